@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The three levels of the seed ("van strategie naar uitvoering"). */
+typedef enum
+{
+  KOERS_LEVEL_COMPANY,
+  KOERS_LEVEL_DEPARTMENT,
+  KOERS_LEVEL_TEAM,
+} KoersLevel;
+
+typedef enum
+{
+  KOERS_OBJECTIVE_KIND_COMMITTED,
+  KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+} KoersObjectiveKind;
+
+typedef enum
+{
+  KOERS_OBJECTIVE_STATE_ACTIVE,
+  KOERS_OBJECTIVE_STATE_ACHIEVED,
+  KOERS_OBJECTIVE_STATE_MISSED,
+  KOERS_OBJECTIVE_STATE_CARRIED_OVER,
+  KOERS_OBJECTIVE_STATE_ARCHIVED,
+} KoersObjectiveState;
+
+typedef enum
+{
+  KOERS_METRIC_KIND_NUMBER,
+  KOERS_METRIC_KIND_PERCENTAGE,
+  KOERS_METRIC_KIND_CURRENCY,
+  KOERS_METRIC_KIND_MILESTONE,
+} KoersMetricKind;
+
+/* What a person says at a check-in. NONE: no status was given. */
+typedef enum
+{
+  KOERS_CHECKIN_STATUS_NONE,
+  KOERS_CHECKIN_STATUS_ON_TRACK,
+  KOERS_CHECKIN_STATUS_AT_RISK,
+  KOERS_CHECKIN_STATUS_OFF_TRACK,
+} KoersCheckinStatus;
+
+/* The status a key result shows: the seed's reporting template
+ * (op schema / behaald / lopend) plus at risk and off track. */
+typedef enum
+{
+  KOERS_KR_STATUS_IN_PROGRESS,
+  KOERS_KR_STATUS_ON_TRACK,
+  KOERS_KR_STATUS_ACHIEVED,
+  KOERS_KR_STATUS_AT_RISK,
+  KOERS_KR_STATUS_OFF_TRACK,
+} KoersKrStatus;
+
+/* Google's colour bands for a 0.0–1.0 score. */
+typedef enum
+{
+  KOERS_SCORE_BAND_RED,
+  KOERS_SCORE_BAND_YELLOW,
+  KOERS_SCORE_BAND_GREEN,
+} KoersScoreBand;
+
+typedef enum
+{
+  KOERS_PERIOD_KIND_QUARTER,
+  KOERS_PERIOD_KIND_YEAR,
+  KOERS_PERIOD_KIND_CUSTOM,
+} KoersPeriodKind;
+
+/* Stable string forms, used in the database and in JSON. */
+const char *koers_level_to_string            (KoersLevel level);
+gboolean    koers_level_from_string          (const char *str, KoersLevel *out);
+const char *koers_objective_kind_to_string   (KoersObjectiveKind kind);
+gboolean    koers_objective_kind_from_string (const char *str, KoersObjectiveKind *out);
+const char *koers_objective_state_to_string  (KoersObjectiveState state);
+gboolean    koers_objective_state_from_string(const char *str, KoersObjectiveState *out);
+const char *koers_metric_kind_to_string      (KoersMetricKind kind);
+gboolean    koers_metric_kind_from_string    (const char *str, KoersMetricKind *out);
+const char *koers_checkin_status_to_string   (KoersCheckinStatus status);
+gboolean    koers_checkin_status_from_string (const char *str, KoersCheckinStatus *out);
+
+/* Translated, human forms ("Committed", "Verplicht"). */
+const char *koers_level_get_label            (KoersLevel level);
+const char *koers_objective_kind_get_label   (KoersObjectiveKind kind);
+const char *koers_objective_state_get_label  (KoersObjectiveState state);
+const char *koers_metric_kind_get_label      (KoersMetricKind kind);
+const char *koers_checkin_status_get_label   (KoersCheckinStatus status);
+const char *koers_kr_status_get_label        (KoersKrStatus status);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "koers-enums.h"
+#include "koers-key-result.h"
+#include "koers-period.h"
+
+G_BEGIN_DECLS
+
+#define KOERS_TYPE_OBJECTIVE (koers_objective_get_type ())
+G_DECLARE_FINAL_TYPE (KoersObjective, koers_objective, KOERS, OBJECTIVE, GObject)
+
+/* Properties: id, uuid, department-id, title, description, level, kind,
+ * period (string key, see KoersPeriod), owner, aligned-to-id (0: none),
+ * state, carried-over-from-id (0: none), position, created, updated;
+ * read-only: score (weighted mean of the key results' progress, follows
+ * them), n-key-results. */
+KoersObjective     *koers_objective_new                     (const char         *title,
+                                                             KoersLevel          level,
+                                                             KoersObjectiveKind  kind,
+                                                             const char         *period);
+gint64              koers_objective_get_id                  (KoersObjective *self);
+void                koers_objective_set_id                  (KoersObjective *self, gint64 id);
+const char         *koers_objective_get_uuid                (KoersObjective *self);
+void                koers_objective_set_uuid                (KoersObjective *self, const char *uuid);
+gint64              koers_objective_get_department_id       (KoersObjective *self);
+void                koers_objective_set_department_id       (KoersObjective *self, gint64 id);
+const char         *koers_objective_get_title               (KoersObjective *self);
+void                koers_objective_set_title               (KoersObjective *self, const char *title);
+const char         *koers_objective_get_description         (KoersObjective *self);
+void                koers_objective_set_description         (KoersObjective *self, const char *description);
+KoersLevel          koers_objective_get_level               (KoersObjective *self);
+void                koers_objective_set_level               (KoersObjective *self, KoersLevel level);
+KoersObjectiveKind  koers_objective_get_kind                (KoersObjective *self);
+void                koers_objective_set_kind                (KoersObjective *self, KoersObjectiveKind kind);
+const char         *koers_objective_get_period              (KoersObjective *self);
+void                koers_objective_set_period              (KoersObjective *self, const char *period);
+/* The parsed period; FALSE when the stored key does not parse. */
+gboolean            koers_objective_get_parsed_period       (KoersObjective *self, KoersPeriod *out);
+const char         *koers_objective_get_owner               (KoersObjective *self);
+void                koers_objective_set_owner               (KoersObjective *self, const char *owner);
+gint64              koers_objective_get_aligned_to_id       (KoersObjective *self);
+void                koers_objective_set_aligned_to_id       (KoersObjective *self, gint64 id);
+KoersObjectiveState koers_objective_get_state               (KoersObjective *self);
+void                koers_objective_set_state               (KoersObjective *self, KoersObjectiveState state);
+gint64              koers_objective_get_carried_over_from_id(KoersObjective *self);
+void                koers_objective_set_carried_over_from_id(KoersObjective *self, gint64 id);
+int                 koers_objective_get_position            (KoersObjective *self);
+void                koers_objective_set_position            (KoersObjective *self, int position);
+gint64              koers_objective_get_created             (KoersObjective *self);
+void                koers_objective_set_created             (KoersObjective *self, gint64 usec);
+gint64              koers_objective_get_updated             (KoersObjective *self);
+void                koers_objective_set_updated             (KoersObjective *self, gint64 usec);
+
+/* Key results sorted by position (a GListStore of KoersKeyResult). */
+GListModel         *koers_objective_get_key_results         (KoersObjective *self);
+/* The store calls these after writing; they keep position order and
+ * recompute the score. */
+void                koers_objective_insert_key_result       (KoersObjective *self, KoersKeyResult *kr);
+void                koers_objective_remove_key_result       (KoersObjective *self, KoersKeyResult *kr);
+/* Re-sorts after positions changed. */
+void                koers_objective_sort_key_results        (KoersObjective *self);
+double              koers_objective_get_score               (KoersObjective *self);
+
+G_END_DECLS

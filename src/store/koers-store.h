@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/koers-checkin.h"
+#include "core/koers-department.h"
+#include "core/koers-key-result.h"
+#include "core/koers-objective.h"
+
+G_BEGIN_DECLS
+
+#define KOERS_STORE_ERROR (koers_store_error_quark ())
+
+typedef enum
+{
+  KOERS_STORE_ERROR_OPEN,        /* cannot open or create the file */
+  KOERS_STORE_ERROR_NOT_DATABASE,/* not an SQLite file */
+  KOERS_STORE_ERROR_CORRUPT,     /* quick_check failed */
+  KOERS_STORE_ERROR_TOO_NEW,     /* schema from a newer Koers */
+  KOERS_STORE_ERROR_FOREIGN,     /* SQLite, but not a Koers database */
+  KOERS_STORE_ERROR_CONSTRAINT,  /* a write broke a rule (unknown parent, …) */
+  KOERS_STORE_ERROR_FAILED,
+} KoersStoreError;
+
+GQuark koers_store_error_quark (void);
+
+/* The latest schema version (PRAGMA user_version). */
+#define KOERS_STORE_SCHEMA_VERSION 2
+
+/* The SQLite store.  It loads the database into entity objects once at
+ * open and keeps them: the lists below are the model the UI binds to.
+ * Each write runs in one transaction and then updates those objects (and
+ * so notifies every view that shows them); nothing is re-read.
+ *
+ * Errors are KOERS_STORE_ERROR, with translated messages.  After a failed
+ * write the objects are as they were. */
+#define KOERS_TYPE_STORE (koers_store_get_type ())
+G_DECLARE_FINAL_TYPE (KoersStore, koers_store, KOERS, STORE, GObject)
+
+/* $KOERS_DATABASE, else $XDG_DATA_HOME/koers/koers.db. */
+char            *koers_store_get_default_path   (void);
+
+/* Opens or creates path (folder 0700, file 0600).  A new database gets the
+ * company level and the seed's nine departments, named in the current UI
+ * language.  A corrupt, foreign or newer file is left untouched. */
+KoersStore      *koers_store_open               (const char  *path,
+                                                 GError     **error);
+const char      *koers_store_get_path           (KoersStore  *self);
+int              koers_store_get_schema_version (KoersStore  *self);
+
+/* Organisation name (for reports); settings kept in the database. */
+const char      *koers_store_get_organisation   (KoersStore  *self);
+gboolean         koers_store_set_organisation   (KoersStore  *self,
+                                                 const char  *name,
+                                                 GError     **error);
+
+/* KoersDepartment items, company first, then by sort-order. */
+GListModel      *koers_store_get_departments    (KoersStore  *self);
+/* All KoersObjective items, by department, period and position. */
+GListModel      *koers_store_get_objectives     (KoersStore  *self);
+
+KoersDepartment *koers_store_get_company        (KoersStore  *self);
+KoersDepartment *koers_store_find_department    (KoersStore  *self, gint64 id);
+KoersDepartment *koers_store_find_department_by_name (KoersStore *self, const char *name);
+KoersObjective  *koers_store_find_objective     (KoersStore  *self, gint64 id);
+KoersKeyResult  *koers_store_find_key_result    (KoersStore  *self, gint64 id);
+/* The objective a key result belongs to. */
+KoersObjective  *koers_store_get_key_result_objective (KoersStore *self, KoersKeyResult *kr);
+
+/* Departments.  add: sets id, uuid (if unset), stamps, sort-order (last). */
+gboolean koers_store_add_department      (KoersStore *self, KoersDepartment *dept, GError **error);
+/* Writes the object's current properties (name, emoji, parent). */
+gboolean koers_store_save_department     (KoersStore *self, KoersDepartment *dept, GError **error);
+/* Moves dept to position new_index among the departments (company stays
+ * first); renumbers sort-order in one transaction. */
+gboolean koers_store_move_department     (KoersStore *self, KoersDepartment *dept, guint new_index, GError **error);
+/* Deletes the department with its objectives, key results and check-ins.
+ * The company cannot be deleted. */
+gboolean koers_store_delete_department   (KoersStore *self, KoersDepartment *dept, GError **error);
+/* Undo of a delete: writes dept back with the same ids and uuids, and
+ * every objective it held (with their key results and check-ins). */
+gboolean koers_store_restore_department  (KoersStore *self, KoersDepartment *dept, GPtrArray *objectives, GError **error);
+/* Objectives of a department, for restore after delete (new array, refs). */
+GPtrArray *koers_store_list_department_objectives (KoersStore *self, KoersDepartment *dept);
+
+/* Objectives.  add: department-id must be set; sets id, uuid, stamps,
+ * position (last in its department and period). */
+gboolean koers_store_add_objective       (KoersStore *self, KoersObjective *objective, GError **error);
+gboolean koers_store_save_objective      (KoersStore *self, KoersObjective *objective, GError **error);
+gboolean koers_store_delete_objective    (KoersStore *self, KoersObjective *objective, GError **error);
+/* Undo: back with the same id and uuid, key results and check-ins included. */
+gboolean koers_store_restore_objective   (KoersStore *self, KoersObjective *objective, GError **error);
+
+/* Key results of an objective. */
+gboolean koers_store_add_key_result      (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
+gboolean koers_store_save_key_result     (KoersStore *self, KoersKeyResult *kr, GError **error);
+gboolean koers_store_move_key_result     (KoersStore *self, KoersKeyResult *kr, guint new_index, GError **error);
+gboolean koers_store_delete_key_result   (KoersStore *self, KoersKeyResult *kr, GError **error);
+gboolean koers_store_restore_key_result  (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
+
+/* Check-ins.  After each of these the key result's current-value is that
+ * of its latest check-in by date. */
+gboolean koers_store_add_checkin         (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
+gboolean koers_store_save_checkin        (KoersStore *self, KoersCheckin *checkin, GError **error);
+gboolean koers_store_delete_checkin      (KoersStore *self, KoersCheckin *checkin, GError **error);
+gboolean koers_store_restore_checkin     (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
+
+/* Signals:
+ *   changed ()  after every successful write, once; views that aggregate
+ *               (sidebar counts and scores) recompute from memory. */
+
+G_END_DECLS
