@@ -62,6 +62,7 @@ GListModel      *koers_key_result_get_checkins           (KoersKeyResult *self);
 /* Keeps the list sorted; the store calls these after writing. */
 void             koers_key_result_add_checkin            (KoersKeyResult *self, KoersCheckin *checkin);
 void             koers_key_result_remove_checkin         (KoersKeyResult *self, KoersCheckin *checkin);
+/* (transfer none) (nullable): the first of get_checkins, not a new reference. */
 KoersCheckin    *koers_key_result_get_latest_checkin     (KoersKeyResult *self);
 const char      *koers_key_result_get_last_checkin_date  (KoersKeyResult *self);
 

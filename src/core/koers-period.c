@@ -174,7 +174,7 @@ koers_period_parse (const char   *str,
       return TRUE;
     }
 
-  /* "2026-01-15/2026-03-31" */
+  /* "2026-01-15/2026-03-31"; koers_date_parse keeps years in 1..9999. */
   slash = strchr (str, '/');
   if (slash != NULL && slash - str == 10 && len == 21)
     {
@@ -189,12 +189,10 @@ koers_period_parse (const char   *str,
           if (g_date_compare (&start, &end) > 0)
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           /* Translators: a period of time whose end date is before its start date */
+                           /* Translators: a period whose end date is before its start date */
                            _("The period “%s” ends before it starts"), str);
               return FALSE;
             }
-          if (g_date_get_year (&start) < MIN_YEAR || g_date_get_year (&end) > MAX_YEAR)
-            goto invalid;
 
           koers_period_init_range (&period, &start, &end);
           *out = period;
@@ -202,10 +200,10 @@ koers_period_parse (const char   *str,
         }
     }
 
-invalid:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               /* Translators: keep the examples as they are, they are the formats the program reads */
-               _("“%s” is not a period; use a quarter (2026-Q2), a year (2026) or a range (2026-01-15/2026-03-31)"),
+               /* Translators: keep the examples, they are the formats the program reads */
+               _("“%s” is not a period; use a quarter (2026-Q2), a year (2026) "
+                 "or a range (2026-01-15/2026-03-31)"),
                str);
   return FALSE;
 }

@@ -27,7 +27,10 @@ gboolean koers_objective_in_period      (KoersObjective    *objective,
  * before today, and not achieved. */
 gboolean koers_key_result_is_stale      (KoersKeyResult    *kr,
                                          const GDate       *today);
-/* objectives: a GListModel of KoersObjective (the store's list). */
+/* objectives: a GListModel of KoersObjective (the store's list).
+ * department_id 0 takes every department, a NULL period every period and a
+ * NULL today koers_date_today().  Archived objectives do not count; stale
+ * key results count only in active objectives whose period has begun. */
 void     koers_summarize_department     (GListModel        *objectives,
                                          gint64             department_id,
                                          const KoersPeriod *period,

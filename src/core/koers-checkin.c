@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "koers-checkin.h"
+#include "koers-enum-types.h"
+
+struct _KoersCheckin
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *uuid;
+  gint64 key_result_id;
+  char *date;
+  double value;
+  KoersCheckinStatus status;
+  char *note;
+  char *author;
+  gint64 created;
+  gint64 updated;
+};
+
+G_DEFINE_FINAL_TYPE (KoersCheckin, koers_checkin, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_KEY_RESULT_ID,
+  PROP_DATE,
+  PROP_VALUE,
+  PROP_STATUS,
+  PROP_NOTE,
+  PROP_AUTHOR,
+  PROP_CREATED,
+  PROP_UPDATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Strings are never NULL: "" stands for unset, so views can bind them
+ * without checks. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* Dates are NULL when unset; "" means the same. */
+static gboolean
+set_date (char       **field,
+          const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+koers_checkin_finalize (GObject *object)
+{
+  KoersCheckin *self = (KoersCheckin *) object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->author, g_free);
+
+  G_OBJECT_CLASS (koers_checkin_parent_class)->finalize (object);
+}
+
+
+static void
+koers_checkin_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KoersCheckin *self = KOERS_CHECKIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_KEY_RESULT_ID:
+      g_value_set_int64 (value, self->key_result_id);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_CREATED:
+      g_value_set_int64 (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_int64 (value, self->updated);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_checkin_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KoersCheckin *self = KOERS_CHECKIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      koers_checkin_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_UUID:
+      koers_checkin_set_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_KEY_RESULT_ID:
+      koers_checkin_set_key_result_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_DATE:
+      koers_checkin_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_VALUE:
+      koers_checkin_set_value (self, g_value_get_double (value));
+      break;
+    case PROP_STATUS:
+      koers_checkin_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_NOTE:
+      koers_checkin_set_note (self, g_value_get_string (value));
+      break;
+    case PROP_AUTHOR:
+      koers_checkin_set_author (self, g_value_get_string (value));
+      break;
+    case PROP_CREATED:
+      koers_checkin_set_created (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED:
+      koers_checkin_set_updated (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_checkin_class_init (KoersCheckinClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = koers_checkin_finalize;
+  object_class->get_property = koers_checkin_get_property;
+  object_class->set_property = koers_checkin_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, "", flags);
+  properties[PROP_KEY_RESULT_ID] =
+    g_param_spec_int64 ("key-result-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       KOERS_TYPE_CHECKIN_STATUS, KOERS_CHECKIN_STATUS_NONE, flags);
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, "", flags);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, "", flags);
+  properties[PROP_CREATED] =
+    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_UPDATED] =
+    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+koers_checkin_init (KoersCheckin *self)
+{
+  self->uuid = g_strdup ("");
+  self->note = g_strdup ("");
+  self->author = g_strdup ("");
+}
+
+KoersCheckin *
+koers_checkin_new (const char         *date_iso,
+                   double              value,
+                   KoersCheckinStatus  status,
+                   const char         *note)
+{
+  return g_object_new (KOERS_TYPE_CHECKIN,
+                       "date", date_iso,
+                       "value", value,
+                       "status", status,
+                       "note", note,
+                       NULL);
+}
+
+gint64
+koers_checkin_get_id (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
+
+  return self->id;
+}
+
+void
+koers_checkin_set_id (KoersCheckin *self,
+                      gint64        id)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+koers_checkin_get_uuid (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
+
+  return self->uuid;
+}
+
+void
+koers_checkin_set_uuid (KoersCheckin *self,
+                        const char   *uuid)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (set_string (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+gint64
+koers_checkin_get_key_result_id (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
+
+  return self->key_result_id;
+}
+
+void
+koers_checkin_set_key_result_id (KoersCheckin *self,
+                                 gint64        key_result_id)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (self->key_result_id == key_result_id)
+    return;
+
+  self->key_result_id = key_result_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_RESULT_ID]);
+}
+
+const char *
+koers_checkin_get_date (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
+
+  return self->date;
+}
+
+void
+koers_checkin_set_date (KoersCheckin *self,
+                        const char   *date)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (set_date (&self->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+double
+koers_checkin_get_value (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
+
+  return self->value;
+}
+
+void
+koers_checkin_set_value (KoersCheckin *self,
+                         double        value)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (self->value == value)
+    return;
+
+  self->value = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+KoersCheckinStatus
+koers_checkin_get_status (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
+
+  return self->status;
+}
+
+void
+koers_checkin_set_status (KoersCheckin      *self,
+                          KoersCheckinStatus status)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const char *
+koers_checkin_get_note (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
+
+  return self->note;
+}
+
+void
+koers_checkin_set_note (KoersCheckin *self,
+                        const char   *note)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (set_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+const char *
+koers_checkin_get_author (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
+
+  return self->author;
+}
+
+void
+koers_checkin_set_author (KoersCheckin *self,
+                          const char   *author)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (set_string (&self->author, author))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+gint64
+koers_checkin_get_created (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
+
+  return self->created;
+}
+
+void
+koers_checkin_set_created (KoersCheckin *self,
+                           gint64        created)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (self->created == created)
+    return;
+
+  self->created = created;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+gint64
+koers_checkin_get_updated (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
+
+  return self->updated;
+}
+
+void
+koers_checkin_set_updated (KoersCheckin *self,
+                           gint64        updated)
+{
+  g_return_if_fail (KOERS_IS_CHECKIN (self));
+
+  if (self->updated == updated)
+    return;
+
+  self->updated = updated;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+int
+koers_checkin_compare_newest_first (gconstpointer a,
+                                    gconstpointer b,
+                                    gpointer      user_data)
+{
+  KoersCheckin *ca = (KoersCheckin *) a;
+  KoersCheckin *cb = (KoersCheckin *) b;
+  int cmp;
+
+  /* ISO dates sort as strings; a missing date sorts last. */
+  if (ca->date == NULL || cb->date == NULL)
+    cmp = (ca->date == NULL) - (cb->date == NULL);
+  else
+    cmp = -strcmp (ca->date, cb->date);
+
+  if (cmp != 0)
+    return cmp;
+
+  if (ca->created != cb->created)
+    return ca->created > cb->created ? -1 : 1;
+
+  /* Same day and same stamp (not stored yet): the later id is newer. */
+  if (ca->id != cb->id)
+    return ca->id > cb->id ? -1 : 1;
+
+  return 0;
+}

@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-department.h"
+
+struct _KoersDepartment
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *uuid;
+  char *name;
+  char *emoji;
+  int sort_order;
+  gint64 parent_id;
+  gboolean is_company;
+  gint64 created;
+  gint64 updated;
+};
+
+G_DEFINE_FINAL_TYPE (KoersDepartment, koers_department, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_NAME,
+  PROP_EMOJI,
+  PROP_SORT_ORDER,
+  PROP_PARENT_ID,
+  PROP_IS_COMPANY,
+  PROP_CREATED,
+  PROP_UPDATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Strings are never NULL: "" stands for unset, so views can bind them
+ * without checks. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+koers_department_finalize (GObject *object)
+{
+  KoersDepartment *self = (KoersDepartment *) object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->emoji, g_free);
+
+  G_OBJECT_CLASS (koers_department_parent_class)->finalize (object);
+}
+
+
+static void
+koers_department_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KoersDepartment *self = KOERS_DEPARTMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_EMOJI:
+      g_value_set_string (value, self->emoji);
+      break;
+    case PROP_SORT_ORDER:
+      g_value_set_int (value, self->sort_order);
+      break;
+    case PROP_PARENT_ID:
+      g_value_set_int64 (value, self->parent_id);
+      break;
+    case PROP_IS_COMPANY:
+      g_value_set_boolean (value, self->is_company);
+      break;
+    case PROP_CREATED:
+      g_value_set_int64 (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_int64 (value, self->updated);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_department_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KoersDepartment *self = KOERS_DEPARTMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      koers_department_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_UUID:
+      koers_department_set_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_NAME:
+      koers_department_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_EMOJI:
+      koers_department_set_emoji (self, g_value_get_string (value));
+      break;
+    case PROP_SORT_ORDER:
+      koers_department_set_sort_order (self, g_value_get_int (value));
+      break;
+    case PROP_PARENT_ID:
+      koers_department_set_parent_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_IS_COMPANY:
+      koers_department_set_is_company (self, g_value_get_boolean (value));
+      break;
+    case PROP_CREATED:
+      koers_department_set_created (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED:
+      koers_department_set_updated (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_department_class_init (KoersDepartmentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = koers_department_finalize;
+  object_class->get_property = koers_department_get_property;
+  object_class->set_property = koers_department_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, "", flags);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, "", flags);
+  properties[PROP_EMOJI] =
+    g_param_spec_string ("emoji", NULL, NULL, "", flags);
+  properties[PROP_SORT_ORDER] =
+    g_param_spec_int ("sort-order", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_PARENT_ID] =
+    g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_IS_COMPANY] =
+    g_param_spec_boolean ("is-company", NULL, NULL, FALSE, flags);
+  properties[PROP_CREATED] =
+    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_UPDATED] =
+    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+koers_department_init (KoersDepartment *self)
+{
+  self->uuid = g_strdup ("");
+  self->name = g_strdup ("");
+  self->emoji = g_strdup ("");
+}
+
+KoersDepartment *
+koers_department_new (const char *name,
+                      const char *emoji)
+{
+  return g_object_new (KOERS_TYPE_DEPARTMENT,
+                       "name", name,
+                       "emoji", emoji,
+                       NULL);
+}
+
+gint64
+koers_department_get_id (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
+
+  return self->id;
+}
+
+void
+koers_department_set_id (KoersDepartment *self,
+                         gint64           id)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+koers_department_get_uuid (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), NULL);
+
+  return self->uuid;
+}
+
+void
+koers_department_set_uuid (KoersDepartment *self,
+                           const char      *uuid)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (set_string (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+const char *
+koers_department_get_name (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), NULL);
+
+  return self->name;
+}
+
+void
+koers_department_set_name (KoersDepartment *self,
+                           const char      *name)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+koers_department_get_emoji (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), NULL);
+
+  return self->emoji;
+}
+
+void
+koers_department_set_emoji (KoersDepartment *self,
+                            const char      *emoji)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (set_string (&self->emoji, emoji))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMOJI]);
+}
+
+int
+koers_department_get_sort_order (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
+
+  return self->sort_order;
+}
+
+void
+koers_department_set_sort_order (KoersDepartment *self,
+                                 int              sort_order)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (self->sort_order == sort_order)
+    return;
+
+  self->sort_order = sort_order;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+}
+
+gint64
+koers_department_get_parent_id (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
+
+  return self->parent_id;
+}
+
+void
+koers_department_set_parent_id (KoersDepartment *self,
+                                gint64           parent_id)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (self->parent_id == parent_id)
+    return;
+
+  self->parent_id = parent_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ID]);
+}
+
+gboolean
+koers_department_get_is_company (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), FALSE);
+
+  return self->is_company;
+}
+
+void
+koers_department_set_is_company (KoersDepartment *self,
+                                 gboolean         is_company)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  is_company = !!is_company;
+  if (self->is_company == is_company)
+    return;
+
+  self->is_company = is_company;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_COMPANY]);
+}
+
+gint64
+koers_department_get_created (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
+
+  return self->created;
+}
+
+void
+koers_department_set_created (KoersDepartment *self,
+                              gint64           created)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (self->created == created)
+    return;
+
+  self->created = created;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+gint64
+koers_department_get_updated (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
+
+  return self->updated;
+}
+
+void
+koers_department_set_updated (KoersDepartment *self,
+                              gint64           updated)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
+
+  if (self->updated == updated)
+    return;
+
+  self->updated = updated;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}

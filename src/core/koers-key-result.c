@@ -1,0 +1,881 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-enum-types.h"
+#include "koers-key-result.h"
+#include "koers-scoring.h"
+
+struct _KoersKeyResult
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *uuid;
+  gint64 objective_id;
+  char *title;
+  KoersMetricKind metric_kind;
+  char *unit;
+  double start_value;
+  double target_value;
+  double current_value;
+  char *due_date;
+  char *owner;
+  double weight;
+  gboolean uses_personal_data;
+  char *personal_data_note;
+  int position;
+  gint64 created;
+  gint64 updated;
+
+  /* Derived, cached so that notify fires only on a real change. */
+  double progress;
+  char *last_checkin_date;
+
+  GListStore *checkins;
+  /* The check-ins whose date we watch (owned refs), kept in step with
+   * checkins so that every handler is disconnected exactly once. */
+  GHashTable *watched;
+};
+
+G_DEFINE_FINAL_TYPE (KoersKeyResult, koers_key_result, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_OBJECTIVE_ID,
+  PROP_TITLE,
+  PROP_METRIC_KIND,
+  PROP_UNIT,
+  PROP_START_VALUE,
+  PROP_TARGET_VALUE,
+  PROP_CURRENT_VALUE,
+  PROP_DUE_DATE,
+  PROP_OWNER,
+  PROP_WEIGHT,
+  PROP_USES_PERSONAL_DATA,
+  PROP_PERSONAL_DATA_NOTE,
+  PROP_POSITION,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_PROGRESS,
+  PROP_LAST_CHECKIN_DATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Strings are never NULL: "" stands for unset, so views can bind them
+ * without checks. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* Dates are NULL when unset; "" means the same. */
+static gboolean
+set_date (char       **field,
+          const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+update_progress (KoersKeyResult *self)
+{
+  double progress = koers_score_key_result_progress (self->metric_kind,
+                                                     self->start_value,
+                                                     self->target_value,
+                                                     self->current_value);
+
+  if (progress == self->progress)
+    return;
+
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
+update_last_checkin_date (KoersKeyResult *self)
+{
+  KoersCheckin *latest = koers_key_result_get_latest_checkin (self);
+  const char *date = latest != NULL ? koers_checkin_get_date (latest) : NULL;
+
+  if (set_date (&self->last_checkin_date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_DATE]);
+}
+
+static gboolean
+checkins_are_sorted (KoersKeyResult *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->checkins));
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(KoersCheckin) a = g_list_model_get_item (G_LIST_MODEL (self->checkins), i - 1);
+      g_autoptr(KoersCheckin) b = g_list_model_get_item (G_LIST_MODEL (self->checkins), i);
+
+      if (koers_checkin_compare_newest_first (a, b, NULL) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A check-in edited in place (its date, or its stamp) may move. */
+static void
+checkin_order_changed_cb (KoersKeyResult *self,
+                          GParamSpec     *pspec,
+                          KoersCheckin   *checkin)
+{
+  if (!checkins_are_sorted (self))
+    g_list_store_sort (self->checkins, koers_checkin_compare_newest_first, NULL);
+  else
+    update_last_checkin_date (self);
+}
+
+static void
+unwatch_checkin (KoersKeyResult *self,
+                 KoersCheckin   *checkin)
+{
+  g_signal_handlers_disconnect_by_func (checkin, checkin_order_changed_cb, self);
+}
+
+/* Whoever changes the list, connect to what arrived and disconnect from
+ * what left. */
+static void
+checkins_changed_cb (KoersKeyResult *self,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     GListModel     *model)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (model, i);
+
+      g_hash_table_add (present, checkin);
+      if (!g_hash_table_contains (self->watched, checkin))
+        {
+          g_signal_connect_object (checkin, "notify::date",
+                                   G_CALLBACK (checkin_order_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (checkin, "notify::created",
+                                   G_CALLBACK (checkin_order_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_hash_table_add (self->watched, g_object_ref (checkin));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (present, key))
+        {
+          unwatch_checkin (self, key);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  update_last_checkin_date (self);
+}
+
+static void
+koers_key_result_dispose (GObject *object)
+{
+  KoersKeyResult *self = (KoersKeyResult *) object;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->checkins != NULL)
+    g_signal_handlers_disconnect_by_func (self->checkins, checkins_changed_cb, self);
+
+  if (self->watched != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        unwatch_checkin (self, key);
+      g_clear_pointer (&self->watched, g_hash_table_unref);
+    }
+
+  g_clear_object (&self->checkins);
+
+  G_OBJECT_CLASS (koers_key_result_parent_class)->dispose (object);
+}
+
+static void
+koers_key_result_finalize (GObject *object)
+{
+  KoersKeyResult *self = (KoersKeyResult *) object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->due_date, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->personal_data_note, g_free);
+  g_clear_pointer (&self->last_checkin_date, g_free);
+
+  G_OBJECT_CLASS (koers_key_result_parent_class)->finalize (object);
+}
+
+
+static void
+koers_key_result_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KoersKeyResult *self = KOERS_KEY_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_OBJECTIVE_ID:
+      g_value_set_int64 (value, self->objective_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_METRIC_KIND:
+      g_value_set_enum (value, self->metric_kind);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_START_VALUE:
+      g_value_set_double (value, self->start_value);
+      break;
+    case PROP_TARGET_VALUE:
+      g_value_set_double (value, self->target_value);
+      break;
+    case PROP_CURRENT_VALUE:
+      g_value_set_double (value, self->current_value);
+      break;
+    case PROP_DUE_DATE:
+      g_value_set_string (value, self->due_date);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
+    case PROP_WEIGHT:
+      g_value_set_double (value, self->weight);
+      break;
+    case PROP_USES_PERSONAL_DATA:
+      g_value_set_boolean (value, self->uses_personal_data);
+      break;
+    case PROP_PERSONAL_DATA_NOTE:
+      g_value_set_string (value, self->personal_data_note);
+      break;
+    case PROP_POSITION:
+      g_value_set_int (value, self->position);
+      break;
+    case PROP_CREATED:
+      g_value_set_int64 (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_int64 (value, self->updated);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    case PROP_LAST_CHECKIN_DATE:
+      g_value_set_string (value, self->last_checkin_date);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_key_result_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KoersKeyResult *self = KOERS_KEY_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      koers_key_result_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_UUID:
+      koers_key_result_set_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_OBJECTIVE_ID:
+      koers_key_result_set_objective_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_TITLE:
+      koers_key_result_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_METRIC_KIND:
+      koers_key_result_set_metric_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_UNIT:
+      koers_key_result_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_START_VALUE:
+      koers_key_result_set_start_value (self, g_value_get_double (value));
+      break;
+    case PROP_TARGET_VALUE:
+      koers_key_result_set_target_value (self, g_value_get_double (value));
+      break;
+    case PROP_CURRENT_VALUE:
+      koers_key_result_set_current_value (self, g_value_get_double (value));
+      break;
+    case PROP_DUE_DATE:
+      koers_key_result_set_due_date (self, g_value_get_string (value));
+      break;
+    case PROP_OWNER:
+      koers_key_result_set_owner (self, g_value_get_string (value));
+      break;
+    case PROP_WEIGHT:
+      koers_key_result_set_weight (self, g_value_get_double (value));
+      break;
+    case PROP_USES_PERSONAL_DATA:
+      koers_key_result_set_uses_personal_data (self, g_value_get_boolean (value));
+      break;
+    case PROP_PERSONAL_DATA_NOTE:
+      koers_key_result_set_personal_data_note (self, g_value_get_string (value));
+      break;
+    case PROP_POSITION:
+      koers_key_result_set_position (self, g_value_get_int (value));
+      break;
+    case PROP_CREATED:
+      koers_key_result_set_created (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED:
+      koers_key_result_set_updated (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_key_result_class_init (KoersKeyResultClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = koers_key_result_dispose;
+  object_class->finalize = koers_key_result_finalize;
+  object_class->get_property = koers_key_result_get_property;
+  object_class->set_property = koers_key_result_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, "", flags);
+  properties[PROP_OBJECTIVE_ID] =
+    g_param_spec_int64 ("objective-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "", flags);
+  properties[PROP_METRIC_KIND] =
+    g_param_spec_enum ("metric-kind", NULL, NULL,
+                       KOERS_TYPE_METRIC_KIND, KOERS_METRIC_KIND_NUMBER, flags);
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, "", flags);
+  properties[PROP_START_VALUE] =
+    g_param_spec_double ("start-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+  properties[PROP_TARGET_VALUE] =
+    g_param_spec_double ("target-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+  properties[PROP_CURRENT_VALUE] =
+    g_param_spec_double ("current-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+  properties[PROP_DUE_DATE] =
+    g_param_spec_string ("due-date", NULL, NULL, NULL, flags);
+  properties[PROP_OWNER] =
+    g_param_spec_string ("owner", NULL, NULL, "", flags);
+  properties[PROP_WEIGHT] =
+    g_param_spec_double ("weight", NULL, NULL, 0.0, G_MAXDOUBLE, 1.0, flags);
+  properties[PROP_USES_PERSONAL_DATA] =
+    g_param_spec_boolean ("uses-personal-data", NULL, NULL, FALSE, flags);
+  properties[PROP_PERSONAL_DATA_NOTE] =
+    g_param_spec_string ("personal-data-note", NULL, NULL, "", flags);
+  properties[PROP_POSITION] =
+    g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_CREATED] =
+    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_UPDATED] =
+    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_CHECKIN_DATE] =
+    g_param_spec_string ("last-checkin-date", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+koers_key_result_init (KoersKeyResult *self)
+{
+  self->uuid = g_strdup ("");
+  self->title = g_strdup ("");
+  self->unit = g_strdup ("");
+  self->owner = g_strdup ("");
+  self->personal_data_note = g_strdup ("");
+  self->metric_kind = KOERS_METRIC_KIND_NUMBER;
+  self->weight = 1.0;
+  self->progress = koers_score_key_result_progress (self->metric_kind, 0.0, 0.0, 0.0);
+
+  self->checkins = g_list_store_new (KOERS_TYPE_CHECKIN);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_signal_connect_swapped (self->checkins, "items-changed",
+                            G_CALLBACK (checkins_changed_cb), self);
+}
+
+KoersKeyResult *
+koers_key_result_new (const char      *title,
+                      KoersMetricKind  metric_kind,
+                      double           start_value,
+                      double           target_value,
+                      const char      *unit)
+{
+  return g_object_new (KOERS_TYPE_KEY_RESULT,
+                       "title", title,
+                       "metric-kind", metric_kind,
+                       "start-value", start_value,
+                       "target-value", target_value,
+                       "current-value", start_value,
+                       "unit", unit,
+                       NULL);
+}
+
+gint64
+koers_key_result_get_id (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->id;
+}
+
+void
+koers_key_result_set_id (KoersKeyResult *self,
+                         gint64          id)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+koers_key_result_get_uuid (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->uuid;
+}
+
+void
+koers_key_result_set_uuid (KoersKeyResult *self,
+                           const char     *uuid)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (set_string (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+gint64
+koers_key_result_get_objective_id (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->objective_id;
+}
+
+void
+koers_key_result_set_objective_id (KoersKeyResult *self,
+                                   gint64          objective_id)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->objective_id == objective_id)
+    return;
+
+  self->objective_id = objective_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE_ID]);
+}
+
+const char *
+koers_key_result_get_title (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->title;
+}
+
+void
+koers_key_result_set_title (KoersKeyResult *self,
+                            const char     *title)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (set_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+KoersMetricKind
+koers_key_result_get_metric_kind (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->metric_kind;
+}
+
+void
+koers_key_result_set_metric_kind (KoersKeyResult *self,
+                                  KoersMetricKind metric_kind)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->metric_kind == metric_kind)
+    return;
+
+  self->metric_kind = metric_kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_KIND]);
+  update_progress (self);
+}
+
+const char *
+koers_key_result_get_unit (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->unit;
+}
+
+void
+koers_key_result_set_unit (KoersKeyResult *self,
+                           const char     *unit)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (set_string (&self->unit, unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+double
+koers_key_result_get_start_value (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->start_value;
+}
+
+void
+koers_key_result_set_start_value (KoersKeyResult *self,
+                                  double          start_value)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->start_value == start_value)
+    return;
+
+  self->start_value = start_value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_VALUE]);
+  update_progress (self);
+}
+
+double
+koers_key_result_get_target_value (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->target_value;
+}
+
+void
+koers_key_result_set_target_value (KoersKeyResult *self,
+                                   double          target_value)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->target_value == target_value)
+    return;
+
+  self->target_value = target_value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_VALUE]);
+  update_progress (self);
+}
+
+double
+koers_key_result_get_current_value (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->current_value;
+}
+
+void
+koers_key_result_set_current_value (KoersKeyResult *self,
+                                    double          current_value)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->current_value == current_value)
+    return;
+
+  self->current_value = current_value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_VALUE]);
+  update_progress (self);
+}
+
+const char *
+koers_key_result_get_due_date (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->due_date;
+}
+
+void
+koers_key_result_set_due_date (KoersKeyResult *self,
+                               const char     *due_date)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (set_date (&self->due_date, due_date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
+}
+
+const char *
+koers_key_result_get_owner (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->owner;
+}
+
+void
+koers_key_result_set_owner (KoersKeyResult *self,
+                            const char     *owner)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (set_string (&self->owner, owner))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+}
+
+double
+koers_key_result_get_weight (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->weight;
+}
+
+void
+koers_key_result_set_weight (KoersKeyResult *self,
+                             double          weight)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->weight == weight)
+    return;
+
+  self->weight = weight;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
+}
+
+gboolean
+koers_key_result_get_uses_personal_data (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), FALSE);
+
+  return self->uses_personal_data;
+}
+
+void
+koers_key_result_set_uses_personal_data (KoersKeyResult *self,
+                                         gboolean        uses_personal_data)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  uses_personal_data = !!uses_personal_data;
+  if (self->uses_personal_data == uses_personal_data)
+    return;
+
+  self->uses_personal_data = uses_personal_data;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USES_PERSONAL_DATA]);
+}
+
+const char *
+koers_key_result_get_personal_data_note (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->personal_data_note;
+}
+
+void
+koers_key_result_set_personal_data_note (KoersKeyResult *self,
+                                         const char     *personal_data_note)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (set_string (&self->personal_data_note, personal_data_note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_DATA_NOTE]);
+}
+
+int
+koers_key_result_get_position (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->position;
+}
+
+void
+koers_key_result_set_position (KoersKeyResult *self,
+                               int             position)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->position == position)
+    return;
+
+  self->position = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+gint64
+koers_key_result_get_created (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->created;
+}
+
+void
+koers_key_result_set_created (KoersKeyResult *self,
+                              gint64          created)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->created == created)
+    return;
+
+  self->created = created;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+gint64
+koers_key_result_get_updated (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->updated;
+}
+
+void
+koers_key_result_set_updated (KoersKeyResult *self,
+                              gint64          updated)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->updated == updated)
+    return;
+
+  self->updated = updated;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+double
+koers_key_result_get_progress (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0.0);
+
+  return self->progress;
+}
+
+GListModel *
+koers_key_result_get_checkins (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return G_LIST_MODEL (self->checkins);
+}
+
+void
+koers_key_result_add_checkin (KoersKeyResult *self,
+                              KoersCheckin   *checkin)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+  g_return_if_fail (KOERS_IS_CHECKIN (checkin));
+
+  if (g_list_store_find (self->checkins, checkin, NULL))
+    {
+      checkin_order_changed_cb (self, NULL, checkin);
+      return;
+    }
+
+  g_list_store_insert_sorted (self->checkins, checkin,
+                              koers_checkin_compare_newest_first, NULL);
+}
+
+void
+koers_key_result_remove_checkin (KoersKeyResult *self,
+                                 KoersCheckin   *checkin)
+{
+  guint position;
+
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+  g_return_if_fail (KOERS_IS_CHECKIN (checkin));
+
+  if (g_list_store_find (self->checkins, checkin, &position))
+    g_list_store_remove (self->checkins, position);
+}
+
+/* Returns: (transfer none) (nullable): the newest check-in; the list
+ * holds a reference, so there is nothing to unref. */
+KoersCheckin *
+koers_key_result_get_latest_checkin (KoersKeyResult *self)
+{
+  g_autoptr(KoersCheckin) latest = NULL;
+
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  latest = g_list_model_get_item (G_LIST_MODEL (self->checkins), 0);
+  return latest;
+}
+
+const char *
+koers_key_result_get_last_checkin_date (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->last_checkin_date;
+}

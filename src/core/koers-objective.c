@@ -1,0 +1,820 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-enum-types.h"
+#include "koers-objective.h"
+#include "koers-scoring.h"
+
+struct _KoersObjective
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *uuid;
+  gint64 department_id;
+  char *title;
+  char *description;
+  KoersLevel level;
+  KoersObjectiveKind kind;
+  char *period;
+  char *owner;
+  gint64 aligned_to_id;
+  KoersObjectiveState state;
+  gint64 carried_over_from_id;
+  int position;
+  gint64 created;
+  gint64 updated;
+
+  /* Derived, cached so that notify fires only on a real change. */
+  double score;
+  guint n_key_results;
+
+  GListStore *key_results;
+  /* The key results whose progress and weight we watch (owned refs),
+   * kept in step with key_results. */
+  GHashTable *watched;
+};
+
+G_DEFINE_FINAL_TYPE (KoersObjective, koers_objective, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_DEPARTMENT_ID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_LEVEL,
+  PROP_KIND,
+  PROP_PERIOD,
+  PROP_OWNER,
+  PROP_ALIGNED_TO_ID,
+  PROP_STATE,
+  PROP_CARRIED_OVER_FROM_ID,
+  PROP_POSITION,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_SCORE,
+  PROP_N_KEY_RESULTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Strings are never NULL: "" stands for unset, so views can bind them
+ * without checks. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  int pa = koers_key_result_get_position ((KoersKeyResult *) a);
+  int pb = koers_key_result_get_position ((KoersKeyResult *) b);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+
+  /* Equal positions (not stored yet): keep a stable order by id. */
+  {
+    gint64 ia = koers_key_result_get_id ((KoersKeyResult *) a);
+    gint64 ib = koers_key_result_get_id ((KoersKeyResult *) b);
+
+    return (ia > ib) - (ia < ib);
+  }
+}
+
+static void
+update_score (KoersObjective *self)
+{
+  GListModel *model = G_LIST_MODEL (self->key_results);
+  guint n = g_list_model_get_n_items (model);
+  g_autofree double *scores = g_new0 (double, MAX (n, 1));
+  g_autofree double *weights = g_new0 (double, MAX (n, 1));
+  double score;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (model, i);
+
+      scores[i] = koers_key_result_get_progress (kr);
+      weights[i] = koers_key_result_get_weight (kr);
+    }
+
+  score = koers_score_weighted_mean (scores, weights, n);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (score != self->score)
+    {
+      self->score = score;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+    }
+  if (n != self->n_key_results)
+    {
+      self->n_key_results = n;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_KEY_RESULTS]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+key_result_changed_cb (KoersObjective *self,
+                       GParamSpec     *pspec,
+                       KoersKeyResult *kr)
+{
+  update_score (self);
+}
+
+static void
+unwatch_key_result (KoersObjective *self,
+                    KoersKeyResult *kr)
+{
+  g_signal_handlers_disconnect_by_func (kr, key_result_changed_cb, self);
+}
+
+/* Whoever changes the list, connect to what arrived and disconnect from
+ * what left, then recompute. */
+static void
+key_results_changed_cb (KoersObjective *self,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        GListModel     *model)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (model, i);
+
+      g_hash_table_add (present, kr);
+      if (!g_hash_table_contains (self->watched, kr))
+        {
+          g_signal_connect_object (kr, "notify::progress",
+                                   G_CALLBACK (key_result_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (kr, "notify::weight",
+                                   G_CALLBACK (key_result_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_hash_table_add (self->watched, g_object_ref (kr));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (present, key))
+        {
+          unwatch_key_result (self, key);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  update_score (self);
+}
+
+static void
+koers_objective_dispose (GObject *object)
+{
+  KoersObjective *self = (KoersObjective *) object;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->key_results != NULL)
+    g_signal_handlers_disconnect_by_func (self->key_results, key_results_changed_cb, self);
+
+  if (self->watched != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        unwatch_key_result (self, key);
+      g_clear_pointer (&self->watched, g_hash_table_unref);
+    }
+
+  g_clear_object (&self->key_results);
+
+  G_OBJECT_CLASS (koers_objective_parent_class)->dispose (object);
+}
+
+static void
+koers_objective_finalize (GObject *object)
+{
+  KoersObjective *self = (KoersObjective *) object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->period, g_free);
+  g_clear_pointer (&self->owner, g_free);
+
+  G_OBJECT_CLASS (koers_objective_parent_class)->finalize (object);
+}
+
+
+static void
+koers_objective_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KoersObjective *self = KOERS_OBJECTIVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_DEPARTMENT_ID:
+      g_value_set_int64 (value, self->department_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_LEVEL:
+      g_value_set_enum (value, self->level);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_PERIOD:
+      g_value_set_string (value, self->period);
+      break;
+    case PROP_OWNER:
+      g_value_set_string (value, self->owner);
+      break;
+    case PROP_ALIGNED_TO_ID:
+      g_value_set_int64 (value, self->aligned_to_id);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_CARRIED_OVER_FROM_ID:
+      g_value_set_int64 (value, self->carried_over_from_id);
+      break;
+    case PROP_POSITION:
+      g_value_set_int (value, self->position);
+      break;
+    case PROP_CREATED:
+      g_value_set_int64 (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_int64 (value, self->updated);
+      break;
+    case PROP_SCORE:
+      g_value_set_double (value, self->score);
+      break;
+    case PROP_N_KEY_RESULTS:
+      g_value_set_uint (value, self->n_key_results);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_objective_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  KoersObjective *self = KOERS_OBJECTIVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      koers_objective_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_UUID:
+      koers_objective_set_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_DEPARTMENT_ID:
+      koers_objective_set_department_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_TITLE:
+      koers_objective_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      koers_objective_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_LEVEL:
+      koers_objective_set_level (self, g_value_get_enum (value));
+      break;
+    case PROP_KIND:
+      koers_objective_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_PERIOD:
+      koers_objective_set_period (self, g_value_get_string (value));
+      break;
+    case PROP_OWNER:
+      koers_objective_set_owner (self, g_value_get_string (value));
+      break;
+    case PROP_ALIGNED_TO_ID:
+      koers_objective_set_aligned_to_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_STATE:
+      koers_objective_set_state (self, g_value_get_enum (value));
+      break;
+    case PROP_CARRIED_OVER_FROM_ID:
+      koers_objective_set_carried_over_from_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_POSITION:
+      koers_objective_set_position (self, g_value_get_int (value));
+      break;
+    case PROP_CREATED:
+      koers_objective_set_created (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED:
+      koers_objective_set_updated (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_objective_class_init (KoersObjectiveClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = koers_objective_dispose;
+  object_class->finalize = koers_objective_finalize;
+  object_class->get_property = koers_objective_get_property;
+  object_class->set_property = koers_objective_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, "", flags);
+  properties[PROP_DEPARTMENT_ID] =
+    g_param_spec_int64 ("department-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "", flags);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, "", flags);
+  properties[PROP_LEVEL] =
+    g_param_spec_enum ("level", NULL, NULL, KOERS_TYPE_LEVEL, KOERS_LEVEL_DEPARTMENT, flags);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       KOERS_TYPE_OBJECTIVE_KIND, KOERS_OBJECTIVE_KIND_COMMITTED, flags);
+  properties[PROP_PERIOD] =
+    g_param_spec_string ("period", NULL, NULL, "", flags);
+  properties[PROP_OWNER] =
+    g_param_spec_string ("owner", NULL, NULL, "", flags);
+  properties[PROP_ALIGNED_TO_ID] =
+    g_param_spec_int64 ("aligned-to-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       KOERS_TYPE_OBJECTIVE_STATE, KOERS_OBJECTIVE_STATE_ACTIVE, flags);
+  properties[PROP_CARRIED_OVER_FROM_ID] =
+    g_param_spec_int64 ("carried-over-from-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_POSITION] =
+    g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_CREATED] =
+    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_UPDATED] =
+    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_SCORE] =
+    g_param_spec_double ("score", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_KEY_RESULTS] =
+    g_param_spec_uint ("n-key-results", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+koers_objective_init (KoersObjective *self)
+{
+  self->uuid = g_strdup ("");
+  self->title = g_strdup ("");
+  self->description = g_strdup ("");
+  self->period = g_strdup ("");
+  self->owner = g_strdup ("");
+  self->level = KOERS_LEVEL_DEPARTMENT;
+  self->kind = KOERS_OBJECTIVE_KIND_COMMITTED;
+  self->state = KOERS_OBJECTIVE_STATE_ACTIVE;
+
+  self->key_results = g_list_store_new (KOERS_TYPE_KEY_RESULT);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_signal_connect_swapped (self->key_results, "items-changed",
+                            G_CALLBACK (key_results_changed_cb), self);
+}
+
+KoersObjective *
+koers_objective_new (const char         *title,
+                     KoersLevel          level,
+                     KoersObjectiveKind  kind,
+                     const char         *period)
+{
+  return g_object_new (KOERS_TYPE_OBJECTIVE,
+                       "title", title,
+                       "level", level,
+                       "kind", kind,
+                       "period", period,
+                       NULL);
+}
+
+gint64
+koers_objective_get_id (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->id;
+}
+
+void
+koers_objective_set_id (KoersObjective *self,
+                        gint64          id)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+koers_objective_get_uuid (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->uuid;
+}
+
+void
+koers_objective_set_uuid (KoersObjective *self,
+                          const char     *uuid)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (set_string (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+gint64
+koers_objective_get_department_id (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->department_id;
+}
+
+void
+koers_objective_set_department_id (KoersObjective *self,
+                                   gint64          department_id)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->department_id == department_id)
+    return;
+
+  self->department_id = department_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_ID]);
+}
+
+const char *
+koers_objective_get_title (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->title;
+}
+
+void
+koers_objective_set_title (KoersObjective *self,
+                           const char     *title)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (set_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+koers_objective_get_description (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->description;
+}
+
+void
+koers_objective_set_description (KoersObjective *self,
+                                 const char     *description)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (set_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+KoersLevel
+koers_objective_get_level (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->level;
+}
+
+void
+koers_objective_set_level (KoersObjective *self,
+                           KoersLevel      level)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->level == level)
+    return;
+
+  self->level = level;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+}
+
+KoersObjectiveKind
+koers_objective_get_kind (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->kind;
+}
+
+void
+koers_objective_set_kind (KoersObjective    *self,
+                          KoersObjectiveKind kind)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+const char *
+koers_objective_get_period (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->period;
+}
+
+void
+koers_objective_set_period (KoersObjective *self,
+                            const char     *period)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (set_string (&self->period, period))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+}
+
+const char *
+koers_objective_get_owner (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->owner;
+}
+
+void
+koers_objective_set_owner (KoersObjective *self,
+                           const char     *owner)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (set_string (&self->owner, owner))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+}
+
+gint64
+koers_objective_get_aligned_to_id (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->aligned_to_id;
+}
+
+void
+koers_objective_set_aligned_to_id (KoersObjective *self,
+                                   gint64          aligned_to_id)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->aligned_to_id == aligned_to_id)
+    return;
+
+  self->aligned_to_id = aligned_to_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNED_TO_ID]);
+}
+
+KoersObjectiveState
+koers_objective_get_state (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->state;
+}
+
+void
+koers_objective_set_state (KoersObjective     *self,
+                           KoersObjectiveState state)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+gint64
+koers_objective_get_carried_over_from_id (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->carried_over_from_id;
+}
+
+void
+koers_objective_set_carried_over_from_id (KoersObjective *self,
+                                          gint64          carried_over_from_id)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->carried_over_from_id == carried_over_from_id)
+    return;
+
+  self->carried_over_from_id = carried_over_from_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARRIED_OVER_FROM_ID]);
+}
+
+int
+koers_objective_get_position (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->position;
+}
+
+void
+koers_objective_set_position (KoersObjective *self,
+                              int             position)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->position == position)
+    return;
+
+  self->position = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+gint64
+koers_objective_get_created (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->created;
+}
+
+void
+koers_objective_set_created (KoersObjective *self,
+                             gint64          created)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->created == created)
+    return;
+
+  self->created = created;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+gint64
+koers_objective_get_updated (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
+
+  return self->updated;
+}
+
+void
+koers_objective_set_updated (KoersObjective *self,
+                             gint64          updated)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (self->updated == updated)
+    return;
+
+  self->updated = updated;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+gboolean
+koers_objective_get_parsed_period (KoersObjective *self,
+                                   KoersPeriod    *out)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return koers_period_parse (self->period, out, NULL);
+}
+
+GListModel *
+koers_objective_get_key_results (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return G_LIST_MODEL (self->key_results);
+}
+
+void
+koers_objective_insert_key_result (KoersObjective *self,
+                                   KoersKeyResult *kr)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+  g_return_if_fail (KOERS_IS_KEY_RESULT (kr));
+
+  if (g_list_store_find (self->key_results, kr, NULL))
+    {
+      koers_objective_sort_key_results (self);
+      return;
+    }
+
+  g_list_store_insert_sorted (self->key_results, kr, compare_position, NULL);
+}
+
+void
+koers_objective_remove_key_result (KoersObjective *self,
+                                   KoersKeyResult *kr)
+{
+  guint position;
+
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+  g_return_if_fail (KOERS_IS_KEY_RESULT (kr));
+
+  if (g_list_store_find (self->key_results, kr, &position))
+    g_list_store_remove (self->key_results, position);
+}
+
+void
+koers_objective_sort_key_results (KoersObjective *self)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  model = G_LIST_MODEL (self->key_results);
+  n = g_list_model_get_n_items (model);
+
+  /* Sorting emits items-changed for the whole list, which makes views
+   * rebuild their rows: skip it when nothing moves. */
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(KoersKeyResult) b = g_list_model_get_item (model, i);
+
+      if (compare_position (a, b, NULL) > 0)
+        {
+          g_list_store_sort (self->key_results, compare_position, NULL);
+          return;
+        }
+    }
+}
+
+double
+koers_objective_get_score (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
+
+  return self->score;
+}
