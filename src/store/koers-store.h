@@ -34,7 +34,13 @@ GQuark koers_store_error_quark (void);
  * so notifies every view that shows them); nothing is re-read.
  *
  * Errors are KOERS_STORE_ERROR, with translated messages.  After a failed
- * write the objects are as they were. */
+ * write the objects are as they were.
+ *
+ * save_*() take the store's own object, changed in place, or a copy with
+ * the same id (the store's object then takes its values).  When a save of
+ * the store's own object fails, the object shows the stored values again.
+ *
+ * Properties (read-only): "path", "schema-version", "organisation". */
 #define KOERS_TYPE_STORE (koers_store_get_type ())
 G_DECLARE_FINAL_TYPE (KoersStore, koers_store, KOERS, STORE, GObject)
 
@@ -72,11 +78,14 @@ KoersObjective  *koers_store_get_key_result_objective (KoersStore *self, KoersKe
 gboolean koers_store_add_department      (KoersStore *self, KoersDepartment *dept, GError **error);
 /* Writes the object's current properties (name, emoji, parent). */
 gboolean koers_store_save_department     (KoersStore *self, KoersDepartment *dept, GError **error);
-/* Moves dept to position new_index among the departments (company stays
- * first); renumbers sort-order in one transaction. */
+/* Moves dept to position new_index in koers_store_get_departments() (the
+ * company keeps index 0: 0 counts as 1, past the end as last); renumbers
+ * sort-order in one transaction. */
 gboolean koers_store_move_department     (KoersStore *self, KoersDepartment *dept, guint new_index, GError **error);
 /* Deletes the department with its objectives, key results and check-ins.
- * The company cannot be deleted. */
+ * Its teams move to the top level, and objectives elsewhere lose their
+ * alignment to its objectives; a restore links both back.  The company
+ * cannot be deleted. */
 gboolean koers_store_delete_department   (KoersStore *self, KoersDepartment *dept, GError **error);
 /* Undo of a delete: writes dept back with the same ids and uuids, and
  * every objective it held (with their key results and check-ins). */
@@ -85,14 +94,18 @@ gboolean koers_store_restore_department  (KoersStore *self, KoersDepartment *dep
 GPtrArray *koers_store_list_department_objectives (KoersStore *self, KoersDepartment *dept);
 
 /* Objectives.  add: department-id must be set; sets id, uuid, stamps,
- * position (last in its department and period). */
+ * position (last in its department and period).  Key results (and their
+ * check-ins) the objective already holds are added with it.  delete
+ * clears alignments to it elsewhere; restore puts them back. */
 gboolean koers_store_add_objective       (KoersStore *self, KoersObjective *objective, GError **error);
 gboolean koers_store_save_objective      (KoersStore *self, KoersObjective *objective, GError **error);
 gboolean koers_store_delete_objective    (KoersStore *self, KoersObjective *objective, GError **error);
 /* Undo: back with the same id and uuid, key results and check-ins included. */
 gboolean koers_store_restore_objective   (KoersStore *self, KoersObjective *objective, GError **error);
 
-/* Key results of an objective. */
+/* Key results of an objective.  add: also writes the check-ins the key
+ * result holds.  save: a changed objective-id moves it to the end of that
+ * objective.  move: new_index within its objective. */
 gboolean koers_store_add_key_result      (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
 gboolean koers_store_save_key_result     (KoersStore *self, KoersKeyResult *kr, GError **error);
 gboolean koers_store_move_key_result     (KoersStore *self, KoersKeyResult *kr, guint new_index, GError **error);
@@ -100,7 +113,8 @@ gboolean koers_store_delete_key_result   (KoersStore *self, KoersKeyResult *kr, 
 gboolean koers_store_restore_key_result  (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
 
 /* Check-ins.  After each of these the key result's current-value is that
- * of its latest check-in by date. */
+ * of its latest check-in by date (unchanged when none is left).  add: a
+ * check-in without a date is today's. */
 gboolean koers_store_add_checkin         (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
 gboolean koers_store_save_checkin        (KoersStore *self, KoersCheckin *checkin, GError **error);
 gboolean koers_store_delete_checkin      (KoersStore *self, KoersCheckin *checkin, GError **error);

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "core/koers-date.h"
+#include "core/koers-scoring.h"
+#include "core/koers-seed.h"
+#include "koers-demo.h"
+#include "koers-store-private.h"
+
+/* A demo database: the seed's example OKRs as a company would have them
+ * halfway through a quarter, with the history of weekly check-ins that
+ * makes scores, statuses, trends and stale key results worth looking at.
+ * Everything random comes from a GRand seeded with today's date, so a
+ * fixed KOERS_TODAY gives the same database. */
+
+static const KoersSeedText organisation_name = {
+  "Example Company Ltd", "Voorbeeldbedrijf nv"
+};
+
+/* What people write at a check-in, by how it goes. */
+static const KoersSeedText going_well_notes[] = {
+  { "Good progress this week.", "Goede vooruitgang deze week." },
+  { "Discussed in the management meeting; no change of plan.",
+    "Besproken op het managementoverleg; het plan blijft." },
+  { "Back on track after last week's dip.", "Terug op schema na de dip van vorige week." },
+};
+
+static const KoersSeedText at_risk_notes[] = {
+  { "Waiting for the supplier's figures.", "Wachten op de cijfers van de leverancier." },
+  { "Slower than planned: half the team was on holiday.",
+    "Trager dan gepland: de helft van het team was met vakantie." },
+};
+
+static const KoersSeedText behind_notes[] = {
+  { "Behind plan: we need extra people to get there. Escalated to management.",
+    "Achter op schema: we hebben extra mensen nodig. Geëscaleerd naar het management." },
+  { "Behind plan: priorities shifted to a customer escalation.",
+    "Achter op schema: de prioriteiten verschoven naar een klantescalatie." },
+};
+
+typedef struct
+{
+  GRand *rand;
+  KoersLanguage language;
+  GDate today;
+  KoersPeriod quarter;
+  KoersPeriod year;
+  char *quarter_key;
+  char *year_key;
+} Demo;
+
+static void
+demo_clear (Demo *demo)
+{
+  g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->quarter_key, g_free);
+  g_clear_pointer (&demo->year_key, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
+
+static const char *
+demo_text (Demo                *demo,
+           const KoersSeedText *text)
+{
+  return koers_seed_text_get (text, demo->language);
+}
+
+/* Weekends are no due dates: back to the Friday before. */
+static void
+move_to_weekday (GDate *date)
+{
+  GDateWeekday weekday = g_date_get_weekday (date);
+
+  if (weekday == G_DATE_SATURDAY)
+    g_date_subtract_days (date, 1);
+  else if (weekday == G_DATE_SUNDAY)
+    g_date_subtract_days (date, 2);
+}
+
+/* The seed's own date when it falls in the period; otherwise a Friday-ish
+ * day in the last weeks of the quarter (or of a later quarter of the
+ * year), so not everything ends on the last day. */
+static char *
+pick_due_date (Demo                     *demo,
+               const KoersSeedKeyResult *seed,
+               const KoersPeriod        *period)
+{
+  g_autofree char *seed_date = koers_seed_key_result_get_due_date (seed, period->year);
+  KoersPeriod quarter;
+  GDate date;
+
+  if (seed_date != NULL && koers_date_parse (seed_date, &date) &&
+      koers_period_contains_date (period, &date))
+    return g_steal_pointer (&seed_date);
+
+  if (period->kind == KOERS_PERIOD_KIND_YEAR)
+    koers_period_init_quarter (&quarter, period->year,
+                               g_rand_int_range (demo->rand, demo->quarter.quarter, 5));
+  else
+    quarter = *period;
+
+  date = quarter.end;
+  g_date_subtract_days (&date, 7 * g_rand_int_range (demo->rand, 0, 6));
+  move_to_weekday (&date);
+
+  return koers_date_format_iso (&date);
+}
+
+/* Like koers_seed_key_result_get_demo_value(): whole units over wide
+ * ranges, one decimal over narrow ones; and round figures over very wide
+ * ones (revenue in tens of thousands, not to the euro). */
+static double
+round_value (const KoersSeedKeyResult *seed,
+             double                    value)
+{
+  double range = fabs (seed->target - seed->start);
+
+  if (range >= 10000.0)
+    {
+      double step = pow (10.0, floor (log10 (range)) - 2.0);
+
+      return round (value / step) * step;
+    }
+
+  if (range >= 10.0)
+    return round (value);
+
+  return round (value * 10.0) / 10.0;
+}
+
+static KoersCheckinStatus
+pick_status (Demo                     *demo,
+             const KoersSeedKeyResult *seed,
+             const KoersPeriod        *period,
+             const GDate              *date,
+             double                    value)
+{
+  double progress = koers_score_key_result_progress (seed->metric_kind, seed->start,
+                                                     seed->target, value);
+  double expected = koers_score_expected_progress (period, date);
+
+  /* Now and then people check in without saying how it goes. */
+  if (g_rand_double (demo->rand) < 0.12)
+    return KOERS_CHECKIN_STATUS_NONE;
+
+  if (seed->metric_kind == KOERS_METRIC_KIND_MILESTONE)
+    {
+      if (progress >= 1.0 || expected < 0.6)
+        return KOERS_CHECKIN_STATUS_ON_TRACK;
+      return KOERS_CHECKIN_STATUS_AT_RISK;
+    }
+
+  if (progress >= expected - 0.05)
+    return KOERS_CHECKIN_STATUS_ON_TRACK;
+  if (progress >= expected - KOERS_SCORE_AT_RISK_MARGIN)
+    return KOERS_CHECKIN_STATUS_AT_RISK;
+  return KOERS_CHECKIN_STATUS_OFF_TRACK;
+}
+
+static const char *
+pick_note (Demo               *demo,
+           KoersCheckinStatus  status)
+{
+  const KoersSeedText *notes = going_well_notes;
+  guint n = G_N_ELEMENTS (going_well_notes);
+
+  if (status == KOERS_CHECKIN_STATUS_AT_RISK)
+    {
+      notes = at_risk_notes;
+      n = G_N_ELEMENTS (at_risk_notes);
+    }
+  else if (status == KOERS_CHECKIN_STATUS_OFF_TRACK)
+    {
+      notes = behind_notes;
+      n = G_N_ELEMENTS (behind_notes);
+    }
+
+  return demo_text (demo, &notes[g_rand_int_range (demo->rand, 0, n)]);
+}
+
+/* Check-in dates: about weekly from the quarter's first days up to today.
+ * A few key results stopped checking in three weeks ago (stale). */
+static GArray *
+pick_checkin_dates (Demo *demo)
+{
+  GArray *dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  GDate last_day = demo->today;
+  GDate date = demo->quarter.start;
+
+  if (g_rand_double (demo->rand) < 0.1)
+    g_date_subtract_days (&last_day, 20);
+
+  g_date_add_days (&date, g_rand_int_range (demo->rand, 0, 4));
+  while (g_date_compare (&date, &last_day) <= 0)
+    {
+      g_array_append_val (dates, date);
+      g_date_add_days (&date, g_rand_int_range (demo->rand, 6, 9));
+    }
+
+  /* Early in a quarter, or a stale one: still one check-in to show. */
+  if (dates->len == 0)
+    {
+      date = demo->quarter.start;
+      if (g_date_compare (&date, &demo->today) > 0)
+        date = demo->today;
+      g_array_append_val (dates, date);
+    }
+
+  return dates;
+}
+
+static void
+add_checkins (Demo                     *demo,
+              KoersKeyResult           *kr,
+              const KoersSeedKeyResult *seed,
+              const KoersPeriod        *period,
+              const char               *author)
+{
+  g_autoptr(GArray) dates = pick_checkin_dates (demo);
+  GDate *first = &g_array_index (dates, GDate, 0);
+  double end_progress = seed->demo_progress;
+  double start_progress = 0.0;
+  GDate due;
+
+  /* A yearly objective was already under way when the quarter began. */
+  if (period->kind == KOERS_PERIOD_KIND_YEAR)
+    {
+      int before = koers_date_days_between (&period->start, first);
+      int until_today = koers_date_days_between (&period->start, &demo->today);
+
+      if (until_today > 0)
+        start_progress = end_progress * CLAMP ((double) before / until_today, 0.0, 1.0);
+    }
+
+  /* Done before the quarter began: it stays done. */
+  if (koers_key_result_get_due_date (kr) != NULL &&
+      koers_date_parse (koers_key_result_get_due_date (kr), &due) &&
+      g_date_compare (&due, first) < 0)
+    start_progress = end_progress;
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const GDate *date = &g_array_index (dates, GDate, i);
+      g_autofree char *iso = koers_date_format_iso (date);
+      g_autoptr(KoersCheckin) checkin = NULL;
+      gboolean last = i + 1 == dates->len;
+      double fraction = (double) (i + 1) / dates->len;
+      double progress;
+      double value;
+      KoersCheckinStatus status;
+      const char *note = NULL;
+
+      if (last)
+        value = koers_seed_key_result_get_demo_value (seed);
+      else if (seed->metric_kind == KOERS_METRIC_KIND_MILESTONE)
+        value = start_progress >= 1.0 ? 1.0 : 0.0;
+      else
+        {
+          /* Toward the demo value, with the ups and downs of real data:
+           * at most a little under half a week's step either way. */
+          double step = (end_progress - start_progress) / dates->len;
+
+          progress = start_progress + (end_progress - start_progress) * fraction;
+          progress += g_rand_double_range (demo->rand, -0.45, 0.45) * step;
+          progress = CLAMP (progress, 0.0, 1.0);
+          value = round_value (seed, seed->start + (seed->target - seed->start) * progress);
+        }
+
+      status = pick_status (demo, seed, period, date, value);
+      if ((last && status == KOERS_CHECKIN_STATUS_OFF_TRACK) || g_rand_double (demo->rand) < 0.15)
+        note = pick_note (demo, status);
+
+      checkin = koers_checkin_new (iso, value, status, note);
+      koers_checkin_set_author (checkin, author);
+      koers_key_result_add_checkin (kr, checkin);
+    }
+}
+
+static KoersObjective *
+build_objective (Demo                     *demo,
+                 const KoersSeedObjective *seed,
+                 gint64                    department_id,
+                 gint64                    aligned_to_id)
+{
+  const KoersPeriod *period = seed->period_kind == KOERS_PERIOD_KIND_YEAR ? &demo->year
+                                                                         : &demo->quarter;
+  const char *owner = demo_text (demo, &seed->owner);
+  KoersObjective *objective;
+
+  objective = koers_objective_new (demo_text (demo, &seed->title),
+                                   seed->department < 0 ? KOERS_LEVEL_COMPANY
+                                                        : KOERS_LEVEL_DEPARTMENT,
+                                   seed->kind,
+                                   period == &demo->year ? demo->year_key : demo->quarter_key);
+  koers_objective_set_department_id (objective, department_id);
+  koers_objective_set_owner (objective, owner);
+  koers_objective_set_aligned_to_id (objective, aligned_to_id);
+
+  for (guint i = 0; i < seed->n_key_results; i++)
+    {
+      const KoersSeedKeyResult *kr_seed = &seed->key_results[i];
+      g_autoptr(KoersKeyResult) kr = NULL;
+      g_autofree char *due = pick_due_date (demo, kr_seed, period);
+
+      kr = koers_key_result_new (demo_text (demo, &kr_seed->title), kr_seed->metric_kind,
+                                 kr_seed->start, kr_seed->target,
+                                 demo_text (demo, &kr_seed->unit));
+      koers_key_result_set_position (kr, i);
+      koers_key_result_set_owner (kr, owner);
+      koers_key_result_set_due_date (kr, due);
+      koers_key_result_set_uses_personal_data (kr, kr_seed->uses_personal_data);
+      koers_key_result_set_personal_data_note (kr, demo_text (demo, &kr_seed->personal_data_note));
+      add_checkins (demo, kr, kr_seed, period, owner);
+      koers_objective_insert_key_result (objective, kr);
+    }
+
+  return objective;
+}
+
+static gboolean
+fill_store (KoersStore     *store,
+            KoersLanguage   language,
+            GError        **error)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autofree gint64 *ids = NULL;
+  const KoersSeedDepartment *departments;
+  const KoersSeedObjective *objectives;
+  guint n_objectives;
+
+  demo.language = language;
+  koers_date_today (&demo.today);
+  demo.rand = g_rand_new_with_seed (g_date_get_julian (&demo.today));
+  koers_period_init_for_date (&demo.quarter, &demo.today);
+  koers_period_init_year (&demo.year, g_date_get_year (&demo.today));
+  demo.quarter_key = koers_period_to_string (&demo.quarter);
+  demo.year_key = koers_period_to_string (&demo.year);
+
+  if (!koers_store_set_organisation (store, demo_text (&demo, &organisation_name), error))
+    return FALSE;
+
+  departments = koers_seed_get_departments (NULL);
+  objectives = koers_seed_get_objectives (&n_objectives);
+  ids = g_new0 (gint64, n_objectives);
+
+  for (guint i = 0; i < n_objectives; i++)
+    {
+      const KoersSeedObjective *seed = &objectives[i];
+      g_autoptr(KoersObjective) objective = NULL;
+      KoersDepartment *dept;
+
+      if (seed->department < 0)
+        dept = koers_store_get_company (store);
+      else
+        dept = koers_store_find_department_by_name (
+          store, koers_seed_department_get_name (&departments[seed->department], language));
+      g_return_val_if_fail (dept != NULL, FALSE);
+
+      /* Company objectives come first, so these ids are known. */
+      objective = build_objective (&demo, seed, koers_department_get_id (dept),
+                                   seed->aligned_to >= 0 ? ids[seed->aligned_to] : 0);
+      if (!koers_store_add_objective (store, objective, error))
+        return FALSE;
+
+      ids[i] = koers_objective_get_id (objective);
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_demo_create (const char     *path,
+                   KoersLanguage   language,
+                   GError        **error)
+{
+  g_autoptr(KoersStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  store = koers_store_open_full (path, language, TRUE, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!fill_store (store, language, error))
+    {
+      /* Half a demo is no demo. */
+      g_clear_object (&store);
+      koers_store_remove_files (path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

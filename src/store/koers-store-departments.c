@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "koers-store-private.h"
+
+/* Department writes.  Each: checks, one transaction, and only after COMMIT
+ * the objects, lists and indexes, then "changed" once. */
+
+static gboolean
+set_not_stored_error (KoersStore  *self,
+                      GError     **error)
+{
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                       _("The item is not in this database"));
+  return FALSE;
+}
+
+static void
+apply_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    koers_row_apply (g_ptr_array_index (rows, i));
+}
+
+/* TRUE when parent_id may be the parent of dept: it exists, is not the
+ * company, and is not dept or one of its teams. */
+static gboolean
+check_parent (KoersStore       *self,
+              KoersDepartment  *dept,
+              gint64            parent_id,
+              GError          **error)
+{
+  gint64 id = koers_department_get_id (dept);
+  guint depth = 0;
+
+  if (parent_id == 0)
+    return TRUE;
+
+  if (koers_department_get_is_company (dept))
+    goto invalid;
+
+  for (gint64 walk = parent_id; walk != 0; depth++)
+    {
+      KoersDepartment *ancestor = koers_store_find_department (self, walk);
+
+      if (ancestor == NULL || walk == id || koers_department_get_is_company (ancestor) ||
+          depth > g_hash_table_size (self->department_by_id))
+        goto invalid;
+
+      walk = koers_department_get_parent_id (ancestor);
+    }
+
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                       _("A department cannot be placed under itself, one of its teams, "
+                         "the company level or a department that does not exist"));
+  return FALSE;
+}
+
+gboolean
+koers_store_add_department (KoersStore       *self,
+                            KoersDepartment  *dept,
+                            GError          **error)
+{
+  g_autoptr(KoersRow) row = NULL;
+  guint n;
+  int last_order = 0;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_list_store_find (self->departments, dept, NULL))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The department is already in this database"));
+      return FALSE;
+    }
+
+  if (koers_department_get_is_company (dept))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("There is only one company level"));
+      return FALSE;
+    }
+
+  if (!check_parent (self, dept, koers_department_get_parent_id (dept), error))
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->departments));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) other = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+
+      last_order = MAX (last_order, koers_department_get_sort_order (other));
+    }
+
+  row = koers_row_new_from_object (G_OBJECT (dept));
+  row->id = 0;
+  if (row->uuid == NULL)
+    row->uuid = koers_uuid_new ();
+  row->created = row->updated = koers_now_usec ();
+  row->order = last_order + 1;
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  if (!koers_store_insert_row (self, row, error) || !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  koers_row_apply (row);
+  koers_store_index_department (self, dept);
+  g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+koers_store_save_department (KoersStore       *self,
+                             KoersDepartment  *dept,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersDepartment *own;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_department (self, koers_department_get_id (dept));
+  if (own == NULL)
+    return set_not_stored_error (self, error);
+
+  if (!check_parent (self, own, koers_department_get_parent_id (dept), error))
+    goto failed;
+
+  now = MAX (koers_now_usec (), koers_department_get_updated (own) + 1);
+
+  if (!koers_store_begin (self, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE departments SET name = ?1, emoji = ?2, parent_id = ?3,"
+                              " updated = ?4 WHERE id = ?5",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  koers_store_bind_text (stmt, 1, koers_department_get_name (dept));
+  koers_store_bind_text (stmt, 2, koers_department_get_emoji (dept));
+  koers_store_bind_link (stmt, 3, koers_department_get_parent_id (dept));
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, koers_department_get_id (own));
+
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto rollback;
+
+  g_object_freeze_notify (G_OBJECT (own));
+  if (own != dept)
+    {
+      koers_department_set_name (own, koers_department_get_name (dept));
+      koers_department_set_emoji (own, koers_department_get_emoji (dept));
+      koers_department_set_parent_id (own, koers_department_get_parent_id (dept));
+      koers_department_set_updated (dept, now);
+    }
+  koers_department_set_updated (own, now);
+  g_object_thaw_notify (G_OBJECT (own));
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+failed:
+  /* The caller may have changed the store's own object: show what is
+   * stored again. */
+  if (own == dept)
+    koers_store_reload_object (self, G_OBJECT (own));
+  return FALSE;
+}
+
+gboolean
+koers_store_move_department (KoersStore       *self,
+                             KoersDepartment  *dept,
+                             guint             new_index,
+                             GError          **error)
+{
+  GListModel *model = G_LIST_MODEL (self->departments);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  KoersDepartment *own;
+  guint old_index;
+  guint n;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_department (self, koers_department_get_id (dept));
+  if (own == NULL || !g_list_store_find (self->departments, own, &old_index))
+    return set_not_stored_error (self, error);
+
+  if (koers_department_get_is_company (own))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The company level always comes first"));
+      return FALSE;
+    }
+
+  /* Index 0 is the company's. */
+  n = g_list_model_get_n_items (model);
+  new_index = CLAMP (new_index, 1, n - 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i != old_index)
+        g_ptr_array_add (order, g_list_model_get_item (model, i));
+    }
+  g_ptr_array_insert (order, new_index, g_object_ref (own));
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      KoersDepartment *item = g_ptr_array_index (order, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (koers_department_get_sort_order (item) == (int) i)
+        continue;
+
+      stmt = koers_store_prepare (self, "UPDATE departments SET sort_order = ?1 WHERE id = ?2",
+                                  error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, koers_department_get_id (item));
+      if (!koers_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!koers_store_commit (self, error))
+    goto failed;
+
+  for (guint i = 0; i < order->len; i++)
+    koers_department_set_sort_order (g_ptr_array_index (order, i), i);
+
+  if (old_index != new_index)
+    {
+      g_object_ref (own);
+      g_list_store_remove (self->departments, old_index);
+      g_list_store_insert (self->departments, new_index, own);
+      g_object_unref (own);
+    }
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+koers_store_list_department_objectives (KoersStore      *self,
+                                        KoersDepartment *dept)
+{
+  GListModel *model = G_LIST_MODEL (self->objectives);
+  GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+  guint n;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), ret);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), ret);
+
+  id = koers_department_get_id (dept);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      KoersObjective *objective = g_list_model_get_item (model, i);
+
+      if (koers_objective_get_department_id (objective) == id)
+        g_ptr_array_add (ret, objective);
+      else
+        g_object_unref (objective);
+    }
+
+  return ret;
+}
+
+static GHashTable *
+new_id_set (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+add_to_id_set (GHashTable *set,
+               gint64      id)
+{
+  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+}
+
+static void
+remove_objectives (KoersStore *self,
+                   GPtrArray  *objectives)
+{
+  for (guint i = 0; i < objectives->len; i++)
+    {
+      KoersObjective *objective = g_ptr_array_index (objectives, i);
+      guint position;
+
+      koers_store_unindex_objective (self, objective);
+      if (g_list_store_find (self->objectives, objective, &position))
+        g_list_store_remove (self->objectives, position);
+    }
+}
+
+gboolean
+koers_store_delete_department (KoersStore       *self,
+                               KoersDepartment  *dept,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) objectives = NULL;
+  g_autoptr(GHashTable) objective_ids = new_id_set ();
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  KoersDepartment *own;
+  guint position;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_department (self, koers_department_get_id (dept));
+  if (own == NULL)
+    return set_not_stored_error (self, error);
+
+  if (koers_department_get_is_company (own))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The company level cannot be deleted"));
+      return FALSE;
+    }
+
+  objectives = koers_store_list_department_objectives (self, own);
+  for (guint i = 0; i < objectives->len; i++)
+    add_to_id_set (objective_ids, koers_objective_get_id (g_ptr_array_index (objectives, i)));
+  koers_store_collect_links (self, objective_ids, koers_department_get_id (own), links);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  /* The rest goes with ON DELETE CASCADE and SET NULL. */
+  stmt = koers_store_prepare (self, "DELETE FROM departments WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, koers_department_get_id (own));
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  g_object_ref (own);
+  remove_objectives (self, objectives);
+  koers_store_unindex_department (self, own);
+  if (g_list_store_find (self->departments, own, &position))
+    g_list_store_remove (self->departments, position);
+  koers_store_clear_links (self, links);
+  g_object_unref (own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_restore_department (KoersStore       *self,
+                                KoersDepartment  *dept,
+                                GPtrArray        *objectives,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr(GHashTable) objective_ids = new_id_set ();
+  g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  KoersRow *row;
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = koers_department_get_id (dept);
+  if (id == 0 || koers_store_find_department (self, id) != NULL ||
+      koers_department_get_is_company (dept))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The department cannot be restored: it is still there"));
+      return FALSE;
+    }
+
+  for (guint i = 0; objectives != NULL && i < objectives->len; i++)
+    {
+      KoersObjective *objective = g_ptr_array_index (objectives, i);
+
+      if (koers_objective_get_department_id (objective) != id)
+        {
+          g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                               _("The objectives to restore belong to another department"));
+          return FALSE;
+        }
+      add_to_id_set (objective_ids, koers_objective_get_id (objective));
+    }
+
+  row = koers_row_new_from_object (G_OBJECT (dept));
+  g_ptr_array_add (pending, row);
+  if (koers_store_find_department (self, row->owner_id) == NULL)
+    row->owner_id = 0;
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  /* Rows point at each other (alignment within the department): check
+   * the foreign keys once everything is back, at COMMIT. */
+  if (!koers_store_exec (self, "PRAGMA defer_foreign_keys = ON", error) ||
+      !koers_store_insert_row (self, row, error))
+    goto failed;
+
+  for (guint i = 0; objectives != NULL && i < objectives->len; i++)
+    {
+      KoersObjective *objective = g_ptr_array_index (objectives, i);
+
+      if (!koers_store_insert_objective_tree (self, objective,
+                                              koers_row_new_from_object (G_OBJECT (objective)),
+                                              FALSE, objective_ids, pending, error))
+        goto failed;
+    }
+
+  if (!koers_store_relink (self, objective_ids, id, relinks, error) ||
+      !koers_store_commit (self, error))
+    goto failed;
+
+  apply_rows (pending);
+  koers_store_index_department (self, dept);
+  g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
+  for (guint i = 0; objectives != NULL && i < objectives->len; i++)
+    {
+      KoersObjective *objective = g_ptr_array_index (objectives, i);
+
+      koers_store_index_objective (self, objective);
+      g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives,
+                                  NULL);
+    }
+  koers_store_apply_relinks (self, relinks);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,990 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "koers-store-import.h"
+#include "koers-store-private.h"
+
+/* The bulk write behind JSON import and templates.  Parents go before
+ * children; links between entities of one kind (a department's parent,
+ * an objective's alignment) are written in a second pass, once every row
+ * of that kind has its id, so the order of the batch does not matter. */
+
+typedef enum
+{
+  KIND_DEPARTMENT,
+  KIND_OBJECTIVE,
+  KIND_KEY_RESULT,
+  KIND_CHECKIN,
+  N_KINDS
+} Kind;
+
+typedef struct
+{
+  Kind     kind;
+  GObject *object;          /* the batch's own */
+  GObject *existing;        /* the store's with that uuid, or NULL: added */
+  char    *uuid;
+  char    *owner_uuid;      /* parent, department, objective or key result */
+  char    *aligned_uuid;
+  char    *carried_uuid;
+  char    *replaces_uuid;
+  gint64   id;
+  gint64   owner_id;
+  gint64   aligned_id;
+  gint64   carried_id;
+} Entry;
+
+struct _KoersStoreBatch
+{
+  GPtrArray *entries[N_KINDS];
+  char      *organisation;
+};
+
+static void
+entry_free (Entry *entry)
+{
+  g_clear_object (&entry->object);
+  g_free (entry->uuid);
+  g_free (entry->owner_uuid);
+  g_free (entry->aligned_uuid);
+  g_free (entry->carried_uuid);
+  g_free (entry->replaces_uuid);
+  g_free (entry);
+}
+
+KoersStoreBatch *
+koers_store_batch_new (void)
+{
+  KoersStoreBatch *self = g_new0 (KoersStoreBatch, 1);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    self->entries[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+
+  return self;
+}
+
+void
+koers_store_batch_free (KoersStoreBatch *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < N_KINDS; i++)
+    g_ptr_array_unref (self->entries[i]);
+  g_free (self->organisation);
+  g_free (self);
+}
+
+gboolean
+koers_store_batch_is_empty (KoersStoreBatch *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    if (self->entries[i]->len > 0)
+      return FALSE;
+
+  return self->organisation == NULL;
+}
+
+static const char *
+object_get_uuid (GObject *object)
+{
+  if (KOERS_IS_DEPARTMENT (object))
+    return koers_department_get_uuid (KOERS_DEPARTMENT (object));
+  if (KOERS_IS_OBJECTIVE (object))
+    return koers_objective_get_uuid (KOERS_OBJECTIVE (object));
+  if (KOERS_IS_KEY_RESULT (object))
+    return koers_key_result_get_uuid (KOERS_KEY_RESULT (object));
+  return koers_checkin_get_uuid (KOERS_CHECKIN (object));
+}
+
+static gint64
+object_get_id (GObject *object)
+{
+  if (KOERS_IS_DEPARTMENT (object))
+    return koers_department_get_id (KOERS_DEPARTMENT (object));
+  if (KOERS_IS_OBJECTIVE (object))
+    return koers_objective_get_id (KOERS_OBJECTIVE (object));
+  if (KOERS_IS_KEY_RESULT (object))
+    return koers_key_result_get_id (KOERS_KEY_RESULT (object));
+  return koers_checkin_get_id (KOERS_CHECKIN (object));
+}
+
+static char *
+dup_nonempty (const char *str)
+{
+  return str != NULL && str[0] != '\0' ? g_strdup (str) : NULL;
+}
+
+static Entry *
+add_entry (KoersStoreBatch *self,
+           Kind             kind,
+           gpointer         object,
+           const char      *owner_uuid)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->kind = kind;
+  entry->object = g_object_ref (object);
+  entry->uuid = dup_nonempty (object_get_uuid (entry->object));
+  if (entry->uuid == NULL)
+    entry->uuid = koers_uuid_new ();
+  entry->owner_uuid = dup_nonempty (owner_uuid);
+  g_ptr_array_add (self->entries[kind], entry);
+  return entry;
+}
+
+void
+koers_store_batch_put_department (KoersStoreBatch *self,
+                                  KoersDepartment *dept,
+                                  const char      *parent_uuid,
+                                  const char      *replaces_uuid)
+{
+  Entry *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (KOERS_IS_DEPARTMENT (dept));
+
+  entry = add_entry (self, KIND_DEPARTMENT, dept, parent_uuid);
+  entry->replaces_uuid = dup_nonempty (replaces_uuid);
+}
+
+void
+koers_store_batch_put_objective (KoersStoreBatch *self,
+                                 KoersObjective  *objective,
+                                 const char      *department_uuid,
+                                 const char      *aligned_to_uuid,
+                                 const char      *carried_over_from_uuid)
+{
+  Entry *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (KOERS_IS_OBJECTIVE (objective));
+  g_return_if_fail (g_list_model_get_n_items (koers_objective_get_key_results (objective)) == 0);
+
+  entry = add_entry (self, KIND_OBJECTIVE, objective, department_uuid);
+  entry->aligned_uuid = dup_nonempty (aligned_to_uuid);
+  entry->carried_uuid = dup_nonempty (carried_over_from_uuid);
+}
+
+void
+koers_store_batch_put_key_result (KoersStoreBatch *self,
+                                  KoersKeyResult  *kr,
+                                  const char      *objective_uuid)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (KOERS_IS_KEY_RESULT (kr));
+  g_return_if_fail (g_list_model_get_n_items (koers_key_result_get_checkins (kr)) == 0);
+
+  add_entry (self, KIND_KEY_RESULT, kr, objective_uuid);
+}
+
+void
+koers_store_batch_put_checkin (KoersStoreBatch *self,
+                               KoersCheckin    *checkin,
+                               const char      *key_result_uuid)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (KOERS_IS_CHECKIN (checkin));
+
+  add_entry (self, KIND_CHECKIN, checkin, key_result_uuid);
+}
+
+void
+koers_store_batch_set_organisation (KoersStoreBatch *self,
+                                    const char      *name)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->organisation);
+  self->organisation = g_strdup (name);
+}
+
+/* What one write needs to find: the store's entities by uuid (keys are
+ * copies: an update may change an object's uuid), and the batch's. */
+typedef struct
+{
+  KoersStore      *store;
+  KoersStoreBatch *batch;
+  GHashTable      *stored[N_KINDS];   /* uuid -> GObject (borrowed) */
+  GHashTable      *batched[N_KINDS];  /* uuid -> Entry (borrowed) */
+  GHashTable      *synced;            /* key result id -> SyncedValue */
+} Write;
+
+typedef struct
+{
+  gboolean has_current;
+  double   current_value;
+} SyncedValue;
+
+static void
+index_stored (Write *w)
+{
+  GListModel *depts = koers_store_get_departments (w->store);
+  GListModel *objectives = koers_store_get_objectives (w->store);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      w->stored[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      w->batched[i] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  w->synced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (depts); i++)
+    {
+      KoersDepartment *dept = g_list_model_get_item (depts, i);
+
+      g_hash_table_insert (w->stored[KIND_DEPARTMENT],
+                           g_strdup (koers_department_get_uuid (dept)), dept);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      KoersObjective *objective = g_list_model_get_item (objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
+
+      g_hash_table_insert (w->stored[KIND_OBJECTIVE],
+                           g_strdup (koers_objective_get_uuid (objective)), objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          KoersKeyResult *kr = g_list_model_get_item (krs, j);
+          GListModel *checkins = koers_key_result_get_checkins (kr);
+
+          g_hash_table_insert (w->stored[KIND_KEY_RESULT],
+                               g_strdup (koers_key_result_get_uuid (kr)), kr);
+
+          for (guint k = 0; k < g_list_model_get_n_items (checkins); k++)
+            {
+              KoersCheckin *checkin = g_list_model_get_item (checkins, k);
+
+              g_hash_table_insert (w->stored[KIND_CHECKIN],
+                                   g_strdup (koers_checkin_get_uuid (checkin)), checkin);
+            }
+        }
+    }
+}
+
+static void
+write_clear (Write *w)
+{
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      g_clear_pointer (&w->stored[i], g_hash_table_unref);
+      g_clear_pointer (&w->batched[i], g_hash_table_unref);
+    }
+  g_clear_pointer (&w->synced, g_hash_table_unref);
+}
+
+static gboolean
+set_constraint_error (GError     **error,
+                      const char  *uuid)
+{
+  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+               _("The import refers to “%s”, which is neither in the import nor in the database, "
+                 "or holds it twice"),
+               uuid);
+  return FALSE;
+}
+
+/* Finds what each entry updates, and refuses what the database could not
+ * hold: a uuid twice, a second company. */
+static gboolean
+match_entries (Write   *w,
+               GError **error)
+{
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      GPtrArray *entries = w->batch->entries[kind];
+
+      for (guint i = 0; i < entries->len; i++)
+        {
+          Entry *entry = g_ptr_array_index (entries, i);
+
+          if (!g_hash_table_insert (w->batched[kind], entry->uuid, entry))
+            return set_constraint_error (error, entry->uuid);
+
+          entry->existing = g_hash_table_lookup (w->stored[kind], entry->uuid);
+          if (entry->existing == NULL && entry->replaces_uuid != NULL)
+            entry->existing = g_hash_table_lookup (w->stored[kind], entry->replaces_uuid);
+          entry->id = entry->existing != NULL ? object_get_id (entry->existing) : 0;
+
+          if (kind == KIND_DEPARTMENT)
+            {
+              gboolean company = koers_department_get_is_company (KOERS_DEPARTMENT (entry->object));
+              gboolean was_company = entry->existing != NULL &&
+                koers_department_get_is_company (KOERS_DEPARTMENT (entry->existing));
+
+              if (company != was_company)
+                {
+                  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                                       _("There is only one company level"));
+                  return FALSE;
+                }
+            }
+        }
+    }
+
+  /* A department that takes another's uuid must not leave that uuid to a
+   * second row. */
+  for (guint i = 0; i < w->batch->entries[KIND_DEPARTMENT]->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (w->batch->entries[KIND_DEPARTMENT], i);
+      GObject *holder = g_hash_table_lookup (w->stored[KIND_DEPARTMENT], entry->uuid);
+
+      if (holder != NULL && holder != entry->existing)
+        return set_constraint_error (error, entry->uuid);
+    }
+
+  return TRUE;
+}
+
+/* uuid -> row id, from the batch (already written) or the database. */
+static gboolean
+resolve (Write       *w,
+         Kind         kind,
+         const char  *uuid,
+         gint64      *out,
+         GError     **error)
+{
+  Entry *entry;
+  GObject *stored;
+
+  *out = 0;
+  if (uuid == NULL)
+    return TRUE;
+
+  entry = g_hash_table_lookup (w->batched[kind], uuid);
+  if (entry != NULL && entry->id != 0)
+    {
+      *out = entry->id;
+      return TRUE;
+    }
+
+  stored = g_hash_table_lookup (w->stored[kind], uuid);
+  if (stored != NULL)
+    {
+      *out = object_get_id (stored);
+      return TRUE;
+    }
+
+  return set_constraint_error (error, uuid);
+}
+
+static KoersRow *
+new_row (Entry *entry)
+{
+  KoersRow *row = koers_row_new_from_object (entry->object);
+
+  row->id = 0;
+  g_free (row->uuid);
+  row->uuid = g_strdup (entry->uuid);
+  row->owner_id = entry->owner_id;
+  row->aligned_to_id = 0;
+  row->carried_over_from_id = 0;
+  return row;
+}
+
+static gboolean
+insert_entry (Write   *w,
+              Entry   *entry,
+              GError **error)
+{
+  g_autoptr(KoersRow) row = new_row (entry);
+
+  if (!koers_store_insert_row (w->store, row, error))
+    return FALSE;
+
+  entry->id = row->id;
+  return TRUE;
+}
+
+static gboolean
+update_department (Write   *w,
+                   Entry   *entry,
+                   GError **error)
+{
+  KoersDepartment *dept = KOERS_DEPARTMENT (entry->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = koers_store_prepare (w->store,
+                              "UPDATE departments SET uuid = ?1, name = ?2, emoji = ?3,"
+                              " sort_order = ?4, parent_id = NULL, created = ?5, updated = ?6"
+                              " WHERE id = ?7",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, entry->uuid);
+  koers_store_bind_text (stmt, 2, koers_department_get_name (dept));
+  koers_store_bind_text (stmt, 3, koers_department_get_emoji (dept));
+  sqlite3_bind_int (stmt, 4, koers_department_get_sort_order (dept));
+  sqlite3_bind_int64 (stmt, 5, koers_department_get_created (dept));
+  sqlite3_bind_int64 (stmt, 6, koers_department_get_updated (dept));
+  sqlite3_bind_int64 (stmt, 7, entry->id);
+  return koers_store_step_done (w->store, stmt, error);
+}
+
+static gboolean
+update_objective (Write   *w,
+                  Entry   *entry,
+                  GError **error)
+{
+  KoersObjective *objective = KOERS_OBJECTIVE (entry->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = koers_store_prepare (w->store,
+                              "UPDATE objectives SET uuid = ?1, department_id = ?2, title = ?3,"
+                              " description = ?4, level = ?5, kind = ?6, period = ?7, owner = ?8,"
+                              " aligned_to_id = NULL, state = ?9, carried_over_from_id = NULL,"
+                              " position = ?10, created = ?11, updated = ?12 WHERE id = ?13",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, entry->uuid);
+  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
+  koers_store_bind_text (stmt, 3, koers_objective_get_title (objective));
+  koers_store_bind_text (stmt, 4, koers_objective_get_description (objective));
+  koers_store_bind_text (stmt, 5, koers_level_to_string (koers_objective_get_level (objective)));
+  koers_store_bind_text (stmt, 6,
+                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
+  koers_store_bind_text (stmt, 7, koers_objective_get_period (objective));
+  koers_store_bind_text (stmt, 8, koers_objective_get_owner (objective));
+  koers_store_bind_text (stmt, 9,
+                         koers_objective_state_to_string (koers_objective_get_state (objective)));
+  sqlite3_bind_int (stmt, 10, koers_objective_get_position (objective));
+  sqlite3_bind_int64 (stmt, 11, koers_objective_get_created (objective));
+  sqlite3_bind_int64 (stmt, 12, koers_objective_get_updated (objective));
+  sqlite3_bind_int64 (stmt, 13, entry->id);
+  return koers_store_step_done (w->store, stmt, error);
+}
+
+static gboolean
+update_key_result (Write   *w,
+                   Entry   *entry,
+                   GError **error)
+{
+  KoersKeyResult *kr = KOERS_KEY_RESULT (entry->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = koers_store_prepare (w->store,
+                              "UPDATE key_results SET uuid = ?1, objective_id = ?2, title = ?3,"
+                              " metric_kind = ?4, unit = ?5, start_value = ?6, target_value = ?7,"
+                              " current_value = ?8, due_date = ?9, owner = ?10, weight = ?11,"
+                              " uses_personal_data = ?12, personal_data_note = ?13,"
+                              " position = ?14, created = ?15, updated = ?16 WHERE id = ?17",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, entry->uuid);
+  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
+  koers_store_bind_text (stmt, 3, koers_key_result_get_title (kr));
+  koers_store_bind_text (stmt, 4,
+                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
+  koers_store_bind_text (stmt, 5, koers_key_result_get_unit (kr));
+  sqlite3_bind_double (stmt, 6, koers_key_result_get_start_value (kr));
+  sqlite3_bind_double (stmt, 7, koers_key_result_get_target_value (kr));
+  sqlite3_bind_double (stmt, 8, koers_key_result_get_current_value (kr));
+  koers_store_bind_text (stmt, 9, koers_key_result_get_due_date (kr));
+  koers_store_bind_text (stmt, 10, koers_key_result_get_owner (kr));
+  sqlite3_bind_double (stmt, 11, koers_key_result_get_weight (kr));
+  sqlite3_bind_int (stmt, 12, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
+  koers_store_bind_text (stmt, 13, koers_key_result_get_personal_data_note (kr));
+  sqlite3_bind_int (stmt, 14, koers_key_result_get_position (kr));
+  sqlite3_bind_int64 (stmt, 15, koers_key_result_get_created (kr));
+  sqlite3_bind_int64 (stmt, 16, koers_key_result_get_updated (kr));
+  sqlite3_bind_int64 (stmt, 17, entry->id);
+  return koers_store_step_done (w->store, stmt, error);
+}
+
+static gboolean
+update_checkin (Write   *w,
+                Entry   *entry,
+                GError **error)
+{
+  KoersCheckin *checkin = KOERS_CHECKIN (entry->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = koers_store_prepare (w->store,
+                              "UPDATE checkins SET uuid = ?1, key_result_id = ?2, date = ?3,"
+                              " value = ?4, status = ?5, note = ?6, author = ?7, created = ?8,"
+                              " updated = ?9 WHERE id = ?10",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, entry->uuid);
+  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
+  koers_store_bind_text (stmt, 3, koers_checkin_get_date (checkin));
+  sqlite3_bind_double (stmt, 4, koers_checkin_get_value (checkin));
+  koers_store_bind_text (stmt, 5,
+                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
+  koers_store_bind_text (stmt, 6, koers_checkin_get_note (checkin));
+  koers_store_bind_text (stmt, 7, koers_checkin_get_author (checkin));
+  sqlite3_bind_int64 (stmt, 8, koers_checkin_get_created (checkin));
+  sqlite3_bind_int64 (stmt, 9, koers_checkin_get_updated (checkin));
+  sqlite3_bind_int64 (stmt, 10, entry->id);
+  return koers_store_step_done (w->store, stmt, error);
+}
+
+typedef gboolean (*UpdateFunc) (Write *w, Entry *entry, GError **error);
+
+static const Kind owner_kinds[N_KINDS] = {
+  [KIND_DEPARTMENT] = N_KINDS,   /* the parent: second pass */
+  [KIND_OBJECTIVE] = KIND_DEPARTMENT,
+  [KIND_KEY_RESULT] = KIND_OBJECTIVE,
+  [KIND_CHECKIN] = KIND_KEY_RESULT,
+};
+
+static const UpdateFunc update_funcs[N_KINDS] = {
+  update_department, update_objective, update_key_result, update_checkin,
+};
+
+static gboolean
+write_kind (Write   *w,
+            Kind     kind,
+            GError **error)
+{
+  GPtrArray *entries = w->batch->entries[kind];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      if (owner_kinds[kind] != N_KINDS)
+        {
+          if (!resolve (w, owner_kinds[kind], entry->owner_uuid, &entry->owner_id, error))
+            return FALSE;
+          if (entry->owner_id == 0)
+            return set_constraint_error (error, entry->uuid);
+        }
+
+      if (entry->existing != NULL
+          ? !update_funcs[kind] (w, entry, error)
+          : !insert_entry (w, entry, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Department parents and objective links, once every row has its id. */
+static gboolean
+write_links (Write   *w,
+             GError **error)
+{
+  GPtrArray *depts = w->batch->entries[KIND_DEPARTMENT];
+  GPtrArray *objectives = w->batch->entries[KIND_OBJECTIVE];
+
+  for (guint i = 0; i < depts->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (depts, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (!resolve (w, KIND_DEPARTMENT, entry->owner_uuid, &entry->owner_id, error))
+        return FALSE;
+      if (entry->owner_id == 0)
+        continue;
+
+      stmt = koers_store_prepare (w->store, "UPDATE departments SET parent_id = ?1 WHERE id = ?2",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry->owner_id);
+      sqlite3_bind_int64 (stmt, 2, entry->id);
+      if (!koers_store_step_done (w->store, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < objectives->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (objectives, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (!resolve (w, KIND_OBJECTIVE, entry->aligned_uuid, &entry->aligned_id, error) ||
+          !resolve (w, KIND_OBJECTIVE, entry->carried_uuid, &entry->carried_id, error))
+        return FALSE;
+      if (entry->aligned_id == 0 && entry->carried_id == 0)
+        continue;
+
+      stmt = koers_store_prepare (w->store,
+                                  "UPDATE objectives SET aligned_to_id = ?1,"
+                                  " carried_over_from_id = ?2 WHERE id = ?3",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      koers_store_bind_link (stmt, 1, entry->aligned_id);
+      koers_store_bind_link (stmt, 2, entry->carried_id);
+      sqlite3_bind_int64 (stmt, 3, entry->id);
+      if (!koers_store_step_done (w->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sync_one (Write   *w,
+          gint64   kr_id,
+          GError **error)
+{
+  SyncedValue value = { FALSE, 0 };
+
+  if (kr_id == 0 || g_hash_table_contains (w->synced, &kr_id))
+    return TRUE;
+
+  if (!koers_store_sync_current_value (w->store, kr_id, &value.has_current,
+                                       &value.current_value, error))
+    return FALSE;
+
+  g_hash_table_insert (w->synced, g_memdup2 (&kr_id, sizeof kr_id),
+                       g_memdup2 (&value, sizeof value));
+  return TRUE;
+}
+
+/* Every key result that was written or gained or lost a check-in. */
+static gboolean
+sync_current_values (Write   *w,
+                     GError **error)
+{
+  GPtrArray *krs = w->batch->entries[KIND_KEY_RESULT];
+  GPtrArray *checkins = w->batch->entries[KIND_CHECKIN];
+
+  for (guint i = 0; i < krs->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (krs, i);
+
+      if (!sync_one (w, entry->id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (checkins, i);
+
+      if (!sync_one (w, entry->owner_id, error))
+        return FALSE;
+      if (entry->existing != NULL &&
+          !sync_one (w, koers_checkin_get_key_result_id (KOERS_CHECKIN (entry->existing)), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_organisation (Write   *w,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (w->batch->organisation == NULL)
+    return TRUE;
+
+  stmt = koers_store_prepare (w->store,
+                              "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
+  koers_store_bind_text (stmt, 2, w->batch->organisation);
+  return koers_store_step_done (w->store, stmt, error);
+}
+
+/* After COMMIT: the objects, lists and indexes. */
+
+static void
+resort_department (KoersStore      *self,
+                   KoersDepartment *dept)
+{
+  guint position;
+
+  if (!g_list_store_find (self->departments, dept, &position))
+    return;
+
+  g_object_ref (dept);
+  g_list_store_remove (self->departments, position);
+  g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
+  g_object_unref (dept);
+}
+
+static void
+apply_departments (Write *w)
+{
+  GPtrArray *entries = w->batch->entries[KIND_DEPARTMENT];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      KoersDepartment *from = KOERS_DEPARTMENT (entry->object);
+      KoersDepartment *dept = entry->existing != NULL ? KOERS_DEPARTMENT (entry->existing) : from;
+
+      g_object_freeze_notify (G_OBJECT (dept));
+      koers_department_set_id (dept, entry->id);
+      koers_department_set_uuid (dept, entry->uuid);
+      koers_department_set_parent_id (dept, entry->owner_id);
+      if (dept != from)
+        {
+          koers_department_set_name (dept, koers_department_get_name (from));
+          koers_department_set_emoji (dept, koers_department_get_emoji (from));
+          koers_department_set_sort_order (dept, koers_department_get_sort_order (from));
+          koers_department_set_created (dept, koers_department_get_created (from));
+          koers_department_set_updated (dept, koers_department_get_updated (from));
+        }
+      g_object_thaw_notify (G_OBJECT (dept));
+
+      if (dept == from)
+        {
+          koers_store_index_department (w->store, dept);
+          g_list_store_insert_sorted (w->store->departments, dept,
+                                      koers_store_compare_departments, NULL);
+        }
+      else
+        resort_department (w->store, dept);
+    }
+}
+
+static void
+apply_objectives (Write *w)
+{
+  GPtrArray *entries = w->batch->entries[KIND_OBJECTIVE];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      KoersObjective *from = KOERS_OBJECTIVE (entry->object);
+      KoersObjective *objective = entry->existing != NULL ? KOERS_OBJECTIVE (entry->existing) : from;
+
+      g_object_freeze_notify (G_OBJECT (objective));
+      koers_objective_set_id (objective, entry->id);
+      koers_objective_set_uuid (objective, entry->uuid);
+      koers_objective_set_department_id (objective, entry->owner_id);
+      koers_objective_set_aligned_to_id (objective, entry->aligned_id);
+      koers_objective_set_carried_over_from_id (objective, entry->carried_id);
+      if (objective != from)
+        {
+          koers_objective_set_title (objective, koers_objective_get_title (from));
+          koers_objective_set_description (objective, koers_objective_get_description (from));
+          koers_objective_set_level (objective, koers_objective_get_level (from));
+          koers_objective_set_kind (objective, koers_objective_get_kind (from));
+          koers_objective_set_period (objective, koers_objective_get_period (from));
+          koers_objective_set_owner (objective, koers_objective_get_owner (from));
+          koers_objective_set_state (objective, koers_objective_get_state (from));
+          koers_objective_set_position (objective, koers_objective_get_position (from));
+          koers_objective_set_created (objective, koers_objective_get_created (from));
+          koers_objective_set_updated (objective, koers_objective_get_updated (from));
+        }
+      g_object_thaw_notify (G_OBJECT (objective));
+
+      if (objective == from)
+        {
+          koers_store_index_objective (w->store, objective);
+          g_list_store_insert_sorted (w->store->objectives, objective,
+                                      koers_store_compare_objectives, NULL);
+        }
+      else
+        koers_store_resort_objective (w->store, objective);
+    }
+}
+
+static void
+copy_key_result (KoersKeyResult *to,
+                 KoersKeyResult *from)
+{
+  koers_key_result_set_title (to, koers_key_result_get_title (from));
+  koers_key_result_set_metric_kind (to, koers_key_result_get_metric_kind (from));
+  koers_key_result_set_unit (to, koers_key_result_get_unit (from));
+  koers_key_result_set_start_value (to, koers_key_result_get_start_value (from));
+  koers_key_result_set_target_value (to, koers_key_result_get_target_value (from));
+  koers_key_result_set_current_value (to, koers_key_result_get_current_value (from));
+  koers_key_result_set_due_date (to, koers_key_result_get_due_date (from));
+  koers_key_result_set_owner (to, koers_key_result_get_owner (from));
+  koers_key_result_set_weight (to, koers_key_result_get_weight (from));
+  koers_key_result_set_uses_personal_data (to, koers_key_result_get_uses_personal_data (from));
+  koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
+  koers_key_result_set_position (to, koers_key_result_get_position (from));
+  koers_key_result_set_created (to, koers_key_result_get_created (from));
+  koers_key_result_set_updated (to, koers_key_result_get_updated (from));
+}
+
+static void
+apply_key_results (Write      *w,
+                   GHashTable *touched)
+{
+  GPtrArray *entries = w->batch->entries[KIND_KEY_RESULT];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      KoersKeyResult *from = KOERS_KEY_RESULT (entry->object);
+      KoersKeyResult *kr = entry->existing != NULL ? KOERS_KEY_RESULT (entry->existing) : from;
+      KoersObjective *objective = koers_store_find_objective (w->store, entry->owner_id);
+      KoersObjective *old = entry->existing != NULL
+        ? koers_store_get_key_result_objective (w->store, kr) : NULL;
+
+      if (old != NULL && old != objective)
+        {
+          g_object_ref (kr);
+          koers_store_unindex_key_result (w->store, kr);
+          koers_objective_remove_key_result (old, kr);
+        }
+
+      g_object_freeze_notify (G_OBJECT (kr));
+      koers_key_result_set_id (kr, entry->id);
+      koers_key_result_set_uuid (kr, entry->uuid);
+      koers_key_result_set_objective_id (kr, entry->owner_id);
+      if (kr != from)
+        copy_key_result (kr, from);
+      g_object_thaw_notify (G_OBJECT (kr));
+
+      if (old == NULL || old != objective)
+        {
+          koers_objective_insert_key_result (objective, kr);
+          koers_store_index_key_result (w->store, objective, kr);
+          if (old != NULL)
+            g_object_unref (kr);
+        }
+      else
+        g_hash_table_add (touched, objective);
+    }
+}
+
+static void
+apply_checkins (Write *w)
+{
+  GPtrArray *entries = w->batch->entries[KIND_CHECKIN];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      KoersCheckin *from = KOERS_CHECKIN (entry->object);
+      KoersCheckin *checkin = entry->existing != NULL ? KOERS_CHECKIN (entry->existing) : from;
+      KoersKeyResult *kr = koers_store_find_key_result (w->store, entry->owner_id);
+      KoersKeyResult *old = entry->existing != NULL
+        ? koers_store_get_checkin_key_result (w->store, checkin) : NULL;
+
+      g_object_ref (checkin);
+      if (old != NULL && old != kr)
+        {
+          koers_store_unindex_checkin (w->store, checkin);
+          koers_key_result_remove_checkin (old, checkin);
+        }
+
+      g_object_freeze_notify (G_OBJECT (checkin));
+      koers_checkin_set_id (checkin, entry->id);
+      koers_checkin_set_uuid (checkin, entry->uuid);
+      koers_checkin_set_key_result_id (checkin, entry->owner_id);
+      if (checkin != from)
+        {
+          koers_checkin_set_date (checkin, koers_checkin_get_date (from));
+          koers_checkin_set_value (checkin, koers_checkin_get_value (from));
+          koers_checkin_set_status (checkin, koers_checkin_get_status (from));
+          koers_checkin_set_note (checkin, koers_checkin_get_note (from));
+          koers_checkin_set_author (checkin, koers_checkin_get_author (from));
+          koers_checkin_set_created (checkin, koers_checkin_get_created (from));
+          koers_checkin_set_updated (checkin, koers_checkin_get_updated (from));
+        }
+      g_object_thaw_notify (G_OBJECT (checkin));
+
+      /* Adds it, or re-sorts it when it is already there. */
+      koers_key_result_add_checkin (kr, checkin);
+      if (old != kr)
+        koers_store_index_checkin (w->store, kr, checkin);
+      g_object_unref (checkin);
+    }
+}
+
+static void
+apply_synced_values (Write *w)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, w->synced);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      SyncedValue *synced = value;
+      KoersKeyResult *kr = koers_store_find_key_result (w->store, *(gint64 *) key);
+
+      if (kr != NULL && synced->has_current)
+        koers_key_result_set_current_value (kr, synced->current_value);
+    }
+}
+
+static void
+apply_organisation (Write *w)
+{
+  KoersStore *self = w->store;
+
+  if (w->batch->organisation == NULL ||
+      g_strcmp0 (self->organisation, w->batch->organisation) == 0)
+    return;
+
+  g_free (self->organisation);
+  self->organisation = g_strdup (w->batch->organisation);
+  g_object_notify (G_OBJECT (self), "organisation");
+}
+
+gboolean
+koers_store_write_batch (KoersStore       *store,
+                         KoersStoreBatch  *batch,
+                         GError          **error)
+{
+  Write w = { store, batch, { NULL }, { NULL }, NULL };
+  g_autoptr(GHashTable) touched = NULL;
+  GHashTableIter iter;
+  gpointer objective;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (koers_store_batch_is_empty (batch))
+    return TRUE;
+
+  index_stored (&w);
+
+  if (!match_entries (&w, error) || !koers_store_begin (store, error))
+    goto out;
+
+  if (!write_kind (&w, KIND_DEPARTMENT, error) ||
+      !write_kind (&w, KIND_OBJECTIVE, error) ||
+      !write_links (&w, error) ||
+      !write_kind (&w, KIND_KEY_RESULT, error) ||
+      !write_kind (&w, KIND_CHECKIN, error) ||
+      !sync_current_values (&w, error) ||
+      !write_organisation (&w, error) ||
+      !koers_store_commit (store, error))
+    {
+      koers_store_rollback (store);
+      goto out;
+    }
+
+  touched = g_hash_table_new (NULL, NULL);
+  apply_departments (&w);
+  apply_objectives (&w);
+  apply_key_results (&w, touched);
+  apply_checkins (&w);
+  apply_synced_values (&w);
+  apply_organisation (&w);
+
+  g_hash_table_iter_init (&iter, touched);
+  while (g_hash_table_iter_next (&iter, &objective, NULL))
+    koers_objective_sort_key_results (objective);
+
+  koers_store_emit_changed (store);
+  ok = TRUE;
+
+out:
+  write_clear (&w);
+  return ok;
+}

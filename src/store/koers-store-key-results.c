@@ -1,0 +1,599 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "koers-store-private.h"
+
+/* Key result and check-in writes.  Each: checks, one transaction, and only
+ * after COMMIT the objects, lists and indexes, then "changed" once.  A
+ * check-in write also sets the key result's current-value to the latest
+ * check-in's value, in the same transaction. */
+
+static gboolean
+set_not_stored_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                       _("The key result or check-in is not in this database"));
+  return FALSE;
+}
+
+static gboolean
+set_already_stored_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                       _("The key result or check-in is already in this database"));
+  return FALSE;
+}
+
+static void
+apply_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    koers_row_apply (g_ptr_array_index (rows, i));
+}
+
+static int
+get_next_position (KoersObjective *objective)
+{
+  GListModel *krs = koers_objective_get_key_results (objective);
+  guint n = g_list_model_get_n_items (krs);
+  int next = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      next = MAX (next, koers_key_result_get_position (kr) + 1);
+    }
+
+  return next;
+}
+
+static void
+set_current (KoersKeyResult *kr,
+             gboolean        has_current,
+             double          current_value)
+{
+  if (has_current)
+    koers_key_result_set_current_value (kr, current_value);
+}
+
+gboolean
+koers_store_add_key_result (KoersStore      *self,
+                            KoersObjective  *objective,
+                            KoersKeyResult  *kr,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  KoersObjective *own_objective;
+  KoersRow *row;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own_objective = koers_store_find_objective (self, koers_objective_get_id (objective));
+  if (own_objective == NULL)
+    return set_not_stored_error (error);
+  if (koers_store_find_key_result (self, koers_key_result_get_id (kr)) == kr)
+    return set_already_stored_error (error);
+
+  row = koers_row_new_from_object (G_OBJECT (kr));
+  row->id = 0;
+  if (row->uuid == NULL)
+    row->uuid = koers_uuid_new ();
+  row->created = row->updated = koers_now_usec ();
+  row->order = get_next_position (own_objective);
+  row->owner_id = koers_objective_get_id (own_objective);
+
+  if (!koers_store_begin (self, error))
+    {
+      koers_row_free (row);
+      return FALSE;
+    }
+
+  if (!koers_store_insert_key_result_tree (self, kr, row, TRUE, pending, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  apply_rows (pending);
+  koers_objective_insert_key_result (own_objective, kr);
+  koers_store_index_key_result (self, own_objective, kr);
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+static void
+copy_key_result (KoersKeyResult *to,
+                 KoersKeyResult *from)
+{
+  koers_key_result_set_title (to, koers_key_result_get_title (from));
+  koers_key_result_set_metric_kind (to, koers_key_result_get_metric_kind (from));
+  koers_key_result_set_unit (to, koers_key_result_get_unit (from));
+  koers_key_result_set_start_value (to, koers_key_result_get_start_value (from));
+  koers_key_result_set_target_value (to, koers_key_result_get_target_value (from));
+  koers_key_result_set_current_value (to, koers_key_result_get_current_value (from));
+  koers_key_result_set_due_date (to, koers_key_result_get_due_date (from));
+  koers_key_result_set_owner (to, koers_key_result_get_owner (from));
+  koers_key_result_set_weight (to, koers_key_result_get_weight (from));
+  koers_key_result_set_uses_personal_data (to, koers_key_result_get_uses_personal_data (from));
+  koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
+}
+
+/* Writes every property; a changed objective-id moves the key result to
+ * the end of that objective. */
+gboolean
+koers_store_save_key_result (KoersStore      *self,
+                             KoersKeyResult  *kr,
+                             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersKeyResult *own;
+  KoersObjective *owner;
+  KoersObjective *target;
+  int position;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_key_result (self, koers_key_result_get_id (kr));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  owner = koers_store_get_key_result_objective (self, own);
+  target = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
+  if (target == NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The key result’s objective does not exist"));
+      goto failed;
+    }
+
+  position = target != owner ? get_next_position (target) : koers_key_result_get_position (kr);
+  now = MAX (koers_now_usec (), koers_key_result_get_updated (own) + 1);
+
+  if (!koers_store_begin (self, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE key_results SET objective_id = ?1, title = ?2,"
+                              " metric_kind = ?3, unit = ?4, start_value = ?5, target_value = ?6,"
+                              " current_value = ?7, due_date = ?8, owner = ?9, weight = ?10,"
+                              " uses_personal_data = ?11, personal_data_note = ?12,"
+                              " position = ?13, updated = ?14 WHERE id = ?15",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  sqlite3_bind_int64 (stmt, 1, koers_objective_get_id (target));
+  koers_store_bind_text (stmt, 2, koers_key_result_get_title (kr));
+  koers_store_bind_text (stmt, 3,
+                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
+  koers_store_bind_text (stmt, 4, koers_key_result_get_unit (kr));
+  sqlite3_bind_double (stmt, 5, koers_key_result_get_start_value (kr));
+  sqlite3_bind_double (stmt, 6, koers_key_result_get_target_value (kr));
+  sqlite3_bind_double (stmt, 7, koers_key_result_get_current_value (kr));
+  koers_store_bind_text (stmt, 8, koers_key_result_get_due_date (kr));
+  koers_store_bind_text (stmt, 9, koers_key_result_get_owner (kr));
+  sqlite3_bind_double (stmt, 10, koers_key_result_get_weight (kr));
+  sqlite3_bind_int (stmt, 11, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
+  koers_store_bind_text (stmt, 12, koers_key_result_get_personal_data_note (kr));
+  sqlite3_bind_int (stmt, 13, position);
+  sqlite3_bind_int64 (stmt, 14, now);
+  sqlite3_bind_int64 (stmt, 15, koers_key_result_get_id (own));
+
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto rollback;
+
+  g_object_ref (own);
+  g_object_freeze_notify (G_OBJECT (own));
+  if (own != kr)
+    {
+      copy_key_result (own, kr);
+      koers_key_result_set_updated (kr, now);
+    }
+  koers_key_result_set_updated (own, now);
+  koers_key_result_set_position (own, position);
+  koers_key_result_set_objective_id (own, koers_objective_get_id (target));
+  g_object_thaw_notify (G_OBJECT (own));
+
+  if (target != owner)
+    {
+      koers_store_unindex_key_result (self, own);
+      koers_objective_remove_key_result (owner, own);
+      koers_objective_insert_key_result (target, own);
+      koers_store_index_key_result (self, target, own);
+    }
+  else
+    koers_objective_sort_key_results (owner);
+  g_object_unref (own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+failed:
+  if (own == kr)
+    koers_store_reload_object (self, G_OBJECT (own));
+  return FALSE;
+}
+
+gboolean
+koers_store_move_key_result (KoersStore      *self,
+                             KoersKeyResult  *kr,
+                             guint            new_index,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  KoersKeyResult *own;
+  KoersObjective *owner;
+  GListModel *krs;
+  guint n;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_key_result (self, koers_key_result_get_id (kr));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  owner = koers_store_get_key_result_objective (self, own);
+  krs = koers_objective_get_key_results (owner);
+  n = g_list_model_get_n_items (krs);
+  new_index = MIN (new_index, n - 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KoersKeyResult *item = g_list_model_get_item (krs, i);
+
+      if (item != own)
+        g_ptr_array_add (order, item);
+      else
+        g_object_unref (item);
+    }
+  g_ptr_array_insert (order, new_index, g_object_ref (own));
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      KoersKeyResult *item = g_ptr_array_index (order, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (koers_key_result_get_position (item) == (int) i)
+        continue;
+
+      stmt = koers_store_prepare (self, "UPDATE key_results SET position = ?1 WHERE id = ?2",
+                                  error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, koers_key_result_get_id (item));
+      if (!koers_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!koers_store_commit (self, error))
+    goto failed;
+
+  for (guint i = 0; i < order->len; i++)
+    koers_key_result_set_position (g_ptr_array_index (order, i), i);
+  koers_objective_sort_key_results (owner);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_delete_key_result (KoersStore      *self,
+                               KoersKeyResult  *kr,
+                               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersKeyResult *own;
+  KoersObjective *owner;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_key_result (self, koers_key_result_get_id (kr));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  owner = koers_store_get_key_result_objective (self, own);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  /* Its check-ins go with ON DELETE CASCADE. */
+  stmt = koers_store_prepare (self, "DELETE FROM key_results WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (own));
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  /* The positions of the others keep a gap, so an undo lands in place. */
+  g_object_ref (own);
+  g_object_ref (owner);
+  koers_store_unindex_key_result (self, own);
+  koers_objective_remove_key_result (owner, own);
+  g_object_unref (owner);
+  g_object_unref (own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_restore_key_result (KoersStore      *self,
+                                KoersObjective  *objective,
+                                KoersKeyResult  *kr,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  KoersObjective *own_objective;
+  KoersRow *row;
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own_objective = koers_store_find_objective (self, koers_objective_get_id (objective));
+  if (own_objective == NULL)
+    return set_not_stored_error (error);
+
+  id = koers_key_result_get_id (kr);
+  if (id == 0 || koers_store_find_key_result (self, id) != NULL)
+    return set_already_stored_error (error);
+
+  row = koers_row_new_from_object (G_OBJECT (kr));
+  row->owner_id = koers_objective_get_id (own_objective);
+
+  if (!koers_store_begin (self, error))
+    {
+      koers_row_free (row);
+      return FALSE;
+    }
+
+  if (!koers_store_insert_key_result_tree (self, kr, row, FALSE, pending, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  apply_rows (pending);
+  koers_objective_insert_key_result (own_objective, kr);
+  koers_store_index_key_result (self, own_objective, kr);
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+/* Inserts a check-in row (add: fresh) and syncs the current value. */
+static gboolean
+write_new_checkin (KoersStore      *self,
+                   KoersKeyResult  *kr,
+                   KoersCheckin    *checkin,
+                   gboolean         fresh,
+                   GError         **error)
+{
+  g_autoptr(KoersRow) row = NULL;
+  gboolean has_current = FALSE;
+  double current_value = 0;
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+  g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kr = koers_store_find_key_result (self, koers_key_result_get_id (kr));
+  if (kr == NULL)
+    return set_not_stored_error (error);
+
+  id = koers_checkin_get_id (checkin);
+  if (fresh ? koers_store_find_checkin (self, id) == checkin
+            : (id == 0 || koers_store_find_checkin (self, id) != NULL))
+    return set_already_stored_error (error);
+
+  row = koers_row_new_from_object (G_OBJECT (checkin));
+  if (fresh)
+    {
+      row->id = 0;
+      if (row->uuid == NULL)
+        row->uuid = koers_uuid_new ();
+      row->created = row->updated = koers_now_usec ();
+      if (row->date == NULL)
+        row->date = koers_date_today_iso ();
+    }
+  row->owner_id = koers_key_result_get_id (kr);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  if (!koers_store_insert_row (self, row, error) ||
+      !koers_store_sync_current_value (self, row->owner_id, &has_current, &current_value, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  koers_row_apply (row);
+  koers_key_result_add_checkin (kr, checkin);
+  koers_store_index_checkin (self, kr, checkin);
+  set_current (kr, has_current, current_value);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+koers_store_add_checkin (KoersStore    *self,
+                         KoersKeyResult *kr,
+                         KoersCheckin  *checkin,
+                         GError       **error)
+{
+  return write_new_checkin (self, kr, checkin, TRUE, error);
+}
+
+gboolean
+koers_store_restore_checkin (KoersStore     *self,
+                             KoersKeyResult *kr,
+                             KoersCheckin   *checkin,
+                             GError        **error)
+{
+  return write_new_checkin (self, kr, checkin, FALSE, error);
+}
+
+gboolean
+koers_store_save_checkin (KoersStore    *self,
+                          KoersCheckin  *checkin,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersCheckin *own;
+  KoersKeyResult *kr;
+  gboolean has_current = FALSE;
+  double current_value = 0;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_checkin (self, koers_checkin_get_id (checkin));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  kr = koers_store_get_checkin_key_result (self, own);
+  now = MAX (koers_now_usec (), koers_checkin_get_updated (own) + 1);
+
+  if (!koers_store_begin (self, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE checkins SET date = ?1, value = ?2, status = ?3, note = ?4,"
+                              " author = ?5, updated = ?6 WHERE id = ?7",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  koers_store_bind_text (stmt, 1, koers_checkin_get_date (checkin));
+  sqlite3_bind_double (stmt, 2, koers_checkin_get_value (checkin));
+  koers_store_bind_text (stmt, 3,
+                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
+  koers_store_bind_text (stmt, 4, koers_checkin_get_note (checkin));
+  koers_store_bind_text (stmt, 5, koers_checkin_get_author (checkin));
+  sqlite3_bind_int64 (stmt, 6, now);
+  sqlite3_bind_int64 (stmt, 7, koers_checkin_get_id (own));
+
+  if (!koers_store_step_done (self, stmt, error) ||
+      !koers_store_sync_current_value (self, koers_key_result_get_id (kr), &has_current,
+                                       &current_value, error) ||
+      !koers_store_commit (self, error))
+    goto rollback;
+
+  g_object_freeze_notify (G_OBJECT (own));
+  if (own != checkin)
+    {
+      koers_checkin_set_date (own, koers_checkin_get_date (checkin));
+      koers_checkin_set_value (own, koers_checkin_get_value (checkin));
+      koers_checkin_set_status (own, koers_checkin_get_status (checkin));
+      koers_checkin_set_note (own, koers_checkin_get_note (checkin));
+      koers_checkin_set_author (own, koers_checkin_get_author (checkin));
+      koers_checkin_set_updated (checkin, now);
+    }
+  koers_checkin_set_updated (own, now);
+  g_object_thaw_notify (G_OBJECT (own));
+
+  /* Already in the list: this re-sorts it when the date moved. */
+  koers_key_result_add_checkin (kr, own);
+  set_current (kr, has_current, current_value);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+failed:
+  if (own == checkin)
+    koers_store_reload_object (self, G_OBJECT (own));
+  return FALSE;
+}
+
+gboolean
+koers_store_delete_checkin (KoersStore    *self,
+                            KoersCheckin  *checkin,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersCheckin *own;
+  KoersKeyResult *kr;
+  gboolean has_current = FALSE;
+  double current_value = 0;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_checkin (self, koers_checkin_get_id (checkin));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  kr = koers_store_get_checkin_key_result (self, own);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  stmt = koers_store_prepare (self, "DELETE FROM checkins WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, koers_checkin_get_id (own));
+  if (!koers_store_step_done (self, stmt, error) ||
+      !koers_store_sync_current_value (self, koers_key_result_get_id (kr), &has_current,
+                                       &current_value, error) ||
+      !koers_store_commit (self, error))
+    goto failed;
+
+  g_object_ref (own);
+  g_object_ref (kr);
+  koers_store_unindex_checkin (self, own);
+  koers_key_result_remove_checkin (kr, own);
+  set_current (kr, has_current, current_value);
+  g_object_unref (kr);
+  g_object_unref (own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "core/koers-date.h"
+#include "koers-store-private.h"
+
+/* Writing whole trees (an objective with its key results and check-ins),
+ * and the links between rows that a delete clears and its undo puts back:
+ * an objective aligned to a deleted one loses that alignment (ON DELETE
+ * SET NULL), and gets it back when the deleted one returns. */
+
+static gboolean
+id_in_set (GHashTable *set,
+           gint64      id)
+{
+  return id != 0 && set != NULL && g_hash_table_contains (set, &id);
+}
+
+void
+koers_store_collect_links (KoersStore *self,
+                           GHashTable *objective_ids,
+                           gint64      department_id,
+                           GArray     *out)
+{
+  GListModel *objectives = G_LIST_MODEL (self->objectives);
+  GListModel *departments = G_LIST_MODEL (self->departments);
+  guint n;
+
+  n = g_list_model_get_n_items (objectives);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      gint64 id = koers_objective_get_id (objective);
+      gint64 aligned = koers_objective_get_aligned_to_id (objective);
+      gint64 carried = koers_objective_get_carried_over_from_id (objective);
+
+      /* Rows that go too keep their links, for their own undo. */
+      if (id_in_set (objective_ids, id))
+        continue;
+
+      if (id_in_set (objective_ids, aligned))
+        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_ALIGNED_TO, id, aligned }));
+      if (id_in_set (objective_ids, carried))
+        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_CARRIED_OVER_FROM, id, carried }));
+    }
+
+  if (department_id == 0)
+    return;
+
+  n = g_list_model_get_n_items (departments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      gint64 id = koers_department_get_id (dept);
+
+      if (id != department_id && koers_department_get_parent_id (dept) == department_id)
+        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_PARENT, id, department_id }));
+    }
+}
+
+static void
+set_link (KoersStore             *self,
+          const KoersClearedLink *link,
+          gint64                  value)
+{
+  if (link->kind == KOERS_LINK_PARENT)
+    {
+      KoersDepartment *dept = koers_store_find_department (self, link->referrer_id);
+
+      if (dept != NULL)
+        koers_department_set_parent_id (dept, value);
+    }
+  else
+    {
+      KoersObjective *objective = koers_store_find_objective (self, link->referrer_id);
+
+      if (objective == NULL)
+        return;
+
+      if (link->kind == KOERS_LINK_ALIGNED_TO)
+        koers_objective_set_aligned_to_id (objective, value);
+      else
+        koers_objective_set_carried_over_from_id (objective, value);
+    }
+}
+
+/* After COMMIT: what the database did with ON DELETE SET NULL. */
+void
+koers_store_clear_links (KoersStore *self,
+                         GArray     *links)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      const KoersClearedLink *link = &g_array_index (links, KoersClearedLink, i);
+
+      set_link (self, link, 0);
+      g_array_append_val (self->cleared_links, *link);
+    }
+}
+
+static gint64
+get_link (KoersStore             *self,
+          const KoersClearedLink *link,
+          gboolean               *exists)
+{
+  if (link->kind == KOERS_LINK_PARENT)
+    {
+      KoersDepartment *dept = koers_store_find_department (self, link->referrer_id);
+
+      *exists = dept != NULL;
+      return dept != NULL ? koers_department_get_parent_id (dept) : 0;
+    }
+  else
+    {
+      KoersObjective *objective = koers_store_find_objective (self, link->referrer_id);
+
+      *exists = objective != NULL;
+      if (objective == NULL)
+        return 0;
+      if (link->kind == KOERS_LINK_ALIGNED_TO)
+        return koers_objective_get_aligned_to_id (objective);
+      return koers_objective_get_carried_over_from_id (objective);
+    }
+}
+
+/* Inside the restore's transaction: points the rows that lost a link to
+ * a restored row at it again, unless they got another link since. */
+gboolean
+koers_store_relink (KoersStore  *self,
+                    GHashTable  *objective_ids,
+                    gint64       department_id,
+                    GArray      *out,
+                    GError     **error)
+{
+  static const char * const sql[] = {
+    [KOERS_LINK_ALIGNED_TO] =
+      "UPDATE objectives SET aligned_to_id = ?1 WHERE id = ?2 AND aligned_to_id IS NULL",
+    [KOERS_LINK_CARRIED_OVER_FROM] =
+      ("UPDATE objectives SET carried_over_from_id = ?1"
+       " WHERE id = ?2 AND carried_over_from_id IS NULL"),
+    [KOERS_LINK_PARENT] =
+      "UPDATE departments SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NULL",
+  };
+
+  for (guint i = 0; i < self->cleared_links->len; i++)
+    {
+      const KoersClearedLink *link = &g_array_index (self->cleared_links, KoersClearedLink, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean exists;
+      gboolean restored;
+
+      if (link->kind == KOERS_LINK_PARENT)
+        restored = department_id != 0 && link->target_id == department_id;
+      else
+        restored = id_in_set (objective_ids, link->target_id);
+
+      if (!restored || get_link (self, link, &exists) != 0 || !exists)
+        continue;
+
+      stmt = koers_store_prepare (self, sql[link->kind], error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, link->target_id);
+      sqlite3_bind_int64 (stmt, 2, link->referrer_id);
+      if (!koers_store_step_done (self, stmt, error))
+        return FALSE;
+
+      if (sqlite3_changes (self->db) == 1)
+        g_array_append_val (out, *link);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+same_link (const KoersClearedLink *a,
+           const KoersClearedLink *b)
+{
+  return a->kind == b->kind && a->referrer_id == b->referrer_id && a->target_id == b->target_id;
+}
+
+/* After COMMIT of a restore. */
+void
+koers_store_apply_relinks (KoersStore *self,
+                           GArray     *links)
+{
+  for (guint i = 0; i < links->len; i++)
+    {
+      const KoersClearedLink *link = &g_array_index (links, KoersClearedLink, i);
+
+      set_link (self, link, link->target_id);
+
+      for (guint j = self->cleared_links->len; j > 0; j--)
+        {
+          if (same_link (&g_array_index (self->cleared_links, KoersClearedLink, j - 1), link))
+            g_array_remove_index (self->cleared_links, j - 1);
+        }
+    }
+}
+
+/* New rows (add) get new ids, a uuid when they have none, the stamps of
+ * their parent's row, and positions in list order. */
+static void
+make_fresh (KoersRow *row,
+            KoersRow *parent)
+{
+  row->id = 0;
+  if (row->uuid == NULL)
+    row->uuid = koers_uuid_new ();
+  row->created = parent->created;
+  row->updated = parent->created;
+}
+
+gboolean
+koers_store_insert_key_result_tree (KoersStore      *self,
+                                    KoersKeyResult  *kr,
+                                    KoersRow        *row,
+                                    gboolean         fresh,
+                                    GPtrArray       *pending,
+                                    GError         **error)
+{
+  GListModel *checkins = koers_key_result_get_checkins (kr);
+  guint n = g_list_model_get_n_items (checkins);
+
+  g_ptr_array_add (pending, row);
+
+  if (!koers_store_insert_row (self, row, error))
+    return FALSE;
+
+  /* Oldest first: among check-ins of one day, a newer one gets the larger
+   * id, which is how the list already sorts them. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
+      KoersRow *crow = koers_row_new_from_object (G_OBJECT (checkin));
+
+      g_ptr_array_add (pending, crow);
+      if (fresh)
+        {
+          make_fresh (crow, row);
+          if (crow->date == NULL)
+            crow->date = koers_date_today_iso ();
+        }
+      crow->owner_id = row->id;
+
+      if (!koers_store_insert_row (self, crow, error))
+        return FALSE;
+    }
+
+  if (fresh && n > 0)
+    return koers_store_sync_current_value (self, row->id, &row->has_current,
+                                           &row->current_value, error);
+
+  return TRUE;
+}
+
+gboolean
+koers_store_insert_objective_tree (KoersStore      *self,
+                                   KoersObjective  *objective,
+                                   KoersRow        *row,
+                                   gboolean         fresh,
+                                   GHashTable      *restoring,
+                                   GPtrArray       *pending,
+                                   GError         **error)
+{
+  GListModel *krs = koers_objective_get_key_results (objective);
+  guint n = g_list_model_get_n_items (krs);
+
+  g_ptr_array_add (pending, row);
+
+  /* An undo cannot point at what is gone for good: such a link stays
+   * cleared, as ON DELETE SET NULL left it. */
+  if (!fresh)
+    {
+      if (row->aligned_to_id != 0 &&
+          koers_store_find_objective (self, row->aligned_to_id) == NULL &&
+          !id_in_set (restoring, row->aligned_to_id))
+        row->aligned_to_id = 0;
+      if (row->carried_over_from_id != 0 &&
+          koers_store_find_objective (self, row->carried_over_from_id) == NULL &&
+          !id_in_set (restoring, row->carried_over_from_id))
+        row->carried_over_from_id = 0;
+    }
+
+  if (!koers_store_insert_row (self, row, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      KoersRow *krow = koers_row_new_from_object (G_OBJECT (kr));
+
+      if (fresh)
+        {
+          make_fresh (krow, row);
+          krow->order = i;
+        }
+      krow->owner_id = row->id;
+
+      if (!koers_store_insert_key_result_tree (self, kr, krow, fresh, pending, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

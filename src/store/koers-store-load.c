@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "koers-store-private.h"
+
+/* Reading rows into entity objects: once at open, and to put an object
+ * back as stored after a save that failed. */
+
+#define DEPARTMENT_COLUMNS \
+  "id, uuid, name, emoji, sort_order, parent_id, is_company, created, updated"
+#define OBJECTIVE_COLUMNS \
+  "id, uuid, department_id, title, description, level, kind, period, owner, aligned_to_id," \
+  " state, carried_over_from_id, position, created, updated"
+#define KEY_RESULT_COLUMNS \
+  "id, uuid, objective_id, title, metric_kind, unit, start_value, target_value," \
+  " current_value, due_date, owner, weight, uses_personal_data, personal_data_note," \
+  " position, created, updated"
+#define CHECKIN_COLUMNS \
+  "id, uuid, key_result_id, date, value, status, note, author, created, updated"
+
+/* Only a file written with foreign keys off can hold an orphan. */
+static gboolean
+set_orphan_error (KoersStore  *self,
+                  GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged: it holds rows that belong to nothing"),
+               display);
+  return FALSE;
+}
+
+static void
+read_department (sqlite3_stmt    *stmt,
+                 KoersDepartment *dept)
+{
+  g_object_freeze_notify (G_OBJECT (dept));
+  koers_department_set_id (dept, sqlite3_column_int64 (stmt, 0));
+  koers_department_set_uuid (dept, koers_store_column_text (stmt, 1));
+  koers_department_set_name (dept, koers_store_column_text (stmt, 2));
+  koers_department_set_emoji (dept, koers_store_column_text (stmt, 3));
+  koers_department_set_sort_order (dept, sqlite3_column_int (stmt, 4));
+  koers_department_set_parent_id (dept, sqlite3_column_int64 (stmt, 5));
+  koers_department_set_is_company (dept, sqlite3_column_int (stmt, 6) != 0);
+  koers_department_set_created (dept, sqlite3_column_int64 (stmt, 7));
+  koers_department_set_updated (dept, sqlite3_column_int64 (stmt, 8));
+  g_object_thaw_notify (G_OBJECT (dept));
+}
+
+static void
+read_objective (sqlite3_stmt   *stmt,
+                KoersObjective *objective)
+{
+  KoersLevel level = KOERS_LEVEL_DEPARTMENT;
+  KoersObjectiveKind kind = KOERS_OBJECTIVE_KIND_COMMITTED;
+  KoersObjectiveState state = KOERS_OBJECTIVE_STATE_ACTIVE;
+
+  /* Unknown strings keep the defaults rather than failing the open. */
+  koers_level_from_string (koers_store_column_text (stmt, 5), &level);
+  koers_objective_kind_from_string (koers_store_column_text (stmt, 6), &kind);
+  koers_objective_state_from_string (koers_store_column_text (stmt, 10), &state);
+
+  g_object_freeze_notify (G_OBJECT (objective));
+  koers_objective_set_id (objective, sqlite3_column_int64 (stmt, 0));
+  koers_objective_set_uuid (objective, koers_store_column_text (stmt, 1));
+  koers_objective_set_department_id (objective, sqlite3_column_int64 (stmt, 2));
+  koers_objective_set_title (objective, koers_store_column_text (stmt, 3));
+  koers_objective_set_description (objective, koers_store_column_text (stmt, 4));
+  koers_objective_set_level (objective, level);
+  koers_objective_set_kind (objective, kind);
+  koers_objective_set_period (objective, koers_store_column_text (stmt, 7));
+  koers_objective_set_owner (objective, koers_store_column_text (stmt, 8));
+  koers_objective_set_aligned_to_id (objective, sqlite3_column_int64 (stmt, 9));
+  koers_objective_set_state (objective, state);
+  koers_objective_set_carried_over_from_id (objective, sqlite3_column_int64 (stmt, 11));
+  koers_objective_set_position (objective, sqlite3_column_int (stmt, 12));
+  koers_objective_set_created (objective, sqlite3_column_int64 (stmt, 13));
+  koers_objective_set_updated (objective, sqlite3_column_int64 (stmt, 14));
+  g_object_thaw_notify (G_OBJECT (objective));
+}
+
+static void
+read_key_result (sqlite3_stmt   *stmt,
+                 KoersKeyResult *kr)
+{
+  KoersMetricKind metric_kind = KOERS_METRIC_KIND_NUMBER;
+
+  koers_metric_kind_from_string (koers_store_column_text (stmt, 4), &metric_kind);
+
+  g_object_freeze_notify (G_OBJECT (kr));
+  koers_key_result_set_id (kr, sqlite3_column_int64 (stmt, 0));
+  koers_key_result_set_uuid (kr, koers_store_column_text (stmt, 1));
+  koers_key_result_set_objective_id (kr, sqlite3_column_int64 (stmt, 2));
+  koers_key_result_set_title (kr, koers_store_column_text (stmt, 3));
+  koers_key_result_set_metric_kind (kr, metric_kind);
+  koers_key_result_set_unit (kr, koers_store_column_text (stmt, 5));
+  koers_key_result_set_start_value (kr, sqlite3_column_double (stmt, 6));
+  koers_key_result_set_target_value (kr, sqlite3_column_double (stmt, 7));
+  koers_key_result_set_current_value (kr, sqlite3_column_double (stmt, 8));
+  koers_key_result_set_due_date (kr, koers_store_column_text (stmt, 9));
+  koers_key_result_set_owner (kr, koers_store_column_text (stmt, 10));
+  koers_key_result_set_weight (kr, sqlite3_column_double (stmt, 11));
+  koers_key_result_set_uses_personal_data (kr, sqlite3_column_int (stmt, 12) != 0);
+  koers_key_result_set_personal_data_note (kr, koers_store_column_text (stmt, 13));
+  koers_key_result_set_position (kr, sqlite3_column_int (stmt, 14));
+  koers_key_result_set_created (kr, sqlite3_column_int64 (stmt, 15));
+  koers_key_result_set_updated (kr, sqlite3_column_int64 (stmt, 16));
+  g_object_thaw_notify (G_OBJECT (kr));
+}
+
+static void
+read_checkin (sqlite3_stmt *stmt,
+              KoersCheckin *checkin)
+{
+  KoersCheckinStatus status = KOERS_CHECKIN_STATUS_NONE;
+
+  koers_checkin_status_from_string (koers_store_column_text (stmt, 5), &status);
+
+  g_object_freeze_notify (G_OBJECT (checkin));
+  koers_checkin_set_id (checkin, sqlite3_column_int64 (stmt, 0));
+  koers_checkin_set_uuid (checkin, koers_store_column_text (stmt, 1));
+  koers_checkin_set_key_result_id (checkin, sqlite3_column_int64 (stmt, 2));
+  koers_checkin_set_date (checkin, koers_store_column_text (stmt, 3));
+  koers_checkin_set_value (checkin, sqlite3_column_double (stmt, 4));
+  koers_checkin_set_status (checkin, status);
+  koers_checkin_set_note (checkin, koers_store_column_text (stmt, 6));
+  koers_checkin_set_author (checkin, koers_store_column_text (stmt, 7));
+  koers_checkin_set_created (checkin, sqlite3_column_int64 (stmt, 8));
+  koers_checkin_set_updated (checkin, sqlite3_column_int64 (stmt, 9));
+  g_object_thaw_notify (G_OBJECT (checkin));
+}
+
+int
+koers_store_compare_departments (gconstpointer a,
+                                 gconstpointer b,
+                                 gpointer      user_data)
+{
+  KoersDepartment *da = (KoersDepartment *) a;
+  KoersDepartment *db = (KoersDepartment *) b;
+  gboolean ca = koers_department_get_is_company (da);
+  gboolean cb = koers_department_get_is_company (db);
+  int sa = koers_department_get_sort_order (da);
+  int sb = koers_department_get_sort_order (db);
+  gint64 ia = koers_department_get_id (da);
+  gint64 ib = koers_department_get_id (db);
+
+  if (ca != cb)
+    return ca ? -1 : 1;
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  return (ia > ib) - (ia < ib);
+}
+
+/* The order of ORDER BY department_id, period, position, id: periods
+ * compare as bytes, like SQLite's BINARY collation. */
+int
+koers_store_compare_objectives (gconstpointer a,
+                                gconstpointer b,
+                                gpointer      user_data)
+{
+  KoersObjective *oa = (KoersObjective *) a;
+  KoersObjective *ob = (KoersObjective *) b;
+  gint64 da = koers_objective_get_department_id (oa);
+  gint64 db = koers_objective_get_department_id (ob);
+  int cmp;
+  int pa, pb;
+  gint64 ia, ib;
+
+  if (da != db)
+    return da < db ? -1 : 1;
+
+  cmp = g_strcmp0 (koers_objective_get_period (oa), koers_objective_get_period (ob));
+  if (cmp != 0)
+    return cmp < 0 ? -1 : 1;
+
+  pa = koers_objective_get_position (oa);
+  pb = koers_objective_get_position (ob);
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+
+  ia = koers_objective_get_id (oa);
+  ib = koers_objective_get_id (ob);
+  return (ia > ib) - (ia < ib);
+}
+
+static gboolean
+load_departments (KoersStore  *self,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  stmt = koers_store_prepare (self,
+                              "SELECT " DEPARTMENT_COLUMNS " FROM departments"
+                              " ORDER BY is_company DESC, sort_order, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersDepartment *dept = g_object_new (KOERS_TYPE_DEPARTMENT, NULL);
+
+      read_department (stmt, dept);
+      koers_store_index_department (self, dept);
+      g_ptr_array_add (items, dept);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  g_list_store_splice (self->departments, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+load_objectives (KoersStore  *self,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  stmt = koers_store_prepare (self,
+                              "SELECT " OBJECTIVE_COLUMNS " FROM objectives"
+                              " ORDER BY department_id, period, position, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersObjective *objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+
+      read_objective (stmt, objective);
+      if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
+        {
+          g_object_unref (objective);
+          return set_orphan_error (self, error);
+        }
+      koers_store_index_objective (self, objective);
+      g_ptr_array_add (items, objective);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  g_list_store_splice (self->objectives, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+load_key_results (KoersStore  *self,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = koers_store_prepare (self,
+                              "SELECT " KEY_RESULT_COLUMNS " FROM key_results"
+                              " ORDER BY objective_id, position, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KoersKeyResult) kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
+      KoersObjective *objective;
+
+      read_key_result (stmt, kr);
+      objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
+      if (objective == NULL)
+        return set_orphan_error (self, error);
+      koers_objective_insert_key_result (objective, kr);
+      koers_store_index_key_result (self, objective, kr);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_checkins (KoersStore  *self,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Oldest first, so each lands at the head of its newest-first list. */
+  stmt = koers_store_prepare (self,
+                              "SELECT " CHECKIN_COLUMNS " FROM checkins"
+                              " ORDER BY key_result_id, date, created, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KoersCheckin) checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+      KoersKeyResult *kr;
+
+      read_checkin (stmt, checkin);
+      kr = koers_store_find_key_result (self, koers_checkin_get_key_result_id (checkin));
+      if (kr == NULL)
+        return set_orphan_error (self, error);
+      koers_key_result_add_checkin (kr, checkin);
+      koers_store_index_checkin (self, kr, checkin);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_settings (KoersStore  *self,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = koers_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_free (self->organisation);
+      self->organisation = g_strdup (koers_store_column_text (stmt, 0));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (self->organisation == NULL)
+    self->organisation = g_strdup ("");
+
+  return TRUE;
+}
+
+gboolean
+koers_store_load (KoersStore  *self,
+                  GError     **error)
+{
+  return load_settings (self, error) &&
+         load_departments (self, error) &&
+         load_objectives (self, error) &&
+         load_key_results (self, error) &&
+         load_checkins (self, error);
+}
+
+void
+koers_store_reload_object (KoersStore *self,
+                           GObject    *object)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sql;
+  gint64 id;
+
+  if (KOERS_IS_DEPARTMENT (object))
+    {
+      sql = "SELECT " DEPARTMENT_COLUMNS " FROM departments WHERE id = ?1";
+      id = koers_department_get_id (KOERS_DEPARTMENT (object));
+    }
+  else if (KOERS_IS_OBJECTIVE (object))
+    {
+      sql = "SELECT " OBJECTIVE_COLUMNS " FROM objectives WHERE id = ?1";
+      id = koers_objective_get_id (KOERS_OBJECTIVE (object));
+    }
+  else if (KOERS_IS_KEY_RESULT (object))
+    {
+      sql = "SELECT " KEY_RESULT_COLUMNS " FROM key_results WHERE id = ?1";
+      id = koers_key_result_get_id (KOERS_KEY_RESULT (object));
+    }
+  else if (KOERS_IS_CHECKIN (object))
+    {
+      sql = "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1";
+      id = koers_checkin_get_id (KOERS_CHECKIN (object));
+    }
+  else
+    g_return_if_reached ();
+
+  stmt = koers_store_prepare (self, sql, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot reload a %s: %s", G_OBJECT_TYPE_NAME (object), error->message);
+      return;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+
+  if (KOERS_IS_DEPARTMENT (object))
+    read_department (stmt, KOERS_DEPARTMENT (object));
+  else if (KOERS_IS_OBJECTIVE (object))
+    read_objective (stmt, KOERS_OBJECTIVE (object));
+  else if (KOERS_IS_KEY_RESULT (object))
+    read_key_result (stmt, KOERS_KEY_RESULT (object));
+  else
+    read_checkin (stmt, KOERS_CHECKIN (object));
+}

@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "koers-store-private.h"
+
+/* Objective writes.  Each: checks, one transaction, and only after COMMIT
+ * the objects, lists and indexes, then "changed" once. */
+
+static gboolean
+set_not_stored_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                       _("The objective is not in this database"));
+  return FALSE;
+}
+
+static void
+apply_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    koers_row_apply (g_ptr_array_index (rows, i));
+}
+
+/* The next position among the objectives of a department and period. */
+static int
+get_next_position (KoersStore *self,
+                   gint64      department_id,
+                   const char *period)
+{
+  GListModel *model = G_LIST_MODEL (self->objectives);
+  guint n = g_list_model_get_n_items (model);
+  int next = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (model, i);
+
+      if (koers_objective_get_department_id (objective) == department_id &&
+          g_strcmp0 (koers_objective_get_period (objective), period) == 0)
+        next = MAX (next, koers_objective_get_position (objective) + 1);
+    }
+
+  return next;
+}
+
+static gboolean
+check_objective (KoersStore      *self,
+                 KoersObjective  *objective,
+                 GError         **error)
+{
+  gint64 id = koers_objective_get_id (objective);
+  gint64 aligned = koers_objective_get_aligned_to_id (objective);
+  gint64 carried = koers_objective_get_carried_over_from_id (objective);
+
+  if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The objective’s department does not exist"));
+      return FALSE;
+    }
+
+  if ((aligned != 0 && (aligned == id || koers_store_find_objective (self, aligned) == NULL)) ||
+      (carried != 0 && (carried == id || koers_store_find_objective (self, carried) == NULL)))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("An objective can only be aligned to or carried over from another "
+                             "objective that exists"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_store_add_objective (KoersStore      *self,
+                           KoersObjective  *objective,
+                           GError         **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  KoersRow *row;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_list_store_find (self->objectives, objective, NULL))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The objective is already in this database"));
+      return FALSE;
+    }
+
+  if (!check_objective (self, objective, error))
+    return FALSE;
+
+  row = koers_row_new_from_object (G_OBJECT (objective));
+  row->id = 0;
+  if (row->uuid == NULL)
+    row->uuid = koers_uuid_new ();
+  row->created = row->updated = koers_now_usec ();
+  row->order = get_next_position (self, row->owner_id, koers_objective_get_period (objective));
+
+  if (!koers_store_begin (self, error))
+    {
+      koers_row_free (row);
+      return FALSE;
+    }
+
+  /* Key results and check-ins it already holds go in with it. */
+  if (!koers_store_insert_objective_tree (self, objective, row, TRUE, NULL, pending, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  apply_rows (pending);
+  koers_store_index_objective (self, objective);
+  g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+static void
+copy_objective (KoersObjective *to,
+                KoersObjective *from)
+{
+  koers_objective_set_department_id (to, koers_objective_get_department_id (from));
+  koers_objective_set_title (to, koers_objective_get_title (from));
+  koers_objective_set_description (to, koers_objective_get_description (from));
+  koers_objective_set_level (to, koers_objective_get_level (from));
+  koers_objective_set_kind (to, koers_objective_get_kind (from));
+  koers_objective_set_period (to, koers_objective_get_period (from));
+  koers_objective_set_owner (to, koers_objective_get_owner (from));
+  koers_objective_set_aligned_to_id (to, koers_objective_get_aligned_to_id (from));
+  koers_objective_set_state (to, koers_objective_get_state (from));
+  koers_objective_set_carried_over_from_id (to, koers_objective_get_carried_over_from_id (from));
+  koers_objective_set_position (to, koers_objective_get_position (from));
+}
+
+gboolean
+koers_store_save_objective (KoersStore      *self,
+                           KoersObjective  *objective,
+                           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersObjective *own;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  if (!check_objective (self, objective, error))
+    goto failed;
+
+  now = MAX (koers_now_usec (), koers_objective_get_updated (own) + 1);
+
+  if (!koers_store_begin (self, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE objectives SET department_id = ?1, title = ?2,"
+                              " description = ?3, level = ?4, kind = ?5, period = ?6, owner = ?7,"
+                              " aligned_to_id = ?8, state = ?9, carried_over_from_id = ?10,"
+                              " position = ?11, updated = ?12 WHERE id = ?13",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  sqlite3_bind_int64 (stmt, 1, koers_objective_get_department_id (objective));
+  koers_store_bind_text (stmt, 2, koers_objective_get_title (objective));
+  koers_store_bind_text (stmt, 3, koers_objective_get_description (objective));
+  koers_store_bind_text (stmt, 4, koers_level_to_string (koers_objective_get_level (objective)));
+  koers_store_bind_text (stmt, 5,
+                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
+  koers_store_bind_text (stmt, 6, koers_objective_get_period (objective));
+  koers_store_bind_text (stmt, 7, koers_objective_get_owner (objective));
+  koers_store_bind_link (stmt, 8, koers_objective_get_aligned_to_id (objective));
+  koers_store_bind_text (stmt, 9,
+                         koers_objective_state_to_string (koers_objective_get_state (objective)));
+  koers_store_bind_link (stmt, 10, koers_objective_get_carried_over_from_id (objective));
+  sqlite3_bind_int (stmt, 11, koers_objective_get_position (objective));
+  sqlite3_bind_int64 (stmt, 12, now);
+  sqlite3_bind_int64 (stmt, 13, koers_objective_get_id (own));
+
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto rollback;
+
+  g_object_freeze_notify (G_OBJECT (own));
+  if (own != objective)
+    {
+      copy_objective (own, objective);
+      koers_objective_set_updated (objective, now);
+    }
+  koers_objective_set_updated (own, now);
+  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_resort_objective (self, own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+failed:
+  if (own == objective)
+    koers_store_reload_object (self, G_OBJECT (own));
+  return FALSE;
+}
+
+static GHashTable *
+new_id_set (gint64 id)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+  return set;
+}
+
+gboolean
+koers_store_delete_objective (KoersStore      *self,
+                              KoersObjective  *objective,
+                              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  KoersObjective *own;
+  guint position;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  ids = new_id_set (koers_objective_get_id (own));
+  koers_store_collect_links (self, ids, 0, links);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  stmt = koers_store_prepare (self, "DELETE FROM objectives WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, koers_objective_get_id (own));
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  /* The object keeps its key results and check-ins, for the undo. */
+  g_object_ref (own);
+  koers_store_unindex_objective (self, own);
+  if (g_list_store_find (self->objectives, own, &position))
+    g_list_store_remove (self->objectives, position);
+  koers_store_clear_links (self, links);
+  g_object_unref (own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_restore_objective (KoersStore      *self,
+                               KoersObjective  *objective,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = koers_objective_get_id (objective);
+  if (id == 0 || koers_store_find_objective (self, id) != NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The objective cannot be restored: it is still there"));
+      return FALSE;
+    }
+
+  if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The objective cannot be restored: its department was deleted"));
+      return FALSE;
+    }
+
+  ids = new_id_set (id);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  if (!koers_store_insert_objective_tree (self, objective,
+                                          koers_row_new_from_object (G_OBJECT (objective)),
+                                          FALSE, ids, pending, error) ||
+      !koers_store_relink (self, ids, 0, relinks, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  apply_rows (pending);
+  koers_store_index_objective (self, objective);
+  g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
+  koers_store_apply_relinks (self, relinks);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+}

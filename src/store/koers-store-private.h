@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by the koers-store-*.c files and the tests; not installed, not
+ * for the UI. */
+
+#include <sqlite3.h>
+
+#include "core/koers-format.h"
+#include "koers-store.h"
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of a Koers database: "KOER" in ASCII. */
+#define KOERS_STORE_APPLICATION_ID 1263486290
+
+/* The setting that holds the organisation name. */
+#define KOERS_STORE_SETTING_ORGANISATION "organisation"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A link that a delete cleared (ON DELETE SET NULL), remembered so that an
+ * undo can put it back. */
+typedef enum
+{
+  KOERS_LINK_ALIGNED_TO,
+  KOERS_LINK_CARRIED_OVER_FROM,
+  KOERS_LINK_PARENT,
+} KoersLinkKind;
+
+typedef struct
+{
+  KoersLinkKind kind;
+  gint64        referrer_id;  /* objective or department that pointed */
+  gint64        target_id;    /* what it pointed at */
+} KoersClearedLink;
+
+struct _KoersStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  int schema_version;
+  char *organisation;
+
+  GListStore *departments;   /* KoersDepartment, company first */
+  GListStore *objectives;    /* KoersObjective */
+
+  /* gint64 id -> object (a reference each) */
+  GHashTable *department_by_id;
+  GHashTable *objective_by_id;
+  GHashTable *key_result_by_id;
+  GHashTable *checkin_by_id;
+  /* key result id -> KoersObjective, check-in id -> KoersKeyResult */
+  GHashTable *key_result_owner;
+  GHashTable *checkin_owner;
+
+  GArray *cleared_links;     /* KoersClearedLink */
+};
+
+/* What a write puts into a row besides the object's own properties: new
+ * or kept ids, stamps, order and links.  Applied to the object only after
+ * COMMIT, so a failed write leaves it untouched. */
+typedef struct
+{
+  GObject *object;            /* a reference */
+  gint64   id;                /* 0: SQLite chooses; set after the insert */
+  char    *uuid;
+  gint64   created;
+  gint64   updated;
+  int      order;             /* sort-order or position */
+  gint64   owner_id;          /* parent department, department, objective, key result */
+  gint64   aligned_to_id;     /* objectives */
+  gint64   carried_over_from_id;
+  char    *date;              /* check-ins */
+  gboolean has_current;       /* key results: current-value from the latest check-in */
+  double   current_value;
+} KoersRow;
+
+KoersRow   *koers_row_new_from_object          (GObject    *object);
+void        koers_row_free                     (KoersRow   *row);
+void        koers_row_apply                    (KoersRow   *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersRow, koers_row_free)
+
+/* Opens path; with create_only a file that exists is refused.  language
+ * names the company and departments of a new database. */
+KoersStore *koers_store_open_full              (const char    *path,
+                                                KoersLanguage  language,
+                                                gboolean       create_only,
+                                                GError       **error);
+
+/* Removes a database that was just created, with its side files. */
+void        koers_store_remove_files           (const char    *path);
+
+/* koers-store-sql.c: statements and transactions. */
+sqlite3_stmt *koers_store_prepare              (KoersStore    *self,
+                                                const char    *sql,
+                                                GError       **error);
+gboolean    koers_store_step_done              (KoersStore    *self,
+                                                sqlite3_stmt  *stmt,
+                                                GError       **error);
+gboolean    koers_store_exec                   (KoersStore    *self,
+                                                const char    *sql,
+                                                GError       **error);
+void        koers_store_bind_text              (sqlite3_stmt  *stmt,
+                                                int            index,
+                                                const char    *text);
+void        koers_store_bind_link              (sqlite3_stmt  *stmt,
+                                                int            index,
+                                                gint64         id);
+const char *koers_store_column_text            (sqlite3_stmt  *stmt,
+                                                int            column);
+void        koers_store_set_db_error           (KoersStore    *self,
+                                                int            rc,
+                                                GError       **error);
+gboolean    koers_store_begin                  (KoersStore    *self,
+                                                GError       **error);
+/* Rolls back when the commit fails. */
+gboolean    koers_store_commit                 (KoersStore    *self,
+                                                GError       **error);
+void        koers_store_rollback               (KoersStore    *self);
+gboolean    koers_store_insert_row             (KoersStore    *self,
+                                                KoersRow      *row,
+                                                GError       **error);
+/* Sets the key result's current-value to its latest check-in's value in
+ * the database; has_current is FALSE when it has none. */
+gboolean    koers_store_sync_current_value     (KoersStore    *self,
+                                                gint64         key_result_id,
+                                                gboolean      *has_current,
+                                                double        *current_value,
+                                                GError       **error);
+
+/* koers-store-schema.c */
+const char *koers_store_schema_get_ddl         (int            version);
+/* Checks an existing file without writing to it (not even a side file). */
+gboolean    koers_store_check_file             (const char    *path,
+                                                GError       **error);
+gboolean    koers_store_configure              (KoersStore    *self,
+                                                GError       **error);
+/* Creates the schema of a new file (one transaction) or migrates an older
+ * one (one transaction per version), then ensures the company exists. */
+gboolean    koers_store_prepare_schema         (KoersStore    *self,
+                                                KoersLanguage  language,
+                                                GError       **error);
+
+/* koers-store-load.c */
+gboolean    koers_store_load                   (KoersStore    *self,
+                                                GError       **error);
+/* Puts the stored row back into an object a failed save had changed. */
+void        koers_store_reload_object          (KoersStore    *self,
+                                                GObject       *object);
+int         koers_store_compare_departments    (gconstpointer  a,
+                                                gconstpointer  b,
+                                                gpointer       user_data);
+int         koers_store_compare_objectives     (gconstpointer  a,
+                                                gconstpointer  b,
+                                                gpointer       user_data);
+
+/* koers-store.c: the in-memory side. */
+void        koers_store_emit_changed           (KoersStore    *self);
+void        koers_store_index_department       (KoersStore    *self,
+                                                KoersDepartment *dept);
+void        koers_store_unindex_department     (KoersStore    *self,
+                                                KoersDepartment *dept);
+void        koers_store_index_objective        (KoersStore    *self,
+                                                KoersObjective *objective);
+void        koers_store_unindex_objective      (KoersStore    *self,
+                                                KoersObjective *objective);
+void        koers_store_index_key_result       (KoersStore    *self,
+                                                KoersObjective *objective,
+                                                KoersKeyResult *kr);
+void        koers_store_unindex_key_result     (KoersStore    *self,
+                                                KoersKeyResult *kr);
+void        koers_store_index_checkin          (KoersStore    *self,
+                                                KoersKeyResult *kr,
+                                                KoersCheckin   *checkin);
+void        koers_store_unindex_checkin        (KoersStore    *self,
+                                                KoersCheckin   *checkin);
+KoersCheckin *koers_store_find_checkin         (KoersStore    *self,
+                                                gint64         id);
+KoersKeyResult *koers_store_get_checkin_key_result (KoersStore *self,
+                                                    KoersCheckin *checkin);
+/* Keeps the objective list sorted after an objective's keys changed. */
+void        koers_store_resort_objective       (KoersStore    *self,
+                                                KoersObjective *objective);
+
+/* koers-store-links.c: the links a delete clears and an undo restores. */
+void        koers_store_collect_links          (KoersStore    *self,
+                                                GHashTable    *objective_ids,
+                                                gint64         department_id,
+                                                GArray        *out);
+void        koers_store_clear_links            (KoersStore    *self,
+                                                GArray        *links);
+gboolean    koers_store_relink                 (KoersStore    *self,
+                                                GHashTable    *objective_ids,
+                                                gint64         department_id,
+                                                GArray        *out,
+                                                GError       **error);
+void        koers_store_apply_relinks          (KoersStore    *self,
+                                                GArray        *links);
+/* Writes an objective with its key results and check-ins.  fresh: new ids,
+ * stamps and positions (add); else the same ids (restore).  Rows to apply
+ * after COMMIT are appended to pending. */
+gboolean    koers_store_insert_objective_tree  (KoersStore    *self,
+                                                KoersObjective *objective,
+                                                KoersRow      *row,
+                                                gboolean       fresh,
+                                                GHashTable    *restoring,
+                                                GPtrArray     *pending,
+                                                GError       **error);
+gboolean    koers_store_insert_key_result_tree (KoersStore    *self,
+                                                KoersKeyResult *kr,
+                                                KoersRow      *row,
+                                                gboolean       fresh,
+                                                GPtrArray     *pending,
+                                                GError       **error);
+
+G_END_DECLS

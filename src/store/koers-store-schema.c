@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "core/koers-date.h"
+#include "core/koers-seed.h"
+#include "koers-store-private.h"
+
+/* How long a write waits for another connection's lock, in milliseconds. */
+#define BUSY_TIMEOUT_MS 5000
+
+/* Schema 1: the first release.  Never edit this text: databases made with
+ * it exist, and migrations start from it.  Text columns that may be unset
+ * allow NULL; links to a deleted row become NULL (ON DELETE SET NULL),
+ * children go with their parent (ON DELETE CASCADE). */
+static const char schema_v1[] =
+  "CREATE TABLE departments (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  uuid        TEXT NOT NULL UNIQUE,\n"
+  "  name        TEXT NOT NULL CHECK (name <> ''),\n"
+  "  emoji       TEXT,\n"
+  "  sort_order  INTEGER NOT NULL DEFAULT 0,\n"
+  "  parent_id   INTEGER REFERENCES departments (id) ON DELETE SET NULL,\n"
+  "  is_company  INTEGER NOT NULL DEFAULT 0 CHECK (is_company IN (0, 1)),\n"
+  "  created     INTEGER NOT NULL,\n"
+  "  updated     INTEGER NOT NULL,\n"
+  "  CHECK (parent_id IS NULL OR parent_id <> id),\n"
+  "  CHECK (is_company = 0 OR parent_id IS NULL)\n"
+  ");\n"
+  "CREATE UNIQUE INDEX departments_one_company ON departments (is_company)\n"
+  "  WHERE is_company = 1;\n"
+  "CREATE INDEX departments_parent ON departments (parent_id);\n"
+  "CREATE TABLE objectives (\n"
+  "  id                   INTEGER PRIMARY KEY,\n"
+  "  uuid                 TEXT NOT NULL UNIQUE,\n"
+  "  department_id        INTEGER NOT NULL\n"
+  "                       REFERENCES departments (id) ON DELETE CASCADE,\n"
+  "  title                TEXT NOT NULL CHECK (title <> ''),\n"
+  "  description          TEXT,\n"
+  "  level                TEXT NOT NULL,\n"
+  "  kind                 TEXT NOT NULL,\n"
+  "  period               TEXT NOT NULL CHECK (period <> ''),\n"
+  "  owner                TEXT,\n"
+  "  aligned_to_id        INTEGER REFERENCES objectives (id) ON DELETE SET NULL,\n"
+  "  state                TEXT NOT NULL,\n"
+  "  carried_over_from_id INTEGER REFERENCES objectives (id) ON DELETE SET NULL,\n"
+  "  position             INTEGER NOT NULL DEFAULT 0,\n"
+  "  created              INTEGER NOT NULL,\n"
+  "  updated              INTEGER NOT NULL,\n"
+  "  CHECK (aligned_to_id IS NULL OR aligned_to_id <> id),\n"
+  "  CHECK (carried_over_from_id IS NULL OR carried_over_from_id <> id)\n"
+  ");\n"
+  "CREATE INDEX objectives_department ON objectives (department_id, period, position);\n"
+  "CREATE INDEX objectives_aligned_to ON objectives (aligned_to_id);\n"
+  "CREATE INDEX objectives_carried_over_from ON objectives (carried_over_from_id);\n"
+  "CREATE TABLE key_results (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  uuid          TEXT NOT NULL UNIQUE,\n"
+  "  objective_id  INTEGER NOT NULL REFERENCES objectives (id) ON DELETE CASCADE,\n"
+  "  title         TEXT NOT NULL CHECK (title <> ''),\n"
+  "  metric_kind   TEXT NOT NULL,\n"
+  "  unit          TEXT,\n"
+  "  start_value   REAL NOT NULL DEFAULT 0,\n"
+  "  target_value  REAL NOT NULL DEFAULT 0,\n"
+  "  current_value REAL NOT NULL DEFAULT 0,\n"
+  "  due_date      TEXT CHECK (due_date IS NULL OR due_date GLOB\n"
+  "                  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  owner         TEXT,\n"
+  "  weight        REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),\n"
+  "  position      INTEGER NOT NULL DEFAULT 0,\n"
+  "  created       INTEGER NOT NULL,\n"
+  "  updated       INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX key_results_objective ON key_results (objective_id, position);\n"
+  "CREATE TABLE checkins (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  uuid          TEXT NOT NULL UNIQUE,\n"
+  "  key_result_id INTEGER NOT NULL REFERENCES key_results (id) ON DELETE CASCADE,\n"
+  "  date          TEXT NOT NULL CHECK (date GLOB\n"
+  "                  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  value         REAL NOT NULL,\n"
+  "  status        TEXT NOT NULL,\n"
+  "  note          TEXT,\n"
+  "  author        TEXT,\n"
+  "  created       INTEGER NOT NULL,\n"
+  "  updated       INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX checkins_key_result ON checkins (key_result_id, date);\n";
+
+/* Schema 2: settings kept in the database (the organisation name that
+ * reports print) and the GDPR flag of a key result that measures people
+ * (the seed: "Hou rekening met GDPR- en compliancevereisten bij
+ * meetindicatoren die personeels- of klantgegevens gebruiken"). */
+static const char schema_v2[] =
+  "CREATE TABLE settings (\n"
+  "  key   TEXT PRIMARY KEY NOT NULL,\n"
+  "  value TEXT NOT NULL\n"
+  ");\n"
+  "INSERT INTO settings (key, value) VALUES ('" KOERS_STORE_SETTING_ORGANISATION "', '');\n"
+  "ALTER TABLE key_results ADD COLUMN uses_personal_data INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (uses_personal_data IN (0, 1));\n"
+  "ALTER TABLE key_results ADD COLUMN personal_data_note TEXT;\n";
+
+typedef struct
+{
+  const char *ddl;
+  const char *set_version;
+} Migration;
+
+/* migrations[i] takes a database from version i to i + 1. */
+static const Migration migrations[] = {
+  { schema_v1, "PRAGMA user_version = 1" },
+  { schema_v2, "PRAGMA user_version = 2" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KOERS_STORE_SCHEMA_VERSION);
+
+const char *
+koers_store_schema_get_ddl (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= KOERS_STORE_SCHEMA_VERSION, NULL);
+
+  return migrations[version - 1].ddl;
+}
+
+typedef struct
+{
+  int application_id;
+  int user_version;
+  int n_tables;
+} DatabaseFacts;
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *out)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+
+  *out = sqlite3_column_int (stmt, 0);
+  return SQLITE_OK;
+}
+
+static int
+read_facts (sqlite3       *db,
+            DatabaseFacts *facts)
+{
+  int rc;
+
+  if ((rc = query_int (db, "PRAGMA application_id", &facts->application_id)) != SQLITE_OK ||
+      (rc = query_int (db, "PRAGMA user_version", &facts->user_version)) != SQLITE_OK ||
+      (rc = query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                       &facts->n_tables)) != SQLITE_OK)
+    return rc;
+
+  return SQLITE_OK;
+}
+
+/* Runs PRAGMA quick_check; *ok is FALSE when it reported damage. */
+static int
+run_quick_check (sqlite3  *db,
+                 gboolean *ok)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *ok = TRUE;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        *ok = FALSE;
+    }
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A WAL database that was closed cleanly has no -wal file, and then the
+ * main file holds everything.  Reading it immutable keeps SQLite from
+ * creating -wal and -shm files next to a file we may have to leave alone;
+ * otherwise a read-only connection is enough. */
+static char *
+build_check_uri (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *wal = g_strconcat (absolute, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  guint8 header[100] = { 0 };
+  gboolean wal_mode = FALSE;
+  int fd;
+
+  fd = g_open (absolute, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      ssize_t n = read (fd, header, sizeof header);
+
+      /* Bytes 18 and 19 are the write and read versions: 2 is WAL. */
+      wal_mode = n == (ssize_t) sizeof header &&
+                 memcmp (header, "SQLite format 3", 16) == 0 &&
+                 header[18] == 2;
+      close (fd);
+    }
+
+  uri = g_filename_to_uri (absolute, NULL, error);
+  if (uri == NULL)
+    return NULL;
+
+  if (wal_mode && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    return g_strconcat (uri, "?immutable=1", NULL);
+
+  return g_strconcat (uri, "?mode=ro", NULL);
+}
+
+static gboolean
+check_connection (sqlite3     *db,
+                  const char  *display,
+                  GError     **error)
+{
+  DatabaseFacts facts = { 0 };
+  gboolean ok;
+  int rc;
+
+  rc = run_quick_check (db, &ok);
+  if (rc == SQLITE_OK && !ok)
+    rc = SQLITE_CORRUPT;
+  if (rc == SQLITE_OK)
+    rc = read_facts (db, &facts);
+
+  switch (rc)
+    {
+    case SQLITE_OK:
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a database file; Koers left it unchanged"), display);
+      return FALSE;
+    case SQLITE_CORRUPT:
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged; Koers left it unchanged"), display);
+      return FALSE;
+    default:
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("Could not read the database “%s”: %s"), display, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (facts.application_id != KOERS_STORE_APPLICATION_ID &&
+      (facts.application_id != 0 || facts.n_tables > 0 || facts.user_version != 0))
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of Koers; Koers left it unchanged"),
+                   display);
+      return FALSE;
+    }
+
+  if (facts.user_version > KOERS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was made by a newer version of Koers (schema %d; this "
+                     "version knows up to %d); Koers left it unchanged"),
+                   display, facts.user_version, KOERS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_store_check_file (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  gboolean ret;
+  int rc;
+
+  uri = build_check_uri (path, error);
+  if (uri == NULL)
+    return FALSE;
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"), display, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  ret = check_connection (db, display, error);
+  sqlite3_close (db);
+
+  return ret;
+}
+
+gboolean
+koers_store_configure (KoersStore  *self,
+                       GError     **error)
+{
+  /* The timeout first: switching to WAL needs a lock. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  return koers_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         koers_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         koers_store_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
+static gboolean
+insert_department (KoersStore     *self,
+                   const char     *name,
+                   const char     *emoji,
+                   int             sort_order,
+                   gboolean        is_company,
+                   gint64          now,
+                   GError        **error)
+{
+  g_autoptr(KoersDepartment) dept = koers_department_new (name, emoji);
+  g_autoptr(KoersRow) row = NULL;
+
+  koers_department_set_is_company (dept, is_company);
+  row = koers_row_new_from_object (G_OBJECT (dept));
+  row->uuid = koers_uuid_new ();
+  row->created = row->updated = now;
+  row->order = sort_order;
+
+  return koers_store_insert_row (self, row, error);
+}
+
+/* The company level's name: the catalogue's when the language is the
+ * interface's, else the seed's own word (a demo in the other language,
+ * or a build without the catalogue installed). */
+static const char *
+get_company_name (KoersLanguage language)
+{
+  const char *translated = _("Company");
+
+  if (language == koers_format_get_language () && g_strcmp0 (translated, "Company") != 0)
+    return translated;
+
+  return language == KOERS_LANGUAGE_NL ? "Bedrijf" : "Company";
+}
+
+/* The first run: the company level and the seed's departments, named in
+ * the language of the user interface (or of the demo). */
+static gboolean
+seed_departments (KoersStore     *self,
+                  KoersLanguage   language,
+                  GError        **error)
+{
+  gint64 now = koers_now_usec ();
+  guint n_departments;
+  const KoersSeedDepartment *departments = koers_seed_get_departments (&n_departments);
+
+  if (!insert_department (self, get_company_name (language), "🏢", 0, TRUE, now, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_departments; i++)
+    {
+      const KoersSeedDepartment *seed = &departments[i];
+
+      if (!insert_department (self, koers_seed_department_get_name (seed, language), seed->emoji,
+                              i + 1, FALSE, now, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_schema (KoersStore     *self,
+               KoersLanguage   language,
+               GError        **error)
+{
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  if (!koers_store_exec (self, "PRAGMA application_id = " G_STRINGIFY (KOERS_STORE_APPLICATION_ID),
+                         error))
+    goto failed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if (sqlite3_exec (self->db, migrations[i].ddl, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          koers_store_set_db_error (self, sqlite3_errcode (self->db), error);
+          goto failed;
+        }
+    }
+
+  if (!koers_store_exec (self, migrations[G_N_ELEMENTS (migrations) - 1].set_version, error) ||
+      !seed_departments (self, language, error))
+    goto failed;
+
+  return koers_store_commit (self, error);
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+/* One transaction per version: DDL and user_version commit together, so
+ * an interrupted migration leaves the previous version whole. */
+static gboolean
+migrate (KoersStore  *self,
+         int          from_version,
+         GError     **error)
+{
+  for (int version = from_version; version < KOERS_STORE_SCHEMA_VERSION; version++)
+    {
+      const Migration *migration = &migrations[version];
+
+      if (!koers_store_begin (self, error))
+        return FALSE;
+
+      if (sqlite3_exec (self->db, migration->ddl, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                       _("Could not update the database “%s” to schema %d: %s"),
+                       display, version + 1, sqlite3_errmsg (self->db));
+          koers_store_rollback (self);
+          return FALSE;
+        }
+
+      if (!koers_store_exec (self, migration->set_version, error) ||
+          !koers_store_commit (self, error))
+        {
+          koers_store_rollback (self);
+          return FALSE;
+        }
+
+      g_debug ("Migrated %s to schema %d", self->path, version + 1);
+    }
+
+  return TRUE;
+}
+
+/* The company level is always there; a database that lost it (or was
+ * interrupted before the first run finished) gets it back. */
+static gboolean
+ensure_company (KoersStore     *self,
+                KoersLanguage   language,
+                GError        **error)
+{
+  int n_companies = 0;
+  int rc;
+
+  rc = query_int (self->db, "SELECT count(*) FROM departments WHERE is_company = 1", &n_companies);
+  if (rc != SQLITE_OK)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (n_companies > 0)
+    return TRUE;
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  if (!insert_department (self, get_company_name (language), "🏢", 0, TRUE,
+                          koers_now_usec (), error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  return koers_store_commit (self, error);
+}
+
+gboolean
+koers_store_prepare_schema (KoersStore     *self,
+                            KoersLanguage   language,
+                            GError        **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  DatabaseFacts facts = { 0 };
+  int rc;
+
+  rc = read_facts (self->db, &facts);
+  if (rc != SQLITE_OK)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (facts.n_tables == 0 && facts.user_version == 0 &&
+      (facts.application_id == 0 || facts.application_id == KOERS_STORE_APPLICATION_ID))
+    {
+      if (!create_schema (self, language, error))
+        return FALSE;
+    }
+  else if (facts.application_id != KOERS_STORE_APPLICATION_ID)
+    {
+      /* koers_store_check_file() said otherwise a moment ago. */
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of Koers; Koers left it unchanged"),
+                   display);
+      return FALSE;
+    }
+  else if (facts.user_version > KOERS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was made by a newer version of Koers (schema %d; this "
+                     "version knows up to %d); Koers left it unchanged"),
+                   display, facts.user_version, KOERS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  else if (!migrate (self, facts.user_version, error))
+    return FALSE;
+
+  self->schema_version = KOERS_STORE_SCHEMA_VERSION;
+
+  return ensure_company (self, language, error);
+}

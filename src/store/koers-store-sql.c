@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "koers-store-private.h"
+
+/* Statements, transactions and the rows that add and restore write.
+ * Every value travels as a bound parameter; the SQL texts are constants. */
+
+sqlite3_stmt *
+koers_store_prepare (KoersStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      koers_store_set_db_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+koers_store_step_done (KoersStore    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_store_exec (KoersStore  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+
+  return stmt != NULL && koers_store_step_done (self, stmt, error);
+}
+
+void
+koers_store_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* 0 means "no link" in the objects and NULL in the database. */
+void
+koers_store_bind_link (sqlite3_stmt *stmt,
+                       int           index,
+                       gint64        id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+const char *
+koers_store_column_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+void
+koers_store_set_db_error (KoersStore  *self,
+                          int          rc,
+                          GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                   _("The change breaks a rule of the database “%s”: %s"),
+                   display, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                   _("The database “%s” is in use by another program: %s"),
+                   display, detail);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: %s"),
+                   display, detail);
+      break;
+    default:
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                   _("Could not write to the database “%s”: %s"),
+                   display, detail);
+      break;
+    }
+}
+
+gboolean
+koers_store_begin (KoersStore  *self,
+                   GError     **error)
+{
+  /* IMMEDIATE takes the write lock now, so a busy database fails here
+   * (after the busy timeout) rather than halfway through the change. */
+  return koers_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+koers_store_commit (KoersStore  *self,
+                    GError     **error)
+{
+  if (koers_store_exec (self, "COMMIT", error))
+    return TRUE;
+
+  /* A deferred foreign key fails at COMMIT and leaves the transaction
+   * open. */
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+void
+koers_store_rollback (KoersStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!koers_store_exec (self, "ROLLBACK", &error))
+        g_debug ("ROLLBACK failed: %s", error->message);
+    }
+}
+
+KoersRow *
+koers_row_new_from_object (GObject *object)
+{
+  KoersRow *row = g_new0 (KoersRow, 1);
+
+  row->object = g_object_ref (object);
+
+  if (KOERS_IS_DEPARTMENT (object))
+    {
+      KoersDepartment *dept = KOERS_DEPARTMENT (object);
+
+      row->id = koers_department_get_id (dept);
+      row->uuid = g_strdup (koers_department_get_uuid (dept));
+      row->created = koers_department_get_created (dept);
+      row->updated = koers_department_get_updated (dept);
+      row->order = koers_department_get_sort_order (dept);
+      row->owner_id = koers_department_get_parent_id (dept);
+    }
+  else if (KOERS_IS_OBJECTIVE (object))
+    {
+      KoersObjective *objective = KOERS_OBJECTIVE (object);
+
+      row->id = koers_objective_get_id (objective);
+      row->uuid = g_strdup (koers_objective_get_uuid (objective));
+      row->created = koers_objective_get_created (objective);
+      row->updated = koers_objective_get_updated (objective);
+      row->order = koers_objective_get_position (objective);
+      row->owner_id = koers_objective_get_department_id (objective);
+      row->aligned_to_id = koers_objective_get_aligned_to_id (objective);
+      row->carried_over_from_id = koers_objective_get_carried_over_from_id (objective);
+    }
+  else if (KOERS_IS_KEY_RESULT (object))
+    {
+      KoersKeyResult *kr = KOERS_KEY_RESULT (object);
+
+      row->id = koers_key_result_get_id (kr);
+      row->uuid = g_strdup (koers_key_result_get_uuid (kr));
+      row->created = koers_key_result_get_created (kr);
+      row->updated = koers_key_result_get_updated (kr);
+      row->order = koers_key_result_get_position (kr);
+      row->owner_id = koers_key_result_get_objective_id (kr);
+      row->current_value = koers_key_result_get_current_value (kr);
+    }
+  else if (KOERS_IS_CHECKIN (object))
+    {
+      KoersCheckin *checkin = KOERS_CHECKIN (object);
+
+      row->id = koers_checkin_get_id (checkin);
+      row->uuid = g_strdup (koers_checkin_get_uuid (checkin));
+      row->created = koers_checkin_get_created (checkin);
+      row->updated = koers_checkin_get_updated (checkin);
+      row->owner_id = koers_checkin_get_key_result_id (checkin);
+      row->date = g_strdup (koers_checkin_get_date (checkin));
+    }
+  else
+    g_assert_not_reached ();
+
+  /* The objects say "" for an unset string. */
+  if (row->uuid != NULL && row->uuid[0] == '\0')
+    g_clear_pointer (&row->uuid, g_free);
+
+  return row;
+}
+
+void
+koers_row_free (KoersRow *row)
+{
+  g_clear_object (&row->object);
+  g_free (row->uuid);
+  g_free (row->date);
+  g_free (row);
+}
+
+void
+koers_row_apply (KoersRow *row)
+{
+  GObject *object = row->object;
+
+  g_object_freeze_notify (object);
+
+  if (KOERS_IS_DEPARTMENT (object))
+    {
+      KoersDepartment *dept = KOERS_DEPARTMENT (object);
+
+      koers_department_set_id (dept, row->id);
+      koers_department_set_uuid (dept, row->uuid);
+      koers_department_set_created (dept, row->created);
+      koers_department_set_updated (dept, row->updated);
+      koers_department_set_sort_order (dept, row->order);
+      koers_department_set_parent_id (dept, row->owner_id);
+    }
+  else if (KOERS_IS_OBJECTIVE (object))
+    {
+      KoersObjective *objective = KOERS_OBJECTIVE (object);
+
+      koers_objective_set_id (objective, row->id);
+      koers_objective_set_uuid (objective, row->uuid);
+      koers_objective_set_created (objective, row->created);
+      koers_objective_set_updated (objective, row->updated);
+      koers_objective_set_position (objective, row->order);
+      koers_objective_set_department_id (objective, row->owner_id);
+      koers_objective_set_aligned_to_id (objective, row->aligned_to_id);
+      koers_objective_set_carried_over_from_id (objective, row->carried_over_from_id);
+    }
+  else if (KOERS_IS_KEY_RESULT (object))
+    {
+      KoersKeyResult *kr = KOERS_KEY_RESULT (object);
+
+      koers_key_result_set_id (kr, row->id);
+      koers_key_result_set_uuid (kr, row->uuid);
+      koers_key_result_set_created (kr, row->created);
+      koers_key_result_set_updated (kr, row->updated);
+      koers_key_result_set_position (kr, row->order);
+      koers_key_result_set_objective_id (kr, row->owner_id);
+      if (row->has_current)
+        koers_key_result_set_current_value (kr, row->current_value);
+    }
+  else if (KOERS_IS_CHECKIN (object))
+    {
+      KoersCheckin *checkin = KOERS_CHECKIN (object);
+
+      koers_checkin_set_id (checkin, row->id);
+      koers_checkin_set_uuid (checkin, row->uuid);
+      koers_checkin_set_created (checkin, row->created);
+      koers_checkin_set_updated (checkin, row->updated);
+      koers_checkin_set_key_result_id (checkin, row->owner_id);
+      koers_checkin_set_date (checkin, row->date);
+    }
+
+  g_object_thaw_notify (object);
+}
+
+static sqlite3_stmt *
+prepare_insert_department (KoersStore       *self,
+                           KoersRow         *row,
+                           KoersDepartment  *dept,
+                           GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO departments (id, uuid, name, emoji, sort_order,"
+                              " parent_id, is_company, created, updated)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_text (stmt, 3, koers_department_get_name (dept));
+  koers_store_bind_text (stmt, 4, koers_department_get_emoji (dept));
+  sqlite3_bind_int (stmt, 5, row->order);
+  koers_store_bind_link (stmt, 6, row->owner_id);
+  sqlite3_bind_int (stmt, 7, koers_department_get_is_company (dept) ? 1 : 0);
+  return stmt;
+}
+
+static sqlite3_stmt *
+prepare_insert_objective (KoersStore      *self,
+                          KoersRow        *row,
+                          KoersObjective  *objective,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO objectives (id, uuid, department_id, title,"
+                              " description, level, kind, period, owner, aligned_to_id, state,"
+                              " carried_over_from_id, position, created, updated)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                              " ?14, ?15)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_link (stmt, 3, row->owner_id);
+  koers_store_bind_text (stmt, 4, koers_objective_get_title (objective));
+  koers_store_bind_text (stmt, 5, koers_objective_get_description (objective));
+  koers_store_bind_text (stmt, 6, koers_level_to_string (koers_objective_get_level (objective)));
+  koers_store_bind_text (stmt, 7,
+                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
+  koers_store_bind_text (stmt, 8, koers_objective_get_period (objective));
+  koers_store_bind_text (stmt, 9, koers_objective_get_owner (objective));
+  koers_store_bind_link (stmt, 10, row->aligned_to_id);
+  koers_store_bind_text (stmt, 11,
+                         koers_objective_state_to_string (koers_objective_get_state (objective)));
+  koers_store_bind_link (stmt, 12, row->carried_over_from_id);
+  sqlite3_bind_int (stmt, 13, row->order);
+  return stmt;
+}
+
+static sqlite3_stmt *
+prepare_insert_key_result (KoersStore      *self,
+                           KoersRow        *row,
+                           KoersKeyResult  *kr,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO key_results (id, uuid, objective_id, title, metric_kind,"
+                              " unit, start_value, target_value, current_value, due_date, owner,"
+                              " weight, uses_personal_data, personal_data_note, position,"
+                              " created, updated)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                              " ?14, ?15, ?16, ?17)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_link (stmt, 3, row->owner_id);
+  koers_store_bind_text (stmt, 4, koers_key_result_get_title (kr));
+  koers_store_bind_text (stmt, 5,
+                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
+  koers_store_bind_text (stmt, 6, koers_key_result_get_unit (kr));
+  sqlite3_bind_double (stmt, 7, koers_key_result_get_start_value (kr));
+  sqlite3_bind_double (stmt, 8, koers_key_result_get_target_value (kr));
+  sqlite3_bind_double (stmt, 9, row->current_value);
+  koers_store_bind_text (stmt, 10, koers_key_result_get_due_date (kr));
+  koers_store_bind_text (stmt, 11, koers_key_result_get_owner (kr));
+  sqlite3_bind_double (stmt, 12, koers_key_result_get_weight (kr));
+  sqlite3_bind_int (stmt, 13, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
+  koers_store_bind_text (stmt, 14, koers_key_result_get_personal_data_note (kr));
+  sqlite3_bind_int (stmt, 15, row->order);
+  return stmt;
+}
+
+static sqlite3_stmt *
+prepare_insert_checkin (KoersStore    *self,
+                        KoersRow      *row,
+                        KoersCheckin  *checkin,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO checkins (id, uuid, key_result_id, date, value, status,"
+                              " note, author, created, updated)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_link (stmt, 3, row->owner_id);
+  koers_store_bind_text (stmt, 4, row->date);
+  sqlite3_bind_double (stmt, 5, koers_checkin_get_value (checkin));
+  koers_store_bind_text (stmt, 6,
+                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
+  koers_store_bind_text (stmt, 7, koers_checkin_get_note (checkin));
+  koers_store_bind_text (stmt, 8, koers_checkin_get_author (checkin));
+  return stmt;
+}
+
+/* Inserts the row's object.  Parameters 1, 2 and the last two are the id,
+ * uuid, created and updated of every table. */
+gboolean
+koers_store_insert_row (KoersStore  *self,
+                        KoersRow    *row,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int n_params;
+
+  if (KOERS_IS_DEPARTMENT (row->object))
+    stmt = prepare_insert_department (self, row, KOERS_DEPARTMENT (row->object), error);
+  else if (KOERS_IS_OBJECTIVE (row->object))
+    stmt = prepare_insert_objective (self, row, KOERS_OBJECTIVE (row->object), error);
+  else if (KOERS_IS_KEY_RESULT (row->object))
+    stmt = prepare_insert_key_result (self, row, KOERS_KEY_RESULT (row->object), error);
+  else if (KOERS_IS_CHECKIN (row->object))
+    stmt = prepare_insert_checkin (self, row, KOERS_CHECKIN (row->object), error);
+  else
+    g_assert_not_reached ();
+
+  if (stmt == NULL)
+    return FALSE;
+
+  n_params = sqlite3_bind_parameter_count (stmt);
+  koers_store_bind_link (stmt, 1, row->id);
+  koers_store_bind_text (stmt, 2, row->uuid);
+  sqlite3_bind_int64 (stmt, n_params - 1, row->created);
+  sqlite3_bind_int64 (stmt, n_params, row->updated);
+
+  if (!koers_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (row->id == 0)
+    row->id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
+gboolean
+koers_store_sync_current_value (KoersStore  *self,
+                                gint64       key_result_id,
+                                gboolean    *has_current,
+                                double      *current_value,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  int rc;
+
+  *has_current = FALSE;
+
+  /* The same order as koers_checkin_compare_newest_first(). */
+  select = koers_store_prepare (self,
+                                "SELECT value FROM checkins WHERE key_result_id = ?1"
+                                " ORDER BY date DESC, created DESC, id DESC LIMIT 1",
+                                error);
+  if (select == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (select, 1, key_result_id);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  *current_value = sqlite3_column_double (select, 0);
+
+  update = koers_store_prepare (self,
+                                "UPDATE key_results SET current_value = ?1 WHERE id = ?2",
+                                error);
+  if (update == NULL)
+    return FALSE;
+
+  sqlite3_bind_double (update, 1, *current_value);
+  sqlite3_bind_int64 (update, 2, key_result_id);
+  if (!koers_store_step_done (self, update, error))
+    return FALSE;
+
+  *has_current = TRUE;
+  return TRUE;
+}

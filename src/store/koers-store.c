@@ -1,0 +1,658 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "koers-store-private.h"
+
+/* The store object: opening, the in-memory model and its indexes, and the
+ * settings.  The writes live in koers-store-departments.c and
+ * koers-store-objectives.c, the SQL plumbing in koers-store-sql.c. */
+
+G_DEFINE_QUARK (koers-store-error-quark, koers_store_error)
+
+G_DEFINE_FINAL_TYPE (KoersStore, koers_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_SCHEMA_VERSION,
+  PROP_ORGANISATION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gint64 *
+id_key (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static GHashTable *
+new_id_table (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+static void
+koers_store_finalize (GObject *object)
+{
+  KoersStore *self = (KoersStore *) object;
+
+  g_clear_object (&self->departments);
+  g_clear_object (&self->objectives);
+  g_clear_pointer (&self->department_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->objective_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->key_result_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->checkin_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->key_result_owner, g_hash_table_unref);
+  g_clear_pointer (&self->checkin_owner, g_hash_table_unref);
+  g_clear_pointer (&self->cleared_links, g_array_unref);
+
+  /* The last connection checkpoints the WAL and removes -wal and -shm. */
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+
+  g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (koers_store_parent_class)->finalize (object);
+}
+
+static void
+koers_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  KoersStore *self = KOERS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, self->schema_version);
+      break;
+    case PROP_ORGANISATION:
+      g_value_set_string (value, self->organisation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_store_class_init (KoersStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = koers_store_finalize;
+  object_class->get_property = koers_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORGANISATION] =
+    g_param_spec_string ("organisation", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KoersStore::changed:
+   *
+   * Emitted once after every successful write, when the objects already
+   * show the change.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+koers_store_init (KoersStore *self)
+{
+  self->departments = g_list_store_new (KOERS_TYPE_DEPARTMENT);
+  self->objectives = g_list_store_new (KOERS_TYPE_OBJECTIVE);
+  self->department_by_id = new_id_table ();
+  self->objective_by_id = new_id_table ();
+  self->key_result_by_id = new_id_table ();
+  self->checkin_by_id = new_id_table ();
+  self->key_result_owner = new_id_table ();
+  self->checkin_owner = new_id_table ();
+  self->cleared_links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+}
+
+char *
+koers_store_get_default_path (void)
+{
+  const char *env = g_getenv ("KOERS_DATABASE");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "koers", "koers.db", NULL);
+}
+
+/* Makes the folder (0700) and an empty file (0600) before SQLite writes
+ * anything, so no data is ever readable by others. */
+static gboolean
+create_empty_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *dir_display = g_filename_display_name (dir);
+
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"),
+                   dir_display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* A database we just created and could not finish goes again, with its
+ * side files. */
+void
+koers_store_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+KoersStore *
+koers_store_open_full (const char     *path,
+                       KoersLanguage   language,
+                       gboolean        create_only,
+                       GError        **error)
+{
+  g_autoptr(KoersStore) self = NULL;
+  g_autofree char *display = NULL;
+  GStatBuf st;
+  gboolean exists;
+  gboolean created = FALSE;
+  int flags = SQLITE_OPEN_READWRITE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  exists = g_stat (path, &st) == 0;
+
+  if (exists && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("“%s” is a folder, not a database"), display);
+      return NULL;
+    }
+
+  if (exists && create_only)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("“%s” already exists; Koers writes a new database only to a new file"),
+                   display);
+      return NULL;
+    }
+
+  if (exists && st.st_size > 0)
+    {
+      /* Read-only first: a file that is not ours stays as it is. */
+      if (!koers_store_check_file (path, error))
+        return NULL;
+    }
+  else if (exists)
+    {
+      /* An empty file becomes a new database: keep it private first. */
+      if (g_chmod (path, 0600) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                       _("Could not open the database “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  else
+    {
+      if (!create_empty_file (path, error))
+        return NULL;
+      created = TRUE;
+      flags |= SQLITE_OPEN_CREATE;
+    }
+
+  self = g_object_new (KOERS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   display, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      goto failed;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* SQLite opens a file it may not write read-only, without a word. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("The database “%s” is read-only; Koers needs to write to it"), display);
+      goto failed;
+    }
+
+  if (!koers_store_configure (self, error) ||
+      !koers_store_prepare_schema (self, language, error) ||
+      !koers_store_load (self, error))
+    goto failed;
+
+  return g_steal_pointer (&self);
+
+failed:
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  if (created)
+    koers_store_remove_files (path);
+  return NULL;
+}
+
+KoersStore *
+koers_store_open (const char  *path,
+                  GError     **error)
+{
+  return koers_store_open_full (path, koers_format_get_language (), FALSE, error);
+}
+
+const char *
+koers_store_get_path (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+koers_store_get_schema_version (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+koers_store_get_organisation (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return self->organisation;
+}
+
+gboolean
+koers_store_set_organisation (KoersStore  *self,
+                              const char  *name,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  value = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+
+  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
+  koers_store_bind_text (stmt, 2, value);
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  if (g_strcmp0 (self->organisation, value) != 0)
+    {
+      g_free (self->organisation);
+      self->organisation = g_steal_pointer (&value);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
+    }
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+GListModel *
+koers_store_get_departments (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->departments);
+}
+
+GListModel *
+koers_store_get_objectives (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->objectives);
+}
+
+KoersDepartment *
+koers_store_get_company (KoersStore *self)
+{
+  g_autoptr(KoersDepartment) first = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  /* Always there and always first: the company cannot be deleted. */
+  first = g_list_model_get_item (G_LIST_MODEL (self->departments), 0);
+  g_return_val_if_fail (first != NULL && koers_department_get_is_company (first), NULL);
+  return first;
+}
+
+KoersDepartment *
+koers_store_find_department (KoersStore *self,
+                             gint64      id)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->department_by_id, &id);
+}
+
+/* An exact match first, then one that differs only in case. */
+KoersDepartment *
+koers_store_find_department_by_name (KoersStore *self,
+                                     const char *name)
+{
+  g_autofree char *folded = NULL;
+  guint n;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  if (name == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->departments));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+
+      if (g_strcmp0 (koers_department_get_name (dept), name) == 0)
+        return dept;
+    }
+
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+      g_autofree char *other = g_utf8_casefold (koers_department_get_name (dept), -1);
+
+      if (g_strcmp0 (folded, other) == 0)
+        return dept;
+    }
+
+  return NULL;
+}
+
+KoersObjective *
+koers_store_find_objective (KoersStore *self,
+                            gint64      id)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->objective_by_id, &id);
+}
+
+KoersKeyResult *
+koers_store_find_key_result (KoersStore *self,
+                             gint64      id)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->key_result_by_id, &id);
+}
+
+KoersObjective *
+koers_store_get_key_result_objective (KoersStore     *self,
+                                      KoersKeyResult *kr)
+{
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
+
+  id = koers_key_result_get_id (kr);
+  return g_hash_table_lookup (self->key_result_owner, &id);
+}
+
+KoersCheckin *
+koers_store_find_checkin (KoersStore *self,
+                          gint64      id)
+{
+  return g_hash_table_lookup (self->checkin_by_id, &id);
+}
+
+KoersKeyResult *
+koers_store_get_checkin_key_result (KoersStore   *self,
+                                    KoersCheckin *checkin)
+{
+  gint64 id = koers_checkin_get_id (checkin);
+
+  return g_hash_table_lookup (self->checkin_owner, &id);
+}
+
+void
+koers_store_emit_changed (KoersStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+koers_store_index_department (KoersStore      *self,
+                              KoersDepartment *dept)
+{
+  g_hash_table_insert (self->department_by_id, id_key (koers_department_get_id (dept)),
+                       g_object_ref (dept));
+}
+
+void
+koers_store_unindex_department (KoersStore      *self,
+                                KoersDepartment *dept)
+{
+  gint64 id = koers_department_get_id (dept);
+
+  g_hash_table_remove (self->department_by_id, &id);
+}
+
+void
+koers_store_index_checkin (KoersStore     *self,
+                           KoersKeyResult *kr,
+                           KoersCheckin   *checkin)
+{
+  gint64 id = koers_checkin_get_id (checkin);
+
+  g_hash_table_insert (self->checkin_by_id, id_key (id), g_object_ref (checkin));
+  g_hash_table_insert (self->checkin_owner, id_key (id), g_object_ref (kr));
+}
+
+void
+koers_store_unindex_checkin (KoersStore   *self,
+                             KoersCheckin *checkin)
+{
+  gint64 id = koers_checkin_get_id (checkin);
+
+  g_hash_table_remove (self->checkin_by_id, &id);
+  g_hash_table_remove (self->checkin_owner, &id);
+}
+
+/* The key result and the check-ins it holds. */
+void
+koers_store_index_key_result (KoersStore     *self,
+                              KoersObjective *objective,
+                              KoersKeyResult *kr)
+{
+  GListModel *checkins = koers_key_result_get_checkins (kr);
+  gint64 id = koers_key_result_get_id (kr);
+  guint n = g_list_model_get_n_items (checkins);
+
+  g_hash_table_insert (self->key_result_by_id, id_key (id), g_object_ref (kr));
+  g_hash_table_insert (self->key_result_owner, id_key (id), g_object_ref (objective));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i);
+
+      koers_store_index_checkin (self, kr, checkin);
+    }
+}
+
+void
+koers_store_unindex_key_result (KoersStore     *self,
+                                KoersKeyResult *kr)
+{
+  GListModel *checkins = koers_key_result_get_checkins (kr);
+  gint64 id = koers_key_result_get_id (kr);
+  guint n = g_list_model_get_n_items (checkins);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i);
+
+      koers_store_unindex_checkin (self, checkin);
+    }
+
+  g_hash_table_remove (self->key_result_by_id, &id);
+  g_hash_table_remove (self->key_result_owner, &id);
+}
+
+/* The objective and everything it holds. */
+void
+koers_store_index_objective (KoersStore     *self,
+                             KoersObjective *objective)
+{
+  GListModel *krs = koers_objective_get_key_results (objective);
+  guint n = g_list_model_get_n_items (krs);
+
+  g_hash_table_insert (self->objective_by_id, id_key (koers_objective_get_id (objective)),
+                       g_object_ref (objective));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      koers_store_index_key_result (self, objective, kr);
+    }
+}
+
+void
+koers_store_unindex_objective (KoersStore     *self,
+                               KoersObjective *objective)
+{
+  GListModel *krs = koers_objective_get_key_results (objective);
+  gint64 id = koers_objective_get_id (objective);
+  guint n = g_list_model_get_n_items (krs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      koers_store_unindex_key_result (self, kr);
+    }
+
+  g_hash_table_remove (self->objective_by_id, &id);
+}
+
+/* Moves the objective only when its neighbours say it is out of place, so
+ * a save that kept the order does not make views rebuild rows. */
+void
+koers_store_resort_objective (KoersStore     *self,
+                              KoersObjective *objective)
+{
+  GListModel *model = G_LIST_MODEL (self->objectives);
+  guint n = g_list_model_get_n_items (model);
+  guint position;
+  gboolean sorted = TRUE;
+
+  if (!g_list_store_find (self->objectives, objective, &position))
+    return;
+
+  if (position > 0)
+    {
+      g_autoptr(KoersObjective) prev = g_list_model_get_item (model, position - 1);
+
+      sorted = koers_store_compare_objectives (prev, objective, NULL) <= 0;
+    }
+
+  if (sorted && position + 1 < n)
+    {
+      g_autoptr(KoersObjective) next = g_list_model_get_item (model, position + 1);
+
+      sorted = koers_store_compare_objectives (objective, next, NULL) <= 0;
+    }
+
+  if (sorted)
+    return;
+
+  g_object_ref (objective);
+  g_list_store_remove (self->objectives, position);
+  g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
+  g_object_unref (objective);
+}

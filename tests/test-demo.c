@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/koers-date.h"
+#include "core/koers-period.h"
+#include "core/koers-seed.h"
+#include "koers-demo.h"
+#include "test-store-utils.h"
+
+/* The demo database: the seed's OKRs in the current quarter, aligned, with
+ * a believable history of check-ins; repeatable; never over a file. */
+
+static gboolean
+create_demo (const char    *path,
+             KoersLanguage  language)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ret;
+
+  ret = koers_demo_create (path, language, &error);
+  g_assert_no_error (error);
+  return ret;
+}
+
+static const KoersSeedObjective *
+find_seed_objective (const char    *title,
+                     KoersLanguage  language,
+                     int           *index)
+{
+  guint n;
+  const KoersSeedObjective *seeds = koers_seed_get_objectives (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (koers_seed_text_get (&seeds[i].title, language), title) == 0)
+        {
+          *index = i;
+          return &seeds[i];
+        }
+    }
+
+  g_error ("“%s” is not in the seed", title);
+  return NULL;
+}
+
+static void
+test_create (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = NULL;
+  g_autoptr(GHashTable) due_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *objectives;
+  guint n_seed, n_seed_krs = 0, n_krs = 0, n_checkins = 0;
+  guint n_aspirational = 0, n_aligned = 0, n_personal = 0, n_notes = 0;
+  guint n_at_risk = 0, n_on_track = 0, n_none = 0, n_on_last_day = 0;
+  const KoersSeedObjective *seeds = koers_seed_get_objectives (&n_seed);
+  const KoersSeedDepartment *seed_departments = koers_seed_get_departments (NULL);
+  GDate today, quarter_start;
+  KoersPeriod quarter;
+
+  koers_date_today (&today);
+  koers_period_init_for_date (&quarter, &today);
+  quarter_start = quarter.start;
+
+  g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
+  store = open_store (fixture->path);
+
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (store)), ==, 10);
+  g_assert_cmpstr (koers_store_get_organisation (store), ==, "Example Company Ltd");
+
+  objectives = koers_store_get_objectives (store);
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, n_seed);
+  for (guint i = 0; i < n_seed; i++)
+    n_seed_krs += seeds[i].n_key_results;
+
+  for (guint i = 0; i < n_seed; i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      const char *title = koers_objective_get_title (objective);
+      KoersDepartment *dept = koers_store_find_department (store,
+                                                           koers_objective_get_department_id (objective));
+      GListModel *krs = koers_objective_get_key_results (objective);
+      const KoersSeedObjective *seed;
+      KoersPeriod period;
+      int index;
+
+      seed = find_seed_objective (title, KOERS_LANGUAGE_EN, &index);
+      g_assert_nonnull (dept);
+      g_assert_cmpstr (koers_objective_get_owner (objective), ==,
+                       koers_seed_text_get (&seed->owner, KOERS_LANGUAGE_EN));
+      g_assert_cmpint (koers_objective_get_kind (objective), ==, seed->kind);
+      g_assert_true (koers_objective_get_parsed_period (objective, &period));
+      g_assert_true (koers_period_contains_date (&period, &today));
+      g_assert_cmpint (period.kind, ==, seed->period_kind);
+
+      if (seed->department < 0)
+        {
+          g_assert_true (koers_department_get_is_company (dept));
+          g_assert_cmpint (koers_objective_get_level (objective), ==, KOERS_LEVEL_COMPANY);
+        }
+      else
+        g_assert_cmpstr (koers_department_get_name (dept), ==,
+                         koers_seed_department_get_name (&seed_departments[seed->department],
+                                                         KOERS_LANGUAGE_EN));
+
+      /* Department objectives point at the company objective the seed names. */
+      if (seed->aligned_to >= 0)
+        {
+          KoersObjective *target = koers_store_find_objective (
+            store, koers_objective_get_aligned_to_id (objective));
+
+          g_assert_nonnull (target);
+          g_assert_cmpstr (koers_objective_get_title (target), ==,
+                           koers_seed_text_get (&seeds[seed->aligned_to].title, KOERS_LANGUAGE_EN));
+          g_assert_cmpint (koers_objective_get_level (target), ==, KOERS_LEVEL_COMPANY);
+          n_aligned++;
+        }
+      else
+        g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==, 0);
+
+      if (seed->kind == KOERS_OBJECTIVE_KIND_ASPIRATIONAL)
+        n_aspirational++;
+
+      g_assert_cmpuint (g_list_model_get_n_items (krs), ==, seed->n_key_results);
+      for (guint j = 0; j < seed->n_key_results; j++)
+        {
+          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          const KoersSeedKeyResult *kr_seed = &seed->key_results[j];
+          GListModel *checkins = koers_key_result_get_checkins (kr);
+          guint n = g_list_model_get_n_items (checkins);
+          g_autoptr(KoersCheckin) latest = NULL;
+          const char *due = koers_key_result_get_due_date (kr);
+          GDate due_date;
+
+          n_krs++;
+          g_assert_cmpstr (koers_key_result_get_title (kr), ==,
+                           koers_seed_text_get (&kr_seed->title, KOERS_LANGUAGE_EN));
+          g_assert_cmpfloat (koers_key_result_get_start_value (kr), ==, kr_seed->start);
+          g_assert_cmpfloat (koers_key_result_get_target_value (kr), ==, kr_seed->target);
+          g_assert_cmpstr (koers_key_result_get_owner (kr), !=, "");
+
+          /* Real due dates, inside the period. */
+          g_assert_nonnull (due);
+          g_assert_true (koers_date_parse (due, &due_date));
+          g_assert_true (koers_period_contains_date (&period, &due_date));
+          g_hash_table_add (due_dates, g_strdup (due));
+          if (g_date_compare (&due_date, &period.end) == 0)
+            n_on_last_day++;
+
+          if (koers_key_result_get_uses_personal_data (kr))
+            {
+              g_assert_cmpstr (koers_key_result_get_personal_data_note (kr), !=, "");
+              n_personal++;
+            }
+
+          /* Check-ins from the quarter's start to today, about weekly,
+           * ending at the seed's demo value. */
+          g_assert_cmpuint (n, >=, 1);
+          latest = g_list_model_get_item (checkins, 0);
+          g_assert_cmpfloat (koers_checkin_get_value (latest), ==,
+                             koers_seed_key_result_get_demo_value (kr_seed));
+          g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==,
+                             koers_checkin_get_value (latest));
+
+          for (guint k = 0; k < n; k++)
+            {
+              g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, k);
+              GDate date;
+
+              g_assert_true (koers_date_parse (koers_checkin_get_date (checkin), &date));
+              g_assert_cmpint (g_date_compare (&date, &quarter_start), >=, 0);
+              g_assert_cmpint (g_date_compare (&date, &today), <=, 0);
+              g_assert_cmpstr (koers_checkin_get_author (checkin), !=, "");
+
+              if (k + 1 < n)
+                {
+                  g_autoptr(KoersCheckin) older = g_list_model_get_item (checkins, k + 1);
+                  GDate older_date;
+                  int gap;
+
+                  g_assert_true (koers_date_parse (koers_checkin_get_date (older), &older_date));
+                  gap = koers_date_days_between (&older_date, &date);
+                  g_assert_cmpint (gap, >=, 6);
+                  g_assert_cmpint (gap, <=, 8);
+                }
+
+              if (koers_checkin_get_note (checkin)[0] != '\0')
+                n_notes++;
+              switch (koers_checkin_get_status (checkin))
+                {
+                case KOERS_CHECKIN_STATUS_ON_TRACK:
+                  n_on_track++;
+                  break;
+                case KOERS_CHECKIN_STATUS_AT_RISK:
+                case KOERS_CHECKIN_STATUS_OFF_TRACK:
+                  n_at_risk++;
+                  break;
+                case KOERS_CHECKIN_STATUS_NONE:
+                default:
+                  n_none++;
+                  break;
+                }
+              n_checkins++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (n_krs, ==, n_seed_krs);
+  g_assert_cmpuint (n_aligned, >=, 10);
+  g_assert_cmpuint (n_aspirational, >=, 2);
+  g_assert_cmpuint (n_personal, >=, 1);
+  /* About seven weeks into Q2 2026: weekly check-ins for each. */
+  g_assert_cmpuint (n_checkins, >=, n_krs * 4);
+  g_assert_cmpuint (n_notes, >=, 5);
+  g_assert_cmpuint (n_on_track, >=, 1);
+  g_assert_cmpuint (n_at_risk, >=, 1);
+  g_assert_cmpuint (n_none, >=, 1);
+  /* Spread, not all on the last day. */
+  g_assert_cmpuint (g_hash_table_size (due_dates), >=, 8);
+  g_assert_cmpuint (n_on_last_day, <, n_krs / 2);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, n_checkins);
+}
+
+static void
+test_dutch (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = NULL;
+  g_autoptr(KoersObjective) first = NULL;
+  guint n_seed;
+  const KoersSeedObjective *seeds = koers_seed_get_objectives (&n_seed);
+  int index;
+
+  /* The interface language (English here) does not matter. */
+  g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_NL));
+  store = open_store (fixture->path);
+
+  g_assert_cmpstr (koers_department_get_name (koers_store_get_company (store)), ==, "Bedrijf");
+  g_assert_nonnull (koers_store_find_department_by_name (store, "Financiën"));
+  g_assert_cmpstr (koers_store_get_organisation (store), ==, "Voorbeeldbedrijf nv");
+
+  first = g_list_model_get_item (koers_store_get_objectives (store), 0);
+  find_seed_objective (koers_objective_get_title (first), KOERS_LANGUAGE_NL, &index);
+  g_assert_cmpstr (koers_objective_get_title (first), ==,
+                   koers_seed_text_get (&seeds[index].title, KOERS_LANGUAGE_NL));
+  g_assert_cmpstr (koers_objective_get_owner (first), ==,
+                   koers_seed_text_get (&seeds[index].owner, KOERS_LANGUAGE_NL));
+}
+
+/* Everything but uuids and stamps. */
+static char *
+dump_content (const char *path)
+{
+  static const char * const queries[] = {
+    "SELECT id, name, emoji, sort_order, parent_id, is_company FROM departments ORDER BY id",
+    "SELECT id, department_id, title, description, level, kind, period, owner, aligned_to_id,"
+    " state, carried_over_from_id, position FROM objectives ORDER BY id",
+    "SELECT id, objective_id, title, metric_kind, unit, start_value, target_value, current_value,"
+    " due_date, owner, weight, uses_personal_data, personal_data_note, position"
+    " FROM key_results ORDER BY id",
+    "SELECT id, key_result_id, date, value, status, note, author FROM checkins ORDER BY id",
+    "SELECT key, value FROM settings ORDER BY key",
+  };
+  sqlite3 *db = open_raw (path);
+  GString *dump = g_string_new (NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+static void
+test_deterministic (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *second_path = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autofree char *third_path = g_build_filename (fixture->dir, "third.db", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
+  g_assert_true (create_demo (second_path, KOERS_LANGUAGE_EN));
+  first = dump_content (fixture->path);
+  second = dump_content (second_path);
+  g_assert_cmpuint (strlen (first), >, 10000);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Another day, another history: the third quarter. */
+  g_setenv ("KOERS_TODAY", "2026-08-20", TRUE);
+  g_assert_true (create_demo (third_path, KOERS_LANGUAGE_EN));
+  g_setenv ("KOERS_TODAY", "2026-05-15", TRUE);
+  third = dump_content (third_path);
+  g_assert_cmpstr (first, !=, third);
+  g_assert_nonnull (strstr (third, "|2026-Q3|"));
+  g_assert_null (strstr (third, "|2026-Q2|"));
+}
+
+/* On the quarter's first day there is little history, but no check-in
+ * from the future and still one for each key result. */
+static void
+test_first_day (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_setenv ("KOERS_TODAY", "2026-04-01", TRUE);
+  g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
+  g_setenv ("KOERS_TODAY", "2026-05-15", TRUE);
+
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"
+                                             " WHERE date > '2026-04-01'"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results k WHERE NOT EXISTS"
+                                             " (SELECT 1 FROM checkins c"
+                                             "  WHERE c.key_result_id = k.id)"), ==, 0);
+}
+
+static void
+test_refuses_existing (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersStore) store = NULL;
+
+  /* Not over somebody's file… */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (fixture->path, "my notes", -1, NULL));
+  g_assert_false (koers_demo_create (fixture->path, KOERS_LANGUAGE_EN, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "my notes");
+
+  /* …and not over a Koers database either. */
+  g_unlink (fixture->path);
+  store = open_store (fixture->path);
+  g_clear_object (&store);
+  g_assert_false (koers_demo_create (fixture->path, KOERS_LANGUAGE_EN, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("/demo/create", test_create);
+  ADD ("/demo/dutch", test_dutch);
+  ADD ("/demo/deterministic", test_deterministic);
+  ADD ("/demo/first-day", test_first_day);
+  ADD ("/demo/refuses-existing", test_refuses_existing);
+
+#undef ADD
+
+  return g_test_run ();
+}
