@@ -54,6 +54,7 @@ test_create (StoreFixture  *fixture,
   GListModel *objectives;
   guint n_seed, n_seed_krs = 0, n_krs = 0, n_checkins = 0;
   guint n_aspirational = 0, n_aligned = 0, n_personal = 0, n_notes = 0;
+  guint n_achieved = 0, n_open = 0;
   guint n_at_risk = 0, n_on_track = 0, n_none = 0, n_on_last_day = 0;
   const KoersSeedObjective *seeds = koers_seed_get_objectives (&n_seed);
   const KoersSeedDepartment *seed_departments = koers_seed_get_departments (NULL);
@@ -156,11 +157,17 @@ test_create (StoreFixture  *fixture,
             }
 
           /* Check-ins from the quarter's start to today, about weekly,
-           * ending at the seed's demo value. */
+           * ending between start and target. */
           g_assert_cmpuint (n, >=, 1);
           latest = g_list_model_get_item (checkins, 0);
-          g_assert_cmpfloat (koers_checkin_get_value (latest), ==,
-                             koers_seed_key_result_get_demo_value (kr_seed));
+          g_assert_cmpfloat (koers_checkin_get_value (latest), >=,
+                             MIN (kr_seed->start, kr_seed->target));
+          g_assert_cmpfloat (koers_checkin_get_value (latest), <=,
+                             MAX (kr_seed->start, kr_seed->target));
+          if (koers_key_result_get_progress (kr) >= 1.0)
+            n_achieved++;
+          else
+            n_open++;
           g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==,
                              koers_checkin_get_value (latest));
 
@@ -211,6 +218,9 @@ test_create (StoreFixture  *fixture,
   g_assert_cmpuint (n_aligned, >=, 10);
   g_assert_cmpuint (n_aspirational, >=, 2);
   g_assert_cmpuint (n_personal, >=, 1);
+  /* A demo shows key results done and key results still to do. */
+  g_assert_cmpuint (n_achieved, >=, 1);
+  g_assert_cmpuint (n_open, >, n_achieved);
   /* About seven weeks into Q2 2026: weekly check-ins for each. */
   g_assert_cmpuint (n_checkins, >=, n_krs * 4);
   g_assert_cmpuint (n_notes, >=, 5);

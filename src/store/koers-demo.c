@@ -212,6 +212,27 @@ pick_checkin_dates (Demo *demo)
   return dates;
 }
 
+/* The seed's demo_progress says how well a key result goes, not where it
+ * stands: measured against the progress expected by today it gives a
+ * company with some key results ahead, most on track, a few behind, and
+ * what was due before today mostly done, whatever the date. */
+static double
+demo_progress_today (Demo                     *demo,
+                     const KoersSeedKeyResult *seed,
+                     KoersKeyResult           *kr,
+                     const KoersPeriod        *period)
+{
+  double expected = koers_score_expected_progress (period, &demo->today);
+  const char *due_iso = koers_key_result_get_due_date (kr);
+  GDate due;
+
+  if (due_iso != NULL && koers_date_parse (due_iso, &due) &&
+      g_date_compare (&due, &demo->today) < 0)
+    return seed->demo_progress >= 0.5 ? 1.0 : seed->demo_progress;
+
+  return CLAMP (expected * (0.55 + 0.8 * seed->demo_progress), 0.0, 1.0);
+}
+
 static void
 add_checkins (Demo                     *demo,
               KoersKeyResult           *kr,
@@ -221,7 +242,7 @@ add_checkins (Demo                     *demo,
 {
   g_autoptr(GArray) dates = pick_checkin_dates (demo);
   GDate *first = &g_array_index (dates, GDate, 0);
-  double end_progress = seed->demo_progress;
+  double end_progress = demo_progress_today (demo, seed, kr, period);
   double start_progress = 0.0;
   GDate due;
 
@@ -253,8 +274,10 @@ add_checkins (Demo                     *demo,
       KoersCheckinStatus status;
       const char *note = NULL;
 
-      if (last)
-        value = koers_seed_key_result_get_demo_value (seed);
+      if (last && seed->metric_kind == KOERS_METRIC_KIND_MILESTONE)
+        value = end_progress >= 1.0 ? 1.0 : 0.0;
+      else if (last)
+        value = round_value (seed, seed->start + (seed->target - seed->start) * end_progress);
       else if (seed->metric_kind == KOERS_METRIC_KIND_MILESTONE)
         value = start_progress >= 1.0 ? 1.0 : 0.0;
       else
