@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The board report, timed: Koers writes the PDF of a demo company with about
+# 200 key results RUNS times (tests/bench-report); when LibreOffice is
+# installed (soffice), it converts the same rows, as CSV in the reporting
+# template's columns, to PDF SOFFICE_RUNS times.  Prints the median wall
+# time and the peak RSS of each.  Targets for Koers: < 0.2 s and < 60 MiB.
+#
+#   build-aux/bench-report.sh [BUILD_DIR]     (default: build-bench)
+#   RUNS=10 SOFFICE_RUNS=5 REPORT_LANGUAGE=nl build-aux/bench-report.sh
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${1:-build-bench}
+runs=${RUNS:-10}
+soffice_runs=${SOFFICE_RUNS:-5}
+language=${REPORT_LANGUAGE:-en}
+
+cd "$here"
+if [ ! -f "$build_dir/build.ninja" ]; then
+  meson setup "$build_dir" -Dbenchmarks=true --buildtype=release >/dev/null
+fi
+ninja -C "$build_dir" tests/bench-report >/dev/null
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$build_dir/tests/bench-report" --runs "$runs" --language "$language" \
+  --csv "$work/report.csv" --output "$work/koers.pdf" >"$work/koers.txt"
+value () { awk -v key="$1" '$1 == key { print $2 }' "$work/koers.txt"; }
+koers_time=$(value median_seconds)
+koers_cpu=$(value median_cpu_seconds)
+koers_rss=$(value peak_rss_mib)
+koers_pages=$(pdfinfo "$work/koers.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }' || true)
+
+peer_time="-"
+peer_rss="-"
+peer_pages="-"
+if command -v soffice >/dev/null 2>&1; then
+  # Each conversion in its own profile, as a first run on a user's machine
+  # would be; the peak RSS is that of the largest process (soffice.bin).
+  read -r peer_time peer_rss < <(python3 - "$work" "$soffice_runs" <<'EOF'
+import os, resource, statistics, subprocess, sys, time
+work, runs = sys.argv[1], int(sys.argv[2])
+times = []
+for i in range(runs):
+    out = os.path.join(work, 'soffice-%d' % i)
+    os.mkdir(out)
+    start = time.monotonic()
+    subprocess.run(['soffice', '-env:UserInstallation=file://' + os.path.join(work, 'profile'),
+                    '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'pdf',
+                    '--outdir', out, os.path.join(work, 'report.csv')],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times.append(time.monotonic() - start)
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+print('%.3f %.1f' % (statistics.median(times), rss))
+EOF
+)
+  peer_pages=$(pdfinfo "$work/soffice-0/report.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }' || echo "-")
+fi
+
+printf '\nBoard report of %s key results (%s rows of CSV), language %s\n\n' \
+  "$(value key_results)" "$(value csv_rows)" "$language"
+printf '%-34s %6s %14s %13s %9s %6s\n' "Tool" "Runs" "Median wall s" "Median CPU s" "Peak MiB" "Pages"
+printf '%-34s %6s %14s %13s %9s %6s\n' "Koers (cairo + pango)" "$runs" "$koers_time" "$koers_cpu" "$koers_rss" "${koers_pages:--}"
+if [ "$peer_time" = "-" ]; then
+  printf '%-34s %6s %14s %13s %9s %6s\n' "soffice --convert-to pdf (absent)" "-" "-" "-" "-" "-"
+  printf '\nsoffice is not installed here; NOTES.md has it at 4.0 s and 208 MiB for 200 rows.\n'
+else
+  printf '%-34s %6s %14s %13s %9s %6s\n' "soffice --convert-to pdf (CSV)" "$soffice_runs" "$peer_time" "-" "$peer_rss" "$peer_pages"
+fi

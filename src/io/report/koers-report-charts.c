@@ -1,0 +1,518 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "core/koers-date.h"
+#include "koers-report-charts.h"
+
+#define BAR_ROW_HEIGHT 17.0
+#define BAR_HEIGHT 9.0
+#define LABEL_WIDTH 150.0
+#define VALUE_WIDTH 34.0
+#define ASPIRATIONAL_GOAL 0.7
+
+#define KR_CHART_PAD 6.0
+#define KR_PLOT_HEIGHT 54.0
+
+static const KoersKrStatus status_order[] = {
+  KOERS_KR_STATUS_ACHIEVED,
+  KOERS_KR_STATUS_ON_TRACK,
+  KOERS_KR_STATUS_IN_PROGRESS,
+  KOERS_KR_STATUS_AT_RISK,
+  KOERS_KR_STATUS_OFF_TRACK,
+};
+
+/* Short month names for chart axes; the format module has only long ones. */
+static const char *short_months[2][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" },
+};
+
+static void
+dashed_vline (KoersReportLayout      *layout,
+              double                  x,
+              double                  y1,
+              double                  y2,
+              const KoersReportColor *color)
+{
+  static const double dashes[] = { 2.0, 2.0 };
+  cairo_t *cr = layout->cr;
+
+  if (!layout->drawing)
+    return;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, x, y1);
+  cairo_line_to (cr, x, y2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+koers_report_chart_department_scores (KoersReportLayout *layout)
+{
+  const KoersReportData *data = layout->data;
+  double bar_x = KOERS_REPORT_MARGIN_X + LABEL_WIDTH + 8.0;
+  double bar_w = KOERS_REPORT_CONTENT_WIDTH - LABEL_WIDTH - 8.0 - VALUE_WIDTH - 6.0;
+  double goal_x = bar_x + bar_w * ASPIRATIONAL_GOAL;
+  g_autofree char *goal = koers_format_score (layout->lang, ASPIRATIONAL_GOAL, 1);
+  g_autofree char *goal_text = koers_report_str_format (layout->lang, KOERS_REPORT_STR_GOAL_LINE,
+                                                        goal, NULL, NULL);
+  g_autoptr(PangoLayout) goal_layout = NULL;
+  double goal_h;
+
+  goal_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, goal_text, 80, 1,
+                                          PANGO_ALIGN_CENTER);
+  goal_h = koers_report_text_height (goal_layout);
+
+  /* The label of the goal line, above the first bar. */
+  koers_report_layout_ensure (layout, goal_h + 2 + BAR_ROW_HEIGHT * MIN (data->departments->len, 3));
+  koers_report_layout_draw_text (layout, goal_layout, goal_x - 40, layout->y, &koers_report_muted);
+  layout->y += goal_h + 2;
+
+  for (guint i = 0; i < data->departments->len; i++)
+    {
+      const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) value = NULL;
+      g_autofree char *score = NULL;
+      double y, text_y;
+
+      if (dept->objectives->len == 0)
+        continue;
+
+      if (koers_report_layout_ensure (layout, BAR_ROW_HEIGHT))
+        {
+          koers_report_layout_draw_text (layout, goal_layout, goal_x - 40, layout->y, &koers_report_muted);
+          layout->y += goal_h + 2;
+        }
+      y = layout->y;
+
+      name = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL, dept->name, LABEL_WIDTH, 1,
+                                       PANGO_ALIGN_RIGHT);
+      text_y = y + (BAR_ROW_HEIGHT - koers_report_text_height (name)) / 2;
+      koers_report_layout_begin_link (layout, dept->dest);
+      koers_report_layout_draw_text (layout, name, KOERS_REPORT_MARGIN_X, text_y, &koers_report_ink);
+      koers_report_layout_end_link (layout);
+
+      koers_report_layout_fill_rect (layout, bar_x, y + (BAR_ROW_HEIGHT - BAR_HEIGHT) / 2,
+                                     bar_w, BAR_HEIGHT, &koers_report_shade);
+      koers_report_layout_fill_rect (layout, bar_x, y + (BAR_ROW_HEIGHT - BAR_HEIGHT) / 2,
+                                     bar_w * CLAMP (dept->score, 0.0, 1.0), BAR_HEIGHT,
+                                     koers_report_score_color (dept->score));
+      dashed_vline (layout, goal_x, y, y + BAR_ROW_HEIGHT, &koers_report_ink);
+
+      score = koers_format_score (layout->lang, dept->score, 2);
+      value = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD, score, VALUE_WIDTH, 1,
+                                        PANGO_ALIGN_RIGHT);
+      koers_report_layout_draw_text (layout, value,
+                                     KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH - VALUE_WIDTH,
+                                     text_y, &koers_report_ink);
+      layout->y += BAR_ROW_HEIGHT;
+    }
+}
+
+void
+koers_report_chart_status_bar (KoersReportLayout *layout,
+                               const char        *label,
+                               const guint       *counts)
+{
+  double label_w = 96.0;
+  double bar_x = KOERS_REPORT_MARGIN_X + label_w + 8.0;
+  double bar_w = KOERS_REPORT_CONTENT_WIDTH - label_w - 8.0;
+  double bar_h = 12.0;
+  g_autoptr(PangoLayout) name = NULL;
+  double legend_x = bar_x;
+  double legend_h = 0.0;
+  double x = bar_x;
+  guint total = 0;
+  double y;
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+    total += counts[status_order[i]];
+
+  koers_report_layout_ensure (layout, bar_h + 18.0);
+  y = layout->y;
+
+  name = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD, label, label_w, 1,
+                                   PANGO_ALIGN_LEFT);
+  koers_report_layout_draw_text (layout, name, KOERS_REPORT_MARGIN_X,
+                                 y + (bar_h - koers_report_text_height (name)) / 2, &koers_report_ink);
+
+  if (total == 0)
+    koers_report_layout_fill_rounded (layout, bar_x, y, bar_w, bar_h, 2.0, &koers_report_shade);
+
+  /* Segments in the order of the legend, white gaps between them. */
+  for (guint i = 0; i < G_N_ELEMENTS (status_order) && total > 0; i++)
+    {
+      guint count = counts[status_order[i]];
+      double w = bar_w * count / total;
+      g_autoptr(PangoLayout) number = NULL;
+      g_autofree char *text = NULL;
+
+      if (count == 0)
+        continue;
+
+      koers_report_layout_fill_rect (layout, x, y, MAX (w - 1.0, 0.5), bar_h,
+                                     koers_report_status_color (status_order[i]));
+      text = g_strdup_printf ("%u", count);
+      number = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, MAX (w - 2.0, 1.0), 1,
+                                         PANGO_ALIGN_CENTER);
+      if (koers_report_text_width (number) + 4.0 < w)
+        koers_report_layout_draw_text (layout, number, x + 1.0,
+                                       y + (bar_h - koers_report_text_height (number)) / 2,
+                                       &koers_report_white);
+      x += w;
+    }
+
+  /* The legend says the same in words and shapes, for grey prints. */
+  y += bar_h + 4.0;
+  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+    {
+      KoersKrStatus status = status_order[i];
+      g_autofree char *text = g_strdup_printf ("%s %u", koers_report_status_label (layout->lang, status),
+                                               counts[status]);
+      g_autoptr(PangoLayout) item = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text,
+                                                              bar_w / 5 - 12.0, 1, PANGO_ALIGN_LEFT);
+      double h = koers_report_text_height (item);
+
+      koers_report_layout_status_symbol (layout, status, legend_x + 3.0, y + h / 2, 5.5);
+      koers_report_layout_draw_text (layout, item, legend_x + 9.0, y, &koers_report_muted);
+      legend_x += bar_w / 5;
+      legend_h = MAX (legend_h, h);
+    }
+
+  layout->y = y + legend_h;
+}
+
+double
+koers_report_chart_key_result_height (KoersReportLayout *layout)
+{
+  /* Title (two lines), values line, plot, note (two lines). */
+  double height = KR_CHART_PAD * 2 + 2 * 9.5 + 9.0 + 4.0 + KR_PLOT_HEIGHT + 10.0;
+
+  if (layout->data->include_notes)
+    height += 2 * 8.5 + 2.0;
+  return height;
+}
+
+static double
+date_x (const GDate *date,
+        const GDate *start,
+        int          n_days,
+        double       x,
+        double       w)
+{
+  int days = koers_date_days_between (start, date);
+
+  return x + w * CLAMP ((double) days / MAX (n_days, 1), 0.0, 1.0);
+}
+
+static double
+value_y (double value,
+         double lo,
+         double hi,
+         double y,
+         double h)
+{
+  if (!isfinite (value))
+    value = lo;
+  return y + h - h * CLAMP ((value - lo) / (hi - lo), 0.0, 1.0);
+}
+
+static void
+draw_month_ticks (KoersReportLayout *layout,
+                  const KoersPeriod *period,
+                  int                n_days,
+                  double             x,
+                  double             y,
+                  double             w)
+{
+  int months = (g_date_get_year (&period->end) - g_date_get_year (&period->start)) * 12 +
+               (int) g_date_get_month (&period->end) - (int) g_date_get_month (&period->start) + 1;
+  int step = months <= 4 ? 1 : months <= 13 ? 3 : 12;
+  GDate tick;
+
+  if (months < 1)
+    return;
+
+  g_date_clear (&tick, 1);
+  g_date_set_dmy (&tick, 1, g_date_get_month (&period->start), g_date_get_year (&period->start));
+  for (int i = 0; i < months; i += step)
+    {
+      g_autoptr(PangoLayout) label = NULL;
+      int month = g_date_get_month (&tick);
+      const char *name = short_months[layout->lang == KOERS_LANGUAGE_NL][month - 1];
+      double tx = date_x (&tick, &period->start, n_days, x, w);
+
+      label = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, name, 24.0, 1,
+                                        PANGO_ALIGN_LEFT);
+      if (tx + koers_report_text_width (label) <= x + w)
+        koers_report_layout_draw_text (layout, label, tx + 1.0, y + 1.5, &koers_report_muted);
+      g_date_add_months (&tick, step);
+    }
+}
+
+static void
+draw_plot (KoersReportLayout          *layout,
+           const KoersReportKeyResult *kr,
+           double                      x,
+           double                      y,
+           double                      w,
+           double                      h)
+{
+  static const double dashes[] = { 3.0, 2.0 };
+  const KoersReportObjective *objective = kr->objective;
+  const KoersPeriod *period = objective->has_period ? &objective->period : &layout->data->period;
+  const KoersReportColor *line_color = koers_report_status_color (kr->status);
+  cairo_t *cr = layout->cr;
+  int n_days = koers_date_days_between (&period->start, &period->end);
+  double lo = MIN (kr->start, kr->target);
+  double hi = MAX (kr->start, kr->target);
+  GDate due;
+  double due_x;
+  gboolean first = TRUE;
+
+  if (kr->metric_kind == KOERS_METRIC_KIND_MILESTONE)
+    {
+      lo = 0.0;
+      hi = 1.0;
+    }
+  for (guint i = 0; i < kr->checkins->len; i++)
+    {
+      const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
+
+      if (isfinite (checkin->value))
+        {
+          lo = MIN (lo, checkin->value);
+          hi = MAX (hi, checkin->value);
+        }
+    }
+  if (!isfinite (lo) || !isfinite (hi))
+    {
+      lo = 0.0;
+      hi = 1.0;
+    }
+  if (hi - lo < 1e-9)
+    hi = lo + 1.0;
+  /* Some air above and below the lines. */
+  lo -= (hi - lo) * 0.08;
+  hi += (hi - lo) * 0.08;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x - 3, y - 3, w + 6, h + 6);
+  cairo_clip (cr);
+
+  /* Baseline and the report date. */
+  koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
+  if (g_date_compare (&layout->data->generated, &period->start) >= 0 &&
+      g_date_compare (&layout->data->generated, &period->end) <= 0)
+    dashed_vline (layout, date_x (&layout->data->generated, &period->start, n_days, x, w),
+                  y, y + h, &koers_report_rule);
+
+  /* The ideal line: start to target by the due date (else the period's
+   * end), then level. */
+  if (kr->due_date != NULL && koers_date_parse (kr->due_date, &due) &&
+      g_date_compare (&due, &period->start) > 0 && g_date_compare (&due, &period->end) < 0)
+    due_x = date_x (&due, &period->start, n_days, x, w);
+  else
+    due_x = x + w;
+  cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, x, value_y (kr->start, lo, hi, y, h));
+  cairo_line_to (cr, due_x, value_y (kr->target, lo, hi, y, h));
+  cairo_line_to (cr, x + w, value_y (kr->target, lo, hi, y, h));
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* The check-ins, as a line with a dot per check-in. */
+  cairo_set_source_rgb (cr, line_color->r, line_color->g, line_color->b);
+  cairo_set_line_width (cr, 1.4);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < kr->checkins->len; i++)
+    {
+      const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
+      double px, py;
+
+      if (!g_date_valid (&checkin->gdate))
+        continue;
+      px = date_x (&checkin->gdate, &period->start, n_days, x, w);
+      py = value_y (checkin->value, lo, hi, y, h);
+      if (first)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+      first = FALSE;
+    }
+  cairo_stroke (cr);
+  for (guint i = 0; i < kr->checkins->len; i++)
+    {
+      const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
+
+      if (!g_date_valid (&checkin->gdate))
+        continue;
+      cairo_arc (cr, date_x (&checkin->gdate, &period->start, n_days, x, w),
+                 value_y (checkin->value, lo, hi, y, h), 1.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+void
+koers_report_chart_key_result (KoersReportLayout          *layout,
+                               const KoersReportKeyResult *kr,
+                               double                      x,
+                               double                      y,
+                               double                      w)
+{
+  double height = koers_report_chart_key_result_height (layout);
+  double inner = w - 2 * KR_CHART_PAD;
+  const KoersPeriod *period = kr->objective->has_period ? &kr->objective->period : &layout->data->period;
+  int n_days = koers_date_days_between (&period->start, &period->end);
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) values = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *values_text = NULL;
+  g_autofree char *now = NULL;
+  gboolean unit_once;
+  double cy = y + KR_CHART_PAD;
+  double plot_y;
+
+  koers_report_layout_fill_rounded (layout, x, y, w, height, 3.0, &koers_report_shade);
+
+  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kr->title, inner - 9.0, 2,
+                                    PANGO_ALIGN_LEFT);
+  koers_report_layout_status_symbol (layout, kr->status, x + KR_CHART_PAD + 3.0, cy + 4.5, 6.0);
+  koers_report_layout_draw_text (layout, title, x + KR_CHART_PAD + 9.0, cy, &koers_report_ink);
+  cy += 2 * 9.5;
+
+  /* "600 → 1,200 leads · now 900": a plain unit once, after the target,
+   * as the key result rows in the window show it. */
+  unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER || kr->metric_kind == KOERS_METRIC_KIND_PERCENTAGE;
+  start = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
+  target = koers_format_metric (layout->lang, kr->metric_kind, kr->unit, kr->target);
+  current = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->current);
+  now = koers_report_str_format (layout->lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
+  values_text = g_strdup_printf ("%s → %s  ·  %s", start, target, now);
+  values = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, values_text, inner, 1,
+                                     PANGO_ALIGN_LEFT);
+  koers_report_layout_draw_text (layout, values, x + KR_CHART_PAD, cy, &koers_report_muted);
+  cy += 9.0 + 4.0;
+
+  plot_y = cy;
+  if (layout->drawing)
+    draw_plot (layout, kr, x + KR_CHART_PAD, plot_y, inner, KR_PLOT_HEIGHT);
+  if (kr->checkins->len == 0)
+    {
+      g_autoptr(PangoLayout) none = NULL;
+
+      none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
+                                       koers_report_str (layout->lang, KOERS_REPORT_STR_NO_CHECKINS),
+                                       inner, 1, PANGO_ALIGN_CENTER);
+      koers_report_layout_draw_text (layout, none, x + KR_CHART_PAD,
+                                     plot_y + KR_PLOT_HEIGHT / 2 - 4.0, &koers_report_muted);
+    }
+  cy += KR_PLOT_HEIGHT;
+  if (n_days > 0)
+    draw_month_ticks (layout, period, n_days, x + KR_CHART_PAD, cy, inner);
+  cy += 10.0;
+
+  if (layout->data->include_notes && kr->latest != NULL && kr->latest->note != NULL)
+    {
+      g_autoptr(PangoLayout) note = NULL;
+
+      note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, kr->latest->note, inner, 2,
+                                       PANGO_ALIGN_LEFT);
+      koers_report_layout_draw_text (layout, note, x + KR_CHART_PAD, cy + 2.0, &koers_report_ink);
+    }
+}
+
+typedef enum
+{
+  LEGEND_CHECKINS,
+  LEGEND_IDEAL,
+  LEGEND_REPORT_DATE,
+} LegendSample;
+
+/* One legend entry: a sample of the mark, then its name; returns the x
+ * after it. */
+static double
+draw_legend_item (KoersReportLayout *layout,
+                  LegendSample       sample,
+                  KoersReportStr     name,
+                  double             x,
+                  double             y,
+                  double            *height)
+{
+  static const double dashes[] = { 3.0, 2.0 };
+  g_autoptr(PangoLayout) text = NULL;
+  double mid;
+
+  text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, koers_report_str (layout->lang, name),
+                                   120, 1, PANGO_ALIGN_LEFT);
+  *height = koers_report_text_height (text);
+  mid = y + *height / 2;
+
+  if (layout->drawing)
+    {
+      cairo_t *cr = layout->cr;
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      switch (sample)
+        {
+        case LEGEND_CHECKINS:
+          cairo_set_source_rgb (cr, koers_report_ink.r, koers_report_ink.g, koers_report_ink.b);
+          cairo_set_line_width (cr, 1.4);
+          cairo_move_to (cr, x, mid);
+          cairo_line_to (cr, x + 14, mid);
+          cairo_stroke (cr);
+          cairo_arc (cr, x + 7, mid, 1.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+          break;
+
+        case LEGEND_IDEAL:
+          cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
+          cairo_set_line_width (cr, 0.8);
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_move_to (cr, x, mid);
+          cairo_line_to (cr, x + 14, mid);
+          cairo_stroke (cr);
+          break;
+
+        case LEGEND_REPORT_DATE:
+        default:
+          cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
+          cairo_set_line_width (cr, 0.8);
+          cairo_set_dash (cr, dashes + 1, 1, 0);
+          cairo_move_to (cr, x + 7, y - 1);
+          cairo_line_to (cr, x + 7, y + *height + 1);
+          cairo_stroke (cr);
+          break;
+        }
+      cairo_restore (cr);
+    }
+
+  koers_report_layout_draw_text (layout, text, x + 18, y, &koers_report_muted);
+  return x + 18 + koers_report_text_width (text) + 16;
+}
+
+void
+koers_report_chart_key_result_legend (KoersReportLayout *layout)
+{
+  double x = KOERS_REPORT_MARGIN_X;
+  double h = 0.0;
+
+  x = draw_legend_item (layout, LEGEND_CHECKINS, KOERS_REPORT_STR_CHART_CHECKINS, x, layout->y, &h);
+  x = draw_legend_item (layout, LEGEND_IDEAL, KOERS_REPORT_STR_CHART_IDEAL, x, layout->y, &h);
+  draw_legend_item (layout, LEGEND_REPORT_DATE, KOERS_REPORT_STR_REPORT_DATE, x, layout->y, &h);
+  layout->y += h;
+}

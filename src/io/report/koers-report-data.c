@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "core/koers-date.h"
+#include "core/koers-scoring.h"
+#include "core/koers-summary.h"
+#include "koers-report-data.h"
+
+static void
+checkin_free (gpointer p)
+{
+  KoersReportCheckin *checkin = p;
+
+  g_free (checkin->date);
+  g_free (checkin->note);
+  g_free (checkin);
+}
+
+static void
+key_result_free (gpointer p)
+{
+  KoersReportKeyResult *kr = p;
+
+  g_free (kr->title);
+  g_free (kr->owner);
+  g_free (kr->unit);
+  g_free (kr->due_date);
+  g_free (kr->personal_data_note);
+  g_ptr_array_unref (kr->checkins);
+  g_free (kr);
+}
+
+static void
+objective_free (gpointer p)
+{
+  KoersReportObjective *objective = p;
+
+  g_free (objective->title);
+  g_free (objective->owner);
+  g_free (objective->dest);
+  g_ptr_array_unref (objective->key_results);
+  g_free (objective);
+}
+
+static void
+department_free (gpointer p)
+{
+  KoersReportDepartment *dept = p;
+
+  g_free (dept->name);
+  g_free (dept->dest);
+  g_ptr_array_unref (dept->objectives);
+  g_free (dept);
+}
+
+void
+koers_report_data_free (KoersReportData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->organisation);
+  g_clear_pointer (&data->objective_by_id, g_hash_table_unref);
+  g_clear_pointer (&data->objectives, g_ptr_array_unref);
+  g_clear_pointer (&data->extra_objectives, g_ptr_array_unref);
+  g_clear_pointer (&data->departments, g_ptr_array_unref);
+  g_free (data);
+}
+
+/* Empty and whitespace-only strings read as "not given". */
+static char *
+dup_text (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return g_strdup (text);
+    }
+
+  return NULL;
+}
+
+static KoersReportCheckin *
+collect_checkin (KoersCheckin *checkin)
+{
+  KoersReportCheckin *out = g_new0 (KoersReportCheckin, 1);
+
+  out->date = g_strdup (koers_checkin_get_date (checkin));
+  if (!koers_date_parse (out->date, &out->gdate))
+    g_date_clear (&out->gdate, 1);
+  out->value = koers_checkin_get_value (checkin);
+  out->status = koers_checkin_get_status (checkin);
+  out->note = dup_text (koers_checkin_get_note (checkin));
+
+  return out;
+}
+
+static KoersReportKeyResult *
+collect_key_result (KoersReportObjective *objective,
+                    KoersKeyResult       *kr,
+                    const GDate          *today)
+{
+  KoersReportKeyResult *out = g_new0 (KoersReportKeyResult, 1);
+  GListModel *checkins = koers_key_result_get_checkins (kr);
+  guint n = g_list_model_get_n_items (checkins);
+  KoersCheckinStatus latest_status = KOERS_CHECKIN_STATUS_NONE;
+
+  out->id = koers_key_result_get_id (kr);
+  out->objective = objective;
+  out->title = g_strdup (koers_key_result_get_title (kr));
+  out->owner = dup_text (koers_key_result_get_owner (kr));
+  out->unit = g_strdup (koers_key_result_get_unit (kr));
+  out->metric_kind = koers_key_result_get_metric_kind (kr);
+  out->start = koers_key_result_get_start_value (kr);
+  out->target = koers_key_result_get_target_value (kr);
+  out->current = koers_key_result_get_current_value (kr);
+  out->progress = koers_key_result_get_progress (kr);
+  out->due_date = g_strdup (koers_key_result_get_due_date (kr));
+  out->uses_personal_data = koers_key_result_get_uses_personal_data (kr);
+  out->personal_data_note = dup_text (koers_key_result_get_personal_data_note (kr));
+
+  /* The model keeps them newest first; a chart wants them in time order. */
+  out->checkins = g_ptr_array_new_full (n, checkin_free);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
+
+      g_ptr_array_add (out->checkins, collect_checkin (checkin));
+    }
+  if (n > 0)
+    {
+      out->latest = g_ptr_array_index (out->checkins, n - 1);
+      latest_status = out->latest->status;
+    }
+
+  /* As the key result rows in the window do: expected progress over the
+   * objective's period, unknown without one. */
+  out->expected = objective->has_period
+                  ? koers_score_expected_progress (&objective->period, today)
+                  : NAN;
+  out->status = koers_score_key_result_status (out->progress, latest_status, out->expected);
+
+  return out;
+}
+
+static KoersReportObjective *
+collect_objective (KoersObjective *objective,
+                   const GDate    *today)
+{
+  KoersReportObjective *out = g_new0 (KoersReportObjective, 1);
+  GListModel *krs = koers_objective_get_key_results (objective);
+  guint n = g_list_model_get_n_items (krs);
+  double expected;
+
+  out->id = koers_objective_get_id (objective);
+  out->title = g_strdup (koers_objective_get_title (objective));
+  out->owner = dup_text (koers_objective_get_owner (objective));
+  out->level = koers_objective_get_level (objective);
+  out->kind = koers_objective_get_kind (objective);
+  out->state = koers_objective_get_state (objective);
+  out->has_period = koers_objective_get_parsed_period (objective, &out->period);
+  out->aligned_to_id = koers_objective_get_aligned_to_id (objective);
+  out->score = koers_objective_get_score (objective);
+  out->dest = g_strdup_printf ("objective-%" G_GINT64_FORMAT, out->id);
+
+  out->key_results = g_ptr_array_new_full (n, key_result_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      g_ptr_array_add (out->key_results, collect_key_result (out, kr, today));
+    }
+
+  expected = out->has_period ? koers_score_expected_progress (&out->period, today) : NAN;
+  out->status = n > 0 ? koers_score_key_result_status (out->score, KOERS_CHECKIN_STATUS_NONE, expected)
+                      : KOERS_KR_STATUS_IN_PROGRESS;
+
+  return out;
+}
+
+static gboolean
+wants_department (const KoersReportOptions *opts,
+                  gint64                    id)
+{
+  if (opts->department_ids == NULL || opts->n_department_ids == 0)
+    return TRUE;
+
+  for (guint i = 0; i < opts->n_department_ids; i++)
+    {
+      if (opts->department_ids[i] == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+KoersReportData *
+koers_report_data_collect (KoersStore               *store,
+                           const KoersReportOptions *opts)
+{
+  KoersReportData *data = g_new0 (KoersReportData, 1);
+  g_autoptr(GHashTable) dept_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) all_departments = g_ptr_array_new_with_free_func (department_free);
+  GListModel *departments = koers_store_get_departments (store);
+  GListModel *objectives = koers_store_get_objectives (store);
+  guint n;
+
+  data->language = opts->language;
+  data->include_notes = opts->include_notes;
+  data->organisation = dup_text (opts->organisation != NULL ? opts->organisation
+                                                            : koers_store_get_organisation (store));
+  data->period = opts->period;
+  if (g_date_valid (&opts->generated))
+    data->generated = opts->generated;
+  else
+    koers_date_today (&data->generated);
+  data->whole_company = opts->department_ids == NULL || opts->n_department_ids == 0;
+  data->objectives = g_ptr_array_new_with_free_func (objective_free);
+  data->extra_objectives = g_ptr_array_new_with_free_func (objective_free);
+  data->objective_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  n = g_list_model_get_n_items (departments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      KoersReportDepartment *out;
+
+      if (!wants_department (opts, koers_department_get_id (dept)))
+        continue;
+
+      out = g_new0 (KoersReportDepartment, 1);
+      out->id = koers_department_get_id (dept);
+      out->name = g_strdup (koers_department_get_name (dept));
+      out->is_company = koers_department_get_is_company (dept);
+      out->objectives = g_ptr_array_new ();
+      out->dest = g_strdup_printf ("department-%" G_GINT64_FORMAT, out->id);
+      g_ptr_array_add (all_departments, out);
+      g_hash_table_insert (dept_by_id, &out->id, out);
+    }
+
+  n = g_list_model_get_n_items (objectives);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      KoersReportDepartment *dept;
+      KoersReportObjective *out;
+      gint64 dept_id;
+
+      if (koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED)
+        continue;
+      if (!koers_objective_in_period (objective, &opts->period))
+        continue;
+
+      dept_id = koers_objective_get_department_id (objective);
+      dept = g_hash_table_lookup (dept_by_id, &dept_id);
+      if (dept == NULL)
+        {
+          /* Outside the report, but a selected department's objective may
+           * support it: keep company objectives for the alignment page. */
+          if (koers_objective_get_level (objective) != KOERS_LEVEL_COMPANY)
+            continue;
+          out = collect_objective (objective, &data->generated);
+          g_ptr_array_add (data->extra_objectives, out);
+        }
+      else
+        {
+          out = collect_objective (objective, &data->generated);
+          out->department = dept;
+          g_ptr_array_add (dept->objectives, out);
+        }
+      g_hash_table_insert (data->objective_by_id, &out->id, out);
+    }
+
+  /* Department order, and the departments' own figures. */
+  data->departments = g_ptr_array_new_with_free_func (department_free);
+  for (guint i = 0; i < all_departments->len; i++)
+    {
+      KoersReportDepartment *dept = g_ptr_array_index (all_departments, i);
+      double sum = 0.0;
+
+      /* A whole-company report leaves out departments with nothing to
+       * show; a department asked for by name gets its (empty) section. */
+      if (dept->objectives->len == 0 && data->whole_company)
+        continue;
+
+      for (guint j = 0; j < dept->objectives->len; j++)
+        {
+          KoersReportObjective *objective = g_ptr_array_index (dept->objectives, j);
+
+          g_ptr_array_add (data->objectives, objective);
+          sum += objective->score;
+          dept->n_key_results += objective->key_results->len;
+        }
+      dept->score = dept->objectives->len > 0 ? sum / dept->objectives->len : 0.0;
+      data->n_key_results += dept->n_key_results;
+
+      g_ptr_array_add (data->departments, g_ptr_array_steal_index (all_departments, i));
+      i--;
+    }
+
+  return data;
+}
+
+gboolean
+koers_report_objective_is_missed (const KoersReportData      *data,
+                                  const KoersReportObjective *objective)
+{
+  if (objective->kind != KOERS_OBJECTIVE_KIND_COMMITTED)
+    return FALSE;
+  if (objective->state == KOERS_OBJECTIVE_STATE_MISSED)
+    return TRUE;
+  if (objective->state == KOERS_OBJECTIVE_STATE_ACHIEVED)
+    return FALSE;
+  if (!objective->has_period || g_date_compare (&objective->period.end, &data->generated) >= 0)
+    return FALSE;
+
+  return !koers_score_is_success (objective->kind, objective->score);
+}
+
+void
+koers_report_data_get_totals (const KoersReportData *data,
+                              KoersReportTotals     *out)
+{
+  double score_sum = 0.0;
+  double aspirational_sum = 0.0;
+
+  *out = (KoersReportTotals) { 0, };
+
+  for (guint i = 0; i < data->objectives->len; i++)
+    {
+      const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
+
+      score_sum += objective->score;
+      out->objectives_by_status[objective->status]++;
+
+      for (guint j = 0; j < objective->key_results->len; j++)
+        {
+          const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, j);
+
+          out->key_results_by_status[kr->status]++;
+        }
+
+      if (objective->kind == KOERS_OBJECTIVE_KIND_ASPIRATIONAL)
+        {
+          out->n_aspirational++;
+          aspirational_sum += objective->score;
+        }
+      else if (objective->state == KOERS_OBJECTIVE_STATE_ACHIEVED ||
+               koers_score_is_success (objective->kind, objective->score))
+        out->committed_achieved++;
+      else if (koers_report_objective_is_missed (data, objective))
+        out->committed_missed++;
+      else
+        out->committed_open++;
+    }
+
+  if (data->objectives->len > 0)
+    out->score = score_sum / data->objectives->len;
+  if (out->n_aspirational > 0)
+    out->aspirational_mean = aspirational_sum / out->n_aspirational;
+}
+
+static double
+risk_gap (const KoersReportKeyResult *kr)
+{
+  return isnan (kr->expected) ? 0.0 : kr->expected - kr->progress;
+}
+
+static int
+compare_risks (gconstpointer a,
+               gconstpointer b)
+{
+  const KoersReportKeyResult *x = *(KoersReportKeyResult * const *) a;
+  const KoersReportKeyResult *y = *(KoersReportKeyResult * const *) b;
+  double gx, gy;
+
+  /* Off track before at risk, then the furthest behind first. */
+  if (x->status != y->status)
+    return x->status == KOERS_KR_STATUS_OFF_TRACK ? -1 : 1;
+
+  gx = risk_gap (x);
+  gy = risk_gap (y);
+  if (gx != gy)
+    return gx > gy ? -1 : 1;
+
+  return x->progress < y->progress ? -1 : x->progress > y->progress ? 1 : 0;
+}
+
+GPtrArray *
+koers_report_data_list_risks (const KoersReportData *data)
+{
+  GPtrArray *risks = g_ptr_array_new ();
+
+  for (guint i = 0; i < data->objectives->len; i++)
+    {
+      const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
+
+      for (guint j = 0; j < objective->key_results->len; j++)
+        {
+          KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, j);
+
+          if (kr->status == KOERS_KR_STATUS_AT_RISK || kr->status == KOERS_KR_STATUS_OFF_TRACK)
+            g_ptr_array_add (risks, kr);
+        }
+    }
+
+  /* g_ptr_array_sort is stable (a merge sort), so equal risks keep the
+   * report's order. */
+  g_ptr_array_sort (risks, compare_risks);
+
+  return risks;
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "koers-report.h"
+
+G_BEGIN_DECLS
+
+/* A snapshot of the part of the model the report shows, in plain structs
+ * that nothing changes after collection.  It is taken on the thread that
+ * owns the store, so the layout can run in a worker thread while the user
+ * goes on editing. */
+
+typedef struct _KoersReportDepartment KoersReportDepartment;
+typedef struct _KoersReportObjective  KoersReportObjective;
+
+typedef struct
+{
+  char               *date;     /* ISO */
+  GDate               gdate;
+  double              value;
+  KoersCheckinStatus  status;
+  char               *note;
+} KoersReportCheckin;
+
+typedef struct
+{
+  gint64                 id;
+  KoersReportObjective  *objective;   /* the one that holds it */
+  char                  *title;
+  char                  *owner;
+  char                  *unit;
+  KoersMetricKind        metric_kind;
+  double                 start;
+  double                 target;
+  double                 current;
+  double                 progress;
+  double                 expected;    /* on the report date */
+  KoersKrStatus          status;
+  char                  *due_date;    /* ISO or NULL */
+  gboolean               uses_personal_data;
+  char                  *personal_data_note;
+  /* KoersReportCheckin, oldest first (the order a chart draws them). */
+  GPtrArray             *checkins;
+  /* The newest check-in, or NULL. */
+  KoersReportCheckin    *latest;
+} KoersReportKeyResult;
+
+struct _KoersReportObjective
+{
+  gint64                  id;
+  KoersReportDepartment  *department;
+  char                   *title;
+  char                   *owner;
+  KoersLevel              level;
+  KoersObjectiveKind      kind;
+  KoersObjectiveState     state;
+  KoersPeriod             period;
+  gboolean                has_period;
+  gint64                  aligned_to_id;
+  double                  score;
+  /* The objective's own status: its score against expected progress. */
+  KoersKrStatus           status;
+  GPtrArray              *key_results;  /* KoersReportKeyResult */
+  char                   *dest;         /* PDF destination name */
+};
+
+struct _KoersReportDepartment
+{
+  gint64      id;
+  char       *name;
+  gboolean    is_company;
+  GPtrArray  *objectives;   /* KoersReportObjective, not owned */
+  double      score;
+  guint       n_key_results;
+  char       *dest;
+};
+
+typedef struct
+{
+  KoersLanguage  language;
+  gboolean       include_notes;
+  char          *organisation;
+  KoersPeriod    period;
+  GDate          generated;
+  gboolean       whole_company;
+  /* Departments in the report, company first, in the store's order. */
+  GPtrArray     *departments;   /* KoersReportDepartment, owned */
+  /* Every objective in the report, in department order. */
+  GPtrArray     *objectives;    /* KoersReportObjective, owned */
+  /* Company objectives in the period, for alignment, also when the company
+   * level itself is not in the report: id -> KoersReportObjective (owned
+   * by objectives or by extra_objectives). */
+  GHashTable    *objective_by_id;
+  GPtrArray     *extra_objectives;
+  guint          n_key_results;
+} KoersReportData;
+
+KoersReportData *koers_report_data_collect (KoersStore               *store,
+                                            const KoersReportOptions *opts);
+void             koers_report_data_free    (KoersReportData          *data);
+
+/* Derived figures for the summary. */
+typedef struct
+{
+  double score;
+  guint  objectives_by_status[KOERS_KR_STATUS_OFF_TRACK + 1];
+  guint  key_results_by_status[KOERS_KR_STATUS_OFF_TRACK + 1];
+  guint  committed_achieved;
+  guint  committed_missed;
+  guint  committed_open;
+  guint  n_aspirational;
+  double aspirational_mean;
+} KoersReportTotals;
+
+void       koers_report_data_get_totals      (const KoersReportData *data,
+                                              KoersReportTotals     *out);
+/* At-risk and off-track key results, worst first (not owned). */
+GPtrArray *koers_report_data_list_risks      (const KoersReportData *data);
+/* Committed objectives whose period has ended with a score below 1. */
+gboolean   koers_report_objective_is_missed  (const KoersReportData      *data,
+                                              const KoersReportObjective *objective);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersReportData, koers_report_data_free)
+
+G_END_DECLS

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+
+#include "koers-report-charts.h"
+#include "koers-report-sections.h"
+#include "koers-report-tables.h"
+
+#define CHARTS_PER_ROW 3
+#define CHART_GAP 8.0
+
+/* The seed's reporting template (section 5): Niveau, Doelstelling,
+ * Sleutelresultaat, Startwaarde, Doelwaarde, Status, Verantwoordelijke,
+ * with the current value and its progress bar added. */
+static const KoersReportColumn template_columns[] = {
+  { KOERS_REPORT_STR_COL_LEVEL, 0.10, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.165, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.185, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_START, 0.10, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_TARGET, 0.10, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_CURRENT, 0.12, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_STATUS, 0.11, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_OWNER, 0.12, PANGO_ALIGN_LEFT, FALSE },
+};
+
+static char *
+describe_objective (KoersReportLayout          *layout,
+                    const KoersReportObjective *objective)
+{
+  g_autofree char *score = koers_format_score (layout->lang, objective->score, 2);
+
+  return g_strdup_printf ("%s · %s %s", koers_report_kind_label (layout->lang, objective->kind),
+                          koers_report_str (layout->lang, KOERS_REPORT_STR_COL_SCORE), score);
+}
+
+static void
+add_objective_rows (KoersReportLayout          *layout,
+                    KoersReportTable           *table,
+                    const KoersReportObjective *objective)
+{
+  KoersLanguage lang = layout->lang;
+  const char *level = koers_report_level_label (lang, objective->level);
+  g_autofree char *about = describe_objective (layout, objective);
+
+  if (objective->key_results->len == 0)
+    {
+      koers_report_table_add_row (table, TRUE);
+      koers_report_table_set_value (table, 0, level);
+      koers_report_table_set_text (table, 1, objective->title, about, TRUE, NULL);
+      koers_report_table_set_text (table, 2, koers_report_str (lang, KOERS_REPORT_STR_NO_KEY_RESULTS),
+                                   NULL, FALSE, NULL);
+      koers_report_table_set_text (table, 7, objective->owner != NULL ? objective->owner : "—",
+                                   NULL, FALSE, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < objective->key_results->len; i++)
+    {
+      const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, i);
+      g_autofree char *start = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->start);
+      g_autofree char *target = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->target);
+      g_autofree char *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
+      g_autofree char *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
+      g_autofree char *due = NULL;
+
+      if (due_date != NULL)
+        due = koers_report_str_format (lang, KOERS_REPORT_STR_DUE, due_date, NULL, NULL);
+
+      koers_report_table_add_row (table, i == 0);
+      koers_report_table_set_value (table, 0, level);
+      koers_report_table_set_text (table, 1, objective->title, about, TRUE, NULL);
+      koers_report_table_set_text (table, 2, kr->title, due, FALSE, NULL);
+      koers_report_table_set_value (table, 3, start);
+      koers_report_table_set_value (table, 4, target);
+      koers_report_table_set_progress (table, 5, current, kr->progress, kr->status);
+      koers_report_table_set_status (table, 6, kr->status);
+      koers_report_table_set_text (table, 7, koers_report_key_result_owner (kr), NULL, FALSE, NULL);
+    }
+}
+
+static gboolean
+draw_objective_charts (KoersReportLayout          *layout,
+                       const KoersReportObjective *objective)
+{
+  double chart_h = koers_report_chart_key_result_height (layout);
+  double chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
+  g_autofree char *about = describe_objective (layout, objective);
+  guint n = objective->key_results->len;
+
+  /* The objective's title stays with its first row of charts. */
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, objective->title, objective->dest,
+                               n > 0 ? chart_h + 16.0 : 12.0);
+  if (objective->owner != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%s · %s", about, objective->owner);
+
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, line, &koers_report_muted, 0, 5.0);
+    }
+  else
+    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, about, &koers_report_muted, 0, 5.0);
+
+  for (guint i = 0; i < n; i += CHARTS_PER_ROW)
+    {
+      koers_report_layout_ensure (layout, chart_h);
+      for (guint j = i; j < MIN (n, i + CHARTS_PER_ROW); j++)
+        koers_report_chart_key_result (layout, g_ptr_array_index (objective->key_results, j),
+                                       KOERS_REPORT_MARGIN_X + (j - i) * (chart_w + CHART_GAP),
+                                       layout->y, chart_w);
+      layout->y += chart_h + CHART_GAP;
+    }
+  layout->y += 6.0;
+
+  return koers_report_layout_tick (layout);
+}
+
+static gboolean
+draw_department (KoersReportLayout           *layout,
+                 const KoersReportDepartment *dept,
+                 int                          outline_parent)
+{
+  KoersLanguage lang = layout->lang;
+  g_autoptr(KoersReportTable) table = NULL;
+  g_autofree char *n_objectives = g_strdup_printf ("%u", dept->objectives->len);
+  g_autofree char *n_krs = g_strdup_printf ("%u", dept->n_key_results);
+  g_autofree char *score = koers_format_score (lang, dept->score, 2);
+  g_autofree char *line = NULL;
+  gboolean any_key_results = dept->n_key_results > 0;
+
+  koers_report_layout_new_page (layout, TRUE);
+  koers_report_layout_add_outline (layout, outline_parent, dept->name, dept->dest, FALSE);
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1, dept->name, dept->dest, 60.0);
+  layout->y += 2.0;
+
+  if (dept->objectives->len == 0)
+    {
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+                                     koers_report_str (lang, KOERS_REPORT_STR_NO_OBJECTIVES),
+                                     &koers_report_muted, 0, 0);
+      return TRUE;
+    }
+
+  line = koers_report_str_format (lang, KOERS_REPORT_STR_DEPARTMENT_LINE, n_objectives, n_krs, score);
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, line, &koers_report_muted, 0, 10.0);
+
+  table = koers_report_table_new (layout, template_columns, G_N_ELEMENTS (template_columns));
+  for (guint i = 0; i < dept->objectives->len; i++)
+    add_objective_rows (layout, table, g_ptr_array_index (dept->objectives, i));
+  koers_report_table_draw (table);
+  g_clear_pointer (&table, koers_report_table_free);
+  if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))
+    return FALSE;
+
+  layout->y += 18.0;
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_report_str (lang, KOERS_REPORT_STR_TRENDS),
+                               NULL, any_key_results ? koers_report_chart_key_result_height (layout) + 40.0 : 20.0);
+  layout->y += 3.0;
+  if (any_key_results)
+    {
+      koers_report_chart_key_result_legend (layout);
+      layout->y += 8.0;
+    }
+
+  for (guint i = 0; i < dept->objectives->len; i++)
+    {
+      if (!draw_objective_charts (layout, g_ptr_array_index (dept->objectives, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_report_section_departments (KoersReportLayout *layout)
+{
+  const KoersReportData *data = layout->data;
+  int parent = 0;
+
+  for (guint i = 0; i < data->departments->len; i++)
+    {
+      const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+
+      /* The "Departments" bookmark opens on the first department. */
+      if (i == 0)
+        parent = koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT,
+                                                  koers_report_str (layout->lang, KOERS_REPORT_STR_DEPARTMENTS),
+                                                  dept->dest, TRUE);
+      if (!draw_department (layout, dept, parent))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+draw_missed (KoersReportLayout *layout)
+{
+  static const KoersReportColumn columns[] = {
+    { KOERS_REPORT_STR_COL_DEPARTMENT, 0.20, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OBJECTIVE, 0.46, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_PERIOD, 0.14, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OWNER, 0.12, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_SCORE, 0.08, PANGO_ALIGN_RIGHT, FALSE },
+  };
+  const KoersReportData *data = layout->data;
+  g_autoptr(KoersReportTable) table = NULL;
+  guint n = 0;
+
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
+                               koers_report_str (layout->lang, KOERS_REPORT_STR_MISSED), NULL, 50.0);
+  layout->y += 4.0;
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
+                                 koers_report_str (layout->lang, KOERS_REPORT_STR_MISSED_INTRO),
+                                 &koers_report_muted, 0, 8.0);
+
+  table = koers_report_table_new (layout, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < data->objectives->len; i++)
+    {
+      const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
+      g_autofree char *period = NULL;
+
+      if (!koers_report_objective_is_missed (data, objective))
+        continue;
+
+      period = koers_format_period (layout->lang, &objective->period);
+      koers_report_table_add_row (table, TRUE);
+      koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, NULL);
+      koers_report_table_set_text (table, 1, objective->title, NULL, FALSE, objective->dest);
+      koers_report_table_set_text (table, 2, period, NULL, FALSE, NULL);
+      koers_report_table_set_text (table, 3, objective->owner != NULL ? objective->owner : "—",
+                                   NULL, FALSE, NULL);
+      koers_report_table_set_score (table, 4, objective->score);
+      n++;
+    }
+
+  if (n > 0)
+    koers_report_table_draw (table);
+  else
+    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+                                   koers_report_str (layout->lang, KOERS_REPORT_STR_NO_MISSED),
+                                   &koers_report_ink, 0, 0);
+}
+
+static void
+draw_personal_data (KoersReportLayout *layout)
+{
+  static const KoersReportColumn columns[] = {
+    { KOERS_REPORT_STR_COL_DEPARTMENT, 0.18, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_KEY_RESULT, 0.32, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_NOTE, 0.36, PANGO_ALIGN_LEFT, FALSE },
+  };
+  const KoersReportData *data = layout->data;
+  g_autoptr(KoersReportTable) table = NULL;
+  guint n = 0;
+
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
+                               koers_report_str (layout->lang, KOERS_REPORT_STR_GDPR), NULL, 50.0);
+  layout->y += 4.0;
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
+                                 koers_report_str (layout->lang, KOERS_REPORT_STR_GDPR_INTRO),
+                                 &koers_report_muted, 0, 8.0);
+
+  table = koers_report_table_new (layout, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < data->objectives->len; i++)
+    {
+      const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
+
+      for (guint j = 0; j < objective->key_results->len; j++)
+        {
+          const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, j);
+
+          if (!kr->uses_personal_data)
+            continue;
+
+          koers_report_table_add_row (table, TRUE);
+          koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, NULL);
+          koers_report_table_set_text (table, 1, kr->title, objective->title, FALSE, objective->dest);
+          koers_report_table_set_text (table, 2, koers_report_key_result_owner (kr), NULL, FALSE, NULL);
+          koers_report_table_set_text (table, 3,
+                                       kr->personal_data_note != NULL
+                                       ? kr->personal_data_note
+                                       : koers_report_str (layout->lang, KOERS_REPORT_STR_NO_NOTE),
+                                       NULL, FALSE, NULL);
+          n++;
+        }
+    }
+
+  if (n > 0)
+    koers_report_table_draw (table);
+  else
+    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+                                   koers_report_str (layout->lang, KOERS_REPORT_STR_NO_GDPR),
+                                   &koers_report_ink, 0, 0);
+}
+
+static void
+draw_scoring (KoersReportLayout *layout)
+{
+  static const KoersReportStr rules[] = {
+    KOERS_REPORT_STR_SCORING_PROGRESS,
+    KOERS_REPORT_STR_SCORING_OBJECTIVE,
+    KOERS_REPORT_STR_SCORING_BANDS,
+    KOERS_REPORT_STR_SCORING_SUCCESS,
+    KOERS_REPORT_STR_SCORING_STATUS,
+  };
+
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
+                               koers_report_str (layout->lang, KOERS_REPORT_STR_SCORING), NULL, 50.0);
+  layout->y += 6.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(PangoLayout) number = NULL;
+      g_autofree char *label = g_strdup_printf ("%u.", i + 1);
+
+      /* The number sits beside the rule's first line. */
+      number = koers_report_layout_text (layout, KOERS_REPORT_FONT_BODY_BOLD, label, 14.0, 1,
+                                         PANGO_ALIGN_LEFT);
+      koers_report_layout_ensure (layout, 24.0);
+      koers_report_layout_draw_text (layout, number, KOERS_REPORT_MARGIN_X, layout->y, &koers_report_accent);
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+                                     koers_report_str (layout->lang, rules[i]),
+                                     &koers_report_ink, 16.0, 6.0);
+    }
+}
+
+gboolean
+koers_report_section_appendix (KoersReportLayout *layout)
+{
+  koers_report_layout_new_page (layout, TRUE);
+  koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT,
+                                   koers_report_str (layout->lang, KOERS_REPORT_STR_APPENDIX),
+                                   KOERS_REPORT_DEST_APPENDIX, FALSE);
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1,
+                               koers_report_str (layout->lang, KOERS_REPORT_STR_APPENDIX),
+                               KOERS_REPORT_DEST_APPENDIX, 60.0);
+  layout->y += 10.0;
+
+  draw_missed (layout);
+  layout->y += 20.0;
+  draw_personal_data (layout);
+  layout->y += 20.0;
+  draw_scoring (layout);
+
+  return koers_report_layout_tick (layout);
+}

@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+
+#include "core/koers-scoring.h"
+#include "koers-report-layout.h"
+
+/* A calm palette: dark ink, one navy accent, and status colours after the
+ * seed's reporting template (blue on track, green achieved, yellow in
+ * progress), with orange and red for the two kinds of trouble. */
+const KoersReportColor koers_report_ink = { 0.122, 0.161, 0.200 };
+const KoersReportColor koers_report_muted = { 0.380, 0.431, 0.486 };
+const KoersReportColor koers_report_rule = { 0.851, 0.871, 0.894 };
+const KoersReportColor koers_report_shade = { 0.961, 0.969, 0.976 };
+const KoersReportColor koers_report_accent = { 0.118, 0.306, 0.475 };
+const KoersReportColor koers_report_accent_light = { 0.918, 0.941, 0.965 };
+const KoersReportColor koers_report_white = { 1.0, 1.0, 1.0 };
+
+static const KoersReportColor status_colors[] = {
+  [KOERS_KR_STATUS_IN_PROGRESS] = { 0.718, 0.475, 0.122 },
+  [KOERS_KR_STATUS_ON_TRACK] = { 0.169, 0.424, 0.690 },
+  [KOERS_KR_STATUS_ACHIEVED] = { 0.184, 0.522, 0.353 },
+  [KOERS_KR_STATUS_AT_RISK] = { 0.867, 0.420, 0.125 },
+  [KOERS_KR_STATUS_OFF_TRACK] = { 0.773, 0.188, 0.188 },
+};
+
+static const KoersReportColor band_colors[] = {
+  [KOERS_SCORE_BAND_RED] = { 0.773, 0.188, 0.188 },
+  [KOERS_SCORE_BAND_YELLOW] = { 0.800, 0.561, 0.102 },
+  [KOERS_SCORE_BAND_GREEN] = { 0.184, 0.522, 0.353 },
+};
+
+const KoersReportColor *
+koers_report_status_color (KoersKrStatus status)
+{
+  if ((guint) status >= G_N_ELEMENTS (status_colors))
+    return &koers_report_muted;
+  return &status_colors[status];
+}
+
+const KoersReportColor *
+koers_report_score_color (double score)
+{
+  return &band_colors[koers_score_get_band (score)];
+}
+
+static const struct
+{
+  double      size;
+  PangoWeight weight;
+} font_specs[N_KOERS_REPORT_FONTS] = {
+  [KOERS_REPORT_FONT_COVER_TITLE] = { 34.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_COVER_SUBTITLE] = { 15.0, PANGO_WEIGHT_NORMAL },
+  [KOERS_REPORT_FONT_FIGURE] = { 24.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_H1] = { 18.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_H2] = { 12.5, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_H3] = { 10.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_BODY] = { 9.5, PANGO_WEIGHT_NORMAL },
+  [KOERS_REPORT_FONT_BODY_BOLD] = { 9.5, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_SMALL] = { 8.0, PANGO_WEIGHT_NORMAL },
+  [KOERS_REPORT_FONT_SMALL_BOLD] = { 8.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_TABLE] = { 7.5, PANGO_WEIGHT_NORMAL },
+  [KOERS_REPORT_FONT_TABLE_BOLD] = { 7.5, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_CAPTION] = { 7.0, PANGO_WEIGHT_NORMAL },
+  [KOERS_REPORT_FONT_TINY] = { 6.3, PANGO_WEIGHT_NORMAL },
+};
+
+KoersReportLayout *
+koers_report_layout_new (const KoersReportData *data)
+{
+  KoersReportLayout *self = g_new0 (KoersReportLayout, 1);
+  cairo_font_options_t *options;
+  PangoFontMap *font_map;
+  g_autofree char *period = koers_format_period (data->language, &data->period);
+  g_autofree char *date = koers_format_date (data->language, &data->generated);
+  const char *organisation;
+
+  self->data = data;
+  self->lang = data->language;
+  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  /* The font map is per thread, so a worker thread gets its own.  Metrics
+   * are unhinted and at 72 dpi, as on a PDF surface, so the measuring pass
+   * and the drawing pass break lines in the same places. */
+  font_map = pango_cairo_font_map_get_default ();
+  self->pango = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (self->pango, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->pango, options);
+  cairo_font_options_destroy (options);
+
+  for (guint i = 0; i < N_KOERS_REPORT_FONTS; i++)
+    {
+      self->fonts[i] = pango_font_description_new ();
+      pango_font_description_set_family (self->fonts[i], KOERS_REPORT_FONT_FAMILY);
+      pango_font_description_set_weight (self->fonts[i], font_specs[i].weight);
+      pango_font_description_set_absolute_size (self->fonts[i], font_specs[i].size * PANGO_SCALE);
+    }
+
+  organisation = data->organisation != NULL
+                 ? data->organisation
+                 : koers_report_str (self->lang, KOERS_REPORT_STR_OUR_ORGANISATION);
+  self->header_text = g_strdup_printf ("%s  ·  %s %s", organisation,
+                                       koers_report_str (self->lang, KOERS_REPORT_STR_TITLE),
+                                       period != NULL ? period : "");
+  self->footer_text = koers_report_str_format (self->lang, KOERS_REPORT_STR_GENERATED_ON,
+                                               date, NULL, NULL);
+
+  return self;
+}
+
+void
+koers_report_layout_free (KoersReportLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < N_KOERS_REPORT_FONTS; i++)
+    pango_font_description_free (self->fonts[i]);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->text_cache, g_hash_table_unref);
+  g_free (self->header_text);
+  g_free (self->footer_text);
+  g_free (self);
+}
+
+void
+koers_report_layout_begin_pass (KoersReportLayout *self,
+                                cairo_surface_t   *surface,
+                                int                n_pages)
+{
+  self->surface = surface;
+  self->cr = surface != NULL ? cairo_create (surface) : NULL;
+  self->drawing = surface != NULL;
+  self->pass = surface != NULL ? 1 : 0;
+  self->page = 0;
+  self->n_pages = n_pages;
+  self->page_open = FALSE;
+  self->y = KOERS_REPORT_BODY_TOP;
+  self->done_units = 0;
+}
+
+void
+koers_report_layout_end_pass (KoersReportLayout *self)
+{
+  if (self->page_open)
+    koers_report_layout_finish_page (self);
+  g_clear_pointer (&self->cr, cairo_destroy);
+  self->surface = NULL;
+}
+
+/* Enough for the biggest reports' text without letting it grow unbounded. */
+#define TEXT_CACHE_MAX 60000
+
+PangoLayout *
+koers_report_layout_text (KoersReportLayout *self,
+                          KoersReportFont    font,
+                          const char        *text,
+                          double             width,
+                          int                max_lines,
+                          PangoAlignment     align)
+{
+  int pango_width = (int) floor (MAX (width, 1.0) * PANGO_SCALE);
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (text == NULL)
+    text = "";
+
+  key = g_strdup_printf ("%d|%d|%d|%d|%s", font, pango_width, max_lines, align, text);
+  layout = g_hash_table_lookup (self->text_cache, key);
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  layout = pango_layout_new (self->pango);
+  pango_layout_set_font_description (layout, self->fonts[font]);
+  /* WORD_CHAR: a 200-character "word" breaks inside rather than running
+   * out of its box. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, pango_width);
+  pango_layout_set_alignment (layout, align);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_text (layout, text, -1);
+
+  /* Nothing changes a layout once made, so it can be shared. */
+  if (g_hash_table_size (self->text_cache) < TEXT_CACHE_MAX)
+    g_hash_table_insert (self->text_cache, g_steal_pointer (&key), g_object_ref (layout));
+
+  return layout;
+}
+
+double
+koers_report_text_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+double
+koers_report_text_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static void
+set_color (cairo_t                *cr,
+           const KoersReportColor *color)
+{
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+}
+
+void
+koers_report_layout_draw_text (KoersReportLayout      *self,
+                               PangoLayout            *layout,
+                               double                  x,
+                               double                  y,
+                               const KoersReportColor *color)
+{
+  if (!self->drawing)
+    return;
+
+  set_color (self->cr, color);
+  cairo_move_to (self->cr, x, y);
+  pango_cairo_show_layout (self->cr, layout);
+}
+
+static void
+draw_header (KoersReportLayout *self)
+{
+  g_autoptr(PangoLayout) right = NULL;
+  g_autoptr(PangoLayout) left = NULL;
+  double right_width;
+  double y = KOERS_REPORT_MARGIN_TOP;
+
+  right = koers_report_layout_text (self, KOERS_REPORT_FONT_SMALL_BOLD,
+                                    koers_report_str (self->lang, KOERS_REPORT_STR_CONFIDENTIAL_SHORT),
+                                    KOERS_REPORT_CONTENT_WIDTH / 3, 1, PANGO_ALIGN_RIGHT);
+  right_width = koers_report_text_width (right);
+  left = koers_report_layout_text (self, KOERS_REPORT_FONT_SMALL, self->header_text,
+                                   KOERS_REPORT_CONTENT_WIDTH - right_width - 12, 1, PANGO_ALIGN_LEFT);
+
+  koers_report_layout_draw_text (self, left, KOERS_REPORT_MARGIN_X, y, &koers_report_muted);
+  koers_report_layout_draw_text (self, right,
+                                 KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH * 2 / 3,
+                                 y, &koers_report_accent);
+  koers_report_layout_hline (self, KOERS_REPORT_MARGIN_X,
+                             KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH,
+                             y + 15.5, 0.6, &koers_report_rule);
+}
+
+static void
+draw_footer (KoersReportLayout *self)
+{
+  g_autofree char *page_x = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *total = NULL;
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) right = NULL;
+  double y = KOERS_REPORT_BODY_BOTTOM + 14.0;
+
+  number = g_strdup_printf ("%d", self->page);
+  total = g_strdup_printf ("%d", MAX (self->n_pages, self->page));
+  page_x = koers_report_str_format (self->lang, KOERS_REPORT_STR_PAGE_X_OF_Y, number, total, NULL);
+
+  koers_report_layout_hline (self, KOERS_REPORT_MARGIN_X,
+                             KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH,
+                             y - 5.0, 0.6, &koers_report_rule);
+  right = koers_report_layout_text (self, KOERS_REPORT_FONT_SMALL, page_x,
+                                    KOERS_REPORT_CONTENT_WIDTH / 3, 1, PANGO_ALIGN_RIGHT);
+  left = koers_report_layout_text (self, KOERS_REPORT_FONT_SMALL, self->footer_text,
+                                   KOERS_REPORT_CONTENT_WIDTH * 2 / 3 - 12, 1, PANGO_ALIGN_LEFT);
+  koers_report_layout_draw_text (self, left, KOERS_REPORT_MARGIN_X, y, &koers_report_muted);
+  koers_report_layout_draw_text (self, right,
+                                 KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH * 2 / 3,
+                                 y, &koers_report_muted);
+}
+
+void
+koers_report_layout_new_page (KoersReportLayout *self,
+                              gboolean           with_header)
+{
+  double top = with_header ? KOERS_REPORT_BODY_TOP : KOERS_REPORT_MARGIN_TOP;
+
+  if (self->page_open)
+    koers_report_layout_finish_page (self);
+
+  self->page++;
+  self->page_open = TRUE;
+  self->y = top;
+
+  if (!self->drawing)
+    return;
+
+  if (with_header)
+    draw_header (self);
+
+  /* Whatever a bug might draw, it stays inside the body. */
+  cairo_save (self->cr);
+  cairo_rectangle (self->cr, KOERS_REPORT_MARGIN_X, top,
+                   KOERS_REPORT_CONTENT_WIDTH, KOERS_REPORT_BODY_BOTTOM - top);
+  cairo_clip (self->cr);
+}
+
+void
+koers_report_layout_finish_page (KoersReportLayout *self)
+{
+  if (!self->page_open)
+    return;
+
+  self->page_open = FALSE;
+  if (!self->drawing)
+    return;
+
+  cairo_restore (self->cr);
+  draw_footer (self);
+  cairo_show_page (self->cr);
+}
+
+gboolean
+koers_report_layout_ensure (KoersReportLayout *self,
+                            double             height)
+{
+  if (!self->page_open)
+    {
+      koers_report_layout_new_page (self, TRUE);
+      return TRUE;
+    }
+
+  /* At the top of a page a new page would not help: the caller caps what
+   * it draws at a page's height. */
+  if (self->y + height > KOERS_REPORT_BODY_BOTTOM + 0.01 && self->y > KOERS_REPORT_BODY_TOP + 0.01)
+    {
+      koers_report_layout_new_page (self, TRUE);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+double
+koers_report_layout_remaining (KoersReportLayout *self)
+{
+  return KOERS_REPORT_BODY_BOTTOM - self->y;
+}
+
+void
+koers_report_layout_skip (KoersReportLayout *self,
+                          double             height)
+{
+  /* Space never carries over to the top of the next page. */
+  self->y = MIN (self->y + height, KOERS_REPORT_BODY_BOTTOM);
+}
+
+gboolean
+koers_report_layout_tick (KoersReportLayout *self)
+{
+  if (self->cancelled || g_cancellable_is_cancelled (self->cancellable))
+    {
+      self->cancelled = TRUE;
+      return FALSE;
+    }
+
+  self->done_units = MIN (self->done_units + 1, self->n_units);
+  if (self->progress != NULL && self->n_units > 0)
+    {
+      /* Both passes take about as long as each other. */
+      double fraction = (self->pass + (double) self->done_units / self->n_units) / 2.0;
+
+      self->progress (MIN (fraction, 1.0), self->progress_data);
+    }
+
+  return TRUE;
+}
+
+void
+koers_report_layout_paragraph (KoersReportLayout      *self,
+                               KoersReportFont         font,
+                               const char             *text,
+                               const KoersReportColor *color,
+                               double                  indent,
+                               double                  space_after)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutIter *iter;
+  double consumed = 0.0;
+  double total;
+
+  layout = koers_report_layout_text (self, font, text, KOERS_REPORT_CONTENT_WIDTH - indent, 0,
+                                     PANGO_ALIGN_LEFT);
+  total = koers_report_text_height (layout);
+
+  /* Keep at least two lines together at the bottom of a page. */
+  koers_report_layout_ensure (self, MIN (total, 2.4 * font_specs[font].size));
+
+  /* Line by line, so a paragraph longer than what is left of the page
+   * goes on on the next one (and text is never drawn twice, clipped). */
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      double top, bottom, baseline;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = (double) logical.y / PANGO_SCALE;
+      bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+      if (self->y + (bottom - consumed) > KOERS_REPORT_BODY_BOTTOM + 0.01 && top > consumed)
+        {
+          self->y += top - consumed;
+          koers_report_layout_new_page (self, TRUE);
+          consumed = top;
+        }
+
+      if (self->drawing)
+        {
+          set_color (self->cr, color);
+          cairo_move_to (self->cr,
+                         KOERS_REPORT_MARGIN_X + indent + (double) logical.x / PANGO_SCALE,
+                         self->y + baseline - consumed);
+          pango_cairo_show_layout_line (self->cr, line);
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  self->y += total - consumed;
+  koers_report_layout_skip (self, space_after);
+}
+
+void
+koers_report_layout_heading (KoersReportLayout *self,
+                             KoersReportFont    font,
+                             const char        *text,
+                             const char        *dest,
+                             double             keep_with)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double height;
+
+  layout = koers_report_layout_text (self, font, text, KOERS_REPORT_CONTENT_WIDTH, 4,
+                                     PANGO_ALIGN_LEFT);
+  height = koers_report_text_height (layout);
+  koers_report_layout_ensure (self, height + keep_with);
+
+  if (dest != NULL)
+    koers_report_layout_add_dest (self, dest, self->y);
+  koers_report_layout_draw_text (self, layout, KOERS_REPORT_MARGIN_X, self->y,
+                                 font == KOERS_REPORT_FONT_H1 ? &koers_report_accent : &koers_report_ink);
+  self->y += height;
+}
+
+void
+koers_report_layout_fill_rect (KoersReportLayout      *self,
+                               double                  x,
+                               double                  y,
+                               double                  w,
+                               double                  h,
+                               const KoersReportColor *color)
+{
+  if (!self->drawing || w <= 0 || h <= 0)
+    return;
+
+  set_color (self->cr, color);
+  cairo_new_path (self->cr);
+  cairo_rectangle (self->cr, x, y, w, h);
+  cairo_fill (self->cr);
+}
+
+static void
+rounded_path (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
+koers_report_layout_fill_rounded (KoersReportLayout      *self,
+                                  double                  x,
+                                  double                  y,
+                                  double                  w,
+                                  double                  h,
+                                  double                  radius,
+                                  const KoersReportColor *color)
+{
+  if (!self->drawing || w <= 0 || h <= 0)
+    return;
+
+  set_color (self->cr, color);
+  cairo_new_path (self->cr);
+  rounded_path (self->cr, x, y, w, h, radius);
+  cairo_fill (self->cr);
+}
+
+void
+koers_report_layout_hline (KoersReportLayout      *self,
+                           double                  x1,
+                           double                  x2,
+                           double                  y,
+                           double                  width,
+                           const KoersReportColor *color)
+{
+  if (!self->drawing)
+    return;
+
+  set_color (self->cr, color);
+  cairo_set_line_width (self->cr, width);
+  cairo_move_to (self->cr, x1, y);
+  cairo_line_to (self->cr, x2, y);
+  cairo_stroke (self->cr);
+}
+
+void
+koers_report_layout_status_symbol (KoersReportLayout *self,
+                                   KoersKrStatus      status,
+                                   double             cx,
+                                   double             cy,
+                                   double             size)
+{
+  cairo_t *cr = self->cr;
+  double r = size / 2;
+
+  if (!self->drawing)
+    return;
+
+  cairo_save (cr);
+  /* A text drawn before leaves a current point an arc would join. */
+  cairo_new_path (cr);
+  set_color (cr, koers_report_status_color (status));
+  cairo_set_line_width (cr, size * 0.16);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* Each status has its own shape, so a grey print still tells them apart:
+   * ring, disc, disc with a tick, triangle, diamond. */
+  switch (status)
+    {
+    case KOERS_KR_STATUS_IN_PROGRESS:
+      cairo_arc (cr, cx, cy, r * 0.85, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      break;
+
+    case KOERS_KR_STATUS_ON_TRACK:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+
+    case KOERS_KR_STATUS_ACHIEVED:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_fill (cr);
+      set_color (cr, &koers_report_white);
+      cairo_move_to (cr, cx - r * 0.45, cy + r * 0.02);
+      cairo_line_to (cr, cx - r * 0.1, cy + r * 0.38);
+      cairo_line_to (cr, cx + r * 0.48, cy - r * 0.36);
+      cairo_stroke (cr);
+      break;
+
+    case KOERS_KR_STATUS_AT_RISK:
+      cairo_move_to (cr, cx, cy - r);
+      cairo_line_to (cr, cx + r * 1.05, cy + r * 0.85);
+      cairo_line_to (cr, cx - r * 1.05, cy + r * 0.85);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+
+    case KOERS_KR_STATUS_OFF_TRACK:
+    default:
+      cairo_move_to (cr, cx, cy - r * 1.1);
+      cairo_line_to (cr, cx + r * 1.1, cy);
+      cairo_line_to (cr, cx, cy + r * 1.1);
+      cairo_line_to (cr, cx - r * 1.1, cy);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    }
+
+  cairo_restore (cr);
+}
+
+void
+koers_report_layout_progress_bar (KoersReportLayout      *self,
+                                  double                  x,
+                                  double                  y,
+                                  double                  w,
+                                  double                  h,
+                                  double                  fraction,
+                                  const KoersReportColor *color)
+{
+  if (!self->drawing)
+    return;
+
+  if (isnan (fraction))
+    fraction = 0.0;
+  fraction = CLAMP (fraction, 0.0, 1.0);
+
+  koers_report_layout_fill_rounded (self, x, y, w, h, h / 2, &koers_report_rule);
+  if (fraction > 0.0)
+    {
+      cairo_save (self->cr);
+      cairo_rectangle (self->cr, x, y, w * fraction, h);
+      cairo_clip (self->cr);
+      koers_report_layout_fill_rounded (self, x, y, w, h, h / 2, color);
+      cairo_restore (self->cr);
+    }
+}
+
+void
+koers_report_layout_begin_link (KoersReportLayout *self,
+                                const char        *dest)
+{
+  g_autofree char *attributes = NULL;
+
+  /* A NULL dest makes begin and end no-ops, so callers need not check. */
+  if (!self->drawing || dest == NULL)
+    return;
+
+  g_return_if_fail (!self->link_open);
+
+  attributes = g_strdup_printf ("dest='%s'", dest);
+  cairo_tag_begin (self->cr, CAIRO_TAG_LINK, attributes);
+  self->link_open = TRUE;
+}
+
+void
+koers_report_layout_end_link (KoersReportLayout *self)
+{
+  if (!self->link_open)
+    return;
+
+  cairo_tag_end (self->cr, CAIRO_TAG_LINK);
+  self->link_open = FALSE;
+}
+
+void
+koers_report_layout_add_dest (KoersReportLayout *self,
+                              const char        *name,
+                              double             y)
+{
+  g_autofree char *attributes = NULL;
+
+  if (!self->drawing)
+    return;
+
+  /* The C locale's decimal point: cairo parses these numbers. */
+  attributes = g_strdup_printf ("name='%s' x=%d y=%d", name,
+                                (int) KOERS_REPORT_MARGIN_X, (int) MAX (y - 6.0, 0.0));
+  cairo_tag_begin (self->cr, CAIRO_TAG_DEST, attributes);
+  cairo_tag_end (self->cr, CAIRO_TAG_DEST);
+}
+
+int
+koers_report_layout_add_outline (KoersReportLayout *self,
+                                 int                parent,
+                                 const char        *title,
+                                 const char        *dest,
+                                 gboolean           open)
+{
+  g_autofree char *attributes = NULL;
+
+  if (!self->drawing)
+    return 0;
+
+  attributes = g_strdup_printf ("dest='%s'", dest);
+  return cairo_pdf_surface_add_outline (self->surface, parent, title, attributes,
+                                        open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+}

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "koers-report-tables.h"
+
+#define PAD_X 4.0
+#define PAD_Y 4.0
+#define SUB_GAP 1.5
+#define SYMBOL_SIZE 6.5
+#define BAR_HEIGHT 3.5
+/* A cell never grows past this many lines, so a row always fits a page. */
+#define MAX_CELL_LINES 14
+#define MAX_SUB_LINES 4
+
+typedef enum
+{
+  CELL_EMPTY,
+  CELL_TEXT,
+  CELL_VALUE,
+  CELL_STATUS,
+  CELL_PROGRESS,
+  CELL_SCORE,
+} CellKind;
+
+typedef struct
+{
+  CellKind      kind;
+  char         *text;
+  char         *sub;
+  char         *link;
+  gboolean      bold;
+  double        value;
+  KoersKrStatus status;
+  /* Laid out once, when measured, and drawn from there. */
+  PangoLayout  *main_layout;
+  PangoLayout  *sub_layout;
+  PangoLayout  *continued_layout;
+} Cell;
+
+typedef struct
+{
+  Cell     *cells;
+  gboolean  group_start;
+} Row;
+
+struct _KoersReportTable
+{
+  KoersReportLayout *layout;
+  KoersReportColumn *columns;
+  guint              n_columns;
+  double            *x;
+  double            *w;
+  GArray            *rows;
+};
+
+static void
+row_clear (gpointer p)
+{
+  Row *row = p;
+
+  for (guint i = 0; row->cells != NULL && row->cells[i].kind != (CellKind) -1; i++)
+    {
+      Cell *cell = &row->cells[i];
+
+      g_free (cell->text);
+      g_free (cell->sub);
+      g_free (cell->link);
+      g_clear_object (&cell->main_layout);
+      g_clear_object (&cell->sub_layout);
+      g_clear_object (&cell->continued_layout);
+    }
+  g_free (row->cells);
+}
+
+KoersReportTable *
+koers_report_table_new (KoersReportLayout       *layout,
+                        const KoersReportColumn *columns,
+                        guint                    n_columns)
+{
+  KoersReportTable *table = g_new0 (KoersReportTable, 1);
+  double x = KOERS_REPORT_MARGIN_X;
+
+  table->layout = layout;
+  table->columns = g_memdup2 (columns, sizeof *columns * n_columns);
+  table->n_columns = n_columns;
+  table->x = g_new (double, n_columns);
+  table->w = g_new (double, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      table->x[i] = x;
+      table->w[i] = columns[i].width * KOERS_REPORT_CONTENT_WIDTH;
+      x += table->w[i];
+    }
+  table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (table->rows, row_clear);
+
+  return table;
+}
+
+void
+koers_report_table_free (KoersReportTable *table)
+{
+  if (table == NULL)
+    return;
+
+  g_array_unref (table->rows);
+  g_free (table->columns);
+  g_free (table->x);
+  g_free (table->w);
+  g_free (table);
+}
+
+void
+koers_report_table_add_row (KoersReportTable *table,
+                            gboolean          group_start)
+{
+  Row row = { 0, };
+
+  /* One cell more, as the end marker row_clear stops at. */
+  row.cells = g_new0 (Cell, table->n_columns + 1);
+  row.cells[table->n_columns].kind = (CellKind) -1;
+  row.group_start = group_start || table->rows->len == 0;
+  g_array_append_val (table->rows, row);
+}
+
+static Cell *
+last_cell (KoersReportTable *table,
+           guint             column)
+{
+  Row *row;
+
+  g_return_val_if_fail (table->rows->len > 0, NULL);
+  g_return_val_if_fail (column < table->n_columns, NULL);
+
+  row = &g_array_index (table->rows, Row, table->rows->len - 1);
+  return &row->cells[column];
+}
+
+void
+koers_report_table_set_text (KoersReportTable *table,
+                             guint             column,
+                             const char       *text,
+                             const char       *sub,
+                             gboolean          bold,
+                             const char       *link)
+{
+  Cell *cell = last_cell (table, column);
+
+  g_return_if_fail (cell != NULL);
+
+  cell->kind = CELL_TEXT;
+  g_free (cell->text);
+  cell->text = g_strdup (text);
+  g_free (cell->sub);
+  cell->sub = g_strdup (sub);
+  cell->bold = bold;
+  g_free (cell->link);
+  cell->link = g_strdup (link);
+}
+
+void
+koers_report_table_set_value (KoersReportTable *table,
+                              guint             column,
+                              const char       *text)
+{
+  Cell *cell = last_cell (table, column);
+
+  g_return_if_fail (cell != NULL);
+
+  cell->kind = CELL_VALUE;
+  g_free (cell->text);
+  cell->text = g_strdup (text);
+}
+
+void
+koers_report_table_set_status (KoersReportTable *table,
+                               guint             column,
+                               KoersKrStatus     status)
+{
+  Cell *cell = last_cell (table, column);
+
+  g_return_if_fail (cell != NULL);
+
+  cell->kind = CELL_STATUS;
+  cell->status = status;
+  g_free (cell->text);
+  cell->text = g_strdup (koers_report_status_label (table->layout->lang, status));
+}
+
+void
+koers_report_table_set_progress (KoersReportTable *table,
+                                 guint             column,
+                                 const char       *text,
+                                 double            fraction,
+                                 KoersKrStatus     status)
+{
+  Cell *cell = last_cell (table, column);
+
+  g_return_if_fail (cell != NULL);
+
+  cell->kind = CELL_PROGRESS;
+  g_free (cell->text);
+  cell->text = g_strdup (text);
+  cell->value = isnan (fraction) ? 0.0 : CLAMP (fraction, 0.0, 1.0);
+  cell->status = status;
+  g_free (cell->sub);
+  cell->sub = koers_format_percent (table->layout->lang, round (cell->value * 100.0), 0);
+}
+
+void
+koers_report_table_set_score (KoersReportTable *table,
+                              guint             column,
+                              double            score)
+{
+  Cell *cell = last_cell (table, column);
+
+  g_return_if_fail (cell != NULL);
+
+  cell->kind = CELL_SCORE;
+  cell->value = score;
+  g_free (cell->text);
+  cell->text = koers_format_score (table->layout->lang, score, 2);
+}
+
+/* A value on one line if it can be: the table's size, else a size or two
+ * smaller, and only then wrapped (a number reads badly broken in two,
+ * "€2,000,00" over "0"). */
+static PangoLayout *
+fit_value (KoersReportLayout *layout,
+           const char        *text,
+           double             width,
+           int                max_lines,
+           PangoAlignment     align)
+{
+  static const KoersReportFont sizes[] = {
+    KOERS_REPORT_FONT_TABLE,
+    KOERS_REPORT_FONT_CAPTION,
+    KOERS_REPORT_FONT_TINY,
+  };
+  PangoLayout *fitted = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_clear_object (&fitted);
+      fitted = koers_report_layout_text (layout, sizes[i], text, width, max_lines, align);
+      if (pango_layout_get_line_count (fitted) <= 1)
+        break;
+    }
+
+  return fitted;
+}
+
+/* Lays the cell out (once) and returns its height without padding. */
+static double
+measure_cell (KoersReportTable *table,
+              Cell             *cell,
+              guint             column,
+              gboolean          continued)
+{
+  KoersReportLayout *layout = table->layout;
+  double inner = table->w[column] - 2 * PAD_X;
+  PangoAlignment align = table->columns[column].align;
+  double height;
+
+  switch (cell->kind)
+    {
+    case CELL_EMPTY:
+      return 0.0;
+
+    case CELL_STATUS:
+      if (cell->main_layout == NULL)
+        cell->main_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE, cell->text,
+                                                      inner - SYMBOL_SIZE - 3.5, 3, PANGO_ALIGN_LEFT);
+      return MAX (koers_report_text_height (cell->main_layout), SYMBOL_SIZE);
+
+    case CELL_PROGRESS:
+      if (cell->main_layout == NULL)
+        {
+          cell->main_layout = fit_value (layout, cell->text, inner, 3, align);
+          cell->sub_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, cell->sub,
+                                                       inner, 1, PANGO_ALIGN_RIGHT);
+        }
+      return koers_report_text_height (cell->main_layout) + 2.5 +
+             koers_report_text_height (cell->sub_layout);
+
+    case CELL_VALUE:
+      if (cell->main_layout == NULL)
+        cell->main_layout = fit_value (layout, cell->text, inner, MAX_CELL_LINES, align);
+      return koers_report_text_height (cell->main_layout);
+
+    case CELL_SCORE:
+      if (cell->main_layout == NULL)
+        cell->main_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, cell->text,
+                                                      inner, 1, align);
+      return koers_report_text_height (cell->main_layout);
+
+    case CELL_TEXT:
+    default:
+      if (cell->main_layout == NULL)
+        cell->main_layout = koers_report_layout_text (layout,
+                                                      cell->bold ? KOERS_REPORT_FONT_TABLE_BOLD
+                                                                 : KOERS_REPORT_FONT_TABLE,
+                                                      cell->text, inner, MAX_CELL_LINES, align);
+      height = koers_report_text_height (cell->main_layout);
+      if (continued)
+        {
+          if (cell->continued_layout == NULL)
+            cell->continued_layout =
+              koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
+                                        koers_report_str (layout->lang, KOERS_REPORT_STR_CONTINUED),
+                                        inner, 1, align);
+          height += SUB_GAP + koers_report_text_height (cell->continued_layout);
+        }
+      else if (cell->sub != NULL && *cell->sub != '\0')
+        {
+          if (cell->sub_layout == NULL)
+            cell->sub_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, cell->sub,
+                                                         inner, MAX_SUB_LINES, align);
+          height += SUB_GAP + koers_report_text_height (cell->sub_layout);
+        }
+      return height;
+    }
+}
+
+/* Whether a group column's cell shows: at the start of its group, or as the
+ * first row on a page. */
+static gboolean
+cell_shows (KoersReportTable *table,
+            Row              *row,
+            guint             column,
+            gboolean          first_on_page)
+{
+  return !table->columns[column].group || row->group_start || first_on_page;
+}
+
+static double
+measure_row (KoersReportTable *table,
+             Row              *row,
+             gboolean          first_on_page)
+{
+  double height = 0.0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (!cell_shows (table, row, i, first_on_page))
+        continue;
+      height = MAX (height, measure_cell (table, &row->cells[i], i,
+                                          first_on_page && !row->group_start && table->columns[i].group));
+    }
+
+  return MAX (height, 8.0) + 2 * PAD_Y;
+}
+
+static void
+draw_cell (KoersReportTable *table,
+           Cell             *cell,
+           guint             column,
+           double            top,
+           gboolean          continued)
+{
+  KoersReportLayout *layout = table->layout;
+  double x = table->x[column] + PAD_X;
+  double y = top + PAD_Y;
+  double inner = table->w[column] - 2 * PAD_X;
+  double text_h;
+
+  switch (cell->kind)
+    {
+    case CELL_EMPTY:
+      break;
+
+    case CELL_STATUS:
+      text_h = koers_report_text_height (cell->main_layout);
+      koers_report_layout_status_symbol (layout, cell->status, x + SYMBOL_SIZE / 2,
+                                         y + MIN (text_h, 12.0) / 2, SYMBOL_SIZE);
+      koers_report_layout_draw_text (layout, cell->main_layout, x + SYMBOL_SIZE + 3.5, y,
+                                     &koers_report_ink);
+      break;
+
+    case CELL_PROGRESS:
+      {
+        double sub_w = koers_report_text_width (cell->sub_layout);
+        double bar_y;
+
+        text_h = koers_report_text_height (cell->main_layout);
+        koers_report_layout_draw_text (layout, cell->main_layout, x, y, &koers_report_ink);
+        /* Under the value: the bar, and the percentage right-aligned after it. */
+        bar_y = y + text_h + 2.5;
+        koers_report_layout_draw_text (layout, cell->sub_layout, x, bar_y, &koers_report_muted);
+        koers_report_layout_progress_bar (layout, x,
+                                          bar_y + (koers_report_text_height (cell->sub_layout) - BAR_HEIGHT) / 2,
+                                          MAX (inner - sub_w - 3.0, 6.0), BAR_HEIGHT, cell->value,
+                                          koers_report_status_color (cell->status));
+      }
+      break;
+
+    case CELL_SCORE:
+      koers_report_layout_draw_text (layout, cell->main_layout, x, y,
+                                     koers_report_score_color (cell->value));
+      break;
+
+    case CELL_VALUE:
+      koers_report_layout_draw_text (layout, cell->main_layout, x, y, &koers_report_ink);
+      break;
+
+    case CELL_TEXT:
+    default:
+      koers_report_layout_begin_link (layout, cell->link);
+      koers_report_layout_draw_text (layout, cell->main_layout, x, y,
+                                     cell->link != NULL ? &koers_report_accent : &koers_report_ink);
+      koers_report_layout_end_link (layout);
+      y += koers_report_text_height (cell->main_layout) + SUB_GAP;
+      if (continued && cell->continued_layout != NULL)
+        koers_report_layout_draw_text (layout, cell->continued_layout, x, y, &koers_report_muted);
+      else if (!continued && cell->sub_layout != NULL)
+        koers_report_layout_draw_text (layout, cell->sub_layout, x, y, &koers_report_muted);
+      break;
+    }
+}
+
+static double
+draw_header (KoersReportTable *table)
+{
+  KoersReportLayout *layout = table->layout;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = 0.0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      PangoLayout *text = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD,
+                                                    koers_report_str (layout->lang, table->columns[i].title),
+                                                    table->w[i] - 2 * PAD_X, 2,
+                                                    table->columns[i].align);
+
+      g_ptr_array_add (layouts, text);
+      height = MAX (height, koers_report_text_height (text));
+    }
+  height += 2 * PAD_Y;
+
+  koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, layout->y,
+                                 KOERS_REPORT_CONTENT_WIDTH, height, &koers_report_accent);
+  for (guint i = 0; i < table->n_columns; i++)
+    koers_report_layout_draw_text (layout, g_ptr_array_index (layouts, i),
+                                   table->x[i] + PAD_X, layout->y + PAD_Y, &koers_report_white);
+
+  layout->y += height;
+  return height;
+}
+
+static double
+measure_header (KoersReportTable *table)
+{
+  KoersReportLayout *layout = table->layout;
+  double height = 0.0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autoptr(PangoLayout) text = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD,
+                                                              koers_report_str (layout->lang, table->columns[i].title),
+                                                              table->w[i] - 2 * PAD_X, 2,
+                                                              table->columns[i].align);
+
+      height = MAX (height, koers_report_text_height (text));
+    }
+
+  return height + 2 * PAD_Y;
+}
+
+static void
+draw_row (KoersReportTable *table,
+          Row              *row,
+          guint             index,
+          guint             group,
+          double            height,
+          gboolean          first_on_page)
+{
+  KoersReportLayout *layout = table->layout;
+  double top = layout->y;
+
+  if (group % 2 == 1)
+    koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, top,
+                                   KOERS_REPORT_CONTENT_WIDTH, height, &koers_report_shade);
+  if (row->group_start && index > 0 && !first_on_page)
+    koers_report_layout_hline (layout, KOERS_REPORT_MARGIN_X,
+                               KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH,
+                               top, 0.6, &koers_report_rule);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (cell_shows (table, row, i, first_on_page))
+        draw_cell (table, &row->cells[i], i, top,
+                   first_on_page && !row->group_start && table->columns[i].group);
+    }
+
+  layout->y += height;
+}
+
+void
+koers_report_table_draw (KoersReportTable *table)
+{
+  KoersReportLayout *layout = table->layout;
+  double header_h = measure_header (table);
+  gboolean need_header = TRUE;
+  guint group = 0;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      Row *row = &g_array_index (table->rows, Row, r);
+      double height = 0.0;
+
+      if (row->group_start && r > 0)
+        group++;
+
+      if (!need_header)
+        {
+          height = measure_row (table, row, FALSE);
+          /* A page break: the header again, and the group's cells. */
+          if (koers_report_layout_ensure (layout, height))
+            need_header = TRUE;
+        }
+
+      if (need_header)
+        {
+          height = measure_row (table, row, TRUE);
+          koers_report_layout_ensure (layout, header_h + height);
+          draw_header (table);
+          draw_row (table, row, r, group, height, TRUE);
+          need_header = FALSE;
+        }
+      else
+        {
+          draw_row (table, row, r, group, height, FALSE);
+        }
+    }
+
+  koers_report_layout_hline (layout, KOERS_REPORT_MARGIN_X,
+                             KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH,
+                             layout->y, 0.8, &koers_report_accent);
+}

@@ -1,0 +1,478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "core/koers-date.h"
+#include "koers-report.h"
+#include "koers-report-data.h"
+#include "koers-report-layout.h"
+#include "koers-report-sections.h"
+
+void
+koers_report_options_init (KoersReportOptions *opts,
+                           const KoersPeriod  *period)
+{
+  g_return_if_fail (opts != NULL);
+  g_return_if_fail (period != NULL);
+
+  *opts = (KoersReportOptions) { 0, };
+  opts->period = *period;
+  opts->language = koers_format_get_language ();
+  opts->include_notes = TRUE;
+  g_date_clear (&opts->generated, 1);
+}
+
+/* Cairo hands over the PDF in small pieces: gather them, and write in
+ * big blocks. */
+#define SINK_BUFFER_SIZE (64 * 1024)
+
+typedef struct
+{
+  int     fd;
+  int     saved_errno;
+  guint8 *buffer;
+  gsize   used;
+} Sink;
+
+static gboolean
+sink_flush (Sink *sink)
+{
+  const guint8 *data = sink->buffer;
+  gsize length = sink->used;
+
+  while (length > 0)
+    {
+      ssize_t written = write (sink->fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->saved_errno = errno;
+          return FALSE;
+        }
+      data += written;
+      length -= (gsize) written;
+    }
+  sink->used = 0;
+
+  return TRUE;
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  while (length > 0)
+    {
+      gsize chunk = MIN (length, SINK_BUFFER_SIZE - sink->used);
+
+      memcpy (sink->buffer + sink->used, data, chunk);
+      sink->used += chunk;
+      data += chunk;
+      length -= (unsigned int) chunk;
+      if (sink->used == SINK_BUFFER_SIZE && !sink_flush (sink))
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* Translators: the first %s is a file name, the second the system's reason. */
+               _("Could not write the report to “%s”: %s"), name, g_strerror (saved_errno));
+}
+
+static char *
+format_create_date (const GDate *generated)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) when = NULL;
+
+  /* The time of day of the export when the report is dated today, else
+   * noon of the date the report carries. */
+  if (g_date_time_get_year (now) == g_date_get_year (generated) &&
+      g_date_time_get_month (now) == g_date_get_month (generated) &&
+      g_date_time_get_day_of_month (now) == g_date_get_day (generated))
+    when = g_date_time_ref (now);
+  else
+    when = g_date_time_new_local (g_date_get_year (generated), g_date_get_month (generated),
+                                  g_date_get_day (generated), 12, 0, 0);
+
+  return g_date_time_format (when, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static void
+set_metadata (cairo_surface_t       *surface,
+              const KoersReportData *data)
+{
+  KoersLanguage lang = data->language;
+  g_autofree char *period = koers_format_period (lang, &data->period);
+  g_autofree char *subject = koers_report_str_format (lang, KOERS_REPORT_STR_SUBJECT, period, NULL, NULL);
+  g_autofree char *created = format_create_date (&data->generated);
+  g_autofree char *creator = g_strdup_printf ("Koers %s", PACKAGE_VERSION);
+  const char *organisation = data->organisation != NULL
+                             ? data->organisation
+                             : koers_report_str (lang, KOERS_REPORT_STR_OUR_ORGANISATION);
+  g_autofree char *title = g_strdup_printf ("%s %s — %s", koers_report_str (lang, KOERS_REPORT_STR_TITLE),
+                                            period, organisation);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, organisation);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, "OKR");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+}
+
+static gboolean
+run_sections (KoersReportLayout *layout)
+{
+  return koers_report_section_cover (layout) &&
+         koers_report_section_summary (layout) &&
+         koers_report_section_alignment (layout) &&
+         koers_report_section_departments (layout) &&
+         koers_report_section_appendix (layout);
+}
+
+/* Lays the report out twice (count, then draw) into fd. */
+static gboolean
+render (const KoersReportData   *data,
+        Sink                    *sink,
+        KoersReportProgressFunc  progress,
+        gpointer                 progress_data,
+        GCancellable            *cancellable,
+        GError                 **error)
+{
+  KoersReportLayout *layout = koers_report_layout_new (data);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean completed;
+  int n_pages;
+
+  layout->cancellable = cancellable;
+  layout->progress = progress;
+  layout->progress_data = progress_data;
+  layout->n_units = koers_report_sections_count_units (data);
+
+  koers_report_layout_begin_pass (layout, NULL, 0);
+  completed = run_sections (layout);
+  koers_report_layout_end_pass (layout);
+  n_pages = layout->page;
+
+  /* Only a cancellation stops a pass early. */
+  if (!completed || g_cancellable_is_cancelled (cancellable))
+    {
+      koers_report_layout_free (layout);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, sink, KOERS_REPORT_PAGE_WIDTH,
+                                                 KOERS_REPORT_PAGE_HEIGHT);
+  set_metadata (surface, data);
+
+  koers_report_layout_begin_pass (layout, surface, n_pages);
+  completed = run_sections (layout);
+  koers_report_layout_end_pass (layout);
+  /* The same code laid out the same data: the pages must agree. */
+  g_warn_if_fail (!completed || layout->page == n_pages);
+  koers_report_layout_free (layout);
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!completed)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      if (sink->saved_errno == 0)
+        sink->saved_errno = EIO;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_data (const KoersReportData   *data,
+            const char              *path,
+            KoersReportProgressFunc  progress,
+            gpointer                 progress_data,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree guint8 *buffer = g_malloc (SINK_BUFFER_SIZE);
+  Sink sink = { -1, 0, buffer, 0 };
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* A temporary file next to the target, renamed over it at the end: a
+   * reader never sees half a report, and a failure leaves nothing. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (sink.fd < 0)
+    {
+      set_write_error (error, path, errno);
+      return FALSE;
+    }
+
+  if (progress != NULL)
+    progress (0.0, progress_data);
+
+  ok = render (data, &sink, progress, progress_data, cancellable, &local_error);
+  if (ok && !sink_flush (&sink))
+    ok = FALSE;
+
+  if (close (sink.fd) != 0 && ok)
+    {
+      sink.saved_errno = errno;
+      ok = FALSE;
+    }
+
+  if (ok && g_rename (tmp_path, path) != 0)
+    {
+      sink.saved_errno = errno;
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_unlink (tmp_path);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
+      return FALSE;
+    }
+
+  if (progress != NULL)
+    progress (1.0, progress_data);
+
+  return TRUE;
+}
+
+gboolean
+koers_report_write_pdf (KoersStore               *store,
+                        const KoersReportOptions *opts,
+                        const char               *path,
+                        KoersReportProgressFunc   progress,
+                        gpointer                  progress_data,
+                        GCancellable             *cancellable,
+                        GError                  **error)
+{
+  g_autoptr(KoersReportData) data = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (opts != NULL, FALSE);
+  g_return_val_if_fail (g_date_valid (&opts->period.start) && g_date_valid (&opts->period.end), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = koers_report_data_collect (store, opts);
+  return write_data (data, path, progress, progress_data, cancellable, error);
+}
+
+/* The progress callback of the async variant, shared by the worker and
+ * the main-context sources that carry each fraction over. */
+typedef struct
+{
+  gatomicrefcount         ref_count;
+  KoersReportProgressFunc func;
+  gpointer                data;
+  GDestroyNotify          destroy;
+  GMainContext           *context;
+  double                  last_sent;
+} Progress;
+
+static Progress *
+progress_ref (Progress *progress)
+{
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+static void
+progress_unref (gpointer p)
+{
+  Progress *progress = p;
+
+  if (!g_atomic_ref_count_dec (&progress->ref_count))
+    return;
+  if (progress->destroy != NULL)
+    progress->destroy (progress->data);
+  g_main_context_unref (progress->context);
+  g_free (progress);
+}
+
+typedef struct
+{
+  Progress *progress;
+  double    fraction;
+} ProgressUpdate;
+
+static void
+progress_update_free (gpointer p)
+{
+  ProgressUpdate *update = p;
+
+  progress_unref (update->progress);
+  g_free (update);
+}
+
+static gboolean
+deliver_progress_cb (gpointer user_data)
+{
+  ProgressUpdate *update = user_data;
+
+  update->progress->func (update->fraction, update->progress->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  Progress *progress = user_data;
+  ProgressUpdate *update;
+  GSource *source;
+
+  /* Every percent is plenty for a progress bar. */
+  if (fraction < 1.0 && fraction > 0.0 && fraction - progress->last_sent < 0.01)
+    return;
+  progress->last_sent = fraction;
+
+  update = g_new (ProgressUpdate, 1);
+  update->progress = progress_ref (progress);
+  update->fraction = fraction;
+  /* An idle source, not g_main_context_invoke(): that runs the callback
+   * right here, in the worker, whenever the context is free to take. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress_cb, update, progress_update_free);
+  g_source_set_static_name (source, "[koers] report progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
+}
+
+typedef struct
+{
+  KoersReportData *data;
+  char            *path;
+  Progress        *progress;
+} WriteTask;
+
+static void
+write_task_free (gpointer p)
+{
+  WriteTask *task = p;
+
+  koers_report_data_free (task->data);
+  g_free (task->path);
+  if (task->progress != NULL)
+    progress_unref (task->progress);
+  g_free (task);
+}
+
+static void
+write_thread_cb (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  WriteTask *write = task_data;
+  GError *error = NULL;
+
+  if (write_data (write->data, write->path,
+                  write->progress != NULL ? forward_progress_cb : NULL, write->progress,
+                  cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+koers_report_write_pdf_async (KoersStore               *store,
+                              const KoersReportOptions *opts,
+                              const char               *path,
+                              KoersReportProgressFunc   progress,
+                              gpointer                  progress_data,
+                              GDestroyNotify            progress_destroy,
+                              GCancellable             *cancellable,
+                              GAsyncReadyCallback       callback,
+                              gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteTask *write;
+
+  g_return_if_fail (KOERS_IS_STORE (store));
+  g_return_if_fail (opts != NULL);
+  g_return_if_fail (g_date_valid (&opts->period.start) && g_date_valid (&opts->period.end));
+  g_return_if_fail (path != NULL);
+
+  write = g_new0 (WriteTask, 1);
+  /* The snapshot is taken here, on the store's thread; the worker only
+   * reads the copy. */
+  write->data = koers_report_data_collect (store, opts);
+  write->path = g_strdup (path);
+  if (progress != NULL)
+    {
+      write->progress = g_new0 (Progress, 1);
+      g_atomic_ref_count_init (&write->progress->ref_count);
+      write->progress->func = progress;
+      write->progress->data = progress_data;
+      write->progress->destroy = progress_destroy;
+      write->progress->context = g_main_context_ref_thread_default ();
+    }
+  else if (progress_destroy != NULL)
+    {
+      progress_destroy (progress_data);
+    }
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_report_write_pdf_async);
+  g_task_set_task_data (task, write, write_task_free);
+  g_task_run_in_thread (task, write_thread_cb);
+}
+
+gboolean
+koers_report_write_pdf_finish (KoersStore    *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == koers_report_write_pdf_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
