@@ -1,2 +1,37 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/koers-department.h"
+#include "core/koers-period.h"
+#include "core/koers-summary.h"
+#include "store/koers-store.h"
+
+G_BEGIN_DECLS
+
+/* A sidebar row: emoji, name, the number of objectives in the period, the
+ * period's score and a mark when key results need a check-in.  It follows
+ * the department's name and emoji and recomputes its summary from memory
+ * on the store's "changed" signal and on set_period().
+ *
+ * Its menu (and drag and drop) activate the window actions
+ * win.rename-department, win.move-department-up, win.move-department-down,
+ * win.delete-department (parameter: the department id, "x") and
+ * win.move-department-to ("(xu)": id, new index). */
+#define KOERS_TYPE_DEPARTMENT_ROW (koers_department_row_get_type ())
+G_DECLARE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, KOERS, DEPARTMENT_ROW, GtkListBoxRow)
+
+GtkWidget          *koers_department_row_new            (KoersStore         *store,
+                                                         KoersDepartment    *department);
+KoersDepartment    *koers_department_row_get_department (KoersDepartmentRow *self);
+void                koers_department_row_set_period     (KoersDepartmentRow *self,
+                                                         const KoersPeriod  *period);
+const KoersSummary *koers_department_row_get_summary    (KoersDepartmentRow *self);
+/* What the row tells assistive technologies and its tooltip, such as
+ * "2 objectives, score 0.45". */
+const char         *koers_department_row_get_details    (KoersDepartmentRow *self);
+/* Opens the row's menu (context menu key, right click). */
+void                koers_department_row_popup_menu     (KoersDepartmentRow *self);
+
+G_END_DECLS

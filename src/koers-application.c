@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "core/koers-format.h"
+#include "store/koers-demo.h"
+#include "ui/koers-editing.h"
+#include "ui/koers-preferences-window.h"
+#include "ui/koers-window.h"
+#include "koers-application.h"
+
+struct _KoersApplication
+{
+  AdwApplication parent_instance;
+
+  KoersStore *store;
+  GSettings *settings;
+  char *running_language;
+  gboolean restart_requested;
+};
+
+G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
+
+/* LANGUAGE as the environment gave it, before apply_language(). */
+static char *original_language;
+static gboolean language_overridden;
+
+static const GOptionEntry option_entries[] = {
+  {
+    .long_name = "database", .short_name = 'd',
+    .arg = G_OPTION_ARG_FILENAME,
+    .description = N_("Open the database FILE instead of the default one"),
+    .arg_description = N_("FILE"),
+  },
+  {
+    .long_name = "create-demo",
+    .arg = G_OPTION_ARG_FILENAME,
+    .description = N_("Write a demo database with example OKRs to FILE and exit"),
+    .arg_description = N_("FILE"),
+  },
+  {
+    .long_name = "version",
+    .arg = G_OPTION_ARG_NONE,
+    .description = N_("Show the version and exit"),
+  },
+  { NULL }
+};
+
+char *
+koers_application_apply_language (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+  const char *messages;
+
+  /* Without the schema (an uninstalled build run by hand) the system
+   * language applies; the window would need the schema anyway. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return g_strdup ("system");
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  language = g_settings_get_string (settings, "language");
+  if (g_strcmp0 (language, "nl") != 0 && g_strcmp0 (language, "en") != 0)
+    return g_steal_pointer (&language);
+
+  if (!language_overridden)
+    {
+      original_language = g_strdup (g_getenv ("LANGUAGE"));
+      language_overridden = TRUE;
+    }
+  g_setenv ("LANGUAGE", language, TRUE);
+  koers_format_set_language (koers_language_from_string (language));
+
+  /* gettext ignores LANGUAGE in the C locale; C.UTF-8 is everywhere. */
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+
+  return g_steal_pointer (&language);
+}
+
+void
+koers_application_restore_environment (void)
+{
+  if (!language_overridden)
+    return;
+
+  if (original_language != NULL)
+    g_setenv ("LANGUAGE", original_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+static int
+create_demo (GVariantDict *options)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_dict_lookup (options, "create-demo", "^ay", &path);
+
+  if (!koers_demo_create (path, koers_format_get_language (), &error))
+    {
+      g_printerr ("koers: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Demo database written to %s\n"), path);
+  return 0;
+}
+
+static int
+koers_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  KoersApplication *self = KOERS_APPLICATION (application);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("koers %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "create-demo"))
+    return create_demo (options);
+
+  if (!g_variant_dict_lookup (options, "database", "^ay", &path))
+    path = koers_store_get_default_path ();
+
+  /* First, and without a display: a database that cannot be used (corrupt,
+   * foreign, newer, unwritable) ends the program with the store's
+   * translated reason, before any window. */
+  self->store = koers_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      g_printerr ("koers: %s\n", error->message);
+      return 1;
+    }
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("koers: %s\n", error->message);
+      return 1;
+    }
+
+  /* A second launch only raises the first one's window (activate there). */
+  if (g_application_get_is_remote (application))
+    g_clear_object (&self->store);
+
+  return -1;
+}
+
+static void
+koers_application_activate (GApplication *application)
+{
+  KoersApplication *self = KOERS_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window == NULL)
+    window = GTK_WINDOW (koers_window_new (GTK_APPLICATION (application), self->store));
+
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
+
+  /* Closing (rather than only quitting) lets each window save its state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (application));
+}
+
+static void
+restart_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  KoersApplication *self = KOERS_APPLICATION (user_data);
+
+  self->restart_requested = TRUE;
+  quit_action (NULL, NULL, self);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KoersApplication *self = KOERS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  preferences = koers_preferences_window_new (parent, self->store, self->settings,
+                                              self->running_language);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  g_autofree char *issue_url = g_strconcat (PACKAGE_WEBSITE, "/issues", NULL);
+  g_autofree char *release_notes = NULL;
+
+  release_notes = g_strdup_printf ("<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>",
+                                   _("The first release of Koers."),
+                                   _("Objectives and key results for the company and each department, by quarter"),
+                                   _("Check-ins, scores and a mark for key results that need one"),
+                                   _("Dutch and English, chosen in Preferences"));
+
+  adw_show_about_window (parent,
+                         "application-name", "Koers",
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Koers developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Set, track and report objectives and key results"),
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", issue_url,
+                         "copyright", _("© 2026 The Koers developers"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your name(s), one per line, as credits. */
+                         "translator-credits", _("translator-credits"),
+                         "release-notes-version", PACKAGE_VERSION,
+                         "release-notes", release_notes,
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "restart", .activate = restart_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+koers_application_startup (GApplication *application)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.add-objective", { "<Control>n", NULL } },
+    { "win.add-key-result", { "<Control><Shift>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.previous-period", { "<Control>Page_Up", NULL } },
+    { "win.next-period", { "<Control>Page_Down", NULL } },
+  };
+
+  G_APPLICATION_CLASS (koers_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries,
+                                   G_N_ELEMENTS (app_entries), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                           accels[i].action, accels[i].accels);
+
+  /* style.css loads by itself (AdwApplication); editor.css is the pane's. */
+  koers_editing_ensure_style ();
+}
+
+static void
+koers_application_dispose (GObject *object)
+{
+  KoersApplication *self = KOERS_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (koers_application_parent_class)->dispose (object);
+}
+
+static void
+koers_application_finalize (GObject *object)
+{
+  KoersApplication *self = KOERS_APPLICATION (object);
+
+  g_free (self->running_language);
+
+  G_OBJECT_CLASS (koers_application_parent_class)->finalize (object);
+}
+
+static void
+koers_application_class_init (KoersApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = koers_application_dispose;
+  object_class->finalize = koers_application_finalize;
+  app_class->handle_local_options = koers_application_handle_local_options;
+  app_class->startup = koers_application_startup;
+  app_class->activate = koers_application_activate;
+}
+
+static void
+koers_application_init (KoersApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Set, track and report objectives and key results."));
+}
+
+KoersApplication *
+koers_application_new (const char *running_language)
+{
+  KoersApplication *self;
+
+  self = g_object_new (KOERS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/koersapp/Koers",
+                       NULL);
+  self->running_language = g_strdup (running_language != NULL ? running_language : "system");
+
+  return self;
+}
+
+KoersStore *
+koers_application_get_store (KoersApplication *self)
+{
+  g_return_val_if_fail (KOERS_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+koers_application_get_restart_requested (KoersApplication *self)
+{
+  g_return_val_if_fail (KOERS_IS_APPLICATION (self), FALSE);
+
+  return self->restart_requested;
+}

@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The department actions of the window: add, rename, delete (with undo)
+ * and move, from the sidebar rows' menus, drag and drop and keys. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-department-dialog.h"
+#include "koers-window-private.h"
+
+/* The department's index in the store's list (company at 0), or -1. */
+static int
+find_department_index (KoersWindow     *self,
+                       KoersDepartment *department)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+  guint n = g_list_model_get_n_items (departments);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+      if (dept == department)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static KoersDepartment *
+lookup_department_param (KoersWindow *self,
+                         GVariant    *parameter)
+{
+  return koers_store_find_department (self->store, g_variant_get_int64 (parameter));
+}
+
+/* Adding and renaming. */
+
+static void
+department_dialog_response_cb (KoersWindow           *self,
+                               const char            *response,
+                               KoersDepartmentDialog *dialog)
+{
+  KoersDepartment *department = koers_department_dialog_get_department (dialog);
+  g_autofree char *name = NULL;
+  g_autofree char *emoji = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  name = koers_department_dialog_dup_name (dialog);
+  emoji = koers_department_dialog_dup_emoji (dialog);
+
+  if (department == NULL)
+    {
+      g_autoptr(KoersDepartment) added = koers_department_new (name, emoji);
+
+      if (!koers_store_add_department (self->store, added, &error))
+        {
+          koers_window_show_error (self, error);
+          return;
+        }
+      koers_window_select_department (self, added);
+      koers_window_focus_department_row (self, added);
+    }
+  else
+    {
+      g_autofree char *old_name = g_strdup (koers_department_get_name (department));
+      g_autofree char *old_emoji = g_strdup (koers_department_get_emoji (department));
+
+      koers_department_set_name (department, name);
+      koers_department_set_emoji (department, emoji);
+      if (!koers_store_save_department (self->store, department, &error))
+        {
+          koers_department_set_name (department, old_name);
+          koers_department_set_emoji (department, old_emoji);
+          koers_window_show_error (self, error);
+        }
+    }
+}
+
+static void
+present_department_dialog (KoersWindow     *self,
+                           KoersDepartment *department)
+{
+  GtkWidget *dialog = koers_department_dialog_new (GTK_WINDOW (self), department);
+
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (department_dialog_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_department_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  present_department_dialog (KOERS_WINDOW (user_data), NULL);
+}
+
+static void
+rename_department_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersDepartment *department = lookup_department_param (self, parameter);
+
+  if (department != NULL)
+    present_department_dialog (self, department);
+}
+
+/* Deleting, with undo. */
+
+static void
+undo_delete_department_cb (KoersWindow *self,
+                           AdwToast    *toast)
+{
+  KoersDepartment *department = g_object_get_data (G_OBJECT (toast), "department");
+  GPtrArray *objectives = g_object_get_data (G_OBJECT (toast), "objectives");
+  g_autoptr(GError) error = NULL;
+
+  if (!koers_store_restore_department (self->store, department, objectives, &error))
+    {
+      koers_window_show_error (self, error);
+      return;
+    }
+
+  koers_window_select_department (self, department);
+}
+
+static void
+delete_department_now (KoersWindow     *self,
+                       KoersDepartment *department)
+{
+  /* Taken before the delete: undo writes these objects back. */
+  g_autoptr(GPtrArray) objectives = koers_store_list_department_objectives (self->store, department);
+  g_autoptr(KoersDepartment) deleted = g_object_ref (department);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!koers_store_delete_department (self->store, deleted, &error))
+    {
+      koers_window_show_error (self, error);
+      return;
+    }
+  koers_window_reselect_department (self);
+
+  escaped = g_markup_escape_text (koers_department_get_name (deleted), -1);
+  /* Translators: %s is the name of a department. */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "department",
+                          g_object_ref (deleted), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "objectives",
+                          g_ptr_array_ref (objectives), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (undo_delete_department_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_dialog_response_cb (KoersWindow      *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  KoersDepartment *department = g_object_get_data (G_OBJECT (dialog), "department");
+
+  if (g_strcmp0 (response, "delete") == 0)
+    delete_department_now (self, department);
+}
+
+static void
+delete_department (KoersWindow     *self,
+                   KoersDepartment *department)
+{
+  g_autoptr(GPtrArray) objectives = NULL;
+  GtkWidget *dialog;
+
+  if (koers_department_get_is_company (department))
+    return;
+
+  objectives = koers_store_list_department_objectives (self->store, department);
+  if (objectives->len == 0)
+    {
+      delete_department_now (self, department);
+      return;
+    }
+
+  /* AdwMessageDialog heading and body are plain text (no markup). */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     /* Translators: %s is the name of a department. */
+                                     _("Delete “%s”?"),
+                                     koers_department_get_name (department));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  ngettext ("Its %u objective, with key results and check-ins, "
+                                            "is deleted as well.",
+                                            "Its %u objectives, with their key results and "
+                                            "check-ins, are deleted as well.",
+                                            objectives->len),
+                                  objectives->len);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "department",
+                          g_object_ref (department), g_object_unref);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (delete_dialog_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_department_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersDepartment *department = lookup_department_param (self, parameter);
+
+  if (department != NULL)
+    delete_department (self, department);
+}
+
+/* Reordering: the company stays at index 0. */
+
+static void
+move_department (KoersWindow     *self,
+                 KoersDepartment *department,
+                 int              new_index)
+{
+  g_autoptr(KoersDepartment) moved = g_object_ref (department);
+  GListModel *departments = koers_store_get_departments (self->store);
+  int n = (int) g_list_model_get_n_items (departments);
+  int index = find_department_index (self, department);
+  GtkWidget *focus;
+  gboolean had_focus;
+  g_autoptr(GError) error = NULL;
+
+  if (koers_department_get_is_company (department) || index < 0)
+    return;
+
+  new_index = CLAMP (new_index, 1, n - 1);
+  if (new_index == index)
+    return;
+
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->department_list));
+  if (!koers_store_move_department (self->store, moved, (guint) new_index, &error))
+    {
+      koers_window_show_error (self, error);
+      return;
+    }
+
+  koers_window_reselect_department (self);
+  /* The list recreated the row: keep the keyboard on it. */
+  if (had_focus)
+    koers_window_focus_department_row (self, moved);
+}
+
+static void
+move_department_by (KoersWindow *self,
+                    GVariant    *parameter,
+                    int          delta)
+{
+  KoersDepartment *department = lookup_department_param (self, parameter);
+
+  if (department != NULL)
+    move_department (self, department, find_department_index (self, department) + delta);
+}
+
+static void
+move_department_up_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  move_department_by (KOERS_WINDOW (user_data), parameter, -1);
+}
+
+static void
+move_department_down_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  move_department_by (KOERS_WINDOW (user_data), parameter, +1);
+}
+
+static void
+move_department_to_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersDepartment *department;
+  gint64 id;
+  guint index;
+
+  g_variant_get (parameter, "(xu)", &id, &index);
+  department = koers_store_find_department (self->store, id);
+  if (department != NULL)
+    move_department (self, department, (int) MIN (index, G_MAXINT));
+}
+
+/* Keyboard shortcuts of the sidebar list: they act on the selected row. */
+static gboolean
+sidebar_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->department_list);
+  const char *action;
+  KoersDepartment *department;
+
+  if (row == NULL)
+    return FALSE;
+
+  department = koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row));
+  action = g_variant_get_string (args, NULL);
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), action, "x",
+                                     koers_department_get_id (department));
+}
+
+static void
+add_sidebar_shortcut (KoersWindow           *self,
+                      GtkShortcutController *controller,
+                      guint                  keyval,
+                      GdkModifierType        modifiers,
+                      const char            *action)
+{
+  GtkShortcut *shortcut;
+
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                               gtk_callback_action_new (sidebar_shortcut_cb, self, NULL));
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_string (action));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+setup_sidebar_shortcuts (KoersWindow *self)
+{
+  GtkEventController *controller;
+
+  controller = gtk_shortcut_controller_new ();
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_F2, 0, "win.rename-department");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_Up, GDK_ALT_MASK, "win.move-department-up");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_Down, GDK_ALT_MASK, "win.move-department-down");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_Delete, 0, "win.delete-department");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_KP_Delete, 0, "win.delete-department");
+  gtk_widget_add_controller (GTK_WIDGET (self->department_list), controller);
+}
+
+static const GActionEntry department_entries[] = {
+  { .name = "add-department", .activate = add_department_action },
+  { .name = "rename-department", .activate = rename_department_action, .parameter_type = "x" },
+  { .name = "delete-department", .activate = delete_department_action, .parameter_type = "x" },
+  { .name = "move-department-up", .activate = move_department_up_action, .parameter_type = "x" },
+  { .name = "move-department-down", .activate = move_department_down_action, .parameter_type = "x" },
+  { .name = "move-department-to", .activate = move_department_to_action, .parameter_type = "(xu)" },
+};
+
+void
+koers_window_init_departments (KoersWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), department_entries,
+                                   G_N_ELEMENTS (department_entries), self);
+  setup_sidebar_shortcuts (self);
+}

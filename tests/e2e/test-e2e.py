@@ -1,0 +1,371 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test: the real koers binary driven through its accessibility
+tree (AT-SPI), as a screen-reader user or an automation tool would.
+
+Run by run-e2e.sh, which provides Xvfb, a D-Bus session with the AT-SPI bus,
+GTK_A11Y=atspi and a fresh KOERS_DATABASE.  The flow:
+
+  1. start koers, select Marketing in the sidebar;
+  2. add an objective and give it a title (its editor window);
+  3. add two key results, title them, set the second one's target and
+     change its current value;
+  4. delete the first key result, then Undo in the toast;
+  5. quit through the main menu's Quit item (app.quit);
+  6. start koers again: it comes back on Marketing and shows the objective
+     and both key results; the SQLite file holds the same.
+
+Text goes in through AT-SPI EditableText (set_text_contents), buttons are
+pressed through their AT-SPI action.  Entries' text cannot be read back
+through AT-SPI in GTK 4.8, so the checks read labels and the database.
+"""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+KOERS = sys.argv[1]
+DATABASE = os.environ["KOERS_DATABASE"]
+OBJECTIVE = "Double monthly sign-ups & more <b>leads</b>"
+KR1 = "Three online campaigns bring 1,200 new leads"
+KR2 = "SEO work brings 800 extra sign-ups"
+TIMEOUT = 20.0
+
+
+class Failure(Exception):
+    pass
+
+
+START = time.monotonic()
+
+
+def log(message):
+    print(f"# {time.monotonic() - START:6.2f}s {message}", flush=True)
+
+
+def walk(node):
+    yield node
+    try:
+        n = node.get_child_count()
+    except Exception:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        if child is not None:
+            yield from walk(child)
+
+
+def matches(node, role, name, pred):
+    try:
+        if role is not None and node.get_role_name() != role:
+            return False
+        if name is not None and node.get_name() != name:
+            return False
+        return pred is None or pred(node)
+    except Exception:
+        return False
+
+
+def find_all(root, role=None, name=None, pred=None):
+    return [n for n in walk(root) if matches(n, role, name, pred)]
+
+
+def find(root, role=None, name=None, pred=None):
+    for node in walk(root):
+        if matches(node, role, name, pred):
+            return node
+    return None
+
+
+def wait_for(what, fn, timeout=TIMEOUT):
+    end = time.monotonic() + timeout
+    while True:
+        result = fn()
+        if result:
+            return result
+        if time.monotonic() > end:
+            raise Failure(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def wait_node(what, root_fn, role=None, name=None, pred=None, timeout=TIMEOUT):
+    return wait_for(what, lambda: find(root_fn(), role, name, pred), timeout)
+
+
+def press(node, action=None):
+    """Runs an AT-SPI action: the first one (a button's click) or by name."""
+    n = Atspi.Action.get_n_actions(node)
+    names = [Atspi.Action.get_action_name(node, i) for i in range(n)]
+    if not names:
+        raise Failure(f"{node.get_role_name()} “{node.get_name()}” has no action")
+    index = names.index(action) if action else 0
+    if not Atspi.Action.do_action(node, index):
+        raise Failure(f"action {names[index]} of “{node.get_name()}” failed")
+
+
+def set_text(node, text):
+    if not Atspi.EditableText.set_text_contents(node, text):
+        raise Failure(f"could not set the text of “{node.get_name()}”")
+
+
+def find_app():
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        try:
+            if app is not None and app.get_name() == "koers":
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def frames(app):
+    return [app.get_child_at_index(i) for i in range(app.get_child_count())]
+
+
+def frame_named(app, name):
+    for frame in frames(app):
+        try:
+            if frame is not None and frame.get_name() == name:
+                return frame
+        except Exception:
+            continue
+    return None
+
+
+def label_with(text):
+    return lambda node: text in node.get_name()
+
+
+class Koers:
+    """One run of the app."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([KOERS])
+        self.app = wait_for("the koers application on the AT-SPI bus", find_app)
+        self.main = wait_for("the main window", lambda: frame_named(self.app, "Koers"))
+        wait_node("the department list", lambda: self.main, "list", "Departments")
+
+    def window(self, name):
+        return wait_for(f"the window “{name}”", lambda: frame_named(self.app, name))
+
+    def select_department(self, name):
+        departments = find(self.main, "list", "Departments")
+        for i in range(departments.get_child_count()):
+            if departments.get_child_at_index(i).get_name() == name:
+                if not Atspi.Selection.select_child(departments, i):
+                    raise Failure(f"could not select {name}")
+                break
+        else:
+            raise Failure(f"no department {name} in the sidebar")
+        pane = wait_node("the editor pane", lambda: self.main, "filler", "KoersEditorPane")
+        wait_node(f"the pane to show {name}", lambda: pane, "label",
+                  pred=lambda n: n.get_name().endswith(name))
+
+    def department_row(self, name):
+        return find(find(self.main, "list", "Departments"), "list item", name)
+
+    def quit(self):
+        """Quit as a user does: the main menu's Quit item (app.quit)."""
+        menu_button = find(self.main, "push button", "Main Menu",
+                           pred=lambda n: Atspi.Action.get_n_actions(n) > 0)
+        press(menu_button)
+        quit_item = wait_for("the Quit menu item",
+                             lambda: find(self.app, None, "Quit",
+                                          pred=lambda n: Atspi.Action.get_n_actions(n) > 0))
+        press(quit_item)
+        try:
+            code = self.process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise Failure("koers did not quit through its Quit menu item")
+        if code != 0:
+            raise Failure(f"koers exited with status {code}")
+
+    def kill(self):
+        if sys.exc_info()[0] is not None and os.environ.get("KOERS_E2E_DUMP"):
+            dump_tree(self.app)
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def close_editor(koers, frame):
+    name = frame.get_name()
+    press(frame, "window.close")
+    wait_for("the editor to close", lambda: frame_named(koers.app, name) is None)
+
+
+def db_rows(query, args=()):
+    con = sqlite3.connect(DATABASE)
+    try:
+        return con.execute(query, args).fetchall()
+    finally:
+        con.close()
+
+
+def first_run():
+    koers = Koers()
+    try:
+        log("selecting Marketing")
+        koers.select_department("Marketing")
+
+        log("adding an objective")
+        add = find(koers.main, "push button", pred=lambda n: "Add Objective" in n.get_name()
+                   and Atspi.Action.get_n_actions(n) > 0)
+        press(add)
+        editor = koers.window("Edit Objective")
+        title = wait_node("the objective's title field", lambda: editor, "text", "Title")
+        set_text(title, OBJECTIVE)
+        wait_node("the card with the new title", lambda: koers.main, "label", OBJECTIVE)
+        close_editor(koers, editor)
+
+        for kr_title in (KR1, KR2):
+            log(f"adding the key result “{kr_title}”")
+            add_kr = find(koers.main, "push button", "Add key result",
+                          pred=lambda n: Atspi.Action.get_n_actions(n) > 0)
+            if add_kr is None:
+                raise Failure("no “Add key result” button on the card")
+            press(add_kr)
+            editor = koers.window("Edit Key Result")
+            title = wait_node("the key result's title field", lambda: editor, "text", "Title")
+            set_text(title, kr_title)
+            wait_node(f"the row of “{kr_title}”", lambda: koers.main, "label", kr_title)
+            if kr_title == KR2:
+                log("changing the target and current values")
+                set_value(editor, "Target value", 800)
+                set_value(editor, "Current value", 360)
+            close_editor(koers, editor)
+
+        wait_for("the current value in the database",
+                 lambda: db_rows("SELECT current_value FROM key_results WHERE title = ?",
+                                 (KR2,)) == [(360.0,)])
+        wait_node("the row to show 360 of 800", lambda: koers.main, "label",
+                  pred=lambda n: "360" in n.get_name() and "800" in n.get_name())
+
+        log("deleting the first key result")
+        # Activating the row (a click, Enter) opens the key result's editor:
+        # its action, which GTK exposes through AT-SPI, or an Edit button.
+        kr_row = find(koers.main, "list item", KR1)
+        if kr_row is None:
+            raise Failure(f"no row for “{KR1}”")
+        actions = [Atspi.Action.get_action_name(kr_row, i)
+                   for i in range(Atspi.Action.get_n_actions(kr_row))]
+        if "kr-row.edit" in actions:
+            press(kr_row, "kr-row.edit")
+        else:
+            edit = find(kr_row, "push button", pred=lambda n: n.get_name().startswith("Edit")
+                        and Atspi.Action.get_n_actions(n) > 0)
+            if edit is None:
+                raise Failure(f"no way to open “{KR1}”: row actions {actions}")
+            press(edit)
+        editor = koers.window("Edit Key Result")
+        delete = wait_node("the Delete Key Result button", lambda: editor, "push button",
+                           pred=lambda n: "Delete Key Result" in n.get_name())
+        press(delete)
+        log("deleted")
+        wait_for("the key result to go",
+                 lambda: find(koers.main, "label", KR1) is None
+                 and db_rows("SELECT count(*) FROM key_results WHERE title = ?", (KR1,)) == [(0,)])
+        if frame_named(koers.app, "Edit Key Result") is not None:
+            close_editor(koers, frame_named(koers.app, "Edit Key Result"))
+
+        log("undoing the delete")
+        undo = wait_node("the Undo button of the toast", lambda: koers.main, "push button",
+                         # GTK 4.8 names a mnemonic button "_Undo Undo".
+                         pred=lambda n: "Undo" in n.get_name().split())
+        press(undo)
+        wait_for("the key result to come back",
+                 lambda: find(koers.main, "label", KR1) is not None
+                 and db_rows("SELECT count(*) FROM key_results WHERE title = ?", (KR1,)) == [(1,)])
+
+        row = koers.department_row("Marketing")
+        if "1 objective" not in row.get_description():
+            raise Failure(f"the Marketing row says “{row.get_description()}”")
+
+        log("quitting through the main menu")
+        koers.quit()
+    finally:
+        koers.kill()
+
+
+def set_value(editor, name, value):
+    spin = wait_node(f"the {name} field", lambda: editor, "spin button",
+                     pred=lambda n: n.get_name().startswith(name))
+    # Typing the number and pressing Enter, as a user does: the spin button
+    # takes the value when activated.
+    if Atspi.Value.set_current_value(spin, float(value)):
+        log(f"{name} set to {value} through AT-SPI Value")
+    else:
+        set_text(spin, str(value))
+        press(spin, "activate")
+        log(f"{name} typed as {value} and activated")
+
+
+def second_run():
+    koers = Koers()
+    try:
+        log("checking the second run")
+        # The last department comes back by itself (GSettings).
+        pane = wait_node("the editor pane", lambda: koers.main, "filler", "KoersEditorPane")
+        wait_node("the pane to show Marketing", lambda: pane, "label",
+                  pred=lambda n: n.get_name().endswith("Marketing"))
+        for text in (OBJECTIVE, KR1, KR2):
+            wait_node(f"“{text}”", lambda: koers.main, "label", text)
+        wait_node("the row to show 360 of 800", lambda: koers.main, "label",
+                  pred=lambda n: "360" in n.get_name() and "800" in n.get_name())
+        koers.quit()
+    finally:
+        koers.kill()
+
+    objectives = db_rows("SELECT o.title FROM objectives o JOIN departments d "
+                         "ON o.department_id = d.id WHERE d.name = 'Marketing'")
+    if objectives != [(OBJECTIVE,)]:
+        raise Failure(f"objectives of Marketing in the database: {objectives}")
+    krs = db_rows("SELECT title, target_value, current_value FROM key_results ORDER BY position")
+    # The restored key result is back in its place, the changed values kept.
+    if [k[0] for k in krs] != [KR1, KR2] or krs[1][1:] != (800.0, 360.0):
+        raise Failure(f"key results in the database: {krs}")
+    log(f"database: {objectives} {krs}")
+
+
+def dump_tree(node, depth=0):
+    """The accessibility tree, for the log of a failed run."""
+    try:
+        print(f"# {'  ' * depth}[{node.get_role_name()}] {node.get_name()!r}")
+        for i in range(node.get_child_count()):
+            child = node.get_child_at_index(i)
+            if child is not None:
+                dump_tree(child, depth + 1)
+    except Exception:
+        pass
+
+
+def main():
+    Atspi.init()
+    try:
+        first_run()
+        second_run()
+    except Failure as error:
+        print(f"FAIL: {error}", flush=True)
+        app = find_app()
+        if app is not None and os.environ.get("KOERS_E2E_DUMP"):
+            dump_tree(app)
+        return 1
+    print("PASS: koers end to end", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-ui-test.h"
+#include "ui/koers-preferences-window.h"
+
+static gpointer
+get_child (GtkWidget  *window,
+           const char *name)
+{
+  return gtk_widget_get_template_child (window, KOERS_TYPE_PREFERENCES_WINDOW, name);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The combo row follows the "language" key both ways, and a choice other
+ * than the running language offers a restart. */
+static void
+test_language (void)
+{
+  KoersUiTestDb db = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *language = NULL;
+  GtkWidget *window;
+  AdwComboRow *row;
+
+  g_settings_reset (settings, "language");
+  koers_ui_test_db_open (&db);
+  window = koers_preferences_window_new (NULL, db.store, settings, "system");
+  gtk_window_present (GTK_WINDOW (window));
+  koers_ui_test_spin ();
+  row = get_child (window, "language_row");
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_null (find_button (window, "_Restart Now"));
+
+  g_settings_set_string (settings, "language", "nl");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+
+  adw_combo_row_set_selected (row, 2);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+  koers_ui_test_spin ();
+  g_assert_nonnull (find_button (window, "_Restart Now"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_button (window, "_Restart Now"))),
+                   ==, "app.restart");
+
+  adw_combo_row_set_selected (row, 0);
+  g_clear_pointer (&language, g_free);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "system");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "language");
+  koers_ui_test_db_close (&db);
+}
+
+static void
+test_organisation (void)
+{
+  KoersUiTestDb db = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkEditable *row;
+
+  koers_ui_test_db_open (&db);
+  g_assert_true (koers_store_set_organisation (db.store, "Example & Co", &error));
+  g_assert_no_error (error);
+  window = koers_preferences_window_new (NULL, db.store, settings, "system");
+  row = get_child (window, "organisation_row");
+
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "Example & Co");
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+
+  gtk_editable_set_text (row, "  Koers <b>NV</b>  ");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (koers_store_get_organisation (db.store), ==, "Koers <b>NV</b>");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  koers_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/preferences-window/language", test_language);
+  g_test_add_func ("/preferences-window/organisation", test_organisation);
+
+  return g_test_run ();
+}

@@ -1,0 +1,604 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-ui-test.h"
+#include "ui/koers-department-dialog.h"
+#include "ui/koers-department-row.h"
+#include "ui/koers-editor-pane.h"
+#include "ui/koers-period-switcher.h"
+#include "ui/koers-window.h"
+
+static GSettings *settings;
+
+static gpointer
+get_child (KoersWindow *window,
+           const char  *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), KOERS_TYPE_WINDOW, name);
+}
+
+static KoersWindow *
+open_window (KoersStore *store,
+             int         width,
+             int         height)
+{
+  KoersWindow *window = koers_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  koers_ui_test_spin ();
+
+  return window;
+}
+
+static GtkListBoxRow *
+get_row (KoersWindow *window,
+         int          index)
+{
+  return gtk_list_box_get_row_at_index (get_child (window, "department_list"), index);
+}
+
+static guint
+count_rows (KoersWindow *window)
+{
+  guint n = 0;
+
+  while (get_row (window, (int) n) != NULL)
+    n++;
+
+  return n;
+}
+
+static KoersDepartment *
+get_row_department (KoersWindow *window,
+                    int          index)
+{
+  GtkListBoxRow *row = get_row (window, index);
+
+  g_assert_nonnull (row);
+  return koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row));
+}
+
+static int
+find_row_index (KoersWindow     *window,
+                KoersDepartment *dept)
+{
+  for (int i = 0; get_row (window, i) != NULL; i++)
+    if (get_row_department (window, i) == dept)
+      return i;
+
+  return -1;
+}
+
+/* Depth-first: the first widget of type under root that pred accepts. */
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type,
+                 gboolean (*pred) (GtkWidget *widget, gconstpointer data),
+                 gconstpointer data)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (pred == NULL || pred (root, data)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, pred, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_get_mapped (widget)
+         && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+button_has_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* Whether the editor pane shows a label ending in text (its header names
+ * the department it shows). */
+static gboolean
+pane_shows (KoersWindow *window,
+            const char  *text)
+{
+  return find_descendant (get_child (window, "editor_pane"), GTK_TYPE_LABEL,
+                          label_has_text, text) != NULL;
+}
+
+static KoersObjective *
+add_objective (KoersStore      *store,
+               KoersDepartment *dept,
+               const char      *title,
+               const char      *period)
+{
+  g_autoptr(KoersObjective) objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
+                                                             KOERS_OBJECTIVE_KIND_COMMITTED, period);
+  g_autoptr(GError) error = NULL;
+
+  koers_objective_set_department_id (objective, koers_department_get_id (dept));
+  g_assert_true (koers_store_add_objective (store, objective, &error));
+  g_assert_no_error (error);
+
+  /* The store keeps it. */
+  return objective;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* Company first, then the seed's nine departments in the store's order;
+ * without a saved department the company is selected. */
+static void
+test_sidebar (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  GListModel *departments;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  window = open_window (db.store, 1100, 720);
+  departments = koers_store_get_departments (db.store);
+
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 10);
+  g_assert_true (koers_department_get_is_company (get_row_department (window, 0)));
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+      g_assert_true (get_row_department (window, (int) i) == dept);
+    }
+
+  g_assert_true (koers_window_get_department (window) == koers_store_get_company (db.store));
+  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list")) == get_row (window, 0));
+  g_assert_true (pane_shows (window, koers_department_get_name (koers_store_get_company (db.store))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+/* Selecting a row shows the department in the pane and is remembered. */
+static void
+test_select (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  KoersDepartment *marketing;
+  KoersDepartment *finance;
+  g_autofree char *saved = NULL;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  finance = koers_ui_test_find_department (db.store, "Finance");
+  window = open_window (db.store, 1100, 720);
+
+  gtk_list_box_select_row (get_child (window, "department_list"),
+                           get_row (window, find_row_index (window, marketing)));
+  koers_ui_test_spin ();
+  g_assert_true (koers_window_get_department (window) == marketing);
+  g_assert_true (pane_shows (window, "Marketing"));
+  saved = g_settings_get_string (settings, "last-department");
+  g_assert_cmpstr (saved, ==, koers_department_get_uuid (marketing));
+
+  koers_window_select_department (window, finance);
+  koers_ui_test_spin ();
+  g_assert_true (pane_shows (window, "Finance"));
+  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list"))
+                 == get_row (window, find_row_index (window, finance)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new window starts on the last department. */
+  window = open_window (db.store, 1100, 720);
+  g_assert_true (koers_window_get_department (window) == finance);
+  g_assert_true (pane_shows (window, "Finance"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+static const char *
+get_period_label (KoersWindow *window)
+{
+  return koers_period_switcher_get_label (get_child (window, "period_switcher"));
+}
+
+/* KOERS_TODAY is 2026-05-15: the window opens on Q2 2026. */
+static void
+test_period (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  KoersDepartment *marketing;
+  KoersDepartmentRow *row;
+  g_autofree char *saved = NULL;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  add_objective (db.store, marketing, "Double monthly sign-ups", "2026-Q2");
+  add_objective (db.store, marketing, "More newsletter subscribers", "2026-Q3");
+  add_objective (db.store, marketing, "Launch the Canadian campaign", "2026-Q3");
+  window = open_window (db.store, 1100, 720);
+  row = KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing)));
+
+  g_assert_cmpstr (get_period_label (window), ==, "Q2 2026");
+  g_assert_cmpuint (koers_department_row_get_summary (row)->n_objectives, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL));
+  g_assert_cmpstr (get_period_label (window), ==, "Q3 2026");
+  /* The same row object, recomputed for the new period. */
+  g_assert_true (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing))) == row);
+  g_assert_cmpuint (koers_department_row_get_summary (row)->n_objectives, ==, 2);
+  saved = g_settings_get_string (settings, "last-period");
+  g_assert_cmpstr (saved, ==, "2026-Q3");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
+  g_assert_cmpstr (get_period_label (window), ==, "Q1 2026");
+  g_assert_cmpuint (koers_department_row_get_summary (row)->n_objectives, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The last period comes back. */
+  window = open_window (db.store, 1100, 720);
+  g_assert_cmpstr (get_period_label (window), ==, "Q1 2026");
+  g_assert_cmpint (koers_window_get_period (window)->quarter, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+/* At phone width the leaflet folds: a row opens the pane, the back
+ * button returns to the departments. */
+static void
+test_fold (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *content;
+  int width;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+
+  window = open_window (db.store, 1000, 700);
+  leaflet = get_child (window, "leaflet");
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (get_child (window, "back_button")));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_window (db.store, 360, 640);
+  leaflet = get_child (window, "leaflet");
+  content = get_child (window, "content_box");
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  g_test_message ("window width at 360: %d", width);
+  g_assert_cmpint (width, <=, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != content);
+
+  g_signal_emit_by_name (get_child (window, "department_list"), "row-activated", get_row (window, 3));
+  koers_ui_test_spin ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+  g_assert_true (gtk_widget_get_visible (get_child (window, "back_button")));
+  g_assert_true (koers_window_get_department (window) == get_row_department (window, 3)
+                 || gtk_list_box_get_selected_row (get_child (window, "department_list")) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-departments", NULL));
+  koers_ui_test_spin ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != content);
+
+  /* Ctrl+N's action brings the pane forward before adding. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-objective", NULL));
+  koers_ui_test_spin ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+static void
+test_window_size_saved (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+
+  window = open_window (db.store, 900, 650);
+  gtk_window_close (GTK_WINDOW (window));
+  koers_ui_test_spin ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = koers_window_new (NULL, db.store);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 650);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  koers_ui_test_db_close (&db);
+}
+
+/* The list follows store writes (add, move, delete) and keeps the
+ * selected department selected. */
+static void
+test_follow_store (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  KoersDepartment *sales;
+  KoersDepartment *hr;
+  g_autoptr(KoersDepartment) legal = koers_department_new ("Legal & Compliance", "⚖️");
+  g_autoptr(GError) error = NULL;
+  int index;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  sales = koers_ui_test_find_department (db.store, "Sales");
+  hr = koers_ui_test_find_department (db.store, "Human Resources");
+  window = open_window (db.store, 1100, 720);
+  koers_window_select_department (window, sales);
+
+  g_assert_true (koers_store_add_department (db.store, legal, &error));
+  g_assert_no_error (error);
+  koers_ui_test_spin ();
+  g_assert_cmpuint (count_rows (window), ==, 11);
+  g_assert_true (get_row_department (window, 10) == legal);
+  g_assert_true (koers_window_get_department (window) == sales);
+
+  /* Move the selected department to the first place after the company,
+   * as a drop on the company row does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-to", "(xu)",
+                                             koers_department_get_id (sales), 0u));
+  koers_ui_test_spin ();
+  g_assert_true (koers_department_get_is_company (get_row_department (window, 0)));
+  g_assert_true (get_row_department (window, 1) == sales);
+  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list")) == get_row (window, 1));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-down", "x",
+                                             koers_department_get_id (sales)));
+  koers_ui_test_spin ();
+  g_assert_true (get_row_department (window, 2) == sales);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-up", "x",
+                                             koers_department_get_id (sales)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-up", "x",
+                                             koers_department_get_id (sales)));
+  koers_ui_test_spin ();
+  g_assert_true (get_row_department (window, 1) == sales);
+
+  /* The company neither moves nor goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-down", "x",
+                                             koers_department_get_id (koers_store_get_company (db.store))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x",
+                                             koers_department_get_id (koers_store_get_company (db.store))));
+  koers_ui_test_spin ();
+  g_assert_true (koers_department_get_is_company (get_row_department (window, 0)));
+  g_assert_cmpuint (count_rows (window), ==, 11);
+
+  /* An empty department goes without asking; the selection falls back
+   * to the company when it was the one selected. */
+  koers_window_select_department (window, legal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x",
+                                             koers_department_get_id (legal)));
+  koers_ui_test_spin ();
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  g_assert_true (koers_window_get_department (window) == koers_store_get_company (db.store));
+
+  index = find_row_index (window, hr);
+  g_assert_cmpint (index, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+static KoersDepartmentDialog *
+find_department_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (KOERS_IS_DEPARTMENT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_add_and_rename (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  KoersDepartmentDialog *dialog;
+  KoersDepartment *added;
+  KoersDepartment *it;
+  GObject *name_label;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  window = open_window (db.store, 1100, 720);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-department", NULL));
+  koers_ui_test_spin ();
+  dialog = find_department_dialog ();
+  g_assert_nonnull (dialog);
+  /* No name, no department. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  koers_department_dialog_set_name (dialog, "  Legal <i>&</i> Compliance  ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  koers_ui_test_spin ();
+
+  g_assert_cmpuint (count_rows (window), ==, 11);
+  added = koers_window_get_department (window);
+  g_assert_cmpstr (koers_department_get_name (added), ==, "Legal <i>&</i> Compliance");
+  g_assert_true (get_row_department (window, 10) == added);
+  g_assert_true (pane_shows (window, "Legal <i>&</i> Compliance"));
+
+  it = koers_ui_test_find_department (db.store, "IT & Development");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-department", "x",
+                                             koers_department_get_id (it)));
+  koers_ui_test_spin ();
+  dialog = find_department_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (koers_department_dialog_get_department (dialog) == it);
+  koers_department_dialog_set_name (dialog, "Engineering");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  koers_ui_test_spin ();
+
+  g_assert_cmpstr (koers_department_get_name (it), ==, "Engineering");
+  g_assert_true (koers_store_find_department_by_name (db.store, "Engineering") == it);
+  name_label = gtk_widget_get_template_child (GTK_WIDGET (get_row (window, find_row_index (window, it))),
+                                              KOERS_TYPE_DEPARTMENT_ROW, "name_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, "Engineering");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && !KOERS_IS_DEPARTMENT_DIALOG (l->data)
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* A department with objectives: confirm, delete, then Undo in the toast
+ * brings it back with its objectives. */
+static void
+test_delete_undo (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  KoersDepartment *marketing;
+  AdwMessageDialog *dialog;
+  GtkWidget *undo;
+  gint64 id;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  id = koers_department_get_id (marketing);
+  add_objective (db.store, marketing, "Double monthly sign-ups", "2026-Q2");
+  add_objective (db.store, marketing, "Get the most out of e-mail campaigns", "2026-Q2");
+  window = open_window (db.store, 1100, 720);
+  koers_window_select_department (window, marketing);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x", id));
+  koers_ui_test_spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Marketing”?");
+  adw_message_dialog_response (dialog, "delete");
+  koers_ui_test_spin ();
+
+  g_assert_null (koers_store_find_department (db.store, id));
+  g_assert_cmpuint (count_rows (window), ==, 9);
+  g_assert_true (koers_window_get_department (window) == koers_store_get_company (db.store));
+
+  undo = find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON, button_has_label, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  koers_ui_test_spin ();
+
+  marketing = koers_store_find_department (db.store, id);
+  g_assert_nonnull (marketing);
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  g_assert_true (koers_window_get_department (window) == marketing);
+  g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing))))->n_objectives,
+                    ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+static void
+test_search (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  GtkSearchBar *bar;
+  GtkEditable *entry;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  window = open_window (db.store, 1100, 720);
+  bar = get_child (window, "search_bar");
+  entry = get_child (window, "search_entry");
+
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  koers_ui_test_spin ();
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_toggle_button_get_active (get_child (window, "search_button")));
+
+  gtk_editable_set_text (entry, "leads");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  koers_ui_test_spin ();
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  /* Closing the bar drops the filter. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  koers_ui_test_init (&argc, &argv);
+  settings = g_settings_new (APP_ID);
+
+  g_test_add_func ("/window/sidebar", test_sidebar);
+  g_test_add_func ("/window/select", test_select);
+  g_test_add_func ("/window/period", test_period);
+  g_test_add_func ("/window/fold", test_fold);
+  g_test_add_func ("/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/window/follow-store", test_follow_store);
+  g_test_add_func ("/window/add-rename", test_add_and_rename);
+  g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/search", test_search);
+
+  status = g_test_run ();
+  g_clear_object (&settings);
+
+  return status;
+}
