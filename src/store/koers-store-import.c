@@ -5,46 +5,16 @@
 
 #include "core/koers-date.h"
 #include "koers-store-import.h"
-#include "koers-store-private.h"
+#include "koers-store-import-private.h"
 
-/* The bulk write behind JSON import and templates.  Parents go before
+/* The bulk write behind JSON import and templates; what it does to the
+ * objects after COMMIT is in koers-store-import-apply.c.  Parents go before
  * children; links between entities of one kind (a department's parent,
  * an objective's alignment) are written in a second pass, once every row
  * of that kind has its id, so the order of the batch does not matter. */
 
-typedef enum
-{
-  KIND_DEPARTMENT,
-  KIND_OBJECTIVE,
-  KIND_KEY_RESULT,
-  KIND_CHECKIN,
-  N_KINDS
-} Kind;
-
-typedef struct
-{
-  Kind     kind;
-  GObject *object;          /* the batch's own */
-  GObject *existing;        /* the store's with that uuid, or NULL: added */
-  char    *uuid;
-  char    *owner_uuid;      /* parent, department, objective or key result */
-  char    *aligned_uuid;
-  char    *carried_uuid;
-  char    *replaces_uuid;
-  gint64   id;
-  gint64   owner_id;
-  gint64   aligned_id;
-  gint64   carried_id;
-} Entry;
-
-struct _KoersStoreBatch
-{
-  GPtrArray *entries[N_KINDS];
-  char      *organisation;
-};
-
 static void
-entry_free (Entry *entry)
+entry_free (KoersBatchEntry *entry)
 {
   g_clear_object (&entry->object);
   g_free (entry->uuid);
@@ -60,7 +30,7 @@ koers_store_batch_new (void)
 {
   KoersStoreBatch *self = g_new0 (KoersStoreBatch, 1);
 
-  for (guint i = 0; i < N_KINDS; i++)
+  for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     self->entries[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
 
   return self;
@@ -72,7 +42,7 @@ koers_store_batch_free (KoersStoreBatch *self)
   if (self == NULL)
     return;
 
-  for (guint i = 0; i < N_KINDS; i++)
+  for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     g_ptr_array_unref (self->entries[i]);
   g_free (self->organisation);
   g_free (self);
@@ -83,7 +53,7 @@ koers_store_batch_is_empty (KoersStoreBatch *self)
 {
   g_return_val_if_fail (self != NULL, TRUE);
 
-  for (guint i = 0; i < N_KINDS; i++)
+  for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     if (self->entries[i]->len > 0)
       return FALSE;
 
@@ -120,13 +90,13 @@ dup_nonempty (const char *str)
   return str != NULL && str[0] != '\0' ? g_strdup (str) : NULL;
 }
 
-static Entry *
+static KoersBatchEntry *
 add_entry (KoersStoreBatch *self,
-           Kind             kind,
+           KoersBatchKind             kind,
            gpointer         object,
            const char      *owner_uuid)
 {
-  Entry *entry = g_new0 (Entry, 1);
+  KoersBatchEntry *entry = g_new0 (KoersBatchEntry, 1);
 
   entry->kind = kind;
   entry->object = g_object_ref (object);
@@ -144,12 +114,12 @@ koers_store_batch_put_department (KoersStoreBatch *self,
                                   const char      *parent_uuid,
                                   const char      *replaces_uuid)
 {
-  Entry *entry;
+  KoersBatchEntry *entry;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (KOERS_IS_DEPARTMENT (dept));
 
-  entry = add_entry (self, KIND_DEPARTMENT, dept, parent_uuid);
+  entry = add_entry (self, KOERS_BATCH_DEPARTMENT, dept, parent_uuid);
   entry->replaces_uuid = dup_nonempty (replaces_uuid);
 }
 
@@ -160,13 +130,13 @@ koers_store_batch_put_objective (KoersStoreBatch *self,
                                  const char      *aligned_to_uuid,
                                  const char      *carried_over_from_uuid)
 {
-  Entry *entry;
+  KoersBatchEntry *entry;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (KOERS_IS_OBJECTIVE (objective));
   g_return_if_fail (g_list_model_get_n_items (koers_objective_get_key_results (objective)) == 0);
 
-  entry = add_entry (self, KIND_OBJECTIVE, objective, department_uuid);
+  entry = add_entry (self, KOERS_BATCH_OBJECTIVE, objective, department_uuid);
   entry->aligned_uuid = dup_nonempty (aligned_to_uuid);
   entry->carried_uuid = dup_nonempty (carried_over_from_uuid);
 }
@@ -180,7 +150,7 @@ koers_store_batch_put_key_result (KoersStoreBatch *self,
   g_return_if_fail (KOERS_IS_KEY_RESULT (kr));
   g_return_if_fail (g_list_model_get_n_items (koers_key_result_get_checkins (kr)) == 0);
 
-  add_entry (self, KIND_KEY_RESULT, kr, objective_uuid);
+  add_entry (self, KOERS_BATCH_KEY_RESULT, kr, objective_uuid);
 }
 
 void
@@ -191,7 +161,7 @@ koers_store_batch_put_checkin (KoersStoreBatch *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (KOERS_IS_CHECKIN (checkin));
 
-  add_entry (self, KIND_CHECKIN, checkin, key_result_uuid);
+  add_entry (self, KOERS_BATCH_CHECKIN, checkin, key_result_uuid);
 }
 
 void
@@ -204,30 +174,13 @@ koers_store_batch_set_organisation (KoersStoreBatch *self,
   self->organisation = g_strdup (name);
 }
 
-/* What one write needs to find: the store's entities by uuid (keys are
- * copies: an update may change an object's uuid), and the batch's. */
-typedef struct
-{
-  KoersStore      *store;
-  KoersStoreBatch *batch;
-  GHashTable      *stored[N_KINDS];   /* uuid -> GObject (borrowed) */
-  GHashTable      *batched[N_KINDS];  /* uuid -> Entry (borrowed) */
-  GHashTable      *synced;            /* key result id -> SyncedValue */
-} Write;
-
-typedef struct
-{
-  gboolean has_current;
-  double   current_value;
-} SyncedValue;
-
 static void
-index_stored (Write *w)
+index_stored (KoersBatchWrite *w)
 {
   GListModel *depts = koers_store_get_departments (w->store);
   GListModel *objectives = koers_store_get_objectives (w->store);
 
-  for (guint i = 0; i < N_KINDS; i++)
+  for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     {
       w->stored[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
       w->batched[i] = g_hash_table_new (g_str_hash, g_str_equal);
@@ -238,7 +191,7 @@ index_stored (Write *w)
     {
       KoersDepartment *dept = g_list_model_get_item (depts, i);
 
-      g_hash_table_insert (w->stored[KIND_DEPARTMENT],
+      g_hash_table_insert (w->stored[KOERS_BATCH_DEPARTMENT],
                            g_strdup (koers_department_get_uuid (dept)), dept);
     }
 
@@ -247,7 +200,7 @@ index_stored (Write *w)
       KoersObjective *objective = g_list_model_get_item (objectives, i);
       GListModel *krs = koers_objective_get_key_results (objective);
 
-      g_hash_table_insert (w->stored[KIND_OBJECTIVE],
+      g_hash_table_insert (w->stored[KOERS_BATCH_OBJECTIVE],
                            g_strdup (koers_objective_get_uuid (objective)), objective);
 
       for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
@@ -255,14 +208,14 @@ index_stored (Write *w)
           KoersKeyResult *kr = g_list_model_get_item (krs, j);
           GListModel *checkins = koers_key_result_get_checkins (kr);
 
-          g_hash_table_insert (w->stored[KIND_KEY_RESULT],
+          g_hash_table_insert (w->stored[KOERS_BATCH_KEY_RESULT],
                                g_strdup (koers_key_result_get_uuid (kr)), kr);
 
           for (guint k = 0; k < g_list_model_get_n_items (checkins); k++)
             {
               KoersCheckin *checkin = g_list_model_get_item (checkins, k);
 
-              g_hash_table_insert (w->stored[KIND_CHECKIN],
+              g_hash_table_insert (w->stored[KOERS_BATCH_CHECKIN],
                                    g_strdup (koers_checkin_get_uuid (checkin)), checkin);
             }
         }
@@ -270,9 +223,9 @@ index_stored (Write *w)
 }
 
 static void
-write_clear (Write *w)
+write_clear (KoersBatchWrite *w)
 {
-  for (guint i = 0; i < N_KINDS; i++)
+  for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     {
       g_clear_pointer (&w->stored[i], g_hash_table_unref);
       g_clear_pointer (&w->batched[i], g_hash_table_unref);
@@ -285,8 +238,8 @@ set_constraint_error (GError     **error,
                       const char  *uuid)
 {
   g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-               _("The import refers to “%s”, which is neither in the import nor in the database, "
-                 "or holds it twice"),
+               _("The import refers to “%s”, which is neither in the import nor in the "
+                 "database, or holds it twice"),
                uuid);
   return FALSE;
 }
@@ -294,16 +247,16 @@ set_constraint_error (GError     **error,
 /* Finds what each entry updates, and refuses what the database could not
  * hold: a uuid twice, a second company. */
 static gboolean
-match_entries (Write   *w,
+match_entries (KoersBatchWrite   *w,
                GError **error)
 {
-  for (guint kind = 0; kind < N_KINDS; kind++)
+  for (guint kind = 0; kind < KOERS_BATCH_N_KINDS; kind++)
     {
       GPtrArray *entries = w->batch->entries[kind];
 
       for (guint i = 0; i < entries->len; i++)
         {
-          Entry *entry = g_ptr_array_index (entries, i);
+          KoersBatchEntry *entry = g_ptr_array_index (entries, i);
 
           if (!g_hash_table_insert (w->batched[kind], entry->uuid, entry))
             return set_constraint_error (error, entry->uuid);
@@ -313,7 +266,7 @@ match_entries (Write   *w,
             entry->existing = g_hash_table_lookup (w->stored[kind], entry->replaces_uuid);
           entry->id = entry->existing != NULL ? object_get_id (entry->existing) : 0;
 
-          if (kind == KIND_DEPARTMENT)
+          if (kind == KOERS_BATCH_DEPARTMENT)
             {
               gboolean company = koers_department_get_is_company (KOERS_DEPARTMENT (entry->object));
               gboolean was_company = entry->existing != NULL &&
@@ -331,10 +284,10 @@ match_entries (Write   *w,
 
   /* A department that takes another's uuid must not leave that uuid to a
    * second row. */
-  for (guint i = 0; i < w->batch->entries[KIND_DEPARTMENT]->len; i++)
+  for (guint i = 0; i < w->batch->entries[KOERS_BATCH_DEPARTMENT]->len; i++)
     {
-      Entry *entry = g_ptr_array_index (w->batch->entries[KIND_DEPARTMENT], i);
-      GObject *holder = g_hash_table_lookup (w->stored[KIND_DEPARTMENT], entry->uuid);
+      KoersBatchEntry *entry = g_ptr_array_index (w->batch->entries[KOERS_BATCH_DEPARTMENT], i);
+      GObject *holder = g_hash_table_lookup (w->stored[KOERS_BATCH_DEPARTMENT], entry->uuid);
 
       if (holder != NULL && holder != entry->existing)
         return set_constraint_error (error, entry->uuid);
@@ -345,13 +298,13 @@ match_entries (Write   *w,
 
 /* uuid -> row id, from the batch (already written) or the database. */
 static gboolean
-resolve (Write       *w,
-         Kind         kind,
+resolve (KoersBatchWrite       *w,
+         KoersBatchKind         kind,
          const char  *uuid,
          gint64      *out,
          GError     **error)
 {
-  Entry *entry;
+  KoersBatchEntry *entry;
   GObject *stored;
 
   *out = 0;
@@ -376,7 +329,7 @@ resolve (Write       *w,
 }
 
 static KoersRow *
-new_row (Entry *entry)
+new_row (KoersBatchEntry *entry)
 {
   KoersRow *row = koers_row_new_from_object (entry->object);
 
@@ -390,8 +343,8 @@ new_row (Entry *entry)
 }
 
 static gboolean
-insert_entry (Write   *w,
-              Entry   *entry,
+insert_entry (KoersBatchWrite   *w,
+              KoersBatchEntry   *entry,
               GError **error)
 {
   g_autoptr(KoersRow) row = new_row (entry);
@@ -404,8 +357,8 @@ insert_entry (Write   *w,
 }
 
 static gboolean
-update_department (Write   *w,
-                   Entry   *entry,
+update_department (KoersBatchWrite   *w,
+                   KoersBatchEntry   *entry,
                    GError **error)
 {
   KoersDepartment *dept = KOERS_DEPARTMENT (entry->object);
@@ -430,8 +383,8 @@ update_department (Write   *w,
 }
 
 static gboolean
-update_objective (Write   *w,
-                  Entry   *entry,
+update_objective (KoersBatchWrite   *w,
+                  KoersBatchEntry   *entry,
                   GError **error)
 {
   KoersObjective *objective = KOERS_OBJECTIVE (entry->object);
@@ -465,8 +418,8 @@ update_objective (Write   *w,
 }
 
 static gboolean
-update_key_result (Write   *w,
-                   Entry   *entry,
+update_key_result (KoersBatchWrite   *w,
+                   KoersBatchEntry   *entry,
                    GError **error)
 {
   KoersKeyResult *kr = KOERS_KEY_RESULT (entry->object);
@@ -504,8 +457,8 @@ update_key_result (Write   *w,
 }
 
 static gboolean
-update_checkin (Write   *w,
-                Entry   *entry,
+update_checkin (KoersBatchWrite   *w,
+                KoersBatchEntry   *entry,
                 GError **error)
 {
   KoersCheckin *checkin = KOERS_CHECKIN (entry->object);
@@ -533,31 +486,31 @@ update_checkin (Write   *w,
   return koers_store_step_done (w->store, stmt, error);
 }
 
-typedef gboolean (*UpdateFunc) (Write *w, Entry *entry, GError **error);
+typedef gboolean (*UpdateFunc) (KoersBatchWrite *w, KoersBatchEntry *entry, GError **error);
 
-static const Kind owner_kinds[N_KINDS] = {
-  [KIND_DEPARTMENT] = N_KINDS,   /* the parent: second pass */
-  [KIND_OBJECTIVE] = KIND_DEPARTMENT,
-  [KIND_KEY_RESULT] = KIND_OBJECTIVE,
-  [KIND_CHECKIN] = KIND_KEY_RESULT,
+static const KoersBatchKind owner_kinds[KOERS_BATCH_N_KINDS] = {
+  [KOERS_BATCH_DEPARTMENT] = KOERS_BATCH_N_KINDS,   /* the parent: second pass */
+  [KOERS_BATCH_OBJECTIVE] = KOERS_BATCH_DEPARTMENT,
+  [KOERS_BATCH_KEY_RESULT] = KOERS_BATCH_OBJECTIVE,
+  [KOERS_BATCH_CHECKIN] = KOERS_BATCH_KEY_RESULT,
 };
 
-static const UpdateFunc update_funcs[N_KINDS] = {
+static const UpdateFunc update_funcs[KOERS_BATCH_N_KINDS] = {
   update_department, update_objective, update_key_result, update_checkin,
 };
 
 static gboolean
-write_kind (Write   *w,
-            Kind     kind,
+write_kind (KoersBatchWrite   *w,
+            KoersBatchKind     kind,
             GError **error)
 {
   GPtrArray *entries = w->batch->entries[kind];
 
   for (guint i = 0; i < entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (entries, i);
+      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
 
-      if (owner_kinds[kind] != N_KINDS)
+      if (owner_kinds[kind] != KOERS_BATCH_N_KINDS)
         {
           if (!resolve (w, owner_kinds[kind], entry->owner_uuid, &entry->owner_id, error))
             return FALSE;
@@ -576,18 +529,18 @@ write_kind (Write   *w,
 
 /* Department parents and objective links, once every row has its id. */
 static gboolean
-write_links (Write   *w,
+write_links (KoersBatchWrite   *w,
              GError **error)
 {
-  GPtrArray *depts = w->batch->entries[KIND_DEPARTMENT];
-  GPtrArray *objectives = w->batch->entries[KIND_OBJECTIVE];
+  GPtrArray *depts = w->batch->entries[KOERS_BATCH_DEPARTMENT];
+  GPtrArray *objectives = w->batch->entries[KOERS_BATCH_OBJECTIVE];
 
   for (guint i = 0; i < depts->len; i++)
     {
-      Entry *entry = g_ptr_array_index (depts, i);
+      KoersBatchEntry *entry = g_ptr_array_index (depts, i);
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
-      if (!resolve (w, KIND_DEPARTMENT, entry->owner_uuid, &entry->owner_id, error))
+      if (!resolve (w, KOERS_BATCH_DEPARTMENT, entry->owner_uuid, &entry->owner_id, error))
         return FALSE;
       if (entry->owner_id == 0)
         continue;
@@ -604,11 +557,11 @@ write_links (Write   *w,
 
   for (guint i = 0; i < objectives->len; i++)
     {
-      Entry *entry = g_ptr_array_index (objectives, i);
+      KoersBatchEntry *entry = g_ptr_array_index (objectives, i);
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
-      if (!resolve (w, KIND_OBJECTIVE, entry->aligned_uuid, &entry->aligned_id, error) ||
-          !resolve (w, KIND_OBJECTIVE, entry->carried_uuid, &entry->carried_id, error))
+      if (!resolve (w, KOERS_BATCH_OBJECTIVE, entry->aligned_uuid, &entry->aligned_id, error) ||
+          !resolve (w, KOERS_BATCH_OBJECTIVE, entry->carried_uuid, &entry->carried_id, error))
         return FALSE;
       if (entry->aligned_id == 0 && entry->carried_id == 0)
         continue;
@@ -630,11 +583,11 @@ write_links (Write   *w,
 }
 
 static gboolean
-sync_one (Write   *w,
+sync_one (KoersBatchWrite   *w,
           gint64   kr_id,
           GError **error)
 {
-  SyncedValue value = { FALSE, 0 };
+  KoersSyncedValue value = { FALSE, 0 };
 
   if (kr_id == 0 || g_hash_table_contains (w->synced, &kr_id))
     return TRUE;
@@ -650,15 +603,15 @@ sync_one (Write   *w,
 
 /* Every key result that was written or gained or lost a check-in. */
 static gboolean
-sync_current_values (Write   *w,
+sync_current_values (KoersBatchWrite   *w,
                      GError **error)
 {
-  GPtrArray *krs = w->batch->entries[KIND_KEY_RESULT];
-  GPtrArray *checkins = w->batch->entries[KIND_CHECKIN];
+  GPtrArray *krs = w->batch->entries[KOERS_BATCH_KEY_RESULT];
+  GPtrArray *checkins = w->batch->entries[KOERS_BATCH_CHECKIN];
 
   for (guint i = 0; i < krs->len; i++)
     {
-      Entry *entry = g_ptr_array_index (krs, i);
+      KoersBatchEntry *entry = g_ptr_array_index (krs, i);
 
       if (!sync_one (w, entry->id, error))
         return FALSE;
@@ -666,7 +619,7 @@ sync_current_values (Write   *w,
 
   for (guint i = 0; i < checkins->len; i++)
     {
-      Entry *entry = g_ptr_array_index (checkins, i);
+      KoersBatchEntry *entry = g_ptr_array_index (checkins, i);
 
       if (!sync_one (w, entry->owner_id, error))
         return FALSE;
@@ -679,7 +632,7 @@ sync_current_values (Write   *w,
 }
 
 static gboolean
-write_organisation (Write   *w,
+write_organisation (KoersBatchWrite   *w,
                     GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -699,249 +652,12 @@ write_organisation (Write   *w,
   return koers_store_step_done (w->store, stmt, error);
 }
 
-/* After COMMIT: the objects, lists and indexes. */
-
-static void
-resort_department (KoersStore      *self,
-                   KoersDepartment *dept)
-{
-  guint position;
-
-  if (!g_list_store_find (self->departments, dept, &position))
-    return;
-
-  g_object_ref (dept);
-  g_list_store_remove (self->departments, position);
-  g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
-  g_object_unref (dept);
-}
-
-static void
-apply_departments (Write *w)
-{
-  GPtrArray *entries = w->batch->entries[KIND_DEPARTMENT];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (entries, i);
-      KoersDepartment *from = KOERS_DEPARTMENT (entry->object);
-      KoersDepartment *dept = entry->existing != NULL ? KOERS_DEPARTMENT (entry->existing) : from;
-
-      g_object_freeze_notify (G_OBJECT (dept));
-      koers_department_set_id (dept, entry->id);
-      koers_department_set_uuid (dept, entry->uuid);
-      koers_department_set_parent_id (dept, entry->owner_id);
-      if (dept != from)
-        {
-          koers_department_set_name (dept, koers_department_get_name (from));
-          koers_department_set_emoji (dept, koers_department_get_emoji (from));
-          koers_department_set_sort_order (dept, koers_department_get_sort_order (from));
-          koers_department_set_created (dept, koers_department_get_created (from));
-          koers_department_set_updated (dept, koers_department_get_updated (from));
-        }
-      g_object_thaw_notify (G_OBJECT (dept));
-
-      if (dept == from)
-        {
-          koers_store_index_department (w->store, dept);
-          g_list_store_insert_sorted (w->store->departments, dept,
-                                      koers_store_compare_departments, NULL);
-        }
-      else
-        resort_department (w->store, dept);
-    }
-}
-
-static void
-apply_objectives (Write *w)
-{
-  GPtrArray *entries = w->batch->entries[KIND_OBJECTIVE];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (entries, i);
-      KoersObjective *from = KOERS_OBJECTIVE (entry->object);
-      KoersObjective *objective = entry->existing != NULL ? KOERS_OBJECTIVE (entry->existing) : from;
-
-      g_object_freeze_notify (G_OBJECT (objective));
-      koers_objective_set_id (objective, entry->id);
-      koers_objective_set_uuid (objective, entry->uuid);
-      koers_objective_set_department_id (objective, entry->owner_id);
-      koers_objective_set_aligned_to_id (objective, entry->aligned_id);
-      koers_objective_set_carried_over_from_id (objective, entry->carried_id);
-      if (objective != from)
-        {
-          koers_objective_set_title (objective, koers_objective_get_title (from));
-          koers_objective_set_description (objective, koers_objective_get_description (from));
-          koers_objective_set_level (objective, koers_objective_get_level (from));
-          koers_objective_set_kind (objective, koers_objective_get_kind (from));
-          koers_objective_set_period (objective, koers_objective_get_period (from));
-          koers_objective_set_owner (objective, koers_objective_get_owner (from));
-          koers_objective_set_state (objective, koers_objective_get_state (from));
-          koers_objective_set_position (objective, koers_objective_get_position (from));
-          koers_objective_set_created (objective, koers_objective_get_created (from));
-          koers_objective_set_updated (objective, koers_objective_get_updated (from));
-        }
-      g_object_thaw_notify (G_OBJECT (objective));
-
-      if (objective == from)
-        {
-          koers_store_index_objective (w->store, objective);
-          g_list_store_insert_sorted (w->store->objectives, objective,
-                                      koers_store_compare_objectives, NULL);
-        }
-      else
-        koers_store_resort_objective (w->store, objective);
-    }
-}
-
-static void
-copy_key_result (KoersKeyResult *to,
-                 KoersKeyResult *from)
-{
-  koers_key_result_set_title (to, koers_key_result_get_title (from));
-  koers_key_result_set_metric_kind (to, koers_key_result_get_metric_kind (from));
-  koers_key_result_set_unit (to, koers_key_result_get_unit (from));
-  koers_key_result_set_start_value (to, koers_key_result_get_start_value (from));
-  koers_key_result_set_target_value (to, koers_key_result_get_target_value (from));
-  koers_key_result_set_current_value (to, koers_key_result_get_current_value (from));
-  koers_key_result_set_due_date (to, koers_key_result_get_due_date (from));
-  koers_key_result_set_owner (to, koers_key_result_get_owner (from));
-  koers_key_result_set_weight (to, koers_key_result_get_weight (from));
-  koers_key_result_set_uses_personal_data (to, koers_key_result_get_uses_personal_data (from));
-  koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
-  koers_key_result_set_position (to, koers_key_result_get_position (from));
-  koers_key_result_set_created (to, koers_key_result_get_created (from));
-  koers_key_result_set_updated (to, koers_key_result_get_updated (from));
-}
-
-static void
-apply_key_results (Write      *w,
-                   GHashTable *touched)
-{
-  GPtrArray *entries = w->batch->entries[KIND_KEY_RESULT];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (entries, i);
-      KoersKeyResult *from = KOERS_KEY_RESULT (entry->object);
-      KoersKeyResult *kr = entry->existing != NULL ? KOERS_KEY_RESULT (entry->existing) : from;
-      KoersObjective *objective = koers_store_find_objective (w->store, entry->owner_id);
-      KoersObjective *old = entry->existing != NULL
-        ? koers_store_get_key_result_objective (w->store, kr) : NULL;
-
-      if (old != NULL && old != objective)
-        {
-          g_object_ref (kr);
-          koers_store_unindex_key_result (w->store, kr);
-          koers_objective_remove_key_result (old, kr);
-        }
-
-      g_object_freeze_notify (G_OBJECT (kr));
-      koers_key_result_set_id (kr, entry->id);
-      koers_key_result_set_uuid (kr, entry->uuid);
-      koers_key_result_set_objective_id (kr, entry->owner_id);
-      if (kr != from)
-        copy_key_result (kr, from);
-      g_object_thaw_notify (G_OBJECT (kr));
-
-      if (old == NULL || old != objective)
-        {
-          koers_objective_insert_key_result (objective, kr);
-          koers_store_index_key_result (w->store, objective, kr);
-          if (old != NULL)
-            g_object_unref (kr);
-        }
-      else
-        g_hash_table_add (touched, objective);
-    }
-}
-
-static void
-apply_checkins (Write *w)
-{
-  GPtrArray *entries = w->batch->entries[KIND_CHECKIN];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (entries, i);
-      KoersCheckin *from = KOERS_CHECKIN (entry->object);
-      KoersCheckin *checkin = entry->existing != NULL ? KOERS_CHECKIN (entry->existing) : from;
-      KoersKeyResult *kr = koers_store_find_key_result (w->store, entry->owner_id);
-      KoersKeyResult *old = entry->existing != NULL
-        ? koers_store_get_checkin_key_result (w->store, checkin) : NULL;
-
-      g_object_ref (checkin);
-      if (old != NULL && old != kr)
-        {
-          koers_store_unindex_checkin (w->store, checkin);
-          koers_key_result_remove_checkin (old, checkin);
-        }
-
-      g_object_freeze_notify (G_OBJECT (checkin));
-      koers_checkin_set_id (checkin, entry->id);
-      koers_checkin_set_uuid (checkin, entry->uuid);
-      koers_checkin_set_key_result_id (checkin, entry->owner_id);
-      if (checkin != from)
-        {
-          koers_checkin_set_date (checkin, koers_checkin_get_date (from));
-          koers_checkin_set_value (checkin, koers_checkin_get_value (from));
-          koers_checkin_set_status (checkin, koers_checkin_get_status (from));
-          koers_checkin_set_note (checkin, koers_checkin_get_note (from));
-          koers_checkin_set_author (checkin, koers_checkin_get_author (from));
-          koers_checkin_set_created (checkin, koers_checkin_get_created (from));
-          koers_checkin_set_updated (checkin, koers_checkin_get_updated (from));
-        }
-      g_object_thaw_notify (G_OBJECT (checkin));
-
-      /* Adds it, or re-sorts it when it is already there. */
-      koers_key_result_add_checkin (kr, checkin);
-      if (old != kr)
-        koers_store_index_checkin (w->store, kr, checkin);
-      g_object_unref (checkin);
-    }
-}
-
-static void
-apply_synced_values (Write *w)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, w->synced);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      SyncedValue *synced = value;
-      KoersKeyResult *kr = koers_store_find_key_result (w->store, *(gint64 *) key);
-
-      if (kr != NULL && synced->has_current)
-        koers_key_result_set_current_value (kr, synced->current_value);
-    }
-}
-
-static void
-apply_organisation (Write *w)
-{
-  KoersStore *self = w->store;
-
-  if (w->batch->organisation == NULL ||
-      g_strcmp0 (self->organisation, w->batch->organisation) == 0)
-    return;
-
-  g_free (self->organisation);
-  self->organisation = g_strdup (w->batch->organisation);
-  g_object_notify (G_OBJECT (self), "organisation");
-}
-
 gboolean
 koers_store_write_batch (KoersStore       *store,
                          KoersStoreBatch  *batch,
                          GError          **error)
 {
-  Write w = { store, batch, { NULL }, { NULL }, NULL };
-  g_autoptr(GHashTable) touched = NULL;
-  GHashTableIter iter;
-  gpointer objective;
+  KoersBatchWrite w = { store, batch, { NULL }, { NULL }, NULL };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
@@ -956,11 +672,11 @@ koers_store_write_batch (KoersStore       *store,
   if (!match_entries (&w, error) || !koers_store_begin (store, error))
     goto out;
 
-  if (!write_kind (&w, KIND_DEPARTMENT, error) ||
-      !write_kind (&w, KIND_OBJECTIVE, error) ||
+  if (!write_kind (&w, KOERS_BATCH_DEPARTMENT, error) ||
+      !write_kind (&w, KOERS_BATCH_OBJECTIVE, error) ||
       !write_links (&w, error) ||
-      !write_kind (&w, KIND_KEY_RESULT, error) ||
-      !write_kind (&w, KIND_CHECKIN, error) ||
+      !write_kind (&w, KOERS_BATCH_KEY_RESULT, error) ||
+      !write_kind (&w, KOERS_BATCH_CHECKIN, error) ||
       !sync_current_values (&w, error) ||
       !write_organisation (&w, error) ||
       !koers_store_commit (store, error))
@@ -969,17 +685,7 @@ koers_store_write_batch (KoersStore       *store,
       goto out;
     }
 
-  touched = g_hash_table_new (NULL, NULL);
-  apply_departments (&w);
-  apply_objectives (&w);
-  apply_key_results (&w, touched);
-  apply_checkins (&w);
-  apply_synced_values (&w);
-  apply_organisation (&w);
-
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &objective, NULL))
-    koers_objective_sort_key_results (objective);
+  koers_store_apply_batch_write (&w);
 
   koers_store_emit_changed (store);
   ok = TRUE;

@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "core/koers-scoring.h"
+#include "koers-csv.h"
+
+enum {
+  COLUMN_LEVEL,
+  COLUMN_OBJECTIVE,
+  COLUMN_KEY_RESULT,
+  COLUMN_START,
+  COLUMN_TARGET,
+  COLUMN_CURRENT,
+  COLUMN_STATUS,
+  COLUMN_OWNER,
+  N_COLUMNS
+};
+
+/* The English source (marked for the catalogue) and the seed's own Dutch
+ * words ("Niveau Doelstelling Sleutelresultaat Startwaarde Doelwaarde
+ * Status Verantwoordelijke"), for a Dutch file from a session whose
+ * catalogue is English. */
+static const struct
+{
+  const char *source;
+  const char *dutch;
+} columns[N_COLUMNS] = {
+  { NC_("CSV column", "Level"), "Niveau" },
+  { NC_("CSV column", "Objective"), "Doelstelling" },
+  { NC_("CSV column", "Key result"), "Sleutelresultaat" },
+  { NC_("CSV column", "Start"), "Startwaarde" },
+  { NC_("CSV column", "Target"), "Doelwaarde" },
+  { NC_("CSV column", "Current"), "Huidige waarde" },
+  { NC_("CSV column", "Status"), "Status" },
+  { NC_("CSV column", "Owner"), "Verantwoordelijke" },
+};
+
+/* koers_kr_status_get_label()'s English source and the seed's Dutch. */
+static const struct
+{
+  const char *source;
+  const char *dutch;
+} statuses[] = {
+  [KOERS_KR_STATUS_IN_PROGRESS] = { "In progress", "Lopend" },
+  [KOERS_KR_STATUS_ON_TRACK] = { "On track", "Op schema" },
+  [KOERS_KR_STATUS_ACHIEVED] = { "Achieved", "Behaald" },
+  [KOERS_KR_STATUS_AT_RISK] = { "At risk", "Risico" },
+  [KOERS_KR_STATUS_OFF_TRACK] = { "Off track", "Achter op schema" },
+};
+
+/* The catalogue speaks the interface's language, which need not be
+ * lang: English is the source itself; Dutch is the catalogue's when it
+ * has a translation, else the built-in word. */
+static const char *
+get_column_title (KoersLanguage lang,
+                  guint         column)
+{
+  const char *translated;
+
+  if (lang != KOERS_LANGUAGE_NL)
+    return columns[column].source;
+
+  translated = g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", columns[column].source);
+  return g_strcmp0 (translated, columns[column].source) != 0 ? translated : columns[column].dutch;
+}
+
+static const char *
+get_status_label (KoersLanguage lang,
+                  KoersKrStatus status)
+{
+  const char *translated;
+
+  if ((guint) status >= G_N_ELEMENTS (statuses))
+    return "";
+
+  if (lang != KOERS_LANGUAGE_NL)
+    return statuses[status].source;
+
+  translated = koers_kr_status_get_label (status);
+  return g_strcmp0 (translated, statuses[status].source) != 0 ? translated : statuses[status].dutch;
+}
+
+void
+koers_csv_append_field (GString    *out,
+                        const char *field)
+{
+  if (field == NULL)
+    return;
+
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+koers_csv_append_row (GString            *out,
+                      const char * const *fields,
+                      guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      koers_csv_append_field (out, fields[i]);
+    }
+  g_string_append (out, "\r\n");
+}
+
+static KoersKrStatus
+get_status (KoersObjective *objective,
+            KoersKeyResult *kr,
+            const GDate    *today)
+{
+  KoersCheckin *latest = koers_key_result_get_latest_checkin (kr);
+  KoersPeriod period;
+  double expected = NAN;
+
+  if (koers_objective_get_parsed_period (objective, &period))
+    expected = koers_score_expected_progress (&period, today);
+
+  return koers_score_key_result_status (koers_key_result_get_progress (kr),
+                                        latest != NULL ? koers_checkin_get_status (latest)
+                                                       : KOERS_CHECKIN_STATUS_NONE,
+                                        expected);
+}
+
+static void
+append_objective (GString        *out,
+                  KoersStore     *store,
+                  KoersObjective *objective,
+                  KoersLanguage   lang,
+                  const GDate    *today)
+{
+  KoersDepartment *dept =
+    koers_store_find_department (store, koers_objective_get_department_id (objective));
+  GListModel *krs = koers_objective_get_key_results (objective);
+  guint n = g_list_model_get_n_items (krs);
+  const char *level = dept != NULL ? koers_department_get_name (dept) : "";
+
+  if (n == 0)
+    {
+      const char *fields[N_COLUMNS] = {
+        level, koers_objective_get_title (objective), "", "", "", "", "",
+        koers_objective_get_owner (objective),
+      };
+
+      koers_csv_append_row (out, fields, N_COLUMNS);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      KoersMetricKind kind = koers_key_result_get_metric_kind (kr);
+      const char *unit = koers_key_result_get_unit (kr);
+      const char *owner = koers_key_result_get_owner (kr);
+      g_autofree char *start = koers_format_metric (lang, kind, unit,
+                                                    koers_key_result_get_start_value (kr));
+      g_autofree char *target = koers_format_metric (lang, kind, unit,
+                                                     koers_key_result_get_target_value (kr));
+      g_autofree char *current = koers_format_metric (lang, kind, unit,
+                                                      koers_key_result_get_current_value (kr));
+      const char *fields[N_COLUMNS] = {
+        level,
+        koers_objective_get_title (objective),
+        koers_key_result_get_title (kr),
+        start,
+        target,
+        current,
+        get_status_label (lang, get_status (objective, kr, today)),
+        owner != NULL && owner[0] != '\0' ? owner : koers_objective_get_owner (objective),
+      };
+
+      koers_csv_append_row (out, fields, N_COLUMNS);
+    }
+}
+
+char *
+koers_csv_export_to_string (KoersStore               *store,
+                            const KoersExportFilter  *filter,
+                            KoersLanguage             lang,
+                            const GDate              *today,
+                            GError                  **error)
+{
+  g_autoptr(GPtrArray) objectives = NULL;
+  const char *header[N_COLUMNS];
+  GString *out;
+  GDate now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  objectives = koers_export_filter_select_objectives (filter, store, error);
+  if (objectives == NULL)
+    return NULL;
+
+  if (today == NULL)
+    {
+      koers_date_today (&now);
+      today = &now;
+    }
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    header[i] = get_column_title (lang, i);
+
+  out = g_string_new (NULL);
+  koers_csv_append_row (out, header, N_COLUMNS);
+  for (guint i = 0; i < objectives->len; i++)
+    append_objective (out, store, g_ptr_array_index (objectives, i), lang, today);
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+koers_csv_export (KoersStore               *store,
+                  const KoersExportFilter  *filter,
+                  KoersLanguage             lang,
+                  const char               *path,
+                  GError                  **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = koers_csv_export_to_string (store, filter, lang, NULL, error);
+  if (text == NULL)
+    return FALSE;
+
+  return g_file_set_contents_full (path, text, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0666, error);
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by koers-store-import.c (the SQL) and koers-store-import-apply.c
+ * (the objects after COMMIT). */
+
+#include "koers-store-import.h"
+#include "koers-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KOERS_BATCH_DEPARTMENT,
+  KOERS_BATCH_OBJECTIVE,
+  KOERS_BATCH_KEY_RESULT,
+  KOERS_BATCH_CHECKIN,
+  KOERS_BATCH_N_KINDS
+} KoersBatchKind;
+
+typedef struct
+{
+  KoersBatchKind  kind;
+  GObject        *object;         /* the batch's own */
+  GObject        *existing;       /* the store's with that uuid, or NULL: added */
+  char           *uuid;
+  char           *owner_uuid;     /* parent, department, objective or key result */
+  char           *aligned_uuid;
+  char           *carried_uuid;
+  char           *replaces_uuid;
+  gint64          id;
+  gint64          owner_id;
+  gint64          aligned_id;
+  gint64          carried_id;
+} KoersBatchEntry;
+
+struct _KoersStoreBatch
+{
+  GPtrArray *entries[KOERS_BATCH_N_KINDS];
+  char      *organisation;
+};
+
+/* What one write needs to find: the store's entities by uuid (keys are
+ * copies: an update may change an object's uuid), and the batch's. */
+typedef struct
+{
+  KoersStore      *store;
+  KoersStoreBatch *batch;
+  GHashTable      *stored[KOERS_BATCH_N_KINDS];   /* uuid -> GObject (a reference) */
+  GHashTable      *batched[KOERS_BATCH_N_KINDS];  /* uuid -> KoersBatchEntry (borrowed) */
+  GHashTable      *synced;                        /* key result id -> KoersSyncedValue */
+} KoersBatchWrite;
+
+typedef struct
+{
+  gboolean has_current;
+  double   current_value;
+} KoersSyncedValue;
+
+/* After COMMIT: the objects, the lists and the indexes. */
+void koers_store_apply_batch_write (KoersBatchWrite *w);
+
+G_END_DECLS

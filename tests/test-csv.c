@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-csv.h"
+#include "test-io-utils.h"
+
+/* A strict RFC 4180 reader, to read back what the writer wrote: rows of
+ * fields (a GPtrArray of GStrv), or NULL when the text breaks the rules. */
+static GPtrArray *
+read_csv (const char *text)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              if (*p == '\0')
+                return NULL;
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p++;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+        }
+      else
+        {
+          while (*p != '\0' && *p != ',' && *p != '\r' && *p != '\n')
+            {
+              if (*p == '"')
+                return NULL;
+              g_string_append_c (field, *p++);
+            }
+        }
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+
+      if (*p == ',')
+        p++;
+      else if (p[0] == '\r' && p[1] == '\n')
+        {
+          p += 2;
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+        }
+      else
+        return NULL;  /* a bare LF or CR, or text after a closing quote */
+    }
+
+  if (fields->len > 0)
+    return NULL;  /* the last row has no CRLF */
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+test_quoting (void)
+{
+  static const struct
+  {
+    const char *field;
+    const char *written;
+  } cases[] = {
+    { "plain", "plain" },
+    { "", "" },
+    { "a,b", "\"a,b\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    { "\"", "\"\"\"\"" },
+    { "line\nbreak", "\"line\nbreak\"" },
+    { "carriage\rreturn", "\"carriage\rreturn\"" },
+    { "crlf\r\nend", "\"crlf\r\nend\"" },
+    { "€ 250.000 — ünïcødé 🚀", "€ 250.000 — ünïcødé 🚀" },
+    { " spaces kept ", " spaces kept " },
+    { "semi;colon", "semi;colon" },
+  };
+  g_autoptr(GString) row = g_string_new (NULL);
+  const char *fields[G_N_ELEMENTS (cases) + 1] = { NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      koers_csv_append_field (out, cases[i].field);
+      g_assert_cmpstr (out->str, ==, cases[i].written);
+      fields[i] = cases[i].field;
+    }
+
+  koers_csv_append_row (row, fields, G_N_ELEMENTS (cases));
+  g_assert_true (g_str_has_suffix (row->str, "🚀, spaces kept ,semi;colon\r\n"));
+
+  rows = read_csv (row->str);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstrv (g_ptr_array_index (rows, 0), (const char * const *) fields);
+}
+
+static KoersObjective *
+add_objective (KoersStore      *store,
+               KoersDepartment *dept,
+               const char      *title,
+               const char      *owner)
+{
+  g_autoptr(GError) error = NULL;
+  KoersObjective *objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
+                                                   KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+
+  koers_objective_set_department_id (objective, koers_department_get_id (dept));
+  koers_objective_set_owner (objective, owner);
+  g_assert_true (koers_store_add_objective (store, objective, &error));
+  g_assert_no_error (error);
+  g_object_unref (objective);
+  return objective;
+}
+
+static void
+add_key_result (KoersStore      *store,
+                KoersObjective  *objective,
+                const char      *title,
+                KoersMetricKind  kind,
+                double           start,
+                double           target,
+                double           current,
+                const char      *unit,
+                const char      *owner)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, unit);
+
+  koers_key_result_set_current_value (kr, current);
+  koers_key_result_set_owner (kr, owner);
+  g_assert_true (koers_store_add_key_result (store, objective, kr, &error));
+  g_assert_no_error (error);
+}
+
+/* The seed's reporting template: its three rows, in both languages. */
+static void
+test_report_rows (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *nl = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  KoersObjective *sales, *leads, *empty;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_MAY, 2026);
+
+  sales = add_objective (store, koers_store_get_company (store), "Increase sales", "Sales director");
+  add_key_result (store, sales, "Conversion rate 25%", KOERS_METRIC_KIND_PERCENTAGE, 18, 25, 21.5,
+                  "", "");
+  leads = add_objective (store, find_department_named (store, "Marketing"),
+                         "Double leads, \"fast\"", "Marketing team");
+  add_key_result (store, leads, "+1,200 leads", KOERS_METRIC_KIND_NUMBER, 600, 1200, 1200, "leads",
+                  "Ann\nPeeters");
+  empty = add_objective (store, find_department_named (store, "Human Resources"), "Satisfaction",
+                         "HR manager");
+
+  en = koers_csv_export_to_string (store, NULL, KOERS_LANGUAGE_EN, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (en, ==,
+                   "Level,Objective,Key result,Start,Target,Current,Status,Owner\r\n"
+                   "Company,Increase sales,Conversion rate 25%,18%,25%,21.5%,On track,Sales director\r\n"
+                   "Human Resources,Satisfaction,,,,,,HR manager\r\n"
+                   "Marketing,\"Double leads, \"\"fast\"\"\",\"+1,200 leads\",600 leads,\"1,200 leads\","
+                   "\"1,200 leads\",Achieved,\"Ann\nPeeters\"\r\n");
+
+  /* Departments in the sidebar's order (the seed's: HR before
+   * Marketing), not by when they were added. */
+
+  /* A Dutch file from an English session: the seed's own words. */
+  nl = koers_csv_export_to_string (store, NULL, KOERS_LANGUAGE_NL, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (nl, "Niveau,Doelstelling,Sleutelresultaat,Startwaarde,Doelwaarde,"
+                                       "Huidige waarde,Status,Verantwoordelijke\r\n"));
+  g_assert_nonnull (strstr (nl, "\r\nCompany,Increase sales,Conversion rate 25%,18%,25%,\"21,5%\",Op schema,"
+                               "Sales director\r\n"));
+  g_assert_nonnull (strstr (nl, ",600 leads,1.200 leads,1.200 leads,Behaald,"));
+
+  rows = read_csv (nl);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==, 8);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 3))[1], ==, "Double leads, \"fast\"");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 3))[7], ==, "Ann\nPeeters");
+  (void) empty;
+}
+
+/* Behind schedule: at risk, then off track; a check-in's own status wins. */
+static void
+test_status (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  KoersObjective *objective;
+  GDate today;
+
+  /* Halfway through Q2 2026: expected progress about 0.5. */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_MAY, 2026);
+
+  objective = add_objective (store, find_department_named (store, "Sales"), "Sell", "");
+  add_key_result (store, objective, "A little behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 40, "", "");
+  add_key_result (store, objective, "Far behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 5, "", "");
+  add_key_result (store, objective, "Said on track", KOERS_METRIC_KIND_NUMBER, 0, 100, 10, "", "");
+  {
+    g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 2);
+
+    add_checkin (store, kr, "2026-05-14", 10, KOERS_CHECKIN_STATUS_ON_TRACK, "");
+  }
+
+  text = koers_csv_export_to_string (store, NULL, KOERS_LANGUAGE_EN, &today, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Sell,A little behind,0,100,40,At risk,\r\n"));
+  g_assert_nonnull (strstr (text, "Sell,Far behind,0,100,5,Off track,\r\n"));
+  g_assert_nonnull (strstr (text, "Sell,Said on track,0,100,10,On track,\r\n"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+}
+
+static void
+test_filter_and_file (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "report.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char * const marketing[] = { "Marketing", NULL };
+  const char * const nowhere[] = { "Nowhere", NULL };
+  KoersExportFilter filter = { NULL, marketing };
+
+  populate_store (store);
+
+  expected = koers_csv_export_to_string (store, &filter, KOERS_LANGUAGE_EN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (koers_csv_export (store, &filter, KOERS_LANGUAGE_EN, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+
+  /* Marketing's two objectives (3 key results each) and the team's two
+   * (1 key result, and none). */
+  rows = read_csv (written);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 1 + 3 + 3 + 1 + 1);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char *level = ((char **) g_ptr_array_index (rows, i))[0];
+
+      g_assert_true (g_strcmp0 (level, "Marketing") == 0 || g_strcmp0 (level, "Growth team") == 0);
+    }
+
+  filter.departments = nowhere;
+  g_assert_false (koers_csv_export (store, &filter, KOERS_LANGUAGE_EN, csv_path, &error));
+  g_assert_error (error, KOERS_EXPORT_FILTER_ERROR, KOERS_EXPORT_FILTER_ERROR_DEPARTMENT);
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (csv_path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/quoting", test_quoting);
+  g_test_add ("/csv/report-rows", StoreFixture, NULL, store_fixture_setup, test_report_rows,
+              store_fixture_teardown);
+  g_test_add ("/csv/status", StoreFixture, NULL, store_fixture_setup, test_status,
+              store_fixture_teardown);
+  g_test_add ("/csv/filter-and-file", StoreFixture, NULL, store_fixture_setup,
+              test_filter_and_file, store_fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Helpers shared by the JSON, CSV and template tests: a database with a
+ * bit of everything in it, and a fingerprint of a database's files. */
+
+#include "config.h"
+
+#include "core/koers-date.h"
+#include "koers-json.h"
+#include "koers-templates.h"
+#include "koers-store-private.h"
+#include "test-store-utils.h"
+
+/* Stamps tests pass so that exports compare as text. */
+#define TEST_EXPORTED_USEC G_GINT64_CONSTANT (1778841000123456)
+
+static inline KoersDepartment *
+find_department_named (KoersStore *store,
+                       const char *name)
+{
+  KoersDepartment *dept = koers_store_find_department_by_name (store, name);
+
+  g_assert_nonnull (dept);
+  return dept;
+}
+
+static inline KoersKeyResult *
+first_key_result (KoersObjective *objective)
+{
+  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
+
+  g_assert_nonnull (kr);
+  return kr;
+}
+
+static inline KoersObjective *
+find_objective_titled (KoersStore *store,
+                       const char *title)
+{
+  GListModel *objectives = koers_store_get_objectives (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+
+      if (g_strcmp0 (koers_objective_get_title (objective), title) == 0)
+        return objective;
+    }
+
+  g_error ("No objective “%s”", title);
+  return NULL;
+}
+
+static inline void
+add_checkin (KoersStore         *store,
+             KoersKeyResult     *kr,
+             const char         *date,
+             double              value,
+             KoersCheckinStatus  status,
+             const char         *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
+
+  koers_checkin_set_author (checkin, "Anne “QA” Peeters");
+  koers_store_add_checkin (store, kr, checkin, &error);
+  g_assert_no_error (error);
+}
+
+/* The seed's templates (demo values), a team, check-ins, a carried-over
+ * objective, an organisation name, texts with quotes, commas, line
+ * breaks and non-ASCII, and numbers that are not whole. */
+static inline void
+populate_store (KoersStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersDepartment) team = koers_department_new ("Growth team", "🚀");
+  g_autoptr(KoersObjective) carried = NULL;
+  g_autoptr(KoersKeyResult) kr = NULL;
+  KoersDepartment *marketing = find_department_named (store, "Marketing");
+  KoersObjective *objective;
+  GDate today;
+  int n;
+
+  koers_date_today (&today);
+
+  g_assert_true (koers_store_set_organisation (store, "Acme “Koers”, NV", &error));
+  g_assert_no_error (error);
+
+  koers_department_set_parent_id (team, koers_department_get_id (marketing));
+  g_assert_true (koers_store_add_department (store, team, &error));
+  g_assert_no_error (error);
+
+  n = koers_templates_instantiate_all (store, KOERS_LANGUAGE_EN, &today, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 21);
+
+  objective = find_objective_titled (store, "Double monthly sign-ups.");
+  add_checkin (store, first_key_result (objective), "2026-04-10", 300.5, KOERS_CHECKIN_STATUS_ON_TRACK,
+               "First week, \"good\" start,\nnext line");
+  add_checkin (store, first_key_result (objective), "2026-05-08", 640.25, KOERS_CHECKIN_STATUS_AT_RISK,
+               "Ça va — 7,2 × “quotes”");
+
+  /* From the previous quarter, carried over into this one, in the team. */
+  carried = koers_objective_new ("Launch the referral programme, \"v2\"", KOERS_LEVEL_TEAM,
+                                 KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q1");
+  koers_objective_set_department_id (carried, koers_department_get_id (team));
+  koers_objective_set_description (carried, "Line one,\r\nline two; ünïcødé 🚀");
+  koers_objective_set_owner (carried, "Growth lead");
+  koers_objective_set_state (carried, KOERS_OBJECTIVE_STATE_CARRIED_OVER);
+  kr = koers_key_result_new ("Referral share", KOERS_METRIC_KIND_PERCENTAGE, 0.1, 7.2, "");
+  koers_key_result_set_current_value (kr, 3.3);
+  koers_key_result_set_weight (kr, 0.7);
+  koers_key_result_set_due_date (kr, "2026-03-31");
+  koers_objective_insert_key_result (carried, kr);
+  g_assert_true (koers_store_add_objective (store, carried, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(KoersObjective) next = koers_objective_new ("Launch the referral programme, \"v2\"",
+                                                          KOERS_LEVEL_TEAM,
+                                                          KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                          "2026-Q2");
+
+    koers_objective_set_department_id (next, koers_department_get_id (team));
+    koers_objective_set_carried_over_from_id (next, koers_objective_get_id (carried));
+    koers_objective_set_aligned_to_id (next, koers_objective_get_id (
+                                         find_objective_titled (store, "Increase sales results.")));
+    g_assert_true (koers_store_add_objective (store, next, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* The database file and its side files, as one string: equal strings
+ * mean byte-identical files. */
+static inline char *
+fingerprint_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      g_checksum_update (checksum, (const guchar *) suffixes[i], -1);
+      if (g_file_get_contents (name, &data, &length, NULL))
+        {
+          g_checksum_update (checksum, (const guchar *) "+", 1);
+          g_checksum_update (checksum, (const guchar *) data, (gssize) length);
+        }
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static inline char *
+export_text (KoersStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = koers_json_export_to_string (store, NULL, TEST_EXPORTED_USEC, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
