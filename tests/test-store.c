@@ -386,8 +386,8 @@ test_migrate_v1 (StoreFixture  *fixture,
   g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
 
   store = open_store (fixture->path);
-  g_assert_cmpint (koers_store_get_schema_version (store), ==, 2);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (koers_store_get_schema_version (store), ==, KOERS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "");
 
   /* The data came along, and no first run was added to it. */

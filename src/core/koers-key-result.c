@@ -26,6 +26,9 @@ struct _KoersKeyResult
   int position;
   gint64 created;
   gint64 updated;
+  /* The quarterly review: -1 and "" until it happened. */
+  double final_score;
+  char *final_note;
 
   /* Derived, cached so that notify fires only on a real change. */
   double progress;
@@ -60,6 +63,8 @@ enum {
   PROP_UPDATED,
   PROP_PROGRESS,
   PROP_LAST_CHECKIN_DATE,
+  PROP_FINAL_SCORE,
+  PROP_FINAL_NOTE,
   N_PROPS
 };
 
@@ -235,6 +240,7 @@ koers_key_result_finalize (GObject *object)
   g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->personal_data_note, g_free);
   g_clear_pointer (&self->last_checkin_date, g_free);
+  g_clear_pointer (&self->final_note, g_free);
 
   G_OBJECT_CLASS (koers_key_result_parent_class)->finalize (object);
 }
@@ -307,6 +313,12 @@ koers_key_result_get_property (GObject    *object,
     case PROP_LAST_CHECKIN_DATE:
       g_value_set_string (value, self->last_checkin_date);
       break;
+    case PROP_FINAL_SCORE:
+      g_value_set_double (value, self->final_score);
+      break;
+    case PROP_FINAL_NOTE:
+      g_value_set_string (value, self->final_note);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -373,6 +385,12 @@ koers_key_result_set_property (GObject      *object,
     case PROP_UPDATED:
       koers_key_result_set_updated (self, g_value_get_int64 (value));
       break;
+    case PROP_FINAL_SCORE:
+      koers_key_result_set_final_score (self, g_value_get_double (value));
+      break;
+    case PROP_FINAL_NOTE:
+      koers_key_result_set_final_note (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -430,6 +448,10 @@ koers_key_result_class_init (KoersKeyResultClass *klass)
   properties[PROP_LAST_CHECKIN_DATE] =
     g_param_spec_string ("last-checkin-date", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINAL_SCORE] =
+    g_param_spec_double ("final-score", NULL, NULL, -1.0, 1.0, -1.0, flags);
+  properties[PROP_FINAL_NOTE] =
+    g_param_spec_string ("final-note", NULL, NULL, "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -442,6 +464,8 @@ koers_key_result_init (KoersKeyResult *self)
   self->unit = g_strdup ("");
   self->owner = g_strdup ("");
   self->personal_data_note = g_strdup ("");
+  self->final_note = g_strdup ("");
+  self->final_score = -1.0;
   self->metric_kind = KOERS_METRIC_KIND_NUMBER;
   self->weight = 1.0;
   self->progress = koers_score_key_result_progress (self->metric_kind, 0.0, 0.0, 0.0);
@@ -878,4 +902,48 @@ koers_key_result_get_last_checkin_date (KoersKeyResult *self)
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
 
   return self->last_checkin_date;
+}
+
+double
+koers_key_result_get_final_score (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), -1.0);
+
+  return self->final_score;
+}
+
+void
+koers_key_result_set_final_score (KoersKeyResult *self,
+                                  double          final_score)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  /* Anything below 0 (or NaN) means: not scored. */
+  if (!(final_score >= 0.0))
+    final_score = -1.0;
+  final_score = MIN (final_score, 1.0);
+
+  if (self->final_score == final_score)
+    return;
+
+  self->final_score = final_score;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_SCORE]);
+}
+
+const char *
+koers_key_result_get_final_note (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
+
+  return self->final_note;
+}
+
+void
+koers_key_result_set_final_note (KoersKeyResult *self,
+                                 const char     *final_note)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (set_string (&self->final_note, final_note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_NOTE]);
 }

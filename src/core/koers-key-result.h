@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (KoersKeyResult, koers_key_result, KOERS, KEY_RESULT, GObje
  * target-value, current-value, due-date (ISO or NULL), owner, weight,
  * uses-personal-data, personal-data-note, position, created, updated;
  * read-only: progress (0..1, follows start/target/current/metric-kind),
- * last-checkin-date (ISO or NULL, follows the check-ins). */
+ * last-checkin-date (ISO or NULL, follows the check-ins).  The quarterly
+ * review adds final-score (0..1; -1: not scored) and final-note. */
 KoersKeyResult  *koers_key_result_new                    (const char     *title,
                                                           KoersMetricKind metric_kind,
                                                           double          start_value,
@@ -65,5 +66,12 @@ void             koers_key_result_remove_checkin         (KoersKeyResult *self, 
 /* (transfer none) (nullable): the first of get_checkins, not a new reference. */
 KoersCheckin    *koers_key_result_get_latest_checkin     (KoersKeyResult *self);
 const char      *koers_key_result_get_last_checkin_date  (KoersKeyResult *self);
+
+/* The quarterly review's score; -1 when not scored, and a value below 0
+ * sets "not scored". */
+double           koers_key_result_get_final_score        (KoersKeyResult *self);
+void             koers_key_result_set_final_score        (KoersKeyResult *self, double score);
+const char      *koers_key_result_get_final_note         (KoersKeyResult *self);
+void             koers_key_result_set_final_note         (KoersKeyResult *self, const char *note);
 
 G_END_DECLS

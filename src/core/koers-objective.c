@@ -24,6 +24,10 @@ struct _KoersObjective
   int position;
   gint64 created;
   gint64 updated;
+  /* The quarterly review: "" and -1 until it happened. */
+  char *postmortem;
+  double final_grade;
+  char *review_note;
 
   /* Derived, cached so that notify fires only on a real change. */
   double score;
@@ -56,6 +60,9 @@ enum {
   PROP_UPDATED,
   PROP_SCORE,
   PROP_N_KEY_RESULTS,
+  PROP_POSTMORTEM,
+  PROP_FINAL_GRADE,
+  PROP_REVIEW_NOTE,
   N_PROPS
 };
 
@@ -222,6 +229,8 @@ koers_objective_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->period, g_free);
   g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->postmortem, g_free);
+  g_clear_pointer (&self->review_note, g_free);
 
   G_OBJECT_CLASS (koers_objective_parent_class)->finalize (object);
 }
@@ -288,6 +297,15 @@ koers_objective_get_property (GObject    *object,
     case PROP_N_KEY_RESULTS:
       g_value_set_uint (value, self->n_key_results);
       break;
+    case PROP_POSTMORTEM:
+      g_value_set_string (value, self->postmortem);
+      break;
+    case PROP_FINAL_GRADE:
+      g_value_set_double (value, self->final_grade);
+      break;
+    case PROP_REVIEW_NOTE:
+      g_value_set_string (value, self->review_note);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -348,6 +366,15 @@ koers_objective_set_property (GObject      *object,
     case PROP_UPDATED:
       koers_objective_set_updated (self, g_value_get_int64 (value));
       break;
+    case PROP_POSTMORTEM:
+      koers_objective_set_postmortem (self, g_value_get_string (value));
+      break;
+    case PROP_FINAL_GRADE:
+      koers_objective_set_final_grade (self, g_value_get_double (value));
+      break;
+    case PROP_REVIEW_NOTE:
+      koers_objective_set_review_note (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -402,6 +429,12 @@ koers_objective_class_init (KoersObjectiveClass *klass)
   properties[PROP_N_KEY_RESULTS] =
     g_param_spec_uint ("n-key-results", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSTMORTEM] =
+    g_param_spec_string ("postmortem", NULL, NULL, "", flags);
+  properties[PROP_FINAL_GRADE] =
+    g_param_spec_double ("final-grade", NULL, NULL, -1.0, 1.0, -1.0, flags);
+  properties[PROP_REVIEW_NOTE] =
+    g_param_spec_string ("review-note", NULL, NULL, "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -414,6 +447,9 @@ koers_objective_init (KoersObjective *self)
   self->description = g_strdup ("");
   self->period = g_strdup ("");
   self->owner = g_strdup ("");
+  self->postmortem = g_strdup ("");
+  self->review_note = g_strdup ("");
+  self->final_grade = -1.0;
   self->level = KOERS_LEVEL_DEPARTMENT;
   self->kind = KOERS_OBJECTIVE_KIND_COMMITTED;
   self->state = KOERS_OBJECTIVE_STATE_ACTIVE;
@@ -817,4 +853,74 @@ koers_objective_get_score (KoersObjective *self)
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
 
   return self->score;
+}
+
+const char *
+koers_objective_get_postmortem (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->postmortem;
+}
+
+void
+koers_objective_set_postmortem (KoersObjective *self,
+                                const char     *postmortem)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (set_string (&self->postmortem, postmortem))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTMORTEM]);
+}
+
+double
+koers_objective_get_final_grade (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), -1.0);
+
+  return self->final_grade;
+}
+
+void
+koers_objective_set_final_grade (KoersObjective *self,
+                                 double          final_grade)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  /* Anything below 0 (or NaN) means: not graded. */
+  if (!(final_grade >= 0.0))
+    final_grade = -1.0;
+  final_grade = MIN (final_grade, 1.0);
+
+  if (self->final_grade == final_grade)
+    return;
+
+  self->final_grade = final_grade;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_GRADE]);
+}
+
+gboolean
+koers_objective_has_final_grade (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), FALSE);
+
+  return self->final_grade >= 0.0;
+}
+
+const char *
+koers_objective_get_review_note (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->review_note;
+}
+
+void
+koers_objective_set_review_note (KoersObjective *self,
+                                 const char     *review_note)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  if (set_string (&self->review_note, review_note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_NOTE]);
 }

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (KoersObjective, koers_objective, KOERS, OBJECTIVE, GObject
  * period (string key, see KoersPeriod), owner, aligned-to-id (0: none),
  * state, carried-over-from-id (0: none), position, created, updated;
  * read-only: score (weighted mean of the key results' progress, follows
- * them), n-key-results. */
+ * them), n-key-results.  The quarterly review adds postmortem,
+ * final-grade (0..1; -1: not graded) and review-note. */
 KoersObjective     *koers_objective_new                     (const char         *title,
                                                              KoersLevel          level,
                                                              KoersObjectiveKind  kind,
@@ -63,5 +64,16 @@ void                koers_objective_remove_key_result       (KoersObjective *sel
 /* Re-sorts after positions changed. */
 void                koers_objective_sort_key_results        (KoersObjective *self);
 double              koers_objective_get_score               (KoersObjective *self);
+
+/* The quarterly review.  A committed objective that missed needs a
+ * postmortem (the seed: "vereist een postmortem-analyse"). */
+const char         *koers_objective_get_postmortem          (KoersObjective *self);
+void                koers_objective_set_postmortem          (KoersObjective *self, const char *postmortem);
+/* -1 when not graded; a value below 0 sets "not graded". */
+double              koers_objective_get_final_grade         (KoersObjective *self);
+void                koers_objective_set_final_grade         (KoersObjective *self, double grade);
+gboolean            koers_objective_has_final_grade         (KoersObjective *self);
+const char         *koers_objective_get_review_note         (KoersObjective *self);
+void                koers_objective_set_review_note         (KoersObjective *self, const char *note);
 
 G_END_DECLS

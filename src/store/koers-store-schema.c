@@ -108,6 +108,24 @@ static const char schema_v2[] =
   "  CHECK (uses_personal_data IN (0, 1));\n"
   "ALTER TABLE key_results ADD COLUMN personal_data_note TEXT;\n";
 
+/* Schema 3: the quarterly review and the quality check's memory (see
+ * koers-store-review.c): a postmortem, final grade and note per objective
+ * (the seed: "Een verplichte OKR die zijn doel niet haalt, vereist een
+ * postmortem-analyse"), a final score and note per key result, and the
+ * quality findings a person dismissed.  NULL grades: not graded. */
+static const char schema_v3[] =
+  "CREATE TABLE dismissed_findings (\n"
+  "  key          TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),\n"
+  "  dismissed_at INTEGER NOT NULL\n"
+  ");\n"
+  "ALTER TABLE objectives ADD COLUMN postmortem TEXT;\n"
+  "ALTER TABLE objectives ADD COLUMN final_grade REAL\n"
+  "  CHECK (final_grade IS NULL OR (final_grade >= 0 AND final_grade <= 1));\n"
+  "ALTER TABLE objectives ADD COLUMN review_note TEXT;\n"
+  "ALTER TABLE key_results ADD COLUMN final_score REAL\n"
+  "  CHECK (final_score IS NULL OR (final_score >= 0 AND final_score <= 1));\n"
+  "ALTER TABLE key_results ADD COLUMN final_note TEXT;\n";
+
 typedef struct
 {
   const char *ddl;
@@ -118,6 +136,7 @@ typedef struct
 static const Migration migrations[] = {
   { schema_v1, "PRAGMA user_version = 1" },
   { schema_v2, "PRAGMA user_version = 2" },
+  { schema_v3, "PRAGMA user_version = 3" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KOERS_STORE_SCHEMA_VERSION);

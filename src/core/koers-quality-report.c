@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "koers-department.h"
+#include "koers-quality-private.h"
+#include "koers-quality.h"
+
+/* The plain-text report behind `koers --check`: both languages held here,
+ * like the rules, so the report's language does not depend on gettext. */
+
+static const KoersSeedText heading_text = {
+  "OKR check for {period} — errors: {errors}, warnings: {warnings}, info: {infos}",
+  "OKR-controle voor {period} — fouten: {errors}, waarschuwingen: {warnings}, info: {infos}",
+};
+static const KoersSeedText none_text = {
+  "No findings: these OKRs pass every check.",
+  "Geen bevindingen: deze OKR’s doorstaan elke controle.",
+};
+static const KoersSeedText dismissed_text = {
+  "Dismissed, not shown: {n}",
+  "Genegeerd, niet getoond: {n}",
+};
+static const KoersSeedText why_text = { "Why: ", "Waarom: " };
+static const KoersSeedText hint_text = { "Hint: ", "Tip: " };
+
+/* Titles may hold line breaks (one rule is about that): one line each. */
+static void
+append_one_line (GString    *out,
+                 const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    g_string_append_c (out, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+}
+
+static KoersDepartment *
+lookup_department (GListModel *departments,
+                   gint64      id)
+{
+  guint n = departments != NULL ? g_list_model_get_n_items (departments) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+      if (koers_department_get_id (dept) == id)
+        return g_steal_pointer (&dept);
+    }
+
+  return NULL;
+}
+
+static KoersObjective *
+lookup_objective (GListModel *objectives,
+                  gint64      id)
+{
+  guint n = objectives != NULL ? g_list_model_get_n_items (objectives) : 0;
+
+  for (guint i = 0; id != 0 && i < n; i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+
+      if (koers_objective_get_id (objective) == id)
+        return g_steal_pointer (&objective);
+    }
+
+  return NULL;
+}
+
+static KoersKeyResult *
+lookup_key_result (KoersObjective *objective,
+                   gint64          id)
+{
+  GListModel *krs;
+  guint n;
+
+  if (objective == NULL || id == 0)
+    return NULL;
+
+  krs = koers_objective_get_key_results (objective);
+  n = g_list_model_get_n_items (krs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      if (koers_key_result_get_id (kr) == id)
+        return g_steal_pointer (&kr);
+    }
+
+  return NULL;
+}
+
+static void
+append_where (GString             *out,
+              const KoersQualityInput *input,
+              KoersQualityFinding *finding)
+{
+  g_autoptr(KoersDepartment) dept = lookup_department (input->departments,
+                                                       koers_quality_finding_get_department_id (finding));
+  g_autoptr(KoersObjective) objective = lookup_objective (input->objectives,
+                                                          koers_quality_finding_get_objective_id (finding));
+  g_autoptr(KoersKeyResult) kr = lookup_key_result (objective,
+                                                    koers_quality_finding_get_key_result_id (finding));
+  gboolean first = TRUE;
+
+  if (dept != NULL)
+    {
+      append_one_line (out, koers_department_get_name (dept));
+      first = FALSE;
+    }
+  if (objective != NULL)
+    {
+      if (!first)
+        g_string_append (out, " › ");
+      append_one_line (out, koers_objective_get_title (objective));
+      first = FALSE;
+    }
+  if (kr != NULL)
+    {
+      if (!first)
+        g_string_append (out, " › ");
+      append_one_line (out, koers_key_result_get_title (kr));
+    }
+}
+
+gboolean
+koers_quality_print_report (const KoersQualityInput *input,
+                            KoersLanguage            lang,
+                            KoersQualityReportFlags  flags,
+                            GString                 *out)
+{
+  KoersQualityInput all;
+  g_autoptr(GListModel) findings = NULL;
+  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = { 0, };
+  guint n_dismissed = 0;
+  guint n_items;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (input->period != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  /* Dismissed findings too, to count them. */
+  all = *input;
+  all.include_dismissed = TRUE;
+  findings = koers_quality_check (&all);
+  n_items = g_list_model_get_n_items (findings);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+
+      if (koers_quality_finding_get_dismissed (finding))
+        n_dismissed++;
+      else
+        counts[koers_quality_finding_get_severity (finding)]++;
+    }
+
+  {
+    g_autofree char *period = koers_format_period (lang, input->period);
+    g_autofree char *errors = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_ERROR]);
+    g_autofree char *warnings = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_WARNING]);
+    g_autofree char *infos = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_INFO]);
+    const char *pairs[] = {
+      "period", period, "errors", errors, "warnings", warnings, "infos", infos, NULL
+    };
+    g_autofree char *heading = koers_quality_text_expand (koers_seed_text_get (&heading_text, lang), pairs);
+
+    g_string_append_printf (out, "%s\n", heading);
+  }
+
+  if (n_dismissed > 0)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", n_dismissed);
+      const char *pairs[] = { "n", n, NULL };
+      g_autofree char *line = koers_quality_text_expand (koers_seed_text_get (&dismissed_text, lang), pairs);
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+
+  if (n_items == n_dismissed)
+    g_string_append_printf (out, "\n%s\n", koers_seed_text_get (&none_text, lang));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      const char *hint;
+
+      if (koers_quality_finding_get_dismissed (finding))
+        continue;
+
+      g_string_append_printf (out, "\n%-8s %s\n         ",
+                              koers_quality_severity_to_string (koers_quality_finding_get_severity (finding)),
+                              koers_quality_finding_get_rule_id (finding));
+      append_where (out, input, finding);
+      g_string_append (out, "\n         ");
+      append_one_line (out, koers_quality_finding_get_message (finding, lang));
+      g_string_append_c (out, '\n');
+
+      if ((flags & KOERS_QUALITY_REPORT_EXPLAIN) == 0)
+        continue;
+
+      g_string_append_printf (out, "         %s%s\n",
+                              koers_seed_text_get (&why_text, lang),
+                              koers_quality_finding_get_explanation (finding, lang));
+      hint = koers_quality_finding_get_hint (finding, lang);
+      if (hint[0] != '\0')
+        g_string_append_printf (out, "         %s%s\n", koers_seed_text_get (&hint_text, lang), hint);
+    }
+
+  return counts[KOERS_QUALITY_SEVERITY_ERROR] > 0;
+}

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-quality-rule.h"
+
+/* The rules' texts.  Each explanation quotes the seed (okr-kader.txt): the
+ * Dutch in its own words, the English in translation, so a team can look
+ * the passage up.  Messages hold placeholders that the engine fills in
+ * (see koers-quality-rule.h). */
+
+#define NO_HINT { "", "" }
+
+/* The seed's measurability test question, shared by two rules. */
+#define MEASURABLE_QUOTE_EN \
+  "Test question: “Make sure key results are measurable: ‘Increase daily sign-ups by 25% by 1 May.’”"
+#define MEASURABLE_QUOTE_NL \
+  "Toetsvraag: “Zorg dat KRs meetbaar zijn: ‘Verhoog dagelijkse inschrijvingen met 25% tegen 1 mei.’”"
+
+#define RESPONSIBLE_EN \
+  "The framework’s reporting template names a “Responsible” on every line, and its guide gives " \
+  "tests “to guarantee clarity, value and responsibility”. Name the person or team that answers for it."
+#define RESPONSIBLE_NL \
+  "Het rapportagesjabloon van het kader noemt op elke regel een “Verantwoordelijke”, en de gids geeft " \
+  "praktische tests “om duidelijkheid, waarde en verantwoordelijkheid te garanderen”. Noem de persoon " \
+  "of het team dat ervoor instaat."
+
+#define GDPR_EN \
+  "The framework: “Take GDPR and compliance requirements into account for metrics that use staff or " \
+  "customer data.” Note why the data is needed and on which GDPR legal basis (consent, contract, " \
+  "legitimate interest…)."
+#define GDPR_NL \
+  "Het kader: “Hou rekening met GDPR- en compliancevereisten bij meetindicatoren die personeels- of " \
+  "klantgegevens gebruiken.” Noteer waarom de gegevens nodig zijn en op welke GDPR-rechtsgrond " \
+  "(toestemming, overeenkomst, gerechtvaardigd belang…)."
+
+static const KoersQualityRule rules[] = {
+  { KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_DEPARTMENT,
+    { "Too many objectives", "Te veel doelstellingen" },
+    { "{department} has {n} objectives in {period}; the framework advises at most {limit}.",
+      "{department} heeft {n} doelstellingen in {period}; het kader raadt er maximaal {limit} aan." },
+    { "The framework: “At most 3 to 5 main objectives for the whole organisation” and “Focus on few "
+      "but clear priorities.” Keep the objectives that matter most and plan the rest for a later quarter.",
+      "Het kader: “Maximaal 3 tot 5 hoofddoelstellingen voor de hele organisatie” en “Focus op weinig "
+      "maar duidelijke prioriteiten.” Houd de doelstellingen die het meest tellen en plan de rest voor "
+      "een later kwartaal." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_NO_KEY_RESULTS,
+    KOERS_QUALITY_SEVERITY_ERROR, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "No key results", "Geen sleutelresultaten" },
+    { "This objective has no key results, so nobody can tell whether it was reached.",
+      "Deze doelstelling heeft geen sleutelresultaten, dus niemand kan zien of ze bereikt is." },
+    { "The framework: key results “show how you know the objective has been reached – quantitative and "
+      "measurable within an agreed term.” Add two to five.",
+      "Het kader: sleutelresultaten “tonen hoe men weet dat het doel is bereikt – kwantitatief en meetbaar "
+      "binnen een afgesproken termijn.” Voeg er twee tot vijf toe." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Too many key results", "Te veel sleutelresultaten" },
+    { "This objective has {n} key results; the framework advises at most {limit}.",
+      "Deze doelstelling heeft {n} sleutelresultaten; het kader raadt er maximaal {limit} aan." },
+    { "The framework: “At most 5 measurable results per objective.” More spread the effort; keep the "
+      "ones that together prove the objective.",
+      "Het kader: “Per doelstelling maximaal 5 meetbare resultaten.” Meer versnippert de inspanning; houd "
+      "de resultaten die samen aantonen dat het doel bereikt is." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_SINGLE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Committed objective with one key result", "Verplichte doelstelling met één sleutelresultaat" },
+    { "This committed objective has a single key result.",
+      "Deze verplichte doelstelling heeft maar één sleutelresultaat." },
+    { "Pitfall #6, test question: “Is it possible to meet all key results and still not reach the "
+      "objective?” If so, add key results or rewrite them until together they guarantee the objective.",
+      "Valkuil #6, toetsvraag: “Is het mogelijk om alle KRs te halen en toch het doel niet te behalen?” "
+      "Zo ja, voeg extra KRs toe of herschrijf ze totdat ze samen het doel garanderen." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_TITLE_TOO_LONG,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Objective longer than one line", "Doelstelling langer dan één regel" },
+    { "The title does not fit on one line ({n} characters; at most {limit}, without line breaks).",
+      "De titel past niet op één regel ({n} tekens; maximaal {limit}, zonder regeleinde)." },
+    { "Test question: “If your objective does not fit on one line, it is probably not sharp enough.”",
+      "Toetsvraag: “Als je doelstelling niet op één regel past, is ze waarschijnlijk niet scherp genoeg "
+      "geformuleerd.”" },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY,
+    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Everything due on the last day", "Alles op de laatste dag" },
+    { "Every key result is due on {date}, the last day of the period.",
+      "Elk sleutelresultaat eindigt op {date}, de laatste dag van de periode." },
+    { "Test question: “Use real dates — if everything ends on the last day of the quarter, there is no "
+      "realistic plan.” Give each key result the date it can really be done by.",
+      "Toetsvraag: “Gebruik echte datums — als alles op de laatste dag van het kwartaal eindigt, ontbreekt "
+      "er een realistisch plan.” Geef elk sleutelresultaat de datum waarop het echt klaar kan zijn." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Objective without an owner", "Doelstelling zonder verantwoordelijke" },
+    { "Nobody is responsible for this objective.",
+      "Niemand is verantwoordelijk voor deze doelstelling." },
+    { RESPONSIBLE_EN, RESPONSIBLE_NL },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_NOT_ALIGNED,
+    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Supports no company objective", "Ondersteunt geen bedrijfsdoelstelling" },
+    { "This objective does not support any company objective.",
+      "Deze doelstelling ondersteunt geen enkele bedrijfsdoelstelling." },
+    { "The framework: “Each layer supports the next, so that strategic priorities are translated into "
+      "concrete actions.” Test question: “For larger organisations: use hierarchical OKRs — strategic "
+      "ones at the top, with supporting team OKRs below.”",
+      "Het kader: “Elke laag ondersteunt de volgende, zodat strategische prioriteiten doorvertaald worden "
+      "naar concrete acties.” Toetsvraag: “Voor grotere organisaties: gebruik hiërarchische OKR’s — "
+      "strategische bovenaan, met ondersteunende team-OKR’s eronder.”" },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM,
+    KOERS_QUALITY_SEVERITY_ERROR, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Missed committed objective without a postmortem", "Gemiste verplichte doelstelling zonder postmortem" },
+    { "This committed objective ended at {score}, below 1.0, and has no postmortem.",
+      "Deze verplichte doelstelling eindigde op {score}, onder 1,0, en heeft geen postmortem." },
+    { "The framework: “A committed OKR that misses its target requires a (blameless) postmortem to improve "
+      "the planning or execution process.”",
+      "Het kader: “Een verplichte OKR die zijn doel niet haalt, vereist een postmortem-analyse (zonder "
+      "schuldtoewijzing) om het plannings- of uitvoeringsproces te verbeteren.”" },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_TARGET_EQUALS_START,
+    KOERS_QUALITY_SEVERITY_ERROR, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "Target equals start", "Doelwaarde gelijk aan startwaarde" },
+    { "Start and target are both {value}: there is nothing to measure.",
+      "Start- en doelwaarde zijn allebei {value}: er valt niets te meten." },
+    { MEASURABLE_QUOTE_EN " Set the value you start from and the value you aim for.",
+      MEASURABLE_QUOTE_NL " Vul de waarde in waarvan je vertrekt en de waarde die je wilt halen." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "Milestone without a date", "Mijlpaal zonder datum" },
+    { "This milestone has no due date, so nobody can tell whether it is late.",
+      "Deze mijlpaal heeft geen einddatum, dus niemand ziet of ze te laat is." },
+    { MEASURABLE_QUOTE_EN " A milestone is only measurable with a date: done by when?",
+      MEASURABLE_QUOTE_NL " Een mijlpaal is pas meetbaar met een datum: tegen wanneer klaar?" },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_ACTIVITY,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "Activity instead of impact", "Activiteit in plaats van impact" },
+    { "This key result describes an activity (“{word}”), not the impact it should have.",
+      "Dit sleutelresultaat beschrijft een activiteit (“{word}”), niet de impact die het moet hebben." },
+    { "Test question: “If your key results are worded internally (‘Launch of version 4.1’), rewrite them "
+      "at the level of impact.” Pitfall #5: “Can the OKR score 1.0 without delivering real customer or "
+      "business value?”",
+      "Toetsvraag: “Als je KRs intern geformuleerd zijn (‘Lancering van versie 4.1’), herschrijf ze dan op "
+      "impactniveau.” Valkuil #5: “Kan de OKR een score van 1,0 krijgen zonder dat dit echte klant- of "
+      "bedrijfswaarde oplevert?”" },
+    { "For example: “Increase sign-ups by 25% thanks to version 4.1.”",
+      "Bijvoorbeeld: “Verhoog aanmeldingen met 25% dankzij versie 4.1.”" } },
+
+  { KOERS_QUALITY_RULE_AMBIGUOUS_METRIC,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "Ambiguous metric", "Dubbelzinnige meetindicator" },
+    { "“{word}” without saying which: total, active, new, per month…?",
+      "“{word}” zonder te zeggen welke: totaal, actief, nieuw, per maand…?" },
+    { "Test question: “Make metrics unambiguous: ‘1 million users’ — do you mean total, or users active in "
+      "7 days?”",
+      "Toetsvraag: “Maak meetindicatoren ondubbelzinnig: ‘1 miljoen gebruikers’ — bedoel je totaal, of "
+      "actieve gebruikers in 7 dagen?”" },
+    { "For example: “1 million users active in the last 7 days.”",
+      "Bijvoorbeeld: “1 miljoen actieve gebruikers in 7 dagen.”" } },
+
+  { KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER,
+    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "Key result without an owner", "Sleutelresultaat zonder verantwoordelijke" },
+    { "Nobody is responsible for this key result.",
+      "Niemand is verantwoordelijk voor dit sleutelresultaat." },
+    { RESPONSIBLE_EN, RESPONSIBLE_NL },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "Personal data without a note", "Persoonsgegevens zonder toelichting" },
+    { "This key result uses personal data but does not say why, or on what legal basis.",
+      "Dit sleutelresultaat gebruikt persoonsgegevens maar zegt niet waarom, of op welke rechtsgrond." },
+    { GDPR_EN, GDPR_NL },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS,
+    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "Personal data without a legal basis", "Persoonsgegevens zonder rechtsgrond" },
+    { "The note on personal data does not name a legal basis.",
+      "De toelichting bij de persoonsgegevens vermeldt geen rechtsgrond." },
+    { GDPR_EN, GDPR_NL },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_SANDBAGGING,
+    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_DEPARTMENT,
+    { "Aspirations too safe", "Te voorzichtige ambities" },
+    { "{department} scored 1.0 on every aspirational objective ({n}) in {period}.",
+      "{department} scoorde 1,0 op elke ambitieuze doelstelling ({n}) in {period}." },
+    { "Pitfall #4, sandbagging: “Teams that meet all their OKRs without using their full capacity are "
+      "either hoarding resources or not seeking enough challenge.” Pitfall #3, test question: “If you ask "
+      "your customers what they really want, does your aspirational objective meet that — or exceed it?”",
+      "Valkuil #4, sandbagging: “Teams die al hun OKR’s halen zonder hun volledige capaciteit te benutten, "
+      "tonen aan dat ze ofwel middelen hamsteren, ofwel te weinig uitdaging zoeken.” Valkuil #3, "
+      "toetsvraag: “Als je aan je klanten vraagt wat ze écht willen, voldoet jouw ambitieuze doelstelling "
+      "daaraan — of overtreft ze dat?”" },
+    NO_HINT },
+};
+
+static const GEnumValue severity_values[] = {
+  { KOERS_QUALITY_SEVERITY_INFO, "KOERS_QUALITY_SEVERITY_INFO", "info" },
+  { KOERS_QUALITY_SEVERITY_WARNING, "KOERS_QUALITY_SEVERITY_WARNING", "warning" },
+  { KOERS_QUALITY_SEVERITY_ERROR, "KOERS_QUALITY_SEVERITY_ERROR", "error" },
+  { 0, NULL, NULL },
+};
+
+GType
+koers_quality_severity_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      GType id = g_enum_register_static (g_intern_static_string ("KoersQualitySeverity"),
+                                         severity_values);
+
+      g_once_init_leave (&type_id, id);
+    }
+
+  return type_id;
+}
+
+const KoersQualityRule *
+koers_quality_get_rules (guint *n_rules)
+{
+  if (n_rules != NULL)
+    *n_rules = G_N_ELEMENTS (rules);
+
+  return rules;
+}
+
+const KoersQualityRule *
+koers_quality_find_rule (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (rules); i++)
+    {
+      if (g_str_equal (rules[i].id, id))
+        return &rules[i];
+    }
+
+  return NULL;
+}
+
+const char *
+koers_quality_rule_get_title (const KoersQualityRule *rule,
+                              KoersLanguage           lang)
+{
+  g_return_val_if_fail (rule != NULL, "");
+
+  return koers_seed_text_get (&rule->title, lang);
+}
+
+const char *
+koers_quality_severity_get_label (KoersQualitySeverity severity,
+                                  KoersLanguage        lang)
+{
+  static const KoersSeedText labels[] = {
+    [KOERS_QUALITY_SEVERITY_INFO] = { "Info", "Info" },
+    [KOERS_QUALITY_SEVERITY_WARNING] = { "Warning", "Waarschuwing" },
+    [KOERS_QUALITY_SEVERITY_ERROR] = { "Error", "Fout" },
+  };
+
+  if ((guint) severity >= G_N_ELEMENTS (labels))
+    return "";
+
+  return koers_seed_text_get (&labels[severity], lang);
+}
+
+const char *
+koers_quality_severity_to_string (KoersQualitySeverity severity)
+{
+  switch (severity)
+    {
+    case KOERS_QUALITY_SEVERITY_INFO:
+      return "info";
+    case KOERS_QUALITY_SEVERITY_WARNING:
+      return "warning";
+    case KOERS_QUALITY_SEVERITY_ERROR:
+      return "error";
+    default:
+      return "";
+    }
+}

@@ -1,0 +1,714 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "koers-store-private.h"
+#include "koers-store-review.h"
+
+/* The review's state lives beside the store (not in KoersStore's struct,
+ * which koers-store.c owns): whether the review columns were read, and
+ * the dismissed findings. */
+#define REVIEW_DATA_KEY "koers-store-review"
+
+typedef struct
+{
+  gboolean    loaded;
+  GHashTable *dismissed;  /* char *key -> gint64 *dismissed_at */
+} Review;
+
+static void
+review_free (gpointer data)
+{
+  Review *review = data;
+
+  g_clear_pointer (&review->dismissed, g_hash_table_unref);
+  g_free (review);
+}
+
+static Review *
+get_review (KoersStore *self)
+{
+  Review *review = g_object_get_data (G_OBJECT (self), REVIEW_DATA_KEY);
+
+  if (review == NULL)
+    {
+      review = g_new0 (Review, 1);
+      review->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (self), REVIEW_DATA_KEY, review, review_free);
+    }
+
+  return review;
+}
+
+static gboolean
+ensure_loaded (KoersStore  *self,
+               GError     **error)
+{
+  return get_review (self)->loaded || koers_store_load_review (self, error);
+}
+
+static gboolean
+set_not_stored_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                       _("The objective is not in this database"));
+  return FALSE;
+}
+
+static gboolean
+step_rows_done (KoersStore  *self,
+                int          rc,
+                GError     **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  koers_store_set_db_error (self, rc, error);
+  return FALSE;
+}
+
+static gboolean
+load_dismissed (KoersStore  *self,
+                GHashTable  *into,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = koers_store_prepare (self, "SELECT key, dismissed_at FROM dismissed_findings", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 at = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (into, g_strdup (koers_store_column_text (stmt, 0)), g_memdup2 (&at, sizeof at));
+    }
+
+  return step_rows_done (self, rc, error);
+}
+
+static void
+apply_objective_review (KoersObjective *objective,
+                        sqlite3_stmt   *stmt)
+{
+  g_object_freeze_notify (G_OBJECT (objective));
+  koers_objective_set_postmortem (objective, koers_store_column_text (stmt, 1));
+  koers_objective_set_final_grade (objective, sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                                              ? -1.0 : sqlite3_column_double (stmt, 2));
+  koers_objective_set_review_note (objective, koers_store_column_text (stmt, 3));
+  g_object_thaw_notify (G_OBJECT (objective));
+}
+
+static void
+apply_key_result_review (KoersKeyResult *kr,
+                         sqlite3_stmt   *stmt)
+{
+  g_object_freeze_notify (G_OBJECT (kr));
+  koers_key_result_set_final_score (kr, sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                                        ? -1.0 : sqlite3_column_double (stmt, 1));
+  koers_key_result_set_final_note (kr, koers_store_column_text (stmt, 2));
+  g_object_thaw_notify (G_OBJECT (kr));
+}
+
+/* objective_id 0: every objective and key result; else that one's. */
+static gboolean
+load_review_columns (KoersStore  *self,
+                     gint64       objective_id,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) objectives = NULL;
+  g_autoptr(sqlite3_stmt) key_results = NULL;
+  int rc;
+
+  objectives = koers_store_prepare (self,
+                                    "SELECT id, postmortem, final_grade, review_note FROM objectives"
+                                    " WHERE ?1 = 0 OR id = ?1",
+                                    error);
+  if (objectives == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (objectives, 1, objective_id);
+
+  while ((rc = sqlite3_step (objectives)) == SQLITE_ROW)
+    {
+      KoersObjective *objective = koers_store_find_objective (self, sqlite3_column_int64 (objectives, 0));
+
+      if (objective != NULL)
+        apply_objective_review (objective, objectives);
+    }
+  if (!step_rows_done (self, rc, error))
+    return FALSE;
+
+  key_results = koers_store_prepare (self,
+                                     "SELECT id, final_score, final_note FROM key_results"
+                                     " WHERE ?1 = 0 OR objective_id = ?1",
+                                     error);
+  if (key_results == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (key_results, 1, objective_id);
+
+  while ((rc = sqlite3_step (key_results)) == SQLITE_ROW)
+    {
+      KoersKeyResult *kr = koers_store_find_key_result (self, sqlite3_column_int64 (key_results, 0));
+
+      if (kr != NULL)
+        apply_key_result_review (kr, key_results);
+    }
+
+  return step_rows_done (self, rc, error);
+}
+
+gboolean
+koers_store_load_review (KoersStore  *self,
+                         GError     **error)
+{
+  Review *review;
+  g_autoptr(GHashTable) dismissed = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  review = get_review (self);
+  dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!load_dismissed (self, dismissed, error) ||
+      !load_review_columns (self, 0, error))
+    return FALSE;
+
+  /* The same table, refilled: callers keep the pointer they got. */
+  g_hash_table_remove_all (review->dismissed);
+  g_hash_table_iter_init (&iter, dismissed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (review->dismissed, key, value);
+    }
+
+  review->loaded = TRUE;
+  return TRUE;
+}
+
+gboolean
+koers_store_save_review (KoersStore      *self,
+                         KoersObjective  *objective,
+                         GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GListModel *krs;
+  guint n_krs;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The review edits the store's own objects, as check-ins do. */
+  if (koers_store_find_objective (self, koers_objective_get_id (objective)) != objective)
+    return set_not_stored_error (error);
+
+  krs = koers_objective_get_key_results (objective);
+  n_krs = g_list_model_get_n_items (krs);
+  now = MAX (koers_now_usec (), koers_objective_get_updated (objective) + 1);
+
+  if (!koers_store_begin (self, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE objectives SET postmortem = ?1, final_grade = ?2,"
+                              " review_note = ?3, state = ?4, updated = ?5 WHERE id = ?6",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  koers_store_bind_text (stmt, 1, koers_objective_get_postmortem (objective));
+  if (koers_objective_has_final_grade (objective))
+    sqlite3_bind_double (stmt, 2, koers_objective_get_final_grade (objective));
+  else
+    sqlite3_bind_null (stmt, 2);
+  koers_store_bind_text (stmt, 3, koers_objective_get_review_note (objective));
+  koers_store_bind_text (stmt, 4, koers_objective_state_to_string (koers_objective_get_state (objective)));
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, koers_objective_get_id (objective));
+  if (!koers_store_step_done (self, stmt, error))
+    goto rollback;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE key_results SET final_score = ?1, final_note = ?2, updated = ?3"
+                              " WHERE id = ?4",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  for (guint i = 0; i < n_krs; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      sqlite3_reset (stmt);
+      if (koers_key_result_get_final_score (kr) >= 0.0)
+        sqlite3_bind_double (stmt, 1, koers_key_result_get_final_score (kr));
+      else
+        sqlite3_bind_null (stmt, 1);
+      koers_store_bind_text (stmt, 2, koers_key_result_get_final_note (kr));
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_int64 (stmt, 4, koers_key_result_get_id (kr));
+      if (!koers_store_step_done (self, stmt, error))
+        goto rollback;
+    }
+
+  if (!koers_store_commit (self, error))
+    goto rollback;
+
+  koers_objective_set_updated (objective, now);
+  for (guint i = 0; i < n_krs; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      koers_key_result_set_updated (kr, now);
+    }
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+failed:
+  /* Back to what is stored: the state through the store, the rest here. */
+  koers_store_reload_object (self, G_OBJECT (objective));
+  load_review_columns (self, koers_objective_get_id (objective), NULL);
+  return FALSE;
+}
+
+GHashTable *
+koers_store_get_dismissed_findings (KoersStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  if (!ensure_loaded (self, &error))
+    g_warning ("Could not read the dismissed findings: %s", error->message);
+
+  return get_review (self)->dismissed;
+}
+
+gint64
+koers_store_get_finding_dismissed_at (KoersStore *self,
+                                      const char *key)
+{
+  gint64 *at;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  at = g_hash_table_lookup (koers_store_get_dismissed_findings (self), key);
+  return at != NULL ? *at : 0;
+}
+
+static gboolean
+write_dismissal (KoersStore  *self,
+                 const char  *sql,
+                 const char  *key,
+                 gint64       now,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  stmt = koers_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  koers_store_bind_text (stmt, 1, key);
+  if (sqlite3_bind_parameter_count (stmt) > 1)
+    sqlite3_bind_int64 (stmt, 2, now);
+
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_dismiss_finding (KoersStore  *self,
+                             const char  *key,
+                             GError     **error)
+{
+  gint64 now = koers_now_usec ();
+  Review *review;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (*key == '\0')
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("A finding without a key cannot be dismissed"));
+      return FALSE;
+    }
+
+  if (!ensure_loaded (self, error))
+    return FALSE;
+
+  review = get_review (self);
+  if (g_hash_table_contains (review->dismissed, key))
+    return TRUE;
+
+  if (!write_dismissal (self,
+                        "INSERT INTO dismissed_findings (key, dismissed_at) VALUES (?1, ?2)"
+                        " ON CONFLICT (key) DO NOTHING",
+                        key, now, error))
+    return FALSE;
+
+  g_hash_table_insert (review->dismissed, g_strdup (key), g_memdup2 (&now, sizeof now));
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+koers_store_undismiss_finding (KoersStore  *self,
+                               const char  *key,
+                               GError     **error)
+{
+  Review *review;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_loaded (self, error))
+    return FALSE;
+
+  review = get_review (self);
+  if (!g_hash_table_contains (review->dismissed, key))
+    return TRUE;
+
+  if (!write_dismissal (self, "DELETE FROM dismissed_findings WHERE key = ?1", key, 0, error))
+    return FALSE;
+
+  g_hash_table_remove (review->dismissed, key);
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+void
+koers_store_init_quality_input (KoersStore        *self,
+                                KoersQualityInput *input,
+                                const KoersPeriod *period)
+{
+  g_return_if_fail (KOERS_IS_STORE (self));
+  g_return_if_fail (input != NULL);
+
+  koers_quality_input_init (input, koers_store_get_departments (self),
+                            koers_store_get_objectives (self), period);
+  input->dismissed = koers_store_get_dismissed_findings (self);
+}
+
+/* Carry-over and hand-over. */
+
+static KoersLevel
+get_level_for_department (KoersDepartment *dept)
+{
+  if (koers_department_get_is_company (dept))
+    return KOERS_LEVEL_COMPANY;
+  if (koers_department_get_parent_id (dept) != 0)
+    return KOERS_LEVEL_TEAM;
+  return KOERS_LEVEL_DEPARTMENT;
+}
+
+/* The next position among the objectives of a department and period. */
+static int
+get_next_position (KoersStore *self,
+                   gint64      department_id,
+                   const char *period)
+{
+  GListModel *model = G_LIST_MODEL (self->objectives);
+  guint n = g_list_model_get_n_items (model);
+  int next = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (model, i);
+
+      if (koers_objective_get_department_id (objective) == department_id &&
+          g_strcmp0 (koers_objective_get_period (objective), period) == 0)
+        next = MAX (next, koers_objective_get_position (objective) + 1);
+    }
+
+  return next;
+}
+
+/* As far into the new period as the date was into the old one; the last
+ * day stays the last day. */
+static char *
+shift_due_date (const char        *due,
+                const KoersPeriod *from,
+                const KoersPeriod *to)
+{
+  GDate date;
+  GDate result = to->start;
+  int offset;
+
+  if (!koers_date_parse (due, &date))
+    return NULL;
+
+  if (g_date_compare (&date, &from->end) == 0)
+    return koers_date_format_iso (&to->end);
+
+  offset = MAX (koers_date_days_between (&from->start, &date), 0);
+  g_date_add_days (&result, (guint) offset);
+  if (g_date_compare (&result, &to->end) > 0)
+    result = to->end;
+
+  return koers_date_format_iso (&result);
+}
+
+static KoersObjective *
+build_carry_over_copy (KoersObjective    *objective,
+                       const KoersPeriod *from,
+                       const KoersPeriod *to,
+                       KoersDepartment   *department)
+{
+  g_autofree char *period_key = koers_period_to_string (to);
+  KoersLevel level = koers_objective_get_department_id (objective) == koers_department_get_id (department)
+                     ? koers_objective_get_level (objective)
+                     : get_level_for_department (department);
+  KoersObjective *copy = koers_objective_new (koers_objective_get_title (objective), level,
+                                              koers_objective_get_kind (objective), period_key);
+  GListModel *krs = koers_objective_get_key_results (objective);
+  guint n = g_list_model_get_n_items (krs);
+  int position = 0;
+
+  koers_objective_set_description (copy, koers_objective_get_description (objective));
+  koers_objective_set_owner (copy, koers_objective_get_owner (objective));
+  koers_objective_set_aligned_to_id (copy, koers_objective_get_aligned_to_id (objective));
+  koers_objective_set_department_id (copy, koers_department_get_id (department));
+  koers_objective_set_carried_over_from_id (copy, koers_objective_get_id (objective));
+
+  /* What was achieved stays achieved in the original; the rest starts
+   * again from where it got to. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr(KoersKeyResult) next = NULL;
+      g_autofree char *due = NULL;
+
+      if (koers_key_result_get_progress (kr) >= 1.0)
+        continue;
+
+      next = koers_key_result_new (koers_key_result_get_title (kr),
+                                   koers_key_result_get_metric_kind (kr),
+                                   koers_key_result_get_current_value (kr),
+                                   koers_key_result_get_target_value (kr),
+                                   koers_key_result_get_unit (kr));
+      due = shift_due_date (koers_key_result_get_due_date (kr), from, to);
+      koers_key_result_set_due_date (next, due);
+      koers_key_result_set_owner (next, koers_key_result_get_owner (kr));
+      koers_key_result_set_weight (next, koers_key_result_get_weight (kr));
+      koers_key_result_set_uses_personal_data (next, koers_key_result_get_uses_personal_data (kr));
+      koers_key_result_set_personal_data_note (next, koers_key_result_get_personal_data_note (kr));
+      koers_key_result_set_position (next, position++);
+      koers_objective_insert_key_result (copy, next);
+    }
+
+  return copy;
+}
+
+static gboolean
+check_carry_over (KoersStore         *self,
+                  KoersObjective     *objective,
+                  const KoersPeriod  *from,
+                  const KoersPeriod  *to,
+                  KoersDepartment    *department,
+                  GError            **error)
+{
+  switch (koers_objective_get_state (objective))
+    {
+    case KOERS_OBJECTIVE_STATE_CARRIED_OVER:
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The objective was carried over already"));
+      return FALSE;
+    case KOERS_OBJECTIVE_STATE_ARCHIVED:
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("An archived objective cannot be carried over"));
+      return FALSE;
+    case KOERS_OBJECTIVE_STATE_ACHIEVED:
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("An achieved objective needs no carrying over"));
+      return FALSE;
+    case KOERS_OBJECTIVE_STATE_ACTIVE:
+    case KOERS_OBJECTIVE_STATE_MISSED:
+    default:
+      break;
+    }
+
+  if (koers_objective_get_score (objective) >= 1.0)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("An achieved objective needs no carrying over"));
+      return FALSE;
+    }
+
+  if (g_date_compare (&to->start, &from->end) <= 0)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("An objective can only be carried over to a later period"));
+      return FALSE;
+    }
+
+  if (department == NULL || koers_store_find_department (self, koers_department_get_id (department)) != department)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The department is not in this database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_store_carry_over_objective (KoersStore         *self,
+                                  KoersObjective     *objective,
+                                  const KoersPeriod  *period,
+                                  KoersDepartment    *department,
+                                  KoersObjective    **copy_out,
+                                  GError            **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr(KoersObjective) copy = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersObjective *own;
+  KoersPeriod from;
+  KoersPeriod to;
+  KoersRow *row;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (department == NULL || KOERS_IS_DEPARTMENT (department), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  if (!koers_objective_get_parsed_period (own, &from))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The objective’s period is not valid"));
+      return FALSE;
+    }
+
+  if (period != NULL)
+    to = *period;
+  else
+    koers_period_next (&from, &to);
+
+  if (department == NULL)
+    department = koers_store_find_department (self, koers_objective_get_department_id (own));
+
+  if (!check_carry_over (self, own, &from, &to, department, error) ||
+      !ensure_loaded (self, error))
+    return FALSE;
+
+  copy = build_carry_over_copy (own, &from, &to, department);
+  now = MAX (koers_now_usec (), koers_objective_get_updated (own) + 1);
+
+  row = koers_row_new_from_object (G_OBJECT (copy));
+  row->id = 0;
+  if (row->uuid == NULL)
+    row->uuid = koers_uuid_new ();
+  row->created = row->updated = now;
+  row->order = get_next_position (self, row->owner_id, koers_objective_get_period (copy));
+
+  if (!koers_store_begin (self, error))
+    {
+      koers_row_free (row);
+      return FALSE;
+    }
+
+  /* The tree takes the row. */
+  if (!koers_store_insert_objective_tree (self, copy, row, TRUE, NULL, pending, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self, "UPDATE objectives SET state = ?1, updated = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  koers_store_bind_text (stmt, 1, koers_objective_state_to_string (KOERS_OBJECTIVE_STATE_CARRIED_OVER));
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, koers_objective_get_id (own));
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  for (guint i = 0; i < pending->len; i++)
+    koers_row_apply (g_ptr_array_index (pending, i));
+  koers_store_index_objective (self, copy);
+  g_list_store_insert_sorted (self->objectives, copy,
+                              koers_store_compare_objectives, NULL);
+
+  g_object_freeze_notify (G_OBJECT (own));
+  koers_objective_set_state (own, KOERS_OBJECTIVE_STATE_CARRIED_OVER);
+  koers_objective_set_updated (own, now);
+  g_object_thaw_notify (G_OBJECT (own));
+
+  if (copy_out != NULL)
+    *copy_out = copy;  /* the store holds it now */
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_hand_over_objective (KoersStore       *self,
+                                 KoersObjective   *objective,
+                                 KoersDepartment  *department,
+                                 GError          **error)
+{
+  KoersObjective *own;
+  gint64 department_id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (department), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  department_id = koers_department_get_id (department);
+  if (koers_store_find_department (self, department_id) != department)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The department is not in this database"));
+      return FALSE;
+    }
+
+  if (koers_objective_get_department_id (own) == department_id)
+    return TRUE;
+
+  /* One save writes all three; a failed save puts them back. */
+  g_object_freeze_notify (G_OBJECT (own));
+  koers_objective_set_position (own, get_next_position (self, department_id, koers_objective_get_period (own)));
+  koers_objective_set_department_id (own, department_id);
+  koers_objective_set_level (own, get_level_for_department (department));
+  g_object_thaw_notify (G_OBJECT (own));
+
+  return koers_store_save_objective (self, own, error);
+}
