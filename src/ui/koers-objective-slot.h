@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "koers-objective-card.h"
+
+G_BEGIN_DECLS
+
+/* A list-view item that holds an objective card, made only once the item
+ * comes near the visible part of the list.  GTK 4.8's list view keeps
+ * some 200 items alive whatever their size; without this, switching to a
+ * department with 300 objectives would build 200 full cards.  Until then
+ * it asks for about the height the card will have. */
+#define KOERS_TYPE_OBJECTIVE_SLOT (koers_objective_slot_get_type ())
+G_DECLARE_FINAL_TYPE (KoersObjectiveSlot, koers_objective_slot, KOERS, OBJECTIVE_SLOT, GtkWidget)
+
+GtkWidget          *koers_objective_slot_new           (KoersStore         *store);
+KoersObjective     *koers_objective_slot_get_objective (KoersObjectiveSlot *self);
+void                koers_objective_slot_set_objective (KoersObjectiveSlot *self,
+                                                        KoersObjective     *objective);
+/* The card, or NULL while it is not made yet. */
+KoersObjectiveCard *koers_objective_slot_get_card      (KoersObjectiveSlot *self);
+
+G_END_DECLS

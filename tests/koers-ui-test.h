@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by the widget tests: a display (or exit 77, which meson counts
+ * as skipped), a store in a temporary folder, a main-loop spin. */
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "core/koers-period.h"
+#include "core/koers-summary.h"
+#include "store/koers-store.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  KoersStore *store;
+} KoersUiTestDb;
+
+static inline void
+koers_ui_test_init (int    *argc,
+                    char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the widget tests (run them under Xvfb).\n");
+      exit (77);
+    }
+
+  adw_init ();
+}
+
+static inline void
+koers_ui_test_db_open (KoersUiTestDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  db->dir = g_dir_make_tmp ("koers-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db->path = g_build_filename (db->dir, "koers.db", NULL);
+  db->store = koers_store_open (db->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db->store);
+}
+
+static inline void
+koers_ui_test_db_close (KoersUiTestDb *db)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&db->store);
+
+  dir = g_dir_open (db->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (db->dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (db->dir);
+
+  g_clear_pointer (&db->dir, g_free);
+  g_clear_pointer (&db->path, g_free);
+}
+
+static inline KoersDepartment *
+koers_ui_test_find_department (KoersStore *store,
+                               const char *name)
+{
+  KoersDepartment *dept = koers_store_find_department_by_name (store, name);
+
+  g_assert_nonnull (dept);
+  return dept;
+}
+
+/* Runs what is pending in the main loop (activations are asynchronous). */
+static inline void
+koers_ui_test_spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}

@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-editor-test.h"
+#include "ui/koers-editor-pane.h"
+#include "ui/koers-key-result-editor.h"
+#include "ui/koers-key-result-row.h"
+#include "ui/koers-objective-card.h"
+#include "ui/koers-objective-editor.h"
+
+typedef struct
+{
+  KoersUiTestDb    db;
+  KoersDepartment *marketing;
+  KoersDepartment *sales;
+  GtkWidget       *pane;
+  GtkWindow       *window;
+} Fixture;
+
+static GtkWidget *
+get_child (GtkWidget  *pane,
+           const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (pane, KOERS_TYPE_EDITOR_PANE, name));
+}
+
+static const char *
+get_page (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (get_child (f->pane, "stack")));
+}
+
+static guint
+count_items (Fixture *f)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get_child (f->pane, "list_view"))));
+
+  return g_list_model_get_n_items (model);
+}
+
+/* The cards a user sees: mapped, and bound to an objective. */
+static guint
+count_cards (Fixture *f)
+{
+  g_autoptr (GPtrArray) cards = NULL;
+  guint n = 0;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  koers_editor_test_spin (30);
+  cards = koers_editor_test_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
+  for (guint i = 0; i < cards->len; i++)
+    if (koers_objective_card_get_objective (cards->pdata[i]) != NULL)
+      n++;
+
+  return n;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  KoersObjective *objective;
+  KoersPeriod q2;
+
+  koers_ui_test_db_open (&f->db);
+  f->marketing = koers_ui_test_find_department (f->db.store, "Marketing");
+  f->sales = koers_ui_test_find_department (f->db.store, "Sales");
+
+  objective = koers_editor_test_add_objective (f->db.store, f->marketing, "Double monthly sign-ups", "2026-Q2");
+  koers_editor_test_add_key_result (f->db.store, objective, "Three campaigns bring 1,200 leads", 0, 1200, 600);
+  objective = koers_editor_test_add_objective (f->db.store, f->marketing, "Maximise e-mail campaigns", "2026-Q2");
+  koers_editor_test_add_key_result (f->db.store, objective, "Newsletter sign-ups up 20%", 0, 20, 5);
+  koers_objective_set_owner (objective, "Marketing team");
+  g_assert_true (koers_store_save_objective (f->db.store, objective, NULL));
+  koers_editor_test_add_objective (f->db.store, f->marketing, "Raise brand awareness", "2026-Q2");
+  koers_editor_test_add_objective (f->db.store, f->marketing, "Launch in Canada", "2026-Q3");
+  koers_editor_test_add_objective (f->db.store, f->sales, "Reach € 1 million", "2026-Q2");
+
+  f->pane = koers_editor_pane_new ();
+  koers_editor_pane_set_store (KOERS_EDITOR_PANE (f->pane), f->db.store);
+  koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->marketing);
+  koers_period_init_quarter (&q2, 2026, 2);
+  koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &q2);
+  f->window = koers_editor_test_window_new (f->pane, 900, 1000);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  koers_editor_test_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
+  koers_editor_test_destroy_toplevels (KOERS_TYPE_KEY_RESULT_EDITOR);
+  gtk_window_destroy (f->window);
+  koers_editor_test_iterate ();
+  koers_ui_test_db_close (&f->db);
+}
+
+static void
+test_shows_department_period (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *header = gtk_label_get_text (GTK_LABEL (get_child (f->pane, "department_label")));
+
+  g_assert_cmpstr (get_page (f), ==, "list");
+  g_assert_cmpuint (count_items (f), ==, 3);
+  g_assert_cmpuint (count_cards (f), ==, 3);
+  g_assert_true (g_str_has_suffix (header, "Marketing"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_child (f->pane, "period_label"))), ==,
+                   "Q2 2026 · 3 objectives");
+
+  koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->sales);
+  g_assert_cmpuint (count_cards (f), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_child (f->pane, "period_label"))), ==,
+                   "Q2 2026 · 1 objective");
+}
+
+static void
+test_filter_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  KoersPeriod period;
+
+  koers_period_init_quarter (&period, 2026, 3);
+  koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &period);
+  g_assert_cmpuint (count_cards (f), ==, 1);
+
+  /* A year holds its quarters. */
+  koers_period_init_year (&period, 2026);
+  koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &period);
+  g_assert_cmpuint (count_cards (f), ==, 4);
+
+  /* Moving an objective to another period takes it out of the list. */
+  koers_period_init_quarter (&period, 2026, 3);
+  koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &period);
+  {
+    KoersObjective *first = NULL;
+    GListModel *all = koers_store_get_objectives (f->db.store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (all) && first == NULL; i++)
+      {
+        g_autoptr (KoersObjective) item = g_list_model_get_item (all, i);
+
+        if (g_str_equal (koers_objective_get_title (item), "Double monthly sign-ups"))
+          first = item;
+      }
+    g_assert_nonnull (first);
+    koers_objective_set_period (first, "2026-Q3");
+    g_assert_true (koers_store_save_objective (f->db.store, first, NULL));
+  }
+  g_assert_cmpuint (count_cards (f), ==, 2);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  /* Objective title, key-result title and owner; case and accents do not matter. */
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "BRAND");
+  g_assert_cmpuint (count_cards (f), ==, 1);
+
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "newsletter");
+  g_assert_cmpuint (count_cards (f), ==, 1);
+
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "marketing team");
+  g_assert_cmpuint (count_cards (f), ==, 1);
+
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "campaigns");
+  g_assert_cmpuint (count_cards (f), ==, 2);
+
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "cámpaigns");
+  g_assert_cmpuint (count_cards (f), ==, 2);
+
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "Canada");
+  g_assert_cmpstr (get_page (f), ==, "no-results");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_child (f->pane, "no_results_page"))), ==,
+                   "No Results Found");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (get_child (f->pane, "no_results_page"))),
+                   ==, "No objective or key result in this period matches “Canada”.");
+
+  /* What was searched for is escaped: the description is markup. */
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "<b>R&D");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (get_child (f->pane, "no_results_page"))),
+                   ==, "No objective or key result in this period matches “&lt;b&gt;R&amp;D”.");
+
+  koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "");
+  g_assert_cmpstr (get_page (f), ==, "list");
+  g_assert_cmpuint (count_cards (f), ==, 3);
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  KoersPeriod period;
+
+  koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane),
+                                    koers_ui_test_find_department (f->db.store, "Finance"));
+  g_assert_cmpstr (get_page (f), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_child (f->pane, "empty_page"))), ==,
+                   "No objectives for Finance in Q2 2026");
+  g_assert_nonnull (koers_editor_test_find_button (f->pane, "Add Objective"));
+
+  koers_period_init_quarter (&period, 2027, 1);
+  koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->marketing);
+  koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &period);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_child (f->pane, "empty_page"))), ==,
+                   "No objectives for Marketing in Q1 2027");
+}
+
+static void
+test_add_objective (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *all = koers_store_get_objectives (f->db.store);
+  guint before = g_list_model_get_n_items (all);
+  g_autoptr (KoersStore) again = NULL;
+  KoersObjectiveEditor *editor;
+  KoersObjective *added;
+
+  g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-objective", NULL));
+  koers_editor_test_spin (50);
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
+  g_assert_cmpuint (count_cards (f), ==, 4);
+
+  /* The new objective's editor opens. */
+  editor = KOERS_OBJECTIVE_EDITOR (koers_editor_test_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
+  g_assert_nonnull (editor);
+  added = koers_objective_editor_get_objective (editor);
+  g_assert_cmpstr (koers_objective_get_title (added), ==, "New objective");
+  g_assert_cmpstr (koers_objective_get_period (added), ==, "2026-Q2");
+  g_assert_cmpint (koers_objective_get_level (added), ==, KOERS_LEVEL_DEPARTMENT);
+  g_assert_cmpint (koers_objective_get_department_id (added), ==, koers_department_get_id (f->marketing));
+
+  /* Written to the database, not only to memory. */
+  again = koers_editor_test_reopen (&f->db);
+  g_assert_nonnull (koers_store_find_objective (again, koers_objective_get_id (added)));
+
+  /* On the company level, a company objective. */
+  koers_editor_test_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
+  koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), koers_store_get_company (f->db.store));
+  g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-objective", NULL));
+  koers_editor_test_spin (50);
+  editor = KOERS_OBJECTIVE_EDITOR (koers_editor_test_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpint (koers_objective_get_level (koers_objective_editor_get_objective (editor)), ==,
+                   KOERS_LEVEL_COMPANY);
+}
+
+static KoersObjectiveCard *
+find_card (Fixture    *f,
+           const char *title)
+{
+  g_autoptr (GPtrArray) cards = koers_editor_test_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      KoersObjective *objective = koers_objective_card_get_objective (cards->pdata[i]);
+
+      if (objective != NULL && g_str_equal (koers_objective_get_title (objective), title))
+        return cards->pdata[i];
+    }
+
+  return NULL;
+}
+
+/* Focus as Tab would leave it: on one of the card's buttons. */
+static void
+focus_card_button (KoersObjectiveCard *card,
+                   const char         *action_name)
+{
+  g_autoptr (GPtrArray) buttons = koers_editor_test_find_mapped (GTK_WIDGET (card), GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
+      {
+        g_assert_true (gtk_widget_grab_focus (buttons->pdata[i]));
+        return;
+      }
+
+  g_assert_not_reached ();
+}
+
+static void
+click_undo (Fixture *f)
+{
+  GtkWidget *undo = koers_editor_test_find_button (GTK_WIDGET (f->window), "Undo");
+
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  /* Until the toast's hide animation is over, so that the next toast's
+   * button is the only one. */
+  koers_editor_test_spin (600);
+}
+
+/* Delete takes what has the focus, a key result or an objective; the
+ * toast's Undo puts it back. */
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  KoersObjectiveCard *card;
+  KoersObjective *objective;
+  KoersKeyResult *kr;
+  g_autoptr (GPtrArray) rows = NULL;
+  gint64 objective_id;
+  gint64 kr_id;
+
+  count_cards (f);
+  card = find_card (f, "Maximise e-mail campaigns");
+  g_assert_nonnull (card);
+  objective = koers_objective_card_get_objective (card);
+  objective_id = koers_objective_get_id (objective);
+
+  /* A key result row has the focus: the key result goes. */
+  rows = koers_editor_test_find_mapped (GTK_WIDGET (card), KOERS_TYPE_KEY_RESULT_ROW);
+  g_assert_cmpuint (rows->len, ==, 1);
+  kr = koers_key_result_row_get_key_result (rows->pdata[0]);
+  kr_id = koers_key_result_get_id (kr);
+  g_assert_true (gtk_widget_grab_focus (rows->pdata[0]));
+  g_assert_true (gtk_widget_activate_action (f->pane, "editor.delete", NULL));
+  koers_editor_test_spin (50);
+  g_assert_null (koers_store_find_key_result (f->db.store, kr_id));
+  g_assert_nonnull (koers_store_find_objective (f->db.store, objective_id));
+
+  click_undo (f);
+  g_assert_nonnull (koers_store_find_key_result (f->db.store, kr_id));
+
+  /* The card has the focus: the objective goes. */
+  card = find_card (f, "Maximise e-mail campaigns");
+  focus_card_button (card, "card.edit");
+  g_assert_true (gtk_widget_activate_action (f->pane, "editor.delete", NULL));
+  koers_editor_test_spin (50);
+  g_assert_null (koers_store_find_objective (f->db.store, objective_id));
+  g_assert_cmpuint (count_cards (f), ==, 2);
+
+  click_undo (f);
+  objective = koers_store_find_objective (f->db.store, objective_id);
+  g_assert_nonnull (objective);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);
+  g_assert_cmpuint (count_cards (f), ==, 3);
+}
+
+/* Ctrl+Shift+N's action adds a key result to the focused card's objective. */
+static void
+test_add_key_result (Fixture       *f,
+                     gconstpointer  data)
+{
+  KoersObjectiveCard *card;
+  KoersObjective *objective;
+
+  count_cards (f);
+  card = find_card (f, "Raise brand awareness");
+  g_assert_nonnull (card);
+  objective = koers_objective_card_get_objective (card);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 0);
+
+  focus_card_button (card, "card.delete");
+  g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-key-result", NULL));
+  koers_editor_test_spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);
+}
+
+/* Tab goes from card to card, through their buttons and key results. */
+static void
+test_tab_through_cards (Fixture       *f,
+                        gconstpointer  data)
+{
+  GPtrArray *seen = g_ptr_array_new ();
+  gboolean visited_row = FALSE;
+
+  count_cards (f);
+  gtk_widget_grab_focus (get_child (f->pane, "list_view"));
+  for (int i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *card;
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      card = focus != NULL ? gtk_widget_get_ancestor (focus, KOERS_TYPE_OBJECTIVE_CARD) : NULL;
+      visited_row |= focus != NULL && KOERS_IS_KEY_RESULT_ROW (focus);
+      if (card != NULL && (seen->len == 0 || g_ptr_array_index (seen, seen->len - 1) != card))
+        g_ptr_array_add (seen, card);
+    }
+  /* In list order, each key result on the way, then round again. */
+  g_assert_cmpuint (seen->len, >=, 3);
+  g_assert_cmpstr (koers_objective_get_title (koers_objective_card_get_objective (seen->pdata[0])), ==,
+                   "Double monthly sign-ups");
+  g_assert_cmpstr (koers_objective_get_title (koers_objective_card_get_objective (seen->pdata[1])), ==,
+                   "Maximise e-mail campaigns");
+  g_assert_cmpstr (koers_objective_get_title (koers_objective_card_get_objective (seen->pdata[2])), ==,
+                   "Raise brand awareness");
+  g_assert_true (visited_row);
+  g_ptr_array_unref (seen);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  koers_ui_test_init (&argc, &argv);
+
+  g_test_add ("/editor-pane/department-period", Fixture, NULL, fixture_setup,
+              test_shows_department_period, fixture_teardown);
+  g_test_add ("/editor-pane/filter-period", Fixture, NULL, fixture_setup,
+              test_filter_period, fixture_teardown);
+  g_test_add ("/editor-pane/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/editor-pane/empty-state", Fixture, NULL, fixture_setup, test_empty_state, fixture_teardown);
+  g_test_add ("/editor-pane/add-objective", Fixture, NULL, fixture_setup, test_add_objective, fixture_teardown);
+  g_test_add ("/editor-pane/delete-and-undo", Fixture, NULL, fixture_setup,
+              test_delete_and_undo, fixture_teardown);
+  g_test_add ("/editor-pane/add-key-result", Fixture, NULL, fixture_setup,
+              test_add_key_result, fixture_teardown);
+
+  g_test_add ("/editor-pane/tab-through-cards", Fixture, NULL, fixture_setup,
+              test_tab_through_cards, fixture_teardown);
+
+  return g_test_run ();
+}
