@@ -10,6 +10,7 @@
 #include "koers-json.h"
 #include "koers-templates.h"
 #include "koers-store-private.h"
+#include "store/koers-store-review.h"
 #include "test-store-utils.h"
 
 /* Stamps tests pass so that exports compare as text. */
@@ -69,8 +70,9 @@ add_checkin (KoersStore         *store,
 }
 
 /* The seed's templates (demo values), a team, check-ins, a carried-over
- * objective, an organisation name, texts with quotes, commas, line
- * breaks and non-ASCII, and numbers that are not whole. */
+ * objective with its quarterly review (a grade of 0 among them),
+ * dismissed quality findings, an organisation name, texts with quotes,
+ * commas, line breaks and non-ASCII, and numbers that are not whole. */
 static inline void
 populate_store (KoersStore *store)
 {
@@ -116,6 +118,27 @@ populate_store (KoersStore *store)
   koers_objective_insert_key_result (carried, kr);
   g_assert_true (koers_store_add_objective (store, carried, &error));
   g_assert_no_error (error);
+
+  /* Its review: a grade, a postmortem, notes, and a score of 0. */
+  koers_objective_set_postmortem (carried, "Blameless: the \"v1\" data was late,\nso we started in March.");
+  koers_objective_set_final_grade (carried, 0.45);
+  koers_objective_set_review_note (carried, "Ça va — 0,45 × “quotes”");
+  koers_key_result_set_final_score (kr, 0);
+  koers_key_result_set_final_note (kr, "Nothing measured yet");
+  g_assert_true (koers_store_save_review (store, carried, &error));
+  g_assert_no_error (error);
+
+  /* Two findings a person dismissed: an objective's, a department's. */
+  {
+    g_autofree char *objective_key = g_strconcat ("not-aligned:", koers_objective_get_uuid (carried), NULL);
+    g_autofree char *department_key = g_strconcat ("too-many-objectives:", koers_department_get_uuid (marketing),
+                                                   "@2026-Q2", NULL);
+
+    g_assert_true (koers_store_dismiss_finding (store, objective_key, &error));
+    g_assert_no_error (error);
+    g_assert_true (koers_store_dismiss_finding (store, department_key, &error));
+    g_assert_no_error (error);
+  }
 
   {
     g_autoptr(KoersObjective) next = koers_objective_new ("Launch the referral programme, \"v2\"",

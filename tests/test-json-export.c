@@ -119,6 +119,46 @@ test_export_shape (StoreFixture  *fixture,
                      json_object_get_string_member (carried, "carried_over_from")), "period"),
                    ==, "2026-Q1");
 
+  /* The review: written where there is one, left out where there is
+   * none; a score of 0 is a score. */
+  g_assert_cmpstr (json_object_get_string_member (carried, "state"), ==, "active");
+  {
+    JsonObject *reviewed = find_by_member (objectives, "uuid",
+                                           json_object_get_string_member (carried, "carried_over_from"));
+    JsonObject *reviewed_kr =
+      json_array_get_object_element (json_object_get_array_member (reviewed, "key_results"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (reviewed, "postmortem"), ==,
+                     "Blameless: the \"v1\" data was late,\nso we started in March.");
+    g_assert_cmpfloat (json_object_get_double_member (reviewed, "final_grade"), ==, 0.45);
+    g_assert_cmpstr (json_object_get_string_member (reviewed, "review_note"), ==, "Ça va — 0,45 × “quotes”");
+    g_assert_true (json_object_has_member (reviewed_kr, "final_score"));
+    g_assert_cmpfloat (json_object_get_double_member (reviewed_kr, "final_score"), ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (reviewed_kr, "final_note"), ==, "Nothing measured yet");
+
+    g_assert_false (json_object_has_member (carried, "postmortem"));
+    g_assert_false (json_object_has_member (carried, "final_grade"));
+    g_assert_false (json_object_has_member (carried, "review_note"));
+    g_assert_false (json_object_has_member (kr, "final_score"));
+    g_assert_false (json_object_has_member (kr, "final_note"));
+    g_assert_nonnull (strstr (text, "\"final_grade\" : 0.45,"));
+    g_assert_nonnull (strstr (text, "\"final_score\" : 0,"));
+  }
+
+  /* The dismissed findings, by key, with when. */
+  {
+    JsonArray *dismissed = json_object_get_array_member (top, "dismissed_findings");
+    JsonObject *first = json_array_get_object_element (dismissed, 0);
+    JsonObject *second = json_array_get_object_element (dismissed, 1);
+    const char *key = json_object_get_string_member (first, "key");
+
+    g_assert_cmpuint (json_array_get_length (dismissed), ==, 2);
+    g_assert_true (g_str_has_prefix (key, "not-aligned:"));
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (second, "key"), "too-many-objectives:"));
+    g_assert_true (koers_json_parse_stamp (json_object_get_string_member (first, "dismissed"), &usec));
+    g_assert_cmpint (usec, ==, koers_store_get_finding_dismissed_at (store, key));
+  }
+
   /* Shortest numbers: 7.2, not 7.2000000000000002; whole ones bare. */
   g_assert_nonnull (strstr (text, "\"target\" : 7.2,"));
   g_assert_nonnull (strstr (text, "\"start\" : 0.1,"));
@@ -176,12 +216,39 @@ test_round_trip (StoreFixture  *fixture,
 
   second = export_text (other);
   g_assert_cmpstr (first, ==, second);
+  g_assert_nonnull (strstr (second, "\"postmortem\" : "));
+  g_assert_nonnull (strstr (second, "\"dismissed_findings\" : ["));
 
   /* And after reopening: what the model shows is what was written. */
   g_clear_object (&other);
   other = open_store (other_path);
   third = export_text (other);
   g_assert_cmpstr (first, ==, third);
+
+  /* The review is in the objects, the dismissals in the store. */
+  {
+    KoersObjective *reviewed = NULL;
+    GListModel *objectives = koers_store_get_objectives (other);
+    GHashTableIter iter;
+    gpointer key;
+
+    for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+      {
+        g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+
+        if (koers_objective_has_final_grade (objective))
+          reviewed = objective;
+      }
+    g_assert_nonnull (reviewed);
+    g_assert_cmpfloat (koers_objective_get_final_grade (reviewed), ==, 0.45);
+    g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (reviewed)), ==, 0);
+
+    g_assert_cmpuint (g_hash_table_size (koers_store_get_dismissed_findings (other)), ==, 2);
+    g_hash_table_iter_init (&iter, koers_store_get_dismissed_findings (store));
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_assert_cmpint (koers_store_get_finding_dismissed_at (other, key), ==,
+                       koers_store_get_finding_dismissed_at (store, key));
+  }
 }
 
 /* A Dutch export into an English database: the seed's departments are
@@ -279,7 +346,27 @@ test_export_filter (StoreFixture  *fixture,
   g_assert_cmpuint (json_array_get_length (objectives), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (objectives, 0),
                                                   "period"), ==, "2026-Q1");
+  /* The dismissals about what the file holds go along: the objective's
+   * and Marketing's. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                         "dismissed_findings")), ==, 2);
   g_clear_pointer (&text, g_free);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Finance's file holds neither. */
+  {
+    const char * const finance[] = { "Finance", NULL };
+
+    filter.departments = finance;
+    filter.periods = NULL;
+    text = koers_json_export_to_string (store, &filter, TEST_EXPORTED_USEC, &error);
+    g_assert_no_error (error);
+    root = parse (text);
+    g_assert_false (json_object_has_member (json_node_get_object (root), "dismissed_findings"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                           "objectives")), >, 0);
+    g_clear_pointer (&text, g_free);
+  }
 
   filter.departments = nowhere;
   filter.periods = NULL;

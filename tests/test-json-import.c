@@ -164,6 +164,52 @@ static const Case cases[] = {
     "\"parent\" : \"" LAB "\",\n      \"is_company\" : false",
     "\"parent\" : \"" LAB "\",\n      \"is_company\" : true",
     KOERS_JSON_ERROR_INVALID, "$.departments[1].parent: the company level cannot have a parent" },
+  /* The review's members: a grade or score from 0 to 1, or null. */
+  { "final-grade-too-high", EDIT_REPLACE, "\"owner\" : \"Lab lead\",",
+    "\"owner\" : \"Lab lead\", \"final_grade\" : 1.5,", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].final_grade: expected a number from 0 to 1 or null, found 1.5" },
+  { "final-grade-as-text", EDIT_REPLACE, "\"owner\" : \"Lab lead\",",
+    "\"owner\" : \"Lab lead\", \"final_grade\" : \"abc\",", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].final_grade: expected a number from 0 to 1 or null, found \"abc\"" },
+  { "final-grade-negative", EDIT_REPLACE, "\"owner\" : \"Lab lead\",",
+    "\"owner\" : \"Lab lead\", \"final_grade\" : -0.1,", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].final_grade: expected a number from 0 to 1 or null, found -0.1" },
+  { "final-score-too-high", EDIT_REPLACE, "\"unit\" : \"prototypes\",",
+    "\"unit\" : \"prototypes\", \"final_score\" : 2,", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].key_results[0].final_score: expected a number from 0 to 1 or null, found 2" },
+  { "final-score-as-text", EDIT_REPLACE, "\"unit\" : \"prototypes\",",
+    "\"unit\" : \"prototypes\", \"final_score\" : \"abc\",", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].key_results[0].final_score: expected a number from 0 to 1 or null, found \"abc\"" },
+  { "final-score-as-bool", EDIT_REPLACE, "\"unit\" : \"prototypes\",",
+    "\"unit\" : \"prototypes\", \"final_score\" : true,", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].key_results[0].final_score: expected a number from 0 to 1 or null, found true" },
+  { "postmortem-as-number", EDIT_REPLACE, "\"owner\" : \"Lab lead\",",
+    "\"owner\" : \"Lab lead\", \"postmortem\" : 5,", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].postmortem: expected text, found 5" },
+  { "final-note-as-list", EDIT_REPLACE, "\"unit\" : \"prototypes\",",
+    "\"unit\" : \"prototypes\", \"final_note\" : [],", KOERS_JSON_ERROR_INVALID,
+    "$.objectives[0].key_results[0].final_note: expected text, found a list" },
+  { "dismissed-not-a-list", EDIT_REPLACE, "\"Fixture NV\",", "\"Fixture NV\", \"dismissed_findings\" : {},",
+    KOERS_JSON_ERROR_INVALID, "$.dismissed_findings: expected a list, found an object" },
+  { "dismissed-blank-key", EDIT_REPLACE, "\"Fixture NV\",",
+    "\"Fixture NV\", \"dismissed_findings\" : [{\"key\" : \" \", \"dismissed\" : \"2026-05-01T00:00:00Z\"}],",
+    KOERS_JSON_ERROR_INVALID, "$.dismissed_findings[0].key: must not be empty" },
+  { "dismissed-bad-stamp", EDIT_REPLACE, "\"Fixture NV\",",
+    "\"Fixture NV\", \"dismissed_findings\" : [{\"key\" : \"not-aligned:x\", \"dismissed\" : \"yesterday\"}],",
+    KOERS_JSON_ERROR_INVALID, "$.dismissed_findings[0].dismissed: expected a time stamp" },
+  { "dismissed-missing-stamp", EDIT_REPLACE, "\"Fixture NV\",",
+    "\"Fixture NV\", \"dismissed_findings\" : [{\"key\" : \"not-aligned:x\"}],",
+    KOERS_JSON_ERROR_INVALID, "$.dismissed_findings[0].dismissed: missing (it is required)" },
+  { "dismissed-unknown-member", EDIT_REPLACE, "\"Fixture NV\",",
+    "\"Fixture NV\", \"dismissed_findings\" : [{\"key\" : \"not-aligned:x\", \"by\" : \"me\","
+    " \"dismissed\" : \"2026-05-01T00:00:00Z\"}],",
+    KOERS_JSON_ERROR_INVALID, "$.dismissed_findings[0].by: unknown member" },
+  { "dismissed-twice", EDIT_REPLACE, "\"Fixture NV\",",
+    "\"Fixture NV\", \"dismissed_findings\" : ["
+    "{\"key\" : \"not-aligned:x\", \"dismissed\" : \"2026-05-01T00:00:00Z\"},"
+    "{\"key\" : \"not-aligned:x\", \"dismissed\" : \"2026-05-02T00:00:00Z\"}],",
+    KOERS_JSON_ERROR_INVALID,
+    "$.dismissed_findings[1].key: the key not-aligned:x is also used at $.dismissed_findings[0]" },
   /* The first five, in reading order, then how many more. */
   { "many-problems", EDIT_MANY, NULL, NULL, KOERS_JSON_ERROR_INVALID,
     "$.departments[0].name: expected text, found 4\n"
@@ -326,6 +372,60 @@ test_minimal_imports (Fixture       *fixture,
                    koers_department_get_id (find_department_named (store, "Design lab")));
   g_assert_cmpfloat (koers_key_result_get_current_value (first_key_result (objective)), ==, 7.2);
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Acme “Koers”, NV");
+}
+
+/* The review's members and the dismissed findings are optional (the
+ * fixture has none, as files from before the review): given, they are
+ * taken; null is "not graded", 0 is a grade. */
+static void
+test_review_imports (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autofree char *a = replace_first (fixture->minimal, "\"owner\" : \"Lab lead\",",
+                                      "\"owner\" : \"Lab lead\", \"postmortem\" : \"Late, \\\"sorry\\\"\","
+                                      " \"final_grade\" : 0, \"review_note\" : null,");
+  g_autofree char *b = replace_first (a, "\"unit\" : \"prototypes\",",
+                                      "\"unit\" : \"prototypes\", \"final_score\" : 1, \"final_note\" : \"Done\",");
+  g_autofree char *c = replace_first (b, "\"unit\" : \"out of 10\",",
+                                      "\"unit\" : \"out of 10\", \"final_score\" : null,");
+  g_autofree char *input = replace_first (c, "\"Fixture NV\",",
+                                          "\"Fixture NV\", \"dismissed_findings\" : ["
+                                          "{\"key\" : \"not-aligned:" OBJ2 "\","
+                                          " \"dismissed\" : \"2026-05-01T10:00:00.5+02:00\"}],");
+  KoersObjective *lab;
+  KoersObjective *users;
+
+  plan = koers_json_import_plan_from_data (store, input, strlen (input), KOERS_JSON_IMPORT_ADD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (koers_import_plan_get_n_dismissals (plan), ==, 1);
+  g_assert_true (koers_json_import_apply (plan, &error));
+  g_assert_no_error (error);
+
+  lab = find_objective_titled (store, "Open the design lab");
+  users = find_objective_titled (store, "Test with real users");
+  g_assert_cmpstr (koers_objective_get_postmortem (lab), ==, "Late, \"sorry\"");
+  g_assert_true (koers_objective_has_final_grade (lab));
+  g_assert_cmpfloat (koers_objective_get_final_grade (lab), ==, 0);
+  g_assert_cmpstr (koers_objective_get_review_note (lab), ==, "");
+  g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (lab)), ==, 1);
+  g_assert_cmpstr (koers_key_result_get_final_note (first_key_result (lab)), ==, "Done");
+  g_assert_false (koers_objective_has_final_grade (users));
+  g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (users)), ==, -1);
+  g_assert_cmpint (koers_store_get_finding_dismissed_at (store, "not-aligned:" OBJ2), ==,
+                   G_GINT64_CONSTANT (1777622400500000));
+
+  /* Written, not only shown. */
+  g_clear_pointer (&plan, koers_import_plan_free);
+  g_clear_object (&store);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"
+                                             " WHERE final_grade = 0 AND postmortem = 'Late, \"sorry\"'"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_score = 1"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT dismissed_at FROM dismissed_findings"
+                                             " WHERE key = 'not-aligned:" OBJ2 "'"), ==,
+                   G_GINT64_CONSTANT (1777622400500000));
 }
 
 static void
@@ -508,6 +608,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/json-import/minimal", Fixture, NULL, fixture_setup, test_minimal_imports,
+              fixture_teardown);
+  g_test_add ("/json-import/review", Fixture, NULL, fixture_setup, test_review_imports,
               fixture_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -467,6 +467,125 @@ test_conflicting (Fixture       *fixture,
   assert_model_is_stored (fixture);
 }
 
+static JsonObject *
+find_reviewed_objective (JsonNode *root)
+{
+  JsonArray *objectives = json_object_get_array_member (json_node_get_object (root), "objectives");
+
+  for (guint i = 0; i < json_array_get_length (objectives); i++)
+    {
+      JsonObject *objective = json_array_get_object_element (objectives, i);
+
+      if (json_object_has_member (objective, "final_grade"))
+        return objective;
+    }
+
+  g_error ("No reviewed objective in the file");
+  return NULL;
+}
+
+static KoersObjective *
+find_reviewed (KoersStore *store)
+{
+  GListModel *objectives = koers_store_get_objectives (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+
+      if (g_strcmp0 (koers_objective_get_postmortem (objective), "") != 0)
+        return objective;
+    }
+
+  g_error ("No reviewed objective in the store");
+  return NULL;
+}
+
+/* The review is part of what merge compares and writes; the dismissed
+ * findings are a union, the earlier time kept. */
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = parse (fixture->exported);
+  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *reviewed = find_reviewed_objective (root);
+  JsonObject *reviewed_kr = get_key_result (reviewed, 0);
+  JsonObject *same_stamp = find_objective (root, "Increase sales results.");
+  JsonObject *same_stamp_kr = get_key_result (find_objective (root, "Double monthly sign-ups."), 0);
+  JsonArray *dismissed = json_object_get_array_member (json_node_get_object (root), "dismissed_findings");
+  JsonObject *earlier = json_array_get_object_element (dismissed, 0);
+  JsonObject *later = json_array_get_object_element (dismissed, 1);
+  KoersObjective *live = find_reviewed (fixture->store);
+  g_autofree char *earlier_key = g_strdup (json_object_get_string_member (earlier, "key"));
+  g_autofree char *later_key = g_strdup (json_object_get_string_member (later, "key"));
+  gint64 earlier_at = koers_store_get_finding_dismissed_at (fixture->store, earlier_key) - 1000;
+  gint64 later_at = koers_store_get_finding_dismissed_at (fixture->store, later_key);
+
+  /* A newer review in the file: it replaces the database's. */
+  json_object_set_double_member (reviewed, "final_grade", 0.5);
+  json_object_set_string_member (reviewed, "postmortem", "Rewritten after the retro");
+  bump (reviewed, 1000000);
+  json_object_remove_member (reviewed_kr, "final_score");
+  bump (reviewed_kr, 1);
+  /* Only a review differs, on the same stamp: a conflict, not "unchanged". */
+  json_object_set_double_member (same_stamp, "final_grade", 0.8);
+  json_object_set_string_member (same_stamp_kr, "final_note", "Only in the file");
+  /* Dismissals: one earlier than the database's, one later, one new. */
+  set_stamp (earlier, "dismissed", earlier_at);
+  set_stamp (later, "dismissed", later_at + 1000);
+  {
+    JsonObject *added = json_object_new ();
+
+    json_object_set_string_member (added, "key", "sandbagging:aaaaaaaa-0000-4000-8000-000000000001@2026-Q2");
+    set_stamp (added, "dismissed", 42);
+    json_array_add_object_element (dismissed, added);
+  }
+  text = generate (root);
+
+  plan = plan_merge (fixture->store, text);
+  assert_counts (plan, KOERS_IMPORT_OBJECTIVES, 0, 1, 21, 1);
+  assert_counts (plan, KOERS_IMPORT_KEY_RESULTS, 0, 1, N_KEY_RESULTS - 2, 1);
+  g_assert_cmpuint (koers_import_plan_get_n_dismissals (plan), ==, 2);
+  apply_plan (plan, fixture->store, 1);
+
+  g_assert_true (find_reviewed (fixture->store) == live);
+  g_assert_cmpfloat (koers_objective_get_final_grade (live), ==, 0.5);
+  g_assert_cmpstr (koers_objective_get_postmortem (live), ==, "Rewritten after the retro");
+  g_assert_cmpstr (koers_objective_get_review_note (live), ==, "Ça va — 0,45 × “quotes”");
+  g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (live)), ==, -1);
+  g_assert_false (koers_objective_has_final_grade (find_objective_titled (fixture->store,
+                                                                          "Increase sales results.")));
+  g_assert_cmpint (koers_store_get_finding_dismissed_at (fixture->store, earlier_key), ==, earlier_at);
+  g_assert_cmpint (koers_store_get_finding_dismissed_at (fixture->store, later_key), ==, later_at);
+  g_assert_cmpint (koers_store_get_finding_dismissed_at (
+                     fixture->store, "sandbagging:aaaaaaaa-0000-4000-8000-000000000001@2026-Q2"), ==, 42);
+  g_assert_cmpuint (g_hash_table_size (koers_store_get_dismissed_findings (fixture->store)), ==, 3);
+  assert_model_is_stored (fixture);
+
+  /* Once more: the dismissals are there now. */
+  g_clear_pointer (&plan, koers_import_plan_free);
+  plan = plan_merge (fixture->store, text);
+  g_assert_cmpuint (koers_import_plan_get_n_dismissals (plan), ==, 0);
+  assert_counts (plan, KOERS_IMPORT_OBJECTIVES, 0, 0, 22, 1);
+  g_clear_pointer (&plan, koers_import_plan_free);
+
+  /* A file that brings only a dismissal still writes it. */
+  {
+    const char *only = "{\"format\" : \"koers\", \"version\" : 1, \"departments\" : [], \"objectives\" : [],"
+                       " \"dismissed_findings\" : [{\"key\" : \"not-aligned:x\","
+                       " \"dismissed\" : \"2026-05-01T00:00:00Z\"}]}";
+
+    plan = plan_merge (fixture->store, only);
+    g_assert_cmpuint (koers_import_plan_get_n_dismissals (plan), ==, 1);
+    apply_plan (plan, fixture->store, 1);
+    g_assert_cmpint (koers_store_get_finding_dismissed_at (fixture->store, "not-aligned:x"), ==,
+                     G_GINT64_CONSTANT (1777593600000000));
+    assert_model_is_stored (fixture);
+  }
+}
+
 /* A plan is a dry run: nothing is written until it is applied, and a
  * database that changed in between is checked again. */
 static void
@@ -566,6 +685,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/json-merge/dry-run-and-stale", Fixture, NULL, fixture_setup,
               test_dry_run_and_stale, fixture_teardown);
+  g_test_add ("/json-merge/review", Fixture, NULL, fixture_setup, test_review, fixture_teardown);
   g_test_add ("/json-merge/colleague", Fixture, NULL, fixture_setup, test_colleague,
               fixture_teardown);
 

@@ -125,8 +125,6 @@ test_migration (StoreFixture  *fixture,
   store = open_store (fixture->path);
   g_assert_cmpint (koers_store_get_schema_version (store), ==, KOERS_STORE_SCHEMA_VERSION);
   g_assert_cmpint (KOERS_STORE_SCHEMA_VERSION, >=, 3);
-  g_assert_true (koers_store_load_review (store, &error));
-  g_assert_no_error (error);
 
   /* Everything is still there. */
   objective = koers_store_find_objective (store, 10);
@@ -147,7 +145,10 @@ test_migration (StoreFixture  *fixture,
 
   /* And the new columns take a review. */
   koers_objective_set_postmortem (objective, "Te laat gestart.");
+  koers_key_result_set_final_score (kr, 0.4);
   g_assert_true (koers_store_save_review (store, objective, &error));
+  g_assert_no_error (error);
+  g_assert_true (koers_store_dismiss_finding (store, "not-aligned:o", &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 
@@ -155,6 +156,13 @@ test_migration (StoreFixture  *fixture,
   title = query_text (fixture->path, "SELECT postmortem FROM objectives WHERE id = 10");
   g_assert_cmpstr (title, ==, "Te laat gestart.");
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 1);
+
+  /* The migrated file opens with its review in the objects. */
+  store = open_store (fixture->path);
+  g_assert_cmpstr (koers_objective_get_postmortem (koers_store_find_objective (store, 10)), ==,
+                   "Te laat gestart.");
+  g_assert_cmpfloat (koers_key_result_get_final_score (koers_store_find_key_result (store, 20)), ==, 0.4);
+  g_assert_cmpint (koers_store_get_finding_dismissed_at (store, "not-aligned:o"), >, 0);
 }
 
 static void
@@ -342,10 +350,8 @@ test_review (StoreFixture  *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT final_grade * 10 FROM objectives WHERE postmortem IS NOT NULL"),
                    ==, 6);
 
-  /* Read back. */
+  /* Read back: at open, with nothing else to call. */
   store = open_store (fixture->path);
-  g_assert_true (koers_store_load_review (store, &error));
-  g_assert_no_error (error);
   objective = koers_store_find_objective (store, objective_id);
   kr = koers_store_find_key_result (store, kr_id);
   g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "We planned without a buffer for the supplier.");
@@ -495,6 +501,302 @@ test_hand_over (StoreFixture  *fixture,
   g_assert_cmpint (query_int (fixture->path, sql), ==, company_id);
 }
 
+/* A review on objective and its first key result, through the store. */
+static void
+review_objective (KoersStore     *store,
+                  KoersObjective *objective,
+                  const char     *postmortem)
+{
+  g_autoptr(GError) error = NULL;
+  KoersKeyResult *kr = get_kr (objective, 0);
+
+  koers_objective_set_postmortem (objective, postmortem);
+  koers_objective_set_final_grade (objective, 0.6);
+  koers_objective_set_review_note (objective, "Graded down: “late”");
+  koers_key_result_set_final_score (kr, 0.4);
+  koers_key_result_set_final_note (kr, "40 of 100");
+  g_assert_true (koers_store_save_review (store, objective, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_reviewed (KoersObjective *objective,
+                 const char     *postmortem)
+{
+  KoersKeyResult *kr = get_kr (objective, 0);
+
+  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, postmortem);
+  g_assert_cmpfloat (koers_objective_get_final_grade (objective), ==, 0.6);
+  g_assert_cmpstr (koers_objective_get_review_note (objective), ==, "Graded down: “late”");
+  g_assert_cmpfloat (koers_key_result_get_final_score (kr), ==, 0.4);
+  g_assert_cmpstr (koers_key_result_get_final_note (kr), ==, "40 of 100");
+  g_assert_cmpfloat (koers_key_result_get_final_score (get_kr (objective, 1)), ==, -1.0);
+}
+
+/* What the file says about one objective's review (and its scored key
+ * result, and its carried-over-from link), as one string. */
+static char *
+query_review (const char *path,
+              gint64      objective_id)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT o.postmortem || '|' || o.final_grade || '|' || o.review_note || '|'"
+                     " || k.final_score || '|' || k.final_note || '|' || ifnull (o.carried_over_from_id, 0)"
+                     " FROM objectives o JOIN key_results k ON k.objective_id = o.id"
+                     " WHERE o.id = %" G_GINT64_FORMAT " AND k.final_score IS NOT NULL",
+                     objective_id);
+
+  return query_text (path, sql);
+}
+
+static void
+assert_review_stored (const char *path,
+                      gint64      objective_id,
+                      const char *expected)
+{
+  g_autofree char *stored = query_review (path, objective_id);
+
+  g_assert_cmpstr (stored, ==, expected);
+}
+
+/* Undo of a delete brings the review back, in the objects and the file,
+ * and the carried-over-from link both ways. */
+static void
+test_undo_keeps_review (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersObjective) original = NULL;
+  g_autoptr(KoersObjective) copy = NULL;
+  g_autoptr(KoersKeyResult) kr = NULL;
+  g_autoptr(KoersDepartment) marketing = NULL;
+  g_autoptr(GPtrArray) objectives = NULL;
+  KoersObjective *carried = NULL;
+  g_autofree char *expected_original = NULL;
+  g_autofree char *expected_copy = NULL;
+  gint64 original_id, copy_id, kr_id;
+
+  marketing = g_object_ref (get_department (store, 4));
+  original = g_object_ref (add_objective (store, marketing, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1"));
+  review_objective (store, original, "No buffer for the supplier.");
+  g_assert_true (koers_store_carry_over_objective (store, original, NULL, NULL, &carried, &error));
+  g_assert_no_error (error);
+  copy = g_object_ref (carried);
+  /* The copy starts without a review; it gets one of its own. */
+  g_assert_false (koers_objective_has_final_grade (copy));
+  g_assert_cmpstr (koers_objective_get_postmortem (copy), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (copy)), ==, 1);
+  {
+    g_autoptr(KoersKeyResult) extra = koers_key_result_new ("Unscored", KOERS_METRIC_KIND_NUMBER, 0, 5, NULL);
+
+    g_assert_true (koers_store_add_key_result (store, copy, extra, &error));
+    g_assert_no_error (error);
+  }
+  review_objective (store, copy, "Carried: still short.");
+
+  original_id = koers_objective_get_id (original);
+  copy_id = koers_objective_get_id (copy);
+  expected_original = g_strdup ("No buffer for the supplier.|0.6|Graded down: “late”|0.4|40 of 100|0");
+  expected_copy = g_strdup_printf ("Carried: still short.|0.6|Graded down: “late”|0.4|40 of 100|%" G_GINT64_FORMAT,
+                                   original_id);
+  assert_review_stored (fixture->path, original_id, expected_original);
+  assert_review_stored (fixture->path, copy_id, expected_copy);
+
+  /* The original goes: the copy loses its link; the undo brings both back. */
+  g_assert_true (koers_store_delete_objective (store, original, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (koers_objective_get_carried_over_from_id (copy), ==, 0);
+  g_assert_null (query_review (fixture->path, original_id));
+  g_assert_true (koers_store_restore_objective (store, original, &error));
+  g_assert_no_error (error);
+  assert_reviewed (original, "No buffer for the supplier.");
+  g_assert_cmpint (koers_objective_get_state (original), ==, KOERS_OBJECTIVE_STATE_CARRIED_OVER);
+  g_assert_cmpint (koers_objective_get_carried_over_from_id (copy), ==, original_id);
+  assert_review_stored (fixture->path, original_id, expected_original);
+  assert_review_stored (fixture->path, copy_id, expected_copy);
+
+  /* The copy goes and comes back: its own link and review with it. */
+  g_assert_true (koers_store_delete_objective (store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (koers_store_restore_objective (store, copy, &error));
+  g_assert_no_error (error);
+  assert_reviewed (copy, "Carried: still short.");
+  g_assert_cmpint (koers_objective_get_carried_over_from_id (copy), ==, original_id);
+  assert_review_stored (fixture->path, copy_id, expected_copy);
+
+  /* A key result on its own. */
+  kr = g_object_ref (get_kr (original, 0));
+  kr_id = koers_key_result_get_id (kr);
+  g_assert_true (koers_store_delete_key_result (store, kr, &error));
+  g_assert_no_error (error);
+  g_assert_null (query_review (fixture->path, original_id));
+  g_assert_true (koers_store_restore_key_result (store, original, kr, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (koers_key_result_get_final_score (kr), ==, 0.4);
+  assert_review_stored (fixture->path, original_id, expected_original);
+
+  /* The whole department: both objectives, and the link between them. */
+  objectives = koers_store_list_department_objectives (store, marketing);
+  g_assert_cmpuint (objectives->len, ==, 2);
+  g_assert_true (koers_store_delete_department (store, marketing, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives WHERE postmortem IS NOT NULL"), ==, 0);
+  g_assert_true (koers_store_restore_department (store, marketing, objectives, &error));
+  g_assert_no_error (error);
+  assert_review_stored (fixture->path, original_id, expected_original);
+  assert_review_stored (fixture->path, copy_id, expected_copy);
+
+  /* And what was written is what the next open shows. */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  assert_reviewed (koers_store_find_objective (store, original_id), "No buffer for the supplier.");
+  assert_reviewed (koers_store_find_objective (store, copy_id), "Carried: still short.");
+  g_assert_cmpint (koers_objective_get_carried_over_from_id (koers_store_find_objective (store, copy_id)), ==,
+                   original_id);
+  g_assert_cmpfloat (koers_key_result_get_final_score (koers_store_find_key_result (store, kr_id)), ==, 0.4);
+}
+
+/* add and save write the review too; a failed save shows the stored one
+ * again. */
+static void
+test_save_writes_review (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersObjective) added = NULL;
+  g_autoptr(KoersKeyResult) added_kr = NULL;
+  g_autoptr(KoersObjective) copy = NULL;
+  KoersDepartment *sales = get_department (store, 5);
+  KoersObjective *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
+  KoersKeyResult *kr = get_kr (objective, 0);
+  gint64 id = koers_objective_get_id (objective);
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+
+  /* save_objective and save_key_result, on the store's own objects. */
+  koers_objective_set_postmortem (objective, "Saved with the objective");
+  koers_objective_set_final_grade (objective, 0.25);
+  koers_objective_set_review_note (objective, "Note");
+  g_assert_true (koers_store_save_objective (store, objective, &error));
+  g_assert_no_error (error);
+  koers_key_result_set_final_score (kr, 0.75);
+  koers_key_result_set_final_note (kr, "Scored");
+  g_assert_true (koers_store_save_key_result (store, kr, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT postmortem || '|' || ifnull (final_grade, 'none') || '|' || review_note"
+                         " FROM objectives WHERE id = %" G_GINT64_FORMAT, id);
+  text = query_text (fixture->path, sql);
+  g_assert_cmpstr (text, ==, "Saved with the objective|0.25|Note");
+  g_clear_pointer (&text, g_free);
+  text = query_text (fixture->path, "SELECT final_score || '|' || final_note FROM key_results"
+                                    " WHERE final_score IS NOT NULL");
+  g_assert_cmpstr (text, ==, "0.75|Scored");
+  g_clear_pointer (&text, g_free);
+
+  /* From a copy with the same id: the store's object takes its review. */
+  copy = koers_objective_new ("Copied", KOERS_LEVEL_DEPARTMENT, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
+  koers_objective_set_id (copy, id);
+  koers_objective_set_department_id (copy, koers_department_get_id (sales));
+  koers_objective_set_postmortem (copy, "From the copy");
+  g_assert_true (koers_store_save_objective (store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "From the copy");
+  g_assert_false (koers_objective_has_final_grade (objective));
+  g_assert_cmpstr (koers_objective_get_review_note (objective), ==, "");
+  text = query_text (fixture->path, sql);
+  g_assert_cmpstr (text, ==, "From the copy|none|");
+  g_clear_pointer (&text, g_free);
+
+  /* A failed save puts the stored review back into the object. */
+  exec_raw (fixture->path,
+            "CREATE TRIGGER boom BEFORE UPDATE ON objectives WHEN NEW.title = 'Boom'"
+            " BEGIN SELECT RAISE (ABORT, 'boom'); END;"
+            "CREATE TRIGGER boom_kr BEFORE UPDATE ON key_results WHEN NEW.title = 'Boom'"
+            " BEGIN SELECT RAISE (ABORT, 'boom'); END");
+  koers_objective_set_title (objective, "Boom");
+  koers_objective_set_postmortem (objective, "Lost");
+  koers_objective_set_final_grade (objective, 0.9);
+  g_assert_false (koers_store_save_objective (store, objective, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpstr (koers_objective_get_title (objective), ==, "Copied");
+  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "From the copy");
+  g_assert_false (koers_objective_has_final_grade (objective));
+  koers_key_result_set_title (kr, "Boom");
+  koers_key_result_set_final_score (kr, 0.1);
+  koers_key_result_set_final_note (kr, "Lost too");
+  g_assert_false (koers_store_save_key_result (store, kr, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpfloat (koers_key_result_get_final_score (kr), ==, 0.75);
+  g_assert_cmpstr (koers_key_result_get_final_note (kr), ==, "Scored");
+
+  /* add: an objective (with a key result) that holds a review already;
+   * 0 is a grade, not "none". */
+  added = koers_objective_new ("Brought in reviewed", KOERS_LEVEL_DEPARTMENT, KOERS_OBJECTIVE_KIND_COMMITTED,
+                               "2026-Q1");
+  koers_objective_set_department_id (added, koers_department_get_id (sales));
+  koers_objective_set_postmortem (added, "Came with it");
+  koers_objective_set_final_grade (added, 0);
+  added_kr = koers_key_result_new ("Reviewed", KOERS_METRIC_KIND_NUMBER, 0, 10, NULL);
+  koers_key_result_set_final_score (added_kr, 0);
+  koers_key_result_set_final_note (added_kr, "Zero, not none");
+  koers_objective_insert_key_result (added, added_kr);
+  g_assert_true (koers_store_add_objective (store, added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives WHERE postmortem = 'Came with it'"
+                                             " AND final_grade = 0"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_note = 'Zero, not none'"
+                                             " AND final_score = 0"), ==, 1);
+  {
+    g_autoptr(KoersKeyResult) single = koers_key_result_new ("Single", KOERS_METRIC_KIND_NUMBER, 0, 10, NULL);
+
+    koers_key_result_set_final_score (single, 1);
+    g_assert_true (koers_store_add_key_result (store, added, single, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_score = 1"), ==, 1);
+  }
+
+  id = koers_objective_get_id (added);
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  objective = koers_store_find_objective (store, id);
+  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "Came with it");
+  g_assert_true (koers_objective_has_final_grade (objective));
+  g_assert_cmpfloat (koers_objective_get_final_grade (objective), ==, 0);
+  g_assert_cmpfloat (koers_key_result_get_final_score (get_kr (objective, 0)), ==, 0);
+  g_assert_cmpfloat (koers_key_result_get_final_score (get_kr (objective, 1)), ==, 1);
+}
+
+/* koers_store_load_review() now only reads the file again, over what the
+ * objects hold. */
+static void
+test_load_review_rereads (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  KoersObjective *objective = add_objective (store, get_department (store, 5), KOERS_OBJECTIVE_KIND_COMMITTED,
+                                             "2026-Q1");
+  GHashTable *dismissed = koers_store_get_dismissed_findings (store);
+  g_autofree char *sql = g_strdup_printf ("UPDATE objectives SET postmortem = 'Outside', final_grade = 0.5"
+                                          " WHERE id = %" G_GINT64_FORMAT ";"
+                                          "INSERT INTO dismissed_findings VALUES ('not-aligned:x', 7)",
+                                          koers_objective_get_id (objective));
+
+  exec_raw (fixture->path, sql);
+  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "");
+  g_assert_true (koers_store_load_review (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "Outside");
+  g_assert_cmpfloat (koers_objective_get_final_grade (objective), ==, 0.5);
+  /* The same table, refilled. */
+  g_assert_true (koers_store_get_dismissed_findings (store) == dismissed);
+  g_assert_cmpint (koers_store_get_finding_dismissed_at (store, "not-aligned:x"), ==, 7);
+}
+
 #define ADD(path, func) \
   g_test_add ("/store-review/" path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
@@ -510,6 +812,9 @@ main (int   argc,
   ADD ("review", test_review);
   ADD ("dismissal", test_dismissal);
   ADD ("hand-over", test_hand_over);
+  ADD ("undo-keeps-review", test_undo_keeps_review);
+  ADD ("save-writes-review", test_save_writes_review);
+  ADD ("load-review-rereads", test_load_review_rereads);
 
   return g_test_run ();
 }

@@ -427,12 +427,25 @@ test_migrate_v1 (StoreFixture  *fixture,
   g_assert_true (koers_store_set_organisation (store, "Acme", &error));
   g_assert_no_error (error);
 
+  /* And schema 3's: nothing reviewed yet, then a postmortem and a grade
+   * through an ordinary save. */
+  g_assert_false (koers_objective_has_final_grade (missed));
+  g_assert_cmpstr (koers_objective_get_postmortem (missed), ==, "");
+  g_assert_cmpfloat (koers_key_result_get_final_score (revenue), ==, -1);
+  koers_objective_set_postmortem (missed, "Te weinig leads in Q1");
+  koers_objective_set_final_grade (missed, 0.3);
+  g_assert_true (koers_store_save_objective (store, missed, &error));
+  g_assert_no_error (error);
+
   g_clear_object (&store);
   store = open_store (fixture->path);
   revenue = koers_store_find_key_result (store, 1);
   g_assert_true (koers_key_result_get_uses_personal_data (revenue));
   g_assert_cmpstr (koers_key_result_get_personal_data_note (revenue), ==, "Customer names");
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Acme");
+  missed = koers_store_find_objective (store, 2);
+  g_assert_cmpstr (koers_objective_get_postmortem (missed), ==, "Te weinig leads in Q1");
+  g_assert_cmpfloat (koers_objective_get_final_grade (missed), ==, 0.3);
 }
 
 static void

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "core/koers-date.h"
 #include "koers-json-private.h"
+#include "store/koers-store-review.h"
 
 /* Export: the model (the store's lists) to JSON, never SQL.  The order
  * depends on nothing a database chooses (ids), so that an export imported
@@ -16,6 +19,7 @@ typedef struct
   GPtrArray  *departments;  /* KoersDepartment, in file order */
   GPtrArray  *objectives;   /* KoersObjective, in file order */
   GHashTable *dept_index;   /* KoersDepartment -> position + 1 */
+  gboolean    filtered;
 } Export;
 
 static int
@@ -143,6 +147,7 @@ select_content (Export                   *e,
   if (e->objectives == NULL)
     return FALSE;
 
+  e->filtered = filtered;
   if (!filtered)
     {
       e->departments = list_to_array (koers_store_get_departments (e->store));
@@ -262,6 +267,26 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* Review members are written only when they hold something: a file
+ * without a review reads as it did before there were reviews. */
+static void
+add_optional_text (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  if (value != NULL && value[0] != '\0')
+    add_string (builder, name, value);
+}
+
+static void
+add_optional_grade (JsonBuilder *builder,
+                    const char  *name,
+                    double       grade)
+{
+  if (grade >= 0.0)
+    add_number (builder, name, grade);
+}
+
 static void
 add_stamps (JsonBuilder *builder,
             gint64       created,
@@ -347,6 +372,8 @@ build_key_result (JsonBuilder    *builder,
   json_builder_add_boolean_value (builder, koers_key_result_get_uses_personal_data (kr));
   add_string (builder, "personal_data_note", koers_key_result_get_personal_data_note (kr));
   add_int (builder, "position", koers_key_result_get_position (kr));
+  add_optional_grade (builder, "final_score", koers_key_result_get_final_score (kr));
+  add_optional_text (builder, "final_note", koers_key_result_get_final_note (kr));
   add_stamps (builder, koers_key_result_get_created (kr), koers_key_result_get_updated (kr));
 
   g_ptr_array_sort (checkins, compare_checkins);
@@ -384,6 +411,9 @@ build_objective (Export         *e,
   add_nullable (builder, "carried_over_from",
                 objective_uuid (e, koers_objective_get_carried_over_from_id (objective)));
   add_int (builder, "position", koers_objective_get_position (objective));
+  add_optional_text (builder, "postmortem", koers_objective_get_postmortem (objective));
+  add_optional_grade (builder, "final_grade", koers_objective_get_final_grade (objective));
+  add_optional_text (builder, "review_note", koers_objective_get_review_note (objective));
   add_stamps (builder, koers_objective_get_created (objective),
               koers_objective_get_updated (objective));
 
@@ -397,13 +427,112 @@ build_objective (Export         *e,
   json_builder_end_object (builder);
 }
 
+/* What a finding key ("rule-id:uuid" or "rule-id:uuid@period") is
+ * about: the uuid. */
+static char *
+get_finding_subject (const char *key)
+{
+  const char *start = strchr (key, ':');
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start++;
+  end = strchr (start, '@');
+  return g_ascii_strdown (start, end != NULL ? end - start : -1);
+}
+
+static void
+add_exported_uuid (GHashTable *uuids,
+                   const char *uuid)
+{
+  if (uuid != NULL && uuid[0] != '\0')
+    g_hash_table_add (uuids, g_ascii_strdown (uuid, -1));
+}
+
+/* The uuids a filtered file holds: a dismissal goes along when its
+ * finding is about one of them. */
+static GHashTable *
+collect_exported_uuids (Export *e)
+{
+  GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < e->departments->len; i++)
+    add_exported_uuid (uuids, koers_department_get_uuid (g_ptr_array_index (e->departments, i)));
+
+  for (guint i = 0; i < e->objectives->len; i++)
+    {
+      KoersObjective *objective = g_ptr_array_index (e->objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
+
+      add_exported_uuid (uuids, koers_objective_get_uuid (objective));
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+
+          add_exported_uuid (uuids, koers_key_result_get_uuid (kr));
+        }
+    }
+
+  return uuids;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* By key; left out when there are none, as a file from before reviews. */
+static void
+build_dismissed_findings (Export      *e,
+                          JsonBuilder *builder)
+{
+  GHashTable *dismissed = koers_store_get_dismissed_findings (e->store);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GHashTable) uuids = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (e->filtered)
+    uuids = collect_exported_uuids (e);
+
+  g_hash_table_iter_init (&iter, dismissed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autofree char *subject = uuids != NULL ? get_finding_subject (key) : NULL;
+
+      if (uuids == NULL || (subject != NULL && g_hash_table_contains (uuids, subject)))
+        g_ptr_array_add (keys, key);
+    }
+
+  if (keys->len == 0)
+    return;
+
+  g_ptr_array_sort (keys, compare_strings);
+  json_builder_set_member_name (builder, "dismissed_findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *k = g_ptr_array_index (keys, i);
+      g_autofree char *at = koers_json_format_stamp (koers_store_get_finding_dismissed_at (e->store, k));
+
+      json_builder_begin_object (builder);
+      add_string (builder, "key", k);
+      add_string (builder, "dismissed", at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 char *
 koers_json_export_to_string (KoersStore               *store,
                              const KoersExportFilter  *filter,
                              gint64                    exported_usec,
                              GError                  **error)
 {
-  Export e = { store, NULL, NULL, NULL };
+  Export e = { store, NULL, NULL, NULL, FALSE };
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -447,6 +576,8 @@ koers_json_export_to_string (KoersStore               *store,
   for (guint i = 0; i < e.objectives->len; i++)
     build_objective (&e, builder, g_ptr_array_index (e.objectives, i));
   json_builder_end_array (builder);
+
+  build_dismissed_findings (&e, builder);
 
   json_builder_end_object (builder);
 

@@ -39,6 +39,7 @@ koers_import_plan_free (KoersImportPlan *plan)
   g_clear_pointer (&plan->writer, g_hash_table_unref);
   g_clear_pointer (&plan->checkin_owner, g_hash_table_unref);
   g_free (plan->organisation);
+  g_clear_pointer (&plan->dismissals, g_ptr_array_unref);
   g_clear_pointer (&plan->conflicts, g_ptr_array_unref);
   g_clear_pointer (&plan->problems, g_ptr_array_unref);
   g_free (plan);
@@ -254,6 +255,13 @@ koers_json_import_apply (KoersImportPlan  *plan,
         koers_store_batch_put_checkin (batch, KOERS_CHECKIN (item->object), item->owner_uuid);
     }
 
+  for (guint i = 0; i < plan->dismissals->len; i++)
+    {
+      KoersImportDismissal *dismissal = g_ptr_array_index (plan->dismissals, i);
+
+      koers_store_batch_put_dismissed_finding (batch, dismissal->key, dismissal->dismissed_at);
+    }
+
   /* Our own write must not make the plan stale halfway. */
   g_signal_handler_block (plan->store, plan->changed_id);
   plan->applied = koers_store_write_batch (plan->store, batch, error);
@@ -299,6 +307,14 @@ koers_import_plan_get_conflicts (KoersImportPlan *plan)
   g_return_val_if_fail (plan != NULL, NULL);
 
   return (const char * const *) plan->conflicts->pdata;
+}
+
+guint
+koers_import_plan_get_n_dismissals (KoersImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->dismissals->len;
 }
 
 gboolean

@@ -7,6 +7,7 @@
 
 #include "core/koers-seed.h"
 #include "koers-json-private.h"
+#include "store/koers-store-review.h"
 
 /* The import's judgement, before anything is written: which database
  * entity each item of the file is (matching), what becomes of it
@@ -332,6 +333,11 @@ same_content (KoersImportPlan *plan,
                             koers_store_find_objective (
                               plan->store, koers_objective_get_carried_over_from_id (b))) &&
                koers_objective_get_position (a) == koers_objective_get_position (b) &&
+               g_strcmp0 (koers_objective_get_postmortem (a),
+                          koers_objective_get_postmortem (b)) == 0 &&
+               koers_objective_get_final_grade (a) == koers_objective_get_final_grade (b) &&
+               g_strcmp0 (koers_objective_get_review_note (a),
+                          koers_objective_get_review_note (b)) == 0 &&
                koers_objective_get_created (a) == koers_objective_get_created (b);
       }
     case KOERS_IMPORT_KEY_RESULTS:
@@ -356,6 +362,9 @@ same_content (KoersImportPlan *plan,
                g_strcmp0 (koers_key_result_get_personal_data_note (a),
                           koers_key_result_get_personal_data_note (b)) == 0 &&
                koers_key_result_get_position (a) == koers_key_result_get_position (b) &&
+               koers_key_result_get_final_score (a) == koers_key_result_get_final_score (b) &&
+               g_strcmp0 (koers_key_result_get_final_note (a),
+                          koers_key_result_get_final_note (b)) == 0 &&
                koers_key_result_get_created (a) == koers_key_result_get_created (b);
       }
     case KOERS_IMPORT_CHECKINS:
@@ -633,6 +642,38 @@ check_objectives (KoersImportPlan *plan)
     }
 }
 
+/* Dismissed findings are a set: the file's join the database's.  Written
+ * are the ones the database lacks, or has with a later time. */
+static void
+match_dismissals (KoersImportPlan *plan)
+{
+  GPtrArray *dismissals = plan->doc.dismissals;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  plan->dismissals = g_ptr_array_new ();
+
+  for (guint i = 0; i < dismissals->len; i++)
+    {
+      KoersImportDismissal *dismissal = g_ptr_array_index (dismissals, i);
+      KoersImportDismissal *first = g_hash_table_lookup (seen, dismissal->key);
+      gint64 *stored;
+
+      if (first != NULL)
+        {
+          g_autofree char *path = koers_json_path_member (dismissal->path, "key");
+
+          koers_import_plan_add_problem (plan, path, _("the key %s is also used at %s"),
+                                         dismissal->key, first->path);
+          continue;
+        }
+      g_hash_table_insert (seen, dismissal->key, dismissal);
+
+      stored = g_hash_table_lookup (koers_store_get_dismissed_findings (plan->store), dismissal->key);
+      if (stored == NULL || dismissal->dismissed_at < *stored)
+        g_ptr_array_add (plan->dismissals, dismissal);
+    }
+}
+
 void
 koers_import_plan_match (KoersImportPlan *plan)
 {
@@ -644,4 +685,5 @@ koers_import_plan_match (KoersImportPlan *plan)
   decide_outcomes (plan);
   check_departments (plan);
   check_objectives (plan);
+  match_dismissals (plan);
 }

@@ -54,6 +54,7 @@ void     koers_json_set_problems_error (GError   **error,
 #define KOERS_JSON_MAX_OBJECTIVES       100000
 #define KOERS_JSON_MAX_KEY_RESULTS      1000      /* per objective */
 #define KOERS_JSON_MAX_CHECKINS         10000     /* per key result */
+#define KOERS_JSON_MAX_DISMISSED        100000
 
 typedef enum
 {
@@ -76,9 +77,18 @@ typedef struct
   KoersImportOutcome outcome;
 } KoersImportItem;
 
+/* A dismissed quality finding of the file. */
+typedef struct
+{
+  char   *path;          /* "$.dismissed_findings[2]" */
+  char   *key;
+  gint64  dismissed_at;  /* µs since the epoch */
+} KoersImportDismissal;
+
 typedef struct
 {
   GPtrArray *items[KOERS_IMPORT_N_KINDS];  /* KoersImportItem, in file order */
+  GPtrArray *dismissals;                   /* KoersImportDismissal, in file order */
   char      *organisation;                 /* NULL when the file has none */
 } KoersJsonDocument;
 
@@ -108,6 +118,7 @@ struct _KoersImportPlan
   GHashTable          *checkin_owner;             /* stored check-in -> its key result */
   GHashTable          *writer;                    /* store object -> item that writes it */
   char                *organisation;              /* to set, or NULL */
+  GPtrArray           *dismissals;                /* KoersImportDismissal to write (borrowed) */
   KoersImportCounts    counts[KOERS_IMPORT_N_KINDS];
   GPtrArray           *conflicts;                 /* NULL-terminated */
   GPtrArray           *problems;

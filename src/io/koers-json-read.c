@@ -33,6 +33,7 @@ typedef enum
   FIELD_ENUM,
   FIELD_LIST,
   FIELD_VERSION,        /* a whole number */
+  FIELD_GRADE,          /* a number from 0 to 1, or null (not graded) */
 } FieldType;
 
 #define MAX_ORDER 1000000
@@ -93,7 +94,8 @@ checkin_status_name (int value)
   return koers_checkin_status_to_string ((KoersCheckinStatus) value);
 }
 
-enum { TOP_FORMAT, TOP_VERSION, TOP_EXPORTED, TOP_ORGANISATION, TOP_DEPARTMENTS, TOP_OBJECTIVES };
+enum { TOP_FORMAT, TOP_VERSION, TOP_EXPORTED, TOP_ORGANISATION, TOP_DEPARTMENTS, TOP_OBJECTIVES,
+       TOP_DISMISSED_FINDINGS };
 static const FieldSpec top_fields[] = {
   { "format", FIELD_TEXT, TRUE, NULL },
   { "version", FIELD_VERSION, TRUE, NULL },
@@ -101,6 +103,13 @@ static const FieldSpec top_fields[] = {
   { "organisation", FIELD_TEXT, FALSE, NULL },
   { "departments", FIELD_LIST, TRUE, NULL },
   { "objectives", FIELD_LIST, TRUE, NULL },
+  { "dismissed_findings", FIELD_LIST, FALSE, NULL },
+};
+
+enum { DF_KEY, DF_DISMISSED };
+static const FieldSpec dismissal_fields[] = {
+  { "key", FIELD_NAME, TRUE, NULL },
+  { "dismissed", FIELD_STAMP, TRUE, NULL },
 };
 
 enum { D_UUID, D_NAME, D_EMOJI, D_SORT_ORDER, D_PARENT, D_IS_COMPANY, D_CREATED, D_UPDATED };
@@ -117,7 +126,7 @@ static const FieldSpec department_fields[] = {
 
 enum { O_UUID, O_DEPARTMENT, O_TITLE, O_DESCRIPTION, O_LEVEL, O_KIND, O_PERIOD, O_OWNER,
        O_ALIGNED_TO, O_STATE, O_CARRIED_OVER_FROM, O_POSITION, O_CREATED, O_UPDATED,
-       O_KEY_RESULTS };
+       O_KEY_RESULTS, O_POSTMORTEM, O_FINAL_GRADE, O_REVIEW_NOTE };
 static const FieldSpec objective_fields[] = {
   { "uuid", FIELD_UUID, TRUE, NULL },
   { "department", FIELD_UUID, TRUE, NULL },
@@ -134,11 +143,14 @@ static const FieldSpec objective_fields[] = {
   { "created", FIELD_STAMP, TRUE, NULL },
   { "updated", FIELD_STAMP, TRUE, NULL },
   { "key_results", FIELD_LIST, FALSE, NULL },
+  { "postmortem", FIELD_TEXT, FALSE, NULL },
+  { "final_grade", FIELD_GRADE, FALSE, NULL },
+  { "review_note", FIELD_TEXT, FALSE, NULL },
 };
 
 enum { K_UUID, K_TITLE, K_METRIC_KIND, K_UNIT, K_START, K_TARGET, K_CURRENT, K_DUE_DATE, K_OWNER,
        K_WEIGHT, K_USES_PERSONAL_DATA, K_PERSONAL_DATA_NOTE, K_POSITION, K_CREATED, K_UPDATED,
-       K_CHECKINS };
+       K_CHECKINS, K_FINAL_SCORE, K_FINAL_NOTE };
 static const FieldSpec key_result_fields[] = {
   { "uuid", FIELD_UUID, TRUE, NULL },
   { "title", FIELD_NAME, TRUE, NULL },
@@ -156,6 +168,8 @@ static const FieldSpec key_result_fields[] = {
   { "created", FIELD_STAMP, TRUE, NULL },
   { "updated", FIELD_STAMP, TRUE, NULL },
   { "checkins", FIELD_LIST, FALSE, NULL },
+  { "final_score", FIELD_GRADE, FALSE, NULL },
+  { "final_note", FIELD_TEXT, FALSE, NULL },
 };
 
 enum { C_UUID, C_DATE, C_VALUE, C_STATUS, C_NOTE, C_AUTHOR, C_CREATED, C_UPDATED };
@@ -170,7 +184,7 @@ static const FieldSpec checkin_fields[] = {
   { "updated", FIELD_STAMP, TRUE, NULL },
 };
 
-#define MAX_FIELDS 16
+#define MAX_FIELDS 20
 
 static void
 item_free (KoersImportItem *item)
@@ -185,11 +199,20 @@ item_free (KoersImportItem *item)
   g_free (item);
 }
 
+static void
+dismissal_free (KoersImportDismissal *dismissal)
+{
+  g_free (dismissal->path);
+  g_free (dismissal->key);
+  g_free (dismissal);
+}
+
 void
 koers_json_document_init (KoersJsonDocument *doc)
 {
   for (guint i = 0; i < KOERS_IMPORT_N_KINDS; i++)
     doc->items[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  doc->dismissals = g_ptr_array_new_with_free_func ((GDestroyNotify) dismissal_free);
   doc->organisation = NULL;
 }
 
@@ -198,6 +221,7 @@ koers_json_document_clear (KoersJsonDocument *doc)
 {
   for (guint i = 0; i < KOERS_IMPORT_N_KINDS; i++)
     g_clear_pointer (&doc->items[i], g_ptr_array_unref);
+  g_clear_pointer (&doc->dismissals, g_ptr_array_unref);
   g_clear_pointer (&doc->organisation, g_free);
 }
 
@@ -360,6 +384,15 @@ read_field (Reader          *r,
       value->number = json_node_get_double (node);
       if (spec->type == FIELD_WEIGHT && value->number < 0)
         return add_problem (r, path, _("expected a number of 0 or more, found %s"), found);
+      break;
+
+    case FIELD_GRADE:
+      if (is_null)
+        return TRUE;
+      if (!is_number (node) || !(json_node_get_double (node) >= 0.0) ||
+          json_node_get_double (node) > 1.0)
+        return add_problem (r, path, _("expected a number from 0 to 1 or null, found %s"), found);
+      value->number = json_node_get_double (node);
       break;
 
     case FIELD_ORDER:
@@ -621,6 +654,8 @@ read_key_result (Reader     *r,
                                                                : (int) index);
       koers_key_result_set_created (kr, v[K_CREATED].integer);
       koers_key_result_set_updated (kr, v[K_UPDATED].integer);
+      koers_key_result_set_final_score (kr, v[K_FINAL_SCORE].present ? v[K_FINAL_SCORE].number : -1.0);
+      koers_key_result_set_final_note (kr, text_or_empty (&v[K_FINAL_NOTE]));
       g_object_thaw_notify (G_OBJECT (kr));
 
       g_ptr_array_add (r->doc->items[KOERS_IMPORT_KEY_RESULTS],
@@ -675,6 +710,10 @@ read_objective (Reader     *r,
                                                                      : (int) index);
       koers_objective_set_created (objective, v[O_CREATED].integer);
       koers_objective_set_updated (objective, v[O_UPDATED].integer);
+      koers_objective_set_postmortem (objective, text_or_empty (&v[O_POSTMORTEM]));
+      koers_objective_set_final_grade (objective, v[O_FINAL_GRADE].present ? v[O_FINAL_GRADE].number
+                                                                          : -1.0);
+      koers_objective_set_review_note (objective, text_or_empty (&v[O_REVIEW_NOTE]));
       g_object_thaw_notify (G_OBJECT (objective));
 
       item = new_item (KOERS_IMPORT_OBJECTIVES, path, objective, v[O_UUID].text,
@@ -730,6 +769,26 @@ read_department (Reader     *r,
                              v[D_PARENT].present ? v[D_PARENT].text : NULL));
 
 out:
+  clear_values (v, G_N_ELEMENTS (v));
+}
+
+static void
+read_dismissal (Reader     *r,
+                const char *path,
+                JsonNode   *node)
+{
+  FieldValue v[G_N_ELEMENTS (dismissal_fields)];
+  KoersImportDismissal *dismissal;
+
+  if (read_object (r, path, node, dismissal_fields, G_N_ELEMENTS (dismissal_fields), v))
+    {
+      dismissal = g_new0 (KoersImportDismissal, 1);
+      dismissal->path = g_strdup (path);
+      dismissal->key = g_strdup (v[DF_KEY].text);
+      dismissal->dismissed_at = v[DF_DISMISSED].integer;
+      g_ptr_array_add (r->doc->dismissals, dismissal);
+    }
+
   clear_values (v, G_N_ELEMENTS (v));
 }
 
@@ -836,6 +895,18 @@ koers_json_read_document (JsonNode          *root,
             g_autofree char *path = koers_json_path_index ("$.objectives", i);
 
             read_objective (&r, path, json_array_get_element (list, i), i);
+          }
+    }
+
+  if (v[TOP_DISMISSED_FINDINGS].present)
+    {
+      list = v[TOP_DISMISSED_FINDINGS].list;
+      if (check_list_length (&r, "$.dismissed_findings", list, KOERS_JSON_MAX_DISMISSED))
+        for (guint i = 0; i < json_array_get_length (list); i++)
+          {
+            g_autofree char *path = koers_json_path_index ("$.dismissed_findings", i);
+
+            read_dismissal (&r, path, json_array_get_element (list, i));
           }
     }
 

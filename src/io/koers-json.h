@@ -61,7 +61,9 @@ gboolean  koers_json_export           (KoersStore               *store,
  *     replaces the database's when its "updated" stamp is newer; a new
  *     uuid is added; nothing is deleted.  Where the database's copy is as
  *     new or newer and differs, it is kept and counted as a conflict.
- * In both, the organisation name is taken when the database has none. */
+ * In both, the organisation name is taken when the database has none,
+ * and the file's dismissed quality findings join the database's (a
+ * union; a finding dismissed in both keeps the earlier time). */
 typedef enum
 {
   KOERS_JSON_IMPORT_ADD,
@@ -116,6 +118,9 @@ void             koers_import_plan_get_totals     (KoersImportPlan     *plan,
                                                    KoersImportCounts   *out);
 /* The conflicts, as "$.objectives[2] “Title”", in file order. */
 const char * const *koers_import_plan_get_conflicts (KoersImportPlan   *plan);
+/* How many dismissed quality findings applying adds to the database's
+ * (or dates earlier: a finding dismissed in both keeps the first time). */
+guint            koers_import_plan_get_n_dismissals (KoersImportPlan *plan);
 /* Whether applying sets the organisation name. */
 gboolean         koers_import_plan_sets_organisation (KoersImportPlan  *plan);
 /* "3 added, 1 updated, 12 unchanged, 1 conflict", translated. */

@@ -88,6 +88,9 @@ apply_objectives (KoersBatchWrite *w)
           koers_objective_set_position (objective, koers_objective_get_position (from));
           koers_objective_set_created (objective, koers_objective_get_created (from));
           koers_objective_set_updated (objective, koers_objective_get_updated (from));
+          koers_objective_set_postmortem (objective, koers_objective_get_postmortem (from));
+          koers_objective_set_final_grade (objective, koers_objective_get_final_grade (from));
+          koers_objective_set_review_note (objective, koers_objective_get_review_note (from));
         }
       g_object_thaw_notify (G_OBJECT (objective));
 
@@ -120,6 +123,8 @@ copy_key_result (KoersKeyResult *to,
   koers_key_result_set_position (to, koers_key_result_get_position (from));
   koers_key_result_set_created (to, koers_key_result_get_created (from));
   koers_key_result_set_updated (to, koers_key_result_get_updated (from));
+  koers_key_result_set_final_score (to, koers_key_result_get_final_score (from));
+  koers_key_result_set_final_note (to, koers_key_result_get_final_note (from));
 }
 
 static void
@@ -227,6 +232,24 @@ apply_synced_values (KoersBatchWrite *w)
 }
 
 static void
+apply_dismissals (KoersBatchWrite *w)
+{
+  GPtrArray *dismissals = w->batch->dismissals;
+
+  for (guint i = 0; i < dismissals->len; i++)
+    {
+      KoersBatchDismissal *dismissal = g_ptr_array_index (dismissals, i);
+      gint64 *at = g_hash_table_lookup (w->store->dismissed, dismissal->key);
+
+      if (at == NULL)
+        g_hash_table_insert (w->store->dismissed, g_strdup (dismissal->key),
+                             g_memdup2 (&dismissal->dismissed_at, sizeof (gint64)));
+      else
+        *at = MIN (*at, dismissal->dismissed_at);
+    }
+}
+
+static void
 apply_organisation (KoersBatchWrite *w)
 {
   KoersStore *self = w->store;
@@ -252,6 +275,7 @@ koers_store_apply_batch_write (KoersBatchWrite *w)
   apply_key_results (w, touched);
   apply_checkins (w);
   apply_synced_values (w);
+  apply_dismissals (w);
   apply_organisation (w);
 
   g_hash_table_iter_init (&iter, touched);

@@ -34,9 +34,16 @@ typedef struct
   gint64          carried_id;
 } KoersBatchEntry;
 
+typedef struct
+{
+  char   *key;
+  gint64  dismissed_at;
+} KoersBatchDismissal;
+
 struct _KoersStoreBatch
 {
   GPtrArray *entries[KOERS_BATCH_N_KINDS];
+  GPtrArray *dismissals;    /* KoersBatchDismissal */
   char      *organisation;
 };
 

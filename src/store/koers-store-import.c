@@ -25,6 +25,13 @@ entry_free (KoersBatchEntry *entry)
   g_free (entry);
 }
 
+static void
+dismissal_free (KoersBatchDismissal *dismissal)
+{
+  g_free (dismissal->key);
+  g_free (dismissal);
+}
+
 KoersStoreBatch *
 koers_store_batch_new (void)
 {
@@ -32,6 +39,7 @@ koers_store_batch_new (void)
 
   for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     self->entries[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->dismissals = g_ptr_array_new_with_free_func ((GDestroyNotify) dismissal_free);
 
   return self;
 }
@@ -44,6 +52,7 @@ koers_store_batch_free (KoersStoreBatch *self)
 
   for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     g_ptr_array_unref (self->entries[i]);
+  g_ptr_array_unref (self->dismissals);
   g_free (self->organisation);
   g_free (self);
 }
@@ -57,7 +66,7 @@ koers_store_batch_is_empty (KoersStoreBatch *self)
     if (self->entries[i]->len > 0)
       return FALSE;
 
-  return self->organisation == NULL;
+  return self->dismissals->len == 0 && self->organisation == NULL;
 }
 
 static const char *
@@ -162,6 +171,22 @@ koers_store_batch_put_checkin (KoersStoreBatch *self,
   g_return_if_fail (KOERS_IS_CHECKIN (checkin));
 
   add_entry (self, KOERS_BATCH_CHECKIN, checkin, key_result_uuid);
+}
+
+void
+koers_store_batch_put_dismissed_finding (KoersStoreBatch *self,
+                                         const char      *key,
+                                         gint64           dismissed_at)
+{
+  KoersBatchDismissal *dismissal;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL && key[0] != '\0');
+
+  dismissal = g_new0 (KoersBatchDismissal, 1);
+  dismissal->key = g_strdup (key);
+  dismissal->dismissed_at = dismissed_at;
+  g_ptr_array_add (self->dismissals, dismissal);
 }
 
 void
@@ -394,7 +419,8 @@ update_objective (KoersBatchWrite   *w,
                               "UPDATE objectives SET uuid = ?1, department_id = ?2, title = ?3,"
                               " description = ?4, level = ?5, kind = ?6, period = ?7, owner = ?8,"
                               " aligned_to_id = NULL, state = ?9, carried_over_from_id = NULL,"
-                              " position = ?10, created = ?11, updated = ?12 WHERE id = ?13",
+                              " position = ?10, created = ?11, updated = ?12, postmortem = ?14,"
+                              " final_grade = ?15, review_note = ?16 WHERE id = ?13",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -414,6 +440,9 @@ update_objective (KoersBatchWrite   *w,
   sqlite3_bind_int64 (stmt, 11, koers_objective_get_created (objective));
   sqlite3_bind_int64 (stmt, 12, koers_objective_get_updated (objective));
   sqlite3_bind_int64 (stmt, 13, entry->id);
+  koers_store_bind_text (stmt, 14, koers_objective_get_postmortem (objective));
+  koers_store_bind_grade (stmt, 15, koers_objective_get_final_grade (objective));
+  koers_store_bind_text (stmt, 16, koers_objective_get_review_note (objective));
   return koers_store_step_done (w->store, stmt, error);
 }
 
@@ -430,7 +459,8 @@ update_key_result (KoersBatchWrite   *w,
                               " metric_kind = ?4, unit = ?5, start_value = ?6, target_value = ?7,"
                               " current_value = ?8, due_date = ?9, owner = ?10, weight = ?11,"
                               " uses_personal_data = ?12, personal_data_note = ?13,"
-                              " position = ?14, created = ?15, updated = ?16 WHERE id = ?17",
+                              " position = ?14, created = ?15, updated = ?16, final_score = ?18,"
+                              " final_note = ?19 WHERE id = ?17",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -453,6 +483,8 @@ update_key_result (KoersBatchWrite   *w,
   sqlite3_bind_int64 (stmt, 15, koers_key_result_get_created (kr));
   sqlite3_bind_int64 (stmt, 16, koers_key_result_get_updated (kr));
   sqlite3_bind_int64 (stmt, 17, entry->id);
+  koers_store_bind_grade (stmt, 18, koers_key_result_get_final_score (kr));
+  koers_store_bind_text (stmt, 19, koers_key_result_get_final_note (kr));
   return koers_store_step_done (w->store, stmt, error);
 }
 
@@ -631,6 +663,40 @@ sync_current_values (KoersBatchWrite   *w,
   return TRUE;
 }
 
+/* A union: a key both have keeps the earlier time, as dismissing twice
+ * does. */
+static gboolean
+write_dismissals (KoersBatchWrite  *w,
+                  GError          **error)
+{
+  GPtrArray *dismissals = w->batch->dismissals;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (dismissals->len == 0)
+    return TRUE;
+
+  stmt = koers_store_prepare (w->store,
+                              "INSERT INTO dismissed_findings (key, dismissed_at) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE"
+                              " SET dismissed_at = min(dismissed_at, excluded.dismissed_at)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < dismissals->len; i++)
+    {
+      KoersBatchDismissal *dismissal = g_ptr_array_index (dismissals, i);
+
+      sqlite3_reset (stmt);
+      koers_store_bind_text (stmt, 1, dismissal->key);
+      sqlite3_bind_int64 (stmt, 2, dismissal->dismissed_at);
+      if (!koers_store_step_done (w->store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_organisation (KoersBatchWrite   *w,
                     GError **error)
@@ -678,6 +744,7 @@ koers_store_write_batch (KoersStore       *store,
       !write_kind (&w, KOERS_BATCH_KEY_RESULT, error) ||
       !write_kind (&w, KOERS_BATCH_CHECKIN, error) ||
       !sync_current_values (&w, error) ||
+      !write_dismissals (&w, error) ||
       !write_organisation (&w, error) ||
       !koers_store_commit (store, error))
     {

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  *
  * The objects put are new ones, not the store's, and carry no children
  * (key results and check-ins are put on their own, naming their parent by
- * uuid).  After a successful write an added object becomes the store's
+ * uuid).  Every column is written, the review's (postmortem, final grade
+ * and note, final score and note) included.  After a successful write an added object becomes the store's
  * own (as with koers_store_add_objective()); for an updated one the
  * store's object takes its values.  A failed write changes nothing, in the
  * file or in memory.  "changed" is emitted once. */
@@ -45,6 +46,12 @@ void             koers_store_batch_put_key_result   (KoersStoreBatch *self,
 void             koers_store_batch_put_checkin      (KoersStoreBatch *self,
                                                      KoersCheckin    *checkin,
                                                      const char      *key_result_uuid);
+/* A quality finding a person dismissed (koers-store-review.h), with when
+ * (µs since the epoch): added, or given the earlier time of the two when
+ * the database has it already.  Dismissals are never removed. */
+void             koers_store_batch_put_dismissed_finding (KoersStoreBatch *self,
+                                                          const char      *key,
+                                                          gint64           dismissed_at);
 /* NULL (the default) leaves the organisation name as it is. */
 void             koers_store_batch_set_organisation (KoersStoreBatch *self,
                                                      const char      *name);

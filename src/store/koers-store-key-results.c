@@ -124,10 +124,13 @@ copy_key_result (KoersKeyResult *to,
   koers_key_result_set_weight (to, koers_key_result_get_weight (from));
   koers_key_result_set_uses_personal_data (to, koers_key_result_get_uses_personal_data (from));
   koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
+  koers_key_result_set_final_score (to, koers_key_result_get_final_score (from));
+  koers_key_result_set_final_note (to, koers_key_result_get_final_note (from));
 }
 
-/* Writes every property; a changed objective-id moves the key result to
- * the end of that objective. */
+/* Writes every property, the review's final score and note included; a
+ * changed objective-id moves the key result to the end of that
+ * objective. */
 gboolean
 koers_store_save_key_result (KoersStore      *self,
                              KoersKeyResult  *kr,
@@ -168,7 +171,8 @@ koers_store_save_key_result (KoersStore      *self,
                               " metric_kind = ?3, unit = ?4, start_value = ?5, target_value = ?6,"
                               " current_value = ?7, due_date = ?8, owner = ?9, weight = ?10,"
                               " uses_personal_data = ?11, personal_data_note = ?12,"
-                              " position = ?13, updated = ?14 WHERE id = ?15",
+                              " position = ?13, updated = ?14, final_score = ?16,"
+                              " final_note = ?17 WHERE id = ?15",
                               error);
   if (stmt == NULL)
     goto rollback;
@@ -189,6 +193,8 @@ koers_store_save_key_result (KoersStore      *self,
   sqlite3_bind_int (stmt, 13, position);
   sqlite3_bind_int64 (stmt, 14, now);
   sqlite3_bind_int64 (stmt, 15, koers_key_result_get_id (own));
+  koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
+  koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
 
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto rollback;

@@ -5,18 +5,20 @@
 
 #include "koers-store-private.h"
 
-/* Reading rows into entity objects: once at open, and to put an object
- * back as stored after a save that failed. */
+/* Reading rows into entity objects: once at open (the review's columns
+ * and the dismissed findings included, so every view has them from the
+ * start), and to put an object back as stored after a save that failed. */
 
 #define DEPARTMENT_COLUMNS \
   "id, uuid, name, emoji, sort_order, parent_id, is_company, created, updated"
 #define OBJECTIVE_COLUMNS \
   "id, uuid, department_id, title, description, level, kind, period, owner, aligned_to_id," \
-  " state, carried_over_from_id, position, created, updated"
+  " state, carried_over_from_id, position, created, updated, postmortem, final_grade," \
+  " review_note"
 #define KEY_RESULT_COLUMNS \
   "id, uuid, objective_id, title, metric_kind, unit, start_value, target_value," \
   " current_value, due_date, owner, weight, uses_personal_data, personal_data_note," \
-  " position, created, updated"
+  " position, created, updated, final_score, final_note"
 #define CHECKIN_COLUMNS \
   "id, uuid, key_result_id, date, value, status, note, author, created, updated"
 
@@ -79,6 +81,9 @@ read_objective (sqlite3_stmt   *stmt,
   koers_objective_set_position (objective, sqlite3_column_int (stmt, 12));
   koers_objective_set_created (objective, sqlite3_column_int64 (stmt, 13));
   koers_objective_set_updated (objective, sqlite3_column_int64 (stmt, 14));
+  koers_objective_set_postmortem (objective, koers_store_column_text (stmt, 15));
+  koers_objective_set_final_grade (objective, koers_store_column_grade (stmt, 16));
+  koers_objective_set_review_note (objective, koers_store_column_text (stmt, 17));
   g_object_thaw_notify (G_OBJECT (objective));
 }
 
@@ -108,6 +113,8 @@ read_key_result (sqlite3_stmt   *stmt,
   koers_key_result_set_position (kr, sqlite3_column_int (stmt, 14));
   koers_key_result_set_created (kr, sqlite3_column_int64 (stmt, 15));
   koers_key_result_set_updated (kr, sqlite3_column_int64 (stmt, 16));
+  koers_key_result_set_final_score (kr, koers_store_column_grade (stmt, 17));
+  koers_key_result_set_final_note (kr, koers_store_column_text (stmt, 18));
   g_object_thaw_notify (G_OBJECT (kr));
 }
 
@@ -363,6 +370,47 @@ load_settings (KoersStore  *self,
 }
 
 gboolean
+koers_store_load_dismissed (KoersStore  *self,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) dismissed = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  stmt = koers_store_prepare (self, "SELECT key, dismissed_at FROM dismissed_findings", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 at = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (dismissed, g_strdup (koers_store_column_text (stmt, 0)),
+                           g_memdup2 (&at, sizeof at));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  /* The same table, refilled: callers keep the pointer they got. */
+  g_hash_table_remove_all (self->dismissed);
+  g_hash_table_iter_init (&iter, dismissed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (self->dismissed, key, value);
+    }
+
+  return TRUE;
+}
+
+gboolean
 koers_store_load (KoersStore  *self,
                   GError     **error)
 {
@@ -370,7 +418,8 @@ koers_store_load (KoersStore  *self,
          load_departments (self, error) &&
          load_objectives (self, error) &&
          load_key_results (self, error) &&
-         load_checkins (self, error);
+         load_checkins (self, error) &&
+         koers_store_load_dismissed (self, error);
 }
 
 void

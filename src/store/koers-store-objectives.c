@@ -139,6 +139,9 @@ copy_objective (KoersObjective *to,
   koers_objective_set_state (to, koers_objective_get_state (from));
   koers_objective_set_carried_over_from_id (to, koers_objective_get_carried_over_from_id (from));
   koers_objective_set_position (to, koers_objective_get_position (from));
+  koers_objective_set_postmortem (to, koers_objective_get_postmortem (from));
+  koers_objective_set_final_grade (to, koers_objective_get_final_grade (from));
+  koers_objective_set_review_note (to, koers_objective_get_review_note (from));
 }
 
 gboolean
@@ -170,7 +173,8 @@ koers_store_save_objective (KoersStore      *self,
                               "UPDATE objectives SET department_id = ?1, title = ?2,"
                               " description = ?3, level = ?4, kind = ?5, period = ?6, owner = ?7,"
                               " aligned_to_id = ?8, state = ?9, carried_over_from_id = ?10,"
-                              " position = ?11, updated = ?12 WHERE id = ?13",
+                              " position = ?11, updated = ?12, postmortem = ?14,"
+                              " final_grade = ?15, review_note = ?16 WHERE id = ?13",
                               error);
   if (stmt == NULL)
     goto rollback;
@@ -190,6 +194,9 @@ koers_store_save_objective (KoersStore      *self,
   sqlite3_bind_int (stmt, 11, koers_objective_get_position (objective));
   sqlite3_bind_int64 (stmt, 12, now);
   sqlite3_bind_int64 (stmt, 13, koers_objective_get_id (own));
+  koers_store_bind_text (stmt, 14, koers_objective_get_postmortem (objective));
+  koers_store_bind_grade (stmt, 15, koers_objective_get_final_grade (objective));
+  koers_store_bind_text (stmt, 16, koers_objective_get_review_note (objective));
 
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto rollback;

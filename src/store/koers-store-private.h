@@ -57,6 +57,10 @@ struct _KoersStore
   GHashTable *checkin_owner;
 
   GArray *cleared_links;     /* KoersClearedLink */
+
+  /* Finding keys a person dismissed: char *key -> gint64 *dismissed_at
+   * (µs).  One table for the store's life: callers keep the pointer. */
+  GHashTable *dismissed;
 };
 
 /* What a write puts into a row besides the object's own properties: new
@@ -109,6 +113,13 @@ void        koers_store_bind_text              (sqlite3_stmt  *stmt,
 void        koers_store_bind_link              (sqlite3_stmt  *stmt,
                                                 int            index,
                                                 gint64         id);
+/* A final grade or score: below 0 (not graded) is NULL. */
+void        koers_store_bind_grade             (sqlite3_stmt  *stmt,
+                                                int            index,
+                                                double         grade);
+/* NULL is -1, "not graded". */
+double      koers_store_column_grade           (sqlite3_stmt  *stmt,
+                                                int            column);
 const char *koers_store_column_text            (sqlite3_stmt  *stmt,
                                                 int            column);
 void        koers_store_set_db_error           (KoersStore    *self,
@@ -145,7 +156,11 @@ gboolean    koers_store_prepare_schema         (KoersStore    *self,
                                                 GError       **error);
 
 /* koers-store-load.c */
+/* Everything, the review columns and the dismissed findings included. */
 gboolean    koers_store_load                   (KoersStore    *self,
+                                                GError       **error);
+/* Refills self->dismissed from the database. */
+gboolean    koers_store_load_dismissed         (KoersStore    *self,
                                                 GError       **error);
 /* Puts the stored row back into an object a failed save had changed. */
 void        koers_store_reload_object          (KoersStore    *self,

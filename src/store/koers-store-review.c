@@ -7,47 +7,10 @@
 #include "koers-store-private.h"
 #include "koers-store-review.h"
 
-/* The review's state lives beside the store (not in KoersStore's struct,
- * which koers-store.c owns): whether the review columns were read, and
- * the dismissed findings. */
-#define REVIEW_DATA_KEY "koers-store-review"
-
-typedef struct
-{
-  gboolean    loaded;
-  GHashTable *dismissed;  /* char *key -> gint64 *dismissed_at */
-} Review;
-
-static void
-review_free (gpointer data)
-{
-  Review *review = data;
-
-  g_clear_pointer (&review->dismissed, g_hash_table_unref);
-  g_free (review);
-}
-
-static Review *
-get_review (KoersStore *self)
-{
-  Review *review = g_object_get_data (G_OBJECT (self), REVIEW_DATA_KEY);
-
-  if (review == NULL)
-    {
-      review = g_new0 (Review, 1);
-      review->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_object_set_data_full (G_OBJECT (self), REVIEW_DATA_KEY, review, review_free);
-    }
-
-  return review;
-}
-
-static gboolean
-ensure_loaded (KoersStore  *self,
-               GError     **error)
-{
-  return get_review (self)->loaded || koers_store_load_review (self, error);
-}
+/* The quarterly review's writes, dismissed findings, carry-over and
+ * hand-over.  The review's columns and the dismissed findings are read at
+ * open (koers-store-load.c) and kept by every write, so the re-read below
+ * is only for koers_store_load_review()'s callers. */
 
 static gboolean
 set_not_stored_error (GError **error)
@@ -69,36 +32,13 @@ step_rows_done (KoersStore  *self,
   return FALSE;
 }
 
-static gboolean
-load_dismissed (KoersStore  *self,
-                GHashTable  *into,
-                GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = koers_store_prepare (self, "SELECT key, dismissed_at FROM dismissed_findings", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 at = sqlite3_column_int64 (stmt, 1);
-
-      g_hash_table_insert (into, g_strdup (koers_store_column_text (stmt, 0)), g_memdup2 (&at, sizeof at));
-    }
-
-  return step_rows_done (self, rc, error);
-}
-
 static void
 apply_objective_review (KoersObjective *objective,
                         sqlite3_stmt   *stmt)
 {
   g_object_freeze_notify (G_OBJECT (objective));
   koers_objective_set_postmortem (objective, koers_store_column_text (stmt, 1));
-  koers_objective_set_final_grade (objective, sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                                              ? -1.0 : sqlite3_column_double (stmt, 2));
+  koers_objective_set_final_grade (objective, koers_store_column_grade (stmt, 2));
   koers_objective_set_review_note (objective, koers_store_column_text (stmt, 3));
   g_object_thaw_notify (G_OBJECT (objective));
 }
@@ -108,29 +48,23 @@ apply_key_result_review (KoersKeyResult *kr,
                          sqlite3_stmt   *stmt)
 {
   g_object_freeze_notify (G_OBJECT (kr));
-  koers_key_result_set_final_score (kr, sqlite3_column_type (stmt, 1) == SQLITE_NULL
-                                        ? -1.0 : sqlite3_column_double (stmt, 1));
+  koers_key_result_set_final_score (kr, koers_store_column_grade (stmt, 1));
   koers_key_result_set_final_note (kr, koers_store_column_text (stmt, 2));
   g_object_thaw_notify (G_OBJECT (kr));
 }
 
-/* objective_id 0: every objective and key result; else that one's. */
 static gboolean
 load_review_columns (KoersStore  *self,
-                     gint64       objective_id,
                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) objectives = NULL;
   g_autoptr(sqlite3_stmt) key_results = NULL;
   int rc;
 
-  objectives = koers_store_prepare (self,
-                                    "SELECT id, postmortem, final_grade, review_note FROM objectives"
-                                    " WHERE ?1 = 0 OR id = ?1",
+  objectives = koers_store_prepare (self, "SELECT id, postmortem, final_grade, review_note FROM objectives",
                                     error);
   if (objectives == NULL)
     return FALSE;
-  sqlite3_bind_int64 (objectives, 1, objective_id);
 
   while ((rc = sqlite3_step (objectives)) == SQLITE_ROW)
     {
@@ -142,13 +76,9 @@ load_review_columns (KoersStore  *self,
   if (!step_rows_done (self, rc, error))
     return FALSE;
 
-  key_results = koers_store_prepare (self,
-                                     "SELECT id, final_score, final_note FROM key_results"
-                                     " WHERE ?1 = 0 OR objective_id = ?1",
-                                     error);
+  key_results = koers_store_prepare (self, "SELECT id, final_score, final_note FROM key_results", error);
   if (key_results == NULL)
     return FALSE;
-  sqlite3_bind_int64 (key_results, 1, objective_id);
 
   while ((rc = sqlite3_step (key_results)) == SQLITE_ROW)
     {
@@ -165,32 +95,10 @@ gboolean
 koers_store_load_review (KoersStore  *self,
                          GError     **error)
 {
-  Review *review;
-  g_autoptr(GHashTable) dismissed = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  review = get_review (self);
-  dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  if (!load_dismissed (self, dismissed, error) ||
-      !load_review_columns (self, 0, error))
-    return FALSE;
-
-  /* The same table, refilled: callers keep the pointer they got. */
-  g_hash_table_remove_all (review->dismissed);
-  g_hash_table_iter_init (&iter, dismissed);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_hash_table_iter_steal (&iter);
-      g_hash_table_insert (review->dismissed, key, value);
-    }
-
-  review->loaded = TRUE;
-  return TRUE;
+  return koers_store_load_dismissed (self, error) && load_review_columns (self, error);
 }
 
 gboolean
@@ -278,23 +186,23 @@ koers_store_save_review (KoersStore      *self,
 rollback:
   koers_store_rollback (self);
 failed:
-  /* Back to what is stored: the state through the store, the rest here. */
+  /* Back to what is stored. */
   koers_store_reload_object (self, G_OBJECT (objective));
-  load_review_columns (self, koers_objective_get_id (objective), NULL);
+  for (guint i = 0; i < n_krs; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      koers_store_reload_object (self, G_OBJECT (kr));
+    }
   return FALSE;
 }
 
 GHashTable *
 koers_store_get_dismissed_findings (KoersStore *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
 
-  if (!ensure_loaded (self, &error))
-    g_warning ("Could not read the dismissed findings: %s", error->message);
-
-  return get_review (self)->dismissed;
+  return self->dismissed;
 }
 
 gint64
@@ -346,7 +254,6 @@ koers_store_dismiss_finding (KoersStore  *self,
                              GError     **error)
 {
   gint64 now = koers_now_usec ();
-  Review *review;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -359,11 +266,7 @@ koers_store_dismiss_finding (KoersStore  *self,
       return FALSE;
     }
 
-  if (!ensure_loaded (self, error))
-    return FALSE;
-
-  review = get_review (self);
-  if (g_hash_table_contains (review->dismissed, key))
+  if (g_hash_table_contains (self->dismissed, key))
     return TRUE;
 
   if (!write_dismissal (self,
@@ -372,7 +275,7 @@ koers_store_dismiss_finding (KoersStore  *self,
                         key, now, error))
     return FALSE;
 
-  g_hash_table_insert (review->dismissed, g_strdup (key), g_memdup2 (&now, sizeof now));
+  g_hash_table_insert (self->dismissed, g_strdup (key), g_memdup2 (&now, sizeof now));
   koers_store_emit_changed (self);
   return TRUE;
 }
@@ -382,23 +285,17 @@ koers_store_undismiss_finding (KoersStore  *self,
                                const char  *key,
                                GError     **error)
 {
-  Review *review;
-
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!ensure_loaded (self, error))
-    return FALSE;
-
-  review = get_review (self);
-  if (!g_hash_table_contains (review->dismissed, key))
+  if (!g_hash_table_contains (self->dismissed, key))
     return TRUE;
 
   if (!write_dismissal (self, "DELETE FROM dismissed_findings WHERE key = ?1", key, 0, error))
     return FALSE;
 
-  g_hash_table_remove (review->dismissed, key);
+  g_hash_table_remove (self->dismissed, key);
   koers_store_emit_changed (self);
   return TRUE;
 }
@@ -619,8 +516,7 @@ koers_store_carry_over_objective (KoersStore         *self,
   if (department == NULL)
     department = koers_store_find_department (self, koers_objective_get_department_id (own));
 
-  if (!check_carry_over (self, own, &from, &to, department, error) ||
-      !ensure_loaded (self, error))
+  if (!check_carry_over (self, own, &from, &to, department, error))
     return FALSE;
 
   copy = build_carry_over_copy (own, &from, &to, department);

@@ -12,10 +12,12 @@ G_BEGIN_DECLS
  * objective over to the next quarter and handing it to another
  * department.  Every write is one transaction and ends with "changed". */
 
-/* Reads the review columns into the store's objectives and key results
- * (postmortem, final-grade, review-note; final-score, final-note) and the
- * dismissed findings.  Call after koers_store_open() and after an import
- * replaced the objects; the functions below call it once by themselves. */
+/* koers_store_open() reads the review (postmortem, final-grade,
+ * review-note; final-score, final-note) and the dismissed findings with
+ * everything else, and every write (add, save, restore, import) keeps the
+ * objects and the file the same, so nothing needs to call this.  It reads
+ * them from the file again, over what the objects hold; kept only until
+ * its last caller (the review dialog) drops it. */
 gboolean    koers_store_load_review           (KoersStore        *self,
                                                GError           **error);
 

@@ -76,6 +76,27 @@ koers_store_bind_link (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, id);
 }
 
+void
+koers_store_bind_grade (sqlite3_stmt *stmt,
+                        int           index,
+                        double        grade)
+{
+  if (grade >= 0.0)
+    sqlite3_bind_double (stmt, index, grade);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+double
+koers_store_column_grade (sqlite3_stmt *stmt,
+                          int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1.0;
+
+  return sqlite3_column_double (stmt, column);
+}
+
 const char *
 koers_store_column_text (sqlite3_stmt *stmt,
                          int           column)
@@ -318,9 +339,10 @@ prepare_insert_objective (KoersStore      *self,
   stmt = koers_store_prepare (self,
                               "INSERT INTO objectives (id, uuid, department_id, title,"
                               " description, level, kind, period, owner, aligned_to_id, state,"
-                              " carried_over_from_id, position, created, updated)"
+                              " carried_over_from_id, position, postmortem, final_grade,"
+                              " review_note, created, updated)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                              " ?14, ?15)",
+                              " ?14, ?15, ?16, ?17, ?18)",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -338,6 +360,10 @@ prepare_insert_objective (KoersStore      *self,
                          koers_objective_state_to_string (koers_objective_get_state (objective)));
   koers_store_bind_link (stmt, 12, row->carried_over_from_id);
   sqlite3_bind_int (stmt, 13, row->order);
+  /* The review goes along: an undo brings it back, an add keeps it. */
+  koers_store_bind_text (stmt, 14, koers_objective_get_postmortem (objective));
+  koers_store_bind_grade (stmt, 15, koers_objective_get_final_grade (objective));
+  koers_store_bind_text (stmt, 16, koers_objective_get_review_note (objective));
   return stmt;
 }
 
@@ -353,9 +379,9 @@ prepare_insert_key_result (KoersStore      *self,
                               "INSERT INTO key_results (id, uuid, objective_id, title, metric_kind,"
                               " unit, start_value, target_value, current_value, due_date, owner,"
                               " weight, uses_personal_data, personal_data_note, position,"
-                              " created, updated)"
+                              " final_score, final_note, created, updated)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                              " ?14, ?15, ?16, ?17)",
+                              " ?14, ?15, ?16, ?17, ?18, ?19)",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -374,6 +400,8 @@ prepare_insert_key_result (KoersStore      *self,
   sqlite3_bind_int (stmt, 13, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
   koers_store_bind_text (stmt, 14, koers_key_result_get_personal_data_note (kr));
   sqlite3_bind_int (stmt, 15, row->order);
+  koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
+  koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
   return stmt;
 }
 

@@ -60,6 +60,7 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->key_result_owner, g_hash_table_unref);
   g_clear_pointer (&self->checkin_owner, g_hash_table_unref);
   g_clear_pointer (&self->cleared_links, g_array_unref);
+  g_clear_pointer (&self->dismissed, g_hash_table_unref);
 
   /* The last connection checkpoints the WAL and removes -wal and -shm. */
   if (self->db != NULL)
@@ -141,6 +142,7 @@ koers_store_init (KoersStore *self)
   self->key_result_owner = new_id_table ();
   self->checkin_owner = new_id_table ();
   self->cleared_links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 char *

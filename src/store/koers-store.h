@@ -96,7 +96,10 @@ GPtrArray *koers_store_list_department_objectives (KoersStore *self, KoersDepart
 /* Objectives.  add: department-id must be set; sets id, uuid, stamps,
  * position (last in its department and period).  Key results (and their
  * check-ins) the objective already holds are added with it.  delete
- * clears alignments to it elsewhere; restore puts them back. */
+ * clears alignments and carried-over-from links to it elsewhere; restore
+ * puts them back.  add, save and restore write every property, the
+ * quarterly review's included (postmortem, final-grade, review-note; a
+ * key result's final-score, final-note), so an undo loses nothing. */
 gboolean koers_store_add_objective       (KoersStore *self, KoersObjective *objective, GError **error);
 gboolean koers_store_save_objective      (KoersStore *self, KoersObjective *objective, GError **error);
 gboolean koers_store_delete_objective    (KoersStore *self, KoersObjective *objective, GError **error);
