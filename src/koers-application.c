@@ -5,11 +5,11 @@
 #include <locale.h>
 
 #include "core/koers-format.h"
-#include "store/koers-demo.h"
 #include "ui/koers-editing.h"
 #include "ui/koers-preferences-window.h"
 #include "ui/koers-window.h"
 #include "koers-application.h"
+#include "koers-cli.h"
 
 struct _KoersApplication
 {
@@ -32,12 +32,6 @@ static const GOptionEntry option_entries[] = {
     .long_name = "database", .short_name = 'd',
     .arg = G_OPTION_ARG_FILENAME,
     .description = N_("Open the database FILE instead of the default one"),
-    .arg_description = N_("FILE"),
-  },
-  {
-    .long_name = "create-demo",
-    .arg = G_OPTION_ARG_FILENAME,
-    .description = N_("Write a demo database with example OKRs to FILE and exit"),
     .arg_description = N_("FILE"),
   },
   {
@@ -98,30 +92,13 @@ koers_application_restore_environment (void)
 }
 
 static int
-create_demo (GVariantDict *options)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_variant_dict_lookup (options, "create-demo", "^ay", &path);
-
-  if (!koers_demo_create (path, koers_format_get_language (), &error))
-    {
-      g_printerr ("koers: %s\n", error->message);
-      return 1;
-    }
-
-  g_print (_("Demo database written to %s\n"), path);
-  return 0;
-}
-
-static int
 koers_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
   KoersApplication *self = KOERS_APPLICATION (application);
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -129,8 +106,11 @@ koers_application_handle_local_options (GApplication *application,
       return 0;
     }
 
-  if (g_variant_dict_contains (options, "create-demo"))
-    return create_demo (options);
+  /* The headless commands (--export-pdf, --create-demo, …): before the
+   * D-Bus registration and without a display. */
+  status = koers_cli_handle_options (options);
+  if (status >= 0)
+    return status;
 
   if (!g_variant_dict_lookup (options, "database", "^ay", &path))
     path = koers_store_get_default_path ();
@@ -266,6 +246,7 @@ koers_application_startup (GApplication *application)
     { "win.add-objective", { "<Control>n", NULL } },
     { "win.add-key-result", { "<Control><Shift>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.export-report", { "<Control>e", NULL } },
     { "win.previous-period", { "<Control>Page_Up", NULL } },
     { "win.next-period", { "<Control>Page_Down", NULL } },
   };
@@ -320,8 +301,15 @@ static void
 koers_application_init (KoersApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  koers_cli_add_options (G_APPLICATION (self));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Set, track and report objectives and key results."));
+  g_application_set_option_context_description (
+    G_APPLICATION (self),
+    _("Without a command, Koers opens its window. Examples:\n"
+      "  koers --export-pdf report.pdf --period 2026-Q2 --language en\n"
+      "  koers --export-csv sales.csv --departments Sales,Marketing\n"
+      "  koers --check --period 2026-Q2"));
 }
 
 KoersApplication *

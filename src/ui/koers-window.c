@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
+#include "koers-report-dialog.h"
 #include "koers-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -243,12 +244,23 @@ show_departments_action (GSimpleAction *action,
     koers_window_focus_department_row (self, self->department);
 }
 
+static void
+export_report_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (koers_report_dialog_new (self)));
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "add-objective", .activate = add_objective_action },
   { .name = "add-key-result", .activate = add_key_result_action },
   { .name = "previous-period", .activate = previous_period_action },
   { .name = "next-period", .activate = next_period_action },
   { .name = "show-departments", .activate = show_departments_action },
+  { .name = "export-report", .activate = export_report_action },
 };
 
 /* Window state. */

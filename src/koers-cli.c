@@ -1,0 +1,617 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-period.h"
+#include "core/koers-quality.h"
+#include "io/koers-csv.h"
+#include "io/koers-export-filter.h"
+#include "io/koers-json.h"
+#include "io/report/koers-report.h"
+#include "store/koers-demo.h"
+#include "store/koers-store-review.h"
+#include "koers-cli.h"
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+
+/* What a command reads besides its own argument.  An option a command
+ * does not read is refused rather than ignored: a silently ignored
+ * --period would produce a file the user did not ask for. */
+typedef enum
+{
+  MODIFIER_DATABASE    = 1 << 0,
+  MODIFIER_PERIOD      = 1 << 1,
+  MODIFIER_DEPARTMENTS = 1 << 2,
+  MODIFIER_LANGUAGE    = 1 << 3,
+  MODIFIER_MERGE       = 1 << 4,
+} Modifiers;
+
+typedef struct
+{
+  const char    *target;       /* the command's FILE, NULL for a flag */
+  KoersStore    *store;        /* open when the command reads the database */
+  gboolean       has_period;
+  KoersPeriod    period;       /* the current quarter when not given */
+  char          *period_key;   /* NULL when not given */
+  char         **departments;  /* names as given, NULL for the whole company */
+  KoersLanguage  language;
+  gboolean       merge;
+} Invocation;
+
+typedef int (*CommandFunc) (Invocation  *invocation,
+                            GError     **error);
+
+typedef struct
+{
+  const char  *name;            /* the long option */
+  GOptionArg   arg;             /* G_OPTION_ARG_FILENAME or G_OPTION_ARG_NONE */
+  const char  *description;
+  const char  *arg_description;
+  Modifiers    modifiers;
+  CommandFunc  run;
+} Command;
+
+static int run_export_pdf  (Invocation *invocation, GError **error);
+static int run_export_json (Invocation *invocation, GError **error);
+static int run_export_csv  (Invocation *invocation, GError **error);
+static int run_import_json (Invocation *invocation, GError **error);
+static int run_check       (Invocation *invocation, GError **error);
+static int run_create_demo (Invocation *invocation, GError **error);
+
+/* A new command is a row here and a run_*() function. */
+static const Command commands[] = {
+  {
+    "export-pdf", G_OPTION_ARG_FILENAME,
+    N_("Write the OKR report of a period as a PDF to FILE and exit"), N_("FILE"),
+    MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
+    run_export_pdf,
+  },
+  {
+    "export-json", G_OPTION_ARG_FILENAME,
+    N_("Export objectives, key results and check-ins as JSON to FILE and exit"), N_("FILE"),
+    MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS,
+    run_export_json,
+  },
+  {
+    "import-json", G_OPTION_ARG_FILENAME,
+    N_("Import a JSON file made by --export-json into the database and exit"), N_("FILE"),
+    MODIFIER_DATABASE | MODIFIER_MERGE,
+    run_import_json,
+  },
+  {
+    "export-csv", G_OPTION_ARG_FILENAME,
+    N_("Export the key results as CSV (the reporting template) to FILE and exit"), N_("FILE"),
+    MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
+    run_export_csv,
+  },
+  {
+    "check", G_OPTION_ARG_NONE,
+    N_("Check a period’s OKRs for quality, print the findings and exit"), NULL,
+    MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_LANGUAGE,
+    run_check,
+  },
+  {
+    "create-demo", G_OPTION_ARG_FILENAME,
+    N_("Write a demo database with example OKRs to FILE and exit"), N_("FILE"),
+    MODIFIER_LANGUAGE,
+    run_create_demo,
+  },
+};
+
+static const struct
+{
+  const char *name;
+  Modifiers   modifier;
+} modifier_names[] = {
+  { "database", MODIFIER_DATABASE },
+  { "period", MODIFIER_PERIOD },
+  { "departments", MODIFIER_DEPARTMENTS },
+  { "language", MODIFIER_LANGUAGE },
+  { "merge", MODIFIER_MERGE },
+};
+
+/* --database is the application's own option: the window opens it too. */
+static const GOptionEntry modifier_entries[] = {
+  {
+    .long_name = "period",
+    .arg = G_OPTION_ARG_STRING,
+    .description = N_("With a command: the period, as 2026-Q2, 2026 or 2026-01-15/2026-03-31 "
+                      "(default: this quarter; JSON and CSV: all)"),
+    .arg_description = N_("PERIOD"),
+  },
+  {
+    .long_name = "departments",
+    .arg = G_OPTION_ARG_STRING_ARRAY,
+    .description = N_("With a command: only these departments, by name, separated by commas"),
+    .arg_description = N_("NAME,…"),
+  },
+  {
+    .long_name = "language",
+    .arg = G_OPTION_ARG_STRING,
+    .description = N_("With a command: the language to write in (default: the interface’s)"),
+    .arg_description = "nl|en",
+  },
+  {
+    .long_name = "merge",
+    .arg = G_OPTION_ARG_NONE,
+    .description = N_("With --import-json: update from the file where it is newer, "
+                      "instead of only adding"),
+  },
+  { NULL }
+};
+
+void
+koers_cli_add_options (GApplication *application)
+{
+  g_return_if_fail (G_IS_APPLICATION (application));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      /* GApplication copies the entry; the strings are static. */
+      const GOptionEntry entries[] = {
+        {
+          .long_name = commands[i].name,
+          .arg = commands[i].arg,
+          .description = commands[i].description,
+          .arg_description = commands[i].arg_description,
+        },
+        { NULL }
+      };
+
+      g_application_add_main_option_entries (application, entries);
+    }
+
+  g_application_add_main_option_entries (application, modifier_entries);
+}
+
+static void
+print_usage_error (const char *message)
+{
+  g_printerr ("koers: %s\n", message);
+  g_printerr ("%s\n", _("Run “koers --help” to see the options."));
+}
+
+static char *
+format_option (const char *name)
+{
+  return g_strconcat ("--", name, NULL);
+}
+
+/* Makes sure at most one command is given and that every modifier given
+ * is one it reads.  Returns the command (or NULL for none) and sets
+ * *status to EXIT_USAGE on a mistake. */
+static const Command *
+find_command (GVariantDict *options,
+              int          *status)
+{
+  const Command *command = NULL;
+
+  *status = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_variant_dict_contains (options, commands[i].name))
+        continue;
+
+      if (command != NULL)
+        {
+          g_autofree char *first = format_option (command->name);
+          g_autofree char *second = format_option (commands[i].name);
+          g_autofree char *message = NULL;
+
+          /* Translators: both %s are options, such as --export-pdf. */
+          message = g_strdup_printf (_("Give one command at a time, not both %s and %s"),
+                                     first, second);
+
+          print_usage_error (message);
+          *status = EXIT_USAGE;
+          return NULL;
+        }
+      command = &commands[i];
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (modifier_names); i++)
+    {
+      g_autofree char *modifier = NULL;
+      g_autofree char *message = NULL;
+
+      if (!g_variant_dict_contains (options, modifier_names[i].name))
+        continue;
+      /* The window reads --database on its own. */
+      if (command == NULL && modifier_names[i].modifier == MODIFIER_DATABASE)
+        continue;
+      if (command != NULL && (command->modifiers & modifier_names[i].modifier) != 0)
+        continue;
+
+      modifier = format_option (modifier_names[i].name);
+      if (command == NULL)
+        {
+          /* Translators: %s is an option, such as --period. */
+          message = g_strdup_printf (_("%s needs a command, such as --export-pdf"), modifier);
+        }
+      else
+        {
+          g_autofree char *name = format_option (command->name);
+
+          /* Translators: both %s are options: "--merge does not apply to --export-pdf". */
+          message = g_strdup_printf (_("%s does not apply to %s"), modifier, name);
+        }
+      print_usage_error (message);
+      *status = EXIT_USAGE;
+      return NULL;
+    }
+
+  return command;
+}
+
+/* --departments a,b --departments c: every name, trimmed. */
+static char **
+split_departments (const char * const *values)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          g_strstrip (parts[j]);
+          if (parts[j][0] != '\0')
+            g_strv_builder_add (builder, parts[j]);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static char *
+list_department_names (KoersStore *store)
+{
+  GListModel *departments = koers_store_get_departments (store);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      /* Quoted: names may hold spaces and "&". */
+      g_string_append_printf (list, "“%s”", koers_department_get_name (dept));
+    }
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* Reads the modifiers into invocation.  FALSE (after a message) on a
+ * mistake the user made. */
+static gboolean
+read_modifiers (GVariantDict *options,
+                Invocation   *invocation)
+{
+  const char *language = NULL;
+  g_auto(GStrv) departments = NULL;
+
+  invocation->language = koers_format_get_language ();
+  if (g_variant_dict_lookup (options, "language", "&s", &language))
+    {
+      if (g_ascii_strcasecmp (language, "nl") == 0)
+        invocation->language = KOERS_LANGUAGE_NL;
+      else if (g_ascii_strcasecmp (language, "en") == 0)
+        invocation->language = KOERS_LANGUAGE_EN;
+      else
+        {
+          g_autofree char *message =
+            /* Translators: %s is what the user typed after --language. */
+            g_strdup_printf (_("“%s” is not a language Koers writes; use nl or en"), language);
+
+          print_usage_error (message);
+          return FALSE;
+        }
+    }
+
+  if (g_variant_dict_lookup (options, "period", "s", &invocation->period_key))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!koers_period_parse (invocation->period_key, &invocation->period, &error))
+        {
+          print_usage_error (error->message);
+          return FALSE;
+        }
+      invocation->has_period = TRUE;
+      /* The canonical key ("2026-q2" becomes "2026-Q2") for the filters. */
+      g_free (invocation->period_key);
+      invocation->period_key = koers_period_to_string (&invocation->period);
+    }
+  else
+    {
+      GDate today;
+
+      koers_date_today (&today);
+      koers_period_init_for_date (&invocation->period, &today);
+    }
+
+  if (g_variant_dict_lookup (options, "departments", "^as", &departments))
+    {
+      invocation->departments = split_departments ((const char * const *) departments);
+      if (invocation->departments[0] == NULL)
+        {
+          print_usage_error (_("--departments needs at least one department name"));
+          return FALSE;
+        }
+    }
+
+  invocation->merge = g_variant_dict_contains (options, "merge");
+
+  return TRUE;
+}
+
+/* Every name given must be a department: the message lists the ones
+ * there are, since a typo is the likely cause. */
+static gboolean
+check_departments (Invocation *invocation)
+{
+  for (guint i = 0; invocation->departments != NULL && invocation->departments[i] != NULL; i++)
+    {
+      const char *name = invocation->departments[i];
+      g_autofree char *names = NULL;
+      g_autofree char *message = NULL;
+
+      if (koers_store_find_department_by_name (invocation->store, name) != NULL)
+        continue;
+
+      names = list_department_names (invocation->store);
+      /* Translators: the first %s is a name the user gave, the second a list of names. */
+      message = g_strdup_printf (_("There is no department called “%s”. The departments are: %s"),
+                                 name, names);
+      /* No pointer to --help: the list is what helps. */
+      g_printerr ("koers: %s\n", message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+init_filter (Invocation        *invocation,
+             KoersExportFilter *filter,
+             const char        *periods[2])
+{
+  periods[0] = invocation->period_key;
+  periods[1] = NULL;
+
+  filter->periods = invocation->has_period ? periods : NULL;
+  filter->departments = (const char * const *) invocation->departments;
+}
+
+static int
+run_export_pdf (Invocation  *invocation,
+                GError     **error)
+{
+  KoersReportOptions opts;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *name = g_filename_display_name (invocation->target);
+  g_autofree char *line = NULL;
+
+  koers_report_options_init (&opts, &invocation->period);
+  opts.language = invocation->language;
+
+  if (invocation->departments != NULL)
+    {
+      const char *periods[2];
+      KoersExportFilter filter;
+      g_autoptr(GHashTable) selected = NULL;
+      GListModel *departments = koers_store_get_departments (invocation->store);
+
+      init_filter (invocation, &filter, periods);
+      selected = koers_export_filter_select_departments (&filter, invocation->store, error);
+      if (selected == NULL)
+        return EXIT_FAILED;
+
+      /* In the sidebar's order, so the report's sections follow it. */
+      for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+        {
+          g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+          gint64 id = koers_department_get_id (dept);
+
+          if (g_hash_table_contains (selected, &id))
+            g_array_append_val (ids, id);
+        }
+      opts.department_ids = (const gint64 *) (gpointer) ids->data;
+      opts.n_department_ids = ids->len;
+    }
+
+  if (!koers_report_write_pdf (invocation->store, &opts, invocation->target,
+                               NULL, NULL, NULL, error))
+    return EXIT_FAILED;
+
+  /* Translators: %s is a file name. */
+  line = g_strdup_printf (_("Report written to %s"), name);
+  g_print ("%s\n", line);
+  return 0;
+}
+
+static int
+run_export_json (Invocation  *invocation,
+                 GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (invocation->target);
+  g_autofree char *line = NULL;
+  const char *periods[2];
+  KoersExportFilter filter;
+
+  init_filter (invocation, &filter, periods);
+  if (!koers_json_export (invocation->store, &filter, invocation->target, error))
+    return EXIT_FAILED;
+
+  /* Translators: %s is a file name. */
+  line = g_strdup_printf (_("JSON export written to %s"), name);
+  g_print ("%s\n", line);
+  return 0;
+}
+
+static int
+run_export_csv (Invocation  *invocation,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (invocation->target);
+  g_autofree char *line = NULL;
+  const char *periods[2];
+  KoersExportFilter filter;
+
+  init_filter (invocation, &filter, periods);
+  if (!koers_csv_export (invocation->store, &filter, invocation->language,
+                         invocation->target, error))
+    return EXIT_FAILED;
+
+  /* Translators: %s is a file name. */
+  line = g_strdup_printf (_("CSV export written to %s"), name);
+  g_print ("%s\n", line);
+  return 0;
+}
+
+static int
+run_import_json (Invocation  *invocation,
+                 GError     **error)
+{
+  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *line = NULL;
+  const char * const *conflicts;
+  KoersJsonImportMode mode = invocation->merge ? KOERS_JSON_IMPORT_MERGE : KOERS_JSON_IMPORT_ADD;
+
+  plan = koers_json_import_plan (invocation->store, invocation->target, mode, error);
+  if (plan == NULL)
+    return EXIT_FAILED;
+
+  summary = koers_import_plan_describe (plan);
+  if (!koers_json_import_apply (plan, error))
+    return EXIT_FAILED;
+
+  name = g_filename_display_name (invocation->target);
+  /* Translators: the first %s is a file name, the second says what changed,
+   * such as "3 added, 1 updated, 12 unchanged". */
+  line = g_strdup_printf (_("Imported %s: %s"), name, summary);
+  g_print ("%s\n", line);
+
+  conflicts = koers_import_plan_get_conflicts (plan);
+  for (guint i = 0; conflicts != NULL && conflicts[i] != NULL; i++)
+    {
+      g_autofree char *conflict =
+        /* Translators: %s names an item in the file, such as $.objectives[2] “Title”. */
+        g_strdup_printf (_("Kept the database’s newer copy of %s"), conflicts[i]);
+
+      g_print ("%s\n", conflict);
+    }
+
+  return 0;
+}
+
+static int
+run_check (Invocation  *invocation,
+           GError     **error)
+{
+  KoersQualityInput input;
+  g_autoptr(GString) report = g_string_new (NULL);
+  gboolean errors_stand;
+
+  koers_store_init_quality_input (invocation->store, &input, &invocation->period);
+  errors_stand = koers_quality_print_report (&input, invocation->language,
+                                             KOERS_QUALITY_REPORT_DEFAULT, report);
+  g_print ("%s", report->str);
+  if (report->len > 0 && report->str[report->len - 1] != '\n')
+    g_print ("\n");
+
+  return errors_stand ? EXIT_FAILED : 0;
+}
+
+static int
+run_create_demo (Invocation  *invocation,
+                 GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (invocation->target);
+  g_autofree char *line = NULL;
+
+  if (!koers_demo_create (invocation->target, invocation->language, error))
+    return EXIT_FAILED;
+
+  /* Translators: %s is a file name. */
+  line = g_strdup_printf (_("Demo database written to %s"), name);
+  g_print ("%s\n", line);
+  return 0;
+}
+
+static void
+invocation_clear (Invocation *invocation)
+{
+  g_clear_object (&invocation->store);
+  g_clear_pointer (&invocation->period_key, g_free);
+  g_clear_pointer (&invocation->departments, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
+
+int
+koers_cli_handle_options (GVariantDict *options)
+{
+  g_auto(Invocation) invocation = { 0, };
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  const Command *command;
+  int status;
+
+  g_return_val_if_fail (options != NULL, EXIT_FAILED);
+
+  command = find_command (options, &status);
+  if (command == NULL)
+    return status != 0 ? status : -1;
+
+  if (!read_modifiers (options, &invocation))
+    return EXIT_USAGE;
+
+  if (command->arg == G_OPTION_ARG_FILENAME)
+    {
+      g_variant_dict_lookup (options, command->name, "^ay", &target);
+      if (target == NULL || target[0] == '\0')
+        {
+          g_autofree char *name = format_option (command->name);
+          /* Translators: %s is an option, such as --export-pdf. */
+          g_autofree char *message = g_strdup_printf (_("%s needs a file name"), name);
+
+          print_usage_error (message);
+          return EXIT_USAGE;
+        }
+      invocation.target = target;
+    }
+
+  if (command->modifiers & MODIFIER_DATABASE)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_variant_dict_lookup (options, "database", "^ay", &path))
+        path = koers_store_get_default_path ();
+
+      invocation.store = koers_store_open (path, &error);
+      if (invocation.store == NULL)
+        {
+          g_printerr ("koers: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+
+      if (!check_departments (&invocation))
+        return EXIT_USAGE;
+    }
+
+  status = command->run (&invocation, &error);
+  if (status != 0 && error != NULL)
+    g_printerr ("koers: %s\n", error->message);
+
+  return status;
+}

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The headless command line, as TAP: runs the real koers without a display
+(DISPLAY and WAYLAND_DISPLAY removed) on a demo database and reads back
+what it wrote (pdftotext, pdfinfo).  Needs KOERS_TODAY=2026-05-15 and
+LANGUAGE=en, as tests/meson.build sets them: the demo is in Q2 2026.
+
+Usage: test-cli.py KOERS_BINARY
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+KOERS = sys.argv[1]
+COMPANY_OBJECTIVE = 'Build the best online personal shopping service in the country.'
+SALES_OBJECTIVE = 'Reach quarterly revenue of €1 million.'
+FINANCE_OBJECTIVE = 'Streamline the annual budget process.'
+
+results = []
+
+
+def check(name, ok, detail=''):
+    results.append((name, bool(ok), detail))
+
+
+def run(*args, language=None):
+    env = dict(os.environ)
+    env.pop('DISPLAY', None)
+    env.pop('WAYLAND_DISPLAY', None)
+    if language is not None:
+        env['LANGUAGE'] = language
+    proc = subprocess.run([KOERS] + list(args), env=env, capture_output=True, text=True,
+                          timeout=60)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def pdf_text(path):
+    return subprocess.run(['pdftotext', path, '-'], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pdf_title(path):
+    info = subprocess.run(['pdfinfo', path], capture_output=True, text=True, check=True).stdout
+    for line in info.splitlines():
+        if line.startswith('Title:'):
+            return line.split(':', 1)[1].strip()
+    return ''
+
+
+def describe(status, out, err):
+    return 'status %d, stdout %r, stderr %r' % (status, out, err)
+
+
+def test_export_pdf(tmp, db):
+    have_poppler = shutil.which('pdftotext') and shutil.which('pdfinfo')
+
+    # English, the default period (the current quarter).
+    en = os.path.join(tmp, 'en.pdf')
+    status, out, err = run('--export-pdf', en, '--database', db, '--language', 'en')
+    check('export-pdf en exits 0 with one line', status == 0 and out == 'Report written to %s\n' % en
+          and err == '', describe(status, out, err))
+    if have_poppler and os.path.exists(en):
+        text = pdf_text(en)
+        check('export-pdf en is an English report of the company',
+              'OKR report' in text and COMPANY_OBJECTIVE in text and FINANCE_OBJECTIVE in text)
+        check('export-pdf defaults to the current quarter', 'Q2 2026' in pdf_title(en), pdf_title(en))
+
+    # Dutch, asked for.
+    nl = os.path.join(tmp, 'nl.pdf')
+    status, out, err = run('--export-pdf', nl, '--database', db, '--language', 'nl')
+    check('export-pdf nl exits 0', status == 0 and os.path.exists(nl), describe(status, out, err))
+    if have_poppler and os.path.exists(nl):
+        text = pdf_text(nl)
+        check('export-pdf nl is a Dutch report', 'OKR-rapport' in text and 'OKR report' not in text
+              and COMPANY_OBJECTIVE in text)
+
+    # Dutch by default when the interface is Dutch.
+    ui_nl = os.path.join(tmp, 'ui-nl.pdf')
+    status, out, err = run('--export-pdf', ui_nl, '--database', db, language='nl')
+    check('export-pdf follows the interface language', status == 0, describe(status, out, err))
+    if have_poppler and os.path.exists(ui_nl):
+        check('export-pdf in a Dutch interface writes Dutch', 'OKR-rapport' in pdf_text(ui_nl))
+
+    # A subset of departments (spaces around names, case ignored).
+    sub = os.path.join(tmp, 'sub.pdf')
+    status, out, err = run('--export-pdf', sub, '--database', db,
+                           '--departments', 'sales, it & development')
+    check('export-pdf --departments exits 0', status == 0, describe(status, out, err))
+    if have_poppler and os.path.exists(sub):
+        text = pdf_text(sub)
+        check('export-pdf --departments holds only those',
+              SALES_OBJECTIVE in text and FINANCE_OBJECTIVE not in text)
+
+    # The company by name, and a year.
+    company = os.path.join(tmp, 'company.pdf')
+    status, out, err = run('--export-pdf', company, '--database', db, '--departments', 'Company',
+                           '--period', '2026')
+    check('export-pdf --departments Company --period 2026 exits 0', status == 0,
+          describe(status, out, err))
+    if have_poppler and os.path.exists(company):
+        text = pdf_text(company)
+        check('export-pdf of the company level', COMPANY_OBJECTIVE in text
+              and FINANCE_OBJECTIVE not in text)
+        check('export-pdf --period 2026 covers the year', pdf_title(company).startswith('OKR report 2026'),
+              pdf_title(company))
+
+
+def test_bad_usage(tmp, db):
+    target = os.path.join(tmp, 'bad.pdf')
+    cases = [
+        ('a bad period', ['--export-pdf', target, '--database', db, '--period', '2026-Q5'],
+         'is not a period'),
+        ('an unknown department', ['--export-pdf', target, '--database', db,
+                                   '--departments', 'Sales,Nowhere'], '“Nowhere”'),
+        ('an unknown language', ['--export-pdf', target, '--database', db, '--language', 'xx'],
+         '“xx”'),
+        ('--period without a command', ['--database', db, '--period', '2026-Q2'],
+         '--period needs a command'),
+        ('--departments without a command', ['--departments', 'Sales'],
+         '--departments needs a command'),
+        ('--merge with --export-pdf', ['--export-pdf', target, '--database', db, '--merge'],
+         '--merge does not apply to --export-pdf'),
+        ('--period with --import-json', ['--import-json', target, '--database', db,
+                                         '--period', '2026'], 'does not apply'),
+        ('two commands', ['--export-pdf', target, '--export-csv', target, '--database', db],
+         'one command at a time'),
+        ('no department name', ['--export-pdf', target, '--database', db, '--departments', ' , '],
+         'at least one department'),
+    ]
+    for name, args, message in cases:
+        status, out, err = run(*args)
+        check('%s exits 2 with a message' % name, status == 2 and message in err and out == '',
+              describe(status, out, err))
+        check('%s writes nothing' % name, not os.path.exists(target))
+
+    # The unknown department's message lists the ones there are.
+    status, out, err = run('--export-pdf', target, '--database', db, '--departments', 'Nowhere')
+    check('an unknown department lists the departments', '“Sales”' in err and '“Company”' in err
+          and '“IT & Development”' in err, err)
+
+
+def test_failures(tmp, db):
+    # Into a missing folder: an error, and nothing at all left behind.
+    missing = os.path.join(tmp, 'missing')
+    before = sorted(os.listdir(tmp))
+    status, out, err = run('--export-pdf', os.path.join(missing, 'report.pdf'), '--database', db)
+    check('export-pdf into a missing folder exits 1', status == 1 and 'report.pdf' in err
+          and out == '', describe(status, out, err))
+    check('export-pdf into a missing folder leaves nothing', not os.path.exists(missing)
+          and sorted(os.listdir(tmp)) == before)
+
+    # Under a file: not writable either.
+    status, out, err = run('--export-pdf', os.path.join(db, 'report.pdf'), '--database', db)
+    check('export-pdf under a file exits 1', status == 1 and err.startswith('koers: '),
+          describe(status, out, err))
+
+    # A database that is not one.
+    garbage = os.path.join(tmp, 'garbage.db')
+    with open(garbage, 'w') as f:
+        f.write('not a database\n' * 100)
+    status, out, err = run('--export-pdf', os.path.join(tmp, 'g.pdf'), '--database', garbage)
+    check('export-pdf from a garbage database exits 1', status == 1 and err.startswith('koers: ')
+          and not os.path.exists(os.path.join(tmp, 'g.pdf')), describe(status, out, err))
+
+
+def test_other_commands(tmp, db):
+    # JSON out, and into a new database.
+    exported = os.path.join(tmp, 'q2.json')
+    status, out, err = run('--export-json', exported, '--database', db, '--period', '2026-Q2',
+                           '--departments', 'Sales')
+    check('export-json exits 0', status == 0 and out.startswith('JSON export written to'),
+          describe(status, out, err))
+    titles = []
+    if os.path.exists(exported):
+        with open(exported, encoding='utf-8') as f:
+            data = json.load(f)
+        titles = [o.get('title') for o in data.get('objectives', [])]
+    check('export-json holds the department', SALES_OBJECTIVE in titles
+          and FINANCE_OBJECTIVE not in titles, titles)
+
+    new_db = os.path.join(tmp, 'new.db')
+    status, out, err = run('--import-json', exported, '--database', new_db)
+    check('import-json exits 0 and says what it did', status == 0 and out.startswith('Imported ')
+          and 'added' in out, describe(status, out, err))
+    status, out, err = run('--import-json', exported, '--database', new_db)
+    check('import-json of the same file again fails', status == 1 and 'already' in err,
+          describe(status, out, err))
+    status, out, err = run('--import-json', exported, '--database', new_db, '--merge')
+    check('import-json --merge of the same file is fine', status == 0, describe(status, out, err))
+
+    # CSV in Dutch.
+    csv = os.path.join(tmp, 'sales.csv')
+    status, out, err = run('--export-csv', csv, '--database', db, '--departments', 'Sales',
+                           '--language', 'nl')
+    check('export-csv exits 0', status == 0, describe(status, out, err))
+    if os.path.exists(csv):
+        with open(csv, encoding='utf-8') as f:
+            lines = f.read().splitlines()
+        check('export-csv --language nl has Dutch headers', lines and lines[0].startswith('Niveau,'),
+              lines[:1])
+
+    # The quality check prints its report.
+    status, out, err = run('--check', '--database', db, '--period', '2026-Q2')
+    check('check prints a report', status in (0, 1) and 'Q2 2026' in out, describe(status, out, err))
+
+
+def test_help():
+    status, out, err = run('--help')
+    check('--help lists the commands', status == 0 and '--export-pdf' in out and '--departments' in out,
+          describe(status, out, err))
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='koers-cli-')
+    try:
+        db = os.path.join(tmp, 'demo.db')
+        status, out, err = run('--create-demo', db)
+        check('create-demo exits 0', status == 0 and os.path.exists(db), describe(status, out, err))
+        test_export_pdf(tmp, db)
+        test_bad_usage(tmp, db)
+        test_failures(tmp, db)
+        test_other_commands(tmp, db)
+        test_help()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print('1..%d' % len(results))
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print('%s %d - %s' % ('ok' if ok else 'not ok', i, name))
+        if not ok and detail:
+            print('# %s' % str(detail).replace('\n', '\n# '))
+
+
+main()
