@@ -21,18 +21,44 @@ cd "$here"
 if [ ! -f "$build_dir/build.ninja" ]; then
   meson setup "$build_dir" -Dbenchmarks=true --buildtype=release >/dev/null
 fi
-ninja -C "$build_dir" tests/bench-report >/dev/null
+ninja -C "$build_dir" tests/bench-report src/koers >/dev/null
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$build_dir/tests/bench-report" --runs "$runs" --language "$language" \
-  --csv "$work/report.csv" --output "$work/koers.pdf" >"$work/koers.txt"
+  --csv "$work/report.csv" --output "$work/koers.pdf" \
+  --keep-database "$work/bench.db" >"$work/koers.txt"
 value () { awk -v key="$1" '$1 == key { print $2 }' "$work/koers.txt"; }
 koers_time=$(value median_seconds)
 koers_cpu=$(value median_cpu_seconds)
 koers_rss=$(value peak_rss_mib)
 koers_pages=$(pdfinfo "$work/koers.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }' || true)
+
+# The whole program, as a user runs it: `koers --export-pdf`, each run a
+# new process (start-up, opening the database, the report, exit).
+read -r cli_time cli_rss < <(KOERS_TODAY=2026-05-15 python3 - "$work" "$runs" \
+    "$build_dir/src/koers" "$language" <<'EOF'
+import os, statistics, subprocess, sys, time
+work, runs, koers, language = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+env = dict(os.environ)
+env.pop('DISPLAY', None)
+env.pop('WAYLAND_DISPLAY', None)
+times, peaks = [], []
+for i in range(runs):
+    start = time.monotonic()
+    child = subprocess.Popen([koers, '--database', os.path.join(work, 'bench.db'),
+                              '--export-pdf', os.path.join(work, 'cli.pdf'),
+                              '--period', '2026-Q2', '--language', language],
+                             stdout=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    times.append(time.monotonic() - start)
+    if status != 0:
+        sys.exit('koers --export-pdf failed')
+    peaks.append(usage.ru_maxrss / 1024.0)
+print('%.3f %.1f' % (statistics.median(times), max(peaks)))
+EOF
+)
 
 peer_time="-"
 peer_rss="-"
@@ -63,7 +89,8 @@ fi
 printf '\nBoard report of %s key results (%s rows of CSV), language %s\n\n' \
   "$(value key_results)" "$(value csv_rows)" "$language"
 printf '%-34s %6s %14s %13s %9s %6s\n' "Tool" "Runs" "Median wall s" "Median CPU s" "Peak MiB" "Pages"
-printf '%-34s %6s %14s %13s %9s %6s\n' "Koers (cairo + pango)" "$runs" "$koers_time" "$koers_cpu" "$koers_rss" "${koers_pages:--}"
+printf '%-34s %6s %14s %13s %9s %6s\n' "koers --export-pdf (process)" "$runs" "$cli_time" "-" "$cli_rss" "${koers_pages:--}"
+printf '%-34s %6s %14s %13s %9s %6s\n' "Koers report engine (in process)" "$runs" "$koers_time" "$koers_cpu" "$koers_rss" "${koers_pages:--}"
 if [ "$peer_time" = "-" ]; then
   printf '%-34s %6s %14s %13s %9s %6s\n' "soffice --convert-to pdf (absent)" "-" "-" "-" "-" "-"
   printf '\nsoffice is not installed here; NOTES.md has it at 4.0 s and 208 MiB for 200 rows.\n'

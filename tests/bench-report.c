@@ -24,12 +24,15 @@ static int runs = 10;
 static char *csv_path = NULL;
 static char *output_path = NULL;
 static char *language = NULL;
+static char *keep_database = NULL;
 
 static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "How many times to write the report", "N" },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, "Also write the rows as CSV", "FILE" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path, "Keep the last PDF here", "PDF" },
   { "language", 0, 0, G_OPTION_ARG_STRING, &language, "Report language (en, nl)", "LANG" },
+  { "keep-database", 0, 0, G_OPTION_ARG_FILENAME, &keep_database,
+    "Write the benchmark database here (a new file) and keep it, so `koers --export-pdf` can be timed on it", "FILE" },
   { NULL }
 };
 
@@ -250,7 +253,7 @@ main (int    argc,
   dir = g_dir_make_tmp ("koers-bench-report-XXXXXX", &error);
   if (dir == NULL)
     die ("temporary folder", error);
-  db_path = g_build_filename (dir, "demo.db", NULL);
+  db_path = keep_database != NULL ? g_strdup (keep_database) : g_build_filename (dir, "demo.db", NULL);
   if (!koers_demo_create (db_path, lang, &error))
     die ("demo database", error);
   store = koers_store_open (db_path, &error);
@@ -303,7 +306,8 @@ main (int    argc,
     g_print ("csv_rows %u\n", write_csv (store, &period, lang, csv_path));
 
   g_clear_object (&store);
-  g_unlink (db_path);
+  if (keep_database == NULL)
+    g_unlink (db_path);
   if (output_path == NULL)
     g_unlink (pdf_path);
   {
