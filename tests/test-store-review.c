@@ -152,7 +152,7 @@ test_migration (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
   title = query_text (fixture->path, "SELECT postmortem FROM objectives WHERE id = 10");
   g_assert_cmpstr (title, ==, "Te laat gestart.");
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 1);
@@ -770,33 +770,6 @@ test_save_writes_review (StoreFixture  *fixture,
   g_assert_cmpfloat (koers_key_result_get_final_score (get_kr (objective, 1)), ==, 1);
 }
 
-/* koers_store_load_review() now only reads the file again, over what the
- * objects hold. */
-static void
-test_load_review_rereads (StoreFixture  *fixture,
-                          gconstpointer  data)
-{
-  g_autoptr(KoersStore) store = open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  KoersObjective *objective = add_objective (store, get_department (store, 5), KOERS_OBJECTIVE_KIND_COMMITTED,
-                                             "2026-Q1");
-  GHashTable *dismissed = koers_store_get_dismissed_findings (store);
-  g_autofree char *sql = g_strdup_printf ("UPDATE objectives SET postmortem = 'Outside', final_grade = 0.5"
-                                          " WHERE id = %" G_GINT64_FORMAT ";"
-                                          "INSERT INTO dismissed_findings VALUES ('not-aligned:x', 7)",
-                                          koers_objective_get_id (objective));
-
-  exec_raw (fixture->path, sql);
-  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "");
-  g_assert_true (koers_store_load_review (store, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "Outside");
-  g_assert_cmpfloat (koers_objective_get_final_grade (objective), ==, 0.5);
-  /* The same table, refilled. */
-  g_assert_true (koers_store_get_dismissed_findings (store) == dismissed);
-  g_assert_cmpint (koers_store_get_finding_dismissed_at (store, "not-aligned:x"), ==, 7);
-}
-
 #define ADD(path, func) \
   g_test_add ("/store-review/" path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
@@ -814,7 +787,6 @@ main (int   argc,
   ADD ("hand-over", test_hand_over);
   ADD ("undo-keeps-review", test_undo_keeps_review);
   ADD ("save-writes-review", test_save_writes_review);
-  ADD ("load-review-rereads", test_load_review_rereads);
 
   return g_test_run ();
 }

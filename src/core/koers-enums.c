@@ -15,6 +15,9 @@ static const char *const state_strings[] = {
 };
 static const char *const metric_strings[] = { "number", "percentage", "currency", "milestone" };
 static const char *const checkin_strings[] = { "none", "on-track", "at-risk", "off-track" };
+static const char *const kpi_direction_strings[] = { "higher", "lower" };
+static const char *const kpi_frequency_strings[] = { "weekly", "monthly", "quarterly" };
+static const char *const kpi_status_strings[] = { "none", "healthy", "needs-attention", "unhealthy" };
 
 static const char *
 lookup_string (const char *const *table,
@@ -67,6 +70,9 @@ DEFINE_STRING_PAIR (koers_objective_kind, KoersObjectiveKind, kind_strings)
 DEFINE_STRING_PAIR (koers_objective_state, KoersObjectiveState, state_strings)
 DEFINE_STRING_PAIR (koers_metric_kind, KoersMetricKind, metric_strings)
 DEFINE_STRING_PAIR (koers_checkin_status, KoersCheckinStatus, checkin_strings)
+DEFINE_STRING_PAIR (koers_kpi_direction, KoersKpiDirection, kpi_direction_strings)
+DEFINE_STRING_PAIR (koers_kpi_frequency, KoersKpiFrequency, kpi_frequency_strings)
+DEFINE_STRING_PAIR (koers_kpi_status, KoersKpiStatus, kpi_status_strings)
 
 const char *
 koers_level_get_label (KoersLevel level)
@@ -169,6 +175,54 @@ koers_kr_status_get_label (KoersKrStatus status)
       return C_("key result status", "At risk");
     case KOERS_KR_STATUS_OFF_TRACK:
       return C_("key result status", "Off track");
+    default:
+      return "";
+    }
+}
+
+const char *
+koers_kpi_direction_get_label (KoersKpiDirection direction)
+{
+  switch (direction)
+    {
+    case KOERS_KPI_DIRECTION_HIGHER:
+      return C_("KPI direction", "Higher is better");
+    case KOERS_KPI_DIRECTION_LOWER:
+      return C_("KPI direction", "Lower is better");
+    default:
+      return "";
+    }
+}
+
+const char *
+koers_kpi_frequency_get_label (KoersKpiFrequency frequency)
+{
+  switch (frequency)
+    {
+    case KOERS_KPI_FREQUENCY_WEEKLY:
+      return C_("KPI frequency", "Weekly");
+    case KOERS_KPI_FREQUENCY_MONTHLY:
+      return C_("KPI frequency", "Monthly");
+    case KOERS_KPI_FREQUENCY_QUARTERLY:
+      return C_("KPI frequency", "Quarterly");
+    default:
+      return "";
+    }
+}
+
+const char *
+koers_kpi_status_get_label (KoersKpiStatus status)
+{
+  switch (status)
+    {
+    case KOERS_KPI_STATUS_NONE:
+      return C_("KPI status", "No value yet");
+    case KOERS_KPI_STATUS_HEALTHY:
+      return C_("KPI status", "Healthy");
+    case KOERS_KPI_STATUS_NEEDS_ATTENTION:
+      return C_("KPI status", "Needs attention");
+    case KOERS_KPI_STATUS_UNHEALTHY:
+      return C_("KPI status", "Unhealthy");
     default:
       return "";
     }

@@ -71,6 +71,31 @@ typedef enum
   KOERS_PERIOD_KIND_CUSTOM,
 } KoersPeriodKind;
 
+/* Which way a KPI is healthy: revenue grows, response times shrink. */
+typedef enum
+{
+  KOERS_KPI_DIRECTION_HIGHER,
+  KOERS_KPI_DIRECTION_LOWER,
+} KoersKpiDirection;
+
+/* How often a KPI gets a new value. */
+typedef enum
+{
+  KOERS_KPI_FREQUENCY_WEEKLY,
+  KOERS_KPI_FREQUENCY_MONTHLY,
+  KOERS_KPI_FREQUENCY_QUARTERLY,
+} KoersKpiFrequency;
+
+/* A KPI's health, from its latest value and its thresholds (see
+ * koers-kpi-status.h).  NONE: it has no value yet. */
+typedef enum
+{
+  KOERS_KPI_STATUS_NONE,
+  KOERS_KPI_STATUS_HEALTHY,
+  KOERS_KPI_STATUS_NEEDS_ATTENTION,
+  KOERS_KPI_STATUS_UNHEALTHY,
+} KoersKpiStatus;
+
 /* Stable string forms, used in the database and in JSON. */
 const char *koers_level_to_string            (KoersLevel level);
 gboolean    koers_level_from_string          (const char *str, KoersLevel *out);
@@ -82,6 +107,14 @@ const char *koers_metric_kind_to_string      (KoersMetricKind kind);
 gboolean    koers_metric_kind_from_string    (const char *str, KoersMetricKind *out);
 const char *koers_checkin_status_to_string   (KoersCheckinStatus status);
 gboolean    koers_checkin_status_from_string (const char *str, KoersCheckinStatus *out);
+/* "higher", "lower"; "weekly", "monthly", "quarterly"; "none", "healthy",
+ * "needs-attention", "unhealthy". */
+const char *koers_kpi_direction_to_string    (KoersKpiDirection direction);
+gboolean    koers_kpi_direction_from_string  (const char *str, KoersKpiDirection *out);
+const char *koers_kpi_frequency_to_string    (KoersKpiFrequency frequency);
+gboolean    koers_kpi_frequency_from_string  (const char *str, KoersKpiFrequency *out);
+const char *koers_kpi_status_to_string       (KoersKpiStatus status);
+gboolean    koers_kpi_status_from_string     (const char *str, KoersKpiStatus *out);
 
 /* Translated, human forms ("Committed", "Verplicht"). */
 const char *koers_level_get_label            (KoersLevel level);
@@ -90,5 +123,9 @@ const char *koers_objective_state_get_label  (KoersObjectiveState state);
 const char *koers_metric_kind_get_label      (KoersMetricKind kind);
 const char *koers_checkin_status_get_label   (KoersCheckinStatus status);
 const char *koers_kr_status_get_label        (KoersKrStatus status);
+/* "Higher is better", "Weekly", "Healthy", "Needs attention" … */
+const char *koers_kpi_direction_get_label    (KoersKpiDirection direction);
+const char *koers_kpi_frequency_get_label    (KoersKpiFrequency frequency);
+const char *koers_kpi_status_get_label       (KoersKpiStatus status);
 
 G_END_DECLS

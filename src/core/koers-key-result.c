@@ -29,6 +29,7 @@ struct _KoersKeyResult
   /* The quarterly review: -1 and "" until it happened. */
   double final_score;
   char *final_note;
+  gint64 kpi_id;
 
   /* Derived, cached so that notify fires only on a real change. */
   double progress;
@@ -65,6 +66,7 @@ enum {
   PROP_LAST_CHECKIN_DATE,
   PROP_FINAL_SCORE,
   PROP_FINAL_NOTE,
+  PROP_KPI_ID,
   N_PROPS
 };
 
@@ -319,6 +321,9 @@ koers_key_result_get_property (GObject    *object,
     case PROP_FINAL_NOTE:
       g_value_set_string (value, self->final_note);
       break;
+    case PROP_KPI_ID:
+      g_value_set_int64 (value, self->kpi_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -391,6 +396,9 @@ koers_key_result_set_property (GObject      *object,
     case PROP_FINAL_NOTE:
       koers_key_result_set_final_note (self, g_value_get_string (value));
       break;
+    case PROP_KPI_ID:
+      koers_key_result_set_kpi_id (self, g_value_get_int64 (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -452,6 +460,8 @@ koers_key_result_class_init (KoersKeyResultClass *klass)
     g_param_spec_double ("final-score", NULL, NULL, -1.0, 1.0, -1.0, flags);
   properties[PROP_FINAL_NOTE] =
     g_param_spec_string ("final-note", NULL, NULL, "", flags);
+  properties[PROP_KPI_ID] =
+    g_param_spec_int64 ("kpi-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -946,4 +956,25 @@ koers_key_result_set_final_note (KoersKeyResult *self,
 
   if (set_string (&self->final_note, final_note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_NOTE]);
+}
+
+gint64
+koers_key_result_get_kpi_id (KoersKeyResult *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
+
+  return self->kpi_id;
+}
+
+void
+koers_key_result_set_kpi_id (KoersKeyResult *self,
+                             gint64          kpi_id)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+
+  if (self->kpi_id == kpi_id)
+    return;
+
+  self->kpi_id = kpi_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_ID]);
 }

@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (KoersKeyResult, koers_key_result, KOERS, KEY_RESULT, GObje
  * uses-personal-data, personal-data-note, position, created, updated;
  * read-only: progress (0..1, follows start/target/current/metric-kind),
  * last-checkin-date (ISO or NULL, follows the check-ins).  The quarterly
- * review adds final-score (0..1; -1: not scored) and final-note. */
+ * review adds final-score (0..1; -1: not scored) and final-note; KPIs add
+ * kpi-id, the KPI the key result moves (0: none; "raise NPS from 40 to
+ * 55"). */
 KoersKeyResult  *koers_key_result_new                    (const char     *title,
                                                           KoersMetricKind metric_kind,
                                                           double          start_value,
@@ -73,5 +75,8 @@ double           koers_key_result_get_final_score        (KoersKeyResult *self);
 void             koers_key_result_set_final_score        (KoersKeyResult *self, double score);
 const char      *koers_key_result_get_final_note         (KoersKeyResult *self);
 void             koers_key_result_set_final_note         (KoersKeyResult *self, const char *note);
+
+gint64           koers_key_result_get_kpi_id             (KoersKeyResult *self);
+void             koers_key_result_set_kpi_id             (KoersKeyResult *self, gint64 kpi_id);
 
 G_END_DECLS

@@ -291,7 +291,8 @@ static const KoersSeedKeyResult krs_customer_satisfaction[] = {
                "Klantverloop (churn) verminderen met 10% per maand." },
     .metric_kind = KOERS_METRIC_KIND_PERCENTAGE, .unit = { "a month", "per maand" },
     .start = 5, .target = 4.5, .demo_progress = 0.2,
-    .uses_personal_data = TRUE, .personal_data_note = CUSTOMER_DATA_NOTE },
+    .uses_personal_data = TRUE, .personal_data_note = CUSTOMER_DATA_NOTE,
+    .kpi = "customer-churn" },
 };
 
 static const KoersSeedKeyResult krs_support[] = {
@@ -328,7 +329,7 @@ static const KoersSeedKeyResult krs_brand_awareness[] = {
   { .title = { "Reach at least 5,000 website visits a month.",
                "Minstens 5.000 websitebezoeken/maand bereiken." },
     .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = { "visits a month", "bezoeken per maand" },
-    .start = 3000, .target = 5000, .demo_progress = 0.5 },
+    .start = 3000, .target = 5000, .demo_progress = 0.5, .kpi = "website-visits" },
 };
 
 #define KEY_RESULTS(array) array, G_N_ELEMENTS (array)
@@ -448,6 +449,94 @@ static const KoersSeedObjective objectives[] = {
     COMPANY_SHOPPING_SERVICE, KEY_RESULTS (krs_brand_awareness) },
 };
 
+/* Healthy and attention thresholds in the order koers-kpi-status.h asks;
+ * the demo values are chosen so that most KPIs are healthy or need
+ * attention and one is unhealthy. */
+static const KoersSeedKpi kpis[] = {
+  { .key = "operating-costs", .department = DEPT_OPERATIONS,
+    .name = { "Operating costs a month", "Operationele kosten per maand" },
+    .metric_kind = KOERS_METRIC_KIND_CURRENCY, .unit = NO_TEXT,
+    .direction = KOERS_KPI_DIRECTION_LOWER, .healthy = 85000, .attention = 95000,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 92000, .demo_end = 84000, .demo_step = 500 },
+  { .key = "days-sales-outstanding", .department = DEPT_FINANCE,
+    .name = { "Days sales outstanding (DSO)", "Gemiddelde betaaltermijn van klanten (DSO)" },
+    .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = { "days", "dagen" },
+    .direction = KOERS_KPI_DIRECTION_LOWER, .healthy = 45, .attention = 60,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 58, .demo_end = 49, .demo_step = 1, .demo_overdue = TRUE },
+  { .key = "staff-turnover", .department = DEPT_HR,
+    .name = { "Staff turnover", "Personeelsverloop" },
+    .metric_kind = KOERS_METRIC_KIND_PERCENTAGE, .unit = { "a year", "per jaar" },
+    .direction = KOERS_KPI_DIRECTION_LOWER, .healthy = 10, .attention = 15,
+    .frequency = KOERS_KPI_FREQUENCY_QUARTERLY,
+    .demo_start = 14, .demo_end = 11.5, .demo_step = 0.1 },
+  { .key = "sick-days", .department = DEPT_HR,
+    .name = { "Sick days per employee", "Ziektedagen per medewerker" },
+    .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = { "days a month", "dagen per maand" },
+    .direction = KOERS_KPI_DIRECTION_LOWER, .healthy = 1.5, .attention = 2,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 1.7, .demo_end = 1.2, .demo_step = 0.1 },
+  { .key = "usability-score", .department = DEPT_DESIGN,
+    .name = { "Usability score", "Usability score" },
+    .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = { "out of 10", "op 10" },
+    .direction = KOERS_KPI_DIRECTION_HIGHER, .healthy = 8, .attention = 7,
+    .frequency = KOERS_KPI_FREQUENCY_QUARTERLY,
+    .demo_start = 7, .demo_end = 7.6, .demo_step = 0.1 },
+  /* The seed: "Minstens 5.000 websitebezoeken/maand bereiken". */
+  { .key = "website-visits", .department = DEPT_MARKETING,
+    .name = { "Website visits", "Websitebezoeken" },
+    .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = { "visits a month", "bezoeken per maand" },
+    .direction = KOERS_KPI_DIRECTION_HIGHER, .healthy = 5000, .attention = 4000,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 3200, .demo_end = 4300, .demo_step = 10 },
+  { .key = "monthly-revenue", .department = DEPT_SALES,
+    .name = { "Monthly revenue", "Maandomzet" },
+    .metric_kind = KOERS_METRIC_KIND_CURRENCY, .unit = NO_TEXT,
+    .direction = KOERS_KPI_DIRECTION_HIGHER, .healthy = 330000, .attention = 280000,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 270000, .demo_end = 340000, .demo_step = 1000 },
+  { .key = "uptime", .department = DEPT_IT,
+    .name = { "Uptime", "Beschikbaarheid (uptime)" },
+    .metric_kind = KOERS_METRIC_KIND_PERCENTAGE, .unit = NO_TEXT,
+    .direction = KOERS_KPI_DIRECTION_HIGHER, .healthy = 99.9, .attention = 99.5,
+    .frequency = KOERS_KPI_FREQUENCY_WEEKLY,
+    .demo_start = 99.7, .demo_end = 99.95, .demo_step = 0.01 },
+  { .key = "open-incidents", .department = DEPT_IT,
+    .name = { "Open incidents", "Openstaande incidenten" },
+    .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = { "incidents", "incidenten" },
+    .direction = KOERS_KPI_DIRECTION_LOWER, .healthy = 10, .attention = 20,
+    .frequency = KOERS_KPI_FREQUENCY_WEEKLY,
+    .demo_start = 16, .demo_end = 24, .demo_step = 1 },
+  { .key = "nps", .department = DEPT_CUSTOMER_SERVICE,
+    .name = { "Net Promoter Score (NPS)", "Net Promoter Score (NPS)" },
+    .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = NO_TEXT,
+    .direction = KOERS_KPI_DIRECTION_HIGHER, .healthy = 50, .attention = 40,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 36, .demo_end = 44, .demo_step = 1 },
+  { .key = "first-response-time", .department = DEPT_CUSTOMER_SERVICE,
+    .name = { "First response time", "Eerste reactietijd" },
+    .metric_kind = KOERS_METRIC_KIND_NUMBER, .unit = { "hours", "uur" },
+    .direction = KOERS_KPI_DIRECTION_LOWER, .healthy = 4, .attention = 8,
+    .frequency = KOERS_KPI_FREQUENCY_WEEKLY,
+    .demo_start = 9, .demo_end = 5.5, .demo_step = 0.1 },
+  /* The seed: "Klantverloop (churn) verminderen met 10% per maand". */
+  { .key = "customer-churn", .department = DEPT_CUSTOMER_SERVICE,
+    .name = { "Customer churn", "Klantverloop (churn)" },
+    .metric_kind = KOERS_METRIC_KIND_PERCENTAGE, .unit = { "a month", "per maand" },
+    .direction = KOERS_KPI_DIRECTION_LOWER, .healthy = 4.5, .attention = 5.5,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 5.3, .demo_end = 4.9, .demo_step = 0.1 },
+  /* The seed: "Jaaromzet verhogen naar € 3 miljoen" is the change; the
+   * run-rate is the health that goes on. */
+  { .key = "revenue-run-rate", .department = DEPT_MANAGEMENT,
+    .name = { "Annual revenue run-rate", "Jaaromzet (run-rate)" },
+    .metric_kind = KOERS_METRIC_KIND_CURRENCY, .unit = NO_TEXT,
+    .direction = KOERS_KPI_DIRECTION_HIGHER, .healthy = 2500000, .attention = 2200000,
+    .frequency = KOERS_KPI_FREQUENCY_MONTHLY,
+    .demo_start = 2300000, .demo_end = 2650000, .demo_step = 10000 },
+};
+
 const char *
 koers_seed_text_get (const KoersSeedText *text,
                      KoersLanguage        lang)
@@ -543,4 +632,34 @@ koers_seed_key_result_get_due_date (const KoersSeedKeyResult *kr,
     return NULL;
 
   return g_steal_pointer (&iso);
+}
+
+const KoersSeedKpi *
+koers_seed_get_kpis (guint *n_kpis)
+{
+  if (n_kpis != NULL)
+    *n_kpis = G_N_ELEMENTS (kpis);
+
+  return kpis;
+}
+
+int
+koers_seed_find_kpi (const char *key)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (kpis); i++)
+    {
+      if (g_str_equal (kpis[i].key, key))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+const char *
+koers_seed_kpi_get_name (const KoersSeedKpi *kpi,
+                         KoersLanguage       lang)
+{
+  g_return_val_if_fail (kpi != NULL, "");
+
+  return koers_seed_text_get (&kpi->name, lang);
 }

@@ -50,6 +50,8 @@ typedef struct
   /* The seed's GDPR advice: the measurement uses staff or customer data. */
   gboolean        uses_personal_data;
   KoersSeedText   personal_data_note;
+  /* The key of the seed KPI it moves (koers_seed_find_kpi()), or NULL. */
+  const char     *kpi;
 } KoersSeedKeyResult;
 
 typedef struct
@@ -70,6 +72,31 @@ typedef struct
   guint                     n_key_results;
 } KoersSeedObjective;
 
+/* KPIs next to the OKRs (the seed: "Gebruik OKR's samen met KPI's in
+ * rapportering aan de raad van bestuur"): the health metrics that keep
+ * running, a few per department, taken from the seed's examples where it
+ * has them ("5.000 websitebezoeken/maand", churn, outages). */
+typedef struct
+{
+  const char        *key;         /* stable, ASCII: "nps", "website-visits" … */
+  /* Index into koers_seed_get_departments(), or -1 for the company level. */
+  int                department;
+  KoersSeedText      name;
+  KoersMetricKind    metric_kind;
+  KoersSeedText      unit;        /* "" when the kind says it all */
+  KoersKpiDirection  direction;
+  double             healthy;     /* the thresholds, see koers-kpi-status.h */
+  double             attention;
+  KoersKpiFrequency  frequency;
+  /* The demo's history goes from demo_start to demo_end (with some
+   * noise), each value rounded to a multiple of demo_step. */
+  double             demo_start;
+  double             demo_end;
+  double             demo_step;
+  /* The demo's last value is older than the frequency: an update is due. */
+  gboolean           demo_overdue;
+} KoersSeedKpi;
+
 /* The nine departments, in the seed's order. */
 const KoersSeedDepartment *koers_seed_get_departments      (guint *n_departments);
 const char                *koers_seed_department_get_name  (const KoersSeedDepartment *department,
@@ -82,6 +109,13 @@ int                        koers_seed_find_department      (const char *key);
 const KoersSeedObjective  *koers_seed_get_objectives       (guint *n_objectives);
 /* How many of those are company objectives (they come first). */
 guint                      koers_seed_get_n_company_objectives (void);
+
+/* The seed's KPIs, by department in the seed's order. */
+const KoersSeedKpi        *koers_seed_get_kpis             (guint *n_kpis);
+/* Index of the KPI with that key, or -1. */
+int                        koers_seed_find_kpi             (const char *key);
+const char                *koers_seed_kpi_get_name         (const KoersSeedKpi *kpi,
+                                                            KoersLanguage       lang);
 
 /* The value the demo database shows: start + (target - start) × progress,
  * rounded to what the unit makes sensible; 1 or 0 for a milestone. */

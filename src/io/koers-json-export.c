@@ -18,6 +18,7 @@ typedef struct
   KoersStore *store;
   GPtrArray  *departments;  /* KoersDepartment, in file order */
   GPtrArray  *objectives;   /* KoersObjective, in file order */
+  GPtrArray  *kpis;         /* KoersKpi, in file order */
   GHashTable *dept_index;   /* KoersDepartment -> position + 1 */
   gboolean    filtered;
 } Export;
@@ -110,6 +111,46 @@ compare_checkins (gconstpointer a,
   return compare_uuids (koers_checkin_get_uuid (ca), koers_checkin_get_uuid (cb));
 }
 
+static int
+compare_kpis (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  Export *e = user_data;
+  KoersKpi *ka = *(KoersKpi **) a;
+  KoersKpi *kb = *(KoersKpi **) b;
+  guint ia = GPOINTER_TO_UINT (g_hash_table_lookup (
+    e->dept_index, koers_store_find_department (e->store, koers_kpi_get_department_id (ka))));
+  guint ib = GPOINTER_TO_UINT (g_hash_table_lookup (
+    e->dept_index, koers_store_find_department (e->store, koers_kpi_get_department_id (kb))));
+  int pa = koers_kpi_get_position (ka);
+  int pb = koers_kpi_get_position (kb);
+
+  if (ia != ib)
+    return ia < ib ? -1 : 1;
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return compare_uuids (koers_kpi_get_uuid (ka), koers_kpi_get_uuid (kb));
+}
+
+/* Oldest first, as a history reads. */
+static int
+compare_kpi_values (gconstpointer a,
+                    gconstpointer b)
+{
+  KoersKpiValue *va = *(KoersKpiValue **) a;
+  KoersKpiValue *vb = *(KoersKpiValue **) b;
+  gint64 ta = koers_kpi_value_get_created (va);
+  gint64 tb = koers_kpi_value_get_created (vb);
+  int cmp = g_strcmp0 (koers_kpi_value_get_date (va), koers_kpi_value_get_date (vb));
+
+  if (cmp != 0)
+    return cmp;
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+  return compare_uuids (koers_kpi_value_get_uuid (va), koers_kpi_value_get_uuid (vb));
+}
+
 static GPtrArray *
 list_to_array (GListModel *model)
 {
@@ -128,9 +169,58 @@ array_has (GPtrArray *array,
   return g_ptr_array_find (array, item, NULL);
 }
 
+/* The KPIs of the departments taken (dept_ids; NULL: all), and the ones
+ * the exported key results move, whose departments come along. */
+static void
+select_kpis (Export     *e,
+             GHashTable *dept_ids)
+{
+  GListModel *all = koers_store_get_kpis (e->store);
+  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+
+  e->kpis = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(KoersKpi) kpi = g_list_model_get_item (all, i);
+      gint64 id = koers_kpi_get_department_id (kpi);
+
+      if (dept_ids == NULL || g_hash_table_contains (dept_ids, &id))
+        {
+          g_hash_table_add (taken, kpi);
+          g_ptr_array_add (e->kpis, g_steal_pointer (&kpi));
+        }
+    }
+
+  for (guint i = 0; i < e->objectives->len; i++)
+    {
+      GListModel *krs = koers_objective_get_key_results (g_ptr_array_index (e->objectives, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          KoersKpi *kpi = koers_store_find_kpi (e->store, koers_key_result_get_kpi_id (kr));
+
+          if (kpi != NULL && g_hash_table_add (taken, kpi))
+            g_ptr_array_add (e->kpis, g_object_ref (kpi));
+        }
+    }
+
+  for (guint i = 0; i < e->kpis->len; i++)
+    {
+      KoersKpi *kpi = g_ptr_array_index (e->kpis, i);
+      KoersDepartment *dept =
+        koers_store_find_department (e->store, koers_kpi_get_department_id (kpi));
+
+      if (dept != NULL && !array_has (e->departments, dept))
+        g_ptr_array_add (e->departments, g_object_ref (dept));
+    }
+}
+
 /* A filtered export also holds what its objectives point at (the
- * objectives they align to or were carried over from, their departments
- * and those departments' parents), so every file imports on its own. */
+ * objectives they align to or were carried over from, the KPIs their key
+ * results move, their departments and those departments' parents), so
+ * every file imports on its own. */
 static gboolean
 select_content (Export                   *e,
                 const KoersExportFilter  *filter,
@@ -151,6 +241,7 @@ select_content (Export                   *e,
   if (!filtered)
     {
       e->departments = list_to_array (koers_store_get_departments (e->store));
+      select_kpis (e, NULL);
       return TRUE;
     }
 
@@ -187,6 +278,7 @@ select_content (Export                   *e,
   if (dept_ids == NULL)
     {
       e->departments = list_to_array (koers_store_get_departments (e->store));
+      select_kpis (e, NULL);
       return TRUE;
     }
 
@@ -213,6 +305,8 @@ select_content (Export                   *e,
       if (dept != NULL && !array_has (e->departments, dept))
         g_ptr_array_add (e->departments, g_object_ref (dept));
     }
+
+  select_kpis (e, dept_ids);
 
   for (guint i = 0; i < e->departments->len; i++)
     {
@@ -350,8 +444,18 @@ build_checkin (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+static const char *
+kpi_uuid (Export *e,
+          gint64  id)
+{
+  KoersKpi *kpi = id != 0 ? koers_store_find_kpi (e->store, id) : NULL;
+
+  return kpi != NULL ? koers_kpi_get_uuid (kpi) : NULL;
+}
+
 static void
-build_key_result (JsonBuilder    *builder,
+build_key_result (Export         *e,
+                  JsonBuilder    *builder,
                   KoersKeyResult *kr)
 {
   g_autoptr(GPtrArray) checkins = list_to_array (koers_key_result_get_checkins (kr));
@@ -374,6 +478,8 @@ build_key_result (JsonBuilder    *builder,
   add_int (builder, "position", koers_key_result_get_position (kr));
   add_optional_grade (builder, "final_score", koers_key_result_get_final_score (kr));
   add_optional_text (builder, "final_note", koers_key_result_get_final_note (kr));
+  /* Only when it has one: a file without KPIs reads as before them. */
+  add_optional_text (builder, "kpi", kpi_uuid (e, koers_key_result_get_kpi_id (kr)));
   add_stamps (builder, koers_key_result_get_created (kr), koers_key_result_get_updated (kr));
 
   g_ptr_array_sort (checkins, compare_checkins);
@@ -421,10 +527,69 @@ build_objective (Export         *e,
   json_builder_set_member_name (builder, "key_results");
   json_builder_begin_array (builder);
   for (guint i = 0; i < krs->len; i++)
-    build_key_result (builder, g_ptr_array_index (krs, i));
+    build_key_result (e, builder, g_ptr_array_index (krs, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
+}
+
+static void
+build_kpi_value (JsonBuilder   *builder,
+                 KoersKpiValue *value)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", koers_kpi_value_get_uuid (value));
+  add_string (builder, "date", koers_kpi_value_get_date (value));
+  add_number (builder, "value", koers_kpi_value_get_value (value));
+  add_string (builder, "note", koers_kpi_value_get_note (value));
+  add_stamps (builder, koers_kpi_value_get_created (value), koers_kpi_value_get_updated (value));
+  json_builder_end_object (builder);
+}
+
+static void
+build_kpi (Export      *e,
+           JsonBuilder *builder,
+           KoersKpi    *kpi)
+{
+  g_autoptr(GPtrArray) values = list_to_array (koers_kpi_get_values (kpi));
+
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", koers_kpi_get_uuid (kpi));
+  add_string (builder, "department", department_uuid (e, koers_kpi_get_department_id (kpi)));
+  add_string (builder, "name", koers_kpi_get_name (kpi));
+  add_string (builder, "unit", koers_kpi_get_unit (kpi));
+  add_string (builder, "metric_kind",
+              koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
+  add_string (builder, "direction", koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
+  add_number (builder, "healthy", koers_kpi_get_healthy (kpi));
+  add_number (builder, "attention", koers_kpi_get_attention (kpi));
+  add_string (builder, "frequency", koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
+  add_int (builder, "position", koers_kpi_get_position (kpi));
+  add_stamps (builder, koers_kpi_get_created (kpi), koers_kpi_get_updated (kpi));
+
+  g_ptr_array_sort (values, compare_kpi_values);
+  json_builder_set_member_name (builder, "values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < values->len; i++)
+    build_kpi_value (builder, g_ptr_array_index (values, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+/* Left out when there are none, as a file from before KPIs. */
+static void
+build_kpis (Export      *e,
+            JsonBuilder *builder)
+{
+  if (e->kpis->len == 0)
+    return;
+
+  json_builder_set_member_name (builder, "kpis");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < e->kpis->len; i++)
+    build_kpi (e, builder, g_ptr_array_index (e->kpis, i));
+  json_builder_end_array (builder);
 }
 
 /* What a finding key ("rule-id:uuid" or "rule-id:uuid@period") is
@@ -532,7 +697,7 @@ koers_json_export_to_string (KoersStore               *store,
                              gint64                    exported_usec,
                              GError                  **error)
 {
-  Export e = { store, NULL, NULL, NULL, FALSE };
+  Export e = { store, NULL, NULL, NULL, NULL, FALSE };
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -546,6 +711,7 @@ koers_json_export_to_string (KoersStore               *store,
   if (!select_content (&e, filter, error))
     {
       g_clear_pointer (&e.objectives, g_ptr_array_unref);
+      g_clear_pointer (&e.departments, g_ptr_array_unref);
       return NULL;
     }
 
@@ -555,6 +721,7 @@ koers_json_export_to_string (KoersStore               *store,
     g_hash_table_insert (e.dept_index, g_ptr_array_index (e.departments, i),
                          GUINT_TO_POINTER (i + 1));
   g_ptr_array_sort_with_data (e.objectives, compare_objectives, &e);
+  g_ptr_array_sort_with_data (e.kpis, compare_kpis, &e);
 
   exported = koers_json_format_stamp (exported_usec != 0 ? exported_usec : koers_now_usec ());
 
@@ -577,6 +744,7 @@ koers_json_export_to_string (KoersStore               *store,
     build_objective (&e, builder, g_ptr_array_index (e.objectives, i));
   json_builder_end_array (builder);
 
+  build_kpis (&e, builder);
   build_dismissed_findings (&e, builder);
 
   json_builder_end_object (builder);
@@ -598,6 +766,7 @@ koers_json_export_to_string (KoersStore               *store,
 
   g_ptr_array_unref (e.departments);
   g_ptr_array_unref (e.objectives);
+  g_ptr_array_unref (e.kpis);
   g_hash_table_unref (e.dept_index);
   return tidy;
 }

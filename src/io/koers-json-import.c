@@ -38,6 +38,7 @@ koers_import_plan_free (KoersImportPlan *plan)
     g_clear_pointer (&plan->stored[i], g_hash_table_unref);
   g_clear_pointer (&plan->writer, g_hash_table_unref);
   g_clear_pointer (&plan->checkin_owner, g_hash_table_unref);
+  g_clear_pointer (&plan->kpi_value_owner, g_hash_table_unref);
   g_free (plan->organisation);
   g_clear_pointer (&plan->dismissals, g_ptr_array_unref);
   g_clear_pointer (&plan->conflicts, g_ptr_array_unref);
@@ -224,6 +225,27 @@ koers_json_import_apply (KoersImportPlan  *plan,
       koers_store_batch_put_department (batch, KOERS_DEPARTMENT (item->object), parent, replaces);
     }
 
+  items = plan->doc.items[KOERS_IMPORT_KPIS];
+  for (guint i = 0; i < items->len; i++)
+    {
+      KoersImportItem *item = g_ptr_array_index (items, i);
+      const char *dept;
+
+      if (!koers_import_item_is_written (item))
+        continue;
+      dept = koers_import_plan_effective_uuid (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
+      koers_store_batch_put_kpi (batch, KOERS_KPI (item->object), dept);
+    }
+
+  items = plan->doc.items[KOERS_IMPORT_KPI_VALUES];
+  for (guint i = 0; i < items->len; i++)
+    {
+      KoersImportItem *item = g_ptr_array_index (items, i);
+
+      if (koers_import_item_is_written (item))
+        koers_store_batch_put_kpi_value (batch, KOERS_KPI_VALUE (item->object), item->owner_uuid);
+    }
+
   items = plan->doc.items[KOERS_IMPORT_OBJECTIVES];
   for (guint i = 0; i < items->len; i++)
     {
@@ -243,7 +265,8 @@ koers_json_import_apply (KoersImportPlan  *plan,
       KoersImportItem *item = g_ptr_array_index (items, i);
 
       if (koers_import_item_is_written (item))
-        koers_store_batch_put_key_result (batch, KOERS_KEY_RESULT (item->object), item->owner_uuid);
+        koers_store_batch_put_key_result_with_kpi (batch, KOERS_KEY_RESULT (item->object),
+                                                   item->owner_uuid, item->kpi_uuid);
     }
 
   items = plan->doc.items[KOERS_IMPORT_CHECKINS];

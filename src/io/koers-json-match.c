@@ -56,10 +56,30 @@ index_stored (KoersImportPlan *plan)
 {
   GListModel *depts = koers_store_get_departments (plan->store);
   GListModel *objectives = koers_store_get_objectives (plan->store);
+  GListModel *kpis = koers_store_get_kpis (plan->store);
 
   for (guint i = 0; i < KOERS_IMPORT_N_KINDS; i++)
     plan->stored[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   plan->checkin_owner = g_hash_table_new (NULL, NULL);
+  plan->kpi_value_owner = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      KoersKpi *kpi = g_list_model_get_item (kpis, i);
+      GListModel *values = koers_kpi_get_values (kpi);
+
+      g_hash_table_insert (plan->stored[KOERS_IMPORT_KPIS],
+                           g_ascii_strdown (koers_kpi_get_uuid (kpi), -1), kpi);
+
+      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
+        {
+          KoersKpiValue *value = g_list_model_get_item (values, j);
+
+          g_hash_table_insert (plan->stored[KOERS_IMPORT_KPI_VALUES],
+                               g_ascii_strdown (koers_kpi_value_get_uuid (value), -1), value);
+          g_hash_table_insert (plan->kpi_value_owner, value, kpi);
+        }
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (depts); i++)
     {
@@ -362,6 +382,8 @@ same_content (KoersImportPlan *plan,
                g_strcmp0 (koers_key_result_get_personal_data_note (a),
                           koers_key_result_get_personal_data_note (b)) == 0 &&
                koers_key_result_get_position (a) == koers_key_result_get_position (b) &&
+               same_target (plan, KOERS_IMPORT_KPIS, item->kpi_uuid,
+                            koers_store_find_kpi (plan->store, koers_key_result_get_kpi_id (b))) &&
                koers_key_result_get_final_score (a) == koers_key_result_get_final_score (b) &&
                g_strcmp0 (koers_key_result_get_final_note (a),
                           koers_key_result_get_final_note (b)) == 0 &&
@@ -381,6 +403,36 @@ same_content (KoersImportPlan *plan,
                g_strcmp0 (koers_checkin_get_author (a), koers_checkin_get_author (b)) == 0 &&
                koers_checkin_get_created (a) == koers_checkin_get_created (b);
       }
+    case KOERS_IMPORT_KPIS:
+      {
+        KoersKpi *a = KOERS_KPI (item->object);
+        KoersKpi *b = KOERS_KPI (item->match);
+
+        return same_target (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid,
+                            koers_store_find_department (plan->store,
+                                                         koers_kpi_get_department_id (b))) &&
+               g_strcmp0 (koers_kpi_get_name (a), koers_kpi_get_name (b)) == 0 &&
+               g_strcmp0 (koers_kpi_get_unit (a), koers_kpi_get_unit (b)) == 0 &&
+               koers_kpi_get_metric_kind (a) == koers_kpi_get_metric_kind (b) &&
+               koers_kpi_get_direction (a) == koers_kpi_get_direction (b) &&
+               koers_kpi_get_healthy (a) == koers_kpi_get_healthy (b) &&
+               koers_kpi_get_attention (a) == koers_kpi_get_attention (b) &&
+               koers_kpi_get_frequency (a) == koers_kpi_get_frequency (b) &&
+               koers_kpi_get_position (a) == koers_kpi_get_position (b) &&
+               koers_kpi_get_created (a) == koers_kpi_get_created (b);
+      }
+    case KOERS_IMPORT_KPI_VALUES:
+      {
+        KoersKpiValue *a = KOERS_KPI_VALUE (item->object);
+        KoersKpiValue *b = KOERS_KPI_VALUE (item->match);
+
+        return same_target (plan, KOERS_IMPORT_KPIS, item->owner_uuid,
+                            g_hash_table_lookup (plan->kpi_value_owner, b)) &&
+               g_strcmp0 (koers_kpi_value_get_date (a), koers_kpi_value_get_date (b)) == 0 &&
+               koers_kpi_value_get_value (a) == koers_kpi_value_get_value (b) &&
+               g_strcmp0 (koers_kpi_value_get_note (a), koers_kpi_value_get_note (b)) == 0 &&
+               koers_kpi_value_get_created (a) == koers_kpi_value_get_created (b);
+      }
     case KOERS_IMPORT_N_KINDS:
     default:
       g_assert_not_reached ();
@@ -396,6 +448,10 @@ get_updated (GObject *object)
     return koers_objective_get_updated (KOERS_OBJECTIVE (object));
   if (KOERS_IS_KEY_RESULT (object))
     return koers_key_result_get_updated (KOERS_KEY_RESULT (object));
+  if (KOERS_IS_KPI (object))
+    return koers_kpi_get_updated (KOERS_KPI (object));
+  if (KOERS_IS_KPI_VALUE (object))
+    return koers_kpi_value_get_updated (KOERS_KPI_VALUE (object));
   return koers_checkin_get_updated (KOERS_CHECKIN (object));
 }
 
@@ -408,6 +464,10 @@ koers_import_object_get_title (GObject *object)
     return koers_objective_get_title (KOERS_OBJECTIVE (object));
   if (KOERS_IS_KEY_RESULT (object))
     return koers_key_result_get_title (KOERS_KEY_RESULT (object));
+  if (KOERS_IS_KPI (object))
+    return koers_kpi_get_name (KOERS_KPI (object));
+  if (KOERS_IS_KPI_VALUE (object))
+    return koers_kpi_value_get_date (KOERS_KPI_VALUE (object));
   return koers_checkin_get_date (KOERS_CHECKIN (object));
 }
 
@@ -642,6 +702,29 @@ check_objectives (KoersImportPlan *plan)
     }
 }
 
+/* A key result's KPI and a KPI's department: in the file or the
+ * database. */
+static void
+check_kpi_links (KoersImportPlan *plan)
+{
+  GPtrArray *krs = plan->doc.items[KOERS_IMPORT_KEY_RESULTS];
+  GPtrArray *kpis = plan->doc.items[KOERS_IMPORT_KPIS];
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      KoersImportItem *item = g_ptr_array_index (kpis, i);
+
+      check_reference (plan, item, "department", KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
+    }
+
+  for (guint i = 0; i < krs->len; i++)
+    {
+      KoersImportItem *item = g_ptr_array_index (krs, i);
+
+      check_reference (plan, item, "kpi", KOERS_IMPORT_KPIS, item->kpi_uuid);
+    }
+}
+
 /* Dismissed findings are a set: the file's join the database's.  Written
  * are the ones the database lacks, or has with a later time. */
 static void
@@ -685,5 +768,6 @@ koers_import_plan_match (KoersImportPlan *plan)
   decide_outcomes (plan);
   check_departments (plan);
   check_objectives (plan);
+  check_kpi_links (plan);
   match_dismissals (plan);
 }

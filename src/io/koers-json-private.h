@@ -55,6 +55,8 @@ void     koers_json_set_problems_error (GError   **error,
 #define KOERS_JSON_MAX_KEY_RESULTS      1000      /* per objective */
 #define KOERS_JSON_MAX_CHECKINS         10000     /* per key result */
 #define KOERS_JSON_MAX_DISMISSED        100000
+#define KOERS_JSON_MAX_KPIS             10000
+#define KOERS_JSON_MAX_KPI_VALUES       10000     /* per KPI */
 
 typedef enum
 {
@@ -70,9 +72,10 @@ typedef struct
   char              *path;          /* "$.objectives[3]" */
   GObject           *object;        /* new, not the store's: the file's values */
   char              *uuid;          /* lower case */
-  char              *owner_uuid;    /* parent (or NULL), department, objective, key result */
+  char              *owner_uuid;    /* parent (or NULL), department, objective, key result, KPI */
   char              *aligned_uuid;  /* objectives, or NULL */
   char              *carried_uuid;  /* objectives, or NULL */
+  char              *kpi_uuid;      /* key results: the KPI it moves, or NULL */
   GObject           *match;         /* the store's copy, or NULL */
   KoersImportOutcome outcome;
 } KoersImportItem;
@@ -116,6 +119,7 @@ struct _KoersImportPlan
   GHashTable          *is_item;                   /* every KoersImportItem */
   GHashTable          *stored[KOERS_IMPORT_N_KINDS]; /* uuid -> GObject (a reference) */
   GHashTable          *checkin_owner;             /* stored check-in -> its key result */
+  GHashTable          *kpi_value_owner;           /* stored KPI value -> its KPI */
   GHashTable          *writer;                    /* store object -> item that writes it */
   char                *organisation;              /* to set, or NULL */
   GPtrArray           *dismissals;                /* KoersImportDismissal to write (borrowed) */

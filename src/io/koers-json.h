@@ -51,8 +51,9 @@ gboolean  koers_json_export           (KoersStore               *store,
 
 /* Import.
  *   ADD (plain import): for restoring a backup or filling a database.
- *     Objectives, key results and check-ins must be new: a uuid the
- *     database already has makes the import fail (KOERS_JSON_ERROR_EXISTS).
+ *     Objectives, key results, check-ins, KPIs and KPI values must be
+ *     new: a uuid the database already has makes the import fail
+ *     (KOERS_JSON_ERROR_EXISTS).
  *     The file's departments replace the matching ones (same uuid, else the
  *     company level for the company level, else the same name, also the
  *     seed's name in the other language), uuid and stamps included, so an
@@ -76,6 +77,8 @@ typedef enum
   KOERS_IMPORT_OBJECTIVES,
   KOERS_IMPORT_KEY_RESULTS,
   KOERS_IMPORT_CHECKINS,
+  KOERS_IMPORT_KPIS,
+  KOERS_IMPORT_KPI_VALUES,
   KOERS_IMPORT_N_KINDS,
 } KoersImportKind;
 

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "core/koers-date.h"
+#include "core/koers-kpi-status.h"
 #include "core/koers-scoring.h"
 #include "core/koers-seed.h"
 #include "koers-demo.h"
@@ -11,8 +12,10 @@
 
 /* A demo database: the seed's example OKRs as a company would have them
  * halfway through a quarter, with the history of weekly check-ins that
- * makes scores, statuses, trends and stale key results worth looking at.
- * Everything random comes from a GRand seeded with today's date, so a
+ * makes scores, statuses, trends and stale key results worth looking at;
+ * and next to them the seed's KPIs with a year or a quarter of history,
+ * healthy, needing attention, unhealthy and overdue ones among them.
+ * Everything random comes from GRands seeded with today's date, so a
  * fixed KOERS_TODAY gives the same database. */
 
 static const KoersSeedText organisation_name = {
@@ -40,21 +43,45 @@ static const KoersSeedText behind_notes[] = {
     "Achter op schema: de prioriteiten verschoven naar een klantescalatie." },
 };
 
+/* What people write with a KPI value, now and then. */
+static const KoersSeedText kpi_notes[] = {
+  { "Figure from the monthly dashboard.", "Cijfer uit het maandelijkse dashboard." },
+  { "Checked with the team lead.", "Nagekeken met de teamleider." },
+  { "One-off effect; see the minutes of the team meeting.",
+    "Eenmalig effect; zie het verslag van het teamoverleg." },
+};
+
+static const KoersSeedText kpi_unhealthy_note = {
+  "Outside the healthy range: escalated to management.",
+  "Buiten de gezonde marge: geëscaleerd naar het management."
+};
+
+/* How many values the demo gives a KPI: a quarter of weeks, a year and a
+ * month of months, a year and a quarter of quarters. */
+#define DEMO_N_WEEKLY_VALUES    13
+#define DEMO_N_MONTHLY_VALUES   13
+#define DEMO_N_QUARTERLY_VALUES 5
+
 typedef struct
 {
   GRand *rand;
+  /* Its own generator, so the KPIs leave the check-ins as they were. */
+  GRand *kpi_rand;
   KoersLanguage language;
   GDate today;
   KoersPeriod quarter;
   KoersPeriod year;
   char *quarter_key;
   char *year_key;
+  gint64 *kpi_ids;     /* by index in koers_seed_get_kpis() */
 } Demo;
 
 static void
 demo_clear (Demo *demo)
 {
   g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->kpi_rand, g_rand_free);
+  g_clear_pointer (&demo->kpi_ids, g_free);
   g_clear_pointer (&demo->quarter_key, g_free);
   g_clear_pointer (&demo->year_key, g_free);
 }
@@ -336,11 +363,158 @@ build_objective (Demo                     *demo,
       koers_key_result_set_due_date (kr, due);
       koers_key_result_set_uses_personal_data (kr, kr_seed->uses_personal_data);
       koers_key_result_set_personal_data_note (kr, demo_text (demo, &kr_seed->personal_data_note));
+      if (kr_seed->kpi != NULL && koers_seed_find_kpi (kr_seed->kpi) >= 0)
+        koers_key_result_set_kpi_id (kr, demo->kpi_ids[koers_seed_find_kpi (kr_seed->kpi)]);
       add_checkins (demo, kr, kr_seed, period, owner);
       koers_objective_insert_key_result (objective, kr);
     }
 
   return objective;
+}
+
+/* The day of the newest value: today for a weekly KPI, the first of the
+ * month or quarter for the others; one interval (and a week) earlier
+ * when the seed says the KPI is overdue. */
+static void
+pick_last_kpi_date (Demo               *demo,
+                    const KoersSeedKpi *seed,
+                    GDate              *out)
+{
+  KoersPeriod quarter;
+
+  switch (seed->frequency)
+    {
+    case KOERS_KPI_FREQUENCY_WEEKLY:
+      *out = demo->today;
+      if (seed->demo_overdue)
+        g_date_subtract_days (out, 7 * 2 + 3);
+      break;
+    case KOERS_KPI_FREQUENCY_QUARTERLY:
+      koers_period_init_for_date (&quarter, &demo->today);
+      *out = quarter.start;
+      if (seed->demo_overdue)
+        g_date_subtract_months (out, 3);
+      break;
+    case KOERS_KPI_FREQUENCY_MONTHLY:
+    default:
+      g_date_clear (out, 1);
+      g_date_set_dmy (out, 1, g_date_get_month (&demo->today), g_date_get_year (&demo->today));
+      if (seed->demo_overdue)
+        g_date_subtract_months (out, 1);
+      break;
+    }
+}
+
+/* A multiple of step, without the binary noise of one (99.95, not
+ * 99.950000000000003). */
+static double
+round_to_step (double value,
+               double step)
+{
+  int decimals = MAX (0, (int) -floor (log10 (step) + 1e-9));
+  double scale = pow (10.0, decimals);
+
+  value = round (value / step) * step;
+  return round (value * scale) / scale;
+}
+
+static KoersKpi *
+build_kpi (Demo               *demo,
+           const KoersSeedKpi *seed,
+           gint64              department_id)
+{
+  KoersKpi *kpi;
+  GDate date;
+  guint n;
+
+  kpi = koers_kpi_new (demo_text (demo, &seed->name), seed->metric_kind,
+                       demo_text (demo, &seed->unit), seed->direction, seed->healthy,
+                       seed->attention, seed->frequency);
+  koers_kpi_set_department_id (kpi, department_id);
+
+  switch (seed->frequency)
+    {
+    case KOERS_KPI_FREQUENCY_WEEKLY:
+      n = DEMO_N_WEEKLY_VALUES;
+      break;
+    case KOERS_KPI_FREQUENCY_QUARTERLY:
+      n = DEMO_N_QUARTERLY_VALUES;
+      break;
+    case KOERS_KPI_FREQUENCY_MONTHLY:
+    default:
+      n = DEMO_N_MONTHLY_VALUES;
+      break;
+    }
+
+  /* Newest first, walking back; the newest is the seed's end value, so
+   * that its status is the one the seed chose. */
+  pick_last_kpi_date (demo, seed, &date);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKpiValue) value = NULL;
+      g_autofree char *iso = koers_date_format_iso (&date);
+      double fraction = (double) (n - 1 - i) / (n - 1);
+      double step = fabs (seed->demo_end - seed->demo_start) / (n - 1);
+      double number = seed->demo_start + (seed->demo_end - seed->demo_start) * fraction;
+      const char *note = NULL;
+
+      if (i > 0)
+        number += g_rand_double_range (demo->kpi_rand, -0.6, 0.6) * step;
+      number = round_to_step (number, seed->demo_step);
+      if (seed->metric_kind == KOERS_METRIC_KIND_PERCENTAGE)
+        number = CLAMP (number, 0.0, 100.0);
+
+      if (i == 0 && koers_kpi_compute_status (seed->direction, seed->healthy, seed->attention,
+                                              number) == KOERS_KPI_STATUS_UNHEALTHY)
+        note = demo_text (demo, &kpi_unhealthy_note);
+      else if (g_rand_double (demo->kpi_rand) < 0.12)
+        note = demo_text (demo, &kpi_notes[g_rand_int_range (demo->kpi_rand, 0,
+                                                             G_N_ELEMENTS (kpi_notes))]);
+
+      value = koers_kpi_value_new (iso, number, note);
+      koers_kpi_add_value (kpi, value);
+
+      if (seed->frequency == KOERS_KPI_FREQUENCY_WEEKLY)
+        g_date_subtract_days (&date, 7);
+      else
+        g_date_subtract_months (&date, seed->frequency == KOERS_KPI_FREQUENCY_QUARTERLY ? 3 : 1);
+    }
+
+  return kpi;
+}
+
+static gboolean
+add_kpis (Demo        *demo,
+          KoersStore  *store,
+          GError     **error)
+{
+  const KoersSeedDepartment *departments = koers_seed_get_departments (NULL);
+  guint n_kpis;
+  const KoersSeedKpi *kpis = koers_seed_get_kpis (&n_kpis);
+
+  demo->kpi_ids = g_new0 (gint64, n_kpis);
+
+  for (guint i = 0; i < n_kpis; i++)
+    {
+      const KoersSeedKpi *seed = &kpis[i];
+      g_autoptr(KoersKpi) kpi = NULL;
+      KoersDepartment *dept;
+
+      if (seed->department < 0)
+        dept = koers_store_get_company (store);
+      else
+        dept = koers_store_find_department_by_name (
+          store, koers_seed_department_get_name (&departments[seed->department], demo->language));
+      g_return_val_if_fail (dept != NULL, FALSE);
+
+      kpi = build_kpi (demo, seed, koers_department_get_id (dept));
+      if (!koers_store_add_kpi (store, kpi, error))
+        return FALSE;
+
+      demo->kpi_ids[i] = koers_kpi_get_id (kpi);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -357,12 +531,17 @@ fill_store (KoersStore     *store,
   demo.language = language;
   koers_date_today (&demo.today);
   demo.rand = g_rand_new_with_seed (g_date_get_julian (&demo.today));
+  demo.kpi_rand = g_rand_new_with_seed (g_date_get_julian (&demo.today) ^ 0x4b5049u);
   koers_period_init_for_date (&demo.quarter, &demo.today);
   koers_period_init_year (&demo.year, g_date_get_year (&demo.today));
   demo.quarter_key = koers_period_to_string (&demo.quarter);
   demo.year_key = koers_period_to_string (&demo.year);
 
   if (!koers_store_set_organisation (store, demo_text (&demo, &organisation_name), error))
+    return FALSE;
+
+  /* KPIs first: key results point at them. */
+  if (!add_kpis (&demo, store, error))
     return FALSE;
 
   departments = koers_seed_get_departments (NULL);

@@ -11,8 +11,11 @@ G_BEGIN_DECLS
  * company level and the seed's departments with the seed's example OKRs
  * in language, in the current quarter (and year) of koers_date_today(),
  * department objectives aligned to the company's, and weekly check-ins
- * from the quarter's start up to today.  The same KOERS_TODAY gives the
- * same content (ids, values, dates, texts; uuids and stamps differ). */
+ * from the quarter's start up to today; and the seed's KPIs with their
+ * history up to today (weekly ones a quarter back, monthly ones a year),
+ * the churn and website-visits key results linked to theirs.  The same
+ * KOERS_TODAY gives the same content (ids, values, dates, texts; uuids
+ * and stamps differ). */
 gboolean koers_demo_create (const char     *path,
                             KoersLanguage   language,
                             GError        **error);

@@ -311,6 +311,21 @@ add_to_id_set (GHashTable *set,
 }
 
 static void
+remove_kpis (KoersStore *self,
+             GPtrArray  *kpis)
+{
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      KoersKpi *kpi = g_ptr_array_index (kpis, i);
+      guint position;
+
+      koers_store_unindex_kpi (self, kpi);
+      if (g_list_store_find (self->kpis, kpi, &position))
+        g_list_store_remove (self->kpis, position);
+    }
+}
+
+static void
 remove_objectives (KoersStore *self,
                    GPtrArray  *objectives)
 {
@@ -332,10 +347,13 @@ koers_store_delete_department (KoersStore       *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) objectives = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
   g_autoptr(GHashTable) objective_ids = new_id_set ();
+  g_autoptr(GHashTable) kpi_ids = new_id_set ();
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   KoersDepartment *own;
   guint position;
+  gint64 id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -352,10 +370,14 @@ koers_store_delete_department (KoersStore       *self,
       return FALSE;
     }
 
+  id = koers_department_get_id (own);
   objectives = koers_store_list_department_objectives (self, own);
   for (guint i = 0; i < objectives->len; i++)
     add_to_id_set (objective_ids, koers_objective_get_id (g_ptr_array_index (objectives, i)));
-  koers_store_collect_links (self, objective_ids, koers_department_get_id (own), links);
+  kpis = koers_store_list_department_kpis (self, own);
+  for (guint i = 0; i < kpis->len; i++)
+    add_to_id_set (kpi_ids, koers_kpi_get_id (g_ptr_array_index (kpis, i)));
+  koers_store_collect_links (self, objective_ids, kpi_ids, id, links);
 
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -371,10 +393,13 @@ koers_store_delete_department (KoersStore       *self,
 
   g_object_ref (own);
   remove_objectives (self, objectives);
+  remove_kpis (self, kpis);
   koers_store_unindex_department (self, own);
   if (g_list_store_find (self->departments, own, &position))
     g_list_store_remove (self->departments, position);
   koers_store_clear_links (self, links);
+  /* The KPI objects keep their values, for the undo. */
+  g_hash_table_insert (self->deleted_kpis, g_memdup2 (&id, sizeof id), g_steal_pointer (&kpis));
   g_object_unref (own);
 
   koers_store_emit_changed (self);
@@ -393,7 +418,9 @@ koers_store_restore_department (KoersStore       *self,
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   g_autoptr(GHashTable) objective_ids = new_id_set ();
+  g_autoptr(GHashTable) kpi_ids = new_id_set ();
   g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  GPtrArray *kpis;
   KoersRow *row;
   gint64 id;
 
@@ -423,6 +450,19 @@ koers_store_restore_department (KoersStore       *self,
       add_to_id_set (objective_ids, koers_objective_get_id (objective));
     }
 
+  /* The KPIs the delete took, unless something brought them back since. */
+  kpis = g_hash_table_lookup (self->deleted_kpis, &id);
+  for (guint i = 0; kpis != NULL && i < kpis->len; i++)
+    {
+      KoersKpi *kpi = g_ptr_array_index (kpis, i);
+
+      if (koers_store_find_kpi (self, koers_kpi_get_id (kpi)) != NULL ||
+          koers_kpi_get_department_id (kpi) != id)
+        g_ptr_array_remove_index (kpis, i--);
+      else
+        add_to_id_set (kpi_ids, koers_kpi_get_id (kpi));
+    }
+
   row = koers_row_new_from_object (G_OBJECT (dept));
   g_ptr_array_add (pending, row);
   if (koers_store_find_department (self, row->owner_id) == NULL)
@@ -437,6 +477,16 @@ koers_store_restore_department (KoersStore       *self,
       !koers_store_insert_row (self, row, error))
     goto failed;
 
+  /* KPIs before objectives: their key results may point at them. */
+  for (guint i = 0; kpis != NULL && i < kpis->len; i++)
+    {
+      KoersKpi *kpi = g_ptr_array_index (kpis, i);
+
+      if (!koers_store_insert_kpi_tree (self, kpi, koers_row_new_from_object (G_OBJECT (kpi)),
+                                        FALSE, pending, error))
+        goto failed;
+    }
+
   for (guint i = 0; objectives != NULL && i < objectives->len; i++)
     {
       KoersObjective *objective = g_ptr_array_index (objectives, i);
@@ -447,7 +497,7 @@ koers_store_restore_department (KoersStore       *self,
         goto failed;
     }
 
-  if (!koers_store_relink (self, objective_ids, id, relinks, error) ||
+  if (!koers_store_relink (self, objective_ids, kpi_ids, id, relinks, error) ||
       !koers_store_commit (self, error))
     goto failed;
 
@@ -462,6 +512,14 @@ koers_store_restore_department (KoersStore       *self,
       g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives,
                                   NULL);
     }
+  for (guint i = 0; kpis != NULL && i < kpis->len; i++)
+    {
+      KoersKpi *kpi = g_ptr_array_index (kpis, i);
+
+      koers_store_index_kpi (self, kpi);
+      g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
+    }
+  g_hash_table_remove (self->deleted_kpis, &id);
   koers_store_apply_relinks (self, relinks);
 
   koers_store_emit_changed (self);

@@ -155,6 +155,7 @@ apply_key_results (KoersBatchWrite      *w,
       koers_key_result_set_objective_id (kr, entry->owner_id);
       if (kr != from)
         copy_key_result (kr, from);
+      koers_key_result_set_kpi_id (kr, entry->kpi_id);
       g_object_thaw_notify (G_OBJECT (kr));
 
       if (old == NULL || old != objective)
@@ -215,6 +216,89 @@ apply_checkins (KoersBatchWrite *w)
 }
 
 static void
+apply_kpis (KoersBatchWrite *w)
+{
+  GPtrArray *entries = w->batch->entries[KOERS_BATCH_KPI];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
+      KoersKpi *from = KOERS_KPI (entry->object);
+      KoersKpi *kpi = entry->existing != NULL ? KOERS_KPI (entry->existing) : from;
+
+      g_object_freeze_notify (G_OBJECT (kpi));
+      koers_kpi_set_id (kpi, entry->id);
+      koers_kpi_set_uuid (kpi, entry->uuid);
+      koers_kpi_set_department_id (kpi, entry->owner_id);
+      if (kpi != from)
+        {
+          koers_kpi_set_name (kpi, koers_kpi_get_name (from));
+          koers_kpi_set_unit (kpi, koers_kpi_get_unit (from));
+          koers_kpi_set_metric_kind (kpi, koers_kpi_get_metric_kind (from));
+          koers_kpi_set_direction (kpi, koers_kpi_get_direction (from));
+          koers_kpi_set_healthy (kpi, koers_kpi_get_healthy (from));
+          koers_kpi_set_attention (kpi, koers_kpi_get_attention (from));
+          koers_kpi_set_frequency (kpi, koers_kpi_get_frequency (from));
+          koers_kpi_set_position (kpi, koers_kpi_get_position (from));
+          koers_kpi_set_created (kpi, koers_kpi_get_created (from));
+          koers_kpi_set_updated (kpi, koers_kpi_get_updated (from));
+        }
+      g_object_thaw_notify (G_OBJECT (kpi));
+
+      if (kpi == from)
+        {
+          koers_store_index_kpi (w->store, kpi);
+          g_list_store_insert_sorted (w->store->kpis, kpi, koers_store_compare_kpis, NULL);
+        }
+      else
+        koers_store_resort_kpi (w->store, kpi);
+    }
+}
+
+static void
+apply_kpi_values (KoersBatchWrite *w)
+{
+  GPtrArray *entries = w->batch->entries[KOERS_BATCH_KPI_VALUE];
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
+      KoersKpiValue *from = KOERS_KPI_VALUE (entry->object);
+      KoersKpiValue *value = entry->existing != NULL ? KOERS_KPI_VALUE (entry->existing) : from;
+      KoersKpi *kpi = koers_store_find_kpi (w->store, entry->owner_id);
+      KoersKpi *old = entry->existing != NULL
+        ? koers_store_get_kpi_value_kpi (w->store, value) : NULL;
+
+      g_object_ref (value);
+      if (old != NULL && old != kpi)
+        {
+          koers_store_unindex_kpi_value (w->store, value);
+          koers_kpi_remove_value (old, value);
+        }
+
+      g_object_freeze_notify (G_OBJECT (value));
+      koers_kpi_value_set_id (value, entry->id);
+      koers_kpi_value_set_uuid (value, entry->uuid);
+      koers_kpi_value_set_kpi_id (value, entry->owner_id);
+      if (value != from)
+        {
+          koers_kpi_value_set_date (value, koers_kpi_value_get_date (from));
+          koers_kpi_value_set_value (value, koers_kpi_value_get_value (from));
+          koers_kpi_value_set_note (value, koers_kpi_value_get_note (from));
+          koers_kpi_value_set_created (value, koers_kpi_value_get_created (from));
+          koers_kpi_value_set_updated (value, koers_kpi_value_get_updated (from));
+        }
+      g_object_thaw_notify (G_OBJECT (value));
+
+      /* Adds it, or re-sorts it when it is already there. */
+      koers_kpi_add_value (kpi, value);
+      if (old != kpi)
+        koers_store_index_kpi_value (w->store, kpi, value);
+      g_object_unref (value);
+    }
+}
+
+static void
 apply_synced_values (KoersBatchWrite *w)
 {
   GHashTableIter iter;
@@ -271,6 +355,8 @@ koers_store_apply_batch_write (KoersBatchWrite *w)
   gpointer objective;
 
   apply_departments (w);
+  apply_kpis (w);
+  apply_kpi_values (w);
   apply_objectives (w);
   apply_key_results (w, touched);
   apply_checkins (w);

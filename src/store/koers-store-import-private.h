@@ -15,6 +15,8 @@ typedef enum
   KOERS_BATCH_OBJECTIVE,
   KOERS_BATCH_KEY_RESULT,
   KOERS_BATCH_CHECKIN,
+  KOERS_BATCH_KPI,
+  KOERS_BATCH_KPI_VALUE,
   KOERS_BATCH_N_KINDS
 } KoersBatchKind;
 
@@ -24,14 +26,16 @@ typedef struct
   GObject        *object;         /* the batch's own */
   GObject        *existing;       /* the store's with that uuid, or NULL: added */
   char           *uuid;
-  char           *owner_uuid;     /* parent, department, objective or key result */
+  char           *owner_uuid;     /* parent, department, objective, key result or KPI */
   char           *aligned_uuid;
   char           *carried_uuid;
   char           *replaces_uuid;
+  char           *kpi_uuid;       /* key results */
   gint64          id;
   gint64          owner_id;
   gint64          aligned_id;
   gint64          carried_id;
+  gint64          kpi_id;
 } KoersBatchEntry;
 
 typedef struct

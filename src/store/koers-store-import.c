@@ -22,6 +22,7 @@ entry_free (KoersBatchEntry *entry)
   g_free (entry->aligned_uuid);
   g_free (entry->carried_uuid);
   g_free (entry->replaces_uuid);
+  g_free (entry->kpi_uuid);
   g_free (entry);
 }
 
@@ -78,6 +79,10 @@ object_get_uuid (GObject *object)
     return koers_objective_get_uuid (KOERS_OBJECTIVE (object));
   if (KOERS_IS_KEY_RESULT (object))
     return koers_key_result_get_uuid (KOERS_KEY_RESULT (object));
+  if (KOERS_IS_KPI (object))
+    return koers_kpi_get_uuid (KOERS_KPI (object));
+  if (KOERS_IS_KPI_VALUE (object))
+    return koers_kpi_value_get_uuid (KOERS_KPI_VALUE (object));
   return koers_checkin_get_uuid (KOERS_CHECKIN (object));
 }
 
@@ -90,6 +95,10 @@ object_get_id (GObject *object)
     return koers_objective_get_id (KOERS_OBJECTIVE (object));
   if (KOERS_IS_KEY_RESULT (object))
     return koers_key_result_get_id (KOERS_KEY_RESULT (object));
+  if (KOERS_IS_KPI (object))
+    return koers_kpi_get_id (KOERS_KPI (object));
+  if (KOERS_IS_KPI_VALUE (object))
+    return koers_kpi_value_get_id (KOERS_KPI_VALUE (object));
   return koers_checkin_get_id (KOERS_CHECKIN (object));
 }
 
@@ -151,15 +160,50 @@ koers_store_batch_put_objective (KoersStoreBatch *self,
 }
 
 void
-koers_store_batch_put_key_result (KoersStoreBatch *self,
-                                  KoersKeyResult  *kr,
-                                  const char      *objective_uuid)
+koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
+                                           KoersKeyResult  *kr,
+                                           const char      *objective_uuid,
+                                           const char      *kpi_uuid)
 {
+  KoersBatchEntry *entry;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (KOERS_IS_KEY_RESULT (kr));
   g_return_if_fail (g_list_model_get_n_items (koers_key_result_get_checkins (kr)) == 0);
 
-  add_entry (self, KOERS_BATCH_KEY_RESULT, kr, objective_uuid);
+  entry = add_entry (self, KOERS_BATCH_KEY_RESULT, kr, objective_uuid);
+  entry->kpi_uuid = dup_nonempty (kpi_uuid);
+}
+
+void
+koers_store_batch_put_key_result (KoersStoreBatch *self,
+                                  KoersKeyResult  *kr,
+                                  const char      *objective_uuid)
+{
+  koers_store_batch_put_key_result_with_kpi (self, kr, objective_uuid, NULL);
+}
+
+void
+koers_store_batch_put_kpi (KoersStoreBatch *self,
+                           KoersKpi        *kpi,
+                           const char      *department_uuid)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (KOERS_IS_KPI (kpi));
+  g_return_if_fail (g_list_model_get_n_items (koers_kpi_get_values (kpi)) == 0);
+
+  add_entry (self, KOERS_BATCH_KPI, kpi, department_uuid);
+}
+
+void
+koers_store_batch_put_kpi_value (KoersStoreBatch *self,
+                                 KoersKpiValue   *value,
+                                 const char      *kpi_uuid)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (KOERS_IS_KPI_VALUE (value));
+
+  add_entry (self, KOERS_BATCH_KPI_VALUE, value, kpi_uuid);
 }
 
 void
@@ -204,6 +248,7 @@ index_stored (KoersBatchWrite *w)
 {
   GListModel *depts = koers_store_get_departments (w->store);
   GListModel *objectives = koers_store_get_objectives (w->store);
+  GListModel *kpis = koers_store_get_kpis (w->store);
 
   for (guint i = 0; i < KOERS_BATCH_N_KINDS; i++)
     {
@@ -243,6 +288,22 @@ index_stored (KoersBatchWrite *w)
               g_hash_table_insert (w->stored[KOERS_BATCH_CHECKIN],
                                    g_strdup (koers_checkin_get_uuid (checkin)), checkin);
             }
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      KoersKpi *kpi = g_list_model_get_item (kpis, i);
+      GListModel *values = koers_kpi_get_values (kpi);
+
+      g_hash_table_insert (w->stored[KOERS_BATCH_KPI], g_strdup (koers_kpi_get_uuid (kpi)), kpi);
+
+      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
+        {
+          KoersKpiValue *value = g_list_model_get_item (values, j);
+
+          g_hash_table_insert (w->stored[KOERS_BATCH_KPI_VALUE],
+                               g_strdup (koers_kpi_value_get_uuid (value)), value);
         }
     }
 }
@@ -364,6 +425,7 @@ new_row (KoersBatchEntry *entry)
   row->owner_id = entry->owner_id;
   row->aligned_to_id = 0;
   row->carried_over_from_id = 0;
+  row->kpi_id = entry->kpi_id;
   return row;
 }
 
@@ -460,7 +522,7 @@ update_key_result (KoersBatchWrite   *w,
                               " current_value = ?8, due_date = ?9, owner = ?10, weight = ?11,"
                               " uses_personal_data = ?12, personal_data_note = ?13,"
                               " position = ?14, created = ?15, updated = ?16, final_score = ?18,"
-                              " final_note = ?19 WHERE id = ?17",
+                              " final_note = ?19, kpi_id = ?20 WHERE id = ?17",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -485,6 +547,7 @@ update_key_result (KoersBatchWrite   *w,
   sqlite3_bind_int64 (stmt, 17, entry->id);
   koers_store_bind_grade (stmt, 18, koers_key_result_get_final_score (kr));
   koers_store_bind_text (stmt, 19, koers_key_result_get_final_note (kr));
+  koers_store_bind_link (stmt, 20, entry->kpi_id);
   return koers_store_step_done (w->store, stmt, error);
 }
 
@@ -518,6 +581,65 @@ update_checkin (KoersBatchWrite   *w,
   return koers_store_step_done (w->store, stmt, error);
 }
 
+static gboolean
+update_kpi (KoersBatchWrite  *w,
+            KoersBatchEntry  *entry,
+            GError          **error)
+{
+  KoersKpi *kpi = KOERS_KPI (entry->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = koers_store_prepare (w->store,
+                              "UPDATE kpis SET uuid = ?1, department_id = ?2, name = ?3, unit = ?4,"
+                              " metric_kind = ?5, direction = ?6, healthy = ?7, attention = ?8,"
+                              " frequency = ?9, position = ?10, created = ?11, updated = ?12"
+                              " WHERE id = ?13",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, entry->uuid);
+  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
+  koers_store_bind_text (stmt, 3, koers_kpi_get_name (kpi));
+  koers_store_bind_text (stmt, 4, koers_kpi_get_unit (kpi));
+  koers_store_bind_text (stmt, 5, koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
+  koers_store_bind_text (stmt, 6, koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
+  sqlite3_bind_double (stmt, 7, koers_kpi_get_healthy (kpi));
+  sqlite3_bind_double (stmt, 8, koers_kpi_get_attention (kpi));
+  koers_store_bind_text (stmt, 9, koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
+  sqlite3_bind_int (stmt, 10, koers_kpi_get_position (kpi));
+  sqlite3_bind_int64 (stmt, 11, koers_kpi_get_created (kpi));
+  sqlite3_bind_int64 (stmt, 12, koers_kpi_get_updated (kpi));
+  sqlite3_bind_int64 (stmt, 13, entry->id);
+  return koers_store_step_done (w->store, stmt, error);
+}
+
+static gboolean
+update_kpi_value (KoersBatchWrite  *w,
+                  KoersBatchEntry  *entry,
+                  GError          **error)
+{
+  KoersKpiValue *value = KOERS_KPI_VALUE (entry->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = koers_store_prepare (w->store,
+                              "UPDATE kpi_values SET uuid = ?1, kpi_id = ?2, date = ?3, value = ?4,"
+                              " note = ?5, created = ?6, updated = ?7 WHERE id = ?8",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, entry->uuid);
+  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
+  koers_store_bind_text (stmt, 3, koers_kpi_value_get_date (value));
+  sqlite3_bind_double (stmt, 4, koers_kpi_value_get_value (value));
+  koers_store_bind_text (stmt, 5, koers_kpi_value_get_note (value));
+  sqlite3_bind_int64 (stmt, 6, koers_kpi_value_get_created (value));
+  sqlite3_bind_int64 (stmt, 7, koers_kpi_value_get_updated (value));
+  sqlite3_bind_int64 (stmt, 8, entry->id);
+  return koers_store_step_done (w->store, stmt, error);
+}
+
 typedef gboolean (*UpdateFunc) (KoersBatchWrite *w, KoersBatchEntry *entry, GError **error);
 
 static const KoersBatchKind owner_kinds[KOERS_BATCH_N_KINDS] = {
@@ -525,10 +647,13 @@ static const KoersBatchKind owner_kinds[KOERS_BATCH_N_KINDS] = {
   [KOERS_BATCH_OBJECTIVE] = KOERS_BATCH_DEPARTMENT,
   [KOERS_BATCH_KEY_RESULT] = KOERS_BATCH_OBJECTIVE,
   [KOERS_BATCH_CHECKIN] = KOERS_BATCH_KEY_RESULT,
+  [KOERS_BATCH_KPI] = KOERS_BATCH_DEPARTMENT,
+  [KOERS_BATCH_KPI_VALUE] = KOERS_BATCH_KPI,
 };
 
 static const UpdateFunc update_funcs[KOERS_BATCH_N_KINDS] = {
-  update_department, update_objective, update_key_result, update_checkin,
+  update_department, update_objective, update_key_result, update_checkin, update_kpi,
+  update_kpi_value,
 };
 
 static gboolean
@@ -549,6 +674,10 @@ write_kind (KoersBatchWrite   *w,
           if (entry->owner_id == 0)
             return set_constraint_error (error, entry->uuid);
         }
+
+      if (kind == KOERS_BATCH_KEY_RESULT &&
+          !resolve (w, KOERS_BATCH_KPI, entry->kpi_uuid, &entry->kpi_id, error))
+        return FALSE;
 
       if (entry->existing != NULL
           ? !update_funcs[kind] (w, entry, error)
@@ -738,7 +867,10 @@ koers_store_write_batch (KoersStore       *store,
   if (!match_entries (&w, error) || !koers_store_begin (store, error))
     goto out;
 
+  /* KPIs before key results, which may point at them. */
   if (!write_kind (&w, KOERS_BATCH_DEPARTMENT, error) ||
+      !write_kind (&w, KOERS_BATCH_KPI, error) ||
+      !write_kind (&w, KOERS_BATCH_KPI_VALUE, error) ||
       !write_kind (&w, KOERS_BATCH_OBJECTIVE, error) ||
       !write_links (&w, error) ||
       !write_kind (&w, KOERS_BATCH_KEY_RESULT, error) ||

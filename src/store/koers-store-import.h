@@ -13,8 +13,8 @@ G_BEGIN_DECLS
  * deleted.
  *
  * The objects put are new ones, not the store's, and carry no children
- * (key results and check-ins are put on their own, naming their parent by
- * uuid).  Every column is written, the review's (postmortem, final grade
+ * (key results, check-ins and KPI values are put on their own, naming
+ * their parent by uuid).  Every column is written, the review's (postmortem, final grade
  * and note, final score and note) included.  After a successful write an added object becomes the store's
  * own (as with koers_store_add_objective()); for an updated one the
  * store's object takes its values.  A failed write changes nothing, in the
@@ -43,9 +43,23 @@ void             koers_store_batch_put_objective    (KoersStoreBatch *self,
 void             koers_store_batch_put_key_result   (KoersStoreBatch *self,
                                                      KoersKeyResult  *kr,
                                                      const char      *objective_uuid);
+/* The same, with the KPI the key result moves (kpi_uuid: of the batch or
+ * the database, NULL for none; kr's own kpi-id is not looked at). */
+void             koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
+                                                            KoersKeyResult  *kr,
+                                                            const char      *objective_uuid,
+                                                            const char      *kpi_uuid);
 void             koers_store_batch_put_checkin      (KoersStoreBatch *self,
                                                      KoersCheckin    *checkin,
                                                      const char      *key_result_uuid);
+/* kpi: uuid, name, unit, metric kind, direction, thresholds, frequency,
+ * position and stamps are written; it carries no values. */
+void             koers_store_batch_put_kpi          (KoersStoreBatch *self,
+                                                     KoersKpi        *kpi,
+                                                     const char      *department_uuid);
+void             koers_store_batch_put_kpi_value    (KoersStoreBatch *self,
+                                                     KoersKpiValue   *value,
+                                                     const char      *kpi_uuid);
 /* A quality finding a person dismissed (koers-store-review.h), with when
  * (µs since the epoch): added, or given the earlier time of the two when
  * the database has it already.  Dismissals are never removed. */

@@ -126,6 +126,7 @@ copy_key_result (KoersKeyResult *to,
   koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
   koers_key_result_set_final_score (to, koers_key_result_get_final_score (from));
   koers_key_result_set_final_note (to, koers_key_result_get_final_note (from));
+  koers_key_result_set_kpi_id (to, koers_key_result_get_kpi_id (from));
 }
 
 /* Writes every property, the review's final score and note included; a
@@ -160,6 +161,14 @@ koers_store_save_key_result (KoersStore      *self,
       goto failed;
     }
 
+  if (koers_key_result_get_kpi_id (kr) != 0 &&
+      koers_store_find_kpi (self, koers_key_result_get_kpi_id (kr)) == NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The key result’s KPI does not exist"));
+      goto failed;
+    }
+
   position = target != owner ? get_next_position (target) : koers_key_result_get_position (kr);
   now = MAX (koers_now_usec (), koers_key_result_get_updated (own) + 1);
 
@@ -172,7 +181,7 @@ koers_store_save_key_result (KoersStore      *self,
                               " current_value = ?7, due_date = ?8, owner = ?9, weight = ?10,"
                               " uses_personal_data = ?11, personal_data_note = ?12,"
                               " position = ?13, updated = ?14, final_score = ?16,"
-                              " final_note = ?17 WHERE id = ?15",
+                              " final_note = ?17, kpi_id = ?18 WHERE id = ?15",
                               error);
   if (stmt == NULL)
     goto rollback;
@@ -195,6 +204,7 @@ koers_store_save_key_result (KoersStore      *self,
   sqlite3_bind_int64 (stmt, 15, koers_key_result_get_id (own));
   koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
   koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
+  koers_store_bind_link (stmt, 18, koers_key_result_get_kpi_id (kr));
 
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto rollback;

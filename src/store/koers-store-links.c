@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "core/koers-date.h"
 #include "koers-store-private.h"
 
-/* Writing whole trees (an objective with its key results and check-ins),
- * and the links between rows that a delete clears and its undo puts back:
- * an objective aligned to a deleted one loses that alignment (ON DELETE
- * SET NULL), and gets it back when the deleted one returns. */
+/* Writing whole trees (an objective with its key results and check-ins,
+ * a KPI with its values), and the links between rows that a delete clears
+ * and its undo puts back: an objective aligned to a deleted one loses that
+ * alignment (ON DELETE SET NULL), and gets it back when the deleted one
+ * returns; so does a key result that moved a deleted KPI. */
 
 static gboolean
 id_in_set (GHashTable *set,
@@ -16,15 +19,48 @@ id_in_set (GHashTable *set,
   return id != 0 && set != NULL && g_hash_table_contains (set, &id);
 }
 
+/* Key results that keep pointing at a KPI that goes. */
+static void
+collect_kpi_links (KoersStore *self,
+                   GHashTable *objective_ids,
+                   GHashTable *kpi_ids,
+                   GArray     *out)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (kpi_ids == NULL || g_hash_table_size (kpi_ids) == 0)
+    return;
+
+  g_hash_table_iter_init (&iter, self->key_result_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      KoersKeyResult *kr = value;
+      KoersObjective *owner = koers_store_get_key_result_objective (self, kr);
+      gint64 kpi_id = koers_key_result_get_kpi_id (kr);
+
+      /* Key results that go too keep their link, for their own undo. */
+      if (owner != NULL && id_in_set (objective_ids, koers_objective_get_id (owner)))
+        continue;
+
+      if (id_in_set (kpi_ids, kpi_id))
+        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_KPI,
+                                                       koers_key_result_get_id (kr), kpi_id }));
+    }
+}
+
 void
 koers_store_collect_links (KoersStore *self,
                            GHashTable *objective_ids,
+                           GHashTable *kpi_ids,
                            gint64      department_id,
                            GArray     *out)
 {
   GListModel *objectives = G_LIST_MODEL (self->objectives);
   GListModel *departments = G_LIST_MODEL (self->departments);
   guint n;
+
+  collect_kpi_links (self, objective_ids, kpi_ids, out);
 
   n = g_list_model_get_n_items (objectives);
   for (guint i = 0; i < n; i++)
@@ -70,6 +106,13 @@ set_link (KoersStore             *self,
       if (dept != NULL)
         koers_department_set_parent_id (dept, value);
     }
+  else if (link->kind == KOERS_LINK_KPI)
+    {
+      KoersKeyResult *kr = koers_store_find_key_result (self, link->referrer_id);
+
+      if (kr != NULL)
+        koers_key_result_set_kpi_id (kr, value);
+    }
   else
     {
       KoersObjective *objective = koers_store_find_objective (self, link->referrer_id);
@@ -110,6 +153,13 @@ get_link (KoersStore             *self,
       *exists = dept != NULL;
       return dept != NULL ? koers_department_get_parent_id (dept) : 0;
     }
+  else if (link->kind == KOERS_LINK_KPI)
+    {
+      KoersKeyResult *kr = koers_store_find_key_result (self, link->referrer_id);
+
+      *exists = kr != NULL;
+      return kr != NULL ? koers_key_result_get_kpi_id (kr) : 0;
+    }
   else
     {
       KoersObjective *objective = koers_store_find_objective (self, link->referrer_id);
@@ -128,6 +178,7 @@ get_link (KoersStore             *self,
 gboolean
 koers_store_relink (KoersStore  *self,
                     GHashTable  *objective_ids,
+                    GHashTable  *kpi_ids,
                     gint64       department_id,
                     GArray      *out,
                     GError     **error)
@@ -140,6 +191,8 @@ koers_store_relink (KoersStore  *self,
        " WHERE id = ?2 AND carried_over_from_id IS NULL"),
     [KOERS_LINK_PARENT] =
       "UPDATE departments SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NULL",
+    [KOERS_LINK_KPI] =
+      "UPDATE key_results SET kpi_id = ?1 WHERE id = ?2 AND kpi_id IS NULL",
   };
 
   for (guint i = 0; i < self->cleared_links->len; i++)
@@ -151,6 +204,8 @@ koers_store_relink (KoersStore  *self,
 
       if (link->kind == KOERS_LINK_PARENT)
         restored = department_id != 0 && link->target_id == department_id;
+      else if (link->kind == KOERS_LINK_KPI)
+        restored = id_in_set (kpi_ids, link->target_id);
       else
         restored = id_in_set (objective_ids, link->target_id);
 
@@ -212,6 +267,63 @@ make_fresh (KoersRow *row,
   row->updated = parent->created;
 }
 
+/* Asks the database, not the indexes: a department's restore writes its
+ * KPIs earlier in the same transaction. */
+static gboolean
+kpi_row_exists (KoersStore  *self,
+                gint64       id,
+                gboolean    *exists,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = koers_store_prepare (self, "SELECT 1 FROM kpis WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* A new key result may only name a KPI that exists; an undo cannot point
+ * at one that is gone for good, so that link stays cleared. */
+static gboolean
+check_kpi_link (KoersStore  *self,
+                KoersRow    *row,
+                gboolean     fresh,
+                GError     **error)
+{
+  gboolean exists;
+
+  if (row->kpi_id == 0)
+    return TRUE;
+
+  if (!kpi_row_exists (self, row->kpi_id, &exists, error))
+    return FALSE;
+
+  if (exists)
+    return TRUE;
+
+  if (!fresh)
+    {
+      row->kpi_id = 0;
+      return TRUE;
+    }
+
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                       _("The key result’s KPI does not exist"));
+  return FALSE;
+}
+
 gboolean
 koers_store_insert_key_result_tree (KoersStore      *self,
                                     KoersKeyResult  *kr,
@@ -225,7 +337,8 @@ koers_store_insert_key_result_tree (KoersStore      *self,
 
   g_ptr_array_add (pending, row);
 
-  if (!koers_store_insert_row (self, row, error))
+  if (!check_kpi_link (self, row, fresh, error) ||
+      !koers_store_insert_row (self, row, error))
     return FALSE;
 
   /* Oldest first: among check-ins of one day, a newer one gets the larger
@@ -299,6 +412,44 @@ koers_store_insert_objective_tree (KoersStore      *self,
       krow->owner_id = row->id;
 
       if (!koers_store_insert_key_result_tree (self, kr, krow, fresh, pending, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_store_insert_kpi_tree (KoersStore  *self,
+                             KoersKpi    *kpi,
+                             KoersRow    *row,
+                             gboolean     fresh,
+                             GPtrArray   *pending,
+                             GError     **error)
+{
+  GListModel *values = koers_kpi_get_values (kpi);
+  guint n = g_list_model_get_n_items (values);
+
+  g_ptr_array_add (pending, row);
+
+  if (!koers_store_insert_row (self, row, error))
+    return FALSE;
+
+  /* Oldest first, as for check-ins. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i - 1);
+      KoersRow *vrow = koers_row_new_from_object (G_OBJECT (value));
+
+      g_ptr_array_add (pending, vrow);
+      if (fresh)
+        {
+          make_fresh (vrow, row);
+          if (vrow->date == NULL)
+            vrow->date = koers_date_today_iso ();
+        }
+      vrow->owner_id = row->id;
+
+      if (!koers_store_insert_row (self, vrow, error))
         return FALSE;
     }
 

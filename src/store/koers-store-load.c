@@ -18,9 +18,14 @@
 #define KEY_RESULT_COLUMNS \
   "id, uuid, objective_id, title, metric_kind, unit, start_value, target_value," \
   " current_value, due_date, owner, weight, uses_personal_data, personal_data_note," \
-  " position, created, updated, final_score, final_note"
+  " position, created, updated, final_score, final_note, kpi_id"
 #define CHECKIN_COLUMNS \
   "id, uuid, key_result_id, date, value, status, note, author, created, updated"
+#define KPI_COLUMNS \
+  "id, uuid, department_id, name, unit, metric_kind, direction, healthy, attention," \
+  " frequency, position, created, updated"
+#define KPI_VALUE_COLUMNS \
+  "id, uuid, kpi_id, date, value, note, created, updated"
 
 /* Only a file written with foreign keys off can hold an orphan. */
 static gboolean
@@ -115,6 +120,7 @@ read_key_result (sqlite3_stmt   *stmt,
   koers_key_result_set_updated (kr, sqlite3_column_int64 (stmt, 16));
   koers_key_result_set_final_score (kr, koers_store_column_grade (stmt, 17));
   koers_key_result_set_final_note (kr, koers_store_column_text (stmt, 18));
+  koers_key_result_set_kpi_id (kr, sqlite3_column_int64 (stmt, 19));
   g_object_thaw_notify (G_OBJECT (kr));
 }
 
@@ -138,6 +144,73 @@ read_checkin (sqlite3_stmt *stmt,
   koers_checkin_set_created (checkin, sqlite3_column_int64 (stmt, 8));
   koers_checkin_set_updated (checkin, sqlite3_column_int64 (stmt, 9));
   g_object_thaw_notify (G_OBJECT (checkin));
+}
+
+static void
+read_kpi (sqlite3_stmt *stmt,
+          KoersKpi     *kpi)
+{
+  KoersMetricKind metric_kind = KOERS_METRIC_KIND_NUMBER;
+  KoersKpiDirection direction = KOERS_KPI_DIRECTION_HIGHER;
+  KoersKpiFrequency frequency = KOERS_KPI_FREQUENCY_MONTHLY;
+
+  /* Unknown strings keep the defaults rather than failing the open. */
+  koers_metric_kind_from_string (koers_store_column_text (stmt, 5), &metric_kind);
+  koers_kpi_direction_from_string (koers_store_column_text (stmt, 6), &direction);
+  koers_kpi_frequency_from_string (koers_store_column_text (stmt, 9), &frequency);
+
+  g_object_freeze_notify (G_OBJECT (kpi));
+  koers_kpi_set_id (kpi, sqlite3_column_int64 (stmt, 0));
+  koers_kpi_set_uuid (kpi, koers_store_column_text (stmt, 1));
+  koers_kpi_set_department_id (kpi, sqlite3_column_int64 (stmt, 2));
+  koers_kpi_set_name (kpi, koers_store_column_text (stmt, 3));
+  koers_kpi_set_unit (kpi, koers_store_column_text (stmt, 4));
+  koers_kpi_set_metric_kind (kpi, metric_kind);
+  koers_kpi_set_direction (kpi, direction);
+  koers_kpi_set_healthy (kpi, sqlite3_column_double (stmt, 7));
+  koers_kpi_set_attention (kpi, sqlite3_column_double (stmt, 8));
+  koers_kpi_set_frequency (kpi, frequency);
+  koers_kpi_set_position (kpi, sqlite3_column_int (stmt, 10));
+  koers_kpi_set_created (kpi, sqlite3_column_int64 (stmt, 11));
+  koers_kpi_set_updated (kpi, sqlite3_column_int64 (stmt, 12));
+  g_object_thaw_notify (G_OBJECT (kpi));
+}
+
+static void
+read_kpi_value (sqlite3_stmt  *stmt,
+                KoersKpiValue *value)
+{
+  g_object_freeze_notify (G_OBJECT (value));
+  koers_kpi_value_set_id (value, sqlite3_column_int64 (stmt, 0));
+  koers_kpi_value_set_uuid (value, koers_store_column_text (stmt, 1));
+  koers_kpi_value_set_kpi_id (value, sqlite3_column_int64 (stmt, 2));
+  koers_kpi_value_set_date (value, koers_store_column_text (stmt, 3));
+  koers_kpi_value_set_value (value, sqlite3_column_double (stmt, 4));
+  koers_kpi_value_set_note (value, koers_store_column_text (stmt, 5));
+  koers_kpi_value_set_created (value, sqlite3_column_int64 (stmt, 6));
+  koers_kpi_value_set_updated (value, sqlite3_column_int64 (stmt, 7));
+  g_object_thaw_notify (G_OBJECT (value));
+}
+
+int
+koers_store_compare_kpis (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  KoersKpi *ka = (KoersKpi *) a;
+  KoersKpi *kb = (KoersKpi *) b;
+  gint64 da = koers_kpi_get_department_id (ka);
+  gint64 db = koers_kpi_get_department_id (kb);
+  int pa = koers_kpi_get_position (ka);
+  int pb = koers_kpi_get_position (kb);
+  gint64 ia = koers_kpi_get_id (ka);
+  gint64 ib = koers_kpi_get_id (kb);
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return (ia > ib) - (ia < ib);
 }
 
 int
@@ -340,6 +413,82 @@ load_checkins (KoersStore  *self,
 }
 
 static gboolean
+load_kpis (KoersStore  *self,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  stmt = koers_store_prepare (self,
+                              "SELECT " KPI_COLUMNS " FROM kpis"
+                              " ORDER BY department_id, position, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersKpi *kpi = g_object_new (KOERS_TYPE_KPI, NULL);
+
+      read_kpi (stmt, kpi);
+      if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
+        {
+          g_object_unref (kpi);
+          return set_orphan_error (self, error);
+        }
+      koers_store_index_kpi (self, kpi);
+      g_ptr_array_add (items, kpi);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  g_list_store_splice (self->kpis, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+load_kpi_values (KoersStore  *self,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Oldest first, so each lands at the head of its newest-first list. */
+  stmt = koers_store_prepare (self,
+                              "SELECT " KPI_VALUE_COLUMNS " FROM kpi_values"
+                              " ORDER BY kpi_id, date, created, id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KoersKpiValue) value = g_object_new (KOERS_TYPE_KPI_VALUE, NULL);
+      KoersKpi *kpi;
+
+      read_kpi_value (stmt, value);
+      kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
+      if (kpi == NULL)
+        return set_orphan_error (self, error);
+      koers_kpi_add_value (kpi, value);
+      koers_store_index_kpi_value (self, kpi, value);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 load_settings (KoersStore  *self,
                GError     **error)
 {
@@ -416,6 +565,8 @@ koers_store_load (KoersStore  *self,
 {
   return load_settings (self, error) &&
          load_departments (self, error) &&
+         load_kpis (self, error) &&
+         load_kpi_values (self, error) &&
          load_objectives (self, error) &&
          load_key_results (self, error) &&
          load_checkins (self, error) &&
@@ -451,6 +602,16 @@ koers_store_reload_object (KoersStore *self,
       sql = "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1";
       id = koers_checkin_get_id (KOERS_CHECKIN (object));
     }
+  else if (KOERS_IS_KPI (object))
+    {
+      sql = "SELECT " KPI_COLUMNS " FROM kpis WHERE id = ?1";
+      id = koers_kpi_get_id (KOERS_KPI (object));
+    }
+  else if (KOERS_IS_KPI_VALUE (object))
+    {
+      sql = "SELECT " KPI_VALUE_COLUMNS " FROM kpi_values WHERE id = ?1";
+      id = koers_kpi_value_get_id (KOERS_KPI_VALUE (object));
+    }
   else
     g_return_if_reached ();
 
@@ -471,6 +632,10 @@ koers_store_reload_object (KoersStore *self,
     read_objective (stmt, KOERS_OBJECTIVE (object));
   else if (KOERS_IS_KEY_RESULT (object))
     read_key_result (stmt, KOERS_KEY_RESULT (object));
-  else
+  else if (KOERS_IS_CHECKIN (object))
     read_checkin (stmt, KOERS_CHECKIN (object));
+  else if (KOERS_IS_KPI (object))
+    read_kpi (stmt, KOERS_KPI (object));
+  else
+    read_kpi_value (stmt, KOERS_KPI_VALUE (object));
 }

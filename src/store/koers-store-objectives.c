@@ -251,7 +251,7 @@ koers_store_delete_objective (KoersStore      *self,
     return set_not_stored_error (error);
 
   ids = new_id_set (koers_objective_get_id (own));
-  koers_store_collect_links (self, ids, 0, links);
+  koers_store_collect_links (self, ids, NULL, 0, links);
 
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -317,7 +317,7 @@ koers_store_restore_objective (KoersStore      *self,
   if (!koers_store_insert_objective_tree (self, objective,
                                           koers_row_new_from_object (G_OBJECT (objective)),
                                           FALSE, ids, pending, error) ||
-      !koers_store_relink (self, ids, 0, relinks, error) ||
+      !koers_store_relink (self, ids, NULL, 0, relinks, error) ||
       !koers_store_commit (self, error))
     {
       koers_store_rollback (self);

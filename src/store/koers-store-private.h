@@ -26,12 +26,13 @@ typedef enum
   KOERS_LINK_ALIGNED_TO,
   KOERS_LINK_CARRIED_OVER_FROM,
   KOERS_LINK_PARENT,
+  KOERS_LINK_KPI,             /* a key result's kpi_id */
 } KoersLinkKind;
 
 typedef struct
 {
   KoersLinkKind kind;
-  gint64        referrer_id;  /* objective or department that pointed */
+  gint64        referrer_id;  /* objective, department or key result that pointed */
   gint64        target_id;    /* what it pointed at */
 } KoersClearedLink;
 
@@ -46,6 +47,7 @@ struct _KoersStore
 
   GListStore *departments;   /* KoersDepartment, company first */
   GListStore *objectives;    /* KoersObjective */
+  GListStore *kpis;          /* KoersKpi, by department id and position */
 
   /* gint64 id -> object (a reference each) */
   GHashTable *department_by_id;
@@ -55,6 +57,13 @@ struct _KoersStore
   /* key result id -> KoersObjective, check-in id -> KoersKeyResult */
   GHashTable *key_result_owner;
   GHashTable *checkin_owner;
+  GHashTable *kpi_by_id;
+  GHashTable *kpi_value_by_id;
+  GHashTable *kpi_value_owner;  /* value id -> KoersKpi */
+
+  /* The KPIs a department delete took, for its undo: gint64 department id
+   * -> GPtrArray of KoersKpi (with their values). */
+  GHashTable *deleted_kpis;
 
   GArray *cleared_links;     /* KoersClearedLink */
 
@@ -74,12 +83,13 @@ typedef struct
   gint64   created;
   gint64   updated;
   int      order;             /* sort-order or position */
-  gint64   owner_id;          /* parent department, department, objective, key result */
+  gint64   owner_id;          /* parent department, department, objective, key result, KPI */
   gint64   aligned_to_id;     /* objectives */
   gint64   carried_over_from_id;
-  char    *date;              /* check-ins */
+  char    *date;              /* check-ins, KPI values */
   gboolean has_current;       /* key results: current-value from the latest check-in */
   double   current_value;
+  gint64   kpi_id;            /* key results */
 } KoersRow;
 
 KoersRow   *koers_row_new_from_object          (GObject    *object);
@@ -171,6 +181,10 @@ int         koers_store_compare_departments    (gconstpointer  a,
 int         koers_store_compare_objectives     (gconstpointer  a,
                                                 gconstpointer  b,
                                                 gpointer       user_data);
+/* ORDER BY department_id, position, id. */
+int         koers_store_compare_kpis           (gconstpointer  a,
+                                                gconstpointer  b,
+                                                gpointer       user_data);
 
 /* koers-store.c: the in-memory side. */
 void        koers_store_emit_changed           (KoersStore    *self);
@@ -199,16 +213,32 @@ KoersKeyResult *koers_store_get_checkin_key_result (KoersStore *self,
 /* Keeps the objective list sorted after an objective's keys changed. */
 void        koers_store_resort_objective       (KoersStore    *self,
                                                 KoersObjective *objective);
+/* The KPI and the values it holds. */
+void        koers_store_index_kpi              (KoersStore    *self,
+                                                KoersKpi      *kpi);
+void        koers_store_unindex_kpi            (KoersStore    *self,
+                                                KoersKpi      *kpi);
+void        koers_store_index_kpi_value        (KoersStore    *self,
+                                                KoersKpi      *kpi,
+                                                KoersKpiValue *value);
+void        koers_store_unindex_kpi_value      (KoersStore    *self,
+                                                KoersKpiValue *value);
+void        koers_store_resort_kpi             (KoersStore    *self,
+                                                KoersKpi      *kpi);
 
-/* koers-store-links.c: the links a delete clears and an undo restores. */
+/* koers-store-links.c: the links a delete clears and an undo restores.
+ * objective_ids and kpi_ids (sets of gint64, or NULL) are what goes or
+ * comes back, department_id the department (or 0). */
 void        koers_store_collect_links          (KoersStore    *self,
                                                 GHashTable    *objective_ids,
+                                                GHashTable    *kpi_ids,
                                                 gint64         department_id,
                                                 GArray        *out);
 void        koers_store_clear_links            (KoersStore    *self,
                                                 GArray        *links);
 gboolean    koers_store_relink                 (KoersStore    *self,
                                                 GHashTable    *objective_ids,
+                                                GHashTable    *kpi_ids,
                                                 gint64         department_id,
                                                 GArray        *out,
                                                 GError       **error);
@@ -226,6 +256,13 @@ gboolean    koers_store_insert_objective_tree  (KoersStore    *self,
                                                 GError       **error);
 gboolean    koers_store_insert_key_result_tree (KoersStore    *self,
                                                 KoersKeyResult *kr,
+                                                KoersRow      *row,
+                                                gboolean       fresh,
+                                                GPtrArray     *pending,
+                                                GError       **error);
+/* A KPI with its values, as the trees above. */
+gboolean    koers_store_insert_kpi_tree        (KoersStore    *self,
+                                                KoersKpi      *kpi,
                                                 KoersRow      *row,
                                                 gboolean       fresh,
                                                 GPtrArray     *pending,

@@ -9,8 +9,7 @@
 
 /* The quarterly review's writes, dismissed findings, carry-over and
  * hand-over.  The review's columns and the dismissed findings are read at
- * open (koers-store-load.c) and kept by every write, so the re-read below
- * is only for koers_store_load_review()'s callers. */
+ * open (koers-store-load.c) and kept by every write. */
 
 static gboolean
 set_not_stored_error (GError **error)
@@ -18,87 +17,6 @@ set_not_stored_error (GError **error)
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                        _("The objective is not in this database"));
   return FALSE;
-}
-
-static gboolean
-step_rows_done (KoersStore  *self,
-                int          rc,
-                GError     **error)
-{
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  koers_store_set_db_error (self, rc, error);
-  return FALSE;
-}
-
-static void
-apply_objective_review (KoersObjective *objective,
-                        sqlite3_stmt   *stmt)
-{
-  g_object_freeze_notify (G_OBJECT (objective));
-  koers_objective_set_postmortem (objective, koers_store_column_text (stmt, 1));
-  koers_objective_set_final_grade (objective, koers_store_column_grade (stmt, 2));
-  koers_objective_set_review_note (objective, koers_store_column_text (stmt, 3));
-  g_object_thaw_notify (G_OBJECT (objective));
-}
-
-static void
-apply_key_result_review (KoersKeyResult *kr,
-                         sqlite3_stmt   *stmt)
-{
-  g_object_freeze_notify (G_OBJECT (kr));
-  koers_key_result_set_final_score (kr, koers_store_column_grade (stmt, 1));
-  koers_key_result_set_final_note (kr, koers_store_column_text (stmt, 2));
-  g_object_thaw_notify (G_OBJECT (kr));
-}
-
-static gboolean
-load_review_columns (KoersStore  *self,
-                     GError     **error)
-{
-  g_autoptr(sqlite3_stmt) objectives = NULL;
-  g_autoptr(sqlite3_stmt) key_results = NULL;
-  int rc;
-
-  objectives = koers_store_prepare (self, "SELECT id, postmortem, final_grade, review_note FROM objectives",
-                                    error);
-  if (objectives == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (objectives)) == SQLITE_ROW)
-    {
-      KoersObjective *objective = koers_store_find_objective (self, sqlite3_column_int64 (objectives, 0));
-
-      if (objective != NULL)
-        apply_objective_review (objective, objectives);
-    }
-  if (!step_rows_done (self, rc, error))
-    return FALSE;
-
-  key_results = koers_store_prepare (self, "SELECT id, final_score, final_note FROM key_results", error);
-  if (key_results == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (key_results)) == SQLITE_ROW)
-    {
-      KoersKeyResult *kr = koers_store_find_key_result (self, sqlite3_column_int64 (key_results, 0));
-
-      if (kr != NULL)
-        apply_key_result_review (kr, key_results);
-    }
-
-  return step_rows_done (self, rc, error);
-}
-
-gboolean
-koers_store_load_review (KoersStore  *self,
-                         GError     **error)
-{
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return koers_store_load_dismissed (self, error) && load_review_columns (self, error);
 }
 
 gboolean
@@ -416,6 +334,8 @@ build_carry_over_copy (KoersObjective    *objective,
       koers_key_result_set_weight (next, koers_key_result_get_weight (kr));
       koers_key_result_set_uses_personal_data (next, koers_key_result_get_uses_personal_data (kr));
       koers_key_result_set_personal_data_note (next, koers_key_result_get_personal_data_note (kr));
+      /* It still moves the same KPI. */
+      koers_key_result_set_kpi_id (next, koers_key_result_get_kpi_id (kr));
       koers_key_result_set_position (next, position++);
       koers_objective_insert_key_result (copy, next);
     }

@@ -15,11 +15,7 @@ G_BEGIN_DECLS
 /* koers_store_open() reads the review (postmortem, final-grade,
  * review-note; final-score, final-note) and the dismissed findings with
  * everything else, and every write (add, save, restore, import) keeps the
- * objects and the file the same, so nothing needs to call this.  It reads
- * them from the file again, over what the objects hold; kept only until
- * its last caller (the review dialog) drops it. */
-gboolean    koers_store_load_review           (KoersStore        *self,
-                                               GError           **error);
+ * objects and the file the same: there is nothing to load later. */
 
 /* Writes the objective's postmortem, final-grade, review-note and state,
  * and every key result's final-score and final-note, as the objects hold
@@ -45,7 +41,7 @@ gboolean    koers_store_undismiss_finding     (KoersStore        *self,
                                                GError           **error);
 
 /* Fills input for a check of period over the store's lists, with the
- * store's dismissed findings (loading the review first). */
+ * store's dismissed findings. */
 void        koers_store_init_quality_input    (KoersStore        *self,
                                                KoersQualityInput *input,
                                                const KoersPeriod *period);

@@ -126,6 +126,46 @@ static const char schema_v3[] =
   "  CHECK (final_score IS NULL OR (final_score >= 0 AND final_score <= 1));\n"
   "ALTER TABLE key_results ADD COLUMN final_note TEXT;\n";
 
+/* Schema 4: KPIs next to the OKRs (the seed: "Gebruik OKR's samen met
+ * KPI's in rapportering aan de raad van bestuur").  A KPI belongs to a
+ * department and goes with it; its values go with the KPI; a key result
+ * may name the KPI it moves, and loses that link when the KPI goes.  The
+ * thresholds are NOT NULL, which also keeps a NaN out (SQLite stores it
+ * as NULL).  AUTOINCREMENT: a KPI's id is never given to another, so the
+ * undo of a delete still finds its id free after new KPIs were added. */
+static const char schema_v4[] =
+  "CREATE TABLE kpis (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  uuid          TEXT NOT NULL UNIQUE,\n"
+  "  department_id INTEGER NOT NULL REFERENCES departments (id) ON DELETE CASCADE,\n"
+  "  name          TEXT NOT NULL CHECK (name <> ''),\n"
+  "  unit          TEXT,\n"
+  "  metric_kind   TEXT NOT NULL,\n"
+  "  direction     TEXT NOT NULL,\n"
+  "  healthy       REAL NOT NULL,\n"
+  "  attention     REAL NOT NULL,\n"
+  "  frequency     TEXT NOT NULL,\n"
+  "  position      INTEGER NOT NULL DEFAULT 0,\n"
+  "  created       INTEGER NOT NULL,\n"
+  "  updated       INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX kpis_department ON kpis (department_id, position);\n"
+  "CREATE TABLE kpi_values (\n"
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  uuid     TEXT NOT NULL UNIQUE,\n"
+  "  kpi_id   INTEGER NOT NULL REFERENCES kpis (id) ON DELETE CASCADE,\n"
+  "  date     TEXT NOT NULL CHECK (date GLOB\n"
+  "             '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  value    REAL NOT NULL,\n"
+  "  note     TEXT,\n"
+  "  created  INTEGER NOT NULL,\n"
+  "  updated  INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX kpi_values_kpi ON kpi_values (kpi_id, date);\n"
+  "ALTER TABLE key_results ADD COLUMN kpi_id INTEGER\n"
+  "  REFERENCES kpis (id) ON DELETE SET NULL;\n"
+  "CREATE INDEX key_results_kpi ON key_results (kpi_id);\n";
+
 typedef struct
 {
   const char *ddl;
@@ -137,6 +177,7 @@ static const Migration migrations[] = {
   { schema_v1, "PRAGMA user_version = 1" },
   { schema_v2, "PRAGMA user_version = 2" },
   { schema_v3, "PRAGMA user_version = 3" },
+  { schema_v4, "PRAGMA user_version = 4" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KOERS_STORE_SCHEMA_VERSION);

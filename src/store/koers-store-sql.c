@@ -214,6 +214,7 @@ koers_row_new_from_object (GObject *object)
       row->order = koers_key_result_get_position (kr);
       row->owner_id = koers_key_result_get_objective_id (kr);
       row->current_value = koers_key_result_get_current_value (kr);
+      row->kpi_id = koers_key_result_get_kpi_id (kr);
     }
   else if (KOERS_IS_CHECKIN (object))
     {
@@ -225,6 +226,28 @@ koers_row_new_from_object (GObject *object)
       row->updated = koers_checkin_get_updated (checkin);
       row->owner_id = koers_checkin_get_key_result_id (checkin);
       row->date = g_strdup (koers_checkin_get_date (checkin));
+    }
+  else if (KOERS_IS_KPI (object))
+    {
+      KoersKpi *kpi = KOERS_KPI (object);
+
+      row->id = koers_kpi_get_id (kpi);
+      row->uuid = g_strdup (koers_kpi_get_uuid (kpi));
+      row->created = koers_kpi_get_created (kpi);
+      row->updated = koers_kpi_get_updated (kpi);
+      row->order = koers_kpi_get_position (kpi);
+      row->owner_id = koers_kpi_get_department_id (kpi);
+    }
+  else if (KOERS_IS_KPI_VALUE (object))
+    {
+      KoersKpiValue *value = KOERS_KPI_VALUE (object);
+
+      row->id = koers_kpi_value_get_id (value);
+      row->uuid = g_strdup (koers_kpi_value_get_uuid (value));
+      row->created = koers_kpi_value_get_created (value);
+      row->updated = koers_kpi_value_get_updated (value);
+      row->owner_id = koers_kpi_value_get_kpi_id (value);
+      row->date = g_strdup (koers_kpi_value_get_date (value));
     }
   else
     g_assert_not_reached ();
@@ -286,6 +309,7 @@ koers_row_apply (KoersRow *row)
       koers_key_result_set_updated (kr, row->updated);
       koers_key_result_set_position (kr, row->order);
       koers_key_result_set_objective_id (kr, row->owner_id);
+      koers_key_result_set_kpi_id (kr, row->kpi_id);
       if (row->has_current)
         koers_key_result_set_current_value (kr, row->current_value);
     }
@@ -299,6 +323,28 @@ koers_row_apply (KoersRow *row)
       koers_checkin_set_updated (checkin, row->updated);
       koers_checkin_set_key_result_id (checkin, row->owner_id);
       koers_checkin_set_date (checkin, row->date);
+    }
+  else if (KOERS_IS_KPI (object))
+    {
+      KoersKpi *kpi = KOERS_KPI (object);
+
+      koers_kpi_set_id (kpi, row->id);
+      koers_kpi_set_uuid (kpi, row->uuid);
+      koers_kpi_set_created (kpi, row->created);
+      koers_kpi_set_updated (kpi, row->updated);
+      koers_kpi_set_position (kpi, row->order);
+      koers_kpi_set_department_id (kpi, row->owner_id);
+    }
+  else if (KOERS_IS_KPI_VALUE (object))
+    {
+      KoersKpiValue *value = KOERS_KPI_VALUE (object);
+
+      koers_kpi_value_set_id (value, row->id);
+      koers_kpi_value_set_uuid (value, row->uuid);
+      koers_kpi_value_set_created (value, row->created);
+      koers_kpi_value_set_updated (value, row->updated);
+      koers_kpi_value_set_kpi_id (value, row->owner_id);
+      koers_kpi_value_set_date (value, row->date);
     }
 
   g_object_thaw_notify (object);
@@ -379,9 +425,9 @@ prepare_insert_key_result (KoersStore      *self,
                               "INSERT INTO key_results (id, uuid, objective_id, title, metric_kind,"
                               " unit, start_value, target_value, current_value, due_date, owner,"
                               " weight, uses_personal_data, personal_data_note, position,"
-                              " final_score, final_note, created, updated)"
+                              " final_score, final_note, kpi_id, created, updated)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                              " ?14, ?15, ?16, ?17, ?18, ?19)",
+                              " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -402,6 +448,7 @@ prepare_insert_key_result (KoersStore      *self,
   sqlite3_bind_int (stmt, 15, row->order);
   koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
   koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
+  koers_store_bind_link (stmt, 18, row->kpi_id);
   return stmt;
 }
 
@@ -431,6 +478,58 @@ prepare_insert_checkin (KoersStore    *self,
   return stmt;
 }
 
+static sqlite3_stmt *
+prepare_insert_kpi (KoersStore  *self,
+                    KoersRow    *row,
+                    KoersKpi    *kpi,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO kpis (id, uuid, department_id, name, unit, metric_kind,"
+                              " direction, healthy, attention, frequency, position, created,"
+                              " updated)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_link (stmt, 3, row->owner_id);
+  koers_store_bind_text (stmt, 4, koers_kpi_get_name (kpi));
+  koers_store_bind_text (stmt, 5, koers_kpi_get_unit (kpi));
+  koers_store_bind_text (stmt, 6, koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
+  koers_store_bind_text (stmt, 7, koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
+  sqlite3_bind_double (stmt, 8, koers_kpi_get_healthy (kpi));
+  sqlite3_bind_double (stmt, 9, koers_kpi_get_attention (kpi));
+  koers_store_bind_text (stmt, 10, koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
+  sqlite3_bind_int (stmt, 11, row->order);
+  return stmt;
+}
+
+static sqlite3_stmt *
+prepare_insert_kpi_value (KoersStore     *self,
+                          KoersRow       *row,
+                          KoersKpiValue  *value,
+                          GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO kpi_values (id, uuid, kpi_id, date, value, note, created,"
+                              " updated)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_link (stmt, 3, row->owner_id);
+  koers_store_bind_text (stmt, 4, row->date);
+  sqlite3_bind_double (stmt, 5, koers_kpi_value_get_value (value));
+  koers_store_bind_text (stmt, 6, koers_kpi_value_get_note (value));
+  return stmt;
+}
+
 /* Inserts the row's object.  Parameters 1, 2 and the last two are the id,
  * uuid, created and updated of every table. */
 gboolean
@@ -449,6 +548,10 @@ koers_store_insert_row (KoersStore  *self,
     stmt = prepare_insert_key_result (self, row, KOERS_KEY_RESULT (row->object), error);
   else if (KOERS_IS_CHECKIN (row->object))
     stmt = prepare_insert_checkin (self, row, KOERS_CHECKIN (row->object), error);
+  else if (KOERS_IS_KPI (row->object))
+    stmt = prepare_insert_kpi (self, row, KOERS_KPI (row->object), error);
+  else if (KOERS_IS_KPI_VALUE (row->object))
+    stmt = prepare_insert_kpi_value (self, row, KOERS_KPI_VALUE (row->object), error);
   else
     g_assert_not_reached ();
 

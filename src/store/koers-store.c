@@ -53,12 +53,17 @@ koers_store_finalize (GObject *object)
 
   g_clear_object (&self->departments);
   g_clear_object (&self->objectives);
+  g_clear_object (&self->kpis);
   g_clear_pointer (&self->department_by_id, g_hash_table_unref);
   g_clear_pointer (&self->objective_by_id, g_hash_table_unref);
   g_clear_pointer (&self->key_result_by_id, g_hash_table_unref);
   g_clear_pointer (&self->checkin_by_id, g_hash_table_unref);
   g_clear_pointer (&self->key_result_owner, g_hash_table_unref);
   g_clear_pointer (&self->checkin_owner, g_hash_table_unref);
+  g_clear_pointer (&self->kpi_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->kpi_value_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->kpi_value_owner, g_hash_table_unref);
+  g_clear_pointer (&self->deleted_kpis, g_hash_table_unref);
   g_clear_pointer (&self->cleared_links, g_array_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
 
@@ -135,12 +140,18 @@ koers_store_init (KoersStore *self)
 {
   self->departments = g_list_store_new (KOERS_TYPE_DEPARTMENT);
   self->objectives = g_list_store_new (KOERS_TYPE_OBJECTIVE);
+  self->kpis = g_list_store_new (KOERS_TYPE_KPI);
   self->department_by_id = new_id_table ();
   self->objective_by_id = new_id_table ();
   self->key_result_by_id = new_id_table ();
   self->checkin_by_id = new_id_table ();
   self->key_result_owner = new_id_table ();
   self->checkin_owner = new_id_table ();
+  self->kpi_by_id = new_id_table ();
+  self->kpi_value_by_id = new_id_table ();
+  self->kpi_value_owner = new_id_table ();
+  self->deleted_kpis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
   self->cleared_links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
@@ -620,6 +631,137 @@ koers_store_unindex_objective (KoersStore     *self,
     }
 
   g_hash_table_remove (self->objective_by_id, &id);
+}
+
+GListModel *
+koers_store_get_kpis (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->kpis);
+}
+
+KoersKpi *
+koers_store_find_kpi (KoersStore *self,
+                      gint64      id)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->kpi_by_id, &id);
+}
+
+KoersKpiValue *
+koers_store_find_kpi_value (KoersStore *self,
+                            gint64      id)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->kpi_value_by_id, &id);
+}
+
+KoersKpi *
+koers_store_get_kpi_value_kpi (KoersStore    *self,
+                               KoersKpiValue *value)
+{
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+  g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), NULL);
+
+  id = koers_kpi_value_get_id (value);
+  return g_hash_table_lookup (self->kpi_value_owner, &id);
+}
+
+void
+koers_store_index_kpi_value (KoersStore    *self,
+                             KoersKpi      *kpi,
+                             KoersKpiValue *value)
+{
+  gint64 id = koers_kpi_value_get_id (value);
+
+  g_hash_table_insert (self->kpi_value_by_id, id_key (id), g_object_ref (value));
+  g_hash_table_insert (self->kpi_value_owner, id_key (id), g_object_ref (kpi));
+}
+
+void
+koers_store_unindex_kpi_value (KoersStore    *self,
+                               KoersKpiValue *value)
+{
+  gint64 id = koers_kpi_value_get_id (value);
+
+  g_hash_table_remove (self->kpi_value_by_id, &id);
+  g_hash_table_remove (self->kpi_value_owner, &id);
+}
+
+void
+koers_store_index_kpi (KoersStore *self,
+                       KoersKpi   *kpi)
+{
+  GListModel *values = koers_kpi_get_values (kpi);
+  guint n = g_list_model_get_n_items (values);
+
+  g_hash_table_insert (self->kpi_by_id, id_key (koers_kpi_get_id (kpi)), g_object_ref (kpi));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i);
+
+      koers_store_index_kpi_value (self, kpi, value);
+    }
+}
+
+void
+koers_store_unindex_kpi (KoersStore *self,
+                         KoersKpi   *kpi)
+{
+  GListModel *values = koers_kpi_get_values (kpi);
+  gint64 id = koers_kpi_get_id (kpi);
+  guint n = g_list_model_get_n_items (values);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i);
+
+      koers_store_unindex_kpi_value (self, value);
+    }
+
+  g_hash_table_remove (self->kpi_by_id, &id);
+}
+
+/* As koers_store_resort_objective(): only when out of place. */
+void
+koers_store_resort_kpi (KoersStore *self,
+                        KoersKpi   *kpi)
+{
+  GListModel *model = G_LIST_MODEL (self->kpis);
+  guint n = g_list_model_get_n_items (model);
+  guint position;
+  gboolean sorted = TRUE;
+
+  if (!g_list_store_find (self->kpis, kpi, &position))
+    return;
+
+  if (position > 0)
+    {
+      g_autoptr(KoersKpi) prev = g_list_model_get_item (model, position - 1);
+
+      sorted = koers_store_compare_kpis (prev, kpi, NULL) <= 0;
+    }
+
+  if (sorted && position + 1 < n)
+    {
+      g_autoptr(KoersKpi) next = g_list_model_get_item (model, position + 1);
+
+      sorted = koers_store_compare_kpis (kpi, next, NULL) <= 0;
+    }
+
+  if (sorted)
+    return;
+
+  g_object_ref (kpi);
+  g_list_store_remove (self->kpis, position);
+  g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
+  g_object_unref (kpi);
 }
 
 /* Moves the objective only when its neighbours say it is out of place, so

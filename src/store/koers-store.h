@@ -6,6 +6,7 @@
 #include "core/koers-checkin.h"
 #include "core/koers-department.h"
 #include "core/koers-key-result.h"
+#include "core/koers-kpi.h"
 #include "core/koers-objective.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,7 @@ typedef enum
 GQuark koers_store_error_quark (void);
 
 /* The latest schema version (PRAGMA user_version). */
-#define KOERS_STORE_SCHEMA_VERSION 3
+#define KOERS_STORE_SCHEMA_VERSION 4
 
 /* The SQLite store.  It loads the database into entity objects once at
  * open and keeps them: the lists below are the model the UI binds to.
@@ -82,13 +83,15 @@ gboolean koers_store_save_department     (KoersStore *self, KoersDepartment *dep
  * company keeps index 0: 0 counts as 1, past the end as last); renumbers
  * sort-order in one transaction. */
 gboolean koers_store_move_department     (KoersStore *self, KoersDepartment *dept, guint new_index, GError **error);
-/* Deletes the department with its objectives, key results and check-ins.
- * Its teams move to the top level, and objectives elsewhere lose their
- * alignment to its objectives; a restore links both back.  The company
- * cannot be deleted. */
+/* Deletes the department with its objectives, key results and check-ins,
+ * and its KPIs with their values.  Its teams move to the top level,
+ * objectives elsewhere lose their alignment to its objectives and key
+ * results elsewhere their link to its KPIs; a restore links them back.
+ * The company cannot be deleted. */
 gboolean koers_store_delete_department   (KoersStore *self, KoersDepartment *dept, GError **error);
 /* Undo of a delete: writes dept back with the same ids and uuids, and
- * every objective it held (with their key results and check-ins). */
+ * every objective it held (with their key results and check-ins).  The
+ * KPIs the delete took (the store keeps them) come back with it. */
 gboolean koers_store_restore_department  (KoersStore *self, KoersDepartment *dept, GPtrArray *objectives, GError **error);
 /* Objectives of a department, for restore after delete (new array, refs). */
 GPtrArray *koers_store_list_department_objectives (KoersStore *self, KoersDepartment *dept);
@@ -122,6 +125,43 @@ gboolean koers_store_add_checkin         (KoersStore *self, KoersKeyResult *kr, 
 gboolean koers_store_save_checkin        (KoersStore *self, KoersCheckin *checkin, GError **error);
 gboolean koers_store_delete_checkin      (KoersStore *self, KoersCheckin *checkin, GError **error);
 gboolean koers_store_restore_checkin     (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
+
+/* KPIs (see koers-kpi.h).  koers_store_get_kpis(): every KoersKpi, by
+ * department id, then position (views filter by department).
+ * add: department-id must be set; sets id, uuid, stamps, position (last
+ * in its department); values the KPI already holds are added with it.
+ * save: writes name, unit, metric kind, direction, thresholds, frequency,
+ * position and department (a changed department-id moves it to the end
+ * of that department).  The thresholds must be finite and in the order of
+ * koers_kpi_check_thresholds() (KOERS_STORE_ERROR_CONSTRAINT otherwise).
+ * move: new_index among its department's KPIs.  delete: its values go
+ * with it and key results that moved it lose the link (kpi-id 0); restore
+ * (the undo) puts the KPI back with the same id, its values and those
+ * links. */
+GListModel *koers_store_get_kpis          (KoersStore *self);
+KoersKpi   *koers_store_find_kpi          (KoersStore *self, gint64 id);
+/* A department's KPIs by position (new array, refs). */
+GPtrArray  *koers_store_list_department_kpis (KoersStore *self, KoersDepartment *dept);
+/* The key results that move a KPI (kpi-id), the other side of the link
+ * (new array, refs), in the order of koers_store_get_objectives(). */
+GPtrArray  *koers_store_list_kpi_key_results (KoersStore *self, KoersKpi *kpi);
+gboolean koers_store_add_kpi             (KoersStore *self, KoersKpi *kpi, GError **error);
+gboolean koers_store_save_kpi            (KoersStore *self, KoersKpi *kpi, GError **error);
+gboolean koers_store_move_kpi            (KoersStore *self, KoersKpi *kpi, guint new_index, GError **error);
+gboolean koers_store_delete_kpi          (KoersStore *self, KoersKpi *kpi, GError **error);
+gboolean koers_store_restore_kpi         (KoersStore *self, KoersKpi *kpi, GError **error);
+
+/* KPI values (the history).  add: a value without a date is today's.  The
+ * KPI's current-value, last-update-date and status follow by themselves. */
+KoersKpiValue *koers_store_find_kpi_value (KoersStore *self, gint64 id);
+KoersKpi   *koers_store_get_kpi_value_kpi (KoersStore *self, KoersKpiValue *value);
+gboolean koers_store_add_kpi_value       (KoersStore *self, KoersKpi *kpi, KoersKpiValue *value, GError **error);
+gboolean koers_store_save_kpi_value      (KoersStore *self, KoersKpiValue *value, GError **error);
+gboolean koers_store_delete_kpi_value    (KoersStore *self, KoersKpiValue *value, GError **error);
+gboolean koers_store_restore_kpi_value   (KoersStore *self, KoersKpi *kpi, KoersKpiValue *value, GError **error);
+
+/* Key results write kpi-id as well: it must be 0 or a KPI of this store
+ * (any department's). */
 
 /* Signals:
  *   changed ()  after every successful write, once; views that aggregate

@@ -1,0 +1,891 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-date.h"
+#include "koers-enum-types.h"
+#include "koers-kpi.h"
+#include "koers-kpi-status.h"
+
+struct _KoersKpi
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *uuid;
+  gint64 department_id;
+  char *name;
+  char *unit;
+  KoersMetricKind metric_kind;
+  KoersKpiDirection direction;
+  double healthy;
+  double attention;
+  KoersKpiFrequency frequency;
+  int position;
+  gint64 created;
+  gint64 updated;
+
+  /* Derived from the values, cached so that notify fires only on a real
+   * change. */
+  double current_value;
+  char *last_update_date;
+  KoersKpiStatus status;
+
+  GListStore *values;
+  /* The values we watch (owned refs), kept in step with values so that
+   * every handler is disconnected exactly once. */
+  GHashTable *watched;
+};
+
+G_DEFINE_FINAL_TYPE (KoersKpi, koers_kpi, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_DEPARTMENT_ID,
+  PROP_NAME,
+  PROP_UNIT,
+  PROP_METRIC_KIND,
+  PROP_DIRECTION,
+  PROP_HEALTHY,
+  PROP_ATTENTION,
+  PROP_FREQUENCY,
+  PROP_POSITION,
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_CURRENT_VALUE,
+  PROP_LAST_UPDATE_DATE,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Strings are never NULL: "" stands for unset, so views can bind them
+ * without checks. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+update_status (KoersKpi *self)
+{
+  KoersKpiStatus status = KOERS_KPI_STATUS_NONE;
+
+  if (koers_kpi_get_latest_value (self) != NULL)
+    status = koers_kpi_compute_status (self->direction, self->healthy, self->attention,
+                                       self->current_value);
+
+  if (status == self->status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/* current-value, last-update-date and status follow the newest value. */
+static void
+update_derived (KoersKpi *self)
+{
+  KoersKpiValue *latest = koers_kpi_get_latest_value (self);
+  double current = latest != NULL ? koers_kpi_value_get_value (latest) : 0.0;
+  const char *date = latest != NULL ? koers_kpi_value_get_date (latest) : NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (current != self->current_value)
+    {
+      self->current_value = current;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_VALUE]);
+    }
+
+  if (g_strcmp0 (date, self->last_update_date) != 0)
+    {
+      g_free (self->last_update_date);
+      self->last_update_date = g_strdup (date);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATE_DATE]);
+    }
+
+  update_status (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+values_are_sorted (KoersKpi *self)
+{
+  GListModel *model = G_LIST_MODEL (self->values);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(KoersKpiValue) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(KoersKpiValue) b = g_list_model_get_item (model, i);
+
+      if (koers_kpi_value_compare_newest_first (a, b, NULL) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A value edited in place may move, or change what the KPI shows. */
+static void
+value_changed_cb (KoersKpi      *self,
+                  GParamSpec    *pspec,
+                  KoersKpiValue *value)
+{
+  if (!values_are_sorted (self))
+    g_list_store_sort (self->values, koers_kpi_value_compare_newest_first, NULL);
+  else
+    update_derived (self);
+}
+
+static void
+unwatch_value (KoersKpi      *self,
+               KoersKpiValue *value)
+{
+  g_signal_handlers_disconnect_by_func (value, value_changed_cb, self);
+}
+
+/* Whoever changes the list, connect to what arrived and disconnect from
+ * what left. */
+static void
+values_changed_cb (KoersKpi   *self,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GListModel *model)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKpiValue) value = g_list_model_get_item (model, i);
+
+      g_hash_table_add (present, value);
+      if (!g_hash_table_contains (self->watched, value))
+        {
+          g_signal_connect_object (value, "notify::date",
+                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (value, "notify::created",
+                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (value, "notify::id",
+                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (value, "notify::value",
+                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
+          g_hash_table_add (self->watched, g_object_ref (value));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (present, key))
+        {
+          unwatch_value (self, key);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  update_derived (self);
+}
+
+static void
+koers_kpi_dispose (GObject *object)
+{
+  KoersKpi *self = (KoersKpi *) object;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->values != NULL)
+    g_signal_handlers_disconnect_by_func (self->values, values_changed_cb, self);
+
+  if (self->watched != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        unwatch_value (self, key);
+      g_clear_pointer (&self->watched, g_hash_table_unref);
+    }
+
+  g_clear_object (&self->values);
+
+  G_OBJECT_CLASS (koers_kpi_parent_class)->dispose (object);
+}
+
+static void
+koers_kpi_finalize (GObject *object)
+{
+  KoersKpi *self = (KoersKpi *) object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->last_update_date, g_free);
+
+  G_OBJECT_CLASS (koers_kpi_parent_class)->finalize (object);
+}
+
+static void
+koers_kpi_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KoersKpi *self = KOERS_KPI (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_DEPARTMENT_ID:
+      g_value_set_int64 (value, self->department_id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_METRIC_KIND:
+      g_value_set_enum (value, self->metric_kind);
+      break;
+    case PROP_DIRECTION:
+      g_value_set_enum (value, self->direction);
+      break;
+    case PROP_HEALTHY:
+      g_value_set_double (value, self->healthy);
+      break;
+    case PROP_ATTENTION:
+      g_value_set_double (value, self->attention);
+      break;
+    case PROP_FREQUENCY:
+      g_value_set_enum (value, self->frequency);
+      break;
+    case PROP_POSITION:
+      g_value_set_int (value, self->position);
+      break;
+    case PROP_CREATED:
+      g_value_set_int64 (value, self->created);
+      break;
+    case PROP_UPDATED:
+      g_value_set_int64 (value, self->updated);
+      break;
+    case PROP_CURRENT_VALUE:
+      g_value_set_double (value, self->current_value);
+      break;
+    case PROP_LAST_UPDATE_DATE:
+      g_value_set_string (value, self->last_update_date);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_kpi_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KoersKpi *self = KOERS_KPI (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      koers_kpi_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_UUID:
+      koers_kpi_set_uuid (self, g_value_get_string (value));
+      break;
+    case PROP_DEPARTMENT_ID:
+      koers_kpi_set_department_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_NAME:
+      koers_kpi_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_UNIT:
+      koers_kpi_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_METRIC_KIND:
+      koers_kpi_set_metric_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_DIRECTION:
+      koers_kpi_set_direction (self, g_value_get_enum (value));
+      break;
+    case PROP_HEALTHY:
+      koers_kpi_set_healthy (self, g_value_get_double (value));
+      break;
+    case PROP_ATTENTION:
+      koers_kpi_set_attention (self, g_value_get_double (value));
+      break;
+    case PROP_FREQUENCY:
+      koers_kpi_set_frequency (self, g_value_get_enum (value));
+      break;
+    case PROP_POSITION:
+      koers_kpi_set_position (self, g_value_get_int (value));
+      break;
+    case PROP_CREATED:
+      koers_kpi_set_created (self, g_value_get_int64 (value));
+      break;
+    case PROP_UPDATED:
+      koers_kpi_set_updated (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_kpi_class_init (KoersKpiClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = koers_kpi_dispose;
+  object_class->finalize = koers_kpi_finalize;
+  object_class->get_property = koers_kpi_get_property;
+  object_class->set_property = koers_kpi_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, "", flags);
+  properties[PROP_DEPARTMENT_ID] =
+    g_param_spec_int64 ("department-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, "", flags);
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, "", flags);
+  properties[PROP_METRIC_KIND] =
+    g_param_spec_enum ("metric-kind", NULL, NULL,
+                       KOERS_TYPE_METRIC_KIND, KOERS_METRIC_KIND_NUMBER, flags);
+  properties[PROP_DIRECTION] =
+    g_param_spec_enum ("direction", NULL, NULL,
+                       KOERS_TYPE_KPI_DIRECTION, KOERS_KPI_DIRECTION_HIGHER, flags);
+  properties[PROP_HEALTHY] =
+    g_param_spec_double ("healthy", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+  properties[PROP_ATTENTION] =
+    g_param_spec_double ("attention", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+  properties[PROP_FREQUENCY] =
+    g_param_spec_enum ("frequency", NULL, NULL,
+                       KOERS_TYPE_KPI_FREQUENCY, KOERS_KPI_FREQUENCY_MONTHLY, flags);
+  properties[PROP_POSITION] =
+    g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_CREATED] =
+    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_UPDATED] =
+    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_CURRENT_VALUE] =
+    g_param_spec_double ("current-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, read_only);
+  properties[PROP_LAST_UPDATE_DATE] =
+    g_param_spec_string ("last-update-date", NULL, NULL, NULL, read_only);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       KOERS_TYPE_KPI_STATUS, KOERS_KPI_STATUS_NONE, read_only);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+koers_kpi_init (KoersKpi *self)
+{
+  self->uuid = g_strdup ("");
+  self->name = g_strdup ("");
+  self->unit = g_strdup ("");
+  self->metric_kind = KOERS_METRIC_KIND_NUMBER;
+  self->direction = KOERS_KPI_DIRECTION_HIGHER;
+  self->frequency = KOERS_KPI_FREQUENCY_MONTHLY;
+  self->status = KOERS_KPI_STATUS_NONE;
+
+  self->values = g_list_store_new (KOERS_TYPE_KPI_VALUE);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  g_signal_connect_swapped (self->values, "items-changed",
+                            G_CALLBACK (values_changed_cb), self);
+}
+
+KoersKpi *
+koers_kpi_new (const char        *name,
+               KoersMetricKind    metric_kind,
+               const char        *unit,
+               KoersKpiDirection  direction,
+               double             healthy,
+               double             attention,
+               KoersKpiFrequency  frequency)
+{
+  return g_object_new (KOERS_TYPE_KPI,
+                       "name", name,
+                       "metric-kind", metric_kind,
+                       "unit", unit,
+                       "direction", direction,
+                       "healthy", healthy,
+                       "attention", attention,
+                       "frequency", frequency,
+                       NULL);
+}
+
+gint64
+koers_kpi_get_id (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
+
+  return self->id;
+}
+
+void
+koers_kpi_set_id (KoersKpi *self,
+                  gint64    id)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+koers_kpi_get_uuid (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
+
+  return self->uuid;
+}
+
+void
+koers_kpi_set_uuid (KoersKpi   *self,
+                    const char *uuid)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (set_string (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+gint64
+koers_kpi_get_department_id (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
+
+  return self->department_id;
+}
+
+void
+koers_kpi_set_department_id (KoersKpi *self,
+                             gint64    department_id)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->department_id == department_id)
+    return;
+
+  self->department_id = department_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_ID]);
+}
+
+const char *
+koers_kpi_get_name (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
+
+  return self->name;
+}
+
+void
+koers_kpi_set_name (KoersKpi   *self,
+                    const char *name)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+koers_kpi_get_unit (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
+
+  return self->unit;
+}
+
+void
+koers_kpi_set_unit (KoersKpi   *self,
+                    const char *unit)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (set_string (&self->unit, unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+KoersMetricKind
+koers_kpi_get_metric_kind (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_METRIC_KIND_NUMBER);
+
+  return self->metric_kind;
+}
+
+void
+koers_kpi_set_metric_kind (KoersKpi        *self,
+                           KoersMetricKind  metric_kind)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->metric_kind == metric_kind)
+    return;
+
+  self->metric_kind = metric_kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_KIND]);
+}
+
+KoersKpiDirection
+koers_kpi_get_direction (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_KPI_DIRECTION_HIGHER);
+
+  return self->direction;
+}
+
+void
+koers_kpi_set_direction (KoersKpi          *self,
+                         KoersKpiDirection  direction)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->direction == direction)
+    return;
+
+  self->direction = direction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+  update_status (self);
+}
+
+double
+koers_kpi_get_healthy (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0.0);
+
+  return self->healthy;
+}
+
+void
+koers_kpi_set_healthy (KoersKpi *self,
+                       double    healthy)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->healthy == healthy)
+    return;
+
+  self->healthy = healthy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTHY]);
+  update_status (self);
+}
+
+double
+koers_kpi_get_attention (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0.0);
+
+  return self->attention;
+}
+
+void
+koers_kpi_set_attention (KoersKpi *self,
+                         double    attention)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->attention == attention)
+    return;
+
+  self->attention = attention;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION]);
+  update_status (self);
+}
+
+KoersKpiFrequency
+koers_kpi_get_frequency (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_KPI_FREQUENCY_MONTHLY);
+
+  return self->frequency;
+}
+
+void
+koers_kpi_set_frequency (KoersKpi          *self,
+                         KoersKpiFrequency  frequency)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->frequency == frequency)
+    return;
+
+  self->frequency = frequency;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FREQUENCY]);
+}
+
+int
+koers_kpi_get_position (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
+
+  return self->position;
+}
+
+void
+koers_kpi_set_position (KoersKpi *self,
+                        int       position)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->position == position)
+    return;
+
+  self->position = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+gint64
+koers_kpi_get_created (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
+
+  return self->created;
+}
+
+void
+koers_kpi_set_created (KoersKpi *self,
+                       gint64    created)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->created == created)
+    return;
+
+  self->created = created;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+gint64
+koers_kpi_get_updated (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
+
+  return self->updated;
+}
+
+void
+koers_kpi_set_updated (KoersKpi *self,
+                       gint64    updated)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+
+  if (self->updated == updated)
+    return;
+
+  self->updated = updated;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+}
+
+GListModel *
+koers_kpi_get_values (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
+
+  return G_LIST_MODEL (self->values);
+}
+
+void
+koers_kpi_add_value (KoersKpi      *self,
+                     KoersKpiValue *value)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+  g_return_if_fail (KOERS_IS_KPI_VALUE (value));
+
+  /* Already there: it may have to move. */
+  if (g_list_store_find (self->values, value, NULL))
+    {
+      value_changed_cb (self, NULL, value);
+      return;
+    }
+
+  g_list_store_insert_sorted (self->values, value, koers_kpi_value_compare_newest_first, NULL);
+}
+
+void
+koers_kpi_remove_value (KoersKpi      *self,
+                        KoersKpiValue *value)
+{
+  guint position;
+
+  g_return_if_fail (KOERS_IS_KPI (self));
+  g_return_if_fail (KOERS_IS_KPI_VALUE (value));
+
+  if (g_list_store_find (self->values, value, &position))
+    g_list_store_remove (self->values, position);
+}
+
+/* Returns: (transfer none) (nullable): the list holds a reference. */
+KoersKpiValue *
+koers_kpi_get_latest_value (KoersKpi *self)
+{
+  g_autoptr(KoersKpiValue) latest = NULL;
+
+  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
+
+  latest = g_list_model_get_item (G_LIST_MODEL (self->values), 0);
+  return latest;
+}
+
+double
+koers_kpi_get_current_value (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), 0.0);
+
+  return self->current_value;
+}
+
+const char *
+koers_kpi_get_last_update_date (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
+
+  return self->last_update_date;
+}
+
+KoersKpiStatus
+koers_kpi_get_status (KoersKpi *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_KPI_STATUS_NONE);
+
+  return self->status;
+}
+
+KoersKpiStatus
+koers_kpi_get_status_for_value (KoersKpi *self,
+                                double    value)
+{
+  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_KPI_STATUS_NONE);
+
+  return koers_kpi_compute_status (self->direction, self->healthy, self->attention, value);
+}
+
+gboolean
+koers_kpi_is_update_due (KoersKpi    *self,
+                         const GDate *today)
+{
+  GDate last;
+  GDate now;
+
+  g_return_val_if_fail (KOERS_IS_KPI (self), FALSE);
+
+  if (today == NULL)
+    {
+      koers_date_today (&now);
+      today = &now;
+    }
+
+  if (!koers_date_parse (self->last_update_date, &last))
+    return TRUE;
+
+  return koers_kpi_compute_update_due (self->frequency, &last, today);
+}
+
+gboolean
+koers_kpi_get_next_update_date (KoersKpi *self,
+                                GDate    *out)
+{
+  GDate last;
+
+  g_return_val_if_fail (KOERS_IS_KPI (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!koers_date_parse (self->last_update_date, &last))
+    return FALSE;
+
+  koers_kpi_compute_next_update (self->frequency, &last, out);
+  return TRUE;
+}
+
+/* Returns: (transfer none) (nullable). */
+KoersKpiValue *
+koers_kpi_find_value_on (KoersKpi    *self,
+                         const GDate *date)
+{
+  GListModel *model;
+  g_autofree char *iso = NULL;
+  guint n;
+
+  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  iso = koers_date_format_iso (date);
+  model = G_LIST_MODEL (self->values);
+  n = g_list_model_get_n_items (model);
+
+  /* Newest first: the first one not after date. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKpiValue) value = g_list_model_get_item (model, i);
+      const char *value_date = koers_kpi_value_get_date (value);
+
+      if (value_date != NULL && g_strcmp0 (value_date, iso) <= 0)
+        return value;
+    }
+
+  return NULL;
+}
+
+GPtrArray *
+koers_kpi_list_values_in_period (KoersKpi          *self,
+                                 const KoersPeriod *period)
+{
+  GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (KOERS_IS_KPI (self), ret);
+  g_return_val_if_fail (period != NULL, ret);
+
+  model = G_LIST_MODEL (self->values);
+  n = g_list_model_get_n_items (model);
+
+  for (guint i = n; i > 0; i--)
+    {
+      KoersKpiValue *value = g_list_model_get_item (model, i - 1);
+      GDate date;
+
+      if (koers_date_parse (koers_kpi_value_get_date (value), &date) &&
+          koers_period_contains_date (period, &date))
+        g_ptr_array_add (ret, value);
+      else
+        g_object_unref (value);
+    }
+
+  return ret;
+}

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "core/koers-period.h"
+#include "koers-json-fields.h"
+
+/* The checks of one member by its type, and of one object against its
+ * table: what koers-json-read.c reads every entity with. */
+
+char *
+koers_json_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup (_("an object"));
+    case JSON_NODE_ARRAY:
+      return g_strdup (_("a list"));
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", json_node_get_double (node)));
+      }
+    case G_TYPE_STRING:
+      {
+        const char *text = json_node_get_string (node);
+        GString *out = g_string_new ("\"");
+
+        /* The start is enough to recognise it (a string may be 10 MB). */
+        if (g_utf8_strlen (text, 41) > 40)
+          {
+            const char *cut = g_utf8_offset_to_pointer (text, 40);
+
+            g_string_append_len (out, text, cut - text);
+            g_string_append (out, "…");
+          }
+        else
+          g_string_append (out, text);
+        g_string_append_c (out, '"');
+        return g_string_free (out, FALSE);
+      }
+    default:
+      return g_strdup ("?");
+    }
+}
+
+/* Returns FALSE, for "return koers_json_add_problem (…)". */
+gboolean
+koers_json_add_problem (KoersJsonReader *r,
+                        const char      *path,
+                        const char      *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: a problem in a JSON file: its place, then what is wrong. */
+  g_ptr_array_add (r->problems, g_strdup_printf (_("%s: %s"), path, message));
+  return FALSE;
+}
+
+gboolean
+koers_json_node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+gboolean
+koers_json_node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static char *
+list_enum_names (KoersJsonEnumNameFunc enum_name)
+{
+  GString *names = g_string_new (NULL);
+
+  for (int v = 0; enum_name (v) != NULL; v++)
+    {
+      if (v > 0)
+        g_string_append (names, ", ");
+      g_string_append_printf (names, "\"%s\"", enum_name (v));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+/* Checks one member; fills value when it is valid. */
+static gboolean
+read_field (KoersJsonReader          *r,
+            const char               *path,
+            const KoersJsonFieldSpec *spec,
+            JsonNode                 *node,
+            KoersJsonFieldValue      *value)
+{
+  g_autofree char *found = koers_json_describe_node (node);
+  gboolean is_null = JSON_NODE_HOLDS_NULL (node);
+
+  switch (spec->type)
+    {
+    case KOERS_JSON_FIELD_TEXT:
+      if (is_null)
+        return TRUE;
+      if (!koers_json_node_is_string (node))
+        return koers_json_add_problem (r, path, _("expected text, found %s"), found);
+      value->text = json_node_get_string (node);
+      break;
+
+    case KOERS_JSON_FIELD_NAME:
+      {
+        g_autofree char *stripped = NULL;
+
+        if (!koers_json_node_is_string (node))
+          return koers_json_add_problem (r, path, _("expected text, found %s"), found);
+        stripped = g_strstrip (g_strdup (json_node_get_string (node)));
+        if (stripped[0] == '\0')
+          return koers_json_add_problem (r, path, _("must not be empty"));
+        value->text = json_node_get_string (node);
+      }
+      break;
+
+    case KOERS_JSON_FIELD_LINK:
+      if (is_null)
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
+    case KOERS_JSON_FIELD_UUID:
+      if (!koers_json_node_is_string (node) ||
+          !g_uuid_string_is_valid (json_node_get_string (node)))
+        return koers_json_add_problem (r, path,
+                                       spec->type == KOERS_JSON_FIELD_LINK
+                              ? _("expected a uuid or null, found %s")
+                                                     : _("expected a uuid, found %s"),
+                                       found);
+      value->owned = g_ascii_strdown (json_node_get_string (node), -1);
+      value->text = value->owned;
+      break;
+
+    case KOERS_JSON_FIELD_NUMBER:
+    case KOERS_JSON_FIELD_WEIGHT:
+      if (!koers_json_node_is_number (node) || !isfinite (json_node_get_double (node)) ||
+          fabs (json_node_get_double (node)) > KOERS_JSON_MAX_ABS_NUMBER)
+        return koers_json_add_problem (r, path, _("expected a number, found %s"), found);
+      value->number = json_node_get_double (node);
+      if (spec->type == KOERS_JSON_FIELD_WEIGHT && value->number < 0)
+        return koers_json_add_problem (r, path, _("expected a number of 0 or more, found %s"),
+                                       found);
+      break;
+
+    case KOERS_JSON_FIELD_GRADE:
+      if (is_null)
+        return TRUE;
+      if (!koers_json_node_is_number (node) || !(json_node_get_double (node) >= 0.0) ||
+          json_node_get_double (node) > 1.0)
+        return koers_json_add_problem (r, path,
+                                       _("expected a number from 0 to 1 or null, found %s"), found);
+      value->number = json_node_get_double (node);
+      break;
+
+    case KOERS_JSON_FIELD_ORDER:
+    case KOERS_JSON_FIELD_VERSION:
+      {
+        double number = koers_json_node_is_number (node) ? json_node_get_double (node) : NAN;
+
+        if (!isfinite (number) || number != floor (number) ||
+            (spec->type == KOERS_JSON_FIELD_ORDER && (number < 0 || number > KOERS_JSON_MAX_ORDER)))
+          {
+            if (spec->type == KOERS_JSON_FIELD_VERSION)
+              return koers_json_add_problem (r, path, _("expected a whole number, found %s"),
+                                             found);
+            return koers_json_add_problem (r, path,
+                                           _("expected a whole number from 0 to %d, found %s"),
+                                           KOERS_JSON_MAX_ORDER, found);
+          }
+        value->integer = (gint64) number;
+      }
+      break;
+
+    case KOERS_JSON_FIELD_BOOL:
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return koers_json_add_problem (r, path, _("expected true or false, found %s"), found);
+      value->boolean = json_node_get_boolean (node);
+      break;
+
+    case KOERS_JSON_FIELD_OPTIONAL_DATE:
+      if (is_null)
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
+    case KOERS_JSON_FIELD_DATE:
+      {
+        GDate date;
+
+        if (!koers_json_node_is_string (node) ||
+            !koers_date_parse (json_node_get_string (node), &date))
+          return koers_json_add_problem (r, path,
+                                         spec->type == KOERS_JSON_FIELD_DATE
+                                ? _("expected a date such as 2026-06-30, found %s")
+                                : _("expected a date such as 2026-06-30 or null, found %s"),
+                                         found);
+        value->text = json_node_get_string (node);
+      }
+      break;
+
+    case KOERS_JSON_FIELD_STAMP:
+      if (!koers_json_node_is_string (node) ||
+          !koers_json_parse_stamp (json_node_get_string (node), &value->integer))
+        return koers_json_add_problem (r, path,
+                                       _("expected a time stamp such as 2026-05-15T09:30:00.000000Z, "
+                              "found %s"),
+                                       found);
+      break;
+
+    case KOERS_JSON_FIELD_PERIOD:
+      {
+        KoersPeriod period;
+
+        if (!koers_json_node_is_string (node) ||
+            !koers_period_parse (json_node_get_string (node), &period, NULL))
+          return koers_json_add_problem (r, path,
+                                         _("expected a period such as 2026-Q2, 2026 or "
+                                "2026-01-15/2026-03-31, found %s"),
+                                         found);
+        value->owned = koers_period_to_string (&period);
+        value->text = value->owned;
+      }
+      break;
+
+    case KOERS_JSON_FIELD_ENUM:
+      {
+        const char *text = koers_json_node_is_string (node) ? json_node_get_string (node) : NULL;
+        g_autofree char *names = NULL;
+
+        for (int v = 0; text != NULL && spec->enum_name (v) != NULL; v++)
+          {
+            if (strcmp (spec->enum_name (v), text) == 0)
+              {
+                value->enum_value = v;
+                value->present = TRUE;
+                return TRUE;
+              }
+          }
+
+        names = list_enum_names (spec->enum_name);
+        return koers_json_add_problem (r, path, _("expected one of %s, found %s"), names, found);
+      }
+
+    case KOERS_JSON_FIELD_LIST:
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return koers_json_add_problem (r, path, _("expected a list, found %s"), found);
+      value->list = json_node_get_array (node);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  value->present = TRUE;
+  return TRUE;
+}
+
+/* FALSE when node is not an object or a member is wrong. */
+gboolean
+koers_json_read_object (KoersJsonReader          *r,
+                        const char               *path,
+                        JsonNode                 *node,
+                        const KoersJsonFieldSpec *specs,
+                        guint                     n_specs,
+                        KoersJsonFieldValue      *values)
+{
+  g_autoptr(GList) members = NULL;
+  guint n_before = r->problems->len;
+  JsonObject *object;
+
+  g_assert (n_specs <= KOERS_JSON_MAX_FIELDS);
+  memset (values, 0, sizeof (KoersJsonFieldValue) * n_specs);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *found = koers_json_describe_node (node);
+
+      koers_json_add_problem (r, path, _("expected an object, found %s"), found);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+
+  /* In the file's order, so problems come in reading order. */
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autofree char *member_path = koers_json_path_member (path, name);
+      guint i;
+
+      for (i = 0; i < n_specs; i++)
+        if (strcmp (specs[i].name, name) == 0)
+          break;
+
+      if (i == n_specs)
+        {
+          koers_json_add_problem (r, member_path, _("unknown member"));
+          continue;
+        }
+
+      read_field (r, member_path, &specs[i], json_object_get_member (object, name), &values[i]);
+    }
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      if (specs[i].required && !json_object_has_member (object, specs[i].name))
+        {
+          g_autofree char *member_path = koers_json_path_member (path, specs[i].name);
+
+          koers_json_add_problem (r, member_path, _("missing (it is required)"));
+        }
+    }
+
+  return r->problems->len == n_before;
+}
+
+void
+koers_json_clear_values (KoersJsonFieldValue *values,
+                         guint                n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&values[i].owned, g_free);
+}
+
+const char *
+koers_json_value_text (const KoersJsonFieldValue *value)
+{
+  return value->present && value->text != NULL ? value->text : "";
+}
+
+gboolean
+koers_json_check_list_length (KoersJsonReader *r,
+                              const char      *path,
+                              JsonArray       *list,
+                              guint            max)
+{
+  if (json_array_get_length (list) <= max)
+    return TRUE;
+
+  koers_json_add_problem (r, path, _("more than %u entries"), max);
+  return FALSE;
+}

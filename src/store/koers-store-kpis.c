@@ -1,0 +1,721 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "core/koers-kpi-status.h"
+#include "koers-store-private.h"
+
+/* KPI and KPI value writes.  Each: checks, one transaction, and only after
+ * COMMIT the objects, lists and indexes, then "changed" once.  A KPI's
+ * current value and status are not stored: the KPI object derives them
+ * from its values. */
+
+static gboolean
+set_not_stored_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                       _("The KPI or KPI value is not in this database"));
+  return FALSE;
+}
+
+static gboolean
+set_already_stored_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                       _("The KPI or KPI value is already in this database"));
+  return FALSE;
+}
+
+static void
+apply_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    koers_row_apply (g_ptr_array_index (rows, i));
+}
+
+static GHashTable *
+new_id_set (gint64 id)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+  return set;
+}
+
+GPtrArray *
+koers_store_list_department_kpis (KoersStore      *self,
+                                  KoersDepartment *dept)
+{
+  GListModel *model = G_LIST_MODEL (self->kpis);
+  GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+  guint n;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), ret);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), ret);
+
+  /* The list is sorted by department and position already. */
+  id = koers_department_get_id (dept);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      KoersKpi *kpi = g_list_model_get_item (model, i);
+
+      if (koers_kpi_get_department_id (kpi) == id)
+        g_ptr_array_add (ret, kpi);
+      else
+        g_object_unref (kpi);
+    }
+
+  return ret;
+}
+
+GPtrArray *
+koers_store_list_kpi_key_results (KoersStore *self,
+                                  KoersKpi   *kpi)
+{
+  GListModel *objectives = G_LIST_MODEL (self->objectives);
+  GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), ret);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), ret);
+
+  id = koers_kpi_get_id (kpi);
+  if (id == 0)
+    return ret;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
+
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          KoersKeyResult *kr = g_list_model_get_item (krs, j);
+
+          if (koers_key_result_get_kpi_id (kr) == id)
+            g_ptr_array_add (ret, kr);
+          else
+            g_object_unref (kr);
+        }
+    }
+
+  return ret;
+}
+
+/* The next position among a department's KPIs, but for exclude (one
+ * that moves there and may say so already). */
+static int
+get_next_position (KoersStore *self,
+                   gint64      department_id,
+                   KoersKpi   *exclude)
+{
+  GListModel *model = G_LIST_MODEL (self->kpis);
+  guint n = g_list_model_get_n_items (model);
+  int next = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKpi) kpi = g_list_model_get_item (model, i);
+
+      if (kpi != exclude && koers_kpi_get_department_id (kpi) == department_id)
+        next = MAX (next, koers_kpi_get_position (kpi) + 1);
+    }
+
+  return next;
+}
+
+static gboolean
+check_kpi (KoersStore  *self,
+           KoersKpi    *kpi,
+           GError     **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (koers_kpi_get_name (kpi)));
+  KoersKpiDirection direction = koers_kpi_get_direction (kpi);
+  double healthy = koers_kpi_get_healthy (kpi);
+  double attention = koers_kpi_get_attention (kpi);
+
+  if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The KPI’s department does not exist"));
+      return FALSE;
+    }
+
+  if (name[0] == '\0')
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("A KPI needs a name"));
+      return FALSE;
+    }
+
+  if (koers_kpi_check_thresholds (direction, healthy, attention))
+    return TRUE;
+
+  if (!isfinite (healthy) || !isfinite (attention))
+    g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                         _("A KPI’s thresholds must be numbers"));
+  else if (direction == KOERS_KPI_DIRECTION_LOWER)
+    g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                         _("When lower is better, the “needs attention” threshold cannot be "
+                           "below the healthy one"));
+  else
+    g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                         _("When higher is better, the “needs attention” threshold cannot be "
+                           "above the healthy one"));
+  return FALSE;
+}
+
+/* A value's date may be unset only when it is about to be added (today). */
+static gboolean
+check_value (KoersKpiValue  *value,
+             gboolean        date_required,
+             GError        **error)
+{
+  const char *date = koers_kpi_value_get_date (value);
+  GDate parsed;
+
+  if (!isfinite (koers_kpi_value_get_value (value)))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("A KPI value must be a number"));
+      return FALSE;
+    }
+
+  if ((date != NULL || date_required) && !koers_date_parse (date, &parsed))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("A KPI value needs a date that exists, as YYYY-MM-DD"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_values (KoersKpi  *kpi,
+              GError   **error)
+{
+  GListModel *values = koers_kpi_get_values (kpi);
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i);
+
+      if (!check_value (value, FALSE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_store_add_kpi (KoersStore  *self,
+                     KoersKpi    *kpi,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  KoersRow *row;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_list_store_find (self->kpis, kpi, NULL))
+    return set_already_stored_error (error);
+
+  if (!check_kpi (self, kpi, error) || !check_values (kpi, error))
+    return FALSE;
+
+  row = koers_row_new_from_object (G_OBJECT (kpi));
+  row->id = 0;
+  if (row->uuid == NULL)
+    row->uuid = koers_uuid_new ();
+  row->created = row->updated = koers_now_usec ();
+  row->order = get_next_position (self, row->owner_id, NULL);
+
+  if (!koers_store_begin (self, error))
+    {
+      koers_row_free (row);
+      return FALSE;
+    }
+
+  /* Values it already holds go in with it. */
+  if (!koers_store_insert_kpi_tree (self, kpi, row, TRUE, pending, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  apply_rows (pending);
+  koers_store_index_kpi (self, kpi);
+  g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+static void
+copy_kpi (KoersKpi *to,
+          KoersKpi *from)
+{
+  koers_kpi_set_name (to, koers_kpi_get_name (from));
+  koers_kpi_set_unit (to, koers_kpi_get_unit (from));
+  koers_kpi_set_metric_kind (to, koers_kpi_get_metric_kind (from));
+  koers_kpi_set_direction (to, koers_kpi_get_direction (from));
+  koers_kpi_set_healthy (to, koers_kpi_get_healthy (from));
+  koers_kpi_set_attention (to, koers_kpi_get_attention (from));
+  koers_kpi_set_frequency (to, koers_kpi_get_frequency (from));
+}
+
+gboolean
+koers_store_save_kpi (KoersStore  *self,
+                      KoersKpi    *kpi,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersKpi *own;
+  gint64 department_id;
+  int position;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  if (!check_kpi (self, kpi, error))
+    goto failed;
+
+  /* The stored row says where it was: own may be kpi, changed already. */
+  department_id = koers_kpi_get_department_id (kpi);
+  position = koers_kpi_get_position (kpi);
+  {
+    g_autoptr(sqlite3_stmt) select = koers_store_prepare (self,
+                                                          "SELECT department_id FROM kpis"
+                                                          " WHERE id = ?1",
+                                                          error);
+
+    if (select == NULL)
+      goto failed;
+    sqlite3_bind_int64 (select, 1, koers_kpi_get_id (own));
+    if (sqlite3_step (select) == SQLITE_ROW && sqlite3_column_int64 (select, 0) != department_id)
+      position = get_next_position (self, department_id, own);
+  }
+
+  now = MAX (koers_now_usec (), koers_kpi_get_updated (own) + 1);
+
+  if (!koers_store_begin (self, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE kpis SET department_id = ?1, name = ?2, unit = ?3,"
+                              " metric_kind = ?4, direction = ?5, healthy = ?6, attention = ?7,"
+                              " frequency = ?8, position = ?9, updated = ?10 WHERE id = ?11",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  sqlite3_bind_int64 (stmt, 1, department_id);
+  koers_store_bind_text (stmt, 2, koers_kpi_get_name (kpi));
+  koers_store_bind_text (stmt, 3, koers_kpi_get_unit (kpi));
+  koers_store_bind_text (stmt, 4, koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
+  koers_store_bind_text (stmt, 5, koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
+  sqlite3_bind_double (stmt, 6, koers_kpi_get_healthy (kpi));
+  sqlite3_bind_double (stmt, 7, koers_kpi_get_attention (kpi));
+  koers_store_bind_text (stmt, 8, koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
+  sqlite3_bind_int (stmt, 9, position);
+  sqlite3_bind_int64 (stmt, 10, now);
+  sqlite3_bind_int64 (stmt, 11, koers_kpi_get_id (own));
+
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto rollback;
+
+  g_object_freeze_notify (G_OBJECT (own));
+  if (own != kpi)
+    {
+      copy_kpi (own, kpi);
+      koers_kpi_set_updated (kpi, now);
+    }
+  koers_kpi_set_updated (own, now);
+  koers_kpi_set_department_id (own, department_id);
+  koers_kpi_set_position (own, position);
+  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_resort_kpi (self, own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+failed:
+  /* The caller may have changed the store's own object: show what is
+   * stored again. */
+  if (own == kpi)
+    koers_store_reload_object (self, G_OBJECT (own));
+  return FALSE;
+}
+
+gboolean
+koers_store_move_kpi (KoersStore  *self,
+                      KoersKpi    *kpi,
+                      guint        new_index,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  KoersDepartment *dept;
+  KoersKpi *own;
+  guint old_index;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  dept = koers_store_find_department (self, koers_kpi_get_department_id (own));
+  order = koers_store_list_department_kpis (self, dept);
+  if (!g_ptr_array_find (order, own, &old_index))
+    return set_not_stored_error (error);
+
+  g_ptr_array_steal_index (order, old_index);
+  new_index = MIN (new_index, order->len);
+  g_ptr_array_insert (order, new_index, own);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      KoersKpi *item = g_ptr_array_index (order, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (koers_kpi_get_position (item) == (int) i)
+        continue;
+
+      stmt = koers_store_prepare (self, "UPDATE kpis SET position = ?1 WHERE id = ?2", error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, koers_kpi_get_id (item));
+      if (!koers_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!koers_store_commit (self, error))
+    goto failed;
+
+  for (guint i = 0; i < order->len; i++)
+    koers_kpi_set_position (g_ptr_array_index (order, i), i);
+  if (old_index != new_index)
+    g_list_store_sort (self->kpis, koers_store_compare_kpis, NULL);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_delete_kpi (KoersStore  *self,
+                        KoersKpi    *kpi,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  KoersKpi *own;
+  guint position;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  ids = new_id_set (koers_kpi_get_id (own));
+  koers_store_collect_links (self, NULL, ids, 0, links);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  /* Its values go with ON DELETE CASCADE, the key results' links with
+   * SET NULL. */
+  stmt = koers_store_prepare (self, "DELETE FROM kpis WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, koers_kpi_get_id (own));
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  /* The object keeps its values, for the undo. */
+  g_object_ref (own);
+  koers_store_unindex_kpi (self, own);
+  if (g_list_store_find (self->kpis, own, &position))
+    g_list_store_remove (self->kpis, position);
+  koers_store_clear_links (self, links);
+  g_object_unref (own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_restore_kpi (KoersStore  *self,
+                         KoersKpi    *kpi,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = koers_kpi_get_id (kpi);
+  if (id == 0 || koers_store_find_kpi (self, id) != NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The KPI cannot be restored: it is still there"));
+      return FALSE;
+    }
+
+  if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _("The KPI cannot be restored: its department was deleted"));
+      return FALSE;
+    }
+
+  ids = new_id_set (id);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  if (!koers_store_insert_kpi_tree (self, kpi, koers_row_new_from_object (G_OBJECT (kpi)),
+                                    FALSE, pending, error) ||
+      !koers_store_relink (self, NULL, ids, 0, relinks, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  apply_rows (pending);
+  koers_store_index_kpi (self, kpi);
+  g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
+  koers_store_apply_relinks (self, relinks);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+/* Inserts a value row (add: fresh). */
+static gboolean
+write_new_value (KoersStore     *self,
+                 KoersKpi       *kpi,
+                 KoersKpiValue  *value,
+                 gboolean        fresh,
+                 GError        **error)
+{
+  g_autoptr(KoersRow) row = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kpi = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
+  if (kpi == NULL)
+    return set_not_stored_error (error);
+
+  id = koers_kpi_value_get_id (value);
+  if (fresh ? koers_store_find_kpi_value (self, id) == value
+            : (id == 0 || koers_store_find_kpi_value (self, id) != NULL))
+    return set_already_stored_error (error);
+
+  if (!check_value (value, !fresh, error))
+    return FALSE;
+
+  row = koers_row_new_from_object (G_OBJECT (value));
+  if (fresh)
+    {
+      row->id = 0;
+      if (row->uuid == NULL)
+        row->uuid = koers_uuid_new ();
+      row->created = row->updated = koers_now_usec ();
+      if (row->date == NULL)
+        row->date = koers_date_today_iso ();
+    }
+  row->owner_id = koers_kpi_get_id (kpi);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  if (!koers_store_insert_row (self, row, error) || !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  koers_row_apply (row);
+  koers_kpi_add_value (kpi, value);
+  koers_store_index_kpi_value (self, kpi, value);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+koers_store_add_kpi_value (KoersStore     *self,
+                           KoersKpi       *kpi,
+                           KoersKpiValue  *value,
+                           GError        **error)
+{
+  return write_new_value (self, kpi, value, TRUE, error);
+}
+
+gboolean
+koers_store_restore_kpi_value (KoersStore     *self,
+                               KoersKpi       *kpi,
+                               KoersKpiValue  *value,
+                               GError        **error)
+{
+  return write_new_value (self, kpi, value, FALSE, error);
+}
+
+gboolean
+koers_store_save_kpi_value (KoersStore     *self,
+                            KoersKpiValue  *value,
+                            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersKpiValue *own;
+  KoersKpi *kpi;
+  gint64 now;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_kpi_value (self, koers_kpi_value_get_id (value));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  kpi = koers_store_get_kpi_value_kpi (self, own);
+  if (!check_value (value, TRUE, error))
+    goto failed;
+
+  now = MAX (koers_now_usec (), koers_kpi_value_get_updated (own) + 1);
+
+  if (!koers_store_begin (self, error))
+    goto failed;
+
+  stmt = koers_store_prepare (self,
+                              "UPDATE kpi_values SET date = ?1, value = ?2, note = ?3, updated = ?4"
+                              " WHERE id = ?5",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+
+  koers_store_bind_text (stmt, 1, koers_kpi_value_get_date (value));
+  sqlite3_bind_double (stmt, 2, koers_kpi_value_get_value (value));
+  koers_store_bind_text (stmt, 3, koers_kpi_value_get_note (value));
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, koers_kpi_value_get_id (own));
+
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto rollback;
+
+  g_object_freeze_notify (G_OBJECT (own));
+  if (own != value)
+    {
+      koers_kpi_value_set_date (own, koers_kpi_value_get_date (value));
+      koers_kpi_value_set_value (own, koers_kpi_value_get_value (value));
+      koers_kpi_value_set_note (own, koers_kpi_value_get_note (value));
+      koers_kpi_value_set_updated (value, now);
+    }
+  koers_kpi_value_set_updated (own, now);
+  g_object_thaw_notify (G_OBJECT (own));
+
+  /* Already in the list: this re-sorts it when the date moved. */
+  koers_kpi_add_value (kpi, own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+failed:
+  if (own == value)
+    koers_store_reload_object (self, G_OBJECT (own));
+  return FALSE;
+}
+
+gboolean
+koers_store_delete_kpi_value (KoersStore     *self,
+                              KoersKpiValue  *value,
+                              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  KoersKpiValue *own;
+  KoersKpi *kpi;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_kpi_value (self, koers_kpi_value_get_id (value));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  kpi = koers_store_get_kpi_value_kpi (self, own);
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  stmt = koers_store_prepare (self, "DELETE FROM kpi_values WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, koers_kpi_value_get_id (own));
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto failed;
+
+  g_object_ref (own);
+  g_object_ref (kpi);
+  koers_store_unindex_kpi_value (self, own);
+  koers_kpi_remove_value (kpi, own);
+  g_object_unref (kpi);
+  g_object_unref (own);
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
