@@ -247,6 +247,9 @@ koers_application_startup (GApplication *application)
     { "win.add-key-result", { "<Control><Shift>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export-report", { "<Control>e", NULL } },
+    { "win.export-data", { "<Control><Shift>e", NULL } },
+    { "win.import-data", { "<Control>o", NULL } },
+    { "win.check-okrs", { "F7", NULL } },
     { "win.previous-period", { "<Control>Page_Up", NULL } },
     { "win.next-period", { "<Control>Page_Down", NULL } },
   };

@@ -223,8 +223,6 @@ test_review_flow (Fixture       *f,
     g_autoptr(KoersStore) again = koers_editor_test_reopen (&f->db);
     KoersObjective *committed;
 
-    g_assert_true (koers_store_load_review (again, &error));
-    g_assert_no_error (error);
     committed = koers_store_find_objective (again, koers_objective_get_id (f->committed));
     g_assert_cmpstr (koers_objective_get_postmortem (committed), ==, "We launched the campaigns a month late.");
     g_assert_cmpint (koers_objective_get_state (committed), ==, KOERS_OBJECTIVE_STATE_MISSED);

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-ui-test.h"
+#include "koers-editor-test.h"
+#include "store/koers-demo.h"
 #include "ui/koers-department-dialog.h"
 #include "ui/koers-department-row.h"
 #include "ui/koers-editor-pane.h"
 #include "ui/koers-period-switcher.h"
+#include "ui/koers-quality-page.h"
+#include "ui/koers-review-dialog.h"
 #include "ui/koers-window.h"
 
 static GSettings *settings;
@@ -578,6 +581,269 @@ test_search (void)
   koers_ui_test_db_close (&db);
 }
 
+/* The demo company in a temporary folder (KOERS_TODAY 2026-05-15: its
+ * objectives are in Q2 2026). */
+static void
+open_demo (KoersUiTestDb *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  db->dir = g_dir_make_tmp ("koers-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db->path = g_build_filename (db->dir, "koers.db", NULL);
+  g_assert_true (koers_demo_create (db->path, KOERS_LANGUAGE_EN, &error));
+  g_assert_no_error (error);
+  db->store = koers_store_open (db->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+collect_menu_actions (GMenuModel *model,
+                      GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (section != NULL)
+        collect_menu_actions (section, actions);
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+    }
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* Every window action of the main menu is there and enabled, the new
+ * ones among them. */
+static void
+test_menu_actions (void)
+{
+  static const char * const expected[] = {
+    "win.check-okrs", "win.quarterly-review", "win.export-report",
+    "win.export-csv", "win.export-data", "win.import-data",
+  };
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  GtkWidget *button;
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  guint n_window_actions = 0;
+
+  reset_settings ();
+  koers_ui_test_db_open (&db);
+  window = open_window (db.store, 1100, 720);
+  button = find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, is_primary_menu_button, NULL);
+  g_assert_nonnull (button);
+  collect_menu_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), actions);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (actions, expected[i], g_str_equal, NULL));
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const char *action = g_ptr_array_index (actions, i);
+
+      /* app.* belong to the application, which a test window has not. */
+      if (!g_str_has_prefix (action, "win."))
+        continue;
+      /* win.show-help-overlay comes with the application too. */
+      if (g_str_equal (action, "win.show-help-overlay"))
+        continue;
+      g_test_message ("%s", action);
+      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), action + 4));
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), action + 4));
+      n_window_actions++;
+    }
+  g_assert_cmpuint (n_window_actions, ==, G_N_ELEMENTS (expected));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+static gboolean
+is_quality_shown (KoersWindow *window)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), "quality") == 0;
+}
+
+/* Check OKRs: a page of the content area, from the sidebar row below the
+ * departments, the menu (F7) or the keyboard; the period switcher sets
+ * its period; a department row, or F7 again, goes back to the editor. */
+static void
+test_quality (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  KoersDepartment *marketing;
+  GtkListBoxRow *quality_row;
+  KoersQualityPage *page;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *badge = NULL;
+  guint n_findings;
+
+  reset_settings ();
+  open_demo (&db);
+  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  window = open_window (db.store, 1100, 720);
+  koers_window_select_department (window, marketing);
+  quality_row = get_child (window, "quality_row");
+  page = KOERS_QUALITY_PAGE (gtk_stack_get_child_by_name (get_child (window, "content_stack"), "quality"));
+  g_assert_nonnull (page);
+  g_assert_false (is_quality_shown (window));
+
+  /* The row counts the open findings, before the page is shown. */
+  g_assert_cmpuint (koers_quality_page_get_n_open (page), >, 0);
+  badge = g_strdup_printf ("%u", koers_quality_page_get_n_open (page));
+  g_assert_cmpstr (gtk_label_get_text (get_child (window, "quality_badge")), ==, badge);
+  g_assert_true (gtk_widget_get_visible (get_child (window, "quality_badge")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-okrs", NULL));
+  koers_ui_test_spin ();
+  g_assert_true (is_quality_shown (window));
+  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "tools_list")) == quality_row);
+  g_assert_null (gtk_list_box_get_selected_row (get_child (window, "department_list")));
+  g_assert_false (gtk_widget_get_visible (get_child (window, "search_button")));
+
+  /* The demo's findings, one row each. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  n_findings = g_list_model_get_n_items (koers_quality_page_get_findings (page));
+  g_assert_cmpuint (n_findings, >, 0);
+  koers_editor_test_collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, n_findings);
+  g_assert_true (gtk_widget_get_mapped (rows->pdata[0]));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                 KOERS_TYPE_QUALITY_PAGE,
+                                                                                 "heading_label"))),
+                   ==, "OKR Check, Q2 2026");
+
+  /* The period switcher sets the page's period. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL));
+  koers_ui_test_spin ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                 KOERS_TYPE_QUALITY_PAGE,
+                                                                                 "heading_label"))),
+                   ==, "OKR Check, Q3 2026");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
+
+  /* F7 again: back to the department shown before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-okrs", NULL));
+  koers_ui_test_spin ();
+  g_assert_false (is_quality_shown (window));
+  g_assert_null (gtk_list_box_get_selected_row (get_child (window, "tools_list")));
+  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list"))
+                 == get_row (window, find_row_index (window, marketing)));
+  g_assert_true (gtk_widget_get_visible (get_child (window, "search_button")));
+
+  /* The keyboard: the row takes focus and Enter activates it. */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (quality_row)));
+  g_signal_emit_by_name (quality_row, "activate");
+  koers_ui_test_spin ();
+  g_assert_true (is_quality_shown (window));
+
+  /* A department row: that department's editor. */
+  gtk_list_box_select_row (get_child (window, "department_list"), get_row (window, 0));
+  koers_ui_test_spin ();
+  g_assert_false (is_quality_shown (window));
+  g_assert_true (koers_window_get_department (window) == koers_store_get_company (db.store));
+  g_assert_null (gtk_list_box_get_selected_row (get_child (window, "tools_list")));
+
+  /* Ctrl+F on the page searches the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-okrs", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  koers_ui_test_spin ();
+  g_assert_false (is_quality_shown (window));
+  g_assert_true (gtk_search_bar_get_search_mode (get_child (window, "search_bar")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
+/* Objectives of the window's quarter, of one department or all. */
+static guint
+count_quarter_objectives (KoersStore *store,
+                          gint64      department_id)
+{
+  GListModel *objectives = koers_store_get_objectives (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+
+      if (g_strcmp0 (koers_objective_get_period (objective), "2026-Q2") == 0 &&
+          (department_id == 0 || koers_objective_get_department_id (objective) == department_id))
+        n++;
+    }
+
+  return n;
+}
+
+static KoersReviewDialog *
+open_review (KoersWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.quarterly-review", NULL));
+  koers_ui_test_spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (KOERS_IS_REVIEW_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return KOERS_REVIEW_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Quarterly Review: the selected department's objectives of the quarter,
+ * or every department's when the company is selected. */
+static void
+test_review (void)
+{
+  KoersUiTestDb db = { 0 };
+  KoersWindow *window;
+  KoersDepartment *marketing;
+  KoersReviewDialog *review;
+  KoersObjective *objective;
+  guint n;
+
+  reset_settings ();
+  open_demo (&db);
+  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  window = open_window (db.store, 1100, 720);
+  koers_window_select_department (window, marketing);
+
+  review = open_review (window);
+  g_assert_nonnull (review);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (review)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (review)));
+  n = count_quarter_objectives (db.store, koers_department_get_id (marketing));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), ==, n);
+  objective = koers_review_dialog_get_objective (review);
+  g_assert_nonnull (objective);
+  g_assert_cmpint (koers_objective_get_department_id (objective), ==, koers_department_get_id (marketing));
+  gtk_window_destroy (GTK_WINDOW (review));
+
+  koers_window_select_department (window, koers_store_get_company (db.store));
+  review = open_review (window);
+  g_assert_nonnull (review);
+  g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), ==,
+                    count_quarter_objectives (db.store, 0));
+  g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), >, n);
+  gtk_window_destroy (GTK_WINDOW (review));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  koers_ui_test_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +851,9 @@ main (int   argc,
   int status;
 
   koers_ui_test_init (&argc, &argv);
+  /* GNOME's title buttons (only Close), not GTK's fallback of three: the
+   * header bars' width at 360 pixels depends on it (test_fold). */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   settings = g_settings_new (APP_ID);
 
   g_test_add_func ("/window/sidebar", test_sidebar);
@@ -596,6 +865,9 @@ main (int   argc,
   g_test_add_func ("/window/add-rename", test_add_and_rename);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/menu-actions", test_menu_actions);
+  g_test_add_func ("/window/quality", test_quality);
+  g_test_add_func ("/window/review", test_review);
 
   status = g_test_run ();
   g_clear_object (&settings);

@@ -20,6 +20,7 @@ struct _KoersQualityPage
   KoersPeriod period;
   gboolean show_dismissed;
   GListModel *findings;
+  gboolean rows_stale;  /* findings changed while the page was not on screen */
 
   AdwToastOverlay *toast_overlay;
   GtkLabel *heading_label;
@@ -244,26 +245,50 @@ update_summary (KoersQualityPage *self,
   gtk_label_set_text (self->summary_label, summary);
 }
 
+/* The rows of the findings shown, one group per department (the check
+ * orders findings by department). */
+static void
+build_rows (KoersQualityPage *self)
+{
+  GtkWidget *child;
+  GtkWidget *list = NULL;
+  gint64 group_department = -1;
+  guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
+
+  self->rows_stale = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
+      gint64 department_id = koers_quality_finding_get_department_id (finding);
+
+      if (department_id != group_department)
+        {
+          gtk_box_append (self->groups_box, create_group (self, department_id, &list));
+          group_department = department_id;
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), create_finding_row (self, finding));
+    }
+}
+
 static void
 refresh (KoersQualityPage *self)
 {
   KoersQualityInput input;
   g_autoptr(GListModel) all = NULL;
   GListStore *shown = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
-  GtkWidget *child;
-  GtkWidget *list = NULL;
-  gint64 group_department = -1;
   guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = { 0, };
   guint n_dismissed = 0;
   guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
-    gtk_box_remove (self->groups_box, child);
 
   if (self->store == NULL)
     {
       g_set_object (&self->findings, G_LIST_MODEL (shown));
       g_object_unref (shown);
+      build_rows (self);
       return;
     }
 
@@ -275,7 +300,6 @@ refresh (KoersQualityPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (all, i);
-      gint64 department_id = koers_quality_finding_get_department_id (finding);
 
       if (koers_quality_finding_get_dismissed (finding))
         {
@@ -286,18 +310,18 @@ refresh (KoersQualityPage *self)
       else
         counts[koers_quality_finding_get_severity (finding)]++;
 
-      /* The check orders findings by department: one group each. */
-      if (department_id != group_department)
-        {
-          gtk_box_append (self->groups_box, create_group (self, department_id, &list));
-          group_department = department_id;
-        }
-      gtk_list_box_append (GTK_LIST_BOX (list), create_finding_row (self, finding));
       g_list_store_append (shown, finding);
     }
 
   g_clear_object (&self->findings);
   self->findings = G_LIST_MODEL (shown);
+
+  /* The check is quick, the rows are not: a page kept out of sight (the
+   * window's, for its count of open findings) builds them when shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_rows (self);
+  else
+    self->rows_stale = TRUE;
 
   update_summary (self, counts[KOERS_QUALITY_SEVERITY_ERROR], counts[KOERS_QUALITY_SEVERITY_WARNING],
                   counts[KOERS_QUALITY_SEVERITY_INFO], n_dismissed);
@@ -315,6 +339,17 @@ static void
 show_dismissed_toggled_cb (KoersQualityPage *self)
 {
   koers_quality_page_set_show_dismissed (self, gtk_check_button_get_active (self->show_dismissed_button));
+}
+
+static void
+koers_quality_page_map (GtkWidget *widget)
+{
+  KoersQualityPage *self = KOERS_QUALITY_PAGE (widget);
+
+  if (self->rows_stale)
+    build_rows (self);
+
+  GTK_WIDGET_CLASS (koers_quality_page_parent_class)->map (widget);
 }
 
 static void
@@ -400,6 +435,7 @@ koers_quality_page_class_init (KoersQualityPageClass *klass)
   object_class->dispose = koers_quality_page_dispose;
   object_class->get_property = koers_quality_page_get_property;
   object_class->set_property = koers_quality_page_set_property;
+  widget_class->map = koers_quality_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,

@@ -481,7 +481,6 @@ koers_review_dialog_new (KoersStore        *store,
                          gint64             department_id)
 {
   KoersReviewDialog *self;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -492,10 +491,8 @@ koers_review_dialog_new (KoersStore        *store,
   koers_period_next (period, &self->next_period);
   self->department_id = department_id;
 
-  /* The form shows what earlier reviews stored. */
-  if (!koers_store_load_review (store, &error))
-    g_warning ("Could not read earlier reviews: %s", error->message);
-
+  /* The store read earlier reviews at open and keeps them: the form shows
+   * them as they are. */
   collect_objectives (self);
   fill_departments (self);
   show_objective (self);

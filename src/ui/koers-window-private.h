@@ -2,11 +2,13 @@
 #pragma once
 
 /* What koers-window.c shares with koers-window-departments.c (adding,
- * renaming, deleting and moving departments). */
+ * renaming, deleting and moving departments) and koers-window-data.c
+ * (export, import, the quarterly review). */
 
 #include "koers-department-row.h"
 #include "koers-editor-pane.h"
 #include "koers-period-switcher.h"
+#include "koers-quality-page.h"
 #include "koers-window.h"
 
 G_BEGIN_DECLS
@@ -27,7 +29,14 @@ struct _KoersWindow
   KoersPeriodSwitcher *period_switcher;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GtkWidget *search_button;
+  GtkStack *content_stack;
   KoersEditorPane *editor_pane;
+  GtkListBox *tools_list;
+  GtkListBoxRow *quality_row;
+  GtkLabel *quality_badge;
+  KoersQualityPage *quality_page;
+  GtkFileChooserNative *import_chooser;
 };
 
 void                koers_window_show_error            (KoersWindow     *self,
@@ -39,5 +48,8 @@ void                koers_window_focus_department_row  (KoersWindow     *self,
                                                         KoersDepartment *department);
 /* Adds the department actions and the sidebar's keyboard shortcuts. */
 void                koers_window_init_departments      (KoersWindow     *self);
+/* Adds export, import and the quarterly review (koers-window-data.c). */
+void                koers_window_init_data             (KoersWindow     *self);
+void                koers_window_dispose_data          (KoersWindow     *self);
 
 G_END_DECLS

@@ -58,9 +58,16 @@ set_department (KoersWindow     *self,
                          koers_department_get_uuid (department));
 }
 
+static gboolean
+is_quality_shown (KoersWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "quality") == 0;
+}
+
 /* Selects the current department's row again after the list changed
  * (a row that is removed and added back loses its selection), or the
- * company when the department is gone. */
+ * company when the department is gone.  While the OKR check shows, no
+ * department row is selected: the department is only remembered. */
 void
 koers_window_reselect_department (KoersWindow *self)
 {
@@ -73,7 +80,8 @@ koers_window_reselect_department (KoersWindow *self)
   if (row == NULL)
     return;
 
-  if (gtk_list_box_get_selected_row (self->department_list) != GTK_LIST_BOX_ROW (row))
+  if (!is_quality_shown (self) &&
+      gtk_list_box_get_selected_row (self->department_list) != GTK_LIST_BOX_ROW (row))
     gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
   set_department (self, koers_department_row_get_department (row));
 }
@@ -121,15 +129,94 @@ departments_changed_cb (KoersWindow *self)
     self->reselect_idle = g_idle_add (reselect_idle_cb, self);
 }
 
+/* The content area shows the department's editor or the OKR check; the
+ * sidebar selects one row for it, in the departments or below them. */
+
+static void
+show_editor_page (KoersWindow *self)
+{
+  if (!is_quality_shown (self))
+    return;
+
+  gtk_stack_set_visible_child_name (self->content_stack, "editor");
+  gtk_widget_set_visible (self->search_button, TRUE);
+  gtk_list_box_unselect_all (self->tools_list);
+}
+
+/* Back from the OKR check to the department shown before. */
+static void
+show_editor (KoersWindow *self)
+{
+  if (!is_quality_shown (self))
+    return;
+
+  show_editor_page (self);
+  koers_window_reselect_department (self);
+}
+
+static void
+show_content (KoersWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+show_quality (KoersWindow *self)
+{
+  if (!is_quality_shown (self))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "quality");
+      /* The search filters objectives in the editor. */
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_widget_set_visible (self->search_button, FALSE);
+      gtk_list_box_unselect_all (self->department_list);
+    }
+  if (gtk_list_box_get_selected_row (self->tools_list) != self->quality_row)
+    gtk_list_box_select_row (self->tools_list, self->quality_row);
+}
+
 static void
 department_row_selected_cb (KoersWindow   *self,
                             GtkListBoxRow *row)
 {
-  /* NULL while the selected row is being replaced; reselect follows. */
+  /* NULL while the selected row is being replaced (reselect follows), or
+   * when the OKR check took the selection. */
   if (row == NULL)
     return;
 
   set_department (self, koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row)));
+  show_editor_page (self);
+}
+
+static void
+tools_row_selected_cb (KoersWindow   *self,
+                       GtkListBoxRow *row)
+{
+  if (row == self->quality_row)
+    show_quality (self);
+}
+
+static void
+tools_row_activated_cb (KoersWindow   *self,
+                        GtkListBoxRow *row)
+{
+  show_content (self);
+}
+
+static void
+n_open_changed_cb (KoersWindow *self)
+{
+  guint n_open = koers_quality_page_get_n_open (self->quality_page);
+  g_autofree char *count = g_strdup_printf ("%u", n_open);
+  g_autofree char *description = g_strdup_printf (ngettext ("%u open finding", "%u open findings", n_open),
+                                                  n_open);
+
+  gtk_label_set_text (self->quality_badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->quality_badge), n_open > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->quality_badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quality_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 static void
@@ -151,6 +238,8 @@ period_changed_cb (KoersWindow *self)
     return;
 
   koers_editor_pane_set_period (self->editor_pane, period);
+  if (self->quality_page != NULL)
+    koers_quality_page_set_period (self->quality_page, period);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
     koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), period);
 
@@ -175,6 +264,8 @@ search_mode_cb (KoersWindow *self)
 {
   if (gtk_search_bar_get_search_mode (self->search_bar))
     {
+      /* Ctrl+F on the OKR check: the objectives are in the editor. */
+      show_editor (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
   else
@@ -188,19 +279,13 @@ search_mode_cb (KoersWindow *self)
 /* Editor and navigation. */
 
 static void
-show_content (KoersWindow *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-}
-
-static void
 add_objective_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
 
+  show_editor (self);
   show_content (self);
   gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-objective", NULL);
 }
@@ -212,6 +297,7 @@ add_key_result_action (GSimpleAction *action,
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
 
+  show_editor (self);
   show_content (self);
   gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-key-result", NULL);
 }
@@ -240,8 +326,28 @@ show_departments_action (GSimpleAction *action,
   KoersWindow *self = KOERS_WINDOW (user_data);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  if (self->department != NULL)
+  if (is_quality_shown (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->quality_row));
+  else if (self->department != NULL)
     koers_window_focus_department_row (self, self->department);
+}
+
+/* F7 goes to the OKR check, and from there back to the department. */
+static void
+check_okrs_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  if (is_quality_shown (self))
+    {
+      show_editor (self);
+      return;
+    }
+
+  show_quality (self);
+  show_content (self);
 }
 
 static void
@@ -261,6 +367,7 @@ static const GActionEntry win_entries[] = {
   { .name = "next-period", .activate = next_period_action },
   { .name = "show-departments", .activate = show_departments_action },
   { .name = "export-report", .activate = export_report_action },
+  { .name = "check-okrs", .activate = check_okrs_action },
 };
 
 /* Window state. */
@@ -340,6 +447,12 @@ koers_window_constructed (GObject *object)
 
   koers_editor_pane_set_store (self->editor_pane, self->store);
 
+  self->quality_page = KOERS_QUALITY_PAGE (koers_quality_page_new (self->store));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->quality_page), "quality");
+  g_signal_connect_object (self->quality_page, "notify::n-open",
+                           G_CALLBACK (n_open_changed_cb), self, G_CONNECT_SWAPPED);
+  n_open_changed_cb (self);
+
   departments = koers_store_get_departments (self->store);
   gtk_list_box_bind_model (self->department_list, departments,
                            create_department_row_cb, self, NULL);
@@ -398,6 +511,7 @@ koers_window_dispose (GObject *object)
   if (self->department_list != NULL)
     gtk_list_box_bind_model (self->department_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->department);
+  koers_window_dispose_data (self);
 
   G_OBJECT_CLASS (koers_window_parent_class)->dispose (object);
 }
@@ -439,7 +553,7 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/koers-window.ui");
   /* Offset 0: no field, but gtk_widget_get_template_child() finds them (tests). */
   gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "search_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, content_box);
@@ -447,13 +561,19 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, period_switcher);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, editor_pane);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, tools_list);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_badge);
   gtk_widget_class_bind_template_callback (widget_class, department_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, department_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tools_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tools_row_activated_cb);
 }
 
 static void
@@ -468,6 +588,7 @@ koers_window_init (KoersWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   koers_window_init_departments (self);
+  koers_window_init_data (self);
   search_action = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search_action));
 }
