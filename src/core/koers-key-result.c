@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-enum-types.h"
+#include "koers-list-watch.h"
 #include "koers-key-result.h"
 #include "koers-scoring.h"
 
@@ -128,40 +129,21 @@ update_last_checkin_date (KoersKeyResult *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_DATE]);
 }
 
-static gboolean
-checkins_are_sorted (KoersKeyResult *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->checkins));
-
-  for (guint i = 1; i < n; i++)
-    {
-      g_autoptr(KoersCheckin) a = g_list_model_get_item (G_LIST_MODEL (self->checkins), i - 1);
-      g_autoptr(KoersCheckin) b = g_list_model_get_item (G_LIST_MODEL (self->checkins), i);
-
-      if (koers_checkin_compare_newest_first (a, b, NULL) > 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* A check-in edited in place (its date, or its stamp) may move. */
 static void
 checkin_order_changed_cb (KoersKeyResult *self,
                           GParamSpec     *pspec,
                           KoersCheckin   *checkin)
 {
-  if (!checkins_are_sorted (self))
+  if (!koers_list_is_sorted (G_LIST_MODEL (self->checkins),
+                             koers_checkin_compare_newest_first))
     g_list_store_sort (self->checkins, koers_checkin_compare_newest_first, NULL);
   else
     update_last_checkin_date (self);
 }
 
-static void
-unwatch_checkin (KoersKeyResult *self,
-                 KoersCheckin   *checkin)
-{
-  g_signal_handlers_disconnect_by_func (checkin, checkin_order_changed_cb, self);
-}
+/* What moves a check-in in the list. */
+static const char * const watched_signals[] = { "notify::date", "notify::created", NULL };
 
 /* Whoever changes the list, connect to what arrived and disconnect from
  * what left. */
@@ -172,37 +154,8 @@ checkins_changed_cb (KoersKeyResult *self,
                      guint           added,
                      GListModel     *model)
 {
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  guint n = g_list_model_get_n_items (model);
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (model, i);
-
-      g_hash_table_add (present, checkin);
-      if (!g_hash_table_contains (self->watched, checkin))
-        {
-          g_signal_connect_object (checkin, "notify::date",
-                                   G_CALLBACK (checkin_order_changed_cb), self,
-                                   G_CONNECT_SWAPPED);
-          g_signal_connect_object (checkin, "notify::created",
-                                   G_CALLBACK (checkin_order_changed_cb), self,
-                                   G_CONNECT_SWAPPED);
-          g_hash_table_add (self->watched, g_object_ref (checkin));
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (present, key))
-        {
-          unwatch_checkin (self, key);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
+  koers_list_watch_sync (self->watched, model, watched_signals,
+                         G_CALLBACK (checkin_order_changed_cb), self);
 
   update_last_checkin_date (self);
 }
@@ -211,19 +164,11 @@ static void
 koers_key_result_dispose (GObject *object)
 {
   KoersKeyResult *self = (KoersKeyResult *) object;
-  GHashTableIter iter;
-  gpointer key;
 
   if (self->checkins != NULL)
     g_signal_handlers_disconnect_by_func (self->checkins, checkins_changed_cb, self);
 
-  if (self->watched != NULL)
-    {
-      g_hash_table_iter_init (&iter, self->watched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        unwatch_checkin (self, key);
-      g_clear_pointer (&self->watched, g_hash_table_unref);
-    }
+  koers_list_watch_clear (&self->watched, G_CALLBACK (checkin_order_changed_cb), self);
 
   g_clear_object (&self->checkins);
 
@@ -481,7 +426,7 @@ koers_key_result_init (KoersKeyResult *self)
   self->progress = koers_score_key_result_progress (self->metric_kind, 0.0, 0.0, 0.0);
 
   self->checkins = g_list_store_new (KOERS_TYPE_CHECKIN);
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = koers_list_watch_new ();
   g_signal_connect_swapped (self->checkins, "items-changed",
                             G_CALLBACK (checkins_changed_cb), self);
 }

@@ -3,6 +3,7 @@
 
 #include "koers-date.h"
 #include "koers-enum-types.h"
+#include "koers-list-watch.h"
 #include "koers-kpi.h"
 #include "koers-kpi-status.h"
 
@@ -121,41 +122,23 @@ update_derived (KoersKpi *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static gboolean
-values_are_sorted (KoersKpi *self)
-{
-  GListModel *model = G_LIST_MODEL (self->values);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 1; i < n; i++)
-    {
-      g_autoptr(KoersKpiValue) a = g_list_model_get_item (model, i - 1);
-      g_autoptr(KoersKpiValue) b = g_list_model_get_item (model, i);
-
-      if (koers_kpi_value_compare_newest_first (a, b, NULL) > 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* A value edited in place may move, or change what the KPI shows. */
 static void
 value_changed_cb (KoersKpi      *self,
                   GParamSpec    *pspec,
                   KoersKpiValue *value)
 {
-  if (!values_are_sorted (self))
+  if (!koers_list_is_sorted (G_LIST_MODEL (self->values),
+                             koers_kpi_value_compare_newest_first))
     g_list_store_sort (self->values, koers_kpi_value_compare_newest_first, NULL);
   else
     update_derived (self);
 }
 
-static void
-unwatch_value (KoersKpi      *self,
-               KoersKpiValue *value)
-{
-  g_signal_handlers_disconnect_by_func (value, value_changed_cb, self);
-}
+/* What moves a value in the list or changes what the KPI shows. */
+static const char * const watched_signals[] = {
+  "notify::date", "notify::created", "notify::id", "notify::value", NULL
+};
 
 /* Whoever changes the list, connect to what arrived and disconnect from
  * what left. */
@@ -166,39 +149,8 @@ values_changed_cb (KoersKpi   *self,
                    guint       added,
                    GListModel *model)
 {
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  guint n = g_list_model_get_n_items (model);
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KoersKpiValue) value = g_list_model_get_item (model, i);
-
-      g_hash_table_add (present, value);
-      if (!g_hash_table_contains (self->watched, value))
-        {
-          g_signal_connect_object (value, "notify::date",
-                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (value, "notify::created",
-                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (value, "notify::id",
-                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (value, "notify::value",
-                                   G_CALLBACK (value_changed_cb), self, G_CONNECT_SWAPPED);
-          g_hash_table_add (self->watched, g_object_ref (value));
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (present, key))
-        {
-          unwatch_value (self, key);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
+  koers_list_watch_sync (self->watched, model, watched_signals, G_CALLBACK (value_changed_cb),
+                         self);
 
   update_derived (self);
 }
@@ -207,19 +159,11 @@ static void
 koers_kpi_dispose (GObject *object)
 {
   KoersKpi *self = (KoersKpi *) object;
-  GHashTableIter iter;
-  gpointer key;
 
   if (self->values != NULL)
     g_signal_handlers_disconnect_by_func (self->values, values_changed_cb, self);
 
-  if (self->watched != NULL)
-    {
-      g_hash_table_iter_init (&iter, self->watched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        unwatch_value (self, key);
-      g_clear_pointer (&self->watched, g_hash_table_unref);
-    }
+  koers_list_watch_clear (&self->watched, G_CALLBACK (value_changed_cb), self);
 
   g_clear_object (&self->values);
 
@@ -420,7 +364,7 @@ koers_kpi_init (KoersKpi *self)
   self->status = KOERS_KPI_STATUS_NONE;
 
   self->values = g_list_store_new (KOERS_TYPE_KPI_VALUE);
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = koers_list_watch_new ();
   g_signal_connect_swapped (self->values, "items-changed",
                             G_CALLBACK (values_changed_cb), self);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-enum-types.h"
+#include "koers-list-watch.h"
 #include "koers-objective.h"
 #include "koers-scoring.h"
 
@@ -145,12 +146,8 @@ key_result_changed_cb (KoersObjective *self,
   update_score (self);
 }
 
-static void
-unwatch_key_result (KoersObjective *self,
-                    KoersKeyResult *kr)
-{
-  g_signal_handlers_disconnect_by_func (kr, key_result_changed_cb, self);
-}
+/* What changes the objective's score. */
+static const char * const watched_signals[] = { "notify::progress", "notify::weight", NULL };
 
 /* Whoever changes the list, connect to what arrived and disconnect from
  * what left, then recompute. */
@@ -161,37 +158,8 @@ key_results_changed_cb (KoersObjective *self,
                         guint           added,
                         GListModel     *model)
 {
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  guint n = g_list_model_get_n_items (model);
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (model, i);
-
-      g_hash_table_add (present, kr);
-      if (!g_hash_table_contains (self->watched, kr))
-        {
-          g_signal_connect_object (kr, "notify::progress",
-                                   G_CALLBACK (key_result_changed_cb), self,
-                                   G_CONNECT_SWAPPED);
-          g_signal_connect_object (kr, "notify::weight",
-                                   G_CALLBACK (key_result_changed_cb), self,
-                                   G_CONNECT_SWAPPED);
-          g_hash_table_add (self->watched, g_object_ref (kr));
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!g_hash_table_contains (present, key))
-        {
-          unwatch_key_result (self, key);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
+  koers_list_watch_sync (self->watched, model, watched_signals, G_CALLBACK (key_result_changed_cb),
+                         self);
 
   update_score (self);
 }
@@ -200,19 +168,11 @@ static void
 koers_objective_dispose (GObject *object)
 {
   KoersObjective *self = (KoersObjective *) object;
-  GHashTableIter iter;
-  gpointer key;
 
   if (self->key_results != NULL)
     g_signal_handlers_disconnect_by_func (self->key_results, key_results_changed_cb, self);
 
-  if (self->watched != NULL)
-    {
-      g_hash_table_iter_init (&iter, self->watched);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        unwatch_key_result (self, key);
-      g_clear_pointer (&self->watched, g_hash_table_unref);
-    }
+  koers_list_watch_clear (&self->watched, G_CALLBACK (key_result_changed_cb), self);
 
   g_clear_object (&self->key_results);
 
@@ -455,7 +415,7 @@ koers_objective_init (KoersObjective *self)
   self->state = KOERS_OBJECTIVE_STATE_ACTIVE;
 
   self->key_results = g_list_store_new (KOERS_TYPE_KEY_RESULT);
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->watched = koers_list_watch_new ();
   g_signal_connect_swapped (self->key_results, "items-changed",
                             G_CALLBACK (key_results_changed_cb), self);
 }

@@ -48,6 +48,16 @@ compare_departments (gconstpointer a,
   return compare_uuids (koers_department_get_uuid (da), koers_department_get_uuid (db));
 }
 
+/* A department's place in the file (1 on), 0 for one that is not in it. */
+static guint
+get_department_rank (Export *e,
+                     gint64  department_id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (e->dept_index,
+                                                koers_store_find_department (e->store,
+                                                                             department_id)));
+}
+
 static int
 compare_objectives (gconstpointer a,
                     gconstpointer b,
@@ -56,12 +66,8 @@ compare_objectives (gconstpointer a,
   Export *e = user_data;
   KoersObjective *oa = *(KoersObjective **) a;
   KoersObjective *ob = *(KoersObjective **) b;
-  gint64 da = koers_objective_get_department_id (oa);
-  gint64 db = koers_objective_get_department_id (ob);
-  guint ia = GPOINTER_TO_UINT (g_hash_table_lookup (e->dept_index,
-                                                    koers_store_find_department (e->store, da)));
-  guint ib = GPOINTER_TO_UINT (g_hash_table_lookup (e->dept_index,
-                                                    koers_store_find_department (e->store, db)));
+  guint ia = get_department_rank (e, koers_objective_get_department_id (oa));
+  guint ib = get_department_rank (e, koers_objective_get_department_id (ob));
   int pa = koers_objective_get_position (oa);
   int pb = koers_objective_get_position (ob);
   int cmp;
@@ -93,22 +99,34 @@ compare_key_results (gconstpointer a,
   return compare_uuids (koers_key_result_get_uuid (ka), koers_key_result_get_uuid (kb));
 }
 
-/* Oldest first, as a history reads. */
+/* Oldest first, as a history reads: by date, then created, then uuid. */
+static int
+compare_history (const char *date_a,
+                 const char *date_b,
+                 gint64      created_a,
+                 gint64      created_b,
+                 const char *uuid_a,
+                 const char *uuid_b)
+{
+  int cmp = g_strcmp0 (date_a, date_b);
+
+  if (cmp != 0)
+    return cmp;
+  if (created_a != created_b)
+    return created_a < created_b ? -1 : 1;
+  return compare_uuids (uuid_a, uuid_b);
+}
+
 static int
 compare_checkins (gconstpointer a,
                   gconstpointer b)
 {
   KoersCheckin *ca = *(KoersCheckin **) a;
   KoersCheckin *cb = *(KoersCheckin **) b;
-  gint64 ta = koers_checkin_get_created (ca);
-  gint64 tb = koers_checkin_get_created (cb);
-  int cmp = g_strcmp0 (koers_checkin_get_date (ca), koers_checkin_get_date (cb));
 
-  if (cmp != 0)
-    return cmp;
-  if (ta != tb)
-    return ta < tb ? -1 : 1;
-  return compare_uuids (koers_checkin_get_uuid (ca), koers_checkin_get_uuid (cb));
+  return compare_history (koers_checkin_get_date (ca), koers_checkin_get_date (cb),
+                          koers_checkin_get_created (ca), koers_checkin_get_created (cb),
+                          koers_checkin_get_uuid (ca), koers_checkin_get_uuid (cb));
 }
 
 static int
@@ -119,10 +137,8 @@ compare_kpis (gconstpointer a,
   Export *e = user_data;
   KoersKpi *ka = *(KoersKpi **) a;
   KoersKpi *kb = *(KoersKpi **) b;
-  guint ia = GPOINTER_TO_UINT (g_hash_table_lookup (
-    e->dept_index, koers_store_find_department (e->store, koers_kpi_get_department_id (ka))));
-  guint ib = GPOINTER_TO_UINT (g_hash_table_lookup (
-    e->dept_index, koers_store_find_department (e->store, koers_kpi_get_department_id (kb))));
+  guint ia = get_department_rank (e, koers_kpi_get_department_id (ka));
+  guint ib = get_department_rank (e, koers_kpi_get_department_id (kb));
   int pa = koers_kpi_get_position (ka);
   int pb = koers_kpi_get_position (kb);
 
@@ -133,22 +149,16 @@ compare_kpis (gconstpointer a,
   return compare_uuids (koers_kpi_get_uuid (ka), koers_kpi_get_uuid (kb));
 }
 
-/* Oldest first, as a history reads. */
 static int
 compare_kpi_values (gconstpointer a,
                     gconstpointer b)
 {
   KoersKpiValue *va = *(KoersKpiValue **) a;
   KoersKpiValue *vb = *(KoersKpiValue **) b;
-  gint64 ta = koers_kpi_value_get_created (va);
-  gint64 tb = koers_kpi_value_get_created (vb);
-  int cmp = g_strcmp0 (koers_kpi_value_get_date (va), koers_kpi_value_get_date (vb));
 
-  if (cmp != 0)
-    return cmp;
-  if (ta != tb)
-    return ta < tb ? -1 : 1;
-  return compare_uuids (koers_kpi_value_get_uuid (va), koers_kpi_value_get_uuid (vb));
+  return compare_history (koers_kpi_value_get_date (va), koers_kpi_value_get_date (vb),
+                          koers_kpi_value_get_created (va), koers_kpi_value_get_created (vb),
+                          koers_kpi_value_get_uuid (va), koers_kpi_value_get_uuid (vb));
 }
 
 static GPtrArray *
@@ -411,11 +421,38 @@ objective_uuid (Export *e,
   return objective != NULL ? koers_objective_get_uuid (objective) : NULL;
 }
 
+/* Every entity builder: one object for item. */
+typedef void (*BuildFunc) (Export      *e,
+                           JsonBuilder *builder,
+                           gpointer     item);
+
+/* name: an array of the items of array, sorted by compare first unless
+ * it is NULL. */
 static void
-build_department (Export          *e,
-                  JsonBuilder     *builder,
-                  KoersDepartment *dept)
+add_array (Export       *e,
+           JsonBuilder  *builder,
+           const char   *name,
+           GPtrArray    *array,
+           GCompareFunc  compare,
+           BuildFunc     build)
 {
+  if (compare != NULL)
+    g_ptr_array_sort (array, compare);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < array->len; i++)
+    build (e, builder, g_ptr_array_index (array, i));
+  json_builder_end_array (builder);
+}
+
+static void
+build_department (Export      *e,
+                  JsonBuilder *builder,
+                  gpointer     item)
+{
+  KoersDepartment *dept = item;
+
   json_builder_begin_object (builder);
   add_string (builder, "uuid", koers_department_get_uuid (dept));
   add_string (builder, "name", koers_department_get_name (dept));
@@ -429,9 +466,12 @@ build_department (Export          *e,
 }
 
 static void
-build_checkin (JsonBuilder  *builder,
-               KoersCheckin *checkin)
+build_checkin (Export      *e,
+               JsonBuilder *builder,
+               gpointer     item)
 {
+  KoersCheckin *checkin = item;
+
   json_builder_begin_object (builder);
   add_string (builder, "uuid", koers_checkin_get_uuid (checkin));
   add_string (builder, "date", koers_checkin_get_date (checkin));
@@ -454,10 +494,11 @@ kpi_uuid (Export *e,
 }
 
 static void
-build_key_result (Export         *e,
-                  JsonBuilder    *builder,
-                  KoersKeyResult *kr)
+build_key_result (Export      *e,
+                  JsonBuilder *builder,
+                  gpointer     item)
 {
+  KoersKeyResult *kr = item;
   g_autoptr(GPtrArray) checkins = list_to_array (koers_key_result_get_checkins (kr));
 
   json_builder_begin_object (builder);
@@ -482,21 +523,17 @@ build_key_result (Export         *e,
   add_optional_text (builder, "kpi", kpi_uuid (e, koers_key_result_get_kpi_id (kr)));
   add_stamps (builder, koers_key_result_get_created (kr), koers_key_result_get_updated (kr));
 
-  g_ptr_array_sort (checkins, compare_checkins);
-  json_builder_set_member_name (builder, "checkins");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < checkins->len; i++)
-    build_checkin (builder, g_ptr_array_index (checkins, i));
-  json_builder_end_array (builder);
+  add_array (e, builder, "checkins", checkins, compare_checkins, build_checkin);
 
   json_builder_end_object (builder);
 }
 
 static void
-build_objective (Export         *e,
-                 JsonBuilder    *builder,
-                 KoersObjective *objective)
+build_objective (Export      *e,
+                 JsonBuilder *builder,
+                 gpointer     item)
 {
+  KoersObjective *objective = item;
   g_autoptr(GPtrArray) krs = list_to_array (koers_objective_get_key_results (objective));
 
   json_builder_begin_object (builder);
@@ -523,20 +560,18 @@ build_objective (Export         *e,
   add_stamps (builder, koers_objective_get_created (objective),
               koers_objective_get_updated (objective));
 
-  g_ptr_array_sort (krs, compare_key_results);
-  json_builder_set_member_name (builder, "key_results");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < krs->len; i++)
-    build_key_result (e, builder, g_ptr_array_index (krs, i));
-  json_builder_end_array (builder);
+  add_array (e, builder, "key_results", krs, compare_key_results, build_key_result);
 
   json_builder_end_object (builder);
 }
 
 static void
-build_kpi_value (JsonBuilder   *builder,
-                 KoersKpiValue *value)
+build_kpi_value (Export      *e,
+                 JsonBuilder *builder,
+                 gpointer     item)
 {
+  KoersKpiValue *value = item;
+
   json_builder_begin_object (builder);
   add_string (builder, "uuid", koers_kpi_value_get_uuid (value));
   add_string (builder, "date", koers_kpi_value_get_date (value));
@@ -549,8 +584,9 @@ build_kpi_value (JsonBuilder   *builder,
 static void
 build_kpi (Export      *e,
            JsonBuilder *builder,
-           KoersKpi    *kpi)
+           gpointer     item)
 {
+  KoersKpi *kpi = item;
   g_autoptr(GPtrArray) values = list_to_array (koers_kpi_get_values (kpi));
 
   json_builder_begin_object (builder);
@@ -567,12 +603,7 @@ build_kpi (Export      *e,
   add_int (builder, "position", koers_kpi_get_position (kpi));
   add_stamps (builder, koers_kpi_get_created (kpi), koers_kpi_get_updated (kpi));
 
-  g_ptr_array_sort (values, compare_kpi_values);
-  json_builder_set_member_name (builder, "values");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < values->len; i++)
-    build_kpi_value (builder, g_ptr_array_index (values, i));
-  json_builder_end_array (builder);
+  add_array (e, builder, "values", values, compare_kpi_values, build_kpi_value);
 
   json_builder_end_object (builder);
 }
@@ -585,11 +616,7 @@ build_kpis (Export      *e,
   if (e->kpis->len == 0)
     return;
 
-  json_builder_set_member_name (builder, "kpis");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < e->kpis->len; i++)
-    build_kpi (e, builder, g_ptr_array_index (e->kpis, i));
-  json_builder_end_array (builder);
+  add_array (e, builder, "kpis", e->kpis, NULL, build_kpi);
 }
 
 /* What a finding key ("rule-id:uuid" or "rule-id:uuid@period") is
@@ -732,17 +759,8 @@ koers_json_export_to_string (KoersStore               *store,
   add_string (builder, "exported", exported);
   add_string (builder, "organisation", koers_store_get_organisation (store));
 
-  json_builder_set_member_name (builder, "departments");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < e.departments->len; i++)
-    build_department (&e, builder, g_ptr_array_index (e.departments, i));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "objectives");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < e.objectives->len; i++)
-    build_objective (&e, builder, g_ptr_array_index (e.objectives, i));
-  json_builder_end_array (builder);
+  add_array (&e, builder, "departments", e.departments, NULL, build_department);
+  add_array (&e, builder, "objectives", e.objectives, NULL, build_objective);
 
   build_kpis (&e, builder);
   build_dismissed_findings (&e, builder);

@@ -64,6 +64,18 @@ koers_json_describe_node (JsonNode *node)
     }
 }
 
+void
+koers_json_add_problem_valist (GPtrArray  *problems,
+                               const char *path,
+                               const char *format,
+                               va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  /* Translators: a problem in a JSON file: its place, then what is wrong. */
+  g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), path, message));
+}
+
 /* Returns FALSE, for "return koers_json_add_problem (…)". */
 gboolean
 koers_json_add_problem (KoersJsonReader *r,
@@ -71,15 +83,11 @@ koers_json_add_problem (KoersJsonReader *r,
                         const char      *format,
                         ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  koers_json_add_problem_valist (r->problems, path, format, args);
   va_end (args);
-
-  /* Translators: a problem in a JSON file: its place, then what is wrong. */
-  g_ptr_array_add (r->problems, g_strdup_printf (_("%s: %s"), path, message));
   return FALSE;
 }
 

@@ -20,15 +20,11 @@ koers_import_plan_add_problem (KoersImportPlan *plan,
                                const char      *format,
                                ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  koers_json_add_problem_valist (plan->problems, path, format, args);
   va_end (args);
-
-  /* Translators: a problem in a JSON file: its place, then what is wrong. */
-  g_ptr_array_add (plan->problems, g_strdup_printf (_("%s: %s"), path, message));
 }
 
 /* The problem of one member of an item: "$.objectives[2].aligned_to: …". */

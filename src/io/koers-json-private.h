@@ -129,6 +129,13 @@ struct _KoersImportPlan
   guint                n_exists;                  /* problems that are uuids the db has */
 };
 
+/* koers-json-fields.c: appends the translated "path: message" to
+ * problems; the readers and the plan word their problems alike. */
+G_GNUC_PRINTF (3, 0)
+void        koers_json_add_problem_valist    (GPtrArray       *problems,
+                                              const char      *path,
+                                              const char      *format,
+                                              va_list          args);
 G_GNUC_PRINTF (3, 4)
 void        koers_import_plan_add_problem    (KoersImportPlan *plan,
                                               const char      *path,

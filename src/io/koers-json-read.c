@@ -234,10 +234,39 @@ new_item (KoersImportKind  kind,
   return item;
 }
 
+/* Every entity reader: the item at path (index in its list), and the
+ * uuid of what holds it (NULL for a top-level list or a wrong owner). */
+typedef void (*ReadItemFunc) (KoersJsonReader *r,
+                              const char      *path,
+                              JsonNode        *node,
+                              guint            index,
+                              const char      *owner_uuid);
+
+/* Reads each element of list when there are at most max of them. */
+static void
+read_list (KoersJsonReader *r,
+           const char      *list_path,
+           JsonArray       *list,
+           guint            max,
+           ReadItemFunc     read_item,
+           const char      *owner_uuid)
+{
+  if (!koers_json_check_list_length (r, list_path, list, max))
+    return;
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      g_autofree char *item_path = koers_json_path_index (list_path, i);
+
+      read_item (r, item_path, json_array_get_element (list, i), i, owner_uuid);
+    }
+}
+
 static void
 read_checkin (KoersJsonReader *r,
               const char      *path,
               JsonNode        *node,
+              guint            index,
               const char      *kr_uuid)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (checkin_fields)];
@@ -311,16 +340,9 @@ read_key_result (KoersJsonReader *r,
   if (v[K_CHECKINS].present)
     {
       g_autofree char *list_path = koers_json_path_member (path, "checkins");
-      JsonArray *list = v[K_CHECKINS].list;
 
-      if (koers_json_check_list_length (r, list_path, list, KOERS_JSON_MAX_CHECKINS))
-        for (guint i = 0; i < json_array_get_length (list); i++)
-          {
-            g_autofree char *item_path = koers_json_path_index (list_path, i);
-
-            read_checkin (r, item_path, json_array_get_element (list, i),
-                          ok ? v[K_UUID].text : NULL);
-          }
+      read_list (r, list_path, v[K_CHECKINS].list, KOERS_JSON_MAX_CHECKINS, read_checkin,
+                 ok ? v[K_UUID].text : NULL);
     }
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -330,7 +352,8 @@ static void
 read_objective (KoersJsonReader *r,
                 const char      *path,
                 JsonNode        *node,
-                guint            index)
+                guint            index,
+                const char      *owner_uuid)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (objective_fields)];
   KoersObjective *objective;
@@ -370,16 +393,9 @@ read_objective (KoersJsonReader *r,
   if (v[O_KEY_RESULTS].present)
     {
       g_autofree char *list_path = koers_json_path_member (path, "key_results");
-      JsonArray *list = v[O_KEY_RESULTS].list;
 
-      if (koers_json_check_list_length (r, list_path, list, KOERS_JSON_MAX_KEY_RESULTS))
-        for (guint i = 0; i < json_array_get_length (list); i++)
-          {
-            g_autofree char *item_path = koers_json_path_index (list_path, i);
-
-            read_key_result (r, item_path, json_array_get_element (list, i), i,
-                             ok ? v[O_UUID].text : NULL);
-          }
+      read_list (r, list_path, v[O_KEY_RESULTS].list, KOERS_JSON_MAX_KEY_RESULTS, read_key_result,
+                 ok ? v[O_UUID].text : NULL);
     }
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -389,7 +405,8 @@ static void
 read_department (KoersJsonReader *r,
                  const char      *path,
                  JsonNode        *node,
-                 guint            index)
+                 guint            index,
+                 const char      *owner_uuid)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (department_fields)];
   KoersDepartment *dept;
@@ -420,6 +437,7 @@ static void
 read_kpi_value (KoersJsonReader *r,
                 const char      *path,
                 JsonNode        *node,
+                guint            index,
                 const char      *kpi_uuid)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (kpi_value_fields)];
@@ -467,7 +485,8 @@ static void
 read_kpi (KoersJsonReader *r,
           const char      *path,
           JsonNode        *node,
-          guint            index)
+          guint            index,
+          const char      *owner_uuid)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (kpi_fields)];
   KoersKpi *kpi;
@@ -500,16 +519,9 @@ read_kpi (KoersJsonReader *r,
   if (v[P_VALUES].present)
     {
       g_autofree char *list_path = koers_json_path_member (path, "values");
-      JsonArray *list = v[P_VALUES].list;
 
-      if (koers_json_check_list_length (r, list_path, list, KOERS_JSON_MAX_KPI_VALUES))
-        for (guint i = 0; i < json_array_get_length (list); i++)
-          {
-            g_autofree char *item_path = koers_json_path_index (list_path, i);
-
-            read_kpi_value (r, item_path, json_array_get_element (list, i),
-                            ok ? v[P_UUID].text : NULL);
-          }
+      read_list (r, list_path, v[P_VALUES].list, KOERS_JSON_MAX_KPI_VALUES, read_kpi_value,
+                 ok ? v[P_UUID].text : NULL);
     }
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -518,7 +530,9 @@ read_kpi (KoersJsonReader *r,
 static void
 read_dismissal (KoersJsonReader *r,
                 const char      *path,
-                JsonNode        *node)
+                JsonNode        *node,
+                guint            index,
+                const char      *owner_uuid)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (dismissal_fields)];
   KoersImportDismissal *dismissal;
@@ -602,7 +616,6 @@ koers_json_read_document (JsonNode          *root,
 {
   KoersJsonReader r = { problems, doc };
   KoersJsonFieldValue v[G_N_ELEMENTS (top_fields)];
-  JsonArray *list;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -621,52 +634,20 @@ koers_json_read_document (JsonNode          *root,
     doc->organisation = g_strdup (v[TOP_ORGANISATION].text);
 
   if (v[TOP_DEPARTMENTS].present)
-    {
-      list = v[TOP_DEPARTMENTS].list;
-      if (koers_json_check_list_length (&r, "$.departments", list, KOERS_JSON_MAX_DEPARTMENTS))
-        for (guint i = 0; i < json_array_get_length (list); i++)
-          {
-            g_autofree char *path = koers_json_path_index ("$.departments", i);
-
-            read_department (&r, path, json_array_get_element (list, i), i);
-          }
-    }
+    read_list (&r, "$.departments", v[TOP_DEPARTMENTS].list, KOERS_JSON_MAX_DEPARTMENTS,
+               read_department, NULL);
 
   if (v[TOP_OBJECTIVES].present)
-    {
-      list = v[TOP_OBJECTIVES].list;
-      if (koers_json_check_list_length (&r, "$.objectives", list, KOERS_JSON_MAX_OBJECTIVES))
-        for (guint i = 0; i < json_array_get_length (list); i++)
-          {
-            g_autofree char *path = koers_json_path_index ("$.objectives", i);
-
-            read_objective (&r, path, json_array_get_element (list, i), i);
-          }
-    }
+    read_list (&r, "$.objectives", v[TOP_OBJECTIVES].list, KOERS_JSON_MAX_OBJECTIVES,
+               read_objective, NULL);
 
   if (v[TOP_KPIS].present)
-    {
-      list = v[TOP_KPIS].list;
-      if (koers_json_check_list_length (&r, "$.kpis", list, KOERS_JSON_MAX_KPIS))
-        for (guint i = 0; i < json_array_get_length (list); i++)
-          {
-            g_autofree char *path = koers_json_path_index ("$.kpis", i);
-
-            read_kpi (&r, path, json_array_get_element (list, i), i);
-          }
-    }
+    read_list (&r, "$.kpis", v[TOP_KPIS].list, KOERS_JSON_MAX_KPIS,
+               read_kpi, NULL);
 
   if (v[TOP_DISMISSED_FINDINGS].present)
-    {
-      list = v[TOP_DISMISSED_FINDINGS].list;
-      if (koers_json_check_list_length (&r, "$.dismissed_findings", list, KOERS_JSON_MAX_DISMISSED))
-        for (guint i = 0; i < json_array_get_length (list); i++)
-          {
-            g_autofree char *path = koers_json_path_index ("$.dismissed_findings", i);
-
-            read_dismissal (&r, path, json_array_get_element (list, i));
-          }
-    }
+    read_list (&r, "$.dismissed_findings", v[TOP_DISMISSED_FINDINGS].list, KOERS_JSON_MAX_DISMISSED,
+               read_dismissal, NULL);
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
   return TRUE;

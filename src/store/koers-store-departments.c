@@ -18,13 +18,6 @@ set_not_stored_error (KoersStore  *self,
   return FALSE;
 }
 
-static void
-apply_rows (GPtrArray *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    koers_row_apply (g_ptr_array_index (rows, i));
-}
-
 /* TRUE when parent_id may be the parent of dept: it exists, is not the
  * company, and is not dept or one of its teams. */
 static gboolean
@@ -101,10 +94,7 @@ koers_store_add_department (KoersStore       *self,
     }
 
   row = koers_row_new_from_object (G_OBJECT (dept));
-  row->id = 0;
-  if (row->uuid == NULL)
-    row->uuid = koers_uuid_new ();
-  row->created = row->updated = koers_now_usec ();
+  koers_row_make_fresh (row, koers_now_usec ());
   row->order = last_order + 1;
 
   if (!koers_store_begin (self, error))
@@ -117,8 +107,7 @@ koers_store_add_department (KoersStore       *self,
     }
 
   koers_row_apply (row);
-  koers_store_index_department (self, dept);
-  g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
+  koers_store_keep_department (self, dept);
   koers_store_emit_changed (self);
   return TRUE;
 }
@@ -226,33 +215,9 @@ koers_store_move_department (KoersStore       *self,
     }
   g_ptr_array_insert (order, new_index, g_object_ref (own));
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_renumber (self, "UPDATE departments SET sort_order = ?1 WHERE id = ?2",
+                             order, "sort-order", error))
     return FALSE;
-
-  for (guint i = 0; i < order->len; i++)
-    {
-      KoersDepartment *item = g_ptr_array_index (order, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      if (koers_department_get_sort_order (item) == (int) i)
-        continue;
-
-      stmt = koers_store_prepare (self, "UPDATE departments SET sort_order = ?1 WHERE id = ?2",
-                                  error);
-      if (stmt == NULL)
-        goto failed;
-
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, koers_department_get_id (item));
-      if (!koers_store_step_done (self, stmt, error))
-        goto failed;
-    }
-
-  if (!koers_store_commit (self, error))
-    goto failed;
-
-  for (guint i = 0; i < order->len; i++)
-    koers_department_set_sort_order (g_ptr_array_index (order, i), i);
 
   if (old_index != new_index)
     {
@@ -264,10 +229,6 @@ koers_store_move_department (KoersStore       *self,
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 GPtrArray *
@@ -297,59 +258,15 @@ koers_store_list_department_objectives (KoersStore      *self,
   return ret;
 }
 
-static GHashTable *
-new_id_set (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-static void
-add_to_id_set (GHashTable *set,
-               gint64      id)
-{
-  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
-}
-
-static void
-remove_kpis (KoersStore *self,
-             GPtrArray  *kpis)
-{
-  for (guint i = 0; i < kpis->len; i++)
-    {
-      KoersKpi *kpi = g_ptr_array_index (kpis, i);
-      guint position;
-
-      koers_store_unindex_kpi (self, kpi);
-      if (g_list_store_find (self->kpis, kpi, &position))
-        g_list_store_remove (self->kpis, position);
-    }
-}
-
-static void
-remove_objectives (KoersStore *self,
-                   GPtrArray  *objectives)
-{
-  for (guint i = 0; i < objectives->len; i++)
-    {
-      KoersObjective *objective = g_ptr_array_index (objectives, i);
-      guint position;
-
-      koers_store_unindex_objective (self, objective);
-      if (g_list_store_find (self->objectives, objective, &position))
-        g_list_store_remove (self->objectives, position);
-    }
-}
-
 gboolean
 koers_store_delete_department (KoersStore       *self,
                                KoersDepartment  *dept,
                                GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) objectives = NULL;
   g_autoptr(GPtrArray) kpis = NULL;
-  g_autoptr(GHashTable) objective_ids = new_id_set ();
-  g_autoptr(GHashTable) kpi_ids = new_id_set ();
+  g_autoptr(GHashTable) objective_ids = koers_store_new_id_set ();
+  g_autoptr(GHashTable) kpi_ids = koers_store_new_id_set ();
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   KoersDepartment *own;
   guint position;
@@ -373,27 +290,23 @@ koers_store_delete_department (KoersStore       *self,
   id = koers_department_get_id (own);
   objectives = koers_store_list_department_objectives (self, own);
   for (guint i = 0; i < objectives->len; i++)
-    add_to_id_set (objective_ids, koers_objective_get_id (g_ptr_array_index (objectives, i)));
+    koers_store_add_to_id_set (objective_ids,
+                               koers_objective_get_id (g_ptr_array_index (objectives, i)));
   kpis = koers_store_list_department_kpis (self, own);
   for (guint i = 0; i < kpis->len; i++)
-    add_to_id_set (kpi_ids, koers_kpi_get_id (g_ptr_array_index (kpis, i)));
+    koers_store_add_to_id_set (kpi_ids, koers_kpi_get_id (g_ptr_array_index (kpis, i)));
   koers_store_collect_links (self, objective_ids, kpi_ids, id, links);
 
-  if (!koers_store_begin (self, error))
+  /* The rest goes with ON DELETE CASCADE and SET NULL. */
+  if (!koers_store_delete_by_id (self, "DELETE FROM departments WHERE id = ?1",
+                                 koers_department_get_id (own), error))
     return FALSE;
 
-  /* The rest goes with ON DELETE CASCADE and SET NULL. */
-  stmt = koers_store_prepare (self, "DELETE FROM departments WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, koers_department_get_id (own));
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto failed;
-
   g_object_ref (own);
-  remove_objectives (self, objectives);
-  remove_kpis (self, kpis);
+  for (guint i = 0; i < objectives->len; i++)
+    koers_store_forget_objective (self, g_ptr_array_index (objectives, i));
+  for (guint i = 0; i < kpis->len; i++)
+    koers_store_forget_kpi (self, g_ptr_array_index (kpis, i));
   koers_store_unindex_department (self, own);
   if (g_list_store_find (self->departments, own, &position))
     g_list_store_remove (self->departments, position);
@@ -404,10 +317,6 @@ koers_store_delete_department (KoersStore       *self,
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -417,8 +326,8 @@ koers_store_restore_department (KoersStore       *self,
                                 GError          **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
-  g_autoptr(GHashTable) objective_ids = new_id_set ();
-  g_autoptr(GHashTable) kpi_ids = new_id_set ();
+  g_autoptr(GHashTable) objective_ids = koers_store_new_id_set ();
+  g_autoptr(GHashTable) kpi_ids = koers_store_new_id_set ();
   g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   GPtrArray *kpis;
   KoersRow *row;
@@ -447,7 +356,7 @@ koers_store_restore_department (KoersStore       *self,
                                _("The objectives to restore belong to another department"));
           return FALSE;
         }
-      add_to_id_set (objective_ids, koers_objective_get_id (objective));
+      koers_store_add_to_id_set (objective_ids, koers_objective_get_id (objective));
     }
 
   /* The KPIs the delete took, unless something brought them back since. */
@@ -460,7 +369,7 @@ koers_store_restore_department (KoersStore       *self,
           koers_kpi_get_department_id (kpi) != id)
         g_ptr_array_remove_index (kpis, i--);
       else
-        add_to_id_set (kpi_ids, koers_kpi_get_id (kpi));
+        koers_store_add_to_id_set (kpi_ids, koers_kpi_get_id (kpi));
     }
 
   row = koers_row_new_from_object (G_OBJECT (dept));
@@ -501,23 +410,19 @@ koers_store_restore_department (KoersStore       *self,
       !koers_store_commit (self, error))
     goto failed;
 
-  apply_rows (pending);
-  koers_store_index_department (self, dept);
-  g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
+  koers_store_apply_rows (pending);
+  koers_store_keep_department (self, dept);
   for (guint i = 0; objectives != NULL && i < objectives->len; i++)
     {
       KoersObjective *objective = g_ptr_array_index (objectives, i);
 
-      koers_store_index_objective (self, objective);
-      g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives,
-                                  NULL);
+      koers_store_keep_objective (self, objective);
     }
   for (guint i = 0; kpis != NULL && i < kpis->len; i++)
     {
       KoersKpi *kpi = g_ptr_array_index (kpis, i);
 
-      koers_store_index_kpi (self, kpi);
-      g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
+      koers_store_keep_kpi (self, kpi);
     }
   g_hash_table_remove (self->deleted_kpis, &id);
   koers_store_apply_relinks (self, relinks);

@@ -49,9 +49,7 @@ apply_departments (KoersBatchWrite *w)
 
       if (dept == from)
         {
-          koers_store_index_department (w->store, dept);
-          g_list_store_insert_sorted (w->store->departments, dept,
-                                      koers_store_compare_departments, NULL);
+          koers_store_keep_department (w->store, dept);
         }
       else
         resort_department (w->store, dept);
@@ -96,9 +94,7 @@ apply_objectives (KoersBatchWrite *w)
 
       if (objective == from)
         {
-          koers_store_index_objective (w->store, objective);
-          g_list_store_insert_sorted (w->store->objectives, objective,
-                                      koers_store_compare_objectives, NULL);
+          koers_store_keep_objective (w->store, objective);
         }
       else
         koers_store_resort_objective (w->store, objective);
@@ -109,17 +105,7 @@ static void
 copy_key_result (KoersKeyResult *to,
                  KoersKeyResult *from)
 {
-  koers_key_result_set_title (to, koers_key_result_get_title (from));
-  koers_key_result_set_metric_kind (to, koers_key_result_get_metric_kind (from));
-  koers_key_result_set_unit (to, koers_key_result_get_unit (from));
-  koers_key_result_set_start_value (to, koers_key_result_get_start_value (from));
-  koers_key_result_set_target_value (to, koers_key_result_get_target_value (from));
-  koers_key_result_set_current_value (to, koers_key_result_get_current_value (from));
-  koers_key_result_set_due_date (to, koers_key_result_get_due_date (from));
-  koers_key_result_set_owner (to, koers_key_result_get_owner (from));
-  koers_key_result_set_weight (to, koers_key_result_get_weight (from));
-  koers_key_result_set_uses_personal_data (to, koers_key_result_get_uses_personal_data (from));
-  koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
+  koers_store_copy_key_result_content (to, from);
   koers_key_result_set_position (to, koers_key_result_get_position (from));
   koers_key_result_set_created (to, koers_key_result_get_created (from));
   koers_key_result_set_updated (to, koers_key_result_get_updated (from));
@@ -197,11 +183,7 @@ apply_checkins (KoersBatchWrite *w)
       koers_checkin_set_key_result_id (checkin, entry->owner_id);
       if (checkin != from)
         {
-          koers_checkin_set_date (checkin, koers_checkin_get_date (from));
-          koers_checkin_set_value (checkin, koers_checkin_get_value (from));
-          koers_checkin_set_status (checkin, koers_checkin_get_status (from));
-          koers_checkin_set_note (checkin, koers_checkin_get_note (from));
-          koers_checkin_set_author (checkin, koers_checkin_get_author (from));
+          koers_store_copy_checkin_content (checkin, from);
           koers_checkin_set_created (checkin, koers_checkin_get_created (from));
           koers_checkin_set_updated (checkin, koers_checkin_get_updated (from));
         }
@@ -232,13 +214,7 @@ apply_kpis (KoersBatchWrite *w)
       koers_kpi_set_department_id (kpi, entry->owner_id);
       if (kpi != from)
         {
-          koers_kpi_set_name (kpi, koers_kpi_get_name (from));
-          koers_kpi_set_unit (kpi, koers_kpi_get_unit (from));
-          koers_kpi_set_metric_kind (kpi, koers_kpi_get_metric_kind (from));
-          koers_kpi_set_direction (kpi, koers_kpi_get_direction (from));
-          koers_kpi_set_healthy (kpi, koers_kpi_get_healthy (from));
-          koers_kpi_set_attention (kpi, koers_kpi_get_attention (from));
-          koers_kpi_set_frequency (kpi, koers_kpi_get_frequency (from));
+          koers_store_copy_kpi_content (kpi, from);
           koers_kpi_set_position (kpi, koers_kpi_get_position (from));
           koers_kpi_set_created (kpi, koers_kpi_get_created (from));
           koers_kpi_set_updated (kpi, koers_kpi_get_updated (from));
@@ -247,8 +223,7 @@ apply_kpis (KoersBatchWrite *w)
 
       if (kpi == from)
         {
-          koers_store_index_kpi (w->store, kpi);
-          g_list_store_insert_sorted (w->store->kpis, kpi, koers_store_compare_kpis, NULL);
+          koers_store_keep_kpi (w->store, kpi);
         }
       else
         koers_store_resort_kpi (w->store, kpi);

@@ -27,13 +27,6 @@ set_already_stored_error (GError **error)
   return FALSE;
 }
 
-static void
-apply_rows (GPtrArray *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    koers_row_apply (g_ptr_array_index (rows, i));
-}
-
 static int
 get_next_position (KoersObjective *objective)
 {
@@ -60,15 +53,18 @@ set_current (KoersKeyResult *kr,
     koers_key_result_set_current_value (kr, current_value);
 }
 
-gboolean
-koers_store_add_key_result (KoersStore      *self,
-                            KoersObjective  *objective,
-                            KoersKeyResult  *kr,
-                            GError         **error)
+/* Inserts a key result with its check-ins (add: fresh, at the end). */
+static gboolean
+write_new_key_result (KoersStore      *self,
+                      KoersObjective  *objective,
+                      KoersKeyResult  *kr,
+                      gboolean         fresh,
+                      GError         **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersObjective *own_objective;
   KoersRow *row;
+  gint64 id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -78,15 +74,18 @@ koers_store_add_key_result (KoersStore      *self,
   own_objective = koers_store_find_objective (self, koers_objective_get_id (objective));
   if (own_objective == NULL)
     return set_not_stored_error (error);
-  if (koers_store_find_key_result (self, koers_key_result_get_id (kr)) == kr)
+
+  id = koers_key_result_get_id (kr);
+  if (fresh ? koers_store_find_key_result (self, id) == kr
+            : (id == 0 || koers_store_find_key_result (self, id) != NULL))
     return set_already_stored_error (error);
 
   row = koers_row_new_from_object (G_OBJECT (kr));
-  row->id = 0;
-  if (row->uuid == NULL)
-    row->uuid = koers_uuid_new ();
-  row->created = row->updated = koers_now_usec ();
-  row->order = get_next_position (own_objective);
+  if (fresh)
+    {
+      koers_row_make_fresh (row, koers_now_usec ());
+      row->order = get_next_position (own_objective);
+    }
   row->owner_id = koers_objective_get_id (own_objective);
 
   if (!koers_store_begin (self, error))
@@ -95,35 +94,34 @@ koers_store_add_key_result (KoersStore      *self,
       return FALSE;
     }
 
-  if (!koers_store_insert_key_result_tree (self, kr, row, TRUE, pending, error) ||
+  if (!koers_store_insert_key_result_tree (self, kr, row, fresh, pending, error) ||
       !koers_store_commit (self, error))
     {
       koers_store_rollback (self);
       return FALSE;
     }
 
-  apply_rows (pending);
+  koers_store_apply_rows (pending);
   koers_objective_insert_key_result (own_objective, kr);
   koers_store_index_key_result (self, own_objective, kr);
   koers_store_emit_changed (self);
   return TRUE;
 }
 
+gboolean
+koers_store_add_key_result (KoersStore      *self,
+                            KoersObjective  *objective,
+                            KoersKeyResult  *kr,
+                            GError         **error)
+{
+  return write_new_key_result (self, objective, kr, TRUE, error);
+}
+
 static void
 copy_key_result (KoersKeyResult *to,
                  KoersKeyResult *from)
 {
-  koers_key_result_set_title (to, koers_key_result_get_title (from));
-  koers_key_result_set_metric_kind (to, koers_key_result_get_metric_kind (from));
-  koers_key_result_set_unit (to, koers_key_result_get_unit (from));
-  koers_key_result_set_start_value (to, koers_key_result_get_start_value (from));
-  koers_key_result_set_target_value (to, koers_key_result_get_target_value (from));
-  koers_key_result_set_current_value (to, koers_key_result_get_current_value (from));
-  koers_key_result_set_due_date (to, koers_key_result_get_due_date (from));
-  koers_key_result_set_owner (to, koers_key_result_get_owner (from));
-  koers_key_result_set_weight (to, koers_key_result_get_weight (from));
-  koers_key_result_set_uses_personal_data (to, koers_key_result_get_uses_personal_data (from));
-  koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
+  koers_store_copy_key_result_content (to, from);
   koers_key_result_set_final_score (to, koers_key_result_get_final_score (from));
   koers_key_result_set_final_note (to, koers_key_result_get_final_note (from));
   koers_key_result_set_kpi_id (to, koers_key_result_get_kpi_id (from));
@@ -279,41 +277,14 @@ koers_store_move_key_result (KoersStore      *self,
     }
   g_ptr_array_insert (order, new_index, g_object_ref (own));
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_renumber (self, "UPDATE key_results SET position = ?1 WHERE id = ?2", order,
+                             "position", error))
     return FALSE;
 
-  for (guint i = 0; i < order->len; i++)
-    {
-      KoersKeyResult *item = g_ptr_array_index (order, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      if (koers_key_result_get_position (item) == (int) i)
-        continue;
-
-      stmt = koers_store_prepare (self, "UPDATE key_results SET position = ?1 WHERE id = ?2",
-                                  error);
-      if (stmt == NULL)
-        goto failed;
-
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, koers_key_result_get_id (item));
-      if (!koers_store_step_done (self, stmt, error))
-        goto failed;
-    }
-
-  if (!koers_store_commit (self, error))
-    goto failed;
-
-  for (guint i = 0; i < order->len; i++)
-    koers_key_result_set_position (g_ptr_array_index (order, i), i);
   koers_objective_sort_key_results (owner);
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -321,7 +292,6 @@ koers_store_delete_key_result (KoersStore      *self,
                                KoersKeyResult  *kr,
                                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   KoersKeyResult *own;
   KoersObjective *owner;
 
@@ -335,17 +305,10 @@ koers_store_delete_key_result (KoersStore      *self,
 
   owner = koers_store_get_key_result_objective (self, own);
 
-  if (!koers_store_begin (self, error))
-    return FALSE;
-
   /* Its check-ins go with ON DELETE CASCADE. */
-  stmt = koers_store_prepare (self, "DELETE FROM key_results WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (own));
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto failed;
+  if (!koers_store_delete_by_id (self, "DELETE FROM key_results WHERE id = ?1",
+                                 koers_key_result_get_id (own), error))
+    return FALSE;
 
   /* The positions of the others keep a gap, so an undo lands in place. */
   g_object_ref (own);
@@ -357,10 +320,6 @@ koers_store_delete_key_result (KoersStore      *self,
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -369,45 +328,7 @@ koers_store_restore_key_result (KoersStore      *self,
                                 KoersKeyResult  *kr,
                                 GError         **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
-  KoersObjective *own_objective;
-  KoersRow *row;
-  gint64 id;
-
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own_objective = koers_store_find_objective (self, koers_objective_get_id (objective));
-  if (own_objective == NULL)
-    return set_not_stored_error (error);
-
-  id = koers_key_result_get_id (kr);
-  if (id == 0 || koers_store_find_key_result (self, id) != NULL)
-    return set_already_stored_error (error);
-
-  row = koers_row_new_from_object (G_OBJECT (kr));
-  row->owner_id = koers_objective_get_id (own_objective);
-
-  if (!koers_store_begin (self, error))
-    {
-      koers_row_free (row);
-      return FALSE;
-    }
-
-  if (!koers_store_insert_key_result_tree (self, kr, row, FALSE, pending, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  apply_rows (pending);
-  koers_objective_insert_key_result (own_objective, kr);
-  koers_store_index_key_result (self, own_objective, kr);
-  koers_store_emit_changed (self);
-  return TRUE;
+  return write_new_key_result (self, objective, kr, FALSE, error);
 }
 
 /* Inserts a check-in row (add: fresh) and syncs the current value. */
@@ -440,10 +361,7 @@ write_new_checkin (KoersStore      *self,
   row = koers_row_new_from_object (G_OBJECT (checkin));
   if (fresh)
     {
-      row->id = 0;
-      if (row->uuid == NULL)
-        row->uuid = koers_uuid_new ();
-      row->created = row->updated = koers_now_usec ();
+      koers_row_make_fresh (row, koers_now_usec ());
       if (row->date == NULL)
         row->date = koers_date_today_iso ();
     }
@@ -538,11 +456,7 @@ koers_store_save_checkin (KoersStore    *self,
   g_object_freeze_notify (G_OBJECT (own));
   if (own != checkin)
     {
-      koers_checkin_set_date (own, koers_checkin_get_date (checkin));
-      koers_checkin_set_value (own, koers_checkin_get_value (checkin));
-      koers_checkin_set_status (own, koers_checkin_get_status (checkin));
-      koers_checkin_set_note (own, koers_checkin_get_note (checkin));
-      koers_checkin_set_author (own, koers_checkin_get_author (checkin));
+      koers_store_copy_checkin_content (own, checkin);
       koers_checkin_set_updated (checkin, now);
     }
   koers_checkin_set_updated (own, now);
@@ -568,7 +482,6 @@ koers_store_delete_checkin (KoersStore    *self,
                             KoersCheckin  *checkin,
                             GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   KoersCheckin *own;
   KoersKeyResult *kr;
   gboolean has_current = FALSE;
@@ -587,12 +500,8 @@ koers_store_delete_checkin (KoersStore    *self,
   if (!koers_store_begin (self, error))
     return FALSE;
 
-  stmt = koers_store_prepare (self, "DELETE FROM checkins WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, koers_checkin_get_id (own));
-  if (!koers_store_step_done (self, stmt, error) ||
+  if (!koers_store_run_with_id (self, "DELETE FROM checkins WHERE id = ?1",
+                                koers_checkin_get_id (own), error) ||
       !koers_store_sync_current_value (self, koers_key_result_get_id (kr), &has_current,
                                        &current_value, error) ||
       !koers_store_commit (self, error))

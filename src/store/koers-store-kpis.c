@@ -30,22 +30,6 @@ set_already_stored_error (GError **error)
   return FALSE;
 }
 
-static void
-apply_rows (GPtrArray *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    koers_row_apply (g_ptr_array_index (rows, i));
-}
-
-static GHashTable *
-new_id_set (gint64 id)
-{
-  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
-  return set;
-}
-
 GPtrArray *
 koers_store_list_department_kpis (KoersStore      *self,
                                   KoersDepartment *dept)
@@ -233,10 +217,7 @@ koers_store_add_kpi (KoersStore  *self,
     return FALSE;
 
   row = koers_row_new_from_object (G_OBJECT (kpi));
-  row->id = 0;
-  if (row->uuid == NULL)
-    row->uuid = koers_uuid_new ();
-  row->created = row->updated = koers_now_usec ();
+  koers_row_make_fresh (row, koers_now_usec ());
   row->order = get_next_position (self, row->owner_id, NULL);
 
   if (!koers_store_begin (self, error))
@@ -253,24 +234,10 @@ koers_store_add_kpi (KoersStore  *self,
       return FALSE;
     }
 
-  apply_rows (pending);
-  koers_store_index_kpi (self, kpi);
-  g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
+  koers_store_apply_rows (pending);
+  koers_store_keep_kpi (self, kpi);
   koers_store_emit_changed (self);
   return TRUE;
-}
-
-static void
-copy_kpi (KoersKpi *to,
-          KoersKpi *from)
-{
-  koers_kpi_set_name (to, koers_kpi_get_name (from));
-  koers_kpi_set_unit (to, koers_kpi_get_unit (from));
-  koers_kpi_set_metric_kind (to, koers_kpi_get_metric_kind (from));
-  koers_kpi_set_direction (to, koers_kpi_get_direction (from));
-  koers_kpi_set_healthy (to, koers_kpi_get_healthy (from));
-  koers_kpi_set_attention (to, koers_kpi_get_attention (from));
-  koers_kpi_set_frequency (to, koers_kpi_get_frequency (from));
 }
 
 gboolean
@@ -342,7 +309,7 @@ koers_store_save_kpi (KoersStore  *self,
   g_object_freeze_notify (G_OBJECT (own));
   if (own != kpi)
     {
-      copy_kpi (own, kpi);
+      koers_store_copy_kpi_content (own, kpi);
       koers_kpi_set_updated (kpi, now);
     }
   koers_kpi_set_updated (own, now);
@@ -392,41 +359,15 @@ koers_store_move_kpi (KoersStore  *self,
   new_index = MIN (new_index, order->len);
   g_ptr_array_insert (order, new_index, own);
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_renumber (self, "UPDATE kpis SET position = ?1 WHERE id = ?2", order,
+                             "position", error))
     return FALSE;
 
-  for (guint i = 0; i < order->len; i++)
-    {
-      KoersKpi *item = g_ptr_array_index (order, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      if (koers_kpi_get_position (item) == (int) i)
-        continue;
-
-      stmt = koers_store_prepare (self, "UPDATE kpis SET position = ?1 WHERE id = ?2", error);
-      if (stmt == NULL)
-        goto failed;
-
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, koers_kpi_get_id (item));
-      if (!koers_store_step_done (self, stmt, error))
-        goto failed;
-    }
-
-  if (!koers_store_commit (self, error))
-    goto failed;
-
-  for (guint i = 0; i < order->len; i++)
-    koers_kpi_set_position (g_ptr_array_index (order, i), i);
   if (old_index != new_index)
     g_list_store_sort (self->kpis, koers_store_compare_kpis, NULL);
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -434,11 +375,9 @@ koers_store_delete_kpi (KoersStore  *self,
                         KoersKpi    *kpi,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   KoersKpi *own;
-  guint position;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
@@ -448,36 +387,23 @@ koers_store_delete_kpi (KoersStore  *self,
   if (own == NULL)
     return set_not_stored_error (error);
 
-  ids = new_id_set (koers_kpi_get_id (own));
+  ids = koers_store_new_id_set_with (koers_kpi_get_id (own));
   koers_store_collect_links (self, NULL, ids, 0, links);
-
-  if (!koers_store_begin (self, error))
-    return FALSE;
 
   /* Its values go with ON DELETE CASCADE, the key results' links with
    * SET NULL. */
-  stmt = koers_store_prepare (self, "DELETE FROM kpis WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, koers_kpi_get_id (own));
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto failed;
+  if (!koers_store_delete_by_id (self, "DELETE FROM kpis WHERE id = ?1",
+                                 koers_kpi_get_id (own), error))
+    return FALSE;
 
   /* The object keeps its values, for the undo. */
   g_object_ref (own);
-  koers_store_unindex_kpi (self, own);
-  if (g_list_store_find (self->kpis, own, &position))
-    g_list_store_remove (self->kpis, position);
+  koers_store_forget_kpi (self, own);
   koers_store_clear_links (self, links);
   g_object_unref (own);
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -509,7 +435,7 @@ koers_store_restore_kpi (KoersStore  *self,
       return FALSE;
     }
 
-  ids = new_id_set (id);
+  ids = koers_store_new_id_set_with (id);
 
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -523,9 +449,8 @@ koers_store_restore_kpi (KoersStore  *self,
       return FALSE;
     }
 
-  apply_rows (pending);
-  koers_store_index_kpi (self, kpi);
-  g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
+  koers_store_apply_rows (pending);
+  koers_store_keep_kpi (self, kpi);
   koers_store_apply_relinks (self, relinks);
 
   koers_store_emit_changed (self);
@@ -563,10 +488,7 @@ write_new_value (KoersStore     *self,
   row = koers_row_new_from_object (G_OBJECT (value));
   if (fresh)
     {
-      row->id = 0;
-      if (row->uuid == NULL)
-        row->uuid = koers_uuid_new ();
-      row->created = row->updated = koers_now_usec ();
+      koers_row_make_fresh (row, koers_now_usec ());
       if (row->date == NULL)
         row->date = koers_date_today_iso ();
     }
@@ -680,7 +602,6 @@ koers_store_delete_kpi_value (KoersStore     *self,
                               KoersKpiValue  *value,
                               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   KoersKpiValue *own;
   KoersKpi *kpi;
 
@@ -694,16 +615,9 @@ koers_store_delete_kpi_value (KoersStore     *self,
 
   kpi = koers_store_get_kpi_value_kpi (self, own);
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_delete_by_id (self, "DELETE FROM kpi_values WHERE id = ?1",
+                                 koers_kpi_value_get_id (own), error))
     return FALSE;
-
-  stmt = koers_store_prepare (self, "DELETE FROM kpi_values WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, koers_kpi_value_get_id (own));
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto failed;
 
   g_object_ref (own);
   g_object_ref (kpi);
@@ -714,8 +628,4 @@ koers_store_delete_kpi_value (KoersStore     *self,
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }

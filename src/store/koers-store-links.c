@@ -254,19 +254,6 @@ koers_store_apply_relinks (KoersStore *self,
     }
 }
 
-/* New rows (add) get new ids, a uuid when they have none, the stamps of
- * their parent's row, and positions in list order. */
-static void
-make_fresh (KoersRow *row,
-            KoersRow *parent)
-{
-  row->id = 0;
-  if (row->uuid == NULL)
-    row->uuid = koers_uuid_new ();
-  row->created = parent->created;
-  row->updated = parent->created;
-}
-
 /* Asks the database, not the indexes: a department's restore writes its
  * KPIs earlier in the same transaction. */
 static gboolean
@@ -351,7 +338,8 @@ koers_store_insert_key_result_tree (KoersStore      *self,
       g_ptr_array_add (pending, crow);
       if (fresh)
         {
-          make_fresh (crow, row);
+          /* New ids, with the parent row's stamps. */
+          koers_row_make_fresh (crow, row->created);
           if (crow->date == NULL)
             crow->date = koers_date_today_iso ();
         }
@@ -406,7 +394,8 @@ koers_store_insert_objective_tree (KoersStore      *self,
 
       if (fresh)
         {
-          make_fresh (krow, row);
+          /* The parent row's stamps; positions in list order. */
+          koers_row_make_fresh (krow, row->created);
           krow->order = i;
         }
       krow->owner_id = row->id;
@@ -443,7 +432,7 @@ koers_store_insert_kpi_tree (KoersStore  *self,
       g_ptr_array_add (pending, vrow);
       if (fresh)
         {
-          make_fresh (vrow, row);
+          koers_row_make_fresh (vrow, row->created);
           if (vrow->date == NULL)
             vrow->date = koers_date_today_iso ();
         }

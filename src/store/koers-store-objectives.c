@@ -17,18 +17,10 @@ set_not_stored_error (GError **error)
   return FALSE;
 }
 
-static void
-apply_rows (GPtrArray *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    koers_row_apply (g_ptr_array_index (rows, i));
-}
-
-/* The next position among the objectives of a department and period. */
-static int
-get_next_position (KoersStore *self,
-                   gint64      department_id,
-                   const char *period)
+int
+koers_store_next_objective_position (KoersStore *self,
+                                     gint64      department_id,
+                                     const char *period)
 {
   GListModel *model = G_LIST_MODEL (self->objectives);
   guint n = g_list_model_get_n_items (model);
@@ -97,11 +89,9 @@ koers_store_add_objective (KoersStore      *self,
     return FALSE;
 
   row = koers_row_new_from_object (G_OBJECT (objective));
-  row->id = 0;
-  if (row->uuid == NULL)
-    row->uuid = koers_uuid_new ();
-  row->created = row->updated = koers_now_usec ();
-  row->order = get_next_position (self, row->owner_id, koers_objective_get_period (objective));
+  koers_row_make_fresh (row, koers_now_usec ());
+  row->order = koers_store_next_objective_position (self, row->owner_id,
+                                                    koers_objective_get_period (objective));
 
   if (!koers_store_begin (self, error))
     {
@@ -117,9 +107,8 @@ koers_store_add_objective (KoersStore      *self,
       return FALSE;
     }
 
-  apply_rows (pending);
-  koers_store_index_objective (self, objective);
-  g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
+  koers_store_apply_rows (pending);
+  koers_store_keep_objective (self, objective);
   koers_store_emit_changed (self);
   return TRUE;
 }
@@ -222,25 +211,14 @@ failed:
   return FALSE;
 }
 
-static GHashTable *
-new_id_set (gint64 id)
-{
-  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  g_hash_table_add (set, g_memdup2 (&id, sizeof id));
-  return set;
-}
-
 gboolean
 koers_store_delete_objective (KoersStore      *self,
                               KoersObjective  *objective,
                               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   KoersObjective *own;
-  guint position;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -250,34 +228,21 @@ koers_store_delete_objective (KoersStore      *self,
   if (own == NULL)
     return set_not_stored_error (error);
 
-  ids = new_id_set (koers_objective_get_id (own));
+  ids = koers_store_new_id_set_with (koers_objective_get_id (own));
   koers_store_collect_links (self, ids, NULL, 0, links);
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_delete_by_id (self, "DELETE FROM objectives WHERE id = ?1",
+                                 koers_objective_get_id (own), error))
     return FALSE;
-
-  stmt = koers_store_prepare (self, "DELETE FROM objectives WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, koers_objective_get_id (own));
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto failed;
 
   /* The object keeps its key results and check-ins, for the undo. */
   g_object_ref (own);
-  koers_store_unindex_objective (self, own);
-  if (g_list_store_find (self->objectives, own, &position))
-    g_list_store_remove (self->objectives, position);
+  koers_store_forget_objective (self, own);
   koers_store_clear_links (self, links);
   g_object_unref (own);
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -309,7 +274,7 @@ koers_store_restore_objective (KoersStore      *self,
       return FALSE;
     }
 
-  ids = new_id_set (id);
+  ids = koers_store_new_id_set_with (id);
 
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -324,9 +289,8 @@ koers_store_restore_objective (KoersStore      *self,
       return FALSE;
     }
 
-  apply_rows (pending);
-  koers_store_index_objective (self, objective);
-  g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
+  koers_store_apply_rows (pending);
+  koers_store_keep_objective (self, objective);
   koers_store_apply_relinks (self, relinks);
 
   koers_store_emit_changed (self);

@@ -152,6 +152,57 @@ gboolean    koers_store_sync_current_value     (KoersStore    *self,
                                                 double        *current_value,
                                                 GError       **error);
 
+/* koers-store-util.c: the steps the writes share. */
+void        koers_store_apply_rows             (GPtrArray     *rows);
+/* A set of gint64 ids (keys freed with it). */
+GHashTable *koers_store_new_id_set             (void);
+GHashTable *koers_store_new_id_set_with        (gint64         id);
+void        koers_store_add_to_id_set          (GHashTable    *set,
+                                                gint64         id);
+/* A row that goes in as new: no id (SQLite chooses), a uuid when it has
+ * none, created and updated at stamp. */
+void        koers_row_make_fresh               (KoersRow      *row,
+                                                gint64         stamp);
+/* Runs sql with id bound to ?1, inside the caller's transaction. */
+gboolean    koers_store_run_with_id            (KoersStore    *self,
+                                                const char    *sql,
+                                                gint64         id,
+                                                GError       **error);
+/* As above in a transaction of its own: a delete whose rest goes with
+ * ON DELETE CASCADE and SET NULL. */
+gboolean    koers_store_delete_by_id           (KoersStore    *self,
+                                                const char    *sql,
+                                                gint64         id,
+                                                GError       **error);
+/* Writes index i as the order of order[i] (sql: ?1 the order, ?2 the id)
+ * where it differs, in one transaction, then sets the int property
+ * ("position", "sort-order") of the objects. */
+gboolean    koers_store_renumber               (KoersStore    *self,
+                                                const char    *sql,
+                                                GPtrArray     *order,
+                                                const char    *property,
+                                                GError       **error);
+/* In memory, after COMMIT: keep indexes an object and puts it into its
+ * sorted list; forget unindexes it and takes it out of the list. */
+void        koers_store_keep_department        (KoersStore    *self,
+                                                KoersDepartment *dept);
+void        koers_store_keep_objective         (KoersStore    *self,
+                                                KoersObjective *objective);
+void        koers_store_forget_objective       (KoersStore    *self,
+                                                KoersObjective *objective);
+void        koers_store_keep_kpi               (KoersStore    *self,
+                                                KoersKpi      *kpi);
+void        koers_store_forget_kpi             (KoersStore    *self,
+                                                KoersKpi      *kpi);
+/* The editable content, in one order for every caller; ids, owners,
+ * order and stamps are the caller's. */
+void        koers_store_copy_key_result_content (KoersKeyResult *to,
+                                                 KoersKeyResult *from);
+void        koers_store_copy_kpi_content       (KoersKpi      *to,
+                                                KoersKpi      *from);
+void        koers_store_copy_checkin_content   (KoersCheckin  *to,
+                                                KoersCheckin  *from);
+
 /* koers-store-schema.c */
 const char *koers_store_schema_get_ddl         (int            version);
 /* Checks an existing file without writing to it (not even a side file). */
@@ -225,6 +276,12 @@ void        koers_store_unindex_kpi_value      (KoersStore    *self,
                                                 KoersKpiValue *value);
 void        koers_store_resort_kpi             (KoersStore    *self,
                                                 KoersKpi      *kpi);
+
+/* koers-store-objectives.c: the next position among the objectives of a
+ * department and period. */
+int         koers_store_next_objective_position (KoersStore   *self,
+                                                 gint64        department_id,
+                                                 const char   *period);
 
 /* koers-store-links.c: the links a delete clears and an undo restores.
  * objective_ids and kpi_ids (sets of gint64, or NULL) are what goes or

@@ -243,28 +243,6 @@ get_level_for_department (KoersDepartment *dept)
   return KOERS_LEVEL_DEPARTMENT;
 }
 
-/* The next position among the objectives of a department and period. */
-static int
-get_next_position (KoersStore *self,
-                   gint64      department_id,
-                   const char *period)
-{
-  GListModel *model = G_LIST_MODEL (self->objectives);
-  guint n = g_list_model_get_n_items (model);
-  int next = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (model, i);
-
-      if (koers_objective_get_department_id (objective) == department_id &&
-          g_strcmp0 (koers_objective_get_period (objective), period) == 0)
-        next = MAX (next, koers_objective_get_position (objective) + 1);
-    }
-
-  return next;
-}
-
 /* As far into the new period as the date was into the old one; the last
  * day stays the last day. */
 static char *
@@ -443,11 +421,9 @@ koers_store_carry_over_objective (KoersStore         *self,
   now = MAX (koers_now_usec (), koers_objective_get_updated (own) + 1);
 
   row = koers_row_new_from_object (G_OBJECT (copy));
-  row->id = 0;
-  if (row->uuid == NULL)
-    row->uuid = koers_uuid_new ();
-  row->created = row->updated = now;
-  row->order = get_next_position (self, row->owner_id, koers_objective_get_period (copy));
+  koers_row_make_fresh (row, now);
+  row->order = koers_store_next_objective_position (self, row->owner_id,
+                                                    koers_objective_get_period (copy));
 
   if (!koers_store_begin (self, error))
     {
@@ -468,11 +444,8 @@ koers_store_carry_over_objective (KoersStore         *self,
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto failed;
 
-  for (guint i = 0; i < pending->len; i++)
-    koers_row_apply (g_ptr_array_index (pending, i));
-  koers_store_index_objective (self, copy);
-  g_list_store_insert_sorted (self->objectives, copy,
-                              koers_store_compare_objectives, NULL);
+  koers_store_apply_rows (pending);
+  koers_store_keep_objective (self, copy);
 
   g_object_freeze_notify (G_OBJECT (own));
   koers_objective_set_state (own, KOERS_OBJECTIVE_STATE_CARRIED_OVER);
@@ -521,7 +494,9 @@ koers_store_hand_over_objective (KoersStore       *self,
 
   /* One save writes all three; a failed save puts them back. */
   g_object_freeze_notify (G_OBJECT (own));
-  koers_objective_set_position (own, get_next_position (self, department_id, koers_objective_get_period (own)));
+  koers_objective_set_position (own,
+                                koers_store_next_objective_position (self, department_id,
+                                                                     koers_objective_get_period (own)));
   koers_objective_set_department_id (own, department_id);
   koers_objective_set_level (own, get_level_for_department (department));
   g_object_thaw_notify (G_OBJECT (own));

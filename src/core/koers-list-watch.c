@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-list-watch.h"
+
+GHashTable *
+koers_list_watch_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+}
+
+static void
+unwatch_item (gpointer  item,
+              GCallback callback,
+              gpointer  owner)
+{
+  g_signal_handlers_disconnect_by_func (item, callback, owner);
+}
+
+/* Whoever changes the list, this connects to what arrived and
+ * disconnects from what left. */
+void
+koers_list_watch_sync (GHashTable         *watched,
+                       GListModel         *model,
+                       const char * const *signals,
+                       GCallback           callback,
+                       gpointer            owner)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_hash_table_add (present, item);
+      if (!g_hash_table_contains (watched, item))
+        {
+          for (guint j = 0; signals[j] != NULL; j++)
+            g_signal_connect_object (item, signals[j], callback, owner, G_CONNECT_SWAPPED);
+          g_hash_table_add (watched, g_object_ref (item));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (present, key))
+        {
+          unwatch_item (key, callback, owner);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+}
+
+void
+koers_list_watch_clear (GHashTable **watched,
+                        GCallback    callback,
+                        gpointer     owner)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (*watched == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, *watched);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    unwatch_item (key, callback, owner);
+  g_clear_pointer (watched, g_hash_table_unref);
+}
+
+gboolean
+koers_list_is_sorted (GListModel       *model,
+                      GCompareDataFunc  compare)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(GObject) b = g_list_model_get_item (model, i);
+
+      if (compare (a, b, NULL) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
