@@ -236,6 +236,20 @@ main (int   argc,
   g_print ("scroll to the end: %u frames, mean %.1f ms, worst %.1f ms\n",
            frames, frames > 0 ? total / frames : 0.0, worst);
 
+  /* The cards' quality marks: one check of the period per store change. */
+  {
+    KoersQualityMarks *marks = koers_editor_pane_get_quality_marks (KOERS_EDITOR_PANE (pane));
+    g_autoptr (GError) save_error = NULL;
+    g_autoptr (KoersObjective) first = g_list_model_get_item (koers_store_get_objectives (store), 0);
+    guint checks = koers_quality_marks_get_n_checks (marks);
+
+    g_assert_true (koers_store_save_objective (store, first, &save_error));
+    start = g_get_monotonic_time ();
+    koers_quality_marks_flush (marks);
+    g_print ("quality check for the marks (%d objectives): %.1f ms, %u check(s)\n", 2 * N_OBJECTIVES,
+             (g_get_monotonic_time () - start) / 1000.0, koers_quality_marks_get_n_checks (marks) - checks);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
   remove_dir (dir);

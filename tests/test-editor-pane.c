@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
+#include "store/koers-demo.h"
+#include "ui/koers-wrap-box.h"
 #include "ui/koers-editor-pane.h"
 #include "ui/koers-key-result-editor.h"
 #include "ui/koers-key-result-row.h"
@@ -395,6 +397,178 @@ test_tab_through_cards (Fixture       *f,
   g_ptr_array_unref (seen);
 }
 
+/* The widest minimum among the mapped widgets of type under root. */
+static int
+get_widest_minimum (GtkWidget *root,
+                    GType      type)
+{
+  g_autoptr (GPtrArray) widgets = koers_editor_test_find_mapped (root, type);
+  int widest = 0;
+
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      int min;
+
+      gtk_widget_measure (widgets->pdata[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      widest = MAX (widest, min);
+    }
+
+  return widest;
+}
+
+/* The most lines any wrap box in a key-result row took, and the fewest. */
+static void
+get_row_lines (GtkWidget *pane,
+               guint     *most,
+               guint     *fewest)
+{
+  g_autoptr (GPtrArray) rows = koers_editor_test_find_mapped (pane, KOERS_TYPE_KEY_RESULT_ROW);
+
+  *most = 0;
+  *fewest = G_MAXUINT;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr (GPtrArray) boxes = koers_editor_test_find_mapped (rows->pdata[i], KOERS_TYPE_WRAP_BOX);
+
+      for (guint j = 0; j < boxes->len; j++)
+        {
+          guint n = koers_wrap_box_get_n_lines (boxes->pdata[j]);
+
+          *most = MAX (*most, n);
+          *fewest = MIN (*fewest, n);
+        }
+    }
+}
+
+/* Whether every mapped card shows its actions as three buttons (wide) or
+ * as one menu (narrow). */
+static gboolean
+cards_show_menu (GtkWidget *pane,
+                 gboolean   menu)
+{
+  g_autoptr (GPtrArray) cards = koers_editor_test_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD);
+
+  g_assert_cmpuint (cards->len, >, 0);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      AdwSqueezer *squeezer = ADW_SQUEEZER (gtk_widget_get_template_child (cards->pdata[i], KOERS_TYPE_OBJECTIVE_CARD,
+                                                                           "actions_squeezer"));
+      GtkWidget *menu_button = GTK_WIDGET (gtk_widget_get_template_child (cards->pdata[i], KOERS_TYPE_OBJECTIVE_CARD,
+                                                                          "actions_menu_button"));
+
+      if ((adw_squeezer_get_visible_child (squeezer) == menu_button) != menu)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A phone-sized window (360 px, the pane a bit less) must fit the pane
+ * with real content: the demo's company and Marketing objectives. */
+static void
+test_narrow (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("koers-narrow-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (KoersStore) store = NULL;
+  KoersDepartment *departments[2];
+  GtkWidget *pane;
+  GtkWindow *window;
+  KoersPeriod q2;
+
+  g_assert_no_error (error);
+  g_assert_true (koers_demo_create (path, KOERS_LANGUAGE_EN, &error));
+  g_assert_no_error (error);
+  store = koers_store_open (path, &error);
+  g_assert_no_error (error);
+
+  pane = koers_editor_pane_new ();
+  koers_editor_pane_set_store (KOERS_EDITOR_PANE (pane), store);
+  koers_period_init_quarter (&q2, 2026, 2);
+  koers_editor_pane_set_period (KOERS_EDITOR_PANE (pane), &q2);
+  window = koers_editor_test_window_new (pane, 340, 640);
+
+  departments[0] = koers_store_get_company (store);
+  departments[1] = koers_ui_test_find_department (store, "Marketing");
+  for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
+    {
+      int min, card_min, row_min;
+
+      koers_editor_pane_set_department (KOERS_EDITOR_PANE (pane), departments[i]);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      koers_editor_test_spin (100);
+      g_assert_cmpuint (koers_editor_test_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD)->len, >, 0);
+
+      gtk_widget_measure (pane, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      card_min = get_widest_minimum (pane, KOERS_TYPE_OBJECTIVE_CARD);
+      row_min = get_widest_minimum (pane, KOERS_TYPE_KEY_RESULT_ROW);
+      g_test_message ("%s: pane %d, card %d, key-result row %d",
+                      koers_department_get_name (departments[i]), min, card_min, row_min);
+      g_assert_cmpint (min, <=, 340);
+      g_assert_cmpint (gtk_widget_get_width (pane), <=, 340);
+
+      /* Narrow: the card's actions in a menu, the rows' values and
+       * buttons on lines of their own. */
+      g_assert_true (cards_show_menu (pane, TRUE));
+      {
+        guint most, fewest;
+
+        get_row_lines (pane, &most, &fewest);
+        g_assert_cmpuint (most, >=, 2);
+      }
+    }
+
+  /* Wide: three buttons, every row's line in one. */
+  gtk_window_set_default_size (window, 1000, 640);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  koers_editor_test_spin (100);
+  g_assert_cmpint (gtk_widget_get_width (pane), >=, 900);
+  g_assert_true (cards_show_menu (pane, FALSE));
+  {
+    guint most, fewest;
+
+    get_row_lines (pane, &most, &fewest);
+    g_assert_cmpuint (most, ==, 1);
+  }
+
+  /* The narrow menu holds the same actions. */
+  gtk_window_set_default_size (window, 340, 640);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  koers_editor_test_spin (100);
+  {
+    g_autoptr (GPtrArray) cards = koers_editor_test_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD);
+    GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (cards->pdata[0],
+                                                                                 KOERS_TYPE_OBJECTIVE_CARD,
+                                                                                 "actions_menu_button"));
+    GMenuModel *menu;
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
+    gtk_menu_button_popup (menu_button);
+    koers_editor_test_spin (50);
+    menu = gtk_menu_button_get_menu_model (menu_button);
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    gtk_menu_button_popdown (menu_button);
+  }
+
+  gtk_window_destroy (window);
+  koers_editor_test_iterate ();
+  g_clear_object (&store);
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +589,8 @@ main (int   argc,
 
   g_test_add ("/editor-pane/tab-through-cards", Fixture, NULL, fixture_setup,
               test_tab_through_cards, fixture_teardown);
+
+  g_test_add_func ("/editor-pane/narrow", test_narrow);
 
   return g_test_run ();
 }

@@ -220,6 +220,17 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (koers_objective_get_score (f->objective), 0.75, 1e-9);
 }
 
+/* On a phone (360 px) the editor fits: rows and buttons narrow down. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  int min;
+
+  gtk_widget_measure (f->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +249,8 @@ main (int   argc,
   g_test_add ("/key-result-editor/reorder", Fixture, NULL, fixture_setup, test_reorder, fixture_teardown);
   g_test_add ("/key-result-editor/delete-and-undo", Fixture, NULL, fixture_setup,
               test_delete_and_undo, fixture_teardown);
+
+  g_test_add ("/key-result-editor/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
 
   return g_test_run ();
 }

@@ -245,6 +245,17 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (f->objective)), ==, 1);
 }
 
+/* On a phone (360 px) the editor fits: rows and buttons narrow down. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  int min;
+
+  gtk_widget_measure (f->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +272,8 @@ main (int   argc,
               test_refused_change, fixture_teardown);
   g_test_add ("/objective-editor/delete-and-undo", Fixture, NULL, fixture_setup,
               test_delete_and_undo, fixture_teardown);
+
+  g_test_add ("/objective-editor/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
 
   return g_test_run ();
 }

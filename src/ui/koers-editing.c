@@ -540,6 +540,21 @@ koers_editing_fold_text (const char *text)
   return g_utf8_casefold (folded, -1);
 }
 
+void
+koers_editing_clean_button_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* The label widget names the button through labelled-by already. */
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
+      && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    koers_editing_clean_button_names (child);
+}
+
 const char *
 koers_editing_get_status_icon (KoersKrStatus status)
 {
@@ -575,5 +590,20 @@ koers_editing_get_status_css_class (KoersKrStatus status)
     case KOERS_KR_STATUS_IN_PROGRESS:
     default:
       return "status-in-progress";
+    }
+}
+
+const char *
+koers_editing_get_severity_icon (KoersQualitySeverity severity)
+{
+  switch (severity)
+    {
+    case KOERS_QUALITY_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case KOERS_QUALITY_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case KOERS_QUALITY_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
     }
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "core/koers-quality-rule.h"
 #include "store/koers-store.h"
 
 G_BEGIN_DECLS
@@ -61,8 +62,16 @@ void             koers_editing_defer_to_layout      (GtkWidget             *widg
 /* Lower-cased, normalised text for substring search (NULL gives ""). */
 char            *koers_editing_fold_text            (const char     *text);
 
+/* GTK 4.8 names a button with a mnemonic twice, "_Check In Check In": its
+ * label property keeps the raw text and the label widget adds its own.
+ * Leaves the label widget's clean name on root and every button with a
+ * mnemonic label under it (call once the labels are set). */
+void             koers_editing_clean_button_names   (GtkWidget      *root);
+
 /* Status icon name and css class for a key-result status. */
 const char      *koers_editing_get_status_icon      (KoersKrStatus   status);
 const char      *koers_editing_get_status_css_class (KoersKrStatus   status);
+/* Icon name for a quality finding's severity. */
+const char      *koers_editing_get_severity_icon    (KoersQualitySeverity severity);
 
 G_END_DECLS

@@ -10,8 +10,11 @@
 #include "koers-editing.h"
 #include "koers-editor-pane.h"
 #include "koers-key-result-row.h"
+#include "koers-kpi-section.h"
 #include "koers-objective-card.h"
 #include "koers-objective-slot.h"
+#include "koers-template-picker.h"
+#include "koers-wrap-box.h"
 
 struct _KoersEditorPane
 {
@@ -30,11 +33,17 @@ struct _KoersEditorPane
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
 
+  /* The quality check of the period, once per change, for every card. */
+  KoersQualityMarks  *marks;
+
   /* The objective of the card that last had the focus. */
   KoersObjective     *focus_objective;
 
   GtkLabel           *department_label;
   GtkLabel           *period_label;
+  AdwSplitButton     *add_button;
+  GtkStack           *view_stack;
+  KoersKpiSection    *kpi_section;
   GtkStack           *stack;
   GtkScrolledWindow  *scrolled_window;
   GtkListView        *list_view;
@@ -181,6 +190,7 @@ update_actions (KoersEditorPane *self)
   gboolean can_add = self->store != NULL && self->department != NULL && self->has_period;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-objective", can_add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-from-template", can_add);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-key-result",
                                  can_add && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", self->store != NULL);
@@ -221,6 +231,14 @@ department_notify_cb (KoersEditorPane *self)
   update_view (self);
 }
 
+/* The KPI page has its own Add KPI button. */
+static void
+view_changed_cb (KoersEditorPane *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button),
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "kpis") != 0);
+}
+
 static void
 slot_focus_enter_cb (GtkEventControllerFocus *controller,
                      KoersEditorPane         *self)
@@ -237,7 +255,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                KoersEditorPane          *self)
 {
-  GtkWidget *slot = koers_objective_slot_new (self->store);
+  GtkWidget *slot = koers_objective_slot_new (self->store, self->marks);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect_object (focus, "enter", G_CALLBACK (slot_focus_enter_cb), self, 0);
@@ -368,6 +386,53 @@ add_objective_action_cb (GtkWidget  *widget,
 }
 
 static void
+templates_added_cb (KoersEditorPane *self,
+                    GPtrArray       *objectives)
+{
+  AdwToastOverlay *overlay;
+  g_autofree char *message = NULL;
+
+  if (objectives->len == 0 || self->store == NULL)
+    return;
+
+  g_set_object (&self->focus_objective, objectives->pdata[0]);
+
+  /* One: edit it at once, as after Add Objective.  More: they are in the
+   * list, to edit one by one. */
+  if (objectives->len == 1)
+    {
+      koers_editing_open_objective (GTK_WIDGET (self), self->store, objectives->pdata[0]);
+      return;
+    }
+
+  overlay = koers_editing_find_toast_overlay (GTK_WIDGET (self));
+  if (overlay == NULL)
+    return;
+  message = g_strdup_printf (ngettext ("%u objective added", "%u objectives added", objectives->len),
+                             objectives->len);
+  adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+}
+
+static void
+add_from_template_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KoersEditorPane *self = KOERS_EDITOR_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *picker;
+
+  if (self->store == NULL || self->department == NULL || !self->has_period)
+    return;
+
+  picker = koers_template_picker_new (self->store, self->department, &self->period);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (root));
+  g_signal_connect_object (picker, "added", G_CALLBACK (templates_added_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+static void
 add_key_result_action_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -425,6 +490,19 @@ delete_action_cb (GtkWidget  *widget,
     }
 }
 
+/* AdwSplitButton 1.2 leaves its arrow without a name: screen readers
+ * would say "GtkMenuButton".  Its last child is the menu button (whose
+ * toggle takes the name from it). */
+static void
+name_add_menu_button (KoersEditorPane *self)
+{
+  GtkWidget *menu_button = gtk_widget_get_last_child (GTK_WIDGET (self->add_button));
+
+  if (GTK_IS_MENU_BUTTON (menu_button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("More ways to add"), -1);
+}
+
 static void
 koers_editor_pane_dispose (GObject *object)
 {
@@ -441,6 +519,7 @@ koers_editor_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->focus_objective);
+  g_clear_object (&self->marks);
 
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
@@ -469,10 +548,16 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
   object_class->dispose = koers_editor_pane_dispose;
   object_class->finalize = koers_editor_pane_finalize;
 
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+  g_type_ensure (KOERS_TYPE_KPI_SECTION);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/koers-editor-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, department_label);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, period_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, add_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, kpi_section);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, stack);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, list_view);
@@ -481,6 +566,8 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.add-objective", NULL,
                                    add_objective_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.add-from-template", NULL,
+                                   add_from_template_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.add-key-result", NULL,
                                    add_key_result_action_cb);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action_cb);
@@ -498,13 +585,18 @@ koers_editor_pane_init (KoersEditorPane *self)
 {
   koers_editing_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (GTK_WIDGET (self));
+  name_add_menu_button (self);
 
+  self->marks = koers_quality_marks_new ();
   self->filter = gtk_custom_filter_new (filter_objective_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_swapped (self->filtered, "items-changed",
                             G_CALLBACK (filtered_items_changed_cb), self);
 
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (view_changed_cb), self);
 
   update_view (self);
   update_actions (self);
@@ -534,6 +626,8 @@ koers_editor_pane_set_store (KoersEditorPane *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   g_clear_object (&self->focus_objective);
+  koers_quality_marks_set_store (self->marks, store);
+  koers_kpi_section_set_store (self->kpi_section, store);
 
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
@@ -573,6 +667,7 @@ koers_editor_pane_set_department (KoersEditorPane *self,
       g_signal_connect_swapped (department, "notify::emoji", G_CALLBACK (department_notify_cb), self);
     }
 
+  koers_kpi_section_set_department (self->kpi_section, department);
   show_new_list (self);
   update_view (self);
   update_actions (self);
@@ -598,6 +693,8 @@ koers_editor_pane_set_period (KoersEditorPane   *self,
       self->has_period = TRUE;
     }
 
+  koers_quality_marks_set_period (self->marks, self->has_period ? &self->period : NULL);
+  koers_kpi_section_set_period (self->kpi_section, self->has_period ? &self->period : NULL);
   show_new_list (self);
   update_view (self);
   update_actions (self);
@@ -639,4 +736,12 @@ koers_editor_pane_set_search_text (KoersEditorPane *self,
   show_new_list (self);
   update_view (self);
   update_actions (self);
+}
+
+KoersQualityMarks *
+koers_editor_pane_get_quality_marks (KoersEditorPane *self)
+{
+  g_return_val_if_fail (KOERS_IS_EDITOR_PANE (self), NULL);
+
+  return self->marks;
 }

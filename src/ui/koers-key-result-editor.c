@@ -8,6 +8,7 @@
 #include "core/koers-parse.h"
 #include "koers-editing.h"
 #include "koers-key-result-editor.h"
+#include "koers-wrap-box.h"
 
 struct _KoersKeyResultEditor
 {
@@ -26,6 +27,9 @@ struct _KoersKeyResultEditor
   AdwEntryRow     *title_row;
   AdwComboRow     *metric_row;
   AdwEntryRow     *unit_row;
+  AdwComboRow     *kpi_row;
+  /* The KPIs kpi_row offers, after "None" (position i + 1). */
+  GPtrArray       *kpis;
   AdwActionRow    *start_row;
   GtkSpinButton   *start_spin;
   AdwActionRow    *target_row;
@@ -183,6 +187,34 @@ update_window_title (KoersKeyResultEditor *self)
   adw_window_title_set_subtitle (self->window_title, koers_objective_get_title (self->objective));
 }
 
+/* The department's KPIs, and the linked one if it is another's. */
+static void
+fill_kpis (KoersKeyResultEditor *self)
+{
+  KoersDepartment *dept = koers_store_find_department (self->store,
+                                                       koers_objective_get_department_id (self->objective));
+  KoersKpi *linked = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_clear_pointer (&self->kpis, g_ptr_array_unref);
+  self->kpis = dept != NULL ? koers_store_list_department_kpis (self->store, dept)
+                            : g_ptr_array_new_with_free_func (g_object_unref);
+  if (linked != NULL && !g_ptr_array_find (self->kpis, linked, NULL))
+    g_ptr_array_add (self->kpis, g_object_ref (linked));
+
+  gtk_string_list_append (names, C_("KPI", "None"));
+  for (guint i = 0; i < self->kpis->len; i++)
+    {
+      gtk_string_list_append (names, koers_kpi_get_name (g_ptr_array_index (self->kpis, i)));
+      if (g_ptr_array_index (self->kpis, i) == linked)
+        selected = i + 1;
+    }
+
+  adw_combo_row_set_model (self->kpi_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->kpi_row, selected);
+}
+
 static void
 fill (KoersKeyResultEditor *self)
 {
@@ -196,6 +228,7 @@ fill (KoersKeyResultEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), koers_key_result_get_title (self->kr));
   adw_combo_row_set_selected (self->metric_row, koers_key_result_get_metric_kind (self->kr));
   gtk_editable_set_text (GTK_EDITABLE (self->unit_row), unit != NULL ? unit : "");
+  fill_kpis (self);
   gtk_spin_button_set_value (self->start_spin, koers_key_result_get_start_value (self->kr));
   gtk_spin_button_set_value (self->target_spin, koers_key_result_get_target_value (self->kr));
   gtk_spin_button_set_value (self->current_spin, koers_key_result_get_current_value (self->kr));
@@ -371,6 +404,31 @@ metric_selected_cb (KoersKeyResultEditor *self)
 }
 
 static void
+kpi_selected_cb (KoersKeyResultEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->kpi_row);
+  gint64 old = koers_key_result_get_kpi_id (self->kr);
+  gint64 id = 0;
+
+  if (self->updating || self->kpis == NULL || selected > self->kpis->len)
+    return;
+
+  if (selected > 0)
+    id = koers_kpi_get_id (g_ptr_array_index (self->kpis, selected - 1));
+  if (id == old)
+    return;
+
+  koers_key_result_set_kpi_id (self->kr, id);
+  if (!save (self))
+    {
+      koers_key_result_set_kpi_id (self->kr, old);
+      self->updating = TRUE;
+      fill_kpis (self);
+      self->updating = FALSE;
+    }
+}
+
+static void
 set_due_date (KoersKeyResultEditor *self,
               const char           *iso)
 {
@@ -513,6 +571,7 @@ koers_key_result_editor_constructed (GObject *object)
   g_signal_connect_swapped (self->owner_row, "changed", G_CALLBACK (owner_changed_cb), self);
   g_signal_connect_swapped (self->personal_data_note_row, "changed", G_CALLBACK (note_changed_cb), self);
   g_signal_connect_swapped (self->metric_row, "notify::selected", G_CALLBACK (metric_selected_cb), self);
+  g_signal_connect_swapped (self->kpi_row, "notify::selected", G_CALLBACK (kpi_selected_cb), self);
   g_signal_connect_swapped (self->start_spin, "value-changed", G_CALLBACK (start_changed_cb), self);
   g_signal_connect_swapped (self->target_spin, "value-changed", G_CALLBACK (target_changed_cb), self);
   g_signal_connect_swapped (self->current_spin, "value-changed", G_CALLBACK (current_changed_cb), self);
@@ -543,6 +602,7 @@ koers_key_result_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (koers_objective_get_key_results (self->objective), self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_EDITOR);
+  g_clear_pointer (&self->kpis, g_ptr_array_unref);
   g_clear_object (&self->objective);
   g_clear_object (&self->kr);
   g_clear_object (&self->store);
@@ -598,6 +658,8 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+
   object_class->constructed = koers_key_result_editor_constructed;
   object_class->dispose = koers_key_result_editor_dispose;
   object_class->get_property = koers_key_result_editor_get_property;
@@ -618,6 +680,7 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, metric_row);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, kpi_row);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, start_spin);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, target_row);
@@ -646,6 +709,7 @@ koers_key_result_editor_init (KoersKeyResultEditor *self)
 {
   koers_editing_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (GTK_WIDGET (self));
 
   setup_spin (self->start_spin);
   setup_spin (self->target_spin);

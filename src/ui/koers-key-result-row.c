@@ -14,6 +14,7 @@
 #include "koers-key-result-details.h"
 #include "koers-key-result-row.h"
 #include "koers-progress-chart.h"
+#include "koers-wrap-box.h"
 
 struct _KoersKeyResultRow
 {
@@ -33,6 +34,8 @@ struct _KoersKeyResultRow
   GtkLabel       *percent_label;
   GtkLabel       *meta_label;
   GtkWidget      *stale_label;
+  GtkLabel       *kpi_label;
+  GtkWidget      *check_in_button;
   GtkWidget      *move_up_button;
   GtkWidget      *move_down_button;
   GtkWidget      *sparkline;
@@ -114,6 +117,21 @@ update_status (KoersKeyResultRow *self,
     }
 }
 
+/* The other side is in the KPI's row: "Moved by: …". */
+static void
+update_kpi_link (KoersKeyResultRow *self)
+{
+  KoersKpi *kpi = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
+  g_autofree char *text = NULL;
+
+  if (kpi != NULL)
+    /* Translators: the KPI a key result moves, "KPI: Net Promoter Score". */
+    text = g_strdup_printf (_("KPI: %s"), koers_kpi_get_name (kpi));
+  gtk_label_set_text (self->kpi_label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kpi_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->kpi_label), text != NULL);
+}
+
 static void
 update_row (KoersKeyResultRow *self)
 {
@@ -131,8 +149,8 @@ update_row (KoersKeyResultRow *self)
 
   koers_date_today (&today);
 
+  /* The title wraps: all of it shows, no tooltip needed. */
   gtk_label_set_text (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
@@ -159,6 +177,7 @@ update_row (KoersKeyResultRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->meta_label), *meta != '\0');
 
   gtk_widget_set_visible (self->stale_label, koers_key_result_is_stale (self->kr, &today));
+  update_kpi_link (self);
 
   update_status (self, &today);
 }
@@ -417,6 +436,8 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+
   object_class->dispose = koers_key_result_row_dispose;
   object_class->get_property = koers_key_result_row_get_property;
   object_class->set_property = koers_key_result_row_set_property;
@@ -443,6 +464,8 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, percent_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, stale_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, kpi_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_up_button);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_down_button);
 
@@ -465,6 +488,7 @@ koers_key_result_row_init (KoersKeyResultRow *self)
 {
   koers_editing_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (self->check_in_button);
   add_sparkline (self);
 }
 

@@ -8,6 +8,8 @@
 #include "koers-editing.h"
 #include "koers-key-result-row.h"
 #include "koers-objective-card.h"
+#include "koers-quality-mark.h"
+#include "koers-wrap-box.h"
 
 /* The seed: at most five key results per objective. */
 #define MAX_ADVISED_KEY_RESULTS 5
@@ -20,6 +22,7 @@ struct _KoersObjectiveCard
   KoersObjective *objective;
 
   GtkLabel       *title_label;
+  KoersQualityMark *quality_mark;
   GtkLabel       *kind_label;
   GtkLabel       *state_label;
   GtkWidget      *owner_box;
@@ -31,6 +34,8 @@ struct _KoersObjectiveCard
   GtkLabel       *hint_label;
   GtkWidget      *empty_label;
   GtkListBox     *key_results_list;
+  GtkWidget      *actions_squeezer;
+  GtkMenuButton  *actions_menu_button;
 
   /* The rows of key_results_list, reused from one objective to the next:
    * the list view rebinds cards often while scrolling, and binding must
@@ -62,9 +67,8 @@ update_title (KoersObjectiveCard *self)
 {
   const char *title = koers_objective_get_title (self->objective);
 
-  /* Plain text: a title is never markup. */
+  /* Plain text: a title is never markup.  It wraps, so all of it shows. */
   gtk_label_set_text (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
@@ -353,6 +357,21 @@ delete_action_cb (GtkWidget  *widget,
   koers_editing_delete_objective (widget, self->store, objective);
 }
 
+/* The narrow layout's menu gets its items when first opened: a popover
+ * menu per card would be built for every card the list keeps alive. */
+static void
+create_actions_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/koersapp/Koers/ui/koers-objective-card-menu.ui");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_builder_get_object (builder, "card_menu")));
+}
+
 static void
 update_actions (KoersObjectiveCard *self)
 {
@@ -438,6 +457,9 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+  g_type_ensure (KOERS_TYPE_QUALITY_MARK);
+
   object_class->dispose = koers_objective_card_dispose;
   object_class->get_property = koers_objective_card_get_property;
   object_class->set_property = koers_objective_card_set_property;
@@ -456,6 +478,7 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/koers-objective-card.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, quality_mark);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, state_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, owner_box);
@@ -467,6 +490,8 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, hint_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, empty_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, key_results_list);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_menu_button);
 
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "card.add-key-result", NULL,
@@ -490,6 +515,7 @@ koers_objective_card_init (KoersObjectiveCard *self)
   gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_FULL);
 
   self->rows = g_ptr_array_new ();
+  gtk_menu_button_set_create_popup_func (self->actions_menu_button, create_actions_menu_cb, NULL, NULL);
 
   update_actions (self);
 }
@@ -555,6 +581,7 @@ koers_objective_card_set_objective (KoersObjectiveCard *self,
       update_key_result_count (self);
     }
 
+  koers_quality_mark_set_objective (self->quality_mark, objective);
   sync_rows (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE]);
@@ -569,4 +596,14 @@ koers_objective_card_set_lazy_rows (KoersObjectiveCard *self,
   /* Rows made so far stay: this card is near the view now. */
   self->lazy_rows = !!lazy;
   self->rows_wanted = TRUE;
+}
+
+void
+koers_objective_card_set_quality_marks (KoersObjectiveCard *self,
+                                        KoersQualityMarks  *marks)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE_CARD (self));
+  g_return_if_fail (marks == NULL || KOERS_IS_QUALITY_MARKS (marks));
+
+  koers_quality_mark_set_marks (self->quality_mark, marks);
 }

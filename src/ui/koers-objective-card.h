@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "store/koers-store.h"
+#include "koers-quality-marks.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,8 @@ void            koers_objective_card_set_objective (KoersObjectiveCard *self,
  * card comes near the visible part again (the row widgets are kept). */
 void            koers_objective_card_set_lazy_rows (KoersObjectiveCard *self,
                                                     gboolean            lazy);
+/* Where the card's quality mark finds its findings (NULL: no mark). */
+void            koers_objective_card_set_quality_marks (KoersObjectiveCard *self,
+                                                        KoersQualityMarks  *marks);
 
 G_END_DECLS

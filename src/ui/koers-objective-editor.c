@@ -625,6 +625,7 @@ koers_objective_editor_init (KoersObjectiveEditor *self)
 {
   koers_editing_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (GTK_WIDGET (self));
   self->aligned_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 

@@ -14,6 +14,7 @@ struct _KoersObjectiveSlot
   GtkWidget       parent_instance;
 
   KoersStore     *store;
+  KoersQualityMarks *marks;
   KoersObjective *objective;
   GtkWidget      *card;
   gboolean        card_pending;
@@ -33,6 +34,7 @@ make_card (GtkWidget *widget)
   /* Near the view: with its key results at once.  Rebound later, far
    * away, the card waits for them until it comes near again. */
   self->card = koers_objective_card_new (self->store);
+  koers_objective_card_set_quality_marks (KOERS_OBJECTIVE_CARD (self->card), self->marks);
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (self->card), self->objective);
   koers_objective_card_set_lazy_rows (KOERS_OBJECTIVE_CARD (self->card), TRUE);
   gtk_widget_set_parent (self->card, widget);
@@ -103,6 +105,7 @@ koers_objective_slot_dispose (GObject *object)
 
   g_clear_pointer (&self->card, gtk_widget_unparent);
   g_clear_object (&self->objective);
+  g_clear_object (&self->marks);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (koers_objective_slot_parent_class)->dispose (object);
@@ -126,15 +129,19 @@ koers_objective_slot_init (KoersObjectiveSlot *self)
 }
 
 GtkWidget *
-koers_objective_slot_new (KoersStore *store)
+koers_objective_slot_new (KoersStore        *store,
+                          KoersQualityMarks *marks)
 {
   KoersObjectiveSlot *self;
 
   g_return_val_if_fail (store == NULL || KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (marks == NULL || KOERS_IS_QUALITY_MARKS (marks), NULL);
 
   self = g_object_new (KOERS_TYPE_OBJECTIVE_SLOT, NULL);
   if (store != NULL)
     self->store = g_object_ref (store);
+  if (marks != NULL)
+    self->marks = g_object_ref (marks);
 
   return GTK_WIDGET (self);
 }

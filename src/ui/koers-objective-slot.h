@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_OBJECTIVE_SLOT (koers_objective_slot_get_type ())
 G_DECLARE_FINAL_TYPE (KoersObjectiveSlot, koers_objective_slot, KOERS, OBJECTIVE_SLOT, GtkWidget)
 
-GtkWidget          *koers_objective_slot_new           (KoersStore         *store);
+/* marks (nullable): for the card's quality mark. */
+GtkWidget          *koers_objective_slot_new           (KoersStore         *store,
+                                                        KoersQualityMarks  *marks);
 KoersObjective     *koers_objective_slot_get_objective (KoersObjectiveSlot *self);
 void                koers_objective_slot_set_objective (KoersObjectiveSlot *self,
                                                         KoersObjective     *objective);

@@ -257,6 +257,17 @@ draw_month_ticks (KoersReportLayout *layout,
     }
 }
 
+void
+koers_report_chart_month_ticks (KoersReportLayout *layout,
+                                const KoersPeriod *period,
+                                int                n_days,
+                                double             x,
+                                double             y,
+                                double             w)
+{
+  draw_month_ticks (layout, period, n_days, x, y, w);
+}
+
 static void
 draw_plot (KoersReportLayout          *layout,
            const KoersReportKeyResult *kr,

@@ -24,6 +24,14 @@ void   koers_report_chart_key_result        (KoersReportLayout          *layout,
                                              double                      x,
                                              double                      y,
                                              double                      w);
+/* Month names under a plot of w points from x that spans period
+ * (n_days long), with their tops at y. */
+void   koers_report_chart_month_ticks       (KoersReportLayout          *layout,
+                                             const KoersPeriod          *period,
+                                             int                         n_days,
+                                             double                      x,
+                                             double                      y,
+                                             double                      w);
 /* The legend the key result charts share, at the cursor. */
 void   koers_report_chart_key_result_legend (KoersReportLayout *layout);
 

@@ -7,6 +7,7 @@
 #include "core/koers-scoring.h"
 #include "core/koers-summary.h"
 #include "koers-report-data.h"
+#include "koers-report-kpis.h"
 
 static void
 checkin_free (gpointer p)
@@ -52,6 +53,7 @@ department_free (gpointer p)
   g_free (dept->name);
   g_free (dept->dest);
   g_ptr_array_unref (dept->objectives);
+  g_clear_pointer (&dept->kpis, g_ptr_array_unref);
   g_free (dept);
 }
 
@@ -239,6 +241,7 @@ koers_report_data_collect (KoersStore               *store,
       out->is_company = koers_department_get_is_company (dept);
       out->objectives = g_ptr_array_new ();
       out->dest = g_strdup_printf ("department-%" G_GINT64_FORMAT, out->id);
+      koers_report_kpis_collect (store, data, out);
       g_ptr_array_add (all_departments, out);
       g_hash_table_insert (dept_by_id, &out->id, out);
     }
@@ -284,8 +287,9 @@ koers_report_data_collect (KoersStore               *store,
       double sum = 0.0;
 
       /* A whole-company report leaves out departments with nothing to
-       * show; a department asked for by name gets its (empty) section. */
-      if (dept->objectives->len == 0 && data->whole_company)
+       * show (no objectives, no KPIs); a department asked for by name
+       * gets its (empty) section. */
+      if (dept->objectives->len == 0 && dept->kpis->len == 0 && data->whole_company)
         continue;
 
       for (guint j = 0; j < dept->objectives->len; j++)

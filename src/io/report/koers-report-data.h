@@ -64,12 +64,48 @@ struct _KoersReportObjective
   char                   *dest;         /* PDF destination name */
 };
 
+/* One value of a KPI. */
+typedef struct
+{
+  char   *date;     /* ISO */
+  GDate   gdate;
+  double  value;
+  char   *note;
+} KoersReportKpiValue;
+
+/* A KPI as it stood at the report's end (the period's end, or the report
+ * date when that comes first): see koers-report-kpis.h. */
+typedef struct
+{
+  gint64                  id;
+  KoersReportDepartment  *department;
+  char                   *name;
+  char                   *unit;
+  KoersMetricKind         metric_kind;
+  KoersKpiDirection       direction;
+  double                  healthy;
+  double                  attention;
+  KoersKpiFrequency       frequency;
+  gboolean                has_value;
+  double                  current;      /* the latest value by then */
+  char                   *last_update;  /* its date, ISO, or NULL */
+  KoersKpiStatus          status;       /* of current; NONE without a value */
+  gboolean                update_due;   /* on the report's end */
+  /* KoersReportKpiValue of the period, oldest first, after the one before
+   * the period (where its line comes from), if any. */
+  GPtrArray              *values;
+  gboolean                has_before;   /* values[0] is that one */
+  /* Titles of the key results in the period that move it (owned). */
+  GPtrArray              *moved_by;
+} KoersReportKpi;
+
 struct _KoersReportDepartment
 {
   gint64      id;
   char       *name;
   gboolean    is_company;
   GPtrArray  *objectives;   /* KoersReportObjective, not owned */
+  GPtrArray  *kpis;         /* KoersReportKpi, owned */
   double      score;
   guint       n_key_results;
   char       *dest;

@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 
 #include "koers-report-charts.h"
+#include "koers-report-kpis.h"
 #include "koers-report-sections.h"
 #include "koers-report-tables.h"
 
@@ -126,9 +127,10 @@ draw_department (KoersReportLayout           *layout,
   g_autofree char *score = koers_format_score (lang, dept->score, 2);
   g_autofree char *line = NULL;
   gboolean any_key_results = dept->n_key_results > 0;
+  int outline;
 
   koers_report_layout_new_page (layout, TRUE);
-  koers_report_layout_add_outline (layout, outline_parent, dept->name, dept->dest, FALSE);
+  outline = koers_report_layout_add_outline (layout, outline_parent, dept->name, dept->dest, FALSE);
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1, dept->name, dept->dest, 60.0);
   layout->y += 2.0;
 
@@ -137,7 +139,7 @@ draw_department (KoersReportLayout           *layout,
       koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
                                      koers_report_str (lang, KOERS_REPORT_STR_NO_OBJECTIVES),
                                      &koers_report_muted, 0, 0);
-      return TRUE;
+      return koers_report_kpis_department (layout, dept, outline);
     }
 
   line = koers_report_str_format (lang, KOERS_REPORT_STR_DEPARTMENT_LINE, n_objectives, n_krs, score);
@@ -167,7 +169,8 @@ draw_department (KoersReportLayout           *layout,
         return FALSE;
     }
 
-  return TRUE;
+  /* The KPIs next to the OKRs, as the seed asks of board reporting. */
+  return koers_report_kpis_department (layout, dept, outline);
 }
 
 gboolean

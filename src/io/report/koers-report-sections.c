@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 
 #include "koers-report-charts.h"
+#include "koers-report-kpis.h"
 #include "koers-report-sections.h"
 #include "koers-report-tables.h"
 
@@ -18,8 +19,9 @@
 guint
 koers_report_sections_count_units (const KoersReportData *data)
 {
-  /* Cover, summary, alignment and appendix, and each objective. */
-  return 4 + data->objectives->len;
+  /* Cover, summary, alignment and appendix, each objective, and each
+   * department's KPI page. */
+  return 4 + data->objectives->len + koers_report_kpis_count_units (data);
 }
 
 const char *
@@ -327,6 +329,7 @@ koers_report_section_summary (KoersReportLayout *layout)
   layout->y += 8.0;
   koers_report_chart_status_bar (layout, koers_report_str (lang, KOERS_REPORT_STR_KEY_RESULTS),
                                  totals.key_results_by_status);
+  koers_report_kpis_summary_line (layout);
   layout->y += 6.0;
   koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_CAPTION, expected, &koers_report_muted, 0, SECTION_GAP);
 

@@ -153,6 +153,34 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_CHART_IDEAL] = { N_("Ideal"), "Ideaal" },
   [KOERS_REPORT_STR_CHART_CHECKINS] = { N_("Check-ins"), "Check-ins" },
   [KOERS_REPORT_STR_NOW] = { N_("now {1}"), "nu {1}" },
+  /* The seed: "Gebruik OKR's samen met KPI's in rapportering aan de raad
+   * van bestuur". */
+  [KOERS_REPORT_STR_KPIS] = { N_("KPIs"), "KPI’s" },
+  [KOERS_REPORT_STR_KPI_HEADING] = { N_("{1}: KPIs"), "{1}: KPI’s" },
+  [KOERS_REPORT_STR_KPI_INTRO] = {
+    N_("Key performance indicators: the health metrics that keep running next to the objectives, as they stood on {1}."),
+    "Kritieke prestatie-indicatoren: de gezondheidsmetingen die naast de doelstellingen doorlopen, zoals ze er op {1} voor stonden."
+  },
+  [KOERS_REPORT_STR_COL_KPI] = { N_("KPI"), "KPI" },
+  [KOERS_REPORT_STR_COL_HEALTHY] = { N_("Healthy"), "Gezond" },
+  [KOERS_REPORT_STR_COL_ATTENTION] = { N_("Attention"), "Aandacht" },
+  [KOERS_REPORT_STR_COL_LAST_UPDATE] = { N_("Last update"), "Laatste meting" },
+  [KOERS_REPORT_STR_COL_TREND] = { N_("Trend"), "Trend" },
+  [KOERS_REPORT_STR_KPI_TRENDS] = { N_("KPIs over the period"), "Verloop van de KPI’s" },
+  [KOERS_REPORT_STR_KPI_NO_VALUES] = { N_("No values in this period"), "Geen metingen in deze periode" },
+  [KOERS_REPORT_STR_KPI_MOVED_BY] = { N_("moved by: {1}"), "beïnvloed door: {1}" },
+  [KOERS_REPORT_STR_KPI_UPDATE_DUE] = { N_("update due"), "meting achterstallig" },
+  [KOERS_REPORT_STR_TREND_BETTER] = { N_("better"), "beter" },
+  [KOERS_REPORT_STR_TREND_WORSE] = { N_("worse"), "slechter" },
+  [KOERS_REPORT_STR_TREND_UNCHANGED] = { N_("unchanged"), "onveranderd" },
+  [KOERS_REPORT_STR_TREND_ONE_VALUE] = { N_("one value"), "één meting" },
+  [KOERS_REPORT_STR_CHART_VALUES] = { N_("Values"), "Metingen" },
+  [KOERS_REPORT_STR_CHART_HEALTHY] = { N_("Healthy threshold"), "Drempel gezond" },
+  [KOERS_REPORT_STR_CHART_ATTENTION] = { N_("Attention threshold"), "Drempel aandacht" },
+  [KOERS_REPORT_STR_KPI_SUMMARY_NOTE] = {
+    N_("KPI health from each KPI’s latest value in the period and its thresholds; trends compare the period’s first and last values."),
+    "De gezondheid van een KPI volgt uit de laatste meting in de periode en de drempels; de trend vergelijkt de eerste en de laatste meting van de periode."
+  },
 };
 
 static const ReportText level_texts[] = {
@@ -173,6 +201,19 @@ static const ReportText status_texts[] = {
   [KOERS_KR_STATUS_ACHIEVED] = { NC_("key result status", "Achieved"), "Behaald" },
   [KOERS_KR_STATUS_AT_RISK] = { NC_("key result status", "At risk"), "In gevaar" },
   [KOERS_KR_STATUS_OFF_TRACK] = { NC_("key result status", "Off track"), "Achterop" },
+};
+
+static const ReportText kpi_status_texts[] = {
+  [KOERS_KPI_STATUS_NONE] = { NC_("KPI status", "No value yet"), "Nog geen meting" },
+  [KOERS_KPI_STATUS_HEALTHY] = { NC_("KPI status", "Healthy"), "Gezond" },
+  [KOERS_KPI_STATUS_NEEDS_ATTENTION] = { NC_("KPI status", "Needs attention"), "Aandacht nodig" },
+  [KOERS_KPI_STATUS_UNHEALTHY] = { NC_("KPI status", "Unhealthy"), "Ongezond" },
+};
+
+static const ReportText kpi_frequency_texts[] = {
+  [KOERS_KPI_FREQUENCY_WEEKLY] = { NC_("KPI frequency", "Weekly"), "Wekelijks" },
+  [KOERS_KPI_FREQUENCY_MONTHLY] = { NC_("KPI frequency", "Monthly"), "Maandelijks" },
+  [KOERS_KPI_FREQUENCY_QUARTERLY] = { NC_("KPI frequency", "Quarterly"), "Driemaandelijks" },
 };
 
 static const char *
@@ -246,4 +287,22 @@ koers_report_status_label (KoersLanguage lang,
   if ((guint) status >= G_N_ELEMENTS (status_texts))
     return "";
   return pick (&status_texts[status], lang);
+}
+
+const char *
+koers_report_kpi_status_label (KoersLanguage  lang,
+                               KoersKpiStatus status)
+{
+  if ((guint) status >= G_N_ELEMENTS (kpi_status_texts))
+    return "";
+  return pick (&kpi_status_texts[status], lang);
+}
+
+const char *
+koers_report_kpi_frequency_label (KoersLanguage     lang,
+                                  KoersKpiFrequency frequency)
+{
+  if ((guint) frequency >= G_N_ELEMENTS (kpi_frequency_texts))
+    return "";
+  return pick (&kpi_frequency_texts[frequency], lang);
 }

@@ -82,6 +82,27 @@ typedef enum
   KOERS_REPORT_STR_CHART_IDEAL,
   KOERS_REPORT_STR_CHART_CHECKINS,
   KOERS_REPORT_STR_NOW,
+  /* KPIs (koers-report-kpis.c) */
+  KOERS_REPORT_STR_KPIS,
+  KOERS_REPORT_STR_KPI_HEADING,
+  KOERS_REPORT_STR_KPI_INTRO,
+  KOERS_REPORT_STR_COL_KPI,
+  KOERS_REPORT_STR_COL_HEALTHY,
+  KOERS_REPORT_STR_COL_ATTENTION,
+  KOERS_REPORT_STR_COL_LAST_UPDATE,
+  KOERS_REPORT_STR_COL_TREND,
+  KOERS_REPORT_STR_KPI_TRENDS,
+  KOERS_REPORT_STR_KPI_NO_VALUES,
+  KOERS_REPORT_STR_KPI_MOVED_BY,
+  KOERS_REPORT_STR_KPI_UPDATE_DUE,
+  KOERS_REPORT_STR_TREND_BETTER,
+  KOERS_REPORT_STR_TREND_WORSE,
+  KOERS_REPORT_STR_TREND_UNCHANGED,
+  KOERS_REPORT_STR_TREND_ONE_VALUE,
+  KOERS_REPORT_STR_CHART_VALUES,
+  KOERS_REPORT_STR_CHART_HEALTHY,
+  KOERS_REPORT_STR_CHART_ATTENTION,
+  KOERS_REPORT_STR_KPI_SUMMARY_NOTE,
   N_KOERS_REPORT_STRS
 } KoersReportStr;
 
@@ -103,5 +124,10 @@ const char *koers_report_kind_label     (KoersLanguage      lang,
                                          KoersObjectiveKind kind);
 const char *koers_report_status_label   (KoersLanguage lang,
                                          KoersKrStatus status);
+/* "Healthy", "Gezond" … and "Monthly", "Maandelijks" … */
+const char *koers_report_kpi_status_label    (KoersLanguage     lang,
+                                              KoersKpiStatus    status);
+const char *koers_report_kpi_frequency_label (KoersLanguage     lang,
+                                              KoersKpiFrequency frequency);
 
 G_END_DECLS

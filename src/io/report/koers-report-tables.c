@@ -190,6 +190,22 @@ koers_report_table_set_status (KoersReportTable *table,
 }
 
 void
+koers_report_table_set_status_label (KoersReportTable *table,
+                                     guint             column,
+                                     KoersKrStatus     symbol,
+                                     const char       *label)
+{
+  Cell *cell = last_cell (table, column);
+
+  g_return_if_fail (cell != NULL);
+
+  cell->kind = CELL_STATUS;
+  cell->status = symbol;
+  g_free (cell->text);
+  cell->text = g_strdup (label);
+}
+
+void
 koers_report_table_set_progress (KoersReportTable *table,
                                  guint             column,
                                  const char       *text,

@@ -46,6 +46,12 @@ void koers_report_table_set_value    (KoersReportTable *table,
 void koers_report_table_set_status   (KoersReportTable *table,
                                       guint             column,
                                       KoersKrStatus     status);
+/* A status symbol (the shape and colour of symbol) with label beside it:
+ * a KPI's health in the symbols the key results use. */
+void koers_report_table_set_status_label (KoersReportTable *table,
+                                          guint             column,
+                                          KoersKrStatus     symbol,
+                                          const char       *label);
 /* A value over a progress bar with its percentage. */
 void koers_report_table_set_progress (KoersReportTable *table,
                                       guint             column,

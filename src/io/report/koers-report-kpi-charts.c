@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/koers-date.h"
+#include "koers-report-charts.h"
+#include "koers-report-kpis.h"
+
+/* The small charts of a department's KPI page: a KPI's values over the
+ * period against its thresholds. */
+
+#define CHART_PAD 6.0
+#define PLOT_HEIGHT 50.0
+
+/* A KPI's health in the key results' symbols and colours, so that the
+ * report has one visual language: achieved (disc with a tick, green),
+ * at risk (triangle, orange), off track (diamond, red), and the open ring
+ * for no value. */
+KoersKrStatus
+koers_report_kpi_symbol (KoersKpiStatus status)
+{
+  switch (status)
+    {
+    case KOERS_KPI_STATUS_HEALTHY:
+      return KOERS_KR_STATUS_ACHIEVED;
+    case KOERS_KPI_STATUS_NEEDS_ATTENTION:
+      return KOERS_KR_STATUS_AT_RISK;
+    case KOERS_KPI_STATUS_UNHEALTHY:
+      return KOERS_KR_STATUS_OFF_TRACK;
+    case KOERS_KPI_STATUS_NONE:
+    default:
+      return KOERS_KR_STATUS_IN_PROGRESS;
+    }
+}
+
+/* The colour of the symbol, so that bar, legend and line agree. */
+const KoersReportColor *
+koers_report_kpi_color (KoersKpiStatus status)
+{
+  return koers_report_status_color (koers_report_kpi_symbol (status));
+}
+
+/* A value with its unit.  Percentages get the digits a health metric near
+ * its threshold needs: one decimal makes an uptime of 99.95% "100%". */
+char *
+koers_report_kpi_format_value (KoersLanguage         lang,
+                               const KoersReportKpi *kpi,
+                               double                value)
+{
+  g_autofree char *text = koers_format_metric (lang, kpi->metric_kind, kpi->unit, value);
+  g_autofree char *short_percent = NULL;
+  g_autofree char *precise = NULL;
+
+  if (kpi->metric_kind != KOERS_METRIC_KIND_PERCENTAGE)
+    return g_steal_pointer (&text);
+
+  short_percent = koers_format_percent (lang, value, 1);
+  precise = koers_format_percent (lang, value, 3);
+  if (g_str_has_prefix (text, short_percent))
+    return g_strconcat (precise, text + strlen (short_percent), NULL);
+
+  return g_steal_pointer (&text);
+}
+
+/* "≥ 50" (higher is better) or "≤ 45 days". */
+char *
+koers_report_kpi_format_threshold (KoersLanguage         lang,
+                                   const KoersReportKpi *kpi,
+                                   double                threshold)
+{
+  g_autofree char *value = koers_report_kpi_format_value (lang, kpi, threshold);
+
+  return g_strdup_printf ("%s %s", kpi->direction == KOERS_KPI_DIRECTION_HIGHER ? "≥" : "≤", value);
+}
+
+static void
+stroke_hline (cairo_t                *cr,
+              double                  x1,
+              double                  x2,
+              double                  y,
+              const KoersReportColor *color,
+              const double           *dashes,
+              int                     n_dashes)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, dashes, n_dashes, 0);
+  cairo_move_to (cr, x1, y);
+  cairo_line_to (cr, x2, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static double
+date_x (const GDate *date,
+        const GDate *start,
+        int          n_days,
+        double       x,
+        double       w)
+{
+  int days = koers_date_days_between (start, date);
+
+  return x + w * CLAMP ((double) days / MAX (n_days, 1), 0.0, 1.0);
+}
+
+static double
+value_y (double value,
+         double lo,
+         double hi,
+         double y,
+         double h)
+{
+  return y + h - h * CLAMP ((value - lo) / (hi - lo), 0.0, 1.0);
+}
+
+/* The period's values against the two thresholds: healthy dashed in the
+ * healthy colour, attention dotted in the attention colour. */
+static void
+draw_plot (KoersReportLayout    *layout,
+           const KoersReportKpi *kpi,
+           double                x,
+           double                y,
+           double                w,
+           double                h)
+{
+  static const double dashed[] = { 3.0, 2.0 };
+  static const double dotted[] = { 1.0, 1.6 };
+  const KoersPeriod *period = &layout->data->period;
+  const KoersReportColor *line_color = koers_report_kpi_color (kpi->status);
+  int n_days = koers_date_days_between (&period->start, &period->end);
+  cairo_t *cr = layout->cr;
+  double lo = MIN (kpi->healthy, kpi->attention);
+  double hi = MAX (kpi->healthy, kpi->attention);
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < kpi->values->len; i++)
+    {
+      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
+
+      if (isfinite (value->value))
+        {
+          lo = MIN (lo, value->value);
+          hi = MAX (hi, value->value);
+        }
+    }
+  if (!isfinite (lo) || !isfinite (hi))
+    {
+      lo = 0.0;
+      hi = 1.0;
+    }
+  if (hi - lo < 1e-9)
+    {
+      lo -= 1.0;
+      hi += 1.0;
+    }
+  lo -= (hi - lo) * 0.12;
+  hi += (hi - lo) * 0.12;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x - 3, y - 3, w + 6, h + 6);
+  cairo_clip (cr);
+
+  koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
+  stroke_hline (cr, x, x + w, value_y (kpi->healthy, lo, hi, y, h),
+                koers_report_status_color (KOERS_KR_STATUS_ACHIEVED), dashed, G_N_ELEMENTS (dashed));
+  if (kpi->attention != kpi->healthy)
+    stroke_hline (cr, x, x + w, value_y (kpi->attention, lo, hi, y, h),
+                  koers_report_status_color (KOERS_KR_STATUS_AT_RISK), dotted, G_N_ELEMENTS (dotted));
+
+  cairo_new_path (cr);
+  cairo_set_source_rgb (cr, line_color->r, line_color->g, line_color->b);
+  cairo_set_line_width (cr, 1.4);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < kpi->values->len; i++)
+    {
+      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
+      double v = value->value;
+
+      if (i == 0 && kpi->has_before)
+        {
+          /* The line comes in from the left edge at where the KPI stood
+           * as the period began: on the way to the first value in it, or
+           * level when there is none. */
+          if (kpi->values->len > 1)
+            {
+              const KoersReportKpiValue *next = g_ptr_array_index (kpi->values, 1);
+              int span = koers_date_days_between (&value->gdate, &next->gdate);
+
+              if (span > 0)
+                v += (next->value - v) * koers_date_days_between (&value->gdate, &period->start) / span;
+            }
+          cairo_move_to (cr, x, value_y (v, lo, hi, y, h));
+          if (kpi->values->len == 1)
+            cairo_line_to (cr, date_x (&layout->data->generated, &period->start, n_days, x, w),
+                           value_y (v, lo, hi, y, h));
+          first = FALSE;
+          continue;
+        }
+
+      if (first)
+        cairo_move_to (cr, date_x (&value->gdate, &period->start, n_days, x, w), value_y (v, lo, hi, y, h));
+      else
+        cairo_line_to (cr, date_x (&value->gdate, &period->start, n_days, x, w), value_y (v, lo, hi, y, h));
+      first = FALSE;
+    }
+  cairo_stroke (cr);
+
+  for (guint i = kpi->has_before ? 1 : 0; i < kpi->values->len; i++)
+    {
+      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, date_x (&value->gdate, &period->start, n_days, x, w),
+                 value_y (value->value, lo, hi, y, h), i + 1 == kpi->values->len ? 2.3 : 1.4, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+double
+koers_report_kpi_chart_height (KoersReportLayout *layout)
+{
+  /* Name (two lines), values line, plot, months, note (two lines). */
+  double height = CHART_PAD * 2 + 2 * 9.5 + 9.0 + 4.0 + PLOT_HEIGHT + 10.0;
+
+  if (layout->data->include_notes)
+    height += 2 * 8.5 + 2.0;
+  return height;
+}
+
+void
+koers_report_kpi_chart (KoersReportLayout    *layout,
+                        const KoersReportKpi *kpi,
+                        double                x,
+                        double                y,
+                        double                w)
+{
+  KoersLanguage lang = layout->lang;
+  const KoersPeriod *period = &layout->data->period;
+  int n_days = koers_date_days_between (&period->start, &period->end);
+  double inner = w - 2 * CHART_PAD;
+  double cy = y + CHART_PAD;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) caption = NULL;
+  g_autofree char *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
+  g_autofree char *current = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *caption_text = NULL;
+  const KoersReportKpiValue *noted = NULL;
+
+  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_kpi_chart_height (layout), 3.0, &koers_report_shade);
+
+  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kpi->name, inner - 9.0, 2,
+                                    PANGO_ALIGN_LEFT);
+  koers_report_layout_status_symbol (layout, koers_report_kpi_symbol (kpi->status), x + CHART_PAD + 3.0, cy + 4.5, 6.0);
+  koers_report_layout_draw_text (layout, title, x + CHART_PAD + 9.0, cy, &koers_report_ink);
+  cy += 2 * 9.5;
+
+  /* "now 44 · Healthy ≥ 50" */
+  current = kpi->has_value ? koers_report_kpi_format_value (lang, kpi, kpi->current) : g_strdup ("—");
+  now = koers_report_str_format (lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
+  caption_text = g_strdup_printf ("%s  ·  %s %s", now, koers_report_str (lang, KOERS_REPORT_STR_COL_HEALTHY),
+                                  healthy);
+  caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, caption_text, inner, 1,
+                                      PANGO_ALIGN_LEFT);
+  /* The threshold only when all of it fits: the table has it too. */
+  if (pango_layout_is_ellipsized (caption))
+    {
+      g_clear_object (&caption);
+      caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, now, inner, 1, PANGO_ALIGN_LEFT);
+    }
+  koers_report_layout_draw_text (layout, caption, x + CHART_PAD, cy, &koers_report_muted);
+  cy += 9.0 + 4.0;
+
+  if (layout->drawing)
+    draw_plot (layout, kpi, x + CHART_PAD, cy, inner, PLOT_HEIGHT);
+  if (kpi->values->len == 0)
+    {
+      g_autoptr(PangoLayout) none = NULL;
+
+      none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
+                                       koers_report_str (lang, KOERS_REPORT_STR_KPI_NO_VALUES),
+                                       inner, 1, PANGO_ALIGN_CENTER);
+      koers_report_layout_draw_text (layout, none, x + CHART_PAD, cy + PLOT_HEIGHT / 2 - 4.0,
+                                     &koers_report_muted);
+    }
+  cy += PLOT_HEIGHT;
+  if (n_days > 0)
+    koers_report_chart_month_ticks (layout, period, n_days, x + CHART_PAD, cy, inner);
+  cy += 10.0;
+
+  /* The newest note of the period says what is behind the line. */
+  for (guint i = kpi->values->len; i > (kpi->has_before ? 1u : 0u) && noted == NULL; i--)
+    {
+      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i - 1);
+
+      if (value->note != NULL)
+        noted = value;
+    }
+  if (layout->data->include_notes && noted != NULL)
+    {
+      g_autoptr(PangoLayout) note = NULL;
+
+      note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, noted->note, inner, 2,
+                                       PANGO_ALIGN_LEFT);
+      koers_report_layout_draw_text (layout, note, x + CHART_PAD, cy + 2.0, &koers_report_ink);
+    }
+}
+
+typedef enum
+{
+  LEGEND_VALUES,
+  LEGEND_HEALTHY,
+  LEGEND_ATTENTION,
+} LegendSample;
+
+static double
+draw_legend_item (KoersReportLayout *layout,
+                  LegendSample       sample,
+                  KoersReportStr     name,
+                  double             x,
+                  double             y,
+                  double            *height)
+{
+  static const double dashed[] = { 3.0, 2.0 };
+  static const double dotted[] = { 1.0, 1.6 };
+  g_autoptr(PangoLayout) text = NULL;
+  double mid;
+
+  text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, koers_report_str (layout->lang, name),
+                                   140, 1, PANGO_ALIGN_LEFT);
+  *height = koers_report_text_height (text);
+  mid = y + *height / 2;
+
+  if (layout->drawing)
+    {
+      cairo_t *cr = layout->cr;
+
+      switch (sample)
+        {
+        case LEGEND_VALUES:
+          cairo_save (cr);
+          cairo_new_path (cr);
+          cairo_set_source_rgb (cr, koers_report_ink.r, koers_report_ink.g, koers_report_ink.b);
+          cairo_set_line_width (cr, 1.4);
+          cairo_move_to (cr, x, mid);
+          cairo_line_to (cr, x + 14, mid);
+          cairo_stroke (cr);
+          cairo_arc (cr, x + 7, mid, 1.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+          cairo_restore (cr);
+          break;
+
+        case LEGEND_HEALTHY:
+          stroke_hline (cr, x, x + 14, mid, koers_report_status_color (KOERS_KR_STATUS_ACHIEVED),
+                        dashed, G_N_ELEMENTS (dashed));
+          break;
+
+        case LEGEND_ATTENTION:
+        default:
+          stroke_hline (cr, x, x + 14, mid, koers_report_status_color (KOERS_KR_STATUS_AT_RISK),
+                        dotted, G_N_ELEMENTS (dotted));
+          break;
+        }
+    }
+
+  koers_report_layout_draw_text (layout, text, x + 18, y, &koers_report_muted);
+  return x + 18 + koers_report_text_width (text) + 16;
+}
+
+void
+koers_report_kpi_chart_legend (KoersReportLayout *layout)
+{
+  double x = KOERS_REPORT_MARGIN_X;
+  double h = 0.0;
+
+  x = draw_legend_item (layout, LEGEND_VALUES, KOERS_REPORT_STR_CHART_VALUES, x, layout->y, &h);
+  x = draw_legend_item (layout, LEGEND_HEALTHY, KOERS_REPORT_STR_CHART_HEALTHY, x, layout->y, &h);
+  draw_legend_item (layout, LEGEND_ATTENTION, KOERS_REPORT_STR_CHART_ATTENTION, x, layout->y, &h);
+  layout->y += h;
+}
