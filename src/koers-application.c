@@ -131,11 +131,79 @@ koers_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  /* A second launch only raises the first one's window (activate there). */
+  /* A second launch raises the first one's window (activate there); with
+   * another database it asks the first instance to open that one in a
+   * window of its own, so no two processes write one file. */
   if (g_application_get_is_remote (application))
-    g_clear_object (&self->store);
+    {
+      g_autofree char *own = g_canonicalize_filename (path, NULL);
+
+      g_clear_object (&self->store);
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-database",
+                                      g_variant_new_bytestring (own));
+      /* The call goes out before this process ends. */
+      g_dbus_connection_flush_sync (g_application_get_dbus_connection (application), NULL, NULL);
+      return 0;
+    }
 
   return -1;
+}
+
+static KoersWindow *
+find_window_for_path (GtkApplication *application,
+                      const char     *path)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      KoersStore *store;
+      g_autofree char *other = NULL;
+
+      if (!KOERS_IS_WINDOW (l->data))
+        continue;
+      store = koers_window_get_store (KOERS_WINDOW (l->data));
+      other = g_canonicalize_filename (koers_store_get_path (store), NULL);
+      if (g_strcmp0 (other, path) == 0)
+        return KOERS_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+/* From a second launch: the database it was given, in the window that
+ * shows it, or in a new window; one that cannot be used is explained in a
+ * dialog on the window the user has. */
+static void
+open_database_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  const char *path = g_variant_get_bytestring (parameter);
+  g_autoptr(KoersStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KoersWindow *window = find_window_for_path (application, path);
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  store = koers_store_open (path, &error);
+  if (store == NULL)
+    {
+      GtkWindow *parent = gtk_application_get_active_window (application);
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Cannot Open Database"), NULL));
+      adw_message_dialog_set_body (dialog, error->message);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = koers_window_new (application, store);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -232,6 +300,7 @@ static const GActionEntry app_entries[] = {
   { .name = "restart", .activate = restart_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
+  { .name = "open-database", .activate = open_database_action, .parameter_type = "ay" },
 };
 
 static void
