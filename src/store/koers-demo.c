@@ -152,7 +152,11 @@ round_value (const KoersSeedKeyResult *seed,
       return round (value / step) * step;
     }
 
-  if (range >= 10.0)
+  /* Counted things (2 calls to action, 5 points of sale) come in whole
+   * units; scores and rates such as 7 -> 8.5 in tenths. */
+  if (range >= 10.0 ||
+      (seed->metric_kind == KOERS_METRIC_KIND_NUMBER &&
+       seed->start == floor (seed->start) && seed->target == floor (seed->target)))
     return round (value);
 
   return round (value * 10.0) / 10.0;
