@@ -32,13 +32,20 @@ main (int   argc,
 {
   g_autoptr(KoersApplication) app = NULL;
   g_autofree char *language = NULL;
+  const char *localedir;
   gboolean restart_requested;
   int status;
 
   setlocale (LC_ALL, "");
   /* Before gettext: the chosen language goes into LANGUAGE. */
   language = koers_application_apply_language ();
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* KOERS_LOCALEDIR points an uninstalled build at its own catalogues
+   * (<builddir>/po), as the end-to-end test does; unset, the installed
+   * ones are used. */
+  localedir = g_getenv ("KOERS_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
