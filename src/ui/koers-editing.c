@@ -14,23 +14,31 @@
 #define UNDO_TABLE_KEY "koers-undo-table"
 
 void
-koers_editing_ensure_style (void)
+koers_editing_load_style (GdkDisplay **styled_display,
+                          const char  *resource)
 {
-  static GdkDisplay *styled_display = NULL;
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr (GtkCssProvider) provider = NULL;
 
   /* One provider per display: widgets call this from init, which runs for
-   * every card, so the common case must be a pointer comparison. */
-  if (display == NULL || display == styled_display)
+   * every card and row, so the common case must be a pointer comparison. */
+  if (display == NULL || display == *styled_display)
     return;
 
   provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/koersapp/Koers/ui/editor.css");
+  gtk_css_provider_load_from_resource (provider, resource);
   gtk_style_context_add_provider_for_display (display,
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  styled_display = display;
+  *styled_display = display;
+}
+
+void
+koers_editing_ensure_style (void)
+{
+  static GdkDisplay *styled_display = NULL;
+
+  koers_editing_load_style (&styled_display, "/io/github/koersapp/Koers/ui/editor.css");
 }
 
 static AdwToastOverlay *

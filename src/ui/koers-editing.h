@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * Toasts go to the AdwToastOverlay around widget or, for a widget in an
  * editor window, to the one in the window the editor is transient for. */
 
+/* Loads the CSS resource into the default display, once per display:
+ * *styled_display (a static of the caller's) remembers which. */
+void             koers_editing_load_style           (GdkDisplay    **styled_display,
+                                                     const char     *resource);
 /* Loads editor.css into the display once. */
 void             koers_editing_ensure_style         (void);
 

@@ -8,6 +8,7 @@
 #include "io/koers-csv.h"
 #include "io/koers-json.h"
 #include "koers-export-data-dialog.h"
+#include "koers-form-util.h"
 #include "koers-window-private.h"
 
 /* The rows of the period and scope combos. */
@@ -46,22 +47,12 @@ G_DEFINE_FINAL_TYPE (KoersExportDataDialog, koers_export_data_dialog, ADW_TYPE_W
 /* The folder the last export went to, proposed for the next one. */
 static GFile *last_folder;
 
-static gboolean
-any_department_chosen (KoersExportDataDialog *self)
-{
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 options_changed_cb (KoersExportDataDialog *self)
 {
   gtk_widget_set_sensitive (self->export_button,
                             koers_export_data_dialog_get_all_departments (self)
-                            || any_department_chosen (self));
+                            || koers_form_any_check_active (self->checks));
 }
 
 static void
@@ -80,33 +71,10 @@ add_department_rows (KoersExportDataDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
       g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
-      KoersDepartment *parent = koers_store_find_department (self->store,
-                                                             koers_department_get_parent_id (dept));
-      const char *name = koers_department_get_name (dept);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *check = koers_form_add_department_check (self->departments_group, self->store,
+                                                          dept, FALSE,
+                                                          G_CALLBACK (options_changed_cb), self);
 
-      /* Names are what people typed: never markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (parent != NULL)
-        {
-          /* Translators: the subtitle of a team's row; %s is its department. */
-          g_autofree char *subtitle = g_strdup_printf (_("Team of %s"),
-                                                       koers_department_get_name (parent));
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_signal_connect_object (check, "notify::active", G_CALLBACK (options_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-      adw_preferences_group_add (self->departments_group, row);
       g_ptr_array_add (self->checks, check);
       g_ptr_array_add (self->departments, g_steal_pointer (&dept));
     }
@@ -236,9 +204,7 @@ chooser_response_cb (KoersExportDataDialog *self,
 static void
 export_clicked_cb (KoersExportDataDialog *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = koers_export_data_dialog_get_suggested_name (self);
-  g_autoptr(GFile) folder = NULL;
   gboolean csv = self->format == KOERS_EXPORT_DATA_FORMAT_CSV;
 
   /* Kept until the next export: GTK does not keep a native dialog alive. */
@@ -246,33 +212,14 @@ export_clicked_cb (KoersExportDataDialog *self)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  self->chooser = gtk_file_chooser_native_new (csv ? _("Export CSV") : _("Export Data"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-
   if (csv)
-    {
-      gtk_file_filter_set_name (filter, _("CSV files"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      gtk_file_filter_add_suffix (filter, "csv");
-    }
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export CSV"),
+                                                 _("CSV files"), "text/csv", "csv",
+                                                 last_folder, name);
   else
-    {
-      gtk_file_filter_set_name (filter, _("Koers data (JSON)"));
-      gtk_file_filter_add_mime_type (filter, "application/json");
-      gtk_file_filter_add_suffix (filter, "json");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  if (last_folder != NULL)
-    folder = g_object_ref (last_folder);
-  else if (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
-    folder = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
-  /* A folder that is gone is no reason to fail: the chooser picks one. */
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export Data"),
+                                                 _("Koers data (JSON)"), "application/json",
+                                                 "json", last_folder, name);
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
                            self, G_CONNECT_SWAPPED);

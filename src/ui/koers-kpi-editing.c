@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "koers-editing.h"
 #include "koers-kpi-editing.h"
@@ -17,18 +16,8 @@ void
 koers_kpi_editing_ensure_style (void)
 {
   static GdkDisplay *styled_display = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr (GtkCssProvider) provider = NULL;
 
-  /* Every row calls this from init: the common case is a comparison. */
-  if (display == NULL || display == styled_display)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/koersapp/Koers/ui/kpi.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  styled_display = display;
+  koers_editing_load_style (&styled_display, "/io/github/koersapp/Koers/ui/kpi.css");
 }
 
 const char *
@@ -171,98 +160,6 @@ koers_kpi_editing_dup_moved_by (KoersStore *store,
     }
 
   return g_string_free (out, FALSE);
-}
-
-static int
-match_month (const char *word)
-{
-  g_autofree char *folded = g_utf8_casefold (word, -1);
-  glong len = g_utf8_strlen (folded, -1);
-
-  if (len < 3)
-    return 0;
-
-  for (int lang = KOERS_LANGUAGE_EN; lang <= KOERS_LANGUAGE_NL; lang++)
-    for (int month = 1; month <= 12; month++)
-      {
-        g_autofree char *name = koers_format_month (lang, month);
-        g_autofree char *name_folded = g_utf8_casefold (name, -1);
-
-        /* "mei", "sep", "sept", "september" */
-        if (len <= g_utf8_strlen (name_folded, -1)
-            && strncmp (name_folded, folded, strlen (folded)) == 0)
-          return month;
-      }
-
-  return 0;
-}
-
-static gboolean
-is_digits (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-koers_kpi_editing_parse_date (const char  *text,
-                              const GDate *today,
-                              GDate       *out)
-{
-  g_auto (GStrv) tokens = NULL;
-  g_autofree char *copy = NULL;
-  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
-  guint64 day, month, year;
-
-  g_date_clear (out, 1);
-  if (text == NULL)
-    return FALSE;
-
-  copy = g_strstrip (g_strdup (text));
-  if (koers_date_parse (copy, out))
-    return TRUE;
-
-  tokens = g_strsplit_set (copy, " -/.,", -1);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    if (tokens[i][0] != '\0')
-      g_ptr_array_add (parts, tokens[i]);
-
-  if ((parts->len != 2 && parts->len != 3) || !is_digits (parts->pdata[0]))
-    return FALSE;
-  day = g_ascii_strtoull (parts->pdata[0], NULL, 10);
-
-  if (g_ascii_isdigit (((const char *) parts->pdata[1])[0]))
-    {
-      if (!is_digits (parts->pdata[1]))
-        return FALSE;
-      month = g_ascii_strtoull (parts->pdata[1], NULL, 10);
-    }
-  else
-    month = match_month (parts->pdata[1]);
-
-  if (parts->len == 3)
-    {
-      gsize len = strlen (parts->pdata[2]);
-
-      if (!is_digits (parts->pdata[2]) || (len != 2 && len != 4))
-        return FALSE;
-      year = g_ascii_strtoull (parts->pdata[2], NULL, 10);
-      if (len == 2)
-        year += 2000;
-    }
-  else
-    year = g_date_get_year (today);
-
-  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1 || year > 9999
-      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
 }
 
 static GtkWindow *

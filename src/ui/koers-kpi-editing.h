@@ -33,12 +33,6 @@ char       *koers_kpi_editing_describe_thresholds (KoersKpi     *kpi,
 char       *koers_kpi_editing_dup_moved_by       (KoersStore    *store,
                                                   KoersKpi      *kpi);
 
-/* Dates as people type them, the check-in dialog's rules: the formatted
- * form ("15 May 2026", "15 mei"), day first ("15-5-2026") or ISO. */
-gboolean    koers_kpi_editing_parse_date         (const char    *text,
-                                                  const GDate   *today,
-                                                  GDate         *out);
-
 /* Opens (or raises) kpi's editor, transient for widget's window. */
 void        koers_kpi_editing_open_editor        (GtkWidget     *widget,
                                                   KoersStore    *store,

@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
+#include "koers-form-util.h"
 #include "koers-kpi-editing.h"
 #include "koers-kpi-update-dialog.h"
 
@@ -71,30 +72,7 @@ read_date (KoersKpiUpdateDialog  *self,
            GDate                 *out,
            GError               **error)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  GDate today;
-
-  koers_date_today (&today);
-
-  if (!koers_kpi_editing_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
-                                     &today, out))
-    {
-      g_autofree char *example = koers_format_date (lang, &today);
-
-      g_set_error (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_INVALID,
-                   /* Translators: %s is a date, "15 May 2026". */
-                   _("Enter a date such as “%s”."), example);
-      return FALSE;
-    }
-
-  if (g_date_compare (out, &today) > 0)
-    {
-      g_set_error_literal (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_RANGE,
-                           _("The date cannot be in the future."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return koers_form_read_date (GTK_EDITABLE (self->date_entry), out, error);
 }
 
 /* Whether a value on date becomes the latest, as the store orders them:
@@ -123,26 +101,6 @@ show_status (GtkWidget      *box,
                                             : "content-loading-symbolic");
   gtk_label_set_text (label, known ? koers_kpi_status_get_label (status) : "—");
   koers_kpi_editing_set_status_class (box, known ? status : KOERS_KPI_STATUS_NONE);
-}
-
-static void
-show_field_error (GtkWidget    *field,
-                  GtkLabel     *label,
-                  const GError *error)
-{
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-  gtk_label_set_text (label, error != NULL ? error->message : "");
-
-  if (error != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               error != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
-                                             : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
 }
 
 static void
@@ -202,8 +160,10 @@ validate (KoersKpiUpdateDialog *self)
       && g_error_matches (value_error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_EMPTY))
     g_clear_error (&value_error);
 
-  show_field_error (GTK_WIDGET (self->value_entry), self->value_error_label, value_error);
-  show_field_error (GTK_WIDGET (self->date_entry), self->date_error_label, date_error);
+  koers_form_show_field_error (GTK_WIDGET (self->value_entry), self->value_error_label,
+                               value_error);
+  koers_form_show_field_error (GTK_WIDGET (self->date_entry), self->date_error_label,
+                               date_error);
 
   if (!date_ok)
     koers_date_today (&date);
@@ -224,47 +184,13 @@ fields_changed_cb (KoersKpiUpdateDialog *self,
 static void
 date_popover_show_cb (KoersKpiUpdateDialog *self)
 {
-  g_autoptr (GDateTime) datetime = NULL;
-  GDate today, date;
-
-  koers_date_today (&today);
-  if (!koers_kpi_editing_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
-                                     &today, &date))
-    date = today;
-
-  datetime = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                    g_date_get_day (&date), 12, 0, 0);
-  gtk_calendar_select_day (self->calendar, datetime);
+  koers_form_sync_calendar (self->calendar, GTK_EDITABLE (self->date_entry));
 }
 
 static void
 calendar_day_selected_cb (KoersKpiUpdateDialog *self)
 {
-  g_autoptr (GDateTime) datetime = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = NULL;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (datetime),
-                  g_date_time_get_month (datetime), g_date_time_get_year (datetime));
-  text = koers_format_date (koers_format_get_language (), &date);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
-  gtk_menu_button_popdown (self->date_button);
-}
-
-static char *
-dup_note (KoersKpiUpdateDialog *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
-  GtkTextIter start, end;
-  char *text;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
+  koers_form_take_calendar_day (self->calendar, GTK_EDITABLE (self->date_entry), self->date_button);
 }
 
 gboolean
@@ -283,7 +209,7 @@ koers_kpi_update_dialog_save (KoersKpiUpdateDialog  *self,
   if (!read_value (self, &number, error) || !read_date (self, &date, error))
     return FALSE;
 
-  note = dup_note (self);
+  note = koers_form_dup_text (self->note_view);
   iso = koers_date_format_iso (&date);
   value = koers_kpi_value_new (iso, number, note);
   if (!koers_store_add_kpi_value (self->store, self->kpi, value, error))
@@ -303,14 +229,7 @@ save_clicked_cb (KoersKpiUpdateDialog *self)
     return;
 
   if (!koers_kpi_update_dialog_save (self, &error))
-    {
-      /* A toast title is markup; the message may quote user text. */
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
-
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    koers_form_show_error_toast (self->toast_overlay, error);
 }
 
 static void
@@ -326,23 +245,6 @@ save_shortcut_cb (GtkWidget *widget,
 {
   save_clicked_cb (KOERS_KPI_UPDATE_DIALOG (user_data));
   return TRUE;
-}
-
-static void
-setup_note_shortcut (KoersKpiUpdateDialog *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutTrigger *trigger;
-
-  /* Capture phase: the text view would take Ctrl+Enter as a new line. */
-  trigger = gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"
-                                               "|<Control>ISO_Enter");
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (trigger,
-                                                          gtk_callback_action_new (save_shortcut_cb,
-                                                                                   self, NULL)));
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
 }
 
 static void
@@ -543,7 +445,7 @@ koers_kpi_update_dialog_init (KoersKpiUpdateDialog *self)
   gtk_widget_set_direction (self->cancel_button, gtk_widget_get_default_direction ());
   gtk_widget_set_direction (self->save_button, gtk_widget_get_default_direction ());
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  setup_note_shortcut (self);
+  koers_form_add_save_shortcut (self->note_view, save_shortcut_cb, self);
 }
 
 GtkWidget *

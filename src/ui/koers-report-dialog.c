@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "io/report/koers-report.h"
 #include "koers-report-dialog.h"
+#include "koers-form-util.h"
 #include "koers-window-private.h"
 
 /* The rows of the language combo, in the order of the .ui file. */
@@ -47,21 +48,11 @@ G_DEFINE_FINAL_TYPE (KoersReportDialog, koers_report_dialog, ADW_TYPE_WINDOW)
 /* The folder the last report went to, proposed for the next one. */
 static GFile *last_folder;
 
-static gboolean
-any_department_chosen (KoersReportDialog *self)
-{
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 update_sensitivity (KoersReportDialog *self)
 {
   gboolean busy = self->cancellable != NULL;
-  gboolean scope_ok = koers_report_dialog_get_whole_company (self) || any_department_chosen (self);
+  gboolean scope_ok = koers_report_dialog_get_whole_company (self) || koers_form_any_check_active (self->checks);
 
   gtk_widget_set_sensitive (self->export_button, !busy && scope_ok);
 }
@@ -118,36 +109,13 @@ add_department_rows (KoersReportDialog *self,
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
       g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
-      KoersDepartment *parent = koers_store_find_department (self->store,
-                                                             koers_department_get_parent_id (dept));
-      const char *name = koers_department_get_name (dept);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
       gint64 id = koers_department_get_id (dept);
+      GtkWidget *check;
 
-      /* Names are what people typed: never markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      if (parent != NULL)
-        {
-          /* Translators: the subtitle of a team's row; %s is its department. */
-          g_autofree char *subtitle = g_strdup_printf (_("Team of %s"),
-                                                       koers_department_get_name (parent));
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   selected != NULL && koers_department_get_id (selected) == id);
-      g_signal_connect_object (check, "notify::active", G_CALLBACK (update_sensitivity),
-                               self, G_CONNECT_SWAPPED);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-      adw_preferences_group_add (self->departments_group, row);
+      check = koers_form_add_department_check (self->departments_group, self->store, dept,
+                                               selected != NULL
+                                               && koers_department_get_id (selected) == id,
+                                               G_CALLBACK (update_sensitivity), self);
       g_ptr_array_add (self->checks, check);
       g_array_append_val (self->check_ids, id);
     }
@@ -290,9 +258,7 @@ chooser_response_cb (KoersReportDialog *self,
 static void
 export_clicked_cb (KoersReportDialog *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = koers_report_dialog_get_suggested_name (self);
-  g_autoptr(GFile) folder = NULL;
 
   if (self->cancellable != NULL)
     return;
@@ -302,24 +268,9 @@ export_clicked_cb (KoersReportDialog *self)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  if (last_folder != NULL)
-    folder = g_object_ref (last_folder);
-  else if (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) != NULL)
-    folder = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
-  /* A folder that is gone is no reason to fail: the chooser picks one. */
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export Report"),
+                                               _("PDF documents"), "application/pdf", "pdf",
+                                               last_folder, name);
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
