@@ -388,10 +388,9 @@ def check_in(koers, title, value):
     press(button)
     dialog = koers.window("Check In")
     wait_node("the key result's title in the dialog", lambda: dialog, "label", title)
-    # GTK 4.8 joins the entry's own label and its mnemonic label's:
-    # "New value New Value".
+    # Named once, by its mnemonic label "New _Value".
     entry = wait_node("the New value field", lambda: dialog, "text",
-                      pred=lambda n: n.get_name().startswith("New value"))
+                      pred=lambda n: n.get_name().lower() == "new value")
     set_text(entry, str(value))
     # The preview follows the entry: the text reached the dialog.
     wait_node("the dialog's preview of 45% → 75%", lambda: dialog, "label", "45% → 75%")
