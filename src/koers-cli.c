@@ -11,7 +11,7 @@
 #include "io/koers-export-filter.h"
 #include "io/koers-json.h"
 #include "io/report/koers-report.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 #include "store/koers-store-review.h"
 #include "koers-cli.h"
 

@@ -11,7 +11,7 @@
 #include "core/koers-scoring.h"
 #include "io/report/koers-report.h"
 #include "io/report/koers-report-strings.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 
 /* Writes the board report of a demo company with about 200 key results N
  * times and prints the median wall time and the peak RSS.  --csv writes

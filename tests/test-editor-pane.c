@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 #include "ui/koers-wrap-box.h"
 #include "ui/koers-editor-pane.h"
 #include "ui/koers-key-result-editor.h"

@@ -6,7 +6,7 @@
 #include "koers-editor-test.h"
 #include "io/koers-csv.h"
 #include "io/koers-json.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 #include "ui/koers-export-data-dialog.h"
 #include "ui/koers-window.h"
 

@@ -5,7 +5,7 @@
 
 #include "koers-editor-test.h"
 #include "io/koers-json.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 #include "ui/koers-import-dialog.h"
 #include "ui/koers-window.h"
 

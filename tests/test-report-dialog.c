@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "koers-ui-test.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 #include "ui/koers-report-dialog.h"
 #include "ui/koers-window.h"
 

@@ -5,7 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-kpi-status.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 #include "test-report-util.h"
 
 /* KPIs in the board report, read back with poppler: a KPI page per

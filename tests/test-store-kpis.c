@@ -6,14 +6,13 @@
 
 #include "core/koers-date.h"
 #include "core/koers-seed.h"
-#include "koers-demo.h"
 #include "koers-store-review.h"
 #include "test-store-crud.h"
 
 /* KPIs in the store: add, save, move, delete and restore of KPIs and their
  * values; the key result's link and what deletes do to it (ON DELETE SET
  * NULL, and back on undo); a department that takes its KPIs along; the
- * migration of a schema 3 file; and the demo's KPIs. */
+ * migration of a schema 3 file.  The demo's KPIs: test-demo. */
 
 /* (transfer none): the objective holds it. */
 static KoersKeyResult *
@@ -624,104 +623,6 @@ test_migrate_v3 (StoreFixture  *fixture,
                    koers_kpi_get_id (kpi));
 }
 
-/* The demo: the seed's KPIs with their history, and two key results
- * that move one. */
-static void
-test_demo (StoreFixture  *fixture,
-           gconstpointer  data)
-{
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) departments = g_hash_table_new (NULL, NULL);
-  guint n_seed;
-  const KoersSeedKpi *seed = koers_seed_get_kpis (&n_seed);
-  GListModel *kpis;
-  guint by_status[4] = { 0 };
-  guint n_due = 0, n_notes = 0;
-  GDate today;
-  g_autofree char *today_iso = NULL;
-
-  koers_date_today (&today);
-  today_iso = koers_date_format_iso (&today);
-
-  g_assert_true (koers_demo_create (fixture->path, KOERS_LANGUAGE_NL, &error));
-  g_assert_no_error (error);
-  store = open_store (fixture->path);
-  kpis = koers_store_get_kpis (store);
-  g_assert_cmpuint (g_list_model_get_n_items (kpis), ==, n_seed);
-
-  for (guint i = 0; i < n_seed; i++)
-    {
-      g_autoptr(KoersKpi) kpi = g_list_model_get_item (kpis, i);
-      KoersDepartment *dept = koers_store_find_department (store, koers_kpi_get_department_id (kpi));
-      GListModel *values = koers_kpi_get_values (kpi);
-      const KoersSeedKpi *s = NULL;
-      guint expected;
-
-      for (guint j = 0; j < n_seed; j++)
-        if (g_strcmp0 (koers_seed_kpi_get_name (&seed[j], KOERS_LANGUAGE_NL),
-                       koers_kpi_get_name (kpi)) == 0)
-          s = &seed[j];
-      g_assert_nonnull (s);
-      g_assert_nonnull (dept);
-      g_hash_table_add (departments, dept);
-      g_assert_cmpfloat (koers_kpi_get_healthy (kpi), ==, s->healthy);
-      g_assert_cmpint (koers_kpi_get_direction (kpi), ==, s->direction);
-
-      expected = s->frequency == KOERS_KPI_FREQUENCY_QUARTERLY ? 5 : 13;
-      g_assert_cmpuint (g_list_model_get_n_items (values), ==, expected);
-      g_assert_cmpstr (koers_kpi_get_last_update_date (kpi), <=, today_iso);
-      g_assert_cmpfloat (koers_kpi_get_current_value (kpi), ==, s->demo_end);
-      by_status[koers_kpi_get_status (kpi)]++;
-      if (koers_kpi_is_update_due (kpi, NULL))
-        {
-          g_assert_true (s->demo_overdue);
-          n_due++;
-        }
-
-      for (guint k = 0; k < g_list_model_get_n_items (values); k++)
-        {
-          g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, k);
-
-          if (koers_kpi_value_get_note (value)[0] != '\0')
-            n_notes++;
-        }
-    }
-
-  /* Every seed department has one; every status and an overdue one show. */
-  g_assert_cmpuint (g_hash_table_size (departments), ==, 9);
-  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_HEALTHY], >, 0);
-  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION], >, 0);
-  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_UNHEALTHY], >, 0);
-  g_assert_cmpuint (n_due, >=, 1);
-  g_assert_cmpuint (n_notes, >, 0);
-
-  /* Churn and website visits: key results that move a KPI. */
-  {
-    GListModel *objectives = koers_store_get_objectives (store);
-    guint n_linked = 0;
-
-    for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-      {
-        g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
-        GListModel *krs = koers_objective_get_key_results (objective);
-
-        for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
-          {
-            g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
-            KoersKpi *kpi = koers_store_find_kpi (store, koers_key_result_get_kpi_id (kr));
-
-            if (kpi == NULL)
-              continue;
-            n_linked++;
-            g_assert_true (g_str_equal (koers_kpi_get_name (kpi), "Websitebezoeken") ||
-                           g_str_equal (koers_kpi_get_name (kpi), "Klantverloop (churn)"));
-          }
-      }
-    g_assert_cmpuint (n_linked, ==, 2);
-  }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -738,8 +639,6 @@ main (int   argc,
   ADD ("carry-over", test_carry_over);
 #undef ADD
   g_test_add ("/store-kpis/migrate-v3", StoreFixture, NULL, store_fixture_setup, test_migrate_v3,
-              store_fixture_teardown);
-  g_test_add ("/store-kpis/demo", StoreFixture, NULL, store_fixture_setup, test_demo,
               store_fixture_teardown);
 
   return g_test_run ();

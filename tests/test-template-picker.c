@@ -349,6 +349,76 @@ test_from_pane (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+static guint
+count_kpis (KoersStore      *store,
+            KoersDepartment *department,
+            const char      *name)
+{
+  GListModel *kpis = koers_store_get_kpis (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (koers_kpi_get_department_id (kpi) == koers_department_get_id (department) &&
+          (name == NULL || g_strcmp0 (koers_kpi_get_name (kpi), name) == 0))
+        n++;
+    }
+
+  return n;
+}
+
+/* A seed department is offered its KPI templates as well; checked ones
+ * are added to it, one it has already is not added twice. */
+static void
+test_kpis (Fixture       *f,
+           gconstpointer  data)
+{
+  KoersDepartment *service = koers_ui_test_find_department (f->db.store, "Customer service");
+  g_autoptr (GPtrArray) kpis = koers_templates_list_kpis ("customer-service", KOERS_LANGUAGE_EN);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) again = NULL;
+  KoersTemplatePicker *picker;
+
+  g_assert_cmpuint (kpis->len, ==, 3);
+  g_assert_nonnull (koers_template_kpi_instantiate (koers_templates_find_kpi ("nps"), f->db.store, service,
+                                                    KOERS_LANGUAGE_EN, &error));
+  g_assert_no_error (error);
+
+  picker = open_picker (f, service);
+  g_assert_true (has_label (GTK_WIDGET (picker), "KPIs"));
+  for (guint i = 0; i < kpis->len; i++)
+    g_assert_true (has_label (GTK_WIDGET (picker), koers_template_kpi_get_name (kpis->pdata[i], KOERS_LANGUAGE_EN)));
+  g_assert_true (has_label (GTK_WIDGET (picker), "Already in this department"));
+  /* The objective groups are still one. */
+  g_assert_cmpuint (koers_template_picker_get_n_groups (picker), ==, 1);
+
+  /* KPIs alone are something to add. */
+  g_assert_false (gtk_widget_get_sensitive (get_add_button (picker)));
+  g_assert_true (koers_template_picker_set_checked (picker, "customer-churn", TRUE));
+  g_assert_true (gtk_widget_get_sensitive (get_add_button (picker)));
+  g_assert_true (koers_template_picker_set_checked (picker, "nps", TRUE));
+  g_assert_false (koers_template_picker_set_checked (picker, "uptime", TRUE));
+  g_signal_emit_by_name (get_add_button (picker), "clicked");
+  koers_editor_test_spin (30);
+
+  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
+  g_assert_cmpuint (f->n_added_signals, ==, 0);
+  g_assert_cmpuint (count_objectives (f->db.store, service), ==, 0);
+  g_assert_cmpuint (count_kpis (f->db.store, service, NULL), ==, 2);
+  g_assert_cmpuint (count_kpis (f->db.store, service, "Net Promoter Score (NPS)"), ==, 1);
+  g_assert_cmpuint (count_kpis (f->db.store, service, "Customer churn"), ==, 1);
+
+  again = koers_editor_test_reopen (&f->db);
+  g_assert_cmpuint (count_kpis (again, koers_store_find_department (again, koers_department_get_id (service)), NULL),
+                    ==, 2);
+
+  /* The company level has no KPI templates: no such group. */
+  picker = open_picker (f, koers_store_get_company (f->db.store));
+  g_assert_false (has_label (GTK_WIDGET (picker), "KPIs"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +431,7 @@ main (int   argc,
   g_test_add ("/template-picker/company-and-own-department", Fixture, NULL, fixture_set_up,
               test_company_and_own_department, fixture_tear_down);
   g_test_add ("/template-picker/dutch", Fixture, NULL, fixture_set_up, test_dutch, fixture_tear_down);
+  g_test_add ("/template-picker/kpis", Fixture, NULL, fixture_set_up, test_kpis, fixture_tear_down);
   g_test_add ("/template-picker/from-pane", Fixture, NULL, fixture_set_up, test_from_pane, fixture_tear_down);
 
   return g_test_run ();

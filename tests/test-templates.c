@@ -283,6 +283,134 @@ test_instantiate_all_dutch (StoreFixture  *fixture,
                      koers_key_result_get_start_value (first_key_result (objective)));
 }
 
+/* The KPI templates are the seed's, demo history included; the two key
+ * results that move one name it. */
+static void
+test_kpis_match_seed (void)
+{
+  guint n_seed, n;
+  const KoersSeedKpi *seed = koers_seed_get_kpis (&n_seed);
+  const KoersSeedDepartment *depts = koers_seed_get_departments (NULL);
+  const KoersTemplateKpi * const *all = koers_templates_get_kpis (&n);
+  guint n_links = 0;
+
+  g_assert_cmpuint (n, ==, n_seed);
+  g_assert_cmpuint (n, ==, 13);
+  g_assert_null (all[n]);
+
+  for (guint i = 0; i < n; i++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      {
+        KoersTemplateKpiInfo info;
+
+        koers_template_kpi_get_info (all[i], languages[l], &info);
+        g_assert_cmpstr (info.key, ==, seed[i].key);
+        g_assert_cmpstr (koers_template_kpi_get_key (all[i]), ==, seed[i].key);
+        g_assert_true (koers_templates_find_kpi (seed[i].key) == all[i]);
+        g_assert_cmpstr (info.department_key, ==, depts[seed[i].department].key);
+        g_assert_cmpstr (info.name, ==, koers_seed_kpi_get_name (&seed[i], languages[l]));
+        g_assert_cmpstr (koers_template_kpi_get_name (all[i], languages[l]), ==, info.name);
+        g_assert_cmpstr (info.unit, ==, koers_seed_text_get (&seed[i].unit, languages[l]));
+        g_assert_cmpint (info.metric_kind, ==, seed[i].metric_kind);
+        g_assert_cmpint (info.direction, ==, seed[i].direction);
+        g_assert_cmpint (info.frequency, ==, seed[i].frequency);
+        g_assert_cmpfloat (info.healthy, ==, seed[i].healthy);
+        g_assert_cmpfloat (info.attention, ==, seed[i].attention);
+        g_assert_cmpfloat (info.demo_start, ==, seed[i].demo_start);
+        g_assert_cmpfloat (info.demo_end, ==, seed[i].demo_end);
+        g_assert_cmpfloat (info.demo_step, ==, seed[i].demo_step);
+        g_assert_cmpint (info.demo_overdue, ==, seed[i].demo_overdue);
+      }
+
+  g_assert_null (koers_templates_find_kpi ("no-such-kpi"));
+
+  {
+    guint n_objectives;
+    const KoersSeedObjective *objectives = koers_seed_get_objectives (&n_objectives);
+    const KoersTemplate * const *templates = koers_templates_get_all (NULL);
+
+    for (guint i = 0; i < n_objectives; i++)
+      for (guint k = 0; k < objectives[i].n_key_results; k++)
+        {
+          KoersTemplateKeyResult tkr;
+
+          koers_template_get_key_result (templates[i], k, KOERS_LANGUAGE_EN, &tkr);
+          g_assert_cmpstr (tkr.kpi, ==, objectives[i].key_results[k].kpi);
+          if (tkr.kpi != NULL)
+            {
+              g_assert_nonnull (koers_templates_find_kpi (tkr.kpi));
+              n_links++;
+            }
+        }
+  }
+  g_assert_cmpuint (n_links, ==, 2);
+}
+
+static void
+test_list_kpis (void)
+{
+  g_autoptr(GPtrArray) it = koers_templates_list_kpis ("it", KOERS_LANGUAGE_NL);
+  g_autoptr(GPtrArray) service = koers_templates_list_kpis ("customer-service", KOERS_LANGUAGE_EN);
+  g_autoptr(GPtrArray) company = koers_templates_list_kpis (NULL, KOERS_LANGUAGE_EN);
+
+  g_assert_cmpuint (company->len, ==, 0);
+  /* Sorted by name in the language asked: B before O in Dutch. */
+  g_assert_cmpuint (it->len, ==, 2);
+  g_assert_cmpstr (koers_template_kpi_get_name (g_ptr_array_index (it, 0), KOERS_LANGUAGE_NL), ==,
+                   "Beschikbaarheid (uptime)");
+  g_assert_cmpstr (koers_template_kpi_get_name (g_ptr_array_index (it, 1), KOERS_LANGUAGE_NL), ==,
+                   "Openstaande incidenten");
+  g_assert_cmpuint (service->len, ==, 3);
+  for (guint i = 0; i + 1 < service->len; i++)
+    g_assert_cmpint (g_utf8_collate (koers_template_kpi_get_name (g_ptr_array_index (service, i),
+                                                                  KOERS_LANGUAGE_EN),
+                                     koers_template_kpi_get_name (g_ptr_array_index (service, i + 1),
+                                                                  KOERS_LANGUAGE_EN)), <, 0);
+}
+
+static void
+test_instantiate_kpi (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  KoersDepartment *it = find_department_named (store, "IT & Development");
+  KoersDepartment *finance = find_department_named (store, "Finance");
+  const KoersTemplateKpi *uptime = koers_templates_find_kpi ("uptime");
+  KoersKpi *kpi;
+  guint changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_assert_false (koers_template_kpi_is_in_department (uptime, store, it));
+
+  /* In Dutch, into an English database. */
+  kpi = koers_template_kpi_instantiate (uptime, store, it, KOERS_LANGUAGE_NL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kpi);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (koers_store_find_kpi (store, koers_kpi_get_id (kpi)) == kpi);
+  g_assert_cmpstr (koers_kpi_get_name (kpi), ==, "Beschikbaarheid (uptime)");
+  g_assert_cmpint (koers_kpi_get_department_id (kpi), ==, koers_department_get_id (it));
+  g_assert_cmpint (koers_kpi_get_metric_kind (kpi), ==, KOERS_METRIC_KIND_PERCENTAGE);
+  g_assert_cmpint (koers_kpi_get_direction (kpi), ==, KOERS_KPI_DIRECTION_HIGHER);
+  g_assert_cmpint (koers_kpi_get_frequency (kpi), ==, KOERS_KPI_FREQUENCY_WEEKLY);
+  g_assert_cmpfloat (koers_kpi_get_healthy (kpi), ==, 99.9);
+  g_assert_cmpfloat (koers_kpi_get_attention (kpi), ==, 99.5);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_kpi_get_values (kpi)), ==, 0);
+
+  /* Present by its name in either language, in that department only. */
+  g_assert_true (koers_template_kpi_is_in_department (uptime, store, it));
+  g_assert_false (koers_template_kpi_is_in_department (uptime, store, finance));
+  g_assert_false (koers_template_kpi_is_in_department (koers_templates_find_kpi ("open-incidents"),
+                                                       store, it));
+
+  /* And it is stored. */
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_true (koers_template_kpi_is_in_department (uptime, store,
+                                                      find_department_named (store, "IT & Development")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +419,10 @@ main (int   argc,
 
   g_test_add_func ("/templates/match-seed", test_match_seed);
   g_test_add_func ("/templates/list", test_list);
+  g_test_add_func ("/templates/kpis-match-seed", test_kpis_match_seed);
+  g_test_add_func ("/templates/list-kpis", test_list_kpis);
+  g_test_add ("/templates/instantiate-kpi", StoreFixture, NULL, store_fixture_setup,
+              test_instantiate_kpi, store_fixture_teardown);
   g_test_add ("/templates/department-keys", StoreFixture, NULL, store_fixture_setup,
               test_department_keys, store_fixture_teardown);
   g_test_add ("/templates/instantiate", StoreFixture, NULL, store_fixture_setup, test_instantiate,

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
-#include "store/koers-demo.h"
+#include "io/koers-demo.h"
 #include "ui/koers-department-dialog.h"
 #include "ui/koers-department-row.h"
 #include "ui/koers-editor-pane.h"

@@ -11,16 +11,12 @@
 #include "core/koers-seed.h"
 #include "core/koers-summary.h"
 #include "koers-io-resources.h"
-#include "koers-templates.h"
+#include "koers-templates-private.h"
 #include "store/koers-store-import.h"
 
 #define TEMPLATES_RESOURCE "/io/github/koersapp/Koers/io/templates.json"
 
-typedef struct
-{
-  char *en;
-  char *nl;
-} Text;
+typedef KoersTemplateText Text;
 
 typedef struct
 {
@@ -33,6 +29,7 @@ typedef struct
   char           *due;          /* "MM-DD" or NULL */
   gboolean        uses_personal_data;
   Text            personal_data_note;
+  char           *kpi;          /* a KPI template's key, or NULL */
 } TemplateKeyResult;
 
 struct _KoersTemplate
@@ -58,16 +55,10 @@ typedef struct
 {
   GPtrArray *templates;     /* KoersTemplate, NULL-terminated */
   GArray    *departments;   /* TemplateDepartment */
+  GPtrArray *kpis;          /* KoersTemplateKpi, NULL-terminated */
 } Templates;
 
-static const char *
-text_get (const Text    *text,
-          KoersLanguage  lang)
-{
-  const char *str = lang == KOERS_LANGUAGE_NL ? text->nl : text->en;
-
-  return str != NULL ? str : "";
-}
+#define text_get koers_template_text_get
 
 static const char *
 get_string (JsonObject *object,
@@ -122,6 +113,7 @@ read_key_result (JsonObject        *object,
   JsonNode *due = json_object_get_member (object, "due");
 
   kr->due = g_strdup (get_string (object, "due"));
+  kr->kpi = g_strdup (get_string (object, "kpi"));
   kr->uses_personal_data =
     json_object_get_boolean_member_with_default (object, "uses_personal_data", FALSE);
 
@@ -172,6 +164,33 @@ read_template (JsonObject    *object,
 }
 
 static gboolean
+read_kpi (JsonObject       *object,
+          KoersTemplateKpi *kpi)
+{
+  JsonNode *node = json_object_get_member (object, "demo");
+  JsonObject *demo;
+
+  kpi->key = g_strdup (get_string (object, "key"));
+  kpi->department_key = g_strdup (get_string (object, "department"));
+
+  if (kpi->key == NULL || node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !read_text (object, "name", &kpi->name) ||
+      !read_text (object, "unit", &kpi->unit) ||
+      !koers_metric_kind_from_string (get_string (object, "metric_kind"), &kpi->metric_kind) ||
+      !koers_kpi_direction_from_string (get_string (object, "direction"), &kpi->direction) ||
+      !koers_kpi_frequency_from_string (get_string (object, "frequency"), &kpi->frequency) ||
+      !read_number (object, "healthy", &kpi->healthy) ||
+      !read_number (object, "attention", &kpi->attention))
+    return FALSE;
+
+  demo = json_node_get_object (node);
+  kpi->demo_overdue = json_object_get_boolean_member_with_default (demo, "overdue", FALSE);
+  return read_number (demo, "start", &kpi->demo_start) &&
+         read_number (demo, "end", &kpi->demo_end) &&
+         read_number (demo, "step", &kpi->demo_step) && kpi->demo_step > 0;
+}
+
+static gboolean
 load_templates (Templates *t)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -219,6 +238,20 @@ load_templates (Templates *t)
         }
     }
 
+  array = json_object_get_array_member (root, "kpis");
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      KoersTemplateKpi *kpi = g_new0 (KoersTemplateKpi, 1);
+
+      g_ptr_array_add (t->kpis, kpi);
+      if (!JSON_NODE_HOLDS_OBJECT (node) || !read_kpi (json_node_get_object (node), kpi))
+        {
+          g_critical ("KPI template %u in %s is not valid", i, TEMPLATES_RESOURCE);
+          return FALSE;
+        }
+    }
+
   return TRUE;
 }
 
@@ -234,9 +267,14 @@ get_templates (void)
 
       t->templates = g_ptr_array_new ();
       t->departments = g_array_new (FALSE, TRUE, sizeof (TemplateDepartment));
+      t->kpis = g_ptr_array_new ();
       if (!load_templates (t))
-        g_ptr_array_set_size (t->templates, 0);
+        {
+          g_ptr_array_set_size (t->templates, 0);
+          g_ptr_array_set_size (t->kpis, 0);
+        }
       g_ptr_array_add (t->templates, NULL);
+      g_ptr_array_add (t->kpis, NULL);
 
       templates = t;
       g_once_init_leave (&loaded, 1);
@@ -330,6 +368,17 @@ koers_templates_get_department_key (KoersStore      *store,
   return NULL;
 }
 
+const KoersTemplateKpi * const *
+koers_templates_get_kpis (guint *n_kpis)
+{
+  Templates *t = get_templates ();
+
+  if (n_kpis != NULL)
+    *n_kpis = t->kpis->len - 1;
+
+  return (const KoersTemplateKpi * const *) t->kpis->pdata;
+}
+
 const char *
 koers_template_get_id (const KoersTemplate *self)
 {
@@ -420,6 +469,7 @@ koers_template_get_key_result (const KoersTemplate    *self,
   out->due_month_day = kr->due;
   out->uses_personal_data = kr->uses_personal_data;
   out->personal_data_note = text_get (&kr->personal_data_note, lang);
+  out->kpi = kr->kpi;
 }
 
 static KoersLevel

@@ -59,6 +59,7 @@ typedef struct
   const char      *due_month_day;       /* "MM-DD" or NULL */
   gboolean         uses_personal_data;
   const char      *personal_data_note;
+  const char      *kpi;                 /* the key of the KPI template it moves, or NULL */
 } KoersTemplateKeyResult;
 
 void                koers_template_get_key_result       (const KoersTemplate    *self,
@@ -92,5 +93,61 @@ int                 koers_templates_instantiate_all    (KoersStore     *store,
                                                         const GDate    *today,
                                                         gboolean        demo_values,
                                                         GError        **error);
+
+/* The seed's KPIs as templates (the "kpis" of templates.json): a few
+ * health metrics per department, in English and Dutch. */
+typedef struct _KoersTemplateKpi KoersTemplateKpi;
+
+/* Everything about a KPI template, texts in one language (borrowed, valid
+ * as long as the program runs).  demo_*: the history a demo database
+ * shows, from demo_start to demo_end in multiples of demo_step, its last
+ * value older than the frequency when demo_overdue. */
+typedef struct
+{
+  const char        *key;
+  const char        *department_key;
+  const char        *name;
+  KoersMetricKind    metric_kind;
+  const char        *unit;
+  KoersKpiDirection  direction;
+  double             healthy;
+  double             attention;
+  KoersKpiFrequency  frequency;
+  double             demo_start;
+  double             demo_end;
+  double             demo_step;
+  gboolean           demo_overdue;
+} KoersTemplateKpiInfo;
+
+/* All KPI templates in the seed's order (transfer none). */
+const KoersTemplateKpi * const *koers_templates_get_kpis  (guint *n_kpis);
+/* The KPI templates of a department by key (NULL: the company level's,
+ * which has none today): a new array of borrowed pointers, sorted by name
+ * in lang. */
+GPtrArray              *koers_templates_list_kpis        (const char    *department_key,
+                                                          KoersLanguage  lang);
+const KoersTemplateKpi *koers_templates_find_kpi         (const char    *key);
+
+const char             *koers_template_kpi_get_key       (const KoersTemplateKpi *self);
+const char             *koers_template_kpi_get_name      (const KoersTemplateKpi *self,
+                                                          KoersLanguage           lang);
+void                    koers_template_kpi_get_info      (const KoersTemplateKpi *self,
+                                                          KoersLanguage           lang,
+                                                          KoersTemplateKpiInfo   *out);
+/* Whether dept has a KPI of this name (in either language) already. */
+gboolean                koers_template_kpi_is_in_department (const KoersTemplateKpi *self,
+                                                             KoersStore             *store,
+                                                             KoersDepartment        *dept);
+/* A new KPI without values for dept, not in a store (transfer full). */
+KoersKpi               *koers_template_kpi_build         (const KoersTemplateKpi *self,
+                                                          KoersDepartment        *dept,
+                                                          KoersLanguage           lang);
+/* Adds the KPI (no values yet) to dept.  Returns the store's new KPI
+ * (transfer none), or NULL with error set. */
+KoersKpi               *koers_template_kpi_instantiate   (const KoersTemplateKpi *self,
+                                                          KoersStore             *store,
+                                                          KoersDepartment        *dept,
+                                                          KoersLanguage           lang,
+                                                          GError                **error);
 
 G_END_DECLS

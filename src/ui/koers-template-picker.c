@@ -16,6 +16,12 @@ typedef struct
   GtkCheckButton      *check;
 } Entry;
 
+typedef struct
+{
+  const KoersTemplateKpi *kpi;
+  GtkCheckButton         *check;
+} KpiEntry;
+
 struct _KoersTemplatePicker
 {
   AdwWindow        parent_instance;
@@ -24,6 +30,7 @@ struct _KoersTemplatePicker
   KoersDepartment *department;
   KoersPeriod      period;
   GArray          *entries;   /* Entry, in the order shown */
+  GArray          *kpi_entries;   /* KpiEntry, in the order shown */
   guint            n_groups;
 
   AdwToastOverlay *toast_overlay;
@@ -50,6 +57,8 @@ update_add_button (KoersTemplatePicker *self)
 
   for (guint i = 0; i < self->entries->len && !any; i++)
     any = gtk_check_button_get_active (g_array_index (self->entries, Entry, i).check);
+  for (guint i = 0; i < self->kpi_entries->len && !any; i++)
+    any = gtk_check_button_get_active (g_array_index (self->kpi_entries, KpiEntry, i).check);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), any);
 }
@@ -220,6 +229,68 @@ add_group (KoersTemplatePicker *self,
   self->n_groups++;
 }
 
+/* The department's KPI templates, a group of their own after the
+ * objectives (not counted in n_groups, which counts departments). */
+static void
+add_kpi_group (KoersTemplatePicker *self,
+               const char          *key,
+               KoersLanguage        lang)
+{
+  g_autoptr (GPtrArray) kpis = koers_templates_list_kpis (key, lang);
+  GtkWidget *group, *label, *list;
+
+  if (kpis->len == 0)
+    return;
+
+  group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  label = create_label (_("KPIs"), "heading");
+  list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), NULL);
+
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      KoersTemplateKpiInfo info;
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *check = gtk_check_button_new ();
+      KpiEntry entry = { kpis->pdata[i], GTK_CHECK_BUTTON (check) };
+      g_autofree char *healthy = NULL;
+      g_autofree char *meta = NULL;
+
+      koers_template_kpi_get_info (entry.kpi, lang, &info);
+      healthy = koers_format_metric (lang, info.metric_kind, info.unit, info.healthy);
+      /* Translators: "Monthly · healthy at 5,000 visits a month". */
+      meta = g_strdup_printf (_("%s · healthy at %s"), koers_kpi_frequency_get_label (info.frequency), healthy);
+
+      gtk_widget_set_valign (check, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, info.name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meta, -1);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_add_button), self);
+      gtk_widget_set_hexpand (text_box, TRUE);
+      gtk_box_append (GTK_BOX (text_box), create_label (info.name, "heading"));
+      gtk_box_append (GTK_BOX (text_box), create_label (meta, "dim-label"));
+      if (koers_template_kpi_is_in_department (entry.kpi, self->store, self->department))
+        gtk_box_append (GTK_BOX (text_box), create_label (_("Already in this department"), "warning"));
+
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_box_append (GTK_BOX (box), text_box);
+      gtk_widget_add_css_class (box, "template-row");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "koers-check", check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_array_append_val (self->kpi_entries, entry);
+    }
+
+  gtk_box_append (GTK_BOX (group), label);
+  gtk_box_append (GTK_BOX (group), list);
+  gtk_box_append (self->groups_box, group);
+}
+
 static void
 fill (KoersTemplatePicker *self)
 {
@@ -246,6 +317,7 @@ fill (KoersTemplatePicker *self)
 
       first = _("The framework’s example objectives for this department.");
       add_group (self, NULL, templates, lang);
+      add_kpi_group (self, key, lang);
     }
   else
     {
@@ -296,6 +368,21 @@ add_clicked_cb (KoersTemplatePicker *self)
       gtk_check_button_set_active (entry->check, FALSE);
     }
 
+  /* The KPIs after the objectives; one the department has is left out. */
+  for (guint i = 0; i < self->kpi_entries->len && error == NULL; i++)
+    {
+      KpiEntry *entry = &g_array_index (self->kpi_entries, KpiEntry, i);
+
+      if (!gtk_check_button_get_active (entry->check))
+        continue;
+
+      if (!koers_template_kpi_is_in_department (entry->kpi, self->store, self->department) &&
+          koers_template_kpi_instantiate (entry->kpi, self->store, self->department, lang, &error) == NULL)
+        break;
+
+      gtk_check_button_set_active (entry->check, FALSE);
+    }
+
   g_object_ref (self);
   if (added->len > 0)
     g_signal_emit (self, signals[ADDED], 0, added);
@@ -325,6 +412,7 @@ koers_template_picker_finalize (GObject *object)
   KoersTemplatePicker *self = KOERS_TEMPLATE_PICKER (object);
 
   g_array_unref (self->entries);
+  g_array_unref (self->kpi_entries);
 
   G_OBJECT_CLASS (koers_template_picker_parent_class)->finalize (object);
 }
@@ -360,6 +448,7 @@ koers_template_picker_init (KoersTemplatePicker *self)
   koers_editing_clean_button_names (GTK_WIDGET (self));
 
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  self->kpi_entries = g_array_new (FALSE, TRUE, sizeof (KpiEntry));
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
 }
 
@@ -409,6 +498,17 @@ koers_template_picker_set_checked (KoersTemplatePicker *self,
       Entry *entry = &g_array_index (self->entries, Entry, i);
 
       if (g_strcmp0 (koers_template_get_id (entry->template), id) == 0)
+        {
+          gtk_check_button_set_active (entry->check, checked);
+          return TRUE;
+        }
+    }
+
+  for (guint i = 0; i < self->kpi_entries->len; i++)
+    {
+      KpiEntry *entry = &g_array_index (self->kpi_entries, KpiEntry, i);
+
+      if (g_strcmp0 (koers_template_kpi_get_key (entry->kpi), id) == 0)
         {
           gtk_check_button_set_active (entry->check, checked);
           return TRUE;

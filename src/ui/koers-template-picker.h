@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  * in the interface language, each with its key results.  The person
  * checks one or more and clicks Add: they are added to the department in
  * the period, and "added" hands the new objectives (a GPtrArray of
- * KoersObjective) to whoever opened it.  Cancel writes nothing. */
+ * KoersObjective) to whoever opened it.  A seed department is offered
+ * its KPI templates too, in a group of their own; checked ones are added
+ * to it on Add (unless it has one of that name).  Cancel writes nothing. */
 #define KOERS_TYPE_TEMPLATE_PICKER (koers_template_picker_get_type ())
 G_DECLARE_FINAL_TYPE (KoersTemplatePicker, koers_template_picker, KOERS, TEMPLATE_PICKER, AdwWindow)
 
@@ -23,7 +25,8 @@ GtkWidget *koers_template_picker_new           (KoersStore          *store,
                                                 const KoersPeriod   *period);
 /* The ids of the templates on offer, in the order shown (tests). */
 GPtrArray *koers_template_picker_get_ids       (KoersTemplatePicker *self);
-/* Checks or unchecks the template with that id; FALSE when not on offer. */
+/* Checks or unchecks the template with that id, or the KPI template with
+ * that key ("nps"); FALSE when not on offer. */
 gboolean   koers_template_picker_set_checked   (KoersTemplatePicker *self,
                                                 const char          *id,
                                                 gboolean             checked);

@@ -8,9 +8,11 @@
 #include "core/koers-scoring.h"
 #include "core/koers-seed.h"
 #include "koers-demo.h"
-#include "koers-store-private.h"
+#include "koers-templates.h"
+#include "store/koers-store-private.h"
 
-/* A demo database: the seed's example OKRs as a company would have them
+/* A demo database: the templates (the seed's example OKRs and KPIs, see
+ * koers-templates.h) as a company would have them
  * halfway through a quarter, with the history of weekly check-ins that
  * makes scores, statuses, trends and stale key results worth looking at;
  * and next to them the seed's KPIs with a year or a quarter of history,
@@ -73,7 +75,7 @@ typedef struct
   KoersPeriod year;
   char *quarter_key;
   char *year_key;
-  gint64 *kpi_ids;     /* by index in koers_seed_get_kpis() */
+  GHashTable *kpi_ids;  /* KPI template key -> the store's KPI id */
 } Demo;
 
 static void
@@ -81,7 +83,7 @@ demo_clear (Demo *demo)
 {
   g_clear_pointer (&demo->rand, g_rand_free);
   g_clear_pointer (&demo->kpi_rand, g_rand_free);
-  g_clear_pointer (&demo->kpi_ids, g_free);
+  g_clear_pointer (&demo->kpi_ids, g_hash_table_unref);
   g_clear_pointer (&demo->quarter_key, g_free);
   g_clear_pointer (&demo->year_key, g_free);
 }
@@ -111,11 +113,12 @@ move_to_weekday (GDate *date)
  * day in the last weeks of the quarter (or of a later quarter of the
  * year), so not everything ends on the last day. */
 static char *
-pick_due_date (Demo                     *demo,
-               const KoersSeedKeyResult *seed,
-               const KoersPeriod        *period)
+pick_due_date (Demo                         *demo,
+               const KoersTemplateKeyResult *seed,
+               const KoersPeriod            *period)
 {
-  g_autofree char *seed_date = koers_seed_key_result_get_due_date (seed, period->year);
+  KoersSeedKeyResult due_only = { .due_month_day = seed->due_month_day };
+  g_autofree char *seed_date = koers_seed_key_result_get_due_date (&due_only, period->year);
   KoersPeriod quarter;
   GDate date;
 
@@ -140,8 +143,8 @@ pick_due_date (Demo                     *demo,
  * ranges, one decimal over narrow ones; and round figures over very wide
  * ones (revenue in tens of thousands, not to the euro). */
 static double
-round_value (const KoersSeedKeyResult *seed,
-             double                    value)
+round_value (const KoersTemplateKeyResult *seed,
+             double                        value)
 {
   double range = fabs (seed->target - seed->start);
 
@@ -163,11 +166,11 @@ round_value (const KoersSeedKeyResult *seed,
 }
 
 static KoersCheckinStatus
-pick_status (Demo                     *demo,
-             const KoersSeedKeyResult *seed,
-             const KoersPeriod        *period,
-             const GDate              *date,
-             double                    value)
+pick_status (Demo                         *demo,
+             const KoersTemplateKeyResult *seed,
+             const KoersPeriod            *period,
+             const GDate                  *date,
+             double                        value)
 {
   double progress = koers_score_key_result_progress (seed->metric_kind, seed->start,
                                                      seed->target, value);
@@ -248,10 +251,10 @@ pick_checkin_dates (Demo *demo)
  * company with some key results ahead, most on track, a few behind, and
  * what was due before today mostly done, whatever the date. */
 static double
-demo_progress_today (Demo                     *demo,
-                     const KoersSeedKeyResult *seed,
-                     KoersKeyResult           *kr,
-                     const KoersPeriod        *period)
+demo_progress_today (Demo                         *demo,
+                     const KoersTemplateKeyResult *seed,
+                     KoersKeyResult               *kr,
+                     const KoersPeriod            *period)
 {
   double expected = koers_score_expected_progress (period, &demo->today);
   const char *due_iso = koers_key_result_get_due_date (kr);
@@ -265,11 +268,11 @@ demo_progress_today (Demo                     *demo,
 }
 
 static void
-add_checkins (Demo                     *demo,
-              KoersKeyResult           *kr,
-              const KoersSeedKeyResult *seed,
-              const KoersPeriod        *period,
-              const char               *author)
+add_checkins (Demo                         *demo,
+              KoersKeyResult               *kr,
+              const KoersTemplateKeyResult *seed,
+              const KoersPeriod            *period,
+              const char                   *author)
 {
   g_autoptr(GArray) dates = pick_checkin_dates (demo);
   GDate *first = &g_array_index (dates, GDate, 0);
@@ -333,56 +336,82 @@ add_checkins (Demo                     *demo,
     }
 }
 
-static KoersObjective *
-build_objective (Demo                     *demo,
-                 const KoersSeedObjective *seed,
-                 gint64                    department_id,
-                 gint64                    aligned_to_id)
+/* The store's department a template's department key stands for (NULL:
+ * the company level). */
+static KoersDepartment *
+find_department (KoersStore *store,
+                 const char *key)
 {
-  const KoersPeriod *period = seed->period_kind == KOERS_PERIOD_KIND_YEAR ? &demo->year
-                                                                         : &demo->quarter;
-  const char *owner = demo_text (demo, &seed->owner);
+  GListModel *depts = koers_store_get_departments (store);
+  guint n = g_list_model_get_n_items (depts);
+
+  if (key == NULL)
+    return koers_store_get_company (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (depts, i);
+
+      if (g_strcmp0 (koers_templates_get_department_key (store, dept), key) == 0)
+        return dept;
+    }
+
+  return NULL;
+}
+
+static KoersObjective *
+build_objective (Demo                *demo,
+                 const KoersTemplate *template,
+                 gint64               department_id,
+                 gint64               aligned_to_id)
+{
+  const KoersPeriod *period = koers_template_get_period_kind (template) == KOERS_PERIOD_KIND_YEAR
+                                ? &demo->year : &demo->quarter;
+  const char *owner = koers_template_get_owner (template, demo->language);
+  guint n_key_results = koers_template_get_n_key_results (template);
   KoersObjective *objective;
 
-  objective = koers_objective_new (demo_text (demo, &seed->title),
-                                   seed->department < 0 ? KOERS_LEVEL_COMPANY
-                                                        : KOERS_LEVEL_DEPARTMENT,
-                                   seed->kind,
+  objective = koers_objective_new (koers_template_get_title (template, demo->language),
+                                   koers_template_get_department_key (template) == NULL
+                                     ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT,
+                                   koers_template_get_kind (template),
                                    period == &demo->year ? demo->year_key : demo->quarter_key);
   koers_objective_set_department_id (objective, department_id);
   koers_objective_set_owner (objective, owner);
   koers_objective_set_aligned_to_id (objective, aligned_to_id);
 
-  for (guint i = 0; i < seed->n_key_results; i++)
+  for (guint i = 0; i < n_key_results; i++)
     {
-      const KoersSeedKeyResult *kr_seed = &seed->key_results[i];
+      KoersTemplateKeyResult kr_seed;
       g_autoptr(KoersKeyResult) kr = NULL;
-      g_autofree char *due = pick_due_date (demo, kr_seed, period);
+      g_autofree char *due = NULL;
+      gpointer kpi_id;
 
-      kr = koers_key_result_new (demo_text (demo, &kr_seed->title), kr_seed->metric_kind,
-                                 kr_seed->start, kr_seed->target,
-                                 demo_text (demo, &kr_seed->unit));
+      koers_template_get_key_result (template, i, demo->language, &kr_seed);
+      due = pick_due_date (demo, &kr_seed, period);
+      kr = koers_key_result_new (kr_seed.title, kr_seed.metric_kind, kr_seed.start,
+                                 kr_seed.target, kr_seed.unit);
       koers_key_result_set_position (kr, i);
       koers_key_result_set_owner (kr, owner);
       koers_key_result_set_due_date (kr, due);
-      koers_key_result_set_uses_personal_data (kr, kr_seed->uses_personal_data);
-      koers_key_result_set_personal_data_note (kr, demo_text (demo, &kr_seed->personal_data_note));
-      if (kr_seed->kpi != NULL && koers_seed_find_kpi (kr_seed->kpi) >= 0)
-        koers_key_result_set_kpi_id (kr, demo->kpi_ids[koers_seed_find_kpi (kr_seed->kpi)]);
-      add_checkins (demo, kr, kr_seed, period, owner);
+      koers_key_result_set_uses_personal_data (kr, kr_seed.uses_personal_data);
+      koers_key_result_set_personal_data_note (kr, kr_seed.personal_data_note);
+      if (kr_seed.kpi != NULL &&
+          g_hash_table_lookup_extended (demo->kpi_ids, kr_seed.kpi, NULL, &kpi_id))
+        koers_key_result_set_kpi_id (kr, *(gint64 *) kpi_id);
+      add_checkins (demo, kr, &kr_seed, period, owner);
       koers_objective_insert_key_result (objective, kr);
     }
 
   return objective;
 }
-
 /* The day of the newest value: today for a weekly KPI, the first of the
  * month or quarter for the others; one interval (and a week) earlier
  * when the seed says the KPI is overdue. */
 static void
-pick_last_kpi_date (Demo               *demo,
-                    const KoersSeedKpi *seed,
-                    GDate              *out)
+pick_last_kpi_date (Demo                       *demo,
+                    const KoersTemplateKpiInfo *seed,
+                    GDate                      *out)
 {
   KoersPeriod quarter;
 
@@ -423,18 +452,18 @@ round_to_step (double value,
 }
 
 static KoersKpi *
-build_kpi (Demo               *demo,
-           const KoersSeedKpi *seed,
-           gint64              department_id)
+build_kpi (Demo                   *demo,
+           const KoersTemplateKpi *template,
+           KoersDepartment        *dept)
 {
+  KoersTemplateKpiInfo info;
+  const KoersTemplateKpiInfo *seed = &info;
   KoersKpi *kpi;
   GDate date;
   guint n;
 
-  kpi = koers_kpi_new (demo_text (demo, &seed->name), seed->metric_kind,
-                       demo_text (demo, &seed->unit), seed->direction, seed->healthy,
-                       seed->attention, seed->frequency);
-  koers_kpi_set_department_id (kpi, department_id);
+  koers_template_kpi_get_info (template, demo->language, &info);
+  kpi = koers_template_kpi_build (template, dept, demo->language);
 
   switch (seed->frequency)
     {
@@ -492,30 +521,27 @@ add_kpis (Demo        *demo,
           KoersStore  *store,
           GError     **error)
 {
-  const KoersSeedDepartment *departments = koers_seed_get_departments (NULL);
   guint n_kpis;
-  const KoersSeedKpi *kpis = koers_seed_get_kpis (&n_kpis);
+  const KoersTemplateKpi * const *kpis = koers_templates_get_kpis (&n_kpis);
 
-  demo->kpi_ids = g_new0 (gint64, n_kpis);
+  demo->kpi_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = 0; i < n_kpis; i++)
     {
-      const KoersSeedKpi *seed = &kpis[i];
+      KoersTemplateKpiInfo info;
       g_autoptr(KoersKpi) kpi = NULL;
       KoersDepartment *dept;
 
-      if (seed->department < 0)
-        dept = koers_store_get_company (store);
-      else
-        dept = koers_store_find_department_by_name (
-          store, koers_seed_department_get_name (&departments[seed->department], demo->language));
+      koers_template_kpi_get_info (kpis[i], demo->language, &info);
+      dept = find_department (store, info.department_key);
       g_return_val_if_fail (dept != NULL, FALSE);
 
-      kpi = build_kpi (demo, seed, koers_department_get_id (dept));
+      kpi = build_kpi (demo, kpis[i], dept);
       if (!koers_store_add_kpi (store, kpi, error))
         return FALSE;
 
-      demo->kpi_ids[i] = koers_kpi_get_id (kpi);
+      g_hash_table_insert (demo->kpi_ids, (gpointer) info.key,
+                           g_memdup2 (&(gint64) { koers_kpi_get_id (kpi) }, sizeof (gint64)));
     }
 
   return TRUE;
@@ -527,10 +553,9 @@ fill_store (KoersStore     *store,
             GError        **error)
 {
   g_auto(Demo) demo = { 0 };
-  g_autofree gint64 *ids = NULL;
-  const KoersSeedDepartment *departments;
-  const KoersSeedObjective *objectives;
-  guint n_objectives;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint n_templates;
+  const KoersTemplate * const *templates = koers_templates_get_all (&n_templates);
 
   demo.language = language;
   koers_date_today (&demo.today);
@@ -548,30 +573,26 @@ fill_store (KoersStore     *store,
   if (!add_kpis (&demo, store, error))
     return FALSE;
 
-  departments = koers_seed_get_departments (NULL);
-  objectives = koers_seed_get_objectives (&n_objectives);
-  ids = g_new0 (gint64, n_objectives);
-
-  for (guint i = 0; i < n_objectives; i++)
+  for (guint i = 0; i < n_templates; i++)
     {
-      const KoersSeedObjective *seed = &objectives[i];
+      const KoersTemplate *template = templates[i];
+      const char *aligned_to = koers_template_get_aligned_to (template);
+      gint64 *aligned_to_id = aligned_to != NULL ? g_hash_table_lookup (ids, aligned_to) : NULL;
       g_autoptr(KoersObjective) objective = NULL;
       KoersDepartment *dept;
 
-      if (seed->department < 0)
-        dept = koers_store_get_company (store);
-      else
-        dept = koers_store_find_department_by_name (
-          store, koers_seed_department_get_name (&departments[seed->department], language));
+      dept = find_department (store, koers_template_get_department_key (template));
       g_return_val_if_fail (dept != NULL, FALSE);
 
-      /* Company objectives come first, so these ids are known. */
-      objective = build_objective (&demo, seed, koers_department_get_id (dept),
-                                   seed->aligned_to >= 0 ? ids[seed->aligned_to] : 0);
+      /* Company templates come first, so these ids are known. */
+      objective = build_objective (&demo, template, koers_department_get_id (dept),
+                                   aligned_to_id != NULL ? *aligned_to_id : 0);
       if (!koers_store_add_objective (store, objective, error))
         return FALSE;
 
-      ids[i] = koers_objective_get_id (objective);
+      g_hash_table_insert (ids, (gpointer) koers_template_get_id (template),
+                           g_memdup2 (&(gint64) { koers_objective_get_id (objective) },
+                                      sizeof (gint64)));
     }
 
   return TRUE;
