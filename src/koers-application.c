@@ -272,7 +272,7 @@ about_action (GSimpleAction *action,
   g_autofree char *issue_url = g_strconcat (PACKAGE_WEBSITE, "/issues", NULL);
   g_autofree char *release_notes = NULL;
 
-  release_notes = g_strdup_printf ("<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>",
+  release_notes = g_markup_printf_escaped ("<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>",
                                    _("The first release of Koers."),
                                    _("Objectives and key results for the company and each department, by quarter"),
                                    _("Check-ins, scores and a mark for key results that need one"),

@@ -99,7 +99,7 @@ test_long_title_hint (Fixture       *f,
   gtk_editable_set_text (title_row, ninety_one);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
   g_assert_cmpstr (gtk_label_get_text (hint), ==,
-                   "Long titles are hard to remember: the seed advises one line");
+                   "Long titles are hard to remember: the OKR framework advises one line");
   /* Long, yet saved: the hint advises, it does not refuse. */
   g_assert_cmpstr (koers_objective_get_title (f->objective), ==, ninety_one);
 

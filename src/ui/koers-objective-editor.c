@@ -114,7 +114,7 @@ update_title_hint (KoersObjectiveEditor *self,
   if (*stripped == '\0')
     hint = _("An objective needs a title; the last one stays saved until you type a new one.");
   else if (g_utf8_strlen (stripped, -1) > LONG_TITLE_CHARS)
-    hint = _("Long titles are hard to remember: the seed advises one line");
+    hint = _("Long titles are hard to remember: the OKR framework advises one line");
 
   gtk_label_set_text (self->title_hint_label, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_hint_label), hint != NULL);
