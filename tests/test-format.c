@@ -205,6 +205,27 @@ test_months (void)
 }
 
 static void
+test_months_short (void)
+{
+  static const struct { int month; const char *nl; const char *en; } cases[] = {
+    { 1, "jan", "Jan" }, { 3, "mrt", "Mar" }, { 5, "mei", "May" },
+    { 6, "jun", "Jun" }, { 10, "okt", "Oct" }, { 12, "dec", "Dec" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *a = koers_format_month_short (KOERS_LANGUAGE_NL, cases[i].month);
+      g_autofree char *b = koers_format_month_short (KOERS_LANGUAGE_EN, cases[i].month);
+
+      g_assert_cmpstr (a, ==, cases[i].nl);
+      g_assert_cmpstr (b, ==, cases[i].en);
+    }
+
+  g_assert_null (koers_format_month_short (KOERS_LANGUAGE_NL, 0));
+  g_assert_null (koers_format_month_short (KOERS_LANGUAGE_NL, 13));
+}
+
+static void
 test_periods (void)
 {
   KoersPeriod period;
@@ -304,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/format/score-and-delta", test_score_and_delta);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/months", test_months);
+  g_test_add_func ("/format/months-short", test_months_short);
   g_test_add_func ("/format/periods", test_periods);
   g_test_add_func ("/format/language-from-string", test_language_from_string);
   g_test_add_func ("/format/language-from-environment", test_language_from_environment);

@@ -356,6 +356,23 @@ koers_format_month (KoersLanguage lang,
   return g_strdup (month_names[normalize_language (lang)][month - 1]);
 }
 
+/* Chart axes: the customary short forms, not the first three letters
+ * (Dutch writes "mrt" for maart). */
+static const char *const short_month_names[][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" },
+};
+
+char *
+koers_format_month_short (KoersLanguage lang,
+                          int           month)
+{
+  if (month < 1 || month > 12)
+    return NULL;
+
+  return g_strdup (short_month_names[normalize_language (lang)][month - 1]);
+}
+
 char *
 koers_format_date (KoersLanguage  lang,
                    const GDate   *date)

@@ -44,6 +44,8 @@ char *koers_format_date      (KoersLanguage lang, const GDate *date);
 /* ISO in, formatted out; NULL or bad input gives NULL. */
 char *koers_format_date_iso  (KoersLanguage lang, const char *iso);
 char *koers_format_month     (KoersLanguage lang, int month); /* 1..12 */
+/* "Mar" / "mrt": the short form for chart axes. */
+char *koers_format_month_short (KoersLanguage lang, int month);
 /* "Q2 2026", "2026", "15 januari 2026 – 31 maart 2026". */
 char *koers_format_period    (KoersLanguage lang, const KoersPeriod *period);
 

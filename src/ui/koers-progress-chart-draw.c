@@ -396,17 +396,16 @@ span_label (const Span *span,
   if (span->month == 0)
     return g_strdup_printf ("%d", span->year);
 
-  name = koers_format_month (lang, span->month);
   if (form == 0)
-    return g_steal_pointer (&name);
+    return koers_format_month (lang, span->month);
 
-  /* Abbreviated to three letters, capitalised: "Jan", "Mei". */
+  /* Abbreviated the customary way, capitalised: "Jan", "Mrt". */
+  name = koers_format_month_short (lang, span->month);
   {
     g_autofree char *first = g_utf8_substring (name, 0, 1);
-    g_autofree char *rest = g_utf8_substring (name, 1, MIN (3, g_utf8_strlen (name, -1)));
     g_autofree char *upper = g_utf8_strup (first, -1);
 
-    return g_strconcat (upper, rest, NULL);
+    return g_strconcat (upper, g_utf8_offset_to_pointer (name, 1), NULL);
   }
 }
 

@@ -23,11 +23,6 @@ static const KoersKrStatus status_order[] = {
   KOERS_KR_STATUS_OFF_TRACK,
 };
 
-/* Short month names for chart axes; the format module has only long ones. */
-static const char *short_months[2][12] = {
-  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
-  { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" },
-};
 
 static void
 dashed_vline (KoersReportLayout      *layout,
@@ -246,7 +241,7 @@ draw_month_ticks (KoersReportLayout *layout,
     {
       g_autoptr(PangoLayout) label = NULL;
       int month = g_date_get_month (&tick);
-      const char *name = short_months[layout->lang == KOERS_LANGUAGE_NL][month - 1];
+      g_autofree char *name = koers_format_month_short (layout->lang, month);
       double tx = date_x (&tick, &period->start, n_days, x, w);
 
       label = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, name, 24.0, 1,
