@@ -3,11 +3,13 @@
 
 #include <gio/gio.h>
 
+#include "core/koers-change.h"
 #include "core/koers-checkin.h"
 #include "core/koers-department.h"
 #include "core/koers-key-result.h"
 #include "core/koers-kpi.h"
 #include "core/koers-objective.h"
+#include "core/koers-period.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +23,7 @@ typedef enum
   KOERS_STORE_ERROR_TOO_NEW,     /* schema from a newer Koers */
   KOERS_STORE_ERROR_FOREIGN,     /* SQLite, but not a Koers database */
   KOERS_STORE_ERROR_CONSTRAINT,  /* a write broke a rule (unknown parent, …) */
+  KOERS_STORE_ERROR_CONFLICT,    /* someone else saved a newer version first */
   KOERS_STORE_ERROR_FAILED,
 } KoersStoreError;
 
@@ -162,6 +165,55 @@ gboolean koers_store_restore_kpi_value   (KoersStore *self, KoersKpi *kpi, Koers
 
 /* Key results write kpi-id as well: it must be 0 or a KPI of this store
  * (any department's). */
+
+/* The change log (schema 5).  Every write adds, in its own transaction,
+ * one KoersChange per row it inserted, updated or deleted (cascades
+ * included), with this process's author and the time of the write. */
+
+/* The person written into the change log for this store's writes (the
+ * name from Preferences); "" until set. */
+void        koers_store_set_author       (KoersStore *self, const char *author);
+const char *koers_store_get_author       (KoersStore *self);
+
+/* The history of one entity (objective, key result, department, KPI, …)
+ * and of what belongs to it directly (an objective's key results, a key
+ * result's check-ins, a KPI's values): KoersChange items, oldest first
+ * (new array of references). */
+GPtrArray  *koers_store_list_changes     (KoersStore *self,
+                                          const char *uuid,
+                                          GError    **error);
+
+/* Every change with a seq after after_seq, oldest first, read in one read
+ * transaction.  func returns FALSE (with error set) to stop. */
+typedef gboolean (*KoersStoreChangeFunc) (KoersChange  *change,
+                                          gpointer      user_data,
+                                          GError      **error);
+gboolean    koers_store_foreach_change   (KoersStore           *self,
+                                          gint64                after_seq,
+                                          KoersStoreChangeFunc  func,
+                                          gpointer              user_data,
+                                          GError              **error);
+
+/* Objectives straight from the database, for exports of any size: those
+ * of the given periods (an objective is taken when its period shares a
+ * day with one of them; none given: every period) and departments (in
+ * the order given; none given: every department in the sidebar's order),
+ * each with its key results and their check-ins, read in one read
+ * transaction and handed over one at a time as new objects the store does
+ * not keep, so memory stays flat however large the database is.  Within a
+ * department: by period, then position.  func returns FALSE (with error
+ * set) to stop. */
+typedef gboolean (*KoersStoreObjectiveFunc) (KoersObjective  *objective,
+                                             gpointer         user_data,
+                                             GError         **error);
+gboolean    koers_store_foreach_objective (KoersStore              *self,
+                                           const KoersPeriod       *periods,
+                                           guint                    n_periods,
+                                           const gint64            *department_ids,
+                                           guint                    n_department_ids,
+                                           KoersStoreObjectiveFunc  func,
+                                           gpointer                 user_data,
+                                           GError                 **error);
 
 /* Signals:
  *   changed ()  after every successful write, once; views that aggregate
