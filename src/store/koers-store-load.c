@@ -563,7 +563,14 @@ gboolean
 koers_store_load (KoersStore  *self,
                   GError     **error)
 {
-  return load_settings (self, error) &&
+  gboolean ok;
+
+  /* One snapshot: a commit by another process between two of these
+   * SELECTs would otherwise show rows whose owner was not read. */
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+
+  ok = load_settings (self, error) &&
          load_departments (self, error) &&
          load_kpis (self, error) &&
          load_kpi_values (self, error) &&
@@ -571,6 +578,9 @@ koers_store_load (KoersStore  *self,
          load_key_results (self, error) &&
          load_checkins (self, error) &&
          koers_store_load_dismissed (self, error);
+
+  koers_store_end_read (self);
+  return ok;
 }
 
 void

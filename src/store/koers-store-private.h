@@ -44,6 +44,9 @@ struct _KoersStore
   sqlite3 *db;
   int schema_version;
   char *organisation;
+  char *author;              /* written into the change log */
+  int read_depth;            /* koers_store_begin_read() nesting */
+  gboolean read_began;       /* the outermost one began a transaction */
 
   GListStore *departments;   /* KoersDepartment, company first */
   GListStore *objectives;    /* KoersObjective */
@@ -141,6 +144,11 @@ gboolean    koers_store_begin                  (KoersStore    *self,
 gboolean    koers_store_commit                 (KoersStore    *self,
                                                 GError       **error);
 void        koers_store_rollback               (KoersStore    *self);
+/* One snapshot for every read until end_read (nests; inside a write
+ * transaction it adds nothing). */
+gboolean    koers_store_begin_read             (KoersStore    *self,
+                                                GError       **error);
+void        koers_store_end_read               (KoersStore    *self);
 gboolean    koers_store_insert_row             (KoersStore    *self,
                                                 KoersRow      *row,
                                                 GError       **error);

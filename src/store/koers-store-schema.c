@@ -11,6 +11,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-seed.h"
+#include "koers-store-columns.h"
 #include "koers-store-private.h"
 
 /* How long a write waits for another connection's lock, in milliseconds. */
@@ -166,10 +167,74 @@ static const char schema_v4[] =
   "  REFERENCES kpis (id) ON DELETE SET NULL;\n"
   "CREATE INDEX key_results_kpi ON key_results (kpi_id);\n";
 
+/* Schema 5: a whole company on one file, more than one process on it.
+ * Every row gets a version (one more with every update: a save names the
+ * version it edited and is refused over a newer one), and every write adds
+ * rows to the change log in its own transaction: the audit history, and
+ * what tells another process what changed.  The triggers that write the
+ * log come from the column tables (koers-store-columns.c); change_context
+ * holds the author and time of the write transaction in progress (one
+ * row; the store sets it after BEGIN and clears it before COMMIT). */
+static const char schema_v5[] =
+  "ALTER TABLE departments ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE objectives ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE key_results ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE checkins ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE kpis ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE kpi_values ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+  "CREATE TABLE changes (\n"
+  "  seq     INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  key     TEXT NOT NULL UNIQUE DEFAULT (lower (hex (randomblob (16)))),\n"
+  "  at      INTEGER NOT NULL,\n"
+  "  author  TEXT NOT NULL DEFAULT '',\n"
+  "  entity  TEXT NOT NULL,\n"
+  "  uuid    TEXT NOT NULL,\n"
+  "  parent  TEXT,\n"
+  "  op      TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),\n"
+  "  version INTEGER NOT NULL DEFAULT 0,\n"
+  "  fields  TEXT NOT NULL DEFAULT '{}'\n"
+  ");\n"
+  "CREATE INDEX changes_uuid ON changes (uuid, seq);\n"
+  "CREATE INDEX changes_parent ON changes (parent, seq) WHERE parent IS NOT NULL;\n"
+  "CREATE TABLE change_context (\n"
+  "  id     INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  author TEXT NOT NULL DEFAULT '',\n"
+  "  at     INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "INSERT INTO change_context (id) VALUES (1);\n";
+
+/* The triggers of schema 5: the version of a row goes up with every
+ * update, whoever writes it, and each entity's writes are logged. */
+static char *
+build_schema_v5_triggers (void)
+{
+  GString *s = g_string_new (NULL);
+  const KoersEntity *const *entities;
+  guint n_entities;
+
+  entities = koers_entity_get_all (&n_entities);
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autofree char *log = koers_entity_get_log_triggers_ddl (entities[i]);
+      const char *table = entities[i]->table;
+
+      g_string_append_printf (s,
+                              "CREATE TRIGGER %s_version AFTER UPDATE ON %s"
+                              " WHEN NEW.version = OLD.version BEGIN\n"
+                              "  UPDATE %s SET version = OLD.version + 1 WHERE id = NEW.id;\n"
+                              "END;\n",
+                              table, table, table);
+      g_string_append (s, log);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
 typedef struct
 {
   const char *ddl;
   const char *set_version;
+  char     *(*build_more_ddl) (void);
 } Migration;
 
 /* migrations[i] takes a database from version i to i + 1. */
@@ -178,7 +243,24 @@ static const Migration migrations[] = {
   { schema_v2, "PRAGMA user_version = 2" },
   { schema_v3, "PRAGMA user_version = 3" },
   { schema_v4, "PRAGMA user_version = 4" },
+  { schema_v5, "PRAGMA user_version = 5", build_schema_v5_triggers },
 };
+
+/* Runs a migration's DDL (the fixed text, then what it builds). */
+static int
+exec_migration (sqlite3         *db,
+                const Migration *migration)
+{
+  g_autofree char *more = NULL;
+  int rc;
+
+  rc = sqlite3_exec (db, migration->ddl, NULL, NULL, NULL);
+  if (rc != SQLITE_OK || migration->build_more_ddl == NULL)
+    return rc;
+
+  more = migration->build_more_ddl ();
+  return sqlite3_exec (db, more, NULL, NULL, NULL);
+}
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KOERS_STORE_SCHEMA_VERSION);
 
@@ -465,7 +547,7 @@ create_schema (KoersStore     *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
-      if (sqlite3_exec (self->db, migrations[i].ddl, NULL, NULL, NULL) != SQLITE_OK)
+      if (exec_migration (self->db, &migrations[i]) != SQLITE_OK)
         {
           koers_store_set_db_error (self, sqlite3_errcode (self->db), error);
           goto failed;
@@ -497,7 +579,7 @@ migrate (KoersStore  *self,
       if (!koers_store_begin (self, error))
         return FALSE;
 
-      if (sqlite3_exec (self->db, migration->ddl, NULL, NULL, NULL) != SQLITE_OK)
+      if (exec_migration (self->db, migration) != SQLITE_OK)
         {
           g_autofree char *display = g_filename_display_name (self->path);
 

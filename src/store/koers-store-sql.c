@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/koers-date.h"
 #include "koers-store-private.h"
 
 /* Statements, transactions and the rows that add and restore write.
@@ -142,15 +143,45 @@ gboolean
 koers_store_begin (KoersStore  *self,
                    GError     **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
   /* IMMEDIATE takes the write lock now, so a busy database fails here
    * (after the busy timeout) rather than halfway through the change. */
-  return koers_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!koers_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Before schema 5 (during a migration) there is no change log yet. */
+  if (self->schema_version < 5)
+    return TRUE;
+
+  /* The change log's triggers read who writes and when from here. */
+  stmt = koers_store_prepare (self, "UPDATE change_context SET author = ?1, at = ?2 WHERE id = 1",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+  koers_store_bind_text (stmt, 1, self->author != NULL ? self->author : "");
+  sqlite3_bind_int64 (stmt, 2, koers_now_usec ());
+  if (!koers_store_step_done (self, stmt, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  koers_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
 koers_store_commit (KoersStore  *self,
                     GError     **error)
 {
+  /* Another program writing the file later must not write in our name. */
+  if (self->schema_version >= 5 &&
+      !koers_store_exec (self, "UPDATE change_context SET author = '', at = 0 WHERE id = 1", error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
   if (koers_store_exec (self, "COMMIT", error))
     return TRUE;
 
@@ -158,6 +189,34 @@ koers_store_commit (KoersStore  *self,
    * open. */
   koers_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+koers_store_begin_read (KoersStore  *self,
+                        GError     **error)
+{
+  if (self->read_depth == 0 && sqlite3_get_autocommit (self->db))
+    {
+      /* DEFERRED: the first SELECT takes the snapshot every later one
+       * reads, so no reader ever sees half of another process's commit. */
+      if (!koers_store_exec (self, "BEGIN DEFERRED", error))
+        return FALSE;
+      self->read_began = TRUE;
+    }
+  self->read_depth++;
+  return TRUE;
+}
+
+void
+koers_store_end_read (KoersStore *self)
+{
+  g_return_if_fail (self->read_depth > 0);
+
+  if (--self->read_depth == 0 && self->read_began)
+    {
+      self->read_began = FALSE;
+      koers_store_rollback (self);
+    }
 }
 
 void

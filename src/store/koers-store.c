@@ -73,6 +73,7 @@ koers_store_finalize (GObject *object)
   self->db = NULL;
 
   g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (koers_store_parent_class)->finalize (object);

@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-store-columns.h"
+
+#define L KOERS_COLUMN_LOGGED
+#define P (KOERS_COLUMN_LOGGED | KOERS_COLUMN_PARENT)
+
+/* Each table lists the columns in the order of the table's definition,
+ * bookkeeping (id, uuid, stamps, version) included. */
+
+static const KoersColumn department_columns[] = {
+  { "id",         "id",         KOERS_COLUMN_ID,      0, NULL },
+  { "uuid",       "uuid",       KOERS_COLUMN_UUID,    0, NULL },
+  { "name",       "name",       KOERS_COLUMN_TEXT,    L, NULL },
+  { "emoji",      "emoji",      KOERS_COLUMN_TEXT,    L, NULL },
+  { "sort_order", "sort-order", KOERS_COLUMN_INT,     L, NULL },
+  { "parent_id",  "parent-id",  KOERS_COLUMN_LINK,    P, "departments" },
+  { "is_company", "is-company", KOERS_COLUMN_BOOL,    L, NULL },
+  { "created",    "created",    KOERS_COLUMN_STAMP,   0, NULL },
+  { "updated",    "updated",    KOERS_COLUMN_STAMP,   0, NULL },
+  { "version",    NULL,         KOERS_COLUMN_VERSION, 0, NULL },
+};
+
+static const KoersColumn objective_columns[] = {
+  { "id",                   "id",                   KOERS_COLUMN_ID,      0, NULL },
+  { "uuid",                 "uuid",                 KOERS_COLUMN_UUID,    0, NULL },
+  { "department_id",        "department-id",        KOERS_COLUMN_LINK,    P, "departments" },
+  { "title",                "title",                KOERS_COLUMN_TEXT,    L, NULL },
+  { "description",          "description",          KOERS_COLUMN_TEXT,    L, NULL },
+  { "level",                "level",                KOERS_COLUMN_ENUM,    L, NULL },
+  { "kind",                 "kind",                 KOERS_COLUMN_ENUM,    L, NULL },
+  { "period",               "period",               KOERS_COLUMN_TEXT,    L, NULL },
+  { "owner",                "owner",                KOERS_COLUMN_TEXT,    L, NULL },
+  { "aligned_to_id",        "aligned-to-id",        KOERS_COLUMN_LINK,    L, "objectives" },
+  { "state",                "state",                KOERS_COLUMN_ENUM,    L, NULL },
+  { "carried_over_from_id", "carried-over-from-id", KOERS_COLUMN_LINK,    L, "objectives" },
+  { "position",             "position",             KOERS_COLUMN_INT,     L, NULL },
+  { "created",              "created",              KOERS_COLUMN_STAMP,   0, NULL },
+  { "updated",              "updated",              KOERS_COLUMN_STAMP,   0, NULL },
+  { "postmortem",           "postmortem",           KOERS_COLUMN_TEXT,    L, NULL },
+  { "final_grade",          "final-grade",          KOERS_COLUMN_GRADE,   L, NULL },
+  { "review_note",          "review-note",          KOERS_COLUMN_TEXT,    L, NULL },
+  { "version",              NULL,                   KOERS_COLUMN_VERSION, 0, NULL },
+};
+
+/* current_value is not logged: it follows the latest check-in, which the
+ * log holds itself. */
+static const KoersColumn key_result_columns[] = {
+  { "id",                 "id",                 KOERS_COLUMN_ID,      0, NULL },
+  { "uuid",               "uuid",               KOERS_COLUMN_UUID,    0, NULL },
+  { "objective_id",       "objective-id",       KOERS_COLUMN_LINK,    P, "objectives" },
+  { "title",              "title",              KOERS_COLUMN_TEXT,    L, NULL },
+  { "metric_kind",        "metric-kind",        KOERS_COLUMN_ENUM,    L, NULL },
+  { "unit",               "unit",               KOERS_COLUMN_TEXT,    L, NULL },
+  { "start_value",        "start-value",        KOERS_COLUMN_DOUBLE,  L, NULL },
+  { "target_value",       "target-value",       KOERS_COLUMN_DOUBLE,  L, NULL },
+  { "current_value",      "current-value",      KOERS_COLUMN_DOUBLE,  0, NULL },
+  { "due_date",           "due-date",           KOERS_COLUMN_TEXT,    L, NULL },
+  { "owner",              "owner",              KOERS_COLUMN_TEXT,    L, NULL },
+  { "weight",             "weight",             KOERS_COLUMN_DOUBLE,  L, NULL },
+  { "uses_personal_data", "uses-personal-data", KOERS_COLUMN_BOOL,    L, NULL },
+  { "personal_data_note", "personal-data-note", KOERS_COLUMN_TEXT,    L, NULL },
+  { "position",           "position",           KOERS_COLUMN_INT,     L, NULL },
+  { "created",            "created",            KOERS_COLUMN_STAMP,   0, NULL },
+  { "updated",            "updated",            KOERS_COLUMN_STAMP,   0, NULL },
+  { "final_score",        "final-score",        KOERS_COLUMN_GRADE,   L, NULL },
+  { "final_note",         "final-note",         KOERS_COLUMN_TEXT,    L, NULL },
+  { "kpi_id",             "kpi-id",             KOERS_COLUMN_LINK,    L, "kpis" },
+  { "version",            NULL,                 KOERS_COLUMN_VERSION, 0, NULL },
+};
+
+static const KoersColumn checkin_columns[] = {
+  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL },
+  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL },
+  { "key_result_id", "key-result-id", KOERS_COLUMN_LINK,    P, "key_results" },
+  { "date",          "date",          KOERS_COLUMN_TEXT,    L, NULL },
+  { "value",         "value",         KOERS_COLUMN_DOUBLE,  L, NULL },
+  { "status",        "status",        KOERS_COLUMN_ENUM,    L, NULL },
+  { "note",          "note",          KOERS_COLUMN_TEXT,    L, NULL },
+  { "author",        "author",        KOERS_COLUMN_TEXT,    L, NULL },
+  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL },
+  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL },
+  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL },
+};
+
+static const KoersColumn kpi_columns[] = {
+  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL },
+  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL },
+  { "department_id", "department-id", KOERS_COLUMN_LINK,    P, "departments" },
+  { "name",          "name",          KOERS_COLUMN_TEXT,    L, NULL },
+  { "unit",          "unit",          KOERS_COLUMN_TEXT,    L, NULL },
+  { "metric_kind",   "metric-kind",   KOERS_COLUMN_ENUM,    L, NULL },
+  { "direction",     "direction",     KOERS_COLUMN_ENUM,    L, NULL },
+  { "healthy",       "healthy",       KOERS_COLUMN_DOUBLE,  L, NULL },
+  { "attention",     "attention",     KOERS_COLUMN_DOUBLE,  L, NULL },
+  { "frequency",     "frequency",     KOERS_COLUMN_ENUM,    L, NULL },
+  { "position",      "position",      KOERS_COLUMN_INT,     L, NULL },
+  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL },
+  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL },
+  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL },
+};
+
+static const KoersColumn kpi_value_columns[] = {
+  { "id",      "id",      KOERS_COLUMN_ID,      0, NULL },
+  { "uuid",    "uuid",    KOERS_COLUMN_UUID,    0, NULL },
+  { "kpi_id",  "kpi-id",  KOERS_COLUMN_LINK,    P, "kpis" },
+  { "date",    "date",    KOERS_COLUMN_TEXT,    L, NULL },
+  { "value",   "value",   KOERS_COLUMN_DOUBLE,  L, NULL },
+  { "note",    "note",    KOERS_COLUMN_TEXT,    L, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP,   0, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP,   0, NULL },
+  { "version", NULL,      KOERS_COLUMN_VERSION, 0, NULL },
+};
+
+#undef L
+#undef P
+
+#define ENTITY(name, table, entity, columns) \
+  const KoersEntity name = { table, entity, columns, G_N_ELEMENTS (columns) }
+
+ENTITY (koers_entity_department, "departments", "department", department_columns);
+ENTITY (koers_entity_objective, "objectives", "objective", objective_columns);
+ENTITY (koers_entity_key_result, "key_results", "key_result", key_result_columns);
+ENTITY (koers_entity_checkin, "checkins", "checkin", checkin_columns);
+ENTITY (koers_entity_kpi, "kpis", "kpi", kpi_columns);
+ENTITY (koers_entity_kpi_value, "kpi_values", "kpi_value", kpi_value_columns);
+
+static const KoersEntity *const all_entities[] = {
+  &koers_entity_department,
+  &koers_entity_objective,
+  &koers_entity_kpi,
+  &koers_entity_key_result,
+  &koers_entity_checkin,
+  &koers_entity_kpi_value,
+};
+
+const KoersEntity *const *
+koers_entity_get_all (guint *n_entities)
+{
+  *n_entities = G_N_ELEMENTS (all_entities);
+  return all_entities;
+}
+
+const KoersEntity *
+koers_entity_find (const char *entity)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_entities); i++)
+    if (g_strcmp0 (all_entities[i]->entity, entity) == 0)
+      return all_entities[i];
+  return NULL;
+}
+
+const char *
+koers_entity_get_select_list (const KoersEntity *entity)
+{
+  static GHashTable *cache;  /* KoersEntity* -> char*, never freed */
+  static GMutex lock;
+  const char *list;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  list = g_hash_table_lookup (cache, entity);
+  if (list == NULL)
+    {
+      GString *s = g_string_new (NULL);
+
+      for (guint i = 0; i < entity->n_columns; i++)
+        g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", entity->columns[i].column);
+      list = g_string_free (s, FALSE);
+      g_hash_table_insert (cache, (gpointer) entity, (gpointer) list);
+    }
+  g_mutex_unlock (&lock);
+  return list;
+}
+
+static void
+read_enum (GObject    *object,
+           GParamSpec *pspec,
+           const char *nick)
+{
+  GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  /* An unknown string keeps the default rather than failing the open. */
+  if (value != NULL)
+    g_object_set (object, pspec->name, value->value, NULL);
+}
+
+gint64
+koers_entity_read_row (const KoersEntity *entity,
+                       sqlite3_stmt      *stmt,
+                       int                first_column,
+                       GObject           *object)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+  gint64 version = 0;
+
+  g_object_freeze_notify (object);
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+      int c = first_column + (int) i;
+      const char *text;
+      GParamSpec *pspec;
+
+      if (column->kind == KOERS_COLUMN_VERSION)
+        {
+          version = sqlite3_column_int64 (stmt, c);
+          continue;
+        }
+
+      pspec = g_object_class_find_property (klass, column->property);
+      g_return_val_if_fail (pspec != NULL, version);
+
+      switch (column->kind)
+        {
+        case KOERS_COLUMN_ID:
+        case KOERS_COLUMN_STAMP:
+        case KOERS_COLUMN_LINK:
+          g_object_set (object, column->property, sqlite3_column_int64 (stmt, c), NULL);
+          break;
+        case KOERS_COLUMN_INT:
+          g_object_set (object, column->property, sqlite3_column_int (stmt, c), NULL);
+          break;
+        case KOERS_COLUMN_BOOL:
+          g_object_set (object, column->property, sqlite3_column_int (stmt, c) != 0, NULL);
+          break;
+        case KOERS_COLUMN_DOUBLE:
+          g_object_set (object, column->property, sqlite3_column_double (stmt, c), NULL);
+          break;
+        case KOERS_COLUMN_GRADE:
+          g_object_set (object, column->property,
+                        sqlite3_column_type (stmt, c) == SQLITE_NULL
+                          ? -1.0 : sqlite3_column_double (stmt, c),
+                        NULL);
+          break;
+        case KOERS_COLUMN_ENUM:
+          read_enum (object, pspec, (const char *) sqlite3_column_text (stmt, c));
+          break;
+        case KOERS_COLUMN_UUID:
+        case KOERS_COLUMN_TEXT:
+          text = (const char *) sqlite3_column_text (stmt, c);
+          g_object_set (object, column->property, text, NULL);
+          break;
+        case KOERS_COLUMN_VERSION:
+        default:
+          break;
+        }
+    }
+  g_object_thaw_notify (object);
+
+  return version;
+}
+
+/* The value of a column as the change log writes it: a link as the uuid
+ * of what it points at, so the log means the same in any database. */
+static void
+append_log_value (GString           *s,
+                  const KoersColumn *column,
+                  const char        *row)
+{
+  if (column->kind == KOERS_COLUMN_LINK)
+    g_string_append_printf (s, "(SELECT uuid FROM %s WHERE id = %s.%s)",
+                            column->link_table, row, column->column);
+  else
+    g_string_append_printf (s, "%s.%s", row, column->column);
+}
+
+/* INSERT INTO changes … for one trigger: old and new are "OLD"/"NEW" or
+ * NULL where the row has no such side. */
+static void
+append_log_insert (GString           *s,
+                   const KoersEntity *entity,
+                   const char        *op,
+                   const char        *old_row,
+                   const char        *new_row)
+{
+  const char *row = new_row != NULL ? new_row : old_row;
+  const KoersColumn *parent = NULL;
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].flags & KOERS_COLUMN_PARENT)
+      parent = &entity->columns[i];
+
+  g_string_append_printf (s,
+                          "  INSERT INTO changes (at, author, entity, uuid, parent, op, version, fields)\n"
+                          "  SELECT CASE WHEN c.at > 0 THEN c.at"
+                          " ELSE CAST ((julianday ('now') - 2440587.5) * 86400000000.0 AS INTEGER) END,"
+                          " c.author, '%s', %s.uuid, ",
+                          entity->entity, row);
+  if (parent != NULL)
+    append_log_value (s, parent, row);
+  else
+    g_string_append (s, "NULL");
+  /* An update's NEW.version is the old one when the version trigger
+   * raises it afterwards. */
+  if (old_row != NULL && new_row != NULL)
+    g_string_append_printf (s, ", '%s', max (NEW.version, OLD.version + 1),\n", op);
+  else
+    g_string_append_printf (s, ", '%s', %s.version,\n", op, row);
+  g_string_append (s, "    (SELECT json_group_object (name, json_array (o, n)) FROM (\n");
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+
+      if (!(column->flags & KOERS_COLUMN_LOGGED))
+        continue;
+
+      g_string_append_printf (s, "      %sSELECT '%s' AS name, ",
+                              first ? "" : "UNION ALL ", column->column);
+      if (old_row != NULL)
+        append_log_value (s, column, old_row);
+      else
+        g_string_append (s, "NULL");
+      g_string_append (s, " AS o, ");
+      if (new_row != NULL)
+        append_log_value (s, column, new_row);
+      else
+        g_string_append (s, "NULL");
+      g_string_append (s, " AS n\n");
+      first = FALSE;
+    }
+
+  g_string_append (s, "    ) WHERE o IS NOT n)\n"
+                      "  FROM change_context AS c WHERE c.id = 1;\n");
+}
+
+char *
+koers_entity_get_log_triggers_ddl (const KoersEntity *entity)
+{
+  GString *s = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  g_string_append_printf (s, "CREATE TRIGGER %s_log_insert AFTER INSERT ON %s BEGIN\n",
+                          entity->table, entity->table);
+  append_log_insert (s, entity, "insert", NULL, "NEW");
+  g_string_append (s, "END;\n");
+
+  /* An update that changes only bookkeeping (stamps, the version, a
+   * key result's current value) is not a change anyone reads. */
+  g_string_append_printf (s, "CREATE TRIGGER %s_log_update AFTER UPDATE ON %s WHEN ",
+                          entity->table, entity->table);
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+
+      if (!(column->flags & KOERS_COLUMN_LOGGED))
+        continue;
+      g_string_append_printf (s, "%sNEW.%s IS NOT OLD.%s", first ? "" : " OR ",
+                              column->column, column->column);
+      first = FALSE;
+    }
+  g_string_append (s, " BEGIN\n");
+  append_log_insert (s, entity, "update", "OLD", "NEW");
+  g_string_append (s, "END;\n");
+
+  g_string_append_printf (s, "CREATE TRIGGER %s_log_delete AFTER DELETE ON %s BEGIN\n",
+                          entity->table, entity->table);
+  append_log_insert (s, entity, "delete", "OLD", NULL);
+  g_string_append (s, "END;\n");
+
+  return g_string_free (s, FALSE);
+}

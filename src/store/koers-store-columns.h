@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* One description per entity: which database column holds which property
+ * of the entity object, and as what.  The SELECT lists, the reading of a
+ * row into an object, the change log's triggers and the version column
+ * come from these tables, so a new field is a property, a row here and a
+ * migration.  Not for the UI: the store's own. */
+
+typedef enum
+{
+  KOERS_COLUMN_ID,       /* INTEGER PRIMARY KEY; gint64 property "id" */
+  KOERS_COLUMN_UUID,     /* TEXT, the entity's identity everywhere */
+  KOERS_COLUMN_TEXT,     /* TEXT, NULL allowed */
+  KOERS_COLUMN_INT,      /* INTEGER, int property */
+  KOERS_COLUMN_STAMP,    /* INTEGER µs, gint64 property; not logged */
+  KOERS_COLUMN_DOUBLE,   /* REAL */
+  KOERS_COLUMN_BOOL,     /* INTEGER 0/1 */
+  KOERS_COLUMN_ENUM,     /* TEXT: the GEnum nick (koers-enums.c's strings) */
+  KOERS_COLUMN_GRADE,    /* REAL or NULL; the property's -1 is NULL */
+  KOERS_COLUMN_LINK,     /* INTEGER id of a row of link_table or NULL (0) */
+  KOERS_COLUMN_VERSION,  /* INTEGER, the row version; not logged */
+} KoersColumnKind;
+
+typedef enum
+{
+  KOERS_COLUMN_LOGGED  = 1 << 0,  /* written into the change log */
+  KOERS_COLUMN_PARENT  = 1 << 1,  /* the link to the owner (the change's parent) */
+} KoersColumnFlags;
+
+typedef struct
+{
+  const char      *column;
+  const char      *property;
+  KoersColumnKind  kind;
+  KoersColumnFlags flags;
+  const char      *link_table;  /* for KOERS_COLUMN_LINK */
+} KoersColumn;
+
+typedef struct
+{
+  const char        *table;     /* "key_results" */
+  const char        *entity;    /* "key_result", as the change log names it */
+  const KoersColumn *columns;
+  guint              n_columns;
+} KoersEntity;
+
+extern const KoersEntity koers_entity_department;
+extern const KoersEntity koers_entity_objective;
+extern const KoersEntity koers_entity_key_result;
+extern const KoersEntity koers_entity_checkin;
+extern const KoersEntity koers_entity_kpi;
+extern const KoersEntity koers_entity_kpi_value;
+
+/* The entities in the order a database holds them (owners first). */
+const KoersEntity * const *koers_entity_get_all (guint *n_entities);
+const KoersEntity *koers_entity_find           (const char *entity);
+const KoersEntity *koers_entity_for_object     (GObject    *object);
+
+/* "id, uuid, …" in table order, for SELECT; prefix ("o.") may be NULL.
+ * Owned by the entity's cache; lives as long as the process. */
+const char *koers_entity_get_select_list (const KoersEntity *entity);
+
+/* Reads a row whose columns are in koers_entity_get_select_list()'s
+ * order, starting at first_column, into object's properties; returns the
+ * row's version. */
+gint64      koers_entity_read_row        (const KoersEntity *entity,
+                                          sqlite3_stmt      *stmt,
+                                          int                first_column,
+                                          GObject           *object);
+
+/* The DDL of the triggers that write the change log for this entity's
+ * table: after insert, update (of a logged column) and delete.  A
+ * migration that adds a logged column drops and recreates them. */
+char       *koers_entity_get_log_triggers_ddl (const KoersEntity *entity);
+
+G_END_DECLS
