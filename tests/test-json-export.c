@@ -267,7 +267,7 @@ test_round_trip_language (StoreFixture  *fixture,
   KoersImportCounts depts;
   GDate today;
 
-  store = koers_store_open_full (fixture->path, KOERS_LANGUAGE_NL, FALSE, &error);
+  store = koers_store_open_full (fixture->path, KOERS_LANGUAGE_NL, FALSE, FALSE, &error);
   g_assert_no_error (error);
   koers_date_today (&today);
   g_assert_cmpint (koers_templates_instantiate_all (store, KOERS_LANGUAGE_NL, &today, TRUE, &error),

@@ -266,7 +266,7 @@ test_instantiate_all_dutch (StoreFixture  *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = koers_store_open_full (fixture->path, KOERS_LANGUAGE_NL, FALSE, &error);
+  g_autoptr(KoersStore) store = koers_store_open_full (fixture->path, KOERS_LANGUAGE_NL, FALSE, FALSE, &error);
   KoersObjective *objective;
   GDate today;
 

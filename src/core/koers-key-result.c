@@ -826,6 +826,16 @@ koers_key_result_add_checkin (KoersKeyResult *self,
 }
 
 void
+koers_key_result_splice_checkins (KoersKeyResult *self,
+                                  GPtrArray      *newest_first)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->checkins)) == 0);
+
+  g_list_store_splice (self->checkins, 0, 0, newest_first->pdata, newest_first->len);
+}
+
+void
 koers_key_result_remove_checkin (KoersKeyResult *self,
                                  KoersCheckin   *checkin)
 {

@@ -79,4 +79,9 @@ void             koers_key_result_set_final_note         (KoersKeyResult *self, 
 gint64           koers_key_result_get_kpi_id             (KoersKeyResult *self);
 void             koers_key_result_set_kpi_id             (KoersKeyResult *self, gint64 kpi_id);
 
+/* Puts check-ins (newest first, as the list keeps them) into a key result
+ * that has none, in one step: loading stays linear in their number. */
+void koers_key_result_splice_checkins (KoersKeyResult *self,
+                                       GPtrArray      *newest_first);
+
 G_END_DECLS

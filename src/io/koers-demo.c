@@ -608,7 +608,7 @@ koers_demo_create (const char     *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  store = koers_store_open_full (path, language, TRUE, error);
+  store = koers_store_open_full (path, language, TRUE, FALSE, error);
   if (store == NULL)
     return FALSE;
 

@@ -3,29 +3,32 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "koers-store-columns.h"
 #include "koers-store-private.h"
 
 /* Reading rows into entity objects: once at open (the review's columns
  * and the dismissed findings included, so every view has them from the
  * start), and to put an object back as stored after a save that failed. */
 
-#define DEPARTMENT_COLUMNS \
-  "id, uuid, name, emoji, sort_order, parent_id, is_company, created, updated"
-#define OBJECTIVE_COLUMNS \
-  "id, uuid, department_id, title, description, level, kind, period, owner, aligned_to_id," \
-  " state, carried_over_from_id, position, created, updated, postmortem, final_grade," \
-  " review_note"
-#define KEY_RESULT_COLUMNS \
-  "id, uuid, objective_id, title, metric_kind, unit, start_value, target_value," \
-  " current_value, due_date, owner, weight, uses_personal_data, personal_data_note," \
-  " position, created, updated, final_score, final_note, kpi_id"
-#define CHECKIN_COLUMNS \
-  "id, uuid, key_result_id, date, value, status, note, author, created, updated"
-#define KPI_COLUMNS \
-  "id, uuid, department_id, name, unit, metric_kind, direction, healthy, attention," \
-  " frequency, position, created, updated"
-#define KPI_VALUE_COLUMNS \
-  "id, uuid, kpi_id, date, value, note, created, updated"
+/* The SELECT lists come from the column tables; the readers below take
+ * the columns in that order (the version last). */
+#define DEPARTMENT_COLUMNS koers_entity_get_select_list (&koers_entity_department)
+#define OBJECTIVE_COLUMNS  koers_entity_get_select_list (&koers_entity_objective)
+#define KEY_RESULT_COLUMNS koers_entity_get_select_list (&koers_entity_key_result)
+#define CHECKIN_COLUMNS    koers_entity_get_select_list (&koers_entity_checkin)
+#define KPI_COLUMNS        koers_entity_get_select_list (&koers_entity_kpi)
+#define KPI_VALUE_COLUMNS  koers_entity_get_select_list (&koers_entity_kpi_value)
+
+static sqlite3_stmt *
+prepare_select (KoersStore  *self,
+                const char  *columns,
+                const char  *rest,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", columns, rest);
+
+  return koers_store_prepare (self, sql, error);
+}
 
 /* Only a file written with foreign keys off can hold an orphan. */
 static gboolean
@@ -57,8 +60,8 @@ read_department (sqlite3_stmt    *stmt,
   g_object_thaw_notify (G_OBJECT (dept));
 }
 
-static void
-read_objective (sqlite3_stmt   *stmt,
+void
+koers_store_read_objective (sqlite3_stmt   *stmt,
                 KoersObjective *objective)
 {
   KoersLevel level = KOERS_LEVEL_DEPARTMENT;
@@ -92,8 +95,8 @@ read_objective (sqlite3_stmt   *stmt,
   g_object_thaw_notify (G_OBJECT (objective));
 }
 
-static void
-read_key_result (sqlite3_stmt   *stmt,
+void
+koers_store_read_key_result (sqlite3_stmt   *stmt,
                  KoersKeyResult *kr)
 {
   KoersMetricKind metric_kind = KOERS_METRIC_KIND_NUMBER;
@@ -124,8 +127,8 @@ read_key_result (sqlite3_stmt   *stmt,
   g_object_thaw_notify (G_OBJECT (kr));
 }
 
-static void
-read_checkin (sqlite3_stmt *stmt,
+void
+koers_store_read_checkin (sqlite3_stmt *stmt,
               KoersCheckin *checkin)
 {
   KoersCheckinStatus status = KOERS_CHECKIN_STATUS_NONE;
@@ -274,10 +277,8 @@ load_departments (KoersStore  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  stmt = koers_store_prepare (self,
-                              "SELECT " DEPARTMENT_COLUMNS " FROM departments"
-                              " ORDER BY is_company DESC, sort_order, id",
-                              error);
+  stmt = prepare_select (self, DEPARTMENT_COLUMNS,
+                         "FROM departments ORDER BY is_company DESC, sort_order, id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -300,26 +301,33 @@ load_departments (KoersStore  *self,
   return TRUE;
 }
 
+/* The objectives of one period key (NULL: all), in the list's order,
+ * with their key results and check-ins, indexed; appended to items. */
 static gboolean
 load_objectives (KoersStore  *self,
+                 const char  *period,
+                 GPtrArray   *items,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  stmt = koers_store_prepare (self,
-                              "SELECT " OBJECTIVE_COLUMNS " FROM objectives"
-                              " ORDER BY department_id, period, position, id",
-                              error);
+  stmt = prepare_select (self, OBJECTIVE_COLUMNS,
+                         period != NULL
+                           ? "FROM objectives WHERE period = ?1"
+                             " ORDER BY department_id, period, position, id"
+                           : "FROM objectives ORDER BY department_id, period, position, id",
+                         error);
   if (stmt == NULL)
     return FALSE;
+  if (period != NULL)
+    koers_store_bind_text (stmt, 1, period);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KoersObjective *objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
 
-      read_objective (stmt, objective);
+      koers_store_read_objective (stmt, objective);
       if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
         {
           g_object_unref (objective);
@@ -335,30 +343,35 @@ load_objectives (KoersStore  *self,
       return FALSE;
     }
 
-  g_list_store_splice (self->objectives, 0, 0, items->pdata, items->len);
   return TRUE;
 }
 
 static gboolean
 load_key_results (KoersStore  *self,
+                  const char  *period,
                   GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = koers_store_prepare (self,
-                              "SELECT " KEY_RESULT_COLUMNS " FROM key_results"
-                              " ORDER BY objective_id, position, id",
-                              error);
+  stmt = prepare_select (self, KEY_RESULT_COLUMNS,
+                         period != NULL
+                           ? "FROM key_results WHERE objective_id IN"
+                             " (SELECT id FROM objectives WHERE period = ?1)"
+                             " ORDER BY objective_id, position, id"
+                           : "FROM key_results ORDER BY objective_id, position, id",
+                         error);
   if (stmt == NULL)
     return FALSE;
+  if (period != NULL)
+    koers_store_bind_text (stmt, 1, period);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(KoersKeyResult) kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
       KoersObjective *objective;
 
-      read_key_result (stmt, kr);
+      koers_store_read_key_result (stmt, kr);
       objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
       if (objective == NULL)
         return set_orphan_error (self, error);
@@ -375,32 +388,67 @@ load_key_results (KoersStore  *self,
   return TRUE;
 }
 
+/* Hands a key result the check-ins gathered for it, newest first. */
+static void
+flush_checkins (KoersStore     *self,
+                KoersKeyResult *kr,
+                GPtrArray      *oldest_first)
+{
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
+
+  for (guint i = oldest_first->len; i > 0; i--)
+    {
+      KoersCheckin *checkin = g_ptr_array_index (oldest_first, i - 1);
+
+      g_ptr_array_add (newest_first, checkin);
+      koers_store_index_checkin (self, kr, checkin);
+    }
+  koers_key_result_splice_checkins (kr, newest_first);
+  g_ptr_array_set_size (oldest_first, 0);
+}
+
 static gboolean
 load_checkins (KoersStore  *self,
+               const char  *period,
                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  KoersKeyResult *kr = NULL;
   int rc;
 
-  /* Oldest first, so each lands at the head of its newest-first list. */
-  stmt = koers_store_prepare (self,
-                              "SELECT " CHECKIN_COLUMNS " FROM checkins"
-                              " ORDER BY key_result_id, date, created, id",
-                              error);
+  /* Oldest first, gathered per key result and handed over in one splice:
+   * one at a time would cost each key result time quadratic in its
+   * number of check-ins. */
+  stmt = prepare_select (self, CHECKIN_COLUMNS,
+                         period != NULL
+                           ? "FROM checkins WHERE key_result_id IN"
+                             " (SELECT k.id FROM key_results AS k"
+                             "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1)"
+                             " ORDER BY key_result_id, date, created, id"
+                           : "FROM checkins ORDER BY key_result_id, date, created, id",
+                         error);
   if (stmt == NULL)
     return FALSE;
+  if (period != NULL)
+    koers_store_bind_text (stmt, 1, period);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(KoersCheckin) checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
-      KoersKeyResult *kr;
+      KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+      KoersKeyResult *owner;
 
-      read_checkin (stmt, checkin);
-      kr = koers_store_find_key_result (self, koers_checkin_get_key_result_id (checkin));
-      if (kr == NULL)
-        return set_orphan_error (self, error);
-      koers_key_result_add_checkin (kr, checkin);
-      koers_store_index_checkin (self, kr, checkin);
+      koers_store_read_checkin (stmt, checkin);
+      owner = koers_store_find_key_result (self, koers_checkin_get_key_result_id (checkin));
+      if (owner == NULL)
+        {
+          g_object_unref (checkin);
+          return set_orphan_error (self, error);
+        }
+      if (owner != kr && kr != NULL)
+        flush_checkins (self, kr, batch);
+      kr = owner;
+      g_ptr_array_add (batch, checkin);
     }
 
   if (rc != SQLITE_DONE)
@@ -409,6 +457,43 @@ load_checkins (KoersStore  *self,
       return FALSE;
     }
 
+  if (kr != NULL)
+    flush_checkins (self, kr, batch);
+  return TRUE;
+}
+
+static int
+compare_objective_ptrs (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  return koers_store_compare_objectives (*(gpointer *) a, *(gpointer *) b, NULL);
+}
+
+/* The objectives of one period key (NULL: all) into the model. */
+gboolean
+koers_store_load_period_key (KoersStore  *self,
+                 const char  *period,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->objectives));
+
+  if (!load_objectives (self, period, items, error) ||
+      !load_key_results (self, period, error) ||
+      !load_checkins (self, period, error))
+    return FALSE;
+
+  if (items->len == 0)
+    return TRUE;
+
+  /* Built in order and added in one step; an earlier period's objectives
+   * are merged in order with these. */
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->objectives), i));
+  if (n_old > 0)
+    g_ptr_array_sort_with_data (items, compare_objective_ptrs, NULL);
+  g_list_store_splice (self->objectives, 0, n_old, items->pdata, items->len);
   return TRUE;
 }
 
@@ -420,10 +505,8 @@ load_kpis (KoersStore  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  stmt = koers_store_prepare (self,
-                              "SELECT " KPI_COLUMNS " FROM kpis"
-                              " ORDER BY department_id, position, id",
-                              error);
+  stmt = prepare_select (self, KPI_COLUMNS,
+                         "FROM kpis ORDER BY department_id, position, id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -459,10 +542,8 @@ load_kpi_values (KoersStore  *self,
   int rc;
 
   /* Oldest first, so each lands at the head of its newest-first list. */
-  stmt = koers_store_prepare (self,
-                              "SELECT " KPI_VALUE_COLUMNS " FROM kpi_values"
-                              " ORDER BY kpi_id, date, created, id",
-                              error);
+  stmt = prepare_select (self, KPI_VALUE_COLUMNS,
+                         "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -574,10 +655,73 @@ koers_store_load (KoersStore  *self,
          load_departments (self, error) &&
          load_kpis (self, error) &&
          load_kpi_values (self, error) &&
-         load_objectives (self, error) &&
-         load_key_results (self, error) &&
-         load_checkins (self, error) &&
+         (self->lazy || koers_store_load_period_key (self, NULL, error)) &&
          koers_store_load_dismissed (self, error);
+
+  koers_store_end_read (self);
+  return ok;
+}
+
+/* The period keys the database holds that share a day with period. */
+static GPtrArray *
+list_overlapping_keys (KoersStore         *self,
+                       const KoersPeriod  *period,
+                       GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = koers_store_prepare (self, "SELECT DISTINCT period FROM objectives", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = koers_store_column_text (stmt, 0);
+      KoersPeriod other;
+
+      if (koers_period_parse (key, &other, NULL) && koers_period_overlaps (&other, period))
+        g_ptr_array_add (keys, g_strdup (key));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
+}
+
+gboolean
+koers_store_load_period (KoersStore         *self,
+                         const KoersPeriod  *period,
+                         GError            **error)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (!self->lazy)
+    return TRUE;
+
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+
+  keys = list_overlapping_keys (self, period, error);
+  ok = keys != NULL;
+  for (guint i = 0; ok && i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (g_hash_table_contains (self->loaded_periods, key))
+        continue;
+      ok = koers_store_load_period_key (self, key, error);
+      if (ok)
+        g_hash_table_add (self->loaded_periods, g_strdup (key));
+    }
 
   koers_store_end_read (self);
   return ok;
@@ -589,43 +733,52 @@ koers_store_reload_object (KoersStore *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  const char *sql;
+  g_autofree char *rest = NULL;
+  const char *columns;
+  const char *table;
   gint64 id;
 
   if (KOERS_IS_DEPARTMENT (object))
     {
-      sql = "SELECT " DEPARTMENT_COLUMNS " FROM departments WHERE id = ?1";
+      columns = DEPARTMENT_COLUMNS;
+      table = "departments";
       id = koers_department_get_id (KOERS_DEPARTMENT (object));
     }
   else if (KOERS_IS_OBJECTIVE (object))
     {
-      sql = "SELECT " OBJECTIVE_COLUMNS " FROM objectives WHERE id = ?1";
+      columns = OBJECTIVE_COLUMNS;
+      table = "objectives";
       id = koers_objective_get_id (KOERS_OBJECTIVE (object));
     }
   else if (KOERS_IS_KEY_RESULT (object))
     {
-      sql = "SELECT " KEY_RESULT_COLUMNS " FROM key_results WHERE id = ?1";
+      columns = KEY_RESULT_COLUMNS;
+      table = "key_results";
       id = koers_key_result_get_id (KOERS_KEY_RESULT (object));
     }
   else if (KOERS_IS_CHECKIN (object))
     {
-      sql = "SELECT " CHECKIN_COLUMNS " FROM checkins WHERE id = ?1";
+      columns = CHECKIN_COLUMNS;
+      table = "checkins";
       id = koers_checkin_get_id (KOERS_CHECKIN (object));
     }
   else if (KOERS_IS_KPI (object))
     {
-      sql = "SELECT " KPI_COLUMNS " FROM kpis WHERE id = ?1";
+      columns = KPI_COLUMNS;
+      table = "kpis";
       id = koers_kpi_get_id (KOERS_KPI (object));
     }
   else if (KOERS_IS_KPI_VALUE (object))
     {
-      sql = "SELECT " KPI_VALUE_COLUMNS " FROM kpi_values WHERE id = ?1";
+      columns = KPI_VALUE_COLUMNS;
+      table = "kpi_values";
       id = koers_kpi_value_get_id (KOERS_KPI_VALUE (object));
     }
   else
     g_return_if_reached ();
 
-  stmt = koers_store_prepare (self, sql, &error);
+  rest = g_strdup_printf ("FROM %s WHERE id = ?1", table);
+  stmt = prepare_select (self, columns, rest, &error);
   if (stmt == NULL)
     {
       g_warning ("Cannot reload a %s: %s", G_OBJECT_TYPE_NAME (object), error->message);
@@ -639,11 +792,11 @@ koers_store_reload_object (KoersStore *self,
   if (KOERS_IS_DEPARTMENT (object))
     read_department (stmt, KOERS_DEPARTMENT (object));
   else if (KOERS_IS_OBJECTIVE (object))
-    read_objective (stmt, KOERS_OBJECTIVE (object));
+    koers_store_read_objective (stmt, KOERS_OBJECTIVE (object));
   else if (KOERS_IS_KEY_RESULT (object))
-    read_key_result (stmt, KOERS_KEY_RESULT (object));
+    koers_store_read_key_result (stmt, KOERS_KEY_RESULT (object));
   else if (KOERS_IS_CHECKIN (object))
-    read_checkin (stmt, KOERS_CHECKIN (object));
+    koers_store_read_checkin (stmt, KOERS_CHECKIN (object));
   else if (KOERS_IS_KPI (object))
     read_kpi (stmt, KOERS_KPI (object));
   else

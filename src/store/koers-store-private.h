@@ -45,6 +45,9 @@ struct _KoersStore
   int schema_version;
   char *organisation;
   char *author;              /* written into the change log */
+  /* Opened with koers_store_open_lazy(): objectives are read per period. */
+  gboolean lazy;
+  GHashTable *loaded_periods;  /* period keys read into the model */
   int read_depth;            /* koers_store_begin_read() nesting */
   gboolean read_began;       /* the outermost one began a transaction */
 
@@ -105,6 +108,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersRow, koers_row_free)
 KoersStore *koers_store_open_full              (const char    *path,
                                                 KoersLanguage  language,
                                                 gboolean       create_only,
+                                                gboolean       lazy,
                                                 GError       **error);
 
 /* Removes a database that was just created, with its side files. */
@@ -228,6 +232,16 @@ gboolean    koers_store_prepare_schema         (KoersStore    *self,
 /* Everything, the review columns and the dismissed findings included. */
 gboolean    koers_store_load                   (KoersStore    *self,
                                                 GError       **error);
+gboolean    koers_store_load_period_key        (KoersStore    *self,
+                                                const char    *period,
+                                                GError       **error);
+/* A row of koers_entity_get_select_list()'s columns into an object. */
+void        koers_store_read_objective         (sqlite3_stmt  *stmt,
+                                                KoersObjective *objective);
+void        koers_store_read_key_result        (sqlite3_stmt  *stmt,
+                                                KoersKeyResult *kr);
+void        koers_store_read_checkin           (sqlite3_stmt  *stmt,
+                                                KoersCheckin  *checkin);
 /* Refills self->dismissed from the database. */
 gboolean    koers_store_load_dismissed         (KoersStore    *self,
                                                 GError       **error);

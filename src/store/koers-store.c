@@ -74,6 +74,7 @@ koers_store_finalize (GObject *object)
 
   g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->loaded_periods, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (koers_store_parent_class)->finalize (object);
@@ -139,6 +140,7 @@ koers_store_class_init (KoersStoreClass *klass)
 static void
 koers_store_init (KoersStore *self)
 {
+  self->loaded_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->departments = g_list_store_new (KOERS_TYPE_DEPARTMENT);
   self->objectives = g_list_store_new (KOERS_TYPE_OBJECTIVE);
   self->kpis = g_list_store_new (KOERS_TYPE_KPI);
@@ -223,6 +225,7 @@ KoersStore *
 koers_store_open_full (const char     *path,
                        KoersLanguage   language,
                        gboolean        create_only,
+                       gboolean        lazy,
                        GError        **error)
 {
   g_autoptr(KoersStore) self = NULL;
@@ -283,6 +286,7 @@ koers_store_open_full (const char     *path,
 
   self = g_object_new (KOERS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->lazy = lazy;
 
   rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
@@ -323,7 +327,21 @@ KoersStore *
 koers_store_open (const char  *path,
                   GError     **error)
 {
-  return koers_store_open_full (path, koers_format_get_language (), FALSE, error);
+  return koers_store_open_full (path, koers_format_get_language (), FALSE, FALSE, error);
+}
+
+KoersStore *
+koers_store_open_lazy (const char  *path,
+                       GError     **error)
+{
+  return koers_store_open_full (path, koers_format_get_language (), FALSE, TRUE, error);
+}
+
+gboolean
+koers_store_is_lazy (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  return self->lazy;
 }
 
 const char *

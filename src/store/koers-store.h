@@ -56,6 +56,21 @@ char            *koers_store_get_default_path   (void);
  * language.  A corrupt, foreign or newer file is left untouched. */
 KoersStore      *koers_store_open               (const char  *path,
                                                  GError     **error);
+/* As koers_store_open(), but the model starts with the departments and
+ * KPIs only: the objectives (with their key results and check-ins) of a
+ * period come in with koers_store_load_period().  What the window and the
+ * command line use, so that memory and start time do not grow with the
+ * number of past quarters.  Objectives added through the store are in the
+ * model whatever their period. */
+KoersStore      *koers_store_open_lazy          (const char  *path,
+                                                 GError     **error);
+/* Reads the objectives whose period shares a day with period into the
+ * model (once; in one read transaction).  Does nothing for a store opened
+ * with koers_store_open(), which holds everything. */
+gboolean         koers_store_load_period        (KoersStore         *self,
+                                                 const KoersPeriod  *period,
+                                                 GError            **error);
+gboolean         koers_store_is_lazy            (KoersStore  *self);
 const char      *koers_store_get_path           (KoersStore  *self);
 int              koers_store_get_schema_version (KoersStore  *self);
 

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "core/koers-summary.h"
+#include "koers-store-columns.h"
+#include "koers-store-private.h"
+
+/* Objectives straight from the database, one at a time, for exports of
+ * any size: nothing here touches the model. */
+
+typedef struct
+{
+  sqlite3_stmt *objectives;    /* of one department */
+  sqlite3_stmt *key_results;   /* of one objective */
+  sqlite3_stmt *checkins;      /* of one key result */
+} Statements;
+
+static void
+clear_statements (Statements *stmts)
+{
+  g_clear_pointer (&stmts->objectives, sqlite3_finalize);
+  g_clear_pointer (&stmts->key_results, sqlite3_finalize);
+  g_clear_pointer (&stmts->checkins, sqlite3_finalize);
+}
+
+static sqlite3_stmt *
+prepare_children (KoersStore         *self,
+                  const KoersEntity  *entity,
+                  const char         *rest,
+                  GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
+                                          rest);
+
+  return koers_store_prepare (self, sql, error);
+}
+
+static gboolean
+prepare_statements (KoersStore  *self,
+                    Statements  *stmts,
+                    GError     **error)
+{
+  stmts->objectives = prepare_children (self, &koers_entity_objective,
+                                        "FROM objectives WHERE department_id = ?1"
+                                        " ORDER BY period, position, id",
+                                        error);
+  if (stmts->objectives == NULL)
+    return FALSE;
+  stmts->key_results = prepare_children (self, &koers_entity_key_result,
+                                         "FROM key_results WHERE objective_id = ?1"
+                                         " ORDER BY position, id",
+                                         error);
+  if (stmts->key_results == NULL)
+    return FALSE;
+  /* Newest first, as a key result keeps them. */
+  stmts->checkins = prepare_children (self, &koers_entity_checkin,
+                                      "FROM checkins WHERE key_result_id = ?1"
+                                      " ORDER BY date DESC, created DESC, id DESC",
+                                      error);
+  return stmts->checkins != NULL;
+}
+
+static gboolean
+step_failed (KoersStore  *self,
+             int          rc,
+             GError     **error)
+{
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  koers_store_set_db_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+read_checkins (KoersStore      *self,
+               Statements      *stmts,
+               KoersKeyResult  *kr,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  sqlite3_reset (stmts->checkins);
+  sqlite3_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
+  while ((rc = sqlite3_step (stmts->checkins)) == SQLITE_ROW)
+    {
+      KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+
+      koers_store_read_checkin (stmts->checkins, checkin);
+      g_ptr_array_add (checkins, checkin);
+    }
+  if (step_failed (self, rc, error))
+    return FALSE;
+
+  koers_key_result_splice_checkins (kr, checkins);
+  return TRUE;
+}
+
+static gboolean
+read_key_results (KoersStore      *self,
+                  Statements      *stmts,
+                  KoersObjective  *objective,
+                  GError         **error)
+{
+  g_autoptr(GPtrArray) key_results = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  sqlite3_reset (stmts->key_results);
+  sqlite3_bind_int64 (stmts->key_results, 1, koers_objective_get_id (objective));
+  while ((rc = sqlite3_step (stmts->key_results)) == SQLITE_ROW)
+    {
+      KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
+
+      koers_store_read_key_result (stmts->key_results, kr);
+      g_ptr_array_add (key_results, kr);
+    }
+  if (step_failed (self, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < key_results->len; i++)
+    {
+      KoersKeyResult *kr = g_ptr_array_index (key_results, i);
+
+      if (!read_checkins (self, stmts, kr, error))
+        return FALSE;
+      koers_objective_insert_key_result (objective, kr);
+    }
+  return TRUE;
+}
+
+static gboolean
+in_periods (KoersObjective    *objective,
+            const KoersPeriod *periods,
+            guint              n_periods)
+{
+  if (n_periods == 0)
+    return TRUE;
+
+  for (guint i = 0; i < n_periods; i++)
+    if (koers_objective_in_period (objective, &periods[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+stream_department (KoersStore               *self,
+                   Statements               *stmts,
+                   gint64                    department_id,
+                   const KoersPeriod        *periods,
+                   guint                     n_periods,
+                   KoersStoreObjectiveFunc   func,
+                   gpointer                  user_data,
+                   GError                  **error)
+{
+  int rc;
+
+  sqlite3_reset (stmts->objectives);
+  sqlite3_bind_int64 (stmts->objectives, 1, department_id);
+  while ((rc = sqlite3_step (stmts->objectives)) == SQLITE_ROW)
+    {
+      g_autoptr(KoersObjective) objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+
+      koers_store_read_objective (stmts->objectives, objective);
+      if (!in_periods (objective, periods, n_periods))
+        continue;
+
+      if (!read_key_results (self, stmts, objective, error) ||
+          !func (objective, user_data, error))
+        {
+          sqlite3_reset (stmts->objectives);
+          return FALSE;
+        }
+    }
+
+  return !step_failed (self, rc, error);
+}
+
+gboolean
+koers_store_foreach_objective (KoersStore               *self,
+                               const KoersPeriod        *periods,
+                               guint                     n_periods,
+                               const gint64             *department_ids,
+                               guint                     n_department_ids,
+                               KoersStoreObjectiveFunc   func,
+                               gpointer                  user_data,
+                               GError                  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Statements stmts = { NULL, NULL, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (n_periods == 0 || periods != NULL, FALSE);
+
+  if (n_department_ids > 0)
+    g_array_append_vals (ids, department_ids, n_department_ids);
+  else
+    {
+      GListModel *departments = koers_store_get_departments (self);
+
+      for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+        {
+          g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+          gint64 id = koers_department_get_id (dept);
+
+          g_array_append_val (ids, id);
+        }
+    }
+
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+
+  ok = prepare_statements (self, &stmts, error);
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = stream_department (self, &stmts, g_array_index (ids, gint64, i), periods, n_periods,
+                            func, user_data, error);
+
+  clear_statements (&stmts);
+  koers_store_end_read (self);
+  return ok;
+}
