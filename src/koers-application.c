@@ -118,12 +118,13 @@ koers_application_handle_local_options (GApplication *application,
   /* First, and without a display: a database that cannot be used (corrupt,
    * foreign, newer, unwritable) ends the program with the store's
    * translated reason, before any window. */
-  self->store = koers_store_open (path, &error);
+  self->store = koers_store_open_lazy (path, &error);
   if (self->store == NULL)
     {
       g_printerr ("koers: %s\n", error->message);
       return 1;
     }
+  koers_store_watch_other_writers (self->store);
 
   if (!g_application_register (application, NULL, &error))
     {
@@ -189,7 +190,7 @@ open_database_action (GSimpleAction *action,
       return;
     }
 
-  store = koers_store_open (path, &error);
+  store = koers_store_open_lazy (path, &error);
   if (store == NULL)
     {
       GtkWindow *parent = gtk_application_get_active_window (application);
@@ -202,6 +203,7 @@ open_database_action (GSimpleAction *action,
       return;
     }
 
+  koers_store_watch_other_writers (store);
   window = koers_window_new (application, store);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -45,6 +45,14 @@ typedef struct
 typedef int (*CommandFunc) (Invocation  *invocation,
                             GError     **error);
 
+/* What a command reads of a database before it runs. */
+typedef enum
+{
+  SCOPE_PERIOD,   /* the objectives of the command's period */
+  SCOPE_ALL,      /* every objective */
+  SCOPE_OWN,      /* the command reads what it needs itself */
+} Scope;
+
 typedef struct
 {
   const char  *name;            /* the long option */
@@ -53,6 +61,7 @@ typedef struct
   const char  *arg_description;
   Modifiers    modifiers;
   CommandFunc  run;
+  Scope        scope;
 } Command;
 
 static int run_export_pdf  (Invocation *invocation, GError **error);
@@ -69,36 +78,42 @@ static const Command commands[] = {
     N_("Write the OKR report of a period as a PDF to FILE and exit"), N_("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_export_pdf,
+    SCOPE_PERIOD,
   },
   {
     "export-json", G_OPTION_ARG_FILENAME,
     N_("Export objectives, key results and check-ins as JSON to FILE and exit"), N_("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS,
     run_export_json,
+    SCOPE_OWN,
   },
   {
     "import-json", G_OPTION_ARG_FILENAME,
     N_("Import a JSON file made by --export-json into the database and exit"), N_("FILE"),
     MODIFIER_DATABASE | MODIFIER_MERGE,
     run_import_json,
+    SCOPE_ALL,
   },
   {
     "export-csv", G_OPTION_ARG_FILENAME,
     N_("Export the key results as CSV (the reporting template) to FILE and exit"), N_("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_export_csv,
+    SCOPE_OWN,
   },
   {
     "check", G_OPTION_ARG_NONE,
     N_("Check a period’s OKRs for quality, print the findings and exit"), NULL,
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_LANGUAGE,
     run_check,
+    SCOPE_PERIOD,
   },
   {
     "create-demo", G_OPTION_ARG_FILENAME,
     N_("Write a demo database with example OKRs to FILE and exit"), N_("FILE"),
     MODIFIER_LANGUAGE,
     run_create_demo,
+    SCOPE_OWN,
   },
 };
 
@@ -598,8 +613,13 @@ koers_cli_handle_options (GVariantDict *options)
       if (!g_variant_dict_lookup (options, "database", "^ay", &path))
         path = koers_store_get_default_path ();
 
-      invocation.store = koers_store_open (path, &error);
-      if (invocation.store == NULL)
+      /* Only what the command needs: the objectives of its period (the
+       * report and the check always have one), or every period. */
+      invocation.store = koers_store_open_lazy (path, &error);
+      if (invocation.store == NULL ||
+          (command->scope == SCOPE_PERIOD &&
+           !koers_store_load_period (invocation.store, &invocation.period, &error)) ||
+          (command->scope == SCOPE_ALL && !koers_store_load_all (invocation.store, &error)))
         {
           g_printerr ("koers: %s\n", error->message);
           return EXIT_FAILED;

@@ -187,6 +187,13 @@ koers_export_filter_select_objectives (const KoersExportFilter  *filter,
       return NULL;
     }
 
+  /* A lazily opened store reads what the filter asks for first. */
+  if (periods->len == 0 && !koers_store_load_all (store, error))
+    return NULL;
+  for (guint i = 0; i < periods->len; i++)
+    if (!koers_store_load_period (store, &g_array_index (periods, KoersPeriod, i), error))
+      return NULL;
+
   all = koers_store_get_objectives (store);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {

@@ -231,29 +231,45 @@ koers_store_move_department (KoersStore       *self,
   return TRUE;
 }
 
+typedef struct
+{
+  KoersStore *store;
+  GPtrArray  *objectives;
+} Collect;
+
+/* The store's own object where the model holds it (a view may show it),
+ * else the one just read. */
+static gboolean
+collect_objective_cb (KoersObjective  *objective,
+                      gpointer         user_data,
+                      GError         **error)
+{
+  Collect *collect = user_data;
+  KoersObjective *own = koers_store_find_objective (collect->store,
+                                                    koers_objective_get_id (objective));
+
+  g_ptr_array_add (collect->objectives, g_object_ref (own != NULL ? own : objective));
+  return TRUE;
+}
+
+/* Every period's objectives, read from the database: a lazily opened store
+ * holds only some, and another process may have added more. */
 GPtrArray *
 koers_store_list_department_objectives (KoersStore      *self,
                                         KoersDepartment *dept)
 {
-  GListModel *model = G_LIST_MODEL (self->objectives);
   GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  Collect collect = { self, ret };
   gint64 id;
-  guint n;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), ret);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), ret);
 
   id = koers_department_get_id (dept);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      KoersObjective *objective = g_list_model_get_item (model, i);
-
-      if (koers_objective_get_department_id (objective) == id)
-        g_ptr_array_add (ret, objective);
-      else
-        g_object_unref (objective);
-    }
+  if (!koers_store_foreach_objective (self, NULL, 0, &id, 1, collect_objective_cb, &collect,
+                                      &error))
+    g_debug ("Could not read the objectives of a department: %s", error->message);
 
   return ret;
 }

@@ -657,6 +657,8 @@ koers_store_load (KoersStore  *self,
          load_kpi_values (self, error) &&
          (self->lazy || koers_store_load_period_key (self, NULL, error)) &&
          koers_store_load_dismissed (self, error);
+  if (ok)
+    self->last_seq = koers_store_query_last_seq (self);
 
   koers_store_end_read (self);
   return ok;
@@ -712,6 +714,48 @@ koers_store_load_period (KoersStore         *self,
 
   keys = list_overlapping_keys (self, period, error);
   ok = keys != NULL;
+  for (guint i = 0; ok && i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (g_hash_table_contains (self->loaded_periods, key))
+        continue;
+      ok = koers_store_load_period_key (self, key, error);
+      if (ok)
+        g_hash_table_add (self->loaded_periods, g_strdup (key));
+    }
+
+  koers_store_end_read (self);
+  return ok;
+}
+
+gboolean
+koers_store_load_all (KoersStore  *self,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+
+  if (!self->lazy)
+    return TRUE;
+
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+
+  stmt = koers_store_prepare (self, "SELECT DISTINCT period FROM objectives", error);
+  ok = stmt != NULL;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup (koers_store_column_text (stmt, 0)));
+  if (ok && rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      ok = FALSE;
+    }
+
   for (guint i = 0; ok && i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);

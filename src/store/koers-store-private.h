@@ -48,6 +48,13 @@ struct _KoersStore
   /* Opened with koers_store_open_lazy(): objectives are read per period. */
   gboolean lazy;
   GHashTable *loaded_periods;  /* period keys read into the model */
+  /* Other writers (koers-store-watch.c). */
+  gint64 last_seq;           /* the last change the model has */
+  GArray *own_changes;       /* seq ranges this store wrote */
+  gint64 txn_first_seq;      /* the log's last seq when our write began */
+  guint applied_changes;
+  int data_version;
+  guint watch_id;
   int read_depth;            /* koers_store_begin_read() nesting */
   gboolean read_began;       /* the outermost one began a transaction */
 
@@ -214,6 +221,13 @@ void        koers_store_copy_kpi_content       (KoersKpi      *to,
                                                 KoersKpi      *from);
 void        koers_store_copy_checkin_content   (KoersCheckin  *to,
                                                 KoersCheckin  *from);
+
+/* koers-store-watch.c */
+gint64      koers_store_query_last_seq         (KoersStore    *self);
+/* The changes first+1 … last are this store's own: catch-up skips them. */
+void        koers_store_note_own_changes       (KoersStore    *self,
+                                                gint64         first,
+                                                gint64         last);
 
 /* koers-store-schema.c */
 const char *koers_store_schema_get_ddl         (int            version);

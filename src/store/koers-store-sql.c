@@ -163,6 +163,7 @@ koers_store_begin (KoersStore  *self,
   sqlite3_bind_int64 (stmt, 2, koers_now_usec ());
   if (!koers_store_step_done (self, stmt, error))
     goto failed;
+  self->txn_first_seq = koers_store_query_last_seq (self);
   return TRUE;
 
 failed:
@@ -174,6 +175,8 @@ gboolean
 koers_store_commit (KoersStore  *self,
                     GError     **error)
 {
+  gint64 last_seq;
+
   /* Another program writing the file later must not write in our name. */
   if (self->schema_version >= 5 &&
       !koers_store_exec (self, "UPDATE change_context SET author = '', at = 0 WHERE id = 1", error))
@@ -182,8 +185,13 @@ koers_store_commit (KoersStore  *self,
       return FALSE;
     }
 
+  last_seq = self->schema_version >= 5 ? koers_store_query_last_seq (self) : 0;
   if (koers_store_exec (self, "COMMIT", error))
-    return TRUE;
+    {
+      if (self->schema_version >= 5)
+        koers_store_note_own_changes (self, self->txn_first_seq, last_seq);
+      return TRUE;
+    }
 
   /* A deferred foreign key fails at COMMIT and leaves the transaction
    * open. */

@@ -70,6 +70,9 @@ KoersStore      *koers_store_open_lazy          (const char  *path,
 gboolean         koers_store_load_period        (KoersStore         *self,
                                                  const KoersPeriod  *period,
                                                  GError            **error);
+/* Every period: for the commands that need the whole database. */
+gboolean         koers_store_load_all           (KoersStore  *self,
+                                                 GError     **error);
 gboolean         koers_store_is_lazy            (KoersStore  *self);
 const char      *koers_store_get_path           (KoersStore  *self);
 int              koers_store_get_schema_version (KoersStore  *self);
@@ -229,6 +232,15 @@ gboolean    koers_store_foreach_objective (KoersStore              *self,
                                            KoersStoreObjectiveFunc  func,
                                            gpointer                 user_data,
                                            GError                 **error);
+
+/* Other writers: another process may write the same file.  While
+ * watching, the store notices their commits (PRAGMA data_version on a
+ * short main-loop timer) and applies them from the change log to the
+ * model in place, then emits "changed".  catch_up does that at once. */
+void        koers_store_watch_other_writers (KoersStore *self);
+void        koers_store_stop_watching       (KoersStore *self);
+gboolean    koers_store_catch_up            (KoersStore *self,
+                                             GError    **error);
 
 /* Signals:
  *   changed ()  after every successful write, once; views that aggregate

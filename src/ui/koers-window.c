@@ -234,8 +234,14 @@ period_changed_cb (KoersWindow *self)
   g_autofree char *key = koers_period_to_string (period);
   GtkListBoxRow *row;
 
+  g_autoptr(GError) error = NULL;
+
   if (self->store == NULL)
     return;
+
+  /* The store holds the periods in use; this one comes in now. */
+  if (!koers_store_load_period (self->store, period, &error))
+    koers_window_show_error (self, error);
 
   koers_editor_pane_set_period (self->editor_pane, period);
   if (self->quality_page != NULL)

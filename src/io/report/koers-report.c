@@ -300,6 +300,8 @@ koers_report_write_pdf (KoersStore               *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!koers_store_load_period (store, &opts->period, error))
+    return FALSE;
   data = koers_report_data_collect (store, opts);
   return write_data (data, path, progress, progress_data, cancellable, error);
 }
@@ -434,12 +436,21 @@ koers_report_write_pdf_async (KoersStore               *store,
                               gpointer                  user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) load_error = NULL;
   WriteTask *write;
 
   g_return_if_fail (KOERS_IS_STORE (store));
   g_return_if_fail (opts != NULL);
   g_return_if_fail (g_date_valid (&opts->period.start) && g_date_valid (&opts->period.end));
   g_return_if_fail (path != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_report_write_pdf_async);
+  if (!koers_store_load_period (store, &opts->period, &load_error))
+    {
+      g_task_return_error (task, g_steal_pointer (&load_error));
+      return;
+    }
 
   write = g_new0 (WriteTask, 1);
   /* The snapshot is taken here, on the store's thread; the worker only
@@ -460,8 +471,6 @@ koers_report_write_pdf_async (KoersStore               *store,
       progress_destroy (progress_data);
     }
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, koers_report_write_pdf_async);
   g_task_set_task_data (task, write, write_task_free);
   g_task_run_in_thread (task, write_thread_cb);
 }

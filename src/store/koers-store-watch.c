@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "core/koers-date.h"
+#include "koers-store-columns.h"
+#include "koers-store-private.h"
+
+/* Other writers.  A window keeps the model of what it shows; another
+ * process (the command line, a second window) may commit to the same file
+ * at any time.  PRAGMA data_version, asked on a short timer, says that
+ * somebody else committed; the change log then says what, and each change
+ * is applied to the model in place: a row re-read, added or taken out.
+ * The process's own changes are skipped: its writes updated the model
+ * already. */
+
+#define WATCH_INTERVAL_MS 500
+
+typedef struct
+{
+  gint64 first;   /* exclusive */
+  gint64 last;    /* inclusive */
+} SeqRange;
+
+gint64
+koers_store_query_last_seq (KoersStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 seq = 0;
+
+  stmt = koers_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM changes", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  return seq;
+}
+
+void
+koers_store_note_own_changes (KoersStore *self,
+                              gint64      first,
+                              gint64      last)
+{
+  SeqRange range = { first, last };
+
+  if (last <= first)
+    return;
+  if (self->own_changes == NULL)
+    self->own_changes = g_array_new (FALSE, FALSE, sizeof (SeqRange));
+  g_array_append_val (self->own_changes, range);
+}
+
+static gboolean
+is_own_change (KoersStore *self,
+               gint64      seq)
+{
+  for (guint i = 0; self->own_changes != NULL && i < self->own_changes->len; i++)
+    {
+      SeqRange *range = &g_array_index (self->own_changes, SeqRange, i);
+
+      if (seq > range->first && seq <= range->last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+forget_own_changes_up_to (KoersStore *self,
+                          gint64      seq)
+{
+  for (guint i = 0; self->own_changes != NULL && i < self->own_changes->len;)
+    {
+      if (g_array_index (self->own_changes, SeqRange, i).last <= seq)
+        g_array_remove_index_fast (self->own_changes, i);
+      else
+        i++;
+    }
+}
+
+/* The row of an entity by uuid into a new object; NULL when it is gone
+ * (a later change in the same batch deleted it). */
+static GObject *
+read_row (KoersStore        *self,
+          const KoersEntity *entity,
+          const char        *uuid)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  GType type;
+  GObject *object;
+
+  if (entity == &koers_entity_objective)
+    type = KOERS_TYPE_OBJECTIVE;
+  else if (entity == &koers_entity_key_result)
+    type = KOERS_TYPE_KEY_RESULT;
+  else if (entity == &koers_entity_checkin)
+    type = KOERS_TYPE_CHECKIN;
+  else if (entity == &koers_entity_department)
+    type = KOERS_TYPE_DEPARTMENT;
+  else if (entity == &koers_entity_kpi)
+    type = KOERS_TYPE_KPI;
+  else
+    type = KOERS_TYPE_KPI_VALUE;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?1",
+                         koers_entity_get_select_list (entity), entity->table);
+  stmt = koers_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  koers_store_bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  object = g_object_new (type, NULL);
+  koers_entity_read_row (entity, stmt, 0, object);
+  return object;
+}
+
+/* The model's object for a uuid: found through the id of the row when
+ * the row is there, else by looking through what the model holds. */
+static GObject *
+find_in_model (KoersStore        *self,
+               const KoersEntity *entity,
+               const char        *uuid,
+               GObject           *row)
+{
+  GHashTable *table;
+  GHashTableIter iter;
+  gpointer value;
+  gint64 id = 0;
+
+  if (entity == &koers_entity_objective)
+    table = self->objective_by_id;
+  else if (entity == &koers_entity_key_result)
+    table = self->key_result_by_id;
+  else if (entity == &koers_entity_checkin)
+    table = self->checkin_by_id;
+  else if (entity == &koers_entity_department)
+    table = self->department_by_id;
+  else if (entity == &koers_entity_kpi)
+    table = self->kpi_by_id;
+  else
+    table = self->kpi_value_by_id;
+
+  if (row != NULL)
+    {
+      g_object_get (row, "id", &id, NULL);
+      return g_hash_table_lookup (table, &id);
+    }
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_autofree char *other = NULL;
+
+      g_object_get (value, "uuid", &other, NULL);
+      if (g_strcmp0 (other, uuid) == 0)
+        return value;
+    }
+  return NULL;
+}
+
+/* Would this store show an objective of that period? */
+static gboolean
+shows_period (KoersStore *self,
+              const char *key)
+{
+  GHashTableIter iter;
+  gpointer loaded;
+  KoersPeriod period;
+
+  if (!self->lazy || g_hash_table_contains (self->loaded_periods, key))
+    return TRUE;
+  if (!koers_period_parse (key, &period, NULL))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->loaded_periods);
+  while (g_hash_table_iter_next (&iter, &loaded, NULL))
+    {
+      KoersPeriod other;
+
+      if (koers_period_parse (loaded, &other, NULL) && koers_period_overlaps (&period, &other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_to_model (KoersStore        *self,
+              const KoersEntity *entity,
+              GObject           *row)
+{
+  if (entity == &koers_entity_objective)
+    {
+      if (shows_period (self, koers_objective_get_period (KOERS_OBJECTIVE (row))))
+        koers_store_keep_objective (self, KOERS_OBJECTIVE (row));
+    }
+  else if (entity == &koers_entity_key_result)
+    {
+      KoersKeyResult *kr = KOERS_KEY_RESULT (row);
+      KoersObjective *objective = koers_store_find_objective (self,
+                                                              koers_key_result_get_objective_id (kr));
+
+      if (objective != NULL)
+        {
+          koers_objective_insert_key_result (objective, kr);
+          koers_store_index_key_result (self, objective, kr);
+        }
+    }
+  else if (entity == &koers_entity_checkin)
+    {
+      KoersCheckin *checkin = KOERS_CHECKIN (row);
+      KoersKeyResult *kr = koers_store_find_key_result (self,
+                                                        koers_checkin_get_key_result_id (checkin));
+
+      if (kr != NULL)
+        {
+          koers_key_result_add_checkin (kr, checkin);
+          koers_store_index_checkin (self, kr, checkin);
+          /* Its current value followed the check-in (not a logged field). */
+          koers_store_reload_object (self, G_OBJECT (kr));
+        }
+    }
+  else if (entity == &koers_entity_department)
+    koers_store_keep_department (self, KOERS_DEPARTMENT (row));
+}
+
+static void
+remove_from_model (KoersStore        *self,
+                   const KoersEntity *entity,
+                   GObject           *own)
+{
+  g_autoptr(GObject) keep = g_object_ref (own);
+
+  if (entity == &koers_entity_objective)
+    koers_store_forget_objective (self, KOERS_OBJECTIVE (own));
+  else if (entity == &koers_entity_key_result)
+    {
+      KoersObjective *objective = koers_store_get_key_result_objective (self, KOERS_KEY_RESULT (own));
+
+      koers_store_unindex_key_result (self, KOERS_KEY_RESULT (own));
+      if (objective != NULL)
+        koers_objective_remove_key_result (objective, KOERS_KEY_RESULT (own));
+    }
+  else if (entity == &koers_entity_checkin)
+    {
+      KoersKeyResult *kr = koers_store_get_checkin_key_result (self, KOERS_CHECKIN (own));
+
+      koers_store_unindex_checkin (self, KOERS_CHECKIN (own));
+      if (kr != NULL)
+        {
+          koers_key_result_remove_checkin (kr, KOERS_CHECKIN (own));
+          koers_store_reload_object (self, G_OBJECT (kr));
+        }
+    }
+}
+
+static void
+update_in_model (KoersStore        *self,
+                 const KoersEntity *entity,
+                 GObject           *own)
+{
+  koers_store_reload_object (self, own);
+
+  if (entity == &koers_entity_objective)
+    koers_store_resort_objective (self, KOERS_OBJECTIVE (own));
+  else if (entity == &koers_entity_key_result)
+    {
+      KoersKeyResult *kr = KOERS_KEY_RESULT (own);
+      KoersObjective *before = koers_store_get_key_result_objective (self, kr);
+      KoersObjective *after = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
+
+      if (before != after)
+        {
+          remove_from_model (self, entity, own);
+          if (after != NULL)
+            add_to_model (self, entity, own);
+        }
+      else if (after != NULL)
+        koers_objective_sort_key_results (after);
+    }
+  else if (entity == &koers_entity_checkin)
+    {
+      KoersKeyResult *kr = koers_store_get_checkin_key_result (self, KOERS_CHECKIN (own));
+
+      if (kr != NULL)
+        {
+          koers_key_result_add_checkin (kr, KOERS_CHECKIN (own));  /* re-sorts */
+          koers_store_reload_object (self, G_OBJECT (kr));
+        }
+    }
+}
+
+static gboolean
+apply_change_cb (KoersChange  *change,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  KoersStore *self = user_data;
+  const KoersEntity *entity = koers_entity_find (koers_change_get_entity (change));
+  g_autoptr(GObject) row = NULL;
+  GObject *own;
+
+  self->last_seq = MAX (self->last_seq, koers_change_get_seq (change));
+  if (entity == NULL || is_own_change (self, koers_change_get_seq (change)))
+    return TRUE;
+
+  self->applied_changes++;
+  row = read_row (self, entity, koers_change_get_uuid (change));
+  own = find_in_model (self, entity, koers_change_get_uuid (change), row);
+
+  if (row == NULL)
+    {
+      if (own != NULL)
+        remove_from_model (self, entity, own);
+    }
+  else if (own != NULL)
+    update_in_model (self, entity, own);
+  else
+    add_to_model (self, entity, row);
+
+  return TRUE;
+}
+
+gboolean
+koers_store_catch_up (KoersStore  *self,
+                      GError     **error)
+{
+  guint applied;
+  gboolean ok;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+
+  /* One snapshot for the changes and the rows they name. */
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+
+  self->applied_changes = 0;
+  ok = koers_store_foreach_change (self, self->last_seq, apply_change_cb, self, error);
+  applied = self->applied_changes;
+  koers_store_end_read (self);
+
+  forget_own_changes_up_to (self, self->last_seq);
+  if (applied > 0)
+    koers_store_emit_changed (self);
+  return ok;
+}
+
+static int
+query_data_version (KoersStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  KoersStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+  int version;
+
+  /* Not in the middle of one of our own transactions. */
+  if (!sqlite3_get_autocommit (self->db))
+    return G_SOURCE_CONTINUE;
+
+  version = query_data_version (self);
+  if (version == self->data_version)
+    return G_SOURCE_CONTINUE;
+
+  self->data_version = version;
+  if (!koers_store_catch_up (self, &error))
+    g_debug ("Could not read the changes of another process: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+koers_store_watch_other_writers (KoersStore *self)
+{
+  g_return_if_fail (KOERS_IS_STORE (self));
+
+  if (self->watch_id != 0)
+    return;
+
+  self->data_version = query_data_version (self);
+  self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
+}
+
+void
+koers_store_stop_watching (KoersStore *self)
+{
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+}
