@@ -328,6 +328,12 @@ load_objectives (KoersStore  *self,
       KoersObjective *objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
 
       koers_store_read_objective (stmt, objective);
+      /* Already in the model (added here, or by a catch-up). */
+      if (koers_store_find_objective (self, koers_objective_get_id (objective)) != NULL)
+        {
+          g_object_unref (objective);
+          continue;
+        }
       if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
         {
           g_object_unref (objective);
@@ -372,6 +378,8 @@ load_key_results (KoersStore  *self,
       KoersObjective *objective;
 
       koers_store_read_key_result (stmt, kr);
+      if (koers_store_find_key_result (self, koers_key_result_get_id (kr)) != NULL)
+        continue;
       objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
       if (objective == NULL)
         return set_orphan_error (self, error);
@@ -439,6 +447,11 @@ load_checkins (KoersStore  *self,
       KoersKeyResult *owner;
 
       koers_store_read_checkin (stmt, checkin);
+      if (koers_store_find_checkin (self, koers_checkin_get_id (checkin)) != NULL)
+        {
+          g_object_unref (checkin);
+          continue;
+        }
       owner = koers_store_find_key_result (self, koers_checkin_get_key_result_id (checkin));
       if (owner == NULL)
         {
@@ -712,6 +725,7 @@ koers_store_load_period (KoersStore         *self,
   if (!koers_store_begin_read (self, error))
     return FALSE;
 
+  g_array_append_val (self->requested_periods, *period);
   keys = list_overlapping_keys (self, period, error);
   ok = keys != NULL;
   for (guint i = 0; ok && i < keys->len; i++)

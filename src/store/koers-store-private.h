@@ -48,6 +48,7 @@ struct _KoersStore
   /* Opened with koers_store_open_lazy(): objectives are read per period. */
   gboolean lazy;
   GHashTable *loaded_periods;  /* period keys read into the model */
+  GArray *requested_periods;   /* KoersPeriod: what load_period was asked */
   /* Other writers (koers-store-watch.c). */
   gint64 last_seq;           /* the last change the model has */
   GArray *own_changes;       /* seq ranges this store wrote */

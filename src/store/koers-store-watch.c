@@ -162,8 +162,6 @@ static gboolean
 shows_period (KoersStore *self,
               const char *key)
 {
-  GHashTableIter iter;
-  gpointer loaded;
   KoersPeriod period;
 
   if (!self->lazy || g_hash_table_contains (self->loaded_periods, key))
@@ -171,14 +169,9 @@ shows_period (KoersStore *self,
   if (!koers_period_parse (key, &period, NULL))
     return FALSE;
 
-  g_hash_table_iter_init (&iter, self->loaded_periods);
-  while (g_hash_table_iter_next (&iter, &loaded, NULL))
-    {
-      KoersPeriod other;
-
-      if (koers_period_parse (loaded, &other, NULL) && koers_period_overlaps (&period, &other))
-        return TRUE;
-    }
+  for (guint i = 0; i < self->requested_periods->len; i++)
+    if (koers_period_overlaps (&period, &g_array_index (self->requested_periods, KoersPeriod, i)))
+      return TRUE;
   return FALSE;
 }
 

@@ -75,6 +75,7 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->loaded_periods, g_hash_table_unref);
+  g_clear_pointer (&self->requested_periods, g_array_unref);
   g_clear_pointer (&self->own_changes, g_array_unref);
   koers_store_stop_watching (self);
   g_clear_pointer (&self->path, g_free);
@@ -143,6 +144,7 @@ static void
 koers_store_init (KoersStore *self)
 {
   self->loaded_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->requested_periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
   self->departments = g_list_store_new (KOERS_TYPE_DEPARTMENT);
   self->objectives = g_list_store_new (KOERS_TYPE_OBJECTIVE);
   self->kpis = g_list_store_new (KOERS_TYPE_KPI);
