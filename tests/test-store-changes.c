@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 
 #include "koers-store-private.h"
 #include "test-store-utils.h"
@@ -322,6 +323,42 @@ test_delete_restores_everything (StoreFixture  *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results"), ==, 3);
 }
 
+/* A save over a newer version is refused, names who changed it, shows
+ * theirs, and a second save (keep mine) goes through. */
+static void
+test_no_lost_update (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KoersStore) mine = open_store (fixture->path);
+  g_autoptr(KoersStore) theirs = NULL;
+  g_autoptr(KoersObjective) objective = NULL;
+  g_autoptr(GError) error = NULL;
+  KoersKeyResult *kr;
+  KoersKeyResult *their_kr;
+
+  objective = add_objective (mine, "Shared", "2026-Q2");
+  kr = first_key_result (objective);
+  theirs = open_store (fixture->path);
+  koers_store_set_author (theirs, "Els Maes");
+  their_kr = koers_store_find_key_result (theirs, koers_key_result_get_id (kr));
+  koers_key_result_set_target_value (their_kr, 1.0);
+  g_assert_true (koers_store_save_key_result (theirs, their_kr, &error));
+
+  koers_key_result_set_target_value (kr, 2.0);
+  g_assert_false (koers_store_save_key_result (mine, kr, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Els Maes"));
+  g_clear_error (&error);
+  /* Nothing lost: theirs is stored and shown. */
+  g_assert_cmpfloat (koers_key_result_get_target_value (kr), ==, 1.0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT CAST (target_value AS INTEGER) FROM key_results"), ==, 1);
+
+  koers_key_result_set_target_value (kr, 2.0);
+  g_assert_true (koers_store_save_key_result (mine, kr, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT CAST (target_value AS INTEGER) FROM key_results"), ==, 2);
+}
+
 /* The real binary in another process: an import while a store watches. */
 static void
 test_other_process (StoreFixture  *fixture,
@@ -416,6 +453,7 @@ main (int   argc,
   g_test_add ("/store-changes/foreach-objective", StoreFixture, NULL, store_fixture_setup, test_foreach_objective, store_fixture_teardown);
   g_test_add ("/store-changes/catch-up", StoreFixture, NULL, store_fixture_setup, test_catch_up, store_fixture_teardown);
   g_test_add ("/store-changes/delete-restores-everything", StoreFixture, NULL, store_fixture_setup, test_delete_restores_everything, store_fixture_teardown);
+  g_test_add ("/store-changes/no-lost-update", StoreFixture, NULL, store_fixture_setup, test_no_lost_update, store_fixture_teardown);
   g_test_add ("/store-changes/other-process", StoreFixture, NULL, store_fixture_setup, test_other_process, store_fixture_teardown);
   g_test_add ("/store-changes/loader-races-committer", StoreFixture, NULL, store_fixture_setup, test_loader_races_committer, store_fixture_teardown);
 

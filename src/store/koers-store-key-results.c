@@ -172,6 +172,8 @@ koers_store_save_key_result (KoersStore      *self,
 
   if (!koers_store_begin (self, error))
     goto failed;
+  if (!koers_store_check_not_newer (self, koers_key_result_get_uuid (own), error))
+    goto rollback;
 
   stmt = koers_store_prepare (self,
                               "UPDATE key_results SET objective_id = ?1, title = ?2,"

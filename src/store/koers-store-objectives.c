@@ -157,6 +157,8 @@ koers_store_save_objective (KoersStore      *self,
 
   if (!koers_store_begin (self, error))
     goto failed;
+  if (!koers_store_check_not_newer (self, koers_objective_get_uuid (own), error))
+    goto rollback;
 
   stmt = koers_store_prepare (self,
                               "UPDATE objectives SET department_id = ?1, title = ?2,"

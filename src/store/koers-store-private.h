@@ -230,6 +230,12 @@ void        koers_store_note_own_changes       (KoersStore    *self,
                                                 gint64         first,
                                                 gint64         last);
 
+/* Inside a write transaction: FALSE (KOERS_STORE_ERROR_CONFLICT) when
+ * another process changed the row since the model last caught up. */
+gboolean    koers_store_check_not_newer        (KoersStore    *self,
+                                                const char    *uuid,
+                                                GError       **error);
+
 /* koers-store-schema.c */
 const char *koers_store_schema_get_ddl         (int            version);
 /* Checks an existing file without writing to it (not even a side file). */

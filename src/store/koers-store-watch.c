@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "core/koers-date.h"
+#include "core/koers-format.h"
 #include "koers-store-columns.h"
 #include "koers-store-private.h"
 
@@ -384,4 +387,67 @@ void
 koers_store_stop_watching (KoersStore *self)
 {
   g_clear_handle_id (&self->watch_id, g_source_remove);
+}
+
+/* No lost update: a save names what it edited, the model as of the last
+ * change it applied.  When another process changed the row since, the
+ * save is refused with who and when, and the model takes their values
+ * (catching up), so a second save is a deliberate "keep mine". */
+gboolean
+koers_store_check_not_newer (KoersStore  *self,
+                             const char  *uuid,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = koers_store_prepare (self,
+                              "SELECT seq, author, at FROM changes WHERE uuid = ?1 AND seq > ?2"
+                              " ORDER BY seq DESC",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  koers_store_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, self->last_seq);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *author = koers_store_column_text (stmt, 1);
+      g_autoptr(GDateTime) at = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *time = NULL;
+      g_autofree char *iso = NULL;
+
+      if (is_own_change (self, sqlite3_column_int64 (stmt, 0)))
+        continue;
+
+      at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 2) / G_USEC_PER_SEC);
+      iso = g_date_time_format (at, "%Y-%m-%d");
+      date = koers_format_date_iso (koers_format_get_language (), iso);
+      time = g_date_time_format (at, "%H:%M");
+      if (author == NULL || author[0] == '\0')
+        /* Translators: %1$s is a date ("4 December 2026"), %2$s a time. */
+        g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
+                     _("Someone else changed this on %1$s at %2$s, after you opened it. Your "
+                       "change was not saved; their version is shown now. Make your change again "
+                       "to keep yours."),
+                     date, time);
+      else
+        /* Translators: %1$s is a person's name, %2$s a date ("4 December 2026"), %3$s a time. */
+        g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
+                     _("%1$s changed this on %2$s at %3$s, after you opened it. Your change was "
+                       "not saved; their version is shown now. Make your change again to keep "
+                       "yours."),
+                     author, date, time);
+      sqlite3_reset (stmt);
+      koers_store_catch_up (self, NULL);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
