@@ -178,6 +178,17 @@ test_dismiss (Fixture       *f,
   g_assert_cmpuint (koers_quality_page_get_n_open (page), ==, n_open);
 }
 
+/* Writes from elsewhere reach the page once they pause (some 300 ms). */
+static void
+wait_for_check (void)
+{
+  gint64 until = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  koers_editor_test_iterate ();
+}
+
 static void
 test_follows_store (Fixture       *f,
                     gconstpointer  data)
@@ -186,14 +197,14 @@ test_follows_store (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   koers_editor_test_add_key_result (f->db.store, f->objective, "Three campaigns bring 1,200 leads", 0, 1200, 600);
-  koers_editor_test_iterate ();
+  wait_for_check ();
   g_assert_null (find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_NO_KEY_RESULTS));
   g_assert_nonnull (find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_SINGLE_KEY_RESULT));
 
   koers_objective_set_owner (f->objective, "Marketing team");
   g_assert_true (koers_store_save_objective (f->db.store, f->objective, &error));
   g_assert_no_error (error);
-  koers_editor_test_iterate ();
+  wait_for_check ();
   g_assert_null (find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER));
 }
 
@@ -223,7 +234,7 @@ test_user_text (Fixture       *f,
   KoersDepartment *it = koers_ui_test_find_department (f->db.store, "IT & Development");
   KoersObjective *odd = koers_editor_test_add_objective (f->db.store, it, "R&D <b>first</b>", "2026-Q2");
 
-  koers_editor_test_iterate ();
+  wait_for_check ();
   g_assert_nonnull (odd);
   g_assert_true (has_label (f->page, "IT & Development"));
   g_assert_true (has_label (f->page, "No key results · R&D <b>first</b>"));

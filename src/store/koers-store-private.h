@@ -47,6 +47,10 @@ struct _KoersStore
   char *author;              /* written into the change log */
   /* Opened with koers_store_open_lazy(): objectives are read per period. */
   gboolean lazy;
+  /* department id -> GListStore of its objectives in the model;
+   * objective id -> the department id it is filed under */
+  GHashTable *objectives_by_department;
+  GHashTable *objective_department;
   GHashTable *loaded_periods;  /* period keys read into the model */
   GArray *requested_periods;   /* KoersPeriod: what load_period was asked */
   /* Other writers (koers-store-watch.c). */

@@ -75,6 +75,8 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->loaded_periods, g_hash_table_unref);
+  g_clear_pointer (&self->objectives_by_department, g_hash_table_unref);
+  g_clear_pointer (&self->objective_department, g_hash_table_unref);
   g_clear_pointer (&self->requested_periods, g_array_unref);
   g_clear_pointer (&self->own_changes, g_array_unref);
   koers_store_stop_watching (self);
@@ -143,6 +145,9 @@ koers_store_class_init (KoersStoreClass *klass)
 static void
 koers_store_init (KoersStore *self)
 {
+  self->objectives_by_department = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         g_object_unref);
+  self->objective_department = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->loaded_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->requested_periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
   self->departments = g_list_store_new (KOERS_TYPE_DEPARTMENT);
@@ -619,11 +624,60 @@ koers_store_unindex_key_result (KoersStore     *self,
   g_hash_table_remove (self->key_result_owner, &id);
 }
 
+/* Files the objective under its department (again, when it moved), so a
+ * department's summary reads its own objectives only. */
+static void
+home_objective (KoersStore     *self,
+                KoersObjective *objective,
+                gboolean        keep)
+{
+  gint64 id = koers_objective_get_id (objective);
+  gint64 dept_id = koers_objective_get_department_id (objective);
+  gint64 *filed = g_hash_table_lookup (self->objective_department, &id);
+  GListStore *list;
+  guint position;
+
+  if (filed != NULL && (!keep || *filed != dept_id))
+    {
+      list = g_hash_table_lookup (self->objectives_by_department, filed);
+      if (list != NULL && g_list_store_find (list, objective, &position))
+        g_list_store_remove (list, position);
+      g_hash_table_remove (self->objective_department, &id);
+      filed = NULL;
+    }
+
+  if (!keep || filed != NULL)
+    return;
+
+  list = G_LIST_STORE (koers_store_get_department_objectives (self, dept_id));
+  g_list_store_append (list, objective);
+  g_hash_table_insert (self->objective_department, id_key (id),
+                       g_memdup2 (&dept_id, sizeof dept_id));
+}
+
+GListModel *
+koers_store_get_department_objectives (KoersStore *self,
+                                       gint64      department_id)
+{
+  GListStore *list;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  list = g_hash_table_lookup (self->objectives_by_department, &department_id);
+  if (list == NULL)
+    {
+      list = g_list_store_new (KOERS_TYPE_OBJECTIVE);
+      g_hash_table_insert (self->objectives_by_department, id_key (department_id), list);
+    }
+  return G_LIST_MODEL (list);
+}
+
 /* The objective and everything it holds. */
 void
 koers_store_index_objective (KoersStore     *self,
                              KoersObjective *objective)
 {
+  home_objective (self, objective, TRUE);
   GListModel *krs = koers_objective_get_key_results (objective);
   guint n = g_list_model_get_n_items (krs);
 
@@ -653,6 +707,7 @@ koers_store_unindex_objective (KoersStore     *self,
       koers_store_unindex_key_result (self, kr);
     }
 
+  home_objective (self, objective, FALSE);
   g_hash_table_remove (self->objective_by_id, &id);
 }
 
@@ -800,6 +855,8 @@ koers_store_resort_objective (KoersStore     *self,
 
   if (!g_list_store_find (self->objectives, objective, &position))
     return;
+
+  home_objective (self, objective, TRUE);
 
   if (position > 0)
     {

@@ -88,6 +88,10 @@ GListModel      *koers_store_get_departments    (KoersStore  *self);
 /* All KoersObjective items, by department, period and position. */
 GListModel      *koers_store_get_objectives     (KoersStore  *self);
 
+/* The objectives of one department that the model holds (any order): a
+ * department's summary reads these, not every objective. */
+GListModel      *koers_store_get_department_objectives (KoersStore *self,
+                                                        gint64      department_id);
 KoersDepartment *koers_store_get_company        (KoersStore  *self);
 KoersDepartment *koers_store_find_department    (KoersStore  *self, gint64 id);
 KoersDepartment *koers_store_find_department_by_name (KoersStore *self, const char *name);

@@ -37,6 +37,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Setting a tooltip costs a round trip to the display server: only when
+ * the text changed (a write elsewhere updates every row). */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_summary (KoersDepartmentRow *self)
 {
@@ -49,7 +59,8 @@ update_summary (KoersDepartmentRow *self)
   GDate today;
 
   koers_date_today (&today);
-  koers_summarize_department (koers_store_get_objectives (self->store),
+  koers_summarize_department (koers_store_get_department_objectives (self->store,
+                                                                     koers_department_get_id (self->department)),
                               koers_department_get_id (self->department),
                               &self->period, &today, &self->summary);
 
@@ -66,7 +77,7 @@ update_summary (KoersDepartmentRow *self)
   score_text = g_strdup_printf (_("Score %s"), score);
   gtk_level_bar_set_value (self->score_bar, self->summary.score);
   gtk_widget_set_visible (GTK_WIDGET (self->score_bar), self->summary.n_objectives > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->score_bar), score_text);
+  set_tooltip (GTK_WIDGET (self->score_bar), score_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, score_text,
                                   -1);
@@ -77,7 +88,7 @@ update_summary (KoersDepartmentRow *self)
                                          "%u key results need a check-in",
                                          self->summary.n_stale),
                                self->summary.n_stale);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->stale_image), stale);
+      set_tooltip (GTK_WIDGET (self->stale_image), stale);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->stale_image),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, stale,
                                       -1);
@@ -96,7 +107,7 @@ update_summary (KoersDepartmentRow *self)
 
   /* The name as well: a long one is ellipsized in the sidebar. */
   tooltip = g_strdup_printf ("%s\n%s", koers_department_get_name (self->department), self->details);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  set_tooltip (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
                                   -1);
@@ -126,7 +137,7 @@ update_name (KoersDepartmentRow *self)
       g_autofree char *tooltip = g_strdup_printf ("%s\n%s", name != NULL ? name : "", self->details);
 
       /* The tooltip also sets the accessible description: put it back. */
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      set_tooltip (GTK_WIDGET (self), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
                                       -1);

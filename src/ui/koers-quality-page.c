@@ -21,6 +21,7 @@ struct _KoersQualityPage
   gboolean show_dismissed;
   GListModel *findings;
   gboolean rows_stale;  /* findings changed while the page was not on screen */
+  guint refresh_id;     /* a check waiting for writes to pause */
 
   AdwToastOverlay *toast_overlay;
   GtkLabel *heading_label;
@@ -31,6 +32,8 @@ struct _KoersQualityPage
 };
 
 G_DEFINE_FINAL_TYPE (KoersQualityPage, koers_quality_page, ADW_TYPE_BIN)
+
+#define STORE_CHANGE_DELAY_MS 300
 
 enum {
   PROP_0,
@@ -103,6 +106,8 @@ undo_dismiss_cb (AdwToast         *toast,
 
   if (self->store != NULL && !koers_store_undismiss_finding (self->store, key, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    refresh (self);
 }
 
 static void
@@ -113,12 +118,14 @@ dismiss_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
-  /* The store's "changed" rebuilds the list, this button included. */
+  /* What the person did here shows at once (the list is rebuilt, this
+   * button included); other writes wait for a pause. */
   if (!koers_store_dismiss_finding (self->store, key, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
+  refresh (self);
 
   toast = adw_toast_new (_("Finding dismissed"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -136,6 +143,8 @@ restore_clicked_cb (GtkButton        *button,
 
   if (!koers_store_undismiss_finding (self->store, key, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    refresh (self);
 }
 
 static GtkWidget *
@@ -280,6 +289,8 @@ refresh (KoersQualityPage *self)
   KoersQualityInput input;
   g_autoptr(GListModel) all = NULL;
   GListStore *shown = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = { 0, };
   guint n_dismissed = 0;
   guint n;
@@ -329,10 +340,24 @@ refresh (KoersQualityPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  KoersQualityPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The check reads the whole period: once when a burst of writes (typing
+ * a title, another process's import) pauses, not in the frame that shows
+ * the write. */
 static void
 store_changed_cb (KoersQualityPage *self)
 {
-  refresh (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (STORE_CHANGE_DELAY_MS, refresh_cb, self);
 }
 
 static void
@@ -370,6 +395,7 @@ koers_quality_page_dispose (GObject *object)
 {
   KoersQualityPage *self = KOERS_QUALITY_PAGE (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* The bin's child is a template child: let the bin let go of it first,
    * or it would unparent it a second time. */
   adw_bin_set_child (ADW_BIN (self), NULL);
