@@ -334,6 +334,7 @@ koers_store_catch_up (KoersStore  *self,
   koers_store_end_read (self);
 
   forget_own_changes_up_to (self, self->last_seq);
+  g_debug ("Applied %u changes of other processes", applied);
   if (applied > 0)
     koers_store_emit_changed (self);
   return ok;
@@ -365,6 +366,8 @@ watch_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   self->data_version = version;
+  g_debug ("Another process wrote %s; catching up from change %" G_GINT64_FORMAT,
+           self->path, self->last_seq);
   if (!koers_store_catch_up (self, &error))
     g_debug ("Could not read the changes of another process: %s", error->message);
 

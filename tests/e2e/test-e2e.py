@@ -520,17 +520,98 @@ def language_run(language):
         koers.kill()
 
 
+def other_writer_run():
+    """Another process writes while the window is open: a command-line
+    import into Marketing shows in the window within 2 s, in place; then
+    deleting Marketing in the window and Undo lose nothing of it."""
+    import json
+    folder = os.path.dirname(DATABASE)
+    demo = os.path.join(folder, "other.db")
+    exported = os.path.join(folder, "marketing.json")
+    subprocess.run([KOERS, "--create-demo", demo], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([KOERS, "--database", demo, "--export-json", exported,
+                    "--departments", "Marketing"], check=True, stdout=subprocess.DEVNULL)
+    with open(exported, encoding="utf-8") as f:
+        document = json.load(f)
+    # The export brings the company objectives Marketing's align to as well.
+    marketing = [d["uuid"] for d in document["departments"] if d["name"] == "Marketing"]
+    titles = [o["title"] for o in document["objectives"] if o["department"] in marketing]
+    if not titles:
+        raise Failure("the demo has no Marketing objectives to import")
+
+    koers = Koers()
+    try:
+        koers.select_department("Marketing")
+        wait_node("an empty Marketing", lambda: koers.main, "label", "No objectives")
+
+        log(f"importing {len(titles)} Marketing objectives (and what they align to) from the command line")
+        started = time.monotonic()
+        subprocess.run([KOERS, "--database", DATABASE, "--import-json", exported], check=True,
+                       stdout=subprocess.DEVNULL)
+        imported = time.monotonic()
+        wait_node(f"“{titles[0]}” in the window", lambda: koers.main, "label", titles[0],
+                  timeout=5.0)
+        shown = time.monotonic()
+        log(f"shown {shown - imported:.2f} s after the import ended ({shown - started:.2f} s after it began)")
+        if shown - imported > 2.0:
+            raise Failure(f"the import took {shown - imported:.2f} s to show (2 s allowed)")
+        row = koers.department_row("Marketing")
+        wanted = f"{len(titles)} objective" if len(titles) == 1 else f"{len(titles)} objectives"
+        wait_for(f"the Marketing row to count {wanted}",
+                 lambda: wanted in (koers.department_row("Marketing").get_description() or ""))
+
+        before = db_rows("SELECT count(*) FROM objectives o JOIN departments d ON o.department_id = d.id"
+                         " WHERE d.name = 'Marketing'") + db_rows("SELECT count(*) FROM key_results") \
+            + db_rows("SELECT count(*) FROM checkins")
+        log(f"deleting Marketing ({before})")
+        menu = wait_node("the Marketing row's menu button", lambda: koers.main, "push button",
+                         "Menu of Marketing", pred=lambda n: Atspi.Action.get_n_actions(n) > 0)
+        press(menu)
+        item = wait_node("the Delete… menu item", lambda: koers.main, None,
+                         pred=lambda n: n.get_name().replace("_", "") == "Delete…"
+                         and Atspi.Action.get_n_actions(n) > 0)
+        press(item)
+        dialog = wait_for("the Delete dialog", lambda: next(
+            (f for f in frames(koers.app) if f is not None and find(f, "label", pred=lambda n:
+             f"Its {len(titles)} objectives" in n.get_name()) is not None), None))
+        confirm = wait_node("the Delete button", lambda: dialog, "push button",
+                            pred=lambda n: n.get_name().replace("_", "").split()[:1] == ["Delete"]
+                            and Atspi.Action.get_n_actions(n) > 0)
+        press(confirm)
+        wait_for("Marketing to go", lambda: koers.department_row("Marketing") is None
+                 and db_rows("SELECT count(*) FROM departments WHERE name = 'Marketing'") == [(0,)])
+
+        log("undoing the delete")
+        undo = wait_node("the Undo button of the toast", lambda: koers.main, "push button",
+                         pred=lambda n: "Undo" in n.get_name().split())
+        press(undo)
+        wait_for("Marketing to come back whole",
+                 lambda: (db_rows("SELECT count(*) FROM objectives o JOIN departments d"
+                                  " ON o.department_id = d.id WHERE d.name = 'Marketing'")
+                          + db_rows("SELECT count(*) FROM key_results")
+                          + db_rows("SELECT count(*) FROM checkins")) == before)
+        wait_node(f"“{titles[0]}” back in the window", lambda: koers.main, "label", titles[0])
+        log(f"all back: {before}")
+        koers.quit()
+    finally:
+        koers.kill()
+
+
 def main():
     global KOERS
     parser = argparse.ArgumentParser()
     parser.add_argument("koers")
     parser.add_argument("--language", choices=["en", "nl"],
                         help="run the language scenario instead of the full one")
+    parser.add_argument("--other-writer", action="store_true",
+                        help="run the scenario of another process writing the database")
     args = parser.parse_args()
     KOERS = args.koers
     Atspi.init()
     try:
-        if args.language:
+        if args.other_writer:
+            other_writer_run()
+        elif args.language:
             language_run(args.language)
         else:
             first_run()
