@@ -256,6 +256,42 @@ test_narrow (Fixture       *f,
   g_assert_cmpint (min, <=, 360);
 }
 
+/* Another process changes the objective: the open editor shows the new
+ * title; a save of mine over theirs is refused, shows theirs, and typing
+ * again keeps mine. */
+static void
+test_changed_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkEditable *title_row = get_child (f, "title_row");
+  g_autoptr (KoersStore) other = koers_editor_test_reopen (&f->db);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stored = NULL;
+  KoersObjective *theirs = koers_store_find_objective (other, koers_objective_get_id (f->objective));
+
+  koers_store_set_author (other, "Els Maes");
+  koers_objective_set_title (theirs, "Sign-ups, as Els sees them");
+  g_assert_true (koers_store_save_objective (other, theirs, &error));
+  g_assert_true (koers_store_catch_up (f->db.store, &error));
+  koers_editor_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "Sign-ups, as Els sees them");
+
+  /* A second change by them, not yet seen here, then mine over it. */
+  koers_objective_set_owner (theirs, "Els Maes");
+  g_assert_true (koers_store_save_objective (other, theirs, &error));
+  gtk_editable_set_text (title_row, "Mine");
+  koers_editor_test_iterate ();
+  g_assert_cmpstr (koers_objective_get_owner (f->objective), ==, "Els Maes");
+  g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "Sign-ups, as Els sees them");
+  stored = read_title (f);
+  g_assert_cmpstr (stored, ==, "Sign-ups, as Els sees them");
+
+  gtk_editable_set_text (title_row, "Mine");
+  g_clear_pointer (&stored, g_free);
+  stored = read_title (f);
+  g_assert_cmpstr (stored, ==, "Mine");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +309,8 @@ main (int   argc,
   g_test_add ("/objective-editor/delete-and-undo", Fixture, NULL, fixture_setup,
               test_delete_and_undo, fixture_teardown);
 
+  g_test_add ("/objective-editor/changed-elsewhere", Fixture, NULL, fixture_setup,
+              test_changed_elsewhere, fixture_teardown);
   g_test_add ("/objective-editor/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
 
   return g_test_run ();

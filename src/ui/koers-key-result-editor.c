@@ -21,6 +21,9 @@ struct _KoersKeyResultEditor
    * change signals do not write back. */
   gboolean         updating;
   gboolean         closed;
+  gint64           shown_updated;  /* the key result's "updated" the fields show */
+  gboolean         saving;         /* "changed" comes from our own save */
+  guint            refill_id;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
@@ -69,15 +72,32 @@ typedef enum
   VALUE_WEIGHT,
 } ValueField;
 
+static void queue_refill (KoersKeyResultEditor *self);
+
 static gboolean
 save (KoersKeyResultEditor *self)
 {
   g_autoptr (GError) error = NULL;
+  gboolean saved;
 
-  if (koers_store_save_key_result (self->store, self->kr, &error))
-    return TRUE;
+  self->saving = TRUE;
+  saved = koers_store_save_key_result (self->store, self->kr, &error);
+  self->saving = FALSE;
+  if (saved)
+    {
+      self->shown_updated = koers_key_result_get_updated (self->kr);
+      return TRUE;
+    }
 
   koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+
+  /* Someone else saved first: the key result holds their values now; the
+   * fields show them, and typing again keeps mine. */
+  if (g_error_matches (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT))
+    {
+      queue_refill (self);
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -241,8 +261,27 @@ fill (KoersKeyResultEditor *self)
   update_due (self);
   update_metric_rows (self);
   update_window_title (self);
+  self->shown_updated = koers_key_result_get_updated (self->kr);
 
   self->updating = FALSE;
+}
+
+static gboolean
+refill_cb (gpointer user_data)
+{
+  KoersKeyResultEditor *self = user_data;
+
+  self->refill_id = 0;
+  fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside a field's own change handler. */
+static void
+queue_refill (KoersKeyResultEditor *self)
+{
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill_cb, self);
 }
 
 /* Sets a string property, saves, and puts the old value back (in the key
@@ -533,7 +572,14 @@ store_changed_cb (KoersKeyResultEditor *self)
     {
       self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
+      return;
     }
+
+  /* Changed elsewhere (another window, the command line): show the new
+   * values; every field saves as it is typed, so nothing of mine is lost. */
+  if (!self->closed && !self->saving &&
+      koers_key_result_get_updated (self->kr) != self->shown_updated)
+    queue_refill (self);
 }
 
 static void
@@ -594,6 +640,7 @@ koers_key_result_editor_dispose (GObject *object)
 {
   KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
 
+  g_clear_handle_id (&self->refill_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->objective != NULL)

@@ -27,6 +27,9 @@ struct _KoersObjectiveEditor
    * signals do not write back. */
   gboolean         updating;
   gboolean         closed;
+  gint64           shown_updated;  /* the objective's "updated" the fields show */
+  gboolean         saving;         /* "changed" comes from our own save */
+  guint            refill_id;
   /* The ids behind the rows of aligned_row; 0 is "None". */
   GArray          *aligned_ids;
 
@@ -57,15 +60,50 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static void fill (KoersObjectiveEditor *self);
+
+static gboolean
+refill_cb (gpointer user_data)
+{
+  KoersObjectiveEditor *self = user_data;
+
+  self->refill_id = 0;
+  fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside a field's own change handler. */
+static void
+queue_refill (KoersObjectiveEditor *self)
+{
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill_cb, self);
+}
+
 static gboolean
 save (KoersObjectiveEditor *self)
 {
   g_autoptr (GError) error = NULL;
+  gboolean saved;
 
-  if (koers_store_save_objective (self->store, self->objective, &error))
-    return TRUE;
+  self->saving = TRUE;
+  saved = koers_store_save_objective (self->store, self->objective, &error);
+  self->saving = FALSE;
+  if (saved)
+    {
+      self->shown_updated = koers_objective_get_updated (self->objective);
+      return TRUE;
+    }
 
   koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+
+  /* Someone else saved first: the objective holds their values now; the
+   * fields show them, and typing again keeps mine. */
+  if (g_error_matches (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT))
+    {
+      queue_refill (self);
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -264,6 +302,7 @@ fill (KoersObjectiveEditor *self)
   fill_aligned (self);
   adw_combo_row_set_selected (self->state_row, koers_objective_get_state (self->objective));
   update_window_title (self);
+  self->shown_updated = koers_objective_get_updated (self->objective);
 
   self->updating = FALSE;
 }
@@ -466,6 +505,22 @@ store_changed_cb (KoersObjectiveEditor *self)
     {
       self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  /* Changed elsewhere (another window, the command line): show the new
+   * values.  A title being retyped (empty, so not saved yet) is the only
+   * edit not saved; say that it was replaced. */
+  if (!self->closed && !self->saving &&
+      koers_objective_get_updated (self->objective) != self->shown_updated)
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+      if (*typed == '\0')
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("This objective was changed elsewhere; "
+                                                      "its new values are shown")));
+      queue_refill (self);
     }
 }
 
@@ -520,6 +575,7 @@ koers_objective_editor_dispose (GObject *object)
 {
   KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
 
+  g_clear_handle_id (&self->refill_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_EDITOR);
