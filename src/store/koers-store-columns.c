@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "core/koers-checkin.h"
+#include "core/koers-department.h"
+#include "core/koers-key-result.h"
+#include "core/koers-kpi.h"
+#include "core/koers-kpi-value.h"
+#include "core/koers-objective.h"
 #include "koers-store-columns.h"
 
 #define L KOERS_COLUMN_LOGGED
@@ -151,6 +157,24 @@ koers_entity_find (const char *entity)
   return NULL;
 }
 
+const KoersEntity *
+koers_entity_for_object (GObject *object)
+{
+  if (KOERS_IS_DEPARTMENT (object))
+    return &koers_entity_department;
+  if (KOERS_IS_OBJECTIVE (object))
+    return &koers_entity_objective;
+  if (KOERS_IS_KEY_RESULT (object))
+    return &koers_entity_key_result;
+  if (KOERS_IS_CHECKIN (object))
+    return &koers_entity_checkin;
+  if (KOERS_IS_KPI (object))
+    return &koers_entity_kpi;
+  if (KOERS_IS_KPI_VALUE (object))
+    return &koers_entity_kpi_value;
+  return NULL;
+}
+
 const char *
 koers_entity_get_select_list (const KoersEntity *entity)
 {
@@ -173,6 +197,99 @@ koers_entity_get_select_list (const KoersEntity *entity)
     }
   g_mutex_unlock (&lock);
   return list;
+}
+
+const char *
+koers_entity_get_insert_sql (const KoersEntity *entity)
+{
+  static GHashTable *cache;  /* KoersEntity* -> char*, never freed */
+  static GMutex lock;
+  const char *sql;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  sql = g_hash_table_lookup (cache, entity);
+  if (sql == NULL)
+    {
+      GString *s = g_string_new (NULL);
+      guint n = 0;
+
+      g_string_append_printf (s, "INSERT INTO %s (", entity->table);
+      for (guint i = 0; i < entity->n_columns; i++)
+        if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
+          g_string_append_printf (s, "%s%s", n++ > 0 ? ", " : "", entity->columns[i].column);
+      g_string_append (s, ") VALUES (");
+      for (guint i = 1; i <= n; i++)
+        g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
+      g_string_append (s, ")");
+      sql = g_string_free (s, FALSE);
+      g_hash_table_insert (cache, (gpointer) entity, (gpointer) sql);
+    }
+  g_mutex_unlock (&lock);
+  return sql;
+}
+
+void
+koers_entity_bind_column (const KoersColumn *column,
+                          sqlite3_stmt      *stmt,
+                          int                index,
+                          GObject           *object)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), column->property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GEnumValue *nick;
+
+  g_return_if_fail (pspec != NULL);
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, column->property, &value);
+
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_LINK:
+      if (g_value_get_int64 (&value) == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+      break;
+    case KOERS_COLUMN_STAMP:
+      sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+      break;
+    case KOERS_COLUMN_INT:
+      sqlite3_bind_int (stmt, index, g_value_get_int (&value));
+      break;
+    case KOERS_COLUMN_BOOL:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+      break;
+    case KOERS_COLUMN_DOUBLE:
+      sqlite3_bind_double (stmt, index, g_value_get_double (&value));
+      break;
+    case KOERS_COLUMN_GRADE:
+      if (g_value_get_double (&value) < 0.0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_double (stmt, index, g_value_get_double (&value));
+      break;
+    case KOERS_COLUMN_ENUM:
+      nick = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, g_value_get_enum (&value));
+      if (nick != NULL)
+        sqlite3_bind_text (stmt, index, nick->value_nick, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, index);
+      break;
+    case KOERS_COLUMN_UUID:
+    case KOERS_COLUMN_TEXT:
+      if (g_value_get_string (&value) == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+      break;
+    case KOERS_COLUMN_VERSION:
+    default:
+      break;
+    }
 }
 
 static void

@@ -74,6 +74,18 @@ gint64      koers_entity_read_row        (const KoersEntity *entity,
                                           int                first_column,
                                           GObject           *object);
 
+/* "INSERT INTO t (…) VALUES (?1, …)": every column in table order but
+ * the version (a new row's is 1); parameter i + 1 is column i. */
+const char *koers_entity_get_insert_sql  (const KoersEntity *entity);
+
+/* Binds the object's value of a column to a parameter: text, numbers,
+ * an enum as its nick, a boolean as 0/1, a grade below 0 and a link of 0
+ * as NULL. */
+void        koers_entity_bind_column     (const KoersColumn *column,
+                                          sqlite3_stmt      *stmt,
+                                          int                index,
+                                          GObject           *object);
+
 /* The DDL of the triggers that write the change log for this entity's
  * table: after insert, update (of a logged column) and delete.  A
  * migration that adds a logged column drops and recreates them. */

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/koers-date.h"
+#include "koers-store-columns.h"
 #include "koers-store-private.h"
 
 /* Statements, transactions and the rows that add and restore write.
@@ -417,219 +418,71 @@ koers_row_apply (KoersRow *row)
   g_object_thaw_notify (object);
 }
 
-static sqlite3_stmt *
-prepare_insert_department (KoersStore       *self,
-                           KoersRow         *row,
-                           KoersDepartment  *dept,
-                           GError          **error)
+/* The value a write decides rather than the object: ids, stamps, order,
+ * links and a check-in's date are the row's (see KoersRow); NULL for a
+ * column the object gives. */
+static gboolean
+bind_row_value (KoersRow          *row,
+                const KoersColumn *column,
+                sqlite3_stmt      *stmt,
+                int                index)
 {
-  sqlite3_stmt *stmt;
+  const char *name = column->column;
 
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO departments (id, uuid, name, emoji, sort_order,"
-                              " parent_id, is_company, created, updated)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  koers_store_bind_text (stmt, 3, koers_department_get_name (dept));
-  koers_store_bind_text (stmt, 4, koers_department_get_emoji (dept));
-  sqlite3_bind_int (stmt, 5, row->order);
-  koers_store_bind_link (stmt, 6, row->owner_id);
-  sqlite3_bind_int (stmt, 7, koers_department_get_is_company (dept) ? 1 : 0);
-  return stmt;
+  if (column->kind == KOERS_COLUMN_ID)
+    koers_store_bind_link (stmt, index, row->id);
+  else if (column->kind == KOERS_COLUMN_UUID)
+    koers_store_bind_text (stmt, index, row->uuid);
+  else if (g_str_equal (name, "created"))
+    sqlite3_bind_int64 (stmt, index, row->created);
+  else if (g_str_equal (name, "updated"))
+    sqlite3_bind_int64 (stmt, index, row->updated);
+  else if (column->flags & KOERS_COLUMN_PARENT)
+    koers_store_bind_link (stmt, index, row->owner_id);
+  else if (g_str_equal (name, "position") || g_str_equal (name, "sort_order"))
+    sqlite3_bind_int (stmt, index, row->order);
+  else if (g_str_equal (name, "aligned_to_id"))
+    koers_store_bind_link (stmt, index, row->aligned_to_id);
+  else if (g_str_equal (name, "carried_over_from_id"))
+    koers_store_bind_link (stmt, index, row->carried_over_from_id);
+  else if (g_str_equal (name, "kpi_id"))
+    koers_store_bind_link (stmt, index, row->kpi_id);
+  else if (g_str_equal (name, "current_value"))
+    sqlite3_bind_double (stmt, index, row->current_value);
+  else if (g_str_equal (name, "date"))
+    koers_store_bind_text (stmt, index, row->date);
+  else
+    return FALSE;
+  return TRUE;
 }
 
-static sqlite3_stmt *
-prepare_insert_objective (KoersStore      *self,
-                          KoersRow        *row,
-                          KoersObjective  *objective,
-                          GError         **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO objectives (id, uuid, department_id, title,"
-                              " description, level, kind, period, owner, aligned_to_id, state,"
-                              " carried_over_from_id, position, postmortem, final_grade,"
-                              " review_note, created, updated)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                              " ?14, ?15, ?16, ?17, ?18)",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  koers_store_bind_link (stmt, 3, row->owner_id);
-  koers_store_bind_text (stmt, 4, koers_objective_get_title (objective));
-  koers_store_bind_text (stmt, 5, koers_objective_get_description (objective));
-  koers_store_bind_text (stmt, 6, koers_level_to_string (koers_objective_get_level (objective)));
-  koers_store_bind_text (stmt, 7,
-                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
-  koers_store_bind_text (stmt, 8, koers_objective_get_period (objective));
-  koers_store_bind_text (stmt, 9, koers_objective_get_owner (objective));
-  koers_store_bind_link (stmt, 10, row->aligned_to_id);
-  koers_store_bind_text (stmt, 11,
-                         koers_objective_state_to_string (koers_objective_get_state (objective)));
-  koers_store_bind_link (stmt, 12, row->carried_over_from_id);
-  sqlite3_bind_int (stmt, 13, row->order);
-  /* The review goes along: an undo brings it back, an add keeps it. */
-  koers_store_bind_text (stmt, 14, koers_objective_get_postmortem (objective));
-  koers_store_bind_grade (stmt, 15, koers_objective_get_final_grade (objective));
-  koers_store_bind_text (stmt, 16, koers_objective_get_review_note (objective));
-  return stmt;
-}
-
-static sqlite3_stmt *
-prepare_insert_key_result (KoersStore      *self,
-                           KoersRow        *row,
-                           KoersKeyResult  *kr,
-                           GError         **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO key_results (id, uuid, objective_id, title, metric_kind,"
-                              " unit, start_value, target_value, current_value, due_date, owner,"
-                              " weight, uses_personal_data, personal_data_note, position,"
-                              " final_score, final_note, kpi_id, created, updated)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                              " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  koers_store_bind_link (stmt, 3, row->owner_id);
-  koers_store_bind_text (stmt, 4, koers_key_result_get_title (kr));
-  koers_store_bind_text (stmt, 5,
-                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
-  koers_store_bind_text (stmt, 6, koers_key_result_get_unit (kr));
-  sqlite3_bind_double (stmt, 7, koers_key_result_get_start_value (kr));
-  sqlite3_bind_double (stmt, 8, koers_key_result_get_target_value (kr));
-  sqlite3_bind_double (stmt, 9, row->current_value);
-  koers_store_bind_text (stmt, 10, koers_key_result_get_due_date (kr));
-  koers_store_bind_text (stmt, 11, koers_key_result_get_owner (kr));
-  sqlite3_bind_double (stmt, 12, koers_key_result_get_weight (kr));
-  sqlite3_bind_int (stmt, 13, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
-  koers_store_bind_text (stmt, 14, koers_key_result_get_personal_data_note (kr));
-  sqlite3_bind_int (stmt, 15, row->order);
-  koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
-  koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
-  koers_store_bind_link (stmt, 18, row->kpi_id);
-  return stmt;
-}
-
-static sqlite3_stmt *
-prepare_insert_checkin (KoersStore    *self,
-                        KoersRow      *row,
-                        KoersCheckin  *checkin,
-                        GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO checkins (id, uuid, key_result_id, date, value, status,"
-                              " note, author, created, updated)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  koers_store_bind_link (stmt, 3, row->owner_id);
-  koers_store_bind_text (stmt, 4, row->date);
-  sqlite3_bind_double (stmt, 5, koers_checkin_get_value (checkin));
-  koers_store_bind_text (stmt, 6,
-                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
-  koers_store_bind_text (stmt, 7, koers_checkin_get_note (checkin));
-  koers_store_bind_text (stmt, 8, koers_checkin_get_author (checkin));
-  return stmt;
-}
-
-static sqlite3_stmt *
-prepare_insert_kpi (KoersStore  *self,
-                    KoersRow    *row,
-                    KoersKpi    *kpi,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO kpis (id, uuid, department_id, name, unit, metric_kind,"
-                              " direction, healthy, attention, frequency, position, created,"
-                              " updated)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  koers_store_bind_link (stmt, 3, row->owner_id);
-  koers_store_bind_text (stmt, 4, koers_kpi_get_name (kpi));
-  koers_store_bind_text (stmt, 5, koers_kpi_get_unit (kpi));
-  koers_store_bind_text (stmt, 6, koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
-  koers_store_bind_text (stmt, 7, koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
-  sqlite3_bind_double (stmt, 8, koers_kpi_get_healthy (kpi));
-  sqlite3_bind_double (stmt, 9, koers_kpi_get_attention (kpi));
-  koers_store_bind_text (stmt, 10, koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
-  sqlite3_bind_int (stmt, 11, row->order);
-  return stmt;
-}
-
-static sqlite3_stmt *
-prepare_insert_kpi_value (KoersStore     *self,
-                          KoersRow       *row,
-                          KoersKpiValue  *value,
-                          GError        **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO kpi_values (id, uuid, kpi_id, date, value, note, created,"
-                              " updated)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-
-  koers_store_bind_link (stmt, 3, row->owner_id);
-  koers_store_bind_text (stmt, 4, row->date);
-  sqlite3_bind_double (stmt, 5, koers_kpi_value_get_value (value));
-  koers_store_bind_text (stmt, 6, koers_kpi_value_get_note (value));
-  return stmt;
-}
-
-/* Inserts the row's object.  Parameters 1, 2 and the last two are the id,
- * uuid, created and updated of every table. */
+/* Inserts the row's object: every column from the column table, the
+ * object's values but for what the row decides. */
 gboolean
 koers_store_insert_row (KoersStore  *self,
                         KoersRow    *row,
                         GError     **error)
 {
+  const KoersEntity *entity = koers_entity_for_object (row->object);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int n_params;
+  int index = 0;
 
-  if (KOERS_IS_DEPARTMENT (row->object))
-    stmt = prepare_insert_department (self, row, KOERS_DEPARTMENT (row->object), error);
-  else if (KOERS_IS_OBJECTIVE (row->object))
-    stmt = prepare_insert_objective (self, row, KOERS_OBJECTIVE (row->object), error);
-  else if (KOERS_IS_KEY_RESULT (row->object))
-    stmt = prepare_insert_key_result (self, row, KOERS_KEY_RESULT (row->object), error);
-  else if (KOERS_IS_CHECKIN (row->object))
-    stmt = prepare_insert_checkin (self, row, KOERS_CHECKIN (row->object), error);
-  else if (KOERS_IS_KPI (row->object))
-    stmt = prepare_insert_kpi (self, row, KOERS_KPI (row->object), error);
-  else if (KOERS_IS_KPI_VALUE (row->object))
-    stmt = prepare_insert_kpi_value (self, row, KOERS_KPI_VALUE (row->object), error);
-  else
-    g_assert_not_reached ();
+  g_return_val_if_fail (entity != NULL, FALSE);
 
+  stmt = koers_store_prepare (self, koers_entity_get_insert_sql (entity), error);
   if (stmt == NULL)
     return FALSE;
 
-  n_params = sqlite3_bind_parameter_count (stmt);
-  koers_store_bind_link (stmt, 1, row->id);
-  koers_store_bind_text (stmt, 2, row->uuid);
-  sqlite3_bind_int64 (stmt, n_params - 1, row->created);
-  sqlite3_bind_int64 (stmt, n_params, row->updated);
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+
+      if (column->kind == KOERS_COLUMN_VERSION)
+        continue;
+      index++;
+      if (!bind_row_value (row, column, stmt, index))
+        koers_entity_bind_column (column, stmt, index, row->object);
+    }
 
   if (!koers_store_step_done (self, stmt, error))
     return FALSE;
