@@ -230,6 +230,50 @@ koers_entity_get_insert_sql (const KoersEntity *entity)
   return sql;
 }
 
+static gboolean
+is_updated_column (const KoersColumn *column)
+{
+  return column->kind != KOERS_COLUMN_ID && column->kind != KOERS_COLUMN_UUID &&
+         column->kind != KOERS_COLUMN_VERSION && !g_str_equal (column->column, "created");
+}
+
+const char *
+koers_entity_get_update_sql (const KoersEntity *entity)
+{
+  static GHashTable *cache;  /* KoersEntity* -> char*, never freed */
+  static GMutex lock;
+  const char *sql;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  sql = g_hash_table_lookup (cache, entity);
+  if (sql == NULL)
+    {
+      GString *s = g_string_new (NULL);
+      guint n = 1;
+
+      g_string_append_printf (s, "UPDATE %s SET ", entity->table);
+      for (guint i = 0; i < entity->n_columns; i++)
+        if (is_updated_column (&entity->columns[i]))
+          {
+            n++;
+            g_string_append_printf (s, "%s%s = ?%u", n > 2 ? ", " : "", entity->columns[i].column, n);
+          }
+      g_string_append (s, " WHERE id = ?1");
+      sql = g_string_free (s, FALSE);
+      g_hash_table_insert (cache, (gpointer) entity, (gpointer) sql);
+    }
+  g_mutex_unlock (&lock);
+  return sql;
+}
+
+gboolean
+koers_entity_column_is_updated (const KoersColumn *column)
+{
+  return is_updated_column (column);
+}
+
 void
 koers_entity_bind_column (const KoersColumn *column,
                           sqlite3_stmt      *stmt,

@@ -78,6 +78,13 @@ gint64      koers_entity_read_row        (const KoersEntity *entity,
  * the version (a new row's is 1); parameter i + 1 is column i. */
 const char *koers_entity_get_insert_sql  (const KoersEntity *entity);
 
+/* "UPDATE t SET … WHERE id = ?1": every column but id, uuid, created and
+ * version (its trigger raises it), in table order from ?2 on. */
+const char *koers_entity_get_update_sql  (const KoersEntity *entity);
+
+/* TRUE for the columns koers_entity_get_update_sql() writes. */
+gboolean    koers_entity_column_is_updated (const KoersColumn *column);
+
 /* Binds the object's value of a column to a parameter: text, numbers,
  * an enum as its nick, a boolean as 0/1, a grade below 0 and a link of 0
  * as NULL. */

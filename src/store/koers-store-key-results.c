@@ -135,7 +135,7 @@ koers_store_save_key_result (KoersStore      *self,
                              KoersKeyResult  *kr,
                              GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KoersRow) row = NULL;
   KoersKeyResult *own;
   KoersObjective *owner;
   KoersObjective *target;
@@ -175,38 +175,12 @@ koers_store_save_key_result (KoersStore      *self,
   if (!koers_store_check_not_newer (self, koers_key_result_get_uuid (own), error))
     goto rollback;
 
-  stmt = koers_store_prepare (self,
-                              "UPDATE key_results SET objective_id = ?1, title = ?2,"
-                              " metric_kind = ?3, unit = ?4, start_value = ?5, target_value = ?6,"
-                              " current_value = ?7, due_date = ?8, owner = ?9, weight = ?10,"
-                              " uses_personal_data = ?11, personal_data_note = ?12,"
-                              " position = ?13, updated = ?14, final_score = ?16,"
-                              " final_note = ?17, kpi_id = ?18 WHERE id = ?15",
-                              error);
-  if (stmt == NULL)
-    goto rollback;
-
-  sqlite3_bind_int64 (stmt, 1, koers_objective_get_id (target));
-  koers_store_bind_text (stmt, 2, koers_key_result_get_title (kr));
-  koers_store_bind_text (stmt, 3,
-                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
-  koers_store_bind_text (stmt, 4, koers_key_result_get_unit (kr));
-  sqlite3_bind_double (stmt, 5, koers_key_result_get_start_value (kr));
-  sqlite3_bind_double (stmt, 6, koers_key_result_get_target_value (kr));
-  sqlite3_bind_double (stmt, 7, koers_key_result_get_current_value (kr));
-  koers_store_bind_text (stmt, 8, koers_key_result_get_due_date (kr));
-  koers_store_bind_text (stmt, 9, koers_key_result_get_owner (kr));
-  sqlite3_bind_double (stmt, 10, koers_key_result_get_weight (kr));
-  sqlite3_bind_int (stmt, 11, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
-  koers_store_bind_text (stmt, 12, koers_key_result_get_personal_data_note (kr));
-  sqlite3_bind_int (stmt, 13, position);
-  sqlite3_bind_int64 (stmt, 14, now);
-  sqlite3_bind_int64 (stmt, 15, koers_key_result_get_id (own));
-  koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
-  koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
-  koers_store_bind_link (stmt, 18, koers_key_result_get_kpi_id (kr));
-
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+  row = koers_row_new_from_object (G_OBJECT (kr));
+  row->id = koers_key_result_get_id (own);
+  row->owner_id = koers_objective_get_id (target);
+  row->order = position;
+  row->updated = now;
+  if (!koers_store_update_row (self, row, error) || !koers_store_commit (self, error))
     goto rollback;
 
   g_object_ref (own);

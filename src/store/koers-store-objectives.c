@@ -138,7 +138,7 @@ koers_store_save_objective (KoersStore      *self,
                            KoersObjective  *objective,
                            GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KoersRow) row = NULL;
   KoersObjective *own;
   gint64 now;
 
@@ -160,36 +160,10 @@ koers_store_save_objective (KoersStore      *self,
   if (!koers_store_check_not_newer (self, koers_objective_get_uuid (own), error))
     goto rollback;
 
-  stmt = koers_store_prepare (self,
-                              "UPDATE objectives SET department_id = ?1, title = ?2,"
-                              " description = ?3, level = ?4, kind = ?5, period = ?6, owner = ?7,"
-                              " aligned_to_id = ?8, state = ?9, carried_over_from_id = ?10,"
-                              " position = ?11, updated = ?12, postmortem = ?14,"
-                              " final_grade = ?15, review_note = ?16 WHERE id = ?13",
-                              error);
-  if (stmt == NULL)
-    goto rollback;
-
-  sqlite3_bind_int64 (stmt, 1, koers_objective_get_department_id (objective));
-  koers_store_bind_text (stmt, 2, koers_objective_get_title (objective));
-  koers_store_bind_text (stmt, 3, koers_objective_get_description (objective));
-  koers_store_bind_text (stmt, 4, koers_level_to_string (koers_objective_get_level (objective)));
-  koers_store_bind_text (stmt, 5,
-                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
-  koers_store_bind_text (stmt, 6, koers_objective_get_period (objective));
-  koers_store_bind_text (stmt, 7, koers_objective_get_owner (objective));
-  koers_store_bind_link (stmt, 8, koers_objective_get_aligned_to_id (objective));
-  koers_store_bind_text (stmt, 9,
-                         koers_objective_state_to_string (koers_objective_get_state (objective)));
-  koers_store_bind_link (stmt, 10, koers_objective_get_carried_over_from_id (objective));
-  sqlite3_bind_int (stmt, 11, koers_objective_get_position (objective));
-  sqlite3_bind_int64 (stmt, 12, now);
-  sqlite3_bind_int64 (stmt, 13, koers_objective_get_id (own));
-  koers_store_bind_text (stmt, 14, koers_objective_get_postmortem (objective));
-  koers_store_bind_grade (stmt, 15, koers_objective_get_final_grade (objective));
-  koers_store_bind_text (stmt, 16, koers_objective_get_review_note (objective));
-
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+  row = koers_row_new_from_object (G_OBJECT (objective));
+  row->id = koers_objective_get_id (own);
+  row->updated = now;
+  if (!koers_store_update_row (self, row, error) || !koers_store_commit (self, error))
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));

@@ -168,6 +168,11 @@ void        koers_store_end_read               (KoersStore    *self);
 gboolean    koers_store_insert_row             (KoersStore    *self,
                                                 KoersRow      *row,
                                                 GError       **error);
+/* Writes every column of the row's object (the row's id, stamps, order
+ * and links as the row says) over the stored row with that id. */
+gboolean    koers_store_update_row             (KoersStore    *self,
+                                                KoersRow      *row,
+                                                GError       **error);
 /* Sets the key result's current-value to its latest check-in's value in
  * the database; has_current is FALSE when it has none. */
 gboolean    koers_store_sync_current_value     (KoersStore    *self,

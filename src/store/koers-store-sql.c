@@ -494,6 +494,36 @@ koers_store_insert_row (KoersStore  *self,
 }
 
 gboolean
+koers_store_update_row (KoersStore  *self,
+                        KoersRow    *row,
+                        GError     **error)
+{
+  const KoersEntity *entity = koers_entity_for_object (row->object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int index = 1;
+
+  g_return_val_if_fail (entity != NULL, FALSE);
+
+  stmt = koers_store_prepare (self, koers_entity_get_update_sql (entity), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+
+      if (!koers_entity_column_is_updated (column))
+        continue;
+      index++;
+      if (!bind_row_value (row, column, stmt, index))
+        koers_entity_bind_column (column, stmt, index, row->object);
+    }
+
+  return koers_store_step_done (self, stmt, error);
+}
+
+gboolean
 koers_store_sync_current_value (KoersStore  *self,
                                 gint64       key_result_id,
                                 gboolean    *has_current,
