@@ -276,13 +276,24 @@ test_changed_elsewhere (Fixture       *f,
   koers_editor_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "Sign-ups, as Els sees them");
 
-  /* A second change by them, not yet seen here, then mine over it. */
+  /* A change of theirs not seen here yet, to another field: both stay. */
   koers_objective_set_owner (theirs, "Els Maes");
   g_assert_true (koers_store_save_objective (other, theirs, &error));
   gtk_editable_set_text (title_row, "Mine");
   koers_editor_test_iterate ();
   g_assert_cmpstr (koers_objective_get_owner (f->objective), ==, "Els Maes");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_child (f, "owner_row"))), ==, "Els Maes");
+  stored = read_title (f);
+  g_assert_cmpstr (stored, ==, "Mine");
+
+  /* To the same field: mine is refused, theirs shows, typing again keeps mine. */
+  koers_store_catch_up (other, NULL);
+  koers_objective_set_title (theirs, "Sign-ups, as Els sees them");
+  g_assert_true (koers_store_save_objective (other, theirs, &error));
+  gtk_editable_set_text (title_row, "Mine, again");
+  koers_editor_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "Sign-ups, as Els sees them");
+  g_clear_pointer (&stored, g_free);
   stored = read_title (f);
   g_assert_cmpstr (stored, ==, "Sign-ups, as Els sees them");
 

@@ -357,6 +357,23 @@ test_no_lost_update (StoreFixture  *fixture,
   g_assert_true (koers_store_save_key_result (mine, kr, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (fixture->path, "SELECT CAST (target_value AS INTEGER) FROM key_results"), ==, 2);
+
+  /* Different fields: both are kept, theirs shown here too. */
+  koers_store_catch_up (theirs, NULL);
+  koers_key_result_set_owner (their_kr, "Els");
+  g_assert_true (koers_store_save_key_result (theirs, their_kr, &error));
+  koers_key_result_set_title (kr, "Churn down, my words");
+  g_assert_true (koers_store_save_key_result (mine, kr, &error));
+  g_assert_no_error (error);
+  g_assert_true (koers_store_get_last_save_merged (mine));
+  g_assert_cmpstr (koers_key_result_get_owner (kr), ==, "Els");
+  {
+    g_autofree char *owner = query_text (fixture->path, "SELECT owner FROM key_results");
+    g_autofree char *title = query_text (fixture->path, "SELECT title FROM key_results");
+
+    g_assert_cmpstr (owner, ==, "Els");
+    g_assert_cmpstr (title, ==, "Churn down, my words");
+  }
 }
 
 /* The real binary in another process: an import while a store watches. */

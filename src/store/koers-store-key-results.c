@@ -172,13 +172,14 @@ koers_store_save_key_result (KoersStore      *self,
 
   if (!koers_store_begin (self, error))
     goto failed;
-  if (!koers_store_check_not_newer (self, koers_key_result_get_uuid (own), error))
+  if (!koers_store_merge_newer (self, G_OBJECT (kr), koers_key_result_get_uuid (own), error))
     goto rollback;
 
   row = koers_row_new_from_object (G_OBJECT (kr));
   row->id = koers_key_result_get_id (own);
   row->owner_id = koers_objective_get_id (target);
-  row->order = position;
+  /* After the merge: a move by someone else within the objective stays. */
+  row->order = target != owner ? position : koers_key_result_get_position (kr);
   row->updated = now;
   if (!koers_store_update_row (self, row, error) || !koers_store_commit (self, error))
     goto rollback;

@@ -157,7 +157,7 @@ koers_store_save_objective (KoersStore      *self,
 
   if (!koers_store_begin (self, error))
     goto failed;
-  if (!koers_store_check_not_newer (self, koers_objective_get_uuid (own), error))
+  if (!koers_store_merge_newer (self, G_OBJECT (objective), koers_objective_get_uuid (own), error))
     goto rollback;
 
   row = koers_row_new_from_object (G_OBJECT (objective));

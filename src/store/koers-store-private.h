@@ -58,6 +58,7 @@ struct _KoersStore
   GArray *own_changes;       /* seq ranges this store wrote */
   gint64 txn_first_seq;      /* the log's last seq when our write began */
   guint applied_changes;
+  gboolean last_save_merged;   /* the last save took in others' fields */
   int data_version;
   guint watch_id;
   int read_depth;            /* koers_store_begin_read() nesting */
@@ -239,9 +240,12 @@ void        koers_store_note_own_changes       (KoersStore    *self,
                                                 gint64         first,
                                                 gint64         last);
 
-/* Inside a write transaction: FALSE (KOERS_STORE_ERROR_CONFLICT) when
- * another process changed the row since the model last caught up. */
-gboolean    koers_store_check_not_newer        (KoersStore    *self,
+/* Inside a write transaction, before object (what a save writes over
+ * the row of uuid) is written: takes in the fields other processes
+ * changed since the model last caught up and this save did not; FALSE
+ * (KOERS_STORE_ERROR_CONFLICT) when both changed the same field. */
+gboolean    koers_store_merge_newer            (KoersStore    *self,
+                                                GObject       *object,
                                                 const char    *uuid,
                                                 GError       **error);
 

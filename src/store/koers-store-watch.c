@@ -392,21 +392,119 @@ koers_store_stop_watching (KoersStore *self)
   g_clear_handle_id (&self->watch_id, g_source_remove);
 }
 
-/* No lost update: a save names what it edited, the model as of the last
- * change it applied.  When another process changed the row since, the
- * save is refused with who and when, and the model takes their values
- * (catching up), so a second save is a deliberate "keep mine". */
-gboolean
-koers_store_check_not_newer (KoersStore  *self,
-                             const char  *uuid,
-                             GError     **error)
+/* Does the object's value of column equal value (a value of the change
+ * log: a link as the uuid it points at; no text and "" alike)? */
+static gboolean
+same_value (KoersStore        *self,
+            const KoersColumn *column,
+            GObject           *object,
+            sqlite3_value     *value)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autofree char *sql = NULL;
+
+  if (column->kind == KOERS_COLUMN_LINK)
+    sql = g_strdup_printf ("SELECT (SELECT uuid FROM %s WHERE id = ?1) IS ?2", column->link_table);
+  else if (column->kind == KOERS_COLUMN_TEXT)
+    sql = g_strdup ("SELECT coalesce (?1, '') IS coalesce (?2, '')");
+  else
+    sql = g_strdup ("SELECT ?1 IS ?2");
+
+  stmt = koers_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  koers_entity_bind_column (column, stmt, 1, object);
+  sqlite3_bind_value (stmt, 2, value);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+}
+
+/* Do the two objects hold the same value of column? */
+static gboolean
+same_in_both (KoersStore        *self,
+              const KoersColumn *column,
+              GObject           *a,
+              GObject           *b)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = koers_store_prepare (self,
-                              "SELECT seq, author, at FROM changes WHERE uuid = ?1 AND seq > ?2"
-                              " ORDER BY seq DESC",
+                              column->kind == KOERS_COLUMN_TEXT
+                                ? "SELECT coalesce (?1, '') IS coalesce (?2, '')"
+                                : "SELECT ?1 IS ?2",
+                              NULL);
+  if (stmt == NULL)
+    return FALSE;
+  koers_entity_bind_column (column, stmt, 1, a);
+  koers_entity_bind_column (column, stmt, 2, b);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+}
+
+static void
+set_conflict_error (const char  *author,
+                    gint64       at_usec,
+                    GError     **error)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (at_usec / G_USEC_PER_SEC);
+  g_autofree char *iso = g_date_time_format (at, "%Y-%m-%d");
+  g_autofree char *date = koers_format_date_iso (koers_format_get_language (), iso);
+  g_autofree char *time = g_date_time_format (at, "%H:%M");
+
+  if (author == NULL || author[0] == '\0')
+    /* Translators: %1$s is a date ("4 December 2026"), %2$s a time. */
+    g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
+                 _("Someone else changed this on %1$s at %2$s, after you opened it. Your "
+                   "change was not saved; their version is shown now. Make your change again "
+                   "to keep yours."),
+                 date, time);
+  else
+    /* Translators: %1$s is a person's name, %2$s a date ("4 December 2026"), %3$s a time. */
+    g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
+                 _("%1$s changed this on %2$s at %3$s, after you opened it. Your change was "
+                   "not saved; their version is shown now. Make your change again to keep "
+                   "yours."),
+                 author, date, time);
+}
+
+typedef struct
+{
+  sqlite3_value *base;   /* the value before the first change by others */
+} Base;
+
+static void
+free_base (gpointer data)
+{
+  Base *base = data;
+
+  sqlite3_value_free (base->base);
+  g_free (base);
+}
+
+/* No lost update.  A save names what it edited: the model as of the last
+ * change it applied.  When another process changed the row since, the
+ * fields they changed are looked at one by one: one I did not change takes
+ * their value, one we both set alike is fine, and one we both changed
+ * differently refuses the save, names who changed it and when, and the
+ * model takes their values (catching up), so that a second save is a
+ * deliberate "keep mine".  Different fields changed: both are kept. */
+gboolean
+koers_store_merge_newer (KoersStore  *self,
+                         GObject     *object,
+                         const char  *uuid,
+                         GError     **error)
+{
+  const KoersEntity *entity = koers_entity_for_object (object);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_base);
+  g_autoptr(GObject) theirs = NULL;
+  g_autofree char *last_author = NULL;
+  gint64 last_at = 0;
+  int rc;
+
+  self->last_save_merged = FALSE;
+  stmt = koers_store_prepare (self,
+                              "SELECT c.seq, c.author, c.at, f.key, json_extract (f.value, '$[0]')"
+                              " FROM changes AS c, json_each (c.fields) AS f"
+                              " WHERE c.uuid = ?1 AND c.seq > ?2 ORDER BY c.seq",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -415,42 +513,69 @@ koers_store_check_not_newer (KoersStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *author = koers_store_column_text (stmt, 1);
-      g_autoptr(GDateTime) at = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *time = NULL;
-      g_autofree char *iso = NULL;
+      const char *name = koers_store_column_text (stmt, 3);
+      Base *base;
 
       if (is_own_change (self, sqlite3_column_int64 (stmt, 0)))
         continue;
-
-      at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 2) / G_USEC_PER_SEC);
-      iso = g_date_time_format (at, "%Y-%m-%d");
-      date = koers_format_date_iso (koers_format_get_language (), iso);
-      time = g_date_time_format (at, "%H:%M");
-      if (author == NULL || author[0] == '\0')
-        /* Translators: %1$s is a date ("4 December 2026"), %2$s a time. */
-        g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
-                     _("Someone else changed this on %1$s at %2$s, after you opened it. Your "
-                       "change was not saved; their version is shown now. Make your change again "
-                       "to keep yours."),
-                     date, time);
-      else
-        /* Translators: %1$s is a person's name, %2$s a date ("4 December 2026"), %3$s a time. */
-        g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
-                     _("%1$s changed this on %2$s at %3$s, after you opened it. Your change was "
-                       "not saved; their version is shown now. Make your change again to keep "
-                       "yours."),
-                     author, date, time);
-      sqlite3_reset (stmt);
-      koers_store_catch_up (self, NULL);
-      return FALSE;
+      g_free (last_author);
+      last_author = g_strdup (koers_store_column_text (stmt, 1));
+      last_at = sqlite3_column_int64 (stmt, 2);
+      if (g_hash_table_contains (bases, name))
+        continue;
+      base = g_new0 (Base, 1);
+      base->base = sqlite3_value_dup (sqlite3_column_value (stmt, 4));
+      g_hash_table_insert (bases, g_strdup (name), base);
     }
-
   if (rc != SQLITE_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
     }
+  if (g_hash_table_size (bases) == 0)
+    return TRUE;
+
+  theirs = read_row (self, entity, uuid);
+  if (theirs == NULL)
+    return TRUE;  /* deleted: the save finds no row and says so */
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+      Base *base = g_hash_table_lookup (bases, column->column);
+      GParamSpec *pspec;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (base == NULL)
+        continue;
+
+      if (same_value (self, column, object, base->base))
+        {
+          /* Not mine to change: theirs stays. */
+          pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (theirs), column->property);
+          g_value_init (&value, pspec->value_type);
+          g_object_get_property (theirs, column->property, &value);
+          g_object_set_property (object, column->property, &value);
+          self->last_save_merged = TRUE;
+          continue;
+        }
+
+      if (same_in_both (self, column, object, theirs))
+        continue;
+
+      /* Both changed it, differently. */
+      set_conflict_error (last_author, last_at, error);
+      sqlite3_reset (stmt);
+      koers_store_catch_up (self, NULL);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+gboolean
+koers_store_get_last_save_merged (KoersStore *self)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  return self->last_save_merged;
 }

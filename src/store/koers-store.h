@@ -245,6 +245,9 @@ void        koers_store_watch_other_writers (KoersStore *self);
 void        koers_store_stop_watching       (KoersStore *self);
 gboolean    koers_store_catch_up            (KoersStore *self,
                                              GError    **error);
+/* TRUE when the last successful save of an objective or key result took
+ * in fields another process had changed (an editor shows them then). */
+gboolean    koers_store_get_last_save_merged (KoersStore *self);
 
 /* Signals:
  *   changed ()  after every successful write, once; views that aggregate

@@ -91,6 +91,10 @@ save (KoersObjectiveEditor *self)
   self->saving = FALSE;
   if (saved)
     {
+      /* Someone else changed other fields meanwhile: both are kept, and
+       * the fields show theirs too. */
+      if (koers_store_get_last_save_merged (self->store))
+        queue_refill (self);
       self->shown_updated = koers_objective_get_updated (self->objective);
       return TRUE;
     }
