@@ -188,6 +188,8 @@ test_values (void)
                                            KOERS_CHANGE_UPDATE);
   g_autoptr(KoersChange) no_due = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
                                               KOERS_CHANGE_UPDATE);
+  g_autoptr(KoersChange) owner = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
+                                             KOERS_CHANGE_UPDATE);
   g_autoptr(KoersChange) state = change_new ("Anna", "objective", OBJECTIVE, NULL,
                                              KOERS_CHANGE_UPDATE);
   g_autoptr(KoersChange) milestone = change_new ("Anna", "checkin", CHECKIN, KR_LAUNCH,
@@ -200,6 +202,7 @@ test_values (void)
   koers_change_add_field (money, "target_value", "250000.0", "1000000.5");
   koers_change_add_field (due, "due_date", NULL, "2026-06-30");
   koers_change_add_field (no_due, "due_date", "2026-06-30", NULL);
+  koers_change_add_field (owner, "owner", "", "Anna & Jan");
   koers_change_add_field (state, "state", "active", "achieved");
   koers_change_add_field (milestone, "value", NULL, "1.0");
   koers_change_add_field (milestone, "status", NULL, "none");
@@ -213,6 +216,8 @@ test_values (void)
   assert_describe (money, &revenue, "Anna changed the target from €250,000 to €1,000,000.50");
   assert_describe (due, &revenue, "Anna set the due date to 30 June 2026");
   assert_describe (no_due, &revenue, "Anna cleared the due date");
+  /* Empty text is no text. */
+  assert_describe (owner, &revenue, "Anna set the owner to “Anna & Jan”");
   assert_describe (state, &objective, "Anna changed the state from Active to Achieved");
   assert_describe (milestone, &launch, "Anna checked in Done");
   assert_describe (aligned, &objective,

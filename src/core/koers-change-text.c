@@ -238,6 +238,17 @@ get_any_value (KoersChange *change,
   return value != NULL ? value : get_field_value (change, column, TRUE);
 }
 
+/* Empty text is no text: "" and NULL read the same ("none"). */
+static const char *
+normalize_value (const FieldInfo *info,
+                 const char      *value)
+{
+  if (value != NULL && *value == '\0' &&
+      (info == NULL || info->kind == VALUE_TEXT || info->kind == VALUE_LONG_TEXT))
+    return NULL;
+  return value;
+}
+
 static gboolean
 parse_double (const char *text,
               double     *out)
@@ -488,6 +499,7 @@ format_value (KoersChange                  *change,
   KoersLanguage lang = koers_format_get_language ();
   double number;
 
+  value = normalize_value (info, value);
   if (value == NULL)
     return g_strdup (C_("history value", "none"));
 
@@ -765,6 +777,7 @@ describe_update (KoersChange                  *change,
                  const KoersChangeTextContext *context,
                  const char                   *author)
 {
+  const FieldInfo *info;
   const char *column;
   const char *old_value;
   const char *new_value;
@@ -783,8 +796,9 @@ describe_update (KoersChange                  *change,
     }
 
   column = koers_change_get_field_name (change, 0);
-  old_value = koers_change_get_field_old (change, 0);
-  new_value = koers_change_get_field_new (change, 0);
+  info = find_field_info (koers_change_get_entity (change), column);
+  old_value = normalize_value (info, koers_change_get_field_old (change, 0));
+  new_value = normalize_value (info, koers_change_get_field_new (change, 0));
   what = field_phrase (change, context, column);
 
   if (is_long_text (change, column) || (old_value == NULL && new_value == NULL))
