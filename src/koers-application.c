@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "core/koers-author.h"
 #include "core/koers-format.h"
 #include "ui/koers-editing.h"
 #include "ui/koers-preferences-window.h"
@@ -91,6 +92,50 @@ koers_application_restore_environment (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* The settings when their schema is installed (an uninstalled build run by
+ * hand has none); then the author follows "author-name". */
+static void
+ensure_settings (KoersApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings != NULL)
+    return;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The name written into the change log of every store this process opens. */
+static char *
+get_author (KoersApplication *self)
+{
+  g_autofree char *setting = NULL;
+
+  if (self->settings == NULL)
+    return koers_author_get_name ();
+
+  setting = g_settings_get_string (self->settings, "author-name");
+  return koers_author_resolve (setting);
+}
+
+/* After a change in Preferences: every open store writes the new name. */
+static void
+author_changed_cb (KoersApplication *self)
+{
+  g_autofree char *author = get_author (self);
+
+  if (self->store != NULL)
+    koers_store_set_author (self->store, author);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KOERS_IS_WINDOW (l->data))
+      koers_store_set_author (koers_window_get_store (KOERS_WINDOW (l->data)), author);
+}
+
 static int
 koers_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -125,6 +170,12 @@ koers_application_handle_local_options (GApplication *application,
       return 1;
     }
   koers_store_watch_other_writers (self->store);
+
+  ensure_settings (self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::author-name",
+                             G_CALLBACK (author_changed_cb), self, G_CONNECT_SWAPPED);
+  author_changed_cb (self);
 
   if (!g_application_register (application, NULL, &error))
     {
@@ -182,6 +233,7 @@ open_database_action (GSimpleAction *action,
   const char *path = g_variant_get_bytestring (parameter);
   g_autoptr(KoersStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
   KoersWindow *window = find_window_for_path (application, path);
 
   if (window != NULL)
@@ -204,6 +256,8 @@ open_database_action (GSimpleAction *action,
     }
 
   koers_store_watch_other_writers (store);
+  author = get_author (KOERS_APPLICATION (application));
+  koers_store_set_author (store, author);
   window = koers_window_new (application, store);
   gtk_window_present (GTK_WINDOW (window));
 }

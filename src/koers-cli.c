@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-author.h"
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-period.h"
@@ -609,6 +610,7 @@ koers_cli_handle_options (GVariantDict *options)
   if (command->modifiers & MODIFIER_DATABASE)
     {
       g_autofree char *path = NULL;
+      g_autofree char *author = NULL;
 
       if (!g_variant_dict_lookup (options, "database", "^ay", &path))
         path = koers_store_get_default_path ();
@@ -624,6 +626,10 @@ koers_cli_handle_options (GVariantDict *options)
           g_printerr ("koers: %s\n", error->message);
           return EXIT_FAILED;
         }
+      /* What the command writes (an import) carries the name from
+       * Preferences, as the window's writes do. */
+      author = koers_author_get_name ();
+      koers_store_set_author (invocation.store, author);
 
       if (!check_departments (&invocation))
         return EXIT_USAGE;

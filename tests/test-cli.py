@@ -10,7 +10,9 @@ Usage: test-cli.py KOERS_BINARY
 
 import json
 import os
+import pwd
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -27,12 +29,14 @@ def check(name, ok, detail=''):
     results.append((name, bool(ok), detail))
 
 
-def run(*args, language=None):
+def run(*args, language=None, extra_env=None):
     env = dict(os.environ)
     env.pop('DISPLAY', None)
     env.pop('WAYLAND_DISPLAY', None)
     if language is not None:
         env['LANGUAGE'] = language
+    if extra_env:
+        env.update(extra_env)
     proc = subprocess.run([KOERS] + list(args), env=env, capture_output=True, text=True,
                           timeout=60)
     return proc.returncode, proc.stdout, proc.stderr
@@ -208,6 +212,54 @@ def test_other_commands(tmp, db):
     check('check prints a report', status in (0, 1) and 'Q2 2026' in out, describe(status, out, err))
 
 
+def account_name():
+    """The name GLib gives the account (g_get_real_name(), else the user name)."""
+    entry = pwd.getpwuid(os.getuid())
+    real = ''
+    if entry.pw_gecos:
+        real = entry.pw_gecos.split(',')[0].replace('&', entry.pw_name[:1].upper() + entry.pw_name[1:])
+    real = real.strip()
+    return real if real and real != 'Unknown' else entry.pw_name
+
+
+def logged_authors(path):
+    """The authors of the objectives, key results and check-ins the change log holds."""
+    with sqlite3.connect(path) as con:
+        rows = con.execute("SELECT DISTINCT author FROM changes"
+                           " WHERE entity IN ('objective', 'key_result', 'checkin')").fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def test_author(tmp, db):
+    exported = os.path.join(tmp, 'author.json')
+    status, out, err = run('--export-json', exported, '--database', db, '--period', '2026-Q2',
+                           '--departments', 'Sales')
+    check('export-json for the author test exits 0', status == 0, describe(status, out, err))
+
+    # No name in Preferences: the account's name.
+    plain = os.path.join(tmp, 'author-plain.db')
+    status, out, err = run('--import-json', exported, '--database', plain)
+    check('import-json without a name set exits 0', status == 0, describe(status, out, err))
+    if status == 0:
+        authors = logged_authors(plain)
+        check('an import is logged with the account name', authors == [account_name()],
+              '%r, expected [%r]' % (authors, account_name()))
+
+    # The name from Preferences (author-name), read from a keyfile backend.
+    config = os.path.join(tmp, 'config')
+    os.makedirs(os.path.join(config, 'glib-2.0', 'settings'))
+    with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w', encoding='utf-8') as f:
+        f.write("[io/github/koersapp/Koers]\nauthor-name='Anna Peeters'\n")
+    named = os.path.join(tmp, 'author-named.db')
+    status, out, err = run('--import-json', exported, '--database', named,
+                           extra_env={'GSETTINGS_BACKEND': 'keyfile', 'XDG_CONFIG_HOME': config})
+    check('import-json with a name set exits 0', status == 0, describe(status, out, err))
+    if status == 0:
+        authors = logged_authors(named)
+        check('an import is logged with the name from Preferences', authors == ['Anna Peeters'],
+              authors)
+
+
 def test_help():
     status, out, err = run('--help')
     check('--help lists the commands', status == 0 and '--export-pdf' in out and '--departments' in out,
@@ -224,6 +276,7 @@ def main():
         test_bad_usage(tmp, db)
         test_failures(tmp, db)
         test_other_commands(tmp, db)
+        test_author(tmp, db)
         test_help()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
+#include "core/koers-author.h"
 #include "koers-ui-test.h"
 #include "ui/koers-preferences-window.h"
 
@@ -98,6 +101,64 @@ test_organisation (void)
   koers_ui_test_db_close (&db);
 }
 
+/* "Your Name" follows "author-name"; empty stands for the account's name,
+ * which the group's description shows. */
+static void
+test_author (void)
+{
+  KoersUiTestDb db = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *account = koers_author_get_account_name ();
+  g_autofree char *escaped = g_markup_escape_text (account, -1);
+  g_autofree char *resolved = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *value = NULL;
+  GtkWidget *window;
+  GtkEditable *row;
+  const char *description;
+
+  g_assert_cmpstr (account, !=, "");
+  g_assert_cmpstr (account, !=, "Unknown");
+  resolved = koers_author_resolve ("  ");
+  g_assert_cmpstr (resolved, ==, account);
+  trimmed = koers_author_resolve ("  Anna Peeters ");
+  g_assert_cmpstr (trimmed, ==, "Anna Peeters");
+
+  g_settings_reset (settings, "author-name");
+  koers_ui_test_db_open (&db);
+  window = koers_preferences_window_new (NULL, db.store, settings, "system");
+  gtk_window_present (GTK_WINDOW (window));
+  koers_ui_test_spin ();
+  row = get_child (window, "author_row");
+
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Your Name");
+  description = adw_preferences_group_get_description (get_child (window, "author_group"));
+  g_assert_nonnull (strstr (description, "history"));
+  g_assert_nonnull (strstr (description, escaped));
+
+  gtk_editable_set_text (row, "  Anna & <Jan>  ");
+  g_signal_emit_by_name (row, "apply");
+  value = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (value, ==, "Anna & <Jan>");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The next time it shows what is set. */
+  window = koers_preferences_window_new (NULL, db.store, settings, "system");
+  row = get_child (window, "author_row");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "Anna & <Jan>");
+  gtk_editable_set_text (row, "");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (value, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "author-name");
+  koers_ui_test_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +167,7 @@ main (int   argc,
 
   g_test_add_func ("/preferences-window/language", test_language);
   g_test_add_func ("/preferences-window/organisation", test_organisation);
+  g_test_add_func ("/preferences-window/author", test_author);
 
   return g_test_run ();
 }

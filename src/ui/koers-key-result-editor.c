@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
+#include "history/koers-history-window.h"
 #include "koers-editing.h"
 #include "koers-key-result-editor.h"
 #include "koers-wrap-box.h"
@@ -50,6 +51,7 @@ struct _KoersKeyResultEditor
   GtkSwitch       *personal_data_switch;
   AdwEntryRow     *personal_data_note_row;
   GtkButton       *delete_button;
+  GtkButton       *history_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersKeyResultEditor, koers_key_result_editor, ADW_TYPE_WINDOW)
@@ -553,6 +555,14 @@ move_action_cb (GtkWidget  *widget,
 }
 
 static void
+history_clicked_cb (KoersKeyResultEditor *self)
+{
+  GtkWidget *history = koers_history_window_new_for_key_result (GTK_WINDOW (self), self->store, self->kr);
+
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+static void
 delete_clicked_cb (KoersKeyResultEditor *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -632,6 +642,7 @@ koers_key_result_editor_constructed (GObject *object)
   g_signal_connect_swapped (self->due_calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
   g_signal_connect_swapped (self->no_due_button, "clicked", G_CALLBACK (no_due_clicked_cb), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  g_signal_connect_swapped (self->history_button, "clicked", G_CALLBACK (history_clicked_cb), self);
   g_signal_connect_swapped (koers_objective_get_key_results (self->objective), "items-changed",
                             G_CALLBACK (update_move_actions), self);
   g_signal_connect_swapped (self->objective, "notify::title", G_CALLBACK (update_window_title), self);
@@ -749,6 +760,7 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, personal_data_switch);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, personal_data_note_row);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, history_button);
 
   gtk_widget_class_install_action (widget_class, "kr-editor.move-up", NULL, move_action_cb);
   gtk_widget_class_install_action (widget_class, "kr-editor.move-down", NULL, move_action_cb);

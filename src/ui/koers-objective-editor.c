@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
+#include "history/koers-history-window.h"
 #include "koers-editing.h"
 #include "koers-objective-editor.h"
 
@@ -46,6 +47,7 @@ struct _KoersObjectiveEditor
   AdwComboRow     *aligned_row;
   AdwComboRow     *state_row;
   GtkButton       *delete_button;
+  GtkButton       *history_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveEditor, koers_objective_editor, ADW_TYPE_WINDOW)
@@ -484,6 +486,14 @@ period_changed_cb (KoersObjectiveEditor *self)
 }
 
 static void
+history_clicked_cb (KoersObjectiveEditor *self)
+{
+  GtkWidget *history = koers_history_window_new_for_objective (GTK_WINDOW (self), self->store, self->objective);
+
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+static void
 delete_clicked_cb (KoersObjectiveEditor *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
@@ -570,6 +580,7 @@ koers_objective_editor_constructed (GObject *object)
                             G_CALLBACK (period_changed_cb), self);
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (period_changed_cb), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  g_signal_connect_swapped (self->history_button, "clicked", G_CALLBACK (history_clicked_cb), self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -676,6 +687,7 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, aligned_row);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, state_row);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, history_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-author.h"
 #include "koers-preferences-window.h"
 
 struct _KoersPreferencesWindow
@@ -15,6 +16,8 @@ struct _KoersPreferencesWindow
   AdwToast *restart_toast;
 
   AdwEntryRow *organisation_row;
+  AdwPreferencesGroup *author_group;
+  AdwEntryRow *author_row;
   AdwComboRow *language_row;
 };
 
@@ -108,6 +111,18 @@ organisation_apply_cb (KoersPreferencesWindow *self)
 }
 
 static void
+author_apply_cb (KoersPreferencesWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row))));
+
+  /* The application hands it to the store (changed::author-name). */
+  g_settings_set_string (self->settings, "author-name", name);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (*name != '\0' ? _("Your name is saved")
+                                                                  : _("Your account’s name is used")));
+}
+
+static void
 koers_preferences_window_dispose (GObject *object)
 {
   KoersPreferencesWindow *self = KOERS_PREFERENCES_WINDOW (object);
@@ -143,8 +158,11 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/koers-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, organisation_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, author_apply_cb);
 }
 
 static void
@@ -161,6 +179,10 @@ koers_preferences_window_new (GtkWindow  *parent,
 {
   KoersPreferencesWindow *self;
   const char *organisation;
+  g_autofree char *author = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *description = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -178,6 +200,18 @@ koers_preferences_window_new (GtkWindow  *parent,
                          organisation != NULL ? organisation : "");
   /* After the initial text, so the apply button only shows for edits. */
   adw_entry_row_set_show_apply_button (self->organisation_row, TRUE);
+
+  author = g_settings_get_string (settings, "author-name");
+  gtk_editable_set_text (GTK_EDITABLE (self->author_row), author);
+  adw_entry_row_set_show_apply_button (self->author_row, TRUE);
+  account = koers_author_get_account_name ();
+  escaped = g_markup_escape_text (account, -1);
+  /* Translators: %s is the name of the user's account, such as “Anna Peeters”. */
+  description = g_strdup_printf (_("Written into the history of each change you make. "
+                                   "Left empty, the name of your account is used: %s."),
+                                 escaped);
+  /* The description is markup. */
+  adw_preferences_group_set_description (self->author_group, description);
 
   g_settings_bind_with_mapping (settings, "language",
                                 self->language_row, "selected",

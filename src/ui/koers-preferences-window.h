@@ -8,8 +8,9 @@
 G_BEGIN_DECLS
 
 /* Language (GSettings "language", applied at the next start, with a
- * "Restart Now" toast that activates app.restart) and the organisation
- * name kept in the database. */
+ * "Restart Now" toast that activates app.restart), the organisation name
+ * kept in the database, and the name written into the history (GSettings
+ * "author-name"; empty: the account's name). */
 #define KOERS_TYPE_PREFERENCES_WINDOW (koers_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (KoersPreferencesWindow, koers_preferences_window, KOERS, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
