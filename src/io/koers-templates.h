@@ -8,9 +8,10 @@ G_BEGIN_DECLS
 
 /* The seed's example OKRs as templates: the three company-wide objectives
  * and two per department, each with its key results, in English and
- * Dutch.  They ship as JSON in a GResource (src/io/templates.json, made
- * once from the seed tables of koers-seed.c; test-templates checks that
- * the two agree). */
+ * Dutch.  They ship as JSON in a GResource (src/io/templates.json), the
+ * one place the app holds them: the template picker and --create-demo
+ * both build on them; test-templates checks them against the seed's own
+ * Dutch words. */
 
 typedef struct _KoersTemplate KoersTemplate;
 
