@@ -7,6 +7,7 @@
 #include "core/koers-period.h"
 #include "core/koers-seed.h"
 #include "io/koers-demo.h"
+#include "io/koers-templates.h"
 #include "test-store-utils.h"
 
 /* The demo database: the seed's OKRs in the current quarter, aligned, with
@@ -24,24 +25,20 @@ create_demo (const char    *path,
   return ret;
 }
 
-static const KoersSeedObjective *
-find_seed_objective (const char    *title,
-                     KoersLanguage  language,
-                     int           *index)
+static const KoersTemplate *
+find_template (const char    *title,
+               KoersLanguage  language)
 {
   guint n;
-  const KoersSeedObjective *seeds = koers_seed_get_objectives (&n);
+  const KoersTemplate * const *all = koers_templates_get_all (&n);
 
   for (guint i = 0; i < n; i++)
     {
-      if (g_strcmp0 (koers_seed_text_get (&seeds[i].title, language), title) == 0)
-        {
-          *index = i;
-          return &seeds[i];
-        }
+      if (g_strcmp0 (koers_template_get_title (all[i], language), title) == 0)
+        return all[i];
     }
 
-  g_error ("“%s” is not in the seed", title);
+  g_error ("“%s” is not a template", title);
   return NULL;
 }
 
@@ -52,11 +49,11 @@ test_create (StoreFixture  *fixture,
   g_autoptr(KoersStore) store = NULL;
   g_autoptr(GHashTable) due_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *objectives;
-  guint n_seed, n_seed_krs = 0, n_krs = 0, n_checkins = 0;
+  guint n_templates, n_template_krs = 0, n_krs = 0, n_checkins = 0;
   guint n_aspirational = 0, n_aligned = 0, n_personal = 0, n_notes = 0;
   guint n_achieved = 0, n_open = 0;
   guint n_at_risk = 0, n_on_track = 0, n_none = 0, n_on_last_day = 0;
-  const KoersSeedObjective *seeds = koers_seed_get_objectives (&n_seed);
+  const KoersTemplate * const *templates = koers_templates_get_all (&n_templates);
   const KoersSeedDepartment *seed_departments = koers_seed_get_departments (NULL);
   GDate today, quarter_start;
   KoersPeriod quarter;
@@ -72,74 +69,76 @@ test_create (StoreFixture  *fixture,
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Example Company Ltd");
 
   objectives = koers_store_get_objectives (store);
-  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, n_seed);
-  for (guint i = 0; i < n_seed; i++)
-    n_seed_krs += seeds[i].n_key_results;
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, n_templates);
+  for (guint i = 0; i < n_templates; i++)
+    n_template_krs += koers_template_get_n_key_results (templates[i]);
 
-  for (guint i = 0; i < n_seed; i++)
+  for (guint i = 0; i < n_templates; i++)
     {
       g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
       const char *title = koers_objective_get_title (objective);
       KoersDepartment *dept = koers_store_find_department (store,
                                                            koers_objective_get_department_id (objective));
       GListModel *krs = koers_objective_get_key_results (objective);
-      const KoersSeedObjective *seed;
+      const KoersTemplate *template = find_template (title, KOERS_LANGUAGE_EN);
+      const char *dept_key = koers_template_get_department_key (template);
+      const char *aligned_to = koers_template_get_aligned_to (template);
       KoersPeriod period;
-      int index;
 
-      seed = find_seed_objective (title, KOERS_LANGUAGE_EN, &index);
       g_assert_nonnull (dept);
       g_assert_cmpstr (koers_objective_get_owner (objective), ==,
-                       koers_seed_text_get (&seed->owner, KOERS_LANGUAGE_EN));
-      g_assert_cmpint (koers_objective_get_kind (objective), ==, seed->kind);
+                       koers_template_get_owner (template, KOERS_LANGUAGE_EN));
+      g_assert_cmpint (koers_objective_get_kind (objective), ==, koers_template_get_kind (template));
       g_assert_true (koers_objective_get_parsed_period (objective, &period));
       g_assert_true (koers_period_contains_date (&period, &today));
-      g_assert_cmpint (period.kind, ==, seed->period_kind);
+      g_assert_cmpint (period.kind, ==, koers_template_get_period_kind (template));
 
-      if (seed->department < 0)
+      if (dept_key == NULL)
         {
           g_assert_true (koers_department_get_is_company (dept));
           g_assert_cmpint (koers_objective_get_level (objective), ==, KOERS_LEVEL_COMPANY);
         }
       else
         g_assert_cmpstr (koers_department_get_name (dept), ==,
-                         koers_seed_department_get_name (&seed_departments[seed->department],
-                                                         KOERS_LANGUAGE_EN));
+                         koers_seed_department_get_name (
+                           &seed_departments[koers_seed_find_department (dept_key)],
+                           KOERS_LANGUAGE_EN));
 
-      /* Department objectives point at the company objective the seed names. */
-      if (seed->aligned_to >= 0)
+      /* Department objectives point at the company objective the template names. */
+      if (aligned_to != NULL)
         {
           KoersObjective *target = koers_store_find_objective (
             store, koers_objective_get_aligned_to_id (objective));
 
           g_assert_nonnull (target);
           g_assert_cmpstr (koers_objective_get_title (target), ==,
-                           koers_seed_text_get (&seeds[seed->aligned_to].title, KOERS_LANGUAGE_EN));
+                           koers_template_get_title (koers_templates_find (aligned_to),
+                                                     KOERS_LANGUAGE_EN));
           g_assert_cmpint (koers_objective_get_level (target), ==, KOERS_LEVEL_COMPANY);
           n_aligned++;
         }
       else
         g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==, 0);
 
-      if (seed->kind == KOERS_OBJECTIVE_KIND_ASPIRATIONAL)
+      if (koers_template_get_kind (template) == KOERS_OBJECTIVE_KIND_ASPIRATIONAL)
         n_aspirational++;
 
-      g_assert_cmpuint (g_list_model_get_n_items (krs), ==, seed->n_key_results);
-      for (guint j = 0; j < seed->n_key_results; j++)
+      g_assert_cmpuint (g_list_model_get_n_items (krs), ==, koers_template_get_n_key_results (template));
+      for (guint j = 0; j < koers_template_get_n_key_results (template); j++)
         {
           g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
-          const KoersSeedKeyResult *kr_seed = &seed->key_results[j];
+          KoersTemplateKeyResult kr_template;
           GListModel *checkins = koers_key_result_get_checkins (kr);
           guint n = g_list_model_get_n_items (checkins);
           g_autoptr(KoersCheckin) latest = NULL;
           const char *due = koers_key_result_get_due_date (kr);
           GDate due_date;
 
+          koers_template_get_key_result (template, j, KOERS_LANGUAGE_EN, &kr_template);
           n_krs++;
-          g_assert_cmpstr (koers_key_result_get_title (kr), ==,
-                           koers_seed_text_get (&kr_seed->title, KOERS_LANGUAGE_EN));
-          g_assert_cmpfloat (koers_key_result_get_start_value (kr), ==, kr_seed->start);
-          g_assert_cmpfloat (koers_key_result_get_target_value (kr), ==, kr_seed->target);
+          g_assert_cmpstr (koers_key_result_get_title (kr), ==, kr_template.title);
+          g_assert_cmpfloat (koers_key_result_get_start_value (kr), ==, kr_template.start);
+          g_assert_cmpfloat (koers_key_result_get_target_value (kr), ==, kr_template.target);
           g_assert_cmpstr (koers_key_result_get_owner (kr), !=, "");
 
           /* Real due dates, inside the period. */
@@ -161,9 +160,9 @@ test_create (StoreFixture  *fixture,
           g_assert_cmpuint (n, >=, 1);
           latest = g_list_model_get_item (checkins, 0);
           g_assert_cmpfloat (koers_checkin_get_value (latest), >=,
-                             MIN (kr_seed->start, kr_seed->target));
+                             MIN (kr_template.start, kr_template.target));
           g_assert_cmpfloat (koers_checkin_get_value (latest), <=,
-                             MAX (kr_seed->start, kr_seed->target));
+                             MAX (kr_template.start, kr_template.target));
           if (koers_key_result_get_progress (kr) >= 1.0)
             n_achieved++;
           else
@@ -214,7 +213,7 @@ test_create (StoreFixture  *fixture,
         }
     }
 
-  g_assert_cmpuint (n_krs, ==, n_seed_krs);
+  g_assert_cmpuint (n_krs, ==, n_template_krs);
   g_assert_cmpuint (n_aligned, >=, 10);
   g_assert_cmpuint (n_aspirational, >=, 2);
   g_assert_cmpuint (n_personal, >=, 1);
@@ -239,9 +238,7 @@ test_dutch (StoreFixture  *fixture,
 {
   g_autoptr(KoersStore) store = NULL;
   g_autoptr(KoersObjective) first = NULL;
-  guint n_seed;
-  const KoersSeedObjective *seeds = koers_seed_get_objectives (&n_seed);
-  int index;
+  const KoersTemplate *template;
 
   /* The interface language (English here) does not matter. */
   g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_NL));
@@ -252,11 +249,9 @@ test_dutch (StoreFixture  *fixture,
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Voorbeeldbedrijf nv");
 
   first = g_list_model_get_item (koers_store_get_objectives (store), 0);
-  find_seed_objective (koers_objective_get_title (first), KOERS_LANGUAGE_NL, &index);
-  g_assert_cmpstr (koers_objective_get_title (first), ==,
-                   koers_seed_text_get (&seeds[index].title, KOERS_LANGUAGE_NL));
+  template = find_template (koers_objective_get_title (first), KOERS_LANGUAGE_NL);
   g_assert_cmpstr (koers_objective_get_owner (first), ==,
-                   koers_seed_text_get (&seeds[index].owner, KOERS_LANGUAGE_NL));
+                   koers_template_get_owner (template, KOERS_LANGUAGE_NL));
 }
 
 /* Everything but uuids and stamps. */
@@ -374,8 +369,8 @@ test_kpis (StoreFixture  *fixture,
   g_autoptr(KoersStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) departments = g_hash_table_new (NULL, NULL);
-  guint n_seed;
-  const KoersSeedKpi *seed = koers_seed_get_kpis (&n_seed);
+  guint n_templates;
+  const KoersTemplateKpi * const *templates = koers_templates_get_kpis (&n_templates);
   GListModel *kpis;
   guint by_status[4] = { 0 };
   guint n_due = 0, n_notes = 0;
@@ -389,34 +384,34 @@ test_kpis (StoreFixture  *fixture,
   g_assert_no_error (error);
   store = open_store (fixture->path);
   kpis = koers_store_get_kpis (store);
-  g_assert_cmpuint (g_list_model_get_n_items (kpis), ==, n_seed);
+  g_assert_cmpuint (g_list_model_get_n_items (kpis), ==, n_templates);
 
-  for (guint i = 0; i < n_seed; i++)
+  for (guint i = 0; i < n_templates; i++)
     {
       g_autoptr(KoersKpi) kpi = g_list_model_get_item (kpis, i);
       KoersDepartment *dept = koers_store_find_department (store, koers_kpi_get_department_id (kpi));
       GListModel *values = koers_kpi_get_values (kpi);
-      const KoersSeedKpi *s = NULL;
+      KoersTemplateKpiInfo info = { 0 };
       guint expected;
 
-      for (guint j = 0; j < n_seed; j++)
-        if (g_strcmp0 (koers_seed_kpi_get_name (&seed[j], KOERS_LANGUAGE_NL),
+      for (guint j = 0; j < n_templates; j++)
+        if (g_strcmp0 (koers_template_kpi_get_name (templates[j], KOERS_LANGUAGE_NL),
                        koers_kpi_get_name (kpi)) == 0)
-          s = &seed[j];
-      g_assert_nonnull (s);
+          koers_template_kpi_get_info (templates[j], KOERS_LANGUAGE_NL, &info);
+      g_assert_nonnull (info.key);
       g_assert_nonnull (dept);
       g_hash_table_add (departments, dept);
-      g_assert_cmpfloat (koers_kpi_get_healthy (kpi), ==, s->healthy);
-      g_assert_cmpint (koers_kpi_get_direction (kpi), ==, s->direction);
+      g_assert_cmpfloat (koers_kpi_get_healthy (kpi), ==, info.healthy);
+      g_assert_cmpint (koers_kpi_get_direction (kpi), ==, info.direction);
 
-      expected = s->frequency == KOERS_KPI_FREQUENCY_QUARTERLY ? 5 : 13;
+      expected = info.frequency == KOERS_KPI_FREQUENCY_QUARTERLY ? 5 : 13;
       g_assert_cmpuint (g_list_model_get_n_items (values), ==, expected);
       g_assert_cmpstr (koers_kpi_get_last_update_date (kpi), <=, today_iso);
-      g_assert_cmpfloat (koers_kpi_get_current_value (kpi), ==, s->demo_end);
+      g_assert_cmpfloat (koers_kpi_get_current_value (kpi), ==, info.demo_end);
       by_status[koers_kpi_get_status (kpi)]++;
       if (koers_kpi_is_update_due (kpi, NULL))
         {
-          g_assert_true (s->demo_overdue);
+          g_assert_true (info.demo_overdue);
           n_due++;
         }
 

@@ -626,17 +626,16 @@ test_base_imports (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (store)), ==, 4);
 }
 
-/* templates.json holds the seed's KPIs, and the two key results that
- * move one name it. */
+/* The KPI templates are what templates.json holds, read field by field;
+ * the two key results that move one name it. */
 static void
 test_templates (void)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  const KoersSeedDepartment *depts = koers_seed_get_departments (NULL);
   guint n;
-  const KoersSeedKpi *seed = koers_seed_get_kpis (&n);
+  const KoersTemplateKpi * const *loaded = koers_templates_get_kpis (&n);
   JsonObject *root;
   JsonArray *kpis;
   JsonArray *templates;
@@ -658,22 +657,31 @@ test_templates (void)
       JsonObject *kpi = json_array_get_object_element (kpis, i);
       JsonObject *name = json_object_get_object_member (kpi, "name");
       JsonObject *unit = json_object_get_object_member (kpi, "unit");
+      JsonObject *demo = json_object_get_object_member (kpi, "demo");
+      KoersTemplateKpiInfo en, nl;
 
-      g_assert_cmpstr (json_object_get_string_member (kpi, "key"), ==, seed[i].key);
-      g_assert_cmpstr (json_object_get_string_member (kpi, "department"), ==,
-                       depts[seed[i].department].key);
-      g_assert_cmpstr (json_object_get_string_member (name, "en"), ==, seed[i].name.en);
-      g_assert_cmpstr (json_object_get_string_member (name, "nl"), ==, seed[i].name.nl);
-      g_assert_cmpstr (json_object_get_string_member (unit, "en"), ==, seed[i].unit.en);
-      g_assert_cmpstr (json_object_get_string_member (unit, "nl"), ==, seed[i].unit.nl);
+      koers_template_kpi_get_info (loaded[i], KOERS_LANGUAGE_EN, &en);
+      koers_template_kpi_get_info (loaded[i], KOERS_LANGUAGE_NL, &nl);
+      g_assert_cmpstr (json_object_get_string_member (kpi, "key"), ==, en.key);
+      g_assert_cmpstr (json_object_get_string_member (kpi, "department"), ==, en.department_key);
+      g_assert_cmpint (koers_seed_find_department (en.department_key), >=, 0);
+      g_assert_cmpstr (json_object_get_string_member (name, "en"), ==, en.name);
+      g_assert_cmpstr (json_object_get_string_member (name, "nl"), ==, nl.name);
+      g_assert_cmpstr (json_object_get_string_member (unit, "en"), ==, en.unit);
+      g_assert_cmpstr (json_object_get_string_member (unit, "nl"), ==, nl.unit);
       g_assert_cmpstr (json_object_get_string_member (kpi, "metric_kind"), ==,
-                       koers_metric_kind_to_string (seed[i].metric_kind));
+                       koers_metric_kind_to_string (en.metric_kind));
       g_assert_cmpstr (json_object_get_string_member (kpi, "direction"), ==,
-                       koers_kpi_direction_to_string (seed[i].direction));
+                       koers_kpi_direction_to_string (en.direction));
       g_assert_cmpstr (json_object_get_string_member (kpi, "frequency"), ==,
-                       koers_kpi_frequency_to_string (seed[i].frequency));
-      g_assert_cmpfloat (json_object_get_double_member (kpi, "healthy"), ==, seed[i].healthy);
-      g_assert_cmpfloat (json_object_get_double_member (kpi, "attention"), ==, seed[i].attention);
+                       koers_kpi_frequency_to_string (en.frequency));
+      g_assert_cmpfloat (json_object_get_double_member (kpi, "healthy"), ==, en.healthy);
+      g_assert_cmpfloat (json_object_get_double_member (kpi, "attention"), ==, en.attention);
+      g_assert_cmpfloat (json_object_get_double_member (demo, "start"), ==, en.demo_start);
+      g_assert_cmpfloat (json_object_get_double_member (demo, "end"), ==, en.demo_end);
+      g_assert_cmpfloat (json_object_get_double_member (demo, "step"), ==, en.demo_step);
+      g_assert_cmpint (json_object_get_boolean_member_with_default (demo, "overdue", FALSE), ==,
+                       en.demo_overdue);
     }
 
   templates = json_object_get_array_member (root, "templates");
@@ -688,7 +696,7 @@ test_templates (void)
 
           if (!json_object_has_member (kr, "kpi"))
             continue;
-          g_assert_cmpint (koers_seed_find_kpi (json_object_get_string_member (kr, "kpi")), >=, 0);
+          g_assert_nonnull (koers_templates_find_kpi (json_object_get_string_member (kr, "kpi")));
           n_links++;
         }
     }

@@ -8,7 +8,6 @@
 #include "core/koers-key-result.h"
 #include "core/koers-kpi.h"
 #include "core/koers-kpi-status.h"
-#include "core/koers-seed.h"
 
 /* KPIs in the model: the enums, the status from the thresholds in both
  * directions, when an update is due, and a KPI object that follows its
@@ -458,63 +457,6 @@ test_key_result_kpi (void)
   g_assert_cmpuint (count, ==, 2);
 }
 
-static void
-test_seed (void)
-{
-  static const KoersLanguage languages[] = { KOERS_LANGUAGE_EN, KOERS_LANGUAGE_NL };
-  guint n, n_departments, n_objectives;
-  const KoersSeedKpi *kpis = koers_seed_get_kpis (&n);
-  const KoersSeedObjective *objectives = koers_seed_get_objectives (&n_objectives);
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  guint by_status[4] = { 0 };
-  guint n_linked = 0;
-
-  koers_seed_get_departments (&n_departments);
-  g_assert_cmpuint (n, >=, n_departments);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const KoersSeedKpi *kpi = &kpis[i];
-
-      g_assert_true (g_hash_table_add (keys, (gpointer) kpi->key));
-      g_assert_cmpint (koers_seed_find_kpi (kpi->key), ==, i);
-      g_assert_cmpint (kpi->department, >=, -1);
-      g_assert_cmpint (kpi->department, <, (int) n_departments);
-      g_assert_true (koers_kpi_check_thresholds (kpi->direction, kpi->healthy, kpi->attention));
-      g_assert_cmpfloat (kpi->demo_step, >, 0);
-      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
-        g_assert_cmpstr (koers_seed_kpi_get_name (kpi, languages[l]), !=, "");
-
-      by_status[koers_kpi_compute_status (kpi->direction, kpi->healthy, kpi->attention,
-                                          kpi->demo_end)]++;
-    }
-
-  g_assert_cmpint (koers_seed_find_kpi ("no-such-kpi"), ==, -1);
-  g_assert_cmpint (koers_seed_find_kpi (NULL), ==, -1);
-  g_assert_cmpstr (koers_seed_kpi_get_name (&kpis[koers_seed_find_kpi ("website-visits")],
-                                            KOERS_LANGUAGE_NL), ==, "Websitebezoeken");
-  g_assert_cmpfloat (kpis[koers_seed_find_kpi ("nps")].healthy, ==, 50);
-  g_assert_cmpfloat (kpis[koers_seed_find_kpi ("nps")].attention, ==, 40);
-
-  /* The demo shows every status. */
-  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_HEALTHY], >, 0);
-  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION], >, 0);
-  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_UNHEALTHY], >, 0);
-
-  /* Key results name KPIs that exist. */
-  for (guint i = 0; i < n_objectives; i++)
-    for (guint k = 0; k < objectives[i].n_key_results; k++)
-      {
-        const char *key = objectives[i].key_results[k].kpi;
-
-        if (key == NULL)
-          continue;
-        g_assert_cmpint (koers_seed_find_kpi (key), >=, 0);
-        n_linked++;
-      }
-  g_assert_cmpuint (n_linked, >=, 1);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -532,7 +474,6 @@ main (int   argc,
   g_test_add_func ("/kpi/periods", test_periods);
   g_test_add_func ("/kpi/kpi-update-due", test_kpi_update_due);
   g_test_add_func ("/kpi/key-result", test_key_result_kpi);
-  g_test_add_func ("/kpi/seed", test_seed);
 
   return g_test_run ();
 }

@@ -1,75 +1,363 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
+#include "core/koers-kpi-status.h"
 #include "core/koers-period.h"
+#include "core/koers-scoring.h"
 #include "core/koers-seed.h"
+#include "koers-templates-private.h"
 #include "test-io-utils.h"
 
 static const KoersLanguage languages[] = { KOERS_LANGUAGE_EN, KOERS_LANGUAGE_NL };
 
-/* templates.json was made once from koers-seed.c: they must agree. */
-static void
-test_match_seed (void)
+/* The seed's own words (okr-kader.txt, section 3 for the company and
+ * section 4 per department, in its order): each template's Dutch
+ * objective and key results. */
+typedef struct
 {
-  guint n_seed, n;
-  const KoersSeedObjective *seed = koers_seed_get_objectives (&n_seed);
-  const KoersSeedDepartment *depts = koers_seed_get_departments (NULL);
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
+  const char *id;
+  const char *title;
+  const char *key_results[6];   /* NULL-terminated */
+} SeedWords;
 
-  g_assert_cmpuint (n, ==, n_seed);
-  g_assert_cmpuint (n, ==, 21);
+static const SeedWords seed_words[] = {
+  { "company-1", "Bouw de beste online persoonlijke shoppingservice van het land.",
+    { "Stylisten publiceren wekelijks inspiratieposts in Q2.",
+      "Minstens 50 inactieve klanten opnieuw contacteren met gepersonaliseerde voorstellen.",
+      "1.000 nieuwe registraties voor vroegtijdige toegang vóór einde Q2.", NULL } },
+  { "company-2", "Verhoog de verkoopresultaten.",
+    { "Conversieratio van 25% op alle leads.",
+      "Verkoopcyclus verkorten met 20%.",
+      "Vijf nieuwe verkooppunten openen binnen het jaar.", NULL } },
+  { "company-3", "Lanceer het nieuwe product succesvol in Canada.",
+    { "Nieuwe klanten kopen ons product in een 3:1-verhouding tegenover de concurrentie.",
+      "Gemiddelde orderwaarde van € 250.000.",
+      "Totale omzet van € 2 miljoen uit de nieuwe productlijn.", NULL } },
+  { "operations-1", "Verbeter de IT-infrastructuur.",
+    { "Verminder systeemstoringen met 30% in Q2.",
+      "Leid de helft van het team op in cloud-back-up.", NULL } },
+  { "operations-2", "Verlaag operationele kosten met 20%.",
+    { "Schrap externe koffiediensten en vervang door intern beheer.",
+      "Heronderhandel schoonmaakcontracten (van maandelijks naar driemaandelijks).", NULL } },
+  { "finance-1", "Optimaliseer het jaarlijkse budgetproces.",
+    { "Bespaar 50% op vergaderkosten door interne productie van documentatie.",
+      "Finaliseer budgetten vóór 30 augustus.", NULL } },
+  { "finance-2", "Versterk het auditproces.",
+    { "Voer audit uit op 70% van de geïdentificeerde risico’s.",
+      "Lever intern auditrapport af binnen 30 dagen na afronding.", NULL } },
+  { "hr-1", "Bereik de hoogste medewerkerstevredenheid tot nu toe.",
+    { "Alle leidinggevenden voeren tweerichtingsfeedback in.",
+      "Wekelijkse personeelsenquêtes organiseren.",
+      "Aantal interne teambuildings en events verdubbelen.", NULL } },
+  { "hr-2", "Verbeter retentie van personeel.",
+    { "Benchmark salarissen en extralegale voordelen met Belgische markt.",
+      "Ontwikkel opleidings- en certificatieprogramma’s voor medewerkers.", NULL } },
+  { "design-1", "Verhoog gebruiksvriendelijkheid van het product.",
+    { "Verhoog “usability score” van 7 → 8,5.",
+      "Verminder helpdesk-aanvragen met 20%.", NULL } },
+  { "design-2", "Ontwerp en test een nieuwe functionaliteit.",
+    { "Uitvoering van eerste gebruikerstest in de eerste maand van Q2.",
+      "Lever wireframes en definitieve kleurkeuzes op.", NULL } },
+  { "marketing-1", "Verdubbel maandelijkse inschrijvingen.",
+    { "Drie online campagnes genereren 1.200 nieuwe leads.",
+      "SEO-optimalisatie zorgt voor 800 bijkomende inschrijvingen.",
+      "Twee extra “call-to-actions” op de landingspagina.", NULL } },
+  { "marketing-2", "Maximaliseer e-mailcampagnes.",
+    { "Inschrijvingen op nieuwsbrieven verhogen met 20%.",
+      "Downloads van e-books via e-mails verhogen met 25%.",
+      "Uitschrijvingsgraad verlagen tot minder dan 6%.", NULL } },
+  { "sales-1", "Bereik kwartaalomzet van € 1 miljoen.",
+    { "Eerste maand: € 300.000 omzet uit nieuw product.",
+      "Verkoopcyclus verkorten van 2 maanden naar 21 dagen.",
+      "Upsell realiseren bij 40% van bestaande klanten.", NULL } },
+  { "sales-2", "Versterk partnernetwerk.",
+    { "10 nieuwe wederverkopers aantrekken in Vlaanderen en Wallonië.",
+      "95% van huidige partners behouden.", NULL } },
+  { "it-1", "Versnel ontwikkelingstijd.",
+    { "Aantal bugs per nieuwe feature verlagen van 2 naar 1,5.",
+      "“Lead time” verkorten met 20%.",
+      "Sprint-snelheid verhogen met 2%.", NULL } },
+  { "it-2", "Verhoog beveiliging van alle systemen.",
+    { "S2Score-audit afronden tegen eind Q3.",
+      "Tweeledige authenticatie (2FA) implementeren voor alle gebruikers.", NULL } },
+  { "customer-service-1", "Verhoog klanttevredenheid.",
+    { "Onboardingproces verkorten naar 3 dagen.",
+      "Klantverloop (churn) verminderen met 10% per maand.", NULL } },
+  { "customer-service-2", "Breid ondersteuning uit.",
+    { "Zelfhulpportaal reduceert tickets met 10%.",
+      "Reactietijd op tekstberichten < 1 uur.", NULL } },
+  { "management-1", "Groei van de onderneming.",
+    { "Jaaromzet verhogen naar € 3 miljoen.",
+      "+20% meer nieuwe leads genereren.",
+      "12 referentie-cases publiceren vóór einde Q1.", NULL } },
+  { "management-2", "Verhoog merkbekendheid bij jongeren (< 30 jaar).",
+    { "91 socialemediaposts in Q2.",
+      "Minstens 5.000 websitebezoeken/maand bereiken.", NULL } },
+};
+
+/* The seed's three company objectives, then two per department in the
+ * seed's order, in its words. */
+static void
+test_seed_words (void)
+{
+  guint n, n_departments;
+  const KoersSeedDepartment *depts = koers_seed_get_departments (&n_departments);
+  const KoersTemplate * const *all = koers_templates_get_all (&n);
+  guint n_key_results = 0;
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (seed_words));
+  g_assert_cmpuint (n, ==, 3 + 2 * n_departments);
   g_assert_null (all[n]);
 
   for (guint i = 0; i < n; i++)
     {
       const KoersTemplate *t = all[i];
-      const KoersSeedObjective *o = &seed[i];
+      const SeedWords *words = &seed_words[i];
+      guint k = 0;
 
+      g_test_message ("template %s", words->id);
+      g_assert_cmpstr (koers_template_get_id (t), ==, words->id);
+      g_assert_true (koers_templates_find (words->id) == t);
       g_assert_cmpstr (koers_template_get_department_key (t), ==,
-                       o->department < 0 ? NULL : depts[o->department].key);
-      g_assert_cmpint (koers_template_get_kind (t), ==, o->kind);
-      g_assert_cmpint (koers_template_get_period_kind (t), ==, o->period_kind);
-      g_assert_cmpuint (koers_template_get_n_key_results (t), ==, o->n_key_results);
-      g_assert_true (koers_templates_find (koers_template_get_id (t)) == t);
+                       i < 3 ? NULL : depts[(i - 3) / 2].key);
+      g_assert_cmpstr (koers_template_get_title (t, KOERS_LANGUAGE_NL), ==, words->title);
 
-      if (o->aligned_to < 0)
-        g_assert_null (koers_template_get_aligned_to (t));
-      else
-        g_assert_cmpstr (koers_template_get_aligned_to (t), ==,
-                         koers_template_get_id (all[o->aligned_to]));
+      for (; words->key_results[k] != NULL; k++)
+        {
+          KoersTemplateKeyResult tkr;
 
+          g_assert_cmpuint (k, <, koers_template_get_n_key_results (t));
+          g_assert_cmpstr (koers_template_get_key_result_title (t, k, KOERS_LANGUAGE_NL), ==,
+                           words->key_results[k]);
+          koers_template_get_key_result (t, k, KOERS_LANGUAGE_NL, &tkr);
+          g_assert_cmpstr (tkr.title, ==, words->key_results[k]);
+        }
+      g_assert_cmpuint (koers_template_get_n_key_results (t), ==, k);
+      n_key_results += k;
+    }
+
+  /* Every example key result of sections 3 and 4. */
+  g_assert_cmpuint (n_key_results, ==, 9 + 42);
+  g_assert_null (koers_templates_find ("no-such-template"));
+  g_assert_null (koers_templates_find (NULL));
+}
+
+static void
+assert_text (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_cmpstr (text, !=, "");
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+}
+
+/* What the method asks of objectives, in both languages; every one of
+ * the seed's departments has its own. */
+static void
+test_objectives (void)
+{
+  guint n, n_departments;
+  const KoersSeedDepartment *depts = koers_seed_get_departments (&n_departments);
+  const KoersTemplate * const *all = koers_templates_get_all (&n);
+  guint n_aligned = 0, n_aspirational = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KoersTemplate *t = all[i];
+      const char *dept = koers_template_get_department_key (t);
+      const char *aligned_to = koers_template_get_aligned_to (t);
+      KoersObjectiveKind kind = koers_template_get_kind (t);
+      KoersPeriodKind period_kind = koers_template_get_period_kind (t);
+
+      g_test_message ("template %s", koers_template_get_id (t));
       for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
         {
-          KoersLanguage lang = languages[l];
+          assert_text (koers_template_get_title (t, languages[l]));
+          assert_text (koers_template_get_owner (t, languages[l]));
+        }
+      g_assert_true (kind == KOERS_OBJECTIVE_KIND_COMMITTED || kind == KOERS_OBJECTIVE_KIND_ASPIRATIONAL);
+      g_assert_true (period_kind == KOERS_PERIOD_KIND_QUARTER || period_kind == KOERS_PERIOD_KIND_YEAR);
+      if (kind == KOERS_OBJECTIVE_KIND_ASPIRATIONAL)
+        n_aspirational++;
 
-          g_assert_cmpstr (koers_template_get_title (t, lang), ==, koers_seed_text_get (&o->title, lang));
-          g_assert_cmpstr (koers_template_get_owner (t, lang), ==, koers_seed_text_get (&o->owner, lang));
-          g_assert_cmpstr (koers_template_get_title (t, lang), !=, "");
-          for (guint k = 0; k < o->n_key_results; k++)
+      /* The seed: at most five key results per objective. */
+      g_assert_cmpuint (koers_template_get_n_key_results (t), >=, 1);
+      g_assert_cmpuint (koers_template_get_n_key_results (t), <=, 5);
+
+      /* Company objectives align to nothing; a department's to one of
+       * the company's, or to nothing. */
+      if (dept == NULL)
+        g_assert_null (aligned_to);
+      else
+        {
+          g_assert_cmpint (koers_seed_find_department (dept), >=, 0);
+          if (aligned_to != NULL)
             {
-              const KoersSeedKeyResult *skr = &o->key_results[k];
-              KoersTemplateKeyResult tkr;
-
-              g_assert_cmpstr (koers_template_get_key_result_title (t, k, lang), ==,
-                               koers_seed_text_get (&skr->title, lang));
-              koers_template_get_key_result (t, k, lang, &tkr);
-              g_assert_cmpstr (tkr.title, ==, koers_seed_text_get (&skr->title, lang));
-              g_assert_cmpstr (tkr.unit, ==, koers_seed_text_get (&skr->unit, lang));
-              g_assert_cmpint (tkr.metric_kind, ==, skr->metric_kind);
-              g_assert_cmpfloat (tkr.start, ==, skr->start);
-              g_assert_cmpfloat (tkr.target, ==, skr->target);
-              g_assert_cmpfloat (tkr.demo_progress, ==, skr->demo_progress);
-              g_assert_cmpstr (tkr.due_month_day, ==, skr->due_month_day);
-              g_assert_cmpint (tkr.uses_personal_data, ==, skr->uses_personal_data);
-              g_assert_cmpstr (tkr.personal_data_note, ==,
-                               koers_seed_text_get (&skr->personal_data_note, lang));
+              g_assert_nonnull (koers_templates_find (aligned_to));
+              g_assert_null (koers_template_get_department_key (koers_templates_find (aligned_to)));
+              n_aligned++;
             }
         }
     }
+  g_assert_cmpuint (n_aligned, >=, 10);
+  g_assert_cmpuint (n_aspirational, >=, 2);
 
-  g_assert_cmpstr (koers_template_get_title (koers_templates_find ("finance-1"), KOERS_LANGUAGE_NL),
-                   ==, "Optimaliseer het jaarlijkse budgetproces.");
-  g_assert_null (koers_templates_find ("no-such-template"));
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GPtrArray) company = koers_templates_list (NULL, languages[l]);
+
+      g_assert_cmpuint (company->len, ==, 3);
+      for (guint d = 0; d < n_departments; d++)
+        {
+          g_autoptr(GPtrArray) list = koers_templates_list (depts[d].key, languages[l]);
+
+          g_assert_cmpuint (list->len, >=, 1);
+          g_assert_cmpuint (list->len, <=, 5);
+          for (guint i = 0; i < list->len; i++)
+            assert_text (koers_template_get_title (g_ptr_array_index (list, i), languages[l]));
+        }
+    }
+}
+
+static gboolean
+is_decreasing_text (const char *nl)
+{
+  /* The seed's words for "lower": verlaag/verlagen, verminder(en),
+   * verkorten, reduceert. */
+  return strstr (nl, "erlaag") != NULL || strstr (nl, "erlagen") != NULL || strstr (nl, "erminder") != NULL ||
+         strstr (nl, "erkorten") != NULL || strstr (nl, "reduceert") != NULL;
+}
+
+static void
+test_key_results (void)
+{
+  guint n;
+  const KoersTemplate * const *all = koers_templates_get_all (&n);
+  guint n_decreasing = 0, n_personal = 0, n_due = 0;
+
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < koers_template_get_n_key_results (all[i]); k++)
+      {
+        KoersTemplateKeyResult en, nl;
+        double value, progress;
+
+        koers_template_get_key_result (all[i], k, KOERS_LANGUAGE_EN, &en);
+        koers_template_get_key_result (all[i], k, KOERS_LANGUAGE_NL, &nl);
+        g_test_message ("key result: %s", nl.title);
+        assert_text (en.title);
+        assert_text (nl.title);
+        g_assert_cmpstr (koers_template_get_key_result_title (all[i], k, KOERS_LANGUAGE_EN), ==, en.title);
+        g_assert_nonnull (en.unit);
+        g_assert_nonnull (nl.unit);
+        g_assert_true (isfinite (en.start) && isfinite (en.target));
+        g_assert_cmpfloat (en.start, !=, en.target);
+        g_assert_cmpfloat (en.demo_progress, >=, 0.0);
+        g_assert_cmpfloat (en.demo_progress, <=, 1.0);
+        /* Only the texts depend on the language. */
+        g_assert_cmpint (nl.metric_kind, ==, en.metric_kind);
+        g_assert_cmpfloat (nl.start, ==, en.start);
+        g_assert_cmpfloat (nl.target, ==, en.target);
+        g_assert_cmpstr (nl.due_month_day, ==, en.due_month_day);
+        g_assert_cmpstr (nl.kpi, ==, en.kpi);
+
+        if (en.metric_kind == KOERS_METRIC_KIND_MILESTONE)
+          {
+            g_assert_cmpfloat (en.start, ==, 0);
+            g_assert_cmpfloat (en.target, ==, 1);
+            g_assert_cmpstr (en.unit, ==, "");
+          }
+
+        /* The seed's "verlaag/verminder/verkorten" go down. */
+        if (is_decreasing_text (nl.title) && en.metric_kind != KOERS_METRIC_KIND_MILESTONE)
+          {
+            g_assert_cmpfloat (en.start, >, en.target);
+            n_decreasing++;
+          }
+
+        /* The demo value lies between start and target and scores about
+         * its demo progress. */
+        value = koers_template_demo_value (en.metric_kind, en.start, en.target, en.demo_progress);
+        g_assert_cmpfloat (value, >=, MIN (en.start, en.target));
+        g_assert_cmpfloat (value, <=, MAX (en.start, en.target));
+        progress = koers_score_key_result_progress (en.metric_kind, en.start, en.target, value);
+        g_assert_cmpfloat_with_epsilon (progress, en.demo_progress, 0.06);
+
+        /* The seed's GDPR advice, in both languages. */
+        g_assert_cmpint (nl.uses_personal_data, ==, en.uses_personal_data);
+        if (en.uses_personal_data)
+          {
+            assert_text (en.personal_data_note);
+            assert_text (nl.personal_data_note);
+            n_personal++;
+          }
+
+        if (en.due_month_day != NULL)
+          {
+            g_autofree char *due = koers_template_due_date (en.due_month_day, 2026);
+            GDate date;
+
+            g_assert_nonnull (due);
+            g_assert_true (koers_date_parse (due, &date));
+            n_due++;
+          }
+      }
+
+  g_assert_cmpuint (n_decreasing, >=, 10);
+  g_assert_cmpuint (n_personal, >=, 1);
+  g_assert_cmpuint (n_due, >=, 1);
+}
+
+static void
+test_known_shapes (void)
+{
+  KoersTemplateKeyResult kr;
+  g_autofree char *due = NULL;
+
+  /* "Verkoopcyclus verkorten van 2 maanden naar 21 dagen": 60 -> 21 days. */
+  koers_template_get_key_result (koers_templates_find ("sales-1"), 1, KOERS_LANGUAGE_NL, &kr);
+  g_assert_true (g_str_has_prefix (kr.title, "Verkoopcyclus verkorten van 2 maanden"));
+  g_assert_cmpfloat (kr.start, ==, 60);
+  g_assert_cmpfloat (kr.target, ==, 21);
+  g_assert_cmpstr (kr.unit, ==, "dagen");
+  koers_template_get_key_result (koers_templates_find ("sales-1"), 1, KOERS_LANGUAGE_EN, &kr);
+  g_assert_cmpstr (kr.unit, ==, "days");
+
+  /* "Finaliseer budgetten vóór 30 augustus." */
+  koers_template_get_key_result (koers_templates_find ("finance-1"), 1, KOERS_LANGUAGE_NL, &kr);
+  g_assert_true (g_str_has_prefix (kr.title, "Finaliseer budgetten"));
+  due = koers_template_due_date (kr.due_month_day, 2026);
+  g_assert_cmpstr (due, ==, "2026-08-30");
+
+  /* The reporting template's conversion rate: 18% -> 25%. */
+  koers_template_get_key_result (koers_templates_find ("company-2"), 0, KOERS_LANGUAGE_EN, &kr);
+  g_assert_cmpint (kr.metric_kind, ==, KOERS_METRIC_KIND_PERCENTAGE);
+  g_assert_cmpfloat (kr.start, ==, 18);
+  g_assert_cmpfloat (kr.target, ==, 25);
+}
+
+static void
+test_demo_value_and_due_date (void)
+{
+  g_autofree char *due = koers_template_due_date ("08-30", 2031);
+  g_autofree char *leap = koers_template_due_date ("02-29", 2028);
+  g_autofree char *no_leap = koers_template_due_date ("02-29", 2027);
+
+  /* A milestone is done or not. */
+  g_assert_cmpfloat (koers_template_demo_value (KOERS_METRIC_KIND_MILESTONE, 0, 1, 1.0), ==, 1);
+  g_assert_cmpfloat (koers_template_demo_value (KOERS_METRIC_KIND_MILESTONE, 0, 1, 0.99), ==, 0);
+  /* Tenths over a narrow range, whole units over a wide one, downwards too. */
+  g_assert_cmpfloat (koers_template_demo_value (KOERS_METRIC_KIND_NUMBER, 7, 8.5, 0.4), ==, 7.6);
+  g_assert_cmpfloat (koers_template_demo_value (KOERS_METRIC_KIND_NUMBER, 0, 13, 0.54), ==, 7);
+  g_assert_cmpfloat (koers_template_demo_value (KOERS_METRIC_KIND_NUMBER, 60, 48, 0.5), ==, 54);
+  g_assert_cmpfloat (koers_template_demo_value (KOERS_METRIC_KIND_CURRENCY, 180000, 250000, 0.6),
+                     ==, 222000);
+
+  g_assert_cmpstr (due, ==, "2031-08-30");
+  g_assert_cmpstr (leap, ==, "2028-02-29");
+  g_assert_null (no_leap);
+  g_assert_null (koers_template_due_date (NULL, 2026));
 }
 
 static void
@@ -112,6 +400,18 @@ test_department_keys (StoreFixture  *fixture,
                                                                                     "Customer service")),
                    ==, "customer-service");
   g_assert_null (koers_templates_get_department_key (store, koers_store_get_company (store)));
+
+  /* Every department a new database starts with is the templates'. */
+  {
+    guint n;
+    const KoersSeedDepartment *depts = koers_seed_get_departments (&n);
+
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpstr (koers_templates_get_department_key (
+                         store, find_department_named (store, koers_seed_department_get_name (
+                                                                &depts[i], KOERS_LANGUAGE_EN))),
+                       ==, depts[i].key);
+  }
 
   g_assert_true (koers_store_add_department (store, custom, &error));
   g_assert_null (koers_templates_get_department_key (store, custom));
@@ -204,8 +504,8 @@ test_instantiate_all (StoreFixture  *fixture,
   g_autoptr(KoersStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   GListModel *objectives = koers_store_get_objectives (store);
-  guint n_seed;
-  const KoersSeedObjective *seed = koers_seed_get_objectives (&n_seed);
+  guint n;
+  const KoersTemplate * const *all = koers_templates_get_all (&n);
   guint changed = 0;
   GDate today;
 
@@ -220,31 +520,36 @@ test_instantiate_all (StoreFixture  *fixture,
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 21);
 
-  for (guint i = 0; i < n_seed; i++)
+  for (guint i = 0; i < n; i++)
     {
-      KoersObjective *objective = find_objective_titled (store, seed[i].title.en);
+      const KoersTemplate *t = all[i];
+      const char *aligned_to = koers_template_get_aligned_to (t);
+      KoersObjective *objective = find_objective_titled (store, koers_template_get_title (t, KOERS_LANGUAGE_EN));
       GListModel *krs = koers_objective_get_key_results (objective);
 
       g_assert_cmpstr (koers_objective_get_period (objective), ==,
-                       seed[i].period_kind == KOERS_PERIOD_KIND_YEAR ? "2026" : "2026-Q2");
-      g_assert_cmpuint (g_list_model_get_n_items (krs), ==, seed[i].n_key_results);
-      for (guint k = 0; k < seed[i].n_key_results; k++)
+                       koers_template_get_period_kind (t) == KOERS_PERIOD_KIND_YEAR ? "2026" : "2026-Q2");
+      g_assert_cmpuint (g_list_model_get_n_items (krs), ==, koers_template_get_n_key_results (t));
+      for (guint k = 0; k < koers_template_get_n_key_results (t); k++)
         {
           g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, k);
+          KoersTemplateKeyResult tkr;
 
-          g_assert_cmpstr (koers_key_result_get_title (kr), ==, seed[i].key_results[k].title.en);
+          koers_template_get_key_result (t, k, KOERS_LANGUAGE_EN, &tkr);
+          g_assert_cmpstr (koers_key_result_get_title (kr), ==, tkr.title);
           g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==,
-                             koers_seed_key_result_get_demo_value (&seed[i].key_results[k]));
-          g_assert_cmpint (koers_key_result_get_uses_personal_data (kr), ==,
-                           seed[i].key_results[k].uses_personal_data);
+                             koers_template_demo_value (tkr.metric_kind, tkr.start, tkr.target,
+                                                        tkr.demo_progress));
+          g_assert_cmpint (koers_key_result_get_uses_personal_data (kr), ==, tkr.uses_personal_data);
         }
 
-      if (seed[i].aligned_to < 0)
+      if (aligned_to == NULL)
         g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==, 0);
       else
         g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==,
                          koers_objective_get_id (find_objective_titled (
-                           store, seed[seed[i].aligned_to].title.en)));
+                           store, koers_template_get_title (koers_templates_find (aligned_to),
+                                                            KOERS_LANGUAGE_EN))));
     }
 
   /* Stored as shown. */
@@ -283,67 +588,125 @@ test_instantiate_all_dutch (StoreFixture  *fixture,
                      koers_key_result_get_start_value (first_key_result (objective)));
 }
 
-/* The KPI templates are the seed's, demo history included; the two key
- * results that move one name it. */
-static void
-test_kpis_match_seed (void)
+/* The KPI templates, by department in the seed's order: every department
+ * has its health metrics, the seed's examples among them ("5.000
+ * websitebezoeken/maand", churn). */
+static const struct
 {
-  guint n_seed, n;
-  const KoersSeedKpi *seed = koers_seed_get_kpis (&n_seed);
-  const KoersSeedDepartment *depts = koers_seed_get_departments (NULL);
-  const KoersTemplateKpi * const *all = koers_templates_get_kpis (&n);
-  guint n_links = 0;
+  const char *key;
+  const char *department;
+} seed_kpis[] = {
+  { "operating-costs", "operations" },
+  { "days-sales-outstanding", "finance" },
+  { "staff-turnover", "hr" },
+  { "sick-days", "hr" },
+  { "usability-score", "design" },
+  { "website-visits", "marketing" },
+  { "monthly-revenue", "sales" },
+  { "uptime", "it" },
+  { "open-incidents", "it" },
+  { "nps", "customer-service" },
+  { "first-response-time", "customer-service" },
+  { "customer-churn", "customer-service" },
+  { "revenue-run-rate", "management" },
+};
 
-  g_assert_cmpuint (n, ==, n_seed);
-  g_assert_cmpuint (n, ==, 13);
+static void
+test_kpis (void)
+{
+  guint n, n_departments;
+  const KoersSeedDepartment *depts = koers_seed_get_departments (&n_departments);
+  const KoersTemplateKpi * const *all = koers_templates_get_kpis (&n);
+  guint by_status[4] = { 0 };
+  guint n_overdue = 0;
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (seed_kpis));
   g_assert_null (all[n]);
 
   for (guint i = 0; i < n; i++)
+    {
+      KoersTemplateKpiInfo en, nl;
+
+      koers_template_kpi_get_info (all[i], KOERS_LANGUAGE_EN, &en);
+      koers_template_kpi_get_info (all[i], KOERS_LANGUAGE_NL, &nl);
+      g_test_message ("KPI %s", en.key);
+      g_assert_cmpstr (en.key, ==, seed_kpis[i].key);
+      g_assert_cmpstr (koers_template_kpi_get_key (all[i]), ==, en.key);
+      g_assert_true (koers_templates_find_kpi (en.key) == all[i]);
+      g_assert_cmpstr (en.department_key, ==, seed_kpis[i].department);
+      g_assert_cmpint (koers_seed_find_department (en.department_key), >=, 0);
+
+      assert_text (en.name);
+      assert_text (nl.name);
+      g_assert_cmpstr (koers_template_kpi_get_name (all[i], KOERS_LANGUAGE_EN), ==, en.name);
+      g_assert_cmpstr (koers_template_kpi_get_name (all[i], KOERS_LANGUAGE_NL), ==, nl.name);
+      g_assert_nonnull (en.unit);
+      g_assert_nonnull (nl.unit);
+      /* Only the texts depend on the language. */
+      g_assert_cmpstr (nl.key, ==, en.key);
+      g_assert_cmpint (nl.metric_kind, ==, en.metric_kind);
+      g_assert_cmpfloat (nl.healthy, ==, en.healthy);
+      g_assert_cmpfloat (nl.demo_end, ==, en.demo_end);
+
+      g_assert_true (koers_kpi_check_thresholds (en.direction, en.healthy, en.attention));
+      g_assert_cmpfloat (en.demo_step, >, 0);
+      by_status[koers_kpi_compute_status (en.direction, en.healthy, en.attention, en.demo_end)]++;
+      if (en.demo_overdue)
+        n_overdue++;
+    }
+
+  /* The demo shows every status, and an update that is due. */
+  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_HEALTHY], >, 0);
+  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION], >, 0);
+  g_assert_cmpuint (by_status[KOERS_KPI_STATUS_UNHEALTHY], >, 0);
+  g_assert_cmpuint (n_overdue, >=, 1);
+
+  for (guint d = 0; d < n_departments; d++)
     for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
       {
-        KoersTemplateKpiInfo info;
+        g_autoptr(GPtrArray) list = koers_templates_list_kpis (depts[d].key, languages[l]);
 
-        koers_template_kpi_get_info (all[i], languages[l], &info);
-        g_assert_cmpstr (info.key, ==, seed[i].key);
-        g_assert_cmpstr (koers_template_kpi_get_key (all[i]), ==, seed[i].key);
-        g_assert_true (koers_templates_find_kpi (seed[i].key) == all[i]);
-        g_assert_cmpstr (info.department_key, ==, depts[seed[i].department].key);
-        g_assert_cmpstr (info.name, ==, koers_seed_kpi_get_name (&seed[i], languages[l]));
-        g_assert_cmpstr (koers_template_kpi_get_name (all[i], languages[l]), ==, info.name);
-        g_assert_cmpstr (info.unit, ==, koers_seed_text_get (&seed[i].unit, languages[l]));
-        g_assert_cmpint (info.metric_kind, ==, seed[i].metric_kind);
-        g_assert_cmpint (info.direction, ==, seed[i].direction);
-        g_assert_cmpint (info.frequency, ==, seed[i].frequency);
-        g_assert_cmpfloat (info.healthy, ==, seed[i].healthy);
-        g_assert_cmpfloat (info.attention, ==, seed[i].attention);
-        g_assert_cmpfloat (info.demo_start, ==, seed[i].demo_start);
-        g_assert_cmpfloat (info.demo_end, ==, seed[i].demo_end);
-        g_assert_cmpfloat (info.demo_step, ==, seed[i].demo_step);
-        g_assert_cmpint (info.demo_overdue, ==, seed[i].demo_overdue);
+        g_assert_cmpuint (list->len, >=, 1);
       }
 
-  g_assert_null (koers_templates_find_kpi ("no-such-kpi"));
-
+  g_assert_cmpstr (koers_template_kpi_get_name (koers_templates_find_kpi ("website-visits"),
+                                                KOERS_LANGUAGE_NL), ==, "Websitebezoeken");
   {
-    guint n_objectives;
-    const KoersSeedObjective *objectives = koers_seed_get_objectives (&n_objectives);
-    const KoersTemplate * const *templates = koers_templates_get_all (NULL);
+    KoersTemplateKpiInfo nps;
 
-    for (guint i = 0; i < n_objectives; i++)
-      for (guint k = 0; k < objectives[i].n_key_results; k++)
-        {
-          KoersTemplateKeyResult tkr;
-
-          koers_template_get_key_result (templates[i], k, KOERS_LANGUAGE_EN, &tkr);
-          g_assert_cmpstr (tkr.kpi, ==, objectives[i].key_results[k].kpi);
-          if (tkr.kpi != NULL)
-            {
-              g_assert_nonnull (koers_templates_find_kpi (tkr.kpi));
-              n_links++;
-            }
-        }
+    koers_template_kpi_get_info (koers_templates_find_kpi ("nps"), KOERS_LANGUAGE_EN, &nps);
+    g_assert_cmpfloat (nps.healthy, ==, 50);
+    g_assert_cmpfloat (nps.attention, ==, 40);
   }
+  g_assert_null (koers_templates_find_kpi ("no-such-kpi"));
+  g_assert_null (koers_templates_find_kpi (NULL));
+}
+
+/* The two key results the seed words as KPIs name theirs. */
+static void
+test_kpi_links (void)
+{
+  guint n, n_links = 0;
+  const KoersTemplate * const *all = koers_templates_get_all (&n);
+  KoersTemplateKeyResult kr;
+
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < koers_template_get_n_key_results (all[i]); k++)
+      {
+        koers_template_get_key_result (all[i], k, KOERS_LANGUAGE_EN, &kr);
+        if (kr.kpi == NULL)
+          continue;
+        g_assert_nonnull (koers_templates_find_kpi (kr.kpi));
+        n_links++;
+      }
   g_assert_cmpuint (n_links, ==, 2);
+
+  /* "Minstens 5.000 websitebezoeken/maand bereiken." */
+  koers_template_get_key_result (koers_templates_find ("management-2"), 1, KOERS_LANGUAGE_NL, &kr);
+  g_assert_cmpstr (kr.kpi, ==, "website-visits");
+  /* "Klantverloop (churn) verminderen met 10% per maand." */
+  koers_template_get_key_result (koers_templates_find ("customer-service-1"), 1, KOERS_LANGUAGE_NL, &kr);
+  g_assert_cmpstr (kr.kpi, ==, "customer-churn");
 }
 
 static void
@@ -417,9 +780,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/templates/match-seed", test_match_seed);
+  g_test_add_func ("/templates/seed-words", test_seed_words);
+  g_test_add_func ("/templates/objectives", test_objectives);
+  g_test_add_func ("/templates/key-results", test_key_results);
+  g_test_add_func ("/templates/known-shapes", test_known_shapes);
+  g_test_add_func ("/templates/demo-value-and-due-date", test_demo_value_and_due_date);
   g_test_add_func ("/templates/list", test_list);
-  g_test_add_func ("/templates/kpis-match-seed", test_kpis_match_seed);
+  g_test_add_func ("/templates/kpis", test_kpis);
+  g_test_add_func ("/templates/kpi-links", test_kpi_links);
   g_test_add_func ("/templates/list-kpis", test_list_kpis);
   g_test_add ("/templates/instantiate-kpi", StoreFixture, NULL, store_fixture_setup,
               test_instantiate_kpi, store_fixture_teardown);

@@ -8,7 +8,7 @@
 #include "core/koers-scoring.h"
 #include "core/koers-seed.h"
 #include "koers-demo.h"
-#include "koers-templates.h"
+#include "koers-templates-private.h"
 #include "store/koers-store-private.h"
 
 /* A demo database: the templates (the seed's example OKRs and KPIs, see
@@ -117,8 +117,7 @@ pick_due_date (Demo                         *demo,
                const KoersTemplateKeyResult *seed,
                const KoersPeriod            *period)
 {
-  KoersSeedKeyResult due_only = { .due_month_day = seed->due_month_day };
-  g_autofree char *seed_date = koers_seed_key_result_get_due_date (&due_only, period->year);
+  g_autofree char *seed_date = koers_template_due_date (seed->due_month_day, period->year);
   KoersPeriod quarter;
   GDate date;
 
@@ -139,7 +138,7 @@ pick_due_date (Demo                         *demo,
   return koers_date_format_iso (&date);
 }
 
-/* Like koers_seed_key_result_get_demo_value(): whole units over wide
+/* Like koers_template_demo_value(): whole units over wide
  * ranges, one decimal over narrow ones; and round figures over very wide
  * ones (revenue in tens of thousands, not to the euro). */
 static double

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -8,7 +9,6 @@
 
 #include "core/koers-date.h"
 #include "core/koers-period.h"
-#include "core/koers-seed.h"
 #include "core/koers-summary.h"
 #include "koers-io-resources.h"
 #include "koers-templates-private.h"
@@ -507,26 +507,58 @@ build_objective (const KoersTemplate *self,
   return objective;
 }
 
+double
+koers_template_demo_value (KoersMetricKind metric_kind,
+                           double          start,
+                           double          target,
+                           double          progress)
+{
+  double value;
+
+  if (metric_kind == KOERS_METRIC_KIND_MILESTONE)
+    return progress >= 1.0 ? 1.0 : 0.0;
+
+  value = start + (target - start) * progress;
+  if (fabs (target - start) >= 10.0)
+    return round (value);
+
+  return round (value * 10.0) / 10.0;
+}
+
+char *
+koers_template_due_date (const char *month_day,
+                         int         year)
+{
+  g_autofree char *iso = NULL;
+  GDate date;
+
+  if (month_day == NULL)
+    return NULL;
+
+  iso = g_strdup_printf ("%04d-%s", year, month_day);
+  if (!koers_date_parse (iso, &date))
+    return NULL;
+
+  return g_steal_pointer (&iso);
+}
+
 static KoersKeyResult *
 build_key_result (const TemplateKeyResult *template,
                   const KoersPeriod       *period,
                   KoersLanguage            lang,
                   gboolean                 demo_values)
 {
-  KoersSeedKeyResult seed = {
-    .metric_kind = template->metric_kind,
-    .start = template->start,
-    .target = template->target,
-    .demo_progress = template->demo_progress,
-    .due_month_day = template->due,
-  };
-  g_autofree char *due = koers_seed_key_result_get_due_date (&seed, get_year (period));
+  g_autofree char *due = koers_template_due_date (template->due, get_year (period));
   KoersKeyResult *kr;
 
   kr = koers_key_result_new (text_get (&template->title, lang), template->metric_kind,
                              template->start, template->target, text_get (&template->unit, lang));
-  koers_key_result_set_current_value (kr, demo_values ? koers_seed_key_result_get_demo_value (&seed)
-                                                      : template->start);
+  koers_key_result_set_current_value (kr, demo_values
+                                            ? koers_template_demo_value (template->metric_kind,
+                                                                         template->start,
+                                                                         template->target,
+                                                                         template->demo_progress)
+                                            : template->start);
   koers_key_result_set_due_date (kr, due);
   koers_key_result_set_uses_personal_data (kr, template->uses_personal_data);
   koers_key_result_set_personal_data_note (kr, template->uses_personal_data

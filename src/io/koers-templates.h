@@ -8,9 +8,10 @@ G_BEGIN_DECLS
 
 /* The seed's example OKRs as templates: the three company-wide objectives
  * and two per department, each with its key results, in English and
- * Dutch.  They ship as JSON in a GResource (src/io/templates.json, made
- * once from the seed tables of koers-seed.c; test-templates checks that
- * the two agree). */
+ * Dutch.  They ship as JSON in a GResource (src/io/templates.json), the
+ * one place the app holds them: the template picker and --create-demo
+ * both build on them; test-templates checks them against the seed's own
+ * Dutch words. */
 
 typedef struct _KoersTemplate KoersTemplate;
 
@@ -84,10 +85,10 @@ KoersObjective     *koers_template_instantiate         (const KoersTemplate  *se
  * that are the seed's (by name, see koers_templates_get_department_key;
  * templates of a missing department are left out), in the quarter or year
  * of today, department objectives aligned to the company's: ONE write.
- * demo_values: current values from the seed's demo progress, as
- * koers_seed_key_result_get_demo_value(); else at the start.  This is
- * what --create-demo builds its objectives from.  Returns the number of
- * objectives added, or -1 with error set. */
+ * demo_values: current values from the templates' demo progress, as
+ * koers_template_demo_value() (koers-templates-private.h) rounds them;
+ * else at the start.  This is what --create-demo builds its objectives
+ * from.  Returns the number of objectives added, or -1 with error set. */
 int                 koers_templates_instantiate_all    (KoersStore     *store,
                                                         KoersLanguage   lang,
                                                         const GDate    *today,
