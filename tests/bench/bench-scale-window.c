@@ -79,13 +79,17 @@ spin_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Until no frame came for SETTLE_MS. */
+/* Until no frame came for SETTLE_MS (at most ten times as long: an
+ * endless animation would not end it). */
 static void
 settle (void)
 {
+  gint64 give_up = g_get_monotonic_time () + SETTLE_MS * 10 * 1000;
+
   do
     spin_ms (SETTLE_MS / 5);
-  while (g_get_monotonic_time () - frame_log.last_frame_end < SETTLE_MS * 1000);
+  while (g_get_monotonic_time () - frame_log.last_frame_end < SETTLE_MS * 1000 &&
+         g_get_monotonic_time () < give_up);
 }
 
 static Figure *
