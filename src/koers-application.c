@@ -263,6 +263,37 @@ open_database_action (GSimpleAction *action,
 }
 
 static void
+verify_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (koers_store_verify_finish (result, &error))
+    return;
+
+  /* The file is kept as it is; the person decides what to do with it. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Database Is Damaged"), NULL));
+  adw_message_dialog_set_body (dialog, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A large database was opened without reading every page: that check
+ * runs now, beside the window, and speaks up only when it finds damage. */
+static void
+verify_in_background (KoersStore *store,
+                      GtkWindow  *window)
+{
+  const char *path = koers_store_get_path (store);
+
+  if (koers_store_needs_verify (path))
+    koers_store_verify_async (path, NULL, verify_done_cb, g_object_ref (window));
+}
+
+static void
 koers_application_activate (GApplication *application)
 {
   KoersApplication *self = KOERS_APPLICATION (application);
@@ -270,7 +301,10 @@ koers_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
-    window = GTK_WINDOW (koers_window_new (GTK_APPLICATION (application), self->store));
+    {
+      window = GTK_WINDOW (koers_window_new (GTK_APPLICATION (application), self->store));
+      verify_in_background (self->store, window);
+    }
 
   gtk_window_present (window);
 }

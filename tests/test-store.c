@@ -580,6 +580,47 @@ test_refuse_corrupt (StoreFixture  *fixture,
   assert_refused (fixture->path, KOERS_STORE_ERROR_CORRUPT);
 }
 
+/* A large file opens without reading every page (a quick start at company
+ * scale); koers_store_verify() reads it all, and finds the damage. */
+static void
+test_verify_large (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, after_length;
+
+  make_koers_database (fixture->path);
+  exec_raw (fixture->path, "PRAGMA journal_mode = DELETE;"
+                           " INSERT INTO settings (key, value) VALUES ('padding', zeroblob (40000000));");
+  g_assert_true (koers_store_needs_verify (fixture->path));
+  g_assert_true (koers_store_verify (fixture->path, &error));
+  g_assert_no_error (error);
+
+  /* Scribble over the last MiB: the padding's overflow pages. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  for (gsize i = length - 1024 * 1024; i < length; i++)
+    contents[i] = (char) (i * 7 + 13);
+  write_file (fixture->path, contents, length);
+
+  {
+    g_autoptr(KoersStore) store = koers_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (store);
+  }
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+
+  g_assert_false (koers_store_verify (fixture->path, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT);
+  /* Checking changes nothing. */
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpuint (after_length, ==, length);
+  g_assert_true (memcmp (after, contents, length) == 0);
+}
+
 static void
 test_refuse_corrupt_schema (StoreFixture  *fixture,
                             gconstpointer  data)
@@ -688,6 +729,7 @@ main (int   argc,
   ADD ("/store/refuse/random-bytes", test_refuse_random_bytes);
   ADD ("/store/refuse/corrupt", test_refuse_corrupt);
   ADD ("/store/refuse/corrupt-schema", test_refuse_corrupt_schema);
+  ADD ("/store/verify-large", test_verify_large);
   ADD ("/store/refuse/foreign", test_refuse_foreign);
   ADD ("/store/refuse/too-new", test_refuse_too_new);
   ADD ("/store/refuse/orphans", test_refuse_orphans);

@@ -379,13 +379,15 @@ build_check_uri (const char  *path,
 static gboolean
 check_connection (sqlite3     *db,
                   const char  *display,
+                  gboolean     full,
                   GError     **error)
 {
   DatabaseFacts facts = { 0 };
-  gboolean ok;
-  int rc;
+  gboolean ok = TRUE;
+  int rc = SQLITE_OK;
 
-  rc = run_quick_check (db, &ok);
+  if (full)
+    rc = run_quick_check (db, &ok);
   if (rc == SQLITE_OK && !ok)
     rc = SQLITE_CORRUPT;
   if (rc == SQLITE_OK)
@@ -430,9 +432,17 @@ check_connection (sqlite3     *db,
   return TRUE;
 }
 
-gboolean
-koers_store_check_file (const char  *path,
-                        GError     **error)
+/* Reading every page (quick_check) costs time in proportion to the file:
+ * some 5 ms per MiB here.  Up to this size an open does it; a larger file
+ * is opened on its header and schema (garbage, a foreign or a newer file
+ * are still refused) and checked whole by koers_store_verify() once the
+ * window shows.  SQLite refuses a damaged page it reads meanwhile. */
+#define FULL_CHECK_MAX_BYTES (32 * 1024 * 1024)
+
+static gboolean
+check_file (const char  *path,
+            gboolean     full,
+            GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *uri = NULL;
@@ -454,10 +464,68 @@ koers_store_check_file (const char  *path,
     }
 
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  ret = check_connection (db, display, error);
+  ret = check_connection (db, display, full, error);
   sqlite3_close (db);
 
   return ret;
+}
+
+gboolean
+koers_store_check_file (const char  *path,
+                        GError     **error)
+{
+  GStatBuf st;
+
+  return check_file (path, g_stat (path, &st) != 0 || st.st_size <= FULL_CHECK_MAX_BYTES, error);
+}
+
+gboolean
+koers_store_needs_verify (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && st.st_size > FULL_CHECK_MAX_BYTES;
+}
+
+gboolean
+koers_store_verify (const char  *path,
+                    GError     **error)
+{
+  return check_file (path, TRUE, error);
+}
+
+static void
+verify_thread_cb (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (koers_store_verify (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+koers_store_verify_async (const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, koers_store_verify_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, verify_thread_cb);
+}
+
+gboolean
+koers_store_verify_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

@@ -75,6 +75,20 @@ gboolean         koers_store_load_all           (KoersStore  *self,
                                                  GError     **error);
 gboolean         koers_store_is_lazy            (KoersStore  *self);
 const char      *koers_store_get_path           (KoersStore  *self);
+
+/* A large file is opened without reading every page (that takes time in
+ * proportion to its size); needs_verify says so, and verify reads it all
+ * (PRAGMA quick_check on a read-only connection of its own; any thread):
+ * KOERS_STORE_ERROR_CORRUPT when it is damaged. */
+gboolean         koers_store_needs_verify       (const char          *path);
+gboolean         koers_store_verify             (const char          *path,
+                                                 GError             **error);
+void             koers_store_verify_async       (const char          *path,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean         koers_store_verify_finish      (GAsyncResult        *result,
+                                                 GError             **error);
 int              koers_store_get_schema_version (KoersStore  *self);
 
 /* Organisation name (for reports); settings kept in the database. */
