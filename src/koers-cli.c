@@ -79,7 +79,7 @@ static const Command commands[] = {
     N_("Write the OKR report of a period as a PDF to FILE and exit"), N_("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_export_pdf,
-    SCOPE_PERIOD,
+    SCOPE_OWN,
   },
   {
     "export-json", G_OPTION_ARG_FILENAME,
@@ -394,6 +394,20 @@ check_departments (Invocation *invocation)
   return TRUE;
 }
 
+/* What the command reads of the database before it runs: its period, or
+ * everything (the report and the exports read what they need). */
+static gboolean
+load_scope (Invocation  *invocation,
+            Scope        scope,
+            GError     **error)
+{
+  if (scope == SCOPE_ALL)
+    return koers_store_load_all (invocation->store, error);
+  if (scope == SCOPE_PERIOD)
+    return koers_store_load_period (invocation->store, &invocation->period, error);
+  return TRUE;
+}
+
 static void
 init_filter (Invocation        *invocation,
              KoersExportFilter *filter,
@@ -615,13 +629,9 @@ koers_cli_handle_options (GVariantDict *options)
       if (!g_variant_dict_lookup (options, "database", "^ay", &path))
         path = koers_store_get_default_path ();
 
-      /* Only what the command needs: the objectives of its period (the
-       * report and the check always have one), or every period. */
+      /* Only what the command needs (see load_scope()). */
       invocation.store = koers_store_open_lazy (path, &error);
-      if (invocation.store == NULL ||
-          (command->scope == SCOPE_PERIOD &&
-           !koers_store_load_period (invocation.store, &invocation.period, &error)) ||
-          (command->scope == SCOPE_ALL && !koers_store_load_all (invocation.store, &error)))
+      if (invocation.store == NULL)
         {
           g_printerr ("koers: %s\n", error->message);
           return EXIT_FAILED;
@@ -633,6 +643,12 @@ koers_cli_handle_options (GVariantDict *options)
 
       if (!check_departments (&invocation))
         return EXIT_USAGE;
+
+      if (!load_scope (&invocation, command->scope, &error))
+        {
+          g_printerr ("koers: %s\n", error->message);
+          return EXIT_FAILED;
+        }
     }
 
   status = command->run (&invocation, &error);

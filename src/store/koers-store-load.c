@@ -315,13 +315,17 @@ load_objectives (KoersStore  *self,
   stmt = prepare_select (self, OBJECTIVE_COLUMNS,
                          period != NULL
                            ? "FROM objectives WHERE period = ?1"
+                             " AND (?2 IS NULL OR department_id IN (SELECT value FROM json_each (?2)))"
                              " ORDER BY department_id, period, position, id"
                            : "FROM objectives ORDER BY department_id, period, position, id",
                          error);
   if (stmt == NULL)
     return FALSE;
   if (period != NULL)
-    koers_store_bind_text (stmt, 1, period);
+    {
+      koers_store_bind_text (stmt, 1, period);
+      koers_store_bind_text (stmt, 2, self->load_departments);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -363,14 +367,18 @@ load_key_results (KoersStore  *self,
   stmt = prepare_select (self, KEY_RESULT_COLUMNS,
                          period != NULL
                            ? "FROM key_results WHERE objective_id IN"
-                             " (SELECT id FROM objectives WHERE period = ?1)"
+                             " (SELECT id FROM objectives WHERE period = ?1 AND (?2 IS NULL OR"
+                             "  department_id IN (SELECT value FROM json_each (?2))))"
                              " ORDER BY objective_id, position, id"
                            : "FROM key_results ORDER BY objective_id, position, id",
                          error);
   if (stmt == NULL)
     return FALSE;
   if (period != NULL)
-    koers_store_bind_text (stmt, 1, period);
+    {
+      koers_store_bind_text (stmt, 1, period);
+      koers_store_bind_text (stmt, 2, self->load_departments);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -432,14 +440,18 @@ load_checkins (KoersStore  *self,
                          period != NULL
                            ? "FROM checkins WHERE key_result_id IN"
                              " (SELECT k.id FROM key_results AS k"
-                             "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1)"
+                             "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1"
+                             "  AND (?2 IS NULL OR o.department_id IN (SELECT value FROM json_each (?2))))"
                              " ORDER BY key_result_id, date, created, id"
                            : "FROM checkins ORDER BY key_result_id, date, created, id",
                          error);
   if (stmt == NULL)
     return FALSE;
   if (period != NULL)
-    koers_store_bind_text (stmt, 1, period);
+    {
+      koers_store_bind_text (stmt, 1, period);
+      koers_store_bind_text (stmt, 2, self->load_departments);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -738,6 +750,47 @@ koers_store_load_period (KoersStore         *self,
       if (ok)
         g_hash_table_add (self->loaded_periods, g_strdup (key));
     }
+
+  koers_store_end_read (self);
+  return ok;
+}
+
+gboolean
+koers_store_load_period_departments (KoersStore         *self,
+                                     const KoersPeriod  *period,
+                                     const gint64       *department_ids,
+                                     guint               n_department_ids,
+                                     GError            **error)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GString) ids = g_string_new ("[");
+  KoersDepartment *company;
+  gboolean ok;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (!self->lazy)
+    return TRUE;
+
+  /* The company's objectives come along: what the departments align to. */
+  company = koers_store_get_company (self);
+  g_string_append_printf (ids, "%" G_GINT64_FORMAT,
+                          company != NULL ? koers_department_get_id (company) : 0);
+  for (guint i = 0; i < n_department_ids; i++)
+    g_string_append_printf (ids, ", %" G_GINT64_FORMAT, department_ids[i]);
+  g_string_append (ids, "]");
+
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+
+  /* Not marked as loaded: the period's other departments are not. */
+  self->load_departments = ids->str;
+  keys = list_overlapping_keys (self, period, error);
+  ok = keys != NULL;
+  for (guint i = 0; ok && i < keys->len; i++)
+    ok = koers_store_load_period_key (self, g_ptr_array_index (keys, i), error);
+  self->load_departments = NULL;
 
   koers_store_end_read (self);
   return ok;

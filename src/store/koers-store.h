@@ -70,6 +70,14 @@ KoersStore      *koers_store_open_lazy          (const char  *path,
 gboolean         koers_store_load_period        (KoersStore         *self,
                                                  const KoersPeriod  *period,
                                                  GError            **error);
+/* As koers_store_load_period(), but only the objectives of these
+ * departments (give their teams too) and the company's: for a command that
+ * reports on some departments. */
+gboolean         koers_store_load_period_departments (KoersStore         *self,
+                                                      const KoersPeriod  *period,
+                                                      const gint64       *department_ids,
+                                                      guint               n_department_ids,
+                                                      GError            **error);
 /* Every period: for the commands that need the whole database. */
 gboolean         koers_store_load_all           (KoersStore  *self,
                                                  GError     **error);

@@ -318,7 +318,8 @@ activate_cb (GApplication *app)
   koers_editing_ensure_style ();
 
   start = g_get_monotonic_time ();
-  store = koers_store_open (database_path, &error);
+  /* As the application opens it: the window loads the periods it shows. */
+  store = koers_store_open_lazy (database_path, &error);
   if (store == NULL)
     {
       g_printerr ("bench-scale-window: %s\n", error->message);

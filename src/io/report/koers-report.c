@@ -282,6 +282,19 @@ write_data (const KoersReportData   *data,
   return TRUE;
 }
 
+/* A lazily opened store reads the period's objectives now: only those of
+ * the report's departments (and the company's) when it names some. */
+static gboolean
+load_report_objectives (KoersStore               *store,
+                        const KoersReportOptions *opts,
+                        GError                  **error)
+{
+  if (opts->n_department_ids > 0)
+    return koers_store_load_period_departments (store, &opts->period, opts->department_ids,
+                                                 opts->n_department_ids, error);
+  return koers_store_load_period (store, &opts->period, error);
+}
+
 gboolean
 koers_report_write_pdf (KoersStore               *store,
                         const KoersReportOptions *opts,
@@ -300,7 +313,7 @@ koers_report_write_pdf (KoersStore               *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_store_load_period (store, &opts->period, error))
+  if (!load_report_objectives (store, opts, error))
     return FALSE;
   data = koers_report_data_collect (store, opts);
   return write_data (data, path, progress, progress_data, cancellable, error);
@@ -446,7 +459,7 @@ koers_report_write_pdf_async (KoersStore               *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, koers_report_write_pdf_async);
-  if (!koers_store_load_period (store, &opts->period, &load_error))
+  if (!load_report_objectives (store, opts, &load_error))
     {
       g_task_return_error (task, g_steal_pointer (&load_error));
       return;
