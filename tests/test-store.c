@@ -593,7 +593,7 @@ test_verify_large (StoreFixture  *fixture,
 
   make_koers_database (fixture->path);
   exec_raw (fixture->path, "PRAGMA journal_mode = DELETE;"
-                           " INSERT INTO settings (key, value) VALUES ('padding', zeroblob (40000000));");
+                           " INSERT INTO settings (key, value) VALUES ('padding', zeroblob (20000000));");
   g_assert_true (koers_store_needs_verify (fixture->path));
   g_assert_true (koers_store_verify (fixture->path, &error));
   g_assert_no_error (error);

@@ -437,7 +437,7 @@ check_connection (sqlite3     *db,
  * is opened on its header and schema (garbage, a foreign or a newer file
  * are still refused) and checked whole by koers_store_verify() once the
  * window shows.  SQLite refuses a damaged page it reads meanwhile. */
-#define FULL_CHECK_MAX_BYTES (32 * 1024 * 1024)
+#define FULL_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
 static gboolean
 check_file (const char  *path,
