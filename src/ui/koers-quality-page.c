@@ -522,7 +522,10 @@ koers_quality_page_set_period (KoersQualityPage  *self,
     return;
 
   self->period = *period;
-  refresh (self);
+  /* After the frame that shows the new period: the check of a whole
+   * period is not what the person waits for first. */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
 }
 
 gboolean
