@@ -43,9 +43,10 @@ test_migrate_v4 (StoreFixture  *fixture,
                  gconstpointer  data)
 {
   g_autofree char *setup = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
   g_autoptr(KoersStore) store = NULL;
 
-  g_mkdir_with_parents (g_path_get_dirname (fixture->path), 0700);
+  g_mkdir_with_parents (folder, 0700);
   setup = g_strdup_printf ("PRAGMA application_id = %d;\n%s%s%s%s"
                            "PRAGMA user_version = 4;\n"
                            "INSERT INTO departments (id, uuid, name, sort_order, is_company, created, updated)"
