@@ -1052,7 +1052,8 @@ write_changes (Export  *e,
                GError **error)
 {
   begin_list (&e->w, "changes");
-  if (!koers_store_foreach_change (e->store, 0, change_cb, e, error))
+  /* The fields as the log's text: copied, not looked into. */
+  if (!koers_store_foreach_change_unparsed (e->store, 0, change_cb, e, error))
     return FALSE;
   writer_close (&e->w, ']');
   return TRUE;

@@ -133,29 +133,53 @@ is_scalar (JsonNode *node)
  * the new. */
 static gboolean
 read_change_fields (KoersJsonReader *r,
-                    const char      *path,
-                    JsonNode        *node,
-                    const char      *found)
+                    const char      *parent,
+                    const char      *member,
+                    JsonNode        *node)
 {
   g_autoptr(GList) members = NULL;
+  g_autofree char *path = NULL;
   guint n_before = r->problems->len;
   JsonObject *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return koers_json_add_problem (r, path, _("expected an object, found %s"), found);
+    {
+      g_autofree char *found = koers_json_describe_node (node);
+
+      path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
+      return koers_json_add_problem (r, path, _("expected an object, found %s"), found);
+    }
 
   object = json_node_get_object (node);
   if (json_object_get_size (object) > KOERS_JSON_MAX_CHANGE_FIELDS)
-    return koers_json_add_problem (r, path, _("more than %u entries"),
-                                   (guint) KOERS_JSON_MAX_CHANGE_FIELDS);
+    {
+      path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
+      return koers_json_add_problem (r, path, _("more than %u entries"),
+                                     (guint) KOERS_JSON_MAX_CHANGE_FIELDS);
+    }
 
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      g_autofree char *member_path = koers_json_path_member (path, name);
       JsonNode *pair = json_object_get_member (object, name);
+      g_autofree char *member_path = NULL;
       JsonArray *array;
+      gboolean ok = TRUE;
+
+      array = JSON_NODE_HOLDS_ARRAY (pair) ? json_node_get_array (pair) : NULL;
+      if (name[0] == '\0' || strlen (name) > KOERS_JSON_MAX_KEY_LENGTH ||
+          array == NULL || json_array_get_length (array) != 2)
+        ok = FALSE;
+      for (guint i = 0; ok && i < 2; i++)
+        ok = is_scalar (json_array_get_element (array, i));
+      if (ok)
+        continue;
+
+      /* Something is wrong with it: say what. */
+      if (path == NULL)
+        path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
+      member_path = koers_json_path_member (path, name);
 
       if (g_utf8_strlen (name, -1) > KOERS_JSON_MAX_KEY_LENGTH || name[0] == '\0')
         {
@@ -165,7 +189,6 @@ read_change_fields (KoersJsonReader *r,
           continue;
         }
 
-      array = JSON_NODE_HOLDS_ARRAY (pair) ? json_node_get_array (pair) : NULL;
       if (array == NULL || json_array_get_length (array) != 2)
         {
           g_autofree char *pair_found = koers_json_describe_node (pair);
@@ -198,12 +221,19 @@ read_change_fields (KoersJsonReader *r,
 /* Checks one member; fills value when it is valid. */
 static gboolean
 read_field (KoersJsonReader          *r,
-            const char               *path,
+            const char               *parent,
+            const char               *name,
             const KoersJsonFieldSpec *spec,
             JsonNode                 *node,
             KoersJsonFieldValue      *value)
 {
-  g_autofree char *found = koers_json_describe_node (node);
+  /* The path and the description only when there is a problem: most
+   * members have none. */
+  g_autofree char *path_text = NULL;
+  g_autofree char *found_text = NULL;
+#define path (path_text != NULL ? path_text \
+              : (path_text = name != NULL ? koers_json_path_member (parent, name) : g_strdup (parent)))
+#define found (found_text != NULL ? found_text : (found_text = koers_json_describe_node (node)))
   gboolean is_null = JSON_NODE_HOLDS_NULL (node);
 
   switch (spec->type)
@@ -235,7 +265,7 @@ read_field (KoersJsonReader          *r,
       break;
 
     case KOERS_JSON_FIELD_CHANGES:
-      if (!read_change_fields (r, path, node, found))
+      if (!read_change_fields (r, parent, name, node))
         return FALSE;
       value->object = json_node_get_object (node);
       break;
@@ -376,6 +406,8 @@ read_field (KoersJsonReader          *r,
 
   value->present = TRUE;
   return TRUE;
+#undef path
+#undef found
 }
 
 gboolean
@@ -386,7 +418,7 @@ koers_json_read_member (KoersJsonReader          *r,
                         KoersJsonFieldValue      *value)
 {
   memset (value, 0, sizeof *value);
-  return read_field (r, path, spec, node, value);
+  return read_field (r, path, NULL, spec, node, value);
 }
 
 /* FALSE when node is not an object or a member is wrong. */
@@ -420,7 +452,6 @@ koers_json_read_object (KoersJsonReader          *r,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      g_autofree char *member_path = koers_json_path_member (path, name);
       guint i;
 
       for (i = 0; i < n_specs; i++)
@@ -429,11 +460,13 @@ koers_json_read_object (KoersJsonReader          *r,
 
       if (i == n_specs)
         {
+          g_autofree char *member_path = koers_json_path_member (path, name);
+
           koers_json_add_problem (r, member_path, _("unknown member"));
           continue;
         }
 
-      read_field (r, member_path, &specs[i], json_object_get_member (object, name), &values[i]);
+      read_field (r, path, name, &specs[i], json_object_get_member (object, name), &values[i]);
     }
 
   for (guint i = 0; i < n_specs; i++)

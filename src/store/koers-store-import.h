@@ -244,6 +244,15 @@ typedef struct
 GArray          *koers_store_list_objective_refs    (KoersStore      *store,
                                                      GError         **error);
 
+/* As koers_store_foreach_change(), but the changes carry their fields as
+ * the log's JSON text only (koers_change_get_fields_json()), not parsed
+ * into fields: a statement fewer per change, for exports of the whole log. */
+gboolean         koers_store_foreach_change_unparsed (KoersStore           *store,
+                                                      gint64                after_seq,
+                                                      KoersStoreChangeFunc  func,
+                                                      gpointer              user_data,
+                                                      GError              **error);
+
 /* One (objective id, KPI id) pair per key result that moves a KPI. */
 typedef struct
 {
