@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -153,12 +154,28 @@ koers_json_append_number (GString *out,
    * or fewer does, "%.15g" is that one (a double is within half an ulp,
    * far below half a unit of the 15th digit, of the decimal it came from,
    * and %g drops the trailing zeros); else 16 or 17 digits. */
-  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
+  if (fabs (value) >= DBL_MIN)
     {
-      g_ascii_formatd (buf, sizeof buf, "%.16g", value);
+      g_ascii_formatd (buf, sizeof buf, "%.15g", value);
       if (g_ascii_strtod (buf, NULL) != value)
-        g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+        {
+          g_ascii_formatd (buf, sizeof buf, "%.16g", value);
+          if (g_ascii_strtod (buf, NULL) != value)
+            g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+        }
+    }
+  else
+    {
+      /* Subnormal: fewer digits than 53 bits give; tried one by one. */
+      for (int precision = 1; precision <= 17; precision++)
+        {
+          char format[8];
+
+          g_snprintf (format, sizeof format, "%%.%dg", precision);
+          g_ascii_formatd (buf, sizeof buf, format, value);
+          if (g_ascii_strtod (buf, NULL) == value)
+            break;
+        }
     }
 
   g_string_append (out, buf);
