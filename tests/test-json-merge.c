@@ -642,7 +642,18 @@ test_dry_run_and_stale (Fixture       *fixture,
   assert_counts (plan, KOERS_IMPORT_OBJECTIVES, 0, 0, 22, 1);
   g_clear_pointer (&plan, koers_import_plan_free);
 
-  /* A change that leaves the decisions as they were does not stop it. */
+  /* This process changed the database meanwhile: the plan is stale at
+   * once, whatever it changed. */
+  plan = plan_merge (fixture->store, text);
+  g_assert_true (koers_store_set_organisation (fixture->store, "Changed meanwhile", &error));
+  g_assert_no_error (error);
+  g_assert_false (koers_json_import_apply (plan, &error));
+  g_assert_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE);
+  g_clear_error (&error);
+  g_clear_pointer (&plan, koers_import_plan_free);
+
+  /* Another process changed something that leaves the decisions as they
+   * were: that does not stop it. */
   {
     g_autoptr(JsonNode) other = parse (fixture->exported);
     g_autofree char *other_text = NULL;
@@ -652,8 +663,8 @@ test_dry_run_and_stale (Fixture       *fixture,
     bump (find_objective (other, "Newer"), 1000000);
     other_text = generate (other);
     plan = plan_merge (fixture->store, other_text);
-    g_assert_true (koers_store_set_organisation (fixture->store, "Changed meanwhile", &error));
-    g_assert_no_error (error);
+    exec_raw (fixture->path, "UPDATE settings SET value = 'Changed elsewhere'"
+                             " WHERE key = 'organisation'");
     apply_plan (plan, fixture->store, 1);
     find_objective_titled (fixture->store, "Newer");
   }

@@ -90,6 +90,8 @@ koers_import_plan_free (KoersImportPlan *plan)
   if (plan == NULL)
     return;
 
+  if (plan->changed_id != 0)
+    g_signal_handler_disconnect (plan->store, plan->changed_id);
   g_clear_object (&plan->store);
   g_clear_pointer (&plan->data, g_bytes_unref);
   g_clear_object (&plan->file);
@@ -839,6 +841,29 @@ plan_write (KoersImportPlan   *plan,
 
 /* The public face. */
 
+static void
+store_changed_cb (KoersStore      *store,
+                  KoersImportPlan *plan)
+{
+  plan->stale = TRUE;
+}
+
+/* A shown plan: what this process writes meanwhile makes it stale at
+ * once; what another process writes, applying finds by planning again. */
+static void
+watch_store (KoersImportPlan *plan)
+{
+  plan->changed_id = g_signal_connect (plan->store, "changed", G_CALLBACK (store_changed_cb), plan);
+}
+
+static gboolean
+set_stale_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
+                       _("The database changed after the file was checked; check it again"));
+  return FALSE;
+}
+
 static KoersImportPlan *
 plan_in (KoersImportPlan   *plan,
          gboolean           write,
@@ -879,6 +904,7 @@ koers_json_import_plan_from_data (KoersStore           *store,
     return NULL;
 
   g_clear_pointer (&plan->import, koers_store_import_free);
+  watch_store (plan);
   return g_steal_pointer (&plan);
 }
 
@@ -899,6 +925,7 @@ koers_json_import_plan (KoersStore           *store,
     return NULL;
 
   g_clear_pointer (&plan->import, koers_store_import_free);
+  watch_store (plan);
   return g_steal_pointer (&plan);
 }
 
@@ -950,6 +977,9 @@ koers_json_import_apply (KoersImportPlan  *plan,
   g_return_val_if_fail (!plan->applied, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (plan->stale)
+    return set_stale_error (error);
+
   /* Planned again inside the write transaction: no other writer comes in
    * between this look and the writing. */
   again = plan_new_like (plan);
@@ -957,17 +987,16 @@ koers_json_import_apply (KoersImportPlan  *plan,
     return FALSE;
 
   if (!same_decisions (plan, again))
-    {
-      g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                           _("The database changed after the file was checked; check it again"));
-      return FALSE;
-    }
+    return set_stale_error (error);
 
-  if (!plan_write (again, again->import, error))
-    return FALSE;
+  /* Our own write must not make the plan stale halfway. */
+  g_signal_handler_block (plan->store, plan->changed_id);
+  plan->applied = plan_write (again, again->import, error);
+  g_signal_handler_unblock (plan->store, plan->changed_id);
 
-  plan->applied = TRUE;
-  return TRUE;
+  if (plan->applied)
+    plan->stale = TRUE;
+  return plan->applied;
 }
 
 KoersImportPlan *

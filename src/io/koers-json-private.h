@@ -312,6 +312,8 @@ struct _KoersImportPlan
   gint64               file_size;
   gint64               file_mtime;
   gboolean             applied;
+  gulong               changed_id;        /* the store's "changed": this process wrote */
+  gboolean             stale;
 
   KoersStoreImport    *import;            /* the lookups, while planning */
   GError              *db_error;          /* the first failed lookup */
