@@ -93,7 +93,8 @@ static const Command commands[] = {
     N_("Import a JSON file made by --export-json into the database and exit"), N_("FILE"),
     MODIFIER_DATABASE | MODIFIER_MERGE,
     run_import_json,
-    SCOPE_ALL,
+    /* The import looks rows up itself, in its write transaction. */
+    SCOPE_OWN,
   },
   {
     "export-csv", G_OPTION_ARG_FILENAME,

@@ -97,8 +97,8 @@ writer_next (Writer *w)
       w->first[w->depth] = FALSE;
     }
   else
-    g_string_append_len (w->buf, ",\n", 2);
-  g_string_append_len (w->buf, spaces, 2 * w->depth);
+    koers_json_append_len (w->buf, ",\n", 2);
+  koers_json_append_len (w->buf, spaces, 2 * w->depth);
 }
 
 /* name: a member name of the format, which needs no escaping. */
@@ -108,8 +108,8 @@ writer_member (Writer     *w,
 {
   writer_next (w);
   g_string_append_c (w->buf, '"');
-  g_string_append (w->buf, name);
-  g_string_append_len (w->buf, "\" : ", 4);
+  koers_json_append_len (w->buf, name, strlen (name));
+  koers_json_append_len (w->buf, "\" : ", 4);
 }
 
 static void
@@ -144,7 +144,7 @@ writer_close (Writer *w,
     }
 
   g_string_append_c (w->buf, '\n');
-  g_string_append_len (w->buf, spaces, 2 * w->depth);
+  koers_json_append_len (w->buf, spaces, 2 * w->depth);
   g_string_append_c (w->buf, bracket);
   writer_maybe_flush (w);
 }
@@ -187,7 +187,7 @@ add_int (Writer     *w,
   char digits[24];
 
   writer_member (w, name);
-  g_string_append_len (w->buf, digits, g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, value));
+  koers_json_append_len (w->buf, digits, g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, value));
 }
 
 static void
@@ -1009,32 +1009,31 @@ is_exported (Export     *e,
 }
 
 static gboolean
-change_cb (KoersChange  *change,
-           gpointer      user_data,
-           GError      **error)
+change_cb (const KoersChangeRow  *change,
+           gpointer               user_data,
+           GError               **error)
 {
   Export *e = user_data;
   Writer *w = &e->w;
 
   /* A filtered file: the history of what it holds (a check-in's and a
    * KPI value's go along with their key result and KPI). */
-  if (e->exported != NULL && !is_exported (e, koers_change_get_uuid (change)) &&
-      !is_exported (e, koers_change_get_parent (change)))
+  if (e->exported != NULL && !is_exported (e, change->uuid) && !is_exported (e, change->parent))
     return TRUE;
 
   writer_element (w);
   writer_open (w, '{');
-  add_string (w, "key", koers_change_get_key (change));
-  add_stamp (w, "at", koers_change_get_at (change));
-  add_string (w, "author", koers_change_get_author (change));
-  add_string (w, "entity", koers_change_get_entity (change));
-  add_string (w, "uuid", koers_change_get_uuid (change));
-  add_nullable (w, "parent", koers_change_get_parent (change));
-  add_string (w, "op", koers_change_operation_to_string (koers_change_get_operation (change)));
+  add_string (w, "key", change->key);
+  add_stamp (w, "at", change->at);
+  add_string (w, "author", change->author);
+  add_string (w, "entity", change->entity);
+  add_string (w, "uuid", change->uuid);
+  add_nullable (w, "parent", change->parent);
+  add_string (w, "op", change->op);
   writer_member (w, "fields");
   /* The log's own text, written compactly; an entry the log could not
    * make sense of itself keeps its place, without fields. */
-  if (!koers_json_append_compact (w->buf, koers_change_get_fields_json (change)))
+  if (change->fields == NULL || !koers_json_append_compact (w->buf, change->fields))
     g_string_append (w->buf, "{}");
   writer_close (w, '}');
 
@@ -1052,8 +1051,8 @@ write_changes (Export  *e,
                GError **error)
 {
   begin_list (&e->w, "changes");
-  /* The fields as the log's text: copied, not looked into. */
-  if (!koers_store_foreach_change_unparsed (e->store, 0, change_cb, e, error))
+  /* Rows, their fields as the log's text: copied, not looked into. */
+  if (!koers_store_foreach_change_row (e->store, 0, change_cb, e, error))
     return FALSE;
   writer_close (&e->w, ']');
   return TRUE;

@@ -772,6 +772,17 @@ write_links (KoersImportPlan  *plan,
   return TRUE;
 }
 
+static guint
+count_written_stream (KoersImportPlan *plan)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < plan->stream->len; i++)
+    if (koers_import_outcome_is_written (((KoersPlanEntry *) g_ptr_array_index (plan->stream, i))->outcome))
+      n++;
+  return n;
+}
+
 /* Writes what plan decided, through writer (its write transaction);
  * commits. */
 static gboolean
@@ -812,21 +823,23 @@ plan_write (KoersImportPlan   *plan,
         }
     }
 
-  {
-    g_autoptr(GInputStream) input = open_input (plan, 0, error);
-    g_autoptr(KoersJsonStream) s = NULL;
+  /* Objectives, key results and check-ins, when any of them is written. */
+  if (count_written_stream (plan) > 0)
+    {
+      g_autoptr(GInputStream) input = open_input (plan, 0, error);
+      g_autoptr(KoersJsonStream) s = NULL;
 
-    if (input == NULL)
-      return FALSE;
-    s = koers_json_stream_new (input, NULL);
-    ok = koers_json_read_stream (s, KOERS_JSON_READ_SKIP_SMALL | KOERS_JSON_READ_SKIP_CHANGES,
-                                 &write_funcs, plan, &header, problems);
-    koers_json_header_clear (&header);
-    if (!write_failed (plan) &&
-        (!ok || problems->len > 0 || koers_json_stream_get_problems (s)->len > 0 ||
-         plan->next_stream != plan->stream->len))
-      set_changed_file_error (plan);
-  }
+      if (input == NULL)
+        return FALSE;
+      s = koers_json_stream_new (input, NULL);
+      ok = koers_json_read_stream (s, KOERS_JSON_READ_SKIP_SMALL | KOERS_JSON_READ_SKIP_CHANGES,
+                                   &write_funcs, plan, &header, problems);
+      koers_json_header_clear (&header);
+      if (!write_failed (plan) &&
+          (!ok || problems->len > 0 || koers_json_stream_get_problems (s)->len > 0 ||
+           plan->next_stream != plan->stream->len))
+        set_changed_file_error (plan);
+    }
 
   if (write_failed (plan))
     {

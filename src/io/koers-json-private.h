@@ -3,6 +3,8 @@
 
 /* Shared by the koers-json-*.c files and their tests. */
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "koers-json.h"
@@ -84,6 +86,23 @@ gboolean koers_json_check_syntax   (const char *data,
  * reads back as the same double ("7.2" for json-glib's
  * "7.2000000000000002", "1200" for "1200.0"). */
 char    *koers_json_tidy_numbers   (const char *json);
+
+/* g_string_append_len() without a call while the buffer has room: the
+ * export appends many small pieces. */
+static inline void
+koers_json_append_len (GString    *out,
+                       const char *text,
+                       gsize       length)
+{
+  if (G_LIKELY (out->len + length < out->allocated_len))
+    {
+      memcpy (out->str + out->len, text, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, text, (gssize) length);
+}
 
 /* The pieces the export writes JSON with, appended to out. */
 /* A number in the shortest form that reads back as the same double. */

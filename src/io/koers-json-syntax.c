@@ -50,7 +50,7 @@ append_quoted (GString    *out,
       else if ((guchar) *p < 0x20)
         g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
       else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        koers_json_append_len (out, p, g_utf8_next_char (p) - p);
     }
   g_string_append_c (out, '"');
 }
@@ -107,7 +107,7 @@ koers_json_append_number (GString *out,
       while (magnitude > 0);
       if (whole < 0 || (whole == 0 && signbit (value)))
         *--p = '-';
-      g_string_append_len (out, p, buf + sizeof buf - p);
+      koers_json_append_len (out, p, buf + sizeof buf - p);
       return;
     }
 
@@ -144,7 +144,7 @@ koers_json_append_number (GString *out,
               while (magnitude > 0);
               if (value < 0)
                 *--p = '-';
-              g_string_append_len (out, p, buf + sizeof buf - p);
+              koers_json_append_len (out, p, buf + sizeof buf - p);
               return;
             }
         }
@@ -197,7 +197,7 @@ koers_json_tidy_numbers (const char *json)
             q += (*q == '\\' && q[1] != '\0') ? 2 : 1;
           if (*q == '"')
             q++;
-          g_string_append_len (out, p, q - p);
+          koers_json_append_len (out, p, q - p);
           p = q;
         }
       else if (*p == '-' || g_ascii_isdigit (*p))
@@ -299,7 +299,7 @@ koers_json_append_stamp (GString *out,
   p = put_digits (p, frac, 6);
   *p++ = 'Z';
 
-  g_string_append_len (out, buf, p - buf);
+  koers_json_append_len (out, buf, p - buf);
 }
 
 char *
@@ -354,12 +354,12 @@ append_escaped (GString    *out,
           break;
         }
 
-      g_string_append_len (out, run, p - run);
+      koers_json_append_len (out, run, p - run);
       g_string_append (out, escape);
       run = p + 1;
     }
 
-  g_string_append_len (out, run, p - run);
+  koers_json_append_len (out, run, p - run);
 }
 
 void
@@ -381,7 +381,7 @@ koers_json_append_string (GString    *out,
     }
 
   g_string_append_c (out, '"');
-  g_string_append_len (out, text, p - text);
+  koers_json_append_len (out, text, p - text);
   if (*p != '\0')
     {
       gsize length = strlen (p);
@@ -451,7 +451,7 @@ compact_string (Compact *c)
     }
   if (q < c->end && *q == '"' && g_utf8_validate_len (c->p + 1, q - c->p - 1, NULL))
     {
-      g_string_append_len (c->out, c->p, q + 1 - c->p);
+      koers_json_append_len (c->out, c->p, q + 1 - c->p);
       c->p = q + 1;
       return TRUE;
     }

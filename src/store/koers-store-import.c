@@ -1945,11 +1945,11 @@ koers_store_import_commit (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_foreach_change_unparsed (KoersStore            *store,
-                                     gint64                 after_seq,
-                                     KoersStoreChangeFunc   func,
-                                     gpointer               user_data,
-                                     GError               **error)
+koers_store_foreach_change_row (KoersStore               *store,
+                                gint64                    after_seq,
+                                KoersStoreChangeRowFunc   func,
+                                gpointer                  user_data,
+                                GError                  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok = TRUE;
@@ -1974,20 +1974,18 @@ koers_store_foreach_change_unparsed (KoersStore            *store,
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(KoersChange) change = NULL;
-      KoersChangeOperation op = KOERS_CHANGE_UPDATE;
+      KoersChangeRow row;
 
-      koers_change_operation_from_string (koers_store_column_text (stmt, 7), &op);
-      change = koers_change_new (sqlite3_column_int64 (stmt, 0),
-                                 koers_store_column_text (stmt, 1),
-                                 sqlite3_column_int64 (stmt, 2),
-                                 koers_store_column_text (stmt, 3),
-                                 koers_store_column_text (stmt, 4),
-                                 koers_store_column_text (stmt, 5),
-                                 koers_store_column_text (stmt, 6),
-                                 op,
-                                 koers_store_column_text (stmt, 8));
-      ok = func (change, user_data, error);
+      row.seq = sqlite3_column_int64 (stmt, 0);
+      row.key = koers_store_column_text (stmt, 1);
+      row.at = sqlite3_column_int64 (stmt, 2);
+      row.author = koers_store_column_text (stmt, 3);
+      row.entity = koers_store_column_text (stmt, 4);
+      row.uuid = koers_store_column_text (stmt, 5);
+      row.parent = (const char *) sqlite3_column_text (stmt, 6);
+      row.op = koers_store_column_text (stmt, 7);
+      row.fields = koers_store_column_text (stmt, 8);
+      ok = func (&row, user_data, error);
     }
 
   if (ok && rc != SQLITE_DONE)

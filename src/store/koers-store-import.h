@@ -244,14 +244,32 @@ typedef struct
 GArray          *koers_store_list_objective_refs    (KoersStore      *store,
                                                      GError         **error);
 
-/* As koers_store_foreach_change(), but the changes carry their fields as
- * the log's JSON text only (koers_change_get_fields_json()), not parsed
- * into fields: a statement fewer per change, for exports of the whole log. */
-gboolean         koers_store_foreach_change_unparsed (KoersStore           *store,
-                                                      gint64                after_seq,
-                                                      KoersStoreChangeFunc  func,
-                                                      gpointer              user_data,
-                                                      GError              **error);
+/* The change log as rows, for exports of the whole log: as
+ * koers_store_foreach_change() (after after_seq, oldest first, in one
+ * read transaction), without making a KoersChange of each or parsing its
+ * fields: the texts are borrowed for the call only. */
+typedef struct
+{
+  gint64      seq;
+  const char *key;
+  gint64      at;
+  const char *author;
+  const char *entity;
+  const char *uuid;
+  const char *parent;   /* NULL for none */
+  const char *op;
+  const char *fields;   /* the log's JSON object */
+} KoersChangeRow;
+
+typedef gboolean (*KoersStoreChangeRowFunc) (const KoersChangeRow  *row,
+                                             gpointer               user_data,
+                                             GError               **error);
+
+gboolean         koers_store_foreach_change_row     (KoersStore              *store,
+                                                     gint64                   after_seq,
+                                                     KoersStoreChangeRowFunc  func,
+                                                     gpointer                 user_data,
+                                                     GError                 **error);
 
 /* One (objective id, KPI id) pair per key result that moves a KPI. */
 typedef struct
