@@ -93,7 +93,8 @@ static const Command commands[] = {
     N_("Import a JSON file made by --export-json into the database and exit"), N_("FILE"),
     MODIFIER_DATABASE | MODIFIER_MERGE,
     run_import_json,
-    SCOPE_ALL,
+    /* The import looks rows up itself, in its write transaction. */
+    SCOPE_OWN,
   },
   {
     "export-csv", G_OPTION_ARG_FILENAME,
@@ -517,13 +518,13 @@ run_import_json (Invocation  *invocation,
   const char * const *conflicts;
   KoersJsonImportMode mode = invocation->merge ? KOERS_JSON_IMPORT_MERGE : KOERS_JSON_IMPORT_ADD;
 
-  plan = koers_json_import_plan (invocation->store, invocation->target, mode, error);
+  /* Checked and written in one write transaction: a concurrent writer
+   * waits, and a merge never writes over what it made newer. */
+  plan = koers_json_import_run (invocation->store, invocation->target, mode, error);
   if (plan == NULL)
     return EXIT_FAILED;
 
   summary = koers_import_plan_describe (plan);
-  if (!koers_json_import_apply (plan, error))
-    return EXIT_FAILED;
 
   name = g_filename_display_name (invocation->target);
   /* Translators: the first %s is a file name, the second says what changed,

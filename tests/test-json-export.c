@@ -53,7 +53,7 @@ test_export_shape (StoreFixture  *fixture,
   top = json_node_get_object (root);
 
   g_assert_cmpstr (json_object_get_string_member (top, "format"), ==, "koers");
-  g_assert_cmpint (json_object_get_int_member (top, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (top, "version"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (top, "exported"), ==,
                    "2026-05-15T10:30:00.123456Z");
   g_assert_cmpstr (json_object_get_string_member (top, "organisation"), ==, "Acme “Koers”, NV");

@@ -54,8 +54,8 @@ static const Case cases[] = {
     "$.format: this is not a Koers file (expected \"koers\", found \"kurs\")" },
   { "missing-format", EDIT_REPLACE, "\"format\" : \"koers\",", "", KOERS_JSON_ERROR_INVALID,
     "$.format: missing: this is not a Koers file" },
-  { "newer-version", EDIT_REPLACE, "\"version\" : 1", "\"version\" : 2", KOERS_JSON_ERROR_INVALID,
-    "$.version: the file is from a newer Koers (format version 2)" },
+  { "newer-version", EDIT_REPLACE, "\"version\" : 1", "\"version\" : 3", KOERS_JSON_ERROR_INVALID,
+    "$.version: the file is from a newer Koers (format version 3)" },
   { "unknown-version", EDIT_REPLACE, "\"version\" : 1", "\"version\" : 0", KOERS_JSON_ERROR_INVALID,
     "$.version: unknown format version 0" },
   { "version-as-text", EDIT_REPLACE, "\"version\" : 1", "\"version\" : \"1\"",
@@ -589,7 +589,7 @@ test_too_large (Fixture       *fixture,
   /* A sparse file: too large is refused before it is read. */
   fd = g_open (json_path, O_WRONLY | O_CREAT, 0600);
   g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (ftruncate (fd, KOERS_JSON_MAX_FILE_SIZE + 1), ==, 0);
+  g_assert_cmpint (ftruncate (fd, KOERS_JSON_MAX_IMPORT_SIZE + 1), ==, 0);
   close (fd);
 
   g_assert_null (koers_json_import_plan (store, json_path, KOERS_JSON_IMPORT_MERGE, &error));

@@ -617,18 +617,57 @@ test_dry_run_and_stale (Fixture       *fixture,
   after = fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
+  /* Another process saves the objective meanwhile, later than the file's
+   * copy: applying plans again inside its write transaction, sees that the
+   * file's copy would now overwrite a newer one, and writes nothing. */
   fixture->store = open_store (fixture->path);
   plan = plan_merge (fixture->store, text);
-  g_assert_true (koers_store_set_organisation (fixture->store, "Changed meanwhile", &error));
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    sqlite3_busy_timeout (db, 5000);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "UPDATE objectives SET title = 'Theirs', updated = updated + 10000000"
+                                   " WHERE title = 'Double monthly sign-ups.'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
   g_assert_false (koers_json_import_apply (plan, &error));
   g_assert_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE);
   g_clear_error (&error);
-  find_objective_titled (fixture->store, "Double monthly sign-ups.");
 
   g_clear_pointer (&plan, koers_import_plan_free);
   plan = plan_merge (fixture->store, text);
-  apply_plan (plan, fixture->store, 1);
-  find_objective_titled (fixture->store, "New");
+  assert_counts (plan, KOERS_IMPORT_OBJECTIVES, 0, 0, 22, 1);
+  g_clear_pointer (&plan, koers_import_plan_free);
+
+  /* This process changed the database meanwhile: the plan is stale at
+   * once, whatever it changed. */
+  plan = plan_merge (fixture->store, text);
+  g_assert_true (koers_store_set_organisation (fixture->store, "Changed meanwhile", &error));
+  g_assert_no_error (error);
+  g_assert_false (koers_json_import_apply (plan, &error));
+  g_assert_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE);
+  g_clear_error (&error);
+  g_clear_pointer (&plan, koers_import_plan_free);
+
+  /* Another process changed something that leaves the decisions as they
+   * were: that does not stop it. */
+  {
+    g_autoptr(JsonNode) other = parse (fixture->exported);
+    g_autofree char *other_text = NULL;
+
+    json_object_set_string_member (find_objective (other, "Get the most out of email campaigns."),
+                                   "title", "Newer");
+    bump (find_objective (other, "Newer"), 1000000);
+    other_text = generate (other);
+    plan = plan_merge (fixture->store, other_text);
+    exec_raw (fixture->path, "UPDATE settings SET value = 'Changed elsewhere'"
+                             " WHERE key = 'organisation'");
+    apply_plan (plan, fixture->store, 1);
+    find_objective_titled (fixture->store, "Newer");
+  }
 }
 
 /* A colleague's database made its own company level and seed

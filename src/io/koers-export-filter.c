@@ -148,13 +148,42 @@ sort_objectives (GPtrArray  *objectives,
   g_hash_table_unref (order.store_rank);
 }
 
+GArray *
+koers_export_filter_parse_periods (const KoersExportFilter  *filter,
+                                   GError                  **error)
+{
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL || is_empty (filter->periods))
+    return g_steal_pointer (&periods);
+
+  for (guint i = 0; filter->periods[i] != NULL; i++)
+    {
+      KoersPeriod period;
+      g_autoptr(GError) parse_error = NULL;
+
+      if (!koers_period_parse (filter->periods[i], &period, &parse_error))
+        {
+          g_set_error (error, KOERS_EXPORT_FILTER_ERROR, KOERS_EXPORT_FILTER_ERROR_PERIOD,
+                       _("“%s” is not a period: %s"), filter->periods[i],
+                       parse_error->message);
+          return NULL;
+        }
+      g_array_append_val (periods, period);
+    }
+
+  return g_steal_pointer (&periods);
+}
+
 GPtrArray *
 koers_export_filter_select_objectives (const KoersExportFilter  *filter,
                                        KoersStore               *store,
                                        GError                  **error)
 {
   g_autoptr(GHashTable) depts = NULL;
-  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
+  g_autoptr(GArray) periods = NULL;
   g_autoptr(GPtrArray) objectives = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *all;
   GError *local_error = NULL;
@@ -162,23 +191,9 @@ koers_export_filter_select_objectives (const KoersExportFilter  *filter,
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (filter != NULL && !is_empty (filter->periods))
-    {
-      for (guint i = 0; filter->periods[i] != NULL; i++)
-        {
-          KoersPeriod period;
-          g_autoptr(GError) parse_error = NULL;
-
-          if (!koers_period_parse (filter->periods[i], &period, &parse_error))
-            {
-              g_set_error (error, KOERS_EXPORT_FILTER_ERROR, KOERS_EXPORT_FILTER_ERROR_PERIOD,
-                           _("“%s” is not a period: %s"), filter->periods[i],
-                           parse_error->message);
-              return NULL;
-            }
-          g_array_append_val (periods, period);
-        }
-    }
+  periods = koers_export_filter_parse_periods (filter, error);
+  if (periods == NULL)
+    return NULL;
 
   depts = koers_export_filter_select_departments (filter, store, &local_error);
   if (local_error != NULL)

@@ -36,6 +36,12 @@ GPtrArray *koers_export_filter_select_objectives (const KoersExportFilter *filte
                                                   KoersStore              *store,
                                                   GError                 **error);
 
+/* The filter's periods, parsed (new array of KoersPeriod, empty for
+ * every period); KOERS_EXPORT_FILTER_ERROR_PERIOD names one that does not
+ * parse. */
+GArray    *koers_export_filter_parse_periods     (const KoersExportFilter *filter,
+                                                  GError                 **error);
+
 /* The department ids the filter takes (a set of gint64), or NULL for all. */
 GHashTable *koers_export_filter_select_departments (const KoersExportFilter *filter,
                                                     KoersStore              *store,

@@ -1,27 +1,253 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "core/koers-date.h"
 #include "koers-json-private.h"
+#include "store/koers-store-import.h"
 #include "store/koers-store-review.h"
 
-/* Export: the model (the store's lists) to JSON, never SQL.  The order
- * depends on nothing a database chooses (ids), so that an export imported
- * into another database exports the same again. */
+/* Export as a stream: the text is written while the database is read, one
+ * objective at a time, so memory stays flat however large the database
+ * is.  Departments and KPIs come from the model (they are few), the
+ * objectives (with their key results and check-ins) and the change log
+ * straight from the database, all in one read snapshot.
+ *
+ * The text is the one json-glib's generator wrote before (pretty, two
+ * spaces, " : "), with numbers in their shortest form, so that a file
+ * reads as it always did.  The order depends on nothing a database
+ * chooses (ids), so that an export imported into another database exports
+ * the same again. */
+
+/* Written to the stream in pieces of about this size. */
+#define FLUSH_SIZE (64 * 1024)
+/* The deepest a Koers document nests (a check-in in a key result in an
+ * objective in the list in the document). */
+#define MAX_WRITER_DEPTH 8
 
 typedef struct
 {
-  KoersStore *store;
-  GPtrArray  *departments;  /* KoersDepartment, in file order */
-  GPtrArray  *objectives;   /* KoersObjective, in file order */
-  GPtrArray  *kpis;         /* KoersKpi, in file order */
-  GHashTable *dept_index;   /* KoersDepartment -> position + 1 */
-  gboolean    filtered;
+  GOutputStream *out;
+  GString       *buf;
+  GError        *error;     /* the first write error; later writes do nothing */
+  guint          depth;
+  gboolean       first[MAX_WRITER_DEPTH];  /* no member or element yet at that depth */
+} Writer;
+
+typedef struct
+{
+  KoersStore        *store;
+  Writer             w;
+  gboolean           filtered;
+  GArray            *periods;       /* KoersPeriod: the filter's, plus those of linked objectives */
+  GHashTable        *dept_ids;      /* the filter's departments (gint64 set), or NULL: all */
+  GPtrArray         *departments;   /* KoersDepartment, in file order */
+  GHashTable        *dept_rank;     /* department id -> position in the file + 1 */
+  GPtrArray         *kpis;          /* KoersKpi, in file order */
+  GArray            *refs;          /* KoersObjectiveRef, by id */
+  GHashTable        *ref_by_id;     /* objective id -> KoersObjectiveRef */
+  GHashTable        *selected;      /* filtered: the objective ids the file holds */
+  GHashTable        *exported;      /* filtered: uuids of what the file holds */
+  /* Objectives of the store's order that only the uuid puts in order:
+   * the same department, period and position (or, buffered, the same
+   * department). */
+  GPtrArray         *group;
+  gboolean           buffer_departments;
+  gboolean           out_of_order;
+  guint              n_objectives;
 } Export;
+
+/* The writer: json-glib's pretty layout. */
+
+static void
+writer_flush (Writer *w)
+{
+  gsize written = 0;
+
+  if (w->error == NULL && w->buf->len > 0)
+    g_output_stream_write_all (w->out, w->buf->str, w->buf->len, &written, NULL, &w->error);
+  g_string_truncate (w->buf, 0);
+}
+
+static void
+writer_maybe_flush (Writer *w)
+{
+  if (w->buf->len >= FLUSH_SIZE)
+    writer_flush (w);
+}
+
+/* Spaces for the deepest indentation a document has. */
+static const char spaces[2 * MAX_WRITER_DEPTH + 1] = "                ";
+
+/* Before a member or an element: the separator and the indentation. */
+static void
+writer_next (Writer *w)
+{
+  if (w->first[w->depth])
+    {
+      g_string_append_c (w->buf, '\n');
+      w->first[w->depth] = FALSE;
+    }
+  else
+    koers_json_append_len (w->buf, ",\n", 2);
+  koers_json_append_len (w->buf, spaces, 2 * w->depth);
+}
+
+/* name: a member name of the format, which needs no escaping. */
+static void
+writer_member (Writer     *w,
+               const char *name)
+{
+  writer_next (w);
+  g_string_append_c (w->buf, '"');
+  koers_json_append_len (w->buf, name, strlen (name));
+  koers_json_append_len (w->buf, "\" : ", 4);
+}
+
+static void
+writer_element (Writer *w)
+{
+  writer_next (w);
+}
+
+static void
+writer_open (Writer *w,
+             char    bracket)
+{
+  g_assert (w->depth + 1 < MAX_WRITER_DEPTH);
+
+  g_string_append_c (w->buf, bracket);
+  w->depth++;
+  w->first[w->depth] = TRUE;
+}
+
+static void
+writer_close (Writer *w,
+              char    bracket)
+{
+  gboolean empty = w->first[w->depth];
+
+  w->depth--;
+  if (empty)
+    {
+      /* As json-glib writes an empty list, and an empty object. */
+      g_string_append (w->buf, bracket == ']' ? "]" : "  }");
+      return;
+    }
+
+  g_string_append_c (w->buf, '\n');
+  koers_json_append_len (w->buf, spaces, 2 * w->depth);
+  g_string_append_c (w->buf, bracket);
+  writer_maybe_flush (w);
+}
+
+static void
+add_string (Writer     *w,
+            const char *name,
+            const char *value)
+{
+  writer_member (w, name);
+  koers_json_append_string (w->buf, value != NULL ? value : "");
+}
+
+static void
+add_nullable (Writer     *w,
+              const char *name,
+              const char *value)
+{
+  writer_member (w, name);
+  if (value != NULL && value[0] != '\0')
+    koers_json_append_string (w->buf, value);
+  else
+    g_string_append (w->buf, "null");
+}
+
+static void
+add_number (Writer     *w,
+            const char *name,
+            double      value)
+{
+  writer_member (w, name);
+  koers_json_append_number (w->buf, value);
+}
+
+static void
+add_int (Writer     *w,
+         const char *name,
+         gint64      value)
+{
+  char digits[24];
+
+  writer_member (w, name);
+  koers_json_append_len (w->buf, digits, g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, value));
+}
+
+static void
+add_bool (Writer     *w,
+          const char *name,
+          gboolean    value)
+{
+  writer_member (w, name);
+  g_string_append (w->buf, value ? "true" : "false");
+}
+
+static void
+add_stamp (Writer     *w,
+           const char *name,
+           gint64      usec)
+{
+  writer_member (w, name);
+  g_string_append_c (w->buf, '"');
+  koers_json_append_stamp (w->buf, usec);
+  g_string_append_c (w->buf, '"');
+}
+
+/* Review members are written only when they hold something: a file
+ * without a review reads as it did before there were reviews. */
+static void
+add_optional_text (Writer     *w,
+                   const char *name,
+                   const char *value)
+{
+  if (value != NULL && value[0] != '\0')
+    add_string (w, name, value);
+}
+
+static void
+add_optional_grade (Writer     *w,
+                    const char *name,
+                    double      grade)
+{
+  if (grade >= 0.0)
+    add_number (w, name, grade);
+}
+
+static void
+add_stamps (Writer *w,
+            gint64  created,
+            gint64  updated)
+{
+  add_stamp (w, "created", created);
+  add_stamp (w, "updated", updated);
+}
+
+static void
+begin_list (Writer     *w,
+            const char *name)
+{
+  writer_member (w, name);
+  writer_open (w, '[');
+}
+
+/* The order. */
 
 static int
 compare_uuids (const char *a,
@@ -53,19 +279,16 @@ static guint
 get_department_rank (Export *e,
                      gint64  department_id)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (e->dept_index,
-                                                koers_store_find_department (e->store,
-                                                                             department_id)));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (e->dept_rank, &department_id));
 }
 
+/* By department (file order), period, position; 0 for objectives that
+ * only their uuids put in order. */
 static int
-compare_objectives (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+compare_objective_places (Export         *e,
+                          KoersObjective *oa,
+                          KoersObjective *ob)
 {
-  Export *e = user_data;
-  KoersObjective *oa = *(KoersObjective **) a;
-  KoersObjective *ob = *(KoersObjective **) b;
   guint ia = get_department_rank (e, koers_objective_get_department_id (oa));
   guint ib = get_department_rank (e, koers_objective_get_department_id (ob));
   int pa = koers_objective_get_position (oa);
@@ -81,7 +304,20 @@ compare_objectives (gconstpointer a,
 
   if (pa != pb)
     return pa < pb ? -1 : 1;
+  return 0;
+}
 
+static int
+compare_objectives (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  KoersObjective *oa = *(KoersObjective **) a;
+  KoersObjective *ob = *(KoersObjective **) b;
+  int cmp = compare_objective_places (user_data, oa, ob);
+
+  if (cmp != 0)
+    return cmp;
   return compare_uuids (koers_objective_get_uuid (oa), koers_objective_get_uuid (ob));
 }
 
@@ -164,9 +400,10 @@ compare_kpi_values (gconstpointer a,
 static GPtrArray *
 list_to_array (GListModel *model)
 {
-  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < n; i++)
     g_ptr_array_add (array, g_list_model_get_item (model, i));
 
   return array;
@@ -179,14 +416,79 @@ array_has (GPtrArray *array,
   return g_ptr_array_find (array, item, NULL);
 }
 
-/* The KPIs of the departments taken (dept_ids; NULL: all), and the ones
- * the exported key results move, whose departments come along. */
 static void
-select_kpis (Export     *e,
-             GHashTable *dept_ids)
+add_exported_uuid (Export     *e,
+                   const char *uuid)
+{
+  if (e->exported != NULL && uuid != NULL && uuid[0] != '\0')
+    g_hash_table_add (e->exported, g_ascii_strdown (uuid, -1));
+}
+
+/* What the file holds. */
+
+static KoersObjectiveRef *
+find_ref (Export *e,
+          gint64  id)
+{
+  return id != 0 ? g_hash_table_lookup (e->ref_by_id, &id) : NULL;
+}
+
+static gboolean
+read_refs (Export  *e,
+           GError **error)
+{
+  e->refs = koers_store_list_objective_refs (e->store, error);
+  if (e->refs == NULL)
+    return FALSE;
+
+  e->ref_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < e->refs->len; i++)
+    {
+      KoersObjectiveRef *ref = &g_array_index (e->refs, KoersObjectiveRef, i);
+
+      g_hash_table_insert (e->ref_by_id, &ref->id, ref);
+    }
+  return TRUE;
+}
+
+static gboolean
+ref_in_periods (const KoersObjectiveRef *ref,
+                GArray                  *periods,
+                guint                    n_periods)
+{
+  KoersPeriod own;
+
+  if (n_periods == 0)
+    return TRUE;
+  if (!koers_period_parse (ref->period, &own, NULL))
+    return FALSE;
+
+  for (guint i = 0; i < n_periods; i++)
+    if (koers_period_overlaps (&own, &g_array_index (periods, KoersPeriod, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+take_department (Export     *e,
+                 gint64      id)
+{
+  KoersDepartment *dept = id != 0 ? koers_store_find_department (e->store, id) : NULL;
+
+  if (dept != NULL && !array_has (e->departments, dept))
+    g_ptr_array_add (e->departments, g_object_ref (dept));
+}
+
+/* The KPIs of the departments taken (all of them when the file is not
+ * filtered by department), and the ones the exported key results move,
+ * whose departments come along. */
+static gboolean
+select_kpis (Export  *e,
+             GError **error)
 {
   GListModel *all = koers_store_get_kpis (e->store);
   g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) pairs = NULL;
 
   e->kpis = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -195,36 +497,35 @@ select_kpis (Export     *e,
       g_autoptr(KoersKpi) kpi = g_list_model_get_item (all, i);
       gint64 id = koers_kpi_get_department_id (kpi);
 
-      if (dept_ids == NULL || g_hash_table_contains (dept_ids, &id))
+      if (e->dept_ids == NULL || g_hash_table_contains (e->dept_ids, &id))
         {
           g_hash_table_add (taken, kpi);
           g_ptr_array_add (e->kpis, g_steal_pointer (&kpi));
         }
     }
 
-  for (guint i = 0; i < e->objectives->len; i++)
+  if (e->selected != NULL)
     {
-      GListModel *krs = koers_objective_get_key_results (g_ptr_array_index (e->objectives, i));
+      pairs = koers_store_list_key_result_kpis (e->store, error);
+      if (pairs == NULL)
+        return FALSE;
 
-      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+      for (guint i = 0; i < pairs->len; i++)
         {
-          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
-          KoersKpi *kpi = koers_store_find_kpi (e->store, koers_key_result_get_kpi_id (kr));
+          KoersKeyResultKpi *pair = &g_array_index (pairs, KoersKeyResultKpi, i);
+          KoersKpi *kpi;
 
+          if (!g_hash_table_contains (e->selected, &pair->objective_id))
+            continue;
+          kpi = koers_store_find_kpi (e->store, pair->kpi_id);
           if (kpi != NULL && g_hash_table_add (taken, kpi))
             g_ptr_array_add (e->kpis, g_object_ref (kpi));
         }
     }
 
   for (guint i = 0; i < e->kpis->len; i++)
-    {
-      KoersKpi *kpi = g_ptr_array_index (e->kpis, i);
-      KoersDepartment *dept =
-        koers_store_find_department (e->store, koers_kpi_get_department_id (kpi));
-
-      if (dept != NULL && !array_has (e->departments, dept))
-        g_ptr_array_add (e->departments, g_object_ref (dept));
-    }
+    take_department (e, koers_kpi_get_department_id (g_ptr_array_index (e->kpis, i)));
+  return TRUE;
 }
 
 /* A filtered export also holds what its objectives point at (the
@@ -236,172 +537,110 @@ select_content (Export                   *e,
                 const KoersExportFilter  *filter,
                 GError                  **error)
 {
-  gboolean filtered = filter != NULL &&
-    ((filter->periods != NULL && filter->periods[0] != NULL) ||
-     (filter->departments != NULL && filter->departments[0] != NULL));
-  g_autoptr(GHashTable) dept_ids = NULL;
-  g_autoptr(GHashTable) taken = NULL;
   GError *local_error = NULL;
+  g_autoptr(GArray) pending = NULL;
+  guint n_filter_periods;
 
-  e->objectives = koers_export_filter_select_objectives (filter, e->store, error);
-  if (e->objectives == NULL)
+  e->periods = koers_export_filter_parse_periods (filter, error);
+  if (e->periods == NULL)
     return FALSE;
+  n_filter_periods = e->periods->len;
 
-  e->filtered = filtered;
-  if (!filtered)
-    {
-      e->departments = list_to_array (koers_store_get_departments (e->store));
-      select_kpis (e, NULL);
-      return TRUE;
-    }
-
-  taken = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < e->objectives->len; i++)
-    g_hash_table_add (taken, g_ptr_array_index (e->objectives, i));
-
-  for (guint i = 0; i < e->objectives->len; i++)
-    {
-      KoersObjective *objective = g_ptr_array_index (e->objectives, i);
-      gint64 links[] = {
-        koers_objective_get_aligned_to_id (objective),
-        koers_objective_get_carried_over_from_id (objective),
-      };
-
-      for (guint j = 0; j < G_N_ELEMENTS (links); j++)
-        {
-          KoersObjective *target =
-            links[j] != 0 ? koers_store_find_objective (e->store, links[j]) : NULL;
-
-          /* Appended, so the loop reaches their links too. */
-          if (target != NULL && g_hash_table_add (taken, target))
-            g_ptr_array_add (e->objectives, g_object_ref (target));
-        }
-    }
-
-  dept_ids = koers_export_filter_select_departments (filter, e->store, &local_error);
+  e->dept_ids = koers_export_filter_select_departments (filter, e->store, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
       return FALSE;
     }
 
-  if (dept_ids == NULL)
+  e->filtered = n_filter_periods > 0 || e->dept_ids != NULL;
+
+  if (!read_refs (e, error))
+    return FALSE;
+
+  if (!e->filtered)
     {
       e->departments = list_to_array (koers_store_get_departments (e->store));
-      select_kpis (e, NULL);
-      return TRUE;
+      return select_kpis (e, error);
+    }
+
+  /* The objectives the filter takes, then what they link to (and what
+   * that links to, and so on). */
+  e->selected = g_hash_table_new (g_int64_hash, g_int64_equal);
+  e->exported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pending = g_array_new (FALSE, FALSE, sizeof (KoersObjectiveRef *));
+
+  for (guint i = 0; i < e->refs->len; i++)
+    {
+      KoersObjectiveRef *ref = &g_array_index (e->refs, KoersObjectiveRef, i);
+
+      if (e->dept_ids != NULL && !g_hash_table_contains (e->dept_ids, &ref->department_id))
+        continue;
+      if (!ref_in_periods (ref, e->periods, n_filter_periods))
+        continue;
+
+      g_hash_table_add (e->selected, &ref->id);
+      g_array_append_val (pending, ref);
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      KoersObjectiveRef *ref = g_array_index (pending, KoersObjectiveRef *, i);
+      gint64 links[] = { ref->aligned_to_id, ref->carried_over_from_id };
+
+      for (guint j = 0; j < G_N_ELEMENTS (links); j++)
+        {
+          KoersObjectiveRef *target = find_ref (e, links[j]);
+
+          if (target == NULL || !g_hash_table_add (e->selected, &target->id))
+            continue;
+          g_array_append_val (pending, target);
+
+          /* The objectives are read by period: its period too. */
+          if (n_filter_periods > 0)
+            {
+              KoersPeriod period;
+
+              if (koers_period_parse (target->period, &period, NULL))
+                g_array_append_val (e->periods, period);
+            }
+        }
     }
 
   e->departments = g_ptr_array_new_with_free_func (g_object_unref);
-  {
-    GListModel *all = koers_store_get_departments (e->store);
-
-    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-      {
-        g_autoptr(KoersDepartment) dept = g_list_model_get_item (all, i);
-        gint64 id = koers_department_get_id (dept);
-
-        if (g_hash_table_contains (dept_ids, &id))
-          g_ptr_array_add (e->departments, g_steal_pointer (&dept));
-      }
-  }
-
-  for (guint i = 0; i < e->objectives->len; i++)
+  if (e->dept_ids == NULL)
     {
-      KoersObjective *objective = g_ptr_array_index (e->objectives, i);
-      KoersDepartment *dept =
-        koers_store_find_department (e->store, koers_objective_get_department_id (objective));
+      g_ptr_array_unref (e->departments);
+      e->departments = list_to_array (koers_store_get_departments (e->store));
+    }
+  else
+    {
+      GListModel *all = koers_store_get_departments (e->store);
 
-      if (dept != NULL && !array_has (e->departments, dept))
-        g_ptr_array_add (e->departments, g_object_ref (dept));
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(KoersDepartment) dept = g_list_model_get_item (all, i);
+          gint64 id = koers_department_get_id (dept);
+
+          if (g_hash_table_contains (e->dept_ids, &id))
+            g_ptr_array_add (e->departments, g_steal_pointer (&dept));
+        }
+
+      for (guint i = 0; i < pending->len; i++)
+        take_department (e, g_array_index (pending, KoersObjectiveRef *, i)->department_id);
     }
 
-  select_kpis (e, dept_ids);
+  if (!select_kpis (e, error))
+    return FALSE;
 
+  /* Appended, so the loop reaches their parents too. */
   for (guint i = 0; i < e->departments->len; i++)
-    {
-      KoersDepartment *dept = g_ptr_array_index (e->departments, i);
-      gint64 parent_id = koers_department_get_parent_id (dept);
-      KoersDepartment *parent =
-        parent_id != 0 ? koers_store_find_department (e->store, parent_id) : NULL;
-
-      if (parent != NULL && !array_has (e->departments, parent))
-        g_ptr_array_add (e->departments, g_object_ref (parent));
-    }
+    take_department (e, koers_department_get_parent_id (g_ptr_array_index (e->departments, i)));
 
   return TRUE;
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value != NULL ? value : "");
-}
-
-static void
-add_nullable (JsonBuilder *builder,
-              const char  *name,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL && value[0] != '\0')
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* Review members are written only when they hold something: a file
- * without a review reads as it did before there were reviews. */
-static void
-add_optional_text (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  if (value != NULL && value[0] != '\0')
-    add_string (builder, name, value);
-}
-
-static void
-add_optional_grade (JsonBuilder *builder,
-                    const char  *name,
-                    double       grade)
-{
-  if (grade >= 0.0)
-    add_number (builder, name, grade);
-}
-
-static void
-add_stamps (JsonBuilder *builder,
-            gint64       created,
-            gint64       updated)
-{
-  g_autofree char *created_text = koers_json_format_stamp (created);
-  g_autofree char *updated_text = koers_json_format_stamp (updated);
-
-  add_string (builder, "created", created_text);
-  add_string (builder, "updated", updated_text);
-}
+/* The entities. */
 
 static const char *
 department_uuid (Export *e,
@@ -416,72 +655,9 @@ static const char *
 objective_uuid (Export *e,
                 gint64  id)
 {
-  KoersObjective *objective = id != 0 ? koers_store_find_objective (e->store, id) : NULL;
+  KoersObjectiveRef *ref = find_ref (e, id);
 
-  return objective != NULL ? koers_objective_get_uuid (objective) : NULL;
-}
-
-/* Every entity builder: one object for item. */
-typedef void (*BuildFunc) (Export      *e,
-                           JsonBuilder *builder,
-                           gpointer     item);
-
-/* name: an array of the items of array, sorted by compare first unless
- * it is NULL. */
-static void
-add_array (Export       *e,
-           JsonBuilder  *builder,
-           const char   *name,
-           GPtrArray    *array,
-           GCompareFunc  compare,
-           BuildFunc     build)
-{
-  if (compare != NULL)
-    g_ptr_array_sort (array, compare);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < array->len; i++)
-    build (e, builder, g_ptr_array_index (array, i));
-  json_builder_end_array (builder);
-}
-
-static void
-build_department (Export      *e,
-                  JsonBuilder *builder,
-                  gpointer     item)
-{
-  KoersDepartment *dept = item;
-
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", koers_department_get_uuid (dept));
-  add_string (builder, "name", koers_department_get_name (dept));
-  add_string (builder, "emoji", koers_department_get_emoji (dept));
-  add_int (builder, "sort_order", koers_department_get_sort_order (dept));
-  add_nullable (builder, "parent", department_uuid (e, koers_department_get_parent_id (dept)));
-  json_builder_set_member_name (builder, "is_company");
-  json_builder_add_boolean_value (builder, koers_department_get_is_company (dept));
-  add_stamps (builder, koers_department_get_created (dept), koers_department_get_updated (dept));
-  json_builder_end_object (builder);
-}
-
-static void
-build_checkin (Export      *e,
-               JsonBuilder *builder,
-               gpointer     item)
-{
-  KoersCheckin *checkin = item;
-
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", koers_checkin_get_uuid (checkin));
-  add_string (builder, "date", koers_checkin_get_date (checkin));
-  add_number (builder, "value", koers_checkin_get_value (checkin));
-  add_string (builder, "status",
-              koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
-  add_string (builder, "note", koers_checkin_get_note (checkin));
-  add_string (builder, "author", koers_checkin_get_author (checkin));
-  add_stamps (builder, koers_checkin_get_created (checkin), koers_checkin_get_updated (checkin));
-  json_builder_end_object (builder);
+  return ref != NULL ? ref->uuid : NULL;
 }
 
 static const char *
@@ -494,129 +670,270 @@ kpi_uuid (Export *e,
 }
 
 static void
-build_key_result (Export      *e,
-                  JsonBuilder *builder,
-                  gpointer     item)
+write_department (Export          *e,
+                  KoersDepartment *dept)
 {
-  KoersKeyResult *kr = item;
+  Writer *w = &e->w;
+
+  writer_element (w);
+  writer_open (w, '{');
+  add_string (w, "uuid", koers_department_get_uuid (dept));
+  add_string (w, "name", koers_department_get_name (dept));
+  add_string (w, "emoji", koers_department_get_emoji (dept));
+  add_int (w, "sort_order", koers_department_get_sort_order (dept));
+  add_nullable (w, "parent", department_uuid (e, koers_department_get_parent_id (dept)));
+  add_bool (w, "is_company", koers_department_get_is_company (dept));
+  add_stamps (w, koers_department_get_created (dept), koers_department_get_updated (dept));
+  writer_close (w, '}');
+}
+
+static void
+write_checkin (Export       *e,
+               KoersCheckin *checkin)
+{
+  Writer *w = &e->w;
+
+  writer_element (w);
+  writer_open (w, '{');
+  add_string (w, "uuid", koers_checkin_get_uuid (checkin));
+  add_string (w, "date", koers_checkin_get_date (checkin));
+  add_number (w, "value", koers_checkin_get_value (checkin));
+  add_string (w, "status", koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
+  add_string (w, "note", koers_checkin_get_note (checkin));
+  add_string (w, "author", koers_checkin_get_author (checkin));
+  add_stamps (w, koers_checkin_get_created (checkin), koers_checkin_get_updated (checkin));
+  writer_close (w, '}');
+}
+
+static void
+write_key_result (Export         *e,
+                  KoersKeyResult *kr)
+{
+  Writer *w = &e->w;
   g_autoptr(GPtrArray) checkins = list_to_array (koers_key_result_get_checkins (kr));
 
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", koers_key_result_get_uuid (kr));
-  add_string (builder, "title", koers_key_result_get_title (kr));
-  add_string (builder, "metric_kind",
+  add_exported_uuid (e, koers_key_result_get_uuid (kr));
+
+  writer_element (w);
+  writer_open (w, '{');
+  add_string (w, "uuid", koers_key_result_get_uuid (kr));
+  add_string (w, "title", koers_key_result_get_title (kr));
+  add_string (w, "metric_kind",
               koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
-  add_string (builder, "unit", koers_key_result_get_unit (kr));
-  add_number (builder, "start", koers_key_result_get_start_value (kr));
-  add_number (builder, "target", koers_key_result_get_target_value (kr));
-  add_number (builder, "current", koers_key_result_get_current_value (kr));
-  add_nullable (builder, "due_date", koers_key_result_get_due_date (kr));
-  add_string (builder, "owner", koers_key_result_get_owner (kr));
-  add_number (builder, "weight", koers_key_result_get_weight (kr));
-  json_builder_set_member_name (builder, "uses_personal_data");
-  json_builder_add_boolean_value (builder, koers_key_result_get_uses_personal_data (kr));
-  add_string (builder, "personal_data_note", koers_key_result_get_personal_data_note (kr));
-  add_int (builder, "position", koers_key_result_get_position (kr));
-  add_optional_grade (builder, "final_score", koers_key_result_get_final_score (kr));
-  add_optional_text (builder, "final_note", koers_key_result_get_final_note (kr));
+  add_string (w, "unit", koers_key_result_get_unit (kr));
+  add_number (w, "start", koers_key_result_get_start_value (kr));
+  add_number (w, "target", koers_key_result_get_target_value (kr));
+  add_number (w, "current", koers_key_result_get_current_value (kr));
+  add_nullable (w, "due_date", koers_key_result_get_due_date (kr));
+  add_string (w, "owner", koers_key_result_get_owner (kr));
+  add_number (w, "weight", koers_key_result_get_weight (kr));
+  add_bool (w, "uses_personal_data", koers_key_result_get_uses_personal_data (kr));
+  add_string (w, "personal_data_note", koers_key_result_get_personal_data_note (kr));
+  add_int (w, "position", koers_key_result_get_position (kr));
+  add_optional_grade (w, "final_score", koers_key_result_get_final_score (kr));
+  add_optional_text (w, "final_note", koers_key_result_get_final_note (kr));
   /* Only when it has one: a file without KPIs reads as before them. */
-  add_optional_text (builder, "kpi", kpi_uuid (e, koers_key_result_get_kpi_id (kr)));
-  add_stamps (builder, koers_key_result_get_created (kr), koers_key_result_get_updated (kr));
+  add_optional_text (w, "kpi", kpi_uuid (e, koers_key_result_get_kpi_id (kr)));
+  add_stamps (w, koers_key_result_get_created (kr), koers_key_result_get_updated (kr));
 
-  add_array (e, builder, "checkins", checkins, compare_checkins, build_checkin);
+  g_ptr_array_sort (checkins, compare_checkins);
+  begin_list (w, "checkins");
+  for (guint i = 0; i < checkins->len; i++)
+    write_checkin (e, g_ptr_array_index (checkins, i));
+  writer_close (w, ']');
 
-  json_builder_end_object (builder);
+  writer_close (w, '}');
 }
 
 static void
-build_objective (Export      *e,
-                 JsonBuilder *builder,
-                 gpointer     item)
+write_objective (Export         *e,
+                 KoersObjective *objective)
 {
-  KoersObjective *objective = item;
+  Writer *w = &e->w;
   g_autoptr(GPtrArray) krs = list_to_array (koers_objective_get_key_results (objective));
 
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", koers_objective_get_uuid (objective));
-  add_string (builder, "department",
-              department_uuid (e, koers_objective_get_department_id (objective)));
-  add_string (builder, "title", koers_objective_get_title (objective));
-  add_string (builder, "description", koers_objective_get_description (objective));
-  add_string (builder, "level", koers_level_to_string (koers_objective_get_level (objective)));
-  add_string (builder, "kind",
-              koers_objective_kind_to_string (koers_objective_get_kind (objective)));
-  add_string (builder, "period", koers_objective_get_period (objective));
-  add_string (builder, "owner", koers_objective_get_owner (objective));
-  add_nullable (builder, "aligned_to",
-                objective_uuid (e, koers_objective_get_aligned_to_id (objective)));
-  add_string (builder, "state",
-              koers_objective_state_to_string (koers_objective_get_state (objective)));
-  add_nullable (builder, "carried_over_from",
+  add_exported_uuid (e, koers_objective_get_uuid (objective));
+
+  writer_element (w);
+  writer_open (w, '{');
+  add_string (w, "uuid", koers_objective_get_uuid (objective));
+  add_string (w, "department", department_uuid (e, koers_objective_get_department_id (objective)));
+  add_string (w, "title", koers_objective_get_title (objective));
+  add_string (w, "description", koers_objective_get_description (objective));
+  add_string (w, "level", koers_level_to_string (koers_objective_get_level (objective)));
+  add_string (w, "kind", koers_objective_kind_to_string (koers_objective_get_kind (objective)));
+  add_string (w, "period", koers_objective_get_period (objective));
+  add_string (w, "owner", koers_objective_get_owner (objective));
+  add_nullable (w, "aligned_to", objective_uuid (e, koers_objective_get_aligned_to_id (objective)));
+  add_string (w, "state", koers_objective_state_to_string (koers_objective_get_state (objective)));
+  add_nullable (w, "carried_over_from",
                 objective_uuid (e, koers_objective_get_carried_over_from_id (objective)));
-  add_int (builder, "position", koers_objective_get_position (objective));
-  add_optional_text (builder, "postmortem", koers_objective_get_postmortem (objective));
-  add_optional_grade (builder, "final_grade", koers_objective_get_final_grade (objective));
-  add_optional_text (builder, "review_note", koers_objective_get_review_note (objective));
-  add_stamps (builder, koers_objective_get_created (objective),
-              koers_objective_get_updated (objective));
+  add_int (w, "position", koers_objective_get_position (objective));
+  add_optional_text (w, "postmortem", koers_objective_get_postmortem (objective));
+  add_optional_grade (w, "final_grade", koers_objective_get_final_grade (objective));
+  add_optional_text (w, "review_note", koers_objective_get_review_note (objective));
+  add_stamps (w, koers_objective_get_created (objective), koers_objective_get_updated (objective));
 
-  add_array (e, builder, "key_results", krs, compare_key_results, build_key_result);
+  g_ptr_array_sort (krs, compare_key_results);
+  begin_list (w, "key_results");
+  for (guint i = 0; i < krs->len; i++)
+    write_key_result (e, g_ptr_array_index (krs, i));
+  writer_close (w, ']');
 
-  json_builder_end_object (builder);
+  writer_close (w, '}');
+  e->n_objectives++;
 }
 
 static void
-build_kpi_value (Export      *e,
-                 JsonBuilder *builder,
-                 gpointer     item)
+flush_group (Export *e)
 {
-  KoersKpiValue *value = item;
+  g_ptr_array_sort_with_data (e->group, compare_objectives, e);
+  for (guint i = 0; i < e->group->len; i++)
+    write_objective (e, g_ptr_array_index (e->group, i));
+  g_ptr_array_set_size (e->group, 0);
+}
 
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", koers_kpi_value_get_uuid (value));
-  add_string (builder, "date", koers_kpi_value_get_date (value));
-  add_number (builder, "value", koers_kpi_value_get_value (value));
-  add_string (builder, "note", koers_kpi_value_get_note (value));
-  add_stamps (builder, koers_kpi_value_get_created (value), koers_kpi_value_get_updated (value));
-  json_builder_end_object (builder);
+/* The store hands the objectives over by department (in the order asked
+ * for), period and position; objectives in one place wait for each other,
+ * to go out by uuid. */
+static gboolean
+objective_cb (KoersObjective  *objective,
+              gpointer         user_data,
+              GError         **error)
+{
+  Export *e = user_data;
+  gint64 id = koers_objective_get_id (objective);
+
+  if (e->selected != NULL && !g_hash_table_contains (e->selected, &id))
+    return TRUE;
+
+  if (e->group->len > 0)
+    {
+      KoersObjective *last = g_ptr_array_index (e->group, e->group->len - 1);
+      int cmp = compare_objective_places (e, last, objective);
+
+      if (e->buffer_departments)
+        {
+          if (get_department_rank (e, koers_objective_get_department_id (last)) !=
+              get_department_rank (e, koers_objective_get_department_id (objective)))
+            flush_group (e);
+        }
+      else if (cmp > 0)
+        {
+          /* Not the order asked for: start again, a department at a time. */
+          e->out_of_order = TRUE;
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "out of order");
+          return FALSE;
+        }
+      else if (cmp < 0)
+        flush_group (e);
+    }
+
+  g_ptr_array_add (e->group, g_object_ref (objective));
+
+  if (e->w.error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (e->w.error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_objectives (Export  *e,
+                  GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) holding = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  /* Only the departments that hold an objective of the file are read. */
+  for (guint i = 0; i < e->refs->len; i++)
+    {
+      KoersObjectiveRef *ref = &g_array_index (e->refs, KoersObjectiveRef, i);
+
+      if (e->selected == NULL || g_hash_table_contains (e->selected, &ref->id))
+        g_hash_table_add (holding, &ref->department_id);
+    }
+
+  for (guint i = 0; i < e->departments->len; i++)
+    {
+      gint64 id = koers_department_get_id (g_ptr_array_index (e->departments, i));
+
+      if (g_hash_table_contains (holding, &id))
+        g_array_append_val (ids, id);
+    }
+
+  begin_list (&e->w, "objectives");
+  if (ids->len > 0 &&
+      !koers_store_foreach_objective (e->store,
+                                      e->periods->len > 0 ? (KoersPeriod *) e->periods->data : NULL,
+                                      e->periods->len,
+                                      (gint64 *) ids->data, ids->len, objective_cb, e, error))
+    return FALSE;
+  flush_group (e);
+  writer_close (&e->w, ']');
+  return TRUE;
 }
 
 static void
-build_kpi (Export      *e,
-           JsonBuilder *builder,
-           gpointer     item)
+write_kpi_value (Export        *e,
+                 KoersKpiValue *value)
 {
-  KoersKpi *kpi = item;
+  Writer *w = &e->w;
+
+  writer_element (w);
+  writer_open (w, '{');
+  add_string (w, "uuid", koers_kpi_value_get_uuid (value));
+  add_string (w, "date", koers_kpi_value_get_date (value));
+  add_number (w, "value", koers_kpi_value_get_value (value));
+  add_string (w, "note", koers_kpi_value_get_note (value));
+  add_stamps (w, koers_kpi_value_get_created (value), koers_kpi_value_get_updated (value));
+  writer_close (w, '}');
+}
+
+static void
+write_kpi (Export   *e,
+           KoersKpi *kpi)
+{
+  Writer *w = &e->w;
   g_autoptr(GPtrArray) values = list_to_array (koers_kpi_get_values (kpi));
 
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", koers_kpi_get_uuid (kpi));
-  add_string (builder, "department", department_uuid (e, koers_kpi_get_department_id (kpi)));
-  add_string (builder, "name", koers_kpi_get_name (kpi));
-  add_string (builder, "unit", koers_kpi_get_unit (kpi));
-  add_string (builder, "metric_kind",
-              koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
-  add_string (builder, "direction", koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
-  add_number (builder, "healthy", koers_kpi_get_healthy (kpi));
-  add_number (builder, "attention", koers_kpi_get_attention (kpi));
-  add_string (builder, "frequency", koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
-  add_int (builder, "position", koers_kpi_get_position (kpi));
-  add_stamps (builder, koers_kpi_get_created (kpi), koers_kpi_get_updated (kpi));
+  add_exported_uuid (e, koers_kpi_get_uuid (kpi));
 
-  add_array (e, builder, "values", values, compare_kpi_values, build_kpi_value);
+  writer_element (w);
+  writer_open (w, '{');
+  add_string (w, "uuid", koers_kpi_get_uuid (kpi));
+  add_string (w, "department", department_uuid (e, koers_kpi_get_department_id (kpi)));
+  add_string (w, "name", koers_kpi_get_name (kpi));
+  add_string (w, "unit", koers_kpi_get_unit (kpi));
+  add_string (w, "metric_kind", koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
+  add_string (w, "direction", koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
+  add_number (w, "healthy", koers_kpi_get_healthy (kpi));
+  add_number (w, "attention", koers_kpi_get_attention (kpi));
+  add_string (w, "frequency", koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
+  add_int (w, "position", koers_kpi_get_position (kpi));
+  add_stamps (w, koers_kpi_get_created (kpi), koers_kpi_get_updated (kpi));
 
-  json_builder_end_object (builder);
+  g_ptr_array_sort (values, compare_kpi_values);
+  begin_list (w, "values");
+  for (guint i = 0; i < values->len; i++)
+    write_kpi_value (e, g_ptr_array_index (values, i));
+  writer_close (w, ']');
+
+  writer_close (w, '}');
 }
 
 /* Left out when there are none, as a file from before KPIs. */
 static void
-build_kpis (Export      *e,
-            JsonBuilder *builder)
+write_kpis (Export *e)
 {
   if (e->kpis->len == 0)
     return;
 
-  add_array (e, builder, "kpis", e->kpis, NULL, build_kpi);
+  begin_list (&e->w, "kpis");
+  for (guint i = 0; i < e->kpis->len; i++)
+    write_kpi (e, g_ptr_array_index (e->kpis, i));
+  writer_close (&e->w, ']');
 }
 
 /* What a finding key ("rule-id:uuid" or "rule-id:uuid@period") is
@@ -634,41 +951,6 @@ get_finding_subject (const char *key)
   return g_ascii_strdown (start, end != NULL ? end - start : -1);
 }
 
-static void
-add_exported_uuid (GHashTable *uuids,
-                   const char *uuid)
-{
-  if (uuid != NULL && uuid[0] != '\0')
-    g_hash_table_add (uuids, g_ascii_strdown (uuid, -1));
-}
-
-/* The uuids a filtered file holds: a dismissal goes along when its
- * finding is about one of them. */
-static GHashTable *
-collect_exported_uuids (Export *e)
-{
-  GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < e->departments->len; i++)
-    add_exported_uuid (uuids, koers_department_get_uuid (g_ptr_array_index (e->departments, i)));
-
-  for (guint i = 0; i < e->objectives->len; i++)
-    {
-      KoersObjective *objective = g_ptr_array_index (e->objectives, i);
-      GListModel *krs = koers_objective_get_key_results (objective);
-
-      add_exported_uuid (uuids, koers_objective_get_uuid (objective));
-      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
-        {
-          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
-
-          add_exported_uuid (uuids, koers_key_result_get_uuid (kr));
-        }
-    }
-
-  return uuids;
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -676,26 +958,23 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
-/* By key; left out when there are none, as a file from before reviews. */
+/* By key; left out when there are none, as a file from before reviews.  A
+ * filtered file holds those about a department, objective or key result
+ * it holds. */
 static void
-build_dismissed_findings (Export      *e,
-                          JsonBuilder *builder)
+write_dismissed_findings (Export *e)
 {
   GHashTable *dismissed = koers_store_get_dismissed_findings (e->store);
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GHashTable) uuids = NULL;
   GHashTableIter iter;
   gpointer key;
-
-  if (e->filtered)
-    uuids = collect_exported_uuids (e);
 
   g_hash_table_iter_init (&iter, dismissed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      g_autofree char *subject = uuids != NULL ? get_finding_subject (key) : NULL;
+      g_autofree char *subject = e->exported != NULL ? get_finding_subject (key) : NULL;
 
-      if (uuids == NULL || (subject != NULL && g_hash_table_contains (uuids, subject)))
+      if (e->exported == NULL || (subject != NULL && g_hash_table_contains (e->exported, subject)))
         g_ptr_array_add (keys, key);
     }
 
@@ -703,19 +982,200 @@ build_dismissed_findings (Export      *e,
     return;
 
   g_ptr_array_sort (keys, compare_strings);
-  json_builder_set_member_name (builder, "dismissed_findings");
-  json_builder_begin_array (builder);
+  begin_list (&e->w, "dismissed_findings");
   for (guint i = 0; i < keys->len; i++)
     {
       const char *k = g_ptr_array_index (keys, i);
-      g_autofree char *at = koers_json_format_stamp (koers_store_get_finding_dismissed_at (e->store, k));
 
-      json_builder_begin_object (builder);
-      add_string (builder, "key", k);
-      add_string (builder, "dismissed", at);
-      json_builder_end_object (builder);
+      writer_element (&e->w);
+      writer_open (&e->w, '{');
+      add_string (&e->w, "key", k);
+      add_stamp (&e->w, "dismissed", koers_store_get_finding_dismissed_at (e->store, k));
+      writer_close (&e->w, '}');
     }
-  json_builder_end_array (builder);
+  writer_close (&e->w, ']');
+}
+
+static gboolean
+is_exported (Export     *e,
+             const char *uuid)
+{
+  g_autofree char *lower = NULL;
+
+  if (uuid == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (uuid, -1);
+  return g_hash_table_contains (e->exported, lower);
+}
+
+static gboolean
+change_cb (const KoersChangeRow  *change,
+           gpointer               user_data,
+           GError               **error)
+{
+  Export *e = user_data;
+  Writer *w = &e->w;
+
+  /* A filtered file: the history of what it holds (a check-in's and a
+   * KPI value's go along with their key result and KPI). */
+  if (e->exported != NULL && !is_exported (e, change->uuid) && !is_exported (e, change->parent))
+    return TRUE;
+
+  writer_element (w);
+  writer_open (w, '{');
+  add_string (w, "key", change->key);
+  add_stamp (w, "at", change->at);
+  add_string (w, "author", change->author);
+  add_string (w, "entity", change->entity);
+  add_string (w, "uuid", change->uuid);
+  add_nullable (w, "parent", change->parent);
+  add_string (w, "op", change->op);
+  writer_member (w, "fields");
+  /* The log's own text, written compactly; an entry the log could not
+   * make sense of itself keeps its place, without fields. */
+  if (change->fields == NULL || !koers_json_append_compact (w->buf, change->fields))
+    g_string_append (w->buf, "{}");
+  writer_close (w, '}');
+
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (w->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* After everything else: the history, oldest first. */
+static gboolean
+write_changes (Export  *e,
+               GError **error)
+{
+  begin_list (&e->w, "changes");
+  /* Rows, their fields as the log's text: copied, not looked into. */
+  if (!koers_store_foreach_change_row (e->store, 0, change_cb, e, error))
+    return FALSE;
+  writer_close (&e->w, ']');
+  return TRUE;
+}
+
+static void
+export_clear (Export *e)
+{
+  g_clear_pointer (&e->periods, g_array_unref);
+  g_clear_pointer (&e->dept_ids, g_hash_table_unref);
+  g_clear_pointer (&e->departments, g_ptr_array_unref);
+  g_clear_pointer (&e->dept_rank, g_hash_table_unref);
+  g_clear_pointer (&e->kpis, g_ptr_array_unref);
+  g_clear_pointer (&e->ref_by_id, g_hash_table_unref);
+  g_clear_pointer (&e->refs, g_array_unref);
+  g_clear_pointer (&e->selected, g_hash_table_unref);
+  g_clear_pointer (&e->exported, g_hash_table_unref);
+  g_clear_pointer (&e->group, g_ptr_array_unref);
+  if (e->w.buf != NULL)
+    g_string_free (e->w.buf, TRUE);
+  e->w.buf = NULL;
+  g_clear_error (&e->w.error);
+}
+
+static gboolean
+write_document (Export                   *e,
+                const KoersExportFilter  *filter,
+                gint64                    exported_usec,
+                GError                  **error)
+{
+  Writer *w = &e->w;
+
+  if (!select_content (e, filter, error))
+    return FALSE;
+
+  g_ptr_array_sort (e->departments, compare_departments);
+  e->dept_rank = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < e->departments->len; i++)
+    {
+      gint64 id = koers_department_get_id (g_ptr_array_index (e->departments, i));
+
+      g_hash_table_insert (e->dept_rank, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
+    }
+  g_ptr_array_sort_with_data (e->kpis, compare_kpis, e);
+
+  w->buf = g_string_sized_new (FLUSH_SIZE + 4096);
+  w->depth = 0;
+  w->first[0] = TRUE;
+  writer_open (w, '{');
+  add_string (w, "format", KOERS_JSON_FORMAT);
+  add_int (w, "version", KOERS_JSON_FORMAT_VERSION);
+  add_stamp (w, "exported", exported_usec != 0 ? exported_usec : koers_now_usec ());
+  add_string (w, "organisation", koers_store_get_organisation (e->store));
+
+  begin_list (w, "departments");
+  for (guint i = 0; i < e->departments->len; i++)
+    {
+      KoersDepartment *dept = g_ptr_array_index (e->departments, i);
+
+      add_exported_uuid (e, koers_department_get_uuid (dept));
+      write_department (e, dept);
+    }
+  writer_close (w, ']');
+
+  if (!write_objectives (e, error))
+    return FALSE;
+
+  write_kpis (e);
+  write_dismissed_findings (e);
+
+  if (!write_changes (e, error))
+    return FALSE;
+
+  writer_close (w, '}');
+  g_string_append_c (w->buf, '\n');
+  writer_flush (w);
+
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&w->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One export to out, in one read snapshot.  *restart: the objectives came
+ * in another order than asked for; out holds a part and the caller starts
+ * again with buffer_departments. */
+static gboolean
+export_to_stream (KoersStore               *store,
+                  const KoersExportFilter  *filter,
+                  gint64                    exported_usec,
+                  gboolean                  buffer_departments,
+                  GOutputStream            *out,
+                  gboolean                 *restart,
+                  GError                  **error)
+{
+  Export e = { 0, };
+  gboolean ok;
+
+  e.store = store;
+  e.w.out = out;
+  e.group = g_ptr_array_new_with_free_func (g_object_unref);
+  e.buffer_departments = buffer_departments;
+  *restart = FALSE;
+
+  if (!koers_store_begin_snapshot (store, error))
+    {
+      export_clear (&e);
+      return FALSE;
+    }
+
+  ok = write_document (&e, filter, exported_usec, error);
+  koers_store_end_snapshot (store);
+
+  if (!ok && e.out_of_order)
+    {
+      g_clear_error (error);
+      *restart = TRUE;
+    }
+
+  export_clear (&e);
+  return ok;
 }
 
 char *
@@ -724,69 +1184,76 @@ koers_json_export_to_string (KoersStore               *store,
                              gint64                    exported_usec,
                              GError                  **error)
 {
-  Export e = { store, NULL, NULL, NULL, NULL, FALSE };
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *exported = NULL;
-  g_autofree char *text = NULL;
-  char *tidy;
-
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!select_content (&e, filter, error))
+  for (guint attempt = 0; attempt < 2; attempt++)
     {
-      g_clear_pointer (&e.objectives, g_ptr_array_unref);
-      g_clear_pointer (&e.departments, g_ptr_array_unref);
-      return NULL;
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      gboolean restart = FALSE;
+
+      if (!export_to_stream (store, filter, exported_usec, attempt > 0, out, &restart, error))
+        {
+          if (restart)
+            continue;
+          return NULL;
+        }
+
+      /* The text ends with a NUL, as a string. */
+      if (!g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
+          !g_output_stream_close (out, NULL, error))
+        return NULL;
+      return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
     }
 
-  g_ptr_array_sort (e.departments, compare_departments);
-  e.dept_index = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < e.departments->len; i++)
-    g_hash_table_insert (e.dept_index, g_ptr_array_index (e.departments, i),
-                         GUINT_TO_POINTER (i + 1));
-  g_ptr_array_sort_with_data (e.objectives, compare_objectives, &e);
-  g_ptr_array_sort_with_data (e.kpis, compare_kpis, &e);
+  g_assert_not_reached ();
+  return NULL;
+}
 
-  exported = koers_json_format_stamp (exported_usec != 0 ? exported_usec : koers_now_usec ());
+static gboolean
+set_file_error (GError     **error,
+                int          saved_errno,
+                const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string (builder, "format", KOERS_JSON_FORMAT);
-  add_int (builder, "version", KOERS_JSON_FORMAT_VERSION);
-  add_string (builder, "exported", exported);
-  add_string (builder, "organisation", koers_store_get_organisation (store));
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
 
-  add_array (&e, builder, "departments", e.departments, NULL, build_department);
-  add_array (&e, builder, "objectives", e.objectives, NULL, build_objective);
+/* A temporary file beside path (so that the rename stays on one file
+ * system): new files are private (0600); one that replaces a file keeps
+ * that file's permissions. */
+static int
+open_temporary (const char  *path,
+                char       **tmp_path,
+                GError     **error)
+{
+  GStatBuf st;
+  int mode = 0600;
+  int fd;
 
-  build_kpis (&e, builder);
-  build_dismissed_findings (&e, builder);
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    mode = st.st_mode & 0777;
 
-  json_builder_end_object (builder);
+  *tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  fd = g_mkstemp_full (*tmp_path, O_RDWR | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
 
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
+      set_file_error (error, saved_errno, path);
+      g_clear_pointer (tmp_path, g_free);
+      return -1;
+    }
 
-  tidy = koers_json_tidy_numbers (text);
-  {
-    char *with_newline = g_strconcat (tidy, "\n", NULL);
-
-    g_free (tidy);
-    tidy = with_newline;
-  }
-
-  g_ptr_array_unref (e.departments);
-  g_ptr_array_unref (e.objectives);
-  g_ptr_array_unref (e.kpis);
-  g_hash_table_unref (e.dept_index);
-  return tidy;
+  /* mkstemp leaves out what the umask takes; a replaced file keeps its mode. */
+  if (fchmod (fd, mode) != 0)
+    {
+      /* Not fatal: the file is still only ours. */
+    }
+  return fd;
 }
 
 gboolean
@@ -795,18 +1262,47 @@ koers_json_export (KoersStore               *store,
                    const char               *path,
                    GError                  **error)
 {
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  text = koers_json_export_to_string (store, filter, 0, error);
-  if (text == NULL)
-    return FALSE;
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *tmp_path = NULL;
+      g_autoptr(GFile) tmp = NULL;
+      g_autoptr(GFileOutputStream) out = NULL;
+      gboolean restart = FALSE;
+      gboolean ok;
+      int fd;
 
-  /* A temporary file, synced, then renamed over path. */
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0666, error);
+      fd = open_temporary (path, &tmp_path, error);
+      if (fd < 0)
+        return FALSE;
+
+      tmp = g_file_new_for_path (tmp_path);
+      out = g_file_append_to (tmp, G_FILE_CREATE_NONE, NULL, error);
+      ok = out != NULL &&
+           export_to_stream (store, filter, 0, attempt > 0, G_OUTPUT_STREAM (out), &restart,
+                             error) &&
+           g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+
+      /* On disk before it takes the name: a crash leaves the old file or
+       * the new one, never a part. */
+      if (ok && fsync (fd) != 0)
+        ok = set_file_error (error, errno, path);
+      close (fd);
+
+      if (ok && g_rename (tmp_path, path) != 0)
+        ok = set_file_error (error, errno, path);
+
+      if (ok)
+        return TRUE;
+
+      g_unlink (tmp_path);
+      if (!restart)
+        return FALSE;
+    }
+
+  g_assert_not_reached ();
+  return FALSE;
 }

@@ -123,15 +123,117 @@ list_enum_names (KoersJsonEnumNameFunc enum_name)
   return g_string_free (names, FALSE);
 }
 
+static gboolean
+is_scalar (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_NULL (node) || JSON_NODE_HOLDS_VALUE (node);
+}
+
+/* A change's fields: each member a list of two scalars, the old value and
+ * the new. */
+static gboolean
+read_change_fields (KoersJsonReader *r,
+                    const char      *parent,
+                    const char      *member,
+                    JsonNode        *node)
+{
+  g_autoptr(GList) members = NULL;
+  g_autofree char *path = NULL;
+  guint n_before = r->problems->len;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *found = koers_json_describe_node (node);
+
+      path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
+      return koers_json_add_problem (r, path, _("expected an object, found %s"), found);
+    }
+
+  object = json_node_get_object (node);
+  if (json_object_get_size (object) > KOERS_JSON_MAX_CHANGE_FIELDS)
+    {
+      path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
+      return koers_json_add_problem (r, path, _("more than %u entries"),
+                                     (guint) KOERS_JSON_MAX_CHANGE_FIELDS);
+    }
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *pair = json_object_get_member (object, name);
+      g_autofree char *member_path = NULL;
+      JsonArray *array;
+      gboolean ok = TRUE;
+
+      array = JSON_NODE_HOLDS_ARRAY (pair) ? json_node_get_array (pair) : NULL;
+      if (name[0] == '\0' || strlen (name) > KOERS_JSON_MAX_KEY_LENGTH ||
+          array == NULL || json_array_get_length (array) != 2)
+        ok = FALSE;
+      for (guint i = 0; ok && i < 2; i++)
+        ok = is_scalar (json_array_get_element (array, i));
+      if (ok)
+        continue;
+
+      /* Something is wrong with it: say what. */
+      if (path == NULL)
+        path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
+      member_path = koers_json_path_member (path, name);
+
+      if (g_utf8_strlen (name, -1) > KOERS_JSON_MAX_KEY_LENGTH || name[0] == '\0')
+        {
+          koers_json_add_problem (r, member_path,
+                                  _("a field name must have 1 to %d characters"),
+                                  KOERS_JSON_MAX_KEY_LENGTH);
+          continue;
+        }
+
+      if (array == NULL || json_array_get_length (array) != 2)
+        {
+          g_autofree char *pair_found = koers_json_describe_node (pair);
+
+          koers_json_add_problem (r, member_path,
+                                  _("expected a list of the old and the new value, found %s"),
+                                  pair_found);
+          continue;
+        }
+
+      for (guint i = 0; i < 2; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!is_scalar (element))
+            {
+              g_autofree char *element_path = koers_json_path_index (member_path, i);
+              g_autofree char *element_found = koers_json_describe_node (element);
+
+              koers_json_add_problem (r, element_path,
+                                      _("expected text, a number, true, false or null, found %s"),
+                                      element_found);
+            }
+        }
+    }
+
+  return r->problems->len == n_before;
+}
+
 /* Checks one member; fills value when it is valid. */
 static gboolean
 read_field (KoersJsonReader          *r,
-            const char               *path,
+            const char               *parent,
+            const char               *name,
             const KoersJsonFieldSpec *spec,
             JsonNode                 *node,
             KoersJsonFieldValue      *value)
 {
-  g_autofree char *found = koers_json_describe_node (node);
+  /* The path and the description only when there is a problem: most
+   * members have none. */
+  g_autofree char *path_text = NULL;
+  g_autofree char *found_text = NULL;
+#define path (path_text != NULL ? path_text \
+              : (path_text = name != NULL ? koers_json_path_member (parent, name) : g_strdup (parent)))
+#define found (found_text != NULL ? found_text : (found_text = koers_json_describe_node (node)))
   gboolean is_null = JSON_NODE_HOLDS_NULL (node);
 
   switch (spec->type)
@@ -145,6 +247,7 @@ read_field (KoersJsonReader          *r,
       break;
 
     case KOERS_JSON_FIELD_NAME:
+    case KOERS_JSON_FIELD_KEY:
       {
         g_autofree char *stripped = NULL;
 
@@ -153,8 +256,18 @@ read_field (KoersJsonReader          *r,
         stripped = g_strstrip (g_strdup (json_node_get_string (node)));
         if (stripped[0] == '\0')
           return koers_json_add_problem (r, path, _("must not be empty"));
+        if (spec->type == KOERS_JSON_FIELD_KEY &&
+            g_utf8_strlen (json_node_get_string (node), -1) > KOERS_JSON_MAX_KEY_LENGTH)
+          return koers_json_add_problem (r, path, _("must not be longer than %d characters"),
+                                         KOERS_JSON_MAX_KEY_LENGTH);
         value->text = json_node_get_string (node);
       }
+      break;
+
+    case KOERS_JSON_FIELD_CHANGES:
+      if (!read_change_fields (r, parent, name, node))
+        return FALSE;
+      value->object = json_node_get_object (node);
       break;
 
     case KOERS_JSON_FIELD_LINK:
@@ -293,6 +406,19 @@ read_field (KoersJsonReader          *r,
 
   value->present = TRUE;
   return TRUE;
+#undef path
+#undef found
+}
+
+gboolean
+koers_json_read_member (KoersJsonReader          *r,
+                        const char               *path,
+                        const KoersJsonFieldSpec *spec,
+                        JsonNode                 *node,
+                        KoersJsonFieldValue      *value)
+{
+  memset (value, 0, sizeof *value);
+  return read_field (r, path, NULL, spec, node, value);
 }
 
 /* FALSE when node is not an object or a member is wrong. */
@@ -326,7 +452,6 @@ koers_json_read_object (KoersJsonReader          *r,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      g_autofree char *member_path = koers_json_path_member (path, name);
       guint i;
 
       for (i = 0; i < n_specs; i++)
@@ -335,11 +460,13 @@ koers_json_read_object (KoersJsonReader          *r,
 
       if (i == n_specs)
         {
+          g_autofree char *member_path = koers_json_path_member (path, name);
+
           koers_json_add_problem (r, member_path, _("unknown member"));
           continue;
         }
 
-      read_field (r, member_path, &specs[i], json_object_get_member (object, name), &values[i]);
+      read_field (r, path, name, &specs[i], json_object_get_member (object, name), &values[i]);
     }
 
   for (guint i = 0; i < n_specs; i++)

@@ -30,6 +30,8 @@ typedef enum
   KOERS_JSON_FIELD_LIST,
   KOERS_JSON_FIELD_VERSION,        /* a whole number */
   KOERS_JSON_FIELD_GRADE,          /* a number from 0 to 1, or null (not graded) */
+  KOERS_JSON_FIELD_KEY,            /* a NAME of at most KOERS_JSON_MAX_KEY_LENGTH characters */
+  KOERS_JSON_FIELD_CHANGES,        /* a change's fields: an object, member -> [old, new] */
 } KoersJsonFieldType;
 
 #define KOERS_JSON_MAX_ORDER 1000000
@@ -52,12 +54,14 @@ typedef struct
   gboolean    boolean;
   int         enum_value;
   JsonArray  *list;
+  JsonObject *object;    /* KOERS_JSON_FIELD_CHANGES */
 } KoersJsonFieldValue;
 
 typedef struct
 {
-  GPtrArray         *problems;
-  KoersJsonDocument *doc;
+  GPtrArray                *problems;
+  const KoersJsonReadFuncs *funcs;
+  gpointer                  user_data;
 } KoersJsonReader;
 
 /* The most members an entity table has. */
@@ -84,6 +88,12 @@ void        koers_json_clear_values      (KoersJsonFieldValue       *values,
                                           guint                      n);
 /* The text of a member, "" when it was absent or null. */
 const char *koers_json_value_text        (const KoersJsonFieldValue *value);
+/* Checks one member (node) against spec, filling value when it is valid. */
+gboolean    koers_json_read_member       (KoersJsonReader           *r,
+                                          const char                *path,
+                                          const KoersJsonFieldSpec  *spec,
+                                          JsonNode                  *node,
+                                          KoersJsonFieldValue       *value);
 /* FALSE (and a problem) when list has more than max entries. */
 gboolean    koers_json_check_list_length (KoersJsonReader           *r,
                                           const char                *path,

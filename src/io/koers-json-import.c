@@ -10,16 +10,78 @@
 #include "koers-json-private.h"
 #include "store/koers-store-import.h"
 
-/* Import: the whole file is read and checked, matched against the
- * database and every item given an outcome before anything is written;
- * then one bulk write (koers_store_write_batch) does it all or nothing.
- * The judging is in koers-json-match.c. */
+/* Import of files of any size, in two readings of the file.  The first
+ * checks all of it and decides, for each entity, what becomes of it (the
+ * judging is in koers-json-match.c), keeping only that decision (and the
+ * departments and KPIs, which are few); the second, in the same write
+ * transaction, writes what was decided while it reads.  So nothing is
+ * written unless the whole file is right, the transaction holds all of it
+ * or none, and memory does not grow with the size of the file.
+ *
+ * A plan that is only shown (the window's import dialog) is made in a read
+ * snapshot; applying it plans again inside the write transaction and
+ * refuses (KOERS_JSON_ERROR_STALE) when the database changed so that the
+ * decisions differ: a merge never writes over what became newer. */
+
+G_STATIC_ASSERT ((int) KOERS_IMPORT_DEPARTMENTS == (int) KOERS_BATCH_DEPARTMENT);
+G_STATIC_ASSERT ((int) KOERS_IMPORT_OBJECTIVES == (int) KOERS_BATCH_OBJECTIVE);
+G_STATIC_ASSERT ((int) KOERS_IMPORT_KEY_RESULTS == (int) KOERS_BATCH_KEY_RESULT);
+G_STATIC_ASSERT ((int) KOERS_IMPORT_CHECKINS == (int) KOERS_BATCH_CHECKIN);
+G_STATIC_ASSERT ((int) KOERS_IMPORT_KPIS == (int) KOERS_BATCH_KPI);
+G_STATIC_ASSERT ((int) KOERS_IMPORT_KPI_VALUES == (int) KOERS_BATCH_KPI_VALUE);
+
+/* Entries are allocated this many at a time. */
+#define ENTRY_BLOCK 4096
+
+KoersBatchKind
+koers_import_kind_to_batch (KoersImportKind kind)
+{
+  return (KoersBatchKind) kind;
+}
 
 static void
-store_changed_cb (KoersStore      *store,
-                  KoersImportPlan *plan)
+small_free (KoersPlanSmall *small)
 {
-  plan->stale = TRUE;
+  koers_import_item_free (small->item);
+  /* A department's match is one of db_departments. */
+  if (small->item != NULL && small->match != NULL && small->entry->kind != KOERS_IMPORT_DEPARTMENTS)
+    koers_stored_row_free (small->match);
+  g_free (small);
+}
+
+static void
+objective_info_clear (KoersPlanObjective *info)
+{
+  g_clear_pointer (&info->title, g_free);
+}
+
+static KoersImportPlan *
+plan_new (KoersStore          *store,
+          KoersJsonImportMode  mode)
+{
+  KoersImportPlan *plan = g_new0 (KoersImportPlan, 1);
+
+  plan->store = g_object_ref (store);
+  plan->mode = mode;
+  plan->strings = g_string_chunk_new (64 * 1024);
+  plan->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  plan->stream = g_ptr_array_new ();
+  plan->entry_blocks = g_ptr_array_new_with_free_func (g_free);
+  plan->objectives = g_array_new (FALSE, TRUE, sizeof (KoersPlanObjective));
+  g_array_set_clear_func (plan->objectives, (GDestroyNotify) objective_info_clear);
+  plan->kpi_links = g_array_new (FALSE, TRUE, sizeof (KoersPlanKpiLink));
+  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+    {
+      plan->small[kind] = g_ptr_array_new_with_free_func ((GDestroyNotify) small_free);
+      plan->kind_conflicts[kind] = g_ptr_array_new_with_free_func (g_free);
+    }
+  plan->db_objective_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->all_dismissals = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_import_dismissal_free);
+  plan->dismissals = g_ptr_array_new ();
+  plan->read_problems = g_ptr_array_new_with_free_func (g_free);
+  plan->problems = g_ptr_array_new_with_free_func (g_free);
+  plan->header.changes_offset = -1;
+  return plan;
 }
 
 void
@@ -31,59 +93,803 @@ koers_import_plan_free (KoersImportPlan *plan)
   if (plan->changed_id != 0)
     g_signal_handler_disconnect (plan->store, plan->changed_id);
   g_clear_object (&plan->store);
-  koers_json_document_clear (&plan->doc);
+  g_clear_pointer (&plan->data, g_bytes_unref);
+  g_clear_object (&plan->file);
+  g_clear_object (&plan->input);
+  g_clear_pointer (&plan->import, koers_store_import_free);
+  g_clear_error (&plan->db_error);
+  koers_json_header_clear (&plan->header);
+  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+    {
+      g_clear_pointer (&plan->small[kind], g_ptr_array_unref);
+      g_clear_pointer (&plan->kind_conflicts[kind], g_ptr_array_unref);
+    }
+  g_clear_pointer (&plan->db_departments, g_ptr_array_unref);
   g_clear_pointer (&plan->by_uuid, g_hash_table_unref);
-  g_clear_pointer (&plan->is_item, g_hash_table_unref);
-  for (guint i = 0; i < KOERS_IMPORT_N_KINDS; i++)
-    g_clear_pointer (&plan->stored[i], g_hash_table_unref);
-  g_clear_pointer (&plan->writer, g_hash_table_unref);
-  g_clear_pointer (&plan->checkin_owner, g_hash_table_unref);
-  g_clear_pointer (&plan->kpi_value_owner, g_hash_table_unref);
-  g_free (plan->organisation);
+  g_clear_pointer (&plan->stream, g_ptr_array_unref);
+  g_clear_pointer (&plan->entry_blocks, g_ptr_array_unref);
+  g_clear_pointer (&plan->objectives, g_array_unref);
+  g_clear_pointer (&plan->kpi_links, g_array_unref);
+  g_clear_pointer (&plan->strings, g_string_chunk_free);
+  g_clear_pointer (&plan->db_objective_links, g_hash_table_unref);
   g_clear_pointer (&plan->dismissals, g_ptr_array_unref);
+  g_clear_pointer (&plan->all_dismissals, g_ptr_array_unref);
+  g_free (plan->organisation);
   g_clear_pointer (&plan->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&plan->read_problems, g_ptr_array_unref);
   g_clear_pointer (&plan->problems, g_ptr_array_unref);
+  g_clear_pointer (&plan->links, g_array_unref);
+  g_clear_pointer (&plan->ids, g_hash_table_unref);
+  g_clear_error (&plan->write_error);
   g_free (plan);
 }
 
-static void
-count_outcomes (KoersImportPlan *plan)
+/* The same file, for a second plan (applying a shown one). */
+static KoersImportPlan *
+plan_new_like (KoersImportPlan *other)
 {
-  plan->conflicts = g_ptr_array_new_with_free_func (g_free);
+  KoersImportPlan *plan = plan_new (other->store, other->mode);
 
-  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+  plan->data = other->data != NULL ? g_bytes_ref (other->data) : NULL;
+  plan->file = other->file != NULL ? g_object_ref (other->file) : NULL;
+  plan->input = other->input != NULL ? g_object_ref (other->input) : NULL;
+  plan->file_size = other->file_size;
+  plan->file_mtime = other->file_mtime;
+  return plan;
+}
+
+static const char *
+intern (KoersImportPlan *plan,
+        const char      *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (plan->strings, text) : NULL;
+}
+
+static KoersPlanEntry *
+new_entry (KoersImportPlan *plan)
+{
+  KoersPlanEntry *block;
+
+  if (plan->n_in_block == 0 || plan->n_in_block == ENTRY_BLOCK)
     {
-      GPtrArray *items = plan->doc.items[kind];
-      KoersImportCounts *counts = &plan->counts[kind];
+      g_ptr_array_add (plan->entry_blocks, g_new0 (KoersPlanEntry, ENTRY_BLOCK));
+      plan->n_in_block = 0;
+    }
 
-      for (guint i = 0; i < items->len; i++)
+  block = g_ptr_array_index (plan->entry_blocks, plan->entry_blocks->len - 1);
+  return &block[plan->n_in_block++];
+}
+
+/* The file. */
+
+static gboolean
+set_file_error (GError     **error,
+                int          saved_errno,
+                const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not read “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_too_large (GError **error,
+               gint64   max)
+{
+  g_autofree char *limit = g_format_size_full ((guint64) max, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_TOO_LARGE,
+               _("The file is larger than %s, more than any Koers export"), limit);
+  return FALSE;
+}
+
+/* Size and modification time of the open file, to see that it stays the
+ * file that was checked. */
+static gboolean
+query_file (GFileInputStream  *input,
+            gint64            *size,
+            gint64            *mtime,
+            GError           **error)
+{
+  g_autoptr(GFileInfo) info = g_file_input_stream_query_info (input,
+                                                              G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                              NULL, error);
+
+  if (info == NULL)
+    return FALSE;
+
+  *size = g_file_info_get_size (info);
+  *mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) *
+             G_USEC_PER_SEC +
+           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  return TRUE;
+}
+
+/* Only a regular file of a size an export can have; not read yet (a pipe
+ * or a device would never end, or block). */
+static gboolean
+open_file (KoersImportPlan  *plan,
+           const char       *path,
+           GError          **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return set_file_error (error, errno, path);
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is not a regular file"),
+                   display);
+      return FALSE;
+    }
+
+  if (st.st_size > KOERS_JSON_MAX_IMPORT_SIZE)
+    return set_too_large (error, KOERS_JSON_MAX_IMPORT_SIZE);
+
+  plan->file = g_file_new_for_path (path);
+  plan->input = g_file_read (plan->file, NULL, error);
+  if (plan->input == NULL)
+    return FALSE;
+
+  if (!query_file (plan->input, &plan->file_size, &plan->file_mtime, error))
+    return FALSE;
+
+  /* Swapped for something larger between the look and the opening. */
+  if (plan->file_size > KOERS_JSON_MAX_IMPORT_SIZE)
+    return set_too_large (error, KOERS_JSON_MAX_IMPORT_SIZE);
+
+  return TRUE;
+}
+
+/* The text from its start (or from offset). */
+static GInputStream *
+open_input (KoersImportPlan  *plan,
+            goffset           offset,
+            GError          **error)
+{
+  if (plan->data != NULL)
+    {
+      GInputStream *input = g_memory_input_stream_new_from_bytes (plan->data);
+
+      if (offset > 0 && !g_seekable_seek (G_SEEKABLE (input), offset, G_SEEK_SET, NULL, error))
         {
-          KoersImportItem *item = g_ptr_array_index (items, i);
+          g_object_unref (input);
+          return NULL;
+        }
+      return input;
+    }
 
-          switch (item->outcome)
-            {
-            case KOERS_IMPORT_OUTCOME_ADD:
-              counts->added++;
-              break;
-            case KOERS_IMPORT_OUTCOME_UPDATE:
-              counts->updated++;
-              break;
-            case KOERS_IMPORT_OUTCOME_UNCHANGED:
-              counts->unchanged++;
-              break;
-            case KOERS_IMPORT_OUTCOME_CONFLICT:
-              counts->conflicts++;
-              g_ptr_array_add (plan->conflicts,
-                               g_strdup_printf ("%s “%s”", item->path,
-                                                koers_import_object_get_title (item->object)));
-              break;
-            default:
-              g_assert_not_reached ();
-            }
+  if (!g_seekable_seek (G_SEEKABLE (plan->input), offset, G_SEEK_SET, NULL, error))
+    return NULL;
+  return g_object_ref (G_INPUT_STREAM (plan->input));
+}
+
+static gboolean
+check_unchanged (KoersImportPlan  *plan,
+                 GError          **error)
+{
+  gint64 size, mtime;
+
+  if (plan->input == NULL)
+    return TRUE;
+
+  if (!query_file (plan->input, &size, &mtime, error))
+    return FALSE;
+
+  if (size != plan->file_size || mtime != plan->file_mtime)
+    {
+      g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
+                           _("The file changed while it was being imported; nothing was written"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first reading: check and decide. */
+
+static gboolean
+plan_failing (KoersImportPlan *plan,
+              KoersJsonStream *s)
+{
+  return plan->read_problems->len > 0 || koers_json_stream_get_problems (s)->len > 0 ||
+         plan->db_error != NULL;
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+add_read_problem (KoersImportPlan *plan,
+                  const char      *path,
+                  const char      *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  koers_json_add_problem_valist (plan->read_problems, path, format, args);
+  va_end (args);
+}
+
+static void
+plan_item_cb (KoersImportItem *item,
+              gpointer         user_data)
+{
+  KoersImportPlan *plan = user_data;
+  KoersPlanEntry *entry = new_entry (plan);
+  KoersPlanEntry *first;
+  g_autoptr(KoersStoredRow) row = NULL;
+
+  entry->kind = item->kind;
+  entry->uuid = intern (plan, item->uuid);
+  entry->owner_uuid = intern (plan, item->owner_uuid);
+  memcpy (entry->index, item->index, sizeof entry->index);
+  entry->info = -1;
+
+  first = g_hash_table_lookup (plan->by_uuid, entry->uuid);
+  if (first != NULL)
+    {
+      g_autofree char *first_path = koers_import_kind_path (first->kind, first->index);
+      g_autofree char *path = koers_json_path_member (item->path, "uuid");
+
+      add_read_problem (plan, path, _("the uuid %s is also used at %s"), item->uuid, first_path);
+    }
+  else
+    g_hash_table_insert (plan->by_uuid, (gpointer) entry->uuid, entry);
+
+  switch (item->kind)
+    {
+    case KOERS_IMPORT_DEPARTMENTS:
+    case KOERS_IMPORT_KPIS:
+    case KOERS_IMPORT_KPI_VALUES:
+      {
+        KoersPlanSmall *small = g_new0 (KoersPlanSmall, 1);
+
+        small->item = item;
+        small->entry = entry;
+        g_ptr_array_add (plan->small[item->kind], small);
+      }
+      return;
+
+    case KOERS_IMPORT_OBJECTIVES:
+      {
+        KoersPlanObjective info = { 0, };
+
+        info.entry = entry;
+        info.aligned_uuid = intern (plan, item->aligned_uuid);
+        info.carried_uuid = intern (plan, item->carried_uuid);
+        entry->info = (int) plan->objectives->len;
+        g_array_append_val (plan->objectives, info);
+      }
+      break;
+
+    case KOERS_IMPORT_KEY_RESULTS:
+      if (item->kpi_uuid != NULL)
+        {
+          KoersPlanKpiLink link = { entry, intern (plan, item->kpi_uuid) };
+
+          entry->info = (int) plan->kpi_links->len;
+          g_array_append_val (plan->kpi_links, link);
+        }
+      break;
+
+    case KOERS_IMPORT_CHECKINS:
+    case KOERS_IMPORT_N_KINDS:
+    default:
+      break;
+    }
+
+  g_ptr_array_add (plan->stream, entry);
+
+  /* A file that fails already is only checked further. */
+  if (!plan_failing (plan, plan->stream_reader))
+    {
+      GError *error = NULL;
+
+      row = koers_store_import_find (plan->import, koers_import_kind_to_batch (item->kind),
+                                     item->uuid, &error);
+      if (error != NULL)
+        {
+          if (plan->db_error == NULL)
+            plan->db_error = error;
+          else
+            g_error_free (error);
+        }
+      koers_import_plan_judge_item (plan, item, entry, row);
+    }
+
+  koers_import_item_free (item);
+}
+
+static void
+plan_dismissal_cb (KoersImportDismissal *dismissal,
+                   gpointer              user_data)
+{
+  KoersImportPlan *plan = user_data;
+
+  g_ptr_array_add (plan->all_dismissals, dismissal);
+}
+
+static void
+plan_change_cb (KoersImportChange *change,
+                gpointer           user_data)
+{
+  KoersImportPlan *plan = user_data;
+  GError *error = NULL;
+  gboolean has = FALSE;
+
+  plan->n_changes++;
+  if (!plan_failing (plan, plan->stream_reader) &&
+      !koers_store_import_has_change (plan->import, change->key, &has, &error))
+    {
+      if (plan->db_error == NULL)
+        plan->db_error = error;
+      else
+        g_error_free (error);
+    }
+  if (!has)
+    plan->n_new_changes++;
+  koers_import_change_free (change);
+}
+
+static const KoersJsonReadFuncs plan_funcs = {
+  plan_item_cb,
+  plan_dismissal_cb,
+  plan_change_cb,
+};
+
+static gboolean
+take_db_error (KoersImportPlan  *plan,
+               GError          **error)
+{
+  if (plan->db_error == NULL)
+    return FALSE;
+
+  g_propagate_error (error, g_steal_pointer (&plan->db_error));
+  return TRUE;
+}
+
+/* Reads and judges the whole file, plan->import being open. */
+static gboolean
+plan_read (KoersImportPlan  *plan,
+           GError          **error)
+{
+  g_autoptr(GInputStream) input = open_input (plan, 0, error);
+  g_autoptr(KoersJsonStream) s = NULL;
+  GPtrArray *syntax;
+  gboolean ok;
+
+  if (input == NULL)
+    return FALSE;
+
+  s = koers_json_stream_new (input, NULL);
+  plan->stream_reader = s;
+  ok = koers_json_read_stream (s, KOERS_JSON_READ_ALL, &plan_funcs, plan, &plan->header,
+                               plan->read_problems);
+  plan->stream_reader = NULL;
+
+  if (koers_json_stream_get_read_error (s) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (koers_json_stream_get_read_error (s)));
+      return FALSE;
+    }
+
+  /* Problems with the JSON itself first: nothing else counts then. */
+  syntax = koers_json_stream_get_problems (s);
+  if (syntax->len > 0)
+    {
+      koers_json_set_problems_error (error, KOERS_JSON_ERROR_SYNTAX, syntax);
+      return FALSE;
+    }
+
+  if (!ok || plan->read_problems->len > 0)
+    {
+      koers_json_set_problems_error (error, KOERS_JSON_ERROR_INVALID, plan->read_problems);
+      return FALSE;
+    }
+
+  if (take_db_error (plan, error))
+    return FALSE;
+
+  koers_import_plan_finish (plan);
+  if (take_db_error (plan, error))
+    return FALSE;
+
+  if (plan->problems->len > 0)
+    {
+      koers_json_set_problems_error (error,
+                                     plan->problems->len == plan->n_exists
+                                       ? KOERS_JSON_ERROR_EXISTS : KOERS_JSON_ERROR_INVALID,
+                                     plan->problems);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The second reading: write. */
+
+static gboolean
+write_failed (KoersImportPlan *plan)
+{
+  return plan->write_error != NULL;
+}
+
+/* The row of a department or KPI of the batch or the database, looked up
+ * once. */
+static gint64
+find_id (KoersImportPlan *plan,
+         KoersImportKind  kind,
+         const char      *uuid)
+{
+  g_autofree char *key = NULL;
+  gpointer cached;
+  gint64 id = 0;
+
+  if (uuid == NULL || write_failed (plan))
+    return 0;
+
+  key = g_strdup_printf ("%d:%s", kind, uuid);
+  if (g_hash_table_lookup_extended (plan->ids, key, NULL, &cached))
+    return *(gint64 *) cached;
+
+  if (!koers_store_import_find_id (plan->writer, koers_import_kind_to_batch (kind), uuid, &id,
+                                   &plan->write_error))
+    return 0;
+
+  g_hash_table_insert (plan->ids, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+static void
+set_changed_file_error (KoersImportPlan *plan)
+{
+  if (plan->write_error == NULL)
+    g_set_error_literal (&plan->write_error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
+                         _("The file changed while it was being imported; nothing was written"));
+}
+
+static void
+write_item_cb (KoersImportItem *item,
+               gpointer         user_data)
+{
+  KoersImportPlan *plan = user_data;
+  KoersPlanEntry *entry;
+  gboolean written;
+
+  if (write_failed (plan))
+    goto out;
+
+  if (plan->next_stream >= plan->stream->len)
+    {
+      set_changed_file_error (plan);
+      goto out;
+    }
+
+  entry = g_ptr_array_index (plan->stream, plan->next_stream++);
+  if (entry->kind != item->kind || strcmp (entry->uuid, item->uuid) != 0)
+    {
+      set_changed_file_error (plan);
+      goto out;
+    }
+
+  written = koers_import_outcome_is_written (entry->outcome);
+  entry->id = entry->db_id;
+
+  switch (item->kind)
+    {
+    case KOERS_IMPORT_OBJECTIVES:
+      if (written)
+        {
+          const char *dept = koers_import_plan_effective_department (plan, entry->owner_uuid);
+          KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective,
+                                                     entry->info);
+          gint64 dept_id = find_id (plan, KOERS_IMPORT_DEPARTMENTS, dept);
+
+          if (dept_id == 0 && !write_failed (plan))
+            set_changed_file_error (plan);
+          if (!write_failed (plan) &&
+              koers_store_import_put_objective (plan->writer, KOERS_OBJECTIVE (item->object),
+                                                entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
+                                                  ? entry->db_id : 0,
+                                                dept_id, &entry->id, &plan->write_error) &&
+              (info->aligned_uuid != NULL || info->carried_uuid != NULL))
+            g_array_append_val (plan->links, entry->info);
+        }
+      plan->objective_id = entry->id;
+      break;
+
+    case KOERS_IMPORT_KEY_RESULTS:
+      if (written)
+        {
+          gint64 kpi_id = 0;
+
+          if (entry->info >= 0)
+            kpi_id = find_id (plan, KOERS_IMPORT_KPIS,
+                              g_array_index (plan->kpi_links, KoersPlanKpiLink, entry->info).kpi_uuid);
+          if (!write_failed (plan))
+            koers_store_import_put_key_result (plan->writer, KOERS_KEY_RESULT (item->object),
+                                               entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
+                                                 ? entry->db_id : 0,
+                                               plan->objective_id, kpi_id,
+                                               entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
+                                                 ? entry->db_owner_id : 0,
+                                               &entry->id, &plan->write_error);
+        }
+      plan->key_result_id = entry->id;
+      break;
+
+    case KOERS_IMPORT_CHECKINS:
+      if (written)
+        koers_store_import_put_checkin (plan->writer, KOERS_CHECKIN (item->object),
+                                        entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
+                                          ? entry->db_id : 0,
+                                        plan->key_result_id,
+                                        entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
+                                          ? entry->db_owner_id : 0,
+                                        &entry->id, &plan->write_error);
+      break;
+
+    case KOERS_IMPORT_DEPARTMENTS:
+    case KOERS_IMPORT_KPIS:
+    case KOERS_IMPORT_KPI_VALUES:
+    case KOERS_IMPORT_N_KINDS:
+    default:
+      break;
+    }
+
+out:
+  koers_import_item_free (item);
+}
+
+static void
+write_change_cb (KoersImportChange *change,
+                 gpointer           user_data)
+{
+  KoersImportPlan *plan = user_data;
+  gboolean added = FALSE;
+
+  if (!write_failed (plan))
+    koers_store_import_put_change (plan->writer, change->key, change->at, change->author,
+                                   change->entity, change->uuid, change->parent, change->op,
+                                   change->fields, &added, &plan->write_error);
+  koers_import_change_free (change);
+}
+
+static const KoersJsonReadFuncs write_funcs = {
+  write_item_cb,
+  NULL,
+  NULL,
+};
+
+static const KoersJsonReadFuncs write_changes_funcs = {
+  NULL,
+  NULL,
+  write_change_cb,
+};
+
+/* Departments, KPIs and their values, the dismissals and the name: one
+ * batch, kept whole since the first reading. */
+static KoersStoreBatch *
+build_batch (KoersImportPlan *plan)
+{
+  KoersStoreBatch *batch = koers_store_batch_new ();
+  GPtrArray *items;
+
+  if (plan->organisation != NULL)
+    koers_store_batch_set_organisation (batch, plan->organisation);
+
+  items = plan->small[KOERS_IMPORT_DEPARTMENTS];
+  for (guint i = 0; i < items->len; i++)
+    {
+      KoersPlanSmall *small = g_ptr_array_index (items, i);
+      const char *replaces = NULL;
+      const char *parent;
+
+      if (!koers_import_outcome_is_written (small->entry->outcome))
+        continue;
+      if (small->match != NULL)
+        replaces = koers_department_get_uuid (KOERS_DEPARTMENT (small->match->object));
+      parent = koers_import_plan_effective_department (plan, small->item->owner_uuid);
+      koers_store_batch_put_department (batch, KOERS_DEPARTMENT (small->item->object), parent,
+                                        replaces);
+      koers_store_batch_set_last_row (batch, KOERS_BATCH_DEPARTMENT,
+                                      small->match != NULL ? small->match->id : 0);
+    }
+
+  items = plan->small[KOERS_IMPORT_KPIS];
+  for (guint i = 0; i < items->len; i++)
+    {
+      KoersPlanSmall *small = g_ptr_array_index (items, i);
+
+      if (!koers_import_outcome_is_written (small->entry->outcome))
+        continue;
+      koers_store_batch_put_kpi (batch, KOERS_KPI (small->item->object),
+                                 koers_import_plan_effective_department (plan,
+                                                                         small->item->owner_uuid));
+      koers_store_batch_set_last_row (batch, KOERS_BATCH_KPI,
+                                      small->match != NULL ? small->match->id : 0);
+    }
+
+  items = plan->small[KOERS_IMPORT_KPI_VALUES];
+  for (guint i = 0; i < items->len; i++)
+    {
+      KoersPlanSmall *small = g_ptr_array_index (items, i);
+
+      if (!koers_import_outcome_is_written (small->entry->outcome))
+        continue;
+      koers_store_batch_put_kpi_value (batch, KOERS_KPI_VALUE (small->item->object),
+                                       small->item->owner_uuid);
+      koers_store_batch_set_last_row (batch, KOERS_BATCH_KPI_VALUE,
+                                      small->match != NULL ? small->match->id : 0);
+    }
+
+  for (guint i = 0; i < plan->dismissals->len; i++)
+    {
+      KoersImportDismissal *dismissal = g_ptr_array_index (plan->dismissals, i);
+
+      koers_store_batch_put_dismissed_finding (batch, dismissal->key, dismissal->dismissed_at);
+    }
+
+  return batch;
+}
+
+/* The objectives' links, once every objective has its row. */
+static gboolean
+write_links (KoersImportPlan  *plan,
+             GError          **error)
+{
+  for (guint i = 0; i < plan->links->len; i++)
+    {
+      KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective,
+                                                 g_array_index (plan->links, int, i));
+      const char *links[] = { info->aligned_uuid, info->carried_uuid };
+      gint64 ids[2] = { 0, 0 };
+
+      for (guint j = 0; j < G_N_ELEMENTS (links); j++)
+        {
+          KoersPlanEntry *target = koers_import_plan_find_entry (plan, KOERS_IMPORT_OBJECTIVES,
+                                                                 links[j]);
+
+          if (target != NULL)
+            ids[j] = target->id;
+          else if (links[j] != NULL &&
+                   !koers_store_import_find_id (plan->writer, KOERS_BATCH_OBJECTIVE, links[j],
+                                                &ids[j], error))
+            return FALSE;
+        }
+
+      if (!koers_store_import_link_objective (plan->writer, info->entry->id, ids[0], ids[1],
+                                              error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_written_stream (KoersImportPlan *plan)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < plan->stream->len; i++)
+    if (koers_import_outcome_is_written (((KoersPlanEntry *) g_ptr_array_index (plan->stream, i))->outcome))
+      n++;
+  return n;
+}
+
+/* Writes what plan decided, through writer (its write transaction);
+ * commits. */
+static gboolean
+plan_write (KoersImportPlan   *plan,
+            KoersStoreImport  *writer,
+            GError           **error)
+{
+  g_autoptr(KoersStoreBatch) batch = build_batch (plan);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  KoersJsonHeader header = { 0, NULL, -1 };
+  gboolean ok;
+
+  plan->writer = writer;
+  plan->links = g_array_new (FALSE, FALSE, sizeof (int));
+  plan->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (!koers_store_import_write_batch (writer, batch, error))
+    return FALSE;
+
+  /* The history first, so that the log reads in order: what happened
+   * before, then this import's own writes. */
+  if (plan->n_new_changes > 0)
+    {
+      g_autoptr(GInputStream) input = open_input (plan, plan->header.changes_offset, error);
+      g_autoptr(KoersJsonStream) s = NULL;
+
+      if (input == NULL)
+        return FALSE;
+      s = koers_json_stream_new_at_member (input, plan->header.changes_offset, "changes");
+      ok = koers_json_read_changes (s, &write_changes_funcs, plan, problems);
+      if (!write_failed (plan) && (!ok || problems->len > 0 ||
+                                   koers_json_stream_get_problems (s)->len > 0))
+        set_changed_file_error (plan);
+      if (write_failed (plan))
+        {
+          g_propagate_error (error, g_steal_pointer (&plan->write_error));
+          return FALSE;
         }
     }
 
-  g_ptr_array_add (plan->conflicts, NULL);
+  /* Objectives, key results and check-ins, when any of them is written. */
+  if (count_written_stream (plan) > 0)
+    {
+      g_autoptr(GInputStream) input = open_input (plan, 0, error);
+      g_autoptr(KoersJsonStream) s = NULL;
+
+      if (input == NULL)
+        return FALSE;
+      s = koers_json_stream_new (input, NULL);
+      ok = koers_json_read_stream (s, KOERS_JSON_READ_SKIP_SMALL | KOERS_JSON_READ_SKIP_CHANGES,
+                                   &write_funcs, plan, &header, problems);
+      koers_json_header_clear (&header);
+      if (!write_failed (plan) &&
+          (!ok || problems->len > 0 || koers_json_stream_get_problems (s)->len > 0 ||
+           plan->next_stream != plan->stream->len))
+        set_changed_file_error (plan);
+    }
+
+  if (write_failed (plan))
+    {
+      g_propagate_error (error, g_steal_pointer (&plan->write_error));
+      return FALSE;
+    }
+
+  return write_links (plan, error) &&
+         check_unchanged (plan, error) &&
+         koers_store_import_commit (writer, error);
+}
+
+/* The public face. */
+
+static void
+store_changed_cb (KoersStore      *store,
+                  KoersImportPlan *plan)
+{
+  plan->stale = TRUE;
+}
+
+/* A shown plan: what this process writes meanwhile makes it stale at
+ * once; what another process writes, applying finds by planning again. */
+static void
+watch_store (KoersImportPlan *plan)
+{
+  plan->changed_id = g_signal_connect (plan->store, "changed", G_CALLBACK (store_changed_cb), plan);
+}
+
+static gboolean
+set_stale_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
+                       _("The database changed after the file was checked; check it again"));
+  return FALSE;
+}
+
+static KoersImportPlan *
+plan_in (KoersImportPlan   *plan,
+         gboolean           write,
+         GError           **error)
+{
+  plan->import = koers_store_import_begin (plan->store, write, error);
+  if (plan->import == NULL)
+    return NULL;
+
+  if (!plan_read (plan, error))
+    return NULL;
+
+  return plan;
 }
 
 KoersImportPlan *
@@ -94,9 +900,6 @@ koers_json_import_plan_from_data (KoersStore           *store,
                                   GError              **error)
 {
   g_autoptr(KoersImportPlan) plan = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  const char *organisation;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -104,59 +907,17 @@ koers_json_import_plan_from_data (KoersStore           *store,
 
   if (length > KOERS_JSON_MAX_FILE_SIZE)
     {
-      g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MB"), KOERS_JSON_MAX_FILE_SIZE / (1024 * 1024));
+      set_too_large (error, KOERS_JSON_MAX_FILE_SIZE);
       return NULL;
     }
 
-  plan = g_new0 (KoersImportPlan, 1);
-  plan->store = g_object_ref (store);
-  plan->mode = mode;
-  plan->problems = g_ptr_array_new_with_free_func (g_free);
-  plan->writer = g_hash_table_new (NULL, NULL);
-  koers_json_document_init (&plan->doc);
+  plan = plan_new (store, mode);
+  plan->data = g_bytes_new (data != NULL ? data : "", length);
+  if (plan_in (plan, FALSE, error) == NULL)
+    return NULL;
 
-  if (!koers_json_check_syntax (data != NULL ? data : "", length, plan->problems) ||
-      plan->problems->len > 0)
-    {
-      koers_json_set_problems_error (error, KOERS_JSON_ERROR_SYNTAX, plan->problems);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-    {
-      /* The check above should have caught it. */
-      g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_SYNTAX, "%s", parse_error->message);
-      return NULL;
-    }
-
-  koers_json_read_document (json_parser_get_root (parser), &plan->doc, plan->problems);
-  if (plan->problems->len > 0)
-    {
-      koers_json_set_problems_error (error, KOERS_JSON_ERROR_INVALID, plan->problems);
-      return NULL;
-    }
-
-  koers_import_plan_match (plan);
-
-  if (plan->problems->len > 0)
-    {
-      koers_json_set_problems_error (error,
-                                     plan->problems->len == plan->n_exists
-                                       ? KOERS_JSON_ERROR_EXISTS : KOERS_JSON_ERROR_INVALID,
-                                     plan->problems);
-      return NULL;
-    }
-
-  organisation = koers_store_get_organisation (store);
-  if ((organisation == NULL || organisation[0] == '\0') &&
-      plan->doc.organisation != NULL && plan->doc.organisation[0] != '\0')
-    plan->organisation = g_strdup (plan->doc.organisation);
-
-  count_outcomes (plan);
-
-  plan->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), plan);
+  g_clear_pointer (&plan->import, koers_store_import_free);
+  watch_store (plan);
   return g_steal_pointer (&plan);
 }
 
@@ -166,133 +927,111 @@ koers_json_import_plan (KoersStore           *store,
                         KoersJsonImportMode   mode,
                         GError              **error)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  GStatBuf st;
+  g_autoptr(KoersImportPlan) plan = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Not read at all when it is too large. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > KOERS_JSON_MAX_FILE_SIZE)
-    {
-      g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MB"), KOERS_JSON_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &data, &length, error))
+  plan = plan_new (store, mode);
+  if (!open_file (plan, path, error) || plan_in (plan, FALSE, error) == NULL)
     return NULL;
 
-  return koers_json_import_plan_from_data (store, data, length, mode, error);
+  g_clear_pointer (&plan->import, koers_store_import_free);
+  watch_store (plan);
+  return g_steal_pointer (&plan);
+}
+
+/* Whether a plan made again decides as the shown one did. */
+static gboolean
+same_decisions (KoersImportPlan *a,
+                KoersImportPlan *b)
+{
+  if (memcmp (a->counts, b->counts, sizeof a->counts) != 0 ||
+      a->stream->len != b->stream->len ||
+      (a->organisation == NULL) != (b->organisation == NULL) ||
+      a->dismissals->len != b->dismissals->len ||
+      a->n_new_changes != b->n_new_changes)
+    return FALSE;
+
+  for (guint i = 0; i < a->stream->len; i++)
+    {
+      KoersPlanEntry *ea = g_ptr_array_index (a->stream, i);
+      KoersPlanEntry *eb = g_ptr_array_index (b->stream, i);
+
+      if (ea->outcome != eb->outcome || ea->db_id != eb->db_id || ea->db_owner_id != eb->db_owner_id)
+        return FALSE;
+    }
+
+  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+    {
+      if (a->small[kind]->len != b->small[kind]->len)
+        return FALSE;
+      for (guint i = 0; i < a->small[kind]->len; i++)
+        {
+          KoersPlanSmall *sa = g_ptr_array_index (a->small[kind], i);
+          KoersPlanSmall *sb = g_ptr_array_index (b->small[kind], i);
+
+          if (sa->entry->outcome != sb->entry->outcome || sa->entry->db_id != sb->entry->db_id)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 gboolean
 koers_json_import_apply (KoersImportPlan  *plan,
                          GError          **error)
 {
-  g_autoptr(KoersStoreBatch) batch = NULL;
-  GPtrArray *items;
+  g_autoptr(KoersImportPlan) again = NULL;
 
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (!plan->applied, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (plan->stale)
-    {
-      g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                           _("The database changed after the file was checked; check it again"));
-      return FALSE;
-    }
+    return set_stale_error (error);
 
-  batch = koers_store_batch_new ();
-  if (plan->organisation != NULL)
-    koers_store_batch_set_organisation (batch, plan->organisation);
+  /* Planned again inside the write transaction: no other writer comes in
+   * between this look and the writing. */
+  again = plan_new_like (plan);
+  if (plan_in (again, TRUE, error) == NULL)
+    return FALSE;
 
-  items = plan->doc.items[KOERS_IMPORT_DEPARTMENTS];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-      const char *replaces = NULL;
-      const char *parent;
-
-      if (!koers_import_item_is_written (item))
-        continue;
-      if (item->match != NULL)
-        replaces = koers_department_get_uuid (KOERS_DEPARTMENT (item->match));
-      parent = koers_import_plan_effective_uuid (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
-      koers_store_batch_put_department (batch, KOERS_DEPARTMENT (item->object), parent, replaces);
-    }
-
-  items = plan->doc.items[KOERS_IMPORT_KPIS];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-      const char *dept;
-
-      if (!koers_import_item_is_written (item))
-        continue;
-      dept = koers_import_plan_effective_uuid (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
-      koers_store_batch_put_kpi (batch, KOERS_KPI (item->object), dept);
-    }
-
-  items = plan->doc.items[KOERS_IMPORT_KPI_VALUES];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-
-      if (koers_import_item_is_written (item))
-        koers_store_batch_put_kpi_value (batch, KOERS_KPI_VALUE (item->object), item->owner_uuid);
-    }
-
-  items = plan->doc.items[KOERS_IMPORT_OBJECTIVES];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-      const char *dept;
-
-      if (!koers_import_item_is_written (item))
-        continue;
-      dept = koers_import_plan_effective_uuid (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
-      koers_store_batch_put_objective (batch, KOERS_OBJECTIVE (item->object), dept,
-                                       item->aligned_uuid, item->carried_uuid);
-    }
-
-  items = plan->doc.items[KOERS_IMPORT_KEY_RESULTS];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-
-      if (koers_import_item_is_written (item))
-        koers_store_batch_put_key_result_with_kpi (batch, KOERS_KEY_RESULT (item->object),
-                                                   item->owner_uuid, item->kpi_uuid);
-    }
-
-  items = plan->doc.items[KOERS_IMPORT_CHECKINS];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-
-      if (koers_import_item_is_written (item))
-        koers_store_batch_put_checkin (batch, KOERS_CHECKIN (item->object), item->owner_uuid);
-    }
-
-  for (guint i = 0; i < plan->dismissals->len; i++)
-    {
-      KoersImportDismissal *dismissal = g_ptr_array_index (plan->dismissals, i);
-
-      koers_store_batch_put_dismissed_finding (batch, dismissal->key, dismissal->dismissed_at);
-    }
+  if (!same_decisions (plan, again))
+    return set_stale_error (error);
 
   /* Our own write must not make the plan stale halfway. */
   g_signal_handler_block (plan->store, plan->changed_id);
-  plan->applied = koers_store_write_batch (plan->store, batch, error);
+  plan->applied = plan_write (again, again->import, error);
   g_signal_handler_unblock (plan->store, plan->changed_id);
 
   if (plan->applied)
     plan->stale = TRUE;
   return plan->applied;
+}
+
+KoersImportPlan *
+koers_json_import_run (KoersStore           *store,
+                       const char           *path,
+                       KoersJsonImportMode   mode,
+                       GError              **error)
+{
+  g_autoptr(KoersImportPlan) plan = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  plan = plan_new (store, mode);
+  if (!open_file (plan, path, error) || plan_in (plan, TRUE, error) == NULL ||
+      !plan_write (plan, plan->import, error))
+    return NULL;
+
+  g_clear_pointer (&plan->import, koers_store_import_free);
+  plan->applied = TRUE;
+  return g_steal_pointer (&plan);
 }
 
 void
@@ -340,6 +1079,14 @@ koers_import_plan_get_n_dismissals (KoersImportPlan *plan)
   return plan->dismissals->len;
 }
 
+guint
+koers_import_plan_get_n_changes (KoersImportPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, 0);
+
+  return plan->n_new_changes;
+}
+
 gboolean
 koers_import_plan_sets_organisation (KoersImportPlan *plan)
 {
@@ -381,9 +1128,9 @@ koers_json_import (KoersStore           *store,
                    KoersImportCounts    *totals,
                    GError              **error)
 {
-  g_autoptr(KoersImportPlan) plan = koers_json_import_plan (store, path, mode, error);
+  g_autoptr(KoersImportPlan) plan = koers_json_import_run (store, path, mode, error);
 
-  if (plan == NULL || !koers_json_import_apply (plan, error))
+  if (plan == NULL)
     return FALSE;
 
   if (totals != NULL)

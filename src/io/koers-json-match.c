@@ -7,12 +7,14 @@
 
 #include "core/koers-seed.h"
 #include "koers-json-private.h"
-#include "store/koers-store-review.h"
 
-/* The import's judgement, before anything is written: which database
- * entity each item of the file is (matching), what becomes of it
- * (outcome), and whether the result would hold together (links, the
- * company level, circles). */
+/* The import's judgement, before anything is written: which database row
+ * each entity of the file is (matching), what becomes of it (outcome),
+ * and whether the result would hold together (links, the company level,
+ * circles).  Objectives, key results and check-ins are judged as they are
+ * read, against their row looked up by uuid; what depends on the whole
+ * file (the departments, found by name too, and the links) once it is
+ * read. */
 
 void
 koers_import_plan_add_problem (KoersImportPlan *plan,
@@ -27,16 +29,17 @@ koers_import_plan_add_problem (KoersImportPlan *plan,
   va_end (args);
 }
 
-/* The problem of one member of an item: "$.objectives[2].aligned_to: …". */
+/* The problem of one member of an entity: "$.objectives[2].aligned_to: …". */
 G_GNUC_PRINTF (4, 5)
 static void
 add_member_problem (KoersImportPlan *plan,
-                    KoersImportItem *item,
+                    KoersPlanEntry  *entry,
                     const char      *member,
                     const char      *format,
                     ...)
 {
-  g_autofree char *path = koers_json_path_member (item->path, member);
+  g_autofree char *path = koers_import_kind_path (entry->kind, entry->index);
+  g_autofree char *member_path = koers_json_path_member (path, member);
   g_autofree char *message = NULL;
   va_list args;
 
@@ -44,112 +47,304 @@ add_member_problem (KoersImportPlan *plan,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  koers_import_plan_add_problem (plan, path, "%s", message);
+  koers_import_plan_add_problem (plan, member_path, "%s", message);
+}
+
+/* A failed lookup: kept, and the plan fails with it. */
+static void
+set_db_error (KoersImportPlan *plan,
+              GError          *error)
+{
+  if (plan->db_error == NULL)
+    plan->db_error = error;
+  else
+    g_error_free (error);
+}
+
+static KoersStoredRow *
+find_row (KoersImportPlan *plan,
+          KoersImportKind  kind,
+          const char      *uuid)
+{
+  GError *error = NULL;
+  KoersStoredRow *row;
+
+  if (uuid == NULL || plan->db_error != NULL)
+    return NULL;
+
+  row = koers_store_import_find (plan->import, koers_import_kind_to_batch (kind), uuid, &error);
+  if (error != NULL)
+    set_db_error (plan, error);
+  return row;
+}
+
+static gboolean
+row_exists (KoersImportPlan *plan,
+            KoersImportKind  kind,
+            const char      *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (uuid == NULL || plan->db_error != NULL)
+    return FALSE;
+
+  if (!koers_store_import_find_id (plan->import, koers_import_kind_to_batch (kind), uuid, &id,
+                                   &error))
+    {
+      set_db_error (plan, g_steal_pointer (&error));
+      return FALSE;
+    }
+  return id != 0;
+}
+
+KoersPlanEntry *
+koers_import_plan_find_entry (KoersImportPlan *plan,
+                              KoersImportKind  kind,
+                              const char      *uuid)
+{
+  KoersPlanEntry *entry = uuid != NULL ? g_hash_table_lookup (plan->by_uuid, uuid) : NULL;
+
+  return entry != NULL && entry->kind == kind ? entry : NULL;
+}
+
+gboolean
+koers_import_outcome_is_written (guint8 outcome)
+{
+  return outcome == KOERS_IMPORT_OUTCOME_ADD || outcome == KOERS_IMPORT_OUTCOME_UPDATE;
+}
+
+const char *
+koers_import_object_get_title (GObject *object)
+{
+  if (KOERS_IS_DEPARTMENT (object))
+    return koers_department_get_name (KOERS_DEPARTMENT (object));
+  if (KOERS_IS_OBJECTIVE (object))
+    return koers_objective_get_title (KOERS_OBJECTIVE (object));
+  if (KOERS_IS_KEY_RESULT (object))
+    return koers_key_result_get_title (KOERS_KEY_RESULT (object));
+  if (KOERS_IS_KPI (object))
+    return koers_kpi_get_name (KOERS_KPI (object));
+  if (KOERS_IS_KPI_VALUE (object))
+    return koers_kpi_value_get_date (KOERS_KPI_VALUE (object));
+  return koers_checkin_get_date (KOERS_CHECKIN (object));
+}
+
+static gint64
+get_updated (GObject *object)
+{
+  if (KOERS_IS_DEPARTMENT (object))
+    return koers_department_get_updated (KOERS_DEPARTMENT (object));
+  if (KOERS_IS_OBJECTIVE (object))
+    return koers_objective_get_updated (KOERS_OBJECTIVE (object));
+  if (KOERS_IS_KEY_RESULT (object))
+    return koers_key_result_get_updated (KOERS_KEY_RESULT (object));
+  if (KOERS_IS_KPI (object))
+    return koers_kpi_get_updated (KOERS_KPI (object));
+  if (KOERS_IS_KPI_VALUE (object))
+    return koers_kpi_value_get_updated (KOERS_KPI_VALUE (object));
+  return koers_checkin_get_updated (KOERS_CHECKIN (object));
+}
+
+/* Links by uuid: objectives, key results, check-ins and KPIs match by
+ * uuid alone, so a link of the file points where the row's does when the
+ * uuids are the same (or both are none). */
+static gboolean
+same_link (const char *a,
+           const char *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_ascii_strcasecmp (a, b) == 0;
 }
 
 static void
-index_stored (KoersImportPlan *plan)
+add_conflict (KoersImportPlan *plan,
+              KoersPlanEntry  *entry,
+              const char      *title)
 {
-  GListModel *depts = koers_store_get_departments (plan->store);
-  GListModel *objectives = koers_store_get_objectives (plan->store);
-  GListModel *kpis = koers_store_get_kpis (plan->store);
+  g_autofree char *path = koers_import_kind_path (entry->kind, entry->index);
 
-  for (guint i = 0; i < KOERS_IMPORT_N_KINDS; i++)
-    plan->stored[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  plan->checkin_owner = g_hash_table_new (NULL, NULL);
-  plan->kpi_value_owner = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
-    {
-      KoersKpi *kpi = g_list_model_get_item (kpis, i);
-      GListModel *values = koers_kpi_get_values (kpi);
-
-      g_hash_table_insert (plan->stored[KOERS_IMPORT_KPIS],
-                           g_ascii_strdown (koers_kpi_get_uuid (kpi), -1), kpi);
-
-      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
-        {
-          KoersKpiValue *value = g_list_model_get_item (values, j);
-
-          g_hash_table_insert (plan->stored[KOERS_IMPORT_KPI_VALUES],
-                               g_ascii_strdown (koers_kpi_value_get_uuid (value), -1), value);
-          g_hash_table_insert (plan->kpi_value_owner, value, kpi);
-        }
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (depts); i++)
-    {
-      KoersDepartment *dept = g_list_model_get_item (depts, i);
-
-      g_hash_table_insert (plan->stored[KOERS_IMPORT_DEPARTMENTS],
-                           g_ascii_strdown (koers_department_get_uuid (dept), -1), dept);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      KoersObjective *objective = g_list_model_get_item (objectives, i);
-      GListModel *krs = koers_objective_get_key_results (objective);
-
-      g_hash_table_insert (plan->stored[KOERS_IMPORT_OBJECTIVES],
-                           g_ascii_strdown (koers_objective_get_uuid (objective), -1), objective);
-
-      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
-        {
-          KoersKeyResult *kr = g_list_model_get_item (krs, j);
-          GListModel *checkins = koers_key_result_get_checkins (kr);
-
-          g_hash_table_insert (plan->stored[KOERS_IMPORT_KEY_RESULTS],
-                               g_ascii_strdown (koers_key_result_get_uuid (kr), -1), kr);
-
-          for (guint k = 0; k < g_list_model_get_n_items (checkins); k++)
-            {
-              KoersCheckin *checkin = g_list_model_get_item (checkins, k);
-
-              g_hash_table_insert (plan->stored[KOERS_IMPORT_CHECKINS],
-                                   g_ascii_strdown (koers_checkin_get_uuid (checkin), -1), checkin);
-              g_hash_table_insert (plan->checkin_owner, checkin, kr);
-            }
-        }
-    }
+  g_ptr_array_add (plan->kind_conflicts[entry->kind], g_strdup_printf ("%s “%s”", path, title));
 }
 
+/* Equal in everything but the "updated" stamp and the department. */
+static gboolean
+same_objective (KoersImportItem *item,
+                KoersStoredRow  *row)
+{
+  KoersObjective *a = KOERS_OBJECTIVE (item->object);
+  KoersObjective *b = KOERS_OBJECTIVE (row->object);
+
+  return g_strcmp0 (koers_objective_get_title (a), koers_objective_get_title (b)) == 0 &&
+         g_strcmp0 (koers_objective_get_description (a), koers_objective_get_description (b)) == 0 &&
+         koers_objective_get_level (a) == koers_objective_get_level (b) &&
+         koers_objective_get_kind (a) == koers_objective_get_kind (b) &&
+         g_strcmp0 (koers_objective_get_period (a), koers_objective_get_period (b)) == 0 &&
+         g_strcmp0 (koers_objective_get_owner (a), koers_objective_get_owner (b)) == 0 &&
+         same_link (item->aligned_uuid, row->aligned_uuid) &&
+         koers_objective_get_state (a) == koers_objective_get_state (b) &&
+         same_link (item->carried_uuid, row->carried_uuid) &&
+         koers_objective_get_position (a) == koers_objective_get_position (b) &&
+         g_strcmp0 (koers_objective_get_postmortem (a), koers_objective_get_postmortem (b)) == 0 &&
+         koers_objective_get_final_grade (a) == koers_objective_get_final_grade (b) &&
+         g_strcmp0 (koers_objective_get_review_note (a), koers_objective_get_review_note (b)) == 0 &&
+         koers_objective_get_created (a) == koers_objective_get_created (b);
+}
+
+static gboolean
+same_key_result (KoersImportItem *item,
+                 KoersStoredRow  *row)
+{
+  KoersKeyResult *a = KOERS_KEY_RESULT (item->object);
+  KoersKeyResult *b = KOERS_KEY_RESULT (row->object);
+
+  return same_link (item->owner_uuid, row->owner_uuid) &&
+         g_strcmp0 (koers_key_result_get_title (a), koers_key_result_get_title (b)) == 0 &&
+         koers_key_result_get_metric_kind (a) == koers_key_result_get_metric_kind (b) &&
+         g_strcmp0 (koers_key_result_get_unit (a), koers_key_result_get_unit (b)) == 0 &&
+         koers_key_result_get_start_value (a) == koers_key_result_get_start_value (b) &&
+         koers_key_result_get_target_value (a) == koers_key_result_get_target_value (b) &&
+         koers_key_result_get_current_value (a) == koers_key_result_get_current_value (b) &&
+         g_strcmp0 (koers_key_result_get_due_date (a), koers_key_result_get_due_date (b)) == 0 &&
+         g_strcmp0 (koers_key_result_get_owner (a), koers_key_result_get_owner (b)) == 0 &&
+         koers_key_result_get_weight (a) == koers_key_result_get_weight (b) &&
+         koers_key_result_get_uses_personal_data (a) ==
+           koers_key_result_get_uses_personal_data (b) &&
+         g_strcmp0 (koers_key_result_get_personal_data_note (a),
+                    koers_key_result_get_personal_data_note (b)) == 0 &&
+         koers_key_result_get_position (a) == koers_key_result_get_position (b) &&
+         same_link (item->kpi_uuid, row->kpi_uuid) &&
+         koers_key_result_get_final_score (a) == koers_key_result_get_final_score (b) &&
+         g_strcmp0 (koers_key_result_get_final_note (a), koers_key_result_get_final_note (b)) == 0 &&
+         koers_key_result_get_created (a) == koers_key_result_get_created (b);
+}
+
+static gboolean
+same_checkin (KoersImportItem *item,
+              KoersStoredRow  *row)
+{
+  KoersCheckin *a = KOERS_CHECKIN (item->object);
+  KoersCheckin *b = KOERS_CHECKIN (row->object);
+
+  return same_link (item->owner_uuid, row->owner_uuid) &&
+         g_strcmp0 (koers_checkin_get_date (a), koers_checkin_get_date (b)) == 0 &&
+         koers_checkin_get_value (a) == koers_checkin_get_value (b) &&
+         koers_checkin_get_status (a) == koers_checkin_get_status (b) &&
+         g_strcmp0 (koers_checkin_get_note (a), koers_checkin_get_note (b)) == 0 &&
+         g_strcmp0 (koers_checkin_get_author (a), koers_checkin_get_author (b)) == 0 &&
+         koers_checkin_get_created (a) == koers_checkin_get_created (b);
+}
+
+static gboolean
+same_kpi_value (KoersImportItem *item,
+                KoersStoredRow  *row)
+{
+  KoersKpiValue *a = KOERS_KPI_VALUE (item->object);
+  KoersKpiValue *b = KOERS_KPI_VALUE (row->object);
+
+  return same_link (item->owner_uuid, row->owner_uuid) &&
+         g_strcmp0 (koers_kpi_value_get_date (a), koers_kpi_value_get_date (b)) == 0 &&
+         koers_kpi_value_get_value (a) == koers_kpi_value_get_value (b) &&
+         g_strcmp0 (koers_kpi_value_get_note (a), koers_kpi_value_get_note (b)) == 0 &&
+         koers_kpi_value_get_created (a) == koers_kpi_value_get_created (b);
+}
+
+/* Plain import: what the database has is a problem. */
 static void
-check_duplicates (KoersImportPlan *plan)
+refuse_existing (KoersImportPlan *plan,
+                 KoersPlanEntry  *entry,
+                 KoersStoredRow  *row)
 {
-  plan->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  plan->is_item = g_hash_table_new (NULL, NULL);
+  add_member_problem (plan, entry, "uuid",
+                      _("“%s” is already in the database; merge the file to update it"),
+                      koers_import_object_get_title (row->object));
+  plan->n_exists++;
+  entry->outcome = KOERS_IMPORT_OUTCOME_UNCHANGED;
+}
 
-  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+/* Newer in the file: updated; else the database's copy is kept. */
+static void
+decide (KoersImportPlan *plan,
+        KoersPlanEntry  *entry,
+        gboolean         same,
+        gint64           updated,
+        gint64           db_updated,
+        const char      *title)
+{
+  if (same)
+    entry->outcome = KOERS_IMPORT_OUTCOME_UNCHANGED;
+  else if (updated > db_updated)
+    entry->outcome = KOERS_IMPORT_OUTCOME_UPDATE;
+  else
     {
-      GPtrArray *items = plan->doc.items[kind];
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          KoersImportItem *item = g_ptr_array_index (items, i);
-          KoersImportItem *first = g_hash_table_lookup (plan->by_uuid, item->uuid);
-
-          g_hash_table_add (plan->is_item, item);
-
-          if (first != NULL)
-            {
-              add_member_problem (plan, item, "uuid", _("the uuid %s is also used at %s"),
-                                  item->uuid, first->path);
-              continue;
-            }
-          g_hash_table_insert (plan->by_uuid, item->uuid, item);
-        }
+      entry->outcome = KOERS_IMPORT_OUTCOME_CONFLICT;
+      if (title != NULL)
+        add_conflict (plan, entry, title);
     }
 }
 
-static KoersImportItem *
-find_item (KoersImportPlan *plan,
-           KoersImportKind  kind,
-           const char      *uuid)
+void
+koers_import_plan_judge_item (KoersImportPlan *plan,
+                              KoersImportItem *item,
+                              KoersPlanEntry  *entry,
+                              KoersStoredRow  *row)
 {
-  KoersImportItem *item = uuid != NULL ? g_hash_table_lookup (plan->by_uuid, uuid) : NULL;
+  if (row == NULL)
+    {
+      entry->outcome = KOERS_IMPORT_OUTCOME_ADD;
+      return;
+    }
 
-  return item != NULL && item->kind == kind ? item : NULL;
+  entry->db_id = row->id;
+  entry->db_owner_id = row->owner_id;
+
+  if (plan->mode == KOERS_JSON_IMPORT_ADD)
+    {
+      refuse_existing (plan, entry, row);
+      return;
+    }
+
+  switch (item->kind)
+    {
+    case KOERS_IMPORT_OBJECTIVES:
+      {
+        KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective,
+                                                   entry->info);
+
+        /* Decided once the departments are matched. */
+        info->rest_equal = same_objective (item, row);
+        info->db_department_id = row->owner_id;
+        info->db_aligned_uuid = row->aligned_uuid != NULL
+          ? g_string_chunk_insert_const (plan->strings, row->aligned_uuid) : NULL;
+        info->db_carried_uuid = row->carried_uuid != NULL
+          ? g_string_chunk_insert_const (plan->strings, row->carried_uuid) : NULL;
+        info->updated = get_updated (item->object);
+        info->db_updated = get_updated (row->object);
+        info->title = g_strdup (koers_import_object_get_title (item->object));
+      }
+      break;
+
+    case KOERS_IMPORT_KEY_RESULTS:
+      decide (plan, entry, same_key_result (item, row), get_updated (item->object),
+              get_updated (row->object), koers_import_object_get_title (item->object));
+      break;
+
+    case KOERS_IMPORT_CHECKINS:
+      decide (plan, entry, same_checkin (item, row), get_updated (item->object),
+              get_updated (row->object), koers_import_object_get_title (item->object));
+      break;
+
+    case KOERS_IMPORT_DEPARTMENTS:
+    case KOERS_IMPORT_KPIS:
+    case KOERS_IMPORT_KPI_VALUES:
+    case KOERS_IMPORT_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
 }
+
+/* Departments. */
 
 /* The seed department a name belongs to, in either language, or -1: a
  * Dutch export finds "Financiën" in an English database's "Finance". */
@@ -181,44 +376,148 @@ same_department_name (const char *a,
   return seed_a >= 0 && seed_a == find_seed_department (b);
 }
 
-/* Departments: by uuid, then the company level to the company level,
- * then by name; a database department that the file names by uuid is not
- * matched by name to another. */
+static KoersStoredRow *
+find_db_department (KoersImportPlan *plan,
+                    const char      *uuid)
+{
+  if (uuid == NULL)
+    return NULL;
+
+  for (guint i = 0; i < plan->db_departments->len; i++)
+    {
+      KoersStoredRow *row = g_ptr_array_index (plan->db_departments, i);
+
+      if (g_ascii_strcasecmp (koers_department_get_uuid (KOERS_DEPARTMENT (row->object)), uuid) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static KoersStoredRow *
+find_db_department_by_id (KoersImportPlan *plan,
+                          gint64           id)
+{
+  for (guint i = 0; id != 0 && i < plan->db_departments->len; i++)
+    {
+      KoersStoredRow *row = g_ptr_array_index (plan->db_departments, i);
+
+      if (row->id == id)
+        return row;
+    }
+  return NULL;
+}
+
+static KoersPlanSmall *
+find_small (KoersImportPlan *plan,
+            KoersImportKind  kind,
+            const char      *uuid)
+{
+  KoersPlanEntry *entry = koers_import_plan_find_entry (plan, kind, uuid);
+  GPtrArray *small = plan->small[kind];
+
+  if (entry == NULL)
+    return NULL;
+
+  for (guint i = 0; i < small->len; i++)
+    {
+      KoersPlanSmall *s = g_ptr_array_index (small, i);
+
+      if (s->entry == entry)
+        return s;
+    }
+  return NULL;
+}
+
+/* A department of the result, as a number: a database row's id, or for
+ * one the file adds, below 0; 0 for none. */
+static gint64
+department_node (KoersImportPlan *plan,
+                 const char      *uuid)
+{
+  KoersPlanSmall *small = find_small (plan, KOERS_IMPORT_DEPARTMENTS, uuid);
+  KoersStoredRow *row;
+
+  if (small != NULL)
+    {
+      if (small->match != NULL)
+        return small->match->id;
+      return -1 - (gint64) small->entry->index[0];
+    }
+
+  row = find_db_department (plan, uuid);
+  return row != NULL ? row->id : 0;
+}
+
+/* The file's department that writes the node, if one does. */
+static KoersPlanSmall *
+department_writer (KoersImportPlan *plan,
+                   gint64           node)
+{
+  GPtrArray *depts = plan->small[KOERS_IMPORT_DEPARTMENTS];
+
+  for (guint i = 0; i < depts->len; i++)
+    {
+      KoersPlanSmall *small = g_ptr_array_index (depts, i);
+
+      if (node < 0 ? small->entry->index[0] == (guint) (-1 - node)
+                   : (small->match != NULL && small->match->id == node &&
+                      koers_import_outcome_is_written (small->entry->outcome)))
+        return small;
+    }
+  return NULL;
+}
+
+const char *
+koers_import_plan_effective_department (KoersImportPlan *plan,
+                                        const char      *uuid)
+{
+  KoersPlanSmall *small = find_small (plan, KOERS_IMPORT_DEPARTMENTS, uuid);
+
+  if (small != NULL && small->match != NULL &&
+      !koers_import_outcome_is_written (small->entry->outcome))
+    return koers_department_get_uuid (KOERS_DEPARTMENT (small->match->object));
+
+  return uuid;
+}
+
+/* By uuid, then the company level to the company level, then by name; a
+ * database department that the file names by uuid is not matched by name
+ * to another. */
 static void
 match_departments (KoersImportPlan *plan)
 {
-  GPtrArray *items = plan->doc.items[KOERS_IMPORT_DEPARTMENTS];
+  GPtrArray *items = plan->small[KOERS_IMPORT_DEPARTMENTS];
   g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
-  GListModel *depts = koers_store_get_departments (plan->store);
 
   for (guint i = 0; i < items->len; i++)
     {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-      GObject *stored = g_hash_table_lookup (plan->stored[KOERS_IMPORT_DEPARTMENTS], item->uuid);
+      KoersPlanSmall *small = g_ptr_array_index (items, i);
+      KoersStoredRow *row = find_db_department (plan, small->item->uuid);
 
-      if (stored != NULL)
+      if (row != NULL)
         {
-          item->match = g_object_ref (stored);
-          g_hash_table_add (taken, stored);
+          small->match = row;
+          g_hash_table_add (taken, row);
         }
     }
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < items->len; i++)
       {
-        KoersImportItem *item = g_ptr_array_index (items, i);
-        KoersDepartment *dept = KOERS_DEPARTMENT (item->object);
+        KoersPlanSmall *small = g_ptr_array_index (items, i);
+        KoersDepartment *dept = KOERS_DEPARTMENT (small->item->object);
         gboolean company = koers_department_get_is_company (dept);
 
-        if (item->match != NULL || (pass == 0) != company)
+        if (small->match != NULL || (pass == 0) != company)
           continue;
 
-        for (guint j = 0; j < g_list_model_get_n_items (depts); j++)
+        for (guint j = 0; j < plan->db_departments->len; j++)
           {
-            g_autoptr(KoersDepartment) other = g_list_model_get_item (depts, j);
+            KoersStoredRow *row = g_ptr_array_index (plan->db_departments, j);
+            KoersDepartment *other = KOERS_DEPARTMENT (row->object);
             g_autofree char *other_uuid = g_ascii_strdown (koers_department_get_uuid (other), -1);
 
-            if (g_hash_table_contains (taken, other) ||
+            if (g_hash_table_contains (taken, row) ||
                 g_hash_table_contains (plan->by_uuid, other_uuid) ||
                 koers_department_get_is_company (other) != company)
               continue;
@@ -227,472 +526,335 @@ match_departments (KoersImportPlan *plan)
                 same_department_name (koers_department_get_name (dept),
                                       koers_department_get_name (other)))
               {
-                item->match = G_OBJECT (g_object_ref (other));
-                g_hash_table_add (taken, other);
+                small->match = row;
+                g_hash_table_add (taken, row);
                 break;
               }
           }
       }
+
+  /* The matches are not the plan's own (db_departments keeps them). */
+}
+
+static gboolean
+same_department (KoersImportPlan *plan,
+                 KoersPlanSmall  *small)
+{
+  KoersDepartment *a = KOERS_DEPARTMENT (small->item->object);
+  KoersDepartment *b = KOERS_DEPARTMENT (small->match->object);
+
+  return g_strcmp0 (koers_department_get_name (a), koers_department_get_name (b)) == 0 &&
+         g_strcmp0 (koers_department_get_emoji (a), koers_department_get_emoji (b)) == 0 &&
+         koers_department_get_sort_order (a) == koers_department_get_sort_order (b) &&
+         department_node (plan, small->item->owner_uuid) == small->match->owner_id &&
+         /* Two databases each made their own "Finance": only the same
+          * department has one creation time. */
+         (!same_link (small->item->uuid, koers_department_get_uuid (b)) ||
+          koers_department_get_created (a) == koers_department_get_created (b));
+}
+
+static gboolean
+same_kpi (KoersImportPlan *plan,
+          KoersPlanSmall  *small)
+{
+  KoersKpi *a = KOERS_KPI (small->item->object);
+  KoersKpi *b = KOERS_KPI (small->match->object);
+
+  return department_node (plan, small->item->owner_uuid) == small->match->owner_id &&
+         g_strcmp0 (koers_kpi_get_name (a), koers_kpi_get_name (b)) == 0 &&
+         g_strcmp0 (koers_kpi_get_unit (a), koers_kpi_get_unit (b)) == 0 &&
+         koers_kpi_get_metric_kind (a) == koers_kpi_get_metric_kind (b) &&
+         koers_kpi_get_direction (a) == koers_kpi_get_direction (b) &&
+         koers_kpi_get_healthy (a) == koers_kpi_get_healthy (b) &&
+         koers_kpi_get_attention (a) == koers_kpi_get_attention (b) &&
+         koers_kpi_get_frequency (a) == koers_kpi_get_frequency (b) &&
+         koers_kpi_get_position (a) == koers_kpi_get_position (b) &&
+         koers_kpi_get_created (a) == koers_kpi_get_created (b);
 }
 
 static void
-match_by_uuid (KoersImportPlan *plan,
-               KoersImportKind  kind)
+decide_small (KoersImportPlan *plan,
+              KoersImportKind  kind)
 {
-  GPtrArray *items = plan->doc.items[kind];
+  GPtrArray *items = plan->small[kind];
 
   for (guint i = 0; i < items->len; i++)
     {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-      GObject *stored = g_hash_table_lookup (plan->stored[kind], item->uuid);
+      KoersPlanSmall *small = g_ptr_array_index (items, i);
+      KoersPlanEntry *entry = small->entry;
+      gboolean same;
 
-      if (stored != NULL)
-        item->match = g_object_ref (stored);
-    }
-}
+      if (kind != KOERS_IMPORT_DEPARTMENTS)
+        small->match = find_row (plan, kind, small->item->uuid);
 
-gboolean
-koers_import_item_is_written (KoersImportItem *item)
-{
-  return item->outcome == KOERS_IMPORT_OUTCOME_ADD || item->outcome == KOERS_IMPORT_OUTCOME_UPDATE;
-}
-
-const char *
-koers_import_plan_effective_uuid (KoersImportPlan *plan,
-                                  KoersImportKind  kind,
-                                  const char      *uuid)
-{
-  KoersImportItem *item = find_item (plan, kind, uuid);
-
-  if (kind == KOERS_IMPORT_DEPARTMENTS && item != NULL && item->match != NULL &&
-      !koers_import_item_is_written (item))
-    return koers_department_get_uuid (KOERS_DEPARTMENT (item->match));
-
-  return uuid;
-}
-
-/* A node of the result: the store's object, or the item that adds one. */
-static gpointer
-node_for_uuid (KoersImportPlan *plan,
-               KoersImportKind  kind,
-               const char      *uuid)
-{
-  KoersImportItem *item = find_item (plan, kind, uuid);
-
-  if (item != NULL)
-    return item->match != NULL ? (gpointer) item->match : (gpointer) item;
-
-  return uuid != NULL ? g_hash_table_lookup (plan->stored[kind], uuid) : NULL;
-}
-
-/* Whether a link of the file points where the stored one does. */
-static gboolean
-same_target (KoersImportPlan *plan,
-             KoersImportKind  kind,
-             const char      *uuid,
-             gpointer         stored)
-{
-  return node_for_uuid (plan, kind, uuid) == stored;
-}
-
-static gboolean
-same_uuid (const char *a,
-           const char *b)
-{
-  return g_ascii_strcasecmp (a, b) == 0;
-}
-
-/* Equal in everything but the "updated" stamp (and the uuid, for a
- * department matched by name). */
-static gboolean
-same_content (KoersImportPlan *plan,
-              KoersImportItem *item)
-{
-  switch (item->kind)
-    {
-    case KOERS_IMPORT_DEPARTMENTS:
-      {
-        KoersDepartment *a = KOERS_DEPARTMENT (item->object);
-        KoersDepartment *b = KOERS_DEPARTMENT (item->match);
-
-        return g_strcmp0 (koers_department_get_name (a), koers_department_get_name (b)) == 0 &&
-               g_strcmp0 (koers_department_get_emoji (a), koers_department_get_emoji (b)) == 0 &&
-               koers_department_get_sort_order (a) == koers_department_get_sort_order (b) &&
-               same_target (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid,
-                            koers_store_find_department (plan->store,
-                                                         koers_department_get_parent_id (b))) &&
-               /* Two databases each made their own "Finance": only the
-                * same department has one creation time. */
-               (!same_uuid (item->uuid, koers_department_get_uuid (b)) ||
-                koers_department_get_created (a) == koers_department_get_created (b));
-      }
-    case KOERS_IMPORT_OBJECTIVES:
-      {
-        KoersObjective *a = KOERS_OBJECTIVE (item->object);
-        KoersObjective *b = KOERS_OBJECTIVE (item->match);
-
-        return same_target (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid,
-                            koers_store_find_department (plan->store,
-                                                         koers_objective_get_department_id (b))) &&
-               g_strcmp0 (koers_objective_get_title (a), koers_objective_get_title (b)) == 0 &&
-               g_strcmp0 (koers_objective_get_description (a),
-                          koers_objective_get_description (b)) == 0 &&
-               koers_objective_get_level (a) == koers_objective_get_level (b) &&
-               koers_objective_get_kind (a) == koers_objective_get_kind (b) &&
-               g_strcmp0 (koers_objective_get_period (a), koers_objective_get_period (b)) == 0 &&
-               g_strcmp0 (koers_objective_get_owner (a), koers_objective_get_owner (b)) == 0 &&
-               same_target (plan, KOERS_IMPORT_OBJECTIVES, item->aligned_uuid,
-                            koers_store_find_objective (plan->store,
-                                                        koers_objective_get_aligned_to_id (b))) &&
-               koers_objective_get_state (a) == koers_objective_get_state (b) &&
-               same_target (plan, KOERS_IMPORT_OBJECTIVES, item->carried_uuid,
-                            koers_store_find_objective (
-                              plan->store, koers_objective_get_carried_over_from_id (b))) &&
-               koers_objective_get_position (a) == koers_objective_get_position (b) &&
-               g_strcmp0 (koers_objective_get_postmortem (a),
-                          koers_objective_get_postmortem (b)) == 0 &&
-               koers_objective_get_final_grade (a) == koers_objective_get_final_grade (b) &&
-               g_strcmp0 (koers_objective_get_review_note (a),
-                          koers_objective_get_review_note (b)) == 0 &&
-               koers_objective_get_created (a) == koers_objective_get_created (b);
-      }
-    case KOERS_IMPORT_KEY_RESULTS:
-      {
-        KoersKeyResult *a = KOERS_KEY_RESULT (item->object);
-        KoersKeyResult *b = KOERS_KEY_RESULT (item->match);
-
-        return same_target (plan, KOERS_IMPORT_OBJECTIVES, item->owner_uuid,
-                            koers_store_get_key_result_objective (plan->store, b)) &&
-               g_strcmp0 (koers_key_result_get_title (a), koers_key_result_get_title (b)) == 0 &&
-               koers_key_result_get_metric_kind (a) == koers_key_result_get_metric_kind (b) &&
-               g_strcmp0 (koers_key_result_get_unit (a), koers_key_result_get_unit (b)) == 0 &&
-               koers_key_result_get_start_value (a) == koers_key_result_get_start_value (b) &&
-               koers_key_result_get_target_value (a) == koers_key_result_get_target_value (b) &&
-               koers_key_result_get_current_value (a) == koers_key_result_get_current_value (b) &&
-               g_strcmp0 (koers_key_result_get_due_date (a),
-                          koers_key_result_get_due_date (b)) == 0 &&
-               g_strcmp0 (koers_key_result_get_owner (a), koers_key_result_get_owner (b)) == 0 &&
-               koers_key_result_get_weight (a) == koers_key_result_get_weight (b) &&
-               koers_key_result_get_uses_personal_data (a) ==
-                 koers_key_result_get_uses_personal_data (b) &&
-               g_strcmp0 (koers_key_result_get_personal_data_note (a),
-                          koers_key_result_get_personal_data_note (b)) == 0 &&
-               koers_key_result_get_position (a) == koers_key_result_get_position (b) &&
-               same_target (plan, KOERS_IMPORT_KPIS, item->kpi_uuid,
-                            koers_store_find_kpi (plan->store, koers_key_result_get_kpi_id (b))) &&
-               koers_key_result_get_final_score (a) == koers_key_result_get_final_score (b) &&
-               g_strcmp0 (koers_key_result_get_final_note (a),
-                          koers_key_result_get_final_note (b)) == 0 &&
-               koers_key_result_get_created (a) == koers_key_result_get_created (b);
-      }
-    case KOERS_IMPORT_CHECKINS:
-      {
-        KoersCheckin *a = KOERS_CHECKIN (item->object);
-        KoersCheckin *b = KOERS_CHECKIN (item->match);
-
-        return same_target (plan, KOERS_IMPORT_KEY_RESULTS, item->owner_uuid,
-                            g_hash_table_lookup (plan->checkin_owner, b)) &&
-               g_strcmp0 (koers_checkin_get_date (a), koers_checkin_get_date (b)) == 0 &&
-               koers_checkin_get_value (a) == koers_checkin_get_value (b) &&
-               koers_checkin_get_status (a) == koers_checkin_get_status (b) &&
-               g_strcmp0 (koers_checkin_get_note (a), koers_checkin_get_note (b)) == 0 &&
-               g_strcmp0 (koers_checkin_get_author (a), koers_checkin_get_author (b)) == 0 &&
-               koers_checkin_get_created (a) == koers_checkin_get_created (b);
-      }
-    case KOERS_IMPORT_KPIS:
-      {
-        KoersKpi *a = KOERS_KPI (item->object);
-        KoersKpi *b = KOERS_KPI (item->match);
-
-        return same_target (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid,
-                            koers_store_find_department (plan->store,
-                                                         koers_kpi_get_department_id (b))) &&
-               g_strcmp0 (koers_kpi_get_name (a), koers_kpi_get_name (b)) == 0 &&
-               g_strcmp0 (koers_kpi_get_unit (a), koers_kpi_get_unit (b)) == 0 &&
-               koers_kpi_get_metric_kind (a) == koers_kpi_get_metric_kind (b) &&
-               koers_kpi_get_direction (a) == koers_kpi_get_direction (b) &&
-               koers_kpi_get_healthy (a) == koers_kpi_get_healthy (b) &&
-               koers_kpi_get_attention (a) == koers_kpi_get_attention (b) &&
-               koers_kpi_get_frequency (a) == koers_kpi_get_frequency (b) &&
-               koers_kpi_get_position (a) == koers_kpi_get_position (b) &&
-               koers_kpi_get_created (a) == koers_kpi_get_created (b);
-      }
-    case KOERS_IMPORT_KPI_VALUES:
-      {
-        KoersKpiValue *a = KOERS_KPI_VALUE (item->object);
-        KoersKpiValue *b = KOERS_KPI_VALUE (item->match);
-
-        return same_target (plan, KOERS_IMPORT_KPIS, item->owner_uuid,
-                            g_hash_table_lookup (plan->kpi_value_owner, b)) &&
-               g_strcmp0 (koers_kpi_value_get_date (a), koers_kpi_value_get_date (b)) == 0 &&
-               koers_kpi_value_get_value (a) == koers_kpi_value_get_value (b) &&
-               g_strcmp0 (koers_kpi_value_get_note (a), koers_kpi_value_get_note (b)) == 0 &&
-               koers_kpi_value_get_created (a) == koers_kpi_value_get_created (b);
-      }
-    case KOERS_IMPORT_N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gint64
-get_updated (GObject *object)
-{
-  if (KOERS_IS_DEPARTMENT (object))
-    return koers_department_get_updated (KOERS_DEPARTMENT (object));
-  if (KOERS_IS_OBJECTIVE (object))
-    return koers_objective_get_updated (KOERS_OBJECTIVE (object));
-  if (KOERS_IS_KEY_RESULT (object))
-    return koers_key_result_get_updated (KOERS_KEY_RESULT (object));
-  if (KOERS_IS_KPI (object))
-    return koers_kpi_get_updated (KOERS_KPI (object));
-  if (KOERS_IS_KPI_VALUE (object))
-    return koers_kpi_value_get_updated (KOERS_KPI_VALUE (object));
-  return koers_checkin_get_updated (KOERS_CHECKIN (object));
-}
-
-const char *
-koers_import_object_get_title (GObject *object)
-{
-  if (KOERS_IS_DEPARTMENT (object))
-    return koers_department_get_name (KOERS_DEPARTMENT (object));
-  if (KOERS_IS_OBJECTIVE (object))
-    return koers_objective_get_title (KOERS_OBJECTIVE (object));
-  if (KOERS_IS_KEY_RESULT (object))
-    return koers_key_result_get_title (KOERS_KEY_RESULT (object));
-  if (KOERS_IS_KPI (object))
-    return koers_kpi_get_name (KOERS_KPI (object));
-  if (KOERS_IS_KPI_VALUE (object))
-    return koers_kpi_value_get_date (KOERS_KPI_VALUE (object));
-  return koers_checkin_get_date (KOERS_CHECKIN (object));
-}
-
-static gboolean
-is_identical (KoersImportPlan *plan,
-              KoersImportItem *item)
-{
-  const char *stored_uuid = koers_department_get_uuid (KOERS_DEPARTMENT (item->match));
-
-  return same_uuid (item->uuid, stored_uuid) && same_content (plan, item) &&
-         get_updated (item->object) == get_updated (item->match);
-}
-
-/* Departments first: the others compare department uuids through
- * effective_uuid(), which needs their outcome. */
-static void
-decide_outcomes (KoersImportPlan *plan)
-{
-  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
-    {
-      GPtrArray *items = plan->doc.items[kind];
-
-      for (guint i = 0; i < items->len; i++)
+      if (small->match == NULL)
         {
-          KoersImportItem *item = g_ptr_array_index (items, i);
-
-          if (item->match == NULL)
-            item->outcome = KOERS_IMPORT_OUTCOME_ADD;
-          else if (plan->mode == KOERS_JSON_IMPORT_ADD)
-            {
-              if (kind == KOERS_IMPORT_DEPARTMENTS)
-                item->outcome = is_identical (plan, item) ? KOERS_IMPORT_OUTCOME_UNCHANGED
-                                                          : KOERS_IMPORT_OUTCOME_UPDATE;
-              else
-                {
-                  add_member_problem (plan, item, "uuid",
-                                      _("“%s” is already in the database; merge the file to "
-                                        "update it"),
-                                      koers_import_object_get_title (item->match));
-                  plan->n_exists++;
-                  item->outcome = KOERS_IMPORT_OUTCOME_UNCHANGED;
-                }
-            }
-          else if (same_content (plan, item))
-            item->outcome = KOERS_IMPORT_OUTCOME_UNCHANGED;
-          else if (get_updated (item->object) > get_updated (item->match))
-            item->outcome = KOERS_IMPORT_OUTCOME_UPDATE;
-          else
-            item->outcome = KOERS_IMPORT_OUTCOME_CONFLICT;
-
-          if (item->match != NULL && koers_import_item_is_written (item))
-            g_hash_table_insert (plan->writer, item->match, item);
+          entry->outcome = KOERS_IMPORT_OUTCOME_ADD;
+          continue;
         }
+
+      entry->db_id = small->match->id;
+      entry->db_owner_id = small->match->owner_id;
+
+      if (kind == KOERS_IMPORT_DEPARTMENTS)
+        same = same_department (plan, small);
+      else if (kind == KOERS_IMPORT_KPIS)
+        same = same_kpi (plan, small);
+      else
+        same = same_kpi_value (small->item, small->match);
+
+      if (plan->mode == KOERS_JSON_IMPORT_ADD)
+        {
+          if (kind != KOERS_IMPORT_DEPARTMENTS)
+            refuse_existing (plan, entry, small->match);
+          else if (same && same_link (small->item->uuid,
+                                      koers_department_get_uuid (KOERS_DEPARTMENT (small->match->object))) &&
+                   get_updated (small->item->object) == get_updated (small->match->object))
+            entry->outcome = KOERS_IMPORT_OUTCOME_UNCHANGED;
+          else
+            entry->outcome = KOERS_IMPORT_OUTCOME_UPDATE;
+          continue;
+        }
+
+      decide (plan, entry, same, get_updated (small->item->object),
+              get_updated (small->match->object), koers_import_object_get_title (small->item->object));
     }
 }
 
-static KoersImportItem *
-node_get_item (KoersImportPlan *plan,
-               gpointer         node)
+/* Objectives: now that the departments are known. */
+static void
+decide_objectives (KoersImportPlan *plan)
 {
-  KoersImportItem *item = g_hash_table_lookup (plan->writer, node);
-
-  if (item != NULL)
-    return item;
-
-  /* An added item is its own node. */
-  return g_hash_table_contains (plan->is_item, node) ? node : NULL;
-}
-
-typedef enum
-{
-  LINK_PARENT,
-  LINK_ALIGNED_TO,
-  LINK_CARRIED_OVER_FROM,
-} LinkKind;
-
-/* Where a node's link points in the result. */
-static gpointer
-node_follow (KoersImportPlan *plan,
-             gpointer         node,
-             LinkKind         link)
-{
-  KoersImportItem *item = node_get_item (plan, node);
-
-  if (item != NULL)
-    switch (link)
-      {
-      case LINK_PARENT:
-        return node_for_uuid (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
-      case LINK_ALIGNED_TO:
-        return node_for_uuid (plan, KOERS_IMPORT_OBJECTIVES, item->aligned_uuid);
-      case LINK_CARRIED_OVER_FROM:
-      default:
-        return node_for_uuid (plan, KOERS_IMPORT_OBJECTIVES, item->carried_uuid);
-      }
-
-  switch (link)
+  for (guint i = 0; i < plan->objectives->len; i++)
     {
-    case LINK_PARENT:
-      return koers_store_find_department (plan->store, koers_department_get_parent_id (node));
-    case LINK_ALIGNED_TO:
-      return koers_store_find_objective (plan->store, koers_objective_get_aligned_to_id (node));
-    case LINK_CARRIED_OVER_FROM:
-    default:
-      return koers_store_find_objective (plan->store,
-                                         koers_objective_get_carried_over_from_id (node));
+      KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective, i);
+      KoersPlanEntry *entry = info->entry;
+      gboolean same;
+
+      if (entry->db_id == 0 || plan->mode == KOERS_JSON_IMPORT_ADD)
+        continue;
+
+      same = info->rest_equal &&
+             department_node (plan, entry->owner_uuid) == info->db_department_id;
+      decide (plan, entry, same, info->updated, info->db_updated, info->title);
     }
+}
+
+static void
+check_reference (KoersImportPlan *plan,
+                 KoersPlanEntry  *entry,
+                 const char      *member,
+                 KoersImportKind  kind,
+                 const char      *uuid)
+{
+  gboolean found;
+
+  if (uuid == NULL)
+    return;
+
+  if (kind == KOERS_IMPORT_DEPARTMENTS)
+    found = find_small (plan, kind, uuid) != NULL || find_db_department (plan, uuid) != NULL;
+  else
+    found = koers_import_plan_find_entry (plan, kind, uuid) != NULL ||
+            row_exists (plan, kind, uuid);
+
+  if (!found)
+    add_member_problem (plan, entry, member, _("%s is neither in the file nor in the database"),
+                        uuid);
 }
 
 static gboolean
-makes_circle (KoersImportPlan *plan,
-              KoersImportItem *item,
-              LinkKind         link)
+department_is_company (KoersImportPlan *plan,
+                       gint64           node)
 {
-  gpointer start = item->match != NULL ? (gpointer) item->match : (gpointer) item;
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  KoersPlanSmall *small = department_writer (plan, node);
+  KoersStoredRow *row;
 
-  for (gpointer node = start; node != NULL; node = node_follow (plan, node, link))
+  if (small != NULL)
+    return koers_department_get_is_company (KOERS_DEPARTMENT (small->item->object));
+  row = find_db_department_by_id (plan, node);
+  return row != NULL && koers_department_get_is_company (KOERS_DEPARTMENT (row->object));
+}
+
+/* Where a department's parent is in the result. */
+static gint64
+department_parent (KoersImportPlan *plan,
+                   gint64           node)
+{
+  KoersPlanSmall *small = department_writer (plan, node);
+  KoersStoredRow *row;
+
+  if (small != NULL)
+    return department_node (plan, small->item->owner_uuid);
+  row = find_db_department_by_id (plan, node);
+  return row != NULL ? row->owner_id : 0;
+}
+
+static gboolean
+department_makes_circle (KoersImportPlan *plan,
+                         gint64           start)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (gint64 node = start; node != 0; node = department_parent (plan, node))
     {
-      if (!g_hash_table_add (seen, node))
+      if (g_hash_table_contains (seen, &node))
         return node == start;
+      g_hash_table_add (seen, g_memdup2 (&node, sizeof node));
     }
 
   return FALSE;
 }
 
-static gboolean
-node_is_company (KoersImportPlan *plan,
-                 gpointer         node)
-{
-  KoersImportItem *item = node_get_item (plan, node);
-
-  if (item != NULL)
-    return koers_department_get_is_company (KOERS_DEPARTMENT (item->object));
-  return koers_department_get_is_company (node);
-}
-
-static void
-check_reference (KoersImportPlan *plan,
-                 KoersImportItem *item,
-                 const char      *member,
-                 KoersImportKind  kind,
-                 const char      *uuid)
-{
-  if (uuid == NULL || node_for_uuid (plan, kind, uuid) != NULL)
-    return;
-
-  add_member_problem (plan, item, member, _("%s is neither in the file nor in the database"),
-                      uuid);
-}
-
 static void
 check_departments (KoersImportPlan *plan)
 {
-  GPtrArray *items = plan->doc.items[KOERS_IMPORT_DEPARTMENTS];
-  KoersImportItem *company = NULL;
+  GPtrArray *items = plan->small[KOERS_IMPORT_DEPARTMENTS];
+  KoersPlanSmall *company = NULL;
 
   for (guint i = 0; i < items->len; i++)
     {
-      KoersImportItem *item = g_ptr_array_index (items, i);
-      gboolean is_company = koers_department_get_is_company (KOERS_DEPARTMENT (item->object));
-      gpointer parent;
+      KoersPlanSmall *small = g_ptr_array_index (items, i);
+      KoersPlanEntry *entry = small->entry;
+      gboolean is_company = koers_department_get_is_company (KOERS_DEPARTMENT (small->item->object));
+      gint64 parent;
 
       if (is_company && company != NULL)
         {
-          add_member_problem (plan, item, "is_company",
-                              _("there is only one company level, and %s is it already"),
-                              company->path);
+          g_autofree char *first = koers_import_kind_path (KOERS_IMPORT_DEPARTMENTS,
+                                                           company->entry->index);
+
+          add_member_problem (plan, entry, "is_company",
+                              _("there is only one company level, and %s is it already"), first);
         }
       else if (is_company)
-        company = item;
+        company = small;
 
-      if (item->match != NULL &&
-          is_company != koers_department_get_is_company (KOERS_DEPARTMENT (item->match)))
+      if (small->match != NULL &&
+          is_company != koers_department_get_is_company (KOERS_DEPARTMENT (small->match->object)))
         {
-          add_member_problem (plan, item, "is_company", "%s",
+          add_member_problem (plan, entry, "is_company", "%s",
                               is_company ? _("this uuid is a department in the database, not "
                                              "the company level")
                                          : _("this uuid is the company level in the database"));
         }
 
-      check_reference (plan, item, "parent", KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
-      parent = node_for_uuid (plan, KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
-      if (parent == NULL)
+      check_reference (plan, entry, "parent", KOERS_IMPORT_DEPARTMENTS, small->item->owner_uuid);
+      parent = department_node (plan, small->item->owner_uuid);
+      if (parent == 0)
         continue;
 
       if (is_company)
         {
-          add_member_problem (plan, item, "parent", _("the company level cannot have a parent"));
+          add_member_problem (plan, entry, "parent", _("the company level cannot have a parent"));
         }
-      else if (node_is_company (plan, parent))
+      else if (department_is_company (plan, parent))
         {
-          add_member_problem (plan, item, "parent",
+          add_member_problem (plan, entry, "parent",
                               _("a department cannot be placed under the company level (leave "
                                 "the parent empty)"));
         }
-      else if (koers_import_item_is_written (item) && makes_circle (plan, item, LINK_PARENT))
+      else if (koers_import_outcome_is_written (entry->outcome) &&
+               department_makes_circle (plan, department_node (plan, small->item->uuid)))
         {
-          add_member_problem (plan, item, "parent", _("the parents make a circle of departments"));
+          add_member_problem (plan, entry, "parent", _("the parents make a circle of departments"));
         }
     }
+}
+
+typedef enum
+{
+  LINK_ALIGNED_TO,
+  LINK_CARRIED_OVER_FROM,
+} LinkKind;
+
+/* Where an objective's link points in the result: the file's link when the
+ * file writes it, else the database's. */
+static const char *
+objective_follow (KoersImportPlan *plan,
+                  const char      *uuid,
+                  LinkKind         link)
+{
+  KoersPlanEntry *entry = koers_import_plan_find_entry (plan, KOERS_IMPORT_OBJECTIVES, uuid);
+  const char *links;
+  char *joined;
+
+  if (entry != NULL)
+    {
+      KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective, entry->info);
+
+      if (koers_import_outcome_is_written (entry->outcome))
+        return link == LINK_ALIGNED_TO ? info->aligned_uuid : info->carried_uuid;
+      return link == LINK_ALIGNED_TO ? info->db_aligned_uuid : info->db_carried_uuid;
+    }
+
+  /* A row the file does not hold: its links, looked up once. */
+  links = g_hash_table_lookup (plan->db_objective_links, uuid);
+  if (links == NULL)
+    {
+      g_autoptr(KoersStoredRow) row = find_row (plan, KOERS_IMPORT_OBJECTIVES, uuid);
+
+      joined = g_strdup_printf ("%s\n%s",
+                                row != NULL && row->aligned_uuid != NULL ? row->aligned_uuid : "",
+                                row != NULL && row->carried_uuid != NULL ? row->carried_uuid : "");
+      g_hash_table_insert (plan->db_objective_links, g_strdup (uuid), joined);
+      links = joined;
+    }
+
+  if (link == LINK_ALIGNED_TO)
+    {
+      const char *end = strchr (links, '\n');
+      g_autofree char *aligned = g_strndup (links, end - links);
+
+      return aligned[0] != '\0' ? g_string_chunk_insert_const (plan->strings, aligned) : NULL;
+    }
+  links = strchr (links, '\n') + 1;
+  return links[0] != '\0' ? g_string_chunk_insert_const (plan->strings, links) : NULL;
+}
+
+static gboolean
+objective_makes_circle (KoersImportPlan *plan,
+                        const char      *start,
+                        LinkKind         link)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (const char *uuid = start; uuid != NULL; uuid = objective_follow (plan, uuid, link))
+    {
+      if (!g_hash_table_add (seen, (gpointer) uuid))
+        return strcmp (uuid, start) == 0;
+    }
+
+  return FALSE;
 }
 
 static void
 check_objectives (KoersImportPlan *plan)
 {
-  GPtrArray *items = plan->doc.items[KOERS_IMPORT_OBJECTIVES];
-
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < plan->objectives->len; i++)
     {
-      KoersImportItem *item = g_ptr_array_index (items, i);
+      KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective, i);
+      KoersPlanEntry *entry = info->entry;
 
-      check_reference (plan, item, "department", KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
-      check_reference (plan, item, "aligned_to", KOERS_IMPORT_OBJECTIVES, item->aligned_uuid);
-      check_reference (plan, item, "carried_over_from", KOERS_IMPORT_OBJECTIVES,
-                       item->carried_uuid);
+      check_reference (plan, entry, "department", KOERS_IMPORT_DEPARTMENTS, entry->owner_uuid);
+      check_reference (plan, entry, "aligned_to", KOERS_IMPORT_OBJECTIVES, info->aligned_uuid);
+      check_reference (plan, entry, "carried_over_from", KOERS_IMPORT_OBJECTIVES,
+                       info->carried_uuid);
 
-      if (!koers_import_item_is_written (item))
+      if (!koers_import_outcome_is_written (entry->outcome))
         continue;
 
-      if (item->aligned_uuid != NULL && makes_circle (plan, item, LINK_ALIGNED_TO))
+      if (info->aligned_uuid != NULL &&
+          objective_makes_circle (plan, entry->uuid, LINK_ALIGNED_TO))
         {
-          add_member_problem (plan, item, "aligned_to",
+          add_member_problem (plan, entry, "aligned_to",
                               _("the alignment makes a circle of objectives"));
         }
 
-      if (item->carried_uuid != NULL && makes_circle (plan, item, LINK_CARRIED_OVER_FROM))
+      if (info->carried_uuid != NULL &&
+          objective_makes_circle (plan, entry->uuid, LINK_CARRIED_OVER_FROM))
         {
-          add_member_problem (plan, item, "carried_over_from",
+          add_member_problem (plan, entry, "carried_over_from",
                               _("“carried over from” makes a circle of objectives"));
         }
     }
@@ -703,21 +865,21 @@ check_objectives (KoersImportPlan *plan)
 static void
 check_kpi_links (KoersImportPlan *plan)
 {
-  GPtrArray *krs = plan->doc.items[KOERS_IMPORT_KEY_RESULTS];
-  GPtrArray *kpis = plan->doc.items[KOERS_IMPORT_KPIS];
+  GPtrArray *kpis = plan->small[KOERS_IMPORT_KPIS];
 
   for (guint i = 0; i < kpis->len; i++)
     {
-      KoersImportItem *item = g_ptr_array_index (kpis, i);
+      KoersPlanSmall *small = g_ptr_array_index (kpis, i);
 
-      check_reference (plan, item, "department", KOERS_IMPORT_DEPARTMENTS, item->owner_uuid);
+      check_reference (plan, small->entry, "department", KOERS_IMPORT_DEPARTMENTS,
+                       small->item->owner_uuid);
     }
 
-  for (guint i = 0; i < krs->len; i++)
+  for (guint i = 0; i < plan->kpi_links->len; i++)
     {
-      KoersImportItem *item = g_ptr_array_index (krs, i);
+      KoersPlanKpiLink *link = &g_array_index (plan->kpi_links, KoersPlanKpiLink, i);
 
-      check_reference (plan, item, "kpi", KOERS_IMPORT_KPIS, item->kpi_uuid);
+      check_reference (plan, link->entry, "kpi", KOERS_IMPORT_KPIS, link->kpi_uuid);
     }
 }
 
@@ -726,16 +888,16 @@ check_kpi_links (KoersImportPlan *plan)
 static void
 match_dismissals (KoersImportPlan *plan)
 {
-  GPtrArray *dismissals = plan->doc.dismissals;
+  GPtrArray *dismissals = plan->all_dismissals;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  plan->dismissals = g_ptr_array_new ();
 
   for (guint i = 0; i < dismissals->len; i++)
     {
       KoersImportDismissal *dismissal = g_ptr_array_index (dismissals, i);
       KoersImportDismissal *first = g_hash_table_lookup (seen, dismissal->key);
-      gint64 *stored;
+      g_autoptr(GError) error = NULL;
+      gboolean found = FALSE;
+      gint64 stored = 0;
 
       if (first != NULL)
         {
@@ -747,23 +909,110 @@ match_dismissals (KoersImportPlan *plan)
         }
       g_hash_table_insert (seen, dismissal->key, dismissal);
 
-      stored = g_hash_table_lookup (koers_store_get_dismissed_findings (plan->store), dismissal->key);
-      if (stored == NULL || dismissal->dismissed_at < *stored)
+      if (plan->db_error == NULL &&
+          !koers_store_import_find_dismissal (plan->import, dismissal->key, &found, &stored, &error))
+        set_db_error (plan, g_steal_pointer (&error));
+
+      if (!found || dismissal->dismissed_at < stored)
         g_ptr_array_add (plan->dismissals, dismissal);
     }
 }
 
-void
-koers_import_plan_match (KoersImportPlan *plan)
+static void
+count_outcomes (KoersImportPlan *plan)
 {
-  check_duplicates (plan);
-  index_stored (plan);
+  for (guint i = 0; i < plan->stream->len; i++)
+    {
+      KoersPlanEntry *entry = g_ptr_array_index (plan->stream, i);
+      KoersImportCounts *counts = &plan->counts[entry->kind];
+
+      switch (entry->outcome)
+        {
+        case KOERS_IMPORT_OUTCOME_ADD:
+          counts->added++;
+          break;
+        case KOERS_IMPORT_OUTCOME_UPDATE:
+          counts->updated++;
+          break;
+        case KOERS_IMPORT_OUTCOME_UNCHANGED:
+          counts->unchanged++;
+          break;
+        case KOERS_IMPORT_OUTCOME_CONFLICT:
+        default:
+          counts->conflicts++;
+          break;
+        }
+    }
+
+  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+    for (guint i = 0; plan->small[kind] != NULL && i < plan->small[kind]->len; i++)
+      {
+        KoersPlanSmall *small = g_ptr_array_index (plan->small[kind], i);
+        KoersImportCounts *counts = &plan->counts[kind];
+
+        switch (small->entry->outcome)
+          {
+          case KOERS_IMPORT_OUTCOME_ADD:
+            counts->added++;
+            break;
+          case KOERS_IMPORT_OUTCOME_UPDATE:
+            counts->updated++;
+            break;
+          case KOERS_IMPORT_OUTCOME_UNCHANGED:
+            counts->unchanged++;
+            break;
+          case KOERS_IMPORT_OUTCOME_CONFLICT:
+          default:
+            counts->conflicts++;
+            break;
+          }
+      }
+
+  /* By kind, then in file order. */
+  plan->conflicts = g_ptr_array_new_with_free_func (g_free);
+  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+    {
+      GPtrArray *conflicts = plan->kind_conflicts[kind];
+
+      for (guint i = 0; i < conflicts->len; i++)
+        g_ptr_array_add (plan->conflicts, g_strdup (g_ptr_array_index (conflicts, i)));
+    }
+  g_ptr_array_add (plan->conflicts, NULL);
+}
+
+void
+koers_import_plan_finish (KoersImportPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organisation = NULL;
+
+  plan->db_departments = koers_store_import_list_departments (plan->import, &error);
+  if (plan->db_departments == NULL)
+    {
+      set_db_error (plan, g_steal_pointer (&error));
+      return;
+    }
+
   match_departments (plan);
-  for (guint kind = KOERS_IMPORT_OBJECTIVES; kind < KOERS_IMPORT_N_KINDS; kind++)
-    match_by_uuid (plan, kind);
-  decide_outcomes (plan);
+  /* Departments first: the others compare department links through
+   * them. */
+  decide_small (plan, KOERS_IMPORT_DEPARTMENTS);
+  decide_small (plan, KOERS_IMPORT_KPIS);
+  decide_small (plan, KOERS_IMPORT_KPI_VALUES);
+  decide_objectives (plan);
+
+  /* Conflicts of objectives, by their place in the file. */
   check_departments (plan);
   check_objectives (plan);
   check_kpi_links (plan);
   match_dismissals (plan);
+
+  organisation = koers_store_import_get_organisation (plan->import, &error);
+  if (organisation == NULL)
+    set_db_error (plan, g_steal_pointer (&error));
+  else if (organisation[0] == '\0' && plan->header.organisation != NULL &&
+           plan->header.organisation[0] != '\0')
+    plan->organisation = g_strdup (plan->header.organisation);
+
+  count_outcomes (plan);
 }

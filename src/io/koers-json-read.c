@@ -57,8 +57,25 @@ kpi_frequency_name (int value)
   return koers_kpi_frequency_to_string ((KoersKpiFrequency) value);
 }
 
+static const char *
+change_entity_name (int value)
+{
+  static const char * const names[] = {
+    "department", "objective", "key_result", "checkin", "kpi", "kpi_value",
+  };
+
+  return value >= 0 && value < (int) G_N_ELEMENTS (names) ? names[value] : NULL;
+}
+
+static const char *
+change_op_name (int value)
+{
+  return value >= KOERS_CHANGE_INSERT && value <= KOERS_CHANGE_DELETE
+    ? koers_change_operation_to_string ((KoersChangeOperation) value) : NULL;
+}
+
 enum { TOP_FORMAT, TOP_VERSION, TOP_EXPORTED, TOP_ORGANISATION, TOP_DEPARTMENTS, TOP_OBJECTIVES,
-       TOP_DISMISSED_FINDINGS, TOP_KPIS };
+       TOP_DISMISSED_FINDINGS, TOP_KPIS, TOP_CHANGES };
 static const KoersJsonFieldSpec top_fields[] = {
   { "format", KOERS_JSON_FIELD_TEXT, TRUE, NULL },
   { "version", KOERS_JSON_FIELD_VERSION, TRUE, NULL },
@@ -68,6 +85,19 @@ static const KoersJsonFieldSpec top_fields[] = {
   { "objectives", KOERS_JSON_FIELD_LIST, TRUE, NULL },
   { "dismissed_findings", KOERS_JSON_FIELD_LIST, FALSE, NULL },
   { "kpis", KOERS_JSON_FIELD_LIST, FALSE, NULL },
+  { "changes", KOERS_JSON_FIELD_LIST, FALSE, NULL },
+};
+
+enum { CH_KEY, CH_AT, CH_AUTHOR, CH_ENTITY, CH_UUID, CH_PARENT, CH_OP, CH_FIELDS };
+static const KoersJsonFieldSpec change_fields[] = {
+  { "key", KOERS_JSON_FIELD_KEY, TRUE, NULL },
+  { "at", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
+  { "author", KOERS_JSON_FIELD_TEXT, FALSE, NULL },
+  { "entity", KOERS_JSON_FIELD_ENUM, TRUE, change_entity_name },
+  { "uuid", KOERS_JSON_FIELD_UUID, TRUE, NULL },
+  { "parent", KOERS_JSON_FIELD_LINK, FALSE, NULL },
+  { "op", KOERS_JSON_FIELD_ENUM, TRUE, change_op_name },
+  { "fields", KOERS_JSON_FIELD_CHANGES, TRUE, NULL },
 };
 
 enum { DF_KEY, DF_DISMISSED };
@@ -177,9 +207,12 @@ static const KoersJsonFieldSpec kpi_value_fields[] = {
   { "updated", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
 };
 
-static void
-item_free (KoersImportItem *item)
+void
+koers_import_item_free (KoersImportItem *item)
 {
+  if (item == NULL)
+    return;
+
   g_free (item->path);
   g_clear_object (&item->object);
   g_free (item->uuid);
@@ -187,34 +220,66 @@ item_free (KoersImportItem *item)
   g_free (item->aligned_uuid);
   g_free (item->carried_uuid);
   g_free (item->kpi_uuid);
-  g_clear_object (&item->match);
   g_free (item);
 }
 
-static void
-dismissal_free (KoersImportDismissal *dismissal)
+void
+koers_import_dismissal_free (KoersImportDismissal *dismissal)
 {
+  if (dismissal == NULL)
+    return;
+
   g_free (dismissal->path);
   g_free (dismissal->key);
   g_free (dismissal);
 }
 
 void
-koers_json_document_init (KoersJsonDocument *doc)
+koers_import_change_free (KoersImportChange *change)
 {
-  for (guint i = 0; i < KOERS_IMPORT_N_KINDS; i++)
-    doc->items[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  doc->dismissals = g_ptr_array_new_with_free_func ((GDestroyNotify) dismissal_free);
-  doc->organisation = NULL;
+  if (change == NULL)
+    return;
+
+  g_free (change->path);
+  g_free (change->key);
+  g_free (change->author);
+  g_free (change->entity);
+  g_free (change->uuid);
+  g_free (change->parent);
+  g_free (change->op);
+  g_free (change->fields);
+  g_free (change);
 }
 
 void
-koers_json_document_clear (KoersJsonDocument *doc)
+koers_json_header_clear (KoersJsonHeader *header)
 {
-  for (guint i = 0; i < KOERS_IMPORT_N_KINDS; i++)
-    g_clear_pointer (&doc->items[i], g_ptr_array_unref);
-  g_clear_pointer (&doc->dismissals, g_ptr_array_unref);
-  g_clear_pointer (&doc->organisation, g_free);
+  g_clear_pointer (&header->organisation, g_free);
+}
+
+char *
+koers_import_kind_path (KoersImportKind  kind,
+                        const guint     *index)
+{
+  switch (kind)
+    {
+    case KOERS_IMPORT_DEPARTMENTS:
+      return g_strdup_printf ("$.departments[%u]", index[0]);
+    case KOERS_IMPORT_OBJECTIVES:
+      return g_strdup_printf ("$.objectives[%u]", index[0]);
+    case KOERS_IMPORT_KEY_RESULTS:
+      return g_strdup_printf ("$.objectives[%u].key_results[%u]", index[1], index[0]);
+    case KOERS_IMPORT_CHECKINS:
+      return g_strdup_printf ("$.objectives[%u].key_results[%u].checkins[%u]", index[2], index[1],
+                              index[0]);
+    case KOERS_IMPORT_KPIS:
+      return g_strdup_printf ("$.kpis[%u]", index[0]);
+    case KOERS_IMPORT_KPI_VALUES:
+      return g_strdup_printf ("$.kpis[%u].values[%u]", index[1], index[0]);
+    case KOERS_IMPORT_N_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 static KoersImportItem *
@@ -222,7 +287,9 @@ new_item (KoersImportKind  kind,
           const char      *path,
           gpointer         object,
           const char      *uuid,
-          const char      *owner_uuid)
+          const char      *owner_uuid,
+          guint            index,
+          const guint     *owner_index)
 {
   KoersImportItem *item = g_new0 (KoersImportItem, 1);
 
@@ -231,7 +298,23 @@ new_item (KoersImportKind  kind,
   item->object = object;
   item->uuid = g_strdup (uuid);
   item->owner_uuid = g_strdup (owner_uuid);
+  item->index[0] = index;
+  if (owner_index != NULL)
+    {
+      item->index[1] = owner_index[0];
+      item->index[2] = owner_index[1];
+    }
   return item;
+}
+
+static void
+emit_item (KoersJsonReader *r,
+           KoersImportItem *item)
+{
+  if (r->funcs->item != NULL)
+    r->funcs->item (item, r->user_data);
+  else
+    koers_import_item_free (item);
 }
 
 /* Every entity reader: the item at path (index in its list), and the
@@ -240,7 +323,8 @@ typedef void (*ReadItemFunc) (KoersJsonReader *r,
                               const char      *path,
                               JsonNode        *node,
                               guint            index,
-                              const char      *owner_uuid);
+                              const char      *owner_uuid,
+                              const guint     *owner_index);
 
 /* Reads each element of list when there are at most max of them. */
 static void
@@ -249,7 +333,8 @@ read_list (KoersJsonReader *r,
            JsonArray       *list,
            guint            max,
            ReadItemFunc     read_item,
-           const char      *owner_uuid)
+           const char      *owner_uuid,
+           const guint     *owner_index)
 {
   if (!koers_json_check_list_length (r, list_path, list, max))
     return;
@@ -258,7 +343,7 @@ read_list (KoersJsonReader *r,
     {
       g_autofree char *item_path = koers_json_path_index (list_path, i);
 
-      read_item (r, item_path, json_array_get_element (list, i), i, owner_uuid);
+      read_item (r, item_path, json_array_get_element (list, i), i, owner_uuid, owner_index);
     }
 }
 
@@ -267,7 +352,8 @@ read_checkin (KoersJsonReader *r,
               const char      *path,
               JsonNode        *node,
               guint            index,
-              const char      *kr_uuid)
+              const char      *kr_uuid,
+              const guint     *owner_index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (checkin_fields)];
   KoersCheckin *checkin;
@@ -284,8 +370,8 @@ read_checkin (KoersJsonReader *r,
   koers_checkin_set_created (checkin, v[C_CREATED].integer);
   koers_checkin_set_updated (checkin, v[C_UPDATED].integer);
 
-  g_ptr_array_add (r->doc->items[KOERS_IMPORT_CHECKINS],
-                   new_item (KOERS_IMPORT_CHECKINS, path, checkin, v[C_UUID].text, kr_uuid));
+  emit_item (r, new_item (KOERS_IMPORT_CHECKINS, path, checkin, v[C_UUID].text, kr_uuid, index,
+                         owner_index));
 
 out:
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -296,7 +382,8 @@ read_key_result (KoersJsonReader *r,
                  const char      *path,
                  JsonNode        *node,
                  guint            index,
-                 const char      *objective_uuid)
+                 const char      *objective_uuid,
+                 const guint     *owner_index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (key_result_fields)];
   KoersImportItem *item;
@@ -330,9 +417,10 @@ read_key_result (KoersJsonReader *r,
       koers_key_result_set_final_note (kr, koers_json_value_text (&v[K_FINAL_NOTE]));
       g_object_thaw_notify (G_OBJECT (kr));
 
-      item = new_item (KOERS_IMPORT_KEY_RESULTS, path, kr, v[K_UUID].text, objective_uuid);
+      item = new_item (KOERS_IMPORT_KEY_RESULTS, path, kr, v[K_UUID].text, objective_uuid, index,
+                       owner_index);
       item->kpi_uuid = g_strdup (v[K_KPI].present ? v[K_KPI].text : NULL);
-      g_ptr_array_add (r->doc->items[KOERS_IMPORT_KEY_RESULTS], item);
+      emit_item (r, item);
     }
 
   /* Check-ins are read even when the key result is wrong: one run
@@ -341,8 +429,10 @@ read_key_result (KoersJsonReader *r,
     {
       g_autofree char *list_path = koers_json_path_member (path, "checkins");
 
+      guint here[2] = { index, owner_index != NULL ? owner_index[0] : 0 };
+
       read_list (r, list_path, v[K_CHECKINS].list, KOERS_JSON_MAX_CHECKINS, read_checkin,
-                 ok ? v[K_UUID].text : NULL);
+                 ok ? v[K_UUID].text : NULL, here);
     }
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -353,7 +443,8 @@ read_objective (KoersJsonReader *r,
                 const char      *path,
                 JsonNode        *node,
                 guint            index,
-                const char      *owner_uuid)
+                const char      *owner_uuid,
+                const guint     *owner_index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (objective_fields)];
   KoersObjective *objective;
@@ -383,19 +474,21 @@ read_objective (KoersJsonReader *r,
       g_object_thaw_notify (G_OBJECT (objective));
 
       item = new_item (KOERS_IMPORT_OBJECTIVES, path, objective, v[O_UUID].text,
-                       v[O_DEPARTMENT].text);
+                       v[O_DEPARTMENT].text, index, NULL);
       item->aligned_uuid = g_strdup (v[O_ALIGNED_TO].present ? v[O_ALIGNED_TO].text : NULL);
       item->carried_uuid = g_strdup (v[O_CARRIED_OVER_FROM].present ? v[O_CARRIED_OVER_FROM].text
                                                                     : NULL);
-      g_ptr_array_add (r->doc->items[KOERS_IMPORT_OBJECTIVES], item);
+      emit_item (r, item);
     }
 
   if (v[O_KEY_RESULTS].present)
     {
       g_autofree char *list_path = koers_json_path_member (path, "key_results");
 
+      guint here[2] = { index, 0 };
+
       read_list (r, list_path, v[O_KEY_RESULTS].list, KOERS_JSON_MAX_KEY_RESULTS, read_key_result,
-                 ok ? v[O_UUID].text : NULL);
+                 ok ? v[O_UUID].text : NULL, here);
     }
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -406,7 +499,8 @@ read_department (KoersJsonReader *r,
                  const char      *path,
                  JsonNode        *node,
                  guint            index,
-                 const char      *owner_uuid)
+                 const char      *owner_uuid,
+                 const guint     *owner_index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (department_fields)];
   KoersDepartment *dept;
@@ -425,9 +519,8 @@ read_department (KoersJsonReader *r,
   koers_department_set_updated (dept, v[D_UPDATED].integer);
   g_object_thaw_notify (G_OBJECT (dept));
 
-  g_ptr_array_add (r->doc->items[KOERS_IMPORT_DEPARTMENTS],
-                   new_item (KOERS_IMPORT_DEPARTMENTS, path, dept, v[D_UUID].text,
-                             v[D_PARENT].present ? v[D_PARENT].text : NULL));
+  emit_item (r, new_item (KOERS_IMPORT_DEPARTMENTS, path, dept, v[D_UUID].text,
+                         v[D_PARENT].present ? v[D_PARENT].text : NULL, index, NULL));
 
 out:
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -438,7 +531,8 @@ read_kpi_value (KoersJsonReader *r,
                 const char      *path,
                 JsonNode        *node,
                 guint            index,
-                const char      *kpi_uuid)
+                const char      *kpi_uuid,
+                const guint     *owner_index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (kpi_value_fields)];
   KoersKpiValue *value;
@@ -454,8 +548,8 @@ read_kpi_value (KoersJsonReader *r,
   koers_kpi_value_set_updated (value, v[V_UPDATED].integer);
   g_object_thaw_notify (G_OBJECT (value));
 
-  g_ptr_array_add (r->doc->items[KOERS_IMPORT_KPI_VALUES],
-                   new_item (KOERS_IMPORT_KPI_VALUES, path, value, v[V_UUID].text, kpi_uuid));
+  emit_item (r, new_item (KOERS_IMPORT_KPI_VALUES, path, value, v[V_UUID].text, kpi_uuid, index,
+                         owner_index));
 
 out:
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -486,7 +580,8 @@ read_kpi (KoersJsonReader *r,
           const char      *path,
           JsonNode        *node,
           guint            index,
-          const char      *owner_uuid)
+          const char      *owner_uuid,
+          const guint     *owner_index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (kpi_fields)];
   KoersKpi *kpi;
@@ -509,9 +604,8 @@ read_kpi (KoersJsonReader *r,
       koers_kpi_set_updated (kpi, v[P_UPDATED].integer);
       g_object_thaw_notify (G_OBJECT (kpi));
 
-      g_ptr_array_add (r->doc->items[KOERS_IMPORT_KPIS],
-                       new_item (KOERS_IMPORT_KPIS, path, kpi, v[P_UUID].text,
-                                 v[P_DEPARTMENT].text));
+      emit_item (r, new_item (KOERS_IMPORT_KPIS, path, kpi, v[P_UUID].text,
+                             v[P_DEPARTMENT].text, index, NULL));
     }
 
   /* Values are read even when the KPI is wrong: one run reports as much
@@ -520,8 +614,10 @@ read_kpi (KoersJsonReader *r,
     {
       g_autofree char *list_path = koers_json_path_member (path, "values");
 
+      guint here[2] = { index, 0 };
+
       read_list (r, list_path, v[P_VALUES].list, KOERS_JSON_MAX_KPI_VALUES, read_kpi_value,
-                 ok ? v[P_UUID].text : NULL);
+                 ok ? v[P_UUID].text : NULL, here);
     }
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
@@ -532,7 +628,8 @@ read_dismissal (KoersJsonReader *r,
                 const char      *path,
                 JsonNode        *node,
                 guint            index,
-                const char      *owner_uuid)
+                const char      *owner_uuid,
+                const guint     *owner_index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (dismissal_fields)];
   KoersImportDismissal *dismissal;
@@ -543,112 +640,370 @@ read_dismissal (KoersJsonReader *r,
       dismissal->path = g_strdup (path);
       dismissal->key = g_strdup (v[DF_KEY].text);
       dismissal->dismissed_at = v[DF_DISMISSED].integer;
-      g_ptr_array_add (r->doc->dismissals, dismissal);
+      if (r->funcs->dismissal != NULL)
+        r->funcs->dismissal (dismissal, r->user_data);
+      else
+        koers_import_dismissal_free (dismissal);
     }
 
   koers_json_clear_values (v, G_N_ELEMENTS (v));
 }
 
-/* format and version first: a file of another kind or version is not
- * read any further. */
-static gboolean
-check_format (KoersJsonReader *r,
-              JsonObject      *object)
+static void
+read_change (KoersJsonReader *r,
+             const char      *path,
+             JsonNode        *node,
+             guint            index,
+             const char      *owner_uuid,
+             const guint     *owner_index)
 {
-  JsonNode *format = json_object_get_member (object, "format");
-  JsonNode *version = json_object_get_member (object, "version");
-  g_autofree char *found = NULL;
+  KoersJsonFieldValue v[G_N_ELEMENTS (change_fields)];
+  KoersImportChange *change;
+  GString *fields;
 
-  if (format == NULL)
-    {
-      koers_json_add_problem (r, "$.format", _("missing: this is not a Koers file"));
-      return FALSE;
-    }
+  if (!koers_json_read_object (r, path, node, change_fields, G_N_ELEMENTS (change_fields), v))
+    goto out;
 
-  if (!koers_json_node_is_string (format) ||
-      strcmp (json_node_get_string (format), KOERS_JSON_FORMAT) != 0)
-    {
-      found = koers_json_describe_node (format);
-      koers_json_add_problem (r, "$.format",
-                              _("this is not a Koers file (expected \"%s\", found %s)"),
-                              KOERS_JSON_FORMAT, found);
-      return FALSE;
-    }
+  if (r->funcs->change == NULL)
+    goto out;
 
-  if (version == NULL)
-    {
-      koers_json_add_problem (r, "$.version", _("missing (it is required)"));
-      return FALSE;
-    }
+  change = g_new0 (KoersImportChange, 1);
+  change->path = g_strdup (path);
+  change->key = g_strdup (v[CH_KEY].text);
+  change->at = v[CH_AT].integer;
+  change->author = g_strdup (koers_json_value_text (&v[CH_AUTHOR]));
+  change->entity = g_strdup (change_entity_name (v[CH_ENTITY].enum_value));
+  change->uuid = g_strdup (v[CH_UUID].text);
+  change->parent = g_strdup (v[CH_PARENT].present ? v[CH_PARENT].text : NULL);
+  change->op = g_strdup (change_op_name (v[CH_OP].enum_value));
+  fields = g_string_new (NULL);
+  koers_json_append_node (fields, json_object_get_member (json_node_get_object (node), "fields"));
+  change->fields = g_string_free (fields, FALSE);
+  r->funcs->change (change, r->user_data);
 
-  found = koers_json_describe_node (version);
+out:
+  koers_json_clear_values (v, G_N_ELEMENTS (v));
+}
+
+/* The version: a problem (and FALSE) unless this Koers reads it. */
+static gboolean
+check_version (KoersJsonReader *r,
+               JsonNode        *version,
+               int             *out)
+{
+  g_autofree char *found = koers_json_describe_node (version);
+  double number;
+
   if (!koers_json_node_is_number (version) ||
       json_node_get_double (version) != floor (json_node_get_double (version)))
+    return koers_json_add_problem (r, "$.version", _("expected a whole number, found %s"), found);
+
+  number = json_node_get_double (version);
+  if (number > KOERS_JSON_FORMAT_VERSION)
+    return koers_json_add_problem (r, "$.version",
+                                   _("the file is from a newer Koers (format version %s); this Koers reads "
+                                     "version %d"),
+                                   found, KOERS_JSON_FORMAT_VERSION);
+
+  if (number < KOERS_JSON_FORMAT_VERSION_MIN)
+    return koers_json_add_problem (r, "$.version",
+                                   _("unknown format version %s; this Koers reads versions %d to %d"),
+                                   found, KOERS_JSON_FORMAT_VERSION_MIN, KOERS_JSON_FORMAT_VERSION);
+
+  *out = (int) number;
+  return TRUE;
+}
+
+static gboolean
+check_format (KoersJsonReader *r,
+              JsonNode        *format)
+{
+  g_autofree char *found = NULL;
+
+  if (koers_json_node_is_string (format) &&
+      strcmp (json_node_get_string (format), KOERS_JSON_FORMAT) == 0)
+    return TRUE;
+
+  found = koers_json_describe_node (format);
+  return koers_json_add_problem (r, "$.format",
+                                 _("this is not a Koers file (expected \"%s\", found %s)"),
+                                 KOERS_JSON_FORMAT, found);
+}
+
+/* A value that begins with token, as a node; a list or an object only as
+ * what it is (it is read past, checked, not kept: it may be large). */
+static JsonNode *
+read_small_node (KoersJsonStream *s,
+                 KoersJsonToken   token)
+{
+  JsonNode *node;
+
+  if (token != KOERS_JSON_TOKEN_BEGIN_OBJECT && token != KOERS_JSON_TOKEN_BEGIN_ARRAY)
+    return koers_json_stream_read_node (s, token);
+
+  if (!koers_json_stream_skip (s, token))
+    return NULL;
+
+  if (token == KOERS_JSON_TOKEN_BEGIN_OBJECT)
     {
-      koers_json_add_problem (r, "$.version", _("expected a whole number, found %s"), found);
+      node = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (node, json_object_new ());
+    }
+  else
+    {
+      node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, json_array_new ());
+    }
+  return node;
+}
+
+/* The elements of a top-level list, each read as a node of its own;
+ * FALSE when the JSON breaks. */
+static gboolean
+read_stream_list (KoersJsonReader *r,
+                  KoersJsonStream *s,
+                  const char      *list_path,
+                  KoersJsonToken   token,
+                  guint            max,
+                  ReadItemFunc     read_item,
+                  gboolean         skip)
+{
+  guint index = 0;
+
+  if (token != KOERS_JSON_TOKEN_BEGIN_ARRAY)
+    {
+      g_autoptr(JsonNode) node = read_small_node (s, token);
+      g_autofree char *found = NULL;
+
+      if (node == NULL)
+        return FALSE;
+      found = koers_json_describe_node (node);
+      koers_json_add_problem (r, list_path, _("expected a list, found %s"), found);
+      return TRUE;
+    }
+
+  if (skip)
+    return koers_json_stream_skip (s, token);
+
+  for (;;)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *item_path = NULL;
+
+      token = koers_json_stream_next (s);
+      if (token == KOERS_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (token == KOERS_JSON_TOKEN_ERROR || token == KOERS_JSON_TOKEN_END)
+        return FALSE;
+
+      if (index == max)
+        koers_json_add_problem (r, list_path, _("more than %u entries"), max);
+
+      if (index >= max)
+        {
+          /* Checked as JSON, not read. */
+          if (!koers_json_stream_skip (s, token))
+            return FALSE;
+          index++;
+          continue;
+        }
+
+      node = koers_json_stream_read_node (s, token);
+      if (node == NULL)
+        return FALSE;
+
+      item_path = koers_json_path_index (list_path, index);
+      read_item (r, item_path, node, index, NULL, NULL);
+      index++;
+    }
+}
+
+gboolean
+koers_json_read_stream (KoersJsonStream          *s,
+                        KoersJsonReadFlags        flags,
+                        const KoersJsonReadFuncs *funcs,
+                        gpointer                  user_data,
+                        KoersJsonHeader          *header,
+                        GPtrArray                *problems)
+{
+  g_autoptr(GPtrArray) format_problems = g_ptr_array_new_with_free_func (g_free);
+  KoersJsonReader r = { problems, funcs, user_data };
+  KoersJsonReader header_reader = { format_problems, funcs, user_data };
+  gboolean seen[G_N_ELEMENTS (top_fields)] = { FALSE, };
+  gboolean is_koers = TRUE;
+  gboolean changes_seen = FALSE;
+  KoersJsonToken token;
+
+  header->version = 0;
+  header->changes_offset = -1;
+
+  token = koers_json_stream_next (s);
+  if (token == KOERS_JSON_TOKEN_ERROR)
+    return FALSE;
+
+  if (token != KOERS_JSON_TOKEN_BEGIN_OBJECT)
+    {
+      g_autoptr(JsonNode) root = read_small_node (s, token);
+      g_autofree char *found = NULL;
+
+      if (root == NULL || koers_json_stream_next (s) != KOERS_JSON_TOKEN_END)
+        return FALSE;
+      found = koers_json_describe_node (root);
+      koers_json_add_problem (&r, "$", _("expected an object, found %s"), found);
       return FALSE;
     }
 
-  if (json_node_get_double (version) > KOERS_JSON_FORMAT_VERSION)
+  for (;;)
     {
-      koers_json_add_problem (r, "$.version",
-                              _("the file is from a newer Koers (format version %s); this Koers reads "
-                     "version %d"),
-                              found, KOERS_JSON_FORMAT_VERSION);
+      g_autofree char *name = NULL;
+      g_autofree char *member_path = NULL;
+      guint field;
+
+      token = koers_json_stream_next (s);
+      if (token == KOERS_JSON_TOKEN_END_OBJECT)
+        break;
+      if (token != KOERS_JSON_TOKEN_MEMBER)
+        return FALSE;
+
+      name = g_strdup (koers_json_stream_get_text (s));
+      member_path = koers_json_path_member ("$", name);
+      for (field = 0; field < G_N_ELEMENTS (top_fields); field++)
+        if (strcmp (top_fields[field].name, name) == 0)
+          break;
+
+      token = koers_json_stream_next (s);
+      if (token == KOERS_JSON_TOKEN_ERROR || token == KOERS_JSON_TOKEN_END)
+        return FALSE;
+
+      /* Another kind of file, or another version: only checked as JSON
+       * from here on. */
+      if (!is_koers)
+        {
+          if (!koers_json_stream_skip (s, token))
+            return FALSE;
+          continue;
+        }
+
+      if (field < G_N_ELEMENTS (top_fields))
+        seen[field] = TRUE;
+
+      switch (field)
+        {
+        case TOP_FORMAT:
+        case TOP_VERSION:
+        case TOP_EXPORTED:
+        case TOP_ORGANISATION:
+          {
+            g_autoptr(JsonNode) node = read_small_node (s, token);
+            KoersJsonFieldValue value;
+
+            if (node == NULL)
+              return FALSE;
+
+            if (field == TOP_FORMAT)
+              is_koers = check_format (&header_reader, node);
+            else if (field == TOP_VERSION)
+              is_koers = check_version (&header_reader, node, &header->version);
+            else if (koers_json_read_member (&r, member_path, &top_fields[field], node, &value) &&
+                     field == TOP_ORGANISATION && value.present)
+              {
+                g_free (header->organisation);
+                header->organisation = g_strdup (value.text);
+              }
+            if (field != TOP_FORMAT && field != TOP_VERSION)
+              koers_json_clear_values (&value, 1);
+          }
+          break;
+
+        case TOP_DEPARTMENTS:
+          if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_DEPARTMENTS,
+                                 read_department, flags & KOERS_JSON_READ_SKIP_SMALL))
+            return FALSE;
+          break;
+
+        case TOP_OBJECTIVES:
+          if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_OBJECTIVES,
+                                 read_objective, FALSE))
+            return FALSE;
+          break;
+
+        case TOP_KPIS:
+          if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_KPIS, read_kpi,
+                                 flags & KOERS_JSON_READ_SKIP_SMALL))
+            return FALSE;
+          break;
+
+        case TOP_DISMISSED_FINDINGS:
+          if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_DISMISSED,
+                                 read_dismissal, flags & KOERS_JSON_READ_SKIP_SMALL))
+            return FALSE;
+          break;
+
+        case TOP_CHANGES:
+          changes_seen = TRUE;
+          header->changes_offset = koers_json_stream_get_token_offset (s);
+          if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_CHANGES, read_change,
+                                 flags & KOERS_JSON_READ_SKIP_CHANGES))
+            return FALSE;
+          break;
+
+        default:
+          koers_json_add_problem (&r, member_path, _("unknown member"));
+          if (!koers_json_stream_skip (s, token))
+            return FALSE;
+          break;
+        }
+    }
+
+  /* Nothing after the document, and all of it JSON. */
+  if (koers_json_stream_next (s) != KOERS_JSON_TOKEN_END)
+    return FALSE;
+
+  if (is_koers && !seen[TOP_FORMAT])
+    {
+      koers_json_add_problem (&header_reader, "$.format", _("missing: this is not a Koers file"));
+      is_koers = FALSE;
+    }
+  else if (is_koers && !seen[TOP_VERSION])
+    {
+      koers_json_add_problem (&header_reader, "$.version", _("missing (it is required)"));
+      is_koers = FALSE;
+    }
+
+  /* format and version first: a file of another kind or version is not
+   * read any further, whatever else it holds. */
+  if (!is_koers)
+    {
+      g_ptr_array_set_size (problems, 0);
+      g_ptr_array_extend_and_steal (problems, g_steal_pointer (&format_problems));
       return FALSE;
     }
 
-  if (json_node_get_double (version) != KOERS_JSON_FORMAT_VERSION)
+  /* The change log came with version 2. */
+  if (changes_seen && header->version < 2)
+    koers_json_add_problem (&r, "$.changes", _("unknown member"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (top_fields); i++)
     {
-      koers_json_add_problem (r, "$.version",
-                              _("unknown format version %s; this Koers reads version %d"),
-                              found, KOERS_JSON_FORMAT_VERSION);
-      return FALSE;
+      if (top_fields[i].required && !seen[i])
+        {
+          g_autofree char *member_path = koers_json_path_member ("$", top_fields[i].name);
+
+          koers_json_add_problem (&r, member_path, _("missing (it is required)"));
+        }
     }
 
   return TRUE;
 }
 
 gboolean
-koers_json_read_document (JsonNode          *root,
-                          KoersJsonDocument *doc,
-                          GPtrArray         *problems)
+koers_json_read_changes (KoersJsonStream          *s,
+                         const KoersJsonReadFuncs *funcs,
+                         gpointer                  user_data,
+                         GPtrArray                *problems)
 {
-  KoersJsonReader r = { problems, doc };
-  KoersJsonFieldValue v[G_N_ELEMENTS (top_fields)];
+  KoersJsonReader r = { problems, funcs, user_data };
+  KoersJsonToken token = koers_json_stream_next (s);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_autofree char *found = koers_json_describe_node (root);
-
-      koers_json_add_problem (&r, "$", _("expected an object, found %s"), found);
-      return FALSE;
-    }
-
-  if (!check_format (&r, json_node_get_object (root)))
-    return FALSE;
-
-  koers_json_read_object (&r, "$", root, top_fields, G_N_ELEMENTS (top_fields), v);
-
-  if (v[TOP_ORGANISATION].present)
-    doc->organisation = g_strdup (v[TOP_ORGANISATION].text);
-
-  if (v[TOP_DEPARTMENTS].present)
-    read_list (&r, "$.departments", v[TOP_DEPARTMENTS].list, KOERS_JSON_MAX_DEPARTMENTS,
-               read_department, NULL);
-
-  if (v[TOP_OBJECTIVES].present)
-    read_list (&r, "$.objectives", v[TOP_OBJECTIVES].list, KOERS_JSON_MAX_OBJECTIVES,
-               read_objective, NULL);
-
-  if (v[TOP_KPIS].present)
-    read_list (&r, "$.kpis", v[TOP_KPIS].list, KOERS_JSON_MAX_KPIS,
-               read_kpi, NULL);
-
-  if (v[TOP_DISMISSED_FINDINGS].present)
-    read_list (&r, "$.dismissed_findings", v[TOP_DISMISSED_FINDINGS].list, KOERS_JSON_MAX_DISMISSED,
-               read_dismissal, NULL);
-
-  koers_json_clear_values (v, G_N_ELEMENTS (v));
-  return TRUE;
+  return read_stream_list (&r, s, "$.changes", token, KOERS_JSON_MAX_CHANGES, read_change, FALSE);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -8,45 +9,14 @@
 
 #include "koers-json-private.h"
 
-/* A strict, iterative JSON checker that runs before json-glib sees the
- * text, and the small text helpers the import and export share. */
+/* The small text helpers the import and export share: JSON paths, stamps,
+ * numbers and strings as the files write them.  The strict reader is
+ * koers-json-stream.c. */
 
 G_DEFINE_QUARK (koers-json-error-quark, koers_json_error)
 
-/* How much of a member name or number a message repeats. */
+/* How much of a member name a path repeats. */
 #define MAX_SHOWN 64
-
-typedef struct
-{
-  gboolean    is_object;
-  guint       index;  /* array: the element being read */
-  char       *key;    /* object: the member being read */
-  GHashTable *keys;   /* object: the members seen */
-} Frame;
-
-typedef enum
-{
-  STATE_VALUE,
-  STATE_KEY,
-  STATE_AFTER_VALUE,
-  STATE_DONE,
-} State;
-
-typedef struct
-{
-  const char *start;
-  const char *p;
-  const char *end;
-  GArray     *frames;
-  GPtrArray  *problems;
-} Checker;
-
-static void
-frame_clear (Frame *frame)
-{
-  g_clear_pointer (&frame->key, g_free);
-  g_clear_pointer (&frame->keys, g_hash_table_unref);
-}
 
 static gboolean
 is_identifier (const char *name)
@@ -80,7 +50,7 @@ append_quoted (GString    *out,
       else if ((guchar) *p < 0x20)
         g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
       else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        koers_json_append_len (out, p, g_utf8_next_char (p) - p);
     }
   g_string_append_c (out, '"');
 }
@@ -116,531 +86,96 @@ koers_json_path_index (const char *parent,
   return g_strdup_printf ("%s[%u]", parent, index);
 }
 
-static char *
-checker_path (Checker *c)
-{
-  g_autofree char *path = g_strdup ("$");
-
-  for (guint i = 0; i < c->frames->len; i++)
-    {
-      Frame *frame = &g_array_index (c->frames, Frame, i);
-      char *next;
-
-      if (frame->is_object && frame->key == NULL)
-        break;
-
-      next = frame->is_object ? koers_json_path_member (path, frame->key)
-                              : koers_json_path_index (path, frame->index);
-      g_free (path);
-      path = next;
-    }
-
-  return g_steal_pointer (&path);
-}
-
-static void
-add_value_problem (Checker    *c,
-                   const char *message)
-{
-  g_autofree char *path = checker_path (c);
-
-  /* Translators: a problem in a JSON file: its place, then what is wrong. */
-  g_ptr_array_add (c->problems, g_strdup_printf (_("%s: %s"), path, message));
-}
-
-/* Ends the check: the text is not JSON from here on. */
-static gboolean
-fail (Checker    *c,
-      const char *message)
-{
-  g_autofree char *path = checker_path (c);
-  guint line = 1;
-  guint column = 1;
-
-  for (const char *q = c->start; q < c->p && q < c->end; q++)
-    {
-      if (*q == '\n')
-        {
-          line++;
-          column = 1;
-        }
-      else if (((guchar) *q & 0xc0) != 0x80)
-        column++;
-    }
-
-  g_ptr_array_add (c->problems,
-                   /* Translators: a JSON path, a line and a column number, then what is wrong. */
-                   g_strdup_printf (_("%s (line %u, column %u): %s"), path, line, column, message));
-  return FALSE;
-}
-
-static State
-fail_state (Checker    *c,
-            const char *message)
-{
-  fail (c, message);
-  return STATE_DONE;
-}
-
-static void
-skip_space (Checker *c)
-{
-  while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r'))
-    c->p++;
-}
-
-static int
-hex_value (char ch)
-{
-  if (ch >= '0' && ch <= '9')
-    return ch - '0';
-  if (ch >= 'a' && ch <= 'f')
-    return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F')
-    return ch - 'A' + 10;
-  return -1;
-}
-
-static gboolean
-read_hex4 (Checker *c,
-           gunichar *out)
-{
-  gunichar value = 0;
-
-  if (c->end - c->p < 4)
-    return FALSE;
-
-  for (int i = 0; i < 4; i++)
-    {
-      int digit = hex_value (c->p[i]);
-
-      if (digit < 0)
-        return FALSE;
-      value = value * 16 + (gunichar) digit;
-    }
-
-  c->p += 4;
-  *out = value;
-  return TRUE;
-}
-
-/* At a '"'.  With out, the decoded text goes there (member names). */
-static gboolean
-scan_string (Checker *c,
-             GString *out)
-{
-  gsize n_chars = 0;
-  gboolean has_nul = FALSE;
-
-  c->p++;
-
-  for (;;)
-    {
-      guchar ch;
-
-      if (c->p >= c->end)
-        return fail (c, _("the text has no closing quote"));
-
-      ch = (guchar) *c->p;
-
-      if (ch == '"')
-        {
-          c->p++;
-          break;
-        }
-
-      if (ch == '\\')
-        {
-          gunichar unichar;
-
-          c->p++;
-          if (c->p >= c->end)
-            return fail (c, _("the text has no closing quote"));
-
-          switch (*c->p)
-            {
-            case '"': unichar = '"'; c->p++; break;
-            case '\\': unichar = '\\'; c->p++; break;
-            case '/': unichar = '/'; c->p++; break;
-            case 'b': unichar = '\b'; c->p++; break;
-            case 'f': unichar = '\f'; c->p++; break;
-            case 'n': unichar = '\n'; c->p++; break;
-            case 'r': unichar = '\r'; c->p++; break;
-            case 't': unichar = '\t'; c->p++; break;
-            case 'u':
-              c->p++;
-              if (!read_hex4 (c, &unichar))
-                return fail (c, _("a \\u escape needs four hexadecimal digits"));
-              if (unichar >= 0xd800 && unichar <= 0xdbff)
-                {
-                  gunichar low;
-
-                  if (c->end - c->p < 2 || c->p[0] != '\\' || c->p[1] != 'u')
-                    return fail (c, _("a \\u escape of half a character (a lone surrogate)"));
-                  c->p += 2;
-                  if (!read_hex4 (c, &low) || low < 0xdc00 || low > 0xdfff)
-                    return fail (c, _("a \\u escape of half a character (a lone surrogate)"));
-                  unichar = 0x10000 + ((unichar - 0xd800) << 10) + (low - 0xdc00);
-                }
-              else if (unichar >= 0xdc00 && unichar <= 0xdfff)
-                return fail (c, _("a \\u escape of half a character (a lone surrogate)"));
-              break;
-            default:
-              return fail (c, _("an unknown escape after a backslash"));
-            }
-
-          if (unichar == 0)
-            has_nul = TRUE;
-          if (out != NULL)
-            g_string_append_unichar (out, unichar);
-          n_chars++;
-          continue;
-        }
-
-      if (ch < 0x20)
-        return fail (c, _("a control character in text (write it as an escape)"));
-
-      if (ch < 0x80)
-        {
-          if (out != NULL)
-            g_string_append_c (out, (char) ch);
-          c->p++;
-        }
-      else
-        {
-          gunichar unichar = g_utf8_get_char_validated (c->p, c->end - c->p);
-          const char *next;
-
-          if (unichar == (gunichar) -1 || unichar == (gunichar) -2)
-            return fail (c, _("the text is not valid UTF-8"));
-
-          next = g_utf8_next_char (c->p);
-          if (out != NULL)
-            g_string_append_len (out, c->p, next - c->p);
-          c->p = next;
-        }
-      n_chars++;
-    }
-
-  /* json-glib would cut the text there. */
-  if (has_nul)
-    add_value_problem (c, _("the text holds a NUL character (\\u0000)"));
-
-  if (n_chars > KOERS_JSON_MAX_TEXT_LENGTH)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the text is longer than %d characters"), KOERS_JSON_MAX_TEXT_LENGTH);
-
-      add_value_problem (c, message);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-scan_digits (Checker *c)
-{
-  const char *first = c->p;
-
-  while (c->p < c->end && g_ascii_isdigit (*c->p))
-    c->p++;
-
-  return c->p > first;
-}
-
-static gboolean
-scan_number (Checker *c)
-{
-  const char *first = c->p;
-  g_autofree char *token = NULL;
-  double value;
-
-  if (*c->p == '-')
-    c->p++;
-
-  if (c->p < c->end && *c->p == '0')
-    c->p++;
-  else if (!scan_digits (c))
-    return fail (c, _("not a valid number"));
-
-  if (c->p < c->end && *c->p == '.')
-    {
-      c->p++;
-      if (!scan_digits (c))
-        return fail (c, _("not a valid number"));
-    }
-
-  if (c->p < c->end && (*c->p == 'e' || *c->p == 'E'))
-    {
-      c->p++;
-      if (c->p < c->end && (*c->p == '+' || *c->p == '-'))
-        c->p++;
-      if (!scan_digits (c))
-        return fail (c, _("not a valid number"));
-    }
-
-  token = g_strndup (first, c->p - first);
-  value = g_ascii_strtod (token, NULL);
-
-  /* Also catches integers that json-glib would wrap around 2^63. */
-  if (!isfinite (value) || fabs (value) > KOERS_JSON_MAX_ABS_NUMBER)
-    {
-      g_autofree char *message = NULL;
-
-      if (strlen (token) > MAX_SHOWN)
-        strcpy (token + MAX_SHOWN - 3, "...");
-      message = g_strdup_printf (_("the number %s is out of range (at most 10^15 either way)"),
-                                 token);
-      add_value_problem (c, message);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-scan_literal (Checker *c)
-{
-  static const char * const literals[] = { "true", "false", "null" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
-    {
-      gsize len = strlen (literals[i]);
-
-      if ((gsize) (c->end - c->p) >= len && memcmp (c->p, literals[i], len) == 0)
-        {
-          c->p += len;
-          return TRUE;
-        }
-    }
-
-  return fail (c, _("expected a value (text, a number, an object, a list, true, false or null)"));
-}
-
-static gboolean
-push (Checker  *c,
-      gboolean  is_object)
-{
-  Frame frame = { is_object, 0, NULL, NULL };
-
-  if (c->frames->len >= KOERS_JSON_MAX_DEPTH)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("nested more than %d levels deep"), KOERS_JSON_MAX_DEPTH);
-
-      return fail (c, message);
-    }
-
-  if (is_object)
-    frame.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  c->p++;
-  g_array_append_val (c->frames, frame);
-  return TRUE;
-}
-
-static void
-pop (Checker *c)
-{
-  c->p++;
-  g_array_set_size (c->frames, c->frames->len - 1);
-}
-
-static State
-read_value (Checker *c)
-{
-  skip_space (c);
-
-  if (c->p >= c->end)
-    return fail_state (c, _("the file ends where a value should be"));
-
-  switch (*c->p)
-    {
-    case '{':
-      if (!push (c, TRUE))
-        return STATE_DONE;
-      skip_space (c);
-      if (c->p < c->end && *c->p == '}')
-        {
-          pop (c);
-          return STATE_AFTER_VALUE;
-        }
-      return STATE_KEY;
-
-    case '[':
-      if (!push (c, FALSE))
-        return STATE_DONE;
-      skip_space (c);
-      if (c->p < c->end && *c->p == ']')
-        {
-          pop (c);
-          return STATE_AFTER_VALUE;
-        }
-      return STATE_VALUE;
-
-    case '"':
-      return scan_string (c, NULL) ? STATE_AFTER_VALUE : STATE_DONE;
-
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
-      return scan_number (c) ? STATE_AFTER_VALUE : STATE_DONE;
-
-    default:
-      return scan_literal (c) ? STATE_AFTER_VALUE : STATE_DONE;
-    }
-}
-
-static State
-read_key (Checker *c)
-{
-  Frame *frame = &g_array_index (c->frames, Frame, c->frames->len - 1);
-  g_autoptr(GString) key = g_string_new (NULL);
-
-  skip_space (c);
-  if (c->p >= c->end)
-    return fail_state (c, _("the file ends inside an object (a “}” is missing)"));
-  if (*c->p != '"')
-    return fail_state (c, _("expected a member name in double quotes"));
-
-  if (!scan_string (c, key))
-    return STATE_DONE;
-
-  g_free (frame->key);
-  frame->key = g_strdup (key->str);
-  if (!g_hash_table_add (frame->keys, g_strdup (key->str)))
-    add_value_problem (c, _("the member appears twice in the same object"));
-
-  skip_space (c);
-  if (c->p >= c->end || *c->p != ':')
-    return fail_state (c, _("expected “:” after the member name"));
-
-  c->p++;
-  return STATE_VALUE;
-}
-
-static State
-read_after_value (Checker *c)
-{
-  Frame *frame;
-
-  skip_space (c);
-
-  if (c->frames->len == 0)
-    {
-      if (c->p < c->end)
-        fail (c, _("there is more text after the end of the JSON value"));
-      return STATE_DONE;
-    }
-
-  frame = &g_array_index (c->frames, Frame, c->frames->len - 1);
-
-  if (c->p >= c->end)
-    return fail_state (c, frame->is_object
-                            ? _("the file ends inside an object (a “}” is missing)")
-                            : _("the file ends inside a list (a “]” is missing)"));
-
-  if (*c->p == ',')
-    {
-      c->p++;
-      if (frame->is_object)
-        {
-          g_clear_pointer (&frame->key, g_free);
-          return STATE_KEY;
-        }
-      frame->index++;
-      return STATE_VALUE;
-    }
-
-  if (frame->is_object && *c->p == '}')
-    {
-      pop (c);
-      return STATE_AFTER_VALUE;
-    }
-
-  if (!frame->is_object && *c->p == ']')
-    {
-      pop (c);
-      return STATE_AFTER_VALUE;
-    }
-
-  return fail_state (c, frame->is_object ? _("expected “,” or “}”")
-                                         : _("expected “,” or “]”"));
-}
-
-gboolean
-koers_json_check_syntax (const char *data,
-                         gsize       length,
-                         GPtrArray  *problems)
-{
-  Checker c = { data, data, data + length, NULL, problems };
-  guint n_before = problems->len;
-  State state = STATE_VALUE;
-  gboolean ok;
-
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  c.frames = g_array_new (FALSE, TRUE, sizeof (Frame));
-  g_array_set_clear_func (c.frames, (GDestroyNotify) frame_clear);
-
-  /* A byte order mark, as some Windows editors write. */
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    c.p += 3;
-
-  skip_space (&c);
-  if (c.p >= c.end)
-    {
-      g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), "$", _("the file is empty")));
-      g_array_unref (c.frames);
-      return FALSE;
-    }
-
-  while (state != STATE_DONE)
-    {
-      switch (state)
-        {
-        case STATE_VALUE:
-          state = read_value (&c);
-          break;
-        case STATE_KEY:
-          state = read_key (&c);
-          break;
-        case STATE_AFTER_VALUE:
-          state = read_after_value (&c);
-          break;
-        case STATE_DONE:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  /* A structural problem stops the loop with frames or text left. */
-  ok = c.frames->len == 0 && c.p >= c.end;
-  g_array_unref (c.frames);
-
-  g_assert (ok || problems->len > n_before);
-  return ok;
-}
-
-static void
-append_shortest (GString *out,
-                 double   value)
+void
+koers_json_append_number (GString *out,
+                          double   value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (value == floor (value) && fabs (value) < 1e16)
     {
-      g_ascii_formatd (buf, sizeof buf, "%.0f", value);
-      g_string_append (out, buf);
+      /* Whole: its digits ("%.0f", without the cost of printf). */
+      gint64 whole = (gint64) value;
+      guint64 magnitude = whole < 0 ? (guint64) -whole : (guint64) whole;
+      char *p = buf + sizeof buf;
+
+      do
+        {
+          *--p = (char) ('0' + magnitude % 10);
+          magnitude /= 10;
+        }
+      while (magnitude > 0);
+      if (whole < 0 || (whole == 0 && signbit (value)))
+        *--p = '-';
+      koers_json_append_len (out, p, buf + sizeof buf - p);
       return;
     }
 
-  for (int precision = 1; precision <= 17; precision++)
+  /* Few decimals, as most values have ("7.2", "1234.56"): the digits of
+   * the smallest power of ten that makes it whole, if that reads back
+   * exactly (a quotient of two exact doubles is rounded correctly, as
+   * strtod rounds).  That is the text "%.15g" writes: the fixed form,
+   * since 1e-4 <= |value| < 1e15. */
+  if (fabs (value) >= 1e-4 && fabs (value) < 1e15)
     {
-      char format[8];
+      static const double powers[] = { 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
+      for (guint k = 0; k < G_N_ELEMENTS (powers); k++)
+        {
+          double scaled = nearbyint (value * powers[k]);
+
+          if (fabs (scaled) < 9007199254740992.0 && scaled / powers[k] == value)
+            {
+              guint64 magnitude = (guint64) fabs (scaled);
+              guint n_decimals = k + 1;
+              char *p = buf + sizeof buf;
+
+              for (guint i = 0; i < n_decimals; i++)
+                {
+                  *--p = (char) ('0' + magnitude % 10);
+                  magnitude /= 10;
+                }
+              *--p = '.';
+              do
+                {
+                  *--p = (char) ('0' + magnitude % 10);
+                  magnitude /= 10;
+                }
+              while (magnitude > 0);
+              if (value < 0)
+                *--p = '-';
+              koers_json_append_len (out, p, buf + sizeof buf - p);
+              return;
+            }
+        }
+    }
+
+  /* The shortest "%.Ng" that reads back as value.  When one of 15 digits
+   * or fewer does, "%.15g" is that one (a double is within half an ulp,
+   * far below half a unit of the 15th digit, of the decimal it came from,
+   * and %g drops the trailing zeros); else 16 or 17 digits. */
+  if (fabs (value) >= DBL_MIN)
+    {
+      g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+      if (g_ascii_strtod (buf, NULL) != value)
+        {
+          g_ascii_formatd (buf, sizeof buf, "%.16g", value);
+          if (g_ascii_strtod (buf, NULL) != value)
+            g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+        }
+    }
+  else
+    {
+      /* Subnormal: fewer digits than 53 bits give; tried one by one. */
+      for (int precision = 1; precision <= 17; precision++)
+        {
+          char format[8];
+
+          g_snprintf (format, sizeof format, "%%.%dg", precision);
+          g_ascii_formatd (buf, sizeof buf, format, value);
+          if (g_ascii_strtod (buf, NULL) == value)
+            break;
+        }
     }
 
   g_string_append (out, buf);
@@ -662,7 +197,7 @@ koers_json_tidy_numbers (const char *json)
             q += (*q == '\\' && q[1] != '\0') ? 2 : 1;
           if (*q == '"')
             q++;
-          g_string_append_len (out, p, q - p);
+          koers_json_append_len (out, p, q - p);
           p = q;
         }
       else if (*p == '-' || g_ascii_isdigit (*p))
@@ -675,7 +210,7 @@ koers_json_tidy_numbers (const char *json)
               g_string_append_c (out, *p++);
               continue;
             }
-          append_shortest (out, value);
+          koers_json_append_number (out, value);
           p = end;
         }
       else
@@ -685,13 +220,55 @@ koers_json_tidy_numbers (const char *json)
   return g_string_free (out, FALSE);
 }
 
-char *
-koers_json_format_stamp (gint64 usec)
+/* The days since 1970-01-01 as a proleptic Gregorian date (H. Hinnant's
+ * civil_from_days). */
+static void
+civil_from_days (gint64  days,
+                 int    *year,
+                 int    *month,
+                 int    *day)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *seconds = NULL;
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  gint64 d = doy - (153 * mp + 2) / 5 + 1;
+  gint64 m = mp < 10 ? mp + 3 : mp - 9;
+
+  *year = (int) (yoe + era * 400 + (m <= 2));
+  *month = (int) m;
+  *day = (int) d;
+}
+
+static char *
+put_digits (char  *p,
+            gint64 value,
+            int    n_digits)
+{
+  for (int i = n_digits - 1; i >= 0; i--)
+    {
+      p[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  return p + n_digits;
+}
+
+/* The range GDateTime has: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
+#define MIN_STAMP_SECONDS G_GINT64_CONSTANT (-62135596800)
+#define MAX_STAMP_SECONDS G_GINT64_CONSTANT (253402300799)
+
+void
+koers_json_append_stamp (GString *out,
+                         gint64   usec)
+{
+  char buf[KOERS_JSON_STAMP_LENGTH + 1];
   gint64 secs = usec / G_USEC_PER_SEC;
   gint64 frac = usec % G_USEC_PER_SEC;
+  gint64 days, rest;
+  int year, month, day;
+  char *p = buf;
 
   if (frac < 0)
     {
@@ -699,12 +276,360 @@ koers_json_format_stamp (gint64 usec)
       secs--;
     }
 
-  dt = g_date_time_new_from_unix_utc (secs);
-  if (dt == NULL)
-    dt = g_date_time_new_from_unix_utc (0);
+  /* Out of range: the epoch, as g_date_time_new_from_unix_utc() has none. */
+  if (secs < MIN_STAMP_SECONDS || secs > MAX_STAMP_SECONDS)
+    secs = 0;
 
-  seconds = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
-  return g_strdup_printf ("%s.%06dZ", seconds, (int) frac);
+  days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+  rest = secs - days * 86400;
+  civil_from_days (days, &year, &month, &day);
+
+  p = put_digits (p, year, 4);
+  *p++ = '-';
+  p = put_digits (p, month, 2);
+  *p++ = '-';
+  p = put_digits (p, day, 2);
+  *p++ = 'T';
+  p = put_digits (p, rest / 3600, 2);
+  *p++ = ':';
+  p = put_digits (p, rest / 60 % 60, 2);
+  *p++ = ':';
+  p = put_digits (p, rest % 60, 2);
+  *p++ = '.';
+  p = put_digits (p, frac, 6);
+  *p++ = 'Z';
+
+  koers_json_append_len (out, buf, p - buf);
+}
+
+char *
+koers_json_format_stamp (gint64 usec)
+{
+  GString *out = g_string_sized_new (KOERS_JSON_STAMP_LENGTH + 1);
+
+  koers_json_append_stamp (out, usec);
+  return g_string_free (out, FALSE);
+}
+
+static const char hex_digits[] = "0123456789abcdef";
+
+/* As json-glib writes them: the short escapes where JSON has them, other
+ * control characters (and DEL) as \u00XX, everything else as it is. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+  const char *run = p;
+
+  for (; p < end; p++)
+    {
+      guchar ch = (guchar) *p;
+      const char *escape = NULL;
+      char unicode[7];
+
+      if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != 0x7f)
+        continue;
+
+      switch (ch)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\t': escape = "\\t"; break;
+        case '\n': escape = "\\n"; break;
+        case '\f': escape = "\\f"; break;
+        case '\r': escape = "\\r"; break;
+        default:
+          unicode[0] = '\\';
+          unicode[1] = 'u';
+          unicode[2] = '0';
+          unicode[3] = '0';
+          unicode[4] = hex_digits[ch >> 4];
+          unicode[5] = hex_digits[ch & 0xf];
+          unicode[6] = '\0';
+          escape = unicode;
+          break;
+        }
+
+      koers_json_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+
+  koers_json_append_len (out, run, p - run);
+}
+
+void
+koers_json_append_string (GString    *out,
+                          const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    text = "";
+
+  /* Plain ASCII (most of what a database holds) in one pass. */
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar ch = (guchar) *p;
+
+      if (ch < 0x20 || ch >= 0x7f || ch == '"' || ch == '\\')
+        break;
+    }
+
+  g_string_append_c (out, '"');
+  koers_json_append_len (out, text, p - text);
+  if (*p != '\0')
+    {
+      gsize length = strlen (p);
+
+      if (G_LIKELY (g_utf8_validate_len (p, length, NULL)))
+        append_escaped (out, p, length);
+      else
+        {
+          /* What the file says must be UTF-8: a broken byte becomes U+FFFD. */
+          g_autofree char *valid = g_utf8_make_valid (p, length);
+
+          append_escaped (out, valid, strlen (valid));
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The compact form of a small JSON text (the change log's fields): a
+ * recursive reader over text that is JSON already. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+  GString    *out;
+  guint       depth;
+} Compact;
+
+static void
+compact_skip_space (Compact *c)
+{
+  while (c->p < c->end && (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r'))
+    c->p++;
+}
+
+static gboolean compact_value (Compact *c);
+
+static int
+compact_hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* A string token, decoded then written again. */
+static gboolean
+compact_string (Compact *c)
+{
+  g_autoptr(GString) text = NULL;
+  const char *q;
+
+  /* Most texts need no decoding: copied as they are. */
+  for (q = c->p + 1; q < c->end; q++)
+    {
+      guchar ch = (guchar) *q;
+
+      if (ch == '"' || ch == '\\' || ch < 0x20 || ch == 0x7f)
+        break;
+    }
+  if (q < c->end && *q == '"' && g_utf8_validate_len (c->p + 1, q - c->p - 1, NULL))
+    {
+      koers_json_append_len (c->out, c->p, q + 1 - c->p);
+      c->p = q + 1;
+      return TRUE;
+    }
+
+  text = g_string_new (NULL);
+  for (q = c->p + 1; q < c->end && *q != '"'; q++)
+    {
+      gunichar unichar;
+
+      if ((guchar) *q < 0x20)
+        return FALSE;
+      if (*q != '\\')
+        {
+          g_string_append_c (text, *q);
+          continue;
+        }
+      if (++q >= c->end)
+        return FALSE;
+      switch (*q)
+        {
+        case '"': case '\\': case '/': g_string_append_c (text, *q); break;
+        case 'b': g_string_append_c (text, '\b'); break;
+        case 'f': g_string_append_c (text, '\f'); break;
+        case 'n': g_string_append_c (text, '\n'); break;
+        case 'r': g_string_append_c (text, '\r'); break;
+        case 't': g_string_append_c (text, '\t'); break;
+        case 'u':
+          {
+            int high = c->end - q > 4 ? compact_hex4 (q + 1) : -1;
+
+            if (high <= 0)
+              return FALSE;
+            q += 4;
+            unichar = (gunichar) high;
+            if (high >= 0xd800 && high <= 0xdbff)
+              {
+                int low = c->end - q > 6 && q[1] == '\\' && q[2] == 'u' ? compact_hex4 (q + 3) : -1;
+
+                if (low < 0xdc00 || low > 0xdfff)
+                  return FALSE;
+                q += 6;
+                unichar = 0x10000 + (((gunichar) high - 0xd800) << 10) + ((gunichar) low - 0xdc00);
+              }
+            else if (high >= 0xdc00 && high <= 0xdfff)
+              return FALSE;
+            g_string_append_unichar (text, unichar);
+          }
+          break;
+        default:
+          return FALSE;
+        }
+    }
+  if (q >= c->end)
+    return FALSE;
+  c->p = q + 1;
+
+  koers_json_append_string (c->out, text->str);
+  return TRUE;
+}
+
+static gboolean
+compact_value (Compact *c)
+{
+  compact_skip_space (c);
+  if (c->p >= c->end || c->depth > KOERS_JSON_MAX_DEPTH)
+    return FALSE;
+
+  switch (*c->p)
+    {
+    case '{':
+    case '[':
+      {
+        gboolean is_object = *c->p == '{';
+        char close = is_object ? '}' : ']';
+        gboolean first = TRUE;
+
+        g_string_append_c (c->out, *c->p);
+        c->p++;
+        c->depth++;
+        compact_skip_space (c);
+        if (c->p < c->end && *c->p == close)
+          {
+            c->p++;
+            c->depth--;
+            g_string_append_c (c->out, close);
+            return TRUE;
+          }
+
+        for (;;)
+          {
+            if (!first)
+              g_string_append_c (c->out, ',');
+            first = FALSE;
+
+            if (is_object)
+              {
+                compact_skip_space (c);
+                if (c->p >= c->end || *c->p != '"' || !compact_string (c))
+                  return FALSE;
+                compact_skip_space (c);
+                if (c->p >= c->end || *c->p != ':')
+                  return FALSE;
+                c->p++;
+                g_string_append_c (c->out, ':');
+              }
+
+            if (!compact_value (c))
+              return FALSE;
+
+            compact_skip_space (c);
+            if (c->p < c->end && *c->p == ',')
+              {
+                c->p++;
+                continue;
+              }
+            if (c->p < c->end && *c->p == close)
+              {
+                c->p++;
+                c->depth--;
+                g_string_append_c (c->out, close);
+                return TRUE;
+              }
+            return FALSE;
+          }
+      }
+
+    case '"':
+      return compact_string (c);
+
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      {
+        char *number_end = NULL;
+        double value = g_ascii_strtod (c->p, &number_end);
+
+        if (number_end == NULL || number_end == c->p || number_end > c->end || !isfinite (value))
+          return FALSE;
+        c->p = number_end;
+        koers_json_append_number (c->out, value);
+        return TRUE;
+      }
+
+    default:
+      {
+        static const char * const literals[] = { "true", "false", "null" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+          {
+            gsize len = strlen (literals[i]);
+
+            if ((gsize) (c->end - c->p) >= len && memcmp (c->p, literals[i], len) == 0)
+              {
+                c->p += len;
+                g_string_append (c->out, literals[i]);
+                return TRUE;
+              }
+          }
+        return FALSE;
+      }
+    }
+}
+
+gboolean
+koers_json_append_compact (GString    *out,
+                           const char *json)
+{
+  Compact c = { json, json + strlen (json), out, 0 };
+  gsize before = out->len;
+
+  if (compact_value (&c))
+    {
+      compact_skip_space (&c);
+      if (c.p == c.end)
+        return TRUE;
+    }
+
+  g_string_truncate (out, before);
+  return FALSE;
 }
 
 static gboolean
@@ -810,4 +735,68 @@ koers_json_set_problems_error (GError   **error,
     }
 
   g_set_error_literal (error, KOERS_JSON_ERROR, code, message->str);
+}
+
+void
+koers_json_append_node (GString  *out,
+                        JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            if (l != members)
+              g_string_append_c (out, ',');
+            koers_json_append_string (out, l->data);
+            g_string_append_c (out, ':');
+            koers_json_append_node (out, json_object_get_member (object, l->data));
+          }
+        g_string_append_c (out, '}');
+      }
+      return;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            koers_json_append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      return;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      return;
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      koers_json_append_number (out, json_node_get_double (node));
+      break;
+    case G_TYPE_STRING:
+    default:
+      koers_json_append_string (out, json_node_get_string (node));
+      break;
+    }
 }

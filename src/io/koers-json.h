@@ -12,9 +12,16 @@ G_BEGIN_DECLS
  * file before one transaction writes it. */
 
 #define KOERS_JSON_FORMAT         "koers"
-#define KOERS_JSON_FORMAT_VERSION 1
+#define KOERS_JSON_FORMAT_VERSION 2
+/* The oldest version an import reads: 1, without the change log. */
+#define KOERS_JSON_FORMAT_VERSION_MIN 1
 
 /* Limits an import enforces (besides the file size). */
+/* A file is read as a stream, so its size does not matter to memory: the
+ * limit is far beyond any export (a company of 6,000 objectives and
+ * 300,000 check-ins writes about 140 MB) and only refuses the absurd. */
+#define KOERS_JSON_MAX_IMPORT_SIZE  (G_GINT64_CONSTANT (4) * 1024 * 1024 * 1024)
+/* Text a caller holds in memory (koers_json_import_plan_from_data()). */
 #define KOERS_JSON_MAX_FILE_SIZE    (64 * 1024 * 1024)
 #define KOERS_JSON_MAX_DEPTH        32
 #define KOERS_JSON_MAX_TEXT_LENGTH  10000     /* characters, in any string */
@@ -132,8 +139,19 @@ void             koers_import_plan_free           (KoersImportPlan     *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersImportPlan, koers_import_plan_free)
 
-/* Plan and apply in one go (the CLI's --import-json FILE [--merge]);
- * totals may be NULL. */
+/* How many entries of the file's change log applying adds (the others the
+ * database has: the same key). */
+guint            koers_import_plan_get_n_changes  (KoersImportPlan     *plan);
+
+/* Plan and write in one write transaction (the CLI's --import-json FILE
+ * [--merge]): no other writer comes in between, so a merge never writes
+ * over what another process made newer meanwhile.  The plan that was
+ * written, for its summary; NULL with error when nothing was written. */
+KoersImportPlan *koers_json_import_run            (KoersStore          *store,
+                                                   const char          *path,
+                                                   KoersJsonImportMode  mode,
+                                                   GError             **error);
+/* The same; totals may be NULL. */
 gboolean         koers_json_import                (KoersStore          *store,
                                                    const char          *path,
                                                    KoersJsonImportMode  mode,

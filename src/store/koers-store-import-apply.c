@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "koers-store-columns.h"
 #include "koers-store-import-private.h"
 
 /* A bulk write, after COMMIT: added objects join the lists and indexes,
@@ -342,4 +343,467 @@ koers_store_apply_batch_write (KoersBatchWrite *w)
   g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, &objective, NULL))
     koers_objective_sort_key_results (objective);
+}
+
+/* After an import's COMMIT: the objectives it wrote, read back and put
+ * into the model in place (the objects the window shows stay). */
+
+static gboolean
+model_wants (KoersStore     *store,
+             KoersObjective *objective)
+{
+  KoersPeriod own;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (!store->lazy)
+    return TRUE;
+  if (!koers_objective_get_parsed_period (objective, &own))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, store->loaded_periods);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      KoersPeriod loaded;
+
+      if (koers_period_parse (key, &loaded, NULL) && koers_period_overlaps (&own, &loaded))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  sqlite3_stmt *objective;
+  sqlite3_stmt *key_results;
+  sqlite3_stmt *checkins;
+} TreeStatements;
+
+static sqlite3_stmt *
+prepare_select (KoersStore        *store,
+                const KoersEntity *entity,
+                const char        *rest)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
+                                          rest);
+
+  return koers_store_prepare (store, sql, NULL);
+}
+
+/* The objective with its key results and their check-ins, as the database
+ * holds them; NULL when it is not there. */
+static KoersObjective *
+read_tree (TreeStatements *stmts,
+           gint64          id)
+{
+  g_autoptr(KoersObjective) objective = NULL;
+  g_autoptr(GPtrArray) krs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sqlite3_reset (stmts->objective);
+  sqlite3_bind_int64 (stmts->objective, 1, id);
+  if (sqlite3_step (stmts->objective) != SQLITE_ROW)
+    return NULL;
+  objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+  koers_store_read_objective (stmts->objective, objective);
+
+  sqlite3_reset (stmts->key_results);
+  sqlite3_bind_int64 (stmts->key_results, 1, id);
+  while (sqlite3_step (stmts->key_results) == SQLITE_ROW)
+    {
+      KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
+
+      koers_store_read_key_result (stmts->key_results, kr);
+      g_ptr_array_add (krs, kr);
+    }
+
+  for (guint i = 0; i < krs->len; i++)
+    {
+      KoersKeyResult *kr = g_ptr_array_index (krs, i);
+      g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+
+      sqlite3_reset (stmts->checkins);
+      sqlite3_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
+      while (sqlite3_step (stmts->checkins) == SQLITE_ROW)
+        {
+          KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+
+          koers_store_read_checkin (stmts->checkins, checkin);
+          g_ptr_array_add (checkins, checkin);
+        }
+      koers_key_result_splice_checkins (kr, checkins);
+      koers_objective_insert_key_result (objective, kr);
+    }
+
+  return g_steal_pointer (&objective);
+}
+
+static GHashTable *
+child_ids (GListModel *model,
+           gint64    (*get_id) (gpointer))
+{
+  GHashTable *ids = koers_store_new_id_set ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      koers_store_add_to_id_set (ids, get_id (item));
+    }
+  return ids;
+}
+
+static gint64
+key_result_id (gpointer kr)
+{
+  return koers_key_result_get_id (kr);
+}
+
+static gint64
+checkin_id (gpointer checkin)
+{
+  return koers_checkin_get_id (checkin);
+}
+
+static GPtrArray *
+model_items (GListModel *model)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static KoersKeyResult *
+find_fresh_key_result (KoersObjective *fresh,
+                       gint64          id)
+{
+  GListModel *krs = koers_objective_get_key_results (fresh);
+
+  for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      if (koers_key_result_get_id (kr) == id)
+        return kr;
+    }
+  return NULL;
+}
+
+/* What left the model's objectives, by id: a key result or check-in that
+ * moved comes back as the same object wherever it went. */
+typedef struct
+{
+  GHashTable *key_results;  /* id -> KoersKeyResult (a reference) */
+  GHashTable *checkins;     /* id -> KoersCheckin (a reference) */
+} Detached;
+
+static void
+detach_key_result (KoersStore     *store,
+                   Detached       *detached,
+                   KoersKeyResult *kr)
+{
+  KoersObjective *owner = koers_store_get_key_result_objective (store, kr);
+  gint64 id = koers_key_result_get_id (kr);
+
+  g_hash_table_insert (detached->key_results, g_memdup2 (&id, sizeof id), g_object_ref (kr));
+  koers_store_unindex_key_result (store, kr);
+  if (owner != NULL)
+    koers_objective_remove_key_result (owner, kr);
+}
+
+static void
+detach_checkin (KoersStore   *store,
+                Detached     *detached,
+                KoersCheckin *checkin)
+{
+  KoersKeyResult *owner = koers_store_get_checkin_key_result (store, checkin);
+  gint64 id = koers_checkin_get_id (checkin);
+
+  g_hash_table_insert (detached->checkins, g_memdup2 (&id, sizeof id), g_object_ref (checkin));
+  koers_store_unindex_checkin (store, checkin);
+  if (owner != NULL)
+    koers_key_result_remove_checkin (owner, checkin);
+}
+
+/* The check-ins of a key result that are no longer its own leave it. */
+static void
+detach_moved_checkins (KoersStore     *store,
+                       Detached       *detached,
+                       KoersKeyResult *kr,
+                       KoersKeyResult *fresh)
+{
+  g_autoptr(GHashTable) fresh_checkins = child_ids (koers_key_result_get_checkins (fresh),
+                                                    checkin_id);
+  g_autoptr(GPtrArray) checkins = model_items (koers_key_result_get_checkins (kr));
+
+  for (guint j = 0; j < checkins->len; j++)
+    {
+      KoersCheckin *checkin = g_ptr_array_index (checkins, j);
+      gint64 cid = koers_checkin_get_id (checkin);
+
+      if (!g_hash_table_contains (fresh_checkins, &cid))
+        detach_checkin (store, detached, checkin);
+    }
+}
+
+/* What the model's objective holds that is no longer its own (it moved
+ * to another objective) leaves it first, so that nothing is in two places. */
+static void
+detach_moved (KoersStore     *store,
+              Detached       *detached,
+              KoersObjective *model,
+              KoersObjective *fresh)
+{
+  g_autoptr(GHashTable) fresh_krs = child_ids (koers_objective_get_key_results (fresh),
+                                               key_result_id);
+  g_autoptr(GPtrArray) krs = model_items (koers_objective_get_key_results (model));
+
+  for (guint i = 0; i < krs->len; i++)
+    {
+      KoersKeyResult *kr = g_ptr_array_index (krs, i);
+      gint64 id = koers_key_result_get_id (kr);
+
+      if (!g_hash_table_contains (fresh_krs, &id))
+        detach_key_result (store, detached, kr);
+      else
+        detach_moved_checkins (store, detached, kr, find_fresh_key_result (fresh, id));
+    }
+}
+
+static void
+copy_objective (KoersObjective *to,
+                KoersObjective *from)
+{
+  g_object_freeze_notify (G_OBJECT (to));
+  koers_objective_set_uuid (to, koers_objective_get_uuid (from));
+  koers_objective_set_department_id (to, koers_objective_get_department_id (from));
+  koers_objective_set_aligned_to_id (to, koers_objective_get_aligned_to_id (from));
+  koers_objective_set_carried_over_from_id (to, koers_objective_get_carried_over_from_id (from));
+  koers_objective_set_title (to, koers_objective_get_title (from));
+  koers_objective_set_description (to, koers_objective_get_description (from));
+  koers_objective_set_level (to, koers_objective_get_level (from));
+  koers_objective_set_kind (to, koers_objective_get_kind (from));
+  koers_objective_set_period (to, koers_objective_get_period (from));
+  koers_objective_set_owner (to, koers_objective_get_owner (from));
+  koers_objective_set_state (to, koers_objective_get_state (from));
+  koers_objective_set_position (to, koers_objective_get_position (from));
+  koers_objective_set_created (to, koers_objective_get_created (from));
+  koers_objective_set_updated (to, koers_objective_get_updated (from));
+  koers_objective_set_postmortem (to, koers_objective_get_postmortem (from));
+  koers_objective_set_final_grade (to, koers_objective_get_final_grade (from));
+  koers_objective_set_review_note (to, koers_objective_get_review_note (from));
+  g_object_thaw_notify (G_OBJECT (to));
+}
+
+static void
+update_checkins (KoersStore     *store,
+                 Detached       *detached,
+                 KoersKeyResult *model,
+                 KoersKeyResult *fresh)
+{
+  g_autoptr(GPtrArray) checkins = model_items (koers_key_result_get_checkins (fresh));
+
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      KoersCheckin *from = g_ptr_array_index (checkins, i);
+      gint64 id = koers_checkin_get_id (from);
+      KoersCheckin *checkin = koers_store_find_checkin (store, id);
+
+      /* Held by a key result this import did not refresh: it moves. */
+      if (checkin != NULL && koers_store_get_checkin_key_result (store, checkin) != model)
+        detach_checkin (store, detached, checkin);
+      if (checkin == NULL || koers_store_get_checkin_key_result (store, checkin) != model)
+        {
+          checkin = g_hash_table_lookup (detached->checkins, &id);
+          if (checkin != NULL)
+            {
+              koers_key_result_add_checkin (model, checkin);
+              koers_store_index_checkin (store, model, checkin);
+            }
+        }
+
+      if (checkin != NULL)
+        {
+          g_object_freeze_notify (G_OBJECT (checkin));
+          koers_checkin_set_uuid (checkin, koers_checkin_get_uuid (from));
+          koers_checkin_set_key_result_id (checkin, koers_checkin_get_key_result_id (from));
+          koers_store_copy_checkin_content (checkin, from);
+          koers_checkin_set_created (checkin, koers_checkin_get_created (from));
+          koers_checkin_set_updated (checkin, koers_checkin_get_updated (from));
+          g_object_thaw_notify (G_OBJECT (checkin));
+          /* Re-sorts it. */
+          koers_key_result_add_checkin (model, checkin);
+        }
+      else
+        {
+          koers_key_result_add_checkin (model, from);
+          koers_store_index_checkin (store, model, from);
+        }
+    }
+}
+
+static void
+update_in_place (KoersStore     *store,
+                 Detached       *detached,
+                 KoersObjective *model,
+                 KoersObjective *fresh)
+{
+  g_autoptr(GPtrArray) krs = model_items (koers_objective_get_key_results (fresh));
+
+  copy_objective (model, fresh);
+  koers_store_resort_objective (store, model);
+
+  for (guint i = 0; i < krs->len; i++)
+    {
+      KoersKeyResult *from = g_ptr_array_index (krs, i);
+      gint64 id = koers_key_result_get_id (from);
+      KoersKeyResult *kr = koers_store_find_key_result (store, id);
+
+      /* Held by an objective this import did not refresh: it moves. */
+      if (kr != NULL && koers_store_get_key_result_objective (store, kr) != model)
+        detach_key_result (store, detached, kr);
+      if (kr == NULL || koers_store_get_key_result_objective (store, kr) != model)
+        {
+          kr = g_hash_table_lookup (detached->key_results, &id);
+          if (kr != NULL)
+            {
+              koers_objective_insert_key_result (model, kr);
+              koers_store_index_key_result (store, model, kr);
+            }
+        }
+
+      if (kr != NULL)
+        {
+          g_object_freeze_notify (G_OBJECT (kr));
+          koers_key_result_set_uuid (kr, koers_key_result_get_uuid (from));
+          koers_key_result_set_objective_id (kr, koers_key_result_get_objective_id (from));
+          copy_key_result (kr, from);
+          koers_key_result_set_kpi_id (kr, koers_key_result_get_kpi_id (from));
+          g_object_thaw_notify (G_OBJECT (kr));
+          detach_moved_checkins (store, detached, kr, from);
+          update_checkins (store, detached, kr, from);
+        }
+      else
+        {
+          /* A new one, with its check-ins (whichever were elsewhere come
+           * back as they were). */
+          g_autoptr(GPtrArray) checkins = model_items (koers_key_result_get_checkins (from));
+
+          for (guint j = 0; j < checkins->len; j++)
+            {
+              KoersCheckin *held = koers_store_find_checkin (
+                store, koers_checkin_get_id (g_ptr_array_index (checkins, j)));
+
+              if (held != NULL)
+                detach_checkin (store, detached, held);
+            }
+          koers_objective_insert_key_result (model, from);
+          koers_store_index_key_result (store, model, from);
+        }
+    }
+
+  koers_objective_sort_key_results (model);
+}
+
+void
+koers_store_refresh_objectives (KoersStore *store,
+                                GHashTable *objective_ids)
+{
+  TreeStatements stmts = { NULL, NULL, NULL };
+  Detached detached = { NULL, NULL };
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (objective_ids) == 0)
+    return;
+
+  /* A store that loads by period reads only what it shows. */
+  if (!koers_store_begin_read (store, NULL))
+    return;
+
+  stmts.objective = prepare_select (store, &koers_entity_objective, "FROM objectives WHERE id = ?1");
+  stmts.key_results = prepare_select (store, &koers_entity_key_result,
+                                      "FROM key_results WHERE objective_id = ?1"
+                                      " ORDER BY position, id");
+  /* Newest first, as a key result keeps them. */
+  stmts.checkins = prepare_select (store, &koers_entity_checkin,
+                                   "FROM checkins WHERE key_result_id = ?1"
+                                   " ORDER BY date DESC, created DESC, id DESC");
+
+  g_hash_table_iter_init (&iter, objective_ids);
+  while (stmts.objective != NULL && stmts.key_results != NULL && stmts.checkins != NULL &&
+         g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+      KoersObjective *objective;
+
+      if (koers_store_find_objective (store, id) == NULL)
+        {
+          /* Not shown: read only when its period is. */
+          sqlite3_reset (stmts.objective);
+          sqlite3_bind_int64 (stmts.objective, 1, id);
+          if (sqlite3_step (stmts.objective) != SQLITE_ROW)
+            continue;
+          objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+          koers_store_read_objective (stmts.objective, objective);
+          if (!model_wants (store, objective))
+            {
+              g_object_unref (objective);
+              continue;
+            }
+          g_object_unref (objective);
+        }
+
+      objective = read_tree (&stmts, id);
+      if (objective != NULL)
+        g_ptr_array_add (fresh, objective);
+    }
+
+  g_clear_pointer (&stmts.objective, sqlite3_finalize);
+  g_clear_pointer (&stmts.key_results, sqlite3_finalize);
+  g_clear_pointer (&stmts.checkins, sqlite3_finalize);
+  koers_store_end_read (store);
+
+  detached.key_results = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                g_object_unref);
+  detached.checkins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      KoersObjective *from = g_ptr_array_index (fresh, i);
+      KoersObjective *model = koers_store_find_objective (store, koers_objective_get_id (from));
+
+      if (model != NULL)
+        detach_moved (store, &detached, model, from);
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      KoersObjective *from = g_ptr_array_index (fresh, i);
+      KoersObjective *model = koers_store_find_objective (store, koers_objective_get_id (from));
+
+      if (model != NULL)
+        update_in_place (store, &detached, model, from);
+      else
+        {
+          /* Its key results and check-ins may be in the model still, in
+           * an objective this import did not write. */
+          GListModel *krs = koers_objective_get_key_results (from);
+
+          for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+            {
+              g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+              KoersKeyResult *held = koers_store_find_key_result (store, koers_key_result_get_id (kr));
+
+              if (held != NULL)
+                detach_key_result (store, &detached, held);
+            }
+          koers_store_keep_objective (store, from);
+        }
+    }
+
+  g_hash_table_unref (detached.key_results);
+  g_hash_table_unref (detached.checkins);
 }

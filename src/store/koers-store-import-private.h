@@ -9,17 +9,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  KOERS_BATCH_DEPARTMENT,
-  KOERS_BATCH_OBJECTIVE,
-  KOERS_BATCH_KEY_RESULT,
-  KOERS_BATCH_CHECKIN,
-  KOERS_BATCH_KPI,
-  KOERS_BATCH_KPI_VALUE,
-  KOERS_BATCH_N_KINDS
-} KoersBatchKind;
-
 typedef struct
 {
   KoersBatchKind  kind;
@@ -36,6 +25,7 @@ typedef struct
   gint64          aligned_id;
   gint64          carried_id;
   gint64          kpi_id;
+  gint64          row_id;         /* the row a plan found, or 0 */
 } KoersBatchEntry;
 
 typedef struct
@@ -70,5 +60,11 @@ typedef struct
 
 /* After COMMIT: the objects, the lists and the indexes. */
 void koers_store_apply_batch_write (KoersBatchWrite *w);
+
+/* After COMMIT: the objects of the model whose rows were written (ids in
+ * objective_ids) take the database's state, in place; the ones the model
+ * did not hold come in when it holds their period. */
+void koers_store_refresh_objectives (KoersStore *store,
+                                     GHashTable *objective_ids);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/koers-date.h"
+#include "koers-store-columns.h"
 #include "koers-store-import.h"
 #include "koers-store-import-private.h"
 
@@ -234,6 +235,21 @@ koers_store_batch_put_dismissed_finding (KoersStoreBatch *self,
 }
 
 void
+koers_store_batch_set_last_row (KoersStoreBatch *self,
+                                KoersBatchKind   kind,
+                                gint64           row_id)
+{
+  KoersBatchEntry *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (kind < KOERS_BATCH_N_KINDS);
+  g_return_if_fail (self->entries[kind]->len > 0);
+
+  entry = g_ptr_array_index (self->entries[kind], self->entries[kind]->len - 1);
+  entry->row_id = row_id;
+}
+
+void
 koers_store_batch_set_organisation (KoersStoreBatch *self,
                                     const char      *name)
 {
@@ -265,7 +281,13 @@ index_stored (KoersBatchWrite *w)
                            g_strdup (koers_department_get_uuid (dept)), dept);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+  /* Only a batch that writes them needs the objectives of the model. */
+  if (w->batch->entries[KOERS_BATCH_OBJECTIVE]->len == 0 &&
+      w->batch->entries[KOERS_BATCH_KEY_RESULT]->len == 0 &&
+      w->batch->entries[KOERS_BATCH_CHECKIN]->len == 0)
+    objectives = NULL;
+
+  for (guint i = 0; objectives != NULL && i < g_list_model_get_n_items (objectives); i++)
     {
       KoersObjective *objective = g_list_model_get_item (objectives, i);
       GListModel *krs = koers_objective_get_key_results (objective);
@@ -330,6 +352,64 @@ set_constraint_error (GError     **error,
   return FALSE;
 }
 
+static GObject *
+find_model_object (KoersStore     *store,
+                   KoersBatchKind  kind,
+                   gint64          id)
+{
+  switch (kind)
+    {
+    case KOERS_BATCH_DEPARTMENT:
+      return (GObject *) koers_store_find_department (store, id);
+    case KOERS_BATCH_OBJECTIVE:
+      return (GObject *) koers_store_find_objective (store, id);
+    case KOERS_BATCH_KEY_RESULT:
+      return (GObject *) koers_store_find_key_result (store, id);
+    case KOERS_BATCH_CHECKIN:
+      return (GObject *) koers_store_find_checkin (store, id);
+    case KOERS_BATCH_KPI:
+      return (GObject *) koers_store_find_kpi (store, id);
+    case KOERS_BATCH_KPI_VALUE:
+      return (GObject *) koers_store_find_kpi_value (store, id);
+    case KOERS_BATCH_N_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static const char * const kind_tables[KOERS_BATCH_N_KINDS] = {
+  "departments", "objectives", "key_results", "checkins", "kpis", "kpi_values",
+};
+
+/* The row id with uuid in the database (not only the model): 0 for none. */
+static gboolean
+find_row_id (KoersStore      *store,
+             KoersBatchKind   kind,
+             const char      *uuid,
+             gint64          *id,
+             GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1 COLLATE NOCASE",
+                                          kind_tables[kind]);
+  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (store, sql, error);
+  int rc;
+
+  *id = 0;
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Finds what each entry updates, and refuses what the database could not
  * hold: a uuid twice, a second company. */
 static gboolean
@@ -347,12 +427,21 @@ match_entries (KoersBatchWrite   *w,
           if (!g_hash_table_insert (w->batched[kind], entry->uuid, entry))
             return set_constraint_error (error, entry->uuid);
 
-          entry->existing = g_hash_table_lookup (w->stored[kind], entry->uuid);
-          if (entry->existing == NULL && entry->replaces_uuid != NULL)
-            entry->existing = g_hash_table_lookup (w->stored[kind], entry->replaces_uuid);
-          entry->id = entry->existing != NULL ? object_get_id (entry->existing) : 0;
+          if (entry->row_id != 0)
+            {
+              /* The row the plan found; the model may not hold it. */
+              entry->id = entry->row_id;
+              entry->existing = find_model_object (w->store, kind, entry->row_id);
+            }
+          else
+            {
+              entry->existing = g_hash_table_lookup (w->stored[kind], entry->uuid);
+              if (entry->existing == NULL && entry->replaces_uuid != NULL)
+                entry->existing = g_hash_table_lookup (w->stored[kind], entry->replaces_uuid);
+              entry->id = entry->existing != NULL ? object_get_id (entry->existing) : 0;
+            }
 
-          if (kind == KOERS_BATCH_DEPARTMENT)
+          if (kind == KOERS_BATCH_DEPARTMENT && (entry->row_id == 0 || entry->existing != NULL))
             {
               gboolean company = koers_department_get_is_company (KOERS_DEPARTMENT (entry->object));
               gboolean was_company = entry->existing != NULL &&
@@ -410,6 +499,12 @@ resolve (KoersBatchWrite       *w,
       *out = object_get_id (stored);
       return TRUE;
     }
+
+  /* In the database, if not in the model (a store that loads by period). */
+  if (!find_row_id (w->store, kind, uuid, out, error))
+    return FALSE;
+  if (*out != 0)
+    return TRUE;
 
   return set_constraint_error (error, uuid);
 }
@@ -679,7 +774,7 @@ write_kind (KoersBatchWrite   *w,
           !resolve (w, KOERS_BATCH_KPI, entry->kpi_uuid, &entry->kpi_id, error))
         return FALSE;
 
-      if (entry->existing != NULL
+      if (entry->id != 0
           ? !update_funcs[kind] (w, entry, error)
           : !insert_entry (w, entry, error))
         return FALSE;
@@ -847,6 +942,24 @@ write_organisation (KoersBatchWrite   *w,
   return koers_store_step_done (w->store, stmt, error);
 }
 
+/* Every row of the batch, inside the caller's transaction. */
+static gboolean
+write_rows (KoersBatchWrite  *w,
+            GError          **error)
+{
+  /* KPIs before key results, which may point at them. */
+  return write_kind (w, KOERS_BATCH_DEPARTMENT, error) &&
+         write_kind (w, KOERS_BATCH_KPI, error) &&
+         write_kind (w, KOERS_BATCH_KPI_VALUE, error) &&
+         write_kind (w, KOERS_BATCH_OBJECTIVE, error) &&
+         write_links (w, error) &&
+         write_kind (w, KOERS_BATCH_KEY_RESULT, error) &&
+         write_kind (w, KOERS_BATCH_CHECKIN, error) &&
+         sync_current_values (w, error) &&
+         write_dismissals (w, error) &&
+         write_organisation (w, error);
+}
+
 gboolean
 koers_store_write_batch (KoersStore       *store,
                          KoersStoreBatch  *batch,
@@ -867,18 +980,7 @@ koers_store_write_batch (KoersStore       *store,
   if (!match_entries (&w, error) || !koers_store_begin (store, error))
     goto out;
 
-  /* KPIs before key results, which may point at them. */
-  if (!write_kind (&w, KOERS_BATCH_DEPARTMENT, error) ||
-      !write_kind (&w, KOERS_BATCH_KPI, error) ||
-      !write_kind (&w, KOERS_BATCH_KPI_VALUE, error) ||
-      !write_kind (&w, KOERS_BATCH_OBJECTIVE, error) ||
-      !write_links (&w, error) ||
-      !write_kind (&w, KOERS_BATCH_KEY_RESULT, error) ||
-      !write_kind (&w, KOERS_BATCH_CHECKIN, error) ||
-      !sync_current_values (&w, error) ||
-      !write_dismissals (&w, error) ||
-      !write_organisation (&w, error) ||
-      !koers_store_commit (store, error))
+  if (!write_rows (&w, error) || !koers_store_commit (store, error))
     {
       koers_store_rollback (store);
       goto out;
@@ -891,5 +993,1007 @@ koers_store_write_batch (KoersStore       *store,
 
 out:
   write_clear (&w);
+  return ok;
+}
+
+/* Reads for exports of any size. */
+
+gboolean
+koers_store_begin_snapshot (KoersStore  *store,
+                            GError     **error)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+
+  return koers_store_begin_read (store, error);
+}
+
+void
+koers_store_end_snapshot (KoersStore *store)
+{
+  g_return_if_fail (KOERS_IS_STORE (store));
+
+  koers_store_end_read (store);
+}
+
+static void
+objective_ref_clear (KoersObjectiveRef *ref)
+{
+  g_clear_pointer (&ref->uuid, g_free);
+  g_clear_pointer (&ref->period, g_free);
+}
+
+GArray *
+koers_store_list_objective_refs (KoersStore  *store,
+                                 GError     **error)
+{
+  g_autoptr(GArray) refs = g_array_new (FALSE, TRUE, sizeof (KoersObjectiveRef));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+
+  g_array_set_clear_func (refs, (GDestroyNotify) objective_ref_clear);
+  stmt = koers_store_prepare (store,
+                              "SELECT id, department_id, aligned_to_id, carried_over_from_id,"
+                              " uuid, period FROM objectives ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersObjectiveRef ref;
+
+      ref.id = sqlite3_column_int64 (stmt, 0);
+      ref.department_id = sqlite3_column_int64 (stmt, 1);
+      ref.aligned_to_id = sqlite3_column_int64 (stmt, 2);
+      ref.carried_over_from_id = sqlite3_column_int64 (stmt, 3);
+      ref.uuid = g_strdup (koers_store_column_text (stmt, 4));
+      ref.period = g_strdup (koers_store_column_text (stmt, 5));
+      g_array_append_val (refs, ref);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&refs);
+}
+
+GArray *
+koers_store_list_key_result_kpis (KoersStore  *store,
+                                  GError     **error)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, TRUE, sizeof (KoersKeyResultKpi));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+
+  stmt = koers_store_prepare (store,
+                              "SELECT objective_id, kpi_id FROM key_results"
+                              " WHERE kpi_id IS NOT NULL ORDER BY objective_id, kpi_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersKeyResultKpi pair = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (pairs, pair);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&pairs);
+}
+
+/* An import of any size: lookups, then streamed writes, in one
+ * transaction. */
+
+enum
+{
+  STMT_FIND_DEPARTMENT,
+  STMT_FIND_OBJECTIVE,
+  STMT_FIND_KEY_RESULT,
+  STMT_FIND_CHECKIN,
+  STMT_FIND_KPI,
+  STMT_FIND_KPI_VALUE,
+  STMT_FIND_DISMISSAL,
+  STMT_HAS_CHANGE,
+  STMT_INSERT_OBJECTIVE,
+  STMT_UPDATE_OBJECTIVE,
+  STMT_LINK_OBJECTIVE,
+  STMT_INSERT_KEY_RESULT,
+  STMT_UPDATE_KEY_RESULT,
+  STMT_INSERT_CHECKIN,
+  STMT_UPDATE_CHECKIN,
+  STMT_INSERT_CHANGE,
+  STMT_SYNC_SELECT,
+  STMT_SYNC_UPDATE,
+  N_STMTS
+};
+
+/* The page cache of an import's write transaction, in KiB. */
+#define IMPORT_CACHE_KIB (32 * 1024)
+
+struct _KoersStoreImport
+{
+  int              cache_size;      /* the connection's own, to put back */
+  gboolean         cache_set;
+  KoersStore      *store;
+  gboolean         write;
+  gboolean         open;            /* the transaction (or snapshot) is running */
+  sqlite3_stmt    *stmts[N_STMTS];
+  KoersBatchWrite  w;               /* the batch written, for the model after COMMIT */
+  gboolean         has_batch;
+  gboolean         wrote;           /* something was written */
+  GHashTable      *objectives;      /* ids of objectives written or touched */
+  GHashTable      *key_results;     /* ids of key results to sync (written, or a check-in moved) */
+};
+
+/* The link columns each kind's lookup adds, as uuids. */
+static const char * const find_links[KOERS_BATCH_N_KINDS] = {
+  [KOERS_BATCH_DEPARTMENT] =
+    ", (SELECT uuid FROM departments WHERE id = t.parent_id)",
+  [KOERS_BATCH_OBJECTIVE] =
+    ", (SELECT uuid FROM departments WHERE id = t.department_id)"
+    ", (SELECT uuid FROM objectives WHERE id = t.aligned_to_id)"
+    ", (SELECT uuid FROM objectives WHERE id = t.carried_over_from_id)",
+  [KOERS_BATCH_KEY_RESULT] =
+    ", (SELECT uuid FROM objectives WHERE id = t.objective_id)"
+    ", (SELECT uuid FROM kpis WHERE id = t.kpi_id)",
+  [KOERS_BATCH_CHECKIN] =
+    ", (SELECT uuid FROM key_results WHERE id = t.key_result_id)",
+  [KOERS_BATCH_KPI] =
+    ", (SELECT uuid FROM departments WHERE id = t.department_id)",
+  [KOERS_BATCH_KPI_VALUE] =
+    ", (SELECT uuid FROM kpis WHERE id = t.kpi_id)",
+};
+
+static const KoersEntity *
+kind_entity (KoersBatchKind kind)
+{
+  switch (kind)
+    {
+    case KOERS_BATCH_DEPARTMENT:
+      return &koers_entity_department;
+    case KOERS_BATCH_OBJECTIVE:
+      return &koers_entity_objective;
+    case KOERS_BATCH_KEY_RESULT:
+      return &koers_entity_key_result;
+    case KOERS_BATCH_CHECKIN:
+      return &koers_entity_checkin;
+    case KOERS_BATCH_KPI:
+      return &koers_entity_kpi;
+    case KOERS_BATCH_KPI_VALUE:
+      return &koers_entity_kpi_value;
+    case KOERS_BATCH_N_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static GType
+kind_type (KoersBatchKind kind)
+{
+  GType all[KOERS_BATCH_N_KINDS] = {
+    KOERS_TYPE_DEPARTMENT, KOERS_TYPE_OBJECTIVE, KOERS_TYPE_KEY_RESULT, KOERS_TYPE_CHECKIN,
+    KOERS_TYPE_KPI, KOERS_TYPE_KPI_VALUE,
+  };
+
+  return all[kind];
+}
+
+static char *
+find_sql (KoersBatchKind  kind,
+          const char     *where)
+{
+  return g_strdup_printf ("SELECT %s%s FROM %s AS t %s", koers_entity_get_select_list (kind_entity (kind)),
+                          find_links[kind], kind_tables[kind], where);
+}
+
+/* A statement of the import, prepared once; reset for its next use. */
+static sqlite3_stmt *
+import_stmt (KoersStoreImport  *self,
+             int                which,
+             const char        *sql,
+             GError           **error)
+{
+  sqlite3_stmt *stmt = self->stmts[which];
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  stmt = koers_store_prepare (self->store, sql, error);
+  self->stmts[which] = stmt;
+  return stmt;
+}
+
+static gboolean
+import_step_failed (KoersStoreImport  *self,
+                    sqlite3_stmt      *stmt,
+                    int                rc,
+                    GError           **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return FALSE;
+  koers_store_set_db_error (self->store, rc, error);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+read_cache_size (KoersStore  *store,
+                 int         *size,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (store, "PRAGMA cache_size", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      koers_store_set_db_error (store, sqlite3_errcode (store->db), error);
+      return FALSE;
+    }
+  *size = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+KoersStoreImport *
+koers_store_import_begin (KoersStore  *store,
+                          gboolean     write,
+                          GError     **error)
+{
+  g_autoptr(KoersStoreImport) self = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (KoersStoreImport, 1);
+  self->store = g_object_ref (store);
+  self->write = write;
+  self->w.store = store;
+  self->objectives = koers_store_new_id_set ();
+  self->key_results = koers_store_new_id_set ();
+
+  /* A large write goes through more pages than SQLite's usual cache holds;
+   * a bigger one for the import's own transaction saves writing pages out
+   * and reading them back (three times faster for a company's backup). */
+  if (write)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%d", IMPORT_CACHE_KIB);
+
+      if (!read_cache_size (store, &self->cache_size, error) ||
+          !koers_store_exec (store, pragma, error))
+        return NULL;
+      self->cache_set = TRUE;
+    }
+
+  if (write ? !koers_store_begin (store, error) : !koers_store_begin_read (store, error))
+    return NULL;
+  self->open = TRUE;
+
+  return g_steal_pointer (&self);
+}
+
+void
+koers_store_import_free (KoersStoreImport *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  if (self->open)
+    {
+      if (self->write)
+        koers_store_rollback (self->store);
+      else
+        koers_store_end_read (self->store);
+    }
+
+  if (self->cache_set)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %d", self->cache_size);
+
+      koers_store_exec (self->store, pragma, NULL);
+    }
+
+  write_clear (&self->w);
+  g_clear_pointer (&self->objectives, g_hash_table_unref);
+  g_clear_pointer (&self->key_results, g_hash_table_unref);
+  g_clear_object (&self->store);
+  g_free (self);
+}
+
+void
+koers_stored_row_free (KoersStoredRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_clear_object (&row->object);
+  g_free (row->owner_uuid);
+  g_free (row->aligned_uuid);
+  g_free (row->carried_uuid);
+  g_free (row->kpi_uuid);
+  g_free (row);
+}
+
+static gint64
+object_get_owner_id (GObject *object)
+{
+  if (KOERS_IS_DEPARTMENT (object))
+    return koers_department_get_parent_id (KOERS_DEPARTMENT (object));
+  if (KOERS_IS_OBJECTIVE (object))
+    return koers_objective_get_department_id (KOERS_OBJECTIVE (object));
+  if (KOERS_IS_KEY_RESULT (object))
+    return koers_key_result_get_objective_id (KOERS_KEY_RESULT (object));
+  if (KOERS_IS_KPI (object))
+    return koers_kpi_get_department_id (KOERS_KPI (object));
+  if (KOERS_IS_KPI_VALUE (object))
+    return koers_kpi_value_get_kpi_id (KOERS_KPI_VALUE (object));
+  return koers_checkin_get_key_result_id (KOERS_CHECKIN (object));
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_ascii_strdown (text, -1) : NULL;
+}
+
+static KoersStoredRow *
+read_stored_row (KoersBatchKind  kind,
+                 sqlite3_stmt   *stmt)
+{
+  const KoersEntity *entity = kind_entity (kind);
+  KoersStoredRow *row = g_new0 (KoersStoredRow, 1);
+  int links = (int) entity->n_columns;
+
+  row->object = g_object_new (kind_type (kind), NULL);
+  koers_entity_read_row (entity, stmt, 0, row->object);
+  row->id = object_get_id (row->object);
+  row->owner_id = object_get_owner_id (row->object);
+  row->owner_uuid = dup_column (stmt, links);
+
+  if (kind == KOERS_BATCH_OBJECTIVE)
+    {
+      row->aligned_uuid = dup_column (stmt, links + 1);
+      row->carried_uuid = dup_column (stmt, links + 2);
+    }
+  else if (kind == KOERS_BATCH_KEY_RESULT)
+    row->kpi_uuid = dup_column (stmt, links + 1);
+
+  return row;
+}
+
+KoersStoredRow *
+koers_store_import_find (KoersStoreImport  *self,
+                         KoersBatchKind     kind,
+                         const char        *uuid,
+                         GError           **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *lower = NULL;
+  sqlite3_stmt *stmt;
+  KoersStoredRow *row;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && self->open, NULL);
+  g_return_val_if_fail (kind < KOERS_BATCH_N_KINDS, NULL);
+
+  if (uuid == NULL)
+    return NULL;
+
+  if (self->stmts[STMT_FIND_DEPARTMENT + kind] == NULL)
+    sql = find_sql (kind, "WHERE uuid = ?1");
+  stmt = import_stmt (self, STMT_FIND_DEPARTMENT + kind, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  /* Koers writes uuids in lower case. */
+  lower = g_ascii_strdown (uuid, -1);
+  koers_store_bind_text (stmt, 1, lower);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      import_step_failed (self, stmt, rc, error);
+      return NULL;
+    }
+
+  row = read_stored_row (kind, stmt);
+  sqlite3_reset (stmt);
+  return row;
+}
+
+GPtrArray *
+koers_store_import_list_departments (KoersStoreImport  *self,
+                                     GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_stored_row_free);
+  g_autofree char *sql = find_sql (KOERS_BATCH_DEPARTMENT, "ORDER BY is_company DESC, sort_order, id");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && self->open, NULL);
+
+  stmt = koers_store_prepare (self->store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_stored_row (KOERS_BATCH_DEPARTMENT, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self->store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+koers_store_import_find_dismissal (KoersStoreImport  *self,
+                                   const char        *key,
+                                   gboolean          *found,
+                                   gint64            *dismissed_at,
+                                   GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && self->open, FALSE);
+
+  *found = FALSE;
+  stmt = import_stmt (self, STMT_FIND_DISMISSAL,
+                      "SELECT dismissed_at FROM dismissed_findings WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (import_step_failed (self, stmt, rc, error))
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    {
+      *found = TRUE;
+      *dismissed_at = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+char *
+koers_store_import_get_organisation (KoersStoreImport  *self,
+                                     GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *name = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && self->open, NULL);
+
+  stmt = koers_store_prepare (self->store, "SELECT value FROM settings WHERE key = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = g_strdup (koers_store_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self->store, rc, error);
+      return NULL;
+    }
+
+  return name != NULL ? name : g_strdup ("");
+}
+
+gboolean
+koers_store_import_has_change (KoersStoreImport  *self,
+                               const char        *key,
+                               gboolean          *has,
+                               GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && self->open, FALSE);
+
+  *has = FALSE;
+  stmt = import_stmt (self, STMT_HAS_CHANGE, "SELECT 1 FROM changes WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (import_step_failed (self, stmt, rc, error))
+    return FALSE;
+  *has = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+koers_store_import_write_batch (KoersStoreImport  *self,
+                                KoersStoreBatch   *batch,
+                                GError           **error)
+{
+  g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
+  g_return_val_if_fail (!self->has_batch, FALSE);
+
+  self->w.batch = batch;
+  self->has_batch = TRUE;
+  if (!koers_store_batch_is_empty (batch))
+    self->wrote = TRUE;
+  index_stored (&self->w);
+
+  return match_entries (&self->w, error) && write_rows (&self->w, error);
+}
+
+gboolean
+koers_store_import_find_id (KoersStoreImport  *self,
+                            KoersBatchKind     kind,
+                            const char        *uuid,
+                            gint64            *id,
+                            GError           **error)
+{
+  KoersBatchEntry *entry;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (self != NULL && self->open, FALSE);
+
+  *id = 0;
+  if (uuid == NULL)
+    return TRUE;
+
+  lower = g_ascii_strdown (uuid, -1);
+  entry = self->has_batch ? g_hash_table_lookup (self->w.batched[kind], lower) : NULL;
+  if (entry != NULL && entry->id != 0)
+    {
+      *id = entry->id;
+      return TRUE;
+    }
+
+  return find_row_id (self->store, kind, lower, id, error);
+}
+
+static gboolean
+import_step_done (KoersStoreImport  *self,
+                  sqlite3_stmt      *stmt,
+                  GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+  gboolean ok = !import_step_failed (self, stmt, rc, error);
+
+  if (ok)
+    sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
+koers_store_import_put_objective (KoersStoreImport  *self,
+                                  KoersObjective    *objective,
+                                  gint64             row_id,
+                                  gint64             department_id,
+                                  gint64            *id,
+                                  GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+
+  if (row_id != 0)
+    stmt = import_stmt (self, STMT_UPDATE_OBJECTIVE,
+                        "UPDATE objectives SET uuid = ?2, department_id = ?3, title = ?4,"
+                        " description = ?5, level = ?6, kind = ?7, period = ?8, owner = ?9,"
+                        " aligned_to_id = NULL, state = ?10, carried_over_from_id = NULL,"
+                        " position = ?11, postmortem = ?12, final_grade = ?13, review_note = ?14,"
+                        " created = ?15, updated = ?16 WHERE id = ?1",
+                        error);
+  else
+    stmt = import_stmt (self, STMT_INSERT_OBJECTIVE,
+                        "INSERT INTO objectives (id, uuid, department_id, title, description,"
+                        " level, kind, period, owner, state, position, postmortem, final_grade,"
+                        " review_note, created, updated)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                        " ?15, ?16)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_link (stmt, 1, row_id);
+  koers_store_bind_text (stmt, 2, koers_objective_get_uuid (objective));
+  sqlite3_bind_int64 (stmt, 3, department_id);
+  koers_store_bind_text (stmt, 4, koers_objective_get_title (objective));
+  koers_store_bind_text (stmt, 5, koers_objective_get_description (objective));
+  koers_store_bind_text (stmt, 6, koers_level_to_string (koers_objective_get_level (objective)));
+  koers_store_bind_text (stmt, 7,
+                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
+  koers_store_bind_text (stmt, 8, koers_objective_get_period (objective));
+  koers_store_bind_text (stmt, 9, koers_objective_get_owner (objective));
+  koers_store_bind_text (stmt, 10,
+                         koers_objective_state_to_string (koers_objective_get_state (objective)));
+  sqlite3_bind_int (stmt, 11, koers_objective_get_position (objective));
+  koers_store_bind_text (stmt, 12, koers_objective_get_postmortem (objective));
+  koers_store_bind_grade (stmt, 13, koers_objective_get_final_grade (objective));
+  koers_store_bind_text (stmt, 14, koers_objective_get_review_note (objective));
+  sqlite3_bind_int64 (stmt, 15, koers_objective_get_created (objective));
+  sqlite3_bind_int64 (stmt, 16, koers_objective_get_updated (objective));
+
+  if (!import_step_done (self, stmt, error))
+    return FALSE;
+  self->wrote = TRUE;
+
+  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
+  koers_store_add_to_id_set (self->objectives, *id);
+  return TRUE;
+}
+
+gboolean
+koers_store_import_link_objective (KoersStoreImport  *self,
+                                   gint64             id,
+                                   gint64             aligned_to_id,
+                                   gint64             carried_over_from_id,
+                                   GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
+
+  stmt = import_stmt (self, STMT_LINK_OBJECTIVE,
+                      "UPDATE objectives SET aligned_to_id = ?2, carried_over_from_id = ?3"
+                      " WHERE id = ?1",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  koers_store_bind_link (stmt, 2, aligned_to_id);
+  koers_store_bind_link (stmt, 3, carried_over_from_id);
+  return import_step_done (self, stmt, error);
+}
+
+gboolean
+koers_store_import_put_key_result (KoersStoreImport  *self,
+                                   KoersKeyResult    *kr,
+                                   gint64             row_id,
+                                   gint64             objective_id,
+                                   gint64             kpi_id,
+                                   gint64             old_objective_id,
+                                   gint64            *id,
+                                   GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+
+  if (row_id != 0)
+    stmt = import_stmt (self, STMT_UPDATE_KEY_RESULT,
+                        "UPDATE key_results SET uuid = ?2, objective_id = ?3, title = ?4,"
+                        " metric_kind = ?5, unit = ?6, start_value = ?7, target_value = ?8,"
+                        " current_value = ?9, due_date = ?10, owner = ?11, weight = ?12,"
+                        " uses_personal_data = ?13, personal_data_note = ?14, position = ?15,"
+                        " final_score = ?16, final_note = ?17, kpi_id = ?18, created = ?19,"
+                        " updated = ?20 WHERE id = ?1",
+                        error);
+  else
+    stmt = import_stmt (self, STMT_INSERT_KEY_RESULT,
+                        "INSERT INTO key_results (id, uuid, objective_id, title, metric_kind,"
+                        " unit, start_value, target_value, current_value, due_date, owner,"
+                        " weight, uses_personal_data, personal_data_note, position,"
+                        " final_score, final_note, kpi_id, created, updated)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                        " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_link (stmt, 1, row_id);
+  koers_store_bind_text (stmt, 2, koers_key_result_get_uuid (kr));
+  sqlite3_bind_int64 (stmt, 3, objective_id);
+  koers_store_bind_text (stmt, 4, koers_key_result_get_title (kr));
+  koers_store_bind_text (stmt, 5,
+                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
+  koers_store_bind_text (stmt, 6, koers_key_result_get_unit (kr));
+  sqlite3_bind_double (stmt, 7, koers_key_result_get_start_value (kr));
+  sqlite3_bind_double (stmt, 8, koers_key_result_get_target_value (kr));
+  sqlite3_bind_double (stmt, 9, koers_key_result_get_current_value (kr));
+  koers_store_bind_text (stmt, 10, koers_key_result_get_due_date (kr));
+  koers_store_bind_text (stmt, 11, koers_key_result_get_owner (kr));
+  sqlite3_bind_double (stmt, 12, koers_key_result_get_weight (kr));
+  sqlite3_bind_int (stmt, 13, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
+  koers_store_bind_text (stmt, 14, koers_key_result_get_personal_data_note (kr));
+  sqlite3_bind_int (stmt, 15, koers_key_result_get_position (kr));
+  koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
+  koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
+  koers_store_bind_link (stmt, 18, kpi_id);
+  sqlite3_bind_int64 (stmt, 19, koers_key_result_get_created (kr));
+  sqlite3_bind_int64 (stmt, 20, koers_key_result_get_updated (kr));
+
+  if (!import_step_done (self, stmt, error))
+    return FALSE;
+  self->wrote = TRUE;
+
+  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
+  koers_store_add_to_id_set (self->key_results, *id);
+  koers_store_add_to_id_set (self->objectives, objective_id);
+  if (old_objective_id != 0)
+    koers_store_add_to_id_set (self->objectives, old_objective_id);
+  return TRUE;
+}
+
+gboolean
+koers_store_import_put_checkin (KoersStoreImport  *self,
+                                KoersCheckin      *checkin,
+                                gint64             row_id,
+                                gint64             key_result_id,
+                                gint64             old_key_result_id,
+                                gint64            *id,
+                                GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
+  g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
+
+  if (row_id != 0)
+    stmt = import_stmt (self, STMT_UPDATE_CHECKIN,
+                        "UPDATE checkins SET uuid = ?2, key_result_id = ?3, date = ?4,"
+                        " value = ?5, status = ?6, note = ?7, author = ?8, created = ?9,"
+                        " updated = ?10 WHERE id = ?1",
+                        error);
+  else
+    stmt = import_stmt (self, STMT_INSERT_CHECKIN,
+                        "INSERT INTO checkins (id, uuid, key_result_id, date, value, status,"
+                        " note, author, created, updated)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_link (stmt, 1, row_id);
+  koers_store_bind_text (stmt, 2, koers_checkin_get_uuid (checkin));
+  sqlite3_bind_int64 (stmt, 3, key_result_id);
+  koers_store_bind_text (stmt, 4, koers_checkin_get_date (checkin));
+  sqlite3_bind_double (stmt, 5, koers_checkin_get_value (checkin));
+  koers_store_bind_text (stmt, 6,
+                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
+  koers_store_bind_text (stmt, 7, koers_checkin_get_note (checkin));
+  koers_store_bind_text (stmt, 8, koers_checkin_get_author (checkin));
+  sqlite3_bind_int64 (stmt, 9, koers_checkin_get_created (checkin));
+  sqlite3_bind_int64 (stmt, 10, koers_checkin_get_updated (checkin));
+
+  if (!import_step_done (self, stmt, error))
+    return FALSE;
+  self->wrote = TRUE;
+
+  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
+  koers_store_add_to_id_set (self->key_results, key_result_id);
+  if (old_key_result_id != 0)
+    koers_store_add_to_id_set (self->key_results, old_key_result_id);
+  return TRUE;
+}
+
+gboolean
+koers_store_import_put_change (KoersStoreImport  *self,
+                               const char        *key,
+                               gint64             at,
+                               const char        *author,
+                               const char        *entity,
+                               const char        *uuid,
+                               const char        *parent,
+                               const char        *op,
+                               const char        *fields,
+                               gboolean          *added,
+                               GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
+
+  *added = FALSE;
+  stmt = import_stmt (self, STMT_INSERT_CHANGE,
+                      "INSERT OR IGNORE INTO changes (key, at, author, entity, uuid, parent, op,"
+                      " fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, at);
+  koers_store_bind_text (stmt, 3, author != NULL ? author : "");
+  koers_store_bind_text (stmt, 4, entity);
+  koers_store_bind_text (stmt, 5, uuid);
+  koers_store_bind_text (stmt, 6, parent);
+  koers_store_bind_text (stmt, 7, op);
+  koers_store_bind_text (stmt, 8, fields != NULL ? fields : "{}");
+
+  if (!import_step_done (self, stmt, error))
+    return FALSE;
+
+  *added = sqlite3_changes (self->store->db) > 0;
+  if (*added)
+    self->wrote = TRUE;
+  return TRUE;
+}
+
+/* Every key result whose check-ins changed takes its latest one's value. */
+static gboolean
+sync_key_results (KoersStoreImport  *self,
+                  GError           **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->key_results);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      sqlite3_stmt *select;
+      sqlite3_stmt *update;
+      gint64 id = *(gint64 *) key;
+      int rc;
+
+      /* The same order as koers_checkin_compare_newest_first(). */
+      select = import_stmt (self, STMT_SYNC_SELECT,
+                            "SELECT value FROM checkins WHERE key_result_id = ?1"
+                            " ORDER BY date DESC, created DESC, id DESC LIMIT 1",
+                            error);
+      if (select == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (select, 1, id);
+      rc = sqlite3_step (select);
+      if (import_step_failed (self, select, rc, error))
+        return FALSE;
+      if (rc == SQLITE_DONE)
+        continue;
+
+      update = import_stmt (self, STMT_SYNC_UPDATE,
+                            "UPDATE key_results SET current_value = ?1 WHERE id = ?2"
+                            " AND current_value IS NOT ?1",
+                            error);
+      if (update == NULL)
+        return FALSE;
+      sqlite3_bind_double (update, 1, sqlite3_column_double (select, 0));
+      sqlite3_bind_int64 (update, 2, id);
+      if (!import_step_done (self, update, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The objectives of the key results whose check-ins moved. */
+static gboolean
+collect_touched_objectives (KoersStoreImport  *self,
+                            GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  stmt = koers_store_prepare (self->store, "SELECT objective_id FROM key_results WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->key_results);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        koers_store_add_to_id_set (self->objectives, sqlite3_column_int64 (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        {
+          koers_store_set_db_error (self->store, rc, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+koers_store_import_commit (KoersStoreImport  *self,
+                           GError           **error)
+{
+  g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
+
+  if (!sync_key_results (self, error) || !collect_touched_objectives (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  if (!koers_store_commit (self->store, error))
+    {
+      /* koers_store_commit() rolled back. */
+      self->open = FALSE;
+      return FALSE;
+    }
+  self->open = FALSE;
+
+  if (self->has_batch)
+    koers_store_apply_batch_write (&self->w);
+  koers_store_refresh_objectives (self->store, self->objectives);
+
+  if (self->wrote)
+    koers_store_emit_changed (self->store);
+  return TRUE;
+}
+
+gboolean
+koers_store_foreach_change_row (KoersStore               *store,
+                                gint64                    after_seq,
+                                KoersStoreChangeRowFunc   func,
+                                gpointer                  user_data,
+                                GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!koers_store_begin_read (store, error))
+    return FALSE;
+
+  stmt = koers_store_prepare (store,
+                              "SELECT seq, key, at, author, entity, uuid, parent, op, fields"
+                              " FROM changes WHERE seq > ?1 ORDER BY seq",
+                              error);
+  if (stmt == NULL)
+    {
+      koers_store_end_read (store);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, after_seq);
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersChangeRow row;
+
+      row.seq = sqlite3_column_int64 (stmt, 0);
+      row.key = koers_store_column_text (stmt, 1);
+      row.at = sqlite3_column_int64 (stmt, 2);
+      row.author = koers_store_column_text (stmt, 3);
+      row.entity = koers_store_column_text (stmt, 4);
+      row.uuid = koers_store_column_text (stmt, 5);
+      row.parent = (const char *) sqlite3_column_text (stmt, 6);
+      row.op = koers_store_column_text (stmt, 7);
+      row.fields = koers_store_column_text (stmt, 8);
+      ok = func (&row, user_data, error);
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (store, rc, error);
+      ok = FALSE;
+    }
+
+  koers_store_end_read (store);
   return ok;
 }
