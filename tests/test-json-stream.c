@@ -536,6 +536,89 @@ test_reference_populated (StoreFixture  *fixture,
   }
 }
 
+/* Objectives in one place (department, period, position) go out by uuid,
+ * whatever order the database has them in. */
+static void
+test_same_place (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autofree char *streamed = NULL;
+  g_autofree char *reference = NULL;
+
+  populate_store (store);
+  g_clear_object (&store);
+  /* Every objective of Marketing's quarter at position 0, with uuids
+   * that sort against their ids. */
+  exec_raw (fixture->path,
+            "UPDATE objectives SET position = 0,"
+            " uuid = printf ('%08x-0000-4000-8000-000000000000', 4000000000 - id)"
+            " WHERE department_id = (SELECT id FROM departments WHERE name = 'Marketing')");
+  store = open_store (fixture->path);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count(*) FROM objectives WHERE position = 0 AND department_id ="
+                              " (SELECT id FROM departments WHERE name = 'Marketing')"), >, 1);
+
+  streamed = export_text (store);
+  reference = reference_export (store);
+  assert_same_text (streamed, reference);
+}
+
+/* Members in any order: the objectives before the departments they name,
+ * the log first. */
+static void
+test_member_order (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) reordered = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "reordered.json", NULL);
+  static const char * const order[] = {
+    "changes", "objectives", "kpis", "version", "dismissed_findings", "departments", "format",
+    "organisation", "exported",
+  };
+  JsonObject *top;
+
+  populate_store (store);
+  text = export_full_text (store);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  top = json_node_get_object (json_parser_get_root (parser));
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (!json_object_has_member (top, order[i]))
+        continue;
+      json_builder_set_member_name (builder, order[i]);
+      json_builder_add_value (builder, json_node_copy (json_object_get_member (top, order[i])));
+    }
+  json_builder_end_object (builder);
+  reordered = json_builder_get_root (builder);
+  json_generator_set_root (generator, reordered);
+  g_assert_true (json_generator_to_file (generator, json_path, &error));
+  g_assert_no_error (error);
+
+  other = open_store (other_path);
+  g_assert_true (koers_json_import (other, json_path, KOERS_JSON_IMPORT_ADD, NULL, &error));
+  g_assert_no_error (error);
+
+  again = export_text (other);
+  {
+    g_autofree char *first = strip_changes (text);
+
+    g_assert_cmpstr (again, ==, first);
+  }
+}
+
 /* Broken UTF-8 in the database still makes valid UTF-8 in the file. */
 static void
 test_invalid_utf8 (StoreFixture  *fixture,
@@ -880,6 +963,10 @@ main (int   argc,
               test_reference_demo, store_fixture_teardown);
   g_test_add ("/json-stream/reference-populated", StoreFixture, NULL, store_fixture_setup,
               test_reference_populated, store_fixture_teardown);
+  g_test_add ("/json-stream/same-place", StoreFixture, NULL, store_fixture_setup,
+              test_same_place, store_fixture_teardown);
+  g_test_add ("/json-stream/member-order", StoreFixture, NULL, store_fixture_setup,
+              test_member_order, store_fixture_teardown);
   g_test_add ("/json-stream/invalid-utf8", StoreFixture, NULL, store_fixture_setup,
               test_invalid_utf8, store_fixture_teardown);
   g_test_add_func ("/json-stream/numbers", test_numbers);
