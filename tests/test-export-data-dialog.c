@@ -7,6 +7,7 @@
 #include "io/koers-csv.h"
 #include "io/koers-json.h"
 #include "io/koers-demo.h"
+#include "test-io-utils.h"
 #include "ui/koers-export-data-dialog.h"
 #include "ui/koers-window.h"
 
@@ -180,11 +181,18 @@ test_json_whole (Fixture       *f,
   g_assert_cmpuint (count_objectives (copy), ==, count_objectives (f->store));
   g_assert_cmpuint (count_objectives (copy), >, 0);
 
+  /* The same data; each database has its own change log (the copy's
+   * holds the import's writes as well). */
   before = koers_json_export_to_string (f->store, NULL, 1, &error);
   g_assert_no_error (error);
   after = koers_json_export_to_string (copy, NULL, 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (after, ==, before);
+  {
+    g_autofree char *before_data = strip_changes (before);
+    g_autofree char *after_data = strip_changes (after);
+
+    g_assert_cmpstr (after_data, ==, before_data);
+  }
 }
 
 /* This period and one department: the file holds just those objectives. */
