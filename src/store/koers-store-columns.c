@@ -175,59 +175,69 @@ koers_entity_for_object (GObject *object)
   return NULL;
 }
 
-const char *
-koers_entity_get_select_list (const KoersEntity *entity)
+typedef char *(*BuildSql) (const KoersEntity *entity);
+
+/* SQL text built once per entity and kind, kept for the process's life
+ * (the tables are static; any thread may ask). */
+static const char *
+get_cached_sql (const KoersEntity *entity,
+                BuildSql           build)
 {
-  static GHashTable *cache;  /* KoersEntity* -> char*, never freed */
+  static GHashTable *cache;  /* "entity:build" -> char* */
   static GMutex lock;
-  const char *list;
+  g_autofree char *key = g_strdup_printf ("%p:%p", (gpointer) entity, (gpointer) build);
+  const char *sql;
 
   g_mutex_lock (&lock);
   if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
-  list = g_hash_table_lookup (cache, entity);
-  if (list == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sql = g_hash_table_lookup (cache, key);
+  if (sql == NULL)
     {
-      GString *s = g_string_new (NULL);
-
-      for (guint i = 0; i < entity->n_columns; i++)
-        g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", entity->columns[i].column);
-      list = g_string_free (s, FALSE);
-      g_hash_table_insert (cache, (gpointer) entity, (gpointer) list);
+      sql = build (entity);
+      g_hash_table_insert (cache, g_steal_pointer (&key), (gpointer) sql);
     }
   g_mutex_unlock (&lock);
-  return list;
+  return sql;
+}
+
+static char *
+build_select_list (const KoersEntity *entity)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", entity->columns[i].column);
+  return g_string_free (s, FALSE);
+}
+
+const char *
+koers_entity_get_select_list (const KoersEntity *entity)
+{
+  return get_cached_sql (entity, build_select_list);
+}
+
+static char *
+build_insert_sql (const KoersEntity *entity)
+{
+  GString *s = g_string_new (NULL);
+  guint n = 0;
+
+  g_string_append_printf (s, "INSERT INTO %s (", entity->table);
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
+      g_string_append_printf (s, "%s%s", n++ > 0 ? ", " : "", entity->columns[i].column);
+  g_string_append (s, ") VALUES (");
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
+  g_string_append (s, ")");
+  return g_string_free (s, FALSE);
 }
 
 const char *
 koers_entity_get_insert_sql (const KoersEntity *entity)
 {
-  static GHashTable *cache;  /* KoersEntity* -> char*, never freed */
-  static GMutex lock;
-  const char *sql;
-
-  g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
-  sql = g_hash_table_lookup (cache, entity);
-  if (sql == NULL)
-    {
-      GString *s = g_string_new (NULL);
-      guint n = 0;
-
-      g_string_append_printf (s, "INSERT INTO %s (", entity->table);
-      for (guint i = 0; i < entity->n_columns; i++)
-        if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
-          g_string_append_printf (s, "%s%s", n++ > 0 ? ", " : "", entity->columns[i].column);
-      g_string_append (s, ") VALUES (");
-      for (guint i = 1; i <= n; i++)
-        g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
-      g_string_append (s, ")");
-      sql = g_string_free (s, FALSE);
-      g_hash_table_insert (cache, (gpointer) entity, (gpointer) sql);
-    }
-  g_mutex_unlock (&lock);
-  return sql;
+  return get_cached_sql (entity, build_insert_sql);
 }
 
 static gboolean
@@ -237,35 +247,27 @@ is_updated_column (const KoersColumn *column)
          column->kind != KOERS_COLUMN_VERSION && !g_str_equal (column->column, "created");
 }
 
+static char *
+build_update_sql (const KoersEntity *entity)
+{
+  GString *s = g_string_new (NULL);
+  guint n = 1;
+
+  g_string_append_printf (s, "UPDATE %s SET ", entity->table);
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (is_updated_column (&entity->columns[i]))
+      {
+        n++;
+        g_string_append_printf (s, "%s%s = ?%u", n > 2 ? ", " : "", entity->columns[i].column, n);
+      }
+  g_string_append (s, " WHERE id = ?1");
+  return g_string_free (s, FALSE);
+}
+
 const char *
 koers_entity_get_update_sql (const KoersEntity *entity)
 {
-  static GHashTable *cache;  /* KoersEntity* -> char*, never freed */
-  static GMutex lock;
-  const char *sql;
-
-  g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
-  sql = g_hash_table_lookup (cache, entity);
-  if (sql == NULL)
-    {
-      GString *s = g_string_new (NULL);
-      guint n = 1;
-
-      g_string_append_printf (s, "UPDATE %s SET ", entity->table);
-      for (guint i = 0; i < entity->n_columns; i++)
-        if (is_updated_column (&entity->columns[i]))
-          {
-            n++;
-            g_string_append_printf (s, "%s%s = ?%u", n > 2 ? ", " : "", entity->columns[i].column, n);
-          }
-      g_string_append (s, " WHERE id = ?1");
-      sql = g_string_free (s, FALSE);
-      g_hash_table_insert (cache, (gpointer) entity, (gpointer) sql);
-    }
-  g_mutex_unlock (&lock);
-  return sql;
+  return get_cached_sql (entity, build_update_sql);
 }
 
 gboolean
