@@ -87,20 +87,14 @@ object_get_uuid (GObject *object)
   return koers_checkin_get_uuid (KOERS_CHECKIN (object));
 }
 
+/* Every entity has an "id"; the column tables name its owner link. */
 static gint64
 object_get_id (GObject *object)
 {
-  if (KOERS_IS_DEPARTMENT (object))
-    return koers_department_get_id (KOERS_DEPARTMENT (object));
-  if (KOERS_IS_OBJECTIVE (object))
-    return koers_objective_get_id (KOERS_OBJECTIVE (object));
-  if (KOERS_IS_KEY_RESULT (object))
-    return koers_key_result_get_id (KOERS_KEY_RESULT (object));
-  if (KOERS_IS_KPI (object))
-    return koers_kpi_get_id (KOERS_KPI (object));
-  if (KOERS_IS_KPI_VALUE (object))
-    return koers_kpi_value_get_id (KOERS_KPI_VALUE (object));
-  return koers_checkin_get_id (KOERS_CHECKIN (object));
+  gint64 id = 0;
+
+  g_object_get (object, "id", &id, NULL);
+  return id;
 }
 
 static char *
@@ -1335,17 +1329,13 @@ koers_stored_row_free (KoersStoredRow *row)
 static gint64
 object_get_owner_id (GObject *object)
 {
-  if (KOERS_IS_DEPARTMENT (object))
-    return koers_department_get_parent_id (KOERS_DEPARTMENT (object));
-  if (KOERS_IS_OBJECTIVE (object))
-    return koers_objective_get_department_id (KOERS_OBJECTIVE (object));
-  if (KOERS_IS_KEY_RESULT (object))
-    return koers_key_result_get_objective_id (KOERS_KEY_RESULT (object));
-  if (KOERS_IS_KPI (object))
-    return koers_kpi_get_department_id (KOERS_KPI (object));
-  if (KOERS_IS_KPI_VALUE (object))
-    return koers_kpi_value_get_kpi_id (KOERS_KPI_VALUE (object));
-  return koers_checkin_get_key_result_id (KOERS_CHECKIN (object));
+  const KoersEntity *entity = koers_entity_for_object (object);
+  gint64 id = 0;
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].flags & KOERS_COLUMN_PARENT)
+      g_object_get (object, entity->columns[i].property, &id, NULL);
+  return id;
 }
 
 static char *
