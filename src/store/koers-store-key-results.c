@@ -387,7 +387,7 @@ koers_store_save_checkin (KoersStore    *self,
                           KoersCheckin  *checkin,
                           GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KoersRow) row = NULL;
   KoersCheckin *own;
   KoersKeyResult *kr;
   gboolean has_current = FALSE;
@@ -408,23 +408,13 @@ koers_store_save_checkin (KoersStore    *self,
   if (!koers_store_begin (self, error))
     goto failed;
 
-  stmt = koers_store_prepare (self,
-                              "UPDATE checkins SET date = ?1, value = ?2, status = ?3, note = ?4,"
-                              " author = ?5, updated = ?6 WHERE id = ?7",
-                              error);
-  if (stmt == NULL)
-    goto rollback;
+  row = koers_row_new_from_object (G_OBJECT (checkin));
+  row->id = koers_checkin_get_id (own);
+  row->owner_id = koers_key_result_get_id (kr);
+  row->created = koers_checkin_get_created (own);
+  row->updated = now;
 
-  koers_store_bind_text (stmt, 1, koers_checkin_get_date (checkin));
-  sqlite3_bind_double (stmt, 2, koers_checkin_get_value (checkin));
-  koers_store_bind_text (stmt, 3,
-                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
-  koers_store_bind_text (stmt, 4, koers_checkin_get_note (checkin));
-  koers_store_bind_text (stmt, 5, koers_checkin_get_author (checkin));
-  sqlite3_bind_int64 (stmt, 6, now);
-  sqlite3_bind_int64 (stmt, 7, koers_checkin_get_id (own));
-
-  if (!koers_store_step_done (self, stmt, error) ||
+  if (!koers_store_update_row (self, row, error) ||
       !koers_store_sync_current_value (self, koers_key_result_get_id (kr), &has_current,
                                        &current_value, error) ||
       !koers_store_commit (self, error))
