@@ -261,6 +261,38 @@ test_menu (void)
   koers_ui_test_db_close (&db);
 }
 
+/* A lazily opened store (as the window has) reads its period after the
+ * rows exist: they count what came in. */
+static void
+test_counts_period_read_in (void)
+{
+  KoersUiTestDb db = { 0 };
+  g_autoptr(KoersStore) lazy = NULL;
+  g_autoptr(GError) error = NULL;
+  KoersPeriod q2;
+  GtkWidget *row;
+
+  koers_ui_test_db_open (&db);
+  add_objective (db.store, koers_ui_test_find_department (db.store, "Marketing"),
+                 "Double monthly sign-ups", "2026-Q2");
+  add_objective (db.store, koers_ui_test_find_department (db.store, "Marketing"),
+                 "Get the most out of e-mail campaigns", "2026-Q2");
+
+  lazy = koers_store_open_lazy (db.path, &error);
+  g_assert_no_error (error);
+  koers_period_init_quarter (&q2, 2026, 2);
+  row = g_object_ref_sink (koers_department_row_new (lazy, koers_ui_test_find_department (lazy, "Marketing")));
+  koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), &q2);
+  g_assert_cmpstr (get_label (row, "count_label"), ==, "No objectives");
+
+  g_assert_true (koers_store_load_period (lazy, &q2, &error));
+  koers_ui_test_spin ();
+  g_assert_cmpstr (get_label (row, "count_label"), ==, "2 objectives");
+
+  g_object_unref (row);
+  koers_ui_test_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/department-row/empty", test_empty);
   g_test_add_func ("/department-row/updates-after-write", test_updates_after_write);
   g_test_add_func ("/department-row/period", test_period);
+  g_test_add_func ("/department-row/counts-period-read-in", test_counts_period_read_in);
   g_test_add_func ("/department-row/rename", test_rename);
   g_test_add_func ("/department-row/menu", test_menu);
 

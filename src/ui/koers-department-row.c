@@ -17,6 +17,7 @@ struct _KoersDepartmentRow
   KoersPeriod period;
   KoersSummary summary;
   char *details;
+  guint summary_id;   /* a summary waiting for a period read in */
 
   GtkLabel *emoji_label;
   GtkLabel *name_label;
@@ -111,6 +112,24 @@ update_summary (KoersDepartmentRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
                                   -1);
+}
+
+static gboolean
+update_summary_cb (gpointer user_data)
+{
+  KoersDepartmentRow *self = user_data;
+
+  self->summary_id = 0;
+  update_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for a whole period read in, before the next frame. */
+static void
+queue_summary (KoersDepartmentRow *self)
+{
+  if (self->summary_id == 0)
+    self->summary_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_summary_cb, self, NULL);
 }
 
 static void
@@ -287,6 +306,11 @@ koers_department_row_constructed (GObject *object)
                            G_CALLBACK (update_name), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  /* A period read in (the window's, or another process's objectives)
+   * changes the department's objectives without a write of ours. */
+  g_signal_connect_object (koers_store_get_department_objectives (self->store,
+                                                                  koers_department_get_id (self->department)),
+                           "items-changed", G_CALLBACK (queue_summary), self, G_CONNECT_SWAPPED);
 
   if (koers_department_get_is_company (self->department))
     gtk_widget_add_css_class (GTK_WIDGET (self), "company");
@@ -344,6 +368,7 @@ koers_department_row_dispose (GObject *object)
 {
   KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
 
+  g_clear_handle_id (&self->summary_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_DEPARTMENT_ROW);
   g_clear_object (&self->department);
   g_clear_object (&self->store);
