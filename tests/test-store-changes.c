@@ -275,6 +275,28 @@ test_catch_up (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (seen)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (window)), ==, 2);
 
+  /* KPIs and their values too. */
+  {
+    g_autoptr(KoersKpi) kpi = koers_kpi_new ("Net promoter score", KOERS_METRIC_KIND_NUMBER,
+                                             NULL, KOERS_KPI_DIRECTION_HIGHER, 40, 30,
+                                             KOERS_KPI_FREQUENCY_MONTHLY);
+    g_autoptr(KoersKpiValue) value = koers_kpi_value_new ("2026-05-01", 42, NULL);
+    KoersKpi *seen_kpi;
+
+    koers_kpi_set_department_id (kpi, koers_objective_get_department_id (mine));
+    g_assert_true (koers_store_add_kpi (other, kpi, &error));
+    g_assert_true (koers_store_add_kpi_value (other, kpi, value, &error));
+    g_assert_no_error (error);
+    g_assert_true (koers_store_catch_up (window, &error));
+    seen_kpi = koers_store_find_kpi (window, koers_kpi_get_id (kpi));
+    g_assert_nonnull (seen_kpi);
+    g_assert_cmpuint (g_list_model_get_n_items (koers_kpi_get_values (seen_kpi)), ==, 1);
+
+    g_assert_true (koers_store_delete_kpi (other, kpi, &error));
+    g_assert_true (koers_store_catch_up (window, &error));
+    g_assert_null (koers_store_find_kpi (window, koers_kpi_get_id (kpi)));
+  }
+
   /* A delete elsewhere takes it out. */
   g_assert_true (koers_store_delete_objective (other, koers_store_find_objective (other, koers_objective_get_id (theirs)), &error));
   g_assert_true (koers_store_catch_up (window, &error));

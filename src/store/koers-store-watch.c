@@ -216,6 +216,19 @@ add_to_model (KoersStore        *self,
     }
   else if (entity == &koers_entity_department)
     koers_store_keep_department (self, KOERS_DEPARTMENT (row));
+  else if (entity == &koers_entity_kpi)
+    koers_store_keep_kpi (self, KOERS_KPI (row));
+  else if (entity == &koers_entity_kpi_value)
+    {
+      KoersKpiValue *value = KOERS_KPI_VALUE (row);
+      KoersKpi *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
+
+      if (kpi != NULL)
+        {
+          koers_kpi_add_value (kpi, value);
+          koers_store_index_kpi_value (self, kpi, value);
+        }
+    }
 }
 
 static void
@@ -245,6 +258,16 @@ remove_from_model (KoersStore        *self,
           koers_key_result_remove_checkin (kr, KOERS_CHECKIN (own));
           koers_store_reload_object (self, G_OBJECT (kr));
         }
+    }
+  else if (entity == &koers_entity_kpi)
+    koers_store_forget_kpi (self, KOERS_KPI (own));
+  else if (entity == &koers_entity_kpi_value)
+    {
+      KoersKpi *kpi = koers_store_get_kpi_value_kpi (self, KOERS_KPI_VALUE (own));
+
+      koers_store_unindex_kpi_value (self, KOERS_KPI_VALUE (own));
+      if (kpi != NULL)
+        koers_kpi_remove_value (kpi, KOERS_KPI_VALUE (own));
     }
 }
 
