@@ -130,20 +130,14 @@ koers_import_object_get_title (GObject *object)
   return koers_checkin_get_date (KOERS_CHECKIN (object));
 }
 
+/* Every entity has its "updated" stamp. */
 static gint64
 get_updated (GObject *object)
 {
-  if (KOERS_IS_DEPARTMENT (object))
-    return koers_department_get_updated (KOERS_DEPARTMENT (object));
-  if (KOERS_IS_OBJECTIVE (object))
-    return koers_objective_get_updated (KOERS_OBJECTIVE (object));
-  if (KOERS_IS_KEY_RESULT (object))
-    return koers_key_result_get_updated (KOERS_KEY_RESULT (object));
-  if (KOERS_IS_KPI (object))
-    return koers_kpi_get_updated (KOERS_KPI (object));
-  if (KOERS_IS_KPI_VALUE (object))
-    return koers_kpi_value_get_updated (KOERS_KPI_VALUE (object));
-  return koers_checkin_get_updated (KOERS_CHECKIN (object));
+  gint64 updated = 0;
+
+  g_object_get (object, "updated", &updated, NULL);
+  return updated;
 }
 
 /* Links by uuid: objectives, key results, check-ins and KPIs match by
