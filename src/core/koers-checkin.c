@@ -5,6 +5,7 @@
 
 #include "koers-checkin.h"
 #include "koers-enum-types.h"
+#include "koers-field.h"
 
 struct _KoersCheckin
 {
@@ -40,37 +41,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Strings are never NULL: "" stands for unset, so views can bind them
- * without checks. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-/* Dates are NULL when unset; "" means the same. */
-static gboolean
-set_date (char       **field,
-          const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 koers_checkin_finalize (GObject *object)
@@ -268,7 +238,7 @@ koers_checkin_set_uuid (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (set_string (&self->uuid, uuid))
+  if (koers_field_set_string (&self->uuid, uuid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
@@ -307,7 +277,7 @@ koers_checkin_set_date (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (set_date (&self->date, date))
+  if (koers_field_set_date (&self->date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
@@ -367,7 +337,7 @@ koers_checkin_set_note (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (set_string (&self->note, note))
+  if (koers_field_set_string (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
@@ -385,7 +355,7 @@ koers_checkin_set_author (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (set_string (&self->author, author))
+  if (koers_field_set_string (&self->author, author))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-department.h"
+#include "koers-field.h"
 
 struct _KoersDepartment
 {
@@ -35,22 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Strings are never NULL: "" stands for unset, so views can bind them
- * without checks. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 koers_department_finalize (GObject *object)
@@ -234,7 +219,7 @@ koers_department_set_uuid (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (set_string (&self->uuid, uuid))
+  if (koers_field_set_string (&self->uuid, uuid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
@@ -252,7 +237,7 @@ koers_department_set_name (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (set_string (&self->name, name))
+  if (koers_field_set_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -270,7 +255,7 @@ koers_department_set_emoji (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (set_string (&self->emoji, emoji))
+  if (koers_field_set_string (&self->emoji, emoji))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMOJI]);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-enum-types.h"
+#include "koers-field.h"
 #include "koers-list-watch.h"
 #include "koers-key-result.h"
 #include "koers-scoring.h"
@@ -73,37 +74,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Strings are never NULL: "" stands for unset, so views can bind them
- * without checks. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-/* Dates are NULL when unset; "" means the same. */
-static gboolean
-set_date (char       **field,
-          const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 update_progress (KoersKeyResult *self)
 {
@@ -125,7 +95,7 @@ update_last_checkin_date (KoersKeyResult *self)
   KoersCheckin *latest = koers_key_result_get_latest_checkin (self);
   const char *date = latest != NULL ? koers_checkin_get_date (latest) : NULL;
 
-  if (set_date (&self->last_checkin_date, date))
+  if (koers_field_set_date (&self->last_checkin_date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_DATE]);
 }
 
@@ -483,7 +453,7 @@ koers_key_result_set_uuid (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (set_string (&self->uuid, uuid))
+  if (koers_field_set_string (&self->uuid, uuid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
@@ -522,7 +492,7 @@ koers_key_result_set_title (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (set_string (&self->title, title))
+  if (koers_field_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -562,7 +532,7 @@ koers_key_result_set_unit (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (set_string (&self->unit, unit))
+  if (koers_field_set_string (&self->unit, unit))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
@@ -646,7 +616,7 @@ koers_key_result_set_due_date (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (set_date (&self->due_date, due_date))
+  if (koers_field_set_date (&self->due_date, due_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
 }
 
@@ -664,7 +634,7 @@ koers_key_result_set_owner (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (set_string (&self->owner, owner))
+  if (koers_field_set_string (&self->owner, owner))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
 }
 
@@ -725,7 +695,7 @@ koers_key_result_set_personal_data_note (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (set_string (&self->personal_data_note, personal_data_note))
+  if (koers_field_set_string (&self->personal_data_note, personal_data_note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_DATA_NOTE]);
 }
 
@@ -909,7 +879,7 @@ koers_key_result_set_final_note (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (set_string (&self->final_note, final_note))
+  if (koers_field_set_string (&self->final_note, final_note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_NOTE]);
 }
 

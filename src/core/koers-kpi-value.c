@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "koers-field.h"
 #include "koers-kpi-value.h"
 
 struct _KoersKpiValue
@@ -35,37 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Strings are never NULL: "" stands for unset, so views can bind them
- * without checks. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-/* Dates are NULL when unset; "" means the same. */
-static gboolean
-set_date (char       **field,
-          const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 koers_kpi_value_finalize (GObject *object)
@@ -241,7 +211,7 @@ koers_kpi_value_set_uuid (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (set_string (&self->uuid, uuid))
+  if (koers_field_set_string (&self->uuid, uuid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
@@ -280,7 +250,7 @@ koers_kpi_value_set_date (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (set_date (&self->date, date))
+  if (koers_field_set_date (&self->date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
@@ -319,7 +289,7 @@ koers_kpi_value_set_note (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (set_string (&self->note, note))
+  if (koers_field_set_string (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 

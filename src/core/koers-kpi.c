@@ -3,6 +3,7 @@
 
 #include "koers-date.h"
 #include "koers-enum-types.h"
+#include "koers-field.h"
 #include "koers-list-watch.h"
 #include "koers-kpi.h"
 #include "koers-kpi-status.h"
@@ -61,22 +62,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Strings are never NULL: "" stands for unset, so views can bind them
- * without checks. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 update_status (KoersKpi *self)
@@ -424,7 +409,7 @@ koers_kpi_set_uuid (KoersKpi   *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (set_string (&self->uuid, uuid))
+  if (koers_field_set_string (&self->uuid, uuid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
@@ -463,7 +448,7 @@ koers_kpi_set_name (KoersKpi   *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (set_string (&self->name, name))
+  if (koers_field_set_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -481,7 +466,7 @@ koers_kpi_set_unit (KoersKpi   *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (set_string (&self->unit, unit))
+  if (koers_field_set_string (&self->unit, unit))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-enum-types.h"
+#include "koers-field.h"
 #include "koers-list-watch.h"
 #include "koers-objective.h"
 #include "koers-scoring.h"
@@ -68,22 +69,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Strings are never NULL: "" stands for unset, so views can bind them
- * without checks. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static int
 compare_position (gconstpointer a,
@@ -469,7 +454,7 @@ koers_objective_set_uuid (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (set_string (&self->uuid, uuid))
+  if (koers_field_set_string (&self->uuid, uuid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
@@ -508,7 +493,7 @@ koers_objective_set_title (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (set_string (&self->title, title))
+  if (koers_field_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -526,7 +511,7 @@ koers_objective_set_description (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (set_string (&self->description, description))
+  if (koers_field_set_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
@@ -586,7 +571,7 @@ koers_objective_set_period (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (set_string (&self->period, period))
+  if (koers_field_set_string (&self->period, period))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
@@ -604,7 +589,7 @@ koers_objective_set_owner (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (set_string (&self->owner, owner))
+  if (koers_field_set_string (&self->owner, owner))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
 }
 
@@ -829,7 +814,7 @@ koers_objective_set_postmortem (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (set_string (&self->postmortem, postmortem))
+  if (koers_field_set_string (&self->postmortem, postmortem))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTMORTEM]);
 }
 
@@ -881,6 +866,6 @@ koers_objective_set_review_note (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (set_string (&self->review_note, review_note))
+  if (koers_field_set_string (&self->review_note, review_note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_NOTE]);
 }
