@@ -196,6 +196,41 @@ test_checkin_entity (void)
   g_assert_cmpstr (date, ==, "2026-05-15");
 }
 
+/* One status for the window, the CSV and the report: achieved at full
+ * progress, else the latest check-in's own word, else progress against
+ * what the period expects by today. */
+static void
+test_status (void)
+{
+  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, "");
+  g_autoptr(KoersCheckin) checkin = koers_checkin_new ("2026-05-10", 60, KOERS_CHECKIN_STATUS_AT_RISK, "");
+  KoersPeriod q2;
+  GDate today;
+
+  g_assert_true (koers_period_parse ("2026-Q2", &q2, NULL));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 16, G_DATE_MAY, 2026);     /* about half-way */
+
+  /* No period: nothing to compare against. */
+  koers_key_result_set_current_value (kr, 10);
+  g_assert_cmpint (koers_key_result_get_status (kr, NULL, &today), ==, KOERS_KR_STATUS_IN_PROGRESS);
+
+  /* Far behind half-way, a little behind, ahead. */
+  g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_OFF_TRACK);
+  koers_key_result_set_current_value (kr, 40);
+  g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_AT_RISK);
+  koers_key_result_set_current_value (kr, 60);
+  g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_ON_TRACK);
+
+  /* The latest check-in's own status wins over the arithmetic... */
+  koers_key_result_add_checkin (kr, checkin);
+  g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_AT_RISK);
+
+  /* ...but not over reaching the target. */
+  koers_key_result_set_current_value (kr, 100);
+  g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_ACHIEVED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +243,7 @@ main (int   argc,
   g_test_add_func ("/key-result/checkin-order", test_checkin_order);
   g_test_add_func ("/key-result/checkin-outlives-key-result", test_checkin_outlives_key_result);
   g_test_add_func ("/key-result/checkin-entity", test_checkin_entity);
+  g_test_add_func ("/key-result/status", test_status);
 
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include "koers-enum-types.h"
 #include "koers-field.h"
 #include "koers-list-watch.h"
@@ -768,6 +770,26 @@ koers_key_result_get_progress (KoersKeyResult *self)
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0.0);
 
   return self->progress;
+}
+
+KoersKrStatus
+koers_key_result_get_status (KoersKeyResult    *self,
+                             const KoersPeriod *period,
+                             const GDate       *today)
+{
+  KoersCheckin *latest;
+  double expected;
+
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), KOERS_KR_STATUS_IN_PROGRESS);
+  g_return_val_if_fail (today != NULL, KOERS_KR_STATUS_IN_PROGRESS);
+
+  latest = koers_key_result_get_latest_checkin (self);
+  expected = period != NULL ? koers_score_expected_progress (period, today) : NAN;
+
+  return koers_score_key_result_status (self->progress,
+                                        latest != NULL ? koers_checkin_get_status (latest)
+                                                       : KOERS_CHECKIN_STATUS_NONE,
+                                        expected);
 }
 
 GListModel *

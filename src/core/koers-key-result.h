@@ -5,6 +5,7 @@
 
 #include "koers-checkin.h"
 #include "koers-enums.h"
+#include "koers-period.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,12 @@ gint64           koers_key_result_get_updated            (KoersKeyResult *self);
 void             koers_key_result_set_updated            (KoersKeyResult *self, gint64 usec);
 
 double           koers_key_result_get_progress           (KoersKeyResult *self);
+/* The status the window, the CSV and the report show: achieved, the
+ * latest check-in's own status, or progress against what the period
+ * (nullable: unknown) expects by today.  See koers_score_key_result_status(). */
+KoersKrStatus    koers_key_result_get_status             (KoersKeyResult    *self,
+                                                          const KoersPeriod *period,
+                                                          const GDate       *today);
 /* Check-ins, newest first (a GListStore of KoersCheckin owned by the key result). */
 GListModel      *koers_key_result_get_checkins           (KoersKeyResult *self);
 /* Keeps the list sorted; the store calls these after writing. */

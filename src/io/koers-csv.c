@@ -128,17 +128,10 @@ get_status (KoersObjective *objective,
             KoersKeyResult *kr,
             const GDate    *today)
 {
-  KoersCheckin *latest = koers_key_result_get_latest_checkin (kr);
   KoersPeriod period;
-  double expected = NAN;
+  gboolean has_period = koers_objective_get_parsed_period (objective, &period);
 
-  if (koers_objective_get_parsed_period (objective, &period))
-    expected = koers_score_expected_progress (&period, today);
-
-  return koers_score_key_result_status (koers_key_result_get_progress (kr),
-                                        latest != NULL ? koers_checkin_get_status (latest)
-                                                       : KOERS_CHECKIN_STATUS_NONE,
-                                        expected);
+  return koers_key_result_get_status (kr, has_period ? &period : NULL, today);
 }
 
 static void

@@ -89,18 +89,10 @@ static void
 update_status (KoersKeyResultRow *self,
                const GDate       *today)
 {
-  KoersCheckin *latest = koers_key_result_get_latest_checkin (self->kr);
-  KoersCheckinStatus latest_status = KOERS_CHECKIN_STATUS_NONE;
-  double expected = NAN;
   KoersPeriod period;
+  gboolean has_period = koers_objective_get_parsed_period (self->objective, &period);
 
-  if (latest != NULL)
-    latest_status = koers_checkin_get_status (latest);
-  if (koers_objective_get_parsed_period (self->objective, &period))
-    expected = koers_score_expected_progress (&period, today);
-
-  self->status = koers_score_key_result_status (koers_key_result_get_progress (self->kr),
-                                                latest_status, expected);
+  self->status = koers_key_result_get_status (self->kr, has_period ? &period : NULL, today);
 
   gtk_label_set_text (self->status_label, koers_kr_status_get_label (self->status));
   gtk_image_set_from_icon_name (self->status_icon, koers_editing_get_status_icon (self->status));

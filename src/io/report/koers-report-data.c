@@ -110,7 +110,6 @@ collect_key_result (KoersReportObjective *objective,
   KoersReportKeyResult *out = g_new0 (KoersReportKeyResult, 1);
   GListModel *checkins = koers_key_result_get_checkins (kr);
   guint n = g_list_model_get_n_items (checkins);
-  KoersCheckinStatus latest_status = KOERS_CHECKIN_STATUS_NONE;
 
   out->id = koers_key_result_get_id (kr);
   out->objective = objective;
@@ -135,17 +134,15 @@ collect_key_result (KoersReportObjective *objective,
       g_ptr_array_add (out->checkins, collect_checkin (checkin));
     }
   if (n > 0)
-    {
-      out->latest = g_ptr_array_index (out->checkins, n - 1);
-      latest_status = out->latest->status;
-    }
+    out->latest = g_ptr_array_index (out->checkins, n - 1);
 
   /* As the key result rows in the window do: expected progress over the
    * objective's period, unknown without one. */
   out->expected = objective->has_period
                   ? koers_score_expected_progress (&objective->period, today)
                   : NAN;
-  out->status = koers_score_key_result_status (out->progress, latest_status, out->expected);
+  out->status = koers_key_result_get_status (kr, objective->has_period ? &objective->period : NULL,
+                                             today);
 
   return out;
 }
