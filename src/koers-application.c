@@ -6,9 +6,9 @@
 
 #include "core/koers-author.h"
 #include "core/koers-format.h"
-#include "ui/koers-editing.h"
-#include "ui/koers-preferences-window.h"
-#include "ui/koers-window.h"
+#include "ui/objectives/koers-editing.h"
+#include "ui/window/koers-preferences-window.h"
+#include "ui/window/koers-window.h"
 #include "koers-application.h"
 #include "koers-cli.h"
 

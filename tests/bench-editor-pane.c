@@ -12,8 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "store/koers-store.h"
-#include "ui/koers-editor-pane.h"
-#include "ui/koers-objective-card.h"
+#include "ui/objectives/koers-editor-pane.h"
+#include "ui/objectives/koers-objective-card.h"
 
 #define N_OBJECTIVES 300
 #ifndef N_KEY_RESULTS

@@ -8,9 +8,9 @@
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
 #include "koers-editor-test.h"
-#include "ui/koers-checkin-dialog.h"
-#include "ui/koers-key-result-row.h"
-#include "ui/koers-progress-chart.h"
+#include "ui/checkins/koers-checkin-dialog.h"
+#include "ui/objectives/koers-key-result-row.h"
+#include "ui/widgets/koers-progress-chart.h"
 
 /* KOERS_TODAY is 2026-05-15: 44 of Q2's 91 days have gone, so the ideal
  * line expects a little under half. */

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "koers-ui-test.h"
-#include "ui/koers-department-row.h"
+#include "ui/window/koers-department-row.h"
 
 static GtkWidget *
 get_child (GtkWidget  *row,

@@ -3,12 +3,12 @@
 
 #include "koers-editor-test.h"
 #include "io/koers-demo.h"
-#include "ui/koers-wrap-box.h"
-#include "ui/koers-editor-pane.h"
-#include "ui/koers-key-result-editor.h"
-#include "ui/koers-key-result-row.h"
-#include "ui/koers-objective-card.h"
-#include "ui/koers-objective-editor.h"
+#include "ui/objectives/koers-editor-pane.h"
+#include "ui/objectives/koers-key-result-editor.h"
+#include "ui/objectives/koers-key-result-row.h"
+#include "ui/objectives/koers-objective-card.h"
+#include "ui/objectives/koers-objective-editor.h"
+#include "ui/widgets/koers-wrap-box.h"
 
 typedef struct
 {

@@ -8,8 +8,8 @@
 #include "io/koers-json.h"
 #include "io/koers-demo.h"
 #include "test-io-utils.h"
-#include "ui/koers-export-data-dialog.h"
-#include "ui/koers-window.h"
+#include "ui/data/koers-export-data-dialog.h"
+#include "ui/window/koers-window.h"
 
 static GSettings *settings;
 

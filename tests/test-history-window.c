@@ -10,8 +10,8 @@
 #include "core/koers-format.h"
 #include "koers-editor-test.h"
 #include "ui/history/koers-history-window.h"
-#include "ui/koers-key-result-editor.h"
-#include "ui/koers-objective-editor.h"
+#include "ui/objectives/koers-key-result-editor.h"
+#include "ui/objectives/koers-objective-editor.h"
 
 /* The history window on a real store: writes with an author, then the
  * rows the window shows for a key result and for an objective. */

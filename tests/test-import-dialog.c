@@ -6,8 +6,8 @@
 #include "koers-editor-test.h"
 #include "io/koers-json.h"
 #include "io/koers-demo.h"
-#include "ui/koers-import-dialog.h"
-#include "ui/koers-window.h"
+#include "ui/data/koers-import-dialog.h"
+#include "ui/window/koers-window.h"
 
 static GSettings *settings;
 

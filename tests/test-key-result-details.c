@@ -2,10 +2,10 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
-#include "ui/koers-checkin-dialog.h"
-#include "ui/koers-key-result-details.h"
-#include "ui/koers-key-result-row.h"
-#include "ui/koers-progress-chart.h"
+#include "ui/checkins/koers-checkin-dialog.h"
+#include "ui/objectives/koers-key-result-details.h"
+#include "ui/objectives/koers-key-result-row.h"
+#include "ui/widgets/koers-progress-chart.h"
 
 typedef struct
 {

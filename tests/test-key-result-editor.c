@@ -3,7 +3,7 @@
 
 #include "core/koers-format.h"
 #include "koers-editor-test.h"
-#include "ui/koers-key-result-editor.h"
+#include "ui/objectives/koers-key-result-editor.h"
 
 typedef struct
 {

@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
-#include "ui/koers-key-result-editor.h"
-#include "ui/koers-key-result-row.h"
+#include "ui/objectives/koers-key-result-editor.h"
+#include "ui/objectives/koers-key-result-row.h"
 
 static GtkWidget *
 get_child (GtkWidget  *row,

@@ -4,11 +4,11 @@
 #include "config.h"
 
 #include "koers-kpi-test.h"
-#include "ui/koers-editing.h"
-#include "ui/koers-key-result-editor.h"
-#include "ui/koers-key-result-row.h"
-#include "ui/koers-kpi-editing.h"
-#include "ui/koers-kpi-editor.h"
+#include "ui/kpis/koers-kpi-editing.h"
+#include "ui/kpis/koers-kpi-editor.h"
+#include "ui/objectives/koers-editing.h"
+#include "ui/objectives/koers-key-result-editor.h"
+#include "ui/objectives/koers-key-result-row.h"
 
 typedef struct
 {

@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include "koers-kpi-test.h"
-#include "ui/koers-kpi-editor.h"
-#include "ui/koers-kpi-row.h"
-#include "ui/koers-kpi-section.h"
-#include "ui/koers-kpi-sparkline.h"
+#include "ui/kpis/koers-kpi-editor.h"
+#include "ui/kpis/koers-kpi-row.h"
+#include "ui/kpis/koers-kpi-section.h"
+#include "ui/kpis/koers-kpi-sparkline.h"
 
 typedef struct
 {

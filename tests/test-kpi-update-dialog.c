@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "koers-kpi-test.h"
-#include "ui/koers-kpi-update-dialog.h"
+#include "ui/kpis/koers-kpi-update-dialog.h"
 
 typedef struct
 {

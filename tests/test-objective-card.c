@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
-#include "ui/koers-key-result-row.h"
-#include "ui/koers-objective-card.h"
+#include "ui/objectives/koers-key-result-row.h"
+#include "ui/objectives/koers-objective-card.h"
 
 static GtkWidget *
 get_child (GtkWidget  *card,

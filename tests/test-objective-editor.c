@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
-#include "ui/koers-objective-editor.h"
+#include "ui/objectives/koers-objective-editor.h"
 
 typedef struct
 {

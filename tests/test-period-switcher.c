@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "koers-ui-test.h"
-#include "ui/koers-period-switcher.h"
+#include "ui/window/koers-period-switcher.h"
 
 static void
 notify_count_cb (GObject    *object,

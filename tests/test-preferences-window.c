@@ -5,7 +5,7 @@
 
 #include "core/koers-author.h"
 #include "koers-ui-test.h"
-#include "ui/koers-preferences-window.h"
+#include "ui/window/koers-preferences-window.h"
 
 static gpointer
 get_child (GtkWidget  *window,

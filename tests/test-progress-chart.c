@@ -6,7 +6,7 @@
 
 #include "core/koers-date.h"
 #include "koers-ui-test.h"
-#include "ui/koers-progress-chart.h"
+#include "ui/widgets/koers-progress-chart.h"
 
 /* KOERS_TODAY is 2026-05-15, in Q2. */
 

@@ -7,10 +7,10 @@
 #include "core/koers-quality.h"
 #include "koers-editor-test.h"
 #include "store/koers-store-review.h"
-#include "ui/koers-editor-pane.h"
-#include "ui/koers-objective-card.h"
-#include "ui/koers-quality-mark.h"
-#include "ui/koers-quality-marks.h"
+#include "ui/objectives/koers-editor-pane.h"
+#include "ui/objectives/koers-objective-card.h"
+#include "ui/quality/koers-quality-mark.h"
+#include "ui/quality/koers-quality-marks.h"
 
 /* KOERS_TODAY is 2026-05-15: Q2 2026. */
 

@@ -7,7 +7,7 @@
 #include "core/koers-quality.h"
 #include "koers-editor-test.h"
 #include "store/koers-store-review.h"
-#include "ui/koers-quality-page.h"
+#include "ui/quality/koers-quality-page.h"
 
 /* KOERS_TODAY is 2026-05-15: the page opens on Q2 2026. */
 

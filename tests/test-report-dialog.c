@@ -5,8 +5,8 @@
 
 #include "koers-ui-test.h"
 #include "io/koers-demo.h"
-#include "ui/koers-report-dialog.h"
-#include "ui/koers-window.h"
+#include "ui/data/koers-report-dialog.h"
+#include "ui/window/koers-window.h"
 
 static GSettings *settings;
 

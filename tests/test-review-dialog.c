@@ -6,7 +6,7 @@
 #include "core/koers-format.h"
 #include "koers-editor-test.h"
 #include "store/koers-store-review.h"
-#include "ui/koers-review-dialog.h"
+#include "ui/quality/koers-review-dialog.h"
 
 /* Reviewing Q1 2026 (KOERS_TODAY is 2026-05-15). */
 

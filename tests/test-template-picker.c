@@ -4,9 +4,9 @@
 #include "core/koers-format.h"
 #include "io/koers-templates.h"
 #include "koers-editor-test.h"
-#include "ui/koers-editor-pane.h"
-#include "ui/koers-objective-editor.h"
-#include "ui/koers-template-picker.h"
+#include "ui/objectives/koers-editor-pane.h"
+#include "ui/objectives/koers-objective-editor.h"
+#include "ui/objectives/koers-template-picker.h"
 
 /* KOERS_TODAY is 2026-05-15: Q2 2026. */
 

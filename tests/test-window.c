@@ -3,13 +3,13 @@
 
 #include "koers-editor-test.h"
 #include "io/koers-demo.h"
-#include "ui/koers-department-dialog.h"
-#include "ui/koers-department-row.h"
-#include "ui/koers-editor-pane.h"
-#include "ui/koers-period-switcher.h"
-#include "ui/koers-quality-page.h"
-#include "ui/koers-review-dialog.h"
-#include "ui/koers-window.h"
+#include "ui/objectives/koers-editor-pane.h"
+#include "ui/quality/koers-quality-page.h"
+#include "ui/quality/koers-review-dialog.h"
+#include "ui/window/koers-department-dialog.h"
+#include "ui/window/koers-department-row.h"
+#include "ui/window/koers-period-switcher.h"
+#include "ui/window/koers-window.h"
 
 static GSettings *settings;
 

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
-#include "ui/koers-wrap-box.h"
+#include "ui/widgets/koers-wrap-box.h"
 
 typedef struct
 {

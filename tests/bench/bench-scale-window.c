@@ -23,10 +23,10 @@
 
 #include <adwaita.h>
 
-#include "ui/koers-department-row.h"
-#include "ui/koers-editing.h"
-#include "ui/koers-key-result-row.h"
-#include "ui/koers-window.h"
+#include "ui/objectives/koers-editing.h"
+#include "ui/objectives/koers-key-result-row.h"
+#include "ui/window/koers-department-row.h"
+#include "ui/window/koers-window.h"
 
 /* A gap without frames this long ends a burst. */
 #define QUIET_MS 100

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The check-in dialog's fields: reading and checking the value and date,
+ * the progress and score preview, and the suggested status. */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-parse.h"
+#include "core/koers-scoring.h"
+#include "koers-checkin-dialog-private.h"
+#include "widgets/koers-form-util.h"
+
+/* The status drop-down's rows. */
+static const KoersCheckinStatus statuses[] = {
+  KOERS_CHECKIN_STATUS_ON_TRACK,
+  KOERS_CHECKIN_STATUS_AT_RISK,
+  KOERS_CHECKIN_STATUS_OFF_TRACK,
+};
+
+gboolean
+koers_checkin_dialog_is_milestone (KoersCheckinDialog *self)
+{
+  return koers_key_result_get_metric_kind (self->kr) == KOERS_METRIC_KIND_MILESTONE;
+}
+
+gboolean
+koers_checkin_dialog_read_value (KoersCheckinDialog  *self,
+                                 double              *out,
+                                 GError             **error)
+{
+  if (koers_checkin_dialog_is_milestone (self))
+    {
+      *out = gtk_toggle_button_get_active (self->done_button) ? 1.0 : 0.0;
+      return TRUE;
+    }
+
+  return koers_parse_number (koers_format_get_language (),
+                             gtk_editable_get_text (GTK_EDITABLE (self->value_entry)),
+                             out, error);
+}
+
+gboolean
+koers_checkin_dialog_read_date (KoersCheckinDialog  *self,
+                                GDate               *out,
+                                GError             **error)
+{
+  if (!koers_form_read_date (GTK_EDITABLE (self->date_entry), out, error))
+    return FALSE;
+
+  if (self->has_period && g_date_compare (out, &self->period.start) < 0)
+    {
+      g_autofree char *start = koers_format_date (koers_format_get_language (),
+                                                  &self->period.start);
+
+      g_set_error (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_RANGE,
+                   /* Translators: %s is a date, "1 April 2026". */
+                   _("The date cannot be before the period starts on %s."), start);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The value the key result will show after Save: that of its latest
+ * check-in by date, the newer one on a tie, as the store decides. */
+static double
+predict_current_value (KoersCheckinDialog *self,
+                       double              value,
+                       const GDate        *date)
+{
+  GListModel *checkins = koers_key_result_get_checkins (self->kr);
+  guint n = g_list_model_get_n_items (checkins);
+  GDate best_date = *date;
+  gint64 best_created = self->editing ? koers_checkin_get_created (self->checkin) : G_MAXINT64;
+  double best_value = value;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersCheckin) other = g_list_model_get_item (checkins, i);
+      GDate other_date;
+      int cmp;
+
+      if (other == self->checkin || !koers_date_parse (koers_checkin_get_date (other), &other_date))
+        continue;
+
+      cmp = g_date_compare (&other_date, &best_date);
+      if (cmp > 0 || (cmp == 0 && koers_checkin_get_created (other) > best_created))
+        {
+          best_date = other_date;
+          best_created = koers_checkin_get_created (other);
+          best_value = koers_checkin_get_value (other);
+        }
+    }
+
+  return best_value;
+}
+
+static double
+get_progress_for (KoersCheckinDialog *self,
+                  double              current)
+{
+  return koers_score_key_result_progress (koers_key_result_get_metric_kind (self->kr),
+                                          koers_key_result_get_start_value (self->kr),
+                                          koers_key_result_get_target_value (self->kr),
+                                          current);
+}
+
+/* The objective's score with this key result at progress (NAN: as it is). */
+static double
+compute_objective_score (KoersCheckinDialog *self,
+                         double              progress)
+{
+  GListModel *krs;
+  g_autofree double *scores = NULL;
+  g_autofree double *weights = NULL;
+  guint n;
+
+  if (self->objective == NULL)
+    return NAN;
+
+  krs = koers_objective_get_key_results (self->objective);
+  n = g_list_model_get_n_items (krs);
+  scores = g_new0 (double, MAX (n, 1));
+  weights = g_new0 (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      if (kr == self->kr && !isnan (progress))
+        scores[i] = progress;
+      else
+        scores[i] = koers_key_result_get_progress (kr);
+      weights[i] = koers_key_result_get_weight (kr);
+    }
+
+  return koers_score_weighted_mean (scores, weights, n);
+}
+
+void
+koers_checkin_dialog_set_status (KoersCheckinDialog *self,
+                                 KoersCheckinStatus  status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (statuses[i] == status)
+      {
+        self->setting_status = TRUE;
+        gtk_drop_down_set_selected (self->status_dropdown, i);
+        self->setting_status = FALSE;
+      }
+}
+
+KoersCheckinStatus
+koers_checkin_dialog_get_status (KoersCheckinDialog *self)
+{
+  guint i = gtk_drop_down_get_selected (self->status_dropdown);
+
+  return i < G_N_ELEMENTS (statuses) ? statuses[i] : KOERS_CHECKIN_STATUS_ON_TRACK;
+}
+
+/* On track, at risk or off track from how far the new progress is behind
+ * the ideal line on the check-in's date. */
+static void
+suggest_status (KoersCheckinDialog *self,
+                double              progress,
+                const GDate        *date)
+{
+  double expected = NAN;
+  KoersKrStatus status;
+
+  if (self->status_touched)
+    return;
+
+  if (self->has_period)
+    expected = koers_score_expected_progress (&self->period, date);
+  status = koers_score_key_result_status (progress, KOERS_CHECKIN_STATUS_NONE, expected);
+
+  if (status == KOERS_KR_STATUS_AT_RISK)
+    koers_checkin_dialog_set_status (self, KOERS_CHECKIN_STATUS_AT_RISK);
+  else if (status == KOERS_KR_STATUS_OFF_TRACK)
+    koers_checkin_dialog_set_status (self, KOERS_CHECKIN_STATUS_OFF_TRACK);
+  else
+    koers_checkin_dialog_set_status (self, KOERS_CHECKIN_STATUS_ON_TRACK);
+}
+
+static void
+update_preview (KoersCheckinDialog *self,
+                gboolean            valid,
+                double              value,
+                const GDate        *date)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  double old_progress = koers_key_result_get_progress (self->kr);
+  double old_score = compute_objective_score (self, NAN);
+  g_autofree char *old_percent = koers_format_percent (lang, 100.0 * old_progress, 0);
+  g_autofree char *old_score_text = koers_format_score (lang, old_score, 2);
+  g_autofree char *progress_text = NULL;
+  g_autofree char *score_text = NULL;
+
+  if (valid)
+    {
+      double progress = get_progress_for (self, predict_current_value (self, value, date));
+      double score = compute_objective_score (self, progress);
+      g_autofree char *percent = koers_format_percent (lang, 100.0 * progress, 0);
+      g_autofree char *new_score = koers_format_score (lang, score, 2);
+      g_autofree char *delta = koers_format_delta (lang, score - old_score, 2);
+
+      /* Translators: progress before → after, "58% → 70%". */
+      progress_text = g_strdup_printf (_("%1$s → %2$s"), old_percent, percent);
+      /* Translators: the objective score before → after and the change:
+       * "0.51 → 0.55 (+0.04)". */
+      score_text = g_strdup_printf (_("%1$s → %2$s (%3$s)"), old_score_text, new_score, delta);
+    }
+  else
+    {
+      progress_text = g_strdup_printf (_("%1$s → %2$s"), old_percent, "—");
+      score_text = g_strdup_printf (_("%1$s → %2$s"), old_score_text, "—");
+    }
+
+  gtk_label_set_text (self->progress_preview_label, progress_text);
+  gtk_label_set_text (self->score_preview_label, score_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->score_preview_label), self->objective != NULL);
+}
+
+void
+koers_checkin_dialog_validate (KoersCheckinDialog *self)
+{
+  g_autoptr (GError) value_error = NULL;
+  g_autoptr (GError) date_error = NULL;
+  gboolean value_ok, date_ok;
+  double value = 0.0;
+  GDate date;
+
+  if (self->kr == NULL)
+    return;
+
+  value_ok = koers_checkin_dialog_read_value (self, &value, &value_error);
+  date_ok = koers_checkin_dialog_read_date (self, &date, &date_error);
+
+  koers_form_show_field_error (GTK_WIDGET (self->value_entry), self->value_error_label,
+                               value_error);
+  koers_form_show_field_error (GTK_WIDGET (self->date_entry), self->date_error_label,
+                               date_error);
+
+  if (!date_ok)
+    koers_date_today (&date);
+  update_preview (self, value_ok, value, &date);
+  if (value_ok)
+    {
+      double current = predict_current_value (self, value, &date);
+
+      suggest_status (self, get_progress_for (self, current), &date);
+    }
+
+  gtk_widget_set_sensitive (self->save_button, value_ok && date_ok);
+}
+
+void
+koers_checkin_dialog_fill_header (KoersCheckinDialog *self)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  KoersMetricKind kind = koers_key_result_get_metric_kind (self->kr);
+  const char *unit = koers_key_result_get_unit (self->kr);
+  KoersCheckin *latest = koers_key_result_get_latest_checkin (self->kr);
+  g_autofree char *current = koers_format_metric (lang, kind, unit,
+                                                  koers_key_result_get_current_value (self->kr));
+  g_autofree char *targets = NULL;
+  g_autofree char *last = NULL;
+
+  gtk_label_set_text (self->kr_title_label, koers_key_result_get_title (self->kr));
+
+  if (kind == KOERS_METRIC_KIND_MILESTONE)
+    targets = g_strdup (_("Milestone"));
+  else
+    {
+      /* A plain unit ("leads") once, after the target, as in the row. */
+      const char *start_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
+      g_autofree char *start = koers_format_metric (lang, kind, start_unit,
+                                                    koers_key_result_get_start_value (self->kr));
+      g_autofree char *target = koers_format_metric (lang, kind, unit,
+                                                     koers_key_result_get_target_value (self->kr));
+
+      /* Translators: "Start 600 · target 1,200 leads". */
+      targets = g_strdup_printf (_("Start %1$s · target %2$s"), start, target);
+    }
+  gtk_label_set_text (self->targets_label, targets);
+
+  if (latest != NULL)
+    {
+      g_autofree char *date = koers_format_date_iso (lang, koers_checkin_get_date (latest));
+
+      /* Translators: %1$s is a value, %2$s a date: "Last check-in: 850 leads on 2 May 2026". */
+      last = g_strdup_printf (_("Last check-in: %1$s on %2$s"), current, date != NULL ? date : "?");
+    }
+  else
+    {
+      /* Translators: %s is a value. */
+      last = g_strdup_printf (_("No check-ins yet; the value is %s"), current);
+    }
+  gtk_label_set_text (self->last_label, last);
+}
+
+void
+koers_checkin_dialog_fill_value (KoersCheckinDialog *self,
+                                 double              value)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  KoersMetricKind kind = koers_key_result_get_metric_kind (self->kr);
+  const char *unit = koers_key_result_get_unit (self->kr);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->value_box, kind != KOERS_METRIC_KIND_MILESTONE);
+  gtk_widget_set_visible (self->milestone_box, kind == KOERS_METRIC_KIND_MILESTONE);
+
+  if (kind == KOERS_METRIC_KIND_MILESTONE)
+    {
+      gtk_label_set_text_with_mnemonic (self->value_heading, _("_Result"));
+      GtkToggleButton *active = value >= 1.0 ? self->done_button : self->not_done_button;
+
+      gtk_toggle_button_set_active (active, TRUE);
+      gtk_label_set_mnemonic_widget (self->value_heading, GTK_WIDGET (active));
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->prefix_label), kind == KOERS_METRIC_KIND_CURRENCY);
+  gtk_label_set_text (self->prefix_label, "€");
+  if (kind == KOERS_METRIC_KIND_PERCENTAGE)
+    unit = "%";
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label),
+                          kind != KOERS_METRIC_KIND_CURRENCY && unit != NULL && *unit != '\0');
+  gtk_label_set_text (self->unit_label, unit != NULL ? unit : "");
+
+  /* Enough decimals that saving unchanged does not round the value. */
+  text = koers_format_number (lang, value, 6);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text);
+}
+
+void
+koers_checkin_dialog_fill_statuses (KoersCheckinDialog *self)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_string_list_append (model, koers_checkin_status_get_label (statuses[i]));
+  self->setting_status = TRUE;
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (model));
+  self->setting_status = FALSE;
+}

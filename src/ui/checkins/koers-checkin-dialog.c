@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "koers-checkin-dialog-private.h"
+#include "objectives/koers-editing.h"
+#include "widgets/koers-form-util.h"
+
+G_DEFINE_FINAL_TYPE (KoersCheckinDialog, koers_checkin_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_KEY_RESULT,
+  PROP_CHECKIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+koers_checkin_dialog_ensure_style (void)
+{
+  static GdkDisplay *styled_display = NULL;
+
+  koers_editing_load_style (&styled_display, "/io/github/koersapp/Koers/ui/checkins/checkin.css");
+}
+
+static void
+value_changed_cb (KoersCheckinDialog *self)
+{
+  koers_checkin_dialog_validate (self);
+}
+
+static void
+date_changed_cb (KoersCheckinDialog *self)
+{
+  koers_checkin_dialog_validate (self);
+}
+
+static void
+status_selected_cb (KoersCheckinDialog *self)
+{
+  if (!self->setting_status)
+    self->status_touched = TRUE;
+}
+
+static void
+date_popover_show_cb (KoersCheckinDialog *self)
+{
+  koers_form_sync_calendar (self->calendar, GTK_EDITABLE (self->date_entry));
+}
+
+static void
+calendar_day_selected_cb (KoersCheckinDialog *self)
+{
+  koers_form_take_calendar_day (self->calendar, GTK_EDITABLE (self->date_entry), self->date_button);
+}
+
+gboolean
+koers_checkin_dialog_save (KoersCheckinDialog  *self,
+                           GError             **error)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *iso = NULL;
+  KoersCheckinStatus status;
+  double value;
+  GDate date;
+
+  g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!koers_checkin_dialog_read_value (self, &value, error)
+      || !koers_checkin_dialog_read_date (self, &date, error))
+    return FALSE;
+
+  note = koers_form_dup_text (self->note_view);
+  iso = koers_date_format_iso (&date);
+  status = koers_checkin_dialog_get_status (self);
+
+  if (!self->editing)
+    {
+      g_autoptr (KoersCheckin) checkin = koers_checkin_new (iso, value, status, note);
+
+      if (!koers_store_add_checkin (self->store, self->kr, checkin, error))
+        return FALSE;
+      g_set_object (&self->checkin, checkin);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKIN]);
+    }
+  else
+    {
+      g_autofree char *old_date = g_strdup (koers_checkin_get_date (self->checkin));
+      g_autofree char *old_note = g_strdup (koers_checkin_get_note (self->checkin));
+      double old_value = koers_checkin_get_value (self->checkin);
+      KoersCheckinStatus old_status = koers_checkin_get_status (self->checkin);
+
+      /* The store writes what the object holds; on failure put it back. */
+      g_object_freeze_notify (G_OBJECT (self->checkin));
+      koers_checkin_set_date (self->checkin, iso);
+      koers_checkin_set_value (self->checkin, value);
+      koers_checkin_set_status (self->checkin, status);
+      koers_checkin_set_note (self->checkin, note);
+      g_object_thaw_notify (G_OBJECT (self->checkin));
+
+      if (!koers_store_save_checkin (self->store, self->checkin, error))
+        {
+          g_object_freeze_notify (G_OBJECT (self->checkin));
+          koers_checkin_set_date (self->checkin, old_date);
+          koers_checkin_set_value (self->checkin, old_value);
+          koers_checkin_set_status (self->checkin, old_status);
+          koers_checkin_set_note (self->checkin, old_note);
+          g_object_thaw_notify (G_OBJECT (self->checkin));
+          return FALSE;
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (KoersCheckinDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return;
+
+  if (!koers_checkin_dialog_save (self, &error))
+    koers_form_show_error_toast (self->toast_overlay, error);
+}
+
+static void
+cancel_clicked_cb (KoersCheckinDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (user_data);
+
+  save_clicked_cb (self);
+  return TRUE;
+}
+
+static void
+setup (KoersCheckinDialog *self)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  g_autofree char *date_text = NULL;
+  GDate date;
+
+  koers_checkin_dialog_fill_statuses (self);
+
+  self->objective = koers_store_get_key_result_objective (self->store, self->kr);
+  if (self->objective != NULL)
+    {
+      g_object_ref (self->objective);
+      self->has_period = koers_objective_get_parsed_period (self->objective, &self->period);
+    }
+
+  koers_checkin_dialog_fill_header (self);
+
+  if (self->editing)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-In"));
+      adw_window_title_set_title (self->window_title, _("Edit Check-In"));
+      koers_checkin_dialog_fill_value (self, koers_checkin_get_value (self->checkin));
+      if (!koers_date_parse (koers_checkin_get_date (self->checkin), &date))
+        koers_date_today (&date);
+      if (koers_checkin_get_note (self->checkin) != NULL)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                                  koers_checkin_get_note (self->checkin), -1);
+      if (koers_checkin_get_status (self->checkin) != KOERS_CHECKIN_STATUS_NONE)
+        {
+          koers_checkin_dialog_set_status (self, koers_checkin_get_status (self->checkin));
+          self->status_touched = TRUE;
+        }
+    }
+  else
+    {
+      koers_checkin_dialog_fill_value (self, koers_key_result_get_current_value (self->kr));
+      koers_date_today (&date);
+    }
+
+  date_text = koers_format_date (lang, &date);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date_text);
+
+  koers_checkin_dialog_validate (self);
+
+  if (koers_checkin_dialog_is_milestone (self))
+    gtk_window_set_focus (GTK_WINDOW (self),
+                          GTK_WIDGET (gtk_toggle_button_get_active (self->done_button)
+                                      ? self->done_button : self->not_done_button));
+  else
+    {
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->value_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
+    }
+}
+
+static void
+koers_checkin_dialog_constructed (GObject *object)
+{
+  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (object);
+
+  G_OBJECT_CLASS (koers_checkin_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (KOERS_IS_STORE (self->store));
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self->kr));
+
+  self->editing = self->checkin != NULL;
+  setup (self);
+}
+
+static void
+koers_checkin_dialog_dispose (GObject *object)
+{
+  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_CHECKIN_DIALOG);
+  g_clear_object (&self->checkin);
+  g_clear_object (&self->objective);
+  g_clear_object (&self->kr);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_checkin_dialog_parent_class)->dispose (object);
+}
+
+static void
+koers_checkin_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_KEY_RESULT:
+      g_value_set_object (value, self->kr);
+      break;
+    case PROP_CHECKIN:
+      g_value_set_object (value, self->checkin);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_checkin_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_KEY_RESULT:
+      self->kr = g_value_dup_object (value);
+      break;
+    case PROP_CHECKIN:
+      self->checkin = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_checkin_dialog_constructed;
+  object_class->dispose = koers_checkin_dialog_dispose;
+  object_class->get_property = koers_checkin_dialog_get_property;
+  object_class->set_property = koers_checkin_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_RESULT] =
+    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Set at construction for edit mode; after Save, the check-in written. */
+  properties[PROP_CHECKIN] =
+    g_param_spec_object ("checkin", NULL, NULL, KOERS_TYPE_CHECKIN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/checkins/koers-checkin-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, kr_title_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, targets_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, last_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_heading);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, prefix_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, milestone_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, not_done_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, done_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, progress_preview_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, score_preview_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, date_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, button_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+
+  /* Escape writes nothing, like Cancel. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_checkin_dialog_init (KoersCheckinDialog *self)
+{
+  koers_checkin_dialog_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Save is the box's first child, for the tab order; shown after Cancel. */
+  gtk_widget_set_direction (self->button_box,
+                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL
+                            ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
+  /* The start of a reversed box is the window's end. */
+  gtk_widget_set_halign (self->button_box, GTK_ALIGN_START);
+  gtk_widget_set_direction (self->cancel_button, gtk_widget_get_default_direction ());
+  gtk_widget_set_direction (self->save_button, gtk_widget_get_default_direction ());
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
+                            G_CALLBACK (status_selected_cb), self);
+  koers_form_add_save_shortcut (self->note_view, save_shortcut_cb, self);
+}
+
+GtkWidget *
+koers_checkin_dialog_new (KoersStore     *store,
+                          KoersKeyResult *kr)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
+
+  return g_object_new (KOERS_TYPE_CHECKIN_DIALOG,
+                       "store", store,
+                       "key-result", kr,
+                       NULL);
+}
+
+GtkWidget *
+koers_checkin_dialog_new_for_checkin (KoersStore     *store,
+                                      KoersKeyResult *kr,
+                                      KoersCheckin   *checkin)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
+  g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), NULL);
+
+  return g_object_new (KOERS_TYPE_CHECKIN_DIALOG,
+                       "store", store,
+                       "key-result", kr,
+                       "checkin", checkin,
+                       NULL);
+}
+
+GtkWidget *
+koers_checkin_dialog_present (GtkWidget      *widget,
+                              KoersStore     *store,
+                              KoersKeyResult *kr,
+                              KoersCheckin   *checkin)
+{
+  GtkWidget *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
+
+  if (checkin != NULL)
+    dialog = koers_checkin_dialog_new_for_checkin (store, kr, checkin);
+  else
+    dialog = koers_checkin_dialog_new (store, kr);
+
+  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+KoersKeyResult *
+koers_checkin_dialog_get_key_result (KoersCheckinDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), NULL);
+
+  return self->kr;
+}
+
+KoersCheckin *
+koers_checkin_dialog_get_checkin (KoersCheckinDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), NULL);
+
+  return self->checkin;
+}
+
+gboolean
+koers_checkin_dialog_get_can_save (KoersCheckinDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), FALSE);
+
+  return gtk_widget_get_sensitive (self->save_button);
+}

@@ -1,0 +1,471 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "io/koers-csv.h"
+#include "io/koers-json.h"
+#include "koers-export-data-dialog.h"
+#include "widgets/koers-form-util.h"
+#include "window/koers-window-private.h"
+
+/* The rows of the period and scope combos. */
+enum {
+  PERIOD_ALL,
+  PERIOD_WINDOW,
+};
+
+enum {
+  SCOPE_ALL,
+  SCOPE_CHOSEN,
+};
+
+struct _KoersExportDataDialog
+{
+  AdwWindow              parent_instance;
+
+  KoersWindow           *window;     /* weak: the toast goes there */
+  KoersStore            *store;
+  KoersExportDataFormat  format;
+  KoersPeriod            period;     /* the window's */
+  GPtrArray             *checks;     /* GtkCheckButton per department row */
+  GPtrArray             *departments; /* KoersDepartment of each check */
+  GtkFileChooserNative  *chooser;
+
+  AdwWindowTitle        *window_title;
+  GtkWidget             *export_button;
+  AdwPreferencesGroup   *options_group;
+  AdwComboRow           *period_row;
+  AdwComboRow           *scope_row;
+  AdwPreferencesGroup   *departments_group;
+};
+
+G_DEFINE_FINAL_TYPE (KoersExportDataDialog, koers_export_data_dialog, ADW_TYPE_WINDOW)
+
+/* The folder the last export went to, proposed for the next one. */
+static GFile *last_folder;
+
+static void
+options_changed_cb (KoersExportDataDialog *self)
+{
+  gtk_widget_set_sensitive (self->export_button,
+                            koers_export_data_dialog_get_all_departments (self)
+                            || koers_form_any_check_active (self->checks));
+}
+
+static void
+scope_changed_cb (KoersExportDataDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->departments_group),
+                          !koers_export_data_dialog_get_all_departments (self));
+  options_changed_cb (self);
+}
+
+static void
+add_department_rows (KoersExportDataDialog *self)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      GtkWidget *check = koers_form_add_department_check (self->departments_group, self->store,
+                                                          dept, FALSE,
+                                                          G_CALLBACK (options_changed_cb), self);
+
+      g_ptr_array_add (self->checks, check);
+      g_ptr_array_add (self->departments, g_steal_pointer (&dept));
+    }
+}
+
+static void
+setup_format (KoersExportDataDialog *self)
+{
+  g_autofree char *period_label = koers_format_period (koers_format_get_language (), &self->period);
+  const char *items[] = { _("All periods"), period_label, NULL };
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (items);
+  const char *title;
+
+  if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
+    {
+      title = _("Export CSV");
+      adw_preferences_group_set_description (self->options_group,
+                                             _("One row per key result, in the columns of the "
+                                               "report template, for a spreadsheet."));
+    }
+  else
+    {
+      title = _("Export Data");
+      adw_preferences_group_set_description (self->options_group,
+                                             _("A Koers file with objectives, key results, check-ins "
+                                               "and reviews, to keep as a backup or to import or "
+                                               "merge into another Koers database."));
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_combo_row_set_model (self->period_row, G_LIST_MODEL (periods));
+  /* A backup takes everything; a spreadsheet is read per quarter. */
+  adw_combo_row_set_selected (self->period_row,
+                              self->format == KOERS_EXPORT_DATA_FORMAT_CSV ? PERIOD_WINDOW : PERIOD_ALL);
+}
+
+/* Writing. */
+
+static void
+show_uri_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KoersWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      /* Translators: %s is the system's reason. */
+      g_autoptr(GError) shown = g_error_new (error->domain, error->code,
+                                             _("Could not open the file: %s"), error->message);
+
+      koers_window_show_error (window, shown);
+    }
+}
+
+static void
+open_file_cb (AdwToast *toast,
+              gpointer  user_data)
+{
+  KoersWindow *window = KOERS_WINDOW (user_data);
+  const char *uri = g_object_get_data (G_OBJECT (toast), "koers-export-uri");
+
+  gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL,
+                     show_uri_done_cb, g_object_ref (window));
+}
+
+static void
+show_written_toast (KoersExportDataDialog *self,
+                    GFile                 *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->window == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  escaped = g_markup_escape_text (name, -1);
+  if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
+    /* Translators: %s is a file name. */
+    title = g_strdup_printf (_("CSV written to %s"), escaped);
+  else
+    /* Translators: %s is a file name. */
+    title = g_strdup_printf (_("Data exported to %s"), escaped);
+  toast = adw_toast_new (title);
+
+  /* A spreadsheet is worth opening; the JSON file is for Koers. */
+  if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "koers-export-uri", g_file_get_uri (file), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), self->window, 0);
+    }
+  koers_window_add_toast (self->window, toast);
+}
+
+static void
+show_error_dialog (KoersExportDataDialog *self,
+                   const GError          *error)
+{
+  GtkWidget *dialog;
+
+  /* The body is plain text: the message may quote a file name. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (KoersExportDataDialog *self,
+                     int                    response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  if (file != NULL)
+    koers_export_data_dialog_export_to (self, file);
+}
+
+static void
+export_clicked_cb (KoersExportDataDialog *self)
+{
+  g_autofree char *name = koers_export_data_dialog_get_suggested_name (self);
+  gboolean csv = self->format == KOERS_EXPORT_DATA_FORMAT_CSV;
+
+  /* Kept until the next export: GTK does not keep a native dialog alive. */
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  if (csv)
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export CSV"),
+                                                 _("CSV files"), "text/csv", "csv",
+                                                 last_folder, name);
+  else
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export Data"),
+                                                 _("Koers data (JSON)"), "application/json",
+                                                 "json", last_folder, name);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+koers_export_data_dialog_dispose (GObject *object)
+{
+  KoersExportDataDialog *self = KOERS_EXPORT_DATA_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->window);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_EXPORT_DATA_DIALOG);
+
+  G_OBJECT_CLASS (koers_export_data_dialog_parent_class)->dispose (object);
+}
+
+static void
+koers_export_data_dialog_finalize (GObject *object)
+{
+  KoersExportDataDialog *self = KOERS_EXPORT_DATA_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (koers_export_data_dialog_parent_class)->finalize (object);
+}
+
+static void
+koers_export_data_dialog_class_init (KoersExportDataDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = koers_export_data_dialog_dispose;
+  object_class->finalize = koers_export_data_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/data/koers-export-data-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, options_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, departments_group);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_export_data_dialog_init (KoersExportDataDialog *self)
+{
+  self->checks = g_ptr_array_new ();
+  self->departments = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+koers_export_data_dialog_new (KoersWindow           *window,
+                              KoersExportDataFormat  format)
+{
+  KoersExportDataDialog *self;
+  KoersDepartment *department;
+
+  g_return_val_if_fail (KOERS_IS_WINDOW (window), NULL);
+
+  self = g_object_new (KOERS_TYPE_EXPORT_DATA_DIALOG,
+                       "transient-for", window,
+                       NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->store = g_object_ref (koers_window_get_store (window));
+  self->format = format;
+  self->period = *koers_window_get_period (window);
+
+  setup_format (self);
+  add_department_rows (self);
+
+  /* The department on screen is ticked, ready for "Chosen departments";
+   * the export takes all of them until that is chosen. */
+  department = koers_window_get_department (window);
+  if (department != NULL && !koers_department_get_is_company (department))
+    for (guint i = 0; i < self->departments->len; i++)
+      if (g_ptr_array_index (self->departments, i) == department)
+        gtk_check_button_set_active (g_ptr_array_index (self->checks, i), TRUE);
+
+  options_changed_cb (self);
+
+  return GTK_WIDGET (self);
+}
+
+KoersExportDataFormat
+koers_export_data_dialog_get_format (KoersExportDataDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self), KOERS_EXPORT_DATA_FORMAT_JSON);
+
+  return self->format;
+}
+
+gboolean
+koers_export_data_dialog_get_all_periods (KoersExportDataDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self), TRUE);
+
+  return adw_combo_row_get_selected (self->period_row) != PERIOD_WINDOW;
+}
+
+void
+koers_export_data_dialog_set_all_periods (KoersExportDataDialog *self,
+                                          gboolean               all_periods)
+{
+  g_return_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self));
+
+  adw_combo_row_set_selected (self->period_row, all_periods ? PERIOD_ALL : PERIOD_WINDOW);
+}
+
+gboolean
+koers_export_data_dialog_get_all_departments (KoersExportDataDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self), TRUE);
+
+  return adw_combo_row_get_selected (self->scope_row) != SCOPE_CHOSEN;
+}
+
+void
+koers_export_data_dialog_set_department_chosen (KoersExportDataDialog *self,
+                                                KoersDepartment       *department,
+                                                gboolean               chosen)
+{
+  g_return_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self));
+  g_return_if_fail (KOERS_IS_DEPARTMENT (department));
+
+  for (guint i = 0; i < self->departments->len; i++)
+    if (koers_department_get_id (g_ptr_array_index (self->departments, i))
+        == koers_department_get_id (department))
+      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), chosen);
+
+  if (chosen)
+    adw_combo_row_set_selected (self->scope_row, SCOPE_CHOSEN);
+}
+
+char *
+koers_export_data_dialog_get_suggested_name (KoersExportDataDialog *self)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self), NULL);
+
+  if (koers_export_data_dialog_get_all_periods (self))
+    {
+      /* A backup is named by its day. */
+      GDate today;
+
+      koers_date_today (&today);
+      key = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&today),
+                             g_date_get_month (&today), g_date_get_day (&today));
+    }
+  else
+    {
+      key = koers_period_to_string (&self->period);
+      /* A range's key holds a slash, which a file name cannot. */
+      g_strdelimit (key, "/", '_');
+    }
+
+  if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
+    /* The CSV is in the interface's language, and so is its name. */
+    return g_strdup_printf ("%s %s.csv",
+                            koers_format_get_language () == KOERS_LANGUAGE_NL ? "OKR-rapport" : "OKR report",
+                            key);
+
+  return g_strdup_printf ("koers-export-%s.json", key);
+}
+
+gboolean
+koers_export_data_dialog_export_to (KoersExportDataDialog *self,
+                                    GFile                 *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *period_key = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *periods[2] = { NULL, NULL };
+  KoersExportFilter filter = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  g_return_val_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                   _("Koers can only export to a folder on this computer."));
+      show_error_dialog (self, error);
+      return FALSE;
+    }
+
+  if (!koers_export_data_dialog_get_all_periods (self))
+    {
+      period_key = koers_period_to_string (&self->period);
+      periods[0] = period_key;
+      filter.periods = periods;
+    }
+  if (!koers_export_data_dialog_get_all_departments (self))
+    {
+      for (guint i = 0; i < self->checks->len; i++)
+        {
+          KoersDepartment *dept = g_ptr_array_index (self->departments, i);
+
+          if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+            g_ptr_array_add (names, (gpointer) koers_department_get_name (dept));
+        }
+      /* An empty list would take everything. */
+      if (names->len == 0)
+        {
+          error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                       _("Choose at least one department to export."));
+          show_error_dialog (self, error);
+          return FALSE;
+        }
+      g_ptr_array_add (names, NULL);
+      filter.departments = (const char * const *) names->pdata;
+    }
+
+  if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
+    written = koers_csv_export (self->store, &filter, koers_format_get_language (), path, &error);
+  else
+    written = koers_json_export (self->store, &filter, path, &error);
+
+  if (!written)
+    {
+      show_error_dialog (self, error);
+      return FALSE;
+    }
+
+  g_clear_object (&last_folder);
+  last_folder = g_file_get_parent (file);
+  show_written_toast (self, file);
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return TRUE;
+}

@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-import-dialog.h"
+
+struct _KoersImportDialog
+{
+  AdwWindow            parent_instance;
+
+  KoersWindow         *window;      /* weak: the toast goes there */
+  KoersStore          *store;
+  char                *file_name;   /* for display */
+  GBytes              *contents;    /* checked again when the mode changes */
+  KoersJsonImportMode  mode;
+  KoersImportPlan     *plan;        /* NULL when the mode cannot import the file */
+  GPtrArray           *rows;        /* rows added to the groups, removed on update */
+
+  AdwWindowTitle      *window_title;
+  GtkWidget           *import_button;
+  GtkCheckButton      *merge_check;
+  GtkCheckButton      *add_check;
+  AdwPreferencesGroup *problem_group;
+  GtkLabel            *problem_label;
+  AdwPreferencesGroup *summary_group;
+  AdwPreferencesGroup *conflicts_group;
+  AdwPreferencesGroup *details_group;
+};
+
+G_DEFINE_FINAL_TYPE (KoersImportDialog, koers_import_dialog, ADW_TYPE_WINDOW)
+
+static const char *
+get_kind_label (KoersImportKind kind)
+{
+  switch (kind)
+    {
+    case KOERS_IMPORT_DEPARTMENTS:
+      return _("Departments");
+    case KOERS_IMPORT_OBJECTIVES:
+      return _("Objectives");
+    case KOERS_IMPORT_KEY_RESULTS:
+      return _("Key results");
+    case KOERS_IMPORT_CHECKINS:
+      return _("Check-ins");
+    case KOERS_IMPORT_KPIS:
+      return _("KPIs");
+    case KOERS_IMPORT_KPI_VALUES:
+      return _("KPI values");
+    case KOERS_IMPORT_N_KINDS:
+    default:
+      return NULL;
+    }
+}
+
+/* "3 added, 1 updated, 12 unchanged", without the parts that are 0;
+ * NULL when the file has none of the kind. */
+static char *
+describe_counts (const KoersImportCounts *counts)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (counts->added > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u added", "%u added", counts->added),
+                                             counts->added));
+  if (counts->updated > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u updated", "%u updated", counts->updated),
+                                             counts->updated));
+  if (counts->unchanged > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", counts->unchanged),
+                                             counts->unchanged));
+  if (counts->conflicts > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u conflict", "%u conflicts", counts->conflicts),
+                                             counts->conflicts));
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator between "3 added", "1 updated", … */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
+}
+
+static void
+add_row (KoersImportDialog   *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Conflicts quote titles from the file: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+clear_rows (KoersImportDialog *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static gboolean
+plan_changes_anything (KoersImportPlan *plan)
+{
+  KoersImportCounts totals;
+
+  koers_import_plan_get_totals (plan, &totals);
+  return totals.added > 0 || totals.updated > 0
+         || koers_import_plan_get_n_dismissals (plan) > 0
+         || koers_import_plan_sets_organisation (plan);
+}
+
+static void
+show_plan (KoersImportDialog *self)
+{
+  const char * const *conflicts = koers_import_plan_get_conflicts (self->plan);
+  g_autofree char *summary = NULL;
+  guint n_dismissals = koers_import_plan_get_n_dismissals (self->plan);
+  guint n_conflicts = 0;
+
+  for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
+    {
+      KoersImportCounts counts;
+      const char *label = get_kind_label (kind);
+      g_autofree char *subtitle = NULL;
+
+      koers_import_plan_get_counts (self->plan, kind, &counts);
+      subtitle = describe_counts (&counts);
+      if (label != NULL && subtitle != NULL)
+        add_row (self, self->details_group, label, subtitle);
+    }
+
+  if (n_dismissals > 0)
+    {
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u added", "%u added", n_dismissals),
+                                                   n_dismissals);
+
+      add_row (self, self->details_group, _("Dismissed findings"), subtitle);
+    }
+  if (koers_import_plan_sets_organisation (self->plan))
+    add_row (self, self->details_group, _("Organisation name"), _("Taken from the file"));
+
+  if (plan_changes_anything (self->plan))
+    summary = koers_import_plan_describe (self->plan);
+  else
+    summary = g_strdup (_("Nothing to import: this database has all of it already."));
+  adw_preferences_group_set_description (self->summary_group, summary);
+
+  for (; conflicts != NULL && conflicts[n_conflicts] != NULL; n_conflicts++)
+    add_row (self, self->conflicts_group, conflicts[n_conflicts], NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), n_conflicts > 0);
+}
+
+/* Checks the file for the mode and shows what importing would do. */
+static void
+update_plan (KoersImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (self->contents, &length);
+  gboolean merge = self->mode == KOERS_JSON_IMPORT_MERGE;
+
+  g_clear_pointer (&self->plan, koers_import_plan_free);
+  clear_rows (self);
+
+  self->plan = koers_json_import_plan_from_data (self->store, data, length, self->mode, &error);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_group), self->plan == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), self->plan != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_group), self->plan != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), FALSE);
+  if (self->plan == NULL)
+    {
+      gboolean exists = g_error_matches (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_EXISTS);
+
+      adw_preferences_group_set_title (self->problem_group,
+                                       merge ? _("Cannot Merge") : _("Cannot Import as New"));
+      adw_preferences_group_set_description (self->problem_group,
+                                             exists
+                                             ? _("This database already has what the file holds. Merge the "
+                                                 "file to update it, or import it into a new database.")
+                                             : NULL);
+      gtk_label_set_text (self->problem_label, error->message);
+    }
+  else
+    {
+      show_plan (self);
+    }
+
+  gtk_button_set_label (GTK_BUTTON (self->import_button), merge ? _("_Merge") : _("_Import"));
+  gtk_widget_set_sensitive (self->import_button,
+                            self->plan != NULL && plan_changes_anything (self->plan));
+}
+
+static void
+mode_toggled_cb (KoersImportDialog *self)
+{
+  KoersJsonImportMode mode = gtk_check_button_get_active (self->add_check)
+                             ? KOERS_JSON_IMPORT_ADD : KOERS_JSON_IMPORT_MERGE;
+
+  /* Both radio buttons notify: act once. */
+  if (self->contents != NULL && mode != self->mode)
+    {
+      self->mode = mode;
+      update_plan (self);
+    }
+}
+
+static void
+show_message (KoersImportDialog *self,
+              const char        *heading,
+              const char        *body)
+{
+  GtkWidget *dialog;
+
+  /* Plain text (no markup): the body quotes the file. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_clicked_cb (KoersImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (koers_import_dialog_apply (self, &error))
+    return;
+
+  if (g_error_matches (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE))
+    show_message (self, _("The Database Changed"),
+                  _("The file was checked again. Look at what changes, then import again."));
+  else
+    show_message (self, _("Could Not Import"), error->message);
+}
+
+static void
+koers_import_dialog_dispose (GObject *object)
+{
+  KoersImportDialog *self = KOERS_IMPORT_DIALOG (object);
+
+  g_clear_weak_pointer (&self->window);
+  /* The plan follows the store's "changed" until freed. */
+  g_clear_pointer (&self->plan, koers_import_plan_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (koers_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+koers_import_dialog_finalize (GObject *object)
+{
+  KoersImportDialog *self = KOERS_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->contents, g_bytes_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self->file_name);
+
+  G_OBJECT_CLASS (koers_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+koers_import_dialog_class_init (KoersImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = koers_import_dialog_dispose;
+  object_class->finalize = koers_import_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/data/koers-import-dialog.ui");
+  /* Offset 0: no field, but gtk_widget_get_template_child() finds it (tests). */
+  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, merge_check);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, add_check);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, problem_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, conflicts_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, details_group);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_import_dialog_init (KoersImportDialog *self)
+{
+  self->mode = KOERS_JSON_IMPORT_MERGE;
+  self->rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* The whole file, unless it is larger than an import takes. */
+static GBytes *
+load_file (GFile   *file,
+           GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_size (info) > KOERS_JSON_MAX_FILE_SIZE)
+    {
+      g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_TOO_LARGE,
+                   _("The file is larger than %d MB"), KOERS_JSON_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return NULL;
+
+  return g_bytes_new_take (data, length);
+}
+
+GtkWidget *
+koers_import_dialog_new (KoersWindow  *window,
+                         GFile        *file,
+                         GError      **error)
+{
+  KoersImportDialog *self;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autofree char *basename = NULL;
+  KoersStore *store;
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (KOERS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = koers_window_get_store (window);
+  contents = load_file (file, error);
+  if (contents == NULL)
+    return NULL;
+
+  /* A merge never refuses what the database has: what fails here is the
+   * file itself, and no dialog opens for it. */
+  data = g_bytes_get_data (contents, &length);
+  plan = koers_json_import_plan_from_data (store, data, length, KOERS_JSON_IMPORT_MERGE, error);
+  if (plan == NULL)
+    return NULL;
+
+  /* GTK owns a window: no reference to drop here. */
+  self = g_object_new (KOERS_TYPE_IMPORT_DIALOG,
+                       "transient-for", window,
+                       NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->store = g_object_ref (store);
+  self->contents = g_steal_pointer (&contents);
+  basename = g_file_get_basename (file);
+  self->file_name = g_filename_display_name (basename);
+  adw_window_title_set_subtitle (self->window_title, self->file_name);
+
+  self->plan = g_steal_pointer (&plan);
+  show_plan (self);
+  gtk_button_set_label (GTK_BUTTON (self->import_button), _("_Merge"));
+  gtk_widget_set_sensitive (self->import_button, plan_changes_anything (self->plan));
+
+  return GTK_WIDGET (self);
+}
+
+KoersJsonImportMode
+koers_import_dialog_get_mode (KoersImportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), KOERS_JSON_IMPORT_MERGE);
+
+  return self->mode;
+}
+
+void
+koers_import_dialog_set_mode (KoersImportDialog   *self,
+                              KoersJsonImportMode  mode)
+{
+  g_return_if_fail (KOERS_IS_IMPORT_DIALOG (self));
+
+  /* The radio buttons' notify does the rest. */
+  gtk_check_button_set_active (mode == KOERS_JSON_IMPORT_ADD ? self->add_check : self->merge_check, TRUE);
+}
+
+KoersImportPlan *
+koers_import_dialog_get_plan (KoersImportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->plan;
+}
+
+gboolean
+koers_import_dialog_apply (KoersImportDialog  *self,
+                           GError            **error)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->plan == NULL)
+    {
+      g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_INVALID,
+                           gtk_label_get_text (self->problem_label));
+      return FALSE;
+    }
+
+  summary = koers_import_plan_describe (self->plan);
+  if (!koers_json_import_apply (self->plan, error))
+    {
+      /* A plan is applied once, and a stale one never: check again. */
+      update_plan (self);
+      return FALSE;
+    }
+
+  if (self->window != NULL)
+    {
+      AdwToast *toast;
+
+      /* Toast titles are markup; the file name is not. */
+      escaped = g_markup_escape_text (self->file_name, -1);
+      /* Translators: the first %s is a file name, the second says what changed,
+       * such as "3 added, 1 updated, 12 unchanged". */
+      title = g_strdup_printf (_("Imported %s: %s"), escaped, summary);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 8);
+      koers_window_add_toast (self->window, toast);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}

@@ -1,0 +1,587 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "io/report/koers-report.h"
+#include "koers-report-dialog.h"
+#include "widgets/koers-form-util.h"
+#include "window/koers-window-private.h"
+
+/* The rows of the language combo, in the order of the .ui file. */
+static const KoersLanguage languages[] = { KOERS_LANGUAGE_NL, KOERS_LANGUAGE_EN };
+
+enum {
+  SCOPE_WHOLE_COMPANY,
+  SCOPE_CHOSEN,
+};
+
+struct _KoersReportDialog
+{
+  AdwWindow             parent_instance;
+
+  KoersWindow          *window;       /* weak: the toast goes there */
+  KoersStore           *store;
+  GArray               *periods;      /* KoersPeriod, as the period row lists them */
+  GtkStringList        *period_labels;
+  GPtrArray            *checks;       /* GtkCheckButton per department row */
+  GArray               *check_ids;    /* gint64, the department of each check */
+  GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;  /* set while a report is written */
+  GFile                *target;
+  gboolean              closed;
+
+  GtkWidget            *cancel_button;
+  GtkWidget            *export_button;
+  GtkStack             *stack;
+  AdwComboRow          *period_row;
+  AdwComboRow          *scope_row;
+  AdwPreferencesGroup  *departments_group;
+  AdwComboRow          *language_row;
+  GtkSwitch            *notes_switch;
+  GtkProgressBar       *progress_bar;
+};
+
+G_DEFINE_FINAL_TYPE (KoersReportDialog, koers_report_dialog, ADW_TYPE_WINDOW)
+
+/* The folder the last report went to, proposed for the next one. */
+static GFile *last_folder;
+
+static void
+update_sensitivity (KoersReportDialog *self)
+{
+  gboolean busy = self->cancellable != NULL;
+  gboolean scope_ok = koers_report_dialog_get_whole_company (self) || koers_form_any_check_active (self->checks);
+
+  gtk_widget_set_sensitive (self->export_button, !busy && scope_ok);
+}
+
+static void
+scope_changed_cb (KoersReportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->departments_group),
+                          !koers_report_dialog_get_whole_company (self));
+  update_sensitivity (self);
+}
+
+static void
+add_period (KoersReportDialog *self,
+            const KoersPeriod *period)
+{
+  g_autofree char *label = NULL;
+
+  if (period->kind == KOERS_PERIOD_KIND_YEAR)
+    /* Translators: %d is a year, a choice in the report's period list. */
+    label = g_strdup_printf (_("%d (whole year)"), period->year);
+  else
+    label = koers_format_period (koers_format_get_language (), period);
+
+  g_array_append_val (self->periods, *period);
+  gtk_string_list_append (self->period_labels, label);
+}
+
+/* The years around year, each as a whole and by quarter. */
+static void
+fill_periods (KoersReportDialog *self,
+              int                year)
+{
+  for (int y = year - 1; y <= year + 1; y++)
+    {
+      KoersPeriod period;
+
+      koers_period_init_year (&period, y);
+      add_period (self, &period);
+      for (int quarter = 1; quarter <= 4; quarter++)
+        {
+          koers_period_init_quarter (&period, y, quarter);
+          add_period (self, &period);
+        }
+    }
+}
+
+static void
+add_department_rows (KoersReportDialog *self,
+                     KoersDepartment   *selected)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      gint64 id = koers_department_get_id (dept);
+      GtkWidget *check;
+
+      check = koers_form_add_department_check (self->departments_group, self->store, dept,
+                                               selected != NULL
+                                               && koers_department_get_id (selected) == id,
+                                               G_CALLBACK (update_sensitivity), self);
+      g_ptr_array_add (self->checks, check);
+      g_array_append_val (self->check_ids, id);
+    }
+}
+
+static void
+set_busy (KoersReportDialog *self,
+          gboolean           busy)
+{
+  if (!busy)
+    g_clear_object (&self->cancellable);
+
+  gtk_stack_set_visible_child_name (self->stack, busy ? "progress" : "options");
+  update_sensitivity (self);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  KoersReportDialog *self = KOERS_REPORT_DIALOG (user_data);
+
+  if (!self->closed)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+show_uri_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KoersWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      /* Translators: %s is the system's reason. */
+      g_autoptr(GError) shown = g_error_new (error->domain, error->code,
+                                             _("Could not open the report: %s"), error->message);
+
+      koers_window_show_error (window, shown);
+    }
+}
+
+static void
+open_report_cb (AdwToast *toast,
+                gpointer  user_data)
+{
+  KoersWindow *window = KOERS_WINDOW (user_data);
+  const char *uri = g_object_get_data (G_OBJECT (toast), "koers-report-uri");
+
+  /* gtk_show_uri_full goes through the OpenURI portal in a sandbox. */
+  gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL,
+                     show_uri_done_cb, g_object_ref (window));
+}
+
+static void
+show_written_toast (KoersReportDialog *self)
+{
+  g_autofree char *path = g_file_get_path (self->target);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->window == NULL)
+    return;
+
+  /* Translators: %s is a file name. */
+  title = g_strdup_printf (_("Report written to %s"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "koers-report-uri",
+                          g_file_get_uri (self->target), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_report_cb), self->window, 0);
+  koers_window_add_toast (self->window, toast);
+}
+
+static void
+show_error_dialog (KoersReportDialog *self,
+                   const GError      *error)
+{
+  GtkWidget *dialog;
+
+  /* The body is plain text (body-use-markup is off): the message may
+   * quote a file name. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Report"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KoersReportDialog) self = KOERS_REPORT_DIALOG (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  written = koers_report_write_pdf_finish (KOERS_STORE (source), result, &error);
+  g_clear_object (&self->cancellable);
+
+  if (written)
+    {
+      g_clear_object (&last_folder);
+      last_folder = g_file_get_parent (self->target);
+      show_written_toast (self);
+    }
+
+  if (self->closed)
+    return;
+
+  if (written)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  set_busy (self, FALSE);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error_dialog (self, error);
+}
+
+static void
+chooser_response_cb (KoersReportDialog *self,
+                     int                response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  if (file != NULL)
+    koers_report_dialog_export_to (self, file);
+}
+
+static void
+export_clicked_cb (KoersReportDialog *self)
+{
+  g_autofree char *name = koers_report_dialog_get_suggested_name (self);
+
+  if (self->cancellable != NULL)
+    return;
+
+  /* Kept until the next export: GTK does not keep a native dialog alive. */
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export Report"),
+                                               _("PDF documents"), "application/pdf", "pdf",
+                                               last_folder, name);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_clicked_cb (KoersReportDialog *self)
+{
+  /* While writing, Cancel stops the report and the options come back;
+   * otherwise it closes the window. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+koers_report_dialog_close_request (GtkWindow *window)
+{
+  KoersReportDialog *self = KOERS_REPORT_DIALOG (window);
+
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (koers_report_dialog_parent_class)->close_request (window);
+}
+
+static void
+koers_report_dialog_dispose (GObject *object)
+{
+  KoersReportDialog *self = KOERS_REPORT_DIALOG (object);
+
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->window);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_REPORT_DIALOG);
+
+  G_OBJECT_CLASS (koers_report_dialog_parent_class)->dispose (object);
+}
+
+static void
+koers_report_dialog_finalize (GObject *object)
+{
+  KoersReportDialog *self = KOERS_REPORT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->target);
+  g_clear_object (&self->period_labels);
+  g_clear_pointer (&self->periods, g_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->check_ids, g_array_unref);
+
+  G_OBJECT_CLASS (koers_report_dialog_parent_class)->finalize (object);
+}
+
+static void
+koers_report_dialog_class_init (KoersReportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = koers_report_dialog_dispose;
+  object_class->finalize = koers_report_dialog_finalize;
+  window_class->close_request = koers_report_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, departments_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, notes_switch);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+
+  /* Escape as Cancel: closing also stops a report being written. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_report_dialog_init (KoersReportDialog *self)
+{
+  self->periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
+  self->period_labels = gtk_string_list_new (NULL);
+  self->checks = g_ptr_array_new ();
+  self->check_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_combo_row_set_model (self->period_row, G_LIST_MODEL (self->period_labels));
+  koers_report_dialog_set_language (self, koers_format_get_language ());
+}
+
+GtkWidget *
+koers_report_dialog_new (KoersWindow *window)
+{
+  KoersReportDialog *self;
+  const KoersPeriod *period;
+
+  g_return_val_if_fail (KOERS_IS_WINDOW (window), NULL);
+
+  self = g_object_new (KOERS_TYPE_REPORT_DIALOG,
+                       "transient-for", window,
+                       NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->store = g_object_ref (koers_window_get_store (window));
+
+  period = koers_window_get_period (window);
+  fill_periods (self, period->year > 0 ? period->year : g_date_get_year (&period->start));
+  koers_report_dialog_set_period (self, period);
+  add_department_rows (self, koers_window_get_department (window));
+  update_sensitivity (self);
+
+  return GTK_WIDGET (self);
+}
+
+void
+koers_report_dialog_get_period (KoersReportDialog *self,
+                                KoersPeriod       *out)
+{
+  guint selected;
+
+  g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
+  g_return_if_fail (out != NULL);
+
+  selected = adw_combo_row_get_selected (self->period_row);
+  if (selected < self->periods->len)
+    {
+      *out = g_array_index (self->periods, KoersPeriod, selected);
+    }
+  else
+    {
+      GDate today;
+
+      koers_date_today (&today);
+      koers_period_init_for_date (out, &today);
+    }
+}
+
+void
+koers_report_dialog_set_period (KoersReportDialog *self,
+                                const KoersPeriod *period)
+{
+  guint i;
+
+  g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
+  g_return_if_fail (period != NULL);
+
+  for (i = 0; i < self->periods->len; i++)
+    if (koers_period_equal (&g_array_index (self->periods, KoersPeriod, i), period))
+      break;
+
+  /* A custom range, or a year far away: it joins the list. */
+  if (i == self->periods->len)
+    add_period (self, period);
+
+  adw_combo_row_set_selected (self->period_row, i);
+}
+
+KoersLanguage
+koers_report_dialog_get_language (KoersReportDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), KOERS_LANGUAGE_EN);
+
+  selected = adw_combo_row_get_selected (self->language_row);
+  return selected < G_N_ELEMENTS (languages) ? languages[selected] : koers_format_get_language ();
+}
+
+void
+koers_report_dialog_set_language (KoersReportDialog *self,
+                                  KoersLanguage      language)
+{
+  g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (languages[i] == language)
+      adw_combo_row_set_selected (self->language_row, i);
+}
+
+gboolean
+koers_report_dialog_get_whole_company (KoersReportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), TRUE);
+
+  return adw_combo_row_get_selected (self->scope_row) != SCOPE_CHOSEN;
+}
+
+void
+koers_report_dialog_set_department_chosen (KoersReportDialog *self,
+                                           KoersDepartment   *department,
+                                           gboolean           chosen)
+{
+  gint64 id;
+
+  g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
+  g_return_if_fail (KOERS_IS_DEPARTMENT (department));
+
+  id = koers_department_get_id (department);
+  for (guint i = 0; i < self->check_ids->len; i++)
+    if (g_array_index (self->check_ids, gint64, i) == id)
+      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), chosen);
+
+  if (chosen)
+    adw_combo_row_set_selected (self->scope_row, SCOPE_CHOSEN);
+}
+
+GArray *
+koers_report_dialog_get_department_ids (KoersReportDialog *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), ids);
+
+  if (koers_report_dialog_get_whole_company (self))
+    return ids;
+
+  for (guint i = 0; i < self->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      g_array_append_val (ids, g_array_index (self->check_ids, gint64, i));
+
+  return ids;
+}
+
+char *
+koers_report_dialog_get_suggested_name (KoersReportDialog *self)
+{
+  /* In the report's language, which need not be the interface's: not
+   * through gettext, like the report's own words. */
+  static const char * const stems[] = {
+    [KOERS_LANGUAGE_EN] = "OKR report",
+    [KOERS_LANGUAGE_NL] = "OKR-rapport",
+  };
+  KoersPeriod period;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), NULL);
+
+  koers_report_dialog_get_period (self, &period);
+  key = koers_period_to_string (&period);
+  /* A range's key holds a slash, which a file name cannot. */
+  g_strdelimit (key, "/", '_');
+
+  return g_strdup_printf ("%s %s.pdf", stems[koers_report_dialog_get_language (self)], key);
+}
+
+gboolean
+koers_report_dialog_get_busy (KoersReportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+void
+koers_report_dialog_export_to (KoersReportDialog *self,
+                               GFile             *file)
+{
+  KoersReportOptions opts;
+  KoersPeriod period;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->cancellable != NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                   _("Koers can only write the report to a folder on this computer."));
+
+      show_error_dialog (self, error);
+      return;
+    }
+
+  koers_report_dialog_get_period (self, &period);
+  koers_report_options_init (&opts, &period);
+  opts.language = koers_report_dialog_get_language (self);
+  opts.include_notes = gtk_switch_get_active (self->notes_switch);
+  ids = koers_report_dialog_get_department_ids (self);
+  opts.department_ids = (const gint64 *) (gpointer) ids->data;
+  opts.n_department_ids = ids->len;
+
+  g_set_object (&self->target, file);
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  set_busy (self, TRUE);
+
+  /* The model is read now (a snapshot); the ids need not outlive the call. */
+  koers_report_write_pdf_async (self->store, &opts, path,
+                                progress_cb, g_object_ref (self), g_object_unref,
+                                self->cancellable, write_done_cb, g_object_ref (self));
+}

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "koers-kpi-editing.h"
+#include "koers-kpi-row.h"
+#include "koers-kpi-sparkline.h"
+#include "koers-kpi-update-dialog.h"
+#include "objectives/koers-editing.h"
+#include "widgets/koers-wrap-box.h"
+
+struct _KoersKpiRow
+{
+  GtkListBoxRow      parent_instance;
+
+  KoersStore        *store;
+  KoersKpi          *kpi;
+
+  GtkLabel          *name_label;
+  GtkWidget         *status_box;
+  GtkImage          *status_icon;
+  GtkLabel          *status_label;
+  GtkLabel          *value_label;
+  GtkLabel          *thresholds_label;
+  GtkLabel          *meta_label;
+  GtkWidget         *due_box;
+  GtkLabel          *moved_by_label;
+  KoersKpiSparkline *sparkline;
+  GtkWidget         *update_button;
+};
+
+G_DEFINE_FINAL_TYPE (KoersKpiRow, koers_kpi_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_KPI,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_moved_by (KoersKpiRow *self)
+{
+  g_autofree char *titles = koers_kpi_editing_dup_moved_by (self->store, self->kpi);
+  g_autofree char *text = NULL;
+
+  /* The other side of the link a key result's editor sets. */
+  if (titles != NULL)
+    /* Translators: %s lists key results, "Raise NPS from 40 to 50". */
+    text = g_strdup_printf (_("Moved by: %s"), titles);
+  gtk_label_set_text (self->moved_by_label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->moved_by_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->moved_by_label), text != NULL);
+}
+
+static void
+update_row (KoersKpiRow *self)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  KoersKpiStatus status = koers_kpi_get_status (self->kpi);
+  const char *name = koers_kpi_get_name (self->kpi);
+  const char *last = koers_kpi_get_last_update_date (self->kpi);
+  const char *frequency = koers_kpi_frequency_get_label (koers_kpi_get_frequency (self->kpi));
+  g_autofree char *value = NULL;
+  g_autofree char *thresholds = koers_kpi_editing_describe_thresholds (self->kpi, FALSE);
+  g_autofree char *thresholds_long = koers_kpi_editing_describe_thresholds (self->kpi, TRUE);
+  g_autofree char *last_date = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *description = NULL;
+  gboolean due = koers_kpi_is_update_due (self->kpi, NULL);
+  GDate next;
+
+  gtk_label_set_text (self->name_label, name);
+
+  if (last != NULL)
+    value = koers_kpi_editing_format_value (self->kpi, koers_kpi_get_current_value (self->kpi));
+  else
+    value = g_strdup ("—");
+  gtk_label_set_text (self->value_label, value);
+
+  gtk_label_set_text (self->thresholds_label, thresholds);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->thresholds_label), thresholds_long);
+
+  gtk_label_set_text (self->status_label, koers_kpi_status_get_label (status));
+  gtk_image_set_from_icon_name (self->status_icon, koers_kpi_editing_get_status_icon (status));
+  /* On the row, so the status pill takes the colour. */
+  koers_kpi_editing_set_status_class (GTK_WIDGET (self), status);
+
+  if (last != NULL)
+    last_date = koers_format_date_iso (lang, last);
+  if (last_date != NULL)
+    /* Translators: "Monthly · updated 1 May 2026". */
+    meta = g_strdup_printf (_("%1$s · updated %2$s"), frequency, last_date);
+  else
+    meta = g_strdup_printf ("%s · %s", frequency, koers_kpi_status_get_label (KOERS_KPI_STATUS_NONE));
+  gtk_label_set_text (self->meta_label, meta);
+
+  gtk_widget_set_visible (self->due_box, due);
+  if (due && koers_kpi_get_next_update_date (self->kpi, &next))
+    {
+      g_autofree char *next_text = koers_format_date (lang, &next);
+      g_autofree char *tip = g_strdup_printf (_("A new value was due on %s"), next_text);
+
+      gtk_widget_set_tooltip_text (self->due_box, tip);
+    }
+  else
+    gtk_widget_set_tooltip_text (self->due_box, due ? _("The KPI has no value yet") : NULL);
+  gtk_widget_set_tooltip_text (self->update_button, due ? _("Update Due: Enter a New Value")
+                                                        : _("Enter a New Value"));
+
+  /* A screen reader hears the row's name, then what it stands at. */
+  description = g_strdup_printf ("%s · %s%s%s", value, koers_kpi_status_get_label (status),
+                                 due ? " · " : "", due ? _("Update due") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+kpi_notify_cb (KoersKpiRow *self,
+               GParamSpec  *pspec)
+{
+  /* Stamps and the position change nothing shown. */
+  if (g_str_equal (pspec->name, "updated") || g_str_equal (pspec->name, "created")
+      || g_str_equal (pspec->name, "position"))
+    return;
+
+  update_row (self);
+}
+
+static void
+store_changed_cb (KoersKpiRow *self)
+{
+  /* A key result's kpi-id is set in the key result's editor. */
+  if (self->kpi != NULL)
+    update_moved_by (self);
+}
+
+static void
+update_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KoersKpiRow *self = KOERS_KPI_ROW (widget);
+
+  koers_kpi_update_dialog_present (widget, self->store, self->kpi);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KoersKpiRow *self = KOERS_KPI_ROW (widget);
+
+  koers_kpi_editing_open_editor (widget, self->store, self->kpi);
+}
+
+static void
+koers_kpi_row_constructed (GObject *object)
+{
+  KoersKpiRow *self = KOERS_KPI_ROW (object);
+
+  G_OBJECT_CLASS (koers_kpi_row_parent_class)->constructed (object);
+
+  g_return_if_fail (KOERS_IS_STORE (self->store));
+  g_return_if_fail (KOERS_IS_KPI (self->kpi));
+
+  koers_kpi_sparkline_set_kpi (self->sparkline, self->kpi);
+  update_row (self);
+  update_moved_by (self);
+
+  g_signal_connect_object (self->kpi, "notify", G_CALLBACK (kpi_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+koers_kpi_row_dispose (GObject *object)
+{
+  KoersKpiRow *self = KOERS_KPI_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KPI_ROW);
+  g_clear_object (&self->kpi);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_kpi_row_parent_class)->dispose (object);
+}
+
+static void
+koers_kpi_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KoersKpiRow *self = KOERS_KPI_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_KPI:
+      g_value_set_object (value, self->kpi);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_kpi_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KoersKpiRow *self = KOERS_KPI_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_KPI:
+      self->kpi = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_kpi_row_class_init (KoersKpiRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_kpi_row_constructed;
+  object_class->dispose = koers_kpi_row_dispose;
+  object_class->get_property = koers_kpi_row_get_property;
+  object_class->set_property = koers_kpi_row_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KPI] =
+    g_param_spec_object ("kpi", NULL, NULL, KOERS_TYPE_KPI,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+  g_type_ensure (KOERS_TYPE_KPI_SPARKLINE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, status_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, value_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, thresholds_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, due_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, moved_by_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, sparkline);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, update_button);
+
+  gtk_widget_class_install_action (widget_class, "kpi-row.update", NULL, update_action_cb);
+  gtk_widget_class_install_action (widget_class, "kpi-row.edit", NULL, edit_action_cb);
+}
+
+static void
+koers_kpi_row_init (KoersKpiRow *self)
+{
+  koers_kpi_editing_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (GTK_WIDGET (self));
+}
+
+GtkWidget *
+koers_kpi_row_new (KoersStore        *store,
+                   KoersKpi          *kpi,
+                   const KoersPeriod *period)
+{
+  KoersKpiRow *self;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
+
+  self = g_object_new (KOERS_TYPE_KPI_ROW, "store", store, "kpi", kpi, NULL);
+  koers_kpi_sparkline_set_period (self->sparkline, period);
+  return GTK_WIDGET (self);
+}
+
+KoersKpi *
+koers_kpi_row_get_kpi (KoersKpiRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_ROW (self), NULL);
+
+  return self->kpi;
+}
+
+void
+koers_kpi_row_set_period (KoersKpiRow       *self,
+                          const KoersPeriod *period)
+{
+  g_return_if_fail (KOERS_IS_KPI_ROW (self));
+
+  koers_kpi_sparkline_set_period (self->sparkline, period);
+}
+
+KoersKpiStatus
+koers_kpi_row_get_status (KoersKpiRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_ROW (self), KOERS_KPI_STATUS_NONE);
+
+  return koers_kpi_get_status (self->kpi);
+}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-kpi-editing.h"
+#include "koers-kpi-row.h"
+#include "koers-kpi-section.h"
+#include "objectives/koers-editing.h"
+#include "widgets/koers-wrap-box.h"
+
+struct _KoersKpiSection
+{
+  AdwBin              parent_instance;
+
+  KoersStore         *store;
+  KoersDepartment    *department;
+  KoersPeriod         period;
+  gboolean            has_period;
+
+  /* One filter over the store's list of every KPI, by department. */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  char               *summary;
+
+  GtkLabel           *summary_label;
+  GtkWidget          *add_button;
+  GtkListBox         *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (KoersKpiSection, koers_kpi_section, ADW_TYPE_BIN)
+
+static gboolean
+filter_kpi_cb (gpointer item,
+               gpointer user_data)
+{
+  KoersKpiSection *self = user_data;
+
+  return self->department != NULL
+         && koers_kpi_get_department_id (item) == koers_department_get_id (self->department);
+}
+
+static void
+append_count (GString    *out,
+              const char *text)
+{
+  if (out->len > 0)
+    g_string_append (out, " · ");
+  g_string_append (out, text);
+}
+
+static void
+update_summary (KoersKpiSection *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (model);
+  guint by_status[KOERS_KPI_STATUS_UNHEALTHY + 1] = { 0, };
+  guint n_due = 0;
+  GString *out = g_string_new (NULL);
+  g_autofree char *kpis = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (model, i);
+
+      by_status[koers_kpi_get_status (kpi)]++;
+      if (koers_kpi_is_update_due (kpi, NULL))
+        n_due++;
+    }
+
+  if (n > 0)
+    {
+      /* Translators: counts in the KPI section's header, joined with " · ":
+       * "5 KPIs · 3 healthy · 1 needs attention · 1 unhealthy · 2 updates due". */
+      kpis = g_strdup_printf (ngettext ("%u KPI", "%u KPIs", n), n);
+      append_count (out, kpis);
+    }
+  if (by_status[KOERS_KPI_STATUS_HEALTHY] > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u healthy", "%u healthy",
+                                                         by_status[KOERS_KPI_STATUS_HEALTHY]),
+                                               by_status[KOERS_KPI_STATUS_HEALTHY]);
+      append_count (out, text);
+    }
+  if (by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION] > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u needs attention", "%u need attention",
+                                                         by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION]),
+                                               by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION]);
+      append_count (out, text);
+    }
+  if (by_status[KOERS_KPI_STATUS_UNHEALTHY] > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u unhealthy", "%u unhealthy",
+                                                         by_status[KOERS_KPI_STATUS_UNHEALTHY]),
+                                               by_status[KOERS_KPI_STATUS_UNHEALTHY]);
+      append_count (out, text);
+    }
+  if (by_status[KOERS_KPI_STATUS_NONE] > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u without a value", "%u without a value",
+                                                         by_status[KOERS_KPI_STATUS_NONE]),
+                                               by_status[KOERS_KPI_STATUS_NONE]);
+      append_count (out, text);
+    }
+  if (n_due > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u update due", "%u updates due", n_due),
+                                               n_due);
+      append_count (out, text);
+    }
+
+  g_free (self->summary);
+  self->summary = g_string_free (out, FALSE);
+  gtk_label_set_text (self->summary_label, self->summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *self->summary != '\0');
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  KoersKpiSection *self = user_data;
+
+  return koers_kpi_row_new (self->store, item, self->has_period ? &self->period : NULL);
+}
+
+static void
+store_changed_cb (KoersKpiSection *self)
+{
+  /* A KPI may have moved to another department; the filter tells the
+   * list only about the items whose match changed. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_summary (self);
+}
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KoersKpiSection *self = KOERS_KPI_SECTION (widget);
+
+  if (self->store == NULL || self->department == NULL)
+    return;
+
+  koers_kpi_editing_add_kpi (widget, self->store, self->department);
+}
+
+static void
+update_actions (KoersKpiSection *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi-section.add",
+                                 self->store != NULL && self->department != NULL);
+}
+
+static GtkWidget *
+create_placeholder (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_("No KPIs Yet"));
+  GtkWidget *text = gtk_label_new (_("A KPI follows the health of the department, such as revenue, "
+                                     "customer satisfaction or downtime, with thresholds for "
+                                     "healthy and needs attention."));
+
+  gtk_widget_add_css_class (box, "placeholder");
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (text, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text);
+
+  return box;
+}
+
+static void
+koers_kpi_section_dispose (GObject *object)
+{
+  KoersKpiSection *self = KOERS_KPI_SECTION (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KPI_SECTION);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->department);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_kpi_section_parent_class)->dispose (object);
+}
+
+static void
+koers_kpi_section_finalize (GObject *object)
+{
+  KoersKpiSection *self = KOERS_KPI_SECTION (object);
+
+  g_free (self->summary);
+
+  G_OBJECT_CLASS (koers_kpi_section_parent_class)->finalize (object);
+}
+
+static void
+koers_kpi_section_class_init (KoersKpiSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = koers_kpi_section_dispose;
+  object_class->finalize = koers_kpi_section_finalize;
+
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, add_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, list_box);
+
+  gtk_widget_class_install_action (widget_class, "kpi-section.add", NULL, add_action_cb);
+}
+
+static void
+koers_kpi_section_init (KoersKpiSection *self)
+{
+  koers_kpi_editing_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_kpi_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, self, NULL);
+  gtk_list_box_set_placeholder (self->list_box, create_placeholder ());
+
+  update_summary (self);
+  update_actions (self);
+}
+
+GtkWidget *
+koers_kpi_section_new (void)
+{
+  return g_object_new (KOERS_TYPE_KPI_SECTION, NULL);
+}
+
+void
+koers_kpi_section_set_store (KoersKpiSection *self,
+                             KoersStore      *store)
+{
+  g_return_if_fail (KOERS_IS_KPI_SECTION (self));
+  g_return_if_fail (store == NULL || KOERS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  /* Rows of the old store go before the new store's come. */
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_filter_list_model_set_model (self->filtered, koers_store_get_kpis (store));
+    }
+
+  update_summary (self);
+  update_actions (self);
+}
+
+void
+koers_kpi_section_set_department (KoersKpiSection *self,
+                                  KoersDepartment *department)
+{
+  g_return_if_fail (KOERS_IS_KPI_SECTION (self));
+  g_return_if_fail (department == NULL || KOERS_IS_DEPARTMENT (department));
+
+  if (self->department == department)
+    return;
+
+  g_set_object (&self->department, department);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_summary (self);
+  update_actions (self);
+}
+
+void
+koers_kpi_section_set_period (KoersKpiSection   *self,
+                              const KoersPeriod *period)
+{
+  g_return_if_fail (KOERS_IS_KPI_SECTION (self));
+
+  self->has_period = period != NULL;
+  if (period != NULL)
+    self->period = *period;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (KOERS_IS_KPI_ROW (child))
+        koers_kpi_row_set_period (KOERS_KPI_ROW (child), period);
+    }
+}
+
+GListModel *
+koers_kpi_section_get_model (KoersKpiSection *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_SECTION (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+const char *
+koers_kpi_section_get_summary (KoersKpiSection *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_SECTION (self), NULL);
+
+  return self->summary;
+}

@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-parse.h"
+#include "koers-kpi-editing.h"
+#include "koers-kpi-update-dialog.h"
+#include "widgets/koers-form-util.h"
+
+struct _KoersKpiUpdateDialog
+{
+  AdwWindow        parent_instance;
+
+  KoersStore      *store;
+  KoersKpi        *kpi;
+  KoersKpiValue   *value;          /* added by Save */
+  KoersKpiStatus   preview_status;
+  gboolean         value_touched;  /* an empty field is an error once typed in */
+
+  AdwToastOverlay *toast_overlay;
+  GtkLabel        *name_label;
+  GtkLabel        *thresholds_label;
+  GtkLabel        *last_label;
+  GtkLabel        *prefix_label;
+  GtkEntry        *value_entry;
+  GtkLabel        *unit_label;
+  GtkLabel        *value_error_label;
+  GtkWidget       *old_status_box;
+  GtkImage        *old_status_icon;
+  GtkLabel        *old_status_label;
+  GtkWidget       *new_status_box;
+  GtkImage        *new_status_icon;
+  GtkLabel        *new_status_label;
+  GtkLabel        *preview_note_label;
+  GtkTextView     *note_view;
+  GtkEntry        *date_entry;
+  GtkMenuButton   *date_button;
+  GtkCalendar     *calendar;
+  GtkLabel        *date_error_label;
+  GtkWidget       *button_box;
+  GtkWidget       *cancel_button;
+  GtkWidget       *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (KoersKpiUpdateDialog, koers_kpi_update_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_KPI,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+read_value (KoersKpiUpdateDialog  *self,
+            double                *out,
+            GError               **error)
+{
+  return koers_parse_number (koers_format_get_language (),
+                             gtk_editable_get_text (GTK_EDITABLE (self->value_entry)),
+                             out, error);
+}
+
+static gboolean
+read_date (KoersKpiUpdateDialog  *self,
+           GDate                 *out,
+           GError               **error)
+{
+  return koers_form_read_date (GTK_EDITABLE (self->date_entry), out, error);
+}
+
+/* Whether a value on date becomes the latest, as the store orders them:
+ * by date, and a new one after the others of the same day. */
+static gboolean
+becomes_latest (KoersKpiUpdateDialog *self,
+                const GDate          *date,
+                GDate                *latest_date)
+{
+  KoersKpiValue *latest = koers_kpi_get_latest_value (self->kpi);
+
+  if (latest == NULL || !koers_date_parse (koers_kpi_value_get_date (latest), latest_date))
+    return TRUE;
+
+  return g_date_compare (date, latest_date) >= 0;
+}
+
+static void
+show_status (GtkWidget      *box,
+             GtkImage       *icon,
+             GtkLabel       *label,
+             KoersKpiStatus  status,
+             gboolean        known)
+{
+  gtk_image_set_from_icon_name (icon, known ? koers_kpi_editing_get_status_icon (status)
+                                            : "content-loading-symbolic");
+  gtk_label_set_text (label, known ? koers_kpi_status_get_label (status) : "—");
+  koers_kpi_editing_set_status_class (box, known ? status : KOERS_KPI_STATUS_NONE);
+}
+
+static void
+update_preview (KoersKpiUpdateDialog *self,
+                gboolean              valid,
+                double                value,
+                const GDate          *date)
+{
+  KoersKpiStatus old_status = koers_kpi_get_status (self->kpi);
+  g_autofree char *note = NULL;
+  GDate latest_date;
+
+  show_status (self->old_status_box, self->old_status_icon, self->old_status_label, old_status, TRUE);
+
+  self->preview_status = KOERS_KPI_STATUS_NONE;
+  if (valid)
+    {
+      if (becomes_latest (self, date, &latest_date))
+        {
+          self->preview_status = koers_kpi_get_status_for_value (self->kpi, value);
+        }
+      else
+        {
+          g_autofree char *when = koers_format_date (koers_format_get_language (), &latest_date);
+
+          /* An older value goes into the history; the KPI still stands at
+           * its latest one. */
+          self->preview_status = old_status;
+          /* Translators: %s is a date. */
+          note = g_strdup_printf (_("The value of %s stays the current one: this date is older."), when);
+        }
+    }
+
+  show_status (self->new_status_box, self->new_status_icon, self->new_status_label,
+               self->preview_status, valid);
+  gtk_label_set_text (self->preview_note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_note_label), note != NULL);
+}
+
+static void
+validate (KoersKpiUpdateDialog *self)
+{
+  g_autoptr (GError) value_error = NULL;
+  g_autoptr (GError) date_error = NULL;
+  gboolean value_ok, date_ok;
+  double value = 0.0;
+  GDate date;
+
+  if (self->kpi == NULL)
+    return;
+
+  value_ok = read_value (self, &value, &value_error);
+  date_ok = read_date (self, &date, &date_error);
+
+  /* An empty field is not wrong before the user has typed in it. */
+  if (!value_ok && !self->value_touched
+      && g_error_matches (value_error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_EMPTY))
+    g_clear_error (&value_error);
+
+  koers_form_show_field_error (GTK_WIDGET (self->value_entry), self->value_error_label,
+                               value_error);
+  koers_form_show_field_error (GTK_WIDGET (self->date_entry), self->date_error_label,
+                               date_error);
+
+  if (!date_ok)
+    koers_date_today (&date);
+  update_preview (self, value_ok, value, &date);
+
+  gtk_widget_set_sensitive (self->save_button, value_ok && date_ok);
+}
+
+static void
+fields_changed_cb (KoersKpiUpdateDialog *self,
+                   GtkEditable          *editable)
+{
+  if (editable == GTK_EDITABLE (self->value_entry))
+    self->value_touched = TRUE;
+  validate (self);
+}
+
+static void
+date_popover_show_cb (KoersKpiUpdateDialog *self)
+{
+  koers_form_sync_calendar (self->calendar, GTK_EDITABLE (self->date_entry));
+}
+
+static void
+calendar_day_selected_cb (KoersKpiUpdateDialog *self)
+{
+  koers_form_take_calendar_day (self->calendar, GTK_EDITABLE (self->date_entry), self->date_button);
+}
+
+gboolean
+koers_kpi_update_dialog_save (KoersKpiUpdateDialog  *self,
+                              GError               **error)
+{
+  g_autoptr (KoersKpiValue) value = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *iso = NULL;
+  double number;
+  GDate date;
+
+  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!read_value (self, &number, error) || !read_date (self, &date, error))
+    return FALSE;
+
+  note = koers_form_dup_text (self->note_view);
+  iso = koers_date_format_iso (&date);
+  value = koers_kpi_value_new (iso, number, note);
+  if (!koers_store_add_kpi_value (self->store, self->kpi, value, error))
+    return FALSE;
+
+  g_set_object (&self->value, value);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (KoersKpiUpdateDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return;
+
+  if (!koers_kpi_update_dialog_save (self, &error))
+    koers_form_show_error_toast (self->toast_overlay, error);
+}
+
+static void
+cancel_clicked_cb (KoersKpiUpdateDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  save_clicked_cb (KOERS_KPI_UPDATE_DIALOG (user_data));
+  return TRUE;
+}
+
+static void
+setup (KoersKpiUpdateDialog *self)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  KoersMetricKind kind = koers_kpi_get_metric_kind (self->kpi);
+  const char *unit = koers_kpi_get_unit (self->kpi);
+  KoersKpiValue *latest = koers_kpi_get_latest_value (self->kpi);
+  g_autofree char *thresholds = koers_kpi_editing_describe_thresholds (self->kpi, TRUE);
+  g_autofree char *last = NULL;
+  g_autofree char *date_text = NULL;
+  GDate today;
+
+  gtk_label_set_text (self->name_label, koers_kpi_get_name (self->kpi));
+  gtk_label_set_text (self->thresholds_label, thresholds);
+
+  if (latest != NULL)
+    {
+      g_autofree char *current = koers_kpi_editing_format_value (self->kpi, koers_kpi_value_get_value (latest));
+      g_autofree char *date = koers_format_date_iso (lang, koers_kpi_value_get_date (latest));
+      /* Enough decimals that saving unchanged does not round the value. */
+      g_autofree char *text = koers_format_number (lang, koers_kpi_value_get_value (latest), 6);
+
+      /* Translators: %1$s is a value, %2$s a date: "Now 42 since 1 May 2026". */
+      last = g_strdup_printf (_("Now %1$s since %2$s"), current, date != NULL ? date : "?");
+      gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text);
+    }
+  else
+    last = g_strdup (_("No values yet: this is the first."));
+  gtk_label_set_text (self->last_label, last);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->prefix_label), kind == KOERS_METRIC_KIND_CURRENCY);
+  gtk_label_set_text (self->prefix_label, "€");
+  if (kind == KOERS_METRIC_KIND_PERCENTAGE)
+    unit = "%";
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label),
+                          kind != KOERS_METRIC_KIND_CURRENCY && unit != NULL && *unit != '\0');
+  gtk_label_set_text (self->unit_label, unit != NULL ? unit : "");
+
+  koers_date_today (&today);
+  date_text = koers_format_date (lang, &today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date_text);
+
+  /* Filling the fields is not typing in them. */
+  self->value_touched = FALSE;
+  validate (self);
+
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->value_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
+}
+
+static void
+koers_kpi_update_dialog_constructed (GObject *object)
+{
+  KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
+
+  G_OBJECT_CLASS (koers_kpi_update_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (KOERS_IS_STORE (self->store));
+  g_return_if_fail (KOERS_IS_KPI (self->kpi));
+
+  setup (self);
+}
+
+static void
+koers_kpi_update_dialog_dispose (GObject *object)
+{
+  KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KPI_UPDATE_DIALOG);
+  g_clear_object (&self->kpi);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_kpi_update_dialog_parent_class)->dispose (object);
+}
+
+static void
+koers_kpi_update_dialog_finalize (GObject *object)
+{
+  KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
+
+  /* Kept past the destroy that Save ends with, for the caller to read. */
+  g_clear_object (&self->value);
+
+  G_OBJECT_CLASS (koers_kpi_update_dialog_parent_class)->finalize (object);
+}
+
+static void
+koers_kpi_update_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_KPI:
+      g_value_set_object (value, self->kpi);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_kpi_update_dialog_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_KPI:
+      self->kpi = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_kpi_update_dialog_constructed;
+  object_class->dispose = koers_kpi_update_dialog_dispose;
+  object_class->finalize = koers_kpi_update_dialog_finalize;
+  object_class->get_property = koers_kpi_update_dialog_get_property;
+  object_class->set_property = koers_kpi_update_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KPI] =
+    g_param_spec_object ("kpi", NULL, NULL, KOERS_TYPE_KPI,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, thresholds_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, last_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, prefix_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, value_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, preview_note_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, date_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, button_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+
+  /* Escape writes nothing, like Cancel. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_kpi_update_dialog_init (KoersKpiUpdateDialog *self)
+{
+  koers_kpi_editing_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Save is the box's first child, for the tab order; shown after Cancel. */
+  gtk_widget_set_direction (self->button_box,
+                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL
+                            ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
+  /* The start of a reversed box is the window's end. */
+  gtk_widget_set_halign (self->button_box, GTK_ALIGN_START);
+  gtk_widget_set_direction (self->cancel_button, gtk_widget_get_default_direction ());
+  gtk_widget_set_direction (self->save_button, gtk_widget_get_default_direction ());
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  koers_form_add_save_shortcut (self->note_view, save_shortcut_cb, self);
+}
+
+GtkWidget *
+koers_kpi_update_dialog_new (KoersStore *store,
+                             KoersKpi   *kpi)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
+
+  return g_object_new (KOERS_TYPE_KPI_UPDATE_DIALOG, "store", store, "kpi", kpi, NULL);
+}
+
+GtkWidget *
+koers_kpi_update_dialog_present (GtkWidget  *widget,
+                                 KoersStore *store,
+                                 KoersKpi   *kpi)
+{
+  GtkWidget *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
+
+  dialog = koers_kpi_update_dialog_new (store, kpi);
+  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+KoersKpi *
+koers_kpi_update_dialog_get_kpi (KoersKpiUpdateDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), NULL);
+
+  return self->kpi;
+}
+
+KoersKpiValue *
+koers_kpi_update_dialog_get_value (KoersKpiUpdateDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), NULL);
+
+  return self->value;
+}
+
+gboolean
+koers_kpi_update_dialog_get_can_save (KoersKpiUpdateDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), FALSE);
+
+  return gtk_widget_get_sensitive (self->save_button);
+}
+
+KoersKpiStatus
+koers_kpi_update_dialog_get_preview_status (KoersKpiUpdateDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), KOERS_KPI_STATUS_NONE);
+
+  return self->preview_status;
+}

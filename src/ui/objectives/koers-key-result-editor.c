@@ -1,0 +1,802 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-parse.h"
+#include "history/koers-history-window.h"
+#include "koers-editing.h"
+#include "koers-key-result-editor.h"
+#include "widgets/koers-wrap-box.h"
+
+struct _KoersKeyResultEditor
+{
+  AdwWindow        parent_instance;
+
+  KoersStore      *store;
+  KoersKeyResult  *kr;
+  KoersObjective  *objective;
+  /* Set while the widgets are filled from the key result, so that their
+   * change signals do not write back. */
+  gboolean         updating;
+  gboolean         closed;
+  gint64           shown_updated;  /* the key result's "updated" the fields show */
+  gboolean         saving;         /* "changed" comes from our own save */
+  guint            refill_id;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  AdwEntryRow     *title_row;
+  AdwComboRow     *metric_row;
+  AdwEntryRow     *unit_row;
+  AdwComboRow     *kpi_row;
+  /* The KPIs kpi_row offers, after "None" (position i + 1). */
+  GPtrArray       *kpis;
+  AdwActionRow    *start_row;
+  GtkSpinButton   *start_spin;
+  AdwActionRow    *target_row;
+  GtkSpinButton   *target_spin;
+  AdwActionRow    *current_row;
+  GtkSpinButton   *current_spin;
+  AdwActionRow    *done_row;
+  GtkSwitch       *done_switch;
+  GtkSpinButton   *weight_spin;
+  AdwActionRow    *due_row;
+  GtkPopover      *due_popover;
+  GtkCalendar     *due_calendar;
+  GtkButton       *no_due_button;
+  AdwEntryRow     *owner_row;
+  GtkSwitch       *personal_data_switch;
+  AdwEntryRow     *personal_data_note_row;
+  GtkButton       *delete_button;
+  GtkButton       *history_button;
+};
+
+G_DEFINE_FINAL_TYPE (KoersKeyResultEditor, koers_key_result_editor, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_KEY_RESULT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  VALUE_START,
+  VALUE_TARGET,
+  VALUE_CURRENT,
+  VALUE_WEIGHT,
+} ValueField;
+
+static void queue_refill (KoersKeyResultEditor *self);
+
+static gboolean
+save (KoersKeyResultEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean saved;
+
+  self->saving = TRUE;
+  saved = koers_store_save_key_result (self->store, self->kr, &error);
+  self->saving = FALSE;
+  if (saved)
+    {
+      /* Someone else changed other fields meanwhile: both are kept, and
+       * the fields show theirs too. */
+      if (koers_store_get_last_save_merged (self->store))
+        queue_refill (self);
+      self->shown_updated = koers_key_result_get_updated (self->kr);
+      return TRUE;
+    }
+
+  koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+
+  /* Someone else saved first: the key result holds their values now; the
+   * fields show them, and typing again keeps mine. */
+  if (g_error_matches (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT))
+    {
+      queue_refill (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Spin buttons read and write numbers the way the UI language does
+ * ("1.200,5" in Dutch), not the C locale's way. */
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+
+  if (!koers_parse_number (koers_format_get_language (), text, new_value, NULL))
+    return GTK_INPUT_ERROR;
+
+  return TRUE;
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = koers_format_number (koers_format_get_language (), value,
+                                               (int) gtk_spin_button_get_digits (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static void
+set_spin (KoersKeyResultEditor *self,
+          GtkSpinButton        *spin,
+          double                value)
+{
+  gboolean was_updating = self->updating;
+
+  self->updating = TRUE;
+  gtk_spin_button_set_value (spin, value);
+  self->updating = was_updating;
+}
+
+static void
+update_due (KoersKeyResultEditor *self)
+{
+  const char *due = koers_key_result_get_due_date (self->kr);
+  g_autofree char *text = NULL;
+  GDate date;
+
+  if (due != NULL)
+    text = koers_format_date_iso (koers_format_get_language (), due);
+  adw_action_row_set_subtitle (self->due_row, text != NULL ? text : _("No due date"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->no_due_button), due != NULL);
+
+  if (due != NULL && koers_date_parse (due, &date))
+    {
+      g_autoptr (GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
+                                                        g_date_get_month (&date),
+                                                        g_date_get_day (&date), 12, 0, 0);
+      gboolean was_updating = self->updating;
+
+      self->updating = TRUE;
+      gtk_calendar_select_day (self->due_calendar, dt);
+      self->updating = was_updating;
+    }
+}
+
+static void
+update_metric_rows (KoersKeyResultEditor *self)
+{
+  gboolean milestone = koers_key_result_get_metric_kind (self->kr) == KOERS_METRIC_KIND_MILESTONE;
+
+  /* A milestone is done or not: a switch says that better than numbers. */
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_row), !milestone);
+  gtk_widget_set_visible (GTK_WIDGET (self->start_row), !milestone);
+  gtk_widget_set_visible (GTK_WIDGET (self->target_row), !milestone);
+  gtk_widget_set_visible (GTK_WIDGET (self->current_row), !milestone);
+  gtk_widget_set_visible (GTK_WIDGET (self->done_row), milestone);
+}
+
+static void
+update_move_actions (KoersKeyResultEditor *self)
+{
+  GListModel *model = koers_objective_get_key_results (self->objective);
+  guint n = g_list_model_get_n_items (model);
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < n && index == G_MAXUINT; i++)
+    {
+      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
+
+      if (item == self->kr)
+        index = i;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-editor.move-up",
+                                 index != G_MAXUINT && index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-editor.move-down",
+                                 index != G_MAXUINT && index + 1 < n);
+}
+
+static void
+update_window_title (KoersKeyResultEditor *self)
+{
+  adw_window_title_set_subtitle (self->window_title, koers_objective_get_title (self->objective));
+}
+
+/* The department's KPIs, and the linked one if it is another's. */
+static void
+fill_kpis (KoersKeyResultEditor *self)
+{
+  KoersDepartment *dept = koers_store_find_department (self->store,
+                                                       koers_objective_get_department_id (self->objective));
+  KoersKpi *linked = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_clear_pointer (&self->kpis, g_ptr_array_unref);
+  self->kpis = dept != NULL ? koers_store_list_department_kpis (self->store, dept)
+                            : g_ptr_array_new_with_free_func (g_object_unref);
+  if (linked != NULL && !g_ptr_array_find (self->kpis, linked, NULL))
+    g_ptr_array_add (self->kpis, g_object_ref (linked));
+
+  gtk_string_list_append (names, C_("KPI", "None"));
+  for (guint i = 0; i < self->kpis->len; i++)
+    {
+      gtk_string_list_append (names, koers_kpi_get_name (g_ptr_array_index (self->kpis, i)));
+      if (g_ptr_array_index (self->kpis, i) == linked)
+        selected = i + 1;
+    }
+
+  adw_combo_row_set_model (self->kpi_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->kpi_row, selected);
+}
+
+static void
+fill (KoersKeyResultEditor *self)
+{
+  const char *unit = koers_key_result_get_unit (self->kr);
+  const char *owner = koers_key_result_get_owner (self->kr);
+  const char *note = koers_key_result_get_personal_data_note (self->kr);
+  gboolean personal = koers_key_result_get_uses_personal_data (self->kr);
+
+  self->updating = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), koers_key_result_get_title (self->kr));
+  adw_combo_row_set_selected (self->metric_row, koers_key_result_get_metric_kind (self->kr));
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), unit != NULL ? unit : "");
+  fill_kpis (self);
+  gtk_spin_button_set_value (self->start_spin, koers_key_result_get_start_value (self->kr));
+  gtk_spin_button_set_value (self->target_spin, koers_key_result_get_target_value (self->kr));
+  gtk_spin_button_set_value (self->current_spin, koers_key_result_get_current_value (self->kr));
+  gtk_switch_set_active (self->done_switch, koers_key_result_get_current_value (self->kr) >= 1.0);
+  gtk_spin_button_set_value (self->weight_spin, koers_key_result_get_weight (self->kr));
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_row), owner != NULL ? owner : "");
+  gtk_switch_set_active (self->personal_data_switch, personal);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->personal_data_note_row), personal);
+  gtk_editable_set_text (GTK_EDITABLE (self->personal_data_note_row), note != NULL ? note : "");
+  update_due (self);
+  update_metric_rows (self);
+  update_window_title (self);
+  self->shown_updated = koers_key_result_get_updated (self->kr);
+
+  self->updating = FALSE;
+}
+
+static gboolean
+refill_cb (gpointer user_data)
+{
+  KoersKeyResultEditor *self = user_data;
+
+  self->refill_id = 0;
+  fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside a field's own change handler. */
+static void
+queue_refill (KoersKeyResultEditor *self)
+{
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill_cb, self);
+}
+
+/* Sets a string property, saves, and puts the old value back (in the key
+ * result and in the field) when the store refuses. */
+static void
+save_string (KoersKeyResultEditor *self,
+             AdwEntryRow          *row,
+             const char           *property,
+             gboolean              required)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *old = NULL;
+
+  if (self->updating)
+    return;
+  /* Emptying the title to retype it keeps the saved one meanwhile. */
+  if (required && *text == '\0')
+    return;
+
+  g_object_get (self->kr, property, &old, NULL);
+  g_object_set (self->kr, property, *text != '\0' ? text : NULL, NULL);
+  if (!save (self))
+    {
+      g_object_set (self->kr, property, old, NULL);
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (row), old != NULL ? old : "");
+      self->updating = FALSE;
+    }
+}
+
+static void
+title_changed_cb (KoersKeyResultEditor *self)
+{
+  save_string (self, self->title_row, "title", TRUE);
+}
+
+static void
+unit_changed_cb (KoersKeyResultEditor *self)
+{
+  save_string (self, self->unit_row, "unit", FALSE);
+}
+
+static void
+owner_changed_cb (KoersKeyResultEditor *self)
+{
+  save_string (self, self->owner_row, "owner", FALSE);
+}
+
+static void
+note_changed_cb (KoersKeyResultEditor *self)
+{
+  save_string (self, self->personal_data_note_row, "personal-data-note", FALSE);
+}
+
+static void
+save_value (KoersKeyResultEditor *self,
+            GtkSpinButton        *spin,
+            const char           *property)
+{
+  double value = gtk_spin_button_get_value (spin);
+  double old;
+
+  if (self->updating)
+    return;
+
+  g_object_get (self->kr, property, &old, NULL);
+  if (old == value)
+    return;
+
+  g_object_set (self->kr, property, value, NULL);
+  if (!save (self))
+    {
+      g_object_set (self->kr, property, old, NULL);
+      set_spin (self, spin, old);
+    }
+}
+
+static void
+start_changed_cb (KoersKeyResultEditor *self)
+{
+  save_value (self, self->start_spin, "start-value");
+}
+
+static void
+target_changed_cb (KoersKeyResultEditor *self)
+{
+  save_value (self, self->target_spin, "target-value");
+}
+
+static void
+current_changed_cb (KoersKeyResultEditor *self)
+{
+  save_value (self, self->current_spin, "current-value");
+}
+
+static void
+weight_changed_cb (KoersKeyResultEditor *self)
+{
+  save_value (self, self->weight_spin, "weight");
+}
+
+static void
+done_changed_cb (KoersKeyResultEditor *self)
+{
+  double old;
+
+  if (self->updating)
+    return;
+
+  old = koers_key_result_get_current_value (self->kr);
+  koers_key_result_set_current_value (self->kr, gtk_switch_get_active (self->done_switch) ? 1.0 : 0.0);
+  if (!save (self))
+    {
+      koers_key_result_set_current_value (self->kr, old);
+      self->updating = TRUE;
+      gtk_switch_set_active (self->done_switch, old >= 1.0);
+      self->updating = FALSE;
+    }
+}
+
+static void
+metric_selected_cb (KoersKeyResultEditor *self)
+{
+  KoersMetricKind kind = adw_combo_row_get_selected (self->metric_row);
+  KoersMetricKind old_kind;
+  double old_start, old_target, old_current;
+  gboolean reached;
+
+  if (self->updating)
+    return;
+
+  reached = koers_key_result_get_progress (self->kr) >= 1.0;
+  old_kind = koers_key_result_get_metric_kind (self->kr);
+  old_start = koers_key_result_get_start_value (self->kr);
+  old_target = koers_key_result_get_target_value (self->kr);
+  old_current = koers_key_result_get_current_value (self->kr);
+
+  g_object_freeze_notify (G_OBJECT (self->kr));
+  koers_key_result_set_metric_kind (self->kr, kind);
+  if (kind == KOERS_METRIC_KIND_MILESTONE)
+    {
+      /* A milestone runs from 0 (not done) to 1 (done); keep "done" when
+       * the numbers said the target was reached. */
+      koers_key_result_set_current_value (self->kr, reached ? 1.0 : 0.0);
+      koers_key_result_set_start_value (self->kr, 0.0);
+      koers_key_result_set_target_value (self->kr, 1.0);
+    }
+  g_object_thaw_notify (G_OBJECT (self->kr));
+
+  if (!save (self))
+    {
+      koers_key_result_set_metric_kind (self->kr, old_kind);
+      koers_key_result_set_start_value (self->kr, old_start);
+      koers_key_result_set_target_value (self->kr, old_target);
+      koers_key_result_set_current_value (self->kr, old_current);
+    }
+
+  fill (self);
+}
+
+static void
+kpi_selected_cb (KoersKeyResultEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->kpi_row);
+  gint64 old = koers_key_result_get_kpi_id (self->kr);
+  gint64 id = 0;
+
+  if (self->updating || self->kpis == NULL || selected > self->kpis->len)
+    return;
+
+  if (selected > 0)
+    id = koers_kpi_get_id (g_ptr_array_index (self->kpis, selected - 1));
+  if (id == old)
+    return;
+
+  koers_key_result_set_kpi_id (self->kr, id);
+  if (!save (self))
+    {
+      koers_key_result_set_kpi_id (self->kr, old);
+      self->updating = TRUE;
+      fill_kpis (self);
+      self->updating = FALSE;
+    }
+}
+
+static void
+set_due_date (KoersKeyResultEditor *self,
+              const char           *iso)
+{
+  g_autofree char *old = g_strdup (koers_key_result_get_due_date (self->kr));
+
+  koers_key_result_set_due_date (self->kr, iso);
+  if (!save (self))
+    koers_key_result_set_due_date (self->kr, old);
+  update_due (self);
+}
+
+static void
+day_selected_cb (KoersKeyResultEditor *self)
+{
+  g_autoptr (GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->updating)
+    return;
+
+  dt = gtk_calendar_get_date (self->due_calendar);
+  iso = g_date_time_format (dt, "%Y-%m-%d");
+  set_due_date (self, iso);
+  gtk_popover_popdown (self->due_popover);
+}
+
+static void
+no_due_clicked_cb (KoersKeyResultEditor *self)
+{
+  set_due_date (self, NULL);
+  gtk_popover_popdown (self->due_popover);
+}
+
+static void
+personal_data_changed_cb (KoersKeyResultEditor *self)
+{
+  gboolean active = gtk_switch_get_active (self->personal_data_switch);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->personal_data_note_row), active);
+  if (self->updating)
+    return;
+
+  koers_key_result_set_uses_personal_data (self->kr, active);
+  if (!save (self))
+    {
+      koers_key_result_set_uses_personal_data (self->kr, !active);
+      self->updating = TRUE;
+      gtk_switch_set_active (self->personal_data_switch, !active);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->personal_data_note_row), !active);
+      self->updating = FALSE;
+    }
+}
+
+static void
+move_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (widget);
+  GListModel *model = koers_objective_get_key_results (self->objective);
+  gboolean up = g_str_equal (action_name, "kr-editor.move-up");
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr (GError) error = NULL;
+  guint index = G_MAXUINT;
+
+  for (guint i = 0; i < n && index == G_MAXUINT; i++)
+    {
+      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
+
+      if (item == self->kr)
+        index = i;
+    }
+
+  if (index == G_MAXUINT || (up && index == 0) || (!up && index + 1 >= n))
+    return;
+
+  if (!koers_store_move_key_result (self->store, self->kr, up ? index - 1 : index + 1, &error))
+    koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+}
+
+static void
+history_clicked_cb (KoersKeyResultEditor *self)
+{
+  GtkWidget *history = koers_history_window_new_for_key_result (GTK_WINDOW (self), self->store, self->kr);
+
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+static void
+delete_clicked_cb (KoersKeyResultEditor *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr (KoersKeyResult) kr = g_object_ref (self->kr);
+  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
+
+  g_object_ref (self);
+  if (koers_editing_delete_key_result (anchor, self->store, kr) && !self->closed)
+    {
+      self->closed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
+}
+
+static void
+store_changed_cb (KoersKeyResultEditor *self)
+{
+  if (!self->closed
+      && koers_store_find_key_result (self->store, koers_key_result_get_id (self->kr)) != self->kr)
+    {
+      self->closed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  /* Changed elsewhere (another window, the command line): show the new
+   * values; every field saves as it is typed, so nothing of mine is lost. */
+  if (!self->closed && !self->saving &&
+      koers_key_result_get_updated (self->kr) != self->shown_updated)
+    queue_refill (self);
+}
+
+static void
+setup_spin (GtkSpinButton *spin)
+{
+  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+}
+
+static void
+koers_key_result_editor_constructed (GObject *object)
+{
+  KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  G_OBJECT_CLASS (koers_key_result_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (KOERS_IS_STORE (self->store));
+  g_return_if_fail (KOERS_IS_KEY_RESULT (self->kr));
+
+  self->objective = koers_store_get_key_result_objective (self->store, self->kr);
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self->objective));
+  g_object_ref (self->objective);
+
+  /* In enum order, so that the position is the value. */
+  for (KoersMetricKind k = KOERS_METRIC_KIND_NUMBER; k <= KOERS_METRIC_KIND_MILESTONE; k++)
+    gtk_string_list_append (kinds, koers_metric_kind_get_label (k));
+  adw_combo_row_set_model (self->metric_row, G_LIST_MODEL (kinds));
+
+  fill (self);
+  update_move_actions (self);
+
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
+  g_signal_connect_swapped (self->unit_row, "changed", G_CALLBACK (unit_changed_cb), self);
+  g_signal_connect_swapped (self->owner_row, "changed", G_CALLBACK (owner_changed_cb), self);
+  g_signal_connect_swapped (self->personal_data_note_row, "changed", G_CALLBACK (note_changed_cb), self);
+  g_signal_connect_swapped (self->metric_row, "notify::selected", G_CALLBACK (metric_selected_cb), self);
+  g_signal_connect_swapped (self->kpi_row, "notify::selected", G_CALLBACK (kpi_selected_cb), self);
+  g_signal_connect_swapped (self->start_spin, "value-changed", G_CALLBACK (start_changed_cb), self);
+  g_signal_connect_swapped (self->target_spin, "value-changed", G_CALLBACK (target_changed_cb), self);
+  g_signal_connect_swapped (self->current_spin, "value-changed", G_CALLBACK (current_changed_cb), self);
+  g_signal_connect_swapped (self->weight_spin, "value-changed", G_CALLBACK (weight_changed_cb), self);
+  g_signal_connect_swapped (self->done_switch, "notify::active", G_CALLBACK (done_changed_cb), self);
+  g_signal_connect_swapped (self->personal_data_switch, "notify::active",
+                            G_CALLBACK (personal_data_changed_cb), self);
+  g_signal_connect_swapped (self->due_calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+  g_signal_connect_swapped (self->no_due_button, "clicked", G_CALLBACK (no_due_clicked_cb), self);
+  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  g_signal_connect_swapped (self->history_button, "clicked", G_CALLBACK (history_clicked_cb), self);
+  g_signal_connect_swapped (koers_objective_get_key_results (self->objective), "items-changed",
+                            G_CALLBACK (update_move_actions), self);
+  g_signal_connect_swapped (self->objective, "notify::title", G_CALLBACK (update_window_title), self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+koers_key_result_editor_dispose (GObject *object)
+{
+  KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
+
+  g_clear_handle_id (&self->refill_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->objective != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->objective, self);
+      g_signal_handlers_disconnect_by_data (koers_objective_get_key_results (self->objective), self);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_EDITOR);
+  g_clear_pointer (&self->kpis, g_ptr_array_unref);
+  g_clear_object (&self->objective);
+  g_clear_object (&self->kr);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_key_result_editor_parent_class)->dispose (object);
+}
+
+static void
+koers_key_result_editor_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_KEY_RESULT:
+      g_value_set_object (value, self->kr);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_key_result_editor_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_KEY_RESULT:
+      self->kr = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+
+  object_class->constructed = koers_key_result_editor_constructed;
+  object_class->dispose = koers_key_result_editor_dispose;
+  object_class->get_property = koers_key_result_editor_get_property;
+  object_class->set_property = koers_key_result_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_RESULT] =
+    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/objectives/koers-key-result-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, metric_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, kpi_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, start_spin);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, target_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, current_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, current_spin);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, done_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, done_switch);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, weight_spin);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, due_popover);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, no_due_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, personal_data_switch);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, personal_data_note_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, history_button);
+
+  gtk_widget_class_install_action (widget_class, "kr-editor.move-up", NULL, move_action_cb);
+  gtk_widget_class_install_action (widget_class, "kr-editor.move-down", NULL, move_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_key_result_editor_init (KoersKeyResultEditor *self)
+{
+  koers_editing_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (GTK_WIDGET (self));
+
+  setup_spin (self->start_spin);
+  setup_spin (self->target_spin);
+  setup_spin (self->current_spin);
+  setup_spin (self->weight_spin);
+}
+
+GtkWidget *
+koers_key_result_editor_new (KoersStore     *store,
+                             KoersKeyResult *kr)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
+
+  return g_object_new (KOERS_TYPE_KEY_RESULT_EDITOR,
+                       "store", store,
+                       "key-result", kr,
+                       NULL);
+}
+
+KoersKeyResult *
+koers_key_result_editor_get_key_result (KoersKeyResultEditor *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT_EDITOR (self), NULL);
+
+  return self->kr;
+}

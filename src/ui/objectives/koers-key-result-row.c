@@ -1,0 +1,556 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-scoring.h"
+#include "core/koers-summary.h"
+#include "checkins/koers-checkin-dialog.h"
+#include "koers-editing.h"
+#include "koers-key-result-details.h"
+#include "koers-key-result-row.h"
+#include "widgets/koers-progress-chart.h"
+#include "widgets/koers-wrap-box.h"
+
+struct _KoersKeyResultRow
+{
+  GtkListBoxRow   parent_instance;
+
+  KoersStore     *store;
+  KoersObjective *objective;
+  KoersKeyResult *kr;
+  KoersKrStatus   status;
+
+  GtkLabel       *title_label;
+  GtkWidget      *status_box;
+  GtkImage       *status_icon;
+  GtkLabel       *status_label;
+  GtkLabel       *values_label;
+  GtkProgressBar *progress_bar;
+  GtkLabel       *percent_label;
+  GtkLabel       *meta_label;
+  GtkWidget      *stale_label;
+  GtkLabel       *kpi_label;
+  GtkWidget      *check_in_button;
+  GtkWidget      *move_up_button;
+  GtkWidget      *move_down_button;
+  GtkWidget      *sparkline;
+};
+
+G_DEFINE_FINAL_TYPE (KoersKeyResultRow, koers_key_result_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_OBJECTIVE,
+  PROP_KEY_RESULT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const KoersKrStatus all_statuses[] = {
+  KOERS_KR_STATUS_IN_PROGRESS,
+  KOERS_KR_STATUS_ON_TRACK,
+  KOERS_KR_STATUS_ACHIEVED,
+  KOERS_KR_STATUS_AT_RISK,
+  KOERS_KR_STATUS_OFF_TRACK,
+};
+
+static char *
+format_values (KoersKeyResult *kr)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  KoersMetricKind kind = koers_key_result_get_metric_kind (kr);
+  const char *unit = koers_key_result_get_unit (kr);
+  g_autofree char *start = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *target = NULL;
+
+  if (kind == KOERS_METRIC_KIND_MILESTONE)
+    return koers_format_metric (lang, kind, unit, koers_key_result_get_current_value (kr));
+
+  /* The unit once, after the target, reads best: "600 → 900 → 1,200
+   * leads", "18% → 21% → 40% of customers"; money and percentages keep
+   * their signs on every value. */
+  start = koers_format_metric (lang, kind, NULL, koers_key_result_get_start_value (kr));
+  current = koers_format_metric (lang, kind, NULL, koers_key_result_get_current_value (kr));
+  target = koers_format_metric (lang, kind, unit, koers_key_result_get_target_value (kr));
+
+  return g_strdup_printf ("%s → %s → %s", start, current, target);
+}
+
+static void
+update_status (KoersKeyResultRow *self,
+               const GDate       *today)
+{
+  KoersPeriod period;
+  gboolean has_period = koers_objective_get_parsed_period (self->objective, &period);
+
+  self->status = koers_key_result_get_status (self->kr, has_period ? &period : NULL, today);
+
+  gtk_label_set_text (self->status_label, koers_kr_status_get_label (self->status));
+  gtk_image_set_from_icon_name (self->status_icon, koers_editing_get_status_icon (self->status));
+
+  /* The class sits on the row, so the progress bar takes the colour too. */
+  for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
+    {
+      const char *css_class = koers_editing_get_status_css_class (all_statuses[i]);
+
+      if (all_statuses[i] == self->status)
+        gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), css_class);
+    }
+}
+
+/* The other side is in the KPI's row: "Moved by: …". */
+static void
+update_kpi_link (KoersKeyResultRow *self)
+{
+  KoersKpi *kpi = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
+  g_autofree char *text = NULL;
+
+  if (kpi != NULL)
+    /* Translators: the KPI a key result moves, "KPI: Net Promoter Score". */
+    text = g_strdup_printf (_("KPI: %s"), koers_kpi_get_name (kpi));
+  gtk_label_set_text (self->kpi_label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kpi_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->kpi_label), text != NULL);
+}
+
+static void
+update_row (KoersKeyResultRow *self)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  const char *title = koers_key_result_get_title (self->kr);
+  const char *owner = koers_key_result_get_owner (self->kr);
+  const char *due = koers_key_result_get_due_date (self->kr);
+  double progress = koers_key_result_get_progress (self->kr);
+  g_autofree char *values = format_values (self->kr);
+  g_autofree char *percent = koers_format_percent (lang, progress * 100.0, 0);
+  g_autofree char *due_date = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *meta = NULL;
+  GDate today;
+
+  koers_date_today (&today);
+
+  /* The title wraps: all of it shows, no tooltip needed. */
+  gtk_label_set_text (self->title_label, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  gtk_label_set_text (self->values_label, values);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_label), _("Start → current → target"));
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress, 0.0, 1.0));
+  gtk_label_set_text (self->percent_label, percent);
+
+  if (due != NULL)
+    due_date = koers_format_date_iso (lang, due);
+  if (due_date != NULL)
+    /* Translators: %s is a date, "30 June 2026". */
+    due_text = g_strdup_printf (_("Due %s"), due_date);
+
+  /* "Marketing team · Due 30 June 2026": one label, plain text. */
+  if (owner != NULL && *owner != '\0' && due_text != NULL)
+    meta = g_strdup_printf ("%s · %s", owner, due_text);
+  else if (owner != NULL && *owner != '\0')
+    meta = g_strdup (owner);
+  else
+    meta = g_strdup (due_text != NULL ? due_text : "");
+  gtk_label_set_text (self->meta_label, meta);
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_label), *meta != '\0');
+
+  gtk_widget_set_visible (self->stale_label, koers_key_result_is_stale (self->kr, &today));
+  update_kpi_link (self);
+
+  update_status (self, &today);
+}
+
+static guint
+find_index (KoersKeyResultRow *self,
+            guint             *n_items)
+{
+  GListModel *model;
+  guint n;
+  guint index = G_MAXUINT;
+
+  *n_items = 0;
+  if (self->objective == NULL)
+    return G_MAXUINT;
+
+  model = koers_objective_get_key_results (self->objective);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n && index == G_MAXUINT; i++)
+    {
+      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
+
+      if (item == self->kr)
+        index = i;
+    }
+
+  *n_items = n;
+  return index;
+}
+
+static void
+update_move_actions (KoersKeyResultRow *self)
+{
+  guint n_items;
+  guint index = find_index (self, &n_items);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.move-up",
+                                 index != G_MAXUINT && index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.move-down",
+                                 index != G_MAXUINT && index + 1 < n_items);
+}
+
+static void
+update_sparkline_period (KoersKeyResultRow *self)
+{
+  KoersPeriod period;
+  gboolean has_period = self->objective != NULL
+                        && koers_objective_get_parsed_period (self->objective, &period);
+
+  koers_progress_chart_set_period (KOERS_PROGRESS_CHART (self->sparkline),
+                                   has_period ? &period : NULL);
+}
+
+/* The course so far at a glance, after the percentage; it opens the history. */
+static void
+add_sparkline (KoersKeyResultRow *self)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  koers_checkin_dialog_ensure_style ();
+  self->sparkline = koers_progress_chart_new_sparkline (self->kr, NULL);
+  update_sparkline_period (self);
+  gtk_button_set_child (GTK_BUTTON (button), self->sparkline);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kr-row.history");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "sparkline-button");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show history"),
+                                  -1);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->percent_label))),
+                              button, GTK_WIDGET (self->percent_label));
+}
+
+static void
+objective_notify_cb (KoersKeyResultRow *self,
+                     GParamSpec        *pspec)
+{
+  /* The period sets the expected progress, and so the status. */
+  if (g_str_equal (g_param_spec_get_name (pspec), "period"))
+    {
+      update_sparkline_period (self);
+      update_row (self);
+    }
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
+
+  if (self->kr != NULL)
+    koers_editing_open_key_result (widget, self->store, self->kr);
+}
+
+static void
+check_in_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
+
+  if (self->kr != NULL)
+    koers_checkin_dialog_present (widget, self->store, self->kr, NULL);
+}
+
+static void
+history_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
+
+  if (self->kr != NULL)
+    koers_key_result_details_present (widget, self->store, self->kr);
+}
+
+/* Keyboard users pressing Move Up twice expect to move the same key
+ * result twice: the focus goes to the button in its row. */
+static void
+keep_focus_on_moved (GtkWidget      *widget,
+                     KoersKeyResult *kr,
+                     gboolean        up)
+{
+  GtkWidget *list = gtk_widget_get_parent (widget);
+
+  if (list == NULL)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      KoersKeyResultRow *row;
+
+      if (!KOERS_IS_KEY_RESULT_ROW (child))
+        continue;
+      row = KOERS_KEY_RESULT_ROW (child);
+      if (row->kr != kr)
+        continue;
+
+      if (gtk_widget_get_sensitive (up ? row->move_up_button : row->move_down_button))
+        gtk_widget_grab_focus (up ? row->move_up_button : row->move_down_button);
+      else
+        gtk_widget_grab_focus (up ? row->move_down_button : row->move_up_button);
+      return;
+    }
+}
+
+static void
+move_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
+  g_autoptr (KoersKeyResult) kr = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean up = g_str_equal (action_name, "kr-row.move-up");
+  guint n_items;
+  guint index = find_index (self, &n_items);
+
+  if (self->kr == NULL)
+    return;
+  kr = g_object_ref (self->kr);
+
+  if (index == G_MAXUINT || (up && index == 0) || (!up && index + 1 >= n_items))
+    return;
+
+  /* The card rebinds its rows when the order changes: from here on this
+   * row may show another key result. */
+  if (!koers_store_move_key_result (self->store, kr, up ? index - 1 : index + 1, &error))
+    {
+      koers_editing_show_error (widget, error);
+      return;
+    }
+
+  keep_focus_on_moved (widget, kr, up);
+}
+
+static void
+disconnect (KoersKeyResultRow *self)
+{
+  if (self->kr != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->kr, self);
+      g_signal_handlers_disconnect_by_data (koers_key_result_get_checkins (self->kr), self);
+    }
+  if (self->objective != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->objective, self);
+      g_signal_handlers_disconnect_by_data (koers_objective_get_key_results (self->objective),
+                                            self);
+    }
+}
+
+static void
+koers_key_result_row_dispose (GObject *object)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (object);
+
+  disconnect (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_ROW);
+  g_clear_object (&self->kr);
+  g_clear_object (&self->objective);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_key_result_row_parent_class)->dispose (object);
+}
+
+static void
+koers_key_result_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_OBJECTIVE:
+      g_value_set_object (value, self->objective);
+      break;
+    case PROP_KEY_RESULT:
+      g_value_set_object (value, self->kr);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_key_result_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+
+  object_class->dispose = koers_key_result_row_dispose;
+  object_class->get_property = koers_key_result_row_get_property;
+  object_class->set_property = koers_key_result_row_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OBJECTIVE] =
+    g_param_spec_object ("objective", NULL, NULL, KOERS_TYPE_OBJECTIVE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY_RESULT] =
+    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/objectives/koers-key-result-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, status_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, values_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, percent_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, stale_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, kpi_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, check_in_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_up_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_down_button);
+
+  gtk_widget_class_install_action (widget_class, "kr-row.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "kr-row.check-in", NULL, check_in_action_cb);
+  gtk_widget_class_install_action (widget_class, "kr-row.history", NULL, history_action_cb);
+  /* On a focused key result: Ctrl+Enter checks in, Ctrl+H shows the history. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "kr-row.check-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "kr-row.check-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "kr-row.history", NULL);
+  gtk_widget_class_install_action (widget_class, "kr-row.move-up", NULL, move_action_cb);
+  gtk_widget_class_install_action (widget_class, "kr-row.move-down", NULL, move_action_cb);
+}
+
+static void
+koers_key_result_row_init (KoersKeyResultRow *self)
+{
+  koers_editing_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (self->check_in_button);
+  add_sparkline (self);
+}
+
+GtkWidget *
+koers_key_result_row_new (KoersStore     *store,
+                          KoersObjective *objective,
+                          KoersKeyResult *kr)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (objective == NULL || KOERS_IS_OBJECTIVE (objective), NULL);
+  g_return_val_if_fail (kr == NULL || KOERS_IS_KEY_RESULT (kr), NULL);
+
+  row = g_object_new (KOERS_TYPE_KEY_RESULT_ROW, "store", store, NULL);
+  koers_key_result_row_bind (KOERS_KEY_RESULT_ROW (row), objective, kr);
+
+  return row;
+}
+
+void
+koers_key_result_row_bind (KoersKeyResultRow *self,
+                           KoersObjective    *objective,
+                           KoersKeyResult    *kr)
+{
+  g_return_if_fail (KOERS_IS_KEY_RESULT_ROW (self));
+  g_return_if_fail ((objective == NULL) == (kr == NULL));
+  g_return_if_fail (objective == NULL || KOERS_IS_OBJECTIVE (objective));
+  g_return_if_fail (kr == NULL || KOERS_IS_KEY_RESULT (kr));
+
+  if (self->kr == kr && self->objective == objective)
+    return;
+
+  disconnect (self);
+  g_set_object (&self->objective, objective);
+  g_set_object (&self->kr, kr);
+  koers_progress_chart_set_key_result (KOERS_PROGRESS_CHART (self->sparkline), kr);
+  update_sparkline_period (self);
+
+  if (kr != NULL)
+    {
+      g_signal_connect_swapped (kr, "notify", G_CALLBACK (update_row), self);
+      g_signal_connect_swapped (koers_key_result_get_checkins (kr), "items-changed",
+                                G_CALLBACK (update_row), self);
+      g_signal_connect_swapped (objective, "notify", G_CALLBACK (objective_notify_cb), self);
+      g_signal_connect_swapped (koers_objective_get_key_results (objective), "items-changed",
+                                G_CALLBACK (update_move_actions), self);
+      update_row (self);
+    }
+
+  update_move_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.edit", kr != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.check-in", kr != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.history", kr != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_RESULT]);
+}
+
+KoersKeyResult *
+koers_key_result_row_get_key_result (KoersKeyResultRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT_ROW (self), NULL);
+
+  return self->kr;
+}
+
+KoersKrStatus
+koers_key_result_row_get_status (KoersKeyResultRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT_ROW (self), KOERS_KR_STATUS_IN_PROGRESS);
+
+  return self->status;
+}

@@ -1,0 +1,609 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-format.h"
+#include "core/koers-scoring.h"
+#include "koers-editing.h"
+#include "koers-key-result-row.h"
+#include "koers-objective-card.h"
+#include "quality/koers-quality-mark.h"
+#include "widgets/koers-wrap-box.h"
+
+/* The seed: at most five key results per objective. */
+#define MAX_ADVISED_KEY_RESULTS 5
+
+struct _KoersObjectiveCard
+{
+  AdwBin          parent_instance;
+
+  KoersStore     *store;
+  KoersObjective *objective;
+
+  GtkLabel       *title_label;
+  KoersQualityMark *quality_mark;
+  GtkLabel       *kind_label;
+  GtkLabel       *state_label;
+  GtkWidget      *owner_box;
+  GtkLabel       *owner_label;
+  GtkLabel       *supports_label;
+  GtkWidget      *score_box;
+  GtkLabel       *score_label;
+  GtkLevelBar    *score_bar;
+  GtkLabel       *hint_label;
+  GtkWidget      *empty_label;
+  GtkListBox     *key_results_list;
+  GtkWidget      *actions_squeezer;
+  GtkMenuButton  *actions_menu_button;
+
+  /* The rows of key_results_list, reused from one objective to the next:
+   * the list view rebinds cards often while scrolling, and binding must
+   * not build widgets. */
+  GPtrArray      *rows;
+  /* In the pane, rows are only made once the card comes near the visible
+   * part of the list: GTK 4.8's list view keeps some 200 cards alive. */
+  gboolean        lazy_rows;
+  gboolean        rows_wanted;
+  gboolean        rows_pending;
+};
+
+G_DEFINE_FINAL_TYPE (KoersObjectiveCard, koers_objective_card, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_OBJECTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *const band_classes[] = { "score-red", "score-yellow", "score-green" };
+
+static void
+update_title (KoersObjectiveCard *self)
+{
+  const char *title = koers_objective_get_title (self->objective);
+
+  /* Plain text: a title is never markup.  It wraps, so all of it shows. */
+  gtk_label_set_text (self->title_label, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
+static void
+update_kind (KoersObjectiveCard *self)
+{
+  KoersObjectiveKind kind = koers_objective_get_kind (self->objective);
+  GtkWidget *badge = GTK_WIDGET (self->kind_label);
+  gboolean committed = kind == KOERS_OBJECTIVE_KIND_COMMITTED;
+
+  gtk_label_set_text (self->kind_label, koers_objective_kind_get_label (kind));
+  gtk_widget_set_tooltip_text (badge,
+                               committed
+                               ? _("Committed: it succeeds only at a score of 1.0")
+                               : _("Aspirational: a score of 0.7 is a success"));
+  if (committed)
+    {
+      gtk_widget_remove_css_class (badge, "aspirational");
+      gtk_widget_add_css_class (badge, "committed");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (badge, "committed");
+      gtk_widget_add_css_class (badge, "aspirational");
+    }
+}
+
+static void
+update_state (KoersObjectiveCard *self)
+{
+  KoersObjectiveState state = koers_objective_get_state (self->objective);
+
+  gtk_label_set_text (self->state_label, koers_objective_state_get_label (state));
+  gtk_widget_set_visible (GTK_WIDGET (self->state_label), state != KOERS_OBJECTIVE_STATE_ACTIVE);
+}
+
+static void
+update_owner (KoersObjectiveCard *self)
+{
+  const char *owner = koers_objective_get_owner (self->objective);
+  gboolean has_owner = owner != NULL && *owner != '\0';
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_set_visible (self->owner_box, has_owner);
+  gtk_label_set_text (self->owner_label, has_owner ? owner : "");
+  if (has_owner)
+    {
+      accessible = g_strdup_printf (_("Owner: %s"), owner);
+      gtk_widget_set_tooltip_text (self->owner_box, accessible);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+}
+
+static void
+update_supports (KoersObjectiveCard *self)
+{
+  gint64 aligned_id = koers_objective_get_aligned_to_id (self->objective);
+  KoersObjective *aligned = NULL;
+  g_autofree char *text = NULL;
+
+  if (aligned_id != 0 && self->store != NULL)
+    aligned = koers_store_find_objective (self->store, aligned_id);
+
+  if (aligned == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->supports_label), FALSE);
+      return;
+    }
+
+  /* Translators: %s is the title of the company objective this one serves. */
+  text = g_strdup_printf (_("Supports: %s"), koers_objective_get_title (aligned));
+  gtk_label_set_text (self->supports_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->supports_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->supports_label), TRUE);
+}
+
+static void
+update_score (KoersObjectiveCard *self)
+{
+  double score = koers_objective_get_score (self->objective);
+  KoersScoreBand band = koers_score_get_band (score);
+  g_autofree char *text = koers_format_score (koers_format_get_language (), score, 1);
+
+  gtk_label_set_text (self->score_label, text);
+  gtk_level_bar_set_value (self->score_bar, CLAMP (score, 0.0, 1.0));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (band_classes); i++)
+    {
+      if (i == (guint) band)
+        gtk_widget_add_css_class (self->score_box, band_classes[i]);
+      else
+        gtk_widget_remove_css_class (self->score_box, band_classes[i]);
+    }
+}
+
+static void
+update_key_result_count (KoersObjectiveCard *self)
+{
+  guint n = g_list_model_get_n_items (koers_objective_get_key_results (self->objective));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label), n > MAX_ADVISED_KEY_RESULTS);
+}
+
+static void
+objective_notify_cb (KoersObjectiveCard *self,
+                     GParamSpec         *pspec,
+                     KoersObjective     *objective)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* One handler for every property: a card is recycled often, and one
+   * handler is one disconnect. */
+  if (g_str_equal (name, "title"))
+    update_title (self);
+  else if (g_str_equal (name, "kind"))
+    update_kind (self);
+  else if (g_str_equal (name, "state"))
+    update_state (self);
+  else if (g_str_equal (name, "owner"))
+    update_owner (self);
+  else if (g_str_equal (name, "aligned-to-id"))
+    update_supports (self);
+  else if (g_str_equal (name, "score"))
+    update_score (self);
+  else if (g_str_equal (name, "n-key-results"))
+    update_key_result_count (self);
+}
+
+static void
+store_changed_cb (KoersObjectiveCard *self)
+{
+  /* The objective this one supports may have been renamed or deleted. */
+  if (self->objective != NULL)
+    update_supports (self);
+}
+
+static void
+sync_rows (KoersObjectiveCard *self)
+{
+  GListModel *key_results = NULL;
+  guint n = 0;
+  guint shown = 0;
+
+  if (self->objective != NULL)
+    {
+      key_results = koers_objective_get_key_results (self->objective);
+      n = g_list_model_get_n_items (key_results);
+    }
+
+  if (self->objective != NULL && (!self->lazy_rows || self->rows_wanted))
+    {
+      for (; shown < n; shown++)
+        {
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, shown);
+          GtkWidget *row;
+
+          if (shown == self->rows->len)
+            {
+              row = koers_key_result_row_new (self->store, NULL, NULL);
+              gtk_list_box_append (self->key_results_list, row);
+              g_ptr_array_add (self->rows, row);
+            }
+          row = g_ptr_array_index (self->rows, shown);
+          koers_key_result_row_bind (KOERS_KEY_RESULT_ROW (row), self->objective, kr);
+          gtk_widget_set_visible (row, TRUE);
+        }
+    }
+
+  for (guint i = shown; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      koers_key_result_row_bind (KOERS_KEY_RESULT_ROW (row), NULL, NULL);
+      gtk_widget_set_visible (row, FALSE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->key_results_list), shown > 0);
+  gtk_widget_set_visible (self->empty_label, self->objective != NULL && n == 0);
+}
+
+static void
+key_results_changed_cb (KoersObjectiveCard *self)
+{
+  sync_rows (self);
+}
+
+static void
+make_rows (GtkWidget *widget)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
+
+  self->rows_pending = FALSE;
+  self->rows_wanted = TRUE;
+  sync_rows (self);
+}
+
+/* The card lays out its child itself (AdwBin would use a layout manager,
+ * and then size_allocate below would not run). */
+static void
+koers_objective_card_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+koers_objective_card_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+koers_objective_card_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* Children may not change while being allocated. */
+  if (self->lazy_rows && !self->rows_wanted && !self->rows_pending
+      && self->objective != NULL && koers_editing_is_near_view (widget, height))
+    {
+      self->rows_pending = TRUE;
+      koers_editing_defer_to_layout (widget, make_rows);
+    }
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
+
+  if (self->objective != NULL && self->store != NULL)
+    koers_editing_open_objective (widget, self->store, self->objective);
+}
+
+static void
+add_key_result_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
+
+  if (self->objective != NULL && self->store != NULL)
+    koers_editing_add_key_result (widget, self->store, self->objective);
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
+  g_autoptr (KoersObjective) objective = NULL;
+
+  if (self->objective == NULL || self->store == NULL)
+    return;
+
+  /* Deleting unbinds this card from the objective under our feet. */
+  objective = g_object_ref (self->objective);
+  koers_editing_delete_objective (widget, self->store, objective);
+}
+
+/* The narrow layout's menu gets its items when first opened: a popover
+ * menu per card would be built for every card the list keeps alive. */
+static void
+create_actions_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/koersapp/Koers/ui/objectives/koers-objective-card-menu.ui");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_builder_get_object (builder, "card_menu")));
+}
+
+static void
+update_actions (KoersObjectiveCard *self)
+{
+  gboolean enabled = self->objective != NULL && self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.add-key-result", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.delete", enabled);
+}
+
+static void
+set_store (KoersObjectiveCard *self,
+           KoersStore         *store)
+{
+  g_return_if_fail (store == NULL || KOERS_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+koers_objective_card_dispose (GObject *object)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (object);
+
+  koers_objective_card_set_objective (self, NULL);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_CARD);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_objective_card_parent_class)->dispose (object);
+}
+
+static void
+koers_objective_card_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_OBJECTIVE:
+      g_value_set_object (value, self->objective);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_objective_card_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      update_actions (self);
+      break;
+    case PROP_OBJECTIVE:
+      koers_objective_card_set_objective (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_objective_card_class_init (KoersObjectiveCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (KOERS_TYPE_WRAP_BOX);
+  g_type_ensure (KOERS_TYPE_QUALITY_MARK);
+
+  object_class->dispose = koers_objective_card_dispose;
+  object_class->get_property = koers_objective_card_get_property;
+  object_class->set_property = koers_objective_card_set_property;
+  widget_class->get_request_mode = koers_objective_card_get_request_mode;
+  widget_class->measure = koers_objective_card_measure;
+  widget_class->size_allocate = koers_objective_card_size_allocate;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OBJECTIVE] =
+    g_param_spec_object ("objective", NULL, NULL, KOERS_TYPE_OBJECTIVE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/objectives/koers-objective-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, quality_mark);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, state_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, owner_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, supports_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, score_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, score_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, score_bar);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, key_results_list);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_menu_button);
+
+  gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "card.add-key-result", NULL,
+                                   add_key_result_action_cb);
+  gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action_cb);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "objectivecard");
+}
+
+static void
+koers_objective_card_init (KoersObjectiveCard *self)
+{
+  koers_editing_ensure_style ();
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The band classes colour the bar; GTK's own offsets would fight them. */
+  gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+
+  self->rows = g_ptr_array_new ();
+  gtk_menu_button_set_create_popup_func (self->actions_menu_button, create_actions_menu_cb, NULL, NULL);
+
+  update_actions (self);
+}
+
+GtkWidget *
+koers_objective_card_new (KoersStore *store)
+{
+  g_return_val_if_fail (store == NULL || KOERS_IS_STORE (store), NULL);
+
+  return g_object_new (KOERS_TYPE_OBJECTIVE_CARD, "store", store, NULL);
+}
+
+KoersStore *
+koers_objective_card_get_store (KoersObjectiveCard *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE_CARD (self), NULL);
+
+  return self->store;
+}
+
+KoersObjective *
+koers_objective_card_get_objective (KoersObjectiveCard *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE_CARD (self), NULL);
+
+  return self->objective;
+}
+
+void
+koers_objective_card_set_objective (KoersObjectiveCard *self,
+                                    KoersObjective     *objective)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE_CARD (self));
+  g_return_if_fail (objective == NULL || KOERS_IS_OBJECTIVE (objective));
+
+  if (self->objective == objective)
+    return;
+
+  if (self->objective != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->objective, objective_notify_cb, self);
+      g_signal_handlers_disconnect_by_func (koers_objective_get_key_results (self->objective),
+                                            key_results_changed_cb, self);
+    }
+
+  g_set_object (&self->objective, objective);
+  /* A recycled card may now be far from the view: its rows wait until
+   * it comes near again. */
+  if (self->lazy_rows)
+    self->rows_wanted = FALSE;
+
+  if (objective != NULL)
+    {
+      g_signal_connect_swapped (objective, "notify", G_CALLBACK (objective_notify_cb), self);
+      g_signal_connect_swapped (koers_objective_get_key_results (objective), "items-changed",
+                                G_CALLBACK (key_results_changed_cb), self);
+      update_title (self);
+      update_kind (self);
+      update_state (self);
+      update_owner (self);
+      update_supports (self);
+      update_score (self);
+      update_key_result_count (self);
+    }
+
+  koers_quality_mark_set_objective (self->quality_mark, objective);
+  sync_rows (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE]);
+}
+
+void
+koers_objective_card_set_lazy_rows (KoersObjectiveCard *self,
+                                    gboolean            lazy)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE_CARD (self));
+
+  /* Rows made so far stay: this card is near the view now. */
+  self->lazy_rows = !!lazy;
+  self->rows_wanted = TRUE;
+}
+
+void
+koers_objective_card_set_quality_marks (KoersObjectiveCard *self,
+                                        KoersQualityMarks  *marks)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE_CARD (self));
+  g_return_if_fail (marks == NULL || KOERS_IS_QUALITY_MARKS (marks));
+
+  koers_quality_mark_set_marks (self->quality_mark, marks);
+}

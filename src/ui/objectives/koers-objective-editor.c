@@ -1,0 +1,723 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-summary.h"
+#include "history/koers-history-window.h"
+#include "koers-editing.h"
+#include "koers-objective-editor.h"
+
+/* The seed: "if your objective does not fit on one line, it is probably
+ * not sharp enough".  Past this many characters we say so. */
+#define LONG_TITLE_CHARS 90
+
+/* Positions in the quarter drop-down after Q1..Q4. */
+#define WHOLE_YEAR_INDEX 4
+#define CUSTOM_INDEX 5
+
+struct _KoersObjectiveEditor
+{
+  AdwWindow        parent_instance;
+
+  KoersStore      *store;
+  KoersObjective  *objective;
+  /* Set while the widgets are filled from the objective, so their change
+   * signals do not write back. */
+  gboolean         updating;
+  gboolean         closed;
+  gint64           shown_updated;  /* the objective's "updated" the fields show */
+  gboolean         saving;         /* "changed" comes from our own save */
+  guint            refill_id;
+  /* The ids behind the rows of aligned_row; 0 is "None". */
+  GArray          *aligned_ids;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  AdwEntryRow     *title_row;
+  GtkLabel        *title_hint_label;
+  GtkTextView     *description_view;
+  AdwComboRow     *kind_row;
+  AdwEntryRow     *owner_row;
+  AdwActionRow    *period_row;
+  GtkDropDown     *quarter_dropdown;
+  GtkSpinButton   *year_spin;
+  AdwComboRow     *aligned_row;
+  AdwComboRow     *state_row;
+  GtkButton       *delete_button;
+  GtkButton       *history_button;
+};
+
+G_DEFINE_FINAL_TYPE (KoersObjectiveEditor, koers_objective_editor, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_OBJECTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void fill (KoersObjectiveEditor *self);
+
+static gboolean
+refill_cb (gpointer user_data)
+{
+  KoersObjectiveEditor *self = user_data;
+
+  self->refill_id = 0;
+  fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside a field's own change handler. */
+static void
+queue_refill (KoersObjectiveEditor *self)
+{
+  if (self->refill_id == 0)
+    self->refill_id = g_idle_add (refill_cb, self);
+}
+
+static gboolean
+save (KoersObjectiveEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean saved;
+
+  self->saving = TRUE;
+  saved = koers_store_save_objective (self->store, self->objective, &error);
+  self->saving = FALSE;
+  if (saved)
+    {
+      /* Someone else changed other fields meanwhile: both are kept, and
+       * the fields show theirs too. */
+      if (koers_store_get_last_save_merged (self->store))
+        queue_refill (self);
+      self->shown_updated = koers_objective_get_updated (self->objective);
+      return TRUE;
+    }
+
+  koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+
+  /* Someone else saved first: the objective holds their values now; the
+   * fields show them, and typing again keeps mine. */
+  if (g_error_matches (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT))
+    {
+      queue_refill (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_company_objective (KoersObjectiveEditor *self)
+{
+  KoersDepartment *department;
+
+  if (koers_objective_get_level (self->objective) == KOERS_LEVEL_COMPANY)
+    return TRUE;
+
+  department = koers_store_find_department (self->store,
+                                            koers_objective_get_department_id (self->objective));
+  return department != NULL && koers_department_get_is_company (department);
+}
+
+static void
+update_window_title (KoersObjectiveEditor *self)
+{
+  KoersDepartment *department;
+  g_autofree char *period = NULL;
+  g_autofree char *subtitle = NULL;
+  KoersPeriod parsed;
+
+  department = koers_store_find_department (self->store,
+                                            koers_objective_get_department_id (self->objective));
+  if (koers_objective_get_parsed_period (self->objective, &parsed))
+    period = koers_format_period (koers_format_get_language (), &parsed);
+
+  if (department != NULL && period != NULL)
+    subtitle = g_strdup_printf ("%s · %s", koers_department_get_name (department), period);
+  else if (department != NULL)
+    subtitle = g_strdup (koers_department_get_name (department));
+
+  /* AdwWindowTitle is plain text. */
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+}
+
+static void
+update_title_hint (KoersObjectiveEditor *self,
+                   const char           *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *hint = NULL;
+
+  if (*stripped == '\0')
+    hint = _("An objective needs a title; the last one stays saved until you type a new one.");
+  else if (g_utf8_strlen (stripped, -1) > LONG_TITLE_CHARS)
+    hint = _("Long titles are hard to remember: the OKR framework advises one line");
+
+  gtk_label_set_text (self->title_hint_label, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title_hint_label), hint != NULL);
+}
+
+static void
+fill_aligned (KoersObjectiveEditor *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *objectives = koers_store_get_objectives (self->store);
+  gint64 current = koers_objective_get_aligned_to_id (self->objective);
+  guint n = g_list_model_get_n_items (objectives);
+  guint selected = 0;
+  gint64 none = 0;
+  KoersPeriod period;
+  gboolean has_period;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->aligned_row), !is_company_objective (self));
+
+  g_array_set_size (self->aligned_ids, 0);
+  gtk_string_list_append (names, C_("supports", "None"));
+  g_array_append_val (self->aligned_ids, none);
+
+  has_period = koers_objective_get_parsed_period (self->objective, &period);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersObjective) candidate = g_list_model_get_item (objectives, i);
+      gint64 id = koers_objective_get_id (candidate);
+      KoersDepartment *department;
+      g_autofree char *label = NULL;
+
+      if (candidate == self->objective)
+        continue;
+      /* Keep the current choice listed even when the period moved away
+       * from it, so that looking does not change it. */
+      if (id != current)
+        {
+          if (koers_objective_get_level (candidate) != KOERS_LEVEL_COMPANY)
+            continue;
+          if (!has_period || !koers_objective_in_period (candidate, &period))
+            continue;
+        }
+
+      department = koers_store_find_department (self->store,
+                                                koers_objective_get_department_id (candidate));
+      /* Translators: an objective to support, with its department:
+       * "Grow the company — Company". */
+      label = g_strdup_printf (_("%s — %s"), koers_objective_get_title (candidate),
+                               department != NULL ? koers_department_get_name (department) : "");
+      gtk_string_list_append (names, label);
+      g_array_append_val (self->aligned_ids, id);
+      if (id == current)
+        selected = self->aligned_ids->len - 1;
+    }
+
+  adw_combo_row_set_model (self->aligned_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->aligned_row, selected);
+}
+
+static void
+get_period_or_today (KoersObjectiveEditor *self,
+                     KoersPeriod          *period)
+{
+  GDate today;
+
+  if (!koers_objective_get_parsed_period (self->objective, period))
+    {
+      koers_date_today (&today);
+      koers_period_init_for_date (period, &today);
+    }
+}
+
+/* Once: replacing a drop-down's model from its own notify handler would
+ * free the selection that is notifying. */
+static void
+setup_period_choices (KoersObjectiveEditor *self)
+{
+  g_autoptr (GtkStringList) choices = NULL;
+  KoersPeriod period;
+
+  choices = gtk_string_list_new ((const char *const[]) {
+    C_("quarter", "Q1"), C_("quarter", "Q2"), C_("quarter", "Q3"), C_("quarter", "Q4"),
+    _("Whole year"), NULL });
+
+  /* Dates set elsewhere (an import) are shown, and kept until changed here. */
+  get_period_or_today (self, &period);
+  if (period.kind == KOERS_PERIOD_KIND_CUSTOM)
+    gtk_string_list_append (choices, _("Custom dates"));
+
+  gtk_drop_down_set_model (self->quarter_dropdown, G_LIST_MODEL (choices));
+}
+
+static void
+fill_period (KoersObjectiveEditor *self)
+{
+  GListModel *choices = gtk_drop_down_get_model (self->quarter_dropdown);
+  KoersPeriod period;
+  guint selected;
+  int year;
+
+  get_period_or_today (self, &period);
+
+  switch (period.kind)
+    {
+    case KOERS_PERIOD_KIND_QUARTER:
+      selected = (guint) CLAMP (period.quarter, 1, 4) - 1;
+      year = period.year;
+      break;
+    case KOERS_PERIOD_KIND_YEAR:
+      selected = WHOLE_YEAR_INDEX;
+      year = period.year;
+      break;
+    case KOERS_PERIOD_KIND_CUSTOM:
+    default:
+      selected = MIN (CUSTOM_INDEX, g_list_model_get_n_items (choices) - 1);
+      year = g_date_get_year (&period.start);
+      break;
+    }
+
+  gtk_drop_down_set_selected (self->quarter_dropdown, selected);
+  gtk_spin_button_set_value (self->year_spin, year);
+}
+
+static void
+fill_text_view (KoersObjectiveEditor *self)
+{
+  const char *description = koers_objective_get_description (self->objective);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                            description != NULL ? description : "", -1);
+}
+
+static void
+fill (KoersObjectiveEditor *self)
+{
+  const char *owner = koers_objective_get_owner (self->objective);
+
+  self->updating = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), koers_objective_get_title (self->objective));
+  update_title_hint (self, koers_objective_get_title (self->objective));
+  fill_text_view (self);
+  adw_combo_row_set_selected (self->kind_row, koers_objective_get_kind (self->objective));
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_row), owner != NULL ? owner : "");
+  fill_period (self);
+  fill_aligned (self);
+  adw_combo_row_set_selected (self->state_row, koers_objective_get_state (self->objective));
+  update_window_title (self);
+  self->shown_updated = koers_objective_get_updated (self->objective);
+
+  self->updating = FALSE;
+}
+
+static void
+title_changed_cb (KoersObjectiveEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *old = NULL;
+
+  if (self->updating)
+    return;
+
+  update_title_hint (self, text);
+
+  /* Emptying the field to retype it is no reason to lose the saved title. */
+  if (*stripped == '\0')
+    return;
+
+  old = g_strdup (koers_objective_get_title (self->objective));
+  koers_objective_set_title (self->objective, stripped);
+  if (!save (self))
+    {
+      koers_objective_set_title (self->objective, old);
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), old);
+      self->updating = FALSE;
+      update_title_hint (self, old);
+    }
+}
+
+static void
+owner_changed_cb (KoersObjectiveEditor *self)
+{
+  g_autofree char *owner = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->owner_row))));
+  g_autofree char *old = NULL;
+
+  if (self->updating)
+    return;
+
+  old = g_strdup (koers_objective_get_owner (self->objective));
+  koers_objective_set_owner (self->objective, *owner != '\0' ? owner : NULL);
+  if (!save (self))
+    {
+      koers_objective_set_owner (self->objective, old);
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->owner_row), old != NULL ? old : "");
+      self->updating = FALSE;
+    }
+}
+
+static void
+description_changed_cb (KoersObjectiveEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *old = NULL;
+
+  if (self->updating)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  old = g_strdup (koers_objective_get_description (self->objective));
+  koers_objective_set_description (self->objective, *text != '\0' ? text : NULL);
+  if (!save (self))
+    {
+      koers_objective_set_description (self->objective, old);
+      self->updating = TRUE;
+      fill_text_view (self);
+      self->updating = FALSE;
+    }
+}
+
+static void
+kind_selected_cb (KoersObjectiveEditor *self)
+{
+  KoersObjectiveKind old;
+
+  if (self->updating)
+    return;
+
+  old = koers_objective_get_kind (self->objective);
+  koers_objective_set_kind (self->objective, adw_combo_row_get_selected (self->kind_row));
+  if (!save (self))
+    {
+      koers_objective_set_kind (self->objective, old);
+      self->updating = TRUE;
+      adw_combo_row_set_selected (self->kind_row, old);
+      self->updating = FALSE;
+    }
+}
+
+static void
+state_selected_cb (KoersObjectiveEditor *self)
+{
+  KoersObjectiveState old;
+
+  if (self->updating)
+    return;
+
+  old = koers_objective_get_state (self->objective);
+  koers_objective_set_state (self->objective, adw_combo_row_get_selected (self->state_row));
+  if (!save (self))
+    {
+      koers_objective_set_state (self->objective, old);
+      self->updating = TRUE;
+      adw_combo_row_set_selected (self->state_row, old);
+      self->updating = FALSE;
+    }
+}
+
+static void
+aligned_selected_cb (KoersObjectiveEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->aligned_row);
+  gint64 old;
+
+  if (self->updating || selected >= self->aligned_ids->len)
+    return;
+
+  old = koers_objective_get_aligned_to_id (self->objective);
+  koers_objective_set_aligned_to_id (self->objective, g_array_index (self->aligned_ids, gint64, selected));
+  if (!save (self))
+    {
+      koers_objective_set_aligned_to_id (self->objective, old);
+      /* Select the old row again; the list stays (see setup_period_choices). */
+      for (guint i = 0; i < self->aligned_ids->len; i++)
+        if (g_array_index (self->aligned_ids, gint64, i) == old)
+          {
+            self->updating = TRUE;
+            adw_combo_row_set_selected (self->aligned_row, i);
+            self->updating = FALSE;
+          }
+    }
+}
+
+static void
+period_changed_cb (KoersObjectiveEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->quarter_dropdown);
+  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  g_autofree char *old = NULL;
+  g_autofree char *key = NULL;
+  KoersPeriod period;
+
+  if (self->updating)
+    return;
+
+  if (selected < WHOLE_YEAR_INDEX)
+    koers_period_init_quarter (&period, year, (int) selected + 1);
+  else if (selected == WHOLE_YEAR_INDEX)
+    koers_period_init_year (&period, year);
+  else
+    return; /* "Custom dates" keeps what is stored. */
+
+  key = koers_period_to_string (&period);
+  old = g_strdup (koers_objective_get_period (self->objective));
+  if (g_strcmp0 (key, old) == 0)
+    return;
+
+  koers_objective_set_period (self->objective, key);
+  if (!save (self))
+    koers_objective_set_period (self->objective, old);
+
+  /* Refill either way: on success the company objectives on offer change
+   * with the period; on failure the picker goes back. */
+  self->updating = TRUE;
+  fill_period (self);
+  fill_aligned (self);
+  self->updating = FALSE;
+  update_window_title (self);
+}
+
+static void
+history_clicked_cb (KoersObjectiveEditor *self)
+{
+  GtkWidget *history = koers_history_window_new_for_objective (GTK_WINDOW (self), self->store, self->objective);
+
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+static void
+delete_clicked_cb (KoersObjectiveEditor *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr (KoersObjective) objective = g_object_ref (self->objective);
+  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
+
+  g_object_ref (self);
+  /* The undo toast goes to the main window: this one closes. */
+  if (koers_editing_delete_objective (anchor, self->store, objective) && !self->closed)
+    {
+      self->closed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
+}
+
+static void
+store_changed_cb (KoersObjectiveEditor *self)
+{
+  /* Deleted (here, in the pane, by an undo elsewhere): nothing left to edit. */
+  if (!self->closed
+      && koers_store_find_objective (self->store, koers_objective_get_id (self->objective)) != self->objective)
+    {
+      self->closed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  /* Changed elsewhere (another window, the command line): show the new
+   * values.  A title being retyped (empty, so not saved yet) is the only
+   * edit not saved; say that it was replaced. */
+  if (!self->closed && !self->saving &&
+      koers_objective_get_updated (self->objective) != self->shown_updated)
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+      if (*typed == '\0')
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("This objective was changed elsewhere; "
+                                                      "its new values are shown")));
+      queue_refill (self);
+    }
+}
+
+static void
+setup_choice_models (KoersObjectiveEditor *self)
+{
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) states = gtk_string_list_new (NULL);
+
+  /* In enum order, so that the position is the value. */
+  gtk_string_list_append (kinds, koers_objective_kind_get_label (KOERS_OBJECTIVE_KIND_COMMITTED));
+  gtk_string_list_append (kinds, koers_objective_kind_get_label (KOERS_OBJECTIVE_KIND_ASPIRATIONAL));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+
+  for (KoersObjectiveState s = KOERS_OBJECTIVE_STATE_ACTIVE; s <= KOERS_OBJECTIVE_STATE_ARCHIVED; s++)
+    gtk_string_list_append (states, koers_objective_state_get_label (s));
+  adw_combo_row_set_model (self->state_row, G_LIST_MODEL (states));
+}
+
+static void
+koers_objective_editor_constructed (GObject *object)
+{
+  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
+
+  G_OBJECT_CLASS (koers_objective_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (KOERS_IS_STORE (self->store));
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self->objective));
+
+  setup_choice_models (self);
+  setup_period_choices (self);
+  fill (self);
+
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
+  g_signal_connect_swapped (self->owner_row, "changed", G_CALLBACK (owner_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
+                            G_CALLBACK (description_changed_cb), self);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
+  g_signal_connect_swapped (self->state_row, "notify::selected", G_CALLBACK (state_selected_cb), self);
+  g_signal_connect_swapped (self->aligned_row, "notify::selected",
+                            G_CALLBACK (aligned_selected_cb), self);
+  g_signal_connect_swapped (self->quarter_dropdown, "notify::selected",
+                            G_CALLBACK (period_changed_cb), self);
+  g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (period_changed_cb), self);
+  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  g_signal_connect_swapped (self->history_button, "clicked", G_CALLBACK (history_clicked_cb), self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+koers_objective_editor_dispose (GObject *object)
+{
+  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
+
+  g_clear_handle_id (&self->refill_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_EDITOR);
+  g_clear_object (&self->objective);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_objective_editor_parent_class)->dispose (object);
+}
+
+static void
+koers_objective_editor_finalize (GObject *object)
+{
+  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
+
+  g_array_unref (self->aligned_ids);
+
+  G_OBJECT_CLASS (koers_objective_editor_parent_class)->finalize (object);
+}
+
+static void
+koers_objective_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_OBJECTIVE:
+      g_value_set_object (value, self->objective);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_objective_editor_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_OBJECTIVE:
+      self->objective = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_objective_editor_constructed;
+  object_class->dispose = koers_objective_editor_dispose;
+  object_class->finalize = koers_objective_editor_finalize;
+  object_class->get_property = koers_objective_editor_get_property;
+  object_class->set_property = koers_objective_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OBJECTIVE] =
+    g_param_spec_object ("objective", NULL, NULL, KOERS_TYPE_OBJECTIVE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, title_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, period_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, quarter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, aligned_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, state_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, history_button);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+koers_objective_editor_init (KoersObjectiveEditor *self)
+{
+  koers_editing_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  koers_editing_clean_button_names (GTK_WIDGET (self));
+  self->aligned_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+GtkWidget *
+koers_objective_editor_new (KoersStore     *store,
+                            KoersObjective *objective)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), NULL);
+
+  return g_object_new (KOERS_TYPE_OBJECTIVE_EDITOR,
+                       "store", store,
+                       "objective", objective,
+                       NULL);
+}
+
+KoersObjective *
+koers_objective_editor_get_objective (KoersObjectiveEditor *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE_EDITOR (self), NULL);
+
+  return self->objective;
+}

@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-quality.h"
+#include "store/koers-store-review.h"
+#include "koers-quality-page.h"
+
+/* The key of the finding a Dismiss or Restore button acts on. */
+#define FINDING_KEY "koers-finding-key"
+
+struct _KoersQualityPage
+{
+  AdwBin parent_instance;
+
+  KoersStore *store;
+  KoersPeriod period;
+  gboolean show_dismissed;
+  GListModel *findings;
+  gboolean rows_stale;  /* findings changed while the page was not on screen */
+  guint refresh_id;     /* a check waiting for writes to pause */
+
+  AdwToastOverlay *toast_overlay;
+  GtkLabel *heading_label;
+  GtkLabel *summary_label;
+  GtkCheckButton *show_dismissed_button;
+  AdwStatusPage *empty_page;
+  GtkBox *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (KoersQualityPage, koers_quality_page, ADW_TYPE_BIN)
+
+#define STORE_CHANGE_DELAY_MS 300
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SHOW_DISMISSED,
+  PROP_N_OPEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh (KoersQualityPage *self);
+
+static const char *
+get_severity_icon (KoersQualitySeverity severity)
+{
+  switch (severity)
+    {
+    case KOERS_QUALITY_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case KOERS_QUALITY_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case KOERS_QUALITY_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+get_severity_style (KoersQualitySeverity severity)
+{
+  switch (severity)
+    {
+    case KOERS_QUALITY_SEVERITY_ERROR:
+      return "error";
+    case KOERS_QUALITY_SEVERITY_WARNING:
+      return "warning";
+    case KOERS_QUALITY_SEVERITY_INFO:
+    default:
+      return "accent";
+    }
+}
+
+/* Where a finding points: the period for a department finding, else the
+ * objective and key result titles. */
+static char *
+describe_where (KoersQualityPage    *self,
+                KoersQualityFinding *finding,
+                KoersLanguage        lang)
+{
+  KoersObjective *objective = koers_store_find_objective (self->store,
+                                                          koers_quality_finding_get_objective_id (finding));
+  KoersKeyResult *kr = koers_store_find_key_result (self->store,
+                                                    koers_quality_finding_get_key_result_id (finding));
+
+  if (objective == NULL)
+    return koers_format_period (lang, &self->period);
+  if (kr == NULL)
+    return g_strdup (koers_objective_get_title (objective));
+
+  return g_strdup_printf ("%s › %s", koers_objective_get_title (objective), koers_key_result_get_title (kr));
+}
+
+static void
+undo_dismiss_cb (AdwToast         *toast,
+                 KoersQualityPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (toast), FINDING_KEY);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !koers_store_undismiss_finding (self->store, key, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    refresh (self);
+}
+
+static void
+dismiss_clicked_cb (GtkButton        *button,
+                    KoersQualityPage *self)
+{
+  g_autofree char *key = g_strdup (g_object_get_data (G_OBJECT (button), FINDING_KEY));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  /* What the person did here shows at once (the list is rebuilt, this
+   * button included); other writes wait for a pause. */
+  if (!koers_store_dismiss_finding (self->store, key, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  refresh (self);
+
+  toast = adw_toast_new (_("Finding dismissed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), FINDING_KEY, g_steal_pointer (&key), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_dismiss_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+restore_clicked_cb (GtkButton        *button,
+                    KoersQualityPage *self)
+{
+  g_autofree char *key = g_strdup (g_object_get_data (G_OBJECT (button), FINDING_KEY));
+  g_autoptr(GError) error = NULL;
+
+  if (!koers_store_undismiss_finding (self->store, key, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    refresh (self);
+}
+
+static GtkWidget *
+create_finding_row (KoersQualityPage    *self,
+                    KoersQualityFinding *finding)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  KoersQualitySeverity severity = koers_quality_finding_get_severity (finding);
+  gboolean dismissed = koers_quality_finding_get_dismissed (finding);
+  const char *message = koers_quality_finding_get_message (finding, lang);
+  const char *hint = koers_quality_finding_get_hint (finding, lang);
+  g_autofree char *where = describe_where (self, finding, lang);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", koers_quality_finding_get_title (finding, lang), where);
+  g_autofree char *explanation = NULL;
+  g_autofree char *button_name = NULL;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (get_severity_icon (severity));
+  GtkWidget *button;
+  GtkWidget *label;
+
+  /* Titles people typed are not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  if (dismissed)
+    gtk_widget_add_css_class (row, "dim-label");
+
+  gtk_widget_add_css_class (icon, get_severity_style (severity));
+  gtk_widget_set_tooltip_text (icon, koers_quality_severity_get_label (severity, lang));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  koers_quality_severity_get_label (severity, lang), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+
+  button = gtk_button_new_with_mnemonic (dismissed ? _("_Restore") : _("_Dismiss"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  button_name = g_strdup_printf (dismissed ? _("Restore: %s") : _("Dismiss: %s"), message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
+  g_object_set_data_full (G_OBJECT (button), FINDING_KEY,
+                          g_strdup (koers_quality_finding_get_key (finding)), g_free);
+  g_signal_connect_object (button, "clicked",
+                           G_CALLBACK (dismissed ? restore_clicked_cb : dismiss_clicked_cb), self, 0);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+
+  explanation = hint[0] != '\0'
+                ? g_strdup_printf ("%s\n\n%s", koers_quality_finding_get_explanation (finding, lang), hint)
+                : g_strdup (koers_quality_finding_get_explanation (finding, lang));
+  label = gtk_label_new (explanation);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+
+  return row;
+}
+
+static GtkWidget *
+create_group (KoersQualityPage *self,
+              gint64            department_id,
+              GtkWidget       **list_out)
+{
+  KoersDepartment *dept = koers_store_find_department (self->store, department_id);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *heading = gtk_label_new (dept != NULL ? koers_department_get_name (dept) : "");
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_use_markup (GTK_LABEL (heading), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), list);
+  *list_out = list;
+  return box;
+}
+
+static void
+update_summary (KoersQualityPage *self,
+                guint             n_errors,
+                guint             n_warnings,
+                guint             n_infos,
+                guint             n_dismissed)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  g_autofree char *period = koers_format_period (lang, &self->period);
+  g_autofree char *heading = g_strdup_printf (_("OKR Check, %s"), period);
+  g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+  g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                                               n_warnings);
+  g_autofree char *infos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_infos), n_infos);
+  g_autofree char *dismissed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dismissed", "%u dismissed",
+                                                             n_dismissed), n_dismissed);
+  g_autofree char *summary = g_strjoin (" · ", errors, warnings, infos, dismissed, NULL);
+
+  gtk_label_set_text (self->heading_label, heading);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+/* The rows of the findings shown, one group per department (the check
+ * orders findings by department). */
+static void
+build_rows (KoersQualityPage *self)
+{
+  GtkWidget *child;
+  GtkWidget *list = NULL;
+  gint64 group_department = -1;
+  guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
+
+  self->rows_stale = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
+      gint64 department_id = koers_quality_finding_get_department_id (finding);
+
+      if (department_id != group_department)
+        {
+          gtk_box_append (self->groups_box, create_group (self, department_id, &list));
+          group_department = department_id;
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), create_finding_row (self, finding));
+    }
+}
+
+static void
+refresh (KoersQualityPage *self)
+{
+  KoersQualityInput input;
+  g_autoptr(GListModel) all = NULL;
+  GListStore *shown = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = { 0, };
+  guint n_dismissed = 0;
+  guint n;
+
+  if (self->store == NULL)
+    {
+      g_set_object (&self->findings, G_LIST_MODEL (shown));
+      g_object_unref (shown);
+      build_rows (self);
+      return;
+    }
+
+  koers_store_init_quality_input (self->store, &input, &self->period);
+  input.include_dismissed = TRUE;
+  all = koers_quality_check (&input);
+  n = g_list_model_get_n_items (all);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (all, i);
+
+      if (koers_quality_finding_get_dismissed (finding))
+        {
+          n_dismissed++;
+          if (!self->show_dismissed)
+            continue;
+        }
+      else
+        counts[koers_quality_finding_get_severity (finding)]++;
+
+      g_list_store_append (shown, finding);
+    }
+
+  g_clear_object (&self->findings);
+  self->findings = G_LIST_MODEL (shown);
+
+  /* The check is quick, the rows are not: a page kept out of sight (the
+   * window's, for its count of open findings) builds them when shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_rows (self);
+  else
+    self->rows_stale = TRUE;
+
+  update_summary (self, counts[KOERS_QUALITY_SEVERITY_ERROR], counts[KOERS_QUALITY_SEVERITY_WARNING],
+                  counts[KOERS_QUALITY_SEVERITY_INFO], n_dismissed);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), g_list_model_get_n_items (self->findings) == 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  KoersQualityPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The check reads the whole period: once when a burst of writes (typing
+ * a title, another process's import) pauses, not in the frame that shows
+ * the write. */
+static void
+store_changed_cb (KoersQualityPage *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (STORE_CHANGE_DELAY_MS, refresh_cb, self);
+}
+
+static void
+show_dismissed_toggled_cb (KoersQualityPage *self)
+{
+  koers_quality_page_set_show_dismissed (self, gtk_check_button_get_active (self->show_dismissed_button));
+}
+
+static void
+koers_quality_page_map (GtkWidget *widget)
+{
+  KoersQualityPage *self = KOERS_QUALITY_PAGE (widget);
+
+  if (self->rows_stale)
+    build_rows (self);
+
+  GTK_WIDGET_CLASS (koers_quality_page_parent_class)->map (widget);
+}
+
+static void
+koers_quality_page_constructed (GObject *object)
+{
+  KoersQualityPage *self = KOERS_QUALITY_PAGE (object);
+
+  G_OBJECT_CLASS (koers_quality_page_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  refresh (self);
+}
+
+static void
+koers_quality_page_dispose (GObject *object)
+{
+  KoersQualityPage *self = KOERS_QUALITY_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* The bin's child is a template child: let the bin let go of it first,
+   * or it would unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_QUALITY_PAGE);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_quality_page_parent_class)->dispose (object);
+}
+
+static void
+koers_quality_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  KoersQualityPage *self = KOERS_QUALITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SHOW_DISMISSED:
+      g_value_set_boolean (value, self->show_dismissed);
+      break;
+    case PROP_N_OPEN:
+      g_value_set_uint (value, koers_quality_page_get_n_open (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_quality_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  KoersQualityPage *self = KOERS_QUALITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SHOW_DISMISSED:
+      koers_quality_page_set_show_dismissed (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_quality_page_class_init (KoersQualityPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_quality_page_constructed;
+  object_class->dispose = koers_quality_page_dispose;
+  object_class->get_property = koers_quality_page_get_property;
+  object_class->set_property = koers_quality_page_set_property;
+  widget_class->map = koers_quality_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_DISMISSED] =
+    g_param_spec_boolean ("show-dismissed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_OPEN] =
+    g_param_spec_uint ("n-open", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/quality/koers-quality-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, show_dismissed_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, show_dismissed_toggled_cb);
+}
+
+static void
+koers_quality_page_init (KoersQualityPage *self)
+{
+  GDate today;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  koers_date_today (&today);
+  koers_period_init_for_date (&self->period, &today);
+}
+
+GtkWidget *
+koers_quality_page_new (KoersStore *store)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+
+  return g_object_new (KOERS_TYPE_QUALITY_PAGE, "store", store, NULL);
+}
+
+KoersStore *
+koers_quality_page_get_store (KoersQualityPage *self)
+{
+  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+koers_quality_page_set_period (KoersQualityPage  *self,
+                               const KoersPeriod *period)
+{
+  g_return_if_fail (KOERS_IS_QUALITY_PAGE (self));
+  g_return_if_fail (period != NULL);
+
+  if (koers_period_equal (&self->period, period))
+    return;
+
+  self->period = *period;
+  /* After the frame that shows the new period: the check of a whole
+   * period is not what the person waits for first. */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
+}
+
+gboolean
+koers_quality_page_get_show_dismissed (KoersQualityPage *self)
+{
+  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), FALSE);
+
+  return self->show_dismissed;
+}
+
+void
+koers_quality_page_set_show_dismissed (KoersQualityPage *self,
+                                       gboolean          show_dismissed)
+{
+  g_return_if_fail (KOERS_IS_QUALITY_PAGE (self));
+
+  show_dismissed = !!show_dismissed;
+  if (self->show_dismissed == show_dismissed)
+    return;
+
+  self->show_dismissed = show_dismissed;
+  gtk_check_button_set_active (self->show_dismissed_button, show_dismissed);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DISMISSED]);
+}
+
+GListModel *
+koers_quality_page_get_findings (KoersQualityPage *self)
+{
+  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), NULL);
+
+  return self->findings;
+}
+
+guint
+koers_quality_page_get_n_open (KoersQualityPage *self)
+{
+  guint n;
+  guint open = 0;
+
+  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), 0);
+
+  n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if (!koers_quality_finding_get_dismissed (finding))
+        open++;
+    }
+
+  return open;
+}

@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "core/koers-format.h"
+#include "core/koers-scoring.h"
+#include "koers-department-row.h"
+
+struct _KoersDepartmentRow
+{
+  GtkListBoxRow parent_instance;
+
+  KoersStore *store;
+  KoersDepartment *department;
+  KoersPeriod period;
+  KoersSummary summary;
+  char *details;
+  guint summary_id;   /* a summary waiting for a period read in */
+
+  GtkLabel *emoji_label;
+  GtkLabel *name_label;
+  GtkImage *stale_image;
+  GtkLevelBar *score_bar;
+  GtkLabel *count_label;
+  GtkMenuButton *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DEPARTMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Setting a tooltip costs a round trip to the display server: only when
+ * the text changed (a write elsewhere updates every row). */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+static void
+update_summary (KoersDepartmentRow *self)
+{
+  KoersLanguage lang = koers_format_get_language ();
+  g_autofree char *count = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *score_text = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *tooltip = NULL;
+  GDate today;
+
+  koers_date_today (&today);
+  koers_summarize_department (koers_store_get_department_objectives (self->store,
+                                                                     koers_department_get_id (self->department)),
+                              koers_department_get_id (self->department),
+                              &self->period, &today, &self->summary);
+
+  if (self->summary.n_objectives == 0)
+    count = g_strdup (_("No objectives"));
+  else
+    count = g_strdup_printf (ngettext ("%u objective", "%u objectives",
+                                       self->summary.n_objectives),
+                             self->summary.n_objectives);
+  gtk_label_set_text (self->count_label, count);
+
+  score = koers_format_score (lang, self->summary.score, 2);
+  /* Translators: %s is an OKR score between 0 and 1, such as "0.45". */
+  score_text = g_strdup_printf (_("Score %s"), score);
+  gtk_level_bar_set_value (self->score_bar, self->summary.score);
+  gtk_widget_set_visible (GTK_WIDGET (self->score_bar), self->summary.n_objectives > 0);
+  set_tooltip (GTK_WIDGET (self->score_bar), score_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, score_text,
+                                  -1);
+
+  if (self->summary.n_stale > 0)
+    {
+      stale = g_strdup_printf (ngettext ("%u key result needs a check-in",
+                                         "%u key results need a check-in",
+                                         self->summary.n_stale),
+                               self->summary.n_stale);
+      set_tooltip (GTK_WIDGET (self->stale_image), stale);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->stale_image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, stale,
+                                      -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_image), self->summary.n_stale > 0);
+
+  g_free (self->details);
+  if (self->summary.n_objectives == 0)
+    self->details = g_strdup (count);
+  else if (stale != NULL)
+    /* Translators: "2 objectives, score 0.45, 1 key result needs a check-in". */
+    self->details = g_strdup_printf (_("%s, score %s, %s"), count, score, stale);
+  else
+    /* Translators: "2 objectives, score 0.45". */
+    self->details = g_strdup_printf (_("%s, score %s"), count, score);
+
+  /* The name as well: a long one is ellipsized in the sidebar. */
+  tooltip = g_strdup_printf ("%s\n%s", koers_department_get_name (self->department), self->details);
+  set_tooltip (GTK_WIDGET (self), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
+                                  -1);
+}
+
+static gboolean
+update_summary_cb (gpointer user_data)
+{
+  KoersDepartmentRow *self = user_data;
+
+  self->summary_id = 0;
+  update_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for a whole period read in, before the next frame. */
+static void
+queue_summary (KoersDepartmentRow *self)
+{
+  if (self->summary_id == 0)
+    self->summary_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_summary_cb, self, NULL);
+}
+
+static void
+update_name (KoersDepartmentRow *self)
+{
+  const char *name = koers_department_get_name (self->department);
+  const char *emoji = koers_department_get_emoji (self->department);
+  g_autofree char *menu_label = NULL;
+
+  gtk_label_set_text (self->name_label, name != NULL ? name : "");
+  gtk_label_set_text (self->emoji_label, emoji != NULL ? emoji : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+
+  /* Translators: the accessible name of a sidebar row's menu button. */
+  menu_label = g_strdup_printf (_("Menu of %s"), name != NULL ? name : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
+                                  -1);
+
+  if (self->details != NULL)
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", name != NULL ? name : "", self->details);
+
+      /* The tooltip also sets the accessible description: put it back. */
+      set_tooltip (GTK_WIDGET (self), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
+                                      -1);
+    }
+}
+
+static void
+build_menu (KoersDepartmentRow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit_section = g_menu_new ();
+  g_autoptr(GMenu) move_section = g_menu_new ();
+  g_autoptr(GMenu) delete_section = g_menu_new ();
+  gint64 id = koers_department_get_id (self->department);
+  g_autoptr(GMenuItem) item = NULL;
+
+  item = g_menu_item_new (_("_Rename…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.rename-department",
+                                           g_variant_new_int64 (id));
+  g_menu_append_item (edit_section, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
+
+  /* The company is the strategic level: always first, never deleted. */
+  if (!koers_department_get_is_company (self->department))
+    {
+      g_clear_object (&item);
+      item = g_menu_item_new (_("Move _Up"), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.move-department-up",
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (move_section, item);
+
+      g_clear_object (&item);
+      item = g_menu_item_new (_("Move _Down"), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.move-department-down",
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (move_section, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (move_section));
+
+      g_clear_object (&item);
+      item = g_menu_item_new (_("_Delete…"), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.delete-department",
+                                               g_variant_new_int64 (id));
+      g_menu_append_item (delete_section, item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
+    }
+
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+}
+
+static void
+secondary_click_pressed_cb (KoersDepartmentRow *self,
+                            int                 n_press,
+                            double              x,
+                            double              y,
+                            GtkGestureClick    *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  koers_department_row_popup_menu (self);
+}
+
+static gboolean
+popup_menu_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  koers_department_row_popup_menu (KOERS_DEPARTMENT_ROW (widget));
+  return TRUE;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (KoersDepartmentRow *self,
+                 double              x,
+                 double              y,
+                 GtkDragSource      *source)
+{
+  return gdk_content_provider_new_typed (KOERS_TYPE_DEPARTMENT, self->department);
+}
+
+static void
+drag_begin_cb (KoersDepartmentRow *self,
+               GdkDrag            *drag,
+               GtkDragSource      *source)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static gboolean
+drop_cb (KoersDepartmentRow *self,
+         const GValue       *value,
+         double              x,
+         double              y,
+         GtkDropTarget      *target)
+{
+  KoersDepartment *dragged;
+  int index;
+
+  if (!G_VALUE_HOLDS (value, KOERS_TYPE_DEPARTMENT))
+    return FALSE;
+
+  dragged = g_value_get_object (value);
+  if (dragged == NULL || dragged == self->department
+      || koers_department_get_is_company (dragged))
+    return FALSE;
+
+  /* Dropped on the company row: first place after it. */
+  index = MAX (1, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self)));
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.move-department-to", "(xu)",
+                                     koers_department_get_id (dragged), (guint) index);
+}
+
+static void
+setup_drag_and_drop (KoersDepartmentRow *self)
+{
+  GtkDropTarget *target;
+
+  if (!koers_department_get_is_company (self->department))
+    {
+      GtkDragSource *source = gtk_drag_source_new ();
+
+      gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+      g_signal_connect_swapped (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+      g_signal_connect_swapped (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+    }
+
+  target = gtk_drop_target_new (KOERS_TYPE_DEPARTMENT, GDK_ACTION_MOVE);
+  g_signal_connect_swapped (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+koers_department_row_constructed (GObject *object)
+{
+  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
+
+  G_OBJECT_CLASS (koers_department_row_parent_class)->constructed (object);
+
+  g_assert (KOERS_IS_STORE (self->store));
+  g_assert (KOERS_IS_DEPARTMENT (self->department));
+
+  g_signal_connect_object (self->department, "notify::name",
+                           G_CALLBACK (update_name), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->department, "notify::emoji",
+                           G_CALLBACK (update_name), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  /* A period read in (the window's, or another process's objectives)
+   * changes the department's objectives without a write of ours. */
+  g_signal_connect_object (koers_store_get_department_objectives (self->store,
+                                                                  koers_department_get_id (self->department)),
+                           "items-changed", G_CALLBACK (queue_summary), self, G_CONNECT_SWAPPED);
+
+  if (koers_department_get_is_company (self->department))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "company");
+
+  build_menu (self);
+  setup_drag_and_drop (self);
+  update_name (self);
+  update_summary (self);
+}
+
+static void
+koers_department_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DEPARTMENT:
+      g_value_set_object (value, self->department);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_department_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DEPARTMENT:
+      self->department = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_department_row_dispose (GObject *object)
+{
+  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
+
+  g_clear_handle_id (&self->summary_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_DEPARTMENT_ROW);
+  g_clear_object (&self->department);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (koers_department_row_parent_class)->dispose (object);
+}
+
+static void
+koers_department_row_finalize (GObject *object)
+{
+  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
+
+  g_free (self->details);
+
+  G_OBJECT_CLASS (koers_department_row_parent_class)->finalize (object);
+}
+
+static void
+koers_department_row_class_init (KoersDepartmentRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = koers_department_row_constructed;
+  object_class->get_property = koers_department_row_get_property;
+  object_class->set_property = koers_department_row_set_property;
+  object_class->dispose = koers_department_row_dispose;
+  object_class->finalize = koers_department_row_finalize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEPARTMENT] =
+    g_param_spec_object ("department", NULL, NULL,
+                         KOERS_TYPE_DEPARTMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/window/koers-department-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, emoji_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, stale_image);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, score_bar);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, menu_button);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                popup_menu_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0,
+                                popup_menu_shortcut_cb, NULL);
+}
+
+static void
+koers_department_row_init (KoersDepartmentRow *self)
+{
+  GtkGesture *gesture;
+  GDate today;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  koers_date_today (&today);
+  koers_period_init_for_date (&self->period, &today);
+
+  /* Colour bands of the score, as in Google's grading (see koers-scoring.h):
+   * a block takes the name of the first offset at or above its value. */
+  gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (self->score_bar, "score-red", 0.35);
+  gtk_level_bar_add_offset_value (self->score_bar, "score-yellow", 0.65);
+  gtk_level_bar_add_offset_value (self->score_bar, "score-green", 1.0);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (secondary_click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+}
+
+GtkWidget *
+koers_department_row_new (KoersStore      *store,
+                          KoersDepartment *department)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (department), NULL);
+
+  return g_object_new (KOERS_TYPE_DEPARTMENT_ROW,
+                       "store", store,
+                       "department", department,
+                       NULL);
+}
+
+KoersDepartment *
+koers_department_row_get_department (KoersDepartmentRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
+
+  return self->department;
+}
+
+void
+koers_department_row_set_period (KoersDepartmentRow *self,
+                                 const KoersPeriod  *period)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT_ROW (self));
+  g_return_if_fail (period != NULL);
+
+  if (koers_period_equal (&self->period, period))
+    return;
+
+  self->period = *period;
+  update_summary (self);
+}
+
+const KoersSummary *
+koers_department_row_get_summary (KoersDepartmentRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
+
+  return &self->summary;
+}
+
+const char *
+koers_department_row_get_details (KoersDepartmentRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
+
+  return self->details;
+}
+
+void
+koers_department_row_popup_menu (KoersDepartmentRow *self)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT_ROW (self));
+
+  gtk_menu_button_popup (self->menu_button);
+}

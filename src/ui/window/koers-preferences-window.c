@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-author.h"
+#include "koers-preferences-window.h"
+
+struct _KoersPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  KoersStore *store;
+  GSettings *settings;
+  char *running_language;
+  AdwToast *restart_toast;
+
+  AdwEntryRow *organisation_row;
+  AdwPreferencesGroup *author_group;
+  AdwEntryRow *author_row;
+  AdwComboRow *language_row;
+};
+
+G_DEFINE_FINAL_TYPE (KoersPreferencesWindow, koers_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The rows of the language combo, in the order of the .ui file. */
+static const char * const language_nicks[] = { "system", "nl", "en" };
+
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_nicks); i++)
+    {
+      if (g_str_equal (nick, language_nicks[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (language_nicks))
+    return NULL;
+
+  return g_variant_new_string (language_nicks[selected]);
+}
+
+static void
+restart_toast_dismissed_cb (KoersPreferencesWindow *self)
+{
+  g_clear_object (&self->restart_toast);
+}
+
+static void
+language_selected_cb (KoersPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  gboolean changed;
+
+  changed = selected < G_N_ELEMENTS (language_nicks)
+            && g_strcmp0 (language_nicks[selected], self->running_language) != 0;
+
+  if (changed && self->restart_toast == NULL)
+    {
+      self->restart_toast = adw_toast_new (_("Restart Koers to use the new language"));
+      g_object_ref (self->restart_toast);
+      adw_toast_set_button_label (self->restart_toast, _("_Restart Now"));
+      adw_toast_set_action_name (self->restart_toast, "app.restart");
+      adw_toast_set_timeout (self->restart_toast, 0);
+      g_signal_connect_object (self->restart_toast, "dismissed",
+                               G_CALLBACK (restart_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), self->restart_toast);
+    }
+  else if (!changed && self->restart_toast != NULL)
+    {
+      adw_toast_dismiss (self->restart_toast);
+    }
+}
+
+static void
+organisation_apply_cb (KoersPreferencesWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!koers_store_set_organisation (self->store, name, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+      gtk_editable_set_text (GTK_EDITABLE (self->organisation_row),
+                             koers_store_get_organisation (self->store));
+      return;
+    }
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Organisation name saved")));
+}
+
+static void
+author_apply_cb (KoersPreferencesWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row))));
+
+  /* The application hands it to the store (changed::author-name). */
+  g_settings_set_string (self->settings, "author-name", name);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (*name != '\0' ? _("Your name is saved")
+                                                                  : _("Your account’s name is used")));
+}
+
+static void
+koers_preferences_window_dispose (GObject *object)
+{
+  KoersPreferencesWindow *self = KOERS_PREFERENCES_WINDOW (object);
+
+  if (self->restart_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->restart_toast, self);
+  g_clear_object (&self->restart_toast);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (koers_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+koers_preferences_window_finalize (GObject *object)
+{
+  KoersPreferencesWindow *self = KOERS_PREFERENCES_WINDOW (object);
+
+  g_free (self->running_language);
+
+  G_OBJECT_CLASS (koers_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = koers_preferences_window_dispose;
+  object_class->finalize = koers_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/window/koers-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_group);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, author_apply_cb);
+}
+
+static void
+koers_preferences_window_init (KoersPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+koers_preferences_window_new (GtkWindow  *parent,
+                              KoersStore *store,
+                              GSettings  *settings,
+                              const char *running_language)
+{
+  KoersPreferencesWindow *self;
+  const char *organisation;
+  g_autofree char *author = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (KOERS_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  self->running_language = g_strdup (running_language != NULL ? running_language : "system");
+
+  organisation = koers_store_get_organisation (store);
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row),
+                         organisation != NULL ? organisation : "");
+  /* After the initial text, so the apply button only shows for edits. */
+  adw_entry_row_set_show_apply_button (self->organisation_row, TRUE);
+
+  author = g_settings_get_string (settings, "author-name");
+  gtk_editable_set_text (GTK_EDITABLE (self->author_row), author);
+  adw_entry_row_set_show_apply_button (self->author_row, TRUE);
+  account = koers_author_get_account_name ();
+  escaped = g_markup_escape_text (account, -1);
+  /* Translators: %s is the name of the user's account, such as “Anna Peeters”. */
+  description = g_strdup_printf (_("Written into the history of each change you make. "
+                                   "Left empty, the name of your account is used: %s."),
+                                 escaped);
+  /* The description is markup. */
+  adw_preferences_group_set_description (self->author_group, description);
+
+  g_settings_bind_with_mapping (settings, "language",
+                                self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                language_get_mapping, language_set_mapping,
+                                NULL, NULL);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (language_selected_cb), self, G_CONNECT_SWAPPED);
+  language_selected_cb (self);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's data actions: Export Data (JSON), Export CSV, Import Data
+ * and the quarterly review. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "io/koers-json.h"
+#include "data/koers-export-data-dialog.h"
+#include "data/koers-import-dialog.h"
+#include "koers-window-private.h"
+#include "quality/koers-review-dialog.h"
+
+static void
+export_data_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (koers_export_data_dialog_new (self, KOERS_EXPORT_DATA_FORMAT_JSON)));
+}
+
+static void
+export_csv_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (koers_export_data_dialog_new (self, KOERS_EXPORT_DATA_FORMAT_CSV)));
+}
+
+/* Importing: a file chooser, then the import dialog with what the file
+ * would change, or a message with what is wrong with the file. */
+
+static void
+show_import_error (KoersWindow  *self,
+                   GFile        *file,
+                   const GError *error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  GtkWidget *dialog;
+
+  /* Heading and body are plain text: both quote the file. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  /* Translators: %s is a file name. */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Import “%s”"), name);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  if (error->domain == KOERS_JSON_ERROR)
+    {
+      /* The problems, one a line by JSON path: left-aligned, to be read
+       * (and copied) as a list, not centred like the body. */
+      GtkWidget *problems = gtk_label_new (error->message);
+
+      gtk_label_set_wrap (GTK_LABEL (problems), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (problems), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (problems), 0);
+      gtk_label_set_selectable (GTK_LABEL (problems), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (problems), 60);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("Nothing was imported. The file has these problems:"));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), problems);
+    }
+  else
+    {
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+koers_window_import_file (KoersWindow *self,
+                          GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = koers_import_dialog_new (self, file, &error);
+  if (dialog == NULL)
+    {
+      show_import_error (self, file, error);
+      return NULL;
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+import_chooser_response_cb (KoersWindow *self,
+                            int          response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->import_chooser));
+  if (file != NULL)
+    koers_window_import_file (self, file);
+}
+
+static void
+import_data_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  /* Kept until the next import: GTK does not keep a native dialog alive. */
+  koers_window_dispose_data (self);
+
+  self->import_chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                      _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->import_chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Koers data (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), filter);
+
+  g_signal_connect_object (self->import_chooser, "response", G_CALLBACK (import_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
+
+/* The review of the selected department, or of every department when the
+ * company is selected. */
+static void
+quarterly_review_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  gint64 department_id = 0;
+  GtkWidget *dialog;
+
+  if (self->department != NULL && !koers_department_get_is_company (self->department))
+    department_id = koers_department_get_id (self->department);
+
+  dialog = koers_review_dialog_new (self->store, koers_window_get_period (self), department_id);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry data_entries[] = {
+  { .name = "export-data", .activate = export_data_action },
+  { .name = "export-csv", .activate = export_csv_action },
+  { .name = "import-data", .activate = import_data_action },
+  { .name = "quarterly-review", .activate = quarterly_review_action },
+};
+
+void
+koers_window_init_data (KoersWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), data_entries,
+                                   G_N_ELEMENTS (data_entries), self);
+}
+
+void
+koers_window_dispose_data (KoersWindow *self)
+{
+  if (self->import_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
+  g_clear_object (&self->import_chooser);
+}

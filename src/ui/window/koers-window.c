@@ -1,0 +1,672 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-date.h"
+#include "data/koers-report-dialog.h"
+#include "koers-window-private.h"
+
+G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+koers_window_show_error (KoersWindow  *self,
+                         const GError *error)
+{
+  /* Toast titles are markup; messages can quote what a user typed. */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+KoersDepartmentRow *
+koers_window_find_row (KoersWindow *self,
+                       gint64       department_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
+    {
+      KoersDepartment *dept = koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row));
+
+      if (koers_department_get_id (dept) == department_id)
+        return KOERS_DEPARTMENT_ROW (row);
+    }
+
+  return NULL;
+}
+
+static void
+set_department (KoersWindow     *self,
+                KoersDepartment *department)
+{
+  if (!g_set_object (&self->department, department))
+    return;
+
+  koers_editor_pane_set_department (self->editor_pane, department);
+  g_settings_set_string (self->settings, "last-department",
+                         koers_department_get_uuid (department));
+}
+
+static gboolean
+is_quality_shown (KoersWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "quality") == 0;
+}
+
+/* Selects the current department's row again after the list changed
+ * (a row that is removed and added back loses its selection), or the
+ * company when the department is gone.  While the OKR check shows, no
+ * department row is selected: the department is only remembered. */
+void
+koers_window_reselect_department (KoersWindow *self)
+{
+  KoersDepartmentRow *row = NULL;
+
+  if (self->department != NULL)
+    row = koers_window_find_row (self, koers_department_get_id (self->department));
+  if (row == NULL)
+    row = koers_window_find_row (self, koers_department_get_id (koers_store_get_company (self->store)));
+  if (row == NULL)
+    return;
+
+  if (!is_quality_shown (self) &&
+      gtk_list_box_get_selected_row (self->department_list) != GTK_LIST_BOX_ROW (row))
+    gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
+  set_department (self, koers_department_row_get_department (row));
+}
+
+void
+koers_window_focus_department_row (KoersWindow     *self,
+                                   KoersDepartment *department)
+{
+  KoersDepartmentRow *row = koers_window_find_row (self, koers_department_get_id (department));
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static GtkWidget *
+create_department_row_cb (gpointer item,
+                          gpointer user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  GtkWidget *row = koers_department_row_new (self->store, KOERS_DEPARTMENT (item));
+
+  koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row),
+                                   koers_period_switcher_get_period (self->period_switcher));
+
+  return row;
+}
+
+static gboolean
+reselect_idle_cb (gpointer user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  self->reselect_idle = 0;
+  koers_window_reselect_department (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+departments_changed_cb (KoersWindow *self)
+{
+  /* Not at once: a move is a remove and an insert, and between the two
+   * the selected department is missing from the list. */
+  if (self->reselect_idle == 0)
+    self->reselect_idle = g_idle_add (reselect_idle_cb, self);
+}
+
+/* The content area shows the department's editor or the OKR check; the
+ * sidebar selects one row for it, in the departments or below them. */
+
+static void
+show_editor_page (KoersWindow *self)
+{
+  if (!is_quality_shown (self))
+    return;
+
+  gtk_stack_set_visible_child_name (self->content_stack, "editor");
+  gtk_widget_set_visible (self->search_button, TRUE);
+  gtk_list_box_unselect_all (self->tools_list);
+}
+
+/* Back from the OKR check to the department shown before. */
+static void
+show_editor (KoersWindow *self)
+{
+  if (!is_quality_shown (self))
+    return;
+
+  show_editor_page (self);
+  koers_window_reselect_department (self);
+}
+
+static void
+show_content (KoersWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+show_quality (KoersWindow *self)
+{
+  if (!is_quality_shown (self))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "quality");
+      /* The search filters objectives in the editor. */
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_widget_set_visible (self->search_button, FALSE);
+      gtk_list_box_unselect_all (self->department_list);
+    }
+  if (gtk_list_box_get_selected_row (self->tools_list) != self->quality_row)
+    gtk_list_box_select_row (self->tools_list, self->quality_row);
+}
+
+static void
+department_row_selected_cb (KoersWindow   *self,
+                            GtkListBoxRow *row)
+{
+  /* NULL while the selected row is being replaced (reselect follows), or
+   * when the OKR check took the selection. */
+  if (row == NULL)
+    return;
+
+  set_department (self, koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row)));
+  show_editor_page (self);
+}
+
+static void
+tools_row_selected_cb (KoersWindow   *self,
+                       GtkListBoxRow *row)
+{
+  if (row == self->quality_row)
+    show_quality (self);
+}
+
+static void
+tools_row_activated_cb (KoersWindow   *self,
+                        GtkListBoxRow *row)
+{
+  show_content (self);
+}
+
+static void
+n_open_changed_cb (KoersWindow *self)
+{
+  guint n_open = koers_quality_page_get_n_open (self->quality_page);
+  g_autofree char *count = g_strdup_printf ("%u", n_open);
+  g_autofree char *description = g_strdup_printf (ngettext ("%u open finding", "%u open findings", n_open),
+                                                  n_open);
+
+  gtk_label_set_text (self->quality_badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->quality_badge), n_open > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->quality_badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quality_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+static void
+department_row_activated_cb (KoersWindow   *self,
+                             GtkListBoxRow *row)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+period_changed_cb (KoersWindow *self)
+{
+  const KoersPeriod *period = koers_period_switcher_get_period (self->period_switcher);
+  g_autofree char *key = koers_period_to_string (period);
+  GtkListBoxRow *row;
+
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  /* The store holds the periods in use; this one comes in now. */
+  if (!koers_store_load_period (self->store, period, &error))
+    koers_window_show_error (self, error);
+
+  koers_editor_pane_set_period (self->editor_pane, period);
+  if (self->quality_page != NULL)
+    koers_quality_page_set_period (self->quality_page, period);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
+    koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), period);
+
+  g_settings_set_string (self->settings, "last-period", key);
+}
+
+static void
+search_changed_cb (KoersWindow *self)
+{
+  koers_editor_pane_set_search_text (self->editor_pane,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_stopped_cb (KoersWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_cb (KoersWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      /* Ctrl+F on the OKR check: the objectives are in the editor. */
+      show_editor (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else
+    {
+      /* A hidden filter would hide objectives without telling why. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      koers_editor_pane_set_search_text (self->editor_pane, NULL);
+    }
+}
+
+/* Editor and navigation. */
+
+static void
+add_objective_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  show_editor (self);
+  show_content (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-objective", NULL);
+}
+
+static void
+add_key_result_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  show_editor (self);
+  show_content (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-key-result", NULL);
+}
+
+static void
+previous_period_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  koers_period_switcher_previous (KOERS_WINDOW (user_data)->period_switcher);
+}
+
+static void
+next_period_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  koers_period_switcher_next (KOERS_WINDOW (user_data)->period_switcher);
+}
+
+static void
+show_departments_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (is_quality_shown (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->quality_row));
+  else if (self->department != NULL)
+    koers_window_focus_department_row (self, self->department);
+}
+
+/* F7 goes to the OKR check, and from there back to the department. */
+static void
+check_okrs_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  if (is_quality_shown (self))
+    {
+      show_editor (self);
+      return;
+    }
+
+  show_quality (self);
+  show_content (self);
+}
+
+static void
+export_report_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (koers_report_dialog_new (self)));
+}
+
+static const GActionEntry win_entries[] = {
+  { .name = "add-objective", .activate = add_objective_action },
+  { .name = "add-key-result", .activate = add_key_result_action },
+  { .name = "previous-period", .activate = previous_period_action },
+  { .name = "next-period", .activate = next_period_action },
+  { .name = "show-departments", .activate = show_departments_action },
+  { .name = "export-report", .activate = export_report_action },
+  { .name = "check-okrs", .activate = check_okrs_action },
+};
+
+/* Window state. */
+
+static void
+restore_period (KoersWindow *self)
+{
+  g_autofree char *key = g_settings_get_string (self->settings, "last-period");
+  KoersPeriod period;
+
+  if (key[0] == '\0' || !koers_period_parse (key, &period, NULL))
+    {
+      GDate today;
+
+      koers_date_today (&today);
+      koers_period_init_for_date (&period, &today);
+    }
+
+  koers_period_switcher_set_period (self->period_switcher, &period);
+  /* Unchanged period: no notify, so hand it on here. */
+  period_changed_cb (self);
+}
+
+static void
+restore_department (KoersWindow *self)
+{
+  g_autofree char *uuid = g_settings_get_string (self->settings, "last-department");
+  GListModel *departments = koers_store_get_departments (self->store);
+  guint n = g_list_model_get_n_items (departments);
+
+  for (guint i = 0; uuid[0] != '\0' && i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+      if (g_strcmp0 (koers_department_get_uuid (dept), uuid) == 0)
+        {
+          koers_window_select_department (self, dept);
+          return;
+        }
+    }
+
+  koers_window_select_department (self, koers_store_get_company (self->store));
+}
+
+static gboolean
+koers_window_close_request (GtkWindow *window)
+{
+  KoersWindow *self = KOERS_WINDOW (window);
+  int width, height;
+
+  /* GTK keeps the default size at the unmaximized size. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (koers_window_parent_class)->close_request (window);
+}
+
+static void
+koers_window_constructed (GObject *object)
+{
+  KoersWindow *self = KOERS_WINDOW (object);
+  GListModel *departments;
+
+  G_OBJECT_CLASS (koers_window_parent_class)->constructed (object);
+
+  g_assert (KOERS_IS_STORE (self->store));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  koers_editor_pane_set_store (self->editor_pane, self->store);
+
+  self->quality_page = KOERS_QUALITY_PAGE (koers_quality_page_new (self->store));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->quality_page), "quality");
+  g_signal_connect_object (self->quality_page, "notify::n-open",
+                           G_CALLBACK (n_open_changed_cb), self, G_CONNECT_SWAPPED);
+  n_open_changed_cb (self);
+
+  departments = koers_store_get_departments (self->store);
+  gtk_list_box_bind_model (self->department_list, departments,
+                           create_department_row_cb, self, NULL);
+  /* After the list box's own handler, so the rows exist. */
+  g_signal_connect_object (departments, "items-changed",
+                           G_CALLBACK (departments_changed_cb), self, G_CONNECT_SWAPPED);
+
+  restore_period (self);
+  restore_department (self);
+}
+
+static void
+koers_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KoersWindow *self = KOERS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KoersWindow *self = KOERS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+koers_window_dispose (GObject *object)
+{
+  KoersWindow *self = KOERS_WINDOW (object);
+
+  g_clear_handle_id (&self->reselect_idle, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (koers_store_get_departments (self->store), self);
+  if (self->department_list != NULL)
+    gtk_list_box_bind_model (self->department_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->department);
+  koers_window_dispose_data (self);
+
+  G_OBJECT_CLASS (koers_window_parent_class)->dispose (object);
+}
+
+static void
+koers_window_finalize (GObject *object)
+{
+  KoersWindow *self = KOERS_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (koers_window_parent_class)->finalize (object);
+}
+
+static void
+koers_window_class_init (KoersWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = koers_window_constructed;
+  object_class->get_property = koers_window_get_property;
+  object_class->set_property = koers_window_set_property;
+  object_class->dispose = koers_window_dispose;
+  object_class->finalize = koers_window_finalize;
+  window_class->close_request = koers_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         KOERS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KOERS_TYPE_EDITOR_PANE);
+  g_type_ensure (KOERS_TYPE_PERIOD_SWITCHER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/window/koers-window.ui");
+  /* Offset 0: no field, but gtk_widget_get_template_child() finds them (tests). */
+  gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, department_list);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, period_switcher);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, editor_pane);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, tools_list);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_badge);
+  gtk_widget_class_bind_template_callback (widget_class, department_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, department_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tools_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tools_row_activated_cb);
+}
+
+static void
+koers_window_init (KoersWindow *self)
+{
+  g_autoptr(GPropertyAction) search_action = NULL;
+
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+  koers_window_init_departments (self);
+  koers_window_init_data (self);
+  search_action = g_property_action_new ("search", self->search_bar, "search-mode-enabled");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (search_action));
+}
+
+KoersWindow *
+koers_window_new (GtkApplication *application,
+                  KoersStore     *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+
+  return g_object_new (KOERS_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+KoersStore *
+koers_window_get_store (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+KoersDepartment *
+koers_window_get_department (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  return self->department;
+}
+
+void
+koers_window_select_department (KoersWindow     *self,
+                                KoersDepartment *department)
+{
+  KoersDepartmentRow *row;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+  g_return_if_fail (KOERS_IS_DEPARTMENT (department));
+
+  row = koers_window_find_row (self, koers_department_get_id (department));
+  if (row == NULL)
+    return;
+
+  gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
+  set_department (self, koers_department_row_get_department (row));
+}
+
+const KoersPeriod *
+koers_window_get_period (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+
+  return koers_period_switcher_get_period (self->period_switcher);
+}
+
+void
+koers_window_set_period (KoersWindow       *self,
+                         const KoersPeriod *period)
+{
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+
+  koers_period_switcher_set_period (self->period_switcher, period);
+}
+
+void
+koers_window_add_toast (KoersWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
