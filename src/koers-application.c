@@ -6,11 +6,11 @@
 
 #include "core/koers-author.h"
 #include "core/koers-format.h"
-#include "ui/objectives/koers-editing.h"
+#include "ui/objectives/koers-editor-style.h"
 #include "ui/window/koers-preferences-window.h"
-#include "ui/window/koers-window.h"
 #include "koers-application.h"
 #include "koers-cli.h"
+#include "ui/window/koers-window.h"
 
 struct _KoersApplication
 {
@@ -422,7 +422,7 @@ koers_application_startup (GApplication *application)
                                            accels[i].action, accels[i].accels);
 
   /* style.css loads by itself (AdwApplication); editor.css is the pane's. */
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
 }
 
 static void

@@ -71,7 +71,11 @@ static KoersExportDataDialog *
 open_dialog (Fixture               *f,
              KoersExportDataFormat  format)
 {
-  GtkWidget *dialog = koers_export_data_dialog_new (f->window, format);
+  GtkWidget *dialog = koers_export_data_dialog_new (GTK_WINDOW (f->window),
+                                                    koers_window_get_store (f->window),
+                                                    koers_window_get_period (f->window),
+                                                    koers_window_get_department (f->window),
+                                                    format);
 
   gtk_window_present (GTK_WINDOW (dialog));
   koers_ui_test_spin ();

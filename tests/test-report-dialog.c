@@ -73,7 +73,10 @@ get_child (KoersReportDialog *dialog,
 static KoersReportDialog *
 open_dialog (Fixture *fixture)
 {
-  GtkWidget *dialog = koers_report_dialog_new (fixture->window);
+  GtkWidget *dialog = koers_report_dialog_new (GTK_WINDOW (fixture->window),
+                                               koers_window_get_store (fixture->window),
+                                               koers_window_get_period (fixture->window),
+                                               koers_window_get_department (fixture->window));
 
   gtk_window_present (GTK_WINDOW (dialog));
   koers_ui_test_spin ();

@@ -23,7 +23,7 @@
 
 #include <adwaita.h>
 
-#include "ui/objectives/koers-editing.h"
+#include "ui/objectives/koers-editor-style.h"
 #include "ui/objectives/koers-key-result-row.h"
 #include "ui/window/koers-department-row.h"
 #include "ui/window/koers-window.h"
@@ -315,7 +315,7 @@ activate_cb (GApplication *app)
   gint64 start;
 
   g_application_hold (app);
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
 
   start = g_get_monotonic_time ();
   /* As the application opens it: the window loads the periods it shows. */

@@ -6,8 +6,9 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "koers-checkin-dialog-private.h"
-#include "objectives/koers-editing.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-style.h"
+#include "widgets/koers-toasts.h"
 
 G_DEFINE_FINAL_TYPE (KoersCheckinDialog, koers_checkin_dialog, ADW_TYPE_WINDOW)
 
@@ -27,7 +28,7 @@ koers_checkin_dialog_ensure_style (void)
 {
   static GdkDisplay *styled_display = NULL;
 
-  koers_editing_load_style (&styled_display, "/io/github/koersapp/Koers/ui/checkins/checkin.css");
+  koers_style_load_once (&styled_display, "/io/github/koersapp/Koers/ui/checkins/checkin.css");
 }
 
 static void
@@ -131,7 +132,7 @@ save_clicked_cb (KoersCheckinDialog *self)
     return;
 
   if (!koers_checkin_dialog_save (self, &error))
-    koers_form_show_error_toast (self->toast_overlay, error);
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 }
 
 static void

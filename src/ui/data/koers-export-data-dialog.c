@@ -9,7 +9,7 @@
 #include "io/koers-json.h"
 #include "koers-export-data-dialog.h"
 #include "widgets/koers-form-util.h"
-#include "window/koers-window-private.h"
+#include "widgets/koers-toasts.h"
 
 /* The rows of the period and scope combos. */
 enum {
@@ -26,7 +26,7 @@ struct _KoersExportDataDialog
 {
   AdwWindow              parent_instance;
 
-  KoersWindow           *window;     /* weak: the toast goes there */
+  GtkWindow             *window;     /* weak: the toast goes there */
   KoersStore            *store;
   KoersExportDataFormat  format;
   KoersPeriod            period;     /* the window's */
@@ -119,7 +119,7 @@ show_uri_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(KoersWindow) window = user_data;
+  g_autoptr(GtkWindow) window = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
@@ -128,7 +128,7 @@ show_uri_done_cb (GObject      *source,
       g_autoptr(GError) shown = g_error_new (error->domain, error->code,
                                              _("Could not open the file: %s"), error->message);
 
-      koers_window_show_error (window, shown);
+      koers_toasts_show_error (GTK_WIDGET (window), shown);
     }
 }
 
@@ -136,7 +136,7 @@ static void
 open_file_cb (AdwToast *toast,
               gpointer  user_data)
 {
-  KoersWindow *window = KOERS_WINDOW (user_data);
+  GtkWindow *window = GTK_WINDOW (user_data);
   const char *uri = g_object_get_data (G_OBJECT (toast), "koers-export-uri");
 
   gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL,
@@ -172,7 +172,7 @@ show_written_toast (KoersExportDataDialog *self,
       g_object_set_data_full (G_OBJECT (toast), "koers-export-uri", g_file_get_uri (file), g_free);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), self->window, 0);
     }
-  koers_window_add_toast (self->window, toast);
+  koers_toasts_add (GTK_WIDGET (self->window), toast);
 }
 
 static void
@@ -286,28 +286,31 @@ koers_export_data_dialog_init (KoersExportDataDialog *self)
 }
 
 GtkWidget *
-koers_export_data_dialog_new (KoersWindow           *window,
+koers_export_data_dialog_new (GtkWindow             *window,
+                              KoersStore            *store,
+                              const KoersPeriod     *period,
+                              KoersDepartment       *department,
                               KoersExportDataFormat  format)
 {
   KoersExportDataDialog *self;
-  KoersDepartment *department;
 
-  g_return_val_if_fail (KOERS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
 
   self = g_object_new (KOERS_TYPE_EXPORT_DATA_DIALOG,
                        "transient-for", window,
                        NULL);
   g_set_weak_pointer (&self->window, window);
-  self->store = g_object_ref (koers_window_get_store (window));
+  self->store = g_object_ref (store);
   self->format = format;
-  self->period = *koers_window_get_period (window);
+  self->period = *period;
 
   setup_format (self);
   add_department_rows (self);
 
   /* The department on screen is ticked, ready for "Chosen departments";
    * the export takes all of them until that is chosen. */
-  department = koers_window_get_department (window);
   if (department != NULL && !koers_department_get_is_company (department))
     for (guint i = 0; i < self->departments->len; i++)
       if (g_ptr_array_index (self->departments, i) == department)

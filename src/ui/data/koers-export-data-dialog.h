@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "window/koers-window.h"
+#include "core/koers-period.h"
+#include "store/koers-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,10 @@ typedef enum
 G_DECLARE_FINAL_TYPE (KoersExportDataDialog, koers_export_data_dialog, KOERS, EXPORT_DATA_DIALOG, AdwWindow)
 
 /* Takes the window's store, period and department, transient for it. */
-GtkWidget            *koers_export_data_dialog_new                (KoersWindow           *window,
+GtkWidget            *koers_export_data_dialog_new                (GtkWindow             *window,
+                                                                  KoersStore            *store,
+                                                                  const KoersPeriod     *period,
+                                                                  KoersDepartment       *department,
                                                                    KoersExportDataFormat  format);
 KoersExportDataFormat koers_export_data_dialog_get_format         (KoersExportDataDialog *self);
 /* FALSE: only the window's period. */

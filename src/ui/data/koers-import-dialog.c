@@ -4,12 +4,13 @@
 #include <glib/gi18n.h>
 
 #include "koers-import-dialog.h"
+#include "widgets/koers-toasts.h"
 
 struct _KoersImportDialog
 {
   AdwWindow            parent_instance;
 
-  KoersWindow         *window;      /* weak: the toast goes there */
+  GtkWindow           *window;      /* weak: the toast goes there */
   KoersStore          *store;
   char                *file_name;   /* for display */
   GBytes              *contents;    /* checked again when the mode changes */
@@ -337,7 +338,8 @@ load_file (GFile   *file,
 }
 
 GtkWidget *
-koers_import_dialog_new (KoersWindow  *window,
+koers_import_dialog_new (GtkWindow    *window,
+                         KoersStore   *store,
                          GFile        *file,
                          GError      **error)
 {
@@ -345,15 +347,14 @@ koers_import_dialog_new (KoersWindow  *window,
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autofree char *basename = NULL;
-  KoersStore *store;
   gsize length = 0;
   const char *data;
 
-  g_return_val_if_fail (KOERS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  store = koers_window_get_store (window);
   contents = load_file (file, error);
   if (contents == NULL)
     return NULL;
@@ -447,7 +448,7 @@ koers_import_dialog_apply (KoersImportDialog  *self,
       title = g_strdup_printf (_("Imported %s: %s"), escaped, summary);
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 8);
-      koers_window_add_toast (self->window, toast);
+      koers_toasts_add (GTK_WIDGET (self->window), toast);
     }
 
   gtk_window_destroy (GTK_WINDOW (self));

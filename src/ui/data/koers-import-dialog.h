@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "io/koers-json.h"
-#include "window/koers-window.h"
+#include "store/koers-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (KoersImportDialog, koers_import_dialog, KOERS, IMPORT_DIAL
  * be read or is not a valid Koers file (the message names each problem
  * by its JSON path, translated).  Transient for window; the toast shows
  * in it. */
-GtkWidget          *koers_import_dialog_new      (KoersWindow          *window,
+GtkWidget          *koers_import_dialog_new      (GtkWindow            *window,
+                                                  KoersStore           *store,
                                                   GFile                *file,
                                                   GError              **error);
 KoersJsonImportMode koers_import_dialog_get_mode (KoersImportDialog    *self);

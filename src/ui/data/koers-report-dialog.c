@@ -7,7 +7,7 @@
 #include "io/report/koers-report.h"
 #include "koers-report-dialog.h"
 #include "widgets/koers-form-util.h"
-#include "window/koers-window-private.h"
+#include "widgets/koers-toasts.h"
 
 /* The rows of the language combo, in the order of the .ui file. */
 static const KoersLanguage languages[] = { KOERS_LANGUAGE_NL, KOERS_LANGUAGE_EN };
@@ -21,7 +21,7 @@ struct _KoersReportDialog
 {
   AdwWindow             parent_instance;
 
-  KoersWindow          *window;       /* weak: the toast goes there */
+  GtkWindow            *window;       /* weak: the toast goes there */
   KoersStore           *store;
   GArray               *periods;      /* KoersPeriod, as the period row lists them */
   GtkStringList        *period_labels;
@@ -147,7 +147,7 @@ show_uri_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(KoersWindow) window = user_data;
+  g_autoptr(GtkWindow) window = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
@@ -156,7 +156,7 @@ show_uri_done_cb (GObject      *source,
       g_autoptr(GError) shown = g_error_new (error->domain, error->code,
                                              _("Could not open the report: %s"), error->message);
 
-      koers_window_show_error (window, shown);
+      koers_toasts_show_error (GTK_WIDGET (window), shown);
     }
 }
 
@@ -164,7 +164,7 @@ static void
 open_report_cb (AdwToast *toast,
                 gpointer  user_data)
 {
-  KoersWindow *window = KOERS_WINDOW (user_data);
+  GtkWindow *window = GTK_WINDOW (user_data);
   const char *uri = g_object_get_data (G_OBJECT (toast), "koers-report-uri");
 
   /* gtk_show_uri_full goes through the OpenURI portal in a sandbox. */
@@ -191,7 +191,7 @@ show_written_toast (KoersReportDialog *self)
   g_object_set_data_full (G_OBJECT (toast), "koers-report-uri",
                           g_file_get_uri (self->target), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_report_cb), self->window, 0);
-  koers_window_add_toast (self->window, toast);
+  koers_toasts_add (GTK_WIDGET (self->window), toast);
 }
 
 static void
@@ -379,23 +379,26 @@ koers_report_dialog_init (KoersReportDialog *self)
 }
 
 GtkWidget *
-koers_report_dialog_new (KoersWindow *window)
+koers_report_dialog_new (GtkWindow         *window,
+                         KoersStore        *store,
+                         const KoersPeriod *period,
+                         KoersDepartment   *department)
 {
   KoersReportDialog *self;
-  const KoersPeriod *period;
 
-  g_return_val_if_fail (KOERS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
 
   self = g_object_new (KOERS_TYPE_REPORT_DIALOG,
                        "transient-for", window,
                        NULL);
   g_set_weak_pointer (&self->window, window);
-  self->store = g_object_ref (koers_window_get_store (window));
+  self->store = g_object_ref (store);
 
-  period = koers_window_get_period (window);
   fill_periods (self, period->year > 0 ? period->year : g_date_get_year (&period->start));
   koers_report_dialog_set_period (self, period);
-  add_department_rows (self, koers_window_get_department (window));
+  add_department_rows (self, department);
   update_sensitivity (self);
 
   return GTK_WIDGET (self);

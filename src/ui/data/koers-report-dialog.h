@@ -5,7 +5,7 @@
 
 #include "core/koers-format.h"
 #include "core/koers-period.h"
-#include "window/koers-window.h"
+#include "store/koers-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,10 @@ G_DECLARE_FINAL_TYPE (KoersReportDialog, koers_report_dialog, KOERS, REPORT_DIAL
 
 /* Takes the window's store, period and department, transient for it;
  * the toast shows in it. */
-GtkWidget     *koers_report_dialog_new                (KoersWindow       *window);
+GtkWidget     *koers_report_dialog_new                (GtkWindow         *window,
+                                                        KoersStore        *store,
+                                                        const KoersPeriod *period,
+                                                        KoersDepartment   *department);
 
 /* The report's settings as the dialog shows them. */
 void           koers_report_dialog_get_period         (KoersReportDialog *self,

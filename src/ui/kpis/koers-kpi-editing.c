@@ -8,7 +8,8 @@
 #include "core/koers-format.h"
 #include "koers-kpi-editing.h"
 #include "koers-kpi-editor.h"
-#include "objectives/koers-editing.h"
+#include "widgets/koers-style.h"
+#include "widgets/koers-toasts.h"
 
 #define KPI_EDITOR_KEY "koers-kpi-editor"
 
@@ -17,7 +18,7 @@ koers_kpi_editing_ensure_style (void)
 {
   static GdkDisplay *styled_display = NULL;
 
-  koers_editing_load_style (&styled_display, "/io/github/koersapp/Koers/ui/kpis/kpi.css");
+  koers_style_load_once (&styled_display, "/io/github/koersapp/Koers/ui/kpis/kpi.css");
 }
 
 const char *
@@ -226,7 +227,7 @@ koers_kpi_editing_add_kpi (GtkWidget       *widget,
   koers_kpi_set_department_id (kpi, koers_department_get_id (department));
   if (!koers_store_add_kpi (store, kpi, &error))
     {
-      koers_editing_show_error (widget, error);
+      koers_toasts_show_error (widget, error);
       return NULL;
     }
 
@@ -234,65 +235,35 @@ koers_kpi_editing_add_kpi (GtkWidget       *widget,
   return kpi;
 }
 
-/* Undo through the toast's button-clicked: the toast holds what to put
- * back until it is gone. */
+/* What Undo writes back: the KPI, or one value of it. */
 typedef struct
 {
   KoersStore    *store;
   KoersKpi      *kpi;
   KoersKpiValue *value; /* NULL when the KPI itself was deleted */
-  GtkWidget     *overlay;
-} UndoEntry;
+} Deleted;
 
 static void
-undo_entry_free (gpointer data,
-                 GClosure *closure)
+deleted_free (gpointer data)
 {
-  UndoEntry *entry = data;
+  Deleted *deleted = data;
 
-  g_clear_object (&entry->store);
-  g_clear_object (&entry->kpi);
-  g_clear_object (&entry->value);
-  g_clear_weak_pointer (&entry->overlay);
-  g_free (entry);
+  g_clear_object (&deleted->store);
+  g_clear_object (&deleted->kpi);
+  g_clear_object (&deleted->value);
+  g_free (deleted);
 }
 
-static void
-undo_clicked_cb (AdwToast  *toast,
-                 UndoEntry *entry)
+static gboolean
+restore_cb (gpointer   data,
+            GError   **error)
 {
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
+  Deleted *deleted = data;
 
-  if (entry->value != NULL)
-    ok = koers_store_restore_kpi_value (entry->store, entry->kpi, entry->value, &error);
-  else
-    ok = koers_store_restore_kpi (entry->store, entry->kpi, &error);
+  if (deleted->value != NULL)
+    return koers_store_restore_kpi_value (deleted->store, deleted->kpi, deleted->value, error);
 
-  if (!ok && entry->overlay != NULL)
-    koers_editing_show_error (entry->overlay, error);
-}
-
-static void
-offer_undo (GtkWidget  *widget,
-            const char *message,
-            UndoEntry  *entry)
-{
-  AdwToastOverlay *overlay = koers_editing_find_toast_overlay (widget);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    {
-      undo_entry_free (entry, NULL);
-      return;
-    }
-
-  g_set_weak_pointer (&entry->overlay, GTK_WIDGET (overlay));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), entry,
-                         undo_entry_free, 0);
-  adw_toast_overlay_add_toast (overlay, toast);
+  return koers_store_restore_kpi (deleted->store, deleted->kpi, error);
 }
 
 gboolean
@@ -302,27 +273,27 @@ koers_kpi_editing_delete_kpi (GtkWidget  *widget,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  UndoEntry *entry;
+  Deleted *entry;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
 
   /* Keep it: the store lets go of it when it deletes, the undo needs it. */
-  entry = g_new0 (UndoEntry, 1);
+  entry = g_new0 (Deleted, 1);
   entry->store = g_object_ref (store);
   entry->kpi = g_object_ref (kpi);
 
   if (!koers_store_delete_kpi (store, kpi, &error))
     {
-      koers_editing_show_error (widget, error);
-      undo_entry_free (entry, NULL);
+      koers_toasts_show_error (widget, error);
+      deleted_free (entry);
       return FALSE;
     }
 
   /* A toast title is markup; the name is user text. */
   message = g_markup_printf_escaped (_("“%s” deleted"), koers_kpi_get_name (kpi));
-  offer_undo (widget, message, entry);
+  koers_toasts_offer_undo (widget, message, restore_cb, entry, deleted_free);
   return TRUE;
 }
 
@@ -335,7 +306,7 @@ koers_kpi_editing_delete_value (GtkWidget     *widget,
   g_autofree char *date = NULL;
   g_autofree char *message = NULL;
   KoersKpi *kpi;
-  UndoEntry *entry;
+  Deleted *entry;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
@@ -345,21 +316,21 @@ koers_kpi_editing_delete_value (GtkWidget     *widget,
   if (kpi == NULL)
     return FALSE;
 
-  entry = g_new0 (UndoEntry, 1);
+  entry = g_new0 (Deleted, 1);
   entry->store = g_object_ref (store);
   entry->kpi = g_object_ref (kpi);
   entry->value = g_object_ref (value);
 
   if (!koers_store_delete_kpi_value (store, value, &error))
     {
-      koers_editing_show_error (widget, error);
-      undo_entry_free (entry, NULL);
+      koers_toasts_show_error (widget, error);
+      deleted_free (entry);
       return FALSE;
     }
 
   date = koers_format_date_iso (koers_format_get_language (), koers_kpi_value_get_date (value));
   /* Translators: %s is a date, "1 May 2026". */
   message = g_markup_printf_escaped (_("Value of %s deleted"), date != NULL ? date : "?");
-  offer_undo (widget, message, entry);
+  koers_toasts_offer_undo (widget, message, restore_cb, entry, deleted_free);
   return TRUE;
 }

@@ -9,7 +9,9 @@
 #include "koers-kpi-editing.h"
 #include "koers-kpi-editor.h"
 #include "koers-kpi-update-dialog.h"
-#include "objectives/koers-editing.h"
+#include "objectives/koers-editor-style.h"
+#include "widgets/koers-a11y.h"
+#include "widgets/koers-toasts.h"
 
 /* The kinds a KPI is measured in, in enum order (a milestone is not a
  * health metric). */
@@ -66,7 +68,7 @@ save (KoersKpiEditor *self)
   if (koers_store_save_kpi (self->store, self->kpi, &error))
     return TRUE;
 
-  koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+  koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
   return FALSE;
 }
 
@@ -637,10 +639,10 @@ koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
 static void
 koers_kpi_editor_init (KoersKpiEditor *self)
 {
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
   koers_kpi_editing_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (GTK_WIDGET (self));
+  koers_a11y_clean_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -9,7 +9,7 @@
 #include "koers-kpi-row.h"
 #include "koers-kpi-sparkline.h"
 #include "koers-kpi-update-dialog.h"
-#include "objectives/koers-editing.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKpiRow
@@ -280,7 +280,7 @@ koers_kpi_row_init (KoersKpiRow *self)
 {
   koers_kpi_editing_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (GTK_WIDGET (self));
+  koers_a11y_clean_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -6,7 +6,7 @@
 #include "koers-kpi-editing.h"
 #include "koers-kpi-row.h"
 #include "koers-kpi-section.h"
-#include "objectives/koers-editing.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKpiSection
@@ -227,7 +227,7 @@ koers_kpi_section_init (KoersKpiSection *self)
 {
   koers_kpi_editing_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (GTK_WIDGET (self));
+  koers_a11y_clean_button_names (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_kpi_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));

@@ -9,6 +9,7 @@
 #include "koers-kpi-editing.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-toasts.h"
 
 struct _KoersKpiUpdateDialog
 {
@@ -229,7 +230,7 @@ save_clicked_cb (KoersKpiUpdateDialog *self)
     return;
 
   if (!koers_kpi_update_dialog_save (self, &error))
-    koers_form_show_error_toast (self->toast_overlay, error);
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 }
 
 static void

@@ -7,13 +7,17 @@
 
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
+#include "koers-deleting.h"
 #include "koers-editing.h"
 #include "koers-editor-pane.h"
+#include "koers-editor-style.h"
 #include "koers-key-result-row.h"
 #include "koers-objective-card.h"
 #include "koers-objective-slot.h"
 #include "koers-template-picker.h"
 #include "kpis/koers-kpi-section.h"
+#include "widgets/koers-a11y.h"
+#include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersEditorPane
@@ -53,6 +57,36 @@ struct _KoersEditorPane
 
 G_DEFINE_FINAL_TYPE (KoersEditorPane, koers_editor_pane, ADW_TYPE_BIN)
 
+/* Lower-cased, normalised text for substring search (NULL gives ""). */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("");
+
+  /* Decompose, drop the accents, then fold case: "enquête" matches
+   * "enquete" and "ENQUÊTE". */
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (out, c);
+    }
+
+  folded = g_string_free (out, FALSE);
+  return g_utf8_casefold (folded, -1);
+}
+
 static gboolean
 text_matches (const char *text,
               const char *folded_needle)
@@ -62,7 +96,7 @@ text_matches (const char *text,
   if (text == NULL || *text == '\0')
     return FALSE;
 
-  folded = koers_editing_fold_text (text);
+  folded = fold_text (text);
   return strstr (folded, folded_needle) != NULL;
 }
 
@@ -377,7 +411,7 @@ add_objective_action_cb (GtkWidget  *widget,
 
   if (!koers_store_add_objective (self->store, objective, &error))
     {
-      koers_editing_show_error (widget, error);
+      koers_toasts_show_error (widget, error);
       return;
     }
 
@@ -405,7 +439,7 @@ templates_added_cb (KoersEditorPane *self,
       return;
     }
 
-  overlay = koers_editing_find_toast_overlay (GTK_WIDGET (self));
+  overlay = koers_toasts_find_overlay (GTK_WIDGET (self));
   if (overlay == NULL)
     return;
   message = g_strdup_printf (ngettext ("%u objective added", "%u objectives added", objectives->len),
@@ -477,7 +511,7 @@ delete_action_cb (GtkWidget  *widget,
     {
       g_autoptr (KoersKeyResult) kr = g_object_ref (koers_key_result_row_get_key_result (KOERS_KEY_RESULT_ROW (row)));
 
-      koers_editing_delete_key_result (widget, self->store, kr);
+      koers_deleting_delete_key_result (widget, self->store, kr);
       return;
     }
 
@@ -486,7 +520,7 @@ delete_action_cb (GtkWidget  *widget,
     {
       g_autoptr (KoersObjective) objective = g_object_ref (koers_objective_card_get_objective (card));
 
-      koers_editing_delete_objective (widget, self->store, objective);
+      koers_deleting_delete_objective (widget, self->store, objective);
     }
 }
 
@@ -583,9 +617,9 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
 static void
 koers_editor_pane_init (KoersEditorPane *self)
 {
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (GTK_WIDGET (self));
+  koers_a11y_clean_button_names (GTK_WIDGET (self));
   name_add_menu_button (self);
 
   self->marks = koers_quality_marks_new ();
@@ -713,7 +747,7 @@ koers_editor_pane_set_search_text (KoersEditorPane *self,
       g_autofree char *stripped = g_strstrip (g_strdup (text));
 
       if (*stripped != '\0')
-        folded = koers_editing_fold_text (stripped);
+        folded = fold_text (stripped);
     }
 
   if (g_strcmp0 (folded, self->search_folded) == 0)

@@ -7,9 +7,10 @@
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
 #include "checkins/koers-checkin-dialog.h"
-#include "koers-editing.h"
+#include "koers-editor-style.h"
 #include "koers-key-result-details.h"
 #include "widgets/koers-progress-chart.h"
+#include "widgets/koers-toasts.h"
 
 #define DETAILS_KEY "koers-key-result-details"
 #define ROW_CHECKIN_KEY "koers-checkin"
@@ -112,13 +113,13 @@ update_row (GtkWidget *row)
 
   gtk_widget_set_visible (w->status_box, status != KOERS_CHECKIN_STATUS_NONE);
   gtk_label_set_text (w->status_label, koers_checkin_status_get_label (status));
-  gtk_image_set_from_icon_name (w->status_icon, koers_editing_get_status_icon (kr_status));
+  gtk_image_set_from_icon_name (w->status_icon, koers_editor_style_get_status_icon (kr_status));
   for (KoersKrStatus s = KOERS_KR_STATUS_IN_PROGRESS; s <= KOERS_KR_STATUS_OFF_TRACK; s++)
     {
       if (s == kr_status)
-        gtk_widget_add_css_class (w->status_box, koers_editing_get_status_css_class (s));
+        gtk_widget_add_css_class (w->status_box, koers_editor_style_get_status_css_class (s));
       else
-        gtk_widget_remove_css_class (w->status_box, koers_editing_get_status_css_class (s));
+        gtk_widget_remove_css_class (w->status_box, koers_editor_style_get_status_css_class (s));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (w->note_label), note != NULL && *note != '\0');
@@ -379,7 +380,7 @@ restore_from_toast (KoersKeyResultDetails *self,
 
   if (!koers_store_restore_checkin (self->store, self->kr, checkin, &error))
     {
-      koers_editing_show_error (GTK_WIDGET (self), error);
+      koers_toasts_show_error (GTK_WIDGET (self), error);
       return FALSE;
     }
 
@@ -412,7 +413,7 @@ koers_key_result_details_delete_checkin (KoersKeyResultDetails *self,
 
   if (!koers_store_delete_checkin (self->store, kept, &error))
     {
-      koers_editing_show_error (GTK_WIDGET (self), error);
+      koers_toasts_show_error (GTK_WIDGET (self), error);
       return FALSE;
     }
 

@@ -7,8 +7,11 @@
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
 #include "history/koers-history-window.h"
-#include "koers-editing.h"
+#include "koers-deleting.h"
+#include "koers-editor-style.h"
 #include "koers-key-result-editor.h"
+#include "widgets/koers-a11y.h"
+#include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKeyResultEditor
@@ -95,7 +98,7 @@ save (KoersKeyResultEditor *self)
       return TRUE;
     }
 
-  koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+  koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 
   /* Someone else saved first: the key result holds their values now; the
    * fields show them, and typing again keeps mine. */
@@ -551,7 +554,7 @@ move_action_cb (GtkWidget  *widget,
     return;
 
   if (!koers_store_move_key_result (self->store, self->kr, up ? index - 1 : index + 1, &error))
-    koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 }
 
 static void
@@ -570,7 +573,7 @@ delete_clicked_cb (KoersKeyResultEditor *self)
   GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
 
   g_object_ref (self);
-  if (koers_editing_delete_key_result (anchor, self->store, kr) && !self->closed)
+  if (koers_deleting_delete_key_result (anchor, self->store, kr) && !self->closed)
     {
       self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
@@ -770,9 +773,9 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
 static void
 koers_key_result_editor_init (KoersKeyResultEditor *self)
 {
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (GTK_WIDGET (self));
+  koers_a11y_clean_button_names (GTK_WIDGET (self));
 
   setup_spin (self->start_spin);
   setup_spin (self->target_spin);

@@ -11,9 +11,12 @@
 #include "core/koers-summary.h"
 #include "checkins/koers-checkin-dialog.h"
 #include "koers-editing.h"
+#include "koers-editor-style.h"
 #include "koers-key-result-details.h"
 #include "koers-key-result-row.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-progress-chart.h"
+#include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKeyResultRow
@@ -95,12 +98,12 @@ update_status (KoersKeyResultRow *self,
   self->status = koers_key_result_get_status (self->kr, has_period ? &period : NULL, today);
 
   gtk_label_set_text (self->status_label, koers_kr_status_get_label (self->status));
-  gtk_image_set_from_icon_name (self->status_icon, koers_editing_get_status_icon (self->status));
+  gtk_image_set_from_icon_name (self->status_icon, koers_editor_style_get_status_icon (self->status));
 
   /* The class sits on the row, so the progress bar takes the colour too. */
   for (guint i = 0; i < G_N_ELEMENTS (all_statuses); i++)
     {
-      const char *css_class = koers_editing_get_status_css_class (all_statuses[i]);
+      const char *css_class = koers_editor_style_get_status_css_class (all_statuses[i]);
 
       if (all_statuses[i] == self->status)
         gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
@@ -343,7 +346,7 @@ move_action_cb (GtkWidget  *widget,
    * row may show another key result. */
   if (!koers_store_move_key_result (self->store, kr, up ? index - 1 : index + 1, &error))
     {
-      koers_editing_show_error (widget, error);
+      koers_toasts_show_error (widget, error);
       return;
     }
 
@@ -478,9 +481,9 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
 static void
 koers_key_result_row_init (KoersKeyResultRow *self)
 {
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (self->check_in_button);
+  koers_a11y_clean_button_names (self->check_in_button);
   add_sparkline (self);
 }
 

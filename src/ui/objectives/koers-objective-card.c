@@ -5,10 +5,13 @@
 
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
+#include "koers-deleting.h"
 #include "koers-editing.h"
+#include "koers-editor-style.h"
 #include "koers-key-result-row.h"
 #include "koers-objective-card.h"
 #include "quality/koers-quality-mark.h"
+#include "widgets/koers-layout.h"
 #include "widgets/koers-wrap-box.h"
 
 /* The seed: at most five key results per objective. */
@@ -312,10 +315,10 @@ koers_objective_card_size_allocate (GtkWidget *widget,
 
   /* Children may not change while being allocated. */
   if (self->lazy_rows && !self->rows_wanted && !self->rows_pending
-      && self->objective != NULL && koers_editing_is_near_view (widget, height))
+      && self->objective != NULL && koers_layout_is_near_view (widget, height))
     {
       self->rows_pending = TRUE;
-      koers_editing_defer_to_layout (widget, make_rows);
+      koers_layout_defer (widget, make_rows);
     }
 }
 
@@ -354,7 +357,7 @@ delete_action_cb (GtkWidget  *widget,
 
   /* Deleting unbinds this card from the objective under our feet. */
   objective = g_object_ref (self->objective);
-  koers_editing_delete_objective (widget, self->store, objective);
+  koers_deleting_delete_objective (widget, self->store, objective);
 }
 
 /* The narrow layout's menu gets its items when first opened: a popover
@@ -505,7 +508,7 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
 static void
 koers_objective_card_init (KoersObjectiveCard *self)
 {
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 

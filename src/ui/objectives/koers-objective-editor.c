@@ -7,8 +7,11 @@
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
 #include "history/koers-history-window.h"
-#include "koers-editing.h"
+#include "koers-deleting.h"
+#include "koers-editor-style.h"
 #include "koers-objective-editor.h"
+#include "widgets/koers-a11y.h"
+#include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
  * not sharp enough".  Past this many characters we say so. */
@@ -101,7 +104,7 @@ save (KoersObjectiveEditor *self)
       return TRUE;
     }
 
-  koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+  koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 
   /* Someone else saved first: the objective holds their values now; the
    * fields show them, and typing again keeps mine. */
@@ -502,7 +505,7 @@ delete_clicked_cb (KoersObjectiveEditor *self)
 
   g_object_ref (self);
   /* The undo toast goes to the main window: this one closes. */
-  if (koers_editing_delete_objective (anchor, self->store, objective) && !self->closed)
+  if (koers_deleting_delete_objective (anchor, self->store, objective) && !self->closed)
     {
       self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
@@ -695,9 +698,9 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
 static void
 koers_objective_editor_init (KoersObjectiveEditor *self)
 {
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (GTK_WIDGET (self));
+  koers_a11y_clean_button_names (GTK_WIDGET (self));
   self->aligned_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 

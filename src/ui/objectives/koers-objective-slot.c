@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editing.h"
 #include "koers-objective-slot.h"
+#include "widgets/koers-layout.h"
 
 /* A card's height before it exists: its header, and a row per key result
  * (measured with the default font; only items out of view use it). */
@@ -91,10 +91,10 @@ koers_objective_slot_size_allocate (GtkWidget *widget,
 
   /* Widgets may not be added while being allocated. */
   if (self->objective != NULL && !self->card_pending
-      && koers_editing_is_near_view (widget, height))
+      && koers_layout_is_near_view (widget, height))
     {
       self->card_pending = TRUE;
-      koers_editing_defer_to_layout (widget, make_card);
+      koers_layout_defer (widget, make_card);
     }
 }
 

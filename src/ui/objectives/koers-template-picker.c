@@ -7,8 +7,10 @@
 #include "core/koers-seed.h"
 #include "core/koers-summary.h"
 #include "io/koers-templates.h"
-#include "koers-editing.h"
+#include "koers-editor-style.h"
 #include "koers-template-picker.h"
+#include "widgets/koers-a11y.h"
+#include "widgets/koers-toasts.h"
 
 typedef struct
 {
@@ -388,7 +390,7 @@ add_clicked_cb (KoersTemplatePicker *self)
     g_signal_emit (self, signals[ADDED], 0, added);
 
   if (error != NULL)
-    koers_editing_show_error (GTK_WIDGET (self->toast_overlay), error);
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
   else
     gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
@@ -443,9 +445,9 @@ koers_template_picker_class_init (KoersTemplatePickerClass *klass)
 static void
 koers_template_picker_init (KoersTemplatePicker *self)
 {
-  koers_editing_ensure_style ();
+  koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  koers_editing_clean_button_names (GTK_WIDGET (self));
+  koers_a11y_clean_button_names (GTK_WIDGET (self));
 
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   self->kpi_entries = g_array_new (FALSE, TRUE, sizeof (KpiEntry));

@@ -7,7 +7,7 @@
 #include "core/koers-quality.h"
 #include "store/koers-store-review.h"
 #include "koers-quality-mark.h"
-#include "objectives/koers-editing.h"
+#include "widgets/koers-toasts.h"
 
 /* The finding key a Dismiss button or an Undo toast acts on. */
 #define FINDING_KEY "koers-finding-key"
@@ -50,7 +50,7 @@ undo_dismiss_cb (AdwToast        *toast,
   g_autoptr (GError) error = NULL;
 
   if (!koers_store_undismiss_finding (store, key, &error))
-    koers_editing_show_error (GTK_WIDGET (overlay), error);
+    koers_toasts_show_error (GTK_WIDGET (overlay), error);
 }
 
 static void
@@ -70,12 +70,12 @@ dismiss_clicked_cb (GtkButton        *button,
    * without this button. */
   if (!koers_store_dismiss_finding (store, key, &error))
     {
-      koers_editing_show_error (GTK_WIDGET (self), error);
+      koers_toasts_show_error (GTK_WIDGET (self), error);
       return;
     }
   koers_quality_marks_check_soon (self->marks);
 
-  overlay = koers_editing_find_toast_overlay (GTK_WIDGET (self));
+  overlay = koers_toasts_find_overlay (GTK_WIDGET (self));
   if (overlay == NULL)
     return;
 
@@ -105,6 +105,22 @@ create_wrapped_label (const char *text,
   return label;
 }
 
+/* The icon of a finding's severity. */
+static const char *
+get_severity_icon (KoersQualitySeverity severity)
+{
+  switch (severity)
+    {
+    case KOERS_QUALITY_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case KOERS_QUALITY_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case KOERS_QUALITY_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
 static GtkWidget *
 create_finding_box (KoersQualityMark    *self,
                     KoersQualityFinding *finding,
@@ -117,7 +133,7 @@ create_finding_box (KoersQualityMark    *self,
   KoersStore *store = koers_quality_marks_get_store (self->marks);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name (koers_editing_get_severity_icon (severity));
+  GtkWidget *icon = gtk_image_new_from_icon_name (get_severity_icon (severity));
   GtkWidget *severity_label = gtk_label_new (koers_quality_severity_get_label (severity, lang));
   GtkWidget *rule_label = create_wrapped_label (koers_quality_finding_get_title (finding, lang), "dim-label");
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Dismiss"));
@@ -242,7 +258,7 @@ update (KoersQualityMark *self)
     self->text = g_strdup_printf (_("%s (%u)"), severity, findings->len);
 
   gtk_label_set_text (GTK_LABEL (self->label), self->text);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), koers_editing_get_severity_icon (worst));
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), get_severity_icon (worst));
   for (guint i = 0; i < G_N_ELEMENTS (severity_classes); i++)
     {
       if (i == (guint) worst)

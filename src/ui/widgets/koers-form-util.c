@@ -219,18 +219,6 @@ koers_form_add_save_shortcut (GtkTextView     *view,
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 }
 
-void
-koers_form_show_error_toast (AdwToastOverlay *overlay,
-                             const GError    *error)
-{
-  /* A toast title is markup; the message may quote user text. */
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (overlay, toast);
-}
-
 GtkWidget *
 koers_form_add_department_check (AdwPreferencesGroup *group,
                                  KoersStore          *store,

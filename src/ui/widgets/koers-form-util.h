@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /* What the dialogs share.  The check-in and KPI update dialogs: reading a
  * typed date, showing a field's error, the date entry's calendar popover,
- * the note and its Ctrl+Enter, and a failed Save's toast.  The export and
- * report dialogs: the department check-list and the save chooser. */
+ * and the note and its Ctrl+Enter.  The export and report dialogs: the
+ * department check-list and the save chooser. */
 
 /* Dates as people type them: the formatted form ("15 May 2026",
  * "15 mei 2026", "15 mei"), day first with - / . ("15-5-2026") or ISO.
@@ -41,9 +41,6 @@ char     *koers_form_dup_text            (GtkTextView       *view);
 void      koers_form_add_save_shortcut   (GtkTextView       *view,
                                           GtkShortcutFunc    func,
                                           gpointer           user_data);
-/* A high-priority toast with error's message. */
-void      koers_form_show_error_toast    (AdwToastOverlay   *overlay,
-                                          const GError      *error);
 /* Adds to group a row with a check button for dept (a team's row says
  * whose), active or not; then changed_cb (swapped, on data) follows the
  * check.  Returns the check button (transfer none). */

@@ -11,6 +11,16 @@
 #include "koers-window-private.h"
 #include "quality/koers-review-dialog.h"
 
+/* The dialog reads what the window shows now, the toast goes back here. */
+static GtkWidget *
+new_export_dialog (KoersWindow          *self,
+                    KoersExportDataFormat format)
+{
+  return koers_export_data_dialog_new (GTK_WINDOW (self), self->store,
+                                       koers_period_switcher_get_period (self->period_switcher),
+                                       self->department, format);
+}
+
 static void
 export_data_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -18,7 +28,7 @@ export_data_action (GSimpleAction *action,
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
 
-  gtk_window_present (GTK_WINDOW (koers_export_data_dialog_new (self, KOERS_EXPORT_DATA_FORMAT_JSON)));
+  gtk_window_present (GTK_WINDOW (new_export_dialog (self, KOERS_EXPORT_DATA_FORMAT_JSON)));
 }
 
 static void
@@ -28,7 +38,7 @@ export_csv_action (GSimpleAction *action,
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
 
-  gtk_window_present (GTK_WINDOW (koers_export_data_dialog_new (self, KOERS_EXPORT_DATA_FORMAT_CSV)));
+  gtk_window_present (GTK_WINDOW (new_export_dialog (self, KOERS_EXPORT_DATA_FORMAT_CSV)));
 }
 
 /* Importing: a file chooser, then the import dialog with what the file
@@ -82,7 +92,7 @@ koers_window_import_file (KoersWindow *self,
   g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  dialog = koers_import_dialog_new (self, file, &error);
+  dialog = koers_import_dialog_new (GTK_WINDOW (self), self->store, file, &error);
   if (dialog == NULL)
     {
       show_import_error (self, file, error);
@@ -145,7 +155,7 @@ quarterly_review_action (GSimpleAction *action,
   if (self->department != NULL && !koers_department_get_is_company (self->department))
     department_id = koers_department_get_id (self->department);
 
-  dialog = koers_review_dialog_new (self->store, koers_window_get_period (self), department_id);
+  dialog = koers_review_dialog_new (self->store, koers_period_switcher_get_period (self->period_switcher), department_id);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }

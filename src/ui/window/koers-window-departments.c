@@ -7,6 +7,7 @@
 
 #include "koers-department-dialog.h"
 #include "koers-window-private.h"
+#include "widgets/koers-toasts.h"
 
 /* The department's index in the store's list (company at 0), or -1. */
 static int
@@ -58,7 +59,7 @@ department_dialog_response_cb (KoersWindow           *self,
 
       if (!koers_store_add_department (self->store, added, &error))
         {
-          koers_window_show_error (self, error);
+          koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
           return;
         }
       koers_window_select_department (self, added);
@@ -75,7 +76,7 @@ department_dialog_response_cb (KoersWindow           *self,
         {
           koers_department_set_name (department, old_name);
           koers_department_set_emoji (department, old_emoji);
-          koers_window_show_error (self, error);
+          koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
         }
     }
 }
@@ -123,7 +124,7 @@ undo_delete_department_cb (KoersWindow *self,
 
   if (!koers_store_restore_department (self->store, department, objectives, &error))
     {
-      koers_window_show_error (self, error);
+      koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
 
@@ -144,7 +145,7 @@ delete_department_now (KoersWindow     *self,
 
   if (!koers_store_delete_department (self->store, deleted, &error))
     {
-      koers_window_show_error (self, error);
+      koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
   koers_window_reselect_department (self);
@@ -258,7 +259,7 @@ move_department (KoersWindow     *self,
   had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->department_list));
   if (!koers_store_move_department (self->store, moved, (guint) new_index, &error))
     {
-      koers_window_show_error (self, error);
+      koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
 

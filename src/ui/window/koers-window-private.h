@@ -39,8 +39,6 @@ struct _KoersWindow
   GtkFileChooserNative *import_chooser;
 };
 
-void                koers_window_show_error            (KoersWindow     *self,
-                                                        const GError    *error);
 KoersDepartmentRow *koers_window_find_row              (KoersWindow     *self,
                                                         gint64           department_id);
 void                koers_window_reselect_department   (KoersWindow     *self);

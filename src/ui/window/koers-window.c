@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "data/koers-report-dialog.h"
 #include "koers-window-private.h"
+#include "widgets/koers-toasts.h"
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -16,18 +17,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-void
-koers_window_show_error (KoersWindow  *self,
-                         const GError *error)
-{
-  /* Toast titles are markup; messages can quote what a user typed. */
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 KoersDepartmentRow *
 koers_window_find_row (KoersWindow *self,
@@ -241,7 +230,7 @@ period_changed_cb (KoersWindow *self)
 
   /* The store holds the periods in use; this one comes in now. */
   if (!koers_store_load_period (self->store, period, &error))
-    koers_window_show_error (self, error);
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 
   koers_editor_pane_set_period (self->editor_pane, period);
   if (self->quality_page != NULL)
@@ -363,7 +352,9 @@ export_report_action (GSimpleAction *action,
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
 
-  gtk_window_present (GTK_WINDOW (koers_report_dialog_new (self)));
+  gtk_window_present (GTK_WINDOW (koers_report_dialog_new (GTK_WINDOW (self), self->store,
+                                                              koers_period_switcher_get_period (self->period_switcher),
+                                                              self->department)));
 }
 
 static const GActionEntry win_entries[] = {
