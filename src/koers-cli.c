@@ -654,8 +654,13 @@ static gpointer
 execute_thread_cb (gpointer user_data)
 {
   Execution *execution = user_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) error = NULL;
   int status = 0;
+
+  /* What the command attaches to a main context (GSettings, GTask) stays
+   * in this thread, apart from the signal sources of the main one. */
+  g_main_context_push_thread_default (context);
 
   if (execution->database != NULL)
     status = open_database (execution, &error);
@@ -664,6 +669,7 @@ execute_thread_cb (gpointer user_data)
   if (status != 0 && error != NULL)
     g_printerr ("koers: %s\n", error->message);
 
+  g_main_context_pop_thread_default (context);
   execution->status = status;
   g_atomic_int_set (&execution->done, 1);
   g_main_context_wakeup (NULL);
