@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "core/koers-atomic-file.h"
 #include "core/koers-author.h"
 #include "core/koers-format.h"
 #include "ui/objectives/koers-editor-style.h"
@@ -156,6 +157,10 @@ koers_application_handle_local_options (GApplication *application,
   status = koers_cli_handle_options (options);
   if (status >= 0)
     return status;
+
+  /* A report being written when the window is told to end leaves no
+   * temporary file behind. */
+  koers_atomic_file_watch_signals ();
 
   if (!g_variant_dict_lookup (options, "database", "^ay", &path))
     path = koers_store_get_default_path ();

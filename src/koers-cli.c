@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-atomic-file.h"
 #include "core/koers-author.h"
 #include "core/koers-date.h"
 #include "core/koers-format.h"
@@ -63,6 +64,9 @@ typedef struct
   Modifiers    modifiers;
   CommandFunc  run;
   Scope        scope;
+  /* A command that only reads refuses a database that is not there,
+   * rather than create an empty one from a typo. */
+  gboolean     creates_database;
 } Command;
 
 static int run_export_pdf  (Invocation *invocation, GError **error);
@@ -95,6 +99,7 @@ static const Command commands[] = {
     run_import_json,
     /* The import looks rows up itself, in its write transaction. */
     SCOPE_OWN,
+    TRUE,
   },
   {
     "export-csv", G_OPTION_ARG_FILENAME,
@@ -589,12 +594,112 @@ invocation_clear (Invocation *invocation)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
 
+typedef struct
+{
+  const Command *command;
+  Invocation    *invocation;
+  char          *database;   /* NULL when the command reads none */
+  int            status;
+  int            done;       /* atomic */
+} Execution;
+
+static void
+execution_clear (Execution *execution)
+{
+  g_clear_pointer (&execution->database, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Execution, execution_clear)
+
+/* Opens the command's database and reads what it needs. */
+static int
+open_database (Execution  *execution,
+               GError    **error)
+{
+  Invocation *invocation = execution->invocation;
+  g_autofree char *author = NULL;
+
+  if (!execution->command->creates_database &&
+      !g_file_test (execution->database, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (execution->database);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   /* Translators: %s is a file name. */
+                   _("There is no database “%s”; check the name given with --database. "
+                     "Nothing was created"),
+                   display);
+      return EXIT_FAILED;
+    }
+
+  /* Only what the command needs (see load_scope()). */
+  invocation->store = koers_store_open_lazy (execution->database, error);
+  if (invocation->store == NULL)
+    return EXIT_FAILED;
+
+  /* What the command writes (an import) carries the name from
+   * Preferences, as the window's writes do. */
+  author = koers_author_get_name ();
+  koers_store_set_author (invocation->store, author);
+
+  if (!check_departments (invocation))
+    return EXIT_USAGE;
+
+  if (!load_scope (invocation, execution->command->scope, error))
+    return EXIT_FAILED;
+  return 0;
+}
+
+static gpointer
+execute_thread_cb (gpointer user_data)
+{
+  Execution *execution = user_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* What the command attaches to a main context (GSettings, GTask) stays
+   * in this thread, apart from the signal sources of the main one. */
+  g_main_context_push_thread_default (context);
+
+  if (execution->database != NULL)
+    status = open_database (execution, &error);
+  if (status == 0)
+    status = execution->command->run (execution->invocation, &error);
+  if (status != 0 && error != NULL)
+    g_printerr ("koers: %s\n", error->message);
+
+  g_main_context_pop_thread_default (context);
+  execution->status = status;
+  g_atomic_int_set (&execution->done, 1);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+/* The command runs in a thread while this one runs the main context, so
+ * that SIGINT and SIGTERM (GLib's signal sources) can remove a file half
+ * written before the process ends. */
+static int
+execute_in_thread (Execution *execution)
+{
+  GThread *thread;
+
+  koers_atomic_file_watch_signals ();
+
+  thread = g_thread_new ("koers-command", execute_thread_cb, execution);
+  while (!g_atomic_int_get (&execution->done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+
+  return execution->status;
+}
+
 int
 koers_cli_handle_options (GVariantDict *options)
 {
   g_auto(Invocation) invocation = { 0, };
+  g_auto(Execution) execution = { 0, };
   g_autofree char *target = NULL;
-  g_autoptr(GError) error = NULL;
   const Command *command;
   int status;
 
@@ -622,39 +727,11 @@ koers_cli_handle_options (GVariantDict *options)
       invocation.target = target;
     }
 
-  if (command->modifiers & MODIFIER_DATABASE)
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *author = NULL;
+  execution.command = command;
+  execution.invocation = &invocation;
+  if ((command->modifiers & MODIFIER_DATABASE) != 0 &&
+      !g_variant_dict_lookup (options, "database", "^ay", &execution.database))
+    execution.database = koers_store_get_default_path ();
 
-      if (!g_variant_dict_lookup (options, "database", "^ay", &path))
-        path = koers_store_get_default_path ();
-
-      /* Only what the command needs (see load_scope()). */
-      invocation.store = koers_store_open_lazy (path, &error);
-      if (invocation.store == NULL)
-        {
-          g_printerr ("koers: %s\n", error->message);
-          return EXIT_FAILED;
-        }
-      /* What the command writes (an import) carries the name from
-       * Preferences, as the window's writes do. */
-      author = koers_author_get_name ();
-      koers_store_set_author (invocation.store, author);
-
-      if (!check_departments (&invocation))
-        return EXIT_USAGE;
-
-      if (!load_scope (&invocation, command->scope, &error))
-        {
-          g_printerr ("koers: %s\n", error->message);
-          return EXIT_FAILED;
-        }
-    }
-
-  status = command->run (&invocation, &error);
-  if (status != 0 && error != NULL)
-    g_printerr ("koers: %s\n", error->message);
-
-  return status;
+  return execute_in_thread (&execution);
 }

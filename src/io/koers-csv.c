@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
 #include "core/koers-scoring.h"
 #include "koers-csv.h"
@@ -236,7 +237,6 @@ koers_csv_export (KoersStore               *store,
   if (text == NULL)
     return FALSE;
 
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0666, error);
+  return koers_atomic_file_set_contents (path, text, strlen (text), KOERS_ATOMIC_FILE_DEFAULT,
+                                         error);
 }

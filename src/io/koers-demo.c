@@ -597,27 +597,31 @@ fill_store (KoersStore     *store,
   return TRUE;
 }
 
+typedef struct
+{
+  KoersLanguage language;
+} FillData;
+
+static gboolean
+fill_cb (KoersStore  *store,
+         gpointer     user_data,
+         GError     **error)
+{
+  FillData *data = user_data;
+
+  return fill_store (store, data->language, error);
+}
+
 gboolean
 koers_demo_create (const char     *path,
                    KoersLanguage   language,
                    GError        **error)
 {
-  g_autoptr(KoersStore) store = NULL;
+  FillData data = { language };
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  store = koers_store_open_full (path, language, TRUE, FALSE, error);
-  if (store == NULL)
-    return FALSE;
-
-  if (!fill_store (store, language, error))
-    {
-      /* Half a demo is no demo. */
-      g_clear_object (&store);
-      koers_store_remove_files (path);
-      return FALSE;
-    }
-
-  return TRUE;
+  /* The demo takes its name only when whole: half a demo is no demo. */
+  return koers_store_create (path, language, fill_cb, &data, error);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
 #include "koers-json-private.h"
 #include "store/koers-store-import.h"
@@ -1210,52 +1211,6 @@ koers_json_export_to_string (KoersStore               *store,
   return NULL;
 }
 
-static gboolean
-set_file_error (GError     **error,
-                int          saved_errno,
-                const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* A temporary file beside path (so that the rename stays on one file
- * system): new files are private (0600); one that replaces a file keeps
- * that file's permissions. */
-static int
-open_temporary (const char  *path,
-                char       **tmp_path,
-                GError     **error)
-{
-  GStatBuf st;
-  int mode = 0600;
-  int fd;
-
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
-    mode = st.st_mode & 0777;
-
-  *tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp_full (*tmp_path, O_RDWR | O_CLOEXEC, mode);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      set_file_error (error, saved_errno, path);
-      g_clear_pointer (tmp_path, g_free);
-      return -1;
-    }
-
-  /* mkstemp leaves out what the umask takes; a replaced file keeps its mode. */
-  if (fchmod (fd, mode) != 0)
-    {
-      /* Not fatal: the file is still only ours. */
-    }
-  return fd;
-}
-
 gboolean
 koers_json_export (KoersStore               *store,
                    const KoersExportFilter  *filter,
@@ -1268,37 +1223,25 @@ koers_json_export (KoersStore               *store,
 
   for (guint attempt = 0; attempt < 2; attempt++)
     {
-      g_autofree char *tmp_path = NULL;
+      g_autoptr(KoersAtomicFile) file = NULL;
       g_autoptr(GFile) tmp = NULL;
       g_autoptr(GFileOutputStream) out = NULL;
       gboolean restart = FALSE;
-      gboolean ok;
-      int fd;
 
-      fd = open_temporary (path, &tmp_path, error);
-      if (fd < 0)
+      /* Private when new: an export holds check-in notes and the
+       * personal-data notes of the review. */
+      file = koers_atomic_file_new (path, KOERS_ATOMIC_FILE_PRIVATE, error);
+      if (file == NULL)
         return FALSE;
 
-      tmp = g_file_new_for_path (tmp_path);
+      tmp = g_file_new_for_path (koers_atomic_file_get_temporary_path (file));
       out = g_file_append_to (tmp, G_FILE_CREATE_NONE, NULL, error);
-      ok = out != NULL &&
-           export_to_stream (store, filter, 0, attempt > 0, G_OUTPUT_STREAM (out), &restart,
-                             error) &&
-           g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+      if (out != NULL &&
+          export_to_stream (store, filter, 0, attempt > 0, G_OUTPUT_STREAM (out), &restart,
+                            error) &&
+          g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
+        return koers_atomic_file_commit (file, error);
 
-      /* On disk before it takes the name: a crash leaves the old file or
-       * the new one, never a part. */
-      if (ok && fsync (fd) != 0)
-        ok = set_file_error (error, errno, path);
-      close (fd);
-
-      if (ok && g_rename (tmp_path, path) != 0)
-        ok = set_file_error (error, errno, path);
-
-      if (ok)
-        return TRUE;
-
-      g_unlink (tmp_path);
       if (!restart)
         return FALSE;
     }

@@ -56,6 +56,12 @@ gboolean  koers_json_export           (KoersStore               *store,
                                        const char               *path,
                                        GError                  **error);
 
+/* The whole of a regular file of at most KOERS_JSON_MAX_FILE_SIZE, for
+ * koers_json_import_plan_from_data(); a device or a pipe is refused
+ * without reading it. */
+GBytes   *koers_json_load_file        (GFile                    *file,
+                                       GError                  **error);
+
 /* Import.
  *   ADD (plain import): for restoring a backup or filling a database.
  *     Objectives, key results, check-ins, KPIs and KPI values must be

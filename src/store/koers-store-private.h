@@ -63,6 +63,7 @@ struct _KoersStore
   int data_version;
   guint watch_id;
   int read_depth;            /* koers_store_begin_read() nesting */
+  gboolean wal;              /* the file is in WAL mode (after our first write) */
   gboolean read_began;       /* the outermost one began a transaction */
 
   GListStore *departments;   /* KoersDepartment, company first */
@@ -125,8 +126,18 @@ KoersStore *koers_store_open_full              (const char    *path,
                                                 gboolean       lazy,
                                                 GError       **error);
 
-/* Removes a database that was just created, with its side files. */
-void        koers_store_remove_files           (const char    *path);
+/* Fills a new database before it takes its name (a demo). */
+typedef gboolean (*KoersStoreFillFunc) (KoersStore  *store,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+/* Writes a new database to path, which must not exist, whole or not at
+ * all: fill (may be NULL) writes into it first. */
+gboolean    koers_store_create                 (const char          *path,
+                                                KoersLanguage        language,
+                                                KoersStoreFillFunc   fill,
+                                                gpointer             user_data,
+                                                GError             **error);
 
 /* koers-store-sql.c: statements and transactions. */
 sqlite3_stmt *koers_store_prepare              (KoersStore    *self,
@@ -255,7 +266,10 @@ const char *koers_store_schema_get_ddl         (int            version);
 /* Checks an existing file without writing to it (not even a side file). */
 gboolean    koers_store_check_file             (const char    *path,
                                                 GError       **error);
+gboolean    koers_store_use_wal                (KoersStore    *self,
+                                                GError       **error);
 gboolean    koers_store_configure              (KoersStore    *self,
+                                                gboolean       new_file,
                                                 GError       **error);
 /* Creates the schema of a new file (one transaction) or migrates an older
  * one (one transaction per version), then ensures the company exists. */

@@ -530,14 +530,31 @@ koers_store_verify_finish (GAsyncResult  *result,
 
 gboolean
 koers_store_configure (KoersStore  *self,
+                       gboolean     new_file,
                        GError     **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
   /* The timeout first: switching to WAL needs a lock. */
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  return koers_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
-         koers_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
-         koers_store_exec (self, "PRAGMA synchronous = NORMAL", error);
+  if (!koers_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  /* A new file is WAL from the start.  An existing one in another journal
+   * mode stays in it until Koers first writes to it (see
+   * koers_store_use_wal()): a file is changed only by a write. */
+  if (new_file)
+    return koers_store_use_wal (self, error);
+
+  stmt = koers_store_prepare (self, "PRAGMA journal_mode", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+
+  /* NORMAL is safe only with a WAL; a rollback journal keeps FULL. */
+  return !self->wal || koers_store_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
 static gboolean

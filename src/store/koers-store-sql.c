@@ -189,8 +189,14 @@ koers_store_commit (KoersStore  *self,
   last_seq = self->schema_version >= 5 ? koers_store_query_last_seq (self) : 0;
   if (koers_store_exec (self, "COMMIT", error))
     {
+      g_autoptr(GError) wal_error = NULL;
+
       if (self->schema_version >= 5)
         koers_store_note_own_changes (self, self->txn_first_seq, last_seq);
+      /* The write is done; another process holding the file may keep it
+       * from WAL for now, and the next write tries again. */
+      if (!self->wal && !koers_store_use_wal (self, &wal_error))
+        g_debug ("Staying in the rollback journal for now: %s", wal_error->message);
       return TRUE;
     }
 
@@ -198,6 +204,26 @@ koers_store_commit (KoersStore  *self,
    * open. */
   koers_store_rollback (self);
   return FALSE;
+}
+
+/* Several processes read while one writes: WAL, from a new file's start
+ * or after the first write to an existing file. */
+gboolean
+koers_store_use_wal (KoersStore  *self,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+    {
+      koers_store_set_db_error (self, sqlite3_errcode (self->db), error);
+      return FALSE;
+    }
+  self->wal = TRUE;
+  return koers_store_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "core/koers-atomic-file.h"
 #include "koers-store-private.h"
 
 /* The store object: opening, the in-memory model and its indexes, and the
@@ -179,15 +180,13 @@ koers_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "koers", "koers.db", NULL);
 }
 
-/* Makes the folder (0700) and an empty file (0600) before SQLite writes
- * anything, so no data is ever readable by others. */
+/* Makes the folder (0700) of a new database, so no data is ever
+ * readable by others. */
 static gboolean
-create_empty_file (const char  *path,
-                   GError     **error)
+make_folder (const char  *path,
+             GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *display = g_filename_display_name (path);
-  int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -199,35 +198,141 @@ create_empty_file (const char  *path,
                    dir_display, g_strerror (saved_errno));
       return FALSE;
     }
+  return TRUE;
+}
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
+/* Opens file, an existing file (a new database is an empty one), under
+ * the name path. */
+static KoersStore *
+open_file (const char     *file,
+           const char     *path,
+           KoersLanguage   language,
+           gboolean        lazy,
+           GError        **error)
+{
+  g_autoptr(KoersStore) self = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf st;
+  gboolean new_file;
+  int rc;
+
+  if (g_stat (file, &st) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not create the database “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      return FALSE;
+                   _("Could not open the database “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
     }
 
-  close (fd);
-  return TRUE;
+  new_file = st.st_size == 0;
+  if (!new_file)
+    {
+      /* Read-only first: a file that is not ours stays as it is. */
+      if (!koers_store_check_file (file, error))
+        return NULL;
+    }
+  else if (g_chmod (file, 0600) != 0)
+    {
+      /* An empty file becomes a new database: keep it private first. */
+      int saved_errno = errno;
+
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (KOERS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->lazy = lazy;
+
+  rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   display, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* SQLite opens a file it may not write read-only, without a word. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                   _("The database “%s” is read-only; Koers needs to write to it"), display);
+      return NULL;
+    }
+
+  if (!koers_store_configure (self, new_file, error) ||
+      !koers_store_prepare_schema (self, language, error) ||
+      !koers_store_load (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
-/* A database we just created and could not finish goes again, with its
- * side files. */
-void
-koers_store_remove_files (const char *path)
+/* The store's errors are its own; "exists" says why a new database needs
+ * a new name. */
+static gboolean
+propagate_create_error (GError     **error,
+                        GError      *local_error,
+                        const char  *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autoptr(GError) owned = local_error;
+  g_autofree char *display = g_filename_display_name (path);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+  if (g_error_matches (owned, G_FILE_ERROR, G_FILE_ERROR_EXIST))
+    g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
+                 _("“%s” already exists; Koers writes a new database only to a new file"),
+                 display);
+  else if (owned->domain == G_FILE_ERROR)
+    g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN, owned->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&owned));
+  return FALSE;
+}
 
-      g_unlink (name);
-    }
+gboolean
+koers_store_create (const char          *path,
+                    KoersLanguage        language,
+                    KoersStoreFillFunc   fill,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  g_autoptr(KoersAtomicFile) file = NULL;
+  g_autoptr(KoersStore) store = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!make_folder (path, error))
+    return FALSE;
+
+  /* Built under a temporary name and given its own when whole: a kill at
+   * any moment leaves no part of a database at path. */
+  file = koers_atomic_file_new (path,
+                                KOERS_ATOMIC_FILE_PRIVATE | KOERS_ATOMIC_FILE_NO_REPLACE |
+                                KOERS_ATOMIC_FILE_DATABASE,
+                                &local_error);
+  if (file == NULL)
+    return propagate_create_error (error, local_error, path);
+
+  store = open_file (koers_atomic_file_get_temporary_path (file), path, language, FALSE,
+                     error);
+  if (store == NULL || (fill != NULL && !fill (store, user_data, error)))
+    return FALSE;
+
+  /* Closed first: the last connection folds the WAL into the file and
+   * removes -wal and -shm, so the one file holds everything. */
+  g_clear_object (&store);
+
+  if (!koers_atomic_file_commit (file, &local_error))
+    return propagate_create_error (error, local_error, path);
+  return TRUE;
 }
 
 KoersStore *
@@ -237,13 +342,9 @@ koers_store_open_full (const char     *path,
                        gboolean        lazy,
                        GError        **error)
 {
-  g_autoptr(KoersStore) self = NULL;
   g_autofree char *display = NULL;
   GStatBuf st;
   gboolean exists;
-  gboolean created = FALSE;
-  int flags = SQLITE_OPEN_READWRITE;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -266,70 +367,23 @@ koers_store_open_full (const char     *path,
       return NULL;
     }
 
-  if (exists && st.st_size > 0)
-    {
-      /* Read-only first: a file that is not ours stays as it is. */
-      if (!koers_store_check_file (path, error))
-        return NULL;
-    }
-  else if (exists)
-    {
-      /* An empty file becomes a new database: keep it private first. */
-      if (g_chmod (path, 0600) != 0)
-        {
-          int saved_errno = errno;
+  /* What a killed Koers left while it created this database. */
+  koers_atomic_file_sweep (path);
 
-          g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                       _("Could not open the database “%s”: %s"),
-                       display, g_strerror (saved_errno));
+  if (!exists)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Another process may make it meanwhile: then that one is opened. */
+      if (!koers_store_create (path, language, NULL, NULL, &local_error) &&
+          (create_only || !g_file_test (path, G_FILE_TEST_EXISTS)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
     }
-  else
-    {
-      if (!create_empty_file (path, error))
-        return NULL;
-      created = TRUE;
-      flags |= SQLITE_OPEN_CREATE;
-    }
 
-  self = g_object_new (KOERS_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->lazy = lazy;
-
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"),
-                   display, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      goto failed;
-    }
-
-  sqlite3_extended_result_codes (self->db, 1);
-
-  /* SQLite opens a file it may not write read-only, without a word. */
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("The database “%s” is read-only; Koers needs to write to it"), display);
-      goto failed;
-    }
-
-  if (!koers_store_configure (self, error) ||
-      !koers_store_prepare_schema (self, language, error) ||
-      !koers_store_load (self, error))
-    goto failed;
-
-  return g_steal_pointer (&self);
-
-failed:
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
-  self->db = NULL;
-  if (created)
-    koers_store_remove_files (path);
-  return NULL;
+  return open_file (path, path, language, lazy, error);
 }
 
 KoersStore *

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
 #include "koers-report.h"
 #include "koers-report-data.h"
@@ -216,6 +217,20 @@ render (const KoersReportData   *data,
   return TRUE;
 }
 
+/* The report's errors are GIO's, as GIO's own writers would give. */
+static gboolean
+propagate_file_error (GError **error,
+                      GError  *file_error)
+{
+  if (file_error->domain == G_FILE_ERROR)
+    {
+      file_error->domain = G_IO_ERROR;
+      file_error->code = g_io_error_from_file_error (file_error->code);
+    }
+  g_propagate_error (error, file_error);
+  return FALSE;
+}
+
 static gboolean
 write_data (const KoersReportData   *data,
             const char              *path,
@@ -224,57 +239,39 @@ write_data (const KoersReportData   *data,
             GCancellable            *cancellable,
             GError                 **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(KoersAtomicFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *buffer = g_malloc (SINK_BUFFER_SIZE);
   Sink sink = { -1, 0, buffer, 0 };
-  gboolean ok;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* A temporary file next to the target, renamed over it at the end: a
-   * reader never sees half a report, and a failure leaves nothing. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      set_write_error (error, path, errno);
-      return FALSE;
-    }
+  /* Written beside the target and renamed over it when whole: a reader
+   * never sees half a report, and a failure leaves nothing. */
+  file = koers_atomic_file_new (path, KOERS_ATOMIC_FILE_DEFAULT, &local_error);
+  if (file == NULL)
+    return propagate_file_error (error, g_steal_pointer (&local_error));
+  sink.fd = koers_atomic_file_get_fd (file);
 
   if (progress != NULL)
     progress (0.0, progress_data);
 
-  ok = render (data, &sink, progress, progress_data, cancellable, &local_error);
-  if (ok && !sink_flush (&sink))
-    ok = FALSE;
-
-  if (close (sink.fd) != 0 && ok)
+  if (!render (data, &sink, progress, progress_data, cancellable, &local_error))
     {
-      sink.saved_errno = errno;
-      ok = FALSE;
-    }
-
-  if (ok && g_rename (tmp_path, path) != 0)
-    {
-      sink.saved_errno = errno;
-      ok = FALSE;
-    }
-
-  if (!ok)
-    {
-      g_unlink (tmp_path);
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
       return FALSE;
     }
+  if (!sink_flush (&sink))
+    {
+      set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
+      return FALSE;
+    }
+  if (!koers_atomic_file_commit (file, &local_error))
+    return propagate_file_error (error, g_steal_pointer (&local_error));
 
   if (progress != NULL)
     progress (1.0, progress_data);

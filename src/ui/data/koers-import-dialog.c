@@ -311,32 +311,6 @@ koers_import_dialog_init (KoersImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* The whole file, unless it is larger than an import takes. */
-static GBytes *
-load_file (GFile   *file,
-           GError **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_size (info) > KOERS_JSON_MAX_FILE_SIZE)
-    {
-      g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MB"), KOERS_JSON_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
-    return NULL;
-
-  return g_bytes_new_take (data, length);
-}
-
 GtkWidget *
 koers_import_dialog_new (GtkWindow    *window,
                          KoersStore   *store,
@@ -355,7 +329,7 @@ koers_import_dialog_new (GtkWindow    *window,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  contents = load_file (file, error);
+  contents = koers_json_load_file (file, error);
   if (contents == NULL)
     return NULL;
 
