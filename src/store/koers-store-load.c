@@ -476,14 +476,29 @@ load_kpis (KoersStore  *self,
   return TRUE;
 }
 
+/* Hands a KPI the values gathered for it (oldest first), newest first. */
+static void
+give_kpi_values (KoersKpi  *kpi,
+                 GPtrArray *oldest_first)
+{
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
+
+  for (guint i = oldest_first->len; i > 0; i--)
+    g_ptr_array_add (newest_first, g_ptr_array_index (oldest_first, i - 1));
+  koers_kpi_splice_values (kpi, newest_first);
+  g_ptr_array_set_size (oldest_first, 0);
+}
+
 static gboolean
 load_kpi_values (KoersStore  *self,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  KoersKpi *current = NULL;
   int rc;
 
-  /* Oldest first, so each lands at the head of its newest-first list. */
+  /* Oldest first, gathered per KPI and handed over in one splice. */
   stmt = prepare_select (self, KPI_VALUE_COLUMNS,
                          "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
   if (stmt == NULL)
@@ -491,15 +506,21 @@ load_kpi_values (KoersStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(KoersKpiValue) value = g_object_new (KOERS_TYPE_KPI_VALUE, NULL);
+      KoersKpiValue *value = g_object_new (KOERS_TYPE_KPI_VALUE, NULL);
       KoersKpi *kpi;
 
       read_kpi_value (stmt, value);
       kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
       if (kpi == NULL)
-        return koers_store_set_orphan_error (self, error);
-      koers_kpi_add_value (kpi, value);
+        {
+          g_object_unref (value);
+          return koers_store_set_orphan_error (self, error);
+        }
+      if (kpi != current && batch->len > 0)
+        give_kpi_values (current, batch);
+      current = kpi;
       koers_store_index_kpi_value (self, kpi, value);
+      g_ptr_array_add (batch, value);
     }
 
   if (rc != SQLITE_DONE)
@@ -508,6 +529,8 @@ load_kpi_values (KoersStore  *self,
       return FALSE;
     }
 
+  if (batch->len > 0)
+    give_kpi_values (current, batch);
   return TRUE;
 }
 
