@@ -286,16 +286,43 @@ verify_done_cb (GObject      *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+verify_after_paint_cb (GdkFrameClock *clock,
+                       GtkWindow     *window)
+{
+  KoersStore *store = g_object_get_data (G_OBJECT (window), "koers-verify-store");
+
+  g_signal_handlers_disconnect_by_func (clock, verify_after_paint_cb, window);
+  koers_store_verify_async (koers_store_get_path (store), NULL, verify_done_cb,
+                            g_object_ref (window));
+}
+
+static void
+verify_realize_cb (GtkWidget *window,
+                   gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, verify_realize_cb, user_data);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (verify_after_paint_cb), window, 0);
+}
+
 /* A large database was opened without reading every page: that check
- * runs now, beside the window, and speaks up only when it finds damage. */
+ * runs beside the window, and speaks up only when it finds damage.  It
+ * starts once the window's first frame is painted: reading every page of
+ * a large file took a core of two from the window's start. */
 static void
 verify_in_background (KoersStore *store,
                       GtkWindow  *window)
 {
-  const char *path = koers_store_get_path (store);
+  if (!koers_store_needs_verify (koers_store_get_path (store)))
+    return;
 
-  if (koers_store_needs_verify (path))
-    koers_store_verify_async (path, NULL, verify_done_cb, g_object_ref (window));
+  g_object_set_data_full (G_OBJECT (window), "koers-verify-store", g_object_ref (store),
+                          g_object_unref);
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    verify_realize_cb (GTK_WIDGET (window), NULL);
+  else
+    g_signal_connect_after (window, "realize", G_CALLBACK (verify_realize_cb), NULL);
 }
 
 static void

@@ -248,11 +248,14 @@ test_menu (void)
   row = g_object_ref_sink (koers_department_row_new (db.store,
                                                      koers_ui_test_find_department (db.store, "Sales")));
 
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (get_child (company_row, "menu_button")));
+  /* Made on first use: none until then. */
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (get_child (company_row, "menu_button"))));
+  menu = koers_department_row_get_menu (KOERS_DEPARTMENT_ROW (company_row));
+  g_assert_true (menu == gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (get_child (company_row, "menu_button"))));
   g_assert_cmpuint (count_menu_items (menu), ==, 1);
   g_assert_true (gtk_widget_has_css_class (company_row, "company"));
 
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (get_child (row, "menu_button")));
+  menu = koers_department_row_get_menu (KOERS_DEPARTMENT_ROW (row));
   g_assert_cmpuint (count_menu_items (menu), ==, 4);
   g_assert_false (gtk_widget_has_css_class (row, "company"));
 

@@ -196,6 +196,197 @@ test_checkin_entity (void)
   g_assert_cmpstr (date, ==, "2026-05-15");
 }
 
+
+/* A loader as the store installs one: counts its calls and hands out
+ * copies of what "the database" holds. */
+typedef struct
+{
+  GPtrArray *stored;        /* newest first */
+  guint      n_calls;
+  guint      n_destroyed;
+  gboolean   gone;          /* the store went away */
+} FakeStore;
+
+static GPtrArray *
+fake_loader (KoersKeyResult  *kr,
+             gpointer         user_data,
+             GError         **error)
+{
+  FakeStore *store = user_data;
+  GPtrArray *copy;
+
+  store->n_calls++;
+  if (store->gone)
+    return NULL;
+
+  copy = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < store->stored->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (store->stored, i)));
+  return copy;
+}
+
+static void
+fake_destroy (gpointer user_data)
+{
+  ((FakeStore *) user_data)->n_destroyed++;
+}
+
+static KoersCheckin *
+stored_checkin (const char *date,
+                double      value,
+                gint64      id)
+{
+  KoersCheckin *checkin = new_checkin (date, value, id);
+
+  koers_checkin_set_id (checkin, id);
+  return checkin;
+}
+
+/* Three check-ins, newest first, and the summary the store would read. */
+static void
+fake_store_init (FakeStore      *store,
+                 KoersKeyResult *kr)
+{
+  KoersCheckinPoint points[3];
+
+  store->stored = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (store->stored, stored_checkin ("2026-05-20", 30, 3));
+  g_ptr_array_add (store->stored, stored_checkin ("2026-05-01", 20, 2));
+  g_ptr_array_add (store->stored, stored_checkin ("2026-04-10", 10, 1));
+  for (guint i = 0; i < 3; i++)
+    {
+      KoersCheckin *checkin = g_ptr_array_index (store->stored, 2 - i);
+
+      g_assert_true (koers_checkin_point_init (&points[i], koers_checkin_get_date (checkin),
+                                               koers_checkin_get_value (checkin)));
+    }
+
+  koers_key_result_set_checkin_loader (kr, fake_loader, store, fake_destroy);
+  koers_key_result_set_checkin_summary (kr, 3, g_ptr_array_index (store->stored, 0),
+                                        "2026-04-10", points, 3);
+}
+
+static void
+assert_points (KoersKeyResult *kr,
+               const double   *values,
+               guint           n_values)
+{
+  guint n = 0;
+  const KoersCheckinPoint *points = koers_key_result_get_checkin_points (kr, &n);
+  GDate date;
+
+  g_assert_cmpuint (n, ==, n_values);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (points[i].value, ==, values[i]);
+  /* Oldest first, as days. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 10, G_DATE_APRIL, 2026);
+  g_assert_cmpuint (points[0].julian_day, ==, g_date_get_julian (&date));
+}
+
+static void
+test_checkin_summary (void)
+{
+  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+  FakeStore store = { 0 };
+  const double three[] = { 10, 20, 30 };
+  guint changed = 0;
+  guint dated = 0;
+
+  /* A new key result has its list: empty and read. */
+  g_assert_true (koers_key_result_get_checkins_loaded (kr));
+  g_assert_cmpuint (koers_key_result_get_n_checkins (kr), ==, 0);
+
+  g_signal_connect (kr, "checkins-changed", G_CALLBACK (count_notify_cb), &changed);
+  g_signal_connect (kr, "notify::last-checkin-date", G_CALLBACK (count_notify_cb), &dated);
+  fake_store_init (&store, kr);
+
+  /* The summary answers; nothing is read. */
+  g_assert_false (koers_key_result_get_checkins_loaded (kr));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (dated, ==, 1);
+  g_assert_cmpuint (koers_key_result_get_n_checkins (kr), ==, 3);
+  g_assert_true (koers_key_result_get_latest_checkin (kr) == g_ptr_array_index (store.stored, 0));
+  g_assert_cmpstr (koers_key_result_get_last_checkin_date (kr), ==, "2026-05-20");
+  g_assert_cmpstr (koers_key_result_get_first_checkin_date (kr), ==, "2026-04-10");
+  assert_points (kr, three, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_peek_checkins (kr)), ==, 0);
+  g_assert_cmpuint (store.n_calls, ==, 0);
+
+  /* The list on first use, once. */
+  g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (kr)), ==, 3);
+  g_assert_cmpuint (store.n_calls, ==, 1);
+  g_assert_true (koers_key_result_get_checkins_loaded (kr));
+  g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (kr)), ==, 3);
+  g_assert_cmpuint (store.n_calls, ==, 1);
+
+  /* Then the list is the truth: a late summary changes nothing. */
+  koers_key_result_set_checkin_summary (kr, 9, NULL, NULL, NULL, 0);
+  g_assert_cmpuint (koers_key_result_get_n_checkins (kr), ==, 3);
+
+  g_object_unref (g_steal_pointer (&kr));
+  g_assert_cmpuint (store.n_destroyed, ==, 1);
+  g_ptr_array_unref (store.stored);
+}
+
+static void
+test_checkin_summary_follows_list (void)
+{
+  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+  g_autoptr(KoersCheckin) june = stored_checkin ("2026-06-01", 40, 4);
+  g_autoptr(KoersCheckin) copy = stored_checkin ("2026-05-01", 25, 2);
+  FakeStore store = { 0 };
+  const double four[] = { 10, 20, 30, 40 };
+  const double edited[] = { 10, 25, 30, 40 };
+  guint changed = 0;
+
+  fake_store_init (&store, kr);
+  g_signal_connect (kr, "checkins-changed", G_CALLBACK (count_notify_cb), &changed);
+
+  /* Adding reads the list first, then keeps it sorted. */
+  koers_key_result_add_checkin (kr, june);
+  g_assert_cmpuint (store.n_calls, ==, 1);
+  g_assert_cmpuint (koers_key_result_get_n_checkins (kr), ==, 4);
+  g_assert_true (koers_key_result_get_latest_checkin (kr) == june);
+  g_assert_cmpstr (koers_key_result_get_last_checkin_date (kr), ==, "2026-06-01");
+  g_assert_cmpstr (koers_key_result_get_first_checkin_date (kr), ==, "2026-04-10");
+  assert_points (kr, four, 4);
+  g_assert_cmpuint (changed, >=, 1);
+
+  /* An older check-in edited in place: one signal on the key result. */
+  changed = 0;
+  koers_checkin_set_value (g_ptr_array_index (store.stored, 1), 25);
+  g_assert_cmpuint (changed, ==, 1);
+  assert_points (kr, edited, 4);
+
+  /* A copy with a listed id takes that check-in's place. */
+  koers_key_result_add_checkin (kr, copy);
+  g_assert_cmpuint (koers_key_result_get_n_checkins (kr), ==, 4);
+  koers_key_result_remove_checkin (kr, copy);
+  g_assert_cmpuint (koers_key_result_get_n_checkins (kr), ==, 3);
+  g_assert_cmpstr (koers_key_result_get_first_checkin_date (kr), ==, "2026-04-10");
+
+  g_clear_object (&kr);
+  g_ptr_array_unref (store.stored);
+}
+
+/* The store went away: the key result keeps what its summary says. */
+static void
+test_checkin_summary_without_store (void)
+{
+  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+  FakeStore store = { 0 };
+
+  fake_store_init (&store, kr);
+  store.gone = TRUE;
+  g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (kr)), ==, 0);
+  g_assert_false (koers_key_result_get_checkins_loaded (kr));
+  g_assert_cmpuint (koers_key_result_get_n_checkins (kr), ==, 3);
+
+  g_clear_object (&kr);
+  g_ptr_array_unref (store.stored);
+}
+
 /* One status for the window, the CSV and the report: achieved at full
  * progress, else the latest check-in's own word, else progress against
  * what the period expects by today. */
@@ -244,6 +435,9 @@ main (int   argc,
   g_test_add_func ("/key-result/checkin-outlives-key-result", test_checkin_outlives_key_result);
   g_test_add_func ("/key-result/checkin-entity", test_checkin_entity);
   g_test_add_func ("/key-result/status", test_status);
+  g_test_add_func ("/key-result/checkin-summary", test_checkin_summary);
+  g_test_add_func ("/key-result/checkin-summary-follows-list", test_checkin_summary_follows_list);
+  g_test_add_func ("/key-result/checkin-summary-without-store", test_checkin_summary_without_store);
 
   return g_test_run ();
 }

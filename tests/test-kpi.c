@@ -457,6 +457,29 @@ test_key_result_kpi (void)
   g_assert_cmpuint (count, ==, 2);
 }
 
+
+/* Loading hands values over in one step; they are watched as if added. */
+static void
+test_splice_values (void)
+{
+  g_autoptr(KoersKpi) kpi = new_nps ();
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_with_free_func (g_object_unref);
+  KoersKpiValue *march;
+
+  g_ptr_array_add (newest_first, koers_kpi_value_new ("2026-05-01", 45, NULL));
+  g_ptr_array_add (newest_first, koers_kpi_value_new ("2026-04-01", 42, NULL));
+  g_ptr_array_add (newest_first, koers_kpi_value_new ("2026-03-01", 38, NULL));
+  march = g_ptr_array_index (newest_first, 2);
+  koers_kpi_splice_values (kpi, newest_first);
+
+  g_assert_cmpuint (g_list_model_get_n_items (koers_kpi_get_values (kpi)), ==, 3);
+  g_assert_true (koers_kpi_get_latest_value (kpi) == g_ptr_array_index (newest_first, 0));
+
+  /* A spliced value edited in place still moves. */
+  koers_kpi_value_set_date (march, "2026-06-01");
+  g_assert_true (koers_kpi_get_latest_value (kpi) == march);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +487,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kpi/enums", test_enums);
+  g_test_add_func ("/kpi/splice-values", test_splice_values);
   g_test_add_func ("/kpi/status/higher", test_status_higher);
   g_test_add_func ("/kpi/status/lower", test_status_lower);
   g_test_add_func ("/kpi/thresholds", test_thresholds);

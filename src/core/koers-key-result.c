@@ -5,45 +5,9 @@
 
 #include "koers-enum-types.h"
 #include "koers-field.h"
-#include "koers-list-watch.h"
 #include "koers-key-result.h"
+#include "koers-key-result-private.h"
 #include "koers-scoring.h"
-
-struct _KoersKeyResult
-{
-  GObject parent_instance;
-
-  gint64 id;
-  char *uuid;
-  gint64 objective_id;
-  char *title;
-  KoersMetricKind metric_kind;
-  char *unit;
-  double start_value;
-  double target_value;
-  double current_value;
-  char *due_date;
-  char *owner;
-  double weight;
-  gboolean uses_personal_data;
-  char *personal_data_note;
-  int position;
-  gint64 created;
-  gint64 updated;
-  /* The quarterly review: -1 and "" until it happened. */
-  double final_score;
-  char *final_note;
-  gint64 kpi_id;
-
-  /* Derived, cached so that notify fires only on a real change. */
-  double progress;
-  char *last_checkin_date;
-
-  GListStore *checkins;
-  /* The check-ins whose date we watch (owned refs), kept in step with
-   * checkins so that every handler is disconnected exactly once. */
-  GHashTable *watched;
-};
 
 G_DEFINE_FINAL_TYPE (KoersKeyResult, koers_key_result, G_TYPE_OBJECT)
 
@@ -76,6 +40,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHECKINS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 update_progress (KoersKeyResult *self)
 {
@@ -91,58 +62,24 @@ update_progress (KoersKeyResult *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
-static void
-update_last_checkin_date (KoersKeyResult *self)
+void
+koers_key_result_update_last_checkin_date (KoersKeyResult *self,
+                                           const char     *date)
 {
-  KoersCheckin *latest = koers_key_result_get_latest_checkin (self);
-  const char *date = latest != NULL ? koers_checkin_get_date (latest) : NULL;
-
   if (koers_field_set_date (&self->last_checkin_date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_DATE]);
 }
 
-/* A check-in edited in place (its date, or its stamp) may move. */
-static void
-checkin_order_changed_cb (KoersKeyResult *self,
-                          GParamSpec     *pspec,
-                          KoersCheckin   *checkin)
+void
+koers_key_result_emit_checkins_changed (KoersKeyResult *self)
 {
-  if (!koers_list_is_sorted (G_LIST_MODEL (self->checkins),
-                             koers_checkin_compare_newest_first))
-    g_list_store_sort (self->checkins, koers_checkin_compare_newest_first, NULL);
-  else
-    update_last_checkin_date (self);
-}
-
-/* What moves a check-in in the list. */
-static const char * const watched_signals[] = { "notify::date", "notify::created", NULL };
-
-/* Whoever changes the list, connect to what arrived and disconnect from
- * what left. */
-static void
-checkins_changed_cb (KoersKeyResult *self,
-                     guint           position,
-                     guint           removed,
-                     guint           added,
-                     GListModel     *model)
-{
-  koers_list_watch_sync (self->watched, model, watched_signals,
-                         G_CALLBACK (checkin_order_changed_cb), self);
-
-  update_last_checkin_date (self);
+  g_signal_emit (self, signals[CHECKINS_CHANGED], 0);
 }
 
 static void
 koers_key_result_dispose (GObject *object)
 {
-  KoersKeyResult *self = (KoersKeyResult *) object;
-
-  if (self->checkins != NULL)
-    g_signal_handlers_disconnect_by_func (self->checkins, checkins_changed_cb, self);
-
-  koers_list_watch_clear (&self->watched, G_CALLBACK (checkin_order_changed_cb), self);
-
-  g_clear_object (&self->checkins);
+  koers_key_result_dispose_checkins (KOERS_KEY_RESULT (object));
 
   G_OBJECT_CLASS (koers_key_result_parent_class)->dispose (object);
 }
@@ -160,6 +97,7 @@ koers_key_result_finalize (GObject *object)
   g_clear_pointer (&self->personal_data_note, g_free);
   g_clear_pointer (&self->last_checkin_date, g_free);
   g_clear_pointer (&self->final_note, g_free);
+  koers_key_result_finalize_checkins (self);
 
   G_OBJECT_CLASS (koers_key_result_parent_class)->finalize (object);
 }
@@ -381,6 +319,12 @@ koers_key_result_class_init (KoersKeyResultClass *klass)
     g_param_spec_int64 ("kpi-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The number of check-ins, the latest, the first date or the points may
+   * have changed (koers-key-result.h). */
+  signals[CHECKINS_CHANGED] =
+    g_signal_new ("checkins-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -397,10 +341,7 @@ koers_key_result_init (KoersKeyResult *self)
   self->weight = 1.0;
   self->progress = koers_score_key_result_progress (self->metric_kind, 0.0, 0.0, 0.0);
 
-  self->checkins = g_list_store_new (KOERS_TYPE_CHECKIN);
-  self->watched = koers_list_watch_new ();
-  g_signal_connect_swapped (self->checkins, "items-changed",
-                            G_CALLBACK (checkins_changed_cb), self);
+  koers_key_result_init_checkins (self);
 }
 
 KoersKeyResult *
@@ -790,67 +731,6 @@ koers_key_result_get_status (KoersKeyResult    *self,
                                         latest != NULL ? koers_checkin_get_status (latest)
                                                        : KOERS_CHECKIN_STATUS_NONE,
                                         expected);
-}
-
-GListModel *
-koers_key_result_get_checkins (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return G_LIST_MODEL (self->checkins);
-}
-
-void
-koers_key_result_add_checkin (KoersKeyResult *self,
-                              KoersCheckin   *checkin)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-  g_return_if_fail (KOERS_IS_CHECKIN (checkin));
-
-  if (g_list_store_find (self->checkins, checkin, NULL))
-    {
-      checkin_order_changed_cb (self, NULL, checkin);
-      return;
-    }
-
-  g_list_store_insert_sorted (self->checkins, checkin,
-                              koers_checkin_compare_newest_first, NULL);
-}
-
-void
-koers_key_result_splice_checkins (KoersKeyResult *self,
-                                  GPtrArray      *newest_first)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->checkins)) == 0);
-
-  g_list_store_splice (self->checkins, 0, 0, newest_first->pdata, newest_first->len);
-}
-
-void
-koers_key_result_remove_checkin (KoersKeyResult *self,
-                                 KoersCheckin   *checkin)
-{
-  guint position;
-
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-  g_return_if_fail (KOERS_IS_CHECKIN (checkin));
-
-  if (g_list_store_find (self->checkins, checkin, &position))
-    g_list_store_remove (self->checkins, position);
-}
-
-/* Returns: (transfer none) (nullable): the newest check-in; the list
- * holds a reference, so there is nothing to unref. */
-KoersCheckin *
-koers_key_result_get_latest_checkin (KoersKeyResult *self)
-{
-  g_autoptr(KoersCheckin) latest = NULL;
-
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  latest = g_list_model_get_item (G_LIST_MODEL (self->checkins), 0);
-  return latest;
 }
 
 const char *

@@ -667,6 +667,16 @@ koers_kpi_add_value (KoersKpi      *self,
 }
 
 void
+koers_kpi_splice_values (KoersKpi  *self,
+                         GPtrArray *newest_first)
+{
+  g_return_if_fail (KOERS_IS_KPI (self));
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (self->values)) == 0);
+
+  g_list_store_splice (self->values, 0, 0, newest_first->pdata, newest_first->len);
+}
+
+void
 koers_kpi_remove_value (KoersKpi      *self,
                         KoersKpiValue *value)
 {

@@ -64,6 +64,10 @@ GListModel        *koers_kpi_get_values           (KoersKpi *self);
 /* The store calls these after writing. */
 void               koers_kpi_add_value            (KoersKpi *self, KoersKpiValue *value);
 void               koers_kpi_remove_value         (KoersKpi *self, KoersKpiValue *value);
+/* Puts values (newest first, as the list keeps them) into a KPI that has
+ * none, in one step: one at a time, each watched again, cost time
+ * quadratic in their number. */
+void               koers_kpi_splice_values        (KoersKpi *self, GPtrArray *newest_first);
 /* (transfer none) (nullable): the first of get_values. */
 KoersKpiValue     *koers_kpi_get_latest_value     (KoersKpi *self);
 double             koers_kpi_get_current_value    (KoersKpi *self);

@@ -208,6 +208,9 @@ koers_export_filter_select_objectives (const KoersExportFilter  *filter,
   for (guint i = 0; i < periods->len; i++)
     if (!koers_store_load_period (store, &g_array_index (periods, KoersPeriod, i), error))
       return NULL;
+  /* Exports carry every check-in: in one query, not one per key result. */
+  if (!koers_store_load_checkins (store, error))
+    return NULL;
 
   all = koers_store_get_objectives (store);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)

@@ -306,8 +306,12 @@ koers_store_delete_department (KoersStore       *self,
   id = koers_department_get_id (own);
   objectives = koers_store_list_department_objectives (self, own);
   for (guint i = 0; i < objectives->len; i++)
-    koers_store_add_to_id_set (objective_ids,
-                               koers_objective_get_id (g_ptr_array_index (objectives, i)));
+    {
+      koers_store_add_to_id_set (objective_ids,
+                                 koers_objective_get_id (g_ptr_array_index (objectives, i)));
+      /* Read before they go, so that an undo writes them back. */
+      koers_store_read_checkins_of (g_ptr_array_index (objectives, i));
+    }
   kpis = koers_store_list_department_kpis (self, own);
   for (guint i = 0; i < kpis->len; i++)
     koers_store_add_to_id_set (kpi_ids, koers_kpi_get_id (g_ptr_array_index (kpis, i)));

@@ -281,6 +281,8 @@ koers_store_delete_key_result (KoersStore      *self,
     return set_not_stored_error (error);
 
   owner = koers_store_get_key_result_objective (self, own);
+  /* Read before they go, so that an undo writes them back. */
+  koers_key_result_get_checkins (own);
 
   /* Its check-ins go with ON DELETE CASCADE. */
   if (!koers_store_delete_by_id (self, "DELETE FROM key_results WHERE id = ?1",

@@ -31,8 +31,8 @@ prepare_select (KoersStore  *self,
 }
 
 /* Only a file written with foreign keys off can hold an orphan. */
-static gboolean
-set_orphan_error (KoersStore  *self,
+gboolean
+koers_store_set_orphan_error (KoersStore  *self,
                   GError     **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
@@ -341,7 +341,7 @@ load_objectives (KoersStore  *self,
       if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
         {
           g_object_unref (objective);
-          return set_orphan_error (self, error);
+          return koers_store_set_orphan_error (self, error);
         }
       koers_store_index_objective (self, objective);
       g_ptr_array_add (items, objective);
@@ -390,7 +390,7 @@ load_key_results (KoersStore  *self,
         continue;
       objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
       if (objective == NULL)
-        return set_orphan_error (self, error);
+        return koers_store_set_orphan_error (self, error);
       koers_objective_insert_key_result (objective, kr);
       koers_store_index_key_result (self, objective, kr);
     }
@@ -401,89 +401,6 @@ load_key_results (KoersStore  *self,
       return FALSE;
     }
 
-  return TRUE;
-}
-
-/* Hands a key result the check-ins gathered for it, newest first. */
-static void
-flush_checkins (KoersStore     *self,
-                KoersKeyResult *kr,
-                GPtrArray      *oldest_first)
-{
-  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
-
-  for (guint i = oldest_first->len; i > 0; i--)
-    {
-      KoersCheckin *checkin = g_ptr_array_index (oldest_first, i - 1);
-
-      g_ptr_array_add (newest_first, checkin);
-      koers_store_index_checkin (self, kr, checkin);
-    }
-  koers_key_result_splice_checkins (kr, newest_first);
-  g_ptr_array_set_size (oldest_first, 0);
-}
-
-static gboolean
-load_checkins (KoersStore  *self,
-               const char  *period,
-               GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  KoersKeyResult *kr = NULL;
-  int rc;
-
-  /* Oldest first, gathered per key result and handed over in one splice:
-   * one at a time would cost each key result time quadratic in its
-   * number of check-ins. */
-  stmt = prepare_select (self, CHECKIN_COLUMNS,
-                         period != NULL
-                           ? "FROM checkins WHERE key_result_id IN"
-                             " (SELECT k.id FROM key_results AS k"
-                             "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1"
-                             "  AND (?2 IS NULL OR o.department_id IN (SELECT value FROM json_each (?2))))"
-                             " ORDER BY key_result_id, date, created, id"
-                           : "FROM checkins ORDER BY key_result_id, date, created, id",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  if (period != NULL)
-    {
-      koers_store_bind_text (stmt, 1, period);
-      koers_store_bind_text (stmt, 2, self->load_departments);
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
-      KoersKeyResult *owner;
-
-      koers_store_read_checkin (stmt, checkin);
-      if (koers_store_find_checkin (self, koers_checkin_get_id (checkin)) != NULL)
-        {
-          g_object_unref (checkin);
-          continue;
-        }
-      owner = koers_store_find_key_result (self, koers_checkin_get_key_result_id (checkin));
-      if (owner == NULL)
-        {
-          g_object_unref (checkin);
-          return set_orphan_error (self, error);
-        }
-      if (owner != kr && kr != NULL)
-        flush_checkins (self, kr, batch);
-      kr = owner;
-      g_ptr_array_add (batch, checkin);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-
-  if (kr != NULL)
-    flush_checkins (self, kr, batch);
   return TRUE;
 }
 
@@ -506,7 +423,7 @@ koers_store_load_period_key (KoersStore  *self,
 
   if (!load_objectives (self, period, items, error) ||
       !load_key_results (self, period, error) ||
-      !load_checkins (self, period, error))
+      !koers_store_load_period_checkins (self, period, error))
     return FALSE;
 
   if (items->len == 0)
@@ -543,7 +460,7 @@ load_kpis (KoersStore  *self,
       if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
         {
           g_object_unref (kpi);
-          return set_orphan_error (self, error);
+          return koers_store_set_orphan_error (self, error);
         }
       koers_store_index_kpi (self, kpi);
       g_ptr_array_add (items, kpi);
@@ -559,14 +476,29 @@ load_kpis (KoersStore  *self,
   return TRUE;
 }
 
+/* Hands a KPI the values gathered for it (oldest first), newest first. */
+static void
+give_kpi_values (KoersKpi  *kpi,
+                 GPtrArray *oldest_first)
+{
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
+
+  for (guint i = oldest_first->len; i > 0; i--)
+    g_ptr_array_add (newest_first, g_ptr_array_index (oldest_first, i - 1));
+  koers_kpi_splice_values (kpi, newest_first);
+  g_ptr_array_set_size (oldest_first, 0);
+}
+
 static gboolean
 load_kpi_values (KoersStore  *self,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  KoersKpi *current = NULL;
   int rc;
 
-  /* Oldest first, so each lands at the head of its newest-first list. */
+  /* Oldest first, gathered per KPI and handed over in one splice. */
   stmt = prepare_select (self, KPI_VALUE_COLUMNS,
                          "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
   if (stmt == NULL)
@@ -574,15 +506,21 @@ load_kpi_values (KoersStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(KoersKpiValue) value = g_object_new (KOERS_TYPE_KPI_VALUE, NULL);
+      KoersKpiValue *value = g_object_new (KOERS_TYPE_KPI_VALUE, NULL);
       KoersKpi *kpi;
 
       read_kpi_value (stmt, value);
       kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
       if (kpi == NULL)
-        return set_orphan_error (self, error);
-      koers_kpi_add_value (kpi, value);
+        {
+          g_object_unref (value);
+          return koers_store_set_orphan_error (self, error);
+        }
+      if (kpi != current && batch->len > 0)
+        give_kpi_values (current, batch);
+      current = kpi;
       koers_store_index_kpi_value (self, kpi, value);
+      g_ptr_array_add (batch, value);
     }
 
   if (rc != SQLITE_DONE)
@@ -591,6 +529,8 @@ load_kpi_values (KoersStore  *self,
       return FALSE;
     }
 
+  if (batch->len > 0)
+    give_kpi_values (current, batch);
   return TRUE;
 }
 

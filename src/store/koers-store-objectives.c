@@ -204,6 +204,8 @@ koers_store_delete_objective (KoersStore      *self,
   if (own == NULL)
     return set_not_stored_error (error);
 
+  /* Read before they go, so that an undo writes them back. */
+  koers_store_read_checkins_of (own);
   ids = koers_store_new_id_set_with (koers_objective_get_id (own));
   koers_store_collect_links (self, ids, NULL, 0, links);
 

@@ -91,6 +91,9 @@ struct _KoersStore
   /* Finding keys a person dismissed: char *key -> gint64 *dismissed_at
    * (µs).  One table for the store's life: callers keep the pointer. */
   GHashTable *dismissed;
+
+  /* What each key result's check-in loader holds (koers-store-checkins.c). */
+  GWeakRef *self_ref;
 };
 
 /* What a write puts into a row besides the object's own properties: new
@@ -307,6 +310,30 @@ int         koers_store_compare_objectives     (gconstpointer  a,
 int         koers_store_compare_kpis           (gconstpointer  a,
                                                 gconstpointer  b,
                                                 gpointer       user_data);
+
+/* FALSE, with the error a row that belongs to nothing gives. */
+gboolean    koers_store_set_orphan_error       (KoersStore    *self,
+                                                GError       **error);
+
+/* koers-store-checkins.c: check-ins on demand. */
+/* The check-ins of the key results a period load just read (period NULL:
+ * all): a lazy store gives each a summary, a whole one its list. */
+gboolean    koers_store_load_period_checkins   (KoersStore    *self,
+                                                const char    *period,
+                                                GError       **error);
+/* Reads the summary of a key result whose list is not read again (another
+ * process changed its check-ins). */
+gboolean    koers_store_refresh_checkin_summary (KoersStore    *self,
+                                                 KoersKeyResult *kr,
+                                                 GError       **error);
+void        koers_store_init_checkin_loader    (KoersStore    *self);
+void        koers_store_clear_checkin_loader   (KoersStore    *self);
+/* Lets the key result read its list from this store on first use. */
+void        koers_store_give_checkin_loader    (KoersStore    *self,
+                                                KoersKeyResult *kr);
+/* Reads the lists of the objective's key results: before a delete, so
+ * that its undo can write them back. */
+void        koers_store_read_checkins_of       (KoersObjective *objective);
 
 /* koers-store.c: the in-memory side. */
 void        koers_store_emit_changed           (KoersStore    *self);

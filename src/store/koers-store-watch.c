@@ -307,6 +307,40 @@ update_in_model (KoersStore        *self,
     }
 }
 
+/* A key result whose list is not read holds a summary of its check-ins,
+ * and no objects for them: a change to one of its check-ins reads that
+ * summary again (and the current value that follows the latest).  The
+ * row names the key result, or for a delete the change's parent. */
+static gboolean
+refresh_unread_owner (KoersStore  *self,
+                      KoersChange *change,
+                      GObject     *row)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  KoersKeyResult *kr = NULL;
+
+  if (row != NULL)
+    kr = koers_store_find_key_result (self, koers_checkin_get_key_result_id (KOERS_CHECKIN (row)));
+  else if (koers_change_get_parent (change) != NULL)
+    {
+      stmt = koers_store_prepare (self, "SELECT id FROM key_results WHERE uuid = ?1", NULL);
+      if (stmt == NULL)
+        return FALSE;
+      koers_store_bind_text (stmt, 1, koers_change_get_parent (change));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        kr = koers_store_find_key_result (self, sqlite3_column_int64 (stmt, 0));
+    }
+
+  if (kr == NULL || koers_key_result_get_checkins_loaded (kr))
+    return FALSE;
+
+  if (!koers_store_refresh_checkin_summary (self, kr, &error))
+    g_debug ("Could not read the check-ins of a key result: %s", error->message);
+  koers_store_reload_object (self, G_OBJECT (kr));
+  return TRUE;
+}
+
 static gboolean
 apply_change_cb (KoersChange  *change,
                  gpointer      user_data,
@@ -323,6 +357,8 @@ apply_change_cb (KoersChange  *change,
 
   self->applied_changes++;
   row = read_row (self, entity, koers_change_get_uuid (change));
+  if (entity == &koers_entity_checkin && refresh_unread_owner (self, change, row))
+    return TRUE;
   own = find_in_model (self, entity, koers_change_get_uuid (change), row);
 
   if (row == NULL)

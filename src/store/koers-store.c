@@ -67,6 +67,7 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->deleted_kpis, g_hash_table_unref);
   g_clear_pointer (&self->cleared_links, g_array_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
+  koers_store_clear_checkin_loader (self);
 
   /* The last connection checkpoints the WAL and removes -wal and -shm. */
   if (self->db != NULL)
@@ -167,6 +168,7 @@ koers_store_init (KoersStore *self)
                                               (GDestroyNotify) g_ptr_array_unref);
   self->cleared_links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  koers_store_init_checkin_loader (self);
 }
 
 char *
@@ -638,18 +640,20 @@ koers_store_unindex_checkin (KoersStore   *self,
   g_hash_table_remove (self->checkin_owner, &id);
 }
 
-/* The key result and the check-ins it holds. */
+/* The key result and the check-ins it holds (those read: its list is not
+ * read for this). */
 void
 koers_store_index_key_result (KoersStore     *self,
                               KoersObjective *objective,
                               KoersKeyResult *kr)
 {
-  GListModel *checkins = koers_key_result_get_checkins (kr);
+  GListModel *checkins = koers_key_result_peek_checkins (kr);
   gint64 id = koers_key_result_get_id (kr);
   guint n = g_list_model_get_n_items (checkins);
 
   g_hash_table_insert (self->key_result_by_id, id_key (id), g_object_ref (kr));
   g_hash_table_insert (self->key_result_owner, id_key (id), g_object_ref (objective));
+  koers_store_give_checkin_loader (self, kr);
 
   for (guint i = 0; i < n; i++)
     {
@@ -663,7 +667,7 @@ void
 koers_store_unindex_key_result (KoersStore     *self,
                                 KoersKeyResult *kr)
 {
-  GListModel *checkins = koers_key_result_get_checkins (kr);
+  GListModel *checkins = koers_key_result_peek_checkins (kr);
   gint64 id = koers_key_result_get_id (kr);
   guint n = g_list_model_get_n_items (checkins);
 

@@ -57,11 +57,13 @@ char            *koers_store_get_default_path   (void);
 KoersStore      *koers_store_open               (const char  *path,
                                                  GError     **error);
 /* As koers_store_open(), but the model starts with the departments and
- * KPIs only: the objectives (with their key results and check-ins) of a
- * period come in with koers_store_load_period().  What the window and the
- * command line use, so that memory and start time do not grow with the
- * number of past quarters.  Objectives added through the store are in the
- * model whatever their period. */
+ * KPIs only: the objectives (with their key results) of a period come in
+ * with koers_store_load_period().  What the window and the command line
+ * use, so that memory and start time do not grow with the number of past
+ * quarters.  Objectives added through the store are in the model whatever
+ * their period.  A key result read so holds a summary of its check-ins
+ * and reads its full list on first use (see koers-key-result.h and
+ * koers_store_load_checkins()). */
 KoersStore      *koers_store_open_lazy          (const char  *path,
                                                  GError     **error);
 /* Reads the objectives whose period shares a day with period into the
@@ -80,6 +82,13 @@ gboolean         koers_store_load_period_departments (KoersStore         *self,
                                                       GError            **error);
 /* Every period: for the commands that need the whole database. */
 gboolean         koers_store_load_all           (KoersStore  *self,
+                                                 GError     **error);
+/* A lazily opened store gives the key results it reads a summary of their
+ * check-ins and reads a key result's full list on first use
+ * (koers_key_result_get_checkins()).  This reads, in one query, the list
+ * of every key result in the model that has not read its own: for what
+ * needs them all (a report, an export). */
+gboolean         koers_store_load_checkins      (KoersStore  *self,
                                                  GError     **error);
 gboolean         koers_store_is_lazy            (KoersStore  *self);
 const char      *koers_store_get_path           (KoersStore  *self);

@@ -286,10 +286,17 @@ load_report_objectives (KoersStore               *store,
                         const KoersReportOptions *opts,
                         GError                  **error)
 {
+  gboolean ok;
+
   if (opts->n_department_ids > 0)
-    return koers_store_load_period_departments (store, &opts->period, opts->department_ids,
-                                                 opts->n_department_ids, error);
-  return koers_store_load_period (store, &opts->period, error);
+    ok = koers_store_load_period_departments (store, &opts->period, opts->department_ids,
+                                              opts->n_department_ids, error);
+  else
+    ok = koers_store_load_period (store, &opts->period, error);
+
+  /* Its charts and notes read every check-in: in one query, not one per
+   * key result. */
+  return ok && koers_store_load_checkins (store, error);
 }
 
 gboolean

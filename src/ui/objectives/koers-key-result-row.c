@@ -359,7 +359,6 @@ disconnect (KoersKeyResultRow *self)
   if (self->kr != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->kr, self);
-      g_signal_handlers_disconnect_by_data (koers_key_result_get_checkins (self->kr), self);
     }
   if (self->objective != NULL)
     {
@@ -526,8 +525,8 @@ koers_key_result_row_bind (KoersKeyResultRow *self,
   if (kr != NULL)
     {
       g_signal_connect_swapped (kr, "notify", G_CALLBACK (update_row), self);
-      g_signal_connect_swapped (koers_key_result_get_checkins (kr), "items-changed",
-                                G_CALLBACK (update_row), self);
+      /* The summary's signal: rows never read a key result's whole list. */
+      g_signal_connect_swapped (kr, "checkins-changed", G_CALLBACK (update_row), self);
       g_signal_connect_swapped (objective, "notify", G_CALLBACK (objective_notify_cb), self);
       g_signal_connect_swapped (koers_objective_get_key_results (objective), "items-changed",
                                 G_CALLBACK (update_move_actions), self);

@@ -95,30 +95,26 @@ get_palette (const KoersChartParams *self,
   p->text.alpha *= 0.75;
 }
 
+/* The key result's points (its summary's, so the list is never read for
+ * a chart). */
 static GArray *
 collect_points (const KoersChartParams *self)
 {
   GArray *points = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
-  guint n;
+  const KoersCheckinPoint *from;
+  guint n = 0;
 
-  if (self->checkins == NULL)
+  if (self->kr == NULL)
     return points;
 
-  /* The list is newest first; the chart reads left to right. */
-  n = g_list_model_get_n_items (self->checkins);
-  for (guint i = n; i > 0; i--)
+  from = koers_key_result_get_checkin_points (self->kr, &n);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (self->checkins, i - 1);
       ChartPoint point;
-      GDate date;
 
-      if (!koers_date_parse (koers_checkin_get_date (checkin), &date))
-        continue;
-
-      point.x = g_date_get_julian (&date) + 0.5;
-      point.y = koers_checkin_get_value (checkin);
-      if (isfinite (point.y))
-        g_array_append_val (points, point);
+      point.x = from[i].julian_day + 0.5;
+      point.y = from[i].value;
+      g_array_append_val (points, point);
     }
 
   return points;

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 typedef struct
 {
   KoersKeyResult    *kr;
-  GListModel        *checkins;      /* kr's, newest first */
   const KoersPeriod *period;        /* nullable: no ideal line */
   gboolean           compact;       /* sparkline: no labels, no legend */
   PangoContext      *pango_context; /* for the labels' font */

@@ -15,8 +15,7 @@ struct _KoersProgressChart
 {
   GtkDrawingArea  parent_instance;
 
-  KoersKeyResult *kr;
-  GListModel     *checkins; /* the key result's, watched */
+  KoersKeyResult *kr;       /* watched: its notify and checkins-changed */
   KoersPeriod     period;
   gboolean        has_period;
   gboolean        compact;
@@ -47,7 +46,6 @@ koers_progress_chart_render (KoersProgressChart *self,
   g_return_if_fail (cr != NULL);
 
   params.kr = self->kr;
-  params.checkins = self->checkins;
   params.period = self->has_period ? &self->period : NULL;
   params.compact = self->compact;
   params.pango_context = gtk_widget_get_pango_context (GTK_WIDGET (self));
@@ -88,7 +86,7 @@ koers_progress_chart_dup_summary (KoersProgressChart *self)
   unit = koers_key_result_get_unit (self->kr);
   start = koers_format_metric (lang, kind, unit, koers_key_result_get_start_value (self->kr));
   target = koers_format_metric (lang, kind, unit, koers_key_result_get_target_value (self->kr));
-  n = g_list_model_get_n_items (self->checkins);
+  n = koers_key_result_get_n_checkins (self->kr);
   out = g_string_new (NULL);
 
   if (n == 0)
@@ -98,9 +96,9 @@ koers_progress_chart_dup_summary (KoersProgressChart *self)
     }
   else
     {
-      g_autoptr (KoersCheckin) first = g_list_model_get_item (self->checkins, n - 1);
       KoersCheckin *latest = koers_key_result_get_latest_checkin (self->kr);
-      g_autofree char *first_date = koers_format_date_iso (lang, koers_checkin_get_date (first));
+      g_autofree char *first_date =
+        koers_format_date_iso (lang, koers_key_result_get_first_checkin_date (self->kr));
       g_autofree char *last_date = koers_format_date_iso (lang, koers_checkin_get_date (latest));
       double progress = koers_key_result_get_progress (self->kr);
       g_autofree char *value = koers_format_metric (lang, kind, unit,
@@ -170,51 +168,11 @@ data_changed_cb (KoersProgressChart *self)
 }
 
 static void
-watch_checkin (KoersProgressChart *self,
-               KoersCheckin       *checkin)
-{
-  /* Editing an older check-in changes neither the list nor the key result. */
-  g_signal_handlers_disconnect_by_func (checkin, data_changed_cb, self);
-  g_signal_connect_object (checkin, "notify", G_CALLBACK (data_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-checkins_changed_cb (KoersProgressChart *self,
-                     guint               position,
-                     guint               removed,
-                     guint               added,
-                     GListModel         *model)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (model, i);
-
-      watch_checkin (self, checkin);
-    }
-
-  data_changed_cb (self);
-}
-
-static void
 unwatch (KoersProgressChart *self)
 {
-  if (self->checkins != NULL)
-    {
-      guint n = g_list_model_get_n_items (self->checkins);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (KoersCheckin) checkin = g_list_model_get_item (self->checkins, i);
-
-          g_signal_handlers_disconnect_by_data (checkin, self);
-        }
-      g_signal_handlers_disconnect_by_data (self->checkins, self);
-    }
   if (self->kr != NULL)
     g_signal_handlers_disconnect_by_data (self->kr, self);
 
-  g_clear_object (&self->checkins);
   g_clear_object (&self->kr);
 }
 
@@ -232,21 +190,13 @@ koers_progress_chart_set_key_result (KoersProgressChart *self,
 
   if (kr != NULL)
     {
-      guint n;
-
       self->kr = g_object_ref (kr);
-      self->checkins = g_object_ref (koers_key_result_get_checkins (kr));
+      /* The key result's summary says when its check-ins changed, also an
+       * older one edited in place: no handler per check-in. */
       g_signal_connect_object (kr, "notify", G_CALLBACK (data_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->checkins, "items-changed", G_CALLBACK (checkins_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      n = g_list_model_get_n_items (self->checkins);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (KoersCheckin) checkin = g_list_model_get_item (self->checkins, i);
-
-          watch_checkin (self, checkin);
-        }
+      g_signal_connect_object (kr, "checkins-changed", G_CALLBACK (data_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   data_changed_cb (self);

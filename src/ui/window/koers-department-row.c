@@ -206,6 +206,28 @@ build_menu (KoersDepartmentRow *self)
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 }
 
+/* The menu (and the popover GTK makes for it) on first use: made for
+ * every row of a large company's sidebar, it was a tenth of the window's
+ * start. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  KoersDepartmentRow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    build_menu (self);
+}
+
+GMenuModel *
+koers_department_row_get_menu (KoersDepartmentRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
+
+  create_menu_cb (self->menu_button, self);
+  return gtk_menu_button_get_menu_model (self->menu_button);
+}
+
 static void
 secondary_click_pressed_cb (KoersDepartmentRow *self,
                             int                 n_press,
@@ -315,7 +337,7 @@ koers_department_row_constructed (GObject *object)
   if (koers_department_get_is_company (self->department))
     gtk_widget_add_css_class (GTK_WIDGET (self), "company");
 
-  build_menu (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   setup_drag_and_drop (self);
   update_name (self);
   update_summary (self);

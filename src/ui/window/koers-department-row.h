@@ -31,6 +31,8 @@ const KoersSummary *koers_department_row_get_summary    (KoersDepartmentRow *sel
 /* What the row tells assistive technologies and its tooltip, such as
  * "2 objectives, score 0.45". */
 const char         *koers_department_row_get_details    (KoersDepartmentRow *self);
+/* The row's menu, made on first use (or when it first opens). */
+GMenuModel         *koers_department_row_get_menu       (KoersDepartmentRow *self);
 /* Opens the row's menu (context menu key, right click). */
 void                koers_department_row_popup_menu     (KoersDepartmentRow *self);
 

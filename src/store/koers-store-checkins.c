@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-store-columns.h"
+#include "koers-store-private.h"
+
+/* Check-ins on demand.  A lazily opened store gives each key result of a
+ * period a summary of its check-ins (how many, the latest, the first date,
+ * a sparkline's points) from one indexed query, and reads a key result's
+ * full list when something asks for it (koers_key_result_get_checkins():
+ * the history window, the details pane, the check-in dialog).  Creating,
+ * sorting and watching every check-in of a large company's quarter was a
+ * quarter of the window's start.  Whole-company commands read every list
+ * of what they loaded in one query (koers_store_load_checkins()). */
+
+#define CHECKIN_COLUMNS koers_entity_get_select_list (&koers_entity_checkin)
+
+/* The check-ins of the key results of a period (?1) and, when ?2 is not
+ * NULL, only of the departments in that JSON array, as load_key_results()
+ * reads those key results. */
+#define PERIOD_CHECKINS \
+  "FROM checkins WHERE key_result_id IN" \
+  " (SELECT k.id FROM key_results AS k" \
+  "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1" \
+  "  AND (?2 IS NULL OR o.department_id IN (SELECT value FROM json_each (?2))))"
+
+static sqlite3_stmt *
+prepare_checkins (KoersStore  *self,
+                  const char  *rest,
+                  GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", CHECKIN_COLUMNS, rest);
+
+  return koers_store_prepare (self, sql, error);
+}
+
+/* A summary being gathered from rows newest first. */
+typedef struct
+{
+  KoersKeyResult *kr;          /* NULL: rows of a key result to skip */
+  gint64          kr_id;
+  guint           n;
+  KoersCheckin   *latest;
+  GString        *first_date;
+  GArray         *points;      /* KoersCheckinPoint, newest first */
+  guint           n_flushed;
+} SummaryReader;
+
+static void
+flush_summary (SummaryReader *r)
+{
+  guint len = r->points->len;
+
+  if (r->kr != NULL)
+    {
+      KoersCheckinPoint *p = (KoersCheckinPoint *) (gpointer) r->points->data;
+
+      /* The sparkline reads left to right. */
+      for (guint i = 0; i < len / 2; i++)
+        {
+          KoersCheckinPoint tmp = p[i];
+
+          p[i] = p[len - 1 - i];
+          p[len - 1 - i] = tmp;
+        }
+      koers_key_result_set_checkin_summary (r->kr, r->n, r->latest,
+                                            r->n > 0 ? r->first_date->str : NULL,
+                                            p, len);
+      r->n_flushed++;
+    }
+
+  r->kr = NULL;
+  r->n = 0;
+  g_clear_object (&r->latest);
+  g_array_set_size (r->points, 0);
+}
+
+/* Rows newest first per key result: the first row of each is its latest
+ * check-in, the only one made into an object; the others give a point. */
+static gboolean
+read_summaries (KoersStore    *self,
+                sqlite3_stmt  *stmt,
+                guint         *n_flushed,
+                GError       **error)
+{
+  SummaryReader r = { 0 };
+  int rc;
+
+  r.kr_id = -1;
+  r.first_date = g_string_new (NULL);
+  r.points = g_array_new (FALSE, FALSE, sizeof (KoersCheckinPoint));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 kr_id = sqlite3_column_int64 (stmt, 2);
+      const char *date = koers_store_column_text (stmt, 3);
+      KoersCheckinPoint point;
+
+      if (kr_id != r.kr_id)
+        {
+          KoersKeyResult *kr = koers_store_find_key_result (self, kr_id);
+
+          flush_summary (&r);
+          r.kr_id = kr_id;
+          /* A list read already is the truth. */
+          if (kr == NULL || koers_key_result_get_checkins_loaded (kr))
+            continue;
+          r.kr = kr;
+          r.latest = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+          koers_store_read_checkin (stmt, r.latest);
+        }
+      if (r.kr == NULL)
+        continue;
+
+      r.n++;
+      g_string_assign (r.first_date, date);
+      if (koers_checkin_point_init (&point, date, sqlite3_column_double (stmt, 4)))
+        g_array_append_val (r.points, point);
+    }
+  flush_summary (&r);
+
+  g_string_free (r.first_date, TRUE);
+  g_array_unref (r.points);
+  if (n_flushed != NULL)
+    *n_flushed = r.n_flushed;
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Hands a key result the check-ins gathered for it (oldest first), newest
+ * first and indexed, in one splice. */
+static void
+give_checkins (KoersStore     *self,
+               KoersKeyResult *kr,
+               GPtrArray      *oldest_first)
+{
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
+
+  for (guint i = oldest_first->len; i > 0; i--)
+    {
+      KoersCheckin *checkin = g_ptr_array_index (oldest_first, i - 1);
+
+      g_ptr_array_add (newest_first, checkin);
+      koers_store_index_checkin (self, kr, checkin);
+    }
+  koers_key_result_splice_checkins (kr, newest_first);
+  g_ptr_array_set_size (oldest_first, 0);
+}
+
+/* Rows oldest first, by key result: each key result's list in one splice
+ * (one at a time would cost time quadratic in its number of check-ins).
+ * Key results whose list is read already keep it. */
+static gboolean
+read_lists (KoersStore    *self,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  KoersKeyResult *kr = NULL;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersCheckin *checkin;
+      KoersKeyResult *owner;
+
+      if (koers_store_find_checkin (self, sqlite3_column_int64 (stmt, 0)) != NULL)
+        continue;
+      owner = koers_store_find_key_result (self, sqlite3_column_int64 (stmt, 2));
+      if (owner == NULL)
+        return koers_store_set_orphan_error (self, error);
+      if (owner != kr && batch->len > 0)
+        give_checkins (self, kr, batch);
+      kr = owner;
+      if (koers_key_result_get_checkins_loaded (owner) &&
+          g_list_model_get_n_items (koers_key_result_peek_checkins (owner)) > 0)
+        continue;
+
+      checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+      koers_store_read_checkin (stmt, checkin);
+      g_ptr_array_add (batch, checkin);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (batch->len > 0)
+    give_checkins (self, kr, batch);
+  return TRUE;
+}
+
+gboolean
+koers_store_load_period_checkins (KoersStore  *self,
+                                  const char  *period,
+                                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* A store opened whole holds every list, as it always did. */
+  if (!self->lazy)
+    {
+      stmt = prepare_checkins (self,
+                               period != NULL
+                                 ? PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id"
+                                 : "FROM checkins ORDER BY key_result_id, date, created, id",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      if (period != NULL)
+        {
+          koers_store_bind_text (stmt, 1, period);
+          koers_store_bind_text (stmt, 2, self->load_departments);
+        }
+      return read_lists (self, stmt, error);
+    }
+
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  /* All descending: the index on (key_result_id, date) read backwards. */
+  stmt = prepare_checkins (self,
+                           PERIOD_CHECKINS
+                           " ORDER BY key_result_id DESC, date DESC, created DESC, id DESC",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  koers_store_bind_text (stmt, 1, period);
+  koers_store_bind_text (stmt, 2, self->load_departments);
+  return read_summaries (self, stmt, NULL, error);
+}
+
+gboolean
+koers_store_refresh_checkin_summary (KoersStore      *self,
+                                     KoersKeyResult  *kr,
+                                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_flushed = 0;
+
+  if (koers_key_result_get_checkins_loaded (kr))
+    return TRUE;
+
+  stmt = prepare_checkins (self,
+                           "FROM checkins WHERE key_result_id = ?1"
+                           " ORDER BY date DESC, created DESC, id DESC",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
+  if (!read_summaries (self, stmt, &n_flushed, error))
+    return FALSE;
+
+  /* No rows: none left. */
+  if (n_flushed == 0)
+    koers_key_result_set_checkin_summary (kr, 0, NULL, NULL, NULL, 0);
+  return TRUE;
+}
+
+/* The loader each key result of the store gets: one indexed query for
+ * its list, the check-ins indexed as a period's load indexes them. */
+static GPtrArray *
+read_list_cb (KoersKeyResult  *kr,
+              gpointer         user_data,
+              GError         **error)
+{
+  g_autoptr(KoersStore) self = g_weak_ref_get (user_data);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) newest_first = NULL;
+  int rc;
+
+  /* Gone: the key result keeps its summary. */
+  if (self == NULL || self->db == NULL)
+    return NULL;
+
+  stmt = prepare_checkins (self,
+                           "FROM checkins WHERE key_result_id = ?1"
+                           " ORDER BY date DESC, created DESC, id DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
+
+  newest_first = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KoersCheckin *checkin = koers_store_find_checkin (self, sqlite3_column_int64 (stmt, 0));
+
+      if (checkin != NULL)
+        g_object_ref (checkin);
+      else
+        {
+          checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+          koers_store_read_checkin (stmt, checkin);
+          koers_store_index_checkin (self, kr, checkin);
+        }
+      g_ptr_array_add (newest_first, checkin);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&newest_first);
+}
+
+static void
+release_self_ref (gpointer data)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) g_weak_ref_clear);
+}
+
+void
+koers_store_init_checkin_loader (KoersStore *self)
+{
+  /* One weak reference for all key results: GLib keeps a store's weak
+   * references in a list, and tens of thousands would make its teardown
+   * quadratic. */
+  self->self_ref = g_rc_box_new0 (GWeakRef);
+  g_weak_ref_init (self->self_ref, self);
+}
+
+void
+koers_store_clear_checkin_loader (KoersStore *self)
+{
+  g_clear_pointer (&self->self_ref, release_self_ref);
+}
+
+void
+koers_store_give_checkin_loader (KoersStore     *self,
+                                 KoersKeyResult *kr)
+{
+  koers_key_result_set_checkin_loader (kr, read_list_cb, g_rc_box_acquire (self->self_ref),
+                                       release_self_ref);
+}
+
+gboolean
+koers_store_load_checkins (KoersStore  *self,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) unread = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) ids = g_string_new ("[");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  gboolean ok;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->key_result_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!koers_key_result_get_checkins_loaded (value))
+      {
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, unread->len > 0 ? "," : "",
+                                koers_key_result_get_id (value));
+        g_ptr_array_add (unread, g_object_ref (value));
+      }
+  g_string_append_c (ids, ']');
+  if (unread->len == 0)
+    return TRUE;
+
+  stmt = prepare_checkins (self,
+                           "FROM checkins WHERE key_result_id IN (SELECT value FROM json_each (?1))"
+                           " ORDER BY key_result_id, date, created, id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  koers_store_bind_text (stmt, 1, ids->str);
+
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+  ok = read_lists (self, stmt, error);
+  koers_store_end_read (self);
+  if (!ok)
+    return FALSE;
+
+  /* Those without a row have none: an empty list, read. */
+  for (guint i = 0; i < unread->len; i++)
+    {
+      KoersKeyResult *kr = g_ptr_array_index (unread, i);
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      if (!koers_key_result_get_checkins_loaded (kr))
+        koers_key_result_splice_checkins (kr, none);
+    }
+  return TRUE;
+}
+
+void
+koers_store_read_checkins_of (KoersObjective *objective)
+{
+  GListModel *krs = koers_objective_get_key_results (objective);
+  guint n = g_list_model_get_n_items (krs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+
+      koers_key_result_get_checkins (kr);
+    }
+}
