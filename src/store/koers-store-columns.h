@@ -42,10 +42,14 @@ typedef struct
   const char      *link_table;  /* for KOERS_COLUMN_LINK */
 } KoersColumn;
 
+/* No entity has more columns (checked where the tables are). */
+#define KOERS_ENTITY_MAX_COLUMNS 32
+
 typedef struct
 {
   const char        *table;     /* "key_results" */
   const char        *entity;    /* "key_result", as the change log names it */
+  GType            (*get_type) (void);  /* the object type of a row */
   const KoersColumn *columns;
   guint              n_columns;
 } KoersEntity;
@@ -61,14 +65,17 @@ extern const KoersEntity koers_entity_kpi_value;
 const KoersEntity * const *koers_entity_get_all (guint *n_entities);
 const KoersEntity *koers_entity_find           (const char *entity);
 const KoersEntity *koers_entity_for_object     (GObject    *object);
+/* A new, empty object of the entity's type (full reference). */
+GObject           *koers_entity_new_object     (const KoersEntity *entity);
 
 /* "id, uuid, …" in table order, for SELECT; prefix ("o.") may be NULL.
  * Owned by the entity's cache; lives as long as the process. */
 const char *koers_entity_get_select_list (const KoersEntity *entity);
 
 /* Reads a row whose columns are in koers_entity_get_select_list()'s
- * order, starting at first_column, into object's properties; returns the
- * row's version. */
+ * order, starting at first_column, into object's properties (all set
+ * before any notification goes out; an unknown enum string is the
+ * property's default); returns the row's version. */
 gint64      koers_entity_read_row        (const KoersEntity *entity,
                                           sqlite3_stmt      *stmt,
                                           int                first_column,

@@ -379,17 +379,6 @@ typedef struct
   sqlite3_stmt *checkins;
 } TreeStatements;
 
-static sqlite3_stmt *
-prepare_select (KoersStore        *store,
-                const KoersEntity *entity,
-                const char        *rest)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
-                                          rest);
-
-  return koers_store_prepare (store, sql, NULL);
-}
-
 /* The objective with its key results and their check-ins, as the database
  * holds them; NULL when it is not there. */
 static KoersObjective *
@@ -404,7 +393,7 @@ read_tree (TreeStatements *stmts,
   if (sqlite3_step (stmts->objective) != SQLITE_ROW)
     return NULL;
   objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
-  koers_store_read_objective (stmts->objective, objective);
+  koers_entity_read_row (&koers_entity_objective, stmts->objective, 0, G_OBJECT (objective));
 
   sqlite3_reset (stmts->key_results);
   sqlite3_bind_int64 (stmts->key_results, 1, id);
@@ -412,7 +401,7 @@ read_tree (TreeStatements *stmts,
     {
       KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
 
-      koers_store_read_key_result (stmts->key_results, kr);
+      koers_entity_read_row (&koers_entity_key_result, stmts->key_results, 0, G_OBJECT (kr));
       g_ptr_array_add (krs, kr);
     }
 
@@ -427,7 +416,7 @@ read_tree (TreeStatements *stmts,
         {
           KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
 
-          koers_store_read_checkin (stmts->checkins, checkin);
+          koers_entity_read_row (&koers_entity_checkin, stmts->checkins, 0, G_OBJECT (checkin));
           g_ptr_array_add (checkins, checkin);
         }
       koers_key_result_splice_checkins (kr, checkins);
@@ -723,14 +712,15 @@ koers_store_refresh_objectives (KoersStore *store,
   if (!koers_store_begin_read (store, NULL))
     return;
 
-  stmts.objective = prepare_select (store, &koers_entity_objective, "FROM objectives WHERE id = ?1");
-  stmts.key_results = prepare_select (store, &koers_entity_key_result,
-                                      "FROM key_results WHERE objective_id = ?1"
-                                      " ORDER BY position, id");
+  stmts.objective = koers_store_prepare_select (store, &koers_entity_objective,
+                                                "FROM objectives WHERE id = ?1", NULL);
+  stmts.key_results = koers_store_prepare_select (store, &koers_entity_key_result,
+                                                  "FROM key_results WHERE objective_id = ?1"
+                                                  " ORDER BY position, id", NULL);
   /* Newest first, as a key result keeps them. */
-  stmts.checkins = prepare_select (store, &koers_entity_checkin,
-                                   "FROM checkins WHERE key_result_id = ?1"
-                                   " ORDER BY date DESC, created DESC, id DESC");
+  stmts.checkins = koers_store_prepare_select (store, &koers_entity_checkin,
+                                               "FROM checkins WHERE key_result_id = ?1"
+                                               " ORDER BY date DESC, created DESC, id DESC", NULL);
 
   g_hash_table_iter_init (&iter, objective_ids);
   while (stmts.objective != NULL && stmts.key_results != NULL && stmts.checkins != NULL &&
@@ -747,7 +737,7 @@ koers_store_refresh_objectives (KoersStore *store,
           if (sqlite3_step (stmts.objective) != SQLITE_ROW)
             continue;
           objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
-          koers_store_read_objective (stmts.objective, objective);
+          koers_entity_read_row (&koers_entity_objective, stmts.objective, 0, G_OBJECT (objective));
           if (!model_wants (store, objective))
             {
               g_object_unref (objective);

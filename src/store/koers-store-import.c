@@ -1173,17 +1173,6 @@ kind_entity (KoersBatchKind kind)
     }
 }
 
-static GType
-kind_type (KoersBatchKind kind)
-{
-  GType all[KOERS_BATCH_N_KINDS] = {
-    KOERS_TYPE_DEPARTMENT, KOERS_TYPE_OBJECTIVE, KOERS_TYPE_KEY_RESULT, KOERS_TYPE_CHECKIN,
-    KOERS_TYPE_KPI, KOERS_TYPE_KPI_VALUE,
-  };
-
-  return all[kind];
-}
-
 static char *
 find_sql (KoersBatchKind  kind,
           const char     *where)
@@ -1355,7 +1344,7 @@ read_stored_row (KoersBatchKind  kind,
   KoersStoredRow *row = g_new0 (KoersStoredRow, 1);
   int links = (int) entity->n_columns;
 
-  row->object = g_object_new (kind_type (kind), NULL);
+  row->object = koers_entity_new_object (entity);
   koers_entity_read_row (entity, stmt, 0, row->object);
   row->id = object_get_id (row->object);
   row->owner_id = object_get_owner_id (row->object);

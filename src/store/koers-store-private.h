@@ -8,6 +8,7 @@
 
 #include "core/koers-format.h"
 #include "koers-store.h"
+#include "koers-store-columns.h"
 
 G_BEGIN_DECLS
 
@@ -132,6 +133,11 @@ void        koers_store_remove_files           (const char    *path);
 sqlite3_stmt *koers_store_prepare              (KoersStore    *self,
                                                 const char    *sql,
                                                 GError       **error);
+/* "SELECT <the entity's columns> <rest>": rows for koers_entity_read_row(). */
+sqlite3_stmt *koers_store_prepare_select       (KoersStore        *self,
+                                                const KoersEntity *entity,
+                                                const char        *rest,
+                                                GError           **error);
 gboolean    koers_store_step_done              (KoersStore    *self,
                                                 sqlite3_stmt  *stmt,
                                                 GError       **error);
@@ -270,13 +276,6 @@ gboolean    koers_store_load                   (KoersStore    *self,
 gboolean    koers_store_load_period_key        (KoersStore    *self,
                                                 const char    *period,
                                                 GError       **error);
-/* A row of koers_entity_get_select_list()'s columns into an object. */
-void        koers_store_read_objective         (sqlite3_stmt  *stmt,
-                                                KoersObjective *objective);
-void        koers_store_read_key_result        (sqlite3_stmt  *stmt,
-                                                KoersKeyResult *kr);
-void        koers_store_read_checkin           (sqlite3_stmt  *stmt,
-                                                KoersCheckin  *checkin);
 /* Refills self->dismissed from the database. */
 gboolean    koers_store_load_dismissed         (KoersStore    *self,
                                                 GError       **error);

@@ -29,6 +29,18 @@ koers_store_prepare (KoersStore  *self,
   return stmt;
 }
 
+sqlite3_stmt *
+koers_store_prepare_select (KoersStore         *self,
+                            const KoersEntity  *entity,
+                            const char         *rest,
+                            GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
+                                          rest);
+
+  return koers_store_prepare (self, sql, error);
+}
+
 gboolean
 koers_store_step_done (KoersStore    *self,
                        sqlite3_stmt  *stmt,
