@@ -464,6 +464,109 @@ koers_entity_read_row (const KoersEntity *entity,
   return version;
 }
 
+static gboolean
+is_named (const char *const *names,
+          const char        *column)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_equal (names[i], column))
+      return TRUE;
+  return FALSE;
+}
+
+void
+koers_entity_copy (const KoersEntity *entity,
+                   GObject           *to,
+                   GObject           *from,
+                   const char *const *except)
+{
+  GParamSpec **pspecs = get_pspecs (entity);
+  const char *names[KOERS_ENTITY_MAX_COLUMNS];
+  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+  guint n = 0;
+
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (to, entity->get_type ()));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (from, entity->get_type ()));
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+
+      if (column->kind == KOERS_COLUMN_ID || column->kind == KOERS_COLUMN_VERSION ||
+          is_named (except, column->column))
+        continue;
+      names[n] = pspecs[i]->name;
+      g_value_init (&values[n], pspecs[i]->value_type);
+      g_object_get_property (from, names[n], &values[n]);
+      n++;
+    }
+
+  g_object_setv (to, n, names, values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+}
+
+/* Equal as the database would store them: a grade below 0 is NULL. */
+static gboolean
+same_value (const KoersColumn *column,
+            const GValue      *a,
+            const GValue      *b)
+{
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_STAMP:
+      return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case KOERS_COLUMN_INT:
+      return g_value_get_int (a) == g_value_get_int (b);
+    case KOERS_COLUMN_BOOL:
+      return !g_value_get_boolean (a) == !g_value_get_boolean (b);
+    case KOERS_COLUMN_DOUBLE:
+      return g_value_get_double (a) == g_value_get_double (b);
+    case KOERS_COLUMN_GRADE:
+      return g_value_get_double (a) == g_value_get_double (b) ||
+             (g_value_get_double (a) < 0.0 && g_value_get_double (b) < 0.0);
+    case KOERS_COLUMN_ENUM:
+      return g_value_get_enum (a) == g_value_get_enum (b);
+    case KOERS_COLUMN_TEXT:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_UUID:
+    case KOERS_COLUMN_LINK:
+    case KOERS_COLUMN_VERSION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+koers_entity_equal (const KoersEntity *entity,
+                    GObject           *a,
+                    GObject           *b,
+                    const char *const *except)
+{
+  GParamSpec **pspecs = get_pspecs (entity);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if (column->kind == KOERS_COLUMN_ID || column->kind == KOERS_COLUMN_UUID ||
+          column->kind == KOERS_COLUMN_LINK || column->kind == KOERS_COLUMN_VERSION ||
+          is_named (except, column->column))
+        continue;
+
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (!same_value (column, &va, &vb))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The value of a column as the change log writes it: a link as the uuid
  * of what it points at, so the log means the same in any database. */
 static void

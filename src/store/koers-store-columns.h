@@ -81,6 +81,22 @@ gint64      koers_entity_read_row        (const KoersEntity *entity,
                                           int                first_column,
                                           GObject           *object);
 
+/* Copies every column's property from one object to another, in one
+ * notification: all but the id and the columns named in except (SQL
+ * names, NULL-terminated; NULL for none). */
+void        koers_entity_copy            (const KoersEntity *entity,
+                                          GObject           *to,
+                                          GObject           *from,
+                                          const char *const *except);
+
+/* TRUE when a and b hold the same value in every column but the id, the
+ * uuid, the links (each side's own ids: compare what they point at) and
+ * the columns named in except. */
+gboolean    koers_entity_equal           (const KoersEntity *entity,
+                                          GObject           *a,
+                                          GObject           *b,
+                                          const char *const *except);
+
 /* "INSERT INTO t (…) VALUES (?1, …)": every column in table order but
  * the version (a new row's is 1); parameter i + 1 is column i. */
 const char *koers_entity_get_insert_sql  (const KoersEntity *entity);

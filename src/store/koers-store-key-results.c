@@ -117,16 +117,6 @@ koers_store_add_key_result (KoersStore      *self,
   return write_new_key_result (self, objective, kr, TRUE, error);
 }
 
-static void
-copy_key_result (KoersKeyResult *to,
-                 KoersKeyResult *from)
-{
-  koers_store_copy_key_result_content (to, from);
-  koers_key_result_set_final_score (to, koers_key_result_get_final_score (from));
-  koers_key_result_set_final_note (to, koers_key_result_get_final_note (from));
-  koers_key_result_set_kpi_id (to, koers_key_result_get_kpi_id (from));
-}
-
 /* Writes every property, the review's final score and note included; a
  * changed objective-id moves the key result to the end of that
  * objective. */
@@ -188,7 +178,7 @@ koers_store_save_key_result (KoersStore      *self,
   g_object_freeze_notify (G_OBJECT (own));
   if (own != kr)
     {
-      copy_key_result (own, kr);
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (kr));
       koers_key_result_set_updated (kr, now);
     }
   koers_key_result_set_updated (own, now);
@@ -423,10 +413,11 @@ koers_store_save_checkin (KoersStore    *self,
   g_object_freeze_notify (G_OBJECT (own));
   if (own != checkin)
     {
-      koers_store_copy_checkin_content (own, checkin);
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (checkin));
       koers_checkin_set_updated (checkin, now);
     }
   koers_checkin_set_updated (own, now);
+  koers_checkin_set_key_result_id (own, koers_key_result_get_id (kr));
   g_object_thaw_notify (G_OBJECT (own));
 
   /* Already in the list: this re-sorts it when the date moved. */

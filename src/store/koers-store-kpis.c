@@ -309,7 +309,7 @@ koers_store_save_kpi (KoersStore  *self,
   g_object_freeze_notify (G_OBJECT (own));
   if (own != kpi)
     {
-      koers_store_copy_kpi_content (own, kpi);
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (kpi));
       koers_kpi_set_updated (kpi, now);
     }
   koers_kpi_set_updated (own, now);

@@ -231,14 +231,11 @@ void        koers_store_keep_kpi               (KoersStore    *self,
                                                 KoersKpi      *kpi);
 void        koers_store_forget_kpi             (KoersStore    *self,
                                                 KoersKpi      *kpi);
-/* The editable content, in one order for every caller; ids, owners,
- * order and stamps are the caller's. */
-void        koers_store_copy_key_result_content (KoersKeyResult *to,
-                                                 KoersKeyResult *from);
-void        koers_store_copy_kpi_content       (KoersKpi      *to,
-                                                KoersKpi      *from);
-void        koers_store_copy_checkin_content   (KoersCheckin  *to,
-                                                KoersCheckin  *from);
+/* A save's values into the store's own object (koers_entity_copy() of
+ * the columns an UPDATE writes); the stamp, order and owner the write
+ * decided are the caller's to set after. */
+void        koers_store_copy_saved             (GObject       *to,
+                                                GObject       *from);
 
 /* koers-store-watch.c */
 gint64      koers_store_query_last_seq         (KoersStore    *self);
