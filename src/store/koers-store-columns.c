@@ -242,22 +242,27 @@ koers_entity_get_insert_sql (const KoersEntity *entity)
   return get_cached_sql (entity, build_insert_sql);
 }
 
-static gboolean
-is_updated_column (const KoersColumn *column)
+gboolean
+koers_entity_column_is_updated (const KoersColumn *column,
+                                KoersUpdate        update)
 {
-  return column->kind != KOERS_COLUMN_ID && column->kind != KOERS_COLUMN_UUID &&
-         column->kind != KOERS_COLUMN_VERSION && !g_str_equal (column->column, "created");
+  if (column->kind == KOERS_COLUMN_ID || column->kind == KOERS_COLUMN_VERSION)
+    return FALSE;
+  if (update == KOERS_UPDATE_WHOLE)
+    return TRUE;
+  return column->kind != KOERS_COLUMN_UUID && !g_str_equal (column->column, "created");
 }
 
 static char *
-build_update_sql (const KoersEntity *entity)
+build_update_sql (const KoersEntity *entity,
+                  KoersUpdate        update)
 {
   GString *s = g_string_new (NULL);
   guint n = 1;
 
   g_string_append_printf (s, "UPDATE %s SET ", entity->table);
   for (guint i = 0; i < entity->n_columns; i++)
-    if (is_updated_column (&entity->columns[i]))
+    if (koers_entity_column_is_updated (&entity->columns[i], update))
       {
         n++;
         g_string_append_printf (s, "%s%s = ?%u", n > 2 ? ", " : "", entity->columns[i].column, n);
@@ -266,16 +271,23 @@ build_update_sql (const KoersEntity *entity)
   return g_string_free (s, FALSE);
 }
 
-const char *
-koers_entity_get_update_sql (const KoersEntity *entity)
+static char *
+build_save_sql (const KoersEntity *entity)
 {
-  return get_cached_sql (entity, build_update_sql);
+  return build_update_sql (entity, KOERS_UPDATE_SAVE);
 }
 
-gboolean
-koers_entity_column_is_updated (const KoersColumn *column)
+static char *
+build_whole_sql (const KoersEntity *entity)
 {
-  return is_updated_column (column);
+  return build_update_sql (entity, KOERS_UPDATE_WHOLE);
+}
+
+const char *
+koers_entity_get_update_sql (const KoersEntity *entity,
+                             KoersUpdate        update)
+{
+  return get_cached_sql (entity, update == KOERS_UPDATE_WHOLE ? build_whole_sql : build_save_sql);
 }
 
 void

@@ -101,12 +101,20 @@ gboolean    koers_entity_equal           (const KoersEntity *entity,
  * the version (a new row's is 1); parameter i + 1 is column i. */
 const char *koers_entity_get_insert_sql  (const KoersEntity *entity);
 
-/* "UPDATE t SET … WHERE id = ?1": every column but id, uuid, created and
- * version (its trigger raises it), in table order from ?2 on. */
-const char *koers_entity_get_update_sql  (const KoersEntity *entity);
+typedef enum
+{
+  KOERS_UPDATE_SAVE,   /* a save: not the uuid and creation time, which are the row's for life */
+  KOERS_UPDATE_WHOLE,  /* an import: the file's row over the stored one, uuid and created too */
+} KoersUpdate;
+
+/* "UPDATE t SET … WHERE id = ?1": the columns update says (never the id
+ * or the version, which its trigger raises), in table order from ?2 on. */
+const char *koers_entity_get_update_sql  (const KoersEntity *entity,
+                                          KoersUpdate        update);
 
 /* TRUE for the columns koers_entity_get_update_sql() writes. */
-gboolean    koers_entity_column_is_updated (const KoersColumn *column);
+gboolean    koers_entity_column_is_updated (const KoersColumn *column,
+                                            KoersUpdate        update);
 
 /* Binds the object's value of a column to a parameter: text, numbers,
  * an enum as its nick, a boolean as 0/1, a grade below 0 and a link of 0

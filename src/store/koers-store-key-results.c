@@ -171,7 +171,8 @@ koers_store_save_key_result (KoersStore      *self,
   /* After the merge: a move by someone else within the objective stays. */
   row->order = target != owner ? position : koers_key_result_get_position (kr);
   row->updated = now;
-  if (!koers_store_update_row (self, row, error) || !koers_store_commit (self, error))
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
     goto rollback;
 
   g_object_ref (own);
@@ -404,7 +405,7 @@ koers_store_save_checkin (KoersStore    *self,
   row->created = koers_checkin_get_created (own);
   row->updated = now;
 
-  if (!koers_store_update_row (self, row, error) ||
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
       !koers_store_sync_current_value (self, koers_key_result_get_id (kr), &has_current,
                                        &current_value, error) ||
       !koers_store_commit (self, error))

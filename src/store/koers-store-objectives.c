@@ -143,7 +143,8 @@ koers_store_save_objective (KoersStore      *self,
   row = koers_row_new_from_object (G_OBJECT (objective));
   row->id = koers_objective_get_id (own);
   row->updated = now;
-  if (!koers_store_update_row (self, row, error) || !koers_store_commit (self, error))
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));

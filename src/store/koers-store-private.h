@@ -176,11 +176,20 @@ void        koers_store_end_read               (KoersStore    *self);
 gboolean    koers_store_insert_row             (KoersStore    *self,
                                                 KoersRow      *row,
                                                 GError       **error);
-/* Writes every column of the row's object (the row's id, stamps, order
- * and links as the row says) over the stored row with that id. */
+/* Writes the columns update says of the row's object (the row's id,
+ * stamps, order and links as the row says) over the stored row with that
+ * id. */
 gboolean    koers_store_update_row             (KoersStore    *self,
                                                 KoersRow      *row,
+                                                KoersUpdate    update,
                                                 GError       **error);
+/* Binds the row to a statement of koers_entity_get_insert_sql() (insert)
+ * or koers_entity_get_update_sql (update): for a statement prepared
+ * once and used for many rows. */
+void        koers_store_bind_row               (KoersRow      *row,
+                                                sqlite3_stmt  *stmt,
+                                                gboolean       insert,
+                                                KoersUpdate    update);
 /* Sets the key result's current-value to its latest check-in's value in
  * the database; has_current is FALSE when it has none. */
 gboolean    koers_store_sync_current_value     (KoersStore    *self,
