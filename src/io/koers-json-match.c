@@ -7,6 +7,7 @@
 
 #include "core/koers-seed.h"
 #include "koers-json-private.h"
+#include "store/koers-store-columns.h"
 
 /* The import's judgement, before anything is written: which database row
  * each entity of the file is (matching), what becomes of it (outcome),
@@ -162,88 +163,42 @@ add_conflict (KoersImportPlan *plan,
   g_ptr_array_add (plan->kind_conflicts[entry->kind], g_strdup_printf ("%s “%s”", path, title));
 }
 
-/* Equal in everything but the "updated" stamp and the department. */
+/* Equal in every column of the entity's table but the "updated" stamp
+ * (what a newer copy differs in) and what is named here; links are
+ * compared as the uuids they point at. */
+static const char *const not_compared[] = { "updated", NULL };
+
+/* The department is compared once the departments are matched. */
 static gboolean
 same_objective (KoersImportItem *item,
                 KoersStoredRow  *row)
 {
-  KoersObjective *a = KOERS_OBJECTIVE (item->object);
-  KoersObjective *b = KOERS_OBJECTIVE (row->object);
-
-  return g_strcmp0 (koers_objective_get_title (a), koers_objective_get_title (b)) == 0 &&
-         g_strcmp0 (koers_objective_get_description (a), koers_objective_get_description (b)) == 0 &&
-         koers_objective_get_level (a) == koers_objective_get_level (b) &&
-         koers_objective_get_kind (a) == koers_objective_get_kind (b) &&
-         g_strcmp0 (koers_objective_get_period (a), koers_objective_get_period (b)) == 0 &&
-         g_strcmp0 (koers_objective_get_owner (a), koers_objective_get_owner (b)) == 0 &&
+  return koers_entity_equal (&koers_entity_objective, item->object, row->object, not_compared) &&
          same_link (item->aligned_uuid, row->aligned_uuid) &&
-         koers_objective_get_state (a) == koers_objective_get_state (b) &&
-         same_link (item->carried_uuid, row->carried_uuid) &&
-         koers_objective_get_position (a) == koers_objective_get_position (b) &&
-         g_strcmp0 (koers_objective_get_postmortem (a), koers_objective_get_postmortem (b)) == 0 &&
-         koers_objective_get_final_grade (a) == koers_objective_get_final_grade (b) &&
-         g_strcmp0 (koers_objective_get_review_note (a), koers_objective_get_review_note (b)) == 0 &&
-         koers_objective_get_created (a) == koers_objective_get_created (b);
+         same_link (item->carried_uuid, row->carried_uuid);
 }
-
 static gboolean
 same_key_result (KoersImportItem *item,
                  KoersStoredRow  *row)
 {
-  KoersKeyResult *a = KOERS_KEY_RESULT (item->object);
-  KoersKeyResult *b = KOERS_KEY_RESULT (row->object);
-
-  return same_link (item->owner_uuid, row->owner_uuid) &&
-         g_strcmp0 (koers_key_result_get_title (a), koers_key_result_get_title (b)) == 0 &&
-         koers_key_result_get_metric_kind (a) == koers_key_result_get_metric_kind (b) &&
-         g_strcmp0 (koers_key_result_get_unit (a), koers_key_result_get_unit (b)) == 0 &&
-         koers_key_result_get_start_value (a) == koers_key_result_get_start_value (b) &&
-         koers_key_result_get_target_value (a) == koers_key_result_get_target_value (b) &&
-         koers_key_result_get_current_value (a) == koers_key_result_get_current_value (b) &&
-         g_strcmp0 (koers_key_result_get_due_date (a), koers_key_result_get_due_date (b)) == 0 &&
-         g_strcmp0 (koers_key_result_get_owner (a), koers_key_result_get_owner (b)) == 0 &&
-         koers_key_result_get_weight (a) == koers_key_result_get_weight (b) &&
-         koers_key_result_get_uses_personal_data (a) ==
-           koers_key_result_get_uses_personal_data (b) &&
-         g_strcmp0 (koers_key_result_get_personal_data_note (a),
-                    koers_key_result_get_personal_data_note (b)) == 0 &&
-         koers_key_result_get_position (a) == koers_key_result_get_position (b) &&
-         same_link (item->kpi_uuid, row->kpi_uuid) &&
-         koers_key_result_get_final_score (a) == koers_key_result_get_final_score (b) &&
-         g_strcmp0 (koers_key_result_get_final_note (a), koers_key_result_get_final_note (b)) == 0 &&
-         koers_key_result_get_created (a) == koers_key_result_get_created (b);
+  return koers_entity_equal (&koers_entity_key_result, item->object, row->object, not_compared) &&
+         same_link (item->owner_uuid, row->owner_uuid) &&
+         same_link (item->kpi_uuid, row->kpi_uuid);
 }
-
 static gboolean
 same_checkin (KoersImportItem *item,
               KoersStoredRow  *row)
 {
-  KoersCheckin *a = KOERS_CHECKIN (item->object);
-  KoersCheckin *b = KOERS_CHECKIN (row->object);
-
-  return same_link (item->owner_uuid, row->owner_uuid) &&
-         g_strcmp0 (koers_checkin_get_date (a), koers_checkin_get_date (b)) == 0 &&
-         koers_checkin_get_value (a) == koers_checkin_get_value (b) &&
-         koers_checkin_get_status (a) == koers_checkin_get_status (b) &&
-         g_strcmp0 (koers_checkin_get_note (a), koers_checkin_get_note (b)) == 0 &&
-         g_strcmp0 (koers_checkin_get_author (a), koers_checkin_get_author (b)) == 0 &&
-         koers_checkin_get_created (a) == koers_checkin_get_created (b);
+  return koers_entity_equal (&koers_entity_checkin, item->object, row->object, not_compared) &&
+         same_link (item->owner_uuid, row->owner_uuid);
 }
-
 static gboolean
 same_kpi_value (KoersImportItem *item,
                 KoersStoredRow  *row)
 {
-  KoersKpiValue *a = KOERS_KPI_VALUE (item->object);
-  KoersKpiValue *b = KOERS_KPI_VALUE (row->object);
-
-  return same_link (item->owner_uuid, row->owner_uuid) &&
-         g_strcmp0 (koers_kpi_value_get_date (a), koers_kpi_value_get_date (b)) == 0 &&
-         koers_kpi_value_get_value (a) == koers_kpi_value_get_value (b) &&
-         g_strcmp0 (koers_kpi_value_get_note (a), koers_kpi_value_get_note (b)) == 0 &&
-         koers_kpi_value_get_created (a) == koers_kpi_value_get_created (b);
+  return koers_entity_equal (&koers_entity_kpi_value, item->object, row->object, not_compared) &&
+         same_link (item->owner_uuid, row->owner_uuid);
 }
-
 /* Plain import: what the database has is a problem. */
 static void
 refuse_existing (KoersImportPlan *plan,
@@ -534,38 +489,27 @@ static gboolean
 same_department (KoersImportPlan *plan,
                  KoersPlanSmall  *small)
 {
+  /* The company is matched to the company already; the creation time
+   * below. */
+  static const char *const not_here[] = { "updated", "is_company", "created", NULL };
   KoersDepartment *a = KOERS_DEPARTMENT (small->item->object);
   KoersDepartment *b = KOERS_DEPARTMENT (small->match->object);
 
-  return g_strcmp0 (koers_department_get_name (a), koers_department_get_name (b)) == 0 &&
-         g_strcmp0 (koers_department_get_emoji (a), koers_department_get_emoji (b)) == 0 &&
-         koers_department_get_sort_order (a) == koers_department_get_sort_order (b) &&
+  return koers_entity_equal (&koers_entity_department, G_OBJECT (a), G_OBJECT (b), not_here) &&
          department_node (plan, small->item->owner_uuid) == small->match->owner_id &&
          /* Two databases each made their own "Finance": only the same
           * department has one creation time. */
          (!same_link (small->item->uuid, koers_department_get_uuid (b)) ||
           koers_department_get_created (a) == koers_department_get_created (b));
 }
-
 static gboolean
 same_kpi (KoersImportPlan *plan,
           KoersPlanSmall  *small)
 {
-  KoersKpi *a = KOERS_KPI (small->item->object);
-  KoersKpi *b = KOERS_KPI (small->match->object);
-
   return department_node (plan, small->item->owner_uuid) == small->match->owner_id &&
-         g_strcmp0 (koers_kpi_get_name (a), koers_kpi_get_name (b)) == 0 &&
-         g_strcmp0 (koers_kpi_get_unit (a), koers_kpi_get_unit (b)) == 0 &&
-         koers_kpi_get_metric_kind (a) == koers_kpi_get_metric_kind (b) &&
-         koers_kpi_get_direction (a) == koers_kpi_get_direction (b) &&
-         koers_kpi_get_healthy (a) == koers_kpi_get_healthy (b) &&
-         koers_kpi_get_attention (a) == koers_kpi_get_attention (b) &&
-         koers_kpi_get_frequency (a) == koers_kpi_get_frequency (b) &&
-         koers_kpi_get_position (a) == koers_kpi_get_position (b) &&
-         koers_kpi_get_created (a) == koers_kpi_get_created (b);
+         koers_entity_equal (&koers_entity_kpi, small->item->object, small->match->object,
+                             not_compared);
 }
-
 static void
 decide_small (KoersImportPlan *plan,
               KoersImportKind  kind)

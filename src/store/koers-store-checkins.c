@@ -13,8 +13,6 @@
  * quarter of the window's start.  Whole-company commands read every list
  * of what they loaded in one query (koers_store_load_checkins()). */
 
-#define CHECKIN_COLUMNS koers_entity_get_select_list (&koers_entity_checkin)
-
 /* The check-ins of the key results of a period (?1) and, when ?2 is not
  * NULL, only of the departments in that JSON array, as load_key_results()
  * reads those key results. */
@@ -23,16 +21,6 @@
   " (SELECT k.id FROM key_results AS k" \
   "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1" \
   "  AND (?2 IS NULL OR o.department_id IN (SELECT value FROM json_each (?2))))"
-
-static sqlite3_stmt *
-prepare_checkins (KoersStore  *self,
-                  const char  *rest,
-                  GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", CHECKIN_COLUMNS, rest);
-
-  return koers_store_prepare (self, sql, error);
-}
 
 /* A summary being gathered from rows newest first. */
 typedef struct
@@ -107,7 +95,7 @@ read_summaries (KoersStore    *self,
             continue;
           r.kr = kr;
           r.latest = g_object_new (KOERS_TYPE_CHECKIN, NULL);
-          koers_store_read_checkin (stmt, r.latest);
+          koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (r.latest));
         }
       if (r.kr == NULL)
         continue;
@@ -182,7 +170,7 @@ read_lists (KoersStore    *self,
         continue;
 
       checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
-      koers_store_read_checkin (stmt, checkin);
+      koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (checkin));
       g_ptr_array_add (batch, checkin);
     }
 
@@ -207,7 +195,7 @@ koers_store_load_period_checkins (KoersStore  *self,
   /* A store opened whole holds every list, as it always did. */
   if (!self->lazy)
     {
-      stmt = prepare_checkins (self,
+      stmt = koers_store_prepare_select (self, &koers_entity_checkin,
                                period != NULL
                                  ? PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id"
                                  : "FROM checkins ORDER BY key_result_id, date, created, id",
@@ -225,7 +213,7 @@ koers_store_load_period_checkins (KoersStore  *self,
   g_return_val_if_fail (period != NULL, FALSE);
 
   /* All descending: the index on (key_result_id, date) read backwards. */
-  stmt = prepare_checkins (self,
+  stmt = koers_store_prepare_select (self, &koers_entity_checkin,
                            PERIOD_CHECKINS
                            " ORDER BY key_result_id DESC, date DESC, created DESC, id DESC",
                            error);
@@ -247,7 +235,7 @@ koers_store_refresh_checkin_summary (KoersStore      *self,
   if (koers_key_result_get_checkins_loaded (kr))
     return TRUE;
 
-  stmt = prepare_checkins (self,
+  stmt = koers_store_prepare_select (self, &koers_entity_checkin,
                            "FROM checkins WHERE key_result_id = ?1"
                            " ORDER BY date DESC, created DESC, id DESC",
                            error);
@@ -279,7 +267,7 @@ read_list_cb (KoersKeyResult  *kr,
   if (self == NULL || self->db == NULL)
     return NULL;
 
-  stmt = prepare_checkins (self,
+  stmt = koers_store_prepare_select (self, &koers_entity_checkin,
                            "FROM checkins WHERE key_result_id = ?1"
                            " ORDER BY date DESC, created DESC, id DESC",
                            error);
@@ -297,7 +285,7 @@ read_list_cb (KoersKeyResult  *kr,
       else
         {
           checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
-          koers_store_read_checkin (stmt, checkin);
+          koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (checkin));
           koers_store_index_checkin (self, kr, checkin);
         }
       g_ptr_array_add (newest_first, checkin);
@@ -366,7 +354,7 @@ koers_store_load_checkins (KoersStore  *self,
   if (unread->len == 0)
     return TRUE;
 
-  stmt = prepare_checkins (self,
+  stmt = koers_store_prepare_select (self, &koers_entity_checkin,
                            "FROM checkins WHERE key_result_id IN (SELECT value FROM json_each (?1))"
                            " ORDER BY key_result_id, date, created, id",
                            error);

@@ -122,15 +122,20 @@ static const KoersColumn kpi_value_columns[] = {
 #undef L
 #undef P
 
-#define ENTITY(name, table, entity, columns) \
-  const KoersEntity name = { table, entity, columns, G_N_ELEMENTS (columns) }
+#define ENTITY(name, table, entity, get_type, columns) \
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) <= KOERS_ENTITY_MAX_COLUMNS); \
+  const KoersEntity name = { table, entity, get_type, columns, G_N_ELEMENTS (columns) }
 
-ENTITY (koers_entity_department, "departments", "department", department_columns);
-ENTITY (koers_entity_objective, "objectives", "objective", objective_columns);
-ENTITY (koers_entity_key_result, "key_results", "key_result", key_result_columns);
-ENTITY (koers_entity_checkin, "checkins", "checkin", checkin_columns);
-ENTITY (koers_entity_kpi, "kpis", "kpi", kpi_columns);
-ENTITY (koers_entity_kpi_value, "kpi_values", "kpi_value", kpi_value_columns);
+ENTITY (koers_entity_department, "departments", "department", koers_department_get_type,
+        department_columns);
+ENTITY (koers_entity_objective, "objectives", "objective", koers_objective_get_type,
+        objective_columns);
+ENTITY (koers_entity_key_result, "key_results", "key_result", koers_key_result_get_type,
+        key_result_columns);
+ENTITY (koers_entity_checkin, "checkins", "checkin", koers_checkin_get_type, checkin_columns);
+ENTITY (koers_entity_kpi, "kpis", "kpi", koers_kpi_get_type, kpi_columns);
+ENTITY (koers_entity_kpi_value, "kpi_values", "kpi_value", koers_kpi_value_get_type,
+        kpi_value_columns);
 
 static const KoersEntity *const all_entities[] = {
   &koers_entity_department,
@@ -160,19 +165,16 @@ koers_entity_find (const char *entity)
 const KoersEntity *
 koers_entity_for_object (GObject *object)
 {
-  if (KOERS_IS_DEPARTMENT (object))
-    return &koers_entity_department;
-  if (KOERS_IS_OBJECTIVE (object))
-    return &koers_entity_objective;
-  if (KOERS_IS_KEY_RESULT (object))
-    return &koers_entity_key_result;
-  if (KOERS_IS_CHECKIN (object))
-    return &koers_entity_checkin;
-  if (KOERS_IS_KPI (object))
-    return &koers_entity_kpi;
-  if (KOERS_IS_KPI_VALUE (object))
-    return &koers_entity_kpi_value;
+  for (guint i = 0; i < G_N_ELEMENTS (all_entities); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (object, all_entities[i]->get_type ()))
+      return all_entities[i];
   return NULL;
+}
+
+GObject *
+koers_entity_new_object (const KoersEntity *entity)
+{
+  return g_object_new (entity->get_type (), NULL);
 }
 
 typedef char *(*BuildSql) (const KoersEntity *entity);
@@ -240,22 +242,27 @@ koers_entity_get_insert_sql (const KoersEntity *entity)
   return get_cached_sql (entity, build_insert_sql);
 }
 
-static gboolean
-is_updated_column (const KoersColumn *column)
+gboolean
+koers_entity_column_is_updated (const KoersColumn *column,
+                                KoersUpdate        update)
 {
-  return column->kind != KOERS_COLUMN_ID && column->kind != KOERS_COLUMN_UUID &&
-         column->kind != KOERS_COLUMN_VERSION && !g_str_equal (column->column, "created");
+  if (column->kind == KOERS_COLUMN_ID || column->kind == KOERS_COLUMN_VERSION)
+    return FALSE;
+  if (update == KOERS_UPDATE_WHOLE)
+    return TRUE;
+  return column->kind != KOERS_COLUMN_UUID && !g_str_equal (column->column, "created");
 }
 
 static char *
-build_update_sql (const KoersEntity *entity)
+build_update_sql (const KoersEntity *entity,
+                  KoersUpdate        update)
 {
   GString *s = g_string_new (NULL);
   guint n = 1;
 
   g_string_append_printf (s, "UPDATE %s SET ", entity->table);
   for (guint i = 0; i < entity->n_columns; i++)
-    if (is_updated_column (&entity->columns[i]))
+    if (koers_entity_column_is_updated (&entity->columns[i], update))
       {
         n++;
         g_string_append_printf (s, "%s%s = ?%u", n > 2 ? ", " : "", entity->columns[i].column, n);
@@ -264,16 +271,23 @@ build_update_sql (const KoersEntity *entity)
   return g_string_free (s, FALSE);
 }
 
-const char *
-koers_entity_get_update_sql (const KoersEntity *entity)
+static char *
+build_save_sql (const KoersEntity *entity)
 {
-  return get_cached_sql (entity, build_update_sql);
+  return build_update_sql (entity, KOERS_UPDATE_SAVE);
 }
 
-gboolean
-koers_entity_column_is_updated (const KoersColumn *column)
+static char *
+build_whole_sql (const KoersEntity *entity)
 {
-  return is_updated_column (column);
+  return build_update_sql (entity, KOERS_UPDATE_WHOLE);
+}
+
+const char *
+koers_entity_get_update_sql (const KoersEntity *entity,
+                             KoersUpdate        update)
+{
+  return get_cached_sql (entity, update == KOERS_UPDATE_WHOLE ? build_whole_sql : build_save_sql);
 }
 
 void
@@ -338,17 +352,90 @@ koers_entity_bind_column (const KoersColumn *column,
     }
 }
 
-static void
-read_enum (GObject    *object,
-           GParamSpec *pspec,
+/* The param specs of an entity's columns (NULL for the version), looked
+ * up once per process: the reader runs for every row of a load. */
+static GParamSpec **
+get_pspecs (const KoersEntity *entity)
+{
+  static GHashTable *cache;  /* entity -> GParamSpec*[] */
+  static GMutex lock;
+  GParamSpec **pspecs;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  pspecs = g_hash_table_lookup (cache, entity);
+  if (pspecs == NULL)
+    {
+      GObjectClass *klass = g_type_class_ref (entity->get_type ());
+
+      pspecs = g_new0 (GParamSpec *, entity->n_columns);
+      for (guint i = 0; i < entity->n_columns; i++)
+        if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
+          {
+            pspecs[i] = g_object_class_find_property (klass, entity->columns[i].property);
+            g_assert (pspecs[i] != NULL);
+          }
+      g_hash_table_insert (cache, (gpointer) entity, pspecs);
+      /* The class stays: the object types are never unloaded. */
+    }
+  g_mutex_unlock (&lock);
+  return pspecs;
+}
+
+/* The enum value of a stored nick; an unknown or missing one is the
+ * property's default rather than a failed open. */
+static int
+read_enum (GParamSpec *pspec,
            const char *nick)
 {
-  GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  GParamSpecEnum *spec = G_PARAM_SPEC_ENUM (pspec);
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (spec->enum_class, nick) : NULL;
 
-  /* An unknown string keeps the default rather than failing the open. */
-  if (value != NULL)
-    g_object_set (object, pspec->name, value->value, NULL);
+  return value != NULL ? value->value : spec->default_value;
+}
+
+/* A column of the current row as the property's value.  Text is not
+ * copied: the setter copies it before the statement moves on. */
+static void
+read_column (const KoersColumn *column,
+             GParamSpec        *pspec,
+             sqlite3_stmt      *stmt,
+             int                c,
+             GValue            *value)
+{
+  g_value_init (value, pspec->value_type);
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_STAMP:
+    case KOERS_COLUMN_LINK:
+      g_value_set_int64 (value, sqlite3_column_int64 (stmt, c));
+      break;
+    case KOERS_COLUMN_INT:
+      g_value_set_int (value, sqlite3_column_int (stmt, c));
+      break;
+    case KOERS_COLUMN_BOOL:
+      g_value_set_boolean (value, sqlite3_column_int (stmt, c) != 0);
+      break;
+    case KOERS_COLUMN_DOUBLE:
+      g_value_set_double (value, sqlite3_column_double (stmt, c));
+      break;
+    case KOERS_COLUMN_GRADE:
+      g_value_set_double (value, sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                   ? -1.0 : sqlite3_column_double (stmt, c));
+      break;
+    case KOERS_COLUMN_ENUM:
+      g_value_set_enum (value, read_enum (pspec, (const char *) sqlite3_column_text (stmt, c)));
+      break;
+    case KOERS_COLUMN_UUID:
+    case KOERS_COLUMN_TEXT:
+      g_value_set_static_string (value, (const char *) sqlite3_column_text (stmt, c));
+      break;
+    case KOERS_COLUMN_VERSION:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 gint64
@@ -357,64 +444,139 @@ koers_entity_read_row (const KoersEntity *entity,
                        int                first_column,
                        GObject           *object)
 {
-  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+  GParamSpec **pspecs = get_pspecs (entity);
+  const char *names[KOERS_ENTITY_MAX_COLUMNS];
+  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+  guint n = 0;
   gint64 version = 0;
 
-  g_object_freeze_notify (object);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, entity->get_type ()), 0);
+
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
       int c = first_column + (int) i;
-      const char *text;
-      GParamSpec *pspec;
 
       if (column->kind == KOERS_COLUMN_VERSION)
         {
           version = sqlite3_column_int64 (stmt, c);
           continue;
         }
-
-      pspec = g_object_class_find_property (klass, column->property);
-      g_return_val_if_fail (pspec != NULL, version);
-
-      switch (column->kind)
-        {
-        case KOERS_COLUMN_ID:
-        case KOERS_COLUMN_STAMP:
-        case KOERS_COLUMN_LINK:
-          g_object_set (object, column->property, sqlite3_column_int64 (stmt, c), NULL);
-          break;
-        case KOERS_COLUMN_INT:
-          g_object_set (object, column->property, sqlite3_column_int (stmt, c), NULL);
-          break;
-        case KOERS_COLUMN_BOOL:
-          g_object_set (object, column->property, sqlite3_column_int (stmt, c) != 0, NULL);
-          break;
-        case KOERS_COLUMN_DOUBLE:
-          g_object_set (object, column->property, sqlite3_column_double (stmt, c), NULL);
-          break;
-        case KOERS_COLUMN_GRADE:
-          g_object_set (object, column->property,
-                        sqlite3_column_type (stmt, c) == SQLITE_NULL
-                          ? -1.0 : sqlite3_column_double (stmt, c),
-                        NULL);
-          break;
-        case KOERS_COLUMN_ENUM:
-          read_enum (object, pspec, (const char *) sqlite3_column_text (stmt, c));
-          break;
-        case KOERS_COLUMN_UUID:
-        case KOERS_COLUMN_TEXT:
-          text = (const char *) sqlite3_column_text (stmt, c);
-          g_object_set (object, column->property, text, NULL);
-          break;
-        case KOERS_COLUMN_VERSION:
-        default:
-          break;
-        }
+      names[n] = pspecs[i]->name;
+      read_column (column, pspecs[i], stmt, c, &values[n]);
+      n++;
     }
-  g_object_thaw_notify (object);
+
+  /* One call: the object's notifications go out once, after every
+   * property holds the row's value. */
+  g_object_setv (object, n, names, values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
 
   return version;
+}
+
+static gboolean
+is_named (const char *const *names,
+          const char        *column)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_equal (names[i], column))
+      return TRUE;
+  return FALSE;
+}
+
+void
+koers_entity_copy (const KoersEntity *entity,
+                   GObject           *to,
+                   GObject           *from,
+                   const char *const *except)
+{
+  GParamSpec **pspecs = get_pspecs (entity);
+  const char *names[KOERS_ENTITY_MAX_COLUMNS];
+  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+  guint n = 0;
+
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (to, entity->get_type ()));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (from, entity->get_type ()));
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+
+      if (column->kind == KOERS_COLUMN_ID || column->kind == KOERS_COLUMN_VERSION ||
+          is_named (except, column->column))
+        continue;
+      names[n] = pspecs[i]->name;
+      g_value_init (&values[n], pspecs[i]->value_type);
+      g_object_get_property (from, names[n], &values[n]);
+      n++;
+    }
+
+  g_object_setv (to, n, names, values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+}
+
+/* Equal as the database would store them: a grade below 0 is NULL. */
+static gboolean
+same_value (const KoersColumn *column,
+            const GValue      *a,
+            const GValue      *b)
+{
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_STAMP:
+      return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case KOERS_COLUMN_INT:
+      return g_value_get_int (a) == g_value_get_int (b);
+    case KOERS_COLUMN_BOOL:
+      return !g_value_get_boolean (a) == !g_value_get_boolean (b);
+    case KOERS_COLUMN_DOUBLE:
+      return g_value_get_double (a) == g_value_get_double (b);
+    case KOERS_COLUMN_GRADE:
+      return g_value_get_double (a) == g_value_get_double (b) ||
+             (g_value_get_double (a) < 0.0 && g_value_get_double (b) < 0.0);
+    case KOERS_COLUMN_ENUM:
+      return g_value_get_enum (a) == g_value_get_enum (b);
+    case KOERS_COLUMN_TEXT:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_UUID:
+    case KOERS_COLUMN_LINK:
+    case KOERS_COLUMN_VERSION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+koers_entity_equal (const KoersEntity *entity,
+                    GObject           *a,
+                    GObject           *b,
+                    const char *const *except)
+{
+  GParamSpec **pspecs = get_pspecs (entity);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if (column->kind == KOERS_COLUMN_ID || column->kind == KOERS_COLUMN_UUID ||
+          column->kind == KOERS_COLUMN_LINK || column->kind == KOERS_COLUMN_VERSION ||
+          is_named (except, column->column))
+        continue;
+
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (!same_value (column, &va, &vb))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The value of a column as the change log writes it: a link as the uuid

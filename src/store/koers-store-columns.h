@@ -42,10 +42,14 @@ typedef struct
   const char      *link_table;  /* for KOERS_COLUMN_LINK */
 } KoersColumn;
 
+/* No entity has more columns (checked where the tables are). */
+#define KOERS_ENTITY_MAX_COLUMNS 32
+
 typedef struct
 {
   const char        *table;     /* "key_results" */
   const char        *entity;    /* "key_result", as the change log names it */
+  GType            (*get_type) (void);  /* the object type of a row */
   const KoersColumn *columns;
   guint              n_columns;
 } KoersEntity;
@@ -61,29 +65,56 @@ extern const KoersEntity koers_entity_kpi_value;
 const KoersEntity * const *koers_entity_get_all (guint *n_entities);
 const KoersEntity *koers_entity_find           (const char *entity);
 const KoersEntity *koers_entity_for_object     (GObject    *object);
+/* A new, empty object of the entity's type (full reference). */
+GObject           *koers_entity_new_object     (const KoersEntity *entity);
 
 /* "id, uuid, …" in table order, for SELECT; prefix ("o.") may be NULL.
  * Owned by the entity's cache; lives as long as the process. */
 const char *koers_entity_get_select_list (const KoersEntity *entity);
 
 /* Reads a row whose columns are in koers_entity_get_select_list()'s
- * order, starting at first_column, into object's properties; returns the
- * row's version. */
+ * order, starting at first_column, into object's properties (all set
+ * before any notification goes out; an unknown enum string is the
+ * property's default); returns the row's version. */
 gint64      koers_entity_read_row        (const KoersEntity *entity,
                                           sqlite3_stmt      *stmt,
                                           int                first_column,
                                           GObject           *object);
 
+/* Copies every column's property from one object to another, in one
+ * notification: all but the id and the columns named in except (SQL
+ * names, NULL-terminated; NULL for none). */
+void        koers_entity_copy            (const KoersEntity *entity,
+                                          GObject           *to,
+                                          GObject           *from,
+                                          const char *const *except);
+
+/* TRUE when a and b hold the same value in every column but the id, the
+ * uuid, the links (each side's own ids: compare what they point at) and
+ * the columns named in except. */
+gboolean    koers_entity_equal           (const KoersEntity *entity,
+                                          GObject           *a,
+                                          GObject           *b,
+                                          const char *const *except);
+
 /* "INSERT INTO t (…) VALUES (?1, …)": every column in table order but
  * the version (a new row's is 1); parameter i + 1 is column i. */
 const char *koers_entity_get_insert_sql  (const KoersEntity *entity);
 
-/* "UPDATE t SET … WHERE id = ?1": every column but id, uuid, created and
- * version (its trigger raises it), in table order from ?2 on. */
-const char *koers_entity_get_update_sql  (const KoersEntity *entity);
+typedef enum
+{
+  KOERS_UPDATE_SAVE,   /* a save: not the uuid and creation time, which are the row's for life */
+  KOERS_UPDATE_WHOLE,  /* an import: the file's row over the stored one, uuid and created too */
+} KoersUpdate;
+
+/* "UPDATE t SET … WHERE id = ?1": the columns update says (never the id
+ * or the version, which its trigger raises), in table order from ?2 on. */
+const char *koers_entity_get_update_sql  (const KoersEntity *entity,
+                                          KoersUpdate        update);
 
 /* TRUE for the columns koers_entity_get_update_sql() writes. */
-gboolean    koers_entity_column_is_updated (const KoersColumn *column);
+gboolean    koers_entity_column_is_updated (const KoersColumn *column,
+                                            KoersUpdate        update);
 
 /* Binds the object's value of a column to a parameter: text, numbers,
  * an enum as its nick, a boolean as 0/1, a grade below 0 and a link of 0

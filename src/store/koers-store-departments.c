@@ -117,8 +117,9 @@ koers_store_save_department (KoersStore       *self,
                              KoersDepartment  *dept,
                              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KoersRow) row = NULL;
   KoersDepartment *own;
+  int order;
   gint64 now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -132,36 +133,29 @@ koers_store_save_department (KoersStore       *self,
   if (!check_parent (self, own, koers_department_get_parent_id (dept), error))
     goto failed;
 
+  order = koers_department_get_sort_order (own);
   now = MAX (koers_now_usec (), koers_department_get_updated (own) + 1);
 
   if (!koers_store_begin (self, error))
     goto failed;
 
-  stmt = koers_store_prepare (self,
-                              "UPDATE departments SET name = ?1, emoji = ?2, parent_id = ?3,"
-                              " updated = ?4 WHERE id = ?5",
-                              error);
-  if (stmt == NULL)
-    goto rollback;
-
-  koers_store_bind_text (stmt, 1, koers_department_get_name (dept));
-  koers_store_bind_text (stmt, 2, koers_department_get_emoji (dept));
-  koers_store_bind_link (stmt, 3, koers_department_get_parent_id (dept));
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, koers_department_get_id (own));
-
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+  /* A save does not move it: the order is the store's (move_department). */
+  row = koers_row_new_from_object (G_OBJECT (dept));
+  row->id = koers_department_get_id (own);
+  row->order = order;
+  row->updated = now;
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
   if (own != dept)
     {
-      koers_department_set_name (own, koers_department_get_name (dept));
-      koers_department_set_emoji (own, koers_department_get_emoji (dept));
-      koers_department_set_parent_id (own, koers_department_get_parent_id (dept));
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (dept));
       koers_department_set_updated (dept, now);
     }
   koers_department_set_updated (own, now);
+  koers_department_set_sort_order (own, order);
   g_object_thaw_notify (G_OBJECT (own));
 
   koers_store_emit_changed (self);

@@ -35,17 +35,11 @@ apply_departments (KoersBatchWrite *w)
       KoersDepartment *dept = entry->existing != NULL ? KOERS_DEPARTMENT (entry->existing) : from;
 
       g_object_freeze_notify (G_OBJECT (dept));
+      if (dept != from)
+        koers_entity_copy (&koers_entity_department, G_OBJECT (dept), G_OBJECT (from), NULL);
       koers_department_set_id (dept, entry->id);
       koers_department_set_uuid (dept, entry->uuid);
       koers_department_set_parent_id (dept, entry->owner_id);
-      if (dept != from)
-        {
-          koers_department_set_name (dept, koers_department_get_name (from));
-          koers_department_set_emoji (dept, koers_department_get_emoji (from));
-          koers_department_set_sort_order (dept, koers_department_get_sort_order (from));
-          koers_department_set_created (dept, koers_department_get_created (from));
-          koers_department_set_updated (dept, koers_department_get_updated (from));
-        }
       g_object_thaw_notify (G_OBJECT (dept));
 
       if (dept == from)
@@ -70,27 +64,13 @@ apply_objectives (KoersBatchWrite *w)
         entry->existing != NULL ? KOERS_OBJECTIVE (entry->existing) : from;
 
       g_object_freeze_notify (G_OBJECT (objective));
+      if (objective != from)
+        koers_entity_copy (&koers_entity_objective, G_OBJECT (objective), G_OBJECT (from), NULL);
       koers_objective_set_id (objective, entry->id);
       koers_objective_set_uuid (objective, entry->uuid);
       koers_objective_set_department_id (objective, entry->owner_id);
       koers_objective_set_aligned_to_id (objective, entry->aligned_id);
       koers_objective_set_carried_over_from_id (objective, entry->carried_id);
-      if (objective != from)
-        {
-          koers_objective_set_title (objective, koers_objective_get_title (from));
-          koers_objective_set_description (objective, koers_objective_get_description (from));
-          koers_objective_set_level (objective, koers_objective_get_level (from));
-          koers_objective_set_kind (objective, koers_objective_get_kind (from));
-          koers_objective_set_period (objective, koers_objective_get_period (from));
-          koers_objective_set_owner (objective, koers_objective_get_owner (from));
-          koers_objective_set_state (objective, koers_objective_get_state (from));
-          koers_objective_set_position (objective, koers_objective_get_position (from));
-          koers_objective_set_created (objective, koers_objective_get_created (from));
-          koers_objective_set_updated (objective, koers_objective_get_updated (from));
-          koers_objective_set_postmortem (objective, koers_objective_get_postmortem (from));
-          koers_objective_set_final_grade (objective, koers_objective_get_final_grade (from));
-          koers_objective_set_review_note (objective, koers_objective_get_review_note (from));
-        }
       g_object_thaw_notify (G_OBJECT (objective));
 
       if (objective == from)
@@ -100,18 +80,6 @@ apply_objectives (KoersBatchWrite *w)
       else
         koers_store_resort_objective (w->store, objective);
     }
-}
-
-static void
-copy_key_result (KoersKeyResult *to,
-                 KoersKeyResult *from)
-{
-  koers_store_copy_key_result_content (to, from);
-  koers_key_result_set_position (to, koers_key_result_get_position (from));
-  koers_key_result_set_created (to, koers_key_result_get_created (from));
-  koers_key_result_set_updated (to, koers_key_result_get_updated (from));
-  koers_key_result_set_final_score (to, koers_key_result_get_final_score (from));
-  koers_key_result_set_final_note (to, koers_key_result_get_final_note (from));
 }
 
 static void
@@ -137,11 +105,11 @@ apply_key_results (KoersBatchWrite      *w,
         }
 
       g_object_freeze_notify (G_OBJECT (kr));
+      if (kr != from)
+        koers_entity_copy (&koers_entity_key_result, G_OBJECT (kr), G_OBJECT (from), NULL);
       koers_key_result_set_id (kr, entry->id);
       koers_key_result_set_uuid (kr, entry->uuid);
       koers_key_result_set_objective_id (kr, entry->owner_id);
-      if (kr != from)
-        copy_key_result (kr, from);
       koers_key_result_set_kpi_id (kr, entry->kpi_id);
       g_object_thaw_notify (G_OBJECT (kr));
 
@@ -179,15 +147,11 @@ apply_checkins (KoersBatchWrite *w)
         }
 
       g_object_freeze_notify (G_OBJECT (checkin));
+      if (checkin != from)
+        koers_entity_copy (&koers_entity_checkin, G_OBJECT (checkin), G_OBJECT (from), NULL);
       koers_checkin_set_id (checkin, entry->id);
       koers_checkin_set_uuid (checkin, entry->uuid);
       koers_checkin_set_key_result_id (checkin, entry->owner_id);
-      if (checkin != from)
-        {
-          koers_store_copy_checkin_content (checkin, from);
-          koers_checkin_set_created (checkin, koers_checkin_get_created (from));
-          koers_checkin_set_updated (checkin, koers_checkin_get_updated (from));
-        }
       g_object_thaw_notify (G_OBJECT (checkin));
 
       /* Adds it, or re-sorts it when it is already there. */
@@ -210,16 +174,11 @@ apply_kpis (KoersBatchWrite *w)
       KoersKpi *kpi = entry->existing != NULL ? KOERS_KPI (entry->existing) : from;
 
       g_object_freeze_notify (G_OBJECT (kpi));
+      if (kpi != from)
+        koers_entity_copy (&koers_entity_kpi, G_OBJECT (kpi), G_OBJECT (from), NULL);
       koers_kpi_set_id (kpi, entry->id);
       koers_kpi_set_uuid (kpi, entry->uuid);
       koers_kpi_set_department_id (kpi, entry->owner_id);
-      if (kpi != from)
-        {
-          koers_store_copy_kpi_content (kpi, from);
-          koers_kpi_set_position (kpi, koers_kpi_get_position (from));
-          koers_kpi_set_created (kpi, koers_kpi_get_created (from));
-          koers_kpi_set_updated (kpi, koers_kpi_get_updated (from));
-        }
       g_object_thaw_notify (G_OBJECT (kpi));
 
       if (kpi == from)
@@ -253,17 +212,11 @@ apply_kpi_values (KoersBatchWrite *w)
         }
 
       g_object_freeze_notify (G_OBJECT (value));
+      if (value != from)
+        koers_entity_copy (&koers_entity_kpi_value, G_OBJECT (value), G_OBJECT (from), NULL);
       koers_kpi_value_set_id (value, entry->id);
       koers_kpi_value_set_uuid (value, entry->uuid);
       koers_kpi_value_set_kpi_id (value, entry->owner_id);
-      if (value != from)
-        {
-          koers_kpi_value_set_date (value, koers_kpi_value_get_date (from));
-          koers_kpi_value_set_value (value, koers_kpi_value_get_value (from));
-          koers_kpi_value_set_note (value, koers_kpi_value_get_note (from));
-          koers_kpi_value_set_created (value, koers_kpi_value_get_created (from));
-          koers_kpi_value_set_updated (value, koers_kpi_value_get_updated (from));
-        }
       g_object_thaw_notify (G_OBJECT (value));
 
       /* Adds it, or re-sorts it when it is already there. */
@@ -379,17 +332,6 @@ typedef struct
   sqlite3_stmt *checkins;
 } TreeStatements;
 
-static sqlite3_stmt *
-prepare_select (KoersStore        *store,
-                const KoersEntity *entity,
-                const char        *rest)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
-                                          rest);
-
-  return koers_store_prepare (store, sql, NULL);
-}
-
 /* The objective with its key results and their check-ins, as the database
  * holds them; NULL when it is not there. */
 static KoersObjective *
@@ -404,7 +346,7 @@ read_tree (TreeStatements *stmts,
   if (sqlite3_step (stmts->objective) != SQLITE_ROW)
     return NULL;
   objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
-  koers_store_read_objective (stmts->objective, objective);
+  koers_entity_read_row (&koers_entity_objective, stmts->objective, 0, G_OBJECT (objective));
 
   sqlite3_reset (stmts->key_results);
   sqlite3_bind_int64 (stmts->key_results, 1, id);
@@ -412,7 +354,7 @@ read_tree (TreeStatements *stmts,
     {
       KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
 
-      koers_store_read_key_result (stmts->key_results, kr);
+      koers_entity_read_row (&koers_entity_key_result, stmts->key_results, 0, G_OBJECT (kr));
       g_ptr_array_add (krs, kr);
     }
 
@@ -427,7 +369,7 @@ read_tree (TreeStatements *stmts,
         {
           KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
 
-          koers_store_read_checkin (stmts->checkins, checkin);
+          koers_entity_read_row (&koers_entity_checkin, stmts->checkins, 0, G_OBJECT (checkin));
           g_ptr_array_add (checkins, checkin);
         }
       koers_key_result_splice_checkins (kr, checkins);
@@ -572,31 +514,6 @@ detach_moved (KoersStore     *store,
 }
 
 static void
-copy_objective (KoersObjective *to,
-                KoersObjective *from)
-{
-  g_object_freeze_notify (G_OBJECT (to));
-  koers_objective_set_uuid (to, koers_objective_get_uuid (from));
-  koers_objective_set_department_id (to, koers_objective_get_department_id (from));
-  koers_objective_set_aligned_to_id (to, koers_objective_get_aligned_to_id (from));
-  koers_objective_set_carried_over_from_id (to, koers_objective_get_carried_over_from_id (from));
-  koers_objective_set_title (to, koers_objective_get_title (from));
-  koers_objective_set_description (to, koers_objective_get_description (from));
-  koers_objective_set_level (to, koers_objective_get_level (from));
-  koers_objective_set_kind (to, koers_objective_get_kind (from));
-  koers_objective_set_period (to, koers_objective_get_period (from));
-  koers_objective_set_owner (to, koers_objective_get_owner (from));
-  koers_objective_set_state (to, koers_objective_get_state (from));
-  koers_objective_set_position (to, koers_objective_get_position (from));
-  koers_objective_set_created (to, koers_objective_get_created (from));
-  koers_objective_set_updated (to, koers_objective_get_updated (from));
-  koers_objective_set_postmortem (to, koers_objective_get_postmortem (from));
-  koers_objective_set_final_grade (to, koers_objective_get_final_grade (from));
-  koers_objective_set_review_note (to, koers_objective_get_review_note (from));
-  g_object_thaw_notify (G_OBJECT (to));
-}
-
-static void
 update_checkins (KoersStore     *store,
                  Detached       *detached,
                  KoersKeyResult *model,
@@ -625,13 +542,7 @@ update_checkins (KoersStore     *store,
 
       if (checkin != NULL)
         {
-          g_object_freeze_notify (G_OBJECT (checkin));
-          koers_checkin_set_uuid (checkin, koers_checkin_get_uuid (from));
-          koers_checkin_set_key_result_id (checkin, koers_checkin_get_key_result_id (from));
-          koers_store_copy_checkin_content (checkin, from);
-          koers_checkin_set_created (checkin, koers_checkin_get_created (from));
-          koers_checkin_set_updated (checkin, koers_checkin_get_updated (from));
-          g_object_thaw_notify (G_OBJECT (checkin));
+          koers_entity_copy (&koers_entity_checkin, G_OBJECT (checkin), G_OBJECT (from), NULL);
           /* Re-sorts it. */
           koers_key_result_add_checkin (model, checkin);
         }
@@ -651,7 +562,7 @@ update_in_place (KoersStore     *store,
 {
   g_autoptr(GPtrArray) krs = model_items (koers_objective_get_key_results (fresh));
 
-  copy_objective (model, fresh);
+  koers_entity_copy (&koers_entity_objective, G_OBJECT (model), G_OBJECT (fresh), NULL);
   koers_store_resort_objective (store, model);
 
   for (guint i = 0; i < krs->len; i++)
@@ -675,12 +586,7 @@ update_in_place (KoersStore     *store,
 
       if (kr != NULL)
         {
-          g_object_freeze_notify (G_OBJECT (kr));
-          koers_key_result_set_uuid (kr, koers_key_result_get_uuid (from));
-          koers_key_result_set_objective_id (kr, koers_key_result_get_objective_id (from));
-          copy_key_result (kr, from);
-          koers_key_result_set_kpi_id (kr, koers_key_result_get_kpi_id (from));
-          g_object_thaw_notify (G_OBJECT (kr));
+          koers_entity_copy (&koers_entity_key_result, G_OBJECT (kr), G_OBJECT (from), NULL);
           detach_moved_checkins (store, detached, kr, from);
           update_checkins (store, detached, kr, from);
         }
@@ -723,14 +629,15 @@ koers_store_refresh_objectives (KoersStore *store,
   if (!koers_store_begin_read (store, NULL))
     return;
 
-  stmts.objective = prepare_select (store, &koers_entity_objective, "FROM objectives WHERE id = ?1");
-  stmts.key_results = prepare_select (store, &koers_entity_key_result,
-                                      "FROM key_results WHERE objective_id = ?1"
-                                      " ORDER BY position, id");
+  stmts.objective = koers_store_prepare_select (store, &koers_entity_objective,
+                                                "FROM objectives WHERE id = ?1", NULL);
+  stmts.key_results = koers_store_prepare_select (store, &koers_entity_key_result,
+                                                  "FROM key_results WHERE objective_id = ?1"
+                                                  " ORDER BY position, id", NULL);
   /* Newest first, as a key result keeps them. */
-  stmts.checkins = prepare_select (store, &koers_entity_checkin,
-                                   "FROM checkins WHERE key_result_id = ?1"
-                                   " ORDER BY date DESC, created DESC, id DESC");
+  stmts.checkins = koers_store_prepare_select (store, &koers_entity_checkin,
+                                               "FROM checkins WHERE key_result_id = ?1"
+                                               " ORDER BY date DESC, created DESC, id DESC", NULL);
 
   g_hash_table_iter_init (&iter, objective_ids);
   while (stmts.objective != NULL && stmts.key_results != NULL && stmts.checkins != NULL &&
@@ -747,7 +654,7 @@ koers_store_refresh_objectives (KoersStore *store,
           if (sqlite3_step (stmts.objective) != SQLITE_ROW)
             continue;
           objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
-          koers_store_read_objective (stmts.objective, objective);
+          koers_entity_read_row (&koers_entity_objective, stmts.objective, 0, G_OBJECT (objective));
           if (!model_wants (store, objective))
             {
               g_object_unref (objective);

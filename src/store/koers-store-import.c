@@ -532,204 +532,18 @@ insert_entry (KoersBatchWrite   *w,
   return TRUE;
 }
 
+/* The file's row over the stored one, uuid and creation time included;
+ * the links are written once every row has its id (write_links). */
 static gboolean
-update_department (KoersBatchWrite   *w,
-                   KoersBatchEntry   *entry,
-                   GError **error)
+update_entry (KoersBatchWrite  *w,
+              KoersBatchEntry  *entry,
+              GError          **error)
 {
-  KoersDepartment *dept = KOERS_DEPARTMENT (entry->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KoersRow) row = new_row (entry);
 
-  stmt = koers_store_prepare (w->store,
-                              "UPDATE departments SET uuid = ?1, name = ?2, emoji = ?3,"
-                              " sort_order = ?4, parent_id = NULL, created = ?5, updated = ?6"
-                              " WHERE id = ?7",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  koers_store_bind_text (stmt, 1, entry->uuid);
-  koers_store_bind_text (stmt, 2, koers_department_get_name (dept));
-  koers_store_bind_text (stmt, 3, koers_department_get_emoji (dept));
-  sqlite3_bind_int (stmt, 4, koers_department_get_sort_order (dept));
-  sqlite3_bind_int64 (stmt, 5, koers_department_get_created (dept));
-  sqlite3_bind_int64 (stmt, 6, koers_department_get_updated (dept));
-  sqlite3_bind_int64 (stmt, 7, entry->id);
-  return koers_store_step_done (w->store, stmt, error);
+  row->id = entry->id;
+  return koers_store_update_row (w->store, row, KOERS_UPDATE_WHOLE, error);
 }
-
-static gboolean
-update_objective (KoersBatchWrite   *w,
-                  KoersBatchEntry   *entry,
-                  GError **error)
-{
-  KoersObjective *objective = KOERS_OBJECTIVE (entry->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = koers_store_prepare (w->store,
-                              "UPDATE objectives SET uuid = ?1, department_id = ?2, title = ?3,"
-                              " description = ?4, level = ?5, kind = ?6, period = ?7, owner = ?8,"
-                              " aligned_to_id = NULL, state = ?9, carried_over_from_id = NULL,"
-                              " position = ?10, created = ?11, updated = ?12, postmortem = ?14,"
-                              " final_grade = ?15, review_note = ?16 WHERE id = ?13",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  koers_store_bind_text (stmt, 1, entry->uuid);
-  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
-  koers_store_bind_text (stmt, 3, koers_objective_get_title (objective));
-  koers_store_bind_text (stmt, 4, koers_objective_get_description (objective));
-  koers_store_bind_text (stmt, 5, koers_level_to_string (koers_objective_get_level (objective)));
-  koers_store_bind_text (stmt, 6,
-                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
-  koers_store_bind_text (stmt, 7, koers_objective_get_period (objective));
-  koers_store_bind_text (stmt, 8, koers_objective_get_owner (objective));
-  koers_store_bind_text (stmt, 9,
-                         koers_objective_state_to_string (koers_objective_get_state (objective)));
-  sqlite3_bind_int (stmt, 10, koers_objective_get_position (objective));
-  sqlite3_bind_int64 (stmt, 11, koers_objective_get_created (objective));
-  sqlite3_bind_int64 (stmt, 12, koers_objective_get_updated (objective));
-  sqlite3_bind_int64 (stmt, 13, entry->id);
-  koers_store_bind_text (stmt, 14, koers_objective_get_postmortem (objective));
-  koers_store_bind_grade (stmt, 15, koers_objective_get_final_grade (objective));
-  koers_store_bind_text (stmt, 16, koers_objective_get_review_note (objective));
-  return koers_store_step_done (w->store, stmt, error);
-}
-
-static gboolean
-update_key_result (KoersBatchWrite   *w,
-                   KoersBatchEntry   *entry,
-                   GError **error)
-{
-  KoersKeyResult *kr = KOERS_KEY_RESULT (entry->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = koers_store_prepare (w->store,
-                              "UPDATE key_results SET uuid = ?1, objective_id = ?2, title = ?3,"
-                              " metric_kind = ?4, unit = ?5, start_value = ?6, target_value = ?7,"
-                              " current_value = ?8, due_date = ?9, owner = ?10, weight = ?11,"
-                              " uses_personal_data = ?12, personal_data_note = ?13,"
-                              " position = ?14, created = ?15, updated = ?16, final_score = ?18,"
-                              " final_note = ?19, kpi_id = ?20 WHERE id = ?17",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  koers_store_bind_text (stmt, 1, entry->uuid);
-  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
-  koers_store_bind_text (stmt, 3, koers_key_result_get_title (kr));
-  koers_store_bind_text (stmt, 4,
-                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
-  koers_store_bind_text (stmt, 5, koers_key_result_get_unit (kr));
-  sqlite3_bind_double (stmt, 6, koers_key_result_get_start_value (kr));
-  sqlite3_bind_double (stmt, 7, koers_key_result_get_target_value (kr));
-  sqlite3_bind_double (stmt, 8, koers_key_result_get_current_value (kr));
-  koers_store_bind_text (stmt, 9, koers_key_result_get_due_date (kr));
-  koers_store_bind_text (stmt, 10, koers_key_result_get_owner (kr));
-  sqlite3_bind_double (stmt, 11, koers_key_result_get_weight (kr));
-  sqlite3_bind_int (stmt, 12, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
-  koers_store_bind_text (stmt, 13, koers_key_result_get_personal_data_note (kr));
-  sqlite3_bind_int (stmt, 14, koers_key_result_get_position (kr));
-  sqlite3_bind_int64 (stmt, 15, koers_key_result_get_created (kr));
-  sqlite3_bind_int64 (stmt, 16, koers_key_result_get_updated (kr));
-  sqlite3_bind_int64 (stmt, 17, entry->id);
-  koers_store_bind_grade (stmt, 18, koers_key_result_get_final_score (kr));
-  koers_store_bind_text (stmt, 19, koers_key_result_get_final_note (kr));
-  koers_store_bind_link (stmt, 20, entry->kpi_id);
-  return koers_store_step_done (w->store, stmt, error);
-}
-
-static gboolean
-update_checkin (KoersBatchWrite   *w,
-                KoersBatchEntry   *entry,
-                GError **error)
-{
-  KoersCheckin *checkin = KOERS_CHECKIN (entry->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = koers_store_prepare (w->store,
-                              "UPDATE checkins SET uuid = ?1, key_result_id = ?2, date = ?3,"
-                              " value = ?4, status = ?5, note = ?6, author = ?7, created = ?8,"
-                              " updated = ?9 WHERE id = ?10",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  koers_store_bind_text (stmt, 1, entry->uuid);
-  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
-  koers_store_bind_text (stmt, 3, koers_checkin_get_date (checkin));
-  sqlite3_bind_double (stmt, 4, koers_checkin_get_value (checkin));
-  koers_store_bind_text (stmt, 5,
-                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
-  koers_store_bind_text (stmt, 6, koers_checkin_get_note (checkin));
-  koers_store_bind_text (stmt, 7, koers_checkin_get_author (checkin));
-  sqlite3_bind_int64 (stmt, 8, koers_checkin_get_created (checkin));
-  sqlite3_bind_int64 (stmt, 9, koers_checkin_get_updated (checkin));
-  sqlite3_bind_int64 (stmt, 10, entry->id);
-  return koers_store_step_done (w->store, stmt, error);
-}
-
-static gboolean
-update_kpi (KoersBatchWrite  *w,
-            KoersBatchEntry  *entry,
-            GError          **error)
-{
-  KoersKpi *kpi = KOERS_KPI (entry->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = koers_store_prepare (w->store,
-                              "UPDATE kpis SET uuid = ?1, department_id = ?2, name = ?3, unit = ?4,"
-                              " metric_kind = ?5, direction = ?6, healthy = ?7, attention = ?8,"
-                              " frequency = ?9, position = ?10, created = ?11, updated = ?12"
-                              " WHERE id = ?13",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  koers_store_bind_text (stmt, 1, entry->uuid);
-  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
-  koers_store_bind_text (stmt, 3, koers_kpi_get_name (kpi));
-  koers_store_bind_text (stmt, 4, koers_kpi_get_unit (kpi));
-  koers_store_bind_text (stmt, 5, koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
-  koers_store_bind_text (stmt, 6, koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
-  sqlite3_bind_double (stmt, 7, koers_kpi_get_healthy (kpi));
-  sqlite3_bind_double (stmt, 8, koers_kpi_get_attention (kpi));
-  koers_store_bind_text (stmt, 9, koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
-  sqlite3_bind_int (stmt, 10, koers_kpi_get_position (kpi));
-  sqlite3_bind_int64 (stmt, 11, koers_kpi_get_created (kpi));
-  sqlite3_bind_int64 (stmt, 12, koers_kpi_get_updated (kpi));
-  sqlite3_bind_int64 (stmt, 13, entry->id);
-  return koers_store_step_done (w->store, stmt, error);
-}
-
-static gboolean
-update_kpi_value (KoersBatchWrite  *w,
-                  KoersBatchEntry  *entry,
-                  GError          **error)
-{
-  KoersKpiValue *value = KOERS_KPI_VALUE (entry->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = koers_store_prepare (w->store,
-                              "UPDATE kpi_values SET uuid = ?1, kpi_id = ?2, date = ?3, value = ?4,"
-                              " note = ?5, created = ?6, updated = ?7 WHERE id = ?8",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  koers_store_bind_text (stmt, 1, entry->uuid);
-  sqlite3_bind_int64 (stmt, 2, entry->owner_id);
-  koers_store_bind_text (stmt, 3, koers_kpi_value_get_date (value));
-  sqlite3_bind_double (stmt, 4, koers_kpi_value_get_value (value));
-  koers_store_bind_text (stmt, 5, koers_kpi_value_get_note (value));
-  sqlite3_bind_int64 (stmt, 6, koers_kpi_value_get_created (value));
-  sqlite3_bind_int64 (stmt, 7, koers_kpi_value_get_updated (value));
-  sqlite3_bind_int64 (stmt, 8, entry->id);
-  return koers_store_step_done (w->store, stmt, error);
-}
-
-typedef gboolean (*UpdateFunc) (KoersBatchWrite *w, KoersBatchEntry *entry, GError **error);
 
 static const KoersBatchKind owner_kinds[KOERS_BATCH_N_KINDS] = {
   [KOERS_BATCH_DEPARTMENT] = KOERS_BATCH_N_KINDS,   /* the parent: second pass */
@@ -738,11 +552,6 @@ static const KoersBatchKind owner_kinds[KOERS_BATCH_N_KINDS] = {
   [KOERS_BATCH_CHECKIN] = KOERS_BATCH_KEY_RESULT,
   [KOERS_BATCH_KPI] = KOERS_BATCH_DEPARTMENT,
   [KOERS_BATCH_KPI_VALUE] = KOERS_BATCH_KPI,
-};
-
-static const UpdateFunc update_funcs[KOERS_BATCH_N_KINDS] = {
-  update_department, update_objective, update_key_result, update_checkin, update_kpi,
-  update_kpi_value,
 };
 
 static gboolean
@@ -769,7 +578,7 @@ write_kind (KoersBatchWrite   *w,
         return FALSE;
 
       if (entry->id != 0
-          ? !update_funcs[kind] (w, entry, error)
+          ? !update_entry (w, entry, error)
           : !insert_entry (w, entry, error))
         return FALSE;
     }
@@ -1173,17 +982,6 @@ kind_entity (KoersBatchKind kind)
     }
 }
 
-static GType
-kind_type (KoersBatchKind kind)
-{
-  GType all[KOERS_BATCH_N_KINDS] = {
-    KOERS_TYPE_DEPARTMENT, KOERS_TYPE_OBJECTIVE, KOERS_TYPE_KEY_RESULT, KOERS_TYPE_CHECKIN,
-    KOERS_TYPE_KPI, KOERS_TYPE_KPI_VALUE,
-  };
-
-  return all[kind];
-}
-
 static char *
 find_sql (KoersBatchKind  kind,
           const char     *where)
@@ -1355,7 +1153,7 @@ read_stored_row (KoersBatchKind  kind,
   KoersStoredRow *row = g_new0 (KoersStoredRow, 1);
   int links = (int) entity->n_columns;
 
-  row->object = g_object_new (kind_type (kind), NULL);
+  row->object = koers_entity_new_object (entity);
   koers_entity_read_row (entity, stmt, 0, row->object);
   row->id = object_get_id (row->object);
   row->owner_id = object_get_owner_id (row->object);
@@ -1577,6 +1375,46 @@ import_step_done (KoersStoreImport  *self,
   return ok;
 }
 
+/* Writes object as the row row_id, or as a new row (row_id 0: SQLite
+ * picks the id): every column of the entity's table, with the owner and
+ * KPI ids given; an objective's links come after every row has its id.
+ * The statements are prepared once for the whole file. */
+static gboolean
+put_row (KoersStoreImport  *self,
+         int                insert,
+         int                update,
+         GObject           *object,
+         gint64             row_id,
+         gint64             owner_id,
+         gint64             kpi_id,
+         gint64            *id,
+         GError           **error)
+{
+  const KoersEntity *entity = koers_entity_for_object (object);
+  g_autoptr(KoersRow) row = koers_row_new_from_object (object);
+  sqlite3_stmt *stmt;
+
+  stmt = row_id != 0
+    ? import_stmt (self, update, koers_entity_get_update_sql (entity, KOERS_UPDATE_WHOLE),
+                   error)
+    : import_stmt (self, insert, koers_entity_get_insert_sql (entity), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  row->id = row_id;
+  row->owner_id = owner_id;
+  row->aligned_to_id = 0;
+  row->carried_over_from_id = 0;
+  row->kpi_id = kpi_id;
+  koers_store_bind_row (row, stmt, row_id == 0, KOERS_UPDATE_WHOLE);
+  if (!import_step_done (self, stmt, error))
+    return FALSE;
+  self->wrote = TRUE;
+
+  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
+  return TRUE;
+}
+
 gboolean
 koers_store_import_put_objective (KoersStoreImport  *self,
                                   KoersObjective    *objective,
@@ -1585,54 +1423,12 @@ koers_store_import_put_objective (KoersStoreImport  *self,
                                   gint64            *id,
                                   GError           **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
 
-  if (row_id != 0)
-    stmt = import_stmt (self, STMT_UPDATE_OBJECTIVE,
-                        "UPDATE objectives SET uuid = ?2, department_id = ?3, title = ?4,"
-                        " description = ?5, level = ?6, kind = ?7, period = ?8, owner = ?9,"
-                        " aligned_to_id = NULL, state = ?10, carried_over_from_id = NULL,"
-                        " position = ?11, postmortem = ?12, final_grade = ?13, review_note = ?14,"
-                        " created = ?15, updated = ?16 WHERE id = ?1",
-                        error);
-  else
-    stmt = import_stmt (self, STMT_INSERT_OBJECTIVE,
-                        "INSERT INTO objectives (id, uuid, department_id, title, description,"
-                        " level, kind, period, owner, state, position, postmortem, final_grade,"
-                        " review_note, created, updated)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                        " ?15, ?16)",
-                        error);
-  if (stmt == NULL)
+  if (!put_row (self, STMT_INSERT_OBJECTIVE, STMT_UPDATE_OBJECTIVE,
+                G_OBJECT (objective), row_id, department_id, 0, id, error))
     return FALSE;
-
-  koers_store_bind_link (stmt, 1, row_id);
-  koers_store_bind_text (stmt, 2, koers_objective_get_uuid (objective));
-  sqlite3_bind_int64 (stmt, 3, department_id);
-  koers_store_bind_text (stmt, 4, koers_objective_get_title (objective));
-  koers_store_bind_text (stmt, 5, koers_objective_get_description (objective));
-  koers_store_bind_text (stmt, 6, koers_level_to_string (koers_objective_get_level (objective)));
-  koers_store_bind_text (stmt, 7,
-                         koers_objective_kind_to_string (koers_objective_get_kind (objective)));
-  koers_store_bind_text (stmt, 8, koers_objective_get_period (objective));
-  koers_store_bind_text (stmt, 9, koers_objective_get_owner (objective));
-  koers_store_bind_text (stmt, 10,
-                         koers_objective_state_to_string (koers_objective_get_state (objective)));
-  sqlite3_bind_int (stmt, 11, koers_objective_get_position (objective));
-  koers_store_bind_text (stmt, 12, koers_objective_get_postmortem (objective));
-  koers_store_bind_grade (stmt, 13, koers_objective_get_final_grade (objective));
-  koers_store_bind_text (stmt, 14, koers_objective_get_review_note (objective));
-  sqlite3_bind_int64 (stmt, 15, koers_objective_get_created (objective));
-  sqlite3_bind_int64 (stmt, 16, koers_objective_get_updated (objective));
-
-  if (!import_step_done (self, stmt, error))
-    return FALSE;
-  self->wrote = TRUE;
-
-  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
   koers_store_add_to_id_set (self->objectives, *id);
   return TRUE;
 }
@@ -1671,59 +1467,12 @@ koers_store_import_put_key_result (KoersStoreImport  *self,
                                    gint64            *id,
                                    GError           **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
 
-  if (row_id != 0)
-    stmt = import_stmt (self, STMT_UPDATE_KEY_RESULT,
-                        "UPDATE key_results SET uuid = ?2, objective_id = ?3, title = ?4,"
-                        " metric_kind = ?5, unit = ?6, start_value = ?7, target_value = ?8,"
-                        " current_value = ?9, due_date = ?10, owner = ?11, weight = ?12,"
-                        " uses_personal_data = ?13, personal_data_note = ?14, position = ?15,"
-                        " final_score = ?16, final_note = ?17, kpi_id = ?18, created = ?19,"
-                        " updated = ?20 WHERE id = ?1",
-                        error);
-  else
-    stmt = import_stmt (self, STMT_INSERT_KEY_RESULT,
-                        "INSERT INTO key_results (id, uuid, objective_id, title, metric_kind,"
-                        " unit, start_value, target_value, current_value, due_date, owner,"
-                        " weight, uses_personal_data, personal_data_note, position,"
-                        " final_score, final_note, kpi_id, created, updated)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                        " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-                        error);
-  if (stmt == NULL)
+  if (!put_row (self, STMT_INSERT_KEY_RESULT, STMT_UPDATE_KEY_RESULT,
+                G_OBJECT (kr), row_id, objective_id, kpi_id, id, error))
     return FALSE;
-
-  koers_store_bind_link (stmt, 1, row_id);
-  koers_store_bind_text (stmt, 2, koers_key_result_get_uuid (kr));
-  sqlite3_bind_int64 (stmt, 3, objective_id);
-  koers_store_bind_text (stmt, 4, koers_key_result_get_title (kr));
-  koers_store_bind_text (stmt, 5,
-                         koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
-  koers_store_bind_text (stmt, 6, koers_key_result_get_unit (kr));
-  sqlite3_bind_double (stmt, 7, koers_key_result_get_start_value (kr));
-  sqlite3_bind_double (stmt, 8, koers_key_result_get_target_value (kr));
-  sqlite3_bind_double (stmt, 9, koers_key_result_get_current_value (kr));
-  koers_store_bind_text (stmt, 10, koers_key_result_get_due_date (kr));
-  koers_store_bind_text (stmt, 11, koers_key_result_get_owner (kr));
-  sqlite3_bind_double (stmt, 12, koers_key_result_get_weight (kr));
-  sqlite3_bind_int (stmt, 13, koers_key_result_get_uses_personal_data (kr) ? 1 : 0);
-  koers_store_bind_text (stmt, 14, koers_key_result_get_personal_data_note (kr));
-  sqlite3_bind_int (stmt, 15, koers_key_result_get_position (kr));
-  koers_store_bind_grade (stmt, 16, koers_key_result_get_final_score (kr));
-  koers_store_bind_text (stmt, 17, koers_key_result_get_final_note (kr));
-  koers_store_bind_link (stmt, 18, kpi_id);
-  sqlite3_bind_int64 (stmt, 19, koers_key_result_get_created (kr));
-  sqlite3_bind_int64 (stmt, 20, koers_key_result_get_updated (kr));
-
-  if (!import_step_done (self, stmt, error))
-    return FALSE;
-  self->wrote = TRUE;
-
-  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
   koers_store_add_to_id_set (self->key_results, *id);
   koers_store_add_to_id_set (self->objectives, objective_id);
   if (old_objective_id != 0)
@@ -1740,43 +1489,12 @@ koers_store_import_put_checkin (KoersStoreImport  *self,
                                 gint64            *id,
                                 GError           **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
   g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
 
-  if (row_id != 0)
-    stmt = import_stmt (self, STMT_UPDATE_CHECKIN,
-                        "UPDATE checkins SET uuid = ?2, key_result_id = ?3, date = ?4,"
-                        " value = ?5, status = ?6, note = ?7, author = ?8, created = ?9,"
-                        " updated = ?10 WHERE id = ?1",
-                        error);
-  else
-    stmt = import_stmt (self, STMT_INSERT_CHECKIN,
-                        "INSERT INTO checkins (id, uuid, key_result_id, date, value, status,"
-                        " note, author, created, updated)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                        error);
-  if (stmt == NULL)
+  if (!put_row (self, STMT_INSERT_CHECKIN, STMT_UPDATE_CHECKIN,
+                G_OBJECT (checkin), row_id, key_result_id, 0, id, error))
     return FALSE;
-
-  koers_store_bind_link (stmt, 1, row_id);
-  koers_store_bind_text (stmt, 2, koers_checkin_get_uuid (checkin));
-  sqlite3_bind_int64 (stmt, 3, key_result_id);
-  koers_store_bind_text (stmt, 4, koers_checkin_get_date (checkin));
-  sqlite3_bind_double (stmt, 5, koers_checkin_get_value (checkin));
-  koers_store_bind_text (stmt, 6,
-                         koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
-  koers_store_bind_text (stmt, 7, koers_checkin_get_note (checkin));
-  koers_store_bind_text (stmt, 8, koers_checkin_get_author (checkin));
-  sqlite3_bind_int64 (stmt, 9, koers_checkin_get_created (checkin));
-  sqlite3_bind_int64 (stmt, 10, koers_checkin_get_updated (checkin));
-
-  if (!import_step_done (self, stmt, error))
-    return FALSE;
-  self->wrote = TRUE;
-
-  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
   koers_store_add_to_id_set (self->key_results, key_result_id);
   if (old_key_result_id != 0)
     koers_store_add_to_id_set (self->key_results, old_key_result_id);

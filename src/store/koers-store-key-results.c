@@ -117,16 +117,6 @@ koers_store_add_key_result (KoersStore      *self,
   return write_new_key_result (self, objective, kr, TRUE, error);
 }
 
-static void
-copy_key_result (KoersKeyResult *to,
-                 KoersKeyResult *from)
-{
-  koers_store_copy_key_result_content (to, from);
-  koers_key_result_set_final_score (to, koers_key_result_get_final_score (from));
-  koers_key_result_set_final_note (to, koers_key_result_get_final_note (from));
-  koers_key_result_set_kpi_id (to, koers_key_result_get_kpi_id (from));
-}
-
 /* Writes every property, the review's final score and note included; a
  * changed objective-id moves the key result to the end of that
  * objective. */
@@ -181,14 +171,15 @@ koers_store_save_key_result (KoersStore      *self,
   /* After the merge: a move by someone else within the objective stays. */
   row->order = target != owner ? position : koers_key_result_get_position (kr);
   row->updated = now;
-  if (!koers_store_update_row (self, row, error) || !koers_store_commit (self, error))
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
     goto rollback;
 
   g_object_ref (own);
   g_object_freeze_notify (G_OBJECT (own));
   if (own != kr)
     {
-      copy_key_result (own, kr);
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (kr));
       koers_key_result_set_updated (kr, now);
     }
   koers_key_result_set_updated (own, now);
@@ -416,7 +407,7 @@ koers_store_save_checkin (KoersStore    *self,
   row->created = koers_checkin_get_created (own);
   row->updated = now;
 
-  if (!koers_store_update_row (self, row, error) ||
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
       !koers_store_sync_current_value (self, koers_key_result_get_id (kr), &has_current,
                                        &current_value, error) ||
       !koers_store_commit (self, error))
@@ -425,10 +416,11 @@ koers_store_save_checkin (KoersStore    *self,
   g_object_freeze_notify (G_OBJECT (own));
   if (own != checkin)
     {
-      koers_store_copy_checkin_content (own, checkin);
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (checkin));
       koers_checkin_set_updated (checkin, now);
     }
   koers_checkin_set_updated (own, now);
+  koers_checkin_set_key_result_id (own, koers_key_result_get_id (kr));
   g_object_thaw_notify (G_OBJECT (own));
 
   /* Already in the list: this re-sorts it when the date moved. */

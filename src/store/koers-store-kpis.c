@@ -245,7 +245,7 @@ koers_store_save_kpi (KoersStore  *self,
                       KoersKpi    *kpi,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KoersRow) row = NULL;
   KoersKpi *own;
   gint64 department_id;
   int position;
@@ -283,33 +283,19 @@ koers_store_save_kpi (KoersStore  *self,
   if (!koers_store_begin (self, error))
     goto failed;
 
-  stmt = koers_store_prepare (self,
-                              "UPDATE kpis SET department_id = ?1, name = ?2, unit = ?3,"
-                              " metric_kind = ?4, direction = ?5, healthy = ?6, attention = ?7,"
-                              " frequency = ?8, position = ?9, updated = ?10 WHERE id = ?11",
-                              error);
-  if (stmt == NULL)
-    goto rollback;
-
-  sqlite3_bind_int64 (stmt, 1, department_id);
-  koers_store_bind_text (stmt, 2, koers_kpi_get_name (kpi));
-  koers_store_bind_text (stmt, 3, koers_kpi_get_unit (kpi));
-  koers_store_bind_text (stmt, 4, koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
-  koers_store_bind_text (stmt, 5, koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
-  sqlite3_bind_double (stmt, 6, koers_kpi_get_healthy (kpi));
-  sqlite3_bind_double (stmt, 7, koers_kpi_get_attention (kpi));
-  koers_store_bind_text (stmt, 8, koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
-  sqlite3_bind_int (stmt, 9, position);
-  sqlite3_bind_int64 (stmt, 10, now);
-  sqlite3_bind_int64 (stmt, 11, koers_kpi_get_id (own));
-
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+  row = koers_row_new_from_object (G_OBJECT (kpi));
+  row->id = koers_kpi_get_id (own);
+  row->owner_id = department_id;
+  row->order = position;
+  row->updated = now;
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
   if (own != kpi)
     {
-      koers_store_copy_kpi_content (own, kpi);
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (kpi));
       koers_kpi_set_updated (kpi, now);
     }
   koers_kpi_set_updated (own, now);
@@ -534,7 +520,7 @@ koers_store_save_kpi_value (KoersStore     *self,
                             KoersKpiValue  *value,
                             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KoersRow) row = NULL;
   KoersKpiValue *own;
   KoersKpi *kpi;
   gint64 now;
@@ -556,31 +542,22 @@ koers_store_save_kpi_value (KoersStore     *self,
   if (!koers_store_begin (self, error))
     goto failed;
 
-  stmt = koers_store_prepare (self,
-                              "UPDATE kpi_values SET date = ?1, value = ?2, note = ?3, updated = ?4"
-                              " WHERE id = ?5",
-                              error);
-  if (stmt == NULL)
-    goto rollback;
-
-  koers_store_bind_text (stmt, 1, koers_kpi_value_get_date (value));
-  sqlite3_bind_double (stmt, 2, koers_kpi_value_get_value (value));
-  koers_store_bind_text (stmt, 3, koers_kpi_value_get_note (value));
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, koers_kpi_value_get_id (own));
-
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+  row = koers_row_new_from_object (G_OBJECT (value));
+  row->id = koers_kpi_value_get_id (own);
+  row->owner_id = koers_kpi_get_id (kpi);
+  row->updated = now;
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
   if (own != value)
     {
-      koers_kpi_value_set_date (own, koers_kpi_value_get_date (value));
-      koers_kpi_value_set_value (own, koers_kpi_value_get_value (value));
-      koers_kpi_value_set_note (own, koers_kpi_value_get_note (value));
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (value));
       koers_kpi_value_set_updated (value, now);
     }
   koers_kpi_value_set_updated (own, now);
+  koers_kpi_value_set_kpi_id (own, koers_kpi_get_id (kpi));
   g_object_thaw_notify (G_OBJECT (own));
 
   /* Already in the list: this re-sorts it when the date moved. */

@@ -10,26 +10,6 @@
  * and the dismissed findings included, so every view has them from the
  * start), and to put an object back as stored after a save that failed. */
 
-/* The SELECT lists come from the column tables; the readers below take
- * the columns in that order (the version last). */
-#define DEPARTMENT_COLUMNS koers_entity_get_select_list (&koers_entity_department)
-#define OBJECTIVE_COLUMNS  koers_entity_get_select_list (&koers_entity_objective)
-#define KEY_RESULT_COLUMNS koers_entity_get_select_list (&koers_entity_key_result)
-#define CHECKIN_COLUMNS    koers_entity_get_select_list (&koers_entity_checkin)
-#define KPI_COLUMNS        koers_entity_get_select_list (&koers_entity_kpi)
-#define KPI_VALUE_COLUMNS  koers_entity_get_select_list (&koers_entity_kpi_value)
-
-static sqlite3_stmt *
-prepare_select (KoersStore  *self,
-                const char  *columns,
-                const char  *rest,
-                GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", columns, rest);
-
-  return koers_store_prepare (self, sql, error);
-}
-
 /* Only a file written with foreign keys off can hold an orphan. */
 gboolean
 koers_store_set_orphan_error (KoersStore  *self,
@@ -41,158 +21,6 @@ koers_store_set_orphan_error (KoersStore  *self,
                _("The database “%s” is damaged: it holds rows that belong to nothing"),
                display);
   return FALSE;
-}
-
-static void
-read_department (sqlite3_stmt    *stmt,
-                 KoersDepartment *dept)
-{
-  g_object_freeze_notify (G_OBJECT (dept));
-  koers_department_set_id (dept, sqlite3_column_int64 (stmt, 0));
-  koers_department_set_uuid (dept, koers_store_column_text (stmt, 1));
-  koers_department_set_name (dept, koers_store_column_text (stmt, 2));
-  koers_department_set_emoji (dept, koers_store_column_text (stmt, 3));
-  koers_department_set_sort_order (dept, sqlite3_column_int (stmt, 4));
-  koers_department_set_parent_id (dept, sqlite3_column_int64 (stmt, 5));
-  koers_department_set_is_company (dept, sqlite3_column_int (stmt, 6) != 0);
-  koers_department_set_created (dept, sqlite3_column_int64 (stmt, 7));
-  koers_department_set_updated (dept, sqlite3_column_int64 (stmt, 8));
-  g_object_thaw_notify (G_OBJECT (dept));
-}
-
-void
-koers_store_read_objective (sqlite3_stmt   *stmt,
-                KoersObjective *objective)
-{
-  KoersLevel level = KOERS_LEVEL_DEPARTMENT;
-  KoersObjectiveKind kind = KOERS_OBJECTIVE_KIND_COMMITTED;
-  KoersObjectiveState state = KOERS_OBJECTIVE_STATE_ACTIVE;
-
-  /* Unknown strings keep the defaults rather than failing the open. */
-  koers_level_from_string (koers_store_column_text (stmt, 5), &level);
-  koers_objective_kind_from_string (koers_store_column_text (stmt, 6), &kind);
-  koers_objective_state_from_string (koers_store_column_text (stmt, 10), &state);
-
-  g_object_freeze_notify (G_OBJECT (objective));
-  koers_objective_set_id (objective, sqlite3_column_int64 (stmt, 0));
-  koers_objective_set_uuid (objective, koers_store_column_text (stmt, 1));
-  koers_objective_set_department_id (objective, sqlite3_column_int64 (stmt, 2));
-  koers_objective_set_title (objective, koers_store_column_text (stmt, 3));
-  koers_objective_set_description (objective, koers_store_column_text (stmt, 4));
-  koers_objective_set_level (objective, level);
-  koers_objective_set_kind (objective, kind);
-  koers_objective_set_period (objective, koers_store_column_text (stmt, 7));
-  koers_objective_set_owner (objective, koers_store_column_text (stmt, 8));
-  koers_objective_set_aligned_to_id (objective, sqlite3_column_int64 (stmt, 9));
-  koers_objective_set_state (objective, state);
-  koers_objective_set_carried_over_from_id (objective, sqlite3_column_int64 (stmt, 11));
-  koers_objective_set_position (objective, sqlite3_column_int (stmt, 12));
-  koers_objective_set_created (objective, sqlite3_column_int64 (stmt, 13));
-  koers_objective_set_updated (objective, sqlite3_column_int64 (stmt, 14));
-  koers_objective_set_postmortem (objective, koers_store_column_text (stmt, 15));
-  koers_objective_set_final_grade (objective, koers_store_column_grade (stmt, 16));
-  koers_objective_set_review_note (objective, koers_store_column_text (stmt, 17));
-  g_object_thaw_notify (G_OBJECT (objective));
-}
-
-void
-koers_store_read_key_result (sqlite3_stmt   *stmt,
-                 KoersKeyResult *kr)
-{
-  KoersMetricKind metric_kind = KOERS_METRIC_KIND_NUMBER;
-
-  koers_metric_kind_from_string (koers_store_column_text (stmt, 4), &metric_kind);
-
-  g_object_freeze_notify (G_OBJECT (kr));
-  koers_key_result_set_id (kr, sqlite3_column_int64 (stmt, 0));
-  koers_key_result_set_uuid (kr, koers_store_column_text (stmt, 1));
-  koers_key_result_set_objective_id (kr, sqlite3_column_int64 (stmt, 2));
-  koers_key_result_set_title (kr, koers_store_column_text (stmt, 3));
-  koers_key_result_set_metric_kind (kr, metric_kind);
-  koers_key_result_set_unit (kr, koers_store_column_text (stmt, 5));
-  koers_key_result_set_start_value (kr, sqlite3_column_double (stmt, 6));
-  koers_key_result_set_target_value (kr, sqlite3_column_double (stmt, 7));
-  koers_key_result_set_current_value (kr, sqlite3_column_double (stmt, 8));
-  koers_key_result_set_due_date (kr, koers_store_column_text (stmt, 9));
-  koers_key_result_set_owner (kr, koers_store_column_text (stmt, 10));
-  koers_key_result_set_weight (kr, sqlite3_column_double (stmt, 11));
-  koers_key_result_set_uses_personal_data (kr, sqlite3_column_int (stmt, 12) != 0);
-  koers_key_result_set_personal_data_note (kr, koers_store_column_text (stmt, 13));
-  koers_key_result_set_position (kr, sqlite3_column_int (stmt, 14));
-  koers_key_result_set_created (kr, sqlite3_column_int64 (stmt, 15));
-  koers_key_result_set_updated (kr, sqlite3_column_int64 (stmt, 16));
-  koers_key_result_set_final_score (kr, koers_store_column_grade (stmt, 17));
-  koers_key_result_set_final_note (kr, koers_store_column_text (stmt, 18));
-  koers_key_result_set_kpi_id (kr, sqlite3_column_int64 (stmt, 19));
-  g_object_thaw_notify (G_OBJECT (kr));
-}
-
-void
-koers_store_read_checkin (sqlite3_stmt *stmt,
-              KoersCheckin *checkin)
-{
-  KoersCheckinStatus status = KOERS_CHECKIN_STATUS_NONE;
-
-  koers_checkin_status_from_string (koers_store_column_text (stmt, 5), &status);
-
-  g_object_freeze_notify (G_OBJECT (checkin));
-  koers_checkin_set_id (checkin, sqlite3_column_int64 (stmt, 0));
-  koers_checkin_set_uuid (checkin, koers_store_column_text (stmt, 1));
-  koers_checkin_set_key_result_id (checkin, sqlite3_column_int64 (stmt, 2));
-  koers_checkin_set_date (checkin, koers_store_column_text (stmt, 3));
-  koers_checkin_set_value (checkin, sqlite3_column_double (stmt, 4));
-  koers_checkin_set_status (checkin, status);
-  koers_checkin_set_note (checkin, koers_store_column_text (stmt, 6));
-  koers_checkin_set_author (checkin, koers_store_column_text (stmt, 7));
-  koers_checkin_set_created (checkin, sqlite3_column_int64 (stmt, 8));
-  koers_checkin_set_updated (checkin, sqlite3_column_int64 (stmt, 9));
-  g_object_thaw_notify (G_OBJECT (checkin));
-}
-
-static void
-read_kpi (sqlite3_stmt *stmt,
-          KoersKpi     *kpi)
-{
-  KoersMetricKind metric_kind = KOERS_METRIC_KIND_NUMBER;
-  KoersKpiDirection direction = KOERS_KPI_DIRECTION_HIGHER;
-  KoersKpiFrequency frequency = KOERS_KPI_FREQUENCY_MONTHLY;
-
-  /* Unknown strings keep the defaults rather than failing the open. */
-  koers_metric_kind_from_string (koers_store_column_text (stmt, 5), &metric_kind);
-  koers_kpi_direction_from_string (koers_store_column_text (stmt, 6), &direction);
-  koers_kpi_frequency_from_string (koers_store_column_text (stmt, 9), &frequency);
-
-  g_object_freeze_notify (G_OBJECT (kpi));
-  koers_kpi_set_id (kpi, sqlite3_column_int64 (stmt, 0));
-  koers_kpi_set_uuid (kpi, koers_store_column_text (stmt, 1));
-  koers_kpi_set_department_id (kpi, sqlite3_column_int64 (stmt, 2));
-  koers_kpi_set_name (kpi, koers_store_column_text (stmt, 3));
-  koers_kpi_set_unit (kpi, koers_store_column_text (stmt, 4));
-  koers_kpi_set_metric_kind (kpi, metric_kind);
-  koers_kpi_set_direction (kpi, direction);
-  koers_kpi_set_healthy (kpi, sqlite3_column_double (stmt, 7));
-  koers_kpi_set_attention (kpi, sqlite3_column_double (stmt, 8));
-  koers_kpi_set_frequency (kpi, frequency);
-  koers_kpi_set_position (kpi, sqlite3_column_int (stmt, 10));
-  koers_kpi_set_created (kpi, sqlite3_column_int64 (stmt, 11));
-  koers_kpi_set_updated (kpi, sqlite3_column_int64 (stmt, 12));
-  g_object_thaw_notify (G_OBJECT (kpi));
-}
-
-static void
-read_kpi_value (sqlite3_stmt  *stmt,
-                KoersKpiValue *value)
-{
-  g_object_freeze_notify (G_OBJECT (value));
-  koers_kpi_value_set_id (value, sqlite3_column_int64 (stmt, 0));
-  koers_kpi_value_set_uuid (value, koers_store_column_text (stmt, 1));
-  koers_kpi_value_set_kpi_id (value, sqlite3_column_int64 (stmt, 2));
-  koers_kpi_value_set_date (value, koers_store_column_text (stmt, 3));
-  koers_kpi_value_set_value (value, sqlite3_column_double (stmt, 4));
-  koers_kpi_value_set_note (value, koers_store_column_text (stmt, 5));
-  koers_kpi_value_set_created (value, sqlite3_column_int64 (stmt, 6));
-  koers_kpi_value_set_updated (value, sqlite3_column_int64 (stmt, 7));
-  g_object_thaw_notify (G_OBJECT (value));
 }
 
 int
@@ -277,8 +105,8 @@ load_departments (KoersStore  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  stmt = prepare_select (self, DEPARTMENT_COLUMNS,
-                         "FROM departments ORDER BY is_company DESC, sort_order, id", error);
+  stmt = koers_store_prepare_select (self, &koers_entity_department,
+                                     "FROM departments ORDER BY is_company DESC, sort_order, id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -286,7 +114,7 @@ load_departments (KoersStore  *self,
     {
       KoersDepartment *dept = g_object_new (KOERS_TYPE_DEPARTMENT, NULL);
 
-      read_department (stmt, dept);
+      koers_entity_read_row (&koers_entity_department, stmt, 0, G_OBJECT (dept));
       koers_store_index_department (self, dept);
       g_ptr_array_add (items, dept);
     }
@@ -312,13 +140,13 @@ load_objectives (KoersStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_select (self, OBJECTIVE_COLUMNS,
-                         period != NULL
-                           ? "FROM objectives WHERE period = ?1"
-                             " AND (?2 IS NULL OR department_id IN (SELECT value FROM json_each (?2)))"
-                             " ORDER BY department_id, period, position, id"
-                           : "FROM objectives ORDER BY department_id, period, position, id",
-                         error);
+  stmt = koers_store_prepare_select (self, &koers_entity_objective,
+                                     period != NULL
+                                     ? "FROM objectives WHERE period = ?1"
+                                     " AND (?2 IS NULL OR department_id IN (SELECT value FROM json_each (?2)))"
+                                     " ORDER BY department_id, period, position, id"
+                                     : "FROM objectives ORDER BY department_id, period, position, id",
+                                     error);
   if (stmt == NULL)
     return FALSE;
   if (period != NULL)
@@ -331,7 +159,7 @@ load_objectives (KoersStore  *self,
     {
       KoersObjective *objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
 
-      koers_store_read_objective (stmt, objective);
+      koers_entity_read_row (&koers_entity_objective, stmt, 0, G_OBJECT (objective));
       /* Already in the model (added here, or by a catch-up). */
       if (koers_store_find_objective (self, koers_objective_get_id (objective)) != NULL)
         {
@@ -364,14 +192,14 @@ load_key_results (KoersStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare_select (self, KEY_RESULT_COLUMNS,
-                         period != NULL
-                           ? "FROM key_results WHERE objective_id IN"
-                             " (SELECT id FROM objectives WHERE period = ?1 AND (?2 IS NULL OR"
-                             "  department_id IN (SELECT value FROM json_each (?2))))"
-                             " ORDER BY objective_id, position, id"
-                           : "FROM key_results ORDER BY objective_id, position, id",
-                         error);
+  stmt = koers_store_prepare_select (self, &koers_entity_key_result,
+                                     period != NULL
+                                     ? "FROM key_results WHERE objective_id IN"
+                                     " (SELECT id FROM objectives WHERE period = ?1 AND (?2 IS NULL OR"
+                                     "  department_id IN (SELECT value FROM json_each (?2))))"
+                                     " ORDER BY objective_id, position, id"
+                                     : "FROM key_results ORDER BY objective_id, position, id",
+                                     error);
   if (stmt == NULL)
     return FALSE;
   if (period != NULL)
@@ -385,7 +213,7 @@ load_key_results (KoersStore  *self,
       g_autoptr(KoersKeyResult) kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
       KoersObjective *objective;
 
-      koers_store_read_key_result (stmt, kr);
+      koers_entity_read_row (&koers_entity_key_result, stmt, 0, G_OBJECT (kr));
       if (koers_store_find_key_result (self, koers_key_result_get_id (kr)) != NULL)
         continue;
       objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
@@ -447,8 +275,8 @@ load_kpis (KoersStore  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  stmt = prepare_select (self, KPI_COLUMNS,
-                         "FROM kpis ORDER BY department_id, position, id", error);
+  stmt = koers_store_prepare_select (self, &koers_entity_kpi,
+                                     "FROM kpis ORDER BY department_id, position, id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -456,7 +284,7 @@ load_kpis (KoersStore  *self,
     {
       KoersKpi *kpi = g_object_new (KOERS_TYPE_KPI, NULL);
 
-      read_kpi (stmt, kpi);
+      koers_entity_read_row (&koers_entity_kpi, stmt, 0, G_OBJECT (kpi));
       if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
         {
           g_object_unref (kpi);
@@ -499,8 +327,8 @@ load_kpi_values (KoersStore  *self,
   int rc;
 
   /* Oldest first, gathered per KPI and handed over in one splice. */
-  stmt = prepare_select (self, KPI_VALUE_COLUMNS,
-                         "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
+  stmt = koers_store_prepare_select (self, &koers_entity_kpi_value,
+                                     "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -509,7 +337,7 @@ load_kpi_values (KoersStore  *self,
       KoersKpiValue *value = g_object_new (KOERS_TYPE_KPI_VALUE, NULL);
       KoersKpi *kpi;
 
-      read_kpi_value (stmt, value);
+      koers_entity_read_row (&koers_entity_kpi_value, stmt, 0, G_OBJECT (value));
       kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
       if (kpi == NULL)
         {
@@ -782,54 +610,17 @@ void
 koers_store_reload_object (KoersStore *self,
                            GObject    *object)
 {
+  const KoersEntity *entity = koers_entity_for_object (object);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *rest = NULL;
-  const char *columns;
-  const char *table;
-  gint64 id;
+  gint64 id = 0;
 
-  if (KOERS_IS_DEPARTMENT (object))
-    {
-      columns = DEPARTMENT_COLUMNS;
-      table = "departments";
-      id = koers_department_get_id (KOERS_DEPARTMENT (object));
-    }
-  else if (KOERS_IS_OBJECTIVE (object))
-    {
-      columns = OBJECTIVE_COLUMNS;
-      table = "objectives";
-      id = koers_objective_get_id (KOERS_OBJECTIVE (object));
-    }
-  else if (KOERS_IS_KEY_RESULT (object))
-    {
-      columns = KEY_RESULT_COLUMNS;
-      table = "key_results";
-      id = koers_key_result_get_id (KOERS_KEY_RESULT (object));
-    }
-  else if (KOERS_IS_CHECKIN (object))
-    {
-      columns = CHECKIN_COLUMNS;
-      table = "checkins";
-      id = koers_checkin_get_id (KOERS_CHECKIN (object));
-    }
-  else if (KOERS_IS_KPI (object))
-    {
-      columns = KPI_COLUMNS;
-      table = "kpis";
-      id = koers_kpi_get_id (KOERS_KPI (object));
-    }
-  else if (KOERS_IS_KPI_VALUE (object))
-    {
-      columns = KPI_VALUE_COLUMNS;
-      table = "kpi_values";
-      id = koers_kpi_value_get_id (KOERS_KPI_VALUE (object));
-    }
-  else
-    g_return_if_reached ();
+  g_return_if_fail (entity != NULL);
 
-  rest = g_strdup_printf ("FROM %s WHERE id = ?1", table);
-  stmt = prepare_select (self, columns, rest, &error);
+  g_object_get (object, "id", &id, NULL);
+  rest = g_strdup_printf ("FROM %s WHERE id = ?1", entity->table);
+  stmt = koers_store_prepare_select (self, entity, rest, &error);
   if (stmt == NULL)
     {
       g_warning ("Cannot reload a %s: %s", G_OBJECT_TYPE_NAME (object), error->message);
@@ -837,19 +628,6 @@ koers_store_reload_object (KoersStore *self,
     }
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return;
-
-  if (KOERS_IS_DEPARTMENT (object))
-    read_department (stmt, KOERS_DEPARTMENT (object));
-  else if (KOERS_IS_OBJECTIVE (object))
-    koers_store_read_objective (stmt, KOERS_OBJECTIVE (object));
-  else if (KOERS_IS_KEY_RESULT (object))
-    koers_store_read_key_result (stmt, KOERS_KEY_RESULT (object));
-  else if (KOERS_IS_CHECKIN (object))
-    koers_store_read_checkin (stmt, KOERS_CHECKIN (object));
-  else if (KOERS_IS_KPI (object))
-    read_kpi (stmt, KOERS_KPI (object));
-  else
-    read_kpi_value (stmt, KOERS_KPI_VALUE (object));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    koers_entity_read_row (entity, stmt, 0, object);
 }

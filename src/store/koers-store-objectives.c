@@ -113,26 +113,6 @@ koers_store_add_objective (KoersStore      *self,
   return TRUE;
 }
 
-static void
-copy_objective (KoersObjective *to,
-                KoersObjective *from)
-{
-  koers_objective_set_department_id (to, koers_objective_get_department_id (from));
-  koers_objective_set_title (to, koers_objective_get_title (from));
-  koers_objective_set_description (to, koers_objective_get_description (from));
-  koers_objective_set_level (to, koers_objective_get_level (from));
-  koers_objective_set_kind (to, koers_objective_get_kind (from));
-  koers_objective_set_period (to, koers_objective_get_period (from));
-  koers_objective_set_owner (to, koers_objective_get_owner (from));
-  koers_objective_set_aligned_to_id (to, koers_objective_get_aligned_to_id (from));
-  koers_objective_set_state (to, koers_objective_get_state (from));
-  koers_objective_set_carried_over_from_id (to, koers_objective_get_carried_over_from_id (from));
-  koers_objective_set_position (to, koers_objective_get_position (from));
-  koers_objective_set_postmortem (to, koers_objective_get_postmortem (from));
-  koers_objective_set_final_grade (to, koers_objective_get_final_grade (from));
-  koers_objective_set_review_note (to, koers_objective_get_review_note (from));
-}
-
 gboolean
 koers_store_save_objective (KoersStore      *self,
                            KoersObjective  *objective,
@@ -163,13 +143,14 @@ koers_store_save_objective (KoersStore      *self,
   row = koers_row_new_from_object (G_OBJECT (objective));
   row->id = koers_objective_get_id (own);
   row->updated = now;
-  if (!koers_store_update_row (self, row, error) || !koers_store_commit (self, error))
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
   if (own != objective)
     {
-      copy_objective (own, objective);
+      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (objective));
       koers_objective_set_updated (objective, now);
     }
   koers_objective_set_updated (own, now);

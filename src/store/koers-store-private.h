@@ -8,6 +8,7 @@
 
 #include "core/koers-format.h"
 #include "koers-store.h"
+#include "koers-store-columns.h"
 
 G_BEGIN_DECLS
 
@@ -146,6 +147,11 @@ gboolean    koers_store_create                 (const char          *path,
 sqlite3_stmt *koers_store_prepare              (KoersStore    *self,
                                                 const char    *sql,
                                                 GError       **error);
+/* "SELECT <the entity's columns> <rest>": rows for koers_entity_read_row(). */
+sqlite3_stmt *koers_store_prepare_select       (KoersStore        *self,
+                                                const KoersEntity *entity,
+                                                const char        *rest,
+                                                GError           **error);
 gboolean    koers_store_step_done              (KoersStore    *self,
                                                 sqlite3_stmt  *stmt,
                                                 GError       **error);
@@ -184,11 +190,20 @@ void        koers_store_end_read               (KoersStore    *self);
 gboolean    koers_store_insert_row             (KoersStore    *self,
                                                 KoersRow      *row,
                                                 GError       **error);
-/* Writes every column of the row's object (the row's id, stamps, order
- * and links as the row says) over the stored row with that id. */
+/* Writes the columns update says of the row's object (the row's id,
+ * stamps, order and links as the row says) over the stored row with that
+ * id. */
 gboolean    koers_store_update_row             (KoersStore    *self,
                                                 KoersRow      *row,
+                                                KoersUpdate    update,
                                                 GError       **error);
+/* Binds the row to a statement of koers_entity_get_insert_sql() (insert)
+ * or koers_entity_get_update_sql (update): for a statement prepared
+ * once and used for many rows. */
+void        koers_store_bind_row               (KoersRow      *row,
+                                                sqlite3_stmt  *stmt,
+                                                gboolean       insert,
+                                                KoersUpdate    update);
 /* Sets the key result's current-value to its latest check-in's value in
  * the database; has_current is FALSE when it has none. */
 gboolean    koers_store_sync_current_value     (KoersStore    *self,
@@ -239,14 +254,11 @@ void        koers_store_keep_kpi               (KoersStore    *self,
                                                 KoersKpi      *kpi);
 void        koers_store_forget_kpi             (KoersStore    *self,
                                                 KoersKpi      *kpi);
-/* The editable content, in one order for every caller; ids, owners,
- * order and stamps are the caller's. */
-void        koers_store_copy_key_result_content (KoersKeyResult *to,
-                                                 KoersKeyResult *from);
-void        koers_store_copy_kpi_content       (KoersKpi      *to,
-                                                KoersKpi      *from);
-void        koers_store_copy_checkin_content   (KoersCheckin  *to,
-                                                KoersCheckin  *from);
+/* A save's values into the store's own object (koers_entity_copy() of
+ * the columns an UPDATE writes); the stamp, order and owner the write
+ * decided are the caller's to set after. */
+void        koers_store_copy_saved             (GObject       *to,
+                                                GObject       *from);
 
 /* koers-store-watch.c */
 gint64      koers_store_query_last_seq         (KoersStore    *self);
@@ -287,13 +299,6 @@ gboolean    koers_store_load                   (KoersStore    *self,
 gboolean    koers_store_load_period_key        (KoersStore    *self,
                                                 const char    *period,
                                                 GError       **error);
-/* A row of koers_entity_get_select_list()'s columns into an object. */
-void        koers_store_read_objective         (sqlite3_stmt  *stmt,
-                                                KoersObjective *objective);
-void        koers_store_read_key_result        (sqlite3_stmt  *stmt,
-                                                KoersKeyResult *kr);
-void        koers_store_read_checkin           (sqlite3_stmt  *stmt,
-                                                KoersCheckin  *checkin);
 /* Refills self->dismissed from the database. */
 gboolean    koers_store_load_dismissed         (KoersStore    *self,
                                                 GError       **error);

@@ -268,6 +268,19 @@ shift_due_date (const char        *due,
   return koers_date_format_iso (&result);
 }
 
+/* What a carry-over does not take from the original: its identity, place,
+ * period, state, review and history.  Everything else in the column table
+ * (title, kind, owner, alignment, a key result's target, unit, weight,
+ * KPI…) goes along, a new column included. */
+static const char *const objective_not_carried[] = {
+  "uuid", "department_id", "level", "period", "state", "carried_over_from_id", "position",
+  "created", "updated", "postmortem", "final_grade", "review_note", NULL
+};
+static const char *const key_result_not_carried[] = {
+  "uuid", "objective_id", "start_value", "current_value", "due_date", "position", "created",
+  "updated", "final_score", "final_note", NULL
+};
+
 static KoersObjective *
 build_carry_over_copy (KoersObjective    *objective,
                        const KoersPeriod *from,
@@ -278,15 +291,15 @@ build_carry_over_copy (KoersObjective    *objective,
   KoersLevel level = koers_objective_get_department_id (objective) == koers_department_get_id (department)
                      ? koers_objective_get_level (objective)
                      : get_level_for_department (department);
-  KoersObjective *copy = koers_objective_new (koers_objective_get_title (objective), level,
-                                              koers_objective_get_kind (objective), period_key);
+  KoersObjective *copy = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
   GListModel *krs = koers_objective_get_key_results (objective);
   guint n = g_list_model_get_n_items (krs);
   int position = 0;
 
-  koers_objective_set_description (copy, koers_objective_get_description (objective));
-  koers_objective_set_owner (copy, koers_objective_get_owner (objective));
-  koers_objective_set_aligned_to_id (copy, koers_objective_get_aligned_to_id (objective));
+  koers_entity_copy (&koers_entity_objective, G_OBJECT (copy), G_OBJECT (objective),
+                     objective_not_carried);
+  koers_objective_set_level (copy, level);
+  koers_objective_set_period (copy, period_key);
   koers_objective_set_department_id (copy, koers_department_get_id (department));
   koers_objective_set_carried_over_from_id (copy, koers_objective_get_id (objective));
 
@@ -301,19 +314,13 @@ build_carry_over_copy (KoersObjective    *objective,
       if (koers_key_result_get_progress (kr) >= 1.0)
         continue;
 
-      next = koers_key_result_new (koers_key_result_get_title (kr),
-                                   koers_key_result_get_metric_kind (kr),
-                                   koers_key_result_get_current_value (kr),
-                                   koers_key_result_get_target_value (kr),
-                                   koers_key_result_get_unit (kr));
+      next = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
+      koers_entity_copy (&koers_entity_key_result, G_OBJECT (next), G_OBJECT (kr),
+                         key_result_not_carried);
+      koers_key_result_set_start_value (next, koers_key_result_get_current_value (kr));
+      koers_key_result_set_current_value (next, koers_key_result_get_current_value (kr));
       due = shift_due_date (koers_key_result_get_due_date (kr), from, to);
       koers_key_result_set_due_date (next, due);
-      koers_key_result_set_owner (next, koers_key_result_get_owner (kr));
-      koers_key_result_set_weight (next, koers_key_result_get_weight (kr));
-      koers_key_result_set_uses_personal_data (next, koers_key_result_get_uses_personal_data (kr));
-      koers_key_result_set_personal_data_note (next, koers_key_result_get_personal_data_note (kr));
-      /* It still moves the same KPI. */
-      koers_key_result_set_kpi_id (next, koers_key_result_get_kpi_id (kr));
       koers_key_result_set_position (next, position++);
       koers_objective_insert_key_result (copy, next);
     }

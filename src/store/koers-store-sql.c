@@ -29,6 +29,18 @@ koers_store_prepare (KoersStore  *self,
   return stmt;
 }
 
+sqlite3_stmt *
+koers_store_prepare_select (KoersStore         *self,
+                            const KoersEntity  *entity,
+                            const char         *rest,
+                            GError            **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
+                                          rest);
+
+  return koers_store_prepare (self, sql, error);
+}
+
 gboolean
 koers_store_step_done (KoersStore    *self,
                        sqlite3_stmt  *stmt,
@@ -482,6 +494,30 @@ bind_row_value (KoersRow          *row,
   return TRUE;
 }
 
+void
+koers_store_bind_row (KoersRow     *row,
+                      sqlite3_stmt *stmt,
+                      gboolean      insert,
+                      KoersUpdate   update)
+{
+  const KoersEntity *entity = koers_entity_for_object (row->object);
+  int index = 0;
+
+  if (!insert)
+    sqlite3_bind_int64 (stmt, ++index, row->id);
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+
+      if (insert ? column->kind == KOERS_COLUMN_VERSION
+                 : !koers_entity_column_is_updated (column, update))
+        continue;
+      index++;
+      if (!bind_row_value (row, column, stmt, index))
+        koers_entity_bind_column (column, stmt, index, row->object);
+    }
+}
+
 /* Inserts the row's object: every column from the column table, the
  * object's values but for what the row decides. */
 gboolean
@@ -491,7 +527,6 @@ koers_store_insert_row (KoersStore  *self,
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int index = 0;
 
   g_return_val_if_fail (entity != NULL, FALSE);
 
@@ -499,17 +534,7 @@ koers_store_insert_row (KoersStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < entity->n_columns; i++)
-    {
-      const KoersColumn *column = &entity->columns[i];
-
-      if (column->kind == KOERS_COLUMN_VERSION)
-        continue;
-      index++;
-      if (!bind_row_value (row, column, stmt, index))
-        koers_entity_bind_column (column, stmt, index, row->object);
-    }
-
+  koers_store_bind_row (row, stmt, TRUE, KOERS_UPDATE_SAVE);
   if (!koers_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -520,32 +545,21 @@ koers_store_insert_row (KoersStore  *self,
 }
 
 gboolean
-koers_store_update_row (KoersStore  *self,
-                        KoersRow    *row,
-                        GError     **error)
+koers_store_update_row (KoersStore   *self,
+                        KoersRow     *row,
+                        KoersUpdate   update,
+                        GError      **error)
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int index = 1;
 
   g_return_val_if_fail (entity != NULL, FALSE);
 
-  stmt = koers_store_prepare (self, koers_entity_get_update_sql (entity), error);
+  stmt = koers_store_prepare (self, koers_entity_get_update_sql (entity, update), error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  for (guint i = 0; i < entity->n_columns; i++)
-    {
-      const KoersColumn *column = &entity->columns[i];
-
-      if (!koers_entity_column_is_updated (column))
-        continue;
-      index++;
-      if (!bind_row_value (row, column, stmt, index))
-        koers_entity_bind_column (column, stmt, index, row->object);
-    }
-
+  koers_store_bind_row (row, stmt, FALSE, update);
   return koers_store_step_done (self, stmt, error);
 }
 

@@ -23,40 +23,28 @@ clear_statements (Statements *stmts)
   g_clear_pointer (&stmts->checkins, sqlite3_finalize);
 }
 
-static sqlite3_stmt *
-prepare_children (KoersStore         *self,
-                  const KoersEntity  *entity,
-                  const char         *rest,
-                  GError            **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
-                                          rest);
-
-  return koers_store_prepare (self, sql, error);
-}
-
 static gboolean
 prepare_statements (KoersStore  *self,
                     Statements  *stmts,
                     GError     **error)
 {
-  stmts->objectives = prepare_children (self, &koers_entity_objective,
-                                        "FROM objectives WHERE department_id = ?1"
-                                        " ORDER BY period, position, id",
-                                        error);
+  stmts->objectives = koers_store_prepare_select (self, &koers_entity_objective,
+                                                  "FROM objectives WHERE department_id = ?1"
+                                                  " ORDER BY period, position, id",
+                                                  error);
   if (stmts->objectives == NULL)
     return FALSE;
-  stmts->key_results = prepare_children (self, &koers_entity_key_result,
-                                         "FROM key_results WHERE objective_id = ?1"
-                                         " ORDER BY position, id",
-                                         error);
+  stmts->key_results = koers_store_prepare_select (self, &koers_entity_key_result,
+                                                   "FROM key_results WHERE objective_id = ?1"
+                                                   " ORDER BY position, id",
+                                                   error);
   if (stmts->key_results == NULL)
     return FALSE;
   /* Newest first, as a key result keeps them. */
-  stmts->checkins = prepare_children (self, &koers_entity_checkin,
-                                      "FROM checkins WHERE key_result_id = ?1"
-                                      " ORDER BY date DESC, created DESC, id DESC",
-                                      error);
+  stmts->checkins = koers_store_prepare_select (self, &koers_entity_checkin,
+                                                "FROM checkins WHERE key_result_id = ?1"
+                                                " ORDER BY date DESC, created DESC, id DESC",
+                                                error);
   return stmts->checkins != NULL;
 }
 
@@ -86,7 +74,7 @@ read_checkins (KoersStore      *self,
     {
       KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
 
-      koers_store_read_checkin (stmts->checkins, checkin);
+      koers_entity_read_row (&koers_entity_checkin, stmts->checkins, 0, G_OBJECT (checkin));
       g_ptr_array_add (checkins, checkin);
     }
   if (step_failed (self, rc, error))
@@ -111,7 +99,7 @@ read_key_results (KoersStore      *self,
     {
       KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
 
-      koers_store_read_key_result (stmts->key_results, kr);
+      koers_entity_read_row (&koers_entity_key_result, stmts->key_results, 0, G_OBJECT (kr));
       g_ptr_array_add (key_results, kr);
     }
   if (step_failed (self, rc, error))
@@ -160,7 +148,7 @@ stream_department (KoersStore               *self,
     {
       g_autoptr(KoersObjective) objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
 
-      koers_store_read_objective (stmts->objectives, objective);
+      koers_entity_read_row (&koers_entity_objective, stmts->objectives, 0, G_OBJECT (objective));
       if (!in_periods (objective, periods, n_periods))
         continue;
 

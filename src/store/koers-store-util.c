@@ -171,45 +171,14 @@ koers_store_forget_kpi (KoersStore *self,
     g_list_store_remove (self->kpis, position);
 }
 
-/* The editable content, for a save or an import that writes into the
- * store's own object; ids, owners, order and stamps are the caller's. */
+/* A save's values into the store's own object: every column the UPDATE
+ * writes (the uuid and creation time are the object's for life); what
+ * the write decided (stamp, order, owner) the caller sets after. */
 void
-koers_store_copy_key_result_content (KoersKeyResult *to,
-                                     KoersKeyResult *from)
+koers_store_copy_saved (GObject *to,
+                        GObject *from)
 {
-  koers_key_result_set_title (to, koers_key_result_get_title (from));
-  koers_key_result_set_metric_kind (to, koers_key_result_get_metric_kind (from));
-  koers_key_result_set_unit (to, koers_key_result_get_unit (from));
-  koers_key_result_set_start_value (to, koers_key_result_get_start_value (from));
-  koers_key_result_set_target_value (to, koers_key_result_get_target_value (from));
-  koers_key_result_set_current_value (to, koers_key_result_get_current_value (from));
-  koers_key_result_set_due_date (to, koers_key_result_get_due_date (from));
-  koers_key_result_set_owner (to, koers_key_result_get_owner (from));
-  koers_key_result_set_weight (to, koers_key_result_get_weight (from));
-  koers_key_result_set_uses_personal_data (to, koers_key_result_get_uses_personal_data (from));
-  koers_key_result_set_personal_data_note (to, koers_key_result_get_personal_data_note (from));
-}
+  static const char *const not_saved[] = { "uuid", "created", NULL };
 
-void
-koers_store_copy_kpi_content (KoersKpi *to,
-                              KoersKpi *from)
-{
-  koers_kpi_set_name (to, koers_kpi_get_name (from));
-  koers_kpi_set_unit (to, koers_kpi_get_unit (from));
-  koers_kpi_set_metric_kind (to, koers_kpi_get_metric_kind (from));
-  koers_kpi_set_direction (to, koers_kpi_get_direction (from));
-  koers_kpi_set_healthy (to, koers_kpi_get_healthy (from));
-  koers_kpi_set_attention (to, koers_kpi_get_attention (from));
-  koers_kpi_set_frequency (to, koers_kpi_get_frequency (from));
-}
-
-void
-koers_store_copy_checkin_content (KoersCheckin *to,
-                                  KoersCheckin *from)
-{
-  koers_checkin_set_date (to, koers_checkin_get_date (from));
-  koers_checkin_set_value (to, koers_checkin_get_value (from));
-  koers_checkin_set_status (to, koers_checkin_get_status (from));
-  koers_checkin_set_note (to, koers_checkin_get_note (from));
-  koers_checkin_set_author (to, koers_checkin_get_author (from));
+  koers_entity_copy (koers_entity_for_object (to), to, from, not_saved);
 }

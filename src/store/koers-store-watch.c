@@ -86,21 +86,7 @@ read_row (KoersStore        *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  GType type;
   GObject *object;
-
-  if (entity == &koers_entity_objective)
-    type = KOERS_TYPE_OBJECTIVE;
-  else if (entity == &koers_entity_key_result)
-    type = KOERS_TYPE_KEY_RESULT;
-  else if (entity == &koers_entity_checkin)
-    type = KOERS_TYPE_CHECKIN;
-  else if (entity == &koers_entity_department)
-    type = KOERS_TYPE_DEPARTMENT;
-  else if (entity == &koers_entity_kpi)
-    type = KOERS_TYPE_KPI;
-  else
-    type = KOERS_TYPE_KPI_VALUE;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?1",
                          koers_entity_get_select_list (entity), entity->table);
@@ -111,7 +97,7 @@ read_row (KoersStore        *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
 
-  object = g_object_new (type, NULL);
+  object = koers_entity_new_object (entity);
   koers_entity_read_row (entity, stmt, 0, object);
   return object;
 }
