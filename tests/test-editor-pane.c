@@ -92,8 +92,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_KEY_RESULT_EDITOR);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_KEY_RESULT_EDITOR);
   gtk_window_destroy (f->window);
   koers_test_ui_iterate ();
   koers_test_ui_db_close (&f->db);

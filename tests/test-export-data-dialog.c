@@ -52,7 +52,7 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   koers_test_ui_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_EXPORT_DATA_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_EXPORT_DATA_DIALOG);
   gtk_window_destroy (GTK_WINDOW (f->window));
   koers_test_ui_iterate ();
   g_clear_object (&f->store);

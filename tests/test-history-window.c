@@ -71,7 +71,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   use_language (KOERS_LANGUAGE_EN);
-  koers_test_ui_destroy_toplevels (GTK_TYPE_WINDOW);
+  koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
   koers_test_ui_db_close (&f->db);
 }
 

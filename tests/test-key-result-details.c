@@ -52,8 +52,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_KEY_RESULT_DETAILS);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_KEY_RESULT_DETAILS);
   gtk_window_destroy (f->window);
   koers_test_ui_iterate ();
   koers_test_ui_db_close (&f->db);

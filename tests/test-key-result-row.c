@@ -276,11 +276,10 @@ test_activate_opens_editor (void)
   g_signal_emit_by_name (row, "activate");
   koers_test_ui_spin (50);
   g_assert_true (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR) == editor);
-  gtk_window_destroy (editor);
-  koers_test_ui_spin (20);
+  koers_test_ui_destroy_and_assert_finalized (editor);
   g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR));
 
-  gtk_window_destroy (window);
+  koers_test_ui_assert_finalized_with (window, row);
   koers_test_ui_db_close (&db);
 }
 

@@ -43,7 +43,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_KPI_EDITOR);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_KPI_EDITOR);
   gtk_window_destroy (f->parent);
   koers_test_ui_iterate ();
   koers_test_ui_db_close (&f->db);

@@ -60,10 +60,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_KPI_UPDATE_DIALOG);
-  g_clear_object (&f->dialog);
-  gtk_window_destroy (f->parent);
-  koers_test_ui_iterate ();
+  /* Ours is the last reference, also after the dialog closed itself. */
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  koers_test_ui_spin (20);
+  g_assert_finalize_object (g_steal_pointer (&f->dialog));
+  koers_test_ui_destroy_and_assert_finalized (f->parent);
   koers_test_ui_db_close (&f->db);
 }
 

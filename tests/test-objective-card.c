@@ -76,7 +76,7 @@ test_score_follows_store (void)
   koers_test_ui_spin (20);
   g_assert_cmpstr (get_label (card, "score_label"), ==, "0.7");
 
-  gtk_window_destroy (window);
+  koers_test_ui_assert_finalized_with (window, card);
   koers_test_ui_db_close (&db);
 }
 

@@ -42,7 +42,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  koers_test_ui_destroy_toplevels (GTK_TYPE_WINDOW);
+  koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
   koers_test_ui_db_close (&f->db);
 }
 

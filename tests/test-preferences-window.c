@@ -70,7 +70,7 @@ test_language (void)
   language = g_settings_get_string (settings, "language");
   g_assert_cmpstr (language, ==, "system");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   g_settings_reset (settings, "language");
   koers_test_ui_db_close (&db);
 }
@@ -97,7 +97,7 @@ test_organisation (void)
   g_signal_emit_by_name (row, "apply");
   g_assert_cmpstr (koers_store_get_organisation (db.store), ==, "Koers <b>NV</b>");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -142,7 +142,7 @@ test_author (void)
   g_signal_emit_by_name (row, "apply");
   value = g_settings_get_string (settings, "author-name");
   g_assert_cmpstr (value, ==, "Anna & <Jan>");
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   /* The next time it shows what is set. */
   window = koers_preferences_window_new (NULL, db.store, settings, "system");
@@ -154,7 +154,7 @@ test_author (void)
   value = g_settings_get_string (settings, "author-name");
   g_assert_cmpstr (value, ==, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   g_settings_reset (settings, "author-name");
   koers_test_ui_db_close (&db);
 }

@@ -37,8 +37,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  koers_test_ui_iterate ();
+  koers_test_ui_assert_finalized_with (f->window, f->page);
   koers_format_set_language (KOERS_LANGUAGE_EN);
   koers_test_ui_db_close (&f->db);
 }

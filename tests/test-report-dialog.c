@@ -49,8 +49,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  koers_test_ui_iterate ();
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
 
   dir = g_dir_open (fixture->dir, 0, NULL);

@@ -52,7 +52,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_test_ui_destroy_toplevels (KOERS_TYPE_REVIEW_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_REVIEW_DIALOG);
   koers_format_set_language (KOERS_LANGUAGE_EN);
   koers_test_ui_db_close (&f->db);
 }

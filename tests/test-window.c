@@ -179,7 +179,7 @@ test_sidebar (void)
   g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list")) == get_row (window, 0));
   g_assert_true (pane_shows (window, koers_department_get_name (koers_store_get_company (db.store))));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -212,14 +212,14 @@ test_select (void)
   g_assert_true (pane_shows (window, "Finance"));
   g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list"))
                  == get_row (window, find_row_index (window, finance)));
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   /* A new window starts on the last department. */
   window = open_window (db.store, 1100, 720);
   g_assert_true (koers_window_get_department (window) == finance);
   g_assert_true (pane_shows (window, "Finance"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -263,14 +263,14 @@ test_period (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
   g_assert_cmpstr (get_period_label (window), ==, "Q1 2026");
   g_assert_cmpuint (koers_department_row_get_summary (row)->n_objectives, ==, 0);
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   /* The last period comes back. */
   window = open_window (db.store, 1100, 720);
   g_assert_cmpstr (get_period_label (window), ==, "Q1 2026");
   g_assert_cmpint (koers_window_get_period (window)->quarter, ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -292,7 +292,7 @@ test_fold (void)
   leaflet = get_child (window, "leaflet");
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_false (gtk_widget_get_visible (get_child (window, "back_button")));
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   window = open_window (db.store, 360, 640);
   leaflet = get_child (window, "leaflet");
@@ -319,7 +319,7 @@ test_fold (void)
   koers_test_ui_iterate ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -347,7 +347,7 @@ test_window_size_saved (void)
     g_assert_cmpint (width, ==, 900);
     g_assert_cmpint (height, ==, 650);
   }
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   koers_test_ui_db_close (&db);
 }
@@ -420,7 +420,7 @@ test_follow_store (void)
   index = find_row_index (window, hr);
   g_assert_cmpint (index, >, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -484,7 +484,7 @@ test_add_and_rename (void)
                                               KOERS_TYPE_DEPARTMENT_ROW, "name_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, "Engineering");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -546,7 +546,7 @@ test_delete_undo (void)
   g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing))))->n_objectives,
                     ==, 2);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -577,7 +577,7 @@ test_search (void)
   /* Closing the bar drops the filter. */
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -662,7 +662,7 @@ test_menu_actions (void)
     }
   g_assert_cmpuint (n_window_actions, ==, G_N_ELEMENTS (expected));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -760,7 +760,7 @@ test_quality (void)
   g_assert_false (is_quality_shown (window));
   g_assert_true (gtk_search_bar_get_search_mode (get_child (window, "search_bar")));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 
@@ -830,7 +830,7 @@ test_review (void)
   objective = koers_review_dialog_get_objective (review);
   g_assert_nonnull (objective);
   g_assert_cmpint (koers_objective_get_department_id (objective), ==, koers_department_get_id (marketing));
-  gtk_window_destroy (GTK_WINDOW (review));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (review));
 
   koers_window_select_department (window, koers_store_get_company (db.store));
   review = open_review (window);
@@ -838,9 +838,9 @@ test_review (void)
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), ==,
                     count_quarter_objectives (db.store, 0));
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), >, n);
-  gtk_window_destroy (GTK_WINDOW (review));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (review));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
 

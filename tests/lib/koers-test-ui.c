@@ -221,8 +221,39 @@ koers_test_ui_click_undo (GtkWidget *root)
 void
 koers_test_ui_destroy_and_assert_finalized (GtkWindow *window)
 {
-  g_object_ref (window);
+  koers_test_ui_assert_finalized_with (window, window);
+}
+
+void
+koers_test_ui_assert_finalized_with (GtkWindow *window,
+                                     gpointer   widget)
+{
+  g_object_ref (widget);
   gtk_window_destroy (window);
-  koers_test_ui_iterate ();
-  g_assert_finalize_object (window);
+  /* Some references go in idles and frame callbacks after the destroy. */
+  koers_test_ui_spin (20);
+  g_assert_finalize_object (widget);
+}
+
+void
+koers_test_ui_finalize_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) windows = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);  /* our reference */
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type))
+        g_ptr_array_add (windows, window);
+      else
+        g_object_unref (window);
+    }
+
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (windows->pdata[i]);
+  koers_test_ui_spin (20);
+  for (guint i = 0; i < windows->len; i++)
+    g_assert_finalize_object (windows->pdata[i]);
 }

@@ -70,5 +70,11 @@ void         koers_test_ui_click_undo        (GtkWidget      *root);
 /* Destroys window, runs the main loop, and asserts that this took the
  * last reference: nothing keeps the window, or what it shows, alive. */
 void         koers_test_ui_destroy_and_assert_finalized (GtkWindow *window);
+/* The same for every open window of type (a test's teardown). */
+void         koers_test_ui_finalize_toplevels (GType type);
+/* Destroys window and asserts that widget, which it showed, is
+ * finalized with it (the caller holds no reference). */
+void         koers_test_ui_assert_finalized_with (GtkWindow *window,
+                                                  gpointer   widget);
 
 G_END_DECLS
