@@ -7,7 +7,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/checkins/koers-checkin-dialog.h"
 #include "ui/objectives/koers-key-result-row.h"
 #include "ui/widgets/koers-progress-chart.h"
@@ -17,7 +17,7 @@
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersObjective *objective;
   KoersKeyResult *kr;     /* 0 → 1,200 leads, at 600 */
   KoersKeyResult *other;  /* 0 → 100, at 50: the objective's second */
@@ -27,23 +27,23 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  koers_ui_test_db_open (&f->db);
-  f->objective = koers_editor_test_add_objective (f->db.store,
-                                                  koers_ui_test_find_department (f->db.store, "Marketing"),
-                                                  "Double monthly sign-ups", "2026-Q2");
-  f->kr = koers_editor_test_add_key_result (f->db.store, f->objective,
-                                            "Three campaigns bring 1,200 leads", 0, 1200, 600);
-  f->other = koers_editor_test_add_key_result (f->db.store, f->objective,
-                                               "SEO brings 100 sign-ups", 0, 100, 50);
+  koers_test_ui_db_open (&f->db);
+  f->objective = koers_test_add_objective (f->db.store,
+                                           koers_test_find_department (f->db.store, "Marketing"),
+                                           "Double monthly sign-ups", "2026-Q2");
+  f->kr = koers_test_add_key_result (f->db.store, f->objective,
+                                     "Three campaigns bring 1,200 leads", 0, 1200, 600);
+  f->other = koers_test_add_key_result (f->db.store, f->objective,
+                                        "SEO brings 100 sign-ups", 0, 100, 50);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
   koers_format_set_language (KOERS_LANGUAGE_EN);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_db_close (&f->db);
 }
 
 static GtkWidget *
@@ -178,19 +178,19 @@ test_cancel_writes_nothing (Fixture       *f,
                             "Not this one", -1);
   g_assert_true (can_save (dialog));
   g_signal_emit_by_name (get_child (dialog, "cancel_button"), "clicked");
-  koers_editor_test_spin (20);
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
+  koers_test_ui_spin (20);
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
 
   dialog = open_dialog (f, f->kr);
   set_text (dialog, "value_entry", "950");
   g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
-  koers_editor_test_spin (20);
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
+  koers_test_ui_spin (20);
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
 
   g_assert_cmpuint (count_checkins (f->kr), ==, 0);
   g_assert_cmpfloat (koers_key_result_get_current_value (f->kr), ==, 600);
 
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   stored = koers_store_find_key_result (again, koers_key_result_get_id (f->kr));
   g_assert_nonnull (stored);
   g_assert_cmpuint (count_checkins (stored), ==, 0);
@@ -236,13 +236,13 @@ test_save_writes_one (Fixture       *f,
   {
     g_autoptr (GPtrArray) texts = g_ptr_array_new ();
 
-    koers_editor_test_collect (get_child (dialog, "value_entry"), GTK_TYPE_TEXT, texts);
+    koers_test_ui_collect (get_child (dialog, "value_entry"), GTK_TYPE_TEXT, texts);
     g_assert_cmpuint (texts->len, ==, 1);
     g_signal_emit_by_name (texts->pdata[0], "activate");
   }
-  koers_editor_test_spin (400);
+  koers_test_ui_spin (400);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
   g_assert_cmpuint (count_checkins (f->kr), ==, 2);
   latest = koers_key_result_get_latest_checkin (f->kr);
   g_assert_cmpstr (koers_checkin_get_date (latest), ==, "2026-05-15");
@@ -255,7 +255,7 @@ test_save_writes_one (Fixture       *f,
                                   (1100.0 / 1200 + 0.5) / 2, 1e-9);
   g_assert_false (koers_key_result_is_stale (f->kr, &today));
 
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   stored = koers_store_find_key_result (again, koers_key_result_get_id (f->kr));
   g_assert_cmpuint (count_checkins (stored), ==, 2);
   g_assert_cmpfloat (koers_key_result_get_current_value (stored), ==, 1100);
@@ -425,9 +425,9 @@ test_ctrl_enter_saves (Fixture       *f,
   set_text (dialog, "value_entry", "720");
   gtk_widget_grab_focus (note);
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0, note, NULL));
-  koers_editor_test_spin (20);
+  koers_test_ui_spin (20);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG));
   g_assert_cmpuint (count_checkins (f->kr), ==, 1);
   g_assert_cmpfloat (koers_key_result_get_current_value (f->kr), ==, 720);
 }
@@ -518,21 +518,21 @@ test_from_row (Fixture       *f,
   GtkWindow *dialog;
 
   gtk_list_box_append (GTK_LIST_BOX (list), row);
-  window = koers_editor_test_window_new (list, 700, 300);
+  window = koers_test_ui_window_new (list, 700, 300);
 
-  koers_editor_test_collect (row, KOERS_TYPE_PROGRESS_CHART, charts);
+  koers_test_ui_collect (row, KOERS_TYPE_PROGRESS_CHART, charts);
   g_assert_cmpuint (charts->len, ==, 1);
   g_assert_true (koers_progress_chart_get_compact (charts->pdata[0]));
   g_assert_true (koers_progress_chart_get_key_result (charts->pdata[0]) == f->kr);
 
   g_assert_true (gtk_widget_activate_action (row, "kr-row.check-in", NULL));
-  koers_editor_test_spin (20);
-  dialog = koers_editor_test_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG);
+  koers_test_ui_spin (20);
+  dialog = koers_test_ui_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
   g_assert_true (koers_checkin_dialog_get_key_result (KOERS_CHECKIN_DIALOG (dialog)) == f->kr);
   gtk_window_destroy (dialog);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   /* The keyboard: Ctrl+Enter is bound on the row. */
   {
@@ -566,7 +566,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/checkin-dialog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -60,14 +60,16 @@ def describe(status, out, err):
 
 
 def test_export_pdf(tmp, db):
-    have_poppler = shutil.which('pdftotext') and shutil.which('pdfinfo')
+    # poppler-utils is a test dependency (meson requires it): its absence
+    # is a failure, never a reason to leave the content checks out.
+    check('pdftotext and pdfinfo are installed', shutil.which('pdftotext') and shutil.which('pdfinfo'))
 
     # English, the default period (the current quarter).
     en = os.path.join(tmp, 'en.pdf')
     status, out, err = run('--export-pdf', en, '--database', db, '--language', 'en')
     check('export-pdf en exits 0 with one line', status == 0 and out == 'Report written to %s\n' % en
           and err == '', describe(status, out, err))
-    if have_poppler and os.path.exists(en):
+    if os.path.exists(en):
         text = pdf_text(en)
         check('export-pdf en is an English report of the company',
               'OKR report' in text and COMPANY_OBJECTIVE in text and FINANCE_OBJECTIVE in text)
@@ -77,7 +79,7 @@ def test_export_pdf(tmp, db):
     nl = os.path.join(tmp, 'nl.pdf')
     status, out, err = run('--export-pdf', nl, '--database', db, '--language', 'nl')
     check('export-pdf nl exits 0', status == 0 and os.path.exists(nl), describe(status, out, err))
-    if have_poppler and os.path.exists(nl):
+    if os.path.exists(nl):
         text = pdf_text(nl)
         check('export-pdf nl is a Dutch report', 'OKR-rapport' in text and 'OKR report' not in text
               and COMPANY_OBJECTIVE in text)
@@ -86,7 +88,7 @@ def test_export_pdf(tmp, db):
     ui_nl = os.path.join(tmp, 'ui-nl.pdf')
     status, out, err = run('--export-pdf', ui_nl, '--database', db, language='nl')
     check('export-pdf follows the interface language', status == 0, describe(status, out, err))
-    if have_poppler and os.path.exists(ui_nl):
+    if os.path.exists(ui_nl):
         check('export-pdf in a Dutch interface writes Dutch', 'OKR-rapport' in pdf_text(ui_nl))
 
     # A subset of departments (spaces around names, case ignored).
@@ -94,7 +96,7 @@ def test_export_pdf(tmp, db):
     status, out, err = run('--export-pdf', sub, '--database', db,
                            '--departments', 'sales, it & development')
     check('export-pdf --departments exits 0', status == 0, describe(status, out, err))
-    if have_poppler and os.path.exists(sub):
+    if os.path.exists(sub):
         text = pdf_text(sub)
         check('export-pdf --departments holds only those',
               SALES_OBJECTIVE in text and FINANCE_OBJECTIVE not in text)
@@ -105,7 +107,7 @@ def test_export_pdf(tmp, db):
                            '--period', '2026')
     check('export-pdf --departments Company --period 2026 exits 0', status == 0,
           describe(status, out, err))
-    if have_poppler and os.path.exists(company):
+    if os.path.exists(company):
         text = pdf_text(company)
         check('export-pdf of the company level', COMPANY_OBJECTIVE in text
               and FINANCE_OBJECTIVE not in text)
@@ -207,9 +209,35 @@ def test_other_commands(tmp, db):
         check('export-csv --language nl has Dutch headers', lines and lines[0].startswith('Niveau,'),
               lines[:1])
 
-    # The quality check prints its report.
+    # The quality check prints its report; the demo has no error-level finding.
     status, out, err = run('--check', '--database', db, '--period', '2026-Q2')
-    check('check prints a report', status in (0, 1) and 'Q2 2026' in out, describe(status, out, err))
+    check('check prints a report and exits 0 without an error', status == 0 and 'Q2 2026' in out
+          and 'errors: 0,' in out, describe(status, out, err))
+    test_check_error(tmp, db)
+
+
+def test_check_error(tmp, db):
+    """The demo with one Q2 key result whose target equals its start (an
+    error-level finding), built through the JSON the app itself writes."""
+    exported = os.path.join(tmp, 'check.json')
+    status, out, err = run('--export-json', exported, '--database', db, '--period', '2026-Q2')
+    check('export-json for the check fixture exits 0', status == 0, describe(status, out, err))
+    if status != 0:
+        return
+    with open(exported, encoding='utf-8') as f:
+        data = json.load(f)
+    broken = next(o for o in data['objectives'] if o['period'] == '2026-Q2' and o['key_results'])
+    kr = broken['key_results'][0]
+    kr['target'] = kr['start']
+    with open(exported, 'w', encoding='utf-8') as f:
+        json.dump(data, f)
+
+    bad_db = os.path.join(tmp, 'check-error.db')
+    status, out, err = run('--import-json', exported, '--database', bad_db)
+    check('import-json of the check fixture exits 0', status == 0, describe(status, out, err))
+    status, out, err = run('--check', '--database', bad_db, '--period', '2026-Q2')
+    check('check exits 1 when an error stands', status == 1 and 'errors: 1,' in out
+          and 'target-equals-start' in out and kr['title'] in out, describe(status, out, err))
 
 
 def account_name():

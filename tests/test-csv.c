@@ -2,7 +2,8 @@
 #include "config.h"
 
 #include "koers-csv.h"
-#include "test-io-utils.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 /* A strict RFC 4180 reader, to read back what the writer wrote: rows of
  * fields (a GPtrArray of GStrv), or NULL when the text breaks the rules. */
@@ -149,10 +150,10 @@ add_key_result (KoersStore      *store,
 
 /* The seed's reporting template: its three rows, in both languages. */
 static void
-test_report_rows (StoreFixture  *fixture,
+test_report_rows (KoersTestDir  *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *en = NULL;
   g_autofree char *nl = NULL;
@@ -166,11 +167,11 @@ test_report_rows (StoreFixture  *fixture,
   sales = add_objective (store, koers_store_get_company (store), "Increase sales", "Sales director");
   add_key_result (store, sales, "Conversion rate 25%", KOERS_METRIC_KIND_PERCENTAGE, 18, 25, 21.5,
                   "", "");
-  leads = add_objective (store, find_department_named (store, "Marketing"),
+  leads = add_objective (store, koers_test_find_department (store, "Marketing"),
                          "Double leads, \"fast\"", "Marketing team");
   add_key_result (store, leads, "+1,200 leads", KOERS_METRIC_KIND_NUMBER, 600, 1200, 1200, "leads",
                   "Ann\nPeeters");
-  empty = add_objective (store, find_department_named (store, "Human Resources"), "Satisfaction",
+  empty = add_objective (store, koers_test_find_department (store, "Human Resources"), "Satisfaction",
                          "HR manager");
 
   en = koers_csv_export_to_string (store, NULL, KOERS_LANGUAGE_EN, &today, &error);
@@ -206,10 +207,10 @@ test_report_rows (StoreFixture  *fixture,
 
 /* Behind schedule: at risk, then off track; a check-in's own status wins. */
 static void
-test_status (StoreFixture  *fixture,
+test_status (KoersTestDir  *fixture,
              gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   KoersObjective *objective;
@@ -219,14 +220,14 @@ test_status (StoreFixture  *fixture,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, G_DATE_MAY, 2026);
 
-  objective = add_objective (store, find_department_named (store, "Sales"), "Sell", "");
+  objective = add_objective (store, koers_test_find_department (store, "Sales"), "Sell", "");
   add_key_result (store, objective, "A little behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 40, "", "");
   add_key_result (store, objective, "Far behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 5, "", "");
   add_key_result (store, objective, "Said on track", KOERS_METRIC_KIND_NUMBER, 0, 100, 10, "", "");
   {
     g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 2);
 
-    add_checkin (store, kr, "2026-05-14", 10, KOERS_CHECKIN_STATUS_ON_TRACK, "");
+    koers_test_add_checkin (store, kr, "2026-05-14", 10, KOERS_CHECKIN_STATUS_ON_TRACK, "");
   }
 
   text = koers_csv_export_to_string (store, NULL, KOERS_LANGUAGE_EN, &today, &error);
@@ -238,10 +239,10 @@ test_status (StoreFixture  *fixture,
 }
 
 static void
-test_filter_and_file (StoreFixture  *fixture,
+test_filter_and_file (KoersTestDir  *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *csv_path = g_build_filename (fixture->dir, "report.csv", NULL);
   g_autofree char *expected = NULL;
@@ -251,7 +252,7 @@ test_filter_and_file (StoreFixture  *fixture,
   const char * const nowhere[] = { "Nowhere", NULL };
   KoersExportFilter filter = { NULL, marketing };
 
-  populate_store (store);
+  koers_test_populate_store (store);
 
   expected = koers_csv_export_to_string (store, &filter, KOERS_LANGUAGE_EN, NULL, &error);
   g_assert_no_error (error);
@@ -287,12 +288,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/quoting", test_quoting);
-  g_test_add ("/csv/report-rows", StoreFixture, NULL, store_fixture_setup, test_report_rows,
-              store_fixture_teardown);
-  g_test_add ("/csv/status", StoreFixture, NULL, store_fixture_setup, test_status,
-              store_fixture_teardown);
-  g_test_add ("/csv/filter-and-file", StoreFixture, NULL, store_fixture_setup,
-              test_filter_and_file, store_fixture_teardown);
+  g_test_add ("/csv/report-rows", KoersTestDir, NULL, koers_test_dir_setup, test_report_rows,
+              koers_test_dir_teardown);
+  g_test_add ("/csv/status", KoersTestDir, NULL, koers_test_dir_setup, test_status,
+              koers_test_dir_teardown);
+  g_test_add ("/csv/filter-and-file", KoersTestDir, NULL, koers_test_dir_setup,
+              test_filter_and_file, koers_test_dir_teardown);
 
   return g_test_run ();
 }

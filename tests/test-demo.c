@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "core/koers-date.h"
@@ -8,7 +9,7 @@
 #include "core/koers-seed.h"
 #include "io/koers-demo.h"
 #include "io/koers-templates.h"
-#include "test-store-utils.h"
+#include "koers-test-store.h"
 
 /* The demo database: the seed's OKRs in the current quarter, aligned, with
  * a believable history of check-ins; repeatable; never over a file. */
@@ -43,7 +44,7 @@ find_template (const char    *title,
 }
 
 static void
-test_create (StoreFixture  *fixture,
+test_create (KoersTestDir  *fixture,
              gconstpointer  data)
 {
   g_autoptr(KoersStore) store = NULL;
@@ -63,7 +64,7 @@ test_create (StoreFixture  *fixture,
   quarter_start = quarter.start;
 
   g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
 
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (store)), ==, 10);
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Example Company Ltd");
@@ -229,11 +230,11 @@ test_create (StoreFixture  *fixture,
   /* Spread, not all on the last day. */
   g_assert_cmpuint (g_hash_table_size (due_dates), >=, 8);
   g_assert_cmpuint (n_on_last_day, <, n_krs / 2);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, n_checkins);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, n_checkins);
 }
 
 static void
-test_dutch (StoreFixture  *fixture,
+test_dutch (KoersTestDir  *fixture,
             gconstpointer  data)
 {
   g_autoptr(KoersStore) store = NULL;
@@ -242,7 +243,7 @@ test_dutch (StoreFixture  *fixture,
 
   /* The interface language (English here) does not matter. */
   g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_NL));
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
 
   g_assert_cmpstr (koers_department_get_name (koers_store_get_company (store)), ==, "Bedrijf");
   g_assert_nonnull (koers_store_find_department_by_name (store, "Financiën"));
@@ -268,7 +269,7 @@ dump_content (const char *path)
     "SELECT id, key_result_id, date, value, status, note, author FROM checkins ORDER BY id",
     "SELECT key, value FROM settings ORDER BY key",
   };
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = koers_test_open_raw (path);
   GString *dump = g_string_new (NULL);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -290,7 +291,7 @@ dump_content (const char *path)
 }
 
 static void
-test_deterministic (StoreFixture  *fixture,
+test_deterministic (KoersTestDir  *fixture,
                     gconstpointer  data)
 {
   g_autofree char *second_path = g_build_filename (fixture->dir, "second.db", NULL);
@@ -319,22 +320,22 @@ test_deterministic (StoreFixture  *fixture,
 /* On the quarter's first day there is little history, but no check-in
  * from the future and still one for each key result. */
 static void
-test_first_day (StoreFixture  *fixture,
+test_first_day (KoersTestDir  *fixture,
                 gconstpointer  data)
 {
   g_setenv ("KOERS_TODAY", "2026-04-01", TRUE);
   g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
   g_setenv ("KOERS_TODAY", "2026-05-15", TRUE);
 
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"
                                              " WHERE date > '2026-04-01'"), ==, 0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results k WHERE NOT EXISTS"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results k WHERE NOT EXISTS"
                                              " (SELECT 1 FROM checkins c"
                                              "  WHERE c.key_result_id = k.id)"), ==, 0);
 }
 
 static void
-test_refuses_existing (StoreFixture  *fixture,
+test_refuses_existing (KoersTestDir  *fixture,
                        gconstpointer  data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
@@ -353,17 +354,17 @@ test_refuses_existing (StoreFixture  *fixture,
 
   /* …and not over a Koers database either. */
   g_unlink (fixture->path);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_clear_object (&store);
   g_assert_false (koers_demo_create (fixture->path, KOERS_LANGUAGE_EN, &error));
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 0);
 }
 
 /* The demo: the seed's KPIs with their history, and two key results
  * that move one. */
 static void
-test_kpis (StoreFixture  *fixture,
+test_kpis (KoersTestDir  *fixture,
            gconstpointer  data)
 {
   g_autoptr(KoersStore) store = NULL;
@@ -382,7 +383,7 @@ test_kpis (StoreFixture  *fixture,
 
   g_assert_true (koers_demo_create (fixture->path, KOERS_LANGUAGE_NL, &error));
   g_assert_no_error (error);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   kpis = koers_store_get_kpis (store);
   g_assert_cmpuint (g_list_model_get_n_items (kpis), ==, n_templates);
 
@@ -465,7 +466,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (name, KoersTestDir, NULL, koers_test_dir_setup, func, koers_test_dir_teardown)
 
   ADD ("/demo/create", test_create);
   ADD ("/demo/dutch", test_dutch);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-ui-test.h"
+#include "koers-test-ui.h"
 #include "ui/window/koers-department-row.h"
 
 static GtkWidget *
@@ -67,12 +67,12 @@ add_checkin (KoersStore     *store,
 static void
 test_empty (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersDepartment *dept;
   GtkWidget *row;
 
-  koers_ui_test_db_open (&db);
-  dept = koers_ui_test_find_department (db.store, "Marketing");
+  koers_test_ui_db_open (&db);
+  dept = koers_test_find_department (db.store, "Marketing");
   row = g_object_ref_sink (koers_department_row_new (db.store, dept));
 
   g_assert_true (koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row)) == dept);
@@ -84,7 +84,7 @@ test_empty (void)
   g_assert_false (gtk_widget_get_visible (get_child (row, "stale_image")));
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* The count, the score and the check-in mark follow store writes, and the
@@ -92,7 +92,7 @@ test_empty (void)
 static void
 test_updates_after_write (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersDepartment *dept;
   KoersDepartment *other;
   KoersObjective *objective;
@@ -101,9 +101,9 @@ test_updates_after_write (void)
   const KoersSummary *summary;
   g_autoptr(GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  dept = koers_ui_test_find_department (db.store, "Marketing");
-  other = koers_ui_test_find_department (db.store, "Sales");
+  koers_test_ui_db_open (&db);
+  dept = koers_test_find_department (db.store, "Marketing");
+  other = koers_test_find_department (db.store, "Sales");
   row = g_object_ref_sink (koers_department_row_new (db.store, dept));
   summary = koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (row));
 
@@ -152,19 +152,19 @@ test_updates_after_write (void)
   g_assert_cmpfloat (summary->score, ==, 0.0);
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 static void
 test_period (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersDepartment *dept;
   GtkWidget *row;
   KoersPeriod period;
 
-  koers_ui_test_db_open (&db);
-  dept = koers_ui_test_find_department (db.store, "Finance");
+  koers_test_ui_db_open (&db);
+  dept = koers_test_find_department (db.store, "Finance");
   row = g_object_ref_sink (koers_department_row_new (db.store, dept));
 
   add_objective (db.store, dept, "Optimise the yearly budget process", "2026-Q2");
@@ -188,20 +188,20 @@ test_period (void)
   g_assert_cmpstr (get_label (row, "count_label"), ==, "3 objectives");
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* User text is shown as it is, never as markup. */
 static void
 test_rename (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersDepartment *dept;
   GtkWidget *row;
   g_autoptr(GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  dept = koers_ui_test_find_department (db.store, "Marketing");
+  koers_test_ui_db_open (&db);
+  dept = koers_test_find_department (db.store, "Marketing");
   row = g_object_ref_sink (koers_department_row_new (db.store, dept));
 
   koers_department_set_name (dept, "R&D <b>Lab</b>");
@@ -216,7 +216,7 @@ test_rename (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "R&D <b>Lab</b>\nNo objectives");
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 static guint
@@ -238,15 +238,15 @@ count_menu_items (GMenuModel *model)
 static void
 test_menu (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   GtkWidget *company_row;
   GtkWidget *row;
   GMenuModel *menu;
 
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   company_row = g_object_ref_sink (koers_department_row_new (db.store, koers_store_get_company (db.store)));
   row = g_object_ref_sink (koers_department_row_new (db.store,
-                                                     koers_ui_test_find_department (db.store, "Sales")));
+                                                     koers_test_find_department (db.store, "Sales")));
 
   /* Made on first use: none until then. */
   g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (get_child (company_row, "menu_button"))));
@@ -261,7 +261,7 @@ test_menu (void)
 
   g_object_unref (row);
   g_object_unref (company_row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* A lazily opened store (as the window has) reads its period after the
@@ -269,38 +269,38 @@ test_menu (void)
 static void
 test_counts_period_read_in (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   g_autoptr(KoersStore) lazy = NULL;
   g_autoptr(GError) error = NULL;
   KoersPeriod q2;
   GtkWidget *row;
 
-  koers_ui_test_db_open (&db);
-  add_objective (db.store, koers_ui_test_find_department (db.store, "Marketing"),
+  koers_test_ui_db_open (&db);
+  add_objective (db.store, koers_test_find_department (db.store, "Marketing"),
                  "Double monthly sign-ups", "2026-Q2");
-  add_objective (db.store, koers_ui_test_find_department (db.store, "Marketing"),
+  add_objective (db.store, koers_test_find_department (db.store, "Marketing"),
                  "Get the most out of e-mail campaigns", "2026-Q2");
 
   lazy = koers_store_open_lazy (db.path, &error);
   g_assert_no_error (error);
   koers_period_init_quarter (&q2, 2026, 2);
-  row = g_object_ref_sink (koers_department_row_new (lazy, koers_ui_test_find_department (lazy, "Marketing")));
+  row = g_object_ref_sink (koers_department_row_new (lazy, koers_test_find_department (lazy, "Marketing")));
   koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), &q2);
   g_assert_cmpstr (get_label (row, "count_label"), ==, "No objectives");
 
   g_assert_true (koers_store_load_period (lazy, &q2, &error));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_cmpstr (get_label (row, "count_label"), ==, "2 objectives");
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/department-row/empty", test_empty);
   g_test_add_func ("/department-row/updates-after-write", test_updates_after_write);

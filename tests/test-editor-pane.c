@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editor-test.h"
+#include <glib/gstdio.h>
+
+#include "koers-test-ui.h"
 #include "io/koers-demo.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/objectives/koers-key-result-editor.h"
@@ -12,7 +14,7 @@
 
 typedef struct
 {
-  KoersUiTestDb    db;
+  KoersTestUiDb    db;
   KoersDepartment *marketing;
   KoersDepartment *sales;
   GtkWidget       *pane;
@@ -48,8 +50,8 @@ count_cards (Fixture *f)
   guint n = 0;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  koers_editor_test_spin (30);
-  cards = koers_editor_test_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
+  koers_test_ui_spin (30);
+  cards = koers_test_ui_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
   for (guint i = 0; i < cards->len; i++)
     if (koers_objective_card_get_objective (cards->pdata[i]) != NULL)
       n++;
@@ -64,37 +66,37 @@ fixture_setup (Fixture       *f,
   KoersObjective *objective;
   KoersPeriod q2;
 
-  koers_ui_test_db_open (&f->db);
-  f->marketing = koers_ui_test_find_department (f->db.store, "Marketing");
-  f->sales = koers_ui_test_find_department (f->db.store, "Sales");
+  koers_test_ui_db_open (&f->db);
+  f->marketing = koers_test_find_department (f->db.store, "Marketing");
+  f->sales = koers_test_find_department (f->db.store, "Sales");
 
-  objective = koers_editor_test_add_objective (f->db.store, f->marketing, "Double monthly sign-ups", "2026-Q2");
-  koers_editor_test_add_key_result (f->db.store, objective, "Three campaigns bring 1,200 leads", 0, 1200, 600);
-  objective = koers_editor_test_add_objective (f->db.store, f->marketing, "Maximise e-mail campaigns", "2026-Q2");
-  koers_editor_test_add_key_result (f->db.store, objective, "Newsletter sign-ups up 20%", 0, 20, 5);
+  objective = koers_test_add_objective (f->db.store, f->marketing, "Double monthly sign-ups", "2026-Q2");
+  koers_test_add_key_result (f->db.store, objective, "Three campaigns bring 1,200 leads", 0, 1200, 600);
+  objective = koers_test_add_objective (f->db.store, f->marketing, "Maximise e-mail campaigns", "2026-Q2");
+  koers_test_add_key_result (f->db.store, objective, "Newsletter sign-ups up 20%", 0, 20, 5);
   koers_objective_set_owner (objective, "Marketing team");
   g_assert_true (koers_store_save_objective (f->db.store, objective, NULL));
-  koers_editor_test_add_objective (f->db.store, f->marketing, "Raise brand awareness", "2026-Q2");
-  koers_editor_test_add_objective (f->db.store, f->marketing, "Launch in Canada", "2026-Q3");
-  koers_editor_test_add_objective (f->db.store, f->sales, "Reach € 1 million", "2026-Q2");
+  koers_test_add_objective (f->db.store, f->marketing, "Raise brand awareness", "2026-Q2");
+  koers_test_add_objective (f->db.store, f->marketing, "Launch in Canada", "2026-Q3");
+  koers_test_add_objective (f->db.store, f->sales, "Reach € 1 million", "2026-Q2");
 
   f->pane = koers_editor_pane_new ();
   koers_editor_pane_set_store (KOERS_EDITOR_PANE (f->pane), f->db.store);
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->marketing);
   koers_period_init_quarter (&q2, 2026, 2);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &q2);
-  f->window = koers_editor_test_window_new (f->pane, 900, 1000);
+  f->window = koers_test_ui_window_new (f->pane, 900, 1000);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_KEY_RESULT_EDITOR);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_KEY_RESULT_EDITOR);
   gtk_window_destroy (f->window);
-  koers_editor_test_iterate ();
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_iterate ();
+  koers_test_ui_db_close (&f->db);
 }
 
 static void
@@ -196,11 +198,11 @@ test_empty_state (Fixture       *f,
   KoersPeriod period;
 
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane),
-                                    koers_ui_test_find_department (f->db.store, "Finance"));
+                                    koers_test_find_department (f->db.store, "Finance"));
   g_assert_cmpstr (get_page (f), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_child (f->pane, "empty_page"))), ==,
                    "No objectives for Finance in Q2 2026");
-  g_assert_nonnull (koers_editor_test_find_button (f->pane, "Add Objective"));
+  g_assert_nonnull (koers_test_ui_find_button (f->pane, "Add Objective"));
 
   koers_period_init_quarter (&period, 2027, 1);
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->marketing);
@@ -220,13 +222,13 @@ test_add_objective (Fixture       *f,
   KoersObjective *added;
 
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-objective", NULL));
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
   g_assert_cmpuint (count_cards (f), ==, 4);
 
   /* The new objective's editor opens. */
-  editor = KOERS_OBJECTIVE_EDITOR (koers_editor_test_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
+  editor = KOERS_OBJECTIVE_EDITOR (koers_test_ui_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
   g_assert_nonnull (editor);
   added = koers_objective_editor_get_objective (editor);
   g_assert_cmpstr (koers_objective_get_title (added), ==, "New objective");
@@ -235,15 +237,15 @@ test_add_objective (Fixture       *f,
   g_assert_cmpint (koers_objective_get_department_id (added), ==, koers_department_get_id (f->marketing));
 
   /* Written to the database, not only to memory. */
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   g_assert_nonnull (koers_store_find_objective (again, koers_objective_get_id (added)));
 
   /* On the company level, a company objective. */
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
+  koers_test_ui_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), koers_store_get_company (f->db.store));
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-objective", NULL));
-  koers_editor_test_spin (50);
-  editor = KOERS_OBJECTIVE_EDITOR (koers_editor_test_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
+  koers_test_ui_spin (50);
+  editor = KOERS_OBJECTIVE_EDITOR (koers_test_ui_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpint (koers_objective_get_level (koers_objective_editor_get_objective (editor)), ==,
                    KOERS_LEVEL_COMPANY);
@@ -253,7 +255,7 @@ static KoersObjectiveCard *
 find_card (Fixture    *f,
            const char *title)
 {
-  g_autoptr (GPtrArray) cards = koers_editor_test_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
+  g_autoptr (GPtrArray) cards = koers_test_ui_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
 
   for (guint i = 0; i < cards->len; i++)
     {
@@ -271,7 +273,7 @@ static void
 focus_card_button (KoersObjectiveCard *card,
                    const char         *action_name)
 {
-  g_autoptr (GPtrArray) buttons = koers_editor_test_find_mapped (GTK_WIDGET (card), GTK_TYPE_BUTTON);
+  g_autoptr (GPtrArray) buttons = koers_test_ui_find_mapped (GTK_WIDGET (card), GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
@@ -286,13 +288,13 @@ focus_card_button (KoersObjectiveCard *card,
 static void
 click_undo (Fixture *f)
 {
-  GtkWidget *undo = koers_editor_test_find_button (GTK_WIDGET (f->window), "Undo");
+  GtkWidget *undo = koers_test_ui_find_button (GTK_WIDGET (f->window), "Undo");
 
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   /* Until the toast's hide animation is over, so that the next toast's
    * button is the only one. */
-  koers_editor_test_spin (600);
+  koers_test_ui_spin (600);
 }
 
 /* Delete takes what has the focus, a key result or an objective; the
@@ -315,13 +317,13 @@ test_delete_and_undo (Fixture       *f,
   objective_id = koers_objective_get_id (objective);
 
   /* A key result row has the focus: the key result goes. */
-  rows = koers_editor_test_find_mapped (GTK_WIDGET (card), KOERS_TYPE_KEY_RESULT_ROW);
+  rows = koers_test_ui_find_mapped (GTK_WIDGET (card), KOERS_TYPE_KEY_RESULT_ROW);
   g_assert_cmpuint (rows->len, ==, 1);
   kr = koers_key_result_row_get_key_result (rows->pdata[0]);
   kr_id = koers_key_result_get_id (kr);
   g_assert_true (gtk_widget_grab_focus (rows->pdata[0]));
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.delete", NULL));
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_null (koers_store_find_key_result (f->db.store, kr_id));
   g_assert_nonnull (koers_store_find_objective (f->db.store, objective_id));
 
@@ -332,7 +334,7 @@ test_delete_and_undo (Fixture       *f,
   card = find_card (f, "Maximise e-mail campaigns");
   focus_card_button (card, "card.edit");
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.delete", NULL));
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_null (koers_store_find_objective (f->db.store, objective_id));
   g_assert_cmpuint (count_cards (f), ==, 2);
 
@@ -359,7 +361,7 @@ test_add_key_result (Fixture       *f,
 
   focus_card_button (card, "card.delete");
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-key-result", NULL));
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);
 }
 
@@ -402,7 +404,7 @@ static int
 get_widest_minimum (GtkWidget *root,
                     GType      type)
 {
-  g_autoptr (GPtrArray) widgets = koers_editor_test_find_mapped (root, type);
+  g_autoptr (GPtrArray) widgets = koers_test_ui_find_mapped (root, type);
   int widest = 0;
 
   for (guint i = 0; i < widgets->len; i++)
@@ -422,13 +424,13 @@ get_row_lines (GtkWidget *pane,
                guint     *most,
                guint     *fewest)
 {
-  g_autoptr (GPtrArray) rows = koers_editor_test_find_mapped (pane, KOERS_TYPE_KEY_RESULT_ROW);
+  g_autoptr (GPtrArray) rows = koers_test_ui_find_mapped (pane, KOERS_TYPE_KEY_RESULT_ROW);
 
   *most = 0;
   *fewest = G_MAXUINT;
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (GPtrArray) boxes = koers_editor_test_find_mapped (rows->pdata[i], KOERS_TYPE_WRAP_BOX);
+      g_autoptr (GPtrArray) boxes = koers_test_ui_find_mapped (rows->pdata[i], KOERS_TYPE_WRAP_BOX);
 
       for (guint j = 0; j < boxes->len; j++)
         {
@@ -446,7 +448,7 @@ static gboolean
 cards_show_menu (GtkWidget *pane,
                  gboolean   menu)
 {
-  g_autoptr (GPtrArray) cards = koers_editor_test_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD);
+  g_autoptr (GPtrArray) cards = koers_test_ui_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD);
 
   g_assert_cmpuint (cards->len, >, 0);
   for (guint i = 0; i < cards->len; i++)
@@ -487,18 +489,18 @@ test_narrow (void)
   koers_editor_pane_set_store (KOERS_EDITOR_PANE (pane), store);
   koers_period_init_quarter (&q2, 2026, 2);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (pane), &q2);
-  window = koers_editor_test_window_new (pane, 340, 640);
+  window = koers_test_ui_window_new (pane, 340, 640);
 
   departments[0] = koers_store_get_company (store);
-  departments[1] = koers_ui_test_find_department (store, "Marketing");
+  departments[1] = koers_test_find_department (store, "Marketing");
   for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
     {
       int min, card_min, row_min;
 
       koers_editor_pane_set_department (KOERS_EDITOR_PANE (pane), departments[i]);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      koers_editor_test_spin (100);
-      g_assert_cmpuint (koers_editor_test_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD)->len, >, 0);
+      koers_test_ui_spin (100);
+      g_assert_cmpuint (koers_test_ui_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD)->len, >, 0);
 
       gtk_widget_measure (pane, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       card_min = get_widest_minimum (pane, KOERS_TYPE_OBJECTIVE_CARD);
@@ -522,7 +524,7 @@ test_narrow (void)
   /* Wide: three buttons, every row's line in one. */
   gtk_window_set_default_size (window, 1000, 640);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  koers_editor_test_spin (100);
+  koers_test_ui_spin (100);
   g_assert_cmpint (gtk_widget_get_width (pane), >=, 900);
   g_assert_true (cards_show_menu (pane, FALSE));
   {
@@ -535,9 +537,9 @@ test_narrow (void)
   /* The narrow menu holds the same actions. */
   gtk_window_set_default_size (window, 340, 640);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  koers_editor_test_spin (100);
+  koers_test_ui_spin (100);
   {
-    g_autoptr (GPtrArray) cards = koers_editor_test_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD);
+    g_autoptr (GPtrArray) cards = koers_test_ui_find_mapped (pane, KOERS_TYPE_OBJECTIVE_CARD);
     GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (cards->pdata[0],
                                                                                  KOERS_TYPE_OBJECTIVE_CARD,
                                                                                  "actions_menu_button"));
@@ -545,7 +547,7 @@ test_narrow (void)
 
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
     gtk_menu_button_popup (menu_button);
-    koers_editor_test_spin (50);
+    koers_test_ui_spin (50);
     menu = gtk_menu_button_get_menu_model (menu_button);
     g_assert_nonnull (menu);
     g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
@@ -553,7 +555,7 @@ test_narrow (void)
   }
 
   gtk_window_destroy (window);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_clear_object (&store);
   {
     g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
@@ -573,7 +575,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/editor-pane/department-period", Fixture, NULL, fixture_setup,
               test_shows_department_period, fixture_teardown);

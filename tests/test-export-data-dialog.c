@@ -3,11 +3,12 @@
 
 #include <glib/gstdio.h>
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "io/koers-csv.h"
 #include "io/koers-json.h"
 #include "io/koers-demo.h"
-#include "test-io-utils.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 #include "ui/data/koers-export-data-dialog.h"
 #include "ui/window/koers-window.h"
 
@@ -40,7 +41,7 @@ fixture_set_up (Fixture       *f,
   g_settings_set_string (settings, "last-department", "");
   f->window = koers_window_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 }
 
 static void
@@ -50,10 +51,10 @@ fixture_tear_down (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  koers_editor_test_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_EXPORT_DATA_DIALOG);
+  koers_test_ui_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_EXPORT_DATA_DIALOG);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_clear_object (&f->store);
 
   dir = g_dir_open (f->dir, 0, NULL);
@@ -78,7 +79,7 @@ open_dialog (Fixture               *f,
                                                     format);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   return KOERS_EXPORT_DATA_DIALOG (dialog);
 }
@@ -108,7 +109,7 @@ window_shows_toast (KoersWindow *window,
                                                                   "toast_overlay"));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  koers_editor_test_collect (overlay, GTK_TYPE_LABEL, labels);
+  koers_test_ui_collect (overlay, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
       return TRUE;
@@ -175,7 +176,7 @@ test_json_whole (Fixture       *f,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (koers_export_data_dialog_export_to (dialog, file));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_null (dialog);
   g_assert_true (window_shows_toast (f->window, "Data exported to export.json"));
 
@@ -192,8 +193,8 @@ test_json_whole (Fixture       *f,
   after = koers_json_export_to_string (copy, NULL, 1, &error);
   g_assert_no_error (error);
   {
-    g_autofree char *before_data = strip_changes (before);
-    g_autofree char *after_data = strip_changes (after);
+    g_autofree char *before_data = koers_test_strip_changes (before);
+    g_autofree char *after_data = koers_test_strip_changes (after);
 
     g_assert_cmpstr (after_data, ==, before_data);
   }
@@ -205,7 +206,7 @@ test_json_period_and_department (Fixture       *f,
                                  gconstpointer  data)
 {
   KoersExportDataDialog *dialog = open_dialog (f, KOERS_EXPORT_DATA_FORMAT_JSON);
-  KoersDepartment *sales = koers_ui_test_find_department (f->store, "Sales");
+  KoersDepartment *sales = koers_test_find_department (f->store, "Sales");
   g_autofree char *path = g_build_filename (f->dir, "sales.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *name = NULL;
@@ -279,8 +280,8 @@ test_csv (Fixture       *f,
 
   /* The menu's action opens it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-csv", NULL));
-  koers_ui_test_spin ();
-  dialog = KOERS_EXPORT_DATA_DIALOG (koers_editor_test_find_toplevel (KOERS_TYPE_EXPORT_DATA_DIALOG));
+  koers_test_ui_iterate ();
+  dialog = KOERS_EXPORT_DATA_DIALOG (koers_test_ui_find_toplevel (KOERS_TYPE_EXPORT_DATA_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -291,7 +292,7 @@ test_csv (Fixture       *f,
   g_assert_cmpstr (name, ==, "OKR report 2026-Q2.csv");
 
   g_assert_true (koers_export_data_dialog_export_to (dialog, file));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (window_shows_toast (f->window, "CSV written to report.csv"));
 
   g_assert_true (g_file_get_contents (path, &written, NULL, &error));
@@ -314,10 +315,10 @@ test_failure (Fixture       *f,
   AdwMessageDialog *message;
 
   g_assert_false (koers_export_data_dialog_export_to (dialog, file));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   g_assert_true (is_open (dialog));
-  message = ADW_MESSAGE_DIALOG (koers_editor_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  message = ADW_MESSAGE_DIALOG (koers_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (message);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export");
@@ -332,13 +333,13 @@ static void
 test_selected_department (Fixture       *f,
                           gconstpointer  data)
 {
-  KoersDepartment *marketing = koers_ui_test_find_department (f->store, "Marketing");
+  KoersDepartment *marketing = koers_test_find_department (f->store, "Marketing");
   KoersExportDataDialog *dialog;
 
   koers_window_select_department (f->window, marketing);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-data", NULL));
-  koers_ui_test_spin ();
-  dialog = KOERS_EXPORT_DATA_DIALOG (koers_editor_test_find_toplevel (KOERS_TYPE_EXPORT_DATA_DIALOG));
+  koers_test_ui_iterate ();
+  dialog = KOERS_EXPORT_DATA_DIALOG (koers_test_ui_find_toplevel (KOERS_TYPE_EXPORT_DATA_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpint (koers_export_data_dialog_get_format (dialog), ==, KOERS_EXPORT_DATA_FORMAT_JSON);
   g_assert_true (koers_export_data_dialog_get_all_departments (dialog));
@@ -356,7 +357,7 @@ main (int   argc,
 {
   int status;
 
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
   settings = g_settings_new (APP_ID);
 
   ADD ("json-whole", test_json_whole);

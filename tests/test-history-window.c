@@ -8,7 +8,7 @@
 #include "core/koers-change-text.h"
 #include "core/koers-date.h"
 #include "core/koers-format.h"
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/history/koers-history-window.h"
 #include "ui/objectives/koers-key-result-editor.h"
 #include "ui/objectives/koers-objective-editor.h"
@@ -18,7 +18,7 @@
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersObjective *objective;
   KoersKeyResult *kr;
 } Fixture;
@@ -32,22 +32,6 @@ use_language (KoersLanguage language)
   textdomain (GETTEXT_PACKAGE);
 }
 
-static KoersCheckin *
-add_checkin (KoersStore         *store,
-             KoersKeyResult     *kr,
-             const char         *date,
-             double              value,
-             KoersCheckinStatus  status,
-             const char         *note)
-{
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (koers_store_add_checkin (store, kr, checkin, &error));
-  g_assert_no_error (error);
-  return checkin;  /* the key result holds it */
-}
-
 /* Anna adds an objective with a key result, raises its target and checks
  * in twice; then someone without a name removes the second check-in. */
 static void
@@ -59,13 +43,13 @@ fixture_setup (Fixture       *f,
   KoersCheckin *second;
 
   use_language (KOERS_LANGUAGE_EN);
-  koers_ui_test_db_open (&f->db);
+  koers_test_ui_db_open (&f->db);
   koers_store_set_author (f->db.store, "Anna Peeters");
   g_assert_cmpstr (koers_store_get_author (f->db.store), ==, "Anna Peeters");
 
-  f->objective = koers_editor_test_add_objective (f->db.store,
-                                                  koers_ui_test_find_department (f->db.store, "Sales"),
-                                                  "Keep our customers", "2026-Q2");
+  f->objective = koers_test_add_objective (f->db.store,
+                                           koers_test_find_department (f->db.store, "Sales"),
+                                           "Keep our customers", "2026-Q2");
   g_assert_true (koers_store_add_key_result (f->db.store, f->objective, kr, &error));
   g_assert_no_error (error);
   f->kr = kr;
@@ -74,8 +58,8 @@ fixture_setup (Fixture       *f,
   g_assert_true (koers_store_save_key_result (f->db.store, f->kr, &error));
   g_assert_no_error (error);
 
-  add_checkin (f->db.store, f->kr, "2026-03-03", 8.5, KOERS_CHECKIN_STATUS_ON_TRACK, "A good week");
-  second = add_checkin (f->db.store, f->kr, "2026-03-10", 9, KOERS_CHECKIN_STATUS_AT_RISK, NULL);
+  koers_test_add_checkin (f->db.store, f->kr, "2026-03-03", 8.5, KOERS_CHECKIN_STATUS_ON_TRACK, "A good week");
+  second = koers_test_add_checkin (f->db.store, f->kr, "2026-03-10", 9, KOERS_CHECKIN_STATUS_AT_RISK, NULL);
 
   koers_store_set_author (f->db.store, "");
   g_assert_true (koers_store_delete_checkin (f->db.store, second, &error));
@@ -87,8 +71,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   use_language (KOERS_LANGUAGE_EN);
-  koers_editor_test_destroy_toplevels (GTK_TYPE_WINDOW);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
+  koers_test_ui_db_close (&f->db);
 }
 
 static GPtrArray *
@@ -96,7 +80,7 @@ collect_rows (GtkWidget *window)
 {
   GPtrArray *rows = g_ptr_array_new ();
 
-  koers_editor_test_collect (window, ADW_TYPE_ACTION_ROW, rows);
+  koers_test_ui_collect (window, ADW_TYPE_ACTION_ROW, rows);
   return rows;
 }
 
@@ -121,7 +105,7 @@ present (GtkWidget *window)
 {
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   return window;
 }
 
@@ -131,7 +115,7 @@ close_and_finalize (GtkWidget *window)
 {
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_finalize_object (window);
 }
 
@@ -174,7 +158,7 @@ test_key_result (Fixture       *f,
     g_assert_false (adw_preferences_row_get_use_markup (g_ptr_array_index (rows, i)));
 
   /* All of today: one group, named by the day. */
-  koers_editor_test_collect (window, ADW_TYPE_PREFERENCES_GROUP, groups);
+  koers_test_ui_collect (window, ADW_TYPE_PREFERENCES_GROUP, groups);
   g_assert_cmpuint (groups->len, ==, 1);
   g_assert_cmpstr (adw_preferences_group_get_title (g_ptr_array_index (groups, 0)), ==, today);
   g_assert_cmpuint (koers_history_window_get_n_shown (KOERS_HISTORY_WINDOW (window)), ==, 5);
@@ -250,7 +234,7 @@ test_live_and_paging (Fixture       *f,
   koers_key_result_set_owner (f->kr, "Piet & Co <b>");
   g_assert_true (koers_store_save_key_result (f->db.store, f->kr, &error));
   g_assert_no_error (error);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   rows = collect_rows (window);
   g_assert_cmpuint (rows->len, ==, 6);
@@ -261,9 +245,9 @@ test_live_and_paging (Fixture       *f,
     {
       g_autofree char *date = g_strdup_printf ("2025-%02u-%02u", 1 + i / 28, 1 + i % 28);
 
-      add_checkin (f->db.store, f->kr, date, i, KOERS_CHECKIN_STATUS_NONE, NULL);
+      koers_test_add_checkin (f->db.store, f->kr, date, i, KOERS_CHECKIN_STATUS_NONE, NULL);
     }
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   g_assert_cmpuint (koers_history_window_get_n_shown (history), ==, 100);
   g_assert_true (gtk_widget_get_visible (more));
@@ -336,7 +320,7 @@ test_editor_buttons (Fixture       *f,
       g_assert_null (find_history_window ());
 
       g_signal_emit_by_name (button, "clicked");
-      koers_editor_test_iterate ();
+      koers_test_ui_iterate ();
       history = find_history_window ();
       g_assert_nonnull (history);
       g_assert_cmpstr (koers_history_window_get_uuid (history), ==, uuids[i]);
@@ -344,7 +328,7 @@ test_editor_buttons (Fixture       *f,
 
       close_and_finalize (GTK_WIDGET (history));
       gtk_window_destroy (GTK_WINDOW (editors[i]));
-      koers_editor_test_iterate ();
+      koers_test_ui_iterate ();
     }
 }
 
@@ -364,7 +348,7 @@ main (int   argc,
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "History"), ==, "Geschiedenis");
   use_language (KOERS_LANGUAGE_EN);
 
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/history-window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -3,7 +3,7 @@
 
 #include <glib/gstdio.h>
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "io/koers-json.h"
 #include "io/koers-demo.h"
 #include "ui/data/koers-import-dialog.h"
@@ -67,7 +67,7 @@ fixture_set_up (Fixture       *f,
   g_settings_set_string (settings, "last-department", "");
   f->window = koers_window_new (NULL, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 }
 
 static void
@@ -77,10 +77,10 @@ fixture_tear_down (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  koers_editor_test_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_IMPORT_DIALOG);
+  koers_test_ui_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_IMPORT_DIALOG);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_clear_object (&f->store);
 
   dir = g_dir_open (f->dir, 0, NULL);
@@ -110,7 +110,7 @@ import_file (Fixture    *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWidget *dialog = koers_window_import_file (f->window, file);
 
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   return dialog != NULL ? KOERS_IMPORT_DIALOG (dialog) : NULL;
 }
 
@@ -136,7 +136,7 @@ describe_rows (GtkWidget *group)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GString) text = g_string_new (NULL);
 
-  koers_editor_test_collect (group, ADW_TYPE_ACTION_ROW, rows);
+  koers_test_ui_collect (group, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       const char *subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
@@ -157,7 +157,7 @@ window_shows_toast (KoersWindow *window,
                                                                   "toast_overlay"));
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  koers_editor_test_collect (overlay, GTK_TYPE_LABEL, labels);
+  koers_test_ui_collect (overlay, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
       return TRUE;
@@ -207,7 +207,7 @@ test_into_new_database (Fixture       *f,
   /* Cancel: the window closes, nothing is written. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_emit_by_name (get_child (dialog, "cancel_button"), "clicked");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_null (dialog);
   g_assert_cmpuint (count_objectives (f->store), ==, 0);
   g_assert_cmpuint (count_stored_objectives (f), ==, 0);
@@ -218,7 +218,7 @@ test_into_new_database (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (koers_import_dialog_apply (dialog, &error));
   g_assert_no_error (error);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_null (dialog);
   g_assert_cmpuint (count_objectives (f->store), ==, count_objectives (demo));
   g_assert_cmpuint (count_stored_objectives (f), ==, count_objectives (demo));
@@ -306,7 +306,7 @@ test_merge_summary (Fixture       *f,
 
   g_assert_true (koers_import_dialog_apply (dialog, &error));
   g_assert_no_error (error);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   /* The file's newer copy came in; ours stayed. */
   g_assert_cmpstr (koers_objective_get_title (mine), ==, mine_title);
@@ -338,7 +338,7 @@ test_as_new_refused (Fixture       *f,
                    "Nothing to import: this database has all of it already.");
 
   gtk_check_button_set_active (get_child (dialog, "add_check"), TRUE);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_cmpint (koers_import_dialog_get_mode (dialog), ==, KOERS_JSON_IMPORT_ADD);
   g_assert_null (koers_import_dialog_get_plan (dialog));
   g_assert_cmpstr (gtk_button_get_label (get_child (dialog, "import_button")), ==, "_Import");
@@ -355,7 +355,7 @@ test_as_new_refused (Fixture       *f,
 
   /* Back to Merge: the summary again. */
   koers_import_dialog_set_mode (dialog, KOERS_JSON_IMPORT_MERGE);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (gtk_check_button_get_active (get_child (dialog, "merge_check")));
   g_assert_nonnull (koers_import_dialog_get_plan (dialog));
   g_assert_false (gtk_widget_get_visible (get_child (dialog, "problem_group")));
@@ -380,8 +380,8 @@ test_invalid_file (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_null (import_file (f, bad));
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_IMPORT_DIALOG));
-  message = ADW_MESSAGE_DIALOG (koers_editor_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_IMPORT_DIALOG));
+  message = ADW_MESSAGE_DIALOG (koers_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (message);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (f->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Import “bad.json”");
@@ -398,12 +398,12 @@ test_invalid_file (Fixture       *f,
   g_assert_cmpuint (count_stored_objectives (f), ==, 0);
 
   /* A file that is not there: the system's reason, in the body. */
-  koers_editor_test_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  koers_test_ui_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
   {
     g_autofree char *missing = build_path (f, "missing.json");
 
     g_assert_null (import_file (f, missing));
-    message = ADW_MESSAGE_DIALOG (koers_editor_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    message = ADW_MESSAGE_DIALOG (koers_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (message);
     g_assert_null (adw_message_dialog_get_extra_child (message));
     g_assert_cmpstr (adw_message_dialog_get_body (message), !=, "");
@@ -442,7 +442,7 @@ main (int   argc,
 {
   int status;
 
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
   settings = g_settings_new (APP_ID);
 
   g_test_add ("/import-dialog/into-new-database", Fixture, NULL,

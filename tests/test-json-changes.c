@@ -4,7 +4,8 @@
 #include <json-glib/json-glib.h>
 
 #include "koers-json-private.h"
-#include "test-io-utils.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 /* Format 2: the change log travels in the file.  Exported after everything
  * else, imported into the changes table in the import's own transaction,
@@ -38,7 +39,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  koers_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->other_path);
@@ -84,7 +85,7 @@ describe_change (JsonObject *change)
 static gint64
 count_changes (const char *path)
 {
-  return query_int (path, "SELECT count(*) FROM changes");
+  return koers_test_query_int (path, "SELECT count(*) FROM changes");
 }
 
 /* Export with the log, import into a new database: every entry arrives,
@@ -94,7 +95,7 @@ static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(KoersStore) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
@@ -107,8 +108,8 @@ test_round_trip (Fixture       *fixture,
   guint last = 0;
 
   koers_store_set_author (store, "Anne Peeters");
-  populate_store (store);
-  first = export_full_text (store);
+  koers_test_populate_store (store);
+  first = koers_test_export_full_text (store);
   first_root = parse (first);
   first_changes = get_changes (first_root);
 
@@ -133,12 +134,12 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (first, "    }\n  ]\n}\n"));
 
   g_assert_true (g_file_set_contents (fixture->json_path, first, -1, NULL));
-  other = open_store (fixture->other_path);
+  other = koers_test_open_store (fixture->other_path);
   g_assert_true (koers_json_import (other, fixture->json_path, KOERS_JSON_IMPORT_ADD, &totals,
                                     &error));
   g_assert_no_error (error);
 
-  second = export_full_text (other);
+  second = koers_test_export_full_text (other);
   second_root = parse (second);
   second_changes = get_changes (second_root);
 
@@ -163,8 +164,8 @@ test_round_trip (Fixture       *fixture,
 
   /* The data is the same. */
   {
-    g_autofree char *a = strip_changes (first);
-    g_autofree char *b = strip_changes (second);
+    g_autofree char *a = koers_test_strip_changes (first);
+    g_autofree char *b = koers_test_strip_changes (second);
 
     g_assert_cmpstr (a, ==, b);
   }
@@ -176,15 +177,15 @@ static void
 test_not_twice (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(KoersStore) other = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 before;
 
-  populate_store (store);
-  text = export_full_text (store);
+  koers_test_populate_store (store);
+  text = koers_test_export_full_text (store);
   g_assert_true (g_file_set_contents (fixture->json_path, text, -1, NULL));
 
   /* Into the database it came from: all there already. */
@@ -198,7 +199,7 @@ test_not_twice (Fixture       *fixture,
   g_clear_pointer (&plan, koers_import_plan_free);
 
   /* Into another, twice. */
-  other = open_store (fixture->other_path);
+  other = koers_test_open_store (fixture->other_path);
   plan = koers_json_import_plan (other, fixture->json_path, KOERS_JSON_IMPORT_ADD, &error);
   g_assert_no_error (error);
   g_assert_cmpint (koers_import_plan_get_n_changes (plan), ==, before);
@@ -213,9 +214,9 @@ test_not_twice (Fixture       *fixture,
   g_assert_true (koers_json_import_apply (plan, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_changes (fixture->other_path), ==, before);
-  g_assert_cmpint (query_int (fixture->other_path,
-                              "SELECT count(*) FROM (SELECT key FROM changes GROUP BY key"
-                              " HAVING count(*) > 1)"),
+  g_assert_cmpint (koers_test_query_int (fixture->other_path,
+                                         "SELECT count(*) FROM (SELECT key FROM changes GROUP BY key"
+                                         " HAVING count(*) > 1)"),
                    ==, 0);
 }
 
@@ -268,7 +269,7 @@ static void
 test_versions (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *v1 = minimal_text ();
   g_autofree char *v2_plain = replace_first (v1, "\"version\" : 1", "\"version\" : 2");
@@ -302,10 +303,10 @@ test_versions (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_true (koers_json_import_apply (plan, &error));
     g_assert_no_error (error);
-    fields = query_text (fixture->path, "SELECT fields FROM changes WHERE key = 'k1'");
+    fields = koers_test_query_text (fixture->path, "SELECT fields FROM changes WHERE key = 'k1'");
     g_assert_cmpstr (fields, ==, "{\"title\":[\"Old\",\"Open the design lab\"],\"position\":[1,0],"
                                  "\"uses_personal_data\":[false,true],\"note\":[null,\"x\"]}");
-    g_assert_cmpint (query_int (fixture->path, "SELECT at FROM changes WHERE key = 'k1'"), ==,
+    g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT at FROM changes WHERE key = 'k1'"), ==,
                      G_GINT64_CONSTANT (1767603600000001));
     g_assert_cmpint (count_changes (fixture->path), >, before + 1);
   }
@@ -363,13 +364,13 @@ test_bad_changes (Fixture       *fixture,
                   gconstpointer  data)
 {
   const BadCase *c = data;
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *input = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  populate_store (store);
+  koers_test_populate_store (store);
   g_clear_object (&store);
 
   if (c->from == NULL)
@@ -396,8 +397,8 @@ test_bad_changes (Fixture       *fixture,
       input = replace_first (good, c->from, replacement);
     }
 
-  before = fingerprint_database (fixture->path);
-  store = open_store (fixture->path);
+  before = koers_test_fingerprint_database (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_true (g_file_set_contents (fixture->json_path, input, -1, NULL));
 
   for (guint mode = 0; mode < 2; mode++)
@@ -413,7 +414,7 @@ test_bad_changes (Fixture       *fixture,
     }
 
   g_clear_object (&store);
-  after = fingerprint_database (fixture->path);
+  after = koers_test_fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -422,7 +423,7 @@ static void
 test_filtered (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   const char * const team[] = { "Growth team", NULL };
   KoersExportFilter filter = { NULL, team };
@@ -433,8 +434,8 @@ test_filtered (Fixture       *fixture,
   JsonObject *top;
   guint n_checkin_changes = 0;
 
-  populate_store (store);
-  text = koers_json_export_to_string (store, &filter, TEST_EXPORTED_USEC, &error);
+  koers_test_populate_store (store);
+  text = koers_json_export_to_string (store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
   g_assert_no_error (error);
   root = parse (text);
   top = json_node_get_object (root);
@@ -484,7 +485,7 @@ test_filtered (Fixture       *fixture,
 
   /* And it imports on its own, log included. */
   {
-    g_autoptr(KoersStore) other = open_store (fixture->other_path);
+    g_autoptr(KoersStore) other = koers_test_open_store (fixture->other_path);
     g_autoptr(KoersImportPlan) plan = koers_json_import_plan_from_data (other, text, strlen (text),
                                                                         KOERS_JSON_IMPORT_ADD, &error);
 

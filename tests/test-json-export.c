@@ -4,7 +4,10 @@
 #include <json-glib/json-glib.h>
 
 #include "koers-json-private.h"
-#include "test-io-utils.h"
+#include "core/koers-date.h"
+#include "store/koers-store-review.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 static JsonNode *
 parse (const char *text)
@@ -37,18 +40,18 @@ find_by_member (JsonArray  *array,
 /* The documented shape: format, version, stamps, links by uuid, enums as
  * their stable strings, numbers as numbers. */
 static void
-test_export_shape (StoreFixture  *fixture,
+test_export_shape (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *top, *dept, *team, *objective, *kr, *carried;
   JsonArray *objectives, *departments;
   gint64 usec;
 
-  populate_store (store);
-  text = export_text (store);
+  koers_test_populate_store (store);
+  text = koers_test_export_text (store);
   root = parse (text);
   top = json_node_get_object (root);
 
@@ -84,7 +87,7 @@ test_export_shape (StoreFixture  *fixture,
   g_assert_cmpstr (json_object_get_string_member (objective, "state"), ==, "active");
   g_assert_cmpstr (json_object_get_string_member (objective, "period"), ==, "2026-Q2");
   g_assert_cmpstr (json_object_get_string_member (objective, "aligned_to"), ==,
-                   koers_objective_get_uuid (find_objective_titled (
+                   koers_objective_get_uuid (koers_test_find_objective (
                      store, "Build the best online personal shopping service in the country.")));
 
   kr = json_array_get_object_element (json_object_get_array_member (objective, "key_results"), 0);
@@ -167,31 +170,31 @@ test_export_shape (StoreFixture  *fixture,
 }
 
 static void
-test_export_deterministic (StoreFixture  *fixture,
+test_export_deterministic (KoersTestDir  *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *reopened = NULL;
 
-  populate_store (store);
-  first = export_text (store);
-  second = export_text (store);
+  koers_test_populate_store (store);
+  first = koers_test_export_text (store);
+  second = koers_test_export_text (store);
   g_assert_cmpstr (first, ==, second);
 
   g_clear_object (&store);
-  store = open_store (fixture->path);
-  reopened = export_text (store);
+  store = koers_test_open_store (fixture->path);
+  reopened = koers_test_export_text (store);
   g_assert_cmpstr (first, ==, reopened);
 }
 
 /* Export, import into a new database, export again: the same text. */
 static void
-test_round_trip (StoreFixture  *fixture,
+test_round_trip (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
   g_autofree char *json_path = g_build_filename (fixture->dir, "export.json", NULL);
   g_autoptr(KoersStore) other = NULL;
@@ -201,11 +204,11 @@ test_round_trip (StoreFixture  *fixture,
   g_autofree char *third = NULL;
   KoersImportCounts totals;
 
-  populate_store (store);
-  first = export_text (store);
+  koers_test_populate_store (store);
+  first = koers_test_export_text (store);
   g_assert_true (g_file_set_contents (json_path, first, -1, NULL));
 
-  other = open_store (other_path);
+  other = koers_test_open_store (other_path);
   g_assert_true (koers_json_import (other, json_path, KOERS_JSON_IMPORT_ADD, &totals, &error));
   g_assert_no_error (error);
   /* 11 departments (the 10 a new database has, matched, and the team),
@@ -214,15 +217,15 @@ test_round_trip (StoreFixture  *fixture,
   g_assert_cmpuint (totals.conflicts, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (other)), ==, 11);
 
-  second = export_text (other);
+  second = koers_test_export_text (other);
   g_assert_cmpstr (first, ==, second);
   g_assert_nonnull (strstr (second, "\"postmortem\" : "));
   g_assert_nonnull (strstr (second, "\"dismissed_findings\" : ["));
 
   /* And after reopening: what the model shows is what was written. */
   g_clear_object (&other);
-  other = open_store (other_path);
-  third = export_text (other);
+  other = koers_test_open_store (other_path);
+  third = koers_test_export_text (other);
   g_assert_cmpstr (first, ==, third);
 
   /* The review is in the objects, the dismissals in the store. */
@@ -241,7 +244,7 @@ test_round_trip (StoreFixture  *fixture,
       }
     g_assert_nonnull (reviewed);
     g_assert_cmpfloat (koers_objective_get_final_grade (reviewed), ==, 0.45);
-    g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (reviewed)), ==, 0);
+    g_assert_cmpfloat (koers_key_result_get_final_score (koers_test_first_key_result (reviewed)), ==, 0);
 
     g_assert_cmpuint (g_hash_table_size (koers_store_get_dismissed_findings (other)), ==, 2);
     g_hash_table_iter_init (&iter, koers_store_get_dismissed_findings (store));
@@ -254,7 +257,7 @@ test_round_trip (StoreFixture  *fixture,
 /* A Dutch export into an English database: the seed's departments are
  * found by their other-language names, not doubled. */
 static void
-test_round_trip_language (StoreFixture  *fixture,
+test_round_trip_language (KoersTestDir  *fixture,
                           gconstpointer  data)
 {
   g_autoptr(KoersStore) store = NULL;
@@ -272,10 +275,10 @@ test_round_trip_language (StoreFixture  *fixture,
   koers_date_today (&today);
   g_assert_cmpint (koers_templates_instantiate_all (store, KOERS_LANGUAGE_NL, &today, TRUE, &error),
                    ==, 21);
-  first = export_text (store);
+  first = koers_test_export_text (store);
   g_assert_nonnull (strstr (first, "Financiën"));
 
-  other = open_store (other_path);
+  other = koers_test_open_store (other_path);
   g_assert_nonnull (koers_store_find_department_by_name (other, "Finance"));
   plan = koers_json_import_plan_from_data (other, first, strlen (first), KOERS_JSON_IMPORT_ADD,
                                            &error);
@@ -289,15 +292,15 @@ test_round_trip_language (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (other)), ==, 10);
   g_assert_null (koers_store_find_department_by_name (other, "Finance"));
   g_assert_nonnull (koers_store_find_department_by_name (other, "Financiën"));
-  second = export_text (other);
+  second = koers_test_export_text (other);
   g_assert_cmpstr (first, ==, second);
 }
 
 static void
-test_export_filter (StoreFixture  *fixture,
+test_export_filter (KoersTestDir  *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -312,12 +315,12 @@ test_export_filter (StoreFixture  *fixture,
   g_autoptr(KoersStore) other = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
 
-  populate_store (store);
+  koers_test_populate_store (store);
 
   /* The team's two objectives bring what they link to: the Q1 one they
    * were carried over from is theirs anyway, the company objective they
    * align to comes along with the company level. */
-  text = koers_json_export_to_string (store, &filter, TEST_EXPORTED_USEC, &error);
+  text = koers_json_export_to_string (store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
   g_assert_no_error (error);
   root = parse (text);
   objectives = json_object_get_array_member (json_node_get_object (root), "objectives");
@@ -329,7 +332,7 @@ test_export_filter (StoreFixture  *fixture,
                                                  "is_company"));
 
   /* So it imports on its own into a new database. */
-  other = open_store (other_path);
+  other = koers_test_open_store (other_path);
   plan = koers_json_import_plan_from_data (other, text, strlen (text), KOERS_JSON_IMPORT_ADD, &error);
   g_assert_no_error (error);
   g_assert_nonnull (plan);
@@ -339,7 +342,7 @@ test_export_filter (StoreFixture  *fixture,
   /* A department brings its teams; a period takes what overlaps it. */
   filter.departments = marketing;
   filter.periods = q1;
-  text = koers_json_export_to_string (store, &filter, TEST_EXPORTED_USEC, &error);
+  text = koers_json_export_to_string (store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
   g_assert_no_error (error);
   root = parse (text);
   objectives = json_object_get_array_member (json_node_get_object (root), "objectives");
@@ -359,7 +362,7 @@ test_export_filter (StoreFixture  *fixture,
 
     filter.departments = finance;
     filter.periods = NULL;
-    text = koers_json_export_to_string (store, &filter, TEST_EXPORTED_USEC, &error);
+    text = koers_json_export_to_string (store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
     g_assert_no_error (error);
     root = parse (text);
     g_assert_false (json_object_has_member (json_node_get_object (root), "dismissed_findings"));
@@ -383,10 +386,10 @@ test_export_filter (StoreFixture  *fixture,
 
 /* Written whole or not at all: a failed export leaves the old file. */
 static void
-test_export_atomic (StoreFixture  *fixture,
+test_export_atomic (KoersTestDir  *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *json_path = g_build_filename (fixture->dir, "export.json", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "no", "such", "dir", "x.json", NULL);
   g_autoptr(GError) error = NULL;
@@ -488,18 +491,18 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/json-export/shape", StoreFixture, NULL,
-              store_fixture_setup, test_export_shape, store_fixture_teardown);
-  g_test_add ("/json-export/deterministic", StoreFixture, NULL,
-              store_fixture_setup, test_export_deterministic, store_fixture_teardown);
-  g_test_add ("/json-export/round-trip", StoreFixture, NULL,
-              store_fixture_setup, test_round_trip, store_fixture_teardown);
-  g_test_add ("/json-export/round-trip-language", StoreFixture, NULL,
-              store_fixture_setup, test_round_trip_language, store_fixture_teardown);
-  g_test_add ("/json-export/filter", StoreFixture, NULL,
-              store_fixture_setup, test_export_filter, store_fixture_teardown);
-  g_test_add ("/json-export/atomic", StoreFixture, NULL,
-              store_fixture_setup, test_export_atomic, store_fixture_teardown);
+  g_test_add ("/json-export/shape", KoersTestDir, NULL,
+              koers_test_dir_setup, test_export_shape, koers_test_dir_teardown);
+  g_test_add ("/json-export/deterministic", KoersTestDir, NULL,
+              koers_test_dir_setup, test_export_deterministic, koers_test_dir_teardown);
+  g_test_add ("/json-export/round-trip", KoersTestDir, NULL,
+              koers_test_dir_setup, test_round_trip, koers_test_dir_teardown);
+  g_test_add ("/json-export/round-trip-language", KoersTestDir, NULL,
+              koers_test_dir_setup, test_round_trip_language, koers_test_dir_teardown);
+  g_test_add ("/json-export/filter", KoersTestDir, NULL,
+              koers_test_dir_setup, test_export_filter, koers_test_dir_teardown);
+  g_test_add ("/json-export/atomic", KoersTestDir, NULL,
+              koers_test_dir_setup, test_export_atomic, koers_test_dir_teardown);
   g_test_add_func ("/json-export/stamps", test_stamps);
   g_test_add_func ("/json-export/tidy-numbers", test_tidy_numbers);
 

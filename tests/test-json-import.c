@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "koers-json-private.h"
-#include "test-io-utils.h"
+#include "store/koers-store-review.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 /* Malformed files: each is refused with the problem named by its JSON
  * path, and the database file stays byte for byte what it was. */
@@ -326,15 +329,15 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Something in the database for the references to meet. */
-  store = open_store (fixture->path);
-  populate_store (store);
+  store = koers_test_open_store (fixture->path);
+  koers_test_populate_store (store);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  koers_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->minimal);
@@ -345,7 +348,7 @@ static void
 test_minimal_imports (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   KoersImportCounts totals;
@@ -363,14 +366,14 @@ test_minimal_imports (Fixture       *fixture,
   g_assert_true (koers_json_import_apply (plan, &error));
   g_assert_no_error (error);
 
-  objective = find_objective_titled (store, "Test with real users");
-  lab = find_department_named (store, "Lab team");
+  objective = koers_test_find_objective (store, "Test with real users");
+  lab = koers_test_find_department (store, "Lab team");
   g_assert_cmpint (koers_objective_get_department_id (objective), ==, koers_department_get_id (lab));
   g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==,
-                   koers_objective_get_id (find_objective_titled (store, "Open the design lab")));
+                   koers_objective_get_id (koers_test_find_objective (store, "Open the design lab")));
   g_assert_cmpint (koers_department_get_parent_id (lab), ==,
-                   koers_department_get_id (find_department_named (store, "Design lab")));
-  g_assert_cmpfloat (koers_key_result_get_current_value (first_key_result (objective)), ==, 7.2);
+                   koers_department_get_id (koers_test_find_department (store, "Design lab")));
+  g_assert_cmpfloat (koers_key_result_get_current_value (koers_test_first_key_result (objective)), ==, 7.2);
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Acme “Koers”, NV");
 }
 
@@ -381,7 +384,7 @@ static void
 test_review_imports (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autofree char *a = replace_first (fixture->minimal, "\"owner\" : \"Lab lead\",",
@@ -404,26 +407,26 @@ test_review_imports (Fixture       *fixture,
   g_assert_true (koers_json_import_apply (plan, &error));
   g_assert_no_error (error);
 
-  lab = find_objective_titled (store, "Open the design lab");
-  users = find_objective_titled (store, "Test with real users");
+  lab = koers_test_find_objective (store, "Open the design lab");
+  users = koers_test_find_objective (store, "Test with real users");
   g_assert_cmpstr (koers_objective_get_postmortem (lab), ==, "Late, \"sorry\"");
   g_assert_true (koers_objective_has_final_grade (lab));
   g_assert_cmpfloat (koers_objective_get_final_grade (lab), ==, 0);
   g_assert_cmpstr (koers_objective_get_review_note (lab), ==, "");
-  g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (lab)), ==, 1);
-  g_assert_cmpstr (koers_key_result_get_final_note (first_key_result (lab)), ==, "Done");
+  g_assert_cmpfloat (koers_key_result_get_final_score (koers_test_first_key_result (lab)), ==, 1);
+  g_assert_cmpstr (koers_key_result_get_final_note (koers_test_first_key_result (lab)), ==, "Done");
   g_assert_false (koers_objective_has_final_grade (users));
-  g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (users)), ==, -1);
+  g_assert_cmpfloat (koers_key_result_get_final_score (koers_test_first_key_result (users)), ==, -1);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (store, "not-aligned:" OBJ2), ==,
                    G_GINT64_CONSTANT (1777622400500000));
 
   /* Written, not only shown. */
   g_clear_pointer (&plan, koers_import_plan_free);
   g_clear_object (&store);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"
                                              " WHERE final_grade = 0 AND postmortem = 'Late, \"sorry\"'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_score = 1"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT dismissed_at FROM dismissed_findings"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_score = 1"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT dismissed_at FROM dismissed_findings"
                                              " WHERE key = 'not-aligned:" OBJ2 "'"), ==,
                    G_GINT64_CONSTANT (1777622400500000));
 }
@@ -444,11 +447,11 @@ test_malformed (Fixture       *fixture,
   KoersStore *store;
   gsize length;
 
-  before = fingerprint_database (fixture->path);
+  before = koers_test_fingerprint_database (fixture->path);
   input = make_input (c, fixture->minimal, &length);
 
-  store = open_store (fixture->path);
-  model_before = export_text (store);
+  store = koers_test_open_store (fixture->path);
+  model_before = koers_test_export_text (store);
 
   plan = koers_json_import_plan_from_data (store, input, length, KOERS_JSON_IMPORT_MERGE, &error);
   g_assert_null (plan);
@@ -463,11 +466,11 @@ test_malformed (Fixture       *fixture,
   g_assert_error (error, KOERS_JSON_ERROR, c->code);
   g_clear_error (&error);
 
-  model_after = export_text (store);
+  model_after = koers_test_export_text (store);
   g_assert_cmpstr (model_before, ==, model_after);
   g_object_unref (store);
 
-  after = fingerprint_database (fixture->path);
+  after = koers_test_fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -476,7 +479,7 @@ static void
 test_plain_import_exists (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autofree char *before = NULL;
@@ -489,8 +492,8 @@ test_plain_import_exists (Fixture       *fixture,
   g_clear_pointer (&plan, koers_import_plan_free);
   g_clear_object (&store);
 
-  before = fingerprint_database (fixture->path);
-  store = open_store (fixture->path);
+  before = koers_test_fingerprint_database (fixture->path);
+  store = koers_test_open_store (fixture->path);
   plan = koers_json_import_plan_from_data (store, fixture->minimal, length, KOERS_JSON_IMPORT_ADD,
                                            &error);
   g_assert_null (plan);
@@ -515,7 +518,7 @@ test_plain_import_exists (Fixture       *fixture,
   /* The plan holds the store open. */
   g_clear_pointer (&plan, koers_import_plan_free);
   g_clear_object (&store);
-  after = fingerprint_database (fixture->path);
+  after = koers_test_fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -535,14 +538,14 @@ test_rollback (Fixture       *fixture,
   KoersStore *store;
   guint changed = 0;
 
-  exec_raw (fixture->path,
-            "CREATE TRIGGER boom BEFORE INSERT ON key_results WHEN NEW.title = 'Boom'"
-            " BEGIN SELECT RAISE (ABORT, 'boom'); END");
-  before = fingerprint_database (fixture->path);
+  koers_test_exec_raw (fixture->path,
+                       "CREATE TRIGGER boom BEFORE INSERT ON key_results WHEN NEW.title = 'Boom'"
+                       " BEGIN SELECT RAISE (ABORT, 'boom'); END");
+  before = koers_test_fingerprint_database (fixture->path);
 
-  store = open_store (fixture->path);
-  model_before = export_text (store);
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  store = koers_test_open_store (fixture->path);
+  model_before = koers_test_export_text (store);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   plan = koers_json_import_plan_from_data (store, input, strlen (input), KOERS_JSON_IMPORT_ADD,
                                            &error);
@@ -552,36 +555,100 @@ test_rollback (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "boom"));
   g_assert_cmpuint (changed, ==, 0);
 
-  model_after = export_text (store);
+  model_after = koers_test_export_text (store);
   g_assert_cmpstr (model_before, ==, model_after);
   g_assert_null (koers_store_find_department_by_name (store, "Design lab"));
   g_clear_pointer (&plan, koers_import_plan_free);
   g_object_unref (store);
 
-  after = fingerprint_database (fixture->path);
+  after = koers_test_fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Imports data (length bytes) into a new database name in the fixture's
+ * folder; the export of what came in, without the change log (new). */
+static char *
+import_into_new_database (Fixture    *fixture,
+                          const char *name,
+                          const char *data,
+                          gsize       length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(KoersStore) store = koers_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  static const char * const lab[] = { "Design lab", NULL };
+  KoersExportFilter filter = { NULL, lab };
+  KoersImportCounts totals;
+
+  plan = koers_json_import_plan_from_data (store, data, length, KOERS_JSON_IMPORT_ADD, &error);
+  g_assert_no_error (error);
+  koers_import_plan_get_totals (plan, &totals);
+  g_assert_cmpuint (totals.added, ==, 2 + 2 + 2 + 1);
+  g_assert_true (koers_json_import_apply (plan, &error));
+  g_assert_no_error (error);
+
+  /* Only what the file brought: the seed's departments have uuids and
+   * stamps of their own in each database. */
+  text = koers_json_export_to_string (store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
+  g_assert_no_error (error);
+  return koers_test_strip_changes (text);
+}
+
+/* A UTF-8 byte order mark (as some Windows editors write) is skipped:
+ * the file imports exactly the data it does without one. */
 static void
 test_byte_order_mark (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
   g_autofree char *input = g_strconcat ("\xef\xbb\xbf", fixture->minimal, NULL);
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autofree char *plain = import_into_new_database (fixture, "plain.db", fixture->minimal,
+                                                     strlen (fixture->minimal));
+  g_autofree char *marked = import_into_new_database (fixture, "marked.db", input, strlen (input));
 
-  plan = koers_json_import_plan_from_data (store, input, strlen (input), KOERS_JSON_IMPORT_ADD,
-                                           &error);
+  g_assert_nonnull (strstr (plain, "\"title\" : \"Test with real users\""));
+  g_assert_nonnull (strstr (plain, "\"organisation\" : \"Fixture NV\""));
+  g_assert_cmpstr (marked, ==, plain);
+}
+
+/* UTF-16 (with its byte order mark, as Notepad's "Unicode") is not read
+ * today: refused at the first character as a syntax error, nothing
+ * written.  The message does not say "UTF-16"; when it learns to, this
+ * test says so first. */
+static void
+test_utf16_byte_order_mark (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *before = koers_test_fingerprint_database (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree gunichar2 *utf16 = NULL;
+  g_autoptr(GByteArray) input = g_byte_array_new ();
+  glong n_units = 0;
+
+  utf16 = g_utf8_to_utf16 (fixture->minimal, -1, NULL, &n_units, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (plan);
+  g_byte_array_append (input, (const guint8 *) "\xff\xfe", 2);  /* little endian, as Windows */
+  g_byte_array_append (input, (const guint8 *) utf16, (guint) (n_units * sizeof (gunichar2)));
+
+  g_assert_null (koers_json_import_plan_from_data (store, (const char *) input->data, input->len,
+                                                   KOERS_JSON_IMPORT_ADD, &error));
+  g_assert_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "$ (line 1, column 1): expected a value (text, a number, an object, "
+                                      "a list, true, false or null)");
+
+  g_clear_object (&store);
+  after = koers_test_fingerprint_database (fixture->path);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
 test_too_large (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *json_path = g_build_filename (fixture->dir, "big.json", NULL);
   int fd;
@@ -623,6 +690,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/json-import/byte-order-mark", Fixture, NULL, fixture_setup, test_byte_order_mark,
               fixture_teardown);
+  g_test_add ("/json-import/utf16-byte-order-mark", Fixture, NULL, fixture_setup,
+              test_utf16_byte_order_mark, fixture_teardown);
   g_test_add ("/json-import/too-large", Fixture, NULL, fixture_setup, test_too_large,
               fixture_teardown);
 

@@ -6,7 +6,9 @@
 #include "core/koers-seed.h"
 #include "koers-io-resources.h"
 #include "koers-json-private.h"
-#include "test-io-utils.h"
+#include "core/koers-date.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 /* KPIs in JSON: export, import and merge carry them with their history
  * and the key results' links to them; old files without KPIs import as
@@ -132,7 +134,7 @@ add_kpi (KoersStore        *store,
 
   kpi = koers_kpi_new (name, KOERS_METRIC_KIND_NUMBER, "points “quoted”", direction, healthy,
                        attention, KOERS_KPI_FREQUENCY_WEEKLY);
-  koers_kpi_set_department_id (kpi, koers_department_get_id (find_department_named (store,
+  koers_kpi_set_department_id (kpi, koers_department_get_id (koers_test_find_department (store,
                                                                                    department)));
   g_assert_true (koers_store_add_kpi (store, kpi, &error));
   g_assert_no_error (error);
@@ -159,14 +161,14 @@ link_key_result (KoersStore *store,
                  KoersKpi   *kpi)
 {
   g_autoptr(GError) error = NULL;
-  KoersKeyResult *kr = first_key_result (find_objective_titled (store, objective));
+  KoersKeyResult *kr = koers_test_first_key_result (koers_test_find_objective (store, objective));
 
   koers_key_result_set_kpi_id (kr, koers_kpi_get_id (kpi));
   g_assert_true (koers_store_save_key_result (store, kr, &error));
   g_assert_no_error (error);
 }
 
-/* populate_store() and KPIs: a lower-is-better one in the team, values
+/* koers_test_populate_store() and KPIs: a lower-is-better one in the team, values
  * with notes that need escaping and fractions, two key results that
  * move one, one of them in another department. */
 static void
@@ -191,10 +193,10 @@ populate_kpis (KoersStore *store)
 
 /* Export, import into a new database, export again: the same text. */
 static void
-test_round_trip (StoreFixture  *fixture,
+test_round_trip (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
   g_autoptr(KoersStore) other = NULL;
   g_autoptr(GError) error = NULL;
@@ -207,15 +209,15 @@ test_round_trip (StoreFixture  *fixture,
   KoersKpi *nps;
   KoersKeyResult *kr;
 
-  populate_store (store);
+  koers_test_populate_store (store);
 
   /* Without KPIs a file is what it was before them. */
-  before_kpis = export_text (store);
+  before_kpis = koers_test_export_text (store);
   g_assert_null (strstr (before_kpis, "\"kpis\""));
   g_assert_null (strstr (before_kpis, "\"kpi\""));
 
   populate_kpis (store);
-  first = export_text (store);
+  first = koers_test_export_text (store);
   g_assert_nonnull (strstr (first, "\"kpis\" : ["));
   g_assert_nonnull (strstr (first, "\"direction\" : \"lower\""));
   g_assert_nonnull (strstr (first, "\"healthy\" : 12.5"));
@@ -227,7 +229,7 @@ test_round_trip (StoreFixture  *fixture,
     g_assert_nonnull (strstr (first, link));
   }
 
-  other = open_store (other_path);
+  other = koers_test_open_store (other_path);
   plan = plan_text (other, first, KOERS_JSON_IMPORT_ADD, &error);
   g_assert_no_error (error);
   koers_import_plan_get_counts (plan, KOERS_IMPORT_KPIS, &counts);
@@ -237,7 +239,7 @@ test_round_trip (StoreFixture  *fixture,
   g_assert_true (koers_json_import_apply (plan, &error));
   g_assert_no_error (error);
 
-  second = export_text (other);
+  second = koers_test_export_text (other);
   g_assert_cmpstr (first, ==, second);
 
   /* The objects: values, what they derive, the links. */
@@ -247,14 +249,14 @@ test_round_trip (StoreFixture  *fixture,
   g_assert_cmpint (koers_kpi_get_status (nps), ==, KOERS_KPI_STATUS_NEEDS_ATTENTION);
   g_assert_cmpstr (koers_kpi_value_get_note (koers_kpi_get_latest_value (nps)), ==,
                    "Ça va — 7,2 × “quotes”");
-  kr = first_key_result (find_objective_titled (other, "Increase customer satisfaction."));
+  kr = koers_test_first_key_result (koers_test_find_objective (other, "Increase customer satisfaction."));
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, koers_kpi_get_id (nps));
   g_assert_cmpfloat (koers_kpi_get_current_value (find_kpi_named (other, "Cost per lead")), ==, 18.7);
 
   /* And after reopening. */
   g_clear_object (&other);
-  other = open_store (other_path);
-  third = export_text (other);
+  other = koers_test_open_store (other_path);
+  third = koers_test_export_text (other);
   g_assert_cmpstr (first, ==, third);
 
   /* Merging the same file again changes nothing. */
@@ -271,10 +273,10 @@ test_round_trip (StoreFixture  *fixture,
 /* A filtered file holds the KPIs of its departments and the ones its key
  * results move, with their departments, and imports on its own. */
 static void
-test_filtered_export (StoreFixture  *fixture,
+test_filtered_export (KoersTestDir  *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
   g_autoptr(KoersStore) other = NULL;
   g_autoptr(GError) error = NULL;
@@ -286,11 +288,11 @@ test_filtered_export (StoreFixture  *fixture,
   JsonArray *depts;
   gboolean has_marketing = FALSE;
 
-  populate_store (store);
+  koers_test_populate_store (store);
   populate_kpis (store);
   add_kpi (store, "Sales", "Monthly revenue", KOERS_KPI_DIRECTION_HIGHER, 330000, 280000);
 
-  text = koers_json_export_to_string (store, &filter, TEST_EXPORTED_USEC, &error);
+  text = koers_json_export_to_string (store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
   kpis = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "kpis");
@@ -309,11 +311,11 @@ test_filtered_export (StoreFixture  *fixture,
       has_marketing = TRUE;
   g_assert_true (has_marketing);
 
-  other = open_store (other_path);
+  other = koers_test_open_store (other_path);
   import_text (other, text, KOERS_JSON_IMPORT_ADD);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (other)), ==, 2);
-  g_assert_cmpint (koers_key_result_get_kpi_id (first_key_result (
-                     find_objective_titled (other, "Reach quarterly revenue of €1 million."))), ==,
+  g_assert_cmpint (koers_key_result_get_kpi_id (koers_test_first_key_result (
+                     koers_test_find_objective (other, "Reach quarterly revenue of €1 million."))), ==,
                    koers_kpi_get_id (find_kpi_named (other, "Website visits")));
 }
 
@@ -369,10 +371,10 @@ set_stamp (JsonObject *object,
  * kept (a conflict), a new value is added, and a key result's link
  * follows the newer copy. */
 static void
-test_merge (StoreFixture  *fixture,
+test_merge (KoersTestDir  *fixture,
             gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
@@ -383,9 +385,9 @@ test_merge (StoreFixture  *fixture,
   KoersKpi *stored_nps, *stored_visits;
   gint64 later = koers_now_usec () + (gint64) G_USEC_PER_SEC * 3600;
 
-  populate_store (store);
+  koers_test_populate_store (store);
   populate_kpis (store);
-  exported = export_text (store);
+  exported = koers_test_export_text (store);
   root = parse (exported);
 
   /* The file's NPS is newer and renamed, with a third value. */
@@ -435,10 +437,10 @@ test_merge (StoreFixture  *fixture,
   {
     g_autoptr(JsonNode) again = NULL;
     g_autofree char *text = NULL;
-    g_autofree char *current = export_text (store);
+    g_autofree char *current = koers_test_export_text (store);
     JsonArray *objectives;
-    KoersKeyResult *kr = first_key_result (find_objective_titled (store,
-                                                                  "Increase customer satisfaction."));
+    KoersKeyResult *kr = koers_test_first_key_result (koers_test_find_objective (store,
+                                                                                 "Increase customer satisfaction."));
 
     g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, koers_kpi_get_id (stored_nps));
     again = parse (current);
@@ -459,17 +461,17 @@ test_merge (StoreFixture  *fixture,
     text = generate (again);
     import_text (store, text, KOERS_JSON_IMPORT_MERGE);
     g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, 0);
-    g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results"
+    g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results"
                                                " WHERE kpi_id IS NOT NULL"), ==, 2);
   }
 }
 
 /* The hand-written file imports; an old file (no "kpis") too. */
 static void
-test_hand_written (StoreFixture  *fixture,
+test_hand_written (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autofree char *without = NULL;
@@ -483,7 +485,7 @@ test_hand_written (StoreFixture  *fixture,
   g_assert_cmpstr (koers_kpi_get_unit (kpi), ==, "");
   g_assert_cmpfloat (koers_kpi_get_current_value (kpi), ==, 44.5);
   g_assert_cmpstr (koers_kpi_get_last_update_date (kpi), ==, "2026-05-01");
-  kr = first_key_result (find_objective_titled (store, "Happier customers"));
+  kr = koers_test_first_key_result (koers_test_find_objective (store, "Happier customers"));
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, koers_kpi_get_id (kpi));
 
   /* A plain import of the same KPI again: it is in the database. */
@@ -501,7 +503,7 @@ test_hand_written (StoreFixture  *fixture,
     g_autofree char *d = without_kpis (c);
 
     import_text (store, d, KOERS_JSON_IMPORT_ADD);
-    kr = first_key_result (find_objective_titled (store, "Even happier customers"));
+    kr = koers_test_first_key_result (koers_test_find_objective (store, "Even happier customers"));
     g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, koers_kpi_get_id (kpi));
     g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (store)), ==, 1);
   }
@@ -510,13 +512,13 @@ test_hand_written (StoreFixture  *fixture,
   {
     g_autofree char *a = replace_first (base_file, ", \"kpi\" : \"" KPI "\"", "");
     g_autofree char *old_path = g_build_filename (fixture->dir, "old.db", NULL);
-    g_autoptr(KoersStore) old = open_store (old_path);
+    g_autoptr(KoersStore) old = koers_test_open_store (old_path);
 
     without = without_kpis (a);
     import_text (old, without, KOERS_JSON_IMPORT_ADD);
     g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (old)), ==, 0);
-    g_assert_cmpint (koers_key_result_get_kpi_id (first_key_result (
-                       find_objective_titled (old, "Happier customers"))), ==, 0);
+    g_assert_cmpint (koers_key_result_get_kpi_id (koers_test_first_key_result (
+                       koers_test_find_objective (old, "Happier customers"))), ==, 0);
   }
 }
 
@@ -576,11 +578,11 @@ static const Case cases[] = {
 };
 
 static void
-test_malformed (StoreFixture  *fixture,
+test_malformed (KoersTestDir  *fixture,
                 gconstpointer  data)
 {
   const Case *c = data;
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autofree char *input = replace_first (base_file, c->from, c->to);
@@ -590,12 +592,12 @@ test_malformed (StoreFixture  *fixture,
   g_autofree char *model_after = NULL;
 
   /* The untouched file imports into a fresh database (checked below). */
-  populate_store (store);
+  koers_test_populate_store (store);
   populate_kpis (store);
-  model_before = export_text (store);
+  model_before = koers_test_export_text (store);
   g_clear_object (&store);
-  before = fingerprint_database (fixture->path);
-  store = open_store (fixture->path);
+  before = koers_test_fingerprint_database (fixture->path);
+  store = koers_test_open_store (fixture->path);
 
   plan = plan_text (store, input, KOERS_JSON_IMPORT_MERGE, &error);
   g_assert_null (plan);
@@ -606,21 +608,21 @@ test_malformed (StoreFixture  *fixture,
     g_error ("%s: “%s” is not in the message:\n%s", c->name, c->message, error->message);
   g_clear_error (&error);
 
-  model_after = export_text (store);
+  model_after = koers_test_export_text (store);
   g_assert_cmpstr (model_before, ==, model_after);
   g_clear_object (&store);
-  after = fingerprint_database (fixture->path);
+  after = koers_test_fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
 /* What the malformed cases start from is fine. */
 static void
-test_base_imports (StoreFixture  *fixture,
+test_base_imports (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
 
-  populate_store (store);
+  koers_test_populate_store (store);
   populate_kpis (store);
   import_text (store, base_file, KOERS_JSON_IMPORT_MERGE);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (store)), ==, 4);
@@ -709,22 +711,22 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/json-kpis/round-trip", StoreFixture, NULL, store_fixture_setup, test_round_trip,
-              store_fixture_teardown);
-  g_test_add ("/json-kpis/filtered-export", StoreFixture, NULL, store_fixture_setup,
-              test_filtered_export, store_fixture_teardown);
-  g_test_add ("/json-kpis/merge", StoreFixture, NULL, store_fixture_setup, test_merge,
-              store_fixture_teardown);
-  g_test_add ("/json-kpis/hand-written", StoreFixture, NULL, store_fixture_setup, test_hand_written,
-              store_fixture_teardown);
-  g_test_add ("/json-kpis/base-imports", StoreFixture, NULL, store_fixture_setup, test_base_imports,
-              store_fixture_teardown);
+  g_test_add ("/json-kpis/round-trip", KoersTestDir, NULL, koers_test_dir_setup, test_round_trip,
+              koers_test_dir_teardown);
+  g_test_add ("/json-kpis/filtered-export", KoersTestDir, NULL, koers_test_dir_setup,
+              test_filtered_export, koers_test_dir_teardown);
+  g_test_add ("/json-kpis/merge", KoersTestDir, NULL, koers_test_dir_setup, test_merge,
+              koers_test_dir_teardown);
+  g_test_add ("/json-kpis/hand-written", KoersTestDir, NULL, koers_test_dir_setup, test_hand_written,
+              koers_test_dir_teardown);
+  g_test_add ("/json-kpis/base-imports", KoersTestDir, NULL, koers_test_dir_setup, test_base_imports,
+              koers_test_dir_teardown);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/json-kpis/malformed/%s", cases[i].name);
 
-      g_test_add (path, StoreFixture, &cases[i], store_fixture_setup, test_malformed,
-                  store_fixture_teardown);
+      g_test_add (path, KoersTestDir, &cases[i], koers_test_dir_setup, test_malformed,
+                  koers_test_dir_teardown);
     }
   g_test_add_func ("/json-kpis/templates", test_templates);
 

@@ -4,7 +4,9 @@
 #include <json-glib/json-glib.h>
 
 #include "koers-json-private.h"
-#include "test-io-utils.h"
+#include "store/koers-store-review.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 /* Merge: same uuid -> the newer copy wins, new uuid -> added, nothing
  * deleted; a database copy that is newer and differs is a conflict and
@@ -27,9 +29,9 @@ fixture_setup (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("koers-merge-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "koers.db", NULL);
-  fixture->store = open_store (fixture->path);
-  populate_store (fixture->store);
-  fixture->exported = export_text (fixture->store);
+  fixture->store = koers_test_open_store (fixture->path);
+  koers_test_populate_store (fixture->store);
+  fixture->exported = koers_test_export_text (fixture->store);
 }
 
 static void
@@ -37,7 +39,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  koers_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->exported);
@@ -155,20 +157,20 @@ test_unchanged (Fixture       *fixture,
   g_assert_cmpstr (description, ==,
                    "0 added, 0 updated, 88 unchanged, 0 conflicts (the database’s copy kept)");
 
-  g_signal_connect (fixture->store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
   g_assert_true (koers_json_import_apply (plan, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 0);
 
   g_clear_pointer (&plan, koers_import_plan_free);
   g_clear_object (&fixture->store);
-  before = fingerprint_database (fixture->path);
-  fixture->store = open_store (fixture->path);
+  before = koers_test_fingerprint_database (fixture->path);
+  fixture->store = koers_test_open_store (fixture->path);
   plan = plan_merge (fixture->store, fixture->exported);
   g_assert_true (koers_json_import_apply (plan, &error));
   g_clear_pointer (&plan, koers_import_plan_free);
   g_clear_object (&fixture->store);
-  after = fingerprint_database (fixture->path);
+  after = koers_test_fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -203,7 +205,7 @@ apply_plan (KoersImportPlan *plan,
 {
   g_autoptr(GError) error = NULL;
   guint changed = 0;
-  gulong id = g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  gulong id = g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   g_assert_true (koers_json_import_apply (plan, &error));
   g_assert_no_error (error);
@@ -216,12 +218,12 @@ apply_plan (KoersImportPlan *plan,
 static void
 assert_model_is_stored (Fixture *fixture)
 {
-  g_autofree char *in_memory = export_text (fixture->store);
+  g_autofree char *in_memory = koers_test_export_text (fixture->store);
   g_autofree char *stored = NULL;
 
   g_clear_object (&fixture->store);
-  fixture->store = open_store (fixture->path);
-  stored = export_text (fixture->store);
+  fixture->store = koers_test_open_store (fixture->path);
+  stored = koers_test_export_text (fixture->store);
   g_assert_cmpstr (in_memory, ==, stored);
 }
 
@@ -268,7 +270,7 @@ test_added (Fixture       *fixture,
   JsonNode *copy = copy_objective_node (root, "Double monthly sign-ups.");
   JsonObject *objective = json_node_get_object (copy);
   JsonArray *krs = json_object_get_array_member (objective, "key_results");
-  KoersObjective *original = find_objective_titled (fixture->store, "Double monthly sign-ups.");
+  KoersObjective *original = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
   KoersObjective *added;
   int serial = 0;
 
@@ -298,18 +300,18 @@ test_added (Fixture       *fixture,
   apply_plan (plan, fixture->store, 1);
 
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (fixture->store)), ==, 24);
-  added = find_objective_titled (fixture->store, "Double monthly sign-ups, again.");
+  added = koers_test_find_objective (fixture->store, "Double monthly sign-ups, again.");
   g_assert_true (added != original);
   g_assert_cmpint (koers_objective_get_department_id (added), ==,
                    koers_objective_get_department_id (original));
   g_assert_cmpint (koers_objective_get_aligned_to_id (added), ==,
                    koers_objective_get_aligned_to_id (original));
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (added)), ==, 3);
-  g_assert_cmpfloat (koers_key_result_get_current_value (first_key_result (added)), ==, 640.25);
-  g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (first_key_result (added))),
+  g_assert_cmpfloat (koers_key_result_get_current_value (koers_test_first_key_result (added)), ==, 640.25);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (koers_test_first_key_result (added))),
                     ==, 2);
   /* Findable through the store's indexes. */
-  g_assert_true (koers_store_get_key_result_objective (fixture->store, first_key_result (added)) ==
+  g_assert_true (koers_store_get_key_result_objective (fixture->store, koers_test_first_key_result (added)) ==
                  added);
   g_assert_true (koers_store_find_objective (fixture->store, koers_objective_get_id (added)) == added);
   /* Nothing was deleted or changed. */
@@ -331,10 +333,10 @@ test_updated (Fixture       *fixture,
   JsonObject *kr = get_key_result (objective, 0);
   JsonObject *checkin = get_checkin (kr, 0);
   JsonNode *moved;
-  KoersObjective *live = find_objective_titled (fixture->store, "Double monthly sign-ups.");
-  KoersObjective *live_email = find_objective_titled (fixture->store,
-                                                      "Get the most out of email campaigns.");
-  KoersKeyResult *live_kr = first_key_result (live);
+  KoersObjective *live = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
+  KoersObjective *live_email = koers_test_find_objective (fixture->store,
+                                                          "Get the most out of email campaigns.");
+  KoersKeyResult *live_kr = koers_test_first_key_result (live);
   g_autoptr(KoersKeyResult) live_moved = g_list_model_get_item (koers_objective_get_key_results (live), 1);
 
   json_object_set_string_member (objective, "title", "Triple monthly sign-ups.");
@@ -361,7 +363,7 @@ test_updated (Fixture       *fixture,
   apply_plan (plan, fixture->store, 1);
 
   /* The same objects, changed. */
-  g_assert_true (find_objective_titled (fixture->store, "Triple monthly sign-ups.") == live);
+  g_assert_true (koers_test_find_objective (fixture->store, "Triple monthly sign-ups.") == live);
   g_assert_cmpfloat (koers_key_result_get_target_value (live_kr), ==, 1500);
   g_assert_cmpstr (koers_checkin_get_date (koers_key_result_get_latest_checkin (live_kr)), ==,
                    "2026-05-12");
@@ -408,15 +410,15 @@ test_older_in_file (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (conflicts[0], "$.objectives["));
   g_assert_true (g_str_has_suffix (conflicts[0], "] “An older title”"));
   {
-    KoersKeyResult *kr = first_key_result (find_objective_titled (fixture->store,
-                                                                  "Double monthly sign-ups."));
+    KoersKeyResult *kr = koers_test_first_key_result (koers_test_find_objective (fixture->store,
+                                                                                 "Double monthly sign-ups."));
     g_autofree char *suffix = g_strdup_printf (".key_results[0] “%s”", koers_key_result_get_title (kr));
 
     g_assert_true (g_str_has_suffix (conflicts[1], suffix));
   }
   apply_plan (plan, fixture->store, 0);
 
-  after = export_text (fixture->store);
+  after = koers_test_export_text (fixture->store);
   g_assert_cmpstr (after, ==, fixture->exported);
 }
 
@@ -430,8 +432,8 @@ test_conflicting (Fixture       *fixture,
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  KoersObjective *edited = find_objective_titled (fixture->store, "Double monthly sign-ups.");
-  KoersObjective *other = find_objective_titled (fixture->store, "Increase sales results.");
+  KoersObjective *edited = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
+  KoersObjective *other = koers_test_find_objective (fixture->store, "Increase sales results.");
   JsonObject *file_edited = find_objective (root, "Double monthly sign-ups.");
   JsonObject *file_other = find_objective (root, "Increase sales results.");
   JsonObject *same_stamp = find_objective (root, "Grow the company.");
@@ -461,8 +463,8 @@ test_conflicting (Fixture       *fixture,
 
   g_assert_cmpstr (koers_objective_get_title (edited), ==, "Edited in the database");
   g_assert_cmpstr (koers_objective_get_owner (other), ==, "Edited in the file later");
-  g_assert_cmpstr (koers_objective_get_description (find_objective_titled (fixture->store,
-                                                                           "Grow the company.")),
+  g_assert_cmpstr (koers_objective_get_description (koers_test_find_objective (fixture->store,
+                                                                               "Grow the company.")),
                    ==, "");
   assert_model_is_stored (fixture);
 }
@@ -554,9 +556,9 @@ test_review (Fixture       *fixture,
   g_assert_cmpfloat (koers_objective_get_final_grade (live), ==, 0.5);
   g_assert_cmpstr (koers_objective_get_postmortem (live), ==, "Rewritten after the retro");
   g_assert_cmpstr (koers_objective_get_review_note (live), ==, "Ça va — 0,45 × “quotes”");
-  g_assert_cmpfloat (koers_key_result_get_final_score (first_key_result (live)), ==, -1);
-  g_assert_false (koers_objective_has_final_grade (find_objective_titled (fixture->store,
-                                                                          "Increase sales results.")));
+  g_assert_cmpfloat (koers_key_result_get_final_score (koers_test_first_key_result (live)), ==, -1);
+  g_assert_false (koers_objective_has_final_grade (koers_test_find_objective (fixture->store,
+                                                                              "Increase sales results.")));
   g_assert_cmpint (koers_store_get_finding_dismissed_at (fixture->store, earlier_key), ==, earlier_at);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (fixture->store, later_key), ==, later_at);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (
@@ -605,22 +607,22 @@ test_dry_run_and_stale (Fixture       *fixture,
   text = generate (root);
 
   g_clear_object (&fixture->store);
-  before = fingerprint_database (fixture->path);
-  fixture->store = open_store (fixture->path);
+  before = koers_test_fingerprint_database (fixture->path);
+  fixture->store = koers_test_open_store (fixture->path);
 
   plan = plan_merge (fixture->store, text);
   assert_counts (plan, KOERS_IMPORT_OBJECTIVES, 0, 1, 22, 0);
-  model = export_text (fixture->store);
+  model = koers_test_export_text (fixture->store);
   g_assert_cmpstr (model, ==, fixture->exported);
   g_clear_pointer (&plan, koers_import_plan_free);
   g_clear_object (&fixture->store);
-  after = fingerprint_database (fixture->path);
+  after = koers_test_fingerprint_database (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
   /* Another process saves the objective meanwhile, later than the file's
    * copy: applying plans again inside its write transaction, sees that the
    * file's copy would now overwrite a newer one, and writes nothing. */
-  fixture->store = open_store (fixture->path);
+  fixture->store = koers_test_open_store (fixture->path);
   plan = plan_merge (fixture->store, text);
   {
     sqlite3 *db = NULL;
@@ -663,10 +665,10 @@ test_dry_run_and_stale (Fixture       *fixture,
     bump (find_objective (other, "Newer"), 1000000);
     other_text = generate (other);
     plan = plan_merge (fixture->store, other_text);
-    exec_raw (fixture->path, "UPDATE settings SET value = 'Changed elsewhere'"
+    koers_test_exec_raw (fixture->path, "UPDATE settings SET value = 'Changed elsewhere'"
                              " WHERE key = 'organisation'");
     apply_plan (plan, fixture->store, 1);
-    find_objective_titled (fixture->store, "Newer");
+    koers_test_find_objective (fixture->store, "Newer");
   }
 }
 
@@ -678,17 +680,17 @@ test_colleague (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *other_path = g_build_filename (fixture->dir, "colleague.db", NULL);
-  g_autoptr(KoersStore) other = open_store (other_path);
+  g_autoptr(KoersStore) other = koers_test_open_store (other_path);
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char * const marketing[] = { "Marketing", NULL };
   KoersExportFilter filter = { NULL, marketing };
-  KoersDepartment *their_marketing = find_department_named (other, "Marketing");
+  KoersDepartment *their_marketing = koers_test_find_department (other, "Marketing");
   g_autofree char *their_uuid = g_strdup (koers_department_get_uuid (their_marketing));
   KoersDepartment *team;
 
-  text = koers_json_export_to_string (fixture->store, &filter, TEST_EXPORTED_USEC, &error);
+  text = koers_json_export_to_string (fixture->store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
   g_assert_no_error (error);
 
   plan = plan_merge (other, text);
@@ -698,11 +700,11 @@ test_colleague (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (other)), ==, 11);
   g_assert_cmpstr (koers_department_get_uuid (their_marketing), ==, their_uuid);
-  team = find_department_named (other, "Growth team");
+  team = koers_test_find_department (other, "Growth team");
   g_assert_cmpint (koers_department_get_parent_id (team), ==,
                    koers_department_get_id (their_marketing));
   g_assert_cmpint (koers_objective_get_department_id (
-                     find_objective_titled (other, "Double monthly sign-ups.")),
+                     koers_test_find_objective (other, "Double monthly sign-ups.")),
                    ==, koers_department_get_id (their_marketing));
   /* Their database had no organisation name: it takes ours. */
   g_assert_cmpstr (koers_store_get_organisation (other), ==, "Acme “Koers”, NV");

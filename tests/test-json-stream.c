@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <sys/stat.h>
 
@@ -8,7 +9,9 @@
 
 #include "koers-demo.h"
 #include "koers-json-private.h"
-#include "test-io-utils.h"
+#include "store/koers-store-review.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 /* The streamed export against a reference: the whole document built as a
  * tree with json-glib, as the export was made before it streamed, must
@@ -340,7 +343,7 @@ reference_export (KoersStore *store)
   json_builder_begin_object (b);
   add_string (b, "format", "koers");
   add_int (b, "version", 2);
-  add_stamp (b, "exported", TEST_EXPORTED_USEC);
+  add_stamp (b, "exported", KOERS_TEST_EXPORTED_USEC);
   add_string (b, "organisation", koers_store_get_organisation (store));
 
   json_builder_set_member_name (b, "departments");
@@ -468,7 +471,7 @@ assert_same_text (const char *streamed,
 
 /* The demo company: the streamed text is the tree-built one. */
 static void
-test_reference_demo (StoreFixture  *fixture,
+test_reference_demo (KoersTestDir  *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -478,10 +481,10 @@ test_reference_demo (StoreFixture  *fixture,
 
   g_assert_true (koers_demo_create (fixture->path, KOERS_LANGUAGE_NL, &error));
   g_assert_no_error (error);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (store)), >, 20);
 
-  streamed = export_text (store);
+  streamed = koers_test_export_text (store);
   reference = reference_export (store);
   assert_same_text (streamed, reference);
 }
@@ -489,10 +492,10 @@ test_reference_demo (StoreFixture  *fixture,
 /* Texts that need escaping, numbers that are not whole, a review, KPIs,
  * dismissals, a team. */
 static void
-test_reference_populated (StoreFixture  *fixture,
+test_reference_populated (KoersTestDir  *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersObjective) odd = NULL;
   g_autoptr(KoersKeyResult) kr = NULL;
@@ -500,7 +503,7 @@ test_reference_populated (StoreFixture  *fixture,
   g_autofree char *reference = NULL;
   GString *controls = g_string_new ("controls:");
 
-  populate_store (store);
+  koers_test_populate_store (store);
 
   for (int c = 1; c < 0x20; c++)
     g_string_append_c (controls, (char) c);
@@ -508,7 +511,7 @@ test_reference_populated (StoreFixture  *fixture,
 
   odd = koers_objective_new ("Odd “texts”\tand\nlines", KOERS_LEVEL_DEPARTMENT,
                              KOERS_OBJECTIVE_KIND_COMMITTED, "2026-01-15/2026-03-31");
-  koers_objective_set_department_id (odd, koers_department_get_id (find_department_named (store, "Finance")));
+  koers_objective_set_department_id (odd, koers_department_get_id (koers_test_find_department (store, "Finance")));
   koers_objective_set_description (odd, controls->str);
   kr = koers_key_result_new ("Tiny and huge", KOERS_METRIC_KIND_NUMBER, -0.000123456789, 999999999999.5,
                              "€");
@@ -519,7 +522,7 @@ test_reference_populated (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_string_free (controls, TRUE);
 
-  streamed = export_text (store);
+  streamed = koers_test_export_text (store);
   reference = reference_export (store);
   {
     g_autofree char *corrected = escape_unit_separator (reference);
@@ -539,27 +542,27 @@ test_reference_populated (StoreFixture  *fixture,
 /* Objectives in one place (department, period, position) go out by uuid,
  * whatever order the database has them in. */
 static void
-test_same_place (StoreFixture  *fixture,
+test_same_place (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *streamed = NULL;
   g_autofree char *reference = NULL;
 
-  populate_store (store);
+  koers_test_populate_store (store);
   g_clear_object (&store);
   /* Every objective of Marketing's quarter at position 0, with uuids
    * that sort against their ids. */
-  exec_raw (fixture->path,
-            "UPDATE objectives SET position = 0,"
-            " uuid = printf ('%08x-0000-4000-8000-000000000000', 4000000000 - id)"
-            " WHERE department_id = (SELECT id FROM departments WHERE name = 'Marketing')");
-  store = open_store (fixture->path);
-  g_assert_cmpint (query_int (fixture->path,
-                              "SELECT count(*) FROM objectives WHERE position = 0 AND department_id ="
-                              " (SELECT id FROM departments WHERE name = 'Marketing')"), >, 1);
+  koers_test_exec_raw (fixture->path,
+                       "UPDATE objectives SET position = 0,"
+                       " uuid = printf ('%08x-0000-4000-8000-000000000000', 4000000000 - id)"
+                       " WHERE department_id = (SELECT id FROM departments WHERE name = 'Marketing')");
+  store = koers_test_open_store (fixture->path);
+  g_assert_cmpint (koers_test_query_int (fixture->path,
+                                         "SELECT count(*) FROM objectives WHERE position = 0 AND department_id ="
+                                         " (SELECT id FROM departments WHERE name = 'Marketing')"), >, 1);
 
-  streamed = export_text (store);
+  streamed = koers_test_export_text (store);
   reference = reference_export (store);
   assert_same_text (streamed, reference);
 }
@@ -567,10 +570,10 @@ test_same_place (StoreFixture  *fixture,
 /* Members in any order: the objectives before the departments they name,
  * the log first. */
 static void
-test_member_order (StoreFixture  *fixture,
+test_member_order (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(KoersStore) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -587,8 +590,8 @@ test_member_order (StoreFixture  *fixture,
   };
   JsonObject *top;
 
-  populate_store (store);
-  text = export_full_text (store);
+  koers_test_populate_store (store);
+  text = koers_test_export_full_text (store);
   g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
   g_assert_no_error (error);
   top = json_node_get_object (json_parser_get_root (parser));
@@ -607,13 +610,13 @@ test_member_order (StoreFixture  *fixture,
   g_assert_true (json_generator_to_file (generator, json_path, &error));
   g_assert_no_error (error);
 
-  other = open_store (other_path);
+  other = koers_test_open_store (other_path);
   g_assert_true (koers_json_import (other, json_path, KOERS_JSON_IMPORT_ADD, NULL, &error));
   g_assert_no_error (error);
 
-  again = export_text (other);
+  again = koers_test_export_text (other);
   {
-    g_autofree char *first = strip_changes (text);
+    g_autofree char *first = koers_test_strip_changes (text);
 
     g_assert_cmpstr (again, ==, first);
   }
@@ -621,22 +624,22 @@ test_member_order (StoreFixture  *fixture,
 
 /* Broken UTF-8 in the database still makes valid UTF-8 in the file. */
 static void
-test_invalid_utf8 (StoreFixture  *fixture,
+test_invalid_utf8 (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
 
-  populate_store (store);
-  exec_raw (fixture->path, "UPDATE objectives SET owner = CAST (X'41C328FF42' AS TEXT)"
+  koers_test_populate_store (store);
+  koers_test_exec_raw (fixture->path, "UPDATE objectives SET owner = CAST (X'41C328FF42' AS TEXT)"
                            " WHERE title = 'Increase sales results.'");
   g_clear_object (&store);
   store = koers_store_open_lazy (fixture->path, &error);
   g_assert_no_error (error);
 
-  text = export_full_text (store);
+  text = koers_test_export_full_text (store);
   g_assert_true (g_utf8_validate (text, -1, NULL));
   g_assert_nonnull (strstr (text, "\"owner\" : \"A\xef\xbf\xbd(\xef\xbf\xbd" "B\""));
   g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
@@ -826,10 +829,10 @@ test_compact (void)
 /* A new file is the person's alone; a file it replaces keeps its mode;
  * nothing else is left in the folder. */
 static void
-test_file_mode (StoreFixture  *fixture,
+test_file_mode (KoersTestDir  *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_build_filename (fixture->dir, "out", NULL);
   g_autofree char *path = g_build_filename (dir, "okrs.json", NULL);
@@ -883,7 +886,7 @@ peak_kib (void)
 /* A file larger than the old limit (64 MB) imports, and the import does
  * not hold it: memory grows far less than the file's size. */
 static void
-test_large_file (StoreFixture  *fixture,
+test_large_file (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -943,8 +946,8 @@ test_large_file (StoreFixture  *fixture,
   after = peak_kib ();
 
   g_assert_cmpuint (totals.added, ==, 3 * n + 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, n);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM changes WHERE key LIKE 'large-%'"),
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, n);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE key LIKE 'large-%'"),
                    ==, n);
   g_test_message ("%" G_GINT64_FORMAT " bytes imported; peak memory grew by %" G_GINT64_FORMAT
                   " KiB", (gint64) st.st_size, after - before);
@@ -959,24 +962,24 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/json-stream/reference-demo", StoreFixture, NULL, store_fixture_setup,
-              test_reference_demo, store_fixture_teardown);
-  g_test_add ("/json-stream/reference-populated", StoreFixture, NULL, store_fixture_setup,
-              test_reference_populated, store_fixture_teardown);
-  g_test_add ("/json-stream/same-place", StoreFixture, NULL, store_fixture_setup,
-              test_same_place, store_fixture_teardown);
-  g_test_add ("/json-stream/member-order", StoreFixture, NULL, store_fixture_setup,
-              test_member_order, store_fixture_teardown);
-  g_test_add ("/json-stream/invalid-utf8", StoreFixture, NULL, store_fixture_setup,
-              test_invalid_utf8, store_fixture_teardown);
+  g_test_add ("/json-stream/reference-demo", KoersTestDir, NULL, koers_test_dir_setup,
+              test_reference_demo, koers_test_dir_teardown);
+  g_test_add ("/json-stream/reference-populated", KoersTestDir, NULL, koers_test_dir_setup,
+              test_reference_populated, koers_test_dir_teardown);
+  g_test_add ("/json-stream/same-place", KoersTestDir, NULL, koers_test_dir_setup,
+              test_same_place, koers_test_dir_teardown);
+  g_test_add ("/json-stream/member-order", KoersTestDir, NULL, koers_test_dir_setup,
+              test_member_order, koers_test_dir_teardown);
+  g_test_add ("/json-stream/invalid-utf8", KoersTestDir, NULL, koers_test_dir_setup,
+              test_invalid_utf8, koers_test_dir_teardown);
   g_test_add_func ("/json-stream/numbers", test_numbers);
   g_test_add_func ("/json-stream/stamps", test_stamps);
   g_test_add_func ("/json-stream/strings", test_strings);
   g_test_add_func ("/json-stream/compact", test_compact);
-  g_test_add ("/json-stream/file-mode", StoreFixture, NULL, store_fixture_setup, test_file_mode,
-              store_fixture_teardown);
-  g_test_add ("/json-stream/large-file", StoreFixture, NULL, store_fixture_setup, test_large_file,
-              store_fixture_teardown);
+  g_test_add ("/json-stream/file-mode", KoersTestDir, NULL, koers_test_dir_setup, test_file_mode,
+              koers_test_dir_teardown);
+  g_test_add ("/json-stream/large-file", KoersTestDir, NULL, koers_test_dir_setup, test_large_file,
+              koers_test_dir_teardown);
 
   return g_test_run ();
 }

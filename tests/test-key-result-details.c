@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/checkins/koers-checkin-dialog.h"
 #include "ui/objectives/koers-key-result-details.h"
 #include "ui/objectives/koers-key-result-row.h"
@@ -9,7 +9,7 @@
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersObjective *objective;
   KoersKeyResult *kr;     /* 0 → 1,200 leads */
   GtkWindow      *window; /* the app window stand-in */
@@ -33,17 +33,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  koers_ui_test_db_open (&f->db);
-  f->objective = koers_editor_test_add_objective (f->db.store,
-                                                  koers_ui_test_find_department (f->db.store, "Marketing"),
-                                                  "Double monthly sign-ups", "2026-Q2");
-  f->kr = koers_editor_test_add_key_result (f->db.store, f->objective,
-                                            "Three campaigns bring 1,200 leads", 0, 1200, 0);
+  koers_test_ui_db_open (&f->db);
+  f->objective = koers_test_add_objective (f->db.store,
+                                           koers_test_find_department (f->db.store, "Marketing"),
+                                           "Double monthly sign-ups", "2026-Q2");
+  f->kr = koers_test_add_key_result (f->db.store, f->objective,
+                                     "Three campaigns bring 1,200 leads", 0, 1200, 0);
   add_checkin (f, "2026-04-10", 300, NULL);
   add_checkin (f, "2026-05-01", 450, "Campaign one & two <live>");
   add_checkin (f, "2026-04-20", 380, NULL);
 
-  f->window = koers_editor_test_window_new (gtk_label_new ("app"), 800, 600);
+  f->window = koers_test_ui_window_new (gtk_label_new ("app"), 800, 600);
   f->details = koers_key_result_details_present (GTK_WIDGET (f->window), f->db.store, f->kr);
   gtk_test_widget_wait_for_draw (f->details);
 }
@@ -52,11 +52,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_KEY_RESULT_DETAILS);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_KEY_RESULT_DETAILS);
   gtk_window_destroy (f->window);
-  koers_editor_test_iterate ();
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_iterate ();
+  koers_test_ui_db_close (&f->db);
 }
 
 static GtkListBox *
@@ -85,7 +85,7 @@ dup_row_text (Fixture *f,
   GString *out = g_string_new (NULL);
 
   g_assert_nonnull (row);
-  koers_editor_test_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  koers_test_ui_collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_get_visible (labels->pdata[i]))
       g_string_append_printf (out, "%s|", gtk_label_get_text (labels->pdata[i]));
@@ -101,7 +101,7 @@ find_row_button (Fixture    *f,
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (get_list (f), index);
   g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
-  koers_editor_test_collect (GTK_WIDGET (row), GTK_TYPE_BUTTON, buttons);
+  koers_test_ui_collect (GTK_WIDGET (row), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
       return buttons->pdata[i];
@@ -155,19 +155,19 @@ test_delete_undo (Fixture       *f,
   g_assert_false (koers_key_result_details_undo (KOERS_KEY_RESULT_DETAILS (f->details)));
 
   g_signal_emit_by_name (find_row_button (f, 0, "Delete Check-In"), "clicked");
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpuint (count_rows (f), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (f->kr)), ==, 2);
   /* The current value follows the latest remaining check-in. */
   g_assert_cmpfloat (koers_key_result_get_current_value (f->kr), ==, 380);
 
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (
                       koers_store_find_key_result (again, koers_key_result_get_id (f->kr)))), ==, 2);
   g_clear_object (&again);
 
   g_assert_true (koers_key_result_details_undo (KOERS_KEY_RESULT_DETAILS (f->details)));
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpuint (count_rows (f), ==, 3);
   g_assert_cmpfloat (koers_key_result_get_current_value (f->kr), ==, 450);
   first = dup_row_text (f, 0);
@@ -175,7 +175,7 @@ test_delete_undo (Fixture       *f,
   /* Undone once is undone. */
   g_assert_false (koers_key_result_details_undo (KOERS_KEY_RESULT_DETAILS (f->details)));
 
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (
                       koers_store_find_key_result (again, koers_key_result_get_id (f->kr)))), ==, 3);
 }
@@ -190,8 +190,8 @@ test_edit (Fixture       *f,
   g_autoptr (GError) error = NULL;
 
   g_signal_emit_by_name (find_row_button (f, 1, "Edit Check-In"), "clicked");
-  koers_editor_test_spin (20);
-  dialog = koers_editor_test_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG);
+  koers_test_ui_spin (20);
+  dialog = koers_test_ui_find_toplevel (KOERS_TYPE_CHECKIN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->details));
   g_assert_cmpstr (koers_checkin_get_date (koers_checkin_dialog_get_checkin (KOERS_CHECKIN_DIALOG (dialog))),
@@ -203,7 +203,7 @@ test_edit (Fixture       *f,
                          "400");
   g_assert_true (koers_checkin_dialog_save (KOERS_CHECKIN_DIALOG (dialog), &error));
   g_assert_no_error (error);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   g_assert_cmpuint (count_rows (f), ==, 3);
   row = dup_row_text (f, 1);
@@ -219,11 +219,11 @@ test_closes_with_key_result (Fixture       *f,
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_nonnull (koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
+  g_assert_nonnull (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
   g_assert_true (koers_store_delete_key_result (f->db.store, f->kr, &error));
   g_assert_no_error (error);
-  koers_editor_test_spin (20);
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
+  koers_test_ui_spin (20);
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
 }
 
 /* The sparkline in a key result's row opens its history. */
@@ -236,14 +236,14 @@ test_from_row (Fixture       *f,
   GtkWindow *window;
 
   gtk_window_destroy (GTK_WINDOW (f->details));
-  koers_editor_test_iterate ();
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
+  koers_test_ui_iterate ();
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
 
   gtk_list_box_append (GTK_LIST_BOX (list), row);
-  window = koers_editor_test_window_new (list, 700, 300);
+  window = koers_test_ui_window_new (list, 700, 300);
   g_assert_true (gtk_widget_activate_action (row, "kr-row.history", NULL));
-  koers_editor_test_spin (20);
-  f->details = GTK_WIDGET (koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
+  koers_test_ui_spin (20);
+  f->details = GTK_WIDGET (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_DETAILS));
   g_assert_nonnull (f->details);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->details)) == window);
   g_assert_true (koers_key_result_details_get_key_result (KOERS_KEY_RESULT_DETAILS (f->details)) == f->kr);
@@ -255,7 +255,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/key-result-details/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

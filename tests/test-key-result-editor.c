@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include "core/koers-format.h"
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/objectives/koers-key-result-editor.h"
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersObjective *objective;
   KoersKeyResult *kr;
   KoersKeyResult *other;
@@ -25,14 +25,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  koers_ui_test_db_open (&f->db);
-  f->objective = koers_editor_test_add_objective (f->db.store,
-                                                  koers_ui_test_find_department (f->db.store, "Marketing"),
-                                                  "Double monthly sign-ups", "2026-Q2");
-  f->kr = koers_editor_test_add_key_result (f->db.store, f->objective, "Three campaigns bring 1,200 leads",
-                                            0, 1200, 600);
-  f->other = koers_editor_test_add_key_result (f->db.store, f->objective, "800 sign-ups through SEO",
-                                               0, 800, 800);
+  koers_test_ui_db_open (&f->db);
+  f->objective = koers_test_add_objective (f->db.store,
+                                           koers_test_find_department (f->db.store, "Marketing"),
+                                           "Double monthly sign-ups", "2026-Q2");
+  f->kr = koers_test_add_key_result (f->db.store, f->objective, "Three campaigns bring 1,200 leads",
+                                     0, 1200, 600);
+  f->other = koers_test_add_key_result (f->db.store, f->objective, "800 sign-ups through SEO",
+                                        0, 800, 800);
 
   f->editor = koers_key_result_editor_new (f->db.store, f->kr);
   gtk_window_present (GTK_WINDOW (f->editor));
@@ -44,15 +44,15 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   koers_format_set_language (KOERS_LANGUAGE_EN);
-  koers_editor_test_destroy_toplevels (GTK_TYPE_WINDOW);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
+  koers_test_ui_db_close (&f->db);
 }
 
 static KoersKeyResult *
 reread (Fixture     *f,
         KoersStore **again)
 {
-  *again = koers_editor_test_reopen (&f->db);
+  *again = koers_test_ui_db_reopen (&f->db);
   return koers_store_find_key_result (*again, koers_key_result_get_id (f->kr));
 }
 
@@ -197,7 +197,7 @@ static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkWindow *main_window = koers_editor_test_window_new (gtk_label_new ("main"), 600, 400);
+  GtkWindow *main_window = koers_test_ui_window_new (gtk_label_new ("main"), 600, 400);
   gint64 id = koers_key_result_get_id (f->kr);
   GtkWidget *undo;
 
@@ -207,15 +207,15 @@ test_delete_and_undo (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->editor));
 
   g_signal_emit_by_name (get_child (f, "delete_button"), "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_null (koers_store_find_key_result (f->db.store, id));
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR));
   g_assert_cmpfloat_with_epsilon (koers_objective_get_score (f->objective), 1.0, 1e-9);
 
-  undo = koers_editor_test_find_button (GTK_WIDGET (main_window), "Undo");
+  undo = koers_test_ui_find_button (GTK_WIDGET (main_window), "Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_true (koers_store_find_key_result (f->db.store, id) == f->kr);
   g_assert_cmpfloat_with_epsilon (koers_objective_get_score (f->objective), 0.75, 1e-9);
 }
@@ -235,7 +235,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/key-result-editor/target-moves-score", Fixture, NULL, fixture_setup,
               test_target_moves_score, fixture_teardown);

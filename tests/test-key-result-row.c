@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/objectives/koers-key-result-editor.h"
 #include "ui/objectives/koers-key-result-row.h"
 
@@ -36,19 +36,19 @@ save_current (KoersStore     *store,
 static void
 test_status (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
   GtkWidget *row;
   g_autoptr (KoersCheckin) checkin = NULL;
   g_autoptr (GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Marketing"),
-                                               "Double monthly sign-ups", "2026-Q2");
-  kr = koers_editor_test_add_key_result (db.store, objective, "Three campaigns bring 1,200 leads",
-                                         0, 1200, 600);
+  koers_test_ui_db_open (&db);
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Marketing"),
+                                        "Double monthly sign-ups", "2026-Q2");
+  kr = koers_test_add_key_result (db.store, objective, "Three campaigns bring 1,200 leads",
+                                  0, 1200, 600);
   row = g_object_ref_sink (koers_key_result_row_new (db.store, objective, kr));
 
   g_assert_cmpstr (get_label (row, "title_label"), ==, "Three campaigns bring 1,200 leads");
@@ -90,14 +90,14 @@ test_status (void)
   g_assert_true (gtk_widget_has_css_class (row, "status-in-progress"));
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* Owner, due date and the "needs a check-in" mark. */
 static void
 test_details (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
   GtkWidget *row;
@@ -105,10 +105,10 @@ test_details (void)
   g_autoptr (KoersCheckin) recent = NULL;
   g_autoptr (GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Sales"),
-                                               "Reach a quarterly turnover of € 1 million", "2026-Q2");
+  koers_test_ui_db_open (&db);
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Sales"),
+                                        "Reach a quarterly turnover of € 1 million", "2026-Q2");
   kr = koers_key_result_new ("First month: € 300,000 from the new product",
                              KOERS_METRIC_KIND_CURRENCY, 0, 300000, NULL);
   koers_store_add_key_result (db.store, objective, kr, &error);
@@ -141,23 +141,23 @@ test_details (void)
   g_assert_cmpstr (get_label (row, "values_label"), ==, "€0 → €150,000 → €300,000");
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* The unit once, after the target; money and percentages keep their signs. */
 static void
 test_values (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *objective;
   g_autoptr (KoersKeyResult) kr = NULL;
   GtkWidget *row;
   g_autoptr (GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Sales"),
-                                               "Increase sales results", "2026-Q2");
+  koers_test_ui_db_open (&db);
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Sales"),
+                                        "Increase sales results", "2026-Q2");
   kr = koers_key_result_new ("A conversion rate of 25% on all leads", KOERS_METRIC_KIND_PERCENTAGE,
                              18, 25, "of leads");
   koers_key_result_set_current_value (kr, 21);
@@ -177,7 +177,7 @@ test_values (void)
   g_assert_cmpstr (get_label (row, "status_label"), ==, "Achieved");
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 static GListModel *
@@ -199,19 +199,19 @@ get_kr (KoersObjective *objective,
 static void
 test_reorder (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *first;
   KoersKeyResult *second;
   GtkWidget *row;
   g_autoptr (KoersStore) again = NULL;
 
-  koers_ui_test_db_open (&db);
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Human Resources"),
-                                               "The best staff satisfaction yet", "2026-Q2");
-  first = koers_editor_test_add_key_result (db.store, objective, "Two-way feedback", 0, 10, 2);
-  second = koers_editor_test_add_key_result (db.store, objective, "Weekly surveys", 0, 13, 5);
+  koers_test_ui_db_open (&db);
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Human Resources"),
+                                        "The best staff satisfaction yet", "2026-Q2");
+  first = koers_test_add_key_result (db.store, objective, "Two-way feedback", 0, 10, 2);
+  second = koers_test_add_key_result (db.store, objective, "Weekly surveys", 0, 13, 5);
 
   row = g_object_ref_sink (koers_key_result_row_new (db.store, objective, first));
 
@@ -228,7 +228,7 @@ test_reorder (void)
   g_assert_true (get_kr (objective, 1) == first);
 
   /* The order is on disk. */
-  again = koers_editor_test_reopen (&db);
+  again = koers_test_ui_db_reopen (&db);
   {
     KoersObjective *stored = koers_store_find_objective (again, koers_objective_get_id (objective));
 
@@ -239,14 +239,14 @@ test_reorder (void)
   g_assert_true (get_kr (objective, 0) == first);
 
   g_object_unref (row);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* Activating the row (a click, Enter) opens the editor, once per key result. */
 static void
 test_activate_opens_editor (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
   GtkWidget *list;
@@ -254,41 +254,40 @@ test_activate_opens_editor (void)
   GtkWindow *window;
   GtkWindow *editor;
 
-  koers_ui_test_db_open (&db);
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Finance"),
-                                               "Strengthen the audit process", "2026-Q2");
-  kr = koers_editor_test_add_key_result (db.store, objective, "Audit 70% of the risks", 0, 70, 20);
+  koers_test_ui_db_open (&db);
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Finance"),
+                                        "Strengthen the audit process", "2026-Q2");
+  kr = koers_test_add_key_result (db.store, objective, "Audit 70% of the risks", 0, 70, 20);
 
   list = gtk_list_box_new ();
   row = koers_key_result_row_new (db.store, objective, kr);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
-  window = koers_editor_test_window_new (list, 700, 300);
+  window = koers_test_ui_window_new (list, 700, 300);
 
   g_signal_emit_by_name (row, "activate");
-  koers_editor_test_spin (50);
-  editor = koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR);
+  koers_test_ui_spin (50);
+  editor = koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR);
   g_assert_nonnull (editor);
   g_assert_true (koers_key_result_editor_get_key_result (KOERS_KEY_RESULT_EDITOR (editor)) == kr);
   g_assert_true (gtk_window_get_transient_for (editor) == window);
 
   /* A second activation raises the same editor. */
   g_signal_emit_by_name (row, "activate");
-  koers_editor_test_spin (50);
-  g_assert_true (koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR) == editor);
-  gtk_window_destroy (editor);
-  koers_editor_test_spin (20);
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR));
+  koers_test_ui_spin (50);
+  g_assert_true (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR) == editor);
+  koers_test_ui_destroy_and_assert_finalized (editor);
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR));
 
-  gtk_window_destroy (window);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_assert_finalized_with (window, row);
+  koers_test_ui_db_close (&db);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/key-result-row/status", test_status);
   g_test_add_func ("/key-result-row/details", test_details);

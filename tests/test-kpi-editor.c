@@ -3,16 +3,16 @@
  * (with the reason shown), deletes the KPI and its values with undo. */
 #include "config.h"
 
-#include "koers-kpi-test.h"
-#include "ui/kpis/koers-kpi-editing.h"
-#include "ui/kpis/koers-kpi-editor.h"
+#include "koers-test-ui.h"
 #include "ui/objectives/koers-editing.h"
 #include "ui/objectives/koers-key-result-editor.h"
 #include "ui/objectives/koers-key-result-row.h"
+#include "ui/kpis/koers-kpi-editing.h"
+#include "ui/kpis/koers-kpi-editor.h"
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersKpi       *kpi;
   GtkWindow      *parent;
   KoersKpiEditor *editor;
@@ -24,29 +24,29 @@ fixture_set_up (Fixture       *f,
 {
   KoersDepartment *sales;
 
-  koers_ui_test_db_open (&f->db);
-  sales = koers_ui_test_find_department (f->db.store, "Sales");
-  f->kpi = koers_kpi_test_add_kpi (f->db.store, sales, "Net Promoter Score",
-                                   KOERS_KPI_DIRECTION_HIGHER, 50, 40);
-  koers_kpi_test_add_value (f->db.store, f->kpi, "2026-03-01", 38);
-  koers_kpi_test_add_value (f->db.store, f->kpi, "2026-04-01", 44);
+  koers_test_ui_db_open (&f->db);
+  sales = koers_test_find_department (f->db.store, "Sales");
+  f->kpi = koers_test_add_kpi (f->db.store, sales, "Net Promoter Score",
+                               KOERS_KPI_DIRECTION_HIGHER, 50, 40);
+  koers_test_add_kpi_value (f->db.store, f->kpi, "2026-03-01", 38);
+  koers_test_add_kpi_value (f->db.store, f->kpi, "2026-04-01", 44);
 
-  f->parent = koers_editor_test_window_new (gtk_label_new ("parent"), 800, 600);
+  f->parent = koers_test_ui_window_new (gtk_label_new ("parent"), 800, 600);
   koers_kpi_editing_open_editor (GTK_WIDGET (f->parent), f->db.store, f->kpi);
-  f->editor = KOERS_KPI_EDITOR (koers_editor_test_find_toplevel (KOERS_TYPE_KPI_EDITOR));
+  f->editor = KOERS_KPI_EDITOR (koers_test_ui_find_toplevel (KOERS_TYPE_KPI_EDITOR));
   g_assert_nonnull (f->editor);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->editor));
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_KPI_EDITOR);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_KPI_EDITOR);
   gtk_window_destroy (f->parent);
-  koers_editor_test_iterate ();
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_iterate ();
+  koers_test_ui_db_close (&f->db);
 }
 
 static void
@@ -54,11 +54,11 @@ set_row_text (Fixture    *f,
               const char *title,
               const char *text)
 {
-  AdwEntryRow *row = koers_kpi_test_find_entry_row (GTK_WIDGET (f->editor), title);
+  AdwEntryRow *row = koers_test_ui_find_entry_row (GTK_WIDGET (f->editor), title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 }
 
 /* What a restart would read. */
@@ -68,7 +68,7 @@ assert_stored (Fixture           *f,
                double             healthy,
                double             attention)
 {
-  g_autoptr (KoersStore) again = koers_editor_test_reopen (&f->db);
+  g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
   KoersKpi *kpi = koers_store_find_kpi (again, koers_kpi_get_id (f->kpi));
 
   g_assert_nonnull (kpi);
@@ -81,8 +81,8 @@ static void
 test_fields (Fixture       *f,
              gconstpointer  data)
 {
-  AdwEntryRow *healthy = koers_kpi_test_find_entry_row (GTK_WIDGET (f->editor), "Healthy threshold");
-  AdwComboRow *frequency = koers_kpi_test_find_combo_row (GTK_WIDGET (f->editor), "New value every");
+  AdwEntryRow *healthy = koers_test_ui_find_entry_row (GTK_WIDGET (f->editor), "Healthy threshold");
+  AdwComboRow *frequency = koers_test_ui_find_combo_row (GTK_WIDGET (f->editor), "New value every");
 
   /* Filled from the KPI. */
   g_assert_nonnull (healthy);
@@ -98,11 +98,11 @@ test_fields (Fixture       *f,
   g_assert_cmpstr (koers_kpi_get_unit (f->kpi), ==, "points");
 
   adw_combo_row_set_selected (frequency, KOERS_KPI_FREQUENCY_QUARTERLY);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpint (koers_kpi_get_frequency (f->kpi), ==, KOERS_KPI_FREQUENCY_QUARTERLY);
 
   {
-    g_autoptr (KoersStore) again = koers_editor_test_reopen (&f->db);
+    g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
     KoersKpi *kpi = koers_store_find_kpi (again, koers_kpi_get_id (f->kpi));
 
     g_assert_cmpstr (koers_kpi_get_name (kpi), ==, "NPS");
@@ -115,16 +115,16 @@ static void
 test_thresholds (Fixture       *f,
                  gconstpointer  data)
 {
-  AdwEntryRow *healthy = koers_kpi_test_find_entry_row (GTK_WIDGET (f->editor), "Healthy threshold");
-  AdwEntryRow *attention = koers_kpi_test_find_entry_row (GTK_WIDGET (f->editor), "Needs attention threshold");
-  AdwComboRow *direction = koers_kpi_test_find_combo_row (GTK_WIDGET (f->editor), "Direction");
+  AdwEntryRow *healthy = koers_test_ui_find_entry_row (GTK_WIDGET (f->editor), "Healthy threshold");
+  AdwEntryRow *attention = koers_test_ui_find_entry_row (GTK_WIDGET (f->editor), "Needs attention threshold");
+  AdwComboRow *direction = koers_test_ui_find_combo_row (GTK_WIDGET (f->editor), "Direction");
   GtkLabel *shown;
 
   /* Higher is better: attention above healthy is out of order. */
   set_row_text (f, "Healthy threshold", "30");
   g_assert_cmpstr (koers_kpi_editor_get_threshold_error (f->editor), ==,
                    "When higher is better, needs attention starts at or below the healthy threshold (30).");
-  shown = koers_kpi_test_find_label (GTK_WIDGET (f->editor), "When higher is better", TRUE);
+  shown = koers_test_ui_find_label (GTK_WIDGET (f->editor), "When higher is better", TRUE);
   g_assert_nonnull (shown);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (attention), "error"));
   g_assert_cmpfloat (koers_kpi_get_healthy (f->kpi), ==, 50);
@@ -151,7 +151,7 @@ test_thresholds (Fixture       *f,
   /* Lower is better turns the order round: 1,234.5 then 20 is wrong, and
    * the direction waits for thresholds that fit it. */
   adw_combo_row_set_selected (direction, KOERS_KPI_DIRECTION_LOWER);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpstr (koers_kpi_editor_get_threshold_error (f->editor), ==,
                    "When lower is better, needs attention starts at or above the healthy threshold (1,234.5).");
   g_assert_cmpint (koers_kpi_get_direction (f->kpi), ==, KOERS_KPI_DIRECTION_HIGHER);
@@ -170,21 +170,21 @@ test_delete_with_undo (Fixture       *f,
 {
   gint64 id = koers_kpi_get_id (f->kpi);
   g_autoptr (KoersKpi) kept = g_object_ref (f->kpi);
-  GtkWidget *button = koers_editor_test_find_button (GTK_WIDGET (f->editor), "Delete KPI");
+  GtkWidget *button = koers_test_ui_find_button (GTK_WIDGET (f->editor), "Delete KPI");
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   /* Gone, the editor closed, the undo in the parent window. */
   g_assert_null (koers_store_find_kpi (f->db.store, id));
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KPI_EDITOR));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KPI_EDITOR));
 
-  koers_kpi_test_click_undo (GTK_WIDGET (f->parent));
+  koers_test_ui_click_undo (GTK_WIDGET (f->parent));
   g_assert_true (koers_store_find_kpi (f->db.store, id) == kept);
   g_assert_cmpuint (g_list_model_get_n_items (koers_kpi_get_values (kept)), ==, 2);
   {
-    g_autoptr (KoersStore) again = koers_editor_test_reopen (&f->db);
+    g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
 
     g_assert_nonnull (koers_store_find_kpi (again, id));
   }
@@ -195,12 +195,12 @@ test_values (Fixture       *f,
              gconstpointer  data)
 {
   GListModel *values = koers_kpi_get_values (f->kpi);
-  g_autoptr (GPtrArray) buttons = koers_editor_test_find_mapped (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON);
+  g_autoptr (GPtrArray) buttons = koers_test_ui_find_mapped (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON);
   GtkWidget *delete_button = NULL;
 
   /* The history, newest first, each value with the status it has. */
-  g_assert_nonnull (koers_kpi_test_find_label (GTK_WIDGET (f->editor), "44 — Needs attention", FALSE));
-  g_assert_nonnull (koers_kpi_test_find_label (GTK_WIDGET (f->editor), "38 — Unhealthy", FALSE));
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (f->editor), "44 — Needs attention", FALSE));
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (f->editor), "38 — Unhealthy", FALSE));
 
   for (guint i = 0; i < buttons->len && delete_button == NULL; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Delete Value") == 0)
@@ -209,15 +209,15 @@ test_values (Fixture       *f,
 
   /* The newest goes: the KPI stands at the older one. */
   g_signal_emit_by_name (delete_button, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (values), ==, 1);
   g_assert_cmpfloat (koers_kpi_get_current_value (f->kpi), ==, 38);
-  g_assert_null (koers_kpi_test_find_label (GTK_WIDGET (f->editor), "44 — Needs attention", FALSE));
+  g_assert_null (koers_test_ui_find_label (GTK_WIDGET (f->editor), "44 — Needs attention", FALSE));
 
-  koers_kpi_test_click_undo (GTK_WIDGET (f->editor));
+  koers_test_ui_click_undo (GTK_WIDGET (f->editor));
   g_assert_cmpuint (g_list_model_get_n_items (values), ==, 2);
   g_assert_cmpfloat (koers_kpi_get_current_value (f->kpi), ==, 44);
-  g_assert_nonnull (koers_kpi_test_find_label (GTK_WIDGET (f->editor), "44 — Needs attention", FALSE));
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (f->editor), "44 — Needs attention", FALSE));
 }
 
 static const char *
@@ -225,7 +225,7 @@ moved_by (Fixture *f)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
-  koers_editor_test_collect (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, rows);
+  koers_test_ui_collect (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "Moved by"))
       return adw_action_row_get_subtitle (rows->pdata[i]);
@@ -238,10 +238,10 @@ static void
 test_link_from_key_result (Fixture       *f,
                            gconstpointer  data)
 {
-  KoersDepartment *sales = koers_ui_test_find_department (f->db.store, "Sales");
-  KoersObjective *objective = koers_editor_test_add_objective (f->db.store, sales, "Delight customers", "2026-Q2");
-  KoersKeyResult *kr = koers_editor_test_add_key_result (f->db.store, objective, "Call every churned customer",
-                                                         0, 40, 5);
+  KoersDepartment *sales = koers_test_find_department (f->db.store, "Sales");
+  KoersObjective *objective = koers_test_add_objective (f->db.store, sales, "Delight customers", "2026-Q2");
+  KoersKeyResult *kr = koers_test_add_key_result (f->db.store, objective, "Call every churned customer",
+                                                  0, 40, 5);
   GtkWindow *kr_editor;
   AdwComboRow *row;
   GListModel *names;
@@ -249,9 +249,9 @@ test_link_from_key_result (Fixture       *f,
   g_assert_false (g_str_has_prefix (moved_by (f), "Call every"));
 
   koers_editing_open_key_result (GTK_WIDGET (f->parent), f->db.store, kr);
-  kr_editor = koers_editor_test_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR);
+  kr_editor = koers_test_ui_find_toplevel (KOERS_TYPE_KEY_RESULT_EDITOR);
   g_assert_nonnull (kr_editor);
-  row = koers_kpi_test_find_combo_row (GTK_WIDGET (kr_editor), "Moves KPI");
+  row = koers_test_ui_find_combo_row (GTK_WIDGET (kr_editor), "Moves KPI");
   g_assert_nonnull (row);
 
   /* None, then the department's KPIs. */
@@ -261,7 +261,7 @@ test_link_from_key_result (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
 
   adw_combo_row_set_selected (row, 1);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, koers_kpi_get_id (f->kpi));
   g_assert_cmpstr (moved_by (f), ==, "Call every churned customer");
   {
@@ -270,19 +270,19 @@ test_link_from_key_result (Fixture       *f,
     GtkWindow *window;
 
     gtk_list_box_append (GTK_LIST_BOX (list), koers_key_result_row_new (f->db.store, objective, kr));
-    window = koers_editor_test_window_new (list, 600, 300);
-    g_assert_nonnull (koers_kpi_test_find_label (list, "KPI: Net Promoter Score", FALSE));
+    window = koers_test_ui_window_new (list, 600, 300);
+    g_assert_nonnull (koers_test_ui_find_label (list, "KPI: Net Promoter Score", FALSE));
     gtk_window_destroy (window);
   }
   {
-    g_autoptr (KoersStore) again = koers_editor_test_reopen (&f->db);
+    g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
 
     g_assert_cmpint (koers_key_result_get_kpi_id (koers_store_find_key_result (again, koers_key_result_get_id (kr))),
                      ==, koers_kpi_get_id (f->kpi));
   }
 
   adw_combo_row_set_selected (row, 0);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, 0);
   g_assert_false (g_str_has_prefix (moved_by (f), "Call every"));
 
@@ -293,7 +293,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/kpi-editor/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/kpi-editor/thresholds", Fixture, NULL, fixture_set_up, test_thresholds, fixture_tear_down);

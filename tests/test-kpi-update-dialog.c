@@ -4,12 +4,12 @@
  * the status the value would give. */
 #include "config.h"
 
-#include "koers-kpi-test.h"
+#include "koers-test-ui.h"
 #include "ui/kpis/koers-kpi-update-dialog.h"
 
 typedef struct
 {
-  KoersUiTestDb         db;
+  KoersTestUiDb         db;
   KoersKpi             *kpi;
   GtkWindow            *parent;
   KoersKpiUpdateDialog *dialog;
@@ -21,7 +21,7 @@ static GtkWidget *
 entry_of (GtkWidget  *root,
           const char *heading)
 {
-  g_autoptr (GPtrArray) labels = koers_editor_test_find_mapped (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = koers_test_ui_find_mapped (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), heading) == 0)
@@ -36,19 +36,19 @@ fixture_set_up (Fixture       *f,
 {
   KoersDepartment *service;
 
-  koers_ui_test_db_open (&f->db);
-  service = koers_ui_test_find_department (f->db.store, "Customer service");
-  f->kpi = koers_kpi_test_add_kpi (f->db.store, service, "Net Promoter Score",
-                                   KOERS_KPI_DIRECTION_HIGHER, 50, 40);
-  koers_kpi_test_add_value (f->db.store, f->kpi, "2026-04-01", 41);
-  koers_kpi_test_add_value (f->db.store, f->kpi, "2026-05-01", 44);
+  koers_test_ui_db_open (&f->db);
+  service = koers_test_find_department (f->db.store, "Customer service");
+  f->kpi = koers_test_add_kpi (f->db.store, service, "Net Promoter Score",
+                               KOERS_KPI_DIRECTION_HIGHER, 50, 40);
+  koers_test_add_kpi_value (f->db.store, f->kpi, "2026-04-01", 41);
+  koers_test_add_kpi_value (f->db.store, f->kpi, "2026-05-01", 44);
 
-  f->parent = koers_editor_test_window_new (gtk_label_new ("parent"), 800, 600);
+  f->parent = koers_test_ui_window_new (gtk_label_new ("parent"), 800, 600);
   f->dialog = KOERS_KPI_UPDATE_DIALOG (koers_kpi_update_dialog_present (GTK_WIDGET (f->parent),
                                                                         f->db.store, f->kpi));
   g_object_ref (f->dialog);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->dialog));
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   f->value_entry = entry_of (GTK_WIDGET (f->dialog), "New _Value");
   f->date_entry = entry_of (GTK_WIDGET (f->dialog), "_Date");
@@ -60,11 +60,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_KPI_UPDATE_DIALOG);
-  g_clear_object (&f->dialog);
-  gtk_window_destroy (f->parent);
-  koers_editor_test_iterate ();
-  koers_ui_test_db_close (&f->db);
+  /* Ours is the last reference, also after the dialog closed itself. */
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  koers_test_ui_spin (20);
+  g_assert_finalize_object (g_steal_pointer (&f->dialog));
+  koers_test_ui_destroy_and_assert_finalized (f->parent);
+  koers_test_ui_db_close (&f->db);
 }
 
 static void
@@ -72,13 +73,13 @@ type (GtkWidget  *entry,
       const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 }
 
 static guint
 count_stored_values (Fixture *f)
 {
-  g_autoptr (KoersStore) again = koers_editor_test_reopen (&f->db);
+  g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
   KoersKpi *kpi = koers_store_find_kpi (again, koers_kpi_get_id (f->kpi));
 
   return g_list_model_get_n_items (koers_kpi_get_values (kpi));
@@ -89,7 +90,7 @@ test_shows_current (Fixture       *f,
                     gconstpointer  data)
 {
   /* The current value, in the field to start from, and today's date. */
-  g_assert_nonnull (koers_kpi_test_find_label (GTK_WIDGET (f->dialog), "Now 44 since 1 May 2026", FALSE));
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (f->dialog), "Now 44 since 1 May 2026", FALSE));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->value_entry)), ==, "44");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->date_entry)), ==, "15 May 2026");
   g_assert_true (koers_kpi_update_dialog_get_can_save (f->dialog));
@@ -121,7 +122,7 @@ test_invalid_blocks_save (Fixture       *f,
   /* Not in the future, and a date at all. */
   type (f->date_entry, "16 May 2026");
   g_assert_false (koers_kpi_update_dialog_get_can_save (f->dialog));
-  g_assert_nonnull (koers_kpi_test_find_label (GTK_WIDGET (f->dialog), "The date cannot be in the future.", FALSE));
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (f->dialog), "The date cannot be in the future.", FALSE));
   type (f->date_entry, "someday");
   g_assert_false (koers_kpi_update_dialog_get_can_save (f->dialog));
   g_assert_false (koers_kpi_update_dialog_save (f->dialog, &error));
@@ -135,14 +136,14 @@ static void
 test_cancel_writes_nothing (Fixture       *f,
                             gconstpointer  data)
 {
-  GtkWidget *cancel = koers_editor_test_find_button (GTK_WIDGET (f->dialog), "Cancel");
+  GtkWidget *cancel = koers_test_ui_find_button (GTK_WIDGET (f->dialog), "Cancel");
 
   type (f->value_entry, "60");
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (koers_kpi_get_values (f->kpi)), ==, 2);
   g_assert_cmpfloat (koers_kpi_get_current_value (f->kpi), ==, 44);
   g_assert_cmpuint (count_stored_values (f), ==, 2);
@@ -155,9 +156,9 @@ test_escape_writes_nothing (Fixture       *f,
   type (f->value_entry, "60");
   /* What the Escape binding runs. */
   gtk_widget_activate_action (GTK_WIDGET (f->dialog), "window.close", NULL);
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
   g_assert_cmpuint (count_stored_values (f), ==, 2);
   g_assert_cmpint (koers_kpi_get_status (f->kpi), ==, KOERS_KPI_STATUS_NEEDS_ATTENTION);
 }
@@ -166,9 +167,9 @@ static void
 test_save (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *save = koers_editor_test_find_button (GTK_WIDGET (f->dialog), "Save");
+  GtkWidget *save = koers_test_ui_find_button (GTK_WIDGET (f->dialog), "Save");
   GtkTextView *note = NULL;
-  g_autoptr (GPtrArray) views = koers_editor_test_find_mapped (GTK_WIDGET (f->dialog), GTK_TYPE_TEXT_VIEW);
+  g_autoptr (GPtrArray) views = koers_test_ui_find_mapped (GTK_WIDGET (f->dialog), GTK_TYPE_TEXT_VIEW);
   KoersKpiValue *value;
 
   g_assert_cmpint (koers_kpi_get_status (f->kpi), ==, KOERS_KPI_STATUS_NEEDS_ATTENTION);
@@ -180,10 +181,10 @@ test_save (Fixture       *f,
   type (f->date_entry, "14-5-2026");
 
   g_signal_emit_by_name (save, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   /* One value, the status it gives, the dialog gone. */
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
   value = koers_kpi_update_dialog_get_value (f->dialog);
   g_assert_nonnull (value);
   g_assert_true (koers_kpi_get_latest_value (f->kpi) == value);
@@ -205,9 +206,9 @@ test_enter_saves (Fixture       *f,
   /* Enter in the value field activates the default button, Save. */
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (f->value_entry)), "activate");
   /* A button's activation clicks after a short press animation. */
-  koers_editor_test_spin (400);
+  koers_test_ui_spin (400);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_KPI_UPDATE_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (koers_kpi_get_values (f->kpi)), ==, 3);
   g_assert_cmpint (koers_kpi_get_status (f->kpi), ==, KOERS_KPI_STATUS_UNHEALTHY);
   g_assert_cmpstr (koers_kpi_get_last_update_date (f->kpi), ==, "2026-05-15");
@@ -225,7 +226,7 @@ test_older_date (Fixture       *f,
   g_assert_true (koers_kpi_update_dialog_get_can_save (f->dialog));
   g_assert_cmpint (koers_kpi_update_dialog_get_preview_status (f->dialog), ==,
                    KOERS_KPI_STATUS_NEEDS_ATTENTION);
-  g_assert_nonnull (koers_kpi_test_find_label (GTK_WIDGET (f->dialog), "The value of 1 May 2026 stays", TRUE));
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (f->dialog), "The value of 1 May 2026 stays", TRUE));
 
   g_assert_true (koers_kpi_update_dialog_save (f->dialog, &error));
   g_assert_no_error (error);
@@ -238,7 +239,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/kpi-update-dialog/shows-current", Fixture, NULL, fixture_set_up, test_shows_current,
               fixture_tear_down);

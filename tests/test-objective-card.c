@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/objectives/koers-key-result-row.h"
 #include "ui/objectives/koers-objective-card.h"
 
@@ -24,7 +24,7 @@ get_label (GtkWidget  *card,
 static void
 test_score_follows_store (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
   GtkWidget *card;
@@ -32,16 +32,16 @@ test_score_follows_store (void)
   GtkWidget *score_box;
   g_autoptr (GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Marketing"),
-                                               "Double monthly sign-ups", "2026-Q2");
-  kr = koers_editor_test_add_key_result (db.store, objective, "1,200 new leads", 0, 100, 70);
-  koers_editor_test_add_key_result (db.store, objective, "800 extra sign-ups", 0, 100, 70);
+  koers_test_ui_db_open (&db);
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Marketing"),
+                                        "Double monthly sign-ups", "2026-Q2");
+  kr = koers_test_add_key_result (db.store, objective, "1,200 new leads", 0, 100, 70);
+  koers_test_add_key_result (db.store, objective, "800 extra sign-ups", 0, 100, 70);
 
   card = koers_objective_card_new (db.store);
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (card), objective);
-  window = koers_editor_test_window_new (card, 800, 700);
+  window = koers_test_ui_window_new (card, 800, 700);
   score_box = get_child (card, "score_box");
 
   g_assert_cmpstr (get_label (card, "title_label"), ==, "Double monthly sign-ups");
@@ -53,7 +53,7 @@ test_score_follows_store (void)
 
   /* Both key results are rows in the card. */
   {
-    g_autoptr (GPtrArray) rows = koers_editor_test_find_mapped (card, KOERS_TYPE_KEY_RESULT_ROW);
+    g_autoptr (GPtrArray) rows = koers_test_ui_find_mapped (card, KOERS_TYPE_KEY_RESULT_ROW);
 
     g_assert_cmpuint (rows->len, ==, 2);
   }
@@ -61,7 +61,7 @@ test_score_follows_store (void)
   koers_key_result_set_current_value (kr, 0);
   g_assert_true (koers_store_save_key_result (db.store, kr, &error));
   g_assert_no_error (error);
-  koers_editor_test_spin (20);
+  koers_test_ui_spin (20);
 
   g_assert_cmpstr (get_label (card, "score_label"), ==, "0.4");
   g_assert_true (gtk_widget_has_css_class (score_box, "score-yellow"));
@@ -73,11 +73,11 @@ test_score_follows_store (void)
   g_assert_cmpstr (get_label (card, "score_label"), ==, "0.4");
   g_assert_true (koers_store_delete_key_result (db.store, kr, &error));
   g_assert_no_error (error);
-  koers_editor_test_spin (20);
+  koers_test_ui_spin (20);
   g_assert_cmpstr (get_label (card, "score_label"), ==, "0.7");
 
-  gtk_window_destroy (window);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_assert_finalized_with (window, card);
+  koers_test_ui_db_close (&db);
 }
 
 /* Title, owner, kind and "Supports" follow the objective; user text is
@@ -85,18 +85,18 @@ test_score_follows_store (void)
 static void
 test_fields (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *company_objective;
   KoersObjective *objective;
   GtkWidget *card;
   g_autoptr (GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  company_objective = koers_editor_test_add_objective (db.store, koers_store_get_company (db.store),
-                                                       "Grow sales", "2026");
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Sales"),
-                                               "Reach <b>€ 1 million</b> & more", "2026-Q2");
+  koers_test_ui_db_open (&db);
+  company_objective = koers_test_add_objective (db.store, koers_store_get_company (db.store),
+                                                "Grow sales", "2026");
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Sales"),
+                                        "Reach <b>€ 1 million</b> & more", "2026-Q2");
 
   card = g_object_ref_sink (koers_objective_card_new (db.store));
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (card), objective);
@@ -131,11 +131,11 @@ test_fields (void)
   /* A sixth key result: the card says the seed advises at most five. */
   g_assert_false (gtk_widget_get_visible (get_child (card, "hint_label")));
   for (int i = 0; i < 6; i++)
-    koers_editor_test_add_key_result (db.store, objective, "A result", 0, 10, 1);
+    koers_test_add_key_result (db.store, objective, "A result", 0, 10, 1);
   g_assert_true (gtk_widget_get_visible (get_child (card, "hint_label")));
 
   g_object_unref (card);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* A recycled card lets go of its old objective: changes there no longer
@@ -143,18 +143,18 @@ test_fields (void)
 static void
 test_rebind (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersDepartment *dept;
   KoersObjective *first;
   KoersObjective *second;
   GtkWidget *card;
   g_autoptr (GError) error = NULL;
 
-  koers_ui_test_db_open (&db);
-  dept = koers_ui_test_find_department (db.store, "Finance");
-  first = koers_editor_test_add_objective (db.store, dept, "Optimise the budget process", "2026-Q2");
-  second = koers_editor_test_add_objective (db.store, dept, "Strengthen the audit", "2026-Q2");
-  koers_editor_test_add_key_result (db.store, first, "Save 50%", 0, 50, 25);
+  koers_test_ui_db_open (&db);
+  dept = koers_test_find_department (db.store, "Finance");
+  first = koers_test_add_objective (db.store, dept, "Optimise the budget process", "2026-Q2");
+  second = koers_test_add_objective (db.store, dept, "Strengthen the audit", "2026-Q2");
+  koers_test_add_key_result (db.store, first, "Save 50%", 0, 50, 25);
 
   card = g_object_ref_sink (koers_objective_card_new (db.store));
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (card), first);
@@ -173,43 +173,43 @@ test_rebind (void)
   g_assert_null (koers_objective_card_get_objective (KOERS_OBJECTIVE_CARD (card)));
   /* Without an objective the delete action is off: nothing is deleted. */
   gtk_widget_activate_action (card, "card.delete", NULL);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (koers_store_find_objective (db.store, koers_objective_get_id (first)) == first);
   g_assert_true (koers_store_find_objective (db.store, koers_objective_get_id (second)) == second);
 
   g_object_unref (card);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* The card's delete button deletes through the store and offers undo. */
 static void
 test_delete_and_undo (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersObjective *objective;
   GtkWidget *card;
   GtkWindow *window;
   GtkWidget *undo;
   gint64 id;
 
-  koers_ui_test_db_open (&db);
-  objective = koers_editor_test_add_objective (db.store,
-                                               koers_ui_test_find_department (db.store, "Marketing"),
-                                               "Mails & <i>more</i>", "2026-Q2");
-  koers_editor_test_add_key_result (db.store, objective, "20% more subscribers", 0, 20, 5);
+  koers_test_ui_db_open (&db);
+  objective = koers_test_add_objective (db.store,
+                                        koers_test_find_department (db.store, "Marketing"),
+                                        "Mails & <i>more</i>", "2026-Q2");
+  koers_test_add_key_result (db.store, objective, "20% more subscribers", 0, 20, 5);
   id = koers_objective_get_id (objective);
 
   card = koers_objective_card_new (db.store);
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (card), objective);
-  window = koers_editor_test_window_new (card, 800, 600);
+  window = koers_test_ui_window_new (card, 800, 600);
 
   g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_null (koers_store_find_objective (db.store, id));
 
   /* The toast shows the title as typed: escaped for its markup. */
   {
-    g_autoptr (GPtrArray) labels = koers_editor_test_find_mapped (GTK_WIDGET (window), GTK_TYPE_LABEL);
+    g_autoptr (GPtrArray) labels = koers_test_ui_find_mapped (GTK_WIDGET (window), GTK_TYPE_LABEL);
     gboolean found = FALSE;
 
     for (guint i = 0; i < labels->len; i++)
@@ -217,10 +217,10 @@ test_delete_and_undo (void)
     g_assert_true (found);
   }
 
-  undo = koers_editor_test_find_button (GTK_WIDGET (window), "Undo");
+  undo = koers_test_ui_find_button (GTK_WIDGET (window), "Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   objective = koers_store_find_objective (db.store, id);
   g_assert_nonnull (objective);
@@ -228,14 +228,14 @@ test_delete_and_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);
 
   gtk_window_destroy (window);
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/objective-card/score-follows-store", test_score_follows_store);
   g_test_add_func ("/objective-card/fields", test_fields);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/objectives/koers-objective-editor.h"
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersObjective *company_objective;
   KoersObjective *objective;
   GtkWidget      *editor;
@@ -23,15 +23,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  koers_ui_test_db_open (&f->db);
-  f->company_objective = koers_editor_test_add_objective (f->db.store, koers_store_get_company (f->db.store),
-                                                          "Increase sales & <b>results</b>", "2026");
-  koers_editor_test_add_objective (f->db.store, koers_store_get_company (f->db.store),
-                                   "Last year's objective", "2025");
-  f->objective = koers_editor_test_add_objective (f->db.store,
-                                                  koers_ui_test_find_department (f->db.store, "Marketing"),
-                                                  "Double monthly sign-ups", "2026-Q2");
-  koers_editor_test_add_key_result (f->db.store, f->objective, "1,200 new leads", 0, 1200, 300);
+  koers_test_ui_db_open (&f->db);
+  f->company_objective = koers_test_add_objective (f->db.store, koers_store_get_company (f->db.store),
+                                                   "Increase sales & <b>results</b>", "2026");
+  koers_test_add_objective (f->db.store, koers_store_get_company (f->db.store),
+                            "Last year's objective", "2025");
+  f->objective = koers_test_add_objective (f->db.store,
+                                           koers_test_find_department (f->db.store, "Marketing"),
+                                           "Double monthly sign-ups", "2026-Q2");
+  koers_test_add_key_result (f->db.store, f->objective, "1,200 new leads", 0, 1200, 300);
 
   f->editor = koers_objective_editor_new (f->db.store, f->objective);
   gtk_window_present (GTK_WINDOW (f->editor));
@@ -42,14 +42,14 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (GTK_TYPE_WINDOW);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
+  koers_test_ui_db_close (&f->db);
 }
 
 static char *
 read_title (Fixture *f)
 {
-  g_autoptr (KoersStore) again = koers_editor_test_reopen (&f->db);
+  g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
   KoersObjective *stored = koers_store_find_objective (again, koers_objective_get_id (f->objective));
 
   return g_strdup (koers_objective_get_title (stored));
@@ -120,7 +120,7 @@ test_fields_save (Fixture       *f,
   gtk_editable_set_text (get_child (f, "owner_row"), "Marketing team");
   adw_combo_row_set_selected (get_child (f, "state_row"), KOERS_OBJECTIVE_STATE_ACHIEVED);
 
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   stored = koers_store_find_objective (again, koers_objective_get_id (f->objective));
   g_assert_cmpstr (koers_objective_get_description (stored), ==, "More sign-ups from the campaigns & SEO.");
   g_assert_cmpint (koers_objective_get_kind (stored), ==, KOERS_OBJECTIVE_KIND_ASPIRATIONAL);
@@ -169,7 +169,7 @@ test_aligned_to (Fixture       *f,
   adw_combo_row_set_selected (aligned, 1);
   g_assert_cmpint (koers_objective_get_aligned_to_id (f->objective), ==,
                    koers_objective_get_id (f->company_objective));
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpint (koers_objective_get_aligned_to_id (koers_store_find_objective (again, koers_objective_get_id (f->objective))),
                    ==, koers_objective_get_id (f->company_objective));
 
@@ -186,7 +186,7 @@ static gboolean
 shows_label (GtkWidget  *root,
              const char *text)
 {
-  g_autoptr (GPtrArray) labels = koers_editor_test_find_mapped (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = koers_test_ui_find_mapped (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
@@ -209,7 +209,7 @@ test_refused_change (Fixture       *f,
   g_assert_no_error (error);
 
   adw_combo_row_set_selected (aligned, 1);
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   g_assert_cmpint (koers_objective_get_aligned_to_id (f->objective), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (aligned), ==, 0);
@@ -222,7 +222,7 @@ static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkWindow *main_window = koers_editor_test_window_new (gtk_label_new ("main"), 600, 400);
+  GtkWindow *main_window = koers_test_ui_window_new (gtk_label_new ("main"), 600, 400);
   gint64 id = koers_objective_get_id (f->objective);
   GtkWidget *undo;
 
@@ -233,14 +233,14 @@ test_delete_and_undo (Fixture       *f,
   gtk_test_widget_wait_for_draw (f->editor);
 
   g_signal_emit_by_name (get_child (f, "delete_button"), "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_null (koers_store_find_objective (f->db.store, id));
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
 
-  undo = koers_editor_test_find_button (GTK_WIDGET (main_window), "Undo");
+  undo = koers_test_ui_find_button (GTK_WIDGET (main_window), "Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_true (koers_store_find_objective (f->db.store, id) == f->objective);
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (f->objective)), ==, 1);
 }
@@ -264,7 +264,7 @@ test_changed_elsewhere (Fixture       *f,
                         gconstpointer  data)
 {
   GtkEditable *title_row = get_child (f, "title_row");
-  g_autoptr (KoersStore) other = koers_editor_test_reopen (&f->db);
+  g_autoptr (KoersStore) other = koers_test_ui_db_reopen (&f->db);
   g_autoptr (GError) error = NULL;
   g_autofree char *stored = NULL;
   KoersObjective *theirs = koers_store_find_objective (other, koers_objective_get_id (f->objective));
@@ -273,14 +273,14 @@ test_changed_elsewhere (Fixture       *f,
   koers_objective_set_title (theirs, "Sign-ups, as Els sees them");
   g_assert_true (koers_store_save_objective (other, theirs, &error));
   g_assert_true (koers_store_catch_up (f->db.store, &error));
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "Sign-ups, as Els sees them");
 
   /* A change of theirs not seen here yet, to another field: both stay. */
   koers_objective_set_owner (theirs, "Els Maes");
   g_assert_true (koers_store_save_objective (other, theirs, &error));
   gtk_editable_set_text (title_row, "Mine");
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpstr (koers_objective_get_owner (f->objective), ==, "Els Maes");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_child (f, "owner_row"))), ==, "Els Maes");
   stored = read_title (f);
@@ -291,7 +291,7 @@ test_changed_elsewhere (Fixture       *f,
   koers_objective_set_title (theirs, "Sign-ups, as Els sees them");
   g_assert_true (koers_store_save_objective (other, theirs, &error));
   gtk_editable_set_text (title_row, "Mine, again");
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "Sign-ups, as Els sees them");
   g_clear_pointer (&stored, g_free);
   stored = read_title (f);
@@ -307,7 +307,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/objective-editor/title-saves", Fixture, NULL, fixture_setup, test_title_saves, fixture_teardown);
   g_test_add ("/objective-editor/long-title-hint", Fixture, NULL, fixture_setup,

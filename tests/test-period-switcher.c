@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-ui-test.h"
+#include "koers-test-ui.h"
 #include "ui/window/koers-period-switcher.h"
 
 static void
@@ -118,7 +118,7 @@ test_popover_controls (void)
 
   gtk_window_set_child (GTK_WINDOW (window), switcher);
   gtk_window_present (GTK_WINDOW (window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   /* The quarter shown is the toggled one. */
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (get_child (sw, "q2_button"))));
@@ -156,7 +156,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/period-switcher/current-quarter", test_starts_at_current_quarter);
   g_test_add_func ("/period-switcher/previous-next", test_previous_next);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/koers-author.h"
-#include "koers-ui-test.h"
+#include "koers-test-ui.h"
 #include "ui/window/koers-preferences-window.h"
 
 static gpointer
@@ -38,17 +38,17 @@ find_button (GtkWidget  *root,
 static void
 test_language (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *language = NULL;
   GtkWidget *window;
   AdwComboRow *row;
 
   g_settings_reset (settings, "language");
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   window = koers_preferences_window_new (NULL, db.store, settings, "system");
   gtk_window_present (GTK_WINDOW (window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   row = get_child (window, "language_row");
 
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
@@ -60,7 +60,7 @@ test_language (void)
   adw_combo_row_set_selected (row, 2);
   language = g_settings_get_string (settings, "language");
   g_assert_cmpstr (language, ==, "en");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_nonnull (find_button (window, "_Restart Now"));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_button (window, "_Restart Now"))),
                    ==, "app.restart");
@@ -70,21 +70,21 @@ test_language (void)
   language = g_settings_get_string (settings, "language");
   g_assert_cmpstr (language, ==, "system");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   g_settings_reset (settings, "language");
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 static void
 test_organisation (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
   GtkEditable *row;
 
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   g_assert_true (koers_store_set_organisation (db.store, "Example & Co", &error));
   g_assert_no_error (error);
   window = koers_preferences_window_new (NULL, db.store, settings, "system");
@@ -97,8 +97,8 @@ test_organisation (void)
   g_signal_emit_by_name (row, "apply");
   g_assert_cmpstr (koers_store_get_organisation (db.store), ==, "Koers <b>NV</b>");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 /* "Your Name" follows "author-name"; empty stands for the account's name,
@@ -106,7 +106,7 @@ test_organisation (void)
 static void
 test_author (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *account = koers_author_get_account_name ();
   g_autofree char *escaped = g_markup_escape_text (account, -1);
@@ -125,10 +125,10 @@ test_author (void)
   g_assert_cmpstr (trimmed, ==, "Anna Peeters");
 
   g_settings_reset (settings, "author-name");
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   window = koers_preferences_window_new (NULL, db.store, settings, "system");
   gtk_window_present (GTK_WINDOW (window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   row = get_child (window, "author_row");
 
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
@@ -142,7 +142,7 @@ test_author (void)
   g_signal_emit_by_name (row, "apply");
   value = g_settings_get_string (settings, "author-name");
   g_assert_cmpstr (value, ==, "Anna & <Jan>");
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   /* The next time it shows what is set. */
   window = koers_preferences_window_new (NULL, db.store, settings, "system");
@@ -154,16 +154,16 @@ test_author (void)
   value = g_settings_get_string (settings, "author-name");
   g_assert_cmpstr (value, ==, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   g_settings_reset (settings, "author-name");
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/preferences-window/language", test_language);
   g_test_add_func ("/preferences-window/organisation", test_organisation);

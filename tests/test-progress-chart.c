@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/koers-date.h"
-#include "koers-ui-test.h"
+#include "koers-test-ui.h"
 #include "ui/widgets/koers-progress-chart.h"
 
 /* KOERS_TODAY is 2026-05-15, in Q2. */
@@ -300,7 +300,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/progress-chart/sizes", test_sizes);
   g_test_add_func ("/progress-chart/dark", test_dark);

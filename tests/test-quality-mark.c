@@ -5,7 +5,7 @@
 
 #include "core/koers-format.h"
 #include "core/koers-quality.h"
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "store/koers-store-review.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/objectives/koers-objective-card.h"
@@ -16,7 +16,7 @@
 
 typedef struct
 {
-  KoersUiTestDb      db;
+  KoersTestUiDb      db;
   KoersObjective    *bare;      /* Marketing: no key results, no owner */
   KoersObjective    *other;     /* Marketing, with an owner and a key result */
   GtkWidget         *pane;
@@ -32,14 +32,14 @@ fixture_set_up (Fixture       *f,
   g_autoptr (GError) error = NULL;
   KoersPeriod q2;
 
-  koers_ui_test_db_open (&f->db);
-  marketing = koers_ui_test_find_department (f->db.store, "Marketing");
-  f->bare = koers_editor_test_add_objective (f->db.store, marketing, "Double monthly sign-ups", "2026-Q2");
-  f->other = koers_editor_test_add_objective (f->db.store, marketing, "Raise brand awareness", "2026-Q2");
+  koers_test_ui_db_open (&f->db);
+  marketing = koers_test_find_department (f->db.store, "Marketing");
+  f->bare = koers_test_add_objective (f->db.store, marketing, "Double monthly sign-ups", "2026-Q2");
+  f->other = koers_test_add_objective (f->db.store, marketing, "Raise brand awareness", "2026-Q2");
   koers_objective_set_owner (f->other, "Marketing team");
   g_assert_true (koers_store_save_objective (f->db.store, f->other, &error));
   g_assert_no_error (error);
-  koers_editor_test_add_key_result (f->db.store, f->other, "Brand recall up from 20% to 35%", 20, 35, 24);
+  koers_test_add_key_result (f->db.store, f->other, "Brand recall up from 20% to 35%", 20, 35, 24);
 
   f->pane = koers_editor_pane_new ();
   koers_editor_pane_set_store (KOERS_EDITOR_PANE (f->pane), f->db.store);
@@ -47,7 +47,7 @@ fixture_set_up (Fixture       *f,
   koers_period_init_quarter (&q2, 2026, 2);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &q2);
   f->marks = koers_editor_pane_get_quality_marks (KOERS_EDITOR_PANE (f->pane));
-  f->window = koers_editor_test_window_new (f->pane, 900, 900);
+  f->window = koers_test_ui_window_new (f->pane, 900, 900);
 }
 
 static void
@@ -55,9 +55,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   koers_format_set_language (KOERS_LANGUAGE_EN);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_db_close (&f->db);
 }
 
 static KoersQualityMark *
@@ -67,14 +67,14 @@ find_mark (Fixture        *f,
   g_autoptr (GPtrArray) cards = NULL;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  koers_editor_test_spin (30);
-  cards = koers_editor_test_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
+  koers_test_ui_spin (30);
+  cards = koers_test_ui_find_mapped (f->pane, KOERS_TYPE_OBJECTIVE_CARD);
   for (guint i = 0; i < cards->len; i++)
     if (koers_objective_card_get_objective (cards->pdata[i]) == objective)
       {
         g_autoptr (GPtrArray) marks = g_ptr_array_new ();
 
-        koers_editor_test_collect (cards->pdata[i], KOERS_TYPE_QUALITY_MARK, marks);
+        koers_test_ui_collect (cards->pdata[i], KOERS_TYPE_QUALITY_MARK, marks);
         g_assert_cmpuint (marks->len, ==, 1);
         return marks->pdata[0];
       }
@@ -105,7 +105,7 @@ static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
-  g_autoptr (GPtrArray) labels = koers_editor_test_find_mapped (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = koers_test_ui_find_mapped (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
@@ -117,7 +117,7 @@ has_label (GtkWidget  *root,
 static const char *
 get_icon_name (KoersQualityMark *mark)
 {
-  g_autoptr (GPtrArray) images = koers_editor_test_find_mapped (GTK_WIDGET (mark), GTK_TYPE_IMAGE);
+  g_autoptr (GPtrArray) images = koers_test_ui_find_mapped (GTK_WIDGET (mark), GTK_TYPE_IMAGE);
 
   g_assert_cmpuint (images->len, >=, 1);
   return gtk_image_get_icon_name (images->pdata[0]);
@@ -127,7 +127,7 @@ static GtkWidget *
 find_dismiss_button (GtkWidget  *root,
                      const char *key)
 {
-  g_autoptr (GPtrArray) buttons = koers_editor_test_find_mapped (root, GTK_TYPE_BUTTON);
+  g_autoptr (GPtrArray) buttons = koers_test_ui_find_mapped (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (g_object_get_data (buttons->pdata[i], "koers-finding-key"), key) == 0)
@@ -165,7 +165,7 @@ test_shows_worst (Fixture       *f,
   /* A key result's findings count for its objective's card; without an
    * error left, the mark says Warning. */
   {
-    KoersKeyResult *kr = koers_editor_test_add_key_result (f->db.store, f->bare, "Newsletter sign-ups reach 900",
+    KoersKeyResult *kr = koers_test_add_key_result (f->db.store, f->bare, "Newsletter sign-ups reach 900",
                                                             0, 900, 100);
     KoersQualityFinding *kr_finding;
 
@@ -204,24 +204,24 @@ test_one_check_per_change (Fixture       *f,
       g_assert_no_error (error);
     }
   /* Not at once, for every change: one check when the changes pause. */
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_cmpuint (koers_quality_marks_get_n_checks (f->marks), ==, n_checks);
-  koers_editor_test_spin (400);
+  koers_test_ui_spin (400);
   g_assert_cmpuint (koers_quality_marks_get_n_checks (f->marks), ==, n_checks + 1);
 
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane),
-                                    koers_ui_test_find_department (f->db.store, "Sales"));
-  koers_editor_test_spin (50);
+                                    koers_test_find_department (f->db.store, "Sales"));
+  koers_test_ui_spin (50);
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane),
-                                    koers_ui_test_find_department (f->db.store, "Marketing"));
-  koers_editor_test_spin (50);
+                                    koers_test_find_department (f->db.store, "Marketing"));
+  koers_test_ui_spin (50);
   g_assert_cmpuint (koers_quality_marks_get_n_checks (f->marks), ==, n_checks + 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_mark (f, f->bare))));
 
   /* In Q3 the objective is not checked: no findings. */
   koers_period_init_quarter (&q3, 2026, 3);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &q3);
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_cmpuint (koers_quality_marks_get_n_checks (f->marks), ==, n_checks + 2);
   g_assert_null (get_findings (f, f->bare));
 }
@@ -244,7 +244,7 @@ test_popover_dismiss (Fixture       *f,
   GtkWidget *undo;
 
   koers_quality_mark_popup (mark);
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_true (has_label (popover, message));
   g_assert_true (has_label (popover, explanation));
@@ -256,11 +256,11 @@ test_popover_dismiss (Fixture       *f,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Dismiss");
   /* At once, not after the pause that typing gets. */
   g_signal_emit_by_name (button, "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   g_assert_cmpint (koers_store_get_finding_dismissed_at (f->db.store, key), >, 0);
   {
-    g_autoptr (KoersStore) again = koers_editor_test_reopen (&f->db);
+    g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
 
     g_assert_cmpint (koers_store_get_finding_dismissed_at (again, key), >, 0);
   }
@@ -274,11 +274,11 @@ test_popover_dismiss (Fixture       *f,
   g_assert_false (g_str_has_prefix (koers_quality_mark_get_text (mark), "Error"));
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  koers_editor_test_spin (50);
-  undo = koers_editor_test_find_button (GTK_WIDGET (f->window), "Undo");
+  koers_test_ui_spin (50);
+  undo = koers_test_ui_find_button (GTK_WIDGET (f->window), "Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  koers_editor_test_spin (20);
+  koers_test_ui_spin (20);
   koers_quality_marks_flush (f->marks);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (f->db.store, key), ==, 0);
   g_assert_cmpuint (get_findings (f, f->bare)->len, ==, n);
@@ -321,7 +321,7 @@ test_language (Fixture       *f,
                    koers_quality_severity_get_label (KOERS_QUALITY_SEVERITY_ERROR, KOERS_LANGUAGE_EN));
 
   koers_quality_mark_popup (mark);
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
   popover = GTK_WIDGET (koers_quality_mark_get_popover (mark));
   g_assert_true (has_label (popover, koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL)));
   g_assert_false (has_label (popover, koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN)));
@@ -332,7 +332,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/quality-mark/shows-worst", Fixture, NULL, fixture_set_up, test_shows_worst, fixture_tear_down);
   g_test_add ("/quality-mark/one-check-per-change", Fixture, NULL, fixture_set_up, test_one_check_per_change,

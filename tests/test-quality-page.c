@@ -5,7 +5,7 @@
 
 #include "core/koers-format.h"
 #include "core/koers-quality.h"
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "store/koers-store-review.h"
 #include "ui/quality/koers-quality-page.h"
 
@@ -13,7 +13,7 @@
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersObjective *objective;  /* Marketing, no key results, no owner */
   GtkWindow      *window;
   GtkWidget      *page;
@@ -23,24 +23,23 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  koers_ui_test_db_open (&f->db);
-  f->objective = koers_editor_test_add_objective (f->db.store,
-                                                  koers_ui_test_find_department (f->db.store, "Marketing"),
-                                                  "Double monthly sign-ups", "2026-Q2");
+  koers_test_ui_db_open (&f->db);
+  f->objective = koers_test_add_objective (f->db.store,
+                                           koers_test_find_department (f->db.store, "Marketing"),
+                                           "Double monthly sign-ups", "2026-Q2");
   f->page = koers_quality_page_new (f->db.store);
-  f->window = koers_editor_test_window_new (f->page, 900, 700);
+  f->window = koers_test_ui_window_new (f->page, 900, 700);
   gtk_window_present (f->window);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  koers_editor_test_iterate ();
+  koers_test_ui_assert_finalized_with (f->window, f->page);
   koers_format_set_language (KOERS_LANGUAGE_EN);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_db_close (&f->db);
 }
 
 /* (transfer none) (nullable) */
@@ -65,7 +64,7 @@ find_key_button (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  koers_editor_test_collect (root, GTK_TYPE_BUTTON, buttons);
+  koers_test_ui_collect (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       const char *button_key = g_object_get_data (buttons->pdata[i], "koers-finding-key");
@@ -81,7 +80,7 @@ static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
-  g_autoptr(GPtrArray) labels = koers_editor_test_find_mapped (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = koers_test_ui_find_mapped (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -95,7 +94,7 @@ has_label (GtkWidget  *root,
 static guint
 count_rows (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) rows = koers_editor_test_find_mapped (root, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) rows = koers_test_ui_find_mapped (root, ADW_TYPE_EXPANDER_ROW);
 
   return rows->len;
 }
@@ -146,7 +145,7 @@ test_dismiss (Fixture       *f,
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Dismiss");
   g_signal_emit_by_name (button, "clicked");
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   g_assert_null (find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_NO_KEY_RESULTS));
   g_assert_cmpuint (koers_quality_page_get_n_open (page), ==, n_open - 1);
@@ -155,14 +154,14 @@ test_dismiss (Fixture       *f,
 
   /* Kept in the database. */
   {
-    g_autoptr(KoersStore) again = koers_editor_test_reopen (&f->db);
+    g_autoptr(KoersStore) again = koers_test_ui_db_reopen (&f->db);
 
     g_assert_cmpint (koers_store_get_finding_dismissed_at (again, key), >, 0);
   }
 
   /* Shown again on request, to restore. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (get_child (f, "show_dismissed_button")), TRUE);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_true (koers_quality_page_get_show_dismissed (page));
   finding = find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_NO_KEY_RESULTS);
   g_assert_nonnull (finding);
@@ -172,7 +171,7 @@ test_dismiss (Fixture       *f,
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Restore");
   g_signal_emit_by_name (button, "clicked");
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   g_assert_cmpint (koers_store_get_finding_dismissed_at (f->db.store, key), ==, 0);
   g_assert_cmpuint (koers_quality_page_get_n_open (page), ==, n_open);
@@ -186,7 +185,7 @@ wait_for_check (void)
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 }
 
 static void
@@ -196,7 +195,7 @@ test_follows_store (Fixture       *f,
   KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
   g_autoptr(GError) error = NULL;
 
-  koers_editor_test_add_key_result (f->db.store, f->objective, "Three campaigns bring 1,200 leads", 0, 1200, 600);
+  koers_test_add_key_result (f->db.store, f->objective, "Three campaigns bring 1,200 leads", 0, 1200, 600);
   wait_for_check ();
   g_assert_null (find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_NO_KEY_RESULTS));
   g_assert_nonnull (find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_SINGLE_KEY_RESULT));
@@ -217,7 +216,7 @@ test_period (Fixture       *f,
 
   koers_period_init_quarter (&q3, 2026, 3);
   koers_quality_page_set_period (page, &q3);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (koers_quality_page_get_findings (page)), ==, 0);
   g_assert_true (gtk_widget_get_visible (get_child (f, "empty_page")));
@@ -231,8 +230,8 @@ test_user_text (Fixture       *f,
                 gconstpointer  data)
 {
   KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
-  KoersDepartment *it = koers_ui_test_find_department (f->db.store, "IT & Development");
-  KoersObjective *odd = koers_editor_test_add_objective (f->db.store, it, "R&D <b>first</b>", "2026-Q2");
+  KoersDepartment *it = koers_test_find_department (f->db.store, "IT & Development");
+  KoersObjective *odd = koers_test_add_objective (f->db.store, it, "R&D <b>first</b>", "2026-Q2");
 
   wait_for_check ();
   g_assert_nonnull (odd);
@@ -255,7 +254,7 @@ test_dutch (Fixture       *f,
   koers_quality_page_set_period (page, &q2);
   koers_period_init_quarter (&q2, 2026, 2);
   koers_quality_page_set_period (page, &q2);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 
   finding = find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_NO_KEY_RESULTS);
   g_assert_true (has_label (f->page, koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL)));
@@ -269,7 +268,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   ADD ("lists-findings", test_lists_findings);
   ADD ("dismiss", test_dismiss);

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "test-quality-utils.h"
+#include "koers-test-quality.h"
 
 /* The plain-text report behind `koers --check`. */
 
 static void
-test_report (Fixture       *fx,
-             gconstpointer  data)
+test_report (KoersTestQuality *fx,
+             gconstpointer     data)
 {
   KoersQualityInput input;
   g_autoptr(GHashTable) dismissed = koers_quality_dismissed_new ();
@@ -53,7 +53,7 @@ test_report (Fixture       *fx,
 }
 
 #define ADD(path, func) \
-  g_test_add ("/quality-report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/quality-report/" path, KoersTestQuality, NULL, koers_test_quality_set_up, func, koers_test_quality_tear_down)
 
 int
 main (int   argc,

@@ -3,13 +3,13 @@
 
 #include <string.h>
 
-#include "test-quality-utils.h"
+#include "koers-test-quality.h"
 
 static void
-test_clean (Fixture       *fx,
-            gconstpointer  data)
+test_clean (KoersTestQuality *fx,
+            gconstpointer     data)
 {
-  g_autoptr(GListModel) findings = run (fx);
+  g_autoptr(GListModel) findings = koers_test_quality_run (fx);
   guint n = g_list_model_get_n_items (findings);
 
   for (guint i = 0; i < n; i++)
@@ -55,30 +55,30 @@ test_rule_table (void)
 }
 
 static void
-test_too_many_objectives (Fixture       *fx,
-                          gconstpointer  data)
+test_too_many_objectives (KoersTestQuality *fx,
+                          gconstpointer     data)
 {
   KoersQualityFinding *finding;
 
   /* Five in the quarter, a sixth in Q3: within the seed's limit. */
   for (guint i = 0; i < 4; i++)
-    add_objective (fx, fx->marketing, "Another objective", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                   "2026-Q2", fx->company_objective);
-  add_objective (fx, fx->marketing, "Next quarter", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                 "2026-Q3", fx->company_objective);
+    koers_test_quality_add_objective (fx, fx->marketing, "Another objective", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                      "2026-Q2", fx->company_objective);
+  koers_test_quality_add_objective (fx, fx->marketing, "Next quarter", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                    "2026-Q3", fx->company_objective);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES, 0));
   }
 
   /* A yearly objective shows in the quarter: six. */
-  add_objective (fx, fx->marketing, "All year", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                 "2026", fx->company_objective);
+  koers_test_quality_add_objective (fx, fx->marketing, "All year", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                    "2026", fx->company_objective);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    finding = assert_fires (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES, 0);
+    finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES, 0);
     g_assert_cmpint (koers_quality_finding_get_department_id (finding), ==,
                      koers_department_get_id (fx->marketing));
     g_assert_cmpint (koers_quality_finding_get_objective_id (finding), ==, 0);
@@ -88,16 +88,16 @@ test_too_many_objectives (Fixture       *fx,
     g_assert_cmpstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), ==,
                      "IT & Marketing heeft 6 doelstellingen in Q2 2026; het kader raadt er maximaal 5 aan.");
     g_assert_cmpstr (koers_quality_finding_get_key (finding), ==, "too-many-objectives:dept-2@2026-Q2");
-    g_assert_cmpuint (count_rule (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES), ==, 1);
+    g_assert_cmpuint (koers_test_quality_count_rule (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES), ==, 1);
   }
 
   /* The company level too. */
   for (guint i = 0; i < 5; i++)
-    add_objective (fx, fx->company, "Company goal", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
+    koers_test_quality_add_objective (fx, fx->company, "Company goal", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_cmpuint (count_rule (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES), ==, 2);
+    g_assert_cmpuint (koers_test_quality_count_rule (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES), ==, 2);
     /* Department findings come first, the company's first of all. */
     finding = g_list_model_get_item (findings, 0);
     g_assert_cmpstr (koers_quality_finding_get_rule_id (finding), ==, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES);
@@ -108,54 +108,54 @@ test_too_many_objectives (Fixture       *fx,
 }
 
 static void
-test_key_result_count (Fixture       *fx,
-                       gconstpointer  data)
+test_key_result_count (KoersTestQuality *fx,
+                       gconstpointer     data)
 {
   /* Five: fine; six: too many. */
   for (guint i = 0; i < 3; i++)
-    add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
-                    KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
+    koers_test_quality_add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
+                                       KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS, 0));
   }
-  add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
-                  KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
+  koers_test_quality_add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
+                                     KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS,
-                                                 koers_objective_get_id (fx->objective));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS,
+                                                                    koers_objective_get_id (fx->objective));
 
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), "6 sleutelresultaten"));
   }
 }
 
 static void
-test_no_key_results (Fixture       *fx,
-                     gconstpointer  data)
+test_no_key_results (KoersTestQuality *fx,
+                     gconstpointer     data)
 {
   g_autoptr(GListModel) findings = NULL;
   KoersQualityFinding *finding;
 
   koers_objective_remove_key_result (fx->objective, fx->kr1);
   koers_objective_remove_key_result (fx->objective, fx->kr2);
-  findings = run (fx);
-  finding = assert_fires (findings, KOERS_QUALITY_RULE_NO_KEY_RESULTS, koers_objective_get_id (fx->objective));
+  findings = koers_test_quality_run (fx);
+  finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NO_KEY_RESULTS, koers_objective_get_id (fx->objective));
   g_assert_cmpint (koers_quality_finding_get_severity (finding), ==, KOERS_QUALITY_SEVERITY_ERROR);
   /* No key results is not also "one key result". */
-  g_assert_null (find (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT, 0));
+  g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT, 0));
 }
 
 static void
-test_single_key_result (Fixture       *fx,
-                        gconstpointer  data)
+test_single_key_result (KoersTestQuality *fx,
+                        gconstpointer     data)
 {
   koers_objective_remove_key_result (fx->objective, fx->kr2);
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT,
-                                                 koers_objective_get_id (fx->objective));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT,
+                                                                    koers_objective_get_id (fx->objective));
 
     /* The explanation asks the seed's test question. */
     g_assert_nonnull (strstr (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_NL),
@@ -167,15 +167,15 @@ test_single_key_result (Fixture       *fx,
   /* Aspirational: no such demand. */
   koers_objective_set_kind (fx->objective, KOERS_OBJECTIVE_KIND_ASPIRATIONAL);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT, 0));
   }
 }
 
 static void
-test_title_length (Fixture       *fx,
-                   gconstpointer  data)
+test_title_length (KoersTestQuality *fx,
+                   gconstpointer     data)
 {
   g_autofree char *e89 = g_strnfill (89, 'e');
   g_autofree char *ninety = g_strconcat (e89, "é", NULL);
@@ -184,16 +184,16 @@ test_title_length (Fixture       *fx,
   /* 90 characters (91 bytes) is one line. */
   koers_objective_set_title (fx->objective, ninety);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, 0));
   }
 
   koers_objective_set_title (fx->objective, long_title);
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG,
-                                                 koers_objective_get_id (fx->objective));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG,
+                                                                    koers_objective_get_id (fx->objective));
 
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN), "93 characters"));
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), "93 tekens"));
@@ -201,23 +201,23 @@ test_title_length (Fixture       *fx,
 
   koers_objective_set_title (fx->objective, "Short,\nbut on two lines");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, koers_objective_get_id (fx->objective));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, koers_objective_get_id (fx->objective));
   }
 
   /* A trailing line break is not a second line. */
   koers_objective_set_title (fx->objective, "Short and sharp\n");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, 0));
   }
 }
 
 static void
-test_measurable (Fixture       *fx,
-                 gconstpointer  data)
+test_measurable (KoersTestQuality *fx,
+                 gconstpointer     data)
 {
   KoersQualityFinding *finding;
 
@@ -226,41 +226,41 @@ test_measurable (Fixture       *fx,
   koers_key_result_set_start_value (fx->kr2, 0);
   koers_key_result_set_target_value (fx->kr2, 1);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    finding = assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr1));
+    finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr1));
     g_assert_cmpint (koers_quality_finding_get_severity (finding), ==, KOERS_QUALITY_SEVERITY_ERROR);
     g_assert_cmpint (koers_quality_finding_get_key_result_id (finding), ==, koers_key_result_get_id (fx->kr1));
     g_assert_cmpint (koers_quality_finding_get_objective_id (finding), ==, koers_objective_get_id (fx->objective));
     g_assert_cmpstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), ==,
                      "Start- en doelwaarde zijn allebei 18: er valt niets te meten.");
     /* A dated milestone is measurable. */
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE, 0));
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr2)));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr2)));
   }
 
   koers_key_result_set_due_date (fx->kr2, NULL);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE, koers_key_result_get_id (fx->kr2));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE, koers_key_result_get_id (fx->kr2));
     /* A number without a date is not this rule's business. */
     koers_key_result_set_due_date (fx->kr1, NULL);
     g_clear_object (&findings);
-    findings = run (fx);
-    g_assert_cmpuint (count_rule (findings, KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE), ==, 1);
+    findings = koers_test_quality_run (fx);
+    g_assert_cmpuint (koers_test_quality_count_rule (findings, KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE), ==, 1);
   }
 }
 
 static void
-test_activity (Fixture       *fx,
-               gconstpointer  data)
+test_activity (KoersTestQuality *fx,
+               gconstpointer     data)
 {
   koers_key_result_set_title (fx->kr1, "Lancering van versie 4.1");
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_ACTIVITY,
-                                                 koers_key_result_get_id (fx->kr1));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ACTIVITY,
+                                                                    koers_key_result_get_id (fx->kr1));
 
     g_assert_cmpstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), ==,
                      "Dit sleutelresultaat beschrijft een activiteit (“Lancering”), niet de impact die het moet hebben.");
@@ -269,27 +269,27 @@ test_activity (Fixture       *fx,
                      "Bijvoorbeeld: “Verhoog aanmeldingen met 25% dankzij versie 4.1.”");
     g_assert_cmpstr (koers_quality_finding_get_hint (finding, KOERS_LANGUAGE_EN), ==,
                      "For example: “Increase sign-ups by 25% thanks to version 4.1.”");
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_ACTIVITY, koers_key_result_get_id (fx->kr2)));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ACTIVITY, koers_key_result_get_id (fx->kr2)));
   }
 }
 
 static void
-test_last_day (Fixture       *fx,
-               gconstpointer  data)
+test_last_day (KoersTestQuality *fx,
+               gconstpointer     data)
 {
   koers_key_result_set_due_date (fx->kr1, "2026-06-30");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
     /* One real date is a plan. */
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY, 0));
   }
 
   koers_key_result_set_due_date (fx->kr2, "2026-06-30");
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY,
-                                                 koers_objective_get_id (fx->objective));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY,
+                                                                    koers_objective_get_id (fx->objective));
 
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), "30 juni 2026"));
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN), "30 June 2026"));
@@ -301,21 +301,21 @@ test_last_day (Fixture       *fx,
   koers_key_result_set_due_date (fx->kr1, NULL);
   koers_key_result_set_due_date (fx->kr2, NULL);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY, 0));
   }
 }
 
 static void
-test_ambiguous_metric (Fixture       *fx,
-                       gconstpointer  data)
+test_ambiguous_metric (KoersTestQuality *fx,
+                       gconstpointer     data)
 {
   koers_key_result_set_title (fx->kr2, "1 miljoen klanten");
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_AMBIGUOUS_METRIC,
-                                                 koers_key_result_get_id (fx->kr2));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_AMBIGUOUS_METRIC,
+                                                                    koers_key_result_get_id (fx->kr2));
 
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), "“klanten”"));
     g_assert_nonnull (strstr (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_NL),
@@ -323,105 +323,105 @@ test_ambiguous_metric (Fixture       *fx,
   }
   koers_key_result_set_title (fx->kr2, "1 miljoen actieve klanten per maand");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_AMBIGUOUS_METRIC, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_AMBIGUOUS_METRIC, 0));
   }
 }
 
 static void
-test_owner (Fixture       *fx,
-            gconstpointer  data)
+test_owner (KoersTestQuality *fx,
+            gconstpointer     data)
 {
   koers_objective_set_owner (fx->objective, "  ");
   koers_key_result_set_owner (fx->kr2, NULL);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER, koers_objective_get_id (fx->objective));
-    assert_fires (findings, KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER, koers_key_result_get_id (fx->kr2));
-    g_assert_cmpuint (count_rule (findings, KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER), ==, 1);
-    g_assert_cmpuint (count_rule (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER), ==, 1);
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER, koers_objective_get_id (fx->objective));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER, koers_key_result_get_id (fx->kr2));
+    g_assert_cmpuint (koers_test_quality_count_rule (findings, KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER), ==, 1);
+    g_assert_cmpuint (koers_test_quality_count_rule (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER), ==, 1);
   }
 }
 
 static void
-test_alignment (Fixture       *fx,
-                gconstpointer  data)
+test_alignment (KoersTestQuality *fx,
+                gconstpointer     data)
 {
   KoersObjective *team;
   KoersObjective *loop;
 
   /* Through a department objective to the company: fine. */
-  team = add_objective (fx, fx->marketing, "Team objective", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                        "2026-Q2", fx->objective);
+  team = koers_test_quality_add_objective (fx, fx->marketing, "Team objective", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                           "2026-Q2", fx->objective);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, 0));
   }
 
   koers_objective_set_aligned_to_id (fx->objective, 0);
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED,
-                                                 koers_objective_get_id (fx->objective));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED,
+                                                                    koers_objective_get_id (fx->objective));
 
     g_assert_cmpint (koers_quality_finding_get_severity (finding), ==, KOERS_QUALITY_SEVERITY_INFO);
     /* The team objective's chain ends nowhere as well. */
-    assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (team));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (team));
     /* Company objectives support themselves. */
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (fx->company_objective)));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (fx->company_objective)));
   }
 
   /* A link to an objective that is gone, and a loop: no hang, a finding. */
   koers_objective_set_aligned_to_id (fx->objective, 9999);
-  loop = add_objective (fx, fx->marketing, "Loop", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", team);
+  loop = koers_test_quality_add_objective (fx, fx->marketing, "Loop", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", team);
   koers_objective_set_aligned_to_id (team, koers_objective_get_id (loop));
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (fx->objective));
-    assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (team));
-    assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (loop));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (fx->objective));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (team));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (loop));
   }
 }
 
 static void
-test_personal_data (Fixture       *fx,
-                    gconstpointer  data)
+test_personal_data (KoersTestQuality *fx,
+                    gconstpointer     data)
 {
   koers_key_result_set_uses_personal_data (fx->kr1, TRUE);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, koers_key_result_get_id (fx->kr1));
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, 0));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, koers_key_result_get_id (fx->kr1));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, 0));
   }
 
   koers_key_result_set_personal_data_note (fx->kr1, "Uses customer data: report only totals.");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
-    assert_fires (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, koers_key_result_get_id (fx->kr1));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, koers_key_result_get_id (fx->kr1));
   }
 
   koers_key_result_set_personal_data_note (fx->kr1, "Klantgegevens voor de upsell; rechtsgrond: gerechtvaardigd belang.");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, 0));
   }
 
   /* A note without the flag: nothing to check. */
   koers_key_result_set_uses_personal_data (fx->kr1, FALSE);
   koers_key_result_set_personal_data_note (fx->kr1, "");
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
   }
 }
 
@@ -435,29 +435,29 @@ grade_one_cb (KoersObjective *objective,
 }
 
 static void
-test_sandbagging (Fixture       *fx,
-                  gconstpointer  data)
+test_sandbagging (KoersTestQuality *fx,
+                  gconstpointer     data)
 {
-  KoersObjective *a = add_objective (fx, fx->marketing, "Bold one", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                     "2026-Q1", fx->company_objective);
-  KoersObjective *b = add_objective (fx, fx->marketing, "Bold two", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                     "2026-Q1", fx->company_objective);
-  KoersObjective *committed = add_objective (fx, fx->marketing, "Must do", KOERS_OBJECTIVE_KIND_COMMITTED,
-                                             "2026-Q1", fx->company_objective);
+  KoersObjective *a = koers_test_quality_add_objective (fx, fx->marketing, "Bold one", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                        "2026-Q1", fx->company_objective);
+  KoersObjective *b = koers_test_quality_add_objective (fx, fx->marketing, "Bold two", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                        "2026-Q1", fx->company_objective);
+  KoersObjective *committed = koers_test_quality_add_objective (fx, fx->marketing, "Must do", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                                "2026-Q1", fx->company_objective);
 
-  set_all_current (a, 1.0);
-  set_all_current (b, 0.6);
-  set_all_current (committed, 1.0);
+  koers_test_quality_set_all_current (a, 1.0);
+  koers_test_quality_set_all_current (b, 0.6);
+  koers_test_quality_set_all_current (committed, 1.0);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0));
   }
 
   /* A final grade from the review counts over the score. */
   {
-    g_autoptr(GListModel) findings = run_full (fx, NULL, NULL, NULL, grade_one_cb, NULL);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, NULL, NULL, NULL, grade_one_cb, NULL);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
 
     g_assert_cmpstr (koers_quality_finding_get_key (finding), ==, "sandbagging:dept-2@2026-Q1");
   }
@@ -465,16 +465,16 @@ test_sandbagging (Fixture       *fx,
   /* Or the objective's own final grade. */
   koers_objective_set_final_grade (b, 1.0);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
   }
   koers_objective_set_final_grade (b, -1.0);
 
-  set_all_current (b, 1.0);
+  koers_test_quality_set_all_current (b, 1.0);
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
 
     g_assert_cmpint (koers_quality_finding_get_department_id (finding), ==, koers_department_get_id (fx->marketing));
     g_assert_cmpstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN), ==,
@@ -488,8 +488,8 @@ test_sandbagging (Fixture       *fx,
       g_autoptr(GListModel) later = NULL;
 
       koers_period_init_quarter (&q3, 2026, 3);
-      later = run_full (fx, &q3, NULL, NULL, NULL, NULL);
-      g_assert_null (find (later, KOERS_QUALITY_RULE_SANDBAGGING, 0));
+      later = koers_test_quality_run_full (fx, &q3, NULL, NULL, NULL, NULL);
+      g_assert_null (koers_test_quality_find (later, KOERS_QUALITY_RULE_SANDBAGGING, 0));
     }
   }
 
@@ -497,9 +497,9 @@ test_sandbagging (Fixture       *fx,
   koers_objective_set_kind (a, KOERS_OBJECTIVE_KIND_COMMITTED);
   koers_objective_set_kind (b, KOERS_OBJECTIVE_KIND_COMMITTED);
   {
-    g_autoptr(GListModel) findings = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0));
   }
 }
 
@@ -511,78 +511,78 @@ has_postmortem_cb (KoersObjective *objective,
 }
 
 static void
-test_postmortem (Fixture       *fx,
-                 gconstpointer  data)
+test_postmortem (KoersTestQuality *fx,
+                 gconstpointer     data)
 {
   KoersPeriod q1;
-  KoersObjective *missed = add_objective (fx, fx->marketing, "Ship on time", KOERS_OBJECTIVE_KIND_COMMITTED,
-                                          "2026-Q1", fx->company_objective);
-  KoersObjective *bold = add_objective (fx, fx->marketing, "Dream big", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                        "2026-Q1", fx->company_objective);
+  KoersObjective *missed = koers_test_quality_add_objective (fx, fx->marketing, "Ship on time", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                             "2026-Q1", fx->company_objective);
+  KoersObjective *bold = koers_test_quality_add_objective (fx, fx->marketing, "Dream big", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                           "2026-Q1", fx->company_objective);
   gint64 none = 0;
   gint64 missed_id = koers_objective_get_id (missed);
 
   koers_period_init_quarter (&q1, 2026, 1);
-  set_all_current (missed, 0.5);
-  set_all_current (bold, 0.5);
+  koers_test_quality_set_all_current (missed, 0.5);
+  koers_test_quality_set_all_current (bold, 0.5);
   /* Q2 is still running (today is 15 May): a committed one below 1.0 is
    * not missed yet. */
-  set_all_current (fx->objective, 0.2);
+  koers_test_quality_set_all_current (fx->objective, 0.2);
   {
-    g_autoptr(GListModel) findings = run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, missed_id);
-    g_autoptr(GListModel) current = run (fx);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, missed_id);
+    g_autoptr(GListModel) current = koers_test_quality_run (fx);
 
     g_assert_cmpint (koers_quality_finding_get_severity (finding), ==, KOERS_QUALITY_SEVERITY_ERROR);
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), "0,50"));
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN), "0.50"));
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, koers_objective_get_id (bold)));
-    g_assert_null (find (current, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, koers_objective_get_id (bold)));
+    g_assert_null (koers_test_quality_find (current, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
 
   /* With a postmortem: done. */
   {
-    g_autoptr(GListModel) findings = run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &missed_id);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &missed_id);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
 
   /* The objective's own postmortem property, when no callback says. */
   koers_objective_set_postmortem (missed, "  ");
   {
-    g_autoptr(GListModel) findings = run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, missed_id);
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, missed_id);
   }
   koers_objective_set_postmortem (missed, "The supplier slipped; we planned without a buffer.");
   {
-    g_autoptr(GListModel) findings = run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
   koers_objective_set_postmortem (missed, NULL);
 
   /* A final grade of 1.0 from the review: not missed. */
   koers_objective_set_final_grade (missed, 1.0);
   {
-    g_autoptr(GListModel) findings = run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
   koers_objective_set_final_grade (missed, -1.0);
 
   /* Achieved after all: nothing to analyse. */
-  set_all_current (missed, 1.0);
+  koers_test_quality_set_all_current (missed, 1.0);
   {
-    g_autoptr(GListModel) findings = run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
 }
 
 static void
-test_dismissal (Fixture       *fx,
-                gconstpointer  data)
+test_dismissal (KoersTestQuality *fx,
+                gconstpointer     data)
 {
   g_autoptr(GHashTable) dismissed = koers_quality_dismissed_new ();
   g_autofree char *key = NULL;
@@ -591,9 +591,9 @@ test_dismissal (Fixture       *fx,
   koers_key_result_set_target_value (fx->kr1, 18);
   koers_objective_set_owner (fx->objective, "");
   {
-    g_autoptr(GListModel) findings = run (fx);
-    KoersQualityFinding *finding = assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START,
-                                                 koers_key_result_get_id (fx->kr1));
+    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START,
+                                                                    koers_key_result_get_id (fx->kr1));
 
     key = g_strdup (koers_quality_finding_get_key (finding));
     g_assert_cmpstr (key, ==, "key-result-target-equals-start:kr-7");
@@ -604,11 +604,11 @@ test_dismissal (Fixture       *fx,
 
   g_hash_table_add (dismissed, g_strdup (key));
   {
-    g_autoptr(GListModel) findings = run_full (fx, NULL, dismissed, NULL, NULL, NULL);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, NULL, dismissed, NULL, NULL, NULL);
 
-    g_assert_null (find (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, 0));
     /* Only that one. */
-    assert_fires (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER, koers_objective_get_id (fx->objective));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER, koers_objective_get_id (fx->objective));
     g_assert_cmpuint (koers_quality_count_for_objective (findings, koers_objective_get_id (fx->objective), &worst), ==, 1);
     g_assert_cmpint (worst, ==, KOERS_QUALITY_SEVERITY_WARNING);
   }
@@ -623,7 +623,7 @@ test_dismissal (Fixture       *fx,
     input.dismissed = dismissed;
     input.include_dismissed = TRUE;
     findings = koers_quality_check (&input);
-    finding = assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr1));
+    finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr1));
     g_assert_true (koers_quality_finding_get_dismissed (finding));
     g_assert_cmpuint (koers_quality_count_for_objective (findings, koers_objective_get_id (fx->objective), NULL), ==, 1);
   }
@@ -631,15 +631,15 @@ test_dismissal (Fixture       *fx,
   /* A dismissal is about one subject: the same problem elsewhere shows. */
   koers_key_result_set_target_value (fx->kr2, 60);
   {
-    g_autoptr(GListModel) findings = run_full (fx, NULL, dismissed, NULL, NULL, NULL);
+    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, NULL, dismissed, NULL, NULL, NULL);
 
-    assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr2));
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr2));
   }
 }
 
 static void
-test_finding_properties (Fixture       *fx,
-                         gconstpointer  data)
+test_finding_properties (KoersTestQuality *fx,
+                         gconstpointer     data)
 {
   g_autoptr(GListModel) findings = NULL;
   KoersQualityFinding *finding;
@@ -649,8 +649,8 @@ test_finding_properties (Fixture       *fx,
   gint64 kr_id;
 
   koers_key_result_set_target_value (fx->kr1, 18);
-  findings = run (fx);
-  finding = assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr1));
+  findings = koers_test_quality_run (fx);
+  finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr1));
 
   koers_format_set_language (KOERS_LANGUAGE_NL);
   g_object_get (finding, "message", &message, "rule-id", &rule_id, "severity", &severity,
@@ -668,8 +668,8 @@ test_finding_properties (Fixture       *fx,
 /* One model that breaks every rule: each fires, and says so in both
  * languages. */
 static void
-test_every_rule (Fixture       *fx,
-                 gconstpointer  data)
+test_every_rule (KoersTestQuality *fx,
+                 gconstpointer     data)
 {
   KoersPeriod q1;
   KoersObjective *lonely;
@@ -679,10 +679,10 @@ test_every_rule (Fixture       *fx,
   g_autoptr(GListStore) all = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
 
   for (guint i = 0; i < 5; i++)
-    add_objective (fx, fx->marketing, "More", KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", fx->company_objective);
+    koers_test_quality_add_objective (fx, fx->marketing, "More", KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", fx->company_objective);
   for (guint i = 0; i < 4; i++)
-    add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
-                    KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
+    koers_test_quality_add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
+                                       KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
   koers_objective_set_title (fx->objective, "Line one\nline two");
   koers_objective_set_owner (fx->objective, "");
   koers_key_result_set_title (fx->kr1, "Launch version 4.1");
@@ -693,34 +693,34 @@ test_every_rule (Fixture       *fx,
   koers_key_result_set_uses_personal_data (fx->kr2, TRUE);
   koers_key_result_set_personal_data_note (fx->kr2, "Needed for the count.");
 
-  lonely = add_objective (fx, fx->marketing, "Lonely", KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
-  koers_objective_remove_key_result (lonely, get_kr (lonely, 1));
-  koers_key_result_set_metric_kind (get_kr (lonely, 0), KOERS_METRIC_KIND_MILESTONE);
-  koers_key_result_set_due_date (get_kr (lonely, 0), NULL);
-  empty = add_objective (fx, fx->marketing, "Empty", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", fx->company_objective);
-  koers_objective_remove_key_result (empty, get_kr (empty, 1));
-  koers_objective_remove_key_result (empty, get_kr (empty, 0));
+  lonely = koers_test_quality_add_objective (fx, fx->marketing, "Lonely", KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
+  koers_objective_remove_key_result (lonely, koers_test_quality_get_key_result (lonely, 1));
+  koers_key_result_set_metric_kind (koers_test_quality_get_key_result (lonely, 0), KOERS_METRIC_KIND_MILESTONE);
+  koers_key_result_set_due_date (koers_test_quality_get_key_result (lonely, 0), NULL);
+  empty = koers_test_quality_add_objective (fx, fx->marketing, "Empty", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", fx->company_objective);
+  koers_objective_remove_key_result (empty, koers_test_quality_get_key_result (empty, 1));
+  koers_objective_remove_key_result (empty, koers_test_quality_get_key_result (empty, 0));
   {
-    KoersObjective *late = add_objective (fx, fx->marketing, "Late", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                          "2026-Q2", fx->company_objective);
+    KoersObjective *late = koers_test_quality_add_objective (fx, fx->marketing, "Late", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                             "2026-Q2", fx->company_objective);
 
-    koers_key_result_set_due_date (get_kr (late, 0), "2026-06-30");
-    koers_key_result_set_due_date (get_kr (late, 1), "2026-06-30");
+    koers_key_result_set_due_date (koers_test_quality_get_key_result (late, 0), "2026-06-30");
+    koers_key_result_set_due_date (koers_test_quality_get_key_result (late, 1), "2026-06-30");
   }
   {
-    KoersObjective *easy = add_objective (fx, fx->marketing, "Easy", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                          "2026-Q1", fx->company_objective);
-    KoersObjective *missed = add_objective (fx, fx->marketing, "Missed", KOERS_OBJECTIVE_KIND_COMMITTED,
-                                            "2026-Q1", fx->company_objective);
+    KoersObjective *easy = koers_test_quality_add_objective (fx, fx->marketing, "Easy", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                             "2026-Q1", fx->company_objective);
+    KoersObjective *missed = koers_test_quality_add_objective (fx, fx->marketing, "Missed", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                               "2026-Q1", fx->company_objective);
 
-    set_all_current (easy, 1.0);
-    set_all_current (missed, 0.3);
+    koers_test_quality_set_all_current (easy, 1.0);
+    koers_test_quality_set_all_current (missed, 0.3);
   }
 
   koers_period_init_quarter (&q1, 2026, 1);
   {
-    g_autoptr(GListModel) q2_findings = run (fx);
-    g_autoptr(GListModel) q1_findings = run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr(GListModel) q2_findings = koers_test_quality_run (fx);
+    g_autoptr(GListModel) q1_findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
     GListModel *lists[] = { q2_findings, q1_findings };
 
     for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -728,20 +728,20 @@ test_every_rule (Fixture       *fx,
         {
           g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (lists[l], i);
 
-          assert_bilingual (finding);
+          koers_test_quality_assert_bilingual (finding);
           g_list_store_append (all, finding);
         }
   }
 
   for (guint i = 0; i < n_rules; i++)
     {
-      if (find (G_LIST_MODEL (all), rules[i].id, 0) == NULL)
+      if (koers_test_quality_find (G_LIST_MODEL (all), rules[i].id, 0) == NULL)
         g_error ("rule %s never fired", rules[i].id);
     }
 }
 
 #define ADD(path, func) \
-  g_test_add ("/quality/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/quality/" path, KoersTestQuality, NULL, koers_test_quality_set_up, func, koers_test_quality_tear_down)
 
 int
 main (int   argc,

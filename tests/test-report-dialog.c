@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
-#include "koers-ui-test.h"
+#include "koers-test-ui.h"
 #include "io/koers-demo.h"
 #include "ui/data/koers-report-dialog.h"
 #include "ui/window/koers-window.h"
@@ -38,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_string (settings, "last-department", "");
   fixture->window = koers_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 }
 
 static void
@@ -48,8 +49,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  koers_ui_test_spin ();
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
 
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -79,7 +79,7 @@ open_dialog (Fixture *fixture)
                                                koers_window_get_department (fixture->window));
 
   gtk_window_present (GTK_WINDOW (dialog));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   return KOERS_REPORT_DIALOG (dialog);
 }
@@ -115,7 +115,7 @@ wait_until_done (KoersReportDialog *dialog)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   while (dialog != NULL && koers_report_dialog_get_busy (dialog) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   if (dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
@@ -235,7 +235,7 @@ test_defaults (Fixture       *fixture,
 
   /* Escape (window.close) closes it without writing anything. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
 
   /* Another window period and UI language: the next dialog follows. */
@@ -271,8 +271,8 @@ static void
 test_departments (Fixture       *fixture,
                   gconstpointer  data)
 {
-  KoersDepartment *sales = koers_ui_test_find_department (fixture->store, "Sales");
-  KoersDepartment *it = koers_ui_test_find_department (fixture->store, "IT & Development");
+  KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
+  KoersDepartment *it = koers_test_find_department (fixture->store, "IT & Development");
   KoersReportDialog *dialog;
   GArray *ids;
 
@@ -281,7 +281,7 @@ test_departments (Fixture       *fixture,
   dialog = open_dialog (fixture);
   g_assert_true (koers_report_dialog_get_whole_company (dialog));
   adw_combo_row_set_selected (get_child (dialog, "scope_row"), 1);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_false (koers_report_dialog_get_whole_company (dialog));
   g_assert_true (gtk_widget_get_visible (get_child (dialog, "departments_group")));
   ids = koers_report_dialog_get_department_ids (dialog);
@@ -291,7 +291,7 @@ test_departments (Fixture       *fixture,
 
   /* No department chosen: nothing to export. */
   koers_report_dialog_set_department_chosen (dialog, sales, FALSE);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   ids = koers_report_dialog_get_department_ids (dialog);
   g_assert_cmpuint (ids->len, ==, 0);
   g_array_unref (ids);
@@ -301,7 +301,7 @@ test_departments (Fixture       *fixture,
    * with "&" is a plain title. */
   koers_report_dialog_set_department_chosen (dialog, it, TRUE);
   koers_report_dialog_set_department_chosen (dialog, sales, TRUE);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   ids = koers_report_dialog_get_department_ids (dialog);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, koers_department_get_id (sales));
@@ -313,7 +313,7 @@ test_departments (Fixture       *fixture,
 
   /* Back to the whole company: the ticks stay, but do not count. */
   adw_combo_row_set_selected (get_child (dialog, "scope_row"), 0);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   ids = koers_report_dialog_get_department_ids (dialog);
   g_assert_cmpuint (ids->len, ==, 0);
   g_array_unref (ids);
@@ -326,7 +326,7 @@ static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
 {
-  KoersDepartment *sales = koers_ui_test_find_department (fixture->store, "Sales");
+  KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
   KoersReportDialog *dialog = open_dialog (fixture);
   g_autofree char *path = g_build_filename (fixture->dir, "OKR-rapport 2026-Q2.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -416,7 +416,7 @@ test_cancel (Fixture       *fixture,
 
   /* Without a report being written, Cancel closes the window. */
   g_signal_emit_by_name (get_child (dialog, "cancel_button"), "clicked");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_false (is_open (dialog));
 }
 
@@ -429,7 +429,7 @@ test_menu_action (Fixture       *fixture,
 
   /* win.export-report (the menu item, Ctrl+E) opens the dialog. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-report", NULL);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -448,7 +448,7 @@ main (int   argc,
 {
   int status;
 
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
   settings = g_settings_new (APP_ID);
 
   g_test_add ("/report-dialog/defaults", Fixture, NULL, fixture_set_up, test_defaults, fixture_tear_down);

@@ -6,26 +6,26 @@
 #include "core/koers-date.h"
 #include "core/koers-kpi-status.h"
 #include "io/koers-demo.h"
-#include "test-report-util.h"
+#include "koers-test-report.h"
 
 /* KPIs in the board report, read back with poppler: a KPI page per
  * department with every KPI, the values as they stood at the report's
  * end, the summary's health counts, in both languages. */
 
-typedef ReportFixture Fixture;
+typedef KoersTestReport Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  report_fixture_open (fixture);
+  koers_test_report_open (fixture);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  report_fixture_close (fixture);
+  koers_test_report_close (fixture);
 }
 
 /* Replaces the fixture's store with the demo database in lang. */
@@ -34,7 +34,7 @@ open_demo (Fixture       *fixture,
            KoersLanguage  lang)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = report_fixture_path (fixture, "demo.db");
+  g_autofree char *path = koers_test_report_path (fixture, "demo.db");
 
   g_assert_true (koers_demo_create (path, lang, &error));
   g_assert_no_error (error);
@@ -49,7 +49,7 @@ write_report (Fixture                  *fixture,
               const char               *name)
 {
   g_autoptr(GError) error = NULL;
-  char *path = report_fixture_path (fixture, name);
+  char *path = koers_test_report_path (fixture, name);
 
   g_assert_true (koers_report_write_pdf (fixture->store, opts, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -60,7 +60,7 @@ static void
 assert_has_text (const char *text,
                  const char *wanted)
 {
-  g_autofree char *normal = report_normalize (wanted);
+  g_autofree char *normal = koers_test_report_normalize (wanted);
 
   if (strstr (text, normal) == NULL)
     g_error ("the report lacks “%s”", normal);
@@ -71,11 +71,11 @@ static int
 find_page (PopplerDocument *doc,
            const char      *wanted)
 {
-  g_autofree char *normal = report_normalize (wanted);
+  g_autofree char *normal = koers_test_report_normalize (wanted);
 
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
-      g_autofree char *text = report_page_text (doc, i);
+      g_autofree char *text = koers_test_report_page_text (doc, i);
 
       if (strstr (text, normal) != NULL)
         return i;
@@ -127,7 +127,7 @@ check_demo (Fixture       *fixture,
 {
   KoersReportOptions opts;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
   GListModel *kpis;
   GListModel *departments;
@@ -141,11 +141,11 @@ check_demo (Fixture       *fixture,
   GDate end;
 
   open_demo (fixture, lang);
-  report_options_q2 (&opts, lang);
+  koers_test_report_options_q2 (&opts, lang);
   end = opts.generated;
   path = write_report (fixture, &opts, "kpis.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   kpis = koers_store_get_kpis (fixture->store);
   g_assert_cmpuint (g_list_model_get_n_items (kpis), ==, 13);
@@ -168,7 +168,7 @@ check_demo (Fixture       *fixture,
       page = find_page (doc, heading);
       if (page < 0)
         g_error ("no KPI page “%s”", heading);
-      page_text = report_page_text (doc, page);
+      page_text = koers_test_report_page_text (doc, page);
       for (guint j = 0; j < dept_kpis->len; j++)
         {
           KoersKpi *kpi = g_ptr_array_index (dept_kpis, j);
@@ -191,7 +191,7 @@ check_demo (Fixture       *fixture,
   for (KoersKpiStatus s = KOERS_KPI_STATUS_NONE; s <= KOERS_KPI_STATUS_UNHEALTHY; s++)
     {
       g_autofree char *count = g_strdup_printf ("%s %u", labels[lang == KOERS_LANGUAGE_NL][s], by_status[s]);
-      g_autofree char *summary = report_page_text (doc, 1);
+      g_autofree char *summary = koers_test_report_page_text (doc, 1);
 
       assert_has_text (summary, count);
     }
@@ -200,8 +200,8 @@ check_demo (Fixture       *fixture,
   g_assert_cmpuint (by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION], >, 0);
   g_assert_cmpuint (by_status[KOERS_KPI_STATUS_UNHEALTHY], >, 0);
 
-  report_assert_in_margins (doc);
-  report_assert_page_footers (doc, lang);
+  koers_test_report_assert_in_margins (doc);
+  koers_test_report_assert_page_footers (doc, lang);
 }
 
 static void
@@ -260,7 +260,7 @@ test_as_of_report_end (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   KoersReportOptions opts;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autofree char *page = NULL;
   KoersKpi *leads;
   KoersObjective *objective;
@@ -276,19 +276,19 @@ test_as_of_report_end (Fixture       *fixture,
   add_value (fixture->store, leads, "2026-06-01", 40, "Summer dip");
   add_kpi (fixture->store, "Human Resources", "Offer acceptance", KOERS_KPI_DIRECTION_HIGHER, 50, 50);
 
-  objective = report_add_objective (fixture->store, "Sales", "Hire a bigger team", KOERS_LEVEL_DEPARTMENT,
-                                    KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
-  kr = report_add_key_result (fixture->store, objective, "Open five roles", KOERS_METRIC_KIND_NUMBER, 0, 5, NULL);
+  objective = koers_test_report_add_objective (fixture->store, "Sales", "Hire a bigger team", KOERS_LEVEL_DEPARTMENT,
+                                               KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
+  kr = koers_test_report_add_key_result (fixture->store, objective, "Open five roles", KOERS_METRIC_KIND_NUMBER, 0, 5, NULL);
   koers_key_result_set_kpi_id (kr, koers_kpi_get_id (leads));
   g_assert_true (koers_store_save_key_result (fixture->store, kr, &error));
   g_assert_no_error (error);
 
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   path = write_report (fixture, &opts, "as-of.pdf");
-  doc = report_open_pdf (path);
+  doc = koers_test_report_open_pdf (path);
   index = find_page (doc, "Human Resources: KPIs");
   g_assert_cmpint (index, >=, 0);
-  page = report_page_text (doc, index);
+  page = koers_test_report_page_text (doc, index);
 
   assert_has_text (page, "No objectives in this period.");
   /* 105 on 1 May, not June's 40: healthy, 35 better than before April. */
@@ -299,7 +299,7 @@ test_as_of_report_end (Fixture       *fixture,
   assert_has_text (page, "≥ 80 leads");
   assert_has_text (page, "1 May 2026");
   {
-    g_autofree char *summary = report_page_text (doc, 1);
+    g_autofree char *summary = koers_test_report_page_text (doc, 1);
 
     assert_has_text (summary, "Healthy 1");
     assert_has_text (summary, "No value yet 1");
@@ -323,14 +323,14 @@ test_no_kpis (Fixture       *fixture,
 {
   KoersReportOptions opts;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   path = write_report (fixture, &opts, "none.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   /* Without KPIs the report is as it was: no line, no pages. */
   g_assert_null (strstr (text, "KPI"));

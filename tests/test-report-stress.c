@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "test-report-util.h"
+#include "koers-test-report.h"
 
 /* A big company: 500 objectives over the company level and the nine
  * departments, three key results each with check-ins.  Every objective
@@ -14,9 +14,9 @@
 static void
 test_stress (void)
 {
-  ReportFixture fixture = { 0, };
+  KoersTestReport fixture = { 0, };
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -26,7 +26,7 @@ test_stress (void)
   gint64 start;
   int n_pages;
 
-  report_fixture_open (&fixture);
+  koers_test_report_open (&fixture);
   departments = koers_store_get_departments (fixture.store);
   n_departments = g_list_model_get_n_items (departments);
 
@@ -39,40 +39,40 @@ test_stress (void)
                                      i + 1, koers_department_get_name (dept));
       KoersObjective *objective;
 
-      objective = report_add_objective (fixture.store, company ? NULL : koers_department_get_name (dept), title,
-                                        company ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT,
-                                        i % 3 == 0 ? KOERS_OBJECTIVE_KIND_ASPIRATIONAL
+      objective = koers_test_report_add_objective (fixture.store, company ? NULL : koers_department_get_name (dept), title,
+                                                   company ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT,
+                                                   i % 3 == 0 ? KOERS_OBJECTIVE_KIND_ASPIRATIONAL
                                                    : KOERS_OBJECTIVE_KIND_COMMITTED,
-                                        "2026-Q2", NULL);
+                                                   "2026-Q2", NULL);
       g_ptr_array_add (titles, title);
 
       for (guint k = 0; k < 3; k++)
         {
           g_autofree char *kr_title = g_strdup_printf ("Key result %u of objective %03u", k + 1, i + 1);
-          KoersKeyResult *kr = report_add_key_result (fixture.store, objective, kr_title,
-                                                      KOERS_METRIC_KIND_NUMBER, 0, 100, "points");
+          KoersKeyResult *kr = koers_test_report_add_key_result (fixture.store, objective, kr_title,
+                                                                 KOERS_METRIC_KIND_NUMBER, 0, 100, "points");
 
-          report_add_checkin (fixture.store, kr, "2026-04-15", (i * 7 + k * 13) % 60,
-                              KOERS_CHECKIN_STATUS_NONE, NULL);
-          report_add_checkin (fixture.store, kr, "2026-05-10", (i * 7 + k * 13) % 100,
-                              k == 2 ? KOERS_CHECKIN_STATUS_AT_RISK : KOERS_CHECKIN_STATUS_NONE,
-                              k == 2 ? "Waiting for the supplier." : NULL);
+          koers_test_add_checkin (fixture.store, kr, "2026-04-15", (i * 7 + k * 13) % 60,
+                                  KOERS_CHECKIN_STATUS_NONE, NULL);
+          koers_test_add_checkin (fixture.store, kr, "2026-05-10", (i * 7 + k * 13) % 100,
+                                  k == 2 ? KOERS_CHECKIN_STATUS_AT_RISK : KOERS_CHECKIN_STATUS_NONE,
+                                  k == 2 ? "Waiting for the supplier." : NULL);
         }
     }
   g_test_message ("filled the store in %.2f s", (g_get_monotonic_time () - start) / 1e6);
 
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
-  path = report_fixture_path (&fixture, "stress.pdf");
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  path = koers_test_report_path (&fixture, "stress.pdf");
   start = g_get_monotonic_time ();
   g_assert_true (koers_report_write_pdf (fixture.store, &opts, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_test_message ("wrote the report in %.2f s", (g_get_monotonic_time () - start) / 1e6);
 
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
   for (guint i = 0; i < titles->len; i++)
     {
-      g_autofree char *wanted = report_normalize (g_ptr_array_index (titles, i));
+      g_autofree char *wanted = koers_test_report_normalize (g_ptr_array_index (titles, i));
 
       if (strstr (text, wanted) == NULL)
         g_error ("objective %u is missing: %s", i + 1, wanted);
@@ -83,10 +83,10 @@ test_stress (void)
   g_test_message ("%d pages", n_pages);
   g_assert_cmpint (n_pages, >=, N_OBJECTIVES / 4);
   g_assert_cmpint (n_pages, <=, N_OBJECTIVES * 2);
-  report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
-  report_assert_in_margins (doc);
+  koers_test_report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
+  koers_test_report_assert_in_margins (doc);
 
-  report_fixture_close (&fixture);
+  koers_test_report_close (&fixture);
 }
 
 int

@@ -6,26 +6,26 @@
 
 #include <glib/gstdio.h>
 
-#include "test-report-util.h"
+#include "koers-test-report.h"
 
 /* The PDF report, read back with poppler: content in both languages,
  * metadata, outline, links, margins, page footers, tables over pages,
  * hostile text, and what failures and cancellation leave behind. */
 
-typedef ReportFixture Fixture;
+typedef KoersTestReport Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  report_fixture_open (fixture);
+  koers_test_report_open (fixture);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  report_fixture_close (fixture);
+  koers_test_report_close (fixture);
 }
 
 static char *
@@ -34,7 +34,7 @@ write_report (Fixture                  *fixture,
               const char               *name)
 {
   g_autoptr(GError) error = NULL;
-  char *path = report_fixture_path (fixture, name);
+  char *path = koers_test_report_path (fixture, name);
 
   g_assert_true (koers_report_write_pdf (fixture->store, opts, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -73,7 +73,7 @@ static void
 assert_has_text (const char *text,
                  const char *wanted)
 {
-  g_autofree char *normal = report_normalize (wanted);
+  g_autofree char *normal = koers_test_report_normalize (wanted);
 
   if (strstr (text, normal) == NULL)
     g_error ("the report lacks “%s”", normal);
@@ -91,7 +91,7 @@ assert_lacks_text (const char *text,
 static void
 assert_summary_links (PopplerDocument *doc)
 {
-  g_autoptr(ReportPdfPage) page = poppler_document_get_page (doc, 1);
+  g_autoptr(KoersTestPdfPage) page = poppler_document_get_page (doc, 1);
   GList *mappings = poppler_page_get_link_mapping (page);
   guint n_links = 0;
 
@@ -126,8 +126,8 @@ check_content (Fixture       *fixture,
 {
   KoersReportOptions opts;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
-  g_autoptr(GPtrArray) titles = report_fixture_q2_titles (lang);
+  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autoptr(GPtrArray) titles = koers_test_report_q2_titles (lang);
   g_autoptr(GPtrArray) outline = NULL;
   g_autoptr(GPtrArray) departments = NULL;
   g_autofree char *text = NULL;
@@ -138,11 +138,11 @@ check_content (Fixture       *fixture,
   gboolean nl = lang == KOERS_LANGUAGE_NL;
   int n_pages;
 
-  report_fixture_populate (fixture, lang);
-  report_options_q2 (&opts, lang);
+  koers_test_report_populate (fixture, lang);
+  koers_test_report_options_q2 (&opts, lang);
   path = write_report (fixture, &opts, "report.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   /* Every objective of the quarter, and not the one of Q1. */
   for (guint i = 0; i < titles->len; i++)
@@ -165,11 +165,11 @@ check_content (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (creator, "Koers "));
   g_assert_cmpint (poppler_document_get_creation_date (doc), >, 0);
 
-  outline = report_outline_titles (doc, NULL);
+  outline = koers_test_report_outline_titles (doc, NULL);
   g_assert_true (contains (outline, nl ? "Managementsamenvatting" : "Executive summary"));
   g_assert_true (contains (outline, nl ? "Afstemming" : "Alignment"));
   g_assert_true (contains (outline, nl ? "Bijlage" : "Appendix"));
-  departments = report_outline_titles (doc, nl ? "Afdelingen" : "Departments");
+  departments = koers_test_report_outline_titles (doc, nl ? "Afdelingen" : "Departments");
   g_assert_cmpuint (departments->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (departments, 0), ==,
                    koers_department_get_name (koers_store_get_company (fixture->store)));
@@ -178,8 +178,8 @@ check_content (Fixture       *fixture,
   g_assert_false (contains (departments, nl ? "Financiën" : "Finance"));
 
   assert_summary_links (doc);
-  report_assert_in_margins (doc);
-  report_assert_page_footers (doc, lang);
+  koers_test_report_assert_in_margins (doc);
+  koers_test_report_assert_page_footers (doc, lang);
 
   /* The report's own words follow the options, not the process (which
    * runs in English here). */
@@ -229,16 +229,16 @@ test_without_notes (Fixture       *fixture,
 {
   KoersReportOptions opts;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   opts.include_notes = FALSE;
   opts.organisation = "Board Copy Ltd";
   path = write_report (fixture, &opts, "report.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   assert_lacks_text (text, "Two large customers postponed");
   assert_lacks_text (text, "No budget approved yet");
@@ -255,20 +255,20 @@ test_table_breaks (Fixture       *fixture,
 {
   KoersReportOptions opts;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   guint table_pages = 0;
   guint continued = 0;
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   path = write_report (fixture, &opts, "report.pdf");
-  doc = report_open_pdf (path);
+  doc = koers_test_report_open_pdf (path);
 
   /* The forty security key results: their table goes on over a page, with
    * the header again and the objective marked as continued. */
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
-      g_autofree char *text = report_page_text (doc, i);
+      g_autofree char *text = koers_test_report_page_text (doc, i);
 
       if (strstr (text, "passes the security audit") == NULL || strstr (text, "Owner") == NULL)
         continue;
@@ -290,17 +290,17 @@ test_year_appendix (Fixture       *fixture,
   KoersReportOptions opts;
   KoersPeriod year;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
   const char *missed, *gdpr, *budgets, *note;
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   koers_period_init_year (&year, 2026);
   opts.period = year;
   path = write_report (fixture, &opts, "year.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   /* Q1's committed objective ended below 1: listed as missed, in the
    * appendix, before the personal data. */
@@ -315,7 +315,7 @@ test_year_appendix (Fixture       *fixture,
   g_assert_nonnull (note);
   assert_has_text (text, "How scores are computed");
   assert_has_text (text, "2026");
-  report_assert_in_margins (doc);
+  koers_test_report_assert_in_margins (doc);
 }
 
 static void
@@ -326,19 +326,19 @@ test_department_subset (Fixture       *fixture,
   KoersDepartment *sales;
   gint64 ids[1];
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autoptr(GPtrArray) departments = NULL;
   g_autofree char *text = NULL;
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
   sales = koers_store_find_department_by_name (fixture->store, "Sales");
   ids[0] = koers_department_get_id (sales);
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   opts.department_ids = ids;
   opts.n_department_ids = 1;
   path = write_report (fixture, &opts, "sales.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   assert_has_text (text, "Reach quarterly revenue of €1 million");
   assert_lacks_text (text, "Make all systems more secure");
@@ -348,10 +348,10 @@ test_department_subset (Fixture       *fixture,
   assert_has_text (text, "Grow the company");
   assert_lacks_text (text, "Raise brand awareness");
   assert_has_text (text, "Sales");
-  departments = report_outline_titles (doc, "Departments");
+  departments = koers_test_report_outline_titles (doc, "Departments");
   g_assert_cmpuint (departments->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (departments, 0), ==, "Sales");
-  report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
+  koers_test_report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
 }
 
 static GPtrArray *
@@ -404,7 +404,7 @@ test_hostile_text (Fixture       *fixture,
   KoersReportOptions opts;
   KoersObjective *first = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   g_autofree char *word = NULL;
@@ -421,24 +421,24 @@ test_hostile_text (Fixture       *fixture,
       KoersObjective *objective;
       KoersKeyResult *kr;
 
-      objective = report_add_objective (store, i % 2 == 0 ? "R&D <dev> & \"Sales\"" : NULL, title,
-                                        i % 2 == 0 ? KOERS_LEVEL_DEPARTMENT : KOERS_LEVEL_COMPANY,
-                                        KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2",
-                                        i % 2 == 0 ? first : NULL);
+      objective = koers_test_report_add_objective (store, i % 2 == 0 ? "R&D <dev> & \"Sales\"" : NULL, title,
+                                                   i % 2 == 0 ? KOERS_LEVEL_DEPARTMENT : KOERS_LEVEL_COMPANY,
+                                                   KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2",
+                                                   i % 2 == 0 ? first : NULL);
       if (first == NULL && i % 2 == 1)
         first = objective;
       /* The same text as key result, unit, owner and note. */
-      kr = report_add_key_result (store, objective, title, KOERS_METRIC_KIND_NUMBER, 0, 10, title);
+      kr = koers_test_report_add_key_result (store, objective, title, KOERS_METRIC_KIND_NUMBER, 0, 10, title);
       koers_key_result_set_owner (kr, title);
       g_assert_true (koers_store_save_key_result (store, kr, &error));
       g_assert_no_error (error);
-      report_add_checkin (store, kr, "2026-05-01", 2, KOERS_CHECKIN_STATUS_OFF_TRACK, title);
+      koers_test_add_checkin (store, kr, "2026-05-01", 2, KOERS_CHECKIN_STATUS_OFF_TRACK, title);
     }
 
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   path = write_report (fixture, &opts, "hostile.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   /* Markup is printed, not obeyed. */
   assert_has_text (text, "<b>&amp; bold</b> & <i>co</i>");
@@ -451,8 +451,8 @@ test_hostile_text (Fixture       *fixture,
   g_assert_cmpuint (strlen (word), ==, 200);
   flat = strip_breaks (text);
   g_assert_nonnull (strstr (flat, word));
-  report_assert_in_margins (doc);
-  report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
+  koers_test_report_assert_in_margins (doc);
+  koers_test_report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
 }
 
 static void
@@ -461,26 +461,26 @@ test_empty_store (Fixture       *fixture,
 {
   KoersReportOptions opts;
   g_autofree char *path = NULL;
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
 
-  report_options_q2 (&opts, KOERS_LANGUAGE_NL);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_NL);
   path = write_report (fixture, &opts, "empty.pdf");
-  doc = report_open_pdf (path);
-  text = report_document_text (doc);
+  doc = koers_test_report_open_pdf (path);
+  text = koers_test_report_document_text (doc);
 
   /* Cover, summary, alignment, appendix; no department sections. */
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
   assert_has_text (text, "Onze organisatie");
   assert_has_text (text, "Geen enkel sleutelresultaat is in gevaar of loopt achter.");
-  report_assert_in_margins (doc);
-  report_assert_page_footers (doc, KOERS_LANGUAGE_NL);
+  koers_test_report_assert_in_margins (doc);
+  koers_test_report_assert_page_footers (doc, KOERS_LANGUAGE_NL);
 }
 
 static guint
 count_files (const char *dir)
 {
-  g_autoptr(GPtrArray) names = report_list_dir (dir);
+  g_autoptr(GPtrArray) names = koers_test_report_list_dir (dir);
 
   return names->len;
 }
@@ -489,7 +489,7 @@ static void
 assert_no_leftovers (const char *dir,
                      guint       expected)
 {
-  g_autoptr(GPtrArray) names = report_list_dir (dir);
+  g_autoptr(GPtrArray) names = koers_test_report_list_dir (dir);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -507,14 +507,14 @@ test_unwritable (Fixture       *fixture,
 {
   KoersReportOptions opts;
   g_autoptr(GError) error = NULL;
-  g_autofree char *missing = report_fixture_path (fixture, "no-such-folder/report.pdf");
-  g_autofree char *folder = report_fixture_path (fixture, "a-folder.pdf");
-  g_autofree char *locked_dir = report_fixture_path (fixture, "locked");
+  g_autofree char *missing = koers_test_report_path (fixture, "no-such-folder/report.pdf");
+  g_autofree char *folder = koers_test_report_path (fixture, "a-folder.pdf");
+  g_autofree char *locked_dir = koers_test_report_path (fixture, "locked");
   g_autofree char *locked = g_build_filename (locked_dir, "report.pdf", NULL);
   guint n_files;
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (locked_dir, 0700), ==, 0);
   n_files = count_files (fixture->dir);
@@ -581,10 +581,10 @@ test_progress (Fixture       *fixture,
   KoersReportOptions opts;
   ProgressLog log = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = report_fixture_path (fixture, "report.pdf");
+  g_autofree char *path = koers_test_report_path (fixture, "report.pdf");
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   log.fractions = g_array_new (FALSE, FALSE, sizeof (double));
   g_assert_true (koers_report_write_pdf (fixture->store, &opts, path, progress_cb, &log, NULL, &error));
   g_assert_no_error (error);
@@ -605,11 +605,11 @@ check_cancel_at (Fixture *fixture,
   KoersReportOptions opts;
   ProgressLog log = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = report_fixture_path (fixture, "report.pdf");
+  g_autofree char *path = koers_test_report_path (fixture, "report.pdf");
   g_autofree char *contents = NULL;
   guint n_files;
 
-  report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   /* An older report at the target stays as it was. */
   g_assert_true (g_file_set_contents (path, "old report", -1, NULL));
   n_files = count_files (fixture->dir);
@@ -635,7 +635,7 @@ static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
-  report_fixture_populate (fixture, KOERS_LANGUAGE_EN);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
 
   check_cancel_at (fixture, 0.0);   /* before it starts */
   check_cancel_at (fixture, 0.1);   /* while counting pages */
@@ -646,9 +646,9 @@ test_cancel (Fixture       *fixture,
     KoersReportOptions opts;
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
     g_autoptr(GError) error = NULL;
-    g_autofree char *path = report_fixture_path (fixture, "new.pdf");
+    g_autofree char *path = koers_test_report_path (fixture, "new.pdf");
 
-    report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+    koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
     g_cancellable_cancel (cancellable);
     g_assert_false (koers_report_write_pdf (fixture->store, &opts, path, NULL, NULL, cancellable, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -681,13 +681,13 @@ test_async (Fixture       *fixture,
   KoersReportOptions opts;
   ProgressLog log = { 0, };
   AsyncResult async = { 0, };
-  g_autofree char *path = report_fixture_path (fixture, "async.pdf");
-  g_autoptr(ReportPdf) doc = NULL;
+  g_autofree char *path = koers_test_report_path (fixture, "async.pdf");
+  g_autoptr(KoersTestPdf) doc = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *author = NULL;
 
-  report_fixture_populate (fixture, KOERS_LANGUAGE_NL);
-  report_options_q2 (&opts, KOERS_LANGUAGE_NL);
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_NL);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_NL);
   log.fractions = g_array_new (FALSE, FALSE, sizeof (double));
   log.thread = g_thread_self ();
   async.loop = g_main_loop_new (NULL, FALSE);
@@ -703,10 +703,10 @@ test_async (Fixture       *fixture,
   /* Progress arrived on this thread, through its main context. */
   g_assert_cmpuint (log.fractions->len, >, 0);
   g_assert_false (log.wrong_thread);
-  doc = report_open_pdf (path);
+  doc = koers_test_report_open_pdf (path);
   author = poppler_document_get_author (doc);
   g_assert_cmpstr (author, ==, "Koers Test NV");
-  report_assert_page_footers (doc, KOERS_LANGUAGE_NL);
+  koers_test_report_assert_page_footers (doc, KOERS_LANGUAGE_NL);
   g_unlink (path);
 
   /* Cancelled while it runs: an error and no file. */

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/koers-format.h"
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "store/koers-store-review.h"
 #include "ui/quality/koers-review-dialog.h"
 
@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  KoersUiTestDb   db;
+  KoersTestUiDb   db;
   KoersObjective *committed;     /* Marketing: 0.5 and 1.0 -> score 0.75 */
   KoersObjective *aspirational;  /* Sales: 0.3 */
   KoersPeriod     q1;
@@ -25,36 +25,36 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   KoersStore *store;
 
-  koers_ui_test_db_open (&f->db);
+  koers_test_ui_db_open (&f->db);
   store = f->db.store;
   koers_period_init_quarter (&f->q1, 2026, 1);
 
-  f->committed = koers_editor_test_add_objective (store, koers_ui_test_find_department (store, "Marketing"),
-                                                  "Double monthly sign-ups", "2026-Q1");
-  koers_editor_test_add_key_result (store, f->committed, "Three campaigns bring 1,200 leads", 0, 1200, 600);
-  koers_editor_test_add_key_result (store, f->committed, "Two calls to action", 0, 2, 2);
+  f->committed = koers_test_add_objective (store, koers_test_find_department (store, "Marketing"),
+                                           "Double monthly sign-ups", "2026-Q1");
+  koers_test_add_key_result (store, f->committed, "Three campaigns bring 1,200 leads", 0, 1200, 600);
+  koers_test_add_key_result (store, f->committed, "Two calls to action", 0, 2, 2);
 
-  f->aspirational = koers_editor_test_add_objective (store, koers_ui_test_find_department (store, "Sales"),
-                                                     "Open the Canadian market", "2026-Q1");
+  f->aspirational = koers_test_add_objective (store, koers_test_find_department (store, "Sales"),
+                                              "Open the Canadian market", "2026-Q1");
   koers_objective_set_kind (f->aspirational, KOERS_OBJECTIVE_KIND_ASPIRATIONAL);
   g_assert_true (koers_store_save_objective (store, f->aspirational, &error));
   g_assert_no_error (error);
-  koers_editor_test_add_key_result (store, f->aspirational, "Ten resellers in Canada", 0, 10, 3);
+  koers_test_add_key_result (store, f->aspirational, "Ten resellers in Canada", 0, 10, 3);
 
   /* Not for a Q1 review: the year's, and the next quarter's. */
-  koers_editor_test_add_objective (store, koers_ui_test_find_department (store, "Marketing"),
-                                   "All year long", "2026");
-  koers_editor_test_add_objective (store, koers_ui_test_find_department (store, "Marketing"),
-                                   "Next quarter", "2026-Q2");
+  koers_test_add_objective (store, koers_test_find_department (store, "Marketing"),
+                            "All year long", "2026");
+  koers_test_add_objective (store, koers_test_find_department (store, "Marketing"),
+                            "Next quarter", "2026-Q2");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_REVIEW_DIALOG);
+  koers_test_ui_finalize_toplevels (KOERS_TYPE_REVIEW_DIALOG);
   koers_format_set_language (KOERS_LANGUAGE_EN);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_db_close (&f->db);
 }
 
 static GtkWidget *
@@ -64,7 +64,7 @@ open_dialog (Fixture *f,
   GtkWidget *dialog = koers_review_dialog_new (f->db.store, &f->q1, department_id);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   return dialog;
 }
 
@@ -84,7 +84,7 @@ get_kr_scale (GtkWidget *dialog,
 {
   g_autoptr(GPtrArray) scales = g_ptr_array_new ();
 
-  koers_editor_test_collect (get_child (dialog, "kr_list"), GTK_TYPE_SCALE, scales);
+  koers_test_ui_collect (get_child (dialog, "kr_list"), GTK_TYPE_SCALE, scales);
   g_assert_cmpuint (index, <, scales->len);
   return scales->pdata[index];
 }
@@ -101,7 +101,7 @@ set_text (GtkWidget  *dialog,
           const char *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_child (dialog, view))), text, -1);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 }
 
 static void
@@ -109,7 +109,7 @@ click (GtkWidget  *dialog,
        const char *button)
 {
   g_signal_emit_by_name (get_child (dialog, button), "clicked");
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
 }
 
 static guint
@@ -136,7 +136,7 @@ test_review_flow (Fixture       *f,
   GtkWidget *dialog = open_dialog (f, 0);
   KoersReviewDialog *review = KOERS_REVIEW_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
-  KoersDepartment *management = koers_ui_test_find_department (f->db.store, "Management");
+  KoersDepartment *management = koers_test_find_department (f->db.store, "Management");
   KoersKeyResult *kr;
 
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), ==, 2);
@@ -155,7 +155,7 @@ test_review_flow (Fixture       *f,
 
   /* Scored in full, it needs none, and nothing carries over. */
   gtk_range_set_value (get_kr_scale (dialog, 0), 1.0);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpfloat_with_epsilon (get_grade (dialog), 1.0, 1e-9);
   g_assert_true (koers_review_dialog_get_can_save (review));
   g_assert_false (gtk_widget_get_visible (get_child (dialog, "carry_box")));
@@ -163,7 +163,7 @@ test_review_flow (Fixture       *f,
   /* The reviewer grades lower after all: the proposal stops. */
   gtk_range_set_value (GTK_RANGE (get_child (dialog, "grade_scale")), 0.8);
   gtk_range_set_value (get_kr_scale (dialog, 0), 0.5);
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpfloat_with_epsilon (get_grade (dialog), 0.8, 1e-9);
   g_assert_false (koers_review_dialog_get_can_save (review));
   set_text (dialog, "postmortem_view", "  We launched the campaigns a month late.  ");
@@ -220,7 +220,7 @@ test_review_flow (Fixture       *f,
 
   /* Stored. */
   {
-    g_autoptr(KoersStore) again = koers_editor_test_reopen (&f->db);
+    g_autoptr(KoersStore) again = koers_test_ui_db_reopen (&f->db);
     KoersObjective *committed;
 
     committed = koers_store_find_objective (again, koers_objective_get_id (f->committed));
@@ -257,7 +257,7 @@ static void
 test_department_and_empty (Fixture       *f,
                            gconstpointer  data)
 {
-  KoersDepartment *sales = koers_ui_test_find_department (f->db.store, "Sales");
+  KoersDepartment *sales = koers_test_find_department (f->db.store, "Sales");
   GtkWidget *dialog = open_dialog (f, koers_department_get_id (sales));
   KoersPeriod q3;
 
@@ -268,13 +268,13 @@ test_department_and_empty (Fixture       *f,
   koers_period_init_quarter (&q3, 2026, 3);
   dialog = koers_review_dialog_new (f->db.store, &q3, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  koers_editor_test_iterate ();
+  koers_test_ui_iterate ();
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (KOERS_REVIEW_DIALOG (dialog)), ==, 0);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_child (dialog, "done_page"))), ==,
                    "Nothing to Review");
   g_assert_false (gtk_widget_get_visible (get_child (dialog, "button_box")));
   click (dialog, "close_button");
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_REVIEW_DIALOG));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_REVIEW_DIALOG));
 }
 
 #define ADD(path, func) \
@@ -284,7 +284,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   ADD ("flow", test_review_flow);
   ADD ("skip-and-back", test_skip_and_back);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "koers-store-private.h"
-#include "test-store-utils.h"
+#include "koers-test-store.h"
 
 static KoersObjective *
 add_objective (KoersStore *store,
@@ -39,7 +39,7 @@ first_key_result (KoersObjective *objective)
 }
 
 static void
-test_migrate_v4 (StoreFixture  *fixture,
+test_migrate_v4 (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
   g_autofree char *setup = NULL;
@@ -57,29 +57,29 @@ test_migrate_v4 (StoreFixture  *fixture,
                            KOERS_STORE_APPLICATION_ID, koers_store_schema_get_ddl (1),
                            koers_store_schema_get_ddl (2), koers_store_schema_get_ddl (3),
                            koers_store_schema_get_ddl (4));
-  exec_raw (fixture->path, setup);
+  koers_test_exec_raw (fixture->path, setup);
 
-  store = open_store (fixture->path);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 5);
-  g_assert_cmpint (query_int (fixture->path, "SELECT version FROM objectives WHERE id = 10"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM changes"), ==, 0);
+  store = koers_test_open_store (fixture->path);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT version FROM objectives WHERE id = 10"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes"), ==, 0);
   g_assert_nonnull (koers_store_find_objective (store, 10));
 
   /* From now on every write is logged. */
   koers_store_set_author (store, "Anna Peeters");
   koers_objective_set_title (koers_store_find_objective (store, 10), "Groei sterk.");
   g_assert_true (koers_store_save_objective (store, koers_store_find_objective (store, 10), NULL));
-  g_assert_cmpint (query_int (fixture->path, "SELECT version FROM objectives WHERE id = 10"), ==, 2);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM changes WHERE uuid = 'o'"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT version FROM objectives WHERE id = 10"), ==, 2);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE uuid = 'o'"
                                              " AND op = 'update' AND author = 'Anna Peeters'"),
                    ==, 1);
 }
 
 static void
-test_change_log (StoreFixture  *fixture,
+test_change_log (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(KoersObjective) objective = NULL;
   g_autoptr(KoersCheckin) checkin = NULL;
   g_autoptr(GPtrArray) history = NULL;
@@ -126,22 +126,22 @@ test_change_log (StoreFixture  *fixture,
   /* A delete logs what went with it, and the author is not left behind
    * for another program writing the file later. */
   g_assert_true (koers_store_delete_objective (store, objective, &error));
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM changes WHERE op = 'delete'"), ==, 3);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM changes WHERE author <> 'Jan Janssens'"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE op = 'delete'"), ==, 3);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE author <> 'Jan Janssens'"
                                              " AND seq > 10"),
                    ==, 0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT length(author) FROM change_context"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT length(author) FROM change_context"), ==, 0);
 }
 
 static void
-test_lazy_periods (StoreFixture  *fixture,
+test_lazy_periods (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   KoersPeriod q1, q2;
 
   {
-    g_autoptr(KoersStore) store = open_store (fixture->path);
+    g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
 
     g_object_unref (add_objective (store, "Old quarter", "2026-Q1"));
     g_object_unref (add_objective (store, "This quarter", "2026-Q2"));
@@ -191,10 +191,10 @@ collect_title_cb (KoersObjective  *objective,
 }
 
 static void
-test_foreach_objective (StoreFixture  *fixture,
+test_foreach_objective (KoersTestDir  *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(KoersStore) lazy = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -227,7 +227,7 @@ changed_cb (KoersStore *store,
 /* A second connection (as another process would) writes; the first one's
  * model follows from the change log, in place. */
 static void
-test_catch_up (StoreFixture  *fixture,
+test_catch_up (KoersTestDir  *fixture,
                gconstpointer  data)
 {
   g_autoptr(KoersStore) window = NULL;
@@ -241,7 +241,7 @@ test_catch_up (StoreFixture  *fixture,
   KoersPeriod q2;
   guint n_changed = 0;
 
-  window = open_store (fixture->path);
+  window = koers_test_open_store (fixture->path);
   mine = add_objective (window, "Mine", "2026-Q2");
   g_signal_connect (window, "changed", G_CALLBACK (changed_cb), &n_changed);
 
@@ -315,11 +315,11 @@ test_catch_up (StoreFixture  *fixture,
 /* Deleting a department in a window that holds one quarter takes every
  * quarter's objectives, another process's too, and Undo brings all back. */
 static void
-test_delete_restores_everything (StoreFixture  *fixture,
+test_delete_restores_everything (KoersTestDir  *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(KoersStore) window = NULL;
-  g_autoptr(KoersStore) other = open_store (fixture->path);
+  g_autoptr(KoersStore) other = koers_test_open_store (fixture->path);
   g_autoptr(GPtrArray) objectives = NULL;
   g_autoptr(KoersDepartment) dept = NULL;
   g_autoptr(GError) error = NULL;
@@ -338,21 +338,21 @@ test_delete_restores_everything (StoreFixture  *fixture,
   g_assert_cmpuint (objectives->len, ==, 3);
   g_assert_true (koers_store_delete_department (window, dept, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 0);
 
   g_assert_true (koers_store_restore_department (window, dept, objectives, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 3);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results"), ==, 3);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 3);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results"), ==, 3);
 }
 
 /* A save over a newer version is refused, names who changed it, shows
  * theirs, and a second save (keep mine) goes through. */
 static void
-test_no_lost_update (StoreFixture  *fixture,
+test_no_lost_update (KoersTestDir  *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(KoersStore) mine = open_store (fixture->path);
+  g_autoptr(KoersStore) mine = koers_test_open_store (fixture->path);
   g_autoptr(KoersStore) theirs = NULL;
   g_autoptr(KoersObjective) objective = NULL;
   g_autoptr(GError) error = NULL;
@@ -361,7 +361,7 @@ test_no_lost_update (StoreFixture  *fixture,
 
   objective = add_objective (mine, "Shared", "2026-Q2");
   kr = first_key_result (objective);
-  theirs = open_store (fixture->path);
+  theirs = koers_test_open_store (fixture->path);
   koers_store_set_author (theirs, "Els Maes");
   their_kr = koers_store_find_key_result (theirs, koers_key_result_get_id (kr));
   koers_key_result_set_target_value (their_kr, 1.0);
@@ -374,12 +374,12 @@ test_no_lost_update (StoreFixture  *fixture,
   g_clear_error (&error);
   /* Nothing lost: theirs is stored and shown. */
   g_assert_cmpfloat (koers_key_result_get_target_value (kr), ==, 1.0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT CAST (target_value AS INTEGER) FROM key_results"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT CAST (target_value AS INTEGER) FROM key_results"), ==, 1);
 
   koers_key_result_set_target_value (kr, 2.0);
   g_assert_true (koers_store_save_key_result (mine, kr, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT CAST (target_value AS INTEGER) FROM key_results"), ==, 2);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT CAST (target_value AS INTEGER) FROM key_results"), ==, 2);
 
   /* Different fields: both are kept, theirs shown here too. */
   koers_store_catch_up (theirs, NULL);
@@ -391,8 +391,8 @@ test_no_lost_update (StoreFixture  *fixture,
   g_assert_true (koers_store_get_last_save_merged (mine));
   g_assert_cmpstr (koers_key_result_get_owner (kr), ==, "Els");
   {
-    g_autofree char *owner = query_text (fixture->path, "SELECT owner FROM key_results");
-    g_autofree char *title = query_text (fixture->path, "SELECT title FROM key_results");
+    g_autofree char *owner = koers_test_query_text (fixture->path, "SELECT owner FROM key_results");
+    g_autofree char *title = koers_test_query_text (fixture->path, "SELECT title FROM key_results");
 
     g_assert_cmpstr (owner, ==, "Els");
     g_assert_cmpstr (title, ==, "Churn down, my words");
@@ -401,7 +401,7 @@ test_no_lost_update (StoreFixture  *fixture,
 
 /* The real binary in another process: an import while a store watches. */
 static void
-test_other_process (StoreFixture  *fixture,
+test_other_process (KoersTestDir  *fixture,
                     gconstpointer  data)
 {
   g_autofree char *koers = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "src", "koers", NULL);
@@ -434,14 +434,14 @@ test_other_process (StoreFixture  *fixture,
   g_assert_true (koers_store_catch_up (window, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (window)), ==,
-                    query_int (fixture->path, "SELECT count(*) FROM objectives WHERE period IN ('2026-Q2', '2026')"));
+                    koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives WHERE period IN ('2026-Q2', '2026')"));
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (window)), >, 0);
 }
 
 /* A loader racing a committer (another process merging in a loop) never
  * sees a half-written state. */
 static void
-test_loader_races_committer (StoreFixture  *fixture,
+test_loader_races_committer (KoersTestDir  *fixture,
                              gconstpointer  data)
 {
   g_autofree char *koers = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "src", "koers", NULL);
@@ -457,7 +457,7 @@ test_loader_races_committer (StoreFixture  *fixture,
 
   g_assert_true (g_spawn_sync (NULL, (char **) create, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
   g_assert_true (g_spawn_sync (NULL, (char **) export, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
-  g_object_unref (open_store (fixture->path));
+  g_object_unref (koers_test_open_store (fixture->path));
 
   /* Import (adds everything), then delete it again, over and over. */
   script = g_strdup_printf ("while :; do '%s' --database '%s' --import-json '%s' >/dev/null 2>&1;"
@@ -487,15 +487,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/store-changes/migrate-v4", StoreFixture, NULL, store_fixture_setup, test_migrate_v4, store_fixture_teardown);
-  g_test_add ("/store-changes/change-log", StoreFixture, NULL, store_fixture_setup, test_change_log, store_fixture_teardown);
-  g_test_add ("/store-changes/lazy-periods", StoreFixture, NULL, store_fixture_setup, test_lazy_periods, store_fixture_teardown);
-  g_test_add ("/store-changes/foreach-objective", StoreFixture, NULL, store_fixture_setup, test_foreach_objective, store_fixture_teardown);
-  g_test_add ("/store-changes/catch-up", StoreFixture, NULL, store_fixture_setup, test_catch_up, store_fixture_teardown);
-  g_test_add ("/store-changes/delete-restores-everything", StoreFixture, NULL, store_fixture_setup, test_delete_restores_everything, store_fixture_teardown);
-  g_test_add ("/store-changes/no-lost-update", StoreFixture, NULL, store_fixture_setup, test_no_lost_update, store_fixture_teardown);
-  g_test_add ("/store-changes/other-process", StoreFixture, NULL, store_fixture_setup, test_other_process, store_fixture_teardown);
-  g_test_add ("/store-changes/loader-races-committer", StoreFixture, NULL, store_fixture_setup, test_loader_races_committer, store_fixture_teardown);
+  g_test_add ("/store-changes/migrate-v4", KoersTestDir, NULL, koers_test_dir_setup, test_migrate_v4, koers_test_dir_teardown);
+  g_test_add ("/store-changes/change-log", KoersTestDir, NULL, koers_test_dir_setup, test_change_log, koers_test_dir_teardown);
+  g_test_add ("/store-changes/lazy-periods", KoersTestDir, NULL, koers_test_dir_setup, test_lazy_periods, koers_test_dir_teardown);
+  g_test_add ("/store-changes/foreach-objective", KoersTestDir, NULL, koers_test_dir_setup, test_foreach_objective, koers_test_dir_teardown);
+  g_test_add ("/store-changes/catch-up", KoersTestDir, NULL, koers_test_dir_setup, test_catch_up, koers_test_dir_teardown);
+  g_test_add ("/store-changes/delete-restores-everything", KoersTestDir, NULL, koers_test_dir_setup, test_delete_restores_everything, koers_test_dir_teardown);
+  g_test_add ("/store-changes/no-lost-update", KoersTestDir, NULL, koers_test_dir_setup, test_no_lost_update, koers_test_dir_teardown);
+  g_test_add ("/store-changes/other-process", KoersTestDir, NULL, koers_test_dir_setup, test_other_process, koers_test_dir_teardown);
+  g_test_add ("/store-changes/loader-races-committer", KoersTestDir, NULL, koers_test_dir_setup, test_loader_races_committer, koers_test_dir_teardown);
 
   return g_test_run ();
 }

@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "koers-store-private.h"
-#include "test-store-utils.h"
+#include "koers-test-store.h"
 
 static const char * const dates[] = { "2026-04-10", "2026-05-01", "2026-05-20" };
 
@@ -14,7 +14,7 @@ static const char * const dates[] = { "2026-04-10", "2026-05-01", "2026-05-20" }
 static void
 fill_database (const char *path)
 {
-  g_autoptr(KoersStore) store = open_store (path);
+  g_autoptr(KoersStore) store = koers_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), 1);
   g_autoptr(KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
@@ -74,7 +74,7 @@ key_result_at (KoersStore *store,
 }
 
 static void
-test_period_reads_summaries (StoreFixture  *fixture,
+test_period_reads_summaries (KoersTestDir  *fixture,
                              gconstpointer  data)
 {
   g_autoptr(KoersStore) window = NULL;
@@ -130,7 +130,7 @@ count_changes_cb (guint *count)
 }
 
 static void
-test_other_writer (StoreFixture  *fixture,
+test_other_writer (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
   g_autoptr(KoersStore) window = NULL;
@@ -146,7 +146,7 @@ test_other_writer (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (read)), ==, 3);
   g_signal_connect_swapped (unread, "checkins-changed", G_CALLBACK (count_changes_cb), &changed);
 
-  other = open_store (fixture->path);
+  other = koers_test_open_store (fixture->path);
   for (guint k = 0; k < 2; k++)
     {
       KoersKeyResult *theirs = key_result_at (other, k);
@@ -188,7 +188,7 @@ test_other_writer (StoreFixture  *fixture,
 /* Writes on a key result whose list is not read: a new check-in joins the
  * list once, and a delete's undo writes every check-in back. */
 static void
-test_writes_on_unread (StoreFixture  *fixture,
+test_writes_on_unread (KoersTestDir  *fixture,
                        gconstpointer  data)
 {
   g_autoptr(KoersStore) window = NULL;
@@ -211,10 +211,10 @@ test_writes_on_unread (StoreFixture  *fixture,
   g_assert_false (koers_key_result_get_checkins_loaded (deals));
   g_assert_true (koers_store_delete_key_result (window, deals, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 4);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 4);
   g_assert_true (koers_store_restore_key_result (window, objective, deals, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 7);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 7);
 }
 
 int
@@ -224,7 +224,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (path, KoersTestDir, NULL, koers_test_dir_setup, func, koers_test_dir_teardown)
   ADD ("/store-checkins/period-reads-summaries", test_period_reads_summaries);
   ADD ("/store-checkins/other-writer", test_other_writer);
   ADD ("/store-checkins/writes-on-unread", test_writes_on_unread);

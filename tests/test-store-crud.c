@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#include "test-store-crud.h"
+#include "koers-store-private.h"
+#include "koers-test-store.h"
 
 /* The write paths of departments and objectives: add, save, move, delete
  * and restore; what the objects, the lists, the "changed" signal and the
@@ -12,15 +13,15 @@
 /* Departments */
 
 static void
-test_department_add_save (Fixture       *fixture,
-                          gconstpointer  data)
+test_department_add_save (KoersTestStore *fixture,
+                          gconstpointer   data)
 {
   g_autoptr(KoersDepartment) legal = koers_department_new ("Legal", "⚖️");
   g_autoptr(KoersDepartment) copy = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *departments = koers_store_get_departments (fixture->store);
   g_autofree char *name = NULL;
-  KoersDepartment *finance = get_department (fixture, "Finance");
+  KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
   gint64 created;
 
   g_assert_true (koers_store_add_department (fixture->store, legal, &error));
@@ -32,12 +33,12 @@ test_department_add_save (Fixture       *fixture,
   g_assert_cmpint (created, >, 0);
   g_assert_cmpint (koers_department_get_updated (legal), ==, created);
   g_assert_cmpint (koers_department_get_sort_order (legal), ==, 10);
-  g_assert_cmpuint (n_items (departments), ==, 11);
+  g_assert_cmpuint (koers_test_n_items (departments), ==, 11);
   g_assert_true (g_list_model_get_item (departments, 10) == legal);
   g_object_unref (legal);
   g_assert_true (koers_store_find_department (fixture->store, koers_department_get_id (legal)) ==
                  legal);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM departments"), ==, 11);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM departments"), ==, 11);
 
   /* Adding it twice is refused. */
   g_assert_false (koers_store_add_department (fixture->store, legal, &error));
@@ -53,8 +54,8 @@ test_department_add_save (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, 2);
   g_assert_cmpint (koers_department_get_updated (legal), >, created);
   g_assert_cmpint (koers_department_get_created (legal), ==, created);
-  name = query_text (fixture->files.path,
-                     "SELECT name FROM departments WHERE parent_id IS NOT NULL");
+  name = koers_test_query_text (fixture->files.path,
+                                "SELECT name FROM departments WHERE parent_id IS NOT NULL");
   g_assert_cmpstr (name, ==, "Legal & Compliance");
 
   /* Saved from a copy: the store's object takes the values. */
@@ -66,18 +67,18 @@ test_department_add_save (Fixture       *fixture,
   g_assert_cmpstr (koers_department_get_name (legal), ==, "Juridische dienst");
   g_assert_cmpstr (koers_department_get_emoji (legal), ==, "📜");
   g_assert_cmpint (koers_department_get_parent_id (legal), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM departments"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM departments"
                                         " WHERE parent_id IS NOT NULL"), ==, 0);
 }
 
 static void
-test_department_rules (Fixture       *fixture,
-                       gconstpointer  data)
+test_department_rules (KoersTestStore *fixture,
+                       gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   KoersDepartment *company = koers_store_get_company (fixture->store);
-  KoersDepartment *finance = get_department (fixture, "Finance");
-  KoersDepartment *sales = get_department (fixture, "Sales");
+  KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
+  KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
   g_autoptr(KoersDepartment) stranger = koers_department_new ("Nowhere", NULL);
   gint64 updated = koers_department_get_updated (finance);
 
@@ -128,7 +129,7 @@ test_department_rules (Fixture       *fixture,
   g_assert_cmpint (koers_department_get_id (stranger), ==, 0);
 
   g_assert_cmpuint (fixture->changed, ==, 1);
-  g_assert_cmpuint (n_items (koers_store_get_departments (fixture->store)), ==, 10);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_departments (fixture->store)), ==, 10);
 }
 
 static void
@@ -142,13 +143,13 @@ items_changed_cb (GListModel *model,
 }
 
 static void
-test_department_move (Fixture       *fixture,
-                      gconstpointer  data)
+test_department_move (KoersTestStore *fixture,
+                      gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   GListModel *departments = koers_store_get_departments (fixture->store);
-  KoersDepartment *management = get_department (fixture, "Management");
-  KoersDepartment *finance = get_department (fixture, "Finance");
+  KoersDepartment *management = koers_test_find_department (fixture->store, "Management");
+  KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
   g_autoptr(KoersDepartment) second = NULL;
   guint items_changed = 0;
 
@@ -164,14 +165,14 @@ test_department_move (Fixture       *fixture,
   g_assert_cmpint (koers_department_get_sort_order (management), ==, 1);
   g_assert_cmpint (koers_department_get_sort_order (finance), ==, 3);
 
-  for (guint i = 0; i < n_items (departments); i++)
+  for (guint i = 0; i < koers_test_n_items (departments); i++)
     {
       g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
       g_autofree char *sql = g_strdup_printf ("SELECT sort_order FROM departments WHERE id = %"
                                               G_GINT64_FORMAT, koers_department_get_id (dept));
 
       g_assert_cmpint (koers_department_get_sort_order (dept), ==, i);
-      g_assert_cmpint (count_rows (fixture, sql), ==, i);
+      g_assert_cmpint (koers_test_store_count_rows (fixture, sql), ==, i);
     }
 
   /* Index 0 is the company's: the move lands on 1. */
@@ -194,7 +195,7 @@ test_department_move (Fixture       *fixture,
 
   /* The order is in the file. */
   g_clear_object (&fixture->store);
-  fixture->store = open_store (fixture->files.path);
+  fixture->store = koers_test_open_store (fixture->files.path);
   g_clear_object (&second);
   second = g_list_model_get_item (koers_store_get_departments (fixture->store), 1);
   g_assert_cmpstr (koers_department_get_name (second), ==, "Management");
@@ -204,15 +205,15 @@ test_department_move (Fixture       *fixture,
 }
 
 static void
-test_department_delete_restore (Fixture       *fixture,
-                                gconstpointer  data)
+test_department_delete_restore (KoersTestStore *fixture,
+                                gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDepartment) finance = g_object_ref (get_department (fixture, "Finance"));
+  g_autoptr(KoersDepartment) finance = g_object_ref (koers_test_find_department (fixture->store, "Finance"));
   g_autoptr(KoersDepartment) team = koers_department_new ("Audit team", NULL);
-  g_autoptr(KoersObjective) budget = add_objective (fixture, "Finance", "Budget", "2026-Q2", TRUE);
-  g_autoptr(KoersObjective) audit = add_objective (fixture, "Finance", "Audit", "2026-Q2", FALSE);
-  g_autoptr(KoersObjective) sales = add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
+  g_autoptr(KoersObjective) budget = koers_test_store_add_objective (fixture, "Finance", "Budget", "2026-Q2", TRUE);
+  g_autoptr(KoersObjective) audit = koers_test_store_add_objective (fixture, "Finance", "Audit", "2026-Q2", FALSE);
+  g_autoptr(KoersObjective) sales = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
   g_autoptr(GPtrArray) objectives = NULL;
   g_autoptr(KoersKeyResult) kr = NULL;
   g_autofree char *finance_uuid = g_strdup (koers_department_get_uuid (finance));
@@ -245,22 +246,22 @@ test_department_delete_restore (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, before + 1);
   g_assert_null (koers_store_find_department (fixture->store, finance_id));
   g_assert_null (koers_store_find_department_by_name (fixture->store, "Finance"));
-  g_assert_cmpuint (n_items (departments), ==, 10);
+  g_assert_cmpuint (koers_test_n_items (departments), ==, 10);
   g_assert_null (koers_store_find_objective (fixture->store, koers_objective_get_id (budget)));
   g_assert_null (koers_store_find_key_result (fixture->store, kr_id));
-  g_assert_cmpuint (n_items (koers_store_get_objectives (fixture->store)), ==, 1);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_objectives (fixture->store)), ==, 1);
 
   /* ON DELETE CASCADE and SET NULL, in the file and in the objects. */
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM key_results"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM key_results"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
   g_assert_cmpint (koers_objective_get_aligned_to_id (sales), ==, 0);
   g_assert_cmpint (koers_objective_get_carried_over_from_id (sales), ==, 0);
   g_assert_cmpint (koers_department_get_parent_id (team), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
                                         " WHERE aligned_to_id IS NOT NULL"), ==, 0);
   /* The deleted objects keep what they held, for the undo. */
-  g_assert_cmpuint (n_items (koers_objective_get_key_results (budget)), ==, 1);
+  g_assert_cmpuint (koers_test_n_items (koers_objective_get_key_results (budget)), ==, 1);
   g_assert_cmpint (koers_objective_get_aligned_to_id (audit), ==, koers_objective_get_id (budget));
 
   /* Undo. */
@@ -272,8 +273,8 @@ test_department_delete_restore (Fixture       *fixture,
   g_assert_true (g_list_model_get_item (departments, 2) == finance);
   g_object_unref (finance);
   g_assert_true (koers_store_find_key_result (fixture->store, kr_id) == kr);
-  g_assert_cmpuint (n_items (koers_store_get_objectives (fixture->store)), ==, 3);
-  assert_objectives_sorted (fixture);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_objectives (fixture->store)), ==, 3);
+  koers_test_store_assert_objectives_sorted (fixture);
   g_assert_cmpint (koers_objective_get_aligned_to_id (sales), ==, koers_objective_get_id (budget));
   g_assert_cmpint (koers_objective_get_carried_over_from_id (sales), ==,
                    koers_objective_get_id (audit));
@@ -281,31 +282,31 @@ test_department_delete_restore (Fixture       *fixture,
   g_assert_cmpint (koers_department_get_parent_id (team), ==, finance_id);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 850);
 
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 3);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM key_results"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 3);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM key_results"), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
                                         " WHERE aligned_to_id IS NOT NULL"), ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM departments"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM departments"
                                         " WHERE parent_id IS NOT NULL"), ==, 1);
 
   /* A second undo of the same delete is refused and changes nothing. */
   g_assert_false (koers_store_restore_department (fixture->store, finance, objectives, &error));
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
   g_assert_cmpuint (fixture->changed, ==, before + 2);
-  g_assert_cmpuint (n_items (departments), ==, 11);
+  g_assert_cmpuint (koers_test_n_items (departments), ==, 11);
 }
 
 /* Objectives */
 
 static void
-test_objective_add_save (Fixture       *fixture,
-                         gconstpointer  data)
+test_objective_add_save (KoersTestStore *fixture,
+                         gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) first = add_objective (fixture, "Sales", "First", "2026-Q2", FALSE);
-  g_autoptr(KoersObjective) second = add_objective (fixture, "Sales", "Second", "2026-Q2", FALSE);
-  g_autoptr(KoersObjective) other = add_objective (fixture, "Sales", "Other", "2026-Q3", FALSE);
+  g_autoptr(KoersObjective) first = koers_test_store_add_objective (fixture, "Sales", "First", "2026-Q2", FALSE);
+  g_autoptr(KoersObjective) second = koers_test_store_add_objective (fixture, "Sales", "Second", "2026-Q2", FALSE);
+  g_autoptr(KoersObjective) other = koers_test_store_add_objective (fixture, "Sales", "Other", "2026-Q3", FALSE);
   g_autoptr(KoersObjective) copy = NULL;
   g_autofree char *title = NULL;
   gint64 created = koers_objective_get_created (second);
@@ -317,8 +318,8 @@ test_objective_add_save (Fixture       *fixture,
   g_assert_cmpint (koers_objective_get_position (other), ==, 0);
   g_assert_cmpint (created, >, 0);
   g_assert_cmpint (koers_objective_get_updated (second), ==, created);
-  g_assert_cmpuint (n_items (koers_store_get_objectives (fixture->store)), ==, 3);
-  assert_objectives_sorted (fixture);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_objectives (fixture->store)), ==, 3);
+  koers_test_store_assert_objectives_sorted (fixture);
 
   /* In place; a new period moves it in the sorted list. */
   koers_objective_set_title (second, "Second, sharper");
@@ -330,10 +331,10 @@ test_objective_add_save (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, 4);
   g_assert_cmpint (koers_objective_get_updated (second), >, created);
-  assert_objectives_sorted (fixture);
-  title = query_text (fixture->files.path,
-                      "SELECT title || '|' || period || '|' || kind || '|' || state"
-                      " FROM objectives WHERE aligned_to_id IS NOT NULL");
+  koers_test_store_assert_objectives_sorted (fixture);
+  title = koers_test_query_text (fixture->files.path,
+                                 "SELECT title || '|' || period || '|' || kind || '|' || state"
+                                 " FROM objectives WHERE aligned_to_id IS NOT NULL");
   g_assert_cmpstr (title, ==, "Second, sharper|2026-Q4|aspirational|achieved");
 
   /* From a copy, to another department. */
@@ -341,21 +342,21 @@ test_objective_add_save (Fixture       *fixture,
                               "2026-Q3");
   koers_objective_set_id (copy, koers_objective_get_id (other));
   koers_objective_set_department_id (copy,
-                                     koers_department_get_id (get_department (fixture, "Finance")));
+                                     koers_department_get_id (koers_test_find_department (fixture->store, "Finance")));
   g_assert_true (koers_store_save_objective (fixture->store, copy, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (koers_objective_get_title (other), ==, "Moved");
   g_assert_cmpint (koers_objective_get_department_id (other), ==,
-                   koers_department_get_id (get_department (fixture, "Finance")));
-  assert_objectives_sorted (fixture);
+                   koers_department_get_id (koers_test_find_department (fixture->store, "Finance")));
+  koers_test_store_assert_objectives_sorted (fixture);
 }
 
 static void
-test_objective_rules (Fixture       *fixture,
-                      gconstpointer  data)
+test_objective_rules (KoersTestStore *fixture,
+                      gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) first = add_objective (fixture, "Sales", "First", "2026-Q2", TRUE);
+  g_autoptr(KoersObjective) first = koers_test_store_add_objective (fixture, "Sales", "First", "2026-Q2", TRUE);
   g_autoptr(KoersObjective) orphan = NULL;
   g_autoptr(KoersObjective) clash = NULL;
   g_autoptr(KoersKeyResult) clash_kr = NULL;
@@ -395,20 +396,20 @@ test_objective_rules (Fixture       *fixture,
   g_assert_cmpint (koers_objective_get_id (clash), ==, 0);
   g_assert_cmpint (koers_key_result_get_id (clash_kr), ==, 0);
   g_assert_cmpint (koers_objective_get_created (clash), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM key_results"), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM key_results"), ==, 1);
 
-  g_assert_cmpuint (n_items (koers_store_get_objectives (fixture->store)), ==, 1);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_objectives (fixture->store)), ==, 1);
   g_assert_cmpuint (fixture->changed, ==, before);
 }
 
 static void
-test_objective_delete_restore (Fixture       *fixture,
-                               gconstpointer  data)
+test_objective_delete_restore (KoersTestStore *fixture,
+                               gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) company = add_objective (fixture, "Management", "Grow", "2026", TRUE);
-  g_autoptr(KoersObjective) sales = add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
+  g_autoptr(KoersObjective) company = koers_test_store_add_objective (fixture, "Management", "Grow", "2026", TRUE);
+  g_autoptr(KoersObjective) sales = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
   g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (company), 0);
   g_autofree char *uuid = g_strdup (koers_objective_get_uuid (company));
   gint64 id = koers_objective_get_id (company);
@@ -426,8 +427,8 @@ test_objective_delete_restore (Fixture       *fixture,
   g_assert_null (koers_store_find_objective (fixture->store, id));
   g_assert_null (koers_store_find_key_result (fixture->store, kr_id));
   g_assert_cmpint (koers_objective_get_aligned_to_id (sales), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
                                         " WHERE aligned_to_id IS NOT NULL"), ==, 0);
 
   g_assert_true (koers_store_restore_objective (fixture->store, company, &error));
@@ -438,10 +439,10 @@ test_objective_delete_restore (Fixture       *fixture,
   g_assert_true (koers_store_find_key_result (fixture->store, kr_id) == kr);
   g_assert_true (koers_store_get_key_result_objective (fixture->store, kr) == company);
   g_assert_cmpint (koers_objective_get_aligned_to_id (sales), ==, id);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
                                         " WHERE aligned_to_id IS NOT NULL"), ==, 1);
-  assert_objectives_sorted (fixture);
+  koers_test_store_assert_objectives_sorted (fixture);
 
   /* Twice is refused. */
   g_assert_false (koers_store_restore_objective (fixture->store, company, &error));
@@ -451,7 +452,7 @@ test_objective_delete_restore (Fixture       *fixture,
   /* Not without its department. */
   g_assert_true (koers_store_delete_objective (fixture->store, sales, &error));
   g_assert_true (koers_store_delete_department (fixture->store,
-                                                get_department (fixture, "Sales"), &error));
+                                                koers_test_find_department (fixture->store, "Sales"), &error));
   g_assert_no_error (error);
   before = fixture->changed;
   g_assert_false (koers_store_restore_objective (fixture->store, sales, &error));
@@ -466,7 +467,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (name, KoersTestStore, NULL, koers_test_store_setup, func, koers_test_store_teardown)
 
   ADD ("/store/department/add-save", test_department_add_save);
   ADD ("/store/department/rules", test_department_rules);

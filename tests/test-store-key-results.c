@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#include "test-store-crud.h"
+#include "koers-store-private.h"
+#include "koers-test-store.h"
 
 /* The write paths of key results and check-ins (the current value follows
  * the latest check-in), foreign keys, and a write that finds the database
@@ -12,16 +13,16 @@
 /* Key results */
 
 static void
-test_key_result_crud (Fixture       *fixture,
-                      gconstpointer  data)
+test_key_result_crud (KoersTestStore *fixture,
+                      gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) objective = add_objective (fixture, "Marketing", "Leads", "2026-Q2",
-                                                       FALSE);
-  g_autoptr(KoersObjective) other = add_objective (fixture, "Marketing", "Mail", "2026-Q2", FALSE);
-  g_autoptr(KoersKeyResult) a = add_key_result (fixture, objective, "A");
-  g_autoptr(KoersKeyResult) b = add_key_result (fixture, objective, "B");
-  g_autoptr(KoersKeyResult) c = add_key_result (fixture, objective, "C");
+  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Marketing", "Leads", "2026-Q2",
+                                                                        FALSE);
+  g_autoptr(KoersObjective) other = koers_test_store_add_objective (fixture, "Marketing", "Mail", "2026-Q2", FALSE);
+  g_autoptr(KoersKeyResult) a = koers_test_store_add_key_result (fixture, objective, "A");
+  g_autoptr(KoersKeyResult) b = koers_test_store_add_key_result (fixture, objective, "B");
+  g_autoptr(KoersKeyResult) c = koers_test_store_add_key_result (fixture, objective, "C");
   g_autoptr(KoersKeyResult) first = NULL;
   g_autoptr(KoersCheckin) checkin = NULL;
   g_autofree char *order = NULL;
@@ -35,7 +36,7 @@ test_key_result_crud (Fixture       *fixture,
   g_assert_cmpint (koers_key_result_get_position (c), ==, 2);
   g_assert_cmpint (koers_key_result_get_objective_id (b), ==, koers_objective_get_id (objective));
   g_assert_true (koers_store_get_key_result_objective (fixture->store, b) == objective);
-  g_assert_cmpuint (n_items (krs), ==, 3);
+  g_assert_cmpuint (koers_test_n_items (krs), ==, 3);
 
   /* Save in place. */
   koers_key_result_set_target_value (b, 250);
@@ -44,7 +45,7 @@ test_key_result_crud (Fixture       *fixture,
   g_assert_true (koers_store_save_key_result (fixture->store, b, &error));
   g_assert_no_error (error);
   g_assert_cmpint (koers_key_result_get_updated (b), >, created);
-  g_assert_cmpint (count_rows (fixture, "SELECT target_value FROM key_results"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT target_value FROM key_results"
                                         " WHERE uses_personal_data = 1"), ==, 250);
 
   /* A due date that is no date breaks the schema's rule. */
@@ -64,20 +65,20 @@ test_key_result_crud (Fixture       *fixture,
   g_assert_cmpint (koers_key_result_get_position (c), ==, 0);
   g_assert_cmpint (koers_key_result_get_position (a), ==, 1);
   g_assert_cmpint (koers_key_result_get_position (b), ==, 2);
-  order = query_text (fixture->files.path,
-                      "SELECT group_concat(title, '') FROM"
-                      " (SELECT title FROM key_results ORDER BY position)");
+  order = koers_test_query_text (fixture->files.path,
+                                 "SELECT group_concat(title, '') FROM"
+                                 " (SELECT title FROM key_results ORDER BY position)");
   g_assert_cmpstr (order, ==, "CAB");
 
   /* Delete with its check-ins, then undo. */
-  checkin = add_checkin (fixture, c, "2026-04-20", 30);
+  checkin = koers_test_store_add_checkin (fixture, c, "2026-04-20", 30);
   before = fixture->changed;
   g_assert_true (koers_store_delete_key_result (fixture->store, c, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, before + 1);
-  g_assert_cmpuint (n_items (krs), ==, 2);
+  g_assert_cmpuint (koers_test_n_items (krs), ==, 2);
   g_assert_null (koers_store_find_key_result (fixture->store, c_id));
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
 
   g_assert_true (koers_store_restore_key_result (fixture->store, objective, c, &error));
   g_assert_no_error (error);
@@ -86,7 +87,7 @@ test_key_result_crud (Fixture       *fixture,
   first = g_list_model_get_item (krs, 0);
   g_assert_true (first == c);
   g_assert_cmpint (koers_key_result_get_id (c), ==, c_id);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 1);
   g_assert_cmpfloat (koers_key_result_get_current_value (c), ==, 30);
 
   g_assert_false (koers_store_restore_key_result (fixture->store, objective, c, &error));
@@ -97,22 +98,22 @@ test_key_result_crud (Fixture       *fixture,
   koers_key_result_set_objective_id (c, koers_objective_get_id (other));
   g_assert_true (koers_store_save_key_result (fixture->store, c, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_items (krs), ==, 2);
-  g_assert_cmpuint (n_items (koers_objective_get_key_results (other)), ==, 1);
+  g_assert_cmpuint (koers_test_n_items (krs), ==, 2);
+  g_assert_cmpuint (koers_test_n_items (koers_objective_get_key_results (other)), ==, 1);
   g_assert_true (koers_store_get_key_result_objective (fixture->store, c) == other);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM key_results k JOIN checkins c"
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM key_results k JOIN checkins c"
                                         " ON c.key_result_id = k.id WHERE k.title = 'C'"), ==, 1);
 }
 
 /* Check-ins */
 
 static void
-test_checkins (Fixture       *fixture,
-               gconstpointer  data)
+test_checkins (KoersTestStore *fixture,
+               gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) objective = add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
-  g_autoptr(KoersKeyResult) kr = add_key_result (fixture, objective, "Revenue");
+  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
+  g_autoptr(KoersKeyResult) kr = koers_test_store_add_key_result (fixture, objective, "Revenue");
   g_autoptr(KoersCheckin) april = NULL;
   g_autoptr(KoersCheckin) may = NULL;
   g_autoptr(KoersCheckin) mid = NULL;
@@ -123,16 +124,16 @@ test_checkins (Fixture       *fixture,
   gint64 mid_id;
   guint before;
 
-  april = add_checkin (fixture, kr, "2026-04-10", 20);
+  april = koers_test_store_add_checkin (fixture, kr, "2026-04-10", 20);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 20);
-  may = add_checkin (fixture, kr, "2026-05-01", 40);
+  may = koers_test_store_add_checkin (fixture, kr, "2026-05-01", 40);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 40);
 
   /* An older one does not move the current value. */
-  mid = add_checkin (fixture, kr, "2026-04-20", 30);
+  mid = koers_test_store_add_checkin (fixture, kr, "2026-04-20", 30);
   mid_id = koers_checkin_get_id (mid);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 40);
-  g_assert_cmpint (count_rows (fixture, "SELECT current_value FROM key_results"), ==, 40);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT current_value FROM key_results"), ==, 40);
   g_assert_cmpint (koers_checkin_get_key_result_id (mid), ==, koers_key_result_get_id (kr));
   g_assert_cmpuint (strlen (koers_checkin_get_uuid (mid)), ==, 36);
 
@@ -143,7 +144,7 @@ test_checkins (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, before + 1);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 30);
-  g_assert_cmpint (count_rows (fixture, "SELECT current_value FROM key_results"), ==, 30);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT current_value FROM key_results"), ==, 30);
   head = g_list_model_get_item (checkins, 0);
   g_assert_true (head == mid);
   g_assert_cmpstr (koers_key_result_get_last_checkin_date (kr), ==, "2026-05-10");
@@ -170,15 +171,15 @@ test_checkins (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, before + 1);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 40);
-  g_assert_cmpuint (n_items (checkins), ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT current_value FROM key_results"), ==, 40);
+  g_assert_cmpuint (koers_test_n_items (checkins), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT current_value FROM key_results"), ==, 40);
 
   g_assert_true (koers_store_restore_checkin (fixture->store, kr, mid, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, before + 2);
   g_assert_cmpint (koers_checkin_get_id (mid), ==, mid_id);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 35);
-  g_assert_cmpint (count_rows (fixture, "SELECT current_value FROM key_results"), ==, 35);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT current_value FROM key_results"), ==, 35);
 
   g_assert_false (koers_store_restore_checkin (fixture->store, kr, mid, &error));
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
@@ -192,10 +193,10 @@ test_checkins (Fixture       *fixture,
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 50);
 
   /* The check-ins go with their key result (ON DELETE CASCADE). */
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 4);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 4);
   g_assert_true (koers_store_delete_key_result (fixture->store, kr, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
 
   /* And check-ins for a key result that is gone are refused. */
   g_clear_object (&copy);
@@ -206,8 +207,8 @@ test_checkins (Fixture       *fixture,
 }
 
 static void
-test_foreign_keys (Fixture       *fixture,
-                   gconstpointer  data)
+test_foreign_keys (KoersTestStore *fixture,
+                   gconstpointer   data)
 {
   sqlite3 *db = fixture->store->db;
   sqlite3_stmt *stmt = NULL;
@@ -228,20 +229,20 @@ test_foreign_keys (Fixture       *fixture,
                                  "INSERT INTO checkins (uuid, key_result_id, date, value, status,"
                                  " created, updated) VALUES ('y', 4242, '2026-05-01', 1, 'none',"
                                  " 0, 0)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
 }
 
 /* A write that fails at BEGIN (another program holds the write lock) says
  * so, and leaves objects, lists and signal alone. */
 static void
-test_busy (Fixture       *fixture,
-           gconstpointer  data)
+test_busy (KoersTestStore *fixture,
+           gconstpointer   data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersDepartment) legal = koers_department_new ("Legal", NULL);
-  KoersDepartment *finance = get_department (fixture, "Finance");
-  sqlite3 *other = open_raw (fixture->files.path);
+  KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
+  sqlite3 *other = koers_test_open_raw (fixture->files.path);
 
   sqlite3_busy_timeout (fixture->store->db, 10);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -257,7 +258,7 @@ test_busy (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpstr (koers_department_get_name (finance), ==, "Finance");
 
-  g_assert_cmpuint (n_items (koers_store_get_departments (fixture->store)), ==, 10);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_departments (fixture->store)), ==, 10);
   g_assert_cmpuint (fixture->changed, ==, 0);
 
   /* Once the lock is gone, the same write works. */
@@ -275,7 +276,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (name, KoersTestStore, NULL, koers_test_store_setup, func, koers_test_store_teardown)
 
   ADD ("/store/key-result/crud", test_key_result_crud);
   ADD ("/store/checkin/crud", test_checkins);

@@ -7,7 +7,8 @@
 #include "core/koers-date.h"
 #include "core/koers-seed.h"
 #include "koers-store-review.h"
-#include "test-store-crud.h"
+#include "koers-store-private.h"
+#include "koers-test-store.h"
 
 /* KPIs in the store: add, save, move, delete and restore of KPIs and their
  * values; the key result's link and what deletes do to it (ON DELETE SET
@@ -25,10 +26,10 @@ first_key_result (KoersObjective *objective)
 }
 
 static KoersKpi *
-add_kpi (Fixture    *fixture,
-         const char *department,
-         const char *name,
-         guint       n_values)
+add_kpi (KoersTestStore *fixture,
+         const char     *department,
+         const char     *name,
+         guint           n_values)
 {
   g_autoptr(GError) error = NULL;
   KoersKpi *kpi;
@@ -36,7 +37,7 @@ add_kpi (Fixture    *fixture,
 
   kpi = koers_kpi_new (name, KOERS_METRIC_KIND_NUMBER, "", KOERS_KPI_DIRECTION_HIGHER, 50, 40,
                        KOERS_KPI_FREQUENCY_MONTHLY);
-  koers_kpi_set_department_id (kpi, koers_department_get_id (get_department (fixture, department)));
+  koers_kpi_set_department_id (kpi, koers_department_get_id (koers_test_find_department (fixture->store, department)));
 
   for (guint i = 0; i < n_values; i++)
     {
@@ -53,18 +54,18 @@ add_kpi (Fixture    *fixture,
 }
 
 static gint64
-kpi_id_of_key_result (Fixture        *fixture,
+kpi_id_of_key_result (KoersTestStore *fixture,
                       KoersKeyResult *kr)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT ifnull (kpi_id, 0) FROM key_results WHERE id = %"
                                           G_GINT64_FORMAT, koers_key_result_get_id (kr));
 
-  return count_rows (fixture, sql);
+  return koers_test_store_count_rows (fixture, sql);
 }
 
 static void
-test_add_save (Fixture       *fixture,
-               gconstpointer  data)
+test_add_save (KoersTestStore *fixture,
+               gconstpointer   data)
 {
   g_autoptr(KoersKpi) nps = add_kpi (fixture, "Customer service", "NPS", 3);
   g_autoptr(KoersKpi) response = add_kpi (fixture, "Customer service", "First response time", 0);
@@ -72,8 +73,8 @@ test_add_save (Fixture       *fixture,
   g_autoptr(KoersStore) reopened = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  KoersDepartment *service = get_department (fixture, "Customer service");
-  KoersDepartment *sales = get_department (fixture, "Sales");
+  KoersDepartment *service = koers_test_find_department (fixture->store, "Customer service");
+  KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
   KoersKpi *stored;
   gint64 created;
   guint changed;
@@ -86,11 +87,11 @@ test_add_save (Fixture       *fixture,
   g_assert_cmpint (koers_kpi_get_position (nps), ==, 0);
   g_assert_cmpint (koers_kpi_get_position (response), ==, 1);
   g_assert_true (koers_store_find_kpi (fixture->store, koers_kpi_get_id (nps)) == nps);
-  g_assert_cmpuint (n_items (koers_store_get_kpis (fixture->store)), ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 2);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_kpis (fixture->store)), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 2);
 
   /* Its values went in with it, with ids, uuids and the KPI's stamps. */
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 3);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 3);
   g_assert_cmpfloat (koers_kpi_get_current_value (nps), ==, 44);
   g_assert_cmpint (koers_kpi_get_status (nps), ==, KOERS_KPI_STATUS_NEEDS_ATTENTION);
   {
@@ -172,8 +173,8 @@ test_add_save (Fixture       *fixture,
 
   /* All of it is in the file. */
   g_clear_object (&fixture->store);
-  reopened = open_store (fixture->files.path);
-  g_assert_cmpuint (n_items (koers_store_get_kpis (reopened)), ==, 2);
+  reopened = koers_test_open_store (fixture->files.path);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_kpis (reopened)), ==, 2);
   stored = koers_store_find_kpi (reopened, koers_kpi_get_id (nps));
   g_assert_cmpstr (koers_kpi_get_name (stored), ==, "Net Promoter Score");
   g_assert_cmpstr (koers_kpi_get_uuid (stored), ==, koers_kpi_get_uuid (nps));
@@ -184,7 +185,7 @@ test_add_save (Fixture       *fixture,
   g_assert_cmpint (koers_kpi_get_frequency (stored), ==, KOERS_KPI_FREQUENCY_WEEKLY);
   g_assert_cmpint (koers_kpi_get_created (stored), ==, created);
   g_assert_cmpint (koers_kpi_get_updated (stored), ==, koers_kpi_get_updated (nps));
-  g_assert_cmpuint (n_items (koers_kpi_get_values (stored)), ==, 3);
+  g_assert_cmpuint (koers_test_n_items (koers_kpi_get_values (stored)), ==, 3);
   g_assert_cmpfloat (koers_kpi_get_current_value (stored), ==, 44);
   g_assert_cmpstr (koers_kpi_get_last_update_date (stored), ==, "2026-03-01");
   g_assert_cmpint (koers_kpi_get_department_id (koers_store_find_kpi (reopened,
@@ -193,8 +194,8 @@ test_add_save (Fixture       *fixture,
 }
 
 static void
-test_move (Fixture       *fixture,
-           gconstpointer  data)
+test_move (KoersTestStore *fixture,
+           gconstpointer   data)
 {
   g_autoptr(KoersKpi) a = add_kpi (fixture, "IT & Development", "Uptime", 0);
   g_autoptr(KoersKpi) b = add_kpi (fixture, "IT & Development", "Open incidents", 0);
@@ -202,7 +203,7 @@ test_move (Fixture       *fixture,
   g_autoptr(KoersKpi) other = add_kpi (fixture, "Finance", "DSO", 0);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  KoersDepartment *it = get_department (fixture, "IT & Development");
+  KoersDepartment *it = koers_test_find_department (fixture->store, "IT & Development");
   guint changed = fixture->changed;
 
   g_assert_true (koers_store_move_kpi (fixture->store, c, 0, &error));
@@ -215,8 +216,8 @@ test_move (Fixture       *fixture,
   g_assert_true (g_ptr_array_index (list, 2) == b);
   g_assert_cmpint (koers_kpi_get_position (b), ==, 2);
   g_assert_cmpint (koers_kpi_get_position (other), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT position FROM kpis WHERE name = 'Lead time'"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT position FROM kpis WHERE name = 'Open incidents'"),
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT position FROM kpis WHERE name = 'Lead time'"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT position FROM kpis WHERE name = 'Open incidents'"),
                    ==, 2);
   g_clear_pointer (&list, g_ptr_array_unref);
 
@@ -226,7 +227,7 @@ test_move (Fixture       *fixture,
   g_assert_true (g_ptr_array_index (list, 2) == c);
 
   /* The store's list stays sorted. */
-  for (guint i = 1; i < n_items (koers_store_get_kpis (fixture->store)); i++)
+  for (guint i = 1; i < koers_test_n_items (koers_store_get_kpis (fixture->store)); i++)
     {
       g_autoptr(KoersKpi) x = g_list_model_get_item (koers_store_get_kpis (fixture->store), i - 1);
       g_autoptr(KoersKpi) y = g_list_model_get_item (koers_store_get_kpis (fixture->store), i);
@@ -236,8 +237,8 @@ test_move (Fixture       *fixture,
 }
 
 static void
-test_values (Fixture       *fixture,
-             gconstpointer  data)
+test_values (KoersTestStore *fixture,
+             gconstpointer   data)
 {
   g_autoptr(KoersKpi) kpi = add_kpi (fixture, "Marketing", "Website visits", 0);
   g_autoptr(KoersKpiValue) today = koers_kpi_value_new (NULL, 4300, "After the campaign");
@@ -265,7 +266,7 @@ test_values (Fixture       *fixture,
 
   g_assert_true (koers_store_add_kpi_value (fixture->store, kpi, april, &error));
   g_assert_true (koers_kpi_get_latest_value (kpi) == today);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 2);
 
   /* A day that does not exist, or no number, is refused. */
   changed = fixture->changed;
@@ -278,7 +279,7 @@ test_values (Fixture       *fixture,
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
   g_assert_cmpuint (fixture->changed, ==, changed);
-  g_assert_cmpuint (n_items (koers_kpi_get_values (kpi)), ==, 2);
+  g_assert_cmpuint (koers_test_n_items (koers_kpi_get_values (kpi)), ==, 2);
 
   /* Saved in place: a later date moves April to the front. */
   koers_kpi_value_set_date (april, "2026-05-20");
@@ -288,7 +289,7 @@ test_values (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, changed + 1);
   g_assert_true (koers_kpi_get_latest_value (kpi) == april);
   g_assert_cmpint (koers_kpi_get_status (kpi), ==, KOERS_KPI_STATUS_HEALTHY);
-  g_assert_cmpint (count_rows (fixture, "SELECT value FROM kpi_values WHERE date = '2026-05-20'"),
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT value FROM kpi_values WHERE date = '2026-05-20'"),
                    ==, 5100);
 
   /* A save without a date is refused and shows the stored one again. */
@@ -315,7 +316,7 @@ test_values (Fixture       *fixture,
   g_assert_null (koers_store_find_kpi_value (fixture->store, id));
   g_assert_true (koers_kpi_get_latest_value (kpi) == today);
   g_assert_cmpint (koers_kpi_get_status (kpi), ==, KOERS_KPI_STATUS_NEEDS_ATTENTION);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 1);
   g_assert_false (koers_store_delete_kpi_value (fixture->store, april, &error));
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);
   g_clear_error (&error);
@@ -324,19 +325,19 @@ test_values (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (koers_kpi_value_get_id (april), ==, id);
   g_assert_true (koers_kpi_get_latest_value (kpi) == april);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 2);
   g_assert_false (koers_store_restore_kpi_value (fixture->store, kpi, april, &error));
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
 }
 
 static void
-test_key_result_link (Fixture       *fixture,
-                      gconstpointer  data)
+test_key_result_link (KoersTestStore *fixture,
+                      gconstpointer   data)
 {
   g_autoptr(KoersKpi) nps = add_kpi (fixture, "Customer service", "NPS", 2);
-  g_autoptr(KoersObjective) objective = add_objective (fixture, "Customer service",
-                                                       "Increase customer satisfaction.",
-                                                       "2026-Q2", TRUE);
+  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Customer service",
+                                                                        "Increase customer satisfaction.",
+                                                                        "2026-Q2", TRUE);
   g_autoptr(KoersObjective) linked = NULL;
   g_autoptr(KoersKeyResult) raise = NULL;
   g_autoptr(KoersStore) reopened = NULL;
@@ -393,29 +394,29 @@ test_key_result_link (Fixture       *fixture,
     g_assert_cmpint (koers_objective_get_id (bad), ==, 0);
   }
   g_assert_cmpuint (fixture->changed, ==, changed);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 2);
 
   /* Deleting the KPI: values go, links are cleared (SET NULL). */
   g_assert_true (koers_store_delete_kpi (fixture->store, nps, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, changed + 1);
   g_assert_null (koers_store_find_kpi (fixture->store, kpi_id));
-  g_assert_cmpuint (n_items (koers_store_get_kpis (fixture->store)), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 0);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_kpis (fixture->store)), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 0);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 0);
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, 0);
   g_assert_cmpint (koers_key_result_get_kpi_id (raise), ==, 0);
   g_assert_cmpint (kpi_id_of_key_result (fixture, kr), ==, 0);
   g_assert_cmpint (kpi_id_of_key_result (fixture, raise), ==, 0);
   /* The object keeps its history, for the undo. */
-  g_assert_cmpuint (n_items (koers_kpi_get_values (nps)), ==, 2);
+  g_assert_cmpuint (koers_test_n_items (koers_kpi_get_values (nps)), ==, 2);
 
   /* Undo: the KPI, its values and both links are back. */
   g_assert_true (koers_store_restore_kpi (fixture->store, nps, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, changed + 2);
   g_assert_true (koers_store_find_kpi (fixture->store, kpi_id) == nps);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 2);
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, kpi_id);
   g_assert_cmpint (koers_key_result_get_kpi_id (raise), ==, kpi_id);
   g_assert_cmpint (kpi_id_of_key_result (fixture, kr), ==, kpi_id);
@@ -451,7 +452,7 @@ test_key_result_link (Fixture       *fixture,
   g_object_unref (kr);
 
   g_clear_object (&fixture->store);
-  reopened = open_store (fixture->files.path);
+  reopened = koers_test_open_store (fixture->files.path);
   stored = koers_store_find_key_result (reopened, koers_key_result_get_id (raise));
   g_assert_cmpint (koers_key_result_get_kpi_id (stored), !=, 0);
   g_assert_nonnull (koers_store_find_kpi (reopened, koers_key_result_get_kpi_id (stored)));
@@ -460,18 +461,18 @@ test_key_result_link (Fixture       *fixture,
 /* A department takes its KPIs along, and its undo brings them back with
  * their values and the links other departments had to them. */
 static void
-test_department_cascade (Fixture       *fixture,
-                         gconstpointer  data)
+test_department_cascade (KoersTestStore *fixture,
+                         gconstpointer   data)
 {
   g_autoptr(KoersKpi) visits = add_kpi (fixture, "Marketing", "Website visits", 4);
   g_autoptr(KoersKpi) revenue = add_kpi (fixture, "Sales", "Monthly revenue", 1);
-  g_autoptr(KoersObjective) sales_objective = add_objective (fixture, "Sales", "Sell more",
-                                                             "2026-Q2", TRUE);
-  g_autoptr(KoersObjective) marketing_objective = add_objective (fixture, "Marketing",
-                                                                 "Be seen", "2026-Q2", TRUE);
+  g_autoptr(KoersObjective) sales_objective = koers_test_store_add_objective (fixture, "Sales", "Sell more",
+                                                                              "2026-Q2", TRUE);
+  g_autoptr(KoersObjective) marketing_objective = koers_test_store_add_objective (fixture, "Marketing",
+                                                                                  "Be seen", "2026-Q2", TRUE);
   g_autoptr(GPtrArray) objectives = NULL;
   g_autoptr(GError) error = NULL;
-  KoersDepartment *marketing = g_object_ref (get_department (fixture, "Marketing"));
+  KoersDepartment *marketing = g_object_ref (koers_test_find_department (fixture->store, "Marketing"));
   KoersKeyResult *outside = first_key_result (sales_objective);
   KoersKeyResult *inside = first_key_result (marketing_objective);
   gint64 visits_id = koers_kpi_get_id (visits);
@@ -489,9 +490,9 @@ test_department_cascade (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, changed + 1);
   g_assert_null (koers_store_find_kpi (fixture->store, visits_id));
-  g_assert_cmpuint (n_items (koers_store_get_kpis (fixture->store)), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 1);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_kpis (fixture->store)), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 1);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 1);
   g_assert_null (koers_store_find_kpi_value (fixture->store,
                                              koers_kpi_value_get_id (koers_kpi_get_latest_value (visits))));
   g_assert_cmpint (koers_key_result_get_kpi_id (outside), ==, 0);
@@ -508,9 +509,9 @@ test_department_cascade (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->changed, ==, changed + 2);
   g_assert_true (koers_store_find_kpi (fixture->store, visits_id) == visits);
-  g_assert_cmpuint (n_items (koers_store_get_kpis (fixture->store)), ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 5);
-  g_assert_cmpuint (n_items (koers_kpi_get_values (visits)), ==, 4);
+  g_assert_cmpuint (koers_test_n_items (koers_store_get_kpis (fixture->store)), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpi_values"), ==, 5);
+  g_assert_cmpuint (koers_test_n_items (koers_kpi_get_values (visits)), ==, 4);
   g_assert_nonnull (koers_store_find_kpi_value (fixture->store,
                                                 koers_kpi_value_get_id (koers_kpi_get_latest_value (visits))));
   g_assert_cmpint (koers_key_result_get_kpi_id (outside), ==, visits_id);
@@ -524,18 +525,18 @@ test_department_cascade (Fixture       *fixture,
   g_assert_true (koers_store_delete_department (fixture->store, marketing, &error));
   g_assert_true (koers_store_restore_department (fixture->store, marketing, objectives, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 2);
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM kpis"), ==, 2);
   g_object_unref (marketing);
 }
 
 /* Carrying an objective over keeps the KPI its key results move. */
 static void
-test_carry_over (Fixture       *fixture,
-                 gconstpointer  data)
+test_carry_over (KoersTestStore *fixture,
+                 gconstpointer   data)
 {
   g_autoptr(KoersKpi) churn = add_kpi (fixture, "Customer service", "Churn", 0);
-  g_autoptr(KoersObjective) objective = add_objective (fixture, "Customer service", "Keep customers",
-                                                       "2026-Q1", TRUE);
+  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Customer service", "Keep customers",
+                                                                        "2026-Q1", TRUE);
   g_autoptr(GError) error = NULL;
   KoersObjective *copy = NULL;
   KoersKeyResult *kr = first_key_result (objective);
@@ -553,7 +554,7 @@ test_carry_over (Fixture       *fixture,
 
 /* A file as schema 3 left it opens with its data and takes KPIs. */
 static void
-test_migrate_v3 (StoreFixture  *fixture,
+test_migrate_v3 (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
   g_autofree char *folder = g_path_get_dirname (fixture->path);
@@ -580,13 +581,13 @@ test_migrate_v3 (StoreFixture  *fixture,
                            "INSERT INTO dismissed_findings (key, dismissed_at) VALUES ('not-aligned:o', 5);\n",
                            KOERS_STORE_APPLICATION_ID, koers_store_schema_get_ddl (1),
                            koers_store_schema_get_ddl (2), koers_store_schema_get_ddl (3));
-  exec_raw (fixture->path, setup);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 3);
+  koers_test_exec_raw (fixture->path, setup);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 3);
 
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpint (koers_store_get_schema_version (store), ==, KOERS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
 
   /* Everything is still there, and nothing moves a KPI yet. */
   kr = koers_store_find_key_result (store, 20);
@@ -598,7 +599,7 @@ test_migrate_v3 (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (kr)), ==, 1);
   g_assert_true (g_hash_table_contains (koers_store_get_dismissed_findings (store), "not-aligned:o"));
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (store)), ==, 0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM pragma_table_info('key_results')"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM pragma_table_info('key_results')"
                                              " WHERE name = 'kpi_id'"), ==, 1);
 
   /* The new tables take a KPI and the key result a link. */
@@ -612,12 +613,12 @@ test_migrate_v3 (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (query_int (fixture->path, "SELECT kpi_id FROM key_results WHERE id = 20"), ==,
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT kpi_id FROM key_results WHERE id = 20"), ==,
                    koers_kpi_get_id (kpi));
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 1);
 
   /* And it opens again as it is. */
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpint (koers_key_result_get_kpi_id (koers_store_find_key_result (store, 20)), ==,
                    koers_kpi_get_id (kpi));
 }
@@ -629,7 +630,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/store-kpis/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/store-kpis/" path, KoersTestStore, NULL, koers_test_store_setup, func, koers_test_store_teardown)
   ADD ("add-save", test_add_save);
   ADD ("move", test_move);
   ADD ("values", test_values);
@@ -637,8 +638,8 @@ main (int   argc,
   ADD ("department-cascade", test_department_cascade);
   ADD ("carry-over", test_carry_over);
 #undef ADD
-  g_test_add ("/store-kpis/migrate-v3", StoreFixture, NULL, store_fixture_setup, test_migrate_v3,
-              store_fixture_teardown);
+  g_test_add ("/store-kpis/migrate-v3", KoersTestDir, NULL, koers_test_dir_setup, test_migrate_v3,
+              koers_test_dir_teardown);
 
   return g_test_run ();
 }

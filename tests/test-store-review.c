@@ -6,7 +6,7 @@
 #include "core/koers-date.h"
 #include "koers-store-private.h"
 #include "koers-store-review.h"
-#include "test-store-utils.h"
+#include "koers-test-store.h"
 
 /* The first department after the company. */
 static KoersDepartment *
@@ -86,7 +86,7 @@ find_carried_copy (KoersStore     *store,
 }
 
 static void
-test_migration (StoreFixture  *fixture,
+test_migration (KoersTestDir  *fixture,
                 gconstpointer  data)
 {
   g_autofree char *folder = g_path_get_dirname (fixture->path);
@@ -119,10 +119,10 @@ test_migration (StoreFixture  *fixture,
                            koers_objective_state_to_string (KOERS_OBJECTIVE_STATE_ACTIVE),
                            koers_metric_kind_to_string (KOERS_METRIC_KIND_NUMBER),
                            koers_checkin_status_to_string (KOERS_CHECKIN_STATUS_ON_TRACK));
-  exec_raw (fixture->path, setup);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  koers_test_exec_raw (fixture->path, setup);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 2);
 
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpint (koers_store_get_schema_version (store), ==, KOERS_STORE_SCHEMA_VERSION);
   g_assert_cmpint (KOERS_STORE_SCHEMA_VERSION, >=, 3);
 
@@ -152,13 +152,13 @@ test_migration (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
-  title = query_text (fixture->path, "SELECT postmortem FROM objectives WHERE id = 10");
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
+  title = koers_test_query_text (fixture->path, "SELECT postmortem FROM objectives WHERE id = 10");
   g_assert_cmpstr (title, ==, "Te laat gestart.");
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 1);
 
   /* The migrated file opens with its review in the objects. */
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpstr (koers_objective_get_postmortem (koers_store_find_objective (store, 10)), ==,
                    "Te laat gestart.");
   g_assert_cmpfloat (koers_key_result_get_final_score (koers_store_find_key_result (store, 20)), ==, 0.4);
@@ -166,10 +166,10 @@ test_migration (StoreFixture  *fixture,
 }
 
 static void
-test_carry_over (StoreFixture  *fixture,
+test_carry_over (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   KoersDepartment *marketing = get_department (store, 4);
   KoersDepartment *sales = get_department (store, 5);
@@ -181,7 +181,7 @@ test_carry_over (StoreFixture  *fixture,
   guint n_objectives = g_list_model_get_n_items (koers_store_get_objectives (store));
   guint changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
   g_assert_cmpfloat_with_epsilon (koers_objective_get_score (original), 0.7, 1e-9);
 
   g_assert_true (koers_store_carry_over_objective (store, original, NULL, NULL, &copy, &error));
@@ -267,7 +267,7 @@ test_carry_over (StoreFixture  *fixture,
   g_clear_object (&store);
 
   /* Stored, link and history included. */
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   original = koers_store_find_objective (store, original_id);
   copy = koers_store_find_objective (store, copy_id);
   g_assert_nonnull (original);
@@ -280,10 +280,10 @@ test_carry_over (StoreFixture  *fixture,
 }
 
 static void
-test_review (StoreFixture  *fixture,
+test_review (KoersTestDir  *fixture,
              gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   KoersDepartment *sales = get_department (store, 5);
   KoersObjective *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
@@ -295,7 +295,7 @@ test_review (StoreFixture  *fixture,
   guint changed = 0;
 
   koers_period_init_quarter (&q1, 2026, 1);
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   /* Q1 is over and the committed objective stands at 0.7. */
   koers_store_init_quality_input (store, &input, &q1);
@@ -347,11 +347,11 @@ test_review (StoreFixture  *fixture,
   }
 
   g_clear_object (&store);
-  g_assert_cmpint (query_int (fixture->path, "SELECT final_grade * 10 FROM objectives WHERE postmortem IS NOT NULL"),
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT final_grade * 10 FROM objectives WHERE postmortem IS NOT NULL"),
                    ==, 6);
 
   /* Read back: at open, with nothing else to call. */
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   objective = koers_store_find_objective (store, objective_id);
   kr = koers_store_find_key_result (store, kr_id);
   g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "We planned without a buffer for the supplier.");
@@ -366,7 +366,7 @@ test_review (StoreFixture  *fixture,
   koers_objective_set_final_grade (objective, -1);
   g_assert_true (koers_store_save_review (store, objective, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives WHERE final_grade IS NOT NULL"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives WHERE final_grade IS NOT NULL"), ==, 0);
 }
 
 static void
@@ -398,10 +398,10 @@ test_review_properties (void)
 }
 
 static void
-test_dismissal (StoreFixture  *fixture,
+test_dismissal (KoersTestDir  *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   KoersDepartment *sales = get_department (store, 5);
   KoersObjective *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
@@ -413,7 +413,7 @@ test_dismissal (StoreFixture  *fixture,
   guint changed = 0;
 
   koers_period_init_quarter (&q2, 2026, 2);
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   koers_store_init_quality_input (store, &input, &q2);
   {
@@ -457,23 +457,23 @@ test_dismissal (StoreFixture  *fixture,
   g_clear_error (&error);
 
   g_clear_object (&store);
-  g_assert_cmpint (query_int (fixture->path, "SELECT dismissed_at FROM dismissed_findings"), ==, at);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT dismissed_at FROM dismissed_findings"), ==, at);
 
   /* Still dismissed after reopening; then shown again. */
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (store, key), ==, at);
   g_assert_true (koers_store_undismiss_finding (store, key, &error));
   g_assert_no_error (error);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (store, key), ==, 0);
   g_clear_object (&store);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM dismissed_findings"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM dismissed_findings"), ==, 0);
 }
 
 static void
-test_hand_over (StoreFixture  *fixture,
+test_hand_over (KoersTestDir  *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   KoersDepartment *marketing = get_department (store, 4);
   KoersDepartment *it = get_department (store, 6);
@@ -498,7 +498,7 @@ test_hand_over (StoreFixture  *fixture,
 
   g_clear_object (&store);
   sql = g_strdup_printf ("SELECT department_id FROM objectives WHERE id = %" G_GINT64_FORMAT, id);
-  g_assert_cmpint (query_int (fixture->path, sql), ==, company_id);
+  g_assert_cmpint (koers_test_query_int (fixture->path, sql), ==, company_id);
 }
 
 /* A review on objective and its first key result, through the store. */
@@ -546,7 +546,7 @@ query_review (const char *path,
                      " WHERE o.id = %" G_GINT64_FORMAT " AND k.final_score IS NOT NULL",
                      objective_id);
 
-  return query_text (path, sql);
+  return koers_test_query_text (path, sql);
 }
 
 static void
@@ -562,10 +562,10 @@ assert_review_stored (const char *path,
 /* Undo of a delete brings the review back, in the objects and the file,
  * and the carried-over-from link both ways. */
 static void
-test_undo_keeps_review (StoreFixture  *fixture,
+test_undo_keeps_review (KoersTestDir  *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersObjective) original = NULL;
   g_autoptr(KoersObjective) copy = NULL;
@@ -641,7 +641,7 @@ test_undo_keeps_review (StoreFixture  *fixture,
   g_assert_cmpuint (objectives->len, ==, 2);
   g_assert_true (koers_store_delete_department (store, marketing, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives WHERE postmortem IS NOT NULL"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives WHERE postmortem IS NOT NULL"), ==, 0);
   g_assert_true (koers_store_restore_department (store, marketing, objectives, &error));
   g_assert_no_error (error);
   assert_review_stored (fixture->path, original_id, expected_original);
@@ -649,7 +649,7 @@ test_undo_keeps_review (StoreFixture  *fixture,
 
   /* And what was written is what the next open shows. */
   g_clear_object (&store);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   assert_reviewed (koers_store_find_objective (store, original_id), "No buffer for the supplier.");
   assert_reviewed (koers_store_find_objective (store, copy_id), "Carried: still short.");
   g_assert_cmpint (koers_objective_get_carried_over_from_id (koers_store_find_objective (store, copy_id)), ==,
@@ -660,10 +660,10 @@ test_undo_keeps_review (StoreFixture  *fixture,
 /* add and save write the review too; a failed save shows the stored one
  * again. */
 static void
-test_save_writes_review (StoreFixture  *fixture,
+test_save_writes_review (KoersTestDir  *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersObjective) added = NULL;
   g_autoptr(KoersKeyResult) added_kr = NULL;
@@ -687,10 +687,10 @@ test_save_writes_review (StoreFixture  *fixture,
   g_assert_no_error (error);
   sql = g_strdup_printf ("SELECT postmortem || '|' || ifnull (final_grade, 'none') || '|' || review_note"
                          " FROM objectives WHERE id = %" G_GINT64_FORMAT, id);
-  text = query_text (fixture->path, sql);
+  text = koers_test_query_text (fixture->path, sql);
   g_assert_cmpstr (text, ==, "Saved with the objective|0.25|Note");
   g_clear_pointer (&text, g_free);
-  text = query_text (fixture->path, "SELECT final_score || '|' || final_note FROM key_results"
+  text = koers_test_query_text (fixture->path, "SELECT final_score || '|' || final_note FROM key_results"
                                     " WHERE final_score IS NOT NULL");
   g_assert_cmpstr (text, ==, "0.75|Scored");
   g_clear_pointer (&text, g_free);
@@ -705,16 +705,16 @@ test_save_writes_review (StoreFixture  *fixture,
   g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "From the copy");
   g_assert_false (koers_objective_has_final_grade (objective));
   g_assert_cmpstr (koers_objective_get_review_note (objective), ==, "");
-  text = query_text (fixture->path, sql);
+  text = koers_test_query_text (fixture->path, sql);
   g_assert_cmpstr (text, ==, "From the copy|none|");
   g_clear_pointer (&text, g_free);
 
   /* A failed save puts the stored review back into the object. */
-  exec_raw (fixture->path,
-            "CREATE TRIGGER boom BEFORE UPDATE ON objectives WHEN NEW.title = 'Boom'"
-            " BEGIN SELECT RAISE (ABORT, 'boom'); END;"
-            "CREATE TRIGGER boom_kr BEFORE UPDATE ON key_results WHEN NEW.title = 'Boom'"
-            " BEGIN SELECT RAISE (ABORT, 'boom'); END");
+  koers_test_exec_raw (fixture->path,
+                       "CREATE TRIGGER boom BEFORE UPDATE ON objectives WHEN NEW.title = 'Boom'"
+                       " BEGIN SELECT RAISE (ABORT, 'boom'); END;"
+                       "CREATE TRIGGER boom_kr BEFORE UPDATE ON key_results WHEN NEW.title = 'Boom'"
+                       " BEGIN SELECT RAISE (ABORT, 'boom'); END");
   koers_objective_set_title (objective, "Boom");
   koers_objective_set_postmortem (objective, "Lost");
   koers_objective_set_final_grade (objective, 0.9);
@@ -746,9 +746,9 @@ test_save_writes_review (StoreFixture  *fixture,
   koers_objective_insert_key_result (added, added_kr);
   g_assert_true (koers_store_add_objective (store, added, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives WHERE postmortem = 'Came with it'"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives WHERE postmortem = 'Came with it'"
                                              " AND final_grade = 0"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_note = 'Zero, not none'"
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_note = 'Zero, not none'"
                                              " AND final_score = 0"), ==, 1);
   {
     g_autoptr(KoersKeyResult) single = koers_key_result_new ("Single", KOERS_METRIC_KIND_NUMBER, 0, 10, NULL);
@@ -756,12 +756,12 @@ test_save_writes_review (StoreFixture  *fixture,
     koers_key_result_set_final_score (single, 1);
     g_assert_true (koers_store_add_key_result (store, added, single, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_score = 1"), ==, 1);
+    g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_score = 1"), ==, 1);
   }
 
   id = koers_objective_get_id (added);
   g_clear_object (&store);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   objective = koers_store_find_objective (store, id);
   g_assert_cmpstr (koers_objective_get_postmortem (objective), ==, "Came with it");
   g_assert_true (koers_objective_has_final_grade (objective));
@@ -771,7 +771,7 @@ test_save_writes_review (StoreFixture  *fixture,
 }
 
 #define ADD(path, func) \
-  g_test_add ("/store-review/" path, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add ("/store-review/" path, KoersTestDir, NULL, koers_test_dir_setup, func, koers_test_dir_teardown)
 
 int
 main (int   argc,

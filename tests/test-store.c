@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "core/koers-seed.h"
 #include "koers-store-private.h"
-#include "test-store-utils.h"
+#include "koers-test-store.h"
 
 /* Opening: first run, reopening, modes, migration, and the files Koers
  * must refuse and leave byte for byte as they were. */
@@ -20,10 +21,10 @@ file_mode (const char *path)
 }
 
 static void
-test_create (StoreFixture  *fixture,
+test_create (KoersTestDir  *fixture,
              gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *dir = g_path_get_dirname (fixture->path);
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *journal_mode = NULL;
@@ -77,30 +78,30 @@ test_create (StoreFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (store)), ==, 0);
 
   /* On disk. */
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==,
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA application_id"), ==,
                    KOERS_STORE_APPLICATION_ID);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==,
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==,
                    KOERS_STORE_SCHEMA_VERSION);
-  journal_mode = query_text (fixture->path, "PRAGMA journal_mode");
+  journal_mode = koers_test_query_text (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM departments"), ==, 10);
-  g_assert_cmpint (query_int (fixture->path,
-                              "SELECT count(*) FROM settings WHERE key = 'organisation'"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM departments"), ==, 10);
+  g_assert_cmpint (koers_test_query_int (fixture->path,
+                                         "SELECT count(*) FROM settings WHERE key = 'organisation'"), ==, 1);
 
   /* Closing checkpoints the WAL away. */
   g_clear_object (&store);
-  assert_no_side_files (fixture->path);
+  koers_test_assert_no_side_files (fixture->path);
 }
 
 static void
-test_first_run_dutch (StoreFixture  *fixture,
+test_first_run_dutch (KoersTestDir  *fixture,
                       gconstpointer  data)
 {
   g_autoptr(KoersStore) store = NULL;
   g_autoptr(KoersDepartment) finance = NULL;
 
   koers_format_set_language (KOERS_LANGUAGE_NL);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   koers_format_set_language (KOERS_LANGUAGE_EN);
 
   g_assert_cmpstr (koers_department_get_name (koers_store_get_company (store)), ==, "Bedrijf");
@@ -110,10 +111,10 @@ test_first_run_dutch (StoreFixture  *fixture,
 }
 
 static void
-test_reopen (StoreFixture  *fixture,
+test_reopen (KoersTestDir  *fixture,
              gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(KoersObjective) objective = NULL;
   g_autoptr(KoersKeyResult) kr = NULL;
   g_autoptr(KoersCheckin) first = NULL;
@@ -163,8 +164,8 @@ test_reopen (StoreFixture  *fixture,
   kr_uuid = g_strdup (koers_key_result_get_uuid (kr));
 
   g_clear_object (&store);
-  assert_no_side_files (fixture->path);
-  store = open_store (fixture->path);
+  koers_test_assert_no_side_files (fixture->path);
+  store = koers_test_open_store (fixture->path);
 
   /* No second first run. */
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (store)), ==, 10);
@@ -209,7 +210,7 @@ test_reopen (StoreFixture  *fixture,
 }
 
 static void
-test_empty_file (StoreFixture  *fixture,
+test_empty_file (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
@@ -220,13 +221,13 @@ test_empty_file (StoreFixture  *fixture,
   g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
 
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (store)), ==, 10);
 }
 
 static void
-test_folder_path (StoreFixture  *fixture,
+test_folder_path (KoersTestDir  *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -254,7 +255,7 @@ test_default_path (void)
   g_assert_cmpstr (from_xdg, ==, expected);
 
   /* main() pointed XDG_DATA_HOME at a folder of its own. */
-  store = open_store (from_xdg);
+  store = koers_test_open_store (from_xdg);
   dir = g_path_get_dirname (from_xdg);
   g_assert_cmpuint (file_mode (dir), ==, 0700);
   g_assert_cmpuint (file_mode (from_xdg), ==, 0600);
@@ -269,15 +270,15 @@ notify_cb (GObject    *object,
 }
 
 static void
-test_organisation (StoreFixture  *fixture,
+test_organisation (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   guint changed = 0;
   guint notified = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
   g_signal_connect (store, "notify::organisation", G_CALLBACK (notify_cb), &notified);
 
   g_assert_true (koers_store_set_organisation (store, "  Koers <b>&</b> Co  ", &error));
@@ -287,15 +288,15 @@ test_organisation (StoreFixture  *fixture,
   g_assert_cmpuint (notified, ==, 1);
 
   g_clear_object (&store);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Koers <b>&</b> Co");
 }
 
 static void
-test_find_by_name (StoreFixture  *fixture,
+test_find_by_name (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   KoersDepartment *it = koers_store_find_department_by_name (store, "IT & Development");
 
   g_assert_nonnull (it);
@@ -328,13 +329,13 @@ make_v1_database (const char *path)
   g_autofree char *dir = g_path_get_dirname (path);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  exec_raw (path, sql);
+  koers_test_exec_raw (path, sql);
 }
 
 static char *
 dump_schema (const char *path)
 {
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = koers_test_open_raw (path);
   sqlite3_stmt *stmt = NULL;
   GString *dump = g_string_new (NULL);
 
@@ -353,14 +354,14 @@ dump_schema (const char *path)
 /* The fixture is a real schema 1 file only while the code's schema 1 is
  * what it always was. */
 static void
-test_schema_v1_unchanged (StoreFixture  *fixture,
+test_schema_v1_unchanged (KoersTestDir  *fixture,
                           gconstpointer  data)
 {
   g_autofree char *from_code_path = g_build_filename (fixture->dir, "code.db", NULL);
   g_autofree char *from_code = NULL;
   g_autofree char *from_fixture = NULL;
 
-  exec_raw (from_code_path, koers_store_schema_get_ddl (1));
+  koers_test_exec_raw (from_code_path, koers_store_schema_get_ddl (1));
   make_v1_database (fixture->path);
 
   from_code = dump_schema (from_code_path);
@@ -370,7 +371,7 @@ test_schema_v1_unchanged (StoreFixture  *fixture,
 }
 
 static void
-test_migrate_v1 (StoreFixture  *fixture,
+test_migrate_v1 (KoersTestDir  *fixture,
                  gconstpointer  data)
 {
   g_autoptr(KoersStore) store = NULL;
@@ -383,11 +384,11 @@ test_migrate_v1 (StoreFixture  *fixture,
   KoersKeyResult *cycle;
 
   make_v1_database (fixture->path);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
 
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_cmpint (koers_store_get_schema_version (store), ==, KOERS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "");
 
   /* The data came along, and no first run was added to it. */
@@ -438,7 +439,7 @@ test_migrate_v1 (StoreFixture  *fixture,
   g_assert_no_error (error);
 
   g_clear_object (&store);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   revenue = koers_store_find_key_result (store, 1);
   g_assert_true (koers_key_result_get_uses_personal_data (revenue));
   g_assert_cmpstr (koers_key_result_get_personal_data_note (revenue), ==, "Customer names");
@@ -449,7 +450,7 @@ test_migrate_v1 (StoreFixture  *fixture,
 }
 
 static void
-test_migrate_atomic (StoreFixture  *fixture,
+test_migrate_atomic (KoersTestDir  *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -457,17 +458,17 @@ test_migrate_atomic (StoreFixture  *fixture,
 
   /* A table in the way makes step 2 fail halfway: nothing of it stays. */
   make_v1_database (fixture->path);
-  exec_raw (fixture->path, "CREATE TABLE settings (x)");
+  koers_test_exec_raw (fixture->path, "CREATE TABLE settings (x)");
 
   store = koers_store_open (fixture->path, &error);
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);
   g_assert_null (store);
 
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (query_int (fixture->path,
-                              "SELECT count(*) FROM pragma_table_info('key_results')"
-                              " WHERE name = 'uses_personal_data'"), ==, 0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 3);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (koers_test_query_int (fixture->path,
+                                         "SELECT count(*) FROM pragma_table_info('key_results')"
+                                         " WHERE name = 'uses_personal_data'"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 3);
 }
 
 /* Files to refuse */
@@ -484,7 +485,7 @@ assert_refused (const char     *path,
   gsize before_len, after_len;
   guint mode = file_mode (path);
 
-  assert_no_side_files (path);
+  koers_test_assert_no_side_files (path);
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
   store = koers_store_open (path, &error);
@@ -496,7 +497,7 @@ assert_refused (const char     *path,
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
   g_assert_cmpuint (file_mode (path), ==, mode);
-  assert_no_side_files (path);
+  koers_test_assert_no_side_files (path);
 }
 
 static void
@@ -514,7 +515,7 @@ write_file (const char *path,
 }
 
 static void
-test_refuse_random_bytes (StoreFixture  *fixture,
+test_refuse_random_bytes (KoersTestDir  *fixture,
                           gconstpointer  data)
 {
   static const gsize sizes[] = { 37, 4096, 20000 };
@@ -538,7 +539,7 @@ test_refuse_random_bytes (StoreFixture  *fixture,
 static void
 make_koers_database (const char *path)
 {
-  g_autoptr(KoersStore) store = open_store (path);
+  g_autoptr(KoersStore) store = koers_test_open_store (path);
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < 40; i++)
@@ -559,7 +560,7 @@ make_koers_database (const char *path)
 }
 
 static void
-test_refuse_corrupt (StoreFixture  *fixture,
+test_refuse_corrupt (KoersTestDir  *fixture,
                      gconstpointer  data)
 {
   g_autofree char *contents = NULL;
@@ -583,7 +584,7 @@ test_refuse_corrupt (StoreFixture  *fixture,
 /* A large file opens without reading every page (a quick start at company
  * scale); koers_store_verify() reads it all, and finds the damage. */
 static void
-test_verify_large (StoreFixture  *fixture,
+test_verify_large (KoersTestDir  *fixture,
                    gconstpointer  data)
 {
   g_autofree char *contents = NULL;
@@ -592,7 +593,7 @@ test_verify_large (StoreFixture  *fixture,
   gsize length, after_length;
 
   make_koers_database (fixture->path);
-  exec_raw (fixture->path, "PRAGMA journal_mode = DELETE;"
+  koers_test_exec_raw (fixture->path, "PRAGMA journal_mode = DELETE;"
                            " INSERT INTO settings (key, value) VALUES ('padding', zeroblob (20000000));");
   g_assert_true (koers_store_needs_verify (fixture->path));
   g_assert_true (koers_store_verify (fixture->path, &error));
@@ -622,7 +623,7 @@ test_verify_large (StoreFixture  *fixture,
 }
 
 static void
-test_refuse_corrupt_schema (StoreFixture  *fixture,
+test_refuse_corrupt_schema (KoersTestDir  *fixture,
                             gconstpointer  data)
 {
   g_autofree char *contents = NULL;
@@ -642,7 +643,7 @@ test_refuse_corrupt_schema (StoreFixture  *fixture,
 }
 
 static void
-test_refuse_foreign (StoreFixture  *fixture,
+test_refuse_foreign (KoersTestDir  *fixture,
                      gconstpointer  data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
@@ -653,45 +654,45 @@ test_refuse_foreign (StoreFixture  *fixture,
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
 
   /* Another program's database. */
-  exec_raw (fixture->path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+  koers_test_exec_raw (fixture->path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
                            "INSERT INTO notes (body) VALUES ('keep me');");
   assert_refused (fixture->path, KOERS_STORE_ERROR_FOREIGN);
-  journal_mode = query_text (fixture->path, "PRAGMA journal_mode");
+  journal_mode = koers_test_query_text (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "delete");
 
   /* One in WAL mode: reading it must not leave -wal and -shm files. */
-  exec_raw (wal_path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);");
-  assert_no_side_files (wal_path);
+  koers_test_exec_raw (wal_path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  koers_test_assert_no_side_files (wal_path);
   assert_refused (wal_path, KOERS_STORE_ERROR_FOREIGN);
 
   /* Empty, but claimed by another program. */
-  exec_raw (tagged_path, "PRAGMA application_id = 1234; PRAGMA user_version = 3;");
+  koers_test_exec_raw (tagged_path, "PRAGMA application_id = 1234; PRAGMA user_version = 3;");
   assert_refused (tagged_path, KOERS_STORE_ERROR_FOREIGN);
 }
 
 static void
-test_refuse_too_new (StoreFixture  *fixture,
+test_refuse_too_new (KoersTestDir  *fixture,
                      gconstpointer  data)
 {
   make_koers_database (fixture->path);
-  exec_raw (fixture->path, "PRAGMA user_version = 99");
+  koers_test_exec_raw (fixture->path, "PRAGMA user_version = 99");
   assert_refused (fixture->path, KOERS_STORE_ERROR_TOO_NEW);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 99);
 }
 
 /* Rows written by another tool with foreign keys off. */
 static void
-test_refuse_orphans (StoreFixture  *fixture,
+test_refuse_orphans (KoersTestDir  *fixture,
                      gconstpointer  data)
 {
   g_autoptr(KoersStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   make_koers_database (fixture->path);
-  exec_raw (fixture->path,
-            "PRAGMA foreign_keys = OFF;"
-            "INSERT INTO key_results (uuid, objective_id, title, metric_kind, created, updated)"
-            " VALUES ('orphan', 4242, 'Orphan', 'number', 0, 0);");
+  koers_test_exec_raw (fixture->path,
+                       "PRAGMA foreign_keys = OFF;"
+                       "INSERT INTO key_results (uuid, objective_id, title, metric_kind, created, updated)"
+                       " VALUES ('orphan', 4242, 'Orphan', 'number', 0, 0);");
 
   store = koers_store_open (fixture->path, &error);
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT);
@@ -713,7 +714,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  g_test_add (name, KoersTestDir, NULL, koers_test_dir_setup, func, koers_test_dir_teardown)
 
   ADD ("/store/create", test_create);
   ADD ("/store/first-run-dutch", test_first_run_dutch);
@@ -737,6 +738,6 @@ main (int   argc,
 #undef ADD
 
   ret = g_test_run ();
-  remove_tree (data_home);
+  koers_test_remove_tree (data_home);
   return ret;
 }

@@ -3,7 +3,7 @@
 
 #include "core/koers-format.h"
 #include "io/koers-templates.h"
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/objectives/koers-objective-editor.h"
 #include "ui/objectives/koers-template-picker.h"
@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  KoersUiTestDb db;
+  KoersTestUiDb db;
   KoersPeriod   q2;
   GPtrArray    *added;   /* what "added" handed over */
   guint         n_added_signals;
@@ -22,7 +22,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  koers_ui_test_db_open (&f->db);
+  koers_test_ui_db_open (&f->db);
   koers_period_init_quarter (&f->q2, 2026, 2);
 }
 
@@ -30,12 +30,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_TEMPLATE_PICKER);
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
-  koers_editor_test_destroy_toplevels (ADW_TYPE_WINDOW);
+  koers_test_ui_destroy_toplevels (KOERS_TYPE_TEMPLATE_PICKER);
+  koers_test_ui_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
+  koers_test_ui_destroy_toplevels (ADW_TYPE_WINDOW);
   g_clear_pointer (&f->added, g_ptr_array_unref);
   koers_format_set_language (KOERS_LANGUAGE_EN);
-  koers_ui_test_db_close (&f->db);
+  koers_test_ui_db_close (&f->db);
 }
 
 static void
@@ -57,7 +57,7 @@ open_picker (Fixture         *f,
   g_signal_connect (picker, "added", G_CALLBACK (added_cb), f);
   gtk_window_present (GTK_WINDOW (picker));
   gtk_test_widget_wait_for_draw (picker);
-  koers_editor_test_spin (30);
+  koers_test_ui_spin (30);
 
   return KOERS_TEMPLATE_PICKER (picker);
 }
@@ -66,7 +66,7 @@ static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
-  g_autoptr (GPtrArray) labels = koers_editor_test_find_mapped (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = koers_test_ui_find_mapped (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
@@ -118,7 +118,7 @@ static void
 test_department_add (Fixture       *f,
                      gconstpointer  data)
 {
-  KoersDepartment *marketing = koers_ui_test_find_department (f->db.store, "Marketing");
+  KoersDepartment *marketing = koers_test_find_department (f->db.store, "Marketing");
   g_autoptr (GPtrArray) expected = koers_templates_list ("marketing", KOERS_LANGUAGE_EN);
   KoersTemplatePicker *picker = open_picker (f, marketing);
   const KoersTemplate *first = expected->pdata[0];
@@ -153,9 +153,9 @@ test_department_add (Fixture       *f,
   g_assert_false (koers_template_picker_set_checked (picker, "finance-1", TRUE));
 
   g_signal_emit_by_name (get_add_button (picker), "clicked");
-  koers_editor_test_spin (30);
+  koers_test_ui_spin (30);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
   g_assert_cmpuint (f->n_added_signals, ==, 1);
   g_assert_cmpuint (f->added->len, ==, 2);
   g_assert_cmpuint (count_objectives (f->db.store, marketing), ==, 2);
@@ -173,7 +173,7 @@ test_department_add (Fixture       *f,
     }
 
   /* In the file, as a restart reads it. */
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpuint (count_objectives (again, koers_store_find_department (again, koers_department_get_id (marketing))),
                     ==, 2);
 }
@@ -183,7 +183,7 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  KoersDepartment *sales = koers_ui_test_find_department (f->db.store, "Sales");
+  KoersDepartment *sales = koers_test_find_department (f->db.store, "Sales");
   KoersTemplatePicker *picker = open_picker (f, sales);
   g_autoptr (GPtrArray) ids = koers_template_picker_get_ids (picker);
   GtkWidget *cancel;
@@ -193,22 +193,22 @@ test_cancel (Fixture       *f,
   for (guint i = 0; i < ids->len; i++)
     koers_template_picker_set_checked (picker, ids->pdata[i], TRUE);
 
-  cancel = koers_editor_test_find_button (GTK_WIDGET (picker), "Cancel");
+  cancel = koers_test_ui_find_button (GTK_WIDGET (picker), "Cancel");
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
-  koers_editor_test_spin (30);
+  koers_test_ui_spin (30);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
   g_assert_cmpuint (f->n_added_signals, ==, 0);
   g_assert_cmpuint (count_objectives (f->db.store, sales), ==, 0);
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (again)), ==, 0);
 
   picker = open_picker (f, sales);
   koers_template_picker_set_checked (picker, ids->pdata[0], TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "window.close", NULL));
-  koers_editor_test_spin (30);
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
+  koers_test_ui_spin (30);
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
   g_assert_cmpuint (count_objectives (f->db.store, sales), ==, 0);
 }
 
@@ -245,9 +245,9 @@ test_company_and_own_department (Fixture       *f,
   /* Added to Legal, not to the department the template came from. */
   koers_template_picker_set_checked (picker, "marketing-1", TRUE);
   g_signal_emit_by_name (get_add_button (picker), "clicked");
-  koers_editor_test_spin (30);
+  koers_test_ui_spin (30);
   g_assert_cmpuint (count_objectives (f->db.store, legal), ==, 1);
-  g_assert_cmpuint (count_objectives (f->db.store, koers_ui_test_find_department (f->db.store, "Marketing")), ==, 0);
+  g_assert_cmpuint (count_objectives (f->db.store, koers_test_find_department (f->db.store, "Marketing")), ==, 0);
 }
 
 /* In Dutch, the Dutch texts: shown and added. */
@@ -255,7 +255,7 @@ static void
 test_dutch (Fixture       *f,
             gconstpointer  data)
 {
-  KoersDepartment *finance = koers_ui_test_find_department (f->db.store, "Finance");
+  KoersDepartment *finance = koers_test_find_department (f->db.store, "Finance");
   g_autoptr (GPtrArray) expected = koers_templates_list ("finance", KOERS_LANGUAGE_NL);
   const KoersTemplate *first = expected->pdata[0];
   KoersTemplatePicker *picker;
@@ -268,7 +268,7 @@ test_dutch (Fixture       *f,
 
   koers_template_picker_set_checked (picker, koers_template_get_id (first), TRUE);
   g_signal_emit_by_name (get_add_button (picker), "clicked");
-  koers_editor_test_spin (30);
+  koers_test_ui_spin (30);
   g_assert_cmpuint (f->added->len, ==, 1);
   g_assert_cmpstr (koers_objective_get_title (f->added->pdata[0]), ==,
                    koers_template_get_title (first, KOERS_LANGUAGE_NL));
@@ -284,7 +284,7 @@ static void
 test_from_pane (Fixture       *f,
                 gconstpointer  data)
 {
-  KoersDepartment *hr = koers_ui_test_find_department (f->db.store, "Human Resources");
+  KoersDepartment *hr = koers_test_find_department (f->db.store, "Human Resources");
   GtkWidget *pane = koers_editor_pane_new ();
   GtkWindow *window;
   KoersTemplatePicker *picker;
@@ -295,9 +295,9 @@ test_from_pane (Fixture       *f,
   koers_editor_pane_set_store (KOERS_EDITOR_PANE (pane), f->db.store);
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (pane), hr);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (pane), &f->q2);
-  window = koers_editor_test_window_new (pane, 800, 700);
+  window = koers_test_ui_window_new (pane, 800, 700);
 
-  button = koers_editor_test_find_button (pane, "Start from a _Template…");
+  button = koers_test_ui_find_button (pane, "Start from a _Template…");
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "editor.add-from-template");
   {
@@ -323,28 +323,28 @@ test_from_pane (Fixture       *f,
   }
 
   g_signal_emit_by_name (button, "clicked");
-  koers_editor_test_spin (50);
-  picker = KOERS_TEMPLATE_PICKER (koers_editor_test_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
+  koers_test_ui_spin (50);
+  picker = KOERS_TEMPLATE_PICKER (koers_test_ui_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
   g_assert_nonnull (picker);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (picker)) == window);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (picker)));
   ids = koers_template_picker_get_ids (picker);
   koers_template_picker_set_checked (picker, ids->pdata[0], TRUE);
   g_signal_emit_by_name (get_add_button (picker), "clicked");
-  koers_editor_test_spin (50);
+  koers_test_ui_spin (50);
 
   g_assert_cmpuint (count_objectives (f->db.store, hr), ==, 1);
-  editor = KOERS_OBJECTIVE_EDITOR (koers_editor_test_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
+  editor = KOERS_OBJECTIVE_EDITOR (koers_test_ui_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpstr (koers_objective_get_title (koers_objective_editor_get_objective (editor)), ==,
                    koers_template_get_title (koers_templates_find (ids->pdata[0]), KOERS_LANGUAGE_EN));
 
   /* Without a period there is nothing to add to. */
-  koers_editor_test_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
+  koers_test_ui_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (pane), NULL);
   gtk_widget_activate_action (pane, "editor.add-from-template", NULL);
-  koers_editor_test_spin (30);
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
+  koers_test_ui_spin (30);
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
 
   gtk_window_destroy (window);
 }
@@ -375,7 +375,7 @@ static void
 test_kpis (Fixture       *f,
            gconstpointer  data)
 {
-  KoersDepartment *service = koers_ui_test_find_department (f->db.store, "Customer service");
+  KoersDepartment *service = koers_test_find_department (f->db.store, "Customer service");
   g_autoptr (GPtrArray) kpis = koers_templates_list_kpis ("customer-service", KOERS_LANGUAGE_EN);
   g_autoptr (GError) error = NULL;
   g_autoptr (KoersStore) again = NULL;
@@ -401,16 +401,16 @@ test_kpis (Fixture       *f,
   g_assert_true (koers_template_picker_set_checked (picker, "nps", TRUE));
   g_assert_false (koers_template_picker_set_checked (picker, "uptime", TRUE));
   g_signal_emit_by_name (get_add_button (picker), "clicked");
-  koers_editor_test_spin (30);
+  koers_test_ui_spin (30);
 
-  g_assert_null (koers_editor_test_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
+  g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_TEMPLATE_PICKER));
   g_assert_cmpuint (f->n_added_signals, ==, 0);
   g_assert_cmpuint (count_objectives (f->db.store, service), ==, 0);
   g_assert_cmpuint (count_kpis (f->db.store, service, NULL), ==, 2);
   g_assert_cmpuint (count_kpis (f->db.store, service, "Net Promoter Score (NPS)"), ==, 1);
   g_assert_cmpuint (count_kpis (f->db.store, service, "Customer churn"), ==, 1);
 
-  again = koers_editor_test_reopen (&f->db);
+  again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpuint (count_kpis (again, koers_store_find_department (again, koers_department_get_id (service)), NULL),
                     ==, 2);
 
@@ -423,7 +423,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/template-picker/department-add", Fixture, NULL, fixture_set_up, test_department_add,
               fixture_tear_down);

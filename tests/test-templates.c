@@ -9,7 +9,9 @@
 #include "core/koers-scoring.h"
 #include "core/koers-seed.h"
 #include "koers-templates-private.h"
-#include "test-io-utils.h"
+#include "core/koers-date.h"
+#include "koers-store-private.h"
+#include "koers-test-io.h"
 
 static const KoersLanguage languages[] = { KOERS_LANGUAGE_EN, KOERS_LANGUAGE_NL };
 
@@ -387,16 +389,16 @@ test_list (void)
 
 /* The store's departments are the seed's by name, in either language. */
 static void
-test_department_keys (StoreFixture  *fixture,
+test_department_keys (KoersTestDir  *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersDepartment) custom = koers_department_new ("Legal", "");
 
-  g_assert_cmpstr (koers_templates_get_department_key (store, find_department_named (store, "Finance")),
+  g_assert_cmpstr (koers_templates_get_department_key (store, koers_test_find_department (store, "Finance")),
                    ==, "finance");
-  g_assert_cmpstr (koers_templates_get_department_key (store, find_department_named (store,
+  g_assert_cmpstr (koers_templates_get_department_key (store, koers_test_find_department (store,
                                                                                     "Customer service")),
                    ==, "customer-service");
   g_assert_null (koers_templates_get_department_key (store, koers_store_get_company (store)));
@@ -408,7 +410,7 @@ test_department_keys (StoreFixture  *fixture,
 
     for (guint i = 0; i < n; i++)
       g_assert_cmpstr (koers_templates_get_department_key (
-                         store, find_department_named (store, koers_seed_department_get_name (
+                         store, koers_test_find_department (store, koers_seed_department_get_name (
                                                                 &depts[i], KOERS_LANGUAGE_EN))),
                        ==, depts[i].key);
   }
@@ -421,17 +423,17 @@ test_department_keys (StoreFixture  *fixture,
 }
 
 static void
-test_instantiate (StoreFixture  *fixture,
+test_instantiate (KoersTestDir  *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  KoersDepartment *marketing = find_department_named (store, "Marketing");
+  KoersDepartment *marketing = koers_test_find_department (store, "Marketing");
   KoersObjective *company, *objective;
   KoersKeyResult *kr;
   guint changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   /* In Dutch, into an English database: the texts are the template's. */
   company = koers_template_instantiate (koers_templates_find ("company-1"), store,
@@ -456,7 +458,7 @@ test_instantiate (StoreFixture  *fixture,
   g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==, koers_objective_get_id (company));
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 3);
 
-  kr = first_key_result (objective);
+  kr = koers_test_first_key_result (objective);
   g_assert_cmpstr (koers_key_result_get_title (kr), ==,
                    koers_template_get_key_result_title (koers_templates_find ("marketing-1"), 0,
                                                         KOERS_LANGUAGE_NL));
@@ -478,16 +480,16 @@ test_instantiate (StoreFixture  *fixture,
 
 /* Due dates fall in the period's year. */
 static void
-test_instantiate_due_dates (StoreFixture  *fixture,
+test_instantiate_due_dates (KoersTestDir  *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   KoersObjective *objective;
 
   /* finance-1: "Finaliseer budgetten vóór 30 augustus". */
   objective = koers_template_instantiate (koers_templates_find ("finance-1"), store,
-                                          find_department_named (store, "Finance"), "2031-Q3",
+                                          koers_test_find_department (store, "Finance"), "2031-Q3",
                                           KOERS_LANGUAGE_EN, &error);
   g_assert_no_error (error);
   {
@@ -498,10 +500,10 @@ test_instantiate_due_dates (StoreFixture  *fixture,
 }
 
 static void
-test_instantiate_all (StoreFixture  *fixture,
+test_instantiate_all (KoersTestDir  *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   GListModel *objectives = koers_store_get_objectives (store);
   guint n;
@@ -511,7 +513,7 @@ test_instantiate_all (StoreFixture  *fixture,
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, G_DATE_MAY, 2026);
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   g_assert_cmpint (koers_templates_instantiate_all (store, KOERS_LANGUAGE_EN, &today, TRUE, &error),
                    ==, 21);
@@ -524,7 +526,7 @@ test_instantiate_all (StoreFixture  *fixture,
     {
       const KoersTemplate *t = all[i];
       const char *aligned_to = koers_template_get_aligned_to (t);
-      KoersObjective *objective = find_objective_titled (store, koers_template_get_title (t, KOERS_LANGUAGE_EN));
+      KoersObjective *objective = koers_test_find_objective (store, koers_template_get_title (t, KOERS_LANGUAGE_EN));
       GListModel *krs = koers_objective_get_key_results (objective);
 
       g_assert_cmpstr (koers_objective_get_period (objective), ==,
@@ -547,19 +549,19 @@ test_instantiate_all (StoreFixture  *fixture,
         g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==, 0);
       else
         g_assert_cmpint (koers_objective_get_aligned_to_id (objective), ==,
-                         koers_objective_get_id (find_objective_titled (
+                         koers_objective_get_id (koers_test_find_objective (
                            store, koers_template_get_title (koers_templates_find (aligned_to),
                                                             KOERS_LANGUAGE_EN))));
     }
 
   /* Stored as shown. */
   {
-    g_autofree char *before = export_text (store);
+    g_autofree char *before = koers_test_export_text (store);
     g_autofree char *after = NULL;
 
     g_clear_object (&store);
-    store = open_store (fixture->path);
-    after = export_text (store);
+    store = koers_test_open_store (fixture->path);
+    after = koers_test_export_text (store);
     g_assert_cmpstr (before, ==, after);
   }
 }
@@ -567,7 +569,7 @@ test_instantiate_all (StoreFixture  *fixture,
 /* Into a Dutch database in Dutch: the departments are found by their
  * Dutch names. */
 static void
-test_instantiate_all_dutch (StoreFixture  *fixture,
+test_instantiate_all_dutch (KoersTestDir  *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -581,11 +583,11 @@ test_instantiate_all_dutch (StoreFixture  *fixture,
                    ==, 21);
   g_assert_no_error (error);
 
-  objective = find_objective_titled (store, "Bereik kwartaalomzet van € 1 miljoen.");
+  objective = koers_test_find_objective (store, "Bereik kwartaalomzet van € 1 miljoen.");
   g_assert_cmpint (koers_objective_get_department_id (objective), ==,
-                   koers_department_get_id (find_department_named (store, "Verkoop")));
-  g_assert_cmpfloat (koers_key_result_get_current_value (first_key_result (objective)), ==,
-                     koers_key_result_get_start_value (first_key_result (objective)));
+                   koers_department_get_id (koers_test_find_department (store, "Verkoop")));
+  g_assert_cmpfloat (koers_key_result_get_current_value (koers_test_first_key_result (objective)), ==,
+                     koers_key_result_get_start_value (koers_test_first_key_result (objective)));
 }
 
 /* The KPI templates, by department in the seed's order: every department
@@ -732,18 +734,18 @@ test_list_kpis (void)
 }
 
 static void
-test_instantiate_kpi (StoreFixture  *fixture,
+test_instantiate_kpi (KoersTestDir  *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(KoersStore) store = open_store (fixture->path);
+  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  KoersDepartment *it = find_department_named (store, "IT & Development");
-  KoersDepartment *finance = find_department_named (store, "Finance");
+  KoersDepartment *it = koers_test_find_department (store, "IT & Development");
+  KoersDepartment *finance = koers_test_find_department (store, "Finance");
   const KoersTemplateKpi *uptime = koers_templates_find_kpi ("uptime");
   KoersKpi *kpi;
   guint changed = 0;
 
-  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
   g_assert_false (koers_template_kpi_is_in_department (uptime, store, it));
 
   /* In Dutch, into an English database. */
@@ -769,9 +771,9 @@ test_instantiate_kpi (StoreFixture  *fixture,
 
   /* And it is stored. */
   g_clear_object (&store);
-  store = open_store (fixture->path);
+  store = koers_test_open_store (fixture->path);
   g_assert_true (koers_template_kpi_is_in_department (uptime, store,
-                                                      find_department_named (store, "IT & Development")));
+                                                      koers_test_find_department (store, "IT & Development")));
 }
 
 int
@@ -789,18 +791,18 @@ main (int   argc,
   g_test_add_func ("/templates/kpis", test_kpis);
   g_test_add_func ("/templates/kpi-links", test_kpi_links);
   g_test_add_func ("/templates/list-kpis", test_list_kpis);
-  g_test_add ("/templates/instantiate-kpi", StoreFixture, NULL, store_fixture_setup,
-              test_instantiate_kpi, store_fixture_teardown);
-  g_test_add ("/templates/department-keys", StoreFixture, NULL, store_fixture_setup,
-              test_department_keys, store_fixture_teardown);
-  g_test_add ("/templates/instantiate", StoreFixture, NULL, store_fixture_setup, test_instantiate,
-              store_fixture_teardown);
-  g_test_add ("/templates/instantiate-due-dates", StoreFixture, NULL, store_fixture_setup,
-              test_instantiate_due_dates, store_fixture_teardown);
-  g_test_add ("/templates/instantiate-all", StoreFixture, NULL, store_fixture_setup,
-              test_instantiate_all, store_fixture_teardown);
-  g_test_add ("/templates/instantiate-all-dutch", StoreFixture, NULL, store_fixture_setup,
-              test_instantiate_all_dutch, store_fixture_teardown);
+  g_test_add ("/templates/instantiate-kpi", KoersTestDir, NULL, koers_test_dir_setup,
+              test_instantiate_kpi, koers_test_dir_teardown);
+  g_test_add ("/templates/department-keys", KoersTestDir, NULL, koers_test_dir_setup,
+              test_department_keys, koers_test_dir_teardown);
+  g_test_add ("/templates/instantiate", KoersTestDir, NULL, koers_test_dir_setup, test_instantiate,
+              koers_test_dir_teardown);
+  g_test_add ("/templates/instantiate-due-dates", KoersTestDir, NULL, koers_test_dir_setup,
+              test_instantiate_due_dates, koers_test_dir_teardown);
+  g_test_add ("/templates/instantiate-all", KoersTestDir, NULL, koers_test_dir_setup,
+              test_instantiate_all, koers_test_dir_teardown);
+  g_test_add ("/templates/instantiate-all-dutch", KoersTestDir, NULL, koers_test_dir_setup,
+              test_instantiate_all_dutch, koers_test_dir_teardown);
 
   return g_test_run ();
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "io/koers-demo.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/quality/koers-quality-page.h"
@@ -30,7 +30,7 @@ open_window (KoersStore *store,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   return window;
 }
@@ -156,12 +156,12 @@ reset_settings (void)
 static void
 test_sidebar (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   GListModel *departments;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   window = open_window (db.store, 1100, 720);
   departments = koers_store_get_departments (db.store);
 
@@ -179,48 +179,48 @@ test_sidebar (void)
   g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list")) == get_row (window, 0));
   g_assert_true (pane_shows (window, koers_department_get_name (koers_store_get_company (db.store))));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 /* Selecting a row shows the department in the pane and is remembered. */
 static void
 test_select (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   KoersDepartment *marketing;
   KoersDepartment *finance;
   g_autofree char *saved = NULL;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
-  marketing = koers_ui_test_find_department (db.store, "Marketing");
-  finance = koers_ui_test_find_department (db.store, "Finance");
+  koers_test_ui_db_open (&db);
+  marketing = koers_test_find_department (db.store, "Marketing");
+  finance = koers_test_find_department (db.store, "Finance");
   window = open_window (db.store, 1100, 720);
 
   gtk_list_box_select_row (get_child (window, "department_list"),
                            get_row (window, find_row_index (window, marketing)));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (koers_window_get_department (window) == marketing);
   g_assert_true (pane_shows (window, "Marketing"));
   saved = g_settings_get_string (settings, "last-department");
   g_assert_cmpstr (saved, ==, koers_department_get_uuid (marketing));
 
   koers_window_select_department (window, finance);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (pane_shows (window, "Finance"));
   g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list"))
                  == get_row (window, find_row_index (window, finance)));
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   /* A new window starts on the last department. */
   window = open_window (db.store, 1100, 720);
   g_assert_true (koers_window_get_department (window) == finance);
   g_assert_true (pane_shows (window, "Finance"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 static const char *
@@ -233,15 +233,15 @@ get_period_label (KoersWindow *window)
 static void
 test_period (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   KoersDepartment *marketing;
   KoersDepartmentRow *row;
   g_autofree char *saved = NULL;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
-  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  koers_test_ui_db_open (&db);
+  marketing = koers_test_find_department (db.store, "Marketing");
   add_objective (db.store, marketing, "Double monthly sign-ups", "2026-Q2");
   add_objective (db.store, marketing, "More newsletter subscribers", "2026-Q3");
   add_objective (db.store, marketing, "Launch the Canadian campaign", "2026-Q3");
@@ -263,15 +263,15 @@ test_period (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
   g_assert_cmpstr (get_period_label (window), ==, "Q1 2026");
   g_assert_cmpuint (koers_department_row_get_summary (row)->n_objectives, ==, 0);
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   /* The last period comes back. */
   window = open_window (db.store, 1100, 720);
   g_assert_cmpstr (get_period_label (window), ==, "Q1 2026");
   g_assert_cmpint (koers_window_get_period (window)->quarter, ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 /* At phone width the leaflet folds: a row opens the pane, the back
@@ -279,20 +279,20 @@ test_period (void)
 static void
 test_fold (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   AdwLeaflet *leaflet;
   GtkWidget *content;
   int width;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
 
   window = open_window (db.store, 1000, 700);
   leaflet = get_child (window, "leaflet");
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_false (gtk_widget_get_visible (get_child (window, "back_button")));
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   window = open_window (db.store, 360, 640);
   leaflet = get_child (window, "leaflet");
@@ -304,37 +304,37 @@ test_fold (void)
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != content);
 
   g_signal_emit_by_name (get_child (window, "department_list"), "row-activated", get_row (window, 3));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
   g_assert_true (gtk_widget_get_visible (get_child (window, "back_button")));
   g_assert_true (koers_window_get_department (window) == get_row_department (window, 3)
                  || gtk_list_box_get_selected_row (get_child (window, "department_list")) != NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-departments", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != content);
 
   /* Ctrl+N's action brings the pane forward before adding. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-objective", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 static void
 test_window_size_saved (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
 
   window = open_window (db.store, 900, 650);
   gtk_window_close (GTK_WINDOW (window));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -347,9 +347,9 @@ test_window_size_saved (void)
     g_assert_cmpint (width, ==, 900);
     g_assert_cmpint (height, ==, 650);
   }
-  gtk_window_destroy (GTK_WINDOW (window));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
-  koers_ui_test_db_close (&db);
+  koers_test_ui_db_close (&db);
 }
 
 /* The list follows store writes (add, move, delete) and keeps the
@@ -357,7 +357,7 @@ test_window_size_saved (void)
 static void
 test_follow_store (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   KoersDepartment *sales;
   KoersDepartment *hr;
@@ -366,15 +366,15 @@ test_follow_store (void)
   int index;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
-  sales = koers_ui_test_find_department (db.store, "Sales");
-  hr = koers_ui_test_find_department (db.store, "Human Resources");
+  koers_test_ui_db_open (&db);
+  sales = koers_test_find_department (db.store, "Sales");
+  hr = koers_test_find_department (db.store, "Human Resources");
   window = open_window (db.store, 1100, 720);
   koers_window_select_department (window, sales);
 
   g_assert_true (koers_store_add_department (db.store, legal, &error));
   g_assert_no_error (error);
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_cmpuint (count_rows (window), ==, 11);
   g_assert_true (get_row_department (window, 10) == legal);
   g_assert_true (koers_window_get_department (window) == sales);
@@ -383,20 +383,20 @@ test_follow_store (void)
    * as a drop on the company row does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-to", "(xu)",
                                              koers_department_get_id (sales), 0u));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (koers_department_get_is_company (get_row_department (window, 0)));
   g_assert_true (get_row_department (window, 1) == sales);
   g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list")) == get_row (window, 1));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-down", "x",
                                              koers_department_get_id (sales)));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (get_row_department (window, 2) == sales);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-up", "x",
                                              koers_department_get_id (sales)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-department-up", "x",
                                              koers_department_get_id (sales)));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (get_row_department (window, 1) == sales);
 
   /* The company neither moves nor goes. */
@@ -404,7 +404,7 @@ test_follow_store (void)
                                              koers_department_get_id (koers_store_get_company (db.store))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x",
                                              koers_department_get_id (koers_store_get_company (db.store))));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (koers_department_get_is_company (get_row_department (window, 0)));
   g_assert_cmpuint (count_rows (window), ==, 11);
 
@@ -413,15 +413,15 @@ test_follow_store (void)
   koers_window_select_department (window, legal);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x",
                                              koers_department_get_id (legal)));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_cmpuint (count_rows (window), ==, 10);
   g_assert_true (koers_window_get_department (window) == koers_store_get_company (db.store));
 
   index = find_row_index (window, hr);
   g_assert_cmpint (index, >, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 static KoersDepartmentDialog *
@@ -439,7 +439,7 @@ find_department_dialog (void)
 static void
 test_add_and_rename (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   KoersDepartmentDialog *dialog;
   KoersDepartment *added;
@@ -447,11 +447,11 @@ test_add_and_rename (void)
   GObject *name_label;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   window = open_window (db.store, 1100, 720);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-department", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   dialog = find_department_dialog ();
   g_assert_nonnull (dialog);
   /* No name, no department. */
@@ -459,7 +459,7 @@ test_add_and_rename (void)
   koers_department_dialog_set_name (dialog, "  Legal <i>&</i> Compliance  ");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   g_assert_cmpuint (count_rows (window), ==, 11);
   added = koers_window_get_department (window);
@@ -467,16 +467,16 @@ test_add_and_rename (void)
   g_assert_true (get_row_department (window, 10) == added);
   g_assert_true (pane_shows (window, "Legal <i>&</i> Compliance"));
 
-  it = koers_ui_test_find_department (db.store, "IT & Development");
+  it = koers_test_find_department (db.store, "IT & Development");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-department", "x",
                                              koers_department_get_id (it)));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   dialog = find_department_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (koers_department_dialog_get_department (dialog) == it);
   koers_department_dialog_set_name (dialog, "Engineering");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   g_assert_cmpstr (koers_department_get_name (it), ==, "Engineering");
   g_assert_true (koers_store_find_department_by_name (db.store, "Engineering") == it);
@@ -484,8 +484,8 @@ test_add_and_rename (void)
                                               KOERS_TYPE_DEPARTMENT_ROW, "name_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, "Engineering");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 static AdwMessageDialog *
@@ -506,7 +506,7 @@ find_message_dialog (void)
 static void
 test_delete_undo (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   KoersDepartment *marketing;
   AdwMessageDialog *dialog;
@@ -514,8 +514,8 @@ test_delete_undo (void)
   gint64 id;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
-  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  koers_test_ui_db_open (&db);
+  marketing = koers_test_find_department (db.store, "Marketing");
   id = koers_department_get_id (marketing);
   add_objective (db.store, marketing, "Double monthly sign-ups", "2026-Q2");
   add_objective (db.store, marketing, "Get the most out of e-mail campaigns", "2026-Q2");
@@ -523,12 +523,12 @@ test_delete_undo (void)
   koers_window_select_department (window, marketing);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x", id));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Marketing”?");
   adw_message_dialog_response (dialog, "delete");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   g_assert_null (koers_store_find_department (db.store, id));
   g_assert_cmpuint (count_rows (window), ==, 9);
@@ -537,7 +537,7 @@ test_delete_undo (void)
   undo = find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON, button_has_label, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
 
   marketing = koers_store_find_department (db.store, id);
   g_assert_nonnull (marketing);
@@ -546,45 +546,45 @@ test_delete_undo (void)
   g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing))))->n_objectives,
                     ==, 2);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 static void
 test_search (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   GtkSearchBar *bar;
   GtkEditable *entry;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   window = open_window (db.store, 1100, 720);
   bar = get_child (window, "search_bar");
   entry = get_child (window, "search_entry");
 
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   g_assert_true (gtk_toggle_button_get_active (get_child (window, "search_button")));
 
   gtk_editable_set_text (entry, "leads");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   /* Closing the bar drops the filter. */
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 /* The demo company in a temporary folder (KOERS_TODAY 2026-05-15: its
  * objectives are in Q2 2026). */
 static void
-open_demo (KoersUiTestDb *db)
+open_demo (KoersTestUiDb *db)
 {
   g_autoptr(GError) error = NULL;
 
@@ -629,14 +629,14 @@ test_menu_actions (void)
     "win.check-okrs", "win.quarterly-review", "win.export-report",
     "win.export-csv", "win.export-data", "win.import-data",
   };
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   GtkWidget *button;
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
   guint n_window_actions = 0;
 
   reset_settings ();
-  koers_ui_test_db_open (&db);
+  koers_test_ui_db_open (&db);
   window = open_window (db.store, 1100, 720);
   button = find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, is_primary_menu_button, NULL);
   g_assert_nonnull (button);
@@ -662,8 +662,8 @@ test_menu_actions (void)
     }
   g_assert_cmpuint (n_window_actions, ==, G_N_ELEMENTS (expected));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 static gboolean
@@ -678,7 +678,7 @@ is_quality_shown (KoersWindow *window)
 static void
 test_quality (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   KoersDepartment *marketing;
   GtkListBoxRow *quality_row;
@@ -689,7 +689,7 @@ test_quality (void)
 
   reset_settings ();
   open_demo (&db);
-  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  marketing = koers_test_find_department (db.store, "Marketing");
   window = open_window (db.store, 1100, 720);
   koers_window_select_department (window, marketing);
   quality_row = get_child (window, "quality_row");
@@ -704,7 +704,7 @@ test_quality (void)
   g_assert_true (gtk_widget_get_visible (get_child (window, "quality_badge")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-okrs", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (is_quality_shown (window));
   g_assert_true (gtk_list_box_get_selected_row (get_child (window, "tools_list")) == quality_row);
   g_assert_null (gtk_list_box_get_selected_row (get_child (window, "department_list")));
@@ -714,7 +714,7 @@ test_quality (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   n_findings = g_list_model_get_n_items (koers_quality_page_get_findings (page));
   g_assert_cmpuint (n_findings, >, 0);
-  koers_editor_test_collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, rows);
+  koers_test_ui_collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_findings);
   g_assert_true (gtk_widget_get_mapped (rows->pdata[0]));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
@@ -724,7 +724,7 @@ test_quality (void)
 
   /* The period switcher sets the page's period. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
                                                                                  KOERS_TYPE_QUALITY_PAGE,
                                                                                  "heading_label"))),
@@ -733,7 +733,7 @@ test_quality (void)
 
   /* F7 again: back to the department shown before. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-okrs", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_false (is_quality_shown (window));
   g_assert_null (gtk_list_box_get_selected_row (get_child (window, "tools_list")));
   g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list"))
@@ -743,12 +743,12 @@ test_quality (void)
   /* The keyboard: the row takes focus and Enter activates it. */
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (quality_row)));
   g_signal_emit_by_name (quality_row, "activate");
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_true (is_quality_shown (window));
 
   /* A department row: that department's editor. */
   gtk_list_box_select_row (get_child (window, "department_list"), get_row (window, 0));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_false (is_quality_shown (window));
   g_assert_true (koers_window_get_department (window) == koers_store_get_company (db.store));
   g_assert_null (gtk_list_box_get_selected_row (get_child (window, "tools_list")));
@@ -756,12 +756,12 @@ test_quality (void)
   /* Ctrl+F on the page searches the editor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.check-okrs", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   g_assert_false (is_quality_shown (window));
   g_assert_true (gtk_search_bar_get_search_mode (get_child (window, "search_bar")));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 /* Objectives of the window's quarter, of one department or all. */
@@ -790,7 +790,7 @@ open_review (KoersWindow *window)
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.quarterly-review", NULL));
-  koers_ui_test_spin ();
+  koers_test_ui_iterate ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
@@ -807,7 +807,7 @@ open_review (KoersWindow *window)
 static void
 test_review (void)
 {
-  KoersUiTestDb db = { 0 };
+  KoersTestUiDb db = { 0 };
   KoersWindow *window;
   KoersDepartment *marketing;
   KoersReviewDialog *review;
@@ -816,7 +816,7 @@ test_review (void)
 
   reset_settings ();
   open_demo (&db);
-  marketing = koers_ui_test_find_department (db.store, "Marketing");
+  marketing = koers_test_find_department (db.store, "Marketing");
   window = open_window (db.store, 1100, 720);
   koers_window_select_department (window, marketing);
 
@@ -830,7 +830,7 @@ test_review (void)
   objective = koers_review_dialog_get_objective (review);
   g_assert_nonnull (objective);
   g_assert_cmpint (koers_objective_get_department_id (objective), ==, koers_department_get_id (marketing));
-  gtk_window_destroy (GTK_WINDOW (review));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (review));
 
   koers_window_select_department (window, koers_store_get_company (db.store));
   review = open_review (window);
@@ -838,10 +838,10 @@ test_review (void)
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), ==,
                     count_quarter_objectives (db.store, 0));
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), >, n);
-  gtk_window_destroy (GTK_WINDOW (review));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (review));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  koers_ui_test_db_close (&db);
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
 }
 
 int
@@ -850,7 +850,7 @@ main (int   argc,
 {
   int status;
 
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
   /* GNOME's title buttons (only Close), not GTK's fallback of three: the
    * header bars' width at 360 pixels depends on it (test_fold). */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "koers-editor-test.h"
+#include "koers-test-ui.h"
 #include "ui/widgets/koers-wrap-box.h"
 
 typedef struct
@@ -132,7 +132,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  koers_ui_test_init (&argc, &argv);
+  koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/wrap-box/measure", Fixture, NULL, fixture_set_up, test_measure, fixture_tear_down);
   g_test_add ("/wrap-box/allocate", Fixture, NULL, fixture_set_up, test_allocate, fixture_tear_down);

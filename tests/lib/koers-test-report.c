@@ -7,7 +7,7 @@
 
 #include "core/koers-seed.h"
 #include "io/report/koers-report-layout.h"
-#include "test-report-util.h"
+#include "koers-test-report.h"
 
 typedef struct
 {
@@ -41,71 +41,38 @@ static const Text survey_note = {
 };
 
 void
-report_fixture_open (ReportFixture *fixture)
+koers_test_report_open (KoersTestReport *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("koers-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = koers_test_make_tmp_dir ("koers-report-XXXXXX");
   fixture->db_path = g_build_filename (fixture->dir, "koers.db", NULL);
-  fixture->store = koers_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0700);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
+  fixture->store = koers_test_open_store (fixture->db_path);
 }
 
 void
-report_fixture_close (ReportFixture *fixture)
+koers_test_report_close (KoersTestReport *fixture)
 {
   g_clear_object (&fixture->store);
   if (fixture->dir != NULL)
-    {
-      g_chmod (fixture->dir, 0700);
-      remove_tree (fixture->dir);
-    }
+    koers_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
 char *
-report_fixture_path (ReportFixture *fixture,
-                     const char    *name)
+koers_test_report_path (KoersTestReport *fixture,
+                        const char      *name)
 {
   return g_build_filename (fixture->dir, name, NULL);
 }
 
 KoersObjective *
-report_add_objective (KoersStore         *store,
-                      const char         *department,
-                      const char         *title,
-                      KoersLevel          level,
-                      KoersObjectiveKind  kind,
-                      const char         *period,
-                      KoersObjective     *aligned_to)
+koers_test_report_add_objective (KoersStore         *store,
+                                 const char         *department,
+                                 const char         *title,
+                                 KoersLevel          level,
+                                 KoersObjectiveKind  kind,
+                                 const char         *period,
+                                 KoersObjective     *aligned_to)
 {
   KoersDepartment *dept = department != NULL ? koers_store_find_department_by_name (store, department)
                                              : koers_store_get_company (store);
@@ -125,13 +92,13 @@ report_add_objective (KoersStore         *store,
 }
 
 KoersKeyResult *
-report_add_key_result (KoersStore      *store,
-                       KoersObjective  *objective,
-                       const char      *title,
-                       KoersMetricKind  kind,
-                       double           start,
-                       double           target,
-                       const char      *unit)
+koers_test_report_add_key_result (KoersStore      *store,
+                                  KoersObjective  *objective,
+                                  const char      *title,
+                                  KoersMetricKind  kind,
+                                  double           start,
+                                  double           target,
+                                  const char      *unit)
 {
   g_autoptr(KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, unit);
   g_autoptr(GError) error = NULL;
@@ -141,21 +108,6 @@ report_add_key_result (KoersStore      *store,
   g_assert_no_error (error);
 
   return kr;
-}
-
-void
-report_add_checkin (KoersStore         *store,
-                    KoersKeyResult     *kr,
-                    const char         *date,
-                    double              value,
-                    KoersCheckinStatus  status,
-                    const char         *note)
-{
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (koers_store_add_checkin (store, kr, checkin, &error));
-  g_assert_no_error (error);
 }
 
 /* The seed's department names in lang, so a Dutch report also has Dutch
@@ -195,8 +147,8 @@ dept (KoersLanguage  lang,
 }
 
 void
-report_fixture_populate (ReportFixture *fixture,
-                         KoersLanguage  lang)
+koers_test_report_populate (KoersTestReport *fixture,
+                            KoersLanguage    lang)
 {
   KoersStore *store = fixture->store;
   g_autoptr(GError) error = NULL;
@@ -207,69 +159,69 @@ report_fixture_populate (ReportFixture *fixture,
   g_assert_no_error (error);
   name_departments (store, lang);
 
-  c1 = report_add_objective (store, NULL, T (lang, grow), KOERS_LEVEL_COMPANY,
-                             KOERS_OBJECTIVE_KIND_COMMITTED, "2026", NULL);
-  kr = report_add_key_result (store, c1, "Raise yearly revenue to €3 million", KOERS_METRIC_KIND_CURRENCY,
-                              1800000, 3000000, "€");
-  report_add_checkin (store, kr, "2026-04-01", 2000000, KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
-  report_add_checkin (store, kr, "2026-05-01", 2200000, KOERS_CHECKIN_STATUS_NONE, NULL);
-  report_add_key_result (store, c1, "Publish 12 reference cases", KOERS_METRIC_KIND_NUMBER, 0, 12, "cases");
+  c1 = koers_test_report_add_objective (store, NULL, T (lang, grow), KOERS_LEVEL_COMPANY,
+                                        KOERS_OBJECTIVE_KIND_COMMITTED, "2026", NULL);
+  kr = koers_test_report_add_key_result (store, c1, "Raise yearly revenue to €3 million", KOERS_METRIC_KIND_CURRENCY,
+                                         1800000, 3000000, "€");
+  koers_test_add_checkin (store, kr, "2026-04-01", 2000000, KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
+  koers_test_add_checkin (store, kr, "2026-05-01", 2200000, KOERS_CHECKIN_STATUS_NONE, NULL);
+  koers_test_report_add_key_result (store, c1, "Publish 12 reference cases", KOERS_METRIC_KIND_NUMBER, 0, 12, "cases");
 
-  c2 = report_add_objective (store, NULL, T (lang, brand), KOERS_LEVEL_COMPANY,
-                             KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
-  kr = report_add_key_result (store, c2, "91 social media posts in Q2", KOERS_METRIC_KIND_NUMBER, 0, 91, "posts");
-  report_add_checkin (store, kr, "2026-05-04", 40, KOERS_CHECKIN_STATUS_NONE, NULL);
+  c2 = koers_test_report_add_objective (store, NULL, T (lang, brand), KOERS_LEVEL_COMPANY,
+                                        KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
+  kr = koers_test_report_add_key_result (store, c2, "91 social media posts in Q2", KOERS_METRIC_KIND_NUMBER, 0, 91, "posts");
+  koers_test_add_checkin (store, kr, "2026-05-04", 40, KOERS_CHECKIN_STATUS_NONE, NULL);
 
-  o = report_add_objective (store, dept (lang, "sales"), T (lang, revenue), KOERS_LEVEL_DEPARTMENT,
-                            KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", c1);
-  kr = report_add_key_result (store, o, "First month: €300,000 revenue from the new product",
-                              KOERS_METRIC_KIND_CURRENCY, 0, 300000, "€");
-  report_add_checkin (store, kr, "2026-04-15", 120000, KOERS_CHECKIN_STATUS_ON_TRACK, "Good start.");
-  report_add_checkin (store, kr, "2026-05-10", 180000, KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
-  kr = report_add_key_result (store, o, "Upsell to 40% of existing customers", KOERS_METRIC_KIND_PERCENTAGE,
-                              0, 40, "%");
-  report_add_checkin (store, kr, "2026-05-08", 8, KOERS_CHECKIN_STATUS_AT_RISK, T (lang, postponed));
+  o = koers_test_report_add_objective (store, dept (lang, "sales"), T (lang, revenue), KOERS_LEVEL_DEPARTMENT,
+                                       KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", c1);
+  kr = koers_test_report_add_key_result (store, o, "First month: €300,000 revenue from the new product",
+                                         KOERS_METRIC_KIND_CURRENCY, 0, 300000, "€");
+  koers_test_add_checkin (store, kr, "2026-04-15", 120000, KOERS_CHECKIN_STATUS_ON_TRACK, "Good start.");
+  koers_test_add_checkin (store, kr, "2026-05-10", 180000, KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
+  kr = koers_test_report_add_key_result (store, o, "Upsell to 40% of existing customers", KOERS_METRIC_KIND_PERCENTAGE,
+                                         0, 40, "%");
+  koers_test_add_checkin (store, kr, "2026-05-08", 8, KOERS_CHECKIN_STATUS_AT_RISK, T (lang, postponed));
 
-  o = report_add_objective (store, dept (lang, "hr"), T (lang, satisfaction), KOERS_LEVEL_DEPARTMENT,
-                            KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", c1);
-  kr = report_add_key_result (store, o, "Weekly staff surveys", KOERS_METRIC_KIND_NUMBER, 0, 12, "surveys");
+  o = koers_test_report_add_objective (store, dept (lang, "hr"), T (lang, satisfaction), KOERS_LEVEL_DEPARTMENT,
+                                       KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", c1);
+  kr = koers_test_report_add_key_result (store, o, "Weekly staff surveys", KOERS_METRIC_KIND_NUMBER, 0, 12, "surveys");
   koers_key_result_set_uses_personal_data (kr, TRUE);
   koers_key_result_set_personal_data_note (kr, T (lang, survey_note));
   g_assert_true (koers_store_save_key_result (store, kr, &error));
   g_assert_no_error (error);
-  report_add_checkin (store, kr, "2026-05-01", 5, KOERS_CHECKIN_STATUS_NONE, NULL);
-  kr = report_add_key_result (store, o, "Double the internal team events", KOERS_METRIC_KIND_NUMBER, 2, 4, "events");
-  report_add_checkin (store, kr, "2026-05-12", 2, KOERS_CHECKIN_STATUS_OFF_TRACK, T (lang, no_budget));
+  koers_test_add_checkin (store, kr, "2026-05-01", 5, KOERS_CHECKIN_STATUS_NONE, NULL);
+  kr = koers_test_report_add_key_result (store, o, "Double the internal team events", KOERS_METRIC_KIND_NUMBER, 2, 4, "events");
+  koers_test_add_checkin (store, kr, "2026-05-12", 2, KOERS_CHECKIN_STATUS_OFF_TRACK, T (lang, no_budget));
 
   /* Q1, committed, ended below 1: the appendix's missed list. */
-  o = report_add_objective (store, dept (lang, "finance"), T (lang, budgets), KOERS_LEVEL_DEPARTMENT,
-                            KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1", NULL);
-  report_add_key_result (store, o, "Budgets approved by the board", KOERS_METRIC_KIND_MILESTONE, 0, 1, NULL);
-  kr = report_add_key_result (store, o, "Save 50% on meeting costs", KOERS_METRIC_KIND_PERCENTAGE, 0, 50, "%");
-  report_add_checkin (store, kr, "2026-03-20", 25, KOERS_CHECKIN_STATUS_NONE, NULL);
+  o = koers_test_report_add_objective (store, dept (lang, "finance"), T (lang, budgets), KOERS_LEVEL_DEPARTMENT,
+                                       KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1", NULL);
+  koers_test_report_add_key_result (store, o, "Budgets approved by the board", KOERS_METRIC_KIND_MILESTONE, 0, 1, NULL);
+  kr = koers_test_report_add_key_result (store, o, "Save 50% on meeting costs", KOERS_METRIC_KIND_PERCENTAGE, 0, 50, "%");
+  koers_test_add_checkin (store, kr, "2026-03-20", 25, KOERS_CHECKIN_STATUS_NONE, NULL);
 
   /* Forty key results: a table that runs over a page. */
-  o = report_add_objective (store, dept (lang, "it"), T (lang, security), KOERS_LEVEL_DEPARTMENT,
-                            KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
+  o = koers_test_report_add_objective (store, dept (lang, "it"), T (lang, security), KOERS_LEVEL_DEPARTMENT,
+                                       KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
   for (int i = 1; i <= 40; i++)
     {
       g_autofree char *title = g_strdup_printf ("System %d passes the security audit", i);
 
-      kr = report_add_key_result (store, o, title, KOERS_METRIC_KIND_MILESTONE, 0, 1, NULL);
+      kr = koers_test_report_add_key_result (store, o, title, KOERS_METRIC_KIND_MILESTONE, 0, 1, NULL);
       if (i % 2 == 0)
-        report_add_checkin (store, kr, "2026-05-02", 1, KOERS_CHECKIN_STATUS_NONE, NULL);
+        koers_test_add_checkin (store, kr, "2026-05-02", 1, KOERS_CHECKIN_STATUS_NONE, NULL);
     }
 
   /* A value that should go down, and no alignment. */
-  o = report_add_objective (store, dept (lang, "customer-service"), T (lang, churn), KOERS_LEVEL_DEPARTMENT,
-                            KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
-  kr = report_add_key_result (store, o, "Monthly churn", KOERS_METRIC_KIND_PERCENTAGE, 10, 5, "%");
-  report_add_checkin (store, kr, "2026-04-20", 9, KOERS_CHECKIN_STATUS_NONE, NULL);
-  report_add_checkin (store, kr, "2026-05-11", 8, KOERS_CHECKIN_STATUS_NONE, NULL);
+  o = koers_test_report_add_objective (store, dept (lang, "customer-service"), T (lang, churn), KOERS_LEVEL_DEPARTMENT,
+                                       KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
+  kr = koers_test_report_add_key_result (store, o, "Monthly churn", KOERS_METRIC_KIND_PERCENTAGE, 10, 5, "%");
+  koers_test_add_checkin (store, kr, "2026-04-20", 9, KOERS_CHECKIN_STATUS_NONE, NULL);
+  koers_test_add_checkin (store, kr, "2026-05-11", 8, KOERS_CHECKIN_STATUS_NONE, NULL);
 }
 
 GPtrArray *
-report_fixture_q2_titles (KoersLanguage lang)
+koers_test_report_q2_titles (KoersLanguage lang)
 {
   GPtrArray *titles = g_ptr_array_new ();
 
@@ -284,8 +236,8 @@ report_fixture_q2_titles (KoersLanguage lang)
 }
 
 void
-report_options_q2 (KoersReportOptions *opts,
-                   KoersLanguage       lang)
+koers_test_report_options_q2 (KoersReportOptions *opts,
+                              KoersLanguage       lang)
 {
   KoersPeriod q2;
 
@@ -297,7 +249,7 @@ report_options_q2 (KoersReportOptions *opts,
 }
 
 PopplerDocument *
-report_open_pdf (const char *path)
+koers_test_report_open_pdf (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
@@ -312,7 +264,7 @@ report_open_pdf (const char *path)
 }
 
 char *
-report_normalize (const char *text)
+koers_test_report_normalize (const char *text)
 {
   GString *out = g_string_new (NULL);
   gboolean space = FALSE;
@@ -338,25 +290,25 @@ report_normalize (const char *text)
 }
 
 char *
-report_page_text (PopplerDocument *doc,
-                  int              index)
+koers_test_report_page_text (PopplerDocument *doc,
+                             int              index)
 {
-  g_autoptr(ReportPdfPage) page = poppler_document_get_page (doc, index);
+  g_autoptr(KoersTestPdfPage) page = poppler_document_get_page (doc, index);
   g_autofree char *text = NULL;
 
   g_assert_nonnull (page);
   text = poppler_page_get_text (page);
-  return report_normalize (text != NULL ? text : "");
+  return koers_test_report_normalize (text != NULL ? text : "");
 }
 
 char *
-report_document_text (PopplerDocument *doc)
+koers_test_report_document_text (PopplerDocument *doc)
 {
   GString *all = g_string_new (NULL);
 
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
-      g_autofree char *text = report_page_text (doc, i);
+      g_autofree char *text = koers_test_report_page_text (doc, i);
 
       g_string_append (all, text);
       g_string_append_c (all, '\n');
@@ -366,7 +318,7 @@ report_document_text (PopplerDocument *doc)
 }
 
 void
-report_assert_in_margins (PopplerDocument *doc)
+koers_test_report_assert_in_margins (PopplerDocument *doc)
 {
   /* Poppler's glyph boxes use the font's whole height, a little more than
    * the line box Pango lays out: allow for that. */
@@ -374,7 +326,7 @@ report_assert_in_margins (PopplerDocument *doc)
 
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
-      g_autoptr(ReportPdfPage) page = poppler_document_get_page (doc, i);
+      g_autoptr(KoersTestPdfPage) page = poppler_document_get_page (doc, i);
       g_autofree char *text = poppler_page_get_text (page);
       PopplerRectangle *rects = NULL;
       guint n_rects = 0;
@@ -403,14 +355,14 @@ report_assert_in_margins (PopplerDocument *doc)
 }
 
 void
-report_assert_page_footers (PopplerDocument *doc,
-                            KoersLanguage    lang)
+koers_test_report_assert_page_footers (PopplerDocument *doc,
+                                       KoersLanguage    lang)
 {
   int n = poppler_document_get_n_pages (doc);
 
   for (int i = 0; i < n; i++)
     {
-      g_autofree char *text = report_page_text (doc, i);
+      g_autofree char *text = koers_test_report_page_text (doc, i);
       g_autofree char *footer = lang == KOERS_LANGUAGE_NL ? g_strdup_printf ("Pagina %d van %d", i + 1, n)
                                                           : g_strdup_printf ("Page %d of %d", i + 1, n);
 
@@ -420,8 +372,8 @@ report_assert_page_footers (PopplerDocument *doc,
 }
 
 GPtrArray *
-report_outline_titles (PopplerDocument *doc,
-                       const char      *parent)
+koers_test_report_outline_titles (PopplerDocument *doc,
+                                  const char      *parent)
 {
   GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
   PopplerIndexIter *iter = poppler_index_iter_new (doc);
@@ -462,7 +414,7 @@ report_outline_titles (PopplerDocument *doc,
 }
 
 GPtrArray *
-report_list_dir (const char *path)
+koers_test_report_list_dir (const char *path)
 {
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);

@@ -1,37 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#pragma once
-
-/* Shared by the quality tests: a small model in memory, checks over it,
- * and ways to look for findings. */
+#include "config.h"
 
 #include <string.h>
 
 #include "core/koers-date.h"
-#include "core/koers-department.h"
-#include "core/koers-quality.h"
+#include "koers-test-quality.h"
 
-/* A small company checked in 2026-Q2 on 15 May (KOERS_TODAY): the
- * company level with one yearly objective, and Marketing with one
- * objective that supports it.  As set up, nothing is wrong with them;
- * each test breaks one thing and looks for the finding. */
-typedef struct
-{
-  GListStore *departments;
-  GListStore *objectives;
-  KoersDepartment *company;
-  KoersDepartment *marketing;
-  KoersObjective *company_objective;
-  KoersObjective *objective;
-  KoersKeyResult *kr1;
-  KoersKeyResult *kr2;
-  KoersPeriod period;
-  gint64 next_id;
-} Fixture;
-
-static inline KoersDepartment *
-add_department (Fixture    *fx,
-                const char *name,
-                gboolean    is_company)
+KoersDepartment *
+koers_test_quality_add_department (KoersTestQuality *fx,
+                                   const char       *name,
+                                   gboolean          is_company)
 {
   g_autoptr(KoersDepartment) dept = koers_department_new (name, NULL);
   g_autofree char *uuid = g_strdup_printf ("dept-%" G_GINT64_FORMAT, fx->next_id);
@@ -43,14 +21,14 @@ add_department (Fixture    *fx,
   return dept;
 }
 
-static inline KoersKeyResult *
-add_key_result (Fixture        *fx,
-                KoersObjective *objective,
-                const char     *title,
-                KoersMetricKind kind,
-                double          start,
-                double          target,
-                const char     *due)
+KoersKeyResult *
+koers_test_quality_add_key_result (KoersTestQuality *fx,
+                                   KoersObjective   *objective,
+                                   const char       *title,
+                                   KoersMetricKind   kind,
+                                   double            start,
+                                   double            target,
+                                   const char       *due)
 {
   g_autoptr(KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, NULL);
   g_autofree char *uuid = g_strdup_printf ("kr-%" G_GINT64_FORMAT, fx->next_id);
@@ -65,14 +43,13 @@ add_key_result (Fixture        *fx,
   return kr;
 }
 
-/* An objective with two sound key results. */
-static inline KoersObjective *
-add_objective (Fixture            *fx,
-               KoersDepartment    *dept,
-               const char         *title,
-               KoersObjectiveKind  kind,
-               const char         *period,
-               KoersObjective     *aligned_to)
+KoersObjective *
+koers_test_quality_add_objective (KoersTestQuality   *fx,
+                                  KoersDepartment    *dept,
+                                  const char         *title,
+                                  KoersObjectiveKind  kind,
+                                  const char         *period,
+                                  KoersObjective     *aligned_to)
 {
   g_autoptr(KoersObjective) objective = NULL;
   g_autofree char *uuid = g_strdup_printf ("obj-%" G_GINT64_FORMAT, fx->next_id);
@@ -87,15 +64,15 @@ add_objective (Fixture            *fx,
     koers_objective_set_aligned_to_id (objective, koers_objective_get_id (aligned_to));
   g_list_store_append (fx->objectives, objective);
 
-  add_key_result (fx, objective, "Raise the conversion rate from 18% to 25%",
+  koers_test_quality_add_key_result (fx, objective, "Raise the conversion rate from 18% to 25%",
                   KOERS_METRIC_KIND_PERCENTAGE, 18, 25, "2026-06-12");
-  add_key_result (fx, objective, "Cut the sales cycle from 60 to 48 days",
+  koers_test_quality_add_key_result (fx, objective, "Cut the sales cycle from 60 to 48 days",
                   KOERS_METRIC_KIND_NUMBER, 60, 48, "2026-05-29");
   return objective;
 }
 
-static inline KoersKeyResult *
-get_kr (KoersObjective *objective,
+KoersKeyResult *
+koers_test_quality_get_key_result (KoersObjective *objective,
         guint           index)
 {
   g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), index);
@@ -103,39 +80,39 @@ get_kr (KoersObjective *objective,
   return kr;  /* the objective holds a reference */
 }
 
-static inline void
-fixture_set_up (Fixture       *fx,
-                gconstpointer  data)
+void
+koers_test_quality_set_up (KoersTestQuality *fx,
+                           gconstpointer     data)
 {
   fx->next_id = 1;
   fx->departments = g_list_store_new (KOERS_TYPE_DEPARTMENT);
   fx->objectives = g_list_store_new (KOERS_TYPE_OBJECTIVE);
-  fx->company = add_department (fx, "Example Company", TRUE);
-  fx->marketing = add_department (fx, "IT & Marketing", FALSE);
-  fx->company_objective = add_objective (fx, fx->company, "Double monthly sign-ups",
+  fx->company = koers_test_quality_add_department (fx, "Example Company", TRUE);
+  fx->marketing = koers_test_quality_add_department (fx, "IT & Marketing", FALSE);
+  fx->company_objective = koers_test_quality_add_objective (fx, fx->company, "Double monthly sign-ups",
                                          KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
-  fx->objective = add_objective (fx, fx->marketing, "Make our email campaigns count",
+  fx->objective = koers_test_quality_add_objective (fx, fx->marketing, "Make our email campaigns count",
                                  KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", fx->company_objective);
-  fx->kr1 = get_kr (fx->objective, 0);
-  fx->kr2 = get_kr (fx->objective, 1);
+  fx->kr1 = koers_test_quality_get_key_result (fx->objective, 0);
+  fx->kr2 = koers_test_quality_get_key_result (fx->objective, 1);
   g_assert_true (koers_period_parse ("2026-Q2", &fx->period, NULL));
 }
 
-static inline void
-fixture_tear_down (Fixture       *fx,
-                   gconstpointer  data)
+void
+koers_test_quality_tear_down (KoersTestQuality *fx,
+                              gconstpointer     data)
 {
   g_clear_object (&fx->departments);
   g_clear_object (&fx->objectives);
 }
 
-static inline GListModel *
-run_full (Fixture                   *fx,
-          const KoersPeriod         *period,
-          GHashTable                *dismissed,
-          KoersQualityPostmortemFunc postmortem,
-          KoersQualityGradeFunc      grade,
-          gpointer                   user_data)
+GListModel *
+koers_test_quality_run_full (KoersTestQuality           *fx,
+                             const KoersPeriod          *period,
+                             GHashTable                 *dismissed,
+                             KoersQualityPostmortemFunc  postmortem,
+                             KoersQualityGradeFunc       grade,
+                             gpointer                    user_data)
 {
   KoersQualityInput input;
 
@@ -148,16 +125,14 @@ run_full (Fixture                   *fx,
   return koers_quality_check (&input);
 }
 
-static inline GListModel *
-run (Fixture *fx)
+GListModel *
+koers_test_quality_run (KoersTestQuality *fx)
 {
-  return run_full (fx, NULL, NULL, NULL, NULL, NULL);
+  return koers_test_quality_run_full (fx, NULL, NULL, NULL, NULL, NULL);
 }
 
-/* (transfer none) (nullable): the finding of rule about subject_id, an
- * objective or key result id (0: any). */
-static inline KoersQualityFinding *
-find (GListModel *findings,
+KoersQualityFinding *
+koers_test_quality_find (GListModel *findings,
       const char *rule_id,
       gint64      subject_id)
 {
@@ -179,8 +154,8 @@ find (GListModel *findings,
   return NULL;
 }
 
-static inline guint
-count_rule (GListModel *findings,
+guint
+koers_test_quality_count_rule (GListModel *findings,
             const char *rule_id)
 {
   guint n = g_list_model_get_n_items (findings);
@@ -197,10 +172,8 @@ count_rule (GListModel *findings,
   return count;
 }
 
-/* Both languages say something, and not the same thing; nothing is left
- * unfilled. */
-static inline void
-assert_bilingual (KoersQualityFinding *finding)
+void
+koers_test_quality_assert_bilingual (KoersQualityFinding *finding)
 {
   const char *en = koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN);
   const char *nl = koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL);
@@ -215,21 +188,21 @@ assert_bilingual (KoersQualityFinding *finding)
   g_assert_cmpstr (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_NL), !=, "");
 }
 
-static inline KoersQualityFinding *
-assert_fires (GListModel *findings,
+KoersQualityFinding *
+koers_test_quality_assert_fires (GListModel *findings,
               const char *rule_id,
               gint64      subject_id)
 {
-  KoersQualityFinding *finding = find (findings, rule_id, subject_id);
+  KoersQualityFinding *finding = koers_test_quality_find (findings, rule_id, subject_id);
 
   if (finding == NULL)
     g_error ("expected %s about %" G_GINT64_FORMAT, rule_id, subject_id);
-  assert_bilingual (finding);
+  koers_test_quality_assert_bilingual (finding);
   return finding;
 }
 
-static inline void
-set_all_current (KoersObjective *objective,
+void
+koers_test_quality_set_all_current (KoersObjective *objective,
                  double          fraction)
 {
   GListModel *krs = koers_objective_get_key_results (objective);

@@ -1,65 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#pragma once
-
-/* Helpers shared by the JSON, CSV and template tests: a database with a
- * bit of everything in it, and a fingerprint of a database's files. */
-
 #include "config.h"
 
+#include <string.h>
+
 #include "core/koers-date.h"
-#include "koers-json.h"
-#include "koers-templates.h"
-#include "koers-store-private.h"
 #include "store/koers-store-review.h"
-#include "test-store-utils.h"
+#include "koers-test-io.h"
 
-/* Stamps tests pass so that exports compare as text. */
-#define TEST_EXPORTED_USEC G_GINT64_CONSTANT (1778841000123456)
-
-static inline KoersDepartment *
-find_department_named (KoersStore *store,
-                       const char *name)
-{
-  KoersDepartment *dept = koers_store_find_department_by_name (store, name);
-
-  g_assert_nonnull (dept);
-  return dept;
-}
-
-static inline KoersKeyResult *
-first_key_result (KoersObjective *objective)
-{
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
-
-  g_assert_nonnull (kr);
-  return kr;
-}
-
-static inline KoersObjective *
-find_objective_titled (KoersStore *store,
-                       const char *title)
-{
-  GListModel *objectives = koers_store_get_objectives (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
-
-      if (g_strcmp0 (koers_objective_get_title (objective), title) == 0)
-        return objective;
-    }
-
-  g_error ("No objective “%s”", title);
-  return NULL;
-}
-
-static inline void
-add_checkin (KoersStore         *store,
-             KoersKeyResult     *kr,
-             const char         *date,
-             double              value,
-             KoersCheckinStatus  status,
-             const char         *note)
+/* A check-in by someone whose name needs escaping in JSON. */
+static void
+add_checkin_by_anne (KoersStore         *store,
+                     KoersKeyResult     *kr,
+                     const char         *date,
+                     double              value,
+                     KoersCheckinStatus  status,
+                     const char         *note)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
@@ -69,18 +24,14 @@ add_checkin (KoersStore         *store,
   g_assert_no_error (error);
 }
 
-/* The seed's templates (demo values), a team, check-ins, a carried-over
- * objective with its quarterly review (a grade of 0 among them),
- * dismissed quality findings, an organisation name, texts with quotes,
- * commas, line breaks and non-ASCII, and numbers that are not whole. */
-static inline void
-populate_store (KoersStore *store)
+void
+koers_test_populate_store (KoersStore *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KoersDepartment) team = koers_department_new ("Growth team", "🚀");
   g_autoptr(KoersObjective) carried = NULL;
   g_autoptr(KoersKeyResult) kr = NULL;
-  KoersDepartment *marketing = find_department_named (store, "Marketing");
+  KoersDepartment *marketing = koers_test_find_department (store, "Marketing");
   KoersObjective *objective;
   GDate today;
   int n;
@@ -98,10 +49,10 @@ populate_store (KoersStore *store)
   g_assert_no_error (error);
   g_assert_cmpint (n, ==, 21);
 
-  objective = find_objective_titled (store, "Double monthly sign-ups.");
-  add_checkin (store, first_key_result (objective), "2026-04-10", 300.5, KOERS_CHECKIN_STATUS_ON_TRACK,
+  objective = koers_test_find_objective (store, "Double monthly sign-ups.");
+  add_checkin_by_anne (store, koers_test_first_key_result (objective), "2026-04-10", 300.5, KOERS_CHECKIN_STATUS_ON_TRACK,
                "First week, \"good\" start,\nnext line");
-  add_checkin (store, first_key_result (objective), "2026-05-08", 640.25, KOERS_CHECKIN_STATUS_AT_RISK,
+  add_checkin_by_anne (store, koers_test_first_key_result (objective), "2026-05-08", 640.25, KOERS_CHECKIN_STATUS_AT_RISK,
                "Ça va — 7,2 × “quotes”");
 
   /* From the previous quarter, carried over into this one, in the team. */
@@ -149,16 +100,14 @@ populate_store (KoersStore *store)
     koers_objective_set_department_id (next, koers_department_get_id (team));
     koers_objective_set_carried_over_from_id (next, koers_objective_get_id (carried));
     koers_objective_set_aligned_to_id (next, koers_objective_get_id (
-                                         find_objective_titled (store, "Increase sales results.")));
+                                         koers_test_find_objective (store, "Increase sales results.")));
     g_assert_true (koers_store_add_objective (store, next, &error));
     g_assert_no_error (error);
   }
 }
 
-/* The database file and its side files, as one string: equal strings
- * mean byte-identical files. */
-static inline char *
-fingerprint_database (const char *path)
+char *
+koers_test_fingerprint_database (const char *path)
 {
   static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -180,23 +129,19 @@ fingerprint_database (const char *path)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-/* The whole export, the change log included. */
-static inline char *
-export_full_text (KoersStore *store)
+char *
+koers_test_export_full_text (KoersStore *store)
 {
   g_autoptr(GError) error = NULL;
-  char *text = koers_json_export_to_string (store, NULL, TEST_EXPORTED_USEC, &error);
+  char *text = koers_json_export_to_string (store, NULL, KOERS_TEST_EXPORTED_USEC, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (text);
   return text;
 }
 
-/* What an export says of the data, without the change log: every write,
- * an import's too, adds to the log, so two databases with the same data
- * have logs of their own. */
-static inline char *
-strip_changes (const char *text)
+char *
+koers_test_strip_changes (const char *text)
 {
   const char *changes = strstr (text, ",\n  \"changes\" : [");
 
@@ -205,10 +150,10 @@ strip_changes (const char *text)
   return g_strdup_printf ("%.*s\n}\n", (int) (changes - text), text);
 }
 
-static inline char *
-export_text (KoersStore *store)
+char *
+koers_test_export_text (KoersStore *store)
 {
-  g_autofree char *text = export_full_text (store);
+  g_autofree char *text = koers_test_export_full_text (store);
 
-  return strip_changes (text);
+  return koers_test_strip_changes (text);
 }
