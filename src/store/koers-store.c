@@ -300,9 +300,7 @@ koers_store_open_full (const char     *path,
   rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"),
-                   display, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      koers_store_set_sqlite_error (error, rc, path);
       goto failed;
     }
 
