@@ -432,6 +432,46 @@ def test_locked_database(tmp, db):
           and 'programma' in err, describe(status, out, err))
 
 
+def test_read_only_folder(tmp, db):
+    """A database in a folder Koers may not write: SQLite cannot put its journal
+    beside it.  The message names the folder, not "a readonly database"."""
+    as_other = []
+    if os.getuid() == 0:
+        # Root writes everywhere: run Koers as nobody instead.
+        setpriv = shutil.which('setpriv')
+        if setpriv is None:
+            check('read-only folder (skipped: root without setpriv)', True)
+            return
+        as_other = [setpriv, '--reuid=65534', '--regid=65534', '--clear-groups']
+    folder = os.path.join(tmp, 'ro-folder')
+    os.mkdir(folder)
+    ro_db = os.path.join(folder, 'shared.db')
+    src = sqlite3.connect(db)
+    dst = sqlite3.connect(ro_db)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    for side in ('-wal', '-shm'):
+        if os.path.exists(ro_db + side):
+            os.unlink(ro_db + side)
+    os.chmod(tmp, 0o755)
+    os.chmod(ro_db, 0o666)
+    os.chmod(folder, 0o555)
+    env = dict(os.environ)
+    env.pop('DISPLAY', None)
+    env['HOME'] = folder
+    try:
+        proc = subprocess.run(as_other + [KOERS, '--check', '--database', ro_db], env=env,
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        os.chmod(folder, 0o755)
+        os.chmod(tmp, 0o700)
+    err = proc.stderr
+    check('a read-only folder is named as the folder', proc.returncode == 1
+          and 'folder' in err and 'readonly' not in err and 'read-only' in err,
+          describe(proc.returncode, proc.stdout, err))
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='koers-cli-')
     try:
@@ -450,6 +490,7 @@ def main():
         test_import_utf16(tmp, db)
         test_csv_formulas(tmp, db)
         test_locked_database(tmp, db)
+        test_read_only_folder(tmp, db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -20,7 +20,7 @@ is_folder_read_only (const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
 
-  return g_access (folder, W_OK) != 0;
+  return g_file_test (folder, G_FILE_TEST_IS_DIR) && g_access (folder, W_OK) != 0;
 }
 
 void
