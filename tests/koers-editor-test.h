@@ -5,6 +5,8 @@
  * and key results in the store, a window like the app's (with a toast
  * overlay), and ways to find the widgets a user would see. */
 
+#include <string.h>
+
 #include "koers-ui-test.h"
 
 static inline KoersObjective *
@@ -107,6 +109,20 @@ koers_editor_test_collect (GtkWidget *widget, GType type, GPtrArray *out)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     koers_editor_test_collect (child, type, out);
+}
+
+/* A label under root whose text (markup parsed) holds text. */
+static inline gboolean
+koers_editor_test_has_label_containing (GtkWidget *root, const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  koers_editor_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Widgets of type under root that are mapped: on screen, not recycled. */

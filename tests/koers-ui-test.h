@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "core/koers-period.h"
 #include "core/koers-summary.h"
@@ -35,17 +36,42 @@ koers_ui_test_init (int    *argc,
   adw_init ();
 }
 
+/* In a new folder named after template (NULL: "koers-ui-XXXXXX"). */
 static inline void
-koers_ui_test_db_open (KoersUiTestDb *db)
+koers_ui_test_db_open_in (KoersUiTestDb *db,
+                          const char    *template)
 {
   g_autoptr(GError) error = NULL;
 
-  db->dir = g_dir_make_tmp ("koers-ui-XXXXXX", &error);
+  db->dir = g_dir_make_tmp (template != NULL ? template : "koers-ui-XXXXXX", &error);
   g_assert_no_error (error);
   db->path = g_build_filename (db->dir, "koers.db", NULL);
   db->store = koers_store_open (db->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db->store);
+}
+
+static inline void
+koers_ui_test_db_open (KoersUiTestDb *db)
+{
+  koers_ui_test_db_open_in (db, NULL);
+}
+
+/* Makes every later insert or update of table fail (a trigger), as a full
+ * disk or a broken file would, through a connection of its own. */
+static inline void
+koers_ui_test_refuse_writes (KoersUiTestDb *db,
+                             const char    *table)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "CREATE TRIGGER refuse_insert BEFORE INSERT ON %s BEGIN SELECT RAISE (ABORT, 'no'); END;"
+    "CREATE TRIGGER refuse_update BEFORE UPDATE ON %s BEGIN SELECT RAISE (ABORT, 'no'); END;",
+    table, table);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (db->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
 }
 
 static inline void
