@@ -1,14 +1,18 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Builds the JSON import fuzzer (tests/fuzz/fuzz-json-import.c) with clang,
+# Builds the libFuzzer targets under tests/fuzz/ with clang,
 # AddressSanitizer and UndefinedBehaviorSanitizer in a build folder of its
-# own, and runs it for a bounded time on a copy of the seed corpus.
+# own, and runs each for its share of a bounded time on a copy of its seed
+# corpus:
+#   fuzz-json-import  half the time   corpus/       (with json.dict)
+#   fuzz-csv-field    a quarter       corpus-csv/   the CSV writer's quoting and formula guard
+#   fuzz-parse        a quarter       corpus-parse/ number, period and date parsers
 #
-#   build-aux/run-fuzz.sh [SECONDS]      (default 60)
+#   build-aux/run-fuzz.sh [SECONDS]      (default 60, for all targets together)
 #
 # KOERS_FUZZ_BUILDDIR: the build folder (default: build-fuzz in the source).
-# Exits non-zero when the fuzzer finds a crash, a leak, undefined
+# Exits non-zero when a fuzzer finds a crash, a leak, undefined
 # behaviour, a GLib warning or a timeout; the input is kept in
 # $KOERS_FUZZ_BUILDDIR/fuzz-artifacts/.
 set -eu
@@ -29,20 +33,32 @@ if [ ! -f "$builddir/build.ninja" ]; then
     meson setup "$builddir" "$srcdir" \
       -Db_sanitize=address,undefined -Db_lundef=false -Dbenchmarks=false
 fi
-ninja -C "$builddir" tests/fuzz/fuzz-json-import
+ninja -C "$builddir" tests/fuzz/fuzz-json-import tests/fuzz/fuzz-csv-field tests/fuzz/fuzz-parse
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$srcdir"/tests/fuzz/corpus/* "$work"/
 mkdir -p "$builddir/fuzz-artifacts"
 
-# The seed corpus first, then -max_total_time of mutations.
-"$builddir/tests/fuzz/fuzz-json-import" \
-  -max_total_time="$seconds" \
-  -max_len=16384 \
-  -timeout=20 \
-  -rss_limit_mb=2048 \
-  -dict="$srcdir/tests/fuzz/json.dict" \
-  -artifact_prefix="$builddir/fuzz-artifacts/" \
-  -print_final_stats=1 \
-  "$work"
+# run TARGET CORPUS SECONDS [OPTIONS…]: the seed corpus first, then
+# SECONDS of mutations (at least one).
+run () {
+  target=$1 corpus=$2 budget=$3
+  shift 3
+  [ "$budget" -ge 1 ] || budget=1
+  mkdir -p "$work/$target"
+  cp "$srcdir/tests/fuzz/$corpus"/* "$work/$target"/
+  echo "run-fuzz.sh: $target for $budget s"
+  "$builddir/tests/fuzz/$target" \
+    -max_total_time="$budget" \
+    -timeout=20 \
+    -rss_limit_mb=2048 \
+    -artifact_prefix="$builddir/fuzz-artifacts/$target-" \
+    -print_final_stats=1 \
+    "$@" \
+    "$work/$target"
+}
+
+run fuzz-json-import corpus $((seconds / 2)) \
+  -max_len=16384 -dict="$srcdir/tests/fuzz/json.dict"
+run fuzz-csv-field corpus-csv $((seconds / 4)) -max_len=4096
+run fuzz-parse corpus-parse $((seconds - seconds / 2 - seconds / 4)) -max_len=256

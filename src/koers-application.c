@@ -21,6 +21,7 @@ struct _KoersApplication
   GSettings *settings;
   char *running_language;
   gboolean restart_requested;
+  gboolean options_parsed;
 };
 
 G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
@@ -146,6 +147,8 @@ koers_application_handle_local_options (GApplication *application,
   g_autoptr(GError) error = NULL;
   int status;
 
+  self->options_parsed = TRUE;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("koers %s\n", PACKAGE_VERSION);
@@ -204,6 +207,27 @@ koers_application_handle_local_options (GApplication *application,
     }
 
   return -1;
+}
+
+/* GLib ends with 1 when it cannot parse the options (an unknown one, a
+ * missing argument), before handle-local-options; the README promises 2
+ * for a mistake in the options, 1 for work that failed. */
+static gboolean
+koers_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  KoersApplication *self = KOERS_APPLICATION (application);
+  GApplicationClass *parent_class = G_APPLICATION_CLASS (koers_application_parent_class);
+
+  self->options_parsed = FALSE;
+  if (!parent_class->local_command_line (application, arguments, exit_status))
+    return FALSE;
+
+  if (!self->options_parsed && *exit_status != 0)
+    *exit_status = koers_cli_report_bad_options ();
+
+  return TRUE;
 }
 
 static KoersWindow *
@@ -486,6 +510,7 @@ koers_application_class_init (KoersApplicationClass *klass)
 
   object_class->dispose = koers_application_dispose;
   object_class->finalize = koers_application_finalize;
+  app_class->local_command_line = koers_application_local_command_line;
   app_class->handle_local_options = koers_application_handle_local_options;
   app_class->startup = koers_application_startup;
   app_class->activate = koers_application_activate;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "core/koers-atomic-file.h"
@@ -9,6 +11,7 @@
 #include "core/koers-format.h"
 #include "core/koers-period.h"
 #include "core/koers-quality.h"
+#include "core/koers-text.h"
 #include "io/koers-csv.h"
 #include "io/koers-export-filter.h"
 #include "io/koers-json.h"
@@ -194,7 +197,7 @@ static void
 print_usage_error (const char *message)
 {
   g_printerr ("koers: %s\n", message);
-  g_printerr ("%s\n", _("Run “koers --help” to see the options."));
+  koers_cli_report_bad_options ();
 }
 
 static char *
@@ -734,4 +737,47 @@ koers_cli_handle_options (GVariantDict *options)
     execution.database = koers_store_get_default_path ();
 
   return execute_in_thread (&execution);
+}
+
+/* As GLib prints: in the console's character set (C locale: ASCII, with
+ * "?" for what it cannot show), flushed at once. */
+static void
+print_escaped (FILE       *stream,
+               const char *text)
+{
+  g_autofree char *escaped = koers_text_escape_controls (text);
+  g_autofree char *converted = NULL;
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (escaped, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+
+  fputs (converted != NULL ? converted : escaped, stream);
+  fflush (stream);
+}
+
+static void
+print_stdout_cb (const char *text)
+{
+  print_escaped (stdout, text);
+}
+
+static void
+print_stderr_cb (const char *text)
+{
+  print_escaped (stderr, text);
+}
+
+void
+koers_cli_install_print_handlers (void)
+{
+  g_set_print_handler (print_stdout_cb);
+  g_set_printerr_handler (print_stderr_cb);
+}
+
+int
+koers_cli_report_bad_options (void)
+{
+  g_printerr ("%s\n", _("Run “koers --help” to see the options."));
+  return EXIT_USAGE;
 }

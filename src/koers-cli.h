@@ -19,4 +19,14 @@ void koers_cli_add_options    (GApplication *application);
  * 1 failed, 2 bad usage.  Messages go to stdout and stderr, translated. */
 int  koers_cli_handle_options (GVariantDict *options);
 
+/* Routes g_print() and g_printerr(), which carry everything Koers prints
+ * (GLib's option errors and --help too), through an escape: control
+ * characters that came from a file, a database or the command line reach
+ * the terminal as \u001b, never raw. */
+void koers_cli_install_print_handlers (void);
+
+/* After GLib refused the options (and said why): the pointer to --help,
+ * and the exit status for a mistake in the options, 2. */
+int  koers_cli_report_bad_options (void);
+
 G_END_DECLS

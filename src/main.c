@@ -9,6 +9,7 @@
 
 #include "koers-application.h"
 #include "koers-bench-hook.h"
+#include "koers-cli.h"
 
 /* Replaces this process by a new one with the same arguments.  Done after
  * the application has released its D-Bus name, so the new process becomes
@@ -50,6 +51,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  koers_cli_install_print_handlers ();
   app = koers_application_new (language);
   if (g_getenv ("KOERS_BENCH_FIRST_FRAME") != NULL)
     koers_bench_watch_first_frame (GTK_APPLICATION (app));

@@ -8,6 +8,7 @@
 
 #include "core/koers-change-text.h"
 #include "core/koers-format.h"
+#include "test-language.h"
 
 /* The history in words, in English and in Dutch (the catalogue of this
  * build, TEST_LOCALEDIR), from changes built by hand. */
@@ -27,15 +28,6 @@ test_time (void)
   g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 12, 4, 14, 2, 0);
 
   return g_date_time_to_unix (time) * G_USEC_PER_SEC;
-}
-
-static void
-use_language (KoersLanguage language)
-{
-  g_setenv ("LANGUAGE", language == KOERS_LANGUAGE_NL ? "nl" : "en", TRUE);
-  koers_format_set_language (language);
-  /* glibc forgets the translations it looked up at a textdomain() call. */
-  textdomain ("messages");
 }
 
 static char *

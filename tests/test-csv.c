@@ -4,78 +4,44 @@
 #include "koers-csv.h"
 #include "koers-store-private.h"
 #include "koers-test-io.h"
+#include "test-csv-reader.h"
 
-/* A strict RFC 4180 reader, to read back what the writer wrote: rows of
- * fields (a GPtrArray of GStrv), or NULL when the text breaks the rules. */
-static GPtrArray *
-read_csv (const char *text)
+typedef struct
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  const char *p = text;
+  const char *field;
+  const char *written;
+} FieldCase;
 
-  while (*p != '\0')
+/* Writes each field alone (as the case says) and all as one row; returns
+ * the row read back, one cell per case. */
+static char **
+write_fields (const FieldCase *cases,
+              guint            n,
+              GString         *row)
+{
+  g_autofree const char **fields = g_new0 (const char *, n + 1);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < n; i++)
     {
-      if (*p == '"')
-        {
-          for (p++;; p++)
-            {
-              if (*p == '\0')
-                return NULL;
-              if (*p == '"' && p[1] == '"')
-                {
-                  g_string_append_c (field, '"');
-                  p++;
-                }
-              else if (*p == '"')
-                {
-                  p++;
-                  break;
-                }
-              else
-                g_string_append_c (field, *p);
-            }
-        }
-      else
-        {
-          while (*p != '\0' && *p != ',' && *p != '\r' && *p != '\n')
-            {
-              if (*p == '"')
-                return NULL;
-              g_string_append_c (field, *p++);
-            }
-        }
+      g_autoptr(GString) out = g_string_new (NULL);
 
-      g_ptr_array_add (fields, g_strdup (field->str));
-      g_string_truncate (field, 0);
-
-      if (*p == ',')
-        p++;
-      else if (p[0] == '\r' && p[1] == '\n')
-        {
-          p += 2;
-          g_ptr_array_add (fields, NULL);
-          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
-        }
-      else
-        return NULL;  /* a bare LF or CR, or text after a closing quote */
+      koers_csv_append_field (out, cases[i].field);
+      g_assert_cmpstr (out->str, ==, cases[i].written);
+      fields[i] = cases[i].field;
     }
 
-  if (fields->len > 0)
-    return NULL;  /* the last row has no CRLF */
-
-  return g_steal_pointer (&rows);
+  koers_csv_append_row (row, fields, n);
+  rows = read_csv (row->str);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return g_strdupv (g_ptr_array_index (rows, 0));
 }
 
 static void
 test_quoting (void)
 {
-  static const struct
-  {
-    const char *field;
-    const char *written;
-  } cases[] = {
+  static const FieldCase cases[] = {
     { "plain", "plain" },
     { "", "" },
     { "a,b", "\"a,b\"" },
@@ -89,25 +55,55 @@ test_quoting (void)
     { "semi;colon", "semi;colon" },
   };
   g_autoptr(GString) row = g_string_new (NULL);
-  const char *fields[G_N_ELEMENTS (cases) + 1] = { NULL };
-  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) read = write_fields (cases, G_N_ELEMENTS (cases), row);
 
+  g_assert_true (g_str_has_suffix (row->str, "🚀, spaces kept ,semi;colon\r\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (read[i], ==, cases[i].field);
+  g_assert_null (read[G_N_ELEMENTS (cases)]);
+}
+
+/* OWASP: a text cell that a spreadsheet would read as a formula gets a
+ * leading quote; numbers as koers-format writes them stay numbers. */
+static void
+test_formula_guard (void)
+{
+  static const FieldCase cases[] = {
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    { "=1+1", "'=1+1" },
+    { "+31 2 555 0101", "'+31 2 555 0101" },
+    { "-5 leads", "'-5 leads" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tcmd", "'\tcmd" },
+    { "\rcmd", "\"'\rcmd\"" },
+    { "=a,b", "\"'=a,b\"" },
+    { "=", "'=" },
+    { "-", "'-" },
+    { "+20% more leads", "'+20% more leads" },
+    /* Numbers. */
+    { "-3", "-3" },
+    { "-1.200", "-1.200" },
+    { "-21,5%", "\"-21,5%\"" },
+    { "+20%", "+20%" },
+    { "-€ 250.000", "-€ 250.000" },
+    { "-€1,000.50", "\"-€1,000.50\"" },
+    /* Not at the start: nothing to guard. */
+    { "a=b", "a=b" },
+    { "Sales @ HQ", "Sales @ HQ" },
+    { "", "" },
+  };
+  g_autoptr(GString) row = g_string_new (NULL);
+  g_auto(GStrv) read = write_fields (cases, G_N_ELEMENTS (cases), row);
+
+  /* Read back: the cell as it was, after the quote when it got one. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GString) out = g_string_new (NULL);
+      gboolean guarded = cases[i].written[0] == '\'' ||
+                         g_str_has_prefix (cases[i].written, "\"'");
 
-      koers_csv_append_field (out, cases[i].field);
-      g_assert_cmpstr (out->str, ==, cases[i].written);
-      fields[i] = cases[i].field;
+      g_assert_cmpstr (read[i] + (guarded ? 1 : 0), ==, cases[i].field);
+      g_assert_cmpint (koers_csv_needs_formula_guard (cases[i].field), ==, guarded);
     }
-
-  koers_csv_append_row (row, fields, G_N_ELEMENTS (cases));
-  g_assert_true (g_str_has_suffix (row->str, "🚀, spaces kept ,semi;colon\r\n"));
-
-  rows = read_csv (row->str);
-  g_assert_nonnull (rows);
-  g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_cmpstrv (g_ptr_array_index (rows, 0), (const char * const *) fields);
 }
 
 static KoersObjective *
@@ -180,7 +176,7 @@ test_report_rows (KoersTestDir  *fixture,
                    "Level,Objective,Key result,Start,Target,Current,Status,Owner\r\n"
                    "Company,Increase sales,Conversion rate 25%,18%,25%,21.5%,On track,Sales director\r\n"
                    "Human Resources,Satisfaction,,,,,,HR manager\r\n"
-                   "Marketing,\"Double leads, \"\"fast\"\"\",\"+1,200 leads\",600 leads,\"1,200 leads\","
+                   "Marketing,\"Double leads, \"\"fast\"\"\",\"'+1,200 leads\",600 leads,\"1,200 leads\","
                    "\"1,200 leads\",Achieved,\"Ann\nPeeters\"\r\n");
 
   /* Departments in the sidebar's order (the seed's: HR before
@@ -288,6 +284,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/quoting", test_quoting);
+  g_test_add_func ("/csv/formula-guard", test_formula_guard);
   g_test_add ("/csv/report-rows", KoersTestDir, NULL, koers_test_dir_setup, test_report_rows,
               koers_test_dir_teardown);
   g_test_add ("/csv/status", KoersTestDir, NULL, koers_test_dir_setup, test_status,

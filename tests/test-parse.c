@@ -135,11 +135,27 @@ test_parse_english (void)
   check_bad (KOERS_LANGUAGE_EN, bad, G_N_ELEMENTS (bad));
 }
 
+/* Found by tests/fuzz/fuzz-parse.c: a cut UTF-8 sequence at the end made
+ * the symbol scan step past the terminating NUL. */
+static void
+test_parse_not_utf8 (void)
+{
+  static const Bad bad[] = {
+    { "ti\xf4l", KOERS_PARSE_ERROR_INVALID },
+    { "12\xe2\x82", KOERS_PARSE_ERROR_INVALID },
+    { "\xff", KOERS_PARSE_ERROR_INVALID },
+  };
+
+  check_bad (KOERS_LANGUAGE_NL, bad, G_N_ELEMENTS (bad));
+  check_bad (KOERS_LANGUAGE_EN, bad, G_N_ELEMENTS (bad));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/parse/dutch", test_parse_dutch);
+  g_test_add_func ("/parse/not-utf8", test_parse_not_utf8);
   g_test_add_func ("/parse/english", test_parse_english);
   return g_test_run ();
 }

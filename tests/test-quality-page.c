@@ -23,7 +23,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  koers_test_ui_db_open (&f->db);
+  koers_test_ui_db_open_in (&f->db, data);
   f->objective = koers_test_add_objective (f->db.store,
                                            koers_test_find_department (f->db.store, "Marketing"),
                                            "Double monthly sign-ups", "2026-Q2");
@@ -177,6 +177,24 @@ test_dismiss (Fixture       *f,
   g_assert_cmpuint (koers_quality_page_get_n_open (page), ==, n_open);
 }
 
+/* A failed dismissal's message names the database, here in a folder
+ * called "R&D <ui>": the toast shows it as text (as markup it would be
+ * empty, with a warning). */
+static void
+test_error_is_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  KoersQualityFinding *finding = find_finding (koers_quality_page_get_findings (KOERS_QUALITY_PAGE (f->page)),
+                                               KOERS_QUALITY_RULE_NO_KEY_RESULTS);
+  GtkWidget *button = find_key_button (f->page, koers_quality_finding_get_key (finding));
+
+  koers_test_ui_refuse_writes (&f->db, "dismissed_findings");
+  g_signal_emit_by_name (button, "clicked");
+  koers_test_ui_iterate ();
+
+  g_assert_true (koers_test_ui_has_label_containing (GTK_WIDGET (f->window), "R&D <ui>"));
+}
+
 /* Writes from elsewhere reach the page once they pause (some 300 ms). */
 static void
 wait_for_check (void)
@@ -272,6 +290,8 @@ main (int   argc,
 
   ADD ("lists-findings", test_lists_findings);
   ADD ("dismiss", test_dismiss);
+  g_test_add ("/quality-page/error-is-text", Fixture, "koers-R&D <ui>-XXXXXX", fixture_set_up,
+              test_error_is_text, fixture_tear_down);
   ADD ("follows-store", test_follows_store);
   ADD ("period", test_period);
   ADD ("user-text", test_user_text);

@@ -25,7 +25,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   KoersStore *store;
 
-  koers_test_ui_db_open (&f->db);
+  koers_test_ui_db_open_in (&f->db, data);
   store = f->db.store;
   koers_period_init_quarter (&f->q1, 2026, 1);
 
@@ -127,6 +127,26 @@ find_department_row (KoersStore *store,
     }
 
   g_assert_not_reached ();
+}
+
+/* A failed save's message names the database, here in a folder called
+ * "R&D <review>": the toast shows it as text, not as (broken) markup. */
+static void
+test_error_is_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *dialog = open_dialog (f, 0);
+
+  gtk_range_set_value (get_kr_scale (dialog, 0), 1.0);
+  koers_test_ui_iterate ();
+  g_assert_true (koers_review_dialog_get_can_save (KOERS_REVIEW_DIALOG (dialog)));
+
+  koers_test_ui_refuse_writes (&f->db, "objectives");
+  g_signal_emit_by_name (get_child (dialog, "save_button"), "clicked");
+  koers_test_ui_iterate ();
+
+  g_assert_cmpuint (koers_review_dialog_get_n_objectives (KOERS_REVIEW_DIALOG (dialog)), ==, 2);
+  g_assert_true (koers_test_ui_has_label_containing (dialog, "R&D <review>"));
 }
 
 static void
@@ -287,6 +307,8 @@ main (int   argc,
   koers_test_ui_init (&argc, &argv);
 
   ADD ("flow", test_review_flow);
+  g_test_add ("/review-dialog/error-is-text", Fixture, "koers-R&D <review>-XXXXXX", fixture_set_up,
+              test_error_is_text, fixture_tear_down);
   ADD ("skip-and-back", test_skip_and_back);
   ADD ("department-and-empty", test_department_and_empty);
 

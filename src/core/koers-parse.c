@@ -119,6 +119,11 @@ koers_parse_number (KoersLanguage   lang,
       return FALSE;
     }
 
+  /* The symbol scan walks characters: a cut sequence would take it past
+   * the end (found by tests/fuzz/fuzz-parse.c). */
+  if (!g_utf8_validate (text, -1, NULL))
+    goto invalid;
+
   core = strip_symbols (text);
   if (core == NULL)
     goto invalid;

@@ -87,20 +87,59 @@ get_status_label (KoersLanguage lang,
   return g_strcmp0 (translated, statuses[status].source) != 0 ? translated : statuses[status].dutch;
 }
 
+/* A number as koers-format writes it ("-1.200", "+21,5%", "-€ 250"): a
+ * spreadsheet reads it as a number, not a formula, so it stays as it is. */
+static gboolean
+is_number (const char *field)
+{
+  const char *p = field;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  if (g_str_has_prefix (p, "€"))
+    {
+      p += strlen ("€");
+      if (*p == ' ')
+        p++;
+    }
+  for (; g_ascii_isdigit (*p) || *p == '.' || *p == ','; p++)
+    digits |= g_ascii_isdigit (*p);
+  if (*p == '%')
+    p++;
+
+  return digits && *p == '\0';
+}
+
+gboolean
+koers_csv_needs_formula_guard (const char *field)
+{
+  return field != NULL && field[0] != '\0' && strchr ("=+-@\t\r", field[0]) != NULL &&
+         !is_number (field);
+}
+
 void
 koers_csv_append_field (GString    *out,
                         const char *field)
 {
+  const char *guard;
+
   if (field == NULL)
     return;
 
+  /* OWASP's advice against formula injection: a spreadsheet shows text
+   * after a quote as text, so "=HYPERLINK(…)" in a title cannot run. */
+  guard = koers_csv_needs_formula_guard (field) ? "'" : "";
+
   if (strpbrk (field, ",\"\r\n") == NULL)
     {
+      g_string_append (out, guard);
       g_string_append (out, field);
       return;
     }
 
   g_string_append_c (out, '"');
+  g_string_append (out, guard);
   for (const char *p = field; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * and the values are in lang (values through koers-format, the status as
  * koers_kr_status_get_label() says it), whatever the interface language.
  * RFC 4180: UTF-8, fields with , " CR or LF quoted, quotes doubled, CRLF
- * line ends. */
+ * line ends.  A text field that starts with = + - @ tab or CR gets a
+ * leading ' (a spreadsheet would run it as a formula); numbers do not. */
 
 /* today: for the status (expected progress); NULL is koers_date_today(). */
 char     *koers_csv_export_to_string (KoersStore               *store,
@@ -29,7 +30,10 @@ gboolean  koers_csv_export           (KoersStore               *store,
                                       const char               *path,
                                       GError                  **error);
 
-/* One field, quoted when it must be. */
+/* TRUE when field starts with a character that makes a spreadsheet read a
+ * formula (= + - @ tab CR) and is not a number. */
+gboolean  koers_csv_needs_formula_guard (const char            *field);
+/* One field, quoted when it must be, with a ' before a formula. */
 void      koers_csv_append_field     (GString                  *out,
                                       const char               *field);
 /* n fields separated by commas, then CRLF. */

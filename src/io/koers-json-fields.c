@@ -8,6 +8,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-period.h"
+#include "core/koers-text.h"
 #include "koers-json-fields.h"
 
 /* The checks of one member by its type, and of one object against its
@@ -45,6 +46,7 @@ koers_json_describe_node (JsonNode *node)
       {
         const char *text = json_node_get_string (node);
         GString *out = g_string_new ("\"");
+        g_autofree char *quoted = NULL;
 
         /* The start is enough to recognise it (a string may be 10 MB). */
         if (g_utf8_strlen (text, 41) > 40)
@@ -57,7 +59,9 @@ koers_json_describe_node (JsonNode *node)
         else
           g_string_append (out, text);
         g_string_append_c (out, '"');
-        return g_string_free (out, FALSE);
+        /* Messages reach a terminal: what the file holds, shown escaped. */
+        quoted = g_string_free (out, FALSE);
+        return koers_text_escape_controls (quoted);
       }
     default:
       return g_strdup ("?");
@@ -129,6 +133,41 @@ is_scalar (JsonNode *node)
   return JSON_NODE_HOLDS_NULL (node) || JSON_NODE_HOLDS_VALUE (node);
 }
 
+/* Control characters would reach a terminal (--check) or a label as they
+ * are: refused, but for line breaks and tabs in text of several lines.
+ * Returns FALSE after a problem. */
+static gboolean
+check_controls (KoersJsonReader *r,
+                const char      *path,
+                const char      *text,
+                gboolean         multi_line)
+{
+  gunichar ch = koers_text_find_control (text, multi_line);
+
+  if (ch == 0)
+    return TRUE;
+
+  if (multi_line)
+    return koers_json_add_problem (r, path,
+                                   /* Translators: %04X is a character's code, such as 001B. */
+                                   _("holds the control character U+%04X; only line breaks and "
+                                     "tabs may stand in this text. Remove it from the file"),
+                                   (guint) ch);
+  return koers_json_add_problem (r, path,
+                                 /* Translators: %04X is a character's code, such as 001B. */
+                                 _("holds the control character U+%04X; this field takes one "
+                                   "line without control characters. Remove it from the file"),
+                                 (guint) ch);
+}
+
+static gboolean
+is_clean_scalar (JsonNode *node)
+{
+  return is_scalar (node) &&
+         (!koers_json_node_is_string (node) ||
+          koers_text_find_control (json_node_get_string (node), TRUE) == 0);
+}
+
 /* A change's fields: each member a list of two scalars, the old value and
  * the new. */
 static gboolean
@@ -172,7 +211,7 @@ read_change_fields (KoersJsonReader *r,
           array == NULL || json_array_get_length (array) != 2)
         ok = FALSE;
       for (guint i = 0; ok && i < 2; i++)
-        ok = is_scalar (json_array_get_element (array, i));
+        ok = is_clean_scalar (json_array_get_element (array, i));
       if (ok)
         continue;
 
@@ -203,15 +242,18 @@ read_change_fields (KoersJsonReader *r,
         {
           JsonNode *element = json_array_get_element (array, i);
 
+          g_autofree char *element_path = koers_json_path_index (member_path, i);
+
           if (!is_scalar (element))
             {
-              g_autofree char *element_path = koers_json_path_index (member_path, i);
               g_autofree char *element_found = koers_json_describe_node (element);
 
               koers_json_add_problem (r, element_path,
                                       _("expected text, a number, true, false or null, found %s"),
                                       element_found);
             }
+          else if (koers_json_node_is_string (element))
+            check_controls (r, element_path, json_node_get_string (element), TRUE);
         }
     }
 
@@ -239,10 +281,14 @@ read_field (KoersJsonReader          *r,
   switch (spec->type)
     {
     case KOERS_JSON_FIELD_TEXT:
+    case KOERS_JSON_FIELD_NOTE:
       if (is_null)
         return TRUE;
       if (!koers_json_node_is_string (node))
         return koers_json_add_problem (r, path, _("expected text, found %s"), found);
+      if (!check_controls (r, path, json_node_get_string (node),
+                           spec->type == KOERS_JSON_FIELD_NOTE))
+        return FALSE;
       value->text = json_node_get_string (node);
       break;
 
@@ -260,6 +306,8 @@ read_field (KoersJsonReader          *r,
             g_utf8_strlen (json_node_get_string (node), -1) > KOERS_JSON_MAX_KEY_LENGTH)
           return koers_json_add_problem (r, path, _("must not be longer than %d characters"),
                                          KOERS_JSON_MAX_KEY_LENGTH);
+        if (!check_controls (r, path, json_node_get_string (node), FALSE))
+          return FALSE;
         value->text = json_node_get_string (node);
       }
       break;

@@ -32,6 +32,7 @@ typedef enum
   KOERS_JSON_FIELD_GRADE,          /* a number from 0 to 1, or null (not graded) */
   KOERS_JSON_FIELD_KEY,            /* a NAME of at most KOERS_JSON_MAX_KEY_LENGTH characters */
   KOERS_JSON_FIELD_CHANGES,        /* a change's fields: an object, member -> [old, new] */
+  KOERS_JSON_FIELD_NOTE,           /* TEXT that may hold line breaks and tabs */
 } KoersJsonFieldType;
 
 #define KOERS_JSON_MAX_ORDER 1000000

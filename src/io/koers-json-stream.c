@@ -299,6 +299,22 @@ fail (KoersJsonStream *s,
   return KOERS_JSON_TOKEN_ERROR;
 }
 
+/* UTF-16 (and UTF-32), as Windows tools save "Unicode" text: a byte order
+ * mark FF FE or FE FF, or a NUL byte among the first two, which JSON
+ * in UTF-8 never has (RFC 8259 §8.1 reads the encoding the same way). */
+static gboolean
+is_wide_text (KoersJsonStream *s)
+{
+  const guchar *p;
+
+  if (ensure (s, 2) < 2)
+    return FALSE;
+  p = s->buf + s->pos;
+  if ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff))
+    return TRUE;
+  return p[0] == '\0' || p[1] == '\0';
+}
+
 static void
 skip_space (KoersJsonStream *s)
 {
@@ -782,6 +798,17 @@ koers_json_stream_next (KoersJsonStream *s)
           /* A byte order mark, as some Windows editors write. */
           if (ensure (s, 3) >= 3 && memcmp (s->buf, "\xef\xbb\xbf", 3) == 0)
             s->pos += 3;
+
+          if (is_wide_text (s))
+            {
+              /* Translators: a problem in a JSON file: its place, then what is wrong. */
+              g_ptr_array_add (s->problems, g_strdup_printf (_("%s: %s"), "$",
+                                                             _("this file is UTF-16 text; save it "
+                                                               "as UTF-8 and import it again")));
+              s->failed = TRUE;
+              s->state = STATE_DONE;
+              return KOERS_JSON_TOKEN_ERROR;
+            }
 
           skip_space (s);
           if (peek (s) < 0)

@@ -173,6 +173,11 @@ double      koers_store_column_grade           (sqlite3_stmt  *stmt,
                                                 int            column);
 const char *koers_store_column_text            (sqlite3_stmt  *stmt,
                                                 int            column);
+/* A translated message for SQLite's result code rc (extended codes too)
+ * that names the database at path and what to do; never SQLite's text. */
+void        koers_store_set_sqlite_error       (GError       **error,
+                                                int            rc,
+                                                const char    *path);
 void        koers_store_set_db_error           (KoersStore    *self,
                                                 int            rc,
                                                 GError       **error);

@@ -378,10 +378,11 @@ build_check_uri (const char  *path,
 
 static gboolean
 check_connection (sqlite3     *db,
-                  const char  *display,
+                  const char  *path,
                   gboolean     full,
                   GError     **error)
 {
+  g_autofree char *display = g_filename_display_name (path);
   DatabaseFacts facts = { 0 };
   gboolean ok = TRUE;
   int rc = SQLITE_OK;
@@ -406,8 +407,7 @@ check_connection (sqlite3     *db,
                    _("The database “%s” is damaged; Koers left it unchanged"), display);
       return FALSE;
     default:
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not read the database “%s”: %s"), display, sqlite3_errstr (rc));
+      koers_store_set_sqlite_error (error, rc, path);
       return FALSE;
     }
 
@@ -444,7 +444,6 @@ check_file (const char  *path,
             gboolean     full,
             GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
   g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   gboolean ret;
@@ -457,14 +456,13 @@ check_file (const char  *path,
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"), display, sqlite3_errstr (rc));
+      koers_store_set_sqlite_error (error, rc, path);
       sqlite3_close (db);
       return FALSE;
     }
 
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  ret = check_connection (db, display, full, error);
+  ret = check_connection (db, path, full, error);
   sqlite3_close (db);
 
   return ret;
@@ -666,11 +664,7 @@ migrate (KoersStore  *self,
 
       if (exec_migration (self->db, migration) != SQLITE_OK)
         {
-          g_autofree char *display = g_filename_display_name (self->path);
-
-          g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _("Could not update the database “%s” to schema %d: %s"),
-                       display, version + 1, sqlite3_errmsg (self->db));
+          koers_store_set_db_error (self, sqlite3_extended_errcode (self->db), error);
           koers_store_rollback (self);
           return FALSE;
         }

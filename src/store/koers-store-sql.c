@@ -118,40 +118,6 @@ koers_store_column_text (sqlite3_stmt *stmt,
   return (const char *) sqlite3_column_text (stmt, column);
 }
 
-void
-koers_store_set_db_error (KoersStore  *self,
-                          int          rc,
-                          GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (self->path);
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                   _("The change breaks a rule of the database “%s”: %s"),
-                   display, detail);
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                   _("The database “%s” is in use by another program: %s"),
-                   display, detail);
-      break;
-    case SQLITE_CORRUPT:
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged: %s"),
-                   display, detail);
-      break;
-    default:
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                   _("Could not write to the database “%s”: %s"),
-                   display, detail);
-      break;
-    }
-}
-
 gboolean
 koers_store_begin (KoersStore  *self,
                    GError     **error)

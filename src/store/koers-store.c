@@ -252,9 +252,7 @@ open_file (const char     *file,
   rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"),
-                   display, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      koers_store_set_sqlite_error (error, rc, path);
       return NULL;
     }
 

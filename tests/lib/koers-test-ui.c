@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 
 #include "koers-test-ui.h"
@@ -21,11 +23,44 @@ koers_test_ui_init (int    *argc,
 }
 
 void
-koers_test_ui_db_open (KoersTestUiDb *db)
+koers_test_ui_db_open_in (KoersTestUiDb *db,
+                          const char    *template)
 {
-  db->dir = koers_test_make_tmp_dir ("koers-ui-XXXXXX");
+  db->dir = koers_test_make_tmp_dir (template != NULL ? template : "koers-ui-XXXXXX");
   db->path = g_build_filename (db->dir, "koers.db", NULL);
   db->store = koers_test_open_store (db->path);
+}
+
+void
+koers_test_ui_db_open (KoersTestUiDb *db)
+{
+  koers_test_ui_db_open_in (db, NULL);
+}
+
+void
+koers_test_ui_refuse_writes (KoersTestUiDb *db,
+                             const char    *table)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "CREATE TRIGGER refuse_insert BEFORE INSERT ON %s BEGIN SELECT RAISE (ABORT, 'no'); END;"
+    "CREATE TRIGGER refuse_update BEFORE UPDATE ON %s BEGIN SELECT RAISE (ABORT, 'no'); END;",
+    table, table);
+
+  koers_test_exec_raw (db->path, sql);
+}
+
+gboolean
+koers_test_ui_has_label_containing (GtkWidget  *root,
+                                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  koers_test_ui_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+
+  return FALSE;
 }
 
 void

@@ -25,6 +25,16 @@ void         koers_test_ui_init              (int            *argc,
                                               char         ***argv);
 /* A store on a new file in a new temporary folder. */
 void         koers_test_ui_db_open           (KoersTestUiDb  *db);
+/* The same in a new folder named after template (NULL: "koers-ui-XXXXXX"). */
+void         koers_test_ui_db_open_in        (KoersTestUiDb  *db,
+                                              const char     *template);
+/* Makes every later insert or update of table fail (a trigger), as a full
+ * disk or a broken file would, through a connection of its own. */
+void         koers_test_ui_refuse_writes     (KoersTestUiDb  *db,
+                                              const char     *table);
+/* A label under root whose text (markup parsed) holds text. */
+gboolean     koers_test_ui_has_label_containing (GtkWidget   *root,
+                                                 const char  *text);
 /* Closes the store and removes the folder. */
 void         koers_test_ui_db_close          (KoersTestUiDb  *db);
 /* A second connection to the same file: what a restart would read. */

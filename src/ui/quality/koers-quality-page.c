@@ -7,6 +7,7 @@
 #include "core/koers-format.h"
 #include "core/koers-quality.h"
 #include "store/koers-store-review.h"
+#include "widgets/koers-toasts.h"
 #include "koers-quality-page.h"
 
 /* The key of the finding a Dismiss or Restore button acts on. */
@@ -105,7 +106,7 @@ undo_dismiss_cb (AdwToast         *toast,
   g_autoptr(GError) error = NULL;
 
   if (self->store != NULL && !koers_store_undismiss_finding (self->store, key, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
   else
     refresh (self);
 }
@@ -122,7 +123,7 @@ dismiss_clicked_cb (GtkButton        *button,
    * button included); other writes wait for a pause. */
   if (!koers_store_dismiss_finding (self->store, key, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
   refresh (self);
@@ -142,7 +143,7 @@ restore_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!koers_store_undismiss_finding (self->store, key, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
   else
     refresh (self);
 }

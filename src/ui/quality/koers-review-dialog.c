@@ -6,6 +6,7 @@
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
 #include "store/koers-store-review.h"
+#include "widgets/koers-toasts.h"
 #include "koers-review-dialog.h"
 
 /* Grades are typed on a 0.05 scale: 0.999 is 1. */
@@ -353,7 +354,7 @@ save_clicked_cb (KoersReviewDialog *self)
   g_autoptr(GError) error = NULL;
 
   if (!koers_review_dialog_save (self, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 }
 
 static void
