@@ -614,10 +614,9 @@ test_byte_order_mark (Fixture       *fixture,
   g_assert_cmpstr (marked, ==, plain);
 }
 
-/* UTF-16 (with its byte order mark, as Notepad's "Unicode") is not read
- * today: refused at the first character as a syntax error, nothing
- * written.  The message does not say "UTF-16"; when it learns to, this
- * test says so first. */
+/* UTF-16 (with its byte order mark, as Notepad's "Unicode") is not read:
+ * refused with a message that names the encoding and what to do, nothing
+ * written. */
 static void
 test_utf16_byte_order_mark (Fixture       *fixture,
                             gconstpointer  data)
@@ -638,8 +637,7 @@ test_utf16_byte_order_mark (Fixture       *fixture,
   g_assert_null (koers_json_import_plan_from_data (store, (const char *) input->data, input->len,
                                                    KOERS_JSON_IMPORT_ADD, &error));
   g_assert_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_SYNTAX);
-  g_assert_cmpstr (error->message, ==, "$ (line 1, column 1): expected a value (text, a number, an object, "
-                                      "a list, true, false or null)");
+  g_assert_cmpstr (error->message, ==, "$: this file is UTF-16 text; save it as UTF-8 and import it again");
 
   g_clear_object (&store);
   after = koers_test_fingerprint_database (fixture->path);
