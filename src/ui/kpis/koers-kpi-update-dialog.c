@@ -398,6 +398,9 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
+  /* A modal window is a dialog to a screen reader (announced, title as
+   * its name); GtkWindow's own role is a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, name_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, thresholds_label);

@@ -562,6 +562,9 @@ koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");
+  /* A modal window is a dialog to a screen reader (announced, title as
+   * its name); GtkWindow's own role is a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, title_label);
