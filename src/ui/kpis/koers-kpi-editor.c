@@ -6,11 +6,12 @@
 #include "core/koers-format.h"
 #include "core/koers-kpi-status.h"
 #include "core/koers-parse.h"
-#include "koers-kpi-editing.h"
 #include "koers-kpi-editor.h"
+#include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "objectives/koers-editor-style.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-deleting.h"
 #include "widgets/koers-toasts.h"
 
 /* The kinds a KPI is measured in, in enum order (a milestone is not a
@@ -123,7 +124,7 @@ static GtkWidget *create_value_row_cb (gpointer item,
 static void
 update_description (KoersKpiEditor *self)
 {
-  g_autofree char *text = koers_kpi_editing_describe_thresholds (self->kpi, TRUE);
+  g_autofree char *text = koers_kpi_style_describe_thresholds (self->kpi, TRUE);
 
   adw_preferences_group_set_description (self->health_group, text);
   gtk_list_box_bind_model (self->values_list, koers_kpi_get_values (self->kpi),
@@ -133,7 +134,7 @@ update_description (KoersKpiEditor *self)
 static void
 update_moved_by (KoersKpiEditor *self)
 {
-  g_autofree char *titles = koers_kpi_editing_dup_moved_by (self->store, self->kpi);
+  g_autofree char *titles = koers_kpi_style_dup_moved_by (self->store, self->kpi);
 
   adw_action_row_set_subtitle (self->moved_by_row,
                                titles != NULL ? titles
@@ -327,7 +328,7 @@ thresholds_changed_cb (KoersKpiEditor *self)
     }
   if (!koers_kpi_check_thresholds (direction, healthy, attention))
     {
-      g_autofree char *value = koers_kpi_editing_format_value (self->kpi, healthy);
+      g_autofree char *value = koers_kpi_style_format_value (self->kpi, healthy);
       g_autofree char *message = NULL;
 
       if (direction == KOERS_KPI_DIRECTION_HIGHER)
@@ -370,7 +371,7 @@ delete_value_clicked_cb (GtkButton      *button,
 
   /* The undo toast shows here, in the editor, where the list is. */
   if (value != NULL)
-    koers_kpi_editing_delete_value (GTK_WIDGET (self->toast_overlay), self->store, value);
+    koers_deleting_delete (GTK_WIDGET (self->toast_overlay), self->store, G_OBJECT (value));
 }
 
 static GtkWidget *
@@ -381,13 +382,13 @@ create_value_row_cb (gpointer item,
   KoersKpiValue *value = item;
   KoersLanguage lang = koers_format_get_language ();
   KoersKpiStatus status = koers_kpi_get_status_for_value (self->kpi, koers_kpi_value_get_value (value));
-  g_autofree char *figure = koers_kpi_editing_format_value (self->kpi, koers_kpi_value_get_value (value));
+  g_autofree char *figure = koers_kpi_style_format_value (self->kpi, koers_kpi_value_get_value (value));
   g_autofree char *date = koers_format_date_iso (lang, koers_kpi_value_get_date (value));
   g_autofree char *title = NULL;
   g_autofree char *delete_name = NULL;
   const char *note = koers_kpi_value_get_note (value);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (koers_kpi_editing_get_status_icon (status));
+  GtkWidget *icon = gtk_image_new_from_icon_name (koers_kpi_style_get_status_icon (status));
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   if (date == NULL)
@@ -410,7 +411,7 @@ create_value_row_cb (gpointer item,
   gtk_widget_add_css_class (row, "kpi-value-row");
 
   gtk_widget_add_css_class (icon, "kpi-status-icon");
-  koers_kpi_editing_set_status_class (icon, status);
+  koers_kpi_style_set_status_class (icon, status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, koers_kpi_status_get_label (status),
                                   -1);
@@ -461,7 +462,7 @@ delete_clicked_cb (KoersKpiEditor *self)
   GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
 
   g_object_ref (self);
-  if (koers_kpi_editing_delete_kpi (anchor, self->store, kpi) && !self->closed)
+  if (koers_deleting_delete (anchor, self->store, G_OBJECT (kpi)) && !self->closed)
     {
       self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));
@@ -643,7 +644,7 @@ static void
 koers_kpi_editor_init (KoersKpiEditor *self)
 {
   koers_editor_style_ensure ();
-  koers_kpi_editing_ensure_style ();
+  koers_kpi_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_a11y_clean_button_names (GTK_WIDGET (self));
 }

@@ -8,6 +8,7 @@
 #include "koers-kpi-editing.h"
 #include "koers-kpi-row.h"
 #include "koers-kpi-sparkline.h"
+#include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-wrap-box.h"
@@ -47,7 +48,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_moved_by (KoersKpiRow *self)
 {
-  g_autofree char *titles = koers_kpi_editing_dup_moved_by (self->store, self->kpi);
+  g_autofree char *titles = koers_kpi_style_dup_moved_by (self->store, self->kpi);
   g_autofree char *text = NULL;
 
   /* The other side of the link a key result's editor sets. */
@@ -68,8 +69,8 @@ update_row (KoersKpiRow *self)
   const char *last = koers_kpi_get_last_update_date (self->kpi);
   const char *frequency = koers_kpi_frequency_get_label (koers_kpi_get_frequency (self->kpi));
   g_autofree char *value = NULL;
-  g_autofree char *thresholds = koers_kpi_editing_describe_thresholds (self->kpi, FALSE);
-  g_autofree char *thresholds_long = koers_kpi_editing_describe_thresholds (self->kpi, TRUE);
+  g_autofree char *thresholds = koers_kpi_style_describe_thresholds (self->kpi, FALSE);
+  g_autofree char *thresholds_long = koers_kpi_style_describe_thresholds (self->kpi, TRUE);
   g_autofree char *last_date = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *description = NULL;
@@ -79,7 +80,7 @@ update_row (KoersKpiRow *self)
   gtk_label_set_text (self->name_label, name);
 
   if (last != NULL)
-    value = koers_kpi_editing_format_value (self->kpi, koers_kpi_get_current_value (self->kpi));
+    value = koers_kpi_style_format_value (self->kpi, koers_kpi_get_current_value (self->kpi));
   else
     value = g_strdup ("—");
   gtk_label_set_text (self->value_label, value);
@@ -88,9 +89,9 @@ update_row (KoersKpiRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->thresholds_label), thresholds_long);
 
   gtk_label_set_text (self->status_label, koers_kpi_status_get_label (status));
-  gtk_image_set_from_icon_name (self->status_icon, koers_kpi_editing_get_status_icon (status));
+  gtk_image_set_from_icon_name (self->status_icon, koers_kpi_style_get_status_icon (status));
   /* On the row, so the status pill takes the colour. */
-  koers_kpi_editing_set_status_class (GTK_WIDGET (self), status);
+  koers_kpi_style_set_status_class (GTK_WIDGET (self), status);
 
   if (last != NULL)
     last_date = koers_format_date_iso (lang, last);
@@ -278,7 +279,7 @@ koers_kpi_row_class_init (KoersKpiRowClass *klass)
 static void
 koers_kpi_row_init (KoersKpiRow *self)
 {
-  koers_kpi_editing_ensure_style ();
+  koers_kpi_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_a11y_clean_button_names (GTK_WIDGET (self));
 }

@@ -6,6 +6,7 @@
 #include "koers-kpi-editing.h"
 #include "koers-kpi-row.h"
 #include "koers-kpi-section.h"
+#include "koers-kpi-style.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -225,7 +226,7 @@ koers_kpi_section_class_init (KoersKpiSectionClass *klass)
 static void
 koers_kpi_section_init (KoersKpiSection *self)
 {
-  koers_kpi_editing_ensure_style ();
+  koers_kpi_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_a11y_clean_button_names (GTK_WIDGET (self));
 

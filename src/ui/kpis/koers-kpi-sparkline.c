@@ -7,8 +7,8 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
-#include "koers-kpi-editing.h"
 #include "koers-kpi-sparkline.h"
+#include "koers-kpi-style.h"
 
 /* Without a period (or with too few values in it): this many of the last. */
 #define RECENT_VALUES 8
@@ -247,8 +247,8 @@ koers_kpi_sparkline_dup_summary (KoersKpiSparkline *self)
   last = g_ptr_array_index (points, points->len - 1);
   first_date = koers_format_date_iso (lang, koers_kpi_value_get_date (first));
   last_date = koers_format_date_iso (lang, koers_kpi_value_get_date (last));
-  first_value = koers_kpi_editing_format_value (self->kpi, koers_kpi_value_get_value (first));
-  last_value = koers_kpi_editing_format_value (self->kpi, koers_kpi_value_get_value (last));
+  first_value = koers_kpi_style_format_value (self->kpi, koers_kpi_value_get_value (first));
+  last_value = koers_kpi_style_format_value (self->kpi, koers_kpi_value_get_value (last));
 
   if (points->len == 1)
     /* Translators: %1$s is a value, %2$s a date. */
@@ -278,7 +278,7 @@ update (KoersKpiSparkline *self)
 {
   g_autofree char *summary = koers_kpi_sparkline_dup_summary (self);
 
-  koers_kpi_editing_set_status_class (GTK_WIDGET (self),
+  koers_kpi_style_set_status_class (GTK_WIDGET (self),
                                       self->kpi != NULL ? koers_kpi_get_status (self->kpi)
                                                         : KOERS_KPI_STATUS_NONE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), summary);
@@ -371,7 +371,7 @@ koers_kpi_sparkline_class_init (KoersKpiSparklineClass *klass)
 static void
 koers_kpi_sparkline_init (KoersKpiSparkline *self)
 {
-  koers_kpi_editing_ensure_style ();
+  koers_kpi_style_ensure ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self), 112);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), 36);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);

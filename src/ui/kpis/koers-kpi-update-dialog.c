@@ -6,7 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
-#include "koers-kpi-editing.h"
+#include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
@@ -98,10 +98,10 @@ show_status (GtkWidget      *box,
              KoersKpiStatus  status,
              gboolean        known)
 {
-  gtk_image_set_from_icon_name (icon, known ? koers_kpi_editing_get_status_icon (status)
+  gtk_image_set_from_icon_name (icon, known ? koers_kpi_style_get_status_icon (status)
                                             : "content-loading-symbolic");
   gtk_label_set_text (label, known ? koers_kpi_status_get_label (status) : "—");
-  koers_kpi_editing_set_status_class (box, known ? status : KOERS_KPI_STATUS_NONE);
+  koers_kpi_style_set_status_class (box, known ? status : KOERS_KPI_STATUS_NONE);
 }
 
 static void
@@ -255,7 +255,7 @@ setup (KoersKpiUpdateDialog *self)
   KoersMetricKind kind = koers_kpi_get_metric_kind (self->kpi);
   const char *unit = koers_kpi_get_unit (self->kpi);
   KoersKpiValue *latest = koers_kpi_get_latest_value (self->kpi);
-  g_autofree char *thresholds = koers_kpi_editing_describe_thresholds (self->kpi, TRUE);
+  g_autofree char *thresholds = koers_kpi_style_describe_thresholds (self->kpi, TRUE);
   g_autofree char *last = NULL;
   g_autofree char *date_text = NULL;
   GDate today;
@@ -265,7 +265,7 @@ setup (KoersKpiUpdateDialog *self)
 
   if (latest != NULL)
     {
-      g_autofree char *current = koers_kpi_editing_format_value (self->kpi, koers_kpi_value_get_value (latest));
+      g_autofree char *current = koers_kpi_style_format_value (self->kpi, koers_kpi_value_get_value (latest));
       g_autofree char *date = koers_format_date_iso (lang, koers_kpi_value_get_date (latest));
       /* Enough decimals that saving unchanged does not round the value. */
       g_autofree char *text = koers_format_number (lang, koers_kpi_value_get_value (latest), 6);
@@ -437,7 +437,7 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 static void
 koers_kpi_update_dialog_init (KoersKpiUpdateDialog *self)
 {
-  koers_kpi_editing_ensure_style ();
+  koers_kpi_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Save is the box's first child, for the tab order; shown after Cancel. */

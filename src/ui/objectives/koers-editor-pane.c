@@ -7,7 +7,6 @@
 
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
-#include "koers-deleting.h"
 #include "koers-editing.h"
 #include "koers-editor-pane.h"
 #include "koers-editor-style.h"
@@ -17,6 +16,7 @@
 #include "koers-template-picker.h"
 #include "kpis/koers-kpi-section.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-deleting.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -511,7 +511,7 @@ delete_action_cb (GtkWidget  *widget,
     {
       g_autoptr (KoersKeyResult) kr = g_object_ref (koers_key_result_row_get_key_result (KOERS_KEY_RESULT_ROW (row)));
 
-      koers_deleting_delete_key_result (widget, self->store, kr);
+      koers_deleting_delete (widget, self->store, G_OBJECT (kr));
       return;
     }
 
@@ -520,7 +520,7 @@ delete_action_cb (GtkWidget  *widget,
     {
       g_autoptr (KoersObjective) objective = g_object_ref (koers_objective_card_get_objective (card));
 
-      koers_deleting_delete_objective (widget, self->store, objective);
+      koers_deleting_delete (widget, self->store, G_OBJECT (objective));
     }
 }
 

@@ -7,10 +7,10 @@
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
 #include "history/koers-history-window.h"
-#include "koers-deleting.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-deleting.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -573,7 +573,7 @@ delete_clicked_cb (KoersKeyResultEditor *self)
   GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
 
   g_object_ref (self);
-  if (koers_deleting_delete_key_result (anchor, self->store, kr) && !self->closed)
+  if (koers_deleting_delete (anchor, self->store, G_OBJECT (kr)) && !self->closed)
     {
       self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));

@@ -5,12 +5,12 @@
 
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
-#include "koers-deleting.h"
 #include "koers-editing.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-row.h"
 #include "koers-objective-card.h"
 #include "quality/koers-quality-mark.h"
+#include "widgets/koers-deleting.h"
 #include "widgets/koers-layout.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -357,7 +357,7 @@ delete_action_cb (GtkWidget  *widget,
 
   /* Deleting unbinds this card from the objective under our feet. */
   objective = g_object_ref (self->objective);
-  koers_deleting_delete_objective (widget, self->store, objective);
+  koers_deleting_delete (widget, self->store, G_OBJECT (objective));
 }
 
 /* The narrow layout's menu gets its items when first opened: a popover

@@ -7,10 +7,10 @@
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
 #include "history/koers-history-window.h"
-#include "koers-deleting.h"
 #include "koers-editor-style.h"
 #include "koers-objective-editor.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-deleting.h"
 #include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
@@ -505,7 +505,7 @@ delete_clicked_cb (KoersObjectiveEditor *self)
 
   g_object_ref (self);
   /* The undo toast goes to the main window: this one closes. */
-  if (koers_deleting_delete_objective (anchor, self->store, objective) && !self->closed)
+  if (koers_deleting_delete (anchor, self->store, G_OBJECT (objective)) && !self->closed)
     {
       self->closed = TRUE;
       gtk_window_destroy (GTK_WINDOW (self));

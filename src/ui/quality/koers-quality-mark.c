@@ -105,9 +105,8 @@ create_wrapped_label (const char *text,
   return label;
 }
 
-/* The icon of a finding's severity. */
-static const char *
-get_severity_icon (KoersQualitySeverity severity)
+const char *
+koers_quality_mark_get_severity_icon (KoersQualitySeverity severity)
 {
   switch (severity)
     {
@@ -119,6 +118,14 @@ get_severity_icon (KoersQualitySeverity severity)
     default:
       return "dialog-information-symbolic";
     }
+}
+
+const char *
+koers_quality_mark_get_severity_css_class (KoersQualitySeverity severity)
+{
+  g_return_val_if_fail (severity < G_N_ELEMENTS (severity_classes), severity_classes[0]);
+
+  return severity_classes[severity];
 }
 
 static GtkWidget *
@@ -133,7 +140,7 @@ create_finding_box (KoersQualityMark    *self,
   KoersStore *store = koers_quality_marks_get_store (self->marks);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name (get_severity_icon (severity));
+  GtkWidget *icon = gtk_image_new_from_icon_name (koers_quality_mark_get_severity_icon (severity));
   GtkWidget *severity_label = gtk_label_new (koers_quality_severity_get_label (severity, lang));
   GtkWidget *rule_label = create_wrapped_label (koers_quality_finding_get_title (finding, lang), "dim-label");
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Dismiss"));
@@ -258,7 +265,7 @@ update (KoersQualityMark *self)
     self->text = g_strdup_printf (_("%s (%u)"), severity, findings->len);
 
   gtk_label_set_text (GTK_LABEL (self->label), self->text);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), get_severity_icon (worst));
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), koers_quality_mark_get_severity_icon (worst));
   for (guint i = 0; i < G_N_ELEMENTS (severity_classes); i++)
     {
       if (i == (guint) worst)

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "core/koers-quality-rule.h"
 #include "koers-quality-marks.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,10 @@ const char *koers_quality_mark_get_text      (KoersQualityMark  *self);
 /* The popover (made when first asked for; filled when it opens). */
 GtkPopover *koers_quality_mark_get_popover   (KoersQualityMark  *self);
 void        koers_quality_mark_popup         (KoersQualityMark  *self);
+
+/* The icon and css class ("error", "warning", "accent") of a severity,
+ * for every place that shows one. */
+const char *koers_quality_mark_get_severity_icon      (KoersQualitySeverity severity);
+const char *koers_quality_mark_get_severity_css_class (KoersQualitySeverity severity);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "core/koers-quality.h"
 #include "store/koers-store-review.h"
 #include "widgets/koers-toasts.h"
+#include "koers-quality-mark.h"
 #include "koers-quality-page.h"
 
 /* The key of the finding a Dismiss or Restore button acts on. */
@@ -47,36 +48,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (KoersQualityPage *self);
-
-static const char *
-get_severity_icon (KoersQualitySeverity severity)
-{
-  switch (severity)
-    {
-    case KOERS_QUALITY_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case KOERS_QUALITY_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case KOERS_QUALITY_SEVERITY_INFO:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-static const char *
-get_severity_style (KoersQualitySeverity severity)
-{
-  switch (severity)
-    {
-    case KOERS_QUALITY_SEVERITY_ERROR:
-      return "error";
-    case KOERS_QUALITY_SEVERITY_WARNING:
-      return "warning";
-    case KOERS_QUALITY_SEVERITY_INFO:
-    default:
-      return "accent";
-    }
-}
 
 /* Where a finding points: the period for a department finding, else the
  * objective and key result titles. */
@@ -162,7 +133,7 @@ create_finding_row (KoersQualityPage    *self,
   g_autofree char *explanation = NULL;
   g_autofree char *button_name = NULL;
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (get_severity_icon (severity));
+  GtkWidget *icon = gtk_image_new_from_icon_name (koers_quality_mark_get_severity_icon (severity));
   GtkWidget *button;
   GtkWidget *label;
 
@@ -173,7 +144,7 @@ create_finding_row (KoersQualityPage    *self,
   if (dismissed)
     gtk_widget_add_css_class (row, "dim-label");
 
-  gtk_widget_add_css_class (icon, get_severity_style (severity));
+  gtk_widget_add_css_class (icon, koers_quality_mark_get_severity_css_class (severity));
   gtk_widget_set_tooltip_text (icon, koers_quality_severity_get_label (severity, lang));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   koers_quality_severity_get_label (severity, lang), -1);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The department actions of the window: add, rename, delete (with undo)
- * and move, from the sidebar rows' menus, drag and drop and keys. */
+/* The window's sidebar of departments: which one is selected, and the
+ * department actions (add, rename, delete with undo, move) from the rows'
+ * menus, drag and drop and keys. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,6 +9,145 @@
 #include "koers-department-dialog.h"
 #include "koers-window-private.h"
 #include "widgets/koers-toasts.h"
+
+/* Which department the sidebar shows: its row selected (again, after
+ * the list changed) and focused. */
+
+static KoersDepartmentRow *
+find_row (KoersWindow *self,
+          gint64       department_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
+    {
+      KoersDepartment *dept = koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row));
+
+      if (koers_department_get_id (dept) == department_id)
+        return KOERS_DEPARTMENT_ROW (row);
+    }
+
+  return NULL;
+}
+
+void
+koers_window_set_department (KoersWindow     *self,
+                             KoersDepartment *department)
+{
+  if (!g_set_object (&self->department, department))
+    return;
+
+  koers_editor_pane_set_department (self->editor_pane, department);
+  g_settings_set_string (self->settings, "last-department",
+                         koers_department_get_uuid (department));
+}
+
+/* Selects the current department's row again after the list changed
+ * (a row that is removed and added back loses its selection), or the
+ * company when the department is gone.  While the OKR check shows, no
+ * department row is selected: the department is only remembered. */
+void
+koers_window_reselect_department (KoersWindow *self)
+{
+  KoersDepartmentRow *row = NULL;
+
+  if (self->department != NULL)
+    row = find_row (self, koers_department_get_id (self->department));
+  if (row == NULL)
+    row = find_row (self, koers_department_get_id (koers_store_get_company (self->store)));
+  if (row == NULL)
+    return;
+
+  if (!koers_window_is_quality_shown (self) &&
+      gtk_list_box_get_selected_row (self->department_list) != GTK_LIST_BOX_ROW (row))
+    gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
+  koers_window_set_department (self, koers_department_row_get_department (row));
+}
+
+void
+koers_window_focus_department_row (KoersWindow     *self,
+                                   KoersDepartment *department)
+{
+  KoersDepartmentRow *row = find_row (self, koers_department_get_id (department));
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static GtkWidget *
+create_department_row_cb (gpointer item,
+                          gpointer user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  GtkWidget *row = koers_department_row_new (self->store, KOERS_DEPARTMENT (item));
+
+  koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row),
+                                   koers_period_switcher_get_period (self->period_switcher));
+
+  return row;
+}
+
+static gboolean
+reselect_idle_cb (gpointer user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  self->reselect_idle = 0;
+  koers_window_reselect_department (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+departments_changed_cb (KoersWindow *self)
+{
+  /* Not at once: a move is a remove and an insert, and between the two
+   * the selected department is missing from the list. */
+  if (self->reselect_idle == 0)
+    self->reselect_idle = g_idle_add (reselect_idle_cb, self);
+}
+
+void
+koers_window_select_department (KoersWindow     *self,
+                                KoersDepartment *department)
+{
+  KoersDepartmentRow *row;
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+  g_return_if_fail (KOERS_IS_DEPARTMENT (department));
+
+  row = find_row (self, koers_department_get_id (department));
+  if (row == NULL)
+    return;
+
+  gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
+  koers_window_set_department (self, koers_department_row_get_department (row));
+}
+
+void
+koers_window_bind_departments (KoersWindow *self)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+
+  gtk_list_box_bind_model (self->department_list, departments,
+                           create_department_row_cb, self, NULL);
+  /* After the list box's own handler, so the rows exist. */
+  g_signal_connect_object (departments, "items-changed",
+                           G_CALLBACK (departments_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+koers_window_dispose_departments (KoersWindow *self)
+{
+  g_clear_handle_id (&self->reselect_idle, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (koers_store_get_departments (self->store), self);
+  if (self->department_list != NULL)
+    gtk_list_box_bind_model (self->department_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->department);
+}
+
+/* Adding, renaming, deleting and moving. */
 
 /* The department's index in the store's list (company at 0), or -1. */
 static int

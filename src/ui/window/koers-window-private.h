@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* What koers-window.c shares with koers-window-departments.c (adding,
- * renaming, deleting and moving departments) and koers-window-data.c
- * (export, import, the quarterly review). */
+/* What koers-window.c shares with koers-window-departments.c (the
+ * sidebar: selecting, adding, renaming, deleting and moving departments)
+ * and koers-window-data.c (export, import, the quarterly review).  The
+ * window calls into them; they call nothing of koers-window.c. */
 
 #include "koers-department-row.h"
 #include "koers-period-switcher.h"
@@ -39,11 +40,25 @@ struct _KoersWindow
   GtkFileChooserNative *import_chooser;
 };
 
-KoersDepartmentRow *koers_window_find_row              (KoersWindow     *self,
-                                                        gint64           department_id);
+/* The OKR check shows instead of a department's editor. */
+static inline gboolean
+koers_window_is_quality_shown (KoersWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "quality") == 0;
+}
+
+/* The sidebar (koers-window-departments.c). */
+/* Shows department in the editor pane and remembers it for the next start. */
+void                koers_window_set_department        (KoersWindow     *self,
+                                                        KoersDepartment *department);
+/* Selects the current department's row again, or the company's when the
+ * department is gone. */
 void                koers_window_reselect_department   (KoersWindow     *self);
 void                koers_window_focus_department_row  (KoersWindow     *self,
                                                         KoersDepartment *department);
+/* Fills the sidebar from the store's departments and follows them. */
+void                koers_window_bind_departments      (KoersWindow     *self);
+void                koers_window_dispose_departments   (KoersWindow     *self);
 /* Adds the department actions and the sidebar's keyboard shortcuts. */
 void                koers_window_init_departments      (KoersWindow     *self);
 /* Adds export, import and the quarterly review (koers-window-data.c). */

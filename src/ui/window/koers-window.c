@@ -18,113 +18,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-KoersDepartmentRow *
-koers_window_find_row (KoersWindow *self,
-                       gint64       department_id)
-{
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
-    {
-      KoersDepartment *dept = koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row));
-
-      if (koers_department_get_id (dept) == department_id)
-        return KOERS_DEPARTMENT_ROW (row);
-    }
-
-  return NULL;
-}
-
-static void
-set_department (KoersWindow     *self,
-                KoersDepartment *department)
-{
-  if (!g_set_object (&self->department, department))
-    return;
-
-  koers_editor_pane_set_department (self->editor_pane, department);
-  g_settings_set_string (self->settings, "last-department",
-                         koers_department_get_uuid (department));
-}
-
-static gboolean
-is_quality_shown (KoersWindow *self)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "quality") == 0;
-}
-
-/* Selects the current department's row again after the list changed
- * (a row that is removed and added back loses its selection), or the
- * company when the department is gone.  While the OKR check shows, no
- * department row is selected: the department is only remembered. */
-void
-koers_window_reselect_department (KoersWindow *self)
-{
-  KoersDepartmentRow *row = NULL;
-
-  if (self->department != NULL)
-    row = koers_window_find_row (self, koers_department_get_id (self->department));
-  if (row == NULL)
-    row = koers_window_find_row (self, koers_department_get_id (koers_store_get_company (self->store)));
-  if (row == NULL)
-    return;
-
-  if (!is_quality_shown (self) &&
-      gtk_list_box_get_selected_row (self->department_list) != GTK_LIST_BOX_ROW (row))
-    gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
-  set_department (self, koers_department_row_get_department (row));
-}
-
-void
-koers_window_focus_department_row (KoersWindow     *self,
-                                   KoersDepartment *department)
-{
-  KoersDepartmentRow *row = koers_window_find_row (self, koers_department_get_id (department));
-
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-static GtkWidget *
-create_department_row_cb (gpointer item,
-                          gpointer user_data)
-{
-  KoersWindow *self = KOERS_WINDOW (user_data);
-  GtkWidget *row = koers_department_row_new (self->store, KOERS_DEPARTMENT (item));
-
-  koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row),
-                                   koers_period_switcher_get_period (self->period_switcher));
-
-  return row;
-}
-
-static gboolean
-reselect_idle_cb (gpointer user_data)
-{
-  KoersWindow *self = KOERS_WINDOW (user_data);
-
-  self->reselect_idle = 0;
-  koers_window_reselect_department (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-departments_changed_cb (KoersWindow *self)
-{
-  /* Not at once: a move is a remove and an insert, and between the two
-   * the selected department is missing from the list. */
-  if (self->reselect_idle == 0)
-    self->reselect_idle = g_idle_add (reselect_idle_cb, self);
-}
-
 /* The content area shows the department's editor or the OKR check; the
  * sidebar selects one row for it, in the departments or below them. */
 
 static void
 show_editor_page (KoersWindow *self)
 {
-  if (!is_quality_shown (self))
+  if (!koers_window_is_quality_shown (self))
     return;
 
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
@@ -136,7 +36,7 @@ show_editor_page (KoersWindow *self)
 static void
 show_editor (KoersWindow *self)
 {
-  if (!is_quality_shown (self))
+  if (!koers_window_is_quality_shown (self))
     return;
 
   show_editor_page (self);
@@ -153,7 +53,7 @@ show_content (KoersWindow *self)
 static void
 show_quality (KoersWindow *self)
 {
-  if (!is_quality_shown (self))
+  if (!koers_window_is_quality_shown (self))
     {
       gtk_stack_set_visible_child_name (self->content_stack, "quality");
       /* The search filters objectives in the editor. */
@@ -174,7 +74,7 @@ department_row_selected_cb (KoersWindow   *self,
   if (row == NULL)
     return;
 
-  set_department (self, koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row)));
+  koers_window_set_department (self, koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row)));
   show_editor_page (self);
 }
 
@@ -321,7 +221,7 @@ show_departments_action (GSimpleAction *action,
   KoersWindow *self = KOERS_WINDOW (user_data);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  if (is_quality_shown (self))
+  if (koers_window_is_quality_shown (self))
     gtk_widget_grab_focus (GTK_WIDGET (self->quality_row));
   else if (self->department != NULL)
     koers_window_focus_department_row (self, self->department);
@@ -335,7 +235,7 @@ check_okrs_action (GSimpleAction *action,
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
 
-  if (is_quality_shown (self))
+  if (koers_window_is_quality_shown (self))
     {
       show_editor (self);
       return;
@@ -430,8 +330,6 @@ static void
 koers_window_constructed (GObject *object)
 {
   KoersWindow *self = KOERS_WINDOW (object);
-  GListModel *departments;
-
   G_OBJECT_CLASS (koers_window_parent_class)->constructed (object);
 
   g_assert (KOERS_IS_STORE (self->store));
@@ -450,13 +348,7 @@ koers_window_constructed (GObject *object)
                            G_CALLBACK (n_open_changed_cb), self, G_CONNECT_SWAPPED);
   n_open_changed_cb (self);
 
-  departments = koers_store_get_departments (self->store);
-  gtk_list_box_bind_model (self->department_list, departments,
-                           create_department_row_cb, self, NULL);
-  /* After the list box's own handler, so the rows exist. */
-  g_signal_connect_object (departments, "items-changed",
-                           G_CALLBACK (departments_changed_cb), self, G_CONNECT_SWAPPED);
-
+  koers_window_bind_departments (self);
   restore_period (self);
   restore_department (self);
 }
@@ -502,12 +394,7 @@ koers_window_dispose (GObject *object)
 {
   KoersWindow *self = KOERS_WINDOW (object);
 
-  g_clear_handle_id (&self->reselect_idle, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (koers_store_get_departments (self->store), self);
-  if (self->department_list != NULL)
-    gtk_list_box_bind_model (self->department_list, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->department);
+  koers_window_dispose_departments (self);
   koers_window_dispose_data (self);
 
   G_OBJECT_CLASS (koers_window_parent_class)->dispose (object);
@@ -617,23 +504,6 @@ koers_window_get_department (KoersWindow *self)
   g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
 
   return self->department;
-}
-
-void
-koers_window_select_department (KoersWindow     *self,
-                                KoersDepartment *department)
-{
-  KoersDepartmentRow *row;
-
-  g_return_if_fail (KOERS_IS_WINDOW (self));
-  g_return_if_fail (KOERS_IS_DEPARTMENT (department));
-
-  row = koers_window_find_row (self, koers_department_get_id (department));
-  if (row == NULL)
-    return;
-
-  gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
-  set_department (self, koers_department_row_get_department (row));
 }
 
 const KoersPeriod *

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-format.h"
+#include "koers-toasts.h"
+#include "widgets/koers-deleting.h"
+
+/* What Undo writes back: item and, for a key result or a KPI value, the
+ * owner it goes back into.  Both are kept alive here: the store lets go of
+ * them when it deletes. */
+typedef struct
+{
+  KoersStore *store;
+  GObject    *owner; /* NULL for an objective or a KPI */
+  GObject    *item;
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_clear_object (&deleted->store);
+  g_clear_object (&deleted->owner);
+  g_clear_object (&deleted->item);
+  g_free (deleted);
+}
+
+static gboolean
+is_deletable (GObject *item)
+{
+  return KOERS_IS_OBJECTIVE (item) || KOERS_IS_KEY_RESULT (item) || KOERS_IS_KPI (item)
+         || KOERS_IS_KPI_VALUE (item);
+}
+
+static GObject *
+find_owner (KoersStore *store,
+            GObject    *item)
+{
+  if (KOERS_IS_KEY_RESULT (item))
+    return G_OBJECT (koers_store_get_key_result_objective (store, KOERS_KEY_RESULT (item)));
+  if (KOERS_IS_KPI_VALUE (item))
+    return G_OBJECT (koers_store_get_kpi_value_kpi (store, KOERS_KPI_VALUE (item)));
+
+  return NULL;
+}
+
+static gboolean
+delete_item (Deleted  *deleted,
+             GError  **error)
+{
+  if (KOERS_IS_OBJECTIVE (deleted->item))
+    return koers_store_delete_objective (deleted->store, KOERS_OBJECTIVE (deleted->item), error);
+  if (KOERS_IS_KEY_RESULT (deleted->item))
+    return koers_store_delete_key_result (deleted->store, KOERS_KEY_RESULT (deleted->item), error);
+  if (KOERS_IS_KPI (deleted->item))
+    return koers_store_delete_kpi (deleted->store, KOERS_KPI (deleted->item), error);
+
+  return koers_store_delete_kpi_value (deleted->store, KOERS_KPI_VALUE (deleted->item), error);
+}
+
+static gboolean
+restore_cb (gpointer   data,
+            GError   **error)
+{
+  Deleted *deleted = data;
+
+  if (KOERS_IS_OBJECTIVE (deleted->item))
+    return koers_store_restore_objective (deleted->store, KOERS_OBJECTIVE (deleted->item), error);
+  if (KOERS_IS_KEY_RESULT (deleted->item))
+    return koers_store_restore_key_result (deleted->store, KOERS_OBJECTIVE (deleted->owner),
+                                           KOERS_KEY_RESULT (deleted->item), error);
+  if (KOERS_IS_KPI (deleted->item))
+    return koers_store_restore_kpi (deleted->store, KOERS_KPI (deleted->item), error);
+
+  return koers_store_restore_kpi_value (deleted->store, KOERS_KPI (deleted->owner),
+                                        KOERS_KPI_VALUE (deleted->item), error);
+}
+
+/* The toast's title, markup: the names in it are user text. */
+static char *
+describe (GObject *item)
+{
+  g_autofree char *date = NULL;
+
+  if (KOERS_IS_OBJECTIVE (item))
+    return g_markup_printf_escaped (_("“%s” deleted"), koers_objective_get_title (KOERS_OBJECTIVE (item)));
+  if (KOERS_IS_KEY_RESULT (item))
+    return g_markup_printf_escaped (_("“%s” deleted"), koers_key_result_get_title (KOERS_KEY_RESULT (item)));
+  if (KOERS_IS_KPI (item))
+    return g_markup_printf_escaped (_("“%s” deleted"), koers_kpi_get_name (KOERS_KPI (item)));
+
+  date = koers_format_date_iso (koers_format_get_language (),
+                                koers_kpi_value_get_date (KOERS_KPI_VALUE (item)));
+  /* Translators: %s is a date, "1 May 2026". */
+  return g_markup_printf_escaped (_("Value of %s deleted"), date != NULL ? date : "?");
+}
+
+gboolean
+koers_deleting_delete (GtkWidget  *widget,
+                       KoersStore *store,
+                       GObject    *item)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  Deleted *deleted;
+  GObject *owner;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (is_deletable (item), FALSE);
+
+  owner = find_owner (store, item);
+  if ((KOERS_IS_KEY_RESULT (item) || KOERS_IS_KPI_VALUE (item)) && owner == NULL)
+    return FALSE;
+
+  deleted = g_new0 (Deleted, 1);
+  deleted->store = g_object_ref (store);
+  deleted->owner = owner != NULL ? g_object_ref (owner) : NULL;
+  deleted->item = g_object_ref (item);
+
+  if (!delete_item (deleted, &error))
+    {
+      koers_toasts_show_error (widget, error);
+      deleted_free (deleted);
+      return FALSE;
+    }
+
+  message = describe (deleted->item);
+  koers_toasts_offer_undo (widget, message, restore_cb, deleted, deleted_free);
+  return TRUE;
+}
