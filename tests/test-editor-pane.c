@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-editor-test.h"
+#include "ui/objectives/koers-editing.h"
 #include "io/koers-demo.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/objectives/koers-key-result-editor.h"
@@ -84,6 +85,8 @@ fixture_setup (Fixture       *f,
   koers_period_init_quarter (&q2, 2026, 2);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &q2);
   f->window = koers_editor_test_window_new (f->pane, 900, 1000);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (f->window), f->db.store);
 }
 
 static void
@@ -488,6 +491,8 @@ test_narrow (void)
   koers_period_init_quarter (&q2, 2026, 2);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (pane), &q2);
   window = koers_editor_test_window_new (pane, 340, 640);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (window), store);
 
   departments[0] = koers_store_get_company (store);
   departments[1] = koers_ui_test_find_department (store, "Marketing");
