@@ -8,6 +8,7 @@
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
 #include "koers-test-ui.h"
+#include "ui/objectives/koers-editing.h"
 #include "ui/checkins/koers-checkin-dialog.h"
 #include "ui/objectives/koers-key-result-row.h"
 #include "ui/widgets/koers-progress-chart.h"
@@ -519,6 +520,8 @@ test_from_row (Fixture       *f,
 
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   window = koers_test_ui_window_new (list, 700, 300);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (window), f->db.store);
 
   koers_test_ui_collect (row, KOERS_TYPE_PROGRESS_CHART, charts);
   g_assert_cmpuint (charts->len, ==, 1);

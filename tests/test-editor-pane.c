@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "koers-test-ui.h"
+#include "ui/objectives/koers-editing.h"
 #include "io/koers-demo.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/objectives/koers-key-result-editor.h"
@@ -86,6 +87,8 @@ fixture_setup (Fixture       *f,
   koers_period_init_quarter (&q2, 2026, 2);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &q2);
   f->window = koers_test_ui_window_new (f->pane, 900, 1000);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (f->window), f->db.store);
 }
 
 static void
@@ -490,6 +493,8 @@ test_narrow (void)
   koers_period_init_quarter (&q2, 2026, 2);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (pane), &q2);
   window = koers_test_ui_window_new (pane, 340, 640);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (window), store);
 
   departments[0] = koers_store_get_company (store);
   departments[1] = koers_test_find_department (store, "Marketing");

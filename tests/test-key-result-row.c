@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-test-ui.h"
+#include "ui/objectives/koers-editing.h"
 #include "ui/objectives/koers-key-result-editor.h"
 #include "ui/objectives/koers-key-result-row.h"
 
@@ -264,6 +265,8 @@ test_activate_opens_editor (void)
   row = koers_key_result_row_new (db.store, objective, kr);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   window = koers_test_ui_window_new (list, 700, 300);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (window), db.store);
 
   g_signal_emit_by_name (row, "activate");
   koers_test_ui_spin (50);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-test-ui.h"
+#include "ui/objectives/koers-editing.h"
 #include "ui/objectives/koers-key-result-row.h"
 #include "ui/objectives/koers-objective-card.h"
 
@@ -202,6 +203,8 @@ test_delete_and_undo (void)
   card = koers_objective_card_new (db.store);
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (card), objective);
   window = koers_test_ui_window_new (card, 800, 600);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (window), db.store);
 
   g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
   koers_test_ui_spin (50);

@@ -4,6 +4,7 @@
 #include "core/koers-format.h"
 #include "io/koers-templates.h"
 #include "koers-test-ui.h"
+#include "ui/objectives/koers-editing.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/objectives/koers-objective-editor.h"
 #include "ui/objectives/koers-template-picker.h"
@@ -296,6 +297,8 @@ test_from_pane (Fixture       *f,
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (pane), hr);
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (pane), &f->q2);
   window = koers_test_ui_window_new (pane, 800, 700);
+  /* The cards and rows ask the window to edit, delete and check in. */
+  koers_editing_insert_actions (GTK_WIDGET (window), f->db.store);
 
   button = koers_test_ui_find_button (pane, "Start from a _Template…");
   g_assert_nonnull (button);

@@ -25,4 +25,25 @@ gboolean koers_editing_add_key_result   (GtkWidget      *widget,
                                          KoersStore     *store,
                                          KoersObjective *objective);
 
+/* The editing actions, each with the id of its objective or key result
+ * ("x"): "edit-objective", "delete-objective", "new-key-result" (adds one
+ * to the objective and opens it), "edit-key-result", "delete-key-result",
+ * "check-in" (the key result's check-in dialog).  KoersWindow installs
+ * them as "win.…"; cards and rows activate them and need not know who
+ * opens editors.  NULL-terminated. */
+extern const char *const koers_editing_action_names[];
+
+/* Runs action name (one of koers_editing_action_names) on the objective
+ * or key result with id; editors are transient for widget's window and
+ * toasts go near widget.  Does nothing when id is not in store. */
+void     koers_editing_activate         (GtkWidget      *widget,
+                                         KoersStore     *store,
+                                         const char     *name,
+                                         gint64          id);
+
+/* Gives window, when it is not a KoersWindow (a widget test's), the same
+ * actions as its group "win". */
+void     koers_editing_insert_actions   (GtkWidget      *window,
+                                         KoersStore     *store);
+
 G_END_DECLS

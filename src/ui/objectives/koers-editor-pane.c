@@ -7,7 +7,6 @@
 
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
-#include "koers-editing.h"
 #include "koers-editor-pane.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-row.h"
@@ -16,7 +15,6 @@
 #include "koers-template-picker.h"
 #include "kpis/koers-kpi-section.h"
 #include "widgets/koers-a11y.h"
-#include "widgets/koers-deleting.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -325,8 +323,8 @@ list_activate_cb (KoersEditorPane *self,
   g_autoptr (KoersObjective) objective = g_list_model_get_item (G_LIST_MODEL (self->filtered),
                                                                 position);
 
-  if (objective != NULL && self->store != NULL)
-    koers_editing_open_objective (GTK_WIDGET (self), self->store, objective);
+  if (objective != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-objective", "x", koers_objective_get_id (objective));
 }
 
 static gboolean
@@ -416,7 +414,7 @@ add_objective_action_cb (GtkWidget  *widget,
     }
 
   g_set_object (&self->focus_objective, objective);
-  koers_editing_open_objective (widget, self->store, objective);
+  gtk_widget_activate_action (widget, "win.edit-objective", "x", koers_objective_get_id (objective));
 }
 
 static void
@@ -435,7 +433,8 @@ templates_added_cb (KoersEditorPane *self,
    * list, to edit one by one. */
   if (objectives->len == 1)
     {
-      koers_editing_open_objective (GTK_WIDGET (self), self->store, objectives->pdata[0]);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-objective", "x",
+                                  koers_objective_get_id (objectives->pdata[0]));
       return;
     }
 
@@ -486,7 +485,7 @@ add_key_result_action_cb (GtkWidget  *widget,
     objective = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
 
   if (objective != NULL)
-    koers_editing_add_key_result (widget, self->store, objective);
+    gtk_widget_activate_action (widget, "win.new-key-result", "x", koers_objective_get_id (objective));
 }
 
 static void
@@ -509,19 +508,16 @@ delete_action_cb (GtkWidget  *widget,
   row = gtk_widget_get_ancestor (focus, KOERS_TYPE_KEY_RESULT_ROW);
   if (row != NULL)
     {
-      g_autoptr (KoersKeyResult) kr = g_object_ref (koers_key_result_row_get_key_result (KOERS_KEY_RESULT_ROW (row)));
+      KoersKeyResult *kr = koers_key_result_row_get_key_result (KOERS_KEY_RESULT_ROW (row));
 
-      koers_deleting_delete (widget, self->store, G_OBJECT (kr));
+      gtk_widget_activate_action (widget, "win.delete-key-result", "x", koers_key_result_get_id (kr));
       return;
     }
 
   card = get_focus_card (focus);
   if (card != NULL && koers_objective_card_get_objective (card) != NULL)
-    {
-      g_autoptr (KoersObjective) objective = g_object_ref (koers_objective_card_get_objective (card));
-
-      koers_deleting_delete (widget, self->store, G_OBJECT (objective));
-    }
+    gtk_widget_activate_action (widget, "win.delete-objective", "x",
+                                koers_objective_get_id (koers_objective_card_get_objective (card)));
 }
 
 /* AdwSplitButton 1.2 leaves its arrow without a name: screen readers

@@ -10,7 +10,6 @@
 #include "core/koers-scoring.h"
 #include "core/koers-summary.h"
 #include "checkins/koers-checkin-dialog.h"
-#include "koers-editing.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-details.h"
 #include "koers-key-result-row.h"
@@ -267,7 +266,7 @@ edit_action_cb (GtkWidget  *widget,
   KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
 
   if (self->kr != NULL)
-    koers_editing_open_key_result (widget, self->store, self->kr);
+    gtk_widget_activate_action (widget, "win.edit-key-result", "x", koers_key_result_get_id (self->kr));
 }
 
 static void
@@ -278,7 +277,7 @@ check_in_action_cb (GtkWidget  *widget,
   KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
 
   if (self->kr != NULL)
-    koers_checkin_dialog_present (widget, self->store, self->kr, NULL);
+    gtk_widget_activate_action (widget, "win.check-in", "x", koers_key_result_get_id (self->kr));
 }
 
 static void

@@ -5,12 +5,10 @@
 
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
-#include "koers-editing.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-row.h"
 #include "koers-objective-card.h"
 #include "quality/koers-quality-mark.h"
-#include "widgets/koers-deleting.h"
 #include "widgets/koers-layout.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -329,8 +327,8 @@ edit_action_cb (GtkWidget  *widget,
 {
   KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
 
-  if (self->objective != NULL && self->store != NULL)
-    koers_editing_open_objective (widget, self->store, self->objective);
+  if (self->objective != NULL)
+    gtk_widget_activate_action (widget, "win.edit-objective", "x", koers_objective_get_id (self->objective));
 }
 
 static void
@@ -340,8 +338,8 @@ add_key_result_action_cb (GtkWidget  *widget,
 {
   KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
 
-  if (self->objective != NULL && self->store != NULL)
-    koers_editing_add_key_result (widget, self->store, self->objective);
+  if (self->objective != NULL)
+    gtk_widget_activate_action (widget, "win.new-key-result", "x", koers_objective_get_id (self->objective));
 }
 
 static void
@@ -350,14 +348,9 @@ delete_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-  g_autoptr (KoersObjective) objective = NULL;
 
-  if (self->objective == NULL || self->store == NULL)
-    return;
-
-  /* Deleting unbinds this card from the objective under our feet. */
-  objective = g_object_ref (self->objective);
-  koers_deleting_delete (widget, self->store, G_OBJECT (objective));
+  if (self->objective != NULL)
+    gtk_widget_activate_action (widget, "win.delete-objective", "x", koers_objective_get_id (self->objective));
 }
 
 /* The narrow layout's menu gets its items when first opened: a popover

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
 #include "data/koers-report-dialog.h"
 #include "koers-window-private.h"
+#include "objectives/koers-editing.h"
 #include "widgets/koers-toasts.h"
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -257,6 +260,19 @@ export_report_action (GSimpleAction *action,
                                                               self->department)));
 }
 
+/* "win.edit-objective" and the other editing actions with an id: the
+ * cards, rows and the editor pane ask, the window opens and deletes. */
+static void
+editing_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+
+  koers_editing_activate (widget, self->store, action_name + strlen ("win."),
+                          g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "add-objective", .activate = add_objective_action },
   { .name = "add-key-result", .activate = add_key_result_action },
@@ -433,6 +449,14 @@ koers_window_class_init (KoersWindowClass *klass)
 
   g_type_ensure (KOERS_TYPE_EDITOR_PANE);
   g_type_ensure (KOERS_TYPE_PERIOD_SWITCHER);
+
+  for (guint i = 0; koers_editing_action_names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat ("win.", koers_editing_action_names[i], NULL);
+
+      /* Interned: the class keeps the name for the life of the program. */
+      gtk_widget_class_install_action (widget_class, g_intern_string (name), "x", editing_action_cb);
+    }
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/window/koers-window.ui");
   /* Offset 0: no field, but gtk_widget_get_template_child() finds them (tests). */
