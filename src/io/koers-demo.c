@@ -9,7 +9,7 @@
 #include "core/koers-seed.h"
 #include "koers-demo.h"
 #include "koers-templates-private.h"
-#include "store/koers-store-private.h"
+#include "store/koers-store.h"
 
 /* A demo database: the templates (the seed's example OKRs and KPIs, see
  * koers-templates.h) as a company would have them

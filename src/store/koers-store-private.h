@@ -130,19 +130,6 @@ KoersStore *koers_store_open_full              (const char    *path,
                                                 gboolean       lazy,
                                                 GError       **error);
 
-/* Fills a new database before it takes its name (a demo). */
-typedef gboolean (*KoersStoreFillFunc) (KoersStore  *store,
-                                        gpointer     user_data,
-                                        GError     **error);
-
-/* Writes a new database to path, which must not exist, whole or not at
- * all: fill (may be NULL) writes into it first. */
-gboolean    koers_store_create                 (const char          *path,
-                                                KoersLanguage        language,
-                                                KoersStoreFillFunc   fill,
-                                                gpointer             user_data,
-                                                GError             **error);
-
 /* koers-store-sql.c: statements and transactions. */
 sqlite3_stmt *koers_store_prepare              (KoersStore    *self,
                                                 const char    *sql,

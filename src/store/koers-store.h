@@ -6,6 +6,7 @@
 #include "core/koers-change.h"
 #include "core/koers-checkin.h"
 #include "core/koers-department.h"
+#include "core/koers-format.h"
 #include "core/koers-key-result.h"
 #include "core/koers-kpi.h"
 #include "core/koers-objective.h"
@@ -50,6 +51,19 @@ G_DECLARE_FINAL_TYPE (KoersStore, koers_store, KOERS, STORE, GObject)
 
 /* $KOERS_DATABASE, else $XDG_DATA_HOME/koers/koers.db. */
 char            *koers_store_get_default_path   (void);
+
+/* Fills a new database before it takes its name (a demo). */
+typedef gboolean (*KoersStoreFillFunc) (KoersStore  *store,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+/* Writes a new database to path, which must not exist, whole or not at
+ * all: fill (may be NULL) writes into it first. */
+gboolean    koers_store_create                 (const char          *path,
+                                                KoersLanguage        language,
+                                                KoersStoreFillFunc   fill,
+                                                gpointer             user_data,
+                                                GError             **error);
 
 /* Opens or creates path (folder 0700, file 0600).  A new database gets the
  * company level and the seed's nine departments, named in the current UI
