@@ -17,3 +17,21 @@ koers_a11y_clean_button_names (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     koers_a11y_clean_button_names (child);
 }
+
+/* GTK 4.8.3 makes every widget's AT context in GtkWidget's own instance
+ * init, while the instance still has GtkWidget's class: the context starts
+ * with the generic "widget" role.  Mapping a window puts its class's role
+ * (dialog) back just before the context goes on the bus, but anything that
+ * puts it on the bus earlier skips that: moving the focus in a dialog
+ * before it is shown realizes the focused widget's context and, through
+ * the parent references, the window's.  AT-SPI then shows the dialog as a
+ * "filler", which Orca does not announce.  The role of the instance is
+ * the one the context keeps, whenever it is realized. */
+void
+koers_a11y_init_role (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set (widget, "accessible-role",
+                gtk_widget_class_get_accessible_role (GTK_WIDGET_GET_CLASS (widget)), NULL);
+}
