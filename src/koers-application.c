@@ -417,6 +417,7 @@ about_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (application);
   g_autofree char *issue_url = g_strconcat (PACKAGE_WEBSITE, "/issues", NULL);
   g_autofree char *release_notes = NULL;
+  GtkWidget *about;
 
   release_notes = g_markup_printf_escaped ("<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>",
                                    _("The first release of Koers."),
@@ -424,21 +425,26 @@ about_action (GSimpleAction *action,
                                    _("Check-ins, scores and a mark for key results that need one"),
                                    _("Dutch and English, chosen in Preferences"));
 
-  adw_show_about_window (parent,
-                         "application-name", "Koers",
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Koers developers"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Set, track and report objectives and key results"),
-                         "website", PACKAGE_WEBSITE,
-                         "issue-url", issue_url,
-                         "copyright", _("© 2026 The Koers developers"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: your name(s), one per line, as credits. */
-                         "translator-credits", _("translator-credits"),
-                         "release-notes-version", PACKAGE_VERSION,
-                         "release-notes", release_notes,
-                         NULL);
+  /* Not adw_show_about_window (): AdwAboutWindow keeps GtkWindow's role,
+   * so a screen reader would not announce it as the dialog it is. */
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                        "transient-for", parent,
+                        "application-name", "Koers",
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Koers developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Set, track and report objectives and key results"),
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", issue_url,
+                        "copyright", _("© 2026 The Koers developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your name(s), one per line, as credits. */
+                        "translator-credits", _("translator-credits"),
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", release_notes,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_entries[] = {

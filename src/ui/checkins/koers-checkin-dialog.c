@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "koers-checkin-dialog-private.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-style.h"
 #include "widgets/koers-toasts.h"
@@ -351,6 +352,7 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 static void
 koers_checkin_dialog_init (KoersCheckinDialog *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   koers_checkin_dialog_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -8,6 +8,7 @@
 #include "io/koers-csv.h"
 #include "io/koers-json.h"
 #include "koers-export-data-dialog.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
@@ -282,6 +283,7 @@ koers_export_data_dialog_class_init (KoersExportDataDialogClass *klass)
 static void
 koers_export_data_dialog_init (KoersExportDataDialog *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   self->checks = g_ptr_array_new ();
   self->departments = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-import-dialog.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-toasts.h"
 
 struct _KoersImportDialog
@@ -308,6 +309,7 @@ koers_import_dialog_class_init (KoersImportDialogClass *klass)
 static void
 koers_import_dialog_init (KoersImportDialog *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   self->mode = KOERS_JSON_IMPORT_MERGE;
   self->rows = g_ptr_array_new ();
 

@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "io/report/koers-report.h"
 #include "koers-report-dialog.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
@@ -370,6 +371,7 @@ koers_report_dialog_class_init (KoersReportDialogClass *klass)
 static void
 koers_report_dialog_init (KoersReportDialog *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   self->periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
   self->period_labels = gtk_string_list_new (NULL);
   self->checks = g_ptr_array_new ();

@@ -5,6 +5,7 @@
 
 #include "core/koers-change-text.h"
 #include "koers-history-window.h"
+#include "widgets/koers-a11y.h"
 
 /* Rows built at a time: a key result with years of weekly check-ins has
  * hundreds of changes, and nobody reads them all at once. */
@@ -486,6 +487,7 @@ koers_history_window_class_init (KoersHistoryWindowClass *klass)
 static void
 koers_history_window_init (KoersHistoryWindow *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->changes = g_ptr_array_new_with_free_func (g_object_unref);

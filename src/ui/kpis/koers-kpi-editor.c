@@ -643,6 +643,7 @@ koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
 static void
 koers_kpi_editor_init (KoersKpiEditor *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   koers_editor_style_ensure ();
   koers_kpi_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));

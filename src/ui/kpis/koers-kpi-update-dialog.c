@@ -8,6 +8,7 @@
 #include "core/koers-parse.h"
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
@@ -437,6 +438,7 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 static void
 koers_kpi_update_dialog_init (KoersKpiUpdateDialog *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   koers_kpi_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
 

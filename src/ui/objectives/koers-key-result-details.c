@@ -9,6 +9,7 @@
 #include "checkins/koers-checkin-dialog.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-details.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-progress-chart.h"
 #include "widgets/koers-toasts.h"
 
@@ -580,6 +581,7 @@ koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 static void
 koers_key_result_details_init (KoersKeyResultDetails *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   /* The check-in dialog's stylesheet covers this window too. */
   koers_checkin_dialog_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -776,6 +776,7 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
 static void
 koers_key_result_editor_init (KoersKeyResultEditor *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_a11y_clean_button_names (GTK_WIDGET (self));

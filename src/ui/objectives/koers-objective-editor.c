@@ -701,6 +701,7 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
 static void
 koers_objective_editor_init (KoersObjectiveEditor *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_a11y_clean_button_names (GTK_WIDGET (self));

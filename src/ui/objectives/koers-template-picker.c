@@ -448,6 +448,7 @@ koers_template_picker_class_init (KoersTemplatePickerClass *klass)
 static void
 koers_template_picker_init (KoersTemplatePicker *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_a11y_clean_button_names (GTK_WIDGET (self));

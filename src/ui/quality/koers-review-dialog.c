@@ -6,6 +6,7 @@
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
 #include "store/koers-store-review.h"
+#include "widgets/koers-a11y.h"
 #include "widgets/koers-toasts.h"
 #include "koers-review-dialog.h"
 
@@ -467,6 +468,7 @@ koers_review_dialog_class_init (KoersReviewDialogClass *klass)
 static void
 koers_review_dialog_init (KoersReviewDialog *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->objectives = g_ptr_array_new_with_free_func (g_object_unref);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-department-dialog.h"
+#include "widgets/koers-a11y.h"
 
 struct _KoersDepartmentDialog
 {
@@ -67,6 +68,7 @@ koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
 static void
 koers_department_dialog_init (KoersDepartmentDialog *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/koers-author.h"
 #include "koers-preferences-window.h"
+#include "widgets/koers-a11y.h"
 
 struct _KoersPreferencesWindow
 {
@@ -171,6 +172,7 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
 static void
 koers_preferences_window_init (KoersPreferencesWindow *self)
 {
+  koers_a11y_init_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
