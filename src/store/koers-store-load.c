@@ -1,101 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "koers-store-columns.h"
 #include "koers-store-private.h"
 
 /* Reading rows into entity objects: once at open (the review's columns
  * and the dismissed findings included, so every view has them from the
  * start), and to put an object back as stored after a save that failed. */
-
-/* Only a file written with foreign keys off can hold an orphan. */
-gboolean
-koers_store_set_orphan_error (KoersStore  *self,
-                  GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (self->path);
-
-  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
-               _("The database “%s” is damaged: it holds rows that belong to nothing"),
-               display);
-  return FALSE;
-}
-
-int
-koers_store_compare_kpis (gconstpointer a,
-                          gconstpointer b,
-                          gpointer      user_data)
-{
-  KoersKpi *ka = (KoersKpi *) a;
-  KoersKpi *kb = (KoersKpi *) b;
-  gint64 da = koers_kpi_get_department_id (ka);
-  gint64 db = koers_kpi_get_department_id (kb);
-  int pa = koers_kpi_get_position (ka);
-  int pb = koers_kpi_get_position (kb);
-  gint64 ia = koers_kpi_get_id (ka);
-  gint64 ib = koers_kpi_get_id (kb);
-
-  if (da != db)
-    return da < db ? -1 : 1;
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
-int
-koers_store_compare_departments (gconstpointer a,
-                                 gconstpointer b,
-                                 gpointer      user_data)
-{
-  KoersDepartment *da = (KoersDepartment *) a;
-  KoersDepartment *db = (KoersDepartment *) b;
-  gboolean ca = koers_department_get_is_company (da);
-  gboolean cb = koers_department_get_is_company (db);
-  int sa = koers_department_get_sort_order (da);
-  int sb = koers_department_get_sort_order (db);
-  gint64 ia = koers_department_get_id (da);
-  gint64 ib = koers_department_get_id (db);
-
-  if (ca != cb)
-    return ca ? -1 : 1;
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
-/* The order of ORDER BY department_id, period, position, id: periods
- * compare as bytes, like SQLite's BINARY collation. */
-int
-koers_store_compare_objectives (gconstpointer a,
-                                gconstpointer b,
-                                gpointer      user_data)
-{
-  KoersObjective *oa = (KoersObjective *) a;
-  KoersObjective *ob = (KoersObjective *) b;
-  gint64 da = koers_objective_get_department_id (oa);
-  gint64 db = koers_objective_get_department_id (ob);
-  int cmp;
-  int pa, pb;
-  gint64 ia, ib;
-
-  if (da != db)
-    return da < db ? -1 : 1;
-
-  cmp = g_strcmp0 (koers_objective_get_period (oa), koers_objective_get_period (ob));
-  if (cmp != 0)
-    return cmp < 0 ? -1 : 1;
-
-  pa = koers_objective_get_position (oa);
-  pb = koers_objective_get_position (ob);
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  ia = koers_objective_get_id (oa);
-  ib = koers_objective_get_id (ob);
-  return (ia > ib) - (ia < ib);
-}
 
 static gboolean
 load_departments (KoersStore  *self,
