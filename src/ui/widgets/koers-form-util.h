@@ -7,10 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* What the dialogs share.  The check-in and KPI update dialogs: reading a
- * typed date, showing a field's error, the date entry's calendar popover,
- * and the note and its Ctrl+Enter.  The export and report dialogs: the
- * department check-list and the save chooser. */
+/* What the dialogs share.  KoersValueForm (the check-in and KPI update
+ * dialogs' fields): reading a typed date, showing a field's error, the
+ * date entry's calendar popover, and the note and its Ctrl+Enter.  The
+ * export and report dialogs: the department check-list and the save
+ * chooser. */
 
 /* Dates as people type them: the formatted form ("15 May 2026",
  * "15 mei 2026", "15 mei"), day first with - / . ("15-5-2026") or ISO.
