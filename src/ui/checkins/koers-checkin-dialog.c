@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "koers-checkin-dialog-private.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-style.h"
 #include "widgets/koers-toasts.h"
 
@@ -309,15 +310,8 @@ koers_checkin_dialog_init (KoersCheckinDialog *self)
   g_type_ensure (KOERS_TYPE_VALUE_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Save is the box's first child, for the tab order; shown after Cancel. */
-  gtk_widget_set_direction (self->button_box,
-                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL
-                            ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
-  /* The start of a reversed box is the window's end. */
-  gtk_widget_set_halign (self->button_box, GTK_ALIGN_START);
-  gtk_widget_set_direction (self->cancel_button, gtk_widget_get_default_direction ());
-  gtk_widget_set_direction (self->save_button, gtk_widget_get_default_direction ());
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  koers_form_order_buttons (GTK_WINDOW (self), self->button_box, self->cancel_button,
+                            self->save_button);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected",
                             G_CALLBACK (status_selected_cb), self);
   koers_value_form_add_save_shortcut (self->value_form, save_shortcut_cb, self);
@@ -359,7 +353,6 @@ koers_checkin_dialog_present (GtkWidget      *widget,
                               KoersCheckin   *checkin)
 {
   GtkWidget *dialog;
-  GtkRoot *root;
 
   g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -370,10 +363,7 @@ koers_checkin_dialog_present (GtkWidget      *widget,
   else
     dialog = koers_checkin_dialog_new (store, kr);
 
-  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-
+  koers_form_set_parent (GTK_WINDOW (dialog), widget);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

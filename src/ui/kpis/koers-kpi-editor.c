@@ -454,19 +454,22 @@ add_value_clicked_cb (KoersKpiEditor *self)
   koers_kpi_update_dialog_present (GTK_WIDGET (self), self->store, self->kpi);
 }
 
+/* Once: the store's "changed" during a delete may have closed it. */
+static void
+close_editor (KoersKpiEditor *self)
+{
+  if (self->closed)
+    return;
+  self->closed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 delete_clicked_cb (KoersKpiEditor *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (KoersKpi) kpi = g_object_ref (self->kpi);
-  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
-
   g_object_ref (self);
-  if (koers_deleting_delete (anchor, self->store, G_OBJECT (kpi)) && !self->closed)
-    {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->kpi)))
+    close_editor (self);
   g_object_unref (self);
 }
 
@@ -478,8 +481,7 @@ store_changed_cb (KoersKpiEditor *self)
 
   if (koers_store_find_kpi (self->store, koers_kpi_get_id (self->kpi)) != self->kpi)
     {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      close_editor (self);
       return;
     }
 

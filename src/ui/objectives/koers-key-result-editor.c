@@ -565,19 +565,22 @@ history_clicked_cb (KoersKeyResultEditor *self)
   gtk_window_present (GTK_WINDOW (history));
 }
 
+/* Once: the store's "changed" during a delete may have closed it. */
+static void
+close_editor (KoersKeyResultEditor *self)
+{
+  if (self->closed)
+    return;
+  self->closed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 delete_clicked_cb (KoersKeyResultEditor *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (KoersKeyResult) kr = g_object_ref (self->kr);
-  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
-
   g_object_ref (self);
-  if (koers_deleting_delete (anchor, self->store, G_OBJECT (kr)) && !self->closed)
-    {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->kr)))
+    close_editor (self);
   g_object_unref (self);
 }
 
@@ -587,8 +590,7 @@ store_changed_cb (KoersKeyResultEditor *self)
   if (!self->closed
       && koers_store_find_key_result (self->store, koers_key_result_get_id (self->kr)) != self->kr)
     {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      close_editor (self);
       return;
     }
 

@@ -496,20 +496,23 @@ history_clicked_cb (KoersObjectiveEditor *self)
   gtk_window_present (GTK_WINDOW (history));
 }
 
+/* Once: the store's "changed" during a delete may have closed it. */
+static void
+close_editor (KoersObjectiveEditor *self)
+{
+  if (self->closed)
+    return;
+  self->closed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 delete_clicked_cb (KoersObjectiveEditor *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (KoersObjective) objective = g_object_ref (self->objective);
-  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
-
   g_object_ref (self);
   /* The undo toast goes to the main window: this one closes. */
-  if (koers_deleting_delete (anchor, self->store, G_OBJECT (objective)) && !self->closed)
-    {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->objective)))
+    close_editor (self);
   g_object_unref (self);
 }
 
@@ -520,8 +523,7 @@ store_changed_cb (KoersObjectiveEditor *self)
   if (!self->closed
       && koers_store_find_objective (self->store, koers_objective_get_id (self->objective)) != self->objective)
     {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      close_editor (self);
       return;
     }
 
