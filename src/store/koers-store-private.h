@@ -266,6 +266,11 @@ void        koers_store_forget_kpi             (KoersStore    *self,
  * decided are the caller's to set after. */
 void        koers_store_copy_saved             (GObject       *to,
                                                 GObject       *from);
+/* After a save's COMMIT: own, the store's object, takes what saved (the
+ * caller's copy, or own itself) wrote, and both the save's stamp. */
+void        koers_store_take_saved             (GObject       *own,
+                                                GObject       *saved,
+                                                gint64         stamp);
 
 /* koers-store-watch.c */
 
