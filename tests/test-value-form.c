@@ -196,14 +196,16 @@ test_note_and_extra (Fixture       *f,
 {
   GtkWidget *extra = gtk_label_new ("preview");
   GtkWidget *value_section = get_child (f, "value_section");
+  GtkScrolledWindow *scroller;
   g_autofree char *note = NULL;
   g_autofree char *empty = NULL;
 
   g_object_set (f->form, "extra", extra, "note-height", 96, NULL);
   g_assert_true (gtk_widget_get_prev_sibling (extra) == value_section);
-  g_assert_true (gtk_widget_is_ancestor (get_child (f, "note_view"), gtk_widget_get_next_sibling (extra)));
-  g_assert_cmpint (gtk_scrolled_window_get_min_content_height (GTK_SCROLLED_WINDOW (get_child (f, "note_scroller"))),
-                   ==, 96);
+  g_assert_true (gtk_widget_is_ancestor (get_child (f, "note_view"),
+                                         gtk_widget_get_next_sibling (extra)));
+  scroller = GTK_SCROLLED_WINDOW (get_child (f, "note_scroller"));
+  g_assert_cmpint (gtk_scrolled_window_get_min_content_height (scroller), ==, 96);
 
   koers_value_form_set_note (f->form, "  Two new leads  \n");
   note = koers_value_form_dup_note (f->form);
@@ -217,13 +219,15 @@ static void
 test_focus (Fixture       *f,
             gconstpointer  data)
 {
+  GtkWidget *entry = get_child (f, "value_entry");
+  GtkWidget *focus;
   int start, end;
 
   koers_value_form_set_value (f->form, 42);
   koers_value_form_focus_value (f->form);
-  g_assert_true (gtk_window_get_focus (f->window) == get_child (f, "value_entry")
-                 || gtk_widget_is_ancestor (gtk_window_get_focus (f->window), get_child (f, "value_entry")));
-  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (get_child (f, "value_entry")), &start, &end));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
   g_assert_cmpint (end - start, ==, 2);
 }
 
@@ -234,9 +238,10 @@ main (int   argc,
   koers_test_ui_init (&argc, &argv);
 
   g_test_add ("/value-form/number", Fixture, NULL, fixture_set_up, test_number, fixture_tear_down);
-  g_test_add ("/value-form/empty-until-typed", Fixture, NULL, fixture_set_up, test_empty_until_typed,
+  g_test_add ("/value-form/empty-until-typed", Fixture, NULL, fixture_set_up,
+              test_empty_until_typed, fixture_tear_down);
+  g_test_add ("/value-form/milestone", Fixture, NULL, fixture_set_up, test_milestone,
               fixture_tear_down);
-  g_test_add ("/value-form/milestone", Fixture, NULL, fixture_set_up, test_milestone, fixture_tear_down);
   g_test_add ("/value-form/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/value-form/note-and-extra", Fixture, NULL, fixture_set_up, test_note_and_extra,
               fixture_tear_down);

@@ -14,6 +14,65 @@ id_key (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
+/* A check-in or a KPI value, and what holds it. */
+static void
+index_owned (GHashTable *by_id,
+             GHashTable *owner_of,
+             gint64      id,
+             gpointer    object,
+             gpointer    owner)
+{
+  g_hash_table_insert (by_id, id_key (id), g_object_ref (object));
+  g_hash_table_insert (owner_of, id_key (id), g_object_ref (owner));
+}
+
+static void
+unindex_owned (GHashTable *by_id,
+               GHashTable *owner_of,
+               gint64      id)
+{
+  g_hash_table_remove (by_id, &id);
+  g_hash_table_remove (owner_of, &id);
+}
+
+/* Moves item within list only when its neighbours say it is out of
+ * place, so a save that kept the order does not make views rebuild rows. */
+static void
+resort_item (GListStore       *list,
+             gpointer          item,
+             GCompareDataFunc  compare)
+{
+  GListModel *model = G_LIST_MODEL (list);
+  guint n = g_list_model_get_n_items (model);
+  guint position;
+  gboolean sorted = TRUE;
+
+  if (!g_list_store_find (list, item, &position))
+    return;
+
+  if (position > 0)
+    {
+      g_autoptr(GObject) prev = g_list_model_get_item (model, position - 1);
+
+      sorted = compare (prev, item, NULL) <= 0;
+    }
+
+  if (sorted && position + 1 < n)
+    {
+      g_autoptr(GObject) next = g_list_model_get_item (model, position + 1);
+
+      sorted = compare (item, next, NULL) <= 0;
+    }
+
+  if (sorted)
+    return;
+
+  g_object_ref (item);
+  g_list_store_remove (list, position);
+  g_list_store_insert_sorted (list, item, compare, NULL);
+  g_object_unref (item);
+}
+
 static void
 release_self_ref (gpointer data)
 {
@@ -265,20 +324,15 @@ koers_store_index_checkin (KoersStore     *self,
                            KoersKeyResult *kr,
                            KoersCheckin   *checkin)
 {
-  gint64 id = koers_checkin_get_id (checkin);
-
-  g_hash_table_insert (self->checkin_by_id, id_key (id), g_object_ref (checkin));
-  g_hash_table_insert (self->checkin_owner, id_key (id), g_object_ref (kr));
+  index_owned (self->checkin_by_id, self->checkin_owner, koers_checkin_get_id (checkin),
+               checkin, kr);
 }
 
 void
 koers_store_unindex_checkin (KoersStore   *self,
                              KoersCheckin *checkin)
 {
-  gint64 id = koers_checkin_get_id (checkin);
-
-  g_hash_table_remove (self->checkin_by_id, &id);
-  g_hash_table_remove (self->checkin_owner, &id);
+  unindex_owned (self->checkin_by_id, self->checkin_owner, koers_checkin_get_id (checkin));
 }
 
 /* The key result and the check-ins it holds (those read: its list is not
@@ -454,20 +508,15 @@ koers_store_index_kpi_value (KoersStore    *self,
                              KoersKpi      *kpi,
                              KoersKpiValue *value)
 {
-  gint64 id = koers_kpi_value_get_id (value);
-
-  g_hash_table_insert (self->kpi_value_by_id, id_key (id), g_object_ref (value));
-  g_hash_table_insert (self->kpi_value_owner, id_key (id), g_object_ref (kpi));
+  index_owned (self->kpi_value_by_id, self->kpi_value_owner, koers_kpi_value_get_id (value),
+               value, kpi);
 }
 
 void
 koers_store_unindex_kpi_value (KoersStore    *self,
                                KoersKpiValue *value)
 {
-  gint64 id = koers_kpi_value_get_id (value);
-
-  g_hash_table_remove (self->kpi_value_by_id, &id);
-  g_hash_table_remove (self->kpi_value_owner, &id);
+  unindex_owned (self->kpi_value_by_id, self->kpi_value_owner, koers_kpi_value_get_id (value));
 }
 
 void
@@ -505,77 +554,22 @@ koers_store_unindex_kpi (KoersStore *self,
   g_hash_table_remove (self->kpi_by_id, &id);
 }
 
-/* As koers_store_resort_objective(): only when out of place. */
 void
 koers_store_resort_kpi (KoersStore *self,
                         KoersKpi   *kpi)
 {
-  GListModel *model = G_LIST_MODEL (self->kpis);
-  guint n = g_list_model_get_n_items (model);
-  guint position;
-  gboolean sorted = TRUE;
-
-  if (!g_list_store_find (self->kpis, kpi, &position))
-    return;
-
-  if (position > 0)
-    {
-      g_autoptr(KoersKpi) prev = g_list_model_get_item (model, position - 1);
-
-      sorted = koers_store_compare_kpis (prev, kpi, NULL) <= 0;
-    }
-
-  if (sorted && position + 1 < n)
-    {
-      g_autoptr(KoersKpi) next = g_list_model_get_item (model, position + 1);
-
-      sorted = koers_store_compare_kpis (kpi, next, NULL) <= 0;
-    }
-
-  if (sorted)
-    return;
-
-  g_object_ref (kpi);
-  g_list_store_remove (self->kpis, position);
-  g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
-  g_object_unref (kpi);
+  resort_item (self->kpis, kpi, koers_store_compare_kpis);
 }
 
-/* Moves the objective only when its neighbours say it is out of place, so
- * a save that kept the order does not make views rebuild rows. */
+/* Files it under its department again first: the department may be what
+ * changed. */
 void
 koers_store_resort_objective (KoersStore     *self,
                               KoersObjective *objective)
 {
-  GListModel *model = G_LIST_MODEL (self->objectives);
-  guint n = g_list_model_get_n_items (model);
-  guint position;
-  gboolean sorted = TRUE;
-
-  if (!g_list_store_find (self->objectives, objective, &position))
+  if (!g_list_store_find (self->objectives, objective, NULL))
     return;
 
   home_objective (self, objective, TRUE);
-
-  if (position > 0)
-    {
-      g_autoptr(KoersObjective) prev = g_list_model_get_item (model, position - 1);
-
-      sorted = koers_store_compare_objectives (prev, objective, NULL) <= 0;
-    }
-
-  if (sorted && position + 1 < n)
-    {
-      g_autoptr(KoersObjective) next = g_list_model_get_item (model, position + 1);
-
-      sorted = koers_store_compare_objectives (objective, next, NULL) <= 0;
-    }
-
-  if (sorted)
-    return;
-
-  g_object_ref (objective);
-  g_list_store_remove (self->objectives, position);
-  g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
-  g_object_unref (objective);
+  resort_item (self->objectives, objective, koers_store_compare_objectives);
 }

@@ -12,6 +12,7 @@
 #include "objectives/koers-editor-style.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 
 /* The kinds a KPI is measured in, in enum order (a milestone is not a
@@ -454,22 +455,12 @@ add_value_clicked_cb (KoersKpiEditor *self)
   koers_kpi_update_dialog_present (GTK_WIDGET (self), self->store, self->kpi);
 }
 
-/* Once: the store's "changed" during a delete may have closed it. */
-static void
-close_editor (KoersKpiEditor *self)
-{
-  if (self->closed)
-    return;
-  self->closed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
 static void
 delete_clicked_cb (KoersKpiEditor *self)
 {
   g_object_ref (self);
   if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->kpi)))
-    close_editor (self);
+    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
   g_object_unref (self);
 }
 
@@ -481,7 +472,7 @@ store_changed_cb (KoersKpiEditor *self)
 
   if (koers_store_find_kpi (self->store, koers_kpi_get_id (self->kpi)) != self->kpi)
     {
-      close_editor (self);
+      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
     }
 

@@ -11,6 +11,7 @@
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -565,22 +566,12 @@ history_clicked_cb (KoersKeyResultEditor *self)
   gtk_window_present (GTK_WINDOW (history));
 }
 
-/* Once: the store's "changed" during a delete may have closed it. */
-static void
-close_editor (KoersKeyResultEditor *self)
-{
-  if (self->closed)
-    return;
-  self->closed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
 static void
 delete_clicked_cb (KoersKeyResultEditor *self)
 {
   g_object_ref (self);
   if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->kr)))
-    close_editor (self);
+    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
   g_object_unref (self);
 }
 
@@ -590,7 +581,7 @@ store_changed_cb (KoersKeyResultEditor *self)
   if (!self->closed
       && koers_store_find_key_result (self->store, koers_key_result_get_id (self->kr)) != self->kr)
     {
-      close_editor (self);
+      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
     }
 

@@ -11,6 +11,7 @@
 #include "koers-objective-editor.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
@@ -496,23 +497,13 @@ history_clicked_cb (KoersObjectiveEditor *self)
   gtk_window_present (GTK_WINDOW (history));
 }
 
-/* Once: the store's "changed" during a delete may have closed it. */
-static void
-close_editor (KoersObjectiveEditor *self)
-{
-  if (self->closed)
-    return;
-  self->closed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
 static void
 delete_clicked_cb (KoersObjectiveEditor *self)
 {
   g_object_ref (self);
   /* The undo toast goes to the main window: this one closes. */
   if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->objective)))
-    close_editor (self);
+    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
   g_object_unref (self);
 }
 
@@ -523,7 +514,7 @@ store_changed_cb (KoersObjectiveEditor *self)
   if (!self->closed
       && koers_store_find_objective (self->store, koers_objective_get_id (self->objective)) != self->objective)
     {
-      close_editor (self);
+      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
     }
 

@@ -142,5 +142,6 @@ koers_deleting_delete_from_editor (GtkWindow  *editor,
   /* The editor may let go of item as the store's change reaches it. */
   g_autoptr (GObject) kept = g_object_ref (item);
 
-  return koers_deleting_delete (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (editor), store, kept);
+  return koers_deleting_delete (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (editor),
+                                store, kept);
 }

@@ -320,7 +320,8 @@ koers_form_order_buttons (GtkWindow *window,
   GtkTextDirection direction = gtk_widget_get_default_direction ();
 
   /* Save is the box's first child, for the tab order; shown after Cancel. */
-  gtk_widget_set_direction (box, direction == GTK_TEXT_DIR_RTL ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
+  gtk_widget_set_direction (box,
+                            direction == GTK_TEXT_DIR_RTL ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
   /* The start of a reversed box is the window's end. */
   gtk_widget_set_halign (box, GTK_ALIGN_START);
   gtk_widget_set_direction (cancel, direction);

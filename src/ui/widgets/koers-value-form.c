@@ -238,7 +238,8 @@ koers_value_form_set_note (KoersValueForm *self,
 {
   g_return_if_fail (KOERS_IS_VALUE_FORM (self));
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note != NULL ? note : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            note != NULL ? note : "", -1);
 }
 
 char *
@@ -347,8 +348,8 @@ koers_value_form_set_property (GObject      *object,
       break;
     case PROP_NOTE_DESCRIPTION:
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, g_value_get_string (value),
-                                      -1);
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      g_value_get_string (value), -1);
       break;
     case PROP_NOTE_HEIGHT:
       gtk_scrolled_window_set_min_content_height (self->note_scroller, g_value_get_int (value));
@@ -395,8 +396,8 @@ koers_value_form_class_init (KoersValueFormClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   /* A group (a panel) to screen readers, as the boxes it took over. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/widgets/koers-value-form.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/koersapp/Koers/ui/widgets/koers-value-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_section);
   gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_heading);
   gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_box);
