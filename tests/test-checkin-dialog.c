@@ -12,6 +12,7 @@
 #include "ui/checkins/koers-checkin-dialog.h"
 #include "ui/objectives/koers-key-result-row.h"
 #include "ui/widgets/koers-progress-chart.h"
+#include "ui/widgets/koers-value-form.h"
 
 /* KOERS_TODAY is 2026-05-15: 44 of Q2's 91 days have gone, so the ideal
  * line expects a little under half. */
@@ -47,12 +48,20 @@ fixture_tear_down (Fixture       *f,
   koers_test_ui_db_close (&f->db);
 }
 
+/* A child of the dialog's template, or of its value form's. */
 static GtkWidget *
 get_child (GtkWidget  *dialog,
            const char *name)
 {
   GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (dialog, KOERS_TYPE_CHECKIN_DIALOG, name));
 
+  if (child == NULL)
+    {
+      GtkWidget *form = GTK_WIDGET (gtk_widget_get_template_child (dialog, KOERS_TYPE_CHECKIN_DIALOG,
+                                                                   "value_form"));
+
+      child = GTK_WIDGET (gtk_widget_get_template_child (form, KOERS_TYPE_VALUE_FORM, name));
+    }
   g_assert_nonnull (child);
   return child;
 }

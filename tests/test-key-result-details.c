@@ -6,6 +6,7 @@
 #include "ui/objectives/koers-key-result-details.h"
 #include "ui/objectives/koers-key-result-row.h"
 #include "ui/widgets/koers-progress-chart.h"
+#include "ui/widgets/koers-value-form.h"
 
 typedef struct
 {
@@ -186,6 +187,7 @@ test_edit (Fixture       *f,
            gconstpointer  data)
 {
   GtkWindow *dialog;
+  GtkWidget *form;
   g_autofree char *row = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -197,8 +199,9 @@ test_edit (Fixture       *f,
   g_assert_cmpstr (koers_checkin_get_date (koers_checkin_dialog_get_checkin (KOERS_CHECKIN_DIALOG (dialog))),
                    ==, "2026-04-20");
 
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                                      KOERS_TYPE_CHECKIN_DIALOG,
+  form = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), KOERS_TYPE_CHECKIN_DIALOG,
+                                                    "value_form"));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (form, KOERS_TYPE_VALUE_FORM,
                                                                       "value_entry")),
                          "400");
   g_assert_true (koers_checkin_dialog_save (KOERS_CHECKIN_DIALOG (dialog), &error));

@@ -253,10 +253,10 @@ koers_store_refresh_checkin_summary (KoersStore      *self,
 
 /* The loader each key result of the store gets: one indexed query for
  * its list, the check-ins indexed as a period's load indexes them. */
-static GPtrArray *
-read_list_cb (KoersKeyResult  *kr,
-              gpointer         user_data,
-              GError         **error)
+GPtrArray *
+koers_store_read_checkin_list (KoersKeyResult  *kr,
+                               gpointer         user_data,
+                               GError         **error)
 {
   g_autoptr(KoersStore) self = g_weak_ref_get (user_data);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -297,36 +297,6 @@ read_list_cb (KoersKeyResult  *kr,
       return NULL;
     }
   return g_steal_pointer (&newest_first);
-}
-
-static void
-release_self_ref (gpointer data)
-{
-  g_rc_box_release_full (data, (GDestroyNotify) g_weak_ref_clear);
-}
-
-void
-koers_store_init_checkin_loader (KoersStore *self)
-{
-  /* One weak reference for all key results: GLib keeps a store's weak
-   * references in a list, and tens of thousands would make its teardown
-   * quadratic. */
-  self->self_ref = g_rc_box_new0 (GWeakRef);
-  g_weak_ref_init (self->self_ref, self);
-}
-
-void
-koers_store_clear_checkin_loader (KoersStore *self)
-{
-  g_clear_pointer (&self->self_ref, release_self_ref);
-}
-
-void
-koers_store_give_checkin_loader (KoersStore     *self,
-                                 KoersKeyResult *kr)
-{
-  koers_key_result_set_checkin_loader (kr, read_list_cb, g_rc_box_acquire (self->self_ref),
-                                       release_self_ref);
 }
 
 gboolean

@@ -149,12 +149,7 @@ koers_store_save_department (KoersStore       *self,
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
-  if (own != dept)
-    {
-      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (dept));
-      koers_department_set_updated (dept, now);
-    }
-  koers_department_set_updated (own, now);
+  koers_store_take_saved (G_OBJECT (own), G_OBJECT (dept), now);
   koers_department_set_sort_order (own, order);
   g_object_thaw_notify (G_OBJECT (own));
 

@@ -13,6 +13,21 @@
  * sentence that names their file and what to do instead.  The code picks
  * the sentence, SQLite's text is never shown. */
 
+G_DEFINE_QUARK (koers-store-error-quark, koers_store_error)
+
+/* Only a file written with foreign keys off can hold an orphan. */
+gboolean
+koers_store_set_orphan_error (KoersStore  *self,
+                              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged: it holds rows that belong to nothing"),
+               display);
+  return FALSE;
+}
+
 /* SQLite cannot create its journal (-wal, -shm, -journal) beside the
  * database in a folder it may not write; the folder is what to change. */
 static gboolean

@@ -177,12 +177,7 @@ koers_store_save_key_result (KoersStore      *self,
 
   g_object_ref (own);
   g_object_freeze_notify (G_OBJECT (own));
-  if (own != kr)
-    {
-      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (kr));
-      koers_key_result_set_updated (kr, now);
-    }
-  koers_key_result_set_updated (own, now);
+  koers_store_take_saved (G_OBJECT (own), G_OBJECT (kr), now);
   koers_key_result_set_position (own, position);
   koers_key_result_set_objective_id (own, koers_objective_get_id (target));
   g_object_thaw_notify (G_OBJECT (own));
@@ -414,12 +409,7 @@ koers_store_save_checkin (KoersStore    *self,
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
-  if (own != checkin)
-    {
-      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (checkin));
-      koers_checkin_set_updated (checkin, now);
-    }
-  koers_checkin_set_updated (own, now);
+  koers_store_take_saved (G_OBJECT (own), G_OBJECT (checkin), now);
   koers_checkin_set_key_result_id (own, koers_key_result_get_id (kr));
   g_object_thaw_notify (G_OBJECT (own));
 

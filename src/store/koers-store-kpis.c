@@ -293,12 +293,7 @@ koers_store_save_kpi (KoersStore  *self,
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
-  if (own != kpi)
-    {
-      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (kpi));
-      koers_kpi_set_updated (kpi, now);
-    }
-  koers_kpi_set_updated (own, now);
+  koers_store_take_saved (G_OBJECT (own), G_OBJECT (kpi), now);
   koers_kpi_set_department_id (own, department_id);
   koers_kpi_set_position (own, position);
   g_object_thaw_notify (G_OBJECT (own));
@@ -551,12 +546,7 @@ koers_store_save_kpi_value (KoersStore     *self,
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
-  if (own != value)
-    {
-      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (value));
-      koers_kpi_value_set_updated (value, now);
-    }
-  koers_kpi_value_set_updated (own, now);
+  koers_store_take_saved (G_OBJECT (own), G_OBJECT (value), now);
   koers_kpi_value_set_kpi_id (own, koers_kpi_get_id (kpi));
   g_object_thaw_notify (G_OBJECT (own));
 

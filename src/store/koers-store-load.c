@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "koers-store-columns.h"
 #include "koers-store-private.h"
 
@@ -10,113 +8,48 @@
  * and the dismissed findings included, so every view has them from the
  * start), and to put an object back as stored after a save that failed. */
 
-/* Only a file written with foreign keys off can hold an orphan. */
-gboolean
-koers_store_set_orphan_error (KoersStore  *self,
-                  GError     **error)
+/* What a loader does with an object just read. */
+typedef enum
 {
-  g_autofree char *display = g_filename_display_name (self->path);
+  TAKE_KEPT,     /* indexed: it goes into the list being built */
+  TAKE_SKIPPED,  /* in the model already */
+  TAKE_ORPHAN,   /* its owner is missing: the file is damaged */
+} Take;
 
-  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
-               _("The database “%s” is damaged: it holds rows that belong to nothing"),
-               display);
-  return FALSE;
-}
+typedef Take (*TakeFunc) (KoersStore *self,
+                          GObject    *object,
+                          gpointer    data);
 
-int
-koers_store_compare_kpis (gconstpointer a,
-                          gconstpointer b,
-                          gpointer      user_data)
-{
-  KoersKpi *ka = (KoersKpi *) a;
-  KoersKpi *kb = (KoersKpi *) b;
-  gint64 da = koers_kpi_get_department_id (ka);
-  gint64 db = koers_kpi_get_department_id (kb);
-  int pa = koers_kpi_get_position (ka);
-  int pb = koers_kpi_get_position (kb);
-  gint64 ia = koers_kpi_get_id (ka);
-  gint64 ib = koers_kpi_get_id (kb);
-
-  if (da != db)
-    return da < db ? -1 : 1;
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
-int
-koers_store_compare_departments (gconstpointer a,
-                                 gconstpointer b,
-                                 gpointer      user_data)
-{
-  KoersDepartment *da = (KoersDepartment *) a;
-  KoersDepartment *db = (KoersDepartment *) b;
-  gboolean ca = koers_department_get_is_company (da);
-  gboolean cb = koers_department_get_is_company (db);
-  int sa = koers_department_get_sort_order (da);
-  int sb = koers_department_get_sort_order (db);
-  gint64 ia = koers_department_get_id (da);
-  gint64 ib = koers_department_get_id (db);
-
-  if (ca != cb)
-    return ca ? -1 : 1;
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
-}
-
-/* The order of ORDER BY department_id, period, position, id: periods
- * compare as bytes, like SQLite's BINARY collation. */
-int
-koers_store_compare_objectives (gconstpointer a,
-                                gconstpointer b,
-                                gpointer      user_data)
-{
-  KoersObjective *oa = (KoersObjective *) a;
-  KoersObjective *ob = (KoersObjective *) b;
-  gint64 da = koers_objective_get_department_id (oa);
-  gint64 db = koers_objective_get_department_id (ob);
-  int cmp;
-  int pa, pb;
-  gint64 ia, ib;
-
-  if (da != db)
-    return da < db ? -1 : 1;
-
-  cmp = g_strcmp0 (koers_objective_get_period (oa), koers_objective_get_period (ob));
-  if (cmp != 0)
-    return cmp < 0 ? -1 : 1;
-
-  pa = koers_objective_get_position (oa);
-  pb = koers_objective_get_position (ob);
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  ia = koers_objective_get_id (oa);
-  ib = koers_objective_get_id (ob);
-  return (ia > ib) - (ia < ib);
-}
-
+/* Reads every row of stmt into a new object of entity and hands it to
+ * take; what it keeps is appended to items (or NULL: take keeps it). */
 static gboolean
-load_departments (KoersStore  *self,
-                  GError     **error)
+read_rows (KoersStore        *self,
+           sqlite3_stmt      *stmt,
+           const KoersEntity *entity,
+           TakeFunc           take,
+           gpointer           data,
+           GPtrArray         *items,
+           GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
-
-  stmt = koers_store_prepare_select (self, &koers_entity_department,
-                                     "FROM departments ORDER BY is_company DESC, sort_order, id", error);
-  if (stmt == NULL)
-    return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      KoersDepartment *dept = g_object_new (KOERS_TYPE_DEPARTMENT, NULL);
+      g_autoptr(GObject) object = koers_entity_new_object (entity);
 
-      koers_entity_read_row (&koers_entity_department, stmt, 0, G_OBJECT (dept));
-      koers_store_index_department (self, dept);
-      g_ptr_array_add (items, dept);
+      koers_entity_read_row (entity, stmt, 0, object);
+      switch (take (self, object, data))
+        {
+        case TAKE_ORPHAN:
+          return koers_store_set_orphan_error (self, error);
+        case TAKE_KEPT:
+          if (items != NULL)
+            g_ptr_array_add (items, g_steal_pointer (&object));
+          break;
+        case TAKE_SKIPPED:
+        default:
+          break;
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -124,9 +57,53 @@ load_departments (KoersStore  *self,
       koers_store_set_db_error (self, rc, error);
       return FALSE;
     }
-
-  g_list_store_splice (self->departments, 0, 0, items->pdata, items->len);
   return TRUE;
+}
+
+static Take
+take_department (KoersStore *self,
+                 GObject    *object,
+                 gpointer    data)
+{
+  koers_store_index_department (self, KOERS_DEPARTMENT (object));
+  return TAKE_KEPT;
+}
+
+/* A whole table (what follows its columns in the SELECT) into list, in
+ * one splice. */
+static gboolean
+load_list (KoersStore         *self,
+           const KoersEntity  *entity,
+           const char         *from,
+           TakeFunc            take,
+           GListStore         *list,
+           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = koers_store_prepare_select (self, entity, from, error);
+  if (stmt == NULL || !read_rows (self, stmt, entity, take, NULL, items, error))
+    return FALSE;
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return TRUE;
+}
+
+static Take
+take_objective (KoersStore *self,
+                GObject    *object,
+                gpointer    data)
+{
+  KoersObjective *objective = KOERS_OBJECTIVE (object);
+
+  /* Already in the model (added here, or by a catch-up). */
+  if (koers_store_find_objective (self, koers_objective_get_id (objective)) != NULL)
+    return TAKE_SKIPPED;
+  if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
+    return TAKE_ORPHAN;
+  koers_store_index_objective (self, objective);
+  return TAKE_KEPT;
 }
 
 /* The objectives of one period key (NULL: all), in the list's order,
@@ -138,7 +115,6 @@ load_objectives (KoersStore  *self,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   stmt = koers_store_prepare_select (self, &koers_entity_objective,
                                      period != NULL
@@ -155,33 +131,25 @@ load_objectives (KoersStore  *self,
       koers_store_bind_text (stmt, 2, self->load_departments);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KoersObjective *objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+  return read_rows (self, stmt, &koers_entity_objective, take_objective, NULL, items, error);
+}
 
-      koers_entity_read_row (&koers_entity_objective, stmt, 0, G_OBJECT (objective));
-      /* Already in the model (added here, or by a catch-up). */
-      if (koers_store_find_objective (self, koers_objective_get_id (objective)) != NULL)
-        {
-          g_object_unref (objective);
-          continue;
-        }
-      if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
-        {
-          g_object_unref (objective);
-          return koers_store_set_orphan_error (self, error);
-        }
-      koers_store_index_objective (self, objective);
-      g_ptr_array_add (items, objective);
-    }
+static Take
+take_key_result (KoersStore *self,
+                 GObject    *object,
+                 gpointer    data)
+{
+  KoersKeyResult *kr = KOERS_KEY_RESULT (object);
+  KoersObjective *objective;
 
-  if (rc != SQLITE_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  if (koers_store_find_key_result (self, koers_key_result_get_id (kr)) != NULL)
+    return TAKE_SKIPPED;
+  objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
+  if (objective == NULL)
+    return TAKE_ORPHAN;
+  koers_objective_insert_key_result (objective, kr);
+  koers_store_index_key_result (self, objective, kr);
+  return TAKE_KEPT;
 }
 
 static gboolean
@@ -190,7 +158,6 @@ load_key_results (KoersStore  *self,
                   GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   stmt = koers_store_prepare_select (self, &koers_entity_key_result,
                                      period != NULL
@@ -208,28 +175,7 @@ load_key_results (KoersStore  *self,
       koers_store_bind_text (stmt, 2, self->load_departments);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(KoersKeyResult) kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
-      KoersObjective *objective;
-
-      koers_entity_read_row (&koers_entity_key_result, stmt, 0, G_OBJECT (kr));
-      if (koers_store_find_key_result (self, koers_key_result_get_id (kr)) != NULL)
-        continue;
-      objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
-      if (objective == NULL)
-        return koers_store_set_orphan_error (self, error);
-      koers_objective_insert_key_result (objective, kr);
-      koers_store_index_key_result (self, objective, kr);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return read_rows (self, stmt, &koers_entity_key_result, take_key_result, NULL, NULL, error);
 }
 
 static int
@@ -267,54 +213,56 @@ koers_store_load_period_key (KoersStore  *self,
   return TRUE;
 }
 
-static gboolean
-load_kpis (KoersStore  *self,
-           GError     **error)
+static Take
+take_kpi (KoersStore *self,
+          GObject    *object,
+          gpointer    data)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  KoersKpi *kpi = KOERS_KPI (object);
 
-  stmt = koers_store_prepare_select (self, &koers_entity_kpi,
-                                     "FROM kpis ORDER BY department_id, position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KoersKpi *kpi = g_object_new (KOERS_TYPE_KPI, NULL);
-
-      koers_entity_read_row (&koers_entity_kpi, stmt, 0, G_OBJECT (kpi));
-      if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
-        {
-          g_object_unref (kpi);
-          return koers_store_set_orphan_error (self, error);
-        }
-      koers_store_index_kpi (self, kpi);
-      g_ptr_array_add (items, kpi);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-
-  g_list_store_splice (self->kpis, 0, 0, items->pdata, items->len);
-  return TRUE;
+  if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
+    return TAKE_ORPHAN;
+  koers_store_index_kpi (self, kpi);
+  return TAKE_KEPT;
 }
 
-/* Hands a KPI the values gathered for it (oldest first), newest first. */
-static void
-give_kpi_values (KoersKpi  *kpi,
-                 GPtrArray *oldest_first)
+/* The values of one KPI, gathered oldest first. */
+typedef struct
 {
-  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
+  KoersKpi  *kpi;
+  GPtrArray *oldest_first;
+} ValueBatch;
 
-  for (guint i = oldest_first->len; i > 0; i--)
-    g_ptr_array_add (newest_first, g_ptr_array_index (oldest_first, i - 1));
-  koers_kpi_splice_values (kpi, newest_first);
-  g_ptr_array_set_size (oldest_first, 0);
+/* Hands the KPI the values gathered for it, newest first. */
+static void
+give_kpi_values (ValueBatch *batch)
+{
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (batch->oldest_first->len, NULL);
+
+  for (guint i = batch->oldest_first->len; i > 0; i--)
+    g_ptr_array_add (newest_first, g_ptr_array_index (batch->oldest_first, i - 1));
+  if (batch->kpi != NULL && newest_first->len > 0)
+    koers_kpi_splice_values (batch->kpi, newest_first);
+  g_ptr_array_set_size (batch->oldest_first, 0);
+}
+
+static Take
+take_kpi_value (KoersStore *self,
+                GObject    *object,
+                gpointer    data)
+{
+  ValueBatch *batch = data;
+  KoersKpiValue *value = KOERS_KPI_VALUE (object);
+  KoersKpi *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
+
+  if (kpi == NULL)
+    return TAKE_ORPHAN;
+  if (kpi != batch->kpi)
+    give_kpi_values (batch);
+  batch->kpi = kpi;
+  koers_store_index_kpi_value (self, kpi, value);
+  g_ptr_array_add (batch->oldest_first, g_object_ref (value));
+  return TAKE_KEPT;
 }
 
 static gboolean
@@ -322,43 +270,17 @@ load_kpi_values (KoersStore  *self,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  KoersKpi *current = NULL;
-  int rc;
+  g_autoptr(GPtrArray) oldest_first = g_ptr_array_new_with_free_func (g_object_unref);
+  ValueBatch batch = { NULL, oldest_first };
 
   /* Oldest first, gathered per KPI and handed over in one splice. */
   stmt = koers_store_prepare_select (self, &koers_entity_kpi_value,
                                      "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
-  if (stmt == NULL)
+  if (stmt == NULL ||
+      !read_rows (self, stmt, &koers_entity_kpi_value, take_kpi_value, &batch, NULL, error))
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KoersKpiValue *value = g_object_new (KOERS_TYPE_KPI_VALUE, NULL);
-      KoersKpi *kpi;
-
-      koers_entity_read_row (&koers_entity_kpi_value, stmt, 0, G_OBJECT (value));
-      kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
-      if (kpi == NULL)
-        {
-          g_object_unref (value);
-          return koers_store_set_orphan_error (self, error);
-        }
-      if (kpi != current && batch->len > 0)
-        give_kpi_values (current, batch);
-      current = kpi;
-      koers_store_index_kpi_value (self, kpi, value);
-      g_ptr_array_add (batch, value);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-
-  if (batch->len > 0)
-    give_kpi_values (current, batch);
+  give_kpi_values (&batch);
   return TRUE;
 }
 
@@ -445,8 +367,11 @@ koers_store_load (KoersStore  *self,
     return FALSE;
 
   ok = load_settings (self, error) &&
-         load_departments (self, error) &&
-         load_kpis (self, error) &&
+         load_list (self, &koers_entity_department,
+                    "FROM departments ORDER BY is_company DESC, sort_order, id",
+                    take_department, self->departments, error) &&
+         load_list (self, &koers_entity_kpi, "FROM kpis ORDER BY department_id, position, id",
+                    take_kpi, self->kpis, error) &&
          load_kpi_values (self, error) &&
          (self->lazy || koers_store_load_period_key (self, NULL, error)) &&
          koers_store_load_dismissed (self, error);

@@ -148,12 +148,7 @@ koers_store_save_objective (KoersStore      *self,
     goto rollback;
 
   g_object_freeze_notify (G_OBJECT (own));
-  if (own != objective)
-    {
-      koers_store_copy_saved (G_OBJECT (own), G_OBJECT (objective));
-      koers_objective_set_updated (objective, now);
-    }
-  koers_objective_set_updated (own, now);
+  koers_store_take_saved (G_OBJECT (own), G_OBJECT (objective), now);
   g_object_thaw_notify (G_OBJECT (own));
   koers_store_resort_objective (self, own);
 

@@ -93,8 +93,10 @@ struct _KoersStore
    * (µs).  One table for the store's life: callers keep the pointer. */
   GHashTable *dismissed;
 
-  /* What each key result's check-in loader holds (koers-store-checkins.c). */
+  /* What each key result's check-in loader holds, and what it calls
+   * (koers-store-model.c hands them on, koers-store-checkins.c reads). */
   GWeakRef *self_ref;
+  KoersCheckinLoader read_checkins;
 };
 
 /* What a write puts into a row besides the object's own properties: new
@@ -168,12 +170,25 @@ void        koers_store_set_sqlite_error       (GError       **error,
 void        koers_store_set_db_error           (KoersStore    *self,
                                                 int            rc,
                                                 GError       **error);
+/* FALSE, with the error a row that belongs to nothing gives. */
+gboolean    koers_store_set_orphan_error       (KoersStore    *self,
+                                                GError       **error);
 gboolean    koers_store_begin                  (KoersStore    *self,
                                                 GError       **error);
 /* Rolls back when the commit fails. */
 gboolean    koers_store_commit                 (KoersStore    *self,
                                                 GError       **error);
 void        koers_store_rollback               (KoersStore    *self);
+gint64      koers_store_query_last_seq         (KoersStore    *self);
+/* The changes first+1 … last are this store's own: catch-up skips them. */
+void        koers_store_note_own_changes       (KoersStore    *self,
+                                                gint64         first,
+                                                gint64         last);
+gboolean    koers_store_is_own_change          (KoersStore    *self,
+                                                gint64         seq);
+/* Forgets the own changes up to seq: the model has caught up to there. */
+void        koers_store_forget_own_changes     (KoersStore    *self,
+                                                gint64         seq);
 /* One snapshot for every read until end_read (nests; inside a write
  * transaction it adds nothing). */
 gboolean    koers_store_begin_read             (KoersStore    *self,
@@ -251,13 +266,13 @@ void        koers_store_forget_kpi             (KoersStore    *self,
  * decided are the caller's to set after. */
 void        koers_store_copy_saved             (GObject       *to,
                                                 GObject       *from);
+/* After a save's COMMIT: own, the store's object, takes what saved (the
+ * caller's copy, or own itself) wrote, and both the save's stamp. */
+void        koers_store_take_saved             (GObject       *own,
+                                                GObject       *saved,
+                                                gint64         stamp);
 
 /* koers-store-watch.c */
-gint64      koers_store_query_last_seq         (KoersStore    *self);
-/* The changes first+1 … last are this store's own: catch-up skips them. */
-void        koers_store_note_own_changes       (KoersStore    *self,
-                                                gint64         first,
-                                                gint64         last);
 
 /* Inside a write transaction, before object (what a save writes over
  * the row of uuid) is written: takes in the fields other processes
@@ -297,20 +312,7 @@ gboolean    koers_store_load_dismissed         (KoersStore    *self,
 /* Puts the stored row back into an object a failed save had changed. */
 void        koers_store_reload_object          (KoersStore    *self,
                                                 GObject       *object);
-int         koers_store_compare_departments    (gconstpointer  a,
-                                                gconstpointer  b,
-                                                gpointer       user_data);
-int         koers_store_compare_objectives     (gconstpointer  a,
-                                                gconstpointer  b,
-                                                gpointer       user_data);
-/* ORDER BY department_id, position, id. */
-int         koers_store_compare_kpis           (gconstpointer  a,
-                                                gconstpointer  b,
-                                                gpointer       user_data);
 
-/* FALSE, with the error a row that belongs to nothing gives. */
-gboolean    koers_store_set_orphan_error       (KoersStore    *self,
-                                                GError       **error);
 
 /* koers-store-checkins.c: check-ins on demand. */
 /* The check-ins of the key results a period load just read (period NULL:
@@ -323,17 +325,32 @@ gboolean    koers_store_load_period_checkins   (KoersStore    *self,
 gboolean    koers_store_refresh_checkin_summary (KoersStore    *self,
                                                  KoersKeyResult *kr,
                                                  GError       **error);
-void        koers_store_init_checkin_loader    (KoersStore    *self);
-void        koers_store_clear_checkin_loader   (KoersStore    *self);
-/* Lets the key result read its list from this store on first use. */
-void        koers_store_give_checkin_loader    (KoersStore    *self,
-                                                KoersKeyResult *kr);
+/* A KoersCheckinLoader: one key result's list, read from the store. */
+GPtrArray  *koers_store_read_checkin_list      (KoersKeyResult *kr,
+                                                gpointer       user_data,
+                                                GError       **error);
 /* Reads the lists of the objective's key results: before a delete, so
  * that its undo can write them back. */
 void        koers_store_read_checkins_of       (KoersObjective *objective);
 
-/* koers-store.c: the in-memory side. */
+/* koers-store.c */
 void        koers_store_emit_changed           (KoersStore    *self);
+
+/* koers-store-model.c: the in-memory side. */
+/* Every key result the indexes take in reads its check-ins with read. */
+void        koers_store_init_checkin_loader    (KoersStore    *self,
+                                                KoersCheckinLoader read);
+void        koers_store_clear_checkin_loader   (KoersStore    *self);
+int         koers_store_compare_departments    (gconstpointer  a,
+                                                gconstpointer  b,
+                                                gpointer       user_data);
+int         koers_store_compare_objectives     (gconstpointer  a,
+                                                gconstpointer  b,
+                                                gpointer       user_data);
+/* ORDER BY department_id, position, id. */
+int         koers_store_compare_kpis           (gconstpointer  a,
+                                                gconstpointer  b,
+                                                gpointer       user_data);
 void        koers_store_index_department       (KoersStore    *self,
                                                 KoersDepartment *dept);
 void        koers_store_unindex_department     (KoersStore    *self,

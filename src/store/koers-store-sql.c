@@ -150,6 +150,68 @@ failed:
   return FALSE;
 }
 
+/* The change log's seq numbers this store wrote itself: catching up with
+ * other writers skips them. */
+
+typedef struct
+{
+  gint64 first;   /* exclusive */
+  gint64 last;    /* inclusive */
+} SeqRange;
+
+gint64
+koers_store_query_last_seq (KoersStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 seq = 0;
+
+  stmt = koers_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM changes", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  return seq;
+}
+
+void
+koers_store_note_own_changes (KoersStore *self,
+                              gint64      first,
+                              gint64      last)
+{
+  SeqRange range = { first, last };
+
+  if (last <= first)
+    return;
+  if (self->own_changes == NULL)
+    self->own_changes = g_array_new (FALSE, FALSE, sizeof (SeqRange));
+  g_array_append_val (self->own_changes, range);
+}
+
+gboolean
+koers_store_is_own_change (KoersStore *self,
+                           gint64      seq)
+{
+  for (guint i = 0; self->own_changes != NULL && i < self->own_changes->len; i++)
+    {
+      SeqRange *range = &g_array_index (self->own_changes, SeqRange, i);
+
+      if (seq > range->first && seq <= range->last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+koers_store_forget_own_changes (KoersStore *self,
+                                gint64      seq)
+{
+  for (guint i = 0; self->own_changes != NULL && i < self->own_changes->len;)
+    {
+      if (g_array_index (self->own_changes, SeqRange, i).last <= seq)
+        g_array_remove_index_fast (self->own_changes, i);
+      else
+        i++;
+    }
+}
+
 gboolean
 koers_store_commit (KoersStore  *self,
                     GError     **error)

@@ -182,3 +182,16 @@ koers_store_copy_saved (GObject *to,
 
   koers_entity_copy (koers_entity_for_object (to), to, from, not_saved);
 }
+
+void
+koers_store_take_saved (GObject *own,
+                        GObject *saved,
+                        gint64   stamp)
+{
+  if (own != saved)
+    {
+      koers_store_copy_saved (own, saved);
+      g_object_set (saved, "updated", stamp, NULL);
+    }
+  g_object_set (own, "updated", stamp, NULL);
+}

@@ -18,65 +18,6 @@
 
 #define WATCH_INTERVAL_MS 500
 
-typedef struct
-{
-  gint64 first;   /* exclusive */
-  gint64 last;    /* inclusive */
-} SeqRange;
-
-gint64
-koers_store_query_last_seq (KoersStore *self)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 seq = 0;
-
-  stmt = koers_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM changes", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  return seq;
-}
-
-void
-koers_store_note_own_changes (KoersStore *self,
-                              gint64      first,
-                              gint64      last)
-{
-  SeqRange range = { first, last };
-
-  if (last <= first)
-    return;
-  if (self->own_changes == NULL)
-    self->own_changes = g_array_new (FALSE, FALSE, sizeof (SeqRange));
-  g_array_append_val (self->own_changes, range);
-}
-
-static gboolean
-is_own_change (KoersStore *self,
-               gint64      seq)
-{
-  for (guint i = 0; self->own_changes != NULL && i < self->own_changes->len; i++)
-    {
-      SeqRange *range = &g_array_index (self->own_changes, SeqRange, i);
-
-      if (seq > range->first && seq <= range->last)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-forget_own_changes_up_to (KoersStore *self,
-                          gint64      seq)
-{
-  for (guint i = 0; self->own_changes != NULL && i < self->own_changes->len;)
-    {
-      if (g_array_index (self->own_changes, SeqRange, i).last <= seq)
-        g_array_remove_index_fast (self->own_changes, i);
-      else
-        i++;
-    }
-}
-
 /* The row of an entity by uuid into a new object; NULL when it is gone
  * (a later change in the same batch deleted it). */
 static GObject *
@@ -338,7 +279,7 @@ apply_change_cb (KoersChange  *change,
   GObject *own;
 
   self->last_seq = MAX (self->last_seq, koers_change_get_seq (change));
-  if (entity == NULL || is_own_change (self, koers_change_get_seq (change)))
+  if (entity == NULL || koers_store_is_own_change (self, koers_change_get_seq (change)))
     return TRUE;
 
   self->applied_changes++;
@@ -378,7 +319,7 @@ koers_store_catch_up (KoersStore  *self,
   applied = self->applied_changes;
   koers_store_end_read (self);
 
-  forget_own_changes_up_to (self, self->last_seq);
+  koers_store_forget_own_changes (self, self->last_seq);
   g_debug ("Applied %u changes of other processes", applied);
   if (applied > 0)
     koers_store_emit_changed (self);
@@ -561,7 +502,7 @@ koers_store_merge_newer (KoersStore  *self,
       const char *name = koers_store_column_text (stmt, 3);
       Base *base;
 
-      if (is_own_change (self, sqlite3_column_int64 (stmt, 0)))
+      if (koers_store_is_own_change (self, sqlite3_column_int64 (stmt, 0)))
         continue;
       g_free (last_author);
       last_author = g_strdup (koers_store_column_text (stmt, 1));

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The check-in dialog's fields: reading and checking the value and date,
- * the progress and score preview, and the suggested status. */
+/* The check-in dialog's own fields: the progress and score preview, and
+ * the suggested status (the value, note and date are a KoersValueForm). */
 #include "config.h"
 
 #include <math.h>
@@ -9,10 +9,8 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
-#include "core/koers-parse.h"
 #include "core/koers-scoring.h"
 #include "koers-checkin-dialog-private.h"
-#include "widgets/koers-form-util.h"
 
 /* The status drop-down's rows. */
 static const KoersCheckinStatus statuses[] = {
@@ -20,50 +18,6 @@ static const KoersCheckinStatus statuses[] = {
   KOERS_CHECKIN_STATUS_AT_RISK,
   KOERS_CHECKIN_STATUS_OFF_TRACK,
 };
-
-gboolean
-koers_checkin_dialog_is_milestone (KoersCheckinDialog *self)
-{
-  return koers_key_result_get_metric_kind (self->kr) == KOERS_METRIC_KIND_MILESTONE;
-}
-
-gboolean
-koers_checkin_dialog_read_value (KoersCheckinDialog  *self,
-                                 double              *out,
-                                 GError             **error)
-{
-  if (koers_checkin_dialog_is_milestone (self))
-    {
-      *out = gtk_toggle_button_get_active (self->done_button) ? 1.0 : 0.0;
-      return TRUE;
-    }
-
-  return koers_parse_number (koers_format_get_language (),
-                             gtk_editable_get_text (GTK_EDITABLE (self->value_entry)),
-                             out, error);
-}
-
-gboolean
-koers_checkin_dialog_read_date (KoersCheckinDialog  *self,
-                                GDate               *out,
-                                GError             **error)
-{
-  if (!koers_form_read_date (GTK_EDITABLE (self->date_entry), out, error))
-    return FALSE;
-
-  if (self->has_period && g_date_compare (out, &self->period.start) < 0)
-    {
-      g_autofree char *start = koers_format_date (koers_format_get_language (),
-                                                  &self->period.start);
-
-      g_set_error (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_RANGE,
-                   /* Translators: %s is a date, "1 April 2026". */
-                   _("The date cannot be before the period starts on %s."), start);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 /* The value the key result will show after Save: that of its latest
  * check-in by date, the newer one on a tie, as the store decides. */
@@ -229,25 +183,14 @@ update_preview (KoersCheckinDialog *self,
 void
 koers_checkin_dialog_validate (KoersCheckinDialog *self)
 {
-  g_autoptr (GError) value_error = NULL;
-  g_autoptr (GError) date_error = NULL;
-  gboolean value_ok, date_ok;
-  double value = 0.0;
+  gboolean can_save, value_ok;
+  double value;
   GDate date;
 
   if (self->kr == NULL)
     return;
 
-  value_ok = koers_checkin_dialog_read_value (self, &value, &value_error);
-  date_ok = koers_checkin_dialog_read_date (self, &date, &date_error);
-
-  koers_form_show_field_error (GTK_WIDGET (self->value_entry), self->value_error_label,
-                               value_error);
-  koers_form_show_field_error (GTK_WIDGET (self->date_entry), self->date_error_label,
-                               date_error);
-
-  if (!date_ok)
-    koers_date_today (&date);
+  can_save = koers_value_form_check (self->value_form, &value, &value_ok, &date);
   update_preview (self, value_ok, value, &date);
   if (value_ok)
     {
@@ -256,7 +199,7 @@ koers_checkin_dialog_validate (KoersCheckinDialog *self)
       suggest_status (self, get_progress_for (self, current), &date);
     }
 
-  gtk_widget_set_sensitive (self->save_button, value_ok && date_ok);
+  gtk_widget_set_sensitive (self->save_button, can_save);
 }
 
 void
@@ -302,41 +245,6 @@ koers_checkin_dialog_fill_header (KoersCheckinDialog *self)
       last = g_strdup_printf (_("No check-ins yet; the value is %s"), current);
     }
   gtk_label_set_text (self->last_label, last);
-}
-
-void
-koers_checkin_dialog_fill_value (KoersCheckinDialog *self,
-                                 double              value)
-{
-  KoersLanguage lang = koers_format_get_language ();
-  KoersMetricKind kind = koers_key_result_get_metric_kind (self->kr);
-  const char *unit = koers_key_result_get_unit (self->kr);
-  g_autofree char *text = NULL;
-
-  gtk_widget_set_visible (self->value_box, kind != KOERS_METRIC_KIND_MILESTONE);
-  gtk_widget_set_visible (self->milestone_box, kind == KOERS_METRIC_KIND_MILESTONE);
-
-  if (kind == KOERS_METRIC_KIND_MILESTONE)
-    {
-      gtk_label_set_text_with_mnemonic (self->value_heading, _("_Result"));
-      GtkToggleButton *active = value >= 1.0 ? self->done_button : self->not_done_button;
-
-      gtk_toggle_button_set_active (active, TRUE);
-      gtk_label_set_mnemonic_widget (self->value_heading, GTK_WIDGET (active));
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->prefix_label), kind == KOERS_METRIC_KIND_CURRENCY);
-  gtk_label_set_text (self->prefix_label, "€");
-  if (kind == KOERS_METRIC_KIND_PERCENTAGE)
-    unit = "%";
-  gtk_widget_set_visible (GTK_WIDGET (self->unit_label),
-                          kind != KOERS_METRIC_KIND_CURRENCY && unit != NULL && *unit != '\0');
-  gtk_label_set_text (self->unit_label, unit != NULL ? unit : "");
-
-  /* Enough decimals that saving unchanged does not round the value. */
-  text = koers_format_number (lang, value, 6);
-  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text);
 }
 
 void

@@ -2,9 +2,10 @@
 #pragma once
 
 /* What koers-checkin-dialog.c shares with koers-checkin-dialog-fields.c
- * (reading and checking the fields, the preview, the suggested status). */
+ * (checking the fields, the preview, the suggested status). */
 
 #include "koers-checkin-dialog.h"
+#include "widgets/koers-value-form.h"
 
 G_BEGIN_DECLS
 
@@ -27,35 +28,15 @@ struct _KoersCheckinDialog
   GtkLabel       *kr_title_label;
   GtkLabel       *targets_label;
   GtkLabel       *last_label;
-  GtkLabel       *value_heading;
-  GtkWidget      *value_box;
-  GtkLabel       *prefix_label;
-  GtkEntry       *value_entry;
-  GtkLabel       *unit_label;
-  GtkWidget      *milestone_box;
-  GtkToggleButton *not_done_button;
-  GtkToggleButton *done_button;
-  GtkLabel       *value_error_label;
+  KoersValueForm *value_form;
   GtkLabel       *progress_preview_label;
   GtkLabel       *score_preview_label;
   GtkDropDown    *status_dropdown;
-  GtkTextView    *note_view;
-  GtkEntry       *date_entry;
-  GtkMenuButton  *date_button;
-  GtkCalendar    *calendar;
-  GtkLabel       *date_error_label;
   GtkWidget      *button_box;
   GtkWidget      *cancel_button;
   GtkWidget      *save_button;
 };
 
-gboolean           koers_checkin_dialog_is_milestone  (KoersCheckinDialog  *self);
-gboolean           koers_checkin_dialog_read_value    (KoersCheckinDialog  *self,
-                                                       double              *out,
-                                                       GError             **error);
-gboolean           koers_checkin_dialog_read_date     (KoersCheckinDialog  *self,
-                                                       GDate               *out,
-                                                       GError             **error);
 /* Fills the status drop-down's model; the status chosen stays unset. */
 void               koers_checkin_dialog_fill_statuses (KoersCheckinDialog  *self);
 /* Selects status without counting as the user's choice. */
@@ -67,8 +48,5 @@ KoersCheckinStatus koers_checkin_dialog_get_status    (KoersCheckinDialog  *self
 void               koers_checkin_dialog_validate      (KoersCheckinDialog  *self);
 /* The key result's title, targets and last check-in. */
 void               koers_checkin_dialog_fill_header   (KoersCheckinDialog  *self);
-/* Shows the value field that fits the metric, holding value. */
-void               koers_checkin_dialog_fill_value    (KoersCheckinDialog  *self,
-                                                       double               value);
 
 G_END_DECLS

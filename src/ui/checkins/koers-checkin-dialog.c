@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
-#include "core/koers-format.h"
 #include "koers-checkin-dialog-private.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
@@ -33,13 +32,7 @@ koers_checkin_dialog_ensure_style (void)
 }
 
 static void
-value_changed_cb (KoersCheckinDialog *self)
-{
-  koers_checkin_dialog_validate (self);
-}
-
-static void
-date_changed_cb (KoersCheckinDialog *self)
+form_changed_cb (KoersCheckinDialog *self)
 {
   koers_checkin_dialog_validate (self);
 }
@@ -49,18 +42,6 @@ status_selected_cb (KoersCheckinDialog *self)
 {
   if (!self->setting_status)
     self->status_touched = TRUE;
-}
-
-static void
-date_popover_show_cb (KoersCheckinDialog *self)
-{
-  koers_form_sync_calendar (self->calendar, GTK_EDITABLE (self->date_entry));
-}
-
-static void
-calendar_day_selected_cb (KoersCheckinDialog *self)
-{
-  koers_form_take_calendar_day (self->calendar, GTK_EDITABLE (self->date_entry), self->date_button);
 }
 
 gboolean
@@ -76,11 +57,11 @@ koers_checkin_dialog_save (KoersCheckinDialog  *self,
   g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_checkin_dialog_read_value (self, &value, error)
-      || !koers_checkin_dialog_read_date (self, &date, error))
+  if (!koers_value_form_read_value (self->value_form, &value, error)
+      || !koers_value_form_read_date (self->value_form, &date, error))
     return FALSE;
 
-  note = koers_form_dup_text (self->note_view);
+  note = koers_value_form_dup_note (self->value_form);
   iso = koers_date_format_iso (&date);
   status = koers_checkin_dialog_get_status (self);
 
@@ -156,8 +137,6 @@ save_shortcut_cb (GtkWidget *widget,
 static void
 setup (KoersCheckinDialog *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  g_autofree char *date_text = NULL;
   GDate date;
 
   koers_checkin_dialog_fill_statuses (self);
@@ -168,6 +147,9 @@ setup (KoersCheckinDialog *self)
       g_object_ref (self->objective);
       self->has_period = koers_objective_get_parsed_period (self->objective, &self->period);
     }
+  koers_value_form_set_earliest_date (self->value_form, self->has_period ? &self->period.start : NULL);
+  koers_value_form_set_metric (self->value_form, koers_key_result_get_metric_kind (self->kr),
+                               koers_key_result_get_unit (self->kr));
 
   koers_checkin_dialog_fill_header (self);
 
@@ -175,12 +157,11 @@ setup (KoersCheckinDialog *self)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-In"));
       adw_window_title_set_title (self->window_title, _("Edit Check-In"));
-      koers_checkin_dialog_fill_value (self, koers_checkin_get_value (self->checkin));
+      koers_value_form_set_value (self->value_form, koers_checkin_get_value (self->checkin));
       if (!koers_date_parse (koers_checkin_get_date (self->checkin), &date))
         koers_date_today (&date);
       if (koers_checkin_get_note (self->checkin) != NULL)
-        gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
-                                  koers_checkin_get_note (self->checkin), -1);
+        koers_value_form_set_note (self->value_form, koers_checkin_get_note (self->checkin));
       if (koers_checkin_get_status (self->checkin) != KOERS_CHECKIN_STATUS_NONE)
         {
           koers_checkin_dialog_set_status (self, koers_checkin_get_status (self->checkin));
@@ -189,24 +170,14 @@ setup (KoersCheckinDialog *self)
     }
   else
     {
-      koers_checkin_dialog_fill_value (self, koers_key_result_get_current_value (self->kr));
+      koers_value_form_set_value (self->value_form, koers_key_result_get_current_value (self->kr));
       koers_date_today (&date);
     }
 
-  date_text = koers_format_date (lang, &date);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date_text);
+  koers_value_form_set_date (self->value_form, &date);
 
   koers_checkin_dialog_validate (self);
-
-  if (koers_checkin_dialog_is_milestone (self))
-    gtk_window_set_focus (GTK_WINDOW (self),
-                          GTK_WIDGET (gtk_toggle_button_get_active (self->done_button)
-                                      ? self->done_button : self->not_done_button));
-  else
-    {
-      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->value_entry));
-      gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
-    }
+  koers_value_form_focus_value (self->value_form);
 }
 
 static void
@@ -318,30 +289,14 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, kr_title_label);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, targets_label);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, last_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_heading);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, prefix_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_entry);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, milestone_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, not_done_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, done_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_form);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, progress_preview_label);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, score_preview_label);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, note_view);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, date_entry);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, calendar);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, date_error_label);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, button_box);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 
@@ -354,20 +309,14 @@ koers_checkin_dialog_init (KoersCheckinDialog *self)
 {
   koers_a11y_init_role (GTK_WIDGET (self));
   koers_checkin_dialog_ensure_style ();
+  g_type_ensure (KOERS_TYPE_VALUE_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Save is the box's first child, for the tab order; shown after Cancel. */
-  gtk_widget_set_direction (self->button_box,
-                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL
-                            ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
-  /* The start of a reversed box is the window's end. */
-  gtk_widget_set_halign (self->button_box, GTK_ALIGN_START);
-  gtk_widget_set_direction (self->cancel_button, gtk_widget_get_default_direction ());
-  gtk_widget_set_direction (self->save_button, gtk_widget_get_default_direction ());
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  koers_form_order_buttons (GTK_WINDOW (self), self->button_box, self->cancel_button,
+                            self->save_button);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected",
                             G_CALLBACK (status_selected_cb), self);
-  koers_form_add_save_shortcut (self->note_view, save_shortcut_cb, self);
+  koers_value_form_add_save_shortcut (self->value_form, save_shortcut_cb, self);
 }
 
 GtkWidget *
@@ -406,7 +355,6 @@ koers_checkin_dialog_present (GtkWidget      *widget,
                               KoersCheckin   *checkin)
 {
   GtkWidget *dialog;
-  GtkRoot *root;
 
   g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -417,10 +365,7 @@ koers_checkin_dialog_present (GtkWidget      *widget,
   else
     dialog = koers_checkin_dialog_new (store, kr);
 
-  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-
+  koers_form_set_parent (GTK_WINDOW (dialog), widget);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

@@ -116,42 +116,12 @@ setup_format (KoersExportDataDialog *self)
 /* Writing. */
 
 static void
-show_uri_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
-    {
-      /* Translators: %s is the system's reason. */
-      g_autoptr(GError) shown = g_error_new (error->domain, error->code,
-                                             _("Could not open the file: %s"), error->message);
-
-      koers_toasts_show_error (GTK_WIDGET (window), shown);
-    }
-}
-
-static void
-open_file_cb (AdwToast *toast,
-              gpointer  user_data)
-{
-  GtkWindow *window = GTK_WINDOW (user_data);
-  const char *uri = g_object_get_data (G_OBJECT (toast), "koers-export-uri");
-
-  gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL,
-                     show_uri_done_cb, g_object_ref (window));
-}
-
-static void
 show_written_toast (KoersExportDataDialog *self,
                     GFile                 *file)
 {
   g_autofree char *name = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (self->window == NULL)
     return;
@@ -164,16 +134,12 @@ show_written_toast (KoersExportDataDialog *self,
   else
     /* Translators: %s is a file name. */
     title = g_strdup_printf (_("Data exported to %s"), escaped);
-  toast = adw_toast_new (title);
 
   /* A spreadsheet is worth opening; the JSON file is for Koers. */
   if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
-    {
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "koers-export-uri", g_file_get_uri (file), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), self->window, 0);
-    }
-  koers_toasts_add (GTK_WIDGET (self->window), toast);
+    koers_toasts_offer_open (self->window, title, file);
+  else
+    koers_toasts_add (GTK_WIDGET (self->window), adw_toast_new (title));
 }
 
 static void

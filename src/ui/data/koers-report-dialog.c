@@ -144,55 +144,19 @@ progress_cb (double   fraction,
 }
 
 static void
-show_uri_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
-    {
-      /* Translators: %s is the system's reason. */
-      g_autoptr(GError) shown = g_error_new (error->domain, error->code,
-                                             _("Could not open the report: %s"), error->message);
-
-      koers_toasts_show_error (GTK_WIDGET (window), shown);
-    }
-}
-
-static void
-open_report_cb (AdwToast *toast,
-                gpointer  user_data)
-{
-  GtkWindow *window = GTK_WINDOW (user_data);
-  const char *uri = g_object_get_data (G_OBJECT (toast), "koers-report-uri");
-
-  /* gtk_show_uri_full goes through the OpenURI portal in a sandbox. */
-  gtk_show_uri_full (GTK_WINDOW (window), uri, GDK_CURRENT_TIME, NULL,
-                     show_uri_done_cb, g_object_ref (window));
-}
-
-static void
 show_written_toast (KoersReportDialog *self)
 {
   g_autofree char *path = g_file_get_path (self->target);
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *escaped = g_markup_escape_text (name, -1);
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (self->window == NULL)
     return;
 
   /* Translators: %s is a file name. */
   title = g_strdup_printf (_("Report written to %s"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "koers-report-uri",
-                          g_file_get_uri (self->target), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_report_cb), self->window, 0);
-  koers_toasts_add (GTK_WIDGET (self->window), toast);
+  koers_toasts_offer_open (self->window, title, self->target);
 }
 
 static void

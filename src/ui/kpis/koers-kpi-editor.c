@@ -12,6 +12,7 @@
 #include "objectives/koers-editor-style.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 
 /* The kinds a KPI is measured in, in enum order (a milestone is not a
@@ -457,16 +458,9 @@ add_value_clicked_cb (KoersKpiEditor *self)
 static void
 delete_clicked_cb (KoersKpiEditor *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (KoersKpi) kpi = g_object_ref (self->kpi);
-  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
-
   g_object_ref (self);
-  if (koers_deleting_delete (anchor, self->store, G_OBJECT (kpi)) && !self->closed)
-    {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->kpi)))
+    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
   g_object_unref (self);
 }
 
@@ -478,8 +472,7 @@ store_changed_cb (KoersKpiEditor *self)
 
   if (koers_store_find_kpi (self->store, koers_kpi_get_id (self->kpi)) != self->kpi)
     {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
     }
 

@@ -5,12 +5,12 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
-#include "core/koers-parse.h"
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-value-form.h"
 
 struct _KoersKpiUpdateDialog
 {
@@ -20,16 +20,12 @@ struct _KoersKpiUpdateDialog
   KoersKpi        *kpi;
   KoersKpiValue   *value;          /* added by Save */
   KoersKpiStatus   preview_status;
-  gboolean         value_touched;  /* an empty field is an error once typed in */
 
   AdwToastOverlay *toast_overlay;
   GtkLabel        *name_label;
   GtkLabel        *thresholds_label;
   GtkLabel        *last_label;
-  GtkLabel        *prefix_label;
-  GtkEntry        *value_entry;
-  GtkLabel        *unit_label;
-  GtkLabel        *value_error_label;
+  KoersValueForm  *value_form;
   GtkWidget       *old_status_box;
   GtkImage        *old_status_icon;
   GtkLabel        *old_status_label;
@@ -37,11 +33,6 @@ struct _KoersKpiUpdateDialog
   GtkImage        *new_status_icon;
   GtkLabel        *new_status_label;
   GtkLabel        *preview_note_label;
-  GtkTextView     *note_view;
-  GtkEntry        *date_entry;
-  GtkMenuButton   *date_button;
-  GtkCalendar     *calendar;
-  GtkLabel        *date_error_label;
   GtkWidget       *button_box;
   GtkWidget       *cancel_button;
   GtkWidget       *save_button;
@@ -58,24 +49,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-read_value (KoersKpiUpdateDialog  *self,
-            double                *out,
-            GError               **error)
-{
-  return koers_parse_number (koers_format_get_language (),
-                             gtk_editable_get_text (GTK_EDITABLE (self->value_entry)),
-                             out, error);
-}
-
-static gboolean
-read_date (KoersKpiUpdateDialog  *self,
-           GDate                 *out,
-           GError               **error)
-{
-  return koers_form_read_date (GTK_EDITABLE (self->date_entry), out, error);
-}
 
 /* Whether a value on date becomes the latest, as the store orders them:
  * by date, and a new one after the others of the same day. */
@@ -145,54 +118,22 @@ update_preview (KoersKpiUpdateDialog *self,
 static void
 validate (KoersKpiUpdateDialog *self)
 {
-  g_autoptr (GError) value_error = NULL;
-  g_autoptr (GError) date_error = NULL;
-  gboolean value_ok, date_ok;
-  double value = 0.0;
+  gboolean can_save, value_ok;
+  double value;
   GDate date;
 
   if (self->kpi == NULL)
     return;
 
-  value_ok = read_value (self, &value, &value_error);
-  date_ok = read_date (self, &date, &date_error);
-
-  /* An empty field is not wrong before the user has typed in it. */
-  if (!value_ok && !self->value_touched
-      && g_error_matches (value_error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_EMPTY))
-    g_clear_error (&value_error);
-
-  koers_form_show_field_error (GTK_WIDGET (self->value_entry), self->value_error_label,
-                               value_error);
-  koers_form_show_field_error (GTK_WIDGET (self->date_entry), self->date_error_label,
-                               date_error);
-
-  if (!date_ok)
-    koers_date_today (&date);
+  can_save = koers_value_form_check (self->value_form, &value, &value_ok, &date);
   update_preview (self, value_ok, value, &date);
-
-  gtk_widget_set_sensitive (self->save_button, value_ok && date_ok);
+  gtk_widget_set_sensitive (self->save_button, can_save);
 }
 
 static void
-fields_changed_cb (KoersKpiUpdateDialog *self,
-                   GtkEditable          *editable)
+form_changed_cb (KoersKpiUpdateDialog *self)
 {
-  if (editable == GTK_EDITABLE (self->value_entry))
-    self->value_touched = TRUE;
   validate (self);
-}
-
-static void
-date_popover_show_cb (KoersKpiUpdateDialog *self)
-{
-  koers_form_sync_calendar (self->calendar, GTK_EDITABLE (self->date_entry));
-}
-
-static void
-calendar_day_selected_cb (KoersKpiUpdateDialog *self)
-{
-  koers_form_take_calendar_day (self->calendar, GTK_EDITABLE (self->date_entry), self->date_button);
 }
 
 gboolean
@@ -208,10 +149,11 @@ koers_kpi_update_dialog_save (KoersKpiUpdateDialog  *self,
   g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!read_value (self, &number, error) || !read_date (self, &date, error))
+  if (!koers_value_form_read_value (self->value_form, &number, error)
+      || !koers_value_form_read_date (self->value_form, &date, error))
     return FALSE;
 
-  note = koers_form_dup_text (self->note_view);
+  note = koers_value_form_dup_note (self->value_form);
   iso = koers_date_format_iso (&date);
   value = koers_kpi_value_new (iso, number, note);
   if (!koers_store_add_kpi_value (self->store, self->kpi, value, error))
@@ -253,12 +195,9 @@ static void
 setup (KoersKpiUpdateDialog *self)
 {
   KoersLanguage lang = koers_format_get_language ();
-  KoersMetricKind kind = koers_kpi_get_metric_kind (self->kpi);
-  const char *unit = koers_kpi_get_unit (self->kpi);
   KoersKpiValue *latest = koers_kpi_get_latest_value (self->kpi);
   g_autofree char *thresholds = koers_kpi_style_describe_thresholds (self->kpi, TRUE);
   g_autofree char *last = NULL;
-  g_autofree char *date_text = NULL;
   GDate today;
 
   gtk_label_set_text (self->name_label, koers_kpi_get_name (self->kpi));
@@ -268,35 +207,23 @@ setup (KoersKpiUpdateDialog *self)
     {
       g_autofree char *current = koers_kpi_style_format_value (self->kpi, koers_kpi_value_get_value (latest));
       g_autofree char *date = koers_format_date_iso (lang, koers_kpi_value_get_date (latest));
-      /* Enough decimals that saving unchanged does not round the value. */
-      g_autofree char *text = koers_format_number (lang, koers_kpi_value_get_value (latest), 6);
 
       /* Translators: %1$s is a value, %2$s a date: "Now 42 since 1 May 2026". */
       last = g_strdup_printf (_("Now %1$s since %2$s"), current, date != NULL ? date : "?");
-      gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text);
     }
   else
     last = g_strdup (_("No values yet: this is the first."));
   gtk_label_set_text (self->last_label, last);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->prefix_label), kind == KOERS_METRIC_KIND_CURRENCY);
-  gtk_label_set_text (self->prefix_label, "€");
-  if (kind == KOERS_METRIC_KIND_PERCENTAGE)
-    unit = "%";
-  gtk_widget_set_visible (GTK_WIDGET (self->unit_label),
-                          kind != KOERS_METRIC_KIND_CURRENCY && unit != NULL && *unit != '\0');
-  gtk_label_set_text (self->unit_label, unit != NULL ? unit : "");
-
+  koers_value_form_set_metric (self->value_form, koers_kpi_get_metric_kind (self->kpi),
+                               koers_kpi_get_unit (self->kpi));
+  if (latest != NULL)
+    koers_value_form_set_value (self->value_form, koers_kpi_value_get_value (latest));
   koers_date_today (&today);
-  date_text = koers_format_date (lang, &today);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date_text);
+  koers_value_form_set_date (self->value_form, &today);
 
-  /* Filling the fields is not typing in them. */
-  self->value_touched = FALSE;
   validate (self);
-
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->value_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
+  koers_value_form_focus_value (self->value_form);
 }
 
 static void
@@ -406,10 +333,7 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, name_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, thresholds_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, last_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, prefix_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, value_entry);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, value_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, value_form);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_box);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_icon);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_label);
@@ -417,17 +341,10 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_icon);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, preview_note_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, note_view);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, date_entry);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, calendar);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, date_error_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, button_box);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 
@@ -440,18 +357,12 @@ koers_kpi_update_dialog_init (KoersKpiUpdateDialog *self)
 {
   koers_a11y_init_role (GTK_WIDGET (self));
   koers_kpi_style_ensure ();
+  g_type_ensure (KOERS_TYPE_VALUE_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Save is the box's first child, for the tab order; shown after Cancel. */
-  gtk_widget_set_direction (self->button_box,
-                            gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL
-                            ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
-  /* The start of a reversed box is the window's end. */
-  gtk_widget_set_halign (self->button_box, GTK_ALIGN_START);
-  gtk_widget_set_direction (self->cancel_button, gtk_widget_get_default_direction ());
-  gtk_widget_set_direction (self->save_button, gtk_widget_get_default_direction ());
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  koers_form_add_save_shortcut (self->note_view, save_shortcut_cb, self);
+  koers_form_order_buttons (GTK_WINDOW (self), self->button_box, self->cancel_button,
+                            self->save_button);
+  koers_value_form_add_save_shortcut (self->value_form, save_shortcut_cb, self);
 }
 
 GtkWidget *
@@ -470,17 +381,13 @@ koers_kpi_update_dialog_present (GtkWidget  *widget,
                                  KoersKpi   *kpi)
 {
   GtkWidget *dialog;
-  GtkRoot *root;
 
   g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
 
   dialog = koers_kpi_update_dialog_new (store, kpi);
-  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-
+  koers_form_set_parent (GTK_WINDOW (dialog), widget);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

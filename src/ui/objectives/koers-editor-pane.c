@@ -15,6 +15,7 @@
 #include "koers-template-picker.h"
 #include "kpis/koers-kpi-section.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -452,15 +453,13 @@ add_from_template_action_cb (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   KoersEditorPane *self = KOERS_EDITOR_PANE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *picker;
 
   if (self->store == NULL || self->department == NULL || !self->has_period)
     return;
 
   picker = koers_template_picker_new (self->store, self->department, &self->period);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (root));
+  koers_form_set_parent (GTK_WINDOW (picker), widget);
   g_signal_connect_object (picker, "added", G_CALLBACK (templates_added_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (picker));
 }

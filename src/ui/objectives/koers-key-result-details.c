@@ -10,6 +10,7 @@
 #include "koers-editor-style.h"
 #include "koers-key-result-details.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-progress-chart.h"
 #include "widgets/koers-toasts.h"
 
@@ -617,7 +618,6 @@ koers_key_result_details_present (GtkWidget      *widget,
                                   KoersKeyResult *kr)
 {
   GtkWidget *details;
-  GtkRoot *root;
 
   g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -627,9 +627,7 @@ koers_key_result_details_present (GtkWidget      *widget,
   if (details == NULL)
     {
       details = koers_key_result_details_new (store, kr);
-      root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
-      if (GTK_IS_WINDOW (root))
-        gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (root));
+      koers_form_set_parent (GTK_WINDOW (details), widget);
       g_object_set_data (G_OBJECT (kr), DETAILS_KEY, details);
       g_object_weak_ref (G_OBJECT (details), forget_details_cb, g_object_ref (kr));
     }

@@ -11,6 +11,7 @@
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -568,16 +569,9 @@ history_clicked_cb (KoersKeyResultEditor *self)
 static void
 delete_clicked_cb (KoersKeyResultEditor *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (KoersKeyResult) kr = g_object_ref (self->kr);
-  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
-
   g_object_ref (self);
-  if (koers_deleting_delete (anchor, self->store, G_OBJECT (kr)) && !self->closed)
-    {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->kr)))
+    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
   g_object_unref (self);
 }
 
@@ -587,8 +581,7 @@ store_changed_cb (KoersKeyResultEditor *self)
   if (!self->closed
       && koers_store_find_key_result (self->store, koers_key_result_get_id (self->kr)) != self->kr)
     {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
     }
 

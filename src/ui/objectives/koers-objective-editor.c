@@ -11,6 +11,7 @@
 #include "koers-objective-editor.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
@@ -499,17 +500,10 @@ history_clicked_cb (KoersObjectiveEditor *self)
 static void
 delete_clicked_cb (KoersObjectiveEditor *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr (KoersObjective) objective = g_object_ref (self->objective);
-  GtkWidget *anchor = parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self);
-
   g_object_ref (self);
   /* The undo toast goes to the main window: this one closes. */
-  if (koers_deleting_delete (anchor, self->store, G_OBJECT (objective)) && !self->closed)
-    {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->objective)))
+    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
   g_object_unref (self);
 }
 
@@ -520,8 +514,7 @@ store_changed_cb (KoersObjectiveEditor *self)
   if (!self->closed
       && koers_store_find_objective (self->store, koers_objective_get_id (self->objective)) != self->objective)
     {
-      self->closed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
     }
 

@@ -132,3 +132,16 @@ koers_deleting_delete (GtkWidget  *widget,
   koers_toasts_offer_undo (widget, message, restore_cb, deleted, deleted_free);
   return TRUE;
 }
+
+gboolean
+koers_deleting_delete_from_editor (GtkWindow  *editor,
+                                   KoersStore *store,
+                                   GObject    *item)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (editor);
+  /* The editor may let go of item as the store's change reaches it. */
+  g_autoptr (GObject) kept = g_object_ref (item);
+
+  return koers_deleting_delete (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (editor),
+                                store, kept);
+}

@@ -13,5 +13,11 @@ G_BEGIN_DECLS
 gboolean koers_deleting_delete (GtkWidget  *widget,
                                 KoersStore *store,
                                 GObject    *item);
+/* The same from item's editor window: the toast goes to the window the
+ * editor belongs to, as the editor is to close (the caller closes it on
+ * TRUE). */
+gboolean koers_deleting_delete_from_editor (GtkWindow  *editor,
+                                            KoersStore *store,
+                                            GObject    *item);
 
 G_END_DECLS

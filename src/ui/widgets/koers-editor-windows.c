@@ -66,3 +66,13 @@ koers_editor_windows_present (GtkWidget  *widget,
 
   gtk_window_present (editor);
 }
+
+void
+koers_editor_windows_close (GtkWindow *editor,
+                            gboolean  *closed)
+{
+  if (*closed)
+    return;
+  *closed = TRUE;
+  gtk_window_destroy (editor);
+}

@@ -19,5 +19,9 @@ void       koers_editor_windows_present (GtkWidget  *widget,
                                          GObject    *entity,
                                          const char *key,
                                          GtkWidget  *new_editor);
+/* Destroys editor once, *closed saying whether it was: the store's
+ * "changed" during a delete from the editor may have closed it already. */
+void       koers_editor_windows_close   (GtkWindow  *editor,
+                                         gboolean   *closed);
 
 G_END_DECLS

@@ -300,3 +300,31 @@ koers_form_new_save_chooser (GtkWindow  *parent,
 
   return chooser;
 }
+
+void
+koers_form_set_parent (GtkWindow *dialog,
+                       GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+}
+
+void
+koers_form_order_buttons (GtkWindow *window,
+                          GtkWidget *box,
+                          GtkWidget *cancel,
+                          GtkWidget *save)
+{
+  GtkTextDirection direction = gtk_widget_get_default_direction ();
+
+  /* Save is the box's first child, for the tab order; shown after Cancel. */
+  gtk_widget_set_direction (box,
+                            direction == GTK_TEXT_DIR_RTL ? GTK_TEXT_DIR_LTR : GTK_TEXT_DIR_RTL);
+  /* The start of a reversed box is the window's end. */
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_widget_set_direction (cancel, direction);
+  gtk_widget_set_direction (save, direction);
+  gtk_window_set_default_widget (window, save);
+}

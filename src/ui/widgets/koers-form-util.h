@@ -7,10 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* What the dialogs share.  The check-in and KPI update dialogs: reading a
- * typed date, showing a field's error, the date entry's calendar popover,
- * and the note and its Ctrl+Enter.  The export and report dialogs: the
- * department check-list and the save chooser. */
+/* What the dialogs share.  KoersValueForm (the check-in and KPI update
+ * dialogs' fields): reading a typed date, showing a field's error, the
+ * date entry's calendar popover, and the note and its Ctrl+Enter.  The
+ * export and report dialogs: the department check-list and the save
+ * chooser. */
 
 /* Dates as people type them: the formatted form ("15 May 2026",
  * "15 mei 2026", "15 mei"), day first with - / . ("15-5-2026") or ISO.
@@ -41,6 +42,16 @@ char     *koers_form_dup_text            (GtkTextView       *view);
 void      koers_form_add_save_shortcut   (GtkTextView       *view,
                                           GtkShortcutFunc    func,
                                           gpointer           user_data);
+/* Makes dialog transient for widget's window, when widget (or NULL) has one. */
+void      koers_form_set_parent          (GtkWindow         *dialog,
+                                          GtkWidget         *widget);
+/* Cancel and Save at the end of a dialog: save, the first child of box
+ * and the window's default, comes first in the tab order after the
+ * fields, and still shows after cancel. */
+void      koers_form_order_buttons       (GtkWindow         *window,
+                                          GtkWidget         *box,
+                                          GtkWidget         *cancel,
+                                          GtkWidget         *save);
 /* Adds to group a row with a check button for dept (a team's row says
  * whose), active or not; then changed_cb (swapped, on data) follows the
  * check.  Returns the check button (transfer none). */

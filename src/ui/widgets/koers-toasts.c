@@ -139,3 +139,45 @@ koers_toasts_offer_undo (GtkWidget          *widget,
                          undo_entry_free, 0);
   adw_toast_overlay_add_toast (overlay, toast);
 }
+
+static void
+show_uri_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GtkWindow) window = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      /* Translators: %s is the system's reason. */
+      g_autoptr (GError) shown = g_error_new (error->domain, error->code,
+                                              _("Could not open the file: %s"), error->message);
+
+      koers_toasts_show_error (GTK_WIDGET (window), shown);
+    }
+}
+
+static void
+open_file_cb (AdwToast *toast,
+              gpointer  user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+  const char *uri = g_object_get_data (G_OBJECT (toast), "koers-open-uri");
+
+  /* gtk_show_uri_full goes through the OpenURI portal in a sandbox. */
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, show_uri_done_cb, g_object_ref (window));
+}
+
+void
+koers_toasts_offer_open (GtkWindow  *window,
+                         const char *title,
+                         GFile      *file)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "koers-open-uri", g_file_get_uri (file), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), window, 0);
+  koers_toasts_add (GTK_WIDGET (window), toast);
+}

@@ -19,6 +19,12 @@ void             koers_toasts_add          (GtkWidget    *widget,
 void             koers_toasts_show_error   (GtkWidget    *widget,
                                             const GError *error);
 
+/* A toast titled title (markup) near window with an Open button that
+ * shows file in the system's application for it. */
+void             koers_toasts_offer_open   (GtkWindow    *window,
+                                            const char   *title,
+                                            GFile        *file);
+
 /* Puts back what was deleted; FALSE (and error) when the store refused. */
 typedef gboolean (*KoersToastsUndoFunc) (gpointer   data,
                                          GError   **error);
