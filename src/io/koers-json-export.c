@@ -13,6 +13,7 @@
 #include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
 #include "koers-json-private.h"
+#include "store/koers-store-columns.h"
 #include "store/koers-store-import.h"
 #include "store/koers-store-review.h"
 
@@ -220,24 +221,6 @@ add_optional_text (Writer     *w,
 {
   if (value != NULL && value[0] != '\0')
     add_string (w, name, value);
-}
-
-static void
-add_optional_grade (Writer     *w,
-                    const char *name,
-                    double      grade)
-{
-  if (grade >= 0.0)
-    add_number (w, name, grade);
-}
-
-static void
-add_stamps (Writer *w,
-            gint64  created,
-            gint64  updated)
-{
-  add_stamp (w, "created", created);
-  add_stamp (w, "updated", updated);
 }
 
 static void
@@ -670,40 +653,133 @@ kpi_uuid (Export *e,
   return kpi != NULL ? koers_kpi_get_uuid (kpi) : NULL;
 }
 
+/* The members of one row, from its entity's column table: in table order,
+ * the stamps last, as the format always had them. */
+
+/* The uuid a link points at, NULL for none. */
+static const char *
+get_link_uuid (Export            *e,
+               const KoersColumn *column,
+               gint64             id)
+{
+  if (strcmp (column->link_table, "departments") == 0)
+    return department_uuid (e, id);
+  if (strcmp (column->link_table, "objectives") == 0)
+    return objective_uuid (e, id);
+  if (strcmp (column->link_table, "kpis") == 0)
+    return kpi_uuid (e, id);
+  g_return_val_if_reached (NULL);
+}
+
+static void
+write_text (Writer            *w,
+            const KoersColumn *column,
+            const char        *name,
+            const char        *text)
+{
+  if (column->json_flags & KOERS_JSON_OPTIONAL)
+    add_optional_text (w, name, text);
+  else if (column->json_flags & KOERS_JSON_REQUIRED)
+    add_string (w, name, text);
+  else if (column->json == KOERS_JSON_DATE || column->kind == KOERS_COLUMN_LINK)
+    add_nullable (w, name, text);
+  else
+    add_string (w, name, text);
+}
+
+static void
+write_member (Export            *e,
+              const KoersEntity *entity,
+              guint              i,
+              const GValue      *value)
+{
+  const KoersColumn *column = &entity->columns[i];
+  const char *name = koers_column_get_json_name (column);
+  Writer *w = &e->w;
+  GEnumValue *nick;
+
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_UUID:
+    case KOERS_COLUMN_TEXT:
+      write_text (w, column, name, g_value_get_string (value));
+      break;
+    case KOERS_COLUMN_LINK:
+      write_text (w, column, name, get_link_uuid (e, column, g_value_get_int64 (value)));
+      break;
+    case KOERS_COLUMN_INT:
+      add_int (w, name, g_value_get_int (value));
+      break;
+    case KOERS_COLUMN_STAMP:
+      add_stamp (w, name, g_value_get_int64 (value));
+      break;
+    case KOERS_COLUMN_DOUBLE:
+      add_number (w, name, g_value_get_double (value));
+      break;
+    case KOERS_COLUMN_GRADE:
+      if (g_value_get_double (value) >= 0.0)
+        add_number (w, name, g_value_get_double (value));
+      else if (!(column->json_flags & KOERS_JSON_OPTIONAL))
+        add_nullable (w, name, NULL);
+      break;
+    case KOERS_COLUMN_BOOL:
+      add_bool (w, name, g_value_get_boolean (value));
+      break;
+    case KOERS_COLUMN_ENUM:
+      nick = g_enum_get_value (G_PARAM_SPEC_ENUM (koers_entity_get_pspec (entity, i))->enum_class,
+                               g_value_get_enum (value));
+      add_string (w, name, nick != NULL ? nick->value_nick : NULL);
+      break;
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_VERSION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* values: every column's (koers_entity_get_values()). */
+static void
+write_members (Export            *e,
+               const KoersEntity *entity,
+               const GValue      *values)
+{
+  for (int stamps = 0; stamps < 2; stamps++)
+    for (guint i = 0; i < entity->n_columns; i++)
+      if (entity->columns[i].json != KOERS_JSON_NONE &&
+          (entity->columns[i].kind == KOERS_COLUMN_STAMP) == stamps)
+        write_member (e, entity, i, &values[i]);
+}
+
+/* An entity's object, opened and with its members: its list, if it has
+ * one, follows. */
+static void
+write_object_members (Export            *e,
+                      const KoersEntity *entity,
+                      GObject           *object)
+{
+  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+
+  writer_element (&e->w);
+  writer_open (&e->w, '{');
+  koers_entity_get_values (entity, object, values);
+  write_members (e, entity, values);
+  koers_entity_clear_values (entity, values);
+}
+
 static void
 write_department (Export          *e,
                   KoersDepartment *dept)
 {
-  Writer *w = &e->w;
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_department_get_uuid (dept));
-  add_string (w, "name", koers_department_get_name (dept));
-  add_string (w, "emoji", koers_department_get_emoji (dept));
-  add_int (w, "sort_order", koers_department_get_sort_order (dept));
-  add_nullable (w, "parent", department_uuid (e, koers_department_get_parent_id (dept)));
-  add_bool (w, "is_company", koers_department_get_is_company (dept));
-  add_stamps (w, koers_department_get_created (dept), koers_department_get_updated (dept));
-  writer_close (w, '}');
+  write_object_members (e, &koers_entity_department, G_OBJECT (dept));
+  writer_close (&e->w, '}');
 }
 
 static void
 write_checkin (Export       *e,
                KoersCheckin *checkin)
 {
-  Writer *w = &e->w;
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_checkin_get_uuid (checkin));
-  add_string (w, "date", koers_checkin_get_date (checkin));
-  add_number (w, "value", koers_checkin_get_value (checkin));
-  add_string (w, "status", koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
-  add_string (w, "note", koers_checkin_get_note (checkin));
-  add_string (w, "author", koers_checkin_get_author (checkin));
-  add_stamps (w, koers_checkin_get_created (checkin), koers_checkin_get_updated (checkin));
-  writer_close (w, '}');
+  write_object_members (e, &koers_entity_checkin, G_OBJECT (checkin));
+  writer_close (&e->w, '}');
 }
 
 static void
@@ -715,28 +791,7 @@ write_key_result (Export         *e,
 
   add_exported_uuid (e, koers_key_result_get_uuid (kr));
 
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_key_result_get_uuid (kr));
-  add_string (w, "title", koers_key_result_get_title (kr));
-  add_string (w, "metric_kind",
-              koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
-  add_string (w, "unit", koers_key_result_get_unit (kr));
-  add_number (w, "start", koers_key_result_get_start_value (kr));
-  add_number (w, "target", koers_key_result_get_target_value (kr));
-  add_number (w, "current", koers_key_result_get_current_value (kr));
-  add_nullable (w, "due_date", koers_key_result_get_due_date (kr));
-  add_string (w, "owner", koers_key_result_get_owner (kr));
-  add_number (w, "weight", koers_key_result_get_weight (kr));
-  add_bool (w, "uses_personal_data", koers_key_result_get_uses_personal_data (kr));
-  add_string (w, "personal_data_note", koers_key_result_get_personal_data_note (kr));
-  add_int (w, "position", koers_key_result_get_position (kr));
-  add_optional_grade (w, "final_score", koers_key_result_get_final_score (kr));
-  add_optional_text (w, "final_note", koers_key_result_get_final_note (kr));
-  /* Only when it has one: a file without KPIs reads as before them. */
-  add_optional_text (w, "kpi", kpi_uuid (e, koers_key_result_get_kpi_id (kr)));
-  add_stamps (w, koers_key_result_get_created (kr), koers_key_result_get_updated (kr));
-
+  write_object_members (e, &koers_entity_key_result, G_OBJECT (kr));
   g_ptr_array_sort (checkins, compare_checkins);
   begin_list (w, "checkins");
   for (guint i = 0; i < checkins->len; i++)
@@ -755,26 +810,7 @@ write_objective (Export         *e,
 
   add_exported_uuid (e, koers_objective_get_uuid (objective));
 
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_objective_get_uuid (objective));
-  add_string (w, "department", department_uuid (e, koers_objective_get_department_id (objective)));
-  add_string (w, "title", koers_objective_get_title (objective));
-  add_string (w, "description", koers_objective_get_description (objective));
-  add_string (w, "level", koers_level_to_string (koers_objective_get_level (objective)));
-  add_string (w, "kind", koers_objective_kind_to_string (koers_objective_get_kind (objective)));
-  add_string (w, "period", koers_objective_get_period (objective));
-  add_string (w, "owner", koers_objective_get_owner (objective));
-  add_nullable (w, "aligned_to", objective_uuid (e, koers_objective_get_aligned_to_id (objective)));
-  add_string (w, "state", koers_objective_state_to_string (koers_objective_get_state (objective)));
-  add_nullable (w, "carried_over_from",
-                objective_uuid (e, koers_objective_get_carried_over_from_id (objective)));
-  add_int (w, "position", koers_objective_get_position (objective));
-  add_optional_text (w, "postmortem", koers_objective_get_postmortem (objective));
-  add_optional_grade (w, "final_grade", koers_objective_get_final_grade (objective));
-  add_optional_text (w, "review_note", koers_objective_get_review_note (objective));
-  add_stamps (w, koers_objective_get_created (objective), koers_objective_get_updated (objective));
-
+  write_object_members (e, &koers_entity_objective, G_OBJECT (objective));
   g_ptr_array_sort (krs, compare_key_results);
   begin_list (w, "key_results");
   for (guint i = 0; i < krs->len; i++)
@@ -880,16 +916,8 @@ static void
 write_kpi_value (Export        *e,
                  KoersKpiValue *value)
 {
-  Writer *w = &e->w;
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_kpi_value_get_uuid (value));
-  add_string (w, "date", koers_kpi_value_get_date (value));
-  add_number (w, "value", koers_kpi_value_get_value (value));
-  add_string (w, "note", koers_kpi_value_get_note (value));
-  add_stamps (w, koers_kpi_value_get_created (value), koers_kpi_value_get_updated (value));
-  writer_close (w, '}');
+  write_object_members (e, &koers_entity_kpi_value, G_OBJECT (value));
+  writer_close (&e->w, '}');
 }
 
 static void
@@ -901,20 +929,7 @@ write_kpi (Export   *e,
 
   add_exported_uuid (e, koers_kpi_get_uuid (kpi));
 
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_kpi_get_uuid (kpi));
-  add_string (w, "department", department_uuid (e, koers_kpi_get_department_id (kpi)));
-  add_string (w, "name", koers_kpi_get_name (kpi));
-  add_string (w, "unit", koers_kpi_get_unit (kpi));
-  add_string (w, "metric_kind", koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
-  add_string (w, "direction", koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
-  add_number (w, "healthy", koers_kpi_get_healthy (kpi));
-  add_number (w, "attention", koers_kpi_get_attention (kpi));
-  add_string (w, "frequency", koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
-  add_int (w, "position", koers_kpi_get_position (kpi));
-  add_stamps (w, koers_kpi_get_created (kpi), koers_kpi_get_updated (kpi));
-
+  write_object_members (e, &koers_entity_kpi, G_OBJECT (kpi));
   g_ptr_array_sort (values, compare_kpi_values);
   begin_list (w, "values");
   for (guint i = 0; i < values->len; i++)
