@@ -58,13 +58,6 @@ typedef struct
   GHashTable        *ref_by_id;     /* objective id -> KoersObjectiveRef */
   GHashTable        *selected;      /* filtered: the objective ids the file holds */
   GHashTable        *exported;      /* filtered: uuids of what the file holds */
-  /* Objectives of the store's order that only the uuid puts in order:
-   * the same department, period and position (or, buffered, the same
-   * department). */
-  GPtrArray         *group;
-  gboolean           buffer_departments;
-  gboolean           out_of_order;
-  guint              n_objectives;
 } Export;
 
 /* The writer: json-glib's pretty layout. */
@@ -266,59 +259,6 @@ get_department_rank (Export *e,
   return GPOINTER_TO_UINT (g_hash_table_lookup (e->dept_rank, &department_id));
 }
 
-/* By department (file order), period, position; 0 for objectives that
- * only their uuids put in order. */
-static int
-compare_objective_places (Export         *e,
-                          KoersObjective *oa,
-                          KoersObjective *ob)
-{
-  guint ia = get_department_rank (e, koers_objective_get_department_id (oa));
-  guint ib = get_department_rank (e, koers_objective_get_department_id (ob));
-  int pa = koers_objective_get_position (oa);
-  int pb = koers_objective_get_position (ob);
-  int cmp;
-
-  if (ia != ib)
-    return ia < ib ? -1 : 1;
-
-  cmp = g_strcmp0 (koers_objective_get_period (oa), koers_objective_get_period (ob));
-  if (cmp != 0)
-    return cmp;
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_objectives (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  KoersObjective *oa = *(KoersObjective **) a;
-  KoersObjective *ob = *(KoersObjective **) b;
-  int cmp = compare_objective_places (user_data, oa, ob);
-
-  if (cmp != 0)
-    return cmp;
-  return compare_uuids (koers_objective_get_uuid (oa), koers_objective_get_uuid (ob));
-}
-
-static int
-compare_key_results (gconstpointer a,
-                     gconstpointer b)
-{
-  KoersKeyResult *ka = *(KoersKeyResult **) a;
-  KoersKeyResult *kb = *(KoersKeyResult **) b;
-  int pa = koers_key_result_get_position (ka);
-  int pb = koers_key_result_get_position (kb);
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return compare_uuids (koers_key_result_get_uuid (ka), koers_key_result_get_uuid (kb));
-}
-
 /* Oldest first, as a history reads: by date, then created, then uuid. */
 static int
 compare_history (const char *date_a,
@@ -335,18 +275,6 @@ compare_history (const char *date_a,
   if (created_a != created_b)
     return created_a < created_b ? -1 : 1;
   return compare_uuids (uuid_a, uuid_b);
-}
-
-static int
-compare_checkins (gconstpointer a,
-                  gconstpointer b)
-{
-  KoersCheckin *ca = *(KoersCheckin **) a;
-  KoersCheckin *cb = *(KoersCheckin **) b;
-
-  return compare_history (koers_checkin_get_date (ca), koers_checkin_get_date (cb),
-                          koers_checkin_get_created (ca), koers_checkin_get_created (cb),
-                          koers_checkin_get_uuid (ca), koers_checkin_get_uuid (cb));
 }
 
 static int
@@ -774,112 +702,77 @@ write_department (Export          *e,
   writer_close (&e->w, '}');
 }
 
-static void
-write_checkin (Export       *e,
-               KoersCheckin *checkin)
+/* The objectives, key results and check-ins come as rows, in the file's
+ * order (koers_store_foreach_objective_row()), and are written as they
+ * come. */
+
+/* The member that lists what a row of entity owns, or NULL. */
+static const char *
+get_owned_list (const KoersEntity *entity)
 {
-  write_object_members (e, &koers_entity_checkin, G_OBJECT (checkin));
-  writer_close (&e->w, '}');
+  if (entity == &koers_entity_objective)
+    return "key_results";
+  if (entity == &koers_entity_key_result)
+    return "checkins";
+  return NULL;
 }
 
-static void
-write_key_result (Export         *e,
-                  KoersKeyResult *kr)
-{
-  Writer *w = &e->w;
-  g_autoptr(GPtrArray) checkins = list_to_array (koers_key_result_get_checkins (kr));
-
-  add_exported_uuid (e, koers_key_result_get_uuid (kr));
-
-  write_object_members (e, &koers_entity_key_result, G_OBJECT (kr));
-  g_ptr_array_sort (checkins, compare_checkins);
-  begin_list (w, "checkins");
-  for (guint i = 0; i < checkins->len; i++)
-    write_checkin (e, g_ptr_array_index (checkins, i));
-  writer_close (w, ']');
-
-  writer_close (w, '}');
-}
-
-static void
-write_objective (Export         *e,
-                 KoersObjective *objective)
-{
-  Writer *w = &e->w;
-  g_autoptr(GPtrArray) krs = list_to_array (koers_objective_get_key_results (objective));
-
-  add_exported_uuid (e, koers_objective_get_uuid (objective));
-
-  write_object_members (e, &koers_entity_objective, G_OBJECT (objective));
-  g_ptr_array_sort (krs, compare_key_results);
-  begin_list (w, "key_results");
-  for (guint i = 0; i < krs->len; i++)
-    write_key_result (e, g_ptr_array_index (krs, i));
-  writer_close (w, ']');
-
-  writer_close (w, '}');
-  e->n_objectives++;
-}
-
-static void
-flush_group (Export *e)
-{
-  g_ptr_array_sort_with_data (e->group, compare_objectives, e);
-  for (guint i = 0; i < e->group->len; i++)
-    write_objective (e, g_ptr_array_index (e->group, i));
-  g_ptr_array_set_size (e->group, 0);
-}
-
-/* The store hands the objectives over by department (in the order asked
- * for), period and position; objectives in one place wait for each other,
- * to go out by uuid. */
 static gboolean
-objective_cb (KoersObjective  *objective,
-              gpointer         user_data,
-              GError         **error)
+propagate_write_error (Export  *e,
+                       GError **error)
+{
+  if (e->w.error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (e->w.error));
+  return FALSE;
+}
+
+static gboolean
+row_cb (const KoersEntity  *entity,
+        const GValue       *values,
+        gpointer            user_data,
+        GError            **error)
 {
   Export *e = user_data;
-  gint64 id = koers_objective_get_id (objective);
+  const char *list = get_owned_list (entity);
 
-  if (e->selected != NULL && !g_hash_table_contains (e->selected, &id))
-    return TRUE;
-
-  if (e->group->len > 0)
+  /* Column 0 is the id, 1 the uuid (koers-store-columns.c). */
+  if (entity == &koers_entity_objective && e->selected != NULL)
     {
-      KoersObjective *last = g_ptr_array_index (e->group, e->group->len - 1);
-      int cmp = compare_objective_places (e, last, objective);
+      gint64 id = g_value_get_int64 (&values[0]);
 
-      if (e->buffer_departments)
-        {
-          if (get_department_rank (e, koers_objective_get_department_id (last)) !=
-              get_department_rank (e, koers_objective_get_department_id (objective)))
-            flush_group (e);
-        }
-      else if (cmp > 0)
-        {
-          /* Not the order asked for: start again, a department at a time. */
-          e->out_of_order = TRUE;
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "out of order");
-          return FALSE;
-        }
-      else if (cmp < 0)
-        flush_group (e);
+      if (!g_hash_table_contains (e->selected, &id))
+        return FALSE;
     }
+  if (list != NULL)
+    add_exported_uuid (e, g_value_get_string (&values[1]));
 
-  g_ptr_array_add (e->group, g_object_ref (objective));
+  writer_element (&e->w);
+  writer_open (&e->w, '{');
+  write_members (e, entity, values);
+  if (list != NULL)
+    begin_list (&e->w, list);
+  return propagate_write_error (e, error);
+}
 
-  if (e->w.error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (e->w.error));
-      return FALSE;
-    }
-  return TRUE;
+static gboolean
+row_end_cb (const KoersEntity  *entity,
+            gpointer            user_data,
+            GError            **error)
+{
+  Export *e = user_data;
+
+  if (get_owned_list (entity) != NULL)
+    writer_close (&e->w, ']');
+  writer_close (&e->w, '}');
+  return propagate_write_error (e, error);
 }
 
 static gboolean
 write_objectives (Export  *e,
                   GError **error)
 {
+  static const KoersStoreRowFuncs funcs = { row_cb, row_end_cb };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) holding = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -901,13 +794,9 @@ write_objectives (Export  *e,
     }
 
   begin_list (&e->w, "objectives");
-  if (ids->len > 0 &&
-      !koers_store_foreach_objective (e->store,
-                                      e->periods->len > 0 ? (KoersPeriod *) e->periods->data : NULL,
-                                      e->periods->len,
-                                      (gint64 *) ids->data, ids->len, objective_cb, e, error))
+  if (!koers_store_foreach_objective_row (e->store, (gint64 *) ids->data, ids->len, &funcs, e,
+                                          error))
     return FALSE;
-  flush_group (e);
   writer_close (&e->w, ']');
   return TRUE;
 }
@@ -1086,7 +975,6 @@ export_clear (Export *e)
   g_clear_pointer (&e->refs, g_array_unref);
   g_clear_pointer (&e->selected, g_hash_table_unref);
   g_clear_pointer (&e->exported, g_hash_table_unref);
-  g_clear_pointer (&e->group, g_ptr_array_unref);
   if (e->w.buf != NULL)
     g_string_free (e->w.buf, TRUE);
   e->w.buf = NULL;
@@ -1154,16 +1042,12 @@ write_document (Export                   *e,
   return TRUE;
 }
 
-/* One export to out, in one read snapshot.  *restart: the objectives came
- * in another order than asked for; out holds a part and the caller starts
- * again with buffer_departments. */
+/* One export to out, in one read snapshot. */
 static gboolean
 export_to_stream (KoersStore               *store,
                   const KoersExportFilter  *filter,
                   gint64                    exported_usec,
-                  gboolean                  buffer_departments,
                   GOutputStream            *out,
-                  gboolean                 *restart,
                   GError                  **error)
 {
   Export e = { 0, };
@@ -1171,24 +1055,12 @@ export_to_stream (KoersStore               *store,
 
   e.store = store;
   e.w.out = out;
-  e.group = g_ptr_array_new_with_free_func (g_object_unref);
-  e.buffer_departments = buffer_departments;
-  *restart = FALSE;
 
   if (!koers_store_begin_snapshot (store, error))
-    {
-      export_clear (&e);
-      return FALSE;
-    }
+    return FALSE;
 
   ok = write_document (&e, filter, exported_usec, error);
   koers_store_end_snapshot (store);
-
-  if (!ok && e.out_of_order)
-    {
-      g_clear_error (error);
-      *restart = TRUE;
-    }
 
   export_clear (&e);
   return ok;
@@ -1200,30 +1072,18 @@ koers_json_export_to_string (KoersStore               *store,
                              gint64                    exported_usec,
                              GError                  **error)
 {
+  g_autoptr(GOutputStream) out = NULL;
+
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint attempt = 0; attempt < 2; attempt++)
-    {
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-      gboolean restart = FALSE;
-
-      if (!export_to_stream (store, filter, exported_usec, attempt > 0, out, &restart, error))
-        {
-          if (restart)
-            continue;
-          return NULL;
-        }
-
-      /* The text ends with a NUL, as a string. */
-      if (!g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
-          !g_output_stream_close (out, NULL, error))
-        return NULL;
-      return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-    }
-
-  g_assert_not_reached ();
-  return NULL;
+  out = g_memory_output_stream_new_resizable ();
+  /* The text ends with a NUL, as a string. */
+  if (!export_to_stream (store, filter, exported_usec, out, error) ||
+      !g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
+      !g_output_stream_close (out, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
 gboolean
@@ -1232,35 +1092,24 @@ koers_json_export (KoersStore               *store,
                    const char               *path,
                    GError                  **error)
 {
+  g_autoptr(KoersAtomicFile) file = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (guint attempt = 0; attempt < 2; attempt++)
-    {
-      g_autoptr(KoersAtomicFile) file = NULL;
-      g_autoptr(GFile) tmp = NULL;
-      g_autoptr(GFileOutputStream) out = NULL;
-      gboolean restart = FALSE;
+  /* Private when new: an export holds check-in notes and the
+   * personal-data notes of the review. */
+  file = koers_atomic_file_new (path, KOERS_ATOMIC_FILE_PRIVATE, error);
+  if (file == NULL)
+    return FALSE;
 
-      /* Private when new: an export holds check-in notes and the
-       * personal-data notes of the review. */
-      file = koers_atomic_file_new (path, KOERS_ATOMIC_FILE_PRIVATE, error);
-      if (file == NULL)
-        return FALSE;
-
-      tmp = g_file_new_for_path (koers_atomic_file_get_temporary_path (file));
-      out = g_file_append_to (tmp, G_FILE_CREATE_NONE, NULL, error);
-      if (out != NULL &&
-          export_to_stream (store, filter, 0, attempt > 0, G_OUTPUT_STREAM (out), &restart,
-                            error) &&
-          g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
-        return koers_atomic_file_commit (file, error);
-
-      if (!restart)
-        return FALSE;
-    }
-
-  g_assert_not_reached ();
-  return FALSE;
+  tmp = g_file_new_for_path (koers_atomic_file_get_temporary_path (file));
+  out = g_file_append_to (tmp, G_FILE_CREATE_NONE, NULL, error);
+  return out != NULL &&
+         export_to_stream (store, filter, 0, G_OUTPUT_STREAM (out), error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error) &&
+         koers_atomic_file_commit (file, error);
 }

@@ -375,34 +375,38 @@ koers_entity_bind_column (const KoersColumn *column,
 }
 
 /* The param specs of an entity's columns (NULL for the version), looked
- * up once per process: the reader runs for every row of a load. */
+ * up once per process: the reader runs for every row of a load and an
+ * export, so the look-up after the first takes no lock. */
+static GParamSpec **
+build_pspecs (const KoersEntity *entity)
+{
+  /* The class stays: the object types are never unloaded. */
+  GObjectClass *klass = g_type_class_ref (entity->get_type ());
+  GParamSpec **pspecs = g_new0 (GParamSpec *, entity->n_columns);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
+      {
+        pspecs[i] = g_object_class_find_property (klass, entity->columns[i].property);
+        g_assert (pspecs[i] != NULL);
+      }
+  return pspecs;
+}
+
 static GParamSpec **
 get_pspecs (const KoersEntity *entity)
 {
-  static GHashTable *cache;  /* entity -> GParamSpec*[] */
-  static GMutex lock;
-  GParamSpec **pspecs;
+  static GParamSpec **cache[G_N_ELEMENTS (all_entities)];
+  guint i;
 
-  g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
-  pspecs = g_hash_table_lookup (cache, entity);
-  if (pspecs == NULL)
-    {
-      GObjectClass *klass = g_type_class_ref (entity->get_type ());
+  for (i = 0; i < G_N_ELEMENTS (all_entities); i++)
+    if (all_entities[i] == entity)
+      break;
+  g_assert (i < G_N_ELEMENTS (all_entities));
 
-      pspecs = g_new0 (GParamSpec *, entity->n_columns);
-      for (guint i = 0; i < entity->n_columns; i++)
-        if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
-          {
-            pspecs[i] = g_object_class_find_property (klass, entity->columns[i].property);
-            g_assert (pspecs[i] != NULL);
-          }
-      g_hash_table_insert (cache, (gpointer) entity, pspecs);
-      /* The class stays: the object types are never unloaded. */
-    }
-  g_mutex_unlock (&lock);
-  return pspecs;
+  if (g_once_init_enter (&cache[i]))
+    g_once_init_leave (&cache[i], build_pspecs (entity));
+  return cache[i];
 }
 
 /* The enum value of a stored nick; an unknown or missing one is the

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include <glib-object.h>
 
+#include "koers-store.h"
+
 G_BEGIN_DECLS
 
 /* One description per entity: which database column holds which property
@@ -178,5 +180,29 @@ void        koers_entity_bind_column     (const KoersColumn *column,
  * table: after insert, update (of a logged column) and delete.  A
  * migration that adds a logged column drops and recreates them. */
 char       *koers_entity_get_log_triggers_ddl (const KoersEntity *entity);
+
+/* The objectives of the departments (in that order), each followed by its
+ * key results and each of those by its check-ins, as rows: row() gets a
+ * row's values (koers_entity_read_values(): text lives until it returns)
+ * and returns TRUE to take it, FALSE to pass over it and what it owns, or
+ * FALSE with error set to stop; row_end() comes after what a taken row
+ * owns.  In one read snapshot; the model is not touched. */
+typedef struct
+{
+  gboolean (*row)     (const KoersEntity  *entity,
+                       const GValue       *values,
+                       gpointer            user_data,
+                       GError            **error);
+  gboolean (*row_end) (const KoersEntity  *entity,
+                       gpointer            user_data,
+                       GError            **error);
+} KoersStoreRowFuncs;
+
+gboolean    koers_store_foreach_objective_row (KoersStore               *self,
+                                               const gint64             *department_ids,
+                                               guint                     n_department_ids,
+                                               const KoersStoreRowFuncs *funcs,
+                                               gpointer                  user_data,
+                                               GError                  **error);
 
 G_END_DECLS
