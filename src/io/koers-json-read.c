@@ -344,8 +344,10 @@ get_link_slot (KoersImportItem   *item,
   g_return_val_if_reached (NULL);
 }
 
-/* A member's value for its property; one the file left out takes the
- * default the format gives it. */
+/* A member's value for its property.  One the file left out is the
+ * property's default (a weight of 1, not graded, false), but for an order,
+ * which is the row's index in its list, and text, which is "" (a date:
+ * none). */
 static void
 get_property_value (const KoersColumn         *column,
                     GParamSpec                *pspec,
@@ -362,26 +364,27 @@ get_property_value (const KoersColumn         *column,
         g_value_set_string (value, v->present ? v->text : NULL);
       else
         g_value_set_string (value, koers_json_value_text (v));
-      break;
+      return;
     case KOERS_COLUMN_INT:
-      g_value_set_int (value, v->present ? (int) v->integer : (int) index);
+      if (v->present || column->json == KOERS_JSON_ORDER)
+        g_value_set_int (value, v->present ? (int) v->integer : (int) index);
       break;
     case KOERS_COLUMN_STAMP:
-      g_value_set_int64 (value, v->integer);
+      if (v->present)
+        g_value_set_int64 (value, v->integer);
       break;
     case KOERS_COLUMN_DOUBLE:
-      g_value_set_double (value, v->present ? v->number
-                                            : column->json == KOERS_JSON_WEIGHT ? 1.0 : 0.0);
-      break;
     case KOERS_COLUMN_GRADE:
-      g_value_set_double (value, v->present ? v->number : -1.0);
+      if (v->present)
+        g_value_set_double (value, v->number);
       break;
     case KOERS_COLUMN_BOOL:
-      g_value_set_boolean (value, v->present && v->boolean);
+      if (v->present)
+        g_value_set_boolean (value, v->boolean);
       break;
     case KOERS_COLUMN_ENUM:
-      g_value_set_enum (value, v->present ? v->enum_value
-                                          : G_PARAM_SPEC_ENUM (pspec)->default_value);
+      if (v->present)
+        g_value_set_enum (value, v->enum_value);
       break;
     case KOERS_COLUMN_ID:
     case KOERS_COLUMN_LINK:
@@ -389,6 +392,9 @@ get_property_value (const KoersColumn         *column,
     default:
       g_assert_not_reached ();
     }
+
+  if (!v->present && column->json != KOERS_JSON_ORDER)
+    g_param_value_set_default (pspec, value);
 }
 
 /* The file's values as a new object, and the uuids it links to. */
