@@ -13,6 +13,7 @@
 #include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
 #include "koers-json-private.h"
+#include "store/koers-store-columns.h"
 #include "store/koers-store-import.h"
 #include "store/koers-store-review.h"
 
@@ -57,13 +58,6 @@ typedef struct
   GHashTable        *ref_by_id;     /* objective id -> KoersObjectiveRef */
   GHashTable        *selected;      /* filtered: the objective ids the file holds */
   GHashTable        *exported;      /* filtered: uuids of what the file holds */
-  /* Objectives of the store's order that only the uuid puts in order:
-   * the same department, period and position (or, buffered, the same
-   * department). */
-  GPtrArray         *group;
-  gboolean           buffer_departments;
-  gboolean           out_of_order;
-  guint              n_objectives;
 } Export;
 
 /* The writer: json-glib's pretty layout. */
@@ -223,24 +217,6 @@ add_optional_text (Writer     *w,
 }
 
 static void
-add_optional_grade (Writer     *w,
-                    const char *name,
-                    double      grade)
-{
-  if (grade >= 0.0)
-    add_number (w, name, grade);
-}
-
-static void
-add_stamps (Writer *w,
-            gint64  created,
-            gint64  updated)
-{
-  add_stamp (w, "created", created);
-  add_stamp (w, "updated", updated);
-}
-
-static void
 begin_list (Writer     *w,
             const char *name)
 {
@@ -283,59 +259,6 @@ get_department_rank (Export *e,
   return GPOINTER_TO_UINT (g_hash_table_lookup (e->dept_rank, &department_id));
 }
 
-/* By department (file order), period, position; 0 for objectives that
- * only their uuids put in order. */
-static int
-compare_objective_places (Export         *e,
-                          KoersObjective *oa,
-                          KoersObjective *ob)
-{
-  guint ia = get_department_rank (e, koers_objective_get_department_id (oa));
-  guint ib = get_department_rank (e, koers_objective_get_department_id (ob));
-  int pa = koers_objective_get_position (oa);
-  int pb = koers_objective_get_position (ob);
-  int cmp;
-
-  if (ia != ib)
-    return ia < ib ? -1 : 1;
-
-  cmp = g_strcmp0 (koers_objective_get_period (oa), koers_objective_get_period (ob));
-  if (cmp != 0)
-    return cmp;
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_objectives (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  KoersObjective *oa = *(KoersObjective **) a;
-  KoersObjective *ob = *(KoersObjective **) b;
-  int cmp = compare_objective_places (user_data, oa, ob);
-
-  if (cmp != 0)
-    return cmp;
-  return compare_uuids (koers_objective_get_uuid (oa), koers_objective_get_uuid (ob));
-}
-
-static int
-compare_key_results (gconstpointer a,
-                     gconstpointer b)
-{
-  KoersKeyResult *ka = *(KoersKeyResult **) a;
-  KoersKeyResult *kb = *(KoersKeyResult **) b;
-  int pa = koers_key_result_get_position (ka);
-  int pb = koers_key_result_get_position (kb);
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return compare_uuids (koers_key_result_get_uuid (ka), koers_key_result_get_uuid (kb));
-}
-
 /* Oldest first, as a history reads: by date, then created, then uuid. */
 static int
 compare_history (const char *date_a,
@@ -352,18 +275,6 @@ compare_history (const char *date_a,
   if (created_a != created_b)
     return created_a < created_b ? -1 : 1;
   return compare_uuids (uuid_a, uuid_b);
-}
-
-static int
-compare_checkins (gconstpointer a,
-                  gconstpointer b)
-{
-  KoersCheckin *ca = *(KoersCheckin **) a;
-  KoersCheckin *cb = *(KoersCheckin **) b;
-
-  return compare_history (koers_checkin_get_date (ca), koers_checkin_get_date (cb),
-                          koers_checkin_get_created (ca), koers_checkin_get_created (cb),
-                          koers_checkin_get_uuid (ca), koers_checkin_get_uuid (cb));
 }
 
 static int
@@ -670,180 +581,198 @@ kpi_uuid (Export *e,
   return kpi != NULL ? koers_kpi_get_uuid (kpi) : NULL;
 }
 
+/* The members of one row, from its entity's column table: in table order,
+ * the stamps last, as the format always had them. */
+
+/* The uuid a link points at, NULL for none. */
+static const char *
+get_link_uuid (Export            *e,
+               const KoersColumn *column,
+               gint64             id)
+{
+  if (strcmp (column->link_table, "departments") == 0)
+    return department_uuid (e, id);
+  if (strcmp (column->link_table, "objectives") == 0)
+    return objective_uuid (e, id);
+  if (strcmp (column->link_table, "kpis") == 0)
+    return kpi_uuid (e, id);
+  g_return_val_if_reached (NULL);
+}
+
+static void
+write_text (Writer            *w,
+            const KoersColumn *column,
+            const char        *name,
+            const char        *text)
+{
+  if (column->json_flags & KOERS_JSON_OPTIONAL)
+    add_optional_text (w, name, text);
+  else if (column->json_flags & KOERS_JSON_REQUIRED)
+    add_string (w, name, text);
+  else if (column->json == KOERS_JSON_DATE || column->kind == KOERS_COLUMN_LINK)
+    add_nullable (w, name, text);
+  else
+    add_string (w, name, text);
+}
+
+static void
+write_member (Export            *e,
+              const KoersEntity *entity,
+              guint              i,
+              const GValue      *value)
+{
+  const KoersColumn *column = &entity->columns[i];
+  const char *name = koers_column_get_json_name (column);
+  Writer *w = &e->w;
+  GEnumValue *nick;
+
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_UUID:
+    case KOERS_COLUMN_TEXT:
+      write_text (w, column, name, g_value_get_string (value));
+      break;
+    case KOERS_COLUMN_LINK:
+      write_text (w, column, name, get_link_uuid (e, column, g_value_get_int64 (value)));
+      break;
+    case KOERS_COLUMN_INT:
+      add_int (w, name, g_value_get_int (value));
+      break;
+    case KOERS_COLUMN_STAMP:
+      add_stamp (w, name, g_value_get_int64 (value));
+      break;
+    case KOERS_COLUMN_DOUBLE:
+      add_number (w, name, g_value_get_double (value));
+      break;
+    case KOERS_COLUMN_GRADE:
+      if (g_value_get_double (value) >= 0.0)
+        add_number (w, name, g_value_get_double (value));
+      else if (!(column->json_flags & KOERS_JSON_OPTIONAL))
+        add_nullable (w, name, NULL);
+      break;
+    case KOERS_COLUMN_BOOL:
+      add_bool (w, name, g_value_get_boolean (value));
+      break;
+    case KOERS_COLUMN_ENUM:
+      nick = g_enum_get_value (G_PARAM_SPEC_ENUM (koers_entity_get_pspec (entity, i))->enum_class,
+                               g_value_get_enum (value));
+      add_string (w, name, nick != NULL ? nick->value_nick : NULL);
+      break;
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_VERSION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* values: every column's (koers_entity_get_values()). */
+static void
+write_members (Export            *e,
+               const KoersEntity *entity,
+               const GValue      *values)
+{
+  for (int stamps = 0; stamps < 2; stamps++)
+    for (guint i = 0; i < entity->n_columns; i++)
+      if (entity->columns[i].json != KOERS_JSON_NONE &&
+          (entity->columns[i].kind == KOERS_COLUMN_STAMP) == stamps)
+        write_member (e, entity, i, &values[i]);
+}
+
+/* An entity's object, opened and with its members: its list, if it has
+ * one, follows. */
+static void
+write_object_members (Export            *e,
+                      const KoersEntity *entity,
+                      GObject           *object)
+{
+  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+
+  writer_element (&e->w);
+  writer_open (&e->w, '{');
+  koers_entity_get_values (entity, object, values);
+  write_members (e, entity, values);
+  koers_entity_clear_values (entity, values);
+}
+
 static void
 write_department (Export          *e,
                   KoersDepartment *dept)
 {
-  Writer *w = &e->w;
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_department_get_uuid (dept));
-  add_string (w, "name", koers_department_get_name (dept));
-  add_string (w, "emoji", koers_department_get_emoji (dept));
-  add_int (w, "sort_order", koers_department_get_sort_order (dept));
-  add_nullable (w, "parent", department_uuid (e, koers_department_get_parent_id (dept)));
-  add_bool (w, "is_company", koers_department_get_is_company (dept));
-  add_stamps (w, koers_department_get_created (dept), koers_department_get_updated (dept));
-  writer_close (w, '}');
+  write_object_members (e, &koers_entity_department, G_OBJECT (dept));
+  writer_close (&e->w, '}');
 }
 
-static void
-write_checkin (Export       *e,
-               KoersCheckin *checkin)
+/* The objectives, key results and check-ins come as rows, in the file's
+ * order (koers_store_foreach_objective_row()), and are written as they
+ * come. */
+
+/* The member that lists what a row of entity owns, or NULL. */
+static const char *
+get_owned_list (const KoersEntity *entity)
 {
-  Writer *w = &e->w;
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_checkin_get_uuid (checkin));
-  add_string (w, "date", koers_checkin_get_date (checkin));
-  add_number (w, "value", koers_checkin_get_value (checkin));
-  add_string (w, "status", koers_checkin_status_to_string (koers_checkin_get_status (checkin)));
-  add_string (w, "note", koers_checkin_get_note (checkin));
-  add_string (w, "author", koers_checkin_get_author (checkin));
-  add_stamps (w, koers_checkin_get_created (checkin), koers_checkin_get_updated (checkin));
-  writer_close (w, '}');
+  if (entity == &koers_entity_objective)
+    return "key_results";
+  if (entity == &koers_entity_key_result)
+    return "checkins";
+  return NULL;
 }
 
-static void
-write_key_result (Export         *e,
-                  KoersKeyResult *kr)
-{
-  Writer *w = &e->w;
-  g_autoptr(GPtrArray) checkins = list_to_array (koers_key_result_get_checkins (kr));
-
-  add_exported_uuid (e, koers_key_result_get_uuid (kr));
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_key_result_get_uuid (kr));
-  add_string (w, "title", koers_key_result_get_title (kr));
-  add_string (w, "metric_kind",
-              koers_metric_kind_to_string (koers_key_result_get_metric_kind (kr)));
-  add_string (w, "unit", koers_key_result_get_unit (kr));
-  add_number (w, "start", koers_key_result_get_start_value (kr));
-  add_number (w, "target", koers_key_result_get_target_value (kr));
-  add_number (w, "current", koers_key_result_get_current_value (kr));
-  add_nullable (w, "due_date", koers_key_result_get_due_date (kr));
-  add_string (w, "owner", koers_key_result_get_owner (kr));
-  add_number (w, "weight", koers_key_result_get_weight (kr));
-  add_bool (w, "uses_personal_data", koers_key_result_get_uses_personal_data (kr));
-  add_string (w, "personal_data_note", koers_key_result_get_personal_data_note (kr));
-  add_int (w, "position", koers_key_result_get_position (kr));
-  add_optional_grade (w, "final_score", koers_key_result_get_final_score (kr));
-  add_optional_text (w, "final_note", koers_key_result_get_final_note (kr));
-  /* Only when it has one: a file without KPIs reads as before them. */
-  add_optional_text (w, "kpi", kpi_uuid (e, koers_key_result_get_kpi_id (kr)));
-  add_stamps (w, koers_key_result_get_created (kr), koers_key_result_get_updated (kr));
-
-  g_ptr_array_sort (checkins, compare_checkins);
-  begin_list (w, "checkins");
-  for (guint i = 0; i < checkins->len; i++)
-    write_checkin (e, g_ptr_array_index (checkins, i));
-  writer_close (w, ']');
-
-  writer_close (w, '}');
-}
-
-static void
-write_objective (Export         *e,
-                 KoersObjective *objective)
-{
-  Writer *w = &e->w;
-  g_autoptr(GPtrArray) krs = list_to_array (koers_objective_get_key_results (objective));
-
-  add_exported_uuid (e, koers_objective_get_uuid (objective));
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_objective_get_uuid (objective));
-  add_string (w, "department", department_uuid (e, koers_objective_get_department_id (objective)));
-  add_string (w, "title", koers_objective_get_title (objective));
-  add_string (w, "description", koers_objective_get_description (objective));
-  add_string (w, "level", koers_level_to_string (koers_objective_get_level (objective)));
-  add_string (w, "kind", koers_objective_kind_to_string (koers_objective_get_kind (objective)));
-  add_string (w, "period", koers_objective_get_period (objective));
-  add_string (w, "owner", koers_objective_get_owner (objective));
-  add_nullable (w, "aligned_to", objective_uuid (e, koers_objective_get_aligned_to_id (objective)));
-  add_string (w, "state", koers_objective_state_to_string (koers_objective_get_state (objective)));
-  add_nullable (w, "carried_over_from",
-                objective_uuid (e, koers_objective_get_carried_over_from_id (objective)));
-  add_int (w, "position", koers_objective_get_position (objective));
-  add_optional_text (w, "postmortem", koers_objective_get_postmortem (objective));
-  add_optional_grade (w, "final_grade", koers_objective_get_final_grade (objective));
-  add_optional_text (w, "review_note", koers_objective_get_review_note (objective));
-  add_stamps (w, koers_objective_get_created (objective), koers_objective_get_updated (objective));
-
-  g_ptr_array_sort (krs, compare_key_results);
-  begin_list (w, "key_results");
-  for (guint i = 0; i < krs->len; i++)
-    write_key_result (e, g_ptr_array_index (krs, i));
-  writer_close (w, ']');
-
-  writer_close (w, '}');
-  e->n_objectives++;
-}
-
-static void
-flush_group (Export *e)
-{
-  g_ptr_array_sort_with_data (e->group, compare_objectives, e);
-  for (guint i = 0; i < e->group->len; i++)
-    write_objective (e, g_ptr_array_index (e->group, i));
-  g_ptr_array_set_size (e->group, 0);
-}
-
-/* The store hands the objectives over by department (in the order asked
- * for), period and position; objectives in one place wait for each other,
- * to go out by uuid. */
 static gboolean
-objective_cb (KoersObjective  *objective,
-              gpointer         user_data,
-              GError         **error)
+propagate_write_error (Export  *e,
+                       GError **error)
+{
+  if (e->w.error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (e->w.error));
+  return FALSE;
+}
+
+static gboolean
+row_cb (const KoersEntity  *entity,
+        const GValue       *values,
+        gpointer            user_data,
+        GError            **error)
 {
   Export *e = user_data;
-  gint64 id = koers_objective_get_id (objective);
+  const char *list = get_owned_list (entity);
 
-  if (e->selected != NULL && !g_hash_table_contains (e->selected, &id))
-    return TRUE;
-
-  if (e->group->len > 0)
+  /* Column 0 is the id, 1 the uuid (koers-store-columns.c). */
+  if (entity == &koers_entity_objective && e->selected != NULL)
     {
-      KoersObjective *last = g_ptr_array_index (e->group, e->group->len - 1);
-      int cmp = compare_objective_places (e, last, objective);
+      gint64 id = g_value_get_int64 (&values[0]);
 
-      if (e->buffer_departments)
-        {
-          if (get_department_rank (e, koers_objective_get_department_id (last)) !=
-              get_department_rank (e, koers_objective_get_department_id (objective)))
-            flush_group (e);
-        }
-      else if (cmp > 0)
-        {
-          /* Not the order asked for: start again, a department at a time. */
-          e->out_of_order = TRUE;
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "out of order");
-          return FALSE;
-        }
-      else if (cmp < 0)
-        flush_group (e);
+      if (!g_hash_table_contains (e->selected, &id))
+        return FALSE;
     }
+  if (list != NULL)
+    add_exported_uuid (e, g_value_get_string (&values[1]));
 
-  g_ptr_array_add (e->group, g_object_ref (objective));
+  writer_element (&e->w);
+  writer_open (&e->w, '{');
+  write_members (e, entity, values);
+  if (list != NULL)
+    begin_list (&e->w, list);
+  return propagate_write_error (e, error);
+}
 
-  if (e->w.error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (e->w.error));
-      return FALSE;
-    }
-  return TRUE;
+static gboolean
+row_end_cb (const KoersEntity  *entity,
+            gpointer            user_data,
+            GError            **error)
+{
+  Export *e = user_data;
+
+  if (get_owned_list (entity) != NULL)
+    writer_close (&e->w, ']');
+  writer_close (&e->w, '}');
+  return propagate_write_error (e, error);
 }
 
 static gboolean
 write_objectives (Export  *e,
                   GError **error)
 {
+  static const KoersStoreRowFuncs funcs = { row_cb, row_end_cb };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) holding = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -865,13 +794,9 @@ write_objectives (Export  *e,
     }
 
   begin_list (&e->w, "objectives");
-  if (ids->len > 0 &&
-      !koers_store_foreach_objective (e->store,
-                                      e->periods->len > 0 ? (KoersPeriod *) e->periods->data : NULL,
-                                      e->periods->len,
-                                      (gint64 *) ids->data, ids->len, objective_cb, e, error))
+  if (!koers_store_foreach_objective_row (e->store, (gint64 *) ids->data, ids->len, &funcs, e,
+                                          error))
     return FALSE;
-  flush_group (e);
   writer_close (&e->w, ']');
   return TRUE;
 }
@@ -880,16 +805,8 @@ static void
 write_kpi_value (Export        *e,
                  KoersKpiValue *value)
 {
-  Writer *w = &e->w;
-
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_kpi_value_get_uuid (value));
-  add_string (w, "date", koers_kpi_value_get_date (value));
-  add_number (w, "value", koers_kpi_value_get_value (value));
-  add_string (w, "note", koers_kpi_value_get_note (value));
-  add_stamps (w, koers_kpi_value_get_created (value), koers_kpi_value_get_updated (value));
-  writer_close (w, '}');
+  write_object_members (e, &koers_entity_kpi_value, G_OBJECT (value));
+  writer_close (&e->w, '}');
 }
 
 static void
@@ -901,20 +818,7 @@ write_kpi (Export   *e,
 
   add_exported_uuid (e, koers_kpi_get_uuid (kpi));
 
-  writer_element (w);
-  writer_open (w, '{');
-  add_string (w, "uuid", koers_kpi_get_uuid (kpi));
-  add_string (w, "department", department_uuid (e, koers_kpi_get_department_id (kpi)));
-  add_string (w, "name", koers_kpi_get_name (kpi));
-  add_string (w, "unit", koers_kpi_get_unit (kpi));
-  add_string (w, "metric_kind", koers_metric_kind_to_string (koers_kpi_get_metric_kind (kpi)));
-  add_string (w, "direction", koers_kpi_direction_to_string (koers_kpi_get_direction (kpi)));
-  add_number (w, "healthy", koers_kpi_get_healthy (kpi));
-  add_number (w, "attention", koers_kpi_get_attention (kpi));
-  add_string (w, "frequency", koers_kpi_frequency_to_string (koers_kpi_get_frequency (kpi)));
-  add_int (w, "position", koers_kpi_get_position (kpi));
-  add_stamps (w, koers_kpi_get_created (kpi), koers_kpi_get_updated (kpi));
-
+  write_object_members (e, &koers_entity_kpi, G_OBJECT (kpi));
   g_ptr_array_sort (values, compare_kpi_values);
   begin_list (w, "values");
   for (guint i = 0; i < values->len; i++)
@@ -1071,7 +975,6 @@ export_clear (Export *e)
   g_clear_pointer (&e->refs, g_array_unref);
   g_clear_pointer (&e->selected, g_hash_table_unref);
   g_clear_pointer (&e->exported, g_hash_table_unref);
-  g_clear_pointer (&e->group, g_ptr_array_unref);
   if (e->w.buf != NULL)
     g_string_free (e->w.buf, TRUE);
   e->w.buf = NULL;
@@ -1139,16 +1042,12 @@ write_document (Export                   *e,
   return TRUE;
 }
 
-/* One export to out, in one read snapshot.  *restart: the objectives came
- * in another order than asked for; out holds a part and the caller starts
- * again with buffer_departments. */
+/* One export to out, in one read snapshot. */
 static gboolean
 export_to_stream (KoersStore               *store,
                   const KoersExportFilter  *filter,
                   gint64                    exported_usec,
-                  gboolean                  buffer_departments,
                   GOutputStream            *out,
-                  gboolean                 *restart,
                   GError                  **error)
 {
   Export e = { 0, };
@@ -1156,24 +1055,12 @@ export_to_stream (KoersStore               *store,
 
   e.store = store;
   e.w.out = out;
-  e.group = g_ptr_array_new_with_free_func (g_object_unref);
-  e.buffer_departments = buffer_departments;
-  *restart = FALSE;
 
   if (!koers_store_begin_snapshot (store, error))
-    {
-      export_clear (&e);
-      return FALSE;
-    }
+    return FALSE;
 
   ok = write_document (&e, filter, exported_usec, error);
   koers_store_end_snapshot (store);
-
-  if (!ok && e.out_of_order)
-    {
-      g_clear_error (error);
-      *restart = TRUE;
-    }
 
   export_clear (&e);
   return ok;
@@ -1185,30 +1072,18 @@ koers_json_export_to_string (KoersStore               *store,
                              gint64                    exported_usec,
                              GError                  **error)
 {
+  g_autoptr(GOutputStream) out = NULL;
+
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint attempt = 0; attempt < 2; attempt++)
-    {
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-      gboolean restart = FALSE;
-
-      if (!export_to_stream (store, filter, exported_usec, attempt > 0, out, &restart, error))
-        {
-          if (restart)
-            continue;
-          return NULL;
-        }
-
-      /* The text ends with a NUL, as a string. */
-      if (!g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
-          !g_output_stream_close (out, NULL, error))
-        return NULL;
-      return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-    }
-
-  g_assert_not_reached ();
-  return NULL;
+  out = g_memory_output_stream_new_resizable ();
+  /* The text ends with a NUL, as a string. */
+  if (!export_to_stream (store, filter, exported_usec, out, error) ||
+      !g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
+      !g_output_stream_close (out, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
 gboolean
@@ -1217,35 +1092,24 @@ koers_json_export (KoersStore               *store,
                    const char               *path,
                    GError                  **error)
 {
+  g_autoptr(KoersAtomicFile) file = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (guint attempt = 0; attempt < 2; attempt++)
-    {
-      g_autoptr(KoersAtomicFile) file = NULL;
-      g_autoptr(GFile) tmp = NULL;
-      g_autoptr(GFileOutputStream) out = NULL;
-      gboolean restart = FALSE;
+  /* Private when new: an export holds check-in notes and the
+   * personal-data notes of the review. */
+  file = koers_atomic_file_new (path, KOERS_ATOMIC_FILE_PRIVATE, error);
+  if (file == NULL)
+    return FALSE;
 
-      /* Private when new: an export holds check-in notes and the
-       * personal-data notes of the review. */
-      file = koers_atomic_file_new (path, KOERS_ATOMIC_FILE_PRIVATE, error);
-      if (file == NULL)
-        return FALSE;
-
-      tmp = g_file_new_for_path (koers_atomic_file_get_temporary_path (file));
-      out = g_file_append_to (tmp, G_FILE_CREATE_NONE, NULL, error);
-      if (out != NULL &&
-          export_to_stream (store, filter, 0, attempt > 0, G_OUTPUT_STREAM (out), &restart,
-                            error) &&
-          g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
-        return koers_atomic_file_commit (file, error);
-
-      if (!restart)
-        return FALSE;
-    }
-
-  g_assert_not_reached ();
-  return FALSE;
+  tmp = g_file_new_for_path (koers_atomic_file_get_temporary_path (file));
+  out = g_file_append_to (tmp, G_FILE_CREATE_NONE, NULL, error);
+  return out != NULL &&
+         export_to_stream (store, filter, 0, G_OUTPUT_STREAM (out), error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error) &&
+         koers_atomic_file_commit (file, error);
 }

@@ -112,16 +112,36 @@ koers_json_node_is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* The name of the nth value of a spec's enumeration, NULL past the last;
+ * *value is the value it stands for. */
+static const char *
+get_enum_name (const KoersJsonFieldSpec *spec,
+               guint                     n,
+               int                      *value)
+{
+  if (spec->enum_class != NULL)
+    {
+      if (n >= spec->enum_class->n_values)
+        return NULL;
+      *value = spec->enum_class->values[n].value;
+      return spec->enum_class->values[n].value_nick;
+    }
+  *value = (int) n;
+  return spec->enum_name ((int) n);
+}
+
 static char *
-list_enum_names (KoersJsonEnumNameFunc enum_name)
+list_enum_names (const KoersJsonFieldSpec *spec)
 {
   GString *names = g_string_new (NULL);
+  const char *name;
+  int value;
 
-  for (int v = 0; enum_name (v) != NULL; v++)
+  for (guint n = 0; (name = get_enum_name (spec, n, &value)) != NULL; n++)
     {
-      if (v > 0)
+      if (n > 0)
         g_string_append (names, ", ");
-      g_string_append_printf (names, "\"%s\"", enum_name (v));
+      g_string_append_printf (names, "\"%s\"", name);
     }
 
   return g_string_free (names, FALSE);
@@ -357,13 +377,15 @@ read_field (KoersJsonReader          *r,
 
     case KOERS_JSON_FIELD_ORDER:
     case KOERS_JSON_FIELD_VERSION:
+    case KOERS_JSON_FIELD_INTEGER:
       {
         double number = koers_json_node_is_number (node) ? json_node_get_double (node) : NAN;
 
         if (!isfinite (number) || number != floor (number) ||
-            (spec->type == KOERS_JSON_FIELD_ORDER && (number < 0 || number > KOERS_JSON_MAX_ORDER)))
+            (spec->type == KOERS_JSON_FIELD_ORDER && (number < 0 || number > KOERS_JSON_MAX_ORDER)) ||
+            (spec->type == KOERS_JSON_FIELD_INTEGER && fabs (number) > G_MAXINT))
           {
-            if (spec->type == KOERS_JSON_FIELD_VERSION)
+            if (spec->type != KOERS_JSON_FIELD_ORDER)
               return koers_json_add_problem (r, path, _("expected a whole number, found %s"),
                                              found);
             return koers_json_add_problem (r, path,
@@ -427,10 +449,12 @@ read_field (KoersJsonReader          *r,
       {
         const char *text = koers_json_node_is_string (node) ? json_node_get_string (node) : NULL;
         g_autofree char *names = NULL;
+        const char *nick;
+        int v;
 
-        for (int v = 0; text != NULL && spec->enum_name (v) != NULL; v++)
+        for (guint n = 0; text != NULL && (nick = get_enum_name (spec, n, &v)) != NULL; n++)
           {
-            if (strcmp (spec->enum_name (v), text) == 0)
+            if (strcmp (nick, text) == 0)
               {
                 value->enum_value = v;
                 value->present = TRUE;
@@ -438,7 +462,7 @@ read_field (KoersJsonReader          *r,
               }
           }
 
-        names = list_enum_names (spec->enum_name);
+        names = list_enum_names (spec);
         return koers_json_add_problem (r, path, _("expected one of %s, found %s"), names, found);
       }
 

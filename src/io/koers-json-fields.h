@@ -7,6 +7,7 @@
  * after a problem so that one run reports as much as it can. */
 
 #include "koers-json-private.h"
+#include "store/koers-store-columns.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ typedef enum
   KOERS_JSON_FIELD_KEY,            /* a NAME of at most KOERS_JSON_MAX_KEY_LENGTH characters */
   KOERS_JSON_FIELD_CHANGES,        /* a change's fields: an object, member -> [old, new] */
   KOERS_JSON_FIELD_NOTE,           /* TEXT that may hold line breaks and tabs */
+  KOERS_JSON_FIELD_INTEGER,        /* a whole number an int holds */
 } KoersJsonFieldType;
 
 #define KOERS_JSON_MAX_ORDER 1000000
@@ -43,6 +45,7 @@ typedef struct
   KoersJsonFieldType     type;
   gboolean      required;
   KoersJsonEnumNameFunc  enum_name;
+  GEnumClass   *enum_class;   /* or this: the values are its nicks */
 } KoersJsonFieldSpec;
 
 typedef struct
@@ -65,8 +68,8 @@ typedef struct
   gpointer                  user_data;
 } KoersJsonReader;
 
-/* The most members an entity table has. */
-#define KOERS_JSON_MAX_FIELDS 20
+/* The most members an entity has: its columns and its list. */
+#define KOERS_JSON_MAX_FIELDS (KOERS_ENTITY_MAX_COLUMNS + 1)
 
 /* Appends a translated "path: message" problem.  Returns FALSE, for
  * "return koers_json_add_problem (…)". */

@@ -16,48 +16,6 @@
  * values. */
 
 static const char *
-level_name (int value)
-{
-  return koers_level_to_string ((KoersLevel) value);
-}
-
-static const char *
-objective_kind_name (int value)
-{
-  return koers_objective_kind_to_string ((KoersObjectiveKind) value);
-}
-
-static const char *
-objective_state_name (int value)
-{
-  return koers_objective_state_to_string ((KoersObjectiveState) value);
-}
-
-static const char *
-metric_kind_name (int value)
-{
-  return koers_metric_kind_to_string ((KoersMetricKind) value);
-}
-
-static const char *
-checkin_status_name (int value)
-{
-  return koers_checkin_status_to_string ((KoersCheckinStatus) value);
-}
-
-static const char *
-kpi_direction_name (int value)
-{
-  return koers_kpi_direction_to_string ((KoersKpiDirection) value);
-}
-
-static const char *
-kpi_frequency_name (int value)
-{
-  return koers_kpi_frequency_to_string ((KoersKpiFrequency) value);
-}
-
-static const char *
 change_entity_name (int value)
 {
   static const char * const names[] = {
@@ -104,107 +62,6 @@ enum { DF_KEY, DF_DISMISSED };
 static const KoersJsonFieldSpec dismissal_fields[] = {
   { "key", KOERS_JSON_FIELD_NAME, TRUE, NULL },
   { "dismissed", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-};
-
-enum { D_UUID, D_NAME, D_EMOJI, D_SORT_ORDER, D_PARENT, D_IS_COMPANY, D_CREATED, D_UPDATED };
-static const KoersJsonFieldSpec department_fields[] = {
-  { "uuid", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "name", KOERS_JSON_FIELD_NAME, TRUE, NULL },
-  { "emoji", KOERS_JSON_FIELD_TEXT, FALSE, NULL },
-  { "sort_order", KOERS_JSON_FIELD_ORDER, FALSE, NULL },
-  { "parent", KOERS_JSON_FIELD_LINK, FALSE, NULL },
-  { "is_company", KOERS_JSON_FIELD_BOOL, FALSE, NULL },
-  { "created", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "updated", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-};
-
-enum { O_UUID, O_DEPARTMENT, O_TITLE, O_DESCRIPTION, O_LEVEL, O_KIND, O_PERIOD, O_OWNER,
-       O_ALIGNED_TO, O_STATE, O_CARRIED_OVER_FROM, O_POSITION, O_CREATED, O_UPDATED,
-       O_KEY_RESULTS, O_POSTMORTEM, O_FINAL_GRADE, O_REVIEW_NOTE };
-static const KoersJsonFieldSpec objective_fields[] = {
-  { "uuid", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "department", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "title", KOERS_JSON_FIELD_NAME, TRUE, NULL },
-  { "description", KOERS_JSON_FIELD_NOTE, FALSE, NULL },
-  { "level", KOERS_JSON_FIELD_ENUM, TRUE, level_name },
-  { "kind", KOERS_JSON_FIELD_ENUM, TRUE, objective_kind_name },
-  { "period", KOERS_JSON_FIELD_PERIOD, TRUE, NULL },
-  { "owner", KOERS_JSON_FIELD_TEXT, FALSE, NULL },
-  { "aligned_to", KOERS_JSON_FIELD_LINK, FALSE, NULL },
-  { "state", KOERS_JSON_FIELD_ENUM, TRUE, objective_state_name },
-  { "carried_over_from", KOERS_JSON_FIELD_LINK, FALSE, NULL },
-  { "position", KOERS_JSON_FIELD_ORDER, FALSE, NULL },
-  { "created", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "updated", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "key_results", KOERS_JSON_FIELD_LIST, FALSE, NULL },
-  { "postmortem", KOERS_JSON_FIELD_NOTE, FALSE, NULL },
-  { "final_grade", KOERS_JSON_FIELD_GRADE, FALSE, NULL },
-  { "review_note", KOERS_JSON_FIELD_NOTE, FALSE, NULL },
-};
-
-enum { K_UUID, K_TITLE, K_METRIC_KIND, K_UNIT, K_START, K_TARGET, K_CURRENT, K_DUE_DATE, K_OWNER,
-       K_WEIGHT, K_USES_PERSONAL_DATA, K_PERSONAL_DATA_NOTE, K_POSITION, K_CREATED, K_UPDATED,
-       K_CHECKINS, K_FINAL_SCORE, K_FINAL_NOTE, K_KPI };
-static const KoersJsonFieldSpec key_result_fields[] = {
-  { "uuid", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "title", KOERS_JSON_FIELD_NAME, TRUE, NULL },
-  { "metric_kind", KOERS_JSON_FIELD_ENUM, TRUE, metric_kind_name },
-  { "unit", KOERS_JSON_FIELD_TEXT, FALSE, NULL },
-  { "start", KOERS_JSON_FIELD_NUMBER, TRUE, NULL },
-  { "target", KOERS_JSON_FIELD_NUMBER, TRUE, NULL },
-  { "current", KOERS_JSON_FIELD_NUMBER, TRUE, NULL },
-  { "due_date", KOERS_JSON_FIELD_OPTIONAL_DATE, FALSE, NULL },
-  { "owner", KOERS_JSON_FIELD_TEXT, FALSE, NULL },
-  { "weight", KOERS_JSON_FIELD_WEIGHT, FALSE, NULL },
-  { "uses_personal_data", KOERS_JSON_FIELD_BOOL, FALSE, NULL },
-  { "personal_data_note", KOERS_JSON_FIELD_NOTE, FALSE, NULL },
-  { "position", KOERS_JSON_FIELD_ORDER, FALSE, NULL },
-  { "created", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "updated", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "checkins", KOERS_JSON_FIELD_LIST, FALSE, NULL },
-  { "final_score", KOERS_JSON_FIELD_GRADE, FALSE, NULL },
-  { "final_note", KOERS_JSON_FIELD_NOTE, FALSE, NULL },
-  { "kpi", KOERS_JSON_FIELD_LINK, FALSE, NULL },
-};
-
-enum { C_UUID, C_DATE, C_VALUE, C_STATUS, C_NOTE, C_AUTHOR, C_CREATED, C_UPDATED };
-static const KoersJsonFieldSpec checkin_fields[] = {
-  { "uuid", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "date", KOERS_JSON_FIELD_DATE, TRUE, NULL },
-  { "value", KOERS_JSON_FIELD_NUMBER, TRUE, NULL },
-  { "status", KOERS_JSON_FIELD_ENUM, FALSE, checkin_status_name },
-  { "note", KOERS_JSON_FIELD_NOTE, FALSE, NULL },
-  { "author", KOERS_JSON_FIELD_TEXT, FALSE, NULL },
-  { "created", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "updated", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-};
-
-enum { P_UUID, P_DEPARTMENT, P_NAME, P_UNIT, P_METRIC_KIND, P_DIRECTION, P_HEALTHY, P_ATTENTION,
-       P_FREQUENCY, P_POSITION, P_CREATED, P_UPDATED, P_VALUES };
-static const KoersJsonFieldSpec kpi_fields[] = {
-  { "uuid", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "department", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "name", KOERS_JSON_FIELD_NAME, TRUE, NULL },
-  { "unit", KOERS_JSON_FIELD_TEXT, FALSE, NULL },
-  { "metric_kind", KOERS_JSON_FIELD_ENUM, TRUE, metric_kind_name },
-  { "direction", KOERS_JSON_FIELD_ENUM, TRUE, kpi_direction_name },
-  { "healthy", KOERS_JSON_FIELD_NUMBER, TRUE, NULL },
-  { "attention", KOERS_JSON_FIELD_NUMBER, TRUE, NULL },
-  { "frequency", KOERS_JSON_FIELD_ENUM, TRUE, kpi_frequency_name },
-  { "position", KOERS_JSON_FIELD_ORDER, FALSE, NULL },
-  { "created", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "updated", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "values", KOERS_JSON_FIELD_LIST, FALSE, NULL },
-};
-
-enum { V_UUID, V_DATE, V_VALUE, V_NOTE, V_CREATED, V_UPDATED };
-static const KoersJsonFieldSpec kpi_value_fields[] = {
-  { "uuid", KOERS_JSON_FIELD_UUID, TRUE, NULL },
-  { "date", KOERS_JSON_FIELD_DATE, TRUE, NULL },
-  { "value", KOERS_JSON_FIELD_NUMBER, TRUE, NULL },
-  { "note", KOERS_JSON_FIELD_NOTE, FALSE, NULL },
-  { "created", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
-  { "updated", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
 };
 
 void
@@ -317,254 +174,351 @@ emit_item (KoersJsonReader *r,
     koers_import_item_free (item);
 }
 
-/* Every entity reader: the item at path (index in its list), and the
- * uuid of what holds it (NULL for a top-level list or a wrong owner). */
+/* Every reader of a top-level list's element: the item at path (index in
+ * its list); the owner's uuid and place are NULL there. */
 typedef void (*ReadItemFunc) (KoersJsonReader *r,
+                              gconstpointer    data,
                               const char      *path,
                               JsonNode        *node,
-                              guint            index,
-                              const char      *owner_uuid,
-                              const guint     *owner_index);
+                              guint            index);
+
+/* How a file holds an entity: its members come from the entity's column
+ * table (koers-store-columns.c); what the table cannot say is here. */
+typedef struct _EntityFormat EntityFormat;
+struct _EntityFormat
+{
+  const KoersEntity  *entity;
+  KoersImportKind     kind;
+  const char         *list;       /* the member that holds what it owns, or NULL */
+  guint               max_list;
+  const EntityFormat *child;      /* what that list holds */
+  /* Checks across members, after each member is read. */
+  gboolean          (*check) (KoersJsonReader           *r,
+                              const char                *path,
+                              const KoersJsonFieldSpec  *specs,
+                              guint                      n_specs,
+                              const KoersJsonFieldValue *values);
+};
+
+/* The members of an entity, once per process: specs[i] is column[i]'s,
+ * or, for column[i] == -1, the list's. */
+typedef struct
+{
+  KoersJsonFieldSpec specs[KOERS_JSON_MAX_FIELDS];
+  int                column[KOERS_JSON_MAX_FIELDS];
+  guint              n;
+} EntitySpecs;
+
+static KoersJsonFieldType
+get_field_type (const KoersColumn *column)
+{
+  gboolean required = (column->json_flags & KOERS_JSON_REQUIRED) != 0;
+
+  switch (column->json)
+    {
+    case KOERS_JSON_NAME:
+      return KOERS_JSON_FIELD_NAME;
+    case KOERS_JSON_NOTE:
+      return KOERS_JSON_FIELD_NOTE;
+    case KOERS_JSON_DATE:
+      return required ? KOERS_JSON_FIELD_DATE : KOERS_JSON_FIELD_OPTIONAL_DATE;
+    case KOERS_JSON_PERIOD:
+      return KOERS_JSON_FIELD_PERIOD;
+    case KOERS_JSON_ORDER:
+      return KOERS_JSON_FIELD_ORDER;
+    case KOERS_JSON_WEIGHT:
+      return KOERS_JSON_FIELD_WEIGHT;
+    case KOERS_JSON_PLAIN:
+      break;
+    case KOERS_JSON_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_UUID:
+      return KOERS_JSON_FIELD_UUID;
+    case KOERS_COLUMN_LINK:
+      return required ? KOERS_JSON_FIELD_UUID : KOERS_JSON_FIELD_LINK;
+    case KOERS_COLUMN_TEXT:
+      return KOERS_JSON_FIELD_TEXT;
+    case KOERS_COLUMN_INT:
+      return KOERS_JSON_FIELD_INTEGER;
+    case KOERS_COLUMN_STAMP:
+      return KOERS_JSON_FIELD_STAMP;
+    case KOERS_COLUMN_DOUBLE:
+      return KOERS_JSON_FIELD_NUMBER;
+    case KOERS_COLUMN_BOOL:
+      return KOERS_JSON_FIELD_BOOL;
+    case KOERS_COLUMN_ENUM:
+      return KOERS_JSON_FIELD_ENUM;
+    case KOERS_COLUMN_GRADE:
+      return KOERS_JSON_FIELD_GRADE;
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_VERSION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static EntitySpecs *
+build_specs (const EntityFormat *format)
+{
+  const KoersEntity *entity = format->entity;
+  EntitySpecs *specs = g_new0 (EntitySpecs, 1);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    {
+      const KoersColumn *column = &entity->columns[i];
+      KoersJsonFieldSpec *spec = &specs->specs[specs->n];
+
+      if (column->json == KOERS_JSON_NONE)
+        continue;
+      spec->name = koers_column_get_json_name (column);
+      spec->type = get_field_type (column);
+      spec->required = (column->json_flags & KOERS_JSON_REQUIRED) != 0;
+      if (column->kind == KOERS_COLUMN_ENUM)
+        spec->enum_class = G_PARAM_SPEC_ENUM (koers_entity_get_pspec (entity, i))->enum_class;
+      specs->column[specs->n++] = (int) i;
+    }
+
+  if (format->list != NULL)
+    {
+      specs->specs[specs->n].name = format->list;
+      specs->specs[specs->n].type = KOERS_JSON_FIELD_LIST;
+      specs->column[specs->n++] = -1;
+    }
+
+  g_assert (specs->n <= KOERS_JSON_MAX_FIELDS);
+  return specs;
+}
+
+static const EntitySpecs *
+get_specs (const EntityFormat *format)
+{
+  static GHashTable *cache;  /* format -> EntitySpecs, for the life of the process */
+  static GMutex lock;
+  EntitySpecs *specs;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  specs = g_hash_table_lookup (cache, format);
+  if (specs == NULL)
+    {
+      specs = build_specs (format);
+      g_hash_table_insert (cache, (gpointer) format, specs);
+    }
+  g_mutex_unlock (&lock);
+  return specs;
+}
+
+static const KoersJsonFieldValue *
+find_value (const KoersJsonFieldSpec  *specs,
+            guint                      n_specs,
+            const KoersJsonFieldValue *values,
+            const char                *name)
+{
+  for (guint i = 0; i < n_specs; i++)
+    if (strcmp (specs[i].name, name) == 0)
+      return &values[i];
+  g_return_val_if_reached (NULL);
+}
+
+/* Where an item keeps the uuid a link points at: a link to the owner as
+ * the owner; the others are matched by koers-json-match.c, which knows
+ * each. */
+static char **
+get_link_slot (KoersImportItem   *item,
+               const KoersColumn *column)
+{
+  if (column->flags & KOERS_COLUMN_PARENT)
+    return &item->owner_uuid;
+  if (strcmp (column->column, "aligned_to_id") == 0)
+    return &item->aligned_uuid;
+  if (strcmp (column->column, "carried_over_from_id") == 0)
+    return &item->carried_uuid;
+  if (strcmp (column->column, "kpi_id") == 0)
+    return &item->kpi_uuid;
+  g_return_val_if_reached (NULL);
+}
+
+/* A member's value for its property.  One the file left out is the
+ * property's default (a weight of 1, not graded, false), but for an order,
+ * which is the row's index in its list, and text, which is "" (a date:
+ * none). */
+static void
+get_property_value (const KoersColumn         *column,
+                    GParamSpec                *pspec,
+                    const KoersJsonFieldValue *v,
+                    guint                      index,
+                    GValue                    *value)
+{
+  g_value_init (value, pspec->value_type);
+  switch (column->kind)
+    {
+    case KOERS_COLUMN_UUID:
+    case KOERS_COLUMN_TEXT:
+      if (column->json == KOERS_JSON_DATE)
+        g_value_set_string (value, v->present ? v->text : NULL);
+      else
+        g_value_set_string (value, koers_json_value_text (v));
+      return;
+    case KOERS_COLUMN_INT:
+      if (v->present || column->json == KOERS_JSON_ORDER)
+        g_value_set_int (value, v->present ? (int) v->integer : (int) index);
+      break;
+    case KOERS_COLUMN_STAMP:
+      if (v->present)
+        g_value_set_int64 (value, v->integer);
+      break;
+    case KOERS_COLUMN_DOUBLE:
+    case KOERS_COLUMN_GRADE:
+      if (v->present)
+        g_value_set_double (value, v->number);
+      break;
+    case KOERS_COLUMN_BOOL:
+      if (v->present)
+        g_value_set_boolean (value, v->boolean);
+      break;
+    case KOERS_COLUMN_ENUM:
+      if (v->present)
+        g_value_set_enum (value, v->enum_value);
+      break;
+    case KOERS_COLUMN_ID:
+    case KOERS_COLUMN_LINK:
+    case KOERS_COLUMN_VERSION:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!v->present && column->json != KOERS_JSON_ORDER)
+    g_param_value_set_default (pspec, value);
+}
+
+/* The file's values as a new object, and the uuids it links to. */
+static void
+fill_item (KoersImportItem           *item,
+           const KoersEntity         *entity,
+           const EntitySpecs         *specs,
+           const KoersJsonFieldValue *v)
+{
+  const char *names[KOERS_JSON_MAX_FIELDS];
+  GValue values[KOERS_JSON_MAX_FIELDS] = { G_VALUE_INIT };
+  guint n = 0;
+
+  item->object = koers_entity_new_object (entity);
+  for (guint i = 0; i < specs->n; i++)
+    {
+      const KoersColumn *column;
+      GParamSpec *pspec;
+
+      if (specs->column[i] < 0)
+        continue;
+      column = &entity->columns[specs->column[i]];
+      if (column->kind == KOERS_COLUMN_LINK)
+        {
+          *get_link_slot (item, column) = g_strdup (v[i].present ? v[i].text : NULL);
+          continue;
+        }
+      if (column->kind == KOERS_COLUMN_UUID)
+        item->uuid = g_strdup (v[i].text);
+      pspec = koers_entity_get_pspec (entity, specs->column[i]);
+      names[n] = pspec->name;
+      get_property_value (column, pspec, &v[i], item->index[0], &values[n]);
+      n++;
+    }
+
+  g_object_setv (item->object, n, names, values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+}
+
+static void read_entity (KoersJsonReader    *r,
+                         const EntityFormat *format,
+                         const char         *path,
+                         JsonNode           *node,
+                         guint               index,
+                         const char         *owner_uuid,
+                         const guint        *owner_index);
 
 /* Reads each element of list when there are at most max of them. */
 static void
-read_list (KoersJsonReader *r,
-           const char      *list_path,
-           JsonArray       *list,
-           guint            max,
-           ReadItemFunc     read_item,
-           const char      *owner_uuid,
-           const guint     *owner_index)
+read_list (KoersJsonReader    *r,
+           const char         *list_path,
+           JsonArray          *list,
+           const EntityFormat *format,
+           const char         *owner_uuid,
+           const guint        *owner_index)
 {
-  if (!koers_json_check_list_length (r, list_path, list, max))
+  if (!koers_json_check_list_length (r, list_path, list, format->max_list))
     return;
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       g_autofree char *item_path = koers_json_path_index (list_path, i);
 
-      read_item (r, item_path, json_array_get_element (list, i), i, owner_uuid, owner_index);
+      read_entity (r, format->child, item_path, json_array_get_element (list, i), i, owner_uuid,
+                   owner_index);
     }
 }
 
+/* An entity of the file, then what its list holds (read even when the
+ * entity is wrong: one run reports as much as it can). */
 static void
-read_checkin (KoersJsonReader *r,
-              const char      *path,
-              JsonNode        *node,
-              guint            index,
-              const char      *kr_uuid,
-              const guint     *owner_index)
+read_entity (KoersJsonReader    *r,
+             const EntityFormat *format,
+             const char         *path,
+             JsonNode           *node,
+             guint               index,
+             const char         *owner_uuid,
+             const guint        *owner_index)
 {
-  KoersJsonFieldValue v[G_N_ELEMENTS (checkin_fields)];
-  KoersCheckin *checkin;
-
-  if (!koers_json_read_object (r, path, node, checkin_fields, G_N_ELEMENTS (checkin_fields), v))
-    goto out;
-
-  checkin = koers_checkin_new (v[C_DATE].text, v[C_VALUE].number,
-                               v[C_STATUS].present ? (KoersCheckinStatus) v[C_STATUS].enum_value
-                                                   : KOERS_CHECKIN_STATUS_NONE,
-                               koers_json_value_text (&v[C_NOTE]));
-  koers_checkin_set_uuid (checkin, v[C_UUID].text);
-  koers_checkin_set_author (checkin, koers_json_value_text (&v[C_AUTHOR]));
-  koers_checkin_set_created (checkin, v[C_CREATED].integer);
-  koers_checkin_set_updated (checkin, v[C_UPDATED].integer);
-
-  emit_item (r, new_item (KOERS_IMPORT_CHECKINS, path, checkin, v[C_UUID].text, kr_uuid, index,
-                         owner_index));
-
-out:
-  koers_json_clear_values (v, G_N_ELEMENTS (v));
-}
-
-static void
-read_key_result (KoersJsonReader *r,
-                 const char      *path,
-                 JsonNode        *node,
-                 guint            index,
-                 const char      *objective_uuid,
-                 const guint     *owner_index)
-{
-  KoersJsonFieldValue v[G_N_ELEMENTS (key_result_fields)];
-  KoersImportItem *item;
-  KoersKeyResult *kr;
+  const EntitySpecs *specs = get_specs (format);
+  KoersJsonFieldValue v[KOERS_JSON_MAX_FIELDS];
+  const char *uuid = NULL;
   gboolean ok;
 
-  ok = koers_json_read_object (r, path, node, key_result_fields, G_N_ELEMENTS (key_result_fields),
-                               v);
+  ok = koers_json_read_object (r, path, node, specs->specs, specs->n, v) &&
+       (format->check == NULL || format->check (r, path, specs->specs, specs->n, v));
 
   if (ok)
     {
-      kr = koers_key_result_new (v[K_TITLE].text, (KoersMetricKind) v[K_METRIC_KIND].enum_value,
-                                 v[K_START].number, v[K_TARGET].number,
-                                 koers_json_value_text (&v[K_UNIT]));
-      g_object_freeze_notify (G_OBJECT (kr));
-      koers_key_result_set_uuid (kr, v[K_UUID].text);
-      koers_key_result_set_current_value (kr, v[K_CURRENT].number);
-      koers_key_result_set_due_date (kr, v[K_DUE_DATE].present ? v[K_DUE_DATE].text : NULL);
-      koers_key_result_set_owner (kr, koers_json_value_text (&v[K_OWNER]));
-      koers_key_result_set_weight (kr, v[K_WEIGHT].present ? v[K_WEIGHT].number : 1.0);
-      koers_key_result_set_uses_personal_data (kr, v[K_USES_PERSONAL_DATA].present &&
-                                                   v[K_USES_PERSONAL_DATA].boolean);
-      koers_key_result_set_personal_data_note (kr,
-                                               koers_json_value_text (&v[K_PERSONAL_DATA_NOTE]));
-      koers_key_result_set_position (kr, v[K_POSITION].present ? (int) v[K_POSITION].integer
-                                                               : (int) index);
-      koers_key_result_set_created (kr, v[K_CREATED].integer);
-      koers_key_result_set_updated (kr, v[K_UPDATED].integer);
-      koers_key_result_set_final_score (kr, v[K_FINAL_SCORE].present ? v[K_FINAL_SCORE].number
-                                                                     : -1.0);
-      koers_key_result_set_final_note (kr, koers_json_value_text (&v[K_FINAL_NOTE]));
-      g_object_thaw_notify (G_OBJECT (kr));
+      KoersImportItem *item = new_item (format->kind, path, NULL, NULL, owner_uuid, index,
+                                        owner_index);
 
-      item = new_item (KOERS_IMPORT_KEY_RESULTS, path, kr, v[K_UUID].text, objective_uuid, index,
-                       owner_index);
-      item->kpi_uuid = g_strdup (v[K_KPI].present ? v[K_KPI].text : NULL);
+      fill_item (item, format->entity, specs, v);
+      uuid = find_value (specs->specs, specs->n, v, "uuid")->text;
       emit_item (r, item);
     }
 
-  /* Check-ins are read even when the key result is wrong: one run
-   * reports as much as it can. */
-  if (v[K_CHECKINS].present)
-    {
-      g_autofree char *list_path = koers_json_path_member (path, "checkins");
+  for (guint i = 0; i < specs->n; i++)
+    if (specs->column[i] < 0 && v[i].present)
+      {
+        g_autofree char *list_path = koers_json_path_member (path, format->list);
+        guint here[2] = { index, owner_index != NULL ? owner_index[0] : 0 };
 
-      guint here[2] = { index, owner_index != NULL ? owner_index[0] : 0 };
+        read_list (r, list_path, v[i].list, format, uuid, here);
+      }
 
-      read_list (r, list_path, v[K_CHECKINS].list, KOERS_JSON_MAX_CHECKINS, read_checkin,
-                 ok ? v[K_UUID].text : NULL, here);
-    }
-
-  koers_json_clear_values (v, G_N_ELEMENTS (v));
-}
-
-static void
-read_objective (KoersJsonReader *r,
-                const char      *path,
-                JsonNode        *node,
-                guint            index,
-                const char      *owner_uuid,
-                const guint     *owner_index)
-{
-  KoersJsonFieldValue v[G_N_ELEMENTS (objective_fields)];
-  KoersObjective *objective;
-  gboolean ok;
-
-  ok = koers_json_read_object (r, path, node, objective_fields, G_N_ELEMENTS (objective_fields), v);
-
-  if (ok)
-    {
-      KoersImportItem *item;
-
-      objective = koers_objective_new (v[O_TITLE].text, (KoersLevel) v[O_LEVEL].enum_value,
-                                       (KoersObjectiveKind) v[O_KIND].enum_value, v[O_PERIOD].text);
-      g_object_freeze_notify (G_OBJECT (objective));
-      koers_objective_set_uuid (objective, v[O_UUID].text);
-      koers_objective_set_description (objective, koers_json_value_text (&v[O_DESCRIPTION]));
-      koers_objective_set_owner (objective, koers_json_value_text (&v[O_OWNER]));
-      koers_objective_set_state (objective, (KoersObjectiveState) v[O_STATE].enum_value);
-      koers_objective_set_position (objective, v[O_POSITION].present ? (int) v[O_POSITION].integer
-                                                                     : (int) index);
-      koers_objective_set_created (objective, v[O_CREATED].integer);
-      koers_objective_set_updated (objective, v[O_UPDATED].integer);
-      koers_objective_set_postmortem (objective, koers_json_value_text (&v[O_POSTMORTEM]));
-      koers_objective_set_final_grade (objective, v[O_FINAL_GRADE].present ? v[O_FINAL_GRADE].number
-                                                                          : -1.0);
-      koers_objective_set_review_note (objective, koers_json_value_text (&v[O_REVIEW_NOTE]));
-      g_object_thaw_notify (G_OBJECT (objective));
-
-      item = new_item (KOERS_IMPORT_OBJECTIVES, path, objective, v[O_UUID].text,
-                       v[O_DEPARTMENT].text, index, NULL);
-      item->aligned_uuid = g_strdup (v[O_ALIGNED_TO].present ? v[O_ALIGNED_TO].text : NULL);
-      item->carried_uuid = g_strdup (v[O_CARRIED_OVER_FROM].present ? v[O_CARRIED_OVER_FROM].text
-                                                                    : NULL);
-      emit_item (r, item);
-    }
-
-  if (v[O_KEY_RESULTS].present)
-    {
-      g_autofree char *list_path = koers_json_path_member (path, "key_results");
-
-      guint here[2] = { index, 0 };
-
-      read_list (r, list_path, v[O_KEY_RESULTS].list, KOERS_JSON_MAX_KEY_RESULTS, read_key_result,
-                 ok ? v[O_UUID].text : NULL, here);
-    }
-
-  koers_json_clear_values (v, G_N_ELEMENTS (v));
-}
-
-static void
-read_department (KoersJsonReader *r,
-                 const char      *path,
-                 JsonNode        *node,
-                 guint            index,
-                 const char      *owner_uuid,
-                 const guint     *owner_index)
-{
-  KoersJsonFieldValue v[G_N_ELEMENTS (department_fields)];
-  KoersDepartment *dept;
-
-  if (!koers_json_read_object (r, path, node, department_fields,
-                               G_N_ELEMENTS (department_fields), v))
-    goto out;
-
-  dept = koers_department_new (v[D_NAME].text, koers_json_value_text (&v[D_EMOJI]));
-  g_object_freeze_notify (G_OBJECT (dept));
-  koers_department_set_uuid (dept, v[D_UUID].text);
-  koers_department_set_sort_order (dept, v[D_SORT_ORDER].present ? (int) v[D_SORT_ORDER].integer
-                                                                 : (int) index);
-  koers_department_set_is_company (dept, v[D_IS_COMPANY].present && v[D_IS_COMPANY].boolean);
-  koers_department_set_created (dept, v[D_CREATED].integer);
-  koers_department_set_updated (dept, v[D_UPDATED].integer);
-  g_object_thaw_notify (G_OBJECT (dept));
-
-  emit_item (r, new_item (KOERS_IMPORT_DEPARTMENTS, path, dept, v[D_UUID].text,
-                         v[D_PARENT].present ? v[D_PARENT].text : NULL, index, NULL));
-
-out:
-  koers_json_clear_values (v, G_N_ELEMENTS (v));
-}
-
-static void
-read_kpi_value (KoersJsonReader *r,
-                const char      *path,
-                JsonNode        *node,
-                guint            index,
-                const char      *kpi_uuid,
-                const guint     *owner_index)
-{
-  KoersJsonFieldValue v[G_N_ELEMENTS (kpi_value_fields)];
-  KoersKpiValue *value;
-
-  if (!koers_json_read_object (r, path, node, kpi_value_fields, G_N_ELEMENTS (kpi_value_fields), v))
-    goto out;
-
-  value = koers_kpi_value_new (v[V_DATE].text, v[V_VALUE].number,
-                               koers_json_value_text (&v[V_NOTE]));
-  g_object_freeze_notify (G_OBJECT (value));
-  koers_kpi_value_set_uuid (value, v[V_UUID].text);
-  koers_kpi_value_set_created (value, v[V_CREATED].integer);
-  koers_kpi_value_set_updated (value, v[V_UPDATED].integer);
-  g_object_thaw_notify (G_OBJECT (value));
-
-  emit_item (r, new_item (KOERS_IMPORT_KPI_VALUES, path, value, v[V_UUID].text, kpi_uuid, index,
-                         owner_index));
-
-out:
-  koers_json_clear_values (v, G_N_ELEMENTS (v));
+  koers_json_clear_values (v, specs->n);
 }
 
 /* The thresholds must lie the way koers-kpi-status.h says. */
 static gboolean
-check_thresholds (KoersJsonReader     *r,
-                  const char          *path,
-                  KoersJsonFieldValue *v)
+check_thresholds (KoersJsonReader           *r,
+                  const char                *path,
+                  const KoersJsonFieldSpec  *specs,
+                  guint                      n_specs,
+                  const KoersJsonFieldValue *v)
 {
-  KoersKpiDirection direction = (KoersKpiDirection) v[P_DIRECTION].enum_value;
+  KoersKpiDirection direction = find_value (specs, n_specs, v, "direction")->enum_value;
+  double healthy = find_value (specs, n_specs, v, "healthy")->number;
+  double attention = find_value (specs, n_specs, v, "attention")->number;
   g_autofree char *member_path = NULL;
 
-  if (koers_kpi_check_thresholds (direction, v[P_HEALTHY].number, v[P_ATTENTION].number))
+  if (koers_kpi_check_thresholds (direction, healthy, attention))
     return TRUE;
 
   member_path = koers_json_path_member (path, "attention");
@@ -575,61 +529,45 @@ check_thresholds (KoersJsonReader     *r,
                                  _("must not be above “healthy” when the direction is “higher”"));
 }
 
+static const EntityFormat checkin_format = {
+  &koers_entity_checkin, KOERS_IMPORT_CHECKINS, NULL, 0, NULL, NULL,
+};
+static const EntityFormat key_result_format = {
+  &koers_entity_key_result, KOERS_IMPORT_KEY_RESULTS, "checkins", KOERS_JSON_MAX_CHECKINS,
+  &checkin_format, NULL,
+};
+static const EntityFormat objective_format = {
+  &koers_entity_objective, KOERS_IMPORT_OBJECTIVES, "key_results", KOERS_JSON_MAX_KEY_RESULTS,
+  &key_result_format, NULL,
+};
+static const EntityFormat department_format = {
+  &koers_entity_department, KOERS_IMPORT_DEPARTMENTS, NULL, 0, NULL, NULL,
+};
+static const EntityFormat kpi_value_format = {
+  &koers_entity_kpi_value, KOERS_IMPORT_KPI_VALUES, NULL, 0, NULL, NULL,
+};
+static const EntityFormat kpi_format = {
+  &koers_entity_kpi, KOERS_IMPORT_KPIS, "values", KOERS_JSON_MAX_KPI_VALUES, &kpi_value_format,
+  check_thresholds,
+};
+
+/* A top-level list's entity: data is its EntityFormat. */
 static void
-read_kpi (KoersJsonReader *r,
-          const char      *path,
-          JsonNode        *node,
-          guint            index,
-          const char      *owner_uuid,
-          const guint     *owner_index)
+read_top_entity (KoersJsonReader *r,
+                 gconstpointer    data,
+                 const char      *path,
+                 JsonNode        *node,
+                 guint            index)
 {
-  KoersJsonFieldValue v[G_N_ELEMENTS (kpi_fields)];
-  KoersKpi *kpi;
-  gboolean ok;
-
-  ok = koers_json_read_object (r, path, node, kpi_fields, G_N_ELEMENTS (kpi_fields), v) &&
-       check_thresholds (r, path, v);
-
-  if (ok)
-    {
-      kpi = koers_kpi_new (v[P_NAME].text, (KoersMetricKind) v[P_METRIC_KIND].enum_value,
-                           koers_json_value_text (&v[P_UNIT]),
-                           (KoersKpiDirection) v[P_DIRECTION].enum_value, v[P_HEALTHY].number,
-                           v[P_ATTENTION].number, (KoersKpiFrequency) v[P_FREQUENCY].enum_value);
-      g_object_freeze_notify (G_OBJECT (kpi));
-      koers_kpi_set_uuid (kpi, v[P_UUID].text);
-      koers_kpi_set_position (kpi, v[P_POSITION].present ? (int) v[P_POSITION].integer
-                                                         : (int) index);
-      koers_kpi_set_created (kpi, v[P_CREATED].integer);
-      koers_kpi_set_updated (kpi, v[P_UPDATED].integer);
-      g_object_thaw_notify (G_OBJECT (kpi));
-
-      emit_item (r, new_item (KOERS_IMPORT_KPIS, path, kpi, v[P_UUID].text,
-                             v[P_DEPARTMENT].text, index, NULL));
-    }
-
-  /* Values are read even when the KPI is wrong: one run reports as much
-   * as it can. */
-  if (v[P_VALUES].present)
-    {
-      g_autofree char *list_path = koers_json_path_member (path, "values");
-
-      guint here[2] = { index, 0 };
-
-      read_list (r, list_path, v[P_VALUES].list, KOERS_JSON_MAX_KPI_VALUES, read_kpi_value,
-                 ok ? v[P_UUID].text : NULL, here);
-    }
-
-  koers_json_clear_values (v, G_N_ELEMENTS (v));
+  read_entity (r, data, path, node, index, NULL, NULL);
 }
 
 static void
 read_dismissal (KoersJsonReader *r,
+                gconstpointer    data,
                 const char      *path,
                 JsonNode        *node,
-                guint            index,
-                const char      *owner_uuid,
-                const guint     *owner_index)
+                guint            index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (dismissal_fields)];
   KoersImportDismissal *dismissal;
@@ -651,11 +589,10 @@ read_dismissal (KoersJsonReader *r,
 
 static void
 read_change (KoersJsonReader *r,
+             gconstpointer    data,
              const char      *path,
              JsonNode        *node,
-             guint            index,
-             const char      *owner_uuid,
-             const guint     *owner_index)
+             guint            index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (change_fields)];
   KoersImportChange *change;
@@ -766,6 +703,7 @@ read_stream_list (KoersJsonReader *r,
                   KoersJsonToken   token,
                   guint            max,
                   ReadItemFunc     read_item,
+                  gconstpointer    data,
                   gboolean         skip)
 {
   guint index = 0;
@@ -813,7 +751,7 @@ read_stream_list (KoersJsonReader *r,
         return FALSE;
 
       item_path = koers_json_path_index (list_path, index);
-      read_item (r, item_path, node, index, NULL, NULL);
+      read_item (r, data, item_path, node, index);
       index++;
     }
 }
@@ -917,25 +855,26 @@ koers_json_read_stream (KoersJsonStream          *s,
 
         case TOP_DEPARTMENTS:
           if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_DEPARTMENTS,
-                                 read_department, flags & KOERS_JSON_READ_SKIP_SMALL))
+                                 read_top_entity, &department_format,
+                                 flags & KOERS_JSON_READ_SKIP_SMALL))
             return FALSE;
           break;
 
         case TOP_OBJECTIVES:
           if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_OBJECTIVES,
-                                 read_objective, FALSE))
+                                 read_top_entity, &objective_format, FALSE))
             return FALSE;
           break;
 
         case TOP_KPIS:
-          if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_KPIS, read_kpi,
-                                 flags & KOERS_JSON_READ_SKIP_SMALL))
+          if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_KPIS, read_top_entity,
+                                 &kpi_format, flags & KOERS_JSON_READ_SKIP_SMALL))
             return FALSE;
           break;
 
         case TOP_DISMISSED_FINDINGS:
           if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_DISMISSED,
-                                 read_dismissal, flags & KOERS_JSON_READ_SKIP_SMALL))
+                                 read_dismissal, NULL, flags & KOERS_JSON_READ_SKIP_SMALL))
             return FALSE;
           break;
 
@@ -943,7 +882,7 @@ koers_json_read_stream (KoersJsonStream          *s,
           changes_seen = TRUE;
           header->changes_offset = koers_json_stream_get_token_offset (s);
           if (!read_stream_list (&r, s, member_path, token, KOERS_JSON_MAX_CHANGES, read_change,
-                                 flags & KOERS_JSON_READ_SKIP_CHANGES))
+                                 NULL, flags & KOERS_JSON_READ_SKIP_CHANGES))
             return FALSE;
           break;
 
@@ -1005,5 +944,6 @@ koers_json_read_changes (KoersJsonStream          *s,
   KoersJsonReader r = { problems, funcs, user_data };
   KoersJsonToken token = koers_json_stream_next (s);
 
-  return read_stream_list (&r, s, "$.changes", token, KOERS_JSON_MAX_CHANGES, read_change, FALSE);
+  return read_stream_list (&r, s, "$.changes", token, KOERS_JSON_MAX_CHANGES, read_change, NULL,
+                           FALSE);
 }

@@ -11,116 +11,138 @@
 
 #define L KOERS_COLUMN_LOGGED
 #define P (KOERS_COLUMN_LOGGED | KOERS_COLUMN_PARENT)
+#define R KOERS_JSON_REQUIRED
+#define O KOERS_JSON_OPTIONAL
+#define NONE KOERS_JSON_NONE
+#define PLAIN KOERS_JSON_PLAIN
+#define NAME KOERS_JSON_NAME
+#define NOTE KOERS_JSON_NOTE
+#define DATE KOERS_JSON_DATE
+#define PERIOD KOERS_JSON_PERIOD
+#define ORDER KOERS_JSON_ORDER
+#define WEIGHT KOERS_JSON_WEIGHT
 
 /* Each table lists the columns in the order of the table's definition,
- * bookkeeping (id, uuid, stamps, version) included. */
+ * bookkeeping (id, uuid, stamps, version) included.  The last three
+ * fields say how a JSON file holds the column (koers-store-columns.h):
+ * R a file must have it, O it is written only when it holds something. */
 
 static const KoersColumn department_columns[] = {
-  { "id",         "id",         KOERS_COLUMN_ID,      0, NULL },
-  { "uuid",       "uuid",       KOERS_COLUMN_UUID,    0, NULL },
-  { "name",       "name",       KOERS_COLUMN_TEXT,    L, NULL },
-  { "emoji",      "emoji",      KOERS_COLUMN_TEXT,    L, NULL },
-  { "sort_order", "sort-order", KOERS_COLUMN_INT,     L, NULL },
-  { "parent_id",  "parent-id",  KOERS_COLUMN_LINK,    P, "departments" },
-  { "is_company", "is-company", KOERS_COLUMN_BOOL,    L, NULL },
-  { "created",    "created",    KOERS_COLUMN_STAMP,   0, NULL },
-  { "updated",    "updated",    KOERS_COLUMN_STAMP,   0, NULL },
-  { "version",    NULL,         KOERS_COLUMN_VERSION, 0, NULL },
+  { "id",         "id",         KOERS_COLUMN_ID,      0, NULL,          NONE,   0, NULL },
+  { "uuid",       "uuid",       KOERS_COLUMN_UUID,    0, NULL,          PLAIN,  R, NULL },
+  { "name",       "name",       KOERS_COLUMN_TEXT,    L, NULL,          NAME,   R, NULL },
+  { "emoji",      "emoji",      KOERS_COLUMN_TEXT,    L, NULL,          PLAIN,  0, NULL },
+  { "sort_order", "sort-order", KOERS_COLUMN_INT,     L, NULL,          ORDER,  0, NULL },
+  { "parent_id",  "parent-id",  KOERS_COLUMN_LINK,    P, "departments", PLAIN,  0, "parent" },
+  { "is_company", "is-company", KOERS_COLUMN_BOOL,    L, NULL,          PLAIN,  0, NULL },
+  { "created",    "created",    KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
+  { "updated",    "updated",    KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
+  { "version",    NULL,         KOERS_COLUMN_VERSION, 0, NULL,          NONE,   0, NULL },
 };
 
 static const KoersColumn objective_columns[] = {
-  { "id",                   "id",                   KOERS_COLUMN_ID,      0, NULL },
-  { "uuid",                 "uuid",                 KOERS_COLUMN_UUID,    0, NULL },
-  { "department_id",        "department-id",        KOERS_COLUMN_LINK,    P, "departments" },
-  { "title",                "title",                KOERS_COLUMN_TEXT,    L, NULL },
-  { "description",          "description",          KOERS_COLUMN_TEXT,    L, NULL },
-  { "level",                "level",                KOERS_COLUMN_ENUM,    L, NULL },
-  { "kind",                 "kind",                 KOERS_COLUMN_ENUM,    L, NULL },
-  { "period",               "period",               KOERS_COLUMN_TEXT,    L, NULL },
-  { "owner",                "owner",                KOERS_COLUMN_TEXT,    L, NULL },
-  { "aligned_to_id",        "aligned-to-id",        KOERS_COLUMN_LINK,    L, "objectives" },
-  { "state",                "state",                KOERS_COLUMN_ENUM,    L, NULL },
-  { "carried_over_from_id", "carried-over-from-id", KOERS_COLUMN_LINK,    L, "objectives" },
-  { "position",             "position",             KOERS_COLUMN_INT,     L, NULL },
-  { "created",              "created",              KOERS_COLUMN_STAMP,   0, NULL },
-  { "updated",              "updated",              KOERS_COLUMN_STAMP,   0, NULL },
-  { "postmortem",           "postmortem",           KOERS_COLUMN_TEXT,    L, NULL },
-  { "final_grade",          "final-grade",          KOERS_COLUMN_GRADE,   L, NULL },
-  { "review_note",          "review-note",          KOERS_COLUMN_TEXT,    L, NULL },
-  { "version",              NULL,                   KOERS_COLUMN_VERSION, 0, NULL },
+  { "id",                   "id",                   KOERS_COLUMN_ID,      0, NULL,          NONE,   0, NULL },
+  { "uuid",                 "uuid",                 KOERS_COLUMN_UUID,    0, NULL,          PLAIN,  R, NULL },
+  { "department_id",        "department-id",        KOERS_COLUMN_LINK,    P, "departments", PLAIN,  R, "department" },
+  { "title",                "title",                KOERS_COLUMN_TEXT,    L, NULL,          NAME,   R, NULL },
+  { "description",          "description",          KOERS_COLUMN_TEXT,    L, NULL,          NOTE,   0, NULL },
+  { "level",                "level",                KOERS_COLUMN_ENUM,    L, NULL,          PLAIN,  R, NULL },
+  { "kind",                 "kind",                 KOERS_COLUMN_ENUM,    L, NULL,          PLAIN,  R, NULL },
+  { "period",               "period",               KOERS_COLUMN_TEXT,    L, NULL,          PERIOD, R, NULL },
+  { "owner",                "owner",                KOERS_COLUMN_TEXT,    L, NULL,          PLAIN,  0, NULL },
+  { "aligned_to_id",        "aligned-to-id",        KOERS_COLUMN_LINK,    L, "objectives",  PLAIN,  0, "aligned_to" },
+  { "state",                "state",                KOERS_COLUMN_ENUM,    L, NULL,          PLAIN,  R, NULL },
+  { "carried_over_from_id", "carried-over-from-id", KOERS_COLUMN_LINK,    L, "objectives",  PLAIN,  0, "carried_over_from" },
+  { "position",             "position",             KOERS_COLUMN_INT,     L, NULL,          ORDER,  0, NULL },
+  { "created",              "created",              KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
+  { "updated",              "updated",              KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
+  { "postmortem",           "postmortem",           KOERS_COLUMN_TEXT,    L, NULL,          NOTE,   O, NULL },
+  { "final_grade",          "final-grade",          KOERS_COLUMN_GRADE,   L, NULL,          PLAIN,  O, NULL },
+  { "review_note",          "review-note",          KOERS_COLUMN_TEXT,    L, NULL,          NOTE,   O, NULL },
+  { "version",              NULL,                   KOERS_COLUMN_VERSION, 0, NULL,          NONE,   0, NULL },
 };
 
 /* current_value is not logged: it follows the latest check-in, which the
  * log holds itself. */
 static const KoersColumn key_result_columns[] = {
-  { "id",                 "id",                 KOERS_COLUMN_ID,      0, NULL },
-  { "uuid",               "uuid",               KOERS_COLUMN_UUID,    0, NULL },
-  { "objective_id",       "objective-id",       KOERS_COLUMN_LINK,    P, "objectives" },
-  { "title",              "title",              KOERS_COLUMN_TEXT,    L, NULL },
-  { "metric_kind",        "metric-kind",        KOERS_COLUMN_ENUM,    L, NULL },
-  { "unit",               "unit",               KOERS_COLUMN_TEXT,    L, NULL },
-  { "start_value",        "start-value",        KOERS_COLUMN_DOUBLE,  L, NULL },
-  { "target_value",       "target-value",       KOERS_COLUMN_DOUBLE,  L, NULL },
-  { "current_value",      "current-value",      KOERS_COLUMN_DOUBLE,  0, NULL },
-  { "due_date",           "due-date",           KOERS_COLUMN_TEXT,    L, NULL },
-  { "owner",              "owner",              KOERS_COLUMN_TEXT,    L, NULL },
-  { "weight",             "weight",             KOERS_COLUMN_DOUBLE,  L, NULL },
-  { "uses_personal_data", "uses-personal-data", KOERS_COLUMN_BOOL,    L, NULL },
-  { "personal_data_note", "personal-data-note", KOERS_COLUMN_TEXT,    L, NULL },
-  { "position",           "position",           KOERS_COLUMN_INT,     L, NULL },
-  { "created",            "created",            KOERS_COLUMN_STAMP,   0, NULL },
-  { "updated",            "updated",            KOERS_COLUMN_STAMP,   0, NULL },
-  { "final_score",        "final-score",        KOERS_COLUMN_GRADE,   L, NULL },
-  { "final_note",         "final-note",         KOERS_COLUMN_TEXT,    L, NULL },
-  { "kpi_id",             "kpi-id",             KOERS_COLUMN_LINK,    L, "kpis" },
-  { "version",            NULL,                 KOERS_COLUMN_VERSION, 0, NULL },
+  { "id",                 "id",                 KOERS_COLUMN_ID,      0, NULL,         NONE,   0, NULL },
+  { "uuid",               "uuid",               KOERS_COLUMN_UUID,    0, NULL,         PLAIN,  R, NULL },
+  { "objective_id",       "objective-id",       KOERS_COLUMN_LINK,    P, "objectives", NONE,   0, NULL },
+  { "title",              "title",              KOERS_COLUMN_TEXT,    L, NULL,         NAME,   R, NULL },
+  { "metric_kind",        "metric-kind",        KOERS_COLUMN_ENUM,    L, NULL,         PLAIN,  R, NULL },
+  { "unit",               "unit",               KOERS_COLUMN_TEXT,    L, NULL,         PLAIN,  0, NULL },
+  { "start_value",        "start-value",        KOERS_COLUMN_DOUBLE,  L, NULL,         PLAIN,  R, "start" },
+  { "target_value",       "target-value",       KOERS_COLUMN_DOUBLE,  L, NULL,         PLAIN,  R, "target" },
+  { "current_value",      "current-value",      KOERS_COLUMN_DOUBLE,  0, NULL,         PLAIN,  R, "current" },
+  { "due_date",           "due-date",           KOERS_COLUMN_TEXT,    L, NULL,         DATE,   0, NULL },
+  { "owner",              "owner",              KOERS_COLUMN_TEXT,    L, NULL,         PLAIN,  0, NULL },
+  { "weight",             "weight",             KOERS_COLUMN_DOUBLE,  L, NULL,         WEIGHT, 0, NULL },
+  { "uses_personal_data", "uses-personal-data", KOERS_COLUMN_BOOL,    L, NULL,         PLAIN,  0, NULL },
+  { "personal_data_note", "personal-data-note", KOERS_COLUMN_TEXT,    L, NULL,         NOTE,   0, NULL },
+  { "position",           "position",           KOERS_COLUMN_INT,     L, NULL,         ORDER,  0, NULL },
+  { "created",            "created",            KOERS_COLUMN_STAMP,   0, NULL,         PLAIN,  R, NULL },
+  { "updated",            "updated",            KOERS_COLUMN_STAMP,   0, NULL,         PLAIN,  R, NULL },
+  { "final_score",        "final-score",        KOERS_COLUMN_GRADE,   L, NULL,         PLAIN,  O, NULL },
+  { "final_note",         "final-note",         KOERS_COLUMN_TEXT,    L, NULL,         NOTE,   O, NULL },
+  { "kpi_id",             "kpi-id",             KOERS_COLUMN_LINK,    L, "kpis",       PLAIN,  O, "kpi" },
+  { "version",            NULL,                 KOERS_COLUMN_VERSION, 0, NULL,         NONE,   0, NULL },
 };
 
 static const KoersColumn checkin_columns[] = {
-  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL },
-  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL },
-  { "key_result_id", "key-result-id", KOERS_COLUMN_LINK,    P, "key_results" },
-  { "date",          "date",          KOERS_COLUMN_TEXT,    L, NULL },
-  { "value",         "value",         KOERS_COLUMN_DOUBLE,  L, NULL },
-  { "status",        "status",        KOERS_COLUMN_ENUM,    L, NULL },
-  { "note",          "note",          KOERS_COLUMN_TEXT,    L, NULL },
-  { "author",        "author",        KOERS_COLUMN_TEXT,    L, NULL },
-  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL },
-  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL },
-  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL },
+  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL,          NONE,  0, NULL },
+  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL,          PLAIN, R, NULL },
+  { "key_result_id", "key-result-id", KOERS_COLUMN_LINK,    P, "key_results", NONE,  0, NULL },
+  { "date",          "date",          KOERS_COLUMN_TEXT,    L, NULL,          DATE,  R, NULL },
+  { "value",         "value",         KOERS_COLUMN_DOUBLE,  L, NULL,          PLAIN, R, NULL },
+  { "status",        "status",        KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, 0, NULL },
+  { "note",          "note",          KOERS_COLUMN_TEXT,    L, NULL,          NOTE,  0, NULL },
+  { "author",        "author",        KOERS_COLUMN_TEXT,    L, NULL,          PLAIN, 0, NULL },
+  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
+  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
+  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL,          NONE,  0, NULL },
 };
 
 static const KoersColumn kpi_columns[] = {
-  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL },
-  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL },
-  { "department_id", "department-id", KOERS_COLUMN_LINK,    P, "departments" },
-  { "name",          "name",          KOERS_COLUMN_TEXT,    L, NULL },
-  { "unit",          "unit",          KOERS_COLUMN_TEXT,    L, NULL },
-  { "metric_kind",   "metric-kind",   KOERS_COLUMN_ENUM,    L, NULL },
-  { "direction",     "direction",     KOERS_COLUMN_ENUM,    L, NULL },
-  { "healthy",       "healthy",       KOERS_COLUMN_DOUBLE,  L, NULL },
-  { "attention",     "attention",     KOERS_COLUMN_DOUBLE,  L, NULL },
-  { "frequency",     "frequency",     KOERS_COLUMN_ENUM,    L, NULL },
-  { "position",      "position",      KOERS_COLUMN_INT,     L, NULL },
-  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL },
-  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL },
-  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL },
+  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL,          NONE,  0, NULL },
+  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL,          PLAIN, R, NULL },
+  { "department_id", "department-id", KOERS_COLUMN_LINK,    P, "departments", PLAIN, R, "department" },
+  { "name",          "name",          KOERS_COLUMN_TEXT,    L, NULL,          NAME,  R, NULL },
+  { "unit",          "unit",          KOERS_COLUMN_TEXT,    L, NULL,          PLAIN, 0, NULL },
+  { "metric_kind",   "metric-kind",   KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, R, NULL },
+  { "direction",     "direction",     KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, R, NULL },
+  { "healthy",       "healthy",       KOERS_COLUMN_DOUBLE,  L, NULL,          PLAIN, R, NULL },
+  { "attention",     "attention",     KOERS_COLUMN_DOUBLE,  L, NULL,          PLAIN, R, NULL },
+  { "frequency",     "frequency",     KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, R, NULL },
+  { "position",      "position",      KOERS_COLUMN_INT,     L, NULL,          ORDER, 0, NULL },
+  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
+  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
+  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL,          NONE,  0, NULL },
 };
 
 static const KoersColumn kpi_value_columns[] = {
-  { "id",      "id",      KOERS_COLUMN_ID,      0, NULL },
-  { "uuid",    "uuid",    KOERS_COLUMN_UUID,    0, NULL },
-  { "kpi_id",  "kpi-id",  KOERS_COLUMN_LINK,    P, "kpis" },
-  { "date",    "date",    KOERS_COLUMN_TEXT,    L, NULL },
-  { "value",   "value",   KOERS_COLUMN_DOUBLE,  L, NULL },
-  { "note",    "note",    KOERS_COLUMN_TEXT,    L, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP,   0, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP,   0, NULL },
-  { "version", NULL,      KOERS_COLUMN_VERSION, 0, NULL },
+  { "id",      "id",      KOERS_COLUMN_ID,      0, NULL,   NONE,  0, NULL },
+  { "uuid",    "uuid",    KOERS_COLUMN_UUID,    0, NULL,   PLAIN, R, NULL },
+  { "kpi_id",  "kpi-id",  KOERS_COLUMN_LINK,    P, "kpis", NONE,  0, NULL },
+  { "date",    "date",    KOERS_COLUMN_TEXT,    L, NULL,   DATE,  R, NULL },
+  { "value",   "value",   KOERS_COLUMN_DOUBLE,  L, NULL,   PLAIN, R, NULL },
+  { "note",    "note",    KOERS_COLUMN_TEXT,    L, NULL,   NOTE,  0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP,   0, NULL,   PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP,   0, NULL,   PLAIN, R, NULL },
+  { "version", NULL,      KOERS_COLUMN_VERSION, 0, NULL,   NONE,  0, NULL },
 };
 
 #undef L
 #undef P
+#undef R
+#undef O
+#undef NONE
+#undef PLAIN
+#undef NAME
+#undef NOTE
+#undef DATE
+#undef PERIOD
+#undef ORDER
+#undef WEIGHT
 
 #define ENTITY(name, table, entity, get_type, columns) \
   G_STATIC_ASSERT (G_N_ELEMENTS (columns) <= KOERS_ENTITY_MAX_COLUMNS); \
@@ -353,34 +375,38 @@ koers_entity_bind_column (const KoersColumn *column,
 }
 
 /* The param specs of an entity's columns (NULL for the version), looked
- * up once per process: the reader runs for every row of a load. */
+ * up once per process: the reader runs for every row of a load and an
+ * export, so the look-up after the first takes no lock. */
+static GParamSpec **
+build_pspecs (const KoersEntity *entity)
+{
+  /* The class stays: the object types are never unloaded. */
+  GObjectClass *klass = g_type_class_ref (entity->get_type ());
+  GParamSpec **pspecs = g_new0 (GParamSpec *, entity->n_columns);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
+      {
+        pspecs[i] = g_object_class_find_property (klass, entity->columns[i].property);
+        g_assert (pspecs[i] != NULL);
+      }
+  return pspecs;
+}
+
 static GParamSpec **
 get_pspecs (const KoersEntity *entity)
 {
-  static GHashTable *cache;  /* entity -> GParamSpec*[] */
-  static GMutex lock;
-  GParamSpec **pspecs;
+  static GParamSpec **cache[G_N_ELEMENTS (all_entities)];
+  guint i;
 
-  g_mutex_lock (&lock);
-  if (cache == NULL)
-    cache = g_hash_table_new (NULL, NULL);
-  pspecs = g_hash_table_lookup (cache, entity);
-  if (pspecs == NULL)
-    {
-      GObjectClass *klass = g_type_class_ref (entity->get_type ());
+  for (i = 0; i < G_N_ELEMENTS (all_entities); i++)
+    if (all_entities[i] == entity)
+      break;
+  g_assert (i < G_N_ELEMENTS (all_entities));
 
-      pspecs = g_new0 (GParamSpec *, entity->n_columns);
-      for (guint i = 0; i < entity->n_columns; i++)
-        if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
-          {
-            pspecs[i] = g_object_class_find_property (klass, entity->columns[i].property);
-            g_assert (pspecs[i] != NULL);
-          }
-      g_hash_table_insert (cache, (gpointer) entity, pspecs);
-      /* The class stays: the object types are never unloaded. */
-    }
-  g_mutex_unlock (&lock);
-  return pspecs;
+  if (g_once_init_enter (&cache[i]))
+    g_once_init_leave (&cache[i], build_pspecs (entity));
+  return cache[i];
 }
 
 /* The enum value of a stored nick; an unknown or missing one is the
@@ -474,6 +500,51 @@ koers_entity_read_row (const KoersEntity *entity,
     g_value_unset (&values[i]);
 
   return version;
+}
+
+GParamSpec *
+koers_entity_get_pspec (const KoersEntity *entity,
+                        guint              column)
+{
+  g_return_val_if_fail (column < entity->n_columns, NULL);
+  return get_pspecs (entity)[column];
+}
+
+void
+koers_entity_get_values (const KoersEntity *entity,
+                         GObject           *object,
+                         GValue            *values)
+{
+  GParamSpec **pspecs = get_pspecs (entity);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (pspecs[i] != NULL)
+      {
+        g_value_init (&values[i], pspecs[i]->value_type);
+        g_object_get_property (object, pspecs[i]->name, &values[i]);
+      }
+}
+
+void
+koers_entity_read_values (const KoersEntity *entity,
+                          sqlite3_stmt      *stmt,
+                          int                first_column,
+                          GValue            *values)
+{
+  GParamSpec **pspecs = get_pspecs (entity);
+
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (pspecs[i] != NULL)
+      read_column (&entity->columns[i], pspecs[i], stmt, first_column + (int) i, &values[i]);
+}
+
+void
+koers_entity_clear_values (const KoersEntity *entity,
+                           GValue            *values)
+{
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
 }
 
 static gboolean

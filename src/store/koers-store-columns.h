@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include <glib-object.h>
 
+#include "koers-store.h"
+
 G_BEGIN_DECLS
 
 /* One description per entity: which database column holds which property
@@ -33,6 +35,28 @@ typedef enum
   KOERS_COLUMN_PARENT  = 1 << 1,  /* the link to the owner (the change's parent) */
 } KoersColumnFlags;
 
+/* How a column stands in a JSON file (src/io/koers-json-*.c, described
+ * in docs/json-format.md).  The export writes the members in table order,
+ * the stamps last; the reader checks each member by its form. */
+typedef enum
+{
+  KOERS_JSON_NONE,    /* not in a file: the id, the version, the owner whose list holds it */
+  KOERS_JSON_PLAIN,   /* as the kind: text ("" when empty), a number, true or false, the
+                       * enum's nick, a stamp, a uuid; a link as the uuid it points at */
+  KOERS_JSON_NAME,    /* text that is not blank */
+  KOERS_JSON_NOTE,    /* text that may hold line breaks and tabs */
+  KOERS_JSON_DATE,    /* "2026-06-30"; null when empty unless required */
+  KOERS_JSON_PERIOD,  /* "2026-Q2", "2026", "2026-01-15/2026-03-31" */
+  KOERS_JSON_ORDER,   /* a whole number 0…1,000,000; left out, the row's index in its list */
+  KOERS_JSON_WEIGHT,  /* a number of 0 or more; left out, 1 */
+} KoersJsonForm;
+
+typedef enum
+{
+  KOERS_JSON_REQUIRED = 1 << 0,  /* a file must hold it */
+  KOERS_JSON_OPTIONAL = 1 << 1,  /* written only when it holds something (a grade, a text, a link) */
+} KoersJsonFlags;
+
 typedef struct
 {
   const char      *column;
@@ -40,7 +64,17 @@ typedef struct
   KoersColumnKind  kind;
   KoersColumnFlags flags;
   const char      *link_table;  /* for KOERS_COLUMN_LINK */
+  KoersJsonForm    json;
+  KoersJsonFlags   json_flags;
+  const char      *json_name;   /* the member's name where it is not the column's */
 } KoersColumn;
+
+/* The column's member name in a JSON file. */
+static inline const char *
+koers_column_get_json_name (const KoersColumn *column)
+{
+  return column->json_name != NULL ? column->json_name : column->column;
+}
 
 /* No entity has more columns (checked where the tables are). */
 #define KOERS_ENTITY_MAX_COLUMNS 32
@@ -89,6 +123,24 @@ void        koers_entity_copy            (const KoersEntity *entity,
                                           GObject           *from,
                                           const char *const *except);
 
+/* Every column's value but the version's (left as G_VALUE_INIT): from an
+ * object's properties, or from a row whose columns are in
+ * koers_entity_get_select_list()'s order from first_column on (text is
+ * borrowed from the statement until it moves on).  values holds
+ * entity->n_columns; koers_entity_clear_values() unsets them. */
+void        koers_entity_get_values      (const KoersEntity *entity,
+                                          GObject           *object,
+                                          GValue            *values);
+void        koers_entity_read_values     (const KoersEntity *entity,
+                                          sqlite3_stmt      *stmt,
+                                          int                first_column,
+                                          GValue            *values);
+void        koers_entity_clear_values    (const KoersEntity *entity,
+                                          GValue            *values);
+/* The GParamSpec of a column's property (NULL for the version). */
+GParamSpec *koers_entity_get_pspec       (const KoersEntity *entity,
+                                          guint              column);
+
 /* TRUE when a and b hold the same value in every column but the id, the
  * uuid, the links (each side's own ids: compare what they point at) and
  * the columns named in except. */
@@ -128,5 +180,29 @@ void        koers_entity_bind_column     (const KoersColumn *column,
  * table: after insert, update (of a logged column) and delete.  A
  * migration that adds a logged column drops and recreates them. */
 char       *koers_entity_get_log_triggers_ddl (const KoersEntity *entity);
+
+/* The objectives of the departments (in that order), each followed by its
+ * key results and each of those by its check-ins, as rows: row() gets a
+ * row's values (koers_entity_read_values(): text lives until it returns)
+ * and returns TRUE to take it, FALSE to pass over it and what it owns, or
+ * FALSE with error set to stop; row_end() comes after what a taken row
+ * owns.  In one read snapshot; the model is not touched. */
+typedef struct
+{
+  gboolean (*row)     (const KoersEntity  *entity,
+                       const GValue       *values,
+                       gpointer            user_data,
+                       GError            **error);
+  gboolean (*row_end) (const KoersEntity  *entity,
+                       gpointer            user_data,
+                       GError            **error);
+} KoersStoreRowFuncs;
+
+gboolean    koers_store_foreach_objective_row (KoersStore               *self,
+                                               const gint64             *department_ids,
+                                               guint                     n_department_ids,
+                                               const KoersStoreRowFuncs *funcs,
+                                               gpointer                  user_data,
+                                               GError                  **error);
 
 G_END_DECLS

@@ -208,3 +208,100 @@ koers_store_foreach_objective (KoersStore               *self,
   koers_store_end_read (self);
   return ok;
 }
+
+/* The same tree as rows, without objects: for the JSON export, which
+ * writes each row as it comes.  Each level in the order a file keeps it
+ * (koers-json-export.c): objectives by period, position and uuid; key
+ * results by position and uuid; check-ins oldest first. */
+
+typedef struct
+{
+  KoersStore               *store;
+  const KoersStoreRowFuncs *funcs;
+  gpointer                  user_data;
+  sqlite3_stmt             *stmts[3];  /* objectives of a department, key results, check-ins */
+} RowStream;
+
+static const KoersEntity *const row_entities[] = {
+  &koers_entity_objective, &koers_entity_key_result, &koers_entity_checkin,
+};
+
+static const char *const row_queries[] = {
+  "FROM objectives WHERE department_id = ?1 ORDER BY period, position, uuid",
+  "FROM key_results WHERE objective_id = ?1 ORDER BY position, uuid",
+  "FROM checkins WHERE key_result_id = ?1 ORDER BY date, created, uuid",
+};
+
+/* The rows of level that belong to owner_id, each with what it owns. */
+static gboolean
+stream_rows (RowStream  *rs,
+             guint       level,
+             gint64      owner_id,
+             GError    **error)
+{
+  const KoersEntity *entity = row_entities[level];
+  sqlite3_stmt *stmt = rs->stmts[level];
+  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GError *local_error = NULL;
+      gboolean take;
+
+      koers_entity_read_values (entity, stmt, 0, values);
+      take = rs->funcs->row (entity, values, rs->user_data, &local_error);
+      koers_entity_clear_values (entity, values);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (!take)
+        continue;
+
+      if ((level + 1 < G_N_ELEMENTS (row_entities) &&
+           !stream_rows (rs, level + 1, sqlite3_column_int64 (stmt, 0), error)) ||
+          !rs->funcs->row_end (entity, rs->user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+
+  return !step_failed (rs->store, rc, error);
+}
+
+gboolean
+koers_store_foreach_objective_row (KoersStore               *self,
+                                   const gint64             *department_ids,
+                                   guint                     n_department_ids,
+                                   const KoersStoreRowFuncs *funcs,
+                                   gpointer                  user_data,
+                                   GError                  **error)
+{
+  RowStream rs = { self, funcs, user_data, { NULL, } };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (funcs != NULL && funcs->row != NULL && funcs->row_end != NULL, FALSE);
+
+  if (!koers_store_begin_read (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (row_entities); i++)
+    {
+      rs.stmts[i] = koers_store_prepare_select (self, row_entities[i], row_queries[i], error);
+      ok = rs.stmts[i] != NULL;
+    }
+  for (guint i = 0; ok && i < n_department_ids; i++)
+    ok = stream_rows (&rs, 0, department_ids[i], error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_entities); i++)
+    g_clear_pointer (&rs.stmts[i], sqlite3_finalize);
+  koers_store_end_read (self);
+  return ok;
+}
