@@ -121,6 +121,26 @@ test_shows_department_period (Fixture       *f,
                    "Q2 2026 · 1 objective");
 }
 
+/* A name with a right-to-left override reads reversed, but the heading
+ * stays a left-to-right line: the emoji before the name. */
+static void
+test_heading_bidi (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkLabel *heading = GTK_LABEL (get_child (f->pane, "department_label"));
+  g_autoptr(GError) error = NULL;
+
+  koers_department_set_name (f->marketing, "\u202eMarketing");
+  g_assert_true (koers_store_save_department (f->db.store, f->marketing, &error));
+  g_assert_no_error (error);
+  koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->sales);
+  koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->marketing);
+
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (heading), "\u2068\u200e\u202eMarketing\u2069"));
+  g_assert_cmpint (pango_layout_get_line_readonly (gtk_label_get_layout (heading), 0)->resolved_dir, ==,
+                   PANGO_DIRECTION_LTR);
+}
+
 static void
 test_filter_period (Fixture       *f,
                     gconstpointer  data)
@@ -584,6 +604,8 @@ main (int   argc,
 
   g_test_add ("/editor-pane/department-period", Fixture, NULL, fixture_setup,
               test_shows_department_period, fixture_teardown);
+  g_test_add ("/editor-pane/heading-bidi", Fixture, NULL, fixture_setup,
+              test_heading_bidi, fixture_teardown);
   g_test_add ("/editor-pane/filter-period", Fixture, NULL, fixture_setup,
               test_filter_period, fixture_teardown);
   g_test_add ("/editor-pane/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);

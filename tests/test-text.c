@@ -72,6 +72,7 @@ test_escape_controls (void)
 #define PDI "\xe2\x81\xa9" /* U+2069 POP DIRECTIONAL ISOLATE */
 #define RLO "\xe2\x80\xae" /* U+202E RIGHT-TO-LEFT OVERRIDE */
 #define RLI "\xe2\x81\xa7" /* U+2067 RIGHT-TO-LEFT ISOLATE */
+#define LRM "\xe2\x80\x8e" /* U+200E LEFT-TO-RIGHT MARK */
 
 /* User text placed among other text is one isolate: its direction
  * controls (an RLO) end where it ends. */
@@ -83,7 +84,10 @@ test_isolate (void)
     const char *isolated;
   } cases[] = {
     { "Sales", FSI "Sales" PDI },
-    { RLO "Sales", FSI RLO "Sales" PDI },
+    /* A mark before an override that comes first: Pango would take the
+     * override for the line's direction. */
+    { RLO "Sales", FSI LRM RLO "Sales" PDI },
+    { "Sales " RLO "team", FSI "Sales " RLO "team" PDI },
     /* Already one isolate: not wrapped twice. */
     { FSI "Sales" PDI, FSI "Sales" PDI },
     { RLI "Sales" PDI, RLI "Sales" PDI },
@@ -91,6 +95,7 @@ test_isolate (void)
     { FSI "a" PDI " " FSI "b" PDI, FSI FSI "a" PDI " " FSI "b" PDI PDI },
     /* A PDI of its own would end the isolate early: left out. */
     { "a" PDI RLO "b", FSI "a" RLO "b" PDI },
+    { "1 " RLO "b", FSI LRM "1 " RLO "b" PDI },
     { "", "" },
   };
 

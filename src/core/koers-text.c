@@ -108,6 +108,26 @@ is_one_isolate (const char *text)
   return FALSE;
 }
 
+/* TRUE when an embedding or override (LRE, RLE, PDF, LRO, RLO) comes
+ * before the first letter.  Pango takes the direction of a line from its
+ * first strong character, isolates or not, and counts these as strong: an
+ * RLO there would make the whole line right-to-left. */
+static gboolean
+starts_with_override (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch >= 0x202a && ch <= 0x202e)
+        return TRUE;
+      if (g_unichar_isalpha (ch))
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
 char *
 koers_text_isolate (const char *text)
 {
@@ -124,6 +144,11 @@ koers_text_isolate (const char *text)
 
   out = g_string_sized_new (strlen (valid) + 6);
   g_string_append_unichar (out, FSI);
+  /* A LEFT-TO-RIGHT MARK first: the isolate's direction is what the
+   * Unicode algorithm gives it (the letters after an override are not
+   * right-to-left of their own), and Pango no longer turns the line. */
+  if (starts_with_override (valid))
+    g_string_append_unichar (out, 0x200e);
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);

@@ -22,7 +22,9 @@ char     *koers_text_escape_controls    (const char *text);
 
 /* text for a place among other text (a heading, a list of parts, a
  * message): one bidi isolate (U+2068 … U+2069), so that direction
- * controls in it (an RLO) cannot reorder what stands around it.  Text that
+ * controls in it (an RLO) cannot reorder what stands around it; an
+ * override before the first letter gets a LEFT-TO-RIGHT MARK before it, so
+ * that Pango does not make the whole line right-to-left.  Text that
  * is one isolate already is returned as it is; a PDI without its opening
  * is left out, as it would end the isolate early.  NULL or "" gives "".
  * For display only: files and the database keep the text as typed. */
