@@ -8,6 +8,7 @@
 #include "core/koers-author.h"
 #include "core/koers-format.h"
 #include "ui/objectives/koers-editor-style.h"
+#include "ui/window/koers-database-dialog.h"
 #include "ui/window/koers-preferences-window.h"
 #include "koers-application.h"
 #include "koers-cli.h"
@@ -22,6 +23,11 @@ struct _KoersApplication
   char *running_language;
   gboolean restart_requested;
   gboolean options_parsed;
+  /* Why the database of the start could not be opened: activate explains
+   * it in a dialog instead of a window.  database_given: --database. */
+  char *refused_path;
+  GError *refused_error;
+  gboolean database_given;
 };
 
 G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
@@ -45,23 +51,31 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-char *
-koers_application_apply_language (void)
+/* The settings when their schema is installed; an uninstalled build run by
+ * hand has none. */
+static GSettings *
+lookup_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+char *
+koers_application_apply_language (void)
+{
+  g_autoptr(GSettings) settings = lookup_settings ();
   g_autofree char *language = NULL;
   const char *messages;
 
-  /* Without the schema (an uninstalled build run by hand) the system
-   * language applies; the window would need the schema anyway. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  /* Without the schema the system language applies; the window would
+   * need the schema anyway. */
+  if (settings == NULL)
     return g_strdup ("system");
 
-  settings = g_settings_new_full (schema, NULL, NULL);
   language = g_settings_get_string (settings, "language");
   if (g_strcmp0 (language, "nl") != 0 && g_strcmp0 (language, "en") != 0)
     return g_steal_pointer (&language);
@@ -94,21 +108,30 @@ koers_application_restore_environment (void)
     g_unsetenv ("LANGUAGE");
 }
 
-/* The settings when their schema is installed (an uninstalled build run by
- * hand has none); then the author follows "author-name". */
+/* The settings when their schema is installed; then the author follows
+ * "author-name". */
 static void
 ensure_settings (KoersApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  if (self->settings == NULL)
+    self->settings = lookup_settings ();
+}
 
-  if (self->settings != NULL)
-    return;
+char *
+koers_application_get_default_database (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *chosen = NULL;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new_full (schema, NULL, NULL);
+  /* KOERS_DATABASE (tests, scripts) comes before what the person chose. */
+  if (g_getenv ("KOERS_DATABASE") == NULL || g_getenv ("KOERS_DATABASE")[0] == '\0')
+    settings = lookup_settings ();
+  if (settings != NULL)
+    g_settings_get (settings, "database-path", "^ay", &chosen);
+  if (chosen != NULL && chosen[0] != '\0')
+    return g_steal_pointer (&chosen);
+
+  return koers_store_get_default_path ();
 }
 
 /* The name written into the change log of every store this process opens. */
@@ -165,19 +188,23 @@ koers_application_handle_local_options (GApplication *application,
    * temporary file behind. */
   koers_atomic_file_watch_signals ();
 
-  if (!g_variant_dict_lookup (options, "database", "^ay", &path))
-    path = koers_store_get_default_path ();
+  self->database_given = g_variant_dict_lookup (options, "database", "^ay", &path);
+  if (!self->database_given)
+    path = koers_application_get_default_database ();
 
-  /* First, and without a display: a database that cannot be used (corrupt,
-   * foreign, newer, unwritable) ends the program with the store's
-   * translated reason, before any window. */
+  /* First, and without a display.  A database that cannot be used
+   * (corrupt, foreign, newer, unwritable) is explained in a dialog by
+   * activate, which is where someone who started Koers from the desktop
+   * looks; stderr has the reason too. */
   self->store = koers_store_open_lazy (path, &error);
   if (self->store == NULL)
     {
       g_printerr ("koers: %s\n", error->message);
-      return 1;
+      self->refused_path = g_strdup (path);
+      self->refused_error = g_steal_pointer (&error);
     }
-  koers_store_watch_other_writers (self->store);
+  else
+    koers_store_watch_other_writers (self->store);
 
   ensure_settings (self);
   if (self->settings != NULL)
@@ -275,10 +302,8 @@ open_database_action (GSimpleAction *action,
   if (store == NULL)
     {
       GtkWindow *parent = gtk_application_get_active_window (application);
-      AdwMessageDialog *dialog;
+      AdwMessageDialog *dialog = koers_database_dialog_new (parent, error);
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Cannot Open Database"), NULL));
-      adw_message_dialog_set_body (dialog, error->message);
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -349,11 +374,46 @@ verify_in_background (KoersStore *store,
     g_signal_connect_after (window, "realize", G_CALLBACK (verify_realize_cb), NULL);
 }
 
+/* The person chose another database, or a new one, in the dialog of a
+ * refused start: it becomes the one the next start opens too, unless this
+ * start was given one with --database. */
+static void
+database_chosen_cb (KoersStore *store,
+                    const char *path,
+                    gpointer    user_data)
+{
+  KoersApplication *self = KOERS_APPLICATION (user_data);
+  GtkWindow *window;
+
+  self->store = g_object_ref (store);
+  koers_store_watch_other_writers (store);
+  author_changed_cb (self);
+  if (!self->database_given && self->settings != NULL)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+      g_settings_set (self->settings, "database-path", "^ay", absolute);
+    }
+
+  window = GTK_WINDOW (koers_window_new (GTK_APPLICATION (self), store));
+  verify_in_background (store, window);
+  gtk_window_present (window);
+}
+
 static void
 koers_application_activate (GApplication *application)
 {
   KoersApplication *self = KOERS_APPLICATION (application);
   GtkWindow *window;
+
+  if (self->store == NULL && self->refused_error != NULL)
+    {
+      g_autoptr(GError) error = g_steal_pointer (&self->refused_error);
+
+      koers_database_dialog_rescue (GTK_APPLICATION (application), self->refused_path, error,
+                                    database_chosen_cb, self);
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
@@ -504,6 +564,8 @@ koers_application_finalize (GObject *object)
   KoersApplication *self = KOERS_APPLICATION (object);
 
   g_free (self->running_language);
+  g_free (self->refused_path);
+  g_clear_error (&self->refused_error);
 
   G_OBJECT_CLASS (koers_application_parent_class)->finalize (object);
 }

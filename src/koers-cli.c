@@ -18,6 +18,7 @@
 #include "io/report/koers-report.h"
 #include "io/koers-demo.h"
 #include "store/koers-store-review.h"
+#include "koers-application.h"
 #include "koers-cli.h"
 
 #define EXIT_FAILED 1
@@ -734,7 +735,7 @@ koers_cli_handle_options (GVariantDict *options)
   execution.invocation = &invocation;
   if ((command->modifiers & MODIFIER_DATABASE) != 0 &&
       !g_variant_dict_lookup (options, "database", "^ay", &execution.database))
-    execution.database = koers_store_get_default_path ();
+    execution.database = koers_application_get_default_database ();
 
   return execute_in_thread (&execution);
 }

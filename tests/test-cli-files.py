@@ -257,7 +257,8 @@ def test_import_special_files(tmp, db):
         except subprocess.TimeoutExpired:
             status, out, err = -1, '', 'timed out'
         check('import-json of %s is refused at once' % name,
-              status == 1 and 'not a regular file' in err, describe(status, out, err))
+              status == 1 and 'not a regular file' in err and 'choose a JSON export file' in err,
+              describe(status, out, err))
 
 
 def main():

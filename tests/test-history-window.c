@@ -140,7 +140,7 @@ test_key_result (Fixture       *f,
   g_assert_cmpint (gtk_widget_class_get_accessible_role (GTK_WIDGET_GET_CLASS (window)), ==,
                    GTK_ACCESSIBLE_ROLE_DIALOG);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (window)));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "History of “Reduce churn”");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "History of “" KOERS_TEST_ISOLATED ("Reduce churn") "”");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "stack")), ==, "list");
 
   /* Newest first. */
@@ -208,7 +208,7 @@ test_dutch (Fixture       *f,
   window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
   rows = collect_rows (window);
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Geschiedenis van “Reduce churn”");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Geschiedenis van “" KOERS_TEST_ISOLATED ("Reduce churn") "”");
   g_assert_cmpuint (rows->len, ==, 5);
   g_assert_cmpstr (row_title (rows, 0), ==, "Iemand verwijderde de check-in van 10 maart 2026");
   g_assert_cmpstr (row_title (rows, 2), ==, "Anna Peeters deed een check-in van 8,5 — op schema");

@@ -318,14 +318,29 @@ test_year_appendix (Fixture       *fixture,
   koers_test_report_assert_in_margins (doc);
 }
 
+/* The English report of Q2 2026 on these departments, read back. */
+static PopplerDocument *
+write_departments_report (Fixture    *fixture,
+                          gint64     *ids,
+                          guint       n_ids,
+                          const char *name)
+{
+  KoersReportOptions opts;
+  g_autofree char *path = NULL;
+
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  opts.department_ids = ids;
+  opts.n_department_ids = n_ids;
+  path = write_report (fixture, &opts, name);
+  return koers_test_report_open_pdf (path);
+}
+
 static void
 test_department_subset (Fixture       *fixture,
                         gconstpointer  data)
 {
-  KoersReportOptions opts;
   KoersDepartment *sales;
   gint64 ids[1];
-  g_autofree char *path = NULL;
   g_autoptr(KoersTestPdf) doc = NULL;
   g_autoptr(GPtrArray) departments = NULL;
   g_autofree char *text = NULL;
@@ -333,11 +348,7 @@ test_department_subset (Fixture       *fixture,
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
   sales = koers_store_find_department_by_name (fixture->store, "Sales");
   ids[0] = koers_department_get_id (sales);
-  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
-  opts.department_ids = ids;
-  opts.n_department_ids = 1;
-  path = write_report (fixture, &opts, "sales.pdf");
-  doc = koers_test_report_open_pdf (path);
+  doc = write_departments_report (fixture, ids, 1, "sales.pdf");
   text = koers_test_report_document_text (doc);
 
   assert_has_text (text, "Reach quarterly revenue of €1 million");
@@ -453,6 +464,44 @@ test_hostile_text (Fixture       *fixture,
   g_assert_nonnull (strstr (flat, word));
   koers_test_report_assert_in_margins (doc);
   koers_test_report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
+}
+
+/* A name with a right-to-left override (U+202E) reads reversed, but the
+ * words printed after it do not: the running header after the
+ * organisation, the department list after a department. */
+static void
+test_bidi_isolates (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KoersStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[2];
+  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *packed = NULL;
+
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  g_assert_true (koers_store_set_organisation (store, "\u202e" "Acme", &error));
+  g_assert_no_error (error);
+  ids[0] = koers_department_get_id (koers_store_find_department_by_name (store, "Sales"));
+  ids[1] = koers_department_get_id (koers_store_find_department_by_name (store, "Marketing"));
+  koers_department_set_name (koers_store_find_department_by_name (store, "Sales"), "\u202e" "Sales");
+  koers_department_set_name (koers_store_find_department_by_name (store, "Marketing"), "\u202e" "Marketing");
+  doc = write_departments_report (fixture, ids, 2, "bidi.pdf");
+  text = koers_test_report_document_text (doc);
+  /* poppler breaks reversed words with spaces of its own. */
+  packed = g_strjoinv ("", (char **) (words = g_strsplit (text, " ", -1)));
+
+  /* The names themselves read as their override says. */
+  assert_has_text (packed, "emcA");
+  assert_has_text (packed, "gnitekraM");
+  /* Not dragged along: the running header after the organisation, the
+   * second department of the scope after the first. */
+  assert_lacks_text (packed, "62022Q");
+  assert_has_text (packed, "OKRreportQ22026");
+  assert_lacks_text (packed, "selaS,gnitekraM");
+  assert_has_text (packed, "gnitekraM,selaS");
 }
 
 static void
@@ -737,6 +786,7 @@ main (int    argc,
   ADD ("/report/year-appendix", test_year_appendix);
   ADD ("/report/department-subset", test_department_subset);
   ADD ("/report/hostile-text", test_hostile_text);
+  ADD ("/report/bidi-isolates", test_bidi_isolates);
   ADD ("/report/empty-store", test_empty_store);
   ADD ("/report/unwritable", test_unwritable);
   ADD ("/report/progress", test_progress);

@@ -493,6 +493,8 @@ assert_refused (const char     *path,
   g_assert_error (error, KOERS_STORE_ERROR, (int) code);
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, basename));
+  /* And what to do about it, after it says the file was kept. */
+  g_assert_nonnull (strstr (error->message, "Koers left it unchanged. "));
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);

@@ -68,6 +68,51 @@ test_escape_controls (void)
     }
 }
 
+#define FSI "\xe2\x81\xa8" /* U+2068 FIRST STRONG ISOLATE */
+#define PDI "\xe2\x81\xa9" /* U+2069 POP DIRECTIONAL ISOLATE */
+#define RLO "\xe2\x80\xae" /* U+202E RIGHT-TO-LEFT OVERRIDE */
+#define RLI "\xe2\x81\xa7" /* U+2067 RIGHT-TO-LEFT ISOLATE */
+#define LRM "\xe2\x80\x8e" /* U+200E LEFT-TO-RIGHT MARK */
+
+/* User text placed among other text is one isolate: its direction
+ * controls (an RLO) end where it ends. */
+static void
+test_isolate (void)
+{
+  static const struct {
+    const char *text;
+    const char *isolated;
+  } cases[] = {
+    { "Sales", FSI "Sales" PDI },
+    /* A mark before an override that comes first: Pango would take the
+     * override for the line's direction. */
+    { RLO "Sales", FSI LRM RLO "Sales" PDI },
+    { "Sales " RLO "team", FSI "Sales " RLO "team" PDI },
+    /* Already one isolate: not wrapped twice. */
+    { FSI "Sales" PDI, FSI "Sales" PDI },
+    { RLI "Sales" PDI, RLI "Sales" PDI },
+    /* Two isolates side by side are not one: wrapped. */
+    { FSI "a" PDI " " FSI "b" PDI, FSI FSI "a" PDI " " FSI "b" PDI PDI },
+    /* A PDI of its own would end the isolate early: left out. */
+    { "a" PDI RLO "b", FSI "a" RLO "b" PDI },
+    { "1 " RLO "b", FSI LRM "1 " RLO "b" PDI },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *isolated = koers_text_isolate (cases[i].text);
+
+      g_assert_cmpstr (isolated, ==, cases[i].isolated);
+    }
+
+  {
+    g_autofree char *none = koers_text_isolate (NULL);
+
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -76,6 +121,7 @@ main (int   argc,
 
   g_test_add_func ("/text/find-control", test_find_control);
   g_test_add_func ("/text/escape-controls", test_escape_controls);
+  g_test_add_func ("/text/isolate", test_isolate);
 
   return g_test_run ();
 }

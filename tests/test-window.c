@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-test-ui.h"
+#include "core/koers-text.h"
 #include "io/koers-demo.h"
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/quality/koers-quality-page.h"
@@ -115,8 +116,11 @@ button_has_label (GtkWidget     *widget,
  * the department it shows). */
 static gboolean
 pane_shows (KoersWindow *window,
-            const char  *text)
+            const char  *name)
 {
+  /* The heading shows the name as one bidi isolate. */
+  g_autofree char *text = koers_text_isolate (name);
+
   return find_descendant (get_child (window, "editor_pane"), GTK_TYPE_LABEL,
                           label_has_text, text) != NULL;
 }
@@ -482,7 +486,7 @@ test_add_and_rename (void)
   g_assert_true (koers_store_find_department_by_name (db.store, "Engineering") == it);
   name_label = gtk_widget_get_template_child (GTK_WIDGET (get_row (window, find_row_index (window, it))),
                                               KOERS_TYPE_DEPARTMENT_ROW, "name_label");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, "Engineering");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_label)), ==, KOERS_TEST_ISOLATED ("Engineering"));
 
   koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
@@ -526,7 +530,7 @@ test_delete_undo (void)
   koers_test_ui_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Marketing”?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “" KOERS_TEST_ISOLATED ("Marketing") "”?");
   adw_message_dialog_response (dialog, "delete");
   koers_test_ui_iterate ();
 

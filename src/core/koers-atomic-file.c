@@ -252,8 +252,9 @@ koers_atomic_file_new (const char            *path,
       g_autofree char *display = g_filename_display_name (path);
 
       /* A folder, a device or a pipe is not replaced by a file. */
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is not a regular file"),
-                   display);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("“%s” is not a regular file, and Koers writes only to a file: give the "
+                     "name of a new file or of one to replace."), display);
       return NULL;
     }
   if (exists && (flags & KOERS_ATOMIC_FILE_NO_REPLACE) != 0)

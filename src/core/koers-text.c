@@ -74,3 +74,95 @@ koers_text_escape_controls (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+#define FSI 0x2068
+#define PDI 0x2069
+
+static gboolean
+is_isolate_start (gunichar ch)
+{
+  /* LRI, RLI, FSI */
+  return ch >= 0x2066 && ch <= 0x2068;
+}
+
+/* TRUE when text opens an isolate with its first character and closes
+ * that one with its last. */
+static gboolean
+is_one_isolate (const char *text)
+{
+  int depth = 0;
+
+  if (!is_isolate_start (g_utf8_get_char (text)))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_isolate_start (ch))
+        depth++;
+      else if (ch == PDI && --depth == 0)
+        return *g_utf8_next_char (p) == '\0';
+    }
+
+  return FALSE;
+}
+
+/* TRUE when an embedding or override (LRE, RLE, PDF, LRO, RLO) comes
+ * before the first letter.  Pango takes the direction of a line from its
+ * first strong character, isolates or not, and counts these as strong: an
+ * RLO there would make the whole line right-to-left. */
+static gboolean
+starts_with_override (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch >= 0x202a && ch <= 0x202e)
+        return TRUE;
+      if (g_unichar_isalpha (ch))
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+char *
+koers_text_isolate (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  int depth = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  if (is_one_isolate (valid))
+    return g_steal_pointer (&valid);
+
+  out = g_string_sized_new (strlen (valid) + 6);
+  g_string_append_unichar (out, FSI);
+  /* A LEFT-TO-RIGHT MARK first: the isolate's direction is what the
+   * Unicode algorithm gives it (the letters after an override are not
+   * right-to-left of their own), and Pango no longer turns the line. */
+  if (starts_with_override (valid))
+    g_string_append_unichar (out, 0x200e);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_isolate_start (ch))
+        depth++;
+      else if (ch == PDI && depth-- == 0)
+        {
+          depth = 0;
+          continue;
+        }
+      g_string_append_unichar (out, ch);
+    }
+  g_string_append_unichar (out, PDI);
+
+  return g_string_free (out, FALSE);
+}

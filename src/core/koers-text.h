@@ -20,4 +20,14 @@ gunichar  koers_text_find_control       (const char *text,
  * as \u001b, bytes that are not UTF-8 as \xff, the rest as it is. */
 char     *koers_text_escape_controls    (const char *text);
 
+/* text for a place among other text (a heading, a list of parts, a
+ * message): one bidi isolate (U+2068 … U+2069), so that direction
+ * controls in it (an RLO) cannot reorder what stands around it; an
+ * override before the first letter gets a LEFT-TO-RIGHT MARK before it, so
+ * that Pango does not make the whole line right-to-left.  Text that
+ * is one isolate already is returned as it is; a PDI without its opening
+ * is left out, as it would end the isolate early.  NULL or "" gives "".
+ * For display only: files and the database keep the text as typed. */
+char     *koers_text_isolate            (const char *text);
+
 G_END_DECLS

@@ -26,7 +26,9 @@ set_not_regular (GFile   *file,
 {
   g_autofree char *name = g_file_get_parse_name (file);
 
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is not a regular file"), name);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+               _("“%s” is not a regular file. Koers imports from a file, not from a folder, a "
+                 "device or a pipe: choose a JSON export file."), name);
   return NULL;
 }
 

@@ -376,13 +376,42 @@ build_check_uri (const char  *path,
   return g_strconcat (uri, "?mode=ro", NULL);
 }
 
+/* The refusals say what to do after what is wrong: in the window's dialog
+ * and on the command line alike. */
+static gboolean
+set_foreign_error (GError     **error,
+                   const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
+               _("“%s” is a database of another program, not of Koers; Koers left it "
+                 "unchanged. Choose a Koers database, or give a new file name to start one."),
+               display);
+  return FALSE;
+}
+
+static gboolean
+set_too_new_error (GError     **error,
+                   const char  *path,
+                   int          version)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
+               _("The database “%s” was made by a newer version of Koers (schema %d; this "
+                 "version knows up to %d); Koers left it unchanged. Open it with that "
+                 "version, or update Koers."),
+               display, version, KOERS_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
 static gboolean
 check_connection (sqlite3     *db,
                   const char  *path,
                   gboolean     full,
                   GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
   DatabaseFacts facts = { 0 };
   gboolean ok = TRUE;
   int rc = SQLITE_OK;
@@ -398,14 +427,6 @@ check_connection (sqlite3     *db,
     {
     case SQLITE_OK:
       break;
-    case SQLITE_NOTADB:
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is not a database file; Koers left it unchanged"), display);
-      return FALSE;
-    case SQLITE_CORRUPT:
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged; Koers left it unchanged"), display);
-      return FALSE;
     default:
       koers_store_set_sqlite_error (error, rc, path);
       return FALSE;
@@ -414,19 +435,12 @@ check_connection (sqlite3     *db,
   if (facts.application_id != KOERS_STORE_APPLICATION_ID &&
       (facts.application_id != 0 || facts.n_tables > 0 || facts.user_version != 0))
     {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not of Koers; Koers left it unchanged"),
-                   display);
-      return FALSE;
+      return set_foreign_error (error, path);
     }
 
   if (facts.user_version > KOERS_STORE_SCHEMA_VERSION)
     {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” was made by a newer version of Koers (schema %d; this "
-                     "version knows up to %d); Koers left it unchanged"),
-                   display, facts.user_version, KOERS_STORE_SCHEMA_VERSION);
-      return FALSE;
+      return set_too_new_error (error, path, facts.user_version);
     }
 
   return TRUE;
@@ -720,7 +734,6 @@ koers_store_prepare_schema (KoersStore     *self,
                             KoersLanguage   language,
                             GError        **error)
 {
-  g_autofree char *display = g_filename_display_name (self->path);
   DatabaseFacts facts = { 0 };
   int rc;
 
@@ -740,18 +753,11 @@ koers_store_prepare_schema (KoersStore     *self,
   else if (facts.application_id != KOERS_STORE_APPLICATION_ID)
     {
       /* koers_store_check_file() said otherwise a moment ago. */
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not of Koers; Koers left it unchanged"),
-                   display);
-      return FALSE;
+      return set_foreign_error (error, self->path);
     }
   else if (facts.user_version > KOERS_STORE_SCHEMA_VERSION)
     {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” was made by a newer version of Koers (schema %d; this "
-                     "version knows up to %d); Koers left it unchanged"),
-                   display, facts.user_version, KOERS_STORE_SCHEMA_VERSION);
-      return FALSE;
+      return set_too_new_error (error, self->path, facts.user_version);
     }
   else if (!migrate (self, facts.user_version, error))
     return FALSE;

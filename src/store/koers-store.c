@@ -255,8 +255,7 @@ open_file (const char     *file,
   /* SQLite opens a file it may not write read-only, without a word. */
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
-      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("The database “%s” is read-only; Koers needs to write to it"), display);
+      koers_store_set_sqlite_error (error, SQLITE_READONLY, path);
       return NULL;
     }
 
@@ -349,7 +348,8 @@ koers_store_open_full (const char     *path,
   if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("“%s” is a folder, not a database"), display);
+                   _("“%s” is a folder, not a database. Give the name of a database file, "
+                     "or a new file name to start one."), display);
       return NULL;
     }
 

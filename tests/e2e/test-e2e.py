@@ -217,8 +217,9 @@ class Koers:
         else:
             raise Failure(f"no department {name} in the sidebar")
         pane = wait_node("the editor pane", lambda: self.main, "filler", "KoersEditorPane")
+        # The heading shows the name in a bidi isolate (U+2068 … U+2069).
         wait_node(f"the pane to show {name}", lambda: pane, "label",
-                  pred=lambda n: n.get_name().endswith(name))
+                  pred=lambda n: n.get_name().endswith(f"\u2068{name}\u2069"))
 
     def department_row(self, name):
         return find(find(self.main, "list", "Departments"), "list item", name)
@@ -435,7 +436,7 @@ def second_run():
         # The last department comes back by itself (GSettings).
         pane = wait_node("the editor pane", lambda: koers.main, "filler", "KoersEditorPane")
         wait_node("the pane to show Marketing", lambda: pane, "label",
-                  pred=lambda n: n.get_name().endswith("Marketing"))
+                  pred=lambda n: n.get_name().endswith("\u2068Marketing\u2069"))
         for text in (OBJECTIVE, KR1, KR2):
             wait_node(f"“{text}”", lambda: koers.main, "label", text)
         # The check-in's value, not the 360 typed in the editor before it.

@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* User text as the window shows it among other text: in a bidi isolate
+ * (U+2068 … U+2069, see koers_text_isolate()). */
+#define KOERS_TEST_ISOLATED(text) "\u2068" text "\u2069"
+
 typedef struct
 {
   char       *dir;

@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 
+#include "core/koers-text.h"
 #include "koers-report-charts.h"
 #include "koers-report-kpis.h"
 #include "koers-report-sections.h"
@@ -94,7 +95,8 @@ draw_objective_charts (KoersReportLayout          *layout,
                                n > 0 ? chart_h + 16.0 : 12.0);
   if (objective->owner != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("%s · %s", about, objective->owner);
+      g_autofree char *owner = koers_text_isolate (objective->owner);
+      g_autofree char *line = g_strdup_printf ("%s · %s", about, owner);
 
       koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, line, &koers_report_muted, 0, 5.0);
     }

@@ -7,6 +7,7 @@
 #include "core/koers-date.h"
 #include "core/koers-kpi-status.h"
 #include "core/koers-summary.h"
+#include "core/koers-text.h"
 #include "koers-report-kpis.h"
 #include "koers-report-tables.h"
 
@@ -413,6 +414,7 @@ koers_report_kpis_department (KoersReportLayout           *layout,
 {
   KoersLanguage lang = layout->lang;
   g_autoptr(KoersReportTable) table = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *dest = NULL;
   g_autofree char *date = NULL;
@@ -431,7 +433,8 @@ koers_report_kpis_department (KoersReportLayout           *layout,
   else
     layout->y += 18.0;
 
-  heading = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_HEADING, dept->name, NULL, NULL);
+  name = koers_text_isolate (dept->name);
+  heading = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_HEADING, name, NULL, NULL);
   dest = g_strdup_printf ("%s-kpis", dept->dest);
   koers_report_layout_add_outline (layout, outline_parent, koers_report_str (lang, KOERS_REPORT_STR_KPIS),
                                    dest, FALSE);

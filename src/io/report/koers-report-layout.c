@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 
 #include "core/koers-scoring.h"
+#include "core/koers-text.h"
 #include "koers-report-layout.h"
 
 /* A calm palette: dark ink, one navy accent, and status colours after the
@@ -76,7 +77,7 @@ koers_report_layout_new (const KoersReportData *data)
   PangoFontMap *font_map;
   g_autofree char *period = koers_format_period (data->language, &data->period);
   g_autofree char *date = koers_format_date (data->language, &data->generated);
-  const char *organisation;
+  g_autofree char *organisation = NULL;
 
   self->data = data;
   self->lang = data->language;
@@ -102,9 +103,11 @@ koers_report_layout_new (const KoersReportData *data)
       pango_font_description_set_absolute_size (self->fonts[i], font_specs[i].size * PANGO_SCALE);
     }
 
-  organisation = data->organisation != NULL
-                 ? data->organisation
-                 : koers_report_str (self->lang, KOERS_REPORT_STR_OUR_ORGANISATION);
+  /* On every page after the organisation's name: an RLO in that name must
+   * not turn the report's title around. */
+  organisation = koers_text_isolate (data->organisation != NULL
+                                     ? data->organisation
+                                     : koers_report_str (self->lang, KOERS_REPORT_STR_OUR_ORGANISATION));
   self->header_text = g_strdup_printf ("%s  ·  %s %s", organisation,
                                        koers_report_str (self->lang, KOERS_REPORT_STR_TITLE),
                                        period != NULL ? period : "");

@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 
+#include "core/koers-text.h"
 #include "koers-report-charts.h"
 #include "koers-report-kpis.h"
 #include "koers-report-sections.h"
@@ -55,10 +56,11 @@ describe_scope (KoersReportLayout *layout)
   for (guint i = 0; i < data->departments->len; i++)
     {
       const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+      g_autofree char *name = koers_text_isolate (dept->name);
 
       if (i > 0)
         g_string_append (scope, ", ");
-      g_string_append (scope, dept->name);
+      g_string_append (scope, name);
     }
 
   return g_string_free (scope, FALSE);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-change-text.h"
+#include "core/koers-text.h"
 #include "koers-history-window.h"
 #include "widgets/koers-a11y.h"
 
@@ -508,6 +509,7 @@ history_window_new (GtkWindow  *parent,
                     const char *title)
 {
   KoersHistoryWindow *self;
+  g_autofree char *isolated = NULL;
   g_autofree char *window_title = NULL;
 
   self = g_object_new (KOERS_TYPE_HISTORY_WINDOW,
@@ -519,7 +521,8 @@ history_window_new (GtkWindow  *parent,
 
   /* Translators: the title of the history window, as window lists and
    * screen readers name it: History of “Reduce churn to 3%”. */
-  window_title = g_strdup_printf (_("History of “%s”"), title != NULL ? title : "");
+  isolated = koers_text_isolate (title);
+  window_title = g_strdup_printf (_("History of “%s”"), isolated);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, window_title,

@@ -6,6 +6,7 @@
 #include "core/koers-format.h"
 #include "core/koers-kpi-status.h"
 #include "core/koers-parse.h"
+#include "core/koers-text.h"
 #include "koers-kpi-editor.h"
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
@@ -402,7 +403,8 @@ create_value_row_cb (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (note != NULL && *note != '\0')
     {
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", date, note);
+      g_autofree char *isolated = koers_text_isolate (note);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", date, isolated);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-format.h"
+#include "core/koers-text.h"
 #include "koers-kpi-style.h"
 #include "widgets/koers-style.h"
 
@@ -150,10 +151,12 @@ koers_kpi_style_dup_moved_by (KoersStore *store,
   out = g_string_new (NULL);
   for (guint i = 0; i < krs->len; i++)
     {
+      g_autofree char *title = koers_text_isolate (koers_key_result_get_title (g_ptr_array_index (krs, i)));
+
       if (i > 0)
         /* Translators: between the titles of the key results that move a KPI. */
         g_string_append (out, C_("list separator", ", "));
-      g_string_append (out, koers_key_result_get_title (g_ptr_array_index (krs, i)));
+      g_string_append (out, title);
     }
 
   return g_string_free (out, FALSE);

@@ -7,6 +7,7 @@
 
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
+#include "core/koers-text.h"
 #include "koers-editor-pane.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-row.h"
@@ -154,7 +155,8 @@ update_header (KoersEditorPane *self)
   if (self->department != NULL)
     {
       const char *emoji = koers_department_get_emoji (self->department);
-      const char *name = koers_department_get_name (self->department);
+      /* An RLO in the name must not reverse the emoji or the period. */
+      g_autofree char *name = koers_text_isolate (koers_department_get_name (self->department));
       g_autofree char *title = NULL;
 
       if (emoji != NULL && *emoji != '\0')
@@ -205,9 +207,8 @@ update_view (KoersEditorPane *self)
       g_autofree char *period = koers_format_period (koers_format_get_language (), &self->period);
       /* Translators: "No objectives for Marketing in Q2 2026"; the status
        * page title is plain text. */
-      g_autofree char *title = g_strdup_printf (_("No objectives for %s in %s"),
-                                                koers_department_get_name (self->department),
-                                                period);
+      g_autofree char *name = koers_text_isolate (koers_department_get_name (self->department));
+      g_autofree char *title = g_strdup_printf (_("No objectives for %s in %s"), name, period);
 
       adw_status_page_set_title (self->empty_page, title);
     }

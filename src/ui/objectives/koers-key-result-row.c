@@ -9,6 +9,7 @@
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
 #include "core/koers-summary.h"
+#include "core/koers-text.h"
 #include "checkins/koers-checkin-dialog.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-details.h"
@@ -120,7 +121,11 @@ update_kpi_link (KoersKeyResultRow *self)
 
   if (kpi != NULL)
     /* Translators: the KPI a key result moves, "KPI: Net Promoter Score". */
-    text = g_strdup_printf (_("KPI: %s"), koers_kpi_get_name (kpi));
+    {
+      g_autofree char *name = koers_text_isolate (koers_kpi_get_name (kpi));
+
+      text = g_strdup_printf (_("KPI: %s"), name);
+    }
   gtk_label_set_text (self->kpi_label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->kpi_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->kpi_label), text != NULL);
@@ -162,7 +167,11 @@ update_row (KoersKeyResultRow *self)
 
   /* "Marketing team · Due 30 June 2026": one label, plain text. */
   if (owner != NULL && *owner != '\0' && due_text != NULL)
-    meta = g_strdup_printf ("%s · %s", owner, due_text);
+    {
+      g_autofree char *isolated = koers_text_isolate (owner);
+
+      meta = g_strdup_printf ("%s · %s", isolated, due_text);
+    }
   else if (owner != NULL && *owner != '\0')
     meta = g_strdup (owner);
   else

@@ -5,6 +5,7 @@
 
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
+#include "core/koers-text.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-row.h"
 #include "koers-objective-card.h"
@@ -132,6 +133,7 @@ update_supports (KoersObjectiveCard *self)
 {
   gint64 aligned_id = koers_objective_get_aligned_to_id (self->objective);
   KoersObjective *aligned = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *text = NULL;
 
   if (aligned_id != 0 && self->store != NULL)
@@ -144,7 +146,8 @@ update_supports (KoersObjectiveCard *self)
     }
 
   /* Translators: %s is the title of the company objective this one serves. */
-  text = g_strdup_printf (_("Supports: %s"), koers_objective_get_title (aligned));
+  title = koers_text_isolate (koers_objective_get_title (aligned));
+  text = g_strdup_printf (_("Supports: %s"), title);
   gtk_label_set_text (self->supports_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->supports_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->supports_label), TRUE);

@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
+#include "core/koers-text.h"
 #include "history/koers-history-window.h"
 #include "koers-editor-style.h"
 #include "koers-objective-editor.h"
@@ -144,7 +145,11 @@ update_window_title (KoersObjectiveEditor *self)
     period = koers_format_period (koers_format_get_language (), &parsed);
 
   if (department != NULL && period != NULL)
-    subtitle = g_strdup_printf ("%s · %s", koers_department_get_name (department), period);
+    {
+      g_autofree char *name = koers_text_isolate (koers_department_get_name (department));
+
+      subtitle = g_strdup_printf ("%s · %s", name, period);
+    }
   else if (department != NULL)
     subtitle = g_strdup (koers_department_get_name (department));
 
@@ -193,6 +198,8 @@ fill_aligned (KoersObjectiveEditor *self)
       g_autoptr (KoersObjective) candidate = g_list_model_get_item (objectives, i);
       gint64 id = koers_objective_get_id (candidate);
       KoersDepartment *department;
+      g_autofree char *title = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *label = NULL;
 
       if (candidate == self->objective)
@@ -211,8 +218,9 @@ fill_aligned (KoersObjectiveEditor *self)
                                                 koers_objective_get_department_id (candidate));
       /* Translators: an objective to support, with its department:
        * "Grow the company — Company". */
-      label = g_strdup_printf (_("%s — %s"), koers_objective_get_title (candidate),
-                               department != NULL ? koers_department_get_name (department) : "");
+      title = koers_text_isolate (koers_objective_get_title (candidate));
+      name = koers_text_isolate (department != NULL ? koers_department_get_name (department) : "");
+      label = g_strdup_printf (_("%s — %s"), title, name);
       gtk_string_list_append (names, label);
       g_array_append_val (self->aligned_ids, id);
       if (id == current)

@@ -6,6 +6,7 @@
 #include "core/koers-format.h"
 #include "core/koers-seed.h"
 #include "core/koers-summary.h"
+#include "core/koers-text.h"
 #include "io/koers-templates.h"
 #include "koers-editor-style.h"
 #include "koers-template-picker.h"
@@ -297,7 +298,7 @@ static void
 fill (KoersTemplatePicker *self)
 {
   KoersLanguage lang = koers_format_get_language ();
-  const char *name = koers_department_get_name (self->department);
+  g_autofree char *name = koers_text_isolate (koers_department_get_name (self->department));
   const char *key = koers_templates_get_department_key (self->store, self->department);
   g_autofree char *period = koers_format_period (lang, &self->period);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, period);

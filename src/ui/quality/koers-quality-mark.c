@@ -5,6 +5,7 @@
 
 #include "core/koers-format.h"
 #include "core/koers-quality.h"
+#include "core/koers-text.h"
 #include "store/koers-store-review.h"
 #include "koers-quality-mark.h"
 #include "widgets/koers-toasts.h"
@@ -163,8 +164,8 @@ create_finding_box (KoersQualityMark    *self,
   if (kr_id != 0 && store != NULL && koers_store_find_key_result (store, kr_id) != NULL)
     {
       /* Translators: which key result a finding is about. */
-      g_autofree char *where = g_strdup_printf (_("Key result: %s"),
-                                                koers_key_result_get_title (koers_store_find_key_result (store, kr_id)));
+      g_autofree char *title = koers_text_isolate (koers_key_result_get_title (koers_store_find_key_result (store, kr_id)));
+      g_autofree char *where = g_strdup_printf (_("Key result: %s"), title);
 
       gtk_box_append (GTK_BOX (box), create_wrapped_label (where, "caption-heading"));
     }

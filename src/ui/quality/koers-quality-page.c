@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-quality.h"
+#include "core/koers-text.h"
 #include "store/koers-store-review.h"
 #include "widgets/koers-toasts.h"
 #include "koers-quality-mark.h"
@@ -60,13 +61,17 @@ describe_where (KoersQualityPage    *self,
                                                           koers_quality_finding_get_objective_id (finding));
   KoersKeyResult *kr = koers_store_find_key_result (self->store,
                                                     koers_quality_finding_get_key_result_id (finding));
+  g_autofree char *objective_title = NULL;
+  g_autofree char *kr_title = NULL;
 
   if (objective == NULL)
     return koers_format_period (lang, &self->period);
   if (kr == NULL)
     return g_strdup (koers_objective_get_title (objective));
 
-  return g_strdup_printf ("%s › %s", koers_objective_get_title (objective), koers_key_result_get_title (kr));
+  objective_title = koers_text_isolate (koers_objective_get_title (objective));
+  kr_title = koers_text_isolate (koers_key_result_get_title (kr));
+  return g_strdup_printf ("%s › %s", objective_title, kr_title);
 }
 
 static void

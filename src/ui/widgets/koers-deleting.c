@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-format.h"
+#include "core/koers-text.h"
 #include "koers-toasts.h"
 #include "widgets/koers-deleting.h"
 
@@ -84,13 +85,16 @@ static char *
 describe (GObject *item)
 {
   g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
 
   if (KOERS_IS_OBJECTIVE (item))
-    return g_markup_printf_escaped (_("“%s” deleted"), koers_objective_get_title (KOERS_OBJECTIVE (item)));
-  if (KOERS_IS_KEY_RESULT (item))
-    return g_markup_printf_escaped (_("“%s” deleted"), koers_key_result_get_title (KOERS_KEY_RESULT (item)));
-  if (KOERS_IS_KPI (item))
-    return g_markup_printf_escaped (_("“%s” deleted"), koers_kpi_get_name (KOERS_KPI (item)));
+    name = koers_text_isolate (koers_objective_get_title (KOERS_OBJECTIVE (item)));
+  else if (KOERS_IS_KEY_RESULT (item))
+    name = koers_text_isolate (koers_key_result_get_title (KOERS_KEY_RESULT (item)));
+  else if (KOERS_IS_KPI (item))
+    name = koers_text_isolate (koers_kpi_get_name (KOERS_KPI (item)));
+  if (name != NULL)
+    return g_markup_printf_escaped (_("“%s” deleted"), name);
 
   date = koers_format_date_iso (koers_format_get_language (),
                                 koers_kpi_value_get_date (KOERS_KPI_VALUE (item)));

@@ -8,6 +8,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
+#include "core/koers-text.h"
 #include "koers-form-util.h"
 
 static int
@@ -239,8 +240,8 @@ koers_form_add_department_check (AdwPreferencesGroup *group,
   if (parent != NULL)
     {
       /* Translators: the subtitle of a team's row; %s is its department. */
-      g_autofree char *subtitle = g_strdup_printf (_("Team of %s"),
-                                                   koers_department_get_name (parent));
+      g_autofree char *parent_name = koers_text_isolate (koers_department_get_name (parent));
+      g_autofree char *subtitle = g_strdup_printf (_("Team of %s"), parent_name);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }

@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
+#include "core/koers-text.h"
 #include "koers-department-row.h"
 
 struct _KoersDepartmentRow
@@ -57,6 +58,7 @@ update_summary (KoersDepartmentRow *self)
   g_autofree char *score_text = NULL;
   g_autofree char *stale = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *name = NULL;
   GDate today;
 
   koers_date_today (&today);
@@ -107,7 +109,8 @@ update_summary (KoersDepartmentRow *self)
     self->details = g_strdup_printf (_("%s, score %s"), count, score);
 
   /* The name as well: a long one is ellipsized in the sidebar. */
-  tooltip = g_strdup_printf ("%s\n%s", koers_department_get_name (self->department), self->details);
+  name = koers_text_isolate (koers_department_get_name (self->department));
+  tooltip = g_strdup_printf ("%s\n%s", name, self->details);
   set_tooltip (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
@@ -138,8 +141,11 @@ update_name (KoersDepartmentRow *self)
   const char *name = koers_department_get_name (self->department);
   const char *emoji = koers_department_get_emoji (self->department);
   g_autofree char *menu_label = NULL;
+  /* Shown beside the emoji and the counts; what a screen reader reads
+   * (the row's name) is the name as typed. */
+  g_autofree char *isolated = koers_text_isolate (name);
 
-  gtk_label_set_text (self->name_label, name != NULL ? name : "");
+  gtk_label_set_text (self->name_label, isolated);
   gtk_label_set_text (self->emoji_label, emoji != NULL ? emoji : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -153,7 +159,7 @@ update_name (KoersDepartmentRow *self)
 
   if (self->details != NULL)
     {
-      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", name != NULL ? name : "", self->details);
+      g_autofree char *tooltip = g_strdup_printf ("%s\n%s", isolated, self->details);
 
       /* The tooltip also sets the accessible description: put it back. */
       set_tooltip (GTK_WIDGET (self), tooltip);

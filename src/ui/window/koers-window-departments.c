@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-text.h"
 #include "koers-department-dialog.h"
 #include "koers-window-private.h"
 #include "widgets/koers-toasts.h"
@@ -279,6 +280,7 @@ delete_department_now (KoersWindow     *self,
   g_autoptr(GPtrArray) objectives = koers_store_list_department_objectives (self->store, department);
   g_autoptr(KoersDepartment) deleted = g_object_ref (department);
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
@@ -290,7 +292,8 @@ delete_department_now (KoersWindow     *self,
     }
   koers_window_reselect_department (self);
 
-  escaped = g_markup_escape_text (koers_department_get_name (deleted), -1);
+  name = koers_text_isolate (koers_department_get_name (deleted));
+  escaped = g_markup_escape_text (name, -1);
   /* Translators: %s is the name of a department. */
   title = g_strdup_printf (_("“%s” deleted"), escaped);
   toast = adw_toast_new (title);
@@ -321,6 +324,7 @@ delete_department (KoersWindow     *self,
                    KoersDepartment *department)
 {
   g_autoptr(GPtrArray) objectives = NULL;
+  g_autofree char *name = NULL;
   GtkWidget *dialog;
 
   if (koers_department_get_is_company (department))
@@ -334,11 +338,11 @@ delete_department (KoersWindow     *self,
     }
 
   /* AdwMessageDialog heading and body are plain text (no markup). */
+  name = koers_text_isolate (koers_department_get_name (department));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      /* Translators: %s is the name of a department. */
-                                     _("Delete “%s”?"),
-                                     koers_department_get_name (department));
+                                     _("Delete “%s”?"), name);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   ngettext ("Its %u objective, with key results and check-ins, "
                                             "is deleted as well.",
