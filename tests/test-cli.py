@@ -136,6 +136,8 @@ def test_bad_usage(tmp, db):
          'one command at a time'),
         ('no department name', ['--export-pdf', target, '--database', db, '--departments', ' , '],
          'at least one department'),
+        ('an unknown department with --check', ['--check', '--database', db,
+                                                '--departments', 'Sales,Nowhere'], '“Nowhere”'),
     ]
     for name, args, message in cases:
         status, out, err = run(*args)
@@ -147,6 +149,9 @@ def test_bad_usage(tmp, db):
     status, out, err = run('--export-pdf', target, '--database', db, '--departments', 'Nowhere')
     check('an unknown department lists the departments', '“Sales”' in err and '“Company”' in err
           and '“IT & Development”' in err, err)
+    status, out, err = run('--check', '--database', db, '--departments', 'Nowhere')
+    check('--check names an unknown department as --export-pdf does', status == 2 and '“Sales”' in err
+          and '“IT & Development”' in err and 'Nowhere' in err, describe(status, out, err))
 
 
 def test_failures(tmp, db):
@@ -214,6 +219,35 @@ def test_other_commands(tmp, db):
     check('check prints a report and exits 0 without an error', status == 0 and 'Q2 2026' in out
           and 'errors: 0,' in out, describe(status, out, err))
     test_check_error(tmp, db)
+    test_check_departments(tmp, db)
+
+
+def finding_blocks(report):
+    """The findings of a --check report, each block (severity and rule,
+    where, message) as one string."""
+    return [block.strip() for block in report.split('\n\n')[1:] if block.strip()]
+
+
+def test_check_departments(tmp, db):
+    """--check --departments reports on those departments (and their
+    teams) only: exactly the findings the whole check has for them."""
+    status, whole, err = run('--check', '--database', db, '--period', '2026-Q2', '--language', 'en')
+    check('check of the whole company exits 0', status == 0, describe(status, whole, err))
+    status, part, err = run('--check', '--database', db, '--period', '2026-Q2', '--language', 'en',
+                            '--departments', 'sales, Finance')
+    check('check --departments exits 0', status == 0 and 'Q2 2026' in part, describe(status, part, err))
+
+    def where(block):
+        return block.split('\n')[1].strip().split(' › ')[0]
+
+    wanted = [b for b in finding_blocks(whole) if where(b) in ('Sales', 'Finance')]
+    others = [b for b in finding_blocks(whole) if where(b) not in ('Sales', 'Finance')]
+    check('the demo has findings in and outside Sales and Finance', wanted and others,
+          finding_blocks(whole))
+    check('check --departments reports only those departments\' findings',
+          sorted(finding_blocks(part)) == sorted(wanted), part)
+    check('check --departments counts only them', 'info: %d' % len(wanted) in part.split('\n')[0],
+          part.split('\n')[0])
 
 
 def test_check_error(tmp, db):

@@ -665,6 +665,36 @@ test_finding_properties (KoersTestQuality *fx,
   g_assert_true (koers_quality_finding_get_dismissed (finding));
 }
 
+/* `koers --check --departments`: only the departments asked for are
+ * checked; the company's objectives still count as what they align to. */
+static void
+test_only_departments (KoersTestQuality *fx,
+                       gconstpointer     data)
+{
+  KoersDepartment *sales = koers_test_quality_add_department (fx, "Sales", FALSE);
+  KoersObjective *sales_objective = koers_test_quality_add_objective (fx, sales, "Sell more",
+                                                                      KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                                      "2026-Q2", fx->company_objective);
+  gint64 only[] = { koers_department_get_id (fx->marketing) };
+  KoersQualityInput input;
+  g_autoptr(GListModel) findings = NULL;
+
+  koers_objective_set_owner (fx->objective, "");
+  koers_objective_set_owner (sales_objective, "");
+  koers_objective_set_owner (fx->company_objective, "");
+
+  koers_quality_input_init (&input, G_LIST_MODEL (fx->departments), G_LIST_MODEL (fx->objectives), &fx->period);
+  input.department_ids = only;
+  input.n_department_ids = G_N_ELEMENTS (only);
+  findings = koers_quality_check (&input);
+
+  koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER,
+                                   koers_objective_get_id (fx->objective));
+  /* Aligned to the company's objective, which is not checked itself. */
+  g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+}
+
 /* One model that breaks every rule: each fires, and says so in both
  * languages. */
 static void
@@ -751,6 +781,7 @@ main (int   argc,
 
   g_test_add_func ("/quality/rule-table", test_rule_table);
   ADD ("clean", test_clean);
+  ADD ("only-departments", test_only_departments);
   ADD ("too-many-objectives", test_too_many_objectives);
   ADD ("key-result-count", test_key_result_count);
   ADD ("no-key-results", test_no_key_results);

@@ -123,6 +123,52 @@ test_period_reads_summaries (KoersTestDir  *fixture,
   g_assert_cmpuint (g_hash_table_size (window->checkin_by_id), ==, 6);
 }
 
+/* A report reads every list with the period; the quality check none. */
+static void
+test_period_checkins_modes (KoersTestDir  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  KoersPeriod q2;
+
+  fill_database (fixture->path);
+  koers_period_init_quarter (&q2, 2026, 2);
+
+  {
+    g_autoptr(KoersStore) report = koers_store_open_lazy (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (koers_store_set_period_checkins (report, KOERS_STORE_CHECKINS_LISTS), ==,
+                     KOERS_STORE_CHECKINS_SUMMARIES);
+    g_assert_true (koers_store_load_period (report, &q2, &error));
+    g_assert_no_error (error);
+    for (guint k = 0; k < 2; k++)
+      {
+        KoersKeyResult *kr = key_result_at (report, k);
+
+        g_assert_true (koers_key_result_get_checkins_loaded (kr));
+        g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_peek_checkins (kr)), ==, 3);
+        g_assert_cmpfloat (koers_checkin_get_value (koers_key_result_get_latest_checkin (kr)), ==, 30);
+      }
+    g_assert_cmpuint (g_hash_table_size (report->checkin_by_id), ==, 6);
+  }
+
+  {
+    g_autoptr(KoersStore) check = koers_store_open_lazy (fixture->path, &error);
+    KoersKeyResult *kr;
+
+    g_assert_no_error (error);
+    koers_store_set_period_checkins (check, KOERS_STORE_CHECKINS_NONE);
+    g_assert_true (koers_store_load_period (check, &q2, &error));
+    g_assert_no_error (error);
+    kr = key_result_at (check, 0);
+    g_assert_false (koers_key_result_get_checkins_loaded (kr));
+    g_assert_cmpuint (g_hash_table_size (check->checkin_by_id), ==, 0);
+    /* Asked for after all, the list still comes. */
+    g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (kr)), ==, 3);
+  }
+}
+
 static void
 count_changes_cb (guint *count)
 {
@@ -226,6 +272,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, KoersTestDir, NULL, koers_test_dir_setup, func, koers_test_dir_teardown)
   ADD ("/store-checkins/period-reads-summaries", test_period_reads_summaries);
+  ADD ("/store-checkins/period-checkins-modes", test_period_checkins_modes);
   ADD ("/store-checkins/other-writer", test_other_writer);
   ADD ("/store-checkins/writes-on-unread", test_writes_on_unread);
 #undef ADD

@@ -109,9 +109,7 @@ update_derived (KoersKpi *self)
 
 /* A value edited in place may move, or change what the KPI shows. */
 static void
-value_changed_cb (KoersKpi      *self,
-                  GParamSpec    *pspec,
-                  KoersKpiValue *value)
+sort_values (KoersKpi *self)
 {
   if (!koers_list_is_sorted (G_LIST_MODEL (self->values),
                              koers_kpi_value_compare_newest_first))
@@ -120,10 +118,23 @@ value_changed_cb (KoersKpi      *self,
     update_derived (self);
 }
 
-/* What moves a value in the list or changes what the KPI shows. */
-static const char * const watched_signals[] = {
-  "notify::date", "notify::created", "notify::id", "notify::value", NULL
-};
+/* What moves a value in the list or changes what the KPI shows: its
+ * date, created, id or value. */
+static void
+value_changed_cb (KoersKpi      *self,
+                  GParamSpec    *pspec,
+                  KoersKpiValue *value)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "date") || g_str_equal (name, "created") ||
+      g_str_equal (name, "id") || g_str_equal (name, "value"))
+    sort_values (self);
+}
+
+/* One "notify" handler a value rather than one a property: a company has
+ * thousands of values, each connected at open. */
+static const char * const watched_signals[] = { "notify", NULL };
 
 /* Whoever changes the list, connect to what arrived and disconnect from
  * what left. */
@@ -659,7 +670,7 @@ koers_kpi_add_value (KoersKpi      *self,
   /* Already there: it may have to move. */
   if (g_list_store_find (self->values, value, NULL))
     {
-      value_changed_cb (self, NULL, value);
+      sort_values (self);
       return;
     }
 

@@ -132,6 +132,26 @@ token_clear (gpointer data)
   g_clear_pointer (&token->fold, g_free);
 }
 
+/* Case-folded and composed, so "geïmplementeerd" typed either way
+ * matches.  Most words are ASCII, where lower case is all the folding
+ * there is: normalising each word of a company's titles cost more than
+ * the rest of its check. */
+static char *
+fold_word (const char *start,
+           gsize       len)
+{
+  g_autofree char *folded = NULL;
+
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) start[i] >= 0x80)
+      {
+        folded = g_utf8_casefold (start, (gssize) len);
+        return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+      }
+
+  return g_ascii_strdown (start, (gssize) len);
+}
+
 /* Words are runs of letters and digits; a '.' or ',' between two digits
  * stays inside ("1.200", "4,5"), so a number is one token. */
 static GArray *
@@ -166,10 +186,8 @@ tokenize (const char *text)
       else if (!inside && start != NULL)
         {
           Token token = { start, (gsize) (p - start), NULL, TRUE, FALSE };
-          g_autofree char *folded = g_utf8_casefold (start, (gssize) token.len);
 
-          /* Composed, so "geïmplementeerd" typed either way matches. */
-          token.fold = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+          token.fold = fold_word (start, token.len);
           for (const char *q = token.fold; *q != '\0'; q = g_utf8_next_char (q))
             {
               gunichar d = g_utf8_get_char (q);

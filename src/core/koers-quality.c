@@ -563,6 +563,20 @@ check_department (Check           *check,
     }
 }
 
+static gboolean
+department_is_asked_for (const KoersQualityInput *input,
+                         gint64                   id)
+{
+  if (input->n_department_ids == 0)
+    return TRUE;
+
+  for (guint i = 0; i < input->n_department_ids; i++)
+    if (input->department_ids[i] == id)
+      return TRUE;
+
+  return FALSE;
+}
+
 void
 koers_quality_input_init (KoersQualityInput *input,
                           GListModel        *departments,
@@ -616,7 +630,8 @@ koers_quality_check (const KoersQualityInput *input)
     {
       gint64 id = g_array_index (order, gint64, i);
 
-      check_department (&check, id, find_department (&check, id));
+      if (department_is_asked_for (input, id))
+        check_department (&check, id, find_department (&check, id));
     }
 
   {

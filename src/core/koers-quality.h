@@ -33,6 +33,11 @@ typedef struct
   GListModel                 *objectives;
   /* The period checked: objectives whose period overlaps it. */
   const KoersPeriod          *period;
+  /* Only these departments' findings (n_department_ids 0: every
+   * department's); the other objectives still count as what these align
+   * to. */
+  const gint64               *department_ids;
+  guint                       n_department_ids;
   /* NULL: koers_date_today(). */
   const GDate                *today;
   /* Finding keys (char *) a person dismissed; nullable. */

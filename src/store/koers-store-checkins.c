@@ -212,6 +212,21 @@ koers_store_load_period_checkins (KoersStore  *self,
 
   g_return_val_if_fail (period != NULL, FALSE);
 
+  if (self->period_checkins == KOERS_STORE_CHECKINS_NONE)
+    return TRUE;
+  /* The lists at once, rather than summaries first and the lists after. */
+  if (self->period_checkins == KOERS_STORE_CHECKINS_LISTS)
+    {
+      stmt = koers_store_prepare_select (self, &koers_entity_checkin,
+                                         PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id",
+                                         error);
+      if (stmt == NULL)
+        return FALSE;
+      koers_store_bind_text (stmt, 1, period);
+      koers_store_bind_text (stmt, 2, self->load_departments);
+      return read_lists (self, stmt, error);
+    }
+
   /* All descending: the index on (key_result_id, date) read backwards. */
   stmt = koers_store_prepare_select (self, &koers_entity_checkin,
                            PERIOD_CHECKINS
@@ -222,6 +237,19 @@ koers_store_load_period_checkins (KoersStore  *self,
   koers_store_bind_text (stmt, 1, period);
   koers_store_bind_text (stmt, 2, self->load_departments);
   return read_summaries (self, stmt, NULL, error);
+}
+
+KoersStoreCheckins
+koers_store_set_period_checkins (KoersStore         *self,
+                                 KoersStoreCheckins  what)
+{
+  KoersStoreCheckins old;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), KOERS_STORE_CHECKINS_SUMMARIES);
+
+  old = self->period_checkins;
+  self->period_checkins = what;
+  return old;
 }
 
 gboolean

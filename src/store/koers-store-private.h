@@ -54,7 +54,8 @@ struct _KoersStore
   GHashTable *objective_department;
   GHashTable *loaded_periods;  /* period keys read into the model */
   GArray *requested_periods;
-  const char *load_departments; /* JSON array of ids while loading some */   /* KoersPeriod: what load_period was asked */
+  const char *load_departments; /* JSON array of ids while loading some */
+  KoersStoreCheckins period_checkins; /* what a lazy period load reads */   /* KoersPeriod: what load_period was asked */
   /* Other writers (koers-store-watch.c). */
   gint64 last_seq;           /* the last change the model has */
   GArray *own_changes;       /* seq ranges this store wrote */

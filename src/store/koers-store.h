@@ -104,6 +104,21 @@ gboolean         koers_store_load_all           (KoersStore  *self,
  * needs them all (a report, an export). */
 gboolean         koers_store_load_checkins      (KoersStore  *self,
                                                  GError     **error);
+
+/* What a period load reads of its key results' check-ins in a lazily
+ * opened store: a summary each (the window), every list at once (a
+ * report, which draws them all) or nothing (the quality check, which
+ * reads none; a list asked for later is still read on first use). */
+typedef enum
+{
+  KOERS_STORE_CHECKINS_SUMMARIES,
+  KOERS_STORE_CHECKINS_LISTS,
+  KOERS_STORE_CHECKINS_NONE,
+} KoersStoreCheckins;
+
+/* Returns what it replaces, to put back. */
+KoersStoreCheckins koers_store_set_period_checkins (KoersStore         *self,
+                                                    KoersStoreCheckins  what);
 gboolean         koers_store_is_lazy            (KoersStore  *self);
 const char      *koers_store_get_path           (KoersStore  *self);
 

@@ -89,6 +89,10 @@ koers_report_layout_new (const KoersReportData *data)
   font_map = pango_cairo_font_map_get_default ();
   self->pango = pango_font_map_create_context (font_map);
   pango_cairo_context_set_resolution (self->pango, 72.0);
+  /* Glyphs where the font puts them: positions rounded to whole points
+   * made Cairo correct nearly every glyph in the PDF's text operators,
+   * most of the time a page took to write. */
+  pango_context_set_round_glyph_positions (self->pango, FALSE);
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);

@@ -286,16 +286,20 @@ load_report_objectives (KoersStore               *store,
                         const KoersReportOptions *opts,
                         GError                  **error)
 {
+  KoersStoreCheckins before;
   gboolean ok;
 
+  /* Its charts and notes read every check-in: with the period, in one
+   * query, not a summary first nor one query per key result. */
+  before = koers_store_set_period_checkins (store, KOERS_STORE_CHECKINS_LISTS);
   if (opts->n_department_ids > 0)
     ok = koers_store_load_period_departments (store, &opts->period, opts->department_ids,
                                               opts->n_department_ids, error);
   else
     ok = koers_store_load_period (store, &opts->period, error);
+  koers_store_set_period_checkins (store, before);
 
-  /* Its charts and notes read every check-in: in one query, not one per
-   * key result. */
+  /* Those of a period read before, and those with none. */
   return ok && koers_store_load_checkins (store, error);
 }
 
