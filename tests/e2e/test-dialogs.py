@@ -36,6 +36,11 @@ Failure, find_app, press, wait_for, wait_node = (
     e2e.Failure, e2e.find_app, e2e.press, e2e.wait_for, e2e.wait_node)
 
 
+def isolated(text):
+    """User text inside a title is a bidi isolate (koers_text_isolate())."""
+    return "\u2068" + text + "\u2069"
+
+
 def action_names(node):
     try:
         return [Atspi.Action.get_action_name(node, i)
@@ -132,7 +137,7 @@ def dialogs_run():
         editor = open_modal(koers, lambda: press(card, "card.edit"), "Edit Objective", problems)
         close(koers, open_modal(koers, button_in(editor, "the History button",
                                                  lambda n: n.get_name() == "History"),
-                                f"History of “{card.get_name()}”", problems))
+                                f"History of “{isolated(card.get_name())}”", problems))
         close(koers, editor)
         details = open_modal(koers, lambda: press(kr, "kr-row.history"), "History", problems)
         close(koers, open_modal(koers, button_in(
@@ -149,7 +154,7 @@ def dialogs_run():
             press(wait_node("the Delete… menu item", lambda: main, None,
                             pred=lambda n: n.get_name().replace("_", "") == "Delete…"
                             and can_act(n)))
-        close(koers, open_modal(koers, delete_department, "Delete “Marketing”?", problems))
+        close(koers, open_modal(koers, delete_department, f"Delete “{isolated('Marketing')}”?", problems))
     finally:
         koers.kill()
     if problems:
