@@ -103,15 +103,30 @@ get_child (KoersImportDialog *dialog,
   return gtk_widget_get_template_child (GTK_WIDGET (dialog), KOERS_TYPE_IMPORT_DIALOG, name);
 }
 
+/* Runs the main loop until the window has checked the file (in a
+ * thread) and shows the dialog or a message. */
 static KoersImportDialog *
 import_file (Fixture    *f,
              const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWidget *dialog = koers_window_import_file (f->window, file);
 
+  koers_window_import_file (f->window, file);
+  g_assert_true (koers_window_is_importing (f->window));
+  while (koers_window_is_importing (f->window))
+    g_main_context_iteration (NULL, TRUE);
   koers_test_ui_iterate ();
-  return dialog != NULL ? KOERS_IMPORT_DIALOG (dialog) : NULL;
+
+  return KOERS_IMPORT_DIALOG (koers_test_ui_find_toplevel (KOERS_TYPE_IMPORT_DIALOG));
+}
+
+/* Runs the main loop until the dialog has checked the file again. */
+static void
+wait_for_check (KoersImportDialog *dialog)
+{
+  while (koers_import_dialog_is_checking (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  koers_test_ui_iterate ();
 }
 
 static guint
@@ -338,7 +353,10 @@ test_as_new_refused (Fixture       *f,
                    "Nothing to import: this database has all of it already.");
 
   gtk_check_button_set_active (get_child (dialog, "add_check"), TRUE);
-  koers_test_ui_iterate ();
+  /* Checked again from the file, in a thread: nothing to import meanwhile. */
+  g_assert_true (koers_import_dialog_is_checking (dialog));
+  g_assert_false (gtk_widget_get_sensitive (get_child (dialog, "import_button")));
+  wait_for_check (dialog);
   g_assert_cmpint (koers_import_dialog_get_mode (dialog), ==, KOERS_JSON_IMPORT_ADD);
   g_assert_null (koers_import_dialog_get_plan (dialog));
   g_assert_cmpstr (gtk_button_get_label (get_child (dialog, "import_button")), ==, "_Import");
@@ -355,7 +373,7 @@ test_as_new_refused (Fixture       *f,
 
   /* Back to Merge: the summary again. */
   koers_import_dialog_set_mode (dialog, KOERS_JSON_IMPORT_MERGE);
-  koers_test_ui_iterate ();
+  wait_for_check (dialog);
   g_assert_true (gtk_check_button_get_active (get_child (dialog, "merge_check")));
   g_assert_nonnull (koers_import_dialog_get_plan (dialog));
   g_assert_false (gtk_widget_get_visible (get_child (dialog, "problem_group")));
@@ -429,6 +447,7 @@ test_stale (Fixture       *f,
   g_assert_cmpuint (count_objectives (f->store), ==, 0);
   g_assert_cmpuint (count_stored_objectives (f), ==, 0);
   /* Checked again: a new plan, and the button works. */
+  wait_for_check (dialog);
   g_assert_nonnull (koers_import_dialog_get_plan (dialog));
   g_clear_error (&error);
   g_assert_true (koers_import_dialog_apply (dialog, &error));
