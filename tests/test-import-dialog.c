@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "koers-test-ui.h"
@@ -103,15 +105,30 @@ get_child (KoersImportDialog *dialog,
   return gtk_widget_get_template_child (GTK_WIDGET (dialog), KOERS_TYPE_IMPORT_DIALOG, name);
 }
 
+/* Runs the main loop until the window has checked the file (in a
+ * thread) and shows the dialog or a message. */
 static KoersImportDialog *
 import_file (Fixture    *f,
              const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWidget *dialog = koers_window_import_file (f->window, file);
 
+  koers_window_import_file (f->window, file);
+  g_assert_true (koers_window_is_importing (f->window));
+  while (koers_window_is_importing (f->window))
+    g_main_context_iteration (NULL, TRUE);
   koers_test_ui_iterate ();
-  return dialog != NULL ? KOERS_IMPORT_DIALOG (dialog) : NULL;
+
+  return KOERS_IMPORT_DIALOG (koers_test_ui_find_toplevel (KOERS_TYPE_IMPORT_DIALOG));
+}
+
+/* Runs the main loop until the dialog has checked the file again. */
+static void
+wait_for_check (KoersImportDialog *dialog)
+{
+  while (koers_import_dialog_is_checking (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  koers_test_ui_iterate ();
 }
 
 static guint
@@ -338,7 +355,10 @@ test_as_new_refused (Fixture       *f,
                    "Nothing to import: this database has all of it already.");
 
   gtk_check_button_set_active (get_child (dialog, "add_check"), TRUE);
-  koers_test_ui_iterate ();
+  /* Checked again from the file, in a thread: nothing to import meanwhile. */
+  g_assert_true (koers_import_dialog_is_checking (dialog));
+  g_assert_false (gtk_widget_get_sensitive (get_child (dialog, "import_button")));
+  wait_for_check (dialog);
   g_assert_cmpint (koers_import_dialog_get_mode (dialog), ==, KOERS_JSON_IMPORT_ADD);
   g_assert_null (koers_import_dialog_get_plan (dialog));
   g_assert_cmpstr (gtk_button_get_label (get_child (dialog, "import_button")), ==, "_Import");
@@ -355,7 +375,7 @@ test_as_new_refused (Fixture       *f,
 
   /* Back to Merge: the summary again. */
   koers_import_dialog_set_mode (dialog, KOERS_JSON_IMPORT_MERGE);
-  koers_test_ui_iterate ();
+  wait_for_check (dialog);
   g_assert_true (gtk_check_button_get_active (get_child (dialog, "merge_check")));
   g_assert_nonnull (koers_import_dialog_get_plan (dialog));
   g_assert_false (gtk_widget_get_visible (get_child (dialog, "problem_group")));
@@ -429,11 +449,147 @@ test_stale (Fixture       *f,
   g_assert_cmpuint (count_objectives (f->store), ==, 0);
   g_assert_cmpuint (count_stored_objectives (f), ==, 0);
   /* Checked again: a new plan, and the button works. */
+  wait_for_check (dialog);
   g_assert_nonnull (koers_import_dialog_get_plan (dialog));
   g_clear_error (&error);
   g_assert_true (koers_import_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_objectives (f->store), >, 0);
+}
+
+/* A file that is not a regular one (here a pipe, which would block a
+ * reader until a writer comes): refused with the reason before anything
+ * reads it, and no dialog. */
+static void
+test_fifo_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *fifo = build_path (f, "pipe.json");
+  AdwMessageDialog *message;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_assert_null (import_file (f, fifo));
+  message = ADW_MESSAGE_DIALOG (koers_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Import “pipe.json”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "is not a regular file"));
+  g_assert_cmpuint (count_stored_objectives (f), ==, 0);
+}
+
+#define LARGE_DEPARTMENT "11111111-1111-4111-8111-111111111111"
+#define LARGE_N_OBJECTIVES 3000
+#define LARGE_N_CHECKINS   10     /* per key result */
+#define LARGE_NOTE_LENGTH  2300
+
+/* A valid export of LARGE_N_OBJECTIVES objectives, each with a key result
+ * of LARGE_N_CHECKINS check-ins with long notes: larger than the 64 MB the
+ * window once read into memory.  Written as a stream, as export does. */
+static void
+write_large_export (const char *path)
+{
+  g_autofree char *note = g_strnfill (LARGE_NOTE_LENGTH, 'n');
+  FILE *out = g_fopen (path, "w");
+
+  g_assert_nonnull (out);
+  fprintf (out, "{\n  \"format\" : \"koers\",\n  \"version\" : 2,\n  \"departments\" : [\n"
+                "    { \"uuid\" : \"" LARGE_DEPARTMENT "\", \"name\" : \"Large\","
+                " \"created\" : \"2026-01-05T09:00:00Z\", \"updated\" : \"2026-01-05T09:00:00Z\" }\n"
+                "  ],\n  \"objectives\" : [\n");
+  for (guint i = 0; i < LARGE_N_OBJECTIVES; i++)
+    {
+      fprintf (out,
+               "    %s{ \"uuid\" : \"22222222-2222-4222-8222-%012u\","
+               " \"department\" : \"" LARGE_DEPARTMENT "\","
+               " \"title\" : \"Objective %u\", \"level\" : \"department\","
+               " \"kind\" : \"committed\", \"period\" : \"2026-Q2\", \"state\" : \"active\","
+               " \"created\" : \"2026-01-05T09:00:00Z\", \"updated\" : \"2026-01-05T09:00:00Z\","
+               " \"key_results\" : [ { \"uuid\" : \"33333333-3333-4333-8333-%012u\","
+               " \"title\" : \"Result\", \"metric_kind\" : \"number\", \"start\" : 0,"
+               " \"target\" : 10, \"current\" : 0, \"created\" : \"2026-01-05T09:00:00Z\","
+               " \"updated\" : \"2026-01-05T09:00:00Z\", \"checkins\" : [\n",
+               i > 0 ? "," : "", i, i, i);
+      for (guint j = 0; j < LARGE_N_CHECKINS; j++)
+        fprintf (out,
+                 "      %s{ \"uuid\" : \"44444444-4444-4444-8444-%08u%04u\", \"date\" : \"2026-04-%02u\","
+                 " \"value\" : %u, \"note\" : \"%s\", \"created\" : \"2026-04-01T09:00:00Z\","
+                 " \"updated\" : \"2026-04-01T09:00:00Z\" }\n",
+                 j > 0 ? "," : "", i, j, j + 1, j, note);
+      fprintf (out, "    ] } ] }\n");
+    }
+  fprintf (out, "  ]\n}\n");
+  g_assert_cmpint (fclose (out), ==, 0);
+}
+
+static gboolean
+count_tick_cb (gpointer user_data)
+{
+  guint *ticks = user_data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A company's backup, larger than 64 MB, restores from the window: the
+ * file is checked from disk in a thread (the main loop runs meanwhile),
+ * the dialog counts all of it, and Import writes it all. */
+static void
+test_large_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *large = build_path (f, "large.json");
+  g_autoptr(GFile) file = NULL;
+  KoersImportDialog *dialog;
+  KoersImportCounts counts;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  guint ticks = 0;
+  guint tick_id;
+  gint64 start;
+
+  write_large_export (large);
+  g_assert_cmpint (g_stat (large, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, KOERS_JSON_MAX_FILE_SIZE);
+
+  /* The main loop goes on while the file is checked. */
+  start = g_get_monotonic_time ();
+  tick_id = g_timeout_add (10, count_tick_cb, &ticks);
+  file = g_file_new_for_path (large);
+  koers_window_import_file (f->window, file);
+  while (koers_window_is_importing (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick_id);
+  koers_test_ui_iterate ();
+  g_test_message ("%" G_GINT64_FORMAT " bytes checked in %" G_GINT64_FORMAT " ms, %u ticks of the main loop",
+                  (gint64) st.st_size, (g_get_monotonic_time () - start) / 1000, ticks);
+
+  g_assert_null (koers_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = KOERS_IMPORT_DIALOG (koers_test_ui_find_toplevel (KOERS_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ticks, >=, 5);
+  koers_import_plan_get_counts (koers_import_dialog_get_plan (dialog), KOERS_IMPORT_OBJECTIVES, &counts);
+  g_assert_cmpuint (counts.added, ==, LARGE_N_OBJECTIVES);
+  koers_import_plan_get_counts (koers_import_dialog_get_plan (dialog), KOERS_IMPORT_CHECKINS, &counts);
+  g_assert_cmpuint (counts.added, ==, LARGE_N_OBJECTIVES * LARGE_N_CHECKINS);
+
+  /* As new, as a backup is restored: checked again from the file. */
+  koers_import_dialog_set_mode (dialog, KOERS_JSON_IMPORT_ADD);
+  g_assert_true (koers_import_dialog_is_checking (dialog));
+  wait_for_check (dialog);
+  g_assert_nonnull (koers_import_dialog_get_plan (dialog));
+  koers_import_plan_get_counts (koers_import_dialog_get_plan (dialog), KOERS_IMPORT_CHECKINS, &counts);
+  g_assert_cmpuint (counts.added, ==, LARGE_N_OBJECTIVES * LARGE_N_CHECKINS);
+  g_assert_true (gtk_widget_get_sensitive (get_child (dialog, "import_button")));
+
+  g_assert_true (koers_import_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+
+  g_assert_cmpint (koers_test_query_int (f->path, "SELECT count(*) FROM objectives"), ==, LARGE_N_OBJECTIVES);
+  g_assert_cmpint (koers_test_query_int (f->path, "SELECT count(*) FROM checkins"), ==,
+                   LARGE_N_OBJECTIVES * LARGE_N_CHECKINS);
+  g_assert_cmpint (koers_test_query_int (f->path, "SELECT min (length (note)) FROM checkins"), ==,
+                   LARGE_NOTE_LENGTH);
 }
 
 int
@@ -455,6 +611,10 @@ main (int   argc,
               fixture_set_up, test_invalid_file, fixture_tear_down);
   g_test_add ("/import-dialog/stale", Fixture, NULL,
               fixture_set_up, test_stale, fixture_tear_down);
+  g_test_add ("/import-dialog/fifo-refused", Fixture, NULL,
+              fixture_set_up, test_fifo_refused, fixture_tear_down);
+  g_test_add ("/import-dialog/large-file", Fixture, NULL,
+              fixture_set_up, test_large_file, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&settings);

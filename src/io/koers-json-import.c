@@ -943,6 +943,155 @@ koers_json_import_plan (KoersStore           *store,
   return g_steal_pointer (&plan);
 }
 
+/* Planning in a thread of its own.  The thread opens a connection of its
+ * own to the store's database (a second KoersStore, which reads only the
+ * departments and KPIs and watches nothing): the caller's store, its
+ * connection and its model objects belong to the main thread, which keeps
+ * using them meanwhile.  The plan holds only what it read itself (rows as
+ * new objects, uuids, row ids), so it can be handed to the caller's store
+ * afterwards: the row ids are those of the same file. */
+
+typedef struct
+{
+  KoersStore          *store;       /* the caller's: only referenced in the thread */
+  char                *db_path;
+  GFile               *file;
+  KoersJsonImportMode  mode;
+  gulong               changed_id;
+  gboolean             changed;     /* the caller's store wrote meanwhile */
+} PlanTaskData;
+
+static void
+plan_task_data_free (PlanTaskData *data)
+{
+  if (data->changed_id != 0)
+    g_signal_handler_disconnect (data->store, data->changed_id);
+  g_clear_object (&data->store);
+  g_clear_object (&data->file);
+  g_free (data->db_path);
+  g_free (data);
+}
+
+static void
+plan_task_store_changed_cb (KoersStore   *store,
+                            PlanTaskData *data)
+{
+  data->changed = TRUE;
+}
+
+/* A file with a local path (also what the document portal gives) is
+ * streamed; one without (a remote location) is read whole, under
+ * KOERS_JSON_MAX_FILE_SIZE, as before. */
+static KoersImportPlan *
+plan_file_in (KoersStore           *reader,
+              GFile                *file,
+              KoersJsonImportMode   mode,
+              GError              **error)
+{
+  g_autoptr(KoersImportPlan) plan = plan_new (reader, mode);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    {
+      if (!open_file (plan, path, error))
+        return NULL;
+    }
+  else
+    {
+      plan->data = koers_json_load_file (file, error);
+      if (plan->data == NULL)
+        return NULL;
+    }
+
+  if (plan_in (plan, FALSE, error) == NULL)
+    return NULL;
+
+  g_clear_pointer (&plan->import, koers_store_import_free);
+  return g_steal_pointer (&plan);
+}
+
+static void
+plan_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  PlanTaskData *data = task_data;
+  g_autoptr(KoersStore) reader = NULL;
+  g_autoptr(KoersImportPlan) plan = NULL;
+  GError *error = NULL;
+
+  reader = koers_store_open_lazy (data->db_path, &error);
+  if (reader != NULL)
+    plan = plan_file_in (reader, data->file, data->mode, &error);
+  if (plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* From here on the plan is the caller's store's; the reader closes in
+   * this thread. */
+  g_set_object (&plan->store, data->store);
+  g_task_return_pointer (task, g_steal_pointer (&plan), (GDestroyNotify) koers_import_plan_free);
+}
+
+void
+koers_json_import_plan_file_async (KoersStore           *store,
+                                   GFile                *file,
+                                   KoersJsonImportMode   mode,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PlanTaskData *data;
+
+  g_return_if_fail (KOERS_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_json_import_plan_file_async);
+
+  data = g_new0 (PlanTaskData, 1);
+  data->store = g_object_ref (store);
+  data->db_path = g_strdup (koers_store_get_path (store));
+  data->file = g_object_ref (file);
+  data->mode = mode;
+  data->changed_id = g_signal_connect (store, "changed", G_CALLBACK (plan_task_store_changed_cb), data);
+  g_task_set_task_data (task, data, (GDestroyNotify) plan_task_data_free);
+
+  g_task_run_in_thread (task, plan_file_thread);
+}
+
+KoersImportPlan *
+koers_json_import_plan_file_finish (KoersStore    *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  PlanTaskData *data;
+  KoersImportPlan *plan;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  plan = g_task_propagate_pointer (G_TASK (result), error);
+  if (plan == NULL)
+    return NULL;
+
+  /* What this process wrote while the thread read: the plan may not show
+   * it; applying would find it too, but say so before. */
+  data = g_task_get_task_data (G_TASK (result));
+  plan->stale = data->changed;
+  watch_store (plan);
+  return plan;
+}
+
 /* Whether a plan made again decides as the shown one did. */
 static gboolean
 same_decisions (KoersImportPlan *a,

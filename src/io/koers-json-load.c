@@ -5,10 +5,11 @@
 
 #include "koers-json.h"
 
-/* What the window imports is read whole into memory (the file-chooser
- * portal hands over a file, not a path to stream): only a regular file,
- * and never more than KOERS_JSON_MAX_FILE_SIZE, so that /dev/zero, a pipe
- * or a file that keeps growing cannot fill the memory. */
+/* A file the window gets without a local path (a remote location; the
+ * document portal does give a path, and such a file is streamed) is read
+ * whole into memory: only a regular file, and never more than
+ * KOERS_JSON_MAX_FILE_SIZE, so that /dev/zero, a pipe or a file that keeps
+ * growing cannot fill the memory. */
 
 #define READ_CHUNK (64 * 1024)
 

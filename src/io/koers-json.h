@@ -120,6 +120,23 @@ KoersImportPlan *koers_json_import_plan_from_data (KoersStore          *store,
                                                    gsize                length,
                                                    KoersJsonImportMode  mode,
                                                    GError             **error);
+/* As koers_json_import_plan(), for a window: file is read in a thread of
+ * its own, on a connection of its own to store's database, so that the
+ * main loop runs on while a large file is checked.  A file with a local
+ * path (what the document portal gives too) is streamed, up to
+ * KOERS_JSON_MAX_IMPORT_SIZE; one without is read whole, up to
+ * KOERS_JSON_MAX_FILE_SIZE (koers_json_load_file()).  A folder, a device
+ * or a pipe is refused without reading it.  Cancelling drops the plan
+ * (G_IO_ERROR_CANCELLED). */
+void             koers_json_import_plan_file_async  (KoersStore          *store,
+                                                     GFile               *file,
+                                                     KoersJsonImportMode  mode,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+KoersImportPlan *koers_json_import_plan_file_finish (KoersStore          *store,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 /* Writes what the plan says in one transaction; on any error nothing is
  * written.  Fails with KOERS_JSON_ERROR_STALE when the store changed since
  * the plan was made.  A plan is applied once. */

@@ -14,9 +14,10 @@ struct _KoersImportDialog
   GtkWindow           *window;      /* weak: the toast goes there */
   KoersStore          *store;
   char                *file_name;   /* for display */
-  GBytes              *contents;    /* checked again when the mode changes */
+  GFile               *file;        /* checked again when the mode changes */
   KoersJsonImportMode  mode;
   KoersImportPlan     *plan;        /* NULL when the mode cannot import the file */
+  GCancellable        *checking;    /* a check of the file runs (in a thread) */
   GPtrArray           *rows;        /* rows added to the groups, removed on update */
 
   AdwWindowTitle      *window_title;
@@ -166,20 +167,14 @@ show_plan (KoersImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), n_conflicts > 0);
 }
 
-/* Checks the file for the mode and shows what importing would do. */
+/* Shows what importing the file in the mode would do, or why it cannot. */
 static void
-update_plan (KoersImportDialog *self)
+show_check (KoersImportDialog *self,
+            const GError      *error)
 {
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (self->contents, &length);
   gboolean merge = self->mode == KOERS_JSON_IMPORT_MERGE;
 
-  g_clear_pointer (&self->plan, koers_import_plan_free);
   clear_rows (self);
-
-  self->plan = koers_json_import_plan_from_data (self->store, data, length, self->mode, &error);
-
   gtk_widget_set_visible (GTK_WIDGET (self->problem_group), self->plan == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_group), self->plan != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->details_group), self->plan != NULL);
@@ -208,16 +203,63 @@ update_plan (KoersImportDialog *self)
 }
 
 static void
+plan_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KoersImportDialog) self = user_data;
+  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = koers_json_import_plan_file_finish (KOERS_STORE (source), result, &error);
+  /* A newer check (another mode) or the dialog closed: not this one's
+   * result to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&self->checking);
+  self->plan = g_steal_pointer (&plan);
+  show_check (self, error);
+}
+
+/* Checks the file again for the mode (from the file itself, in a thread:
+ * a company's backup takes seconds) and shows what importing would do. */
+static void
+check_file (KoersImportDialog *self)
+{
+  gboolean merge = self->mode == KOERS_JSON_IMPORT_MERGE;
+
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+  g_clear_pointer (&self->plan, koers_import_plan_free);
+  clear_rows (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), TRUE);
+  adw_preferences_group_set_description (self->summary_group, _("Checking the file…"));
+  gtk_button_set_label (GTK_BUTTON (self->import_button), merge ? _("_Merge") : _("_Import"));
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+
+  self->checking = g_cancellable_new ();
+  koers_json_import_plan_file_async (self->store, self->file, self->mode, self->checking,
+                                     plan_ready_cb, g_object_ref (self));
+}
+
+static void
 mode_toggled_cb (KoersImportDialog *self)
 {
   KoersJsonImportMode mode = gtk_check_button_get_active (self->add_check)
                              ? KOERS_JSON_IMPORT_ADD : KOERS_JSON_IMPORT_MERGE;
 
   /* Both radio buttons notify: act once. */
-  if (self->contents != NULL && mode != self->mode)
+  if (self->file != NULL && mode != self->mode)
     {
       self->mode = mode;
-      update_plan (self);
+      check_file (self);
     }
 }
 
@@ -255,6 +297,9 @@ koers_import_dialog_dispose (GObject *object)
   KoersImportDialog *self = KOERS_IMPORT_DIALOG (object);
 
   g_clear_weak_pointer (&self->window);
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
   /* The plan follows the store's "changed" until freed. */
   g_clear_pointer (&self->plan, koers_import_plan_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_IMPORT_DIALOG);
@@ -268,7 +313,7 @@ koers_import_dialog_finalize (GObject *object)
   KoersImportDialog *self = KOERS_IMPORT_DIALOG (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->contents, g_bytes_unref);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self->file_name);
 
@@ -316,52 +361,77 @@ koers_import_dialog_init (KoersImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-koers_import_dialog_new (GtkWindow    *window,
-                         KoersStore   *store,
-                         GFile        *file,
-                         GError      **error)
+static void
+first_plan_ready_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  GFile *file = g_task_get_task_data (task);
+  GtkWindow *window;
   KoersImportDialog *self;
-  g_autoptr(GBytes) contents = NULL;
   g_autoptr(KoersImportPlan) plan = NULL;
   g_autofree char *basename = NULL;
-  gsize length = 0;
-  const char *data;
-
-  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  contents = koers_json_load_file (file, error);
-  if (contents == NULL)
-    return NULL;
+  GError *error = NULL;
 
   /* A merge never refuses what the database has: what fails here is the
    * file itself, and no dialog opens for it. */
-  data = g_bytes_get_data (contents, &length);
-  plan = koers_json_import_plan_from_data (store, data, length, KOERS_JSON_IMPORT_MERGE, error);
+  plan = koers_json_import_plan_file_finish (KOERS_STORE (source), result, &error);
   if (plan == NULL)
-    return NULL;
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
+  window = g_task_get_source_object (task);
   /* GTK owns a window: no reference to drop here. */
   self = g_object_new (KOERS_TYPE_IMPORT_DIALOG,
                        "transient-for", window,
                        NULL);
   g_set_weak_pointer (&self->window, window);
-  self->store = g_object_ref (store);
-  self->contents = g_steal_pointer (&contents);
+  self->store = g_object_ref (KOERS_STORE (source));
+  self->file = g_object_ref (file);
   basename = g_file_get_basename (file);
   self->file_name = g_filename_display_name (basename);
   adw_window_title_set_subtitle (self->window_title, self->file_name);
 
   self->plan = g_steal_pointer (&plan);
-  show_plan (self);
-  gtk_button_set_label (GTK_BUTTON (self->import_button), _("_Merge"));
-  gtk_widget_set_sensitive (self->import_button, plan_changes_anything (self->plan));
+  show_check (self, NULL);
 
-  return GTK_WIDGET (self);
+  g_task_return_pointer (task, self, NULL);
+}
+
+void
+koers_import_dialog_new_async (GtkWindow           *window,
+                               KoersStore          *store,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (KOERS_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (window, cancellable, callback, user_data);
+  g_task_set_source_tag (task, koers_import_dialog_new_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  koers_json_import_plan_file_async (store, file, KOERS_JSON_IMPORT_MERGE, cancellable,
+                                     first_plan_ready_cb, task);
+}
+
+GtkWidget *
+koers_import_dialog_new_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 KoersJsonImportMode
@@ -391,6 +461,14 @@ koers_import_dialog_get_plan (KoersImportDialog *self)
 }
 
 gboolean
+koers_import_dialog_is_checking (KoersImportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->checking != NULL;
+}
+
+gboolean
 koers_import_dialog_apply (KoersImportDialog  *self,
                            GError            **error)
 {
@@ -401,6 +479,12 @@ koers_import_dialog_apply (KoersImportDialog  *self,
   g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->checking != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           _("The file is still being checked"));
+      return FALSE;
+    }
   if (self->plan == NULL)
     {
       g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_INVALID,
@@ -412,7 +496,7 @@ koers_import_dialog_apply (KoersImportDialog  *self,
   if (!koers_json_import_apply (self->plan, error))
     {
       /* A plan is applied once, and a stale one never: check again. */
-      update_plan (self);
+      check_file (self);
       return FALSE;
     }
 

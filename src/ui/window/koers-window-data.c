@@ -82,25 +82,68 @@ show_import_error (KoersWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-GtkWidget *
-koers_window_import_file (KoersWindow *self,
-                          GFile       *file)
+static void
+set_importing (KoersWindow  *self,
+               GCancellable *importing)
 {
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "import-data");
+
+  g_set_object (&self->importing, importing);
+  /* A company's backup takes seconds to check: the window stays usable
+   * meanwhile and shows that something happens.  (Not a toast: the toast
+   * of the import itself would queue behind it, and libadwaita 1.2
+   * crashes when a toast is dismissed while it animates in.) */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), importing != NULL ? "progress" : NULL);
+  /* One import at a time: a second file chosen while the first is checked
+   * would open a second dialog over the first. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), importing == NULL);
+}
+
+static void
+import_dialog_ready_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  KoersWindow *self = KOERS_WINDOW (source);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  dialog = koers_import_dialog_new_finish (result, &error);
+  /* The window closed meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  dialog = koers_import_dialog_new (GTK_WINDOW (self), self->store, file, &error);
+  set_importing (self, NULL);
   if (dialog == NULL)
-    {
-      show_import_error (self, file, error);
-      return NULL;
-    }
+    show_import_error (self, file, error);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+void
+koers_window_import_file (KoersWindow *self,
+                          GFile       *file)
+{
+  g_autoptr(GCancellable) importing = g_cancellable_new ();
+
+  g_return_if_fail (KOERS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->importing != NULL)
+    return;
+
+  set_importing (self, importing);
+  koers_import_dialog_new_async (GTK_WINDOW (self), self->store, file, importing,
+                                 import_dialog_ready_cb, g_object_ref (file));
+}
+
+gboolean
+koers_window_is_importing (KoersWindow *self)
+{
+  g_return_val_if_fail (KOERS_IS_WINDOW (self), FALSE);
+
+  return self->importing != NULL;
 }
 
 static void
@@ -177,6 +220,9 @@ koers_window_init_data (KoersWindow *self)
 void
 koers_window_dispose_data (KoersWindow *self)
 {
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+  g_clear_object (&self->importing);
   if (self->import_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
   g_clear_object (&self->import_chooser);

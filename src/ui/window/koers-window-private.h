@@ -38,6 +38,7 @@ struct _KoersWindow
   GtkLabel *quality_badge;
   KoersQualityPage *quality_page;
   GtkFileChooserNative *import_chooser;
+  GCancellable *importing;   /* a file chosen for Import Data is being checked */
 };
 
 /* The OKR check shows instead of a department's editor. */

@@ -25,12 +25,13 @@ void             koers_window_set_period         (KoersWindow     *self,
                                                   const KoersPeriod *period);
 void             koers_window_add_toast          (KoersWindow     *self,
                                                   AdwToast        *toast);
-/* What choosing a file for Import Data does: checks file and opens the
- * import dialog over the window (returned, transfer none), or shows a
- * message dialog with what is wrong with the file (NULL); nothing is
- * written before the dialog's Merge or Import.  Tests call it to bypass
- * the native chooser. */
-GtkWidget       *koers_window_import_file        (KoersWindow     *self,
+/* What choosing a file for Import Data does: checks file in a thread (the
+ * window stays responsive) and then opens the import dialog over the
+ * window, or shows a message dialog with what is wrong with the file;
+ * nothing is written before the dialog's Merge or Import.  Tests call it
+ * to bypass the native chooser, and wait while is_importing(). */
+void             koers_window_import_file        (KoersWindow     *self,
                                                   GFile           *file);
+gboolean         koers_window_is_importing       (KoersWindow     *self);
 
 G_END_DECLS
