@@ -471,16 +471,13 @@ koers_history_window_class_init (KoersHistoryWindowClass *klass)
   object_class->dispose = koers_history_window_dispose;
   object_class->finalize = koers_history_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, days_box);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, more_button);
-
-  /* A modal AdwWindow is a "filler" to screen readers otherwise. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -607,11 +607,8 @@ koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-editor.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, name_row);

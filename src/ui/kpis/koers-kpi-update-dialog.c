@@ -324,11 +324,8 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, name_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, thresholds_label);

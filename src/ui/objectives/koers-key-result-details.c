@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-scoring.h"
 #include "core/koers-summary.h"
 #include "checkins/koers-checkin-dialog.h"
 #include "koers-editor-style.h"
@@ -64,23 +65,6 @@ typedef struct
   GtkWidget *delete_button;
 } RowWidgets;
 
-static KoersKrStatus
-checkin_status_to_kr_status (KoersCheckinStatus status)
-{
-  switch (status)
-    {
-    case KOERS_CHECKIN_STATUS_ON_TRACK:
-      return KOERS_KR_STATUS_ON_TRACK;
-    case KOERS_CHECKIN_STATUS_AT_RISK:
-      return KOERS_KR_STATUS_AT_RISK;
-    case KOERS_CHECKIN_STATUS_OFF_TRACK:
-      return KOERS_KR_STATUS_OFF_TRACK;
-    case KOERS_CHECKIN_STATUS_NONE:
-    default:
-      return KOERS_KR_STATUS_IN_PROGRESS;
-    }
-}
-
 static char *
 format_checkin_date (KoersCheckin *checkin)
 {
@@ -98,7 +82,7 @@ update_row (GtkWidget *row)
   KoersKeyResult *kr = g_object_get_data (G_OBJECT (row), ROW_KEY_RESULT_KEY);
   KoersLanguage lang = koers_format_get_language ();
   KoersCheckinStatus status = koers_checkin_get_status (checkin);
-  KoersKrStatus kr_status = checkin_status_to_kr_status (status);
+  KoersKrStatus kr_status = koers_score_checkin_status (status);
   const char *note = koers_checkin_get_note (checkin);
   const char *author = koers_checkin_get_author (checkin);
   g_autofree char *value = koers_format_metric (lang, koers_key_result_get_metric_kind (kr),
@@ -562,11 +546,8 @@ koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, title_label);

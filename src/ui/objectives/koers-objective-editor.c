@@ -668,11 +668,8 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, title_row);

@@ -163,6 +163,19 @@ update_name (KoersDepartmentRow *self)
     }
 }
 
+/* Every item of the menu acts on this row's department, named by its id. */
+static void
+append_department_item (GMenu      *section,
+                        const char *label,
+                        const char *action,
+                        gint64      id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+  g_menu_append_item (section, item);
+}
+
 static void
 build_menu (KoersDepartmentRow *self)
 {
@@ -171,35 +184,18 @@ build_menu (KoersDepartmentRow *self)
   g_autoptr(GMenu) move_section = g_menu_new ();
   g_autoptr(GMenu) delete_section = g_menu_new ();
   gint64 id = koers_department_get_id (self->department);
-  g_autoptr(GMenuItem) item = NULL;
 
-  item = g_menu_item_new (_("_Rename…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.rename-department",
-                                           g_variant_new_int64 (id));
-  g_menu_append_item (edit_section, item);
+  append_department_item (edit_section, _("_Rename…"), "win.rename-department", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
 
   /* The company is the strategic level: always first, never deleted. */
   if (!koers_department_get_is_company (self->department))
     {
-      g_clear_object (&item);
-      item = g_menu_item_new (_("Move _Up"), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.move-department-up",
-                                               g_variant_new_int64 (id));
-      g_menu_append_item (move_section, item);
-
-      g_clear_object (&item);
-      item = g_menu_item_new (_("Move _Down"), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.move-department-down",
-                                               g_variant_new_int64 (id));
-      g_menu_append_item (move_section, item);
+      append_department_item (move_section, _("Move _Up"), "win.move-department-up", id);
+      append_department_item (move_section, _("Move _Down"), "win.move-department-down", id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (move_section));
 
-      g_clear_object (&item);
-      item = g_menu_item_new (_("_Delete…"), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.delete-department",
-                                               g_variant_new_int64 (id));
-      g_menu_append_item (delete_section, item);
+      append_department_item (delete_section, _("_Delete…"), "win.delete-department", id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
     }
 
