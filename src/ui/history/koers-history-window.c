@@ -6,6 +6,7 @@
 #include "core/koers-change-text.h"
 #include "koers-history-window.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-idle.h"
 
 /* Rows built at a time: a key result with years of weekly check-ins has
  * hundreds of changes, and nobody reads them all at once. */
@@ -409,21 +410,10 @@ reload (KoersHistoryWindow *self)
   gtk_stack_set_visible_child_name (self->stack, self->changes->len > 0 ? "list" : "empty");
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  KoersHistoryWindow *self = user_data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (KoersHistoryWindow *self)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
+  koers_idle_queue (&self->reload_source, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) reload, self);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
+#include "widgets/koers-idle.h"
 #include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
@@ -68,22 +69,11 @@ static GParamSpec *properties[N_PROPS];
 
 static void fill (KoersObjectiveEditor *self);
 
-static gboolean
-refill_cb (gpointer user_data)
-{
-  KoersObjectiveEditor *self = user_data;
-
-  self->refill_id = 0;
-  fill (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Not from inside a field's own change handler. */
 static void
 queue_refill (KoersObjectiveEditor *self)
 {
-  if (self->refill_id == 0)
-    self->refill_id = g_idle_add (refill_cb, self);
+  koers_idle_queue (&self->refill_id, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) fill, self);
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
 #include "koers-department-row.h"
+#include "widgets/koers-idle.h"
 
 struct _KoersDepartmentRow
 {
@@ -114,22 +115,11 @@ update_summary (KoersDepartmentRow *self)
                                   -1);
 }
 
-static gboolean
-update_summary_cb (gpointer user_data)
-{
-  KoersDepartmentRow *self = user_data;
-
-  self->summary_id = 0;
-  update_summary (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Once for a whole period read in, before the next frame. */
 static void
 queue_summary (KoersDepartmentRow *self)
 {
-  if (self->summary_id == 0)
-    self->summary_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_summary_cb, self, NULL);
+  koers_idle_queue (&self->summary_id, G_PRIORITY_HIGH_IDLE, (KoersIdleFunc) update_summary, self);
 }
 
 static void
