@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/koers-enum-types.h"
+#include "core/koers-department.h"
 #include "core/koers-enums.h"
 #include "core/koers-property.h"
 
@@ -22,6 +23,7 @@ struct _TestThing
   KoersCheckinStatus status;
   char *name;
   char *date;
+  KoersDepartment *department;
   guint n_hook_calls;
 };
 
@@ -38,6 +40,7 @@ enum {
   PROP_STATUS,
   PROP_NAME,
   PROP_DATE,
+  PROP_DEPARTMENT,
   N_PROPS
 };
 
@@ -62,9 +65,11 @@ static const KoersProperty property_table[] = {
   { "share", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (TestThing, share),
     .minimum = -1.0, .maximum = 1.0, .default_value = -1.0 },
   { "status", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (TestThing, status),
-    .enum_type = koers_checkin_status_get_type, .default_value = KOERS_CHECKIN_STATUS_NONE },
+    .type = koers_checkin_status_get_type, .default_value = KOERS_CHECKIN_STATUS_NONE },
   { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (TestThing, name) },
   { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (TestThing, date) },
+  { "department", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (TestThing, department),
+    .type = koers_department_get_type, .construct_only = TRUE },
 };
 
 static void
@@ -74,6 +79,7 @@ test_thing_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->date);
+  g_clear_object (&self->department);
   G_OBJECT_CLASS (test_thing_parent_class)->finalize (object);
 }
 
@@ -208,6 +214,26 @@ test_strings_and_dates (void)
 }
 
 static void
+test_construct_only_object (void)
+{
+  g_autoptr(KoersDepartment) department = koers_department_new ("Sales", "");
+  g_autoptr(TestThing) thing = g_object_new (TEST_TYPE_THING, "department", department, NULL);
+  g_autoptr(KoersDepartment) got = NULL;
+  GParamSpec *pspec = properties[PROP_DEPARTMENT];
+
+  g_assert_true (G_IS_PARAM_SPEC_OBJECT (pspec));
+  g_assert_true (pspec->value_type == KOERS_TYPE_DEPARTMENT);
+  g_assert_true (pspec->flags & G_PARAM_CONSTRUCT_ONLY);
+  g_assert_false (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+
+  /* The object holds a reference of its own. */
+  g_assert_true (thing->department == department);
+  g_object_get (thing, "department", &got, NULL);
+  g_assert_true (got == department);
+  g_assert_cmpuint (G_OBJECT (department)->ref_count, ==, 3);
+}
+
+static void
 test_store_reports_change (void)
 {
   g_autoptr(TestThing) thing = g_object_new (TEST_TYPE_THING, NULL);
@@ -230,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/property/round-trip", test_round_trip);
   g_test_add_func ("/property/notify-on-change", test_notify_on_change);
   g_test_add_func ("/property/strings-and-dates", test_strings_and_dates);
+  g_test_add_func ("/property/construct-only-object", test_construct_only_object);
   g_test_add_func ("/property/store-reports-change", test_store_reports_change);
 
   return g_test_run ();

@@ -51,7 +51,7 @@ static const KoersProperty property_table[] = {
   { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersCheckin, date) },
   { "value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCheckin, value) },
   { "status", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersCheckin, status),
-    .enum_type = koers_checkin_status_get_type, .default_value = KOERS_CHECKIN_STATUS_NONE },
+    .type = koers_checkin_status_get_type, .default_value = KOERS_CHECKIN_STATUS_NONE },
   { "note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, note) },
   { "author", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, author) },
   { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCheckin, created) },

@@ -68,7 +68,7 @@ static const KoersProperty property_table[] = {
   { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, objective_id) },
   { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, title) },
   { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKeyResult, metric_kind),
-    .enum_type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER, .set = set_progress_input },
+    .type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER, .set = set_progress_input },
   { "unit", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, unit) },
   { "start-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, start_value),
     .set = set_progress_input },

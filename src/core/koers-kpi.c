@@ -84,15 +84,15 @@ static const KoersProperty property_table[] = {
   { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, name) },
   { "unit", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, unit) },
   { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, metric_kind),
-    .enum_type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER },
+    .type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER },
   { "direction", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, direction),
-    .enum_type = koers_kpi_direction_get_type, .default_value = KOERS_KPI_DIRECTION_HIGHER, .set = set_status_input },
+    .type = koers_kpi_direction_get_type, .default_value = KOERS_KPI_DIRECTION_HIGHER, .set = set_status_input },
   { "healthy", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, healthy),
     .set = set_status_input },
   { "attention", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, attention),
     .set = set_status_input },
   { "frequency", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, frequency),
-    .enum_type = koers_kpi_frequency_get_type, .default_value = KOERS_KPI_FREQUENCY_MONTHLY },
+    .type = koers_kpi_frequency_get_type, .default_value = KOERS_KPI_FREQUENCY_MONTHLY },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKpi, position) },
   { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, created) },
   { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, updated) },
@@ -101,7 +101,7 @@ static const KoersProperty property_table[] = {
   { "last-update-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKpi, last_update_date),
     .read_only = TRUE },
   { "status", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, status),
-    .enum_type = koers_kpi_status_get_type, .default_value = KOERS_KPI_STATUS_NONE, .read_only = TRUE },
+    .type = koers_kpi_status_get_type, .default_value = KOERS_KPI_STATUS_NONE, .read_only = TRUE },
 };
 
 static void

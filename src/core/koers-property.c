@@ -27,11 +27,15 @@ lookup_entry (GParamSpec *pspec)
 static GParamSpec *
 create_pspec (const KoersProperty *property)
 {
-  GParamFlags flags = G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS
-                      | (property->read_only ? G_PARAM_READABLE : G_PARAM_READWRITE);
+  GParamFlags flags = G_PARAM_STATIC_STRINGS;
   const char *name = property->name;
   double minimum = -G_MAXDOUBLE;
   double maximum = G_MAXDOUBLE;
+
+  if (property->construct_only)
+    flags |= G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY;
+  else
+    flags |= G_PARAM_EXPLICIT_NOTIFY | (property->read_only ? G_PARAM_READABLE : G_PARAM_READWRITE);
 
   switch (property->kind)
     {
@@ -54,8 +58,10 @@ create_pspec (const KoersProperty *property)
       return g_param_spec_double (name, NULL, NULL, minimum, maximum,
                                   property->default_value, flags);
     case KOERS_PROPERTY_ENUM:
-      return g_param_spec_enum (name, NULL, NULL, property->enum_type (),
+      return g_param_spec_enum (name, NULL, NULL, property->type (),
                                 (int) property->default_value, flags);
+    case KOERS_PROPERTY_OBJECT:
+      return g_param_spec_object (name, NULL, NULL, property->type (), flags);
     case KOERS_PROPERTY_STRING:
       return g_param_spec_string (name, NULL, NULL, "", flags);
     case KOERS_PROPERTY_DATE:
@@ -98,6 +104,9 @@ get_property (GObject    *object,
       break;
     case KOERS_PROPERTY_ENUM:
       g_value_set_enum (value, *FIELD (object, property, int));
+      break;
+    case KOERS_PROPERTY_OBJECT:
+      g_value_set_object (value, *FIELD (object, property, GObject *));
       break;
     case KOERS_PROPERTY_STRING:
     case KOERS_PROPERTY_DATE:
@@ -151,6 +160,9 @@ koers_property_store (GObject      *object,
     case KOERS_PROPERTY_ENUM:
       STORE_NUMBER (int, g_value_get_enum (value));
       break;
+    case KOERS_PROPERTY_OBJECT:
+      changed = g_set_object (FIELD (object, property, GObject *), g_value_get_object (value));
+      break;
     case KOERS_PROPERTY_STRING:
       changed = koers_field_set_string (FIELD (object, property, char *),
                                         g_value_get_string (value));
@@ -162,7 +174,8 @@ koers_property_store (GObject      *object,
       break;
     }
 
-  if (changed)
+  /* GObject notifies the others itself (a construct-only property). */
+  if (changed && (pspec->flags & G_PARAM_EXPLICIT_NOTIFY) != 0)
     g_object_notify_by_pspec (object, pspec);
   return changed;
 }

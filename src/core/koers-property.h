@@ -17,9 +17,10 @@ typedef enum
   KOERS_PROPERTY_UINT,
   KOERS_PROPERTY_BOOLEAN,
   KOERS_PROPERTY_DOUBLE,   /* minimum, maximum, default_value; all 0: any, default 0 */
-  KOERS_PROPERTY_ENUM,     /* enum_type, default_value */
+  KOERS_PROPERTY_ENUM,     /* type, default_value */
   KOERS_PROPERTY_STRING,   /* char *, never NULL: "" is unset */
   KOERS_PROPERTY_DATE,     /* char *, ISO 8601, NULL when unset */
+  KOERS_PROPERTY_OBJECT,   /* a reference to an object of type */
 } KoersPropertyKind;
 
 typedef struct _KoersProperty KoersProperty;
@@ -35,18 +36,20 @@ struct _KoersProperty
   const char          *name;
   KoersPropertyKind    kind;
   gsize                offset;
-  GType              (*enum_type) (void);
+  GType              (*type) (void);    /* ENUM, OBJECT */
   double               minimum;
   double               maximum;
   double               default_value;
   gboolean             read_only;   /* derived: the class sets the field */
+  gboolean             construct_only;
   KoersPropertySetter  set;         /* NULL: koers_property_store() */
 };
 
 /* Makes the param specs of the n_properties entries of table into
  * pspecs[1 .. n_properties], installs them, and makes the shared
- * get_property and set_property object_class's.  Writable properties are
- * EXPLICIT_NOTIFY: they notify only when the value changes. */
+ * get_property and set_property object_class's.  Writable properties
+ * that are not construct-only are EXPLICIT_NOTIFY: they notify only when
+ * the value changes. */
 void     koers_property_install (GObjectClass        *object_class,
                                  const KoersProperty *table,
                                  guint                n_properties,

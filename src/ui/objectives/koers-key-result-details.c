@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-scoring.h"
 #include "core/koers-summary.h"
 #include "checkins/koers-checkin-dialog.h"
@@ -50,6 +51,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultDetails, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultDetails, kr),
+    .type = koers_key_result_get_type, .construct_only = TRUE },
+};
 
 /* The parts of a history row that follow its check-in. */
 typedef struct
@@ -486,48 +495,6 @@ koers_key_result_details_dispose (GObject *object)
 }
 
 static void
-koers_key_result_details_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  KoersKeyResultDetails *self = KOERS_KEY_RESULT_DETAILS (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_KEY_RESULT:
-      g_value_set_object (value, self->kr);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_key_result_details_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  KoersKeyResultDetails *self = KOERS_KEY_RESULT_DETAILS (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_KEY_RESULT:
-      self->kr = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -535,16 +502,8 @@ koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 
   object_class->constructed = koers_key_result_details_constructed;
   object_class->dispose = koers_key_result_details_dispose;
-  object_class->get_property = koers_key_result_details_get_property;
-  object_class->set_property = koers_key_result_details_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEY_RESULT] =
-    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");

@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-scoring.h"
 #include "koers-department-row.h"
 #include "widgets/koers-idle.h"
@@ -38,6 +39,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersDepartmentRow, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "department", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersDepartmentRow, department),
+    .type = koers_department_get_type, .construct_only = TRUE },
+};
 
 /* Setting a tooltip costs a round trip to the display server: only when
  * the text changed (a write elsewhere updates every row). */
@@ -330,48 +339,6 @@ koers_department_row_constructed (GObject *object)
 }
 
 static void
-koers_department_row_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_DEPARTMENT:
-      g_value_set_object (value, self->department);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_department_row_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_DEPARTMENT:
-      self->department = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_department_row_dispose (GObject *object)
 {
   KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
@@ -401,20 +368,10 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_department_row_constructed;
-  object_class->get_property = koers_department_row_get_property;
-  object_class->set_property = koers_department_row_set_property;
   object_class->dispose = koers_department_row_dispose;
   object_class->finalize = koers_department_row_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEPARTMENT] =
-    g_param_spec_object ("department", NULL, NULL,
-                         KOERS_TYPE_DEPARTMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-department-row.ui");
