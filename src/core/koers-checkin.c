@@ -6,6 +6,7 @@
 #include "koers-checkin.h"
 #include "koers-enum-types.h"
 #include "koers-field.h"
+#include "koers-property.h"
 
 struct _KoersCheckin
 {
@@ -42,6 +43,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCheckin, id) },
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, uuid) },
+  { "key-result-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCheckin, key_result_id) },
+  { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersCheckin, date) },
+  { "value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCheckin, value) },
+  { "status", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersCheckin, status),
+    .type = koers_checkin_status_get_type, .default_value = KOERS_CHECKIN_STATUS_NONE },
+  { "note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, note) },
+  { "author", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, author) },
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCheckin, created) },
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCheckin, updated) },
+};
+
 static void
 koers_checkin_finalize (GObject *object)
 {
@@ -57,128 +73,13 @@ koers_checkin_finalize (GObject *object)
 
 
 static void
-koers_checkin_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  KoersCheckin *self = KOERS_CHECKIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_KEY_RESULT_ID:
-      g_value_set_int64 (value, self->key_result_id);
-      break;
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-    case PROP_VALUE:
-      g_value_set_double (value, self->value);
-      break;
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_AUTHOR:
-      g_value_set_string (value, self->author);
-      break;
-    case PROP_CREATED:
-      g_value_set_int64 (value, self->created);
-      break;
-    case PROP_UPDATED:
-      g_value_set_int64 (value, self->updated);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_checkin_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  KoersCheckin *self = KOERS_CHECKIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      koers_checkin_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_UUID:
-      koers_checkin_set_uuid (self, g_value_get_string (value));
-      break;
-    case PROP_KEY_RESULT_ID:
-      koers_checkin_set_key_result_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_DATE:
-      koers_checkin_set_date (self, g_value_get_string (value));
-      break;
-    case PROP_VALUE:
-      koers_checkin_set_value (self, g_value_get_double (value));
-      break;
-    case PROP_STATUS:
-      koers_checkin_set_status (self, g_value_get_enum (value));
-      break;
-    case PROP_NOTE:
-      koers_checkin_set_note (self, g_value_get_string (value));
-      break;
-    case PROP_AUTHOR:
-      koers_checkin_set_author (self, g_value_get_string (value));
-      break;
-    case PROP_CREATED:
-      koers_checkin_set_created (self, g_value_get_int64 (value));
-      break;
-    case PROP_UPDATED:
-      koers_checkin_set_updated (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_checkin_class_init (KoersCheckinClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = koers_checkin_finalize;
-  object_class->get_property = koers_checkin_get_property;
-  object_class->set_property = koers_checkin_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, "", flags);
-  properties[PROP_KEY_RESULT_ID] =
-    g_param_spec_int64 ("key-result-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL, NULL, flags);
-  properties[PROP_VALUE] =
-    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       KOERS_TYPE_CHECKIN_STATUS, KOERS_CHECKIN_STATUS_NONE, flags);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, "", flags);
-  properties[PROP_AUTHOR] =
-    g_param_spec_string ("author", NULL, NULL, "", flags);
-  properties[PROP_CREATED] =
-    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_UPDATED] =
-    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include "koers-department.h"
 #include "koers-field.h"
+#include "koers-property.h"
 
 struct _KoersDepartment
 {
@@ -37,6 +38,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersDepartment, id) },
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, uuid) },
+  { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, name) },
+  { "emoji", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, emoji) },
+  { "sort-order", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersDepartment, sort_order) },
+  { "parent-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersDepartment, parent_id) },
+  { "is-company", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersDepartment, is_company) },
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersDepartment, created) },
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersDepartment, updated) },
+};
+
 static void
 koers_department_finalize (GObject *object)
 {
@@ -51,119 +65,13 @@ koers_department_finalize (GObject *object)
 
 
 static void
-koers_department_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  KoersDepartment *self = KOERS_DEPARTMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_EMOJI:
-      g_value_set_string (value, self->emoji);
-      break;
-    case PROP_SORT_ORDER:
-      g_value_set_int (value, self->sort_order);
-      break;
-    case PROP_PARENT_ID:
-      g_value_set_int64 (value, self->parent_id);
-      break;
-    case PROP_IS_COMPANY:
-      g_value_set_boolean (value, self->is_company);
-      break;
-    case PROP_CREATED:
-      g_value_set_int64 (value, self->created);
-      break;
-    case PROP_UPDATED:
-      g_value_set_int64 (value, self->updated);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_department_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  KoersDepartment *self = KOERS_DEPARTMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      koers_department_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_UUID:
-      koers_department_set_uuid (self, g_value_get_string (value));
-      break;
-    case PROP_NAME:
-      koers_department_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_EMOJI:
-      koers_department_set_emoji (self, g_value_get_string (value));
-      break;
-    case PROP_SORT_ORDER:
-      koers_department_set_sort_order (self, g_value_get_int (value));
-      break;
-    case PROP_PARENT_ID:
-      koers_department_set_parent_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_IS_COMPANY:
-      koers_department_set_is_company (self, g_value_get_boolean (value));
-      break;
-    case PROP_CREATED:
-      koers_department_set_created (self, g_value_get_int64 (value));
-      break;
-    case PROP_UPDATED:
-      koers_department_set_updated (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_department_class_init (KoersDepartmentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = koers_department_finalize;
-  object_class->get_property = koers_department_get_property;
-  object_class->set_property = koers_department_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, "", flags);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, "", flags);
-  properties[PROP_EMOJI] =
-    g_param_spec_string ("emoji", NULL, NULL, "", flags);
-  properties[PROP_SORT_ORDER] =
-    g_param_spec_int ("sort-order", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_PARENT_ID] =
-    g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_IS_COMPANY] =
-    g_param_spec_boolean ("is-company", NULL, NULL, FALSE, flags);
-  properties[PROP_CREATED] =
-    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_UPDATED] =
-    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void

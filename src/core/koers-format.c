@@ -178,11 +178,15 @@ format_unsigned (KoersLanguage  lang,
   return g_string_free (out, FALSE);
 }
 
+/* Which signs a number shows is the caller's: a plain number only its
+ * minus, a change also its plus.  Zero never has a sign. */
 static char *
-format_signed (KoersLanguage lang,
-               double        value,
-               int           decimals,
-               gboolean      keep_zeros)
+format_with_signs (KoersLanguage  lang,
+                   double         value,
+                   int            decimals,
+                   gboolean       keep_zeros,
+                   const char    *minus,
+                   const char    *plus)
 {
   g_autofree char *digits = NULL;
   gboolean is_zero;
@@ -192,10 +196,19 @@ format_signed (KoersLanguage lang,
 
   digits = format_unsigned (lang, value, decimals, keep_zeros, &is_zero);
 
-  if (value < 0 && !is_zero)
-    return g_strconcat ("-", digits, NULL);
+  if (is_zero || (value > 0 && plus == NULL))
+    return g_steal_pointer (&digits);
 
-  return g_steal_pointer (&digits);
+  return g_strconcat (value < 0 ? minus : plus, digits, NULL);
+}
+
+static char *
+format_signed (KoersLanguage lang,
+               double        value,
+               int           decimals,
+               gboolean      keep_zeros)
+{
+  return format_with_signs (lang, value, decimals, keep_zeros, "-", NULL);
 }
 
 char *
@@ -331,19 +344,7 @@ koers_format_delta (KoersLanguage lang,
                     double        delta,
                     int           decimals)
 {
-  g_autofree char *digits = NULL;
-  gboolean is_zero;
-
-  if (!isfinite (delta))
-    return g_strdup (NOT_A_NUMBER);
-
-  digits = format_unsigned (lang, delta, decimals, TRUE, &is_zero);
-
-  /* No change has no sign. */
-  if (is_zero)
-    return g_steal_pointer (&digits);
-
-  return g_strconcat (delta < 0 ? MINUS_SIGN : "+", digits, NULL);
+  return format_with_signs (lang, delta, decimals, TRUE, MINUS_SIGN, "+");
 }
 
 char *

@@ -5,6 +5,7 @@
 
 #include "koers-enum-types.h"
 #include "koers-field.h"
+#include "koers-property.h"
 #include "koers-key-result.h"
 #include "koers-key-result-private.h"
 #include "koers-scoring.h"
@@ -39,6 +40,60 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_progress (KoersKeyResult *self);
+
+/* The progress follows what it is computed from. */
+static void
+set_progress_input (GObject      *object,
+                    GParamSpec   *pspec,
+                    const GValue *value)
+{
+  if (koers_property_store (object, pspec, value))
+    update_progress (KOERS_KEY_RESULT (object));
+}
+
+static void
+set_final_score (GObject      *object,
+                 GParamSpec   *pspec,
+                 const GValue *value)
+{
+  koers_key_result_set_final_score (KOERS_KEY_RESULT (object), g_value_get_double (value));
+}
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, id) },
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, uuid) },
+  { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, objective_id) },
+  { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, title) },
+  { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKeyResult, metric_kind),
+    .type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER, .set = set_progress_input },
+  { "unit", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, unit) },
+  { "start-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, start_value),
+    .set = set_progress_input },
+  { "target-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, target_value),
+    .set = set_progress_input },
+  { "current-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, current_value),
+    .set = set_progress_input },
+  { "due-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKeyResult, due_date) },
+  { "owner", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, owner) },
+  { "weight", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, weight),
+    .minimum = 0.0, .maximum = G_MAXDOUBLE, .default_value = 1.0 },
+  { "uses-personal-data", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersKeyResult, uses_personal_data) },
+  { "personal-data-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, personal_data_note) },
+  { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKeyResult, position) },
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKeyResult, created) },
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKeyResult, updated) },
+  { "progress", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, progress),
+    .minimum = 0.0, .maximum = 1.0, .default_value = 0.0, .read_only = TRUE },
+  { "last-checkin-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKeyResult, last_checkin_date),
+    .read_only = TRUE },
+  { "final-score", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, final_score),
+    .minimum = -1.0, .maximum = 1.0, .default_value = -1.0, .set = set_final_score },
+  { "final-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, final_note) },
+  { "kpi-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, kpi_id) },
+};
 
 enum {
   CHECKINS_CHANGED,
@@ -104,221 +159,14 @@ koers_key_result_finalize (GObject *object)
 
 
 static void
-koers_key_result_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  KoersKeyResult *self = KOERS_KEY_RESULT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_OBJECTIVE_ID:
-      g_value_set_int64 (value, self->objective_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_METRIC_KIND:
-      g_value_set_enum (value, self->metric_kind);
-      break;
-    case PROP_UNIT:
-      g_value_set_string (value, self->unit);
-      break;
-    case PROP_START_VALUE:
-      g_value_set_double (value, self->start_value);
-      break;
-    case PROP_TARGET_VALUE:
-      g_value_set_double (value, self->target_value);
-      break;
-    case PROP_CURRENT_VALUE:
-      g_value_set_double (value, self->current_value);
-      break;
-    case PROP_DUE_DATE:
-      g_value_set_string (value, self->due_date);
-      break;
-    case PROP_OWNER:
-      g_value_set_string (value, self->owner);
-      break;
-    case PROP_WEIGHT:
-      g_value_set_double (value, self->weight);
-      break;
-    case PROP_USES_PERSONAL_DATA:
-      g_value_set_boolean (value, self->uses_personal_data);
-      break;
-    case PROP_PERSONAL_DATA_NOTE:
-      g_value_set_string (value, self->personal_data_note);
-      break;
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-    case PROP_CREATED:
-      g_value_set_int64 (value, self->created);
-      break;
-    case PROP_UPDATED:
-      g_value_set_int64 (value, self->updated);
-      break;
-    case PROP_PROGRESS:
-      g_value_set_double (value, self->progress);
-      break;
-    case PROP_LAST_CHECKIN_DATE:
-      g_value_set_string (value, self->last_checkin_date);
-      break;
-    case PROP_FINAL_SCORE:
-      g_value_set_double (value, self->final_score);
-      break;
-    case PROP_FINAL_NOTE:
-      g_value_set_string (value, self->final_note);
-      break;
-    case PROP_KPI_ID:
-      g_value_set_int64 (value, self->kpi_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_key_result_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  KoersKeyResult *self = KOERS_KEY_RESULT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      koers_key_result_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_UUID:
-      koers_key_result_set_uuid (self, g_value_get_string (value));
-      break;
-    case PROP_OBJECTIVE_ID:
-      koers_key_result_set_objective_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_TITLE:
-      koers_key_result_set_title (self, g_value_get_string (value));
-      break;
-    case PROP_METRIC_KIND:
-      koers_key_result_set_metric_kind (self, g_value_get_enum (value));
-      break;
-    case PROP_UNIT:
-      koers_key_result_set_unit (self, g_value_get_string (value));
-      break;
-    case PROP_START_VALUE:
-      koers_key_result_set_start_value (self, g_value_get_double (value));
-      break;
-    case PROP_TARGET_VALUE:
-      koers_key_result_set_target_value (self, g_value_get_double (value));
-      break;
-    case PROP_CURRENT_VALUE:
-      koers_key_result_set_current_value (self, g_value_get_double (value));
-      break;
-    case PROP_DUE_DATE:
-      koers_key_result_set_due_date (self, g_value_get_string (value));
-      break;
-    case PROP_OWNER:
-      koers_key_result_set_owner (self, g_value_get_string (value));
-      break;
-    case PROP_WEIGHT:
-      koers_key_result_set_weight (self, g_value_get_double (value));
-      break;
-    case PROP_USES_PERSONAL_DATA:
-      koers_key_result_set_uses_personal_data (self, g_value_get_boolean (value));
-      break;
-    case PROP_PERSONAL_DATA_NOTE:
-      koers_key_result_set_personal_data_note (self, g_value_get_string (value));
-      break;
-    case PROP_POSITION:
-      koers_key_result_set_position (self, g_value_get_int (value));
-      break;
-    case PROP_CREATED:
-      koers_key_result_set_created (self, g_value_get_int64 (value));
-      break;
-    case PROP_UPDATED:
-      koers_key_result_set_updated (self, g_value_get_int64 (value));
-      break;
-    case PROP_FINAL_SCORE:
-      koers_key_result_set_final_score (self, g_value_get_double (value));
-      break;
-    case PROP_FINAL_NOTE:
-      koers_key_result_set_final_note (self, g_value_get_string (value));
-      break;
-    case PROP_KPI_ID:
-      koers_key_result_set_kpi_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_key_result_class_init (KoersKeyResultClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = koers_key_result_dispose;
   object_class->finalize = koers_key_result_finalize;
-  object_class->get_property = koers_key_result_get_property;
-  object_class->set_property = koers_key_result_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, "", flags);
-  properties[PROP_OBJECTIVE_ID] =
-    g_param_spec_int64 ("objective-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, "", flags);
-  properties[PROP_METRIC_KIND] =
-    g_param_spec_enum ("metric-kind", NULL, NULL,
-                       KOERS_TYPE_METRIC_KIND, KOERS_METRIC_KIND_NUMBER, flags);
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL, "", flags);
-  properties[PROP_START_VALUE] =
-    g_param_spec_double ("start-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_TARGET_VALUE] =
-    g_param_spec_double ("target-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_CURRENT_VALUE] =
-    g_param_spec_double ("current-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_DUE_DATE] =
-    g_param_spec_string ("due-date", NULL, NULL, NULL, flags);
-  properties[PROP_OWNER] =
-    g_param_spec_string ("owner", NULL, NULL, "", flags);
-  properties[PROP_WEIGHT] =
-    g_param_spec_double ("weight", NULL, NULL, 0.0, G_MAXDOUBLE, 1.0, flags);
-  properties[PROP_USES_PERSONAL_DATA] =
-    g_param_spec_boolean ("uses-personal-data", NULL, NULL, FALSE, flags);
-  properties[PROP_PERSONAL_DATA_NOTE] =
-    g_param_spec_string ("personal-data-note", NULL, NULL, "", flags);
-  properties[PROP_POSITION] =
-    g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_CREATED] =
-    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_UPDATED] =
-    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_PROGRESS] =
-    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAST_CHECKIN_DATE] =
-    g_param_spec_string ("last-checkin-date", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FINAL_SCORE] =
-    g_param_spec_double ("final-score", NULL, NULL, -1.0, 1.0, -1.0, flags);
-  properties[PROP_FINAL_NOTE] =
-    g_param_spec_string ("final-note", NULL, NULL, "", flags);
-  properties[PROP_KPI_ID] =
-    g_param_spec_int64 ("kpi-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   /* The number of check-ins, the latest, the first date or the points may
    * have changed (koers-key-result.h). */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "koers-field.h"
+#include "koers-property.h"
 #include "koers-kpi-value.h"
 
 struct _KoersKpiValue
@@ -37,6 +38,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpiValue, id) },
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpiValue, uuid) },
+  { "kpi-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpiValue, kpi_id) },
+  { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKpiValue, date) },
+  { "value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpiValue, value) },
+  { "note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpiValue, note) },
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpiValue, created) },
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpiValue, updated) },
+};
+
 static void
 koers_kpi_value_finalize (GObject *object)
 {
@@ -50,111 +63,13 @@ koers_kpi_value_finalize (GObject *object)
 }
 
 static void
-koers_kpi_value_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  KoersKpiValue *self = KOERS_KPI_VALUE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_KPI_ID:
-      g_value_set_int64 (value, self->kpi_id);
-      break;
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-    case PROP_VALUE:
-      g_value_set_double (value, self->value);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_CREATED:
-      g_value_set_int64 (value, self->created);
-      break;
-    case PROP_UPDATED:
-      g_value_set_int64 (value, self->updated);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_kpi_value_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  KoersKpiValue *self = KOERS_KPI_VALUE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      koers_kpi_value_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_UUID:
-      koers_kpi_value_set_uuid (self, g_value_get_string (value));
-      break;
-    case PROP_KPI_ID:
-      koers_kpi_value_set_kpi_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_DATE:
-      koers_kpi_value_set_date (self, g_value_get_string (value));
-      break;
-    case PROP_VALUE:
-      koers_kpi_value_set_value (self, g_value_get_double (value));
-      break;
-    case PROP_NOTE:
-      koers_kpi_value_set_note (self, g_value_get_string (value));
-      break;
-    case PROP_CREATED:
-      koers_kpi_value_set_created (self, g_value_get_int64 (value));
-      break;
-    case PROP_UPDATED:
-      koers_kpi_value_set_updated (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_kpi_value_class_init (KoersKpiValueClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = koers_kpi_value_finalize;
-  object_class->get_property = koers_kpi_value_get_property;
-  object_class->set_property = koers_kpi_value_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, "", flags);
-  properties[PROP_KPI_ID] =
-    g_param_spec_int64 ("kpi-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL, NULL, flags);
-  properties[PROP_VALUE] =
-    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, "", flags);
-  properties[PROP_CREATED] =
-    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_UPDATED] =
-    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "koers-date.h"
 #include "koers-enum-types.h"
 #include "koers-field.h"
+#include "koers-property.h"
 #include "koers-list-watch.h"
 #include "koers-kpi.h"
 #include "koers-kpi-status.h"
@@ -62,6 +63,46 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_status (KoersKpi *self);
+
+/* The status follows what it is judged by. */
+static void
+set_status_input (GObject      *object,
+                  GParamSpec   *pspec,
+                  const GValue *value)
+{
+  if (koers_property_store (object, pspec, value))
+    update_status (KOERS_KPI (object));
+}
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpi, id) },
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, uuid) },
+  { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpi, department_id) },
+  { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, name) },
+  { "unit", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, unit) },
+  { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, metric_kind),
+    .type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER },
+  { "direction", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, direction),
+    .type = koers_kpi_direction_get_type, .default_value = KOERS_KPI_DIRECTION_HIGHER, .set = set_status_input },
+  { "healthy", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, healthy),
+    .set = set_status_input },
+  { "attention", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, attention),
+    .set = set_status_input },
+  { "frequency", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, frequency),
+    .type = koers_kpi_frequency_get_type, .default_value = KOERS_KPI_FREQUENCY_MONTHLY },
+  { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKpi, position) },
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, created) },
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, updated) },
+  { "current-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, current_value),
+    .read_only = TRUE },
+  { "last-update-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKpi, last_update_date),
+    .read_only = TRUE },
+  { "status", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, status),
+    .type = koers_kpi_status_get_type, .default_value = KOERS_KPI_STATUS_NONE, .read_only = TRUE },
+};
 
 static void
 update_status (KoersKpi *self)
@@ -180,172 +221,14 @@ koers_kpi_finalize (GObject *object)
 }
 
 static void
-koers_kpi_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  KoersKpi *self = KOERS_KPI (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_DEPARTMENT_ID:
-      g_value_set_int64 (value, self->department_id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_UNIT:
-      g_value_set_string (value, self->unit);
-      break;
-    case PROP_METRIC_KIND:
-      g_value_set_enum (value, self->metric_kind);
-      break;
-    case PROP_DIRECTION:
-      g_value_set_enum (value, self->direction);
-      break;
-    case PROP_HEALTHY:
-      g_value_set_double (value, self->healthy);
-      break;
-    case PROP_ATTENTION:
-      g_value_set_double (value, self->attention);
-      break;
-    case PROP_FREQUENCY:
-      g_value_set_enum (value, self->frequency);
-      break;
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-    case PROP_CREATED:
-      g_value_set_int64 (value, self->created);
-      break;
-    case PROP_UPDATED:
-      g_value_set_int64 (value, self->updated);
-      break;
-    case PROP_CURRENT_VALUE:
-      g_value_set_double (value, self->current_value);
-      break;
-    case PROP_LAST_UPDATE_DATE:
-      g_value_set_string (value, self->last_update_date);
-      break;
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_kpi_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  KoersKpi *self = KOERS_KPI (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      koers_kpi_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_UUID:
-      koers_kpi_set_uuid (self, g_value_get_string (value));
-      break;
-    case PROP_DEPARTMENT_ID:
-      koers_kpi_set_department_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_NAME:
-      koers_kpi_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_UNIT:
-      koers_kpi_set_unit (self, g_value_get_string (value));
-      break;
-    case PROP_METRIC_KIND:
-      koers_kpi_set_metric_kind (self, g_value_get_enum (value));
-      break;
-    case PROP_DIRECTION:
-      koers_kpi_set_direction (self, g_value_get_enum (value));
-      break;
-    case PROP_HEALTHY:
-      koers_kpi_set_healthy (self, g_value_get_double (value));
-      break;
-    case PROP_ATTENTION:
-      koers_kpi_set_attention (self, g_value_get_double (value));
-      break;
-    case PROP_FREQUENCY:
-      koers_kpi_set_frequency (self, g_value_get_enum (value));
-      break;
-    case PROP_POSITION:
-      koers_kpi_set_position (self, g_value_get_int (value));
-      break;
-    case PROP_CREATED:
-      koers_kpi_set_created (self, g_value_get_int64 (value));
-      break;
-    case PROP_UPDATED:
-      koers_kpi_set_updated (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_kpi_class_init (KoersKpiClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = koers_kpi_dispose;
   object_class->finalize = koers_kpi_finalize;
-  object_class->get_property = koers_kpi_get_property;
-  object_class->set_property = koers_kpi_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, "", flags);
-  properties[PROP_DEPARTMENT_ID] =
-    g_param_spec_int64 ("department-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, "", flags);
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL, "", flags);
-  properties[PROP_METRIC_KIND] =
-    g_param_spec_enum ("metric-kind", NULL, NULL,
-                       KOERS_TYPE_METRIC_KIND, KOERS_METRIC_KIND_NUMBER, flags);
-  properties[PROP_DIRECTION] =
-    g_param_spec_enum ("direction", NULL, NULL,
-                       KOERS_TYPE_KPI_DIRECTION, KOERS_KPI_DIRECTION_HIGHER, flags);
-  properties[PROP_HEALTHY] =
-    g_param_spec_double ("healthy", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_ATTENTION] =
-    g_param_spec_double ("attention", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
-  properties[PROP_FREQUENCY] =
-    g_param_spec_enum ("frequency", NULL, NULL,
-                       KOERS_TYPE_KPI_FREQUENCY, KOERS_KPI_FREQUENCY_MONTHLY, flags);
-  properties[PROP_POSITION] =
-    g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_CREATED] =
-    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_UPDATED] =
-    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_CURRENT_VALUE] =
-    g_param_spec_double ("current-value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, read_only);
-  properties[PROP_LAST_UPDATE_DATE] =
-    g_param_spec_string ("last-update-date", NULL, NULL, NULL, read_only);
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       KOERS_TYPE_KPI_STATUS, KOERS_KPI_STATUS_NONE, read_only);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void

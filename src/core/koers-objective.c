@@ -3,6 +3,7 @@
 
 #include "koers-enum-types.h"
 #include "koers-field.h"
+#include "koers-property.h"
 #include "koers-list-watch.h"
 #include "koers-objective.h"
 #include "koers-scoring.h"
@@ -69,6 +70,44 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+set_final_grade (GObject      *object,
+                 GParamSpec   *pspec,
+                 const GValue *value)
+{
+  koers_objective_set_final_grade (KOERS_OBJECTIVE (object), g_value_get_double (value));
+}
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, id) },
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, uuid) },
+  { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, department_id) },
+  { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, title) },
+  { "description", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, description) },
+  { "level", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersObjective, level),
+    .type = koers_level_get_type, .default_value = KOERS_LEVEL_DEPARTMENT },
+  { "kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersObjective, kind),
+    .type = koers_objective_kind_get_type, .default_value = KOERS_OBJECTIVE_KIND_COMMITTED },
+  { "period", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, period) },
+  { "owner", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, owner) },
+  { "aligned-to-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, aligned_to_id) },
+  { "state", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersObjective, state),
+    .type = koers_objective_state_get_type, .default_value = KOERS_OBJECTIVE_STATE_ACTIVE },
+  { "carried-over-from-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, carried_over_from_id) },
+  { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersObjective, position) },
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersObjective, created) },
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersObjective, updated) },
+  { "score", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, score),
+    .minimum = 0.0, .maximum = 1.0, .default_value = 0.0, .read_only = TRUE },
+  { "n-key-results", KOERS_PROPERTY_UINT, G_STRUCT_OFFSET (KoersObjective, n_key_results),
+    .read_only = TRUE },
+  { "postmortem", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, postmortem) },
+  { "final-grade", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, final_grade),
+    .minimum = -1.0, .maximum = 1.0, .default_value = -1.0, .set = set_final_grade },
+  { "review-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, review_note) },
+};
 
 static int
 compare_position (gconstpointer a,
@@ -182,206 +221,14 @@ koers_objective_finalize (GObject *object)
 
 
 static void
-koers_objective_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  KoersObjective *self = KOERS_OBJECTIVE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_DEPARTMENT_ID:
-      g_value_set_int64 (value, self->department_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
-      break;
-    case PROP_LEVEL:
-      g_value_set_enum (value, self->level);
-      break;
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case PROP_PERIOD:
-      g_value_set_string (value, self->period);
-      break;
-    case PROP_OWNER:
-      g_value_set_string (value, self->owner);
-      break;
-    case PROP_ALIGNED_TO_ID:
-      g_value_set_int64 (value, self->aligned_to_id);
-      break;
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case PROP_CARRIED_OVER_FROM_ID:
-      g_value_set_int64 (value, self->carried_over_from_id);
-      break;
-    case PROP_POSITION:
-      g_value_set_int (value, self->position);
-      break;
-    case PROP_CREATED:
-      g_value_set_int64 (value, self->created);
-      break;
-    case PROP_UPDATED:
-      g_value_set_int64 (value, self->updated);
-      break;
-    case PROP_SCORE:
-      g_value_set_double (value, self->score);
-      break;
-    case PROP_N_KEY_RESULTS:
-      g_value_set_uint (value, self->n_key_results);
-      break;
-    case PROP_POSTMORTEM:
-      g_value_set_string (value, self->postmortem);
-      break;
-    case PROP_FINAL_GRADE:
-      g_value_set_double (value, self->final_grade);
-      break;
-    case PROP_REVIEW_NOTE:
-      g_value_set_string (value, self->review_note);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_objective_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  KoersObjective *self = KOERS_OBJECTIVE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      koers_objective_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_UUID:
-      koers_objective_set_uuid (self, g_value_get_string (value));
-      break;
-    case PROP_DEPARTMENT_ID:
-      koers_objective_set_department_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_TITLE:
-      koers_objective_set_title (self, g_value_get_string (value));
-      break;
-    case PROP_DESCRIPTION:
-      koers_objective_set_description (self, g_value_get_string (value));
-      break;
-    case PROP_LEVEL:
-      koers_objective_set_level (self, g_value_get_enum (value));
-      break;
-    case PROP_KIND:
-      koers_objective_set_kind (self, g_value_get_enum (value));
-      break;
-    case PROP_PERIOD:
-      koers_objective_set_period (self, g_value_get_string (value));
-      break;
-    case PROP_OWNER:
-      koers_objective_set_owner (self, g_value_get_string (value));
-      break;
-    case PROP_ALIGNED_TO_ID:
-      koers_objective_set_aligned_to_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_STATE:
-      koers_objective_set_state (self, g_value_get_enum (value));
-      break;
-    case PROP_CARRIED_OVER_FROM_ID:
-      koers_objective_set_carried_over_from_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_POSITION:
-      koers_objective_set_position (self, g_value_get_int (value));
-      break;
-    case PROP_CREATED:
-      koers_objective_set_created (self, g_value_get_int64 (value));
-      break;
-    case PROP_UPDATED:
-      koers_objective_set_updated (self, g_value_get_int64 (value));
-      break;
-    case PROP_POSTMORTEM:
-      koers_objective_set_postmortem (self, g_value_get_string (value));
-      break;
-    case PROP_FINAL_GRADE:
-      koers_objective_set_final_grade (self, g_value_get_double (value));
-      break;
-    case PROP_REVIEW_NOTE:
-      koers_objective_set_review_note (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_objective_class_init (KoersObjectiveClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = koers_objective_dispose;
   object_class->finalize = koers_objective_finalize;
-  object_class->get_property = koers_objective_get_property;
-  object_class->set_property = koers_objective_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, "", flags);
-  properties[PROP_DEPARTMENT_ID] =
-    g_param_spec_int64 ("department-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, "", flags);
-  properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL, "", flags);
-  properties[PROP_LEVEL] =
-    g_param_spec_enum ("level", NULL, NULL, KOERS_TYPE_LEVEL, KOERS_LEVEL_DEPARTMENT, flags);
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                       KOERS_TYPE_OBJECTIVE_KIND, KOERS_OBJECTIVE_KIND_COMMITTED, flags);
-  properties[PROP_PERIOD] =
-    g_param_spec_string ("period", NULL, NULL, "", flags);
-  properties[PROP_OWNER] =
-    g_param_spec_string ("owner", NULL, NULL, "", flags);
-  properties[PROP_ALIGNED_TO_ID] =
-    g_param_spec_int64 ("aligned-to-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL,
-                       KOERS_TYPE_OBJECTIVE_STATE, KOERS_OBJECTIVE_STATE_ACTIVE, flags);
-  properties[PROP_CARRIED_OVER_FROM_ID] =
-    g_param_spec_int64 ("carried-over-from-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_POSITION] =
-    g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
-  properties[PROP_CREATED] =
-    g_param_spec_int64 ("created", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_UPDATED] =
-    g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_SCORE] =
-    g_param_spec_double ("score", NULL, NULL, 0.0, 1.0, 0.0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_KEY_RESULTS] =
-    g_param_spec_uint ("n-key-results", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_POSTMORTEM] =
-    g_param_spec_string ("postmortem", NULL, NULL, "", flags);
-  properties[PROP_FINAL_GRADE] =
-    g_param_spec_double ("final-grade", NULL, NULL, -1.0, 1.0, -1.0, flags);
-  properties[PROP_REVIEW_NOTE] =
-    g_param_spec_string ("review-note", NULL, NULL, "", flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void

@@ -321,32 +321,36 @@ shift_range (const KoersPeriod *self,
   koers_period_init_range (out, &start, &end);
 }
 
-void
-koers_period_previous (const KoersPeriod *self,
-                       KoersPeriod       *out)
+/* One step back (direction < 0) or forward: a quarter or a year to its
+ * neighbour, a custom range by its own length, never past the years a
+ * period may have (there it stays where it is). */
+static void
+step_period (const KoersPeriod *self,
+             int                direction,
+             KoersPeriod       *out)
 {
   KoersPeriod result;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (out != NULL);
+  int year = direction < 0 ? MAX (self->year - 1, MIN_YEAR) : MIN (self->year + 1, MAX_YEAR);
 
   switch (self->kind)
     {
     case KOERS_PERIOD_KIND_QUARTER:
-      if (self->quarter > 1)
-        koers_period_init_quarter (&result, self->year, self->quarter - 1);
+      if (self->quarter + direction >= 1 && self->quarter + direction <= 4)
+        koers_period_init_quarter (&result, self->year, self->quarter + direction);
       else
-        koers_period_init_quarter (&result, MAX (self->year - 1, MIN_YEAR), 4);
+        koers_period_init_quarter (&result, year, direction < 0 ? 4 : 1);
       break;
     case KOERS_PERIOD_KIND_YEAR:
-      koers_period_init_year (&result, MAX (self->year - 1, MIN_YEAR));
+      koers_period_init_year (&result, year);
       break;
     case KOERS_PERIOD_KIND_CUSTOM:
     default:
-      if (g_date_get_julian (&self->start) <= (guint32) koers_period_n_days (self))
+      if (direction < 0
+          ? g_date_get_julian (&self->start) <= (guint32) koers_period_n_days (self)
+          : g_date_get_year (&self->end) >= MAX_YEAR)
         result = *self;
       else
-        shift_range (self, -1, &result);
+        shift_range (self, direction, &result);
       break;
     }
 
@@ -354,33 +358,21 @@ koers_period_previous (const KoersPeriod *self,
 }
 
 void
-koers_period_next (const KoersPeriod *self,
-                   KoersPeriod       *out)
+koers_period_previous (const KoersPeriod *self,
+                       KoersPeriod       *out)
 {
-  KoersPeriod result;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (out != NULL);
 
-  switch (self->kind)
-    {
-    case KOERS_PERIOD_KIND_QUARTER:
-      if (self->quarter < 4)
-        koers_period_init_quarter (&result, self->year, self->quarter + 1);
-      else
-        koers_period_init_quarter (&result, MIN (self->year + 1, MAX_YEAR), 1);
-      break;
-    case KOERS_PERIOD_KIND_YEAR:
-      koers_period_init_year (&result, MIN (self->year + 1, MAX_YEAR));
-      break;
-    case KOERS_PERIOD_KIND_CUSTOM:
-    default:
-      if (g_date_get_year (&self->end) >= MAX_YEAR)
-        result = *self;
-      else
-        shift_range (self, 1, &result);
-      break;
-    }
+  step_period (self, -1, out);
+}
 
-  *out = result;
+void
+koers_period_next (const KoersPeriod *self,
+                   KoersPeriod       *out)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
+
+  step_period (self, 1, out);
 }

@@ -123,14 +123,9 @@ koers_score_is_success (KoersObjectiveKind kind,
 }
 
 KoersKrStatus
-koers_score_key_result_status (double             progress,
-                               KoersCheckinStatus latest_status,
-                               double             expected)
+koers_score_checkin_status (KoersCheckinStatus status)
 {
-  if (!isnan (progress) && progress >= 1.0 - 1e-9)
-    return KOERS_KR_STATUS_ACHIEVED;
-
-  switch (latest_status)
+  switch (status)
     {
     case KOERS_CHECKIN_STATUS_ON_TRACK:
       return KOERS_KR_STATUS_ON_TRACK;
@@ -140,8 +135,24 @@ koers_score_key_result_status (double             progress,
       return KOERS_KR_STATUS_OFF_TRACK;
     case KOERS_CHECKIN_STATUS_NONE:
     default:
-      break;
+      return KOERS_KR_STATUS_IN_PROGRESS;
     }
+}
+
+KoersKrStatus
+koers_score_key_result_status (double             progress,
+                               KoersCheckinStatus latest_status,
+                               double             expected)
+{
+  KoersKrStatus said;
+
+  if (!isnan (progress) && progress >= 1.0 - 1e-9)
+    return KOERS_KR_STATUS_ACHIEVED;
+
+  /* What the owner said of it weighs more than the calendar. */
+  said = koers_score_checkin_status (latest_status);
+  if (said != KOERS_KR_STATUS_IN_PROGRESS)
+    return said;
 
   /* Expected progress 0 is "not started yet" (or unknown, pass NAN or a
    * negative value): nothing tells whether the key result is behind. */

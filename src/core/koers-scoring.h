@@ -37,6 +37,10 @@ double         koers_score_expected_progress   (const KoersPeriod *period,
 gboolean       koers_score_is_success          (KoersObjectiveKind kind,
                                                 double             score);
 
+/* The key-result status a check-in's own status stands for: what its owner
+ * said (on track, at risk, off track), or in progress when they said nothing. */
+KoersKrStatus  koers_score_checkin_status      (KoersCheckinStatus status);
+
 /* The status a key result shows.  Achieved when progress is 1; else the
  * latest check-in's status when one was given; else derived from progress
  * against expected progress: on track when not behind, at risk when a

@@ -356,8 +356,6 @@ koers_store_delete_kpi (KoersStore  *self,
                         KoersKpi    *kpi,
                         GError     **error)
 {
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   KoersKpi *own;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -368,23 +366,9 @@ koers_store_delete_kpi (KoersStore  *self,
   if (own == NULL)
     return set_not_stored_error (error);
 
-  ids = koers_store_new_id_set_with (koers_kpi_get_id (own));
-  koers_store_collect_links (self, NULL, ids, 0, links);
-
   /* Its values go with ON DELETE CASCADE, the key results' links with
    * SET NULL. */
-  if (!koers_store_delete_by_id (self, "DELETE FROM kpis WHERE id = ?1",
-                                 koers_kpi_get_id (own), error))
-    return FALSE;
-
-  /* The object keeps its values, for the undo. */
-  g_object_ref (own);
-  koers_store_forget_kpi (self, own);
-  koers_store_clear_links (self, links);
-  g_object_unref (own);
-
-  koers_store_emit_changed (self);
-  return TRUE;
+  return koers_store_delete_owned (self, G_OBJECT (own), "DELETE FROM kpis WHERE id = ?1", error);
 }
 
 gboolean
@@ -392,50 +376,14 @@ koers_store_restore_kpi (KoersStore  *self,
                          KoersKpi    *kpi,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
-  gint64 id;
-
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  id = koers_kpi_get_id (kpi);
-  if (id == 0 || koers_store_find_kpi (self, id) != NULL)
-    {
-      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The KPI cannot be restored: it is still there"));
-      return FALSE;
-    }
-
-  if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
-    {
-      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The KPI cannot be restored: its department was deleted"));
-      return FALSE;
-    }
-
-  ids = koers_store_new_id_set_with (id);
-
-  if (!koers_store_begin (self, error))
-    return FALSE;
-
-  if (!koers_store_insert_kpi_tree (self, kpi, koers_row_new_from_object (G_OBJECT (kpi)),
-                                    FALSE, pending, error) ||
-      !koers_store_relink (self, NULL, ids, 0, relinks, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_store_apply_rows (pending);
-  koers_store_keep_kpi (self, kpi);
-  koers_store_apply_relinks (self, relinks);
-
-  koers_store_emit_changed (self);
-  return TRUE;
+  return koers_store_restore_owned (self, G_OBJECT (kpi),
+                                    _("The KPI cannot be restored: it is still there"),
+                                    _("The KPI cannot be restored: its department was deleted"),
+                                    error);
 }
 
 /* Inserts a value row (add: fresh). */

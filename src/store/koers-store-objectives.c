@@ -168,8 +168,6 @@ koers_store_delete_objective (KoersStore      *self,
                               KoersObjective  *objective,
                               GError         **error)
 {
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   KoersObjective *own;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -182,21 +180,8 @@ koers_store_delete_objective (KoersStore      *self,
 
   /* Read before they go, so that an undo writes them back. */
   koers_store_read_checkins_of (own);
-  ids = koers_store_new_id_set_with (koers_objective_get_id (own));
-  koers_store_collect_links (self, ids, NULL, 0, links);
-
-  if (!koers_store_delete_by_id (self, "DELETE FROM objectives WHERE id = ?1",
-                                 koers_objective_get_id (own), error))
-    return FALSE;
-
-  /* The object keeps its key results and check-ins, for the undo. */
-  g_object_ref (own);
-  koers_store_forget_objective (self, own);
-  koers_store_clear_links (self, links);
-  g_object_unref (own);
-
-  koers_store_emit_changed (self);
-  return TRUE;
+  return koers_store_delete_owned (self, G_OBJECT (own), "DELETE FROM objectives WHERE id = ?1",
+                                   error);
 }
 
 gboolean
@@ -204,49 +189,12 @@ koers_store_restore_objective (KoersStore      *self,
                                KoersObjective  *objective,
                                GError         **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
-  gint64 id;
-
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  id = koers_objective_get_id (objective);
-  if (id == 0 || koers_store_find_objective (self, id) != NULL)
-    {
-      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The objective cannot be restored: it is still there"));
-      return FALSE;
-    }
-
-  if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
-    {
-      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The objective cannot be restored: its department was deleted"));
-      return FALSE;
-    }
-
-  ids = koers_store_new_id_set_with (id);
-
-  if (!koers_store_begin (self, error))
-    return FALSE;
-
-  if (!koers_store_insert_objective_tree (self, objective,
-                                          koers_row_new_from_object (G_OBJECT (objective)),
-                                          FALSE, ids, pending, error) ||
-      !koers_store_relink (self, ids, NULL, 0, relinks, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_store_apply_rows (pending);
-  koers_store_keep_objective (self, objective);
-  koers_store_apply_relinks (self, relinks);
-
-  koers_store_emit_changed (self);
-  return TRUE;
+  return koers_store_restore_owned (self, G_OBJECT (objective),
+                                    _("The objective cannot be restored: it is still there"),
+                                    _("The objective cannot be restored: its department was deleted"),
+                                    error);
 }

@@ -396,6 +396,20 @@ int         koers_store_next_objective_position (KoersStore   *self,
                                                  gint64        department_id,
                                                  const char   *period);
 
+/* koers-store-owned.c: deleting and undoing the delete of what a
+ * department owns, an objective or a KPI (own: the store's object).
+ * delete_sql deletes the row whose id is ?1; still_there and
+ * no_department are the errors when the object cannot come back. */
+gboolean    koers_store_delete_owned           (KoersStore    *self,
+                                                GObject       *own,
+                                                const char    *delete_sql,
+                                                GError       **error);
+gboolean    koers_store_restore_owned          (KoersStore    *self,
+                                                GObject       *object,
+                                                const char    *still_there,
+                                                const char    *no_department,
+                                                GError       **error);
+
 /* koers-store-links.c: the links a delete clears and an undo restores.
  * objective_ids and kpi_ids (sets of gint64, or NULL) are what goes or
  * comes back, department_id the department (or 0). */

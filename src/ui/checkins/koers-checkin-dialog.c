@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
+#include "core/koers-property.h"
 #include "koers-checkin-dialog-private.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
@@ -22,6 +23,17 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersCheckinDialog, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersCheckinDialog, kr),
+    .type = koers_key_result_get_type, .construct_only = TRUE },
+  /* Set at construction for edit mode; after Save, the check-in written. */
+  { "checkin", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersCheckinDialog, checkin),
+    .type = koers_checkin_get_type, .construct_only = TRUE },
+};
 
 void
 koers_checkin_dialog_ensure_style (void)
@@ -209,54 +221,6 @@ koers_checkin_dialog_dispose (GObject *object)
 }
 
 static void
-koers_checkin_dialog_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_KEY_RESULT:
-      g_value_set_object (value, self->kr);
-      break;
-    case PROP_CHECKIN:
-      g_value_set_object (value, self->checkin);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_checkin_dialog_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_KEY_RESULT:
-      self->kr = g_value_dup_object (value);
-      break;
-    case PROP_CHECKIN:
-      self->checkin = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -264,26 +228,11 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 
   object_class->constructed = koers_checkin_dialog_constructed;
   object_class->dispose = koers_checkin_dialog_dispose;
-  object_class->get_property = koers_checkin_dialog_get_property;
-  object_class->set_property = koers_checkin_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEY_RESULT] =
-    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Set at construction for edit mode; after Save, the check-in written. */
-  properties[PROP_CHECKIN] =
-    g_param_spec_object ("checkin", NULL, NULL, KOERS_TYPE_CHECKIN,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/checkins/koers-checkin-dialog.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/checkins/koers-checkin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, kr_title_label);

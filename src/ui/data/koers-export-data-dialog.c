@@ -228,11 +228,8 @@ koers_export_data_dialog_class_init (KoersExportDataDialogClass *klass)
   object_class->dispose = koers_export_data_dialog_dispose;
   object_class->finalize = koers_export_data_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/data/koers-export-data-dialog.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/data/koers-export-data-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, options_group);

@@ -329,11 +329,8 @@ koers_import_dialog_class_init (KoersImportDialogClass *klass)
   object_class->dispose = koers_import_dialog_dispose;
   object_class->finalize = koers_import_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/data/koers-import-dialog.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/data/koers-import-dialog.ui");
   /* Offset 0: no field, but gtk_widget_get_template_child() finds it (tests). */
   gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, window_title);

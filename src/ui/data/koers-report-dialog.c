@@ -310,11 +310,8 @@ koers_report_dialog_class_init (KoersReportDialogClass *klass)
   object_class->finalize = koers_report_dialog_finalize;
   window_class->close_request = koers_report_dialog_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, stack);

@@ -7,6 +7,7 @@
 #include "core/koers-text.h"
 #include "koers-history-window.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-idle.h"
 
 /* Rows built at a time: a key result with years of weekly check-ins has
  * hundreds of changes, and nobody reads them all at once. */
@@ -410,21 +411,10 @@ reload (KoersHistoryWindow *self)
   gtk_stack_set_visible_child_name (self->stack, self->changes->len > 0 ? "list" : "empty");
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  KoersHistoryWindow *self = user_data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (KoersHistoryWindow *self)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
+  koers_idle_queue (&self->reload_source, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) reload, self);
 }
 
 static void
@@ -472,16 +462,13 @@ koers_history_window_class_init (KoersHistoryWindowClass *klass)
   object_class->dispose = koers_history_window_dispose;
   object_class->finalize = koers_history_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, days_box);
   gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, more_button);
-
-  /* A modal AdwWindow is a "filler" to screen readers otherwise. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -6,6 +6,7 @@
 #include "core/koers-format.h"
 #include "core/koers-kpi-status.h"
 #include "core/koers-parse.h"
+#include "core/koers-property.h"
 #include "core/koers-text.h"
 #include "koers-kpi-editor.h"
 #include "koers-kpi-style.h"
@@ -62,6 +63,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiEditor, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "kpi", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiEditor, kpi),
+    .type = koers_kpi_get_type, .construct_only = TRUE },
+};
 
 static gboolean
 save (KoersKpiEditor *self)
@@ -548,48 +557,6 @@ koers_kpi_editor_finalize (GObject *object)
 }
 
 static void
-koers_kpi_editor_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  KoersKpiEditor *self = KOERS_KPI_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_KPI:
-      g_value_set_object (value, self->kpi);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_kpi_editor_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  KoersKpiEditor *self = KOERS_KPI_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_KPI:
-      self->kpi = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -598,22 +565,11 @@ koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
   object_class->constructed = koers_kpi_editor_constructed;
   object_class->dispose = koers_kpi_editor_dispose;
   object_class->finalize = koers_kpi_editor_finalize;
-  object_class->get_property = koers_kpi_editor_get_property;
-  object_class->set_property = koers_kpi_editor_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KPI] =
-    g_param_spec_object ("kpi", NULL, NULL, KOERS_TYPE_KPI,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-editor.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, name_row);

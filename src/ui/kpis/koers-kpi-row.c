@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "koers-kpi-editing.h"
 #include "koers-kpi-row.h"
 #include "koers-kpi-sparkline.h"
@@ -44,6 +45,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiRow, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "kpi", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiRow, kpi),
+    .type = koers_kpi_get_type, .construct_only = TRUE },
+};
 
 static void
 update_moved_by (KoersKpiRow *self)
@@ -196,48 +205,6 @@ koers_kpi_row_dispose (GObject *object)
 }
 
 static void
-koers_kpi_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  KoersKpiRow *self = KOERS_KPI_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_KPI:
-      g_value_set_object (value, self->kpi);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_kpi_row_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  KoersKpiRow *self = KOERS_KPI_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_KPI:
-      self->kpi = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_kpi_row_class_init (KoersKpiRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -245,16 +212,8 @@ koers_kpi_row_class_init (KoersKpiRowClass *klass)
 
   object_class->constructed = koers_kpi_row_constructed;
   object_class->dispose = koers_kpi_row_dispose;
-  object_class->get_property = koers_kpi_row_get_property;
-  object_class->set_property = koers_kpi_row_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KPI] =
-    g_param_spec_object ("kpi", NULL, NULL, KOERS_TYPE_KPI,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   g_type_ensure (KOERS_TYPE_KPI_SPARKLINE);

@@ -41,13 +41,23 @@ filter_kpi_cb (gpointer item,
          && koers_kpi_get_department_id (item) == koers_department_get_id (self->department);
 }
 
-static void
+/* A count in the header, after those before it; a count of nothing is left out. */
+static void G_GNUC_PRINTF (3, 4)
 append_count (GString    *out,
-              const char *text)
+              guint       count,
+              const char *format,
+              ...)
 {
+  va_list args;
+
+  if (count == 0)
+    return;
+
   if (out->len > 0)
     g_string_append (out, " · ");
-  g_string_append (out, text);
+  va_start (args, format);
+  g_string_append_vprintf (out, format, args);
+  va_end (args);
 }
 
 static void
@@ -58,7 +68,7 @@ update_summary (KoersKpiSection *self)
   guint by_status[KOERS_KPI_STATUS_UNHEALTHY + 1] = { 0, };
   guint n_due = 0;
   GString *out = g_string_new (NULL);
-  g_autofree char *kpis = NULL;
+  guint healthy, attention, unhealthy, without;
 
   for (guint i = 0; i < n; i++)
     {
@@ -68,48 +78,21 @@ update_summary (KoersKpiSection *self)
       if (koers_kpi_is_update_due (kpi, NULL))
         n_due++;
     }
+  healthy = by_status[KOERS_KPI_STATUS_HEALTHY];
+  attention = by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION];
+  unhealthy = by_status[KOERS_KPI_STATUS_UNHEALTHY];
+  without = by_status[KOERS_KPI_STATUS_NONE];
 
-  if (n > 0)
-    {
-      /* Translators: counts in the KPI section's header, joined with " · ":
-       * "5 KPIs · 3 healthy · 1 needs attention · 1 unhealthy · 2 updates due". */
-      kpis = g_strdup_printf (ngettext ("%u KPI", "%u KPIs", n), n);
-      append_count (out, kpis);
-    }
-  if (by_status[KOERS_KPI_STATUS_HEALTHY] > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u healthy", "%u healthy",
-                                                         by_status[KOERS_KPI_STATUS_HEALTHY]),
-                                               by_status[KOERS_KPI_STATUS_HEALTHY]);
-      append_count (out, text);
-    }
-  if (by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION] > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u needs attention", "%u need attention",
-                                                         by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION]),
-                                               by_status[KOERS_KPI_STATUS_NEEDS_ATTENTION]);
-      append_count (out, text);
-    }
-  if (by_status[KOERS_KPI_STATUS_UNHEALTHY] > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u unhealthy", "%u unhealthy",
-                                                         by_status[KOERS_KPI_STATUS_UNHEALTHY]),
-                                               by_status[KOERS_KPI_STATUS_UNHEALTHY]);
-      append_count (out, text);
-    }
-  if (by_status[KOERS_KPI_STATUS_NONE] > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u without a value", "%u without a value",
-                                                         by_status[KOERS_KPI_STATUS_NONE]),
-                                               by_status[KOERS_KPI_STATUS_NONE]);
-      append_count (out, text);
-    }
-  if (n_due > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u update due", "%u updates due", n_due),
-                                               n_due);
-      append_count (out, text);
-    }
+  /* Translators: counts in the KPI section's header, joined with " · ":
+   * "5 KPIs · 3 healthy · 1 needs attention · 1 unhealthy · 2 updates due". */
+  append_count (out, n, ngettext ("%u KPI", "%u KPIs", n), n);
+  append_count (out, healthy, ngettext ("%u healthy", "%u healthy", healthy), healthy);
+  append_count (out, attention,
+                ngettext ("%u needs attention", "%u need attention", attention), attention);
+  append_count (out, unhealthy, ngettext ("%u unhealthy", "%u unhealthy", unhealthy), unhealthy);
+  append_count (out, without,
+                ngettext ("%u without a value", "%u without a value", without), without);
+  append_count (out, n_due, ngettext ("%u update due", "%u updates due", n_due), n_due);
 
   g_free (self->summary);
   self->summary = g_string_free (out, FALSE);

@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-a11y.h"
@@ -49,6 +50,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiUpdateDialog, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "kpi", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiUpdateDialog, kpi),
+    .type = koers_kpi_get_type, .construct_only = TRUE },
+};
 
 /* Whether a value on date becomes the latest, as the store orders them:
  * by date, and a new one after the others of the same day. */
@@ -263,48 +272,6 @@ koers_kpi_update_dialog_finalize (GObject *object)
 }
 
 static void
-koers_kpi_update_dialog_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_KPI:
-      g_value_set_object (value, self->kpi);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_kpi_update_dialog_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_KPI:
-      self->kpi = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -313,22 +280,11 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
   object_class->constructed = koers_kpi_update_dialog_constructed;
   object_class->dispose = koers_kpi_update_dialog_dispose;
   object_class->finalize = koers_kpi_update_dialog_finalize;
-  object_class->get_property = koers_kpi_update_dialog_get_property;
-  object_class->set_property = koers_kpi_update_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KPI] =
-    g_param_spec_object ("kpi", NULL, NULL, KOERS_TYPE_KPI,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, name_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, thresholds_label);

@@ -5,6 +5,8 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
+#include "core/koers-scoring.h"
 #include "core/koers-summary.h"
 #include "checkins/koers-checkin-dialog.h"
 #include "koers-editor-style.h"
@@ -50,6 +52,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultDetails, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultDetails, kr),
+    .type = koers_key_result_get_type, .construct_only = TRUE },
+};
+
 /* The parts of a history row that follow its check-in. */
 typedef struct
 {
@@ -63,23 +73,6 @@ typedef struct
   GtkWidget *edit_button;
   GtkWidget *delete_button;
 } RowWidgets;
-
-static KoersKrStatus
-checkin_status_to_kr_status (KoersCheckinStatus status)
-{
-  switch (status)
-    {
-    case KOERS_CHECKIN_STATUS_ON_TRACK:
-      return KOERS_KR_STATUS_ON_TRACK;
-    case KOERS_CHECKIN_STATUS_AT_RISK:
-      return KOERS_KR_STATUS_AT_RISK;
-    case KOERS_CHECKIN_STATUS_OFF_TRACK:
-      return KOERS_KR_STATUS_OFF_TRACK;
-    case KOERS_CHECKIN_STATUS_NONE:
-    default:
-      return KOERS_KR_STATUS_IN_PROGRESS;
-    }
-}
 
 static char *
 format_checkin_date (KoersCheckin *checkin)
@@ -98,7 +91,7 @@ update_row (GtkWidget *row)
   KoersKeyResult *kr = g_object_get_data (G_OBJECT (row), ROW_KEY_RESULT_KEY);
   KoersLanguage lang = koers_format_get_language ();
   KoersCheckinStatus status = koers_checkin_get_status (checkin);
-  KoersKrStatus kr_status = checkin_status_to_kr_status (status);
+  KoersKrStatus kr_status = koers_score_checkin_status (status);
   const char *note = koers_checkin_get_note (checkin);
   const char *author = koers_checkin_get_author (checkin);
   g_autofree char *value = koers_format_metric (lang, koers_key_result_get_metric_kind (kr),
@@ -502,48 +495,6 @@ koers_key_result_details_dispose (GObject *object)
 }
 
 static void
-koers_key_result_details_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  KoersKeyResultDetails *self = KOERS_KEY_RESULT_DETAILS (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_KEY_RESULT:
-      g_value_set_object (value, self->kr);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_key_result_details_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  KoersKeyResultDetails *self = KOERS_KEY_RESULT_DETAILS (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_KEY_RESULT:
-      self->kr = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -551,22 +502,11 @@ koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 
   object_class->constructed = koers_key_result_details_constructed;
   object_class->dispose = koers_key_result_details_dispose;
-  object_class->get_property = koers_key_result_details_get_property;
-  object_class->set_property = koers_key_result_details_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEY_RESULT] =
-    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, title_label);

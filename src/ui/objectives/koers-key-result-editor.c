@@ -6,12 +6,14 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
+#include "core/koers-property.h"
 #include "history/koers-history-window.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
+#include "widgets/koers-idle.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -69,6 +71,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultEditor, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultEditor, kr),
+    .type = koers_key_result_get_type, .construct_only = TRUE },
+};
 
 typedef enum
 {
@@ -276,22 +286,11 @@ fill (KoersKeyResultEditor *self)
   self->updating = FALSE;
 }
 
-static gboolean
-refill_cb (gpointer user_data)
-{
-  KoersKeyResultEditor *self = user_data;
-
-  self->refill_id = 0;
-  fill (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Not from inside a field's own change handler. */
 static void
 queue_refill (KoersKeyResultEditor *self)
 {
-  if (self->refill_id == 0)
-    self->refill_id = g_idle_add (refill_cb, self);
+  koers_idle_queue (&self->refill_id, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) fill, self);
 }
 
 /* Sets a string property, saves, and puts the old value back (in the key
@@ -669,48 +668,6 @@ koers_key_result_editor_dispose (GObject *object)
 }
 
 static void
-koers_key_result_editor_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_KEY_RESULT:
-      g_value_set_object (value, self->kr);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_key_result_editor_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_KEY_RESULT:
-      self->kr = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -720,22 +677,11 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
 
   object_class->constructed = koers_key_result_editor_constructed;
   object_class->dispose = koers_key_result_editor_dispose;
-  object_class->get_property = koers_key_result_editor_get_property;
-  object_class->set_property = koers_key_result_editor_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEY_RESULT] =
-    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-key-result-editor.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, title_row);

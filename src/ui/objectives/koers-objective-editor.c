@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-summary.h"
 #include "core/koers-text.h"
 #include "history/koers-history-window.h"
@@ -13,6 +14,7 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
+#include "widgets/koers-idle.h"
 #include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
@@ -67,24 +69,21 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveEditor, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "objective", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveEditor, objective),
+    .type = koers_objective_get_type, .construct_only = TRUE },
+};
+
 static void fill (KoersObjectiveEditor *self);
-
-static gboolean
-refill_cb (gpointer user_data)
-{
-  KoersObjectiveEditor *self = user_data;
-
-  self->refill_id = 0;
-  fill (self);
-  return G_SOURCE_REMOVE;
-}
 
 /* Not from inside a field's own change handler. */
 static void
 queue_refill (KoersObjectiveEditor *self)
 {
-  if (self->refill_id == 0)
-    self->refill_id = g_idle_add (refill_cb, self);
+  koers_idle_queue (&self->refill_id, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) fill, self);
 }
 
 static gboolean
@@ -615,48 +614,6 @@ koers_objective_editor_finalize (GObject *object)
 }
 
 static void
-koers_objective_editor_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_OBJECTIVE:
-      g_value_set_object (value, self->objective);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_objective_editor_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_OBJECTIVE:
-      self->objective = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -665,22 +622,11 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
   object_class->constructed = koers_objective_editor_constructed;
   object_class->dispose = koers_objective_editor_dispose;
   object_class->finalize = koers_objective_editor_finalize;
-  object_class->get_property = koers_objective_editor_get_property;
-  object_class->set_property = koers_objective_editor_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OBJECTIVE] =
-    g_param_spec_object ("objective", NULL, NULL, KOERS_TYPE_OBJECTIVE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, title_row);

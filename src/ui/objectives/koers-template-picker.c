@@ -432,11 +432,8 @@ koers_template_picker_class_init (KoersTemplatePickerClass *klass)
   signals[ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-template-picker.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/objectives/koers-template-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, intro_label);

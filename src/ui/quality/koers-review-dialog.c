@@ -432,10 +432,8 @@ koers_review_dialog_class_init (KoersReviewDialogClass *klass)
 
   object_class->dispose = koers_review_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/quality/koers-review-dialog.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/quality/koers-review-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, stack);

@@ -373,27 +373,31 @@ koers_progress_chart_init (KoersProgressChart *self)
                                   -1);
 }
 
-GtkWidget *
-koers_progress_chart_new (KoersKeyResult    *kr,
-                          const KoersPeriod *period)
+/* The full chart and the sparkline differ only in how much they draw. */
+static GtkWidget *
+progress_chart_new (KoersKeyResult    *kr,
+                    const KoersPeriod *period,
+                    gboolean           compact)
 {
   g_return_val_if_fail (kr == NULL || KOERS_IS_KEY_RESULT (kr), NULL);
 
   return g_object_new (KOERS_TYPE_PROGRESS_CHART,
+                       "compact", compact,
                        "key-result", kr,
                        "period", period,
                        NULL);
 }
 
 GtkWidget *
+koers_progress_chart_new (KoersKeyResult    *kr,
+                          const KoersPeriod *period)
+{
+  return progress_chart_new (kr, period, FALSE);
+}
+
+GtkWidget *
 koers_progress_chart_new_sparkline (KoersKeyResult    *kr,
                                     const KoersPeriod *period)
 {
-  g_return_val_if_fail (kr == NULL || KOERS_IS_KEY_RESULT (kr), NULL);
-
-  return g_object_new (KOERS_TYPE_PROGRESS_CHART,
-                       "compact", TRUE,
-                       "key-result", kr,
-                       "period", period,
-                       NULL);
+  return progress_chart_new (kr, period, TRUE);
 }

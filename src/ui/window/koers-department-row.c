@@ -5,9 +5,11 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-scoring.h"
 #include "core/koers-text.h"
 #include "koers-department-row.h"
+#include "widgets/koers-idle.h"
 
 struct _KoersDepartmentRow
 {
@@ -38,6 +40,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersDepartmentRow, store),
+    .type = koers_store_get_type, .construct_only = TRUE },
+  { "department", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersDepartmentRow, department),
+    .type = koers_department_get_type, .construct_only = TRUE },
+};
 
 /* Setting a tooltip costs a round trip to the display server: only when
  * the text changed (a write elsewhere updates every row). */
@@ -117,22 +127,11 @@ update_summary (KoersDepartmentRow *self)
                                   -1);
 }
 
-static gboolean
-update_summary_cb (gpointer user_data)
-{
-  KoersDepartmentRow *self = user_data;
-
-  self->summary_id = 0;
-  update_summary (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Once for a whole period read in, before the next frame. */
 static void
 queue_summary (KoersDepartmentRow *self)
 {
-  if (self->summary_id == 0)
-    self->summary_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_summary_cb, self, NULL);
+  koers_idle_queue (&self->summary_id, G_PRIORITY_HIGH_IDLE, (KoersIdleFunc) update_summary, self);
 }
 
 static void
@@ -169,6 +168,19 @@ update_name (KoersDepartmentRow *self)
     }
 }
 
+/* Every item of the menu acts on this row's department, named by its id. */
+static void
+append_department_item (GMenu      *section,
+                        const char *label,
+                        const char *action,
+                        gint64      id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
+  g_menu_append_item (section, item);
+}
+
 static void
 build_menu (KoersDepartmentRow *self)
 {
@@ -177,35 +189,18 @@ build_menu (KoersDepartmentRow *self)
   g_autoptr(GMenu) move_section = g_menu_new ();
   g_autoptr(GMenu) delete_section = g_menu_new ();
   gint64 id = koers_department_get_id (self->department);
-  g_autoptr(GMenuItem) item = NULL;
 
-  item = g_menu_item_new (_("_Rename…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.rename-department",
-                                           g_variant_new_int64 (id));
-  g_menu_append_item (edit_section, item);
+  append_department_item (edit_section, _("_Rename…"), "win.rename-department", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
 
   /* The company is the strategic level: always first, never deleted. */
   if (!koers_department_get_is_company (self->department))
     {
-      g_clear_object (&item);
-      item = g_menu_item_new (_("Move _Up"), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.move-department-up",
-                                               g_variant_new_int64 (id));
-      g_menu_append_item (move_section, item);
-
-      g_clear_object (&item);
-      item = g_menu_item_new (_("Move _Down"), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.move-department-down",
-                                               g_variant_new_int64 (id));
-      g_menu_append_item (move_section, item);
+      append_department_item (move_section, _("Move _Up"), "win.move-department-up", id);
+      append_department_item (move_section, _("Move _Down"), "win.move-department-down", id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (move_section));
 
-      g_clear_object (&item);
-      item = g_menu_item_new (_("_Delete…"), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.delete-department",
-                                               g_variant_new_int64 (id));
-      g_menu_append_item (delete_section, item);
+      append_department_item (delete_section, _("_Delete…"), "win.delete-department", id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
     }
 
@@ -350,48 +345,6 @@ koers_department_row_constructed (GObject *object)
 }
 
 static void
-koers_department_row_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_DEPARTMENT:
-      g_value_set_object (value, self->department);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_department_row_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_DEPARTMENT:
-      self->department = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_department_row_dispose (GObject *object)
 {
   KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
@@ -421,20 +374,10 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_department_row_constructed;
-  object_class->get_property = koers_department_row_get_property;
-  object_class->set_property = koers_department_row_set_property;
   object_class->dispose = koers_department_row_dispose;
   object_class->finalize = koers_department_row_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DEPARTMENT] =
-    g_param_spec_object ("department", NULL, NULL,
-                         KOERS_TYPE_DEPARTMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-department-row.ui");

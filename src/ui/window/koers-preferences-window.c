@@ -156,11 +156,8 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
   object_class->dispose = koers_preferences_window_dispose;
   object_class->finalize = koers_preferences_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/window/koers-preferences-window.ui");
-  /* A modal window is a dialog to a screen reader (announced, title as
-   * its name); GtkWindow's own role is a plain window. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  koers_a11y_init_dialog_class (widget_class,
+                                "/io/github/koersapp/Koers/ui/window/koers-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_group);
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_row);

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-field.h"
+#include "koers-property.h"
+
+/* Each param spec carries its table entry, so that one get_property and
+ * one set_property serve every class. */
+static GQuark
+get_entry_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("koers-property-entry");
+  return quark;
+}
+
+static const KoersProperty *
+lookup_entry (GParamSpec *pspec)
+{
+  return g_param_spec_get_qdata (pspec, get_entry_quark ());
+}
+
+#define FIELD(object, property, type) ((type *) (gpointer) ((guint8 *) (object) + (property)->offset))
+
+static GParamSpec *
+create_pspec (const KoersProperty *property)
+{
+  GParamFlags flags = G_PARAM_STATIC_STRINGS;
+  const char *name = property->name;
+  double minimum = -G_MAXDOUBLE;
+  double maximum = G_MAXDOUBLE;
+
+  if (property->construct_only)
+    flags |= G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY;
+  else
+    flags |= G_PARAM_EXPLICIT_NOTIFY | (property->read_only ? G_PARAM_READABLE : G_PARAM_READWRITE);
+
+  switch (property->kind)
+    {
+    case KOERS_PROPERTY_ID:
+      return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
+    case KOERS_PROPERTY_INT64:
+      return g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+    case KOERS_PROPERTY_INT:
+      return g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+    case KOERS_PROPERTY_UINT:
+      return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0, flags);
+    case KOERS_PROPERTY_BOOLEAN:
+      return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+    case KOERS_PROPERTY_DOUBLE:
+      if (property->minimum != 0.0 || property->maximum != 0.0)
+        {
+          minimum = property->minimum;
+          maximum = property->maximum;
+        }
+      return g_param_spec_double (name, NULL, NULL, minimum, maximum,
+                                  property->default_value, flags);
+    case KOERS_PROPERTY_ENUM:
+      return g_param_spec_enum (name, NULL, NULL, property->type (),
+                                (int) property->default_value, flags);
+    case KOERS_PROPERTY_OBJECT:
+      return g_param_spec_object (name, NULL, NULL, property->type (), flags);
+    case KOERS_PROPERTY_STRING:
+      return g_param_spec_string (name, NULL, NULL, "", flags);
+    case KOERS_PROPERTY_DATE:
+    default:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    }
+}
+
+static void
+get_property (GObject    *object,
+              guint       prop_id,
+              GValue     *value,
+              GParamSpec *pspec)
+{
+  const KoersProperty *property = lookup_entry (pspec);
+
+  if (property == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  switch (property->kind)
+    {
+    case KOERS_PROPERTY_ID:
+    case KOERS_PROPERTY_INT64:
+      g_value_set_int64 (value, *FIELD (object, property, gint64));
+      break;
+    case KOERS_PROPERTY_INT:
+      g_value_set_int (value, *FIELD (object, property, int));
+      break;
+    case KOERS_PROPERTY_UINT:
+      g_value_set_uint (value, *FIELD (object, property, guint));
+      break;
+    case KOERS_PROPERTY_BOOLEAN:
+      g_value_set_boolean (value, *FIELD (object, property, gboolean));
+      break;
+    case KOERS_PROPERTY_DOUBLE:
+      g_value_set_double (value, *FIELD (object, property, double));
+      break;
+    case KOERS_PROPERTY_ENUM:
+      g_value_set_enum (value, *FIELD (object, property, int));
+      break;
+    case KOERS_PROPERTY_OBJECT:
+      g_value_set_object (value, *FIELD (object, property, GObject *));
+      break;
+    case KOERS_PROPERTY_STRING:
+    case KOERS_PROPERTY_DATE:
+    default:
+      g_value_set_string (value, *FIELD (object, property, char *));
+      break;
+    }
+}
+
+/* Stores a number if it differs; a macro, as the types differ. */
+#define STORE_NUMBER(type, new_value)                            \
+  G_STMT_START {                                                 \
+    type *field = FIELD (object, property, type);                \
+    type wanted = (new_value);                                   \
+    changed = *field != wanted;                                  \
+    *field = wanted;                                             \
+  } G_STMT_END
+
+gboolean
+koers_property_store (GObject      *object,
+                      GParamSpec   *pspec,
+                      const GValue *value)
+{
+  const KoersProperty *property;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
+
+  property = lookup_entry (pspec);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  switch (property->kind)
+    {
+    case KOERS_PROPERTY_ID:
+    case KOERS_PROPERTY_INT64:
+      STORE_NUMBER (gint64, g_value_get_int64 (value));
+      break;
+    case KOERS_PROPERTY_INT:
+      STORE_NUMBER (int, g_value_get_int (value));
+      break;
+    case KOERS_PROPERTY_UINT:
+      STORE_NUMBER (guint, g_value_get_uint (value));
+      break;
+    case KOERS_PROPERTY_BOOLEAN:
+      STORE_NUMBER (gboolean, !!g_value_get_boolean (value));
+      break;
+    case KOERS_PROPERTY_DOUBLE:
+      STORE_NUMBER (double, g_value_get_double (value));
+      break;
+    case KOERS_PROPERTY_ENUM:
+      STORE_NUMBER (int, g_value_get_enum (value));
+      break;
+    case KOERS_PROPERTY_OBJECT:
+      changed = g_set_object (FIELD (object, property, GObject *), g_value_get_object (value));
+      break;
+    case KOERS_PROPERTY_STRING:
+      changed = koers_field_set_string (FIELD (object, property, char *),
+                                        g_value_get_string (value));
+      break;
+    case KOERS_PROPERTY_DATE:
+    default:
+      changed = koers_field_set_date (FIELD (object, property, char *),
+                                      g_value_get_string (value));
+      break;
+    }
+
+  /* GObject notifies the others itself (a construct-only property). */
+  if (changed && (pspec->flags & G_PARAM_EXPLICIT_NOTIFY) != 0)
+    g_object_notify_by_pspec (object, pspec);
+  return changed;
+}
+
+static void
+set_property (GObject      *object,
+              guint         prop_id,
+              const GValue *value,
+              GParamSpec   *pspec)
+{
+  const KoersProperty *property = lookup_entry (pspec);
+
+  if (property == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (property->set != NULL)
+    property->set (object, pspec, value);
+  else
+    koers_property_store (object, pspec, value);
+}
+
+void
+koers_property_install (GObjectClass        *object_class,
+                        const KoersProperty *table,
+                        guint                n_properties,
+                        GParamSpec         **pspecs)
+{
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (pspecs != NULL);
+
+  object_class->get_property = get_property;
+  object_class->set_property = set_property;
+
+  pspecs[0] = NULL;
+  for (guint i = 0; i < n_properties; i++)
+    {
+      pspecs[i + 1] = create_pspec (&table[i]);
+      g_param_spec_set_qdata (pspecs[i + 1], get_entry_quark (), (gpointer) &table[i]);
+    }
+
+  g_object_class_install_properties (object_class, n_properties + 1, pspecs);
+}

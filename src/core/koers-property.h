@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The properties of the model's objects, from one table per class: each
+ * is a field of the instance struct, read and written by its offset.  The
+ * table's entry i is property id i + 1. */
+
+typedef enum
+{
+  KOERS_PROPERTY_ID,       /* gint64, 0 and up */
+  KOERS_PROPERTY_INT64,    /* gint64, any (time stamps) */
+  KOERS_PROPERTY_INT,
+  KOERS_PROPERTY_UINT,
+  KOERS_PROPERTY_BOOLEAN,
+  KOERS_PROPERTY_DOUBLE,   /* minimum, maximum, default_value; all 0: any, default 0 */
+  KOERS_PROPERTY_ENUM,     /* type, default_value */
+  KOERS_PROPERTY_STRING,   /* char *, never NULL: "" is unset */
+  KOERS_PROPERTY_DATE,     /* char *, ISO 8601, NULL when unset */
+  KOERS_PROPERTY_OBJECT,   /* a reference to an object of type */
+} KoersPropertyKind;
+
+typedef struct _KoersProperty KoersProperty;
+
+/* A setter that does more than store the value (clamps it, or updates
+ * what follows from it); it may call koers_property_store(). */
+typedef void (*KoersPropertySetter) (GObject      *object,
+                                     GParamSpec   *pspec,
+                                     const GValue *value);
+
+struct _KoersProperty
+{
+  const char          *name;
+  KoersPropertyKind    kind;
+  gsize                offset;
+  GType              (*type) (void);    /* ENUM, OBJECT */
+  double               minimum;
+  double               maximum;
+  double               default_value;
+  gboolean             read_only;   /* derived: the class sets the field */
+  gboolean             construct_only;
+  KoersPropertySetter  set;         /* NULL: koers_property_store() */
+};
+
+/* Makes the param specs of the n_properties entries of table into
+ * pspecs[1 .. n_properties], installs them, and makes the shared
+ * get_property and set_property object_class's.  Writable properties
+ * that are not construct-only are EXPLICIT_NOTIFY: they notify only when
+ * the value changes. */
+void     koers_property_install (GObjectClass        *object_class,
+                                 const KoersProperty *table,
+                                 guint                n_properties,
+                                 GParamSpec         **pspecs);
+
+/* Writes value into the field of pspec's entry and notifies when it
+ * changed (a string is copied; NULL or "" is stored as the kind says).
+ * Returns whether it changed. */
+gboolean koers_property_store   (GObject             *object,
+                                 GParamSpec          *pspec,
+                                 const GValue        *value);
+
+G_END_DECLS
