@@ -263,6 +263,61 @@ test_writes_on_unread (KoersTestDir  *fixture,
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, 7);
 }
 
+/* The window reads the departments of its first frame, then the rest of
+ * the period: each objective once, the first ones' summaries not read
+ * again, and then the period counts as read. */
+static void
+test_period_in_two_steps (KoersTestDir  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KoersDepartment) first = NULL;
+  g_autoptr(KoersStore) window = NULL;
+  guint changed = 0;
+  GListModel *objectives;
+  KoersPeriod q2;
+  gint64 first_id;
+  g_autoptr(GArray) read_first = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  fill_database (fixture->path);
+  {
+    g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+    g_autoptr(KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), 2);
+    g_autoptr(KoersObjective) other = koers_objective_new ("Hire", KOERS_LEVEL_DEPARTMENT,
+                                                           KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+
+    koers_objective_set_department_id (other, koers_department_get_id (dept));
+    g_assert_true (koers_store_add_objective (store, other, &error));
+    g_assert_no_error (error);
+  }
+
+  window = koers_store_open_lazy (fixture->path, &error);
+  g_assert_no_error (error);
+  objectives = koers_store_get_objectives (window);
+  koers_period_init_quarter (&q2, 2026, 2);
+  first = g_list_model_get_item (koers_store_get_departments (window), 1);
+  first_id = koers_department_get_id (first);
+  g_array_append_val (read_first, first_id);
+
+  g_assert_true (koers_store_load_period_departments (window, &q2, &first_id, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 1);
+  g_assert_cmpuint (koers_key_result_get_n_checkins (key_result_at (window, 0)), ==, 3);
+  g_signal_connect_swapped (key_result_at (window, 0), "checkins-changed",
+                            G_CALLBACK (count_changes_cb), &changed);
+
+  g_assert_true (koers_store_load_period_rest (window, &q2, read_first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 2);
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_signal_connect_swapped (objectives, "items-changed", G_CALLBACK (count_changes_cb), &changed);
+  g_assert_true (koers_store_load_period (window, &q2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +330,7 @@ main (int   argc,
   ADD ("/store-checkins/period-checkins-modes", test_period_checkins_modes);
   ADD ("/store-checkins/other-writer", test_other_writer);
   ADD ("/store-checkins/writes-on-unread", test_writes_on_unread);
+  ADD ("/store-checkins/period-in-two-steps", test_period_in_two_steps);
 #undef ADD
 
   return g_test_run ();

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-test-ui.h"
+#include "core/koers-date.h"
 #include "core/koers-text.h"
 #include "io/koers-demo.h"
 #include "ui/objectives/koers-editor-pane.h"
@@ -848,6 +849,70 @@ test_review (void)
   koers_test_ui_db_close (&db);
 }
 
+/* A company with more departments than fit in the window: the first
+ * frame's are read before it, the others after it is painted, and then
+ * every row has its summary and the OKR check its page. */
+static void
+test_first_frame (void)
+{
+  KoersTestUiDb db = { 0 };
+  g_autoptr(KoersStore) lazy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period_key = NULL;
+  KoersPeriod period;
+  KoersWindow *window;
+  GListModel *departments;
+  guint n_departments;
+  guint n_read;
+  GDate today;
+
+  reset_settings ();
+  koers_test_ui_db_open (&db);
+  koers_date_today (&today);
+  koers_period_init_for_date (&period, &today);
+  period_key = koers_period_to_string (&period);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Team %u", i);
+      g_autoptr(KoersDepartment) dept = koers_department_new (name, NULL);
+
+      g_assert_true (koers_store_add_department (db.store, dept, &error));
+      g_assert_no_error (error);
+    }
+  departments = koers_store_get_departments (db.store);
+  n_departments = g_list_model_get_n_items (departments);
+  for (guint i = 1; i < n_departments; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr(KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
+                                                                 KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                                 period_key);
+
+      koers_objective_set_department_id (objective, koers_department_get_id (dept));
+      g_assert_true (koers_store_add_objective (db.store, objective, &error));
+      g_assert_no_error (error);
+    }
+
+  lazy = koers_store_open_lazy (db.path, &error);
+  g_assert_no_error (error);
+  window = koers_window_new (NULL, lazy);
+  n_read = g_list_model_get_n_items (koers_store_get_objectives (lazy));
+  g_assert_cmpuint (n_read, >, 0);
+  g_assert_cmpuint (n_read, <, n_departments - 1);
+  g_assert_null (gtk_stack_get_child_by_name (get_child (window, "content_stack"), "quality"));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (lazy)), ==, n_departments - 1);
+  g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, (int) n_departments - 1)))->n_objectives,
+                    ==, 1);
+  g_assert_nonnull (gtk_stack_get_child_by_name (get_child (window, "content_stack"), "quality"));
+
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -872,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/window/menu-actions", test_menu_actions);
   g_test_add_func ("/window/quality", test_quality);
   g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/first-frame", test_first_frame);
 
   status = g_test_run ();
   g_clear_object (&settings);

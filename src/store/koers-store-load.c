@@ -413,39 +413,104 @@ list_overlapping_keys (KoersStore         *self,
   return g_steal_pointer (&keys);
 }
 
-gboolean
-koers_store_load_period (KoersStore         *self,
-                         const KoersPeriod  *period,
-                         GError            **error)
+/* Reads the period's objectives of the departments in ids (a JSON array
+ * of ids; NULL: every department's).  With mark, the period counts as read
+ * (keys read already are skipped): ids then name every department not
+ * read before. */
+static gboolean
+load_keys (KoersStore         *self,
+           const KoersPeriod  *period,
+           const char         *ids,
+           gboolean            mark,
+           GError            **error)
 {
   g_autoptr(GPtrArray) keys = NULL;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (period != NULL, FALSE);
-
-  if (!self->lazy)
-    return TRUE;
+  gboolean ok;
 
   if (!koers_store_begin_read (self, error))
     return FALSE;
 
-  g_array_append_val (self->requested_periods, *period);
+  if (mark)
+    g_array_append_val (self->requested_periods, *period);
+  self->load_departments = ids;
   keys = list_overlapping_keys (self, period, error);
   ok = keys != NULL;
   for (guint i = 0; ok && i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
 
-      if (g_hash_table_contains (self->loaded_periods, key))
+      if (mark && g_hash_table_contains (self->loaded_periods, key))
         continue;
       ok = koers_store_load_period_key (self, key, error);
-      if (ok)
+      if (ok && mark)
         g_hash_table_add (self->loaded_periods, g_strdup (key));
     }
+  self->load_departments = NULL;
 
   koers_store_end_read (self);
   return ok;
+}
+
+gboolean
+koers_store_load_period (KoersStore         *self,
+                         const KoersPeriod  *period,
+                         GError            **error)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (!self->lazy)
+    return TRUE;
+
+  return load_keys (self, period, NULL, TRUE, error);
+}
+
+static gboolean
+contains_id (const gint64 *ids,
+             guint         n_ids,
+             gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The period's objectives of the company and the departments given, or
+ * (rest) of every other department, after which the period counts as
+ * read. */
+static gboolean
+load_departments_of_period (KoersStore         *self,
+                            const KoersPeriod  *period,
+                            const gint64       *department_ids,
+                            guint               n_department_ids,
+                            gboolean            rest,
+                            GError            **error)
+{
+  GListModel *departments = koers_store_get_departments (self);
+  guint n = g_list_model_get_n_items (departments);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  if (!self->lazy)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      gint64 id = koers_department_get_id (dept);
+
+      /* The company's objectives come first: what the departments align to. */
+      if (rest == (koers_department_get_is_company (dept) || contains_id (department_ids, n_department_ids, id)))
+        continue;
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? ", " : "[", id);
+    }
+  if (ids->len == 0)
+    g_string_append (ids, "[");
+  g_string_append (ids, "]");
+
+  /* Only the rest completes the period: then every department is read. */
+  return load_keys (self, period, ids->str, rest, error);
 }
 
 gboolean
@@ -455,38 +520,23 @@ koers_store_load_period_departments (KoersStore         *self,
                                      guint               n_department_ids,
                                      GError            **error)
 {
-  g_autoptr(GPtrArray) keys = NULL;
-  g_autoptr(GString) ids = g_string_new ("[");
-  KoersDepartment *company;
-  gboolean ok;
-
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
 
-  if (!self->lazy)
-    return TRUE;
+  return load_departments_of_period (self, period, department_ids, n_department_ids, FALSE, error);
+}
 
-  /* The company's objectives come along: what the departments align to. */
-  company = koers_store_get_company (self);
-  g_string_append_printf (ids, "%" G_GINT64_FORMAT,
-                          company != NULL ? koers_department_get_id (company) : 0);
-  for (guint i = 0; i < n_department_ids; i++)
-    g_string_append_printf (ids, ", %" G_GINT64_FORMAT, department_ids[i]);
-  g_string_append (ids, "]");
+gboolean
+koers_store_load_period_rest (KoersStore         *self,
+                              const KoersPeriod  *period,
+                              GArray             *read_first,
+                              GError            **error)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (read_first != NULL && period != NULL, FALSE);
 
-  if (!koers_store_begin_read (self, error))
-    return FALSE;
-
-  /* Not marked as loaded: the period's other departments are not. */
-  self->load_departments = ids->str;
-  keys = list_overlapping_keys (self, period, error);
-  ok = keys != NULL;
-  for (guint i = 0; ok && i < keys->len; i++)
-    ok = koers_store_load_period_key (self, g_ptr_array_index (keys, i), error);
-  self->load_departments = NULL;
-
-  koers_store_end_read (self);
-  return ok;
+  return load_departments_of_period (self, period, (const gint64 *) (gpointer) read_first->data,
+                                     read_first->len, TRUE, error);
 }
 
 gboolean

@@ -94,6 +94,15 @@ gboolean         koers_store_load_period_departments (KoersStore         *self,
                                                       const gint64       *department_ids,
                                                       guint               n_department_ids,
                                                       GError            **error);
+/* Completes a period read with koers_store_load_period_departments() for
+ * the departments in read_first (gint64 ids): the objectives of every
+ * other department, after which the period counts as read, as after
+ * koers_store_load_period().  The window reads the departments of its
+ * first frame first, and the rest once it is painted. */
+gboolean         koers_store_load_period_rest   (KoersStore         *self,
+                                                 const KoersPeriod  *period,
+                                                 GArray             *read_first,
+                                                 GError            **error);
 /* Every period: for the commands that need the whole database. */
 gboolean         koers_store_load_all           (KoersStore  *self,
                                                  GError     **error);

@@ -39,6 +39,13 @@ struct _KoersWindow
   KoersQualityPage *quality_page;
   GtkFileChooserNative *import_chooser;
   GCancellable *importing;   /* a file chosen for Import Data is being checked */
+
+  /* The first period, read for the first frame's departments only, and
+   * those departments; NULL once the period is read whole. */
+  gboolean period_read;
+  KoersPeriod first_period;
+  GArray *first_ids;
+  guint rest_idle;
 };
 
 /* The OKR check shows instead of a department's editor. */
@@ -47,6 +54,21 @@ koers_window_is_quality_shown (KoersWindow *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "quality") == 0;
 }
+
+/* Adds the OKR check's page (once); koers-window.c. */
+void                koers_window_add_quality_page      (KoersWindow     *self);
+
+/* The window's periods (koers-window-first-frame.c). */
+/* Reads period into the store.  The window's first one is read for the
+ * departments of the first frame, and the rest once that frame is
+ * painted; the OKR check's page comes then. */
+gboolean            koers_window_load_period           (KoersWindow        *self,
+                                                        const KoersPeriod  *period,
+                                                        GError            **error);
+/* Reads the rest of the first period, when it is still to come, and adds
+ * the OKR check's page: now. */
+void                koers_window_read_whole_period     (KoersWindow     *self);
+void                koers_window_dispose_first_frame   (KoersWindow     *self);
 
 /* The sidebar (koers-window-departments.c). */
 /* Shows department in the editor pane and remembers it for the next start. */

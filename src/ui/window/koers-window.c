@@ -56,6 +56,9 @@ show_content (KoersWindow *self)
 static void
 show_quality (KoersWindow *self)
 {
+  /* The page comes with the whole period (koers-window-first-frame.c). */
+  koers_window_read_whole_period (self);
+
   if (!koers_window_is_quality_shown (self))
     {
       gtk_stack_set_visible_child_name (self->content_stack, "quality");
@@ -131,8 +134,9 @@ period_changed_cb (KoersWindow *self)
   if (self->store == NULL)
     return;
 
-  /* The store holds the periods in use; this one comes in now. */
-  if (!koers_store_load_period (self->store, period, &error))
+  /* The store holds the periods in use; this one comes in now (the first
+   * one in two steps, see koers-window-first-frame.c). */
+  if (!koers_window_load_period (self, period, &error))
     koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
 
   koers_editor_pane_set_period (self->editor_pane, period);
@@ -283,6 +287,23 @@ static const GActionEntry win_entries[] = {
   { .name = "check-okrs", .activate = check_okrs_action },
 };
 
+/* The OKR check, on the period shown.  It checks the whole period at
+ * once: after the first frame (koers-window-first-frame.c). */
+void
+koers_window_add_quality_page (KoersWindow *self)
+{
+  if (self->quality_page != NULL)
+    return;
+
+  self->quality_page = KOERS_QUALITY_PAGE (koers_quality_page_new (self->store));
+  koers_quality_page_set_period (self->quality_page,
+                                 koers_period_switcher_get_period (self->period_switcher));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->quality_page), "quality");
+  g_signal_connect_object (self->quality_page, "notify::n-open",
+                           G_CALLBACK (n_open_changed_cb), self, G_CONNECT_SWAPPED);
+  n_open_changed_cb (self);
+}
+
 /* Window state. */
 
 static void
@@ -358,12 +379,6 @@ koers_window_constructed (GObject *object)
 
   koers_editor_pane_set_store (self->editor_pane, self->store);
 
-  self->quality_page = KOERS_QUALITY_PAGE (koers_quality_page_new (self->store));
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->quality_page), "quality");
-  g_signal_connect_object (self->quality_page, "notify::n-open",
-                           G_CALLBACK (n_open_changed_cb), self, G_CONNECT_SWAPPED);
-  n_open_changed_cb (self);
-
   koers_window_bind_departments (self);
   restore_period (self);
   restore_department (self);
@@ -410,6 +425,7 @@ koers_window_dispose (GObject *object)
 {
   KoersWindow *self = KOERS_WINDOW (object);
 
+  koers_window_dispose_first_frame (self);
   koers_window_dispose_departments (self);
   koers_window_dispose_data (self);
 
