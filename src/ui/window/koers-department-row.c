@@ -8,6 +8,7 @@
 #include "core/koers-scoring.h"
 #include "core/koers-text.h"
 #include "koers-department-row.h"
+#include "widgets/koers-tooltip.h"
 
 struct _KoersDepartmentRow
 {
@@ -38,16 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Setting a tooltip costs a round trip to the display server: only when
- * the text changed (a write elsewhere updates every row). */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
 
 static void
 update_summary (KoersDepartmentRow *self)
@@ -80,7 +71,7 @@ update_summary (KoersDepartmentRow *self)
   score_text = g_strdup_printf (_("Score %s"), score);
   gtk_level_bar_set_value (self->score_bar, self->summary.score);
   gtk_widget_set_visible (GTK_WIDGET (self->score_bar), self->summary.n_objectives > 0);
-  set_tooltip (GTK_WIDGET (self->score_bar), score_text);
+  koers_tooltip_set_text (GTK_WIDGET (self->score_bar), score_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, score_text,
                                   -1);
@@ -91,7 +82,7 @@ update_summary (KoersDepartmentRow *self)
                                          "%u key results need a check-in",
                                          self->summary.n_stale),
                                self->summary.n_stale);
-      set_tooltip (GTK_WIDGET (self->stale_image), stale);
+      koers_tooltip_set_text (GTK_WIDGET (self->stale_image), stale);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->stale_image),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, stale,
                                       -1);
@@ -111,10 +102,7 @@ update_summary (KoersDepartmentRow *self)
   /* The name as well: a long one is ellipsized in the sidebar. */
   name = koers_text_isolate (koers_department_get_name (self->department));
   tooltip = g_strdup_printf ("%s\n%s", name, self->details);
-  set_tooltip (GTK_WIDGET (self), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
-                                  -1);
+  koers_tooltip_set_text_full (GTK_WIDGET (self), tooltip, self->details);
 }
 
 static gboolean
@@ -162,10 +150,7 @@ update_name (KoersDepartmentRow *self)
       g_autofree char *tooltip = g_strdup_printf ("%s\n%s", isolated, self->details);
 
       /* The tooltip also sets the accessible description: put it back. */
-      set_tooltip (GTK_WIDGET (self), tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
-                                      -1);
+      koers_tooltip_set_text_full (GTK_WIDGET (self), tooltip, self->details);
     }
 }
 
