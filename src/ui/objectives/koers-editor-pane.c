@@ -37,6 +37,9 @@ struct _KoersEditorPane
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
 
+  /* Cards of slots the list view let go, for the next ones. */
+  GPtrArray          *card_pool;
+
   /* The quality check of the period, once per change, for every card. */
   KoersQualityMarks  *marks;
 
@@ -292,6 +295,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   GtkWidget *slot = koers_objective_slot_new (self->store, self->marks);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  koers_objective_slot_set_card_pool (KOERS_OBJECTIVE_SLOT (slot), self->card_pool);
   g_signal_connect_object (focus, "enter", G_CALLBACK (slot_focus_enter_cb), self, 0);
   gtk_widget_add_controller (slot, focus);
   gtk_list_item_set_child (list_item, slot);
@@ -550,6 +554,7 @@ koers_editor_pane_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->focus_objective);
   g_clear_object (&self->marks);
+  g_clear_pointer (&self->card_pool, g_ptr_array_unref);
 
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
@@ -619,6 +624,7 @@ koers_editor_pane_init (KoersEditorPane *self)
   name_add_menu_button (self);
 
   self->marks = koers_quality_marks_new ();
+  self->card_pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = gtk_custom_filter_new (filter_objective_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_swapped (self->filtered, "items-changed",
@@ -662,7 +668,9 @@ koers_editor_pane_set_store (KoersEditorPane *self,
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
-  /* Slots keep the store they were made with: a new store, new slots. */
+  /* Slots keep the store they were made with: a new store, new slots,
+   * and new cards. */
+  g_ptr_array_set_size (self->card_pool, 0);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);

@@ -17,6 +17,7 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-progress-chart.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-tooltip.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKeyResultRow
@@ -127,7 +128,7 @@ update_kpi_link (KoersKeyResultRow *self)
       text = g_strdup_printf (_("KPI: %s"), name);
     }
   gtk_label_set_text (self->kpi_label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kpi_label), text);
+  koers_tooltip_set_text (GTK_WIDGET (self->kpi_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->kpi_label), text != NULL);
 }
 
@@ -155,7 +156,7 @@ update_row (KoersKeyResultRow *self)
                                   -1);
 
   gtk_label_set_text (self->values_label, values);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->values_label), _("Start → current → target"));
+  koers_tooltip_set_text (GTK_WIDGET (self->values_label), _("Start → current → target"));
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress, 0.0, 1.0));
   gtk_label_set_text (self->percent_label, percent);
 

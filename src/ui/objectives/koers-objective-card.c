@@ -11,6 +11,7 @@
 #include "koers-objective-card.h"
 #include "quality/koers-quality-mark.h"
 #include "widgets/koers-layout.h"
+#include "widgets/koers-tooltip.h"
 #include "widgets/koers-wrap-box.h"
 
 /* The seed: at most five key results per objective. */
@@ -84,7 +85,7 @@ update_kind (KoersObjectiveCard *self)
   gboolean committed = kind == KOERS_OBJECTIVE_KIND_COMMITTED;
 
   gtk_label_set_text (self->kind_label, koers_objective_kind_get_label (kind));
-  gtk_widget_set_tooltip_text (badge,
+  koers_tooltip_set_text (badge,
                                committed
                                ? _("Committed: it succeeds only at a score of 1.0")
                                : _("Aspirational: a score of 0.7 is a success"));
@@ -121,7 +122,7 @@ update_owner (KoersObjectiveCard *self)
   if (has_owner)
     {
       accessible = g_strdup_printf (_("Owner: %s"), owner);
-      gtk_widget_set_tooltip_text (self->owner_box, accessible);
+      koers_tooltip_set_text (self->owner_box, accessible);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
@@ -149,7 +150,7 @@ update_supports (KoersObjectiveCard *self)
   title = koers_text_isolate (koers_objective_get_title (aligned));
   text = g_strdup_printf (_("Supports: %s"), title);
   gtk_label_set_text (self->supports_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->supports_label), text);
+  koers_tooltip_set_text (GTK_WIDGET (self->supports_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->supports_label), TRUE);
 }
 

@@ -8,6 +8,8 @@
  * (measured with the default font; only items out of view use it). */
 #define ESTIMATED_HEADER_HEIGHT 96
 #define ESTIMATED_ROW_HEIGHT 88
+/* Enough for the cards near the view of one list, and some more. */
+#define MAX_POOLED_CARDS 32
 
 struct _KoersObjectiveSlot
 {
@@ -18,6 +20,7 @@ struct _KoersObjectiveSlot
   KoersObjective *objective;
   GtkWidget      *card;
   gboolean        card_pending;
+  GPtrArray      *pool; /* of KoersObjectiveCard, shared */
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveSlot, koers_objective_slot, GTK_TYPE_WIDGET)
@@ -33,11 +36,23 @@ make_card (GtkWidget *widget)
 
   /* Near the view: with its key results at once.  Rebound later, far
    * away, the card waits for them until it comes near again. */
-  self->card = koers_objective_card_new (self->store);
-  koers_objective_card_set_quality_marks (KOERS_OBJECTIVE_CARD (self->card), self->marks);
+  if (self->pool != NULL && self->pool->len > 0)
+    {
+      /* The pool's reference becomes the slot's. */
+      self->card = g_ptr_array_steal_index_fast (self->pool, self->pool->len - 1);
+      /* Its rows at once, as for a new card. */
+      koers_objective_card_set_lazy_rows (KOERS_OBJECTIVE_CARD (self->card), FALSE);
+    }
+  else
+    {
+      self->card = g_object_ref_sink (koers_objective_card_new (self->store));
+      koers_objective_card_set_quality_marks (KOERS_OBJECTIVE_CARD (self->card), self->marks);
+    }
+  /* Bound in the window: its tooltips then wait for the frame. */
+  gtk_widget_set_parent (self->card, widget);
+  g_object_unref (self->card);
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (self->card), self->objective);
   koers_objective_card_set_lazy_rows (KOERS_OBJECTIVE_CARD (self->card), TRUE);
-  gtk_widget_set_parent (self->card, widget);
 }
 
 static GtkSizeRequestMode
@@ -103,7 +118,12 @@ koers_objective_slot_dispose (GObject *object)
 {
   KoersObjectiveSlot *self = KOERS_OBJECTIVE_SLOT (object);
 
+  /* Still bound: the next slot rebinds it in the window, where its
+   * tooltips wait for the frame. */
+  if (self->card != NULL && self->pool != NULL && self->pool->len < MAX_POOLED_CARDS)
+    g_ptr_array_add (self->pool, g_object_ref (self->card));
   g_clear_pointer (&self->card, gtk_widget_unparent);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
   g_clear_object (&self->objective);
   g_clear_object (&self->marks);
   g_clear_object (&self->store);
@@ -164,11 +184,26 @@ koers_objective_slot_set_objective (KoersObjectiveSlot *self,
   if (!g_set_object (&self->objective, objective))
     return;
 
-  /* A made card stays and follows the slot: binding it is cheap. */
-  if (self->card != NULL)
+  /* A made card stays and follows the slot: binding it is cheap.  An
+   * unbound slot is being let go or rebound next: its card keeps its
+   * objective until then (unbound here, out of the window, each changed
+   * tooltip would cost a round trip to the display server). */
+  if (self->card != NULL && objective != NULL)
     koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (self->card), objective);
   else
     gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+koers_objective_slot_set_card_pool (KoersObjectiveSlot *self,
+                                    GPtrArray          *pool)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE_SLOT (self));
+
+  if (pool != NULL)
+    g_ptr_array_ref (pool);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
+  self->pool = pool;
 }
 
 KoersObjectiveCard *

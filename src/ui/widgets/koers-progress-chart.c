@@ -10,6 +10,7 @@
 #include "core/koers-scoring.h"
 #include "koers-progress-chart-private.h"
 #include "koers-progress-chart.h"
+#include "koers-tooltip.h"
 
 struct _KoersProgressChart
 {
@@ -157,7 +158,7 @@ update_summary (KoersProgressChart *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
   if (self->compact)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), summary);
+    koers_tooltip_set_text (GTK_WIDGET (self), summary);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "core/koers-text.h"
 #include "koers-department-row.h"
 #include "widgets/koers-idle.h"
+#include "widgets/koers-tooltip.h"
 
 struct _KoersDepartmentRow
 {
@@ -49,16 +50,6 @@ static const KoersProperty property_table[] = {
     .type = koers_department_get_type, .construct_only = TRUE },
 };
 
-/* Setting a tooltip costs a round trip to the display server: only when
- * the text changed (a write elsewhere updates every row). */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
-
 static void
 update_summary (KoersDepartmentRow *self)
 {
@@ -90,7 +81,7 @@ update_summary (KoersDepartmentRow *self)
   score_text = g_strdup_printf (_("Score %s"), score);
   gtk_level_bar_set_value (self->score_bar, self->summary.score);
   gtk_widget_set_visible (GTK_WIDGET (self->score_bar), self->summary.n_objectives > 0);
-  set_tooltip (GTK_WIDGET (self->score_bar), score_text);
+  koers_tooltip_set_text (GTK_WIDGET (self->score_bar), score_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, score_text,
                                   -1);
@@ -101,7 +92,7 @@ update_summary (KoersDepartmentRow *self)
                                          "%u key results need a check-in",
                                          self->summary.n_stale),
                                self->summary.n_stale);
-      set_tooltip (GTK_WIDGET (self->stale_image), stale);
+      koers_tooltip_set_text (GTK_WIDGET (self->stale_image), stale);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->stale_image),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, stale,
                                       -1);
@@ -121,10 +112,7 @@ update_summary (KoersDepartmentRow *self)
   /* The name as well: a long one is ellipsized in the sidebar. */
   name = koers_text_isolate (koers_department_get_name (self->department));
   tooltip = g_strdup_printf ("%s\n%s", name, self->details);
-  set_tooltip (GTK_WIDGET (self), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
-                                  -1);
+  koers_tooltip_set_text_full (GTK_WIDGET (self), tooltip, self->details);
 }
 
 /* Once for a whole period read in, before the next frame. */
@@ -161,10 +149,7 @@ update_name (KoersDepartmentRow *self)
       g_autofree char *tooltip = g_strdup_printf ("%s\n%s", isolated, self->details);
 
       /* The tooltip also sets the accessible description: put it back. */
-      set_tooltip (GTK_WIDGET (self), tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details,
-                                      -1);
+      koers_tooltip_set_text_full (GTK_WIDGET (self), tooltip, self->details);
     }
 }
 
