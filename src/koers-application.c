@@ -19,34 +19,35 @@ struct _KoersApplication
   AdwApplication parent_instance;
 
   KoersStore *store;
-  GSettings *settings;
-  char *running_language;
-  gboolean restart_requested;
-  gboolean options_parsed;
+  GSettings  *settings;
+  char       *running_language;
+  gboolean    restart_requested;
+  gboolean    options_parsed;
   /* Why the database of the start could not be opened: activate explains
    * it in a dialog instead of a window.  database_given: --database. */
-  char *refused_path;
-  GError *refused_error;
+  char    *refused_path;
+  GError  *refused_error;
   gboolean database_given;
 };
 
 G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
 
 /* LANGUAGE as the environment gave it, before apply_language(). */
-static char *original_language;
+static char    *original_language;
 static gboolean language_overridden;
 
 static const GOptionEntry option_entries[] = {
   {
-    .long_name = "database", .short_name = 'd',
+    .long_name = "database",
+    .short_name = 'd',
     .arg = G_OPTION_ARG_FILENAME,
-    .description = N_("Open the database FILE instead of the default one"),
-    .arg_description = N_("FILE"),
+    .description = N_ ("Open the database FILE instead of the default one"),
+    .arg_description = N_ ("FILE"),
   },
   {
     .long_name = "version",
     .arg = G_OPTION_ARG_NONE,
-    .description = N_("Show the version and exit"),
+    .description = N_ ("Show the version and exit"),
   },
   { NULL }
 };
@@ -57,7 +58,7 @@ static GSettings *
 lookup_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -67,9 +68,9 @@ lookup_settings (void)
 char *
 koers_application_apply_language (void)
 {
-  g_autoptr(GSettings) settings = lookup_settings ();
+  g_autoptr (GSettings) settings = lookup_settings ();
   g_autofree char *language = NULL;
-  const char *messages;
+  const char      *messages;
 
   /* Without the schema the system language applies; the window would
    * need the schema anyway. */
@@ -120,7 +121,7 @@ ensure_settings (KoersApplication *self)
 char *
 koers_application_get_default_database (void)
 {
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr (GSettings) settings = NULL;
   g_autofree char *chosen = NULL;
 
   /* KOERS_DATABASE (tests, scripts) comes before what the person chose. */
@@ -166,8 +167,8 @@ koers_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
   KoersApplication *self = KOERS_APPLICATION (application);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char  *path = NULL;
+  g_autoptr (GError) error = NULL;
   int status;
 
   self->options_parsed = TRUE;
@@ -240,11 +241,11 @@ koers_application_handle_local_options (GApplication *application,
  * missing argument), before handle-local-options; the README promises 2
  * for a mistake in the options, 1 for work that failed. */
 static gboolean
-koers_application_local_command_line (GApplication   *application,
-                                      char         ***arguments,
-                                      int            *exit_status)
+koers_application_local_command_line (GApplication *application,
+                                      char       ***arguments,
+                                      int          *exit_status)
 {
-  KoersApplication *self = KOERS_APPLICATION (application);
+  KoersApplication  *self = KOERS_APPLICATION (application);
   GApplicationClass *parent_class = G_APPLICATION_CLASS (koers_application_parent_class);
 
   self->options_parsed = FALSE;
@@ -263,7 +264,7 @@ find_window_for_path (GtkApplication *application,
 {
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     {
-      KoersStore *store;
+      KoersStore      *store;
       g_autofree char *other = NULL;
 
       if (!KOERS_IS_WINDOW (l->data))
@@ -286,11 +287,11 @@ open_database_action (GSimpleAction *action,
                       gpointer       user_data)
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
-  const char *path = g_variant_get_bytestring (parameter);
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  const char     *path = g_variant_get_bytestring (parameter);
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *author = NULL;
-  KoersWindow *window = find_window_for_path (application, path);
+  KoersWindow     *window = find_window_for_path (application, path);
 
   if (window != NULL)
     {
@@ -301,10 +302,10 @@ open_database_action (GSimpleAction *action,
   store = koers_store_open_lazy (path, &error);
   if (store == NULL)
     {
-      GtkWindow *parent = gtk_application_get_active_window (application);
+      GtkWindow        *parent = gtk_application_get_active_window (application);
       AdwMessageDialog *dialog = koers_database_dialog_new (parent, error);
 
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -321,17 +322,17 @@ verify_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GtkWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GtkWindow) window = user_data;
+  g_autoptr (GError) error = NULL;
   AdwMessageDialog *dialog;
 
   if (koers_store_verify_finish (result, &error))
     return;
 
   /* The file is kept as it is; the person decides what to do with it. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Database Is Damaged"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _ ("The Database Is Damaged"), NULL));
   adw_message_dialog_set_body (dialog, error->message);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -383,7 +384,7 @@ database_chosen_cb (KoersStore *store,
                     gpointer    user_data)
 {
   KoersApplication *self = KOERS_APPLICATION (user_data);
-  GtkWindow *window;
+  GtkWindow        *window;
 
   self->store = g_object_ref (store);
   koers_store_watch_other_writers (store);
@@ -404,11 +405,11 @@ static void
 koers_application_activate (GApplication *application)
 {
   KoersApplication *self = KOERS_APPLICATION (application);
-  GtkWindow *window;
+  GtkWindow        *window;
 
   if (self->store == NULL && self->refused_error != NULL)
     {
-      g_autoptr(GError) error = g_steal_pointer (&self->refused_error);
+      g_autoptr (GError) error = g_steal_pointer (&self->refused_error);
 
       koers_database_dialog_rescue (GTK_APPLICATION (application), self->refused_path, error,
                                     database_chosen_cb, self);
@@ -431,7 +432,7 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (application));
 
   /* Closing (rather than only quitting) lets each window save its state. */
   for (GList *l = windows; l != NULL; l = l->next)
@@ -457,8 +458,8 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   KoersApplication *self = KOERS_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *preferences;
+  GtkWindow        *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget        *preferences;
 
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
@@ -473,17 +474,17 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  GtkApplication *application = GTK_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (application);
+  GtkApplication  *application = GTK_APPLICATION (user_data);
+  GtkWindow       *parent = gtk_application_get_active_window (application);
   g_autofree char *issue_url = g_strconcat (PACKAGE_WEBSITE, "/issues", NULL);
   g_autofree char *release_notes = NULL;
-  GtkWidget *about;
+  GtkWidget       *about;
 
   release_notes = g_markup_printf_escaped ("<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>",
-                                   _("The first release of Koers."),
-                                   _("Objectives and key results for the company and each department, by quarter"),
-                                   _("Check-ins, scores and a mark for key results that need one"),
-                                   _("Dutch and English, chosen in Preferences"));
+                                           _ ("The first release of Koers."),
+                                           _ ("Objectives and key results for the company and each department, by quarter"),
+                                           _ ("Check-ins, scores and a mark for key results that need one"),
+                                           _ ("Dutch and English, chosen in Preferences"));
 
   /* Not adw_show_about_window (): AdwAboutWindow keeps GtkWindow's role,
    * so a screen reader would not announce it as the dialog it is. */
@@ -492,15 +493,15 @@ about_action (GSimpleAction *action,
                         "transient-for", parent,
                         "application-name", "Koers",
                         "application-icon", APP_ID,
-                        "developer-name", _("The Koers developers"),
+                        "developer-name", _ ("The Koers developers"),
                         "version", PACKAGE_VERSION,
-                        "comments", _("Set, track and report objectives and key results"),
+                        "comments", _ ("Set, track and report objectives and key results"),
                         "website", PACKAGE_WEBSITE,
                         "issue-url", issue_url,
-                        "copyright", _("© 2026 The Koers developers"),
+                        "copyright", _ ("© 2026 The Koers developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: your name(s), one per line, as credits. */
-                        "translator-credits", _("translator-credits"),
+                        "translator-credits", _ ("translator-credits"),
                         "release-notes-version", PACKAGE_VERSION,
                         "release-notes", release_notes,
                         NULL);
@@ -518,7 +519,8 @@ static const GActionEntry app_entries[] = {
 static void
 koers_application_startup (GApplication *application)
 {
-  static const struct {
+  static const struct
+  {
     const char *action;
     const char *accels[3];
   } accels[] = {
@@ -573,7 +575,7 @@ koers_application_finalize (GObject *object)
 static void
 koers_application_class_init (KoersApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = koers_application_dispose;
@@ -590,13 +592,13 @@ koers_application_init (KoersApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   koers_cli_add_options (G_APPLICATION (self));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Set, track and report objectives and key results."));
+                                            _ ("Set, track and report objectives and key results."));
   g_application_set_option_context_description (
     G_APPLICATION (self),
-    _("Without a command, Koers opens its window. Examples:\n"
-      "  koers --export-pdf report.pdf --period 2026-Q2 --language en\n"
-      "  koers --export-csv sales.csv --departments Sales,Marketing\n"
-      "  koers --check --period 2026-Q2"));
+    _ ("Without a command, Koers opens its window. Examples:\n"
+       "  koers --export-pdf report.pdf --period 2026-Q2 --language en\n"
+       "  koers --export-csv sales.csv --departments Sales,Marketing\n"
+       "  koers --check --period 2026-Q2"));
 }
 
 KoersApplication *

@@ -13,19 +13,19 @@ G_DECLARE_FINAL_TYPE (KoersApplication, koers_application, KOERS, APPLICATION, A
 /* Applies the GSettings "language" key (when not "system") to LANGUAGE
  * and the formatting language; call before gettext is used.  Returns the
  * key's value ("system", "nl" or "en"). */
-char             *koers_application_apply_language        (void);
+char *koers_application_apply_language (void);
 /* Puts LANGUAGE back as it was before apply_language(), for a restart. */
-void              koers_application_restore_environment   (void);
+void koers_application_restore_environment (void);
 
 /* The database used when none is given: KOERS_DATABASE, else the one the
  * person chose when the default could not be used, else the store's. */
-char             *koers_application_get_default_database  (void);
+char *koers_application_get_default_database (void);
 
-KoersApplication *koers_application_new                   (const char       *running_language);
+KoersApplication *koers_application_new (const char *running_language);
 /* The database opened in handle-local-options; NULL in a remote instance. */
-KoersStore       *koers_application_get_store             (KoersApplication *self);
+KoersStore *koers_application_get_store (KoersApplication *self);
 /* TRUE after app.restart: main() starts the program again once the
  * application has gone. */
-gboolean          koers_application_get_restart_requested (KoersApplication *self);
+gboolean koers_application_get_restart_requested (KoersApplication *self);
 
 G_END_DECLS

@@ -19,9 +19,9 @@ static gint64
 bench_elapsed_us (const char *start)
 {
   g_autofree char *stat = NULL;
-  const char *field;
-  guint64 ticks;
-  struct timespec now;
+  const char      *field;
+  guint64          ticks;
+  struct timespec  now;
 
   /* A real-time stamp (after 2001); "1" or "yes" just switch it on. */
   if (start != NULL && g_ascii_strtoll (start, NULL, 10) > G_GINT64_CONSTANT (1000000000000000))
@@ -38,17 +38,16 @@ bench_elapsed_us (const char *start)
   ticks = g_ascii_strtoull (field + 1, NULL, 10);
   clock_gettime (CLOCK_BOOTTIME, &now);
 
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000
-         - (gint64) (ticks * G_USEC_PER_SEC / (guint64) sysconf (_SC_CLK_TCK));
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000 - (gint64) (ticks * G_USEC_PER_SEC / (guint64) sysconf (_SC_CLK_TCK));
 }
 
 static void
 bench_after_paint_cb (GdkFrameClock *clock,
                       GApplication  *app)
 {
-  gint64 elapsed = bench_elapsed_us (g_getenv ("KOERS_BENCH_FIRST_FRAME"));
+  gint64           elapsed = bench_elapsed_us (g_getenv ("KOERS_BENCH_FIRST_FRAME"));
   g_autofree char *status = NULL;
-  const char *hwm;
+  const char      *hwm;
 
   g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, app);
   g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", elapsed);

@@ -25,86 +25,92 @@
 #include "koers-cli.h"
 
 #define EXIT_FAILED 1
-#define EXIT_USAGE  2
+#define EXIT_USAGE 2
 
 /* What a command reads besides its own argument.  An option a command
  * does not read is refused rather than ignored: a silently ignored
  * --period would produce a file the user did not ask for. */
 typedef enum
 {
-  MODIFIER_DATABASE    = 1 << 0,
-  MODIFIER_PERIOD      = 1 << 1,
+  MODIFIER_DATABASE = 1 << 0,
+  MODIFIER_PERIOD = 1 << 1,
   MODIFIER_DEPARTMENTS = 1 << 2,
-  MODIFIER_LANGUAGE    = 1 << 3,
-  MODIFIER_MERGE       = 1 << 4,
+  MODIFIER_LANGUAGE = 1 << 3,
+  MODIFIER_MERGE = 1 << 4,
 } Modifiers;
 
 typedef struct
 {
-  const char    *target;       /* the command's FILE, NULL for a flag */
-  KoersStore    *store;        /* open when the command reads the database */
-  gboolean       has_period;
-  KoersPeriod    period;       /* the current quarter when not given */
-  char          *period_key;   /* NULL when not given */
-  char         **departments;  /* names as given, NULL for the whole company */
-  GArray        *department_ids;  /* theirs and their teams', as the sidebar
-                                   * orders them; NULL for the whole company */
-  KoersLanguage  language;
-  gboolean       merge;
+  const char *target; /* the command's FILE, NULL for a flag */
+  KoersStore *store;  /* open when the command reads the database */
+  gboolean    has_period;
+  KoersPeriod period;         /* the current quarter when not given */
+  char       *period_key;     /* NULL when not given */
+  char      **departments;    /* names as given, NULL for the whole company */
+  GArray     *department_ids; /* theirs and their teams', as the sidebar
+                               * orders them; NULL for the whole company */
+  KoersLanguage language;
+  gboolean      merge;
 } Invocation;
 
-typedef int (*CommandFunc) (Invocation  *invocation,
-                            GError     **error);
+typedef int (*CommandFunc) (Invocation *invocation,
+                            GError    **error);
 
 /* What a command reads of a database before it runs. */
 typedef enum
 {
-  SCOPE_PERIOD,   /* the objectives of the command's period, without
-                   * their check-ins (the quality check reads none) */
-  SCOPE_ALL,      /* every objective */
-  SCOPE_OWN,      /* the command reads what it needs itself */
+  SCOPE_PERIOD, /* the objectives of the command's period, without
+                 * their check-ins (the quality check reads none) */
+  SCOPE_ALL,    /* every objective */
+  SCOPE_OWN,    /* the command reads what it needs itself */
 } Scope;
 
 typedef struct
 {
-  const char  *name;            /* the long option */
-  GOptionArg   arg;             /* G_OPTION_ARG_FILENAME or G_OPTION_ARG_NONE */
-  const char  *description;
-  const char  *arg_description;
-  Modifiers    modifiers;
-  CommandFunc  run;
-  Scope        scope;
+  const char *name; /* the long option */
+  GOptionArg  arg;  /* G_OPTION_ARG_FILENAME or G_OPTION_ARG_NONE */
+  const char *description;
+  const char *arg_description;
+  Modifiers   modifiers;
+  CommandFunc run;
+  Scope       scope;
   /* A command that only reads refuses a database that is not there,
    * rather than create an empty one from a typo. */
-  gboolean     creates_database;
+  gboolean creates_database;
 } Command;
 
-static int run_export_pdf  (Invocation *invocation, GError **error);
+static int run_export_pdf (Invocation *invocation, GError **error);
 static int run_export_json (Invocation *invocation, GError **error);
-static int run_export_csv  (Invocation *invocation, GError **error);
+static int run_export_csv (Invocation *invocation, GError **error);
 static int run_import_json (Invocation *invocation, GError **error);
-static int run_check       (Invocation *invocation, GError **error);
+static int run_check (Invocation *invocation, GError **error);
 static int run_create_demo (Invocation *invocation, GError **error);
 
 /* A new command is a row here and a run_*() function. */
 static const Command commands[] = {
   {
-    "export-pdf", G_OPTION_ARG_FILENAME,
-    N_("Write the OKR report of a period as a PDF to FILE and exit"), N_("FILE"),
+    "export-pdf",
+    G_OPTION_ARG_FILENAME,
+    N_ ("Write the OKR report of a period as a PDF to FILE and exit"),
+    N_ ("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_export_pdf,
     SCOPE_OWN,
   },
   {
-    "export-json", G_OPTION_ARG_FILENAME,
-    N_("Export objectives, key results and check-ins as JSON to FILE and exit"), N_("FILE"),
+    "export-json",
+    G_OPTION_ARG_FILENAME,
+    N_ ("Export objectives, key results and check-ins as JSON to FILE and exit"),
+    N_ ("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS,
     run_export_json,
     SCOPE_OWN,
   },
   {
-    "import-json", G_OPTION_ARG_FILENAME,
-    N_("Import a JSON file made by --export-json into the database and exit"), N_("FILE"),
+    "import-json",
+    G_OPTION_ARG_FILENAME,
+    N_ ("Import a JSON file made by --export-json into the database and exit"),
+    N_ ("FILE"),
     MODIFIER_DATABASE | MODIFIER_MERGE,
     run_import_json,
     /* The import looks rows up itself, in its write transaction. */
@@ -112,22 +118,28 @@ static const Command commands[] = {
     TRUE,
   },
   {
-    "export-csv", G_OPTION_ARG_FILENAME,
-    N_("Export the key results as CSV (the reporting template) to FILE and exit"), N_("FILE"),
+    "export-csv",
+    G_OPTION_ARG_FILENAME,
+    N_ ("Export the key results as CSV (the reporting template) to FILE and exit"),
+    N_ ("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_export_csv,
     SCOPE_OWN,
   },
   {
-    "check", G_OPTION_ARG_NONE,
-    N_("Check a period’s OKRs for quality, print the findings and exit"), NULL,
+    "check",
+    G_OPTION_ARG_NONE,
+    N_ ("Check a period’s OKRs for quality, print the findings and exit"),
+    NULL,
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_check,
     SCOPE_PERIOD,
   },
   {
-    "create-demo", G_OPTION_ARG_FILENAME,
-    N_("Write a demo database with example OKRs to FILE and exit"), N_("FILE"),
+    "create-demo",
+    G_OPTION_ARG_FILENAME,
+    N_ ("Write a demo database with example OKRs to FILE and exit"),
+    N_ ("FILE"),
     MODIFIER_LANGUAGE,
     run_create_demo,
     SCOPE_OWN,
@@ -151,27 +163,27 @@ static const GOptionEntry modifier_entries[] = {
   {
     .long_name = "period",
     .arg = G_OPTION_ARG_STRING,
-    .description = N_("With a command: the period, as 2026-Q2, 2026 or 2026-01-15/2026-03-31 "
-                      "(default: this quarter; JSON and CSV: all)"),
-    .arg_description = N_("PERIOD"),
+    .description = N_ ("With a command: the period, as 2026-Q2, 2026 or 2026-01-15/2026-03-31 "
+                       "(default: this quarter; JSON and CSV: all)"),
+    .arg_description = N_ ("PERIOD"),
   },
   {
     .long_name = "departments",
     .arg = G_OPTION_ARG_STRING_ARRAY,
-    .description = N_("With a command: only these departments, by name, separated by commas"),
-    .arg_description = N_("NAME,…"),
+    .description = N_ ("With a command: only these departments, by name, separated by commas"),
+    .arg_description = N_ ("NAME,…"),
   },
   {
     .long_name = "language",
     .arg = G_OPTION_ARG_STRING,
-    .description = N_("With a command: the language to write in (default: the interface’s)"),
+    .description = N_ ("With a command: the language to write in (default: the interface’s)"),
     .arg_description = "nl|en",
   },
   {
     .long_name = "merge",
     .arg = G_OPTION_ARG_NONE,
-    .description = N_("With --import-json: update from the file where it is newer, "
-                      "instead of only adding"),
+    .description = N_ ("With --import-json: update from the file where it is newer, "
+                       "instead of only adding"),
   },
   { NULL }
 };
@@ -236,7 +248,7 @@ find_command (GVariantDict *options,
           g_autofree char *message = NULL;
 
           /* Translators: both %s are options, such as --export-pdf. */
-          message = g_strdup_printf (_("Give one command at a time, not both %s and %s"),
+          message = g_strdup_printf (_ ("Give one command at a time, not both %s and %s"),
                                      first, second);
 
           print_usage_error (message);
@@ -263,14 +275,14 @@ find_command (GVariantDict *options,
       if (command == NULL)
         {
           /* Translators: %s is an option, such as --period. */
-          message = g_strdup_printf (_("%s needs a command, such as --export-pdf"), modifier);
+          message = g_strdup_printf (_ ("%s needs a command, such as --export-pdf"), modifier);
         }
       else
         {
           g_autofree char *name = format_option (command->name);
 
           /* Translators: both %s are options: "--merge does not apply to --export-pdf". */
-          message = g_strdup_printf (_("%s does not apply to %s"), modifier, name);
+          message = g_strdup_printf (_ ("%s does not apply to %s"), modifier, name);
         }
       print_usage_error (message);
       *status = EXIT_USAGE;
@@ -282,13 +294,13 @@ find_command (GVariantDict *options,
 
 /* --departments a,b --departments c: every name, trimmed. */
 static char **
-split_departments (const char * const *values)
+split_departments (const char *const *values)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+      g_auto (GStrv) parts = g_strsplit (values[i], ",", -1);
 
       for (guint j = 0; parts[j] != NULL; j++)
         {
@@ -305,11 +317,11 @@ static char *
 list_department_names (KoersStore *store)
 {
   GListModel *departments = koers_store_get_departments (store);
-  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr (GString) list = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       if (list->len > 0)
         g_string_append (list, ", ");
@@ -327,7 +339,7 @@ read_modifiers (GVariantDict *options,
                 Invocation   *invocation)
 {
   const char *language = NULL;
-  g_auto(GStrv) departments = NULL;
+  g_auto (GStrv) departments = NULL;
 
   invocation->language = koers_format_get_language ();
   if (g_variant_dict_lookup (options, "language", "&s", &language))
@@ -340,7 +352,7 @@ read_modifiers (GVariantDict *options,
         {
           g_autofree char *message =
             /* Translators: %s is what the user typed after --language. */
-            g_strdup_printf (_("“%s” is not a language Koers writes; use nl or en"), language);
+            g_strdup_printf (_ ("“%s” is not a language Koers writes; use nl or en"), language);
 
           print_usage_error (message);
           return FALSE;
@@ -349,7 +361,7 @@ read_modifiers (GVariantDict *options,
 
   if (g_variant_dict_lookup (options, "period", "s", &invocation->period_key))
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (!koers_period_parse (invocation->period_key, &invocation->period, &error))
         {
@@ -371,10 +383,10 @@ read_modifiers (GVariantDict *options,
 
   if (g_variant_dict_lookup (options, "departments", "^as", &departments))
     {
-      invocation->departments = split_departments ((const char * const *) departments);
+      invocation->departments = split_departments ((const char *const *) departments);
       if (invocation->departments[0] == NULL)
         {
-          print_usage_error (_("--departments needs at least one department name"));
+          print_usage_error (_ ("--departments needs at least one department name"));
           return FALSE;
         }
     }
@@ -391,7 +403,7 @@ check_departments (Invocation *invocation)
 {
   for (guint i = 0; invocation->departments != NULL && invocation->departments[i] != NULL; i++)
     {
-      const char *name = invocation->departments[i];
+      const char      *name = invocation->departments[i];
       g_autofree char *names = NULL;
       g_autofree char *message = NULL;
 
@@ -400,7 +412,7 @@ check_departments (Invocation *invocation)
 
       names = list_department_names (invocation->store);
       /* Translators: the first %s is a name the user gave, the second a list of names. */
-      message = g_strdup_printf (_("There is no department called “%s”. The departments are: %s"),
+      message = g_strdup_printf (_ ("There is no department called “%s”. The departments are: %s"),
                                  name, names);
       /* No pointer to --help: the list is what helps. */
       g_printerr ("koers: %s\n", message);
@@ -419,18 +431,18 @@ init_filter (Invocation        *invocation,
   periods[1] = NULL;
 
   filter->periods = invocation->has_period ? periods : NULL;
-  filter->departments = (const char * const *) invocation->departments;
+  filter->departments = (const char *const *) invocation->departments;
 }
 
 /* The ids of the departments named with --departments and of their
  * teams, in the sidebar's order, into invocation->department_ids. */
 static gboolean
-select_department_ids (Invocation  *invocation,
-                       GError     **error)
+select_department_ids (Invocation *invocation,
+                       GError    **error)
 {
-  const char *periods[2];
+  const char       *periods[2];
   KoersExportFilter filter;
-  g_autoptr(GHashTable) selected = NULL;
+  g_autoptr (GHashTable) selected = NULL;
   GListModel *departments = koers_store_get_departments (invocation->store);
 
   if (invocation->departments == NULL)
@@ -444,7 +456,7 @@ select_department_ids (Invocation  *invocation,
   invocation->department_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
       gint64 id = koers_department_get_id (dept);
 
       if (g_hash_table_contains (selected, &id))
@@ -458,9 +470,9 @@ select_department_ids (Invocation  *invocation,
  * the departments asked for), or everything (the report and the exports
  * read what they need). */
 static gboolean
-load_scope (Invocation  *invocation,
-            Scope        scope,
-            GError     **error)
+load_scope (Invocation *invocation,
+            Scope       scope,
+            GError    **error)
 {
   GArray *ids = invocation->department_ids;
 
@@ -478,13 +490,13 @@ load_scope (Invocation  *invocation,
 }
 
 static int
-run_export_pdf (Invocation  *invocation,
-                GError     **error)
+run_export_pdf (Invocation *invocation,
+                GError    **error)
 {
   KoersReportOptions opts;
-  GArray *ids = invocation->department_ids;
-  g_autofree char *name = g_filename_display_name (invocation->target);
-  g_autofree char *line = NULL;
+  GArray            *ids = invocation->department_ids;
+  g_autofree char   *name = g_filename_display_name (invocation->target);
+  g_autofree char   *line = NULL;
 
   koers_report_options_init (&opts, &invocation->period);
   opts.language = invocation->language;
@@ -501,18 +513,18 @@ run_export_pdf (Invocation  *invocation,
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_("Report written to %s"), name);
+  line = g_strdup_printf (_ ("Report written to %s"), name);
   g_print ("%s\n", line);
   return 0;
 }
 
 static int
-run_export_json (Invocation  *invocation,
-                 GError     **error)
+run_export_json (Invocation *invocation,
+                 GError    **error)
 {
-  g_autofree char *name = g_filename_display_name (invocation->target);
-  g_autofree char *line = NULL;
-  const char *periods[2];
+  g_autofree char  *name = g_filename_display_name (invocation->target);
+  g_autofree char  *line = NULL;
+  const char       *periods[2];
   KoersExportFilter filter;
 
   init_filter (invocation, &filter, periods);
@@ -520,18 +532,18 @@ run_export_json (Invocation  *invocation,
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_("JSON export written to %s"), name);
+  line = g_strdup_printf (_ ("JSON export written to %s"), name);
   g_print ("%s\n", line);
   return 0;
 }
 
 static int
-run_export_csv (Invocation  *invocation,
-                GError     **error)
+run_export_csv (Invocation *invocation,
+                GError    **error)
 {
-  g_autofree char *name = g_filename_display_name (invocation->target);
-  g_autofree char *line = NULL;
-  const char *periods[2];
+  g_autofree char  *name = g_filename_display_name (invocation->target);
+  g_autofree char  *line = NULL;
+  const char       *periods[2];
   KoersExportFilter filter;
 
   init_filter (invocation, &filter, periods);
@@ -540,20 +552,20 @@ run_export_csv (Invocation  *invocation,
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_("CSV export written to %s"), name);
+  line = g_strdup_printf (_ ("CSV export written to %s"), name);
   g_print ("%s\n", line);
   return 0;
 }
 
 static int
-run_import_json (Invocation  *invocation,
-                 GError     **error)
+run_import_json (Invocation *invocation,
+                 GError    **error)
 {
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *line = NULL;
-  const char * const *conflicts;
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autofree char    *summary = NULL;
+  g_autofree char    *name = NULL;
+  g_autofree char    *line = NULL;
+  const char *const  *conflicts;
   KoersJsonImportMode mode = invocation->merge ? KOERS_JSON_IMPORT_MERGE : KOERS_JSON_IMPORT_ADD;
 
   /* Checked and written in one write transaction: a concurrent writer
@@ -567,7 +579,7 @@ run_import_json (Invocation  *invocation,
   name = g_filename_display_name (invocation->target);
   /* Translators: the first %s is a file name, the second says what changed,
    * such as "3 added, 1 updated, 12 unchanged". */
-  line = g_strdup_printf (_("Imported %s: %s"), name, summary);
+  line = g_strdup_printf (_ ("Imported %s: %s"), name, summary);
   g_print ("%s\n", line);
 
   conflicts = koers_import_plan_get_conflicts (plan);
@@ -575,7 +587,7 @@ run_import_json (Invocation  *invocation,
     {
       g_autofree char *conflict =
         /* Translators: %s names an item in the file, such as $.objectives[2] “Title”. */
-        g_strdup_printf (_("Kept the database’s newer copy of %s"), conflicts[i]);
+        g_strdup_printf (_ ("Kept the database’s newer copy of %s"), conflicts[i]);
 
       g_print ("%s\n", conflict);
     }
@@ -584,11 +596,11 @@ run_import_json (Invocation  *invocation,
 }
 
 static int
-run_check (Invocation  *invocation,
-           GError     **error)
+run_check (Invocation *invocation,
+           GError    **error)
 {
   KoersQualityInput input;
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GString) report = g_string_new (NULL);
   gboolean errors_stand;
 
   koers_store_init_quality_input (invocation->store, &input, &invocation->period);
@@ -607,8 +619,8 @@ run_check (Invocation  *invocation,
 }
 
 static int
-run_create_demo (Invocation  *invocation,
-                 GError     **error)
+run_create_demo (Invocation *invocation,
+                 GError    **error)
 {
   g_autofree char *name = g_filename_display_name (invocation->target);
   g_autofree char *line = NULL;
@@ -617,7 +629,7 @@ run_create_demo (Invocation  *invocation,
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_("Demo database written to %s"), name);
+  line = g_strdup_printf (_ ("Demo database written to %s"), name);
   g_print ("%s\n", line);
   return 0;
 }
@@ -637,9 +649,9 @@ typedef struct
 {
   const Command *command;
   Invocation    *invocation;
-  char          *database;   /* NULL when the command reads none */
+  char          *database; /* NULL when the command reads none */
   int            status;
-  int            done;       /* atomic */
+  int            done; /* atomic */
 } Execution;
 
 static void
@@ -652,10 +664,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Execution, execution_clear)
 
 /* Opens the command's database and reads what it needs. */
 static int
-open_database (Execution  *execution,
-               GError    **error)
+open_database (Execution *execution,
+               GError   **error)
 {
-  Invocation *invocation = execution->invocation;
+  Invocation      *invocation = execution->invocation;
   g_autofree char *author = NULL;
 
   if (!execution->command->creates_database &&
@@ -665,8 +677,8 @@ open_database (Execution  *execution,
 
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    /* Translators: %s is a file name. */
-                   _("There is no database “%s”; check the name given with --database. "
-                     "Nothing was created"),
+                   _ ("There is no database “%s”; check the name given with --database. "
+                      "Nothing was created"),
                    display);
       return EXIT_FAILED;
     }
@@ -695,8 +707,8 @@ static gpointer
 execute_thread_cb (gpointer user_data)
 {
   Execution *execution = user_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (GError) error = NULL;
   int status = 0;
 
   /* What the command attaches to a main context (GSettings, GTask) stays
@@ -753,11 +765,15 @@ execute_in_thread (Execution *execution)
 int
 koers_cli_handle_options (GVariantDict *options)
 {
-  g_auto(Invocation) invocation = { 0, };
-  g_auto(Execution) execution = { 0, };
+  g_auto (Invocation) invocation = {
+    0,
+  };
+  g_auto (Execution) execution = {
+    0,
+  };
   g_autofree char *target = NULL;
-  const Command *command;
-  int status;
+  const Command   *command;
+  int              status;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILED);
 
@@ -775,7 +791,7 @@ koers_cli_handle_options (GVariantDict *options)
         {
           g_autofree char *name = format_option (command->name);
           /* Translators: %s is an option, such as --export-pdf. */
-          g_autofree char *message = g_strdup_printf (_("%s needs a file name"), name);
+          g_autofree char *message = g_strdup_printf (_ ("%s needs a file name"), name);
 
           print_usage_error (message);
           return EXIT_USAGE;
@@ -800,7 +816,7 @@ print_escaped (FILE       *stream,
 {
   g_autofree char *escaped = koers_text_escape_controls (text);
   g_autofree char *converted = NULL;
-  const char *charset;
+  const char      *charset;
 
   if (!g_get_console_charset (&charset))
     converted = g_convert_with_fallback (escaped, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
@@ -831,6 +847,6 @@ koers_cli_install_print_handlers (void)
 int
 koers_cli_report_bad_options (void)
 {
-  g_printerr ("%s\n", _("Run “koers --help” to see the options."));
+  g_printerr ("%s\n", _ ("Run “koers --help” to see the options."));
   return EXIT_USAGE;
 }

@@ -12,12 +12,12 @@ G_BEGIN_DECLS
  * D-Bus and before GTK is initialised, so they need no display. */
 
 /* Adds the commands' and modifiers' option entries to application. */
-void koers_cli_add_options    (GApplication *application);
+void koers_cli_add_options (GApplication *application);
 
 /* Runs the command the parsed options name.  Returns -1 when there is
  * none (the application starts as usual), else the exit status: 0 done,
  * 1 failed, 2 bad usage.  Messages go to stdout and stderr, translated. */
-int  koers_cli_handle_options (GVariantDict *options);
+int koers_cli_handle_options (GVariantDict *options);
 
 /* Routes g_print() and g_printerr(), which carry everything Koers prints
  * (GLib's option errors and --help too), through an escape: control
@@ -27,6 +27,6 @@ void koers_cli_install_print_handlers (void);
 
 /* After GLib refused the options (and said why): the pointer to --help,
  * and the exit status for a mistake in the options, 2. */
-int  koers_cli_report_bad_options (void);
+int koers_cli_report_bad_options (void);
 
 G_END_DECLS

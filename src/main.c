@@ -25,18 +25,18 @@ restart (char *argv[])
     execv (self_exe, argv);
   execvp (argv[0], argv);
 
-  g_printerr (_("Could not restart Koers: %s\n"), g_strerror (errno));
+  g_printerr (_ ("Could not restart Koers: %s\n"), g_strerror (errno));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(KoersApplication) app = NULL;
+  g_autoptr (KoersApplication) app = NULL;
   g_autofree char *language = NULL;
-  const char *localedir;
-  gboolean restart_requested;
-  int status;
+  const char      *localedir;
+  gboolean         restart_requested;
+  int              status;
 
   setlocale (LC_ALL, "");
   /* Before gettext: the chosen language goes into LANGUAGE. */

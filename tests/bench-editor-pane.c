@@ -32,9 +32,9 @@ static double
 wait_for_frame (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 start = g_get_monotonic_time ();
-  gboolean painted = FALSE;
-  gulong id;
+  gint64         start = g_get_monotonic_time ();
+  gboolean       painted = FALSE;
+  gulong         id;
 
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
@@ -124,17 +124,17 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr (KoersStore) store = NULL;
-  KoersDepartment *marketing;
-  KoersDepartment *sales;
-  GtkWidget *window;
-  GtkWidget *overlay;
-  GtkWidget *pane;
+  KoersDepartment   *marketing;
+  KoersDepartment   *sales;
+  GtkWidget         *window;
+  GtkWidget         *overlay;
+  GtkWidget         *pane;
   GtkScrolledWindow *scrolled;
-  GtkAdjustment *adjustment;
-  KoersPeriod q2, q3;
-  gint64 start;
-  double ms, total = 0, worst = 0;
-  guint frames = 0;
+  GtkAdjustment     *adjustment;
+  KoersPeriod        q2, q3;
+  gint64             start;
+  double             ms, total = 0, worst = 0;
+  guint              frames = 0;
 
   if (!gtk_init_check ())
     {
@@ -218,14 +218,12 @@ main (int   argc,
 
   /* Scroll the whole list a third of a page at a time, a frame each. */
   scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_first_child (
-    GTK_WIDGET (gtk_widget_get_template_child (pane, KOERS_TYPE_EDITOR_PANE, "list_view"))),
-    GTK_TYPE_SCROLLED_WINDOW));
+                                                             GTK_WIDGET (gtk_widget_get_template_child (pane, KOERS_TYPE_EDITOR_PANE, "list_view"))),
+                                                           GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
-         < gtk_adjustment_get_upper (adjustment) - 1)
+  while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) < gtk_adjustment_get_upper (adjustment) - 1)
     {
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
-                                            + gtk_adjustment_get_page_size (adjustment) / 3);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 3);
       ms = wait_for_frame (window);
       total += ms;
       worst = MAX (worst, ms);

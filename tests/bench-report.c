@@ -20,7 +20,7 @@
  *
  *   bench-report [--runs N] [--csv FILE] [--output PDF] [--language nl] */
 
-static int runs = 10;
+static int   runs = 10;
 static char *csv_path = NULL;
 static char *output_path = NULL;
 static char *language = NULL;
@@ -51,7 +51,7 @@ grow_demo (KoersStore *store,
            guint       copies)
 {
   GListModel *objectives = koers_store_get_objectives (store);
-  g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) originals = g_ptr_array_new_with_free_func (g_object_unref);
   GError *error = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
@@ -61,12 +61,12 @@ grow_demo (KoersStore *store,
     {
       for (guint i = 0; i < originals->len; i++)
         {
-          KoersObjective *original = g_ptr_array_index (originals, i);
-          GListModel *krs = koers_objective_get_key_results (original);
+          KoersObjective  *original = g_ptr_array_index (originals, i);
+          GListModel      *krs = koers_objective_get_key_results (original);
           g_autofree char *title = g_strdup_printf ("%s (%u)", koers_objective_get_title (original), c);
-          g_autoptr(KoersObjective) copy = koers_objective_new (title, koers_objective_get_level (original),
-                                                                koers_objective_get_kind (original),
-                                                                koers_objective_get_period (original));
+          g_autoptr (KoersObjective) copy = koers_objective_new (title, koers_objective_get_level (original),
+                                                                 koers_objective_get_kind (original),
+                                                                 koers_objective_get_period (original));
 
           koers_objective_set_department_id (copy, koers_objective_get_department_id (original));
           koers_objective_set_owner (copy, koers_objective_get_owner (original));
@@ -76,9 +76,9 @@ grow_demo (KoersStore *store,
 
           for (guint k = 0; k < g_list_model_get_n_items (krs); k++)
             {
-              g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, k);
+              g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, k);
               GListModel *checkins = koers_key_result_get_checkins (kr);
-              g_autoptr(KoersKeyResult) kr_copy = NULL;
+              g_autoptr (KoersKeyResult) kr_copy = NULL;
 
               kr_copy = koers_key_result_new (koers_key_result_get_title (kr), koers_key_result_get_metric_kind (kr),
                                               koers_key_result_get_start_value (kr),
@@ -91,8 +91,8 @@ grow_demo (KoersStore *store,
                 die ("adding a key result", error);
               for (guint j = 0; j < g_list_model_get_n_items (checkins); j++)
                 {
-                  g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, j);
-                  g_autoptr(KoersCheckin) checkin_copy = NULL;
+                  g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, j);
+                  g_autoptr (KoersCheckin) checkin_copy = NULL;
 
                   checkin_copy = koers_checkin_new (koers_checkin_get_date (checkin),
                                                     koers_checkin_get_value (checkin),
@@ -129,13 +129,18 @@ write_csv (KoersStore        *store,
            const char        *path)
 {
   static const KoersReportStr columns[] = {
-    KOERS_REPORT_STR_COL_LEVEL, KOERS_REPORT_STR_COL_OBJECTIVE, KOERS_REPORT_STR_COL_KEY_RESULT,
-    KOERS_REPORT_STR_COL_START, KOERS_REPORT_STR_COL_TARGET, KOERS_REPORT_STR_COL_CURRENT,
-    KOERS_REPORT_STR_COL_STATUS, KOERS_REPORT_STR_COL_OWNER,
+    KOERS_REPORT_STR_COL_LEVEL,
+    KOERS_REPORT_STR_COL_OBJECTIVE,
+    KOERS_REPORT_STR_COL_KEY_RESULT,
+    KOERS_REPORT_STR_COL_START,
+    KOERS_REPORT_STR_COL_TARGET,
+    KOERS_REPORT_STR_COL_CURRENT,
+    KOERS_REPORT_STR_COL_STATUS,
+    KOERS_REPORT_STR_COL_OWNER,
   };
   GListModel *objectives = koers_store_get_objectives (store);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
   GDate today;
   guint n_rows = 0;
 
@@ -152,10 +157,10 @@ write_csv (KoersStore        *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *krs = koers_objective_get_key_results (objective);
       KoersPeriod own;
-      double expected;
+      double      expected;
 
       if (!koers_objective_get_parsed_period (objective, &own) || !koers_period_overlaps (&own, period))
         continue;
@@ -163,17 +168,17 @@ write_csv (KoersStore        *store,
 
       for (guint k = 0; k < g_list_model_get_n_items (krs); k++)
         {
-          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, k);
-          KoersCheckin *latest = koers_key_result_get_latest_checkin (kr);
-          KoersMetricKind kind = koers_key_result_get_metric_kind (kr);
-          const char *unit = koers_key_result_get_unit (kr);
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, k);
+          KoersCheckin    *latest = koers_key_result_get_latest_checkin (kr);
+          KoersMetricKind  kind = koers_key_result_get_metric_kind (kr);
+          const char      *unit = koers_key_result_get_unit (kr);
           g_autofree char *start = koers_format_metric (lang, kind, unit, koers_key_result_get_start_value (kr));
           g_autofree char *target = koers_format_metric (lang, kind, unit, koers_key_result_get_target_value (kr));
           g_autofree char *current = koers_format_metric (lang, kind, unit, koers_key_result_get_current_value (kr));
-          KoersKrStatus status = koers_score_key_result_status (koers_key_result_get_progress (kr),
+          KoersKrStatus    status = koers_score_key_result_status (koers_key_result_get_progress (kr),
                                                                 latest != NULL ? koers_checkin_get_status (latest)
-                                                                               : KOERS_CHECKIN_STATUS_NONE,
-                                                                expected);
+                                                                                  : KOERS_CHECKIN_STATUS_NONE,
+                                                                   expected);
 
           csv_field (out, koers_report_level_label (lang, koers_objective_get_level (objective)));
           g_string_append_c (out, ',');
@@ -190,7 +195,7 @@ write_csv (KoersStore        *store,
           csv_field (out, koers_report_status_label (lang, status));
           g_string_append_c (out, ',');
           csv_field (out, koers_key_result_get_owner (kr) != NULL ? koers_key_result_get_owner (kr)
-                                                                 : koers_objective_get_owner (objective));
+                                                                  : koers_objective_get_owner (objective));
           g_string_append_c (out, '\n');
           n_rows++;
         }
@@ -219,28 +224,29 @@ compare_doubles (gconstpointer a,
   double x = *(const double *) a;
   double y = *(const double *) b;
 
-  return x < y ? -1 : x > y ? 1 : 0;
+  return x < y ? -1 : x > y ? 1
+                            : 0;
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("— time the PDF report");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *dir = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *pdf_path = NULL;
-  KoersLanguage lang;
+  g_autoptr (GOptionContext) context = g_option_context_new ("— time the PDF report");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char   *dir = NULL;
+  g_autofree char   *db_path = NULL;
+  g_autofree char   *pdf_path = NULL;
+  KoersLanguage      lang;
   KoersReportOptions opts;
-  KoersPeriod period;
-  struct rusage usage;
-  GDate today;
-  guint n_key_results = 0;
-  GListModel *objectives;
+  KoersPeriod        period;
+  struct rusage      usage;
+  GDate              today;
+  guint              n_key_results = 0;
+  GListModel        *objectives;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -266,7 +272,7 @@ main (int    argc,
   objectives = koers_store_get_objectives (store);
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       KoersPeriod own;
 
       if (koers_objective_get_parsed_period (objective, &own) && koers_period_overlaps (&own, &period))
@@ -312,7 +318,7 @@ main (int    argc,
     g_unlink (pdf_path);
   {
     /* The WAL files go with the last connection; anything else is ours. */
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
     const char *name;
 
     while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)

@@ -25,7 +25,7 @@
 static gint64
 test_time (void)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_utc (2026, 12, 4, 14, 2, 0);
+  g_autoptr (GDateTime) time = g_date_time_new_utc (2026, 12, 4, 14, 2, 0);
 
   return g_date_time_to_unix (time) * G_USEC_PER_SEC;
 }
@@ -49,11 +49,11 @@ get_name (const char *entity,
 }
 
 static gboolean
-get_metric (const char       *entity,
-            const char       *uuid,
-            KoersMetricKind  *kind,
-            char            **unit,
-            gpointer          user_data)
+get_metric (const char      *entity,
+            const char      *uuid,
+            KoersMetricKind *kind,
+            char           **unit,
+            gpointer         user_data)
 {
   g_assert_cmpstr (entity, ==, "key_result");
 
@@ -71,7 +71,7 @@ get_metric (const char       *entity,
 static KoersChangeTextContext
 context_for (const char *subject)
 {
-  return (KoersChangeTextContext) {
+  return (KoersChangeTextContext){
     .get_name = get_name,
     .get_metric = get_metric,
     .subject_uuid = subject,
@@ -79,11 +79,11 @@ context_for (const char *subject)
 }
 
 static KoersChange *
-change_new (const char           *author,
-            const char           *entity,
-            const char           *uuid,
-            const char           *parent,
-            KoersChangeOperation  operation)
+change_new (const char          *author,
+            const char          *entity,
+            const char          *uuid,
+            const char          *parent,
+            KoersChangeOperation operation)
 {
   return koers_change_new (1, "key", test_time (), author, entity, uuid, parent, operation, NULL);
 }
@@ -101,9 +101,9 @@ assert_describe (KoersChange                  *change,
 static void
 assert_details (KoersChange                  *change,
                 const KoersChangeTextContext *context,
-                const char * const           *expected)
+                const char *const            *expected)
 {
-  g_auto(GStrv) lines = koers_change_text_list_details (change, context);
+  g_auto (GStrv) lines = koers_change_text_list_details (change, context);
 
   g_assert_nonnull (lines);
   for (guint i = 0; expected[i] != NULL || lines[i] != NULL; i++)
@@ -119,13 +119,13 @@ test_examples (void)
 {
   KoersChangeTextContext kr = context_for (KR_CHURN);
   KoersChangeTextContext objective = context_for (OBJECTIVE);
-  g_autoptr(KoersChange) target = change_new ("Anna Peeters", "key_result", KR_CHURN, OBJECTIVE,
-                                              KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) checkin = change_new ("Anna Peeters", "checkin", CHECKIN, KR_CHURN,
-                                               KOERS_CHANGE_INSERT);
-  g_autoptr(KoersChange) added = change_new ("Jan", "key_result", KR_CHURN, OBJECTIVE,
-                                             KOERS_CHANGE_INSERT);
-  g_autoptr(KoersChange) removed = change_new ("", "checkin", CHECKIN, KR_CHURN, KOERS_CHANGE_DELETE);
+  g_autoptr (KoersChange) target = change_new ("Anna Peeters", "key_result", KR_CHURN, OBJECTIVE,
+                                               KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) checkin = change_new ("Anna Peeters", "checkin", CHECKIN, KR_CHURN,
+                                                KOERS_CHANGE_INSERT);
+  g_autoptr (KoersChange) added = change_new ("Jan", "key_result", KR_CHURN, OBJECTIVE,
+                                              KOERS_CHANGE_INSERT);
+  g_autoptr (KoersChange) removed = change_new ("", "checkin", CHECKIN, KR_CHURN, KOERS_CHANGE_DELETE);
 
   koers_change_add_field (target, "target_value", "10.0", "12.0");
   koers_change_add_field (checkin, "key_result_id", NULL, KR_CHURN);
@@ -152,8 +152,8 @@ test_examples (void)
   assert_describe (removed, &objective,
                    "Someone removed the check-in of 3 March 2026 for the key result “Reduce churn to 3%”");
   /* The sentence says it all. */
-  assert_details (target, &kr, (const char *[]) { NULL });
-  assert_details (checkin, &kr, (const char *[]) { NULL });
+  assert_details (target, &kr, (const char *[]){ NULL });
+  assert_details (checkin, &kr, (const char *[]){ NULL });
 
   use_language (KOERS_LANGUAGE_NL);
   assert_describe (target, &kr, "Anna Peeters wijzigde de doelwaarde van 10% naar 12%");
@@ -174,22 +174,22 @@ test_values (void)
   KoersChangeTextContext revenue = context_for (KR_REVENUE);
   KoersChangeTextContext objective = context_for (OBJECTIVE);
   KoersChangeTextContext launch = context_for (KR_LAUNCH);
-  g_autoptr(KoersChange) money = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
-                                             KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) due = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
-                                           KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) no_due = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
+  g_autoptr (KoersChange) money = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
                                               KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) owner = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
-                                             KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) state = change_new ("Anna", "objective", OBJECTIVE, NULL,
-                                             KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) milestone = change_new ("Anna", "checkin", CHECKIN, KR_LAUNCH,
-                                                 KOERS_CHANGE_INSERT);
-  g_autoptr(KoersChange) aligned = change_new ("Anna", "objective", OBJECTIVE, NULL,
+  g_autoptr (KoersChange) due = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
+                                            KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) no_due = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
                                                KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) several = change_new ("Anna", "objective", OBJECTIVE, NULL,
-                                               KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) owner = change_new ("Anna", "key_result", KR_REVENUE, OBJECTIVE,
+                                              KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) state = change_new ("Anna", "objective", OBJECTIVE, NULL,
+                                              KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) milestone = change_new ("Anna", "checkin", CHECKIN, KR_LAUNCH,
+                                                  KOERS_CHANGE_INSERT);
+  g_autoptr (KoersChange) aligned = change_new ("Anna", "objective", OBJECTIVE, NULL,
+                                                KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) several = change_new ("Anna", "objective", OBJECTIVE, NULL,
+                                                KOERS_CHANGE_UPDATE);
 
   koers_change_add_field (money, "target_value", "250000.0", "1000000.5");
   koers_change_add_field (due, "due_date", NULL, "2026-06-30");
@@ -215,12 +215,7 @@ test_values (void)
   assert_describe (aligned, &objective,
                    "Anna changed the objective it supports from “Grow the company” to a removed objective");
   assert_describe (several, &objective, "Anna changed this objective");
-  assert_details (several, &objective, (const char *[]) {
-    "Period: Q2 2026 → 2026",
-    "Position: 1 → 2",
-    "Kind: Committed → Aspirational",
-    "Final grade: none → 0.70",
-    NULL });
+  assert_details (several, &objective, (const char *[]){ "Period: Q2 2026 → 2026", "Position: 1 → 2", "Kind: Committed → Aspirational", "Final grade: none → 0.70", NULL });
   assert_describe (several, &revenue, "Anna changed the objective “Keep our customers”");
 
   use_language (KOERS_LANGUAGE_NL);
@@ -230,12 +225,7 @@ test_values (void)
   assert_describe (state, &objective, "Anna wijzigde de status van Actief naar Behaald");
   assert_describe (milestone, &launch, "Anna deed een check-in van Voltooid");
   assert_describe (several, &objective, "Anna wijzigde deze doelstelling");
-  assert_details (several, &objective, (const char *[]) {
-    "Periode: Q2 2026 → 2026",
-    "Positie: 1 → 2",
-    "Soort: Verplicht → Ambitieus",
-    "Eindscore: geen → 0,70",
-    NULL });
+  assert_details (several, &objective, (const char *[]){ "Periode: Q2 2026 → 2026", "Positie: 1 → 2", "Soort: Verplicht → Ambitieus", "Eindscore: geen → 0,70", NULL });
   use_language (KOERS_LANGUAGE_EN);
 }
 
@@ -245,16 +235,16 @@ static void
 test_details (void)
 {
   KoersChangeTextContext kr = context_for (KR_GONE);
-  g_autoptr(KoersChange) metric = change_new ("Anna", "key_result", KR_GONE, OBJECTIVE,
-                                              KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) description = change_new ("Anna", "objective", OBJECTIVE, NULL,
+  g_autoptr (KoersChange) metric = change_new ("Anna", "key_result", KR_GONE, OBJECTIVE,
+                                               KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) description = change_new ("Anna", "objective", OBJECTIVE, NULL,
                                                     KOERS_CHANGE_UPDATE);
-  g_autoptr(KoersChange) checkin = change_new ("Anna", "checkin", CHECKIN, KR_GONE,
-                                               KOERS_CHANGE_INSERT);
-  g_autoptr(KoersChange) edit = change_new ("Anna", "checkin", CHECKIN, KR_GONE,
-                                            KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) checkin = change_new ("Anna", "checkin", CHECKIN, KR_GONE,
+                                                KOERS_CHANGE_INSERT);
+  g_autoptr (KoersChange) edit = change_new ("Anna", "checkin", CHECKIN, KR_GONE,
+                                             KOERS_CHANGE_UPDATE);
   KoersChangeTextContext objective = context_for (OBJECTIVE);
-  g_autofree char *long_text = g_strnfill (200, 'x');
+  g_autofree char       *long_text = g_strnfill (200, 'x');
 
   koers_change_add_field (metric, "metric_kind", "number", "currency");
   koers_change_add_field (metric, "target_value", "10.0", "20.0");
@@ -268,14 +258,10 @@ test_details (void)
 
   use_language (KOERS_LANGUAGE_EN);
   assert_describe (metric, &kr, "Anna changed this key result");
-  assert_details (metric, &kr, (const char *[]) {
-    "Measured as: Number → Currency",
-    "Target value: 10 → €20",
-    "Uses personal data: No → Yes",
-    NULL });
+  assert_details (metric, &kr, (const char *[]){ "Measured as: Number → Currency", "Target value: 10 → €20", "Uses personal data: No → Yes", NULL });
   assert_describe (description, &objective, "Anna changed the description");
   {
-    g_auto(GStrv) lines = koers_change_text_list_details (description, &objective);
+    g_auto (GStrv) lines = koers_change_text_list_details (description, &objective);
 
     g_assert_cmpuint (g_strv_length (lines), ==, 1);
     g_assert_true (g_str_has_prefix (lines[0], "Description: “Old text” → “xxx"));
@@ -283,20 +269,13 @@ test_details (void)
   }
   /* A key result nobody knows any more, back-dated, with a note. */
   assert_describe (checkin, &kr, "Anna checked in 4 — at risk");
-  assert_details (checkin, &kr, (const char *[]) {
-    "Date: 30 November 2026",
-    "Note: “Slow start”",
-    NULL });
+  assert_details (checkin, &kr, (const char *[]){ "Date: 30 November 2026", "Note: “Slow start”", NULL });
   assert_describe (checkin, &objective, "Anna checked in 4 on a removed key result — at risk");
   /* The date of a check-in the change does not hold comes from the caller. */
   assert_describe (edit, &kr, "Anna changed the value of the check-in of 3 March 2026 from 4 to 5");
 
   use_language (KOERS_LANGUAGE_NL);
-  assert_details (metric, &kr, (const char *[]) {
-    "Gemeten als: Getal → Bedrag",
-    "Doelwaarde: 10 → € 20",
-    "Gebruikt persoonsgegevens: Nee → Ja",
-    NULL });
+  assert_details (metric, &kr, (const char *[]){ "Gemeten als: Getal → Bedrag", "Doelwaarde: 10 → € 20", "Gebruikt persoonsgegevens: Nee → Ja", NULL });
   assert_describe (checkin, &objective,
                    "Anna deed een check-in van 4 op een verwijderd sleutelresultaat — in gevaar");
   use_language (KOERS_LANGUAGE_EN);
@@ -305,9 +284,9 @@ test_details (void)
 static void
 test_time_and_author (void)
 {
-  g_autoptr(KoersChange) blank = change_new ("  ", "objective", OBJECTIVE, NULL, KOERS_CHANGE_INSERT);
-  g_autoptr(KoersChange) none = koers_change_new (1, "k", test_time (), NULL, "objective", OBJECTIVE,
-                                                  NULL, KOERS_CHANGE_DELETE, NULL);
+  g_autoptr (KoersChange) blank = change_new ("  ", "objective", OBJECTIVE, NULL, KOERS_CHANGE_INSERT);
+  g_autoptr (KoersChange) none = koers_change_new (1, "k", test_time (), NULL, "objective", OBJECTIVE,
+                                                   NULL, KOERS_CHANGE_DELETE, NULL);
   g_autofree char *en = NULL;
   g_autofree char *nl = NULL;
   g_autofree char *day = NULL;

@@ -21,13 +21,13 @@ typedef struct
 {
   KoersTestUiDb   db;
   KoersObjective *objective;
-  KoersKeyResult *kr;     /* 0 → 1,200 leads, at 600 */
-  KoersKeyResult *other;  /* 0 → 100, at 50: the objective's second */
+  KoersKeyResult *kr;    /* 0 → 1,200 leads, at 600 */
+  KoersKeyResult *other; /* 0 → 100, at 50: the objective's second */
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   koers_test_ui_db_open (&f->db);
   f->objective = koers_test_add_objective (f->db.store,
@@ -40,8 +40,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_test_ui_finalize_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
   koers_format_set_language (KOERS_LANGUAGE_EN);
@@ -130,10 +130,10 @@ assert_value_ok (GtkWidget *dialog)
 
 /* Bad numbers in both languages block Save and say why, next to the field. */
 static void
-test_invalid_input (Fixture       *f,
-                    gconstpointer  data)
+test_invalid_input (Fixture      *f,
+                    gconstpointer data)
 {
-  const char *bad[] = { "12,3,4", "abc", "", "   ", "1e400", "1,2,3.4.5" };
+  const char         *bad[] = { "12,3,4", "abc", "", "   ", "1e400", "1,2,3.4.5" };
   const KoersLanguage languages[] = { KOERS_LANGUAGE_EN, KOERS_LANGUAGE_NL };
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
@@ -176,8 +176,8 @@ test_invalid_input (Fixture       *f,
 
 /* Cancel and Escape (window.close) leave the store as it was. */
 static void
-test_cancel_writes_nothing (Fixture       *f,
-                            gconstpointer  data)
+test_cancel_writes_nothing (Fixture      *f,
+                            gconstpointer data)
 {
   GtkWidget *dialog = open_dialog (f, f->kr);
   g_autoptr (KoersStore) again = NULL;
@@ -211,17 +211,17 @@ test_cancel_writes_nothing (Fixture       *f,
  * score moves, the preview said so beforehand, and a stale key result is
  * no longer stale. */
 static void
-test_save_writes_one (Fixture       *f,
-                      gconstpointer  data)
+test_save_writes_one (Fixture      *f,
+                      gconstpointer data)
 {
   g_autoptr (KoersCheckin) old = koers_checkin_new ("2026-04-01", 500, KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (KoersStore) again = NULL;
-  GtkWidget *dialog;
-  KoersCheckin *latest;
+  GtkWidget      *dialog;
+  KoersCheckin   *latest;
   KoersKeyResult *stored;
-  double score_before;
-  GDate today;
+  double          score_before;
+  GDate           today;
 
   koers_date_today (&today);
   g_assert_true (koers_store_add_checkin (f->db.store, f->kr, old, &error));
@@ -274,8 +274,8 @@ test_save_writes_one (Fixture       *f,
 /* A back-dated check-in does not become the current value: the preview
  * knows, as the store does. */
 static void
-test_backdated_preview (Fixture       *f,
-                        gconstpointer  data)
+test_backdated_preview (Fixture      *f,
+                        gconstpointer data)
 {
   g_autoptr (KoersCheckin) recent = koers_checkin_new ("2026-05-10", 700, KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
   g_autoptr (GError) error = NULL;
@@ -298,11 +298,11 @@ test_backdated_preview (Fixture       *f,
 
 /* Not in the future, not before the period starts; typed in several ways. */
 static void
-test_date (Fixture       *f,
-           gconstpointer  data)
+test_date (Fixture      *f,
+           gconstpointer data)
 {
-  GtkWidget *dialog = open_dialog (f, f->kr);
-  GtkWidget *date_error = get_child (dialog, "date_error_label");
+  GtkWidget  *dialog = open_dialog (f, f->kr);
+  GtkWidget  *date_error = get_child (dialog, "date_error_label");
   const char *bad[] = { "16 May 2026", "2026-05-16", "1 January 2027", "31 March 2026",
                         "2026-03-31", "yesterday", "32 May 2026", "" };
   const char *good[] = { "15 May 2026", "2026-05-15", "1 April 2026", "14-5-2026",
@@ -344,15 +344,15 @@ test_date (Fixture       *f,
 /* The status follows the new progress against the ideal line until the
  * user picks one. */
 static void
-test_status_suggestion (Fixture       *f,
-                        gconstpointer  data)
+test_status_suggestion (Fixture      *f,
+                        gconstpointer data)
 {
-  GtkWidget *dialog = open_dialog (f, f->kr);
+  GtkWidget   *dialog = open_dialog (f, f->kr);
   GtkDropDown *status = GTK_DROP_DOWN (get_child (dialog, "status_dropdown"));
 
   set_text (dialog, "value_entry", "1,000");
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 0); /* on track */
-  set_text (dialog, "value_entry", "400"); /* 0.33 against 0.48 */
+  set_text (dialog, "value_entry", "400");                       /* 0.33 against 0.48 */
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 1); /* at risk */
   set_text (dialog, "value_entry", "50");
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 2); /* off track */
@@ -368,8 +368,8 @@ test_status_suggestion (Fixture       *f,
 
 /* A milestone is done or not done, no number to type. */
 static void
-test_milestone (Fixture       *f,
-                gconstpointer  data)
+test_milestone (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Launch the new site", KOERS_METRIC_KIND_MILESTONE,
                                                         0, 1, NULL);
@@ -406,8 +406,8 @@ test_milestone (Fixture       *f,
 
 /* Ctrl+Enter in the note saves: the note view holds that shortcut. */
 static void
-test_ctrl_enter_saves (Fixture       *f,
-                       gconstpointer  data)
+test_ctrl_enter_saves (Fixture      *f,
+                       gconstpointer data)
 {
   GtkWidget *dialog = open_dialog (f, f->kr);
   GtkWidget *note = get_child (dialog, "note_view");
@@ -444,16 +444,16 @@ test_ctrl_enter_saves (Fixture       *f,
 
 /* Edit mode fills in the check-in and writes to it, not a new one. */
 static void
-test_edit (Fixture       *f,
-           gconstpointer  data)
+test_edit (Fixture      *f,
+           gconstpointer data)
 {
   g_autoptr (KoersCheckin) checkin = koers_checkin_new ("2026-05-10", 700, KOERS_CHECKIN_STATUS_AT_RISK,
                                                         "Slow & steady <b>");
   g_autoptr (GError) error = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  GtkTextBuffer   *buffer;
+  GtkTextIter      start, end;
   g_autofree char *note = NULL;
-  GtkWidget *dialog;
+  GtkWidget       *dialog;
 
   g_assert_true (koers_store_add_checkin (f->db.store, f->kr, checkin, &error));
   g_assert_no_error (error);
@@ -483,12 +483,12 @@ test_edit (Fixture       *f,
 
 /* Focus starts in the value entry, its text selected for typing over. */
 static void
-test_focus (Fixture       *f,
-            gconstpointer  data)
+test_focus (Fixture      *f,
+            gconstpointer data)
 {
   GtkWidget *dialog = open_dialog (f, f->kr);
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
-  int start, end;
+  int        start, end;
 
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, get_child (dialog, "value_entry")) ||
@@ -518,8 +518,8 @@ test_focus (Fixture       *f,
 /* A key result's row opens the dialog: its Check In button (an action),
  * and Ctrl+Enter on the focused row; the row shows a sparkline. */
 static void
-test_from_row (Fixture       *f,
-               gconstpointer  data)
+test_from_row (Fixture      *f,
+               gconstpointer data)
 {
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = koers_key_result_row_new (f->db.store, f->objective, f->kr);
@@ -560,7 +560,7 @@ test_from_row (Fixture       *f,
         for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !bound; j++)
           {
             g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+            g_autofree char   *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
             GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
 
             if (g_str_equal (trigger, "<Control>Return") && GTK_IS_NAMED_ACTION (action))

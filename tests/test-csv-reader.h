@@ -10,9 +10,9 @@
 static inline GPtrArray *
 read_csv (const char *text)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) field = g_string_new (NULL);
   const char *p = text;
 
   while (*p != '\0')
@@ -59,11 +59,11 @@ read_csv (const char *text)
           g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
         }
       else
-        return NULL;  /* a bare LF or CR, or text after a closing quote */
+        return NULL; /* a bare LF or CR, or text after a closing quote */
     }
 
   if (fields->len > 0)
-    return NULL;  /* the last row has no CRLF */
+    return NULL; /* the last row has no CRLF */
 
   return g_steal_pointer (&rows);
 }

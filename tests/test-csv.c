@@ -20,11 +20,11 @@ write_fields (const FieldCase *cases,
               GString         *row)
 {
   g_autofree const char **fields = g_new0 (const char *, n + 1);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr (GString) out = g_string_new (NULL);
 
       koers_csv_append_field (out, cases[i].field);
       g_assert_cmpstr (out->str, ==, cases[i].written);
@@ -54,8 +54,8 @@ test_quoting (void)
     { " spaces kept ", " spaces kept " },
     { "semi;colon", "semi;colon" },
   };
-  g_autoptr(GString) row = g_string_new (NULL);
-  g_auto(GStrv) read = write_fields (cases, G_N_ELEMENTS (cases), row);
+  g_autoptr (GString) row = g_string_new (NULL);
+  g_auto (GStrv) read = write_fields (cases, G_N_ELEMENTS (cases), row);
 
   g_assert_true (g_str_has_suffix (row->str, "🚀, spaces kept ,semi;colon\r\n"));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -92,8 +92,8 @@ test_formula_guard (void)
     { "Sales @ HQ", "Sales @ HQ" },
     { "", "" },
   };
-  g_autoptr(GString) row = g_string_new (NULL);
-  g_auto(GStrv) read = write_fields (cases, G_N_ELEMENTS (cases), row);
+  g_autoptr (GString) row = g_string_new (NULL);
+  g_auto (GStrv) read = write_fields (cases, G_N_ELEMENTS (cases), row);
 
   /* Read back: the cell as it was, after the quote when it got one. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -112,7 +112,7 @@ add_objective (KoersStore      *store,
                const char      *title,
                const char      *owner)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersObjective *objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
                                                    KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
 
@@ -125,18 +125,18 @@ add_objective (KoersStore      *store,
 }
 
 static void
-add_key_result (KoersStore      *store,
-                KoersObjective  *objective,
-                const char      *title,
-                KoersMetricKind  kind,
-                double           start,
-                double           target,
-                double           current,
-                const char      *unit,
-                const char      *owner)
+add_key_result (KoersStore     *store,
+                KoersObjective *objective,
+                const char     *title,
+                KoersMetricKind kind,
+                double          start,
+                double          target,
+                double          current,
+                const char     *unit,
+                const char     *owner)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, unit);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, unit);
 
   koers_key_result_set_current_value (kr, current);
   koers_key_result_set_owner (kr, owner);
@@ -146,16 +146,16 @@ add_key_result (KoersStore      *store,
 
 /* The seed's reporting template: its three rows, in both languages. */
 static void
-test_report_rows (KoersTestDir  *fixture,
-                  gconstpointer  data)
+test_report_rows (KoersTestDir *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *en = NULL;
   g_autofree char *nl = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   KoersObjective *sales, *leads, *empty;
-  GDate today;
+  GDate           today;
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, G_DATE_MAY, 2026);
@@ -188,7 +188,7 @@ test_report_rows (KoersTestDir  *fixture,
   g_assert_true (g_str_has_prefix (nl, "Niveau,Doelstelling,Sleutelresultaat,Startwaarde,Doelwaarde,"
                                        "Huidige waarde,Status,Verantwoordelijke\r\n"));
   g_assert_nonnull (strstr (nl, "\r\nCompany,Increase sales,Conversion rate 25%,18%,25%,\"21,5%\",Op schema,"
-                               "Sales director\r\n"));
+                                "Sales director\r\n"));
   g_assert_nonnull (strstr (nl, ",600 leads,1.200 leads,1.200 leads,Behaald,"));
 
   rows = read_csv (nl);
@@ -203,14 +203,14 @@ test_report_rows (KoersTestDir  *fixture,
 
 /* Behind schedule: at risk, then off track; a check-in's own status wins. */
 static void
-test_status (KoersTestDir  *fixture,
-             gconstpointer  data)
+test_status (KoersTestDir *fixture,
+             gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  KoersObjective *objective;
-  GDate today;
+  KoersObjective  *objective;
+  GDate            today;
 
   /* Halfway through Q2 2026: expected progress about 0.5. */
   g_date_clear (&today, 1);
@@ -221,7 +221,7 @@ test_status (KoersTestDir  *fixture,
   add_key_result (store, objective, "Far behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 5, "", "");
   add_key_result (store, objective, "Said on track", KOERS_METRIC_KIND_NUMBER, 0, 100, 10, "", "");
   {
-    g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 2);
+    g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 2);
 
     koers_test_add_checkin (store, kr, "2026-05-14", 10, KOERS_CHECKIN_STATUS_ON_TRACK, "");
   }
@@ -235,17 +235,17 @@ test_status (KoersTestDir  *fixture,
 }
 
 static void
-test_filter_and_file (KoersTestDir  *fixture,
-                      gconstpointer  data)
+test_filter_and_file (KoersTestDir *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *csv_path = g_build_filename (fixture->dir, "report.csv", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *written = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  const char * const marketing[] = { "Marketing", NULL };
-  const char * const nowhere[] = { "Nowhere", NULL };
+  g_autoptr (GPtrArray) rows = NULL;
+  const char *const marketing[] = { "Marketing", NULL };
+  const char *const nowhere[] = { "Nowhere", NULL };
   KoersExportFilter filter = { NULL, marketing };
 
   koers_test_populate_store (store);

@@ -53,8 +53,8 @@ test_free_path (void)
 static void
 test_dialog (void)
 {
-  g_autoptr(GError) error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                                                 "“koers.db” is not a database file");
+  g_autoptr (GError) error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                                                  "“koers.db” is not a database file");
   AdwMessageDialog *dialog = koers_database_dialog_new (NULL, error);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open Database");

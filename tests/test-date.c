@@ -6,7 +6,7 @@
 static void
 test_parse (void)
 {
-  GDate date;
+  GDate            date;
   g_autofree char *iso = NULL;
 
   g_assert_true (koers_date_parse ("2026-06-30", &date));
@@ -24,8 +24,17 @@ static void
 test_parse_bad (void)
 {
   static const char *const bad[] = {
-    "", "2026", "2026-6-30", "2026-06-31", "2026-13-01", "2027-02-29",
-    "30/06/2026", "2026-06-30x", " 2026-06-30", "2026-0a-10", "abcd-ef-gh",
+    "",
+    "2026",
+    "2026-6-30",
+    "2026-06-31",
+    "2026-13-01",
+    "2027-02-29",
+    "30/06/2026",
+    "2026-06-30x",
+    " 2026-06-30",
+    "2026-0a-10",
+    "abcd-ef-gh",
   };
   GDate date;
 
@@ -53,7 +62,7 @@ static void
 test_today_override (void)
 {
   g_autofree char *today = NULL;
-  GDate date;
+  GDate            date;
 
   /* tests/meson.build sets KOERS_TODAY=2026-05-15. */
   g_assert_cmpstr (g_getenv ("KOERS_TODAY"), ==, "2026-05-15");
@@ -96,7 +105,7 @@ test_uuid_and_now (void)
 {
   g_autofree char *a = koers_uuid_new ();
   g_autofree char *b = koers_uuid_new ();
-  gint64 now = koers_now_usec ();
+  gint64           now = koers_now_usec ();
 
   g_assert_true (g_uuid_string_is_valid (a));
   g_assert_true (g_uuid_string_is_valid (b));

@@ -15,10 +15,10 @@
  * a believable history of check-ins; repeatable; never over a file. */
 
 static gboolean
-create_demo (const char    *path,
-             KoersLanguage  language)
+create_demo (const char   *path,
+             KoersLanguage language)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean ret;
 
   ret = koers_demo_create (path, language, &error);
@@ -27,11 +27,11 @@ create_demo (const char    *path,
 }
 
 static const KoersTemplate *
-find_template (const char    *title,
-               KoersLanguage  language)
+find_template (const char   *title,
+               KoersLanguage language)
 {
-  guint n;
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
+  guint                       n;
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -44,20 +44,20 @@ find_template (const char    *title,
 }
 
 static void
-test_create (KoersTestDir  *fixture,
-             gconstpointer  data)
+test_create (KoersTestDir *fixture,
+             gconstpointer data)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GHashTable) due_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *objectives;
-  guint n_templates, n_template_krs = 0, n_krs = 0, n_checkins = 0;
-  guint n_aspirational = 0, n_aligned = 0, n_personal = 0, n_notes = 0;
-  guint n_achieved = 0, n_open = 0;
-  guint n_at_risk = 0, n_on_track = 0, n_none = 0, n_on_last_day = 0;
-  const KoersTemplate * const *templates = koers_templates_get_all (&n_templates);
-  const KoersSeedDepartment *seed_departments = koers_seed_get_departments (NULL);
-  GDate today, quarter_start;
-  KoersPeriod quarter;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GHashTable) due_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel                 *objectives;
+  guint                       n_templates, n_template_krs = 0, n_krs = 0, n_checkins = 0;
+  guint                       n_aspirational = 0, n_aligned = 0, n_personal = 0, n_notes = 0;
+  guint                       n_achieved = 0, n_open = 0;
+  guint                       n_at_risk = 0, n_on_track = 0, n_none = 0, n_on_last_day = 0;
+  const KoersTemplate *const *templates = koers_templates_get_all (&n_templates);
+  const KoersSeedDepartment  *seed_departments = koers_seed_get_departments (NULL);
+  GDate                       today, quarter_start;
+  KoersPeriod                 quarter;
 
   koers_date_today (&today);
   koers_period_init_for_date (&quarter, &today);
@@ -76,11 +76,11 @@ test_create (KoersTestDir  *fixture,
 
   for (guint i = 0; i < n_templates; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
-      const char *title = koers_objective_get_title (objective);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
+      const char      *title = koers_objective_get_title (objective);
       KoersDepartment *dept = koers_store_find_department (store,
                                                            koers_objective_get_department_id (objective));
-      GListModel *krs = koers_objective_get_key_results (objective);
+      GListModel      *krs = koers_objective_get_key_results (objective);
       const KoersTemplate *template = find_template (title, KOERS_LANGUAGE_EN);
       const char *dept_key = koers_template_get_department_key (template);
       const char *aligned_to = koers_template_get_aligned_to (template);
@@ -127,13 +127,13 @@ test_create (KoersTestDir  *fixture,
       g_assert_cmpuint (g_list_model_get_n_items (krs), ==, koers_template_get_n_key_results (template));
       for (guint j = 0; j < koers_template_get_n_key_results (template); j++)
         {
-          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
           KoersTemplateKeyResult kr_template;
-          GListModel *checkins = koers_key_result_get_checkins (kr);
-          guint n = g_list_model_get_n_items (checkins);
-          g_autoptr(KoersCheckin) latest = NULL;
+          GListModel            *checkins = koers_key_result_get_checkins (kr);
+          guint                  n = g_list_model_get_n_items (checkins);
+          g_autoptr (KoersCheckin) latest = NULL;
           const char *due = koers_key_result_get_due_date (kr);
-          GDate due_date;
+          GDate       due_date;
 
           koers_template_get_key_result (template, j, KOERS_LANGUAGE_EN, &kr_template);
           n_krs++;
@@ -173,7 +173,7 @@ test_create (KoersTestDir  *fixture,
 
           for (guint k = 0; k < n; k++)
             {
-              g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, k);
+              g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, k);
               GDate date;
 
               g_assert_true (koers_date_parse (koers_checkin_get_date (checkin), &date));
@@ -183,9 +183,9 @@ test_create (KoersTestDir  *fixture,
 
               if (k + 1 < n)
                 {
-                  g_autoptr(KoersCheckin) older = g_list_model_get_item (checkins, k + 1);
+                  g_autoptr (KoersCheckin) older = g_list_model_get_item (checkins, k + 1);
                   GDate older_date;
-                  int gap;
+                  int   gap;
 
                   g_assert_true (koers_date_parse (koers_checkin_get_date (older), &older_date));
                   gap = koers_date_days_between (&older_date, &date);
@@ -234,11 +234,11 @@ test_create (KoersTestDir  *fixture,
 }
 
 static void
-test_dutch (KoersTestDir  *fixture,
-            gconstpointer  data)
+test_dutch (KoersTestDir *fixture,
+            gconstpointer data)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(KoersObjective) first = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (KoersObjective) first = NULL;
   const KoersTemplate *template;
 
   /* The interface language (English here) does not matter. */
@@ -259,7 +259,7 @@ test_dutch (KoersTestDir  *fixture,
 static char *
 dump_content (const char *path)
 {
-  static const char * const queries[] = {
+  static const char *const queries[] = {
     "SELECT id, name, emoji, sort_order, parent_id, is_company FROM departments ORDER BY id",
     "SELECT id, department_id, title, description, level, kind, period, owner, aligned_to_id,"
     " state, carried_over_from_id, position FROM objectives ORDER BY id",
@@ -291,8 +291,8 @@ dump_content (const char *path)
 }
 
 static void
-test_deterministic (KoersTestDir  *fixture,
-                    gconstpointer  data)
+test_deterministic (KoersTestDir *fixture,
+                    gconstpointer data)
 {
   g_autofree char *second_path = g_build_filename (fixture->dir, "second.db", NULL);
   g_autofree char *third_path = g_build_filename (fixture->dir, "third.db", NULL);
@@ -320,28 +320,30 @@ test_deterministic (KoersTestDir  *fixture,
 /* On the quarter's first day there is little history, but no check-in
  * from the future and still one for each key result. */
 static void
-test_first_day (KoersTestDir  *fixture,
-                gconstpointer  data)
+test_first_day (KoersTestDir *fixture,
+                gconstpointer data)
 {
   g_setenv ("KOERS_TODAY", "2026-04-01", TRUE);
   g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
   g_setenv ("KOERS_TODAY", "2026-05-15", TRUE);
 
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"
-                                             " WHERE date > '2026-04-01'"), ==, 0);
+                                                        " WHERE date > '2026-04-01'"),
+                   ==, 0);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results k WHERE NOT EXISTS"
-                                             " (SELECT 1 FROM checkins c"
-                                             "  WHERE c.key_result_id = k.id)"), ==, 0);
+                                                        " (SELECT 1 FROM checkins c"
+                                                        "  WHERE c.key_result_id = k.id)"),
+                   ==, 0);
 }
 
 static void
-test_refuses_existing (KoersTestDir  *fixture,
-                       gconstpointer  data)
+test_refuses_existing (KoersTestDir *fixture,
+                       gconstpointer data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
 
   /* Not over somebody's file… */
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -364,19 +366,19 @@ test_refuses_existing (KoersTestDir  *fixture,
 /* The demo: the seed's KPIs with their history, and two key results
  * that move one. */
 static void
-test_kpis (KoersTestDir  *fixture,
-           gconstpointer  data)
+test_kpis (KoersTestDir *fixture,
+           gconstpointer data)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) departments = g_hash_table_new (NULL, NULL);
-  guint n_templates;
-  const KoersTemplateKpi * const *templates = koers_templates_get_kpis (&n_templates);
-  GListModel *kpis;
-  guint by_status[4] = { 0 };
-  guint n_due = 0, n_notes = 0;
-  GDate today;
-  g_autofree char *today_iso = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) departments = g_hash_table_new (NULL, NULL);
+  guint                          n_templates;
+  const KoersTemplateKpi *const *templates = koers_templates_get_kpis (&n_templates);
+  GListModel                    *kpis;
+  guint                          by_status[4] = { 0 };
+  guint                          n_due = 0, n_notes = 0;
+  GDate                          today;
+  g_autofree char               *today_iso = NULL;
 
   koers_date_today (&today);
   today_iso = koers_date_format_iso (&today);
@@ -389,11 +391,11 @@ test_kpis (KoersTestDir  *fixture,
 
   for (guint i = 0; i < n_templates; i++)
     {
-      g_autoptr(KoersKpi) kpi = g_list_model_get_item (kpis, i);
-      KoersDepartment *dept = koers_store_find_department (store, koers_kpi_get_department_id (kpi));
-      GListModel *values = koers_kpi_get_values (kpi);
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (kpis, i);
+      KoersDepartment     *dept = koers_store_find_department (store, koers_kpi_get_department_id (kpi));
+      GListModel          *values = koers_kpi_get_values (kpi);
       KoersTemplateKpiInfo info = { 0 };
-      guint expected;
+      guint                expected;
 
       for (guint j = 0; j < n_templates; j++)
         if (g_strcmp0 (koers_template_kpi_get_name (templates[j], KOERS_LANGUAGE_NL),
@@ -418,7 +420,7 @@ test_kpis (KoersTestDir  *fixture,
 
       for (guint k = 0; k < g_list_model_get_n_items (values); k++)
         {
-          g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, k);
+          g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, k);
 
           if (koers_kpi_value_get_note (value)[0] != '\0')
             n_notes++;
@@ -436,16 +438,16 @@ test_kpis (KoersTestDir  *fixture,
   /* Churn and website visits: key results that move a KPI. */
   {
     GListModel *objectives = koers_store_get_objectives (store);
-    guint n_linked = 0;
+    guint       n_linked = 0;
 
     for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
       {
-        g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+        g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
         GListModel *krs = koers_objective_get_key_results (objective);
 
         for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
           {
-            g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+            g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
             KoersKpi *kpi = koers_store_find_kpi (store, koers_key_result_get_kpi_id (kr));
 
             if (kpi == NULL)

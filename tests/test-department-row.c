@@ -25,9 +25,9 @@ add_objective (KoersStore      *store,
                const char      *title,
                const char      *period)
 {
-  g_autoptr(KoersObjective) objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
-                                                             KOERS_OBJECTIVE_KIND_COMMITTED, period);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersObjective) objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
+                                                              KOERS_OBJECTIVE_KIND_COMMITTED, period);
+  g_autoptr (GError) error = NULL;
 
   koers_objective_set_department_id (objective, koers_department_get_id (dept));
   g_assert_true (koers_store_add_objective (store, objective, &error));
@@ -41,9 +41,9 @@ add_key_result (KoersStore     *store,
                 KoersObjective *objective,
                 double          target)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER,
-                                                       0, target, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER,
+                                                        0, target, NULL);
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (koers_store_add_key_result (store, objective, kr, &error));
   g_assert_no_error (error);
@@ -57,8 +57,8 @@ add_checkin (KoersStore     *store,
              const char     *date,
              double          value)
 {
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, value, KOERS_CHECKIN_STATUS_NONE, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new (date, value, KOERS_CHECKIN_STATUS_NONE, NULL);
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (koers_store_add_checkin (store, kr, checkin, &error));
   g_assert_no_error (error);
@@ -67,9 +67,9 @@ add_checkin (KoersStore     *store,
 static void
 test_empty (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb    db = { 0 };
   KoersDepartment *dept;
-  GtkWidget *row;
+  GtkWidget       *row;
 
   koers_test_ui_db_open (&db);
   dept = koers_test_find_department (db.store, "Marketing");
@@ -92,14 +92,14 @@ test_empty (void)
 static void
 test_updates_after_write (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersDepartment *dept;
-  KoersDepartment *other;
-  KoersObjective *objective;
-  KoersKeyResult *kr;
-  GtkWidget *row;
+  KoersTestUiDb       db = { 0 };
+  KoersDepartment    *dept;
+  KoersDepartment    *other;
+  KoersObjective     *objective;
+  KoersKeyResult     *kr;
+  GtkWidget          *row;
   const KoersSummary *summary;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   koers_test_ui_db_open (&db);
   dept = koers_test_find_department (db.store, "Marketing");
@@ -158,10 +158,10 @@ test_updates_after_write (void)
 static void
 test_period (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb    db = { 0 };
   KoersDepartment *dept;
-  GtkWidget *row;
-  KoersPeriod period;
+  GtkWidget       *row;
+  KoersPeriod      period;
 
   koers_test_ui_db_open (&db);
   dept = koers_test_find_department (db.store, "Finance");
@@ -195,10 +195,10 @@ test_period (void)
 static void
 test_rename (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb    db = { 0 };
   KoersDepartment *dept;
-  GtkWidget *row;
-  g_autoptr(GError) error = NULL;
+  GtkWidget       *row;
+  g_autoptr (GError) error = NULL;
 
   koers_test_ui_db_open (&db);
   dept = koers_test_find_department (db.store, "Marketing");
@@ -233,7 +233,7 @@ count_menu_items (GMenuModel *model)
 
   for (int i = 0; i < g_menu_model_get_n_items (model); i++)
     {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
 
       n += section != NULL ? count_menu_items (section) : 1;
     }
@@ -246,9 +246,9 @@ static void
 test_menu (void)
 {
   KoersTestUiDb db = { 0 };
-  GtkWidget *company_row;
-  GtkWidget *row;
-  GMenuModel *menu;
+  GtkWidget    *company_row;
+  GtkWidget    *row;
+  GMenuModel   *menu;
 
   koers_test_ui_db_open (&db);
   company_row = g_object_ref_sink (koers_department_row_new (db.store, koers_store_get_company (db.store)));
@@ -277,10 +277,10 @@ static void
 test_counts_period_read_in (void)
 {
   KoersTestUiDb db = { 0 };
-  g_autoptr(KoersStore) lazy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) lazy = NULL;
+  g_autoptr (GError) error = NULL;
   KoersPeriod q2;
-  GtkWidget *row;
+  GtkWidget  *row;
 
   koers_test_ui_db_open (&db);
   add_objective (db.store, koers_test_find_department (db.store, "Marketing"),

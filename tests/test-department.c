@@ -14,7 +14,7 @@ count_notify_cb (GObject    *object,
 static void
 test_defaults (void)
 {
-  g_autoptr(KoersDepartment) dept = koers_department_new ("Finance", "💶");
+  g_autoptr (KoersDepartment) dept = koers_department_new ("Finance", "💶");
 
   g_assert_cmpstr (koers_department_get_name (dept), ==, "Finance");
   g_assert_cmpstr (koers_department_get_emoji (dept), ==, "💶");
@@ -29,7 +29,7 @@ test_defaults (void)
 static void
 test_null_strings (void)
 {
-  g_autoptr(KoersDepartment) dept = koers_department_new (NULL, NULL);
+  g_autoptr (KoersDepartment) dept = koers_department_new (NULL, NULL);
 
   /* Strings are "" rather than NULL, so views bind them safely. */
   g_assert_cmpstr (koers_department_get_name (dept), ==, "");
@@ -43,7 +43,7 @@ test_null_strings (void)
 static void
 test_notify_only_on_change (void)
 {
-  g_autoptr(KoersDepartment) dept = koers_department_new ("Sales", "🧾");
+  g_autoptr (KoersDepartment) dept = koers_department_new ("Sales", "🧾");
   guint name_count = 0;
   guint any_count = 0;
 
@@ -68,12 +68,12 @@ test_notify_only_on_change (void)
 static void
 test_properties (void)
 {
-  g_autoptr(KoersDepartment) dept = NULL;
+  g_autoptr (KoersDepartment) dept = NULL;
   g_autofree char *name = NULL;
   g_autofree char *uuid = NULL;
-  gint64 id, parent_id, created, updated;
-  gboolean is_company;
-  int sort_order;
+  gint64           id, parent_id, created, updated;
+  gboolean         is_company;
+  int              sort_order;
 
   dept = g_object_new (KOERS_TYPE_DEPARTMENT,
                        "id", (gint64) 12,
@@ -110,8 +110,8 @@ test_properties (void)
 static void
 test_pspec_flags (void)
 {
-  g_autoptr(KoersDepartment) dept = koers_department_new ("x", "");
-  guint n = 0;
+  g_autoptr (KoersDepartment) dept = koers_department_new ("x", "");
+  guint                   n = 0;
   g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (dept), &n);
 
   g_assert_cmpuint (n, ==, 9);

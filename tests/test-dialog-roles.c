@@ -41,7 +41,7 @@ test_modal_windows_are_dialogs (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (modal); i++)
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (modal[i]);
+      g_autoptr (GTypeClass) klass = g_type_class_ref (modal[i]);
 
       g_test_message ("%s", g_type_name (modal[i]));
       g_assert_cmpint (gtk_widget_class_get_accessible_role (GTK_WIDGET_CLASS (klass)), ==,
@@ -49,7 +49,7 @@ test_modal_windows_are_dialogs (void)
     }
 
   {
-    g_autoptr(GTypeClass) klass = g_type_class_ref (KOERS_TYPE_WINDOW);
+    g_autoptr (GTypeClass) klass = g_type_class_ref (KOERS_TYPE_WINDOW);
 
     g_assert_cmpint (gtk_widget_class_get_accessible_role (GTK_WIDGET_CLASS (klass)), !=,
                      GTK_ACCESSIBLE_ROLE_DIALOG);

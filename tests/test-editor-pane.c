@@ -61,11 +61,11 @@ count_cards (Fixture *f)
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   KoersObjective *objective;
-  KoersPeriod q2;
+  KoersPeriod     q2;
 
   koers_test_ui_db_open (&f->db);
   f->marketing = koers_test_find_department (f->db.store, "Marketing");
@@ -92,8 +92,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   koers_test_ui_finalize_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
   koers_test_ui_finalize_toplevels (KOERS_TYPE_KEY_RESULT_EDITOR);
@@ -103,8 +103,8 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-test_shows_department_period (Fixture       *f,
-                              gconstpointer  data)
+test_shows_department_period (Fixture      *f,
+                              gconstpointer data)
 {
   const char *header = gtk_label_get_text (GTK_LABEL (get_child (f->pane, "department_label")));
 
@@ -124,11 +124,11 @@ test_shows_department_period (Fixture       *f,
 /* A name with a right-to-left override reads reversed, but the heading
  * stays a left-to-right line: the emoji before the name. */
 static void
-test_heading_bidi (Fixture       *f,
-                   gconstpointer  data)
+test_heading_bidi (Fixture      *f,
+                   gconstpointer data)
 {
   GtkLabel *heading = GTK_LABEL (get_child (f->pane, "department_label"));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   koers_department_set_name (f->marketing, "\u202eMarketing");
   g_assert_true (koers_store_save_department (f->db.store, f->marketing, &error));
@@ -142,8 +142,8 @@ test_heading_bidi (Fixture       *f,
 }
 
 static void
-test_filter_period (Fixture       *f,
-                    gconstpointer  data)
+test_filter_period (Fixture      *f,
+                    gconstpointer data)
 {
   KoersPeriod period;
 
@@ -161,7 +161,7 @@ test_filter_period (Fixture       *f,
   koers_editor_pane_set_period (KOERS_EDITOR_PANE (f->pane), &period);
   {
     KoersObjective *first = NULL;
-    GListModel *all = koers_store_get_objectives (f->db.store);
+    GListModel     *all = koers_store_get_objectives (f->db.store);
 
     for (guint i = 0; i < g_list_model_get_n_items (all) && first == NULL; i++)
       {
@@ -178,8 +178,8 @@ test_filter_period (Fixture       *f,
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (Fixture      *f,
+             gconstpointer data)
 {
   /* Objective title, key-result title and owner; case and accents do not matter. */
   koers_editor_pane_set_search_text (KOERS_EDITOR_PANE (f->pane), "BRAND");
@@ -215,8 +215,8 @@ test_search (Fixture       *f,
 }
 
 static void
-test_empty_state (Fixture       *f,
-                  gconstpointer  data)
+test_empty_state (Fixture      *f,
+                  gconstpointer data)
 {
   KoersPeriod period;
 
@@ -235,14 +235,14 @@ test_empty_state (Fixture       *f,
 }
 
 static void
-test_add_objective (Fixture       *f,
-                    gconstpointer  data)
+test_add_objective (Fixture      *f,
+                    gconstpointer data)
 {
   GListModel *all = koers_store_get_objectives (f->db.store);
-  guint before = g_list_model_get_n_items (all);
+  guint       before = g_list_model_get_n_items (all);
   g_autoptr (KoersStore) again = NULL;
   KoersObjectiveEditor *editor;
-  KoersObjective *added;
+  KoersObjective       *added;
 
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-objective", NULL));
   koers_test_ui_spin (50);
@@ -323,12 +323,12 @@ click_undo (Fixture *f)
 /* Delete takes what has the focus, a key result or an objective; the
  * toast's Undo puts it back. */
 static void
-test_delete_and_undo (Fixture       *f,
-                      gconstpointer  data)
+test_delete_and_undo (Fixture      *f,
+                      gconstpointer data)
 {
   KoersObjectiveCard *card;
-  KoersObjective *objective;
-  KoersKeyResult *kr;
+  KoersObjective     *objective;
+  KoersKeyResult     *kr;
   g_autoptr (GPtrArray) rows = NULL;
   gint64 objective_id;
   gint64 kr_id;
@@ -370,11 +370,11 @@ test_delete_and_undo (Fixture       *f,
 
 /* Ctrl+Shift+N's action adds a key result to the focused card's objective. */
 static void
-test_add_key_result (Fixture       *f,
-                     gconstpointer  data)
+test_add_key_result (Fixture      *f,
+                     gconstpointer data)
 {
   KoersObjectiveCard *card;
-  KoersObjective *objective;
+  KoersObjective     *objective;
 
   count_cards (f);
   card = find_card (f, "Raise brand awareness");
@@ -390,11 +390,11 @@ test_add_key_result (Fixture       *f,
 
 /* Tab goes from card to card, through their buttons and key results. */
 static void
-test_tab_through_cards (Fixture       *f,
-                        gconstpointer  data)
+test_tab_through_cards (Fixture      *f,
+                        gconstpointer data)
 {
   GPtrArray *seen = g_ptr_array_new ();
-  gboolean visited_row = FALSE;
+  gboolean   visited_row = FALSE;
 
   count_cards (f);
   gtk_widget_grab_focus (get_child (f->pane, "list_view"));
@@ -478,8 +478,8 @@ cards_show_menu (GtkWidget *pane,
     {
       AdwSqueezer *squeezer = ADW_SQUEEZER (gtk_widget_get_template_child (cards->pdata[i], KOERS_TYPE_OBJECTIVE_CARD,
                                                                            "actions_squeezer"));
-      GtkWidget *menu_button = GTK_WIDGET (gtk_widget_get_template_child (cards->pdata[i], KOERS_TYPE_OBJECTIVE_CARD,
-                                                                          "actions_menu_button"));
+      GtkWidget   *menu_button = GTK_WIDGET (gtk_widget_get_template_child (cards->pdata[i], KOERS_TYPE_OBJECTIVE_CARD,
+                                                                            "actions_menu_button"));
 
       if ((adw_squeezer_get_visible_child (squeezer) == menu_button) != menu)
         return FALSE;
@@ -498,9 +498,9 @@ test_narrow (void)
   g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
   g_autoptr (KoersStore) store = NULL;
   KoersDepartment *departments[2];
-  GtkWidget *pane;
-  GtkWindow *window;
-  KoersPeriod q2;
+  GtkWidget       *pane;
+  GtkWindow       *window;
+  KoersPeriod      q2;
 
   g_assert_no_error (error);
   g_assert_true (koers_demo_create (path, KOERS_LANGUAGE_EN, &error));
@@ -568,7 +568,7 @@ test_narrow (void)
     GtkMenuButton *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (cards->pdata[0],
                                                                                  KOERS_TYPE_OBJECTIVE_CARD,
                                                                                  "actions_menu_button"));
-    GMenuModel *menu;
+    GMenuModel    *menu;
 
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
     gtk_menu_button_popup (menu_button);

@@ -10,10 +10,10 @@ typedef const char *(*ToStringFunc) (int value);
 typedef gboolean (*FromStringFunc) (const char *str, int *out);
 
 static void
-check_round_trip (const char         *const *expected,
-                  guint                       n,
-                  ToStringFunc                to_string,
-                  FromStringFunc              from_string)
+check_round_trip (const char *const *expected,
+                  guint              n,
+                  ToStringFunc       to_string,
+                  FromStringFunc     from_string)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -89,7 +89,7 @@ test_labels (void)
 
 typedef struct
 {
-  GType          (*get_type) (void);
+  GType (*get_type) (void);
   ToStringFunc   to_string;
   FromStringFunc from_string;
 } StoredEnum;
@@ -123,13 +123,13 @@ test_gtype_nicks_are_stored_strings (void)
   for (guint e = 0; e < G_N_ELEMENTS (stored_enums); e++)
     {
       const StoredEnum *stored = &stored_enums[e];
-      g_autoptr(GEnumClass) klass = g_type_class_ref (stored->get_type ());
+      g_autoptr (GEnumClass) klass = g_type_class_ref (stored->get_type ());
 
       g_assert_cmpuint (klass->n_values, >=, 2);
       for (guint i = 0; i < klass->n_values; i++)
         {
           const GEnumValue *value = &klass->values[i];
-          int parsed = -1;
+          int               parsed = -1;
 
           g_assert_cmpstr (stored->to_string (value->value), ==, value->value_nick);
           g_assert_true (stored->from_string (value->value_nick, &parsed));
@@ -146,11 +146,18 @@ static void
 test_invalid_strings_rejected (void)
 {
   static const char *const invalid[] = {
-    "KOERS_OBJECTIVE_STATE_CARRIED_OVER", "CARRIED_OVER", "carried_over", "Carried-over",
-    "carried-over ", " carried-over", "carried", "3", "",
+    "KOERS_OBJECTIVE_STATE_CARRIED_OVER",
+    "CARRIED_OVER",
+    "carried_over",
+    "Carried-over",
+    "carried-over ",
+    " carried-over",
+    "carried",
+    "3",
+    "",
   };
   KoersObjectiveState state = KOERS_OBJECTIVE_STATE_ARCHIVED;
-  KoersKpiStatus status = KOERS_KPI_STATUS_UNHEALTHY;
+  KoersKpiStatus      status = KOERS_KPI_STATUS_UNHEALTHY;
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {

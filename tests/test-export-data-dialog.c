@@ -23,10 +23,10 @@ typedef struct
 
 /* The demo company (KOERS_TODAY is 2026-05-15: the window shows Q2 2026). */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   f->dir = g_dir_make_tmp ("koers-export-data-XXXXXX", &error);
@@ -45,10 +45,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   koers_test_ui_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
@@ -69,8 +69,8 @@ fixture_tear_down (Fixture       *f,
 }
 
 static KoersExportDataDialog *
-open_dialog (Fixture               *f,
-             KoersExportDataFormat  format)
+open_dialog (Fixture              *f,
+             KoersExportDataFormat format)
 {
   GtkWidget *dialog = koers_export_data_dialog_new (GTK_WINDOW (f->window),
                                                     koers_window_get_store (f->window),
@@ -94,7 +94,7 @@ get_child (KoersExportDataDialog *dialog,
 static gboolean
 is_open (gpointer window)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
 
   return g_list_find (toplevels, window) != NULL;
 }
@@ -107,7 +107,7 @@ window_shows_toast (KoersWindow *window,
 {
   GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), KOERS_TYPE_WINDOW,
                                                                   "toast_overlay"));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
   koers_test_ui_collect (overlay, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -121,9 +121,9 @@ static KoersStore *
 open_new_store (Fixture    *f,
                 const char *name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  KoersStore *store = koers_store_open (path, &error);
+  KoersStore      *store = koers_store_open (path, &error);
 
   g_assert_no_error (error);
   return store;
@@ -137,7 +137,7 @@ find_objective_by_uuid (KoersStore *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
       if (g_strcmp0 (koers_objective_get_uuid (objective), uuid) == 0)
         return objective;
@@ -155,17 +155,17 @@ count_objectives (KoersStore *store)
 /* The whole database as JSON, imported into a new database, exports the
  * same again: nothing is lost on the way. */
 static void
-test_json_whole (Fixture       *f,
-                 gconstpointer  data)
+test_json_whole (Fixture      *f,
+                 gconstpointer data)
 {
   KoersExportDataDialog *dialog = open_dialog (f, KOERS_EXPORT_DATA_FORMAT_JSON);
-  g_autofree char *path = g_build_filename (f->dir, "export.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char       *path = g_build_filename (f->dir, "export.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *name = koers_export_data_dialog_get_suggested_name (dialog);
-  g_autoptr(KoersStore) copy = NULL;
+  g_autoptr (KoersStore) copy = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Data");
   /* A backup takes everything and is named by its day. */
@@ -202,21 +202,21 @@ test_json_whole (Fixture       *f,
 
 /* This period and one department: the file holds just those objectives. */
 static void
-test_json_period_and_department (Fixture       *f,
-                                 gconstpointer  data)
+test_json_period_and_department (Fixture      *f,
+                                 gconstpointer data)
 {
   KoersExportDataDialog *dialog = open_dialog (f, KOERS_EXPORT_DATA_FORMAT_JSON);
-  KoersDepartment *sales = koers_test_find_department (f->store, "Sales");
-  g_autofree char *path = g_build_filename (f->dir, "sales.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KoersDepartment       *sales = koers_test_find_department (f->store, "Sales");
+  g_autofree char       *path = g_build_filename (f->dir, "sales.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *name = NULL;
-  g_autoptr(KoersStore) copy = NULL;
-  g_autoptr(GPtrArray) expected = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *periods[] = { "2026-Q2", NULL };
-  const char *departments[] = { "Sales", NULL };
+  g_autoptr (KoersStore) copy = NULL;
+  g_autoptr (GPtrArray) expected = NULL;
+  g_autoptr (GError) error = NULL;
+  const char       *periods[] = { "2026-Q2", NULL };
+  const char       *departments[] = { "Sales", NULL };
   KoersExportFilter filter = { periods, departments };
-  g_autoptr(GHashTable) pointed_at = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) pointed_at = g_hash_table_new (NULL, NULL);
 
   koers_export_data_dialog_set_all_periods (dialog, FALSE);
   name = koers_export_data_dialog_get_suggested_name (dialog);
@@ -245,7 +245,7 @@ test_json_period_and_department (Fixture       *f,
     {
       KoersObjective *objective = g_ptr_array_index (expected, i);
       KoersObjective *copied = find_objective_by_uuid (copy, koers_objective_get_uuid (objective));
-      gint64 aligned_id = koers_objective_get_aligned_to_id (objective);
+      gint64          aligned_id = koers_objective_get_aligned_to_id (objective);
       KoersObjective *aligned = koers_store_find_objective (f->store, aligned_id);
 
       g_assert_nonnull (copied);
@@ -265,17 +265,17 @@ test_json_period_and_department (Fixture       *f,
 /* Export CSV: the window's quarter, the report template's columns in the
  * interface's language, byte for byte what the CSV writer makes. */
 static void
-test_csv (Fixture       *f,
-          gconstpointer  data)
+test_csv (Fixture      *f,
+          gconstpointer data)
 {
   KoersExportDataDialog *dialog;
-  g_autofree char *path = g_build_filename (f->dir, "report.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char       *path = g_build_filename (f->dir, "report.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *name = NULL;
   g_autofree char *written = NULL;
   g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *periods[] = { "2026-Q2", NULL };
+  g_autoptr (GError) error = NULL;
+  const char       *periods[] = { "2026-Q2", NULL };
   KoersExportFilter filter = { periods, NULL };
 
   /* The menu's action opens it. */
@@ -306,12 +306,12 @@ test_csv (Fixture       *f,
 /* A file that cannot be written: a message over the dialog, which stays,
  * and no file. */
 static void
-test_failure (Fixture       *f,
-              gconstpointer  data)
+test_failure (Fixture      *f,
+              gconstpointer data)
 {
   KoersExportDataDialog *dialog = open_dialog (f, KOERS_EXPORT_DATA_FORMAT_JSON);
-  g_autofree char *path = g_build_filename (f->dir, "missing", "export.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char       *path = g_build_filename (f->dir, "missing", "export.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   AdwMessageDialog *message;
 
   g_assert_false (koers_export_data_dialog_export_to (dialog, file));
@@ -330,10 +330,10 @@ test_failure (Fixture       *f,
 /* A department on screen is ticked in advance, ready for "Chosen
  * departments"; the scope stays the whole database until chosen. */
 static void
-test_selected_department (Fixture       *f,
-                          gconstpointer  data)
+test_selected_department (Fixture      *f,
+                          gconstpointer data)
 {
-  KoersDepartment *marketing = koers_test_find_department (f->store, "Marketing");
+  KoersDepartment       *marketing = koers_test_find_department (f->store, "Marketing");
   KoersExportDataDialog *dialog;
 
   koers_window_select_department (f->window, marketing);

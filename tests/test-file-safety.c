@@ -24,21 +24,21 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   fixture->dir = g_dir_make_tmp ("koers-files-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                   NULL, NULL);
+  g_autoptr (GFile) dir = g_file_new_for_path (fixture->dir);
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                    NULL, NULL);
   GFileInfo *info;
 
   while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
@@ -62,7 +62,7 @@ fixture_path (Fixture    *fixture,
 static guint
 count_files (const char *dir_path)
 {
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
   guint n = 0;
 
   while (dir != NULL && g_dir_read_name (dir) != NULL)
@@ -99,13 +99,13 @@ write_file (const char *path,
 }
 
 static void
-test_modes (Fixture       *fixture,
-            gconstpointer  data)
+test_modes (Fixture      *fixture,
+            gconstpointer data)
 {
   g_autofree char *private = fixture_path (fixture, "private.csv");
   g_autofree char *fresh = fixture_path (fixture, "new.csv");
   g_autofree char *secret = fixture_path (fixture, "secret.json");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   mode_t old_umask = umask (022);
 
   /* A replaced file keeps its mode. */
@@ -133,15 +133,15 @@ test_modes (Fixture       *fixture,
 }
 
 static void
-test_symlink (Fixture       *fixture,
-              gconstpointer  data)
+test_symlink (Fixture      *fixture,
+              gconstpointer data)
 {
   g_autofree char *real = fixture_path (fixture, "real.pdf");
   g_autofree char *link = fixture_path (fixture, "link.pdf");
   g_autofree char *dangling = fixture_path (fixture, "dangling.pdf");
   g_autofree char *later = fixture_path (fixture, "later.pdf");
   g_autofree char *target = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   write_file (real, "old", 0600);
   g_assert_cmpint (symlink ("real.pdf", link), ==, 0);
@@ -162,13 +162,13 @@ test_symlink (Fixture       *fixture,
 }
 
 static void
-test_refused_targets (Fixture       *fixture,
-                      gconstpointer  data)
+test_refused_targets (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autofree char *folder = fixture_path (fixture, "folder.pdf");
   g_autofree char *taken = fixture_path (fixture, "taken.db");
-  g_autoptr(KoersAtomicFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersAtomicFile) file = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* A folder or a device is not replaced by a file. */
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -198,19 +198,24 @@ test_refused_targets (Fixture       *fixture,
 }
 
 static void
-test_sweep (Fixture       *fixture,
-            gconstpointer  data)
+test_sweep (Fixture      *fixture,
+            gconstpointer data)
 {
-  static const char * const kept[] = {
-    ".report.pdf.backup", ".report.pdf.koers-old", "report.pdf.tmp", ".report.pdf.koers-AB12c.tmp",
-    ".report.pdf.koers-AB12cd.tmpx", ".other.pdf.koers-AB12cd.tmp", ".report.pdf.XYZ123",
+  static const char *const kept[] = {
+    ".report.pdf.backup",
+    ".report.pdf.koers-old",
+    "report.pdf.tmp",
+    ".report.pdf.koers-AB12c.tmp",
+    ".report.pdf.koers-AB12cd.tmpx",
+    ".other.pdf.koers-AB12cd.tmp",
+    ".report.pdf.XYZ123",
   };
   g_autofree char *target = fixture_path (fixture, "report.pdf");
   g_autofree char *stale = fixture_path (fixture, ".report.pdf.koers-AB12cd.tmp");
   g_autofree char *stale_wal = fixture_path (fixture, ".report.pdf.koers-AB12cd.tmp-wal");
   g_autofree char *orphan_shm = fixture_path (fixture, ".report.pdf.koers-ZZ99zz.tmp-shm");
-  g_autoptr(KoersAtomicFile) live = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersAtomicFile) live = NULL;
+  g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
@@ -250,17 +255,17 @@ test_sweep (Fixture       *fixture,
  * later write starts (the process is ending).  In a subprocess, since
  * that state stays. */
 static void
-test_remove_all (Fixture       *fixture,
-                 gconstpointer  data)
+test_remove_all (Fixture      *fixture,
+                 gconstpointer data)
 {
   if (g_test_subprocess ())
     {
       g_autofree char *target = fixture_path (fixture, "big.pdf");
       g_autofree char *db = fixture_path (fixture, "new.db");
-      g_autoptr(KoersAtomicFile) file = NULL;
-      g_autoptr(KoersAtomicFile) database = NULL;
+      g_autoptr (KoersAtomicFile) file = NULL;
+      g_autoptr (KoersAtomicFile) database = NULL;
       g_autofree char *wal = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       file = koers_atomic_file_new (target, KOERS_ATOMIC_FILE_DEFAULT, &error);
       database = koers_atomic_file_new (db, KOERS_ATOMIC_FILE_DATABASE, &error);
@@ -285,18 +290,18 @@ test_remove_all (Fixture       *fixture,
 
 /* The window's import reads a file whole: never a device or a pipe. */
 static void
-test_load_special_files (Fixture       *fixture,
-                         gconstpointer  data)
+test_load_special_files (Fixture      *fixture,
+                         gconstpointer data)
 {
   g_autofree char *fifo = fixture_path (fixture, "pipe.json");
   g_autofree char *large = fixture_path (fixture, "large.json");
   g_autofree char *small = fixture_path (fixture, "small.json");
-  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
-  g_autoptr(GFile) fifo_file = g_file_new_for_path (fifo);
-  g_autoptr(GFile) large_file = g_file_new_for_path (large);
-  g_autoptr(GFile) small_file = g_file_new_for_path (small);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr (GFile) fifo_file = g_file_new_for_path (fifo);
+  g_autoptr (GFile) large_file = g_file_new_for_path (large);
+  g_autoptr (GFile) small_file = g_file_new_for_path (small);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
   int fd;
 
   g_assert_null (koers_json_load_file (zero, &error));
@@ -327,9 +332,9 @@ test_load_special_files (Fixture       *fixture,
 static char *
 query_journal_mode (const char *path)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *mode = NULL;
+  char         *mode = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
@@ -354,15 +359,15 @@ set_journal_mode_delete (const char *path)
 /* A file is changed only by a write: opening and reading a database in
  * rollback-journal mode leaves it so; the first write makes it WAL. */
 static void
-test_journal_mode (Fixture       *fixture,
-                   gconstpointer  data)
+test_journal_mode (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autofree char *path = fixture_path (fixture, "koers.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *mode = NULL;
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   gsize before_len, after_len;
 
   store = koers_store_open (path, &error);

@@ -8,8 +8,8 @@
 
 typedef struct
 {
-  double value;
-  int decimals;
+  double      value;
+  int         decimals;
   const char *nl;
   const char *en;
 } NumberCase;
@@ -25,13 +25,13 @@ test_number (void)
     { 8.5, 2, "8,5", "8.5" },
     { -3, 2, "-3", "-3" },
     { -1234.5, 1, "-1.234,5", "-1,234.5" },
-    { 0.125, 2, "0,13", "0.13" },  /* half away from zero */
+    { 0.125, 2, "0,13", "0.13" }, /* half away from zero */
     { 0.125, 3, "0,125", "0.125" },
     { 0.125, 0, "0", "0" },
-    { 2.0, 2, "2", "2" },          /* trailing zeros dropped */
+    { 2.0, 2, "2", "2" }, /* trailing zeros dropped */
     { 1.10, 2, "1,1", "1.1" },
     { 999999.999, 2, "1.000.000", "1,000,000" },
-    { -0.001, 2, "0", "0" },       /* no "-0" */
+    { -0.001, 2, "0", "0" }, /* no "-0" */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -66,7 +66,12 @@ test_not_a_number (void)
 static void
 test_money (void)
 {
-  static const struct { double value; const char *nl; const char *en; } cases[] = {
+  static const struct
+  {
+    double      value;
+    const char *nl;
+    const char *en;
+  } cases[] = {
     { 250000, "€ 250.000", "€250,000" },
     { 1000000.5, "€ 1.000.000,50", "€1,000,000.50" },
     { 2000000, "€ 2.000.000", "€2,000,000" },
@@ -105,12 +110,13 @@ test_percent (void)
 static void
 test_metric (void)
 {
-  static const struct {
-    KoersLanguage lang;
+  static const struct
+  {
+    KoersLanguage   lang;
     KoersMetricKind kind;
-    const char *unit;
-    double value;
-    const char *expected;
+    const char     *unit;
+    double          value;
+    const char     *expected;
   } cases[] = {
     { KOERS_LANGUAGE_NL, KOERS_METRIC_KIND_NUMBER, "dagen", 21, "21 dagen" },
     { KOERS_LANGUAGE_EN, KOERS_METRIC_KIND_NUMBER, "days", 21, "21 days" },
@@ -161,7 +167,7 @@ test_score_and_delta (void)
 static void
 test_dates (void)
 {
-  GDate date;
+  GDate            date;
   g_autofree char *nl = NULL;
   g_autofree char *en = NULL;
   g_autofree char *nl_iso = koers_format_date_iso (KOERS_LANGUAGE_NL, "2026-01-05");
@@ -183,12 +189,32 @@ static void
 test_months (void)
 {
   static const char *const nl[] = {
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
   };
   static const char *const en[] = {
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
   };
 
   for (int m = 1; m <= 12; m++)
@@ -207,9 +233,18 @@ test_months (void)
 static void
 test_months_short (void)
 {
-  static const struct { int month; const char *nl; const char *en; } cases[] = {
-    { 1, "jan", "Jan" }, { 3, "mrt", "Mar" }, { 5, "mei", "May" },
-    { 6, "jun", "Jun" }, { 10, "okt", "Oct" }, { 12, "dec", "Dec" },
+  static const struct
+  {
+    int         month;
+    const char *nl;
+    const char *en;
+  } cases[] = {
+    { 1, "jan", "Jan" },
+    { 3, "mrt", "Mar" },
+    { 5, "mei", "May" },
+    { 6, "jun", "Jun" },
+    { 10, "okt", "Oct" },
+    { 12, "dec", "Dec" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -228,7 +263,7 @@ test_months_short (void)
 static void
 test_periods (void)
 {
-  KoersPeriod period;
+  KoersPeriod      period;
   g_autofree char *q_nl = NULL;
   g_autofree char *q_en = NULL;
   g_autofree char *y_nl = NULL;

@@ -35,11 +35,11 @@ use_language (KoersLanguage language)
 /* Anna adds an objective with a key result, raises its target and checks
  * in twice; then someone without a name removes the second check-in. */
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Reduce churn", KOERS_METRIC_KIND_NUMBER, 0, 10, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Reduce churn", KOERS_METRIC_KIND_NUMBER, 0, 10, NULL);
+  g_autoptr (GError) error = NULL;
   KoersCheckin *second;
 
   use_language (KOERS_LANGUAGE_EN);
@@ -67,8 +67,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   use_language (KOERS_LANGUAGE_EN);
   koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
@@ -127,12 +127,12 @@ get_child (GtkWidget  *window,
 }
 
 static void
-test_key_result (Fixture       *f,
-                 gconstpointer  data)
+test_key_result (Fixture      *f,
+                 gconstpointer data)
 {
   GtkWidget *window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
-  g_autoptr(GPtrArray) rows = collect_rows (window);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rows = collect_rows (window);
+  g_autoptr (GPtrArray) groups = g_ptr_array_new ();
   g_autofree char *today = koers_change_text_format_day (g_get_real_time ());
 
   /* The class's role: with GTK_A11Y=none (as the tests run) an instance
@@ -169,12 +169,12 @@ test_key_result (Fixture       *f,
 
 /* An objective's history holds its key results' changes, named. */
 static void
-test_objective (Fixture       *f,
-                gconstpointer  data)
+test_objective (Fixture      *f,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *window;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
 
   koers_store_set_author (f->db.store, "Jan");
   g_assert_true (koers_store_delete_key_result (f->db.store, f->kr, &error));
@@ -198,11 +198,11 @@ test_objective (Fixture       *f,
 
 /* The window speaks the language of the interface. */
 static void
-test_dutch (Fixture       *f,
-            gconstpointer  data)
+test_dutch (Fixture      *f,
+            gconstpointer data)
 {
   GtkWidget *window;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
 
   use_language (KOERS_LANGUAGE_NL);
   window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
@@ -221,13 +221,13 @@ test_dutch (Fixture       *f,
 /* A write while the window is open shows at once; long histories come a
  * page at a time. */
 static void
-test_live_and_paging (Fixture       *f,
-                      gconstpointer  data)
+test_live_and_paging (Fixture      *f,
+                      gconstpointer data)
 {
-  GtkWidget *window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
+  GtkWidget          *window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
   KoersHistoryWindow *history = KOERS_HISTORY_WINDOW (window);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   GtkWidget *more = get_child (window, "more_button");
 
   koers_store_set_author (f->db.store, "Piet");
@@ -267,11 +267,11 @@ test_live_and_paging (Fixture       *f,
 
 /* Without a log (an unsaved objective, or data from before schema 5). */
 static void
-test_empty (Fixture       *f,
-            gconstpointer  data)
+test_empty (Fixture      *f,
+            gconstpointer data)
 {
-  g_autoptr(KoersObjective) objective = koers_objective_new ("Never saved", KOERS_LEVEL_TEAM,
-                                                             KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+  g_autoptr (KoersObjective) objective = koers_objective_new ("Never saved", KOERS_LEVEL_TEAM,
+                                                              KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
   GtkWidget *window;
 
   koers_objective_set_uuid (objective, "00000000-0000-4000-8000-000000000000");
@@ -286,11 +286,11 @@ test_empty (Fixture       *f,
 static KoersHistoryWindow *
 find_history_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
 
   for (guint i = 0, n = g_list_model_get_n_items (toplevels); i < n; i++)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
 
       if (KOERS_IS_HISTORY_WINDOW (window))
         return KOERS_HISTORY_WINDOW (window);
@@ -300,19 +300,19 @@ find_history_window (void)
 
 /* The editors' History buttons open the window over themselves. */
 static void
-test_editor_buttons (Fixture       *f,
-                     gconstpointer  data)
+test_editor_buttons (Fixture      *f,
+                     gconstpointer data)
 {
   GtkWidget *editors[] = {
     koers_objective_editor_new (f->db.store, f->objective),
     koers_key_result_editor_new (f->db.store, f->kr),
   };
   const char *uuids[] = { koers_objective_get_uuid (f->objective), koers_key_result_get_uuid (f->kr) };
-  GType types[] = { KOERS_TYPE_OBJECTIVE_EDITOR, KOERS_TYPE_KEY_RESULT_EDITOR };
+  GType       types[] = { KOERS_TYPE_OBJECTIVE_EDITOR, KOERS_TYPE_KEY_RESULT_EDITOR };
 
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     {
-      GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (editors[i], types[i], "history_button"));
+      GtkWidget          *button = GTK_WIDGET (gtk_widget_get_template_child (editors[i], types[i], "history_button"));
       KoersHistoryWindow *history;
 
       present (editors[i]);

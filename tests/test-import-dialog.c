@@ -32,7 +32,7 @@ build_path (Fixture    *f,
 static KoersStore *
 open_store (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersStore *store = koers_store_open (path, &error);
 
   g_assert_no_error (error);
@@ -43,10 +43,10 @@ open_store (const char *path)
 /* The demo company exported to demo.json; the window shows the database
  * data says: the demo itself ("demo") or a new one (NULL). */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *demo_path = NULL;
 
   f->dir = g_dir_make_tmp ("koers-import-XXXXXX", &error);
@@ -56,7 +56,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->demo_json = build_path (f, "demo.json");
   {
-    g_autoptr(KoersStore) demo = open_store (demo_path);
+    g_autoptr (KoersStore) demo = open_store (demo_path);
 
     g_assert_true (koers_json_export (demo, NULL, f->demo_json, &error));
     g_assert_no_error (error);
@@ -73,10 +73,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   koers_test_ui_destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
@@ -111,7 +111,7 @@ static KoersImportDialog *
 import_file (Fixture    *f,
              const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
 
   koers_window_import_file (f->window, file);
   g_assert_true (koers_window_is_importing (f->window));
@@ -141,7 +141,7 @@ count_objectives (KoersStore *store)
 static guint
 count_stored_objectives (Fixture *f)
 {
-  g_autoptr(KoersStore) again = open_store (f->path);
+  g_autoptr (KoersStore) again = open_store (f->path);
 
   return count_objectives (again);
 }
@@ -150,14 +150,14 @@ count_stored_objectives (Fixture *f)
 static char *
 describe_rows (GtkWidget *group)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
 
   koers_test_ui_collect (group, ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       const char *subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
-      gboolean has_subtitle = subtitle != NULL && subtitle[0] != '\0';
+      gboolean    has_subtitle = subtitle != NULL && subtitle[0] != '\0';
 
       g_string_append_printf (text, "%s%s%s\n", adw_preferences_row_get_title (rows->pdata[i]),
                               has_subtitle ? ": " : "", has_subtitle ? subtitle : "");
@@ -172,7 +172,7 @@ window_shows_toast (KoersWindow *window,
 {
   GtkWidget *overlay = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), KOERS_TYPE_WINDOW,
                                                                   "toast_overlay"));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
   koers_test_ui_collect (overlay, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -185,16 +185,16 @@ window_shows_toast (KoersWindow *window,
 /* An export into a new database: the summary adds everything; Cancel
  * writes nothing; Merge writes it all. */
 static void
-test_into_new_database (Fixture       *f,
-                        gconstpointer  data)
+test_into_new_database (Fixture      *f,
+                        gconstpointer data)
 {
   KoersImportDialog *dialog = import_file (f, f->demo_json);
-  KoersImportCounts counts;
-  g_autofree char *details = NULL;
-  g_autofree char *describe = NULL;
-  g_autoptr(KoersStore) demo = NULL;
+  KoersImportCounts  counts;
+  g_autofree char   *details = NULL;
+  g_autofree char   *describe = NULL;
+  g_autoptr (KoersStore) demo = NULL;
   g_autofree char *demo_path = build_path (f, "demo.db");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
@@ -246,24 +246,24 @@ test_into_new_database (Fixture       *f,
  * the file: the merge summary counts them, names the conflict, and
  * applying takes the file's newer copy and keeps the database's. */
 static void
-test_merge_summary (Fixture       *f,
-                    gconstpointer  data)
+test_merge_summary (Fixture      *f,
+                    gconstpointer data)
 {
   g_autofree char *copy_path = build_path (f, "copy.db");
   g_autofree char *newer_json = build_path (f, "newer.json");
-  g_autoptr(KoersStore) copy = open_store (copy_path);
-  g_autoptr(GError) error = NULL;
-  KoersObjective *mine = NULL;
-  KoersObjective *theirs = NULL;
-  g_autofree char *theirs_uuid = NULL;
-  g_autofree char *mine_title = NULL;
-  g_autofree char *mine_old_title = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *conflicts = NULL;
+  g_autoptr (KoersStore) copy = open_store (copy_path);
+  g_autoptr (GError) error = NULL;
+  KoersObjective    *mine = NULL;
+  KoersObjective    *theirs = NULL;
+  g_autofree char   *theirs_uuid = NULL;
+  g_autofree char   *mine_title = NULL;
+  g_autofree char   *mine_old_title = NULL;
+  g_autofree char   *details = NULL;
+  g_autofree char   *conflicts = NULL;
   KoersImportDialog *dialog;
-  KoersImportCounts counts;
-  KoersImportCounts totals;
-  GListModel *objectives;
+  KoersImportCounts  counts;
+  KoersImportCounts  totals;
+  GListModel        *objectives;
 
   /* The copy, edited: its "updated" stamp is newer than the file's. */
   g_assert_true (koers_json_import (copy, f->demo_json, KOERS_JSON_IMPORT_ADD, NULL, &error));
@@ -330,7 +330,7 @@ test_merge_summary (Fixture       *f,
   objectives = koers_store_get_objectives (f->store);
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
       if (g_strcmp0 (koers_objective_get_uuid (objective), theirs_uuid) == 0)
         g_assert_cmpstr (koers_objective_get_title (objective), ==, "Edited in the copy");
@@ -340,12 +340,12 @@ test_merge_summary (Fixture       *f,
 /* Import as New, into the database the file came from: refused in the
  * dialog, with the reason, and nothing written. */
 static void
-test_as_new_refused (Fixture       *f,
-                     gconstpointer  data)
+test_as_new_refused (Fixture      *f,
+                     gconstpointer data)
 {
   KoersImportDialog *dialog = import_file (f, f->demo_json);
-  guint before = count_objectives (f->store);
-  g_autoptr(GError) error = NULL;
+  guint              before = count_objectives (f->store);
+  g_autoptr (GError) error = NULL;
   const char *problem;
 
   g_assert_nonnull (dialog);
@@ -384,14 +384,14 @@ test_as_new_refused (Fixture       *f,
 /* A file with errors: a message with the problems by JSON path, no
  * dialog, nothing written. */
 static void
-test_invalid_file (Fixture       *f,
-                   gconstpointer  data)
+test_invalid_file (Fixture      *f,
+                   gconstpointer data)
 {
   g_autofree char *bad = build_path (f, "bad.json");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   AdwMessageDialog *message;
-  GtkWidget *problems;
-  const char *text;
+  GtkWidget        *problems;
+  const char       *text;
 
   g_assert_true (g_file_set_contents (bad,
                                       "{\"format\": \"koers\", \"version\": 1,"
@@ -433,12 +433,12 @@ test_invalid_file (Fixture       *f,
 /* The database changes while the dialog is open: applying writes nothing
  * and checks the file again. */
 static void
-test_stale (Fixture       *f,
-            gconstpointer  data)
+test_stale (Fixture      *f,
+            gconstpointer data)
 {
   KoersImportDialog *dialog = import_file (f, f->demo_json);
-  g_autoptr(KoersDepartment) legal = koers_department_new ("Legal", "⚖️");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersDepartment) legal = koers_department_new ("Legal", "⚖️");
+  g_autoptr (GError) error = NULL;
 
   g_assert_nonnull (dialog);
   g_assert_true (koers_store_add_department (f->store, legal, &error));
@@ -461,10 +461,10 @@ test_stale (Fixture       *f,
  * reader until a writer comes): refused with the reason before anything
  * reads it, and no dialog. */
 static void
-test_fifo_refused (Fixture       *f,
-                   gconstpointer  data)
+test_fifo_refused (Fixture      *f,
+                   gconstpointer data)
 {
-  g_autofree char *fifo = build_path (f, "pipe.json");
+  g_autofree char  *fifo = build_path (f, "pipe.json");
   AdwMessageDialog *message;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
@@ -479,8 +479,8 @@ test_fifo_refused (Fixture       *f,
 
 #define LARGE_DEPARTMENT "11111111-1111-4111-8111-111111111111"
 #define LARGE_N_OBJECTIVES 3000
-#define LARGE_N_CHECKINS   10     /* per key result */
-#define LARGE_NOTE_LENGTH  2300
+#define LARGE_N_CHECKINS 10 /* per key result */
+#define LARGE_NOTE_LENGTH 2300
 
 /* A valid export of LARGE_N_OBJECTIVES objectives, each with a key result
  * of LARGE_N_CHECKINS check-ins with long notes: larger than the 64 MB the
@@ -489,7 +489,7 @@ static void
 write_large_export (const char *path)
 {
   g_autofree char *note = g_strnfill (LARGE_NOTE_LENGTH, 'n');
-  FILE *out = g_fopen (path, "w");
+  FILE            *out = g_fopen (path, "w");
 
   g_assert_nonnull (out);
   fprintf (out, "{\n  \"format\" : \"koers\",\n  \"version\" : 2,\n  \"departments\" : [\n"
@@ -534,18 +534,18 @@ count_tick_cb (gpointer user_data)
  * file is checked from disk in a thread (the main loop runs meanwhile),
  * the dialog counts all of it, and Import writes it all. */
 static void
-test_large_file (Fixture       *f,
-                 gconstpointer  data)
+test_large_file (Fixture      *f,
+                 gconstpointer data)
 {
   g_autofree char *large = build_path (f, "large.json");
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
   KoersImportDialog *dialog;
-  KoersImportCounts counts;
-  g_autoptr(GError) error = NULL;
+  KoersImportCounts  counts;
+  g_autoptr (GError) error = NULL;
   GStatBuf st;
-  guint ticks = 0;
-  guint tick_id;
-  gint64 start;
+  guint    ticks = 0;
+  guint    tick_id;
+  gint64   start;
 
   write_large_export (large);
   g_assert_cmpint (g_stat (large, &st), ==, 0);

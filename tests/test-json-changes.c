@@ -23,10 +23,10 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("koers-changes-XXXXXX", &error);
   g_assert_no_error (error);
@@ -36,8 +36,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   koers_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -49,8 +49,8 @@ fixture_teardown (Fixture       *fixture,
 static JsonNode *
 parse (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -67,7 +67,7 @@ get_changes (JsonNode *root)
 static char *
 describe_change (JsonObject *change)
 {
-  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autoptr (GString) fields = g_string_new (NULL);
 
   koers_json_append_node (fields, json_object_get_member (change, "fields"));
   return g_strdup_printf ("%s|%s|%s|%s|%s|%s|%s|%s",
@@ -77,7 +77,8 @@ describe_change (JsonObject *change)
                           json_object_get_string_member (change, "entity"),
                           json_object_get_string_member (change, "uuid"),
                           json_object_get_null_member (change, "parent")
-                            ? "-" : json_object_get_string_member (change, "parent"),
+                            ? "-"
+                            : json_object_get_string_member (change, "parent"),
                           json_object_get_string_member (change, "op"),
                           fields->str);
 }
@@ -92,20 +93,20 @@ count_changes (const char *path)
  * as it was, before the import's own; exported again, they are all there
  * in the same order. */
 static void
-test_round_trip (Fixture       *fixture,
-                 gconstpointer  data)
+test_round_trip (Fixture      *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_autoptr(JsonNode) first_root = NULL;
-  g_autoptr(JsonNode) second_root = NULL;
-  g_autoptr(GHashTable) second_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *first_changes, *second_changes;
+  g_autoptr (JsonNode) first_root = NULL;
+  g_autoptr (JsonNode) second_root = NULL;
+  g_autoptr (GHashTable) second_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray        *first_changes, *second_changes;
   KoersImportCounts totals;
-  guint last = 0;
+  guint             last = 0;
 
   koers_store_set_author (store, "Anne Peeters");
   koers_test_populate_store (store);
@@ -119,9 +120,16 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (first_changes), >, 20);
   for (guint i = 0; i < json_array_get_length (first_changes); i++)
     {
-      JsonObject *change = json_array_get_object_element (first_changes, i);
-      static const char * const members[] = {
-        "key", "at", "author", "entity", "uuid", "parent", "op", "fields",
+      JsonObject              *change = json_array_get_object_element (first_changes, i);
+      static const char *const members[] = {
+        "key",
+        "at",
+        "author",
+        "entity",
+        "uuid",
+        "parent",
+        "op",
+        "fields",
       };
 
       g_assert_cmpuint (json_object_get_size (change), ==, G_N_ELEMENTS (members));
@@ -154,7 +162,7 @@ test_round_trip (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (first_changes); i++)
     {
       g_autofree char *line = describe_change (json_array_get_object_element (first_changes, i));
-      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (second_index, line));
+      guint            at = GPOINTER_TO_UINT (g_hash_table_lookup (second_index, line));
 
       if (at == 0)
         g_error ("Not imported as it was: %s", line);
@@ -174,15 +182,15 @@ test_round_trip (Fixture       *fixture,
 /* A change the database has (by key) is not added again: a second import
  * or a merge into the database it came from adds none. */
 static void
-test_not_twice (Fixture       *fixture,
-                gconstpointer  data)
+test_not_twice (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  gint64 before;
+  gint64           before;
 
   koers_test_populate_store (store);
   text = koers_test_export_full_text (store);
@@ -224,7 +232,7 @@ static char *
 minimal_text (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "json", "minimal.json", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *text = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
@@ -244,10 +252,10 @@ replace_first (const char *text,
   return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
 }
 
-#define GOOD_CHANGE \
-  "{ \"key\" : \"k1\", \"at\" : \"2026-01-05T09:00:00.000001Z\", \"author\" : \"Anne\"," \
-  " \"entity\" : \"objective\", \"uuid\" : \"22222222-2222-4222-8222-000000000001\"," \
-  " \"parent\" : \"" LAB "\", \"op\" : \"update\"," \
+#define GOOD_CHANGE                                                                            \
+  "{ \"key\" : \"k1\", \"at\" : \"2026-01-05T09:00:00.000001Z\", \"author\" : \"Anne\","       \
+  " \"entity\" : \"objective\", \"uuid\" : \"22222222-2222-4222-8222-000000000001\","          \
+  " \"parent\" : \"" LAB "\", \"op\" : \"update\","                                            \
   " \"fields\" : { \"title\" : [ \"Old\", \"Open the design lab\" ], \"position\" : [ 1, 0 ]," \
   " \"uses_personal_data\" : [ false, true ], \"note\" : [ null, \"x\" ] } }"
 
@@ -266,23 +274,23 @@ with_changes (const char *changes)
 /* Version 1 (no log) imports as ever; version 2 without a log too; a log
  * in a version 1 file is refused (it came with version 2). */
 static void
-test_versions (Fixture       *fixture,
-               gconstpointer  data)
+test_versions (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *v1 = minimal_text ();
   g_autofree char *v2_plain = replace_first (v1, "\"version\" : 1", "\"version\" : 2");
   g_autofree char *v2 = with_changes (NULL);
   g_autofree char *v1_log = replace_first (v2, "\"version\" : 2", "\"version\" : 1");
-  const char *ok[] = { v1, v2_plain, v2 };
-  gint64 before = count_changes (fixture->path);
+  const char      *ok[] = { v1, v2_plain, v2 };
+  gint64           before = count_changes (fixture->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
     {
-      g_autoptr(KoersImportPlan) plan = koers_json_import_plan_from_data (store, ok[i], strlen (ok[i]),
-                                                                          KOERS_JSON_IMPORT_MERGE,
-                                                                          &error);
+      g_autoptr (KoersImportPlan) plan = koers_json_import_plan_from_data (store, ok[i], strlen (ok[i]),
+                                                                           KOERS_JSON_IMPORT_MERGE,
+                                                                           &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (koers_import_plan_get_n_changes (plan), ==, i == 2 ? 1 : 0);
@@ -296,8 +304,8 @@ test_versions (Fixture       *fixture,
 
   /* The change goes in as it was, in the import's transaction. */
   {
-    g_autoptr(KoersImportPlan) plan = koers_json_import_plan_from_data (store, v2, strlen (v2),
-                                                                        KOERS_JSON_IMPORT_ADD, &error);
+    g_autoptr (KoersImportPlan) plan = koers_json_import_plan_from_data (store, v2, strlen (v2),
+                                                                         KOERS_JSON_IMPORT_ADD, &error);
     g_autofree char *fields = NULL;
 
     g_assert_no_error (error);
@@ -315,8 +323,8 @@ test_versions (Fixture       *fixture,
 typedef struct
 {
   const char *name;
-  const char *changes;   /* the list, or a replacement of GOOD_CHANGE's part */
-  const char *from;      /* NULL: changes is the whole list */
+  const char *changes; /* the list, or a replacement of GOOD_CHANGE's part */
+  const char *from;    /* NULL: changes is the whole list */
   const char *message;
 } BadCase;
 
@@ -360,12 +368,12 @@ static const BadCase bad_cases[] = {
 /* Each is refused, naming the place, and the database stays byte for byte
  * what it was. */
 static void
-test_bad_changes (Fixture       *fixture,
-                  gconstpointer  data)
+test_bad_changes (Fixture      *fixture,
+                  gconstpointer data)
 {
   const BadCase *c = data;
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *input = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -420,19 +428,19 @@ test_bad_changes (Fixture       *fixture,
 
 /* A filtered file holds the history of what it holds, and nothing else. */
 static void
-test_filtered (Fixture       *fixture,
-               gconstpointer  data)
+test_filtered (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  const char * const team[] = { "Growth team", NULL };
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  const char *const team[] = { "Growth team", NULL };
   KoersExportFilter filter = { NULL, team };
-  g_autofree char *text = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GHashTable) held = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *changes;
+  g_autofree char  *text = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GHashTable) held = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray  *changes;
   JsonObject *top;
-  guint n_checkin_changes = 0;
+  guint       n_checkin_changes = 0;
 
   koers_test_populate_store (store);
   text = koers_json_export_to_string (store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
@@ -451,7 +459,7 @@ test_filtered (Fixture       *fixture,
     for (guint i = 0; i < json_array_get_length (objectives); i++)
       {
         JsonObject *objective = json_array_get_object_element (objectives, i);
-        JsonArray *krs = json_object_get_array_member (objective, "key_results");
+        JsonArray  *krs = json_object_get_array_member (objective, "key_results");
 
         g_hash_table_add (held, (gpointer) json_object_get_string_member (objective, "uuid"));
         for (guint j = 0; j < json_array_get_length (krs); j++)
@@ -475,7 +483,8 @@ test_filtered (Fixture       *fixture,
     {
       JsonObject *change = json_array_get_object_element (changes, i);
       const char *parent = json_object_get_null_member (change, "parent")
-        ? NULL : json_object_get_string_member (change, "parent");
+                             ? NULL
+                             : json_object_get_string_member (change, "parent");
 
       g_assert_true (g_hash_table_contains (held, json_object_get_string_member (change, "uuid")) ||
                      (parent != NULL && g_hash_table_contains (held, parent)));
@@ -485,9 +494,9 @@ test_filtered (Fixture       *fixture,
 
   /* And it imports on its own, log included. */
   {
-    g_autoptr(KoersStore) other = koers_test_open_store (fixture->other_path);
-    g_autoptr(KoersImportPlan) plan = koers_json_import_plan_from_data (other, text, strlen (text),
-                                                                        KOERS_JSON_IMPORT_ADD, &error);
+    g_autoptr (KoersStore) other = koers_test_open_store (fixture->other_path);
+    g_autoptr (KoersImportPlan) plan = koers_json_import_plan_from_data (other, text, strlen (text),
+                                                                         KOERS_JSON_IMPORT_ADD, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (koers_import_plan_get_n_changes (plan), ==, json_array_get_length (changes));

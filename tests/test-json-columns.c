@@ -38,8 +38,8 @@ make_value (const KoersEntity *entity,
             guint              i)
 {
   const KoersColumn *column = &entity->columns[i];
-  GParamSpec *pspec = koers_entity_get_pspec (entity, i);
-  GEnumClass *enums;
+  GParamSpec        *pspec = koers_entity_get_pspec (entity, i);
+  GEnumClass        *enums;
 
   switch (column->json)
     {
@@ -99,8 +99,8 @@ query_column (const char        *path,
               const char        *uuid)
 {
   g_autofree char *expr = column->kind == KOERS_COLUMN_LINK
-    ? g_strdup_printf ("(SELECT uuid FROM %s WHERE id = t.%s)", column->link_table, column->column)
-    : g_strdup_printf ("t.%s", column->column);
+                            ? g_strdup_printf ("(SELECT uuid FROM %s WHERE id = t.%s)", column->link_table, column->column)
+                            : g_strdup_printf ("t.%s", column->column);
   g_autofree char *sql = g_strdup_printf ("SELECT quote (%s) FROM %s AS t WHERE uuid = '%s'", expr,
                                           entity->table, uuid);
 
@@ -108,21 +108,23 @@ query_column (const char        *path,
 }
 
 static void
-test_columns_round_trip (KoersTestDir  *fixture,
-                         gconstpointer  data)
+test_columns_round_trip (KoersTestDir *fixture,
+                         gconstpointer data)
 {
   g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *uuids[8] = { NULL, };
+  g_autofree char *uuids[8] = {
+    NULL,
+  };
   const KoersEntity *const *entities;
-  guint n_entities;
+  guint                     n_entities;
 
   entities = koers_entity_get_all (&n_entities);
   g_assert_cmpuint (n_entities, <=, G_N_ELEMENTS (uuids));
 
   {
-    g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+    g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
 
     KoersKpi *kpi;
 
@@ -136,8 +138,8 @@ test_columns_round_trip (KoersTestDir  *fixture,
   for (guint e = 0; e < n_entities; e++)
     {
       const KoersEntity *entity = entities[e];
-      gint64 id = pick_row (fixture->path, entity);
-      g_autoptr(GString) sql = g_string_new (NULL);
+      gint64             id = pick_row (fixture->path, entity);
+      g_autoptr (GString) sql = g_string_new (NULL);
       g_autofree char *uuid_sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = %" G_GINT64_FORMAT,
                                                    entity->table, id);
 
@@ -156,13 +158,13 @@ test_columns_round_trip (KoersTestDir  *fixture,
     }
 
   {
-    g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+    g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
 
     text = koers_test_export_full_text (store);
   }
   {
-    g_autoptr(KoersStore) copy = koers_test_open_store (copy_path);
-    g_autoptr(KoersImportPlan) plan = NULL;
+    g_autoptr (KoersStore) copy = koers_test_open_store (copy_path);
+    g_autoptr (KoersImportPlan) plan = NULL;
 
     plan = koers_json_import_plan_from_data (copy, text, strlen (text), KOERS_JSON_IMPORT_ADD,
                                              &error);
@@ -178,8 +180,8 @@ test_columns_round_trip (KoersTestDir  *fixture,
       for (guint i = 0; i < entity->n_columns; i++)
         {
           const KoersColumn *column = &entity->columns[i];
-          g_autofree char *written = NULL;
-          g_autofree char *read = NULL;
+          g_autofree char   *written = NULL;
+          g_autofree char   *read = NULL;
 
           if (column->json == KOERS_JSON_NONE)
             continue;

@@ -12,8 +12,8 @@
 static JsonNode *
 parse (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -40,15 +40,15 @@ find_by_member (JsonArray  *array,
 /* The documented shape: format, version, stamps, links by uuid, enums as
  * their stable strings, numbers as numbers. */
 static void
-test_export_shape (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_export_shape (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *text = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonNode) root = NULL;
   JsonObject *top, *dept, *team, *objective, *kr, *carried;
-  JsonArray *objectives, *departments;
-  gint64 usec;
+  JsonArray  *objectives, *departments;
+  gint64      usec;
 
   koers_test_populate_store (store);
   text = koers_test_export_text (store);
@@ -97,7 +97,7 @@ test_export_shape (KoersTestDir  *fixture,
                    G_TYPE_DOUBLE);
   g_assert_cmpfloat (json_object_get_double_member (kr, "current"), ==, 640.25);
   {
-    JsonArray *checkins = json_object_get_array_member (kr, "checkins");
+    JsonArray  *checkins = json_object_get_array_member (kr, "checkins");
     JsonObject *first = json_array_get_object_element (checkins, 0);
 
     g_assert_cmpuint (json_array_get_length (checkins), ==, 2);
@@ -119,7 +119,8 @@ test_export_shape (KoersTestDir  *fixture,
   g_assert_nonnull (carried);
   g_assert_cmpstr (json_object_get_string_member (carried, "period"), ==, "2026-Q2");
   g_assert_cmpstr (json_object_get_string_member (find_by_member (objectives, "uuid",
-                     json_object_get_string_member (carried, "carried_over_from")), "period"),
+                                                                  json_object_get_string_member (carried, "carried_over_from")),
+                                                  "period"),
                    ==, "2026-Q1");
 
   /* The review: written where there is one, left out where there is
@@ -150,7 +151,7 @@ test_export_shape (KoersTestDir  *fixture,
 
   /* The dismissed findings, by key, with when. */
   {
-    JsonArray *dismissed = json_object_get_array_member (top, "dismissed_findings");
+    JsonArray  *dismissed = json_object_get_array_member (top, "dismissed_findings");
     JsonObject *first = json_array_get_object_element (dismissed, 0);
     JsonObject *second = json_array_get_object_element (dismissed, 1);
     const char *key = json_object_get_string_member (first, "key");
@@ -170,10 +171,10 @@ test_export_shape (KoersTestDir  *fixture,
 }
 
 static void
-test_export_deterministic (KoersTestDir  *fixture,
-                           gconstpointer  data)
+test_export_deterministic (KoersTestDir *fixture,
+                           gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *reopened = NULL;
@@ -191,17 +192,17 @@ test_export_deterministic (KoersTestDir  *fixture,
 
 /* Export, import into a new database, export again: the same text. */
 static void
-test_round_trip (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_round_trip (KoersTestDir *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
   g_autofree char *json_path = g_build_filename (fixture->dir, "export.json", NULL);
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  g_autofree char *third = NULL;
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *first = NULL;
+  g_autofree char  *second = NULL;
+  g_autofree char  *third = NULL;
   KoersImportCounts totals;
 
   koers_test_populate_store (store);
@@ -231,13 +232,13 @@ test_round_trip (KoersTestDir  *fixture,
   /* The review is in the objects, the dismissals in the store. */
   {
     KoersObjective *reviewed = NULL;
-    GListModel *objectives = koers_store_get_objectives (other);
-    GHashTableIter iter;
-    gpointer key;
+    GListModel     *objectives = koers_store_get_objectives (other);
+    GHashTableIter  iter;
+    gpointer        key;
 
     for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
       {
-        g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+        g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
         if (koers_objective_has_final_grade (objective))
           reviewed = objective;
@@ -257,18 +258,18 @@ test_round_trip (KoersTestDir  *fixture,
 /* A Dutch export into an English database: the seed's departments are
  * found by their other-language names, not doubled. */
 static void
-test_round_trip_language (KoersTestDir  *fixture,
-                          gconstpointer  data)
+test_round_trip_language (KoersTestDir *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(KoersStore) other = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (KoersStore) other = NULL;
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autofree char  *first = NULL;
+  g_autofree char  *second = NULL;
   KoersImportCounts depts;
-  GDate today;
+  GDate             today;
 
   store = koers_store_open_full (fixture->path, KOERS_LANGUAGE_NL, FALSE, FALSE, &error);
   g_assert_no_error (error);
@@ -297,23 +298,23 @@ test_round_trip_language (KoersTestDir  *fixture,
 }
 
 static void
-test_export_filter (KoersTestDir  *fixture,
-                    gconstpointer  data)
+test_export_filter (KoersTestDir *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  const char * const team[] = { "growth TEAM", NULL };
-  const char * const marketing[] = { "Marketing", NULL };
-  const char * const q1[] = { "2026-Q1", NULL };
-  const char * const nowhere[] = { "Nowhere", NULL };
-  const char * const bad_period[] = { "2026-Q5", NULL };
+  g_autoptr (JsonNode) root = NULL;
+  const char *const team[] = { "growth TEAM", NULL };
+  const char *const marketing[] = { "Marketing", NULL };
+  const char *const q1[] = { "2026-Q1", NULL };
+  const char *const nowhere[] = { "Nowhere", NULL };
+  const char *const bad_period[] = { "2026-Q5", NULL };
   KoersExportFilter filter = { NULL, team };
-  JsonArray *objectives, *departments;
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  JsonArray        *objectives, *departments;
+  g_autofree char  *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
 
   koers_test_populate_store (store);
 
@@ -348,17 +349,19 @@ test_export_filter (KoersTestDir  *fixture,
   objectives = json_object_get_array_member (json_node_get_object (root), "objectives");
   g_assert_cmpuint (json_array_get_length (objectives), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (objectives, 0),
-                                                  "period"), ==, "2026-Q1");
+                                                  "period"),
+                   ==, "2026-Q1");
   /* The dismissals about what the file holds go along: the objective's
    * and Marketing's. */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
-                                                                         "dismissed_findings")), ==, 2);
+                                                                         "dismissed_findings")),
+                    ==, 2);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&root, json_node_unref);
 
   /* Finance's file holds neither. */
   {
-    const char * const finance[] = { "Finance", NULL };
+    const char *const finance[] = { "Finance", NULL };
 
     filter.departments = finance;
     filter.periods = NULL;
@@ -367,7 +370,8 @@ test_export_filter (KoersTestDir  *fixture,
     root = parse (text);
     g_assert_false (json_object_has_member (json_node_get_object (root), "dismissed_findings"));
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
-                                                                           "objectives")), >, 0);
+                                                                           "objectives")),
+                      >, 0);
     g_clear_pointer (&text, g_free);
   }
 
@@ -386,15 +390,15 @@ test_export_filter (KoersTestDir  *fixture,
 
 /* Written whole or not at all: a failed export leaves the old file. */
 static void
-test_export_atomic (KoersTestDir  *fixture,
-                    gconstpointer  data)
+test_export_atomic (KoersTestDir *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *json_path = g_build_filename (fixture->dir, "export.json", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "no", "such", "dir", "x.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  const char * const nowhere[] = { "Nowhere", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *contents = NULL;
+  const char *const nowhere[] = { "Nowhere", NULL };
   KoersExportFilter filter = { NULL, nowhere };
 
   g_assert_true (koers_json_export (store, NULL, json_path, &error));
@@ -431,10 +435,18 @@ test_stamps (void)
     { "2026-05-15T10:30:00.5Z", G_GINT64_CONSTANT (1778841000500000) },
     { "1969-12-31T23:59:59.999999Z", -1 },
   };
-  static const char * const bad[] = {
-    "", "2026-05-15", "2026-05-15 10:30:00Z", "2026-02-30T10:00:00Z", "2026-05-15T24:00:00Z",
-    "2026-05-15T10:30:00.Z", "2026-05-15T10:30:00.1234567890Z", "2026-05-15T10:30:00+2",
-    "2026-05-15T10:30:00", "0000-01-01T00:00:00Z", "２０２６-05-15T10:30:00Z",
+  static const char *const bad[] = {
+    "",
+    "2026-05-15",
+    "2026-05-15 10:30:00Z",
+    "2026-02-30T10:00:00Z",
+    "2026-05-15T24:00:00Z",
+    "2026-05-15T10:30:00.Z",
+    "2026-05-15T10:30:00.1234567890Z",
+    "2026-05-15T10:30:00+2",
+    "2026-05-15T10:30:00",
+    "0000-01-01T00:00:00Z",
+    "２０２６-05-15T10:30:00Z",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -456,7 +468,7 @@ test_stamps (void)
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       g_autofree char *text = koers_json_format_stamp (good[i].usec);
-      gint64 usec;
+      gint64           usec;
 
       g_assert_true (koers_json_parse_stamp (text, &usec));
       g_assert_cmpint (usec, ==, good[i].usec);

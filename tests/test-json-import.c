@@ -21,13 +21,13 @@
 
 typedef enum
 {
-  EDIT_REPLACE,      /* the first `from` in minimal.json becomes `to` */
-  EDIT_REPLACE_ALL,  /* every `from` becomes `to` */
-  EDIT_WHOLE,        /* `to` is the whole file */
-  EDIT_TRUNCATE,     /* the first half of minimal.json */
-  EDIT_DEEP,         /* `to` nested very deep as the organisation */
-  EDIT_LONG_NOTE,    /* a 10 MB check-in note */
-  EDIT_MANY,         /* many problems at once */
+  EDIT_REPLACE,     /* the first `from` in minimal.json becomes `to` */
+  EDIT_REPLACE_ALL, /* every `from` becomes `to` */
+  EDIT_WHOLE,       /* `to` is the whole file */
+  EDIT_TRUNCATE,    /* the first half of minimal.json */
+  EDIT_DEEP,        /* `to` nested very deep as the organisation */
+  EDIT_LONG_NOTE,   /* a 10 MB check-in note */
+  EDIT_MANY,        /* many problems at once */
 } Edit;
 
 typedef struct
@@ -37,7 +37,7 @@ typedef struct
   const char *from;
   const char *to;
   int         code;
-  const char *message;  /* a part of the error message */
+  const char *message; /* a part of the error message */
 } Case;
 
 static const Case cases[] = {
@@ -258,7 +258,7 @@ make_input (const Case *c,
       break;
     case EDIT_REPLACE_ALL:
       {
-        g_auto(GStrv) parts = g_strsplit (minimal, c->from, -1);
+        g_auto (GStrv) parts = g_strsplit (minimal, c->from, -1);
 
         g_assert_cmpuint (g_strv_length (parts), >, 2);
         text = g_strjoinv (c->to, parts);
@@ -315,11 +315,11 @@ make_input (const Case *c,
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
   g_autofree char *minimal_path = g_test_build_filename (G_TEST_DIST, "data", "json", "minimal.json", NULL);
 
   fixture->dir = g_dir_make_tmp ("koers-json-XXXXXX", &error);
@@ -334,8 +334,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   koers_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -345,15 +345,15 @@ fixture_teardown (Fixture       *fixture,
 
 /* The untouched fixture imports: the cases fail for their edit alone. */
 static void
-test_minimal_imports (Fixture       *fixture,
-                      gconstpointer  data)
+test_minimal_imports (Fixture      *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   KoersImportCounts totals;
-  KoersObjective *objective;
-  KoersDepartment *lab;
+  KoersObjective   *objective;
+  KoersDepartment  *lab;
 
   plan = koers_json_import_plan_from_data (store, fixture->minimal, strlen (fixture->minimal),
                                            KOERS_JSON_IMPORT_ADD, &error);
@@ -381,12 +381,12 @@ test_minimal_imports (Fixture       *fixture,
  * fixture has none, as files from before the review): given, they are
  * taken; null is "not graded", 0 is a grade. */
 static void
-test_review_imports (Fixture       *fixture,
-                     gconstpointer  data)
+test_review_imports (Fixture      *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *a = replace_first (fixture->minimal, "\"owner\" : \"Lab lead\",",
                                       "\"owner\" : \"Lab lead\", \"postmortem\" : \"Late, \\\"sorry\\\"\","
                                       " \"final_grade\" : 0, \"review_note\" : null,");
@@ -398,8 +398,8 @@ test_review_imports (Fixture       *fixture,
                                           "\"Fixture NV\", \"dismissed_findings\" : ["
                                           "{\"key\" : \"not-aligned:" OBJ2 "\","
                                           " \"dismissed\" : \"2026-05-01T10:00:00.5+02:00\"}],");
-  KoersObjective *lab;
-  KoersObjective *users;
+  KoersObjective  *lab;
+  KoersObjective  *users;
 
   plan = koers_json_import_plan_from_data (store, input, strlen (input), KOERS_JSON_IMPORT_ADD, &error);
   g_assert_no_error (error);
@@ -424,28 +424,30 @@ test_review_imports (Fixture       *fixture,
   g_clear_pointer (&plan, koers_import_plan_free);
   g_clear_object (&store);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"
-                                             " WHERE final_grade = 0 AND postmortem = 'Late, \"sorry\"'"), ==, 1);
+                                                        " WHERE final_grade = 0 AND postmortem = 'Late, \"sorry\"'"),
+                   ==, 1);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_score = 1"), ==, 1);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT dismissed_at FROM dismissed_findings"
-                                             " WHERE key = 'not-aligned:" OBJ2 "'"), ==,
+                                                        " WHERE key = 'not-aligned:" OBJ2 "'"),
+                   ==,
                    G_GINT64_CONSTANT (1777622400500000));
 }
 
 static void
-test_malformed (Fixture       *fixture,
-                gconstpointer  data)
+test_malformed (Fixture      *fixture,
+                gconstpointer data)
 {
-  const Case *c = data;
+  const Case      *c = data;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *input = NULL;
   g_autofree char *model_before = NULL;
   g_autofree char *model_after = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *json_path = g_build_filename (fixture->dir, "input.json", NULL);
-  KoersStore *store;
-  gsize length;
+  KoersStore      *store;
+  gsize            length;
 
   before = koers_test_fingerprint_database (fixture->path);
   input = make_input (c, fixture->minimal, &length);
@@ -476,15 +478,15 @@ test_malformed (Fixture       *fixture,
 
 /* A plain import refuses what the database already has; merge takes it. */
 static void
-test_plain_import_exists (Fixture       *fixture,
-                          gconstpointer  data)
+test_plain_import_exists (Fixture      *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gsize length = strlen (fixture->minimal);
+  gsize            length = strlen (fixture->minimal);
 
   plan = koers_json_import_plan_from_data (store, fixture->minimal, length, KOERS_JSON_IMPORT_ADD,
                                            &error);
@@ -525,18 +527,18 @@ test_plain_import_exists (Fixture       *fixture,
 /* A failure inside the transaction (here a trigger) leaves the file and
  * the model as they were. */
 static void
-test_rollback (Fixture       *fixture,
-               gconstpointer  data)
+test_rollback (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *model_before = NULL;
   g_autofree char *model_after = NULL;
   g_autofree char *input = replace_first (fixture->minimal, "Usability score", "Boom");
-  KoersStore *store;
-  guint changed = 0;
+  KoersStore      *store;
+  guint            changed = 0;
 
   koers_test_exec_raw (fixture->path,
                        "CREATE TRIGGER boom BEFORE INSERT ON key_results WHEN NEW.title = 'Boom'"
@@ -576,13 +578,13 @@ import_into_new_database (Fixture    *fixture,
                           gsize       length)
 {
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(KoersStore) store = koers_test_open_store (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autofree char *text = NULL;
-  static const char * const lab[] = { "Design lab", NULL };
-  KoersExportFilter filter = { NULL, lab };
-  KoersImportCounts totals;
+  g_autoptr (KoersStore) store = koers_test_open_store (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autofree char         *text = NULL;
+  static const char *const lab[] = { "Design lab", NULL };
+  KoersExportFilter        filter = { NULL, lab };
+  KoersImportCounts        totals;
 
   plan = koers_json_import_plan_from_data (store, data, length, KOERS_JSON_IMPORT_ADD, &error);
   g_assert_no_error (error);
@@ -601,8 +603,8 @@ import_into_new_database (Fixture    *fixture,
 /* A UTF-8 byte order mark (as some Windows editors write) is skipped:
  * the file imports exactly the data it does without one. */
 static void
-test_byte_order_mark (Fixture       *fixture,
-                      gconstpointer  data)
+test_byte_order_mark (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autofree char *input = g_strconcat ("\xef\xbb\xbf", fixture->minimal, NULL);
   g_autofree char *plain = import_into_new_database (fixture, "plain.db", fixture->minimal,
@@ -618,20 +620,20 @@ test_byte_order_mark (Fixture       *fixture,
  * refused with a message that names the encoding and what to do, nothing
  * written. */
 static void
-test_utf16_byte_order_mark (Fixture       *fixture,
-                            gconstpointer  data)
+test_utf16_byte_order_mark (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_autofree char *before = koers_test_fingerprint_database (fixture->path);
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *after = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char      *after = NULL;
   g_autofree gunichar2 *utf16 = NULL;
-  g_autoptr(GByteArray) input = g_byte_array_new ();
+  g_autoptr (GByteArray) input = g_byte_array_new ();
   glong n_units = 0;
 
   utf16 = g_utf8_to_utf16 (fixture->minimal, -1, NULL, &n_units, &error);
   g_assert_no_error (error);
-  g_byte_array_append (input, (const guint8 *) "\xff\xfe", 2);  /* little endian, as Windows */
+  g_byte_array_append (input, (const guint8 *) "\xff\xfe", 2); /* little endian, as Windows */
   g_byte_array_append (input, (const guint8 *) utf16, (guint) (n_units * sizeof (gunichar2)));
 
   g_assert_null (koers_json_import_plan_from_data (store, (const char *) input->data, input->len,
@@ -645,13 +647,13 @@ test_utf16_byte_order_mark (Fixture       *fixture,
 }
 
 static void
-test_too_large (Fixture       *fixture,
-                gconstpointer  data)
+test_too_large (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *json_path = g_build_filename (fixture->dir, "big.json", NULL);
-  int fd;
+  int              fd;
 
   /* A sparse file: too large is refused before it is read. */
   fd = g_open (json_path, O_WRONLY | O_CREAT, 0600);

@@ -15,12 +15,12 @@
  * they did; malformed KPIs are refused by path; the templates hold the
  * seed's KPIs. */
 
-#define DEPT  "11111111-1111-4111-8111-111111111111"
-#define OBJ   "22222222-2222-4222-8222-000000000001"
-#define KR    "33333333-3333-4333-8333-000000000001"
-#define KPI   "55555555-5555-4555-8555-000000000001"
-#define VAL1  "66666666-6666-4666-8666-000000000001"
-#define VAL2  "66666666-6666-4666-8666-000000000002"
+#define DEPT "11111111-1111-4111-8111-111111111111"
+#define OBJ "22222222-2222-4222-8222-000000000001"
+#define KR "33333333-3333-4333-8333-000000000001"
+#define KPI "55555555-5555-4555-8555-000000000001"
+#define VAL1 "66666666-6666-4666-8666-000000000001"
+#define VAL2 "66666666-6666-4666-8666-000000000002"
 #define STAMP "\"2026-04-01T08:00:00.000000Z\""
 
 /* A hand-written file: a department, an objective whose key result moves
@@ -81,21 +81,21 @@ without_kpis (const char *text)
 }
 
 static KoersImportPlan *
-plan_text (KoersStore           *store,
-           const char           *text,
-           KoersJsonImportMode   mode,
-           GError              **error)
+plan_text (KoersStore         *store,
+           const char         *text,
+           KoersJsonImportMode mode,
+           GError            **error)
 {
   return koers_json_import_plan_from_data (store, text, strlen (text), mode, error);
 }
 
 static void
-import_text (KoersStore          *store,
-             const char          *text,
-             KoersJsonImportMode  mode)
+import_text (KoersStore         *store,
+             const char         *text,
+             KoersJsonImportMode mode)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = plan_text (store, text, mode, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = plan_text (store, text, mode, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
@@ -111,7 +111,7 @@ find_kpi_named (KoersStore *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
-      g_autoptr(KoersKpi) kpi = g_list_model_get_item (kpis, i);
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (kpis, i);
 
       if (g_strcmp0 (koers_kpi_get_name (kpi), name) == 0)
         return kpi;
@@ -122,20 +122,20 @@ find_kpi_named (KoersStore *store,
 }
 
 static KoersKpi *
-add_kpi (KoersStore        *store,
-         const char        *department,
-         const char        *name,
-         KoersKpiDirection  direction,
-         double             healthy,
-         double             attention)
+add_kpi (KoersStore       *store,
+         const char       *department,
+         const char       *name,
+         KoersKpiDirection direction,
+         double            healthy,
+         double            attention)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersKpi) kpi = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersKpi) kpi = NULL;
 
   kpi = koers_kpi_new (name, KOERS_METRIC_KIND_NUMBER, "points “quoted”", direction, healthy,
                        attention, KOERS_KPI_FREQUENCY_WEEKLY);
   koers_kpi_set_department_id (kpi, koers_department_get_id (koers_test_find_department (store,
-                                                                                   department)));
+                                                                                         department)));
   g_assert_true (koers_store_add_kpi (store, kpi, &error));
   g_assert_no_error (error);
   return kpi;
@@ -148,8 +148,8 @@ add_value (KoersStore *store,
            double      number,
            const char *note)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersKpiValue) value = koers_kpi_value_new (date, number, note);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersKpiValue) value = koers_kpi_value_new (date, number, note);
 
   g_assert_true (koers_store_add_kpi_value (store, kpi, value, &error));
   g_assert_no_error (error);
@@ -160,7 +160,7 @@ link_key_result (KoersStore *store,
                  const char *objective,
                  KoersKpi   *kpi)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr = koers_test_first_key_result (koers_test_find_objective (store, objective));
 
   koers_key_result_set_kpi_id (kr, koers_kpi_get_id (kpi));
@@ -193,21 +193,21 @@ populate_kpis (KoersStore *store)
 
 /* Export, import into a new database, export again: the same text. */
 static void
-test_round_trip (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_round_trip (KoersTestDir *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before_kpis = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   KoersImportCounts counts;
-  KoersKpi *nps;
-  KoersKeyResult *kr;
+  KoersKpi         *nps;
+  KoersKeyResult   *kr;
 
   koers_test_populate_store (store);
 
@@ -261,7 +261,7 @@ test_round_trip (KoersTestDir  *fixture,
 
   /* Merging the same file again changes nothing. */
   {
-    g_autoptr(KoersImportPlan) again = plan_text (other, first, KOERS_JSON_IMPORT_MERGE, &error);
+    g_autoptr (KoersImportPlan) again = plan_text (other, first, KOERS_JSON_IMPORT_MERGE, &error);
     KoersImportCounts totals;
 
     g_assert_no_error (error);
@@ -273,20 +273,20 @@ test_round_trip (KoersTestDir  *fixture,
 /* A filtered file holds the KPIs of its departments and the ones its key
  * results move, with their departments, and imports on its own. */
 static void
-test_filtered_export (KoersTestDir  *fixture,
-                      gconstpointer  data)
+test_filtered_export (KoersTestDir *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char * const departments[] = { "Sales", NULL };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  const char *const departments[] = { "Sales", NULL };
   KoersExportFilter filter = { NULL, departments };
-  JsonArray *kpis;
-  JsonArray *depts;
-  gboolean has_marketing = FALSE;
+  JsonArray        *kpis;
+  JsonArray        *depts;
+  gboolean          has_marketing = FALSE;
 
   koers_test_populate_store (store);
   populate_kpis (store);
@@ -315,15 +315,16 @@ test_filtered_export (KoersTestDir  *fixture,
   import_text (other, text, KOERS_JSON_IMPORT_ADD);
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (other)), ==, 2);
   g_assert_cmpint (koers_key_result_get_kpi_id (koers_test_first_key_result (
-                     koers_test_find_objective (other, "Reach quarterly revenue of €1 million."))), ==,
+                     koers_test_find_objective (other, "Reach quarterly revenue of €1 million."))),
+                   ==,
                    koers_kpi_get_id (find_kpi_named (other, "Website visits")));
 }
 
 static JsonNode *
 parse (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -333,7 +334,7 @@ parse (const char *text)
 static char *
 generate (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
 
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
@@ -371,19 +372,19 @@ set_stamp (JsonObject *object,
  * kept (a conflict), a new value is added, and a key result's link
  * follows the newer copy. */
 static void
-test_merge (KoersTestDir  *fixture,
-            gconstpointer  data)
+test_merge (KoersTestDir *fixture,
+            gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autofree char *exported = NULL;
-  g_autofree char *edited = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autofree char  *exported = NULL;
+  g_autofree char  *edited = NULL;
   KoersImportCounts counts;
-  JsonObject *nps, *visits, *value;
-  KoersKpi *stored_nps, *stored_visits;
-  gint64 later = koers_now_usec () + (gint64) G_USEC_PER_SEC * 3600;
+  JsonObject       *nps, *visits, *value;
+  KoersKpi         *stored_nps, *stored_visits;
+  gint64            later = koers_now_usec () + (gint64) G_USEC_PER_SEC * 3600;
 
   koers_test_populate_store (store);
   populate_kpis (store);
@@ -435,12 +436,12 @@ test_merge (KoersTestDir  *fixture,
 
   /* A newer key result in the file without a "kpi" loses its link. */
   {
-    g_autoptr(JsonNode) again = NULL;
+    g_autoptr (JsonNode) again = NULL;
     g_autofree char *text = NULL;
     g_autofree char *current = koers_test_export_text (store);
-    JsonArray *objectives;
-    KoersKeyResult *kr = koers_test_first_key_result (koers_test_find_objective (store,
-                                                                                 "Increase customer satisfaction."));
+    JsonArray       *objectives;
+    KoersKeyResult  *kr = koers_test_first_key_result (koers_test_find_objective (store,
+                                                                                  "Increase customer satisfaction."));
 
     g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, koers_kpi_get_id (stored_nps));
     again = parse (current);
@@ -454,7 +455,8 @@ test_merge (KoersTestDir  *fixture,
                           "Increase customer satisfaction."))
           continue;
         first = json_array_get_object_element (json_object_get_array_member (objective,
-                                                                             "key_results"), 0);
+                                                                             "key_results"),
+                                               0);
         json_object_remove_member (first, "kpi");
         set_stamp (first, "updated", later);
       }
@@ -462,21 +464,22 @@ test_merge (KoersTestDir  *fixture,
     import_text (store, text, KOERS_JSON_IMPORT_MERGE);
     g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, 0);
     g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results"
-                                               " WHERE kpi_id IS NOT NULL"), ==, 2);
+                                                          " WHERE kpi_id IS NOT NULL"),
+                     ==, 2);
   }
 }
 
 /* The hand-written file imports; an old file (no "kpis") too. */
 static void
-test_hand_written (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_hand_written (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *without = NULL;
-  KoersKpi *kpi;
-  KoersKeyResult *kr;
+  KoersKpi        *kpi;
+  KoersKeyResult  *kr;
 
   import_text (store, base_file, KOERS_JSON_IMPORT_ADD);
   kpi = find_kpi_named (store, "NPS");
@@ -512,23 +515,23 @@ test_hand_written (KoersTestDir  *fixture,
   {
     g_autofree char *a = replace_first (base_file, ", \"kpi\" : \"" KPI "\"", "");
     g_autofree char *old_path = g_build_filename (fixture->dir, "old.db", NULL);
-    g_autoptr(KoersStore) old = koers_test_open_store (old_path);
+    g_autoptr (KoersStore) old = koers_test_open_store (old_path);
 
     without = without_kpis (a);
     import_text (old, without, KOERS_JSON_IMPORT_ADD);
     g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (old)), ==, 0);
     g_assert_cmpint (koers_key_result_get_kpi_id (koers_test_first_key_result (
-                       koers_test_find_objective (old, "Happier customers"))), ==, 0);
+                       koers_test_find_objective (old, "Happier customers"))),
+                     ==, 0);
   }
 }
-
 
 typedef struct
 {
   const char *name;
   const char *from;
   const char *to;
-  const char *message;  /* a part of the error message */
+  const char *message; /* a part of the error message */
 } Case;
 
 static const Case cases[] = {
@@ -578,13 +581,13 @@ static const Case cases[] = {
 };
 
 static void
-test_malformed (KoersTestDir  *fixture,
-                gconstpointer  data)
+test_malformed (KoersTestDir *fixture,
+                gconstpointer data)
 {
   const Case *c = data;
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *input = replace_first (base_file, c->from, c->to);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -617,10 +620,10 @@ test_malformed (KoersTestDir  *fixture,
 
 /* What the malformed cases start from is fine. */
 static void
-test_base_imports (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_base_imports (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
 
   koers_test_populate_store (store);
   populate_kpis (store);
@@ -633,15 +636,15 @@ test_base_imports (KoersTestDir  *fixture,
 static void
 test_templates (void)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  guint n;
-  const KoersTemplateKpi * const *loaded = koers_templates_get_kpis (&n);
-  JsonObject *root;
-  JsonArray *kpis;
-  JsonArray *templates;
-  guint n_links = 0;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  guint                          n;
+  const KoersTemplateKpi *const *loaded = koers_templates_get_kpis (&n);
+  JsonObject                    *root;
+  JsonArray                     *kpis;
+  JsonArray                     *templates;
+  guint                          n_links = 0;
 
   bytes = g_resource_lookup_data (koers_io_get_resource (),
                                   "/io/github/koersapp/Koers/io/templates.json",
@@ -656,10 +659,10 @@ test_templates (void)
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *kpi = json_array_get_object_element (kpis, i);
-      JsonObject *name = json_object_get_object_member (kpi, "name");
-      JsonObject *unit = json_object_get_object_member (kpi, "unit");
-      JsonObject *demo = json_object_get_object_member (kpi, "demo");
+      JsonObject          *kpi = json_array_get_object_element (kpis, i);
+      JsonObject          *name = json_object_get_object_member (kpi, "name");
+      JsonObject          *unit = json_object_get_object_member (kpi, "unit");
+      JsonObject          *demo = json_object_get_object_member (kpi, "demo");
       KoersTemplateKpiInfo en, nl;
 
       koers_template_kpi_get_info (loaded[i], KOERS_LANGUAGE_EN, &en);

@@ -17,14 +17,14 @@ typedef struct
   char       *dir;
   char       *path;
   KoersStore *store;
-  char       *exported;   /* the store's export after populate */
+  char       *exported; /* the store's export after populate */
 } Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("koers-merge-XXXXXX", &error);
   g_assert_no_error (error);
@@ -35,8 +35,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   g_clear_object (&fixture->store);
   koers_test_remove_tree (fixture->dir);
@@ -48,8 +48,8 @@ fixture_teardown (Fixture       *fixture,
 static JsonNode *
 parse (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -59,7 +59,7 @@ parse (const char *text)
 static char *
 generate (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
 
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
@@ -107,7 +107,7 @@ static KoersImportPlan *
 plan_merge (KoersStore *store,
             const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersImportPlan *plan;
 
   plan = koers_json_import_plan_from_data (store, text, strlen (text), KOERS_JSON_IMPORT_MERGE, &error);
@@ -135,16 +135,16 @@ assert_counts (KoersImportPlan *plan,
 
 /* The same file again: everything unchanged, and nothing written. */
 static void
-test_unchanged (Fixture       *fixture,
-                gconstpointer  data)
+test_unchanged (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(KoersImportPlan) plan = plan_merge (fixture->store, fixture->exported);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *description = NULL;
+  g_autoptr (KoersImportPlan) plan = plan_merge (fixture->store, fixture->exported);
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *before = NULL;
+  g_autofree char  *after = NULL;
+  g_autofree char  *description = NULL;
   KoersImportCounts totals;
-  guint changed = 0;
+  guint             changed = 0;
 
   koers_import_plan_get_totals (plan, &totals);
   g_assert_cmpuint (totals.added + totals.updated + totals.conflicts, ==, 0);
@@ -174,7 +174,7 @@ test_unchanged (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
-#define N_KEY_RESULTS 52   /* the templates' 51 and the carried-over one's */
+#define N_KEY_RESULTS 52 /* the templates' 51 and the carried-over one's */
 
 static JsonObject *
 get_key_result (JsonObject *objective,
@@ -203,8 +203,8 @@ apply_plan (KoersImportPlan *plan,
             KoersStore      *store,
             guint            expected_changed)
 {
-  g_autoptr(GError) error = NULL;
-  guint changed = 0;
+  g_autoptr (GError) error = NULL;
+  guint  changed = 0;
   gulong id = g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   g_assert_true (koers_json_import_apply (plan, &error));
@@ -261,18 +261,18 @@ set_serial_uuid (JsonObject *object,
 
 /* New uuids are added, next to what is there. */
 static void
-test_added (Fixture       *fixture,
-            gconstpointer  data)
+test_added (Fixture      *fixture,
+            gconstpointer data)
 {
-  g_autoptr(JsonNode) root = parse (fixture->exported);
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (JsonNode) root = parse (fixture->exported);
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *text = NULL;
-  JsonNode *copy = copy_objective_node (root, "Double monthly sign-ups.");
-  JsonObject *objective = json_node_get_object (copy);
-  JsonArray *krs = json_object_get_array_member (objective, "key_results");
-  KoersObjective *original = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
-  KoersObjective *added;
-  int serial = 0;
+  JsonNode        *copy = copy_objective_node (root, "Double monthly sign-ups.");
+  JsonObject      *objective = json_node_get_object (copy);
+  JsonArray       *krs = json_object_get_array_member (objective, "key_results");
+  KoersObjective  *original = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
+  KoersObjective  *added;
+  int              serial = 0;
 
   /* A copy of an objective with its key results and check-ins, all with
    * new uuids. */
@@ -282,7 +282,7 @@ test_added (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (krs); i++)
     {
       JsonObject *kr = json_array_get_object_element (krs, i);
-      JsonArray *checkins = json_object_get_array_member (kr, "checkins");
+      JsonArray  *checkins = json_object_get_array_member (kr, "checkins");
 
       set_serial_uuid (kr, &serial);
       for (guint j = 0; j < json_array_get_length (checkins); j++)
@@ -321,23 +321,23 @@ test_added (Fixture       *fixture,
 
 /* The file's newer copy replaces the database's, in the same objects. */
 static void
-test_updated (Fixture       *fixture,
-              gconstpointer  data)
+test_updated (Fixture      *fixture,
+              gconstpointer data)
 {
-  g_autoptr(JsonNode) root = parse (fixture->exported);
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (JsonNode) root = parse (fixture->exported);
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *text = NULL;
-  JsonObject *objective = find_objective (root, "Double monthly sign-ups.");
-  JsonObject *email = find_objective (root, "Get the most out of email campaigns.");
-  JsonArray *krs = json_object_get_array_member (objective, "key_results");
-  JsonObject *kr = get_key_result (objective, 0);
-  JsonObject *checkin = get_checkin (kr, 0);
-  JsonNode *moved;
-  KoersObjective *live = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
-  KoersObjective *live_email = koers_test_find_objective (fixture->store,
-                                                          "Get the most out of email campaigns.");
-  KoersKeyResult *live_kr = koers_test_first_key_result (live);
-  g_autoptr(KoersKeyResult) live_moved = g_list_model_get_item (koers_objective_get_key_results (live), 1);
+  JsonObject      *objective = find_objective (root, "Double monthly sign-ups.");
+  JsonObject      *email = find_objective (root, "Get the most out of email campaigns.");
+  JsonArray       *krs = json_object_get_array_member (objective, "key_results");
+  JsonObject      *kr = get_key_result (objective, 0);
+  JsonObject      *checkin = get_checkin (kr, 0);
+  JsonNode        *moved;
+  KoersObjective  *live = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
+  KoersObjective  *live_email = koers_test_find_objective (fixture->store,
+                                                           "Get the most out of email campaigns.");
+  KoersKeyResult  *live_kr = koers_test_first_key_result (live);
+  g_autoptr (KoersKeyResult) live_moved = g_list_model_get_item (koers_objective_get_key_results (live), 1);
 
   json_object_set_string_member (objective, "title", "Triple monthly sign-ups.");
   bump (objective, 1000000);
@@ -374,7 +374,7 @@ test_updated (Fixture       *fixture,
   g_assert_cmpint (koers_key_result_get_objective_id (live_moved), ==,
                    koers_objective_get_id (live_email));
   {
-    g_autoptr(KoersKeyResult) last = g_list_model_get_item (koers_objective_get_key_results (live_email), 3);
+    g_autoptr (KoersKeyResult) last = g_list_model_get_item (koers_objective_get_key_results (live_email), 3);
 
     g_assert_true (last == live_moved);
   }
@@ -384,16 +384,16 @@ test_updated (Fixture       *fixture,
 /* Older in the file: the same content is unchanged, other content a
  * conflict; the database keeps its copy either way. */
 static void
-test_older_in_file (Fixture       *fixture,
-                    gconstpointer  data)
+test_older_in_file (Fixture      *fixture,
+                    gconstpointer data)
 {
-  g_autoptr(JsonNode) root = parse (fixture->exported);
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *after = NULL;
-  JsonObject *same = find_objective (root, "Increase sales results.");
-  JsonObject *different = find_objective (root, "Double monthly sign-ups.");
-  const char * const *conflicts;
+  g_autoptr (JsonNode) root = parse (fixture->exported);
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autofree char   *text = NULL;
+  g_autofree char   *after = NULL;
+  JsonObject        *same = find_objective (root, "Increase sales results.");
+  JsonObject        *different = find_objective (root, "Double monthly sign-ups.");
+  const char *const *conflicts;
 
   bump (same, -1000000);
   json_object_set_string_member (different, "title", "An older title");
@@ -410,8 +410,8 @@ test_older_in_file (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (conflicts[0], "$.objectives["));
   g_assert_true (g_str_has_suffix (conflicts[0], "] “An older title”"));
   {
-    KoersKeyResult *kr = koers_test_first_key_result (koers_test_find_objective (fixture->store,
-                                                                                 "Double monthly sign-ups."));
+    KoersKeyResult  *kr = koers_test_first_key_result (koers_test_find_objective (fixture->store,
+                                                                                  "Double monthly sign-ups."));
     g_autofree char *suffix = g_strdup_printf (".key_results[0] “%s”", koers_key_result_get_title (kr));
 
     g_assert_true (g_str_has_suffix (conflicts[1], suffix));
@@ -425,18 +425,18 @@ test_older_in_file (Fixture       *fixture,
 /* Edited in the database after the export, edited in the file too: the
  * newer edit wins, whichever side it is on. */
 static void
-test_conflicting (Fixture       *fixture,
-                  gconstpointer  data)
+test_conflicting (Fixture      *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(JsonNode) root = parse (fixture->exported);
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) root = parse (fixture->exported);
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
-  KoersObjective *edited = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
-  KoersObjective *other = koers_test_find_objective (fixture->store, "Increase sales results.");
-  JsonObject *file_edited = find_objective (root, "Double monthly sign-ups.");
-  JsonObject *file_other = find_objective (root, "Increase sales results.");
-  JsonObject *same_stamp = find_objective (root, "Grow the company.");
+  KoersObjective  *edited = koers_test_find_objective (fixture->store, "Double monthly sign-ups.");
+  KoersObjective  *other = koers_test_find_objective (fixture->store, "Increase sales results.");
+  JsonObject      *file_edited = find_objective (root, "Double monthly sign-ups.");
+  JsonObject      *file_other = find_objective (root, "Increase sales results.");
+  JsonObject      *same_stamp = find_objective (root, "Grow the company.");
 
   koers_objective_set_title (edited, "Edited in the database");
   g_assert_true (koers_store_save_objective (fixture->store, edited, &error));
@@ -493,7 +493,7 @@ find_reviewed (KoersStore *store)
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
       if (g_strcmp0 (koers_objective_get_postmortem (objective), "") != 0)
         return objective;
@@ -506,24 +506,24 @@ find_reviewed (KoersStore *store)
 /* The review is part of what merge compares and writes; the dismissed
  * findings are a union, the earlier time kept. */
 static void
-test_review (Fixture       *fixture,
-             gconstpointer  data)
+test_review (Fixture      *fixture,
+             gconstpointer data)
 {
-  g_autoptr(JsonNode) root = parse (fixture->exported);
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (JsonNode) root = parse (fixture->exported);
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *text = NULL;
-  JsonObject *reviewed = find_reviewed_objective (root);
-  JsonObject *reviewed_kr = get_key_result (reviewed, 0);
-  JsonObject *same_stamp = find_objective (root, "Increase sales results.");
-  JsonObject *same_stamp_kr = get_key_result (find_objective (root, "Double monthly sign-ups."), 0);
-  JsonArray *dismissed = json_object_get_array_member (json_node_get_object (root), "dismissed_findings");
-  JsonObject *earlier = json_array_get_object_element (dismissed, 0);
-  JsonObject *later = json_array_get_object_element (dismissed, 1);
-  KoersObjective *live = find_reviewed (fixture->store);
+  JsonObject      *reviewed = find_reviewed_objective (root);
+  JsonObject      *reviewed_kr = get_key_result (reviewed, 0);
+  JsonObject      *same_stamp = find_objective (root, "Increase sales results.");
+  JsonObject      *same_stamp_kr = get_key_result (find_objective (root, "Double monthly sign-ups."), 0);
+  JsonArray       *dismissed = json_object_get_array_member (json_node_get_object (root), "dismissed_findings");
+  JsonObject      *earlier = json_array_get_object_element (dismissed, 0);
+  JsonObject      *later = json_array_get_object_element (dismissed, 1);
+  KoersObjective  *live = find_reviewed (fixture->store);
   g_autofree char *earlier_key = g_strdup (json_object_get_string_member (earlier, "key"));
   g_autofree char *later_key = g_strdup (json_object_get_string_member (later, "key"));
-  gint64 earlier_at = koers_store_get_finding_dismissed_at (fixture->store, earlier_key) - 1000;
-  gint64 later_at = koers_store_get_finding_dismissed_at (fixture->store, later_key);
+  gint64           earlier_at = koers_store_get_finding_dismissed_at (fixture->store, earlier_key) - 1000;
+  gint64           later_at = koers_store_get_finding_dismissed_at (fixture->store, later_key);
 
   /* A newer review in the file: it replaces the database's. */
   json_object_set_double_member (reviewed, "final_grade", 0.5);
@@ -562,7 +562,8 @@ test_review (Fixture       *fixture,
   g_assert_cmpint (koers_store_get_finding_dismissed_at (fixture->store, earlier_key), ==, earlier_at);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (fixture->store, later_key), ==, later_at);
   g_assert_cmpint (koers_store_get_finding_dismissed_at (
-                     fixture->store, "sandbagging:aaaaaaaa-0000-4000-8000-000000000001@2026-Q2"), ==, 42);
+                     fixture->store, "sandbagging:aaaaaaaa-0000-4000-8000-000000000001@2026-Q2"),
+                   ==, 42);
   g_assert_cmpuint (g_hash_table_size (koers_store_get_dismissed_findings (fixture->store)), ==, 3);
   assert_model_is_stored (fixture);
 
@@ -591,12 +592,12 @@ test_review (Fixture       *fixture,
 /* A plan is a dry run: nothing is written until it is applied, and a
  * database that changed in between is checked again. */
 static void
-test_dry_run_and_stale (Fixture       *fixture,
-                        gconstpointer  data)
+test_dry_run_and_stale (Fixture      *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(JsonNode) root = parse (fixture->exported);
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonNode) root = parse (fixture->exported);
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -632,7 +633,8 @@ test_dry_run_and_stale (Fixture       *fixture,
     g_assert_cmpint (sqlite3_exec (db,
                                    "UPDATE objectives SET title = 'Theirs', updated = updated + 10000000"
                                    " WHERE title = 'Double monthly sign-ups.'",
-                                   NULL, NULL, NULL), ==, SQLITE_OK);
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
     sqlite3_close (db);
   }
   g_assert_false (koers_json_import_apply (plan, &error));
@@ -657,7 +659,7 @@ test_dry_run_and_stale (Fixture       *fixture,
   /* Another process changed something that leaves the decisions as they
    * were: that does not stop it. */
   {
-    g_autoptr(JsonNode) other = parse (fixture->exported);
+    g_autoptr (JsonNode) other = parse (fixture->exported);
     g_autofree char *other_text = NULL;
 
     json_object_set_string_member (find_objective (other, "Get the most out of email campaigns."),
@@ -666,7 +668,7 @@ test_dry_run_and_stale (Fixture       *fixture,
     other_text = generate (other);
     plan = plan_merge (fixture->store, other_text);
     koers_test_exec_raw (fixture->path, "UPDATE settings SET value = 'Changed elsewhere'"
-                             " WHERE key = 'organisation'");
+                                        " WHERE key = 'organisation'");
     apply_plan (plan, fixture->store, 1);
     koers_test_find_objective (fixture->store, "Newer");
   }
@@ -676,19 +678,19 @@ test_dry_run_and_stale (Fixture       *fixture,
  * departments: merging their file finds ours by name, adds what is new
  * under them and keeps our uuids. */
 static void
-test_colleague (Fixture       *fixture,
-                gconstpointer  data)
+test_colleague (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autofree char *other_path = g_build_filename (fixture->dir, "colleague.db", NULL);
-  g_autoptr(KoersStore) other = koers_test_open_store (other_path);
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  const char * const marketing[] = { "Marketing", NULL };
+  g_autoptr (KoersStore) other = koers_test_open_store (other_path);
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char  *text = NULL;
+  const char *const marketing[] = { "Marketing", NULL };
   KoersExportFilter filter = { NULL, marketing };
-  KoersDepartment *their_marketing = koers_test_find_department (other, "Marketing");
-  g_autofree char *their_uuid = g_strdup (koers_department_get_uuid (their_marketing));
-  KoersDepartment *team;
+  KoersDepartment  *their_marketing = koers_test_find_department (other, "Marketing");
+  g_autofree char  *their_uuid = g_strdup (koers_department_get_uuid (their_marketing));
+  KoersDepartment  *team;
 
   text = koers_json_export_to_string (fixture->store, &filter, KOERS_TEST_EXPORTED_USEC, &error);
   g_assert_no_error (error);

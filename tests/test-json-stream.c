@@ -38,7 +38,7 @@ compare_departments (gconstpointer a,
 typedef struct
 {
   KoersStore *store;
-  GHashTable *rank;   /* KoersDepartment -> position + 1 */
+  GHashTable *rank; /* KoersDepartment -> position + 1 */
 } Reference;
 
 static guint
@@ -57,9 +57,9 @@ compare_objectives (gconstpointer a,
 {
   KoersObjective *oa = *(KoersObjective **) a;
   KoersObjective *ob = *(KoersObjective **) b;
-  guint ra = rank_of (data, koers_objective_get_department_id (oa));
-  guint rb = rank_of (data, koers_objective_get_department_id (ob));
-  int cmp;
+  guint           ra = rank_of (data, koers_objective_get_department_id (oa));
+  guint           rb = rank_of (data, koers_objective_get_department_id (ob));
+  int             cmp;
 
   if (ra != rb)
     return ra < rb ? -1 : 1;
@@ -89,7 +89,7 @@ compare_checkins (gconstpointer a,
 {
   KoersCheckin *ca = *(KoersCheckin **) a;
   KoersCheckin *cb = *(KoersCheckin **) b;
-  int cmp = g_strcmp0 (koers_checkin_get_date (ca), koers_checkin_get_date (cb));
+  int           cmp = g_strcmp0 (koers_checkin_get_date (ca), koers_checkin_get_date (cb));
 
   if (cmp != 0)
     return cmp;
@@ -105,8 +105,8 @@ compare_kpis (gconstpointer a,
 {
   KoersKpi *ka = *(KoersKpi **) a;
   KoersKpi *kb = *(KoersKpi **) b;
-  guint ra = rank_of (data, koers_kpi_get_department_id (ka));
-  guint rb = rank_of (data, koers_kpi_get_department_id (kb));
+  guint     ra = rank_of (data, koers_kpi_get_department_id (ka));
+  guint     rb = rank_of (data, koers_kpi_get_department_id (kb));
 
   if (ra != rb)
     return ra < rb ? -1 : 1;
@@ -121,7 +121,7 @@ compare_values (gconstpointer a,
 {
   KoersKpiValue *va = *(KoersKpiValue **) a;
   KoersKpiValue *vb = *(KoersKpiValue **) b;
-  int cmp = g_strcmp0 (koers_kpi_value_get_date (va), koers_kpi_value_get_date (vb));
+  int            cmp = g_strcmp0 (koers_kpi_value_get_date (va), koers_kpi_value_get_date (vb));
 
   if (cmp != 0)
     return cmp;
@@ -221,7 +221,7 @@ build_key_result (JsonBuilder    *b,
                   KoersStore     *store,
                   KoersKeyResult *kr)
 {
-  g_autoptr(GPtrArray) checkins = items (koers_key_result_get_checkins (kr));
+  g_autoptr (GPtrArray) checkins = items (koers_key_result_get_checkins (kr));
   KoersKpi *kpi = koers_store_find_kpi (store, koers_key_result_get_kpi_id (kr));
 
   json_builder_begin_object (b);
@@ -274,7 +274,7 @@ build_objective (JsonBuilder    *b,
                  KoersStore     *store,
                  KoersObjective *o)
 {
-  g_autoptr(GPtrArray) krs = items (koers_objective_get_key_results (o));
+  g_autoptr (GPtrArray) krs = items (koers_objective_get_key_results (o));
 
   json_builder_begin_object (b);
   add_string (b, "uuid", koers_objective_get_uuid (o));
@@ -320,19 +320,19 @@ compare_strings (gconstpointer a,
 static char *
 reference_export (KoersStore *store)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) depts = items (koers_store_get_departments (store));
-  g_autoptr(GPtrArray) objectives = items (koers_store_get_objectives (store));
-  g_autoptr(GPtrArray) kpis = items (koers_store_get_kpis (store));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GHashTable) rank = g_hash_table_new (NULL, NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) depts = items (koers_store_get_departments (store));
+  g_autoptr (GPtrArray) objectives = items (koers_store_get_objectives (store));
+  g_autoptr (GPtrArray) kpis = items (koers_store_get_kpis (store));
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr (GHashTable) rank = g_hash_table_new (NULL, NULL);
   g_autofree char *text = NULL;
   g_autofree char *tidy = NULL;
-  Reference ref = { store, rank };
-  GHashTableIter iter;
-  gpointer key;
+  Reference        ref = { store, rank };
+  GHashTableIter   iter;
+  gpointer         key;
 
   g_ptr_array_sort (depts, compare_departments);
   for (guint i = 0; i < depts->len; i++)
@@ -378,7 +378,7 @@ reference_export (KoersStore *store)
       for (guint i = 0; i < kpis->len; i++)
         {
           KoersKpi *k = g_ptr_array_index (kpis, i);
-          g_autoptr(GPtrArray) values = items (koers_kpi_get_values (k));
+          g_autoptr (GPtrArray) values = items (koers_kpi_get_values (k));
 
           json_builder_begin_object (b);
           add_string (b, "uuid", koers_kpi_get_uuid (k));
@@ -449,7 +449,7 @@ reference_export (KoersStore *store)
 static char *
 escape_unit_separator (const char *text)
 {
-  g_auto(GStrv) parts = g_strsplit (text, "\x1f", -1);
+  g_auto (GStrv) parts = g_strsplit (text, "\x1f", -1);
 
   return g_strjoinv ("\\u001f", parts);
 }
@@ -471,11 +471,11 @@ assert_same_text (const char *streamed,
 
 /* The demo company: the streamed text is the tree-built one. */
 static void
-test_reference_demo (KoersTestDir  *fixture,
-                     gconstpointer  data)
+test_reference_demo (KoersTestDir *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
   g_autofree char *streamed = NULL;
   g_autofree char *reference = NULL;
 
@@ -492,16 +492,16 @@ test_reference_demo (KoersTestDir  *fixture,
 /* Texts that need escaping, numbers that are not whole, a review, KPIs,
  * dismissals, a team. */
 static void
-test_reference_populated (KoersTestDir  *fixture,
-                          gconstpointer  data)
+test_reference_populated (KoersTestDir *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) odd = NULL;
-  g_autoptr(KoersKeyResult) kr = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) odd = NULL;
+  g_autoptr (KoersKeyResult) kr = NULL;
   g_autofree char *streamed = NULL;
   g_autofree char *reference = NULL;
-  GString *controls = g_string_new ("controls:");
+  GString         *controls = g_string_new ("controls:");
 
   koers_test_populate_store (store);
 
@@ -532,7 +532,7 @@ test_reference_populated (KoersTestDir  *fixture,
 
   /* And it reads back as JSON, with the texts intact. */
   {
-    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr (JsonParser) parser = json_parser_new ();
 
     g_assert_true (json_parser_load_from_data (parser, streamed, -1, &error));
     g_assert_no_error (error);
@@ -542,10 +542,10 @@ test_reference_populated (KoersTestDir  *fixture,
 /* Objectives in one place (department, period, position) go out by uuid,
  * whatever order the database has them in. */
 static void
-test_same_place (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_same_place (KoersTestDir *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *streamed = NULL;
   g_autofree char *reference = NULL;
 
@@ -560,7 +560,8 @@ test_same_place (KoersTestDir  *fixture,
   store = koers_test_open_store (fixture->path);
   g_assert_cmpint (koers_test_query_int (fixture->path,
                                          "SELECT count(*) FROM objectives WHERE position = 0 AND department_id ="
-                                         " (SELECT id FROM departments WHERE name = 'Marketing')"), >, 1);
+                                         " (SELECT id FROM departments WHERE name = 'Marketing')"),
+                   >, 1);
 
   streamed = koers_test_export_text (store);
   reference = reference_export (store);
@@ -570,23 +571,30 @@ test_same_place (KoersTestDir  *fixture,
 /* Members in any order: the objectives before the departments they name,
  * the log first. */
 static void
-test_member_order (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_member_order (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) reordered = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *again = NULL;
-  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
-  g_autofree char *json_path = g_build_filename (fixture->dir, "reordered.json", NULL);
-  static const char * const order[] = {
-    "changes", "objectives", "kpis", "version", "dismissed_findings", "departments", "format",
-    "organisation", "exported",
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) reordered = NULL;
+  g_autofree char         *text = NULL;
+  g_autofree char         *again = NULL;
+  g_autofree char         *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char         *json_path = g_build_filename (fixture->dir, "reordered.json", NULL);
+  static const char *const order[] = {
+    "changes",
+    "objectives",
+    "kpis",
+    "version",
+    "dismissed_findings",
+    "departments",
+    "format",
+    "organisation",
+    "exported",
   };
   JsonObject *top;
 
@@ -624,24 +632,25 @@ test_member_order (KoersTestDir  *fixture,
 
 /* Broken UTF-8 in the database still makes valid UTF-8 in the file. */
 static void
-test_invalid_utf8 (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_invalid_utf8 (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
 
   koers_test_populate_store (store);
   koers_test_exec_raw (fixture->path, "UPDATE objectives SET owner = CAST (X'41C328FF42' AS TEXT)"
-                           " WHERE title = 'Increase sales results.'");
+                                      " WHERE title = 'Increase sales results.'");
   g_clear_object (&store);
   store = koers_store_open_lazy (fixture->path, &error);
   g_assert_no_error (error);
 
   text = koers_test_export_full_text (store);
   g_assert_true (g_utf8_validate (text, -1, NULL));
-  g_assert_nonnull (strstr (text, "\"owner\" : \"A\xef\xbf\xbd(\xef\xbf\xbd" "B\""));
+  g_assert_nonnull (strstr (text, "\"owner\" : \"A\xef\xbf\xbd(\xef\xbf\xbd"
+                                  "B\""));
   g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
   g_assert_no_error (error);
 }
@@ -671,16 +680,39 @@ static void
 test_numbers (void)
 {
   static const double fixed[] = {
-    0, -0.0, 1, -1, 7.2, 0.1, 0.2 + 0.1, 1.0 / 3.0, 1200, 1e15, -1e15, 1e-4, 9.99e-5, 1e-7,
-    123456.789, 0.000123456789, 999999999999.5, 4503599627370495.5, 1e16, 2.5e-300, 5e-324,
-    640.25, 300.5, 0.45, 1e21, 12345678901234567890.0,
+    0,
+    -0.0,
+    1,
+    -1,
+    7.2,
+    0.1,
+    0.2 + 0.1,
+    1.0 / 3.0,
+    1200,
+    1e15,
+    -1e15,
+    1e-4,
+    9.99e-5,
+    1e-7,
+    123456.789,
+    0.000123456789,
+    999999999999.5,
+    4503599627370495.5,
+    1e16,
+    2.5e-300,
+    5e-324,
+    640.25,
+    300.5,
+    0.45,
+    1e21,
+    12345678901234567890.0,
   };
   GRand *rand = g_rand_new_with_seed (42);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed) + 200000; i++)
     {
       double value;
-      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr (GString) out = g_string_new (NULL);
       g_autofree char *expected = NULL;
 
       if (i < G_N_ELEMENTS (fixed))
@@ -711,26 +743,34 @@ test_numbers (void)
 static void
 test_stamps (void)
 {
-  GRand *rand = g_rand_new_with_seed (7);
+  GRand              *rand = g_rand_new_with_seed (7);
   static const gint64 fixed[] = {
-    0, 1, -1, 999999, -1000000, G_GINT64_CONSTANT (1778841000123456),
-    G_GINT64_CONSTANT (-62135596800000000), G_GINT64_CONSTANT (253402300799999999),
-    G_GINT64_CONSTANT (253402300800000000), G_GINT64_CONSTANT (-62135596800000001),
-    G_MAXINT64, G_MININT64 + 1,
+    0,
+    1,
+    -1,
+    999999,
+    -1000000,
+    G_GINT64_CONSTANT (1778841000123456),
+    G_GINT64_CONSTANT (-62135596800000000),
+    G_GINT64_CONSTANT (253402300799999999),
+    G_GINT64_CONSTANT (253402300800000000),
+    G_GINT64_CONSTANT (-62135596800000001),
+    G_MAXINT64,
+    G_MININT64 + 1,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed) + 100000; i++)
     {
-      gint64 usec = i < G_N_ELEMENTS (fixed)
-        ? fixed[i]
-        : (gint64) g_rand_double_range (rand, -7e16, 2.6e17);
+      gint64           usec = i < G_N_ELEMENTS (fixed)
+                                ? fixed[i]
+                                : (gint64) g_rand_double_range (rand, -7e16, 2.6e17);
       g_autofree char *fast = koers_json_format_stamp (usec);
-      g_autoptr(GDateTime) dt = NULL;
+      g_autoptr (GDateTime) dt = NULL;
       g_autofree char *seconds = NULL;
       g_autofree char *slow = NULL;
-      gint64 secs = usec / G_USEC_PER_SEC;
-      gint64 frac = usec % G_USEC_PER_SEC;
-      gboolean fell_back;
+      gint64           secs = usec / G_USEC_PER_SEC;
+      gint64           frac = usec % G_USEC_PER_SEC;
+      gboolean         fell_back;
 
       /* What GDateTime made of it (the export's first way). */
       if (frac < 0)
@@ -766,9 +806,9 @@ static void
 test_strings (void)
 {
   GString *all = g_string_new (NULL);
-  g_autoptr(GString) ours = g_string_new (NULL);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GString) ours = g_string_new (NULL);
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *theirs = NULL;
 
   for (int c = 1; c < 0x80; c++)
@@ -804,14 +844,21 @@ test_compact (void)
       "{\"t\":[\"A\\né🚀/\",\"\\u0001\"]}" },
     { "{\"w\":[0.30000000000000004,1e5]}", "{\"w\":[0.30000000000000004,100000]}" },
   };
-  static const char * const bad[] = {
-    "", "{", "{\"a\":}", "{\"a\":[1,]}", "{\"a\":\"\\u0000\"}", "{\"a\":\"\\ud800\"}", "[1] 2",
-    "{\"a\":\"x}", "nul",
+  static const char *const bad[] = {
+    "",
+    "{",
+    "{\"a\":}",
+    "{\"a\":[1,]}",
+    "{\"a\":\"\\u0000\"}",
+    "{\"a\":\"\\ud800\"}",
+    "[1] 2",
+    "{\"a\":\"x}",
+    "nul",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr (GString) out = g_string_new (NULL);
 
       g_assert_true (koers_json_append_compact (out, cases[i].in));
       g_assert_cmpstr (out->str, ==, cases[i].out);
@@ -819,7 +866,7 @@ test_compact (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GString) out = g_string_new ("kept");
+      g_autoptr (GString) out = g_string_new ("kept");
 
       g_assert_false (koers_json_append_compact (out, bad[i]));
       g_assert_cmpstr (out->str, ==, "kept");
@@ -829,14 +876,14 @@ test_compact (void)
 /* A new file is the person's alone; a file it replaces keeps its mode;
  * nothing else is left in the folder. */
 static void
-test_file_mode (KoersTestDir  *fixture,
-                gconstpointer  data)
+test_file_mode (KoersTestDir *fixture,
+                gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_build_filename (fixture->dir, "out", NULL);
   g_autofree char *path = g_build_filename (dir, "okrs.json", NULL);
-  g_autoptr(GDir) listing = NULL;
+  g_autoptr (GDir) listing = NULL;
   GStatBuf st;
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
@@ -862,7 +909,7 @@ test_file_mode (KoersTestDir  *fixture,
 #if defined(__SANITIZE_ADDRESS__)
 #define MEMORY_IS_MEASURED FALSE
 #elif defined(__has_feature)
-#if __has_feature (address_sanitizer)
+#if __has_feature(address_sanitizer)
 #define MEMORY_IS_MEASURED FALSE
 #endif
 #endif
@@ -875,7 +922,7 @@ static gint64
 peak_kib (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
@@ -886,18 +933,18 @@ peak_kib (void)
 /* A file larger than the old limit (64 MB) imports, and the import does
  * not hold it: memory grows far less than the file's size. */
 static void
-test_large_file (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_large_file (KoersTestDir *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *json_path = g_build_filename (fixture->dir, "large.json", NULL);
-  g_autoptr(KoersStore) store = NULL;
-  FILE *out;
-  char *filler;
-  guint n = 7000;
-  gint64 before, after;
+  g_autoptr (KoersStore) store = NULL;
+  FILE             *out;
+  char             *filler;
+  guint             n = 7000;
+  gint64            before, after;
   KoersImportCounts totals;
-  GStatBuf st;
+  GStatBuf          st;
 
   filler = g_malloc (9501);
   memset (filler, 'x', 9500);
@@ -950,7 +997,8 @@ test_large_file (KoersTestDir  *fixture,
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE key LIKE 'large-%'"),
                    ==, n);
   g_test_message ("%" G_GINT64_FORMAT " bytes imported; peak memory grew by %" G_GINT64_FORMAT
-                  " KiB", (gint64) st.st_size, after - before);
+                  " KiB",
+                  (gint64) st.st_size, after - before);
   /* The file is 67 MB; the import's page cache is 32 MiB. */
   if (MEMORY_IS_MEASURED && before > 0 && after > 0)
     g_assert_cmpint (after - before, <, 56 * 1024);

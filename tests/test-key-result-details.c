@@ -31,8 +31,8 @@ add_checkin (Fixture    *f,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   koers_test_ui_db_open (&f->db);
   f->objective = koers_test_add_objective (f->db.store,
@@ -50,8 +50,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_test_ui_finalize_toplevels (KOERS_TYPE_CHECKIN_DIALOG);
   koers_test_ui_finalize_toplevels (KOERS_TYPE_KEY_RESULT_DETAILS);
@@ -112,12 +112,12 @@ find_row_button (Fixture    *f,
 
 /* Newest first, with value, status, note and date; the chart is there. */
 static void
-test_list (Fixture       *f,
-           gconstpointer  data)
+test_list (Fixture      *f,
+           gconstpointer data)
 {
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  GtkWidget *chart;
+  GtkWidget       *chart;
 
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->details)) == f->window);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->details)));
@@ -147,8 +147,8 @@ test_list (Fixture       *f,
 
 /* Delete from a row's button, then Undo: back as it was, in the store too. */
 static void
-test_delete_undo (Fixture       *f,
-                  gconstpointer  data)
+test_delete_undo (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr (KoersStore) again = NULL;
   g_autofree char *first = NULL;
@@ -164,7 +164,8 @@ test_delete_undo (Fixture       *f,
 
   again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (
-                      koers_store_find_key_result (again, koers_key_result_get_id (f->kr)))), ==, 2);
+                      koers_store_find_key_result (again, koers_key_result_get_id (f->kr)))),
+                    ==, 2);
   g_clear_object (&again);
 
   g_assert_true (koers_key_result_details_undo (KOERS_KEY_RESULT_DETAILS (f->details)));
@@ -178,16 +179,17 @@ test_delete_undo (Fixture       *f,
 
   again = koers_test_ui_db_reopen (&f->db);
   g_assert_cmpuint (g_list_model_get_n_items (koers_key_result_get_checkins (
-                      koers_store_find_key_result (again, koers_key_result_get_id (f->kr)))), ==, 3);
+                      koers_store_find_key_result (again, koers_key_result_get_id (f->kr)))),
+                    ==, 3);
 }
 
 /* Edit opens the check-in dialog on that check-in; the row follows. */
 static void
-test_edit (Fixture       *f,
-           gconstpointer  data)
+test_edit (Fixture      *f,
+           gconstpointer data)
 {
-  GtkWindow *dialog;
-  GtkWidget *form;
+  GtkWindow       *dialog;
+  GtkWidget       *form;
   g_autofree char *row = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -217,8 +219,8 @@ test_edit (Fixture       *f,
 
 /* The window goes when its key result does. */
 static void
-test_closes_with_key_result (Fixture       *f,
-                             gconstpointer  data)
+test_closes_with_key_result (Fixture      *f,
+                             gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
@@ -231,8 +233,8 @@ test_closes_with_key_result (Fixture       *f,
 
 /* The sparkline in a key result's row opens its history. */
 static void
-test_from_row (Fixture       *f,
-               gconstpointer  data)
+test_from_row (Fixture      *f,
+               gconstpointer data)
 {
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = koers_key_result_row_new (f->db.store, f->objective, f->kr);

@@ -22,8 +22,8 @@ get_child (Fixture    *f,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   koers_test_ui_db_open (&f->db);
   f->objective = koers_test_add_objective (f->db.store,
@@ -40,8 +40,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   koers_format_set_language (KOERS_LANGUAGE_EN);
   koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
@@ -58,8 +58,8 @@ reread (Fixture     *f,
 
 /* A new target saves at once and moves the objective's score. */
 static void
-test_target_moves_score (Fixture       *f,
-                         gconstpointer  data)
+test_target_moves_score (Fixture      *f,
+                         gconstpointer data)
 {
   GtkSpinButton *target = get_child (f, "target_spin");
   g_autoptr (KoersStore) again = NULL;
@@ -79,8 +79,8 @@ test_target_moves_score (Fixture       *f,
 
 /* The spin buttons read numbers the way the UI language writes them. */
 static void
-test_numbers_per_language (Fixture       *f,
-                           gconstpointer  data)
+test_numbers_per_language (Fixture      *f,
+                           gconstpointer data)
 {
   GtkSpinButton *start = get_child (f, "start_spin");
   GtkSpinButton *current = get_child (f, "current_spin");
@@ -98,8 +98,8 @@ test_numbers_per_language (Fixture       *f,
 }
 
 static void
-test_text_fields (Fixture       *f,
-                  gconstpointer  data)
+test_text_fields (Fixture      *f,
+                  gconstpointer data)
 {
   g_autoptr (KoersStore) again = NULL;
   KoersKeyResult *stored;
@@ -120,8 +120,8 @@ test_text_fields (Fixture       *f,
 
 /* The GDPR note only takes input when the key result uses personal data. */
 static void
-test_personal_data (Fixture       *f,
-                    gconstpointer  data)
+test_personal_data (Fixture      *f,
+                    gconstpointer data)
 {
   GtkSwitch *uses = get_child (f, "personal_data_switch");
   GtkWidget *note = get_child (f, "personal_data_note_row");
@@ -145,8 +145,8 @@ test_personal_data (Fixture       *f,
 }
 
 static void
-test_due_date (Fixture       *f,
-               gconstpointer  data)
+test_due_date (Fixture      *f,
+               gconstpointer data)
 {
   AdwActionRow *due_row = get_child (f, "due_row");
   g_autoptr (GDateTime) day = g_date_time_new_local (2026, 6, 30, 12, 0, 0);
@@ -164,8 +164,8 @@ test_due_date (Fixture       *f,
 
 /* A milestone is done or not: a switch replaces start, target and current. */
 static void
-test_milestone (Fixture       *f,
-                gconstpointer  data)
+test_milestone (Fixture      *f,
+                gconstpointer data)
 {
   adw_combo_row_set_selected (get_child (f, "metric_row"), KOERS_METRIC_KIND_MILESTONE);
 
@@ -181,8 +181,8 @@ test_milestone (Fixture       *f,
 }
 
 static void
-test_reorder (Fixture       *f,
-              gconstpointer  data)
+test_reorder (Fixture      *f,
+              gconstpointer data)
 {
   GListModel *order = koers_objective_get_key_results (f->objective);
   g_autoptr (KoersKeyResult) first = NULL;
@@ -194,11 +194,11 @@ test_reorder (Fixture       *f,
 
 /* Delete closes the editor and offers undo in the main window. */
 static void
-test_delete_and_undo (Fixture       *f,
-                      gconstpointer  data)
+test_delete_and_undo (Fixture      *f,
+                      gconstpointer data)
 {
   GtkWindow *main_window = koers_test_ui_window_new (gtk_label_new ("main"), 600, 400);
-  gint64 id = koers_key_result_get_id (f->kr);
+  gint64     id = koers_key_result_get_id (f->kr);
   GtkWidget *undo;
 
   gtk_window_destroy (GTK_WINDOW (f->editor));
@@ -222,8 +222,8 @@ test_delete_and_undo (Fixture       *f,
 
 /* On a phone (360 px) the editor fits: rows and buttons narrow down. */
 static void
-test_narrow (Fixture       *f,
-             gconstpointer  data)
+test_narrow (Fixture      *f,
+             gconstpointer data)
 {
   int min;
 

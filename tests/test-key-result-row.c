@@ -37,10 +37,10 @@ save_current (KoersStore     *store,
 static void
 test_status (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
-  GtkWidget *row;
+  GtkWidget      *row;
   g_autoptr (KoersCheckin) checkin = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -98,10 +98,10 @@ test_status (void)
 static void
 test_details (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
-  GtkWidget *row;
+  GtkWidget      *row;
   g_autoptr (KoersCheckin) old = NULL;
   g_autoptr (KoersCheckin) recent = NULL;
   g_autoptr (GError) error = NULL;
@@ -149,7 +149,7 @@ test_details (void)
 static void
 test_values (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *objective;
   g_autoptr (KoersKeyResult) kr = NULL;
   GtkWidget *row;
@@ -200,11 +200,11 @@ get_kr (KoersObjective *objective,
 static void
 test_reorder (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *first;
   KoersKeyResult *second;
-  GtkWidget *row;
+  GtkWidget      *row;
   g_autoptr (KoersStore) again = NULL;
 
   koers_test_ui_db_open (&db);
@@ -247,13 +247,13 @@ test_reorder (void)
 static void
 test_activate_opens_editor (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
-  GtkWidget *list;
-  GtkWidget *row;
-  GtkWindow *window;
-  GtkWindow *editor;
+  GtkWidget      *list;
+  GtkWidget      *row;
+  GtkWindow      *window;
+  GtkWindow      *editor;
 
   koers_test_ui_db_open (&db);
   objective = koers_test_add_objective (db.store,

@@ -14,7 +14,7 @@ count_notify_cb (GObject    *object,
 static void
 test_defaults (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Sales cycle", KOERS_METRIC_KIND_NUMBER, 60, 21, "days");
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Sales cycle", KOERS_METRIC_KIND_NUMBER, 60, 21, "days");
 
   g_assert_cmpstr (koers_key_result_get_title (kr), ==, "Sales cycle");
   g_assert_cmpint (koers_key_result_get_metric_kind (kr), ==, KOERS_METRIC_KIND_NUMBER);
@@ -37,8 +37,8 @@ test_defaults (void)
 static void
 test_progress_follows (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Sales cycle", KOERS_METRIC_KIND_NUMBER, 60, 21, "days");
-  guint count = 0;
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Sales cycle", KOERS_METRIC_KIND_NUMBER, 60, 21, "days");
+  guint  count = 0;
   double progress = -1;
 
   g_signal_connect (kr, "notify::progress", G_CALLBACK (count_notify_cb), &count);
@@ -75,7 +75,7 @@ test_progress_follows (void)
 static void
 test_due_date (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("x", KOERS_METRIC_KIND_NUMBER, 0, 1, NULL);
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("x", KOERS_METRIC_KIND_NUMBER, 0, 1, NULL);
   guint count = 0;
 
   g_signal_connect (kr, "notify::due-date", G_CALLBACK (count_notify_cb), &count);
@@ -104,7 +104,7 @@ static const char *
 checkin_date_at (KoersKeyResult *kr,
                  guint           position)
 {
-  g_autoptr(KoersCheckin) checkin = g_list_model_get_item (koers_key_result_get_checkins (kr), position);
+  g_autoptr (KoersCheckin) checkin = g_list_model_get_item (koers_key_result_get_checkins (kr), position);
 
   /* The list keeps a reference: the string outlives this one. */
   return koers_checkin_get_date (checkin);
@@ -113,13 +113,13 @@ checkin_date_at (KoersKeyResult *kr,
 static void
 test_checkin_order (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 1200, "leads");
-  g_autoptr(KoersCheckin) april = new_checkin ("2026-04-10", 300, 1);
-  g_autoptr(KoersCheckin) may = new_checkin ("2026-05-01", 500, 2);
-  g_autoptr(KoersCheckin) may_later = new_checkin ("2026-05-01", 550, 3);
-  g_autoptr(KoersCheckin) march = new_checkin ("2026-03-20", 100, 4);
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 1200, "leads");
+  g_autoptr (KoersCheckin) april = new_checkin ("2026-04-10", 300, 1);
+  g_autoptr (KoersCheckin) may = new_checkin ("2026-05-01", 500, 2);
+  g_autoptr (KoersCheckin) may_later = new_checkin ("2026-05-01", 550, 3);
+  g_autoptr (KoersCheckin) march = new_checkin ("2026-03-20", 100, 4);
   GListModel *checkins = koers_key_result_get_checkins (kr);
-  guint count = 0;
+  guint       count = 0;
 
   g_signal_connect (kr, "notify::last-checkin-date", G_CALLBACK (count_notify_cb), &count);
 
@@ -166,7 +166,7 @@ test_checkin_order (void)
 static void
 test_checkin_outlives_key_result (void)
 {
-  g_autoptr(KoersCheckin) checkin = new_checkin ("2026-05-01", 1, 1);
+  g_autoptr (KoersCheckin) checkin = new_checkin ("2026-05-01", 1, 1);
   KoersKeyResult *kr = koers_key_result_new ("x", KOERS_METRIC_KIND_NUMBER, 0, 1, NULL);
 
   koers_key_result_add_checkin (kr, checkin);
@@ -178,15 +178,16 @@ test_checkin_outlives_key_result (void)
   koers_checkin_set_date (checkin, "2026-05-02");
   g_assert_cmpuint (g_signal_handlers_disconnect_matched (checkin, G_SIGNAL_MATCH_ID,
                                                           g_signal_lookup ("notify", G_TYPE_OBJECT),
-                                                          0, NULL, NULL, NULL), ==, 0);
+                                                          0, NULL, NULL, NULL),
+                    ==, 0);
 }
 
 static void
 test_checkin_entity (void)
 {
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new ("2026-05-15", 8.5, KOERS_CHECKIN_STATUS_AT_RISK, NULL);
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new ("2026-05-15", 8.5, KOERS_CHECKIN_STATUS_AT_RISK, NULL);
   KoersCheckinStatus status;
-  g_autofree char *date = NULL;
+  g_autofree char   *date = NULL;
 
   g_assert_cmpstr (koers_checkin_get_note (checkin), ==, "");
   g_assert_cmpstr (koers_checkin_get_author (checkin), ==, "");
@@ -196,21 +197,20 @@ test_checkin_entity (void)
   g_assert_cmpstr (date, ==, "2026-05-15");
 }
 
-
 /* A loader as the store installs one: counts its calls and hands out
  * copies of what "the database" holds. */
 typedef struct
 {
-  GPtrArray *stored;        /* newest first */
+  GPtrArray *stored; /* newest first */
   guint      n_calls;
   guint      n_destroyed;
-  gboolean   gone;          /* the store went away */
+  gboolean   gone; /* the store went away */
 } FakeStore;
 
 static GPtrArray *
-fake_loader (KoersKeyResult  *kr,
-             gpointer         user_data,
-             GError         **error)
+fake_loader (KoersKeyResult *kr,
+             gpointer        user_data,
+             GError        **error)
 {
   FakeStore *store = user_data;
   GPtrArray *copy;
@@ -271,9 +271,9 @@ assert_points (KoersKeyResult *kr,
                const double   *values,
                guint           n_values)
 {
-  guint n = 0;
+  guint                    n = 0;
   const KoersCheckinPoint *points = koers_key_result_get_checkin_points (kr, &n);
-  GDate date;
+  GDate                    date;
 
   g_assert_cmpuint (n, ==, n_values);
   for (guint i = 0; i < n; i++)
@@ -287,11 +287,11 @@ assert_points (KoersKeyResult *kr,
 static void
 test_checkin_summary (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
-  FakeStore store = { 0 };
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+  FakeStore    store = { 0 };
   const double three[] = { 10, 20, 30 };
-  guint changed = 0;
-  guint dated = 0;
+  guint        changed = 0;
+  guint        dated = 0;
 
   /* A new key result has its list: empty and read. */
   g_assert_true (koers_key_result_get_checkins_loaded (kr));
@@ -332,13 +332,13 @@ test_checkin_summary (void)
 static void
 test_checkin_summary_follows_list (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
-  g_autoptr(KoersCheckin) june = stored_checkin ("2026-06-01", 40, 4);
-  g_autoptr(KoersCheckin) copy = stored_checkin ("2026-05-01", 25, 2);
-  FakeStore store = { 0 };
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+  g_autoptr (KoersCheckin) june = stored_checkin ("2026-06-01", 40, 4);
+  g_autoptr (KoersCheckin) copy = stored_checkin ("2026-05-01", 25, 2);
+  FakeStore    store = { 0 };
   const double four[] = { 10, 20, 30, 40 };
   const double edited[] = { 10, 25, 30, 40 };
-  guint changed = 0;
+  guint        changed = 0;
 
   fake_store_init (&store, kr);
   g_signal_connect (kr, "checkins-changed", G_CALLBACK (count_notify_cb), &changed);
@@ -374,7 +374,7 @@ test_checkin_summary_follows_list (void)
 static void
 test_checkin_summary_without_store (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
   FakeStore store = { 0 };
 
   fake_store_init (&store, kr);
@@ -393,14 +393,14 @@ test_checkin_summary_without_store (void)
 static void
 test_status (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, "");
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new ("2026-05-10", 60, KOERS_CHECKIN_STATUS_AT_RISK, "");
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, "");
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new ("2026-05-10", 60, KOERS_CHECKIN_STATUS_AT_RISK, "");
   KoersPeriod q2;
-  GDate today;
+  GDate       today;
 
   g_assert_true (koers_period_parse ("2026-Q2", &q2, NULL));
   g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 16, G_DATE_MAY, 2026);     /* about half-way */
+  g_date_set_dmy (&today, 16, G_DATE_MAY, 2026); /* about half-way */
 
   /* No period: nothing to compare against. */
   koers_key_result_set_current_value (kr, 10);

@@ -19,8 +19,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   KoersDepartment *sales;
 
@@ -40,8 +40,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_test_ui_finalize_toplevels (KOERS_TYPE_KPI_EDITOR);
   gtk_window_destroy (f->parent);
@@ -63,10 +63,10 @@ set_row_text (Fixture    *f,
 
 /* What a restart would read. */
 static void
-assert_stored (Fixture           *f,
-               KoersKpiDirection  direction,
-               double             healthy,
-               double             attention)
+assert_stored (Fixture          *f,
+               KoersKpiDirection direction,
+               double            healthy,
+               double            attention)
 {
   g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
   KoersKpi *kpi = koers_store_find_kpi (again, koers_kpi_get_id (f->kpi));
@@ -78,8 +78,8 @@ assert_stored (Fixture           *f,
 }
 
 static void
-test_fields (Fixture       *f,
-             gconstpointer  data)
+test_fields (Fixture      *f,
+             gconstpointer data)
 {
   AdwEntryRow *healthy = koers_test_ui_find_entry_row (GTK_WIDGET (f->editor), "Healthy threshold");
   AdwComboRow *frequency = koers_test_ui_find_combo_row (GTK_WIDGET (f->editor), "New value every");
@@ -112,13 +112,13 @@ test_fields (Fixture       *f,
 }
 
 static void
-test_thresholds (Fixture       *f,
-                 gconstpointer  data)
+test_thresholds (Fixture      *f,
+                 gconstpointer data)
 {
   AdwEntryRow *healthy = koers_test_ui_find_entry_row (GTK_WIDGET (f->editor), "Healthy threshold");
   AdwEntryRow *attention = koers_test_ui_find_entry_row (GTK_WIDGET (f->editor), "Needs attention threshold");
   AdwComboRow *direction = koers_test_ui_find_combo_row (GTK_WIDGET (f->editor), "Direction");
-  GtkLabel *shown;
+  GtkLabel    *shown;
 
   /* Higher is better: attention above healthy is out of order. */
   set_row_text (f, "Healthy threshold", "30");
@@ -165,8 +165,8 @@ test_thresholds (Fixture       *f,
 }
 
 static void
-test_delete_with_undo (Fixture       *f,
-                       gconstpointer  data)
+test_delete_with_undo (Fixture      *f,
+                       gconstpointer data)
 {
   gint64 id = koers_kpi_get_id (f->kpi);
   g_autoptr (KoersKpi) kept = g_object_ref (f->kpi);
@@ -191,8 +191,8 @@ test_delete_with_undo (Fixture       *f,
 }
 
 static void
-test_values (Fixture       *f,
-             gconstpointer  data)
+test_values (Fixture      *f,
+             gconstpointer data)
 {
   GListModel *values = koers_kpi_get_values (f->kpi);
   g_autoptr (GPtrArray) buttons = koers_test_ui_find_mapped (GTK_WIDGET (f->editor), GTK_TYPE_BUTTON);
@@ -235,16 +235,16 @@ moved_by (Fixture *f)
 
 /* The link, set in the key result's editor, shows on both sides. */
 static void
-test_link_from_key_result (Fixture       *f,
-                           gconstpointer  data)
+test_link_from_key_result (Fixture      *f,
+                           gconstpointer data)
 {
   KoersDepartment *sales = koers_test_find_department (f->db.store, "Sales");
-  KoersObjective *objective = koers_test_add_objective (f->db.store, sales, "Delight customers", "2026-Q2");
-  KoersKeyResult *kr = koers_test_add_key_result (f->db.store, objective, "Call every churned customer",
-                                                  0, 40, 5);
-  GtkWindow *kr_editor;
-  AdwComboRow *row;
-  GListModel *names;
+  KoersObjective  *objective = koers_test_add_objective (f->db.store, sales, "Delight customers", "2026-Q2");
+  KoersKeyResult  *kr = koers_test_add_key_result (f->db.store, objective, "Call every churned customer",
+                                                   0, 40, 5);
+  GtkWindow       *kr_editor;
+  AdwComboRow     *row;
+  GListModel      *names;
 
   g_assert_false (g_str_has_prefix (moved_by (f), "Call every"));
 

@@ -23,8 +23,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   KoersPeriod period;
 
@@ -52,8 +52,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_test_ui_destroy_toplevels (KOERS_TYPE_KPI_EDITOR);
   gtk_window_destroy (f->window);
@@ -81,8 +81,8 @@ find_row (Fixture  *f,
 }
 
 static void
-test_lists_department (Fixture       *f,
-                       gconstpointer  data)
+test_lists_department (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr (GPtrArray) rows = find_rows (f);
   GListModel *model = koers_kpi_section_get_model (KOERS_KPI_SECTION (f->section));
@@ -114,8 +114,8 @@ test_lists_department (Fixture       *f,
 }
 
 static void
-test_empty (Fixture       *f,
-            gconstpointer  data)
+test_empty (Fixture      *f,
+            gconstpointer data)
 {
   KoersDepartment *hr = koers_test_find_department (f->db.store, "Human Resources");
 
@@ -129,14 +129,14 @@ test_empty (Fixture       *f,
 }
 
 static void
-test_follows_store (Fixture       *f,
-                    gconstpointer  data)
+test_follows_store (Fixture      *f,
+                    gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   KoersKpiRow *revenue_row = find_row (f, f->revenue);
   KoersKpiRow *margin_row = find_row (f, f->margin);
-  KoersKpi *leads;
+  KoersKpi    *leads;
 
   g_assert_nonnull (revenue_row);
   g_object_add_weak_pointer (G_OBJECT (revenue_row), (gpointer *) &revenue_row);
@@ -191,15 +191,15 @@ test_follows_store (Fixture       *f,
 }
 
 static void
-test_moved_by_and_due (Fixture       *f,
-                       gconstpointer  data)
+test_moved_by_and_due (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   KoersObjective *objective = koers_test_add_objective (f->db.store, f->sales,
                                                         "Grow revenue", "2026-Q2");
   KoersKeyResult *kr = koers_test_add_key_result (f->db.store, objective,
                                                   "Win ten new accounts", 0, 10, 2);
-  GtkWidget *due_label;
+  GtkWidget      *due_label;
 
   g_assert_null (koers_test_ui_find_label (f->section, "Moved by:", TRUE));
 
@@ -223,17 +223,17 @@ test_moved_by_and_due (Fixture       *f,
 }
 
 static void
-test_sparkline (Fixture       *f,
-                gconstpointer  data)
+test_sparkline (Fixture      *f,
+                gconstpointer data)
 {
   g_autoptr (GPtrArray) sparklines = koers_test_ui_find_mapped (GTK_WIDGET (find_row (f, f->revenue)),
                                                                 KOERS_TYPE_KPI_SPARKLINE);
   g_autoptr (GPtrArray) points = NULL;
   g_autofree char *summary = NULL;
   cairo_surface_t *surface;
-  cairo_t *cr;
-  guchar *pixels;
-  gboolean drawn = FALSE;
+  cairo_t         *cr;
+  guchar          *pixels;
+  gboolean         drawn = FALSE;
 
   g_assert_cmpuint (sparklines->len, ==, 1);
   /* The period's two values and the one before it, oldest first. */
@@ -258,11 +258,11 @@ test_sparkline (Fixture       *f,
 }
 
 static void
-test_add (Fixture       *f,
-          gconstpointer  data)
+test_add (Fixture      *f,
+          gconstpointer data)
 {
   GListModel *model = koers_kpi_section_get_model (KOERS_KPI_SECTION (f->section));
-  GtkWindow *editor;
+  GtkWindow  *editor;
   g_autoptr (KoersKpi) added = NULL;
 
   g_assert_true (gtk_widget_activate_action (f->section, "kpi-section.add", NULL));

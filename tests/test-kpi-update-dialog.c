@@ -31,8 +31,8 @@ entry_of (GtkWidget  *root,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   KoersDepartment *service;
 
@@ -57,8 +57,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   /* Ours is the last reference, also after the dialog closed itself. */
   gtk_window_destroy (GTK_WINDOW (f->dialog));
@@ -86,8 +86,8 @@ count_stored_values (Fixture *f)
 }
 
 static void
-test_shows_current (Fixture       *f,
-                    gconstpointer  data)
+test_shows_current (Fixture      *f,
+                    gconstpointer data)
 {
   /* The current value, in the field to start from, and today's date. */
   g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (f->dialog), "Now 44 since 1 May 2026", FALSE));
@@ -99,8 +99,8 @@ test_shows_current (Fixture       *f,
 }
 
 static void
-test_invalid_blocks_save (Fixture       *f,
-                          gconstpointer  data)
+test_invalid_blocks_save (Fixture      *f,
+                          gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
@@ -133,8 +133,8 @@ test_invalid_blocks_save (Fixture       *f,
 }
 
 static void
-test_cancel_writes_nothing (Fixture       *f,
-                            gconstpointer  data)
+test_cancel_writes_nothing (Fixture      *f,
+                            gconstpointer data)
 {
   GtkWidget *cancel = koers_test_ui_find_button (GTK_WIDGET (f->dialog), "Cancel");
 
@@ -150,8 +150,8 @@ test_cancel_writes_nothing (Fixture       *f,
 }
 
 static void
-test_escape_writes_nothing (Fixture       *f,
-                            gconstpointer  data)
+test_escape_writes_nothing (Fixture      *f,
+                            gconstpointer data)
 {
   type (f->value_entry, "60");
   /* What the Escape binding runs. */
@@ -164,10 +164,10 @@ test_escape_writes_nothing (Fixture       *f,
 }
 
 static void
-test_save (Fixture       *f,
-           gconstpointer  data)
+test_save (Fixture      *f,
+           gconstpointer data)
 {
-  GtkWidget *save = koers_test_ui_find_button (GTK_WIDGET (f->dialog), "Save");
+  GtkWidget   *save = koers_test_ui_find_button (GTK_WIDGET (f->dialog), "Save");
   GtkTextView *note = NULL;
   g_autoptr (GPtrArray) views = koers_test_ui_find_mapped (GTK_WIDGET (f->dialog), GTK_TYPE_TEXT_VIEW);
   KoersKpiValue *value;
@@ -197,8 +197,8 @@ test_save (Fixture       *f,
 }
 
 static void
-test_enter_saves (Fixture       *f,
-                  gconstpointer  data)
+test_enter_saves (Fixture      *f,
+                  gconstpointer data)
 {
   type (f->value_entry, "38");
   g_assert_cmpint (koers_kpi_update_dialog_get_preview_status (f->dialog), ==, KOERS_KPI_STATUS_UNHEALTHY);
@@ -215,8 +215,8 @@ test_enter_saves (Fixture       *f,
 }
 
 static void
-test_older_date (Fixture       *f,
-                 gconstpointer  data)
+test_older_date (Fixture      *f,
+                 gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 

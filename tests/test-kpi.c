@@ -34,9 +34,9 @@ test_enums (void)
   static const char *const directions[] = { "higher", "lower" };
   static const char *const frequencies[] = { "weekly", "monthly", "quarterly" };
   static const char *const statuses[] = { "none", "healthy", "needs-attention", "unhealthy" };
-  KoersKpiDirection direction = KOERS_KPI_DIRECTION_HIGHER;
-  KoersKpiFrequency frequency = KOERS_KPI_FREQUENCY_WEEKLY;
-  KoersKpiStatus status = KOERS_KPI_STATUS_NONE;
+  KoersKpiDirection        direction = KOERS_KPI_DIRECTION_HIGHER;
+  KoersKpiFrequency        frequency = KOERS_KPI_FREQUENCY_WEEKLY;
+  KoersKpiStatus           status = KOERS_KPI_STATUS_NONE;
 
   for (guint i = 0; i < G_N_ELEMENTS (directions); i++)
     {
@@ -149,11 +149,11 @@ test_thresholds (void)
 }
 
 static void
-assert_next_update (KoersKpiFrequency  frequency,
-                    const char        *last,
-                    const char        *expected)
+assert_next_update (KoersKpiFrequency frequency,
+                    const char       *last,
+                    const char       *expected)
 {
-  GDate last_date, next;
+  GDate            last_date, next;
   g_autofree char *iso = NULL;
 
   set_date (&last_date, last);
@@ -163,10 +163,10 @@ assert_next_update (KoersKpiFrequency  frequency,
 }
 
 static void
-assert_due (KoersKpiFrequency  frequency,
-            const char        *last,
-            const char        *today,
-            gboolean           expected)
+assert_due (KoersKpiFrequency frequency,
+            const char       *last,
+            const char       *today,
+            gboolean          expected)
 {
   GDate last_date, today_date;
 
@@ -219,7 +219,7 @@ add_value (KoersKpi   *kpi,
            const char *date,
            double      number)
 {
-  g_autoptr(KoersKpiValue) value = koers_kpi_value_new (date, number, NULL);
+  g_autoptr (KoersKpiValue) value = koers_kpi_value_new (date, number, NULL);
 
   koers_kpi_add_value (kpi, value);
   return value;
@@ -228,10 +228,10 @@ add_value (KoersKpi   *kpi,
 static void
 test_defaults (void)
 {
-  g_autoptr(KoersKpi) kpi = new_nps ();
-  g_autoptr(KoersKpiValue) value = koers_kpi_value_new ("2026-05-01", 42, NULL);
+  g_autoptr (KoersKpi) kpi = new_nps ();
+  g_autoptr (KoersKpiValue) value = koers_kpi_value_new ("2026-05-01", 42, NULL);
   KoersKpiStatus status = -1;
-  double healthy = 0;
+  double         healthy = 0;
 
   g_assert_cmpstr (koers_kpi_get_name (kpi), ==, "NPS");
   g_assert_cmpstr (koers_kpi_get_uuid (kpi), ==, "");
@@ -270,10 +270,10 @@ test_defaults (void)
 static void
 test_values_follow (void)
 {
-  g_autoptr(KoersKpi) kpi = new_nps ();
-  guint n_status = 0, n_current = 0, n_date = 0;
+  g_autoptr (KoersKpi) kpi = new_nps ();
+  guint          n_status = 0, n_current = 0, n_date = 0;
   KoersKpiValue *april, *may, *march;
-  GListModel *values = koers_kpi_get_values (kpi);
+  GListModel    *values = koers_kpi_get_values (kpi);
 
   g_signal_connect (kpi, "notify::status", G_CALLBACK (count_notify_cb), &n_status);
   g_signal_connect (kpi, "notify::current-value", G_CALLBACK (count_notify_cb), &n_current);
@@ -302,8 +302,8 @@ test_values_follow (void)
 
   /* Newest first. */
   {
-    g_autoptr(KoersKpiValue) first = g_list_model_get_item (values, 0);
-    g_autoptr(KoersKpiValue) last = g_list_model_get_item (values, 2);
+    g_autoptr (KoersKpiValue) first = g_list_model_get_item (values, 0);
+    g_autoptr (KoersKpiValue) last = g_list_model_get_item (values, 2);
 
     g_assert_true (first == may);
     g_assert_true (last == march);
@@ -352,7 +352,7 @@ test_values_follow (void)
 static void
 test_same_day (void)
 {
-  g_autoptr(KoersKpi) kpi = new_nps ();
+  g_autoptr (KoersKpi) kpi = new_nps ();
   KoersKpiValue *first = add_value (kpi, "2026-05-01", 41);
   KoersKpiValue *second;
 
@@ -370,13 +370,13 @@ test_same_day (void)
 static void
 test_periods (void)
 {
-  g_autoptr(KoersKpi) kpi = koers_kpi_new ("Uptime", KOERS_METRIC_KIND_PERCENTAGE, "",
-                                           KOERS_KPI_DIRECTION_HIGHER, 99.9, 99.5,
-                                           KOERS_KPI_FREQUENCY_WEEKLY);
-  g_autoptr(GPtrArray) q2 = NULL;
-  g_autoptr(GPtrArray) q3 = NULL;
+  g_autoptr (KoersKpi) kpi = koers_kpi_new ("Uptime", KOERS_METRIC_KIND_PERCENTAGE, "",
+                                            KOERS_KPI_DIRECTION_HIGHER, 99.9, 99.5,
+                                            KOERS_KPI_FREQUENCY_WEEKLY);
+  g_autoptr (GPtrArray) q2 = NULL;
+  g_autoptr (GPtrArray) q3 = NULL;
   KoersPeriod period;
-  GDate date;
+  GDate       date;
 
   add_value (kpi, "2026-03-31", 99.1);
   add_value (kpi, "2026-06-30", 99.95);
@@ -409,11 +409,11 @@ test_periods (void)
 static void
 test_kpi_update_due (void)
 {
-  g_autoptr(KoersKpi) kpi = koers_kpi_new ("Open incidents", KOERS_METRIC_KIND_NUMBER, "incidents",
-                                           KOERS_KPI_DIRECTION_LOWER, 10, 20,
-                                           KOERS_KPI_FREQUENCY_WEEKLY);
-  KoersKpiValue *value;
-  GDate next, today;
+  g_autoptr (KoersKpi) kpi = koers_kpi_new ("Open incidents", KOERS_METRIC_KIND_NUMBER, "incidents",
+                                            KOERS_KPI_DIRECTION_LOWER, 10, 20,
+                                            KOERS_KPI_FREQUENCY_WEEKLY);
+  KoersKpiValue   *value;
+  GDate            next, today;
   g_autofree char *iso = NULL;
 
   g_assert_false (koers_kpi_get_next_update_date (kpi, &next));
@@ -438,9 +438,9 @@ test_kpi_update_due (void)
 static void
 test_key_result_kpi (void)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Raise NPS from 40 to 55",
-                                                       KOERS_METRIC_KIND_NUMBER, 40, 55, "");
-  guint count = 0;
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Raise NPS from 40 to 55",
+                                                        KOERS_METRIC_KIND_NUMBER, 40, 55, "");
+  guint  count = 0;
   gint64 id = -1;
 
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, 0);
@@ -457,13 +457,12 @@ test_key_result_kpi (void)
   g_assert_cmpuint (count, ==, 2);
 }
 
-
 /* Loading hands values over in one step; they are watched as if added. */
 static void
 test_splice_values (void)
 {
-  g_autoptr(KoersKpi) kpi = new_nps ();
-  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (KoersKpi) kpi = new_nps ();
+  g_autoptr (GPtrArray) newest_first = g_ptr_array_new_with_free_func (g_object_unref);
   KoersKpiValue *march;
 
   g_ptr_array_add (newest_first, koers_kpi_value_new ("2026-05-01", 45, NULL));

@@ -25,12 +25,12 @@ get_label (GtkWidget  *card,
 static void
 test_score_follows_store (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *objective;
   KoersKeyResult *kr;
-  GtkWidget *card;
-  GtkWindow *window;
-  GtkWidget *score_box;
+  GtkWidget      *card;
+  GtkWindow      *window;
+  GtkWidget      *score_box;
   g_autoptr (GError) error = NULL;
 
   koers_test_ui_db_open (&db);
@@ -86,10 +86,10 @@ test_score_follows_store (void)
 static void
 test_fields (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *company_objective;
   KoersObjective *objective;
-  GtkWidget *card;
+  GtkWidget      *card;
   g_autoptr (GError) error = NULL;
 
   koers_test_ui_db_open (&db);
@@ -144,11 +144,11 @@ test_fields (void)
 static void
 test_rebind (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb    db = { 0 };
   KoersDepartment *dept;
-  KoersObjective *first;
-  KoersObjective *second;
-  GtkWidget *card;
+  KoersObjective  *first;
+  KoersObjective  *second;
+  GtkWidget       *card;
   g_autoptr (GError) error = NULL;
 
   koers_test_ui_db_open (&db);
@@ -186,12 +186,12 @@ test_rebind (void)
 static void
 test_delete_and_undo (void)
 {
-  KoersTestUiDb db = { 0 };
+  KoersTestUiDb   db = { 0 };
   KoersObjective *objective;
-  GtkWidget *card;
-  GtkWindow *window;
-  GtkWidget *undo;
-  gint64 id;
+  GtkWidget      *card;
+  GtkWindow      *window;
+  GtkWidget      *undo;
+  gint64          id;
 
   koers_test_ui_db_open (&db);
   objective = koers_test_add_objective (db.store,

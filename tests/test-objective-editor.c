@@ -20,8 +20,8 @@ get_child (Fixture    *f,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   koers_test_ui_db_open (&f->db);
   f->company_objective = koers_test_add_objective (f->db.store, koers_store_get_company (f->db.store),
@@ -39,8 +39,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   koers_test_ui_finalize_toplevels (GTK_TYPE_WINDOW);
   koers_test_ui_db_close (&f->db);
@@ -57,10 +57,10 @@ read_title (Fixture *f)
 
 /* Typing saves at once, to memory and to disk: no Save button. */
 static void
-test_title_saves (Fixture       *f,
-                  gconstpointer  data)
+test_title_saves (Fixture      *f,
+                  gconstpointer data)
 {
-  GtkEditable *title_row = get_child (f, "title_row");
+  GtkEditable     *title_row = get_child (f, "title_row");
   g_autofree char *stored = NULL;
   g_autofree char *kept = NULL;
 
@@ -83,11 +83,11 @@ test_title_saves (Fixture       *f,
 }
 
 static void
-test_long_title_hint (Fixture       *f,
-                      gconstpointer  data)
+test_long_title_hint (Fixture      *f,
+                      gconstpointer data)
 {
-  GtkEditable *title_row = get_child (f, "title_row");
-  GtkLabel *hint = get_child (f, "title_hint_label");
+  GtkEditable     *title_row = get_child (f, "title_row");
+  GtkLabel        *hint = get_child (f, "title_hint_label");
   g_autofree char *ninety = g_strnfill (90, 'x');
   g_autofree char *ninety_one = g_strnfill (91, 'x');
 
@@ -108,8 +108,8 @@ test_long_title_hint (Fixture       *f,
 }
 
 static void
-test_fields_save (Fixture       *f,
-                  gconstpointer  data)
+test_fields_save (Fixture      *f,
+                  gconstpointer data)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (get_child (f, "description_view"));
   g_autoptr (KoersStore) again = NULL;
@@ -129,10 +129,10 @@ test_fields_save (Fixture       *f,
 }
 
 static void
-test_period (Fixture       *f,
-             gconstpointer  data)
+test_period (Fixture      *f,
+             gconstpointer data)
 {
-  GtkDropDown *quarter = get_child (f, "quarter_dropdown");
+  GtkDropDown   *quarter = get_child (f, "quarter_dropdown");
   GtkSpinButton *year = get_child (f, "year_spin");
 
   g_assert_cmpuint (gtk_drop_down_get_selected (quarter), ==, 1);
@@ -152,19 +152,18 @@ test_period (Fixture       *f,
 /* "Supports" lists the company objectives of the period, with their
  * department; a company objective has no such row. */
 static void
-test_aligned_to (Fixture       *f,
-                 gconstpointer  data)
+test_aligned_to (Fixture      *f,
+                 gconstpointer data)
 {
   AdwComboRow *aligned = get_child (f, "aligned_row");
-  GListModel *choices = adw_combo_row_get_model (aligned);
+  GListModel  *choices = adw_combo_row_get_model (aligned);
   g_autoptr (KoersStore) again = NULL;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (aligned)));
   g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "None");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==,
-                   KOERS_TEST_ISOLATED ("Increase sales & <b>results</b>") " — "
-                   KOERS_TEST_ISOLATED ("Company"));
+                   KOERS_TEST_ISOLATED ("Increase sales & <b>results</b>") " — " KOERS_TEST_ISOLATED ("Company"));
   g_assert_cmpuint (adw_combo_row_get_selected (aligned), ==, 0);
 
   adw_combo_row_set_selected (aligned, 1);
@@ -199,8 +198,8 @@ shows_label (GtkWidget  *root,
 /* When the store refuses a change, the editor says why and shows the
  * stored value again. */
 static void
-test_refused_change (Fixture       *f,
-                     gconstpointer  data)
+test_refused_change (Fixture      *f,
+                     gconstpointer data)
 {
   AdwComboRow *aligned = get_child (f, "aligned_row");
   g_autoptr (GError) error = NULL;
@@ -220,11 +219,11 @@ test_refused_change (Fixture       *f,
 
 /* Delete closes the editor; the main window's toast offers undo. */
 static void
-test_delete_and_undo (Fixture       *f,
-                      gconstpointer  data)
+test_delete_and_undo (Fixture      *f,
+                      gconstpointer data)
 {
   GtkWindow *main_window = koers_test_ui_window_new (gtk_label_new ("main"), 600, 400);
-  gint64 id = koers_objective_get_id (f->objective);
+  gint64     id = koers_objective_get_id (f->objective);
   GtkWidget *undo;
 
   gtk_window_destroy (GTK_WINDOW (f->editor));
@@ -248,8 +247,8 @@ test_delete_and_undo (Fixture       *f,
 
 /* On a phone (360 px) the editor fits: rows and buttons narrow down. */
 static void
-test_narrow (Fixture       *f,
-             gconstpointer  data)
+test_narrow (Fixture      *f,
+             gconstpointer data)
 {
   int min;
 
@@ -261,14 +260,14 @@ test_narrow (Fixture       *f,
  * title; a save of mine over theirs is refused, shows theirs, and typing
  * again keeps mine. */
 static void
-test_changed_elsewhere (Fixture       *f,
-                        gconstpointer  data)
+test_changed_elsewhere (Fixture      *f,
+                        gconstpointer data)
 {
   GtkEditable *title_row = get_child (f, "title_row");
   g_autoptr (KoersStore) other = koers_test_ui_db_reopen (&f->db);
   g_autoptr (GError) error = NULL;
   g_autofree char *stored = NULL;
-  KoersObjective *theirs = koers_store_find_objective (other, koers_objective_get_id (f->objective));
+  KoersObjective  *theirs = koers_store_find_objective (other, koers_objective_get_id (f->objective));
 
   koers_store_set_author (other, "Els Maes");
   koers_objective_set_title (theirs, "Sign-ups, as Els sees them");

@@ -5,7 +5,7 @@
 
 typedef struct
 {
-  guint count;
+  guint  count;
   double last_score;
 } ScoreWatch;
 
@@ -52,7 +52,7 @@ new_kr (const char *title,
 static void
 test_defaults (void)
 {
-  g_autoptr(KoersObjective) objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+  g_autoptr (KoersObjective) objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
   KoersPeriod period;
 
   g_assert_cmpint (koers_objective_get_level (objective), ==, KOERS_LEVEL_DEPARTMENT);
@@ -71,12 +71,12 @@ test_defaults (void)
 static void
 test_new_and_period (void)
 {
-  g_autoptr(KoersObjective) objective = koers_objective_new ("Increase sales results",
-                                                             KOERS_LEVEL_COMPANY,
-                                                             KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                                             "2026");
-  KoersPeriod period;
-  KoersLevel level;
+  g_autoptr (KoersObjective) objective = koers_objective_new ("Increase sales results",
+                                                              KOERS_LEVEL_COMPANY,
+                                                              KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                              "2026");
+  KoersPeriod        period;
+  KoersLevel         level;
   KoersObjectiveKind kind;
 
   g_object_get (objective, "level", &level, "kind", &kind, NULL);
@@ -92,13 +92,13 @@ test_new_and_period (void)
 static void
 test_score_follows_key_results (void)
 {
-  g_autoptr(KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
-                                                             KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
-  g_autoptr(KoersKeyResult) leads = new_kr ("Leads", 0, 100, 0);
-  g_autoptr(KoersKeyResult) cycle = new_kr ("Sales cycle", 60, 20, 1);
+  g_autoptr (KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
+                                                              KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+  g_autoptr (KoersKeyResult) leads = new_kr ("Leads", 0, 100, 0);
+  g_autoptr (KoersKeyResult) cycle = new_kr ("Sales cycle", 60, 20, 1);
   ScoreWatch watch = { 0, -1 };
-  guint n_count = 0;
-  guint n_krs = 0;
+  guint      n_count = 0;
+  guint      n_krs = 0;
 
   g_signal_connect (objective, "notify::score", G_CALLBACK (score_notify_cb), &watch);
   g_signal_connect (objective, "notify::n-key-results", G_CALLBACK (count_notify_cb), &n_count);
@@ -153,7 +153,7 @@ static const char *
 title_at (KoersObjective *objective,
           guint           position)
 {
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), position);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), position);
 
   return koers_key_result_get_title (kr);
 }
@@ -161,11 +161,11 @@ title_at (KoersObjective *objective,
 static void
 test_position_order (void)
 {
-  g_autoptr(KoersObjective) objective = koers_objective_new ("x", KOERS_LEVEL_TEAM,
-                                                             KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
-  g_autoptr(KoersKeyResult) a = new_kr ("a", 0, 1, 2);
-  g_autoptr(KoersKeyResult) b = new_kr ("b", 0, 1, 0);
-  g_autoptr(KoersKeyResult) c = new_kr ("c", 0, 1, 1);
+  g_autoptr (KoersObjective) objective = koers_objective_new ("x", KOERS_LEVEL_TEAM,
+                                                              KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+  g_autoptr (KoersKeyResult) a = new_kr ("a", 0, 1, 2);
+  g_autoptr (KoersKeyResult) b = new_kr ("b", 0, 1, 0);
+  g_autoptr (KoersKeyResult) c = new_kr ("c", 0, 1, 1);
   guint changes = 0;
 
   koers_objective_insert_key_result (objective, a);
@@ -198,7 +198,7 @@ test_position_order (void)
 static void
 test_key_result_outlives_objective (void)
 {
-  g_autoptr(KoersKeyResult) kr = new_kr ("kept", 0, 10, 0);
+  g_autoptr (KoersKeyResult) kr = new_kr ("kept", 0, 10, 0);
   KoersObjective *objective = koers_objective_new ("gone", KOERS_LEVEL_TEAM,
                                                    KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
 
@@ -213,7 +213,8 @@ test_key_result_outlives_objective (void)
   g_assert_cmpuint (G_OBJECT (kr)->ref_count, ==, 1);
   g_assert_cmpuint (g_signal_handlers_disconnect_matched (kr, G_SIGNAL_MATCH_ID,
                                                           g_signal_lookup ("notify", G_TYPE_OBJECT),
-                                                          0, NULL, NULL, NULL), ==, 0);
+                                                          0, NULL, NULL, NULL),
+                    ==, 0);
   koers_key_result_set_current_value (kr, 5);
 }
 

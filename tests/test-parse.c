@@ -8,13 +8,13 @@
 typedef struct
 {
   const char *text;
-  double value;
+  double      value;
 } Good;
 
 typedef struct
 {
   const char *text;
-  int code;
+  int         code;
 } Bad;
 
 static void
@@ -22,7 +22,7 @@ check_good (KoersLanguage lang, const Good *cases, gsize n)
 {
   for (gsize i = 0; i < n; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       double value = -12345.678;
 
       if (!koers_parse_number (lang, cases[i].text, &value, &error))
@@ -38,7 +38,7 @@ check_bad (KoersLanguage lang, const Bad *cases, gsize n)
 {
   for (gsize i = 0; i < n; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       double value = 42;
 
       if (koers_parse_number (lang, cases[i].text, &value, &error))

@@ -24,7 +24,7 @@ get_child (KoersPeriodSwitcher *switcher,
 static void
 test_starts_at_current_quarter (void)
 {
-  GtkWidget *switcher = g_object_ref_sink (koers_period_switcher_new ());
+  GtkWidget         *switcher = g_object_ref_sink (koers_period_switcher_new ());
   const KoersPeriod *period = koers_period_switcher_get_period (KOERS_PERIOD_SWITCHER (switcher));
 
   g_assert_cmpint (period->kind, ==, KOERS_PERIOD_KIND_QUARTER);
@@ -32,7 +32,7 @@ test_starts_at_current_quarter (void)
   g_assert_cmpint (period->quarter, ==, 2);
   g_assert_cmpstr (koers_period_switcher_get_label (KOERS_PERIOD_SWITCHER (switcher)), ==, "Q2 2026");
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (get_child (KOERS_PERIOD_SWITCHER (switcher),
-                                                                            "menu_button"))),
+                                                                          "menu_button"))),
                    ==, "Q2 2026");
 
   g_object_unref (switcher);
@@ -41,10 +41,10 @@ test_starts_at_current_quarter (void)
 static void
 test_previous_next (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *switcher = koers_period_switcher_new ();
+  GtkWidget           *window = gtk_window_new ();
+  GtkWidget           *switcher = koers_period_switcher_new ();
   KoersPeriodSwitcher *sw = KOERS_PERIOD_SWITCHER (switcher);
-  guint notified = 0;
+  guint                notified = 0;
 
   gtk_window_set_child (GTK_WINDOW (window), switcher);
   gtk_window_present (GTK_WINDOW (window));
@@ -77,11 +77,11 @@ test_previous_next (void)
 static void
 test_set_period (void)
 {
-  GtkWidget *switcher = g_object_ref_sink (koers_period_switcher_new ());
+  GtkWidget           *switcher = g_object_ref_sink (koers_period_switcher_new ());
   KoersPeriodSwitcher *sw = KOERS_PERIOD_SWITCHER (switcher);
-  g_autoptr(KoersPeriod) through_property = NULL;
+  g_autoptr (KoersPeriod) through_property = NULL;
   KoersPeriod period;
-  guint notified = 0;
+  guint       notified = 0;
 
   g_signal_connect (switcher, "notify::period", G_CALLBACK (notify_count_cb), &notified);
 
@@ -112,8 +112,8 @@ test_set_period (void)
 static void
 test_popover_controls (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *switcher = koers_period_switcher_new ();
+  GtkWidget           *window = gtk_window_new ();
+  GtkWidget           *switcher = koers_period_switcher_new ();
   KoersPeriodSwitcher *sw = KOERS_PERIOD_SWITCHER (switcher);
 
   gtk_window_set_child (GTK_WINDOW (window), switcher);
@@ -142,7 +142,7 @@ test_popover_controls (void)
 static void
 test_accessible_names (void)
 {
-  GtkWidget *switcher = g_object_ref_sink (koers_period_switcher_new ());
+  GtkWidget           *switcher = g_object_ref_sink (koers_period_switcher_new ());
   KoersPeriodSwitcher *sw = KOERS_PERIOD_SWITCHER (switcher);
 
   g_assert_cmpstr (gtk_widget_get_tooltip_text (get_child (sw, "previous_button")), ==, "Previous Quarter");

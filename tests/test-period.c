@@ -29,7 +29,7 @@ assert_period_string (const KoersPeriod *period,
 static void
 test_parse_quarter (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersPeriod period;
 
   g_assert_true (koers_period_parse ("2026-Q2", &period, &error));
@@ -86,15 +86,28 @@ static void
 test_parse_bad (void)
 {
   static const char *const bad[] = {
-    "", "Q2", "2026-Q0", "2026-Q5", "2026Q2", "26-Q2", "2026-Q2 ", "20266",
-    "-2026", "+202", "2026-02-30/2026-03-01", "2026-03-01/2026-02-01",
-    "2026-01-01/", "/2026-01-01", "2026-01-01/2026-03-31/2026-06-30",
-    "Q2 2026", "0000",
+    "",
+    "Q2",
+    "2026-Q0",
+    "2026-Q5",
+    "2026Q2",
+    "26-Q2",
+    "2026-Q2 ",
+    "20266",
+    "-2026",
+    "+202",
+    "2026-02-30/2026-03-01",
+    "2026-03-01/2026-02-01",
+    "2026-01-01/",
+    "/2026-01-01",
+    "2026-01-01/2026-03-31/2026-06-30",
+    "Q2 2026",
+    "0000",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       KoersPeriod period = { .year = 1234 };
 
       g_test_message ("parsing “%s”", bad[i]);
@@ -107,7 +120,7 @@ test_parse_bad (void)
     }
 
   {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     KoersPeriod period;
 
     g_assert_false (koers_period_parse (NULL, &period, &error));
@@ -116,7 +129,7 @@ test_parse_bad (void)
 
   /* The message names the bad input and, ending before it starts, says so. */
   {
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
     KoersPeriod period;
 
     g_assert_false (koers_period_parse ("2026-03-01/2026-02-01", &period, &error));
@@ -184,7 +197,7 @@ static void
 test_contains_and_for_date (void)
 {
   KoersPeriod period;
-  GDate date;
+  GDate       date;
 
   koers_date_parse ("2026-05-15", &date);
   koers_period_init_for_date (&period, &date);
@@ -207,8 +220,8 @@ static void
 test_equal_copy_boxed (void)
 {
   KoersPeriod a, b;
-  g_autoptr(KoersPeriod) copy = NULL;
-  GValue value = G_VALUE_INIT;
+  g_autoptr (KoersPeriod) copy = NULL;
+  GValue       value = G_VALUE_INIT;
   KoersPeriod *boxed;
 
   koers_period_init_quarter (&a, 2026, 2);

@@ -39,10 +39,10 @@ static void
 test_language (void)
 {
   KoersTestUiDb db = { 0 };
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *language = NULL;
-  GtkWidget *window;
-  AdwComboRow *row;
+  GtkWidget       *window;
+  AdwComboRow     *row;
 
   g_settings_reset (settings, "language");
   koers_test_ui_db_open (&db);
@@ -79,9 +79,9 @@ static void
 test_organisation (void)
 {
   KoersTestUiDb db = { 0 };
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *window;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GError) error = NULL;
+  GtkWidget   *window;
   GtkEditable *row;
 
   koers_test_ui_db_open (&db);
@@ -107,15 +107,15 @@ static void
 test_author (void)
 {
   KoersTestUiDb db = { 0 };
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *account = koers_author_get_account_name ();
   g_autofree char *escaped = g_markup_escape_text (account, -1);
   g_autofree char *resolved = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *value = NULL;
-  GtkWidget *window;
-  GtkEditable *row;
-  const char *description;
+  GtkWidget       *window;
+  GtkEditable     *row;
+  const char      *description;
 
   g_assert_cmpstr (account, !=, "");
   g_assert_cmpstr (account, !=, "Unknown");

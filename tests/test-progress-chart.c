@@ -12,12 +12,12 @@
 
 /* The colours of the actual line (koers-progress-chart-draw.c). */
 #define LIGHT_ACTUAL 0x1c71d8
-#define DARK_ACTUAL  0x62a0ea
+#define DARK_ACTUAL 0x62a0ea
 
 typedef struct
 {
-  guint drawn;    /* pixels with any ink */
-  guint actual;   /* opaque pixels in the actual line's colour */
+  guint drawn;  /* pixels with any ink */
+  guint actual; /* opaque pixels in the actual line's colour */
 } Ink;
 
 static KoersKeyResult *
@@ -50,7 +50,7 @@ add_checkins (KoersKeyResult *kr,
               guint           n)
 {
   GDate start, today;
-  int days;
+  int   days;
 
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, G_DATE_APRIL, 2026);
@@ -68,7 +68,7 @@ add_checkins (KoersKeyResult *kr,
 
 static gboolean
 near (guint8 a,
-      guint   b)
+      guint  b)
 {
   return ABS ((int) a - (int) b) <= 24;
 }
@@ -79,12 +79,12 @@ render (GtkWidget *chart,
         int        height)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  guint32 actual = dark ? DARK_ACTUAL : LIGHT_ACTUAL;
-  const guint8 *data;
-  int stride;
-  Ink ink = { 0, 0 };
+  cairo_t         *cr = cairo_create (surface);
+  gboolean         dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  guint32          actual = dark ? DARK_ACTUAL : LIGHT_ACTUAL;
+  const guint8    *data;
+  int              stride;
+  Ink              ink = { 0, 0 };
 
   koers_progress_chart_render (KOERS_PROGRESS_CHART (chart), cr, width, height);
   cairo_destroy (cr);
@@ -98,7 +98,7 @@ render (GtkWidget *chart,
     for (int x = 0; x < width; x++)
       {
         guint32 pixel = *(const guint32 *) (const void *) (data + y * stride + x * 4);
-        guint8 a = pixel >> 24, r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+        guint8  a = pixel >> 24, r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
 
         if (a == 0)
           continue;
@@ -129,8 +129,16 @@ static void
 test_sizes (void)
 {
   const guint counts[] = { 0, 1, 1000 };
-  const struct { int width, height; gboolean sparkline; } sizes[] = {
-    { 72, 20, TRUE }, { 120, 40, FALSE }, { 300, 160, FALSE }, { 640, 300, FALSE }, { 1600, 900, FALSE },
+  const struct
+  {
+    int      width, height;
+    gboolean sparkline;
+  } sizes[] = {
+    { 72, 20, TRUE },
+    { 120, 40, FALSE },
+    { 300, 160, FALSE },
+    { 640, 300, FALSE },
+    { 1600, 900, FALSE },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
@@ -184,13 +192,18 @@ test_dark (void)
 static void
 test_unusual (void)
 {
-  struct { KoersMetricKind kind; double start, target; double values[3]; } cases[] = {
-    { KOERS_METRIC_KIND_NUMBER, 10, 5, { 9, 7, 11 } },          /* decreasing: churn */
-    { KOERS_METRIC_KIND_NUMBER, 5, 5, { 5, 5, 5 } },            /* start is target, flat */
-    { KOERS_METRIC_KIND_PERCENTAGE, 18, 25, { -4, 40, 22 } },    /* outside the range */
+  struct
+  {
+    KoersMetricKind kind;
+    double          start, target;
+    double          values[3];
+  } cases[] = {
+    { KOERS_METRIC_KIND_NUMBER, 10, 5, { 9, 7, 11 } },        /* decreasing: churn */
+    { KOERS_METRIC_KIND_NUMBER, 5, 5, { 5, 5, 5 } },          /* start is target, flat */
+    { KOERS_METRIC_KIND_PERCENTAGE, 18, 25, { -4, 40, 22 } }, /* outside the range */
     { KOERS_METRIC_KIND_CURRENCY, 0, 2e6, { 1e5, 9e5, 1.5e6 } },
     { KOERS_METRIC_KIND_MILESTONE, 0, 1, { 0, 0, 1 } },
-    { KOERS_METRIC_KIND_NUMBER, 0, 1e15, { 1, 1e14, 9e14 } },   /* the largest a user can type */
+    { KOERS_METRIC_KIND_NUMBER, 0, 1e15, { 1, 1e14, 9e14 } }, /* the largest a user can type */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -228,7 +241,7 @@ test_summary (void)
   g_autofree char *empty = koers_progress_chart_dup_summary (KOERS_PROGRESS_CHART (chart));
   g_autofree char *one = NULL;
   g_autofree char *three = NULL;
-  GDate date;
+  GDate            date;
 
   g_assert_true (g_str_has_prefix (empty, "No check-ins yet; from 0 leads to 1,200 leads."));
   g_assert_nonnull (strstr (empty, "The ideal line expects 49% by today."));
@@ -276,7 +289,7 @@ test_in_window (void)
 
   /* Changes redraw: a new check-in, an edited one, a new period. */
   {
-    GDate date;
+    GDate       date;
     KoersPeriod year;
 
     koers_date_today (&date);

@@ -14,22 +14,23 @@ struct _TestThing
 {
   GObject parent_instance;
 
-  gint64 id;
-  gint64 stamp;
-  int count;
-  guint derived;
-  gboolean flag;
-  double share;
+  gint64             id;
+  gint64             stamp;
+  int                count;
+  guint              derived;
+  gboolean           flag;
+  double             share;
   KoersCheckinStatus status;
-  char *name;
-  char *date;
-  KoersDepartment *department;
-  guint n_hook_calls;
+  char              *name;
+  char              *date;
+  KoersDepartment   *department;
+  guint              n_hook_calls;
 };
 
 G_DEFINE_FINAL_TYPE (TestThing, test_thing, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_STAMP,
@@ -110,7 +111,7 @@ count_notify_cb (GObject    *object,
 static void
 test_param_specs (void)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (TEST_TYPE_THING);
+  g_autoptr (GTypeClass) klass = g_type_class_ref (TEST_TYPE_THING);
   GParamSpec *pspec;
 
   g_assert_cmpstr (g_param_spec_get_name (properties[PROP_ID]), ==, "id");
@@ -138,23 +139,23 @@ test_param_specs (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(TestThing) thing = g_object_new (TEST_TYPE_THING,
-                                             "id", (gint64) 7,
-                                             "stamp", (gint64) -5,
-                                             "count", 3,
-                                             "flag", TRUE,
-                                             "share", 0.5,
-                                             "status", KOERS_CHECKIN_STATUS_AT_RISK,
-                                             "name", "Sales",
-                                             "date", "2026-03-31",
-                                             NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *date = NULL;
-  gint64 id, stamp;
-  int count;
-  guint derived;
-  gboolean flag;
-  double share;
+  g_autoptr (TestThing) thing = g_object_new (TEST_TYPE_THING,
+                                              "id", (gint64) 7,
+                                              "stamp", (gint64) -5,
+                                              "count", 3,
+                                              "flag", TRUE,
+                                              "share", 0.5,
+                                              "status", KOERS_CHECKIN_STATUS_AT_RISK,
+                                              "name", "Sales",
+                                              "date", "2026-03-31",
+                                              NULL);
+  g_autofree char   *name = NULL;
+  g_autofree char   *date = NULL;
+  gint64             id, stamp;
+  int                count;
+  guint              derived;
+  gboolean           flag;
+  double             share;
   KoersCheckinStatus status;
 
   thing->derived = 9;
@@ -176,7 +177,7 @@ test_round_trip (void)
 static void
 test_notify_on_change (void)
 {
-  g_autoptr(TestThing) thing = g_object_new (TEST_TYPE_THING, NULL);
+  g_autoptr (TestThing) thing = g_object_new (TEST_TYPE_THING, NULL);
   guint count = 0;
 
   g_signal_connect (thing, "notify", G_CALLBACK (count_notify_cb), &count);
@@ -201,10 +202,10 @@ test_notify_on_change (void)
 static void
 test_strings_and_dates (void)
 {
-  g_autoptr(TestThing) thing = g_object_new (TEST_TYPE_THING,
-                                             "name", "Sales",
-                                             "date", "2026-01-01",
-                                             NULL);
+  g_autoptr (TestThing) thing = g_object_new (TEST_TYPE_THING,
+                                              "name", "Sales",
+                                              "date", "2026-01-01",
+                                              NULL);
 
   /* Strings are never NULL; an empty date is no date. */
   g_object_set (thing, "name", NULL, NULL);
@@ -216,9 +217,9 @@ test_strings_and_dates (void)
 static void
 test_construct_only_object (void)
 {
-  g_autoptr(KoersDepartment) department = koers_department_new ("Sales", "");
-  g_autoptr(TestThing) thing = g_object_new (TEST_TYPE_THING, "department", department, NULL);
-  g_autoptr(KoersDepartment) got = NULL;
+  g_autoptr (KoersDepartment) department = koers_department_new ("Sales", "");
+  g_autoptr (TestThing) thing = g_object_new (TEST_TYPE_THING, "department", department, NULL);
+  g_autoptr (KoersDepartment) got = NULL;
   GParamSpec *pspec = properties[PROP_DEPARTMENT];
 
   g_assert_true (G_IS_PARAM_SPEC_OBJECT (pspec));
@@ -236,8 +237,8 @@ test_construct_only_object (void)
 static void
 test_store_reports_change (void)
 {
-  g_autoptr(TestThing) thing = g_object_new (TEST_TYPE_THING, NULL);
-  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr (TestThing) thing = g_object_new (TEST_TYPE_THING, NULL);
+  g_auto (GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, TRUE);

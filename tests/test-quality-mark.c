@@ -17,16 +17,16 @@
 typedef struct
 {
   KoersTestUiDb      db;
-  KoersObjective    *bare;      /* Marketing: no key results, no owner */
-  KoersObjective    *other;     /* Marketing, with an owner and a key result */
+  KoersObjective    *bare;  /* Marketing: no key results, no owner */
+  KoersObjective    *other; /* Marketing, with an owner and a key result */
   GtkWidget         *pane;
   GtkWindow         *window;
   KoersQualityMarks *marks;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   KoersDepartment *marketing;
   g_autoptr (GError) error = NULL;
@@ -51,8 +51,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   gtk_window_destroy (f->window);
   koers_test_ui_iterate ();
@@ -138,12 +138,12 @@ find_dismiss_button (GtkWidget  *root,
 
 /* The worst severity shows as an icon and in words, with the count. */
 static void
-test_shows_worst (Fixture       *f,
-                  gconstpointer  data)
+test_shows_worst (Fixture      *f,
+                  gconstpointer data)
 {
   KoersQualityMark *mark = find_mark (f, f->bare);
-  GPtrArray *findings = get_findings (f, f->bare);
-  g_autofree char *expected = NULL;
+  GPtrArray        *findings = get_findings (f, f->bare);
+  g_autofree char  *expected = NULL;
 
   g_assert_nonnull (findings);
   g_assert_nonnull (find_finding (findings, KOERS_QUALITY_RULE_NO_KEY_RESULTS));
@@ -165,8 +165,8 @@ test_shows_worst (Fixture       *f,
   /* A key result's findings count for its objective's card; without an
    * error left, the mark says Warning. */
   {
-    KoersKeyResult *kr = koers_test_add_key_result (f->db.store, f->bare, "Newsletter sign-ups reach 900",
-                                                            0, 900, 100);
+    KoersKeyResult      *kr = koers_test_add_key_result (f->db.store, f->bare, "Newsletter sign-ups reach 900",
+                                                         0, 900, 100);
     KoersQualityFinding *kr_finding;
 
     koers_quality_marks_flush (f->marks);
@@ -184,11 +184,11 @@ test_shows_worst (Fixture       *f,
 /* One check per burst of changes, for all the cards; switching
  * department needs none, another period does. */
 static void
-test_one_check_per_change (Fixture       *f,
-                           gconstpointer  data)
+test_one_check_per_change (Fixture      *f,
+                           gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  guint n_checks;
+  guint       n_checks;
   KoersPeriod q3;
 
   find_mark (f, f->bare);
@@ -229,19 +229,19 @@ test_one_check_per_change (Fixture       *f,
 /* The popover lists each finding with its explanation; Dismiss writes to
  * the database and takes the finding off the card; Undo brings it back. */
 static void
-test_popover_dismiss (Fixture       *f,
-                      gconstpointer  data)
+test_popover_dismiss (Fixture      *f,
+                      gconstpointer data)
 {
-  KoersQualityMark *mark = find_mark (f, f->bare);
-  GPtrArray *findings = get_findings (f, f->bare);
+  KoersQualityMark    *mark = find_mark (f, f->bare);
+  GPtrArray           *findings = get_findings (f, f->bare);
   KoersQualityFinding *finding = find_finding (findings, KOERS_QUALITY_RULE_NO_KEY_RESULTS);
-  g_autofree char *key = g_strdup (koers_quality_finding_get_key (finding));
-  g_autofree char *explanation = g_strdup (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_EN));
-  g_autofree char *message = g_strdup (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN));
-  GtkWidget *popover = GTK_WIDGET (koers_quality_mark_get_popover (mark));
-  guint n = findings->len;
-  GtkWidget *button;
-  GtkWidget *undo;
+  g_autofree char     *key = g_strdup (koers_quality_finding_get_key (finding));
+  g_autofree char     *explanation = g_strdup (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_EN));
+  g_autofree char     *message = g_strdup (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN));
+  GtkWidget           *popover = GTK_WIDGET (koers_quality_mark_get_popover (mark));
+  guint                n = findings->len;
+  GtkWidget           *button;
+  GtkWidget           *undo;
 
   koers_quality_mark_popup (mark);
   koers_test_ui_spin (50);
@@ -297,13 +297,13 @@ test_popover_dismiss (Fixture       *f,
 
 /* Words in the interface language, as the rest of the card. */
 static void
-test_language (Fixture       *f,
-               gconstpointer  data)
+test_language (Fixture      *f,
+               gconstpointer data)
 {
-  KoersQualityMark *mark;
+  KoersQualityMark    *mark;
   KoersQualityFinding *finding;
-  GtkWidget *popover;
-  g_autofree char *expected = NULL;
+  GtkWidget           *popover;
+  g_autofree char     *expected = NULL;
 
   koers_format_set_language (KOERS_LANGUAGE_NL);
   /* What a restart in Dutch would show: the store changes, a new check. */
@@ -313,8 +313,7 @@ test_language (Fixture       *f,
 
   mark = find_mark (f, f->bare);
   finding = find_finding (get_findings (f, f->bare), KOERS_QUALITY_RULE_NO_KEY_RESULTS);
-  expected = g_strdup_printf ("%s (%u)", koers_quality_severity_get_label (KOERS_QUALITY_SEVERITY_ERROR,
-                                                                           KOERS_LANGUAGE_NL),
+  expected = g_strdup_printf ("%s (%u)", koers_quality_severity_get_label (KOERS_QUALITY_SEVERITY_ERROR, KOERS_LANGUAGE_NL),
                               get_findings (f, f->bare)->len);
   g_assert_cmpstr (koers_quality_mark_get_text (mark), ==, expected);
   g_assert_cmpstr (koers_quality_severity_get_label (KOERS_QUALITY_SEVERITY_ERROR, KOERS_LANGUAGE_NL), !=,

@@ -14,14 +14,14 @@
 typedef struct
 {
   KoersTestUiDb   db;
-  KoersObjective *objective;  /* Marketing, no key results, no owner */
+  KoersObjective *objective; /* Marketing, no key results, no owner */
   GtkWindow      *window;
   GtkWidget      *page;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   koers_test_ui_db_open_in (&f->db, data);
   f->objective = koers_test_add_objective (f->db.store,
@@ -34,8 +34,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_test_ui_assert_finalized_with (f->window, f->page);
   koers_format_set_language (KOERS_LANGUAGE_EN);
@@ -49,7 +49,7 @@ find_finding (GListModel *findings,
 {
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
       if (g_str_equal (koers_quality_finding_get_rule_id (finding), rule_id))
         return finding;
@@ -62,7 +62,7 @@ static GtkWidget *
 find_key_button (GtkWidget  *root,
                  const char *key)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
 
   koers_test_ui_collect (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
@@ -80,7 +80,7 @@ static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
-  g_autoptr(GPtrArray) labels = koers_test_ui_find_mapped (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = koers_test_ui_find_mapped (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -94,7 +94,7 @@ has_label (GtkWidget  *root,
 static guint
 count_rows (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) rows = koers_test_ui_find_mapped (root, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr (GPtrArray) rows = koers_test_ui_find_mapped (root, ADW_TYPE_EXPANDER_ROW);
 
   return rows->len;
 }
@@ -110,11 +110,11 @@ get_child (Fixture    *f,
 }
 
 static void
-test_lists_findings (Fixture       *f,
-                     gconstpointer  data)
+test_lists_findings (Fixture      *f,
+                     gconstpointer data)
 {
-  KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
-  GListModel *findings = koers_quality_page_get_findings (page);
+  KoersQualityPage    *page = KOERS_QUALITY_PAGE (f->page);
+  GListModel          *findings = koers_quality_page_get_findings (page);
   KoersQualityFinding *finding = find_finding (findings, KOERS_QUALITY_RULE_NO_KEY_RESULTS);
 
   g_assert_nonnull (finding);
@@ -133,14 +133,14 @@ test_lists_findings (Fixture       *f,
 }
 
 static void
-test_dismiss (Fixture       *f,
-              gconstpointer  data)
+test_dismiss (Fixture      *f,
+              gconstpointer data)
 {
-  KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
+  KoersQualityPage    *page = KOERS_QUALITY_PAGE (f->page);
   KoersQualityFinding *finding = find_finding (koers_quality_page_get_findings (page), KOERS_QUALITY_RULE_NO_KEY_RESULTS);
-  g_autofree char *key = g_strdup (koers_quality_finding_get_key (finding));
-  guint n_open = koers_quality_page_get_n_open (page);
-  GtkWidget *button = find_key_button (f->page, key);
+  g_autofree char     *key = g_strdup (koers_quality_finding_get_key (finding));
+  guint                n_open = koers_quality_page_get_n_open (page);
+  GtkWidget           *button = find_key_button (f->page, key);
 
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Dismiss");
@@ -154,7 +154,7 @@ test_dismiss (Fixture       *f,
 
   /* Kept in the database. */
   {
-    g_autoptr(KoersStore) again = koers_test_ui_db_reopen (&f->db);
+    g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
 
     g_assert_cmpint (koers_store_get_finding_dismissed_at (again, key), >, 0);
   }
@@ -181,12 +181,12 @@ test_dismiss (Fixture       *f,
  * called "R&D <ui>": the toast shows it as text (as markup it would be
  * empty, with a warning). */
 static void
-test_error_is_text (Fixture       *f,
-                    gconstpointer  data)
+test_error_is_text (Fixture      *f,
+                    gconstpointer data)
 {
   KoersQualityFinding *finding = find_finding (koers_quality_page_get_findings (KOERS_QUALITY_PAGE (f->page)),
                                                KOERS_QUALITY_RULE_NO_KEY_RESULTS);
-  GtkWidget *button = find_key_button (f->page, koers_quality_finding_get_key (finding));
+  GtkWidget           *button = find_key_button (f->page, koers_quality_finding_get_key (finding));
 
   koers_test_ui_refuse_writes (&f->db, "dismissed_findings");
   g_signal_emit_by_name (button, "clicked");
@@ -207,11 +207,11 @@ wait_for_check (void)
 }
 
 static void
-test_follows_store (Fixture       *f,
-                    gconstpointer  data)
+test_follows_store (Fixture      *f,
+                    gconstpointer data)
 {
   KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   koers_test_add_key_result (f->db.store, f->objective, "Three campaigns bring 1,200 leads", 0, 1200, 600);
   wait_for_check ();
@@ -226,11 +226,11 @@ test_follows_store (Fixture       *f,
 }
 
 static void
-test_period (Fixture       *f,
-             gconstpointer  data)
+test_period (Fixture      *f,
+             gconstpointer data)
 {
   KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
-  KoersPeriod q3;
+  KoersPeriod       q3;
 
   koers_period_init_quarter (&q3, 2026, 3);
   koers_quality_page_set_period (page, &q3);
@@ -244,12 +244,12 @@ test_period (Fixture       *f,
 
 /* Text people typed is shown as typed, not read as markup. */
 static void
-test_user_text (Fixture       *f,
-                gconstpointer  data)
+test_user_text (Fixture      *f,
+                gconstpointer data)
 {
   KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
-  KoersDepartment *it = koers_test_find_department (f->db.store, "IT & Development");
-  KoersObjective *odd = koers_test_add_objective (f->db.store, it, "R&D <b>first</b>", "2026-Q2");
+  KoersDepartment  *it = koers_test_find_department (f->db.store, "IT & Development");
+  KoersObjective   *odd = koers_test_add_objective (f->db.store, it, "R&D <b>first</b>", "2026-Q2");
 
   wait_for_check ();
   g_assert_nonnull (odd);
@@ -260,11 +260,11 @@ test_user_text (Fixture       *f,
 
 /* The finding texts follow the UI language. */
 static void
-test_dutch (Fixture       *f,
-            gconstpointer  data)
+test_dutch (Fixture      *f,
+            gconstpointer data)
 {
-  KoersQualityPage *page = KOERS_QUALITY_PAGE (f->page);
-  KoersPeriod q2;
+  KoersQualityPage    *page = KOERS_QUALITY_PAGE (f->page);
+  KoersPeriod          q2;
   KoersQualityFinding *finding;
 
   koers_format_set_language (KOERS_LANGUAGE_NL);

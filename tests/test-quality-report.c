@@ -10,11 +10,11 @@ test_report (KoersTestQuality *fx,
              gconstpointer     data)
 {
   KoersQualityInput input;
-  g_autoptr(GHashTable) dismissed = koers_quality_dismissed_new ();
-  g_autoptr(GString) en = g_string_new (NULL);
-  g_autoptr(GString) nl = g_string_new (NULL);
-  g_autoptr(GString) explained = g_string_new (NULL);
-  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr (GHashTable) dismissed = koers_quality_dismissed_new ();
+  g_autoptr (GString) en = g_string_new (NULL);
+  g_autoptr (GString) nl = g_string_new (NULL);
+  g_autoptr (GString) explained = g_string_new (NULL);
+  g_autoptr (GString) after = g_string_new (NULL);
 
   koers_quality_input_init (&input, G_LIST_MODEL (fx->departments), G_LIST_MODEL (fx->objectives), &fx->period);
   input.dismissed = dismissed;

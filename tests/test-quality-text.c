@@ -57,7 +57,6 @@ test_activity (void)
       if (word != NULL)
         g_error ("seen as an activity (%s): %s", word, impacts[i]);
     }
-
 }
 
 static void
@@ -96,7 +95,6 @@ test_ambiguous_metric (void)
   g_assert_null (per_month);
   g_assert_null (satisfaction);
   g_assert_null (existing);
-
 }
 
 static void
@@ -106,7 +104,6 @@ test_legal_basis (void)
   g_assert_true (koers_quality_text_names_legal_basis ("Toestemming van elke medewerker"));
   g_assert_false (koers_quality_text_names_legal_basis ("Process it under the GDPR."));
   g_assert_false (koers_quality_text_names_legal_basis (NULL));
-
 }
 
 static void
@@ -120,7 +117,7 @@ test_blank (void)
 static void
 test_expand (void)
 {
-  const char *pairs[] = { "n", "6", "department", "R&D {x}", NULL };
+  const char      *pairs[] = { "n", "6", "department", "R&D {x}", NULL };
   g_autofree char *a = koers_quality_text_expand ("{department} has {n}; {unknown} {", pairs);
   g_autofree char *b = koers_quality_text_expand ("", pairs);
 

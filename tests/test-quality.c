@@ -9,12 +9,12 @@ static void
 test_clean (KoersTestQuality *fx,
             gconstpointer     data)
 {
-  g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+  g_autoptr (GListModel) findings = koers_test_quality_run (fx);
   guint n = g_list_model_get_n_items (findings);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
       g_test_message ("unexpected: %s %s", koers_quality_finding_get_rule_id (finding),
                       koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN));
@@ -25,9 +25,9 @@ test_clean (KoersTestQuality *fx,
 static void
 test_rule_table (void)
 {
-  guint n;
+  guint                   n;
   const KoersQualityRule *rules = koers_quality_get_rules (&n);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_assert_cmpuint (n, >=, 17);
   for (guint i = 0; i < n; i++)
@@ -67,7 +67,7 @@ test_too_many_objectives (KoersTestQuality *fx,
   koers_test_quality_add_objective (fx, fx->marketing, "Next quarter", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
                                     "2026-Q3", fx->company_objective);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES, 0));
   }
@@ -76,7 +76,7 @@ test_too_many_objectives (KoersTestQuality *fx,
   koers_test_quality_add_objective (fx, fx->marketing, "All year", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
                                     "2026", fx->company_objective);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES, 0);
     g_assert_cmpint (koers_quality_finding_get_department_id (finding), ==,
@@ -95,7 +95,7 @@ test_too_many_objectives (KoersTestQuality *fx,
   for (guint i = 0; i < 5; i++)
     koers_test_quality_add_objective (fx, fx->company, "Company goal", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_cmpuint (koers_test_quality_count_rule (findings, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES), ==, 2);
     /* Department findings come first, the company's first of all. */
@@ -116,14 +116,14 @@ test_key_result_count (KoersTestQuality *fx,
     koers_test_quality_add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
                                        KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS, 0));
   }
   koers_test_quality_add_key_result (fx, fx->objective, "Grow newsletter subscriptions by 20%",
                                      KOERS_METRIC_KIND_NUMBER, 5000, 6000, "2026-06-05");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS,
                                                                     koers_objective_get_id (fx->objective));
 
@@ -135,7 +135,7 @@ static void
 test_no_key_results (KoersTestQuality *fx,
                      gconstpointer     data)
 {
-  g_autoptr(GListModel) findings = NULL;
+  g_autoptr (GListModel) findings = NULL;
   KoersQualityFinding *finding;
 
   koers_objective_remove_key_result (fx->objective, fx->kr1);
@@ -153,7 +153,7 @@ test_single_key_result (KoersTestQuality *fx,
 {
   koers_objective_remove_key_result (fx->objective, fx->kr2);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT,
                                                                     koers_objective_get_id (fx->objective));
 
@@ -167,7 +167,7 @@ test_single_key_result (KoersTestQuality *fx,
   /* Aspirational: no such demand. */
   koers_objective_set_kind (fx->objective, KOERS_OBJECTIVE_KIND_ASPIRATIONAL);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_SINGLE_KEY_RESULT, 0));
   }
@@ -184,14 +184,14 @@ test_title_length (KoersTestQuality *fx,
   /* 90 characters (91 bytes) is one line. */
   koers_objective_set_title (fx->objective, ninety);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, 0));
   }
 
   koers_objective_set_title (fx->objective, long_title);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG,
                                                                     koers_objective_get_id (fx->objective));
 
@@ -201,7 +201,7 @@ test_title_length (KoersTestQuality *fx,
 
   koers_objective_set_title (fx->objective, "Short,\nbut on two lines");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, koers_objective_get_id (fx->objective));
   }
@@ -209,7 +209,7 @@ test_title_length (KoersTestQuality *fx,
   /* A trailing line break is not a second line. */
   koers_objective_set_title (fx->objective, "Short and sharp\n");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TITLE_TOO_LONG, 0));
   }
@@ -226,7 +226,7 @@ test_measurable (KoersTestQuality *fx,
   koers_key_result_set_start_value (fx->kr2, 0);
   koers_key_result_set_target_value (fx->kr2, 1);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr1));
     g_assert_cmpint (koers_quality_finding_get_severity (finding), ==, KOERS_QUALITY_SEVERITY_ERROR);
@@ -241,7 +241,7 @@ test_measurable (KoersTestQuality *fx,
 
   koers_key_result_set_due_date (fx->kr2, NULL);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE, koers_key_result_get_id (fx->kr2));
     /* A number without a date is not this rule's business. */
@@ -258,7 +258,7 @@ test_activity (KoersTestQuality *fx,
 {
   koers_key_result_set_title (fx->kr1, "Lancering van versie 4.1");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ACTIVITY,
                                                                     koers_key_result_get_id (fx->kr1));
 
@@ -279,7 +279,7 @@ test_last_day (KoersTestQuality *fx,
 {
   koers_key_result_set_due_date (fx->kr1, "2026-06-30");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     /* One real date is a plan. */
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY, 0));
@@ -287,7 +287,7 @@ test_last_day (KoersTestQuality *fx,
 
   koers_key_result_set_due_date (fx->kr2, "2026-06-30");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY,
                                                                     koers_objective_get_id (fx->objective));
 
@@ -301,7 +301,7 @@ test_last_day (KoersTestQuality *fx,
   koers_key_result_set_due_date (fx->kr1, NULL);
   koers_key_result_set_due_date (fx->kr2, NULL);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY, 0));
   }
@@ -313,7 +313,7 @@ test_ambiguous_metric (KoersTestQuality *fx,
 {
   koers_key_result_set_title (fx->kr2, "1 miljoen klanten");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_AMBIGUOUS_METRIC,
                                                                     koers_key_result_get_id (fx->kr2));
 
@@ -323,7 +323,7 @@ test_ambiguous_metric (KoersTestQuality *fx,
   }
   koers_key_result_set_title (fx->kr2, "1 miljoen actieve klanten per maand");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_AMBIGUOUS_METRIC, 0));
   }
@@ -336,7 +336,7 @@ test_owner (KoersTestQuality *fx,
   koers_objective_set_owner (fx->objective, "  ");
   koers_key_result_set_owner (fx->kr2, NULL);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER, koers_objective_get_id (fx->objective));
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER, koers_key_result_get_id (fx->kr2));
@@ -356,14 +356,14 @@ test_alignment (KoersTestQuality *fx,
   team = koers_test_quality_add_objective (fx, fx->marketing, "Team objective", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
                                            "2026-Q2", fx->objective);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, 0));
   }
 
   koers_objective_set_aligned_to_id (fx->objective, 0);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED,
                                                                     koers_objective_get_id (fx->objective));
 
@@ -379,7 +379,7 @@ test_alignment (KoersTestQuality *fx,
   loop = koers_test_quality_add_objective (fx, fx->marketing, "Loop", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", team);
   koers_objective_set_aligned_to_id (team, koers_objective_get_id (loop));
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (fx->objective));
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, koers_objective_get_id (team));
@@ -393,7 +393,7 @@ test_personal_data (KoersTestQuality *fx,
 {
   koers_key_result_set_uses_personal_data (fx->kr1, TRUE);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, koers_key_result_get_id (fx->kr1));
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, 0));
@@ -401,7 +401,7 @@ test_personal_data (KoersTestQuality *fx,
 
   koers_key_result_set_personal_data_note (fx->kr1, "Uses customer data: report only totals.");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, koers_key_result_get_id (fx->kr1));
@@ -409,7 +409,7 @@ test_personal_data (KoersTestQuality *fx,
 
   koers_key_result_set_personal_data_note (fx->kr1, "Klantgegevens voor de upsell; rechtsgrond: gerechtvaardigd belang.");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS, 0));
@@ -419,7 +419,7 @@ test_personal_data (KoersTestQuality *fx,
   koers_key_result_set_uses_personal_data (fx->kr1, FALSE);
   koers_key_result_set_personal_data_note (fx->kr1, "");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE, 0));
   }
@@ -449,14 +449,14 @@ test_sandbagging (KoersTestQuality *fx,
   koers_test_quality_set_all_current (b, 0.6);
   koers_test_quality_set_all_current (committed, 1.0);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0));
   }
 
   /* A final grade from the review counts over the score. */
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, NULL, NULL, NULL, grade_one_cb, NULL);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, NULL, NULL, NULL, grade_one_cb, NULL);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
 
     g_assert_cmpstr (koers_quality_finding_get_key (finding), ==, "sandbagging:dept-2@2026-Q1");
@@ -465,7 +465,7 @@ test_sandbagging (KoersTestQuality *fx,
   /* Or the objective's own final grade. */
   koers_objective_set_final_grade (b, 1.0);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
   }
@@ -473,7 +473,7 @@ test_sandbagging (KoersTestQuality *fx,
 
   koers_test_quality_set_all_current (b, 1.0);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0);
 
     g_assert_cmpint (koers_quality_finding_get_department_id (finding), ==, koers_department_get_id (fx->marketing));
@@ -485,7 +485,7 @@ test_sandbagging (KoersTestQuality *fx,
     /* Only the quarter after: checking Q3 says nothing about Q1. */
     {
       KoersPeriod q3;
-      g_autoptr(GListModel) later = NULL;
+      g_autoptr (GListModel) later = NULL;
 
       koers_period_init_quarter (&q3, 2026, 3);
       later = koers_test_quality_run_full (fx, &q3, NULL, NULL, NULL, NULL);
@@ -497,7 +497,7 @@ test_sandbagging (KoersTestQuality *fx,
   koers_objective_set_kind (a, KOERS_OBJECTIVE_KIND_COMMITTED);
   koers_objective_set_kind (b, KOERS_OBJECTIVE_KIND_COMMITTED);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_SANDBAGGING, 0));
   }
@@ -514,13 +514,13 @@ static void
 test_postmortem (KoersTestQuality *fx,
                  gconstpointer     data)
 {
-  KoersPeriod q1;
+  KoersPeriod     q1;
   KoersObjective *missed = koers_test_quality_add_objective (fx, fx->marketing, "Ship on time", KOERS_OBJECTIVE_KIND_COMMITTED,
                                                              "2026-Q1", fx->company_objective);
   KoersObjective *bold = koers_test_quality_add_objective (fx, fx->marketing, "Dream big", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
                                                            "2026-Q1", fx->company_objective);
-  gint64 none = 0;
-  gint64 missed_id = koers_objective_get_id (missed);
+  gint64          none = 0;
+  gint64          missed_id = koers_objective_get_id (missed);
 
   koers_period_init_quarter (&q1, 2026, 1);
   koers_test_quality_set_all_current (missed, 0.5);
@@ -529,9 +529,9 @@ test_postmortem (KoersTestQuality *fx,
    * not missed yet. */
   koers_test_quality_set_all_current (fx->objective, 0.2);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, missed_id);
-    g_autoptr(GListModel) current = koers_test_quality_run (fx);
+    g_autoptr (GListModel) current = koers_test_quality_run (fx);
 
     g_assert_cmpint (koers_quality_finding_get_severity (finding), ==, KOERS_QUALITY_SEVERITY_ERROR);
     g_assert_nonnull (strstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), "0,50"));
@@ -542,7 +542,7 @@ test_postmortem (KoersTestQuality *fx,
 
   /* With a postmortem: done. */
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &missed_id);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &missed_id);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
@@ -550,13 +550,13 @@ test_postmortem (KoersTestQuality *fx,
   /* The objective's own postmortem property, when no callback says. */
   koers_objective_set_postmortem (missed, "  ");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, missed_id);
   }
   koers_objective_set_postmortem (missed, "The supplier slipped; we planned without a buffer.");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
@@ -565,7 +565,7 @@ test_postmortem (KoersTestQuality *fx,
   /* A final grade of 1.0 from the review: not missed. */
   koers_objective_set_final_grade (missed, 1.0);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
@@ -574,7 +574,7 @@ test_postmortem (KoersTestQuality *fx,
   /* Achieved after all: nothing to analyse. */
   koers_test_quality_set_all_current (missed, 1.0);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, &q1, NULL, has_postmortem_cb, NULL, &none);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM, 0));
   }
@@ -584,14 +584,14 @@ static void
 test_dismissal (KoersTestQuality *fx,
                 gconstpointer     data)
 {
-  g_autoptr(GHashTable) dismissed = koers_quality_dismissed_new ();
-  g_autofree char *key = NULL;
+  g_autoptr (GHashTable) dismissed = koers_quality_dismissed_new ();
+  g_autofree char     *key = NULL;
   KoersQualitySeverity worst = KOERS_QUALITY_SEVERITY_INFO;
 
   koers_key_result_set_target_value (fx->kr1, 18);
   koers_objective_set_owner (fx->objective, "");
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
     KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START,
                                                                     koers_key_result_get_id (fx->kr1));
 
@@ -604,7 +604,7 @@ test_dismissal (KoersTestQuality *fx,
 
   g_hash_table_add (dismissed, g_strdup (key));
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, NULL, dismissed, NULL, NULL, NULL);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, NULL, dismissed, NULL, NULL, NULL);
 
     g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, 0));
     /* Only that one. */
@@ -616,7 +616,7 @@ test_dismissal (KoersTestQuality *fx,
   /* Asked for, a dismissed finding comes back marked. */
   {
     KoersQualityInput input;
-    g_autoptr(GListModel) findings = NULL;
+    g_autoptr (GListModel) findings = NULL;
     KoersQualityFinding *finding;
 
     koers_quality_input_init (&input, G_LIST_MODEL (fx->departments), G_LIST_MODEL (fx->objectives), &fx->period);
@@ -631,7 +631,7 @@ test_dismissal (KoersTestQuality *fx,
   /* A dismissal is about one subject: the same problem elsewhere shows. */
   koers_key_result_set_target_value (fx->kr2, 60);
   {
-    g_autoptr(GListModel) findings = koers_test_quality_run_full (fx, NULL, dismissed, NULL, NULL, NULL);
+    g_autoptr (GListModel) findings = koers_test_quality_run_full (fx, NULL, dismissed, NULL, NULL, NULL);
 
     koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TARGET_EQUALS_START, koers_key_result_get_id (fx->kr2));
   }
@@ -641,12 +641,12 @@ static void
 test_finding_properties (KoersTestQuality *fx,
                          gconstpointer     data)
 {
-  g_autoptr(GListModel) findings = NULL;
+  g_autoptr (GListModel) findings = NULL;
   KoersQualityFinding *finding;
-  g_autofree char *message = NULL;
-  g_autofree char *rule_id = NULL;
+  g_autofree char     *message = NULL;
+  g_autofree char     *rule_id = NULL;
   KoersQualitySeverity severity;
-  gint64 kr_id;
+  gint64               kr_id;
 
   koers_key_result_set_target_value (fx->kr1, 18);
   findings = koers_test_quality_run (fx);
@@ -671,13 +671,13 @@ static void
 test_only_departments (KoersTestQuality *fx,
                        gconstpointer     data)
 {
-  KoersDepartment *sales = koers_test_quality_add_department (fx, "Sales", FALSE);
-  KoersObjective *sales_objective = koers_test_quality_add_objective (fx, sales, "Sell more",
-                                                                      KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                                                      "2026-Q2", fx->company_objective);
-  gint64 only[] = { koers_department_get_id (fx->marketing) };
+  KoersDepartment  *sales = koers_test_quality_add_department (fx, "Sales", FALSE);
+  KoersObjective   *sales_objective = koers_test_quality_add_objective (fx, sales, "Sell more",
+                                                                        KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                                        "2026-Q2", fx->company_objective);
+  gint64            only[] = { koers_department_get_id (fx->marketing) };
   KoersQualityInput input;
-  g_autoptr(GListModel) findings = NULL;
+  g_autoptr (GListModel) findings = NULL;
 
   koers_objective_set_owner (fx->objective, "");
   koers_objective_set_owner (sales_objective, "");
@@ -701,12 +701,12 @@ static void
 test_every_rule (KoersTestQuality *fx,
                  gconstpointer     data)
 {
-  KoersPeriod q1;
-  KoersObjective *lonely;
-  KoersObjective *empty;
-  guint n_rules;
+  KoersPeriod             q1;
+  KoersObjective         *lonely;
+  KoersObjective         *empty;
+  guint                   n_rules;
   const KoersQualityRule *rules = koers_quality_get_rules (&n_rules);
-  g_autoptr(GListStore) all = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
+  g_autoptr (GListStore) all = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
 
   for (guint i = 0; i < 5; i++)
     koers_test_quality_add_objective (fx, fx->marketing, "More", KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", fx->company_objective);
@@ -749,14 +749,14 @@ test_every_rule (KoersTestQuality *fx,
 
   koers_period_init_quarter (&q1, 2026, 1);
   {
-    g_autoptr(GListModel) q2_findings = koers_test_quality_run (fx);
-    g_autoptr(GListModel) q1_findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
+    g_autoptr (GListModel) q2_findings = koers_test_quality_run (fx);
+    g_autoptr (GListModel) q1_findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
     GListModel *lists[] = { q2_findings, q1_findings };
 
     for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
       for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
         {
-          g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (lists[l], i);
+          g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (lists[l], i);
 
           koers_test_quality_assert_bilingual (finding);
           g_list_store_append (all, finding);

@@ -21,10 +21,10 @@ typedef struct
 /* The demo company (KOERS_TODAY is 2026-05-15: its objectives are in
  * Q2 2026) in a main window showing the quarter. */
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
 
   fixture->dir = g_dir_make_tmp ("koers-report-dialog-XXXXXX", &error);
@@ -43,10 +43,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (fixture->window));
@@ -91,7 +91,7 @@ open_dialog (Fixture *fixture)
 static gboolean
 is_open (gpointer window)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
 
   return g_list_find (toplevels, window) != NULL;
 }
@@ -110,7 +110,7 @@ static void
 wait_until_done (KoersReportDialog *dialog)
 {
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  guint    timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   while (dialog != NULL && koers_report_dialog_get_busy (dialog) && !timed_out)
@@ -145,15 +145,15 @@ find_descendant (GtkWidget *root,
 }
 
 static gboolean
-label_is (GtkWidget     *widget,
-          gconstpointer  data)
+label_is (GtkWidget    *widget,
+          gconstpointer data)
 {
   return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 static gboolean
-button_is (GtkWidget     *widget,
-           gconstpointer  data)
+button_is (GtkWidget    *widget,
+           gconstpointer data)
 {
   return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
@@ -161,7 +161,7 @@ button_is (GtkWidget     *widget,
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data))
@@ -173,7 +173,7 @@ find_message_dialog (void)
 static guint
 count_files (const char *dir_path)
 {
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
   guint n = 0;
 
   while (dir != NULL && g_dir_read_name (dir) != NULL)
@@ -186,14 +186,14 @@ static char *
 read_pdf_text (const char *path)
 {
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *text = NULL;
-  int status;
+  int   status;
 
   if (pdftotext == NULL)
     return NULL;
 
-  g_spawn_sync (NULL, (char *[]) { pdftotext, (char *) path, (char *) "-", NULL }, NULL,
+  g_spawn_sync (NULL, (char *[]){ pdftotext, (char *) path, (char *) "-", NULL }, NULL,
                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
@@ -202,13 +202,13 @@ read_pdf_text (const char *path)
 }
 
 static void
-test_defaults (Fixture       *fixture,
-               gconstpointer  data)
+test_defaults (Fixture      *fixture,
+               gconstpointer data)
 {
   KoersReportDialog *dialog;
-  KoersPeriod period, expected;
-  g_autofree char *name = NULL;
-  g_autoptr(GArray) ids = NULL;
+  KoersPeriod        period, expected;
+  g_autofree char   *name = NULL;
+  g_autoptr (GArray) ids = NULL;
   guint n_files = count_files (fixture->dir);
 
   /* The window's period (the current quarter), the UI's language, the
@@ -268,13 +268,13 @@ test_defaults (Fixture       *fixture,
 }
 
 static void
-test_departments (Fixture       *fixture,
-                  gconstpointer  data)
+test_departments (Fixture      *fixture,
+                  gconstpointer data)
 {
-  KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
-  KoersDepartment *it = koers_test_find_department (fixture->store, "IT & Development");
+  KoersDepartment   *sales = koers_test_find_department (fixture->store, "Sales");
+  KoersDepartment   *it = koers_test_find_department (fixture->store, "IT & Development");
   KoersReportDialog *dialog;
-  GArray *ids;
+  GArray            *ids;
 
   /* The window shows Sales: choosing departments starts from it. */
   koers_window_select_department (fixture->window, sales);
@@ -323,16 +323,16 @@ test_departments (Fixture       *fixture,
 }
 
 static void
-test_export (Fixture       *fixture,
-             gconstpointer  data)
+test_export (Fixture      *fixture,
+             gconstpointer data)
 {
-  KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
+  KoersDepartment   *sales = koers_test_find_department (fixture->store, "Sales");
   KoersReportDialog *dialog = open_dialog (fixture);
-  g_autofree char *path = g_build_filename (fixture->dir, "OKR-rapport 2026-Q2.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char   *path = g_build_filename (fixture->dir, "OKR-rapport 2026-Q2.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
-  gsize length;
+  gsize            length;
 
   koers_report_dialog_set_language (dialog, KOERS_LANGUAGE_NL);
   koers_report_dialog_set_department_chosen (dialog, sales, TRUE);
@@ -365,13 +365,13 @@ test_export (Fixture       *fixture,
 }
 
 static void
-test_failure (Fixture       *fixture,
-              gconstpointer  data)
+test_failure (Fixture      *fixture,
+              gconstpointer data)
 {
   KoersReportDialog *dialog = open_dialog (fixture);
-  g_autofree char *missing = g_build_filename (fixture->dir, "missing", NULL);
-  g_autofree char *path = g_build_filename (missing, "report.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char   *missing = g_build_filename (fixture->dir, "missing", NULL);
+  g_autofree char   *path = g_build_filename (missing, "report.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   AdwMessageDialog *message;
 
   koers_report_dialog_export_to (dialog, file);
@@ -394,12 +394,12 @@ test_failure (Fixture       *fixture,
 }
 
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
+test_cancel (Fixture      *fixture,
+             gconstpointer data)
 {
   KoersReportDialog *dialog = open_dialog (fixture);
-  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char   *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   guint n_files = count_files (fixture->dir);
 
   /* Cancel right away: the report takes far longer than this. */
@@ -421,10 +421,10 @@ test_cancel (Fixture       *fixture,
 }
 
 static void
-test_menu_action (Fixture       *fixture,
-                  gconstpointer  data)
+test_menu_action (Fixture      *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(GList) toplevels = NULL;
+  g_autoptr (GList) toplevels = NULL;
   KoersReportDialog *dialog = NULL;
 
   /* win.export-report (the menu item, Ctrl+E) opens the dialog. */

@@ -15,25 +15,25 @@
 typedef KoersTestReport Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
   koers_test_report_open (fixture);
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   koers_test_report_close (fixture);
 }
 
 /* Replaces the fixture's store with the demo database in lang. */
 static void
-open_demo (Fixture       *fixture,
-           KoersLanguage  lang)
+open_demo (Fixture      *fixture,
+           KoersLanguage lang)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = koers_test_report_path (fixture, "demo.db");
 
   g_assert_true (koers_demo_create (path, lang, &error));
@@ -48,7 +48,7 @@ write_report (Fixture                  *fixture,
               const KoersReportOptions *opts,
               const char               *name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *path = koers_test_report_path (fixture, name);
 
   g_assert_true (koers_report_write_pdf (fixture->store, opts, path, NULL, NULL, NULL, &error));
@@ -90,7 +90,7 @@ collect_outline (PopplerIndexIter *iter,
 {
   do
     {
-      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerAction    *action = poppler_index_iter_get_action (iter);
       PopplerIndexIter *child = poppler_index_iter_get_child (iter);
 
       g_ptr_array_add (out, g_strdup (action->any.title));
@@ -108,9 +108,9 @@ static guint
 count_title (PopplerDocument *doc,
              const char      *title)
 {
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   PopplerIndexIter *iter = poppler_index_iter_new (doc);
-  guint n = 0;
+  guint             n = 0;
 
   g_assert_nonnull (iter);
   collect_outline (iter, titles);
@@ -122,18 +122,20 @@ count_title (PopplerDocument *doc,
 }
 
 static void
-check_demo (Fixture       *fixture,
-            KoersLanguage  lang)
+check_demo (Fixture      *fixture,
+            KoersLanguage lang)
 {
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
-  GListModel *kpis;
-  GListModel *departments;
-  guint by_status[KOERS_KPI_STATUS_UNHEALTHY + 1] = { 0, };
-  guint n_departments = 0;
-  const char *heading_suffix = lang == KOERS_LANGUAGE_NL ? ": KPI’s" : ": KPIs";
+  GListModel      *kpis;
+  GListModel      *departments;
+  guint            by_status[KOERS_KPI_STATUS_UNHEALTHY + 1] = {
+               0,
+  };
+  guint              n_departments = 0;
+  const char        *heading_suffix = lang == KOERS_LANGUAGE_NL ? ": KPI’s" : ": KPIs";
   static const char *labels[2][4] = {
     { "No value yet", "Healthy", "Needs attention", "Unhealthy" },
     { "Nog geen meting", "Gezond", "Aandacht nodig", "Ongezond" },
@@ -154,11 +156,11 @@ check_demo (Fixture       *fixture,
   departments = koers_store_get_departments (fixture->store);
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
-      g_autoptr(GPtrArray) dept_kpis = koers_store_list_department_kpis (fixture->store, dept);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (GPtrArray) dept_kpis = koers_store_list_department_kpis (fixture->store, dept);
       g_autofree char *heading = NULL;
       g_autofree char *page_text = NULL;
-      int page;
+      int              page;
 
       if (dept_kpis->len == 0)
         continue;
@@ -171,7 +173,7 @@ check_demo (Fixture       *fixture,
       page_text = koers_test_report_page_text (doc, page);
       for (guint j = 0; j < dept_kpis->len; j++)
         {
-          KoersKpi *kpi = g_ptr_array_index (dept_kpis, j);
+          KoersKpi      *kpi = g_ptr_array_index (dept_kpis, j);
           KoersKpiValue *value = koers_kpi_find_value_on (kpi, &end);
           KoersKpiStatus status = KOERS_KPI_STATUS_NONE;
 
@@ -205,31 +207,31 @@ check_demo (Fixture       *fixture,
 }
 
 static void
-test_demo_en (Fixture       *fixture,
-              gconstpointer  data)
+test_demo_en (Fixture      *fixture,
+              gconstpointer data)
 {
   check_demo (fixture, KOERS_LANGUAGE_EN);
 }
 
 static void
-test_demo_nl (Fixture       *fixture,
-              gconstpointer  data)
+test_demo_nl (Fixture      *fixture,
+              gconstpointer data)
 {
   check_demo (fixture, KOERS_LANGUAGE_NL);
 }
 
 static KoersKpi *
-add_kpi (KoersStore        *store,
-         const char        *department,
-         const char        *name,
-         KoersKpiDirection  direction,
-         double             healthy,
-         double             attention)
+add_kpi (KoersStore       *store,
+         const char       *department,
+         const char       *name,
+         KoersKpiDirection direction,
+         double            healthy,
+         double            attention)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersDepartment *dept = koers_store_find_department_by_name (store, department);
-  KoersKpi *kpi = koers_kpi_new (name, KOERS_METRIC_KIND_NUMBER, "leads", direction, healthy, attention,
-                                 KOERS_KPI_FREQUENCY_MONTHLY);
+  KoersKpi        *kpi = koers_kpi_new (name, KOERS_METRIC_KIND_NUMBER, "leads", direction, healthy, attention,
+                                        KOERS_KPI_FREQUENCY_MONTHLY);
 
   g_assert_nonnull (dept);
   koers_kpi_set_department_id (kpi, koers_department_get_id (dept));
@@ -246,26 +248,26 @@ add_value (KoersStore *store,
            double      number,
            const char *note)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersKpiValue) value = koers_kpi_value_new (date, number, note);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersKpiValue) value = koers_kpi_value_new (date, number, note);
 
   g_assert_true (koers_store_add_kpi_value (store, kpi, value, &error));
   g_assert_no_error (error);
 }
 
 static void
-test_as_of_report_end (Fixture       *fixture,
-                       gconstpointer  data)
+test_as_of_report_end (Fixture      *fixture,
+                       gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *page = NULL;
-  KoersKpi *leads;
-  KoersObjective *objective;
-  KoersKeyResult *kr;
-  int index;
+  KoersKpi        *leads;
+  KoersObjective  *objective;
+  KoersKeyResult  *kr;
+  int              index;
 
   /* Human Resources has no objectives: its KPIs alone earn it a section. */
   leads = add_kpi (fixture->store, "Human Resources", "Qualified candidates", KOERS_KPI_DIRECTION_HIGHER, 100, 80);
@@ -318,12 +320,12 @@ test_as_of_report_end (Fixture       *fixture,
 }
 
 static void
-test_no_kpis (Fixture       *fixture,
-              gconstpointer  data)
+test_no_kpis (Fixture      *fixture,
+              gconstpointer data)
 {
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);

@@ -14,17 +14,19 @@
 static void
 test_stress (void)
 {
-  KoersTestReport fixture = { 0, };
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(KoersTestPdf) doc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  GListModel *departments;
+  KoersTestReport fixture = {
+    0,
+  };
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (KoersTestPdf) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *path = NULL;
+  g_autofree char   *text = NULL;
+  GListModel        *departments;
   KoersReportOptions opts;
-  guint n_departments;
-  gint64 start;
-  int n_pages;
+  guint              n_departments;
+  gint64             start;
+  int                n_pages;
 
   koers_test_report_open (&fixture);
   departments = koers_store_get_departments (fixture.store);
@@ -33,24 +35,24 @@ test_stress (void)
   start = g_get_monotonic_time ();
   for (guint i = 0; i < N_OBJECTIVES; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i % n_departments);
-      gboolean company = koers_department_get_is_company (dept);
-      char *title = g_strdup_printf ("Objective %03u of %s: make the quarter count for everyone involved",
-                                     i + 1, koers_department_get_name (dept));
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i % n_departments);
+      gboolean        company = koers_department_get_is_company (dept);
+      char           *title = g_strdup_printf ("Objective %03u of %s: make the quarter count for everyone involved",
+                                               i + 1, koers_department_get_name (dept));
       KoersObjective *objective;
 
       objective = koers_test_report_add_objective (fixture.store, company ? NULL : koers_department_get_name (dept), title,
                                                    company ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT,
                                                    i % 3 == 0 ? KOERS_OBJECTIVE_KIND_ASPIRATIONAL
-                                                   : KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                              : KOERS_OBJECTIVE_KIND_COMMITTED,
                                                    "2026-Q2", NULL);
       g_ptr_array_add (titles, title);
 
       for (guint k = 0; k < 3; k++)
         {
           g_autofree char *kr_title = g_strdup_printf ("Key result %u of objective %03u", k + 1, i + 1);
-          KoersKeyResult *kr = koers_test_report_add_key_result (fixture.store, objective, kr_title,
-                                                                 KOERS_METRIC_KIND_NUMBER, 0, 100, "points");
+          KoersKeyResult  *kr = koers_test_report_add_key_result (fixture.store, objective, kr_title,
+                                                                  KOERS_METRIC_KIND_NUMBER, 0, 100, "points");
 
           koers_test_add_checkin (fixture.store, kr, "2026-04-15", (i * 7 + k * 13) % 60,
                                   KOERS_CHECKIN_STATUS_NONE, NULL);

@@ -15,15 +15,15 @@
 typedef KoersTestReport Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
   koers_test_report_open (fixture);
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   koers_test_report_close (fixture);
 }
@@ -33,7 +33,7 @@ write_report (Fixture                  *fixture,
               const KoersReportOptions *opts,
               const char               *name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *path = koers_test_report_path (fixture, name);
 
   g_assert_true (koers_report_write_pdf (fixture->store, opts, path, NULL, NULL, NULL, &error));
@@ -45,7 +45,7 @@ write_report (Fixture                  *fixture,
     {
       g_autofree char *contents = NULL;
       g_autofree char *copy = NULL;
-      gsize length;
+      gsize            length;
 
       copy = g_strdup_printf ("%s/%s-%s", g_getenv ("KOERS_TEST_KEEP_PDF"),
                               g_test_get_path () + strlen ("/report/"), name);
@@ -91,14 +91,14 @@ assert_lacks_text (const char *text,
 static void
 assert_summary_links (PopplerDocument *doc)
 {
-  g_autoptr(KoersTestPdfPage) page = poppler_document_get_page (doc, 1);
+  g_autoptr (KoersTestPdfPage) page = poppler_document_get_page (doc, 1);
   GList *mappings = poppler_page_get_link_mapping (page);
-  guint n_links = 0;
+  guint  n_links = 0;
 
   for (GList *l = mappings; l != NULL; l = l->next)
     {
       PopplerLinkMapping *mapping = l->data;
-      PopplerDest *dest;
+      PopplerDest        *dest;
 
       if (mapping->action->type != POPPLER_ACTION_GOTO_DEST)
         continue;
@@ -121,22 +121,22 @@ assert_summary_links (PopplerDocument *doc)
 }
 
 static void
-check_content (Fixture       *fixture,
-               KoersLanguage  lang)
+check_content (Fixture      *fixture,
+               KoersLanguage lang)
 {
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
-  g_autoptr(GPtrArray) titles = koers_test_report_q2_titles (lang);
-  g_autoptr(GPtrArray) outline = NULL;
-  g_autoptr(GPtrArray) departments = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
+  g_autoptr (GPtrArray) titles = koers_test_report_q2_titles (lang);
+  g_autoptr (GPtrArray) outline = NULL;
+  g_autoptr (GPtrArray) departments = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
   g_autofree char *creator = NULL;
   g_autofree char *subject = NULL;
-  gboolean nl = lang == KOERS_LANGUAGE_NL;
-  int n_pages;
+  gboolean         nl = lang == KOERS_LANGUAGE_NL;
+  int              n_pages;
 
   koers_test_report_populate (fixture, lang);
   koers_test_report_options_q2 (&opts, lang);
@@ -202,34 +202,32 @@ check_content (Fixture       *fixture,
     }
 
   /* The top risks carry their latest notes; the GDPR key result its own. */
-  assert_has_text (text, nl ? "Twee grote klanten stelden hun bestellingen uit." :
-                              "Two large customers postponed their orders.");
+  assert_has_text (text, nl ? "Twee grote klanten stelden hun bestellingen uit." : "Two large customers postponed their orders.");
   assert_has_text (text, nl ? "Nog geen budget goedgekeurd." : "No budget approved yet.");
-  assert_has_text (text, nl ? "Anonieme antwoorden, gerapporteerd per team van minstens vijf mensen." :
-                              "Anonymous answers, reported per team of at least five people.");
+  assert_has_text (text, nl ? "Anonieme antwoorden, gerapporteerd per team van minstens vijf mensen." : "Anonymous answers, reported per team of at least five people.");
 }
 
 static void
-test_content_en (Fixture       *fixture,
-                 gconstpointer  data)
+test_content_en (Fixture      *fixture,
+                 gconstpointer data)
 {
   check_content (fixture, KOERS_LANGUAGE_EN);
 }
 
 static void
-test_content_nl (Fixture       *fixture,
-                 gconstpointer  data)
+test_content_nl (Fixture      *fixture,
+                 gconstpointer data)
 {
   check_content (fixture, KOERS_LANGUAGE_NL);
 }
 
 static void
-test_without_notes (Fixture       *fixture,
-                    gconstpointer  data)
+test_without_notes (Fixture      *fixture,
+                    gconstpointer data)
 {
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
@@ -250,12 +248,12 @@ test_without_notes (Fixture       *fixture,
 }
 
 static void
-test_table_breaks (Fixture       *fixture,
-                   gconstpointer  data)
+test_table_breaks (Fixture      *fixture,
+                   gconstpointer data)
 {
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   guint table_pages = 0;
   guint continued = 0;
 
@@ -284,15 +282,15 @@ test_table_breaks (Fixture       *fixture,
 }
 
 static void
-test_year_appendix (Fixture       *fixture,
-                    gconstpointer  data)
+test_year_appendix (Fixture      *fixture,
+                    gconstpointer data)
 {
   KoersReportOptions opts;
-  KoersPeriod year;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  KoersPeriod        year;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
-  const char *missed, *gdpr, *budgets, *note;
+  const char      *missed, *gdpr, *budgets, *note;
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
   koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
@@ -326,7 +324,7 @@ write_departments_report (Fixture    *fixture,
                           const char *name)
 {
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
+  g_autofree char   *path = NULL;
 
   koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   opts.department_ids = ids;
@@ -336,13 +334,13 @@ write_departments_report (Fixture    *fixture,
 }
 
 static void
-test_department_subset (Fixture       *fixture,
-                        gconstpointer  data)
+test_department_subset (Fixture      *fixture,
+                        gconstpointer data)
 {
   KoersDepartment *sales;
-  gint64 ids[1];
-  g_autoptr(KoersTestPdf) doc = NULL;
-  g_autoptr(GPtrArray) departments = NULL;
+  gint64           ids[1];
+  g_autoptr (KoersTestPdf) doc = NULL;
+  g_autoptr (GPtrArray) departments = NULL;
   g_autofree char *text = NULL;
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
@@ -370,8 +368,8 @@ read_hostile_titles (void)
 {
   g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "report", "hostile-titles.txt", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
   GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
 
   g_file_get_contents (file, &contents, NULL, &error);
@@ -405,17 +403,17 @@ strip_breaks (const char *text)
 }
 
 static void
-test_hostile_text (Fixture       *fixture,
-                   gconstpointer  data)
+test_hostile_text (Fixture      *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(GPtrArray) titles = read_hostile_titles ();
-  KoersStore *store = fixture->store;
+  g_autoptr (GPtrArray) titles = read_hostile_titles ();
+  KoersStore      *store = fixture->store;
   KoersDepartment *sales = koers_store_find_department_by_name (store, "Sales");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersReportOptions opts;
-  KoersObjective *first = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  KoersObjective    *first = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   g_autofree char *word = NULL;
@@ -428,7 +426,7 @@ test_hostile_text (Fixture       *fixture,
 
   for (guint i = 0; i < titles->len; i++)
     {
-      const char *title = g_ptr_array_index (titles, i);
+      const char     *title = g_ptr_array_index (titles, i);
       KoersObjective *objective;
       KoersKeyResult *kr;
 
@@ -470,24 +468,28 @@ test_hostile_text (Fixture       *fixture,
  * words printed after it do not: the running header after the
  * organisation, the department list after a department. */
 static void
-test_bidi_isolates (Fixture       *fixture,
-                    gconstpointer  data)
+test_bidi_isolates (Fixture      *fixture,
+                    gconstpointer data)
 {
   KoersStore *store = fixture->store;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 ids[2];
-  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
-  g_auto(GStrv) words = NULL;
+  g_auto (GStrv) words = NULL;
   g_autofree char *packed = NULL;
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
-  g_assert_true (koers_store_set_organisation (store, "\u202e" "Acme", &error));
+  g_assert_true (koers_store_set_organisation (store, "\u202e"
+                                                      "Acme",
+                                               &error));
   g_assert_no_error (error);
   ids[0] = koers_department_get_id (koers_store_find_department_by_name (store, "Sales"));
   ids[1] = koers_department_get_id (koers_store_find_department_by_name (store, "Marketing"));
-  koers_department_set_name (koers_store_find_department_by_name (store, "Sales"), "\u202e" "Sales");
-  koers_department_set_name (koers_store_find_department_by_name (store, "Marketing"), "\u202e" "Marketing");
+  koers_department_set_name (koers_store_find_department_by_name (store, "Sales"), "\u202e"
+                                                                                   "Sales");
+  koers_department_set_name (koers_store_find_department_by_name (store, "Marketing"), "\u202e"
+                                                                                       "Marketing");
   doc = write_departments_report (fixture, ids, 2, "bidi.pdf");
   text = koers_test_report_document_text (doc);
   /* poppler breaks reversed words with spaces of its own. */
@@ -505,12 +507,12 @@ test_bidi_isolates (Fixture       *fixture,
 }
 
 static void
-test_empty_store (Fixture       *fixture,
-                  gconstpointer  data)
+test_empty_store (Fixture      *fixture,
+                  gconstpointer data)
 {
   KoersReportOptions opts;
-  g_autofree char *path = NULL;
-  g_autoptr(KoersTestPdf) doc = NULL;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
   g_autofree char *text = NULL;
 
   koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_NL);
@@ -529,7 +531,7 @@ test_empty_store (Fixture       *fixture,
 static guint
 count_files (const char *dir)
 {
-  g_autoptr(GPtrArray) names = koers_test_report_list_dir (dir);
+  g_autoptr (GPtrArray) names = koers_test_report_list_dir (dir);
 
   return names->len;
 }
@@ -538,7 +540,7 @@ static void
 assert_no_leftovers (const char *dir,
                      guint       expected)
 {
-  g_autoptr(GPtrArray) names = koers_test_report_list_dir (dir);
+  g_autoptr (GPtrArray) names = koers_test_report_list_dir (dir);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -551,16 +553,16 @@ assert_no_leftovers (const char *dir,
 }
 
 static void
-test_unwritable (Fixture       *fixture,
-                 gconstpointer  data)
+test_unwritable (Fixture      *fixture,
+                 gconstpointer data)
 {
   KoersReportOptions opts;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *missing = koers_test_report_path (fixture, "no-such-folder/report.pdf");
   g_autofree char *folder = koers_test_report_path (fixture, "a-folder.pdf");
   g_autofree char *locked_dir = koers_test_report_path (fixture, "locked");
   g_autofree char *locked = g_build_filename (locked_dir, "report.pdf", NULL);
-  guint n_files;
+  guint            n_files;
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
   koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
@@ -624,12 +626,14 @@ progress_cb (double   fraction,
 }
 
 static void
-test_progress (Fixture       *fixture,
-               gconstpointer  data)
+test_progress (Fixture      *fixture,
+               gconstpointer data)
 {
   KoersReportOptions opts;
-  ProgressLog log = { 0, };
-  g_autoptr(GError) error = NULL;
+  ProgressLog        log = {
+           0,
+  };
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = koers_test_report_path (fixture, "report.pdf");
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
@@ -652,11 +656,13 @@ check_cancel_at (Fixture *fixture,
                  double   cancel_at)
 {
   KoersReportOptions opts;
-  ProgressLog log = { 0, };
-  g_autoptr(GError) error = NULL;
+  ProgressLog        log = {
+           0,
+  };
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = koers_test_report_path (fixture, "report.pdf");
   g_autofree char *contents = NULL;
-  guint n_files;
+  guint            n_files;
 
   koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
   /* An older report at the target stays as it was. */
@@ -681,20 +687,20 @@ check_cancel_at (Fixture *fixture,
 }
 
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
+test_cancel (Fixture      *fixture,
+             gconstpointer data)
 {
   koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
 
-  check_cancel_at (fixture, 0.0);   /* before it starts */
-  check_cancel_at (fixture, 0.1);   /* while counting pages */
-  check_cancel_at (fixture, 0.8);   /* while writing the PDF */
+  check_cancel_at (fixture, 0.0); /* before it starts */
+  check_cancel_at (fixture, 0.1); /* while counting pages */
+  check_cancel_at (fixture, 0.8); /* while writing the PDF */
 
   /* Cancelled at the start, no file is made at a new name either. */
   {
     KoersReportOptions opts;
-    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GError) error = NULL;
     g_autofree char *path = koers_test_report_path (fixture, "new.pdf");
 
     koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
@@ -724,15 +730,19 @@ write_done_cb (GObject      *source,
 }
 
 static void
-test_async (Fixture       *fixture,
-            gconstpointer  data)
+test_async (Fixture      *fixture,
+            gconstpointer data)
 {
   KoersReportOptions opts;
-  ProgressLog log = { 0, };
-  AsyncResult async = { 0, };
+  ProgressLog        log = {
+           0,
+  };
+  AsyncResult async = {
+    0,
+  };
   g_autofree char *path = koers_test_report_path (fixture, "async.pdf");
-  g_autoptr(KoersTestPdf) doc = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (KoersTestPdf) doc = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *author = NULL;
 
   koers_test_report_populate (fixture, KOERS_LANGUAGE_NL);

@@ -13,16 +13,16 @@
 typedef struct
 {
   KoersTestUiDb   db;
-  KoersObjective *committed;     /* Marketing: 0.5 and 1.0 -> score 0.75 */
-  KoersObjective *aspirational;  /* Sales: 0.3 */
+  KoersObjective *committed;    /* Marketing: 0.5 and 1.0 -> score 0.75 */
+  KoersObjective *aspirational; /* Sales: 0.3 */
   KoersPeriod     q1;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersStore *store;
 
   koers_test_ui_db_open_in (&f->db, data);
@@ -49,8 +49,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_test_ui_finalize_toplevels (KOERS_TYPE_REVIEW_DIALOG);
   koers_format_set_language (KOERS_LANGUAGE_EN);
@@ -82,7 +82,7 @@ static GtkRange *
 get_kr_scale (GtkWidget *dialog,
               guint      index)
 {
-  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+  g_autoptr (GPtrArray) scales = g_ptr_array_new ();
 
   koers_test_ui_collect (get_child (dialog, "kr_list"), GTK_TYPE_SCALE, scales);
   g_assert_cmpuint (index, <, scales->len);
@@ -120,10 +120,10 @@ find_department_row (KoersStore *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       if (g_str_equal (koers_department_get_name (dept), name))
-        return i + 1;  /* after "Same department" */
+        return i + 1; /* after "Same department" */
     }
 
   g_assert_not_reached ();
@@ -132,8 +132,8 @@ find_department_row (KoersStore *store,
 /* A failed save's message names the database, here in a folder called
  * "R&D <review>": the toast shows it as text, not as (broken) markup. */
 static void
-test_error_is_text (Fixture       *f,
-                    gconstpointer  data)
+test_error_is_text (Fixture      *f,
+                    gconstpointer data)
 {
   GtkWidget *dialog = open_dialog (f, 0);
 
@@ -150,14 +150,14 @@ test_error_is_text (Fixture       *f,
 }
 
 static void
-test_review_flow (Fixture       *f,
-                  gconstpointer  data)
+test_review_flow (Fixture      *f,
+                  gconstpointer data)
 {
-  GtkWidget *dialog = open_dialog (f, 0);
+  GtkWidget         *dialog = open_dialog (f, 0);
   KoersReviewDialog *review = KOERS_REVIEW_DIALOG (dialog);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersDepartment *management = koers_test_find_department (f->db.store, "Management");
-  KoersKeyResult *kr;
+  KoersKeyResult  *kr;
 
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (review), ==, 2);
   g_assert_true (koers_review_dialog_get_objective (review) == f->committed);
@@ -217,12 +217,12 @@ test_review_flow (Fixture       *f,
   g_assert_cmpint (koers_objective_get_state (f->aspirational), ==, KOERS_OBJECTIVE_STATE_CARRIED_OVER);
   g_assert_cmpfloat_with_epsilon (koers_objective_get_final_grade (f->aspirational), 0.3, 1e-9);
   {
-    GListModel *objectives = koers_store_get_objectives (f->db.store);
+    GListModel     *objectives = koers_store_get_objectives (f->db.store);
     KoersObjective *copy = NULL;
 
     for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
       {
-        g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+        g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
         if (koers_objective_get_carried_over_from_id (objective) == koers_objective_get_id (f->aspirational))
           copy = objective;
@@ -240,7 +240,7 @@ test_review_flow (Fixture       *f,
 
   /* Stored. */
   {
-    g_autoptr(KoersStore) again = koers_test_ui_db_reopen (&f->db);
+    g_autoptr (KoersStore) again = koers_test_ui_db_reopen (&f->db);
     KoersObjective *committed;
 
     committed = koers_store_find_objective (again, koers_objective_get_id (f->committed));
@@ -250,10 +250,10 @@ test_review_flow (Fixture       *f,
 }
 
 static void
-test_skip_and_back (Fixture       *f,
-                    gconstpointer  data)
+test_skip_and_back (Fixture      *f,
+                    gconstpointer data)
 {
-  GtkWidget *dialog = open_dialog (f, 0);
+  GtkWidget         *dialog = open_dialog (f, 0);
   KoersReviewDialog *review = KOERS_REVIEW_DIALOG (dialog);
 
   g_assert_false (gtk_widget_get_sensitive (get_child (dialog, "back_button")));
@@ -274,12 +274,12 @@ test_skip_and_back (Fixture       *f,
 }
 
 static void
-test_department_and_empty (Fixture       *f,
-                           gconstpointer  data)
+test_department_and_empty (Fixture      *f,
+                           gconstpointer data)
 {
   KoersDepartment *sales = koers_test_find_department (f->db.store, "Sales");
-  GtkWidget *dialog = open_dialog (f, koers_department_get_id (sales));
-  KoersPeriod q3;
+  GtkWidget       *dialog = open_dialog (f, koers_department_get_id (sales));
+  KoersPeriod      q3;
 
   g_assert_cmpuint (koers_review_dialog_get_n_objectives (KOERS_REVIEW_DIALOG (dialog)), ==, 1);
   g_assert_true (koers_review_dialog_get_objective (KOERS_REVIEW_DIALOG (dialog)) == f->aspirational);

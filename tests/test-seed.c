@@ -21,8 +21,8 @@ assert_text (const KoersSeedText *text)
 static void
 test_departments (void)
 {
-  static const char *const emoji[] = { "⚙️", "💶", "👥", "🎨", "📈", "🧾", "💻", "💬", "🧭" };
-  guint n = 0;
+  static const char *const   emoji[] = { "⚙️", "💶", "👥", "🎨", "📈", "🧾", "💻", "💬", "🧭" };
+  guint                      n = 0;
   const KoersSeedDepartment *departments = koers_seed_get_departments (&n);
 
   g_assert_cmpuint (n, ==, 9);

@@ -15,12 +15,12 @@ add_objective (KoersStore *store,
                const char *title,
                const char *period)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersDepartment *dept = g_list_model_get_item (koers_store_get_departments (store), 1);
-  KoersObjective *objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
-                                                   KOERS_OBJECTIVE_KIND_COMMITTED, period);
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Churn down", KOERS_METRIC_KIND_PERCENTAGE,
-                                                       5, 3, NULL);
+  KoersObjective  *objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
+                                                    KOERS_OBJECTIVE_KIND_COMMITTED, period);
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Churn down", KOERS_METRIC_KIND_PERCENTAGE,
+                                                        5, 3, NULL);
 
   koers_objective_set_department_id (objective, koers_department_get_id (dept));
   g_object_unref (dept);
@@ -33,18 +33,18 @@ add_objective (KoersStore *store,
 static KoersKeyResult *
 first_key_result (KoersObjective *objective)
 {
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
 
-  return kr;  /* the objective holds a reference */
+  return kr; /* the objective holds a reference */
 }
 
 static void
-test_migrate_v4 (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_migrate_v4 (KoersTestDir *fixture,
+                 gconstpointer data)
 {
   g_autofree char *setup = NULL;
   g_autofree char *folder = g_path_get_dirname (fixture->path);
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (KoersStore) store = NULL;
 
   g_mkdir_with_parents (folder, 0700);
   setup = g_strdup_printf ("PRAGMA application_id = %d;\n%s%s%s%s"
@@ -71,22 +71,22 @@ test_migrate_v4 (KoersTestDir  *fixture,
   g_assert_true (koers_store_save_objective (store, koers_store_find_objective (store, 10), NULL));
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT version FROM objectives WHERE id = 10"), ==, 2);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE uuid = 'o'"
-                                             " AND op = 'update' AND author = 'Anna Peeters'"),
+                                                        " AND op = 'update' AND author = 'Anna Peeters'"),
                    ==, 1);
 }
 
 static void
-test_change_log (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_change_log (KoersTestDir *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(KoersObjective) objective = NULL;
-  g_autoptr(KoersCheckin) checkin = NULL;
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersObjective) objective = NULL;
+  g_autoptr (KoersCheckin) checkin = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr;
-  KoersChange *change;
-  int field;
+  KoersChange    *change;
+  int             field;
 
   koers_store_set_author (store, "Jan Janssens");
   g_assert_cmpstr (koers_store_get_author (store), ==, "Jan Janssens");
@@ -128,20 +128,20 @@ test_change_log (KoersTestDir  *fixture,
   g_assert_true (koers_store_delete_objective (store, objective, &error));
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE op = 'delete'"), ==, 3);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes WHERE author <> 'Jan Janssens'"
-                                             " AND seq > 10"),
+                                                        " AND seq > 10"),
                    ==, 0);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT length(author) FROM change_context"), ==, 0);
 }
 
 static void
-test_lazy_periods (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_lazy_periods (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersPeriod q1, q2;
 
   {
-    g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+    g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
 
     g_object_unref (add_objective (store, "Old quarter", "2026-Q1"));
     g_object_unref (add_objective (store, "This quarter", "2026-Q2"));
@@ -149,9 +149,9 @@ test_lazy_periods (KoersTestDir  *fixture,
   }
 
   {
-    g_autoptr(KoersStore) store = koers_store_open_lazy (fixture->path, &error);
+    g_autoptr (KoersStore) store = koers_store_open_lazy (fixture->path, &error);
     GListModel *objectives;
-    g_autoptr(KoersObjective) first = NULL;
+    g_autoptr (KoersObjective) first = NULL;
 
     g_assert_no_error (error);
     objectives = koers_store_get_objectives (store);
@@ -172,8 +172,8 @@ test_lazy_periods (KoersTestDir  *fixture,
     g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 3);
     for (guint i = 0; i + 1 < 3; i++)
       {
-        g_autoptr(KoersObjective) a = g_list_model_get_item (objectives, i);
-        g_autoptr(KoersObjective) b = g_list_model_get_item (objectives, i + 1);
+        g_autoptr (KoersObjective) a = g_list_model_get_item (objectives, i);
+        g_autoptr (KoersObjective) b = g_list_model_get_item (objectives, i + 1);
 
         g_assert_cmpstr (koers_objective_get_period (a), <=, koers_objective_get_period (b));
       }
@@ -181,9 +181,9 @@ test_lazy_periods (KoersTestDir  *fixture,
 }
 
 static gboolean
-collect_title_cb (KoersObjective  *objective,
-                  gpointer         user_data,
-                  GError         **error)
+collect_title_cb (KoersObjective *objective,
+                  gpointer        user_data,
+                  GError        **error)
 {
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);
   g_ptr_array_add (user_data, g_strdup (koers_objective_get_title (objective)));
@@ -191,13 +191,13 @@ collect_title_cb (KoersObjective  *objective,
 }
 
 static void
-test_foreach_objective (KoersTestDir  *fixture,
-                        gconstpointer  data)
+test_foreach_objective (KoersTestDir *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(KoersStore) lazy = NULL;
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) lazy = NULL;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
   KoersPeriod q1;
 
   g_object_unref (add_objective (store, "Old quarter", "2026-Q1"));
@@ -227,19 +227,19 @@ changed_cb (KoersStore *store,
 /* A second connection (as another process would) writes; the first one's
  * model follows from the change log, in place. */
 static void
-test_catch_up (KoersTestDir  *fixture,
-               gconstpointer  data)
+test_catch_up (KoersTestDir *fixture,
+               gconstpointer data)
 {
-  g_autoptr(KoersStore) window = NULL;
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(KoersObjective) mine = NULL;
-  g_autoptr(KoersObjective) theirs = NULL;
-  g_autoptr(KoersCheckin) checkin = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) window = NULL;
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (KoersObjective) mine = NULL;
+  g_autoptr (KoersObjective) theirs = NULL;
+  g_autoptr (KoersCheckin) checkin = NULL;
+  g_autoptr (GError) error = NULL;
   KoersObjective *seen;
   KoersKeyResult *kr;
-  KoersPeriod q2;
-  guint n_changed = 0;
+  KoersPeriod     q2;
+  guint           n_changed = 0;
 
   window = koers_test_open_store (fixture->path);
   mine = add_objective (window, "Mine", "2026-Q2");
@@ -277,10 +277,10 @@ test_catch_up (KoersTestDir  *fixture,
 
   /* KPIs and their values too. */
   {
-    g_autoptr(KoersKpi) kpi = koers_kpi_new ("Net promoter score", KOERS_METRIC_KIND_NUMBER,
-                                             NULL, KOERS_KPI_DIRECTION_HIGHER, 40, 30,
-                                             KOERS_KPI_FREQUENCY_MONTHLY);
-    g_autoptr(KoersKpiValue) value = koers_kpi_value_new ("2026-05-01", 42, NULL);
+    g_autoptr (KoersKpi) kpi = koers_kpi_new ("Net promoter score", KOERS_METRIC_KIND_NUMBER,
+                                              NULL, KOERS_KPI_DIRECTION_HIGHER, 40, 30,
+                                              KOERS_KPI_FREQUENCY_MONTHLY);
+    g_autoptr (KoersKpiValue) value = koers_kpi_value_new ("2026-05-01", 42, NULL);
     KoersKpi *seen_kpi;
 
     koers_kpi_set_department_id (kpi, koers_objective_get_department_id (mine));
@@ -315,14 +315,14 @@ test_catch_up (KoersTestDir  *fixture,
 /* Deleting a department in a window that holds one quarter takes every
  * quarter's objectives, another process's too, and Undo brings all back. */
 static void
-test_delete_restores_everything (KoersTestDir  *fixture,
-                                 gconstpointer  data)
+test_delete_restores_everything (KoersTestDir *fixture,
+                                 gconstpointer data)
 {
-  g_autoptr(KoersStore) window = NULL;
-  g_autoptr(KoersStore) other = koers_test_open_store (fixture->path);
-  g_autoptr(GPtrArray) objectives = NULL;
-  g_autoptr(KoersDepartment) dept = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) window = NULL;
+  g_autoptr (KoersStore) other = koers_test_open_store (fixture->path);
+  g_autoptr (GPtrArray) objectives = NULL;
+  g_autoptr (KoersDepartment) dept = NULL;
+  g_autoptr (GError) error = NULL;
   KoersPeriod q2;
 
   g_object_unref (add_objective (other, "Shown", "2026-Q2"));
@@ -349,13 +349,13 @@ test_delete_restores_everything (KoersTestDir  *fixture,
 /* A save over a newer version is refused, names who changed it, shows
  * theirs, and a second save (keep mine) goes through. */
 static void
-test_no_lost_update (KoersTestDir  *fixture,
-                     gconstpointer  data)
+test_no_lost_update (KoersTestDir *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(KoersStore) mine = koers_test_open_store (fixture->path);
-  g_autoptr(KoersStore) theirs = NULL;
-  g_autoptr(KoersObjective) objective = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) mine = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) theirs = NULL;
+  g_autoptr (KoersObjective) objective = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr;
   KoersKeyResult *their_kr;
 
@@ -401,18 +401,18 @@ test_no_lost_update (KoersTestDir  *fixture,
 
 /* The real binary in another process: an import while a store watches. */
 static void
-test_other_process (KoersTestDir  *fixture,
-                    gconstpointer  data)
+test_other_process (KoersTestDir *fixture,
+                    gconstpointer data)
 {
   g_autofree char *koers = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "src", "koers", NULL);
   g_autofree char *demo = g_build_filename (fixture->dir, "demo.db", NULL);
   g_autofree char *json = g_build_filename (fixture->dir, "demo.json", NULL);
-  g_autoptr(KoersStore) window = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) window = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
-  KoersPeriod q2;
-  int status;
-  const char *create[] = { koers, "--create-demo", demo, NULL };
+  KoersPeriod      q2;
+  int              status;
+  const char      *create[] = { koers, "--create-demo", demo, NULL };
   const char *export[] = { koers, "--database", demo, "--export-json", json, NULL };
   const char *import[] = { koers, "--database", fixture->path, "--import-json", json, NULL };
 
@@ -422,7 +422,8 @@ test_other_process (KoersTestDir  *fixture,
   g_assert_true (koers_store_load_period (window, &q2, &error));
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (window)), ==, 0);
 
-  for (const char **argv = create; argv != NULL; argv = argv == create ? export : argv == export ? import : NULL)
+  for (const char **argv = create; argv != NULL; argv = argv == create ? export : argv == export ? import
+                                                                                                 : NULL)
     {
       g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                                    NULL, &out, &status, &error));
@@ -441,19 +442,19 @@ test_other_process (KoersTestDir  *fixture,
 /* A loader racing a committer (another process merging in a loop) never
  * sees a half-written state. */
 static void
-test_loader_races_committer (KoersTestDir  *fixture,
-                             gconstpointer  data)
+test_loader_races_committer (KoersTestDir *fixture,
+                             gconstpointer data)
 {
   g_autofree char *koers = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "src", "koers", NULL);
   g_autofree char *demo = g_build_filename (fixture->dir, "demo.db", NULL);
   g_autofree char *json = g_build_filename (fixture->dir, "demo.json", NULL);
   g_autofree char *script = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *create[] = { koers, "--create-demo", demo, NULL };
   const char *export[] = { koers, "--database", demo, "--export-json", json, NULL };
   const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
-  GPid pid;
-  int status;
+  GPid        pid;
+  int         status;
 
   g_assert_true (g_spawn_sync (NULL, (char **) create, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
   g_assert_true (g_spawn_sync (NULL, (char **) export, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
@@ -469,8 +470,8 @@ test_loader_races_committer (KoersTestDir  *fixture,
 
   for (int i = 0; i < 40; i++)
     {
-      g_autoptr(GError) open_error = NULL;
-      g_autoptr(KoersStore) store = koers_store_open (fixture->path, &open_error);
+      g_autoptr (GError) open_error = NULL;
+      g_autoptr (KoersStore) store = koers_store_open (fixture->path, &open_error);
 
       if (store == NULL)
         g_assert_error (open_error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);

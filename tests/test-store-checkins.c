@@ -7,25 +7,25 @@
 #include "koers-store-private.h"
 #include "koers-test-store.h"
 
-static const char * const dates[] = { "2026-04-10", "2026-05-01", "2026-05-20" };
+static const char *const dates[] = { "2026-04-10", "2026-05-01", "2026-05-20" };
 
 /* An objective of 2026-Q2 with two key results, each with the three
  * check-ins above (values 10, 20, 30). */
 static void
 fill_database (const char *path)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), 1);
-  g_autoptr(KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
-                                                             KOERS_OBJECTIVE_KIND_COMMITTED,
-                                                             "2026-Q2");
+  g_autoptr (KoersStore) store = koers_test_open_store (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), 1);
+  g_autoptr (KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
+                                                              KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                              "2026-Q2");
 
   koers_objective_set_department_id (objective, koers_department_get_id (dept));
   for (guint k = 0; k < 2; k++)
     {
-      g_autoptr(KoersKeyResult) kr = koers_key_result_new (k == 0 ? "Leads" : "Deals",
-                                                           KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+      g_autoptr (KoersKeyResult) kr = koers_key_result_new (k == 0 ? "Leads" : "Deals",
+                                                            KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
 
       koers_objective_insert_key_result (objective, kr);
     }
@@ -34,12 +34,12 @@ fill_database (const char *path)
 
   for (guint k = 0; k < 2; k++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), k);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), k);
 
       for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
         {
-          g_autoptr(KoersCheckin) checkin = koers_checkin_new (dates[i], 10.0 * (i + 1),
-                                                               KOERS_CHECKIN_STATUS_NONE, "");
+          g_autoptr (KoersCheckin) checkin = koers_checkin_new (dates[i], 10.0 * (i + 1),
+                                                                KOERS_CHECKIN_STATUS_NONE, "");
 
           g_assert_true (koers_store_add_checkin (store, kr, checkin, &error));
           g_assert_no_error (error);
@@ -50,7 +50,7 @@ fill_database (const char *path)
 static KoersStore *
 open_window (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersStore *window = koers_store_open_lazy (path, &error);
   KoersPeriod q2;
 
@@ -66,23 +66,23 @@ static KoersKeyResult *
 key_result_at (KoersStore *store,
                guint       index)
 {
-  g_autoptr(KoersObjective) objective = g_list_model_get_item (koers_store_get_objectives (store), 0);
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective),
-                                                        index);
+  g_autoptr (KoersObjective) objective = g_list_model_get_item (koers_store_get_objectives (store), 0);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective),
+                                                         index);
 
-  return kr;  /* the objective holds a reference */
+  return kr; /* the objective holds a reference */
 }
 
 static void
-test_period_reads_summaries (KoersTestDir  *fixture,
-                             gconstpointer  data)
+test_period_reads_summaries (KoersTestDir *fixture,
+                             gconstpointer data)
 {
-  g_autoptr(KoersStore) window = NULL;
-  KoersKeyResult *kr;
-  KoersCheckin *latest;
+  g_autoptr (KoersStore) window = NULL;
+  KoersKeyResult          *kr;
+  KoersCheckin            *latest;
   const KoersCheckinPoint *points;
-  GListModel *list;
-  guint n_points = 0;
+  GListModel              *list;
+  guint                    n_points = 0;
 
   fill_database (fixture->path);
   window = open_window (fixture->path);
@@ -110,7 +110,7 @@ test_period_reads_summaries (KoersTestDir  *fixture,
   g_assert_cmpuint (g_hash_table_size (window->checkin_by_id), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (list, i);
+      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (list, i);
 
       g_assert_true (koers_store_find_checkin (window, koers_checkin_get_id (checkin)) == checkin);
       g_assert_true (koers_store_get_checkin_key_result (window, checkin) == kr);
@@ -125,17 +125,17 @@ test_period_reads_summaries (KoersTestDir  *fixture,
 
 /* A report reads every list with the period; the quality check none. */
 static void
-test_period_checkins_modes (KoersTestDir  *fixture,
-                            gconstpointer  data)
+test_period_checkins_modes (KoersTestDir *fixture,
+                            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersPeriod q2;
 
   fill_database (fixture->path);
   koers_period_init_quarter (&q2, 2026, 2);
 
   {
-    g_autoptr(KoersStore) report = koers_store_open_lazy (fixture->path, &error);
+    g_autoptr (KoersStore) report = koers_store_open_lazy (fixture->path, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (koers_store_set_period_checkins (report, KOERS_STORE_CHECKINS_LISTS), ==,
@@ -154,7 +154,7 @@ test_period_checkins_modes (KoersTestDir  *fixture,
   }
 
   {
-    g_autoptr(KoersStore) check = koers_store_open_lazy (fixture->path, &error);
+    g_autoptr (KoersStore) check = koers_store_open_lazy (fixture->path, &error);
     KoersKeyResult *kr;
 
     g_assert_no_error (error);
@@ -176,14 +176,14 @@ count_changes_cb (guint *count)
 }
 
 static void
-test_other_writer (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_other_writer (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) window = NULL;
-  g_autoptr(KoersStore) other = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) window = NULL;
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *unread, *read;
-  guint changed = 0;
+  guint           changed = 0;
 
   fill_database (fixture->path);
   window = open_window (fixture->path);
@@ -196,7 +196,7 @@ test_other_writer (KoersTestDir  *fixture,
   for (guint k = 0; k < 2; k++)
     {
       KoersKeyResult *theirs = key_result_at (other, k);
-      g_autoptr(KoersCheckin) june = koers_checkin_new ("2026-06-02", 45, KOERS_CHECKIN_STATUS_NONE, "");
+      g_autoptr (KoersCheckin) june = koers_checkin_new ("2026-06-02", 45, KOERS_CHECKIN_STATUS_NONE, "");
 
       g_assert_true (koers_store_add_checkin (other, theirs, june, &error));
       g_assert_no_error (error);
@@ -234,14 +234,14 @@ test_other_writer (KoersTestDir  *fixture,
 /* Writes on a key result whose list is not read: a new check-in joins the
  * list once, and a delete's undo writes every check-in back. */
 static void
-test_writes_on_unread (KoersTestDir  *fixture,
-                       gconstpointer  data)
+test_writes_on_unread (KoersTestDir *fixture,
+                       gconstpointer data)
 {
-  g_autoptr(KoersStore) window = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersCheckin) june = koers_checkin_new ("2026-06-02", 45, KOERS_CHECKIN_STATUS_NONE, "");
-  g_autoptr(KoersObjective) objective = NULL;
-  g_autoptr(KoersKeyResult) deals = NULL;
+  g_autoptr (KoersStore) window = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersCheckin) june = koers_checkin_new ("2026-06-02", 45, KOERS_CHECKIN_STATUS_NONE, "");
+  g_autoptr (KoersObjective) objective = NULL;
+  g_autoptr (KoersKeyResult) deals = NULL;
 
   fill_database (fixture->path);
   window = open_window (fixture->path);
@@ -267,24 +267,24 @@ test_writes_on_unread (KoersTestDir  *fixture,
  * the period: each objective once, the first ones' summaries not read
  * again, and then the period counts as read. */
 static void
-test_period_in_two_steps (KoersTestDir  *fixture,
-                          gconstpointer  data)
+test_period_in_two_steps (KoersTestDir *fixture,
+                          gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDepartment) first = NULL;
-  g_autoptr(KoersStore) window = NULL;
-  guint changed = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersDepartment) first = NULL;
+  g_autoptr (KoersStore) window = NULL;
+  guint       changed = 0;
   GListModel *objectives;
   KoersPeriod q2;
-  gint64 first_id;
-  g_autoptr(GArray) read_first = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64      first_id;
+  g_autoptr (GArray) read_first = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   fill_database (fixture->path);
   {
-    g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-    g_autoptr(KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), 2);
-    g_autoptr(KoersObjective) other = koers_objective_new ("Hire", KOERS_LEVEL_DEPARTMENT,
-                                                           KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+    g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+    g_autoptr (KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), 2);
+    g_autoptr (KoersObjective) other = koers_objective_new ("Hire", KOERS_LEVEL_DEPARTMENT,
+                                                            KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
 
     koers_objective_set_department_id (other, koers_department_get_id (dept));
     g_assert_true (koers_store_add_objective (store, other, &error));

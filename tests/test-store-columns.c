@@ -18,7 +18,7 @@ make_value (const KoersColumn *column,
             GValue            *value)
 {
   g_autofree char *text = NULL;
-  GEnumClass *enums;
+  GEnumClass      *enums;
 
   g_value_init (value, pspec->value_type);
   switch (column->kind)
@@ -44,16 +44,16 @@ make_value (const KoersColumn *column,
       enums = G_PARAM_SPEC_ENUM (pspec)->enum_class;
       g_assert_cmpuint (enums->n_values, >=, 2);
       g_value_set_enum (value, enums->values[enums->n_values - 1].value !=
-                                 G_PARAM_SPEC_ENUM (pspec)->default_value
-                               ? enums->values[enums->n_values - 1].value
-                               : enums->values[0].value);
+                                   G_PARAM_SPEC_ENUM (pspec)->default_value
+                                 ? enums->values[enums->n_values - 1].value
+                                 : enums->values[0].value);
       break;
     case KOERS_COLUMN_UUID:
     case KOERS_COLUMN_TEXT:
       /* Dates must read as dates where a setter checks them. */
       text = g_str_has_suffix (column->column, "date")
-        ? g_strdup_printf ("2026-05-%02u", 1 + i % 28)
-        : g_strdup_printf ("%s “%u” ✓", column->column, i);
+               ? g_strdup_printf ("2026-05-%02u", 1 + i % 28)
+               : g_strdup_printf ("%s “%u” ✓", column->column, i);
       g_value_set_string (value, text);
       break;
     case KOERS_COLUMN_VERSION:
@@ -71,7 +71,7 @@ new_filled (const KoersEntity *entity)
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
-      g_auto(GValue) value = G_VALUE_INIT;
+      g_auto (GValue) value = G_VALUE_INIT;
       GParamSpec *pspec;
 
       if (column->kind == KOERS_COLUMN_VERSION)
@@ -90,8 +90,8 @@ assert_same_property (GObject           *a,
                       const KoersColumn *column)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), column->property);
-  g_auto(GValue) va = G_VALUE_INIT;
-  g_auto(GValue) vb = G_VALUE_INIT;
+  g_auto (GValue) va = G_VALUE_INIT;
+  g_auto (GValue) vb = G_VALUE_INIT;
 
   g_value_init (&va, pspec->value_type);
   g_value_init (&vb, pspec->value_type);
@@ -121,7 +121,7 @@ assert_all_same (const KoersEntity *entity,
 static sqlite3 *
 open_table (const KoersEntity *entity)
 {
-  g_autoptr(GString) ddl = g_string_new (NULL);
+  g_autoptr (GString) ddl = g_string_new (NULL);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
@@ -129,7 +129,8 @@ open_table (const KoersEntity *entity)
   for (guint i = 0; i < entity->n_columns; i++)
     g_string_append_printf (ddl, "%s%s%s", i > 0 ? ", " : "", entity->columns[i].column,
                             entity->columns[i].kind == KOERS_COLUMN_VERSION
-                              ? " INTEGER NOT NULL DEFAULT 1" : "");
+                              ? " INTEGER NOT NULL DEFAULT 1"
+                              : "");
   g_string_append (ddl, ")");
   g_assert_cmpint (sqlite3_exec (db, ddl->str, NULL, NULL, NULL), ==, SQLITE_OK);
   return db;
@@ -139,14 +140,14 @@ static void
 test_row_round_trip (gconstpointer data)
 {
   const KoersEntity *entity = data;
-  g_autoptr(GObject) written = new_filled (entity);
-  g_autoptr(GObject) read = koers_entity_new_object (entity);
+  g_autoptr (GObject) written = new_filled (entity);
+  g_autoptr (GObject) read = koers_entity_new_object (entity);
   g_autofree char *select = g_strdup_printf ("SELECT %s FROM %s",
                                              koers_entity_get_select_list (entity),
                                              entity->table);
-  sqlite3 *db = open_table (entity);
-  sqlite3_stmt *stmt = NULL;
-  int index = 0;
+  sqlite3         *db = open_table (entity);
+  sqlite3_stmt    *stmt = NULL;
+  int              index = 0;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, koers_entity_get_insert_sql (entity), -1, &stmt, NULL),
                    ==, SQLITE_OK);
@@ -168,16 +169,16 @@ test_row_round_trip (gconstpointer data)
 static void
 test_copy (gconstpointer data)
 {
-  const KoersEntity *entity = data;
+  const KoersEntity       *entity = data;
   static const char *const except[] = { "created", NULL };
-  g_autoptr(GObject) from = new_filled (entity);
-  g_autoptr(GObject) to = koers_entity_new_object (entity);
+  g_autoptr (GObject) from = new_filled (entity);
+  g_autoptr (GObject) to = koers_entity_new_object (entity);
 
   koers_entity_copy (entity, to, from, except);
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
-      gint64 stamp = -1;
+      gint64             stamp = -1;
 
       if (column->kind == KOERS_COLUMN_VERSION)
         continue;
@@ -196,14 +197,14 @@ static void
 test_equal (gconstpointer data)
 {
   const KoersEntity *entity = data;
-  g_autoptr(GObject) a = new_filled (entity);
+  g_autoptr (GObject) a = new_filled (entity);
 
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
-      g_autoptr(GObject) b = new_filled (entity);
+      g_autoptr (GObject) b = new_filled (entity);
       const char *except[] = { column->column, NULL };
-      g_auto(GValue) value = G_VALUE_INIT;
+      g_auto (GValue) value = G_VALUE_INIT;
       GParamSpec *pspec;
 
       if (column->kind == KOERS_COLUMN_VERSION)
@@ -236,7 +237,7 @@ main (int   argc,
       char *argv[])
 {
   const KoersEntity *const *entities;
-  guint n;
+  guint                     n;
 
   g_test_init (&argc, &argv, NULL);
 

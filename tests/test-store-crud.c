@@ -16,13 +16,13 @@ static void
 test_department_add_save (KoersTestStore *fixture,
                           gconstpointer   data)
 {
-  g_autoptr(KoersDepartment) legal = koers_department_new ("Legal", "⚖️");
-  g_autoptr(KoersDepartment) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *departments = koers_store_get_departments (fixture->store);
+  g_autoptr (KoersDepartment) legal = koers_department_new ("Legal", "⚖️");
+  g_autoptr (KoersDepartment) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel      *departments = koers_store_get_departments (fixture->store);
   g_autofree char *name = NULL;
   KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
-  gint64 created;
+  gint64           created;
 
   g_assert_true (koers_store_add_department (fixture->store, legal, &error));
   g_assert_no_error (error);
@@ -68,18 +68,19 @@ test_department_add_save (KoersTestStore *fixture,
   g_assert_cmpstr (koers_department_get_emoji (legal), ==, "📜");
   g_assert_cmpint (koers_department_get_parent_id (legal), ==, 0);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM departments"
-                                        " WHERE parent_id IS NOT NULL"), ==, 0);
+                                                         " WHERE parent_id IS NOT NULL"),
+                   ==, 0);
 }
 
 static void
 test_department_rules (KoersTestStore *fixture,
                        gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersDepartment *company = koers_store_get_company (fixture->store);
   KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
   KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
-  g_autoptr(KoersDepartment) stranger = koers_department_new ("Nowhere", NULL);
+  g_autoptr (KoersDepartment) stranger = koers_department_new ("Nowhere", NULL);
   gint64 updated = koers_department_get_updated (finance);
 
   /* A team under Sales, then Sales under its own team: a cycle. */
@@ -146,11 +147,11 @@ static void
 test_department_move (KoersTestStore *fixture,
                       gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  GListModel *departments = koers_store_get_departments (fixture->store);
+  g_autoptr (GError) error = NULL;
+  GListModel      *departments = koers_store_get_departments (fixture->store);
   KoersDepartment *management = koers_test_find_department (fixture->store, "Management");
   KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
-  g_autoptr(KoersDepartment) second = NULL;
+  g_autoptr (KoersDepartment) second = NULL;
   guint items_changed = 0;
 
   g_signal_connect (departments, "items-changed", G_CALLBACK (items_changed_cb), &items_changed);
@@ -167,9 +168,8 @@ test_department_move (KoersTestStore *fixture,
 
   for (guint i = 0; i < koers_test_n_items (departments); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
-      g_autofree char *sql = g_strdup_printf ("SELECT sort_order FROM departments WHERE id = %"
-                                              G_GINT64_FORMAT, koers_department_get_id (dept));
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT sort_order FROM departments WHERE id = %" G_GINT64_FORMAT, koers_department_get_id (dept));
 
       g_assert_cmpint (koers_department_get_sort_order (dept), ==, i);
       g_assert_cmpint (koers_test_store_count_rows (fixture, sql), ==, i);
@@ -208,19 +208,19 @@ static void
 test_department_delete_restore (KoersTestStore *fixture,
                                 gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDepartment) finance = g_object_ref (koers_test_find_department (fixture->store, "Finance"));
-  g_autoptr(KoersDepartment) team = koers_department_new ("Audit team", NULL);
-  g_autoptr(KoersObjective) budget = koers_test_store_add_objective (fixture, "Finance", "Budget", "2026-Q2", TRUE);
-  g_autoptr(KoersObjective) audit = koers_test_store_add_objective (fixture, "Finance", "Audit", "2026-Q2", FALSE);
-  g_autoptr(KoersObjective) sales = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
-  g_autoptr(GPtrArray) objectives = NULL;
-  g_autoptr(KoersKeyResult) kr = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersDepartment) finance = g_object_ref (koers_test_find_department (fixture->store, "Finance"));
+  g_autoptr (KoersDepartment) team = koers_department_new ("Audit team", NULL);
+  g_autoptr (KoersObjective) budget = koers_test_store_add_objective (fixture, "Finance", "Budget", "2026-Q2", TRUE);
+  g_autoptr (KoersObjective) audit = koers_test_store_add_objective (fixture, "Finance", "Audit", "2026-Q2", FALSE);
+  g_autoptr (KoersObjective) sales = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
+  g_autoptr (GPtrArray) objectives = NULL;
+  g_autoptr (KoersKeyResult) kr = NULL;
   g_autofree char *finance_uuid = g_strdup (koers_department_get_uuid (finance));
-  GListModel *departments = koers_store_get_departments (fixture->store);
-  gint64 finance_id = koers_department_get_id (finance);
-  gint64 kr_id;
-  guint before;
+  GListModel      *departments = koers_store_get_departments (fixture->store);
+  gint64           finance_id = koers_department_get_id (finance);
+  gint64           kr_id;
+  guint            before;
 
   /* Links into the department: an alignment, a carry-over, a team. */
   koers_objective_set_aligned_to_id (sales, koers_objective_get_id (budget));
@@ -259,7 +259,8 @@ test_department_delete_restore (KoersTestStore *fixture,
   g_assert_cmpint (koers_objective_get_carried_over_from_id (sales), ==, 0);
   g_assert_cmpint (koers_department_get_parent_id (team), ==, 0);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
-                                        " WHERE aligned_to_id IS NOT NULL"), ==, 0);
+                                                         " WHERE aligned_to_id IS NOT NULL"),
+                   ==, 0);
   /* The deleted objects keep what they held, for the undo. */
   g_assert_cmpuint (koers_test_n_items (koers_objective_get_key_results (budget)), ==, 1);
   g_assert_cmpint (koers_objective_get_aligned_to_id (audit), ==, koers_objective_get_id (budget));
@@ -286,9 +287,11 @@ test_department_delete_restore (KoersTestStore *fixture,
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM key_results"), ==, 1);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 2);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
-                                        " WHERE aligned_to_id IS NOT NULL"), ==, 2);
+                                                         " WHERE aligned_to_id IS NOT NULL"),
+                   ==, 2);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM departments"
-                                        " WHERE parent_id IS NOT NULL"), ==, 1);
+                                                         " WHERE parent_id IS NOT NULL"),
+                   ==, 1);
 
   /* A second undo of the same delete is refused and changes nothing. */
   g_assert_false (koers_store_restore_department (fixture->store, finance, objectives, &error));
@@ -303,13 +306,13 @@ static void
 test_objective_add_save (KoersTestStore *fixture,
                          gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) first = koers_test_store_add_objective (fixture, "Sales", "First", "2026-Q2", FALSE);
-  g_autoptr(KoersObjective) second = koers_test_store_add_objective (fixture, "Sales", "Second", "2026-Q2", FALSE);
-  g_autoptr(KoersObjective) other = koers_test_store_add_objective (fixture, "Sales", "Other", "2026-Q3", FALSE);
-  g_autoptr(KoersObjective) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) first = koers_test_store_add_objective (fixture, "Sales", "First", "2026-Q2", FALSE);
+  g_autoptr (KoersObjective) second = koers_test_store_add_objective (fixture, "Sales", "Second", "2026-Q2", FALSE);
+  g_autoptr (KoersObjective) other = koers_test_store_add_objective (fixture, "Sales", "Other", "2026-Q3", FALSE);
+  g_autoptr (KoersObjective) copy = NULL;
   g_autofree char *title = NULL;
-  gint64 created = koers_objective_get_created (second);
+  gint64           created = koers_objective_get_created (second);
 
   g_assert_cmpint (koers_objective_get_id (first), >, 0);
   g_assert_cmpuint (strlen (koers_objective_get_uuid (first)), ==, 36);
@@ -355,12 +358,12 @@ static void
 test_objective_rules (KoersTestStore *fixture,
                       gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) first = koers_test_store_add_objective (fixture, "Sales", "First", "2026-Q2", TRUE);
-  g_autoptr(KoersObjective) orphan = NULL;
-  g_autoptr(KoersObjective) clash = NULL;
-  g_autoptr(KoersKeyResult) clash_kr = NULL;
-  g_autoptr(KoersKeyResult) first_kr = g_list_model_get_item (koers_objective_get_key_results (first), 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) first = koers_test_store_add_objective (fixture, "Sales", "First", "2026-Q2", TRUE);
+  g_autoptr (KoersObjective) orphan = NULL;
+  g_autoptr (KoersObjective) clash = NULL;
+  g_autoptr (KoersKeyResult) clash_kr = NULL;
+  g_autoptr (KoersKeyResult) first_kr = g_list_model_get_item (koers_objective_get_key_results (first), 0);
   guint before = fixture->changed;
 
   /* Aligned to itself: refused, and the object shows what is stored. */
@@ -407,14 +410,14 @@ static void
 test_objective_delete_restore (KoersTestStore *fixture,
                                gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) company = koers_test_store_add_objective (fixture, "Management", "Grow", "2026", TRUE);
-  g_autoptr(KoersObjective) sales = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (company), 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) company = koers_test_store_add_objective (fixture, "Management", "Grow", "2026", TRUE);
+  g_autoptr (KoersObjective) sales = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (company), 0);
   g_autofree char *uuid = g_strdup (koers_objective_get_uuid (company));
-  gint64 id = koers_objective_get_id (company);
-  gint64 kr_id = koers_key_result_get_id (kr);
-  guint before;
+  gint64           id = koers_objective_get_id (company);
+  gint64           kr_id = koers_key_result_get_id (kr);
+  guint            before;
 
   koers_objective_set_aligned_to_id (sales, id);
   g_assert_true (koers_store_save_objective (fixture->store, sales, &error));
@@ -429,7 +432,8 @@ test_objective_delete_restore (KoersTestStore *fixture,
   g_assert_cmpint (koers_objective_get_aligned_to_id (sales), ==, 0);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
-                                        " WHERE aligned_to_id IS NOT NULL"), ==, 0);
+                                                         " WHERE aligned_to_id IS NOT NULL"),
+                   ==, 0);
 
   g_assert_true (koers_store_restore_objective (fixture->store, company, &error));
   g_assert_no_error (error);
@@ -441,7 +445,8 @@ test_objective_delete_restore (KoersTestStore *fixture,
   g_assert_cmpint (koers_objective_get_aligned_to_id (sales), ==, id);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 2);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"
-                                        " WHERE aligned_to_id IS NOT NULL"), ==, 1);
+                                                         " WHERE aligned_to_id IS NOT NULL"),
+                   ==, 1);
   koers_test_store_assert_objectives_sorted (fixture);
 
   /* Twice is refused. */

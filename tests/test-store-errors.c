@@ -18,9 +18,9 @@
 
 static const struct
 {
-  int          rc;
+  int             rc;
   KoersStoreError code;
-  const char  *english;  /* a word the English sentence holds */
+  const char     *english; /* a word the English sentence holds */
 } results[] = {
   { SQLITE_BUSY, KOERS_STORE_ERROR_FAILED, "in use by another program" },
   { SQLITE_LOCKED, KOERS_STORE_ERROR_FAILED, "in use by another program" },
@@ -44,7 +44,7 @@ static char *
 describe (int rc,
           int expected_code)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   koers_store_set_sqlite_error (&error, rc, DB_PATH);
   g_assert_error (error, KOERS_STORE_ERROR, expected_code);
@@ -79,11 +79,11 @@ test_sentences (void)
 
 /* A real constraint from SQLite, through the store. */
 static void
-test_real_constraint (KoersTestDir  *fixture,
-                      gconstpointer  data)
+test_real_constraint (KoersTestDir *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = koers_store_open (fixture->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_store_open (fixture->path, &error);
 
   g_assert_no_error (error);
   g_assert_false (koers_store_exec (store, "INSERT INTO departments SELECT * FROM departments",

@@ -16,20 +16,20 @@ static void
 test_key_result_crud (KoersTestStore *fixture,
                       gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Marketing", "Leads", "2026-Q2",
-                                                                        FALSE);
-  g_autoptr(KoersObjective) other = koers_test_store_add_objective (fixture, "Marketing", "Mail", "2026-Q2", FALSE);
-  g_autoptr(KoersKeyResult) a = koers_test_store_add_key_result (fixture, objective, "A");
-  g_autoptr(KoersKeyResult) b = koers_test_store_add_key_result (fixture, objective, "B");
-  g_autoptr(KoersKeyResult) c = koers_test_store_add_key_result (fixture, objective, "C");
-  g_autoptr(KoersKeyResult) first = NULL;
-  g_autoptr(KoersCheckin) checkin = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) objective = koers_test_store_add_objective (fixture, "Marketing", "Leads", "2026-Q2",
+                                                                         FALSE);
+  g_autoptr (KoersObjective) other = koers_test_store_add_objective (fixture, "Marketing", "Mail", "2026-Q2", FALSE);
+  g_autoptr (KoersKeyResult) a = koers_test_store_add_key_result (fixture, objective, "A");
+  g_autoptr (KoersKeyResult) b = koers_test_store_add_key_result (fixture, objective, "B");
+  g_autoptr (KoersKeyResult) c = koers_test_store_add_key_result (fixture, objective, "C");
+  g_autoptr (KoersKeyResult) first = NULL;
+  g_autoptr (KoersCheckin) checkin = NULL;
   g_autofree char *order = NULL;
-  GListModel *krs = koers_objective_get_key_results (objective);
-  gint64 created = koers_key_result_get_created (b);
-  gint64 c_id = koers_key_result_get_id (c);
-  guint before;
+  GListModel      *krs = koers_objective_get_key_results (objective);
+  gint64           created = koers_key_result_get_created (b);
+  gint64           c_id = koers_key_result_get_id (c);
+  guint            before;
 
   g_assert_cmpuint (fixture->changed, ==, 5);
   g_assert_cmpint (koers_key_result_get_position (a), ==, 0);
@@ -46,7 +46,8 @@ test_key_result_crud (KoersTestStore *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (koers_key_result_get_updated (b), >, created);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT target_value FROM key_results"
-                                        " WHERE uses_personal_data = 1"), ==, 250);
+                                                         " WHERE uses_personal_data = 1"),
+                   ==, 250);
 
   /* A due date that is no date breaks the schema's rule. */
   koers_key_result_set_due_date (b, "next week");
@@ -102,7 +103,8 @@ test_key_result_crud (KoersTestStore *fixture,
   g_assert_cmpuint (koers_test_n_items (koers_objective_get_key_results (other)), ==, 1);
   g_assert_true (koers_store_get_key_result_objective (fixture->store, c) == other);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM key_results k JOIN checkins c"
-                                        " ON c.key_result_id = k.id WHERE k.title = 'C'"), ==, 1);
+                                                         " ON c.key_result_id = k.id WHERE k.title = 'C'"),
+                   ==, 1);
 }
 
 /* Check-ins */
@@ -111,18 +113,18 @@ static void
 test_checkins (KoersTestStore *fixture,
                gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
-  g_autoptr(KoersKeyResult) kr = koers_test_store_add_key_result (fixture, objective, "Revenue");
-  g_autoptr(KoersCheckin) april = NULL;
-  g_autoptr(KoersCheckin) may = NULL;
-  g_autoptr(KoersCheckin) mid = NULL;
-  g_autoptr(KoersCheckin) dateless = NULL;
-  g_autoptr(KoersCheckin) head = NULL;
-  g_autoptr(KoersCheckin) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) objective = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", FALSE);
+  g_autoptr (KoersKeyResult) kr = koers_test_store_add_key_result (fixture, objective, "Revenue");
+  g_autoptr (KoersCheckin) april = NULL;
+  g_autoptr (KoersCheckin) may = NULL;
+  g_autoptr (KoersCheckin) mid = NULL;
+  g_autoptr (KoersCheckin) dateless = NULL;
+  g_autoptr (KoersCheckin) head = NULL;
+  g_autoptr (KoersCheckin) copy = NULL;
   GListModel *checkins = koers_key_result_get_checkins (kr);
-  gint64 mid_id;
-  guint before;
+  gint64      mid_id;
+  guint       before;
 
   april = koers_test_store_add_checkin (fixture, kr, "2026-04-10", 20);
   g_assert_cmpfloat (koers_key_result_get_current_value (kr), ==, 20);
@@ -210,7 +212,7 @@ static void
 test_foreign_keys (KoersTestStore *fixture,
                    gconstpointer   data)
 {
-  sqlite3 *db = fixture->store->db;
+  sqlite3      *db = fixture->store->db;
   sqlite3_stmt *stmt = NULL;
 
   /* On for the store's own connection… */
@@ -224,11 +226,14 @@ test_foreign_keys (KoersTestStore *fixture,
                                  "INSERT INTO objectives (uuid, department_id, title, level, kind,"
                                  " period, state, created, updated) VALUES ('x', 9999, 'T',"
                                  " 'team', 'committed', '2026-Q2', 'active', 0, 0)",
-                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_FOREIGNKEY);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO checkins (uuid, key_result_id, date, value, status,"
                                  " created, updated) VALUES ('y', 4242, '2026-05-01', 1, 'none',"
-                                 " 0, 0)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+                                 " 0, 0)",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_FOREIGNKEY);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 0);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
 }
@@ -239,10 +244,10 @@ static void
 test_busy (KoersTestStore *fixture,
            gconstpointer   data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDepartment) legal = koers_department_new ("Legal", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersDepartment) legal = koers_department_new ("Legal", NULL);
   KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
-  sqlite3 *other = koers_test_open_raw (fixture->files.path);
+  sqlite3         *other = koers_test_open_raw (fixture->files.path);
 
   sqlite3_busy_timeout (fixture->store->db, 10);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);

@@ -19,7 +19,7 @@
 static KoersKeyResult *
 first_key_result (KoersObjective *objective)
 {
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
 
   g_assert_nonnull (kr);
   return kr;
@@ -31,9 +31,9 @@ add_kpi (KoersTestStore *fixture,
          const char     *name,
          guint           n_values)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKpi *kpi;
-  guint before = fixture->changed;
+  guint     before = fixture->changed;
 
   kpi = koers_kpi_new (name, KOERS_METRIC_KIND_NUMBER, "", KOERS_KPI_DIRECTION_HIGHER, 50, 40,
                        KOERS_KPI_FREQUENCY_MONTHLY);
@@ -42,7 +42,7 @@ add_kpi (KoersTestStore *fixture,
   for (guint i = 0; i < n_values; i++)
     {
       g_autofree char *date = g_strdup_printf ("2026-%02u-01", i + 1);
-      g_autoptr(KoersKpiValue) value = koers_kpi_value_new (date, 38 + 3 * i, "");
+      g_autoptr (KoersKpiValue) value = koers_kpi_value_new (date, 38 + 3 * i, "");
 
       koers_kpi_add_value (kpi, value);
     }
@@ -57,8 +57,7 @@ static gint64
 kpi_id_of_key_result (KoersTestStore *fixture,
                       KoersKeyResult *kr)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (kpi_id, 0) FROM key_results WHERE id = %"
-                                          G_GINT64_FORMAT, koers_key_result_get_id (kr));
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (kpi_id, 0) FROM key_results WHERE id = %" G_GINT64_FORMAT, koers_key_result_get_id (kr));
 
   return koers_test_store_count_rows (fixture, sql);
 }
@@ -67,17 +66,17 @@ static void
 test_add_save (KoersTestStore *fixture,
                gconstpointer   data)
 {
-  g_autoptr(KoersKpi) nps = add_kpi (fixture, "Customer service", "NPS", 3);
-  g_autoptr(KoersKpi) response = add_kpi (fixture, "Customer service", "First response time", 0);
-  g_autoptr(KoersKpi) copy = NULL;
-  g_autoptr(KoersStore) reopened = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKpi) nps = add_kpi (fixture, "Customer service", "NPS", 3);
+  g_autoptr (KoersKpi) response = add_kpi (fixture, "Customer service", "First response time", 0);
+  g_autoptr (KoersKpi) copy = NULL;
+  g_autoptr (KoersStore) reopened = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
   KoersDepartment *service = koers_test_find_department (fixture->store, "Customer service");
   KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
-  KoersKpi *stored;
-  gint64 created;
-  guint changed;
+  KoersKpi        *stored;
+  gint64           created;
+  guint            changed;
 
   g_assert_cmpint (koers_kpi_get_id (nps), >, 0);
   g_assert_cmpuint (strlen (koers_kpi_get_uuid (nps)), ==, 36);
@@ -197,14 +196,14 @@ static void
 test_move (KoersTestStore *fixture,
            gconstpointer   data)
 {
-  g_autoptr(KoersKpi) a = add_kpi (fixture, "IT & Development", "Uptime", 0);
-  g_autoptr(KoersKpi) b = add_kpi (fixture, "IT & Development", "Open incidents", 0);
-  g_autoptr(KoersKpi) c = add_kpi (fixture, "IT & Development", "Lead time", 0);
-  g_autoptr(KoersKpi) other = add_kpi (fixture, "Finance", "DSO", 0);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKpi) a = add_kpi (fixture, "IT & Development", "Uptime", 0);
+  g_autoptr (KoersKpi) b = add_kpi (fixture, "IT & Development", "Open incidents", 0);
+  g_autoptr (KoersKpi) c = add_kpi (fixture, "IT & Development", "Lead time", 0);
+  g_autoptr (KoersKpi) other = add_kpi (fixture, "Finance", "DSO", 0);
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GError) error = NULL;
   KoersDepartment *it = koers_test_find_department (fixture->store, "IT & Development");
-  guint changed = fixture->changed;
+  guint            changed = fixture->changed;
 
   g_assert_true (koers_store_move_kpi (fixture->store, c, 0, &error));
   g_assert_no_error (error);
@@ -229,8 +228,8 @@ test_move (KoersTestStore *fixture,
   /* The store's list stays sorted. */
   for (guint i = 1; i < koers_test_n_items (koers_store_get_kpis (fixture->store)); i++)
     {
-      g_autoptr(KoersKpi) x = g_list_model_get_item (koers_store_get_kpis (fixture->store), i - 1);
-      g_autoptr(KoersKpi) y = g_list_model_get_item (koers_store_get_kpis (fixture->store), i);
+      g_autoptr (KoersKpi) x = g_list_model_get_item (koers_store_get_kpis (fixture->store), i - 1);
+      g_autoptr (KoersKpi) y = g_list_model_get_item (koers_store_get_kpis (fixture->store), i);
 
       g_assert_cmpint (koers_store_compare_kpis (x, y, NULL), <, 0);
     }
@@ -240,13 +239,13 @@ static void
 test_values (KoersTestStore *fixture,
              gconstpointer   data)
 {
-  g_autoptr(KoersKpi) kpi = add_kpi (fixture, "Marketing", "Website visits", 0);
-  g_autoptr(KoersKpiValue) today = koers_kpi_value_new (NULL, 4300, "After the campaign");
-  g_autoptr(KoersKpiValue) april = koers_kpi_value_new ("2026-04-01", 3900, NULL);
-  g_autoptr(KoersKpiValue) bad = koers_kpi_value_new ("2026-04-31", 1, NULL);
-  g_autoptr(KoersKpiValue) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  guint changed = fixture->changed;
+  g_autoptr (KoersKpi) kpi = add_kpi (fixture, "Marketing", "Website visits", 0);
+  g_autoptr (KoersKpiValue) today = koers_kpi_value_new (NULL, 4300, "After the campaign");
+  g_autoptr (KoersKpiValue) april = koers_kpi_value_new ("2026-04-01", 3900, NULL);
+  g_autoptr (KoersKpiValue) bad = koers_kpi_value_new ("2026-04-31", 1, NULL);
+  g_autoptr (KoersKpiValue) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  guint  changed = fixture->changed;
   gint64 id;
 
   koers_kpi_set_healthy (kpi, 5000);
@@ -334,19 +333,19 @@ static void
 test_key_result_link (KoersTestStore *fixture,
                       gconstpointer   data)
 {
-  g_autoptr(KoersKpi) nps = add_kpi (fixture, "Customer service", "NPS", 2);
-  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Customer service",
-                                                                        "Increase customer satisfaction.",
-                                                                        "2026-Q2", TRUE);
-  g_autoptr(KoersObjective) linked = NULL;
-  g_autoptr(KoersKeyResult) raise = NULL;
-  g_autoptr(KoersStore) reopened = NULL;
-  g_autoptr(GPtrArray) krs = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKpi) nps = add_kpi (fixture, "Customer service", "NPS", 2);
+  g_autoptr (KoersObjective) objective = koers_test_store_add_objective (fixture, "Customer service",
+                                                                         "Increase customer satisfaction.",
+                                                                         "2026-Q2", TRUE);
+  g_autoptr (KoersObjective) linked = NULL;
+  g_autoptr (KoersKeyResult) raise = NULL;
+  g_autoptr (KoersStore) reopened = NULL;
+  g_autoptr (GPtrArray) krs = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr = first_key_result (objective);
-  gint64 kpi_id = koers_kpi_get_id (nps);
+  gint64          kpi_id = koers_kpi_get_id (nps);
   KoersKeyResult *stored;
-  guint changed;
+  guint           changed;
 
   /* Saved with a link. */
   koers_key_result_set_kpi_id (kr, kpi_id);
@@ -380,10 +379,10 @@ test_key_result_link (KoersTestStore *fixture,
   g_clear_error (&error);
   g_assert_cmpint (koers_key_result_get_kpi_id (kr), ==, kpi_id);
   {
-    g_autoptr(KoersObjective) bad = koers_objective_new ("Bad link", KOERS_LEVEL_DEPARTMENT,
-                                                         KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
-    g_autoptr(KoersKeyResult) bad_kr = koers_key_result_new ("Nowhere", KOERS_METRIC_KIND_NUMBER,
-                                                             0, 1, "");
+    g_autoptr (KoersObjective) bad = koers_objective_new ("Bad link", KOERS_LEVEL_DEPARTMENT,
+                                                          KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+    g_autoptr (KoersKeyResult) bad_kr = koers_key_result_new ("Nowhere", KOERS_METRIC_KIND_NUMBER,
+                                                              0, 1, "");
 
     koers_objective_set_department_id (bad, koers_kpi_get_department_id (nps));
     koers_key_result_set_kpi_id (bad_kr, 4242);
@@ -428,7 +427,7 @@ test_key_result_link (KoersTestStore *fixture,
   /* A key result linked anew after the delete keeps its new link. */
   g_assert_true (koers_store_delete_kpi (fixture->store, nps, &error));
   {
-    g_autoptr(KoersKpi) other = add_kpi (fixture, "Customer service", "Churn", 1);
+    g_autoptr (KoersKpi) other = add_kpi (fixture, "Customer service", "Churn", 1);
 
     koers_key_result_set_kpi_id (raise, koers_kpi_get_id (other));
     g_assert_true (koers_store_save_key_result (fixture->store, raise, &error));
@@ -464,19 +463,19 @@ static void
 test_department_cascade (KoersTestStore *fixture,
                          gconstpointer   data)
 {
-  g_autoptr(KoersKpi) visits = add_kpi (fixture, "Marketing", "Website visits", 4);
-  g_autoptr(KoersKpi) revenue = add_kpi (fixture, "Sales", "Monthly revenue", 1);
-  g_autoptr(KoersObjective) sales_objective = koers_test_store_add_objective (fixture, "Sales", "Sell more",
-                                                                              "2026-Q2", TRUE);
-  g_autoptr(KoersObjective) marketing_objective = koers_test_store_add_objective (fixture, "Marketing",
-                                                                                  "Be seen", "2026-Q2", TRUE);
-  g_autoptr(GPtrArray) objectives = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKpi) visits = add_kpi (fixture, "Marketing", "Website visits", 4);
+  g_autoptr (KoersKpi) revenue = add_kpi (fixture, "Sales", "Monthly revenue", 1);
+  g_autoptr (KoersObjective) sales_objective = koers_test_store_add_objective (fixture, "Sales", "Sell more",
+                                                                               "2026-Q2", TRUE);
+  g_autoptr (KoersObjective) marketing_objective = koers_test_store_add_objective (fixture, "Marketing",
+                                                                                   "Be seen", "2026-Q2", TRUE);
+  g_autoptr (GPtrArray) objectives = NULL;
+  g_autoptr (GError) error = NULL;
   KoersDepartment *marketing = g_object_ref (koers_test_find_department (fixture->store, "Marketing"));
-  KoersKeyResult *outside = first_key_result (sales_objective);
-  KoersKeyResult *inside = first_key_result (marketing_objective);
-  gint64 visits_id = koers_kpi_get_id (visits);
-  guint changed;
+  KoersKeyResult  *outside = first_key_result (sales_objective);
+  KoersKeyResult  *inside = first_key_result (marketing_objective);
+  gint64           visits_id = koers_kpi_get_id (visits);
+  guint            changed;
 
   koers_key_result_set_kpi_id (outside, visits_id);
   koers_key_result_set_kpi_id (inside, visits_id);
@@ -534,10 +533,10 @@ static void
 test_carry_over (KoersTestStore *fixture,
                  gconstpointer   data)
 {
-  g_autoptr(KoersKpi) churn = add_kpi (fixture, "Customer service", "Churn", 0);
-  g_autoptr(KoersObjective) objective = koers_test_store_add_objective (fixture, "Customer service", "Keep customers",
-                                                                        "2026-Q1", TRUE);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKpi) churn = add_kpi (fixture, "Customer service", "Churn", 0);
+  g_autoptr (KoersObjective) objective = koers_test_store_add_objective (fixture, "Customer service", "Keep customers",
+                                                                         "2026-Q1", TRUE);
+  g_autoptr (GError) error = NULL;
   KoersObjective *copy = NULL;
   KoersKeyResult *kr = first_key_result (objective);
 
@@ -554,14 +553,14 @@ test_carry_over (KoersTestStore *fixture,
 
 /* A file as schema 3 left it opens with its data and takes KPIs. */
 static void
-test_migrate_v3 (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_migrate_v3 (KoersTestDir *fixture,
+                 gconstpointer data)
 {
   g_autofree char *folder = g_path_get_dirname (fixture->path);
   g_autofree char *setup = NULL;
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(KoersKpi) kpi = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (KoersKpi) kpi = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
@@ -600,7 +599,8 @@ test_migrate_v3 (KoersTestDir  *fixture,
   g_assert_true (g_hash_table_contains (koers_store_get_dismissed_findings (store), "not-aligned:o"));
   g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (store)), ==, 0);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM pragma_table_info('key_results')"
-                                             " WHERE name = 'kpi_id'"), ==, 1);
+                                                        " WHERE name = 'kpi_id'"),
+                   ==, 1);
 
   /* The new tables take a KPI and the key result a link. */
   kpi = koers_kpi_new ("Klantverloop", KOERS_METRIC_KIND_PERCENTAGE, "per maand",

@@ -13,38 +13,38 @@ static KoersDepartment *
 get_department (KoersStore *store,
                 guint       index)
 {
-  g_autoptr(KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), index + 1);
+  g_autoptr (KoersDepartment) dept = g_list_model_get_item (koers_store_get_departments (store), index + 1);
 
   g_assert_nonnull (dept);
-  return dept;  /* the store holds it */
+  return dept; /* the store holds it */
 }
 
 static KoersKeyResult *
 get_kr (KoersObjective *objective,
         guint           index)
 {
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), index);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), index);
 
   g_assert_nonnull (kr);
-  return kr;  /* the objective holds it */
+  return kr; /* the objective holds it */
 }
 
 /* An objective in period with two key results: a number 0 -> 100 at 40
  * (a check-in), due 20 May, and a milestone that is done. */
 static KoersObjective *
-add_objective (KoersStore         *store,
-               KoersDepartment    *dept,
-               KoersObjectiveKind  kind,
-               const char         *period)
+add_objective (KoersStore        *store,
+               KoersDepartment   *dept,
+               KoersObjectiveKind kind,
+               const char        *period)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) objective = koers_objective_new ("Double monthly sign-ups", KOERS_LEVEL_DEPARTMENT,
-                                                             kind, period);
-  g_autoptr(KoersKeyResult) number = koers_key_result_new ("SEO brings 100 sign-ups", KOERS_METRIC_KIND_NUMBER,
-                                                           0, 100, "sign-ups");
-  g_autoptr(KoersKeyResult) milestone = koers_key_result_new ("Two calls to action", KOERS_METRIC_KIND_MILESTONE,
-                                                              0, 1, NULL);
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new ("2026-05-10", 40, KOERS_CHECKIN_STATUS_ON_TRACK, "Halfway");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) objective = koers_objective_new ("Double monthly sign-ups", KOERS_LEVEL_DEPARTMENT,
+                                                              kind, period);
+  g_autoptr (KoersKeyResult) number = koers_key_result_new ("SEO brings 100 sign-ups", KOERS_METRIC_KIND_NUMBER,
+                                                            0, 100, "sign-ups");
+  g_autoptr (KoersKeyResult) milestone = koers_key_result_new ("Two calls to action", KOERS_METRIC_KIND_MILESTONE,
+                                                               0, 1, NULL);
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new ("2026-05-10", 40, KOERS_CHECKIN_STATUS_ON_TRACK, "Halfway");
 
   koers_objective_set_department_id (objective, koers_department_get_id (dept));
   koers_objective_set_owner (objective, "Marketing team");
@@ -65,7 +65,7 @@ add_objective (KoersStore         *store,
   g_assert_true (koers_store_add_key_result (store, objective, milestone, &error));
   g_assert_no_error (error);
 
-  return objective;  /* the store holds it */
+  return objective; /* the store holds it */
 }
 
 static KoersObjective *
@@ -76,7 +76,7 @@ find_carried_copy (KoersStore     *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
       if (koers_objective_get_carried_over_from_id (objective) == koers_objective_get_id (original))
         return objective;
@@ -86,16 +86,16 @@ find_carried_copy (KoersStore     *store,
 }
 
 static void
-test_migration (KoersTestDir  *fixture,
-                gconstpointer  data)
+test_migration (KoersTestDir *fixture,
+                gconstpointer data)
 {
   g_autofree char *folder = g_path_get_dirname (fixture->path);
   g_autofree char *setup = NULL;
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  KoersObjective *objective;
-  KoersKeyResult *kr;
+  KoersObjective  *objective;
+  KoersKeyResult  *kr;
 
   /* A database as Koers with schema 2 left it. */
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
@@ -166,20 +166,20 @@ test_migration (KoersTestDir  *fixture,
 }
 
 static void
-test_carry_over (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_carry_over (KoersTestDir *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   KoersDepartment *marketing = get_department (store, 4);
   KoersDepartment *sales = get_department (store, 5);
-  KoersObjective *original = add_objective (store, marketing, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2");
-  KoersObjective *copy = NULL;
-  KoersKeyResult *kr;
-  gint64 original_id = koers_objective_get_id (original);
-  gint64 copy_id;
-  guint n_objectives = g_list_model_get_n_items (koers_store_get_objectives (store));
-  guint changed = 0;
+  KoersObjective  *original = add_objective (store, marketing, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2");
+  KoersObjective  *copy = NULL;
+  KoersKeyResult  *kr;
+  gint64           original_id = koers_objective_get_id (original);
+  gint64           copy_id;
+  guint            n_objectives = g_list_model_get_n_items (koers_store_get_objectives (store));
+  guint            changed = 0;
 
   g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
   g_assert_cmpfloat_with_epsilon (koers_objective_get_score (original), 0.7, 1e-9);
@@ -237,7 +237,7 @@ test_carry_over (KoersTestDir  *fixture,
 
   /* To another department, in a chosen period: handed over on the way. */
   {
-    KoersPeriod q4;
+    KoersPeriod     q4;
     KoersObjective *handed = NULL;
 
     koers_period_init_quarter (&q4, 2026, 4);
@@ -254,7 +254,7 @@ test_carry_over (KoersTestDir  *fixture,
   {
     KoersObjective *done = add_objective (store, marketing, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2");
     KoersKeyResult *number = get_kr (done, 0);
-    g_autoptr(KoersCheckin) full = koers_checkin_new ("2026-05-12", 100, KOERS_CHECKIN_STATUS_NONE, NULL);
+    g_autoptr (KoersCheckin) full = koers_checkin_new ("2026-05-12", 100, KOERS_CHECKIN_STATUS_NONE, NULL);
 
     g_assert_true (koers_store_add_checkin (store, number, full, &error));
     g_assert_no_error (error);
@@ -280,19 +280,19 @@ test_carry_over (KoersTestDir  *fixture,
 }
 
 static void
-test_review (KoersTestDir  *fixture,
-             gconstpointer  data)
+test_review (KoersTestDir *fixture,
+             gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  KoersDepartment *sales = get_department (store, 5);
-  KoersObjective *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
-  KoersKeyResult *kr = get_kr (objective, 0);
-  gint64 objective_id = koers_objective_get_id (objective);
-  gint64 kr_id = koers_key_result_get_id (kr);
-  KoersPeriod q1;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  KoersDepartment  *sales = get_department (store, 5);
+  KoersObjective   *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
+  KoersKeyResult   *kr = get_kr (objective, 0);
+  gint64            objective_id = koers_objective_get_id (objective);
+  gint64            kr_id = koers_key_result_get_id (kr);
+  KoersPeriod       q1;
   KoersQualityInput input;
-  guint changed = 0;
+  guint             changed = 0;
 
   koers_period_init_quarter (&q1, 2026, 1);
   g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
@@ -300,12 +300,12 @@ test_review (KoersTestDir  *fixture,
   /* Q1 is over and the committed objective stands at 0.7. */
   koers_store_init_quality_input (store, &input, &q1);
   {
-    g_autoptr(GListModel) findings = koers_quality_check (&input);
+    g_autoptr (GListModel) findings = koers_quality_check (&input);
     gboolean found = FALSE;
 
     for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
       {
-        g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+        g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
         if (koers_quality_finding_get_objective_id (finding) == objective_id &&
             g_str_equal (koers_quality_finding_get_rule_id (finding), KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM))
@@ -326,11 +326,11 @@ test_review (KoersTestDir  *fixture,
 
   /* The postmortem answers the finding. */
   {
-    g_autoptr(GListModel) findings = koers_quality_check (&input);
+    g_autoptr (GListModel) findings = koers_quality_check (&input);
 
     for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
       {
-        g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+        g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
         g_assert_cmpstr (koers_quality_finding_get_rule_id (finding), !=, KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM);
       }
@@ -338,8 +338,8 @@ test_review (KoersTestDir  *fixture,
 
   /* Only the store's own objects. */
   {
-    g_autoptr(KoersObjective) stranger = koers_objective_new ("Elsewhere", KOERS_LEVEL_DEPARTMENT,
-                                                              KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
+    g_autoptr (KoersObjective) stranger = koers_objective_new ("Elsewhere", KOERS_LEVEL_DEPARTMENT,
+                                                               KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
 
     g_assert_false (koers_store_save_review (store, stranger, &error));
     g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);
@@ -372,10 +372,10 @@ test_review (KoersTestDir  *fixture,
 static void
 test_review_properties (void)
 {
-  g_autoptr(KoersObjective) objective = koers_objective_new ("O", KOERS_LEVEL_DEPARTMENT,
-                                                             KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new ("K", KOERS_METRIC_KIND_NUMBER, 0, 1, NULL);
-  double grade;
+  g_autoptr (KoersObjective) objective = koers_objective_new ("O", KOERS_LEVEL_DEPARTMENT,
+                                                              KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new ("K", KOERS_METRIC_KIND_NUMBER, 0, 1, NULL);
+  double           grade;
   g_autofree char *postmortem = NULL;
 
   g_assert_cmpfloat (koers_objective_get_final_grade (objective), ==, -1.0);
@@ -398,32 +398,32 @@ test_review_properties (void)
 }
 
 static void
-test_dismissal (KoersTestDir  *fixture,
-                gconstpointer  data)
+test_dismissal (KoersTestDir *fixture,
+                gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  KoersDepartment *sales = get_department (store, 5);
-  KoersObjective *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
-  g_autofree char *key = g_strconcat (KOERS_QUALITY_RULE_NOT_ALIGNED, ":", koers_objective_get_uuid (objective), NULL);
-  GHashTable *dismissed = koers_store_get_dismissed_findings (store);
-  KoersPeriod q2;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  KoersDepartment  *sales = get_department (store, 5);
+  KoersObjective   *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2");
+  g_autofree char  *key = g_strconcat (KOERS_QUALITY_RULE_NOT_ALIGNED, ":", koers_objective_get_uuid (objective), NULL);
+  GHashTable       *dismissed = koers_store_get_dismissed_findings (store);
+  KoersPeriod       q2;
   KoersQualityInput input;
-  gint64 at;
-  guint changed = 0;
+  gint64            at;
+  guint             changed = 0;
 
   koers_period_init_quarter (&q2, 2026, 2);
   g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
   koers_store_init_quality_input (store, &input, &q2);
   {
-    g_autoptr(GListModel) findings = koers_quality_check (&input);
-    guint n = g_list_model_get_n_items (findings);
+    g_autoptr (GListModel) findings = koers_quality_check (&input);
+    guint    n = g_list_model_get_n_items (findings);
     gboolean found = FALSE;
 
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+        g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
         found |= g_str_equal (koers_quality_finding_get_key (finding), key);
       }
@@ -442,11 +442,11 @@ test_dismissal (KoersTestDir  *fixture,
   g_assert_cmpint (koers_store_get_finding_dismissed_at (store, key), ==, at);
 
   {
-    g_autoptr(GListModel) findings = koers_quality_check (&input);
+    g_autoptr (GListModel) findings = koers_quality_check (&input);
 
     for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
       {
-        g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+        g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
         g_assert_cmpstr (koers_quality_finding_get_key (finding), !=, key);
       }
@@ -470,17 +470,17 @@ test_dismissal (KoersTestDir  *fixture,
 }
 
 static void
-test_hand_over (KoersTestDir  *fixture,
-                gconstpointer  data)
+test_hand_over (KoersTestDir *fixture,
+                gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   KoersDepartment *marketing = get_department (store, 4);
   KoersDepartment *it = get_department (store, 6);
-  KoersObjective *objective = add_objective (store, marketing, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2");
-  KoersObjective *already = add_objective (store, it, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2");
-  gint64 id = koers_objective_get_id (objective);
-  gint64 company_id = koers_department_get_id (koers_store_get_company (store));
+  KoersObjective  *objective = add_objective (store, marketing, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2");
+  KoersObjective  *already = add_objective (store, it, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2");
+  gint64           id = koers_objective_get_id (objective);
+  gint64           company_id = koers_department_get_id (koers_store_get_company (store));
   g_autofree char *sql = NULL;
 
   g_assert_true (koers_store_hand_over_objective (store, objective, it, &error));
@@ -507,7 +507,7 @@ review_objective (KoersStore     *store,
                   KoersObjective *objective,
                   const char     *postmortem)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr = get_kr (objective, 0);
 
   koers_objective_set_postmortem (objective, postmortem);
@@ -562,20 +562,20 @@ assert_review_stored (const char *path,
 /* Undo of a delete brings the review back, in the objects and the file,
  * and the carried-over-from link both ways. */
 static void
-test_undo_keeps_review (KoersTestDir  *fixture,
-                        gconstpointer  data)
+test_undo_keeps_review (KoersTestDir *fixture,
+                        gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) original = NULL;
-  g_autoptr(KoersObjective) copy = NULL;
-  g_autoptr(KoersKeyResult) kr = NULL;
-  g_autoptr(KoersDepartment) marketing = NULL;
-  g_autoptr(GPtrArray) objectives = NULL;
-  KoersObjective *carried = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) original = NULL;
+  g_autoptr (KoersObjective) copy = NULL;
+  g_autoptr (KoersKeyResult) kr = NULL;
+  g_autoptr (KoersDepartment) marketing = NULL;
+  g_autoptr (GPtrArray) objectives = NULL;
+  KoersObjective  *carried = NULL;
   g_autofree char *expected_original = NULL;
   g_autofree char *expected_copy = NULL;
-  gint64 original_id, copy_id, kr_id;
+  gint64           original_id, copy_id, kr_id;
 
   marketing = g_object_ref (get_department (store, 4));
   original = g_object_ref (add_objective (store, marketing, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1"));
@@ -588,7 +588,7 @@ test_undo_keeps_review (KoersTestDir  *fixture,
   g_assert_cmpstr (koers_objective_get_postmortem (copy), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (copy)), ==, 1);
   {
-    g_autoptr(KoersKeyResult) extra = koers_key_result_new ("Unscored", KOERS_METRIC_KIND_NUMBER, 0, 5, NULL);
+    g_autoptr (KoersKeyResult) extra = koers_key_result_new ("Unscored", KOERS_METRIC_KIND_NUMBER, 0, 5, NULL);
 
     g_assert_true (koers_store_add_key_result (store, copy, extra, &error));
     g_assert_no_error (error);
@@ -660,18 +660,18 @@ test_undo_keeps_review (KoersTestDir  *fixture,
 /* add and save write the review too; a failed save shows the stored one
  * again. */
 static void
-test_save_writes_review (KoersTestDir  *fixture,
-                         gconstpointer  data)
+test_save_writes_review (KoersTestDir *fixture,
+                         gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersObjective) added = NULL;
-  g_autoptr(KoersKeyResult) added_kr = NULL;
-  g_autoptr(KoersObjective) copy = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersObjective) added = NULL;
+  g_autoptr (KoersKeyResult) added_kr = NULL;
+  g_autoptr (KoersObjective) copy = NULL;
   KoersDepartment *sales = get_department (store, 5);
-  KoersObjective *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
-  KoersKeyResult *kr = get_kr (objective, 0);
-  gint64 id = koers_objective_get_id (objective);
+  KoersObjective  *objective = add_objective (store, sales, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q1");
+  KoersKeyResult  *kr = get_kr (objective, 0);
+  gint64           id = koers_objective_get_id (objective);
   g_autofree char *sql = NULL;
   g_autofree char *text = NULL;
 
@@ -686,12 +686,13 @@ test_save_writes_review (KoersTestDir  *fixture,
   g_assert_true (koers_store_save_key_result (store, kr, &error));
   g_assert_no_error (error);
   sql = g_strdup_printf ("SELECT postmortem || '|' || ifnull (final_grade, 'none') || '|' || review_note"
-                         " FROM objectives WHERE id = %" G_GINT64_FORMAT, id);
+                         " FROM objectives WHERE id = %" G_GINT64_FORMAT,
+                         id);
   text = koers_test_query_text (fixture->path, sql);
   g_assert_cmpstr (text, ==, "Saved with the objective|0.25|Note");
   g_clear_pointer (&text, g_free);
   text = koers_test_query_text (fixture->path, "SELECT final_score || '|' || final_note FROM key_results"
-                                    " WHERE final_score IS NOT NULL");
+                                               " WHERE final_score IS NOT NULL");
   g_assert_cmpstr (text, ==, "0.75|Scored");
   g_clear_pointer (&text, g_free);
 
@@ -747,11 +748,13 @@ test_save_writes_review (KoersTestDir  *fixture,
   g_assert_true (koers_store_add_objective (store, added, &error));
   g_assert_no_error (error);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives WHERE postmortem = 'Came with it'"
-                                             " AND final_grade = 0"), ==, 1);
+                                                        " AND final_grade = 0"),
+                   ==, 1);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM key_results WHERE final_note = 'Zero, not none'"
-                                             " AND final_score = 0"), ==, 1);
+                                                        " AND final_score = 0"),
+                   ==, 1);
   {
-    g_autoptr(KoersKeyResult) single = koers_key_result_new ("Single", KOERS_METRIC_KIND_NUMBER, 0, 10, NULL);
+    g_autoptr (KoersKeyResult) single = koers_key_result_new ("Single", KOERS_METRIC_KIND_NUMBER, 0, 10, NULL);
 
     koers_key_result_set_final_score (single, 1);
     g_assert_true (koers_store_add_key_result (store, added, single, &error));

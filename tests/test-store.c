@@ -21,18 +21,18 @@ file_mode (const char *path)
 }
 
 static void
-test_create (KoersTestDir  *fixture,
-             gconstpointer  data)
+test_create (KoersTestDir *fixture,
+             gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   g_autofree char *dir = g_path_get_dirname (fixture->path);
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *journal_mode = NULL;
-  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
   const KoersSeedDepartment *seed;
-  GListModel *departments;
-  KoersDepartment *company;
-  guint n_seed;
+  GListModel                *departments;
+  KoersDepartment           *company;
+  guint                      n_seed;
 
   g_assert_cmpstr (koers_store_get_path (store), ==, fixture->path);
   g_assert_cmpint (koers_store_get_schema_version (store), ==, KOERS_STORE_SCHEMA_VERSION);
@@ -57,7 +57,7 @@ test_create (KoersTestDir  *fixture,
 
   for (guint i = 0; i <= n_seed; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       g_assert_cmpint (koers_department_get_id (dept), >, 0);
       g_assert_cmpuint (strlen (koers_department_get_uuid (dept)), ==, 36);
@@ -86,7 +86,8 @@ test_create (KoersTestDir  *fixture,
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM departments"), ==, 10);
   g_assert_cmpint (koers_test_query_int (fixture->path,
-                                         "SELECT count(*) FROM settings WHERE key = 'organisation'"), ==, 1);
+                                         "SELECT count(*) FROM settings WHERE key = 'organisation'"),
+                   ==, 1);
 
   /* Closing checkpoints the WAL away. */
   g_clear_object (&store);
@@ -94,11 +95,11 @@ test_create (KoersTestDir  *fixture,
 }
 
 static void
-test_first_run_dutch (KoersTestDir  *fixture,
-                      gconstpointer  data)
+test_first_run_dutch (KoersTestDir *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(KoersDepartment) finance = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (KoersDepartment) finance = NULL;
 
   koers_format_set_language (KOERS_LANGUAGE_NL);
   store = koers_test_open_store (fixture->path);
@@ -111,23 +112,23 @@ test_first_run_dutch (KoersTestDir  *fixture,
 }
 
 static void
-test_reopen (KoersTestDir  *fixture,
-             gconstpointer  data)
+test_reopen (KoersTestDir *fixture,
+             gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(KoersObjective) objective = NULL;
-  g_autoptr(KoersKeyResult) kr = NULL;
-  g_autoptr(KoersCheckin) first = NULL;
-  g_autoptr(KoersCheckin) second = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersObjective) objective = NULL;
+  g_autoptr (KoersKeyResult) kr = NULL;
+  g_autoptr (KoersCheckin) first = NULL;
+  g_autoptr (KoersCheckin) second = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *objective_uuid = NULL;
   g_autofree char *kr_uuid = NULL;
-  g_autoptr(KoersCheckin) latest = NULL;
+  g_autoptr (KoersCheckin) latest = NULL;
   KoersDepartment *finance;
-  KoersObjective *found;
-  KoersKeyResult *found_kr;
-  GListModel *checkins;
-  gint64 objective_id, kr_id, finance_id;
+  KoersObjective  *found;
+  KoersKeyResult  *found_kr;
+  GListModel      *checkins;
+  gint64           objective_id, kr_id, finance_id;
 
   finance = koers_store_find_department_by_name (store, "Finance");
   g_assert_nonnull (finance);
@@ -210,11 +211,11 @@ test_reopen (KoersTestDir  *fixture,
 }
 
 static void
-test_empty_file (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_empty_file (KoersTestDir *fixture,
+                 gconstpointer data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (KoersStore) store = NULL;
 
   /* An empty file (touch) becomes a database, and a private one. */
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
@@ -227,11 +228,11 @@ test_empty_file (KoersTestDir  *fixture,
 }
 
 static void
-test_folder_path (KoersTestDir  *fixture,
-                  gconstpointer  data)
+test_folder_path (KoersTestDir *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = koers_store_open (fixture->dir, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_store_open (fixture->dir, &error);
 
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN);
   g_assert_null (store);
@@ -244,7 +245,7 @@ test_default_path (void)
   g_autofree char *from_env = NULL;
   g_autofree char *from_xdg = NULL;
   g_autofree char *dir = NULL;
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (KoersStore) store = NULL;
 
   g_setenv ("KOERS_DATABASE", "/somewhere/else.db", TRUE);
   from_env = koers_store_get_default_path ();
@@ -270,11 +271,11 @@ notify_cb (GObject    *object,
 }
 
 static void
-test_organisation (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_organisation (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   guint changed = 0;
   guint notified = 0;
 
@@ -293,10 +294,10 @@ test_organisation (KoersTestDir  *fixture,
 }
 
 static void
-test_find_by_name (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_find_by_name (KoersTestDir *fixture,
+                   gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
   KoersDepartment *it = koers_store_find_department_by_name (store, "IT & Development");
 
   g_assert_nonnull (it);
@@ -314,7 +315,7 @@ static char *
 read_fixture (const char *name)
 {
   g_autofree char *path = g_build_filename (TEST_SRCDIR, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
 
   g_file_get_contents (path, &contents, NULL, &error);
@@ -335,13 +336,15 @@ make_v1_database (const char *path)
 static char *
 dump_schema (const char *path)
 {
-  sqlite3 *db = koers_test_open_raw (path);
+  sqlite3      *db = koers_test_open_raw (path);
   sqlite3_stmt *stmt = NULL;
-  GString *dump = g_string_new (NULL);
+  GString      *dump = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT type, name, tbl_name, sql FROM sqlite_master"
-                                       " ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       " ORDER BY name",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (dump, "%s|%s|%s|%s\n",
                             sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
@@ -354,8 +357,8 @@ dump_schema (const char *path)
 /* The fixture is a real schema 1 file only while the code's schema 1 is
  * what it always was. */
 static void
-test_schema_v1_unchanged (KoersTestDir  *fixture,
-                          gconstpointer  data)
+test_schema_v1_unchanged (KoersTestDir *fixture,
+                          gconstpointer data)
 {
   g_autofree char *from_code_path = g_build_filename (fixture->dir, "code.db", NULL);
   g_autofree char *from_code = NULL;
@@ -371,17 +374,17 @@ test_schema_v1_unchanged (KoersTestDir  *fixture,
 }
 
 static void
-test_migrate_v1 (KoersTestDir  *fixture,
-                 gconstpointer  data)
+test_migrate_v1 (KoersTestDir *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersCheckin) latest = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersCheckin) latest = NULL;
   KoersDepartment *team;
-  KoersObjective *missed;
-  KoersObjective *carried;
-  KoersKeyResult *revenue;
-  KoersKeyResult *cycle;
+  KoersObjective  *missed;
+  KoersObjective  *carried;
+  KoersKeyResult  *revenue;
+  KoersKeyResult  *cycle;
 
   make_v1_database (fixture->path);
   g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
@@ -450,11 +453,11 @@ test_migrate_v1 (KoersTestDir  *fixture,
 }
 
 static void
-test_migrate_atomic (KoersTestDir  *fixture,
-                     gconstpointer  data)
+test_migrate_atomic (KoersTestDir *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
 
   /* A table in the way makes step 2 fail halfway: nothing of it stays. */
   make_v1_database (fixture->path);
@@ -467,7 +470,8 @@ test_migrate_atomic (KoersTestDir  *fixture,
   g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (koers_test_query_int (fixture->path,
                                          "SELECT count(*) FROM pragma_table_info('key_results')"
-                                         " WHERE name = 'uses_personal_data'"), ==, 0);
+                                         " WHERE name = 'uses_personal_data'"),
+                   ==, 0);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM objectives"), ==, 3);
 }
 
@@ -480,8 +484,8 @@ assert_refused (const char     *path,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *basename = g_path_get_basename (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
   gsize before_len, after_len;
   guint mode = file_mode (path);
 
@@ -508,7 +512,7 @@ write_file (const char *path,
             gssize      length)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_file_set_contents (path, contents, length, &error);
@@ -517,11 +521,11 @@ write_file (const char *path,
 }
 
 static void
-test_refuse_random_bytes (KoersTestDir  *fixture,
-                          gconstpointer  data)
+test_refuse_random_bytes (KoersTestDir *fixture,
+                          gconstpointer data)
 {
   static const gsize sizes[] = { 37, 4096, 20000 };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
@@ -541,13 +545,13 @@ test_refuse_random_bytes (KoersTestDir  *fixture,
 static void
 make_koers_database (const char *path)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (path);
+  g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < 40; i++)
     {
-      g_autoptr(KoersObjective) objective = NULL;
-      g_autoptr(KoersKeyResult) kr = NULL;
+      g_autoptr (KoersObjective) objective = NULL;
+      g_autoptr (KoersKeyResult) kr = NULL;
       g_autofree char *title = g_strdup_printf ("Objective number %u with a longer title", i);
 
       objective = koers_objective_new (title, KOERS_LEVEL_COMPANY,
@@ -562,12 +566,12 @@ make_koers_database (const char *path)
 }
 
 static void
-test_refuse_corrupt (KoersTestDir  *fixture,
-                     gconstpointer  data)
+test_refuse_corrupt (KoersTestDir *fixture,
+                     gconstpointer data)
 {
   g_autofree char *contents = NULL;
-  gsize length;
-  guint page_size;
+  gsize            length;
+  guint            page_size;
 
   make_koers_database (fixture->path);
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
@@ -586,17 +590,17 @@ test_refuse_corrupt (KoersTestDir  *fixture,
 /* A large file opens without reading every page (a quick start at company
  * scale); koers_store_verify() reads it all, and finds the damage. */
 static void
-test_verify_large (KoersTestDir  *fixture,
-                   gconstpointer  data)
+test_verify_large (KoersTestDir *fixture,
+                   gconstpointer data)
 {
   g_autofree char *contents = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gsize length, after_length;
 
   make_koers_database (fixture->path);
   koers_test_exec_raw (fixture->path, "PRAGMA journal_mode = DELETE;"
-                           " INSERT INTO settings (key, value) VALUES ('padding', zeroblob (20000000));");
+                                      " INSERT INTO settings (key, value) VALUES ('padding', zeroblob (20000000));");
   g_assert_true (koers_store_needs_verify (fixture->path));
   g_assert_true (koers_store_verify (fixture->path, &error));
   g_assert_no_error (error);
@@ -608,7 +612,7 @@ test_verify_large (KoersTestDir  *fixture,
   write_file (fixture->path, contents, length);
 
   {
-    g_autoptr(KoersStore) store = koers_store_open (fixture->path, &error);
+    g_autoptr (KoersStore) store = koers_store_open (fixture->path, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (store);
@@ -625,12 +629,12 @@ test_verify_large (KoersTestDir  *fixture,
 }
 
 static void
-test_refuse_corrupt_schema (KoersTestDir  *fixture,
-                            gconstpointer  data)
+test_refuse_corrupt_schema (KoersTestDir *fixture,
+                            gconstpointer data)
 {
   g_autofree char *contents = NULL;
-  gsize length;
-  guint page_size;
+  gsize            length;
+  guint            page_size;
 
   make_koers_database (fixture->path);
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
@@ -645,8 +649,8 @@ test_refuse_corrupt_schema (KoersTestDir  *fixture,
 }
 
 static void
-test_refuse_foreign (KoersTestDir  *fixture,
-                     gconstpointer  data)
+test_refuse_foreign (KoersTestDir *fixture,
+                     gconstpointer data)
 {
   g_autofree char *dir = g_path_get_dirname (fixture->path);
   g_autofree char *wal_path = g_build_filename (dir, "wal.db", NULL);
@@ -657,7 +661,7 @@ test_refuse_foreign (KoersTestDir  *fixture,
 
   /* Another program's database. */
   koers_test_exec_raw (fixture->path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
-                           "INSERT INTO notes (body) VALUES ('keep me');");
+                                      "INSERT INTO notes (body) VALUES ('keep me');");
   assert_refused (fixture->path, KOERS_STORE_ERROR_FOREIGN);
   journal_mode = koers_test_query_text (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "delete");
@@ -673,8 +677,8 @@ test_refuse_foreign (KoersTestDir  *fixture,
 }
 
 static void
-test_refuse_too_new (KoersTestDir  *fixture,
-                     gconstpointer  data)
+test_refuse_too_new (KoersTestDir *fixture,
+                     gconstpointer data)
 {
   make_koers_database (fixture->path);
   koers_test_exec_raw (fixture->path, "PRAGMA user_version = 99");
@@ -684,11 +688,11 @@ test_refuse_too_new (KoersTestDir  *fixture,
 
 /* Rows written by another tool with foreign keys off. */
 static void
-test_refuse_orphans (KoersTestDir  *fixture,
-                     gconstpointer  data)
+test_refuse_orphans (KoersTestDir *fixture,
+                     gconstpointer data)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
 
   make_koers_database (fixture->path);
   koers_test_exec_raw (fixture->path,
@@ -706,7 +710,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("koers-data-XXXXXX", NULL);
-  int ret;
+  int              ret;
 
   /* Before GLib reads it: the default path must not be the real one.
    * (G_TEST_OPTION_ISOLATE_DIRS would do, but leaks in GLib 2.74.) */

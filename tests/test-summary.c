@@ -9,7 +9,7 @@ static gint64
 usec_for (const char *iso)
 {
   GDate date;
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   g_assert_true (koers_date_parse (iso, &date));
   dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
@@ -39,7 +39,7 @@ static void
 add_checkin (KoersKeyResult *kr,
              const char     *date)
 {
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, 1, KOERS_CHECKIN_STATUS_NONE, NULL);
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new (date, 1, KOERS_CHECKIN_STATUS_NONE, NULL);
 
   koers_key_result_add_checkin (kr, checkin);
 }
@@ -47,7 +47,7 @@ add_checkin (KoersKeyResult *kr,
 static void
 test_stale (void)
 {
-  g_autoptr(KoersKeyResult) kr = new_kr (2, "2026-04-01");
+  g_autoptr (KoersKeyResult) kr = new_kr (2, "2026-04-01");
   GDate today;
 
   parse_date ("2026-04-14", &today);
@@ -72,9 +72,9 @@ static void
 test_stale_today_default (void)
 {
   /* KOERS_TODAY is 2026-05-15 in the test environment. */
-  g_autoptr(KoersKeyResult) fresh = new_kr (0, "2026-05-10");
-  g_autoptr(KoersKeyResult) old = new_kr (0, "2026-05-01");
-  g_autoptr(KoersKeyResult) unsaved = koers_key_result_new ("new", KOERS_METRIC_KIND_NUMBER, 0, 1, NULL);
+  g_autoptr (KoersKeyResult) fresh = new_kr (0, "2026-05-10");
+  g_autoptr (KoersKeyResult) old = new_kr (0, "2026-05-01");
+  g_autoptr (KoersKeyResult) unsaved = koers_key_result_new ("new", KOERS_METRIC_KIND_NUMBER, 0, 1, NULL);
 
   g_assert_false (koers_key_result_is_stale (fresh, NULL));
   g_assert_true (koers_key_result_is_stale (old, NULL));
@@ -82,8 +82,8 @@ test_stale_today_default (void)
 }
 
 static KoersObjective *
-new_objective (gint64      department_id,
-               const char *period,
+new_objective (gint64              department_id,
+               const char         *period,
                KoersObjectiveState state)
 {
   KoersObjective *objective = koers_objective_new ("o", KOERS_LEVEL_DEPARTMENT,
@@ -97,8 +97,8 @@ new_objective (gint64      department_id,
 static void
 test_in_period (void)
 {
-  g_autoptr(KoersObjective) yearly = new_objective (1, "2026", KOERS_OBJECTIVE_STATE_ACTIVE);
-  g_autoptr(KoersObjective) broken = new_objective (1, "someday", KOERS_OBJECTIVE_STATE_ACTIVE);
+  g_autoptr (KoersObjective) yearly = new_objective (1, "2026", KOERS_OBJECTIVE_STATE_ACTIVE);
+  g_autoptr (KoersObjective) broken = new_objective (1, "someday", KOERS_OBJECTIVE_STATE_ACTIVE);
   KoersPeriod q2, q1_2027;
 
   koers_period_init_quarter (&q2, 2026, 2);
@@ -112,21 +112,21 @@ test_in_period (void)
 static void
 test_summarize (void)
 {
-  g_autoptr(GListStore) store = g_list_store_new (KOERS_TYPE_OBJECTIVE);
-  g_autoptr(KoersObjective) a = new_objective (1, "2026-Q2", KOERS_OBJECTIVE_STATE_ACTIVE);
-  g_autoptr(KoersObjective) b = new_objective (1, "2026", KOERS_OBJECTIVE_STATE_ACTIVE);
-  g_autoptr(KoersObjective) other_dept = new_objective (2, "2026-Q2", KOERS_OBJECTIVE_STATE_ACTIVE);
-  g_autoptr(KoersObjective) other_period = new_objective (1, "2026-Q3", KOERS_OBJECTIVE_STATE_ACTIVE);
-  g_autoptr(KoersObjective) archived = new_objective (1, "2026-Q2", KOERS_OBJECTIVE_STATE_ARCHIVED);
-  g_autoptr(KoersObjective) achieved = new_objective (1, "2026-Q2", KOERS_OBJECTIVE_STATE_ACHIEVED);
-  g_autoptr(KoersKeyResult) a1 = new_kr (5, "2026-04-01");   /* stale */
-  g_autoptr(KoersKeyResult) a2 = new_kr (10, "2026-04-01");  /* achieved, not stale */
-  g_autoptr(KoersKeyResult) b1 = new_kr (2, "2026-05-10");   /* fresh */
-  g_autoptr(KoersKeyResult) c1 = new_kr (0, "2026-01-01");   /* stale, but closed */
-  g_autoptr(KoersKeyResult) x1 = new_kr (0, "2026-01-01");
+  g_autoptr (GListStore) store = g_list_store_new (KOERS_TYPE_OBJECTIVE);
+  g_autoptr (KoersObjective) a = new_objective (1, "2026-Q2", KOERS_OBJECTIVE_STATE_ACTIVE);
+  g_autoptr (KoersObjective) b = new_objective (1, "2026", KOERS_OBJECTIVE_STATE_ACTIVE);
+  g_autoptr (KoersObjective) other_dept = new_objective (2, "2026-Q2", KOERS_OBJECTIVE_STATE_ACTIVE);
+  g_autoptr (KoersObjective) other_period = new_objective (1, "2026-Q3", KOERS_OBJECTIVE_STATE_ACTIVE);
+  g_autoptr (KoersObjective) archived = new_objective (1, "2026-Q2", KOERS_OBJECTIVE_STATE_ARCHIVED);
+  g_autoptr (KoersObjective) achieved = new_objective (1, "2026-Q2", KOERS_OBJECTIVE_STATE_ACHIEVED);
+  g_autoptr (KoersKeyResult) a1 = new_kr (5, "2026-04-01");  /* stale */
+  g_autoptr (KoersKeyResult) a2 = new_kr (10, "2026-04-01"); /* achieved, not stale */
+  g_autoptr (KoersKeyResult) b1 = new_kr (2, "2026-05-10");  /* fresh */
+  g_autoptr (KoersKeyResult) c1 = new_kr (0, "2026-01-01");  /* stale, but closed */
+  g_autoptr (KoersKeyResult) x1 = new_kr (0, "2026-01-01");
   KoersSummary summary;
-  KoersPeriod q2;
-  GDate today;
+  KoersPeriod  q2;
+  GDate        today;
 
   koers_objective_insert_key_result (a, a1);
   koers_objective_insert_key_result (a, a2);
@@ -147,9 +147,9 @@ test_summarize (void)
   parse_date ("2026-05-15", &today);
 
   koers_summarize_department (G_LIST_MODEL (store), 1, &q2, &today, &summary);
-  g_assert_cmpuint (summary.n_objectives, ==, 3);    /* a, b, achieved */
-  g_assert_cmpuint (summary.n_key_results, ==, 4);   /* a1, a2, b1, c1 */
-  g_assert_cmpuint (summary.n_stale, ==, 1);         /* a1 */
+  g_assert_cmpuint (summary.n_objectives, ==, 3);  /* a, b, achieved */
+  g_assert_cmpuint (summary.n_key_results, ==, 4); /* a1, a2, b1, c1 */
+  g_assert_cmpuint (summary.n_stale, ==, 1);       /* a1 */
   /* a: (0.5 + 1) / 2, b: 0.2, achieved: 0. */
   g_assert_cmpfloat_with_epsilon (summary.score, (0.75 + 0.2 + 0.0) / 3.0, 1e-9);
 

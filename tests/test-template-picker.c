@@ -15,21 +15,21 @@ typedef struct
 {
   KoersTestUiDb db;
   KoersPeriod   q2;
-  GPtrArray    *added;   /* what "added" handed over */
+  GPtrArray    *added; /* what "added" handed over */
   guint         n_added_signals;
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   koers_test_ui_db_open (&f->db);
   koers_period_init_quarter (&f->q2, 2026, 2);
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_test_ui_destroy_toplevels (KOERS_TYPE_TEMPLATE_PICKER);
   koers_test_ui_destroy_toplevels (KOERS_TYPE_OBJECTIVE_EDITOR);
@@ -100,7 +100,7 @@ count_objectives (KoersStore      *store,
                   KoersDepartment *department)
 {
   GListModel *objectives = koers_store_get_objectives (store);
-  guint n = 0;
+  guint       n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
@@ -116,8 +116,8 @@ count_objectives (KoersStore      *store,
 /* A seed department gets its own examples, each with its key results;
  * checking two and Add puts both in the department and period. */
 static void
-test_department_add (Fixture       *f,
-                     gconstpointer  data)
+test_department_add (Fixture      *f,
+                     gconstpointer data)
 {
   KoersDepartment *marketing = koers_test_find_department (f->db.store, "Marketing");
   g_autoptr (GPtrArray) expected = koers_templates_list ("marketing", KOERS_LANGUAGE_EN);
@@ -165,8 +165,7 @@ test_department_add (Fixture       *f,
       KoersObjective *objective = f->added->pdata[i];
       const KoersTemplate *template = i == 0 ? first : second;
 
-      g_assert_cmpstr (koers_objective_get_title (objective), ==, koers_template_get_title (template,
-                                                                                           KOERS_LANGUAGE_EN));
+      g_assert_cmpstr (koers_objective_get_title (objective), ==, koers_template_get_title (template, KOERS_LANGUAGE_EN));
       g_assert_cmpstr (koers_objective_get_period (objective), ==, "2026-Q2");
       g_assert_cmpint (koers_objective_get_department_id (objective), ==, koers_department_get_id (marketing));
       g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==,
@@ -181,10 +180,10 @@ test_department_add (Fixture       *f,
 
 /* Cancel (and Escape) write nothing, whatever was checked. */
 static void
-test_cancel (Fixture       *f,
-             gconstpointer  data)
+test_cancel (Fixture      *f,
+             gconstpointer data)
 {
-  KoersDepartment *sales = koers_test_find_department (f->db.store, "Sales");
+  KoersDepartment     *sales = koers_test_find_department (f->db.store, "Sales");
   KoersTemplatePicker *picker = open_picker (f, sales);
   g_autoptr (GPtrArray) ids = koers_template_picker_get_ids (picker);
   GtkWidget *cancel;
@@ -216,14 +215,14 @@ test_cancel (Fixture       *f,
 /* The company gets the company-wide examples; a department the seed does
  * not know gets all of them, by department. */
 static void
-test_company_and_own_department (Fixture       *f,
-                                 gconstpointer  data)
+test_company_and_own_department (Fixture      *f,
+                                 gconstpointer data)
 {
   g_autoptr (GPtrArray) company = koers_templates_list (NULL, KOERS_LANGUAGE_EN);
   g_autoptr (KoersDepartment) legal = koers_department_new ("Legal & Compliance", NULL);
   g_autoptr (GPtrArray) ids = NULL;
   KoersTemplatePicker *picker;
-  guint n_all;
+  guint                n_all;
 
   picker = open_picker (f, koers_store_get_company (f->db.store));
   assert_offers (picker, company);
@@ -253,8 +252,8 @@ test_company_and_own_department (Fixture       *f,
 
 /* In Dutch, the Dutch texts: shown and added. */
 static void
-test_dutch (Fixture       *f,
-            gconstpointer  data)
+test_dutch (Fixture      *f,
+            gconstpointer data)
 {
   KoersDepartment *finance = koers_test_find_department (f->db.store, "Finance");
   g_autoptr (GPtrArray) expected = koers_templates_list ("finance", KOERS_LANGUAGE_NL);
@@ -282,16 +281,16 @@ test_dutch (Fixture       *f,
 /* The pane offers it in its empty state and in the Add menu; one added
  * objective opens in its editor. */
 static void
-test_from_pane (Fixture       *f,
-                gconstpointer  data)
+test_from_pane (Fixture      *f,
+                gconstpointer data)
 {
-  KoersDepartment *hr = koers_test_find_department (f->db.store, "Human Resources");
-  GtkWidget *pane = koers_editor_pane_new ();
-  GtkWindow *window;
+  KoersDepartment     *hr = koers_test_find_department (f->db.store, "Human Resources");
+  GtkWidget           *pane = koers_editor_pane_new ();
+  GtkWindow           *window;
   KoersTemplatePicker *picker;
   g_autoptr (GPtrArray) ids = NULL;
   KoersObjectiveEditor *editor;
-  GtkWidget *button;
+  GtkWidget            *button;
 
   koers_editor_pane_set_store (KOERS_EDITOR_PANE (pane), f->db.store);
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (pane), hr);
@@ -306,8 +305,8 @@ test_from_pane (Fixture       *f,
   {
     AdwSplitButton *split = ADW_SPLIT_BUTTON (gtk_widget_get_template_child (pane, KOERS_TYPE_EDITOR_PANE,
                                                                              "add_button"));
-    GMenuModel *menu = adw_split_button_get_menu_model (split);
-    gboolean found = FALSE;
+    GMenuModel     *menu = adw_split_button_get_menu_model (split);
+    gboolean        found = FALSE;
 
     for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
       {
@@ -358,7 +357,7 @@ count_kpis (KoersStore      *store,
             const char      *name)
 {
   GListModel *kpis = koers_store_get_kpis (store);
-  guint n = 0;
+  guint       n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
@@ -375,8 +374,8 @@ count_kpis (KoersStore      *store,
 /* A seed department is offered its KPI templates as well; checked ones
  * are added to it, one it has already is not added twice. */
 static void
-test_kpis (Fixture       *f,
-           gconstpointer  data)
+test_kpis (Fixture      *f,
+           gconstpointer data)
 {
   KoersDepartment *service = koers_test_find_department (f->db.store, "Customer service");
   g_autoptr (GPtrArray) kpis = koers_templates_list_kpis ("customer-service", KOERS_LANGUAGE_EN);

@@ -22,82 +22,31 @@ typedef struct
 {
   const char *id;
   const char *title;
-  const char *key_results[6];   /* NULL-terminated */
+  const char *key_results[6]; /* NULL-terminated */
 } SeedWords;
 
 static const SeedWords seed_words[] = {
-  { "company-1", "Bouw de beste online persoonlijke shoppingservice van het land.",
-    { "Stylisten publiceren wekelijks inspiratieposts in Q2.",
-      "Minstens 50 inactieve klanten opnieuw contacteren met gepersonaliseerde voorstellen.",
-      "1.000 nieuwe registraties voor vroegtijdige toegang vóór einde Q2.", NULL } },
-  { "company-2", "Verhoog de verkoopresultaten.",
-    { "Conversieratio van 25% op alle leads.",
-      "Verkoopcyclus verkorten met 20%.",
-      "Vijf nieuwe verkooppunten openen binnen het jaar.", NULL } },
-  { "company-3", "Lanceer het nieuwe product succesvol in Canada.",
-    { "Nieuwe klanten kopen ons product in een 3:1-verhouding tegenover de concurrentie.",
-      "Gemiddelde orderwaarde van € 250.000.",
-      "Totale omzet van € 2 miljoen uit de nieuwe productlijn.", NULL } },
-  { "operations-1", "Verbeter de IT-infrastructuur.",
-    { "Verminder systeemstoringen met 30% in Q2.",
-      "Leid de helft van het team op in cloud-back-up.", NULL } },
-  { "operations-2", "Verlaag operationele kosten met 20%.",
-    { "Schrap externe koffiediensten en vervang door intern beheer.",
-      "Heronderhandel schoonmaakcontracten (van maandelijks naar driemaandelijks).", NULL } },
-  { "finance-1", "Optimaliseer het jaarlijkse budgetproces.",
-    { "Bespaar 50% op vergaderkosten door interne productie van documentatie.",
-      "Finaliseer budgetten vóór 30 augustus.", NULL } },
-  { "finance-2", "Versterk het auditproces.",
-    { "Voer audit uit op 70% van de geïdentificeerde risico’s.",
-      "Lever intern auditrapport af binnen 30 dagen na afronding.", NULL } },
-  { "hr-1", "Bereik de hoogste medewerkerstevredenheid tot nu toe.",
-    { "Alle leidinggevenden voeren tweerichtingsfeedback in.",
-      "Wekelijkse personeelsenquêtes organiseren.",
-      "Aantal interne teambuildings en events verdubbelen.", NULL } },
-  { "hr-2", "Verbeter retentie van personeel.",
-    { "Benchmark salarissen en extralegale voordelen met Belgische markt.",
-      "Ontwikkel opleidings- en certificatieprogramma’s voor medewerkers.", NULL } },
-  { "design-1", "Verhoog gebruiksvriendelijkheid van het product.",
-    { "Verhoog “usability score” van 7 → 8,5.",
-      "Verminder helpdesk-aanvragen met 20%.", NULL } },
-  { "design-2", "Ontwerp en test een nieuwe functionaliteit.",
-    { "Uitvoering van eerste gebruikerstest in de eerste maand van Q2.",
-      "Lever wireframes en definitieve kleurkeuzes op.", NULL } },
-  { "marketing-1", "Verdubbel maandelijkse inschrijvingen.",
-    { "Drie online campagnes genereren 1.200 nieuwe leads.",
-      "SEO-optimalisatie zorgt voor 800 bijkomende inschrijvingen.",
-      "Twee extra “call-to-actions” op de landingspagina.", NULL } },
-  { "marketing-2", "Maximaliseer e-mailcampagnes.",
-    { "Inschrijvingen op nieuwsbrieven verhogen met 20%.",
-      "Downloads van e-books via e-mails verhogen met 25%.",
-      "Uitschrijvingsgraad verlagen tot minder dan 6%.", NULL } },
-  { "sales-1", "Bereik kwartaalomzet van € 1 miljoen.",
-    { "Eerste maand: € 300.000 omzet uit nieuw product.",
-      "Verkoopcyclus verkorten van 2 maanden naar 21 dagen.",
-      "Upsell realiseren bij 40% van bestaande klanten.", NULL } },
-  { "sales-2", "Versterk partnernetwerk.",
-    { "10 nieuwe wederverkopers aantrekken in Vlaanderen en Wallonië.",
-      "95% van huidige partners behouden.", NULL } },
-  { "it-1", "Versnel ontwikkelingstijd.",
-    { "Aantal bugs per nieuwe feature verlagen van 2 naar 1,5.",
-      "“Lead time” verkorten met 20%.",
-      "Sprint-snelheid verhogen met 2%.", NULL } },
-  { "it-2", "Verhoog beveiliging van alle systemen.",
-    { "S2Score-audit afronden tegen eind Q3.",
-      "Tweeledige authenticatie (2FA) implementeren voor alle gebruikers.", NULL } },
-  { "customer-service-1", "Verhoog klanttevredenheid.",
-    { "Onboardingproces verkorten naar 3 dagen.",
-      "Klantverloop (churn) verminderen met 10% per maand.", NULL } },
-  { "customer-service-2", "Breid ondersteuning uit.",
-    { "Zelfhulpportaal reduceert tickets met 10%.",
-      "Reactietijd op tekstberichten < 1 uur.", NULL } },
-  { "management-1", "Groei van de onderneming.",
-    { "Jaaromzet verhogen naar € 3 miljoen.",
-      "+20% meer nieuwe leads genereren.",
-      "12 referentie-cases publiceren vóór einde Q1.", NULL } },
-  { "management-2", "Verhoog merkbekendheid bij jongeren (< 30 jaar).",
-    { "91 socialemediaposts in Q2.",
-      "Minstens 5.000 websitebezoeken/maand bereiken.", NULL } },
+  { "company-1", "Bouw de beste online persoonlijke shoppingservice van het land.", { "Stylisten publiceren wekelijks inspiratieposts in Q2.", "Minstens 50 inactieve klanten opnieuw contacteren met gepersonaliseerde voorstellen.", "1.000 nieuwe registraties voor vroegtijdige toegang vóór einde Q2.", NULL } },
+  { "company-2", "Verhoog de verkoopresultaten.", { "Conversieratio van 25% op alle leads.", "Verkoopcyclus verkorten met 20%.", "Vijf nieuwe verkooppunten openen binnen het jaar.", NULL } },
+  { "company-3", "Lanceer het nieuwe product succesvol in Canada.", { "Nieuwe klanten kopen ons product in een 3:1-verhouding tegenover de concurrentie.", "Gemiddelde orderwaarde van € 250.000.", "Totale omzet van € 2 miljoen uit de nieuwe productlijn.", NULL } },
+  { "operations-1", "Verbeter de IT-infrastructuur.", { "Verminder systeemstoringen met 30% in Q2.", "Leid de helft van het team op in cloud-back-up.", NULL } },
+  { "operations-2", "Verlaag operationele kosten met 20%.", { "Schrap externe koffiediensten en vervang door intern beheer.", "Heronderhandel schoonmaakcontracten (van maandelijks naar driemaandelijks).", NULL } },
+  { "finance-1", "Optimaliseer het jaarlijkse budgetproces.", { "Bespaar 50% op vergaderkosten door interne productie van documentatie.", "Finaliseer budgetten vóór 30 augustus.", NULL } },
+  { "finance-2", "Versterk het auditproces.", { "Voer audit uit op 70% van de geïdentificeerde risico’s.", "Lever intern auditrapport af binnen 30 dagen na afronding.", NULL } },
+  { "hr-1", "Bereik de hoogste medewerkerstevredenheid tot nu toe.", { "Alle leidinggevenden voeren tweerichtingsfeedback in.", "Wekelijkse personeelsenquêtes organiseren.", "Aantal interne teambuildings en events verdubbelen.", NULL } },
+  { "hr-2", "Verbeter retentie van personeel.", { "Benchmark salarissen en extralegale voordelen met Belgische markt.", "Ontwikkel opleidings- en certificatieprogramma’s voor medewerkers.", NULL } },
+  { "design-1", "Verhoog gebruiksvriendelijkheid van het product.", { "Verhoog “usability score” van 7 → 8,5.", "Verminder helpdesk-aanvragen met 20%.", NULL } },
+  { "design-2", "Ontwerp en test een nieuwe functionaliteit.", { "Uitvoering van eerste gebruikerstest in de eerste maand van Q2.", "Lever wireframes en definitieve kleurkeuzes op.", NULL } },
+  { "marketing-1", "Verdubbel maandelijkse inschrijvingen.", { "Drie online campagnes genereren 1.200 nieuwe leads.", "SEO-optimalisatie zorgt voor 800 bijkomende inschrijvingen.", "Twee extra “call-to-actions” op de landingspagina.", NULL } },
+  { "marketing-2", "Maximaliseer e-mailcampagnes.", { "Inschrijvingen op nieuwsbrieven verhogen met 20%.", "Downloads van e-books via e-mails verhogen met 25%.", "Uitschrijvingsgraad verlagen tot minder dan 6%.", NULL } },
+  { "sales-1", "Bereik kwartaalomzet van € 1 miljoen.", { "Eerste maand: € 300.000 omzet uit nieuw product.", "Verkoopcyclus verkorten van 2 maanden naar 21 dagen.", "Upsell realiseren bij 40% van bestaande klanten.", NULL } },
+  { "sales-2", "Versterk partnernetwerk.", { "10 nieuwe wederverkopers aantrekken in Vlaanderen en Wallonië.", "95% van huidige partners behouden.", NULL } },
+  { "it-1", "Versnel ontwikkelingstijd.", { "Aantal bugs per nieuwe feature verlagen van 2 naar 1,5.", "“Lead time” verkorten met 20%.", "Sprint-snelheid verhogen met 2%.", NULL } },
+  { "it-2", "Verhoog beveiliging van alle systemen.", { "S2Score-audit afronden tegen eind Q3.", "Tweeledige authenticatie (2FA) implementeren voor alle gebruikers.", NULL } },
+  { "customer-service-1", "Verhoog klanttevredenheid.", { "Onboardingproces verkorten naar 3 dagen.", "Klantverloop (churn) verminderen met 10% per maand.", NULL } },
+  { "customer-service-2", "Breid ondersteuning uit.", { "Zelfhulpportaal reduceert tickets met 10%.", "Reactietijd op tekstberichten < 1 uur.", NULL } },
+  { "management-1", "Groei van de onderneming.", { "Jaaromzet verhogen naar € 3 miljoen.", "+20% meer nieuwe leads genereren.", "12 referentie-cases publiceren vóór einde Q1.", NULL } },
+  { "management-2", "Verhoog merkbekendheid bij jongeren (< 30 jaar).", { "91 socialemediaposts in Q2.", "Minstens 5.000 websitebezoeken/maand bereiken.", NULL } },
 };
 
 /* The seed's three company objectives, then two per department in the
@@ -105,10 +54,10 @@ static const SeedWords seed_words[] = {
 static void
 test_seed_words (void)
 {
-  guint n, n_departments;
-  const KoersSeedDepartment *depts = koers_seed_get_departments (&n_departments);
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
-  guint n_key_results = 0;
+  guint                       n, n_departments;
+  const KoersSeedDepartment  *depts = koers_seed_get_departments (&n_departments);
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
+  guint                       n_key_results = 0;
 
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (seed_words));
   g_assert_cmpuint (n, ==, 3 + 2 * n_departments);
@@ -117,8 +66,8 @@ test_seed_words (void)
   for (guint i = 0; i < n; i++)
     {
       const KoersTemplate *t = all[i];
-      const SeedWords *words = &seed_words[i];
-      guint k = 0;
+      const SeedWords     *words = &seed_words[i];
+      guint                k = 0;
 
       g_test_message ("template %s", words->id);
       g_assert_cmpstr (koers_template_get_id (t), ==, words->id);
@@ -160,18 +109,18 @@ assert_text (const char *text)
 static void
 test_objectives (void)
 {
-  guint n, n_departments;
-  const KoersSeedDepartment *depts = koers_seed_get_departments (&n_departments);
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
-  guint n_aligned = 0, n_aspirational = 0;
+  guint                       n, n_departments;
+  const KoersSeedDepartment  *depts = koers_seed_get_departments (&n_departments);
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
+  guint                       n_aligned = 0, n_aspirational = 0;
 
   for (guint i = 0; i < n; i++)
     {
       const KoersTemplate *t = all[i];
-      const char *dept = koers_template_get_department_key (t);
-      const char *aligned_to = koers_template_get_aligned_to (t);
-      KoersObjectiveKind kind = koers_template_get_kind (t);
-      KoersPeriodKind period_kind = koers_template_get_period_kind (t);
+      const char          *dept = koers_template_get_department_key (t);
+      const char          *aligned_to = koers_template_get_aligned_to (t);
+      KoersObjectiveKind   kind = koers_template_get_kind (t);
+      KoersPeriodKind      period_kind = koers_template_get_period_kind (t);
 
       g_test_message ("template %s", koers_template_get_id (t));
       for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
@@ -208,12 +157,12 @@ test_objectives (void)
 
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
-      g_autoptr(GPtrArray) company = koers_templates_list (NULL, languages[l]);
+      g_autoptr (GPtrArray) company = koers_templates_list (NULL, languages[l]);
 
       g_assert_cmpuint (company->len, ==, 3);
       for (guint d = 0; d < n_departments; d++)
         {
-          g_autoptr(GPtrArray) list = koers_templates_list (depts[d].key, languages[l]);
+          g_autoptr (GPtrArray) list = koers_templates_list (depts[d].key, languages[l]);
 
           g_assert_cmpuint (list->len, >=, 1);
           g_assert_cmpuint (list->len, <=, 5);
@@ -235,15 +184,15 @@ is_decreasing_text (const char *nl)
 static void
 test_key_results (void)
 {
-  guint n;
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
-  guint n_decreasing = 0, n_personal = 0, n_due = 0;
+  guint                       n;
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
+  guint                       n_decreasing = 0, n_personal = 0, n_due = 0;
 
   for (guint i = 0; i < n; i++)
     for (guint k = 0; k < koers_template_get_n_key_results (all[i]); k++)
       {
         KoersTemplateKeyResult en, nl;
-        double value, progress;
+        double                 value, progress;
 
         koers_template_get_key_result (all[i], k, KOERS_LANGUAGE_EN, &en);
         koers_template_get_key_result (all[i], k, KOERS_LANGUAGE_NL, &nl);
@@ -298,7 +247,7 @@ test_key_results (void)
         if (en.due_month_day != NULL)
           {
             g_autofree char *due = koers_template_due_date (en.due_month_day, 2026);
-            GDate date;
+            GDate            date;
 
             g_assert_nonnull (due);
             g_assert_true (koers_date_parse (due, &date));
@@ -315,7 +264,7 @@ static void
 test_known_shapes (void)
 {
   KoersTemplateKeyResult kr;
-  g_autofree char *due = NULL;
+  g_autofree char       *due = NULL;
 
   /* "Verkoopcyclus verkorten van 2 maanden naar 21 dagen": 60 -> 21 days. */
   koers_template_get_key_result (koers_templates_find ("sales-1"), 1, KOERS_LANGUAGE_NL, &kr);
@@ -365,10 +314,10 @@ test_demo_value_and_due_date (void)
 static void
 test_list (void)
 {
-  g_autoptr(GPtrArray) company = koers_templates_list (NULL, KOERS_LANGUAGE_EN);
-  g_autoptr(GPtrArray) finance_nl = koers_templates_list ("finance", KOERS_LANGUAGE_NL);
-  g_autoptr(GPtrArray) finance_en = koers_templates_list ("finance", KOERS_LANGUAGE_EN);
-  g_autoptr(GPtrArray) none = koers_templates_list ("no-such-department", KOERS_LANGUAGE_EN);
+  g_autoptr (GPtrArray) company = koers_templates_list (NULL, KOERS_LANGUAGE_EN);
+  g_autoptr (GPtrArray) finance_nl = koers_templates_list ("finance", KOERS_LANGUAGE_NL);
+  g_autoptr (GPtrArray) finance_en = koers_templates_list ("finance", KOERS_LANGUAGE_EN);
+  g_autoptr (GPtrArray) none = koers_templates_list ("no-such-department", KOERS_LANGUAGE_EN);
 
   g_assert_cmpuint (company->len, ==, 3);
   g_assert_cmpuint (none->len, ==, 0);
@@ -384,34 +333,35 @@ test_list (void)
     g_assert_cmpint (g_utf8_collate (koers_template_get_title (g_ptr_array_index (finance_en, i),
                                                                KOERS_LANGUAGE_EN),
                                      koers_template_get_title (g_ptr_array_index (finance_en, i + 1),
-                                                               KOERS_LANGUAGE_EN)), <, 0);
+                                                               KOERS_LANGUAGE_EN)),
+                     <, 0);
 }
 
 /* The store's departments are the seed's by name, in either language. */
 static void
-test_department_keys (KoersTestDir  *fixture,
-                      gconstpointer  data)
+test_department_keys (KoersTestDir *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDepartment) custom = koers_department_new ("Legal", "");
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersDepartment) custom = koers_department_new ("Legal", "");
 
   g_assert_cmpstr (koers_templates_get_department_key (store, koers_test_find_department (store, "Finance")),
                    ==, "finance");
   g_assert_cmpstr (koers_templates_get_department_key (store, koers_test_find_department (store,
-                                                                                    "Customer service")),
+                                                                                          "Customer service")),
                    ==, "customer-service");
   g_assert_null (koers_templates_get_department_key (store, koers_store_get_company (store)));
 
   /* Every department a new database starts with is the templates'. */
   {
-    guint n;
+    guint                      n;
     const KoersSeedDepartment *depts = koers_seed_get_departments (&n);
 
     for (guint i = 0; i < n; i++)
       g_assert_cmpstr (koers_templates_get_department_key (
                          store, koers_test_find_department (store, koers_seed_department_get_name (
-                                                                &depts[i], KOERS_LANGUAGE_EN))),
+                                                                     &depts[i], KOERS_LANGUAGE_EN))),
                        ==, depts[i].key);
   }
 
@@ -423,15 +373,15 @@ test_department_keys (KoersTestDir  *fixture,
 }
 
 static void
-test_instantiate (KoersTestDir  *fixture,
-                  gconstpointer  data)
+test_instantiate (KoersTestDir *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   KoersDepartment *marketing = koers_test_find_department (store, "Marketing");
-  KoersObjective *company, *objective;
-  KoersKeyResult *kr;
-  guint changed = 0;
+  KoersObjective  *company, *objective;
+  KoersKeyResult  *kr;
+  guint            changed = 0;
 
   g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
 
@@ -480,11 +430,11 @@ test_instantiate (KoersTestDir  *fixture,
 
 /* Due dates fall in the period's year. */
 static void
-test_instantiate_due_dates (KoersTestDir  *fixture,
-                            gconstpointer  data)
+test_instantiate_due_dates (KoersTestDir *fixture,
+                            gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
   KoersObjective *objective;
 
   /* finance-1: "Finaliseer budgetten vóór 30 augustus". */
@@ -493,23 +443,23 @@ test_instantiate_due_dates (KoersTestDir  *fixture,
                                           KOERS_LANGUAGE_EN, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 1);
+    g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 1);
 
     g_assert_cmpstr (koers_key_result_get_due_date (kr), ==, "2031-08-30");
   }
 }
 
 static void
-test_instantiate_all (KoersTestDir  *fixture,
-                      gconstpointer  data)
+test_instantiate_all (KoersTestDir *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  GListModel *objectives = koers_store_get_objectives (store);
-  guint n;
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
-  guint changed = 0;
-  GDate today;
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  GListModel                 *objectives = koers_store_get_objectives (store);
+  guint                       n;
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
+  guint                       changed = 0;
+  GDate                       today;
 
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 15, G_DATE_MAY, 2026);
@@ -525,16 +475,16 @@ test_instantiate_all (KoersTestDir  *fixture,
   for (guint i = 0; i < n; i++)
     {
       const KoersTemplate *t = all[i];
-      const char *aligned_to = koers_template_get_aligned_to (t);
-      KoersObjective *objective = koers_test_find_objective (store, koers_template_get_title (t, KOERS_LANGUAGE_EN));
-      GListModel *krs = koers_objective_get_key_results (objective);
+      const char          *aligned_to = koers_template_get_aligned_to (t);
+      KoersObjective      *objective = koers_test_find_objective (store, koers_template_get_title (t, KOERS_LANGUAGE_EN));
+      GListModel          *krs = koers_objective_get_key_results (objective);
 
       g_assert_cmpstr (koers_objective_get_period (objective), ==,
                        koers_template_get_period_kind (t) == KOERS_PERIOD_KIND_YEAR ? "2026" : "2026-Q2");
       g_assert_cmpuint (g_list_model_get_n_items (krs), ==, koers_template_get_n_key_results (t));
       for (guint k = 0; k < koers_template_get_n_key_results (t); k++)
         {
-          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, k);
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, k);
           KoersTemplateKeyResult tkr;
 
           koers_template_get_key_result (t, k, KOERS_LANGUAGE_EN, &tkr);
@@ -569,13 +519,13 @@ test_instantiate_all (KoersTestDir  *fixture,
 /* Into a Dutch database in Dutch: the departments are found by their
  * Dutch names. */
 static void
-test_instantiate_all_dutch (KoersTestDir  *fixture,
-                            gconstpointer  data)
+test_instantiate_all_dutch (KoersTestDir *fixture,
+                            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersStore) store = koers_store_open_full (fixture->path, KOERS_LANGUAGE_NL, FALSE, FALSE, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) store = koers_store_open_full (fixture->path, KOERS_LANGUAGE_NL, FALSE, FALSE, &error);
   KoersObjective *objective;
-  GDate today;
+  GDate           today;
 
   g_assert_no_error (error);
   koers_date_today (&today);
@@ -616,11 +566,11 @@ static const struct
 static void
 test_kpis (void)
 {
-  guint n, n_departments;
-  const KoersSeedDepartment *depts = koers_seed_get_departments (&n_departments);
-  const KoersTemplateKpi * const *all = koers_templates_get_kpis (&n);
-  guint by_status[4] = { 0 };
-  guint n_overdue = 0;
+  guint                          n, n_departments;
+  const KoersSeedDepartment     *depts = koers_seed_get_departments (&n_departments);
+  const KoersTemplateKpi *const *all = koers_templates_get_kpis (&n);
+  guint                          by_status[4] = { 0 };
+  guint                          n_overdue = 0;
 
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (seed_kpis));
   g_assert_null (all[n]);
@@ -666,13 +616,14 @@ test_kpis (void)
   for (guint d = 0; d < n_departments; d++)
     for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
       {
-        g_autoptr(GPtrArray) list = koers_templates_list_kpis (depts[d].key, languages[l]);
+        g_autoptr (GPtrArray) list = koers_templates_list_kpis (depts[d].key, languages[l]);
 
         g_assert_cmpuint (list->len, >=, 1);
       }
 
   g_assert_cmpstr (koers_template_kpi_get_name (koers_templates_find_kpi ("website-visits"),
-                                                KOERS_LANGUAGE_NL), ==, "Websitebezoeken");
+                                                KOERS_LANGUAGE_NL),
+                   ==, "Websitebezoeken");
   {
     KoersTemplateKpiInfo nps;
 
@@ -688,9 +639,9 @@ test_kpis (void)
 static void
 test_kpi_links (void)
 {
-  guint n, n_links = 0;
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
-  KoersTemplateKeyResult kr;
+  guint                       n, n_links = 0;
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
+  KoersTemplateKeyResult      kr;
 
   for (guint i = 0; i < n; i++)
     for (guint k = 0; k < koers_template_get_n_key_results (all[i]); k++)
@@ -714,9 +665,9 @@ test_kpi_links (void)
 static void
 test_list_kpis (void)
 {
-  g_autoptr(GPtrArray) it = koers_templates_list_kpis ("it", KOERS_LANGUAGE_NL);
-  g_autoptr(GPtrArray) service = koers_templates_list_kpis ("customer-service", KOERS_LANGUAGE_EN);
-  g_autoptr(GPtrArray) company = koers_templates_list_kpis (NULL, KOERS_LANGUAGE_EN);
+  g_autoptr (GPtrArray) it = koers_templates_list_kpis ("it", KOERS_LANGUAGE_NL);
+  g_autoptr (GPtrArray) service = koers_templates_list_kpis ("customer-service", KOERS_LANGUAGE_EN);
+  g_autoptr (GPtrArray) company = koers_templates_list_kpis (NULL, KOERS_LANGUAGE_EN);
 
   g_assert_cmpuint (company->len, ==, 0);
   /* Sorted by name in the language asked: B before O in Dutch. */
@@ -730,20 +681,21 @@ test_list_kpis (void)
     g_assert_cmpint (g_utf8_collate (koers_template_kpi_get_name (g_ptr_array_index (service, i),
                                                                   KOERS_LANGUAGE_EN),
                                      koers_template_kpi_get_name (g_ptr_array_index (service, i + 1),
-                                                                  KOERS_LANGUAGE_EN)), <, 0);
+                                                                  KOERS_LANGUAGE_EN)),
+                     <, 0);
 }
 
 static void
-test_instantiate_kpi (KoersTestDir  *fixture,
-                      gconstpointer  data)
+test_instantiate_kpi (KoersTestDir *fixture,
+                      gconstpointer data)
 {
-  g_autoptr(KoersStore) store = koers_test_open_store (fixture->path);
-  g_autoptr(GError) error = NULL;
-  KoersDepartment *it = koers_test_find_department (store, "IT & Development");
-  KoersDepartment *finance = koers_test_find_department (store, "Finance");
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autoptr (GError) error = NULL;
+  KoersDepartment        *it = koers_test_find_department (store, "IT & Development");
+  KoersDepartment        *finance = koers_test_find_department (store, "Finance");
   const KoersTemplateKpi *uptime = koers_templates_find_kpi ("uptime");
-  KoersKpi *kpi;
-  guint changed = 0;
+  KoersKpi               *kpi;
+  guint                   changed = 0;
 
   g_signal_connect (store, "changed", G_CALLBACK (koers_test_count_cb), &changed);
   g_assert_false (koers_template_kpi_is_in_department (uptime, store, it));

@@ -25,8 +25,10 @@ test_find_control (void)
     { "bare\rreturn", '\r', '\r' },
     { "end\r", '\r', '\r' },
     { "delete\x7f", 0x7f, 0x7f },
-    { "c1 \xc2\x9b" "31m", 0x9b, 0x9b },   /* U+009B, CSI */
-    { "nbsp\xc2\xa0ok", 0, 0 },            /* U+00A0 is no control */
+    { "c1 \xc2\x9b"
+      "31m",
+      0x9b, 0x9b },             /* U+009B, CSI */
+    { "nbsp\xc2\xa0ok", 0, 0 }, /* U+00A0 is no control */
     { "broken \xff utf-8", 0, 0 },
     { "broken \xff then \x1b", 0x1b, 0x1b },
   };
@@ -52,7 +54,9 @@ test_escape_controls (void)
     { "title\x1b]0;owned\a", "title\\u001b]0;owned\\u0007" },
     { "over\rwrite", "over\\u000dwrite" },
     { "del\x7f", "del\\u007f" },
-    { "csi\xc2\x9b" "2J", "csi\\u009b2J" },
+    { "csi\xc2\x9b"
+      "2J",
+      "csi\\u009b2J" },
     { "bad\xff\xfe", "bad\\xff\\xfe" },
     { "cut \xe2\x82", "cut \\xe2\\x82" },
     { "", "" },
@@ -79,7 +83,8 @@ test_escape_controls (void)
 static void
 test_isolate (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *text;
     const char *isolated;
   } cases[] = {

@@ -32,8 +32,8 @@ test_after_frame (void)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *label = gtk_label_new ("x");
-  gboolean painted = FALSE;
-  gulong id;
+  gboolean   painted = FALSE;
+  gulong     id;
 
   gtk_window_set_child (GTK_WINDOW (window), label);
   gtk_window_present (GTK_WINDOW (window));

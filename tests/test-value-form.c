@@ -25,8 +25,8 @@ count_changed_cb (Fixture *f)
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   f->form = KOERS_VALUE_FORM (koers_value_form_new ());
   g_signal_connect_swapped (f->form, "changed", G_CALLBACK (count_changed_cb), f);
@@ -34,8 +34,8 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   koers_format_set_language (KOERS_LANGUAGE_EN);
   koers_test_ui_assert_finalized_with (f->window, f->form);
@@ -77,12 +77,12 @@ check (Fixture  *f,
 }
 
 static void
-test_number (Fixture       *f,
-             gconstpointer  data)
+test_number (Fixture      *f,
+             gconstpointer data)
 {
-  double value = 0.0;
+  double   value = 0.0;
   gboolean value_ok = FALSE;
-  GDate date;
+  GDate    date;
 
   koers_value_form_set_metric (f->form, KOERS_METRIC_KIND_CURRENCY, NULL);
   koers_value_form_set_value (f->form, 1150.5);
@@ -108,12 +108,12 @@ test_number (Fixture       *f,
 }
 
 static void
-test_empty_until_typed (Fixture       *f,
-                        gconstpointer  data)
+test_empty_until_typed (Fixture      *f,
+                        gconstpointer data)
 {
-  double value;
+  double   value;
   gboolean value_ok = TRUE;
-  GDate date;
+  GDate    date;
 
   /* A KPI without values: the field starts empty and says nothing. */
   g_assert_false (check (f, &value, &value_ok, &date));
@@ -130,11 +130,11 @@ test_empty_until_typed (Fixture       *f,
 }
 
 static void
-test_milestone (Fixture       *f,
-                gconstpointer  data)
+test_milestone (Fixture      *f,
+                gconstpointer data)
 {
   GtkLabel *heading = GTK_LABEL (get_child (f, "value_heading"));
-  double value = -1.0;
+  double    value = -1.0;
 
   koers_value_form_set_metric (f->form, KOERS_METRIC_KIND_MILESTONE, NULL);
   koers_value_form_set_value (f->form, 1.0);
@@ -154,12 +154,12 @@ test_milestone (Fixture       *f,
 }
 
 static void
-test_dates (Fixture       *f,
-            gconstpointer  data)
+test_dates (Fixture      *f,
+            gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  GDate start, date, today;
-  double value;
+  GDate    start, date, today;
+  double   value;
   gboolean value_ok;
 
   g_date_clear (&start, 1);
@@ -191,14 +191,14 @@ test_dates (Fixture       *f,
 }
 
 static void
-test_note_and_extra (Fixture       *f,
-                     gconstpointer  data)
+test_note_and_extra (Fixture      *f,
+                     gconstpointer data)
 {
-  GtkWidget *extra = gtk_label_new ("preview");
-  GtkWidget *value_section = get_child (f, "value_section");
+  GtkWidget         *extra = gtk_label_new ("preview");
+  GtkWidget         *value_section = get_child (f, "value_section");
   GtkScrolledWindow *scroller;
-  g_autofree char *note = NULL;
-  g_autofree char *empty = NULL;
+  g_autofree char   *note = NULL;
+  g_autofree char   *empty = NULL;
 
   g_object_set (f->form, "extra", extra, "note-height", 96, NULL);
   g_assert_true (gtk_widget_get_prev_sibling (extra) == value_section);
@@ -216,12 +216,12 @@ test_note_and_extra (Fixture       *f,
 }
 
 static void
-test_focus (Fixture       *f,
-            gconstpointer  data)
+test_focus (Fixture      *f,
+            gconstpointer data)
 {
   GtkWidget *entry = get_child (f, "value_entry");
   GtkWidget *focus;
-  int start, end;
+  int        start, end;
 
   koers_value_form_set_value (f->form, 42);
   koers_value_form_focus_value (f->form);

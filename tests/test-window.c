@@ -99,16 +99,15 @@ find_descendant (GtkWidget *root,
 }
 
 static gboolean
-label_has_text (GtkWidget     *widget,
-                gconstpointer  data)
+label_has_text (GtkWidget    *widget,
+                gconstpointer data)
 {
-  return gtk_widget_get_mapped (widget)
-         && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), data);
+  return gtk_widget_get_mapped (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
 static gboolean
-button_has_label (GtkWidget     *widget,
-                  gconstpointer  data)
+button_has_label (GtkWidget    *widget,
+                  gconstpointer data)
 {
   return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
@@ -132,9 +131,9 @@ add_objective (KoersStore      *store,
                const char      *title,
                const char      *period)
 {
-  g_autoptr(KoersObjective) objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
-                                                             KOERS_OBJECTIVE_KIND_COMMITTED, period);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersObjective) objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
+                                                              KOERS_OBJECTIVE_KIND_COMMITTED, period);
+  g_autoptr (GError) error = NULL;
 
   koers_objective_set_department_id (objective, koers_department_get_id (dept));
   g_assert_true (koers_store_add_objective (store, objective, &error));
@@ -147,8 +146,8 @@ add_objective (KoersStore      *store,
 static void
 reset_settings (void)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_auto (GStrv) keys = NULL;
 
   g_object_get (settings, "settings-schema", &schema, NULL);
   keys = g_settings_schema_list_keys (schema);
@@ -162,8 +161,8 @@ static void
 test_sidebar (void)
 {
   KoersTestUiDb db = { 0 };
-  KoersWindow *window;
-  GListModel *departments;
+  KoersWindow  *window;
+  GListModel   *departments;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -175,7 +174,7 @@ test_sidebar (void)
   g_assert_true (koers_department_get_is_company (get_row_department (window, 0)));
   for (guint i = 0; i < 10; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       g_assert_true (get_row_department (window, (int) i) == dept);
     }
@@ -192,8 +191,8 @@ test_sidebar (void)
 static void
 test_select (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersWindow *window;
+  KoersTestUiDb    db = { 0 };
+  KoersWindow     *window;
   KoersDepartment *marketing;
   KoersDepartment *finance;
   g_autofree char *saved = NULL;
@@ -215,8 +214,7 @@ test_select (void)
   koers_window_select_department (window, finance);
   koers_test_ui_iterate ();
   g_assert_true (pane_shows (window, "Finance"));
-  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list"))
-                 == get_row (window, find_row_index (window, finance)));
+  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list")) == get_row (window, find_row_index (window, finance)));
   koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
 
   /* A new window starts on the last department. */
@@ -238,11 +236,11 @@ get_period_label (KoersWindow *window)
 static void
 test_period (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersWindow *window;
-  KoersDepartment *marketing;
+  KoersTestUiDb       db = { 0 };
+  KoersWindow        *window;
+  KoersDepartment    *marketing;
   KoersDepartmentRow *row;
-  g_autofree char *saved = NULL;
+  g_autofree char    *saved = NULL;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -285,10 +283,10 @@ static void
 test_fold (void)
 {
   KoersTestUiDb db = { 0 };
-  KoersWindow *window;
-  AdwLeaflet *leaflet;
-  GtkWidget *content;
-  int width;
+  KoersWindow  *window;
+  AdwLeaflet   *leaflet;
+  GtkWidget    *content;
+  int           width;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -312,8 +310,7 @@ test_fold (void)
   koers_test_ui_iterate ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
   g_assert_true (gtk_widget_get_visible (get_child (window, "back_button")));
-  g_assert_true (koers_window_get_department (window) == get_row_department (window, 3)
-                 || gtk_list_box_get_selected_row (get_child (window, "department_list")) != NULL);
+  g_assert_true (koers_window_get_department (window) == get_row_department (window, 3) || gtk_list_box_get_selected_row (get_child (window, "department_list")) != NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-departments", NULL));
   koers_test_ui_iterate ();
@@ -332,7 +329,7 @@ static void
 test_window_size_saved (void)
 {
   KoersTestUiDb db = { 0 };
-  KoersWindow *window;
+  KoersWindow  *window;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -362,12 +359,12 @@ test_window_size_saved (void)
 static void
 test_follow_store (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersWindow *window;
+  KoersTestUiDb    db = { 0 };
+  KoersWindow     *window;
   KoersDepartment *sales;
   KoersDepartment *hr;
-  g_autoptr(KoersDepartment) legal = koers_department_new ("Legal & Compliance", "⚖️");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersDepartment) legal = koers_department_new ("Legal & Compliance", "⚖️");
+  g_autoptr (GError) error = NULL;
   int index;
 
   reset_settings ();
@@ -432,7 +429,7 @@ test_follow_store (void)
 static KoersDepartmentDialog *
 find_department_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (KOERS_IS_DEPARTMENT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
@@ -444,12 +441,12 @@ find_department_dialog (void)
 static void
 test_add_and_rename (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersWindow *window;
+  KoersTestUiDb          db = { 0 };
+  KoersWindow           *window;
   KoersDepartmentDialog *dialog;
-  KoersDepartment *added;
-  KoersDepartment *it;
-  GObject *name_label;
+  KoersDepartment       *added;
+  KoersDepartment       *it;
+  GObject               *name_label;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -496,11 +493,10 @@ test_add_and_rename (void)
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && !KOERS_IS_DEPARTMENT_DIALOG (l->data)
-        && gtk_widget_get_visible (l->data))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && !KOERS_IS_DEPARTMENT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       return l->data;
 
   return NULL;
@@ -511,12 +507,12 @@ find_message_dialog (void)
 static void
 test_delete_undo (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersWindow *window;
-  KoersDepartment *marketing;
+  KoersTestUiDb     db = { 0 };
+  KoersWindow      *window;
+  KoersDepartment  *marketing;
   AdwMessageDialog *dialog;
-  GtkWidget *undo;
-  gint64 id;
+  GtkWidget        *undo;
+  gint64            id;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -559,9 +555,9 @@ static void
 test_search (void)
 {
   KoersTestUiDb db = { 0 };
-  KoersWindow *window;
+  KoersWindow  *window;
   GtkSearchBar *bar;
-  GtkEditable *entry;
+  GtkEditable  *entry;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -591,7 +587,7 @@ test_search (void)
 static void
 open_demo (KoersTestUiDb *db)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   db->dir = g_dir_make_tmp ("koers-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -608,7 +604,7 @@ collect_menu_actions (GMenuModel *model,
 {
   for (int i = 0; i < g_menu_model_get_n_items (model); i++)
     {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
       char *action = NULL;
 
       if (section != NULL)
@@ -619,8 +615,8 @@ collect_menu_actions (GMenuModel *model,
 }
 
 static gboolean
-is_primary_menu_button (GtkWidget     *widget,
-                        gconstpointer  data)
+is_primary_menu_button (GtkWidget    *widget,
+                        gconstpointer data)
 {
   return gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
@@ -630,14 +626,18 @@ is_primary_menu_button (GtkWidget     *widget,
 static void
 test_menu_actions (void)
 {
-  static const char * const expected[] = {
-    "win.check-okrs", "win.quarterly-review", "win.export-report",
-    "win.export-csv", "win.export-data", "win.import-data",
+  static const char *const expected[] = {
+    "win.check-okrs",
+    "win.quarterly-review",
+    "win.export-report",
+    "win.export-csv",
+    "win.export-data",
+    "win.import-data",
   };
   KoersTestUiDb db = { 0 };
-  KoersWindow *window;
-  GtkWidget *button;
-  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  KoersWindow  *window;
+  GtkWidget    *button;
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
   guint n_window_actions = 0;
 
   reset_settings ();
@@ -683,14 +683,14 @@ is_quality_shown (KoersWindow *window)
 static void
 test_quality (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersWindow *window;
-  KoersDepartment *marketing;
-  GtkListBoxRow *quality_row;
+  KoersTestUiDb     db = { 0 };
+  KoersWindow      *window;
+  KoersDepartment  *marketing;
+  GtkListBoxRow    *quality_row;
   KoersQualityPage *page;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autofree char *badge = NULL;
-  guint n_findings;
+  guint            n_findings;
 
   reset_settings ();
   open_demo (&db);
@@ -741,8 +741,7 @@ test_quality (void)
   koers_test_ui_iterate ();
   g_assert_false (is_quality_shown (window));
   g_assert_null (gtk_list_box_get_selected_row (get_child (window, "tools_list")));
-  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list"))
-                 == get_row (window, find_row_index (window, marketing)));
+  g_assert_true (gtk_list_box_get_selected_row (get_child (window, "department_list")) == get_row (window, find_row_index (window, marketing)));
   g_assert_true (gtk_widget_get_visible (get_child (window, "search_button")));
 
   /* The keyboard: the row takes focus and Enter activates it. */
@@ -775,11 +774,11 @@ count_quarter_objectives (KoersStore *store,
                           gint64      department_id)
 {
   GListModel *objectives = koers_store_get_objectives (store);
-  guint n = 0;
+  guint       n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
       if (g_strcmp0 (koers_objective_get_period (objective), "2026-Q2") == 0 &&
           (department_id == 0 || koers_objective_get_department_id (objective) == department_id))
@@ -798,7 +797,7 @@ open_review (KoersWindow *window)
   koers_test_ui_iterate ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
       if (KOERS_IS_REVIEW_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
         return KOERS_REVIEW_DIALOG (toplevel);
@@ -812,12 +811,12 @@ open_review (KoersWindow *window)
 static void
 test_review (void)
 {
-  KoersTestUiDb db = { 0 };
-  KoersWindow *window;
-  KoersDepartment *marketing;
+  KoersTestUiDb      db = { 0 };
+  KoersWindow       *window;
+  KoersDepartment   *marketing;
   KoersReviewDialog *review;
-  KoersObjective *objective;
-  guint n;
+  KoersObjective    *objective;
+  guint              n;
 
   reset_settings ();
   open_demo (&db);
@@ -856,15 +855,15 @@ static void
 test_first_frame (void)
 {
   KoersTestUiDb db = { 0 };
-  g_autoptr(KoersStore) lazy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) lazy = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *period_key = NULL;
-  KoersPeriod period;
-  KoersWindow *window;
-  GListModel *departments;
-  guint n_departments;
-  guint n_read;
-  GDate today;
+  KoersPeriod      period;
+  KoersWindow     *window;
+  GListModel      *departments;
+  guint            n_departments;
+  guint            n_read;
+  GDate            today;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
@@ -874,7 +873,7 @@ test_first_frame (void)
   for (guint i = 0; i < 30; i++)
     {
       g_autofree char *name = g_strdup_printf ("Team %u", i);
-      g_autoptr(KoersDepartment) dept = koers_department_new (name, NULL);
+      g_autoptr (KoersDepartment) dept = koers_department_new (name, NULL);
 
       g_assert_true (koers_store_add_department (db.store, dept, &error));
       g_assert_no_error (error);
@@ -883,10 +882,10 @@ test_first_frame (void)
   n_departments = g_list_model_get_n_items (departments);
   for (guint i = 1; i < n_departments; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
-      g_autoptr(KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
-                                                                 KOERS_OBJECTIVE_KIND_COMMITTED,
-                                                                 period_key);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersObjective) objective = koers_objective_new ("Grow", KOERS_LEVEL_DEPARTMENT,
+                                                                  KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                                  period_key);
 
       koers_objective_set_department_id (objective, koers_department_get_id (dept));
       g_assert_true (koers_store_add_objective (db.store, objective, &error));

@@ -12,8 +12,8 @@ typedef struct
 
 /* Three fixed-size children: 100, 60 and 80 wide, 20, 30 and 10 high. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
 {
   const int widths[] = { 100, 60, 80 };
   const int heights[] = { 20, 30, 10 };
@@ -28,18 +28,18 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
 {
   g_object_unref (f->box);
 }
 
 static void
-measure (GtkWidget      *widget,
-         GtkOrientation  orientation,
-         int             for_size,
-         int            *min,
-         int            *nat)
+measure (GtkWidget     *widget,
+         GtkOrientation orientation,
+         int            for_size,
+         int           *min,
+         int           *nat)
 {
   gtk_widget_measure (widget, orientation, for_size, min, nat, NULL, NULL);
 }
@@ -71,8 +71,8 @@ get_x_width (GtkWidget *child,
 
 /* At its narrowest, a child a line; at ease, one line. */
 static void
-test_measure (Fixture       *f,
-              gconstpointer  data)
+test_measure (Fixture      *f,
+              gconstpointer data)
 {
   int min, nat;
 
@@ -102,8 +102,8 @@ test_measure (Fixture       *f,
 /* Lines in order, an expanding child takes what its line leaves over, and
  * right to left mirrors. */
 static void
-test_allocate (Fixture       *f,
-               gconstpointer  data)
+test_allocate (Fixture      *f,
+               gconstpointer data)
 {
   int x, width;
 

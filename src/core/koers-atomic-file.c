@@ -23,36 +23,36 @@
  * from every file of the user's.  Its writer holds an flock() on it for
  * as long as it lives: a sweep removes only files nobody holds, that is
  * files a killed Koers left behind. */
-#define TEMPORARY_INFIX  ".koers-"
+#define TEMPORARY_INFIX ".koers-"
 #define TEMPORARY_SUFFIX ".tmp"
-#define MAX_SYMLINKS     40
+#define MAX_SYMLINKS 40
 
 struct _KoersAtomicFile
 {
-  char                 *path;       /* as given, for messages */
-  char                 *target;     /* path with its symbolic links followed */
-  char                 *tmp_path;
-  KoersAtomicFileFlags  flags;
-  int                   fd;
-  gboolean              committed;
+  char                *path;   /* as given, for messages */
+  char                *target; /* path with its symbolic links followed */
+  char                *tmp_path;
+  KoersAtomicFileFlags flags;
+  int                  fd;
+  gboolean             committed;
 };
 
-static const char * const database_suffixes[] = { "-wal", "-shm", "-journal" };
+static const char *const database_suffixes[] = { "-wal", "-shm", "-journal" };
 
 /* The files being written, for a signal to remove. */
-static GMutex live_lock;
+static GMutex     live_lock;
 static GPtrArray *live_files;
-static gboolean closing;
+static gboolean   closing;
 
 static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          saved_errno)
+set_write_error (GError    **error,
+                 const char *path,
+                 int         saved_errno)
 {
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+               _ ("Could not write “%s”: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -100,7 +100,7 @@ gboolean
 koers_atomic_file_is_temporary_name (const char *name,
                                      const char *target_base)
 {
-  gsize base_len = strlen (target_base);
+  gsize       base_len = strlen (target_base);
   const char *p = name;
 
   if (p[0] != '.' || strncmp (p + 1, target_base, base_len) != 0)
@@ -130,7 +130,7 @@ is_abandoned (const char *tmp_path)
 {
   GStatBuf st;
   gboolean abandoned = FALSE;
-  int fd;
+  int      fd;
 
   fd = g_open (tmp_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
   if (fd < 0)
@@ -150,7 +150,7 @@ koers_atomic_file_sweep (const char *path)
   g_autofree char *target = NULL;
   g_autofree char *dir_path = NULL;
   g_autofree char *base = NULL;
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   g_return_if_fail (path != NULL);
@@ -166,8 +166,8 @@ koers_atomic_file_sweep (const char *path)
     {
       g_autofree char *full = NULL;
       g_autofree char *main_path = NULL;
-      const char *suffix;
-      GStatBuf st;
+      const char      *suffix;
+      GStatBuf         st;
 
       if (!koers_atomic_file_is_temporary_name (name, base))
         continue;
@@ -226,16 +226,16 @@ unregister_file_locked (KoersAtomicFile *self)
 }
 
 KoersAtomicFile *
-koers_atomic_file_new (const char            *path,
-                       KoersAtomicFileFlags   flags,
-                       GError               **error)
+koers_atomic_file_new (const char          *path,
+                       KoersAtomicFileFlags flags,
+                       GError             **error)
 {
-  g_autoptr(KoersAtomicFile) self = NULL;
+  g_autoptr (KoersAtomicFile) self = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
-  GStatBuf st;
-  gboolean exists;
-  int mode;
+  GStatBuf         st;
+  gboolean         exists;
+  int              mode;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -253,8 +253,9 @@ koers_atomic_file_new (const char            *path,
 
       /* A folder, a device or a pipe is not replaced by a file. */
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("“%s” is not a regular file, and Koers writes only to a file: give the "
-                     "name of a new file or of one to replace."), display);
+                   _ ("“%s” is not a regular file, and Koers writes only to a file: give the "
+                      "name of a new file or of one to replace."),
+                   display);
       return NULL;
     }
   if (exists && (flags & KOERS_ATOMIC_FILE_NO_REPLACE) != 0)
@@ -349,7 +350,7 @@ static void
 sync_folder (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  int              fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 
   if (fd < 0)
     return;
@@ -359,8 +360,8 @@ sync_folder (const char *path)
 }
 
 gboolean
-koers_atomic_file_commit (KoersAtomicFile  *self,
-                          GError          **error)
+koers_atomic_file_commit (KoersAtomicFile *self,
+                          GError         **error)
 {
   int saved_errno;
 
@@ -412,13 +413,13 @@ koers_atomic_file_free (KoersAtomicFile *self)
 }
 
 gboolean
-koers_atomic_file_set_contents (const char            *path,
-                                const char            *contents,
-                                gsize                  length,
-                                KoersAtomicFileFlags   flags,
-                                GError               **error)
+koers_atomic_file_set_contents (const char          *path,
+                                const char          *contents,
+                                gsize                length,
+                                KoersAtomicFileFlags flags,
+                                GError             **error)
 {
-  g_autoptr(KoersAtomicFile) file = koers_atomic_file_new (path, flags, error);
+  g_autoptr (KoersAtomicFile) file = koers_atomic_file_new (path, flags, error);
   gsize written = 0;
 
   if (file == NULL)
@@ -457,7 +458,7 @@ koers_atomic_file_remove_all (void)
 static gboolean
 signal_cb (gpointer user_data)
 {
-  int signum = GPOINTER_TO_INT (user_data);
+  int              signum = GPOINTER_TO_INT (user_data);
   struct sigaction action = { 0 };
 
   koers_atomic_file_remove_all ();

@@ -11,7 +11,7 @@
 char *
 koers_author_get_account_name (void)
 {
-  const char *real_name = g_get_real_name ();
+  const char      *real_name = g_get_real_name ();
   g_autofree char *stripped = g_strstrip (g_strdup (real_name != NULL ? real_name : ""));
 
   /* GLib says "Unknown" when the account has no real name. */
@@ -36,8 +36,8 @@ char *
 koers_author_get_name (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
   g_autofree char *setting = NULL;
 
   if (source != NULL)

@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 /* The account's real name, else its user name. */
 char *koers_author_get_account_name (void);
 /* setting: the "author-name" value ("" or NULL: the account's name). */
-char *koers_author_resolve          (const char *setting);
+char *koers_author_resolve (const char *setting);
 /* The author from the installed settings schema (the account's name when
  * the schema is not installed, as in an uninstalled build run by hand). */
-char *koers_author_get_name         (void);
+char *koers_author_get_name (void);
 
 G_END_DECLS

@@ -28,15 +28,15 @@
 typedef enum
 {
   VALUE_TEXT,
-  VALUE_LONG_TEXT,      /* a sentence names the field, the details show it */
-  VALUE_METRIC,         /* by the metric kind of its key result or KPI */
+  VALUE_LONG_TEXT, /* a sentence names the field, the details show it */
+  VALUE_METRIC,    /* by the metric kind of its key result or KPI */
   VALUE_NUMBER,
   VALUE_SCORE,
-  VALUE_POSITION,       /* 0-based in the database, shown from 1 */
+  VALUE_POSITION, /* 0-based in the database, shown from 1 */
   VALUE_DATE,
   VALUE_PERIOD,
   VALUE_BOOLEAN,
-  VALUE_LINK,           /* the uuid of link_entity */
+  VALUE_LINK, /* the uuid of link_entity */
   VALUE_LEVEL,
   VALUE_OBJECTIVE_KIND,
   VALUE_OBJECTIVE_STATE,
@@ -52,126 +52,126 @@ typedef struct
   const char *column;
   ValueKind   kind;
   const char *link_entity;
-  const char *label;    /* LABEL_CONTEXT: "Target value" */
-  const char *noun;     /* NOUN_CONTEXT: "the target", as a sentence names it */
+  const char *label; /* LABEL_CONTEXT: "Target value" */
+  const char *noun;  /* NOUN_CONTEXT: "the target", as a sentence names it */
 } FieldInfo;
 
 /* The columns of schema 5 that the log records (not id, uuid, created,
  * updated, version). */
 static const FieldInfo field_infos[] = {
   { ENTITY_OBJECTIVE, "department_id", VALUE_LINK, ENTITY_DEPARTMENT,
-    NC_("history field", "Department"), NC_("history noun", "the department") },
+    NC_ ("history field", "Department"), NC_ ("history noun", "the department") },
   { ENTITY_OBJECTIVE, "title", VALUE_TEXT, NULL,
-    NC_("history field", "Title"), NC_("history noun", "the title") },
+    NC_ ("history field", "Title"), NC_ ("history noun", "the title") },
   { ENTITY_OBJECTIVE, "description", VALUE_LONG_TEXT, NULL,
-    NC_("history field", "Description"), NC_("history noun", "the description") },
+    NC_ ("history field", "Description"), NC_ ("history noun", "the description") },
   { ENTITY_OBJECTIVE, "level", VALUE_LEVEL, NULL,
-    NC_("history field", "Level"), NC_("history noun", "the level") },
+    NC_ ("history field", "Level"), NC_ ("history noun", "the level") },
   { ENTITY_OBJECTIVE, "kind", VALUE_OBJECTIVE_KIND, NULL,
-    NC_("history field", "Kind"), NC_("history noun", "the kind") },
+    NC_ ("history field", "Kind"), NC_ ("history noun", "the kind") },
   { ENTITY_OBJECTIVE, "period", VALUE_PERIOD, NULL,
-    NC_("history field", "Period"), NC_("history noun", "the period") },
+    NC_ ("history field", "Period"), NC_ ("history noun", "the period") },
   { ENTITY_OBJECTIVE, "owner", VALUE_TEXT, NULL,
-    NC_("history field", "Owner"), NC_("history noun", "the owner") },
+    NC_ ("history field", "Owner"), NC_ ("history noun", "the owner") },
   { ENTITY_OBJECTIVE, "aligned_to_id", VALUE_LINK, ENTITY_OBJECTIVE,
-    NC_("history field", "Supports"), NC_("history noun", "the objective it supports") },
+    NC_ ("history field", "Supports"), NC_ ("history noun", "the objective it supports") },
   { ENTITY_OBJECTIVE, "state", VALUE_OBJECTIVE_STATE, NULL,
-    NC_("history field", "State"), NC_("history noun", "the state") },
+    NC_ ("history field", "State"), NC_ ("history noun", "the state") },
   { ENTITY_OBJECTIVE, "carried_over_from_id", VALUE_LINK, ENTITY_OBJECTIVE,
-    NC_("history field", "Carried over from"), NC_("history noun", "the objective it carries over") },
+    NC_ ("history field", "Carried over from"), NC_ ("history noun", "the objective it carries over") },
   { ENTITY_OBJECTIVE, "position", VALUE_POSITION, NULL,
-    NC_("history field", "Position"), NC_("history noun", "the position") },
+    NC_ ("history field", "Position"), NC_ ("history noun", "the position") },
   { ENTITY_OBJECTIVE, "postmortem", VALUE_LONG_TEXT, NULL,
-    NC_("history field", "Postmortem"), NC_("history noun", "the postmortem") },
+    NC_ ("history field", "Postmortem"), NC_ ("history noun", "the postmortem") },
   { ENTITY_OBJECTIVE, "final_grade", VALUE_SCORE, NULL,
-    NC_("history field", "Final grade"), NC_("history noun", "the final grade") },
+    NC_ ("history field", "Final grade"), NC_ ("history noun", "the final grade") },
   { ENTITY_OBJECTIVE, "review_note", VALUE_LONG_TEXT, NULL,
-    NC_("history field", "Review note"), NC_("history noun", "the review note") },
+    NC_ ("history field", "Review note"), NC_ ("history noun", "the review note") },
 
   { ENTITY_KEY_RESULT, "objective_id", VALUE_LINK, ENTITY_OBJECTIVE,
-    NC_("history field", "Objective"), NC_("history noun", "the objective") },
+    NC_ ("history field", "Objective"), NC_ ("history noun", "the objective") },
   { ENTITY_KEY_RESULT, "title", VALUE_TEXT, NULL,
-    NC_("history field", "Title"), NC_("history noun", "the title") },
+    NC_ ("history field", "Title"), NC_ ("history noun", "the title") },
   { ENTITY_KEY_RESULT, "metric_kind", VALUE_METRIC_KIND, NULL,
-    NC_("history field", "Measured as"), NC_("history noun", "how it is measured") },
+    NC_ ("history field", "Measured as"), NC_ ("history noun", "how it is measured") },
   { ENTITY_KEY_RESULT, "unit", VALUE_TEXT, NULL,
-    NC_("history field", "Unit"), NC_("history noun", "the unit") },
+    NC_ ("history field", "Unit"), NC_ ("history noun", "the unit") },
   { ENTITY_KEY_RESULT, "start_value", VALUE_METRIC, NULL,
-    NC_("history field", "Start value"), NC_("history noun", "the start value") },
+    NC_ ("history field", "Start value"), NC_ ("history noun", "the start value") },
   { ENTITY_KEY_RESULT, "target_value", VALUE_METRIC, NULL,
-    NC_("history field", "Target value"), NC_("history noun", "the target") },
+    NC_ ("history field", "Target value"), NC_ ("history noun", "the target") },
   { ENTITY_KEY_RESULT, "current_value", VALUE_METRIC, NULL,
-    NC_("history field", "Current value"), NC_("history noun", "the current value") },
+    NC_ ("history field", "Current value"), NC_ ("history noun", "the current value") },
   { ENTITY_KEY_RESULT, "due_date", VALUE_DATE, NULL,
-    NC_("history field", "Due date"), NC_("history noun", "the due date") },
+    NC_ ("history field", "Due date"), NC_ ("history noun", "the due date") },
   { ENTITY_KEY_RESULT, "owner", VALUE_TEXT, NULL,
-    NC_("history field", "Owner"), NC_("history noun", "the owner") },
+    NC_ ("history field", "Owner"), NC_ ("history noun", "the owner") },
   { ENTITY_KEY_RESULT, "weight", VALUE_NUMBER, NULL,
-    NC_("history field", "Weight"), NC_("history noun", "the weight") },
+    NC_ ("history field", "Weight"), NC_ ("history noun", "the weight") },
   { ENTITY_KEY_RESULT, "uses_personal_data", VALUE_BOOLEAN, NULL,
-    NC_("history field", "Uses personal data"), NC_("history noun", "the use of personal data") },
+    NC_ ("history field", "Uses personal data"), NC_ ("history noun", "the use of personal data") },
   { ENTITY_KEY_RESULT, "personal_data_note", VALUE_LONG_TEXT, NULL,
-    NC_("history field", "Personal data note"), NC_("history noun", "the note on personal data") },
+    NC_ ("history field", "Personal data note"), NC_ ("history noun", "the note on personal data") },
   { ENTITY_KEY_RESULT, "position", VALUE_POSITION, NULL,
-    NC_("history field", "Position"), NC_("history noun", "the position") },
+    NC_ ("history field", "Position"), NC_ ("history noun", "the position") },
   { ENTITY_KEY_RESULT, "final_score", VALUE_SCORE, NULL,
-    NC_("history field", "Final score"), NC_("history noun", "the final score") },
+    NC_ ("history field", "Final score"), NC_ ("history noun", "the final score") },
   { ENTITY_KEY_RESULT, "final_note", VALUE_LONG_TEXT, NULL,
-    NC_("history field", "Final note"), NC_("history noun", "the final note") },
+    NC_ ("history field", "Final note"), NC_ ("history noun", "the final note") },
   { ENTITY_KEY_RESULT, "kpi_id", VALUE_LINK, ENTITY_KPI,
-    NC_("history field", "KPI"), NC_("history noun", "the KPI it moves") },
+    NC_ ("history field", "KPI"), NC_ ("history noun", "the KPI it moves") },
 
   { ENTITY_CHECKIN, "key_result_id", VALUE_LINK, ENTITY_KEY_RESULT,
-    NC_("history field", "Key result"), NC_("history noun", "the key result") },
+    NC_ ("history field", "Key result"), NC_ ("history noun", "the key result") },
   { ENTITY_CHECKIN, "date", VALUE_DATE, NULL,
-    NC_("history field", "Date"), NC_("history noun", "the date") },
+    NC_ ("history field", "Date"), NC_ ("history noun", "the date") },
   { ENTITY_CHECKIN, "value", VALUE_METRIC, NULL,
-    NC_("history field", "Value"), NC_("history noun", "the value") },
+    NC_ ("history field", "Value"), NC_ ("history noun", "the value") },
   { ENTITY_CHECKIN, "status", VALUE_CHECKIN_STATUS, NULL,
-    NC_("history field", "Status"), NC_("history noun", "the status") },
+    NC_ ("history field", "Status"), NC_ ("history noun", "the status") },
   { ENTITY_CHECKIN, "note", VALUE_LONG_TEXT, NULL,
-    NC_("history field", "Note"), NC_("history noun", "the note") },
+    NC_ ("history field", "Note"), NC_ ("history noun", "the note") },
   { ENTITY_CHECKIN, "author", VALUE_TEXT, NULL,
-    NC_("history field", "Checked in by"), NC_("history noun", "who checked in") },
+    NC_ ("history field", "Checked in by"), NC_ ("history noun", "who checked in") },
 
   { ENTITY_DEPARTMENT, "name", VALUE_TEXT, NULL,
-    NC_("history field", "Name"), NC_("history noun", "the name") },
+    NC_ ("history field", "Name"), NC_ ("history noun", "the name") },
   { ENTITY_DEPARTMENT, "emoji", VALUE_TEXT, NULL,
-    NC_("history field", "Emoji"), NC_("history noun", "the emoji") },
+    NC_ ("history field", "Emoji"), NC_ ("history noun", "the emoji") },
   { ENTITY_DEPARTMENT, "sort_order", VALUE_POSITION, NULL,
-    NC_("history field", "Position"), NC_("history noun", "the position") },
+    NC_ ("history field", "Position"), NC_ ("history noun", "the position") },
   { ENTITY_DEPARTMENT, "parent_id", VALUE_LINK, ENTITY_DEPARTMENT,
-    NC_("history field", "Part of"), NC_("history noun", "the department it is part of") },
+    NC_ ("history field", "Part of"), NC_ ("history noun", "the department it is part of") },
   { ENTITY_DEPARTMENT, "is_company", VALUE_BOOLEAN, NULL,
-    NC_("history field", "The company"), NC_("history noun", "whether it is the company") },
+    NC_ ("history field", "The company"), NC_ ("history noun", "whether it is the company") },
 
   { ENTITY_KPI, "department_id", VALUE_LINK, ENTITY_DEPARTMENT,
-    NC_("history field", "Department"), NC_("history noun", "the department") },
+    NC_ ("history field", "Department"), NC_ ("history noun", "the department") },
   { ENTITY_KPI, "name", VALUE_TEXT, NULL,
-    NC_("history field", "Name"), NC_("history noun", "the name") },
+    NC_ ("history field", "Name"), NC_ ("history noun", "the name") },
   { ENTITY_KPI, "unit", VALUE_TEXT, NULL,
-    NC_("history field", "Unit"), NC_("history noun", "the unit") },
+    NC_ ("history field", "Unit"), NC_ ("history noun", "the unit") },
   { ENTITY_KPI, "metric_kind", VALUE_METRIC_KIND, NULL,
-    NC_("history field", "Measured as"), NC_("history noun", "how it is measured") },
+    NC_ ("history field", "Measured as"), NC_ ("history noun", "how it is measured") },
   { ENTITY_KPI, "direction", VALUE_KPI_DIRECTION, NULL,
-    NC_("history field", "Direction"), NC_("history noun", "the direction") },
+    NC_ ("history field", "Direction"), NC_ ("history noun", "the direction") },
   { ENTITY_KPI, "healthy", VALUE_METRIC, NULL,
-    NC_("history field", "Healthy threshold"), NC_("history noun", "the healthy threshold") },
+    NC_ ("history field", "Healthy threshold"), NC_ ("history noun", "the healthy threshold") },
   { ENTITY_KPI, "attention", VALUE_METRIC, NULL,
-    NC_("history field", "Attention threshold"), NC_("history noun", "the attention threshold") },
+    NC_ ("history field", "Attention threshold"), NC_ ("history noun", "the attention threshold") },
   { ENTITY_KPI, "frequency", VALUE_KPI_FREQUENCY, NULL,
-    NC_("history field", "Frequency"), NC_("history noun", "the frequency") },
+    NC_ ("history field", "Frequency"), NC_ ("history noun", "the frequency") },
   { ENTITY_KPI, "position", VALUE_POSITION, NULL,
-    NC_("history field", "Position"), NC_("history noun", "the position") },
+    NC_ ("history field", "Position"), NC_ ("history noun", "the position") },
 
   { ENTITY_KPI_VALUE, "kpi_id", VALUE_LINK, ENTITY_KPI,
-    NC_("history field", "KPI"), NC_("history noun", "the KPI") },
+    NC_ ("history field", "KPI"), NC_ ("history noun", "the KPI") },
   { ENTITY_KPI_VALUE, "date", VALUE_DATE, NULL,
-    NC_("history field", "Date"), NC_("history noun", "the date") },
+    NC_ ("history field", "Date"), NC_ ("history noun", "the date") },
   { ENTITY_KPI_VALUE, "value", VALUE_METRIC, NULL,
-    NC_("history field", "Value"), NC_("history noun", "the value") },
+    NC_ ("history field", "Value"), NC_ ("history noun", "the value") },
   { ENTITY_KPI_VALUE, "note", VALUE_LONG_TEXT, NULL,
-    NC_("history field", "Note"), NC_("history noun", "the note") },
+    NC_ ("history field", "Note"), NC_ ("history noun", "the note") },
 };
 
 static const FieldInfo *
@@ -289,20 +289,20 @@ name_phrase (const char *entity,
              const char *name)
 {
   if (g_strcmp0 (entity, ENTITY_OBJECTIVE) == 0)
-    return name != NULL ? g_strdup_printf (C_("history", "the objective “%s”"), name)
-                        : g_strdup (C_("history", "a removed objective"));
+    return name != NULL ? g_strdup_printf (C_ ("history", "the objective “%s”"), name)
+                        : g_strdup (C_ ("history", "a removed objective"));
   if (g_strcmp0 (entity, ENTITY_KEY_RESULT) == 0)
-    return name != NULL ? g_strdup_printf (C_("history", "the key result “%s”"), name)
-                        : g_strdup (C_("history", "a removed key result"));
+    return name != NULL ? g_strdup_printf (C_ ("history", "the key result “%s”"), name)
+                        : g_strdup (C_ ("history", "a removed key result"));
   if (g_strcmp0 (entity, ENTITY_DEPARTMENT) == 0)
-    return name != NULL ? g_strdup_printf (C_("history", "the department “%s”"), name)
-                        : g_strdup (C_("history", "a removed department"));
+    return name != NULL ? g_strdup_printf (C_ ("history", "the department “%s”"), name)
+                        : g_strdup (C_ ("history", "a removed department"));
   if (g_strcmp0 (entity, ENTITY_KPI) == 0)
-    return name != NULL ? g_strdup_printf (C_("history", "the KPI “%s”"), name)
-                        : g_strdup (C_("history", "a removed KPI"));
+    return name != NULL ? g_strdup_printf (C_ ("history", "the KPI “%s”"), name)
+                        : g_strdup (C_ ("history", "a removed KPI"));
 
   return name != NULL ? g_strdup_printf ("“%s”", name)
-                      : g_strdup (C_("history", "something that was removed"));
+                      : g_strdup (C_ ("history", "something that was removed"));
 }
 
 /* The phrase for what uuid is, by the name the caller knows for it. */
@@ -330,7 +330,7 @@ static char *
 get_dated_entity_date (KoersChange                  *change,
                        const KoersChangeTextContext *context)
 {
-  const char *date = get_any_value (change, "date");
+  const char      *date = get_any_value (change, "date");
   g_autofree char *known = NULL;
 
   if (date == NULL)
@@ -346,42 +346,42 @@ static char *
 checkin_phrase (KoersChange                  *change,
                 const KoersChangeTextContext *context)
 {
-  const char *parent = koers_change_get_parent (change);
+  const char      *parent = koers_change_get_parent (change);
   g_autofree char *date = get_dated_entity_date (change, context);
   g_autofree char *kr = NULL;
 
   if (parent == NULL || is_subject (context, parent))
-    return date != NULL ? g_strdup_printf (C_("history", "the check-in of %s"), date)
-                        : g_strdup (C_("history", "a check-in"));
+    return date != NULL ? g_strdup_printf (C_ ("history", "the check-in of %s"), date)
+                        : g_strdup (C_ ("history", "a check-in"));
 
   kr = link_phrase (context, ENTITY_KEY_RESULT, parent);
   if (date != NULL)
     /* Translators: the check-in of a date, for a key result: "the check-in
      * of 3 March 2026 for the key result “Reduce churn”". */
-    return g_strdup_printf (C_("history", "the check-in of %1$s for %2$s"), date, kr);
+    return g_strdup_printf (C_ ("history", "the check-in of %1$s for %2$s"), date, kr);
   /* Translators: %s is a key result: "the key result “Reduce churn”". */
-  return g_strdup_printf (C_("history", "a check-in for %s"), kr);
+  return g_strdup_printf (C_ ("history", "a check-in for %s"), kr);
 }
 
 static char *
 kpi_value_phrase (KoersChange                  *change,
                   const KoersChangeTextContext *context)
 {
-  const char *parent = koers_change_get_parent (change);
+  const char      *parent = koers_change_get_parent (change);
   g_autofree char *date = get_dated_entity_date (change, context);
   g_autofree char *kpi = NULL;
 
   if (parent == NULL || is_subject (context, parent))
-    return date != NULL ? g_strdup_printf (C_("history", "the value of %s"), date)
-                        : g_strdup (C_("history", "a value"));
+    return date != NULL ? g_strdup_printf (C_ ("history", "the value of %s"), date)
+                        : g_strdup (C_ ("history", "a value"));
 
   kpi = link_phrase (context, ENTITY_KPI, parent);
   if (date != NULL)
     /* Translators: a KPI's value of a date: "the value of 30 June 2026 for
      * the KPI “Revenue”". */
-    return g_strdup_printf (C_("history", "the value of %1$s for %2$s"), date, kpi);
+    return g_strdup_printf (C_ ("history", "the value of %1$s for %2$s"), date, kpi);
   /* Translators: %s is a KPI: "the KPI “Revenue”". */
-  return g_strdup_printf (C_("history", "a value for %s"), kpi);
+  return g_strdup_printf (C_ ("history", "a value for %s"), kpi);
 }
 
 /* The changed entity as a sentence names it. */
@@ -389,9 +389,9 @@ static char *
 entity_phrase (KoersChange                  *change,
                const KoersChangeTextContext *context)
 {
-  const char *entity = koers_change_get_entity (change);
-  const char *column;
-  const char *name;
+  const char      *entity = koers_change_get_entity (change);
+  const char      *column;
+  const char      *name;
   g_autofree char *known = NULL;
 
   if (is_entity (change, ENTITY_CHECKIN))
@@ -400,7 +400,8 @@ entity_phrase (KoersChange                  *change,
     return kpi_value_phrase (change, context);
 
   column = is_entity (change, ENTITY_OBJECTIVE) || is_entity (change, ENTITY_KEY_RESULT)
-           ? "title" : "name";
+             ? "title"
+             : "name";
   name = get_any_value (change, column);
   if (name == NULL)
     name = known = lookup_name (context, entity, koers_change_get_uuid (change));
@@ -414,13 +415,13 @@ subject_phrase (KoersChange                  *change,
                 const KoersChangeTextContext *context)
 {
   if (is_entity (change, ENTITY_OBJECTIVE))
-    return g_strdup (C_("history", "this objective"));
+    return g_strdup (C_ ("history", "this objective"));
   if (is_entity (change, ENTITY_KEY_RESULT))
-    return g_strdup (C_("history", "this key result"));
+    return g_strdup (C_ ("history", "this key result"));
   if (is_entity (change, ENTITY_DEPARTMENT))
-    return g_strdup (C_("history", "this department"));
+    return g_strdup (C_ ("history", "this department"));
   if (is_entity (change, ENTITY_KPI))
-    return g_strdup (C_("history", "this KPI"));
+    return g_strdup (C_ ("history", "this KPI"));
   return entity_phrase (change, context);
 }
 
@@ -433,7 +434,7 @@ get_metric (KoersChange                  *change,
 {
   const char *owner_entity = NULL;
   const char *owner_uuid = NULL;
-  gboolean own = FALSE;
+  gboolean    own = FALSE;
 
   *kind = KOERS_METRIC_KIND_NUMBER;
   *unit = NULL;
@@ -497,11 +498,11 @@ format_value (KoersChange                  *change,
               gboolean                      old)
 {
   KoersLanguage lang = koers_format_get_language ();
-  double number;
+  double        number;
 
   value = normalize_value (info, value);
   if (value == NULL)
-    return g_strdup (C_("history value", "none"));
+    return g_strdup (C_ ("history value", "none"));
 
   if (info == NULL)
     return g_strdup (value);
@@ -512,7 +513,7 @@ format_value (KoersChange                  *change,
       if (parse_double (value, &number))
         {
           g_autofree char *unit = NULL;
-          KoersMetricKind kind;
+          KoersMetricKind  kind;
 
           get_metric (change, context, old, &kind, &unit);
           return koers_format_metric (lang, kind, unit, number);
@@ -540,7 +541,7 @@ format_value (KoersChange                  *change,
     case VALUE_PERIOD:
       {
         KoersPeriod period;
-        char *text;
+        char       *text;
 
         if (koers_period_parse (value, &period, NULL) &&
             (text = koers_format_period (lang, &period)) != NULL)
@@ -550,9 +551,9 @@ format_value (KoersChange                  *change,
 
     case VALUE_BOOLEAN:
       if (g_str_equal (value, "1") || g_ascii_strcasecmp (value, "true") == 0)
-        return g_strdup (C_("history value", "Yes"));
+        return g_strdup (C_ ("history value", "Yes"));
       if (g_str_equal (value, "0") || g_ascii_strcasecmp (value, "false") == 0)
-        return g_strdup (C_("history value", "No"));
+        return g_strdup (C_ ("history value", "No"));
       break;
 
     case VALUE_LINK:
@@ -687,7 +688,7 @@ koers_change_text_get_author (KoersChange *change)
       return author;
 
   /* Translators: the author of a change that does not say who made it. */
-  return C_("history", "Someone");
+  return C_ ("history", "Someone");
 }
 
 static gboolean
@@ -706,7 +707,7 @@ field_phrase (KoersChange                  *change,
               const KoersChangeTextContext *context,
               const char                   *column)
 {
-  const char *noun = get_field_noun (koers_change_get_entity (change), column);
+  const char      *noun = get_field_noun (koers_change_get_entity (change), column);
   g_autofree char *owner = NULL;
 
   if (is_subject (context, koers_change_get_uuid (change)))
@@ -715,7 +716,7 @@ field_phrase (KoersChange                  *change,
   owner = entity_phrase (change, context);
   /* Translators: a field of something: "the target of the key result
    * “Reduce churn”", "the note of the check-in of 3 March 2026". */
-  return g_strdup_printf (C_("history", "%1$s of %2$s"), noun, owner);
+  return g_strdup_printf (C_ ("history", "%1$s of %2$s"), noun, owner);
 }
 
 static char *
@@ -723,11 +724,11 @@ describe_checkin_insert (KoersChange                  *change,
                          const KoersChangeTextContext *context,
                          const char                   *author)
 {
-  const char *parent = koers_change_get_parent (change);
-  const char *status_text = get_field_value (change, "status", FALSE);
-  g_autofree char *value = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *kr = NULL;
+  const char        *parent = koers_change_get_parent (change);
+  const char        *status_text = get_field_value (change, "status", FALSE);
+  g_autofree char   *value = NULL;
+  g_autofree char   *status = NULL;
+  g_autofree char   *kr = NULL;
   KoersCheckinStatus checkin_status;
 
   value = koers_change_text_format_value (change, context, "value",
@@ -740,16 +741,16 @@ describe_checkin_insert (KoersChange                  *change,
 
   if (kr != NULL && status != NULL)
     /* Translators: "Anna checked in 8.5 on the key result “Reduce churn” — on track". */
-    return g_strdup_printf (C_("history", "%1$s checked in %2$s on %3$s — %4$s"),
+    return g_strdup_printf (C_ ("history", "%1$s checked in %2$s on %3$s — %4$s"),
                             author, value, kr, status);
   if (kr != NULL)
     /* Translators: "Anna checked in 8.5 on the key result “Reduce churn”". */
-    return g_strdup_printf (C_("history", "%1$s checked in %2$s on %3$s"), author, value, kr);
+    return g_strdup_printf (C_ ("history", "%1$s checked in %2$s on %3$s"), author, value, kr);
   if (status != NULL)
     /* Translators: "Anna checked in 8.5 — on track". */
-    return g_strdup_printf (C_("history", "%1$s checked in %2$s — %3$s"), author, value, status);
+    return g_strdup_printf (C_ ("history", "%1$s checked in %2$s — %3$s"), author, value, status);
   /* Translators: "Anna checked in 8.5". */
-  return g_strdup_printf (C_("history", "%1$s checked in %2$s"), author, value);
+  return g_strdup_printf (C_ ("history", "%1$s checked in %2$s"), author, value);
 }
 
 static char *
@@ -757,7 +758,7 @@ describe_kpi_value_insert (KoersChange                  *change,
                            const KoersChangeTextContext *context,
                            const char                   *author)
 {
-  const char *parent = koers_change_get_parent (change);
+  const char      *parent = koers_change_get_parent (change);
   g_autofree char *value = NULL;
   g_autofree char *kpi = NULL;
 
@@ -765,11 +766,11 @@ describe_kpi_value_insert (KoersChange                  *change,
                                           get_field_value (change, "value", FALSE), FALSE);
   if (parent == NULL || is_subject (context, parent))
     /* Translators: "Anna recorded € 250,000" (a KPI's value). */
-    return g_strdup_printf (C_("history", "%1$s recorded %2$s"), author, value);
+    return g_strdup_printf (C_ ("history", "%1$s recorded %2$s"), author, value);
 
   kpi = link_phrase (context, ENTITY_KPI, parent);
   /* Translators: "Anna recorded € 250,000 for the KPI “Revenue”". */
-  return g_strdup_printf (C_("history", "%1$s recorded %2$s for %3$s"), author, value, kpi);
+  return g_strdup_printf (C_ ("history", "%1$s recorded %2$s for %3$s"), author, value, kpi);
 }
 
 static char *
@@ -778,9 +779,9 @@ describe_update (KoersChange                  *change,
                  const char                   *author)
 {
   const FieldInfo *info;
-  const char *column;
-  const char *old_value;
-  const char *new_value;
+  const char      *column;
+  const char      *old_value;
+  const char      *new_value;
   g_autofree char *what = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -788,11 +789,11 @@ describe_update (KoersChange                  *change,
   if (koers_change_get_n_fields (change) != 1)
     {
       what = is_subject (context, koers_change_get_uuid (change))
-             ? subject_phrase (change, context)
-             : entity_phrase (change, context);
+               ? subject_phrase (change, context)
+               : entity_phrase (change, context);
       /* Translators: "Anna changed the key result “Reduce churn”", with the
        * changes as lines below. */
-      return g_strdup_printf (C_("history", "%1$s changed %2$s"), author, what);
+      return g_strdup_printf (C_ ("history", "%1$s changed %2$s"), author, what);
     }
 
   column = koers_change_get_field_name (change, 0);
@@ -803,20 +804,20 @@ describe_update (KoersChange                  *change,
 
   if (is_long_text (change, column) || (old_value == NULL && new_value == NULL))
     /* Translators: "Anna changed the description" (shown below). */
-    return g_strdup_printf (C_("history", "%1$s changed %2$s"), author, what);
+    return g_strdup_printf (C_ ("history", "%1$s changed %2$s"), author, what);
 
   if (new_value == NULL)
     /* Translators: "Anna cleared the due date". */
-    return g_strdup_printf (C_("history", "%1$s cleared %2$s"), author, what);
+    return g_strdup_printf (C_ ("history", "%1$s cleared %2$s"), author, what);
 
   to = koers_change_text_format_value (change, context, column, new_value, FALSE);
   if (old_value == NULL)
     /* Translators: "Anna set the due date to 30 June 2026". */
-    return g_strdup_printf (C_("history", "%1$s set %2$s to %3$s"), author, what, to);
+    return g_strdup_printf (C_ ("history", "%1$s set %2$s to %3$s"), author, what, to);
 
   from = koers_change_text_format_value (change, context, column, old_value, TRUE);
   /* Translators: "Anna changed the target from 10 to 12". */
-  return g_strdup_printf (C_("history", "%1$s changed %2$s from %3$s to %4$s"),
+  return g_strdup_printf (C_ ("history", "%1$s changed %2$s from %3$s to %4$s"),
                           author, what, from, to);
 }
 
@@ -824,7 +825,7 @@ char *
 koers_change_text_describe (KoersChange                  *change,
                             const KoersChangeTextContext *context)
 {
-  const char *author;
+  const char      *author;
   g_autofree char *what = NULL;
 
   g_return_val_if_fail (KOERS_IS_CHANGE (change), NULL);
@@ -840,12 +841,12 @@ koers_change_text_describe (KoersChange                  *change,
         return describe_kpi_value_insert (change, context, author);
       what = entity_phrase (change, context);
       /* Translators: "Jan added the key result “Reduce churn”". */
-      return g_strdup_printf (C_("history", "%1$s added %2$s"), author, what);
+      return g_strdup_printf (C_ ("history", "%1$s added %2$s"), author, what);
 
     case KOERS_CHANGE_DELETE:
       what = entity_phrase (change, context);
       /* Translators: "Jan removed the check-in of 3 March 2026". */
-      return g_strdup_printf (C_("history", "%1$s removed %2$s"), author, what);
+      return g_strdup_printf (C_ ("history", "%1$s removed %2$s"), author, what);
 
     case KOERS_CHANGE_UPDATE:
     default:
@@ -859,7 +860,7 @@ add_line (GPtrArray  *lines,
           const char *text)
 {
   /* Translators: a line of a change's details: "Note: “Slow start”". */
-  g_ptr_array_add (lines, g_strdup_printf (C_("history", "%1$s: %2$s"), label, text));
+  g_ptr_array_add (lines, g_strdup_printf (C_ ("history", "%1$s: %2$s"), label, text));
 }
 
 static void
@@ -868,8 +869,8 @@ add_change_line (GPtrArray                    *lines,
                  const KoersChangeTextContext *context,
                  guint                         index)
 {
-  const char *column = koers_change_get_field_name (change, index);
-  const char *label = koers_change_text_get_field_label (koers_change_get_entity (change), column);
+  const char      *column = koers_change_get_field_name (change, index);
+  const char      *label = koers_change_text_get_field_label (koers_change_get_entity (change), column);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
@@ -878,15 +879,15 @@ add_change_line (GPtrArray                    *lines,
   to = koers_change_text_format_value (change, context, column,
                                        koers_change_get_field_new (change, index), FALSE);
   /* Translators: a changed field: "Target value: 10 → 12". */
-  g_ptr_array_add (lines, g_strdup_printf (C_("history", "%1$s: %2$s → %3$s"), label, from, to));
+  g_ptr_array_add (lines, g_strdup_printf (C_ ("history", "%1$s: %2$s → %3$s"), label, from, to));
 }
 
 /* The local calendar day of at. */
 static void
-get_local_date (gint64  at,
-                GDate  *out)
+get_local_date (gint64 at,
+                GDate *out)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
 
   g_date_clear (out, 1);
   if (time != NULL)
@@ -903,8 +904,8 @@ add_insert_lines (GPtrArray                    *lines,
   const char *entity = koers_change_get_entity (change);
   const char *date = get_field_value (change, "date", FALSE);
   const char *note = get_field_value (change, "note", FALSE);
-  GDate day;
-  GDate made;
+  GDate       day;
+  GDate       made;
 
   if (!is_entity (change, ENTITY_CHECKIN) && !is_entity (change, ENTITY_KPI_VALUE))
     return;
@@ -931,7 +932,7 @@ GStrv
 koers_change_text_list_details (KoersChange                  *change,
                                 const KoersChangeTextContext *context)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   guint n;
 
   g_return_val_if_fail (KOERS_IS_CHANGE (change), NULL);
@@ -973,7 +974,7 @@ koers_change_text_format_day (gint64 at)
 char *
 koers_change_text_format_clock (gint64 at)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
 
   if (time == NULL)
     return g_strdup ("");

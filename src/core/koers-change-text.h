@@ -25,17 +25,17 @@ typedef struct
    * known (any more): the title of an "objective" or "key_result", the
    * name of a "department" or "kpi", the ISO date of a "checkin" or
    * "kpi_value". */
-  char     *(*get_name)   (const char *entity,
-                           const char *uuid,
-                           gpointer    user_data);
+  char *(*get_name) (const char *entity,
+                     const char *uuid,
+                     gpointer    user_data);
   /* The metric kind and unit (a new string or NULL) of a "key_result" or
    * "kpi"; FALSE when not known. */
-  gboolean  (*get_metric) (const char      *entity,
-                           const char      *uuid,
-                           KoersMetricKind *kind,
-                           char           **unit,
-                           gpointer         user_data);
-  gpointer    user_data;
+  gboolean (*get_metric) (const char      *entity,
+                          const char      *uuid,
+                          KoersMetricKind *kind,
+                          char           **unit,
+                          gpointer         user_data);
+  gpointer user_data;
   /* The entity whose history is shown, or NULL: its own changes do not
    * repeat its name ("changed the target", not "changed the target of the
    * key result “…”"). */
@@ -43,14 +43,14 @@ typedef struct
 } KoersChangeTextContext;
 
 /* One sentence: who did what.  context may be NULL. */
-char       *koers_change_text_describe      (KoersChange                  *change,
-                                             const KoersChangeTextContext *context);
+char *koers_change_text_describe (KoersChange                  *change,
+                                  const KoersChangeTextContext *context);
 /* The details the sentence leaves out, one line each ("Target value:
  * 10 → 12", "Note: “…”"); an empty vector when the sentence says it all. */
-GStrv       koers_change_text_list_details  (KoersChange                  *change,
-                                             const KoersChangeTextContext *context);
+GStrv koers_change_text_list_details (KoersChange                  *change,
+                                      const KoersChangeTextContext *context);
 /* The author, or "Someone" when the change has none. */
-const char *koers_change_text_get_author    (KoersChange                  *change);
+const char *koers_change_text_get_author (KoersChange *change);
 
 /* The label of a column in the details ("Target value"); the column name
  * itself when it is not known. */
@@ -59,16 +59,16 @@ const char *koers_change_text_get_field_label (const char *entity,
 /* A column's value as the details show it (NULL: "none").  old: the value
  * is from before the change (so the metric kind of before is used when the
  * change altered it). */
-char       *koers_change_text_format_value  (KoersChange                  *change,
-                                             const KoersChangeTextContext *context,
-                                             const char                   *column,
-                                             const char                   *value,
-                                             gboolean                      old);
+char *koers_change_text_format_value (KoersChange                  *change,
+                                      const KoersChangeTextContext *context,
+                                      const char                   *column,
+                                      const char                   *value,
+                                      gboolean                      old);
 
 /* at: µs since the epoch (UTC), shown in local time.
  * "4 December 2026, 15:02", "4 December 2026", "15:02". */
-char       *koers_change_text_format_time   (gint64 at);
-char       *koers_change_text_format_day    (gint64 at);
-char       *koers_change_text_format_clock  (gint64 at);
+char *koers_change_text_format_time (gint64 at);
+char *koers_change_text_format_day (gint64 at);
+char *koers_change_text_format_clock (gint64 at);
 
 G_END_DECLS

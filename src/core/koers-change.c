@@ -16,16 +16,16 @@ struct _KoersChange
 {
   GObject parent_instance;
 
-  gint64 seq;
-  char *key;
-  gint64 at;
-  char *author;
-  char *entity;
-  char *uuid;
-  char *parent;
+  gint64               seq;
+  char                *key;
+  gint64               at;
+  char                *author;
+  char                *entity;
+  char                *uuid;
+  char                *parent;
   KoersChangeOperation operation;
-  char *fields_json;
-  GArray *fields;   /* Field */
+  char                *fields_json;
+  GArray              *fields; /* Field */
 };
 
 G_DEFINE_FINAL_TYPE (KoersChange, koers_change, G_TYPE_OBJECT)
@@ -70,15 +70,15 @@ koers_change_init (KoersChange *self)
 }
 
 KoersChange *
-koers_change_new (gint64                seq,
-                  const char           *key,
-                  gint64                at,
-                  const char           *author,
-                  const char           *entity,
-                  const char           *uuid,
-                  const char           *parent,
-                  KoersChangeOperation  operation,
-                  const char           *fields_json)
+koers_change_new (gint64               seq,
+                  const char          *key,
+                  gint64               at,
+                  const char          *author,
+                  const char          *entity,
+                  const char          *uuid,
+                  const char          *parent,
+                  KoersChangeOperation operation,
+                  const char          *fields_json)
 {
   KoersChange *self = g_object_new (KOERS_TYPE_CHANGE, NULL);
 

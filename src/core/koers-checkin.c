@@ -12,21 +12,22 @@ struct _KoersCheckin
 {
   GObject parent_instance;
 
-  gint64 id;
-  char *uuid;
-  gint64 key_result_id;
-  char *date;
-  double value;
+  gint64             id;
+  char              *uuid;
+  gint64             key_result_id;
+  char              *date;
+  double             value;
   KoersCheckinStatus status;
-  char *note;
-  char *author;
-  gint64 created;
-  gint64 updated;
+  char              *note;
+  char              *author;
+  gint64             created;
+  gint64             updated;
 };
 
 G_DEFINE_FINAL_TYPE (KoersCheckin, koers_checkin, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_UUID,
@@ -71,7 +72,6 @@ koers_checkin_finalize (GObject *object)
   G_OBJECT_CLASS (koers_checkin_parent_class)->finalize (object);
 }
 
-
 static void
 koers_checkin_class_init (KoersCheckinClass *klass)
 {
@@ -91,10 +91,10 @@ koers_checkin_init (KoersCheckin *self)
 }
 
 KoersCheckin *
-koers_checkin_new (const char         *date_iso,
-                   double              value,
-                   KoersCheckinStatus  status,
-                   const char         *note)
+koers_checkin_new (const char        *date_iso,
+                   double             value,
+                   KoersCheckinStatus status,
+                   const char        *note)
 {
   return g_object_new (KOERS_TYPE_CHECKIN,
                        "date", date_iso,
@@ -309,7 +309,7 @@ koers_checkin_compare_newest_first (gconstpointer a,
 {
   KoersCheckin *ca = (KoersCheckin *) a;
   KoersCheckin *cb = (KoersCheckin *) b;
-  int cmp;
+  int           cmp;
 
   /* ISO dates sort as strings; a missing date sorts last. */
   if (ca->date == NULL || cb->date == NULL)

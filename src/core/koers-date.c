@@ -55,7 +55,7 @@ void
 koers_date_today (GDate *out)
 {
   const char *fixed = g_getenv ("KOERS_TODAY");
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr (GDateTime) now = NULL;
 
   g_return_if_fail (out != NULL);
 

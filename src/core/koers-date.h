@@ -8,17 +8,17 @@ G_BEGIN_DECLS
 /* Calendar dates travel as ISO 8601 strings ("2026-06-30") in properties,
  * in the database and in JSON; these helpers turn them into GDates. */
 
-gboolean  koers_date_parse     (const char  *iso,
-                                GDate       *out);
-char     *koers_date_format_iso(const GDate *date);
+gboolean koers_date_parse (const char *iso,
+                           GDate      *out);
+char    *koers_date_format_iso (const GDate *date);
 /* Today, or the date in $KOERS_TODAY (ISO) so tests and demos are repeatable. */
-void      koers_date_today     (GDate       *out);
-char     *koers_date_today_iso (void);
+void  koers_date_today (GDate *out);
+char *koers_date_today_iso (void);
 /* Days from a to b (negative when b is before a). */
-int       koers_date_days_between (const GDate *a,
-                                   const GDate *b);
+int koers_date_days_between (const GDate *a,
+                             const GDate *b);
 /* Microseconds since the epoch, for created/updated stamps. */
-gint64    koers_now_usec       (void);
-char     *koers_uuid_new       (void);
+gint64 koers_now_usec (void);
+char  *koers_uuid_new (void);
 
 G_END_DECLS

@@ -9,20 +9,21 @@ struct _KoersDepartment
 {
   GObject parent_instance;
 
-  gint64 id;
-  char *uuid;
-  char *name;
-  char *emoji;
-  int sort_order;
-  gint64 parent_id;
+  gint64   id;
+  char    *uuid;
+  char    *name;
+  char    *emoji;
+  int      sort_order;
+  gint64   parent_id;
   gboolean is_company;
-  gint64 created;
-  gint64 updated;
+  gint64   created;
+  gint64   updated;
 };
 
 G_DEFINE_FINAL_TYPE (KoersDepartment, koers_department, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_UUID,
@@ -62,7 +63,6 @@ koers_department_finalize (GObject *object)
 
   G_OBJECT_CLASS (koers_department_parent_class)->finalize (object);
 }
-
 
 static void
 koers_department_class_init (KoersDepartmentClass *klass)

@@ -11,7 +11,11 @@
 static const char *const level_strings[] = { "company", "department", "team" };
 static const char *const kind_strings[] = { "committed", "aspirational" };
 static const char *const state_strings[] = {
-  "active", "achieved", "missed", "carried-over", "archived",
+  "active",
+  "achieved",
+  "missed",
+  "carried-over",
+  "archived",
 };
 static const char *const metric_strings[] = { "number", "percentage", "currency", "milestone" };
 static const char *const checkin_strings[] = { "none", "on-track", "at-risk", "off-track" };
@@ -50,19 +54,19 @@ lookup_value (const char *const *table,
   return FALSE;
 }
 
-#define DEFINE_STRING_PAIR(prefix, Type, table)                             \
-  const char *prefix##_to_string (Type value)                               \
-  {                                                                         \
-    return lookup_string (table, G_N_ELEMENTS (table), (int) value);        \
-  }                                                                         \
-  gboolean prefix##_from_string (const char *str, Type *out)                \
-  {                                                                         \
-    int v;                                                                  \
-    if (!lookup_value (table, G_N_ELEMENTS (table), str, &v))               \
-      return FALSE;                                                         \
-    if (out != NULL)                                                        \
-      *out = (Type) v;                                                      \
-    return TRUE;                                                            \
+#define DEFINE_STRING_PAIR(prefix, Type, table)                      \
+  const char *prefix##_to_string (Type value)                        \
+  {                                                                  \
+    return lookup_string (table, G_N_ELEMENTS (table), (int) value); \
+  }                                                                  \
+  gboolean prefix##_from_string (const char *str, Type *out)         \
+  {                                                                  \
+    int v;                                                           \
+    if (!lookup_value (table, G_N_ELEMENTS (table), str, &v))        \
+      return FALSE;                                                  \
+    if (out != NULL)                                                 \
+      *out = (Type) v;                                               \
+    return TRUE;                                                     \
   }
 
 DEFINE_STRING_PAIR (koers_level, KoersLevel, level_strings)
@@ -80,11 +84,11 @@ koers_level_get_label (KoersLevel level)
   switch (level)
     {
     case KOERS_LEVEL_COMPANY:
-      return C_("level", "Company");
+      return C_ ("level", "Company");
     case KOERS_LEVEL_DEPARTMENT:
-      return C_("level", "Department");
+      return C_ ("level", "Department");
     case KOERS_LEVEL_TEAM:
-      return C_("level", "Team");
+      return C_ ("level", "Team");
     default:
       return "";
     }
@@ -96,9 +100,9 @@ koers_objective_kind_get_label (KoersObjectiveKind kind)
   switch (kind)
     {
     case KOERS_OBJECTIVE_KIND_COMMITTED:
-      return C_("objective kind", "Committed");
+      return C_ ("objective kind", "Committed");
     case KOERS_OBJECTIVE_KIND_ASPIRATIONAL:
-      return C_("objective kind", "Aspirational");
+      return C_ ("objective kind", "Aspirational");
     default:
       return "";
     }
@@ -110,15 +114,15 @@ koers_objective_state_get_label (KoersObjectiveState state)
   switch (state)
     {
     case KOERS_OBJECTIVE_STATE_ACTIVE:
-      return C_("objective state", "Active");
+      return C_ ("objective state", "Active");
     case KOERS_OBJECTIVE_STATE_ACHIEVED:
-      return C_("objective state", "Achieved");
+      return C_ ("objective state", "Achieved");
     case KOERS_OBJECTIVE_STATE_MISSED:
-      return C_("objective state", "Missed");
+      return C_ ("objective state", "Missed");
     case KOERS_OBJECTIVE_STATE_CARRIED_OVER:
-      return C_("objective state", "Carried over");
+      return C_ ("objective state", "Carried over");
     case KOERS_OBJECTIVE_STATE_ARCHIVED:
-      return C_("objective state", "Archived");
+      return C_ ("objective state", "Archived");
     default:
       return "";
     }
@@ -130,13 +134,13 @@ koers_metric_kind_get_label (KoersMetricKind kind)
   switch (kind)
     {
     case KOERS_METRIC_KIND_NUMBER:
-      return C_("metric kind", "Number");
+      return C_ ("metric kind", "Number");
     case KOERS_METRIC_KIND_PERCENTAGE:
-      return C_("metric kind", "Percentage");
+      return C_ ("metric kind", "Percentage");
     case KOERS_METRIC_KIND_CURRENCY:
-      return C_("metric kind", "Currency");
+      return C_ ("metric kind", "Currency");
     case KOERS_METRIC_KIND_MILESTONE:
-      return C_("metric kind", "Milestone");
+      return C_ ("metric kind", "Milestone");
     default:
       return "";
     }
@@ -148,13 +152,13 @@ koers_checkin_status_get_label (KoersCheckinStatus status)
   switch (status)
     {
     case KOERS_CHECKIN_STATUS_NONE:
-      return C_("check-in status", "No status");
+      return C_ ("check-in status", "No status");
     case KOERS_CHECKIN_STATUS_ON_TRACK:
-      return C_("check-in status", "On track");
+      return C_ ("check-in status", "On track");
     case KOERS_CHECKIN_STATUS_AT_RISK:
-      return C_("check-in status", "At risk");
+      return C_ ("check-in status", "At risk");
     case KOERS_CHECKIN_STATUS_OFF_TRACK:
-      return C_("check-in status", "Off track");
+      return C_ ("check-in status", "Off track");
     default:
       return "";
     }
@@ -166,15 +170,15 @@ koers_kr_status_get_label (KoersKrStatus status)
   switch (status)
     {
     case KOERS_KR_STATUS_IN_PROGRESS:
-      return C_("key result status", "In progress");
+      return C_ ("key result status", "In progress");
     case KOERS_KR_STATUS_ON_TRACK:
-      return C_("key result status", "On track");
+      return C_ ("key result status", "On track");
     case KOERS_KR_STATUS_ACHIEVED:
-      return C_("key result status", "Achieved");
+      return C_ ("key result status", "Achieved");
     case KOERS_KR_STATUS_AT_RISK:
-      return C_("key result status", "At risk");
+      return C_ ("key result status", "At risk");
     case KOERS_KR_STATUS_OFF_TRACK:
-      return C_("key result status", "Off track");
+      return C_ ("key result status", "Off track");
     default:
       return "";
     }
@@ -186,9 +190,9 @@ koers_kpi_direction_get_label (KoersKpiDirection direction)
   switch (direction)
     {
     case KOERS_KPI_DIRECTION_HIGHER:
-      return C_("KPI direction", "Higher is better");
+      return C_ ("KPI direction", "Higher is better");
     case KOERS_KPI_DIRECTION_LOWER:
-      return C_("KPI direction", "Lower is better");
+      return C_ ("KPI direction", "Lower is better");
     default:
       return "";
     }
@@ -200,11 +204,11 @@ koers_kpi_frequency_get_label (KoersKpiFrequency frequency)
   switch (frequency)
     {
     case KOERS_KPI_FREQUENCY_WEEKLY:
-      return C_("KPI frequency", "Weekly");
+      return C_ ("KPI frequency", "Weekly");
     case KOERS_KPI_FREQUENCY_MONTHLY:
-      return C_("KPI frequency", "Monthly");
+      return C_ ("KPI frequency", "Monthly");
     case KOERS_KPI_FREQUENCY_QUARTERLY:
-      return C_("KPI frequency", "Quarterly");
+      return C_ ("KPI frequency", "Quarterly");
     default:
       return "";
     }
@@ -216,13 +220,13 @@ koers_kpi_status_get_label (KoersKpiStatus status)
   switch (status)
     {
     case KOERS_KPI_STATUS_NONE:
-      return C_("KPI status", "No value yet");
+      return C_ ("KPI status", "No value yet");
     case KOERS_KPI_STATUS_HEALTHY:
-      return C_("KPI status", "Healthy");
+      return C_ ("KPI status", "Healthy");
     case KOERS_KPI_STATUS_NEEDS_ATTENTION:
-      return C_("KPI status", "Needs attention");
+      return C_ ("KPI status", "Needs attention");
     case KOERS_KPI_STATUS_UNHEALTHY:
-      return C_("KPI status", "Unhealthy");
+      return C_ ("KPI status", "Unhealthy");
     default:
       return "";
     }

@@ -97,35 +97,35 @@ typedef enum
 } KoersKpiStatus;
 
 /* Stable string forms, used in the database and in JSON. */
-const char *koers_level_to_string            (KoersLevel level);
-gboolean    koers_level_from_string          (const char *str, KoersLevel *out);
-const char *koers_objective_kind_to_string   (KoersObjectiveKind kind);
+const char *koers_level_to_string (KoersLevel level);
+gboolean    koers_level_from_string (const char *str, KoersLevel *out);
+const char *koers_objective_kind_to_string (KoersObjectiveKind kind);
 gboolean    koers_objective_kind_from_string (const char *str, KoersObjectiveKind *out);
-const char *koers_objective_state_to_string  (KoersObjectiveState state);
-gboolean    koers_objective_state_from_string(const char *str, KoersObjectiveState *out);
-const char *koers_metric_kind_to_string      (KoersMetricKind kind);
-gboolean    koers_metric_kind_from_string    (const char *str, KoersMetricKind *out);
-const char *koers_checkin_status_to_string   (KoersCheckinStatus status);
+const char *koers_objective_state_to_string (KoersObjectiveState state);
+gboolean    koers_objective_state_from_string (const char *str, KoersObjectiveState *out);
+const char *koers_metric_kind_to_string (KoersMetricKind kind);
+gboolean    koers_metric_kind_from_string (const char *str, KoersMetricKind *out);
+const char *koers_checkin_status_to_string (KoersCheckinStatus status);
 gboolean    koers_checkin_status_from_string (const char *str, KoersCheckinStatus *out);
 /* "higher", "lower"; "weekly", "monthly", "quarterly"; "none", "healthy",
  * "needs-attention", "unhealthy". */
-const char *koers_kpi_direction_to_string    (KoersKpiDirection direction);
-gboolean    koers_kpi_direction_from_string  (const char *str, KoersKpiDirection *out);
-const char *koers_kpi_frequency_to_string    (KoersKpiFrequency frequency);
-gboolean    koers_kpi_frequency_from_string  (const char *str, KoersKpiFrequency *out);
-const char *koers_kpi_status_to_string       (KoersKpiStatus status);
-gboolean    koers_kpi_status_from_string     (const char *str, KoersKpiStatus *out);
+const char *koers_kpi_direction_to_string (KoersKpiDirection direction);
+gboolean    koers_kpi_direction_from_string (const char *str, KoersKpiDirection *out);
+const char *koers_kpi_frequency_to_string (KoersKpiFrequency frequency);
+gboolean    koers_kpi_frequency_from_string (const char *str, KoersKpiFrequency *out);
+const char *koers_kpi_status_to_string (KoersKpiStatus status);
+gboolean    koers_kpi_status_from_string (const char *str, KoersKpiStatus *out);
 
 /* Translated, human forms ("Committed", "Verplicht"). */
-const char *koers_level_get_label            (KoersLevel level);
-const char *koers_objective_kind_get_label   (KoersObjectiveKind kind);
-const char *koers_objective_state_get_label  (KoersObjectiveState state);
-const char *koers_metric_kind_get_label      (KoersMetricKind kind);
-const char *koers_checkin_status_get_label   (KoersCheckinStatus status);
-const char *koers_kr_status_get_label        (KoersKrStatus status);
+const char *koers_level_get_label (KoersLevel level);
+const char *koers_objective_kind_get_label (KoersObjectiveKind kind);
+const char *koers_objective_state_get_label (KoersObjectiveState state);
+const char *koers_metric_kind_get_label (KoersMetricKind kind);
+const char *koers_checkin_status_get_label (KoersCheckinStatus status);
+const char *koers_kr_status_get_label (KoersKrStatus status);
 /* "Higher is better", "Weekly", "Healthy", "Needs attention" … */
-const char *koers_kpi_direction_get_label    (KoersKpiDirection direction);
-const char *koers_kpi_frequency_get_label    (KoersKpiFrequency frequency);
-const char *koers_kpi_status_get_label       (KoersKpiStatus status);
+const char *koers_kpi_direction_get_label (KoersKpiDirection direction);
+const char *koers_kpi_frequency_get_label (KoersKpiFrequency frequency);
+const char *koers_kpi_status_get_label (KoersKpiStatus status);
 
 G_END_DECLS

@@ -4,8 +4,8 @@
 #include "koers-field.h"
 
 gboolean
-koers_field_set_string (char       **field,
-                        const char  *value)
+koers_field_set_string (char      **field,
+                        const char *value)
 {
   if (value == NULL)
     value = "";
@@ -18,8 +18,8 @@ koers_field_set_string (char       **field,
 }
 
 gboolean
-koers_field_set_date (char       **field,
-                      const char  *value)
+koers_field_set_date (char      **field,
+                      const char *value)
 {
   if (value != NULL && *value == '\0')
     value = NULL;

@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 
 /* Strings are never NULL: NULL is stored as "" (unset), so views can
  * bind them without checks. */
-gboolean koers_field_set_string (char       **field,
-                                 const char  *value);
+gboolean koers_field_set_string (char      **field,
+                                 const char *value);
 
 /* Dates (ISO 8601) are NULL when unset; "" means the same. */
-gboolean koers_field_set_date   (char       **field,
-                                 const char  *value);
+gboolean koers_field_set_date (char      **field,
+                               const char *value);
 
 G_END_DECLS

@@ -20,17 +20,37 @@
  * scaling loses digits, so larger values are shown without decimals. */
 #define MAX_EXACT 1e15
 
-static gboolean language_set;
+static gboolean      language_set;
 static KoersLanguage language_override;
 
 static const char *const month_names[2][12] = {
   [KOERS_LANGUAGE_EN] = {
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
   },
   [KOERS_LANGUAGE_NL] = {
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
   },
 };
 
@@ -69,7 +89,7 @@ koers_format_get_language (void)
   language = g_getenv ("LANGUAGE");
   if (language != NULL && *language != '\0' && !is_c_locale (locale))
     {
-      g_auto(GStrv) entries = g_strsplit (language, ":", 2);
+      g_auto (GStrv) entries = g_strsplit (language, ":", 2);
 
       return koers_language_from_string (entries[0]);
     }
@@ -116,18 +136,18 @@ get_decimal_separator (KoersLanguage lang)
  * scores, "0,70"); is_zero tells whether it rounded to zero, so that the
  * caller does not write "-0". */
 static char *
-format_unsigned (KoersLanguage  lang,
-                 double         value,
-                 int            decimals,
-                 gboolean       keep_zeros,
-                 gboolean      *is_zero)
+format_unsigned (KoersLanguage lang,
+                 double        value,
+                 int           decimals,
+                 gboolean      keep_zeros,
+                 gboolean     *is_zero)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 64];
-  char format[16];
-  GString *out;
+  char        buffer[G_ASCII_DTOSTR_BUF_SIZE + 64];
+  char        format[16];
+  GString    *out;
   const char *dot;
-  gsize int_len;
-  double scale;
+  gsize       int_len;
+  double      scale;
 
   decimals = CLAMP (decimals, 0, 9);
   value = fabs (value);
@@ -160,7 +180,7 @@ format_unsigned (KoersLanguage  lang,
   if (dot != NULL)
     {
       g_autofree char *fraction = g_strdup (dot + 1);
-      gsize len = strlen (fraction);
+      gsize            len = strlen (fraction);
 
       if (!keep_zeros)
         {
@@ -181,15 +201,15 @@ format_unsigned (KoersLanguage  lang,
 /* Which signs a number shows is the caller's: a plain number only its
  * minus, a change also its plus.  Zero never has a sign. */
 static char *
-format_with_signs (KoersLanguage  lang,
-                   double         value,
-                   int            decimals,
-                   gboolean       keep_zeros,
-                   const char    *minus,
-                   const char    *plus)
+format_with_signs (KoersLanguage lang,
+                   double        value,
+                   int           decimals,
+                   gboolean      keep_zeros,
+                   const char   *minus,
+                   const char   *plus)
 {
   g_autofree char *digits = NULL;
-  gboolean is_zero;
+  gboolean         is_zero;
 
   if (!isfinite (value))
     return g_strdup (NOT_A_NUMBER);
@@ -224,9 +244,9 @@ koers_format_money (KoersLanguage lang,
                     double        value)
 {
   g_autofree char *digits = NULL;
-  gboolean is_zero;
-  double cents;
-  const char *sign;
+  gboolean         is_zero;
+  double           cents;
+  const char      *sign;
 
   if (!isfinite (value))
     return g_strdup (NOT_A_NUMBER);
@@ -273,7 +293,7 @@ get_milestone_label (KoersLanguage lang,
   /* The catalogue speaks the language of the user interface, which may
    * not be the one asked for (a Dutch report from an English session):
    * fall back to the built-in Dutch words when gettext has none. */
-  translated = done ? _("Done") : _("Not done");
+  translated = done ? _ ("Done") : _ ("Not done");
   if (g_strcmp0 (translated, source) != 0)
     return translated;
 
@@ -290,10 +310,10 @@ unit_is (const char *unit,
 }
 
 char *
-koers_format_metric (KoersLanguage    lang,
-                     KoersMetricKind  kind,
-                     const char      *unit,
-                     double           value)
+koers_format_metric (KoersLanguage   lang,
+                     KoersMetricKind kind,
+                     const char     *unit,
+                     double          value)
 {
   g_autofree char *text = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (unit != NULL ? unit : ""));
@@ -375,8 +395,8 @@ koers_format_month_short (KoersLanguage lang,
 }
 
 char *
-koers_format_date (KoersLanguage  lang,
-                   const GDate   *date)
+koers_format_date (KoersLanguage lang,
+                   const GDate  *date)
 {
   g_autofree char *month = NULL;
 
@@ -393,8 +413,8 @@ koers_format_date (KoersLanguage  lang,
 }
 
 char *
-koers_format_date_iso (KoersLanguage  lang,
-                       const char    *iso)
+koers_format_date_iso (KoersLanguage lang,
+                       const char   *iso)
 {
   GDate date;
 

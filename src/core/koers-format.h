@@ -22,31 +22,31 @@ typedef enum
 /* The language of the user interface: set by the application, else taken
  * from the environment the way gettext does (LANGUAGE, LC_ALL, LC_MESSAGES,
  * LANG). */
-KoersLanguage koers_format_get_language  (void);
-void          koers_format_set_language  (KoersLanguage language);
+KoersLanguage koers_format_get_language (void);
+void          koers_format_set_language (KoersLanguage language);
 KoersLanguage koers_language_from_string (const char *code); /* "nl", "nl_BE.UTF-8", "en" … */
-const char   *koers_language_to_string   (KoersLanguage language);
+const char   *koers_language_to_string (KoersLanguage language);
 
 /* Grouped thousands, at most max_decimals decimals, trailing zeros dropped. */
-char *koers_format_number    (KoersLanguage lang, double value, int max_decimals);
+char *koers_format_number (KoersLanguage lang, double value, int max_decimals);
 /* Euro amounts: whole euros unless there are cents. */
-char *koers_format_money     (KoersLanguage lang, double value);
+char *koers_format_money (KoersLanguage lang, double value);
 /* value is already in percent: 25 -> "25%". */
-char *koers_format_percent   (KoersLanguage lang, double value, int max_decimals);
+char *koers_format_percent (KoersLanguage lang, double value, int max_decimals);
 /* A key result's value with its unit, by metric kind: milestone 0/1 gives
  * "Not done"/"Done" (translated). */
-char *koers_format_metric    (KoersLanguage lang, KoersMetricKind kind, const char *unit, double value);
+char *koers_format_metric (KoersLanguage lang, KoersMetricKind kind, const char *unit, double value);
 /* A score with fixed decimals: 0.7 -> "0,70" (nl) with decimals 2. */
-char *koers_format_score     (KoersLanguage lang, double score, int decimals);
+char *koers_format_score (KoersLanguage lang, double score, int decimals);
 /* A signed change: "+0,12", "−0,05". */
-char *koers_format_delta     (KoersLanguage lang, double delta, int decimals);
-char *koers_format_date      (KoersLanguage lang, const GDate *date);
+char *koers_format_delta (KoersLanguage lang, double delta, int decimals);
+char *koers_format_date (KoersLanguage lang, const GDate *date);
 /* ISO in, formatted out; NULL or bad input gives NULL. */
-char *koers_format_date_iso  (KoersLanguage lang, const char *iso);
-char *koers_format_month     (KoersLanguage lang, int month); /* 1..12 */
+char *koers_format_date_iso (KoersLanguage lang, const char *iso);
+char *koers_format_month (KoersLanguage lang, int month); /* 1..12 */
 /* "Mar" / "mrt": the short form for chart axes. */
 char *koers_format_month_short (KoersLanguage lang, int month);
 /* "Q2 2026", "2026", "15 januari 2026 – 31 maart 2026". */
-char *koers_format_period    (KoersLanguage lang, const KoersPeriod *period);
+char *koers_format_period (KoersLanguage lang, const KoersPeriod *period);
 
 G_END_DECLS

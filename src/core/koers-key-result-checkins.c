@@ -63,7 +63,7 @@ checkin_notify_cb (KoersKeyResult *self,
 }
 
 /* One handler per check-in: the notify names are told apart above. */
-static const char * const watched_signals[] = { "notify", NULL };
+static const char *const watched_signals[] = { "notify", NULL };
 
 /* Whoever changes the list, connect to what arrived and disconnect from
  * what left. */
@@ -129,8 +129,8 @@ take_list (KoersKeyResult *self,
 static void
 fill_checkins (KoersKeyResult *self)
 {
-  g_autoptr(GPtrArray) newest_first = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) newest_first = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* loading: a handler of the splice below may ask for the list again. */
   if (self->checkins_loaded || self->loading || self->loader == NULL)
@@ -184,7 +184,7 @@ find_checkin (KoersKeyResult *self,
               guint          *position)
 {
   gint64 id = koers_checkin_get_id (checkin);
-  guint n;
+  guint  n;
 
   if (g_list_store_find (self->checkins, checkin, position))
     return TRUE;
@@ -194,7 +194,7 @@ find_checkin (KoersKeyResult *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->checkins));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersCheckin) other = g_list_model_get_item (G_LIST_MODEL (self->checkins), i);
+      g_autoptr (KoersCheckin) other = g_list_model_get_item (G_LIST_MODEL (self->checkins), i);
 
       if (koers_checkin_get_id (other) == id)
         {
@@ -218,8 +218,8 @@ koers_key_result_add_checkin (KoersKeyResult *self,
 
   if (find_checkin (self, checkin, &position))
     {
-      g_autoptr(KoersCheckin) held = g_list_model_get_item (G_LIST_MODEL (self->checkins),
-                                                            position);
+      g_autoptr (KoersCheckin) held = g_list_model_get_item (G_LIST_MODEL (self->checkins),
+                                                             position);
 
       if (held == checkin)
         {
@@ -273,7 +273,7 @@ koers_key_result_get_n_checkins (KoersKeyResult *self)
 KoersCheckin *
 koers_key_result_get_latest_checkin (KoersKeyResult *self)
 {
-  g_autoptr(KoersCheckin) latest = NULL;
+  g_autoptr (KoersCheckin) latest = NULL;
 
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
 
@@ -287,7 +287,7 @@ koers_key_result_get_latest_checkin (KoersKeyResult *self)
 const char *
 koers_key_result_get_first_checkin_date (KoersKeyResult *self)
 {
-  g_autoptr(KoersCheckin) first = NULL;
+  g_autoptr (KoersCheckin) first = NULL;
   guint n;
 
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
@@ -330,12 +330,12 @@ koers_key_result_get_checkin_points (KoersKeyResult *self,
   if (self->points == NULL)
     {
       GListModel *list = G_LIST_MODEL (self->checkins);
-      guint n = self->checkins_loaded ? g_list_model_get_n_items (list) : 0;
+      guint       n = self->checkins_loaded ? g_list_model_get_n_items (list) : 0;
 
       self->points = g_array_sized_new (FALSE, FALSE, sizeof (KoersCheckinPoint), n);
       for (guint i = n; i > 0; i--)
         {
-          g_autoptr(KoersCheckin) checkin = g_list_model_get_item (list, i - 1);
+          g_autoptr (KoersCheckin) checkin = g_list_model_get_item (list, i - 1);
           KoersCheckinPoint point;
 
           if (koers_checkin_point_init (&point, koers_checkin_get_date (checkin),
@@ -349,10 +349,10 @@ koers_key_result_get_checkin_points (KoersKeyResult *self,
 }
 
 void
-koers_key_result_set_checkin_loader (KoersKeyResult     *self,
-                                     KoersCheckinLoader  loader,
-                                     gpointer            user_data,
-                                     GDestroyNotify      destroy)
+koers_key_result_set_checkin_loader (KoersKeyResult    *self,
+                                     KoersCheckinLoader loader,
+                                     gpointer           user_data,
+                                     GDestroyNotify     destroy)
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 

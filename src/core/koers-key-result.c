@@ -12,7 +12,8 @@
 
 G_DEFINE_FINAL_TYPE (KoersKeyResult, koers_key_result, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_UUID,
@@ -95,7 +96,8 @@ static const KoersProperty property_table[] = {
   { "kpi-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, kpi_id) },
 };
 
-enum {
+enum
+{
   CHECKINS_CHANGED,
   N_SIGNALS
 };
@@ -157,7 +159,6 @@ koers_key_result_finalize (GObject *object)
   G_OBJECT_CLASS (koers_key_result_parent_class)->finalize (object);
 }
 
-
 static void
 koers_key_result_class_init (KoersKeyResultClass *klass)
 {
@@ -193,11 +194,11 @@ koers_key_result_init (KoersKeyResult *self)
 }
 
 KoersKeyResult *
-koers_key_result_new (const char      *title,
-                      KoersMetricKind  metric_kind,
-                      double           start_value,
-                      double           target_value,
-                      const char      *unit)
+koers_key_result_new (const char     *title,
+                      KoersMetricKind metric_kind,
+                      double          start_value,
+                      double          target_value,
+                      const char     *unit)
 {
   return g_object_new (KOERS_TYPE_KEY_RESULT,
                        "title", title,
@@ -567,7 +568,7 @@ koers_key_result_get_status (KoersKeyResult    *self,
                              const GDate       *today)
 {
   KoersCheckin *latest;
-  double expected;
+  double        expected;
 
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), KOERS_KR_STATUS_IN_PROGRESS);
   g_return_val_if_fail (today != NULL, KOERS_KR_STATUS_IN_PROGRESS);

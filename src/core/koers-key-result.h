@@ -21,53 +21,53 @@ G_DECLARE_FINAL_TYPE (KoersKeyResult, koers_key_result, KOERS, KEY_RESULT, GObje
  * review adds final-score (0..1; -1: not scored) and final-note; KPIs add
  * kpi-id, the KPI the key result moves (0: none; "raise NPS from 40 to
  * 55"). */
-KoersKeyResult  *koers_key_result_new                    (const char     *title,
-                                                          KoersMetricKind metric_kind,
-                                                          double          start_value,
-                                                          double          target_value,
-                                                          const char     *unit);
-gint64           koers_key_result_get_id                 (KoersKeyResult *self);
-void             koers_key_result_set_id                 (KoersKeyResult *self, gint64 id);
-const char      *koers_key_result_get_uuid               (KoersKeyResult *self);
-void             koers_key_result_set_uuid               (KoersKeyResult *self, const char *uuid);
-gint64           koers_key_result_get_objective_id       (KoersKeyResult *self);
-void             koers_key_result_set_objective_id       (KoersKeyResult *self, gint64 id);
-const char      *koers_key_result_get_title              (KoersKeyResult *self);
-void             koers_key_result_set_title              (KoersKeyResult *self, const char *title);
-KoersMetricKind  koers_key_result_get_metric_kind        (KoersKeyResult *self);
-void             koers_key_result_set_metric_kind        (KoersKeyResult *self, KoersMetricKind kind);
-const char      *koers_key_result_get_unit               (KoersKeyResult *self);
-void             koers_key_result_set_unit               (KoersKeyResult *self, const char *unit);
-double           koers_key_result_get_start_value        (KoersKeyResult *self);
-void             koers_key_result_set_start_value        (KoersKeyResult *self, double value);
-double           koers_key_result_get_target_value       (KoersKeyResult *self);
-void             koers_key_result_set_target_value       (KoersKeyResult *self, double value);
-double           koers_key_result_get_current_value      (KoersKeyResult *self);
-void             koers_key_result_set_current_value      (KoersKeyResult *self, double value);
-const char      *koers_key_result_get_due_date           (KoersKeyResult *self);
-void             koers_key_result_set_due_date           (KoersKeyResult *self, const char *date_iso);
-const char      *koers_key_result_get_owner              (KoersKeyResult *self);
-void             koers_key_result_set_owner              (KoersKeyResult *self, const char *owner);
-double           koers_key_result_get_weight             (KoersKeyResult *self);
-void             koers_key_result_set_weight             (KoersKeyResult *self, double weight);
-gboolean         koers_key_result_get_uses_personal_data (KoersKeyResult *self);
-void             koers_key_result_set_uses_personal_data (KoersKeyResult *self, gboolean uses);
-const char      *koers_key_result_get_personal_data_note (KoersKeyResult *self);
-void             koers_key_result_set_personal_data_note (KoersKeyResult *self, const char *note);
-int              koers_key_result_get_position           (KoersKeyResult *self);
-void             koers_key_result_set_position           (KoersKeyResult *self, int position);
-gint64           koers_key_result_get_created            (KoersKeyResult *self);
-void             koers_key_result_set_created            (KoersKeyResult *self, gint64 usec);
-gint64           koers_key_result_get_updated            (KoersKeyResult *self);
-void             koers_key_result_set_updated            (KoersKeyResult *self, gint64 usec);
+KoersKeyResult *koers_key_result_new (const char     *title,
+                                      KoersMetricKind metric_kind,
+                                      double          start_value,
+                                      double          target_value,
+                                      const char     *unit);
+gint64          koers_key_result_get_id (KoersKeyResult *self);
+void            koers_key_result_set_id (KoersKeyResult *self, gint64 id);
+const char     *koers_key_result_get_uuid (KoersKeyResult *self);
+void            koers_key_result_set_uuid (KoersKeyResult *self, const char *uuid);
+gint64          koers_key_result_get_objective_id (KoersKeyResult *self);
+void            koers_key_result_set_objective_id (KoersKeyResult *self, gint64 id);
+const char     *koers_key_result_get_title (KoersKeyResult *self);
+void            koers_key_result_set_title (KoersKeyResult *self, const char *title);
+KoersMetricKind koers_key_result_get_metric_kind (KoersKeyResult *self);
+void            koers_key_result_set_metric_kind (KoersKeyResult *self, KoersMetricKind kind);
+const char     *koers_key_result_get_unit (KoersKeyResult *self);
+void            koers_key_result_set_unit (KoersKeyResult *self, const char *unit);
+double          koers_key_result_get_start_value (KoersKeyResult *self);
+void            koers_key_result_set_start_value (KoersKeyResult *self, double value);
+double          koers_key_result_get_target_value (KoersKeyResult *self);
+void            koers_key_result_set_target_value (KoersKeyResult *self, double value);
+double          koers_key_result_get_current_value (KoersKeyResult *self);
+void            koers_key_result_set_current_value (KoersKeyResult *self, double value);
+const char     *koers_key_result_get_due_date (KoersKeyResult *self);
+void            koers_key_result_set_due_date (KoersKeyResult *self, const char *date_iso);
+const char     *koers_key_result_get_owner (KoersKeyResult *self);
+void            koers_key_result_set_owner (KoersKeyResult *self, const char *owner);
+double          koers_key_result_get_weight (KoersKeyResult *self);
+void            koers_key_result_set_weight (KoersKeyResult *self, double weight);
+gboolean        koers_key_result_get_uses_personal_data (KoersKeyResult *self);
+void            koers_key_result_set_uses_personal_data (KoersKeyResult *self, gboolean uses);
+const char     *koers_key_result_get_personal_data_note (KoersKeyResult *self);
+void            koers_key_result_set_personal_data_note (KoersKeyResult *self, const char *note);
+int             koers_key_result_get_position (KoersKeyResult *self);
+void            koers_key_result_set_position (KoersKeyResult *self, int position);
+gint64          koers_key_result_get_created (KoersKeyResult *self);
+void            koers_key_result_set_created (KoersKeyResult *self, gint64 usec);
+gint64          koers_key_result_get_updated (KoersKeyResult *self);
+void            koers_key_result_set_updated (KoersKeyResult *self, gint64 usec);
 
-double           koers_key_result_get_progress           (KoersKeyResult *self);
+double koers_key_result_get_progress (KoersKeyResult *self);
 /* The status the window, the CSV and the report show: achieved, the
  * latest check-in's own status, or progress against what the period
  * (nullable: unknown) expects by today.  See koers_score_key_result_status(). */
-KoersKrStatus    koers_key_result_get_status             (KoersKeyResult    *self,
-                                                          const KoersPeriod *period,
-                                                          const GDate       *today);
+KoersKrStatus koers_key_result_get_status (KoersKeyResult    *self,
+                                           const KoersPeriod *period,
+                                           const GDate       *today);
 
 /* Check-ins.  A key result holds either its full list of check-ins or,
  * until something needs that list, a summary of it that the store read
@@ -81,7 +81,7 @@ KoersKrStatus    koers_key_result_get_status             (KoersKeyResult    *sel
 /* One check-in as a sparkline draws it. */
 typedef struct
 {
-  guint32 julian_day;       /* g_date_get_julian() of its date */
+  guint32 julian_day; /* g_date_get_julian() of its date */
   double  value;
 } KoersCheckinPoint;
 
@@ -94,26 +94,26 @@ gboolean koers_checkin_point_init (KoersCheckinPoint *point,
 /* Returns the key result's check-ins, newest first (owned references,
  * free function set), or NULL: with error set when reading failed,
  * without when there is nothing to read from any more. */
-typedef GPtrArray *(*KoersCheckinLoader) (KoersKeyResult  *kr,
-                                          gpointer         user_data,
-                                          GError         **error);
+typedef GPtrArray *(*KoersCheckinLoader) (KoersKeyResult *kr,
+                                          gpointer        user_data,
+                                          GError        **error);
 
 /* Check-ins, newest first (a GListStore of KoersCheckin owned by the key
  * result).  Reads the full list through the loader on first use. */
-GListModel      *koers_key_result_get_checkins           (KoersKeyResult *self);
+GListModel *koers_key_result_get_checkins (KoersKeyResult *self);
 /* The list as it stands, never read: empty while only a summary is held.
  * For the store's own bookkeeping. */
-GListModel      *koers_key_result_peek_checkins          (KoersKeyResult *self);
-gboolean         koers_key_result_get_checkins_loaded    (KoersKeyResult *self);
+GListModel *koers_key_result_peek_checkins (KoersKeyResult *self);
+gboolean    koers_key_result_get_checkins_loaded (KoersKeyResult *self);
 /* Keep the list sorted (reading it first); the store calls these after
  * writing.  A check-in with the id of one in the list takes its place. */
-void             koers_key_result_add_checkin            (KoersKeyResult *self, KoersCheckin *checkin);
-void             koers_key_result_remove_checkin         (KoersKeyResult *self, KoersCheckin *checkin);
-guint            koers_key_result_get_n_checkins         (KoersKeyResult *self);
+void  koers_key_result_add_checkin (KoersKeyResult *self, KoersCheckin *checkin);
+void  koers_key_result_remove_checkin (KoersKeyResult *self, KoersCheckin *checkin);
+guint koers_key_result_get_n_checkins (KoersKeyResult *self);
 /* (transfer none) (nullable): the newest check-in, not a new reference. */
-KoersCheckin    *koers_key_result_get_latest_checkin     (KoersKeyResult *self);
-const char      *koers_key_result_get_last_checkin_date  (KoersKeyResult *self);
-const char      *koers_key_result_get_first_checkin_date (KoersKeyResult *self);
+KoersCheckin *koers_key_result_get_latest_checkin (KoersKeyResult *self);
+const char   *koers_key_result_get_last_checkin_date (KoersKeyResult *self);
+const char   *koers_key_result_get_first_checkin_date (KoersKeyResult *self);
 /* (transfer none): oldest first; valid until the check-ins change. */
 const KoersCheckinPoint *koers_key_result_get_checkin_points (KoersKeyResult *self,
                                                               guint          *n_points);
@@ -121,29 +121,29 @@ const KoersCheckinPoint *koers_key_result_get_checkin_points (KoersKeyResult *se
 /* The store's side.  The loader's data is the loader's business: hold it
  * weakly (a key result may outlive its store); destroy runs when another
  * loader replaces it or the key result goes. */
-void             koers_key_result_set_checkin_loader     (KoersKeyResult     *self,
-                                                          KoersCheckinLoader  loader,
-                                                          gpointer            user_data,
-                                                          GDestroyNotify      destroy);
+void koers_key_result_set_checkin_loader (KoersKeyResult    *self,
+                                          KoersCheckinLoader loader,
+                                          gpointer           user_data,
+                                          GDestroyNotify     destroy);
 /* Holds this summary instead of a list (points oldest first, copied;
  * latest referenced).  Does nothing once the list is read: then the list
  * is the truth. */
-void             koers_key_result_set_checkin_summary    (KoersKeyResult          *self,
-                                                          guint                    n_checkins,
-                                                          KoersCheckin            *latest,
-                                                          const char              *first_date,
-                                                          const KoersCheckinPoint *points,
-                                                          guint                    n_points);
+void koers_key_result_set_checkin_summary (KoersKeyResult          *self,
+                                           guint                    n_checkins,
+                                           KoersCheckin            *latest,
+                                           const char              *first_date,
+                                           const KoersCheckinPoint *points,
+                                           guint                    n_points);
 
 /* The quarterly review's score; -1 when not scored, and a value below 0
  * sets "not scored". */
-double           koers_key_result_get_final_score        (KoersKeyResult *self);
-void             koers_key_result_set_final_score        (KoersKeyResult *self, double score);
-const char      *koers_key_result_get_final_note         (KoersKeyResult *self);
-void             koers_key_result_set_final_note         (KoersKeyResult *self, const char *note);
+double      koers_key_result_get_final_score (KoersKeyResult *self);
+void        koers_key_result_set_final_score (KoersKeyResult *self, double score);
+const char *koers_key_result_get_final_note (KoersKeyResult *self);
+void        koers_key_result_set_final_note (KoersKeyResult *self, const char *note);
 
-gint64           koers_key_result_get_kpi_id             (KoersKeyResult *self);
-void             koers_key_result_set_kpi_id             (KoersKeyResult *self, gint64 kpi_id);
+gint64 koers_key_result_get_kpi_id (KoersKeyResult *self);
+void   koers_key_result_set_kpi_id (KoersKeyResult *self, gint64 kpi_id);
 
 /* Puts check-ins (newest first, as the list keeps them) into a key result
  * whose list holds none yet, in one step (loading stays linear in their

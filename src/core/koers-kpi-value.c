@@ -12,18 +12,19 @@ struct _KoersKpiValue
   GObject parent_instance;
 
   gint64 id;
-  char *uuid;
+  char  *uuid;
   gint64 kpi_id;
-  char *date;
+  char  *date;
   double value;
-  char *note;
+  char  *note;
   gint64 created;
   gint64 updated;
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiValue, koers_kpi_value, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_UUID,
@@ -257,7 +258,7 @@ koers_kpi_value_compare_newest_first (gconstpointer a,
 {
   KoersKpiValue *va = (KoersKpiValue *) a;
   KoersKpiValue *vb = (KoersKpiValue *) b;
-  int cmp;
+  int            cmp;
 
   /* ISO dates sort as strings; a missing date sorts last. */
   if (va->date == NULL || vb->date == NULL)

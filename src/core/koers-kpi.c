@@ -13,24 +13,24 @@ struct _KoersKpi
 {
   GObject parent_instance;
 
-  gint64 id;
-  char *uuid;
-  gint64 department_id;
-  char *name;
-  char *unit;
-  KoersMetricKind metric_kind;
+  gint64            id;
+  char             *uuid;
+  gint64            department_id;
+  char             *name;
+  char             *unit;
+  KoersMetricKind   metric_kind;
   KoersKpiDirection direction;
-  double healthy;
-  double attention;
+  double            healthy;
+  double            attention;
   KoersKpiFrequency frequency;
-  int position;
-  gint64 created;
-  gint64 updated;
+  int               position;
+  gint64            created;
+  gint64            updated;
 
   /* Derived from the values, cached so that notify fires only on a real
    * change. */
-  double current_value;
-  char *last_update_date;
+  double         current_value;
+  char          *last_update_date;
   KoersKpiStatus status;
 
   GListStore *values;
@@ -41,7 +41,8 @@ struct _KoersKpi
 
 G_DEFINE_FINAL_TYPE (KoersKpi, koers_kpi, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_UUID,
@@ -125,8 +126,8 @@ static void
 update_derived (KoersKpi *self)
 {
   KoersKpiValue *latest = koers_kpi_get_latest_value (self);
-  double current = latest != NULL ? koers_kpi_value_get_value (latest) : 0.0;
-  const char *date = latest != NULL ? koers_kpi_value_get_date (latest) : NULL;
+  double         current = latest != NULL ? koers_kpi_value_get_value (latest) : 0.0;
+  const char    *date = latest != NULL ? koers_kpi_value_get_date (latest) : NULL;
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -175,7 +176,7 @@ value_changed_cb (KoersKpi      *self,
 
 /* One "notify" handler a value rather than one a property: a company has
  * thousands of values, each connected at open. */
-static const char * const watched_signals[] = { "notify", NULL };
+static const char *const watched_signals[] = { "notify", NULL };
 
 /* Whoever changes the list, connect to what arrived and disconnect from
  * what left. */
@@ -249,13 +250,13 @@ koers_kpi_init (KoersKpi *self)
 }
 
 KoersKpi *
-koers_kpi_new (const char        *name,
-               KoersMetricKind    metric_kind,
-               const char        *unit,
-               KoersKpiDirection  direction,
-               double             healthy,
-               double             attention,
-               KoersKpiFrequency  frequency)
+koers_kpi_new (const char       *name,
+               KoersMetricKind   metric_kind,
+               const char       *unit,
+               KoersKpiDirection direction,
+               double            healthy,
+               double            attention,
+               KoersKpiFrequency frequency)
 {
   return g_object_new (KOERS_TYPE_KPI,
                        "name", name,
@@ -373,8 +374,8 @@ koers_kpi_get_metric_kind (KoersKpi *self)
 }
 
 void
-koers_kpi_set_metric_kind (KoersKpi        *self,
-                           KoersMetricKind  metric_kind)
+koers_kpi_set_metric_kind (KoersKpi       *self,
+                           KoersMetricKind metric_kind)
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
@@ -394,8 +395,8 @@ koers_kpi_get_direction (KoersKpi *self)
 }
 
 void
-koers_kpi_set_direction (KoersKpi          *self,
-                         KoersKpiDirection  direction)
+koers_kpi_set_direction (KoersKpi         *self,
+                         KoersKpiDirection direction)
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
@@ -460,8 +461,8 @@ koers_kpi_get_frequency (KoersKpi *self)
 }
 
 void
-koers_kpi_set_frequency (KoersKpi          *self,
-                         KoersKpiFrequency  frequency)
+koers_kpi_set_frequency (KoersKpi         *self,
+                         KoersKpiFrequency frequency)
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
@@ -587,7 +588,7 @@ koers_kpi_remove_value (KoersKpi      *self,
 KoersKpiValue *
 koers_kpi_get_latest_value (KoersKpi *self)
 {
-  g_autoptr(KoersKpiValue) latest = NULL;
+  g_autoptr (KoersKpiValue) latest = NULL;
 
   g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
 
@@ -670,9 +671,9 @@ KoersKpiValue *
 koers_kpi_find_value_on (KoersKpi    *self,
                          const GDate *date)
 {
-  GListModel *model;
+  GListModel      *model;
   g_autofree char *iso = NULL;
-  guint n;
+  guint            n;
 
   g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
@@ -684,7 +685,7 @@ koers_kpi_find_value_on (KoersKpi    *self,
   /* Newest first: the first one not after date. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKpiValue) value = g_list_model_get_item (model, i);
+      g_autoptr (KoersKpiValue) value = g_list_model_get_item (model, i);
       const char *value_date = koers_kpi_value_get_date (value);
 
       if (value_date != NULL && g_strcmp0 (value_date, iso) <= 0)
@@ -698,9 +699,9 @@ GPtrArray *
 koers_kpi_list_values_in_period (KoersKpi          *self,
                                  const KoersPeriod *period)
 {
-  GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray  *ret = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model;
-  guint n;
+  guint       n;
 
   g_return_val_if_fail (KOERS_IS_KPI (self), ret);
   g_return_val_if_fail (period != NULL, ret);
@@ -711,7 +712,7 @@ koers_kpi_list_values_in_period (KoersKpi          *self,
   for (guint i = n; i > 0; i--)
     {
       KoersKpiValue *value = g_list_model_get_item (model, i - 1);
-      GDate date;
+      GDate          date;
 
       if (koers_date_parse (koers_kpi_value_get_date (value), &date) &&
           koers_period_contains_date (period, &date))

@@ -24,68 +24,68 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_KPI (koers_kpi_get_type ())
 G_DECLARE_FINAL_TYPE (KoersKpi, koers_kpi, KOERS, KPI, GObject)
 
-KoersKpi          *koers_kpi_new                  (const char        *name,
-                                                   KoersMetricKind    metric_kind,
-                                                   const char        *unit,
-                                                   KoersKpiDirection  direction,
-                                                   double             healthy,
-                                                   double             attention,
-                                                   KoersKpiFrequency  frequency);
-gint64             koers_kpi_get_id               (KoersKpi *self);
-void               koers_kpi_set_id               (KoersKpi *self, gint64 id);
-const char        *koers_kpi_get_uuid             (KoersKpi *self);
-void               koers_kpi_set_uuid             (KoersKpi *self, const char *uuid);
-gint64             koers_kpi_get_department_id    (KoersKpi *self);
-void               koers_kpi_set_department_id    (KoersKpi *self, gint64 id);
-const char        *koers_kpi_get_name             (KoersKpi *self);
-void               koers_kpi_set_name             (KoersKpi *self, const char *name);
-const char        *koers_kpi_get_unit             (KoersKpi *self);
-void               koers_kpi_set_unit             (KoersKpi *self, const char *unit);
-KoersMetricKind    koers_kpi_get_metric_kind      (KoersKpi *self);
-void               koers_kpi_set_metric_kind      (KoersKpi *self, KoersMetricKind kind);
-KoersKpiDirection  koers_kpi_get_direction        (KoersKpi *self);
-void               koers_kpi_set_direction        (KoersKpi *self, KoersKpiDirection direction);
-double             koers_kpi_get_healthy          (KoersKpi *self);
-void               koers_kpi_set_healthy          (KoersKpi *self, double threshold);
-double             koers_kpi_get_attention        (KoersKpi *self);
-void               koers_kpi_set_attention        (KoersKpi *self, double threshold);
-KoersKpiFrequency  koers_kpi_get_frequency        (KoersKpi *self);
-void               koers_kpi_set_frequency        (KoersKpi *self, KoersKpiFrequency frequency);
-int                koers_kpi_get_position         (KoersKpi *self);
-void               koers_kpi_set_position         (KoersKpi *self, int position);
-gint64             koers_kpi_get_created          (KoersKpi *self);
-void               koers_kpi_set_created          (KoersKpi *self, gint64 usec);
-gint64             koers_kpi_get_updated          (KoersKpi *self);
-void               koers_kpi_set_updated          (KoersKpi *self, gint64 usec);
+KoersKpi         *koers_kpi_new (const char       *name,
+                                 KoersMetricKind   metric_kind,
+                                 const char       *unit,
+                                 KoersKpiDirection direction,
+                                 double            healthy,
+                                 double            attention,
+                                 KoersKpiFrequency frequency);
+gint64            koers_kpi_get_id (KoersKpi *self);
+void              koers_kpi_set_id (KoersKpi *self, gint64 id);
+const char       *koers_kpi_get_uuid (KoersKpi *self);
+void              koers_kpi_set_uuid (KoersKpi *self, const char *uuid);
+gint64            koers_kpi_get_department_id (KoersKpi *self);
+void              koers_kpi_set_department_id (KoersKpi *self, gint64 id);
+const char       *koers_kpi_get_name (KoersKpi *self);
+void              koers_kpi_set_name (KoersKpi *self, const char *name);
+const char       *koers_kpi_get_unit (KoersKpi *self);
+void              koers_kpi_set_unit (KoersKpi *self, const char *unit);
+KoersMetricKind   koers_kpi_get_metric_kind (KoersKpi *self);
+void              koers_kpi_set_metric_kind (KoersKpi *self, KoersMetricKind kind);
+KoersKpiDirection koers_kpi_get_direction (KoersKpi *self);
+void              koers_kpi_set_direction (KoersKpi *self, KoersKpiDirection direction);
+double            koers_kpi_get_healthy (KoersKpi *self);
+void              koers_kpi_set_healthy (KoersKpi *self, double threshold);
+double            koers_kpi_get_attention (KoersKpi *self);
+void              koers_kpi_set_attention (KoersKpi *self, double threshold);
+KoersKpiFrequency koers_kpi_get_frequency (KoersKpi *self);
+void              koers_kpi_set_frequency (KoersKpi *self, KoersKpiFrequency frequency);
+int               koers_kpi_get_position (KoersKpi *self);
+void              koers_kpi_set_position (KoersKpi *self, int position);
+gint64            koers_kpi_get_created (KoersKpi *self);
+void              koers_kpi_set_created (KoersKpi *self, gint64 usec);
+gint64            koers_kpi_get_updated (KoersKpi *self);
+void              koers_kpi_set_updated (KoersKpi *self, gint64 usec);
 
 /* The history, newest first (a GListStore of KoersKpiValue owned by the
  * KPI; it stays sorted when a value's date changes). */
-GListModel        *koers_kpi_get_values           (KoersKpi *self);
+GListModel *koers_kpi_get_values (KoersKpi *self);
 /* The store calls these after writing. */
-void               koers_kpi_add_value            (KoersKpi *self, KoersKpiValue *value);
-void               koers_kpi_remove_value         (KoersKpi *self, KoersKpiValue *value);
+void koers_kpi_add_value (KoersKpi *self, KoersKpiValue *value);
+void koers_kpi_remove_value (KoersKpi *self, KoersKpiValue *value);
 /* Puts values (newest first, as the list keeps them) into a KPI that has
  * none, in one step: one at a time, each watched again, cost time
  * quadratic in their number. */
-void               koers_kpi_splice_values        (KoersKpi *self, GPtrArray *newest_first);
+void koers_kpi_splice_values (KoersKpi *self, GPtrArray *newest_first);
 /* (transfer none) (nullable): the first of get_values. */
-KoersKpiValue     *koers_kpi_get_latest_value     (KoersKpi *self);
-double             koers_kpi_get_current_value    (KoersKpi *self);
-const char        *koers_kpi_get_last_update_date (KoersKpi *self);
-KoersKpiStatus     koers_kpi_get_status           (KoersKpi *self);
+KoersKpiValue *koers_kpi_get_latest_value (KoersKpi *self);
+double         koers_kpi_get_current_value (KoersKpi *self);
+const char    *koers_kpi_get_last_update_date (KoersKpi *self);
+KoersKpiStatus koers_kpi_get_status (KoersKpi *self);
 
 /* What the thresholds say about any value (NONE when not finite). */
-KoersKpiStatus     koers_kpi_get_status_for_value (KoersKpi *self, double value);
+KoersKpiStatus koers_kpi_get_status_for_value (KoersKpi *self, double value);
 /* A new value is due on today (NULL: koers_date_today()): there is none
  * yet, or the last is a week, month or quarter old (the frequency). */
-gboolean           koers_kpi_is_update_due        (KoersKpi *self, const GDate *today);
+gboolean koers_kpi_is_update_due (KoersKpi *self, const GDate *today);
 /* When the next value is due; FALSE (out untouched) without a value. */
-gboolean           koers_kpi_get_next_update_date (KoersKpi *self, GDate *out);
+gboolean koers_kpi_get_next_update_date (KoersKpi *self, GDate *out);
 /* (transfer none) (nullable): the newest value dated on or before date:
  * what the KPI stood at then (at a period's end, for a report). */
-KoersKpiValue     *koers_kpi_find_value_on        (KoersKpi *self, const GDate *date);
+KoersKpiValue *koers_kpi_find_value_on (KoersKpi *self, const GDate *date);
 /* The values dated within period, OLDEST first, as a trend line draws
  * them (a new array of references). */
-GPtrArray         *koers_kpi_list_values_in_period (KoersKpi *self, const KoersPeriod *period);
+GPtrArray *koers_kpi_list_values_in_period (KoersKpi *self, const KoersPeriod *period);
 
 G_END_DECLS

@@ -20,20 +20,20 @@ unwatch_item (gpointer  item,
 /* Whoever changes the list, this connects to what arrived and
  * disconnects from what left. */
 void
-koers_list_watch_sync (GHashTable         *watched,
-                       GListModel         *model,
-                       const char * const *signals,
-                       GCallback           callback,
-                       gpointer            owner)
+koers_list_watch_sync (GHashTable        *watched,
+                       GListModel        *model,
+                       const char *const *signals,
+                       GCallback          callback,
+                       gpointer           owner)
 {
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  guint n = g_list_model_get_n_items (model);
+  g_autoptr (GHashTable) present = g_hash_table_new (NULL, NULL);
+  guint          n = g_list_model_get_n_items (model);
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
 
       g_hash_table_add (present, item);
       if (!g_hash_table_contains (watched, item))
@@ -65,7 +65,7 @@ koers_list_watch_clear (GHashTable **watched,
                         gpointer     owner)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   if (*watched == NULL)
     return;
@@ -77,15 +77,15 @@ koers_list_watch_clear (GHashTable **watched,
 }
 
 gboolean
-koers_list_is_sorted (GListModel       *model,
-                      GCompareDataFunc  compare)
+koers_list_is_sorted (GListModel      *model,
+                      GCompareDataFunc compare)
 {
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 1; i < n; i++)
     {
-      g_autoptr(GObject) a = g_list_model_get_item (model, i - 1);
-      g_autoptr(GObject) b = g_list_model_get_item (model, i);
+      g_autoptr (GObject) a = g_list_model_get_item (model, i - 1);
+      g_autoptr (GObject) b = g_list_model_get_item (model, i);
 
       if (compare (a, b, NULL) > 0)
         return FALSE;

@@ -10,24 +10,24 @@
 G_BEGIN_DECLS
 
 /* A set of watched items, a reference each. */
-GHashTable *koers_list_watch_new   (void);
+GHashTable *koers_list_watch_new (void);
 
 /* Connects callback (swapped: owner first) to each of the NULL-terminated
  * signals of every item of model not watched yet, and disconnects from
  * the watched items that are no longer in it. */
-void        koers_list_watch_sync  (GHashTable         *watched,
-                                    GListModel         *model,
-                                    const char * const *signals,
-                                    GCallback           callback,
-                                    gpointer            owner);
+void koers_list_watch_sync (GHashTable        *watched,
+                            GListModel        *model,
+                            const char *const *signals,
+                            GCallback          callback,
+                            gpointer           owner);
 
 /* TRUE when compare puts no item of model after the next one. */
-gboolean    koers_list_is_sorted   (GListModel         *model,
-                                    GCompareDataFunc    compare);
+gboolean koers_list_is_sorted (GListModel      *model,
+                               GCompareDataFunc compare);
 
 /* Disconnects from every watched item and frees the set; for dispose. */
-void        koers_list_watch_clear (GHashTable        **watched,
-                                    GCallback           callback,
-                                    gpointer            owner);
+void koers_list_watch_clear (GHashTable **watched,
+                             GCallback    callback,
+                             gpointer     owner);
 
 G_END_DECLS

@@ -12,29 +12,29 @@ struct _KoersObjective
 {
   GObject parent_instance;
 
-  gint64 id;
-  char *uuid;
-  gint64 department_id;
-  char *title;
-  char *description;
-  KoersLevel level;
-  KoersObjectiveKind kind;
-  char *period;
-  char *owner;
-  gint64 aligned_to_id;
+  gint64              id;
+  char               *uuid;
+  gint64              department_id;
+  char               *title;
+  char               *description;
+  KoersLevel          level;
+  KoersObjectiveKind  kind;
+  char               *period;
+  char               *owner;
+  gint64              aligned_to_id;
   KoersObjectiveState state;
-  gint64 carried_over_from_id;
-  int position;
-  gint64 created;
-  gint64 updated;
+  gint64              carried_over_from_id;
+  int                 position;
+  gint64              created;
+  gint64              updated;
   /* The quarterly review: "" and -1 until it happened. */
-  char *postmortem;
+  char  *postmortem;
   double final_grade;
-  char *review_note;
+  char  *review_note;
 
   /* Derived, cached so that notify fires only on a real change. */
   double score;
-  guint n_key_results;
+  guint  n_key_results;
 
   GListStore *key_results;
   /* The key results whose progress and weight we watch (owned refs),
@@ -44,7 +44,8 @@ struct _KoersObjective
 
 G_DEFINE_FINAL_TYPE (KoersObjective, koers_objective, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_UUID,
@@ -132,15 +133,15 @@ compare_position (gconstpointer a,
 static void
 update_score (KoersObjective *self)
 {
-  GListModel *model = G_LIST_MODEL (self->key_results);
-  guint n = g_list_model_get_n_items (model);
+  GListModel        *model = G_LIST_MODEL (self->key_results);
+  guint              n = g_list_model_get_n_items (model);
   g_autofree double *scores = g_new0 (double, MAX (n, 1));
   g_autofree double *weights = g_new0 (double, MAX (n, 1));
-  double score;
+  double             score;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (model, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (model, i);
 
       scores[i] = koers_key_result_get_progress (kr);
       weights[i] = koers_key_result_get_weight (kr);
@@ -171,7 +172,7 @@ key_result_changed_cb (KoersObjective *self,
 }
 
 /* What changes the objective's score. */
-static const char * const watched_signals[] = { "notify::progress", "notify::weight", NULL };
+static const char *const watched_signals[] = { "notify::progress", "notify::weight", NULL };
 
 /* Whoever changes the list, connect to what arrived and disconnect from
  * what left, then recompute. */
@@ -219,7 +220,6 @@ koers_objective_finalize (GObject *object)
   G_OBJECT_CLASS (koers_objective_parent_class)->finalize (object);
 }
 
-
 static void
 koers_objective_class_init (KoersObjectiveClass *klass)
 {
@@ -253,10 +253,10 @@ koers_objective_init (KoersObjective *self)
 }
 
 KoersObjective *
-koers_objective_new (const char         *title,
-                     KoersLevel          level,
-                     KoersObjectiveKind  kind,
-                     const char         *period)
+koers_objective_new (const char        *title,
+                     KoersLevel         level,
+                     KoersObjectiveKind kind,
+                     const char        *period)
 {
   return g_object_new (KOERS_TYPE_OBJECTIVE,
                        "title", title,
@@ -617,7 +617,7 @@ void
 koers_objective_sort_key_results (KoersObjective *self)
 {
   GListModel *model;
-  guint n;
+  guint       n;
 
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
@@ -628,8 +628,8 @@ koers_objective_sort_key_results (KoersObjective *self)
    * rebuild their rows: skip it when nothing moves. */
   for (guint i = 1; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) a = g_list_model_get_item (model, i - 1);
-      g_autoptr(KoersKeyResult) b = g_list_model_get_item (model, i);
+      g_autoptr (KoersKeyResult) a = g_list_model_get_item (model, i - 1);
+      g_autoptr (KoersKeyResult) b = g_list_model_get_item (model, i);
 
       if (compare_position (a, b, NULL) > 0)
         {

@@ -7,7 +7,7 @@
 
 #include "koers-parse.h"
 
-G_DEFINE_QUARK (koers-parse-error-quark, koers_parse_error)
+G_DEFINE_QUARK (koers - parse - error - quark, koers_parse_error)
 
 /* Largest magnitude accepted: beyond this a double no longer holds whole
  * euros exactly, and nobody's key result needs it. */
@@ -38,10 +38,10 @@ static char *
 strip_symbols (const char *text)
 {
   g_autofree char *s = g_strdup (text);
-  char *p;
-  gboolean seen_euro = FALSE;
-  gboolean seen_percent = FALSE;
-  GString *core = g_string_new (NULL);
+  char            *p;
+  gboolean         seen_euro = FALSE;
+  gboolean         seen_percent = FALSE;
+  GString         *core = g_string_new (NULL);
 
   g_strstrip (s);
 
@@ -83,39 +83,38 @@ strip_symbols (const char *text)
     }
 
   /* A trailing "EUR". */
-  if (!seen_euro && core->len >= 3
-      && g_ascii_strcasecmp (core->str + core->len - 3, "EUR") == 0)
+  if (!seen_euro && core->len >= 3 && g_ascii_strcasecmp (core->str + core->len - 3, "EUR") == 0)
     g_string_truncate (core, core->len - 3);
 
   return g_string_free (core, FALSE);
 }
 
 gboolean
-koers_parse_number (KoersLanguage   lang,
-                    const char     *text,
-                    double         *out,
-                    GError        **error)
+koers_parse_number (KoersLanguage lang,
+                    const char   *text,
+                    double       *out,
+                    GError      **error)
 {
-  const char decimal = lang == KOERS_LANGUAGE_NL ? ',' : '.';
-  const char group = lang == KOERS_LANGUAGE_NL ? '.' : ',';
+  const char       decimal = lang == KOERS_LANGUAGE_NL ? ',' : '.';
+  const char       group = lang == KOERS_LANGUAGE_NL ? '.' : ',';
   g_autofree char *core = NULL;
-  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr (GString) digits = g_string_new (NULL);
   const char *p;
-  gboolean negative = FALSE;
-  gboolean seen_decimal = FALSE;
-  gboolean seen_group = FALSE;
-  gboolean space_grouping = FALSE;
-  int since_group = -1; /* digits since the last group separator; -1: none yet */
-  int n_int_digits = 0;
-  int n_digits = 0;
-  double value;
+  gboolean    negative = FALSE;
+  gboolean    seen_decimal = FALSE;
+  gboolean    seen_group = FALSE;
+  gboolean    space_grouping = FALSE;
+  int         since_group = -1; /* digits since the last group separator; -1: none yet */
+  int         n_int_digits = 0;
+  int         n_digits = 0;
+  double      value;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
   if (is_blank (text))
     {
       g_set_error_literal (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_EMPTY,
-                           _("Enter a value"));
+                           _ ("Enter a value"));
       return FALSE;
     }
 
@@ -207,7 +206,7 @@ koers_parse_number (KoersLanguage   lang,
   if (!isfinite (value) || fabs (value) > KOERS_PARSE_MAX)
     {
       g_set_error_literal (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_RANGE,
-                           _("This number is too large"));
+                           _ ("This number is too large"));
       return FALSE;
     }
 
@@ -217,14 +216,14 @@ koers_parse_number (KoersLanguage   lang,
 separator:
   if (lang == KOERS_LANGUAGE_NL)
     g_set_error_literal (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_SEPARATOR,
-                         _("Write a number such as 1.200 or 8,5: a point groups thousands, a comma marks decimals"));
+                         _ ("Write a number such as 1.200 or 8,5: a point groups thousands, a comma marks decimals"));
   else
     g_set_error_literal (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_SEPARATOR,
-                         _("Write a number such as 1,200 or 8.5: a comma groups thousands, a point marks decimals"));
+                         _ ("Write a number such as 1,200 or 8.5: a comma groups thousands, a point marks decimals"));
   return FALSE;
 
 invalid:
   g_set_error (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_INVALID,
-               _("“%s” is not a number"), text);
+               _ ("“%s” is not a number"), text);
   return FALSE;
 }

@@ -17,7 +17,7 @@ typedef enum
   KOERS_PARSE_ERROR_RANGE,     /* too large, or not finite */
 } KoersParseError;
 
-GQuark   koers_parse_error_quark (void);
+GQuark koers_parse_error_quark (void);
 
 /* Reads a value as people type it, the reverse of koers-format:
  *   nl: "1.200"  "8,5"  "€ 250.000"  "25%"  "25 %"  "-3"
@@ -25,9 +25,9 @@ GQuark   koers_parse_error_quark (void);
  * A euro sign or "EUR" may stand before or after the number, a percent
  * sign after it; thousands separators must group by three.  The error
  * says, in the UI language, what is wrong. */
-gboolean koers_parse_number      (KoersLanguage   lang,
-                                  const char     *text,
-                                  double         *out,
-                                  GError        **error);
+gboolean koers_parse_number (KoersLanguage lang,
+                             const char   *text,
+                             double       *out,
+                             GError      **error);
 
 G_END_DECLS

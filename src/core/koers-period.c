@@ -136,14 +136,16 @@ parse_year (const char *str,
 }
 
 gboolean
-koers_period_parse (const char   *str,
-                    KoersPeriod  *out,
-                    GError      **error)
+koers_period_parse (const char  *str,
+                    KoersPeriod *out,
+                    GError     **error)
 {
-  KoersPeriod period = { 0, };
+  KoersPeriod period = {
+    0,
+  };
   const char *slash;
-  gsize len;
-  int year;
+  gsize       len;
+  int         year;
 
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -151,7 +153,7 @@ koers_period_parse (const char   *str,
   if (str == NULL || *str == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("No period was given"));
+                           _ ("No period was given"));
       return FALSE;
     }
 
@@ -178,7 +180,7 @@ koers_period_parse (const char   *str,
   slash = strchr (str, '/');
   if (slash != NULL && slash - str == 10 && len == 21)
     {
-      char first[11];
+      char  first[11];
       GDate start, end;
 
       memcpy (first, str, 10);
@@ -190,7 +192,7 @@ koers_period_parse (const char   *str,
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            /* Translators: a period whose end date is before its start date */
-                           _("The period “%s” ends before it starts"), str);
+                           _ ("The period “%s” ends before it starts"), str);
               return FALSE;
             }
 
@@ -202,8 +204,8 @@ koers_period_parse (const char   *str,
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                /* Translators: keep the examples, they are the formats the program reads */
-               _("“%s” is not a period; use a quarter (2026-Q2), a year (2026) "
-                 "or a range (2026-01-15/2026-03-31)"),
+               _ ("“%s” is not a period; use a quarter (2026-Q2), a year (2026) "
+                  "or a range (2026-01-15/2026-03-31)"),
                str);
   return FALSE;
 }
@@ -303,7 +305,7 @@ shift_range (const KoersPeriod *self,
              int                direction,
              KoersPeriod       *out)
 {
-  int n_days = koers_period_n_days (self);
+  int   n_days = koers_period_n_days (self);
   GDate start = self->start;
   GDate end = self->end;
 
@@ -330,7 +332,7 @@ step_period (const KoersPeriod *self,
              KoersPeriod       *out)
 {
   KoersPeriod result;
-  int year = direction < 0 ? MAX (self->year - 1, MIN_YEAR) : MIN (self->year + 1, MAX_YEAR);
+  int         year = direction < 0 ? MAX (self->year - 1, MIN_YEAR) : MIN (self->year + 1, MAX_YEAR);
 
   switch (self->kind)
     {
@@ -346,8 +348,8 @@ step_period (const KoersPeriod *self,
     case KOERS_PERIOD_KIND_CUSTOM:
     default:
       if (direction < 0
-          ? g_date_get_julian (&self->start) <= (guint32) koers_period_n_days (self)
-          : g_date_get_year (&self->end) >= MAX_YEAR)
+            ? g_date_get_julian (&self->start) <= (guint32) koers_period_n_days (self)
+            : g_date_get_year (&self->end) >= MAX_YEAR)
         result = *self;
       else
         shift_range (self, direction, &result);

@@ -29,8 +29,8 @@ create_pspec (const KoersProperty *property)
 {
   GParamFlags flags = G_PARAM_STATIC_STRINGS;
   const char *name = property->name;
-  double minimum = -G_MAXDOUBLE;
-  double maximum = G_MAXDOUBLE;
+  double      minimum = -G_MAXDOUBLE;
+  double      maximum = G_MAXDOUBLE;
 
   if (property->construct_only)
     flags |= G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY;
@@ -117,13 +117,15 @@ get_property (GObject    *object,
 }
 
 /* Stores a number if it differs; a macro, as the types differ. */
-#define STORE_NUMBER(type, new_value)                            \
-  G_STMT_START {                                                 \
-    type *field = FIELD (object, property, type);                \
-    type wanted = (new_value);                                   \
-    changed = *field != wanted;                                  \
-    *field = wanted;                                             \
-  } G_STMT_END
+#define STORE_NUMBER(type, new_value)             \
+  G_STMT_START                                    \
+  {                                               \
+    type *field = FIELD (object, property, type); \
+    type  wanted = (new_value);                   \
+    changed = *field != wanted;                   \
+    *field = wanted;                              \
+  }                                               \
+  G_STMT_END
 
 gboolean
 koers_property_store (GObject      *object,
@@ -131,7 +133,7 @@ koers_property_store (GObject      *object,
                       const GValue *value)
 {
   const KoersProperty *property;
-  gboolean changed = FALSE;
+  gboolean             changed = FALSE;
 
   g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
   g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);

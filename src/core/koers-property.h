@@ -11,16 +11,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  KOERS_PROPERTY_ID,       /* gint64, 0 and up */
-  KOERS_PROPERTY_INT64,    /* gint64, any (time stamps) */
+  KOERS_PROPERTY_ID,    /* gint64, 0 and up */
+  KOERS_PROPERTY_INT64, /* gint64, any (time stamps) */
   KOERS_PROPERTY_INT,
   KOERS_PROPERTY_UINT,
   KOERS_PROPERTY_BOOLEAN,
-  KOERS_PROPERTY_DOUBLE,   /* minimum, maximum, default_value; all 0: any, default 0 */
-  KOERS_PROPERTY_ENUM,     /* type, default_value */
-  KOERS_PROPERTY_STRING,   /* char *, never NULL: "" is unset */
-  KOERS_PROPERTY_DATE,     /* char *, ISO 8601, NULL when unset */
-  KOERS_PROPERTY_OBJECT,   /* a reference to an object of type */
+  KOERS_PROPERTY_DOUBLE, /* minimum, maximum, default_value; all 0: any, default 0 */
+  KOERS_PROPERTY_ENUM,   /* type, default_value */
+  KOERS_PROPERTY_STRING, /* char *, never NULL: "" is unset */
+  KOERS_PROPERTY_DATE,   /* char *, ISO 8601, NULL when unset */
+  KOERS_PROPERTY_OBJECT, /* a reference to an object of type */
 } KoersPropertyKind;
 
 typedef struct _KoersProperty KoersProperty;
@@ -33,16 +33,16 @@ typedef void (*KoersPropertySetter) (GObject      *object,
 
 struct _KoersProperty
 {
-  const char          *name;
-  KoersPropertyKind    kind;
-  gsize                offset;
-  GType              (*type) (void);    /* ENUM, OBJECT */
-  double               minimum;
-  double               maximum;
-  double               default_value;
-  gboolean             read_only;   /* derived: the class sets the field */
-  gboolean             construct_only;
-  KoersPropertySetter  set;         /* NULL: koers_property_store() */
+  const char       *name;
+  KoersPropertyKind kind;
+  gsize             offset;
+  GType (*type) (void); /* ENUM, OBJECT */
+  double              minimum;
+  double              maximum;
+  double              default_value;
+  gboolean            read_only; /* derived: the class sets the field */
+  gboolean            construct_only;
+  KoersPropertySetter set; /* NULL: koers_property_store() */
 };
 
 /* Makes the param specs of the n_properties entries of table into
@@ -50,16 +50,16 @@ struct _KoersProperty
  * get_property and set_property object_class's.  Writable properties
  * that are not construct-only are EXPLICIT_NOTIFY: they notify only when
  * the value changes. */
-void     koers_property_install (GObjectClass        *object_class,
-                                 const KoersProperty *table,
-                                 guint                n_properties,
-                                 GParamSpec         **pspecs);
+void koers_property_install (GObjectClass        *object_class,
+                             const KoersProperty *table,
+                             guint                n_properties,
+                             GParamSpec         **pspecs);
 
 /* Writes value into the field of pspec's entry and notifies when it
  * changed (a string is copied; NULL or "" is stored as the kind says).
  * Returns whether it changed. */
-gboolean koers_property_store   (GObject             *object,
-                                 GParamSpec          *pspec,
-                                 const GValue        *value);
+gboolean koers_property_store (GObject      *object,
+                               GParamSpec   *pspec,
+                               const GValue *value);
 
 G_END_DECLS

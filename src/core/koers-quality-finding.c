@@ -8,18 +8,19 @@ struct _KoersQualityFinding
   GObject parent_instance;
 
   const KoersQualityRule *rule;
-  char *key;
-  gint64 department_id;
-  gint64 objective_id;
-  gint64 key_result_id;
+  char                   *key;
+  gint64                  department_id;
+  gint64                  objective_id;
+  gint64                  key_result_id;
   /* Indexed by KoersLanguage. */
-  char *message[2];
+  char    *message[2];
   gboolean dismissed;
 };
 
 G_DEFINE_FINAL_TYPE (KoersQualityFinding, koers_quality_finding, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_RULE_ID,
   PROP_SEVERITY,
@@ -62,7 +63,7 @@ koers_quality_finding_get_property (GObject    *object,
                                     GParamSpec *pspec)
 {
   KoersQualityFinding *self = KOERS_QUALITY_FINDING (object);
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage        lang = koers_format_get_language ();
 
   switch (prop_id)
     {
@@ -126,7 +127,7 @@ static void
 koers_quality_finding_class_init (KoersQualityFindingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = koers_quality_finding_finalize;
   object_class->get_property = koers_quality_finding_get_property;

@@ -13,24 +13,24 @@ G_BEGIN_DECLS
 /* (nullable): the word, as written, that makes a title read as an activity
  * ("Launch", "implementeren", "Lever … op") when the title holds no
  * quantity; NULL when it names a number or no activity. */
-char     *koers_quality_text_find_activity        (const char *title);
+char *koers_quality_text_find_activity (const char *title);
 /* (nullable): "users", "klanten" … as written, when title and unit name
  * one without a qualifier (active, total, per month, in 7 days …). */
-char     *koers_quality_text_find_ambiguous_metric (const char *title,
-                                                    const char *unit);
+char *koers_quality_text_find_ambiguous_metric (const char *title,
+                                                const char *unit);
 /* A number that counts something: "25%", "1.200", "€ 2 miljoen", "five";
  * not a version ("versie 4.1"), not a day of a month ("vóór 30 juni"), not
  * part of a word ("2FA", "Q2", "two-factor"). */
-gboolean  koers_quality_text_has_quantity          (const char *text);
+gboolean koers_quality_text_has_quantity (const char *text);
 /* Whether a note names a GDPR legal basis (consent, contract, legitimate
  * interest … toestemming, overeenkomst, gerechtvaardigd belang …). */
-gboolean  koers_quality_text_names_legal_basis     (const char *note);
+gboolean koers_quality_text_names_legal_basis (const char *note);
 /* Only white space, or NULL. */
-gboolean  koers_quality_text_is_blank              (const char *text);
+gboolean koers_quality_text_is_blank (const char *text);
 
 /* Replaces {name} by the value of name in pairs (name, value, …, NULL);
  * unknown names stay as they are. */
-char     *koers_quality_text_expand                (const char        *template_text,
-                                                    const char *const *pairs);
+char *koers_quality_text_expand (const char        *template_text,
+                                 const char *const *pairs);
 
 G_END_DECLS

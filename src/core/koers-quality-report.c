@@ -42,7 +42,7 @@ lookup_department (GListModel *departments,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       if (koers_department_get_id (dept) == id)
         return g_steal_pointer (&dept);
@@ -59,7 +59,7 @@ lookup_objective (GListModel *objectives,
 
   for (guint i = 0; id != 0 && i < n; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
       if (koers_objective_get_id (objective) == id)
         return g_steal_pointer (&objective);
@@ -73,7 +73,7 @@ lookup_key_result (KoersObjective *objective,
                    gint64          id)
 {
   GListModel *krs;
-  guint n;
+  guint       n;
 
   if (objective == NULL || id == 0)
     return NULL;
@@ -82,7 +82,7 @@ lookup_key_result (KoersObjective *objective,
   n = g_list_model_get_n_items (krs);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       if (koers_key_result_get_id (kr) == id)
         return g_steal_pointer (&kr);
@@ -92,16 +92,16 @@ lookup_key_result (KoersObjective *objective,
 }
 
 static void
-append_where (GString             *out,
+append_where (GString                 *out,
               const KoersQualityInput *input,
-              KoersQualityFinding *finding)
+              KoersQualityFinding     *finding)
 {
-  g_autoptr(KoersDepartment) dept = lookup_department (input->departments,
-                                                       koers_quality_finding_get_department_id (finding));
-  g_autoptr(KoersObjective) objective = lookup_objective (input->objectives,
-                                                          koers_quality_finding_get_objective_id (finding));
-  g_autoptr(KoersKeyResult) kr = lookup_key_result (objective,
-                                                    koers_quality_finding_get_key_result_id (finding));
+  g_autoptr (KoersDepartment) dept = lookup_department (input->departments,
+                                                        koers_quality_finding_get_department_id (finding));
+  g_autoptr (KoersObjective) objective = lookup_objective (input->objectives,
+                                                           koers_quality_finding_get_objective_id (finding));
+  g_autoptr (KoersKeyResult) kr = lookup_key_result (objective,
+                                                     koers_quality_finding_get_key_result_id (finding));
   gboolean first = TRUE;
 
   if (dept != NULL)
@@ -131,8 +131,10 @@ koers_quality_print_report (const KoersQualityInput *input,
                             GString                 *out)
 {
   KoersQualityInput all;
-  g_autoptr(GListModel) findings = NULL;
-  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = { 0, };
+  g_autoptr (GListModel) findings = NULL;
+  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = {
+    0,
+  };
   guint n_dismissed = 0;
   guint n_items;
 
@@ -148,7 +150,7 @@ koers_quality_print_report (const KoersQualityInput *input,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
       if (koers_quality_finding_get_dismissed (finding))
         n_dismissed++;
@@ -161,8 +163,8 @@ koers_quality_print_report (const KoersQualityInput *input,
     g_autofree char *errors = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_ERROR]);
     g_autofree char *warnings = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_WARNING]);
     g_autofree char *infos = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_INFO]);
-    const char *pairs[] = {
-      "period", period, "errors", errors, "warnings", warnings, "infos", infos, NULL
+    const char      *pairs[] = {
+           "period", period, "errors", errors, "warnings", warnings, "infos", infos, NULL
     };
     g_autofree char *heading = koers_quality_text_expand (koers_seed_text_get (&heading_text, lang), pairs);
 
@@ -172,7 +174,7 @@ koers_quality_print_report (const KoersQualityInput *input,
   if (n_dismissed > 0)
     {
       g_autofree char *n = g_strdup_printf ("%u", n_dismissed);
-      const char *pairs[] = { "n", n, NULL };
+      const char      *pairs[] = { "n", n, NULL };
       g_autofree char *line = koers_quality_text_expand (koers_seed_text_get (&dismissed_text, lang), pairs);
 
       g_string_append_printf (out, "%s\n", line);
@@ -183,7 +185,7 @@ koers_quality_print_report (const KoersQualityInput *input,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
       const char *hint;
 
       if (koers_quality_finding_get_dismissed (finding))

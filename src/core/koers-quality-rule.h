@@ -32,56 +32,56 @@ typedef enum
 } KoersQualityScope;
 
 /* The seed's numbers. */
-#define KOERS_QUALITY_MAX_OBJECTIVES   5  /* "Maximaal 3 tot 5 hoofddoelstellingen" */
-#define KOERS_QUALITY_MAX_KEY_RESULTS  5  /* "Per doelstelling maximaal 5 meetbare resultaten" */
-#define KOERS_QUALITY_MAX_TITLE_CHARS 90  /* "niet op één regel past" */
+#define KOERS_QUALITY_MAX_OBJECTIVES 5   /* "Maximaal 3 tot 5 hoofddoelstellingen" */
+#define KOERS_QUALITY_MAX_KEY_RESULTS 5  /* "Per doelstelling maximaal 5 meetbare resultaten" */
+#define KOERS_QUALITY_MAX_TITLE_CHARS 90 /* "niet op één regel past" */
 
 typedef struct
 {
-  const char           *id;          /* stable, ASCII: "too-many-objectives" */
-  KoersQualitySeverity  severity;
-  KoersQualityScope     scope;
-  KoersSeedText         title;       /* short name: "Too many objectives" */
+  const char          *id; /* stable, ASCII: "too-many-objectives" */
+  KoersQualitySeverity severity;
+  KoersQualityScope    scope;
+  KoersSeedText        title; /* short name: "Too many objectives" */
   /* What is wrong, with placeholders the engine fills in: {n}, {limit},
    * {department}, {period}, {word}, {date}. */
-  KoersSeedText         message;
+  KoersSeedText message;
   /* Why, quoting the seed's own pitfall or test question. */
-  KoersSeedText         explanation;
+  KoersSeedText explanation;
   /* A rewrite to follow, or "" (the seed's "Verhoog aanmeldingen met 25%
    * dankzij versie 4.1"). */
-  KoersSeedText         hint;
+  KoersSeedText hint;
 } KoersQualityRule;
 
 /* Rule ids. */
-#define KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES        "too-many-objectives"
-#define KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS       "too-many-key-results"
-#define KOERS_QUALITY_RULE_NO_KEY_RESULTS             "no-key-results"
-#define KOERS_QUALITY_RULE_SINGLE_KEY_RESULT          "committed-single-key-result"
-#define KOERS_QUALITY_RULE_TITLE_TOO_LONG             "objective-title-too-long"
-#define KOERS_QUALITY_RULE_TARGET_EQUALS_START        "key-result-target-equals-start"
-#define KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE     "milestone-without-due-date"
-#define KOERS_QUALITY_RULE_ACTIVITY                   "key-result-is-activity"
-#define KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY           "all-due-on-last-day"
-#define KOERS_QUALITY_RULE_AMBIGUOUS_METRIC           "ambiguous-metric"
-#define KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER    "objective-without-owner"
-#define KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER   "key-result-without-owner"
-#define KOERS_QUALITY_RULE_NOT_ALIGNED                "not-aligned"
-#define KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE      "personal-data-without-note"
-#define KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS     "personal-data-without-legal-basis"
-#define KOERS_QUALITY_RULE_SANDBAGGING                "sandbagging"
-#define KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM  "committed-missed-without-postmortem"
+#define KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES "too-many-objectives"
+#define KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS "too-many-key-results"
+#define KOERS_QUALITY_RULE_NO_KEY_RESULTS "no-key-results"
+#define KOERS_QUALITY_RULE_SINGLE_KEY_RESULT "committed-single-key-result"
+#define KOERS_QUALITY_RULE_TITLE_TOO_LONG "objective-title-too-long"
+#define KOERS_QUALITY_RULE_TARGET_EQUALS_START "key-result-target-equals-start"
+#define KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE "milestone-without-due-date"
+#define KOERS_QUALITY_RULE_ACTIVITY "key-result-is-activity"
+#define KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY "all-due-on-last-day"
+#define KOERS_QUALITY_RULE_AMBIGUOUS_METRIC "ambiguous-metric"
+#define KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER "objective-without-owner"
+#define KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER "key-result-without-owner"
+#define KOERS_QUALITY_RULE_NOT_ALIGNED "not-aligned"
+#define KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE "personal-data-without-note"
+#define KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS "personal-data-without-legal-basis"
+#define KOERS_QUALITY_RULE_SANDBAGGING "sandbagging"
+#define KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM "committed-missed-without-postmortem"
 
 /* All rules, in the order the report lists them. */
-const KoersQualityRule *koers_quality_get_rules          (guint                  *n_rules);
+const KoersQualityRule *koers_quality_get_rules (guint *n_rules);
 /* (nullable): the rule with that id. */
-const KoersQualityRule *koers_quality_find_rule          (const char             *id);
-const char             *koers_quality_rule_get_title     (const KoersQualityRule *rule,
-                                                          KoersLanguage           lang);
+const KoersQualityRule *koers_quality_find_rule (const char *id);
+const char             *koers_quality_rule_get_title (const KoersQualityRule *rule,
+                                                      KoersLanguage           lang);
 
 /* "Error"/"Fout", "Warning"/"Waarschuwing", "Info"/"Info". */
-const char             *koers_quality_severity_get_label (KoersQualitySeverity    severity,
-                                                          KoersLanguage           lang);
+const char *koers_quality_severity_get_label (KoersQualitySeverity severity,
+                                              KoersLanguage        lang);
 /* "error", "warning", "info": for the CLI and for logs. */
-const char             *koers_quality_severity_to_string (KoersQualitySeverity    severity);
+const char *koers_quality_severity_to_string (KoersQualitySeverity severity);
 
 G_END_DECLS

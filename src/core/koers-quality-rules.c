@@ -8,7 +8,10 @@
  * the passage up.  Messages hold placeholders that the engine fills in
  * (see koers-quality-rule.h). */
 
-#define NO_HINT { "", "" }
+#define NO_HINT \
+  {             \
+    "", ""      \
+  }
 
 /* The seed's measurability test question, shared by two rules. */
 #define MEASURABLE_QUOTE_EN \
@@ -16,26 +19,27 @@
 #define MEASURABLE_QUOTE_NL \
   "Toetsvraag: “Zorg dat KRs meetbaar zijn: ‘Verhoog dagelijkse inschrijvingen met 25% tegen 1 mei.’”"
 
-#define RESPONSIBLE_EN \
+#define RESPONSIBLE_EN                                                                                 \
   "The framework’s reporting template names a “Responsible” on every line, and its guide gives " \
   "tests “to guarantee clarity, value and responsibility”. Name the person or team that answers for it."
-#define RESPONSIBLE_NL \
+#define RESPONSIBLE_NL                                                                                      \
   "Het rapportagesjabloon van het kader noemt op elke regel een “Verantwoordelijke”, en de gids geeft " \
   "praktische tests “om duidelijkheid, waarde en verantwoordelijkheid te garanderen”. Noem de persoon " \
   "of het team dat ervoor instaat."
 
-#define GDPR_EN \
+#define GDPR_EN                                                                                         \
   "The framework: “Take GDPR and compliance requirements into account for metrics that use staff or " \
-  "customer data.” Note why the data is needed and on which GDPR legal basis (consent, contract, " \
+  "customer data.” Note why the data is needed and on which GDPR legal basis (consent, contract, "    \
   "legitimate interest…)."
-#define GDPR_NL \
+#define GDPR_NL                                                                                         \
   "Het kader: “Hou rekening met GDPR- en compliancevereisten bij meetindicatoren die personeels- of " \
-  "klantgegevens gebruiken.” Noteer waarom de gegevens nodig zijn en op welke GDPR-rechtsgrond " \
+  "klantgegevens gebruiken.” Noteer waarom de gegevens nodig zijn en op welke GDPR-rechtsgrond "      \
   "(toestemming, overeenkomst, gerechtvaardigd belang…)."
 
 static const KoersQualityRule rules[] = {
   { KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_DEPARTMENT,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_DEPARTMENT,
     { "Too many objectives", "Te veel doelstellingen" },
     { "{department} has {n} objectives in {period}; the framework advises at most {limit}.",
       "{department} heeft {n} doelstellingen in {period}; het kader raadt er maximaal {limit} aan." },
@@ -47,7 +51,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_NO_KEY_RESULTS,
-    KOERS_QUALITY_SEVERITY_ERROR, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_ERROR,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "No key results", "Geen sleutelresultaten" },
     { "This objective has no key results, so nobody can tell whether it was reached.",
       "Deze doelstelling heeft geen sleutelresultaten, dus niemand kan zien of ze bereikt is." },
@@ -58,7 +63,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_TOO_MANY_KEY_RESULTS,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "Too many key results", "Te veel sleutelresultaten" },
     { "This objective has {n} key results; the framework advises at most {limit}.",
       "Deze doelstelling heeft {n} sleutelresultaten; het kader raadt er maximaal {limit} aan." },
@@ -69,7 +75,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_SINGLE_KEY_RESULT,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "Committed objective with one key result", "Verplichte doelstelling met één sleutelresultaat" },
     { "This committed objective has a single key result.",
       "Deze verplichte doelstelling heeft maar één sleutelresultaat." },
@@ -80,7 +87,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_TITLE_TOO_LONG,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "Objective longer than one line", "Doelstelling langer dan één regel" },
     { "The title does not fit on one line ({n} characters; at most {limit}, without line breaks).",
       "De titel past niet op één regel ({n} tekens; maximaal {limit}, zonder regeleinde)." },
@@ -90,7 +98,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY,
-    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "Everything due on the last day", "Alles op de laatste dag" },
     { "Every key result is due on {date}, the last day of the period.",
       "Elk sleutelresultaat eindigt op {date}, de laatste dag van de periode." },
@@ -101,7 +110,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "Objective without an owner", "Doelstelling zonder verantwoordelijke" },
     { "Nobody is responsible for this objective.",
       "Niemand is verantwoordelijk voor deze doelstelling." },
@@ -109,7 +119,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_NOT_ALIGNED,
-    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "Supports no company objective", "Ondersteunt geen bedrijfsdoelstelling" },
     { "This objective does not support any company objective.",
       "Deze doelstelling ondersteunt geen enkele bedrijfsdoelstelling." },
@@ -122,7 +133,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM,
-    KOERS_QUALITY_SEVERITY_ERROR, KOERS_QUALITY_SCOPE_OBJECTIVE,
+    KOERS_QUALITY_SEVERITY_ERROR,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
     { "Missed committed objective without a postmortem", "Gemiste verplichte doelstelling zonder postmortem" },
     { "This committed objective ended at {score}, below 1.0, and has no postmortem.",
       "Deze verplichte doelstelling eindigde op {score}, onder 1,0, en heeft geen postmortem." },
@@ -133,7 +145,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_TARGET_EQUALS_START,
-    KOERS_QUALITY_SEVERITY_ERROR, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_ERROR,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
     { "Target equals start", "Doelwaarde gelijk aan startwaarde" },
     { "Start and target are both {value}: there is nothing to measure.",
       "Start- en doelwaarde zijn allebei {value}: er valt niets te meten." },
@@ -142,7 +155,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_MILESTONE_WITHOUT_DATE,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
     { "Milestone without a date", "Mijlpaal zonder datum" },
     { "This milestone has no due date, so nobody can tell whether it is late.",
       "Deze mijlpaal heeft geen einddatum, dus niemand ziet of ze te laat is." },
@@ -151,7 +165,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_ACTIVITY,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
     { "Activity instead of impact", "Activiteit in plaats van impact" },
     { "This key result describes an activity (“{word}”), not the impact it should have.",
       "Dit sleutelresultaat beschrijft een activiteit (“{word}”), niet de impact die het moet hebben." },
@@ -165,7 +180,8 @@ static const KoersQualityRule rules[] = {
       "Bijvoorbeeld: “Verhoog aanmeldingen met 25% dankzij versie 4.1.”" } },
 
   { KOERS_QUALITY_RULE_AMBIGUOUS_METRIC,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
     { "Ambiguous metric", "Dubbelzinnige meetindicator" },
     { "“{word}” without saying which: total, active, new, per month…?",
       "“{word}” zonder te zeggen welke: totaal, actief, nieuw, per maand…?" },
@@ -177,7 +193,8 @@ static const KoersQualityRule rules[] = {
       "Bijvoorbeeld: “1 miljoen actieve gebruikers in 7 dagen.”" } },
 
   { KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER,
-    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
     { "Key result without an owner", "Sleutelresultaat zonder verantwoordelijke" },
     { "Nobody is responsible for this key result.",
       "Niemand is verantwoordelijk voor dit sleutelresultaat." },
@@ -185,7 +202,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
     { "Personal data without a note", "Persoonsgegevens zonder toelichting" },
     { "This key result uses personal data but does not say why, or on what legal basis.",
       "Dit sleutelresultaat gebruikt persoonsgegevens maar zegt niet waarom, of op welke rechtsgrond." },
@@ -193,7 +211,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS,
-    KOERS_QUALITY_SEVERITY_INFO, KOERS_QUALITY_SCOPE_KEY_RESULT,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
     { "Personal data without a legal basis", "Persoonsgegevens zonder rechtsgrond" },
     { "The note on personal data does not name a legal basis.",
       "De toelichting bij de persoonsgegevens vermeldt geen rechtsgrond." },
@@ -201,7 +220,8 @@ static const KoersQualityRule rules[] = {
     NO_HINT },
 
   { KOERS_QUALITY_RULE_SANDBAGGING,
-    KOERS_QUALITY_SEVERITY_WARNING, KOERS_QUALITY_SCOPE_DEPARTMENT,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_DEPARTMENT,
     { "Aspirations too safe", "Te voorzichtige ambities" },
     { "{department} scored 1.0 on every aspirational objective ({n}) in {period}.",
       "{department} scoorde 1,0 op elke ambitieuze doelstelling ({n}) in {period}." },

@@ -12,8 +12,8 @@
 typedef struct
 {
   const char *stem;
-  gboolean    prefix;  /* the word starts with stem; else it is stem */
-  const char *next;    /* a word that must follow ("roll" "out"), or NULL */
+  gboolean    prefix; /* the word starts with stem; else it is stem */
+  const char *next;   /* a word that must follow ("roll" "out"), or NULL */
 } Word;
 
 /* Verbs and nouns of doing rather than achieving: the seed's "Lancering
@@ -53,75 +53,225 @@ static const Word activity_words[] = {
 
 /* Words the stems above would catch that name a thing, not an act. */
 static const char *const not_activity_words[] = {
-  "organisation", "organisations", "organization", "organizations",
-  "organisatie", "organisaties", "development", "developments",
-  "developer", "developers", "ontwikkeling", "ontwikkelingen",
-  "ontwikkelaar", "ontwikkelaars", "leverancier", "leveranciers",
+  "organisation",
+  "organisations",
+  "organization",
+  "organizations",
+  "organisatie",
+  "organisaties",
+  "development",
+  "developments",
+  "developer",
+  "developers",
+  "ontwikkeling",
+  "ontwikkelingen",
+  "ontwikkelaar",
+  "ontwikkelaars",
+  "leverancier",
+  "leveranciers",
 };
 
 /* Words that count something, as a number would. */
 static const char *const number_words[] = {
-  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "twenty", "thirty", "fifty", "hundred", "thousand",
-  "million", "billion", "half", "double", "triple", "twice", "dozen",
-  "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-  "elf", "twaalf", "twintig", "dertig", "vijftig", "honderd", "duizend",
-  "miljoen", "miljard", "helft", "dubbel", "verdubbel", "verdubbelen",
-  "verdubbeling", "verdrievoudig", "verdrievoudigen",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "twenty",
+  "thirty",
+  "fifty",
+  "hundred",
+  "thousand",
+  "million",
+  "billion",
+  "half",
+  "double",
+  "triple",
+  "twice",
+  "dozen",
+  "twee",
+  "drie",
+  "vier",
+  "vijf",
+  "zes",
+  "zeven",
+  "acht",
+  "negen",
+  "tien",
+  "elf",
+  "twaalf",
+  "twintig",
+  "dertig",
+  "vijftig",
+  "honderd",
+  "duizend",
+  "miljoen",
+  "miljard",
+  "helft",
+  "dubbel",
+  "verdubbel",
+  "verdubbelen",
+  "verdubbeling",
+  "verdrievoudig",
+  "verdrievoudigen",
 };
 
 /* A day number next to a month is a date, not a quantity: the seed's
  * "Implementeer het nieuwe klantportaal vóór 30 juni" counts nothing. */
 static const char *const month_words[] = {
-  "january", "february", "march", "april", "may", "june", "july", "august",
-  "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "januari", "februari", "maart", "mei", "juni", "juli", "augustus",
-  "oktober", "okt",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "januari",
+  "februari",
+  "maart",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "oktober",
+  "okt",
 };
 
 /* A number after one of these is a version, not a quantity. */
 static const char *const version_words[] = {
-  "version", "versions", "versie", "versies", "v", "release", "build",
+  "version",
+  "versions",
+  "versie",
+  "versies",
+  "v",
+  "release",
+  "build",
 };
 
 /* The seed: "“1 miljoen gebruikers” — bedoel je totaal, of actieve
  * gebruikers in 7 dagen?" */
 static const char *const ambiguous_metric_words[] = {
-  "user", "users", "customer", "customers", "client", "clients",
-  "gebruiker", "gebruikers", "klant", "klanten",
+  "user",
+  "users",
+  "customer",
+  "customers",
+  "client",
+  "clients",
+  "gebruiker",
+  "gebruikers",
+  "klant",
+  "klanten",
 };
 
 /* What says which users: a kind (active, new, existing, all) or a time
  * window (per month, in 7 days). */
 static const char *const metric_qualifiers[] = {
-  "active", "inactive", "total", "new", "paying", "returning", "existing",
-  "current", "unique", "registered", "all", "daily", "weekly", "monthly",
-  "day", "days", "week", "weeks", "month", "months",
-  "actief", "actieve", "inactieve", "totaal", "totale", "nieuw", "nieuwe",
-  "betalende", "terugkerende", "bestaande", "huidige", "unieke",
-  "geregistreerde", "alle", "dagelijks", "dagelijkse", "wekelijks",
-  "wekelijkse", "maandelijks", "maandelijkse", "dag", "dagen", "weken",
-  "maand", "maanden",
+  "active",
+  "inactive",
+  "total",
+  "new",
+  "paying",
+  "returning",
+  "existing",
+  "current",
+  "unique",
+  "registered",
+  "all",
+  "daily",
+  "weekly",
+  "monthly",
+  "day",
+  "days",
+  "week",
+  "weeks",
+  "month",
+  "months",
+  "actief",
+  "actieve",
+  "inactieve",
+  "totaal",
+  "totale",
+  "nieuw",
+  "nieuwe",
+  "betalende",
+  "terugkerende",
+  "bestaande",
+  "huidige",
+  "unieke",
+  "geregistreerde",
+  "alle",
+  "dagelijks",
+  "dagelijkse",
+  "wekelijks",
+  "wekelijkse",
+  "maandelijks",
+  "maandelijkse",
+  "dag",
+  "dagen",
+  "weken",
+  "maand",
+  "maanden",
 };
 
 /* GDPR article 6's legal bases, and the words for "legal basis". */
 static const char *const legal_basis_phrases[] = {
-  "legal basis", "lawful basis", "legal ground", "consent", "contract",
-  "legitimate interest", "legal obligation", "vital interest",
-  "public interest", "public task", "article 6", "art. 6", "art 6",
-  "rechtsgrond", "grondslag", "toestemming", "overeenkomst",
-  "gerechtvaardigd belang", "gerechtvaardigde belang", "wettelijke verplichting",
-  "vitaal belang", "vitale belang", "algemeen belang", "artikel 6",
+  "legal basis",
+  "lawful basis",
+  "legal ground",
+  "consent",
+  "contract",
+  "legitimate interest",
+  "legal obligation",
+  "vital interest",
+  "public interest",
+  "public task",
+  "article 6",
+  "art. 6",
+  "art 6",
+  "rechtsgrond",
+  "grondslag",
+  "toestemming",
+  "overeenkomst",
+  "gerechtvaardigd belang",
+  "gerechtvaardigde belang",
+  "wettelijke verplichting",
+  "vitaal belang",
+  "vitale belang",
+  "algemeen belang",
+  "artikel 6",
 };
 
 typedef struct
 {
-  const char *start;  /* in the text as written */
+  const char *start; /* in the text as written */
   gsize       len;
   char       *fold;
   gboolean    numeric;
-  gboolean    hyphen_after;  /* "two-factor": part of a compound */
+  gboolean    hyphen_after; /* "two-factor": part of a compound */
 } Token;
 
 static void
@@ -157,10 +307,10 @@ fold_word (const char *start,
 static GArray *
 tokenize (const char *text)
 {
-  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  GArray     *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
   const char *p = text;
   const char *start = NULL;
-  gunichar prev = 0;
+  gunichar    prev = 0;
 
   g_array_set_clear_func (tokens, token_clear);
 
@@ -259,7 +409,7 @@ tokens_have_quantity (GArray *tokens)
 gboolean
 koers_quality_text_has_quantity (const char *text)
 {
-  g_autoptr(GArray) tokens = tokenize (text);
+  g_autoptr (GArray) tokens = tokenize (text);
 
   return tokens_have_quantity (tokens);
 }
@@ -288,7 +438,7 @@ word_matches (const Word *word,
 char *
 koers_quality_text_find_activity (const char *title)
 {
-  g_autoptr(GArray) tokens = tokenize (title);
+  g_autoptr (GArray) tokens = tokenize (title);
 
   if (tokens_have_quantity (tokens))
     return NULL;
@@ -320,7 +470,7 @@ koers_quality_text_find_ambiguous_metric (const char *title,
                                           const char *unit)
 {
   g_autofree char *text = g_strjoin (" ", title != NULL ? title : "", unit != NULL ? unit : "", NULL);
-  g_autoptr(GArray) tokens = tokenize (text);
+  g_autoptr (GArray) tokens = tokenize (text);
   Token *found = NULL;
 
   for (guint i = 0; i < tokens->len; i++)
@@ -377,7 +527,7 @@ char *
 koers_quality_text_expand (const char        *template_text,
                            const char *const *pairs)
 {
-  GString *out = g_string_new (NULL);
+  GString    *out = g_string_new (NULL);
   const char *p = template_text != NULL ? template_text : "";
 
   while (*p != '\0')

@@ -16,13 +16,13 @@
 typedef struct
 {
   const KoersQualityInput *input;
-  GListStore *findings;
-  GDate today;
-  char *period_key;
-  GPtrArray *departments;  /* KoersDepartment, in the model's order */
-  GPtrArray *objectives;   /* KoersObjective, all periods */
-  GHashTable *department_by_id;  /* gint64 * -> borrowed from departments */
-  GHashTable *objective_by_id;   /* gint64 * -> borrowed from objectives */
+  GListStore              *findings;
+  GDate                    today;
+  char                    *period_key;
+  GPtrArray               *departments;      /* KoersDepartment, in the model's order */
+  GPtrArray               *objectives;       /* KoersObjective, all periods */
+  GHashTable              *department_by_id; /* gint64 * -> borrowed from departments */
+  GHashTable              *objective_by_id;  /* gint64 * -> borrowed from objectives */
 } Check;
 
 /* What a message's placeholders say.  Numbers, dates and periods are
@@ -31,8 +31,8 @@ typedef struct
 {
   const char        *department;
   const KoersPeriod *period;
-  int                n;       /* -1: unset */
-  int                limit;   /* -1: unset */
+  int                n;     /* -1: unset */
+  int                limit; /* -1: unset */
   const char        *word;
   const GDate       *date;
   gboolean           has_value;
@@ -41,7 +41,10 @@ typedef struct
   double             score;
 } Args;
 
-#define ARGS_INIT { NULL, NULL, -1, -1, NULL, NULL, FALSE, 0.0, FALSE, 0.0 }
+#define ARGS_INIT                                          \
+  {                                                        \
+    NULL, NULL, -1, -1, NULL, NULL, FALSE, 0.0, FALSE, 0.0 \
+  }
 
 static void
 check_clear (Check *check)
@@ -58,7 +61,7 @@ static GPtrArray *
 collect_items (GListModel *model)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  guint      n = model != NULL ? g_list_model_get_n_items (model) : 0;
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (model, i));
@@ -87,7 +90,7 @@ check_init (Check                   *check,
   for (guint i = 0; i < check->departments->len; i++)
     {
       KoersDepartment *dept = g_ptr_array_index (check->departments, i);
-      gint64 *key = g_new (gint64, 1);
+      gint64          *key = g_new (gint64, 1);
 
       *key = koers_department_get_id (dept);
       g_hash_table_insert (check->department_by_id, key, dept);
@@ -95,7 +98,7 @@ check_init (Check                   *check,
   for (guint i = 0; i < check->objectives->len; i++)
     {
       KoersObjective *objective = g_ptr_array_index (check->objectives, i);
-      gint64 *key = g_new (gint64, 1);
+      gint64         *key = g_new (gint64, 1);
 
       *key = koers_objective_get_id (objective);
       g_hash_table_insert (check->objective_by_id, key, objective);
@@ -103,15 +106,15 @@ check_init (Check                   *check,
 }
 
 static KoersDepartment *
-find_department (Check  *check,
-                 gint64  id)
+find_department (Check *check,
+                 gint64 id)
 {
   return g_hash_table_lookup (check->department_by_id, &id);
 }
 
 static KoersObjective *
-find_objective (Check  *check,
-                gint64  id)
+find_objective (Check *check,
+                gint64 id)
 {
   return id != 0 ? g_hash_table_lookup (check->objective_by_id, &id) : NULL;
 }
@@ -139,10 +142,16 @@ render (const KoersSeedText *text,
   g_autofree char *date = NULL;
   g_autofree char *value = NULL;
   g_autofree char *score = NULL;
-  const char *pairs[32];
-  guint i = 0;
+  const char      *pairs[32];
+  guint            i = 0;
 
-#define ADD_PAIR(name, val) G_STMT_START { pairs[i++] = (name); pairs[i++] = (val); } G_STMT_END
+#define ADD_PAIR(name, val) \
+  G_STMT_START              \
+  {                         \
+    pairs[i++] = (name);    \
+    pairs[i++] = (val);     \
+  }                         \
+  G_STMT_END
 
   if (args->department != NULL)
     ADD_PAIR ("department", args->department);
@@ -177,10 +186,10 @@ add_finding (Check      *check,
              const Args *args)
 {
   const KoersQualityRule *rule = koers_quality_find_rule (rule_id);
-  g_autofree char *key = NULL;
-  g_autofree char *message_en = NULL;
-  g_autofree char *message_nl = NULL;
-  g_autoptr(KoersQualityFinding) finding = NULL;
+  g_autofree char        *key = NULL;
+  g_autofree char        *message_en = NULL;
+  g_autofree char        *message_nl = NULL;
+  g_autoptr (KoersQualityFinding) finding = NULL;
   gboolean dismissed;
 
   g_return_if_fail (rule != NULL);
@@ -272,10 +281,10 @@ objective_in_scope (Check          *check,
 /* Department rules. */
 
 static void
-check_too_many_objectives (Check           *check,
-                           gint64           department_id,
-                           const char      *name,
-                           const char      *subject)
+check_too_many_objectives (Check      *check,
+                           gint64      department_id,
+                           const char *name,
+                           const char *subject)
 {
   guint n = 0;
 
@@ -293,7 +302,7 @@ check_too_many_objectives (Check           *check,
   if (n > KOERS_QUALITY_MAX_OBJECTIVES)
     {
       g_autofree char *where = g_strconcat (subject, "@", check->period_key, NULL);
-      Args args = ARGS_INIT;
+      Args             args = ARGS_INIT;
 
       args.department = name;
       args.period = check->input->period;
@@ -313,15 +322,15 @@ check_sandbagging (Check      *check,
                    const char *subject)
 {
   KoersPeriod previous;
-  guint n = 0;
-  gboolean all_met = TRUE;
+  guint       n = 0;
+  gboolean    all_met = TRUE;
 
   koers_period_previous (check->input->period, &previous);
 
   for (guint i = 0; i < check->objectives->len; i++)
     {
       KoersObjective *objective = g_ptr_array_index (check->objectives, i);
-      KoersPeriod own;
+      KoersPeriod     own;
 
       if (koers_objective_get_department_id (objective) != department_id ||
           koers_objective_get_kind (objective) != KOERS_OBJECTIVE_KIND_ASPIRATIONAL ||
@@ -340,7 +349,7 @@ check_sandbagging (Check      *check,
     {
       g_autofree char *previous_key = koers_period_to_string (&previous);
       g_autofree char *where = g_strconcat (subject, "@", previous_key, NULL);
-      Args args = ARGS_INIT;
+      Args             args = ARGS_INIT;
 
       args.department = name;
       args.period = &previous;
@@ -356,14 +365,14 @@ check_key_result (Check          *check,
                   KoersObjective *objective,
                   KoersKeyResult *kr)
 {
-  gint64 department_id = koers_objective_get_department_id (objective);
-  gint64 objective_id = koers_objective_get_id (objective);
-  gint64 kr_id = koers_key_result_get_id (kr);
+  gint64           department_id = koers_objective_get_department_id (objective);
+  gint64           objective_id = koers_objective_get_id (objective);
+  gint64           kr_id = koers_key_result_get_id (kr);
   g_autofree char *subject = make_subject (koers_key_result_get_uuid (kr), kr_id);
   g_autofree char *activity = NULL;
   g_autofree char *ambiguous = NULL;
-  const char *title = koers_key_result_get_title (kr);
-  const char *due = koers_key_result_get_due_date (kr);
+  const char      *title = koers_key_result_get_title (kr);
+  const char      *due = koers_key_result_get_due_date (kr);
 
   if (koers_key_result_get_metric_kind (kr) == KOERS_METRIC_KIND_MILESTONE)
     {
@@ -413,7 +422,7 @@ check_key_result (Check          *check,
   if (koers_key_result_get_uses_personal_data (kr))
     {
       const char *note = koers_key_result_get_personal_data_note (kr);
-      Args args = ARGS_INIT;
+      Args        args = ARGS_INIT;
 
       if (koers_quality_text_is_blank (note))
         add_finding (check, KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE,
@@ -434,7 +443,7 @@ all_due_on (GListModel  *key_results,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (key_results, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, i);
       GDate due;
 
       if (!koers_date_parse (koers_key_result_get_due_date (kr), &due) ||
@@ -449,15 +458,15 @@ static void
 check_objective (Check          *check,
                  KoersObjective *objective)
 {
-  gint64 department_id = koers_objective_get_department_id (objective);
-  gint64 objective_id = koers_objective_get_id (objective);
+  gint64           department_id = koers_objective_get_department_id (objective);
+  gint64           objective_id = koers_objective_get_id (objective);
   g_autofree char *subject = make_subject (koers_objective_get_uuid (objective), objective_id);
   g_autofree char *title = g_strstrip (g_strdup (koers_objective_get_title (objective)));
-  GListModel *key_results = koers_objective_get_key_results (objective);
-  guint n_krs = g_list_model_get_n_items (key_results);
-  glong title_chars = g_utf8_strlen (title, -1);
-  KoersPeriod own;
-  gboolean has_own = koers_objective_get_parsed_period (objective, &own);
+  GListModel      *key_results = koers_objective_get_key_results (objective);
+  guint            n_krs = g_list_model_get_n_items (key_results);
+  glong            title_chars = g_utf8_strlen (title, -1);
+  KoersPeriod      own;
+  gboolean         has_own = koers_objective_get_parsed_period (objective, &own);
 
   if (n_krs == 0)
     {
@@ -535,7 +544,7 @@ check_objective (Check          *check,
 
   for (guint i = 0; i < n_krs; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (key_results, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, i);
 
       check_key_result (check, objective, kr);
     }
@@ -546,7 +555,7 @@ check_department (Check           *check,
                   gint64           department_id,
                   KoersDepartment *dept)
 {
-  const char *name = dept != NULL ? koers_department_get_name (dept) : "";
+  const char      *name = dept != NULL ? koers_department_get_name (dept) : "";
   g_autofree char *subject = make_subject (dept != NULL ? koers_department_get_uuid (dept) : NULL,
                                            department_id);
 
@@ -594,9 +603,11 @@ koers_quality_input_init (KoersQualityInput *input,
 GListModel *
 koers_quality_check (const KoersQualityInput *input)
 {
-  Check check = { 0, };
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GArray) order = NULL;
+  Check check = {
+    0,
+  };
+  g_autoptr (GHashTable) seen = NULL;
+  g_autoptr (GArray) order = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (input->period != NULL, NULL);
@@ -653,8 +664,8 @@ koers_quality_count_for_objective (GListModel           *findings,
                                    gint64                objective_id,
                                    KoersQualitySeverity *worst)
 {
-  guint n_items;
-  guint count = 0;
+  guint                n_items;
+  guint                count = 0;
   KoersQualitySeverity max = KOERS_QUALITY_SEVERITY_INFO;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (findings), 0);
@@ -662,7 +673,7 @@ koers_quality_count_for_objective (GListModel           *findings,
   n_items = g_list_model_get_n_items (findings);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
       if (koers_quality_finding_get_dismissed (finding) ||
           koers_quality_finding_get_objective_id (finding) != objective_id)

@@ -19,48 +19,48 @@ G_BEGIN_DECLS
 typedef gboolean (*KoersQualityPostmortemFunc) (KoersObjective *objective,
                                                 gpointer        user_data);
 /* TRUE, with *grade (0..1), when a review gave the objective a final grade. */
-typedef gboolean (*KoersQualityGradeFunc)      (KoersObjective *objective,
-                                                double         *grade,
-                                                gpointer        user_data);
+typedef gboolean (*KoersQualityGradeFunc) (KoersObjective *objective,
+                                           double         *grade,
+                                           gpointer        user_data);
 
 typedef struct
 {
   /* KoersDepartment items (nullable): their order orders the findings,
    * and they name departments in messages. */
-  GListModel                 *departments;
+  GListModel *departments;
   /* KoersObjective items, all periods: the rules also look at the
    * previous period and at objectives aligned to in other periods. */
-  GListModel                 *objectives;
+  GListModel *objectives;
   /* The period checked: objectives whose period overlaps it. */
-  const KoersPeriod          *period;
+  const KoersPeriod *period;
   /* Only these departments' findings (n_department_ids 0: every
    * department's); the other objectives still count as what these align
    * to. */
-  const gint64               *department_ids;
-  guint                       n_department_ids;
+  const gint64 *department_ids;
+  guint         n_department_ids;
   /* NULL: koers_date_today(). */
-  const GDate                *today;
+  const GDate *today;
   /* Finding keys (char *) a person dismissed; nullable. */
-  GHashTable                 *dismissed;
+  GHashTable *dismissed;
   /* Also return dismissed findings, with their dismissed property set. */
-  gboolean                    include_dismissed;
+  gboolean include_dismissed;
   /* NULL: the objective's own "postmortem" and "final-grade" properties
    * (a blank postmortem is none; without a final grade, the score). */
-  KoersQualityPostmortemFunc  has_postmortem;
-  KoersQualityGradeFunc       get_final_grade;
-  gpointer                    user_data;
+  KoersQualityPostmortemFunc has_postmortem;
+  KoersQualityGradeFunc      get_final_grade;
+  gpointer                   user_data;
 } KoersQualityInput;
 
 /* Zeroes input and sets the three fields every check needs. */
-void        koers_quality_input_init   (KoersQualityInput       *input,
-                                        GListModel              *departments,
-                                        GListModel              *objectives,
-                                        const KoersPeriod       *period);
+void koers_quality_input_init (KoersQualityInput *input,
+                               GListModel        *departments,
+                               GListModel        *objectives,
+                               const KoersPeriod *period);
 
 /* (transfer full): a GListModel of KoersQualityFinding, ordered by
  * department, then objective and key result, as the lists order them;
  * department findings come before their objectives'. */
-GListModel *koers_quality_check        (const KoersQualityInput *input);
+GListModel *koers_quality_check (const KoersQualityInput *input);
 
 /* A set for KoersQualityInput.dismissed (keys are g_free'd). */
 GHashTable *koers_quality_dismissed_new (void);
@@ -68,9 +68,9 @@ GHashTable *koers_quality_dismissed_new (void);
 /* Findings about objective_id (and its key results) that are not
  * dismissed; *worst (nullable) gets the highest severity when there is
  * any. */
-guint       koers_quality_count_for_objective (GListModel           *findings,
-                                               gint64                objective_id,
-                                               KoersQualitySeverity *worst);
+guint koers_quality_count_for_objective (GListModel           *findings,
+                                         gint64                objective_id,
+                                         KoersQualitySeverity *worst);
 
 typedef enum
 {
@@ -84,9 +84,9 @@ typedef enum
  * where: department › objective › key result, message).  Returns TRUE
  * when any error-severity finding stands (is not dismissed): `koers
  * --check` exits non-zero then. */
-gboolean    koers_quality_print_report (const KoersQualityInput *input,
-                                        KoersLanguage            lang,
-                                        KoersQualityReportFlags  flags,
-                                        GString                 *out);
+gboolean koers_quality_print_report (const KoersQualityInput *input,
+                                     KoersLanguage            lang,
+                                     KoersQualityReportFlags  flags,
+                                     GString                 *out);
 
 G_END_DECLS

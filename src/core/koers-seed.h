@@ -26,16 +26,16 @@ const char *koers_seed_text_get (const KoersSeedText *text,
 
 typedef struct
 {
-  const char   *key;    /* stable, ASCII: "finance", "customer-service" … */
+  const char   *key; /* stable, ASCII: "finance", "customer-service" … */
   const char   *emoji;
-  KoersSeedText name;   /* { "Finance", "Financiën" } */
+  KoersSeedText name; /* { "Finance", "Financiën" } */
 } KoersSeedDepartment;
 
 /* The nine departments, in the seed's order. */
-const KoersSeedDepartment *koers_seed_get_departments      (guint *n_departments);
-const char                *koers_seed_department_get_name  (const KoersSeedDepartment *department,
-                                                            KoersLanguage              lang);
+const KoersSeedDepartment *koers_seed_get_departments (guint *n_departments);
+const char                *koers_seed_department_get_name (const KoersSeedDepartment *department,
+                                                           KoersLanguage              lang);
 /* Index of the department with that key, or -1. */
-int                        koers_seed_find_department      (const char *key);
+int koers_seed_find_department (const char *key);
 
 G_END_DECLS

@@ -21,10 +21,10 @@ koers_objective_in_period (KoersObjective    *objective,
 }
 
 static gboolean
-date_from_usec (gint64  usec,
-                GDate  *out)
+date_from_usec (gint64 usec,
+                GDate *out)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   if (usec <= 0)
     return FALSE;
@@ -46,8 +46,8 @@ koers_key_result_is_stale (KoersKeyResult *kr,
                            const GDate    *today)
 {
   const char *last;
-  GDate since;
-  GDate now;
+  GDate       since;
+  GDate       now;
 
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
 
@@ -98,13 +98,15 @@ koers_summarize_department (GListModel        *objectives,
                             KoersSummary      *out)
 {
   double score_sum = 0.0;
-  GDate now;
-  guint n;
+  GDate  now;
+  guint  n;
 
   g_return_if_fail (G_IS_LIST_MODEL (objectives));
   g_return_if_fail (out != NULL);
 
-  *out = (KoersSummary) { 0, };
+  *out = (KoersSummary){
+    0,
+  };
 
   if (today != NULL && g_date_valid (today))
     now = *today;
@@ -114,10 +116,10 @@ koers_summarize_department (GListModel        *objectives,
   n = g_list_model_get_n_items (objectives);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *key_results;
-      gboolean wants_checkins;
-      guint n_krs;
+      gboolean    wants_checkins;
+      guint       n_krs;
 
       if (department_id != 0 && koers_objective_get_department_id (objective) != department_id)
         continue;
@@ -136,7 +138,7 @@ koers_summarize_department (GListModel        *objectives,
       wants_checkins = objective_wants_checkins (objective, &now);
       for (guint j = 0; wants_checkins && j < n_krs; j++)
         {
-          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (key_results, j);
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, j);
 
           if (koers_key_result_is_stale (kr, &now))
             out->n_stale++;

@@ -54,7 +54,7 @@ char *
 koers_text_escape_controls (const char *text)
 {
   GString *out;
-  gsize len;
+  gsize    len;
 
   if (text == NULL)
     return g_strdup ("");
@@ -132,8 +132,8 @@ char *
 koers_text_isolate (const char *text)
 {
   g_autofree char *valid = NULL;
-  GString *out;
-  int depth = 0;
+  GString         *out;
+  int              depth = 0;
 
   if (text == NULL || text[0] == '\0')
     return g_strdup ("");

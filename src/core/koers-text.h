@@ -13,12 +13,12 @@ G_BEGIN_DECLS
  * or 0 when there is none.  Multi-line text (notes) may hold line feeds,
  * tabs and a CR right before a line feed; other text none at all.  Text
  * that is not valid UTF-8 has its valid characters checked. */
-gunichar  koers_text_find_control       (const char *text,
-                                         gboolean    multi_line);
+gunichar koers_text_find_control (const char *text,
+                                  gboolean    multi_line);
 
 /* text for a terminal: control characters but line feed and tab written
  * as \u001b, bytes that are not UTF-8 as \xff, the rest as it is. */
-char     *koers_text_escape_controls    (const char *text);
+char *koers_text_escape_controls (const char *text);
 
 /* text for a place among other text (a heading, a list of parts, a
  * message): one bidi isolate (U+2068 … U+2069), so that direction
@@ -28,6 +28,6 @@ char     *koers_text_escape_controls    (const char *text);
  * is one isolate already is returned as it is; a PDI without its opening
  * is left out, as it would end the isolate early.  NULL or "" gives "".
  * For display only: files and the database keep the text as typed. */
-char     *koers_text_isolate            (const char *text);
+char *koers_text_isolate (const char *text);
 
 G_END_DECLS

@@ -11,7 +11,8 @@
 #include "core/koers-scoring.h"
 #include "koers-csv.h"
 
-enum {
+enum
+{
   COLUMN_LEVEL,
   COLUMN_OBJECTIVE,
   COLUMN_KEY_RESULT,
@@ -32,14 +33,14 @@ static const struct
   const char *source;
   const char *dutch;
 } columns[N_COLUMNS] = {
-  { NC_("CSV column", "Level"), "Niveau" },
-  { NC_("CSV column", "Objective"), "Doelstelling" },
-  { NC_("CSV column", "Key result"), "Sleutelresultaat" },
-  { NC_("CSV column", "Start"), "Startwaarde" },
-  { NC_("CSV column", "Target"), "Doelwaarde" },
-  { NC_("CSV column", "Current"), "Huidige waarde" },
-  { NC_("CSV column", "Status"), "Status" },
-  { NC_("CSV column", "Owner"), "Verantwoordelijke" },
+  { NC_ ("CSV column", "Level"), "Niveau" },
+  { NC_ ("CSV column", "Objective"), "Doelstelling" },
+  { NC_ ("CSV column", "Key result"), "Sleutelresultaat" },
+  { NC_ ("CSV column", "Start"), "Startwaarde" },
+  { NC_ ("CSV column", "Target"), "Doelwaarde" },
+  { NC_ ("CSV column", "Current"), "Huidige waarde" },
+  { NC_ ("CSV column", "Status"), "Status" },
+  { NC_ ("CSV column", "Owner"), "Verantwoordelijke" },
 };
 
 /* koers_kr_status_get_label()'s English source and the seed's Dutch. */
@@ -93,7 +94,7 @@ static gboolean
 is_number (const char *field)
 {
   const char *p = field;
-  gboolean digits = FALSE;
+  gboolean    digits = FALSE;
 
   if (*p == '-' || *p == '+')
     p++;
@@ -150,9 +151,9 @@ koers_csv_append_field (GString    *out,
 }
 
 void
-koers_csv_append_row (GString            *out,
-                      const char * const *fields,
-                      guint               n)
+koers_csv_append_row (GString           *out,
+                      const char *const *fields,
+                      guint              n)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -169,7 +170,7 @@ get_status (KoersObjective *objective,
             const GDate    *today)
 {
   KoersPeriod period;
-  gboolean has_period = koers_objective_get_parsed_period (objective, &period);
+  gboolean    has_period = koers_objective_get_parsed_period (objective, &period);
 
   return koers_key_result_get_status (kr, has_period ? &period : NULL, today);
 }
@@ -184,13 +185,19 @@ append_objective (GString        *out,
   KoersDepartment *dept =
     koers_store_find_department (store, koers_objective_get_department_id (objective));
   GListModel *krs = koers_objective_get_key_results (objective);
-  guint n = g_list_model_get_n_items (krs);
+  guint       n = g_list_model_get_n_items (krs);
   const char *level = dept != NULL ? koers_department_get_name (dept) : "";
 
   if (n == 0)
     {
       const char *fields[N_COLUMNS] = {
-        level, koers_objective_get_title (objective), "", "", "", "", "",
+        level,
+        koers_objective_get_title (objective),
+        "",
+        "",
+        "",
+        "",
+        "",
         koers_objective_get_owner (objective),
       };
 
@@ -200,24 +207,24 @@ append_objective (GString        *out,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
-      KoersMetricKind kind = koers_key_result_get_metric_kind (kr);
-      const char *unit = koers_key_result_get_unit (kr);
-      const char *owner = koers_key_result_get_owner (kr);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      KoersMetricKind  kind = koers_key_result_get_metric_kind (kr);
+      const char      *unit = koers_key_result_get_unit (kr);
+      const char      *owner = koers_key_result_get_owner (kr);
       g_autofree char *start = koers_format_metric (lang, kind, unit,
                                                     koers_key_result_get_start_value (kr));
       g_autofree char *target = koers_format_metric (lang, kind, unit,
                                                      koers_key_result_get_target_value (kr));
       g_autofree char *current = koers_format_metric (lang, kind, unit,
                                                       koers_key_result_get_current_value (kr));
-      const char *fields[N_COLUMNS] = {
-        level,
-        koers_objective_get_title (objective),
-        koers_key_result_get_title (kr),
-        start,
-        target,
-        current,
-        get_status_label (lang, get_status (objective, kr, today)),
+      const char      *fields[N_COLUMNS] = {
+             level,
+             koers_objective_get_title (objective),
+             koers_key_result_get_title (kr),
+             start,
+             target,
+             current,
+             get_status_label (lang, get_status (objective, kr, today)),
         owner != NULL && owner[0] != '\0' ? owner : koers_objective_get_owner (objective),
       };
 
@@ -226,16 +233,16 @@ append_objective (GString        *out,
 }
 
 char *
-koers_csv_export_to_string (KoersStore               *store,
-                            const KoersExportFilter  *filter,
-                            KoersLanguage             lang,
-                            const GDate              *today,
-                            GError                  **error)
+koers_csv_export_to_string (KoersStore              *store,
+                            const KoersExportFilter *filter,
+                            KoersLanguage            lang,
+                            const GDate             *today,
+                            GError                 **error)
 {
-  g_autoptr(GPtrArray) objectives = NULL;
+  g_autoptr (GPtrArray) objectives = NULL;
   const char *header[N_COLUMNS];
-  GString *out;
-  GDate now;
+  GString    *out;
+  GDate       now;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -262,11 +269,11 @@ koers_csv_export_to_string (KoersStore               *store,
 }
 
 gboolean
-koers_csv_export (KoersStore               *store,
-                  const KoersExportFilter  *filter,
-                  KoersLanguage             lang,
-                  const char               *path,
-                  GError                  **error)
+koers_csv_export (KoersStore              *store,
+                  const KoersExportFilter *filter,
+                  KoersLanguage            lang,
+                  const char              *path,
+                  GError                 **error)
 {
   g_autofree char *text = NULL;
 

@@ -18,27 +18,27 @@ G_BEGIN_DECLS
  * leading ' (a spreadsheet would run it as a formula); numbers do not. */
 
 /* today: for the status (expected progress); NULL is koers_date_today(). */
-char     *koers_csv_export_to_string (KoersStore               *store,
-                                      const KoersExportFilter  *filter,
-                                      KoersLanguage             lang,
-                                      const GDate              *today,
-                                      GError                  **error);
+char *koers_csv_export_to_string (KoersStore              *store,
+                                  const KoersExportFilter *filter,
+                                  KoersLanguage            lang,
+                                  const GDate             *today,
+                                  GError                 **error);
 /* Writes atomically (a temporary file renamed over path). */
-gboolean  koers_csv_export           (KoersStore               *store,
-                                      const KoersExportFilter  *filter,
-                                      KoersLanguage             lang,
-                                      const char               *path,
-                                      GError                  **error);
+gboolean koers_csv_export (KoersStore              *store,
+                           const KoersExportFilter *filter,
+                           KoersLanguage            lang,
+                           const char              *path,
+                           GError                 **error);
 
 /* TRUE when field starts with a character that makes a spreadsheet read a
  * formula (= + - @ tab CR) and is not a number. */
-gboolean  koers_csv_needs_formula_guard (const char            *field);
+gboolean koers_csv_needs_formula_guard (const char *field);
 /* One field, quoted when it must be, with a ' before a formula. */
-void      koers_csv_append_field     (GString                  *out,
-                                      const char               *field);
+void koers_csv_append_field (GString    *out,
+                             const char *field);
 /* n fields separated by commas, then CRLF. */
-void      koers_csv_append_row       (GString                  *out,
-                                      const char * const       *fields,
-                                      guint                     n);
+void koers_csv_append_row (GString           *out,
+                           const char *const *fields,
+                           guint              n);
 
 G_END_DECLS

@@ -60,22 +60,22 @@ static const KoersSeedText kpi_unhealthy_note = {
 
 /* How many values the demo gives a KPI: a quarter of weeks, a year and a
  * month of months, a year and a quarter of quarters. */
-#define DEMO_N_WEEKLY_VALUES    13
-#define DEMO_N_MONTHLY_VALUES   13
+#define DEMO_N_WEEKLY_VALUES 13
+#define DEMO_N_MONTHLY_VALUES 13
 #define DEMO_N_QUARTERLY_VALUES 5
 
 typedef struct
 {
   GRand *rand;
   /* Its own generator, so the KPIs leave the check-ins as they were. */
-  GRand *kpi_rand;
+  GRand        *kpi_rand;
   KoersLanguage language;
-  GDate today;
-  KoersPeriod quarter;
-  KoersPeriod year;
-  char *quarter_key;
-  char *year_key;
-  GHashTable *kpi_ids;  /* KPI template key -> the store's KPI id */
+  GDate         today;
+  KoersPeriod   quarter;
+  KoersPeriod   year;
+  char         *quarter_key;
+  char         *year_key;
+  GHashTable   *kpi_ids; /* KPI template key -> the store's KPI id */
 } Demo;
 
 static void
@@ -118,8 +118,8 @@ pick_due_date (Demo                         *demo,
                const KoersPeriod            *period)
 {
   g_autofree char *seed_date = koers_template_due_date (seed->due_month_day, period->year);
-  KoersPeriod quarter;
-  GDate date;
+  KoersPeriod      quarter;
+  GDate            date;
 
   if (seed_date != NULL && koers_date_parse (seed_date, &date) &&
       koers_period_contains_date (period, &date))
@@ -194,11 +194,11 @@ pick_status (Demo                         *demo,
 }
 
 static const char *
-pick_note (Demo               *demo,
-           KoersCheckinStatus  status)
+pick_note (Demo              *demo,
+           KoersCheckinStatus status)
 {
   const KoersSeedText *notes = going_well_notes;
-  guint n = G_N_ELEMENTS (going_well_notes);
+  guint                n = G_N_ELEMENTS (going_well_notes);
 
   if (status == KOERS_CHECKIN_STATUS_AT_RISK)
     {
@@ -220,8 +220,8 @@ static GArray *
 pick_checkin_dates (Demo *demo)
 {
   GArray *dates = g_array_new (FALSE, FALSE, sizeof (GDate));
-  GDate last_day = demo->today;
-  GDate date = demo->quarter.start;
+  GDate   last_day = demo->today;
+  GDate   date = demo->quarter.start;
 
   if (g_rand_double (demo->rand) < 0.1)
     g_date_subtract_days (&last_day, 20);
@@ -255,9 +255,9 @@ demo_progress_today (Demo                         *demo,
                      KoersKeyResult               *kr,
                      const KoersPeriod            *period)
 {
-  double expected = koers_score_expected_progress (period, &demo->today);
+  double      expected = koers_score_expected_progress (period, &demo->today);
   const char *due_iso = koers_key_result_get_due_date (kr);
-  GDate due;
+  GDate       due;
 
   if (due_iso != NULL && koers_date_parse (due_iso, &due) &&
       g_date_compare (&due, &demo->today) < 0)
@@ -273,11 +273,11 @@ add_checkins (Demo                         *demo,
               const KoersPeriod            *period,
               const char                   *author)
 {
-  g_autoptr(GArray) dates = pick_checkin_dates (demo);
+  g_autoptr (GArray) dates = pick_checkin_dates (demo);
   GDate *first = &g_array_index (dates, GDate, 0);
   double end_progress = demo_progress_today (demo, seed, kr, period);
   double start_progress = 0.0;
-  GDate due;
+  GDate  due;
 
   /* A yearly objective was already under way when the quarter began. */
   if (period->kind == KOERS_PERIOD_KIND_YEAR)
@@ -297,15 +297,15 @@ add_checkins (Demo                         *demo,
 
   for (guint i = 0; i < dates->len; i++)
     {
-      const GDate *date = &g_array_index (dates, GDate, i);
+      const GDate     *date = &g_array_index (dates, GDate, i);
       g_autofree char *iso = koers_date_format_iso (date);
-      g_autoptr(KoersCheckin) checkin = NULL;
-      gboolean last = i + 1 == dates->len;
-      double fraction = (double) (i + 1) / dates->len;
-      double progress;
-      double value;
+      g_autoptr (KoersCheckin) checkin = NULL;
+      gboolean           last = i + 1 == dates->len;
+      double             fraction = (double) (i + 1) / dates->len;
+      double             progress;
+      double             value;
       KoersCheckinStatus status;
-      const char *note = NULL;
+      const char        *note = NULL;
 
       if (last && seed->metric_kind == KOERS_METRIC_KIND_MILESTONE)
         value = end_progress >= 1.0 ? 1.0 : 0.0;
@@ -342,14 +342,14 @@ find_department (KoersStore *store,
                  const char *key)
 {
   GListModel *depts = koers_store_get_departments (store);
-  guint n = g_list_model_get_n_items (depts);
+  guint       n = g_list_model_get_n_items (depts);
 
   if (key == NULL)
     return koers_store_get_company (store);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (depts, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (depts, i);
 
       if (g_strcmp0 (koers_templates_get_department_key (store, dept), key) == 0)
         return dept;
@@ -359,20 +359,22 @@ find_department (KoersStore *store,
 }
 
 static KoersObjective *
-build_objective (Demo                *demo,
+build_objective (Demo *demo,
                  const KoersTemplate *template,
-                 gint64               department_id,
-                 gint64               aligned_to_id)
+                 gint64 department_id,
+                 gint64 aligned_to_id)
 {
   const KoersPeriod *period = koers_template_get_period_kind (template) == KOERS_PERIOD_KIND_YEAR
-                                ? &demo->year : &demo->quarter;
-  const char *owner = koers_template_get_owner (template, demo->language);
-  guint n_key_results = koers_template_get_n_key_results (template);
-  KoersObjective *objective;
+                                ? &demo->year
+                                : &demo->quarter;
+  const char        *owner = koers_template_get_owner (template, demo->language);
+  guint              n_key_results = koers_template_get_n_key_results (template);
+  KoersObjective    *objective;
 
   objective = koers_objective_new (koers_template_get_title (template, demo->language),
                                    koers_template_get_department_key (template) == NULL
-                                     ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT,
+                                     ? KOERS_LEVEL_COMPANY
+                                     : KOERS_LEVEL_DEPARTMENT,
                                    koers_template_get_kind (template),
                                    period == &demo->year ? demo->year_key : demo->quarter_key);
   koers_objective_set_department_id (objective, department_id);
@@ -382,9 +384,9 @@ build_objective (Demo                *demo,
   for (guint i = 0; i < n_key_results; i++)
     {
       KoersTemplateKeyResult kr_seed;
-      g_autoptr(KoersKeyResult) kr = NULL;
+      g_autoptr (KoersKeyResult) kr = NULL;
       g_autofree char *due = NULL;
-      gpointer kpi_id;
+      gpointer         kpi_id;
 
       koers_template_get_key_result (template, i, demo->language, &kr_seed);
       due = pick_due_date (demo, &kr_seed, period);
@@ -443,7 +445,7 @@ static double
 round_to_step (double value,
                double step)
 {
-  int decimals = MAX (0, (int) -floor (log10 (step) + 1e-9));
+  int    decimals = MAX (0, (int) -floor (log10 (step) + 1e-9));
   double scale = pow (10.0, decimals);
 
   value = round (value / step) * step;
@@ -451,15 +453,15 @@ round_to_step (double value,
 }
 
 static KoersKpi *
-build_kpi (Demo                   *demo,
+build_kpi (Demo *demo,
            const KoersTemplateKpi *template,
-           KoersDepartment        *dept)
+           KoersDepartment *dept)
 {
-  KoersTemplateKpiInfo info;
+  KoersTemplateKpiInfo        info;
   const KoersTemplateKpiInfo *seed = &info;
-  KoersKpi *kpi;
-  GDate date;
-  guint n;
+  KoersKpi                   *kpi;
+  GDate                       date;
+  guint                       n;
 
   koers_template_kpi_get_info (template, demo->language, &info);
   kpi = koers_template_kpi_build (template, dept, demo->language);
@@ -483,12 +485,12 @@ build_kpi (Demo                   *demo,
   pick_last_kpi_date (demo, seed, &date);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKpiValue) value = NULL;
+      g_autoptr (KoersKpiValue) value = NULL;
       g_autofree char *iso = koers_date_format_iso (&date);
-      double fraction = (double) (n - 1 - i) / (n - 1);
-      double step = fabs (seed->demo_end - seed->demo_start) / (n - 1);
-      double number = seed->demo_start + (seed->demo_end - seed->demo_start) * fraction;
-      const char *note = NULL;
+      double           fraction = (double) (n - 1 - i) / (n - 1);
+      double           step = fabs (seed->demo_end - seed->demo_start) / (n - 1);
+      double           number = seed->demo_start + (seed->demo_end - seed->demo_start) * fraction;
+      const char      *note = NULL;
 
       if (i > 0)
         number += g_rand_double_range (demo->kpi_rand, -0.6, 0.6) * step;
@@ -516,19 +518,19 @@ build_kpi (Demo                   *demo,
 }
 
 static gboolean
-add_kpis (Demo        *demo,
-          KoersStore  *store,
-          GError     **error)
+add_kpis (Demo       *demo,
+          KoersStore *store,
+          GError    **error)
 {
-  guint n_kpis;
-  const KoersTemplateKpi * const *kpis = koers_templates_get_kpis (&n_kpis);
+  guint                          n_kpis;
+  const KoersTemplateKpi *const *kpis = koers_templates_get_kpis (&n_kpis);
 
   demo->kpi_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = 0; i < n_kpis; i++)
     {
       KoersTemplateKpiInfo info;
-      g_autoptr(KoersKpi) kpi = NULL;
+      g_autoptr (KoersKpi) kpi = NULL;
       KoersDepartment *dept;
 
       koers_template_kpi_get_info (kpis[i], demo->language, &info);
@@ -540,21 +542,21 @@ add_kpis (Demo        *demo,
         return FALSE;
 
       g_hash_table_insert (demo->kpi_ids, (gpointer) info.key,
-                           g_memdup2 (&(gint64) { koers_kpi_get_id (kpi) }, sizeof (gint64)));
+                           g_memdup2 (&(gint64){ koers_kpi_get_id (kpi) }, sizeof (gint64)));
     }
 
   return TRUE;
 }
 
 static gboolean
-fill_store (KoersStore     *store,
-            KoersLanguage   language,
-            GError        **error)
+fill_store (KoersStore   *store,
+            KoersLanguage language,
+            GError      **error)
 {
-  g_auto(Demo) demo = { 0 };
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  guint n_templates;
-  const KoersTemplate * const *templates = koers_templates_get_all (&n_templates);
+  g_auto (Demo) demo = { 0 };
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint                       n_templates;
+  const KoersTemplate *const *templates = koers_templates_get_all (&n_templates);
 
   demo.language = language;
   koers_date_today (&demo.today);
@@ -576,8 +578,8 @@ fill_store (KoersStore     *store,
     {
       const KoersTemplate *template = templates[i];
       const char *aligned_to = koers_template_get_aligned_to (template);
-      gint64 *aligned_to_id = aligned_to != NULL ? g_hash_table_lookup (ids, aligned_to) : NULL;
-      g_autoptr(KoersObjective) objective = NULL;
+      gint64     *aligned_to_id = aligned_to != NULL ? g_hash_table_lookup (ids, aligned_to) : NULL;
+      g_autoptr (KoersObjective) objective = NULL;
       KoersDepartment *dept;
 
       dept = find_department (store, koers_template_get_department_key (template));
@@ -590,7 +592,7 @@ fill_store (KoersStore     *store,
         return FALSE;
 
       g_hash_table_insert (ids, (gpointer) koers_template_get_id (template),
-                           g_memdup2 (&(gint64) { koers_objective_get_id (objective) },
+                           g_memdup2 (&(gint64){ koers_objective_get_id (objective) },
                                       sizeof (gint64)));
     }
 
@@ -603,9 +605,9 @@ typedef struct
 } FillData;
 
 static gboolean
-fill_cb (KoersStore  *store,
-         gpointer     user_data,
-         GError     **error)
+fill_cb (KoersStore *store,
+         gpointer    user_data,
+         GError    **error)
 {
   FillData *data = user_data;
 
@@ -613,9 +615,9 @@ fill_cb (KoersStore  *store,
 }
 
 gboolean
-koers_demo_create (const char     *path,
-                   KoersLanguage   language,
-                   GError        **error)
+koers_demo_create (const char   *path,
+                   KoersLanguage language,
+                   GError      **error)
 {
   FillData data = { language };
 

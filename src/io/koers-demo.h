@@ -16,8 +16,8 @@ G_BEGIN_DECLS
  * the churn and website-visits key results linked to theirs.  The same
  * KOERS_TODAY gives the same content (ids, values, dates, texts; uuids
  * and stamps differ). */
-gboolean koers_demo_create (const char     *path,
-                            KoersLanguage   language,
-                            GError        **error);
+gboolean koers_demo_create (const char   *path,
+                            KoersLanguage language,
+                            GError      **error);
 
 G_END_DECLS

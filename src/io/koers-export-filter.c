@@ -7,10 +7,10 @@
 #include "core/koers-summary.h"
 #include "koers-export-filter.h"
 
-G_DEFINE_QUARK (koers-export-filter-error-quark, koers_export_filter_error)
+G_DEFINE_QUARK (koers - export - filter - error - quark, koers_export_filter_error)
 
 static gboolean
-is_empty (const char * const *list)
+is_empty (const char *const *list)
 {
   return list == NULL || list[0] == NULL;
 }
@@ -40,11 +40,11 @@ is_under (KoersStore *store,
 }
 
 GHashTable *
-koers_export_filter_select_departments (const KoersExportFilter  *filter,
-                                        KoersStore               *store,
-                                        GError                  **error)
+koers_export_filter_select_departments (const KoersExportFilter *filter,
+                                        KoersStore              *store,
+                                        GError                 **error)
 {
-  g_autoptr(GHashTable) roots = NULL;
+  g_autoptr (GHashTable) roots = NULL;
   GHashTable *selected;
   GListModel *depts;
 
@@ -57,12 +57,12 @@ koers_export_filter_select_departments (const KoersExportFilter  *filter,
   for (guint i = 0; filter->departments[i] != NULL; i++)
     {
       KoersDepartment *dept = koers_store_find_department_by_name (store, filter->departments[i]);
-      gint64 id;
+      gint64           id;
 
       if (dept == NULL)
         {
           g_set_error (error, KOERS_EXPORT_FILTER_ERROR, KOERS_EXPORT_FILTER_ERROR_DEPARTMENT,
-                       _("There is no department called “%s”"), filter->departments[i]);
+                       _ ("There is no department called “%s”"), filter->departments[i]);
           return NULL;
         }
 
@@ -74,7 +74,7 @@ koers_export_filter_select_departments (const KoersExportFilter  *filter,
   depts = koers_store_get_departments (store);
   for (guint i = 0; i < g_list_model_get_n_items (depts); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (depts, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (depts, i);
       gint64 id = koers_department_get_id (dept);
 
       if (is_under (store, id, roots))
@@ -86,8 +86,8 @@ koers_export_filter_select_departments (const KoersExportFilter  *filter,
 
 typedef struct
 {
-  GHashTable *dept_rank;   /* department id -> position in the store's list + 1 */
-  GHashTable *store_rank;  /* KoersObjective -> position in the store's list + 1 */
+  GHashTable *dept_rank;  /* department id -> position in the store's list + 1 */
+  GHashTable *store_rank; /* KoersObjective -> position in the store's list + 1 */
 } Order;
 
 static int
@@ -95,14 +95,14 @@ compare_objectives (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  Order *order = user_data;
+  Order          *order = user_data;
   KoersObjective *oa = *(KoersObjective **) a;
   KoersObjective *ob = *(KoersObjective **) b;
-  gint64 da = koers_objective_get_department_id (oa);
-  gint64 db = koers_objective_get_department_id (ob);
-  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (order->dept_rank, &da));
-  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (order->dept_rank, &db));
-  int cmp;
+  gint64          da = koers_objective_get_department_id (oa);
+  gint64          db = koers_objective_get_department_id (ob);
+  guint           ra = GPOINTER_TO_UINT (g_hash_table_lookup (order->dept_rank, &da));
+  guint           rb = GPOINTER_TO_UINT (g_hash_table_lookup (order->dept_rank, &db));
+  int             cmp;
 
   if (ra != rb)
     return ra < rb ? -1 : 1;
@@ -126,14 +126,14 @@ sort_objectives (GPtrArray  *objectives,
                  KoersStore *store)
 {
   GListModel *depts = koers_store_get_departments (store);
-  Order order;
+  Order       order;
 
   order.dept_rank = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   order.store_rank = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (depts); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (depts, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (depts, i);
       gint64 id = koers_department_get_id (dept);
 
       g_hash_table_insert (order.dept_rank, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
@@ -149,10 +149,10 @@ sort_objectives (GPtrArray  *objectives,
 }
 
 GArray *
-koers_export_filter_parse_periods (const KoersExportFilter  *filter,
-                                   GError                  **error)
+koers_export_filter_parse_periods (const KoersExportFilter *filter,
+                                   GError                 **error)
 {
-  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
+  g_autoptr (GArray) periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -162,12 +162,12 @@ koers_export_filter_parse_periods (const KoersExportFilter  *filter,
   for (guint i = 0; filter->periods[i] != NULL; i++)
     {
       KoersPeriod period;
-      g_autoptr(GError) parse_error = NULL;
+      g_autoptr (GError) parse_error = NULL;
 
       if (!koers_period_parse (filter->periods[i], &period, &parse_error))
         {
           g_set_error (error, KOERS_EXPORT_FILTER_ERROR, KOERS_EXPORT_FILTER_ERROR_PERIOD,
-                       _("“%s” is not a period: %s"), filter->periods[i],
+                       _ ("“%s” is not a period: %s"), filter->periods[i],
                        parse_error->message);
           return NULL;
         }
@@ -178,15 +178,15 @@ koers_export_filter_parse_periods (const KoersExportFilter  *filter,
 }
 
 GPtrArray *
-koers_export_filter_select_objectives (const KoersExportFilter  *filter,
-                                       KoersStore               *store,
-                                       GError                  **error)
+koers_export_filter_select_objectives (const KoersExportFilter *filter,
+                                       KoersStore              *store,
+                                       GError                 **error)
 {
-  g_autoptr(GHashTable) depts = NULL;
-  g_autoptr(GArray) periods = NULL;
-  g_autoptr(GPtrArray) objectives = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) depts = NULL;
+  g_autoptr (GArray) periods = NULL;
+  g_autoptr (GPtrArray) objectives = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *all;
-  GError *local_error = NULL;
+  GError     *local_error = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -215,8 +215,8 @@ koers_export_filter_select_objectives (const KoersExportFilter  *filter,
   all = koers_store_get_objectives (store);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (all, i);
-      gint64 dept_id = koers_objective_get_department_id (objective);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (all, i);
+      gint64   dept_id = koers_objective_get_department_id (objective);
       gboolean in_period = periods->len == 0;
 
       if (depts != NULL && !g_hash_table_contains (depts, &dept_id))

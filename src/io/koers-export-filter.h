@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  KOERS_EXPORT_FILTER_ERROR_PERIOD,      /* a period key that does not parse */
-  KOERS_EXPORT_FILTER_ERROR_DEPARTMENT,  /* no department with that name */
+  KOERS_EXPORT_FILTER_ERROR_PERIOD,     /* a period key that does not parse */
+  KOERS_EXPORT_FILTER_ERROR_DEPARTMENT, /* no department with that name */
 } KoersExportFilterError;
 
 GQuark koers_export_filter_error_quark (void);
@@ -25,8 +25,8 @@ GQuark koers_export_filter_error_quark (void);
  *                department brings its teams. */
 typedef struct
 {
-  const char * const *periods;
-  const char * const *departments;
+  const char *const *periods;
+  const char *const *departments;
 } KoersExportFilter;
 
 /* The objectives the filter takes, in the window's order: departments as
@@ -39,8 +39,8 @@ GPtrArray *koers_export_filter_select_objectives (const KoersExportFilter *filte
 /* The filter's periods, parsed (new array of KoersPeriod, empty for
  * every period); KOERS_EXPORT_FILTER_ERROR_PERIOD names one that does not
  * parse. */
-GArray    *koers_export_filter_parse_periods     (const KoersExportFilter *filter,
-                                                  GError                 **error);
+GArray *koers_export_filter_parse_periods (const KoersExportFilter *filter,
+                                           GError                 **error);
 
 /* The department ids the filter takes (a set of gint64), or NULL for all. */
 GHashTable *koers_export_filter_select_departments (const KoersExportFilter *filter,

@@ -39,25 +39,25 @@ typedef struct
 {
   GOutputStream *out;
   GString       *buf;
-  GError        *error;     /* the first write error; later writes do nothing */
+  GError        *error; /* the first write error; later writes do nothing */
   guint          depth;
-  gboolean       first[MAX_WRITER_DEPTH];  /* no member or element yet at that depth */
+  gboolean       first[MAX_WRITER_DEPTH]; /* no member or element yet at that depth */
 } Writer;
 
 typedef struct
 {
-  KoersStore        *store;
-  Writer             w;
-  gboolean           filtered;
-  GArray            *periods;       /* KoersPeriod: the filter's, plus those of linked objectives */
-  GHashTable        *dept_ids;      /* the filter's departments (gint64 set), or NULL: all */
-  GPtrArray         *departments;   /* KoersDepartment, in file order */
-  GHashTable        *dept_rank;     /* department id -> position in the file + 1 */
-  GPtrArray         *kpis;          /* KoersKpi, in file order */
-  GArray            *refs;          /* KoersObjectiveRef, by id */
-  GHashTable        *ref_by_id;     /* objective id -> KoersObjectiveRef */
-  GHashTable        *selected;      /* filtered: the objective ids the file holds */
-  GHashTable        *exported;      /* filtered: uuids of what the file holds */
+  KoersStore *store;
+  Writer      w;
+  gboolean    filtered;
+  GArray     *periods;     /* KoersPeriod: the filter's, plus those of linked objectives */
+  GHashTable *dept_ids;    /* the filter's departments (gint64 set), or NULL: all */
+  GPtrArray  *departments; /* KoersDepartment, in file order */
+  GHashTable *dept_rank;   /* department id -> position in the file + 1 */
+  GPtrArray  *kpis;        /* KoersKpi, in file order */
+  GArray     *refs;        /* KoersObjectiveRef, by id */
+  GHashTable *ref_by_id;   /* objective id -> KoersObjectiveRef */
+  GHashTable *selected;    /* filtered: the objective ids the file holds */
+  GHashTable *exported;    /* filtered: uuids of what the file holds */
 } Export;
 
 /* The writer: json-glib's pretty layout. */
@@ -239,10 +239,10 @@ compare_departments (gconstpointer a,
 {
   KoersDepartment *da = *(KoersDepartment **) a;
   KoersDepartment *db = *(KoersDepartment **) b;
-  gboolean ca = koers_department_get_is_company (da);
-  gboolean cb = koers_department_get_is_company (db);
-  int sa = koers_department_get_sort_order (da);
-  int sb = koers_department_get_sort_order (db);
+  gboolean         ca = koers_department_get_is_company (da);
+  gboolean         cb = koers_department_get_is_company (db);
+  int              sa = koers_department_get_sort_order (da);
+  int              sb = koers_department_get_sort_order (db);
 
   if (ca != cb)
     return ca ? -1 : 1;
@@ -282,13 +282,13 @@ compare_kpis (gconstpointer a,
               gconstpointer b,
               gpointer      user_data)
 {
-  Export *e = user_data;
+  Export   *e = user_data;
   KoersKpi *ka = *(KoersKpi **) a;
   KoersKpi *kb = *(KoersKpi **) b;
-  guint ia = get_department_rank (e, koers_kpi_get_department_id (ka));
-  guint ib = get_department_rank (e, koers_kpi_get_department_id (kb));
-  int pa = koers_kpi_get_position (ka);
-  int pb = koers_kpi_get_position (kb);
+  guint     ia = get_department_rank (e, koers_kpi_get_department_id (ka));
+  guint     ib = get_department_rank (e, koers_kpi_get_department_id (kb));
+  int       pa = koers_kpi_get_position (ka);
+  int       pb = koers_kpi_get_position (kb);
 
   if (ia != ib)
     return ia < ib ? -1 : 1;
@@ -312,7 +312,7 @@ compare_kpi_values (gconstpointer a,
 static GPtrArray *
 list_to_array (GListModel *model)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint      n = g_list_model_get_n_items (model);
   GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
@@ -382,8 +382,8 @@ ref_in_periods (const KoersObjectiveRef *ref,
 }
 
 static void
-take_department (Export     *e,
-                 gint64      id)
+take_department (Export *e,
+                 gint64  id)
 {
   KoersDepartment *dept = id != 0 ? koers_store_find_department (e->store, id) : NULL;
 
@@ -399,14 +399,14 @@ select_kpis (Export  *e,
              GError **error)
 {
   GListModel *all = koers_store_get_kpis (e->store);
-  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) pairs = NULL;
+  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) pairs = NULL;
 
   e->kpis = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
-      g_autoptr(KoersKpi) kpi = g_list_model_get_item (all, i);
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (all, i);
       gint64 id = koers_kpi_get_department_id (kpi);
 
       if (e->dept_ids == NULL || g_hash_table_contains (e->dept_ids, &id))
@@ -425,7 +425,7 @@ select_kpis (Export  *e,
       for (guint i = 0; i < pairs->len; i++)
         {
           KoersKeyResultKpi *pair = &g_array_index (pairs, KoersKeyResultKpi, i);
-          KoersKpi *kpi;
+          KoersKpi          *kpi;
 
           if (!g_hash_table_contains (e->selected, &pair->objective_id))
             continue;
@@ -445,12 +445,12 @@ select_kpis (Export  *e,
  * results move, their departments and those departments' parents), so
  * every file imports on its own. */
 static gboolean
-select_content (Export                   *e,
-                const KoersExportFilter  *filter,
-                GError                  **error)
+select_content (Export                  *e,
+                const KoersExportFilter *filter,
+                GError                 **error)
 {
   GError *local_error = NULL;
-  g_autoptr(GArray) pending = NULL;
+  g_autoptr (GArray) pending = NULL;
   guint n_filter_periods;
 
   e->periods = koers_export_filter_parse_periods (filter, error);
@@ -498,7 +498,7 @@ select_content (Export                   *e,
   for (guint i = 0; i < pending->len; i++)
     {
       KoersObjectiveRef *ref = g_array_index (pending, KoersObjectiveRef *, i);
-      gint64 links[] = { ref->aligned_to_id, ref->carried_over_from_id };
+      gint64             links[] = { ref->aligned_to_id, ref->carried_over_from_id };
 
       for (guint j = 0; j < G_N_ELEMENTS (links); j++)
         {
@@ -531,7 +531,7 @@ select_content (Export                   *e,
 
       for (guint i = 0; i < g_list_model_get_n_items (all); i++)
         {
-          g_autoptr(KoersDepartment) dept = g_list_model_get_item (all, i);
+          g_autoptr (KoersDepartment) dept = g_list_model_get_item (all, i);
           gint64 id = koers_department_get_id (dept);
 
           if (g_hash_table_contains (e->dept_ids, &id))
@@ -622,9 +622,9 @@ write_member (Export            *e,
               const GValue      *value)
 {
   const KoersColumn *column = &entity->columns[i];
-  const char *name = koers_column_get_json_name (column);
-  Writer *w = &e->w;
-  GEnumValue *nick;
+  const char        *name = koers_column_get_json_name (column);
+  Writer            *w = &e->w;
+  GEnumValue        *nick;
 
   switch (column->kind)
     {
@@ -728,12 +728,12 @@ propagate_write_error (Export  *e,
 }
 
 static gboolean
-row_cb (const KoersEntity  *entity,
-        const GValue       *values,
-        gpointer            user_data,
-        GError            **error)
+row_cb (const KoersEntity *entity,
+        const GValue      *values,
+        gpointer           user_data,
+        GError           **error)
 {
-  Export *e = user_data;
+  Export     *e = user_data;
   const char *list = get_owned_list (entity);
 
   /* Column 0 is the id, 1 the uuid (koers-store-columns.c). */
@@ -756,9 +756,9 @@ row_cb (const KoersEntity  *entity,
 }
 
 static gboolean
-row_end_cb (const KoersEntity  *entity,
-            gpointer            user_data,
-            GError            **error)
+row_end_cb (const KoersEntity *entity,
+            gpointer           user_data,
+            GError           **error)
 {
   Export *e = user_data;
 
@@ -773,8 +773,8 @@ write_objectives (Export  *e,
                   GError **error)
 {
   static const KoersStoreRowFuncs funcs = { row_cb, row_end_cb };
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) holding = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GHashTable) holding = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   /* Only the departments that hold an objective of the file are read. */
   for (guint i = 0; i < e->refs->len; i++)
@@ -814,7 +814,7 @@ write_kpi (Export   *e,
            KoersKpi *kpi)
 {
   Writer *w = &e->w;
-  g_autoptr(GPtrArray) values = list_to_array (koers_kpi_get_values (kpi));
+  g_autoptr (GPtrArray) values = list_to_array (koers_kpi_get_values (kpi));
 
   add_exported_uuid (e, koers_kpi_get_uuid (kpi));
 
@@ -870,9 +870,9 @@ static void
 write_dismissed_findings (Export *e)
 {
   GHashTable *dismissed = koers_store_get_dismissed_findings (e->store);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, dismissed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -914,9 +914,9 @@ is_exported (Export     *e,
 }
 
 static gboolean
-change_cb (const KoersChangeRow  *change,
-           gpointer               user_data,
-           GError               **error)
+change_cb (const KoersChangeRow *change,
+           gpointer              user_data,
+           GError              **error)
 {
   Export *e = user_data;
   Writer *w = &e->w;
@@ -982,10 +982,10 @@ export_clear (Export *e)
 }
 
 static gboolean
-write_document (Export                   *e,
-                const KoersExportFilter  *filter,
-                gint64                    exported_usec,
-                GError                  **error)
+write_document (Export                  *e,
+                const KoersExportFilter *filter,
+                gint64                   exported_usec,
+                GError                 **error)
 {
   Writer *w = &e->w;
 
@@ -1044,13 +1044,15 @@ write_document (Export                   *e,
 
 /* One export to out, in one read snapshot. */
 static gboolean
-export_to_stream (KoersStore               *store,
-                  const KoersExportFilter  *filter,
-                  gint64                    exported_usec,
-                  GOutputStream            *out,
-                  GError                  **error)
+export_to_stream (KoersStore              *store,
+                  const KoersExportFilter *filter,
+                  gint64                   exported_usec,
+                  GOutputStream           *out,
+                  GError                 **error)
 {
-  Export e = { 0, };
+  Export e = {
+    0,
+  };
   gboolean ok;
 
   e.store = store;
@@ -1067,12 +1069,12 @@ export_to_stream (KoersStore               *store,
 }
 
 char *
-koers_json_export_to_string (KoersStore               *store,
-                             const KoersExportFilter  *filter,
-                             gint64                    exported_usec,
-                             GError                  **error)
+koers_json_export_to_string (KoersStore              *store,
+                             const KoersExportFilter *filter,
+                             gint64                   exported_usec,
+                             GError                 **error)
 {
-  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr (GOutputStream) out = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1087,14 +1089,14 @@ koers_json_export_to_string (KoersStore               *store,
 }
 
 gboolean
-koers_json_export (KoersStore               *store,
-                   const KoersExportFilter  *filter,
-                   const char               *path,
-                   GError                  **error)
+koers_json_export (KoersStore              *store,
+                   const KoersExportFilter *filter,
+                   const char              *path,
+                   GError                 **error)
 {
-  g_autoptr(KoersAtomicFile) file = NULL;
-  g_autoptr(GFile) tmp = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr (KoersAtomicFile) file = NULL;
+  g_autoptr (GFile) tmp = NULL;
+  g_autoptr (GFileOutputStream) out = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);

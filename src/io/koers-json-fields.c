@@ -20,9 +20,9 @@ koers_json_describe_node (JsonNode *node)
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return g_strdup (_("an object"));
+      return g_strdup (_ ("an object"));
     case JSON_NODE_ARRAY:
-      return g_strdup (_("a list"));
+      return g_strdup (_ ("a list"));
     case JSON_NODE_NULL:
       return g_strdup ("null");
     case JSON_NODE_VALUE:
@@ -44,8 +44,8 @@ koers_json_describe_node (JsonNode *node)
       }
     case G_TYPE_STRING:
       {
-        const char *text = json_node_get_string (node);
-        GString *out = g_string_new ("\"");
+        const char      *text = json_node_get_string (node);
+        GString         *out = g_string_new ("\"");
         g_autofree char *quoted = NULL;
 
         /* The start is enough to recognise it (a string may be 10 MB). */
@@ -77,7 +77,7 @@ koers_json_add_problem_valist (GPtrArray  *problems,
   g_autofree char *message = g_strdup_vprintf (format, args);
 
   /* Translators: a problem in a JSON file: its place, then what is wrong. */
-  g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), path, message));
+  g_ptr_array_add (problems, g_strdup_printf (_ ("%s: %s"), path, message));
 }
 
 /* Returns FALSE, for "return koers_json_add_problem (…)". */
@@ -133,9 +133,9 @@ get_enum_name (const KoersJsonFieldSpec *spec,
 static char *
 list_enum_names (const KoersJsonFieldSpec *spec)
 {
-  GString *names = g_string_new (NULL);
+  GString    *names = g_string_new (NULL);
   const char *name;
-  int value;
+  int         value;
 
   for (guint n = 0; (name = get_enum_name (spec, n, &value)) != NULL; n++)
     {
@@ -170,13 +170,13 @@ check_controls (KoersJsonReader *r,
   if (multi_line)
     return koers_json_add_problem (r, path,
                                    /* Translators: %04X is a character's code, such as 001B. */
-                                   _("holds the control character U+%04X; only line breaks and "
-                                     "tabs may stand in this text. Remove it from the file"),
+                                   _ ("holds the control character U+%04X; only line breaks and "
+                                      "tabs may stand in this text. Remove it from the file"),
                                    (guint) ch);
   return koers_json_add_problem (r, path,
                                  /* Translators: %04X is a character's code, such as 001B. */
-                                 _("holds the control character U+%04X; this field takes one "
-                                   "line without control characters. Remove it from the file"),
+                                 _ ("holds the control character U+%04X; this field takes one "
+                                    "line without control characters. Remove it from the file"),
                                  (guint) ch);
 }
 
@@ -196,35 +196,35 @@ read_change_fields (KoersJsonReader *r,
                     const char      *member,
                     JsonNode        *node)
 {
-  g_autoptr(GList) members = NULL;
+  g_autoptr (GList) members = NULL;
   g_autofree char *path = NULL;
-  guint n_before = r->problems->len;
-  JsonObject *object;
+  guint            n_before = r->problems->len;
+  JsonObject      *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_autofree char *found = koers_json_describe_node (node);
 
       path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
-      return koers_json_add_problem (r, path, _("expected an object, found %s"), found);
+      return koers_json_add_problem (r, path, _ ("expected an object, found %s"), found);
     }
 
   object = json_node_get_object (node);
   if (json_object_get_size (object) > KOERS_JSON_MAX_CHANGE_FIELDS)
     {
       path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
-      return koers_json_add_problem (r, path, _("more than %u entries"),
+      return koers_json_add_problem (r, path, _ ("more than %u entries"),
                                      (guint) KOERS_JSON_MAX_CHANGE_FIELDS);
     }
 
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      const char *name = l->data;
-      JsonNode *pair = json_object_get_member (object, name);
+      const char      *name = l->data;
+      JsonNode        *pair = json_object_get_member (object, name);
       g_autofree char *member_path = NULL;
-      JsonArray *array;
-      gboolean ok = TRUE;
+      JsonArray       *array;
+      gboolean         ok = TRUE;
 
       array = JSON_NODE_HOLDS_ARRAY (pair) ? json_node_get_array (pair) : NULL;
       if (name[0] == '\0' || strlen (name) > KOERS_JSON_MAX_KEY_LENGTH ||
@@ -243,7 +243,7 @@ read_change_fields (KoersJsonReader *r,
       if (g_utf8_strlen (name, -1) > KOERS_JSON_MAX_KEY_LENGTH || name[0] == '\0')
         {
           koers_json_add_problem (r, member_path,
-                                  _("a field name must have 1 to %d characters"),
+                                  _ ("a field name must have 1 to %d characters"),
                                   KOERS_JSON_MAX_KEY_LENGTH);
           continue;
         }
@@ -253,7 +253,7 @@ read_change_fields (KoersJsonReader *r,
           g_autofree char *pair_found = koers_json_describe_node (pair);
 
           koers_json_add_problem (r, member_path,
-                                  _("expected a list of the old and the new value, found %s"),
+                                  _ ("expected a list of the old and the new value, found %s"),
                                   pair_found);
           continue;
         }
@@ -269,7 +269,7 @@ read_change_fields (KoersJsonReader *r,
               g_autofree char *element_found = koers_json_describe_node (element);
 
               koers_json_add_problem (r, element_path,
-                                      _("expected text, a number, true, false or null, found %s"),
+                                      _ ("expected text, a number, true, false or null, found %s"),
                                       element_found);
             }
           else if (koers_json_node_is_string (element))
@@ -294,7 +294,7 @@ read_field (KoersJsonReader          *r,
   g_autofree char *path_text = NULL;
   g_autofree char *found_text = NULL;
 #define path (path_text != NULL ? path_text \
-              : (path_text = name != NULL ? koers_json_path_member (parent, name) : g_strdup (parent)))
+                                : (path_text = name != NULL ? koers_json_path_member (parent, name) : g_strdup (parent)))
 #define found (found_text != NULL ? found_text : (found_text = koers_json_describe_node (node)))
   gboolean is_null = JSON_NODE_HOLDS_NULL (node);
 
@@ -305,7 +305,7 @@ read_field (KoersJsonReader          *r,
       if (is_null)
         return TRUE;
       if (!koers_json_node_is_string (node))
-        return koers_json_add_problem (r, path, _("expected text, found %s"), found);
+        return koers_json_add_problem (r, path, _ ("expected text, found %s"), found);
       if (!check_controls (r, path, json_node_get_string (node),
                            spec->type == KOERS_JSON_FIELD_NOTE))
         return FALSE;
@@ -318,13 +318,13 @@ read_field (KoersJsonReader          *r,
         g_autofree char *stripped = NULL;
 
         if (!koers_json_node_is_string (node))
-          return koers_json_add_problem (r, path, _("expected text, found %s"), found);
+          return koers_json_add_problem (r, path, _ ("expected text, found %s"), found);
         stripped = g_strstrip (g_strdup (json_node_get_string (node)));
         if (stripped[0] == '\0')
-          return koers_json_add_problem (r, path, _("must not be empty"));
+          return koers_json_add_problem (r, path, _ ("must not be empty"));
         if (spec->type == KOERS_JSON_FIELD_KEY &&
             g_utf8_strlen (json_node_get_string (node), -1) > KOERS_JSON_MAX_KEY_LENGTH)
-          return koers_json_add_problem (r, path, _("must not be longer than %d characters"),
+          return koers_json_add_problem (r, path, _ ("must not be longer than %d characters"),
                                          KOERS_JSON_MAX_KEY_LENGTH);
         if (!check_controls (r, path, json_node_get_string (node), FALSE))
           return FALSE;
@@ -347,8 +347,8 @@ read_field (KoersJsonReader          *r,
           !g_uuid_string_is_valid (json_node_get_string (node)))
         return koers_json_add_problem (r, path,
                                        spec->type == KOERS_JSON_FIELD_LINK
-                              ? _("expected a uuid or null, found %s")
-                                                     : _("expected a uuid, found %s"),
+                                         ? _ ("expected a uuid or null, found %s")
+                                         : _ ("expected a uuid, found %s"),
                                        found);
       value->owned = g_ascii_strdown (json_node_get_string (node), -1);
       value->text = value->owned;
@@ -358,10 +358,10 @@ read_field (KoersJsonReader          *r,
     case KOERS_JSON_FIELD_WEIGHT:
       if (!koers_json_node_is_number (node) || !isfinite (json_node_get_double (node)) ||
           fabs (json_node_get_double (node)) > KOERS_JSON_MAX_ABS_NUMBER)
-        return koers_json_add_problem (r, path, _("expected a number, found %s"), found);
+        return koers_json_add_problem (r, path, _ ("expected a number, found %s"), found);
       value->number = json_node_get_double (node);
       if (spec->type == KOERS_JSON_FIELD_WEIGHT && value->number < 0)
-        return koers_json_add_problem (r, path, _("expected a number of 0 or more, found %s"),
+        return koers_json_add_problem (r, path, _ ("expected a number of 0 or more, found %s"),
                                        found);
       break;
 
@@ -371,7 +371,7 @@ read_field (KoersJsonReader          *r,
       if (!koers_json_node_is_number (node) || !(json_node_get_double (node) >= 0.0) ||
           json_node_get_double (node) > 1.0)
         return koers_json_add_problem (r, path,
-                                       _("expected a number from 0 to 1 or null, found %s"), found);
+                                       _ ("expected a number from 0 to 1 or null, found %s"), found);
       value->number = json_node_get_double (node);
       break;
 
@@ -386,10 +386,10 @@ read_field (KoersJsonReader          *r,
             (spec->type == KOERS_JSON_FIELD_INTEGER && fabs (number) > G_MAXINT))
           {
             if (spec->type != KOERS_JSON_FIELD_ORDER)
-              return koers_json_add_problem (r, path, _("expected a whole number, found %s"),
+              return koers_json_add_problem (r, path, _ ("expected a whole number, found %s"),
                                              found);
             return koers_json_add_problem (r, path,
-                                           _("expected a whole number from 0 to %d, found %s"),
+                                           _ ("expected a whole number from 0 to %d, found %s"),
                                            KOERS_JSON_MAX_ORDER, found);
           }
         value->integer = (gint64) number;
@@ -398,7 +398,7 @@ read_field (KoersJsonReader          *r,
 
     case KOERS_JSON_FIELD_BOOL:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return koers_json_add_problem (r, path, _("expected true or false, found %s"), found);
+        return koers_json_add_problem (r, path, _ ("expected true or false, found %s"), found);
       value->boolean = json_node_get_boolean (node);
       break;
 
@@ -414,8 +414,8 @@ read_field (KoersJsonReader          *r,
             !koers_date_parse (json_node_get_string (node), &date))
           return koers_json_add_problem (r, path,
                                          spec->type == KOERS_JSON_FIELD_DATE
-                                ? _("expected a date such as 2026-06-30, found %s")
-                                : _("expected a date such as 2026-06-30 or null, found %s"),
+                                           ? _ ("expected a date such as 2026-06-30, found %s")
+                                           : _ ("expected a date such as 2026-06-30 or null, found %s"),
                                          found);
         value->text = json_node_get_string (node);
       }
@@ -425,8 +425,8 @@ read_field (KoersJsonReader          *r,
       if (!koers_json_node_is_string (node) ||
           !koers_json_parse_stamp (json_node_get_string (node), &value->integer))
         return koers_json_add_problem (r, path,
-                                       _("expected a time stamp such as 2026-05-15T09:30:00.000000Z, "
-                              "found %s"),
+                                       _ ("expected a time stamp such as 2026-05-15T09:30:00.000000Z, "
+                                          "found %s"),
                                        found);
       break;
 
@@ -437,8 +437,8 @@ read_field (KoersJsonReader          *r,
         if (!koers_json_node_is_string (node) ||
             !koers_period_parse (json_node_get_string (node), &period, NULL))
           return koers_json_add_problem (r, path,
-                                         _("expected a period such as 2026-Q2, 2026 or "
-                                "2026-01-15/2026-03-31, found %s"),
+                                         _ ("expected a period such as 2026-Q2, 2026 or "
+                                            "2026-01-15/2026-03-31, found %s"),
                                          found);
         value->owned = koers_period_to_string (&period);
         value->text = value->owned;
@@ -447,10 +447,10 @@ read_field (KoersJsonReader          *r,
 
     case KOERS_JSON_FIELD_ENUM:
       {
-        const char *text = koers_json_node_is_string (node) ? json_node_get_string (node) : NULL;
+        const char      *text = koers_json_node_is_string (node) ? json_node_get_string (node) : NULL;
         g_autofree char *names = NULL;
-        const char *nick;
-        int v;
+        const char      *nick;
+        int              v;
 
         for (guint n = 0; text != NULL && (nick = get_enum_name (spec, n, &v)) != NULL; n++)
           {
@@ -463,12 +463,12 @@ read_field (KoersJsonReader          *r,
           }
 
         names = list_enum_names (spec);
-        return koers_json_add_problem (r, path, _("expected one of %s, found %s"), names, found);
+        return koers_json_add_problem (r, path, _ ("expected one of %s, found %s"), names, found);
       }
 
     case KOERS_JSON_FIELD_LIST:
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return koers_json_add_problem (r, path, _("expected a list, found %s"), found);
+        return koers_json_add_problem (r, path, _ ("expected a list, found %s"), found);
       value->list = json_node_get_array (node);
       break;
 
@@ -502,8 +502,8 @@ koers_json_read_object (KoersJsonReader          *r,
                         guint                     n_specs,
                         KoersJsonFieldValue      *values)
 {
-  g_autoptr(GList) members = NULL;
-  guint n_before = r->problems->len;
+  g_autoptr (GList) members = NULL;
+  guint       n_before = r->problems->len;
   JsonObject *object;
 
   g_assert (n_specs <= KOERS_JSON_MAX_FIELDS);
@@ -513,7 +513,7 @@ koers_json_read_object (KoersJsonReader          *r,
     {
       g_autofree char *found = koers_json_describe_node (node);
 
-      koers_json_add_problem (r, path, _("expected an object, found %s"), found);
+      koers_json_add_problem (r, path, _ ("expected an object, found %s"), found);
       return FALSE;
     }
 
@@ -524,7 +524,7 @@ koers_json_read_object (KoersJsonReader          *r,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      guint i;
+      guint       i;
 
       for (i = 0; i < n_specs; i++)
         if (strcmp (specs[i].name, name) == 0)
@@ -534,7 +534,7 @@ koers_json_read_object (KoersJsonReader          *r,
         {
           g_autofree char *member_path = koers_json_path_member (path, name);
 
-          koers_json_add_problem (r, member_path, _("unknown member"));
+          koers_json_add_problem (r, member_path, _ ("unknown member"));
           continue;
         }
 
@@ -547,7 +547,7 @@ koers_json_read_object (KoersJsonReader          *r,
         {
           g_autofree char *member_path = koers_json_path_member (path, specs[i].name);
 
-          koers_json_add_problem (r, member_path, _("missing (it is required)"));
+          koers_json_add_problem (r, member_path, _ ("missing (it is required)"));
         }
     }
 
@@ -577,6 +577,6 @@ koers_json_check_list_length (KoersJsonReader *r,
   if (json_array_get_length (list) <= max)
     return TRUE;
 
-  koers_json_add_problem (r, path, _("more than %u entries"), max);
+  koers_json_add_problem (r, path, _ ("more than %u entries"), max);
   return FALSE;
 }

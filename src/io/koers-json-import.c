@@ -56,8 +56,8 @@ objective_info_clear (KoersPlanObjective *info)
 }
 
 static KoersImportPlan *
-plan_new (KoersStore          *store,
-          KoersJsonImportMode  mode)
+plan_new (KoersStore         *store,
+          KoersJsonImportMode mode)
 {
   KoersImportPlan *plan = g_new0 (KoersImportPlan, 1);
 
@@ -163,14 +163,14 @@ new_entry (KoersImportPlan *plan)
 /* The file. */
 
 static gboolean
-set_file_error (GError     **error,
-                int          saved_errno,
-                const char  *path)
+set_file_error (GError    **error,
+                int         saved_errno,
+                const char *path)
 {
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               _("Could not read “%s”: %s"), display, g_strerror (saved_errno));
+               _ ("Could not read “%s”: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -181,23 +181,21 @@ set_too_large (GError **error,
   g_autofree char *limit = g_format_size_full ((guint64) max, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_TOO_LARGE,
-               _("The file is larger than %s, more than any Koers export"), limit);
+               _ ("The file is larger than %s, more than any Koers export"), limit);
   return FALSE;
 }
 
 /* Size and modification time of the open file, to see that it stays the
  * file that was checked. */
 static gboolean
-query_file (GFileInputStream  *input,
-            gint64            *size,
-            gint64            *mtime,
-            GError           **error)
+query_file (GFileInputStream *input,
+            gint64           *size,
+            gint64           *mtime,
+            GError          **error)
 {
-  g_autoptr(GFileInfo) info = g_file_input_stream_query_info (input,
-                                                              G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                                                              NULL, error);
+  g_autoptr (GFileInfo) info = g_file_input_stream_query_info (input,
+                                                               G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                               NULL, error);
 
   if (info == NULL)
     return FALSE;
@@ -212,9 +210,9 @@ query_file (GFileInputStream  *input,
 /* Only a regular file of a size an export can have; not read yet (a pipe
  * or a device would never end, or block). */
 static gboolean
-open_file (KoersImportPlan  *plan,
-           const char       *path,
-           GError          **error)
+open_file (KoersImportPlan *plan,
+           const char      *path,
+           GError         **error)
 {
   GStatBuf st;
 
@@ -226,8 +224,9 @@ open_file (KoersImportPlan  *plan,
       g_autofree char *display = g_filename_display_name (path);
 
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("“%s” is not a regular file. Koers imports from a file, not from a folder, a "
-                     "device or a pipe: choose a JSON export file."), display);
+                   _ ("“%s” is not a regular file. Koers imports from a file, not from a folder, a "
+                      "device or a pipe: choose a JSON export file."),
+                   display);
       return FALSE;
     }
 
@@ -251,9 +250,9 @@ open_file (KoersImportPlan  *plan,
 
 /* The text from its start (or from offset). */
 static GInputStream *
-open_input (KoersImportPlan  *plan,
-            goffset           offset,
-            GError          **error)
+open_input (KoersImportPlan *plan,
+            goffset          offset,
+            GError         **error)
 {
   if (plan->data != NULL)
     {
@@ -273,8 +272,8 @@ open_input (KoersImportPlan  *plan,
 }
 
 static gboolean
-check_unchanged (KoersImportPlan  *plan,
-                 GError          **error)
+check_unchanged (KoersImportPlan *plan,
+                 GError         **error)
 {
   gint64 size, mtime;
 
@@ -287,7 +286,7 @@ check_unchanged (KoersImportPlan  *plan,
   if (size != plan->file_size || mtime != plan->file_mtime)
     {
       g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                           _("The file changed while it was being imported; nothing was written"));
+                           _ ("The file changed while it was being imported; nothing was written"));
       return FALSE;
     }
   return TRUE;
@@ -322,9 +321,9 @@ plan_item_cb (KoersImportItem *item,
               gpointer         user_data)
 {
   KoersImportPlan *plan = user_data;
-  KoersPlanEntry *entry = new_entry (plan);
-  KoersPlanEntry *first;
-  g_autoptr(KoersStoredRow) row = NULL;
+  KoersPlanEntry  *entry = new_entry (plan);
+  KoersPlanEntry  *first;
+  g_autoptr (KoersStoredRow) row = NULL;
 
   entry->kind = item->kind;
   entry->uuid = intern (plan, item->uuid);
@@ -338,7 +337,7 @@ plan_item_cb (KoersImportItem *item,
       g_autofree char *first_path = koers_import_kind_path (first->kind, first->index);
       g_autofree char *path = koers_json_path_member (item->path, "uuid");
 
-      add_read_problem (plan, path, _("the uuid %s is also used at %s"), item->uuid, first_path);
+      add_read_problem (plan, path, _ ("the uuid %s is also used at %s"), item->uuid, first_path);
     }
   else
     g_hash_table_insert (plan->by_uuid, (gpointer) entry->uuid, entry);
@@ -359,7 +358,9 @@ plan_item_cb (KoersImportItem *item,
 
     case KOERS_IMPORT_OBJECTIVES:
       {
-        KoersPlanObjective info = { 0, };
+        KoersPlanObjective info = {
+          0,
+        };
 
         info.entry = entry;
         info.aligned_uuid = intern (plan, item->aligned_uuid);
@@ -421,8 +422,8 @@ plan_change_cb (KoersImportChange *change,
                 gpointer           user_data)
 {
   KoersImportPlan *plan = user_data;
-  GError *error = NULL;
-  gboolean has = FALSE;
+  GError          *error = NULL;
+  gboolean         has = FALSE;
 
   plan->n_changes++;
   if (!plan_failing (plan, plan->stream_reader) &&
@@ -445,8 +446,8 @@ static const KoersJsonReadFuncs plan_funcs = {
 };
 
 static gboolean
-take_db_error (KoersImportPlan  *plan,
-               GError          **error)
+take_db_error (KoersImportPlan *plan,
+               GError         **error)
 {
   if (plan->db_error == NULL)
     return FALSE;
@@ -457,13 +458,13 @@ take_db_error (KoersImportPlan  *plan,
 
 /* Reads and judges the whole file, plan->import being open. */
 static gboolean
-plan_read (KoersImportPlan  *plan,
-           GError          **error)
+plan_read (KoersImportPlan *plan,
+           GError         **error)
 {
-  g_autoptr(GInputStream) input = open_input (plan, 0, error);
-  g_autoptr(KoersJsonStream) s = NULL;
+  g_autoptr (GInputStream) input = open_input (plan, 0, error);
+  g_autoptr (KoersJsonStream) s = NULL;
   GPtrArray *syntax;
-  gboolean ok;
+  gboolean   ok;
 
   if (input == NULL)
     return FALSE;
@@ -505,7 +506,8 @@ plan_read (KoersImportPlan  *plan,
     {
       koers_json_set_problems_error (error,
                                      plan->problems->len == plan->n_exists
-                                       ? KOERS_JSON_ERROR_EXISTS : KOERS_JSON_ERROR_INVALID,
+                                       ? KOERS_JSON_ERROR_EXISTS
+                                       : KOERS_JSON_ERROR_INVALID,
                                      plan->problems);
       return FALSE;
     }
@@ -529,8 +531,8 @@ find_id (KoersImportPlan *plan,
          const char      *uuid)
 {
   g_autofree char *key = NULL;
-  gpointer cached;
-  gint64 id = 0;
+  gpointer         cached;
+  gint64           id = 0;
 
   if (uuid == NULL || write_failed (plan))
     return 0;
@@ -552,7 +554,7 @@ set_changed_file_error (KoersImportPlan *plan)
 {
   if (plan->write_error == NULL)
     g_set_error_literal (&plan->write_error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                         _("The file changed while it was being imported; nothing was written"));
+                         _ ("The file changed while it was being imported; nothing was written"));
 }
 
 static void
@@ -560,8 +562,8 @@ write_item_cb (KoersImportItem *item,
                gpointer         user_data)
 {
   KoersImportPlan *plan = user_data;
-  KoersPlanEntry *entry;
-  gboolean written;
+  KoersPlanEntry  *entry;
+  gboolean         written;
 
   if (write_failed (plan))
     goto out;
@@ -587,17 +589,18 @@ write_item_cb (KoersImportItem *item,
     case KOERS_IMPORT_OBJECTIVES:
       if (written)
         {
-          const char *dept = koers_import_plan_effective_department (plan, entry->owner_uuid);
+          const char         *dept = koers_import_plan_effective_department (plan, entry->owner_uuid);
           KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective,
                                                      entry->info);
-          gint64 dept_id = find_id (plan, KOERS_IMPORT_DEPARTMENTS, dept);
+          gint64              dept_id = find_id (plan, KOERS_IMPORT_DEPARTMENTS, dept);
 
           if (dept_id == 0 && !write_failed (plan))
             set_changed_file_error (plan);
           if (!write_failed (plan) &&
               koers_store_import_put_objective (plan->writer, KOERS_OBJECTIVE (item->object),
                                                 entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
-                                                  ? entry->db_id : 0,
+                                                  ? entry->db_id
+                                                  : 0,
                                                 dept_id, &entry->id, &plan->write_error) &&
               (info->aligned_uuid != NULL || info->carried_uuid != NULL))
             g_array_append_val (plan->links, entry->info);
@@ -616,10 +619,12 @@ write_item_cb (KoersImportItem *item,
           if (!write_failed (plan))
             koers_store_import_put_key_result (plan->writer, KOERS_KEY_RESULT (item->object),
                                                entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
-                                                 ? entry->db_id : 0,
+                                                 ? entry->db_id
+                                                 : 0,
                                                plan->objective_id, kpi_id,
                                                entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
-                                                 ? entry->db_owner_id : 0,
+                                                 ? entry->db_owner_id
+                                                 : 0,
                                                &entry->id, &plan->write_error);
         }
       plan->key_result_id = entry->id;
@@ -629,10 +634,12 @@ write_item_cb (KoersImportItem *item,
       if (written)
         koers_store_import_put_checkin (plan->writer, KOERS_CHECKIN (item->object),
                                         entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
-                                          ? entry->db_id : 0,
+                                          ? entry->db_id
+                                          : 0,
                                         plan->key_result_id,
                                         entry->outcome == KOERS_IMPORT_OUTCOME_UPDATE
-                                          ? entry->db_owner_id : 0,
+                                          ? entry->db_owner_id
+                                          : 0,
                                         &entry->id, &plan->write_error);
       break;
 
@@ -653,7 +660,7 @@ write_change_cb (KoersImportChange *change,
                  gpointer           user_data)
 {
   KoersImportPlan *plan = user_data;
-  gboolean added = FALSE;
+  gboolean         added = FALSE;
 
   if (!write_failed (plan))
     koers_store_import_put_change (plan->writer, change->key, change->at, change->author,
@@ -680,7 +687,7 @@ static KoersStoreBatch *
 build_batch (KoersImportPlan *plan)
 {
   KoersStoreBatch *batch = koers_store_batch_new ();
-  GPtrArray *items;
+  GPtrArray       *items;
 
   if (plan->organisation != NULL)
     koers_store_batch_set_organisation (batch, plan->organisation);
@@ -689,8 +696,8 @@ build_batch (KoersImportPlan *plan)
   for (guint i = 0; i < items->len; i++)
     {
       KoersPlanSmall *small = g_ptr_array_index (items, i);
-      const char *replaces = NULL;
-      const char *parent;
+      const char     *replaces = NULL;
+      const char     *parent;
 
       if (!koers_import_outcome_is_written (small->entry->outcome))
         continue;
@@ -742,15 +749,15 @@ build_batch (KoersImportPlan *plan)
 
 /* The objectives' links, once every objective has its row. */
 static gboolean
-write_links (KoersImportPlan  *plan,
-             GError          **error)
+write_links (KoersImportPlan *plan,
+             GError         **error)
 {
   for (guint i = 0; i < plan->links->len; i++)
     {
       KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective,
                                                  g_array_index (plan->links, int, i));
-      const char *links[] = { info->aligned_uuid, info->carried_uuid };
-      gint64 ids[2] = { 0, 0 };
+      const char         *links[] = { info->aligned_uuid, info->carried_uuid };
+      gint64              ids[2] = { 0, 0 };
 
       for (guint j = 0; j < G_N_ELEMENTS (links); j++)
         {
@@ -787,14 +794,14 @@ count_written_stream (KoersImportPlan *plan)
 /* Writes what plan decided, through writer (its write transaction);
  * commits. */
 static gboolean
-plan_write (KoersImportPlan   *plan,
-            KoersStoreImport  *writer,
-            GError           **error)
+plan_write (KoersImportPlan  *plan,
+            KoersStoreImport *writer,
+            GError          **error)
 {
-  g_autoptr(KoersStoreBatch) batch = build_batch (plan);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (KoersStoreBatch) batch = build_batch (plan);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   KoersJsonHeader header = { 0, NULL, -1 };
-  gboolean ok;
+  gboolean        ok;
 
   plan->writer = writer;
   plan->links = g_array_new (FALSE, FALSE, sizeof (int));
@@ -807,8 +814,8 @@ plan_write (KoersImportPlan   *plan,
    * before, then this import's own writes. */
   if (plan->n_new_changes > 0)
     {
-      g_autoptr(GInputStream) input = open_input (plan, plan->header.changes_offset, error);
-      g_autoptr(KoersJsonStream) s = NULL;
+      g_autoptr (GInputStream) input = open_input (plan, plan->header.changes_offset, error);
+      g_autoptr (KoersJsonStream) s = NULL;
 
       if (input == NULL)
         return FALSE;
@@ -827,8 +834,8 @@ plan_write (KoersImportPlan   *plan,
   /* Objectives, key results and check-ins, when any of them is written. */
   if (count_written_stream (plan) > 0)
     {
-      g_autoptr(GInputStream) input = open_input (plan, 0, error);
-      g_autoptr(KoersJsonStream) s = NULL;
+      g_autoptr (GInputStream) input = open_input (plan, 0, error);
+      g_autoptr (KoersJsonStream) s = NULL;
 
       if (input == NULL)
         return FALSE;
@@ -874,14 +881,14 @@ static gboolean
 set_stale_error (GError **error)
 {
   g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                       _("The database changed after the file was checked; check it again"));
+                       _ ("The database changed after the file was checked; check it again"));
   return FALSE;
 }
 
 static KoersImportPlan *
-plan_in (KoersImportPlan   *plan,
-         gboolean           write,
-         GError           **error)
+plan_in (KoersImportPlan *plan,
+         gboolean         write,
+         GError         **error)
 {
   plan->import = koers_store_import_begin (plan->store, write, error);
   if (plan->import == NULL)
@@ -894,13 +901,13 @@ plan_in (KoersImportPlan   *plan,
 }
 
 KoersImportPlan *
-koers_json_import_plan_from_data (KoersStore           *store,
-                                  const char           *data,
-                                  gsize                 length,
-                                  KoersJsonImportMode   mode,
-                                  GError              **error)
+koers_json_import_plan_from_data (KoersStore         *store,
+                                  const char         *data,
+                                  gsize               length,
+                                  KoersJsonImportMode mode,
+                                  GError            **error)
 {
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -923,12 +930,12 @@ koers_json_import_plan_from_data (KoersStore           *store,
 }
 
 KoersImportPlan *
-koers_json_import_plan (KoersStore           *store,
-                        const char           *path,
-                        KoersJsonImportMode   mode,
-                        GError              **error)
+koers_json_import_plan (KoersStore         *store,
+                        const char         *path,
+                        KoersJsonImportMode mode,
+                        GError            **error)
 {
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -953,12 +960,12 @@ koers_json_import_plan (KoersStore           *store,
 
 typedef struct
 {
-  KoersStore          *store;       /* the caller's: only referenced in the thread */
-  char                *db_path;
-  GFile               *file;
-  KoersJsonImportMode  mode;
-  gulong               changed_id;
-  gboolean             changed;     /* the caller's store wrote meanwhile */
+  KoersStore         *store; /* the caller's: only referenced in the thread */
+  char               *db_path;
+  GFile              *file;
+  KoersJsonImportMode mode;
+  gulong              changed_id;
+  gboolean            changed; /* the caller's store wrote meanwhile */
 } PlanTaskData;
 
 static void
@@ -983,12 +990,12 @@ plan_task_store_changed_cb (KoersStore   *store,
  * streamed; one without (a remote location) is read whole, under
  * KOERS_JSON_MAX_FILE_SIZE, as before. */
 static KoersImportPlan *
-plan_file_in (KoersStore           *reader,
-              GFile                *file,
-              KoersJsonImportMode   mode,
-              GError              **error)
+plan_file_in (KoersStore         *reader,
+              GFile              *file,
+              KoersJsonImportMode mode,
+              GError            **error)
 {
-  g_autoptr(KoersImportPlan) plan = plan_new (reader, mode);
+  g_autoptr (KoersImportPlan) plan = plan_new (reader, mode);
   g_autofree char *path = g_file_get_path (file);
 
   if (path != NULL)
@@ -1017,8 +1024,8 @@ plan_file_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   PlanTaskData *data = task_data;
-  g_autoptr(KoersStore) reader = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersStore) reader = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   GError *error = NULL;
 
   reader = koers_store_open_lazy (data->db_path, &error);
@@ -1040,14 +1047,14 @@ plan_file_thread (GTask        *task,
 }
 
 void
-koers_json_import_plan_file_async (KoersStore           *store,
-                                   GFile                *file,
-                                   KoersJsonImportMode   mode,
-                                   GCancellable         *cancellable,
-                                   GAsyncReadyCallback   callback,
-                                   gpointer              user_data)
+koers_json_import_plan_file_async (KoersStore         *store,
+                                   GFile              *file,
+                                   KoersJsonImportMode mode,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   PlanTaskData *data;
 
   g_return_if_fail (KOERS_IS_STORE (store));
@@ -1069,11 +1076,11 @@ koers_json_import_plan_file_async (KoersStore           *store,
 }
 
 KoersImportPlan *
-koers_json_import_plan_file_finish (KoersStore    *store,
-                                    GAsyncResult  *result,
-                                    GError       **error)
+koers_json_import_plan_file_finish (KoersStore   *store,
+                                    GAsyncResult *result,
+                                    GError      **error)
 {
-  PlanTaskData *data;
+  PlanTaskData    *data;
   KoersImportPlan *plan;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -1131,10 +1138,10 @@ same_decisions (KoersImportPlan *a,
 }
 
 gboolean
-koers_json_import_apply (KoersImportPlan  *plan,
-                         GError          **error)
+koers_json_import_apply (KoersImportPlan *plan,
+                         GError         **error)
 {
-  g_autoptr(KoersImportPlan) again = NULL;
+  g_autoptr (KoersImportPlan) again = NULL;
 
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (!plan->applied, FALSE);
@@ -1163,12 +1170,12 @@ koers_json_import_apply (KoersImportPlan  *plan,
 }
 
 KoersImportPlan *
-koers_json_import_run (KoersStore           *store,
-                       const char           *path,
-                       KoersJsonImportMode   mode,
-                       GError              **error)
+koers_json_import_run (KoersStore         *store,
+                       const char         *path,
+                       KoersJsonImportMode mode,
+                       GError            **error)
 {
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -1213,12 +1220,12 @@ koers_import_plan_get_totals (KoersImportPlan   *plan,
     }
 }
 
-const char * const *
+const char *const *
 koers_import_plan_get_conflicts (KoersImportPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, NULL);
 
-  return (const char * const *) plan->conflicts->pdata;
+  return (const char *const *) plan->conflicts->pdata;
 }
 
 guint
@@ -1249,10 +1256,10 @@ char *
 koers_import_plan_describe (KoersImportPlan *plan)
 {
   KoersImportCounts totals;
-  g_autofree char *added = NULL;
-  g_autofree char *updated = NULL;
-  g_autofree char *unchanged = NULL;
-  g_autofree char *conflicts = NULL;
+  g_autofree char  *added = NULL;
+  g_autofree char  *updated = NULL;
+  g_autofree char  *unchanged = NULL;
+  g_autofree char  *conflicts = NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
 
@@ -1268,17 +1275,17 @@ koers_import_plan_describe (KoersImportPlan *plan)
 
   /* Translators: the parts are "3 added", "1 updated", "12 unchanged" and
    * "1 conflict (…)". */
-  return g_strdup_printf (_("%s, %s, %s, %s"), added, updated, unchanged, conflicts);
+  return g_strdup_printf (_ ("%s, %s, %s, %s"), added, updated, unchanged, conflicts);
 }
 
 gboolean
-koers_json_import (KoersStore           *store,
-                   const char           *path,
-                   KoersJsonImportMode   mode,
-                   KoersImportCounts    *totals,
-                   GError              **error)
+koers_json_import (KoersStore         *store,
+                   const char         *path,
+                   KoersJsonImportMode mode,
+                   KoersImportCounts  *totals,
+                   GError            **error)
 {
-  g_autoptr(KoersImportPlan) plan = koers_json_import_run (store, path, mode, error);
+  g_autoptr (KoersImportPlan) plan = koers_json_import_run (store, path, mode, error);
 
   if (plan == NULL)
     return FALSE;

@@ -17,7 +17,7 @@ static GBytes *
 set_too_large (GError **error)
 {
   g_set_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_TOO_LARGE,
-               _("The file is larger than %d MB"), KOERS_JSON_MAX_FILE_SIZE / (1024 * 1024));
+               _ ("The file is larger than %d MB"), KOERS_JSON_MAX_FILE_SIZE / (1024 * 1024));
   return NULL;
 }
 
@@ -28,8 +28,9 @@ set_not_regular (GFile   *file,
   g_autofree char *name = g_file_get_parse_name (file);
 
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-               _("“%s” is not a regular file. Koers imports from a file, not from a folder, a "
-                 "device or a pipe: choose a JSON export file."), name);
+               _ ("“%s” is not a regular file. Koers imports from a file, not from a folder, a "
+                  "device or a pipe: choose a JSON export file."),
+               name);
   return NULL;
 }
 
@@ -37,9 +38,9 @@ GBytes *
 koers_json_load_file (GFile   *file,
                       GError **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autoptr(GByteArray) data = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GFileInputStream) input = NULL;
+  g_autoptr (GByteArray) data = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -63,7 +64,7 @@ koers_json_load_file (GFile   *file,
   data = g_byte_array_new ();
   for (;;)
     {
-      gsize offset = data->len;
+      gsize  offset = data->len;
       gssize n;
 
       g_byte_array_set_size (data, offset + READ_CHUNK);

@@ -42,7 +42,7 @@ add_member_problem (KoersImportPlan *plan,
   g_autofree char *path = koers_import_kind_path (entry->kind, entry->index);
   g_autofree char *member_path = koers_json_path_member (path, member);
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -67,7 +67,7 @@ find_row (KoersImportPlan *plan,
           KoersImportKind  kind,
           const char      *uuid)
 {
-  GError *error = NULL;
+  GError         *error = NULL;
   KoersStoredRow *row;
 
   if (uuid == NULL || plan->db_error != NULL)
@@ -84,7 +84,7 @@ row_exists (KoersImportPlan *plan,
             KoersImportKind  kind,
             const char      *uuid)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = 0;
 
   if (uuid == NULL || plan->db_error != NULL)
@@ -206,7 +206,7 @@ refuse_existing (KoersImportPlan *plan,
                  KoersStoredRow  *row)
 {
   add_member_problem (plan, entry, "uuid",
-                      _("“%s” is already in the database; merge the file to update it"),
+                      _ ("“%s” is already in the database; merge the file to update it"),
                       koers_import_object_get_title (row->object));
   plan->n_exists++;
   entry->outcome = KOERS_IMPORT_OUTCOME_UNCHANGED;
@@ -265,9 +265,11 @@ koers_import_plan_judge_item (KoersImportPlan *plan,
         info->rest_equal = same_objective (item, row);
         info->db_department_id = row->owner_id;
         info->db_aligned_uuid = row->aligned_uuid != NULL
-          ? g_string_chunk_insert_const (plan->strings, row->aligned_uuid) : NULL;
+                                  ? g_string_chunk_insert_const (plan->strings, row->aligned_uuid)
+                                  : NULL;
         info->db_carried_uuid = row->carried_uuid != NULL
-          ? g_string_chunk_insert_const (plan->strings, row->carried_uuid) : NULL;
+                                  ? g_string_chunk_insert_const (plan->strings, row->carried_uuid)
+                                  : NULL;
         info->updated = get_updated (item->object);
         info->db_updated = get_updated (row->object);
         info->title = g_strdup (koers_import_object_get_title (item->object));
@@ -300,7 +302,7 @@ koers_import_plan_judge_item (KoersImportPlan *plan,
 static int
 find_seed_department (const char *name)
 {
-  guint n;
+  guint                      n;
   const KoersSeedDepartment *depts = koers_seed_get_departments (&n);
 
   for (guint i = 0; i < n; i++)
@@ -316,7 +318,7 @@ same_department_name (const char *a,
 {
   g_autofree char *fa = g_utf8_casefold (a, -1);
   g_autofree char *fb = g_utf8_casefold (b, -1);
-  int seed_a;
+  int              seed_a;
 
   if (g_strcmp0 (fa, fb) == 0)
     return TRUE;
@@ -362,7 +364,7 @@ find_small (KoersImportPlan *plan,
             const char      *uuid)
 {
   KoersPlanEntry *entry = koers_import_plan_find_entry (plan, kind, uuid);
-  GPtrArray *small = plan->small[kind];
+  GPtrArray      *small = plan->small[kind];
 
   if (entry == NULL)
     return NULL;
@@ -436,7 +438,7 @@ static void
 match_departments (KoersImportPlan *plan)
 {
   GPtrArray *items = plan->small[KOERS_IMPORT_DEPARTMENTS];
-  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -453,16 +455,16 @@ match_departments (KoersImportPlan *plan)
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < items->len; i++)
       {
-        KoersPlanSmall *small = g_ptr_array_index (items, i);
+        KoersPlanSmall  *small = g_ptr_array_index (items, i);
         KoersDepartment *dept = KOERS_DEPARTMENT (small->item->object);
-        gboolean company = koers_department_get_is_company (dept);
+        gboolean         company = koers_department_get_is_company (dept);
 
         if (small->match != NULL || (pass == 0) != company)
           continue;
 
         for (guint j = 0; j < plan->db_departments->len; j++)
           {
-            KoersStoredRow *row = g_ptr_array_index (plan->db_departments, j);
+            KoersStoredRow  *row = g_ptr_array_index (plan->db_departments, j);
             KoersDepartment *other = KOERS_DEPARTMENT (row->object);
             g_autofree char *other_uuid = g_ascii_strdown (koers_department_get_uuid (other), -1);
 
@@ -492,8 +494,8 @@ same_department (KoersImportPlan *plan,
   /* The company is matched to the company already; the creation time
    * below. */
   static const char *const not_here[] = { "updated", "is_company", "created", NULL };
-  KoersDepartment *a = KOERS_DEPARTMENT (small->item->object);
-  KoersDepartment *b = KOERS_DEPARTMENT (small->match->object);
+  KoersDepartment         *a = KOERS_DEPARTMENT (small->item->object);
+  KoersDepartment         *b = KOERS_DEPARTMENT (small->match->object);
 
   return koers_entity_equal (&koers_entity_department, G_OBJECT (a), G_OBJECT (b), not_here) &&
          department_node (plan, small->item->owner_uuid) == small->match->owner_id &&
@@ -520,7 +522,7 @@ decide_small (KoersImportPlan *plan,
     {
       KoersPlanSmall *small = g_ptr_array_index (items, i);
       KoersPlanEntry *entry = small->entry;
-      gboolean same;
+      gboolean        same;
 
       if (kind != KOERS_IMPORT_DEPARTMENTS)
         small->match = find_row (plan, kind, small->item->uuid);
@@ -545,8 +547,7 @@ decide_small (KoersImportPlan *plan,
         {
           if (kind != KOERS_IMPORT_DEPARTMENTS)
             refuse_existing (plan, entry, small->match);
-          else if (same && same_link (small->item->uuid,
-                                      koers_department_get_uuid (KOERS_DEPARTMENT (small->match->object))) &&
+          else if (same && same_link (small->item->uuid, koers_department_get_uuid (KOERS_DEPARTMENT (small->match->object))) &&
                    get_updated (small->item->object) == get_updated (small->match->object))
             entry->outcome = KOERS_IMPORT_OUTCOME_UNCHANGED;
           else
@@ -566,8 +567,8 @@ decide_objectives (KoersImportPlan *plan)
   for (guint i = 0; i < plan->objectives->len; i++)
     {
       KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective, i);
-      KoersPlanEntry *entry = info->entry;
-      gboolean same;
+      KoersPlanEntry     *entry = info->entry;
+      gboolean            same;
 
       if (entry->db_id == 0 || plan->mode == KOERS_JSON_IMPORT_ADD)
         continue;
@@ -597,7 +598,7 @@ check_reference (KoersImportPlan *plan,
             row_exists (plan, kind, uuid);
 
   if (!found)
-    add_member_problem (plan, entry, member, _("%s is neither in the file nor in the database"),
+    add_member_problem (plan, entry, member, _ ("%s is neither in the file nor in the database"),
                         uuid);
 }
 
@@ -632,7 +633,7 @@ static gboolean
 department_makes_circle (KoersImportPlan *plan,
                          gint64           start)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (gint64 node = start; node != 0; node = department_parent (plan, node))
     {
@@ -647,15 +648,15 @@ department_makes_circle (KoersImportPlan *plan,
 static void
 check_departments (KoersImportPlan *plan)
 {
-  GPtrArray *items = plan->small[KOERS_IMPORT_DEPARTMENTS];
+  GPtrArray      *items = plan->small[KOERS_IMPORT_DEPARTMENTS];
   KoersPlanSmall *company = NULL;
 
   for (guint i = 0; i < items->len; i++)
     {
       KoersPlanSmall *small = g_ptr_array_index (items, i);
       KoersPlanEntry *entry = small->entry;
-      gboolean is_company = koers_department_get_is_company (KOERS_DEPARTMENT (small->item->object));
-      gint64 parent;
+      gboolean        is_company = koers_department_get_is_company (KOERS_DEPARTMENT (small->item->object));
+      gint64          parent;
 
       if (is_company && company != NULL)
         {
@@ -663,7 +664,7 @@ check_departments (KoersImportPlan *plan)
                                                            company->entry->index);
 
           add_member_problem (plan, entry, "is_company",
-                              _("there is only one company level, and %s is it already"), first);
+                              _ ("there is only one company level, and %s is it already"), first);
         }
       else if (is_company)
         company = small;
@@ -672,9 +673,9 @@ check_departments (KoersImportPlan *plan)
           is_company != koers_department_get_is_company (KOERS_DEPARTMENT (small->match->object)))
         {
           add_member_problem (plan, entry, "is_company", "%s",
-                              is_company ? _("this uuid is a department in the database, not "
-                                             "the company level")
-                                         : _("this uuid is the company level in the database"));
+                              is_company ? _ ("this uuid is a department in the database, not "
+                                              "the company level")
+                                         : _ ("this uuid is the company level in the database"));
         }
 
       check_reference (plan, entry, "parent", KOERS_IMPORT_DEPARTMENTS, small->item->owner_uuid);
@@ -684,18 +685,18 @@ check_departments (KoersImportPlan *plan)
 
       if (is_company)
         {
-          add_member_problem (plan, entry, "parent", _("the company level cannot have a parent"));
+          add_member_problem (plan, entry, "parent", _ ("the company level cannot have a parent"));
         }
       else if (department_is_company (plan, parent))
         {
           add_member_problem (plan, entry, "parent",
-                              _("a department cannot be placed under the company level (leave "
-                                "the parent empty)"));
+                              _ ("a department cannot be placed under the company level (leave "
+                                 "the parent empty)"));
         }
       else if (koers_import_outcome_is_written (entry->outcome) &&
                department_makes_circle (plan, department_node (plan, small->item->uuid)))
         {
-          add_member_problem (plan, entry, "parent", _("the parents make a circle of departments"));
+          add_member_problem (plan, entry, "parent", _ ("the parents make a circle of departments"));
         }
     }
 }
@@ -714,8 +715,8 @@ objective_follow (KoersImportPlan *plan,
                   LinkKind         link)
 {
   KoersPlanEntry *entry = koers_import_plan_find_entry (plan, KOERS_IMPORT_OBJECTIVES, uuid);
-  const char *links;
-  char *joined;
+  const char     *links;
+  char           *joined;
 
   if (entry != NULL)
     {
@@ -730,7 +731,7 @@ objective_follow (KoersImportPlan *plan,
   links = g_hash_table_lookup (plan->db_objective_links, uuid);
   if (links == NULL)
     {
-      g_autoptr(KoersStoredRow) row = find_row (plan, KOERS_IMPORT_OBJECTIVES, uuid);
+      g_autoptr (KoersStoredRow) row = find_row (plan, KOERS_IMPORT_OBJECTIVES, uuid);
 
       joined = g_strdup_printf ("%s\n%s",
                                 row != NULL && row->aligned_uuid != NULL ? row->aligned_uuid : "",
@@ -741,7 +742,7 @@ objective_follow (KoersImportPlan *plan,
 
   if (link == LINK_ALIGNED_TO)
     {
-      const char *end = strchr (links, '\n');
+      const char      *end = strchr (links, '\n');
       g_autofree char *aligned = g_strndup (links, end - links);
 
       return aligned[0] != '\0' ? g_string_chunk_insert_const (plan->strings, aligned) : NULL;
@@ -755,7 +756,7 @@ objective_makes_circle (KoersImportPlan *plan,
                         const char      *start,
                         LinkKind         link)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (const char *uuid = start; uuid != NULL; uuid = objective_follow (plan, uuid, link))
     {
@@ -772,7 +773,7 @@ check_objectives (KoersImportPlan *plan)
   for (guint i = 0; i < plan->objectives->len; i++)
     {
       KoersPlanObjective *info = &g_array_index (plan->objectives, KoersPlanObjective, i);
-      KoersPlanEntry *entry = info->entry;
+      KoersPlanEntry     *entry = info->entry;
 
       check_reference (plan, entry, "department", KOERS_IMPORT_DEPARTMENTS, entry->owner_uuid);
       check_reference (plan, entry, "aligned_to", KOERS_IMPORT_OBJECTIVES, info->aligned_uuid);
@@ -786,14 +787,14 @@ check_objectives (KoersImportPlan *plan)
           objective_makes_circle (plan, entry->uuid, LINK_ALIGNED_TO))
         {
           add_member_problem (plan, entry, "aligned_to",
-                              _("the alignment makes a circle of objectives"));
+                              _ ("the alignment makes a circle of objectives"));
         }
 
       if (info->carried_uuid != NULL &&
           objective_makes_circle (plan, entry->uuid, LINK_CARRIED_OVER_FROM))
         {
           add_member_problem (plan, entry, "carried_over_from",
-                              _("“carried over from” makes a circle of objectives"));
+                              _ ("“carried over from” makes a circle of objectives"));
         }
     }
 }
@@ -827,21 +828,21 @@ static void
 match_dismissals (KoersImportPlan *plan)
 {
   GPtrArray *dismissals = plan->all_dismissals;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < dismissals->len; i++)
     {
       KoersImportDismissal *dismissal = g_ptr_array_index (dismissals, i);
       KoersImportDismissal *first = g_hash_table_lookup (seen, dismissal->key);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       gboolean found = FALSE;
-      gint64 stored = 0;
+      gint64   stored = 0;
 
       if (first != NULL)
         {
           g_autofree char *path = koers_json_path_member (dismissal->path, "key");
 
-          koers_import_plan_add_problem (plan, path, _("the key %s is also used at %s"),
+          koers_import_plan_add_problem (plan, path, _ ("the key %s is also used at %s"),
                                          dismissal->key, first->path);
           continue;
         }
@@ -861,7 +862,7 @@ count_outcomes (KoersImportPlan *plan)
 {
   for (guint i = 0; i < plan->stream->len; i++)
     {
-      KoersPlanEntry *entry = g_ptr_array_index (plan->stream, i);
+      KoersPlanEntry    *entry = g_ptr_array_index (plan->stream, i);
       KoersImportCounts *counts = &plan->counts[entry->kind];
 
       switch (entry->outcome)
@@ -885,7 +886,7 @@ count_outcomes (KoersImportPlan *plan)
   for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
     for (guint i = 0; plan->small[kind] != NULL && i < plan->small[kind]->len; i++)
       {
-        KoersPlanSmall *small = g_ptr_array_index (plan->small[kind], i);
+        KoersPlanSmall    *small = g_ptr_array_index (plan->small[kind], i);
         KoersImportCounts *counts = &plan->counts[kind];
 
         switch (small->entry->outcome)
@@ -921,7 +922,7 @@ count_outcomes (KoersImportPlan *plan)
 void
 koers_import_plan_finish (KoersImportPlan *plan)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *organisation = NULL;
 
   plan->db_departments = koers_store_import_list_departments (plan->import, &error);

@@ -18,8 +18,13 @@
 static const char *
 change_entity_name (int value)
 {
-  static const char * const names[] = {
-    "department", "objective", "key_result", "checkin", "kpi", "kpi_value",
+  static const char *const names[] = {
+    "department",
+    "objective",
+    "key_result",
+    "checkin",
+    "kpi",
+    "kpi_value",
   };
 
   return value >= 0 && value < (int) G_N_ELEMENTS (names) ? names[value] : NULL;
@@ -29,11 +34,22 @@ static const char *
 change_op_name (int value)
 {
   return value >= KOERS_CHANGE_INSERT && value <= KOERS_CHANGE_DELETE
-    ? koers_change_operation_to_string ((KoersChangeOperation) value) : NULL;
+           ? koers_change_operation_to_string ((KoersChangeOperation) value)
+           : NULL;
 }
 
-enum { TOP_FORMAT, TOP_VERSION, TOP_EXPORTED, TOP_ORGANISATION, TOP_DEPARTMENTS, TOP_OBJECTIVES,
-       TOP_DISMISSED_FINDINGS, TOP_KPIS, TOP_CHANGES };
+enum
+{
+  TOP_FORMAT,
+  TOP_VERSION,
+  TOP_EXPORTED,
+  TOP_ORGANISATION,
+  TOP_DEPARTMENTS,
+  TOP_OBJECTIVES,
+  TOP_DISMISSED_FINDINGS,
+  TOP_KPIS,
+  TOP_CHANGES
+};
 static const KoersJsonFieldSpec top_fields[] = {
   { "format", KOERS_JSON_FIELD_TEXT, TRUE, NULL },
   { "version", KOERS_JSON_FIELD_VERSION, TRUE, NULL },
@@ -46,7 +62,17 @@ static const KoersJsonFieldSpec top_fields[] = {
   { "changes", KOERS_JSON_FIELD_LIST, FALSE, NULL },
 };
 
-enum { CH_KEY, CH_AT, CH_AUTHOR, CH_ENTITY, CH_UUID, CH_PARENT, CH_OP, CH_FIELDS };
+enum
+{
+  CH_KEY,
+  CH_AT,
+  CH_AUTHOR,
+  CH_ENTITY,
+  CH_UUID,
+  CH_PARENT,
+  CH_OP,
+  CH_FIELDS
+};
 static const KoersJsonFieldSpec change_fields[] = {
   { "key", KOERS_JSON_FIELD_KEY, TRUE, NULL },
   { "at", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
@@ -58,7 +84,11 @@ static const KoersJsonFieldSpec change_fields[] = {
   { "fields", KOERS_JSON_FIELD_CHANGES, TRUE, NULL },
 };
 
-enum { DF_KEY, DF_DISMISSED };
+enum
+{
+  DF_KEY,
+  DF_DISMISSED
+};
 static const KoersJsonFieldSpec dismissal_fields[] = {
   { "key", KOERS_JSON_FIELD_NAME, TRUE, NULL },
   { "dismissed", KOERS_JSON_FIELD_STAMP, TRUE, NULL },
@@ -115,8 +145,8 @@ koers_json_header_clear (KoersJsonHeader *header)
 }
 
 char *
-koers_import_kind_path (KoersImportKind  kind,
-                        const guint     *index)
+koers_import_kind_path (KoersImportKind kind,
+                        const guint    *index)
 {
   switch (kind)
     {
@@ -140,13 +170,13 @@ koers_import_kind_path (KoersImportKind  kind,
 }
 
 static KoersImportItem *
-new_item (KoersImportKind  kind,
-          const char      *path,
-          gpointer         object,
-          const char      *uuid,
-          const char      *owner_uuid,
-          guint            index,
-          const guint     *owner_index)
+new_item (KoersImportKind kind,
+          const char     *path,
+          gpointer        object,
+          const char     *uuid,
+          const char     *owner_uuid,
+          guint           index,
+          const guint    *owner_index)
 {
   KoersImportItem *item = g_new0 (KoersImportItem, 1);
 
@@ -189,15 +219,15 @@ struct _EntityFormat
 {
   const KoersEntity  *entity;
   KoersImportKind     kind;
-  const char         *list;       /* the member that holds what it owns, or NULL */
+  const char         *list; /* the member that holds what it owns, or NULL */
   guint               max_list;
-  const EntityFormat *child;      /* what that list holds */
+  const EntityFormat *child; /* what that list holds */
   /* Checks across members, after each member is read. */
-  gboolean          (*check) (KoersJsonReader           *r,
-                              const char                *path,
-                              const KoersJsonFieldSpec  *specs,
-                              guint                      n_specs,
-                              const KoersJsonFieldValue *values);
+  gboolean (*check) (KoersJsonReader           *r,
+                     const char                *path,
+                     const KoersJsonFieldSpec  *specs,
+                     guint                      n_specs,
+                     const KoersJsonFieldValue *values);
 };
 
 /* The members of an entity, once per process: specs[i] is column[i]'s,
@@ -266,11 +296,11 @@ static EntitySpecs *
 build_specs (const EntityFormat *format)
 {
   const KoersEntity *entity = format->entity;
-  EntitySpecs *specs = g_new0 (EntitySpecs, 1);
+  EntitySpecs       *specs = g_new0 (EntitySpecs, 1);
 
   for (guint i = 0; i < entity->n_columns; i++)
     {
-      const KoersColumn *column = &entity->columns[i];
+      const KoersColumn  *column = &entity->columns[i];
       KoersJsonFieldSpec *spec = &specs->specs[specs->n];
 
       if (column->json == KOERS_JSON_NONE)
@@ -297,9 +327,9 @@ build_specs (const EntityFormat *format)
 static const EntitySpecs *
 get_specs (const EntityFormat *format)
 {
-  static GHashTable *cache;  /* format -> EntitySpecs, for the life of the process */
-  static GMutex lock;
-  EntitySpecs *specs;
+  static GHashTable *cache; /* format -> EntitySpecs, for the life of the process */
+  static GMutex      lock;
+  EntitySpecs       *specs;
 
   g_mutex_lock (&lock);
   if (cache == NULL)
@@ -405,14 +435,14 @@ fill_item (KoersImportItem           *item,
            const KoersJsonFieldValue *v)
 {
   const char *names[KOERS_JSON_MAX_FIELDS];
-  GValue values[KOERS_JSON_MAX_FIELDS] = { G_VALUE_INIT };
-  guint n = 0;
+  GValue      values[KOERS_JSON_MAX_FIELDS] = { G_VALUE_INIT };
+  guint       n = 0;
 
   item->object = koers_entity_new_object (entity);
   for (guint i = 0; i < specs->n; i++)
     {
       const KoersColumn *column;
-      GParamSpec *pspec;
+      GParamSpec        *pspec;
 
       if (specs->column[i] < 0)
         continue;
@@ -475,10 +505,10 @@ read_entity (KoersJsonReader    *r,
              const char         *owner_uuid,
              const guint        *owner_index)
 {
-  const EntitySpecs *specs = get_specs (format);
+  const EntitySpecs  *specs = get_specs (format);
   KoersJsonFieldValue v[KOERS_JSON_MAX_FIELDS];
-  const char *uuid = NULL;
-  gboolean ok;
+  const char         *uuid = NULL;
+  gboolean            ok;
 
   ok = koers_json_read_object (r, path, node, specs->specs, specs->n, v) &&
        (format->check == NULL || format->check (r, path, specs->specs, specs->n, v));
@@ -497,7 +527,7 @@ read_entity (KoersJsonReader    *r,
     if (specs->column[i] < 0 && v[i].present)
       {
         g_autofree char *list_path = koers_json_path_member (path, format->list);
-        guint here[2] = { index, owner_index != NULL ? owner_index[0] : 0 };
+        guint            here[2] = { index, owner_index != NULL ? owner_index[0] : 0 };
 
         read_list (r, list_path, v[i].list, format, uuid, here);
       }
@@ -514,9 +544,9 @@ check_thresholds (KoersJsonReader           *r,
                   const KoersJsonFieldValue *v)
 {
   KoersKpiDirection direction = find_value (specs, n_specs, v, "direction")->enum_value;
-  double healthy = find_value (specs, n_specs, v, "healthy")->number;
-  double attention = find_value (specs, n_specs, v, "attention")->number;
-  g_autofree char *member_path = NULL;
+  double            healthy = find_value (specs, n_specs, v, "healthy")->number;
+  double            attention = find_value (specs, n_specs, v, "attention")->number;
+  g_autofree char  *member_path = NULL;
 
   if (koers_kpi_check_thresholds (direction, healthy, attention))
     return TRUE;
@@ -524,30 +554,57 @@ check_thresholds (KoersJsonReader           *r,
   member_path = koers_json_path_member (path, "attention");
   if (direction == KOERS_KPI_DIRECTION_LOWER)
     return koers_json_add_problem (r, member_path,
-                                   _("must not be below “healthy” when the direction is “lower”"));
+                                   _ ("must not be below “healthy” when the direction is “lower”"));
   return koers_json_add_problem (r, member_path,
-                                 _("must not be above “healthy” when the direction is “higher”"));
+                                 _ ("must not be above “healthy” when the direction is “higher”"));
 }
 
 static const EntityFormat checkin_format = {
-  &koers_entity_checkin, KOERS_IMPORT_CHECKINS, NULL, 0, NULL, NULL,
+  &koers_entity_checkin,
+  KOERS_IMPORT_CHECKINS,
+  NULL,
+  0,
+  NULL,
+  NULL,
 };
 static const EntityFormat key_result_format = {
-  &koers_entity_key_result, KOERS_IMPORT_KEY_RESULTS, "checkins", KOERS_JSON_MAX_CHECKINS,
-  &checkin_format, NULL,
+  &koers_entity_key_result,
+  KOERS_IMPORT_KEY_RESULTS,
+  "checkins",
+  KOERS_JSON_MAX_CHECKINS,
+  &checkin_format,
+  NULL,
 };
 static const EntityFormat objective_format = {
-  &koers_entity_objective, KOERS_IMPORT_OBJECTIVES, "key_results", KOERS_JSON_MAX_KEY_RESULTS,
-  &key_result_format, NULL,
+  &koers_entity_objective,
+  KOERS_IMPORT_OBJECTIVES,
+  "key_results",
+  KOERS_JSON_MAX_KEY_RESULTS,
+  &key_result_format,
+  NULL,
 };
 static const EntityFormat department_format = {
-  &koers_entity_department, KOERS_IMPORT_DEPARTMENTS, NULL, 0, NULL, NULL,
+  &koers_entity_department,
+  KOERS_IMPORT_DEPARTMENTS,
+  NULL,
+  0,
+  NULL,
+  NULL,
 };
 static const EntityFormat kpi_value_format = {
-  &koers_entity_kpi_value, KOERS_IMPORT_KPI_VALUES, NULL, 0, NULL, NULL,
+  &koers_entity_kpi_value,
+  KOERS_IMPORT_KPI_VALUES,
+  NULL,
+  0,
+  NULL,
+  NULL,
 };
 static const EntityFormat kpi_format = {
-  &koers_entity_kpi, KOERS_IMPORT_KPIS, "values", KOERS_JSON_MAX_KPI_VALUES, &kpi_value_format,
+  &koers_entity_kpi,
+  KOERS_IMPORT_KPIS,
+  "values",
+  KOERS_JSON_MAX_KPI_VALUES,
+  &kpi_value_format,
   check_thresholds,
 };
 
@@ -569,7 +626,7 @@ read_dismissal (KoersJsonReader *r,
                 JsonNode        *node,
                 guint            index)
 {
-  KoersJsonFieldValue v[G_N_ELEMENTS (dismissal_fields)];
+  KoersJsonFieldValue   v[G_N_ELEMENTS (dismissal_fields)];
   KoersImportDismissal *dismissal;
 
   if (koers_json_read_object (r, path, node, dismissal_fields, G_N_ELEMENTS (dismissal_fields), v))
@@ -595,8 +652,8 @@ read_change (KoersJsonReader *r,
              guint            index)
 {
   KoersJsonFieldValue v[G_N_ELEMENTS (change_fields)];
-  KoersImportChange *change;
-  GString *fields;
+  KoersImportChange  *change;
+  GString            *fields;
 
   if (!koers_json_read_object (r, path, node, change_fields, G_N_ELEMENTS (change_fields), v))
     goto out;
@@ -629,22 +686,22 @@ check_version (KoersJsonReader *r,
                int             *out)
 {
   g_autofree char *found = koers_json_describe_node (version);
-  double number;
+  double           number;
 
   if (!koers_json_node_is_number (version) ||
       json_node_get_double (version) != floor (json_node_get_double (version)))
-    return koers_json_add_problem (r, "$.version", _("expected a whole number, found %s"), found);
+    return koers_json_add_problem (r, "$.version", _ ("expected a whole number, found %s"), found);
 
   number = json_node_get_double (version);
   if (number > KOERS_JSON_FORMAT_VERSION)
     return koers_json_add_problem (r, "$.version",
-                                   _("the file is from a newer Koers (format version %s); this Koers reads "
-                                     "version %d"),
+                                   _ ("the file is from a newer Koers (format version %s); this Koers reads "
+                                      "version %d"),
                                    found, KOERS_JSON_FORMAT_VERSION);
 
   if (number < KOERS_JSON_FORMAT_VERSION_MIN)
     return koers_json_add_problem (r, "$.version",
-                                   _("unknown format version %s; this Koers reads versions %d to %d"),
+                                   _ ("unknown format version %s; this Koers reads versions %d to %d"),
                                    found, KOERS_JSON_FORMAT_VERSION_MIN, KOERS_JSON_FORMAT_VERSION);
 
   *out = (int) number;
@@ -663,7 +720,7 @@ check_format (KoersJsonReader *r,
 
   found = koers_json_describe_node (format);
   return koers_json_add_problem (r, "$.format",
-                                 _("this is not a Koers file (expected \"%s\", found %s)"),
+                                 _ ("this is not a Koers file (expected \"%s\", found %s)"),
                                  KOERS_JSON_FORMAT, found);
 }
 
@@ -710,13 +767,13 @@ read_stream_list (KoersJsonReader *r,
 
   if (token != KOERS_JSON_TOKEN_BEGIN_ARRAY)
     {
-      g_autoptr(JsonNode) node = read_small_node (s, token);
+      g_autoptr (JsonNode) node = read_small_node (s, token);
       g_autofree char *found = NULL;
 
       if (node == NULL)
         return FALSE;
       found = koers_json_describe_node (node);
-      koers_json_add_problem (r, list_path, _("expected a list, found %s"), found);
+      koers_json_add_problem (r, list_path, _ ("expected a list, found %s"), found);
       return TRUE;
     }
 
@@ -725,7 +782,7 @@ read_stream_list (KoersJsonReader *r,
 
   for (;;)
     {
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr (JsonNode) node = NULL;
       g_autofree char *item_path = NULL;
 
       token = koers_json_stream_next (s);
@@ -735,7 +792,7 @@ read_stream_list (KoersJsonReader *r,
         return FALSE;
 
       if (index == max)
-        koers_json_add_problem (r, list_path, _("more than %u entries"), max);
+        koers_json_add_problem (r, list_path, _ ("more than %u entries"), max);
 
       if (index >= max)
         {
@@ -764,12 +821,14 @@ koers_json_read_stream (KoersJsonStream          *s,
                         KoersJsonHeader          *header,
                         GPtrArray                *problems)
 {
-  g_autoptr(GPtrArray) format_problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) format_problems = g_ptr_array_new_with_free_func (g_free);
   KoersJsonReader r = { problems, funcs, user_data };
   KoersJsonReader header_reader = { format_problems, funcs, user_data };
-  gboolean seen[G_N_ELEMENTS (top_fields)] = { FALSE, };
-  gboolean is_koers = TRUE;
-  gboolean changes_seen = FALSE;
+  gboolean        seen[G_N_ELEMENTS (top_fields)] = {
+           FALSE,
+  };
+  gboolean       is_koers = TRUE;
+  gboolean       changes_seen = FALSE;
   KoersJsonToken token;
 
   header->version = 0;
@@ -781,13 +840,13 @@ koers_json_read_stream (KoersJsonStream          *s,
 
   if (token != KOERS_JSON_TOKEN_BEGIN_OBJECT)
     {
-      g_autoptr(JsonNode) root = read_small_node (s, token);
+      g_autoptr (JsonNode) root = read_small_node (s, token);
       g_autofree char *found = NULL;
 
       if (root == NULL || koers_json_stream_next (s) != KOERS_JSON_TOKEN_END)
         return FALSE;
       found = koers_json_describe_node (root);
-      koers_json_add_problem (&r, "$", _("expected an object, found %s"), found);
+      koers_json_add_problem (&r, "$", _ ("expected an object, found %s"), found);
       return FALSE;
     }
 
@@ -795,7 +854,7 @@ koers_json_read_stream (KoersJsonStream          *s,
     {
       g_autofree char *name = NULL;
       g_autofree char *member_path = NULL;
-      guint field;
+      guint            field;
 
       token = koers_json_stream_next (s);
       if (token == KOERS_JSON_TOKEN_END_OBJECT)
@@ -832,7 +891,7 @@ koers_json_read_stream (KoersJsonStream          *s,
         case TOP_EXPORTED:
         case TOP_ORGANISATION:
           {
-            g_autoptr(JsonNode) node = read_small_node (s, token);
+            g_autoptr (JsonNode) node = read_small_node (s, token);
             KoersJsonFieldValue value;
 
             if (node == NULL)
@@ -887,7 +946,7 @@ koers_json_read_stream (KoersJsonStream          *s,
           break;
 
         default:
-          koers_json_add_problem (&r, member_path, _("unknown member"));
+          koers_json_add_problem (&r, member_path, _ ("unknown member"));
           if (!koers_json_stream_skip (s, token))
             return FALSE;
           break;
@@ -900,12 +959,12 @@ koers_json_read_stream (KoersJsonStream          *s,
 
   if (is_koers && !seen[TOP_FORMAT])
     {
-      koers_json_add_problem (&header_reader, "$.format", _("missing: this is not a Koers file"));
+      koers_json_add_problem (&header_reader, "$.format", _ ("missing: this is not a Koers file"));
       is_koers = FALSE;
     }
   else if (is_koers && !seen[TOP_VERSION])
     {
-      koers_json_add_problem (&header_reader, "$.version", _("missing (it is required)"));
+      koers_json_add_problem (&header_reader, "$.version", _ ("missing (it is required)"));
       is_koers = FALSE;
     }
 
@@ -920,7 +979,7 @@ koers_json_read_stream (KoersJsonStream          *s,
 
   /* The change log came with version 2. */
   if (changes_seen && header->version < 2)
-    koers_json_add_problem (&r, "$.changes", _("unknown member"));
+    koers_json_add_problem (&r, "$.changes", _ ("unknown member"));
 
   for (guint i = 0; i < G_N_ELEMENTS (top_fields); i++)
     {
@@ -928,7 +987,7 @@ koers_json_read_stream (KoersJsonStream          *s,
         {
           g_autofree char *member_path = koers_json_path_member ("$", top_fields[i].name);
 
-          koers_json_add_problem (&r, member_path, _("missing (it is required)"));
+          koers_json_add_problem (&r, member_path, _ ("missing (it is required)"));
         }
     }
 
@@ -942,7 +1001,7 @@ koers_json_read_changes (KoersJsonStream          *s,
                          GPtrArray                *problems)
 {
   KoersJsonReader r = { problems, funcs, user_data };
-  KoersJsonToken token = koers_json_stream_next (s);
+  KoersJsonToken  token = koers_json_stream_next (s);
 
   return read_stream_list (&r, s, "$.changes", token, KOERS_JSON_MAX_CHANGES, read_change, NULL,
                            FALSE);

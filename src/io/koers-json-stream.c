@@ -31,18 +31,18 @@
 typedef struct
 {
   gboolean    is_object;
-  guint       index;  /* array: the element being read */
-  char       *key;    /* object: the member being read */
-  GPtrArray  *keys;   /* object: the members seen (few) */
-  GHashTable *key_set;/* object: the members seen, once there are many */
+  guint       index;   /* array: the element being read */
+  char       *key;     /* object: the member being read */
+  GPtrArray  *keys;    /* object: the members seen (few) */
+  GHashTable *key_set; /* object: the members seen, once there are many */
 } Frame;
 
 typedef enum
 {
-  STATE_START,         /* before the document */
+  STATE_START, /* before the document */
   STATE_VALUE,
-  STATE_OBJECT_START,  /* after "{": a member or "}" */
-  STATE_ARRAY_START,   /* after "[": a value or "]" */
+  STATE_OBJECT_START, /* after "{": a member or "}" */
+  STATE_ARRAY_START,  /* after "[": a value or "]" */
   STATE_KEY,
   STATE_AFTER_VALUE,
   STATE_DONE,
@@ -54,25 +54,25 @@ struct _KoersJsonStream
   GPtrArray    *problems;
   GError       *read_error;
 
-  guchar       *buf;
-  gsize         len;           /* bytes in buf */
-  gsize         pos;           /* the next byte to read */
-  goffset       buf_offset;    /* where buf starts in the file */
-  gboolean      eof;
+  guchar  *buf;
+  gsize    len;        /* bytes in buf */
+  gsize    pos;        /* the next byte to read */
+  goffset  buf_offset; /* where buf starts in the file */
+  gboolean eof;
 
-  guint         line;          /* for messages: 1 on */
-  goffset       line_start;    /* the offset after the last line end */
-  guint         column_base;   /* characters of this line already dropped from buf */
+  guint   line;        /* for messages: 1 on */
+  goffset line_start;  /* the offset after the last line end */
+  guint   column_base; /* characters of this line already dropped from buf */
 
-  GArray       *frames;        /* Frame */
-  State         state;
-  gboolean      failed;
+  GArray  *frames; /* Frame */
+  State    state;
+  gboolean failed;
 
-  GString      *text;          /* the last string, member name or number */
-  gboolean      text_has_nul;
-  double        number;
-  gboolean      number_is_integer;
-  goffset       token_offset;  /* where the last token starts */
+  GString *text; /* the last string, member name or number */
+  gboolean text_has_nul;
+  double   number;
+  gboolean number_is_integer;
+  goffset  token_offset; /* where the last token starts */
 };
 
 static void
@@ -122,7 +122,7 @@ koers_json_stream_new_at_member (GInputStream *input,
                                  const char   *member)
 {
   KoersJsonStream *s;
-  Frame frame = { TRUE, 0, NULL, NULL, NULL };
+  Frame            frame = { TRUE, 0, NULL, NULL, NULL };
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (input), NULL);
   g_return_val_if_fail (member != NULL, NULL);
@@ -241,7 +241,7 @@ stream_path (KoersJsonStream *s)
   for (guint i = 0; i < s->frames->len; i++)
     {
       Frame *frame = &g_array_index (s->frames, Frame, i);
-      char *next;
+      char  *next;
 
       if (frame->is_object && frame->key == NULL)
         break;
@@ -274,7 +274,7 @@ add_value_problem (KoersJsonStream *s,
   g_autofree char *path = stream_path (s);
 
   /* Translators: a problem in a JSON file: its place, then what is wrong. */
-  g_ptr_array_add (s->problems, g_strdup_printf (_("%s: %s"), path, message));
+  g_ptr_array_add (s->problems, g_strdup_printf (_ ("%s: %s"), path, message));
 }
 
 /* Ends the reading: the text is not JSON from here on. */
@@ -283,8 +283,8 @@ fail (KoersJsonStream *s,
       const char      *message)
 {
   g_autofree char *path = stream_path (s);
-  guint column = s->column_base + 1;
-  goffset from = MAX (s->line_start, s->buf_offset) - s->buf_offset;
+  guint            column = s->column_base + 1;
+  goffset          from = MAX (s->line_start, s->buf_offset) - s->buf_offset;
 
   for (gsize i = (gsize) from; i < s->pos && i < s->len; i++)
     if ((s->buf[i] & 0xc0) != 0x80)
@@ -292,7 +292,7 @@ fail (KoersJsonStream *s,
 
   g_ptr_array_add (s->problems,
                    /* Translators: a JSON path, a line and a column number, then what is wrong. */
-                   g_strdup_printf (_("%s (line %u, column %u): %s"), path, s->line, column,
+                   g_strdup_printf (_ ("%s (line %u, column %u): %s"), path, s->line, column,
                                     message));
   s->failed = TRUE;
   s->state = STATE_DONE;
@@ -393,12 +393,12 @@ scan_string (KoersJsonStream *s)
 
   for (;;)
     {
-      int ch = peek (s);
+      int   ch = peek (s);
       gsize start;
 
       if (ch < 0)
         {
-          fail (s, _("the text has no closing quote"));
+          fail (s, _ ("the text has no closing quote"));
           return FALSE;
         }
 
@@ -411,31 +411,55 @@ scan_string (KoersJsonStream *s)
       if (ch == '\\')
         {
           gunichar unichar;
-          char utf8[6];
+          char     utf8[6];
 
           s->pos++;
           ch = peek (s);
           if (ch < 0)
             {
-              fail (s, _("the text has no closing quote"));
+              fail (s, _ ("the text has no closing quote"));
               return FALSE;
             }
 
           switch (ch)
             {
-            case '"': unichar = '"'; s->pos++; break;
-            case '\\': unichar = '\\'; s->pos++; break;
-            case '/': unichar = '/'; s->pos++; break;
-            case 'b': unichar = '\b'; s->pos++; break;
-            case 'f': unichar = '\f'; s->pos++; break;
-            case 'n': unichar = '\n'; s->pos++; break;
-            case 'r': unichar = '\r'; s->pos++; break;
-            case 't': unichar = '\t'; s->pos++; break;
+            case '"':
+              unichar = '"';
+              s->pos++;
+              break;
+            case '\\':
+              unichar = '\\';
+              s->pos++;
+              break;
+            case '/':
+              unichar = '/';
+              s->pos++;
+              break;
+            case 'b':
+              unichar = '\b';
+              s->pos++;
+              break;
+            case 'f':
+              unichar = '\f';
+              s->pos++;
+              break;
+            case 'n':
+              unichar = '\n';
+              s->pos++;
+              break;
+            case 'r':
+              unichar = '\r';
+              s->pos++;
+              break;
+            case 't':
+              unichar = '\t';
+              s->pos++;
+              break;
             case 'u':
               s->pos++;
               if (!read_hex4 (s, &unichar))
                 {
-                  fail (s, _("a \\u escape needs four hexadecimal digits"));
+                  fail (s, _ ("a \\u escape needs four hexadecimal digits"));
                   return FALSE;
                 }
               if (unichar >= 0xd800 && unichar <= 0xdbff)
@@ -444,25 +468,25 @@ scan_string (KoersJsonStream *s)
 
                   if (ensure (s, 2) < 2 || s->buf[s->pos] != '\\' || s->buf[s->pos + 1] != 'u')
                     {
-                      fail (s, _("a \\u escape of half a character (a lone surrogate)"));
+                      fail (s, _ ("a \\u escape of half a character (a lone surrogate)"));
                       return FALSE;
                     }
                   s->pos += 2;
                   if (!read_hex4 (s, &low) || low < 0xdc00 || low > 0xdfff)
                     {
-                      fail (s, _("a \\u escape of half a character (a lone surrogate)"));
+                      fail (s, _ ("a \\u escape of half a character (a lone surrogate)"));
                       return FALSE;
                     }
                   unichar = 0x10000 + ((unichar - 0xd800) << 10) + (low - 0xdc00);
                 }
               else if (unichar >= 0xdc00 && unichar <= 0xdfff)
                 {
-                  fail (s, _("a \\u escape of half a character (a lone surrogate)"));
+                  fail (s, _ ("a \\u escape of half a character (a lone surrogate)"));
                   return FALSE;
                 }
               break;
             default:
-              fail (s, _("an unknown escape after a backslash"));
+              fail (s, _ ("an unknown escape after a backslash"));
               return FALSE;
             }
 
@@ -475,7 +499,7 @@ scan_string (KoersJsonStream *s)
 
       if (ch < 0x20)
         {
-          fail (s, _("a control character in text (write it as an escape)"));
+          fail (s, _ ("a control character in text (write it as an escape)"));
           return FALSE;
         }
 
@@ -496,14 +520,14 @@ scan_string (KoersJsonStream *s)
         }
       else
         {
-          gsize available = ensure (s, 4);
+          gsize    available = ensure (s, 4);
           gunichar unichar =
             g_utf8_get_char_validated ((const char *) s->buf + s->pos, (gssize) MIN (available, 4));
           gsize width;
 
           if (unichar == (gunichar) -1 || unichar == (gunichar) -2)
             {
-              fail (s, _("the text is not valid UTF-8"));
+              fail (s, _ ("the text is not valid UTF-8"));
               return FALSE;
             }
 
@@ -517,12 +541,12 @@ scan_string (KoersJsonStream *s)
 
   /* json-glib would cut the text there. */
   if (s->text_has_nul)
-    add_value_problem (s, _("the text holds a NUL character (\\u0000)"));
+    add_value_problem (s, _ ("the text holds a NUL character (\\u0000)"));
 
   if (n_chars > KOERS_JSON_MAX_TEXT_LENGTH)
     {
       g_autofree char *message =
-        g_strdup_printf (_("the text is longer than %d characters"), KOERS_JSON_MAX_TEXT_LENGTH);
+        g_strdup_printf (_ ("the text is longer than %d characters"), KOERS_JSON_MAX_TEXT_LENGTH);
 
       add_value_problem (s, message);
     }
@@ -534,7 +558,7 @@ static gboolean
 scan_digits (KoersJsonStream *s)
 {
   gboolean any = FALSE;
-  int ch;
+  int      ch;
 
   while ((ch = peek (s)) >= '0' && ch <= '9')
     {
@@ -571,7 +595,7 @@ scan_number (KoersJsonStream *s)
 
   if (!take_char (s, '0') && !scan_digits (s))
     {
-      fail (s, _("not a valid number"));
+      fail (s, _ ("not a valid number"));
       return FALSE;
     }
 
@@ -580,7 +604,7 @@ scan_number (KoersJsonStream *s)
       s->number_is_integer = FALSE;
       if (!scan_digits (s))
         {
-          fail (s, _("not a valid number"));
+          fail (s, _ ("not a valid number"));
           return FALSE;
         }
     }
@@ -592,7 +616,7 @@ scan_number (KoersJsonStream *s)
         take_char (s, '-');
       if (!scan_digits (s))
         {
-          fail (s, _("not a valid number"));
+          fail (s, _ ("not a valid number"));
           return FALSE;
         }
     }
@@ -608,7 +632,7 @@ scan_number (KoersJsonStream *s)
 
       if (strlen (token) > MAX_SHOWN)
         strcpy (token + MAX_SHOWN - 3, "...");
-      message = g_strdup_printf (_("the number %s is out of range (at most 10^15 either way)"),
+      message = g_strdup_printf (_ ("the number %s is out of range (at most 10^15 either way)"),
                                  token);
       add_value_problem (s, message);
       if (!isfinite (s->number))
@@ -643,7 +667,7 @@ scan_literal (KoersJsonStream *s)
         }
     }
 
-  return fail (s, _("expected a value (text, a number, an object, a list, true, false or null)"));
+  return fail (s, _ ("expected a value (text, a number, an object, a list, true, false or null)"));
 }
 
 /* FALSE after fail(). */
@@ -656,7 +680,7 @@ push (KoersJsonStream *s,
   if (s->frames->len >= KOERS_JSON_MAX_DEPTH)
     {
       g_autofree char *message =
-        g_strdup_printf (_("nested more than %d levels deep"), KOERS_JSON_MAX_DEPTH);
+        g_strdup_printf (_ ("nested more than %d levels deep"), KOERS_JSON_MAX_DEPTH);
 
       fail (s, message);
       return FALSE;
@@ -717,7 +741,7 @@ read_value (KoersJsonStream *s)
   switch (ch)
     {
     case -1:
-      return fail (s, _("the file ends where a value should be"));
+      return fail (s, _ ("the file ends where a value should be"));
 
     case '{':
       if (!push (s, TRUE))
@@ -737,8 +761,17 @@ read_value (KoersJsonStream *s)
       s->state = STATE_AFTER_VALUE;
       return KOERS_JSON_TOKEN_STRING;
 
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
       if (!scan_number (s))
         return KOERS_JSON_TOKEN_ERROR;
       s->state = STATE_AFTER_VALUE;
@@ -760,14 +793,14 @@ static KoersJsonToken
 read_key (KoersJsonStream *s)
 {
   Frame *frame = top_frame (s);
-  int ch;
+  int    ch;
 
   skip_space (s);
   ch = peek (s);
   if (ch < 0)
-    return fail (s, _("the file ends inside an object (a “}” is missing)"));
+    return fail (s, _ ("the file ends inside an object (a “}” is missing)"));
   if (ch != '"')
-    return fail (s, _("expected a member name in double quotes"));
+    return fail (s, _ ("expected a member name in double quotes"));
 
   if (!scan_string (s))
     return KOERS_JSON_TOKEN_ERROR;
@@ -776,11 +809,11 @@ read_key (KoersJsonStream *s)
   g_free (frame->key);
   frame->key = g_strdup (s->text->str);
   if (seen_key (frame, s->text->str))
-    add_value_problem (s, _("the member appears twice in the same object"));
+    add_value_problem (s, _ ("the member appears twice in the same object"));
 
   skip_space (s);
   if (peek (s) != ':')
-    return fail (s, _("expected “:” after the member name"));
+    return fail (s, _ ("expected “:” after the member name"));
 
   s->pos++;
   s->state = STATE_VALUE;
@@ -802,9 +835,9 @@ koers_json_stream_next (KoersJsonStream *s)
           if (is_wide_text (s))
             {
               /* Translators: a problem in a JSON file: its place, then what is wrong. */
-              g_ptr_array_add (s->problems, g_strdup_printf (_("%s: %s"), "$",
-                                                             _("this file is UTF-16 text; save it "
-                                                               "as UTF-8 and import it again")));
+              g_ptr_array_add (s->problems, g_strdup_printf (_ ("%s: %s"), "$",
+                                                             _ ("this file is UTF-16 text; save it "
+                                                                "as UTF-8 and import it again")));
               s->failed = TRUE;
               s->state = STATE_DONE;
               return KOERS_JSON_TOKEN_ERROR;
@@ -814,8 +847,8 @@ koers_json_stream_next (KoersJsonStream *s)
           if (peek (s) < 0)
             {
               /* Translators: a problem in a JSON file: its place, then what is wrong. */
-              g_ptr_array_add (s->problems, g_strdup_printf (_("%s: %s"), "$",
-                                                             _("the file is empty")));
+              g_ptr_array_add (s->problems, g_strdup_printf (_ ("%s: %s"), "$",
+                                                             _ ("the file is empty")));
               s->failed = TRUE;
               s->state = STATE_DONE;
               return KOERS_JSON_TOKEN_ERROR;
@@ -856,7 +889,7 @@ koers_json_stream_next (KoersJsonStream *s)
         case STATE_AFTER_VALUE:
           {
             Frame *frame;
-            int ch;
+            int    ch;
 
             skip_space (s);
             ch = peek (s);
@@ -864,7 +897,7 @@ koers_json_stream_next (KoersJsonStream *s)
             if (s->frames->len == 0)
               {
                 if (ch >= 0)
-                  return fail (s, _("there is more text after the end of the JSON value"));
+                  return fail (s, _ ("there is more text after the end of the JSON value"));
                 s->state = STATE_DONE;
                 return KOERS_JSON_TOKEN_END;
               }
@@ -873,8 +906,8 @@ koers_json_stream_next (KoersJsonStream *s)
 
             if (ch < 0)
               return fail (s, frame->is_object
-                                ? _("the file ends inside an object (a “}” is missing)")
-                                : _("the file ends inside a list (a “]” is missing)"));
+                                ? _ ("the file ends inside an object (a “}” is missing)")
+                                : _ ("the file ends inside a list (a “]” is missing)"));
 
             if (ch == ',')
               {
@@ -901,7 +934,7 @@ koers_json_stream_next (KoersJsonStream *s)
                 return is_object ? KOERS_JSON_TOKEN_END_OBJECT : KOERS_JSON_TOKEN_END_ARRAY;
               }
 
-            return fail (s, frame->is_object ? _("expected “,” or “}”") : _("expected “,” or “]”"));
+            return fail (s, frame->is_object ? _ ("expected “,” or “}”") : _ ("expected “,” or “]”"));
           }
 
         case STATE_DONE:
@@ -934,14 +967,14 @@ JsonNode *
 koers_json_stream_read_node (KoersJsonStream *s,
                              KoersJsonToken   token)
 {
-  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) stack = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   JsonNode *root = NULL;
 
   for (;;)
     {
       JsonNode *node = NULL;
-      gboolean opens = FALSE;
+      gboolean  opens = FALSE;
 
       switch (token)
         {
@@ -1065,11 +1098,11 @@ koers_json_check_syntax (const char *data,
                          gsize       length,
                          GPtrArray  *problems)
 {
-  g_autoptr(GInputStream) input = g_memory_input_stream_new_from_data (data, (gssize) length,
-                                                                       NULL);
+  g_autoptr (GInputStream) input = g_memory_input_stream_new_from_data (data, (gssize) length,
+                                                                        NULL);
   KoersJsonStream *s = koers_json_stream_new (input, problems);
-  KoersJsonToken token;
-  gboolean ok;
+  KoersJsonToken   token;
+  gboolean         ok;
 
   do
     token = koers_json_stream_next (s);

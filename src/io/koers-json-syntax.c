@@ -13,7 +13,7 @@
  * numbers and strings as the files write them.  The strict reader is
  * koers-json-stream.c. */
 
-G_DEFINE_QUARK (koers-json-error-quark, koers_json_error)
+G_DEFINE_QUARK (koers - json - error - quark, koers_json_error)
 
 /* How much of a member name a path repeats. */
 #define MAX_SHOWN 64
@@ -95,9 +95,9 @@ koers_json_append_number (GString *out,
   if (value == floor (value) && fabs (value) < 1e16)
     {
       /* Whole: its digits ("%.0f", without the cost of printf). */
-      gint64 whole = (gint64) value;
+      gint64  whole = (gint64) value;
       guint64 magnitude = whole < 0 ? (guint64) -whole : (guint64) whole;
-      char *p = buf + sizeof buf;
+      char   *p = buf + sizeof buf;
 
       do
         {
@@ -127,8 +127,8 @@ koers_json_append_number (GString *out,
           if (fabs (scaled) < 9007199254740992.0 && scaled / powers[k] == value)
             {
               guint64 magnitude = (guint64) fabs (scaled);
-              guint n_decimals = k + 1;
-              char *p = buf + sizeof buf;
+              guint   n_decimals = k + 1;
+              char   *p = buf + sizeof buf;
 
               for (guint i = 0; i < n_decimals; i++)
                 {
@@ -184,7 +184,7 @@ koers_json_append_number (GString *out,
 char *
 koers_json_tidy_numbers (const char *json)
 {
-  GString *out = g_string_sized_new (strlen (json));
+  GString    *out = g_string_sized_new (strlen (json));
   const char *p = json;
 
   while (*p != '\0')
@@ -202,7 +202,7 @@ koers_json_tidy_numbers (const char *json)
         }
       else if (*p == '-' || g_ascii_isdigit (*p))
         {
-          char *end = NULL;
+          char  *end = NULL;
           double value = g_ascii_strtod (p, &end);
 
           if (end == p)
@@ -223,10 +223,10 @@ koers_json_tidy_numbers (const char *json)
 /* The days since 1970-01-01 as a proleptic Gregorian date (H. Hinnant's
  * civil_from_days). */
 static void
-civil_from_days (gint64  days,
-                 int    *year,
-                 int    *month,
-                 int    *day)
+civil_from_days (gint64 days,
+                 int   *year,
+                 int   *month,
+                 int   *day)
 {
   gint64 z = days + 719468;
   gint64 era = (z >= 0 ? z : z - 146096) / 146097;
@@ -263,12 +263,12 @@ void
 koers_json_append_stamp (GString *out,
                          gint64   usec)
 {
-  char buf[KOERS_JSON_STAMP_LENGTH + 1];
+  char   buf[KOERS_JSON_STAMP_LENGTH + 1];
   gint64 secs = usec / G_USEC_PER_SEC;
   gint64 frac = usec % G_USEC_PER_SEC;
   gint64 days, rest;
-  int year, month, day;
-  char *p = buf;
+  int    year, month, day;
+  char  *p = buf;
 
   if (frac < 0)
     {
@@ -326,22 +326,36 @@ append_escaped (GString    *out,
 
   for (; p < end; p++)
     {
-      guchar ch = (guchar) *p;
+      guchar      ch = (guchar) *p;
       const char *escape = NULL;
-      char unicode[7];
+      char        unicode[7];
 
       if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != 0x7f)
         continue;
 
       switch (ch)
         {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\b': escape = "\\b"; break;
-        case '\t': escape = "\\t"; break;
-        case '\n': escape = "\\n"; break;
-        case '\f': escape = "\\f"; break;
-        case '\r': escape = "\\r"; break;
+        case '"':
+          escape = "\\\"";
+          break;
+        case '\\':
+          escape = "\\\\";
+          break;
+        case '\b':
+          escape = "\\b";
+          break;
+        case '\t':
+          escape = "\\t";
+          break;
+        case '\n':
+          escape = "\\n";
+          break;
+        case '\f':
+          escape = "\\f";
+          break;
+        case '\r':
+          escape = "\\r";
+          break;
         default:
           unicode[0] = '\\';
           unicode[1] = 'u';
@@ -438,7 +452,7 @@ compact_hex4 (const char *p)
 static gboolean
 compact_string (Compact *c)
 {
-  g_autoptr(GString) text = NULL;
+  g_autoptr (GString) text = NULL;
   const char *q;
 
   /* Most texts need no decoding: copied as they are. */
@@ -472,12 +486,26 @@ compact_string (Compact *c)
         return FALSE;
       switch (*q)
         {
-        case '"': case '\\': case '/': g_string_append_c (text, *q); break;
-        case 'b': g_string_append_c (text, '\b'); break;
-        case 'f': g_string_append_c (text, '\f'); break;
-        case 'n': g_string_append_c (text, '\n'); break;
-        case 'r': g_string_append_c (text, '\r'); break;
-        case 't': g_string_append_c (text, '\t'); break;
+        case '"':
+        case '\\':
+        case '/':
+          g_string_append_c (text, *q);
+          break;
+        case 'b':
+          g_string_append_c (text, '\b');
+          break;
+        case 'f':
+          g_string_append_c (text, '\f');
+          break;
+        case 'n':
+          g_string_append_c (text, '\n');
+          break;
+        case 'r':
+          g_string_append_c (text, '\r');
+          break;
+        case 't':
+          g_string_append_c (text, '\t');
+          break;
         case 'u':
           {
             int high = c->end - q > 4 ? compact_hex4 (q + 1) : -1;
@@ -525,7 +553,7 @@ compact_value (Compact *c)
     case '[':
       {
         gboolean is_object = *c->p == '{';
-        char close = is_object ? '}' : ']';
+        char     close = is_object ? '}' : ']';
         gboolean first = TRUE;
 
         g_string_append_c (c->out, *c->p);
@@ -581,10 +609,19 @@ compact_value (Compact *c)
     case '"':
       return compact_string (c);
 
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
+    case '-':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
       {
-        char *number_end = NULL;
+        char  *number_end = NULL;
         double value = g_ascii_strtod (c->p, &number_end);
 
         if (number_end == NULL || number_end == c->p || number_end > c->end || !isfinite (value))
@@ -596,7 +633,7 @@ compact_value (Compact *c)
 
     default:
       {
-        static const char * const literals[] = { "true", "false", "null" };
+        static const char *const literals[] = { "true", "false", "null" };
 
         for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
           {
@@ -619,7 +656,7 @@ koers_json_append_compact (GString    *out,
                            const char *json)
 {
   Compact c = { json, json + strlen (json), out, 0 };
-  gsize before = out->len;
+  gsize   before = out->len;
 
   if (compact_value (&c))
     {
@@ -654,10 +691,10 @@ gboolean
 koers_json_parse_stamp (const char *text,
                         gint64     *usec)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) dt = NULL;
-  int year, month, day, hour, minute, second;
-  gint64 fraction = 0;
+  g_autoptr (GTimeZone) tz = NULL;
+  g_autoptr (GDateTime) dt = NULL;
+  int         year, month, day, hour, minute, second;
+  gint64      fraction = 0;
   const char *p;
 
   g_return_val_if_fail (usec != NULL, FALSE);
@@ -714,7 +751,7 @@ koers_json_set_problems_error (GError   **error,
                                int        code,
                                GPtrArray *problems)
 {
-  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr (GString) message = g_string_new (NULL);
   guint shown = MIN (problems->len, KOERS_JSON_MAX_PROBLEMS_SHOWN);
 
   for (guint i = 0; i < shown; i++)
@@ -746,7 +783,7 @@ koers_json_append_node (GString  *out,
     case JSON_NODE_OBJECT:
       {
         JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
+        g_autoptr (GList) members = json_object_get_members (object);
 
         g_string_append_c (out, '{');
         for (GList *l = members; l != NULL; l = l->next)

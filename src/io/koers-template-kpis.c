@@ -14,20 +14,20 @@ compare_names (gconstpointer a,
 {
   const KoersTemplateKpi *ka = *(const KoersTemplateKpi **) a;
   const KoersTemplateKpi *kb = *(const KoersTemplateKpi **) b;
-  KoersLanguage lang = *(KoersLanguage *) user_data;
-  g_autofree char *ca = g_utf8_collate_key (koers_template_text_get (&ka->name, lang), -1);
-  g_autofree char *cb = g_utf8_collate_key (koers_template_text_get (&kb->name, lang), -1);
+  KoersLanguage           lang = *(KoersLanguage *) user_data;
+  g_autofree char        *ca = g_utf8_collate_key (koers_template_text_get (&ka->name, lang), -1);
+  g_autofree char        *cb = g_utf8_collate_key (koers_template_text_get (&kb->name, lang), -1);
 
   return strcmp (ca, cb);
 }
 
 GPtrArray *
-koers_templates_list_kpis (const char    *department_key,
-                           KoersLanguage  lang)
+koers_templates_list_kpis (const char   *department_key,
+                           KoersLanguage lang)
 {
-  guint n;
-  const KoersTemplateKpi * const *all = koers_templates_get_kpis (&n);
-  GPtrArray *list = g_ptr_array_new ();
+  guint                          n;
+  const KoersTemplateKpi *const *all = koers_templates_get_kpis (&n);
+  GPtrArray                     *list = g_ptr_array_new ();
 
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (all[i]->department_key, department_key) == 0)
@@ -40,8 +40,8 @@ koers_templates_list_kpis (const char    *department_key,
 const KoersTemplateKpi *
 koers_templates_find_kpi (const char *key)
 {
-  guint n;
-  const KoersTemplateKpi * const *all = koers_templates_get_kpis (&n);
+  guint                          n;
+  const KoersTemplateKpi *const *all = koers_templates_get_kpis (&n);
 
   for (guint i = 0; key != NULL && i < n; i++)
     if (g_strcmp0 (all[i]->key, key) == 0)
@@ -94,7 +94,7 @@ koers_template_kpi_is_in_department (const KoersTemplateKpi *self,
                                      KoersDepartment        *dept)
 {
   GListModel *kpis;
-  guint n;
+  guint       n;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
@@ -104,7 +104,7 @@ koers_template_kpi_is_in_department (const KoersTemplateKpi *self,
   n = g_list_model_get_n_items (kpis);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKpi) kpi = g_list_model_get_item (kpis, i);
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (kpis, i);
       const char *name = koers_kpi_get_name (kpi);
 
       if (koers_kpi_get_department_id (kpi) == koers_department_get_id (dept) &&
@@ -139,7 +139,7 @@ koers_template_kpi_instantiate (const KoersTemplateKpi *self,
                                 KoersLanguage           lang,
                                 GError                **error)
 {
-  g_autoptr(KoersKpi) kpi = NULL;
+  g_autoptr (KoersKpi) kpi = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);

@@ -16,19 +16,19 @@ typedef struct
 
 struct _KoersTemplateKpi
 {
-  char              *key;
-  char              *department_key;
-  KoersTemplateText  name;
-  KoersMetricKind    metric_kind;
-  KoersTemplateText  unit;
-  KoersKpiDirection  direction;
-  double             healthy;
-  double             attention;
-  KoersKpiFrequency  frequency;
-  double             demo_start;
-  double             demo_end;
-  double             demo_step;
-  gboolean           demo_overdue;
+  char             *key;
+  char             *department_key;
+  KoersTemplateText name;
+  KoersMetricKind   metric_kind;
+  KoersTemplateText unit;
+  KoersKpiDirection direction;
+  double            healthy;
+  double            attention;
+  KoersKpiFrequency frequency;
+  double            demo_start;
+  double            demo_end;
+  double            demo_step;
+  gboolean          demo_overdue;
 };
 
 /* The text in lang; "" when missing. */
@@ -51,7 +51,7 @@ double koers_template_demo_value (KoersMetricKind metric_kind,
                                   double          progress);
 /* A template's due date ("MM-DD", as in templates.json) in year as ISO
  * 8601; NULL when month_day is NULL or no day of that year. */
-char  *koers_template_due_date   (const char *month_day,
-                                  int         year);
+char *koers_template_due_date (const char *month_day,
+                               int         year);
 
 G_END_DECLS

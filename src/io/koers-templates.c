@@ -26,23 +26,23 @@ typedef struct
   double          start;
   double          target;
   double          demo_progress;
-  char           *due;          /* "MM-DD" or NULL */
+  char           *due; /* "MM-DD" or NULL */
   gboolean        uses_personal_data;
   Text            personal_data_note;
-  char           *kpi;          /* a KPI template's key, or NULL */
+  char           *kpi; /* a KPI template's key, or NULL */
 } TemplateKeyResult;
 
 struct _KoersTemplate
 {
-  char               *id;
-  char               *department_key;
-  Text                title;
-  KoersObjectiveKind  kind;
-  KoersPeriodKind     period_kind;
-  Text                owner;
-  char               *aligned_to;
-  TemplateKeyResult  *key_results;
-  guint               n_key_results;
+  char              *id;
+  char              *department_key;
+  Text               title;
+  KoersObjectiveKind kind;
+  KoersPeriodKind    period_kind;
+  Text               owner;
+  char              *aligned_to;
+  TemplateKeyResult *key_results;
+  guint              n_key_results;
 };
 
 typedef struct
@@ -53,9 +53,9 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *templates;     /* KoersTemplate, NULL-terminated */
-  GArray    *departments;   /* TemplateDepartment */
-  GPtrArray *kpis;          /* KoersTemplateKpi, NULL-terminated */
+  GPtrArray *templates;   /* KoersTemplate, NULL-terminated */
+  GArray    *departments; /* TemplateDepartment */
+  GPtrArray *kpis;        /* KoersTemplateKpi, NULL-terminated */
 } Templates;
 
 #define text_get koers_template_text_get
@@ -78,7 +78,7 @@ read_text (JsonObject *object,
            const char *member,
            Text       *out)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode   *node = json_object_get_member (object, member);
   JsonObject *text;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -128,12 +128,12 @@ read_key_result (JsonObject        *object,
 }
 
 static gboolean
-read_template (JsonObject    *object,
+read_template (JsonObject *object,
                KoersTemplate *template)
 {
   const char *period_kind = get_string (object, "period_kind");
-  JsonNode *krs = json_object_get_member (object, "key_results");
-  JsonArray *array;
+  JsonNode   *krs = json_object_get_member (object, "key_results");
+  JsonArray  *array;
 
   template->id = g_strdup (get_string (object, "id"));
   template->department_key = g_strdup (get_string (object, "department"));
@@ -167,7 +167,7 @@ static gboolean
 read_kpi (JsonObject       *object,
           KoersTemplateKpi *kpi)
 {
-  JsonNode *node = json_object_get_member (object, "demo");
+  JsonNode   *node = json_object_get_member (object, "demo");
   JsonObject *demo;
 
   kpi->key = g_strdup (get_string (object, "key"));
@@ -193,11 +193,11 @@ read_kpi (JsonObject       *object,
 static gboolean
 load_templates (Templates *t)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
   JsonObject *root;
-  JsonArray *array;
+  JsonArray  *array;
 
   bytes = g_resource_lookup_data (koers_io_get_resource (), TEMPLATES_RESOURCE,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -216,7 +216,7 @@ load_templates (Templates *t)
   array = json_object_get_array_member (root, "departments");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
+      JsonObject        *object = json_array_get_object_element (array, i);
       TemplateDepartment dept = { g_strdup (get_string (object, "key")), { NULL, NULL } };
 
       read_text (object, "name", &dept.name);
@@ -241,7 +241,7 @@ load_templates (Templates *t)
   array = json_object_get_array_member (root, "kpis");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      JsonNode         *node = json_array_get_element (array, i);
       KoersTemplateKpi *kpi = g_new0 (KoersTemplateKpi, 1);
 
       g_ptr_array_add (t->kpis, kpi);
@@ -259,7 +259,7 @@ static Templates *
 get_templates (void)
 {
   static Templates *templates;
-  static gsize loaded;
+  static gsize      loaded;
 
   if (g_once_init_enter (&loaded))
     {
@@ -283,7 +283,7 @@ get_templates (void)
   return templates;
 }
 
-const KoersTemplate * const *
+const KoersTemplate *const *
 koers_templates_get_all (guint *n_templates)
 {
   Templates *t = get_templates ();
@@ -291,7 +291,7 @@ koers_templates_get_all (guint *n_templates)
   if (n_templates != NULL)
     *n_templates = t->templates->len - 1;
 
-  return (const KoersTemplate * const *) t->templates->pdata;
+  return (const KoersTemplate *const *) t->templates->pdata;
 }
 
 typedef struct
@@ -306,20 +306,20 @@ compare_titles (gconstpointer a,
 {
   const KoersTemplate *ta = *(const KoersTemplate **) a;
   const KoersTemplate *tb = *(const KoersTemplate **) b;
-  KoersLanguage lang = *(KoersLanguage *) user_data;
-  g_autofree char *ka = g_utf8_collate_key (text_get (&ta->title, lang), -1);
-  g_autofree char *kb = g_utf8_collate_key (text_get (&tb->title, lang), -1);
+  KoersLanguage        lang = *(KoersLanguage *) user_data;
+  g_autofree char     *ka = g_utf8_collate_key (text_get (&ta->title, lang), -1);
+  g_autofree char     *kb = g_utf8_collate_key (text_get (&tb->title, lang), -1);
 
   return strcmp (ka, kb);
 }
 
 GPtrArray *
-koers_templates_list (const char    *department_key,
-                      KoersLanguage  lang)
+koers_templates_list (const char   *department_key,
+                      KoersLanguage lang)
 {
-  guint n;
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
-  GPtrArray *list = g_ptr_array_new ();
+  guint                       n;
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
+  GPtrArray                  *list = g_ptr_array_new ();
 
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (all[i]->department_key, department_key) == 0)
@@ -332,8 +332,8 @@ koers_templates_list (const char    *department_key,
 const KoersTemplate *
 koers_templates_find (const char *id)
 {
-  guint n;
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
+  guint                       n;
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
 
   for (guint i = 0; id != NULL && i < n; i++)
     if (g_strcmp0 (all[i]->id, id) == 0)
@@ -346,7 +346,7 @@ const char *
 koers_templates_get_department_key (KoersStore      *store,
                                     KoersDepartment *dept)
 {
-  Templates *t = get_templates ();
+  Templates       *t = get_templates ();
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), NULL);
@@ -358,8 +358,8 @@ koers_templates_get_department_key (KoersStore      *store,
   for (guint i = 0; i < t->departments->len; i++)
     {
       TemplateDepartment *seed = &g_array_index (t->departments, TemplateDepartment, i);
-      g_autofree char *en = g_utf8_casefold (text_get (&seed->name, KOERS_LANGUAGE_EN), -1);
-      g_autofree char *nl = g_utf8_casefold (text_get (&seed->name, KOERS_LANGUAGE_NL), -1);
+      g_autofree char    *en = g_utf8_casefold (text_get (&seed->name, KOERS_LANGUAGE_EN), -1);
+      g_autofree char    *nl = g_utf8_casefold (text_get (&seed->name, KOERS_LANGUAGE_NL), -1);
 
       if (g_strcmp0 (name, en) == 0 || g_strcmp0 (name, nl) == 0)
         return seed->key;
@@ -368,7 +368,7 @@ koers_templates_get_department_key (KoersStore      *store,
   return NULL;
 }
 
-const KoersTemplateKpi * const *
+const KoersTemplateKpi *const *
 koers_templates_get_kpis (guint *n_kpis)
 {
   Templates *t = get_templates ();
@@ -376,7 +376,7 @@ koers_templates_get_kpis (guint *n_kpis)
   if (n_kpis != NULL)
     *n_kpis = t->kpis->len - 1;
 
-  return (const KoersTemplateKpi * const *) t->kpis->pdata;
+  return (const KoersTemplateKpi *const *) t->kpis->pdata;
 }
 
 const char *
@@ -497,7 +497,7 @@ build_objective (const KoersTemplate *self,
                  KoersLanguage        lang)
 {
   g_autofree char *key = koers_period_to_string (period);
-  KoersObjective *objective;
+  KoersObjective  *objective;
 
   objective = koers_objective_new (text_get (&self->title, lang), get_level (dept), self->kind,
                                    key);
@@ -530,7 +530,7 @@ koers_template_due_date (const char *month_day,
                          int         year)
 {
   g_autofree char *iso = NULL;
-  GDate date;
+  GDate            date;
 
   if (month_day == NULL)
     return NULL;
@@ -544,12 +544,12 @@ koers_template_due_date (const char *month_day,
 
 static KoersKeyResult *
 build_key_result (const TemplateKeyResult *template,
-                  const KoersPeriod       *period,
-                  KoersLanguage            lang,
-                  gboolean                 demo_values)
+                  const KoersPeriod *period,
+                  KoersLanguage      lang,
+                  gboolean           demo_values)
 {
   g_autofree char *due = koers_template_due_date (template->due, get_year (period));
-  KoersKeyResult *kr;
+  KoersKeyResult  *kr;
 
   kr = koers_key_result_new (text_get (&template->title, lang), template->metric_kind,
                              template->start, template->target, text_get (&template->unit, lang));
@@ -574,15 +574,15 @@ find_company_objective (KoersStore        *store,
                         const KoersPeriod *period)
 {
   const KoersTemplate *target = koers_templates_find (id);
-  KoersDepartment *company = koers_store_get_company (store);
-  GListModel *objectives = koers_store_get_objectives (store);
+  KoersDepartment     *company = koers_store_get_company (store);
+  GListModel          *objectives = koers_store_get_objectives (store);
 
   if (target == NULL || company == NULL)
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       const char *title = koers_objective_get_title (objective);
 
       if (koers_objective_get_department_id (objective) == koers_department_get_id (company) &&
@@ -595,15 +595,15 @@ find_company_objective (KoersStore        *store,
 }
 
 KoersObjective *
-koers_template_instantiate (const KoersTemplate  *self,
-                            KoersStore           *store,
-                            KoersDepartment      *dept,
-                            const char           *period,
-                            KoersLanguage         lang,
-                            GError              **error)
+koers_template_instantiate (const KoersTemplate *self,
+                            KoersStore          *store,
+                            KoersDepartment     *dept,
+                            const char          *period,
+                            KoersLanguage        lang,
+                            GError             **error)
 {
-  g_autoptr(KoersObjective) objective = NULL;
-  g_autoptr(GError) period_error = NULL;
+  g_autoptr (KoersObjective) objective = NULL;
+  g_autoptr (GError) period_error = NULL;
   KoersPeriod parsed;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -614,7 +614,7 @@ koers_template_instantiate (const KoersTemplate  *self,
   if (!koers_period_parse (period, &parsed, &period_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a period: %s"), period != NULL ? period : "",
+                   _ ("“%s” is not a period: %s"), period != NULL ? period : "",
                    period_error->message);
       return NULL;
     }
@@ -631,7 +631,7 @@ koers_template_instantiate (const KoersTemplate  *self,
 
   for (guint i = 0; i < self->n_key_results; i++)
     {
-      g_autoptr(KoersKeyResult) kr = build_key_result (&self->key_results[i], &parsed, lang, FALSE);
+      g_autoptr (KoersKeyResult) kr = build_key_result (&self->key_results[i], &parsed, lang, FALSE);
 
       koers_key_result_set_position (kr, (int) i);
       koers_objective_insert_key_result (objective, kr);
@@ -655,7 +655,7 @@ find_department (KoersStore *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (depts); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (depts, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (depts, i);
 
       if (g_strcmp0 (koers_templates_get_department_key (store, dept), key) == 0)
         return dept;
@@ -672,8 +672,8 @@ take_position (KoersStore *store,
                const char *period)
 {
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", dept_id, period);
-  gpointer value;
-  int position = 0;
+  gpointer         value;
+  int              position = 0;
 
   if (g_hash_table_lookup_extended (next, key, NULL, &value))
     position = GPOINTER_TO_INT (value);
@@ -683,7 +683,7 @@ take_position (KoersStore *store,
 
       for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
         {
-          g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+          g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
           if (koers_objective_get_department_id (objective) == dept_id &&
               g_strcmp0 (koers_objective_get_period (objective), period) == 0)
@@ -696,20 +696,20 @@ take_position (KoersStore *store,
 }
 
 int
-koers_templates_instantiate_all (KoersStore     *store,
-                                 KoersLanguage   lang,
-                                 const GDate    *today,
-                                 gboolean        demo_values,
-                                 GError        **error)
+koers_templates_instantiate_all (KoersStore   *store,
+                                 KoersLanguage lang,
+                                 const GDate  *today,
+                                 gboolean      demo_values,
+                                 GError      **error)
 {
-  g_autoptr(KoersStoreBatch) batch = koers_store_batch_new ();
-  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gint64 now = koers_now_usec ();
-  KoersPeriod quarter, year;
-  guint n;
-  const KoersTemplate * const *all = koers_templates_get_all (&n);
-  int added = 0;
+  g_autoptr (KoersStoreBatch) batch = koers_store_batch_new ();
+  g_autoptr (GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr (GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64                      now = koers_now_usec ();
+  KoersPeriod                 quarter, year;
+  guint                       n;
+  const KoersTemplate *const *all = koers_templates_get_all (&n);
+  int                         added = 0;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), -1);
   g_return_val_if_fail (today != NULL && g_date_valid (today), -1);
@@ -722,11 +722,11 @@ koers_templates_instantiate_all (KoersStore     *store,
   for (guint i = 0; i < n; i++)
     {
       const KoersTemplate *self = all[i];
-      KoersDepartment *dept = find_department (store, self->department_key);
-      const KoersPeriod *period = self->period_kind == KOERS_PERIOD_KIND_YEAR ? &year : &quarter;
-      g_autoptr(KoersObjective) objective = NULL;
+      KoersDepartment     *dept = find_department (store, self->department_key);
+      const KoersPeriod   *period = self->period_kind == KOERS_PERIOD_KIND_YEAR ? &year : &quarter;
+      g_autoptr (KoersObjective) objective = NULL;
       g_autofree char *period_key = koers_period_to_string (period);
-      char *uuid;
+      char            *uuid;
 
       if (dept == NULL)
         continue;
@@ -743,14 +743,15 @@ koers_templates_instantiate_all (KoersStore     *store,
 
       koers_store_batch_put_objective (batch, objective, koers_department_get_uuid (dept),
                                        self->aligned_to != NULL
-                                         ? g_hash_table_lookup (uuids, self->aligned_to) : NULL,
+                                         ? g_hash_table_lookup (uuids, self->aligned_to)
+                                         : NULL,
                                        NULL);
       added++;
 
       for (guint k = 0; k < self->n_key_results; k++)
         {
-          g_autoptr(KoersKeyResult) kr = build_key_result (&self->key_results[k], period, lang,
-                                                           demo_values);
+          g_autoptr (KoersKeyResult) kr = build_key_result (&self->key_results[k], period, lang,
+                                                            demo_values);
           g_autofree char *kr_uuid = koers_uuid_new ();
 
           koers_key_result_set_uuid (kr, kr_uuid);

@@ -28,15 +28,15 @@ koers_store_get_author (KoersStore *self)
 
 /* The fields of a change, in the order the log wrote them. */
 static gboolean
-read_fields (KoersStore   *self,
-             KoersChange  *change,
-             GError      **error)
+read_fields (KoersStore  *self,
+             KoersChange *change,
+             GError     **error)
 {
   static const char sql[] =
     "SELECT key, json_extract (value, '$[0]'), json_extract (value, '$[1]'),"
     " json_type (value, '$[0]'), json_type (value, '$[1]')"
     " FROM json_each (?1)";
-  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -68,11 +68,11 @@ read_fields (KoersStore   *self,
 }
 
 static KoersChange *
-read_change (KoersStore    *self,
-             sqlite3_stmt  *stmt,
-             GError       **error)
+read_change (KoersStore   *self,
+             sqlite3_stmt *stmt,
+             GError      **error)
 {
-  g_autoptr(KoersChange) change = NULL;
+  g_autoptr (KoersChange) change = NULL;
   KoersChangeOperation op = KOERS_CHANGE_UPDATE;
 
   koers_change_operation_from_string (koers_store_column_text (stmt, 7), &op);
@@ -92,21 +92,21 @@ read_change (KoersStore    *self,
 
 /* Runs a query of changes (one read transaction) and hands each over. */
 static gboolean
-run_change_query (KoersStore            *self,
-                  sqlite3_stmt          *stmt,
-                  KoersStoreChangeFunc   func,
-                  gpointer               user_data,
-                  GError               **error)
+run_change_query (KoersStore          *self,
+                  sqlite3_stmt        *stmt,
+                  KoersStoreChangeFunc func,
+                  gpointer             user_data,
+                  GError             **error)
 {
   gboolean ok = TRUE;
-  int rc;
+  int      rc;
 
   if (!koers_store_begin_read (self, error))
     return FALSE;
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(KoersChange) change = read_change (self, stmt, error);
+      g_autoptr (KoersChange) change = read_change (self, stmt, error);
 
       ok = change != NULL && func (change, user_data, error);
     }
@@ -123,21 +123,21 @@ run_change_query (KoersStore            *self,
 }
 
 static gboolean
-add_to_array_cb (KoersChange  *change,
-                 gpointer      user_data,
-                 GError      **error)
+add_to_array_cb (KoersChange *change,
+                 gpointer     user_data,
+                 GError     **error)
 {
   g_ptr_array_add (user_data, g_object_ref (change));
   return TRUE;
 }
 
 GPtrArray *
-koers_store_list_changes (KoersStore  *self,
-                          const char  *uuid,
-                          GError     **error)
+koers_store_list_changes (KoersStore *self,
+                          const char *uuid,
+                          GError    **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
@@ -157,13 +157,13 @@ koers_store_list_changes (KoersStore  *self,
 }
 
 gboolean
-koers_store_foreach_change (KoersStore            *self,
-                            gint64                 after_seq,
-                            KoersStoreChangeFunc   func,
-                            gpointer               user_data,
-                            GError               **error)
+koers_store_foreach_change (KoersStore          *self,
+                            gint64               after_seq,
+                            KoersStoreChangeFunc func,
+                            gpointer             user_data,
+                            GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);

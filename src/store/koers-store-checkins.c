@@ -16,21 +16,21 @@
 /* The check-ins of the key results of a period (?1) and, when ?2 is not
  * NULL, only of the departments in that JSON array, as load_key_results()
  * reads those key results. */
-#define PERIOD_CHECKINS \
-  "FROM checkins WHERE key_result_id IN" \
-  " (SELECT k.id FROM key_results AS k" \
+#define PERIOD_CHECKINS                                                 \
+  "FROM checkins WHERE key_result_id IN"                                \
+  " (SELECT k.id FROM key_results AS k"                                 \
   "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1" \
   "  AND (?2 IS NULL OR o.department_id IN (SELECT value FROM json_each (?2))))"
 
 /* A summary being gathered from rows newest first. */
 typedef struct
 {
-  KoersKeyResult *kr;          /* NULL: rows of a key result to skip */
+  KoersKeyResult *kr; /* NULL: rows of a key result to skip */
   gint64          kr_id;
   guint           n;
   KoersCheckin   *latest;
   GString        *first_date;
-  GArray         *points;      /* KoersCheckinPoint, newest first */
+  GArray         *points; /* KoersCheckinPoint, newest first */
   guint           n_flushed;
 } SummaryReader;
 
@@ -66,13 +66,13 @@ flush_summary (SummaryReader *r)
 /* Rows newest first per key result: the first row of each is its latest
  * check-in, the only one made into an object; the others give a point. */
 static gboolean
-read_summaries (KoersStore    *self,
-                sqlite3_stmt  *stmt,
-                guint         *n_flushed,
-                GError       **error)
+read_summaries (KoersStore   *self,
+                sqlite3_stmt *stmt,
+                guint        *n_flushed,
+                GError      **error)
 {
   SummaryReader r = { 0 };
-  int rc;
+  int           rc;
 
   r.kr_id = -1;
   r.first_date = g_string_new (NULL);
@@ -80,8 +80,8 @@ read_summaries (KoersStore    *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 kr_id = sqlite3_column_int64 (stmt, 2);
-      const char *date = koers_store_column_text (stmt, 3);
+      gint64            kr_id = sqlite3_column_int64 (stmt, 2);
+      const char       *date = koers_store_column_text (stmt, 3);
       KoersCheckinPoint point;
 
       if (kr_id != r.kr_id)
@@ -127,7 +127,7 @@ give_checkins (KoersStore     *self,
                KoersKeyResult *kr,
                GPtrArray      *oldest_first)
 {
-  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
+  g_autoptr (GPtrArray) newest_first = g_ptr_array_new_full (oldest_first->len, NULL);
 
   for (guint i = oldest_first->len; i > 0; i--)
     {
@@ -144,17 +144,17 @@ give_checkins (KoersStore     *self,
  * (one at a time would cost time quadratic in its number of check-ins).
  * Key results whose list is read already keep it. */
 static gboolean
-read_lists (KoersStore    *self,
-            sqlite3_stmt  *stmt,
-            GError       **error)
+read_lists (KoersStore   *self,
+            sqlite3_stmt *stmt,
+            GError      **error)
 {
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
   KoersKeyResult *kr = NULL;
-  int rc;
+  int             rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      KoersCheckin *checkin;
+      KoersCheckin   *checkin;
       KoersKeyResult *owner;
 
       if (koers_store_find_checkin (self, sqlite3_column_int64 (stmt, 0)) != NULL)
@@ -186,20 +186,20 @@ read_lists (KoersStore    *self,
 }
 
 gboolean
-koers_store_load_period_checkins (KoersStore  *self,
-                                  const char  *period,
-                                  GError     **error)
+koers_store_load_period_checkins (KoersStore *self,
+                                  const char *period,
+                                  GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   /* A store opened whole holds every list, as it always did. */
   if (!self->lazy)
     {
       stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                               period != NULL
-                                 ? PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id"
-                                 : "FROM checkins ORDER BY key_result_id, date, created, id",
-                               error);
+                                         period != NULL
+                                           ? PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id"
+                                           : "FROM checkins ORDER BY key_result_id, date, created, id",
+                                         error);
       if (stmt == NULL)
         return FALSE;
       if (period != NULL)
@@ -229,9 +229,9 @@ koers_store_load_period_checkins (KoersStore  *self,
 
   /* All descending: the index on (key_result_id, date) read backwards. */
   stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                           PERIOD_CHECKINS
-                           " ORDER BY key_result_id DESC, date DESC, created DESC, id DESC",
-                           error);
+                                     PERIOD_CHECKINS
+                                     " ORDER BY key_result_id DESC, date DESC, created DESC, id DESC",
+                                     error);
   if (stmt == NULL)
     return FALSE;
   koers_store_bind_text (stmt, 1, period);
@@ -240,8 +240,8 @@ koers_store_load_period_checkins (KoersStore  *self,
 }
 
 KoersStoreCheckins
-koers_store_set_period_checkins (KoersStore         *self,
-                                 KoersStoreCheckins  what)
+koers_store_set_period_checkins (KoersStore        *self,
+                                 KoersStoreCheckins what)
 {
   KoersStoreCheckins old;
 
@@ -253,20 +253,20 @@ koers_store_set_period_checkins (KoersStore         *self,
 }
 
 gboolean
-koers_store_refresh_checkin_summary (KoersStore      *self,
-                                     KoersKeyResult  *kr,
-                                     GError         **error)
+koers_store_refresh_checkin_summary (KoersStore     *self,
+                                     KoersKeyResult *kr,
+                                     GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   guint n_flushed = 0;
 
   if (koers_key_result_get_checkins_loaded (kr))
     return TRUE;
 
   stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                           "FROM checkins WHERE key_result_id = ?1"
-                           " ORDER BY date DESC, created DESC, id DESC",
-                           error);
+                                     "FROM checkins WHERE key_result_id = ?1"
+                                     " ORDER BY date DESC, created DESC, id DESC",
+                                     error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
@@ -282,13 +282,13 @@ koers_store_refresh_checkin_summary (KoersStore      *self,
 /* The loader each key result of the store gets: one indexed query for
  * its list, the check-ins indexed as a period's load indexes them. */
 GPtrArray *
-koers_store_read_checkin_list (KoersKeyResult  *kr,
-                               gpointer         user_data,
-                               GError         **error)
+koers_store_read_checkin_list (KoersKeyResult *kr,
+                               gpointer        user_data,
+                               GError        **error)
 {
-  g_autoptr(KoersStore) self = g_weak_ref_get (user_data);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) newest_first = NULL;
+  g_autoptr (KoersStore) self = g_weak_ref_get (user_data);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) newest_first = NULL;
   int rc;
 
   /* Gone: the key result keeps its summary. */
@@ -296,9 +296,9 @@ koers_store_read_checkin_list (KoersKeyResult  *kr,
     return NULL;
 
   stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                           "FROM checkins WHERE key_result_id = ?1"
-                           " ORDER BY date DESC, created DESC, id DESC",
-                           error);
+                                     "FROM checkins WHERE key_result_id = ?1"
+                                     " ORDER BY date DESC, created DESC, id DESC",
+                                     error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
@@ -328,15 +328,15 @@ koers_store_read_checkin_list (KoersKeyResult  *kr,
 }
 
 gboolean
-koers_store_load_checkins (KoersStore  *self,
-                           GError     **error)
+koers_store_load_checkins (KoersStore *self,
+                           GError    **error)
 {
-  g_autoptr(GPtrArray) unread = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) ids = g_string_new ("[");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) unread = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GString) ids = g_string_new ("[");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   GHashTableIter iter;
-  gpointer value;
-  gboolean ok;
+  gpointer       value;
+  gboolean       ok;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
 
@@ -353,9 +353,9 @@ koers_store_load_checkins (KoersStore  *self,
     return TRUE;
 
   stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                           "FROM checkins WHERE key_result_id IN (SELECT value FROM json_each (?1))"
-                           " ORDER BY key_result_id, date, created, id",
-                           error);
+                                     "FROM checkins WHERE key_result_id IN (SELECT value FROM json_each (?1))"
+                                     " ORDER BY key_result_id, date, created, id",
+                                     error);
   if (stmt == NULL)
     return FALSE;
   koers_store_bind_text (stmt, 1, ids->str);
@@ -371,7 +371,7 @@ koers_store_load_checkins (KoersStore  *self,
   for (guint i = 0; i < unread->len; i++)
     {
       KoersKeyResult *kr = g_ptr_array_index (unread, i);
-      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      g_autoptr (GPtrArray) none = g_ptr_array_new ();
 
       if (!koers_key_result_get_checkins_loaded (kr))
         koers_key_result_splice_checkins (kr, none);
@@ -383,11 +383,11 @@ void
 koers_store_read_checkins_of (KoersObjective *objective)
 {
   GListModel *krs = koers_objective_get_key_results (objective);
-  guint n = g_list_model_get_n_items (krs);
+  guint       n = g_list_model_get_n_items (krs);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       koers_key_result_get_checkins (kr);
     }

@@ -28,107 +28,107 @@
  * R a file must have it, O it is written only when it holds something. */
 
 static const KoersColumn department_columns[] = {
-  { "id",         "id",         KOERS_COLUMN_ID,      0, NULL,          NONE,   0, NULL },
-  { "uuid",       "uuid",       KOERS_COLUMN_UUID,    0, NULL,          PLAIN,  R, NULL },
-  { "name",       "name",       KOERS_COLUMN_TEXT,    L, NULL,          NAME,   R, NULL },
-  { "emoji",      "emoji",      KOERS_COLUMN_TEXT,    L, NULL,          PLAIN,  0, NULL },
-  { "sort_order", "sort-order", KOERS_COLUMN_INT,     L, NULL,          ORDER,  0, NULL },
-  { "parent_id",  "parent-id",  KOERS_COLUMN_LINK,    P, "departments", PLAIN,  0, "parent" },
-  { "is_company", "is-company", KOERS_COLUMN_BOOL,    L, NULL,          PLAIN,  0, NULL },
-  { "created",    "created",    KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
-  { "updated",    "updated",    KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
-  { "version",    NULL,         KOERS_COLUMN_VERSION, 0, NULL,          NONE,   0, NULL },
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "name", "name", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
+  { "emoji", "emoji", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
+  { "sort_order", "sort-order", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
+  { "parent_id", "parent-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, 0, "parent" },
+  { "is_company", "is-company", KOERS_COLUMN_BOOL, L, NULL, PLAIN, 0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
 static const KoersColumn objective_columns[] = {
-  { "id",                   "id",                   KOERS_COLUMN_ID,      0, NULL,          NONE,   0, NULL },
-  { "uuid",                 "uuid",                 KOERS_COLUMN_UUID,    0, NULL,          PLAIN,  R, NULL },
-  { "department_id",        "department-id",        KOERS_COLUMN_LINK,    P, "departments", PLAIN,  R, "department" },
-  { "title",                "title",                KOERS_COLUMN_TEXT,    L, NULL,          NAME,   R, NULL },
-  { "description",          "description",          KOERS_COLUMN_TEXT,    L, NULL,          NOTE,   0, NULL },
-  { "level",                "level",                KOERS_COLUMN_ENUM,    L, NULL,          PLAIN,  R, NULL },
-  { "kind",                 "kind",                 KOERS_COLUMN_ENUM,    L, NULL,          PLAIN,  R, NULL },
-  { "period",               "period",               KOERS_COLUMN_TEXT,    L, NULL,          PERIOD, R, NULL },
-  { "owner",                "owner",                KOERS_COLUMN_TEXT,    L, NULL,          PLAIN,  0, NULL },
-  { "aligned_to_id",        "aligned-to-id",        KOERS_COLUMN_LINK,    L, "objectives",  PLAIN,  0, "aligned_to" },
-  { "state",                "state",                KOERS_COLUMN_ENUM,    L, NULL,          PLAIN,  R, NULL },
-  { "carried_over_from_id", "carried-over-from-id", KOERS_COLUMN_LINK,    L, "objectives",  PLAIN,  0, "carried_over_from" },
-  { "position",             "position",             KOERS_COLUMN_INT,     L, NULL,          ORDER,  0, NULL },
-  { "created",              "created",              KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
-  { "updated",              "updated",              KOERS_COLUMN_STAMP,   0, NULL,          PLAIN,  R, NULL },
-  { "postmortem",           "postmortem",           KOERS_COLUMN_TEXT,    L, NULL,          NOTE,   O, NULL },
-  { "final_grade",          "final-grade",          KOERS_COLUMN_GRADE,   L, NULL,          PLAIN,  O, NULL },
-  { "review_note",          "review-note",          KOERS_COLUMN_TEXT,    L, NULL,          NOTE,   O, NULL },
-  { "version",              NULL,                   KOERS_COLUMN_VERSION, 0, NULL,          NONE,   0, NULL },
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, R, "department" },
+  { "title", "title", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
+  { "description", "description", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
+  { "level", "level", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
+  { "kind", "kind", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
+  { "period", "period", KOERS_COLUMN_TEXT, L, NULL, PERIOD, R, NULL },
+  { "owner", "owner", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
+  { "aligned_to_id", "aligned-to-id", KOERS_COLUMN_LINK, L, "objectives", PLAIN, 0, "aligned_to" },
+  { "state", "state", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
+  { "carried_over_from_id", "carried-over-from-id", KOERS_COLUMN_LINK, L, "objectives", PLAIN, 0, "carried_over_from" },
+  { "position", "position", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "postmortem", "postmortem", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
+  { "final_grade", "final-grade", KOERS_COLUMN_GRADE, L, NULL, PLAIN, O, NULL },
+  { "review_note", "review-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
 /* current_value is not logged: it follows the latest check-in, which the
  * log holds itself. */
 static const KoersColumn key_result_columns[] = {
-  { "id",                 "id",                 KOERS_COLUMN_ID,      0, NULL,         NONE,   0, NULL },
-  { "uuid",               "uuid",               KOERS_COLUMN_UUID,    0, NULL,         PLAIN,  R, NULL },
-  { "objective_id",       "objective-id",       KOERS_COLUMN_LINK,    P, "objectives", NONE,   0, NULL },
-  { "title",              "title",              KOERS_COLUMN_TEXT,    L, NULL,         NAME,   R, NULL },
-  { "metric_kind",        "metric-kind",        KOERS_COLUMN_ENUM,    L, NULL,         PLAIN,  R, NULL },
-  { "unit",               "unit",               KOERS_COLUMN_TEXT,    L, NULL,         PLAIN,  0, NULL },
-  { "start_value",        "start-value",        KOERS_COLUMN_DOUBLE,  L, NULL,         PLAIN,  R, "start" },
-  { "target_value",       "target-value",       KOERS_COLUMN_DOUBLE,  L, NULL,         PLAIN,  R, "target" },
-  { "current_value",      "current-value",      KOERS_COLUMN_DOUBLE,  0, NULL,         PLAIN,  R, "current" },
-  { "due_date",           "due-date",           KOERS_COLUMN_TEXT,    L, NULL,         DATE,   0, NULL },
-  { "owner",              "owner",              KOERS_COLUMN_TEXT,    L, NULL,         PLAIN,  0, NULL },
-  { "weight",             "weight",             KOERS_COLUMN_DOUBLE,  L, NULL,         WEIGHT, 0, NULL },
-  { "uses_personal_data", "uses-personal-data", KOERS_COLUMN_BOOL,    L, NULL,         PLAIN,  0, NULL },
-  { "personal_data_note", "personal-data-note", KOERS_COLUMN_TEXT,    L, NULL,         NOTE,   0, NULL },
-  { "position",           "position",           KOERS_COLUMN_INT,     L, NULL,         ORDER,  0, NULL },
-  { "created",            "created",            KOERS_COLUMN_STAMP,   0, NULL,         PLAIN,  R, NULL },
-  { "updated",            "updated",            KOERS_COLUMN_STAMP,   0, NULL,         PLAIN,  R, NULL },
-  { "final_score",        "final-score",        KOERS_COLUMN_GRADE,   L, NULL,         PLAIN,  O, NULL },
-  { "final_note",         "final-note",         KOERS_COLUMN_TEXT,    L, NULL,         NOTE,   O, NULL },
-  { "kpi_id",             "kpi-id",             KOERS_COLUMN_LINK,    L, "kpis",       PLAIN,  O, "kpi" },
-  { "version",            NULL,                 KOERS_COLUMN_VERSION, 0, NULL,         NONE,   0, NULL },
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "objective_id", "objective-id", KOERS_COLUMN_LINK, P, "objectives", NONE, 0, NULL },
+  { "title", "title", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
+  { "metric_kind", "metric-kind", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
+  { "unit", "unit", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
+  { "start_value", "start-value", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, "start" },
+  { "target_value", "target-value", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, "target" },
+  { "current_value", "current-value", KOERS_COLUMN_DOUBLE, 0, NULL, PLAIN, R, "current" },
+  { "due_date", "due-date", KOERS_COLUMN_TEXT, L, NULL, DATE, 0, NULL },
+  { "owner", "owner", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
+  { "weight", "weight", KOERS_COLUMN_DOUBLE, L, NULL, WEIGHT, 0, NULL },
+  { "uses_personal_data", "uses-personal-data", KOERS_COLUMN_BOOL, L, NULL, PLAIN, 0, NULL },
+  { "personal_data_note", "personal-data-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
+  { "position", "position", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "final_score", "final-score", KOERS_COLUMN_GRADE, L, NULL, PLAIN, O, NULL },
+  { "final_note", "final-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
+  { "kpi_id", "kpi-id", KOERS_COLUMN_LINK, L, "kpis", PLAIN, O, "kpi" },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
 static const KoersColumn checkin_columns[] = {
-  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL,          NONE,  0, NULL },
-  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL,          PLAIN, R, NULL },
-  { "key_result_id", "key-result-id", KOERS_COLUMN_LINK,    P, "key_results", NONE,  0, NULL },
-  { "date",          "date",          KOERS_COLUMN_TEXT,    L, NULL,          DATE,  R, NULL },
-  { "value",         "value",         KOERS_COLUMN_DOUBLE,  L, NULL,          PLAIN, R, NULL },
-  { "status",        "status",        KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, 0, NULL },
-  { "note",          "note",          KOERS_COLUMN_TEXT,    L, NULL,          NOTE,  0, NULL },
-  { "author",        "author",        KOERS_COLUMN_TEXT,    L, NULL,          PLAIN, 0, NULL },
-  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
-  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
-  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL,          NONE,  0, NULL },
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "key_result_id", "key-result-id", KOERS_COLUMN_LINK, P, "key_results", NONE, 0, NULL },
+  { "date", "date", KOERS_COLUMN_TEXT, L, NULL, DATE, R, NULL },
+  { "value", "value", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
+  { "status", "status", KOERS_COLUMN_ENUM, L, NULL, PLAIN, 0, NULL },
+  { "note", "note", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
+  { "author", "author", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
 static const KoersColumn kpi_columns[] = {
-  { "id",            "id",            KOERS_COLUMN_ID,      0, NULL,          NONE,  0, NULL },
-  { "uuid",          "uuid",          KOERS_COLUMN_UUID,    0, NULL,          PLAIN, R, NULL },
-  { "department_id", "department-id", KOERS_COLUMN_LINK,    P, "departments", PLAIN, R, "department" },
-  { "name",          "name",          KOERS_COLUMN_TEXT,    L, NULL,          NAME,  R, NULL },
-  { "unit",          "unit",          KOERS_COLUMN_TEXT,    L, NULL,          PLAIN, 0, NULL },
-  { "metric_kind",   "metric-kind",   KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, R, NULL },
-  { "direction",     "direction",     KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, R, NULL },
-  { "healthy",       "healthy",       KOERS_COLUMN_DOUBLE,  L, NULL,          PLAIN, R, NULL },
-  { "attention",     "attention",     KOERS_COLUMN_DOUBLE,  L, NULL,          PLAIN, R, NULL },
-  { "frequency",     "frequency",     KOERS_COLUMN_ENUM,    L, NULL,          PLAIN, R, NULL },
-  { "position",      "position",      KOERS_COLUMN_INT,     L, NULL,          ORDER, 0, NULL },
-  { "created",       "created",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
-  { "updated",       "updated",       KOERS_COLUMN_STAMP,   0, NULL,          PLAIN, R, NULL },
-  { "version",       NULL,            KOERS_COLUMN_VERSION, 0, NULL,          NONE,  0, NULL },
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, R, "department" },
+  { "name", "name", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
+  { "unit", "unit", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
+  { "metric_kind", "metric-kind", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
+  { "direction", "direction", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
+  { "healthy", "healthy", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
+  { "attention", "attention", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
+  { "frequency", "frequency", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
+  { "position", "position", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
 static const KoersColumn kpi_value_columns[] = {
-  { "id",      "id",      KOERS_COLUMN_ID,      0, NULL,   NONE,  0, NULL },
-  { "uuid",    "uuid",    KOERS_COLUMN_UUID,    0, NULL,   PLAIN, R, NULL },
-  { "kpi_id",  "kpi-id",  KOERS_COLUMN_LINK,    P, "kpis", NONE,  0, NULL },
-  { "date",    "date",    KOERS_COLUMN_TEXT,    L, NULL,   DATE,  R, NULL },
-  { "value",   "value",   KOERS_COLUMN_DOUBLE,  L, NULL,   PLAIN, R, NULL },
-  { "note",    "note",    KOERS_COLUMN_TEXT,    L, NULL,   NOTE,  0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP,   0, NULL,   PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP,   0, NULL,   PLAIN, R, NULL },
-  { "version", NULL,      KOERS_COLUMN_VERSION, 0, NULL,   NONE,  0, NULL },
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "kpi_id", "kpi-id", KOERS_COLUMN_LINK, P, "kpis", NONE, 0, NULL },
+  { "date", "date", KOERS_COLUMN_TEXT, L, NULL, DATE, R, NULL },
+  { "value", "value", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
+  { "note", "note", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
 #undef L
@@ -144,20 +144,16 @@ static const KoersColumn kpi_value_columns[] = {
 #undef ORDER
 #undef WEIGHT
 
-#define ENTITY(name, table, entity, get_type, columns) \
+#define ENTITY(name, table, entity, get_type, columns)                  \
   G_STATIC_ASSERT (G_N_ELEMENTS (columns) <= KOERS_ENTITY_MAX_COLUMNS); \
   const KoersEntity name = { table, entity, get_type, columns, G_N_ELEMENTS (columns) }
 
-ENTITY (koers_entity_department, "departments", "department", koers_department_get_type,
-        department_columns);
-ENTITY (koers_entity_objective, "objectives", "objective", koers_objective_get_type,
-        objective_columns);
-ENTITY (koers_entity_key_result, "key_results", "key_result", koers_key_result_get_type,
-        key_result_columns);
+ENTITY (koers_entity_department, "departments", "department", koers_department_get_type, department_columns);
+ENTITY (koers_entity_objective, "objectives", "objective", koers_objective_get_type, objective_columns);
+ENTITY (koers_entity_key_result, "key_results", "key_result", koers_key_result_get_type, key_result_columns);
 ENTITY (koers_entity_checkin, "checkins", "checkin", koers_checkin_get_type, checkin_columns);
 ENTITY (koers_entity_kpi, "kpis", "kpi", koers_kpi_get_type, kpi_columns);
-ENTITY (koers_entity_kpi_value, "kpi_values", "kpi_value", koers_kpi_value_get_type,
-        kpi_value_columns);
+ENTITY (koers_entity_kpi_value, "kpi_values", "kpi_value", koers_kpi_value_get_type, kpi_value_columns);
 
 static const KoersEntity *const all_entities[] = {
   &koers_entity_department,
@@ -207,10 +203,10 @@ static const char *
 get_cached_sql (const KoersEntity *entity,
                 BuildSql           build)
 {
-  static GHashTable *cache;  /* "entity:build" -> char* */
-  static GMutex lock;
-  g_autofree char *key = g_strdup_printf ("%p:%p", (gpointer) entity, (gpointer) build);
-  const char *sql;
+  static GHashTable *cache; /* "entity:build" -> char* */
+  static GMutex      lock;
+  g_autofree char   *key = g_strdup_printf ("%p:%p", (gpointer) entity, (gpointer) build);
+  const char        *sql;
 
   g_mutex_lock (&lock);
   if (cache == NULL)
@@ -245,7 +241,7 @@ static char *
 build_insert_sql (const KoersEntity *entity)
 {
   GString *s = g_string_new (NULL);
-  guint n = 0;
+  guint    n = 0;
 
   g_string_append_printf (s, "INSERT INTO %s (", entity->table);
   for (guint i = 0; i < entity->n_columns; i++)
@@ -280,7 +276,7 @@ build_update_sql (const KoersEntity *entity,
                   KoersUpdate        update)
 {
   GString *s = g_string_new (NULL);
-  guint n = 1;
+  guint    n = 1;
 
   g_string_append_printf (s, "UPDATE %s SET ", entity->table);
   for (guint i = 0; i < entity->n_columns; i++)
@@ -319,7 +315,7 @@ koers_entity_bind_column (const KoersColumn *column,
                           GObject           *object)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), column->property);
-  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto (GValue) value = G_VALUE_INIT;
   GEnumValue *nick;
 
   g_return_if_fail (pspec != NULL);
@@ -382,7 +378,7 @@ build_pspecs (const KoersEntity *entity)
 {
   /* The class stays: the object types are never unloaded. */
   GObjectClass *klass = g_type_class_ref (entity->get_type ());
-  GParamSpec **pspecs = g_new0 (GParamSpec *, entity->n_columns);
+  GParamSpec  **pspecs = g_new0 (GParamSpec *, entity->n_columns);
 
   for (guint i = 0; i < entity->n_columns; i++)
     if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
@@ -397,7 +393,7 @@ static GParamSpec **
 get_pspecs (const KoersEntity *entity)
 {
   static GParamSpec **cache[G_N_ELEMENTS (all_entities)];
-  guint i;
+  guint               i;
 
   for (i = 0; i < G_N_ELEMENTS (all_entities); i++)
     if (all_entities[i] == entity)
@@ -416,7 +412,7 @@ read_enum (GParamSpec *pspec,
            const char *nick)
 {
   GParamSpecEnum *spec = G_PARAM_SPEC_ENUM (pspec);
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (spec->enum_class, nick) : NULL;
+  GEnumValue     *value = nick != NULL ? g_enum_get_value_by_nick (spec->enum_class, nick) : NULL;
 
   return value != NULL ? value->value : spec->default_value;
 }
@@ -449,7 +445,8 @@ read_column (const KoersColumn *column,
       break;
     case KOERS_COLUMN_GRADE:
       g_value_set_double (value, sqlite3_column_type (stmt, c) == SQLITE_NULL
-                                   ? -1.0 : sqlite3_column_double (stmt, c));
+                                   ? -1.0
+                                   : sqlite3_column_double (stmt, c));
       break;
     case KOERS_COLUMN_ENUM:
       g_value_set_enum (value, read_enum (pspec, (const char *) sqlite3_column_text (stmt, c)));
@@ -471,17 +468,17 @@ koers_entity_read_row (const KoersEntity *entity,
                        GObject           *object)
 {
   GParamSpec **pspecs = get_pspecs (entity);
-  const char *names[KOERS_ENTITY_MAX_COLUMNS];
-  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
-  guint n = 0;
-  gint64 version = 0;
+  const char  *names[KOERS_ENTITY_MAX_COLUMNS];
+  GValue       values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+  guint        n = 0;
+  gint64       version = 0;
 
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, entity->get_type ()), 0);
 
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
-      int c = first_column + (int) i;
+      int                c = first_column + (int) i;
 
       if (column->kind == KOERS_COLUMN_VERSION)
         {
@@ -564,9 +561,9 @@ koers_entity_copy (const KoersEntity *entity,
                    const char *const *except)
 {
   GParamSpec **pspecs = get_pspecs (entity);
-  const char *names[KOERS_ENTITY_MAX_COLUMNS];
-  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
-  guint n = 0;
+  const char  *names[KOERS_ENTITY_MAX_COLUMNS];
+  GValue       values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+  guint        n = 0;
 
   g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (to, entity->get_type ()));
   g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (from, entity->get_type ()));
@@ -632,8 +629,8 @@ koers_entity_equal (const KoersEntity *entity,
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
-      g_auto(GValue) va = G_VALUE_INIT;
-      g_auto(GValue) vb = G_VALUE_INIT;
+      g_auto (GValue) va = G_VALUE_INIT;
+      g_auto (GValue) vb = G_VALUE_INIT;
 
       if (column->kind == KOERS_COLUMN_ID || column->kind == KOERS_COLUMN_UUID ||
           column->kind == KOERS_COLUMN_LINK || column->kind == KOERS_COLUMN_VERSION ||
@@ -673,9 +670,9 @@ append_log_insert (GString           *s,
                    const char        *old_row,
                    const char        *new_row)
 {
-  const char *row = new_row != NULL ? new_row : old_row;
+  const char        *row = new_row != NULL ? new_row : old_row;
   const KoersColumn *parent = NULL;
-  gboolean first = TRUE;
+  gboolean           first = TRUE;
 
   for (guint i = 0; i < entity->n_columns; i++)
     if (entity->columns[i].flags & KOERS_COLUMN_PARENT)

@@ -10,24 +10,24 @@
  * the objects, lists and indexes, then "changed" once. */
 
 static gboolean
-set_not_stored_error (KoersStore  *self,
-                      GError     **error)
+set_not_stored_error (KoersStore *self,
+                      GError    **error)
 {
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _("The item is not in this database"));
+                       _ ("The item is not in this database"));
   return FALSE;
 }
 
 /* TRUE when parent_id may be the parent of dept: it exists, is not the
  * company, and is not dept or one of its teams. */
 static gboolean
-check_parent (KoersStore       *self,
-              KoersDepartment  *dept,
-              gint64            parent_id,
-              GError          **error)
+check_parent (KoersStore      *self,
+              KoersDepartment *dept,
+              gint64           parent_id,
+              GError         **error)
 {
   gint64 id = koers_department_get_id (dept);
-  guint depth = 0;
+  guint  depth = 0;
 
   if (parent_id == 0)
     return TRUE;
@@ -50,19 +50,19 @@ check_parent (KoersStore       *self,
 
 invalid:
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                       _("A department cannot be placed under itself, one of its teams, "
-                         "the company level or a department that does not exist"));
+                       _ ("A department cannot be placed under itself, one of its teams, "
+                          "the company level or a department that does not exist"));
   return FALSE;
 }
 
 gboolean
-koers_store_add_department (KoersStore       *self,
-                            KoersDepartment  *dept,
-                            GError          **error)
+koers_store_add_department (KoersStore      *self,
+                            KoersDepartment *dept,
+                            GError         **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   guint n;
-  int last_order = 0;
+  int   last_order = 0;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -71,14 +71,14 @@ koers_store_add_department (KoersStore       *self,
   if (g_list_store_find (self->departments, dept, NULL))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The department is already in this database"));
+                           _ ("The department is already in this database"));
       return FALSE;
     }
 
   if (koers_department_get_is_company (dept))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("There is only one company level"));
+                           _ ("There is only one company level"));
       return FALSE;
     }
 
@@ -88,7 +88,7 @@ koers_store_add_department (KoersStore       *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->departments));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) other = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+      g_autoptr (KoersDepartment) other = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
 
       last_order = MAX (last_order, koers_department_get_sort_order (other));
     }
@@ -113,14 +113,14 @@ koers_store_add_department (KoersStore       *self,
 }
 
 gboolean
-koers_store_save_department (KoersStore       *self,
-                             KoersDepartment  *dept,
-                             GError          **error)
+koers_store_save_department (KoersStore      *self,
+                             KoersDepartment *dept,
+                             GError         **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   KoersDepartment *own;
-  int order;
-  gint64 now;
+  int              order;
+  gint64           now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -167,16 +167,16 @@ failed:
 }
 
 gboolean
-koers_store_move_department (KoersStore       *self,
-                             KoersDepartment  *dept,
-                             guint             new_index,
-                             GError          **error)
+koers_store_move_department (KoersStore      *self,
+                             KoersDepartment *dept,
+                             guint            new_index,
+                             GError         **error)
 {
   GListModel *model = G_LIST_MODEL (self->departments);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
   KoersDepartment *own;
-  guint old_index;
-  guint n;
+  guint            old_index;
+  guint            n;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -189,7 +189,7 @@ koers_store_move_department (KoersStore       *self,
   if (koers_department_get_is_company (own))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The company level always comes first"));
+                           _ ("The company level always comes first"));
       return FALSE;
     }
 
@@ -229,11 +229,11 @@ typedef struct
 /* The store's own object where the model holds it (a view may show it),
  * else the one just read. */
 static gboolean
-collect_objective_cb (KoersObjective  *objective,
-                      gpointer         user_data,
-                      GError         **error)
+collect_objective_cb (KoersObjective *objective,
+                      gpointer        user_data,
+                      GError        **error)
 {
-  Collect *collect = user_data;
+  Collect        *collect = user_data;
   KoersObjective *own = koers_store_find_objective (collect->store,
                                                     koers_objective_get_id (objective));
 
@@ -248,9 +248,9 @@ koers_store_list_department_objectives (KoersStore      *self,
                                         KoersDepartment *dept)
 {
   GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   Collect collect = { self, ret };
-  gint64 id;
+  gint64  id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), ret);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), ret);
@@ -264,18 +264,18 @@ koers_store_list_department_objectives (KoersStore      *self,
 }
 
 gboolean
-koers_store_delete_department (KoersStore       *self,
-                               KoersDepartment  *dept,
-                               GError          **error)
+koers_store_delete_department (KoersStore      *self,
+                               KoersDepartment *dept,
+                               GError         **error)
 {
-  g_autoptr(GPtrArray) objectives = NULL;
-  g_autoptr(GPtrArray) kpis = NULL;
-  g_autoptr(GHashTable) objective_ids = koers_store_new_id_set ();
-  g_autoptr(GHashTable) kpi_ids = koers_store_new_id_set ();
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  g_autoptr (GPtrArray) objectives = NULL;
+  g_autoptr (GPtrArray) kpis = NULL;
+  g_autoptr (GHashTable) objective_ids = koers_store_new_id_set ();
+  g_autoptr (GHashTable) kpi_ids = koers_store_new_id_set ();
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   KoersDepartment *own;
-  guint position;
-  gint64 id;
+  guint            position;
+  gint64           id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -288,7 +288,7 @@ koers_store_delete_department (KoersStore       *self,
   if (koers_department_get_is_company (own))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The company level cannot be deleted"));
+                           _ ("The company level cannot be deleted"));
       return FALSE;
     }
 
@@ -329,18 +329,18 @@ koers_store_delete_department (KoersStore       *self,
 }
 
 gboolean
-koers_store_restore_department (KoersStore       *self,
-                                KoersDepartment  *dept,
-                                GPtrArray        *objectives,
-                                GError          **error)
+koers_store_restore_department (KoersStore      *self,
+                                KoersDepartment *dept,
+                                GPtrArray       *objectives,
+                                GError         **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
-  g_autoptr(GHashTable) objective_ids = koers_store_new_id_set ();
-  g_autoptr(GHashTable) kpi_ids = koers_store_new_id_set ();
-  g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr (GHashTable) objective_ids = koers_store_new_id_set ();
+  g_autoptr (GHashTable) kpi_ids = koers_store_new_id_set ();
+  g_autoptr (GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
   GPtrArray *kpis;
-  KoersRow *row;
-  gint64 id;
+  KoersRow  *row;
+  gint64     id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -351,7 +351,7 @@ koers_store_restore_department (KoersStore       *self,
       koers_department_get_is_company (dept))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The department cannot be restored: it is still there"));
+                           _ ("The department cannot be restored: it is still there"));
       return FALSE;
     }
 
@@ -362,7 +362,7 @@ koers_store_restore_department (KoersStore       *self,
       if (koers_objective_get_department_id (objective) != id)
         {
           g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                               _("The objectives to restore belong to another department"));
+                               _ ("The objectives to restore belong to another department"));
           return FALSE;
         }
       koers_store_add_to_id_set (objective_ids, koers_objective_get_id (objective));

@@ -13,17 +13,17 @@
  * sentence that names their file and what to do instead.  The code picks
  * the sentence, SQLite's text is never shown. */
 
-G_DEFINE_QUARK (koers-store-error-quark, koers_store_error)
+G_DEFINE_QUARK (koers - store - error - quark, koers_store_error)
 
 /* Only a file written with foreign keys off can hold an orphan. */
 gboolean
-koers_store_set_orphan_error (KoersStore  *self,
-                              GError     **error)
+koers_store_set_orphan_error (KoersStore *self,
+                              GError    **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
 
   g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
-               _("The database “%s” is damaged: it holds rows that belong to nothing"),
+               _ ("The database “%s” is damaged: it holds rows that belong to nothing"),
                display);
   return FALSE;
 }
@@ -39,9 +39,9 @@ is_folder_read_only (const char *path)
 }
 
 void
-koers_store_set_sqlite_error (GError     **error,
-                              int          rc,
-                              const char  *path)
+koers_store_set_sqlite_error (GError    **error,
+                              int         rc,
+                              const char *path)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *folder = g_path_get_dirname (path);
@@ -52,8 +52,9 @@ koers_store_set_sqlite_error (GError     **error,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                   _("The database “%s” is in use by another program that holds it locked. "
-                     "Wait until it is done, or close it, and try again."), display);
+                   _ ("The database “%s” is in use by another program that holds it locked. "
+                      "Wait until it is done, or close it, and try again."),
+                   display);
       return;
 
     case SQLITE_READONLY:
@@ -62,79 +63,91 @@ koers_store_set_sqlite_error (GError     **error,
     case SQLITE_AUTH:
       if (rc == SQLITE_READONLY_DIRECTORY || is_folder_read_only (path))
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                     _("The folder “%s” that holds the database “%s” is read-only, and Koers "
-                       "needs to write beside the database. Move the database to a folder you "
-                       "may write to, or ask for write access."), folder_display, display);
+                     _ ("The folder “%s” that holds the database “%s” is read-only, and Koers "
+                        "needs to write beside the database. Move the database to a folder you "
+                        "may write to, or ask for write access."),
+                     folder_display, display);
       else if ((rc & 0xff) == SQLITE_CANTOPEN)
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                     _("Koers cannot open the database “%s”. Check that the file exists and "
-                       "that you may read and write it."), display);
+                     _ ("Koers cannot open the database “%s”. Check that the file exists and "
+                        "that you may read and write it."),
+                     display);
       else
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                     _("The database “%s” is read-only, and Koers needs to write to it. "
-                       "Ask for write access, or open a copy of your own."), display);
+                     _ ("The database “%s” is read-only, and Koers needs to write to it. "
+                        "Ask for write access, or open a copy of your own."),
+                     display);
       return;
 
     case SQLITE_FULL:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                   _("The disk that holds the database “%s” is full; the change was not saved. "
-                     "Make room on the disk and try again."), display);
+                   _ ("The disk that holds the database “%s” is full; the change was not saved. "
+                      "Make room on the disk and try again."),
+                   display);
       return;
 
     case SQLITE_CONSTRAINT:
       if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                     _("The database “%s” already holds an item with the same identifier; "
-                       "the change was not saved. Reload and try again, or merge the file "
-                       "instead of adding it."), display);
+                     _ ("The database “%s” already holds an item with the same identifier; "
+                        "the change was not saved. Reload and try again, or merge the file "
+                        "instead of adding it."),
+                     display);
       else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                     _("The change refers to an item that is no longer in the database “%s”; "
-                       "it was not saved. Reload and try again."), display);
+                     _ ("The change refers to an item that is no longer in the database “%s”; "
+                        "it was not saved. Reload and try again."),
+                     display);
       else
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                     _("The change does not fit the rules of the database “%s”; it was not "
-                       "saved. Check the values and try again."), display);
+                     _ ("The change does not fit the rules of the database “%s”; it was not "
+                        "saved. Check the values and try again."),
+                     display);
       return;
 
     case SQLITE_CORRUPT:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged; Koers left it unchanged. Restore it from "
-                     "a backup, or import a JSON export into a new database."), display);
+                   _ ("The database “%s” is damaged; Koers left it unchanged. Restore it from "
+                      "a backup, or import a JSON export into a new database."),
+                   display);
       return;
 
     case SQLITE_NOTADB:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is not a database file; Koers left it unchanged. Choose a Koers "
-                     "database, or give a new file name to start one."), display);
+                   _ ("“%s” is not a database file; Koers left it unchanged. Choose a Koers "
+                      "database, or give a new file name to start one."),
+                   display);
       return;
 
     case SQLITE_IOERR:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                   _("The disk reported an error while Koers read or wrote the database "
-                     "“%s”. Check the disk (and the network, for a shared folder) and try "
-                     "again."), display);
+                   _ ("The disk reported an error while Koers read or wrote the database "
+                      "“%s”. Check the disk (and the network, for a shared folder) and try "
+                      "again."),
+                   display);
       return;
 
     case SQLITE_NOMEM:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                   _("There was not enough memory to use the database “%s”. Close other "
-                     "programs and try again."), display);
+                   _ ("There was not enough memory to use the database “%s”. Close other "
+                      "programs and try again."),
+                   display);
       return;
 
     default:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                    /* Translators: %d is SQLite's result code, for a bug report. */
-                   _("Koers could not use the database “%s” (SQLite error %d). Try again; "
-                     "when it happens again, report it with this number."), display, rc);
+                   _ ("Koers could not use the database “%s” (SQLite error %d). Try again; "
+                      "when it happens again, report it with this number."),
+                   display, rc);
       return;
     }
 }
 
 void
-koers_store_set_db_error (KoersStore  *self,
-                          int          rc,
-                          GError     **error)
+koers_store_set_db_error (KoersStore *self,
+                          int         rc,
+                          GError    **error)
 {
   koers_store_set_sqlite_error (error, rc, self->path);
 }

@@ -59,8 +59,8 @@ apply_objectives (KoersBatchWrite *w)
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersObjective *from = KOERS_OBJECTIVE (entry->object);
-      KoersObjective *objective =
+      KoersObjective  *from = KOERS_OBJECTIVE (entry->object);
+      KoersObjective  *objective =
         entry->existing != NULL ? KOERS_OBJECTIVE (entry->existing) : from;
 
       g_object_freeze_notify (G_OBJECT (objective));
@@ -83,19 +83,20 @@ apply_objectives (KoersBatchWrite *w)
 }
 
 static void
-apply_key_results (KoersBatchWrite      *w,
-                   GHashTable *touched)
+apply_key_results (KoersBatchWrite *w,
+                   GHashTable      *touched)
 {
   GPtrArray *entries = w->batch->entries[KOERS_BATCH_KEY_RESULT];
 
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersKeyResult *from = KOERS_KEY_RESULT (entry->object);
-      KoersKeyResult *kr = entry->existing != NULL ? KOERS_KEY_RESULT (entry->existing) : from;
-      KoersObjective *objective = koers_store_find_objective (w->store, entry->owner_id);
-      KoersObjective *old = entry->existing != NULL
-        ? koers_store_get_key_result_objective (w->store, kr) : NULL;
+      KoersKeyResult  *from = KOERS_KEY_RESULT (entry->object);
+      KoersKeyResult  *kr = entry->existing != NULL ? KOERS_KEY_RESULT (entry->existing) : from;
+      KoersObjective  *objective = koers_store_find_objective (w->store, entry->owner_id);
+      KoersObjective  *old = entry->existing != NULL
+                               ? koers_store_get_key_result_objective (w->store, kr)
+                               : NULL;
 
       if (old != NULL && old != objective)
         {
@@ -133,11 +134,12 @@ apply_checkins (KoersBatchWrite *w)
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersCheckin *from = KOERS_CHECKIN (entry->object);
-      KoersCheckin *checkin = entry->existing != NULL ? KOERS_CHECKIN (entry->existing) : from;
-      KoersKeyResult *kr = koers_store_find_key_result (w->store, entry->owner_id);
-      KoersKeyResult *old = entry->existing != NULL
-        ? koers_store_get_checkin_key_result (w->store, checkin) : NULL;
+      KoersCheckin    *from = KOERS_CHECKIN (entry->object);
+      KoersCheckin    *checkin = entry->existing != NULL ? KOERS_CHECKIN (entry->existing) : from;
+      KoersKeyResult  *kr = koers_store_find_key_result (w->store, entry->owner_id);
+      KoersKeyResult  *old = entry->existing != NULL
+                               ? koers_store_get_checkin_key_result (w->store, checkin)
+                               : NULL;
 
       g_object_ref (checkin);
       if (old != NULL && old != kr)
@@ -170,8 +172,8 @@ apply_kpis (KoersBatchWrite *w)
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersKpi *from = KOERS_KPI (entry->object);
-      KoersKpi *kpi = entry->existing != NULL ? KOERS_KPI (entry->existing) : from;
+      KoersKpi        *from = KOERS_KPI (entry->object);
+      KoersKpi        *kpi = entry->existing != NULL ? KOERS_KPI (entry->existing) : from;
 
       g_object_freeze_notify (G_OBJECT (kpi));
       if (kpi != from)
@@ -198,11 +200,12 @@ apply_kpi_values (KoersBatchWrite *w)
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersKpiValue *from = KOERS_KPI_VALUE (entry->object);
-      KoersKpiValue *value = entry->existing != NULL ? KOERS_KPI_VALUE (entry->existing) : from;
-      KoersKpi *kpi = koers_store_find_kpi (w->store, entry->owner_id);
-      KoersKpi *old = entry->existing != NULL
-        ? koers_store_get_kpi_value_kpi (w->store, value) : NULL;
+      KoersKpiValue   *from = KOERS_KPI_VALUE (entry->object);
+      KoersKpiValue   *value = entry->existing != NULL ? KOERS_KPI_VALUE (entry->existing) : from;
+      KoersKpi        *kpi = koers_store_find_kpi (w->store, entry->owner_id);
+      KoersKpi        *old = entry->existing != NULL
+                               ? koers_store_get_kpi_value_kpi (w->store, value)
+                               : NULL;
 
       g_object_ref (value);
       if (old != NULL && old != kpi)
@@ -231,13 +234,13 @@ static void
 apply_synced_values (KoersBatchWrite *w)
 {
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer       key, value;
 
   g_hash_table_iter_init (&iter, w->synced);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       KoersSyncedValue *synced = value;
-      KoersKeyResult *kr = koers_store_find_key_result (w->store, *(gint64 *) key);
+      KoersKeyResult   *kr = koers_store_find_key_result (w->store, *(gint64 *) key);
 
       if (kr != NULL && synced->has_current)
         koers_key_result_set_current_value (kr, synced->current_value);
@@ -252,7 +255,7 @@ apply_dismissals (KoersBatchWrite *w)
   for (guint i = 0; i < dismissals->len; i++)
     {
       KoersBatchDismissal *dismissal = g_ptr_array_index (dismissals, i);
-      gint64 *at = g_hash_table_lookup (w->store->dismissed, dismissal->key);
+      gint64              *at = g_hash_table_lookup (w->store->dismissed, dismissal->key);
 
       if (at == NULL)
         g_hash_table_insert (w->store->dismissed, g_strdup (dismissal->key),
@@ -279,9 +282,9 @@ apply_organisation (KoersBatchWrite *w)
 void
 koers_store_apply_batch_write (KoersBatchWrite *w)
 {
-  g_autoptr(GHashTable) touched = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) touched = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
-  gpointer objective;
+  gpointer       objective;
 
   apply_departments (w);
   apply_kpis (w);
@@ -305,9 +308,9 @@ static gboolean
 model_wants (KoersStore     *store,
              KoersObjective *objective)
 {
-  KoersPeriod own;
+  KoersPeriod    own;
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   if (!store->lazy)
     return TRUE;
@@ -338,8 +341,8 @@ static KoersObjective *
 read_tree (TreeStatements *stmts,
            gint64          id)
 {
-  g_autoptr(KoersObjective) objective = NULL;
-  g_autoptr(GPtrArray) krs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (KoersObjective) objective = NULL;
+  g_autoptr (GPtrArray) krs = g_ptr_array_new_with_free_func (g_object_unref);
 
   sqlite3_reset (stmts->objective);
   sqlite3_bind_int64 (stmts->objective, 1, id);
@@ -361,7 +364,7 @@ read_tree (TreeStatements *stmts,
   for (guint i = 0; i < krs->len; i++)
     {
       KoersKeyResult *kr = g_ptr_array_index (krs, i);
-      g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
 
       sqlite3_reset (stmts->checkins);
       sqlite3_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
@@ -381,13 +384,13 @@ read_tree (TreeStatements *stmts,
 
 static GHashTable *
 child_ids (GListModel *model,
-           gint64    (*get_id) (gpointer))
+           gint64 (*get_id) (gpointer))
 {
   GHashTable *ids = koers_store_new_id_set ();
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
 
       koers_store_add_to_id_set (ids, get_id (item));
     }
@@ -424,7 +427,7 @@ find_fresh_key_result (KoersObjective *fresh,
 
   for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       if (koers_key_result_get_id (kr) == id)
         return kr;
@@ -436,8 +439,8 @@ find_fresh_key_result (KoersObjective *fresh,
  * moved comes back as the same object wherever it went. */
 typedef struct
 {
-  GHashTable *key_results;  /* id -> KoersKeyResult (a reference) */
-  GHashTable *checkins;     /* id -> KoersCheckin (a reference) */
+  GHashTable *key_results; /* id -> KoersKeyResult (a reference) */
+  GHashTable *checkins;    /* id -> KoersCheckin (a reference) */
 } Detached;
 
 static void
@@ -446,7 +449,7 @@ detach_key_result (KoersStore     *store,
                    KoersKeyResult *kr)
 {
   KoersObjective *owner = koers_store_get_key_result_objective (store, kr);
-  gint64 id = koers_key_result_get_id (kr);
+  gint64          id = koers_key_result_get_id (kr);
 
   g_hash_table_insert (detached->key_results, g_memdup2 (&id, sizeof id), g_object_ref (kr));
   koers_store_unindex_key_result (store, kr);
@@ -460,7 +463,7 @@ detach_checkin (KoersStore   *store,
                 KoersCheckin *checkin)
 {
   KoersKeyResult *owner = koers_store_get_checkin_key_result (store, checkin);
-  gint64 id = koers_checkin_get_id (checkin);
+  gint64          id = koers_checkin_get_id (checkin);
 
   g_hash_table_insert (detached->checkins, g_memdup2 (&id, sizeof id), g_object_ref (checkin));
   koers_store_unindex_checkin (store, checkin);
@@ -475,14 +478,14 @@ detach_moved_checkins (KoersStore     *store,
                        KoersKeyResult *kr,
                        KoersKeyResult *fresh)
 {
-  g_autoptr(GHashTable) fresh_checkins = child_ids (koers_key_result_get_checkins (fresh),
-                                                    checkin_id);
-  g_autoptr(GPtrArray) checkins = model_items (koers_key_result_get_checkins (kr));
+  g_autoptr (GHashTable) fresh_checkins = child_ids (koers_key_result_get_checkins (fresh),
+                                                     checkin_id);
+  g_autoptr (GPtrArray) checkins = model_items (koers_key_result_get_checkins (kr));
 
   for (guint j = 0; j < checkins->len; j++)
     {
       KoersCheckin *checkin = g_ptr_array_index (checkins, j);
-      gint64 cid = koers_checkin_get_id (checkin);
+      gint64        cid = koers_checkin_get_id (checkin);
 
       if (!g_hash_table_contains (fresh_checkins, &cid))
         detach_checkin (store, detached, checkin);
@@ -497,14 +500,14 @@ detach_moved (KoersStore     *store,
               KoersObjective *model,
               KoersObjective *fresh)
 {
-  g_autoptr(GHashTable) fresh_krs = child_ids (koers_objective_get_key_results (fresh),
-                                               key_result_id);
-  g_autoptr(GPtrArray) krs = model_items (koers_objective_get_key_results (model));
+  g_autoptr (GHashTable) fresh_krs = child_ids (koers_objective_get_key_results (fresh),
+                                                key_result_id);
+  g_autoptr (GPtrArray) krs = model_items (koers_objective_get_key_results (model));
 
   for (guint i = 0; i < krs->len; i++)
     {
       KoersKeyResult *kr = g_ptr_array_index (krs, i);
-      gint64 id = koers_key_result_get_id (kr);
+      gint64          id = koers_key_result_get_id (kr);
 
       if (!g_hash_table_contains (fresh_krs, &id))
         detach_key_result (store, detached, kr);
@@ -519,12 +522,12 @@ update_checkins (KoersStore     *store,
                  KoersKeyResult *model,
                  KoersKeyResult *fresh)
 {
-  g_autoptr(GPtrArray) checkins = model_items (koers_key_result_get_checkins (fresh));
+  g_autoptr (GPtrArray) checkins = model_items (koers_key_result_get_checkins (fresh));
 
   for (guint i = 0; i < checkins->len; i++)
     {
       KoersCheckin *from = g_ptr_array_index (checkins, i);
-      gint64 id = koers_checkin_get_id (from);
+      gint64        id = koers_checkin_get_id (from);
       KoersCheckin *checkin = koers_store_find_checkin (store, id);
 
       /* Held by a key result this import did not refresh: it moves. */
@@ -560,7 +563,7 @@ update_in_place (KoersStore     *store,
                  KoersObjective *model,
                  KoersObjective *fresh)
 {
-  g_autoptr(GPtrArray) krs = model_items (koers_objective_get_key_results (fresh));
+  g_autoptr (GPtrArray) krs = model_items (koers_objective_get_key_results (fresh));
 
   koers_entity_copy (&koers_entity_objective, G_OBJECT (model), G_OBJECT (fresh), NULL);
   koers_store_resort_objective (store, model);
@@ -568,7 +571,7 @@ update_in_place (KoersStore     *store,
   for (guint i = 0; i < krs->len; i++)
     {
       KoersKeyResult *from = g_ptr_array_index (krs, i);
-      gint64 id = koers_key_result_get_id (from);
+      gint64          id = koers_key_result_get_id (from);
       KoersKeyResult *kr = koers_store_find_key_result (store, id);
 
       /* Held by an objective this import did not refresh: it moves. */
@@ -594,7 +597,7 @@ update_in_place (KoersStore     *store,
         {
           /* A new one, with its check-ins (whichever were elsewhere come
            * back as they were). */
-          g_autoptr(GPtrArray) checkins = model_items (koers_key_result_get_checkins (from));
+          g_autoptr (GPtrArray) checkins = model_items (koers_key_result_get_checkins (from));
 
           for (guint j = 0; j < checkins->len; j++)
             {
@@ -617,10 +620,10 @@ koers_store_refresh_objectives (KoersStore *store,
                                 GHashTable *objective_ids)
 {
   TreeStatements stmts = { NULL, NULL, NULL };
-  Detached detached = { NULL, NULL };
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  Detached       detached = { NULL, NULL };
+  g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   if (g_hash_table_size (objective_ids) == 0)
     return;
@@ -633,17 +636,19 @@ koers_store_refresh_objectives (KoersStore *store,
                                                 "FROM objectives WHERE id = ?1", NULL);
   stmts.key_results = koers_store_prepare_select (store, &koers_entity_key_result,
                                                   "FROM key_results WHERE objective_id = ?1"
-                                                  " ORDER BY position, id", NULL);
+                                                  " ORDER BY position, id",
+                                                  NULL);
   /* Newest first, as a key result keeps them. */
   stmts.checkins = koers_store_prepare_select (store, &koers_entity_checkin,
                                                "FROM checkins WHERE key_result_id = ?1"
-                                               " ORDER BY date DESC, created DESC, id DESC", NULL);
+                                               " ORDER BY date DESC, created DESC, id DESC",
+                                               NULL);
 
   g_hash_table_iter_init (&iter, objective_ids);
   while (stmts.objective != NULL && stmts.key_results != NULL && stmts.checkins != NULL &&
          g_hash_table_iter_next (&iter, &key, NULL))
     {
-      gint64 id = *(gint64 *) key;
+      gint64          id = *(gint64 *) key;
       KoersObjective *objective;
 
       if (koers_store_find_objective (store, id) == NULL)
@@ -701,7 +706,7 @@ koers_store_refresh_objectives (KoersStore *store,
 
           for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
             {
-              g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+              g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
               KoersKeyResult *held = koers_store_find_key_result (store, koers_key_result_get_id (kr));
 
               if (held != NULL)

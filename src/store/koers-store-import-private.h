@@ -11,33 +11,33 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  KoersBatchKind  kind;
-  GObject        *object;         /* the batch's own */
-  GObject        *existing;       /* the store's with that uuid, or NULL: added */
-  char           *uuid;
-  char           *owner_uuid;     /* parent, department, objective, key result or KPI */
-  char           *aligned_uuid;
-  char           *carried_uuid;
-  char           *replaces_uuid;
-  char           *kpi_uuid;       /* key results */
-  gint64          id;
-  gint64          owner_id;
-  gint64          aligned_id;
-  gint64          carried_id;
-  gint64          kpi_id;
-  gint64          row_id;         /* the row a plan found, or 0 */
+  KoersBatchKind kind;
+  GObject       *object;   /* the batch's own */
+  GObject       *existing; /* the store's with that uuid, or NULL: added */
+  char          *uuid;
+  char          *owner_uuid; /* parent, department, objective, key result or KPI */
+  char          *aligned_uuid;
+  char          *carried_uuid;
+  char          *replaces_uuid;
+  char          *kpi_uuid; /* key results */
+  gint64         id;
+  gint64         owner_id;
+  gint64         aligned_id;
+  gint64         carried_id;
+  gint64         kpi_id;
+  gint64         row_id; /* the row a plan found, or 0 */
 } KoersBatchEntry;
 
 typedef struct
 {
-  char   *key;
-  gint64  dismissed_at;
+  char  *key;
+  gint64 dismissed_at;
 } KoersBatchDismissal;
 
 struct _KoersStoreBatch
 {
   GPtrArray *entries[KOERS_BATCH_N_KINDS];
-  GPtrArray *dismissals;    /* KoersBatchDismissal */
+  GPtrArray *dismissals; /* KoersBatchDismissal */
   char      *organisation;
 };
 
@@ -47,9 +47,9 @@ typedef struct
 {
   KoersStore      *store;
   KoersStoreBatch *batch;
-  GHashTable      *stored[KOERS_BATCH_N_KINDS];   /* uuid -> GObject (a reference) */
-  GHashTable      *batched[KOERS_BATCH_N_KINDS];  /* uuid -> KoersBatchEntry (borrowed) */
-  GHashTable      *synced;                        /* key result id -> KoersSyncedValue */
+  GHashTable      *stored[KOERS_BATCH_N_KINDS];  /* uuid -> GObject (a reference) */
+  GHashTable      *batched[KOERS_BATCH_N_KINDS]; /* uuid -> KoersBatchEntry (borrowed) */
+  GHashTable      *synced;                       /* key result id -> KoersSyncedValue */
 } KoersBatchWrite;
 
 typedef struct

@@ -105,7 +105,7 @@ dup_nonempty (const char *str)
 
 static KoersBatchEntry *
 add_entry (KoersStoreBatch *self,
-           KoersBatchKind             kind,
+           KoersBatchKind   kind,
            gpointer         object,
            const char      *owner_uuid)
 {
@@ -284,7 +284,7 @@ index_stored (KoersBatchWrite *w)
   for (guint i = 0; objectives != NULL && i < g_list_model_get_n_items (objectives); i++)
     {
       KoersObjective *objective = g_list_model_get_item (objectives, i);
-      GListModel *krs = koers_objective_get_key_results (objective);
+      GListModel     *krs = koers_objective_get_key_results (objective);
 
       g_hash_table_insert (w->stored[KOERS_BATCH_OBJECTIVE],
                            g_strdup (koers_objective_get_uuid (objective)), objective);
@@ -292,7 +292,7 @@ index_stored (KoersBatchWrite *w)
       for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
         {
           KoersKeyResult *kr = g_list_model_get_item (krs, j);
-          GListModel *checkins = koers_key_result_get_checkins (kr);
+          GListModel     *checkins = koers_key_result_get_checkins (kr);
 
           g_hash_table_insert (w->stored[KOERS_BATCH_KEY_RESULT],
                                g_strdup (koers_key_result_get_uuid (kr)), kr);
@@ -309,7 +309,7 @@ index_stored (KoersBatchWrite *w)
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
-      KoersKpi *kpi = g_list_model_get_item (kpis, i);
+      KoersKpi   *kpi = g_list_model_get_item (kpis, i);
       GListModel *values = koers_kpi_get_values (kpi);
 
       g_hash_table_insert (w->stored[KOERS_BATCH_KPI], g_strdup (koers_kpi_get_uuid (kpi)), kpi);
@@ -336,20 +336,20 @@ write_clear (KoersBatchWrite *w)
 }
 
 static gboolean
-set_constraint_error (GError     **error,
-                      const char  *uuid)
+set_constraint_error (GError    **error,
+                      const char *uuid)
 {
   g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-               _("The import refers to “%s”, which is neither in the import nor in the "
-                 "database, or holds it twice"),
+               _ ("The import refers to “%s”, which is neither in the import nor in the "
+                  "database, or holds it twice"),
                uuid);
   return FALSE;
 }
 
 static GObject *
-find_model_object (KoersStore     *store,
-                   KoersBatchKind  kind,
-                   gint64          id)
+find_model_object (KoersStore    *store,
+                   KoersBatchKind kind,
+                   gint64         id)
 {
   switch (kind)
     {
@@ -371,21 +371,26 @@ find_model_object (KoersStore     *store,
     }
 }
 
-static const char * const kind_tables[KOERS_BATCH_N_KINDS] = {
-  "departments", "objectives", "key_results", "checkins", "kpis", "kpi_values",
+static const char *const kind_tables[KOERS_BATCH_N_KINDS] = {
+  "departments",
+  "objectives",
+  "key_results",
+  "checkins",
+  "kpis",
+  "kpi_values",
 };
 
 /* The row id with uuid in the database (not only the model): 0 for none. */
 static gboolean
-find_row_id (KoersStore      *store,
-             KoersBatchKind   kind,
-             const char      *uuid,
-             gint64          *id,
-             GError         **error)
+find_row_id (KoersStore    *store,
+             KoersBatchKind kind,
+             const char    *uuid,
+             gint64        *id,
+             GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1 COLLATE NOCASE",
                                           kind_tables[kind]);
-  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (store, sql, error);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (store, sql, error);
   int rc;
 
   *id = 0;
@@ -407,8 +412,8 @@ find_row_id (KoersStore      *store,
 /* Finds what each entry updates, and refuses what the database could not
  * hold: a uuid twice, a second company. */
 static gboolean
-match_entries (KoersBatchWrite   *w,
-               GError **error)
+match_entries (KoersBatchWrite *w,
+               GError         **error)
 {
   for (guint kind = 0; kind < KOERS_BATCH_N_KINDS; kind++)
     {
@@ -439,12 +444,12 @@ match_entries (KoersBatchWrite   *w,
             {
               gboolean company = koers_department_get_is_company (KOERS_DEPARTMENT (entry->object));
               gboolean was_company = entry->existing != NULL &&
-                koers_department_get_is_company (KOERS_DEPARTMENT (entry->existing));
+                                     koers_department_get_is_company (KOERS_DEPARTMENT (entry->existing));
 
               if (company != was_company)
                 {
                   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                                       _("There is only one company level"));
+                                       _ ("There is only one company level"));
                   return FALSE;
                 }
             }
@@ -456,7 +461,7 @@ match_entries (KoersBatchWrite   *w,
   for (guint i = 0; i < w->batch->entries[KOERS_BATCH_DEPARTMENT]->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (w->batch->entries[KOERS_BATCH_DEPARTMENT], i);
-      GObject *holder = g_hash_table_lookup (w->stored[KOERS_BATCH_DEPARTMENT], entry->uuid);
+      GObject         *holder = g_hash_table_lookup (w->stored[KOERS_BATCH_DEPARTMENT], entry->uuid);
 
       if (holder != NULL && holder != entry->existing)
         return set_constraint_error (error, entry->uuid);
@@ -467,14 +472,14 @@ match_entries (KoersBatchWrite   *w,
 
 /* uuid -> row id, from the batch (already written) or the database. */
 static gboolean
-resolve (KoersBatchWrite       *w,
-         KoersBatchKind         kind,
-         const char  *uuid,
-         gint64      *out,
-         GError     **error)
+resolve (KoersBatchWrite *w,
+         KoersBatchKind   kind,
+         const char      *uuid,
+         gint64          *out,
+         GError         **error)
 {
   KoersBatchEntry *entry;
-  GObject *stored;
+  GObject         *stored;
 
   *out = 0;
   if (uuid == NULL)
@@ -519,11 +524,11 @@ new_row (KoersBatchEntry *entry)
 }
 
 static gboolean
-insert_entry (KoersBatchWrite   *w,
-              KoersBatchEntry   *entry,
-              GError **error)
+insert_entry (KoersBatchWrite *w,
+              KoersBatchEntry *entry,
+              GError         **error)
 {
-  g_autoptr(KoersRow) row = new_row (entry);
+  g_autoptr (KoersRow) row = new_row (entry);
 
   if (!koers_store_insert_row (w->store, row, error))
     return FALSE;
@@ -535,18 +540,18 @@ insert_entry (KoersBatchWrite   *w,
 /* The file's row over the stored one, uuid and creation time included;
  * the links are written once every row has its id (write_links). */
 static gboolean
-update_entry (KoersBatchWrite  *w,
-              KoersBatchEntry  *entry,
-              GError          **error)
+update_entry (KoersBatchWrite *w,
+              KoersBatchEntry *entry,
+              GError         **error)
 {
-  g_autoptr(KoersRow) row = new_row (entry);
+  g_autoptr (KoersRow) row = new_row (entry);
 
   row->id = entry->id;
   return koers_store_update_row (w->store, row, KOERS_UPDATE_WHOLE, error);
 }
 
 static const KoersBatchKind owner_kinds[KOERS_BATCH_N_KINDS] = {
-  [KOERS_BATCH_DEPARTMENT] = KOERS_BATCH_N_KINDS,   /* the parent: second pass */
+  [KOERS_BATCH_DEPARTMENT] = KOERS_BATCH_N_KINDS, /* the parent: second pass */
   [KOERS_BATCH_OBJECTIVE] = KOERS_BATCH_DEPARTMENT,
   [KOERS_BATCH_KEY_RESULT] = KOERS_BATCH_OBJECTIVE,
   [KOERS_BATCH_CHECKIN] = KOERS_BATCH_KEY_RESULT,
@@ -555,9 +560,9 @@ static const KoersBatchKind owner_kinds[KOERS_BATCH_N_KINDS] = {
 };
 
 static gboolean
-write_kind (KoersBatchWrite   *w,
-            KoersBatchKind     kind,
-            GError **error)
+write_kind (KoersBatchWrite *w,
+            KoersBatchKind   kind,
+            GError         **error)
 {
   GPtrArray *entries = w->batch->entries[kind];
 
@@ -578,8 +583,8 @@ write_kind (KoersBatchWrite   *w,
         return FALSE;
 
       if (entry->id != 0
-          ? !update_entry (w, entry, error)
-          : !insert_entry (w, entry, error))
+            ? !update_entry (w, entry, error)
+            : !insert_entry (w, entry, error))
         return FALSE;
     }
 
@@ -588,8 +593,8 @@ write_kind (KoersBatchWrite   *w,
 
 /* Department parents and objective links, once every row has its id. */
 static gboolean
-write_links (KoersBatchWrite   *w,
-             GError **error)
+write_links (KoersBatchWrite *w,
+             GError         **error)
 {
   GPtrArray *depts = w->batch->entries[KOERS_BATCH_DEPARTMENT];
   GPtrArray *objectives = w->batch->entries[KOERS_BATCH_OBJECTIVE];
@@ -597,7 +602,7 @@ write_links (KoersBatchWrite   *w,
   for (guint i = 0; i < depts->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (depts, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr (sqlite3_stmt) stmt = NULL;
 
       if (!resolve (w, KOERS_BATCH_DEPARTMENT, entry->owner_uuid, &entry->owner_id, error))
         return FALSE;
@@ -617,7 +622,7 @@ write_links (KoersBatchWrite   *w,
   for (guint i = 0; i < objectives->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (objectives, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr (sqlite3_stmt) stmt = NULL;
 
       if (!resolve (w, KOERS_BATCH_OBJECTIVE, entry->aligned_uuid, &entry->aligned_id, error) ||
           !resolve (w, KOERS_BATCH_OBJECTIVE, entry->carried_uuid, &entry->carried_id, error))
@@ -642,9 +647,9 @@ write_links (KoersBatchWrite   *w,
 }
 
 static gboolean
-sync_one (KoersBatchWrite   *w,
-          gint64   kr_id,
-          GError **error)
+sync_one (KoersBatchWrite *w,
+          gint64           kr_id,
+          GError         **error)
 {
   KoersSyncedValue value = { FALSE, 0 };
 
@@ -662,8 +667,8 @@ sync_one (KoersBatchWrite   *w,
 
 /* Every key result that was written or gained or lost a check-in. */
 static gboolean
-sync_current_values (KoersBatchWrite   *w,
-                     GError **error)
+sync_current_values (KoersBatchWrite *w,
+                     GError         **error)
 {
   GPtrArray *krs = w->batch->entries[KOERS_BATCH_KEY_RESULT];
   GPtrArray *checkins = w->batch->entries[KOERS_BATCH_CHECKIN];
@@ -693,11 +698,11 @@ sync_current_values (KoersBatchWrite   *w,
 /* A union: a key both have keeps the earlier time, as dismissing twice
  * does. */
 static gboolean
-write_dismissals (KoersBatchWrite  *w,
-                  GError          **error)
+write_dismissals (KoersBatchWrite *w,
+                  GError         **error)
 {
   GPtrArray *dismissals = w->batch->dismissals;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (dismissals->len == 0)
     return TRUE;
@@ -725,10 +730,10 @@ write_dismissals (KoersBatchWrite  *w,
 }
 
 static gboolean
-write_organisation (KoersBatchWrite   *w,
-                    GError **error)
+write_organisation (KoersBatchWrite *w,
+                    GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (w->batch->organisation == NULL)
     return TRUE;
@@ -747,8 +752,8 @@ write_organisation (KoersBatchWrite   *w,
 
 /* Every row of the batch, inside the caller's transaction. */
 static gboolean
-write_rows (KoersBatchWrite  *w,
-            GError          **error)
+write_rows (KoersBatchWrite *w,
+            GError         **error)
 {
   /* KPIs before key results, which may point at them. */
   return write_kind (w, KOERS_BATCH_DEPARTMENT, error) &&
@@ -764,12 +769,12 @@ write_rows (KoersBatchWrite  *w,
 }
 
 gboolean
-koers_store_write_batch (KoersStore       *store,
-                         KoersStoreBatch  *batch,
-                         GError          **error)
+koers_store_write_batch (KoersStore      *store,
+                         KoersStoreBatch *batch,
+                         GError         **error)
 {
   KoersBatchWrite w = { store, batch, { NULL }, { NULL }, NULL };
-  gboolean ok = FALSE;
+  gboolean        ok = FALSE;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (batch != NULL, FALSE);
@@ -802,8 +807,8 @@ out:
 /* Reads for exports of any size. */
 
 gboolean
-koers_store_begin_snapshot (KoersStore  *store,
-                            GError     **error)
+koers_store_begin_snapshot (KoersStore *store,
+                            GError    **error)
 {
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
 
@@ -826,11 +831,11 @@ objective_ref_clear (KoersObjectiveRef *ref)
 }
 
 GArray *
-koers_store_list_objective_refs (KoersStore  *store,
-                                 GError     **error)
+koers_store_list_objective_refs (KoersStore *store,
+                                 GError    **error)
 {
-  g_autoptr(GArray) refs = g_array_new (FALSE, TRUE, sizeof (KoersObjectiveRef));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) refs = g_array_new (FALSE, TRUE, sizeof (KoersObjectiveRef));
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -865,11 +870,11 @@ koers_store_list_objective_refs (KoersStore  *store,
 }
 
 GArray *
-koers_store_list_key_result_kpis (KoersStore  *store,
-                                  GError     **error)
+koers_store_list_key_result_kpis (KoersStore *store,
+                                  GError    **error)
 {
-  g_autoptr(GArray) pairs = g_array_new (FALSE, TRUE, sizeof (KoersKeyResultKpi));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) pairs = g_array_new (FALSE, TRUE, sizeof (KoersKeyResultKpi));
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -927,21 +932,21 @@ enum
 
 struct _KoersStoreImport
 {
-  int              cache_size;      /* the connection's own, to put back */
-  gboolean         cache_set;
-  KoersStore      *store;
-  gboolean         write;
-  gboolean         open;            /* the transaction (or snapshot) is running */
-  sqlite3_stmt    *stmts[N_STMTS];
-  KoersBatchWrite  w;               /* the batch written, for the model after COMMIT */
-  gboolean         has_batch;
-  gboolean         wrote;           /* something was written */
-  GHashTable      *objectives;      /* ids of objectives written or touched */
-  GHashTable      *key_results;     /* ids of key results to sync (written, or a check-in moved) */
+  int             cache_size; /* the connection's own, to put back */
+  gboolean        cache_set;
+  KoersStore     *store;
+  gboolean        write;
+  gboolean        open; /* the transaction (or snapshot) is running */
+  sqlite3_stmt   *stmts[N_STMTS];
+  KoersBatchWrite w; /* the batch written, for the model after COMMIT */
+  gboolean        has_batch;
+  gboolean        wrote;       /* something was written */
+  GHashTable     *objectives;  /* ids of objectives written or touched */
+  GHashTable     *key_results; /* ids of key results to sync (written, or a check-in moved) */
 };
 
 /* The link columns each kind's lookup adds, as uuids. */
-static const char * const find_links[KOERS_BATCH_N_KINDS] = {
+static const char *const find_links[KOERS_BATCH_N_KINDS] = {
   [KOERS_BATCH_DEPARTMENT] =
     ", (SELECT uuid FROM departments WHERE id = t.parent_id)",
   [KOERS_BATCH_OBJECTIVE] =
@@ -983,8 +988,8 @@ kind_entity (KoersBatchKind kind)
 }
 
 static char *
-find_sql (KoersBatchKind  kind,
-          const char     *where)
+find_sql (KoersBatchKind kind,
+          const char    *where)
 {
   return g_strdup_printf ("SELECT %s%s FROM %s AS t %s", koers_entity_get_select_list (kind_entity (kind)),
                           find_links[kind], kind_tables[kind], where);
@@ -992,10 +997,10 @@ find_sql (KoersBatchKind  kind,
 
 /* A statement of the import, prepared once; reset for its next use. */
 static sqlite3_stmt *
-import_stmt (KoersStoreImport  *self,
-             int                which,
-             const char        *sql,
-             GError           **error)
+import_stmt (KoersStoreImport *self,
+             int               which,
+             const char       *sql,
+             GError          **error)
 {
   sqlite3_stmt *stmt = self->stmts[which];
 
@@ -1012,10 +1017,10 @@ import_stmt (KoersStoreImport  *self,
 }
 
 static gboolean
-import_step_failed (KoersStoreImport  *self,
-                    sqlite3_stmt      *stmt,
-                    int                rc,
-                    GError           **error)
+import_step_failed (KoersStoreImport *self,
+                    sqlite3_stmt     *stmt,
+                    int               rc,
+                    GError          **error)
 {
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return FALSE;
@@ -1025,11 +1030,11 @@ import_step_failed (KoersStoreImport  *self,
 }
 
 static gboolean
-read_cache_size (KoersStore  *store,
-                 int         *size,
-                 GError     **error)
+read_cache_size (KoersStore *store,
+                 int        *size,
+                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (store, "PRAGMA cache_size", error);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (store, "PRAGMA cache_size", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1043,11 +1048,11 @@ read_cache_size (KoersStore  *store,
 }
 
 KoersStoreImport *
-koers_store_import_begin (KoersStore  *store,
-                          gboolean     write,
-                          GError     **error)
+koers_store_import_begin (KoersStore *store,
+                          gboolean    write,
+                          GError    **error)
 {
-  g_autoptr(KoersStoreImport) self = NULL;
+  g_autoptr (KoersStoreImport) self = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1128,7 +1133,7 @@ static gint64
 object_get_owner_id (GObject *object)
 {
   const KoersEntity *entity = koers_entity_for_object (object);
-  gint64 id = 0;
+  gint64             id = 0;
 
   for (guint i = 0; i < entity->n_columns; i++)
     if (entity->columns[i].flags & KOERS_COLUMN_PARENT)
@@ -1146,12 +1151,12 @@ dup_column (sqlite3_stmt *stmt,
 }
 
 static KoersStoredRow *
-read_stored_row (KoersBatchKind  kind,
-                 sqlite3_stmt   *stmt)
+read_stored_row (KoersBatchKind kind,
+                 sqlite3_stmt  *stmt)
 {
   const KoersEntity *entity = kind_entity (kind);
-  KoersStoredRow *row = g_new0 (KoersStoredRow, 1);
-  int links = (int) entity->n_columns;
+  KoersStoredRow    *row = g_new0 (KoersStoredRow, 1);
+  int                links = (int) entity->n_columns;
 
   row->object = koers_entity_new_object (entity);
   koers_entity_read_row (entity, stmt, 0, row->object);
@@ -1171,16 +1176,16 @@ read_stored_row (KoersBatchKind  kind,
 }
 
 KoersStoredRow *
-koers_store_import_find (KoersStoreImport  *self,
-                         KoersBatchKind     kind,
-                         const char        *uuid,
-                         GError           **error)
+koers_store_import_find (KoersStoreImport *self,
+                         KoersBatchKind    kind,
+                         const char       *uuid,
+                         GError          **error)
 {
   g_autofree char *sql = NULL;
   g_autofree char *lower = NULL;
-  sqlite3_stmt *stmt;
-  KoersStoredRow *row;
-  int rc;
+  sqlite3_stmt    *stmt;
+  KoersStoredRow  *row;
+  int              rc;
 
   g_return_val_if_fail (self != NULL && self->open, NULL);
   g_return_val_if_fail (kind < KOERS_BATCH_N_KINDS, NULL);
@@ -1210,12 +1215,12 @@ koers_store_import_find (KoersStoreImport  *self,
 }
 
 GPtrArray *
-koers_store_import_list_departments (KoersStoreImport  *self,
-                                     GError           **error)
+koers_store_import_list_departments (KoersStoreImport *self,
+                                     GError          **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_stored_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_stored_row_free);
   g_autofree char *sql = find_sql (KOERS_BATCH_DEPARTMENT, "ORDER BY is_company DESC, sort_order, id");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (self != NULL && self->open, NULL);
@@ -1236,14 +1241,14 @@ koers_store_import_list_departments (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_find_dismissal (KoersStoreImport  *self,
-                                   const char        *key,
-                                   gboolean          *found,
-                                   gint64            *dismissed_at,
-                                   GError           **error)
+koers_store_import_find_dismissal (KoersStoreImport *self,
+                                   const char       *key,
+                                   gboolean         *found,
+                                   gint64           *dismissed_at,
+                                   GError          **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (self != NULL && self->open, FALSE);
 
@@ -1267,12 +1272,12 @@ koers_store_import_find_dismissal (KoersStoreImport  *self,
 }
 
 char *
-koers_store_import_get_organisation (KoersStoreImport  *self,
-                                     GError           **error)
+koers_store_import_get_organisation (KoersStoreImport *self,
+                                     GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   char *name = NULL;
-  int rc;
+  int   rc;
 
   g_return_val_if_fail (self != NULL && self->open, NULL);
 
@@ -1294,13 +1299,13 @@ koers_store_import_get_organisation (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_has_change (KoersStoreImport  *self,
-                               const char        *key,
-                               gboolean          *has,
-                               GError           **error)
+koers_store_import_has_change (KoersStoreImport *self,
+                               const char       *key,
+                               gboolean         *has,
+                               GError          **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (self != NULL && self->open, FALSE);
 
@@ -1319,9 +1324,9 @@ koers_store_import_has_change (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_write_batch (KoersStoreImport  *self,
-                                KoersStoreBatch   *batch,
-                                GError           **error)
+koers_store_import_write_batch (KoersStoreImport *self,
+                                KoersStoreBatch  *batch,
+                                GError          **error)
 {
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
   g_return_val_if_fail (!self->has_batch, FALSE);
@@ -1336,11 +1341,11 @@ koers_store_import_write_batch (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_find_id (KoersStoreImport  *self,
-                            KoersBatchKind     kind,
-                            const char        *uuid,
-                            gint64            *id,
-                            GError           **error)
+koers_store_import_find_id (KoersStoreImport *self,
+                            KoersBatchKind    kind,
+                            const char       *uuid,
+                            gint64           *id,
+                            GError          **error)
 {
   KoersBatchEntry *entry;
   g_autofree char *lower = NULL;
@@ -1363,11 +1368,11 @@ koers_store_import_find_id (KoersStoreImport  *self,
 }
 
 static gboolean
-import_step_done (KoersStoreImport  *self,
-                  sqlite3_stmt      *stmt,
-                  GError           **error)
+import_step_done (KoersStoreImport *self,
+                  sqlite3_stmt     *stmt,
+                  GError          **error)
 {
-  int rc = sqlite3_step (stmt);
+  int      rc = sqlite3_step (stmt);
   gboolean ok = !import_step_failed (self, stmt, rc, error);
 
   if (ok)
@@ -1380,24 +1385,24 @@ import_step_done (KoersStoreImport  *self,
  * KPI ids given; an objective's links come after every row has its id.
  * The statements are prepared once for the whole file. */
 static gboolean
-put_row (KoersStoreImport  *self,
-         int                insert,
-         int                update,
-         GObject           *object,
-         gint64             row_id,
-         gint64             owner_id,
-         gint64             kpi_id,
-         gint64            *id,
-         GError           **error)
+put_row (KoersStoreImport *self,
+         int               insert,
+         int               update,
+         GObject          *object,
+         gint64            row_id,
+         gint64            owner_id,
+         gint64            kpi_id,
+         gint64           *id,
+         GError          **error)
 {
   const KoersEntity *entity = koers_entity_for_object (object);
-  g_autoptr(KoersRow) row = koers_row_new_from_object (object);
+  g_autoptr (KoersRow) row = koers_row_new_from_object (object);
   sqlite3_stmt *stmt;
 
   stmt = row_id != 0
-    ? import_stmt (self, update, koers_entity_get_update_sql (entity, KOERS_UPDATE_WHOLE),
-                   error)
-    : import_stmt (self, insert, koers_entity_get_insert_sql (entity), error);
+           ? import_stmt (self, update, koers_entity_get_update_sql (entity, KOERS_UPDATE_WHOLE),
+                          error)
+           : import_stmt (self, insert, koers_entity_get_insert_sql (entity), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1416,12 +1421,12 @@ put_row (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_put_objective (KoersStoreImport  *self,
-                                  KoersObjective    *objective,
-                                  gint64             row_id,
-                                  gint64             department_id,
-                                  gint64            *id,
-                                  GError           **error)
+koers_store_import_put_objective (KoersStoreImport *self,
+                                  KoersObjective   *objective,
+                                  gint64            row_id,
+                                  gint64            department_id,
+                                  gint64           *id,
+                                  GError          **error)
 {
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -1434,11 +1439,11 @@ koers_store_import_put_objective (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_link_objective (KoersStoreImport  *self,
-                                   gint64             id,
-                                   gint64             aligned_to_id,
-                                   gint64             carried_over_from_id,
-                                   GError           **error)
+koers_store_import_link_objective (KoersStoreImport *self,
+                                   gint64            id,
+                                   gint64            aligned_to_id,
+                                   gint64            carried_over_from_id,
+                                   GError          **error)
 {
   sqlite3_stmt *stmt;
 
@@ -1458,14 +1463,14 @@ koers_store_import_link_objective (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_put_key_result (KoersStoreImport  *self,
-                                   KoersKeyResult    *kr,
-                                   gint64             row_id,
-                                   gint64             objective_id,
-                                   gint64             kpi_id,
-                                   gint64             old_objective_id,
-                                   gint64            *id,
-                                   GError           **error)
+koers_store_import_put_key_result (KoersStoreImport *self,
+                                   KoersKeyResult   *kr,
+                                   gint64            row_id,
+                                   gint64            objective_id,
+                                   gint64            kpi_id,
+                                   gint64            old_objective_id,
+                                   gint64           *id,
+                                   GError          **error)
 {
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
@@ -1481,13 +1486,13 @@ koers_store_import_put_key_result (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_put_checkin (KoersStoreImport  *self,
-                                KoersCheckin      *checkin,
-                                gint64             row_id,
-                                gint64             key_result_id,
-                                gint64             old_key_result_id,
-                                gint64            *id,
-                                GError           **error)
+koers_store_import_put_checkin (KoersStoreImport *self,
+                                KoersCheckin     *checkin,
+                                gint64            row_id,
+                                gint64            key_result_id,
+                                gint64            old_key_result_id,
+                                gint64           *id,
+                                GError          **error)
 {
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
   g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
@@ -1502,17 +1507,17 @@ koers_store_import_put_checkin (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_put_change (KoersStoreImport  *self,
-                               const char        *key,
-                               gint64             at,
-                               const char        *author,
-                               const char        *entity,
-                               const char        *uuid,
-                               const char        *parent,
-                               const char        *op,
-                               const char        *fields,
-                               gboolean          *added,
-                               GError           **error)
+koers_store_import_put_change (KoersStoreImport *self,
+                               const char       *key,
+                               gint64            at,
+                               const char       *author,
+                               const char       *entity,
+                               const char       *uuid,
+                               const char       *parent,
+                               const char       *op,
+                               const char       *fields,
+                               gboolean         *added,
+                               GError          **error)
 {
   sqlite3_stmt *stmt;
 
@@ -1546,19 +1551,19 @@ koers_store_import_put_change (KoersStoreImport  *self,
 
 /* Every key result whose check-ins changed takes its latest one's value. */
 static gboolean
-sync_key_results (KoersStoreImport  *self,
-                  GError           **error)
+sync_key_results (KoersStoreImport *self,
+                  GError          **error)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, self->key_results);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       sqlite3_stmt *select;
       sqlite3_stmt *update;
-      gint64 id = *(gint64 *) key;
-      int rc;
+      gint64        id = *(gint64 *) key;
+      int           rc;
 
       /* The same order as koers_checkin_compare_newest_first(). */
       select = import_stmt (self, STMT_SYNC_SELECT,
@@ -1591,12 +1596,12 @@ sync_key_results (KoersStoreImport  *self,
 
 /* The objectives of the key results whose check-ins moved. */
 static gboolean
-collect_touched_objectives (KoersStoreImport  *self,
-                            GError           **error)
+collect_touched_objectives (KoersStoreImport *self,
+                            GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   stmt = koers_store_prepare (self->store, "SELECT objective_id FROM key_results WHERE id = ?1",
                               error);
@@ -1624,8 +1629,8 @@ collect_touched_objectives (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_import_commit (KoersStoreImport  *self,
-                           GError           **error)
+koers_store_import_commit (KoersStoreImport *self,
+                           GError          **error)
 {
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
 
@@ -1653,15 +1658,15 @@ koers_store_import_commit (KoersStoreImport  *self,
 }
 
 gboolean
-koers_store_foreach_change_row (KoersStore               *store,
-                                gint64                    after_seq,
-                                KoersStoreChangeRowFunc   func,
-                                gpointer                  user_data,
-                                GError                  **error)
+koers_store_foreach_change_row (KoersStore             *store,
+                                gint64                  after_seq,
+                                KoersStoreChangeRowFunc func,
+                                gpointer                user_data,
+                                GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   gboolean ok = TRUE;
-  int rc = SQLITE_DONE;
+  int      rc = SQLITE_DONE;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);

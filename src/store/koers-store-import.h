@@ -33,65 +33,65 @@ typedef enum
   KOERS_BATCH_N_KINDS
 } KoersBatchKind;
 
-KoersStoreBatch *koers_store_batch_new              (void);
-void             koers_store_batch_free             (KoersStoreBatch *self);
-gboolean         koers_store_batch_is_empty         (KoersStoreBatch *self);
+KoersStoreBatch *koers_store_batch_new (void);
+void             koers_store_batch_free (KoersStoreBatch *self);
+gboolean         koers_store_batch_is_empty (KoersStoreBatch *self);
 
 /* dept: uuid, name, emoji, sort-order, is-company, created and updated are
  * written.  parent_uuid: NULL for none.  replaces_uuid: an existing
  * department that takes dept's uuid and values (one matched by name), or
  * NULL. */
-void             koers_store_batch_put_department   (KoersStoreBatch *self,
-                                                     KoersDepartment *dept,
-                                                     const char      *parent_uuid,
-                                                     const char      *replaces_uuid);
-void             koers_store_batch_put_objective    (KoersStoreBatch *self,
-                                                     KoersObjective  *objective,
-                                                     const char      *department_uuid,
-                                                     const char      *aligned_to_uuid,
-                                                     const char      *carried_over_from_uuid);
+void koers_store_batch_put_department (KoersStoreBatch *self,
+                                       KoersDepartment *dept,
+                                       const char      *parent_uuid,
+                                       const char      *replaces_uuid);
+void koers_store_batch_put_objective (KoersStoreBatch *self,
+                                      KoersObjective  *objective,
+                                      const char      *department_uuid,
+                                      const char      *aligned_to_uuid,
+                                      const char      *carried_over_from_uuid);
 /* A key result with check-ins gets its latest check-in's value as
  * current-value, as every write of the store does. */
-void             koers_store_batch_put_key_result   (KoersStoreBatch *self,
-                                                     KoersKeyResult  *kr,
-                                                     const char      *objective_uuid);
+void koers_store_batch_put_key_result (KoersStoreBatch *self,
+                                       KoersKeyResult  *kr,
+                                       const char      *objective_uuid);
 /* The same, with the KPI the key result moves (kpi_uuid: of the batch or
  * the database, NULL for none; kr's own kpi-id is not looked at). */
-void             koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
-                                                            KoersKeyResult  *kr,
-                                                            const char      *objective_uuid,
-                                                            const char      *kpi_uuid);
-void             koers_store_batch_put_checkin      (KoersStoreBatch *self,
-                                                     KoersCheckin    *checkin,
-                                                     const char      *key_result_uuid);
+void koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
+                                                KoersKeyResult  *kr,
+                                                const char      *objective_uuid,
+                                                const char      *kpi_uuid);
+void koers_store_batch_put_checkin (KoersStoreBatch *self,
+                                    KoersCheckin    *checkin,
+                                    const char      *key_result_uuid);
 /* kpi: uuid, name, unit, metric kind, direction, thresholds, frequency,
  * position and stamps are written; it carries no values. */
-void             koers_store_batch_put_kpi          (KoersStoreBatch *self,
-                                                     KoersKpi        *kpi,
-                                                     const char      *department_uuid);
-void             koers_store_batch_put_kpi_value    (KoersStoreBatch *self,
-                                                     KoersKpiValue   *value,
-                                                     const char      *kpi_uuid);
+void koers_store_batch_put_kpi (KoersStoreBatch *self,
+                                KoersKpi        *kpi,
+                                const char      *department_uuid);
+void koers_store_batch_put_kpi_value (KoersStoreBatch *self,
+                                      KoersKpiValue   *value,
+                                      const char      *kpi_uuid);
 /* A quality finding a person dismissed (koers-store-review.h), with when
  * (µs since the epoch): added, or given the earlier time of the two when
  * the database has it already.  Dismissals are never removed. */
-void             koers_store_batch_put_dismissed_finding (KoersStoreBatch *self,
-                                                          const char      *key,
-                                                          gint64           dismissed_at);
+void koers_store_batch_put_dismissed_finding (KoersStoreBatch *self,
+                                              const char      *key,
+                                              gint64           dismissed_at);
 /* The database row the entity put last of that kind writes (an update of
  * that row, whatever uuid it has), as a plan found it; without it, the
  * row with the entity's uuid (or replaces_uuid) in the model is updated,
  * else a row is added. */
-void             koers_store_batch_set_last_row     (KoersStoreBatch *self,
-                                                     KoersBatchKind   kind,
-                                                     gint64           row_id);
+void koers_store_batch_set_last_row (KoersStoreBatch *self,
+                                     KoersBatchKind   kind,
+                                     gint64           row_id);
 /* NULL (the default) leaves the organisation name as it is. */
-void             koers_store_batch_set_organisation (KoersStoreBatch *self,
-                                                     const char      *name);
+void koers_store_batch_set_organisation (KoersStoreBatch *self,
+                                         const char      *name);
 
-gboolean         koers_store_write_batch            (KoersStore      *store,
-                                                     KoersStoreBatch *batch,
-                                                     GError         **error);
+gboolean koers_store_write_batch (KoersStore      *store,
+                                  KoersStoreBatch *batch,
+                                  GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersStoreBatch, koers_store_batch_free)
 
@@ -106,10 +106,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersStoreBatch, koers_store_batch_free)
  * nothing of it is in the file. */
 typedef struct _KoersStoreImport KoersStoreImport;
 
-KoersStoreImport *koers_store_import_begin          (KoersStore       *store,
-                                                     gboolean          write,
-                                                     GError          **error);
-void             koers_store_import_free            (KoersStoreImport *self);
+KoersStoreImport *koers_store_import_begin (KoersStore *store,
+                                            gboolean    write,
+                                            GError    **error);
+void              koers_store_import_free (KoersStoreImport *self);
 
 /* A row of the database as a new object (not the model's), with the
  * uuids of what it links to. */
@@ -117,103 +117,103 @@ typedef struct
 {
   GObject *object;
   gint64   id;
-  gint64   owner_id;       /* parent (0: none), department, objective, key result, KPI */
+  gint64   owner_id; /* parent (0: none), department, objective, key result, KPI */
   char    *owner_uuid;
-  char    *aligned_uuid;   /* objectives */
-  char    *carried_uuid;   /* objectives */
-  char    *kpi_uuid;       /* key results */
+  char    *aligned_uuid; /* objectives */
+  char    *carried_uuid; /* objectives */
+  char    *kpi_uuid;     /* key results */
 } KoersStoredRow;
 
-void             koers_stored_row_free              (KoersStoredRow   *row);
+void koers_stored_row_free (KoersStoredRow *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersStoredRow, koers_stored_row_free)
 
 /* The row of that kind with that uuid (any case), or NULL: none, or an
  * error (then set). */
-KoersStoredRow  *koers_store_import_find            (KoersStoreImport *self,
-                                                     KoersBatchKind    kind,
-                                                     const char       *uuid,
-                                                     GError          **error);
+KoersStoredRow *koers_store_import_find (KoersStoreImport *self,
+                                         KoersBatchKind    kind,
+                                         const char       *uuid,
+                                         GError          **error);
 /* Every department (KoersStoredRow), company first, then by sort order. */
-GPtrArray       *koers_store_import_list_departments (KoersStoreImport *self,
-                                                      GError          **error);
+GPtrArray *koers_store_import_list_departments (KoersStoreImport *self,
+                                                GError          **error);
 /* When key was dismissed: *found FALSE when it was not. */
-gboolean         koers_store_import_find_dismissal  (KoersStoreImport *self,
-                                                     const char       *key,
-                                                     gboolean         *found,
-                                                     gint64           *dismissed_at,
-                                                     GError          **error);
+gboolean koers_store_import_find_dismissal (KoersStoreImport *self,
+                                            const char       *key,
+                                            gboolean         *found,
+                                            gint64           *dismissed_at,
+                                            GError          **error);
 /* The organisation name, "" when there is none; NULL on error. */
-char            *koers_store_import_get_organisation (KoersStoreImport *self,
-                                                      GError          **error);
+char *koers_store_import_get_organisation (KoersStoreImport *self,
+                                           GError          **error);
 /* Whether the change log holds an entry with key. */
-gboolean         koers_store_import_has_change      (KoersStoreImport *self,
-                                                     const char       *key,
-                                                     gboolean         *has,
-                                                     GError          **error);
+gboolean koers_store_import_has_change (KoersStoreImport *self,
+                                        const char       *key,
+                                        gboolean         *has,
+                                        GError          **error);
 
 /* Writing (write imports only).  The batch: departments, KPIs, KPI values,
  * dismissals and the organisation name; objectives, key results and
  * check-ins go one at a time after it. */
-gboolean         koers_store_import_write_batch     (KoersStoreImport *self,
-                                                     KoersStoreBatch  *batch,
-                                                     GError          **error);
+gboolean koers_store_import_write_batch (KoersStoreImport *self,
+                                         KoersStoreBatch  *batch,
+                                         GError          **error);
 /* The row id of an entity of the batch or the database, 0 for none. */
-gboolean         koers_store_import_find_id         (KoersStoreImport *self,
-                                                     KoersBatchKind    kind,
-                                                     const char       *uuid,
-                                                     gint64           *id,
-                                                     GError          **error);
+gboolean koers_store_import_find_id (KoersStoreImport *self,
+                                     KoersBatchKind    kind,
+                                     const char       *uuid,
+                                     gint64           *id,
+                                     GError          **error);
 /* row_id: the row it updates, 0 to add one.  Every column is written,
  * the links to other objectives as none (link_objective() sets them once
  * every objective has its row).  *id: its row. */
-gboolean         koers_store_import_put_objective   (KoersStoreImport *self,
-                                                     KoersObjective   *objective,
-                                                     gint64            row_id,
-                                                     gint64            department_id,
-                                                     gint64           *id,
-                                                     GError          **error);
-gboolean         koers_store_import_link_objective  (KoersStoreImport *self,
-                                                     gint64            id,
-                                                     gint64            aligned_to_id,
-                                                     gint64            carried_over_from_id,
-                                                     GError          **error);
+gboolean koers_store_import_put_objective (KoersStoreImport *self,
+                                           KoersObjective   *objective,
+                                           gint64            row_id,
+                                           gint64            department_id,
+                                           gint64           *id,
+                                           GError          **error);
+gboolean koers_store_import_link_objective (KoersStoreImport *self,
+                                            gint64            id,
+                                            gint64            aligned_to_id,
+                                            gint64            carried_over_from_id,
+                                            GError          **error);
 /* old_objective_id: where an updated key result was (0: a new one). */
-gboolean         koers_store_import_put_key_result  (KoersStoreImport *self,
-                                                     KoersKeyResult   *kr,
-                                                     gint64            row_id,
-                                                     gint64            objective_id,
-                                                     gint64            kpi_id,
-                                                     gint64            old_objective_id,
-                                                     gint64           *id,
-                                                     GError          **error);
+gboolean koers_store_import_put_key_result (KoersStoreImport *self,
+                                            KoersKeyResult   *kr,
+                                            gint64            row_id,
+                                            gint64            objective_id,
+                                            gint64            kpi_id,
+                                            gint64            old_objective_id,
+                                            gint64           *id,
+                                            GError          **error);
 /* old_key_result_id: where an updated check-in was (0: a new one). */
-gboolean         koers_store_import_put_checkin     (KoersStoreImport *self,
-                                                     KoersCheckin     *checkin,
-                                                     gint64            row_id,
-                                                     gint64            key_result_id,
-                                                     gint64            old_key_result_id,
-                                                     gint64           *id,
-                                                     GError          **error);
+gboolean koers_store_import_put_checkin (KoersStoreImport *self,
+                                         KoersCheckin     *checkin,
+                                         gint64            row_id,
+                                         gint64            key_result_id,
+                                         gint64            old_key_result_id,
+                                         gint64           *id,
+                                         GError          **error);
 /* An entry of another database's change log, unless this one has its key
  * (*added says which). */
-gboolean         koers_store_import_put_change      (KoersStoreImport *self,
-                                                     const char       *key,
-                                                     gint64            at,
-                                                     const char       *author,
-                                                     const char       *entity,
-                                                     const char       *uuid,
-                                                     const char       *parent,
-                                                     const char       *op,
-                                                     const char       *fields,
-                                                     gboolean         *added,
-                                                     GError          **error);
+gboolean koers_store_import_put_change (KoersStoreImport *self,
+                                        const char       *key,
+                                        gint64            at,
+                                        const char       *author,
+                                        const char       *entity,
+                                        const char       *uuid,
+                                        const char       *parent,
+                                        const char       *op,
+                                        const char       *fields,
+                                        gboolean         *added,
+                                        GError          **error);
 /* Key results take their latest check-in's value, the transaction
  * commits, and the model shows what was written: departments and KPIs,
  * and the objectives it holds (or, for a store that loads by period, of
  * the periods it loaded).  "changed" is emitted once. */
-gboolean         koers_store_import_commit          (KoersStoreImport *self,
-                                                     GError          **error);
+gboolean koers_store_import_commit (KoersStoreImport *self,
+                                    GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersStoreImport, koers_store_import_free)
 
@@ -224,25 +224,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersStoreImport, koers_store_import_free)
  * koers_store_foreach_objective() and koers_store_foreach_change() called
  * in between) sees one state of the database, however many other
  * processes commit meanwhile.  Nests. */
-gboolean         koers_store_begin_snapshot         (KoersStore      *store,
-                                                     GError         **error);
-void             koers_store_end_snapshot           (KoersStore      *store);
+gboolean koers_store_begin_snapshot (KoersStore *store,
+                                     GError    **error);
+void     koers_store_end_snapshot (KoersStore *store);
 
 typedef struct
 {
-  gint64  id;
-  gint64  department_id;
-  gint64  aligned_to_id;          /* 0: none */
-  gint64  carried_over_from_id;   /* 0: none */
-  char   *uuid;
-  char   *period;
+  gint64 id;
+  gint64 department_id;
+  gint64 aligned_to_id;        /* 0: none */
+  gint64 carried_over_from_id; /* 0: none */
+  char  *uuid;
+  char  *period;
 } KoersObjectiveRef;
 
 /* Every objective's id, uuid, department, period and links, without key
  * results (one row each: cheap), by id.  New array; clearing it frees the
  * strings. */
-GArray          *koers_store_list_objective_refs    (KoersStore      *store,
-                                                     GError         **error);
+GArray *koers_store_list_objective_refs (KoersStore *store,
+                                         GError    **error);
 
 /* The change log as rows, for exports of the whole log: as
  * koers_store_foreach_change() (after after_seq, oldest first, in one
@@ -256,20 +256,20 @@ typedef struct
   const char *author;
   const char *entity;
   const char *uuid;
-  const char *parent;   /* NULL for none */
+  const char *parent; /* NULL for none */
   const char *op;
-  const char *fields;   /* the log's JSON object */
+  const char *fields; /* the log's JSON object */
 } KoersChangeRow;
 
-typedef gboolean (*KoersStoreChangeRowFunc) (const KoersChangeRow  *row,
-                                             gpointer               user_data,
-                                             GError               **error);
+typedef gboolean (*KoersStoreChangeRowFunc) (const KoersChangeRow *row,
+                                             gpointer              user_data,
+                                             GError              **error);
 
-gboolean         koers_store_foreach_change_row     (KoersStore              *store,
-                                                     gint64                   after_seq,
-                                                     KoersStoreChangeRowFunc  func,
-                                                     gpointer                 user_data,
-                                                     GError                 **error);
+gboolean koers_store_foreach_change_row (KoersStore             *store,
+                                         gint64                  after_seq,
+                                         KoersStoreChangeRowFunc func,
+                                         gpointer                user_data,
+                                         GError                **error);
 
 /* One (objective id, KPI id) pair per key result that moves a KPI. */
 typedef struct
@@ -278,7 +278,7 @@ typedef struct
   gint64 kpi_id;
 } KoersKeyResultKpi;
 
-GArray          *koers_store_list_key_result_kpis   (KoersStore      *store,
-                                                     GError         **error);
+GArray *koers_store_list_key_result_kpis (KoersStore *store,
+                                          GError    **error);
 
 G_END_DECLS

@@ -15,7 +15,7 @@ static gboolean
 set_not_stored_error (GError **error)
 {
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _("The key result or check-in is not in this database"));
+                       _ ("The key result or check-in is not in this database"));
   return FALSE;
 }
 
@@ -23,7 +23,7 @@ static gboolean
 set_already_stored_error (GError **error)
 {
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                       _("The key result or check-in is already in this database"));
+                       _ ("The key result or check-in is already in this database"));
   return FALSE;
 }
 
@@ -31,12 +31,12 @@ static int
 get_next_position (KoersObjective *objective)
 {
   GListModel *krs = koers_objective_get_key_results (objective);
-  guint n = g_list_model_get_n_items (krs);
-  int next = 0;
+  guint       n = g_list_model_get_n_items (krs);
+  int         next = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       next = MAX (next, koers_key_result_get_position (kr) + 1);
     }
@@ -55,16 +55,16 @@ set_current (KoersKeyResult *kr,
 
 /* Inserts a key result with its check-ins (add: fresh, at the end). */
 static gboolean
-write_new_key_result (KoersStore      *self,
-                      KoersObjective  *objective,
-                      KoersKeyResult  *kr,
-                      gboolean         fresh,
-                      GError         **error)
+write_new_key_result (KoersStore     *self,
+                      KoersObjective *objective,
+                      KoersKeyResult *kr,
+                      gboolean        fresh,
+                      GError        **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersObjective *own_objective;
-  KoersRow *row;
-  gint64 id;
+  KoersRow       *row;
+  gint64          id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -109,10 +109,10 @@ write_new_key_result (KoersStore      *self,
 }
 
 gboolean
-koers_store_add_key_result (KoersStore      *self,
-                            KoersObjective  *objective,
-                            KoersKeyResult  *kr,
-                            GError         **error)
+koers_store_add_key_result (KoersStore     *self,
+                            KoersObjective *objective,
+                            KoersKeyResult *kr,
+                            GError        **error)
 {
   return write_new_key_result (self, objective, kr, TRUE, error);
 }
@@ -121,16 +121,16 @@ koers_store_add_key_result (KoersStore      *self,
  * changed objective-id moves the key result to the end of that
  * objective. */
 gboolean
-koers_store_save_key_result (KoersStore      *self,
-                             KoersKeyResult  *kr,
-                             GError         **error)
+koers_store_save_key_result (KoersStore     *self,
+                             KoersKeyResult *kr,
+                             GError        **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   KoersKeyResult *own;
   KoersObjective *owner;
   KoersObjective *target;
-  int position;
-  gint64 now;
+  int             position;
+  gint64          now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
@@ -145,7 +145,7 @@ koers_store_save_key_result (KoersStore      *self,
   if (target == NULL)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The key result’s objective does not exist"));
+                           _ ("The key result’s objective does not exist"));
       goto failed;
     }
 
@@ -153,7 +153,7 @@ koers_store_save_key_result (KoersStore      *self,
       koers_store_find_kpi (self, koers_key_result_get_kpi_id (kr)) == NULL)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The key result’s KPI does not exist"));
+                           _ ("The key result’s KPI does not exist"));
       goto failed;
     }
 
@@ -205,16 +205,16 @@ failed:
 }
 
 gboolean
-koers_store_move_key_result (KoersStore      *self,
-                             KoersKeyResult  *kr,
-                             guint            new_index,
-                             GError         **error)
+koers_store_move_key_result (KoersStore     *self,
+                             KoersKeyResult *kr,
+                             guint           new_index,
+                             GError        **error)
 {
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
   KoersKeyResult *own;
   KoersObjective *owner;
-  GListModel *krs;
-  guint n;
+  GListModel     *krs;
+  guint           n;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
@@ -251,9 +251,9 @@ koers_store_move_key_result (KoersStore      *self,
 }
 
 gboolean
-koers_store_delete_key_result (KoersStore      *self,
-                               KoersKeyResult  *kr,
-                               GError         **error)
+koers_store_delete_key_result (KoersStore     *self,
+                               KoersKeyResult *kr,
+                               GError        **error)
 {
   KoersKeyResult *own;
   KoersObjective *owner;
@@ -288,26 +288,26 @@ koers_store_delete_key_result (KoersStore      *self,
 }
 
 gboolean
-koers_store_restore_key_result (KoersStore      *self,
-                                KoersObjective  *objective,
-                                KoersKeyResult  *kr,
-                                GError         **error)
+koers_store_restore_key_result (KoersStore     *self,
+                                KoersObjective *objective,
+                                KoersKeyResult *kr,
+                                GError        **error)
 {
   return write_new_key_result (self, objective, kr, FALSE, error);
 }
 
 /* Inserts a check-in row (add: fresh) and syncs the current value. */
 static gboolean
-write_new_checkin (KoersStore      *self,
-                   KoersKeyResult  *kr,
-                   KoersCheckin    *checkin,
-                   gboolean         fresh,
-                   GError         **error)
+write_new_checkin (KoersStore     *self,
+                   KoersKeyResult *kr,
+                   KoersCheckin   *checkin,
+                   gboolean        fresh,
+                   GError        **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   gboolean has_current = FALSE;
-  double current_value = 0;
-  gint64 id;
+  double   current_value = 0;
+  gint64   id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
@@ -353,10 +353,10 @@ write_new_checkin (KoersStore      *self,
 }
 
 gboolean
-koers_store_add_checkin (KoersStore    *self,
+koers_store_add_checkin (KoersStore     *self,
                          KoersKeyResult *kr,
-                         KoersCheckin  *checkin,
-                         GError       **error)
+                         KoersCheckin   *checkin,
+                         GError        **error)
 {
   return write_new_checkin (self, kr, checkin, TRUE, error);
 }
@@ -371,16 +371,16 @@ koers_store_restore_checkin (KoersStore     *self,
 }
 
 gboolean
-koers_store_save_checkin (KoersStore    *self,
-                          KoersCheckin  *checkin,
-                          GError       **error)
+koers_store_save_checkin (KoersStore   *self,
+                          KoersCheckin *checkin,
+                          GError      **error)
 {
-  g_autoptr(KoersRow) row = NULL;
-  KoersCheckin *own;
+  g_autoptr (KoersRow) row = NULL;
+  KoersCheckin   *own;
   KoersKeyResult *kr;
-  gboolean has_current = FALSE;
-  double current_value = 0;
-  gint64 now;
+  gboolean        has_current = FALSE;
+  double          current_value = 0;
+  gint64          now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
@@ -429,14 +429,14 @@ failed:
 }
 
 gboolean
-koers_store_delete_checkin (KoersStore    *self,
-                            KoersCheckin  *checkin,
-                            GError       **error)
+koers_store_delete_checkin (KoersStore   *self,
+                            KoersCheckin *checkin,
+                            GError      **error)
 {
-  KoersCheckin *own;
+  KoersCheckin   *own;
   KoersKeyResult *kr;
-  gboolean has_current = FALSE;
-  double current_value = 0;
+  gboolean        has_current = FALSE;
+  double          current_value = 0;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);

@@ -18,7 +18,7 @@ static gboolean
 set_not_stored_error (GError **error)
 {
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _("The KPI or KPI value is not in this database"));
+                       _ ("The KPI or KPI value is not in this database"));
   return FALSE;
 }
 
@@ -26,7 +26,7 @@ static gboolean
 set_already_stored_error (GError **error)
 {
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                       _("The KPI or KPI value is already in this database"));
+                       _ ("The KPI or KPI value is already in this database"));
   return FALSE;
 }
 
@@ -35,9 +35,9 @@ koers_store_list_department_kpis (KoersStore      *self,
                                   KoersDepartment *dept)
 {
   GListModel *model = G_LIST_MODEL (self->kpis);
-  GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 id;
-  guint n;
+  GPtrArray  *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64      id;
+  guint       n;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), ret);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), ret);
@@ -63,8 +63,8 @@ koers_store_list_kpi_key_results (KoersStore *self,
                                   KoersKpi   *kpi)
 {
   GListModel *objectives = G_LIST_MODEL (self->objectives);
-  GPtrArray *ret = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 id;
+  GPtrArray  *ret = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64      id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), ret);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), ret);
@@ -75,7 +75,7 @@ koers_store_list_kpi_key_results (KoersStore *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *krs = koers_objective_get_key_results (objective);
 
       for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
@@ -100,12 +100,12 @@ get_next_position (KoersStore *self,
                    KoersKpi   *exclude)
 {
   GListModel *model = G_LIST_MODEL (self->kpis);
-  guint n = g_list_model_get_n_items (model);
-  int next = 0;
+  guint       n = g_list_model_get_n_items (model);
+  int         next = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKpi) kpi = g_list_model_get_item (model, i);
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (model, i);
 
       if (kpi != exclude && koers_kpi_get_department_id (kpi) == department_id)
         next = MAX (next, koers_kpi_get_position (kpi) + 1);
@@ -115,26 +115,26 @@ get_next_position (KoersStore *self,
 }
 
 static gboolean
-check_kpi (KoersStore  *self,
-           KoersKpi    *kpi,
-           GError     **error)
+check_kpi (KoersStore *self,
+           KoersKpi   *kpi,
+           GError    **error)
 {
-  g_autofree char *name = g_strstrip (g_strdup (koers_kpi_get_name (kpi)));
+  g_autofree char  *name = g_strstrip (g_strdup (koers_kpi_get_name (kpi)));
   KoersKpiDirection direction = koers_kpi_get_direction (kpi);
-  double healthy = koers_kpi_get_healthy (kpi);
-  double attention = koers_kpi_get_attention (kpi);
+  double            healthy = koers_kpi_get_healthy (kpi);
+  double            attention = koers_kpi_get_attention (kpi);
 
   if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The KPI’s department does not exist"));
+                           _ ("The KPI’s department does not exist"));
       return FALSE;
     }
 
   if (name[0] == '\0')
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("A KPI needs a name"));
+                           _ ("A KPI needs a name"));
       return FALSE;
     }
 
@@ -143,38 +143,38 @@ check_kpi (KoersStore  *self,
 
   if (!isfinite (healthy) || !isfinite (attention))
     g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                         _("A KPI’s thresholds must be numbers"));
+                         _ ("A KPI’s thresholds must be numbers"));
   else if (direction == KOERS_KPI_DIRECTION_LOWER)
     g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                         _("When lower is better, the “needs attention” threshold cannot be "
-                           "below the healthy one"));
+                         _ ("When lower is better, the “needs attention” threshold cannot be "
+                            "below the healthy one"));
   else
     g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                         _("When higher is better, the “needs attention” threshold cannot be "
-                           "above the healthy one"));
+                         _ ("When higher is better, the “needs attention” threshold cannot be "
+                            "above the healthy one"));
   return FALSE;
 }
 
 /* A value's date may be unset only when it is about to be added (today). */
 static gboolean
-check_value (KoersKpiValue  *value,
-             gboolean        date_required,
-             GError        **error)
+check_value (KoersKpiValue *value,
+             gboolean       date_required,
+             GError       **error)
 {
   const char *date = koers_kpi_value_get_date (value);
-  GDate parsed;
+  GDate       parsed;
 
   if (!isfinite (koers_kpi_value_get_value (value)))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("A KPI value must be a number"));
+                           _ ("A KPI value must be a number"));
       return FALSE;
     }
 
   if ((date != NULL || date_required) && !koers_date_parse (date, &parsed))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("A KPI value needs a date that exists, as YYYY-MM-DD"));
+                           _ ("A KPI value needs a date that exists, as YYYY-MM-DD"));
       return FALSE;
     }
 
@@ -182,14 +182,14 @@ check_value (KoersKpiValue  *value,
 }
 
 static gboolean
-check_values (KoersKpi  *kpi,
-              GError   **error)
+check_values (KoersKpi *kpi,
+              GError  **error)
 {
   GListModel *values = koers_kpi_get_values (kpi);
 
   for (guint i = 0; i < g_list_model_get_n_items (values); i++)
     {
-      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i);
+      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i);
 
       if (!check_value (value, FALSE, error))
         return FALSE;
@@ -199,11 +199,11 @@ check_values (KoersKpi  *kpi,
 }
 
 gboolean
-koers_store_add_kpi (KoersStore  *self,
-                     KoersKpi    *kpi,
-                     GError     **error)
+koers_store_add_kpi (KoersStore *self,
+                     KoersKpi   *kpi,
+                     GError    **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersRow *row;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -241,15 +241,15 @@ koers_store_add_kpi (KoersStore  *self,
 }
 
 gboolean
-koers_store_save_kpi (KoersStore  *self,
-                      KoersKpi    *kpi,
-                      GError     **error)
+koers_store_save_kpi (KoersStore *self,
+                      KoersKpi   *kpi,
+                      GError    **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   KoersKpi *own;
-  gint64 department_id;
-  int position;
-  gint64 now;
+  gint64    department_id;
+  int       position;
+  gint64    now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
@@ -266,10 +266,10 @@ koers_store_save_kpi (KoersStore  *self,
   department_id = koers_kpi_get_department_id (kpi);
   position = koers_kpi_get_position (kpi);
   {
-    g_autoptr(sqlite3_stmt) select = koers_store_prepare (self,
-                                                          "SELECT department_id FROM kpis"
-                                                          " WHERE id = ?1",
-                                                          error);
+    g_autoptr (sqlite3_stmt) select = koers_store_prepare (self,
+                                                           "SELECT department_id FROM kpis"
+                                                           " WHERE id = ?1",
+                                                           error);
 
     if (select == NULL)
       goto failed;
@@ -313,15 +313,15 @@ failed:
 }
 
 gboolean
-koers_store_move_kpi (KoersStore  *self,
-                      KoersKpi    *kpi,
-                      guint        new_index,
-                      GError     **error)
+koers_store_move_kpi (KoersStore *self,
+                      KoersKpi   *kpi,
+                      guint       new_index,
+                      GError    **error)
 {
-  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr (GPtrArray) order = NULL;
   KoersDepartment *dept;
-  KoersKpi *own;
-  guint old_index;
+  KoersKpi        *own;
+  guint            old_index;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
@@ -352,9 +352,9 @@ koers_store_move_kpi (KoersStore  *self,
 }
 
 gboolean
-koers_store_delete_kpi (KoersStore  *self,
-                        KoersKpi    *kpi,
-                        GError     **error)
+koers_store_delete_kpi (KoersStore *self,
+                        KoersKpi   *kpi,
+                        GError    **error)
 {
   KoersKpi *own;
 
@@ -372,29 +372,29 @@ koers_store_delete_kpi (KoersStore  *self,
 }
 
 gboolean
-koers_store_restore_kpi (KoersStore  *self,
-                         KoersKpi    *kpi,
-                         GError     **error)
+koers_store_restore_kpi (KoersStore *self,
+                         KoersKpi   *kpi,
+                         GError    **error)
 {
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return koers_store_restore_owned (self, G_OBJECT (kpi),
-                                    _("The KPI cannot be restored: it is still there"),
-                                    _("The KPI cannot be restored: its department was deleted"),
+                                    _ ("The KPI cannot be restored: it is still there"),
+                                    _ ("The KPI cannot be restored: its department was deleted"),
                                     error);
 }
 
 /* Inserts a value row (add: fresh). */
 static gboolean
-write_new_value (KoersStore     *self,
-                 KoersKpi       *kpi,
-                 KoersKpiValue  *value,
-                 gboolean        fresh,
-                 GError        **error)
+write_new_value (KoersStore    *self,
+                 KoersKpi      *kpi,
+                 KoersKpiValue *value,
+                 gboolean       fresh,
+                 GError       **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   gint64 id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -441,32 +441,32 @@ write_new_value (KoersStore     *self,
 }
 
 gboolean
-koers_store_add_kpi_value (KoersStore     *self,
-                           KoersKpi       *kpi,
-                           KoersKpiValue  *value,
-                           GError        **error)
+koers_store_add_kpi_value (KoersStore    *self,
+                           KoersKpi      *kpi,
+                           KoersKpiValue *value,
+                           GError       **error)
 {
   return write_new_value (self, kpi, value, TRUE, error);
 }
 
 gboolean
-koers_store_restore_kpi_value (KoersStore     *self,
-                               KoersKpi       *kpi,
-                               KoersKpiValue  *value,
-                               GError        **error)
+koers_store_restore_kpi_value (KoersStore    *self,
+                               KoersKpi      *kpi,
+                               KoersKpiValue *value,
+                               GError       **error)
 {
   return write_new_value (self, kpi, value, FALSE, error);
 }
 
 gboolean
-koers_store_save_kpi_value (KoersStore     *self,
-                            KoersKpiValue  *value,
-                            GError        **error)
+koers_store_save_kpi_value (KoersStore    *self,
+                            KoersKpiValue *value,
+                            GError       **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   KoersKpiValue *own;
-  KoersKpi *kpi;
-  gint64 now;
+  KoersKpi      *kpi;
+  gint64         now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
@@ -513,12 +513,12 @@ failed:
 }
 
 gboolean
-koers_store_delete_kpi_value (KoersStore     *self,
-                              KoersKpiValue  *value,
-                              GError        **error)
+koers_store_delete_kpi_value (KoersStore    *self,
+                              KoersKpiValue *value,
+                              GError       **error)
 {
   KoersKpiValue *own;
-  KoersKpi *kpi;
+  KoersKpi      *kpi;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);

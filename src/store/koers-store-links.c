@@ -27,7 +27,7 @@ collect_kpi_links (KoersStore *self,
                    GArray     *out)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   if (kpi_ids == NULL || g_hash_table_size (kpi_ids) == 0)
     return;
@@ -37,15 +37,15 @@ collect_kpi_links (KoersStore *self,
     {
       KoersKeyResult *kr = value;
       KoersObjective *owner = koers_store_get_key_result_objective (self, kr);
-      gint64 kpi_id = koers_key_result_get_kpi_id (kr);
+      gint64          kpi_id = koers_key_result_get_kpi_id (kr);
 
       /* Key results that go too keep their link, for their own undo. */
       if (owner != NULL && id_in_set (objective_ids, koers_objective_get_id (owner)))
         continue;
 
       if (id_in_set (kpi_ids, kpi_id))
-        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_KPI,
-                                                       koers_key_result_get_id (kr), kpi_id }));
+        g_array_append_val (out, ((KoersClearedLink){ KOERS_LINK_KPI,
+                                                      koers_key_result_get_id (kr), kpi_id }));
     }
 }
 
@@ -58,14 +58,14 @@ koers_store_collect_links (KoersStore *self,
 {
   GListModel *objectives = G_LIST_MODEL (self->objectives);
   GListModel *departments = G_LIST_MODEL (self->departments);
-  guint n;
+  guint       n;
 
   collect_kpi_links (self, objective_ids, kpi_ids, out);
 
   n = g_list_model_get_n_items (objectives);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       gint64 id = koers_objective_get_id (objective);
       gint64 aligned = koers_objective_get_aligned_to_id (objective);
       gint64 carried = koers_objective_get_carried_over_from_id (objective);
@@ -75,9 +75,9 @@ koers_store_collect_links (KoersStore *self,
         continue;
 
       if (id_in_set (objective_ids, aligned))
-        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_ALIGNED_TO, id, aligned }));
+        g_array_append_val (out, ((KoersClearedLink){ KOERS_LINK_ALIGNED_TO, id, aligned }));
       if (id_in_set (objective_ids, carried))
-        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_CARRIED_OVER_FROM, id, carried }));
+        g_array_append_val (out, ((KoersClearedLink){ KOERS_LINK_CARRIED_OVER_FROM, id, carried }));
     }
 
   if (department_id == 0)
@@ -86,11 +86,11 @@ koers_store_collect_links (KoersStore *self,
   n = g_list_model_get_n_items (departments);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
       gint64 id = koers_department_get_id (dept);
 
       if (id != department_id && koers_department_get_parent_id (dept) == department_id)
-        g_array_append_val (out, ((KoersClearedLink) { KOERS_LINK_PARENT, id, department_id }));
+        g_array_append_val (out, ((KoersClearedLink){ KOERS_LINK_PARENT, id, department_id }));
     }
 }
 
@@ -176,14 +176,14 @@ get_link (KoersStore             *self,
 /* Inside the restore's transaction: points the rows that lost a link to
  * a restored row at it again, unless they got another link since. */
 gboolean
-koers_store_relink (KoersStore  *self,
-                    GHashTable  *objective_ids,
-                    GHashTable  *kpi_ids,
-                    gint64       department_id,
-                    GArray      *out,
-                    GError     **error)
+koers_store_relink (KoersStore *self,
+                    GHashTable *objective_ids,
+                    GHashTable *kpi_ids,
+                    gint64      department_id,
+                    GArray     *out,
+                    GError    **error)
 {
-  static const char * const sql[] = {
+  static const char *const sql[] = {
     [KOERS_LINK_ALIGNED_TO] =
       "UPDATE objectives SET aligned_to_id = ?1 WHERE id = ?2 AND aligned_to_id IS NULL",
     [KOERS_LINK_CARRIED_OVER_FROM] =
@@ -198,7 +198,7 @@ koers_store_relink (KoersStore  *self,
   for (guint i = 0; i < self->cleared_links->len; i++)
     {
       const KoersClearedLink *link = &g_array_index (self->cleared_links, KoersClearedLink, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr (sqlite3_stmt) stmt = NULL;
       gboolean exists;
       gboolean restored;
 
@@ -257,12 +257,12 @@ koers_store_apply_relinks (KoersStore *self,
 /* Asks the database, not the indexes: a department's restore writes its
  * KPIs earlier in the same transaction. */
 static gboolean
-kpi_row_exists (KoersStore  *self,
-                gint64       id,
-                gboolean    *exists,
-                GError     **error)
+kpi_row_exists (KoersStore *self,
+                gint64      id,
+                gboolean   *exists,
+                GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
   stmt = koers_store_prepare (self, "SELECT 1 FROM kpis WHERE id = ?1", error);
@@ -284,10 +284,10 @@ kpi_row_exists (KoersStore  *self,
 /* A new key result may only name a KPI that exists; an undo cannot point
  * at one that is gone for good, so that link stays cleared. */
 static gboolean
-check_kpi_link (KoersStore  *self,
-                KoersRow    *row,
-                gboolean     fresh,
-                GError     **error)
+check_kpi_link (KoersStore *self,
+                KoersRow   *row,
+                gboolean    fresh,
+                GError    **error)
 {
   gboolean exists;
 
@@ -307,20 +307,20 @@ check_kpi_link (KoersStore  *self,
     }
 
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                       _("The key result’s KPI does not exist"));
+                       _ ("The key result’s KPI does not exist"));
   return FALSE;
 }
 
 gboolean
-koers_store_insert_key_result_tree (KoersStore      *self,
-                                    KoersKeyResult  *kr,
-                                    KoersRow        *row,
-                                    gboolean         fresh,
-                                    GPtrArray       *pending,
-                                    GError         **error)
+koers_store_insert_key_result_tree (KoersStore     *self,
+                                    KoersKeyResult *kr,
+                                    KoersRow       *row,
+                                    gboolean        fresh,
+                                    GPtrArray      *pending,
+                                    GError        **error)
 {
   GListModel *checkins = koers_key_result_get_checkins (kr);
-  guint n = g_list_model_get_n_items (checkins);
+  guint       n = g_list_model_get_n_items (checkins);
 
   g_ptr_array_add (pending, row);
 
@@ -332,7 +332,7 @@ koers_store_insert_key_result_tree (KoersStore      *self,
    * id, which is how the list already sorts them. */
   for (guint i = n; i > 0; i--)
     {
-      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
+      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
       KoersRow *crow = koers_row_new_from_object (G_OBJECT (checkin));
 
       g_ptr_array_add (pending, crow);
@@ -357,16 +357,16 @@ koers_store_insert_key_result_tree (KoersStore      *self,
 }
 
 gboolean
-koers_store_insert_objective_tree (KoersStore      *self,
-                                   KoersObjective  *objective,
-                                   KoersRow        *row,
-                                   gboolean         fresh,
-                                   GHashTable      *restoring,
-                                   GPtrArray       *pending,
-                                   GError         **error)
+koers_store_insert_objective_tree (KoersStore     *self,
+                                   KoersObjective *objective,
+                                   KoersRow       *row,
+                                   gboolean        fresh,
+                                   GHashTable     *restoring,
+                                   GPtrArray      *pending,
+                                   GError        **error)
 {
   GListModel *krs = koers_objective_get_key_results (objective);
-  guint n = g_list_model_get_n_items (krs);
+  guint       n = g_list_model_get_n_items (krs);
 
   g_ptr_array_add (pending, row);
 
@@ -389,7 +389,7 @@ koers_store_insert_objective_tree (KoersStore      *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
       KoersRow *krow = koers_row_new_from_object (G_OBJECT (kr));
 
       if (fresh)
@@ -408,15 +408,15 @@ koers_store_insert_objective_tree (KoersStore      *self,
 }
 
 gboolean
-koers_store_insert_kpi_tree (KoersStore  *self,
-                             KoersKpi    *kpi,
-                             KoersRow    *row,
-                             gboolean     fresh,
-                             GPtrArray   *pending,
-                             GError     **error)
+koers_store_insert_kpi_tree (KoersStore *self,
+                             KoersKpi   *kpi,
+                             KoersRow   *row,
+                             gboolean    fresh,
+                             GPtrArray  *pending,
+                             GError    **error)
 {
   GListModel *values = koers_kpi_get_values (kpi);
-  guint n = g_list_model_get_n_items (values);
+  guint       n = g_list_model_get_n_items (values);
 
   g_ptr_array_add (pending, row);
 
@@ -426,7 +426,7 @@ koers_store_insert_kpi_tree (KoersStore  *self,
   /* Oldest first, as for check-ins. */
   for (guint i = n; i > 0; i--)
     {
-      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i - 1);
+      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i - 1);
       KoersRow *vrow = koers_row_new_from_object (G_OBJECT (value));
 
       g_ptr_array_add (pending, vrow);

@@ -11,9 +11,9 @@
 /* What a loader does with an object just read. */
 typedef enum
 {
-  TAKE_KEPT,     /* indexed: it goes into the list being built */
-  TAKE_SKIPPED,  /* in the model already */
-  TAKE_ORPHAN,   /* its owner is missing: the file is damaged */
+  TAKE_KEPT,    /* indexed: it goes into the list being built */
+  TAKE_SKIPPED, /* in the model already */
+  TAKE_ORPHAN,  /* its owner is missing: the file is damaged */
 } Take;
 
 typedef Take (*TakeFunc) (KoersStore *self,
@@ -35,7 +35,7 @@ read_rows (KoersStore        *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GObject) object = koers_entity_new_object (entity);
+      g_autoptr (GObject) object = koers_entity_new_object (entity);
 
       koers_entity_read_row (entity, stmt, 0, object);
       switch (take (self, object, data))
@@ -72,15 +72,15 @@ take_department (KoersStore *self,
 /* A whole table (what follows its columns in the SELECT) into list, in
  * one splice. */
 static gboolean
-load_list (KoersStore         *self,
-           const KoersEntity  *entity,
-           const char         *from,
-           TakeFunc            take,
-           GListStore         *list,
-           GError            **error)
+load_list (KoersStore        *self,
+           const KoersEntity *entity,
+           const char        *from,
+           TakeFunc           take,
+           GListStore        *list,
+           GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   stmt = koers_store_prepare_select (self, entity, from, error);
   if (stmt == NULL || !read_rows (self, stmt, entity, take, NULL, items, error))
@@ -109,19 +109,19 @@ take_objective (KoersStore *self,
 /* The objectives of one period key (NULL: all), in the list's order,
  * with their key results and check-ins, indexed; appended to items. */
 static gboolean
-load_objectives (KoersStore  *self,
-                 const char  *period,
-                 GPtrArray   *items,
-                 GError     **error)
+load_objectives (KoersStore *self,
+                 const char *period,
+                 GPtrArray  *items,
+                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   stmt = koers_store_prepare_select (self, &koers_entity_objective,
                                      period != NULL
-                                     ? "FROM objectives WHERE period = ?1"
-                                     " AND (?2 IS NULL OR department_id IN (SELECT value FROM json_each (?2)))"
-                                     " ORDER BY department_id, period, position, id"
-                                     : "FROM objectives ORDER BY department_id, period, position, id",
+                                       ? "FROM objectives WHERE period = ?1"
+                                         " AND (?2 IS NULL OR department_id IN (SELECT value FROM json_each (?2)))"
+                                         " ORDER BY department_id, period, position, id"
+                                       : "FROM objectives ORDER BY department_id, period, position, id",
                                      error);
   if (stmt == NULL)
     return FALSE;
@@ -153,19 +153,19 @@ take_key_result (KoersStore *self,
 }
 
 static gboolean
-load_key_results (KoersStore  *self,
-                  const char  *period,
-                  GError     **error)
+load_key_results (KoersStore *self,
+                  const char *period,
+                  GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   stmt = koers_store_prepare_select (self, &koers_entity_key_result,
                                      period != NULL
-                                     ? "FROM key_results WHERE objective_id IN"
-                                     " (SELECT id FROM objectives WHERE period = ?1 AND (?2 IS NULL OR"
-                                     "  department_id IN (SELECT value FROM json_each (?2))))"
-                                     " ORDER BY objective_id, position, id"
-                                     : "FROM key_results ORDER BY objective_id, position, id",
+                                       ? "FROM key_results WHERE objective_id IN"
+                                         " (SELECT id FROM objectives WHERE period = ?1 AND (?2 IS NULL OR"
+                                         "  department_id IN (SELECT value FROM json_each (?2))))"
+                                         " ORDER BY objective_id, position, id"
+                                       : "FROM key_results ORDER BY objective_id, position, id",
                                      error);
   if (stmt == NULL)
     return FALSE;
@@ -188,11 +188,11 @@ compare_objective_ptrs (gconstpointer a,
 
 /* The objectives of one period key (NULL: all) into the model. */
 gboolean
-koers_store_load_period_key (KoersStore  *self,
-                 const char  *period,
-                 GError     **error)
+koers_store_load_period_key (KoersStore *self,
+                             const char *period,
+                             GError    **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->objectives));
 
   if (!load_objectives (self, period, items, error) ||
@@ -237,7 +237,7 @@ typedef struct
 static void
 give_kpi_values (ValueBatch *batch)
 {
-  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_full (batch->oldest_first->len, NULL);
+  g_autoptr (GPtrArray) newest_first = g_ptr_array_new_full (batch->oldest_first->len, NULL);
 
   for (guint i = batch->oldest_first->len; i > 0; i--)
     g_ptr_array_add (newest_first, g_ptr_array_index (batch->oldest_first, i - 1));
@@ -251,9 +251,9 @@ take_kpi_value (KoersStore *self,
                 GObject    *object,
                 gpointer    data)
 {
-  ValueBatch *batch = data;
+  ValueBatch    *batch = data;
   KoersKpiValue *value = KOERS_KPI_VALUE (object);
-  KoersKpi *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
+  KoersKpi      *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
 
   if (kpi == NULL)
     return TAKE_ORPHAN;
@@ -266,11 +266,11 @@ take_kpi_value (KoersStore *self,
 }
 
 static gboolean
-load_kpi_values (KoersStore  *self,
-                 GError     **error)
+load_kpi_values (KoersStore *self,
+                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) oldest_first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) oldest_first = g_ptr_array_new_with_free_func (g_object_unref);
   ValueBatch batch = { NULL, oldest_first };
 
   /* Oldest first, gathered per KPI and handed over in one splice. */
@@ -285,10 +285,10 @@ load_kpi_values (KoersStore  *self,
 }
 
 static gboolean
-load_settings (KoersStore  *self,
-               GError     **error)
+load_settings (KoersStore *self,
+               GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
   stmt = koers_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
@@ -315,14 +315,14 @@ load_settings (KoersStore  *self,
 }
 
 gboolean
-koers_store_load_dismissed (KoersStore  *self,
-                            GError     **error)
+koers_store_load_dismissed (KoersStore *self,
+                            GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) dismissed = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) dismissed = NULL;
   GHashTableIter iter;
-  gpointer key, value;
-  int rc;
+  gpointer       key, value;
+  int            rc;
 
   stmt = koers_store_prepare (self, "SELECT key, dismissed_at FROM dismissed_findings", error);
   if (stmt == NULL)
@@ -356,8 +356,8 @@ koers_store_load_dismissed (KoersStore  *self,
 }
 
 gboolean
-koers_store_load (KoersStore  *self,
-                  GError     **error)
+koers_store_load (KoersStore *self,
+                  GError    **error)
 {
   gboolean ok;
 
@@ -367,14 +367,14 @@ koers_store_load (KoersStore  *self,
     return FALSE;
 
   ok = load_settings (self, error) &&
-         load_list (self, &koers_entity_department,
-                    "FROM departments ORDER BY is_company DESC, sort_order, id",
-                    take_department, self->departments, error) &&
-         load_list (self, &koers_entity_kpi, "FROM kpis ORDER BY department_id, position, id",
-                    take_kpi, self->kpis, error) &&
-         load_kpi_values (self, error) &&
-         (self->lazy || koers_store_load_period_key (self, NULL, error)) &&
-         koers_store_load_dismissed (self, error);
+       load_list (self, &koers_entity_department,
+                  "FROM departments ORDER BY is_company DESC, sort_order, id",
+                  take_department, self->departments, error) &&
+       load_list (self, &koers_entity_kpi, "FROM kpis ORDER BY department_id, position, id",
+                  take_kpi, self->kpis, error) &&
+       load_kpi_values (self, error) &&
+       (self->lazy || koers_store_load_period_key (self, NULL, error)) &&
+       koers_store_load_dismissed (self, error);
   if (ok)
     self->last_seq = koers_store_query_last_seq (self);
 
@@ -384,12 +384,12 @@ koers_store_load (KoersStore  *self,
 
 /* The period keys the database holds that share a day with period. */
 static GPtrArray *
-list_overlapping_keys (KoersStore         *self,
-                       const KoersPeriod  *period,
-                       GError            **error)
+list_overlapping_keys (KoersStore        *self,
+                       const KoersPeriod *period,
+                       GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   stmt = koers_store_prepare (self, "SELECT DISTINCT period FROM objectives", error);
@@ -418,13 +418,13 @@ list_overlapping_keys (KoersStore         *self,
  * (keys read already are skipped): ids then name every department not
  * read before. */
 static gboolean
-load_keys (KoersStore         *self,
-           const KoersPeriod  *period,
-           const char         *ids,
-           gboolean            mark,
-           GError            **error)
+load_keys (KoersStore        *self,
+           const KoersPeriod *period,
+           const char        *ids,
+           gboolean           mark,
+           GError           **error)
 {
-  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr (GPtrArray) keys = NULL;
   gboolean ok;
 
   if (!koers_store_begin_read (self, error))
@@ -452,9 +452,9 @@ load_keys (KoersStore         *self,
 }
 
 gboolean
-koers_store_load_period (KoersStore         *self,
-                         const KoersPeriod  *period,
-                         GError            **error)
+koers_store_load_period (KoersStore        *self,
+                         const KoersPeriod *period,
+                         GError           **error)
 {
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
@@ -481,23 +481,23 @@ contains_id (const gint64 *ids,
  * (rest) of every other department, after which the period counts as
  * read. */
 static gboolean
-load_departments_of_period (KoersStore         *self,
-                            const KoersPeriod  *period,
-                            const gint64       *department_ids,
-                            guint               n_department_ids,
-                            gboolean            rest,
-                            GError            **error)
+load_departments_of_period (KoersStore        *self,
+                            const KoersPeriod *period,
+                            const gint64      *department_ids,
+                            guint              n_department_ids,
+                            gboolean           rest,
+                            GError           **error)
 {
   GListModel *departments = koers_store_get_departments (self);
-  guint n = g_list_model_get_n_items (departments);
-  g_autoptr(GString) ids = g_string_new (NULL);
+  guint       n = g_list_model_get_n_items (departments);
+  g_autoptr (GString) ids = g_string_new (NULL);
 
   if (!self->lazy)
     return TRUE;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
       gint64 id = koers_department_get_id (dept);
 
       /* The company's objectives come first: what the departments align to. */
@@ -514,11 +514,11 @@ load_departments_of_period (KoersStore         *self,
 }
 
 gboolean
-koers_store_load_period_departments (KoersStore         *self,
-                                     const KoersPeriod  *period,
-                                     const gint64       *department_ids,
-                                     guint               n_department_ids,
-                                     GError            **error)
+koers_store_load_period_departments (KoersStore        *self,
+                                     const KoersPeriod *period,
+                                     const gint64      *department_ids,
+                                     guint              n_department_ids,
+                                     GError           **error)
 {
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
@@ -527,10 +527,10 @@ koers_store_load_period_departments (KoersStore         *self,
 }
 
 gboolean
-koers_store_load_period_rest (KoersStore         *self,
-                              const KoersPeriod  *period,
-                              GArray             *read_first,
-                              GError            **error)
+koers_store_load_period_rest (KoersStore        *self,
+                              const KoersPeriod *period,
+                              GArray            *read_first,
+                              GError           **error)
 {
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (read_first != NULL && period != NULL, FALSE);
@@ -540,13 +540,13 @@ koers_store_load_period_rest (KoersStore         *self,
 }
 
 gboolean
-koers_store_load_all (KoersStore  *self,
-                      GError     **error)
+koers_store_load_all (KoersStore *self,
+                      GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = TRUE;
-  int rc;
+  int      rc;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
 
@@ -586,10 +586,10 @@ koers_store_reload_object (KoersStore *self,
                            GObject    *object)
 {
   const KoersEntity *entity = koers_entity_for_object (object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *rest = NULL;
-  gint64 id = 0;
+  gint64           id = 0;
 
   g_return_if_fail (entity != NULL);
 

@@ -38,28 +38,28 @@ unindex_owned (GHashTable *by_id,
 /* Moves item within list only when its neighbours say it is out of
  * place, so a save that kept the order does not make views rebuild rows. */
 static void
-resort_item (GListStore       *list,
-             gpointer          item,
-             GCompareDataFunc  compare)
+resort_item (GListStore      *list,
+             gpointer         item,
+             GCompareDataFunc compare)
 {
   GListModel *model = G_LIST_MODEL (list);
-  guint n = g_list_model_get_n_items (model);
-  guint position;
-  gboolean sorted = TRUE;
+  guint       n = g_list_model_get_n_items (model);
+  guint       position;
+  gboolean    sorted = TRUE;
 
   if (!g_list_store_find (list, item, &position))
     return;
 
   if (position > 0)
     {
-      g_autoptr(GObject) prev = g_list_model_get_item (model, position - 1);
+      g_autoptr (GObject) prev = g_list_model_get_item (model, position - 1);
 
       sorted = compare (prev, item, NULL) <= 0;
     }
 
   if (sorted && position + 1 < n)
     {
-      g_autoptr(GObject) next = g_list_model_get_item (model, position + 1);
+      g_autoptr (GObject) next = g_list_model_get_item (model, position + 1);
 
       sorted = compare (item, next, NULL) <= 0;
     }
@@ -82,8 +82,8 @@ release_self_ref (gpointer data)
 /* read: how a key result reads its list (koers-store-checkins.c says how;
  * the indexes only hand it on, to each key result they take in). */
 void
-koers_store_init_checkin_loader (KoersStore         *self,
-                                 KoersCheckinLoader  read)
+koers_store_init_checkin_loader (KoersStore        *self,
+                                 KoersCheckinLoader read)
 {
   /* One weak reference for all key results: GLib keeps a store's weak
    * references in a list, and tens of thousands would make its teardown
@@ -114,12 +114,12 @@ koers_store_compare_kpis (gconstpointer a,
 {
   KoersKpi *ka = (KoersKpi *) a;
   KoersKpi *kb = (KoersKpi *) b;
-  gint64 da = koers_kpi_get_department_id (ka);
-  gint64 db = koers_kpi_get_department_id (kb);
-  int pa = koers_kpi_get_position (ka);
-  int pb = koers_kpi_get_position (kb);
-  gint64 ia = koers_kpi_get_id (ka);
-  gint64 ib = koers_kpi_get_id (kb);
+  gint64    da = koers_kpi_get_department_id (ka);
+  gint64    db = koers_kpi_get_department_id (kb);
+  int       pa = koers_kpi_get_position (ka);
+  int       pb = koers_kpi_get_position (kb);
+  gint64    ia = koers_kpi_get_id (ka);
+  gint64    ib = koers_kpi_get_id (kb);
 
   if (da != db)
     return da < db ? -1 : 1;
@@ -135,12 +135,12 @@ koers_store_compare_departments (gconstpointer a,
 {
   KoersDepartment *da = (KoersDepartment *) a;
   KoersDepartment *db = (KoersDepartment *) b;
-  gboolean ca = koers_department_get_is_company (da);
-  gboolean cb = koers_department_get_is_company (db);
-  int sa = koers_department_get_sort_order (da);
-  int sb = koers_department_get_sort_order (db);
-  gint64 ia = koers_department_get_id (da);
-  gint64 ib = koers_department_get_id (db);
+  gboolean         ca = koers_department_get_is_company (da);
+  gboolean         cb = koers_department_get_is_company (db);
+  int              sa = koers_department_get_sort_order (da);
+  int              sb = koers_department_get_sort_order (db);
+  gint64           ia = koers_department_get_id (da);
+  gint64           ib = koers_department_get_id (db);
 
   if (ca != cb)
     return ca ? -1 : 1;
@@ -158,11 +158,11 @@ koers_store_compare_objectives (gconstpointer a,
 {
   KoersObjective *oa = (KoersObjective *) a;
   KoersObjective *ob = (KoersObjective *) b;
-  gint64 da = koers_objective_get_department_id (oa);
-  gint64 db = koers_objective_get_department_id (ob);
-  int cmp;
-  int pa, pb;
-  gint64 ia, ib;
+  gint64          da = koers_objective_get_department_id (oa);
+  gint64          db = koers_objective_get_department_id (ob);
+  int             cmp;
+  int             pa, pb;
+  gint64          ia, ib;
 
   if (da != db)
     return da < db ? -1 : 1;
@@ -200,7 +200,7 @@ koers_store_get_objectives (KoersStore *self)
 KoersDepartment *
 koers_store_get_company (KoersStore *self)
 {
-  g_autoptr(KoersDepartment) first = NULL;
+  g_autoptr (KoersDepartment) first = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
 
@@ -225,7 +225,7 @@ koers_store_find_department_by_name (KoersStore *self,
                                      const char *name)
 {
   g_autofree char *folded = NULL;
-  guint n;
+  guint            n;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
 
@@ -235,7 +235,7 @@ koers_store_find_department_by_name (KoersStore *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->departments));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
 
       if (g_strcmp0 (koers_department_get_name (dept), name) == 0)
         return dept;
@@ -244,7 +244,7 @@ koers_store_find_department_by_name (KoersStore *self,
   folded = g_utf8_casefold (name, -1);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (G_LIST_MODEL (self->departments), i);
       g_autofree char *other = g_utf8_casefold (koers_department_get_name (dept), -1);
 
       if (g_strcmp0 (folded, other) == 0)
@@ -301,7 +301,6 @@ koers_store_get_checkin_key_result (KoersStore   *self,
   return g_hash_table_lookup (self->checkin_owner, &id);
 }
 
-
 void
 koers_store_index_department (KoersStore      *self,
                               KoersDepartment *dept)
@@ -343,8 +342,8 @@ koers_store_index_key_result (KoersStore     *self,
                               KoersKeyResult *kr)
 {
   GListModel *checkins = koers_key_result_peek_checkins (kr);
-  gint64 id = koers_key_result_get_id (kr);
-  guint n = g_list_model_get_n_items (checkins);
+  gint64      id = koers_key_result_get_id (kr);
+  guint       n = g_list_model_get_n_items (checkins);
 
   g_hash_table_insert (self->key_result_by_id, id_key (id), g_object_ref (kr));
   g_hash_table_insert (self->key_result_owner, id_key (id), g_object_ref (objective));
@@ -352,7 +351,7 @@ koers_store_index_key_result (KoersStore     *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i);
+      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i);
 
       koers_store_index_checkin (self, kr, checkin);
     }
@@ -363,12 +362,12 @@ koers_store_unindex_key_result (KoersStore     *self,
                                 KoersKeyResult *kr)
 {
   GListModel *checkins = koers_key_result_peek_checkins (kr);
-  gint64 id = koers_key_result_get_id (kr);
-  guint n = g_list_model_get_n_items (checkins);
+  gint64      id = koers_key_result_get_id (kr);
+  guint       n = g_list_model_get_n_items (checkins);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i);
+      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i);
 
       koers_store_unindex_checkin (self, checkin);
     }
@@ -384,11 +383,11 @@ home_objective (KoersStore     *self,
                 KoersObjective *objective,
                 gboolean        keep)
 {
-  gint64 id = koers_objective_get_id (objective);
-  gint64 dept_id = koers_objective_get_department_id (objective);
-  gint64 *filed = g_hash_table_lookup (self->objective_department, &id);
+  gint64      id = koers_objective_get_id (objective);
+  gint64      dept_id = koers_objective_get_department_id (objective);
+  gint64     *filed = g_hash_table_lookup (self->objective_department, &id);
   GListStore *list;
-  guint position;
+  guint       position;
 
   if (filed != NULL && (!keep || *filed != dept_id))
     {
@@ -432,14 +431,14 @@ koers_store_index_objective (KoersStore     *self,
 {
   home_objective (self, objective, TRUE);
   GListModel *krs = koers_objective_get_key_results (objective);
-  guint n = g_list_model_get_n_items (krs);
+  guint       n = g_list_model_get_n_items (krs);
 
   g_hash_table_insert (self->objective_by_id, id_key (koers_objective_get_id (objective)),
                        g_object_ref (objective));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       koers_store_index_key_result (self, objective, kr);
     }
@@ -450,12 +449,12 @@ koers_store_unindex_objective (KoersStore     *self,
                                KoersObjective *objective)
 {
   GListModel *krs = koers_objective_get_key_results (objective);
-  gint64 id = koers_objective_get_id (objective);
-  guint n = g_list_model_get_n_items (krs);
+  gint64      id = koers_objective_get_id (objective);
+  guint       n = g_list_model_get_n_items (krs);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       koers_store_unindex_key_result (self, kr);
     }
@@ -524,13 +523,13 @@ koers_store_index_kpi (KoersStore *self,
                        KoersKpi   *kpi)
 {
   GListModel *values = koers_kpi_get_values (kpi);
-  guint n = g_list_model_get_n_items (values);
+  guint       n = g_list_model_get_n_items (values);
 
   g_hash_table_insert (self->kpi_by_id, id_key (koers_kpi_get_id (kpi)), g_object_ref (kpi));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i);
+      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i);
 
       koers_store_index_kpi_value (self, kpi, value);
     }
@@ -541,12 +540,12 @@ koers_store_unindex_kpi (KoersStore *self,
                          KoersKpi   *kpi)
 {
   GListModel *values = koers_kpi_get_values (kpi);
-  gint64 id = koers_kpi_get_id (kpi);
-  guint n = g_list_model_get_n_items (values);
+  gint64      id = koers_kpi_get_id (kpi);
+  guint       n = g_list_model_get_n_items (values);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i);
+      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i);
 
       koers_store_unindex_kpi_value (self, value);
     }

@@ -13,7 +13,7 @@ static gboolean
 set_not_stored_error (GError **error)
 {
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _("The objective is not in this database"));
+                       _ ("The objective is not in this database"));
   return FALSE;
 }
 
@@ -23,12 +23,12 @@ koers_store_next_objective_position (KoersStore *self,
                                      const char *period)
 {
   GListModel *model = G_LIST_MODEL (self->objectives);
-  guint n = g_list_model_get_n_items (model);
-  int next = 0;
+  guint       n = g_list_model_get_n_items (model);
+  int         next = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (model, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (model, i);
 
       if (koers_objective_get_department_id (objective) == department_id &&
           g_strcmp0 (koers_objective_get_period (objective), period) == 0)
@@ -39,9 +39,9 @@ koers_store_next_objective_position (KoersStore *self,
 }
 
 static gboolean
-check_objective (KoersStore      *self,
-                 KoersObjective  *objective,
-                 GError         **error)
+check_objective (KoersStore     *self,
+                 KoersObjective *objective,
+                 GError        **error)
 {
   gint64 id = koers_objective_get_id (objective);
   gint64 aligned = koers_objective_get_aligned_to_id (objective);
@@ -50,7 +50,7 @@ check_objective (KoersStore      *self,
   if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The objective’s department does not exist"));
+                           _ ("The objective’s department does not exist"));
       return FALSE;
     }
 
@@ -58,8 +58,8 @@ check_objective (KoersStore      *self,
       (carried != 0 && (carried == id || koers_store_find_objective (self, carried) == NULL)))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("An objective can only be aligned to or carried over from another "
-                             "objective that exists"));
+                           _ ("An objective can only be aligned to or carried over from another "
+                              "objective that exists"));
       return FALSE;
     }
 
@@ -67,11 +67,11 @@ check_objective (KoersStore      *self,
 }
 
 gboolean
-koers_store_add_objective (KoersStore      *self,
-                           KoersObjective  *objective,
-                           GError         **error)
+koers_store_add_objective (KoersStore     *self,
+                           KoersObjective *objective,
+                           GError        **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersRow *row;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -81,7 +81,7 @@ koers_store_add_objective (KoersStore      *self,
   if (g_list_store_find (self->objectives, objective, NULL))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The objective is already in this database"));
+                           _ ("The objective is already in this database"));
       return FALSE;
     }
 
@@ -114,13 +114,13 @@ koers_store_add_objective (KoersStore      *self,
 }
 
 gboolean
-koers_store_save_objective (KoersStore      *self,
-                           KoersObjective  *objective,
-                           GError         **error)
+koers_store_save_objective (KoersStore     *self,
+                            KoersObjective *objective,
+                            GError        **error)
 {
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersRow) row = NULL;
   KoersObjective *own;
-  gint64 now;
+  gint64          now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -164,9 +164,9 @@ failed:
 }
 
 gboolean
-koers_store_delete_objective (KoersStore      *self,
-                              KoersObjective  *objective,
-                              GError         **error)
+koers_store_delete_objective (KoersStore     *self,
+                              KoersObjective *objective,
+                              GError        **error)
 {
   KoersObjective *own;
 
@@ -185,16 +185,16 @@ koers_store_delete_objective (KoersStore      *self,
 }
 
 gboolean
-koers_store_restore_objective (KoersStore      *self,
-                               KoersObjective  *objective,
-                               GError         **error)
+koers_store_restore_objective (KoersStore     *self,
+                               KoersObjective *objective,
+                               GError        **error)
 {
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return koers_store_restore_owned (self, G_OBJECT (objective),
-                                    _("The objective cannot be restored: it is still there"),
-                                    _("The objective cannot be restored: its department was deleted"),
+                                    _ ("The objective cannot be restored: it is still there"),
+                                    _ ("The objective cannot be restored: its department was deleted"),
                                     error);
 }

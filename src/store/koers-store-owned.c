@@ -8,16 +8,16 @@
  * and come back with them.  Only which of the two it is differs. */
 
 gboolean
-koers_store_delete_owned (KoersStore  *self,
-                          GObject     *own,
-                          const char  *delete_sql,
-                          GError     **error)
+koers_store_delete_owned (KoersStore *self,
+                          GObject    *own,
+                          const char *delete_sql,
+                          GError    **error)
 {
   gboolean is_kpi = KOERS_IS_KPI (own);
-  gint64 id = is_kpi ? koers_kpi_get_id (KOERS_KPI (own))
-                     : koers_objective_get_id (KOERS_OBJECTIVE (own));
-  g_autoptr(GHashTable) ids = koers_store_new_id_set_with (id);
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  gint64   id = is_kpi ? koers_kpi_get_id (KOERS_KPI (own))
+                       : koers_objective_get_id (KOERS_OBJECTIVE (own));
+  g_autoptr (GHashTable) ids = koers_store_new_id_set_with (id);
+  g_autoptr (GArray) links = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
 
   koers_store_collect_links (self, is_kpi ? NULL : ids, is_kpi ? ids : NULL, 0, links);
 
@@ -39,22 +39,22 @@ koers_store_delete_owned (KoersStore  *self,
 }
 
 gboolean
-koers_store_restore_owned (KoersStore  *self,
-                           GObject     *object,
-                           const char  *still_there,
-                           const char  *no_department,
-                           GError     **error)
+koers_store_restore_owned (KoersStore *self,
+                           GObject    *object,
+                           const char *still_there,
+                           const char *no_department,
+                           GError    **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
-  gboolean is_kpi = KOERS_IS_KPI (object);
-  KoersKpi *kpi = is_kpi ? KOERS_KPI (object) : NULL;
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr (GHashTable) ids = NULL;
+  g_autoptr (GArray) relinks = g_array_new (FALSE, FALSE, sizeof (KoersClearedLink));
+  gboolean        is_kpi = KOERS_IS_KPI (object);
+  KoersKpi       *kpi = is_kpi ? KOERS_KPI (object) : NULL;
   KoersObjective *objective = is_kpi ? NULL : KOERS_OBJECTIVE (object);
-  gint64 id = is_kpi ? koers_kpi_get_id (kpi) : koers_objective_get_id (objective);
-  gint64 department_id = is_kpi ? koers_kpi_get_department_id (kpi)
-                                : koers_objective_get_department_id (objective);
-  gboolean inserted;
+  gint64          id = is_kpi ? koers_kpi_get_id (kpi) : koers_objective_get_id (objective);
+  gint64          department_id = is_kpi ? koers_kpi_get_department_id (kpi)
+                                         : koers_objective_get_department_id (objective);
+  gboolean        inserted;
 
   if (id == 0 || (is_kpi ? (gpointer) koers_store_find_kpi (self, id)
                          : (gpointer) koers_store_find_objective (self, id)) != NULL)

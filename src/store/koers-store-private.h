@@ -27,50 +27,50 @@ typedef enum
   KOERS_LINK_ALIGNED_TO,
   KOERS_LINK_CARRIED_OVER_FROM,
   KOERS_LINK_PARENT,
-  KOERS_LINK_KPI,             /* a key result's kpi_id */
+  KOERS_LINK_KPI, /* a key result's kpi_id */
 } KoersLinkKind;
 
 typedef struct
 {
   KoersLinkKind kind;
-  gint64        referrer_id;  /* objective, department or key result that pointed */
-  gint64        target_id;    /* what it pointed at */
+  gint64        referrer_id; /* objective, department or key result that pointed */
+  gint64        target_id;   /* what it pointed at */
 } KoersClearedLink;
 
 struct _KoersStore
 {
   GObject parent_instance;
 
-  char *path;
+  char    *path;
   sqlite3 *db;
-  int schema_version;
-  char *organisation;
-  char *author;              /* written into the change log */
+  int      schema_version;
+  char    *organisation;
+  char    *author; /* written into the change log */
   /* Opened with koers_store_open_lazy(): objectives are read per period. */
   gboolean lazy;
   /* department id -> GListStore of its objectives in the model;
    * objective id -> the department id it is filed under */
-  GHashTable *objectives_by_department;
-  GHashTable *objective_department;
-  GHashTable *loaded_periods;  /* period keys read into the model */
-  GArray *requested_periods;
-  const char *load_departments; /* JSON array of ids while loading some */
-  KoersStoreCheckins period_checkins; /* what a lazy period load reads */   /* KoersPeriod: what load_period was asked */
+  GHashTable        *objectives_by_department;
+  GHashTable        *objective_department;
+  GHashTable        *loaded_periods; /* period keys read into the model */
+  GArray            *requested_periods;
+  const char        *load_departments;                                    /* JSON array of ids while loading some */
+  KoersStoreCheckins period_checkins; /* what a lazy period load reads */ /* KoersPeriod: what load_period was asked */
   /* Other writers (koers-store-watch.c). */
-  gint64 last_seq;           /* the last change the model has */
-  GArray *own_changes;       /* seq ranges this store wrote */
-  gint64 txn_first_seq;      /* the log's last seq when our write began */
-  guint applied_changes;
-  gboolean last_save_merged;   /* the last save took in others' fields */
-  int data_version;
-  guint watch_id;
-  int read_depth;            /* koers_store_begin_read() nesting */
-  gboolean wal;              /* the file is in WAL mode (after our first write) */
-  gboolean read_began;       /* the outermost one began a transaction */
+  gint64   last_seq;      /* the last change the model has */
+  GArray  *own_changes;   /* seq ranges this store wrote */
+  gint64   txn_first_seq; /* the log's last seq when our write began */
+  guint    applied_changes;
+  gboolean last_save_merged; /* the last save took in others' fields */
+  int      data_version;
+  guint    watch_id;
+  int      read_depth; /* koers_store_begin_read() nesting */
+  gboolean wal;        /* the file is in WAL mode (after our first write) */
+  gboolean read_began; /* the outermost one began a transaction */
 
-  GListStore *departments;   /* KoersDepartment, company first */
-  GListStore *objectives;    /* KoersObjective */
-  GListStore *kpis;          /* KoersKpi, by department id and position */
+  GListStore *departments; /* KoersDepartment, company first */
+  GListStore *objectives;  /* KoersObjective */
+  GListStore *kpis;        /* KoersKpi, by department id and position */
 
   /* gint64 id -> object (a reference each) */
   GHashTable *department_by_id;
@@ -82,13 +82,13 @@ struct _KoersStore
   GHashTable *checkin_owner;
   GHashTable *kpi_by_id;
   GHashTable *kpi_value_by_id;
-  GHashTable *kpi_value_owner;  /* value id -> KoersKpi */
+  GHashTable *kpi_value_owner; /* value id -> KoersKpi */
 
   /* The KPIs a department delete took, for its undo: gint64 department id
    * -> GPtrArray of KoersKpi (with their values). */
   GHashTable *deleted_kpis;
 
-  GArray *cleared_links;     /* KoersClearedLink */
+  GArray *cleared_links; /* KoersClearedLink */
 
   /* Finding keys a person dismissed: char *key -> gint64 *dismissed_at
    * (µs).  One table for the store's life: callers keep the pointer. */
@@ -96,7 +96,7 @@ struct _KoersStore
 
   /* What each key result's check-in loader holds, and what it calls
    * (koers-store-model.c hands them on, koers-store-checkins.c reads). */
-  GWeakRef *self_ref;
+  GWeakRef          *self_ref;
   KoersCheckinLoader read_checkins;
 };
 
@@ -105,173 +105,173 @@ struct _KoersStore
  * COMMIT, so a failed write leaves it untouched. */
 typedef struct
 {
-  GObject *object;            /* a reference */
-  gint64   id;                /* 0: SQLite chooses; set after the insert */
+  GObject *object; /* a reference */
+  gint64   id;     /* 0: SQLite chooses; set after the insert */
   char    *uuid;
   gint64   created;
   gint64   updated;
-  int      order;             /* sort-order or position */
-  gint64   owner_id;          /* parent department, department, objective, key result, KPI */
-  gint64   aligned_to_id;     /* objectives */
+  int      order;         /* sort-order or position */
+  gint64   owner_id;      /* parent department, department, objective, key result, KPI */
+  gint64   aligned_to_id; /* objectives */
   gint64   carried_over_from_id;
-  char    *date;              /* check-ins, KPI values */
-  gboolean has_current;       /* key results: current-value from the latest check-in */
+  char    *date;        /* check-ins, KPI values */
+  gboolean has_current; /* key results: current-value from the latest check-in */
   double   current_value;
-  gint64   kpi_id;            /* key results */
+  gint64   kpi_id; /* key results */
 } KoersRow;
 
-KoersRow   *koers_row_new_from_object          (GObject    *object);
-void        koers_row_free                     (KoersRow   *row);
-void        koers_row_apply                    (KoersRow   *row);
+KoersRow *koers_row_new_from_object (GObject *object);
+void      koers_row_free (KoersRow *row);
+void      koers_row_apply (KoersRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersRow, koers_row_free)
 
 /* Opens path; with create_only a file that exists is refused.  language
  * names the company and departments of a new database. */
-KoersStore *koers_store_open_full              (const char    *path,
-                                                KoersLanguage  language,
-                                                gboolean       create_only,
-                                                gboolean       lazy,
-                                                GError       **error);
+KoersStore *koers_store_open_full (const char   *path,
+                                   KoersLanguage language,
+                                   gboolean      create_only,
+                                   gboolean      lazy,
+                                   GError      **error);
 
 /* koers-store-sql.c: statements and transactions. */
-sqlite3_stmt *koers_store_prepare              (KoersStore    *self,
-                                                const char    *sql,
-                                                GError       **error);
+sqlite3_stmt *koers_store_prepare (KoersStore *self,
+                                   const char *sql,
+                                   GError    **error);
 /* "SELECT <the entity's columns> <rest>": rows for koers_entity_read_row(). */
-sqlite3_stmt *koers_store_prepare_select       (KoersStore        *self,
-                                                const KoersEntity *entity,
-                                                const char        *rest,
-                                                GError           **error);
-gboolean    koers_store_step_done              (KoersStore    *self,
-                                                sqlite3_stmt  *stmt,
-                                                GError       **error);
-gboolean    koers_store_exec                   (KoersStore    *self,
-                                                const char    *sql,
-                                                GError       **error);
-void        koers_store_bind_text              (sqlite3_stmt  *stmt,
-                                                int            index,
-                                                const char    *text);
-void        koers_store_bind_link              (sqlite3_stmt  *stmt,
-                                                int            index,
-                                                gint64         id);
+sqlite3_stmt *koers_store_prepare_select (KoersStore        *self,
+                                          const KoersEntity *entity,
+                                          const char        *rest,
+                                          GError           **error);
+gboolean      koers_store_step_done (KoersStore   *self,
+                                     sqlite3_stmt *stmt,
+                                     GError      **error);
+gboolean      koers_store_exec (KoersStore *self,
+                                const char *sql,
+                                GError    **error);
+void          koers_store_bind_text (sqlite3_stmt *stmt,
+                                     int           index,
+                                     const char   *text);
+void          koers_store_bind_link (sqlite3_stmt *stmt,
+                                     int           index,
+                                     gint64        id);
 /* A final grade or score: below 0 (not graded) is NULL. */
-void        koers_store_bind_grade             (sqlite3_stmt  *stmt,
-                                                int            index,
-                                                double         grade);
+void koers_store_bind_grade (sqlite3_stmt *stmt,
+                             int           index,
+                             double        grade);
 /* NULL is -1, "not graded". */
-double      koers_store_column_grade           (sqlite3_stmt  *stmt,
-                                                int            column);
-const char *koers_store_column_text            (sqlite3_stmt  *stmt,
-                                                int            column);
+double      koers_store_column_grade (sqlite3_stmt *stmt,
+                                      int           column);
+const char *koers_store_column_text (sqlite3_stmt *stmt,
+                                     int           column);
 /* A translated message for SQLite's result code rc (extended codes too)
  * that names the database at path and what to do; never SQLite's text. */
-void        koers_store_set_sqlite_error       (GError       **error,
-                                                int            rc,
-                                                const char    *path);
-void        koers_store_set_db_error           (KoersStore    *self,
-                                                int            rc,
-                                                GError       **error);
+void koers_store_set_sqlite_error (GError    **error,
+                                   int         rc,
+                                   const char *path);
+void koers_store_set_db_error (KoersStore *self,
+                               int         rc,
+                               GError    **error);
 /* FALSE, with the error a row that belongs to nothing gives. */
-gboolean    koers_store_set_orphan_error       (KoersStore    *self,
-                                                GError       **error);
-gboolean    koers_store_begin                  (KoersStore    *self,
-                                                GError       **error);
+gboolean koers_store_set_orphan_error (KoersStore *self,
+                                       GError    **error);
+gboolean koers_store_begin (KoersStore *self,
+                            GError    **error);
 /* Rolls back when the commit fails. */
-gboolean    koers_store_commit                 (KoersStore    *self,
-                                                GError       **error);
-void        koers_store_rollback               (KoersStore    *self);
-gint64      koers_store_query_last_seq         (KoersStore    *self);
+gboolean koers_store_commit (KoersStore *self,
+                             GError    **error);
+void     koers_store_rollback (KoersStore *self);
+gint64   koers_store_query_last_seq (KoersStore *self);
 /* The changes first+1 … last are this store's own: catch-up skips them. */
-void        koers_store_note_own_changes       (KoersStore    *self,
-                                                gint64         first,
-                                                gint64         last);
-gboolean    koers_store_is_own_change          (KoersStore    *self,
-                                                gint64         seq);
+void     koers_store_note_own_changes (KoersStore *self,
+                                       gint64      first,
+                                       gint64      last);
+gboolean koers_store_is_own_change (KoersStore *self,
+                                    gint64      seq);
 /* Forgets the own changes up to seq: the model has caught up to there. */
-void        koers_store_forget_own_changes     (KoersStore    *self,
-                                                gint64         seq);
+void koers_store_forget_own_changes (KoersStore *self,
+                                     gint64      seq);
 /* One snapshot for every read until end_read (nests; inside a write
  * transaction it adds nothing). */
-gboolean    koers_store_begin_read             (KoersStore    *self,
-                                                GError       **error);
-void        koers_store_end_read               (KoersStore    *self);
-gboolean    koers_store_insert_row             (KoersStore    *self,
-                                                KoersRow      *row,
-                                                GError       **error);
+gboolean koers_store_begin_read (KoersStore *self,
+                                 GError    **error);
+void     koers_store_end_read (KoersStore *self);
+gboolean koers_store_insert_row (KoersStore *self,
+                                 KoersRow   *row,
+                                 GError    **error);
 /* Writes the columns update says of the row's object (the row's id,
  * stamps, order and links as the row says) over the stored row with that
  * id. */
-gboolean    koers_store_update_row             (KoersStore    *self,
-                                                KoersRow      *row,
-                                                KoersUpdate    update,
-                                                GError       **error);
+gboolean koers_store_update_row (KoersStore *self,
+                                 KoersRow   *row,
+                                 KoersUpdate update,
+                                 GError    **error);
 /* Binds the row to a statement of koers_entity_get_insert_sql() (insert)
  * or koers_entity_get_update_sql (update): for a statement prepared
  * once and used for many rows. */
-void        koers_store_bind_row               (KoersRow      *row,
-                                                sqlite3_stmt  *stmt,
-                                                gboolean       insert,
-                                                KoersUpdate    update);
+void koers_store_bind_row (KoersRow     *row,
+                           sqlite3_stmt *stmt,
+                           gboolean      insert,
+                           KoersUpdate   update);
 /* Sets the key result's current-value to its latest check-in's value in
  * the database; has_current is FALSE when it has none. */
-gboolean    koers_store_sync_current_value     (KoersStore    *self,
-                                                gint64         key_result_id,
-                                                gboolean      *has_current,
-                                                double        *current_value,
-                                                GError       **error);
+gboolean koers_store_sync_current_value (KoersStore *self,
+                                         gint64      key_result_id,
+                                         gboolean   *has_current,
+                                         double     *current_value,
+                                         GError    **error);
 
 /* koers-store-util.c: the steps the writes share. */
-void        koers_store_apply_rows             (GPtrArray     *rows);
+void koers_store_apply_rows (GPtrArray *rows);
 /* A set of gint64 ids (keys freed with it). */
-GHashTable *koers_store_new_id_set             (void);
-GHashTable *koers_store_new_id_set_with        (gint64         id);
-void        koers_store_add_to_id_set          (GHashTable    *set,
-                                                gint64         id);
+GHashTable *koers_store_new_id_set (void);
+GHashTable *koers_store_new_id_set_with (gint64 id);
+void        koers_store_add_to_id_set (GHashTable *set,
+                                       gint64      id);
 /* A row that goes in as new: no id (SQLite chooses), a uuid when it has
  * none, created and updated at stamp. */
-void        koers_row_make_fresh               (KoersRow      *row,
-                                                gint64         stamp);
+void koers_row_make_fresh (KoersRow *row,
+                           gint64    stamp);
 /* Runs sql with id bound to ?1, inside the caller's transaction. */
-gboolean    koers_store_run_with_id            (KoersStore    *self,
-                                                const char    *sql,
-                                                gint64         id,
-                                                GError       **error);
+gboolean koers_store_run_with_id (KoersStore *self,
+                                  const char *sql,
+                                  gint64      id,
+                                  GError    **error);
 /* As above in a transaction of its own: a delete whose rest goes with
  * ON DELETE CASCADE and SET NULL. */
-gboolean    koers_store_delete_by_id           (KoersStore    *self,
-                                                const char    *sql,
-                                                gint64         id,
-                                                GError       **error);
+gboolean koers_store_delete_by_id (KoersStore *self,
+                                   const char *sql,
+                                   gint64      id,
+                                   GError    **error);
 /* Writes index i as the order of order[i] (sql: ?1 the order, ?2 the id)
  * where it differs, in one transaction, then sets the int property
  * ("position", "sort-order") of the objects. */
-gboolean    koers_store_renumber               (KoersStore    *self,
-                                                const char    *sql,
-                                                GPtrArray     *order,
-                                                const char    *property,
-                                                GError       **error);
+gboolean koers_store_renumber (KoersStore *self,
+                               const char *sql,
+                               GPtrArray  *order,
+                               const char *property,
+                               GError    **error);
 /* In memory, after COMMIT: keep indexes an object and puts it into its
  * sorted list; forget unindexes it and takes it out of the list. */
-void        koers_store_keep_department        (KoersStore    *self,
-                                                KoersDepartment *dept);
-void        koers_store_keep_objective         (KoersStore    *self,
-                                                KoersObjective *objective);
-void        koers_store_forget_objective       (KoersStore    *self,
-                                                KoersObjective *objective);
-void        koers_store_keep_kpi               (KoersStore    *self,
-                                                KoersKpi      *kpi);
-void        koers_store_forget_kpi             (KoersStore    *self,
-                                                KoersKpi      *kpi);
+void koers_store_keep_department (KoersStore      *self,
+                                  KoersDepartment *dept);
+void koers_store_keep_objective (KoersStore     *self,
+                                 KoersObjective *objective);
+void koers_store_forget_objective (KoersStore     *self,
+                                   KoersObjective *objective);
+void koers_store_keep_kpi (KoersStore *self,
+                           KoersKpi   *kpi);
+void koers_store_forget_kpi (KoersStore *self,
+                             KoersKpi   *kpi);
 /* A save's values into the store's own object (koers_entity_copy() of
  * the columns an UPDATE writes); the stamp, order and owner the write
  * decided are the caller's to set after. */
-void        koers_store_copy_saved             (GObject       *to,
-                                                GObject       *from);
+void koers_store_copy_saved (GObject *to,
+                             GObject *from);
 /* After a save's COMMIT: own, the store's object, takes what saved (the
  * caller's copy, or own itself) wrote, and both the save's stamp. */
-void        koers_store_take_saved             (GObject       *own,
-                                                GObject       *saved,
-                                                gint64         stamp);
+void koers_store_take_saved (GObject *own,
+                             GObject *saved,
+                             gint64   stamp);
 
 /* koers-store-watch.c */
 
@@ -279,177 +279,176 @@ void        koers_store_take_saved             (GObject       *own,
  * the row of uuid) is written: takes in the fields other processes
  * changed since the model last caught up and this save did not; FALSE
  * (KOERS_STORE_ERROR_CONFLICT) when both changed the same field. */
-gboolean    koers_store_merge_newer            (KoersStore    *self,
-                                                GObject       *object,
-                                                const char    *uuid,
-                                                GError       **error);
+gboolean koers_store_merge_newer (KoersStore *self,
+                                  GObject    *object,
+                                  const char *uuid,
+                                  GError    **error);
 
 /* koers-store-schema.c */
-const char *koers_store_schema_get_ddl         (int            version);
+const char *koers_store_schema_get_ddl (int version);
 /* Checks an existing file without writing to it (not even a side file). */
-gboolean    koers_store_check_file             (const char    *path,
-                                                GError       **error);
-gboolean    koers_store_use_wal                (KoersStore    *self,
-                                                GError       **error);
-gboolean    koers_store_configure              (KoersStore    *self,
-                                                gboolean       new_file,
-                                                GError       **error);
+gboolean koers_store_check_file (const char *path,
+                                 GError    **error);
+gboolean koers_store_use_wal (KoersStore *self,
+                              GError    **error);
+gboolean koers_store_configure (KoersStore *self,
+                                gboolean    new_file,
+                                GError    **error);
 /* Creates the schema of a new file (one transaction) or migrates an older
  * one (one transaction per version), then ensures the company exists. */
-gboolean    koers_store_prepare_schema         (KoersStore    *self,
-                                                KoersLanguage  language,
-                                                GError       **error);
+gboolean koers_store_prepare_schema (KoersStore   *self,
+                                     KoersLanguage language,
+                                     GError      **error);
 
 /* koers-store-load.c */
 /* Everything, the review columns and the dismissed findings included. */
-gboolean    koers_store_load                   (KoersStore    *self,
-                                                GError       **error);
-gboolean    koers_store_load_period_key        (KoersStore    *self,
-                                                const char    *period,
-                                                GError       **error);
+gboolean koers_store_load (KoersStore *self,
+                           GError    **error);
+gboolean koers_store_load_period_key (KoersStore *self,
+                                      const char *period,
+                                      GError    **error);
 /* Refills self->dismissed from the database. */
-gboolean    koers_store_load_dismissed         (KoersStore    *self,
-                                                GError       **error);
+gboolean koers_store_load_dismissed (KoersStore *self,
+                                     GError    **error);
 /* Puts the stored row back into an object a failed save had changed. */
-void        koers_store_reload_object          (KoersStore    *self,
-                                                GObject       *object);
-
+void koers_store_reload_object (KoersStore *self,
+                                GObject    *object);
 
 /* koers-store-checkins.c: check-ins on demand. */
 /* The check-ins of the key results a period load just read (period NULL:
  * all): a lazy store gives each a summary, a whole one its list. */
-gboolean    koers_store_load_period_checkins   (KoersStore    *self,
-                                                const char    *period,
-                                                GError       **error);
+gboolean koers_store_load_period_checkins (KoersStore *self,
+                                           const char *period,
+                                           GError    **error);
 /* Reads the summary of a key result whose list is not read again (another
  * process changed its check-ins). */
-gboolean    koers_store_refresh_checkin_summary (KoersStore    *self,
-                                                 KoersKeyResult *kr,
-                                                 GError       **error);
+gboolean koers_store_refresh_checkin_summary (KoersStore     *self,
+                                              KoersKeyResult *kr,
+                                              GError        **error);
 /* A KoersCheckinLoader: one key result's list, read from the store. */
-GPtrArray  *koers_store_read_checkin_list      (KoersKeyResult *kr,
-                                                gpointer       user_data,
-                                                GError       **error);
+GPtrArray *koers_store_read_checkin_list (KoersKeyResult *kr,
+                                          gpointer        user_data,
+                                          GError        **error);
 /* Reads the lists of the objective's key results: before a delete, so
  * that its undo can write them back. */
-void        koers_store_read_checkins_of       (KoersObjective *objective);
+void koers_store_read_checkins_of (KoersObjective *objective);
 
 /* koers-store.c */
-void        koers_store_emit_changed           (KoersStore    *self);
+void koers_store_emit_changed (KoersStore *self);
 
 /* koers-store-model.c: the in-memory side. */
 /* Every key result the indexes take in reads its check-ins with read. */
-void        koers_store_init_checkin_loader    (KoersStore    *self,
-                                                KoersCheckinLoader read);
-void        koers_store_clear_checkin_loader   (KoersStore    *self);
-int         koers_store_compare_departments    (gconstpointer  a,
-                                                gconstpointer  b,
-                                                gpointer       user_data);
-int         koers_store_compare_objectives     (gconstpointer  a,
-                                                gconstpointer  b,
-                                                gpointer       user_data);
+void koers_store_init_checkin_loader (KoersStore        *self,
+                                      KoersCheckinLoader read);
+void koers_store_clear_checkin_loader (KoersStore *self);
+int  koers_store_compare_departments (gconstpointer a,
+                                      gconstpointer b,
+                                      gpointer      user_data);
+int  koers_store_compare_objectives (gconstpointer a,
+                                     gconstpointer b,
+                                     gpointer      user_data);
 /* ORDER BY department_id, position, id. */
-int         koers_store_compare_kpis           (gconstpointer  a,
-                                                gconstpointer  b,
-                                                gpointer       user_data);
-void        koers_store_index_department       (KoersStore    *self,
+int             koers_store_compare_kpis (gconstpointer a,
+                                          gconstpointer b,
+                                          gpointer      user_data);
+void            koers_store_index_department (KoersStore      *self,
+                                              KoersDepartment *dept);
+void            koers_store_unindex_department (KoersStore      *self,
                                                 KoersDepartment *dept);
-void        koers_store_unindex_department     (KoersStore    *self,
-                                                KoersDepartment *dept);
-void        koers_store_index_objective        (KoersStore    *self,
-                                                KoersObjective *objective);
-void        koers_store_unindex_objective      (KoersStore    *self,
-                                                KoersObjective *objective);
-void        koers_store_index_key_result       (KoersStore    *self,
-                                                KoersObjective *objective,
+void            koers_store_index_objective (KoersStore     *self,
+                                             KoersObjective *objective);
+void            koers_store_unindex_objective (KoersStore     *self,
+                                               KoersObjective *objective);
+void            koers_store_index_key_result (KoersStore     *self,
+                                              KoersObjective *objective,
+                                              KoersKeyResult *kr);
+void            koers_store_unindex_key_result (KoersStore     *self,
                                                 KoersKeyResult *kr);
-void        koers_store_unindex_key_result     (KoersStore    *self,
-                                                KoersKeyResult *kr);
-void        koers_store_index_checkin          (KoersStore    *self,
-                                                KoersKeyResult *kr,
-                                                KoersCheckin   *checkin);
-void        koers_store_unindex_checkin        (KoersStore    *self,
-                                                KoersCheckin   *checkin);
-KoersCheckin *koers_store_find_checkin         (KoersStore    *self,
-                                                gint64         id);
-KoersKeyResult *koers_store_get_checkin_key_result (KoersStore *self,
+void            koers_store_index_checkin (KoersStore     *self,
+                                           KoersKeyResult *kr,
+                                           KoersCheckin   *checkin);
+void            koers_store_unindex_checkin (KoersStore   *self,
+                                             KoersCheckin *checkin);
+KoersCheckin   *koers_store_find_checkin (KoersStore *self,
+                                          gint64      id);
+KoersKeyResult *koers_store_get_checkin_key_result (KoersStore   *self,
                                                     KoersCheckin *checkin);
 /* Keeps the objective list sorted after an objective's keys changed. */
-void        koers_store_resort_objective       (KoersStore    *self,
-                                                KoersObjective *objective);
+void koers_store_resort_objective (KoersStore     *self,
+                                   KoersObjective *objective);
 /* The KPI and the values it holds. */
-void        koers_store_index_kpi              (KoersStore    *self,
-                                                KoersKpi      *kpi);
-void        koers_store_unindex_kpi            (KoersStore    *self,
-                                                KoersKpi      *kpi);
-void        koers_store_index_kpi_value        (KoersStore    *self,
-                                                KoersKpi      *kpi,
-                                                KoersKpiValue *value);
-void        koers_store_unindex_kpi_value      (KoersStore    *self,
-                                                KoersKpiValue *value);
-void        koers_store_resort_kpi             (KoersStore    *self,
-                                                KoersKpi      *kpi);
+void koers_store_index_kpi (KoersStore *self,
+                            KoersKpi   *kpi);
+void koers_store_unindex_kpi (KoersStore *self,
+                              KoersKpi   *kpi);
+void koers_store_index_kpi_value (KoersStore    *self,
+                                  KoersKpi      *kpi,
+                                  KoersKpiValue *value);
+void koers_store_unindex_kpi_value (KoersStore    *self,
+                                    KoersKpiValue *value);
+void koers_store_resort_kpi (KoersStore *self,
+                             KoersKpi   *kpi);
 
 /* koers-store-objectives.c: the next position among the objectives of a
  * department and period. */
-int         koers_store_next_objective_position (KoersStore   *self,
-                                                 gint64        department_id,
-                                                 const char   *period);
+int koers_store_next_objective_position (KoersStore *self,
+                                         gint64      department_id,
+                                         const char *period);
 
 /* koers-store-owned.c: deleting and undoing the delete of what a
  * department owns, an objective or a KPI (own: the store's object).
  * delete_sql deletes the row whose id is ?1; still_there and
  * no_department are the errors when the object cannot come back. */
-gboolean    koers_store_delete_owned           (KoersStore    *self,
-                                                GObject       *own,
-                                                const char    *delete_sql,
-                                                GError       **error);
-gboolean    koers_store_restore_owned          (KoersStore    *self,
-                                                GObject       *object,
-                                                const char    *still_there,
-                                                const char    *no_department,
-                                                GError       **error);
+gboolean koers_store_delete_owned (KoersStore *self,
+                                   GObject    *own,
+                                   const char *delete_sql,
+                                   GError    **error);
+gboolean koers_store_restore_owned (KoersStore *self,
+                                    GObject    *object,
+                                    const char *still_there,
+                                    const char *no_department,
+                                    GError    **error);
 
 /* koers-store-links.c: the links a delete clears and an undo restores.
  * objective_ids and kpi_ids (sets of gint64, or NULL) are what goes or
  * comes back, department_id the department (or 0). */
-void        koers_store_collect_links          (KoersStore    *self,
-                                                GHashTable    *objective_ids,
-                                                GHashTable    *kpi_ids,
-                                                gint64         department_id,
-                                                GArray        *out);
-void        koers_store_clear_links            (KoersStore    *self,
-                                                GArray        *links);
-gboolean    koers_store_relink                 (KoersStore    *self,
-                                                GHashTable    *objective_ids,
-                                                GHashTable    *kpi_ids,
-                                                gint64         department_id,
-                                                GArray        *out,
-                                                GError       **error);
-void        koers_store_apply_relinks          (KoersStore    *self,
-                                                GArray        *links);
+void     koers_store_collect_links (KoersStore *self,
+                                    GHashTable *objective_ids,
+                                    GHashTable *kpi_ids,
+                                    gint64      department_id,
+                                    GArray     *out);
+void     koers_store_clear_links (KoersStore *self,
+                                  GArray     *links);
+gboolean koers_store_relink (KoersStore *self,
+                             GHashTable *objective_ids,
+                             GHashTable *kpi_ids,
+                             gint64      department_id,
+                             GArray     *out,
+                             GError    **error);
+void     koers_store_apply_relinks (KoersStore *self,
+                                    GArray     *links);
 /* Writes an objective with its key results and check-ins.  fresh: new ids,
  * stamps and positions (add); else the same ids (restore).  Rows to apply
  * after COMMIT are appended to pending. */
-gboolean    koers_store_insert_objective_tree  (KoersStore    *self,
-                                                KoersObjective *objective,
-                                                KoersRow      *row,
-                                                gboolean       fresh,
-                                                GHashTable    *restoring,
-                                                GPtrArray     *pending,
-                                                GError       **error);
-gboolean    koers_store_insert_key_result_tree (KoersStore    *self,
-                                                KoersKeyResult *kr,
-                                                KoersRow      *row,
-                                                gboolean       fresh,
-                                                GPtrArray     *pending,
-                                                GError       **error);
+gboolean koers_store_insert_objective_tree (KoersStore     *self,
+                                            KoersObjective *objective,
+                                            KoersRow       *row,
+                                            gboolean        fresh,
+                                            GHashTable     *restoring,
+                                            GPtrArray      *pending,
+                                            GError        **error);
+gboolean koers_store_insert_key_result_tree (KoersStore     *self,
+                                             KoersKeyResult *kr,
+                                             KoersRow       *row,
+                                             gboolean        fresh,
+                                             GPtrArray      *pending,
+                                             GError        **error);
 /* A KPI with its values, as the trees above. */
-gboolean    koers_store_insert_kpi_tree        (KoersStore    *self,
-                                                KoersKpi      *kpi,
-                                                KoersRow      *row,
-                                                gboolean       fresh,
-                                                GPtrArray     *pending,
-                                                GError       **error);
+gboolean koers_store_insert_kpi_tree (KoersStore *self,
+                                      KoersKpi   *kpi,
+                                      KoersRow   *row,
+                                      gboolean    fresh,
+                                      GPtrArray  *pending,
+                                      GError    **error);
 
 G_END_DECLS

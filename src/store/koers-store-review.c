@@ -15,19 +15,19 @@ static gboolean
 set_not_stored_error (GError **error)
 {
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _("The objective is not in this database"));
+                       _ ("The objective is not in this database"));
   return FALSE;
 }
 
 gboolean
-koers_store_save_review (KoersStore      *self,
-                         KoersObjective  *objective,
-                         GError         **error)
+koers_store_save_review (KoersStore     *self,
+                         KoersObjective *objective,
+                         GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   GListModel *krs;
-  guint n_krs;
-  gint64 now;
+  guint       n_krs;
+  gint64      now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -73,7 +73,7 @@ koers_store_save_review (KoersStore      *self,
 
   for (guint i = 0; i < n_krs; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       sqlite3_reset (stmt);
       if (koers_key_result_get_final_score (kr) >= 0.0)
@@ -93,7 +93,7 @@ koers_store_save_review (KoersStore      *self,
   koers_objective_set_updated (objective, now);
   for (guint i = 0; i < n_krs; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       koers_key_result_set_updated (kr, now);
     }
@@ -108,7 +108,7 @@ failed:
   koers_store_reload_object (self, G_OBJECT (objective));
   for (guint i = 0; i < n_krs; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       koers_store_reload_object (self, G_OBJECT (kr));
     }
@@ -137,13 +137,13 @@ koers_store_get_finding_dismissed_at (KoersStore *self,
 }
 
 static gboolean
-write_dismissal (KoersStore  *self,
-                 const char  *sql,
-                 const char  *key,
-                 gint64       now,
-                 GError     **error)
+write_dismissal (KoersStore *self,
+                 const char *sql,
+                 const char *key,
+                 gint64      now,
+                 GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -167,9 +167,9 @@ failed:
 }
 
 gboolean
-koers_store_dismiss_finding (KoersStore  *self,
-                             const char  *key,
-                             GError     **error)
+koers_store_dismiss_finding (KoersStore *self,
+                             const char *key,
+                             GError    **error)
 {
   gint64 now = koers_now_usec ();
 
@@ -180,7 +180,7 @@ koers_store_dismiss_finding (KoersStore  *self,
   if (*key == '\0')
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("A finding without a key cannot be dismissed"));
+                           _ ("A finding without a key cannot be dismissed"));
       return FALSE;
     }
 
@@ -199,9 +199,9 @@ koers_store_dismiss_finding (KoersStore  *self,
 }
 
 gboolean
-koers_store_undismiss_finding (KoersStore  *self,
-                               const char  *key,
-                               GError     **error)
+koers_store_undismiss_finding (KoersStore *self,
+                               const char *key,
+                               GError    **error)
 {
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -252,7 +252,7 @@ shift_due_date (const char        *due,
 {
   GDate date;
   GDate result = to->start;
-  int offset;
+  int   offset;
 
   if (!koers_date_parse (due, &date))
     return NULL;
@@ -288,13 +288,13 @@ build_carry_over_copy (KoersObjective    *objective,
                        KoersDepartment   *department)
 {
   g_autofree char *period_key = koers_period_to_string (to);
-  KoersLevel level = koers_objective_get_department_id (objective) == koers_department_get_id (department)
-                     ? koers_objective_get_level (objective)
-                     : get_level_for_department (department);
-  KoersObjective *copy = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
-  GListModel *krs = koers_objective_get_key_results (objective);
-  guint n = g_list_model_get_n_items (krs);
-  int position = 0;
+  KoersLevel       level = koers_objective_get_department_id (objective) == koers_department_get_id (department)
+                             ? koers_objective_get_level (objective)
+                             : get_level_for_department (department);
+  KoersObjective  *copy = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+  GListModel      *krs = koers_objective_get_key_results (objective);
+  guint            n = g_list_model_get_n_items (krs);
+  int              position = 0;
 
   koers_entity_copy (&koers_entity_objective, G_OBJECT (copy), G_OBJECT (objective),
                      objective_not_carried);
@@ -307,8 +307,8 @@ build_carry_over_copy (KoersObjective    *objective,
    * again from where it got to. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
-      g_autoptr(KoersKeyResult) next = NULL;
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) next = NULL;
       g_autofree char *due = NULL;
 
       if (koers_key_result_get_progress (kr) >= 1.0)
@@ -329,26 +329,26 @@ build_carry_over_copy (KoersObjective    *objective,
 }
 
 static gboolean
-check_carry_over (KoersStore         *self,
-                  KoersObjective     *objective,
-                  const KoersPeriod  *from,
-                  const KoersPeriod  *to,
-                  KoersDepartment    *department,
-                  GError            **error)
+check_carry_over (KoersStore        *self,
+                  KoersObjective    *objective,
+                  const KoersPeriod *from,
+                  const KoersPeriod *to,
+                  KoersDepartment   *department,
+                  GError           **error)
 {
   switch (koers_objective_get_state (objective))
     {
     case KOERS_OBJECTIVE_STATE_CARRIED_OVER:
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The objective was carried over already"));
+                           _ ("The objective was carried over already"));
       return FALSE;
     case KOERS_OBJECTIVE_STATE_ARCHIVED:
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("An archived objective cannot be carried over"));
+                           _ ("An archived objective cannot be carried over"));
       return FALSE;
     case KOERS_OBJECTIVE_STATE_ACHIEVED:
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("An achieved objective needs no carrying over"));
+                           _ ("An achieved objective needs no carrying over"));
       return FALSE;
     case KOERS_OBJECTIVE_STATE_ACTIVE:
     case KOERS_OBJECTIVE_STATE_MISSED:
@@ -359,21 +359,21 @@ check_carry_over (KoersStore         *self,
   if (koers_objective_get_score (objective) >= 1.0)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("An achieved objective needs no carrying over"));
+                           _ ("An achieved objective needs no carrying over"));
       return FALSE;
     }
 
   if (g_date_compare (&to->start, &from->end) <= 0)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("An objective can only be carried over to a later period"));
+                           _ ("An objective can only be carried over to a later period"));
       return FALSE;
     }
 
   if (department == NULL || koers_store_find_department (self, koers_department_get_id (department)) != department)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The department is not in this database"));
+                           _ ("The department is not in this database"));
       return FALSE;
     }
 
@@ -381,21 +381,21 @@ check_carry_over (KoersStore         *self,
 }
 
 gboolean
-koers_store_carry_over_objective (KoersStore         *self,
-                                  KoersObjective     *objective,
-                                  const KoersPeriod  *period,
-                                  KoersDepartment    *department,
-                                  KoersObjective    **copy_out,
-                                  GError            **error)
+koers_store_carry_over_objective (KoersStore        *self,
+                                  KoersObjective    *objective,
+                                  const KoersPeriod *period,
+                                  KoersDepartment   *department,
+                                  KoersObjective   **copy_out,
+                                  GError           **error)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
-  g_autoptr(KoersObjective) copy = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+  g_autoptr (KoersObjective) copy = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   KoersObjective *own;
-  KoersPeriod from;
-  KoersPeriod to;
-  KoersRow *row;
-  gint64 now;
+  KoersPeriod     from;
+  KoersPeriod     to;
+  KoersRow       *row;
+  gint64          now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -409,7 +409,7 @@ koers_store_carry_over_objective (KoersStore         *self,
   if (!koers_objective_get_parsed_period (own, &from))
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The objective’s period is not valid"));
+                           _ ("The objective’s period is not valid"));
       return FALSE;
     }
 
@@ -460,7 +460,7 @@ koers_store_carry_over_objective (KoersStore         *self,
   g_object_thaw_notify (G_OBJECT (own));
 
   if (copy_out != NULL)
-    *copy_out = copy;  /* the store holds it now */
+    *copy_out = copy; /* the store holds it now */
 
   koers_store_emit_changed (self);
   return TRUE;
@@ -471,13 +471,13 @@ failed:
 }
 
 gboolean
-koers_store_hand_over_objective (KoersStore       *self,
-                                 KoersObjective   *objective,
-                                 KoersDepartment  *department,
-                                 GError          **error)
+koers_store_hand_over_objective (KoersStore      *self,
+                                 KoersObjective  *objective,
+                                 KoersDepartment *department,
+                                 GError         **error)
 {
   KoersObjective *own;
-  gint64 department_id;
+  gint64          department_id;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -492,7 +492,7 @@ koers_store_hand_over_objective (KoersStore       *self,
   if (koers_store_find_department (self, department_id) != department)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _("The department is not in this database"));
+                           _ ("The department is not in this database"));
       return FALSE;
     }
 

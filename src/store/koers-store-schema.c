@@ -208,15 +208,15 @@ static const char schema_v5[] =
 static char *
 build_schema_v5_triggers (void)
 {
-  GString *s = g_string_new (NULL);
+  GString                  *s = g_string_new (NULL);
   const KoersEntity *const *entities;
-  guint n_entities;
+  guint                     n_entities;
 
   entities = koers_entity_get_all (&n_entities);
   for (guint i = 0; i < n_entities; i++)
     {
       g_autofree char *log = koers_entity_get_log_triggers_ddl (entities[i]);
-      const char *table = entities[i]->table;
+      const char      *table = entities[i]->table;
 
       g_string_append_printf (s,
                               "CREATE TRIGGER %s_version AFTER UPDATE ON %s"
@@ -234,7 +234,7 @@ typedef struct
 {
   const char *ddl;
   const char *set_version;
-  char     *(*build_more_ddl) (void);
+  char *(*build_more_ddl) (void);
 } Migration;
 
 /* migrations[i] takes a database from version i to i + 1. */
@@ -252,7 +252,7 @@ exec_migration (sqlite3         *db,
                 const Migration *migration)
 {
   g_autofree char *more = NULL;
-  int rc;
+  int              rc;
 
   rc = sqlite3_exec (db, migration->ddl, NULL, NULL, NULL);
   if (rc != SQLITE_OK || migration->build_more_ddl == NULL)
@@ -284,7 +284,7 @@ query_int (sqlite3    *db,
            const char *sql,
            int        *out)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -319,7 +319,7 @@ static int
 run_quick_check (sqlite3  *db,
                  gboolean *ok)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
   *ok = TRUE;
@@ -344,15 +344,15 @@ run_quick_check (sqlite3  *db,
  * creating -wal and -shm files next to a file we may have to leave alone;
  * otherwise a read-only connection is enough. */
 static char *
-build_check_uri (const char  *path,
-                 GError     **error)
+build_check_uri (const char *path,
+                 GError    **error)
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *wal = g_strconcat (absolute, "-wal", NULL);
   g_autofree char *uri = NULL;
-  guint8 header[100] = { 0 };
-  gboolean wal_mode = FALSE;
-  int fd;
+  guint8           header[100] = { 0 };
+  gboolean         wal_mode = FALSE;
+  int              fd;
 
   fd = g_open (absolute, O_RDONLY | O_CLOEXEC, 0);
   if (fd >= 0)
@@ -379,42 +379,42 @@ build_check_uri (const char  *path,
 /* The refusals say what to do after what is wrong: in the window's dialog
  * and on the command line alike. */
 static gboolean
-set_foreign_error (GError     **error,
-                   const char  *path)
+set_foreign_error (GError    **error,
+                   const char *path)
 {
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
-               _("“%s” is a database of another program, not of Koers; Koers left it "
-                 "unchanged. Choose a Koers database, or give a new file name to start one."),
+               _ ("“%s” is a database of another program, not of Koers; Koers left it "
+                  "unchanged. Choose a Koers database, or give a new file name to start one."),
                display);
   return FALSE;
 }
 
 static gboolean
-set_too_new_error (GError     **error,
-                   const char  *path,
-                   int          version)
+set_too_new_error (GError    **error,
+                   const char *path,
+                   int         version)
 {
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
-               _("The database “%s” was made by a newer version of Koers (schema %d; this "
-                 "version knows up to %d); Koers left it unchanged. Open it with that "
-                 "version, or update Koers."),
+               _ ("The database “%s” was made by a newer version of Koers (schema %d; this "
+                  "version knows up to %d); Koers left it unchanged. Open it with that "
+                  "version, or update Koers."),
                display, version, KOERS_STORE_SCHEMA_VERSION);
   return FALSE;
 }
 
 static gboolean
-check_connection (sqlite3     *db,
-                  const char  *path,
-                  gboolean     full,
-                  GError     **error)
+check_connection (sqlite3    *db,
+                  const char *path,
+                  gboolean    full,
+                  GError    **error)
 {
   DatabaseFacts facts = { 0 };
-  gboolean ok = TRUE;
-  int rc = SQLITE_OK;
+  gboolean      ok = TRUE;
+  int           rc = SQLITE_OK;
 
   if (full)
     rc = run_quick_check (db, &ok);
@@ -454,14 +454,14 @@ check_connection (sqlite3     *db,
 #define FULL_CHECK_MAX_BYTES (16 * 1024 * 1024)
 
 static gboolean
-check_file (const char  *path,
-            gboolean     full,
-            GError     **error)
+check_file (const char *path,
+            gboolean    full,
+            GError    **error)
 {
   g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
-  gboolean ret;
-  int rc;
+  sqlite3         *db = NULL;
+  gboolean         ret;
+  int              rc;
 
   uri = build_check_uri (path, error);
   if (uri == NULL)
@@ -483,8 +483,8 @@ check_file (const char  *path,
 }
 
 gboolean
-koers_store_check_file (const char  *path,
-                        GError     **error)
+koers_store_check_file (const char *path,
+                        GError    **error)
 {
   GStatBuf st;
 
@@ -500,8 +500,8 @@ koers_store_needs_verify (const char *path)
 }
 
 gboolean
-koers_store_verify (const char  *path,
-                    GError     **error)
+koers_store_verify (const char *path,
+                    GError    **error)
 {
   return check_file (path, TRUE, error);
 }
@@ -521,12 +521,12 @@ verify_thread_cb (GTask        *task,
 }
 
 void
-koers_store_verify_async (const char          *path,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+koers_store_verify_async (const char         *path,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, koers_store_verify_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
@@ -534,18 +534,18 @@ koers_store_verify_async (const char          *path,
 }
 
 gboolean
-koers_store_verify_finish (GAsyncResult  *result,
-                           GError       **error)
+koers_store_verify_finish (GAsyncResult *result,
+                           GError      **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
-koers_store_configure (KoersStore  *self,
-                       gboolean     new_file,
-                       GError     **error)
+koers_store_configure (KoersStore *self,
+                       gboolean    new_file,
+                       GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   /* The timeout first: switching to WAL needs a lock. */
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
@@ -570,16 +570,16 @@ koers_store_configure (KoersStore  *self,
 }
 
 static gboolean
-insert_department (KoersStore     *self,
-                   const char     *name,
-                   const char     *emoji,
-                   int             sort_order,
-                   gboolean        is_company,
-                   gint64          now,
-                   GError        **error)
+insert_department (KoersStore *self,
+                   const char *name,
+                   const char *emoji,
+                   int         sort_order,
+                   gboolean    is_company,
+                   gint64      now,
+                   GError    **error)
 {
-  g_autoptr(KoersDepartment) dept = koers_department_new (name, emoji);
-  g_autoptr(KoersRow) row = NULL;
+  g_autoptr (KoersDepartment) dept = koers_department_new (name, emoji);
+  g_autoptr (KoersRow) row = NULL;
 
   koers_department_set_is_company (dept, is_company);
   row = koers_row_new_from_object (G_OBJECT (dept));
@@ -596,7 +596,7 @@ insert_department (KoersStore     *self,
 static const char *
 get_company_name (KoersLanguage language)
 {
-  const char *translated = _("Company");
+  const char *translated = _ ("Company");
 
   if (language == koers_format_get_language () && g_strcmp0 (translated, "Company") != 0)
     return translated;
@@ -607,12 +607,12 @@ get_company_name (KoersLanguage language)
 /* The first run: the company level and the seed's departments, named in
  * the language of the user interface (or of the demo). */
 static gboolean
-seed_departments (KoersStore     *self,
-                  KoersLanguage   language,
-                  GError        **error)
+seed_departments (KoersStore   *self,
+                  KoersLanguage language,
+                  GError      **error)
 {
-  gint64 now = koers_now_usec ();
-  guint n_departments;
+  gint64                     now = koers_now_usec ();
+  guint                      n_departments;
   const KoersSeedDepartment *departments = koers_seed_get_departments (&n_departments);
 
   if (!insert_department (self, get_company_name (language), "🏢", 0, TRUE, now, error))
@@ -631,9 +631,9 @@ seed_departments (KoersStore     *self,
 }
 
 static gboolean
-create_schema (KoersStore     *self,
-               KoersLanguage   language,
-               GError        **error)
+create_schema (KoersStore   *self,
+               KoersLanguage language,
+               GError      **error)
 {
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -665,9 +665,9 @@ failed:
 /* One transaction per version: DDL and user_version commit together, so
  * an interrupted migration leaves the previous version whole. */
 static gboolean
-migrate (KoersStore  *self,
-         int          from_version,
-         GError     **error)
+migrate (KoersStore *self,
+         int         from_version,
+         GError    **error)
 {
   for (int version = from_version; version < KOERS_STORE_SCHEMA_VERSION; version++)
     {
@@ -699,9 +699,9 @@ migrate (KoersStore  *self,
 /* The company level is always there; a database that lost it (or was
  * interrupted before the first run finished) gets it back. */
 static gboolean
-ensure_company (KoersStore     *self,
-                KoersLanguage   language,
-                GError        **error)
+ensure_company (KoersStore   *self,
+                KoersLanguage language,
+                GError      **error)
 {
   int n_companies = 0;
   int rc;
@@ -730,12 +730,12 @@ ensure_company (KoersStore     *self,
 }
 
 gboolean
-koers_store_prepare_schema (KoersStore     *self,
-                            KoersLanguage   language,
-                            GError        **error)
+koers_store_prepare_schema (KoersStore   *self,
+                            KoersLanguage language,
+                            GError      **error)
 {
   DatabaseFacts facts = { 0 };
-  int rc;
+  int           rc;
 
   rc = read_facts (self->db, &facts);
   if (rc != SQLITE_OK)

@@ -11,12 +11,12 @@
  * Every value travels as a bound parameter; the SQL texts are constants. */
 
 sqlite3_stmt *
-koers_store_prepare (KoersStore  *self,
-                     const char  *sql,
-                     GError     **error)
+koers_store_prepare (KoersStore *self,
+                     const char *sql,
+                     GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -30,10 +30,10 @@ koers_store_prepare (KoersStore  *self,
 }
 
 sqlite3_stmt *
-koers_store_prepare_select (KoersStore         *self,
-                            const KoersEntity  *entity,
-                            const char         *rest,
-                            GError            **error)
+koers_store_prepare_select (KoersStore        *self,
+                            const KoersEntity *entity,
+                            const char        *rest,
+                            GError           **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s %s", koers_entity_get_select_list (entity),
                                           rest);
@@ -42,9 +42,9 @@ koers_store_prepare_select (KoersStore         *self,
 }
 
 gboolean
-koers_store_step_done (KoersStore    *self,
-                       sqlite3_stmt  *stmt,
-                       GError       **error)
+koers_store_step_done (KoersStore   *self,
+                       sqlite3_stmt *stmt,
+                       GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -58,11 +58,11 @@ koers_store_step_done (KoersStore    *self,
 }
 
 gboolean
-koers_store_exec (KoersStore  *self,
-                  const char  *sql,
-                  GError     **error)
+koers_store_exec (KoersStore *self,
+                  const char *sql,
+                  GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
 
   return stmt != NULL && koers_store_step_done (self, stmt, error);
 }
@@ -119,10 +119,10 @@ koers_store_column_text (sqlite3_stmt *stmt,
 }
 
 gboolean
-koers_store_begin (KoersStore  *self,
-                   GError     **error)
+koers_store_begin (KoersStore *self,
+                   GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   /* IMMEDIATE takes the write lock now, so a busy database fails here
    * (after the busy timeout) rather than halfway through the change. */
@@ -155,14 +155,14 @@ failed:
 
 typedef struct
 {
-  gint64 first;   /* exclusive */
-  gint64 last;    /* inclusive */
+  gint64 first; /* exclusive */
+  gint64 last;  /* inclusive */
 } SeqRange;
 
 gint64
 koers_store_query_last_seq (KoersStore *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   gint64 seq = 0;
 
   stmt = koers_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM changes", NULL);
@@ -213,8 +213,8 @@ koers_store_forget_own_changes (KoersStore *self,
 }
 
 gboolean
-koers_store_commit (KoersStore  *self,
-                    GError     **error)
+koers_store_commit (KoersStore *self,
+                    GError    **error)
 {
   gint64 last_seq;
 
@@ -229,7 +229,7 @@ koers_store_commit (KoersStore  *self,
   last_seq = self->schema_version >= 5 ? koers_store_query_last_seq (self) : 0;
   if (koers_store_exec (self, "COMMIT", error))
     {
-      g_autoptr(GError) wal_error = NULL;
+      g_autoptr (GError) wal_error = NULL;
 
       if (self->schema_version >= 5)
         koers_store_note_own_changes (self, self->txn_first_seq, last_seq);
@@ -249,10 +249,10 @@ koers_store_commit (KoersStore  *self,
 /* Several processes read while one writes: WAL, from a new file's start
  * or after the first write to an existing file. */
 gboolean
-koers_store_use_wal (KoersStore  *self,
-                     GError     **error)
+koers_store_use_wal (KoersStore *self,
+                     GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA journal_mode = WAL", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -267,8 +267,8 @@ koers_store_use_wal (KoersStore  *self,
 }
 
 gboolean
-koers_store_begin_read (KoersStore  *self,
-                        GError     **error)
+koers_store_begin_read (KoersStore *self,
+                        GError    **error)
 {
   if (self->read_depth == 0 && sqlite3_get_autocommit (self->db))
     {
@@ -299,7 +299,7 @@ koers_store_rollback (KoersStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (!koers_store_exec (self, "ROLLBACK", &error))
         g_debug ("ROLLBACK failed: %s", error->message);
@@ -529,7 +529,7 @@ koers_store_bind_row (KoersRow     *row,
                       KoersUpdate   update)
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
-  int index = 0;
+  int                index = 0;
 
   if (!insert)
     sqlite3_bind_int64 (stmt, ++index, row->id);
@@ -549,12 +549,12 @@ koers_store_bind_row (KoersRow     *row,
 /* Inserts the row's object: every column from the column table, the
  * object's values but for what the row decides. */
 gboolean
-koers_store_insert_row (KoersStore  *self,
-                        KoersRow    *row,
-                        GError     **error)
+koers_store_insert_row (KoersStore *self,
+                        KoersRow   *row,
+                        GError    **error)
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (entity != NULL, FALSE);
 
@@ -573,13 +573,13 @@ koers_store_insert_row (KoersStore  *self,
 }
 
 gboolean
-koers_store_update_row (KoersStore   *self,
-                        KoersRow     *row,
-                        KoersUpdate   update,
-                        GError      **error)
+koers_store_update_row (KoersStore *self,
+                        KoersRow   *row,
+                        KoersUpdate update,
+                        GError    **error)
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (entity != NULL, FALSE);
 
@@ -592,14 +592,14 @@ koers_store_update_row (KoersStore   *self,
 }
 
 gboolean
-koers_store_sync_current_value (KoersStore  *self,
-                                gint64       key_result_id,
-                                gboolean    *has_current,
-                                double      *current_value,
-                                GError     **error)
+koers_store_sync_current_value (KoersStore *self,
+                                gint64      key_result_id,
+                                gboolean   *has_current,
+                                double     *current_value,
+                                GError    **error)
 {
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr (sqlite3_stmt) select = NULL;
+  g_autoptr (sqlite3_stmt) update = NULL;
   int rc;
 
   *has_current = FALSE;

@@ -10,9 +10,9 @@
 
 typedef struct
 {
-  sqlite3_stmt *objectives;    /* of one department */
-  sqlite3_stmt *key_results;   /* of one objective */
-  sqlite3_stmt *checkins;      /* of one key result */
+  sqlite3_stmt *objectives;  /* of one department */
+  sqlite3_stmt *key_results; /* of one objective */
+  sqlite3_stmt *checkins;    /* of one key result */
 } Statements;
 
 static void
@@ -24,9 +24,9 @@ clear_statements (Statements *stmts)
 }
 
 static gboolean
-prepare_statements (KoersStore  *self,
-                    Statements  *stmts,
-                    GError     **error)
+prepare_statements (KoersStore *self,
+                    Statements *stmts,
+                    GError    **error)
 {
   stmts->objectives = koers_store_prepare_select (self, &koers_entity_objective,
                                                   "FROM objectives WHERE department_id = ?1"
@@ -49,9 +49,9 @@ prepare_statements (KoersStore  *self,
 }
 
 static gboolean
-step_failed (KoersStore  *self,
-             int          rc,
-             GError     **error)
+step_failed (KoersStore *self,
+             int         rc,
+             GError    **error)
 {
   if (rc == SQLITE_DONE)
     return FALSE;
@@ -60,12 +60,12 @@ step_failed (KoersStore  *self,
 }
 
 static gboolean
-read_checkins (KoersStore      *self,
-               Statements      *stmts,
-               KoersKeyResult  *kr,
-               GError         **error)
+read_checkins (KoersStore     *self,
+               Statements     *stmts,
+               KoersKeyResult *kr,
+               GError        **error)
 {
-  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   sqlite3_reset (stmts->checkins);
@@ -85,12 +85,12 @@ read_checkins (KoersStore      *self,
 }
 
 static gboolean
-read_key_results (KoersStore      *self,
-                  Statements      *stmts,
-                  KoersObjective  *objective,
-                  GError         **error)
+read_key_results (KoersStore     *self,
+                  Statements     *stmts,
+                  KoersObjective *objective,
+                  GError        **error)
 {
-  g_autoptr(GPtrArray) key_results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) key_results = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   sqlite3_reset (stmts->key_results);
@@ -131,14 +131,14 @@ in_periods (KoersObjective    *objective,
 }
 
 static gboolean
-stream_department (KoersStore               *self,
-                   Statements               *stmts,
-                   gint64                    department_id,
-                   const KoersPeriod        *periods,
-                   guint                     n_periods,
-                   KoersStoreObjectiveFunc   func,
-                   gpointer                  user_data,
-                   GError                  **error)
+stream_department (KoersStore             *self,
+                   Statements             *stmts,
+                   gint64                  department_id,
+                   const KoersPeriod      *periods,
+                   guint                   n_periods,
+                   KoersStoreObjectiveFunc func,
+                   gpointer                user_data,
+                   GError                **error)
 {
   int rc;
 
@@ -146,7 +146,7 @@ stream_department (KoersStore               *self,
   sqlite3_bind_int64 (stmts->objectives, 1, department_id);
   while ((rc = sqlite3_step (stmts->objectives)) == SQLITE_ROW)
     {
-      g_autoptr(KoersObjective) objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
+      g_autoptr (KoersObjective) objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
 
       koers_entity_read_row (&koers_entity_objective, stmts->objectives, 0, G_OBJECT (objective));
       if (!in_periods (objective, periods, n_periods))
@@ -164,18 +164,18 @@ stream_department (KoersStore               *self,
 }
 
 gboolean
-koers_store_foreach_objective (KoersStore               *self,
-                               const KoersPeriod        *periods,
-                               guint                     n_periods,
-                               const gint64             *department_ids,
-                               guint                     n_department_ids,
-                               KoersStoreObjectiveFunc   func,
-                               gpointer                  user_data,
-                               GError                  **error)
+koers_store_foreach_objective (KoersStore             *self,
+                               const KoersPeriod      *periods,
+                               guint                   n_periods,
+                               const gint64           *department_ids,
+                               guint                   n_department_ids,
+                               KoersStoreObjectiveFunc func,
+                               gpointer                user_data,
+                               GError                **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Statements stmts = { NULL, NULL, NULL };
-  gboolean ok;
+  gboolean   ok;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -189,7 +189,7 @@ koers_store_foreach_objective (KoersStore               *self,
 
       for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
         {
-          g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+          g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
           gint64 id = koers_department_get_id (dept);
 
           g_array_append_val (ids, id);
@@ -219,11 +219,13 @@ typedef struct
   KoersStore               *store;
   const KoersStoreRowFuncs *funcs;
   gpointer                  user_data;
-  sqlite3_stmt             *stmts[3];  /* objectives of a department, key results, check-ins */
+  sqlite3_stmt             *stmts[3]; /* objectives of a department, key results, check-ins */
 } RowStream;
 
 static const KoersEntity *const row_entities[] = {
-  &koers_entity_objective, &koers_entity_key_result, &koers_entity_checkin,
+  &koers_entity_objective,
+  &koers_entity_key_result,
+  &koers_entity_checkin,
 };
 
 static const char *const row_queries[] = {
@@ -234,21 +236,21 @@ static const char *const row_queries[] = {
 
 /* The rows of level that belong to owner_id, each with what it owns. */
 static gboolean
-stream_rows (RowStream  *rs,
-             guint       level,
-             gint64      owner_id,
-             GError    **error)
+stream_rows (RowStream *rs,
+             guint      level,
+             gint64     owner_id,
+             GError   **error)
 {
   const KoersEntity *entity = row_entities[level];
-  sqlite3_stmt *stmt = rs->stmts[level];
-  GValue values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
-  int rc;
+  sqlite3_stmt      *stmt = rs->stmts[level];
+  GValue             values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
+  int                rc;
 
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, owner_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GError *local_error = NULL;
+      GError  *local_error = NULL;
       gboolean take;
 
       koers_entity_read_values (entity, stmt, 0, values);
@@ -283,8 +285,10 @@ koers_store_foreach_objective_row (KoersStore               *self,
                                    gpointer                  user_data,
                                    GError                  **error)
 {
-  RowStream rs = { self, funcs, user_data, { NULL, } };
-  gboolean ok = TRUE;
+  RowStream rs = { self, funcs, user_data, {
+                                             NULL,
+                                           } };
+  gboolean  ok = TRUE;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (funcs != NULL && funcs->row != NULL && funcs->row_end != NULL, FALSE);

@@ -49,12 +49,12 @@ koers_row_make_fresh (KoersRow *row,
 }
 
 gboolean
-koers_store_run_with_id (KoersStore  *self,
-                         const char  *sql,
-                         gint64       id,
-                         GError     **error)
+koers_store_run_with_id (KoersStore *self,
+                         const char *sql,
+                         gint64      id,
+                         GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -64,10 +64,10 @@ koers_store_run_with_id (KoersStore  *self,
 }
 
 gboolean
-koers_store_delete_by_id (KoersStore  *self,
-                          const char  *sql,
-                          gint64       id,
-                          GError     **error)
+koers_store_delete_by_id (KoersStore *self,
+                          const char *sql,
+                          gint64      id,
+                          GError    **error)
 {
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -82,20 +82,20 @@ koers_store_delete_by_id (KoersStore  *self,
 }
 
 gboolean
-koers_store_renumber (KoersStore  *self,
-                      const char  *sql,
-                      GPtrArray   *order,
-                      const char  *property,
-                      GError     **error)
+koers_store_renumber (KoersStore *self,
+                      const char *sql,
+                      GPtrArray  *order,
+                      const char *property,
+                      GError    **error)
 {
   if (!koers_store_begin (self, error))
     return FALSE;
 
   for (guint i = 0; i < order->len; i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr (sqlite3_stmt) stmt = NULL;
       gint64 id;
-      int current;
+      int    current;
 
       g_object_get (g_ptr_array_index (order, i), "id", &id, property, &current, NULL);
       if (current == (int) i)
@@ -126,7 +126,7 @@ failed:
 
 /* In memory: the indexes and the sorted list, after COMMIT. */
 void
-koers_store_keep_department (KoersStore *self,
+koers_store_keep_department (KoersStore      *self,
                              KoersDepartment *dept)
 {
   koers_store_index_department (self, dept);
@@ -134,7 +134,7 @@ koers_store_keep_department (KoersStore *self,
 }
 
 void
-koers_store_keep_objective (KoersStore *self,
+koers_store_keep_objective (KoersStore     *self,
                             KoersObjective *objective)
 {
   koers_store_index_objective (self, objective);
@@ -142,7 +142,7 @@ koers_store_keep_objective (KoersStore *self,
 }
 
 void
-koers_store_forget_objective (KoersStore *self,
+koers_store_forget_objective (KoersStore     *self,
                               KoersObjective *objective)
 {
   guint position;
@@ -154,7 +154,7 @@ koers_store_forget_objective (KoersStore *self,
 
 void
 koers_store_keep_kpi (KoersStore *self,
-                      KoersKpi *kpi)
+                      KoersKpi   *kpi)
 {
   koers_store_index_kpi (self, kpi);
   g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
@@ -162,7 +162,7 @@ koers_store_keep_kpi (KoersStore *self,
 
 void
 koers_store_forget_kpi (KoersStore *self,
-                        KoersKpi *kpi)
+                        KoersKpi   *kpi)
 {
   guint position;
 

@@ -25,9 +25,9 @@ read_row (KoersStore        *self,
           const KoersEntity *entity,
           const char        *uuid)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  GObject *object;
+  GObject         *object;
 
   sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?1",
                          koers_entity_get_select_list (entity), entity->table);
@@ -51,10 +51,10 @@ find_in_model (KoersStore        *self,
                const char        *uuid,
                GObject           *row)
 {
-  GHashTable *table;
+  GHashTable    *table;
   GHashTableIter iter;
-  gpointer value;
-  gint64 id = 0;
+  gpointer       value;
+  gint64         id = 0;
 
   if (entity == &koers_entity_objective)
     table = self->objective_by_id;
@@ -129,7 +129,7 @@ add_to_model (KoersStore        *self,
     }
   else if (entity == &koers_entity_checkin)
     {
-      KoersCheckin *checkin = KOERS_CHECKIN (row);
+      KoersCheckin   *checkin = KOERS_CHECKIN (row);
       KoersKeyResult *kr = koers_store_find_key_result (self,
                                                         koers_checkin_get_key_result_id (checkin));
 
@@ -148,7 +148,7 @@ add_to_model (KoersStore        *self,
   else if (entity == &koers_entity_kpi_value)
     {
       KoersKpiValue *value = KOERS_KPI_VALUE (row);
-      KoersKpi *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
+      KoersKpi      *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
 
       if (kpi != NULL)
         {
@@ -163,7 +163,7 @@ remove_from_model (KoersStore        *self,
                    const KoersEntity *entity,
                    GObject           *own)
 {
-  g_autoptr(GObject) keep = g_object_ref (own);
+  g_autoptr (GObject) keep = g_object_ref (own);
 
   if (entity == &koers_entity_objective)
     koers_store_forget_objective (self, KOERS_OBJECTIVE (own));
@@ -228,7 +228,7 @@ update_in_model (KoersStore        *self,
 
       if (kr != NULL)
         {
-          koers_key_result_add_checkin (kr, KOERS_CHECKIN (own));  /* re-sorts */
+          koers_key_result_add_checkin (kr, KOERS_CHECKIN (own)); /* re-sorts */
           koers_store_reload_object (self, G_OBJECT (kr));
         }
     }
@@ -243,8 +243,8 @@ refresh_unread_owner (KoersStore  *self,
                       KoersChange *change,
                       GObject     *row)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr = NULL;
 
   if (row != NULL)
@@ -269,13 +269,13 @@ refresh_unread_owner (KoersStore  *self,
 }
 
 static gboolean
-apply_change_cb (KoersChange  *change,
-                 gpointer      user_data,
-                 GError      **error)
+apply_change_cb (KoersChange *change,
+                 gpointer     user_data,
+                 GError     **error)
 {
-  KoersStore *self = user_data;
+  KoersStore        *self = user_data;
   const KoersEntity *entity = koers_entity_find (koers_change_get_entity (change));
-  g_autoptr(GObject) row = NULL;
+  g_autoptr (GObject) row = NULL;
   GObject *own;
 
   self->last_seq = MAX (self->last_seq, koers_change_get_seq (change));
@@ -302,10 +302,10 @@ apply_change_cb (KoersChange  *change,
 }
 
 gboolean
-koers_store_catch_up (KoersStore  *self,
-                      GError     **error)
+koers_store_catch_up (KoersStore *self,
+                      GError    **error)
 {
-  guint applied;
+  guint    applied;
   gboolean ok;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -329,7 +329,7 @@ koers_store_catch_up (KoersStore  *self,
 static int
 query_data_version (KoersStore *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA data_version", NULL);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA data_version", NULL);
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
@@ -340,7 +340,7 @@ static gboolean
 watch_cb (gpointer user_data)
 {
   KoersStore *self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int version;
 
   /* Not in the middle of one of our own transactions. */
@@ -386,7 +386,7 @@ same_value (KoersStore        *self,
             GObject           *object,
             sqlite3_value     *value)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
 
   if (column->kind == KOERS_COLUMN_LINK)
@@ -411,7 +411,7 @@ same_in_both (KoersStore        *self,
               GObject           *a,
               GObject           *b)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   stmt = koers_store_prepare (self,
                               column->kind == KOERS_COLUMN_TEXT
@@ -426,11 +426,11 @@ same_in_both (KoersStore        *self,
 }
 
 static void
-set_conflict_error (const char  *author,
-                    gint64       at_usec,
-                    GError     **error)
+set_conflict_error (const char *author,
+                    gint64      at_usec,
+                    GError    **error)
 {
-  g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (at_usec / G_USEC_PER_SEC);
+  g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (at_usec / G_USEC_PER_SEC);
   g_autofree char *iso = g_date_time_format (at, "%Y-%m-%d");
   g_autofree char *date = koers_format_date_iso (koers_format_get_language (), iso);
   g_autofree char *time = g_date_time_format (at, "%H:%M");
@@ -438,22 +438,22 @@ set_conflict_error (const char  *author,
   if (author == NULL || author[0] == '\0')
     /* Translators: %1$s is a date ("4 December 2026"), %2$s a time. */
     g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
-                 _("Someone else changed this on %1$s at %2$s, after you opened it. Your "
-                   "change was not saved; their version is shown now. Make your change again "
-                   "to keep yours."),
+                 _ ("Someone else changed this on %1$s at %2$s, after you opened it. Your "
+                    "change was not saved; their version is shown now. Make your change again "
+                    "to keep yours."),
                  date, time);
   else
     /* Translators: %1$s is a person's name, %2$s a date ("4 December 2026"), %3$s a time. */
     g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT,
-                 _("%1$s changed this on %2$s at %3$s, after you opened it. Your change was "
-                   "not saved; their version is shown now. Make your change again to keep "
-                   "yours."),
+                 _ ("%1$s changed this on %2$s at %3$s, after you opened it. Your change was "
+                    "not saved; their version is shown now. Make your change again to keep "
+                    "yours."),
                  author, date, time);
 }
 
 typedef struct
 {
-  sqlite3_value *base;   /* the value before the first change by others */
+  sqlite3_value *base; /* the value before the first change by others */
 } Base;
 
 static void
@@ -473,18 +473,18 @@ free_base (gpointer data)
  * model takes their values (catching up), so that a second save is a
  * deliberate "keep mine".  Different fields changed: both are kept. */
 gboolean
-koers_store_merge_newer (KoersStore  *self,
-                         GObject     *object,
-                         const char  *uuid,
-                         GError     **error)
+koers_store_merge_newer (KoersStore *self,
+                         GObject    *object,
+                         const char *uuid,
+                         GError    **error)
 {
   const KoersEntity *entity = koers_entity_for_object (object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_base);
-  g_autoptr(GObject) theirs = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_base);
+  g_autoptr (GObject) theirs = NULL;
   g_autofree char *last_author = NULL;
-  gint64 last_at = 0;
-  int rc;
+  gint64           last_at = 0;
+  int              rc;
 
   self->last_save_merged = FALSE;
   stmt = koers_store_prepare (self,
@@ -500,7 +500,7 @@ koers_store_merge_newer (KoersStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = koers_store_column_text (stmt, 3);
-      Base *base;
+      Base       *base;
 
       if (koers_store_is_own_change (self, sqlite3_column_int64 (stmt, 0)))
         continue;
@@ -523,14 +523,14 @@ koers_store_merge_newer (KoersStore  *self,
 
   theirs = read_row (self, entity, uuid);
   if (theirs == NULL)
-    return TRUE;  /* deleted: the save finds no row and says so */
+    return TRUE; /* deleted: the save finds no row and says so */
 
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
-      Base *base = g_hash_table_lookup (bases, column->column);
-      GParamSpec *pspec;
-      g_auto(GValue) value = G_VALUE_INIT;
+      Base              *base = g_hash_table_lookup (bases, column->column);
+      GParamSpec        *pspec;
+      g_auto (GValue) value = G_VALUE_INIT;
 
       if (base == NULL)
         continue;

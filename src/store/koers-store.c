@@ -18,7 +18,8 @@
 
 G_DEFINE_FINAL_TYPE (KoersStore, koers_store, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PATH,
   PROP_SCHEMA_VERSION,
@@ -26,13 +27,14 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static GHashTable *
 new_id_table (void)
@@ -142,7 +144,7 @@ static void
 koers_store_init (KoersStore *self)
 {
   self->objectives_by_department = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         g_object_unref);
+                                                          g_object_unref);
   self->objective_department = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->loaded_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->requested_periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
@@ -179,18 +181,18 @@ koers_store_get_default_path (void)
 /* Makes the folder (0700) of a new database, so no data is ever
  * readable by others. */
 static gboolean
-make_folder (const char  *path,
-             GError     **error)
+make_folder (const char *path,
+             GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      int saved_errno = errno;
+      int              saved_errno = errno;
       g_autofree char *dir_display = g_filename_display_name (dir);
 
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not create the folder “%s”: %s"),
+                   _ ("Could not create the folder “%s”: %s"),
                    dir_display, g_strerror (saved_errno));
       return FALSE;
     }
@@ -200,24 +202,24 @@ make_folder (const char  *path,
 /* Opens file, an existing file (a new database is an empty one), under
  * the name path. */
 static KoersStore *
-open_file (const char     *file,
-           const char     *path,
-           KoersLanguage   language,
-           gboolean        lazy,
-           GError        **error)
+open_file (const char   *file,
+           const char   *path,
+           KoersLanguage language,
+           gboolean      lazy,
+           GError      **error)
 {
-  g_autoptr(KoersStore) self = NULL;
+  g_autoptr (KoersStore) self = NULL;
   g_autofree char *display = g_filename_display_name (path);
-  GStatBuf st;
-  gboolean new_file;
-  int rc;
+  GStatBuf         st;
+  gboolean         new_file;
+  int              rc;
 
   if (g_stat (file, &st) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"), display, g_strerror (saved_errno));
+                   _ ("Could not open the database “%s”: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -234,7 +236,7 @@ open_file (const char     *file,
       int saved_errno = errno;
 
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("Could not open the database “%s”: %s"),
+                   _ ("Could not open the database “%s”: %s"),
                    display, g_strerror (saved_errno));
       return NULL;
     }
@@ -270,16 +272,16 @@ open_file (const char     *file,
 /* The store's errors are its own; "exists" says why a new database needs
  * a new name. */
 static gboolean
-propagate_create_error (GError     **error,
-                        GError      *local_error,
-                        const char  *path)
+propagate_create_error (GError    **error,
+                        GError     *local_error,
+                        const char *path)
 {
-  g_autoptr(GError) owned = local_error;
+  g_autoptr (GError) owned = local_error;
   g_autofree char *display = g_filename_display_name (path);
 
   if (g_error_matches (owned, G_FILE_ERROR, G_FILE_ERROR_EXIST))
     g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                 _("“%s” already exists; Koers writes a new database only to a new file"),
+                 _ ("“%s” already exists; Koers writes a new database only to a new file"),
                  display);
   else if (owned->domain == G_FILE_ERROR)
     g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN, owned->message);
@@ -289,14 +291,14 @@ propagate_create_error (GError     **error,
 }
 
 gboolean
-koers_store_create (const char          *path,
-                    KoersLanguage        language,
-                    KoersStoreFillFunc   fill,
-                    gpointer             user_data,
-                    GError             **error)
+koers_store_create (const char        *path,
+                    KoersLanguage      language,
+                    KoersStoreFillFunc fill,
+                    gpointer           user_data,
+                    GError           **error)
 {
-  g_autoptr(KoersAtomicFile) file = NULL;
-  g_autoptr(KoersStore) store = NULL;
+  g_autoptr (KoersAtomicFile) file = NULL;
+  g_autoptr (KoersStore) store = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -309,7 +311,7 @@ koers_store_create (const char          *path,
    * any moment leaves no part of a database at path. */
   file = koers_atomic_file_new (path,
                                 KOERS_ATOMIC_FILE_PRIVATE | KOERS_ATOMIC_FILE_NO_REPLACE |
-                                KOERS_ATOMIC_FILE_DATABASE,
+                                  KOERS_ATOMIC_FILE_DATABASE,
                                 &local_error);
   if (file == NULL)
     return propagate_create_error (error, local_error, path);
@@ -329,15 +331,15 @@ koers_store_create (const char          *path,
 }
 
 KoersStore *
-koers_store_open_full (const char     *path,
-                       KoersLanguage   language,
-                       gboolean        create_only,
-                       gboolean        lazy,
-                       GError        **error)
+koers_store_open_full (const char   *path,
+                       KoersLanguage language,
+                       gboolean      create_only,
+                       gboolean      lazy,
+                       GError      **error)
 {
   g_autofree char *display = NULL;
-  GStatBuf st;
-  gboolean exists;
+  GStatBuf         st;
+  gboolean         exists;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -348,15 +350,16 @@ koers_store_open_full (const char     *path,
   if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("“%s” is a folder, not a database. Give the name of a database file, "
-                     "or a new file name to start one."), display);
+                   _ ("“%s” is a folder, not a database. Give the name of a database file, "
+                      "or a new file name to start one."),
+                   display);
       return NULL;
     }
 
   if (exists && create_only)
     {
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
-                   _("“%s” already exists; Koers writes a new database only to a new file"),
+                   _ ("“%s” already exists; Koers writes a new database only to a new file"),
                    display);
       return NULL;
     }
@@ -366,7 +369,7 @@ koers_store_open_full (const char     *path,
 
   if (!exists)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       /* Another process may make it meanwhile: then that one is opened. */
       if (!koers_store_create (path, language, NULL, NULL, &local_error) &&
@@ -381,15 +384,15 @@ koers_store_open_full (const char     *path,
 }
 
 KoersStore *
-koers_store_open (const char  *path,
-                  GError     **error)
+koers_store_open (const char *path,
+                  GError    **error)
 {
   return koers_store_open_full (path, koers_format_get_language (), FALSE, FALSE, error);
 }
 
 KoersStore *
-koers_store_open_lazy (const char  *path,
-                       GError     **error)
+koers_store_open_lazy (const char *path,
+                       GError    **error)
 {
   return koers_store_open_full (path, koers_format_get_language (), FALSE, TRUE, error);
 }
@@ -426,11 +429,11 @@ koers_store_get_organisation (KoersStore *self)
 }
 
 gboolean
-koers_store_set_organisation (KoersStore  *self,
-                              const char  *name,
-                              GError     **error)
+koers_store_set_organisation (KoersStore *self,
+                              const char *name,
+                              GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);

@@ -18,13 +18,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  KOERS_STORE_ERROR_OPEN,        /* cannot open or create the file */
-  KOERS_STORE_ERROR_NOT_DATABASE,/* not an SQLite file */
-  KOERS_STORE_ERROR_CORRUPT,     /* quick_check failed */
-  KOERS_STORE_ERROR_TOO_NEW,     /* schema from a newer Koers */
-  KOERS_STORE_ERROR_FOREIGN,     /* SQLite, but not a Koers database */
-  KOERS_STORE_ERROR_CONSTRAINT,  /* a write broke a rule (unknown parent, …) */
-  KOERS_STORE_ERROR_CONFLICT,    /* someone else saved a newer version first */
+  KOERS_STORE_ERROR_OPEN,         /* cannot open or create the file */
+  KOERS_STORE_ERROR_NOT_DATABASE, /* not an SQLite file */
+  KOERS_STORE_ERROR_CORRUPT,      /* quick_check failed */
+  KOERS_STORE_ERROR_TOO_NEW,      /* schema from a newer Koers */
+  KOERS_STORE_ERROR_FOREIGN,      /* SQLite, but not a Koers database */
+  KOERS_STORE_ERROR_CONSTRAINT,   /* a write broke a rule (unknown parent, …) */
+  KOERS_STORE_ERROR_CONFLICT,     /* someone else saved a newer version first */
   KOERS_STORE_ERROR_FAILED,
 } KoersStoreError;
 
@@ -50,26 +50,26 @@ GQuark koers_store_error_quark (void);
 G_DECLARE_FINAL_TYPE (KoersStore, koers_store, KOERS, STORE, GObject)
 
 /* $KOERS_DATABASE, else $XDG_DATA_HOME/koers/koers.db. */
-char            *koers_store_get_default_path   (void);
+char *koers_store_get_default_path (void);
 
 /* Fills a new database before it takes its name (a demo). */
-typedef gboolean (*KoersStoreFillFunc) (KoersStore  *store,
-                                        gpointer     user_data,
-                                        GError     **error);
+typedef gboolean (*KoersStoreFillFunc) (KoersStore *store,
+                                        gpointer    user_data,
+                                        GError    **error);
 
 /* Writes a new database to path, which must not exist, whole or not at
  * all: fill (may be NULL) writes into it first. */
-gboolean    koers_store_create                 (const char          *path,
-                                                KoersLanguage        language,
-                                                KoersStoreFillFunc   fill,
-                                                gpointer             user_data,
-                                                GError             **error);
+gboolean koers_store_create (const char        *path,
+                             KoersLanguage      language,
+                             KoersStoreFillFunc fill,
+                             gpointer           user_data,
+                             GError           **error);
 
 /* Opens or creates path (folder 0700, file 0600).  A new database gets the
  * company level and the seed's nine departments, named in the current UI
  * language.  A corrupt, foreign or newer file is left untouched. */
-KoersStore      *koers_store_open               (const char  *path,
-                                                 GError     **error);
+KoersStore *koers_store_open (const char *path,
+                              GError    **error);
 /* As koers_store_open(), but the model starts with the departments and
  * KPIs only: the objectives (with their key results) of a period come in
  * with koers_store_load_period().  What the window and the command line
@@ -78,41 +78,41 @@ KoersStore      *koers_store_open               (const char  *path,
  * their period.  A key result read so holds a summary of its check-ins
  * and reads its full list on first use (see koers-key-result.h and
  * koers_store_load_checkins()). */
-KoersStore      *koers_store_open_lazy          (const char  *path,
-                                                 GError     **error);
+KoersStore *koers_store_open_lazy (const char *path,
+                                   GError    **error);
 /* Reads the objectives whose period shares a day with period into the
  * model (once; in one read transaction).  Does nothing for a store opened
  * with koers_store_open(), which holds everything. */
-gboolean         koers_store_load_period        (KoersStore         *self,
-                                                 const KoersPeriod  *period,
-                                                 GError            **error);
+gboolean koers_store_load_period (KoersStore        *self,
+                                  const KoersPeriod *period,
+                                  GError           **error);
 /* As koers_store_load_period(), but only the objectives of these
  * departments (give their teams too) and the company's: for a command that
  * reports on some departments. */
-gboolean         koers_store_load_period_departments (KoersStore         *self,
-                                                      const KoersPeriod  *period,
-                                                      const gint64       *department_ids,
-                                                      guint               n_department_ids,
-                                                      GError            **error);
+gboolean koers_store_load_period_departments (KoersStore        *self,
+                                              const KoersPeriod *period,
+                                              const gint64      *department_ids,
+                                              guint              n_department_ids,
+                                              GError           **error);
 /* Completes a period read with koers_store_load_period_departments() for
  * the departments in read_first (gint64 ids): the objectives of every
  * other department, after which the period counts as read, as after
  * koers_store_load_period().  The window reads the departments of its
  * first frame first, and the rest once it is painted. */
-gboolean         koers_store_load_period_rest   (KoersStore         *self,
-                                                 const KoersPeriod  *period,
-                                                 GArray             *read_first,
-                                                 GError            **error);
+gboolean koers_store_load_period_rest (KoersStore        *self,
+                                       const KoersPeriod *period,
+                                       GArray            *read_first,
+                                       GError           **error);
 /* Every period: for the commands that need the whole database. */
-gboolean         koers_store_load_all           (KoersStore  *self,
-                                                 GError     **error);
+gboolean koers_store_load_all (KoersStore *self,
+                               GError    **error);
 /* A lazily opened store gives the key results it reads a summary of their
  * check-ins and reads a key result's full list on first use
  * (koers_key_result_get_checkins()).  This reads, in one query, the list
  * of every key result in the model that has not read its own: for what
  * needs them all (a report, an export). */
-gboolean         koers_store_load_checkins      (KoersStore  *self,
-                                                 GError     **error);
+gboolean koers_store_load_checkins (KoersStore *self,
+                                    GError    **error);
 
 /* What a period load reads of its key results' check-ins in a lazily
  * opened store: a summary each (the window), every list at once (a
@@ -126,67 +126,67 @@ typedef enum
 } KoersStoreCheckins;
 
 /* Returns what it replaces, to put back. */
-KoersStoreCheckins koers_store_set_period_checkins (KoersStore         *self,
-                                                    KoersStoreCheckins  what);
-gboolean         koers_store_is_lazy            (KoersStore  *self);
-const char      *koers_store_get_path           (KoersStore  *self);
+KoersStoreCheckins koers_store_set_period_checkins (KoersStore        *self,
+                                                    KoersStoreCheckins what);
+gboolean           koers_store_is_lazy (KoersStore *self);
+const char        *koers_store_get_path (KoersStore *self);
 
 /* A large file is opened without reading every page (that takes time in
  * proportion to its size); needs_verify says so, and verify reads it all
  * (PRAGMA quick_check on a read-only connection of its own; any thread):
  * KOERS_STORE_ERROR_CORRUPT when it is damaged. */
-gboolean         koers_store_needs_verify       (const char          *path);
-gboolean         koers_store_verify             (const char          *path,
-                                                 GError             **error);
-void             koers_store_verify_async       (const char          *path,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-gboolean         koers_store_verify_finish      (GAsyncResult        *result,
-                                                 GError             **error);
-int              koers_store_get_schema_version (KoersStore  *self);
+gboolean koers_store_needs_verify (const char *path);
+gboolean koers_store_verify (const char *path,
+                             GError    **error);
+void     koers_store_verify_async (const char         *path,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data);
+gboolean koers_store_verify_finish (GAsyncResult *result,
+                                    GError      **error);
+int      koers_store_get_schema_version (KoersStore *self);
 
 /* Organisation name (for reports); settings kept in the database. */
-const char      *koers_store_get_organisation   (KoersStore  *self);
-gboolean         koers_store_set_organisation   (KoersStore  *self,
-                                                 const char  *name,
-                                                 GError     **error);
+const char *koers_store_get_organisation (KoersStore *self);
+gboolean    koers_store_set_organisation (KoersStore *self,
+                                          const char *name,
+                                          GError    **error);
 
 /* KoersDepartment items, company first, then by sort-order. */
-GListModel      *koers_store_get_departments    (KoersStore  *self);
+GListModel *koers_store_get_departments (KoersStore *self);
 /* All KoersObjective items, by department, period and position. */
-GListModel      *koers_store_get_objectives     (KoersStore  *self);
+GListModel *koers_store_get_objectives (KoersStore *self);
 
 /* The objectives of one department that the model holds (any order): a
  * department's summary reads these, not every objective. */
 GListModel      *koers_store_get_department_objectives (KoersStore *self,
                                                         gint64      department_id);
-KoersDepartment *koers_store_get_company        (KoersStore  *self);
-KoersDepartment *koers_store_find_department    (KoersStore  *self, gint64 id);
+KoersDepartment *koers_store_get_company (KoersStore *self);
+KoersDepartment *koers_store_find_department (KoersStore *self, gint64 id);
 KoersDepartment *koers_store_find_department_by_name (KoersStore *self, const char *name);
-KoersObjective  *koers_store_find_objective     (KoersStore  *self, gint64 id);
-KoersKeyResult  *koers_store_find_key_result    (KoersStore  *self, gint64 id);
+KoersObjective  *koers_store_find_objective (KoersStore *self, gint64 id);
+KoersKeyResult  *koers_store_find_key_result (KoersStore *self, gint64 id);
 /* The objective a key result belongs to. */
-KoersObjective  *koers_store_get_key_result_objective (KoersStore *self, KoersKeyResult *kr);
+KoersObjective *koers_store_get_key_result_objective (KoersStore *self, KoersKeyResult *kr);
 
 /* Departments.  add: sets id, uuid (if unset), stamps, sort-order (last). */
-gboolean koers_store_add_department      (KoersStore *self, KoersDepartment *dept, GError **error);
+gboolean koers_store_add_department (KoersStore *self, KoersDepartment *dept, GError **error);
 /* Writes the object's current properties (name, emoji, parent). */
-gboolean koers_store_save_department     (KoersStore *self, KoersDepartment *dept, GError **error);
+gboolean koers_store_save_department (KoersStore *self, KoersDepartment *dept, GError **error);
 /* Moves dept to position new_index in koers_store_get_departments() (the
  * company keeps index 0: 0 counts as 1, past the end as last); renumbers
  * sort-order in one transaction. */
-gboolean koers_store_move_department     (KoersStore *self, KoersDepartment *dept, guint new_index, GError **error);
+gboolean koers_store_move_department (KoersStore *self, KoersDepartment *dept, guint new_index, GError **error);
 /* Deletes the department with its objectives, key results and check-ins,
  * and its KPIs with their values.  Its teams move to the top level,
  * objectives elsewhere lose their alignment to its objectives and key
  * results elsewhere their link to its KPIs; a restore links them back.
  * The company cannot be deleted. */
-gboolean koers_store_delete_department   (KoersStore *self, KoersDepartment *dept, GError **error);
+gboolean koers_store_delete_department (KoersStore *self, KoersDepartment *dept, GError **error);
 /* Undo of a delete: writes dept back with the same ids and uuids, and
  * every objective it held (with their key results and check-ins).  The
  * KPIs the delete took (the store keeps them) come back with it. */
-gboolean koers_store_restore_department  (KoersStore *self, KoersDepartment *dept, GPtrArray *objectives, GError **error);
+gboolean koers_store_restore_department (KoersStore *self, KoersDepartment *dept, GPtrArray *objectives, GError **error);
 /* Objectives of a department, for restore after delete (new array, refs). */
 GPtrArray *koers_store_list_department_objectives (KoersStore *self, KoersDepartment *dept);
 
@@ -197,28 +197,28 @@ GPtrArray *koers_store_list_department_objectives (KoersStore *self, KoersDepart
  * puts them back.  add, save and restore write every property, the
  * quarterly review's included (postmortem, final-grade, review-note; a
  * key result's final-score, final-note), so an undo loses nothing. */
-gboolean koers_store_add_objective       (KoersStore *self, KoersObjective *objective, GError **error);
-gboolean koers_store_save_objective      (KoersStore *self, KoersObjective *objective, GError **error);
-gboolean koers_store_delete_objective    (KoersStore *self, KoersObjective *objective, GError **error);
+gboolean koers_store_add_objective (KoersStore *self, KoersObjective *objective, GError **error);
+gboolean koers_store_save_objective (KoersStore *self, KoersObjective *objective, GError **error);
+gboolean koers_store_delete_objective (KoersStore *self, KoersObjective *objective, GError **error);
 /* Undo: back with the same id and uuid, key results and check-ins included. */
-gboolean koers_store_restore_objective   (KoersStore *self, KoersObjective *objective, GError **error);
+gboolean koers_store_restore_objective (KoersStore *self, KoersObjective *objective, GError **error);
 
 /* Key results of an objective.  add: also writes the check-ins the key
  * result holds.  save: a changed objective-id moves it to the end of that
  * objective.  move: new_index within its objective. */
-gboolean koers_store_add_key_result      (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
-gboolean koers_store_save_key_result     (KoersStore *self, KoersKeyResult *kr, GError **error);
-gboolean koers_store_move_key_result     (KoersStore *self, KoersKeyResult *kr, guint new_index, GError **error);
-gboolean koers_store_delete_key_result   (KoersStore *self, KoersKeyResult *kr, GError **error);
-gboolean koers_store_restore_key_result  (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
+gboolean koers_store_add_key_result (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
+gboolean koers_store_save_key_result (KoersStore *self, KoersKeyResult *kr, GError **error);
+gboolean koers_store_move_key_result (KoersStore *self, KoersKeyResult *kr, guint new_index, GError **error);
+gboolean koers_store_delete_key_result (KoersStore *self, KoersKeyResult *kr, GError **error);
+gboolean koers_store_restore_key_result (KoersStore *self, KoersObjective *objective, KoersKeyResult *kr, GError **error);
 
 /* Check-ins.  After each of these the key result's current-value is that
  * of its latest check-in by date (unchanged when none is left).  add: a
  * check-in without a date is today's. */
-gboolean koers_store_add_checkin         (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
-gboolean koers_store_save_checkin        (KoersStore *self, KoersCheckin *checkin, GError **error);
-gboolean koers_store_delete_checkin      (KoersStore *self, KoersCheckin *checkin, GError **error);
-gboolean koers_store_restore_checkin     (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
+gboolean koers_store_add_checkin (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
+gboolean koers_store_save_checkin (KoersStore *self, KoersCheckin *checkin, GError **error);
+gboolean koers_store_delete_checkin (KoersStore *self, KoersCheckin *checkin, GError **error);
+gboolean koers_store_restore_checkin (KoersStore *self, KoersKeyResult *kr, KoersCheckin *checkin, GError **error);
 
 /* KPIs (see koers-kpi.h).  koers_store_get_kpis(): every KoersKpi, by
  * department id, then position (views filter by department).
@@ -232,27 +232,27 @@ gboolean koers_store_restore_checkin     (KoersStore *self, KoersKeyResult *kr, 
  * with it and key results that moved it lose the link (kpi-id 0); restore
  * (the undo) puts the KPI back with the same id, its values and those
  * links. */
-GListModel *koers_store_get_kpis          (KoersStore *self);
-KoersKpi   *koers_store_find_kpi          (KoersStore *self, gint64 id);
+GListModel *koers_store_get_kpis (KoersStore *self);
+KoersKpi   *koers_store_find_kpi (KoersStore *self, gint64 id);
 /* A department's KPIs by position (new array, refs). */
-GPtrArray  *koers_store_list_department_kpis (KoersStore *self, KoersDepartment *dept);
+GPtrArray *koers_store_list_department_kpis (KoersStore *self, KoersDepartment *dept);
 /* The key results that move a KPI (kpi-id), the other side of the link
  * (new array, refs), in the order of koers_store_get_objectives(). */
-GPtrArray  *koers_store_list_kpi_key_results (KoersStore *self, KoersKpi *kpi);
-gboolean koers_store_add_kpi             (KoersStore *self, KoersKpi *kpi, GError **error);
-gboolean koers_store_save_kpi            (KoersStore *self, KoersKpi *kpi, GError **error);
-gboolean koers_store_move_kpi            (KoersStore *self, KoersKpi *kpi, guint new_index, GError **error);
-gboolean koers_store_delete_kpi          (KoersStore *self, KoersKpi *kpi, GError **error);
-gboolean koers_store_restore_kpi         (KoersStore *self, KoersKpi *kpi, GError **error);
+GPtrArray *koers_store_list_kpi_key_results (KoersStore *self, KoersKpi *kpi);
+gboolean   koers_store_add_kpi (KoersStore *self, KoersKpi *kpi, GError **error);
+gboolean   koers_store_save_kpi (KoersStore *self, KoersKpi *kpi, GError **error);
+gboolean   koers_store_move_kpi (KoersStore *self, KoersKpi *kpi, guint new_index, GError **error);
+gboolean   koers_store_delete_kpi (KoersStore *self, KoersKpi *kpi, GError **error);
+gboolean   koers_store_restore_kpi (KoersStore *self, KoersKpi *kpi, GError **error);
 
 /* KPI values (the history).  add: a value without a date is today's.  The
  * KPI's current-value, last-update-date and status follow by themselves. */
 KoersKpiValue *koers_store_find_kpi_value (KoersStore *self, gint64 id);
-KoersKpi   *koers_store_get_kpi_value_kpi (KoersStore *self, KoersKpiValue *value);
-gboolean koers_store_add_kpi_value       (KoersStore *self, KoersKpi *kpi, KoersKpiValue *value, GError **error);
-gboolean koers_store_save_kpi_value      (KoersStore *self, KoersKpiValue *value, GError **error);
-gboolean koers_store_delete_kpi_value    (KoersStore *self, KoersKpiValue *value, GError **error);
-gboolean koers_store_restore_kpi_value   (KoersStore *self, KoersKpi *kpi, KoersKpiValue *value, GError **error);
+KoersKpi      *koers_store_get_kpi_value_kpi (KoersStore *self, KoersKpiValue *value);
+gboolean       koers_store_add_kpi_value (KoersStore *self, KoersKpi *kpi, KoersKpiValue *value, GError **error);
+gboolean       koers_store_save_kpi_value (KoersStore *self, KoersKpiValue *value, GError **error);
+gboolean       koers_store_delete_kpi_value (KoersStore *self, KoersKpiValue *value, GError **error);
+gboolean       koers_store_restore_kpi_value (KoersStore *self, KoersKpi *kpi, KoersKpiValue *value, GError **error);
 
 /* Key results write kpi-id as well: it must be 0 or a KPI of this store
  * (any department's). */
@@ -263,27 +263,27 @@ gboolean koers_store_restore_kpi_value   (KoersStore *self, KoersKpi *kpi, Koers
 
 /* The person written into the change log for this store's writes (the
  * name from Preferences); "" until set. */
-void        koers_store_set_author       (KoersStore *self, const char *author);
-const char *koers_store_get_author       (KoersStore *self);
+void        koers_store_set_author (KoersStore *self, const char *author);
+const char *koers_store_get_author (KoersStore *self);
 
 /* The history of one entity (objective, key result, department, KPI, …)
  * and of what belongs to it directly (an objective's key results, a key
  * result's check-ins, a KPI's values): KoersChange items, oldest first
  * (new array of references). */
-GPtrArray  *koers_store_list_changes     (KoersStore *self,
-                                          const char *uuid,
-                                          GError    **error);
+GPtrArray *koers_store_list_changes (KoersStore *self,
+                                     const char *uuid,
+                                     GError    **error);
 
 /* Every change with a seq after after_seq, oldest first, read in one read
  * transaction.  func returns FALSE (with error set) to stop. */
-typedef gboolean (*KoersStoreChangeFunc) (KoersChange  *change,
-                                          gpointer      user_data,
-                                          GError      **error);
-gboolean    koers_store_foreach_change   (KoersStore           *self,
-                                          gint64                after_seq,
-                                          KoersStoreChangeFunc  func,
-                                          gpointer              user_data,
-                                          GError              **error);
+typedef gboolean (*KoersStoreChangeFunc) (KoersChange *change,
+                                          gpointer     user_data,
+                                          GError     **error);
+gboolean koers_store_foreach_change (KoersStore          *self,
+                                     gint64               after_seq,
+                                     KoersStoreChangeFunc func,
+                                     gpointer             user_data,
+                                     GError             **error);
 
 /* Objectives straight from the database, for exports of any size: those
  * of the given periods (an objective is taken when its period shares a
@@ -294,29 +294,29 @@ gboolean    koers_store_foreach_change   (KoersStore           *self,
  * not keep, so memory stays flat however large the database is.  Within a
  * department: by period, then position.  func returns FALSE (with error
  * set) to stop. */
-typedef gboolean (*KoersStoreObjectiveFunc) (KoersObjective  *objective,
-                                             gpointer         user_data,
-                                             GError         **error);
-gboolean    koers_store_foreach_objective (KoersStore              *self,
-                                           const KoersPeriod       *periods,
-                                           guint                    n_periods,
-                                           const gint64            *department_ids,
-                                           guint                    n_department_ids,
-                                           KoersStoreObjectiveFunc  func,
-                                           gpointer                 user_data,
-                                           GError                 **error);
+typedef gboolean (*KoersStoreObjectiveFunc) (KoersObjective *objective,
+                                             gpointer        user_data,
+                                             GError        **error);
+gboolean koers_store_foreach_objective (KoersStore             *self,
+                                        const KoersPeriod      *periods,
+                                        guint                   n_periods,
+                                        const gint64           *department_ids,
+                                        guint                   n_department_ids,
+                                        KoersStoreObjectiveFunc func,
+                                        gpointer                user_data,
+                                        GError                **error);
 
 /* Other writers: another process may write the same file.  While
  * watching, the store notices their commits (PRAGMA data_version on a
  * short main-loop timer) and applies them from the change log to the
  * model in place, then emits "changed".  catch_up does that at once. */
-void        koers_store_watch_other_writers (KoersStore *self);
-void        koers_store_stop_watching       (KoersStore *self);
-gboolean    koers_store_catch_up            (KoersStore *self,
-                                             GError    **error);
+void     koers_store_watch_other_writers (KoersStore *self);
+void     koers_store_stop_watching (KoersStore *self);
+gboolean koers_store_catch_up (KoersStore *self,
+                               GError    **error);
 /* TRUE when the last successful save of an objective or key result took
  * in fields another process had changed (an editor shows them then). */
-gboolean    koers_store_get_last_save_merged (KoersStore *self);
+gboolean koers_store_get_last_save_merged (KoersStore *self);
 
 /* Signals:
  *   changed ()  after every successful write, once; views that aggregate

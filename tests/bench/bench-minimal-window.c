@@ -34,8 +34,8 @@ main (int   argc,
 {
   /* An application id of its own: it registers on the session bus as
    * Koers does, without meeting a running Koers. */
-  g_autoptr(AdwApplication) app = adw_application_new (APP_ID ".BenchMinimalWindow",
-                                                       G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr (AdwApplication) app = adw_application_new (APP_ID ".BenchMinimalWindow",
+                                                        G_APPLICATION_DEFAULT_FLAGS);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   koers_bench_watch_first_frame (GTK_APPLICATION (app));

@@ -38,20 +38,20 @@
 typedef struct
 {
   guint64 n_frames;
-  gint64  last_frame_end;   /* monotonic µs */
+  gint64  last_frame_end; /* monotonic µs */
 } FrameLog;
 
 typedef struct
 {
   const char *name;
-  GArray     *next;     /* double ms */
+  GArray     *next; /* double ms */
   GArray     *settled;
 } Figure;
 
 static FrameLog frame_log;
-static char *database_path;
-static int repetitions = 10;
-static int exit_status = EXIT_FAILURE;
+static char    *database_path;
+static int      repetitions = 10;
+static int      exit_status = EXIT_FAILURE;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -107,7 +107,7 @@ figure_new (const char *name)
 static void
 figure_print_and_free (Figure *figure)
 {
-  GArray *arrays[] = { figure->next, figure->settled };
+  GArray     *arrays[] = { figure->next, figure->settled };
   const char *suffixes[] = { "next", "settled" };
 
   for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
@@ -131,8 +131,8 @@ measure (Figure      *figure,
          gpointer     data)
 {
   guint64 before;
-  gint64 start, deadline;
-  double next;
+  gint64  start, deadline;
+  double  next;
 
   settle ();
   before = frame_log.n_frames;
@@ -211,9 +211,9 @@ add_checkin (KoersWindow *window,
              gpointer     data)
 {
   CheckinChange *change = data;
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new (NULL, change->value,
-                                                       KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new (NULL, change->value,
+                                                        KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
+  g_autoptr (GError) error = NULL;
 
   if (!koers_store_add_checkin (koers_window_get_store (window), change->kr, checkin, &error))
     g_error ("bench-scale-window: check-in refused: %s", error->message);
@@ -223,11 +223,11 @@ static gboolean
 run (KoersWindow *window)
 {
   GtkListBox *list = get_child (window, "department_list");
-  Figure *departments = figure_new ("department-switch");
-  Figure *periods = figure_new ("period-switch");
-  Figure *checkins = figure_new ("checkin");
-  gboolean ok = TRUE;
-  int n_rows = 0;
+  Figure     *departments = figure_new ("department-switch");
+  Figure     *periods = figure_new ("period-switch");
+  Figure     *checkins = figure_new ("checkin");
+  gboolean    ok = TRUE;
+  int         n_rows = 0;
 
   while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
     n_rows++;
@@ -241,7 +241,7 @@ run (KoersWindow *window)
   /* Every other department in turn (row 0 is the company, shown first). */
   for (int i = 0; ok && i < repetitions; i++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 1 + (i * 7) % (n_rows - 1));
+      GtkListBoxRow   *row = gtk_list_box_get_row_at_index (list, 1 + (i * 7) % (n_rows - 1));
       KoersDepartment *dept = koers_department_row_get_department (KOERS_DEPARTMENT_ROW (row));
 
       if (koers_window_get_department (window) == dept)
@@ -280,7 +280,7 @@ run (KoersWindow *window)
   for (int i = 0; ok && i < repetitions; i++)
     {
       KoersKeyResultRow *row = find_key_result_row (get_child (window, "editor_pane"));
-      CheckinChange change;
+      CheckinChange      change;
 
       if (row == NULL)
         {
@@ -309,10 +309,10 @@ run (KoersWindow *window)
 static void
 activate_cb (GApplication *app)
 {
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
   KoersWindow *window;
-  gint64 start;
+  gint64       start;
 
   g_application_hold (app);
   koers_editor_style_ensure ();
@@ -354,9 +354,9 @@ main (int   argc,
     { "repetitions", 0, 0, G_OPTION_ARG_INT, &repetitions, "Changes of each kind (default 10)", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AdwApplication) app = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || database_path == NULL ||

@@ -22,14 +22,14 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autoptr(GString) row = g_string_new (NULL);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr (GString) row = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = NULL;
   char **cells;
 
   /* A field ends at a NUL; the input ends the last one. */
   for (const char *p = (const char *) data, *end = p + size;
-       p <= end && fields->len < MAX_FIELDS; )
+       p <= end && fields->len < MAX_FIELDS;)
     {
       const char *nul = memchr (p, '\0', end - p);
       const char *stop = nul != NULL ? nul : end;
@@ -39,7 +39,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   g_ptr_array_set_free_func (fields, g_free);
 
-  koers_csv_append_row (row, (const char * const *) fields->pdata, fields->len);
+  koers_csv_append_row (row, (const char *const *) fields->pdata, fields->len);
   rows = read_csv (row->str);
   g_assert_nonnull (rows);
   g_assert_cmpuint (rows->len, ==, 1);

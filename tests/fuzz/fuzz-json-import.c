@@ -17,12 +17,12 @@ int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static KoersStore *store;
-static char *dir;
+static char       *dir;
 
 static void
 remove_dir (void)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;
 
   g_clear_object (&store);
@@ -39,11 +39,11 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *fixture = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   gsize length;
 
   /* A warning or critical is a bug the fuzzer should report. */
@@ -75,9 +75,9 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
   koers_json_check_syntax ((const char *) data, size, problems);
 
@@ -91,8 +91,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
    * the same state. */
   {
     g_autofree char *path = g_build_filename (dir, "apply.db", NULL);
-    g_autoptr(KoersStore) fresh = koers_store_open (path, &error);
-    g_autoptr(KoersImportPlan) fresh_plan = NULL;
+    g_autoptr (KoersStore) fresh = koers_store_open (path, &error);
+    g_autoptr (KoersImportPlan) fresh_plan = NULL;
     g_autofree char *exported = NULL;
 
     g_assert_no_error (error);
@@ -110,7 +110,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_clear_object (&fresh);
 
     {
-      static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+      static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
       for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
         {

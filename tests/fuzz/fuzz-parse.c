@@ -30,16 +30,16 @@ LLVMFuzzerInitialize (int    *argc,
 }
 
 static void
-check_number (KoersLanguage  lang,
-              const char    *text)
+check_number (KoersLanguage lang,
+              const char   *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   double value = NAN;
 
   if (koers_parse_number (lang, text, &value, &error))
     {
       g_autofree char *written = NULL;
-      double again = NAN;
+      double           again = NAN;
 
       g_assert_no_error (error);
       g_assert_true (isfinite (value));
@@ -55,13 +55,13 @@ check_number (KoersLanguage  lang,
 static void
 check_period (const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersPeriod period;
 
   if (koers_period_parse (text, &period, &error))
     {
       g_autofree char *key = koers_period_to_string (&period);
-      KoersPeriod again;
+      KoersPeriod      again;
 
       g_assert_no_error (error);
       g_assert_true (g_date_valid (&period.start) && g_date_valid (&period.end));
@@ -79,7 +79,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autofree char *text = g_strndup ((const char *) data, size);
   g_autofree char *escaped = koers_text_escape_controls (text);
-  GDate date;
+  GDate            date;
 
   check_number (KOERS_LANGUAGE_NL, text);
   check_number (KOERS_LANGUAGE_EN, text);

@@ -8,7 +8,7 @@
 char *
 koers_test_make_tmp_dir (const char *template_name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp (template_name, &error);
 
   g_assert_no_error (error);
@@ -21,7 +21,7 @@ koers_test_remove_tree (const char *path)
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
-      g_autoptr(GDir) dir = NULL;
+      g_autoptr (GDir) dir = NULL;
       const char *name;
 
       /* Tests make folders unwritable to see a write fail. */

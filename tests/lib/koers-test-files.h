@@ -11,6 +11,6 @@ G_BEGIN_DECLS
 char *koers_test_make_tmp_dir (const char *template_name);
 /* Removes path and all under it, also what a test made read-only; a
  * symbolic link is removed, not followed. */
-void  koers_test_remove_tree  (const char *path);
+void koers_test_remove_tree (const char *path);
 
 G_END_DECLS

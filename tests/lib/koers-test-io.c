@@ -9,15 +9,15 @@
 
 /* A check-in by someone whose name needs escaping in JSON. */
 static void
-add_checkin_by_anne (KoersStore         *store,
-                     KoersKeyResult     *kr,
-                     const char         *date,
-                     double              value,
-                     KoersCheckinStatus  status,
-                     const char         *note)
+add_checkin_by_anne (KoersStore        *store,
+                     KoersKeyResult    *kr,
+                     const char        *date,
+                     double             value,
+                     KoersCheckinStatus status,
+                     const char        *note)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
 
   koers_checkin_set_author (checkin, "Anne “QA” Peeters");
   koers_store_add_checkin (store, kr, checkin, &error);
@@ -27,14 +27,14 @@ add_checkin_by_anne (KoersStore         *store,
 void
 koers_test_populate_store (KoersStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KoersDepartment) team = koers_department_new ("Growth team", "🚀");
-  g_autoptr(KoersObjective) carried = NULL;
-  g_autoptr(KoersKeyResult) kr = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersDepartment) team = koers_department_new ("Growth team", "🚀");
+  g_autoptr (KoersObjective) carried = NULL;
+  g_autoptr (KoersKeyResult) kr = NULL;
   KoersDepartment *marketing = koers_test_find_department (store, "Marketing");
-  KoersObjective *objective;
-  GDate today;
-  int n;
+  KoersObjective  *objective;
+  GDate            today;
+  int              n;
 
   koers_date_today (&today);
 
@@ -51,9 +51,9 @@ koers_test_populate_store (KoersStore *store)
 
   objective = koers_test_find_objective (store, "Double monthly sign-ups.");
   add_checkin_by_anne (store, koers_test_first_key_result (objective), "2026-04-10", 300.5, KOERS_CHECKIN_STATUS_ON_TRACK,
-               "First week, \"good\" start,\nnext line");
+                       "First week, \"good\" start,\nnext line");
   add_checkin_by_anne (store, koers_test_first_key_result (objective), "2026-05-08", 640.25, KOERS_CHECKIN_STATUS_AT_RISK,
-               "Ça va — 7,2 × “quotes”");
+                       "Ça va — 7,2 × “quotes”");
 
   /* From the previous quarter, carried over into this one, in the team. */
   carried = koers_objective_new ("Launch the referral programme, \"v2\"", KOERS_LEVEL_TEAM,
@@ -92,15 +92,15 @@ koers_test_populate_store (KoersStore *store)
   }
 
   {
-    g_autoptr(KoersObjective) next = koers_objective_new ("Launch the referral programme, \"v2\"",
-                                                          KOERS_LEVEL_TEAM,
-                                                          KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
-                                                          "2026-Q2");
+    g_autoptr (KoersObjective) next = koers_objective_new ("Launch the referral programme, \"v2\"",
+                                                           KOERS_LEVEL_TEAM,
+                                                           KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                           "2026-Q2");
 
     koers_objective_set_department_id (next, koers_department_get_id (team));
     koers_objective_set_carried_over_from_id (next, koers_objective_get_id (carried));
     koers_objective_set_aligned_to_id (next, koers_objective_get_id (
-                                         koers_test_find_objective (store, "Increase sales results.")));
+                                               koers_test_find_objective (store, "Increase sales results.")));
     g_assert_true (koers_store_add_objective (store, next, &error));
     g_assert_no_error (error);
   }
@@ -109,14 +109,14 @@ koers_test_populate_store (KoersStore *store)
 char *
 koers_test_fingerprint_database (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
       g_autofree char *data = NULL;
-      gsize length = 0;
+      gsize            length = 0;
 
       g_checksum_update (checksum, (const guchar *) suffixes[i], -1);
       if (g_file_get_contents (name, &data, &length, NULL))
@@ -132,7 +132,7 @@ koers_test_fingerprint_database (const char *path)
 char *
 koers_test_export_full_text (KoersStore *store)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *text = koers_json_export_to_string (store, NULL, KOERS_TEST_EXPORTED_USEC, &error);
 
   g_assert_no_error (error);

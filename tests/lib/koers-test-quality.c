@@ -11,7 +11,7 @@ koers_test_quality_add_department (KoersTestQuality *fx,
                                    const char       *name,
                                    gboolean          is_company)
 {
-  g_autoptr(KoersDepartment) dept = koers_department_new (name, NULL);
+  g_autoptr (KoersDepartment) dept = koers_department_new (name, NULL);
   g_autofree char *uuid = g_strdup_printf ("dept-%" G_GINT64_FORMAT, fx->next_id);
 
   koers_department_set_id (dept, fx->next_id++);
@@ -30,7 +30,7 @@ koers_test_quality_add_key_result (KoersTestQuality *fx,
                                    double            target,
                                    const char       *due)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, NULL);
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, NULL);
   g_autofree char *uuid = g_strdup_printf ("kr-%" G_GINT64_FORMAT, fx->next_id);
 
   koers_key_result_set_id (kr, fx->next_id++);
@@ -44,16 +44,16 @@ koers_test_quality_add_key_result (KoersTestQuality *fx,
 }
 
 KoersObjective *
-koers_test_quality_add_objective (KoersTestQuality   *fx,
-                                  KoersDepartment    *dept,
-                                  const char         *title,
-                                  KoersObjectiveKind  kind,
-                                  const char         *period,
-                                  KoersObjective     *aligned_to)
+koers_test_quality_add_objective (KoersTestQuality  *fx,
+                                  KoersDepartment   *dept,
+                                  const char        *title,
+                                  KoersObjectiveKind kind,
+                                  const char        *period,
+                                  KoersObjective    *aligned_to)
 {
-  g_autoptr(KoersObjective) objective = NULL;
+  g_autoptr (KoersObjective) objective = NULL;
   g_autofree char *uuid = g_strdup_printf ("obj-%" G_GINT64_FORMAT, fx->next_id);
-  KoersLevel level = koers_department_get_is_company (dept) ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT;
+  KoersLevel       level = koers_department_get_is_company (dept) ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT;
 
   objective = koers_objective_new (title, level, kind, period);
   koers_objective_set_id (objective, fx->next_id++);
@@ -65,19 +65,19 @@ koers_test_quality_add_objective (KoersTestQuality   *fx,
   g_list_store_append (fx->objectives, objective);
 
   koers_test_quality_add_key_result (fx, objective, "Raise the conversion rate from 18% to 25%",
-                  KOERS_METRIC_KIND_PERCENTAGE, 18, 25, "2026-06-12");
+                                     KOERS_METRIC_KIND_PERCENTAGE, 18, 25, "2026-06-12");
   koers_test_quality_add_key_result (fx, objective, "Cut the sales cycle from 60 to 48 days",
-                  KOERS_METRIC_KIND_NUMBER, 60, 48, "2026-05-29");
+                                     KOERS_METRIC_KIND_NUMBER, 60, 48, "2026-05-29");
   return objective;
 }
 
 KoersKeyResult *
 koers_test_quality_get_key_result (KoersObjective *objective,
-        guint           index)
+                                   guint           index)
 {
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), index);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), index);
 
-  return kr;  /* the objective holds a reference */
+  return kr; /* the objective holds a reference */
 }
 
 void
@@ -90,9 +90,9 @@ koers_test_quality_set_up (KoersTestQuality *fx,
   fx->company = koers_test_quality_add_department (fx, "Example Company", TRUE);
   fx->marketing = koers_test_quality_add_department (fx, "IT & Marketing", FALSE);
   fx->company_objective = koers_test_quality_add_objective (fx, fx->company, "Double monthly sign-ups",
-                                         KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
+                                                            KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026", NULL);
   fx->objective = koers_test_quality_add_objective (fx, fx->marketing, "Make our email campaigns count",
-                                 KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", fx->company_objective);
+                                                    KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", fx->company_objective);
   fx->kr1 = koers_test_quality_get_key_result (fx->objective, 0);
   fx->kr2 = koers_test_quality_get_key_result (fx->objective, 1);
   g_assert_true (koers_period_parse ("2026-Q2", &fx->period, NULL));
@@ -107,12 +107,12 @@ koers_test_quality_tear_down (KoersTestQuality *fx,
 }
 
 GListModel *
-koers_test_quality_run_full (KoersTestQuality           *fx,
-                             const KoersPeriod          *period,
-                             GHashTable                 *dismissed,
-                             KoersQualityPostmortemFunc  postmortem,
-                             KoersQualityGradeFunc       grade,
-                             gpointer                    user_data)
+koers_test_quality_run_full (KoersTestQuality          *fx,
+                             const KoersPeriod         *period,
+                             GHashTable                *dismissed,
+                             KoersQualityPostmortemFunc postmortem,
+                             KoersQualityGradeFunc      grade,
+                             gpointer                   user_data)
 {
   KoersQualityInput input;
 
@@ -133,14 +133,14 @@ koers_test_quality_run (KoersTestQuality *fx)
 
 KoersQualityFinding *
 koers_test_quality_find (GListModel *findings,
-      const char *rule_id,
-      gint64      subject_id)
+                         const char *rule_id,
+                         gint64      subject_id)
 {
   guint n = g_list_model_get_n_items (findings);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
       if (!g_str_equal (koers_quality_finding_get_rule_id (finding), rule_id))
         continue;
@@ -148,7 +148,7 @@ koers_test_quality_find (GListModel *findings,
           koers_quality_finding_get_key_result_id (finding) == subject_id ||
           (koers_quality_finding_get_key_result_id (finding) == 0 &&
            koers_quality_finding_get_objective_id (finding) == subject_id))
-        return finding;  /* the list holds a reference */
+        return finding; /* the list holds a reference */
     }
 
   return NULL;
@@ -156,14 +156,14 @@ koers_test_quality_find (GListModel *findings,
 
 guint
 koers_test_quality_count_rule (GListModel *findings,
-            const char *rule_id)
+                               const char *rule_id)
 {
   guint n = g_list_model_get_n_items (findings);
   guint count = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
 
       if (g_str_equal (koers_quality_finding_get_rule_id (finding), rule_id))
         count++;
@@ -190,8 +190,8 @@ koers_test_quality_assert_bilingual (KoersQualityFinding *finding)
 
 KoersQualityFinding *
 koers_test_quality_assert_fires (GListModel *findings,
-              const char *rule_id,
-              gint64      subject_id)
+                                 const char *rule_id,
+                                 gint64      subject_id)
 {
   KoersQualityFinding *finding = koers_test_quality_find (findings, rule_id, subject_id);
 
@@ -203,16 +203,15 @@ koers_test_quality_assert_fires (GListModel *findings,
 
 void
 koers_test_quality_set_all_current (KoersObjective *objective,
-                 double          fraction)
+                                    double          fraction)
 {
   GListModel *krs = koers_objective_get_key_results (objective);
 
   for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
       double start = koers_key_result_get_start_value (kr);
 
       koers_key_result_set_current_value (kr, start + (koers_key_result_get_target_value (kr) - start) * fraction);
     }
 }
-

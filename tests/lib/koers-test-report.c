@@ -66,18 +66,18 @@ koers_test_report_path (KoersTestReport *fixture,
 }
 
 KoersObjective *
-koers_test_report_add_objective (KoersStore         *store,
-                                 const char         *department,
-                                 const char         *title,
-                                 KoersLevel          level,
-                                 KoersObjectiveKind  kind,
-                                 const char         *period,
-                                 KoersObjective     *aligned_to)
+koers_test_report_add_objective (KoersStore        *store,
+                                 const char        *department,
+                                 const char        *title,
+                                 KoersLevel         level,
+                                 KoersObjectiveKind kind,
+                                 const char        *period,
+                                 KoersObjective    *aligned_to)
 {
   KoersDepartment *dept = department != NULL ? koers_store_find_department_by_name (store, department)
                                              : koers_store_get_company (store);
-  g_autoptr(KoersObjective) objective = koers_objective_new (title, level, kind, period);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersObjective) objective = koers_objective_new (title, level, kind, period);
+  g_autoptr (GError) error = NULL;
 
   g_assert_nonnull (dept);
   koers_objective_set_department_id (objective, koers_department_get_id (dept));
@@ -92,16 +92,16 @@ koers_test_report_add_objective (KoersStore         *store,
 }
 
 KoersKeyResult *
-koers_test_report_add_key_result (KoersStore      *store,
-                                  KoersObjective  *objective,
-                                  const char      *title,
-                                  KoersMetricKind  kind,
-                                  double           start,
-                                  double           target,
-                                  const char      *unit)
+koers_test_report_add_key_result (KoersStore     *store,
+                                  KoersObjective *objective,
+                                  const char     *title,
+                                  KoersMetricKind kind,
+                                  double          start,
+                                  double          target,
+                                  const char     *unit)
 {
-  g_autoptr(KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, unit);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersKeyResult) kr = koers_key_result_new (title, kind, start, target, unit);
+  g_autoptr (GError) error = NULL;
 
   koers_key_result_set_current_value (kr, start);
   g_assert_true (koers_store_add_key_result (store, objective, kr, &error));
@@ -113,11 +113,11 @@ koers_test_report_add_key_result (KoersStore      *store,
 /* The seed's department names in lang, so a Dutch report also has Dutch
  * department names (the store names them in the test's language, English). */
 static void
-name_departments (KoersStore    *store,
-                  KoersLanguage  lang)
+name_departments (KoersStore   *store,
+                  KoersLanguage lang)
 {
   const KoersSeedDepartment *seed;
-  guint n;
+  guint                      n;
 
   if (lang == KOERS_LANGUAGE_EN)
     return;
@@ -126,7 +126,7 @@ name_departments (KoersStore    *store,
   for (guint i = 0; i < n; i++)
     {
       KoersDepartment *dept = koers_store_find_department_by_name (store, seed[i].name.en);
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_nonnull (dept);
       koers_department_set_name (dept, seed[i].name.nl);
@@ -136,10 +136,10 @@ name_departments (KoersStore    *store,
 }
 
 static const char *
-dept (KoersLanguage  lang,
-      const char    *key)
+dept (KoersLanguage lang,
+      const char   *key)
 {
-  int index = koers_seed_find_department (key);
+  int                        index = koers_seed_find_department (key);
   const KoersSeedDepartment *seed = koers_seed_get_departments (NULL);
 
   g_assert_cmpint (index, >=, 0);
@@ -151,7 +151,7 @@ koers_test_report_populate (KoersTestReport *fixture,
                             KoersLanguage    lang)
 {
   KoersStore *store = fixture->store;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersObjective *c1, *c2, *o;
   KoersKeyResult *kr;
 
@@ -251,7 +251,7 @@ koers_test_report_options_q2 (KoersReportOptions *opts,
 PopplerDocument *
 koers_test_report_open_pdf (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
   PopplerDocument *doc;
 
@@ -293,7 +293,7 @@ char *
 koers_test_report_page_text (PopplerDocument *doc,
                              int              index)
 {
-  g_autoptr(KoersTestPdfPage) page = poppler_document_get_page (doc, index);
+  g_autoptr (KoersTestPdfPage) page = poppler_document_get_page (doc, index);
   g_autofree char *text = NULL;
 
   g_assert_nonnull (page);
@@ -326,12 +326,12 @@ koers_test_report_assert_in_margins (PopplerDocument *doc)
 
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
-      g_autoptr(KoersTestPdfPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *text = poppler_page_get_text (page);
+      g_autoptr (KoersTestPdfPage) page = poppler_document_get_page (doc, i);
+      g_autofree char  *text = poppler_page_get_text (page);
       PopplerRectangle *rects = NULL;
-      guint n_rects = 0;
-      const char *p = text;
-      double width, height;
+      guint             n_rects = 0;
+      const char       *p = text;
+      double            width, height;
 
       poppler_page_get_size (page, &width, &height);
       g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
@@ -375,7 +375,7 @@ GPtrArray *
 koers_test_report_outline_titles (PopplerDocument *doc,
                                   const char      *parent)
 {
-  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray        *titles = g_ptr_array_new_with_free_func (g_free);
   PopplerIndexIter *iter = poppler_index_iter_new (doc);
 
   if (iter == NULL)
@@ -384,7 +384,7 @@ koers_test_report_outline_titles (PopplerDocument *doc,
   do
     {
       PopplerAction *action = poppler_index_iter_get_action (iter);
-      const char *title = action->any.title;
+      const char    *title = action->any.title;
 
       if (parent == NULL)
         g_ptr_array_add (titles, g_strdup (title));
@@ -417,7 +417,7 @@ GPtrArray *
 koers_test_report_list_dir (const char *path)
 {
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   g_assert_nonnull (dir);

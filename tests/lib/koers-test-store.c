@@ -7,16 +7,16 @@
 #include "koers-test-store.h"
 
 void
-koers_test_dir_setup (KoersTestDir  *fixture,
-                      gconstpointer  data)
+koers_test_dir_setup (KoersTestDir *fixture,
+                      gconstpointer data)
 {
   fixture->dir = koers_test_make_tmp_dir ("koers-store-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "data", "koers.db", NULL);
 }
 
 void
-koers_test_dir_teardown (KoersTestDir  *fixture,
-                         gconstpointer  data)
+koers_test_dir_teardown (KoersTestDir *fixture,
+                         gconstpointer data)
 {
   koers_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
@@ -54,22 +54,22 @@ koers_test_store_add_objective (KoersTestStore *fixture,
                                 const char     *period,
                                 gboolean        full)
 {
-  g_autoptr(GError) error = NULL;
-  KoersObjective *objective;
+  g_autoptr (GError) error = NULL;
+  KoersObjective  *objective;
   KoersDepartment *dept = koers_test_find_department (fixture->store, department);
-  guint before = fixture->changed;
+  guint            before = fixture->changed;
 
   objective = koers_objective_new (title, KOERS_LEVEL_DEPARTMENT,
                                    KOERS_OBJECTIVE_KIND_COMMITTED, period);
   koers_objective_set_department_id (objective, koers_department_get_id (dept));
   if (full)
     {
-      g_autoptr(KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER,
-                                                           600, 1200, "leads");
-      g_autoptr(KoersCheckin) first = koers_checkin_new ("2026-04-10", 700,
-                                                         KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
-      g_autoptr(KoersCheckin) second = koers_checkin_new ("2026-05-01", 850,
-                                                          KOERS_CHECKIN_STATUS_AT_RISK, "Slow");
+      g_autoptr (KoersKeyResult) kr = koers_key_result_new ("Leads", KOERS_METRIC_KIND_NUMBER,
+                                                            600, 1200, "leads");
+      g_autoptr (KoersCheckin) first = koers_checkin_new ("2026-04-10", 700,
+                                                          KOERS_CHECKIN_STATUS_ON_TRACK, NULL);
+      g_autoptr (KoersCheckin) second = koers_checkin_new ("2026-05-01", 850,
+                                                           KOERS_CHECKIN_STATUS_AT_RISK, "Slow");
 
       koers_key_result_add_checkin (kr, first);
       koers_key_result_add_checkin (kr, second);
@@ -87,7 +87,7 @@ koers_test_store_add_key_result (KoersTestStore *fixture,
                                  KoersObjective *objective,
                                  const char     *title)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr = koers_key_result_new (title, KOERS_METRIC_KIND_NUMBER, 0, 100, "points");
 
   g_assert_true (koers_store_add_key_result (fixture->store, objective, kr, &error));
@@ -101,9 +101,9 @@ koers_test_store_add_checkin (KoersTestStore *fixture,
                               const char     *date,
                               double          value)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersCheckin *checkin = koers_checkin_new (date, value, KOERS_CHECKIN_STATUS_NONE, NULL);
-  guint before = fixture->changed;
+  guint         before = fixture->changed;
 
   g_assert_true (koers_store_add_checkin (fixture->store, kr, checkin, &error));
   g_assert_no_error (error);
@@ -118,8 +118,8 @@ koers_test_store_assert_objectives_sorted (KoersTestStore *fixture)
 
   for (guint i = 1; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(KoersObjective) a = g_list_model_get_item (model, i - 1);
-      g_autoptr(KoersObjective) b = g_list_model_get_item (model, i);
+      g_autoptr (KoersObjective) a = g_list_model_get_item (model, i - 1);
+      g_autoptr (KoersObjective) b = g_list_model_get_item (model, i);
 
       g_assert_cmpint (koers_store_compare_objectives (a, b, NULL), <, 0);
     }
@@ -128,7 +128,7 @@ koers_test_store_assert_objectives_sorted (KoersTestStore *fixture)
 KoersStore *
 koers_test_open_store (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersStore *store = koers_store_open (path, &error);
 
   g_assert_no_error (error);
@@ -154,10 +154,10 @@ koers_test_find_objective (KoersStore *store,
 
   for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
       if (g_strcmp0 (koers_objective_get_title (objective), title) == 0)
-        return objective;  /* the store holds a reference */
+        return objective; /* the store holds a reference */
     }
 
   g_error ("No objective “%s”", title);
@@ -167,10 +167,10 @@ koers_test_find_objective (KoersStore *store,
 KoersKeyResult *
 koers_test_first_key_result (KoersObjective *objective)
 {
-  g_autoptr(KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
+  g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 0);
 
   g_assert_nonnull (kr);
-  return kr;  /* the objective holds a reference */
+  return kr; /* the objective holds a reference */
 }
 
 KoersObjective *
@@ -179,11 +179,11 @@ koers_test_add_objective (KoersStore      *store,
                           const char      *title,
                           const char      *period)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersLevel level =
-      koers_department_get_is_company (department) ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT;
+    koers_department_get_is_company (department) ? KOERS_LEVEL_COMPANY : KOERS_LEVEL_DEPARTMENT;
   KoersObjective *objective =
-      koers_objective_new (title, level, KOERS_OBJECTIVE_KIND_COMMITTED, period);
+    koers_objective_new (title, level, KOERS_OBJECTIVE_KIND_COMMITTED, period);
 
   koers_objective_set_department_id (objective, koers_department_get_id (department));
   koers_store_add_objective (store, objective, &error);
@@ -202,9 +202,9 @@ koers_test_add_key_result (KoersStore     *store,
                            double          target,
                            double          current)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKeyResult *kr =
-      koers_key_result_new (title, KOERS_METRIC_KIND_NUMBER, start, target, "leads");
+    koers_key_result_new (title, KOERS_METRIC_KIND_NUMBER, start, target, "leads");
 
   koers_key_result_set_current_value (kr, current);
   koers_store_add_key_result (store, objective, kr, &error);
@@ -215,15 +215,15 @@ koers_test_add_key_result (KoersStore     *store,
 }
 
 KoersCheckin *
-koers_test_add_checkin (KoersStore         *store,
-                        KoersKeyResult     *kr,
-                        const char         *date,
-                        double              value,
-                        KoersCheckinStatus  status,
-                        const char         *note)
+koers_test_add_checkin (KoersStore        *store,
+                        KoersKeyResult    *kr,
+                        const char        *date,
+                        double             value,
+                        KoersCheckinStatus status,
+                        const char        *note)
 {
-  g_autoptr(KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersCheckin) checkin = koers_checkin_new (date, value, status, note);
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (koers_store_add_checkin (store, kr, checkin, &error));
   g_assert_no_error (error);
@@ -231,14 +231,14 @@ koers_test_add_checkin (KoersStore         *store,
 }
 
 KoersKpi *
-koers_test_add_kpi (KoersStore        *store,
-                    KoersDepartment   *department,
-                    const char        *name,
-                    KoersKpiDirection  direction,
-                    double             healthy,
-                    double             attention)
+koers_test_add_kpi (KoersStore       *store,
+                    KoersDepartment  *department,
+                    const char       *name,
+                    KoersKpiDirection direction,
+                    double            healthy,
+                    double            attention)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKpi *kpi = koers_kpi_new (name, KOERS_METRIC_KIND_NUMBER, NULL, direction, healthy, attention,
                                  KOERS_KPI_FREQUENCY_MONTHLY);
 
@@ -256,7 +256,7 @@ koers_test_add_kpi_value (KoersStore *store,
                           const char *date,
                           double      value)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   KoersKpiValue *kpi_value = koers_kpi_value_new (date, value, NULL);
 
   koers_store_add_kpi_value (store, kpi, kpi_value, &error);
@@ -295,7 +295,7 @@ koers_test_exec_raw (const char *path,
                      const char *sql)
 {
   sqlite3 *db = koers_test_open_raw (path);
-  char *message = NULL;
+  char    *message = NULL;
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
@@ -319,10 +319,10 @@ gint64
 koers_test_query_int (const char *path,
                       const char *sql)
 {
-  sqlite3 *db = koers_test_open_raw (path);
-  gboolean has_row;
+  sqlite3      *db = koers_test_open_raw (path);
+  gboolean      has_row;
   sqlite3_stmt *stmt = query_first_row (db, sql, &has_row);
-  gint64 ret = has_row ? sqlite3_column_int64 (stmt, 0) : -1;
+  gint64        ret = has_row ? sqlite3_column_int64 (stmt, 0) : -1;
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -333,10 +333,10 @@ char *
 koers_test_query_text (const char *path,
                        const char *sql)
 {
-  sqlite3 *db = koers_test_open_raw (path);
-  gboolean has_row;
+  sqlite3      *db = koers_test_open_raw (path);
+  gboolean      has_row;
   sqlite3_stmt *stmt = query_first_row (db, sql, &has_row);
-  char *ret = has_row ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  char         *ret = has_row ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -346,7 +346,7 @@ koers_test_query_text (const char *path,
 void
 koers_test_assert_no_side_files (const char *path)
 {
-  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {

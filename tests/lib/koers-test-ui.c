@@ -24,7 +24,7 @@ koers_test_ui_init (int    *argc,
 
 void
 koers_test_ui_db_open_in (KoersTestUiDb *db,
-                          const char    *template)
+                          const char *template)
 {
   db->dir = koers_test_make_tmp_dir (template != NULL ? template : "koers-ui-XXXXXX");
   db->path = g_build_filename (db->dir, "koers.db", NULL);
@@ -53,7 +53,7 @@ gboolean
 koers_test_ui_has_label_containing (GtkWidget  *root,
                                     const char *text)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
   koers_test_ui_collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -167,8 +167,8 @@ GtkWindow *
 koers_test_ui_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-  GtkWindow *found = NULL;
+  guint       n = g_list_model_get_n_items (toplevels);
+  GtkWindow  *found = NULL;
 
   for (guint i = 0; i < n && found == NULL; i++)
     {
@@ -274,11 +274,11 @@ void
 koers_test_ui_finalize_toplevels (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) windows = g_ptr_array_new ();
+  g_autoptr (GPtrArray) windows = g_ptr_array_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);  /* our reference */
+      GtkWindow *window = g_list_model_get_item (toplevels, i); /* our reference */
 
       if (g_type_is_a (G_OBJECT_TYPE (window), type))
         g_ptr_array_add (windows, window);

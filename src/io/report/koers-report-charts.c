@@ -23,7 +23,6 @@ static const KoersKrStatus status_order[] = {
   KOERS_KR_STATUS_OFF_TRACK,
 };
 
-
 static void
 dashed_vline (KoersReportLayout      *layout,
               double                  x,
@@ -32,7 +31,7 @@ dashed_vline (KoersReportLayout      *layout,
               const KoersReportColor *color)
 {
   static const double dashes[] = { 2.0, 2.0 };
-  cairo_t *cr = layout->cr;
+  cairo_t            *cr = layout->cr;
 
   if (!layout->drawing)
     return;
@@ -51,13 +50,13 @@ void
 koers_report_chart_department_scores (KoersReportLayout *layout)
 {
   const KoersReportData *data = layout->data;
-  double bar_x = KOERS_REPORT_MARGIN_X + LABEL_WIDTH + 8.0;
-  double bar_w = KOERS_REPORT_CONTENT_WIDTH - LABEL_WIDTH - 8.0 - VALUE_WIDTH - 6.0;
-  double goal_x = bar_x + bar_w * ASPIRATIONAL_GOAL;
-  g_autofree char *goal = koers_format_score (layout->lang, ASPIRATIONAL_GOAL, 1);
-  g_autofree char *goal_text = koers_report_str_format (layout->lang, KOERS_REPORT_STR_GOAL_LINE,
-                                                        goal, NULL, NULL);
-  g_autoptr(PangoLayout) goal_layout = NULL;
+  double                 bar_x = KOERS_REPORT_MARGIN_X + LABEL_WIDTH + 8.0;
+  double                 bar_w = KOERS_REPORT_CONTENT_WIDTH - LABEL_WIDTH - 8.0 - VALUE_WIDTH - 6.0;
+  double                 goal_x = bar_x + bar_w * ASPIRATIONAL_GOAL;
+  g_autofree char       *goal = koers_format_score (layout->lang, ASPIRATIONAL_GOAL, 1);
+  g_autofree char       *goal_text = koers_report_str_format (layout->lang, KOERS_REPORT_STR_GOAL_LINE,
+                                                              goal, NULL, NULL);
+  g_autoptr (PangoLayout) goal_layout = NULL;
   double goal_h;
 
   goal_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, goal_text, 80, 1,
@@ -72,10 +71,10 @@ koers_report_chart_department_scores (KoersReportLayout *layout)
   for (guint i = 0; i < data->departments->len; i++)
     {
       const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
-      g_autoptr(PangoLayout) name = NULL;
-      g_autoptr(PangoLayout) value = NULL;
+      g_autoptr (PangoLayout) name = NULL;
+      g_autoptr (PangoLayout) value = NULL;
       g_autofree char *score = NULL;
-      double y, text_y;
+      double           y, text_y;
 
       if (dept->objectives->len == 0)
         continue;
@@ -120,11 +119,11 @@ koers_report_chart_status_bar (KoersReportLayout *layout,
   double bar_x = KOERS_REPORT_MARGIN_X + label_w + 8.0;
   double bar_w = KOERS_REPORT_CONTENT_WIDTH - label_w - 8.0;
   double bar_h = 12.0;
-  g_autoptr(PangoLayout) name = NULL;
+  g_autoptr (PangoLayout) name = NULL;
   double legend_x = bar_x;
   double legend_h = 0.0;
   double x = bar_x;
-  guint total = 0;
+  guint  total = 0;
   double y;
 
   for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
@@ -144,9 +143,9 @@ koers_report_chart_status_bar (KoersReportLayout *layout,
   /* Segments in the order of the legend, white gaps between them. */
   for (guint i = 0; i < G_N_ELEMENTS (status_order) && total > 0; i++)
     {
-      guint count = counts[status_order[i]];
+      guint  count = counts[status_order[i]];
       double w = bar_w * count / total;
-      g_autoptr(PangoLayout) number = NULL;
+      g_autoptr (PangoLayout) number = NULL;
       g_autofree char *text = NULL;
 
       if (count == 0)
@@ -168,11 +167,11 @@ koers_report_chart_status_bar (KoersReportLayout *layout,
   y += bar_h + 4.0;
   for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
     {
-      KoersKrStatus status = status_order[i];
+      KoersKrStatus    status = status_order[i];
       g_autofree char *text = g_strdup_printf ("%s %u", koers_report_status_label (layout->lang, status),
                                                counts[status]);
-      g_autoptr(PangoLayout) item = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text,
-                                                              bar_w / 5 - 12.0, 1, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) item = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text,
+                                                               bar_w / 5 - 12.0, 1, PANGO_ALIGN_LEFT);
       double h = koers_report_text_height (item);
 
       koers_report_layout_status_symbol (layout, status, legend_x + 3.0, y + h / 2, 5.5);
@@ -229,7 +228,8 @@ draw_month_ticks (KoersReportLayout *layout,
 {
   int months = (g_date_get_year (&period->end) - g_date_get_year (&period->start)) * 12 +
                (int) g_date_get_month (&period->end) - (int) g_date_get_month (&period->start) + 1;
-  int step = months <= 4 ? 1 : months <= 13 ? 3 : 12;
+  int   step = months <= 4 ? 1 : months <= 13 ? 3
+                                              : 12;
   GDate tick;
 
   if (months < 1)
@@ -239,10 +239,10 @@ draw_month_ticks (KoersReportLayout *layout,
   g_date_set_dmy (&tick, 1, g_date_get_month (&period->start), g_date_get_year (&period->start));
   for (int i = 0; i < months; i += step)
     {
-      g_autoptr(PangoLayout) label = NULL;
-      int month = g_date_get_month (&tick);
+      g_autoptr (PangoLayout) label = NULL;
+      int              month = g_date_get_month (&tick);
       g_autofree char *name = koers_format_month_short (layout->lang, month);
-      double tx = date_x (&tick, &period->start, n_days, x, w);
+      double           tx = date_x (&tick, &period->start, n_days, x, w);
 
       label = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, name, 24.0, 1,
                                         PANGO_ALIGN_LEFT);
@@ -271,17 +271,17 @@ draw_plot (KoersReportLayout          *layout,
            double                      w,
            double                      h)
 {
-  static const double dashes[] = { 3.0, 2.0 };
+  static const double         dashes[] = { 3.0, 2.0 };
   const KoersReportObjective *objective = kr->objective;
-  const KoersPeriod *period = objective->has_period ? &objective->period : &layout->data->period;
-  const KoersReportColor *line_color = koers_report_status_color (kr->status);
-  cairo_t *cr = layout->cr;
-  int n_days = koers_date_days_between (&period->start, &period->end);
-  double lo = MIN (kr->start, kr->target);
-  double hi = MAX (kr->start, kr->target);
-  GDate due;
-  double due_x;
-  gboolean first = TRUE;
+  const KoersPeriod          *period = objective->has_period ? &objective->period : &layout->data->period;
+  const KoersReportColor     *line_color = koers_report_status_color (kr->status);
+  cairo_t                    *cr = layout->cr;
+  int                         n_days = koers_date_days_between (&period->start, &period->end);
+  double                      lo = MIN (kr->start, kr->target);
+  double                      hi = MAX (kr->start, kr->target);
+  GDate                       due;
+  double                      due_x;
+  gboolean                    first = TRUE;
 
   if (kr->metric_kind == KOERS_METRIC_KIND_MILESTONE)
     {
@@ -343,7 +343,7 @@ draw_plot (KoersReportLayout          *layout,
   for (guint i = 0; i < kr->checkins->len; i++)
     {
       const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
-      double px, py;
+      double                    px, py;
 
       if (!g_date_valid (&checkin->gdate))
         continue;
@@ -377,20 +377,20 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
                                double                      y,
                                double                      w)
 {
-  double height = koers_report_chart_key_result_height (layout);
-  double inner = w - 2 * KR_CHART_PAD;
+  double             height = koers_report_chart_key_result_height (layout);
+  double             inner = w - 2 * KR_CHART_PAD;
   const KoersPeriod *period = kr->objective->has_period ? &kr->objective->period : &layout->data->period;
-  int n_days = koers_date_days_between (&period->start, &period->end);
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) values = NULL;
+  int                n_days = koers_date_days_between (&period->start, &period->end);
+  g_autoptr (PangoLayout) title = NULL;
+  g_autoptr (PangoLayout) values = NULL;
   g_autofree char *start = NULL;
   g_autofree char *target = NULL;
   g_autofree char *current = NULL;
   g_autofree char *values_text = NULL;
   g_autofree char *now = NULL;
-  gboolean unit_once;
-  double cy = y + KR_CHART_PAD;
-  double plot_y;
+  gboolean         unit_once;
+  double           cy = y + KR_CHART_PAD;
+  double           plot_y;
 
   koers_report_layout_fill_rounded (layout, x, y, w, height, 3.0, &koers_report_shade);
 
@@ -418,7 +418,7 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
     draw_plot (layout, kr, x + KR_CHART_PAD, plot_y, inner, KR_PLOT_HEIGHT);
   if (kr->checkins->len == 0)
     {
-      g_autoptr(PangoLayout) none = NULL;
+      g_autoptr (PangoLayout) none = NULL;
 
       none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
                                        koers_report_str (layout->lang, KOERS_REPORT_STR_NO_CHECKINS),
@@ -433,7 +433,7 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
 
   if (layout->data->include_notes && kr->latest != NULL && kr->latest->note != NULL)
     {
-      g_autoptr(PangoLayout) note = NULL;
+      g_autoptr (PangoLayout) note = NULL;
 
       note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, kr->latest->note, inner, 2,
                                        PANGO_ALIGN_LEFT);
@@ -459,7 +459,7 @@ draw_legend_item (KoersReportLayout *layout,
                   double            *height)
 {
   static const double dashes[] = { 3.0, 2.0 };
-  g_autoptr(PangoLayout) text = NULL;
+  g_autoptr (PangoLayout) text = NULL;
   double mid;
 
   text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, koers_report_str (layout->lang, name),

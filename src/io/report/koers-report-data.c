@@ -108,8 +108,8 @@ collect_key_result (KoersReportObjective *objective,
                     const GDate          *today)
 {
   KoersReportKeyResult *out = g_new0 (KoersReportKeyResult, 1);
-  GListModel *checkins = koers_key_result_get_checkins (kr);
-  guint n = g_list_model_get_n_items (checkins);
+  GListModel           *checkins = koers_key_result_get_checkins (kr);
+  guint                 n = g_list_model_get_n_items (checkins);
 
   out->id = koers_key_result_get_id (kr);
   out->objective = objective;
@@ -129,7 +129,7 @@ collect_key_result (KoersReportObjective *objective,
   out->checkins = g_ptr_array_new_full (n, checkin_free);
   for (guint i = n; i > 0; i--)
     {
-      g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
+      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
 
       g_ptr_array_add (out->checkins, collect_checkin (checkin));
     }
@@ -139,8 +139,8 @@ collect_key_result (KoersReportObjective *objective,
   /* As the key result rows in the window do: expected progress over the
    * objective's period, unknown without one. */
   out->expected = objective->has_period
-                  ? koers_score_expected_progress (&objective->period, today)
-                  : NAN;
+                    ? koers_score_expected_progress (&objective->period, today)
+                    : NAN;
   out->status = koers_key_result_get_status (kr, objective->has_period ? &objective->period : NULL,
                                              today);
 
@@ -152,9 +152,9 @@ collect_objective (KoersObjective *objective,
                    const GDate    *today)
 {
   KoersReportObjective *out = g_new0 (KoersReportObjective, 1);
-  GListModel *krs = koers_objective_get_key_results (objective);
-  guint n = g_list_model_get_n_items (krs);
-  double expected;
+  GListModel           *krs = koers_objective_get_key_results (objective);
+  guint                 n = g_list_model_get_n_items (krs);
+  double                expected;
 
   out->id = koers_objective_get_id (objective);
   out->title = g_strdup (koers_objective_get_title (objective));
@@ -170,7 +170,7 @@ collect_objective (KoersObjective *objective,
   out->key_results = g_ptr_array_new_full (n, key_result_free);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       g_ptr_array_add (out->key_results, collect_key_result (out, kr, today));
     }
@@ -203,11 +203,11 @@ koers_report_data_collect (KoersStore               *store,
                            const KoersReportOptions *opts)
 {
   KoersReportData *data = g_new0 (KoersReportData, 1);
-  g_autoptr(GHashTable) dept_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) all_departments = g_ptr_array_new_with_free_func (department_free);
+  g_autoptr (GHashTable) dept_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) all_departments = g_ptr_array_new_with_free_func (department_free);
   GListModel *departments = koers_store_get_departments (store);
   GListModel *objectives = koers_store_get_objectives (store);
-  guint n;
+  guint       n;
 
   data->language = opts->language;
   data->include_notes = opts->include_notes;
@@ -226,7 +226,7 @@ koers_report_data_collect (KoersStore               *store,
   n = g_list_model_get_n_items (departments);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
       KoersReportDepartment *out;
 
       if (!wants_department (opts, koers_department_get_id (dept)))
@@ -246,10 +246,10 @@ koers_report_data_collect (KoersStore               *store,
   n = g_list_model_get_n_items (objectives);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       KoersReportDepartment *dept;
-      KoersReportObjective *out;
-      gint64 dept_id;
+      KoersReportObjective  *out;
+      gint64                 dept_id;
 
       if (koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED)
         continue;
@@ -281,7 +281,7 @@ koers_report_data_collect (KoersStore               *store,
   for (guint i = 0; i < all_departments->len; i++)
     {
       KoersReportDepartment *dept = g_ptr_array_index (all_departments, i);
-      double sum = 0.0;
+      double                 sum = 0.0;
 
       /* A whole-company report leaves out departments with nothing to
        * show (no objectives, no KPIs); a department asked for by name
@@ -330,7 +330,9 @@ koers_report_data_get_totals (const KoersReportData *data,
   double score_sum = 0.0;
   double aspirational_sum = 0.0;
 
-  *out = (KoersReportTotals) { 0, };
+  *out = (KoersReportTotals){
+    0,
+  };
 
   for (guint i = 0; i < data->objectives->len; i++)
     {
@@ -376,9 +378,9 @@ static int
 compare_risks (gconstpointer a,
                gconstpointer b)
 {
-  const KoersReportKeyResult *x = *(KoersReportKeyResult * const *) a;
-  const KoersReportKeyResult *y = *(KoersReportKeyResult * const *) b;
-  double gx, gy;
+  const KoersReportKeyResult *x = *(KoersReportKeyResult *const *) a;
+  const KoersReportKeyResult *y = *(KoersReportKeyResult *const *) b;
+  double                      gx, gy;
 
   /* Off track before at risk, then the furthest behind first. */
   if (x->status != y->status)
@@ -389,7 +391,8 @@ compare_risks (gconstpointer a,
   if (gx != gy)
     return gx > gy ? -1 : 1;
 
-  return x->progress < y->progress ? -1 : x->progress > y->progress ? 1 : 0;
+  return x->progress < y->progress ? -1 : x->progress > y->progress ? 1
+                                                                    : 0;
 }
 
 GPtrArray *

@@ -15,125 +15,125 @@ typedef struct _KoersReportObjective  KoersReportObjective;
 
 typedef struct
 {
-  char               *date;     /* ISO */
-  GDate               gdate;
-  double              value;
-  KoersCheckinStatus  status;
-  char               *note;
+  char              *date; /* ISO */
+  GDate              gdate;
+  double             value;
+  KoersCheckinStatus status;
+  char              *note;
 } KoersReportCheckin;
 
 typedef struct
 {
-  gint64                 id;
-  KoersReportObjective  *objective;   /* the one that holds it */
-  char                  *title;
-  char                  *owner;
-  char                  *unit;
-  KoersMetricKind        metric_kind;
-  double                 start;
-  double                 target;
-  double                 current;
-  double                 progress;
-  double                 expected;    /* on the report date */
-  KoersKrStatus          status;
-  char                  *due_date;    /* ISO or NULL */
-  gboolean               uses_personal_data;
-  char                  *personal_data_note;
+  gint64                id;
+  KoersReportObjective *objective; /* the one that holds it */
+  char                 *title;
+  char                 *owner;
+  char                 *unit;
+  KoersMetricKind       metric_kind;
+  double                start;
+  double                target;
+  double                current;
+  double                progress;
+  double                expected; /* on the report date */
+  KoersKrStatus         status;
+  char                 *due_date; /* ISO or NULL */
+  gboolean              uses_personal_data;
+  char                 *personal_data_note;
   /* KoersReportCheckin, oldest first (the order a chart draws them). */
-  GPtrArray             *checkins;
+  GPtrArray *checkins;
   /* The newest check-in, or NULL. */
-  KoersReportCheckin    *latest;
+  KoersReportCheckin *latest;
 } KoersReportKeyResult;
 
 struct _KoersReportObjective
 {
-  gint64                  id;
-  KoersReportDepartment  *department;
-  char                   *title;
-  char                   *owner;
-  KoersLevel              level;
-  KoersObjectiveKind      kind;
-  KoersObjectiveState     state;
-  KoersPeriod             period;
-  gboolean                has_period;
-  gint64                  aligned_to_id;
-  double                  score;
+  gint64                 id;
+  KoersReportDepartment *department;
+  char                  *title;
+  char                  *owner;
+  KoersLevel             level;
+  KoersObjectiveKind     kind;
+  KoersObjectiveState    state;
+  KoersPeriod            period;
+  gboolean               has_period;
+  gint64                 aligned_to_id;
+  double                 score;
   /* The objective's own status: its score against expected progress. */
-  KoersKrStatus           status;
-  GPtrArray              *key_results;  /* KoersReportKeyResult */
-  char                   *dest;         /* PDF destination name */
+  KoersKrStatus status;
+  GPtrArray    *key_results; /* KoersReportKeyResult */
+  char         *dest;        /* PDF destination name */
 };
 
 /* One value of a KPI. */
 typedef struct
 {
-  char   *date;     /* ISO */
-  GDate   gdate;
-  double  value;
-  char   *note;
+  char  *date; /* ISO */
+  GDate  gdate;
+  double value;
+  char  *note;
 } KoersReportKpiValue;
 
 /* A KPI as it stood at the report's end (the period's end, or the report
  * date when that comes first): see koers-report-kpis.h. */
 typedef struct
 {
-  gint64                  id;
-  KoersReportDepartment  *department;
-  char                   *name;
-  char                   *unit;
-  KoersMetricKind         metric_kind;
-  KoersKpiDirection       direction;
-  double                  healthy;
-  double                  attention;
-  KoersKpiFrequency       frequency;
-  gboolean                has_value;
-  double                  current;      /* the latest value by then */
-  char                   *last_update;  /* its date, ISO, or NULL */
-  KoersKpiStatus          status;       /* of current; NONE without a value */
-  gboolean                update_due;   /* on the report's end */
+  gint64                 id;
+  KoersReportDepartment *department;
+  char                  *name;
+  char                  *unit;
+  KoersMetricKind        metric_kind;
+  KoersKpiDirection      direction;
+  double                 healthy;
+  double                 attention;
+  KoersKpiFrequency      frequency;
+  gboolean               has_value;
+  double                 current;     /* the latest value by then */
+  char                  *last_update; /* its date, ISO, or NULL */
+  KoersKpiStatus         status;      /* of current; NONE without a value */
+  gboolean               update_due;  /* on the report's end */
   /* KoersReportKpiValue of the period, oldest first, after the one before
    * the period (where its line comes from), if any. */
-  GPtrArray              *values;
-  gboolean                has_before;   /* values[0] is that one */
+  GPtrArray *values;
+  gboolean   has_before; /* values[0] is that one */
   /* Titles of the key results in the period that move it (owned). */
-  GPtrArray              *moved_by;
+  GPtrArray *moved_by;
 } KoersReportKpi;
 
 struct _KoersReportDepartment
 {
-  gint64      id;
-  char       *name;
-  gboolean    is_company;
-  GPtrArray  *objectives;   /* KoersReportObjective, not owned */
-  GPtrArray  *kpis;         /* KoersReportKpi, owned */
-  double      score;
-  guint       n_key_results;
-  char       *dest;
+  gint64     id;
+  char      *name;
+  gboolean   is_company;
+  GPtrArray *objectives; /* KoersReportObjective, not owned */
+  GPtrArray *kpis;       /* KoersReportKpi, owned */
+  double     score;
+  guint      n_key_results;
+  char      *dest;
 };
 
 typedef struct
 {
-  KoersLanguage  language;
-  gboolean       include_notes;
-  char          *organisation;
-  KoersPeriod    period;
-  GDate          generated;
-  gboolean       whole_company;
+  KoersLanguage language;
+  gboolean      include_notes;
+  char         *organisation;
+  KoersPeriod   period;
+  GDate         generated;
+  gboolean      whole_company;
   /* Departments in the report, company first, in the store's order. */
-  GPtrArray     *departments;   /* KoersReportDepartment, owned */
+  GPtrArray *departments; /* KoersReportDepartment, owned */
   /* Every objective in the report, in department order. */
-  GPtrArray     *objectives;    /* KoersReportObjective, owned */
+  GPtrArray *objectives; /* KoersReportObjective, owned */
   /* Company objectives in the period, for alignment, also when the company
    * level itself is not in the report: id -> KoersReportObjective (owned
    * by objectives or by extra_objectives). */
-  GHashTable    *objective_by_id;
-  GPtrArray     *extra_objectives;
-  guint          n_key_results;
+  GHashTable *objective_by_id;
+  GPtrArray  *extra_objectives;
+  guint       n_key_results;
 } KoersReportData;
 
 KoersReportData *koers_report_data_collect (KoersStore               *store,
                                             const KoersReportOptions *opts);
-void             koers_report_data_free    (KoersReportData          *data);
+void             koers_report_data_free (KoersReportData *data);
 
 /* Derived figures for the summary. */
 typedef struct
@@ -148,13 +148,13 @@ typedef struct
   double aspirational_mean;
 } KoersReportTotals;
 
-void       koers_report_data_get_totals      (const KoersReportData *data,
-                                              KoersReportTotals     *out);
+void koers_report_data_get_totals (const KoersReportData *data,
+                                   KoersReportTotals     *out);
 /* At-risk and off-track key results, worst first (not owned). */
-GPtrArray *koers_report_data_list_risks      (const KoersReportData *data);
+GPtrArray *koers_report_data_list_risks (const KoersReportData *data);
 /* Committed objectives whose period has ended with a score below 1. */
-gboolean   koers_report_objective_is_missed  (const KoersReportData      *data,
-                                              const KoersReportObjective *objective);
+gboolean koers_report_objective_is_missed (const KoersReportData      *data,
+                                           const KoersReportObjective *objective);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersReportData, koers_report_data_free)
 

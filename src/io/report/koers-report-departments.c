@@ -41,8 +41,8 @@ add_objective_rows (KoersReportLayout          *layout,
                     KoersReportTable           *table,
                     const KoersReportObjective *objective)
 {
-  KoersLanguage lang = layout->lang;
-  const char *level = koers_report_level_label (lang, objective->level);
+  KoersLanguage    lang = layout->lang;
+  const char      *level = koers_report_level_label (lang, objective->level);
   g_autofree char *about = describe_objective (layout, objective);
 
   if (objective->key_results->len == 0)
@@ -60,11 +60,11 @@ add_objective_rows (KoersReportLayout          *layout,
   for (guint i = 0; i < objective->key_results->len; i++)
     {
       const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, i);
-      g_autofree char *start = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->start);
-      g_autofree char *target = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->target);
-      g_autofree char *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
-      g_autofree char *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
-      g_autofree char *due = NULL;
+      g_autofree char            *start = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->start);
+      g_autofree char            *target = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->target);
+      g_autofree char            *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
+      g_autofree char            *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
+      g_autofree char            *due = NULL;
 
       if (due_date != NULL)
         due = koers_report_str_format (lang, KOERS_REPORT_STR_DUE, due_date, NULL, NULL);
@@ -85,10 +85,10 @@ static gboolean
 draw_objective_charts (KoersReportLayout          *layout,
                        const KoersReportObjective *objective)
 {
-  double chart_h = koers_report_chart_key_result_height (layout);
-  double chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
+  double           chart_h = koers_report_chart_key_result_height (layout);
+  double           chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
   g_autofree char *about = describe_objective (layout, objective);
-  guint n = objective->key_results->len;
+  guint            n = objective->key_results->len;
 
   /* The objective's title stays with its first row of charts. */
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, objective->title, objective->dest,
@@ -123,13 +123,13 @@ draw_department (KoersReportLayout           *layout,
                  int                          outline_parent)
 {
   KoersLanguage lang = layout->lang;
-  g_autoptr(KoersReportTable) table = NULL;
+  g_autoptr (KoersReportTable) table = NULL;
   g_autofree char *n_objectives = g_strdup_printf ("%u", dept->objectives->len);
   g_autofree char *n_krs = g_strdup_printf ("%u", dept->n_key_results);
   g_autofree char *score = koers_format_score (lang, dept->score, 2);
   g_autofree char *line = NULL;
-  gboolean any_key_results = dept->n_key_results > 0;
-  int outline;
+  gboolean         any_key_results = dept->n_key_results > 0;
+  int              outline;
 
   koers_report_layout_new_page (layout, TRUE);
   outline = koers_report_layout_add_outline (layout, outline_parent, dept->name, dept->dest, FALSE);
@@ -179,7 +179,7 @@ gboolean
 koers_report_section_departments (KoersReportLayout *layout)
 {
   const KoersReportData *data = layout->data;
-  int parent = 0;
+  int                    parent = 0;
 
   for (guint i = 0; i < data->departments->len; i++)
     {
@@ -208,7 +208,7 @@ draw_missed (KoersReportLayout *layout)
     { KOERS_REPORT_STR_COL_SCORE, 0.08, PANGO_ALIGN_RIGHT, FALSE },
   };
   const KoersReportData *data = layout->data;
-  g_autoptr(KoersReportTable) table = NULL;
+  g_autoptr (KoersReportTable) table = NULL;
   guint n = 0;
 
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
@@ -222,7 +222,7 @@ draw_missed (KoersReportLayout *layout)
   for (guint i = 0; i < data->objectives->len; i++)
     {
       const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
-      g_autofree char *period = NULL;
+      g_autofree char            *period = NULL;
 
       if (!koers_report_objective_is_missed (data, objective))
         continue;
@@ -256,7 +256,7 @@ draw_personal_data (KoersReportLayout *layout)
     { KOERS_REPORT_STR_COL_NOTE, 0.36, PANGO_ALIGN_LEFT, FALSE },
   };
   const KoersReportData *data = layout->data;
-  g_autoptr(KoersReportTable) table = NULL;
+  g_autoptr (KoersReportTable) table = NULL;
   guint n = 0;
 
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
@@ -284,8 +284,8 @@ draw_personal_data (KoersReportLayout *layout)
           koers_report_table_set_text (table, 2, koers_report_key_result_owner (kr), NULL, FALSE, NULL);
           koers_report_table_set_text (table, 3,
                                        kr->personal_data_note != NULL
-                                       ? kr->personal_data_note
-                                       : koers_report_str (layout->lang, KOERS_REPORT_STR_NO_NOTE),
+                                         ? kr->personal_data_note
+                                         : koers_report_str (layout->lang, KOERS_REPORT_STR_NO_NOTE),
                                        NULL, FALSE, NULL);
           n++;
         }
@@ -316,7 +316,7 @@ draw_scoring (KoersReportLayout *layout)
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
-      g_autoptr(PangoLayout) number = NULL;
+      g_autoptr (PangoLayout) number = NULL;
       g_autofree char *label = g_strdup_printf ("%u.", i + 1);
 
       /* The number sits beside the rule's first line. */

@@ -127,15 +127,15 @@ draw_plot (KoersReportLayout    *layout,
            double                w,
            double                h)
 {
-  static const double dashed[] = { 3.0, 2.0 };
-  static const double dotted[] = { 1.0, 1.6 };
-  const KoersPeriod *period = &layout->data->period;
+  static const double     dashed[] = { 3.0, 2.0 };
+  static const double     dotted[] = { 1.0, 1.6 };
+  const KoersPeriod      *period = &layout->data->period;
   const KoersReportColor *line_color = koers_report_kpi_color (kpi->status);
-  int n_days = koers_date_days_between (&period->start, &period->end);
-  cairo_t *cr = layout->cr;
-  double lo = MIN (kpi->healthy, kpi->attention);
-  double hi = MAX (kpi->healthy, kpi->attention);
-  gboolean first = TRUE;
+  int                     n_days = koers_date_days_between (&period->start, &period->end);
+  cairo_t                *cr = layout->cr;
+  double                  lo = MIN (kpi->healthy, kpi->attention);
+  double                  hi = MAX (kpi->healthy, kpi->attention);
+  gboolean                first = TRUE;
 
   for (guint i = 0; i < kpi->values->len; i++)
     {
@@ -178,7 +178,7 @@ draw_plot (KoersReportLayout    *layout,
   for (guint i = 0; i < kpi->values->len; i++)
     {
       const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
-      double v = value->value;
+      double                     v = value->value;
 
       if (i == 0 && kpi->has_before)
         {
@@ -188,7 +188,7 @@ draw_plot (KoersReportLayout    *layout,
           if (kpi->values->len > 1)
             {
               const KoersReportKpiValue *next = g_ptr_array_index (kpi->values, 1);
-              int span = koers_date_days_between (&value->gdate, &next->gdate);
+              int                        span = koers_date_days_between (&value->gdate, &next->gdate);
 
               if (span > 0)
                 v += (next->value - v) * koers_date_days_between (&value->gdate, &period->start) / span;
@@ -240,17 +240,17 @@ koers_report_kpi_chart (KoersReportLayout    *layout,
                         double                y,
                         double                w)
 {
-  KoersLanguage lang = layout->lang;
+  KoersLanguage      lang = layout->lang;
   const KoersPeriod *period = &layout->data->period;
-  int n_days = koers_date_days_between (&period->start, &period->end);
-  double inner = w - 2 * CHART_PAD;
-  double cy = y + CHART_PAD;
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) caption = NULL;
-  g_autofree char *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
-  g_autofree char *current = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *caption_text = NULL;
+  int                n_days = koers_date_days_between (&period->start, &period->end);
+  double             inner = w - 2 * CHART_PAD;
+  double             cy = y + CHART_PAD;
+  g_autoptr (PangoLayout) title = NULL;
+  g_autoptr (PangoLayout) caption = NULL;
+  g_autofree char           *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
+  g_autofree char           *current = NULL;
+  g_autofree char           *now = NULL;
+  g_autofree char           *caption_text = NULL;
   const KoersReportKpiValue *noted = NULL;
 
   koers_report_layout_fill_rounded (layout, x, y, w, koers_report_kpi_chart_height (layout), 3.0, &koers_report_shade);
@@ -281,7 +281,7 @@ koers_report_kpi_chart (KoersReportLayout    *layout,
     draw_plot (layout, kpi, x + CHART_PAD, cy, inner, PLOT_HEIGHT);
   if (kpi->values->len == 0)
     {
-      g_autoptr(PangoLayout) none = NULL;
+      g_autoptr (PangoLayout) none = NULL;
 
       none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
                                        koers_report_str (lang, KOERS_REPORT_STR_KPI_NO_VALUES),
@@ -304,7 +304,7 @@ koers_report_kpi_chart (KoersReportLayout    *layout,
     }
   if (layout->data->include_notes && noted != NULL)
     {
-      g_autoptr(PangoLayout) note = NULL;
+      g_autoptr (PangoLayout) note = NULL;
 
       note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, noted->note, inner, 2,
                                        PANGO_ALIGN_LEFT);
@@ -329,7 +329,7 @@ draw_legend_item (KoersReportLayout *layout,
 {
   static const double dashed[] = { 3.0, 2.0 };
   static const double dotted[] = { 1.0, 1.6 };
-  g_autoptr(PangoLayout) text = NULL;
+  g_autoptr (PangoLayout) text = NULL;
   double mid;
 
   text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, koers_report_str (layout->lang, name),

@@ -52,7 +52,7 @@ collect_value (KoersKpiValue *value,
                const GDate   *date)
 {
   KoersReportKpiValue *out = g_new0 (KoersReportKpiValue, 1);
-  g_autofree char *note = g_strdup (koers_kpi_value_get_note (value));
+  g_autofree char     *note = g_strdup (koers_kpi_value_get_note (value));
 
   out->date = g_strdup (koers_kpi_value_get_date (value));
   out->gdate = *date;
@@ -81,7 +81,7 @@ collect_moved_by (KoersStore            *store,
                   KoersKpi              *kpi,
                   GPtrArray             *out)
 {
-  g_autoptr(GPtrArray) krs = koers_store_list_kpi_key_results (store, kpi);
+  g_autoptr (GPtrArray) krs = koers_store_list_kpi_key_results (store, kpi);
 
   for (guint i = 0; i < krs->len; i++)
     {
@@ -89,8 +89,7 @@ collect_moved_by (KoersStore            *store,
       KoersObjective *objective = koers_store_get_key_result_objective (store, kr);
 
       /* Only what the report is about: key results of the period. */
-      if (objective != NULL && koers_objective_in_period (objective, &data->period)
-          && koers_objective_get_state (objective) != KOERS_OBJECTIVE_STATE_ARCHIVED)
+      if (objective != NULL && koers_objective_in_period (objective, &data->period) && koers_objective_get_state (objective) != KOERS_OBJECTIVE_STATE_ARCHIVED)
         g_ptr_array_add (out, g_strdup (koers_key_result_get_title (kr)));
     }
 }
@@ -103,10 +102,10 @@ collect_kpi (KoersStore            *store,
              const GDate           *end)
 {
   KoersReportKpi *out = g_new0 (KoersReportKpi, 1);
-  GListModel *values = koers_kpi_get_values (kpi);
-  guint n = g_list_model_get_n_items (values);
-  KoersKpiValue *latest = koers_kpi_find_value_on (kpi, end);
-  GDate latest_date;
+  GListModel     *values = koers_kpi_get_values (kpi);
+  guint           n = g_list_model_get_n_items (values);
+  KoersKpiValue  *latest = koers_kpi_find_value_on (kpi, end);
+  GDate           latest_date;
 
   out->id = koers_kpi_get_id (kpi);
   out->department = dept;
@@ -136,7 +135,7 @@ collect_kpi (KoersStore            *store,
   out->values = g_ptr_array_new_with_free_func (kpi_value_free);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKpiValue) value = g_list_model_get_item (values, i);
+      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i);
       GDate date;
 
       if (!koers_date_parse (koers_kpi_value_get_date (value), &date) || g_date_compare (&date, end) > 0)
@@ -152,7 +151,7 @@ collect_kpi (KoersStore            *store,
   for (guint i = 0; i < out->values->len / 2; i++)
     {
       gpointer *pdata = out->values->pdata;
-      gpointer swap = pdata[i];
+      gpointer  swap = pdata[i];
 
       pdata[i] = pdata[out->values->len - 1 - i];
       pdata[out->values->len - 1 - i] = swap;
@@ -170,7 +169,7 @@ koers_report_kpis_collect (KoersStore            *store,
                            KoersReportDepartment *dept)
 {
   KoersDepartment *department = koers_store_find_department (store, dept->id);
-  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr (GPtrArray) kpis = NULL;
   GDate end;
 
   dept->kpis = g_ptr_array_new_with_free_func (kpi_free);
@@ -223,14 +222,14 @@ koers_report_kpis_count_units (const KoersReportData *data)
 /* The change over the period, from its first value (or the one before
  * it) to its last, with the better side in words. */
 static void
-describe_trend (KoersLanguage          lang,
-                const KoersReportKpi  *kpi,
-                char                 **text,
-                const char           **word)
+describe_trend (KoersLanguage         lang,
+                const KoersReportKpi *kpi,
+                char                **text,
+                const char          **word)
 {
   const KoersReportKpiValue *first, *last;
-  g_autofree char *size = NULL;
-  double change;
+  g_autofree char           *size = NULL;
+  double                     change;
 
   if (kpi->values->len == 0)
     {
@@ -273,7 +272,7 @@ describe_kpi (KoersLanguage         lang,
 
   if (kpi->moved_by->len > 0)
     {
-      GString *titles = g_string_new (NULL);
+      GString         *titles = g_string_new (NULL);
       g_autofree char *line = NULL;
 
       for (guint i = 0; i < kpi->moved_by->len; i++)
@@ -295,8 +294,8 @@ describe_kpi (KoersLanguage         lang,
 void
 koers_report_kpis_summary_line (KoersReportLayout *layout)
 {
-  guint counts[KOERS_KPI_STATUS_UNHEALTHY + 1];
-  guint total = koers_report_kpis_count (layout->data, counts);
+  guint  counts[KOERS_KPI_STATUS_UNHEALTHY + 1];
+  guint  total = koers_report_kpis_count (layout->data, counts);
   double label_w = 96.0;
   double bar_x = KOERS_REPORT_MARGIN_X + label_w + 8.0;
   double bar_w = KOERS_REPORT_CONTENT_WIDTH - label_w - 8.0;
@@ -304,7 +303,7 @@ koers_report_kpis_summary_line (KoersReportLayout *layout)
   double legend_x = bar_x;
   double legend_h = 0.0;
   double x = bar_x;
-  g_autoptr(PangoLayout) name = NULL;
+  g_autoptr (PangoLayout) name = NULL;
   double y;
 
   if (total == 0)
@@ -324,9 +323,9 @@ koers_report_kpis_summary_line (KoersReportLayout *layout)
 
   for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
     {
-      guint count = counts[status_order[i]];
+      guint  count = counts[status_order[i]];
       double w = bar_w * count / total;
-      g_autoptr(PangoLayout) number = NULL;
+      g_autoptr (PangoLayout) number = NULL;
       g_autofree char *text = NULL;
 
       if (count == 0)
@@ -347,11 +346,11 @@ koers_report_kpis_summary_line (KoersReportLayout *layout)
   y += bar_h + 4.0;
   for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
     {
-      KoersKpiStatus status = status_order[i];
+      KoersKpiStatus   status = status_order[i];
       g_autofree char *text = g_strdup_printf ("%s %u", koers_report_kpi_status_label (layout->lang, status),
                                                counts[status]);
-      g_autoptr(PangoLayout) item = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text,
-                                                              bar_w / 4 - 12.0, 1, PANGO_ALIGN_LEFT);
+      g_autoptr (PangoLayout) item = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text,
+                                                               bar_w / 4 - 12.0, 1, PANGO_ALIGN_LEFT);
       double h = koers_report_text_height (item);
 
       koers_report_layout_status_symbol (layout, koers_report_kpi_symbol (status), legend_x + 3.0, y + h / 2, 5.5);
@@ -383,14 +382,14 @@ add_kpi_row (KoersReportLayout    *layout,
              KoersReportTable     *table,
              const KoersReportKpi *kpi)
 {
-  KoersLanguage lang = layout->lang;
+  KoersLanguage    lang = layout->lang;
   g_autofree char *about = describe_kpi (lang, kpi);
   g_autofree char *current = kpi->has_value ? koers_report_kpi_format_value (lang, kpi, kpi->current) : g_strdup ("—");
   g_autofree char *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
   g_autofree char *attention = koers_report_kpi_format_threshold (lang, kpi, kpi->attention);
   g_autofree char *last = kpi->last_update != NULL ? koers_format_date_iso (lang, kpi->last_update) : NULL;
   g_autofree char *trend = NULL;
-  const char *trend_word = NULL;
+  const char      *trend_word = NULL;
 
   describe_trend (lang, kpi, &trend, &trend_word);
 
@@ -413,16 +412,16 @@ koers_report_kpis_department (KoersReportLayout           *layout,
                               int                          outline_parent)
 {
   KoersLanguage lang = layout->lang;
-  g_autoptr(KoersReportTable) table = NULL;
+  g_autoptr (KoersReportTable) table = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *dest = NULL;
   g_autofree char *date = NULL;
   g_autofree char *intro = NULL;
-  double chart_h = koers_report_kpi_chart_height (layout);
-  double chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
-  guint n = dept->kpis->len;
-  GDate end;
+  double           chart_h = koers_report_kpi_chart_height (layout);
+  double           chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
+  guint            n = dept->kpis->len;
+  GDate            end;
 
   if (n == 0)
     return TRUE;
@@ -466,7 +465,7 @@ koers_report_kpis_department (KoersReportLayout           *layout,
       koers_report_layout_ensure (layout, chart_h);
       for (guint j = i; j < MIN (n, i + CHARTS_PER_ROW); j++)
         koers_report_kpi_chart (layout, g_ptr_array_index (dept->kpis, j),
-                    KOERS_REPORT_MARGIN_X + (j - i) * (chart_w + CHART_GAP), layout->y, chart_w);
+                                KOERS_REPORT_MARGIN_X + (j - i) * (chart_w + CHART_GAP), layout->y, chart_w);
       layout->y += chart_h + CHART_GAP;
     }
 

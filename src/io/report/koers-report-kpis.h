@@ -13,48 +13,48 @@ G_BEGIN_DECLS
 
 /* Snapshot, on the store's thread: dept's KPIs as they stood at the
  * report's end (data's period and report date), into dept->kpis. */
-void     koers_report_kpis_collect          (KoersStore            *store,
-                                             const KoersReportData *data,
-                                             KoersReportDepartment *dept);
+void koers_report_kpis_collect (KoersStore            *store,
+                                const KoersReportData *data,
+                                KoersReportDepartment *dept);
 
 /* The report's KPIs by status (counts indexed by KoersKpiStatus); the
  * number of them. */
-guint    koers_report_kpis_count            (const KoersReportData *data,
-                                             guint                 *by_status);
+guint koers_report_kpis_count (const KoersReportData *data,
+                               guint                 *by_status);
 /* Units of work the KPI pages report (one per department with KPIs). */
-guint    koers_report_kpis_count_units      (const KoersReportData *data);
+guint koers_report_kpis_count_units (const KoersReportData *data);
 
 /* The summary's line: "KPIs" and each status's symbol, name and count, at
  * the cursor (nothing when the report has no KPIs). */
-void     koers_report_kpis_summary_line     (KoersReportLayout     *layout);
+void koers_report_kpis_summary_line (KoersReportLayout *layout);
 
 /* dept's KPI page, when it has KPIs; outline_parent: its bookmark.
  * FALSE when cancelled. */
-gboolean koers_report_kpis_department       (KoersReportLayout           *layout,
-                                             const KoersReportDepartment *dept,
-                                             int                          outline_parent);
+gboolean koers_report_kpis_department (KoersReportLayout           *layout,
+                                       const KoersReportDepartment *dept,
+                                       int                          outline_parent);
 
 /* Shared by koers-report-kpis.c and koers-report-kpi-charts.c. */
 
 /* A KPI's health in the key results' symbols (and their colours). */
-KoersKrStatus           koers_report_kpi_symbol           (KoersKpiStatus        status);
-const KoersReportColor *koers_report_kpi_color            (KoersKpiStatus        status);
+KoersKrStatus           koers_report_kpi_symbol (KoersKpiStatus status);
+const KoersReportColor *koers_report_kpi_color (KoersKpiStatus status);
 /* A value with its unit; "≥ 50" or "≤ 45 days". */
-char                   *koers_report_kpi_format_value     (KoersLanguage         lang,
-                                                           const KoersReportKpi *kpi,
-                                                           double                value);
-char                   *koers_report_kpi_format_threshold (KoersLanguage         lang,
-                                                           const KoersReportKpi *kpi,
-                                                           double                threshold);
+char *koers_report_kpi_format_value (KoersLanguage         lang,
+                                     const KoersReportKpi *kpi,
+                                     double                value);
+char *koers_report_kpi_format_threshold (KoersLanguage         lang,
+                                         const KoersReportKpi *kpi,
+                                         double                threshold);
 
 /* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, its
  * height, and the legend the charts share, at the cursor. */
-double                  koers_report_kpi_chart_height     (KoersReportLayout    *layout);
-void                    koers_report_kpi_chart            (KoersReportLayout    *layout,
-                                                           const KoersReportKpi *kpi,
-                                                           double                x,
-                                                           double                y,
-                                                           double                w);
-void                    koers_report_kpi_chart_legend     (KoersReportLayout    *layout);
+double koers_report_kpi_chart_height (KoersReportLayout *layout);
+void   koers_report_kpi_chart (KoersReportLayout    *layout,
+                               const KoersReportKpi *kpi,
+                               double                x,
+                               double                y,
+                               double                w);
+void   koers_report_kpi_chart_legend (KoersReportLayout *layout);
 
 G_END_DECLS

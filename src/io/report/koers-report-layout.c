@@ -72,12 +72,12 @@ static const struct
 KoersReportLayout *
 koers_report_layout_new (const KoersReportData *data)
 {
-  KoersReportLayout *self = g_new0 (KoersReportLayout, 1);
+  KoersReportLayout    *self = g_new0 (KoersReportLayout, 1);
   cairo_font_options_t *options;
-  PangoFontMap *font_map;
-  g_autofree char *period = koers_format_period (data->language, &data->period);
-  g_autofree char *date = koers_format_date (data->language, &data->generated);
-  g_autofree char *organisation = NULL;
+  PangoFontMap         *font_map;
+  g_autofree char      *period = koers_format_period (data->language, &data->period);
+  g_autofree char      *date = koers_format_date (data->language, &data->generated);
+  g_autofree char      *organisation = NULL;
 
   self->data = data;
   self->lang = data->language;
@@ -110,8 +110,8 @@ koers_report_layout_new (const KoersReportData *data)
   /* On every page after the organisation's name: an RLO in that name must
    * not turn the report's title around. */
   organisation = koers_text_isolate (data->organisation != NULL
-                                     ? data->organisation
-                                     : koers_report_str (self->lang, KOERS_REPORT_STR_OUR_ORGANISATION));
+                                       ? data->organisation
+                                       : koers_report_str (self->lang, KOERS_REPORT_STR_OUR_ORGANISATION));
   self->header_text = g_strdup_printf ("%s  ·  %s %s", organisation,
                                        koers_report_str (self->lang, KOERS_REPORT_STR_TITLE),
                                        period != NULL ? period : "");
@@ -172,9 +172,9 @@ koers_report_layout_text (KoersReportLayout *self,
                           int                max_lines,
                           PangoAlignment     align)
 {
-  int pango_width = (int) floor (MAX (width, 1.0) * PANGO_SCALE);
+  int              pango_width = (int) floor (MAX (width, 1.0) * PANGO_SCALE);
   g_autofree char *key = NULL;
-  PangoLayout *layout;
+  PangoLayout     *layout;
 
   if (text == NULL)
     text = "";
@@ -248,8 +248,8 @@ koers_report_layout_draw_text (KoersReportLayout      *self,
 static void
 draw_header (KoersReportLayout *self)
 {
-  g_autoptr(PangoLayout) right = NULL;
-  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr (PangoLayout) right = NULL;
+  g_autoptr (PangoLayout) left = NULL;
   double right_width;
   double y = KOERS_REPORT_MARGIN_TOP;
 
@@ -275,8 +275,8 @@ draw_footer (KoersReportLayout *self)
   g_autofree char *page_x = NULL;
   g_autofree char *number = NULL;
   g_autofree char *total = NULL;
-  g_autoptr(PangoLayout) left = NULL;
-  g_autoptr(PangoLayout) right = NULL;
+  g_autoptr (PangoLayout) left = NULL;
+  g_autoptr (PangoLayout) right = NULL;
   double y = KOERS_REPORT_BODY_BOTTOM + 14.0;
 
   number = g_strdup_printf ("%d", self->page);
@@ -401,10 +401,10 @@ koers_report_layout_paragraph (KoersReportLayout      *self,
                                double                  indent,
                                double                  space_after)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   PangoLayoutIter *iter;
-  double consumed = 0.0;
-  double total;
+  double           consumed = 0.0;
+  double           total;
 
   layout = koers_report_layout_text (self, font, text, KOERS_REPORT_CONTENT_WIDTH - indent, 0,
                                      PANGO_ALIGN_LEFT);
@@ -419,8 +419,8 @@ koers_report_layout_paragraph (KoersReportLayout      *self,
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      double top, bottom, baseline;
+      PangoRectangle   logical;
+      double           top, bottom, baseline;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       top = (double) logical.y / PANGO_SCALE;
@@ -457,7 +457,7 @@ koers_report_layout_heading (KoersReportLayout *self,
                              const char        *dest,
                              double             keep_with)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   double height;
 
   layout = koers_report_layout_text (self, font, text, KOERS_REPORT_CONTENT_WIDTH, 4,
@@ -550,7 +550,7 @@ koers_report_layout_status_symbol (KoersReportLayout *self,
                                    double             size)
 {
   cairo_t *cr = self->cr;
-  double r = size / 2;
+  double   r = size / 2;
 
   if (!self->drawing)
     return;

@@ -12,15 +12,15 @@ G_BEGIN_DECLS
 /* Page geometry in PDF points: A4 portrait, 2 cm side margins.  Every mark
  * stays inside the margins: the header and footer sit just inside them,
  * the body between the two. */
-#define KOERS_REPORT_PAGE_WIDTH    595.276
-#define KOERS_REPORT_PAGE_HEIGHT   841.890
-#define KOERS_REPORT_MARGIN_X       56.693
-#define KOERS_REPORT_MARGIN_TOP     42.520
-#define KOERS_REPORT_MARGIN_BOTTOM  42.520
-#define KOERS_REPORT_CONTENT_WIDTH  (KOERS_REPORT_PAGE_WIDTH - 2 * KOERS_REPORT_MARGIN_X)
-#define KOERS_REPORT_BODY_TOP       (KOERS_REPORT_MARGIN_TOP + 34.0)
-#define KOERS_REPORT_BODY_BOTTOM    (KOERS_REPORT_PAGE_HEIGHT - KOERS_REPORT_MARGIN_BOTTOM - 30.0)
-#define KOERS_REPORT_BODY_HEIGHT    (KOERS_REPORT_BODY_BOTTOM - KOERS_REPORT_BODY_TOP)
+#define KOERS_REPORT_PAGE_WIDTH 595.276
+#define KOERS_REPORT_PAGE_HEIGHT 841.890
+#define KOERS_REPORT_MARGIN_X 56.693
+#define KOERS_REPORT_MARGIN_TOP 42.520
+#define KOERS_REPORT_MARGIN_BOTTOM 42.520
+#define KOERS_REPORT_CONTENT_WIDTH (KOERS_REPORT_PAGE_WIDTH - 2 * KOERS_REPORT_MARGIN_X)
+#define KOERS_REPORT_BODY_TOP (KOERS_REPORT_MARGIN_TOP + 34.0)
+#define KOERS_REPORT_BODY_BOTTOM (KOERS_REPORT_PAGE_HEIGHT - KOERS_REPORT_MARGIN_BOTTOM - 30.0)
+#define KOERS_REPORT_BODY_HEIGHT (KOERS_REPORT_BODY_BOTTOM - KOERS_REPORT_BODY_TOP)
 
 #define KOERS_REPORT_FONT_FAMILY "Cantarell, DejaVu Sans, sans"
 
@@ -57,7 +57,7 @@ extern const KoersReportColor koers_report_accent_light;
 extern const KoersReportColor koers_report_white;
 
 const KoersReportColor *koers_report_status_color (KoersKrStatus status);
-const KoersReportColor *koers_report_score_color  (double        score);
+const KoersReportColor *koers_report_score_color (double score);
 
 /* The layout cursor.  The report is laid out twice with the same code:
  * first without a surface, only measuring, to count the pages; then on the
@@ -65,139 +65,139 @@ const KoersReportColor *koers_report_score_color  (double        score);
  * nothing in the first pass. */
 typedef struct
 {
-  const KoersReportData  *data;
-  KoersLanguage           lang;
-  PangoContext           *pango;
-  PangoFontDescription   *fonts[N_KOERS_REPORT_FONTS];
+  const KoersReportData *data;
+  KoersLanguage          lang;
+  PangoContext          *pango;
+  PangoFontDescription  *fonts[N_KOERS_REPORT_FONTS];
 
-  cairo_surface_t        *surface;   /* NULL while measuring */
-  cairo_t                *cr;        /* NULL while measuring */
-  gboolean                drawing;
-  int                     page;      /* the current page, from 1 */
-  int                     n_pages;   /* known in the drawing pass */
-  gboolean                page_open;
-  gboolean                link_open;
-  double                  y;         /* the cursor, in points from the top */
+  cairo_surface_t *surface; /* NULL while measuring */
+  cairo_t         *cr;      /* NULL while measuring */
+  gboolean         drawing;
+  int              page;    /* the current page, from 1 */
+  int              n_pages; /* known in the drawing pass */
+  gboolean         page_open;
+  gboolean         link_open;
+  double           y; /* the cursor, in points from the top */
 
   /* Laid-out text by font, width, lines, alignment and text: the drawing
    * pass reuses what the measuring pass shaped, and repeated words
    * (statuses, months, units) are shaped once. */
-  GHashTable             *text_cache;
+  GHashTable *text_cache;
 
-  char                   *header_text;
-  char                   *footer_text;
+  char *header_text;
+  char *footer_text;
 
   GCancellable           *cancellable;
   gboolean                cancelled;
   KoersReportProgressFunc progress;
   gpointer                progress_data;
-  guint                   pass;      /* 0 measuring, 1 drawing */
+  guint                   pass; /* 0 measuring, 1 drawing */
   guint                   n_units;
   guint                   done_units;
 } KoersReportLayout;
 
-KoersReportLayout *koers_report_layout_new        (const KoersReportData *data);
-void               koers_report_layout_free       (KoersReportLayout     *self);
+KoersReportLayout *koers_report_layout_new (const KoersReportData *data);
+void               koers_report_layout_free (KoersReportLayout *self);
 
 /* Starts a pass: surface NULL measures. */
-void     koers_report_layout_begin_pass  (KoersReportLayout *self,
-                                          cairo_surface_t   *surface,
-                                          int                n_pages);
-void     koers_report_layout_end_pass    (KoersReportLayout *self);
+void koers_report_layout_begin_pass (KoersReportLayout *self,
+                                     cairo_surface_t   *surface,
+                                     int                n_pages);
+void koers_report_layout_end_pass (KoersReportLayout *self);
 
 /* Pages.  with_header FALSE for the cover. */
-void     koers_report_layout_new_page    (KoersReportLayout *self,
-                                          gboolean           with_header);
-void     koers_report_layout_finish_page (KoersReportLayout *self);
+void koers_report_layout_new_page (KoersReportLayout *self,
+                                   gboolean           with_header);
+void koers_report_layout_finish_page (KoersReportLayout *self);
 /* Starts a new page when less than height is left; TRUE when it did. */
-gboolean koers_report_layout_ensure      (KoersReportLayout *self,
-                                          double             height);
-double   koers_report_layout_remaining   (KoersReportLayout *self);
-void     koers_report_layout_skip        (KoersReportLayout *self,
-                                          double             height);
+gboolean koers_report_layout_ensure (KoersReportLayout *self,
+                                     double             height);
+double   koers_report_layout_remaining (KoersReportLayout *self);
+void     koers_report_layout_skip (KoersReportLayout *self,
+                                   double             height);
 
 /* Progress and cancellation: one unit of work done; FALSE once cancelled. */
-gboolean koers_report_layout_tick        (KoersReportLayout *self);
+gboolean koers_report_layout_tick (KoersReportLayout *self);
 
 /* Text.  User text goes in as text, never as markup.  max_lines > 0 ends
  * longer text with an ellipsis; words longer than width break. */
-PangoLayout *koers_report_layout_text    (KoersReportLayout *self,
-                                          KoersReportFont    font,
-                                          const char        *text,
-                                          double             width,
-                                          int                max_lines,
-                                          PangoAlignment     align);
-double   koers_report_text_height        (PangoLayout       *layout);
-double   koers_report_text_width         (PangoLayout       *layout);
-void     koers_report_layout_draw_text   (KoersReportLayout      *self,
-                                          PangoLayout            *layout,
-                                          double                  x,
-                                          double                  y,
-                                          const KoersReportColor *color);
+PangoLayout *koers_report_layout_text (KoersReportLayout *self,
+                                       KoersReportFont    font,
+                                       const char        *text,
+                                       double             width,
+                                       int                max_lines,
+                                       PangoAlignment     align);
+double       koers_report_text_height (PangoLayout *layout);
+double       koers_report_text_width (PangoLayout *layout);
+void         koers_report_layout_draw_text (KoersReportLayout      *self,
+                                            PangoLayout            *layout,
+                                            double                  x,
+                                            double                  y,
+                                            const KoersReportColor *color);
 /* A paragraph across the body width at the cursor, split between pages
  * line by line; moves the cursor past it and space_after. */
-void     koers_report_layout_paragraph   (KoersReportLayout      *self,
-                                          KoersReportFont         font,
-                                          const char             *text,
-                                          const KoersReportColor *color,
-                                          double                  indent,
-                                          double                  space_after);
+void koers_report_layout_paragraph (KoersReportLayout      *self,
+                                    KoersReportFont         font,
+                                    const char             *text,
+                                    const KoersReportColor *color,
+                                    double                  indent,
+                                    double                  space_after);
 /* A heading that keeps at least keep_with points of what follows on its
  * page.  dest (nullable) makes it a link target. */
-void     koers_report_layout_heading     (KoersReportLayout *self,
-                                          KoersReportFont    font,
-                                          const char        *text,
-                                          const char        *dest,
-                                          double             keep_with);
+void koers_report_layout_heading (KoersReportLayout *self,
+                                  KoersReportFont    font,
+                                  const char        *text,
+                                  const char        *dest,
+                                  double             keep_with);
 
 /* Shapes. */
-void     koers_report_layout_fill_rect   (KoersReportLayout      *self,
-                                          double                  x,
-                                          double                  y,
-                                          double                  w,
-                                          double                  h,
-                                          const KoersReportColor *color);
-void     koers_report_layout_fill_rounded(KoersReportLayout      *self,
-                                          double                  x,
-                                          double                  y,
-                                          double                  w,
-                                          double                  h,
-                                          double                  radius,
-                                          const KoersReportColor *color);
-void     koers_report_layout_hline       (KoersReportLayout      *self,
-                                          double                  x1,
-                                          double                  x2,
-                                          double                  y,
-                                          double                  width,
-                                          const KoersReportColor *color);
+void koers_report_layout_fill_rect (KoersReportLayout      *self,
+                                    double                  x,
+                                    double                  y,
+                                    double                  w,
+                                    double                  h,
+                                    const KoersReportColor *color);
+void koers_report_layout_fill_rounded (KoersReportLayout      *self,
+                                       double                  x,
+                                       double                  y,
+                                       double                  w,
+                                       double                  h,
+                                       double                  radius,
+                                       const KoersReportColor *color);
+void koers_report_layout_hline (KoersReportLayout      *self,
+                                double                  x1,
+                                double                  x2,
+                                double                  y,
+                                double                  width,
+                                const KoersReportColor *color);
 /* The status symbol: a shape per status, so that it reads without colour. */
-void     koers_report_layout_status_symbol (KoersReportLayout *self,
-                                            KoersKrStatus      status,
-                                            double             cx,
-                                            double             cy,
-                                            double             size);
+void koers_report_layout_status_symbol (KoersReportLayout *self,
+                                        KoersKrStatus      status,
+                                        double             cx,
+                                        double             cy,
+                                        double             size);
 /* A progress bar: track and fill, fraction 0..1. */
-void     koers_report_layout_progress_bar (KoersReportLayout      *self,
-                                           double                  x,
-                                           double                  y,
-                                           double                  w,
-                                           double                  h,
-                                           double                  fraction,
-                                           const KoersReportColor *color);
+void koers_report_layout_progress_bar (KoersReportLayout      *self,
+                                       double                  x,
+                                       double                  y,
+                                       double                  w,
+                                       double                  h,
+                                       double                  fraction,
+                                       const KoersReportColor *color);
 
 /* Links inside the document: the marks drawn between begin and end link
  * to dest. */
-void     koers_report_layout_begin_link  (KoersReportLayout *self,
-                                          const char        *dest);
-void     koers_report_layout_end_link    (KoersReportLayout *self);
-void     koers_report_layout_add_dest    (KoersReportLayout *self,
-                                          const char        *name,
-                                          double             y);
+void koers_report_layout_begin_link (KoersReportLayout *self,
+                                     const char        *dest);
+void koers_report_layout_end_link (KoersReportLayout *self);
+void koers_report_layout_add_dest (KoersReportLayout *self,
+                                   const char        *name,
+                                   double             y);
 /* An outline (bookmark) entry; returns its id (0 while measuring). */
-int      koers_report_layout_add_outline (KoersReportLayout *self,
-                                          int                parent,
-                                          const char        *title,
-                                          const char        *dest,
-                                          gboolean          open);
+int koers_report_layout_add_outline (KoersReportLayout *self,
+                                     int                parent,
+                                     const char        *title,
+                                     const char        *dest,
+                                     gboolean           open);
 
 G_END_DECLS

@@ -47,7 +47,7 @@ static char *
 describe_scope (KoersReportLayout *layout)
 {
   const KoersReportData *data = layout->data;
-  GString *scope;
+  GString               *scope;
 
   if (data->whole_company)
     return g_strdup (koers_report_str (layout->lang, KOERS_REPORT_STR_WHOLE_COMPANY));
@@ -56,7 +56,7 @@ describe_scope (KoersReportLayout *layout)
   for (guint i = 0; i < data->departments->len; i++)
     {
       const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
-      g_autofree char *name = koers_text_isolate (dept->name);
+      g_autofree char             *name = koers_text_isolate (dept->name);
 
       if (i > 0)
         g_string_append (scope, ", ");
@@ -72,8 +72,8 @@ draw_fact (KoersReportLayout *layout,
            KoersReportStr     label,
            const char        *value)
 {
-  g_autoptr(PangoLayout) label_layout = NULL;
-  g_autoptr(PangoLayout) value_layout = NULL;
+  g_autoptr (PangoLayout) label_layout = NULL;
+  g_autoptr (PangoLayout) value_layout = NULL;
   double label_w = 110.0;
   double h;
 
@@ -99,14 +99,14 @@ gboolean
 koers_report_section_cover (KoersReportLayout *layout)
 {
   const KoersReportData *data = layout->data;
-  g_autofree char *period = koers_format_period (layout->lang, &data->period);
-  g_autofree char *date = koers_format_date (layout->lang, &data->generated);
-  g_autofree char *scope = describe_scope (layout);
-  g_autoptr(PangoLayout) org = NULL;
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) subtitle = NULL;
-  g_autoptr(PangoLayout) period_layout = NULL;
-  g_autoptr(PangoLayout) confidential = NULL;
+  g_autofree char       *period = koers_format_period (layout->lang, &data->period);
+  g_autofree char       *date = koers_format_date (layout->lang, &data->generated);
+  g_autofree char       *scope = describe_scope (layout);
+  g_autoptr (PangoLayout) org = NULL;
+  g_autoptr (PangoLayout) title = NULL;
+  g_autoptr (PangoLayout) subtitle = NULL;
+  g_autoptr (PangoLayout) period_layout = NULL;
+  g_autoptr (PangoLayout) confidential = NULL;
   double pad = 28.0;
   double inner = KOERS_REPORT_CONTENT_WIDTH - 2 * pad;
   double block_h;
@@ -173,9 +173,9 @@ draw_tile (KoersReportLayout      *layout,
            const KoersReportColor *figure_color,
            const char             *note)
 {
-  g_autoptr(PangoLayout) label_layout = NULL;
-  g_autoptr(PangoLayout) figure_layout = NULL;
-  g_autoptr(PangoLayout) note_layout = NULL;
+  g_autoptr (PangoLayout) label_layout = NULL;
+  g_autoptr (PangoLayout) figure_layout = NULL;
+  g_autoptr (PangoLayout) note_layout = NULL;
   double pad = 9.0;
   double y = layout->y;
 
@@ -199,25 +199,25 @@ static void
 draw_tiles (KoersReportLayout       *layout,
             const KoersReportTotals *totals)
 {
-  KoersLanguage lang = layout->lang;
+  KoersLanguage          lang = layout->lang;
   const KoersReportData *data = layout->data;
-  double w = (KOERS_REPORT_CONTENT_WIDTH - 2 * TILE_GAP) / 3;
-  double x = KOERS_REPORT_MARGIN_X;
-  guint n_committed = totals->committed_achieved + totals->committed_missed + totals->committed_open;
-  g_autofree char *score = koers_format_score (lang, totals->score, 2);
-  g_autofree char *n_objectives = g_strdup_printf ("%u", data->objectives->len);
-  g_autofree char *n_krs = g_strdup_printf ("%u", data->n_key_results);
-  g_autofree char *score_note = NULL;
-  g_autofree char *achieved = g_strdup_printf ("%u", totals->committed_achieved);
-  g_autofree char *missed = g_strdup_printf ("%u", totals->committed_missed);
-  g_autofree char *open = g_strdup_printf ("%u", totals->committed_open);
-  g_autofree char *committed_figure = g_strdup_printf ("%u / %u", totals->committed_achieved, n_committed);
-  g_autofree char *committed_note = NULL;
-  g_autofree char *aspirational = koers_format_score (lang, totals->aspirational_mean, 2);
-  g_autofree char *goal = koers_format_score (lang, 0.7, 1);
-  g_autofree char *n_aspirational = g_strdup_printf ("%u", totals->n_aspirational);
-  g_autofree char *aspirational_note = NULL;
-  gboolean aspirational_ok = totals->aspirational_mean >= 0.7 - 1e-9;
+  double                 w = (KOERS_REPORT_CONTENT_WIDTH - 2 * TILE_GAP) / 3;
+  double                 x = KOERS_REPORT_MARGIN_X;
+  guint                  n_committed = totals->committed_achieved + totals->committed_missed + totals->committed_open;
+  g_autofree char       *score = koers_format_score (lang, totals->score, 2);
+  g_autofree char       *n_objectives = g_strdup_printf ("%u", data->objectives->len);
+  g_autofree char       *n_krs = g_strdup_printf ("%u", data->n_key_results);
+  g_autofree char       *score_note = NULL;
+  g_autofree char       *achieved = g_strdup_printf ("%u", totals->committed_achieved);
+  g_autofree char       *missed = g_strdup_printf ("%u", totals->committed_missed);
+  g_autofree char       *open = g_strdup_printf ("%u", totals->committed_open);
+  g_autofree char       *committed_figure = g_strdup_printf ("%u / %u", totals->committed_achieved, n_committed);
+  g_autofree char       *committed_note = NULL;
+  g_autofree char       *aspirational = koers_format_score (lang, totals->aspirational_mean, 2);
+  g_autofree char       *goal = koers_format_score (lang, 0.7, 1);
+  g_autofree char       *n_aspirational = g_strdup_printf ("%u", totals->n_aspirational);
+  g_autofree char       *aspirational_note = NULL;
+  gboolean               aspirational_ok = totals->aspirational_mean >= 0.7 - 1e-9;
 
   score_note = koers_report_str_format (lang, KOERS_REPORT_STR_OVERALL_SCORE_NOTE, n_objectives, n_krs, NULL);
   committed_note = koers_report_str_format (lang, KOERS_REPORT_STR_COMMITTED_LINE, achieved, missed, open);
@@ -239,8 +239,8 @@ draw_tiles (KoersReportLayout       *layout,
   draw_tile (layout, x, w, koers_report_str (lang, KOERS_REPORT_STR_ASPIRATIONAL),
              totals->n_aspirational > 0 ? aspirational : "—",
              totals->n_aspirational == 0 ? &koers_report_muted
-             : aspirational_ok ? koers_report_status_color (KOERS_KR_STATUS_ACHIEVED)
-                               : koers_report_status_color (KOERS_KR_STATUS_AT_RISK),
+             : aspirational_ok           ? koers_report_status_color (KOERS_KR_STATUS_ACHIEVED)
+                                         : koers_report_status_color (KOERS_KR_STATUS_AT_RISK),
              aspirational_note);
   layout->y += TILE_HEIGHT;
 }
@@ -249,7 +249,7 @@ static void
 draw_top_risks (KoersReportLayout *layout)
 {
   const KoersReportData *data = layout->data;
-  g_autoptr(GPtrArray) risks = koers_report_data_list_risks (data);
+  g_autoptr (GPtrArray) risks = koers_report_data_list_risks (data);
   static const KoersReportColumn with_notes[] = {
     { KOERS_REPORT_STR_COL_KEY_RESULT, 0.29, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_COL_DEPARTMENT, 0.17, PANGO_ALIGN_LEFT, FALSE },
@@ -257,8 +257,8 @@ draw_top_risks (KoersReportLayout *layout)
     { KOERS_REPORT_STR_COL_PROGRESS, 0.15, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_COL_NOTE, 0.27, PANGO_ALIGN_LEFT, FALSE },
   };
-  g_autoptr(KoersReportTable) table = NULL;
-  guint n_columns = data->include_notes ? G_N_ELEMENTS (with_notes) : G_N_ELEMENTS (with_notes) - 1;
+  g_autoptr (KoersReportTable) table = NULL;
+  guint             n_columns = data->include_notes ? G_N_ELEMENTS (with_notes) : G_N_ELEMENTS (with_notes) - 1;
   KoersReportColumn columns[G_N_ELEMENTS (with_notes)];
 
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
@@ -284,7 +284,7 @@ draw_top_risks (KoersReportLayout *layout)
   for (guint i = 0; i < MIN (risks->len, TOP_RISKS); i++)
     {
       const KoersReportKeyResult *kr = g_ptr_array_index (risks, i);
-      g_autofree char *current = koers_format_metric (layout->lang, kr->metric_kind, kr->unit, kr->current);
+      g_autofree char            *current = koers_format_metric (layout->lang, kr->metric_kind, kr->unit, kr->current);
 
       koers_report_table_add_row (table, TRUE);
       koers_report_table_set_text (table, 0, kr->title, kr->objective->title, FALSE, kr->objective->dest);
@@ -308,10 +308,10 @@ draw_top_risks (KoersReportLayout *layout)
 gboolean
 koers_report_section_summary (KoersReportLayout *layout)
 {
-  KoersLanguage lang = layout->lang;
+  KoersLanguage     lang = layout->lang;
   KoersReportTotals totals;
-  g_autofree char *date = koers_format_date (lang, &layout->data->generated);
-  g_autofree char *expected = koers_report_str_format (lang, KOERS_REPORT_STR_EXPECTED_NOTE, date, NULL, NULL);
+  g_autofree char  *date = koers_format_date (lang, &layout->data->generated);
+  g_autofree char  *expected = koers_report_str_format (lang, KOERS_REPORT_STR_EXPECTED_NOTE, date, NULL, NULL);
 
   koers_report_data_get_totals (layout->data, &totals);
 
@@ -355,15 +355,15 @@ draw_supporting_row (KoersReportLayout          *layout,
                      const KoersReportObjective *objective,
                      double                      indent)
 {
-  g_autoptr(PangoLayout) dept = NULL;
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) score = NULL;
+  g_autoptr (PangoLayout) dept = NULL;
+  g_autoptr (PangoLayout) title = NULL;
+  g_autoptr (PangoLayout) score = NULL;
   g_autofree char *score_text = koers_format_score (layout->lang, objective->score, 2);
-  double dept_w = 110.0;
-  double score_w = 34.0;
-  double x = KOERS_REPORT_MARGIN_X + indent;
-  double title_w = KOERS_REPORT_CONTENT_WIDTH - indent - dept_w - score_w - 12.0;
-  double h;
+  double           dept_w = 110.0;
+  double           score_w = 34.0;
+  double           x = KOERS_REPORT_MARGIN_X + indent;
+  double           title_w = KOERS_REPORT_CONTENT_WIDTH - indent - dept_w - score_w - 12.0;
+  double           h;
 
   dept = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD,
                                    objective->department != NULL ? objective->department->name : "",
@@ -389,12 +389,12 @@ draw_company_objective (KoersReportLayout          *layout,
                         const KoersReportObjective *company)
 {
   const KoersReportData *data = layout->data;
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) score = NULL;
+  g_autoptr (PangoLayout) title = NULL;
+  g_autoptr (PangoLayout) score = NULL;
   g_autofree char *score_text = koers_format_score (layout->lang, company->score, 2);
-  double score_w = 40.0;
-  gboolean any = FALSE;
-  double top, h;
+  double           score_w = 40.0;
+  gboolean         any = FALSE;
+  double           top, h;
 
   title = koers_report_layout_text (layout, KOERS_REPORT_FONT_H3, company->title,
                                     KOERS_REPORT_CONTENT_WIDTH - score_w - 20.0, 4, PANGO_ALIGN_LEFT);
@@ -448,9 +448,9 @@ gboolean
 koers_report_section_alignment (KoersReportLayout *layout)
 {
   const KoersReportData *data = layout->data;
-  KoersLanguage lang = layout->lang;
-  GPtrArray *lists[] = { data->objectives, data->extra_objectives };
-  gboolean any_unaligned = FALSE;
+  KoersLanguage          lang = layout->lang;
+  GPtrArray             *lists[] = { data->objectives, data->extra_objectives };
+  gboolean               any_unaligned = FALSE;
 
   koers_report_layout_new_page (layout, TRUE);
   koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT,
@@ -468,7 +468,7 @@ koers_report_section_alignment (KoersReportLayout *layout)
       for (guint i = 0; i < lists[l]->len; i++)
         {
           const KoersReportObjective *objective = g_ptr_array_index (lists[l], i);
-          gboolean supported = FALSE;
+          gboolean                    supported = FALSE;
 
           if (objective->level != KOERS_LEVEL_COMPANY)
             continue;

@@ -9,23 +9,23 @@ G_BEGIN_DECLS
  * its progress through koers_report_layout_tick(); each returns FALSE when
  * the work was cancelled. */
 
-#define KOERS_REPORT_DEST_SUMMARY   "summary"
+#define KOERS_REPORT_DEST_SUMMARY "summary"
 #define KOERS_REPORT_DEST_ALIGNMENT "alignment"
-#define KOERS_REPORT_DEST_APPENDIX  "appendix"
+#define KOERS_REPORT_DEST_APPENDIX "appendix"
 
 /* How many units of work the parts report, for the progress fraction. */
-guint    koers_report_sections_count_units (const KoersReportData *data);
+guint koers_report_sections_count_units (const KoersReportData *data);
 
 /* koers-report-sections.c */
-gboolean koers_report_section_cover        (KoersReportLayout *layout);
-gboolean koers_report_section_summary      (KoersReportLayout *layout);
-gboolean koers_report_section_alignment    (KoersReportLayout *layout);
+gboolean koers_report_section_cover (KoersReportLayout *layout);
+gboolean koers_report_section_summary (KoersReportLayout *layout);
+gboolean koers_report_section_alignment (KoersReportLayout *layout);
 
 /* koers-report-departments.c */
-gboolean koers_report_section_departments  (KoersReportLayout *layout);
-gboolean koers_report_section_appendix     (KoersReportLayout *layout);
+gboolean koers_report_section_departments (KoersReportLayout *layout);
+gboolean koers_report_section_appendix (KoersReportLayout *layout);
 
 /* The owner to show for a key result: its own, else its objective's. */
-const char *koers_report_key_result_owner  (const KoersReportKeyResult *kr);
+const char *koers_report_key_result_owner (const KoersReportKeyResult *kr);
 
 G_END_DECLS

@@ -14,206 +14,133 @@ typedef struct
 /* English marked with N_() so the words are in the catalogue too (the
  * translators see them); the Dutch column is what the report prints. */
 static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
-  [KOERS_REPORT_STR_OUR_ORGANISATION] = { N_("Our organisation"), "Onze organisatie" },
-  [KOERS_REPORT_STR_TITLE] = { N_("OKR report"), "OKR-rapport" },
-  [KOERS_REPORT_STR_SUBTITLE] = { N_("Objectives and key results"), "Doelstellingen en sleutelresultaten" },
-  [KOERS_REPORT_STR_PERIOD] = { N_("Period"), "Periode" },
-  [KOERS_REPORT_STR_REPORT_DATE] = { N_("Report date"), "Rapportdatum" },
-  [KOERS_REPORT_STR_SCOPE] = { N_("Scope"), "Omvang" },
-  [KOERS_REPORT_STR_WHOLE_COMPANY] = { N_("The whole company"), "Het hele bedrijf" },
+  [KOERS_REPORT_STR_OUR_ORGANISATION] = { N_ ("Our organisation"), "Onze organisatie" },
+  [KOERS_REPORT_STR_TITLE] = { N_ ("OKR report"), "OKR-rapport" },
+  [KOERS_REPORT_STR_SUBTITLE] = { N_ ("Objectives and key results"), "Doelstellingen en sleutelresultaten" },
+  [KOERS_REPORT_STR_PERIOD] = { N_ ("Period"), "Periode" },
+  [KOERS_REPORT_STR_REPORT_DATE] = { N_ ("Report date"), "Rapportdatum" },
+  [KOERS_REPORT_STR_SCOPE] = { N_ ("Scope"), "Omvang" },
+  [KOERS_REPORT_STR_WHOLE_COMPANY] = { N_ ("The whole company"), "Het hele bedrijf" },
   [KOERS_REPORT_STR_CONFIDENTIAL] = {
-    N_("Confidential — prepared for the board of directors. Do not distribute."),
-    "Vertrouwelijk — opgesteld voor de raad van bestuur. Niet verspreiden."
-  },
-  [KOERS_REPORT_STR_CONFIDENTIAL_SHORT] = { N_("Confidential"), "Vertrouwelijk" },
-  [KOERS_REPORT_STR_PAGE_X_OF_Y] = { N_("Page {1} of {2}"), "Pagina {1} van {2}" },
-  [KOERS_REPORT_STR_GENERATED_ON] = { N_("Prepared with Koers on {1}"), "Opgesteld met Koers op {1}" },
-  [KOERS_REPORT_STR_SUMMARY] = { N_("Executive summary"), "Managementsamenvatting" },
-  [KOERS_REPORT_STR_OVERALL_SCORE] = { N_("Overall score"), "Totaalscore" },
-  [KOERS_REPORT_STR_OVERALL_SCORE_NOTE] = {
-    N_("Mean score of {1} objectives and {2} key results"),
-    "Gemiddelde score van {1} doelstellingen en {2} sleutelresultaten"
-  },
-  [KOERS_REPORT_STR_OBJECTIVES] = { N_("Objectives"), "Doelstellingen" },
-  [KOERS_REPORT_STR_KEY_RESULTS] = { N_("Key results"), "Sleutelresultaten" },
-  [KOERS_REPORT_STR_COMMITTED] = { N_("Committed objectives"), "Verplichte doelstellingen" },
-  [KOERS_REPORT_STR_COMMITTED_LINE] = {
-    N_("{1} achieved · {2} missed · {3} still open"),
-    "{1} behaald · {2} gemist · {3} nog lopend"
-  },
-  [KOERS_REPORT_STR_ASPIRATIONAL] = { N_("Aspirational objectives"), "Ambitieuze doelstellingen" },
-  [KOERS_REPORT_STR_ASPIRATIONAL_LINE] = {
-    N_("Average score {1} against the goal of {2} ({3} objectives)"),
-    "Gemiddelde score {1} tegenover het streefcijfer {2} ({3} doelstellingen)"
-  },
-  [KOERS_REPORT_STR_ASPIRATIONAL_NONE] = {
-    N_("No aspirational objectives in this period."),
-    "Geen ambitieuze doelstellingen in deze periode."
-  },
-  [KOERS_REPORT_STR_EXPECTED_NOTE] = {
-    N_("Statuses compare each key result’s progress with the progress expected on {1}."),
-    "De status vergelijkt de voortgang van elk sleutelresultaat met de verwachte voortgang op {1}."
-  },
-  [KOERS_REPORT_STR_TOP_RISKS] = { N_("Top risks"), "Belangrijkste risico’s" },
-  [KOERS_REPORT_STR_NO_RISKS] = {
-    N_("No key result is at risk or off track."),
-    "Geen enkel sleutelresultaat is in gevaar of loopt achter."
-  },
-  [KOERS_REPORT_STR_SCORE_PER_DEPARTMENT] = { N_("Score per department"), "Score per afdeling" },
-  [KOERS_REPORT_STR_GOAL_LINE] = { N_("goal {1}"), "streefcijfer {1}" },
-  [KOERS_REPORT_STR_ALIGNMENT] = { N_("Alignment"), "Afstemming" },
-  [KOERS_REPORT_STR_ALIGNMENT_INTRO] = {
-    N_("How the department objectives support the company objectives."),
-    "Hoe de afdelingsdoelstellingen de bedrijfsdoelstellingen ondersteunen."
-  },
-  [KOERS_REPORT_STR_NO_SUPPORT] = {
-    N_("No department objective supports this objective yet."),
-    "Nog geen afdelingsdoelstelling ondersteunt deze doelstelling."
-  },
-  [KOERS_REPORT_STR_NOT_ALIGNED] = {
-    N_("Not aligned to a company objective"),
-    "Niet afgestemd op een bedrijfsdoelstelling"
-  },
-  [KOERS_REPORT_STR_DEPARTMENTS] = { N_("Departments"), "Afdelingen" },
-  [KOERS_REPORT_STR_DEPARTMENT_LINE] = {
-    N_("{1} objectives · {2} key results · score {3}"),
-    "{1} doelstellingen · {2} sleutelresultaten · score {3}"
-  },
-  [KOERS_REPORT_STR_NO_OBJECTIVES] = { N_("No objectives in this period."), "Geen doelstellingen in deze periode." },
-  [KOERS_REPORT_STR_COL_LEVEL] = { N_("Level"), "Niveau" },
-  [KOERS_REPORT_STR_COL_OBJECTIVE] = { N_("Objective"), "Doelstelling" },
-  [KOERS_REPORT_STR_COL_KEY_RESULT] = { N_("Key result"), "Sleutel\u00ADresultaat" },
+    N_ ("Confidential — prepared for the board of directors. Do not distribute."),
+    "Vertrouwelijk — opgesteld voor de raad van bestuur. Niet verspreiden." },
+  [KOERS_REPORT_STR_CONFIDENTIAL_SHORT] = { N_ ("Confidential"), "Vertrouwelijk" },
+  [KOERS_REPORT_STR_PAGE_X_OF_Y] = { N_ ("Page {1} of {2}"), "Pagina {1} van {2}" },
+  [KOERS_REPORT_STR_GENERATED_ON] = { N_ ("Prepared with Koers on {1}"), "Opgesteld met Koers op {1}" },
+  [KOERS_REPORT_STR_SUMMARY] = { N_ ("Executive summary"), "Managementsamenvatting" },
+  [KOERS_REPORT_STR_OVERALL_SCORE] = { N_ ("Overall score"), "Totaalscore" },
+  [KOERS_REPORT_STR_OVERALL_SCORE_NOTE] = { N_ ("Mean score of {1} objectives and {2} key results"), "Gemiddelde score van {1} doelstellingen en {2} sleutelresultaten" },
+  [KOERS_REPORT_STR_OBJECTIVES] = { N_ ("Objectives"), "Doelstellingen" },
+  [KOERS_REPORT_STR_KEY_RESULTS] = { N_ ("Key results"), "Sleutelresultaten" },
+  [KOERS_REPORT_STR_COMMITTED] = { N_ ("Committed objectives"), "Verplichte doelstellingen" },
+  [KOERS_REPORT_STR_COMMITTED_LINE] = { N_ ("{1} achieved · {2} missed · {3} still open"), "{1} behaald · {2} gemist · {3} nog lopend" },
+  [KOERS_REPORT_STR_ASPIRATIONAL] = { N_ ("Aspirational objectives"), "Ambitieuze doelstellingen" },
+  [KOERS_REPORT_STR_ASPIRATIONAL_LINE] = { N_ ("Average score {1} against the goal of {2} ({3} objectives)"), "Gemiddelde score {1} tegenover het streefcijfer {2} ({3} doelstellingen)" },
+  [KOERS_REPORT_STR_ASPIRATIONAL_NONE] = { N_ ("No aspirational objectives in this period."), "Geen ambitieuze doelstellingen in deze periode." },
+  [KOERS_REPORT_STR_EXPECTED_NOTE] = { N_ ("Statuses compare each key result’s progress with the progress expected on {1}."), "De status vergelijkt de voortgang van elk sleutelresultaat met de verwachte voortgang op {1}." },
+  [KOERS_REPORT_STR_TOP_RISKS] = { N_ ("Top risks"), "Belangrijkste risico’s" },
+  [KOERS_REPORT_STR_NO_RISKS] = { N_ ("No key result is at risk or off track."), "Geen enkel sleutelresultaat is in gevaar of loopt achter." },
+  [KOERS_REPORT_STR_SCORE_PER_DEPARTMENT] = { N_ ("Score per department"), "Score per afdeling" },
+  [KOERS_REPORT_STR_GOAL_LINE] = { N_ ("goal {1}"), "streefcijfer {1}" },
+  [KOERS_REPORT_STR_ALIGNMENT] = { N_ ("Alignment"), "Afstemming" },
+  [KOERS_REPORT_STR_ALIGNMENT_INTRO] = { N_ ("How the department objectives support the company objectives."), "Hoe de afdelingsdoelstellingen de bedrijfsdoelstellingen ondersteunen." },
+  [KOERS_REPORT_STR_NO_SUPPORT] = { N_ ("No department objective supports this objective yet."), "Nog geen afdelingsdoelstelling ondersteunt deze doelstelling." },
+  [KOERS_REPORT_STR_NOT_ALIGNED] = { N_ ("Not aligned to a company objective"), "Niet afgestemd op een bedrijfsdoelstelling" },
+  [KOERS_REPORT_STR_DEPARTMENTS] = { N_ ("Departments"), "Afdelingen" },
+  [KOERS_REPORT_STR_DEPARTMENT_LINE] = { N_ ("{1} objectives · {2} key results · score {3}"), "{1} doelstellingen · {2} sleutelresultaten · score {3}" },
+  [KOERS_REPORT_STR_NO_OBJECTIVES] = { N_ ("No objectives in this period."), "Geen doelstellingen in deze periode." },
+  [KOERS_REPORT_STR_COL_LEVEL] = { N_ ("Level"), "Niveau" },
+  [KOERS_REPORT_STR_COL_OBJECTIVE] = { N_ ("Objective"), "Doelstelling" },
+  [KOERS_REPORT_STR_COL_KEY_RESULT] = { N_ ("Key result"), "Sleutel\u00ADresultaat" },
   /* Soft hyphens (U+00AD) say where a narrow column may break a long
    * Dutch compound. */
-  [KOERS_REPORT_STR_COL_START] = { N_("Start"), "Start\u00ADwaarde" },
-  [KOERS_REPORT_STR_COL_TARGET] = { N_("Target"), "Doel\u00ADwaarde" },
-  [KOERS_REPORT_STR_COL_CURRENT] = { N_("Current"), "Huidig" },
-  [KOERS_REPORT_STR_COL_STATUS] = { N_("Status"), "Status" },
-  [KOERS_REPORT_STR_COL_OWNER] = { N_("Owner"), "Verantwoor\u00ADdelijke" },
-  [KOERS_REPORT_STR_COL_DEPARTMENT] = { N_("Department"), "Afdeling" },
-  [KOERS_REPORT_STR_COL_PROGRESS] = { N_("Progress"), "Voortgang" },
-  [KOERS_REPORT_STR_COL_NOTE] = { N_("Note"), "Toelichting" },
-  [KOERS_REPORT_STR_COL_SCORE] = { N_("Score"), "Score" },
-  [KOERS_REPORT_STR_TRENDS] = { N_("Key results over the period"), "Verloop van de sleutelresultaten" },
-  [KOERS_REPORT_STR_NO_KEY_RESULTS] = { N_("No key results yet."), "Nog geen sleutelresultaten." },
-  [KOERS_REPORT_STR_NO_CHECKINS] = { N_("No check-ins yet"), "Nog geen check-ins" },
-  [KOERS_REPORT_STR_DUE] = { N_("due {1}"), "deadline {1}" },
-  [KOERS_REPORT_STR_CONTINUED] = { N_("(continued)"), "(vervolg)" },
-  [KOERS_REPORT_STR_APPENDIX] = { N_("Appendix"), "Bijlage" },
-  [KOERS_REPORT_STR_MISSED] = {
-    N_("Committed objectives that were missed"),
-    "Verplichte doelstellingen die niet gehaald werden"
-  },
-  [KOERS_REPORT_STR_MISSED_INTRO] = {
-    N_("Committed objectives whose period has ended with a score below 1.0. Each one calls for a blameless post-mortem to improve planning or execution."),
-    "Verplichte doelstellingen waarvan de periode voorbij is met een score onder 1,0. Elk ervan vraagt een postmortem-analyse zonder schuldtoewijzing om de planning of de uitvoering te verbeteren."
-  },
-  [KOERS_REPORT_STR_NO_MISSED] = {
-    N_("No committed objective was missed."),
-    "Geen enkele verplichte doelstelling werd gemist."
-  },
-  [KOERS_REPORT_STR_GDPR] = {
-    N_("Key results that use personal data (GDPR)"),
-    "Sleutelresultaten met persoonsgegevens (GDPR)"
-  },
-  [KOERS_REPORT_STR_GDPR_INTRO] = {
-    N_("These measurements use staff or customer data: keep them within the GDPR and the organisation’s compliance rules."),
-    "Deze metingen gebruiken personeels- of klantgegevens: hou rekening met de GDPR- en compliancevereisten van de organisatie."
-  },
-  [KOERS_REPORT_STR_NO_GDPR] = {
-    N_("No key result uses personal data."),
-    "Geen enkel sleutelresultaat gebruikt persoonsgegevens."
-  },
-  [KOERS_REPORT_STR_NO_NOTE] = { N_("No note"), "Geen toelichting" },
-  [KOERS_REPORT_STR_SCORING] = { N_("How scores are computed"), "Hoe de scores berekend worden" },
-  [KOERS_REPORT_STR_SCORING_PROGRESS] = {
-    N_("A key result’s progress is (current − start) ÷ (target − start), limited to 0–1, so it also works for values that should go down, such as churn. A milestone counts 1 when done and 0 before."),
-    "De voortgang van een sleutelresultaat is (huidig − start) ÷ (doel − start), begrensd tot 0–1, zodat ze ook werkt voor waarden die moeten dalen, zoals klantverloop. Een mijlpaal telt 1 als ze voltooid is en 0 daarvoor."
-  },
-  [KOERS_REPORT_STR_SCORING_OBJECTIVE] = {
-    N_("An objective’s score is the weighted mean of its key results’ progress. A department’s score and the overall score are the mean of their objectives’ scores."),
-    "De score van een doelstelling is het gewogen gemiddelde van de voortgang van haar sleutelresultaten. De score van een afdeling en de totaalscore zijn het gemiddelde van de scores van hun doelstellingen."
-  },
-  [KOERS_REPORT_STR_SCORING_BANDS] = {
-    N_("Scores read in three bands: below 0.35 red, from 0.35 yellow, from 0.65 green."),
-    "Scores vallen in drie zones: onder 0,35 rood, vanaf 0,35 geel, vanaf 0,65 groen."
-  },
-  [KOERS_REPORT_STR_SCORING_SUCCESS] = {
-    N_("A committed objective succeeds only at 1.0; an aspirational objective succeeds from 0.7."),
-    "Een verplichte doelstelling is pas geslaagd bij 1,0; een ambitieuze doelstelling vanaf 0,7."
-  },
-  [KOERS_REPORT_STR_SCORING_STATUS] = {
-    N_("A key result is achieved when its progress reaches 1. Otherwise it shows the status of its latest check-in, when one was given. Otherwise its progress is compared with the progress expected on the report date, which grows evenly over the period: on track when not behind, at risk when up to 0.2 behind, off track beyond that, and in progress before the period starts."),
-    "Een sleutelresultaat is behaald wanneer de voortgang 1 bereikt. Anders toont het de status van de laatste check-in, als die er een gaf. Anders wordt de voortgang vergeleken met de verwachte voortgang op de rapportdatum, die gelijkmatig groeit over de periode: op schema als het niet achterloopt, in gevaar bij een achterstand tot 0,2, achterop daarboven, en lopend zolang de periode niet begonnen is."
-  },
-  [KOERS_REPORT_STR_SUBJECT] = {
-    N_("Objectives and key results, {1}"),
-    "Doelstellingen en sleutelresultaten, {1}"
-  },
-  [KOERS_REPORT_STR_CHART_IDEAL] = { N_("Ideal"), "Ideaal" },
-  [KOERS_REPORT_STR_CHART_CHECKINS] = { N_("Check-ins"), "Check-ins" },
-  [KOERS_REPORT_STR_NOW] = { N_("now {1}"), "nu {1}" },
+  [KOERS_REPORT_STR_COL_START] = { N_ ("Start"), "Start\u00ADwaarde" },
+  [KOERS_REPORT_STR_COL_TARGET] = { N_ ("Target"), "Doel\u00ADwaarde" },
+  [KOERS_REPORT_STR_COL_CURRENT] = { N_ ("Current"), "Huidig" },
+  [KOERS_REPORT_STR_COL_STATUS] = { N_ ("Status"), "Status" },
+  [KOERS_REPORT_STR_COL_OWNER] = { N_ ("Owner"), "Verantwoor\u00ADdelijke" },
+  [KOERS_REPORT_STR_COL_DEPARTMENT] = { N_ ("Department"), "Afdeling" },
+  [KOERS_REPORT_STR_COL_PROGRESS] = { N_ ("Progress"), "Voortgang" },
+  [KOERS_REPORT_STR_COL_NOTE] = { N_ ("Note"), "Toelichting" },
+  [KOERS_REPORT_STR_COL_SCORE] = { N_ ("Score"), "Score" },
+  [KOERS_REPORT_STR_TRENDS] = { N_ ("Key results over the period"), "Verloop van de sleutelresultaten" },
+  [KOERS_REPORT_STR_NO_KEY_RESULTS] = { N_ ("No key results yet."), "Nog geen sleutelresultaten." },
+  [KOERS_REPORT_STR_NO_CHECKINS] = { N_ ("No check-ins yet"), "Nog geen check-ins" },
+  [KOERS_REPORT_STR_DUE] = { N_ ("due {1}"), "deadline {1}" },
+  [KOERS_REPORT_STR_CONTINUED] = { N_ ("(continued)"), "(vervolg)" },
+  [KOERS_REPORT_STR_APPENDIX] = { N_ ("Appendix"), "Bijlage" },
+  [KOERS_REPORT_STR_MISSED] = { N_ ("Committed objectives that were missed"), "Verplichte doelstellingen die niet gehaald werden" },
+  [KOERS_REPORT_STR_MISSED_INTRO] = { N_ ("Committed objectives whose period has ended with a score below 1.0. Each one calls for a blameless post-mortem to improve planning or execution."), "Verplichte doelstellingen waarvan de periode voorbij is met een score onder 1,0. Elk ervan vraagt een postmortem-analyse zonder schuldtoewijzing om de planning of de uitvoering te verbeteren." },
+  [KOERS_REPORT_STR_NO_MISSED] = { N_ ("No committed objective was missed."), "Geen enkele verplichte doelstelling werd gemist." },
+  [KOERS_REPORT_STR_GDPR] = { N_ ("Key results that use personal data (GDPR)"), "Sleutelresultaten met persoonsgegevens (GDPR)" },
+  [KOERS_REPORT_STR_GDPR_INTRO] = { N_ ("These measurements use staff or customer data: keep them within the GDPR and the organisation’s compliance rules."), "Deze metingen gebruiken personeels- of klantgegevens: hou rekening met de GDPR- en compliancevereisten van de organisatie." },
+  [KOERS_REPORT_STR_NO_GDPR] = { N_ ("No key result uses personal data."), "Geen enkel sleutelresultaat gebruikt persoonsgegevens." },
+  [KOERS_REPORT_STR_NO_NOTE] = { N_ ("No note"), "Geen toelichting" },
+  [KOERS_REPORT_STR_SCORING] = { N_ ("How scores are computed"), "Hoe de scores berekend worden" },
+  [KOERS_REPORT_STR_SCORING_PROGRESS] = { N_ ("A key result’s progress is (current − start) ÷ (target − start), limited to 0–1, so it also works for values that should go down, such as churn. A milestone counts 1 when done and 0 before."), "De voortgang van een sleutelresultaat is (huidig − start) ÷ (doel − start), begrensd tot 0–1, zodat ze ook werkt voor waarden die moeten dalen, zoals klantverloop. Een mijlpaal telt 1 als ze voltooid is en 0 daarvoor." },
+  [KOERS_REPORT_STR_SCORING_OBJECTIVE] = { N_ ("An objective’s score is the weighted mean of its key results’ progress. A department’s score and the overall score are the mean of their objectives’ scores."), "De score van een doelstelling is het gewogen gemiddelde van de voortgang van haar sleutelresultaten. De score van een afdeling en de totaalscore zijn het gemiddelde van de scores van hun doelstellingen." },
+  [KOERS_REPORT_STR_SCORING_BANDS] = { N_ ("Scores read in three bands: below 0.35 red, from 0.35 yellow, from 0.65 green."), "Scores vallen in drie zones: onder 0,35 rood, vanaf 0,35 geel, vanaf 0,65 groen." },
+  [KOERS_REPORT_STR_SCORING_SUCCESS] = { N_ ("A committed objective succeeds only at 1.0; an aspirational objective succeeds from 0.7."), "Een verplichte doelstelling is pas geslaagd bij 1,0; een ambitieuze doelstelling vanaf 0,7." },
+  [KOERS_REPORT_STR_SCORING_STATUS] = { N_ ("A key result is achieved when its progress reaches 1. Otherwise it shows the status of its latest check-in, when one was given. Otherwise its progress is compared with the progress expected on the report date, which grows evenly over the period: on track when not behind, at risk when up to 0.2 behind, off track beyond that, and in progress before the period starts."), "Een sleutelresultaat is behaald wanneer de voortgang 1 bereikt. Anders toont het de status van de laatste check-in, als die er een gaf. Anders wordt de voortgang vergeleken met de verwachte voortgang op de rapportdatum, die gelijkmatig groeit over de periode: op schema als het niet achterloopt, in gevaar bij een achterstand tot 0,2, achterop daarboven, en lopend zolang de periode niet begonnen is." },
+  [KOERS_REPORT_STR_SUBJECT] = { N_ ("Objectives and key results, {1}"), "Doelstellingen en sleutelresultaten, {1}" },
+  [KOERS_REPORT_STR_CHART_IDEAL] = { N_ ("Ideal"), "Ideaal" },
+  [KOERS_REPORT_STR_CHART_CHECKINS] = { N_ ("Check-ins"), "Check-ins" },
+  [KOERS_REPORT_STR_NOW] = { N_ ("now {1}"), "nu {1}" },
   /* The seed: "Gebruik OKR's samen met KPI's in rapportering aan de raad
    * van bestuur". */
-  [KOERS_REPORT_STR_KPIS] = { N_("KPIs"), "KPI’s" },
-  [KOERS_REPORT_STR_KPI_HEADING] = { N_("{1}: KPIs"), "{1}: KPI’s" },
-  [KOERS_REPORT_STR_KPI_INTRO] = {
-    N_("Key performance indicators: the health metrics that keep running next to the objectives, as they stood on {1}."),
-    "Kritieke prestatie-indicatoren: de gezondheidsmetingen die naast de doelstellingen doorlopen, zoals ze er op {1} voor stonden."
-  },
-  [KOERS_REPORT_STR_COL_KPI] = { N_("KPI"), "KPI" },
-  [KOERS_REPORT_STR_COL_HEALTHY] = { N_("Healthy"), "Gezond" },
-  [KOERS_REPORT_STR_COL_ATTENTION] = { N_("Attention"), "Aandacht" },
-  [KOERS_REPORT_STR_COL_LAST_UPDATE] = { N_("Last update"), "Laatste meting" },
-  [KOERS_REPORT_STR_COL_TREND] = { N_("Trend"), "Trend" },
-  [KOERS_REPORT_STR_KPI_TRENDS] = { N_("KPIs over the period"), "Verloop van de KPI’s" },
-  [KOERS_REPORT_STR_KPI_NO_VALUES] = { N_("No values in this period"), "Geen metingen in deze periode" },
-  [KOERS_REPORT_STR_KPI_MOVED_BY] = { N_("moved by: {1}"), "beïnvloed door: {1}" },
-  [KOERS_REPORT_STR_KPI_UPDATE_DUE] = { N_("update due"), "meting achterstallig" },
-  [KOERS_REPORT_STR_TREND_BETTER] = { N_("better"), "beter" },
-  [KOERS_REPORT_STR_TREND_WORSE] = { N_("worse"), "slechter" },
-  [KOERS_REPORT_STR_TREND_UNCHANGED] = { N_("unchanged"), "onveranderd" },
-  [KOERS_REPORT_STR_TREND_ONE_VALUE] = { N_("one value"), "één meting" },
-  [KOERS_REPORT_STR_CHART_VALUES] = { N_("Values"), "Metingen" },
-  [KOERS_REPORT_STR_CHART_HEALTHY] = { N_("Healthy threshold"), "Drempel gezond" },
-  [KOERS_REPORT_STR_CHART_ATTENTION] = { N_("Attention threshold"), "Drempel aandacht" },
-  [KOERS_REPORT_STR_KPI_SUMMARY_NOTE] = {
-    N_("KPI health from each KPI’s latest value in the period and its thresholds; trends compare the period’s first and last values."),
-    "De gezondheid van een KPI volgt uit de laatste meting in de periode en de drempels; de trend vergelijkt de eerste en de laatste meting van de periode."
-  },
+  [KOERS_REPORT_STR_KPIS] = { N_ ("KPIs"), "KPI’s" },
+  [KOERS_REPORT_STR_KPI_HEADING] = { N_ ("{1}: KPIs"), "{1}: KPI’s" },
+  [KOERS_REPORT_STR_KPI_INTRO] = { N_ ("Key performance indicators: the health metrics that keep running next to the objectives, as they stood on {1}."), "Kritieke prestatie-indicatoren: de gezondheidsmetingen die naast de doelstellingen doorlopen, zoals ze er op {1} voor stonden." },
+  [KOERS_REPORT_STR_COL_KPI] = { N_ ("KPI"), "KPI" },
+  [KOERS_REPORT_STR_COL_HEALTHY] = { N_ ("Healthy"), "Gezond" },
+  [KOERS_REPORT_STR_COL_ATTENTION] = { N_ ("Attention"), "Aandacht" },
+  [KOERS_REPORT_STR_COL_LAST_UPDATE] = { N_ ("Last update"), "Laatste meting" },
+  [KOERS_REPORT_STR_COL_TREND] = { N_ ("Trend"), "Trend" },
+  [KOERS_REPORT_STR_KPI_TRENDS] = { N_ ("KPIs over the period"), "Verloop van de KPI’s" },
+  [KOERS_REPORT_STR_KPI_NO_VALUES] = { N_ ("No values in this period"), "Geen metingen in deze periode" },
+  [KOERS_REPORT_STR_KPI_MOVED_BY] = { N_ ("moved by: {1}"), "beïnvloed door: {1}" },
+  [KOERS_REPORT_STR_KPI_UPDATE_DUE] = { N_ ("update due"), "meting achterstallig" },
+  [KOERS_REPORT_STR_TREND_BETTER] = { N_ ("better"), "beter" },
+  [KOERS_REPORT_STR_TREND_WORSE] = { N_ ("worse"), "slechter" },
+  [KOERS_REPORT_STR_TREND_UNCHANGED] = { N_ ("unchanged"), "onveranderd" },
+  [KOERS_REPORT_STR_TREND_ONE_VALUE] = { N_ ("one value"), "één meting" },
+  [KOERS_REPORT_STR_CHART_VALUES] = { N_ ("Values"), "Metingen" },
+  [KOERS_REPORT_STR_CHART_HEALTHY] = { N_ ("Healthy threshold"), "Drempel gezond" },
+  [KOERS_REPORT_STR_CHART_ATTENTION] = { N_ ("Attention threshold"), "Drempel aandacht" },
+  [KOERS_REPORT_STR_KPI_SUMMARY_NOTE] = { N_ ("KPI health from each KPI’s latest value in the period and its thresholds; trends compare the period’s first and last values."), "De gezondheid van een KPI volgt uit de laatste meting in de periode en de drempels; de trend vergelijkt de eerste en de laatste meting van de periode." },
 };
 
 static const ReportText level_texts[] = {
-  [KOERS_LEVEL_COMPANY] = { NC_("level", "Company"), "Bedrijf" },
-  [KOERS_LEVEL_DEPARTMENT] = { NC_("level", "Department"), "Afdeling" },
-  [KOERS_LEVEL_TEAM] = { NC_("level", "Team"), "Team" },
+  [KOERS_LEVEL_COMPANY] = { NC_ ("level", "Company"), "Bedrijf" },
+  [KOERS_LEVEL_DEPARTMENT] = { NC_ ("level", "Department"), "Afdeling" },
+  [KOERS_LEVEL_TEAM] = { NC_ ("level", "Team"), "Team" },
 };
 
 static const ReportText kind_texts[] = {
-  [KOERS_OBJECTIVE_KIND_COMMITTED] = { NC_("objective kind", "Committed"), "Verplicht" },
-  [KOERS_OBJECTIVE_KIND_ASPIRATIONAL] = { NC_("objective kind", "Aspirational"), "Ambitieus" },
+  [KOERS_OBJECTIVE_KIND_COMMITTED] = { NC_ ("objective kind", "Committed"), "Verplicht" },
+  [KOERS_OBJECTIVE_KIND_ASPIRATIONAL] = { NC_ ("objective kind", "Aspirational"), "Ambitieus" },
 };
 
 /* The seed's reporting template: op schema / behaald / lopend. */
 static const ReportText status_texts[] = {
-  [KOERS_KR_STATUS_IN_PROGRESS] = { NC_("key result status", "In progress"), "Lopend" },
-  [KOERS_KR_STATUS_ON_TRACK] = { NC_("key result status", "On track"), "Op schema" },
-  [KOERS_KR_STATUS_ACHIEVED] = { NC_("key result status", "Achieved"), "Behaald" },
-  [KOERS_KR_STATUS_AT_RISK] = { NC_("key result status", "At risk"), "In gevaar" },
-  [KOERS_KR_STATUS_OFF_TRACK] = { NC_("key result status", "Off track"), "Achterop" },
+  [KOERS_KR_STATUS_IN_PROGRESS] = { NC_ ("key result status", "In progress"), "Lopend" },
+  [KOERS_KR_STATUS_ON_TRACK] = { NC_ ("key result status", "On track"), "Op schema" },
+  [KOERS_KR_STATUS_ACHIEVED] = { NC_ ("key result status", "Achieved"), "Behaald" },
+  [KOERS_KR_STATUS_AT_RISK] = { NC_ ("key result status", "At risk"), "In gevaar" },
+  [KOERS_KR_STATUS_OFF_TRACK] = { NC_ ("key result status", "Off track"), "Achterop" },
 };
 
 static const ReportText kpi_status_texts[] = {
-  [KOERS_KPI_STATUS_NONE] = { NC_("KPI status", "No value yet"), "Nog geen meting" },
-  [KOERS_KPI_STATUS_HEALTHY] = { NC_("KPI status", "Healthy"), "Gezond" },
-  [KOERS_KPI_STATUS_NEEDS_ATTENTION] = { NC_("KPI status", "Needs attention"), "Aandacht nodig" },
-  [KOERS_KPI_STATUS_UNHEALTHY] = { NC_("KPI status", "Unhealthy"), "Ongezond" },
+  [KOERS_KPI_STATUS_NONE] = { NC_ ("KPI status", "No value yet"), "Nog geen meting" },
+  [KOERS_KPI_STATUS_HEALTHY] = { NC_ ("KPI status", "Healthy"), "Gezond" },
+  [KOERS_KPI_STATUS_NEEDS_ATTENTION] = { NC_ ("KPI status", "Needs attention"), "Aandacht nodig" },
+  [KOERS_KPI_STATUS_UNHEALTHY] = { NC_ ("KPI status", "Unhealthy"), "Ongezond" },
 };
 
 static const ReportText kpi_frequency_texts[] = {
-  [KOERS_KPI_FREQUENCY_WEEKLY] = { NC_("KPI frequency", "Weekly"), "Wekelijks" },
-  [KOERS_KPI_FREQUENCY_MONTHLY] = { NC_("KPI frequency", "Monthly"), "Maandelijks" },
-  [KOERS_KPI_FREQUENCY_QUARTERLY] = { NC_("KPI frequency", "Quarterly"), "Driemaandelijks" },
+  [KOERS_KPI_FREQUENCY_WEEKLY] = { NC_ ("KPI frequency", "Weekly"), "Wekelijks" },
+  [KOERS_KPI_FREQUENCY_MONTHLY] = { NC_ ("KPI frequency", "Monthly"), "Maandelijks" },
+  [KOERS_KPI_FREQUENCY_QUARTERLY] = { NC_ ("KPI frequency", "Quarterly"), "Driemaandelijks" },
 };
 
 static const char *
@@ -241,7 +168,7 @@ koers_report_str_format (KoersLanguage  lang,
 {
   const char *args[] = { a1, a2, a3 };
   const char *p = koers_report_str (lang, id);
-  GString *out = g_string_new (NULL);
+  GString    *out = g_string_new (NULL);
 
   /* One pass, so an argument that itself holds "{2}" stays as it is. */
   while (*p != '\0')

@@ -107,26 +107,26 @@ typedef enum
 } KoersReportStr;
 
 /* The string in lang (never NULL). */
-const char *koers_report_str            (KoersLanguage  lang,
-                                         KoersReportStr id);
+const char *koers_report_str (KoersLanguage  lang,
+                              KoersReportStr id);
 /* The string with "{1}", "{2}", "{3}" replaced by a1..a3 (NULL leaves the
  * placeholder out).  Placeholders instead of printf formats, so the order
  * of the words may differ between languages. */
-char       *koers_report_str_format     (KoersLanguage  lang,
-                                         KoersReportStr id,
-                                         const char    *a1,
-                                         const char    *a2,
-                                         const char    *a3);
+char *koers_report_str_format (KoersLanguage  lang,
+                               KoersReportStr id,
+                               const char    *a1,
+                               const char    *a2,
+                               const char    *a3);
 
-const char *koers_report_level_label    (KoersLanguage lang,
-                                         KoersLevel    level);
-const char *koers_report_kind_label     (KoersLanguage      lang,
-                                         KoersObjectiveKind kind);
-const char *koers_report_status_label   (KoersLanguage lang,
-                                         KoersKrStatus status);
+const char *koers_report_level_label (KoersLanguage lang,
+                                      KoersLevel    level);
+const char *koers_report_kind_label (KoersLanguage      lang,
+                                     KoersObjectiveKind kind);
+const char *koers_report_status_label (KoersLanguage lang,
+                                       KoersKrStatus status);
 /* "Healthy", "Gezond" … and "Monthly", "Maandelijks" … */
-const char *koers_report_kpi_status_label    (KoersLanguage     lang,
-                                              KoersKpiStatus    status);
+const char *koers_report_kpi_status_label (KoersLanguage  lang,
+                                           KoersKpiStatus status);
 const char *koers_report_kpi_frequency_label (KoersLanguage     lang,
                                               KoersKpiFrequency frequency);
 

@@ -34,15 +34,15 @@ typedef struct
   double        value;
   KoersKrStatus status;
   /* Laid out once, when measured, and drawn from there. */
-  PangoLayout  *main_layout;
-  PangoLayout  *sub_layout;
-  PangoLayout  *continued_layout;
+  PangoLayout *main_layout;
+  PangoLayout *sub_layout;
+  PangoLayout *continued_layout;
 } Cell;
 
 typedef struct
 {
-  Cell     *cells;
-  gboolean  group_start;
+  Cell    *cells;
+  gboolean group_start;
 } Row;
 
 struct _KoersReportTable
@@ -80,7 +80,7 @@ koers_report_table_new (KoersReportLayout       *layout,
                         guint                    n_columns)
 {
   KoersReportTable *table = g_new0 (KoersReportTable, 1);
-  double x = KOERS_REPORT_MARGIN_X;
+  double            x = KOERS_REPORT_MARGIN_X;
 
   table->layout = layout;
   table->columns = g_memdup2 (columns, sizeof *columns * n_columns);
@@ -116,7 +116,9 @@ void
 koers_report_table_add_row (KoersReportTable *table,
                             gboolean          group_start)
 {
-  Row row = { 0, };
+  Row row = {
+    0,
+  };
 
   /* One cell more, as the end marker row_clear stops at. */
   row.cells = g_new0 (Cell, table->n_columns + 1);
@@ -276,9 +278,9 @@ measure_cell (KoersReportTable *table,
               gboolean          continued)
 {
   KoersReportLayout *layout = table->layout;
-  double inner = table->w[column] - 2 * PAD_X;
-  PangoAlignment align = table->columns[column].align;
-  double height;
+  double             inner = table->w[column] - 2 * PAD_X;
+  PangoAlignment     align = table->columns[column].align;
+  double             height;
 
   switch (cell->kind)
     {
@@ -377,10 +379,10 @@ draw_cell (KoersReportTable *table,
            gboolean          continued)
 {
   KoersReportLayout *layout = table->layout;
-  double x = table->x[column] + PAD_X;
-  double y = top + PAD_Y;
-  double inner = table->w[column] - 2 * PAD_X;
-  double text_h;
+  double             x = table->x[column] + PAD_X;
+  double             y = top + PAD_Y;
+  double             inner = table->w[column] - 2 * PAD_X;
+  double             text_h;
 
   switch (cell->kind)
     {
@@ -440,7 +442,7 @@ static double
 draw_header (KoersReportTable *table)
 {
   KoersReportLayout *layout = table->layout;
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
   double height = 0.0;
 
   for (guint i = 0; i < table->n_columns; i++)
@@ -469,14 +471,14 @@ static double
 measure_header (KoersReportTable *table)
 {
   KoersReportLayout *layout = table->layout;
-  double height = 0.0;
+  double             height = 0.0;
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      g_autoptr(PangoLayout) text = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD,
-                                                              koers_report_str (layout->lang, table->columns[i].title),
-                                                              table->w[i] - 2 * PAD_X, 2,
-                                                              table->columns[i].align);
+      g_autoptr (PangoLayout) text = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD,
+                                                               koers_report_str (layout->lang, table->columns[i].title),
+                                                               table->w[i] - 2 * PAD_X, 2,
+                                                               table->columns[i].align);
 
       height = MAX (height, koers_report_text_height (text));
     }
@@ -493,7 +495,7 @@ draw_row (KoersReportTable *table,
           gboolean          first_on_page)
 {
   KoersReportLayout *layout = table->layout;
-  double top = layout->y;
+  double             top = layout->y;
 
   if (group % 2 == 1)
     koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, top,
@@ -517,13 +519,13 @@ void
 koers_report_table_draw (KoersReportTable *table)
 {
   KoersReportLayout *layout = table->layout;
-  double header_h = measure_header (table);
-  gboolean need_header = TRUE;
-  guint group = 0;
+  double             header_h = measure_header (table);
+  gboolean           need_header = TRUE;
+  guint              group = 0;
 
   for (guint r = 0; r < table->rows->len; r++)
     {
-      Row *row = &g_array_index (table->rows, Row, r);
+      Row   *row = &g_array_index (table->rows, Row, r);
       double height = 0.0;
 
       if (row->group_start && r > 0)

@@ -14,38 +14,38 @@ G_BEGIN_DECLS
 typedef struct
 {
   KoersReportStr title;
-  double         width;    /* a share of the body width; shares add up to 1 */
+  double         width; /* a share of the body width; shares add up to 1 */
   PangoAlignment align;
   gboolean       group;
 } KoersReportColumn;
 
 typedef struct _KoersReportTable KoersReportTable;
 
-KoersReportTable *koers_report_table_new          (KoersReportLayout       *layout,
-                                                   const KoersReportColumn *columns,
-                                                   guint                    n_columns);
-void              koers_report_table_free         (KoersReportTable        *table);
+KoersReportTable *koers_report_table_new (KoersReportLayout       *layout,
+                                          const KoersReportColumn *columns,
+                                          guint                    n_columns);
+void              koers_report_table_free (KoersReportTable *table);
 
 /* Starts a row; group_start begins a new group (the first row always
  * does).  The cells are then set by column index; unset cells are empty. */
-void koers_report_table_add_row      (KoersReportTable *table,
-                                      gboolean          group_start);
+void koers_report_table_add_row (KoersReportTable *table,
+                                 gboolean          group_start);
 /* Text, with an optional second, smaller and muted line (sub may be
  * NULL); link: a destination the cell's text links to (nullable). */
-void koers_report_table_set_text     (KoersReportTable *table,
-                                      guint             column,
-                                      const char       *text,
-                                      const char       *sub,
-                                      gboolean          bold,
-                                      const char       *link);
+void koers_report_table_set_text (KoersReportTable *table,
+                                  guint             column,
+                                  const char       *text,
+                                  const char       *sub,
+                                  gboolean          bold,
+                                  const char       *link);
 /* A value (a number with its unit): set one size smaller rather than
  * broken when it does not fit on one line. */
-void koers_report_table_set_value    (KoersReportTable *table,
-                                      guint             column,
-                                      const char       *text);
-void koers_report_table_set_status   (KoersReportTable *table,
-                                      guint             column,
-                                      KoersKrStatus     status);
+void koers_report_table_set_value (KoersReportTable *table,
+                                   guint             column,
+                                   const char       *text);
+void koers_report_table_set_status (KoersReportTable *table,
+                                    guint             column,
+                                    KoersKrStatus     status);
 /* A status symbol (the shape and colour of symbol) with label beside it:
  * a KPI's health in the symbols the key results use. */
 void koers_report_table_set_status_label (KoersReportTable *table,
@@ -59,12 +59,12 @@ void koers_report_table_set_progress (KoersReportTable *table,
                                       double            fraction,
                                       KoersKrStatus     status);
 /* A 0..1 score in its band's colour. */
-void koers_report_table_set_score    (KoersReportTable *table,
-                                      guint             column,
-                                      double            score);
+void koers_report_table_set_score (KoersReportTable *table,
+                                   guint             column,
+                                   double            score);
 
 /* Draws at the cursor and moves it below the table. */
-void koers_report_table_draw         (KoersReportTable *table);
+void koers_report_table_draw (KoersReportTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersReportTable, koers_report_table_free)
 

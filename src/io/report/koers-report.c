@@ -24,7 +24,9 @@ koers_report_options_init (KoersReportOptions *opts,
   g_return_if_fail (opts != NULL);
   g_return_if_fail (period != NULL);
 
-  *opts = (KoersReportOptions) { 0, };
+  *opts = (KoersReportOptions){
+    0,
+  };
   opts->period = *period;
   opts->language = koers_format_get_language ();
   opts->include_notes = TRUE;
@@ -47,7 +49,7 @@ static gboolean
 sink_flush (Sink *sink)
 {
   const guint8 *data = sink->buffer;
-  gsize length = sink->used;
+  gsize         length = sink->used;
 
   while (length > 0)
     {
@@ -91,22 +93,22 @@ write_cb (void                *closure,
 }
 
 static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          saved_errno)
+set_write_error (GError    **error,
+                 const char *path,
+                 int         saved_errno)
 {
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                /* Translators: the first %s is a file name, the second the system's reason. */
-               _("Could not write the report to “%s”: %s"), name, g_strerror (saved_errno));
+               _ ("Could not write the report to “%s”: %s"), name, g_strerror (saved_errno));
 }
 
 static char *
 format_create_date (const GDate *generated)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) when = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) when = NULL;
 
   /* The time of day of the export when the report is dated today, else
    * noon of the date the report carries. */
@@ -125,14 +127,14 @@ static void
 set_metadata (cairo_surface_t       *surface,
               const KoersReportData *data)
 {
-  KoersLanguage lang = data->language;
+  KoersLanguage    lang = data->language;
   g_autofree char *period = koers_format_period (lang, &data->period);
   g_autofree char *subject = koers_report_str_format (lang, KOERS_REPORT_STR_SUBJECT, period, NULL, NULL);
   g_autofree char *created = format_create_date (&data->generated);
   g_autofree char *creator = g_strdup_printf ("Koers %s", PACKAGE_VERSION);
-  const char *organisation = data->organisation != NULL
-                             ? data->organisation
-                             : koers_report_str (lang, KOERS_REPORT_STR_OUR_ORGANISATION);
+  const char      *organisation = data->organisation != NULL
+                                    ? data->organisation
+                                    : koers_report_str (lang, KOERS_REPORT_STR_OUR_ORGANISATION);
   g_autofree char *title = g_strdup_printf ("%s %s — %s", koers_report_str (lang, KOERS_REPORT_STR_TITLE),
                                             period, organisation);
 
@@ -156,18 +158,18 @@ run_sections (KoersReportLayout *layout)
 
 /* Lays the report out twice (count, then draw) into fd. */
 static gboolean
-render (const KoersReportData   *data,
-        Sink                    *sink,
-        KoersReportProgressFunc  progress,
-        gpointer                 progress_data,
-        GCancellable            *cancellable,
-        GError                 **error)
+render (const KoersReportData  *data,
+        Sink                   *sink,
+        KoersReportProgressFunc progress,
+        gpointer                progress_data,
+        GCancellable           *cancellable,
+        GError                **error)
 {
   KoersReportLayout *layout = koers_report_layout_new (data);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  gboolean completed;
-  int n_pages;
+  cairo_surface_t   *surface;
+  cairo_status_t     status;
+  gboolean           completed;
+  int                n_pages;
 
   layout->cancellable = cancellable;
   layout->progress = progress;
@@ -232,17 +234,17 @@ propagate_file_error (GError **error,
 }
 
 static gboolean
-write_data (const KoersReportData   *data,
-            const char              *path,
-            KoersReportProgressFunc  progress,
-            gpointer                 progress_data,
-            GCancellable            *cancellable,
-            GError                 **error)
+write_data (const KoersReportData  *data,
+            const char             *path,
+            KoersReportProgressFunc progress,
+            gpointer                progress_data,
+            GCancellable           *cancellable,
+            GError                **error)
 {
-  g_autoptr(KoersAtomicFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (KoersAtomicFile) file = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree guint8 *buffer = g_malloc (SINK_BUFFER_SIZE);
-  Sink sink = { -1, 0, buffer, 0 };
+  Sink               sink = { -1, 0, buffer, 0 };
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -287,7 +289,7 @@ load_report_objectives (KoersStore               *store,
                         GError                  **error)
 {
   KoersStoreCheckins before;
-  gboolean ok;
+  gboolean           ok;
 
   /* Its charts and notes read every check-in: with the period, in one
    * query, not a summary first nor one query per key result. */
@@ -312,7 +314,7 @@ koers_report_write_pdf (KoersStore               *store,
                         GCancellable             *cancellable,
                         GError                  **error)
 {
-  g_autoptr(KoersReportData) data = NULL;
+  g_autoptr (KoersReportData) data = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (opts != NULL, FALSE);
@@ -387,9 +389,9 @@ static void
 forward_progress_cb (double   fraction,
                      gpointer user_data)
 {
-  Progress *progress = user_data;
+  Progress       *progress = user_data;
   ProgressUpdate *update;
-  GSource *source;
+  GSource        *source;
 
   /* Every percent is plenty for a progress bar. */
   if (fraction < 1.0 && fraction > 0.0 && fraction - progress->last_sent < 0.01)
@@ -435,7 +437,7 @@ write_thread_cb (GTask        *task,
                  GCancellable *cancellable)
 {
   WriteTask *write = task_data;
-  GError *error = NULL;
+  GError    *error = NULL;
 
   if (write_data (write->data, write->path,
                   write->progress != NULL ? forward_progress_cb : NULL, write->progress,
@@ -456,8 +458,8 @@ koers_report_write_pdf_async (KoersStore               *store,
                               GAsyncReadyCallback       callback,
                               gpointer                  user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) load_error = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) load_error = NULL;
   WriteTask *write;
 
   g_return_if_fail (KOERS_IS_STORE (store));
@@ -497,9 +499,9 @@ koers_report_write_pdf_async (KoersStore               *store,
 }
 
 gboolean
-koers_report_write_pdf_finish (KoersStore    *store,
-                               GAsyncResult  *result,
-                               GError       **error)
+koers_report_write_pdf_finish (KoersStore   *store,
+                               GAsyncResult *result,
+                               GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == koers_report_write_pdf_async, FALSE);

@@ -18,19 +18,19 @@ G_BEGIN_DECLS
 typedef struct
 {
   /* The period the report covers: objectives whose period overlaps it. */
-  KoersPeriod    period;
+  KoersPeriod period;
   /* Departments to report on (ids), or NULL (or n 0) for the whole
    * company: every department, the company level included. */
-  const gint64  *department_ids;
-  guint          n_department_ids;
-  KoersLanguage  language;
+  const gint64 *department_ids;
+  guint         n_department_ids;
+  KoersLanguage language;
   /* Show check-in notes (the latest note of each risk, chart captions). */
-  gboolean       include_notes;
+  gboolean include_notes;
   /* The name on the cover; NULL takes the store's organisation. */
-  const char    *organisation;
+  const char *organisation;
   /* The report date: statuses compare progress with what was expected on
    * that day.  An invalid (cleared) date means today (koers_date_today). */
-  GDate          generated;
+  GDate generated;
 } KoersReportOptions;
 
 /* Defaults: the given period, the whole company, the UI language
@@ -60,17 +60,17 @@ gboolean koers_report_write_pdf (KoersStore               *store,
  * then lays out and writes the PDF in a GTask thread.  progress is called on
  * the thread-default main context of the caller (may be NULL);
  * progress_data is freed with progress_destroy when the task is done. */
-void     koers_report_write_pdf_async  (KoersStore               *store,
-                                        const KoersReportOptions *opts,
-                                        const char               *path,
-                                        KoersReportProgressFunc   progress,
-                                        gpointer                  progress_data,
-                                        GDestroyNotify            progress_destroy,
-                                        GCancellable             *cancellable,
-                                        GAsyncReadyCallback       callback,
-                                        gpointer                  user_data);
-gboolean koers_report_write_pdf_finish (KoersStore    *store,
-                                        GAsyncResult  *result,
-                                        GError       **error);
+void     koers_report_write_pdf_async (KoersStore               *store,
+                                       const KoersReportOptions *opts,
+                                       const char               *path,
+                                       KoersReportProgressFunc   progress,
+                                       gpointer                  progress_data,
+                                       GDestroyNotify            progress_destroy,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data);
+gboolean koers_report_write_pdf_finish (KoersStore   *store,
+                                        GAsyncResult *result,
+                                        GError      **error);
 
 G_END_DECLS

@@ -27,16 +27,16 @@ predict_current_value (KoersCheckinDialog *self,
                        const GDate        *date)
 {
   GListModel *checkins = koers_key_result_get_checkins (self->kr);
-  guint n = g_list_model_get_n_items (checkins);
-  GDate best_date = *date;
-  gint64 best_created = self->editing ? koers_checkin_get_created (self->checkin) : G_MAXINT64;
-  double best_value = value;
+  guint       n = g_list_model_get_n_items (checkins);
+  GDate       best_date = *date;
+  gint64      best_created = self->editing ? koers_checkin_get_created (self->checkin) : G_MAXINT64;
+  double      best_value = value;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KoersCheckin) other = g_list_model_get_item (checkins, i);
       GDate other_date;
-      int cmp;
+      int   cmp;
 
       if (other == self->checkin || !koers_date_parse (koers_checkin_get_date (other), &other_date))
         continue;
@@ -68,10 +68,10 @@ static double
 compute_objective_score (KoersCheckinDialog *self,
                          double              progress)
 {
-  GListModel *krs;
+  GListModel        *krs;
   g_autofree double *scores = NULL;
   g_autofree double *weights = NULL;
-  guint n;
+  guint              n;
 
   if (self->objective == NULL)
     return NAN;
@@ -123,7 +123,7 @@ suggest_status (KoersCheckinDialog *self,
                 double              progress,
                 const GDate        *date)
 {
-  double expected = NAN;
+  double        expected = NAN;
   KoersKrStatus status;
 
   if (self->status_touched)
@@ -147,9 +147,9 @@ update_preview (KoersCheckinDialog *self,
                 double              value,
                 const GDate        *date)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  double old_progress = koers_key_result_get_progress (self->kr);
-  double old_score = compute_objective_score (self, NAN);
+  KoersLanguage    lang = koers_format_get_language ();
+  double           old_progress = koers_key_result_get_progress (self->kr);
+  double           old_score = compute_objective_score (self, NAN);
   g_autofree char *old_percent = koers_format_percent (lang, 100.0 * old_progress, 0);
   g_autofree char *old_score_text = koers_format_score (lang, old_score, 2);
   g_autofree char *progress_text = NULL;
@@ -157,22 +157,22 @@ update_preview (KoersCheckinDialog *self,
 
   if (valid)
     {
-      double progress = get_progress_for (self, predict_current_value (self, value, date));
-      double score = compute_objective_score (self, progress);
+      double           progress = get_progress_for (self, predict_current_value (self, value, date));
+      double           score = compute_objective_score (self, progress);
       g_autofree char *percent = koers_format_percent (lang, 100.0 * progress, 0);
       g_autofree char *new_score = koers_format_score (lang, score, 2);
       g_autofree char *delta = koers_format_delta (lang, score - old_score, 2);
 
       /* Translators: progress before → after, "58% → 70%". */
-      progress_text = g_strdup_printf (_("%1$s → %2$s"), old_percent, percent);
+      progress_text = g_strdup_printf (_ ("%1$s → %2$s"), old_percent, percent);
       /* Translators: the objective score before → after and the change:
        * "0.51 → 0.55 (+0.04)". */
-      score_text = g_strdup_printf (_("%1$s → %2$s (%3$s)"), old_score_text, new_score, delta);
+      score_text = g_strdup_printf (_ ("%1$s → %2$s (%3$s)"), old_score_text, new_score, delta);
     }
   else
     {
-      progress_text = g_strdup_printf (_("%1$s → %2$s"), old_percent, "—");
-      score_text = g_strdup_printf (_("%1$s → %2$s"), old_score_text, "—");
+      progress_text = g_strdup_printf (_ ("%1$s → %2$s"), old_percent, "—");
+      score_text = g_strdup_printf (_ ("%1$s → %2$s"), old_score_text, "—");
     }
 
   gtk_label_set_text (self->progress_preview_label, progress_text);
@@ -184,8 +184,8 @@ void
 koers_checkin_dialog_validate (KoersCheckinDialog *self)
 {
   gboolean can_save, value_ok;
-  double value;
-  GDate date;
+  double   value;
+  GDate    date;
 
   if (self->kr == NULL)
     return;
@@ -205,10 +205,10 @@ koers_checkin_dialog_validate (KoersCheckinDialog *self)
 void
 koers_checkin_dialog_fill_header (KoersCheckinDialog *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  KoersMetricKind kind = koers_key_result_get_metric_kind (self->kr);
-  const char *unit = koers_key_result_get_unit (self->kr);
-  KoersCheckin *latest = koers_key_result_get_latest_checkin (self->kr);
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersMetricKind  kind = koers_key_result_get_metric_kind (self->kr);
+  const char      *unit = koers_key_result_get_unit (self->kr);
+  KoersCheckin    *latest = koers_key_result_get_latest_checkin (self->kr);
   g_autofree char *current = koers_format_metric (lang, kind, unit,
                                                   koers_key_result_get_current_value (self->kr));
   g_autofree char *targets = NULL;
@@ -217,18 +217,18 @@ koers_checkin_dialog_fill_header (KoersCheckinDialog *self)
   gtk_label_set_text (self->kr_title_label, koers_key_result_get_title (self->kr));
 
   if (kind == KOERS_METRIC_KIND_MILESTONE)
-    targets = g_strdup (_("Milestone"));
+    targets = g_strdup (_ ("Milestone"));
   else
     {
       /* A plain unit ("leads") once, after the target, as in the row. */
-      const char *start_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
+      const char      *start_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
       g_autofree char *start = koers_format_metric (lang, kind, start_unit,
                                                     koers_key_result_get_start_value (self->kr));
       g_autofree char *target = koers_format_metric (lang, kind, unit,
                                                      koers_key_result_get_target_value (self->kr));
 
       /* Translators: "Start 600 · target 1,200 leads". */
-      targets = g_strdup_printf (_("Start %1$s · target %2$s"), start, target);
+      targets = g_strdup_printf (_ ("Start %1$s · target %2$s"), start, target);
     }
   gtk_label_set_text (self->targets_label, targets);
 
@@ -237,12 +237,12 @@ koers_checkin_dialog_fill_header (KoersCheckinDialog *self)
       g_autofree char *date = koers_format_date_iso (lang, koers_checkin_get_date (latest));
 
       /* Translators: %1$s is a value, %2$s a date: "Last check-in: 850 leads on 2 May 2026". */
-      last = g_strdup_printf (_("Last check-in: %1$s on %2$s"), current, date != NULL ? date : "?");
+      last = g_strdup_printf (_ ("Last check-in: %1$s on %2$s"), current, date != NULL ? date : "?");
     }
   else
     {
       /* Translators: %s is a value. */
-      last = g_strdup_printf (_("No check-ins yet; the value is %s"), current);
+      last = g_strdup_printf (_ ("No check-ins yet; the value is %s"), current);
     }
   gtk_label_set_text (self->last_label, last);
 }

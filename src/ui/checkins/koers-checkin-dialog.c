@@ -57,20 +57,19 @@ status_selected_cb (KoersCheckinDialog *self)
 }
 
 gboolean
-koers_checkin_dialog_save (KoersCheckinDialog  *self,
-                           GError             **error)
+koers_checkin_dialog_save (KoersCheckinDialog *self,
+                           GError            **error)
 {
-  g_autofree char *note = NULL;
-  g_autofree char *iso = NULL;
+  g_autofree char   *note = NULL;
+  g_autofree char   *iso = NULL;
   KoersCheckinStatus status;
-  double value;
-  GDate date;
+  double             value;
+  GDate              date;
 
   g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_value_form_read_value (self->value_form, &value, error)
-      || !koers_value_form_read_date (self->value_form, &date, error))
+  if (!koers_value_form_read_value (self->value_form, &value, error) || !koers_value_form_read_date (self->value_form, &date, error))
     return FALSE;
 
   note = koers_value_form_dup_note (self->value_form);
@@ -88,9 +87,9 @@ koers_checkin_dialog_save (KoersCheckinDialog  *self,
     }
   else
     {
-      g_autofree char *old_date = g_strdup (koers_checkin_get_date (self->checkin));
-      g_autofree char *old_note = g_strdup (koers_checkin_get_note (self->checkin));
-      double old_value = koers_checkin_get_value (self->checkin);
+      g_autofree char   *old_date = g_strdup (koers_checkin_get_date (self->checkin));
+      g_autofree char   *old_note = g_strdup (koers_checkin_get_note (self->checkin));
+      double             old_value = koers_checkin_get_value (self->checkin);
       KoersCheckinStatus old_status = koers_checkin_get_status (self->checkin);
 
       /* The store writes what the object holds; on failure put it back. */
@@ -167,8 +166,8 @@ setup (KoersCheckinDialog *self)
 
   if (self->editing)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Check-In"));
-      adw_window_title_set_title (self->window_title, _("Edit Check-In"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Check-In"));
+      adw_window_title_set_title (self->window_title, _ ("Edit Check-In"));
       koers_value_form_set_value (self->value_form, koers_checkin_get_value (self->checkin));
       if (!koers_date_parse (koers_checkin_get_date (self->checkin), &date))
         koers_date_today (&date);
@@ -223,7 +222,7 @@ koers_checkin_dialog_dispose (GObject *object)
 static void
 koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_checkin_dialog_constructed;

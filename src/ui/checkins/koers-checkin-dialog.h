@@ -14,32 +14,32 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_CHECKIN_DIALOG (koers_checkin_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (KoersCheckinDialog, koers_checkin_dialog, KOERS, CHECKIN_DIALOG, AdwWindow)
 
-GtkWidget    *koers_checkin_dialog_new             (KoersStore         *store,
-                                                    KoersKeyResult     *kr);
+GtkWidget *koers_checkin_dialog_new (KoersStore     *store,
+                                     KoersKeyResult *kr);
 /* Edit mode: Save writes the changes to checkin (one of kr's). */
-GtkWidget    *koers_checkin_dialog_new_for_checkin (KoersStore         *store,
-                                                    KoersKeyResult     *kr,
-                                                    KoersCheckin       *checkin);
+GtkWidget *koers_checkin_dialog_new_for_checkin (KoersStore     *store,
+                                                 KoersKeyResult *kr,
+                                                 KoersCheckin   *checkin);
 /* Creates a dialog, transient for widget's window, and presents it.
  * checkin NULL: a new check-in.  Returns the dialog (transfer none). */
-GtkWidget    *koers_checkin_dialog_present         (GtkWidget          *widget,
-                                                    KoersStore         *store,
-                                                    KoersKeyResult     *kr,
-                                                    KoersCheckin       *checkin);
+GtkWidget *koers_checkin_dialog_present (GtkWidget      *widget,
+                                         KoersStore     *store,
+                                         KoersKeyResult *kr,
+                                         KoersCheckin   *checkin);
 
 KoersKeyResult *koers_checkin_dialog_get_key_result (KoersCheckinDialog *self);
 /* (nullable): the check-in being edited, or the one Save added. */
-KoersCheckin *koers_checkin_dialog_get_checkin     (KoersCheckinDialog *self);
+KoersCheckin *koers_checkin_dialog_get_checkin (KoersCheckinDialog *self);
 /* Whether every field holds a valid value (Save is sensitive). */
-gboolean      koers_checkin_dialog_get_can_save    (KoersCheckinDialog *self);
+gboolean koers_checkin_dialog_get_can_save (KoersCheckinDialog *self);
 /* What Save does: writes through the store, then closes the window.  FALSE
  * (and error set, the window open) when a field is invalid or the store
  * refused. */
-gboolean      koers_checkin_dialog_save            (KoersCheckinDialog *self,
-                                                    GError            **error);
+gboolean koers_checkin_dialog_save (KoersCheckinDialog *self,
+                                    GError            **error);
 
 /* Loads checkin.css (the dialog's and the history's rules) into the
  * display, once. */
-void          koers_checkin_dialog_ensure_style    (void);
+void koers_checkin_dialog_ensure_style (void);
 
 G_END_DECLS

@@ -13,34 +13,36 @@
 #include "widgets/koers-toasts.h"
 
 /* The rows of the period and scope combos. */
-enum {
+enum
+{
   PERIOD_ALL,
   PERIOD_WINDOW,
 };
 
-enum {
+enum
+{
   SCOPE_ALL,
   SCOPE_CHOSEN,
 };
 
 struct _KoersExportDataDialog
 {
-  AdwWindow              parent_instance;
+  AdwWindow parent_instance;
 
-  GtkWindow             *window;     /* weak: the toast goes there */
-  KoersStore            *store;
-  KoersExportDataFormat  format;
-  KoersPeriod            period;     /* the window's */
-  GPtrArray             *checks;     /* GtkCheckButton per department row */
-  GPtrArray             *departments; /* KoersDepartment of each check */
-  GtkFileChooserNative  *chooser;
+  GtkWindow            *window; /* weak: the toast goes there */
+  KoersStore           *store;
+  KoersExportDataFormat format;
+  KoersPeriod           period;      /* the window's */
+  GPtrArray            *checks;      /* GtkCheckButton per department row */
+  GPtrArray            *departments; /* KoersDepartment of each check */
+  GtkFileChooserNative *chooser;
 
-  AdwWindowTitle        *window_title;
-  GtkWidget             *export_button;
-  AdwPreferencesGroup   *options_group;
-  AdwComboRow           *period_row;
-  AdwComboRow           *scope_row;
-  AdwPreferencesGroup   *departments_group;
+  AdwWindowTitle      *window_title;
+  GtkWidget           *export_button;
+  AdwPreferencesGroup *options_group;
+  AdwComboRow         *period_row;
+  AdwComboRow         *scope_row;
+  AdwPreferencesGroup *departments_group;
 };
 
 G_DEFINE_FINAL_TYPE (KoersExportDataDialog, koers_export_data_dialog, ADW_TYPE_WINDOW)
@@ -52,8 +54,7 @@ static void
 options_changed_cb (KoersExportDataDialog *self)
 {
   gtk_widget_set_sensitive (self->export_button,
-                            koers_export_data_dialog_get_all_departments (self)
-                            || koers_form_any_check_active (self->checks));
+                            koers_export_data_dialog_get_all_departments (self) || koers_form_any_check_active (self->checks));
 }
 
 static void
@@ -71,7 +72,7 @@ add_department_rows (KoersExportDataDialog *self)
 
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
       GtkWidget *check = koers_form_add_department_check (self->departments_group, self->store,
                                                           dept, FALSE,
                                                           G_CALLBACK (options_changed_cb), self);
@@ -85,24 +86,24 @@ static void
 setup_format (KoersExportDataDialog *self)
 {
   g_autofree char *period_label = koers_format_period (koers_format_get_language (), &self->period);
-  const char *items[] = { _("All periods"), period_label, NULL };
-  g_autoptr(GtkStringList) periods = gtk_string_list_new (items);
+  const char      *items[] = { _ ("All periods"), period_label, NULL };
+  g_autoptr (GtkStringList) periods = gtk_string_list_new (items);
   const char *title;
 
   if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
     {
-      title = _("Export CSV");
+      title = _ ("Export CSV");
       adw_preferences_group_set_description (self->options_group,
-                                             _("One row per key result, in the columns of the "
-                                               "report template, for a spreadsheet."));
+                                             _ ("One row per key result, in the columns of the "
+                                                "report template, for a spreadsheet."));
     }
   else
     {
-      title = _("Export Data");
+      title = _ ("Export Data");
       adw_preferences_group_set_description (self->options_group,
-                                             _("A Koers file with objectives, key results, check-ins "
-                                               "and reviews, to keep as a backup or to import or "
-                                               "merge into another Koers database."));
+                                             _ ("A Koers file with objectives, key results, check-ins "
+                                                "and reviews, to keep as a backup or to import or "
+                                                "merge into another Koers database."));
     }
 
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -130,10 +131,10 @@ show_written_toast (KoersExportDataDialog *self,
   escaped = g_markup_escape_text (name, -1);
   if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
     /* Translators: %s is a file name. */
-    title = g_strdup_printf (_("CSV written to %s"), escaped);
+    title = g_strdup_printf (_ ("CSV written to %s"), escaped);
   else
     /* Translators: %s is a file name. */
-    title = g_strdup_printf (_("Data exported to %s"), escaped);
+    title = g_strdup_printf (_ ("Data exported to %s"), escaped);
 
   /* A spreadsheet is worth opening; the JSON file is for Koers. */
   if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)
@@ -149,8 +150,8 @@ show_error_dialog (KoersExportDataDialog *self,
   GtkWidget *dialog;
 
   /* The body is plain text: the message may quote a file name. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Could Not Export"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -158,7 +159,7 @@ static void
 chooser_response_cb (KoersExportDataDialog *self,
                      int                    response)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
@@ -172,7 +173,7 @@ static void
 export_clicked_cb (KoersExportDataDialog *self)
 {
   g_autofree char *name = koers_export_data_dialog_get_suggested_name (self);
-  gboolean csv = self->format == KOERS_EXPORT_DATA_FORMAT_CSV;
+  gboolean         csv = self->format == KOERS_EXPORT_DATA_FORMAT_CSV;
 
   /* Kept until the next export: GTK does not keep a native dialog alive. */
   if (self->chooser != NULL)
@@ -180,12 +181,12 @@ export_clicked_cb (KoersExportDataDialog *self)
   g_clear_object (&self->chooser);
 
   if (csv)
-    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export CSV"),
-                                                 _("CSV files"), "text/csv", "csv",
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export CSV"),
+                                                 _ ("CSV files"), "text/csv", "csv",
                                                  last_folder, name);
   else
-    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export Data"),
-                                                 _("Koers data (JSON)"), "application/json",
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Data"),
+                                                 _ ("Koers data (JSON)"), "application/json",
                                                  "json", last_folder, name);
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
@@ -222,7 +223,7 @@ koers_export_data_dialog_finalize (GObject *object)
 static void
 koers_export_data_dialog_class_init (KoersExportDataDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_export_data_dialog_dispose;
@@ -254,11 +255,11 @@ koers_export_data_dialog_init (KoersExportDataDialog *self)
 }
 
 GtkWidget *
-koers_export_data_dialog_new (GtkWindow             *window,
-                              KoersStore            *store,
-                              const KoersPeriod     *period,
-                              KoersDepartment       *department,
-                              KoersExportDataFormat  format)
+koers_export_data_dialog_new (GtkWindow            *window,
+                              KoersStore           *store,
+                              const KoersPeriod    *period,
+                              KoersDepartment      *department,
+                              KoersExportDataFormat format)
 {
   KoersExportDataDialog *self;
 
@@ -331,8 +332,7 @@ koers_export_data_dialog_set_department_chosen (KoersExportDataDialog *self,
   g_return_if_fail (KOERS_IS_DEPARTMENT (department));
 
   for (guint i = 0; i < self->departments->len; i++)
-    if (koers_department_get_id (g_ptr_array_index (self->departments, i))
-        == koers_department_get_id (department))
+    if (koers_department_get_id (g_ptr_array_index (self->departments, i)) == koers_department_get_id (department))
       gtk_check_button_set_active (g_ptr_array_index (self->checks, i), chosen);
 
   if (chosen)
@@ -377,10 +377,10 @@ koers_export_data_dialog_export_to (KoersExportDataDialog *self,
 {
   g_autofree char *path = NULL;
   g_autofree char *period_key = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *periods[2] = { NULL, NULL };
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char       *periods[2] = { NULL, NULL };
   KoersExportFilter filter = { NULL, NULL };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean written;
 
   g_return_val_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self), FALSE);
@@ -390,7 +390,7 @@ koers_export_data_dialog_export_to (KoersExportDataDialog *self,
   if (path == NULL)
     {
       error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                   _("Koers can only export to a folder on this computer."));
+                                   _ ("Koers can only export to a folder on this computer."));
       show_error_dialog (self, error);
       return FALSE;
     }
@@ -414,12 +414,12 @@ koers_export_data_dialog_export_to (KoersExportDataDialog *self,
       if (names->len == 0)
         {
           error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                       _("Choose at least one department to export."));
+                                       _ ("Choose at least one department to export."));
           show_error_dialog (self, error);
           return FALSE;
         }
       g_ptr_array_add (names, NULL);
-      filter.departments = (const char * const *) names->pdata;
+      filter.departments = (const char *const *) names->pdata;
     }
 
   if (self->format == KOERS_EXPORT_DATA_FORMAT_CSV)

@@ -9,16 +9,16 @@
 
 struct _KoersImportDialog
 {
-  AdwWindow            parent_instance;
+  AdwWindow parent_instance;
 
-  GtkWindow           *window;      /* weak: the toast goes there */
-  KoersStore          *store;
-  char                *file_name;   /* for display */
-  GFile               *file;        /* checked again when the mode changes */
-  KoersJsonImportMode  mode;
-  KoersImportPlan     *plan;        /* NULL when the mode cannot import the file */
-  GCancellable        *checking;    /* a check of the file runs (in a thread) */
-  GPtrArray           *rows;        /* rows added to the groups, removed on update */
+  GtkWindow          *window; /* weak: the toast goes there */
+  KoersStore         *store;
+  char               *file_name; /* for display */
+  GFile              *file;      /* checked again when the mode changes */
+  KoersJsonImportMode mode;
+  KoersImportPlan    *plan;     /* NULL when the mode cannot import the file */
+  GCancellable       *checking; /* a check of the file runs (in a thread) */
+  GPtrArray          *rows;     /* rows added to the groups, removed on update */
 
   AdwWindowTitle      *window_title;
   GtkWidget           *import_button;
@@ -39,17 +39,17 @@ get_kind_label (KoersImportKind kind)
   switch (kind)
     {
     case KOERS_IMPORT_DEPARTMENTS:
-      return _("Departments");
+      return _ ("Departments");
     case KOERS_IMPORT_OBJECTIVES:
-      return _("Objectives");
+      return _ ("Objectives");
     case KOERS_IMPORT_KEY_RESULTS:
-      return _("Key results");
+      return _ ("Key results");
     case KOERS_IMPORT_CHECKINS:
-      return _("Check-ins");
+      return _ ("Check-ins");
     case KOERS_IMPORT_KPIS:
-      return _("KPIs");
+      return _ ("KPIs");
     case KOERS_IMPORT_KPI_VALUES:
-      return _("KPI values");
+      return _ ("KPI values");
     case KOERS_IMPORT_N_KINDS:
     default:
       return NULL;
@@ -61,7 +61,7 @@ get_kind_label (KoersImportKind kind)
 static char *
 describe_counts (const KoersImportCounts *counts)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (counts->added > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u added", "%u added", counts->added),
@@ -80,7 +80,7 @@ describe_counts (const KoersImportCounts *counts)
 
   g_ptr_array_add (parts, NULL);
   /* Translators: the separator between "3 added", "1 updated", … */
-  return g_strjoinv (_(", "), (char **) parts->pdata);
+  return g_strjoinv (_ (", "), (char **) parts->pdata);
 }
 
 static void
@@ -121,24 +121,22 @@ plan_changes_anything (KoersImportPlan *plan)
   KoersImportCounts totals;
 
   koers_import_plan_get_totals (plan, &totals);
-  return totals.added > 0 || totals.updated > 0
-         || koers_import_plan_get_n_dismissals (plan) > 0
-         || koers_import_plan_sets_organisation (plan);
+  return totals.added > 0 || totals.updated > 0 || koers_import_plan_get_n_dismissals (plan) > 0 || koers_import_plan_sets_organisation (plan);
 }
 
 static void
 show_plan (KoersImportDialog *self)
 {
-  const char * const *conflicts = koers_import_plan_get_conflicts (self->plan);
-  g_autofree char *summary = NULL;
-  guint n_dismissals = koers_import_plan_get_n_dismissals (self->plan);
-  guint n_conflicts = 0;
+  const char *const *conflicts = koers_import_plan_get_conflicts (self->plan);
+  g_autofree char   *summary = NULL;
+  guint              n_dismissals = koers_import_plan_get_n_dismissals (self->plan);
+  guint              n_conflicts = 0;
 
   for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
     {
       KoersImportCounts counts;
-      const char *label = get_kind_label (kind);
-      g_autofree char *subtitle = NULL;
+      const char       *label = get_kind_label (kind);
+      g_autofree char  *subtitle = NULL;
 
       koers_import_plan_get_counts (self->plan, kind, &counts);
       subtitle = describe_counts (&counts);
@@ -151,15 +149,15 @@ show_plan (KoersImportDialog *self)
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u added", "%u added", n_dismissals),
                                                    n_dismissals);
 
-      add_row (self, self->details_group, _("Dismissed findings"), subtitle);
+      add_row (self, self->details_group, _ ("Dismissed findings"), subtitle);
     }
   if (koers_import_plan_sets_organisation (self->plan))
-    add_row (self, self->details_group, _("Organisation name"), _("Taken from the file"));
+    add_row (self, self->details_group, _ ("Organisation name"), _ ("Taken from the file"));
 
   if (plan_changes_anything (self->plan))
     summary = koers_import_plan_describe (self->plan);
   else
-    summary = g_strdup (_("Nothing to import: this database has all of it already."));
+    summary = g_strdup (_ ("Nothing to import: this database has all of it already."));
   adw_preferences_group_set_description (self->summary_group, summary);
 
   for (; conflicts != NULL && conflicts[n_conflicts] != NULL; n_conflicts++)
@@ -184,12 +182,12 @@ show_check (KoersImportDialog *self,
       gboolean exists = g_error_matches (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_EXISTS);
 
       adw_preferences_group_set_title (self->problem_group,
-                                       merge ? _("Cannot Merge") : _("Cannot Import as New"));
+                                       merge ? _ ("Cannot Merge") : _ ("Cannot Import as New"));
       adw_preferences_group_set_description (self->problem_group,
                                              exists
-                                             ? _("This database already has what the file holds. Merge the "
-                                                 "file to update it, or import it into a new database.")
-                                             : NULL);
+                                               ? _ ("This database already has what the file holds. Merge the "
+                                                    "file to update it, or import it into a new database.")
+                                               : NULL);
       gtk_label_set_text (self->problem_label, error->message);
     }
   else
@@ -197,7 +195,7 @@ show_check (KoersImportDialog *self,
       show_plan (self);
     }
 
-  gtk_button_set_label (GTK_BUTTON (self->import_button), merge ? _("_Merge") : _("_Import"));
+  gtk_button_set_label (GTK_BUTTON (self->import_button), merge ? _ ("_Merge") : _ ("_Import"));
   gtk_widget_set_sensitive (self->import_button,
                             self->plan != NULL && plan_changes_anything (self->plan));
 }
@@ -207,9 +205,9 @@ plan_ready_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(KoersImportDialog) self = user_data;
-  g_autoptr(KoersImportPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersImportDialog) self = user_data;
+  g_autoptr (KoersImportPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
 
   plan = koers_json_import_plan_file_finish (KOERS_STORE (source), result, &error);
   /* A newer check (another mode) or the dialog closed: not this one's
@@ -240,8 +238,8 @@ check_file (KoersImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->details_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_group), TRUE);
-  adw_preferences_group_set_description (self->summary_group, _("Checking the file…"));
-  gtk_button_set_label (GTK_BUTTON (self->import_button), merge ? _("_Merge") : _("_Import"));
+  adw_preferences_group_set_description (self->summary_group, _ ("Checking the file…"));
+  gtk_button_set_label (GTK_BUTTON (self->import_button), merge ? _ ("_Merge") : _ ("_Import"));
   gtk_widget_set_sensitive (self->import_button, FALSE);
 
   self->checking = g_cancellable_new ();
@@ -253,7 +251,8 @@ static void
 mode_toggled_cb (KoersImportDialog *self)
 {
   KoersJsonImportMode mode = gtk_check_button_get_active (self->add_check)
-                             ? KOERS_JSON_IMPORT_ADD : KOERS_JSON_IMPORT_MERGE;
+                               ? KOERS_JSON_IMPORT_ADD
+                               : KOERS_JSON_IMPORT_MERGE;
 
   /* Both radio buttons notify: act once. */
   if (self->file != NULL && mode != self->mode)
@@ -272,23 +271,23 @@ show_message (KoersImportDialog *self,
 
   /* Plain text (no markup): the body quotes the file. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 import_clicked_cb (KoersImportDialog *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (koers_import_dialog_apply (self, &error))
     return;
 
   if (g_error_matches (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE))
-    show_message (self, _("The Database Changed"),
-                  _("The file was checked again. Look at what changes, then import again."));
+    show_message (self, _ ("The Database Changed"),
+                  _ ("The file was checked again. Look at what changes, then import again."));
   else
-    show_message (self, _("Could Not Import"), error->message);
+    show_message (self, _ ("Could Not Import"), error->message);
 }
 
 static void
@@ -323,7 +322,7 @@ koers_import_dialog_finalize (GObject *object)
 static void
 koers_import_dialog_class_init (KoersImportDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_import_dialog_dispose;
@@ -363,13 +362,13 @@ first_plan_ready_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  GFile *file = g_task_get_task_data (task);
-  GtkWindow *window;
+  g_autoptr (GTask) task = user_data;
+  GFile             *file = g_task_get_task_data (task);
+  GtkWindow         *window;
   KoersImportDialog *self;
-  g_autoptr(KoersImportPlan) plan = NULL;
+  g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char *basename = NULL;
-  GError *error = NULL;
+  GError          *error = NULL;
 
   /* A merge never refuses what the database has: what fails here is the
    * file itself, and no dialog opens for it. */
@@ -401,12 +400,12 @@ first_plan_ready_cb (GObject      *source,
 }
 
 void
-koers_import_dialog_new_async (GtkWindow           *window,
-                               KoersStore          *store,
-                               GFile               *file,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+koers_import_dialog_new_async (GtkWindow          *window,
+                               KoersStore         *store,
+                               GFile              *file,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   GTask *task;
 
@@ -422,8 +421,8 @@ koers_import_dialog_new_async (GtkWindow           *window,
 }
 
 GtkWidget *
-koers_import_dialog_new_finish (GAsyncResult  *result,
-                                GError       **error)
+koers_import_dialog_new_finish (GAsyncResult *result,
+                                GError      **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -440,8 +439,8 @@ koers_import_dialog_get_mode (KoersImportDialog *self)
 }
 
 void
-koers_import_dialog_set_mode (KoersImportDialog   *self,
-                              KoersJsonImportMode  mode)
+koers_import_dialog_set_mode (KoersImportDialog  *self,
+                              KoersJsonImportMode mode)
 {
   g_return_if_fail (KOERS_IS_IMPORT_DIALOG (self));
 
@@ -466,8 +465,8 @@ koers_import_dialog_is_checking (KoersImportDialog *self)
 }
 
 gboolean
-koers_import_dialog_apply (KoersImportDialog  *self,
-                           GError            **error)
+koers_import_dialog_apply (KoersImportDialog *self,
+                           GError           **error)
 {
   g_autofree char *summary = NULL;
   g_autofree char *title = NULL;
@@ -479,7 +478,7 @@ koers_import_dialog_apply (KoersImportDialog  *self,
   if (self->checking != NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           _("The file is still being checked"));
+                           _ ("The file is still being checked"));
       return FALSE;
     }
   if (self->plan == NULL)
@@ -505,7 +504,7 @@ koers_import_dialog_apply (KoersImportDialog  *self,
       escaped = g_markup_escape_text (self->file_name, -1);
       /* Translators: the first %s is a file name, the second says what changed,
        * such as "3 added, 1 updated, 12 unchanged". */
-      title = g_strdup_printf (_("Imported %s: %s"), escaped, summary);
+      title = g_strdup_printf (_ ("Imported %s: %s"), escaped, summary);
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 8);
       koers_toasts_add (GTK_WIDGET (self->window), toast);

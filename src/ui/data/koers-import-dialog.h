@@ -23,30 +23,30 @@ G_DECLARE_FINAL_TYPE (KoersImportDialog, koers_import_dialog, KOERS, IMPORT_DIAL
  * not a valid Koers file (the message names each problem by its JSON
  * path, translated).  Transient for window; the toast shows in it.  A
  * file with a local path is streamed, whatever size an export can have. */
-void                koers_import_dialog_new_async  (GtkWindow            *window,
-                                                    KoersStore           *store,
-                                                    GFile                *file,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
+void koers_import_dialog_new_async (GtkWindow          *window,
+                                    KoersStore         *store,
+                                    GFile              *file,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
 /* (transfer none): GTK owns the window. */
-GtkWidget          *koers_import_dialog_new_finish (GAsyncResult         *result,
-                                                    GError              **error);
-KoersJsonImportMode koers_import_dialog_get_mode (KoersImportDialog    *self);
+GtkWidget          *koers_import_dialog_new_finish (GAsyncResult *result,
+                                                    GError      **error);
+KoersJsonImportMode koers_import_dialog_get_mode (KoersImportDialog *self);
 /* Checks the file again for mode (in a thread, as at first). */
-void                koers_import_dialog_set_mode (KoersImportDialog    *self,
-                                                  KoersJsonImportMode   mode);
+void koers_import_dialog_set_mode (KoersImportDialog  *self,
+                                   KoersJsonImportMode mode);
 /* (nullable) (transfer none): what Merge or Import would do; NULL when
  * the file cannot be imported in this mode (the dialog says why). */
-KoersImportPlan    *koers_import_dialog_get_plan (KoersImportDialog    *self);
+KoersImportPlan *koers_import_dialog_get_plan (KoersImportDialog *self);
 /* Whether a check of the file (after a change of mode, or of the
  * database) runs: the plan is NULL and the button insensitive meanwhile. */
-gboolean            koers_import_dialog_is_checking (KoersImportDialog *self);
+gboolean koers_import_dialog_is_checking (KoersImportDialog *self);
 /* What the Merge or Import button does: writes the plan; on success the
  * dialog closes and the main window shows a toast.  When the database
  * changed since the check, the file is checked again and nothing is
  * written (KOERS_JSON_ERROR_STALE); on any failure nothing is written. */
-gboolean            koers_import_dialog_apply    (KoersImportDialog    *self,
-                                                  GError              **error);
+gboolean koers_import_dialog_apply (KoersImportDialog *self,
+                                    GError           **error);
 
 G_END_DECLS

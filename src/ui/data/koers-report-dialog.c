@@ -13,35 +13,36 @@
 /* The rows of the language combo, in the order of the .ui file. */
 static const KoersLanguage languages[] = { KOERS_LANGUAGE_NL, KOERS_LANGUAGE_EN };
 
-enum {
+enum
+{
   SCOPE_WHOLE_COMPANY,
   SCOPE_CHOSEN,
 };
 
 struct _KoersReportDialog
 {
-  AdwWindow             parent_instance;
+  AdwWindow parent_instance;
 
-  GtkWindow            *window;       /* weak: the toast goes there */
+  GtkWindow            *window; /* weak: the toast goes there */
   KoersStore           *store;
-  GArray               *periods;      /* KoersPeriod, as the period row lists them */
+  GArray               *periods; /* KoersPeriod, as the period row lists them */
   GtkStringList        *period_labels;
-  GPtrArray            *checks;       /* GtkCheckButton per department row */
-  GArray               *check_ids;    /* gint64, the department of each check */
+  GPtrArray            *checks;    /* GtkCheckButton per department row */
+  GArray               *check_ids; /* gint64, the department of each check */
   GtkFileChooserNative *chooser;
-  GCancellable         *cancellable;  /* set while a report is written */
+  GCancellable         *cancellable; /* set while a report is written */
   GFile                *target;
   gboolean              closed;
 
-  GtkWidget            *cancel_button;
-  GtkWidget            *export_button;
-  GtkStack             *stack;
-  AdwComboRow          *period_row;
-  AdwComboRow          *scope_row;
-  AdwPreferencesGroup  *departments_group;
-  AdwComboRow          *language_row;
-  GtkSwitch            *notes_switch;
-  GtkProgressBar       *progress_bar;
+  GtkWidget           *cancel_button;
+  GtkWidget           *export_button;
+  GtkStack            *stack;
+  AdwComboRow         *period_row;
+  AdwComboRow         *scope_row;
+  AdwPreferencesGroup *departments_group;
+  AdwComboRow         *language_row;
+  GtkSwitch           *notes_switch;
+  GtkProgressBar      *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (KoersReportDialog, koers_report_dialog, ADW_TYPE_WINDOW)
@@ -74,7 +75,7 @@ add_period (KoersReportDialog *self,
 
   if (period->kind == KOERS_PERIOD_KIND_YEAR)
     /* Translators: %d is a year, a choice in the report's period list. */
-    label = g_strdup_printf (_("%d (whole year)"), period->year);
+    label = g_strdup_printf (_ ("%d (whole year)"), period->year);
   else
     label = koers_format_period (koers_format_get_language (), period);
 
@@ -109,13 +110,12 @@ add_department_rows (KoersReportDialog *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
-      gint64 id = koers_department_get_id (dept);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+      gint64     id = koers_department_get_id (dept);
       GtkWidget *check;
 
       check = koers_form_add_department_check (self->departments_group, self->store, dept,
-                                               selected != NULL
-                                               && koers_department_get_id (selected) == id,
+                                               selected != NULL && koers_department_get_id (selected) == id,
                                                G_CALLBACK (update_sensitivity), self);
       g_ptr_array_add (self->checks, check);
       g_array_append_val (self->check_ids, id);
@@ -155,7 +155,7 @@ show_written_toast (KoersReportDialog *self)
     return;
 
   /* Translators: %s is a file name. */
-  title = g_strdup_printf (_("Report written to %s"), escaped);
+  title = g_strdup_printf (_ ("Report written to %s"), escaped);
   koers_toasts_offer_open (self->window, title, self->target);
 }
 
@@ -167,9 +167,9 @@ show_error_dialog (KoersReportDialog *self,
 
   /* The body is plain text (body-use-markup is off): the message may
    * quote a file name. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Report"),
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Could Not Export the Report"),
                                    error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -178,8 +178,8 @@ write_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(KoersReportDialog) self = KOERS_REPORT_DIALOG (user_data);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersReportDialog) self = KOERS_REPORT_DIALOG (user_data);
+  g_autoptr (GError) error = NULL;
   gboolean written;
 
   written = koers_report_write_pdf_finish (KOERS_STORE (source), result, &error);
@@ -210,7 +210,7 @@ static void
 chooser_response_cb (KoersReportDialog *self,
                      int                response)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
@@ -233,8 +233,8 @@ export_clicked_cb (KoersReportDialog *self)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _("Export Report"),
-                                               _("PDF documents"), "application/pdf", "pdf",
+  self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Report"),
+                                               _ ("PDF documents"), "application/pdf", "pdf",
                                                last_folder, name);
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
@@ -302,7 +302,7 @@ koers_report_dialog_finalize (GObject *object)
 static void
 koers_report_dialog_class_init (KoersReportDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -484,11 +484,11 @@ koers_report_dialog_get_suggested_name (KoersReportDialog *self)
 {
   /* In the report's language, which need not be the interface's: not
    * through gettext, like the report's own words. */
-  static const char * const stems[] = {
+  static const char *const stems[] = {
     [KOERS_LANGUAGE_EN] = "OKR report",
     [KOERS_LANGUAGE_NL] = "OKR-rapport",
   };
-  KoersPeriod period;
+  KoersPeriod      period;
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), NULL);
@@ -514,8 +514,8 @@ koers_report_dialog_export_to (KoersReportDialog *self,
                                GFile             *file)
 {
   KoersReportOptions opts;
-  KoersPeriod period;
-  g_autoptr(GArray) ids = NULL;
+  KoersPeriod        period;
+  g_autoptr (GArray) ids = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
@@ -527,10 +527,10 @@ koers_report_dialog_export_to (KoersReportDialog *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                   _("Koers can only write the report to a folder on this computer."));
+                                   _ ("Koers can only write the report to a folder on this computer."));
 
       show_error_dialog (self, error);
       return;

@@ -19,40 +19,40 @@ G_DECLARE_FINAL_TYPE (KoersReportDialog, koers_report_dialog, KOERS, REPORT_DIAL
 
 /* Takes the window's store, period and department, transient for it;
  * the toast shows in it. */
-GtkWidget     *koers_report_dialog_new                (GtkWindow         *window,
-                                                        KoersStore        *store,
-                                                        const KoersPeriod *period,
-                                                        KoersDepartment   *department);
+GtkWidget *koers_report_dialog_new (GtkWindow         *window,
+                                    KoersStore        *store,
+                                    const KoersPeriod *period,
+                                    KoersDepartment   *department);
 
 /* The report's settings as the dialog shows them. */
-void           koers_report_dialog_get_period         (KoersReportDialog *self,
-                                                       KoersPeriod       *out);
+void koers_report_dialog_get_period (KoersReportDialog *self,
+                                     KoersPeriod       *out);
 /* Selects period in the period list (added to it when missing). */
-void           koers_report_dialog_set_period         (KoersReportDialog *self,
-                                                       const KoersPeriod *period);
-KoersLanguage  koers_report_dialog_get_language       (KoersReportDialog *self);
-void           koers_report_dialog_set_language       (KoersReportDialog *self,
-                                                       KoersLanguage      language);
-gboolean       koers_report_dialog_get_whole_company  (KoersReportDialog *self);
+void          koers_report_dialog_set_period (KoersReportDialog *self,
+                                              const KoersPeriod *period);
+KoersLanguage koers_report_dialog_get_language (KoersReportDialog *self);
+void          koers_report_dialog_set_language (KoersReportDialog *self,
+                                                KoersLanguage      language);
+gboolean      koers_report_dialog_get_whole_company (KoersReportDialog *self);
 /* Ticks or clears a department's check row; ticking one switches the
  * scope to chosen departments. */
-void           koers_report_dialog_set_department_chosen (KoersReportDialog *self,
-                                                          KoersDepartment   *department,
-                                                          gboolean           chosen);
+void koers_report_dialog_set_department_chosen (KoersReportDialog *self,
+                                                KoersDepartment   *department,
+                                                gboolean           chosen);
 /* The chosen departments' ids in the sidebar's order (empty for the whole
  * company); new array of gint64. */
-GArray        *koers_report_dialog_get_department_ids (KoersReportDialog *self);
+GArray *koers_report_dialog_get_department_ids (KoersReportDialog *self);
 /* The name the file chooser proposes, in the report's language:
  * "OKR report 2026-Q2.pdf", "OKR-rapport 2026-Q2.pdf". */
-char          *koers_report_dialog_get_suggested_name (KoersReportDialog *self);
+char *koers_report_dialog_get_suggested_name (KoersReportDialog *self);
 /* TRUE while a report is being written. */
-gboolean       koers_report_dialog_get_busy           (KoersReportDialog *self);
+gboolean koers_report_dialog_get_busy (KoersReportDialog *self);
 
 /* What accepting the file chooser does: writes the report to file in the
  * background, with progress.  On success the dialog closes and the main
  * window shows a toast; on failure a message dialog shows over the dialog.
  * Tests call it to bypass the native chooser. */
-void           koers_report_dialog_export_to          (KoersReportDialog *self,
-                                                       GFile             *file);
+void koers_report_dialog_export_to (KoersReportDialog *self,
+                                    GFile             *file);
 
 G_END_DECLS

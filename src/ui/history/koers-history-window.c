@@ -16,35 +16,35 @@
 typedef struct
 {
   KoersMetricKind kind;
-  char *unit;
+  char           *unit;
 } Metric;
 
 struct _KoersHistoryWindow
 {
-  AdwWindow       parent_instance;
+  AdwWindow parent_instance;
 
-  KoersStore     *store;
+  KoersStore *store;
   /* The objective or key result whose history this is. */
-  GObject        *subject;
-  char           *uuid;
+  GObject *subject;
+  char    *uuid;
 
   /* KoersChange, newest first. */
-  GPtrArray      *changes;
-  guint           n_shown;
+  GPtrArray *changes;
+  guint      n_shown;
   /* A reload after the store's writes, once their burst is over. */
-  guint           reload_source;
+  guint reload_source;
   /* The day the last group shows, and that group. */
-  char           *last_day;
-  GtkWidget      *last_group;
+  char      *last_day;
+  GtkWidget *last_group;
 
   /* What the changes link to, by uuid: names and metrics of what the
    * model holds now, else as the log last had them, else as their own
    * log says (looked up once; NULL: removed). */
-  GHashTable     *model_names;
-  GHashTable     *log_names;
-  GHashTable     *linked_names;
-  GHashTable     *model_metrics;
-  GHashTable     *log_metrics;
+  GHashTable *model_names;
+  GHashTable *log_names;
+  GHashTable *linked_names;
+  GHashTable *model_metrics;
+  GHashTable *log_metrics;
 
   AdwWindowTitle *window_title;
   GtkStack       *stack;
@@ -65,10 +65,10 @@ metric_free (gpointer data)
 }
 
 static void
-put_metric (GHashTable      *table,
-            const char      *uuid,
-            KoersMetricKind  kind,
-            const char      *unit)
+put_metric (GHashTable     *table,
+            const char     *uuid,
+            KoersMetricKind kind,
+            const char     *unit)
 {
   Metric *metric = g_new0 (Metric, 1);
 
@@ -99,7 +99,7 @@ index_model (KoersHistoryWindow *self)
 
   for (guint i = 0, n = g_list_model_get_n_items (departments); i < n; i++)
     {
-      g_autoptr(KoersDepartment) department = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) department = g_list_model_get_item (departments, i);
 
       put_name (self->model_names, koers_department_get_uuid (department),
                 koers_department_get_name (department));
@@ -107,7 +107,7 @@ index_model (KoersHistoryWindow *self)
 
   for (guint i = 0, n = g_list_model_get_n_items (kpis); i < n; i++)
     {
-      g_autoptr(KoersKpi) kpi = g_list_model_get_item (kpis, i);
+      g_autoptr (KoersKpi) kpi = g_list_model_get_item (kpis, i);
 
       put_name (self->model_names, koers_kpi_get_uuid (kpi), koers_kpi_get_name (kpi));
       put_metric (self->model_metrics, koers_kpi_get_uuid (kpi),
@@ -116,14 +116,14 @@ index_model (KoersHistoryWindow *self)
 
   for (guint i = 0, n = g_list_model_get_n_items (objectives); i < n; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *krs = koers_objective_get_key_results (objective);
 
       put_name (self->model_names, koers_objective_get_uuid (objective),
                 koers_objective_get_title (objective));
       for (guint j = 0, m = g_list_model_get_n_items (krs); j < m; j++)
         {
-          g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
 
           put_name (self->model_names, koers_key_result_get_uuid (kr), koers_key_result_get_title (kr));
           put_metric (self->model_metrics, koers_key_result_get_uuid (kr),
@@ -139,7 +139,7 @@ index_model (KoersHistoryWindow *self)
   else if (KOERS_IS_KEY_RESULT (self->subject))
     {
       KoersKeyResult *kr = KOERS_KEY_RESULT (self->subject);
-      GListModel *checkins = koers_key_result_get_checkins (kr);
+      GListModel     *checkins = koers_key_result_get_checkins (kr);
 
       put_name (self->model_names, self->uuid, koers_key_result_get_title (kr));
       put_metric (self->model_metrics, self->uuid,
@@ -147,7 +147,7 @@ index_model (KoersHistoryWindow *self)
       /* A check-in's "name" is its date. */
       for (guint i = 0, n = g_list_model_get_n_items (checkins); i < n; i++)
         {
-          g_autoptr(KoersCheckin) checkin = g_list_model_get_item (checkins, i);
+          g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i);
 
           put_name (self->model_names, koers_checkin_get_uuid (checkin),
                     koers_checkin_get_date (checkin));
@@ -186,16 +186,16 @@ static void
 index_log (KoersHistoryWindow *self,
            GPtrArray          *changes)
 {
-  g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_hash_table_remove_all (self->log_names);
   g_hash_table_remove_all (self->log_metrics);
 
   for (guint i = 0; i < changes->len; i++)
     {
-      KoersChange *change = g_ptr_array_index (changes, i);
-      const char *uuid = koers_change_get_uuid (change);
-      const char *kind_text = get_any_value (change, "metric_kind");
+      KoersChange    *change = g_ptr_array_index (changes, i);
+      const char     *uuid = koers_change_get_uuid (change);
+      const char     *kind_text = get_any_value (change, "metric_kind");
       KoersMetricKind kind;
 
       put_name (self->log_names, uuid, get_change_name (change));
@@ -203,8 +203,8 @@ index_log (KoersHistoryWindow *self,
       if (koers_metric_kind_from_string (kind_text, &kind) ||
           koers_change_find_field (change, "unit") >= 0)
         {
-          Metric *known = g_hash_table_lookup (self->log_metrics, uuid);
-          int unit_index = koers_change_find_field (change, "unit");
+          Metric     *known = g_hash_table_lookup (self->log_metrics, uuid);
+          int         unit_index = koers_change_find_field (change, "unit");
           const char *unit = known != NULL ? known->unit : NULL;
 
           if (kind_text == NULL)
@@ -223,13 +223,13 @@ static char *
 lookup_own_log (KoersHistoryWindow *self,
                 const char         *uuid)
 {
-  g_autoptr(GPtrArray) changes = koers_store_list_changes (self->store, uuid, NULL);
+  g_autoptr (GPtrArray) changes = koers_store_list_changes (self->store, uuid, NULL);
   const char *name = NULL;
 
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
       KoersChange *change = g_ptr_array_index (changes, i);
-      const char *own;
+      const char  *own;
 
       if (g_strcmp0 (koers_change_get_uuid (change), uuid) != 0)
         continue;
@@ -252,8 +252,8 @@ get_name_cb (const char *entity,
              gpointer    user_data)
 {
   KoersHistoryWindow *self = user_data;
-  const char *name;
-  gpointer found;
+  const char         *name;
+  gpointer            found;
 
   if ((name = g_hash_table_lookup (self->model_names, uuid)) != NULL ||
       (name = g_hash_table_lookup (self->log_names, uuid)) != NULL)
@@ -271,14 +271,14 @@ get_name_cb (const char *entity,
 }
 
 static gboolean
-get_metric_cb (const char       *entity,
-               const char       *uuid,
-               KoersMetricKind  *kind,
-               char            **unit,
-               gpointer          user_data)
+get_metric_cb (const char      *entity,
+               const char      *uuid,
+               KoersMetricKind *kind,
+               char           **unit,
+               gpointer         user_data)
 {
   KoersHistoryWindow *self = user_data;
-  Metric *metric = g_hash_table_lookup (self->model_metrics, uuid);
+  Metric             *metric = g_hash_table_lookup (self->model_metrics, uuid);
 
   if (metric == NULL)
     metric = g_hash_table_lookup (self->log_metrics, uuid);
@@ -300,13 +300,13 @@ add_row (KoersHistoryWindow *self,
     .user_data = self,
     .subject_uuid = self->uuid,
   };
-  gint64 at = koers_change_get_at (change);
+  gint64           at = koers_change_get_at (change);
   g_autofree char *day = koers_change_text_format_day (at);
   g_autofree char *clock = koers_change_text_format_clock (at);
   g_autofree char *sentence = koers_change_text_describe (change, &context);
   g_autofree char *details = NULL;
   g_autofree char *description = NULL;
-  g_auto(GStrv) lines = koers_change_text_list_details (change, &context);
+  g_auto (GStrv) lines = koers_change_text_list_details (change, &context);
   GtkWidget *row;
   GtkWidget *time_label;
 
@@ -380,8 +380,8 @@ clear_rows (KoersHistoryWindow *self)
 static void
 reload (KoersHistoryWindow *self)
 {
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GError) error = NULL;
   guint wanted = MAX (self->n_shown, PAGE_SIZE);
 
   clear_rows (self);
@@ -393,7 +393,7 @@ reload (KoersHistoryWindow *self)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      adw_status_page_set_title (self->empty_page, _("Could Not Read the History"));
+      adw_status_page_set_title (self->empty_page, _ ("Could Not Read the History"));
       /* The description is markup. */
       adw_status_page_set_description (self->empty_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -456,7 +456,7 @@ koers_history_window_finalize (GObject *object)
 static void
 koers_history_window_class_init (KoersHistoryWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_history_window_dispose;
@@ -496,8 +496,8 @@ history_window_new (GtkWindow  *parent,
                     const char *title)
 {
   KoersHistoryWindow *self;
-  g_autofree char *isolated = NULL;
-  g_autofree char *window_title = NULL;
+  g_autofree char    *isolated = NULL;
+  g_autofree char    *window_title = NULL;
 
   self = g_object_new (KOERS_TYPE_HISTORY_WINDOW,
                        "transient-for", parent,
@@ -509,7 +509,7 @@ history_window_new (GtkWindow  *parent,
   /* Translators: the title of the history window, as window lists and
    * screen readers name it: History of “Reduce churn to 3%”. */
   isolated = koers_text_isolate (title);
-  window_title = g_strdup_printf (_("History of “%s”"), isolated);
+  window_title = g_strdup_printf (_ ("History of “%s”"), isolated);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, window_title,

@@ -15,16 +15,16 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_HISTORY_WINDOW (koers_history_window_get_type ())
 G_DECLARE_FINAL_TYPE (KoersHistoryWindow, koers_history_window, KOERS, HISTORY_WINDOW, AdwWindow)
 
-GtkWidget *koers_history_window_new_for_objective  (GtkWindow      *parent,
-                                                    KoersStore     *store,
-                                                    KoersObjective *objective);
+GtkWidget *koers_history_window_new_for_objective (GtkWindow      *parent,
+                                                   KoersStore     *store,
+                                                   KoersObjective *objective);
 GtkWidget *koers_history_window_new_for_key_result (GtkWindow      *parent,
                                                     KoersStore     *store,
                                                     KoersKeyResult *kr);
 /* The uuid whose history is shown. */
-const char *koers_history_window_get_uuid          (KoersHistoryWindow *self);
+const char *koers_history_window_get_uuid (KoersHistoryWindow *self);
 /* How many changes the window lists (the first page of them, or more
  * after "Show Older Changes"). */
-guint      koers_history_window_get_n_shown        (KoersHistoryWindow *self);
+guint koers_history_window_get_n_shown (KoersHistoryWindow *self);
 
 G_END_DECLS

@@ -40,7 +40,7 @@ koers_kpi_editing_add_kpi (GtkWidget       *widget,
 
   /* Thresholds that pass koers_kpi_check_thresholds(); the editor opens
    * on it at once to set the real ones. */
-  kpi = koers_kpi_new (_("New KPI"), KOERS_METRIC_KIND_NUMBER, NULL, KOERS_KPI_DIRECTION_HIGHER,
+  kpi = koers_kpi_new (_ ("New KPI"), KOERS_METRIC_KIND_NUMBER, NULL, KOERS_KPI_DIRECTION_HIGHER,
                        100.0, 80.0, KOERS_KPI_FREQUENCY_MONTHLY);
   koers_kpi_set_department_id (kpi, koers_department_get_id (department));
   if (!koers_store_add_kpi (store, kpi, &error))

@@ -12,12 +12,12 @@ G_BEGIN_DECLS
  * Deleting is koers_deleting_delete(). */
 
 /* Opens (or raises) kpi's editor, transient for widget's window. */
-void        koers_kpi_editing_open_editor        (GtkWidget     *widget,
-                                                  KoersStore    *store,
-                                                  KoersKpi      *kpi);
+void koers_kpi_editing_open_editor (GtkWidget  *widget,
+                                    KoersStore *store,
+                                    KoersKpi   *kpi);
 /* Adds a KPI named "New KPI" to department and opens its editor; NULL
  * (and an error toast) when the store refused (transfer none). */
-KoersKpi   *koers_kpi_editing_add_kpi            (GtkWidget       *widget,
-                                                  KoersStore      *store,
-                                                  KoersDepartment *department);
+KoersKpi *koers_kpi_editing_add_kpi (GtkWidget       *widget,
+                                     KoersStore      *store,
+                                     KoersDepartment *department);
 G_END_DECLS

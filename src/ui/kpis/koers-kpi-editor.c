@@ -23,33 +23,33 @@
 
 struct _KoersKpiEditor
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
-  KoersStore      *store;
-  KoersKpi        *kpi;
+  KoersStore *store;
+  KoersKpi   *kpi;
   /* Set while the widgets are filled from the KPI, so that their change
    * signals do not write back. */
-  gboolean         updating;
-  gboolean         closed;
-  char            *threshold_error;
+  gboolean updating;
+  gboolean closed;
+  char    *threshold_error;
 
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  AdwEntryRow     *name_row;
-  AdwComboRow     *metric_row;
-  AdwEntryRow     *unit_row;
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  AdwEntryRow         *name_row;
+  AdwComboRow         *metric_row;
+  AdwEntryRow         *unit_row;
   AdwPreferencesGroup *health_group;
-  AdwComboRow     *direction_row;
-  AdwEntryRow     *healthy_row;
-  GtkLabel        *healthy_unit_label;
-  AdwEntryRow     *attention_row;
-  GtkLabel        *attention_unit_label;
-  GtkLabel        *threshold_error_label;
-  AdwComboRow     *frequency_row;
-  AdwActionRow    *moved_by_row;
-  GtkWidget       *add_value_button;
-  GtkListBox      *values_list;
-  GtkWidget       *delete_button;
+  AdwComboRow         *direction_row;
+  AdwEntryRow         *healthy_row;
+  GtkLabel            *healthy_unit_label;
+  AdwEntryRow         *attention_row;
+  GtkLabel            *attention_unit_label;
+  GtkLabel            *threshold_error_label;
+  AdwComboRow         *frequency_row;
+  AdwActionRow        *moved_by_row;
+  GtkWidget           *add_value_button;
+  GtkListBox          *values_list;
+  GtkWidget           *delete_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiEditor, koers_kpi_editor, ADW_TYPE_WINDOW)
@@ -149,7 +149,7 @@ update_moved_by (KoersKpiEditor *self)
 
   adw_action_row_set_subtitle (self->moved_by_row,
                                titles != NULL ? titles
-                               : _("No key result yet: a key result’s editor links it to this KPI"));
+                                              : _ ("No key result yet: a key result’s editor links it to this KPI"));
 }
 
 static void
@@ -167,7 +167,7 @@ fill (KoersKpiEditor *self)
 {
   g_autofree char *healthy = format_threshold (koers_kpi_get_healthy (self->kpi));
   g_autofree char *attention = format_threshold (koers_kpi_get_attention (self->kpi));
-  KoersMetricKind kind = koers_kpi_get_metric_kind (self->kpi);
+  KoersMetricKind  kind = koers_kpi_get_metric_kind (self->kpi);
 
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), koers_kpi_get_name (self->kpi));
@@ -314,11 +314,11 @@ show_threshold_error (KoersKpiEditor *self,
 static void
 thresholds_changed_cb (KoersKpiEditor *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage     lang = koers_format_get_language ();
   KoersKpiDirection direction = adw_combo_row_get_selected (self->direction_row);
   KoersKpiDirection old_direction = koers_kpi_get_direction (self->kpi);
-  double old_healthy = koers_kpi_get_healthy (self->kpi);
-  double old_attention = koers_kpi_get_attention (self->kpi);
+  double            old_healthy = koers_kpi_get_healthy (self->kpi);
+  double            old_attention = koers_kpi_get_attention (self->kpi);
   g_autoptr (GError) error = NULL;
   double healthy, attention;
 
@@ -344,11 +344,13 @@ thresholds_changed_cb (KoersKpiEditor *self)
 
       if (direction == KOERS_KPI_DIRECTION_HIGHER)
         /* Translators: %s is the healthy threshold, "40". */
-        message = g_strdup_printf (_("When higher is better, needs attention starts at or below "
-                                     "the healthy threshold (%s)."), value);
+        message = g_strdup_printf (_ ("When higher is better, needs attention starts at or below "
+                                      "the healthy threshold (%s)."),
+                                   value);
       else
-        message = g_strdup_printf (_("When lower is better, needs attention starts at or above "
-                                     "the healthy threshold (%s)."), value);
+        message = g_strdup_printf (_ ("When lower is better, needs attention starts at or above "
+                                      "the healthy threshold (%s)."),
+                                   value);
       show_threshold_error (self, self->attention_row, message);
       return;
     }
@@ -389,23 +391,23 @@ static GtkWidget *
 create_value_row_cb (gpointer item,
                      gpointer user_data)
 {
-  KoersKpiEditor *self = user_data;
-  KoersKpiValue *value = item;
-  KoersLanguage lang = koers_format_get_language ();
-  KoersKpiStatus status = koers_kpi_get_status_for_value (self->kpi, koers_kpi_value_get_value (value));
+  KoersKpiEditor  *self = user_data;
+  KoersKpiValue   *value = item;
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersKpiStatus   status = koers_kpi_get_status_for_value (self->kpi, koers_kpi_value_get_value (value));
   g_autofree char *figure = koers_kpi_style_format_value (self->kpi, koers_kpi_value_get_value (value));
   g_autofree char *date = koers_format_date_iso (lang, koers_kpi_value_get_date (value));
   g_autofree char *title = NULL;
   g_autofree char *delete_name = NULL;
-  const char *note = koers_kpi_value_get_note (value);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (koers_kpi_style_get_status_icon (status));
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  const char      *note = koers_kpi_value_get_note (value);
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *icon = gtk_image_new_from_icon_name (koers_kpi_style_get_status_icon (status));
+  GtkWidget       *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   if (date == NULL)
     date = g_strdup ("?");
   /* Translators: a value in the KPI's history: "42 — Healthy". */
-  title = g_strdup_printf (_("%1$s — %2$s"), figure, koers_kpi_status_get_label (status));
+  title = g_strdup_printf (_ ("%1$s — %2$s"), figure, koers_kpi_status_get_label (status));
 
   /* The note is user text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -430,8 +432,8 @@ create_value_row_cb (gpointer item,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   /* Translators: %s is a date. */
-  delete_name = g_strdup_printf (_("Delete the value of %s"), date);
-  gtk_widget_set_tooltip_text (button, _("Delete Value"));
+  delete_name = g_strdup_printf (_ ("Delete the value of %s"), date);
+  gtk_widget_set_tooltip_text (button, _ ("Delete Value"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name,
                                   -1);
@@ -448,7 +450,7 @@ create_value_row_cb (gpointer item,
 static GtkWidget *
 create_values_placeholder (void)
 {
-  GtkWidget *label = gtk_label_new (_("No values yet. Update enters the first."));
+  GtkWidget *label = gtk_label_new (_ ("No values yet. Update enters the first."));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_margin_top (label, 18);
@@ -518,7 +520,6 @@ koers_kpi_editor_constructed (GObject *object)
   gtk_list_box_set_placeholder (self->values_list, create_values_placeholder ());
   fill (self);
 
-
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
   g_signal_connect_swapped (self->unit_row, "changed", G_CALLBACK (unit_changed_cb), self);
   g_signal_connect_swapped (self->metric_row, "notify::selected", G_CALLBACK (metric_selected_cb), self);
@@ -559,7 +560,7 @@ koers_kpi_editor_finalize (GObject *object)
 static void
 koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_kpi_editor_constructed;

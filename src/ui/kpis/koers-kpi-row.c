@@ -16,10 +16,10 @@
 
 struct _KoersKpiRow
 {
-  GtkListBoxRow      parent_instance;
+  GtkListBoxRow parent_instance;
 
-  KoersStore        *store;
-  KoersKpi          *kpi;
+  KoersStore *store;
+  KoersKpi   *kpi;
 
   GtkLabel          *name_label;
   GtkWidget         *status_box;
@@ -63,7 +63,7 @@ update_moved_by (KoersKpiRow *self)
   /* The other side of the link a key result's editor sets. */
   if (titles != NULL)
     /* Translators: %s lists key results, "Raise NPS from 40 to 50". */
-    text = g_strdup_printf (_("Moved by: %s"), titles);
+    text = g_strdup_printf (_ ("Moved by: %s"), titles);
   gtk_label_set_text (self->moved_by_label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->moved_by_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->moved_by_label), text != NULL);
@@ -72,19 +72,19 @@ update_moved_by (KoersKpiRow *self)
 static void
 update_row (KoersKpiRow *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  KoersKpiStatus status = koers_kpi_get_status (self->kpi);
-  const char *name = koers_kpi_get_name (self->kpi);
-  const char *last = koers_kpi_get_last_update_date (self->kpi);
-  const char *frequency = koers_kpi_frequency_get_label (koers_kpi_get_frequency (self->kpi));
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersKpiStatus   status = koers_kpi_get_status (self->kpi);
+  const char      *name = koers_kpi_get_name (self->kpi);
+  const char      *last = koers_kpi_get_last_update_date (self->kpi);
+  const char      *frequency = koers_kpi_frequency_get_label (koers_kpi_get_frequency (self->kpi));
   g_autofree char *value = NULL;
   g_autofree char *thresholds = koers_kpi_style_describe_thresholds (self->kpi, FALSE);
   g_autofree char *thresholds_long = koers_kpi_style_describe_thresholds (self->kpi, TRUE);
   g_autofree char *last_date = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *description = NULL;
-  gboolean due = koers_kpi_is_update_due (self->kpi, NULL);
-  GDate next;
+  gboolean         due = koers_kpi_is_update_due (self->kpi, NULL);
+  GDate            next;
 
   gtk_label_set_text (self->name_label, name);
 
@@ -106,7 +106,7 @@ update_row (KoersKpiRow *self)
     last_date = koers_format_date_iso (lang, last);
   if (last_date != NULL)
     /* Translators: "Monthly · updated 1 May 2026". */
-    meta = g_strdup_printf (_("%1$s · updated %2$s"), frequency, last_date);
+    meta = g_strdup_printf (_ ("%1$s · updated %2$s"), frequency, last_date);
   else
     meta = g_strdup_printf ("%s · %s", frequency, koers_kpi_status_get_label (KOERS_KPI_STATUS_NONE));
   gtk_label_set_text (self->meta_label, meta);
@@ -115,18 +115,18 @@ update_row (KoersKpiRow *self)
   if (due && koers_kpi_get_next_update_date (self->kpi, &next))
     {
       g_autofree char *next_text = koers_format_date (lang, &next);
-      g_autofree char *tip = g_strdup_printf (_("A new value was due on %s"), next_text);
+      g_autofree char *tip = g_strdup_printf (_ ("A new value was due on %s"), next_text);
 
       gtk_widget_set_tooltip_text (self->due_box, tip);
     }
   else
-    gtk_widget_set_tooltip_text (self->due_box, due ? _("The KPI has no value yet") : NULL);
-  gtk_widget_set_tooltip_text (self->update_button, due ? _("Update Due: Enter a New Value")
-                                                        : _("Enter a New Value"));
+    gtk_widget_set_tooltip_text (self->due_box, due ? _ ("The KPI has no value yet") : NULL);
+  gtk_widget_set_tooltip_text (self->update_button, due ? _ ("Update Due: Enter a New Value")
+                                                        : _ ("Enter a New Value"));
 
   /* A screen reader hears the row's name, then what it stands at. */
   description = g_strdup_printf ("%s · %s%s%s", value, koers_kpi_status_get_label (status),
-                                 due ? " · " : "", due ? _("Update due") : "");
+                                 due ? " · " : "", due ? _ ("Update due") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -138,8 +138,7 @@ kpi_notify_cb (KoersKpiRow *self,
                GParamSpec  *pspec)
 {
   /* Stamps and the position change nothing shown. */
-  if (g_str_equal (pspec->name, "updated") || g_str_equal (pspec->name, "created")
-      || g_str_equal (pspec->name, "position"))
+  if (g_str_equal (pspec->name, "updated") || g_str_equal (pspec->name, "created") || g_str_equal (pspec->name, "position"))
     return;
 
   update_row (self);
@@ -207,7 +206,7 @@ koers_kpi_row_dispose (GObject *object)
 static void
 koers_kpi_row_class_init (KoersKpiRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_kpi_row_constructed;

@@ -17,12 +17,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KoersKpiRow, koers_kpi_row, KOERS, KPI_ROW, GtkListBoxRow)
 
 /* period may be NULL: the trend shows the last values. */
-GtkWidget      *koers_kpi_row_new        (KoersStore        *store,
-                                          KoersKpi          *kpi,
-                                          const KoersPeriod *period);
-KoersKpi       *koers_kpi_row_get_kpi    (KoersKpiRow       *self);
-void            koers_kpi_row_set_period (KoersKpiRow       *self,
-                                          const KoersPeriod *period);
-KoersKpiStatus  koers_kpi_row_get_status (KoersKpiRow       *self);
+GtkWidget     *koers_kpi_row_new (KoersStore        *store,
+                                  KoersKpi          *kpi,
+                                  const KoersPeriod *period);
+KoersKpi      *koers_kpi_row_get_kpi (KoersKpiRow *self);
+void           koers_kpi_row_set_period (KoersKpiRow       *self,
+                                         const KoersPeriod *period);
+KoersKpiStatus koers_kpi_row_get_status (KoersKpiRow *self);
 
 G_END_DECLS

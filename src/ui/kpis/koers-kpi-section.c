@@ -12,21 +12,21 @@
 
 struct _KoersKpiSection
 {
-  AdwBin              parent_instance;
+  AdwBin parent_instance;
 
-  KoersStore         *store;
-  KoersDepartment    *department;
-  KoersPeriod         period;
-  gboolean            has_period;
+  KoersStore      *store;
+  KoersDepartment *department;
+  KoersPeriod      period;
+  gboolean         has_period;
 
   /* One filter over the store's list of every KPI, by department. */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char               *summary;
 
-  GtkLabel           *summary_label;
-  GtkWidget          *add_button;
-  GtkListBox         *list_box;
+  GtkLabel   *summary_label;
+  GtkWidget  *add_button;
+  GtkListBox *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiSection, koers_kpi_section, ADW_TYPE_BIN)
@@ -37,16 +37,15 @@ filter_kpi_cb (gpointer item,
 {
   KoersKpiSection *self = user_data;
 
-  return self->department != NULL
-         && koers_kpi_get_department_id (item) == koers_department_get_id (self->department);
+  return self->department != NULL && koers_kpi_get_department_id (item) == koers_department_get_id (self->department);
 }
 
 /* A count in the header, after those before it; a count of nothing is left out. */
 static void G_GNUC_PRINTF (3, 4)
-append_count (GString    *out,
-              guint       count,
-              const char *format,
-              ...)
+  append_count (GString    *out,
+                guint       count,
+                const char *format,
+                ...)
 {
   va_list args;
 
@@ -64,11 +63,13 @@ static void
 update_summary (KoersKpiSection *self)
 {
   GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
-  guint by_status[KOERS_KPI_STATUS_UNHEALTHY + 1] = { 0, };
-  guint n_due = 0;
+  guint       n = g_list_model_get_n_items (model);
+  guint       by_status[KOERS_KPI_STATUS_UNHEALTHY + 1] = {
+          0,
+  };
+  guint    n_due = 0;
   GString *out = g_string_new (NULL);
-  guint healthy, attention, unhealthy, without;
+  guint    healthy, attention, unhealthy, without;
 
   for (guint i = 0; i < n; i++)
     {
@@ -142,10 +143,10 @@ static GtkWidget *
 create_placeholder (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (_("No KPIs Yet"));
-  GtkWidget *text = gtk_label_new (_("A KPI follows the health of the department, such as revenue, "
-                                     "customer satisfaction or downtime, with thresholds for "
-                                     "healthy and needs attention."));
+  GtkWidget *title = gtk_label_new (_ ("No KPIs Yet"));
+  GtkWidget *text = gtk_label_new (_ ("A KPI follows the health of the department, such as revenue, "
+                                      "customer satisfaction or downtime, with thresholds for "
+                                      "healthy and needs attention."));
 
   gtk_widget_add_css_class (box, "placeholder");
   gtk_widget_add_css_class (title, "heading");
@@ -190,7 +191,7 @@ koers_kpi_section_finalize (GObject *object)
 static void
 koers_kpi_section_class_init (KoersKpiSectionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_kpi_section_dispose;

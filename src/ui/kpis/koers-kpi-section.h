@@ -17,17 +17,17 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_KPI_SECTION (koers_kpi_section_get_type ())
 G_DECLARE_FINAL_TYPE (KoersKpiSection, koers_kpi_section, KOERS, KPI_SECTION, AdwBin)
 
-GtkWidget  *koers_kpi_section_new            (void);
-void        koers_kpi_section_set_store      (KoersKpiSection   *self,
-                                              KoersStore        *store);
-void        koers_kpi_section_set_department (KoersKpiSection   *self,
-                                              KoersDepartment   *department);
+GtkWidget *koers_kpi_section_new (void);
+void       koers_kpi_section_set_store (KoersKpiSection *self,
+                                        KoersStore      *store);
+void       koers_kpi_section_set_department (KoersKpiSection *self,
+                                             KoersDepartment *department);
 /* The period the trends show; NULL: the last values. */
-void        koers_kpi_section_set_period     (KoersKpiSection   *self,
-                                              const KoersPeriod *period);
+void koers_kpi_section_set_period (KoersKpiSection   *self,
+                                   const KoersPeriod *period);
 /* The department's KPIs as shown, in order (transfer none). */
-GListModel *koers_kpi_section_get_model      (KoersKpiSection   *self);
+GListModel *koers_kpi_section_get_model (KoersKpiSection *self);
 /* "5 KPIs · 3 healthy · …", as the section shows it. */
-const char *koers_kpi_section_get_summary    (KoersKpiSection   *self);
+const char *koers_kpi_section_get_summary (KoersKpiSection *self);
 
 G_END_DECLS

@@ -18,9 +18,9 @@ struct _KoersKpiSparkline
 {
   GtkDrawingArea parent_instance;
 
-  KoersKpi      *kpi;
-  KoersPeriod    period;
-  gboolean       has_period;
+  KoersKpi   *kpi;
+  KoersPeriod period;
+  gboolean    has_period;
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiSparkline, koers_kpi_sparkline, GTK_TYPE_DRAWING_AREA)
@@ -38,8 +38,8 @@ list_recent (KoersKpi    *kpi,
              const GDate *end)
 {
   GListModel *values = koers_kpi_get_values (kpi);
-  guint n = g_list_model_get_n_items (values);
-  GPtrArray *points = g_ptr_array_new_with_free_func (g_object_unref);
+  guint       n = g_list_model_get_n_items (values);
+  GPtrArray  *points = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n && points->len < RECENT_VALUES; i++)
     {
@@ -56,10 +56,10 @@ list_recent (KoersKpi    *kpi,
 GPtrArray *
 koers_kpi_sparkline_list_points (KoersKpiSparkline *self)
 {
-  GPtrArray *points;
+  GPtrArray  *points;
   GListModel *values;
-  guint n;
-  GDate end;
+  guint       n;
+  GDate       end;
 
   g_return_val_if_fail (KOERS_IS_KPI_SPARKLINE (self), NULL);
 
@@ -107,11 +107,11 @@ koers_kpi_sparkline_render (KoersKpiSparkline *self,
 {
   static const double dashes[] = { 3.0, 2.0 };
   g_autoptr (GPtrArray) points = NULL;
-  GdkRGBA color;
-  GDate first, date;
-  double lo, hi, healthy, span_days;
-  double w = width - 2 * PAD;
-  double h = height - 2 * PAD;
+  GdkRGBA  color;
+  GDate    first, date;
+  double   lo, hi, healthy, span_days;
+  double   w = width - 2 * PAD;
+  double   h = height - 2 * PAD;
   gboolean by_date;
 
   g_return_if_fail (KOERS_IS_KPI_SPARKLINE (self));
@@ -145,12 +145,9 @@ koers_kpi_sparkline_render (KoersKpiSparkline *self,
 
   /* x by date when the dates differ, else by position. */
   span_days = 0.0;
-  by_date = points->len >= 2
-            && value_date (g_ptr_array_index (points, 0), &first)
-            && value_date (g_ptr_array_index (points, points->len - 1), &date)
-            && (span_days = koers_date_days_between (&first, &date)) > 0;
+  by_date = points->len >= 2 && value_date (g_ptr_array_index (points, 0), &first) && value_date (g_ptr_array_index (points, points->len - 1), &date) && (span_days = koers_date_days_between (&first, &date)) > 0;
 
-#define Y_OF(v) (PAD + h - h * ((v) - lo) / (hi - lo))
+#define Y_OF(v) (PAD + h - h * ((v) -lo) / (hi - lo))
 
   /* The healthy threshold. */
   cairo_save (cr);
@@ -175,8 +172,8 @@ koers_kpi_sparkline_render (KoersKpiSparkline *self,
       for (guint i = 0; i < points->len; i++)
         {
           KoersKpiValue *value = g_ptr_array_index (points, i);
-          double v = koers_kpi_value_get_value (value);
-          double x, y;
+          double         v = koers_kpi_value_get_value (value);
+          double         x, y;
 
           if (!isfinite (v))
             continue;
@@ -226,13 +223,13 @@ koers_kpi_sparkline_dup_summary (KoersKpiSparkline *self)
 {
   KoersLanguage lang = koers_format_get_language ();
   g_autoptr (GPtrArray) points = NULL;
-  KoersKpiValue *first, *last;
+  KoersKpiValue   *first, *last;
   g_autofree char *first_date = NULL;
   g_autofree char *last_date = NULL;
   g_autofree char *first_value = NULL;
   g_autofree char *last_value = NULL;
-  double change;
-  const char *trend;
+  double           change;
+  const char      *trend;
 
   g_return_val_if_fail (KOERS_IS_KPI_SPARKLINE (self), NULL);
 
@@ -241,7 +238,7 @@ koers_kpi_sparkline_dup_summary (KoersKpiSparkline *self)
 
   points = koers_kpi_sparkline_list_points (self);
   if (points->len == 0)
-    return g_strdup (_("No values yet."));
+    return g_strdup (_ ("No values yet."));
 
   first = g_ptr_array_index (points, 0);
   last = g_ptr_array_index (points, points->len - 1);
@@ -252,17 +249,17 @@ koers_kpi_sparkline_dup_summary (KoersKpiSparkline *self)
 
   if (points->len == 1)
     /* Translators: %1$s is a value, %2$s a date. */
-    return g_strdup_printf (_("One value: %1$s on %2$s."), last_value, last_date != NULL ? last_date : "?");
+    return g_strdup_printf (_ ("One value: %1$s on %2$s."), last_value, last_date != NULL ? last_date : "?");
 
   change = koers_kpi_value_get_value (last) - koers_kpi_value_get_value (first);
   if (koers_kpi_get_direction (self->kpi) == KOERS_KPI_DIRECTION_LOWER)
     change = -change;
   if (fabs (change) < 1e-9)
-    trend = _("unchanged");
+    trend = _ ("unchanged");
   else if (change > 0)
-    trend = _("better");
+    trend = _ ("better");
   else
-    trend = _("worse");
+    trend = _ ("worse");
 
   return g_strdup_printf (ngettext ("%1$u value from %2$s to %3$s: %4$s → %5$s, %6$s.",
                                     /* Translators: "5 values from 1 January 2026 to 1 May
@@ -279,8 +276,8 @@ update (KoersKpiSparkline *self)
   g_autofree char *summary = koers_kpi_sparkline_dup_summary (self);
 
   koers_kpi_style_set_status_class (GTK_WIDGET (self),
-                                      self->kpi != NULL ? koers_kpi_get_status (self->kpi)
-                                                        : KOERS_KPI_STATUS_NONE);
+                                    self->kpi != NULL ? koers_kpi_get_status (self->kpi)
+                                                      : KOERS_KPI_STATUS_NONE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
@@ -359,7 +356,7 @@ koers_kpi_sparkline_dispose (GObject *object)
 static void
 koers_kpi_sparkline_class_init (KoersKpiSparklineClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_kpi_sparkline_dispose;
@@ -376,7 +373,7 @@ koers_kpi_sparkline_init (KoersKpiSparkline *self)
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), 36);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Trend"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Trend"),
                                   -1);
 }
 

@@ -17,22 +17,22 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KoersKpiSparkline, koers_kpi_sparkline, KOERS, KPI_SPARKLINE, GtkDrawingArea)
 
 /* period may be NULL: the last values up to today. */
-GtkWidget *koers_kpi_sparkline_new         (KoersKpi          *kpi,
-                                            const KoersPeriod *period);
-void       koers_kpi_sparkline_set_kpi     (KoersKpiSparkline *self,
-                                            KoersKpi          *kpi);
-KoersKpi  *koers_kpi_sparkline_get_kpi     (KoersKpiSparkline *self);
-void       koers_kpi_sparkline_set_period  (KoersKpiSparkline *self,
-                                            const KoersPeriod *period);
+GtkWidget *koers_kpi_sparkline_new (KoersKpi          *kpi,
+                                    const KoersPeriod *period);
+void       koers_kpi_sparkline_set_kpi (KoersKpiSparkline *self,
+                                        KoersKpi          *kpi);
+KoersKpi  *koers_kpi_sparkline_get_kpi (KoersKpiSparkline *self);
+void       koers_kpi_sparkline_set_period (KoersKpiSparkline *self,
+                                           const KoersPeriod *period);
 
 /* The values it draws, oldest first (a new array of references). */
 GPtrArray *koers_kpi_sparkline_list_points (KoersKpiSparkline *self);
 /* What the widget draws, at width × height onto cr. */
-void       koers_kpi_sparkline_render      (KoersKpiSparkline *self,
-                                            cairo_t           *cr,
-                                            int                width,
-                                            int                height);
+void koers_kpi_sparkline_render (KoersKpiSparkline *self,
+                                 cairo_t           *cr,
+                                 int                width,
+                                 int                height);
 /* The accessible description, in words. */
-char      *koers_kpi_sparkline_dup_summary (KoersKpiSparkline *self);
+char *koers_kpi_sparkline_dup_summary (KoersKpiSparkline *self);
 
 G_END_DECLS

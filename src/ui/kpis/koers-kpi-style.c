@@ -53,8 +53,8 @@ koers_kpi_style_get_status_css_class (KoersKpiStatus status)
 }
 
 void
-koers_kpi_style_set_status_class (GtkWidget      *widget,
-                                    KoersKpiStatus  status)
+koers_kpi_style_set_status_class (GtkWidget     *widget,
+                                  KoersKpiStatus status)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
@@ -69,9 +69,9 @@ koers_kpi_style_set_status_class (GtkWidget      *widget,
 
 char *
 koers_kpi_style_format_value (KoersKpi *kpi,
-                                double    value)
+                              double    value)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage    lang = koers_format_get_language ();
   g_autofree char *text = NULL;
   g_autofree char *short_percent = NULL;
   g_autofree char *precise = NULL;
@@ -94,9 +94,9 @@ koers_kpi_style_format_value (KoersKpi *kpi,
 
 char *
 koers_kpi_style_describe_thresholds (KoersKpi *kpi,
-                                       gboolean  longer)
+                                     gboolean  longer)
 {
-  gboolean higher;
+  gboolean         higher;
   g_autofree char *healthy = NULL;
   g_autofree char *attention = NULL;
 
@@ -110,33 +110,33 @@ koers_kpi_style_describe_thresholds (KoersKpi *kpi,
     {
       if (koers_kpi_get_healthy (kpi) == koers_kpi_get_attention (kpi))
         /* Translators: a pass/fail threshold, "Healthy ≥ 40". */
-        return g_strdup_printf (higher ? _("Healthy ≥ %s") : _("Healthy ≤ %s"), healthy);
+        return g_strdup_printf (higher ? _ ("Healthy ≥ %s") : _ ("Healthy ≤ %s"), healthy);
       return g_strdup_printf (higher
-                              /* Translators: the two thresholds, short: "Healthy ≥ 40 · attention ≥ 30". */
-                              ? _("Healthy ≥ %1$s · attention ≥ %2$s")
-                              /* Translators: "Healthy ≤ 4 days · attention ≤ 8 days". */
-                              : _("Healthy ≤ %1$s · attention ≤ %2$s"),
+                                /* Translators: the two thresholds, short: "Healthy ≥ 40 · attention ≥ 30". */
+                                ? _ ("Healthy ≥ %1$s · attention ≥ %2$s")
+                                /* Translators: "Healthy ≤ 4 days · attention ≤ 8 days". */
+                                : _ ("Healthy ≤ %1$s · attention ≤ %2$s"),
                               healthy, attention);
     }
 
   if (koers_kpi_get_healthy (kpi) == koers_kpi_get_attention (kpi))
     return g_strdup_printf (higher
-                            /* Translators: %s is a value, "40". */
-                            ? _("Healthy at %s or more, unhealthy below.")
-                            : _("Healthy at %s or less, unhealthy above."),
+                              /* Translators: %s is a value, "40". */
+                              ? _ ("Healthy at %s or more, unhealthy below.")
+                              : _ ("Healthy at %s or less, unhealthy above."),
                             healthy);
 
   return g_strdup_printf (higher
-                          /* Translators: %1$s and %2$s are values: "Healthy at 40 or
-                           * more, needs attention from 30, unhealthy below 30." */
-                          ? _("Healthy at %1$s or more, needs attention from %2$s, unhealthy below %2$s.")
-                          : _("Healthy at %1$s or less, needs attention up to %2$s, unhealthy above %2$s."),
+                            /* Translators: %1$s and %2$s are values: "Healthy at 40 or
+                             * more, needs attention from 30, unhealthy below 30." */
+                            ? _ ("Healthy at %1$s or more, needs attention from %2$s, unhealthy below %2$s.")
+                            : _ ("Healthy at %1$s or less, needs attention up to %2$s, unhealthy above %2$s."),
                           healthy, attention);
 }
 
 char *
 koers_kpi_style_dup_moved_by (KoersStore *store,
-                                KoersKpi   *kpi)
+                              KoersKpi   *kpi)
 {
   g_autoptr (GPtrArray) krs = NULL;
   GString *out;
@@ -155,7 +155,7 @@ koers_kpi_style_dup_moved_by (KoersStore *store,
 
       if (i > 0)
         /* Translators: between the titles of the key results that move a KPI. */
-        g_string_append (out, C_("list separator", ", "));
+        g_string_append (out, C_ ("list separator", ", "));
       g_string_append (out, title);
     }
 

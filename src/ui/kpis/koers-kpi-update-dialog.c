@@ -15,12 +15,12 @@
 
 struct _KoersKpiUpdateDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
-  KoersStore      *store;
-  KoersKpi        *kpi;
-  KoersKpiValue   *value;          /* added by Save */
-  KoersKpiStatus   preview_status;
+  KoersStore    *store;
+  KoersKpi      *kpi;
+  KoersKpiValue *value; /* added by Save */
+  KoersKpiStatus preview_status;
 
   AdwToastOverlay *toast_overlay;
   GtkLabel        *name_label;
@@ -75,11 +75,11 @@ becomes_latest (KoersKpiUpdateDialog *self,
 }
 
 static void
-show_status (GtkWidget      *box,
-             GtkImage       *icon,
-             GtkLabel       *label,
-             KoersKpiStatus  status,
-             gboolean        known)
+show_status (GtkWidget     *box,
+             GtkImage      *icon,
+             GtkLabel      *label,
+             KoersKpiStatus status,
+             gboolean       known)
 {
   gtk_image_set_from_icon_name (icon, known ? koers_kpi_style_get_status_icon (status)
                                             : "content-loading-symbolic");
@@ -93,9 +93,9 @@ update_preview (KoersKpiUpdateDialog *self,
                 double                value,
                 const GDate          *date)
 {
-  KoersKpiStatus old_status = koers_kpi_get_status (self->kpi);
+  KoersKpiStatus   old_status = koers_kpi_get_status (self->kpi);
   g_autofree char *note = NULL;
-  GDate latest_date;
+  GDate            latest_date;
 
   show_status (self->old_status_box, self->old_status_icon, self->old_status_label, old_status, TRUE);
 
@@ -114,7 +114,7 @@ update_preview (KoersKpiUpdateDialog *self,
            * its latest one. */
           self->preview_status = old_status;
           /* Translators: %s is a date. */
-          note = g_strdup_printf (_("The value of %s stays the current one: this date is older."), when);
+          note = g_strdup_printf (_ ("The value of %s stays the current one: this date is older."), when);
         }
     }
 
@@ -128,8 +128,8 @@ static void
 validate (KoersKpiUpdateDialog *self)
 {
   gboolean can_save, value_ok;
-  double value;
-  GDate date;
+  double   value;
+  GDate    date;
 
   if (self->kpi == NULL)
     return;
@@ -146,20 +146,19 @@ form_changed_cb (KoersKpiUpdateDialog *self)
 }
 
 gboolean
-koers_kpi_update_dialog_save (KoersKpiUpdateDialog  *self,
-                              GError               **error)
+koers_kpi_update_dialog_save (KoersKpiUpdateDialog *self,
+                              GError              **error)
 {
   g_autoptr (KoersKpiValue) value = NULL;
   g_autofree char *note = NULL;
   g_autofree char *iso = NULL;
-  double number;
-  GDate date;
+  double           number;
+  GDate            date;
 
   g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_value_form_read_value (self->value_form, &number, error)
-      || !koers_value_form_read_date (self->value_form, &date, error))
+  if (!koers_value_form_read_value (self->value_form, &number, error) || !koers_value_form_read_date (self->value_form, &date, error))
     return FALSE;
 
   note = koers_value_form_dup_note (self->value_form);
@@ -203,11 +202,11 @@ save_shortcut_cb (GtkWidget *widget,
 static void
 setup (KoersKpiUpdateDialog *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  KoersKpiValue *latest = koers_kpi_get_latest_value (self->kpi);
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersKpiValue   *latest = koers_kpi_get_latest_value (self->kpi);
   g_autofree char *thresholds = koers_kpi_style_describe_thresholds (self->kpi, TRUE);
   g_autofree char *last = NULL;
-  GDate today;
+  GDate            today;
 
   gtk_label_set_text (self->name_label, koers_kpi_get_name (self->kpi));
   gtk_label_set_text (self->thresholds_label, thresholds);
@@ -218,10 +217,10 @@ setup (KoersKpiUpdateDialog *self)
       g_autofree char *date = koers_format_date_iso (lang, koers_kpi_value_get_date (latest));
 
       /* Translators: %1$s is a value, %2$s a date: "Now 42 since 1 May 2026". */
-      last = g_strdup_printf (_("Now %1$s since %2$s"), current, date != NULL ? date : "?");
+      last = g_strdup_printf (_ ("Now %1$s since %2$s"), current, date != NULL ? date : "?");
     }
   else
-    last = g_strdup (_("No values yet: this is the first."));
+    last = g_strdup (_ ("No values yet: this is the first."));
   gtk_label_set_text (self->last_label, last);
 
   koers_value_form_set_metric (self->value_form, koers_kpi_get_metric_kind (self->kpi),
@@ -274,7 +273,7 @@ koers_kpi_update_dialog_finalize (GObject *object)
 static void
 koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_kpi_update_dialog_constructed;

@@ -59,7 +59,7 @@ koers_editing_add_key_result (GtkWidget      *widget,
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
 
-  kr = koers_key_result_new (_("New key result"), KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
+  kr = koers_key_result_new (_ ("New key result"), KOERS_METRIC_KIND_NUMBER, 0, 100, NULL);
   if (!koers_store_add_key_result (store, objective, kr, &error))
     {
       koers_toasts_show_error (widget, error);

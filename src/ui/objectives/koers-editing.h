@@ -12,18 +12,18 @@ G_BEGIN_DECLS
  * window of the widget that asked. */
 
 /* Opens (or raises, if it is open) the editor, transient for widget's window. */
-void     koers_editing_open_objective   (GtkWidget      *widget,
-                                         KoersStore     *store,
-                                         KoersObjective *objective);
-void     koers_editing_open_key_result  (GtkWidget      *widget,
-                                         KoersStore     *store,
-                                         KoersKeyResult *kr);
+void koers_editing_open_objective (GtkWidget      *widget,
+                                   KoersStore     *store,
+                                   KoersObjective *objective);
+void koers_editing_open_key_result (GtkWidget      *widget,
+                                    KoersStore     *store,
+                                    KoersKeyResult *kr);
 
 /* Adds a key result titled "New key result" to objective and opens it;
  * FALSE (and an error toast) when the store refused. */
-gboolean koers_editing_add_key_result   (GtkWidget      *widget,
-                                         KoersStore     *store,
-                                         KoersObjective *objective);
+gboolean koers_editing_add_key_result (GtkWidget      *widget,
+                                       KoersStore     *store,
+                                       KoersObjective *objective);
 
 /* The editing actions, each with the id of its objective or key result
  * ("x"): "edit-objective", "delete-objective", "new-key-result" (adds one
@@ -36,14 +36,14 @@ extern const char *const koers_editing_action_names[];
 /* Runs action name (one of koers_editing_action_names) on the objective
  * or key result with id; editors are transient for widget's window and
  * toasts go near widget.  Does nothing when id is not in store. */
-void     koers_editing_activate         (GtkWidget      *widget,
-                                         KoersStore     *store,
-                                         const char     *name,
-                                         gint64          id);
+void koers_editing_activate (GtkWidget  *widget,
+                             KoersStore *store,
+                             const char *name,
+                             gint64      id);
 
 /* Gives window, when it is not a KoersWindow (a widget test's), the same
  * actions as its group "win". */
-void     koers_editing_insert_actions   (GtkWidget      *window,
-                                         KoersStore     *store);
+void koers_editing_insert_actions (GtkWidget  *window,
+                                   KoersStore *store);
 
 G_END_DECLS

@@ -22,13 +22,13 @@
 
 struct _KoersEditorPane
 {
-  AdwBin              parent_instance;
+  AdwBin parent_instance;
 
-  KoersStore         *store;
-  KoersDepartment    *department;
-  KoersPeriod         period;
-  gboolean            has_period;
-  char               *search_folded; /* NULL: no search */
+  KoersStore      *store;
+  KoersDepartment *department;
+  KoersPeriod      period;
+  gboolean         has_period;
+  char            *search_folded; /* NULL: no search */
 
   /* One filter over the store's list of every objective: switching
    * department, period or search re-runs it; nothing is rebuilt for the
@@ -38,24 +38,24 @@ struct _KoersEditorPane
   GtkFilterListModel *filtered;
 
   /* Cards of slots the list view let go, for the next ones. */
-  GPtrArray          *card_pool;
+  GPtrArray *card_pool;
 
   /* The quality check of the period, once per change, for every card. */
-  KoersQualityMarks  *marks;
+  KoersQualityMarks *marks;
 
   /* The objective of the card that last had the focus. */
-  KoersObjective     *focus_objective;
+  KoersObjective *focus_objective;
 
-  GtkLabel           *department_label;
-  GtkLabel           *period_label;
-  AdwSplitButton     *add_button;
-  GtkStack           *view_stack;
-  KoersKpiSection    *kpi_section;
-  GtkStack           *stack;
-  GtkScrolledWindow  *scrolled_window;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *no_results_page;
+  GtkLabel          *department_label;
+  GtkLabel          *period_label;
+  AdwSplitButton    *add_button;
+  GtkStack          *view_stack;
+  KoersKpiSection   *kpi_section;
+  GtkStack          *stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkListView       *list_view;
+  AdwStatusPage     *empty_page;
+  AdwStatusPage     *no_results_page;
 };
 
 G_DEFINE_FINAL_TYPE (KoersEditorPane, koers_editor_pane, ADW_TYPE_BIN)
@@ -66,7 +66,7 @@ fold_text (const char *text)
 {
   g_autofree char *decomposed = NULL;
   g_autofree char *folded = NULL;
-  GString *out;
+  GString         *out;
 
   if (text == NULL || *text == '\0')
     return g_strdup ("");
@@ -108,10 +108,9 @@ objective_matches_search (KoersObjective *objective,
                           const char     *needle)
 {
   GListModel *key_results;
-  guint n;
+  guint       n;
 
-  if (text_matches (koers_objective_get_title (objective), needle)
-      || text_matches (koers_objective_get_owner (objective), needle))
+  if (text_matches (koers_objective_get_title (objective), needle) || text_matches (koers_objective_get_owner (objective), needle))
     return TRUE;
 
   key_results = koers_objective_get_key_results (objective);
@@ -120,8 +119,7 @@ objective_matches_search (KoersObjective *objective,
     {
       g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, i);
 
-      if (text_matches (koers_key_result_get_title (kr), needle)
-          || text_matches (koers_key_result_get_owner (kr), needle))
+      if (text_matches (koers_key_result_get_title (kr), needle) || text_matches (koers_key_result_get_owner (kr), needle))
         return TRUE;
     }
 
@@ -133,7 +131,7 @@ filter_objective_cb (gpointer item,
                      gpointer user_data)
 {
   KoersEditorPane *self = user_data;
-  KoersObjective *objective = item;
+  KoersObjective  *objective = item;
 
   if (self->department == NULL || !self->has_period)
     return FALSE;
@@ -150,8 +148,8 @@ filter_objective_cb (gpointer item,
 static void
 update_header (KoersEditorPane *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  KoersLanguage    lang = koers_format_get_language ();
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   g_autofree char *period = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -211,12 +209,12 @@ update_view (KoersEditorPane *self)
       /* Translators: "No objectives for Marketing in Q2 2026"; the status
        * page title is plain text. */
       g_autofree char *name = koers_text_isolate (koers_department_get_name (self->department));
-      g_autofree char *title = g_strdup_printf (_("No objectives for %s in %s"), name, period);
+      g_autofree char *title = g_strdup_printf (_ ("No objectives for %s in %s"), name, period);
 
       adw_status_page_set_title (self->empty_page, title);
     }
   else
-    adw_status_page_set_title (self->empty_page, _("No Objectives"));
+    adw_status_page_set_title (self->empty_page, _ ("No Objectives"));
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -280,7 +278,7 @@ static void
 slot_focus_enter_cb (GtkEventControllerFocus *controller,
                      KoersEditorPane         *self)
 {
-  GtkWidget *slot = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget      *slot = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   KoersObjective *objective = koers_objective_slot_get_objective (KOERS_OBJECTIVE_SLOT (slot));
 
   if (objective != NULL)
@@ -292,7 +290,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                KoersEditorPane          *self)
 {
-  GtkWidget *slot = koers_objective_slot_new (self->store, self->marks);
+  GtkWidget          *slot = koers_objective_slot_new (self->store, self->marks);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   koers_objective_slot_set_card_pool (KOERS_OBJECTIVE_SLOT (slot), self->card_pool);
@@ -338,7 +336,7 @@ is_shown (KoersEditorPane *self,
           KoersObjective  *objective)
 {
   GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
+  guint       n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -354,7 +352,7 @@ is_shown (KoersEditorPane *self,
 static GtkWidget *
 get_focus_in_pane (KoersEditorPane *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
@@ -394,7 +392,7 @@ add_objective_action_cb (GtkWidget  *widget,
   g_autoptr (KoersObjective) objective = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *period_key = NULL;
-  KoersLevel level;
+  KoersLevel       level;
 
   if (self->store == NULL || self->department == NULL || !self->has_period)
     return;
@@ -409,7 +407,7 @@ add_objective_action_cb (GtkWidget  *widget,
     level = KOERS_LEVEL_DEPARTMENT;
 
   period_key = koers_period_to_string (&self->period);
-  objective = koers_objective_new (_("New objective"), level, KOERS_OBJECTIVE_KIND_COMMITTED,
+  objective = koers_objective_new (_ ("New objective"), level, KOERS_OBJECTIVE_KIND_COMMITTED,
                                    period_key);
   koers_objective_set_department_id (objective, koers_department_get_id (self->department));
 
@@ -458,7 +456,7 @@ add_from_template_action_cb (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   KoersEditorPane *self = KOERS_EDITOR_PANE (widget);
-  GtkWidget *picker;
+  GtkWidget       *picker;
 
   if (self->store == NULL || self->department == NULL || !self->has_period)
     return;
@@ -474,7 +472,7 @@ add_key_result_action_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  KoersEditorPane *self = KOERS_EDITOR_PANE (widget);
+  KoersEditorPane    *self = KOERS_EDITOR_PANE (widget);
   KoersObjectiveCard *card = get_focus_card (get_focus_in_pane (self));
   g_autoptr (KoersObjective) objective = NULL;
 
@@ -497,9 +495,9 @@ delete_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  KoersEditorPane *self = KOERS_EDITOR_PANE (widget);
-  GtkWidget *focus = get_focus_in_pane (self);
-  GtkWidget *row;
+  KoersEditorPane    *self = KOERS_EDITOR_PANE (widget);
+  GtkWidget          *focus = get_focus_in_pane (self);
+  GtkWidget          *row;
   KoersObjectiveCard *card;
 
   if (self->store == NULL || focus == NULL)
@@ -534,7 +532,7 @@ name_add_menu_button (KoersEditorPane *self)
 
   if (GTK_IS_MENU_BUTTON (menu_button))
     gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("More ways to add"), -1);
+                                    _ ("More ways to add"), -1);
 }
 
 static void
@@ -577,7 +575,7 @@ koers_editor_pane_finalize (GObject *object)
 static void
 koers_editor_pane_class_init (KoersEditorPaneClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_editor_pane_dispose;
@@ -765,7 +763,7 @@ koers_editor_pane_set_search_text (KoersEditorPane *self,
       g_autofree char *escaped = g_markup_escape_text (text, -1);
       /* Translators: the status page description is markup; %s is what the
        * user searched for, escaped. */
-      g_autofree char *description = g_strdup_printf (_("No objective or key result in this period matches “%s”."),
+      g_autofree char *description = g_strdup_printf (_ ("No objective or key result in this period matches “%s”."),
                                                       escaped);
 
       adw_status_page_set_description (self->no_results_page, description);

@@ -19,16 +19,16 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_EDITOR_PANE (koers_editor_pane_get_type ())
 G_DECLARE_FINAL_TYPE (KoersEditorPane, koers_editor_pane, KOERS, EDITOR_PANE, AdwBin)
 
-GtkWidget *koers_editor_pane_new             (void);
-void       koers_editor_pane_set_store       (KoersEditorPane   *self,
-                                              KoersStore        *store);
-void       koers_editor_pane_set_department  (KoersEditorPane   *self,
-                                              KoersDepartment   *department);
-void       koers_editor_pane_set_period      (KoersEditorPane   *self,
-                                              const KoersPeriod *period);
+GtkWidget *koers_editor_pane_new (void);
+void       koers_editor_pane_set_store (KoersEditorPane *self,
+                                        KoersStore      *store);
+void       koers_editor_pane_set_department (KoersEditorPane *self,
+                                             KoersDepartment *department);
+void       koers_editor_pane_set_period (KoersEditorPane   *self,
+                                         const KoersPeriod *period);
 /* Filters by objective title, key-result title and owner; NULL or "" shows all. */
-void       koers_editor_pane_set_search_text (KoersEditorPane   *self,
-                                              const char        *text);
+void koers_editor_pane_set_search_text (KoersEditorPane *self,
+                                        const char      *text);
 /* The quality findings behind the cards' marks (transfer none). */
 KoersQualityMarks *koers_editor_pane_get_quality_marks (KoersEditorPane *self);
 

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
  * status's icon and css class. */
 
 /* Loads editor.css into the display once. */
-void        koers_editor_style_ensure               (void);
-const char *koers_editor_style_get_status_icon      (KoersKrStatus status);
+void        koers_editor_style_ensure (void);
+const char *koers_editor_style_get_status_icon (KoersKrStatus status);
 const char *koers_editor_style_get_status_css_class (KoersKrStatus status);
 
 G_END_DECLS

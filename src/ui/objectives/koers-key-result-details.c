@@ -24,12 +24,12 @@
 
 struct _KoersKeyResultDetails
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
-  KoersStore      *store;
-  KoersKeyResult  *kr;
-  KoersObjective  *objective;
-  AdwToast        *undo_toast; /* weak: the latest toast offering undo */
+  KoersStore     *store;
+  KoersKeyResult *kr;
+  KoersObjective *objective;
+  AdwToast       *undo_toast; /* weak: the latest toast offering undo */
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
@@ -78,7 +78,7 @@ static char *
 format_checkin_date (KoersCheckin *checkin)
 {
   const char *iso = koers_checkin_get_date (checkin);
-  char *date = koers_format_date_iso (koers_format_get_language (), iso);
+  char       *date = koers_format_date_iso (koers_format_get_language (), iso);
 
   return date != NULL ? date : g_strdup (iso);
 }
@@ -86,22 +86,22 @@ format_checkin_date (KoersCheckin *checkin)
 static void
 update_row (GtkWidget *row)
 {
-  KoersCheckin *checkin = g_object_get_data (G_OBJECT (row), ROW_CHECKIN_KEY);
-  RowWidgets *w = g_object_get_data (G_OBJECT (row), ROW_WIDGETS_KEY);
-  KoersKeyResult *kr = g_object_get_data (G_OBJECT (row), ROW_KEY_RESULT_KEY);
-  KoersLanguage lang = koers_format_get_language ();
+  KoersCheckin      *checkin = g_object_get_data (G_OBJECT (row), ROW_CHECKIN_KEY);
+  RowWidgets        *w = g_object_get_data (G_OBJECT (row), ROW_WIDGETS_KEY);
+  KoersKeyResult    *kr = g_object_get_data (G_OBJECT (row), ROW_KEY_RESULT_KEY);
+  KoersLanguage      lang = koers_format_get_language ();
   KoersCheckinStatus status = koers_checkin_get_status (checkin);
-  KoersKrStatus kr_status = koers_score_checkin_status (status);
-  const char *note = koers_checkin_get_note (checkin);
-  const char *author = koers_checkin_get_author (checkin);
-  g_autofree char *value = koers_format_metric (lang, koers_key_result_get_metric_kind (kr),
-                                                koers_key_result_get_unit (kr),
-                                                koers_checkin_get_value (checkin));
-  g_autofree char *date = format_checkin_date (checkin);
-  g_autofree char *by = NULL;
-  g_autofree char *edit_name = NULL;
-  g_autofree char *delete_name = NULL;
-  g_autofree char *row_name = NULL;
+  KoersKrStatus      kr_status = koers_score_checkin_status (status);
+  const char        *note = koers_checkin_get_note (checkin);
+  const char        *author = koers_checkin_get_author (checkin);
+  g_autofree char   *value = koers_format_metric (lang, koers_key_result_get_metric_kind (kr),
+                                                  koers_key_result_get_unit (kr),
+                                                  koers_checkin_get_value (checkin));
+  g_autofree char   *date = format_checkin_date (checkin);
+  g_autofree char   *by = NULL;
+  g_autofree char   *edit_name = NULL;
+  g_autofree char   *delete_name = NULL;
+  g_autofree char   *row_name = NULL;
 
   gtk_label_set_text (w->value_label, value);
   gtk_label_set_text (w->date_label, date);
@@ -122,16 +122,16 @@ update_row (GtkWidget *row)
 
   if (author != NULL && *author != '\0')
     /* Translators: who checked in, "by An Peeters". */
-    by = g_strdup_printf (_("by %s"), author);
+    by = g_strdup_printf (_ ("by %s"), author);
   gtk_widget_set_visible (GTK_WIDGET (w->author_label), by != NULL);
   gtk_label_set_text (w->author_label, by != NULL ? by : "");
 
   /* Translators: %s is a date. */
-  edit_name = g_strdup_printf (_("Edit the check-in of %s"), date);
+  edit_name = g_strdup_printf (_ ("Edit the check-in of %s"), date);
   /* Translators: %s is a date. */
-  delete_name = g_strdup_printf (_("Delete the check-in of %s"), date);
+  delete_name = g_strdup_printf (_ ("Delete the check-in of %s"), date);
   /* Translators: a check-in in the history: %1$s date, %2$s value, %3$s status. */
-  row_name = g_strdup_printf (_("%1$s: %2$s, %3$s"), date, value,
+  row_name = g_strdup_printf (_ ("%1$s: %2$s, %3$s"), date, value,
                               koers_checkin_status_get_label (status));
   gtk_accessible_update_property (GTK_ACCESSIBLE (w->edit_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name, -1);
@@ -153,7 +153,7 @@ static void
 edit_clicked_cb (GtkWidget *button)
 {
   KoersKeyResultDetails *self = KOERS_KEY_RESULT_DETAILS (gtk_widget_get_root (button));
-  KoersCheckin *checkin = get_row_checkin (button);
+  KoersCheckin          *checkin = get_row_checkin (button);
 
   if (checkin != NULL)
     koers_checkin_dialog_present (GTK_WIDGET (self), self->store, self->kr, checkin);
@@ -163,7 +163,7 @@ static void
 delete_clicked_cb (GtkWidget *button)
 {
   KoersKeyResultDetails *self = KOERS_KEY_RESULT_DETAILS (gtk_widget_get_root (button));
-  KoersCheckin *checkin = get_row_checkin (button);
+  KoersCheckin          *checkin = get_row_checkin (button);
 
   if (checkin != NULL)
     koers_key_result_details_delete_checkin (self, checkin);
@@ -199,14 +199,14 @@ create_row_cb (gpointer item,
                gpointer user_data)
 {
   KoersKeyResultDetails *self = user_data;
-  KoersCheckin *checkin = item;
-  RowWidgets *w = g_new0 (RowWidgets, 1);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  GtkShortcut *shortcut;
+  KoersCheckin          *checkin = item;
+  RowWidgets            *w = g_new0 (RowWidgets, 1);
+  GtkWidget             *row = gtk_list_box_row_new ();
+  GtkWidget             *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget             *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget             *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkEventController    *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcut           *shortcut;
 
   w->value_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (w->value_label, 0.0);
@@ -251,9 +251,9 @@ create_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (w->author_label));
   gtk_widget_set_hexpand (text_box, TRUE);
 
-  w->edit_button = new_icon_button ("document-edit-symbolic", _("Edit Check-In"),
+  w->edit_button = new_icon_button ("document-edit-symbolic", _ ("Edit Check-In"),
                                     G_CALLBACK (edit_clicked_cb));
-  w->delete_button = new_icon_button ("user-trash-symbolic", _("Delete Check-In"),
+  w->delete_button = new_icon_button ("user-trash-symbolic", _ ("Delete Check-In"),
                                       G_CALLBACK (delete_clicked_cb));
 
   gtk_box_append (GTK_BOX (box), text_box);
@@ -298,17 +298,17 @@ check_in_clicked_cb (KoersKeyResultDetails *self)
 static void
 update_header (KoersKeyResultDetails *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  KoersMetricKind kind = koers_key_result_get_metric_kind (self->kr);
-  const char *unit = koers_key_result_get_unit (self->kr);
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersMetricKind  kind = koers_key_result_get_metric_kind (self->kr);
+  const char      *unit = koers_key_result_get_unit (self->kr);
   g_autofree char *current = koers_format_metric (lang, kind, unit,
                                                   koers_key_result_get_current_value (self->kr));
-  double progress = koers_key_result_get_progress (self->kr);
+  double           progress = koers_key_result_get_progress (self->kr);
   g_autofree char *percent = koers_format_percent (lang, 100.0 * progress, 0);
   g_autofree char *summary = NULL;
   g_autofree char *period = NULL;
-  KoersPeriod parsed;
-  GDate today;
+  KoersPeriod      parsed;
+  GDate            today;
 
   gtk_label_set_text (self->title_label, koers_key_result_get_title (self->kr));
 
@@ -320,14 +320,14 @@ update_header (KoersKeyResultDetails *self)
   else
     {
       /* The unit once, with the current value: "start 600 · target 1,200". */
-      const char *bare_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
+      const char      *bare_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
       g_autofree char *start = koers_format_metric (lang, kind, bare_unit,
                                                     koers_key_result_get_start_value (self->kr));
       g_autofree char *target = koers_format_metric (lang, kind, bare_unit,
                                                      koers_key_result_get_target_value (self->kr));
 
       /* Translators: "Now 850 leads (42%) · start 600 · target 1,200". */
-      summary = g_strdup_printf (_("Now %1$s (%2$s) · start %3$s · target %4$s"),
+      summary = g_strdup_printf (_ ("Now %1$s (%2$s) · start %3$s · target %4$s"),
                                  current, percent, start, target);
     }
   if (period != NULL)
@@ -341,7 +341,7 @@ update_header (KoersKeyResultDetails *self)
   koers_date_today (&today);
   if (koers_key_result_is_stale (self->kr, &today))
     {
-      char *with_stale = g_strconcat (summary, " · ", _("Needs a check-in"), NULL);
+      char *with_stale = g_strconcat (summary, " · ", _ ("Needs a check-in"), NULL);
 
       g_free (summary);
       summary = with_stale;
@@ -397,7 +397,7 @@ koers_key_result_details_delete_checkin (KoersKeyResultDetails *self,
   g_autoptr (GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
+  AdwToast        *toast;
 
   g_return_val_if_fail (KOERS_IS_KEY_RESULT_DETAILS (self), FALSE);
   g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
@@ -413,9 +413,9 @@ koers_key_result_details_delete_checkin (KoersKeyResultDetails *self,
     }
 
   /* Translators: %s is a date; a toast after deleting a check-in. */
-  title = g_strdup_printf (_("Check-in of %s deleted"), date);
+  title = g_strdup_printf (_ ("Check-in of %s deleted"), date);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), TOAST_CHECKIN_KEY, g_steal_pointer (&kept),
                           g_object_unref);
@@ -448,8 +448,8 @@ static void
 koers_key_result_details_constructed (GObject *object)
 {
   KoersKeyResultDetails *self = KOERS_KEY_RESULT_DETAILS (object);
-  KoersPeriod period;
-  gboolean has_period = FALSE;
+  KoersPeriod            period;
+  gboolean               has_period = FALSE;
 
   G_OBJECT_CLASS (koers_key_result_details_parent_class)->constructed (object);
 
@@ -497,7 +497,7 @@ koers_key_result_details_dispose (GObject *object)
 static void
 koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_key_result_details_constructed;
@@ -542,8 +542,8 @@ koers_key_result_details_new (KoersStore     *store,
 }
 
 static void
-forget_details_cb (gpointer  data,
-                   GObject  *where_the_window_was)
+forget_details_cb (gpointer data,
+                   GObject *where_the_window_was)
 {
   GObject *kr = data;
 

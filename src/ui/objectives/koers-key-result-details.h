@@ -13,24 +13,24 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_KEY_RESULT_DETAILS (koers_key_result_details_get_type ())
 G_DECLARE_FINAL_TYPE (KoersKeyResultDetails, koers_key_result_details, KOERS, KEY_RESULT_DETAILS, AdwWindow)
 
-GtkWidget      *koers_key_result_details_new            (KoersStore            *store,
-                                                         KoersKeyResult        *kr);
+GtkWidget *koers_key_result_details_new (KoersStore     *store,
+                                         KoersKeyResult *kr);
 /* Opens the history of kr transient for widget's window, or raises it
  * when it is already open.  Returns the window (transfer none). */
-GtkWidget      *koers_key_result_details_present        (GtkWidget             *widget,
-                                                         KoersStore            *store,
-                                                         KoersKeyResult        *kr);
+GtkWidget *koers_key_result_details_present (GtkWidget      *widget,
+                                             KoersStore     *store,
+                                             KoersKeyResult *kr);
 
 KoersKeyResult *koers_key_result_details_get_key_result (KoersKeyResultDetails *self);
 /* (transfer none) */
-GtkWidget      *koers_key_result_details_get_chart      (KoersKeyResultDetails *self);
+GtkWidget *koers_key_result_details_get_chart (KoersKeyResultDetails *self);
 /* Deletes checkin and offers "Undo" in a toast.  FALSE (and an error
  * toast) when the store refused. */
-gboolean        koers_key_result_details_delete_checkin (KoersKeyResultDetails *self,
-                                                         KoersCheckin          *checkin);
+gboolean koers_key_result_details_delete_checkin (KoersKeyResultDetails *self,
+                                                  KoersCheckin          *checkin);
 /* What the latest toast's "Undo" does: puts back the check-in deleted
  * last, if its toast is still showing.  FALSE when there is nothing to
  * undo or the store refused. */
-gboolean        koers_key_result_details_undo           (KoersKeyResultDetails *self);
+gboolean koers_key_result_details_undo (KoersKeyResultDetails *self);
 
 G_END_DECLS

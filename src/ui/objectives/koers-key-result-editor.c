@@ -19,18 +19,18 @@
 
 struct _KoersKeyResultEditor
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
-  KoersStore      *store;
-  KoersKeyResult  *kr;
-  KoersObjective  *objective;
+  KoersStore     *store;
+  KoersKeyResult *kr;
+  KoersObjective *objective;
   /* Set while the widgets are filled from the key result, so that their
    * change signals do not write back. */
-  gboolean         updating;
-  gboolean         closed;
-  gint64           shown_updated;  /* the key result's "updated" the fields show */
-  gboolean         saving;         /* "changed" comes from our own save */
-  guint            refill_id;
+  gboolean updating;
+  gboolean closed;
+  gint64   shown_updated; /* the key result's "updated" the fields show */
+  gboolean saving;        /* "changed" comes from our own save */
+  guint    refill_id;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
@@ -39,25 +39,25 @@ struct _KoersKeyResultEditor
   AdwEntryRow     *unit_row;
   AdwComboRow     *kpi_row;
   /* The KPIs kpi_row offers, after "None" (position i + 1). */
-  GPtrArray       *kpis;
-  AdwActionRow    *start_row;
-  GtkSpinButton   *start_spin;
-  AdwActionRow    *target_row;
-  GtkSpinButton   *target_spin;
-  AdwActionRow    *current_row;
-  GtkSpinButton   *current_spin;
-  AdwActionRow    *done_row;
-  GtkSwitch       *done_switch;
-  GtkSpinButton   *weight_spin;
-  AdwActionRow    *due_row;
-  GtkPopover      *due_popover;
-  GtkCalendar     *due_calendar;
-  GtkButton       *no_due_button;
-  AdwEntryRow     *owner_row;
-  GtkSwitch       *personal_data_switch;
-  AdwEntryRow     *personal_data_note_row;
-  GtkButton       *delete_button;
-  GtkButton       *history_button;
+  GPtrArray     *kpis;
+  AdwActionRow  *start_row;
+  GtkSpinButton *start_spin;
+  AdwActionRow  *target_row;
+  GtkSpinButton *target_spin;
+  AdwActionRow  *current_row;
+  GtkSpinButton *current_spin;
+  AdwActionRow  *done_row;
+  GtkSwitch     *done_switch;
+  GtkSpinButton *weight_spin;
+  AdwActionRow  *due_row;
+  GtkPopover    *due_popover;
+  GtkCalendar   *due_calendar;
+  GtkButton     *no_due_button;
+  AdwEntryRow   *owner_row;
+  GtkSwitch     *personal_data_switch;
+  AdwEntryRow   *personal_data_note_row;
+  GtkButton     *delete_button;
+  GtkButton     *history_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersKeyResultEditor, koers_key_result_editor, ADW_TYPE_WINDOW)
@@ -140,7 +140,7 @@ static gboolean
 spin_output_cb (GtkSpinButton *spin,
                 gpointer       user_data)
 {
-  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  double           value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
   g_autofree char *text = koers_format_number (koers_format_get_language (), value,
                                                (int) gtk_spin_button_get_digits (spin));
 
@@ -165,13 +165,13 @@ set_spin (KoersKeyResultEditor *self,
 static void
 update_due (KoersKeyResultEditor *self)
 {
-  const char *due = koers_key_result_get_due_date (self->kr);
+  const char      *due = koers_key_result_get_due_date (self->kr);
   g_autofree char *text = NULL;
-  GDate date;
+  GDate            date;
 
   if (due != NULL)
     text = koers_format_date_iso (koers_format_get_language (), due);
-  adw_action_row_set_subtitle (self->due_row, text != NULL ? text : _("No due date"));
+  adw_action_row_set_subtitle (self->due_row, text != NULL ? text : _ ("No due date"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->no_due_button), due != NULL);
 
   if (due != NULL && koers_date_parse (due, &date))
@@ -204,8 +204,8 @@ static void
 update_move_actions (KoersKeyResultEditor *self)
 {
   GListModel *model = koers_objective_get_key_results (self->objective);
-  guint n = g_list_model_get_n_items (model);
-  guint index = G_MAXUINT;
+  guint       n = g_list_model_get_n_items (model);
+  guint       index = G_MAXUINT;
 
   for (guint i = 0; i < n && index == G_MAXUINT; i++)
     {
@@ -233,7 +233,7 @@ fill_kpis (KoersKeyResultEditor *self)
 {
   KoersDepartment *dept = koers_store_find_department (self->store,
                                                        koers_objective_get_department_id (self->objective));
-  KoersKpi *linked = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
+  KoersKpi        *linked = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
@@ -243,7 +243,7 @@ fill_kpis (KoersKeyResultEditor *self)
   if (linked != NULL && !g_ptr_array_find (self->kpis, linked, NULL))
     g_ptr_array_add (self->kpis, g_object_ref (linked));
 
-  gtk_string_list_append (names, C_("KPI", "None"));
+  gtk_string_list_append (names, C_ ("KPI", "None"));
   for (guint i = 0; i < self->kpis->len; i++)
     {
       gtk_string_list_append (names, koers_kpi_get_name (g_ptr_array_index (self->kpis, i)));
@@ -261,7 +261,7 @@ fill (KoersKeyResultEditor *self)
   const char *unit = koers_key_result_get_unit (self->kr);
   const char *owner = koers_key_result_get_owner (self->kr);
   const char *note = koers_key_result_get_personal_data_note (self->kr);
-  gboolean personal = koers_key_result_get_uses_personal_data (self->kr);
+  gboolean    personal = koers_key_result_get_uses_personal_data (self->kr);
 
   self->updating = TRUE;
 
@@ -416,8 +416,8 @@ metric_selected_cb (KoersKeyResultEditor *self)
 {
   KoersMetricKind kind = adw_combo_row_get_selected (self->metric_row);
   KoersMetricKind old_kind;
-  double old_start, old_target, old_current;
-  gboolean reached;
+  double          old_start, old_target, old_current;
+  gboolean        reached;
 
   if (self->updating)
     return;
@@ -454,7 +454,7 @@ metric_selected_cb (KoersKeyResultEditor *self)
 static void
 kpi_selected_cb (KoersKeyResultEditor *self)
 {
-  guint selected = adw_combo_row_get_selected (self->kpi_row);
+  guint  selected = adw_combo_row_get_selected (self->kpi_row);
   gint64 old = koers_key_result_get_kpi_id (self->kr);
   gint64 id = 0;
 
@@ -536,9 +536,9 @@ move_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (widget);
-  GListModel *model = koers_objective_get_key_results (self->objective);
-  gboolean up = g_str_equal (action_name, "kr-editor.move-up");
-  guint n = g_list_model_get_n_items (model);
+  GListModel           *model = koers_objective_get_key_results (self->objective);
+  gboolean              up = g_str_equal (action_name, "kr-editor.move-up");
+  guint                 n = g_list_model_get_n_items (model);
   g_autoptr (GError) error = NULL;
   guint index = G_MAXUINT;
 
@@ -577,8 +577,7 @@ delete_clicked_cb (KoersKeyResultEditor *self)
 static void
 store_changed_cb (KoersKeyResultEditor *self)
 {
-  if (!self->closed
-      && koers_store_find_key_result (self->store, koers_key_result_get_id (self->kr)) != self->kr)
+  if (!self->closed && koers_store_find_key_result (self->store, koers_key_result_get_id (self->kr)) != self->kr)
     {
       koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
@@ -670,7 +669,7 @@ koers_key_result_editor_dispose (GObject *object)
 static void
 koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_KEY_RESULT_EDITOR (koers_key_result_editor_get_type ())
 G_DECLARE_FINAL_TYPE (KoersKeyResultEditor, koers_key_result_editor, KOERS, KEY_RESULT_EDITOR, AdwWindow)
 
-GtkWidget      *koers_key_result_editor_new            (KoersStore           *store,
-                                                        KoersKeyResult       *kr);
+GtkWidget      *koers_key_result_editor_new (KoersStore     *store,
+                                             KoersKeyResult *kr);
 KoersKeyResult *koers_key_result_editor_get_key_result (KoersKeyResultEditor *self);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 
 struct _KoersKeyResultRow
 {
-  GtkListBoxRow   parent_instance;
+  GtkListBoxRow parent_instance;
 
   KoersStore     *store;
   KoersObjective *objective;
@@ -69,9 +69,9 @@ static const KoersKrStatus all_statuses[] = {
 static char *
 format_values (KoersKeyResult *kr)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  KoersMetricKind kind = koers_key_result_get_metric_kind (kr);
-  const char *unit = koers_key_result_get_unit (kr);
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersMetricKind  kind = koers_key_result_get_metric_kind (kr);
+  const char      *unit = koers_key_result_get_unit (kr);
   g_autofree char *start = NULL;
   g_autofree char *current = NULL;
   g_autofree char *target = NULL;
@@ -94,7 +94,7 @@ update_status (KoersKeyResultRow *self,
                const GDate       *today)
 {
   KoersPeriod period;
-  gboolean has_period = koers_objective_get_parsed_period (self->objective, &period);
+  gboolean    has_period = koers_objective_get_parsed_period (self->objective, &period);
 
   self->status = koers_key_result_get_status (self->kr, has_period ? &period : NULL, today);
 
@@ -117,7 +117,7 @@ update_status (KoersKeyResultRow *self,
 static void
 update_kpi_link (KoersKeyResultRow *self)
 {
-  KoersKpi *kpi = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
+  KoersKpi        *kpi = koers_store_find_kpi (self->store, koers_key_result_get_kpi_id (self->kr));
   g_autofree char *text = NULL;
 
   if (kpi != NULL)
@@ -125,7 +125,7 @@ update_kpi_link (KoersKeyResultRow *self)
     {
       g_autofree char *name = koers_text_isolate (koers_kpi_get_name (kpi));
 
-      text = g_strdup_printf (_("KPI: %s"), name);
+      text = g_strdup_printf (_ ("KPI: %s"), name);
     }
   gtk_label_set_text (self->kpi_label, text != NULL ? text : "");
   koers_tooltip_set_text (GTK_WIDGET (self->kpi_label), text);
@@ -135,17 +135,17 @@ update_kpi_link (KoersKeyResultRow *self)
 static void
 update_row (KoersKeyResultRow *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  const char *title = koers_key_result_get_title (self->kr);
-  const char *owner = koers_key_result_get_owner (self->kr);
-  const char *due = koers_key_result_get_due_date (self->kr);
-  double progress = koers_key_result_get_progress (self->kr);
+  KoersLanguage    lang = koers_format_get_language ();
+  const char      *title = koers_key_result_get_title (self->kr);
+  const char      *owner = koers_key_result_get_owner (self->kr);
+  const char      *due = koers_key_result_get_due_date (self->kr);
+  double           progress = koers_key_result_get_progress (self->kr);
   g_autofree char *values = format_values (self->kr);
   g_autofree char *percent = koers_format_percent (lang, progress * 100.0, 0);
   g_autofree char *due_date = NULL;
   g_autofree char *due_text = NULL;
   g_autofree char *meta = NULL;
-  GDate today;
+  GDate            today;
 
   koers_date_today (&today);
 
@@ -156,7 +156,7 @@ update_row (KoersKeyResultRow *self)
                                   -1);
 
   gtk_label_set_text (self->values_label, values);
-  koers_tooltip_set_text (GTK_WIDGET (self->values_label), _("Start → current → target"));
+  koers_tooltip_set_text (GTK_WIDGET (self->values_label), _ ("Start → current → target"));
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress, 0.0, 1.0));
   gtk_label_set_text (self->percent_label, percent);
 
@@ -164,7 +164,7 @@ update_row (KoersKeyResultRow *self)
     due_date = koers_format_date_iso (lang, due);
   if (due_date != NULL)
     /* Translators: %s is a date, "30 June 2026". */
-    due_text = g_strdup_printf (_("Due %s"), due_date);
+    due_text = g_strdup_printf (_ ("Due %s"), due_date);
 
   /* "Marketing team · Due 30 June 2026": one label, plain text. */
   if (owner != NULL && *owner != '\0' && due_text != NULL)
@@ -191,8 +191,8 @@ find_index (KoersKeyResultRow *self,
             guint             *n_items)
 {
   GListModel *model;
-  guint n;
-  guint index = G_MAXUINT;
+  guint       n;
+  guint       index = G_MAXUINT;
 
   *n_items = 0;
   if (self->objective == NULL)
@@ -228,8 +228,7 @@ static void
 update_sparkline_period (KoersKeyResultRow *self)
 {
   KoersPeriod period;
-  gboolean has_period = self->objective != NULL
-                        && koers_objective_get_parsed_period (self->objective, &period);
+  gboolean    has_period = self->objective != NULL && koers_objective_get_parsed_period (self->objective, &period);
 
   koers_progress_chart_set_period (KOERS_PROGRESS_CHART (self->sparkline),
                                    has_period ? &period : NULL);
@@ -250,7 +249,7 @@ add_sparkline (KoersKeyResultRow *self)
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "sparkline-button");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show history"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Show history"),
                                   -1);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->percent_label))),
                               button, GTK_WIDGET (self->percent_label));
@@ -341,8 +340,8 @@ move_action_cb (GtkWidget  *widget,
   g_autoptr (KoersKeyResult) kr = NULL;
   g_autoptr (GError) error = NULL;
   gboolean up = g_str_equal (action_name, "kr-row.move-up");
-  guint n_items;
-  guint index = find_index (self, &n_items);
+  guint    n_items;
+  guint    index = find_index (self, &n_items);
 
   if (self->kr == NULL)
     return;
@@ -436,7 +435,7 @@ koers_key_result_row_set_property (GObject      *object,
 static void
 koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);

@@ -14,15 +14,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KoersKeyResultRow, koers_key_result_row, KOERS, KEY_RESULT_ROW, GtkListBoxRow)
 
 /* objective and kr may be NULL: a row to bind later. */
-GtkWidget      *koers_key_result_row_new            (KoersStore        *store,
-                                                     KoersObjective    *objective,
-                                                     KoersKeyResult    *kr);
+GtkWidget *koers_key_result_row_new (KoersStore     *store,
+                                     KoersObjective *objective,
+                                     KoersKeyResult *kr);
 /* Shows kr (of objective) instead: cards reuse their rows.  NULL, NULL
  * lets go of the key result. */
-void            koers_key_result_row_bind           (KoersKeyResultRow *self,
-                                                     KoersObjective    *objective,
-                                                     KoersKeyResult    *kr);
+void            koers_key_result_row_bind (KoersKeyResultRow *self,
+                                           KoersObjective    *objective,
+                                           KoersKeyResult    *kr);
 KoersKeyResult *koers_key_result_row_get_key_result (KoersKeyResultRow *self);
-KoersKrStatus   koers_key_result_row_get_status     (KoersKeyResultRow *self);
+KoersKrStatus   koers_key_result_row_get_status (KoersKeyResultRow *self);
 
 G_END_DECLS

@@ -19,36 +19,36 @@
 
 struct _KoersObjectiveCard
 {
-  AdwBin          parent_instance;
+  AdwBin parent_instance;
 
   KoersStore     *store;
   KoersObjective *objective;
 
-  GtkLabel       *title_label;
+  GtkLabel         *title_label;
   KoersQualityMark *quality_mark;
-  GtkLabel       *kind_label;
-  GtkLabel       *state_label;
-  GtkWidget      *owner_box;
-  GtkLabel       *owner_label;
-  GtkLabel       *supports_label;
-  GtkWidget      *score_box;
-  GtkLabel       *score_label;
-  GtkLevelBar    *score_bar;
-  GtkLabel       *hint_label;
-  GtkWidget      *empty_label;
-  GtkListBox     *key_results_list;
-  GtkWidget      *actions_squeezer;
-  GtkMenuButton  *actions_menu_button;
+  GtkLabel         *kind_label;
+  GtkLabel         *state_label;
+  GtkWidget        *owner_box;
+  GtkLabel         *owner_label;
+  GtkLabel         *supports_label;
+  GtkWidget        *score_box;
+  GtkLabel         *score_label;
+  GtkLevelBar      *score_bar;
+  GtkLabel         *hint_label;
+  GtkWidget        *empty_label;
+  GtkListBox       *key_results_list;
+  GtkWidget        *actions_squeezer;
+  GtkMenuButton    *actions_menu_button;
 
   /* The rows of key_results_list, reused from one objective to the next:
    * the list view rebinds cards often while scrolling, and binding must
    * not build widgets. */
-  GPtrArray      *rows;
+  GPtrArray *rows;
   /* In the pane, rows are only made once the card comes near the visible
    * part of the list: GTK 4.8's list view keeps some 200 cards alive. */
-  gboolean        lazy_rows;
-  gboolean        rows_wanted;
-  gboolean        rows_pending;
+  gboolean lazy_rows;
+  gboolean rows_wanted;
+  gboolean rows_pending;
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveCard, koers_objective_card, ADW_TYPE_BIN)
@@ -81,14 +81,14 @@ static void
 update_kind (KoersObjectiveCard *self)
 {
   KoersObjectiveKind kind = koers_objective_get_kind (self->objective);
-  GtkWidget *badge = GTK_WIDGET (self->kind_label);
-  gboolean committed = kind == KOERS_OBJECTIVE_KIND_COMMITTED;
+  GtkWidget         *badge = GTK_WIDGET (self->kind_label);
+  gboolean           committed = kind == KOERS_OBJECTIVE_KIND_COMMITTED;
 
   gtk_label_set_text (self->kind_label, koers_objective_kind_get_label (kind));
   koers_tooltip_set_text (badge,
-                               committed
-                               ? _("Committed: it succeeds only at a score of 1.0")
-                               : _("Aspirational: a score of 0.7 is a success"));
+                          committed
+                            ? _ ("Committed: it succeeds only at a score of 1.0")
+                            : _ ("Aspirational: a score of 0.7 is a success"));
   if (committed)
     {
       gtk_widget_remove_css_class (badge, "aspirational");
@@ -113,15 +113,15 @@ update_state (KoersObjectiveCard *self)
 static void
 update_owner (KoersObjectiveCard *self)
 {
-  const char *owner = koers_objective_get_owner (self->objective);
-  gboolean has_owner = owner != NULL && *owner != '\0';
+  const char      *owner = koers_objective_get_owner (self->objective);
+  gboolean         has_owner = owner != NULL && *owner != '\0';
   g_autofree char *accessible = NULL;
 
   gtk_widget_set_visible (self->owner_box, has_owner);
   gtk_label_set_text (self->owner_label, has_owner ? owner : "");
   if (has_owner)
     {
-      accessible = g_strdup_printf (_("Owner: %s"), owner);
+      accessible = g_strdup_printf (_ ("Owner: %s"), owner);
       koers_tooltip_set_text (self->owner_box, accessible);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -132,8 +132,8 @@ update_owner (KoersObjectiveCard *self)
 static void
 update_supports (KoersObjectiveCard *self)
 {
-  gint64 aligned_id = koers_objective_get_aligned_to_id (self->objective);
-  KoersObjective *aligned = NULL;
+  gint64           aligned_id = koers_objective_get_aligned_to_id (self->objective);
+  KoersObjective  *aligned = NULL;
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
 
@@ -148,7 +148,7 @@ update_supports (KoersObjectiveCard *self)
 
   /* Translators: %s is the title of the company objective this one serves. */
   title = koers_text_isolate (koers_objective_get_title (aligned));
-  text = g_strdup_printf (_("Supports: %s"), title);
+  text = g_strdup_printf (_ ("Supports: %s"), title);
   gtk_label_set_text (self->supports_label, text);
   koers_tooltip_set_text (GTK_WIDGET (self->supports_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->supports_label), TRUE);
@@ -157,8 +157,8 @@ update_supports (KoersObjectiveCard *self)
 static void
 update_score (KoersObjectiveCard *self)
 {
-  double score = koers_objective_get_score (self->objective);
-  KoersScoreBand band = koers_score_get_band (score);
+  double           score = koers_objective_get_score (self->objective);
+  KoersScoreBand   band = koers_score_get_band (score);
   g_autofree char *text = koers_format_score (koers_format_get_language (), score, 1);
 
   gtk_label_set_text (self->score_label, text);
@@ -221,8 +221,8 @@ static void
 sync_rows (KoersObjectiveCard *self)
 {
   GListModel *key_results = NULL;
-  guint n = 0;
-  guint shown = 0;
+  guint       n = 0;
+  guint       shown = 0;
 
   if (self->objective != NULL)
     {
@@ -280,13 +280,13 @@ make_rows (GtkWidget *widget)
 /* The card lays out its child itself (AdwBin would use a layout manager,
  * and then size_allocate below would not run). */
 static void
-koers_objective_card_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
+koers_objective_card_measure (GtkWidget     *widget,
+                              GtkOrientation orientation,
+                              int            for_size,
+                              int           *minimum,
+                              int           *natural,
+                              int           *minimum_baseline,
+                              int           *natural_baseline)
 {
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
@@ -310,14 +310,13 @@ koers_objective_card_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  GtkWidget          *child = adw_bin_get_child (ADW_BIN (widget));
 
   if (child != NULL)
     gtk_widget_allocate (child, width, height, baseline, NULL);
 
   /* Children may not change while being allocated. */
-  if (self->lazy_rows && !self->rows_wanted && !self->rows_pending
-      && self->objective != NULL && koers_layout_is_near_view (widget, height))
+  if (self->lazy_rows && !self->rows_wanted && !self->rows_pending && self->objective != NULL && koers_layout_is_near_view (widget, height))
     {
       self->rows_pending = TRUE;
       koers_layout_defer (widget, make_rows);
@@ -454,7 +453,7 @@ koers_objective_card_set_property (GObject      *object,
 static void
 koers_objective_card_class_init (KoersObjectiveCardClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);

@@ -27,19 +27,19 @@
 
 struct _KoersObjectiveEditor
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
-  KoersStore      *store;
-  KoersObjective  *objective;
+  KoersStore     *store;
+  KoersObjective *objective;
   /* Set while the widgets are filled from the objective, so their change
    * signals do not write back. */
-  gboolean         updating;
-  gboolean         closed;
-  gint64           shown_updated;  /* the objective's "updated" the fields show */
-  gboolean         saving;         /* "changed" comes from our own save */
-  guint            refill_id;
+  gboolean updating;
+  gboolean closed;
+  gint64   shown_updated; /* the objective's "updated" the fields show */
+  gboolean saving;        /* "changed" comes from our own save */
+  guint    refill_id;
   /* The ids behind the rows of aligned_row; 0 is "None". */
-  GArray          *aligned_ids;
+  GArray *aligned_ids;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
@@ -136,7 +136,7 @@ update_window_title (KoersObjectiveEditor *self)
   KoersDepartment *department;
   g_autofree char *period = NULL;
   g_autofree char *subtitle = NULL;
-  KoersPeriod parsed;
+  KoersPeriod      parsed;
 
   department = koers_store_find_department (self->store,
                                             koers_objective_get_department_id (self->objective));
@@ -161,12 +161,12 @@ update_title_hint (KoersObjectiveEditor *self,
                    const char           *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  const char *hint = NULL;
+  const char      *hint = NULL;
 
   if (*stripped == '\0')
-    hint = _("An objective needs a title; the last one stays saved until you type a new one.");
+    hint = _ ("An objective needs a title; the last one stays saved until you type a new one.");
   else if (g_utf8_strlen (stripped, -1) > LONG_TITLE_CHARS)
-    hint = _("Long titles are hard to remember: the OKR framework advises one line");
+    hint = _ ("Long titles are hard to remember: the OKR framework advises one line");
 
   gtk_label_set_text (self->title_hint_label, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->title_hint_label), hint != NULL);
@@ -177,17 +177,17 @@ fill_aligned (KoersObjectiveEditor *self)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   GListModel *objectives = koers_store_get_objectives (self->store);
-  gint64 current = koers_objective_get_aligned_to_id (self->objective);
-  guint n = g_list_model_get_n_items (objectives);
-  guint selected = 0;
-  gint64 none = 0;
+  gint64      current = koers_objective_get_aligned_to_id (self->objective);
+  guint       n = g_list_model_get_n_items (objectives);
+  guint       selected = 0;
+  gint64      none = 0;
   KoersPeriod period;
-  gboolean has_period;
+  gboolean    has_period;
 
   gtk_widget_set_visible (GTK_WIDGET (self->aligned_row), !is_company_objective (self));
 
   g_array_set_size (self->aligned_ids, 0);
-  gtk_string_list_append (names, C_("supports", "None"));
+  gtk_string_list_append (names, C_ ("supports", "None"));
   g_array_append_val (self->aligned_ids, none);
 
   has_period = koers_objective_get_parsed_period (self->objective, &period);
@@ -195,7 +195,7 @@ fill_aligned (KoersObjectiveEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KoersObjective) candidate = g_list_model_get_item (objectives, i);
-      gint64 id = koers_objective_get_id (candidate);
+      gint64           id = koers_objective_get_id (candidate);
       KoersDepartment *department;
       g_autofree char *title = NULL;
       g_autofree char *name = NULL;
@@ -219,7 +219,7 @@ fill_aligned (KoersObjectiveEditor *self)
        * "Grow the company — Company". */
       title = koers_text_isolate (koers_objective_get_title (candidate));
       name = koers_text_isolate (department != NULL ? koers_department_get_name (department) : "");
-      label = g_strdup_printf (_("%s — %s"), title, name);
+      label = g_strdup_printf (_ ("%s — %s"), title, name);
       gtk_string_list_append (names, label);
       g_array_append_val (self->aligned_ids, id);
       if (id == current)
@@ -251,14 +251,14 @@ setup_period_choices (KoersObjectiveEditor *self)
   g_autoptr (GtkStringList) choices = NULL;
   KoersPeriod period;
 
-  choices = gtk_string_list_new ((const char *const[]) {
-    C_("quarter", "Q1"), C_("quarter", "Q2"), C_("quarter", "Q3"), C_("quarter", "Q4"),
-    _("Whole year"), NULL });
+  choices = gtk_string_list_new ((const char *const[]){
+    C_ ("quarter", "Q1"), C_ ("quarter", "Q2"), C_ ("quarter", "Q3"), C_ ("quarter", "Q4"),
+    _ ("Whole year"), NULL });
 
   /* Dates set elsewhere (an import) are shown, and kept until changed here. */
   get_period_or_today (self, &period);
   if (period.kind == KOERS_PERIOD_KIND_CUSTOM)
-    gtk_string_list_append (choices, _("Custom dates"));
+    gtk_string_list_append (choices, _ ("Custom dates"));
 
   gtk_drop_down_set_model (self->quarter_dropdown, G_LIST_MODEL (choices));
 }
@@ -268,8 +268,8 @@ fill_period (KoersObjectiveEditor *self)
 {
   GListModel *choices = gtk_drop_down_get_model (self->quarter_dropdown);
   KoersPeriod period;
-  guint selected;
-  int year;
+  guint       selected;
+  int         year;
 
   get_period_or_today (self, &period);
 
@@ -327,7 +327,7 @@ fill (KoersObjectiveEditor *self)
 static void
 title_changed_cb (KoersObjectiveEditor *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *old = NULL;
 
@@ -375,8 +375,8 @@ owner_changed_cb (KoersObjectiveEditor *self)
 static void
 description_changed_cb (KoersObjectiveEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  GtkTextIter start, end;
+  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter      start, end;
   g_autofree char *text = NULL;
   g_autofree char *old = NULL;
 
@@ -437,7 +437,7 @@ state_selected_cb (KoersObjectiveEditor *self)
 static void
 aligned_selected_cb (KoersObjectiveEditor *self)
 {
-  guint selected = adw_combo_row_get_selected (self->aligned_row);
+  guint  selected = adw_combo_row_get_selected (self->aligned_row);
   gint64 old;
 
   if (self->updating || selected >= self->aligned_ids->len)
@@ -462,11 +462,11 @@ aligned_selected_cb (KoersObjectiveEditor *self)
 static void
 period_changed_cb (KoersObjectiveEditor *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->quarter_dropdown);
-  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  guint            selected = gtk_drop_down_get_selected (self->quarter_dropdown);
+  int              year = gtk_spin_button_get_value_as_int (self->year_spin);
   g_autofree char *old = NULL;
   g_autofree char *key = NULL;
-  KoersPeriod period;
+  KoersPeriod      period;
 
   if (self->updating)
     return;
@@ -518,8 +518,7 @@ static void
 store_changed_cb (KoersObjectiveEditor *self)
 {
   /* Deleted (here, in the pane, by an undo elsewhere): nothing left to edit. */
-  if (!self->closed
-      && koers_store_find_objective (self->store, koers_objective_get_id (self->objective)) != self->objective)
+  if (!self->closed && koers_store_find_objective (self->store, koers_objective_get_id (self->objective)) != self->objective)
     {
       koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
       return;
@@ -535,8 +534,8 @@ store_changed_cb (KoersObjectiveEditor *self)
 
       if (*typed == '\0')
         adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("This objective was changed elsewhere; "
-                                                      "its new values are shown")));
+                                     adw_toast_new (_ ("This objective was changed elsewhere; "
+                                                       "its new values are shown")));
       queue_refill (self);
     }
 }
@@ -616,7 +615,7 @@ koers_objective_editor_finalize (GObject *object)
 static void
 koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_objective_editor_constructed;

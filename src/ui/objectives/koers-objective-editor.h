@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_OBJECTIVE_EDITOR (koers_objective_editor_get_type ())
 G_DECLARE_FINAL_TYPE (KoersObjectiveEditor, koers_objective_editor, KOERS, OBJECTIVE_EDITOR, AdwWindow)
 
-GtkWidget      *koers_objective_editor_new           (KoersStore           *store,
-                                                      KoersObjective       *objective);
+GtkWidget      *koers_objective_editor_new (KoersStore     *store,
+                                            KoersObjective *objective);
 KoersObjective *koers_objective_editor_get_objective (KoersObjectiveEditor *self);
 
 G_END_DECLS

@@ -13,14 +13,14 @@
 
 struct _KoersObjectiveSlot
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
-  KoersStore     *store;
+  KoersStore        *store;
   KoersQualityMarks *marks;
-  KoersObjective *objective;
-  GtkWidget      *card;
-  gboolean        card_pending;
-  GPtrArray      *pool; /* of KoersObjectiveCard, shared */
+  KoersObjective    *objective;
+  GtkWidget         *card;
+  gboolean           card_pending;
+  GPtrArray         *pool; /* of KoersObjectiveCard, shared */
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveSlot, koers_objective_slot, GTK_TYPE_WIDGET)
@@ -65,16 +65,16 @@ koers_objective_slot_get_request_mode (GtkWidget *widget)
 }
 
 static void
-koers_objective_slot_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
+koers_objective_slot_measure (GtkWidget     *widget,
+                              GtkOrientation orientation,
+                              int            for_size,
+                              int           *minimum,
+                              int           *natural,
+                              int           *minimum_baseline,
+                              int           *natural_baseline)
 {
   KoersObjectiveSlot *self = KOERS_OBJECTIVE_SLOT (widget);
-  guint n_key_results;
+  guint               n_key_results;
 
   if (self->card != NULL)
     {
@@ -105,8 +105,7 @@ koers_objective_slot_size_allocate (GtkWidget *widget,
     }
 
   /* Widgets may not be added while being allocated. */
-  if (self->objective != NULL && !self->card_pending
-      && koers_layout_is_near_view (widget, height))
+  if (self->objective != NULL && !self->card_pending && koers_layout_is_near_view (widget, height))
     {
       self->card_pending = TRUE;
       koers_layout_defer (widget, make_card);
@@ -134,7 +133,7 @@ koers_objective_slot_dispose (GObject *object)
 static void
 koers_objective_slot_class_init (KoersObjectiveSlotClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_objective_slot_dispose;

@@ -16,18 +16,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KoersObjectiveSlot, koers_objective_slot, KOERS, OBJECTIVE_SLOT, GtkWidget)
 
 /* marks (nullable): for the card's quality mark. */
-GtkWidget          *koers_objective_slot_new           (KoersStore         *store,
-                                                        KoersQualityMarks  *marks);
-KoersObjective     *koers_objective_slot_get_objective (KoersObjectiveSlot *self);
-void                koers_objective_slot_set_objective (KoersObjectiveSlot *self,
-                                                        KoersObjective     *objective);
+GtkWidget      *koers_objective_slot_new (KoersStore        *store,
+                                          KoersQualityMarks *marks);
+KoersObjective *koers_objective_slot_get_objective (KoersObjectiveSlot *self);
+void            koers_objective_slot_set_objective (KoersObjectiveSlot *self,
+                                                    KoersObjective     *objective);
 /* Cards of slots gone (GTK 4.8's list view makes new items for a new
  * list rather than rebind the old ones): a switch rebinds them instead
  * of building cards and key-result rows from their templates again.
  * Shared by the slots of one list; NULL: none. */
-void                koers_objective_slot_set_card_pool (KoersObjectiveSlot *self,
-                                                        GPtrArray          *pool);
+void koers_objective_slot_set_card_pool (KoersObjectiveSlot *self,
+                                         GPtrArray          *pool);
 /* The card, or NULL while it is not made yet. */
-KoersObjectiveCard *koers_objective_slot_get_card      (KoersObjectiveSlot *self);
+KoersObjectiveCard *koers_objective_slot_get_card (KoersObjectiveSlot *self);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 typedef struct
 {
   const KoersTemplate *template;
-  GtkCheckButton      *check;
+  GtkCheckButton *check;
 } Entry;
 
 typedef struct
@@ -27,13 +27,13 @@ typedef struct
 
 struct _KoersTemplatePicker
 {
-  AdwWindow        parent_instance;
+  AdwWindow parent_instance;
 
   KoersStore      *store;
   KoersDepartment *department;
   KoersPeriod      period;
-  GArray          *entries;   /* Entry, in the order shown */
-  GArray          *kpi_entries;   /* KpiEntry, in the order shown */
+  GArray          *entries;     /* Entry, in the order shown */
+  GArray          *kpi_entries; /* KpiEntry, in the order shown */
   guint            n_groups;
 
   AdwToastOverlay *toast_overlay;
@@ -75,16 +75,14 @@ is_in_period (KoersTemplatePicker *self,
   GListModel *objectives = koers_store_get_objectives (self->store);
   const char *en = koers_template_get_title (template, KOERS_LANGUAGE_EN);
   const char *nl = koers_template_get_title (template, KOERS_LANGUAGE_NL);
-  guint n = g_list_model_get_n_items (objectives);
+  guint       n = g_list_model_get_n_items (objectives);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       const char *title = koers_objective_get_title (objective);
 
-      if (koers_objective_get_department_id (objective) == koers_department_get_id (self->department)
-          && koers_objective_in_period (objective, &self->period)
-          && (g_strcmp0 (title, en) == 0 || g_strcmp0 (title, nl) == 0))
+      if (koers_objective_get_department_id (objective) == koers_department_get_id (self->department) && koers_objective_in_period (objective, &self->period) && (g_strcmp0 (title, en) == 0 || g_strcmp0 (title, nl) == 0))
         return TRUE;
     }
 
@@ -112,11 +110,11 @@ create_label (const char *text,
  * milestone has no figures to show). */
 static GtkWidget *
 create_key_result (const KoersTemplate *template,
-                   guint                index,
-                   KoersLanguage        lang)
+                   guint         index,
+                   KoersLanguage lang)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autofree char *title = NULL;
+  GtkWidget             *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char       *title = NULL;
   KoersTemplateKeyResult kr;
 
   koers_template_get_key_result (template, index, lang, &kr);
@@ -128,7 +126,7 @@ create_key_result (const KoersTemplate *template,
       g_autofree char *start = koers_format_metric (lang, kr.metric_kind, NULL, kr.start);
       g_autofree char *target = koers_format_metric (lang, kr.metric_kind, kr.unit, kr.target);
       g_autofree char *values = g_strdup_printf ("%s → %s", start, target);
-      GtkWidget *label = create_label (values, "dim-label");
+      GtkWidget       *label = create_label (values, "dim-label");
 
       gtk_widget_add_css_class (label, "template-key-result");
       gtk_widget_add_css_class (label, "numeric");
@@ -142,19 +140,19 @@ create_key_result (const KoersTemplate *template,
 static GtkWidget *
 create_row (KoersTemplatePicker *self,
             const KoersTemplate *template,
-            KoersLanguage        lang)
+            KoersLanguage lang)
 {
-  const char *title = koers_template_get_title (template, lang);
-  const char *owner = koers_template_get_owner (template, lang);
-  guint n_key_results = koers_template_get_n_key_results (template);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *title_label = create_label (title, "heading");
+  const char      *title = koers_template_get_title (template, lang);
+  const char      *owner = koers_template_get_owner (template, lang);
+  guint            n_key_results = koers_template_get_n_key_results (template);
+  GtkWidget       *row = gtk_list_box_row_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget       *check = gtk_check_button_new ();
+  GtkWidget       *title_label = create_label (title, "heading");
   g_autofree char *meta = NULL;
   g_autofree char *count = NULL;
-  Entry entry = { template, GTK_CHECK_BUTTON (check) };
+  Entry            entry = { template, GTK_CHECK_BUTTON (check) };
 
   count = g_strdup_printf (ngettext ("%u key result", "%u key results", n_key_results), n_key_results);
   if (owner != NULL && *owner != '\0')
@@ -172,7 +170,7 @@ create_row (KoersTemplatePicker *self,
   gtk_box_append (GTK_BOX (text_box), title_label);
   gtk_box_append (GTK_BOX (text_box), create_label (meta, "dim-label"));
   if (is_in_period (self, template))
-    gtk_box_append (GTK_BOX (text_box), create_label (_("Already added in this period"), "warning"));
+    gtk_box_append (GTK_BOX (text_box), create_label (_ ("Already added in this period"), "warning"));
   for (guint i = 0; i < n_key_results; i++)
     gtk_box_append (GTK_BOX (text_box), create_key_result (template, i, lang));
 
@@ -219,7 +217,7 @@ add_group (KoersTemplatePicker *self,
       gtk_box_append (GTK_BOX (group), label);
     }
   else
-    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Templates"), -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Templates"), -1);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -246,7 +244,7 @@ add_kpi_group (KoersTemplatePicker *self,
     return;
 
   group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  label = create_label (_("KPIs"), "heading");
+  label = create_label (_ ("KPIs"), "heading");
   list = gtk_list_box_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
@@ -257,18 +255,18 @@ add_kpi_group (KoersTemplatePicker *self,
   for (guint i = 0; i < kpis->len; i++)
     {
       KoersTemplateKpiInfo info;
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *check = gtk_check_button_new ();
-      KpiEntry entry = { kpis->pdata[i], GTK_CHECK_BUTTON (check) };
-      g_autofree char *healthy = NULL;
-      g_autofree char *meta = NULL;
+      GtkWidget           *row = gtk_list_box_row_new ();
+      GtkWidget           *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget           *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget           *check = gtk_check_button_new ();
+      KpiEntry             entry = { kpis->pdata[i], GTK_CHECK_BUTTON (check) };
+      g_autofree char     *healthy = NULL;
+      g_autofree char     *meta = NULL;
 
       koers_template_kpi_get_info (entry.kpi, lang, &info);
       healthy = koers_format_metric (lang, info.metric_kind, info.unit, info.healthy);
       /* Translators: "Monthly · healthy at 5,000 visits a month". */
-      meta = g_strdup_printf (_("%s · healthy at %s"), koers_kpi_frequency_get_label (info.frequency), healthy);
+      meta = g_strdup_printf (_ ("%s · healthy at %s"), koers_kpi_frequency_get_label (info.frequency), healthy);
 
       gtk_widget_set_valign (check, GTK_ALIGN_START);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, info.name,
@@ -278,7 +276,7 @@ add_kpi_group (KoersTemplatePicker *self,
       gtk_box_append (GTK_BOX (text_box), create_label (info.name, "heading"));
       gtk_box_append (GTK_BOX (text_box), create_label (meta, "dim-label"));
       if (koers_template_kpi_is_in_department (entry.kpi, self->store, self->department))
-        gtk_box_append (GTK_BOX (text_box), create_label (_("Already in this department"), "warning"));
+        gtk_box_append (GTK_BOX (text_box), create_label (_ ("Already in this department"), "warning"));
 
       gtk_box_append (GTK_BOX (box), check);
       gtk_box_append (GTK_BOX (box), text_box);
@@ -297,13 +295,13 @@ add_kpi_group (KoersTemplatePicker *self,
 static void
 fill (KoersTemplatePicker *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage    lang = koers_format_get_language ();
   g_autofree char *name = koers_text_isolate (koers_department_get_name (self->department));
-  const char *key = koers_templates_get_department_key (self->store, self->department);
+  const char      *key = koers_templates_get_department_key (self->store, self->department);
   g_autofree char *period = koers_format_period (lang, &self->period);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, period);
   g_autofree char *intro = NULL;
-  const char *first;
+  const char      *first;
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -311,14 +309,14 @@ fill (KoersTemplatePicker *self)
     {
       g_autoptr (GPtrArray) templates = koers_templates_list (NULL, lang);
 
-      first = _("The framework’s example objectives for the whole company.");
+      first = _ ("The framework’s example objectives for the whole company.");
       add_group (self, NULL, templates, lang);
     }
   else if (key != NULL)
     {
       g_autoptr (GPtrArray) templates = koers_templates_list (key, lang);
 
-      first = _("The framework’s example objectives for this department.");
+      first = _ ("The framework’s example objectives for this department.");
       add_group (self, NULL, templates, lang);
       add_kpi_group (self, key, lang);
     }
@@ -329,8 +327,8 @@ fill (KoersTemplatePicker *self)
       guint n;
 
       /* A department of its own: every example, by the seed's department. */
-      first = _("The framework has no examples for this department: here are all of them, by department.");
-      add_group (self, _("Whole Company"), company, lang);
+      first = _ ("The framework has no examples for this department: here are all of them, by department.");
+      add_group (self, _ ("Whole Company"), company, lang);
       departments = koers_seed_get_departments (&n);
       for (guint i = 0; i < n; i++)
         {
@@ -341,22 +339,23 @@ fill (KoersTemplatePicker *self)
     }
 
   /* Translators: after a first sentence; %s is a department, %s a period. */
-  intro = g_strdup_printf (_("%s Check the ones to start from: they are added to %s in %s with their key results, "
-                             "for you to edit."), first, name, period);
+  intro = g_strdup_printf (_ ("%s Check the ones to start from: they are added to %s in %s with their key results, "
+                              "for you to edit."),
+                           first, name, period);
   gtk_label_set_text (self->intro_label, intro);
 }
 
 static void
 add_clicked_cb (KoersTemplatePicker *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage    lang = koers_format_get_language ();
   g_autofree char *period = koers_period_to_string (&self->period);
   g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < self->entries->len && error == NULL; i++)
     {
-      Entry *entry = &g_array_index (self->entries, Entry, i);
+      Entry          *entry = &g_array_index (self->entries, Entry, i);
       KoersObjective *objective;
 
       if (!gtk_check_button_get_active (entry->check))
@@ -423,7 +422,7 @@ koers_template_picker_finalize (GObject *object)
 static void
 koers_template_picker_class_init (KoersTemplatePickerClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_template_picker_dispose;

@@ -20,17 +20,17 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_TEMPLATE_PICKER (koers_template_picker_get_type ())
 G_DECLARE_FINAL_TYPE (KoersTemplatePicker, koers_template_picker, KOERS, TEMPLATE_PICKER, AdwWindow)
 
-GtkWidget *koers_template_picker_new           (KoersStore          *store,
-                                                KoersDepartment     *department,
-                                                const KoersPeriod   *period);
+GtkWidget *koers_template_picker_new (KoersStore        *store,
+                                      KoersDepartment   *department,
+                                      const KoersPeriod *period);
 /* The ids of the templates on offer, in the order shown (tests). */
-GPtrArray *koers_template_picker_get_ids       (KoersTemplatePicker *self);
+GPtrArray *koers_template_picker_get_ids (KoersTemplatePicker *self);
 /* Checks or unchecks the template with that id, or the KPI template with
  * that key ("nps"); FALSE when not on offer. */
-gboolean   koers_template_picker_set_checked   (KoersTemplatePicker *self,
-                                                const char          *id,
-                                                gboolean             checked);
+gboolean koers_template_picker_set_checked (KoersTemplatePicker *self,
+                                            const char          *id,
+                                            gboolean             checked);
 /* How many groups (by department) the list has. */
-guint      koers_template_picker_get_n_groups  (KoersTemplatePicker *self);
+guint koers_template_picker_get_n_groups (KoersTemplatePicker *self);
 
 G_END_DECLS

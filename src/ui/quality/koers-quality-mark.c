@@ -16,17 +16,17 @@
 
 struct _KoersQualityMark
 {
-  AdwBin             parent_instance;
+  AdwBin parent_instance;
 
   KoersQualityMarks *marks;
   KoersObjective    *objective;
   char              *text;
 
-  GtkWidget         *button;
-  GtkWidget         *icon;
-  GtkWidget         *label;
-  GtkWidget         *popover;
-  GtkWidget         *scrolled;
+  GtkWidget *button;
+  GtkWidget *icon;
+  GtkWidget *label;
+  GtkWidget *popover;
+  GtkWidget *scrolled;
 };
 
 G_DEFINE_FINAL_TYPE (KoersQualityMark, koers_quality_mark, ADW_TYPE_BIN)
@@ -59,7 +59,7 @@ dismiss_clicked_cb (GtkButton        *button,
                     KoersQualityMark *self)
 {
   g_autofree char *key = g_strdup (g_object_get_data (G_OBJECT (button), FINDING_KEY));
-  KoersStore *store = self->marks != NULL ? koers_quality_marks_get_store (self->marks) : NULL;
+  KoersStore      *store = self->marks != NULL ? koers_quality_marks_get_store (self->marks) : NULL;
   AdwToastOverlay *overlay;
   g_autoptr (GError) error = NULL;
   AdwToast *toast;
@@ -80,8 +80,8 @@ dismiss_clicked_cb (GtkButton        *button,
   if (overlay == NULL)
     return;
 
-  toast = adw_toast_new (_("Finding dismissed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  toast = adw_toast_new (_ ("Finding dismissed"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), FINDING_KEY, g_steal_pointer (&key), g_free);
   g_object_set_data_full (G_OBJECT (toast), FINDING_STORE, g_object_ref (store), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_dismiss_cb), overlay, 0);
@@ -135,17 +135,17 @@ create_finding_box (KoersQualityMark    *self,
                     KoersLanguage        lang)
 {
   KoersQualitySeverity severity = koers_quality_finding_get_severity (finding);
-  const char *message = koers_quality_finding_get_message (finding, lang);
-  const char *hint = koers_quality_finding_get_hint (finding, lang);
-  gint64 kr_id = koers_quality_finding_get_key_result_id (finding);
-  KoersStore *store = koers_quality_marks_get_store (self->marks);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name (koers_quality_mark_get_severity_icon (severity));
-  GtkWidget *severity_label = gtk_label_new (koers_quality_severity_get_label (severity, lang));
-  GtkWidget *rule_label = create_wrapped_label (koers_quality_finding_get_title (finding, lang), "dim-label");
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Dismiss"));
-  g_autofree char *button_name = NULL;
+  const char          *message = koers_quality_finding_get_message (finding, lang);
+  const char          *hint = koers_quality_finding_get_hint (finding, lang);
+  gint64               kr_id = koers_quality_finding_get_key_result_id (finding);
+  KoersStore          *store = koers_quality_marks_get_store (self->marks);
+  GtkWidget           *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget           *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget           *icon = gtk_image_new_from_icon_name (koers_quality_mark_get_severity_icon (severity));
+  GtkWidget           *severity_label = gtk_label_new (koers_quality_severity_get_label (severity, lang));
+  GtkWidget           *rule_label = create_wrapped_label (koers_quality_finding_get_title (finding, lang), "dim-label");
+  GtkWidget           *button = gtk_button_new_with_mnemonic (_ ("_Dismiss"));
+  g_autofree char     *button_name = NULL;
 
   gtk_widget_add_css_class (box, "quality-finding");
 
@@ -165,7 +165,7 @@ create_finding_box (KoersQualityMark    *self,
     {
       /* Translators: which key result a finding is about. */
       g_autofree char *title = koers_text_isolate (koers_key_result_get_title (koers_store_find_key_result (store, kr_id)));
-      g_autofree char *where = g_strdup_printf (_("Key result: %s"), title);
+      g_autofree char *where = g_strdup_printf (_ ("Key result: %s"), title);
 
       gtk_box_append (GTK_BOX (box), create_wrapped_label (where, "caption-heading"));
     }
@@ -177,7 +177,7 @@ create_finding_box (KoersQualityMark    *self,
     gtk_box_append (GTK_BOX (box), create_wrapped_label (hint, "caption"));
 
   /* "Dismiss: <message>": which of the listed findings it dismisses. */
-  button_name = g_strdup_printf (_("Dismiss: %s"), message);
+  button_name = g_strdup_printf (_ ("Dismiss: %s"), message);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
   gtk_widget_set_halign (button, GTK_ALIGN_END);
@@ -193,9 +193,9 @@ create_finding_box (KoersQualityMark    *self,
 static void
 fill_popover (KoersQualityMark *self)
 {
-  GPtrArray *findings = get_findings (self);
+  GPtrArray    *findings = get_findings (self);
   KoersLanguage lang = koers_format_get_language ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget    *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   gtk_widget_add_css_class (box, "quality-findings");
   /* The worst first; within a severity, the check's order. */
@@ -239,11 +239,11 @@ create_popup_cb (GtkMenuButton *button,
 static void
 update (KoersQualityMark *self)
 {
-  GPtrArray *findings = get_findings (self);
-  KoersLanguage lang = koers_format_get_language ();
+  GPtrArray           *findings = get_findings (self);
+  KoersLanguage        lang = koers_format_get_language ();
   KoersQualitySeverity worst = KOERS_QUALITY_SEVERITY_INFO;
-  const char *severity;
-  g_autofree char *name = NULL;
+  const char          *severity;
+  g_autofree char     *name = NULL;
 
   g_clear_pointer (&self->text, g_free);
 
@@ -263,7 +263,7 @@ update (KoersQualityMark *self)
     self->text = g_strdup (severity);
   else
     /* Translators: the worst severity and how many findings: "Warning (3)". */
-    self->text = g_strdup_printf (_("%s (%u)"), severity, findings->len);
+    self->text = g_strdup_printf (_ ("%s (%u)"), severity, findings->len);
 
   gtk_label_set_text (GTK_LABEL (self->label), self->text);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), koers_quality_mark_get_severity_icon (worst));

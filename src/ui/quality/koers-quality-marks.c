@@ -7,16 +7,16 @@
 
 struct _KoersQualityMarks
 {
-  GObject      parent_instance;
+  GObject parent_instance;
 
-  KoersStore  *store;
-  KoersPeriod  period;
-  gboolean     has_period;
+  KoersStore *store;
+  KoersPeriod period;
+  gboolean    has_period;
 
   /* objective id (gint64 *) -> GPtrArray of KoersQualityFinding */
-  GHashTable  *by_objective;
-  guint        idle_id;
-  guint        n_checks;
+  GHashTable *by_objective;
+  guint       idle_id;
+  guint       n_checks;
 };
 
 G_DEFINE_FINAL_TYPE (KoersQualityMarks, koers_quality_marks, G_TYPE_OBJECT)
@@ -51,7 +51,7 @@ check (KoersQualityMarks *self)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
-          gint64 objective_id = koers_quality_finding_get_objective_id (finding);
+          gint64     objective_id = koers_quality_finding_get_objective_id (finding);
           GPtrArray *list;
 
           /* Department findings have no card to sit on: the quality page

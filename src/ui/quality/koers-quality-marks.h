@@ -18,23 +18,23 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_QUALITY_MARKS (koers_quality_marks_get_type ())
 G_DECLARE_FINAL_TYPE (KoersQualityMarks, koers_quality_marks, KOERS, QUALITY_MARKS, GObject)
 
-KoersQualityMarks *koers_quality_marks_new          (void);
-void               koers_quality_marks_set_store    (KoersQualityMarks *self,
-                                                     KoersStore        *store);
-KoersStore        *koers_quality_marks_get_store    (KoersQualityMarks *self);
+KoersQualityMarks *koers_quality_marks_new (void);
+void               koers_quality_marks_set_store (KoersQualityMarks *self,
+                                                  KoersStore        *store);
+KoersStore        *koers_quality_marks_get_store (KoersQualityMarks *self);
 /* NULL: no period, no findings. */
-void               koers_quality_marks_set_period   (KoersQualityMarks *self,
-                                                     const KoersPeriod *period);
+void koers_quality_marks_set_period (KoersQualityMarks *self,
+                                     const KoersPeriod *period);
 /* The findings about objective_id and its key results, in the check's
  * order (transfer none: valid until "changed"), or NULL for none. */
-GPtrArray         *koers_quality_marks_get_findings (KoersQualityMarks *self,
-                                                     gint64             objective_id);
+GPtrArray *koers_quality_marks_get_findings (KoersQualityMarks *self,
+                                             gint64             objective_id);
 /* Checks in the next idle, not after the pause: after a change that was
  * made through a mark (a Dismiss), which must show at once. */
-void               koers_quality_marks_check_soon   (KoersQualityMarks *self);
+void koers_quality_marks_check_soon (KoersQualityMarks *self);
 /* Runs a pending check now (tests, and whoever needs the marks at once). */
-void               koers_quality_marks_flush        (KoersQualityMarks *self);
+void koers_quality_marks_flush (KoersQualityMarks *self);
 /* How many checks have run: one per burst of changes, not one per card. */
-guint              koers_quality_marks_get_n_checks (KoersQualityMarks *self);
+guint koers_quality_marks_get_n_checks (KoersQualityMarks *self);
 
 G_END_DECLS

@@ -21,24 +21,25 @@ struct _KoersQualityPage
 
   KoersStore *store;
   KoersPeriod period;
-  gboolean show_dismissed;
+  gboolean    show_dismissed;
   GListModel *findings;
-  gboolean rows_stale;  /* findings changed while the page was not on screen */
-  guint refresh_id;     /* a check waiting for writes to pause */
+  gboolean    rows_stale; /* findings changed while the page was not on screen */
+  guint       refresh_id; /* a check waiting for writes to pause */
 
   AdwToastOverlay *toast_overlay;
-  GtkLabel *heading_label;
-  GtkLabel *summary_label;
-  GtkCheckButton *show_dismissed_button;
-  AdwStatusPage *empty_page;
-  GtkBox *groups_box;
+  GtkLabel        *heading_label;
+  GtkLabel        *summary_label;
+  GtkCheckButton  *show_dismissed_button;
+  AdwStatusPage   *empty_page;
+  GtkBox          *groups_box;
 };
 
 G_DEFINE_FINAL_TYPE (KoersQualityPage, koers_quality_page, ADW_TYPE_BIN)
 
 #define STORE_CHANGE_DELAY_MS 300
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_SHOW_DISMISSED,
@@ -57,10 +58,10 @@ describe_where (KoersQualityPage    *self,
                 KoersQualityFinding *finding,
                 KoersLanguage        lang)
 {
-  KoersObjective *objective = koers_store_find_objective (self->store,
-                                                          koers_quality_finding_get_objective_id (finding));
-  KoersKeyResult *kr = koers_store_find_key_result (self->store,
-                                                    koers_quality_finding_get_key_result_id (finding));
+  KoersObjective  *objective = koers_store_find_objective (self->store,
+                                                           koers_quality_finding_get_objective_id (finding));
+  KoersKeyResult  *kr = koers_store_find_key_result (self->store,
+                                                     koers_quality_finding_get_key_result_id (finding));
   g_autofree char *objective_title = NULL;
   g_autofree char *kr_title = NULL;
 
@@ -79,7 +80,7 @@ undo_dismiss_cb (AdwToast         *toast,
                  KoersQualityPage *self)
 {
   const char *key = g_object_get_data (G_OBJECT (toast), FINDING_KEY);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->store != NULL && !koers_store_undismiss_finding (self->store, key, &error))
     koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
@@ -92,7 +93,7 @@ dismiss_clicked_cb (GtkButton        *button,
                     KoersQualityPage *self)
 {
   g_autofree char *key = g_strdup (g_object_get_data (G_OBJECT (button), FINDING_KEY));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   AdwToast *toast;
 
   /* What the person did here shows at once (the list is rebuilt, this
@@ -104,8 +105,8 @@ dismiss_clicked_cb (GtkButton        *button,
     }
   refresh (self);
 
-  toast = adw_toast_new (_("Finding dismissed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
+  toast = adw_toast_new (_ ("Finding dismissed"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), FINDING_KEY, g_steal_pointer (&key), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_dismiss_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -116,7 +117,7 @@ restore_clicked_cb (GtkButton        *button,
                     KoersQualityPage *self)
 {
   g_autofree char *key = g_strdup (g_object_get_data (G_OBJECT (button), FINDING_KEY));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!koers_store_undismiss_finding (self->store, key, &error))
     koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
@@ -128,19 +129,19 @@ static GtkWidget *
 create_finding_row (KoersQualityPage    *self,
                     KoersQualityFinding *finding)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage        lang = koers_format_get_language ();
   KoersQualitySeverity severity = koers_quality_finding_get_severity (finding);
-  gboolean dismissed = koers_quality_finding_get_dismissed (finding);
-  const char *message = koers_quality_finding_get_message (finding, lang);
-  const char *hint = koers_quality_finding_get_hint (finding, lang);
-  g_autofree char *where = describe_where (self, finding, lang);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", koers_quality_finding_get_title (finding, lang), where);
-  g_autofree char *explanation = NULL;
-  g_autofree char *button_name = NULL;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (koers_quality_mark_get_severity_icon (severity));
-  GtkWidget *button;
-  GtkWidget *label;
+  gboolean             dismissed = koers_quality_finding_get_dismissed (finding);
+  const char          *message = koers_quality_finding_get_message (finding, lang);
+  const char          *hint = koers_quality_finding_get_hint (finding, lang);
+  g_autofree char     *where = describe_where (self, finding, lang);
+  g_autofree char     *subtitle = g_strdup_printf ("%s · %s", koers_quality_finding_get_title (finding, lang), where);
+  g_autofree char     *explanation = NULL;
+  g_autofree char     *button_name = NULL;
+  GtkWidget           *row = adw_expander_row_new ();
+  GtkWidget           *icon = gtk_image_new_from_icon_name (koers_quality_mark_get_severity_icon (severity));
+  GtkWidget           *button;
+  GtkWidget           *label;
 
   /* Titles people typed are not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -155,10 +156,10 @@ create_finding_row (KoersQualityPage    *self,
                                   koers_quality_severity_get_label (severity, lang), -1);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
 
-  button = gtk_button_new_with_mnemonic (dismissed ? _("_Restore") : _("_Dismiss"));
+  button = gtk_button_new_with_mnemonic (dismissed ? _ ("_Restore") : _ ("_Dismiss"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  button_name = g_strdup_printf (dismissed ? _("Restore: %s") : _("Dismiss: %s"), message);
+  button_name = g_strdup_printf (dismissed ? _ ("Restore: %s") : _ ("Dismiss: %s"), message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_name, -1);
   g_object_set_data_full (G_OBJECT (button), FINDING_KEY,
                           g_strdup (koers_quality_finding_get_key (finding)), g_free);
@@ -167,8 +168,8 @@ create_finding_row (KoersQualityPage    *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
 
   explanation = hint[0] != '\0'
-                ? g_strdup_printf ("%s\n\n%s", koers_quality_finding_get_explanation (finding, lang), hint)
-                : g_strdup (koers_quality_finding_get_explanation (finding, lang));
+                  ? g_strdup_printf ("%s\n\n%s", koers_quality_finding_get_explanation (finding, lang), hint)
+                  : g_strdup (koers_quality_finding_get_explanation (finding, lang));
   label = gtk_label_new (explanation);
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -189,9 +190,9 @@ create_group (KoersQualityPage *self,
               GtkWidget       **list_out)
 {
   KoersDepartment *dept = koers_store_find_department (self->store, department_id);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (dept != NULL ? koers_department_get_name (dept) : "");
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget       *heading = gtk_label_new (dept != NULL ? koers_department_get_name (dept) : "");
+  GtkWidget       *list = gtk_list_box_new ();
 
   gtk_label_set_use_markup (GTK_LABEL (heading), FALSE);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -216,15 +217,16 @@ update_summary (KoersQualityPage *self,
                 guint             n_infos,
                 guint             n_dismissed)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage    lang = koers_format_get_language ();
   g_autofree char *period = koers_format_period (lang, &self->period);
-  g_autofree char *heading = g_strdup_printf (_("OKR Check, %s"), period);
+  g_autofree char *heading = g_strdup_printf (_ ("OKR Check, %s"), period);
   g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
   g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
                                                n_warnings);
   g_autofree char *infos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_infos), n_infos);
   g_autofree char *dismissed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dismissed", "%u dismissed",
-                                                             n_dismissed), n_dismissed);
+                                                             n_dismissed),
+                                                n_dismissed);
   g_autofree char *summary = g_strjoin (" · ", errors, warnings, infos, dismissed, NULL);
 
   gtk_label_set_text (self->heading_label, heading);
@@ -238,8 +240,8 @@ build_rows (KoersQualityPage *self)
 {
   GtkWidget *child;
   GtkWidget *list = NULL;
-  gint64 group_department = -1;
-  guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
+  gint64     group_department = -1;
+  guint      n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
 
   self->rows_stale = FALSE;
 
@@ -248,7 +250,7 @@ build_rows (KoersQualityPage *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
       gint64 department_id = koers_quality_finding_get_department_id (finding);
 
       if (department_id != group_department)
@@ -264,11 +266,13 @@ static void
 refresh (KoersQualityPage *self)
 {
   KoersQualityInput input;
-  g_autoptr(GListModel) all = NULL;
+  g_autoptr (GListModel) all = NULL;
   GListStore *shown = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = { 0, };
+  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = {
+    0,
+  };
   guint n_dismissed = 0;
   guint n;
 
@@ -287,7 +291,7 @@ refresh (KoersQualityPage *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (all, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (all, i);
 
       if (koers_quality_finding_get_dismissed (finding))
         {
@@ -431,7 +435,7 @@ koers_quality_page_set_property (GObject      *object,
 static void
 koers_quality_page_class_init (KoersQualityPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_quality_page_constructed;
@@ -548,7 +552,7 @@ koers_quality_page_get_n_open (KoersQualityPage *self)
   n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
 
       if (!koers_quality_finding_get_dismissed (finding))
         open++;

@@ -15,18 +15,18 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_QUALITY_PAGE (koers_quality_page_get_type ())
 G_DECLARE_FINAL_TYPE (KoersQualityPage, koers_quality_page, KOERS, QUALITY_PAGE, AdwBin)
 
-GtkWidget  *koers_quality_page_new                (KoersStore        *store);
-KoersStore *koers_quality_page_get_store          (KoersQualityPage  *self);
+GtkWidget  *koers_quality_page_new (KoersStore *store);
+KoersStore *koers_quality_page_get_store (KoersQualityPage *self);
 /* The period checked; the current quarter until set. */
-void        koers_quality_page_set_period         (KoersQualityPage  *self,
-                                                   const KoersPeriod *period);
-gboolean    koers_quality_page_get_show_dismissed (KoersQualityPage  *self);
-void        koers_quality_page_set_show_dismissed (KoersQualityPage  *self,
-                                                   gboolean           show_dismissed);
+void     koers_quality_page_set_period (KoersQualityPage  *self,
+                                        const KoersPeriod *period);
+gboolean koers_quality_page_get_show_dismissed (KoersQualityPage *self);
+void     koers_quality_page_set_show_dismissed (KoersQualityPage *self,
+                                                gboolean          show_dismissed);
 /* The findings shown (KoersQualityFinding), dismissed ones only when
  * shown.  Transfer none; replaced at every recheck. */
-GListModel *koers_quality_page_get_findings       (KoersQualityPage  *self);
+GListModel *koers_quality_page_get_findings (KoersQualityPage *self);
 /* Findings that are not dismissed (the count a sidebar badge shows). */
-guint       koers_quality_page_get_n_open         (KoersQualityPage  *self);
+guint koers_quality_page_get_n_open (KoersQualityPage *self);
 
 G_END_DECLS

@@ -20,38 +20,38 @@ struct _KoersReviewDialog
   KoersStore *store;
   KoersPeriod period;
   KoersPeriod next_period;
-  gint64 department_id;
-  GPtrArray *objectives;   /* KoersObjective, the ones to review */
-  guint index;             /* into objectives; == len: the last page */
-  GPtrArray *kr_scales;    /* GtkScale per key result on screen, in order */
-  GPtrArray *departments;  /* KoersDepartment behind drop-down rows 1.. */
-  gboolean grade_touched;  /* the user set the grade: stop proposing one */
-  gboolean loading;        /* values set by code, not by the user */
-  guint n_saved;
-  guint n_carried;
+  gint64      department_id;
+  GPtrArray  *objectives;    /* KoersObjective, the ones to review */
+  guint       index;         /* into objectives; == len: the last page */
+  GPtrArray  *kr_scales;     /* GtkScale per key result on screen, in order */
+  GPtrArray  *departments;   /* KoersDepartment behind drop-down rows 1.. */
+  gboolean    grade_touched; /* the user set the grade: stop proposing one */
+  gboolean    loading;       /* values set by code, not by the user */
+  guint       n_saved;
+  guint       n_carried;
 
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkStack *stack;
-  GtkLabel *department_label;
-  GtkLabel *title_label;
-  GtkLabel *facts_label;
-  GtkListBox *kr_list;
-  GtkScale *grade_scale;
-  GtkLabel *grade_hint_label;
-  GtkWidget *postmortem_box;
-  GtkTextView *postmortem_view;
-  GtkWidget *postmortem_error_label;
-  GtkTextView *note_view;
-  GtkWidget *carry_box;
-  GtkCheckButton *carry_check;
-  GtkDropDown *department_dropdown;
-  AdwStatusPage *done_page;
-  GtkWidget *close_button;
-  GtkWidget *button_box;
-  GtkWidget *back_button;
-  GtkWidget *skip_button;
-  GtkWidget *save_button;
+  AdwWindowTitle  *window_title;
+  GtkStack        *stack;
+  GtkLabel        *department_label;
+  GtkLabel        *title_label;
+  GtkLabel        *facts_label;
+  GtkListBox      *kr_list;
+  GtkScale        *grade_scale;
+  GtkLabel        *grade_hint_label;
+  GtkWidget       *postmortem_box;
+  GtkTextView     *postmortem_view;
+  GtkWidget       *postmortem_error_label;
+  GtkTextView     *note_view;
+  GtkWidget       *carry_box;
+  GtkCheckButton  *carry_check;
+  GtkDropDown     *department_dropdown;
+  AdwStatusPage   *done_page;
+  GtkWidget       *close_button;
+  GtkWidget       *button_box;
+  GtkWidget       *back_button;
+  GtkWidget       *skip_button;
+  GtkWidget       *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersReviewDialog, koers_review_dialog, ADW_TYPE_WINDOW)
@@ -69,7 +69,7 @@ static char *
 get_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
@@ -103,8 +103,8 @@ static void
 update_form (KoersReviewDialog *self)
 {
   g_autofree char *postmortem = get_text (self->postmortem_view);
-  gboolean required = needs_postmortem (self);
-  gboolean below = get_grade (self) < 1.0 - GRADE_EPSILON;
+  gboolean         required = needs_postmortem (self);
+  gboolean         below = get_grade (self) < 1.0 - GRADE_EPSILON;
 
   gtk_widget_set_visible (self->postmortem_box, required || postmortem[0] != '\0');
   gtk_widget_set_visible (self->postmortem_error_label, required && postmortem[0] == '\0');
@@ -119,9 +119,9 @@ update_form (KoersReviewDialog *self)
 static void
 propose_grade (KoersReviewDialog *self)
 {
-  KoersObjective *objective = get_current (self);
-  GListModel *krs;
-  guint n;
+  KoersObjective    *objective = get_current (self);
+  GListModel        *krs;
+  guint              n;
   g_autofree double *scores = NULL;
   g_autofree double *weights = NULL;
 
@@ -134,7 +134,7 @@ propose_grade (KoersReviewDialog *self)
   weights = g_new0 (double, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       scores[i] = gtk_range_get_value (g_ptr_array_index (self->kr_scales, i));
       weights[i] = koers_key_result_get_weight (kr);
@@ -178,15 +178,15 @@ static GtkWidget *
 create_kr_row (KoersReviewDialog *self,
                KoersKeyResult    *kr)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (koers_key_result_get_title (kr));
-  GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0.0, 1.0, 0.05);
+  KoersLanguage    lang = koers_format_get_language ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget       *title = gtk_label_new (koers_key_result_get_title (kr));
+  GtkWidget       *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0.0, 1.0, 0.05);
   g_autofree char *progress = koers_format_score (lang, koers_key_result_get_progress (kr), 2);
-  g_autofree char *facts = g_strdup_printf (_("Progress %s"), progress);
-  g_autofree char *name = g_strdup_printf (_("Final score: %s"), koers_key_result_get_title (kr));
-  GtkWidget *facts_label = gtk_label_new (facts);
-  double final_score = koers_key_result_get_final_score (kr);
+  g_autofree char *facts = g_strdup_printf (_ ("Progress %s"), progress);
+  g_autofree char *name = g_strdup_printf (_ ("Final score: %s"), koers_key_result_get_title (kr));
+  GtkWidget       *facts_label = gtk_label_new (facts);
+  double           final_score = koers_key_result_get_final_score (kr);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -218,15 +218,15 @@ create_kr_row (KoersReviewDialog *self,
 static void
 show_done (KoersReviewDialog *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage    lang = koers_format_get_language ();
   g_autofree char *period = koers_format_period (lang, &self->period);
   g_autofree char *next = koers_format_period (lang, &self->next_period);
   g_autofree char *description = NULL;
 
   if (self->objectives->len == 0)
     {
-      adw_status_page_set_title (self->done_page, _("Nothing to Review"));
-      description = g_strdup_printf (_("No objective ends in %s."), period);
+      adw_status_page_set_title (self->done_page, _ ("Nothing to Review"));
+      description = g_strdup_printf (_ ("No objective ends in %s."), period);
     }
   else
     {
@@ -260,17 +260,17 @@ set_text (GtkTextView *view,
 static void
 show_objective (KoersReviewDialog *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  KoersObjective *objective = get_current (self);
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersObjective  *objective = get_current (self);
   KoersDepartment *dept;
-  GListModel *krs;
-  GtkWidget *child;
+  GListModel      *krs;
+  GtkWidget       *child;
   g_autofree char *score = NULL;
   g_autofree char *facts = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *next = NULL;
   g_autofree char *carry_label = NULL;
-  guint n;
+  guint            n;
 
   if (objective == NULL)
     {
@@ -284,13 +284,13 @@ show_objective (KoersReviewDialog *self)
   gtk_label_set_text (self->department_label, dept != NULL ? koers_department_get_name (dept) : "");
   gtk_label_set_text (self->title_label, koers_objective_get_title (objective));
   score = koers_format_score (lang, koers_objective_get_score (objective), 2);
-  facts = g_strdup_printf (_("%s · score %s"),
+  facts = g_strdup_printf (_ ("%s · score %s"),
                            koers_objective_kind_get_label (koers_objective_get_kind (objective)), score);
   gtk_label_set_text (self->facts_label, facts);
   gtk_label_set_text (self->grade_hint_label,
                       koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_COMMITTED
-                      ? _("A committed objective succeeds only at 1.0.")
-                      : _("An aspirational objective counts as a success from 0.7; it stays on the list until it is realised."));
+                        ? _ ("A committed objective succeeds only at 1.0.")
+                        : _ ("An aspirational objective counts as a success from 0.7; it stays on the list until it is realised."));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->kr_list))) != NULL)
     gtk_list_box_remove (self->kr_list, child);
@@ -300,7 +300,7 @@ show_objective (KoersReviewDialog *self)
   n = g_list_model_get_n_items (krs);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       gtk_list_box_append (self->kr_list, create_kr_row (self, kr));
     }
@@ -316,7 +316,7 @@ show_objective (KoersReviewDialog *self)
   set_text (self->note_view, koers_objective_get_review_note (objective));
 
   next = koers_format_period (lang, &self->next_period);
-  carry_label = g_strdup_printf (_("Carry _over to %s"), next);
+  carry_label = g_strdup_printf (_ ("Carry _over to %s"), next);
   gtk_check_button_set_label (self->carry_check, carry_label);
   gtk_check_button_set_active (self->carry_check,
                                koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_ASPIRATIONAL);
@@ -324,11 +324,11 @@ show_objective (KoersReviewDialog *self)
 
   self->loading = FALSE;
 
-  subtitle = g_strdup_printf (_("Objective %u of %u"), self->index + 1, self->objectives->len);
+  subtitle = g_strdup_printf (_ ("Objective %u of %u"), self->index + 1, self->objectives->len);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_widget_set_sensitive (self->back_button, self->index > 0);
   gtk_button_set_label (GTK_BUTTON (self->save_button),
-                        self->index + 1 == self->objectives->len ? _("_Save and Finish") : _("_Save and Continue"));
+                        self->index + 1 == self->objectives->len ? _ ("_Save and Finish") : _ ("_Save and Continue"));
   gtk_stack_set_visible_child_name (self->stack, "objective");
   update_form (self);
 }
@@ -352,7 +352,7 @@ skip_clicked_cb (KoersReviewDialog *self)
 static void
 save_clicked_cb (KoersReviewDialog *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!koers_review_dialog_save (self, &error))
     koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
@@ -370,13 +370,13 @@ static void
 collect_objectives (KoersReviewDialog *self)
 {
   GListModel *objectives = koers_store_get_objectives (self->store);
-  guint n = g_list_model_get_n_items (objectives);
+  guint       n = g_list_model_get_n_items (objectives);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersObjective) objective = g_list_model_get_item (objectives, i);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       KoersObjectiveState state = koers_objective_get_state (objective);
-      KoersPeriod own;
+      KoersPeriod         own;
 
       if (state == KOERS_OBJECTIVE_STATE_ARCHIVED || state == KOERS_OBJECTIVE_STATE_CARRIED_OVER)
         continue;
@@ -395,13 +395,13 @@ static void
 fill_departments (KoersReviewDialog *self)
 {
   GListModel *departments = koers_store_get_departments (self->store);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   guint n = g_list_model_get_n_items (departments);
 
-  gtk_string_list_append (names, _("Same department"));
+  gtk_string_list_append (names, _ ("Same department"));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       gtk_string_list_append (names, koers_department_get_name (dept));
       g_ptr_array_add (self->departments, g_steal_pointer (&dept));
@@ -427,7 +427,7 @@ koers_review_dialog_dispose (GObject *object)
 static void
 koers_review_dialog_class_init (KoersReviewDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_review_dialog_dispose;
@@ -535,16 +535,16 @@ koers_review_dialog_get_can_save (KoersReviewDialog *self)
 }
 
 gboolean
-koers_review_dialog_save (KoersReviewDialog  *self,
-                          GError            **error)
+koers_review_dialog_save (KoersReviewDialog *self,
+                          GError           **error)
 {
-  KoersObjective *objective;
-  GListModel *krs;
+  KoersObjective  *objective;
+  GListModel      *krs;
   g_autofree char *postmortem = NULL;
   g_autofree char *note = NULL;
-  double grade;
-  gboolean carry;
-  guint n;
+  double           grade;
+  gboolean         carry;
+  guint            n;
 
   g_return_val_if_fail (KOERS_IS_REVIEW_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -552,13 +552,13 @@ koers_review_dialog_save (KoersReviewDialog  *self,
   objective = get_current (self);
   if (objective == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no objective to review"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("There is no objective to review"));
       return FALSE;
     }
   if (!koers_review_dialog_get_can_save (self))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("A committed objective that missed its target needs a postmortem"));
+                           _ ("A committed objective that missed its target needs a postmortem"));
       return FALSE;
     }
 
@@ -572,7 +572,7 @@ koers_review_dialog_save (KoersReviewDialog  *self,
   g_object_freeze_notify (G_OBJECT (objective));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
       koers_key_result_set_final_score (kr, gtk_range_get_value (g_ptr_array_index (self->kr_scales, i)));
     }
@@ -581,7 +581,8 @@ koers_review_dialog_save (KoersReviewDialog  *self,
   koers_objective_set_review_note (objective, note);
   /* Carried over, it is not achieved yet: the carry-over marks it. */
   koers_objective_set_state (objective, !carry && koers_score_is_success (koers_objective_get_kind (objective), grade)
-                                        ? KOERS_OBJECTIVE_STATE_ACHIEVED : KOERS_OBJECTIVE_STATE_MISSED);
+                                          ? KOERS_OBJECTIVE_STATE_ACHIEVED
+                                          : KOERS_OBJECTIVE_STATE_MISSED);
   g_object_thaw_notify (G_OBJECT (objective));
 
   if (!koers_store_save_review (self->store, objective, error))
@@ -589,9 +590,10 @@ koers_review_dialog_save (KoersReviewDialog  *self,
 
   if (carry)
     {
-      guint selected = gtk_drop_down_get_selected (self->department_dropdown);
+      guint            selected = gtk_drop_down_get_selected (self->department_dropdown);
       KoersDepartment *dept = selected > 0 && selected <= self->departments->len
-                              ? g_ptr_array_index (self->departments, selected - 1) : NULL;
+                                ? g_ptr_array_index (self->departments, selected - 1)
+                                : NULL;
 
       if (!koers_store_carry_over_objective (self->store, objective, &self->next_period, dept, NULL, error))
         return FALSE;

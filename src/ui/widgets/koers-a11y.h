@@ -15,12 +15,12 @@ void koers_a11y_clean_button_names (GtkWidget *root);
  * sets, so that a modal window is a dialog to AT-SPI whatever happens
  * before it is shown (see the .c for the GTK 4.8 behaviour it works
  * around). */
-void koers_a11y_init_role          (GtkWidget *widget);
+void koers_a11y_init_role (GtkWidget *widget);
 
 /* From a modal window's class init: loads its template and makes it a
  * dialog to screen readers (its instance init then calls
  * koers_a11y_init_role()). */
-void koers_a11y_init_dialog_class  (GtkWidgetClass *widget_class,
-                                    const char     *template_resource);
+void koers_a11y_init_dialog_class (GtkWidgetClass *widget_class,
+                                   const char     *template_resource);
 
 G_END_DECLS

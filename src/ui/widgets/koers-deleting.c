@@ -32,8 +32,7 @@ deleted_free (gpointer data)
 static gboolean
 is_deletable (GObject *item)
 {
-  return KOERS_IS_OBJECTIVE (item) || KOERS_IS_KEY_RESULT (item) || KOERS_IS_KPI (item)
-         || KOERS_IS_KPI_VALUE (item);
+  return KOERS_IS_OBJECTIVE (item) || KOERS_IS_KEY_RESULT (item) || KOERS_IS_KPI (item) || KOERS_IS_KPI_VALUE (item);
 }
 
 static GObject *
@@ -49,8 +48,8 @@ find_owner (KoersStore *store,
 }
 
 static gboolean
-delete_item (Deleted  *deleted,
-             GError  **error)
+delete_item (Deleted *deleted,
+             GError **error)
 {
   if (KOERS_IS_OBJECTIVE (deleted->item))
     return koers_store_delete_objective (deleted->store, KOERS_OBJECTIVE (deleted->item), error);
@@ -63,8 +62,8 @@ delete_item (Deleted  *deleted,
 }
 
 static gboolean
-restore_cb (gpointer   data,
-            GError   **error)
+restore_cb (gpointer data,
+            GError **error)
 {
   Deleted *deleted = data;
 
@@ -94,12 +93,12 @@ describe (GObject *item)
   else if (KOERS_IS_KPI (item))
     name = koers_text_isolate (koers_kpi_get_name (KOERS_KPI (item)));
   if (name != NULL)
-    return g_markup_printf_escaped (_("“%s” deleted"), name);
+    return g_markup_printf_escaped (_ ("“%s” deleted"), name);
 
   date = koers_format_date_iso (koers_format_get_language (),
                                 koers_kpi_value_get_date (KOERS_KPI_VALUE (item)));
   /* Translators: %s is a date, "1 May 2026". */
-  return g_markup_printf_escaped (_("Value of %s deleted"), date != NULL ? date : "?");
+  return g_markup_printf_escaped (_ ("Value of %s deleted"), date != NULL ? date : "?");
 }
 
 gboolean
@@ -109,8 +108,8 @@ koers_deleting_delete (GtkWidget  *widget,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  Deleted *deleted;
-  GObject *owner;
+  Deleted         *deleted;
+  GObject         *owner;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);

@@ -11,8 +11,8 @@ typedef struct
 } OpenEditor;
 
 static void
-forget_editor_cb (gpointer  data,
-                  GObject  *where_the_editor_was)
+forget_editor_cb (gpointer data,
+                  GObject *where_the_editor_was)
 {
   OpenEditor *open = data;
 
@@ -45,7 +45,7 @@ koers_editor_windows_present (GtkWidget  *widget,
   editor = koers_editor_windows_lookup (entity, key);
   if (editor == NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkRoot    *root = gtk_widget_get_root (widget);
       OpenEditor *open;
 
       g_return_if_fail (GTK_IS_WINDOW (new_editor));

@@ -10,18 +10,18 @@ G_BEGIN_DECLS
  * one entity could have editors of two kinds. */
 
 /* The editor open on entity under key, or NULL. */
-GtkWindow *koers_editor_windows_lookup  (GObject    *entity,
-                                         const char *key);
+GtkWindow *koers_editor_windows_lookup (GObject    *entity,
+                                        const char *key);
 /* Presents the editor open on entity under key or, when there is none,
  * new_editor (made by the caller when the lookup found none), transient
  * for widget's window.  key must be a static string. */
-void       koers_editor_windows_present (GtkWidget  *widget,
-                                         GObject    *entity,
-                                         const char *key,
-                                         GtkWidget  *new_editor);
+void koers_editor_windows_present (GtkWidget  *widget,
+                                   GObject    *entity,
+                                   const char *key,
+                                   GtkWidget  *new_editor);
 /* Destroys editor once, *closed saying whether it was: the store's
  * "changed" during a delete from the editor may have closed it already. */
-void       koers_editor_windows_close   (GtkWindow  *editor,
-                                         gboolean   *closed);
+void koers_editor_windows_close (GtkWindow *editor,
+                                 gboolean  *closed);
 
 G_END_DECLS

@@ -15,7 +15,7 @@ static int
 match_month (const char *word)
 {
   g_autofree char *folded = g_utf8_casefold (word, -1);
-  glong len = g_utf8_strlen (folded, -1);
+  glong            len = g_utf8_strlen (folded, -1);
 
   if (len < 3)
     return 0;
@@ -27,8 +27,7 @@ match_month (const char *word)
         g_autofree char *name_folded = g_utf8_casefold (name, -1);
 
         /* "mei", "sep", "sept", "september" */
-        if (len <= g_utf8_strlen (name_folded, -1)
-            && strncmp (name_folded, folded, strlen (folded)) == 0)
+        if (len <= g_utf8_strlen (name_folded, -1) && strncmp (name_folded, folded, strlen (folded)) == 0)
           return month;
       }
 
@@ -95,8 +94,7 @@ koers_form_parse_date (const char  *text,
   else
     year = g_date_get_year (today);
 
-  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1 || year > 9999
-      || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1 || year > 9999 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
 
   g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
@@ -104,9 +102,9 @@ koers_form_parse_date (const char  *text,
 }
 
 gboolean
-koers_form_read_date (GtkEditable  *entry,
-                      GDate        *out,
-                      GError      **error)
+koers_form_read_date (GtkEditable *entry,
+                      GDate       *out,
+                      GError     **error)
 {
   GDate today;
 
@@ -118,14 +116,14 @@ koers_form_read_date (GtkEditable  *entry,
 
       g_set_error (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_INVALID,
                    /* Translators: %s is a date, "15 May 2026". */
-                   _("Enter a date such as “%s”."), example);
+                   _ ("Enter a date such as “%s”."), example);
       return FALSE;
     }
 
   if (g_date_compare (out, &today) > 0)
     {
       g_set_error_literal (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_RANGE,
-                           _("The date cannot be in the future."));
+                           _ ("The date cannot be in the future."));
       return FALSE;
     }
 
@@ -175,7 +173,7 @@ koers_form_take_calendar_day (GtkCalendar   *calendar,
 {
   g_autoptr (GDateTime) datetime = gtk_calendar_get_date (calendar);
   g_autofree char *text = NULL;
-  GDate date;
+  GDate            date;
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, g_date_time_get_day_of_month (datetime),
@@ -189,8 +187,8 @@ char *
 koers_form_dup_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  char *text;
+  GtkTextIter    start, end;
+  char          *text;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
@@ -201,9 +199,9 @@ koers_form_dup_text (GtkTextView *view)
 }
 
 void
-koers_form_add_save_shortcut (GtkTextView     *view,
-                              GtkShortcutFunc  func,
-                              gpointer         user_data)
+koers_form_add_save_shortcut (GtkTextView    *view,
+                              GtkShortcutFunc func,
+                              gpointer        user_data)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
   GtkShortcutTrigger *trigger;
@@ -230,9 +228,9 @@ koers_form_add_department_check (AdwPreferencesGroup *group,
 {
   KoersDepartment *parent = koers_store_find_department (store,
                                                          koers_department_get_parent_id (dept));
-  const char *name = koers_department_get_name (dept);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  const char      *name = koers_department_get_name (dept);
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *check = gtk_check_button_new ();
 
   /* Names are what people typed: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -241,7 +239,7 @@ koers_form_add_department_check (AdwPreferencesGroup *group,
     {
       /* Translators: the subtitle of a team's row; %s is its department. */
       g_autofree char *parent_name = koers_text_isolate (koers_department_get_name (parent));
-      g_autofree char *subtitle = g_strdup_printf (_("Team of %s"), parent_name);
+      g_autofree char *subtitle = g_strdup_printf (_ ("Team of %s"), parent_name);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
@@ -282,7 +280,7 @@ koers_form_new_save_chooser (GtkWindow  *parent,
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+                                         _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   gtk_file_filter_set_name (filter, filter_name);

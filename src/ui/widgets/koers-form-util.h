@@ -16,42 +16,42 @@ G_BEGIN_DECLS
 /* Dates as people type them: the formatted form ("15 May 2026",
  * "15 mei 2026", "15 mei"), day first with - / . ("15-5-2026") or ISO.
  * Without a year, today's. */
-gboolean  koers_form_parse_date          (const char        *text,
-                                          const GDate       *today,
-                                          GDate             *out);
+gboolean koers_form_parse_date (const char  *text,
+                                const GDate *today,
+                                GDate       *out);
 /* entry's date, or an error (KOERS_PARSE_ERROR) when it cannot be read or
  * lies after today. */
-gboolean  koers_form_read_date           (GtkEditable       *entry,
-                                          GDate             *out,
-                                          GError           **error);
+gboolean koers_form_read_date (GtkEditable *entry,
+                               GDate       *out,
+                               GError     **error);
 /* Shows error's message in label and marks field invalid; error NULL
  * clears both. */
-void      koers_form_show_field_error    (GtkWidget         *field,
-                                          GtkLabel          *label,
-                                          const GError      *error);
+void koers_form_show_field_error (GtkWidget    *field,
+                                  GtkLabel     *label,
+                                  const GError *error);
 /* For the popover opening: selects entry's date (or today) in calendar. */
-void      koers_form_sync_calendar       (GtkCalendar       *calendar,
-                                          GtkEditable       *entry);
+void koers_form_sync_calendar (GtkCalendar *calendar,
+                               GtkEditable *entry);
 /* For a day picked: writes calendar's date into entry, closes the popover. */
-void      koers_form_take_calendar_day   (GtkCalendar       *calendar,
-                                          GtkEditable       *entry,
-                                          GtkMenuButton     *button);
+void koers_form_take_calendar_day (GtkCalendar   *calendar,
+                                   GtkEditable   *entry,
+                                   GtkMenuButton *button);
 /* The text view's text, stripped; NULL when empty. */
-char     *koers_form_dup_text            (GtkTextView       *view);
+char *koers_form_dup_text (GtkTextView *view);
 /* Ctrl+Enter in view calls func (the view would take it as a new line). */
-void      koers_form_add_save_shortcut   (GtkTextView       *view,
-                                          GtkShortcutFunc    func,
-                                          gpointer           user_data);
+void koers_form_add_save_shortcut (GtkTextView    *view,
+                                   GtkShortcutFunc func,
+                                   gpointer        user_data);
 /* Makes dialog transient for widget's window, when widget (or NULL) has one. */
-void      koers_form_set_parent          (GtkWindow         *dialog,
-                                          GtkWidget         *widget);
+void koers_form_set_parent (GtkWindow *dialog,
+                            GtkWidget *widget);
 /* Cancel and Save at the end of a dialog: save, the first child of box
  * and the window's default, comes first in the tab order after the
  * fields, and still shows after cancel. */
-void      koers_form_order_buttons       (GtkWindow         *window,
-                                          GtkWidget         *box,
-                                          GtkWidget         *cancel,
-                                          GtkWidget         *save);
+void koers_form_order_buttons (GtkWindow *window,
+                               GtkWidget *box,
+                               GtkWidget *cancel,
+                               GtkWidget *save);
 /* Adds to group a row with a check button for dept (a team's row says
  * whose), active or not; then changed_cb (swapped, on data) follows the
  * check.  Returns the check button (transfer none). */
@@ -62,15 +62,15 @@ GtkWidget *koers_form_add_department_check (AdwPreferencesGroup *group,
                                             GCallback            changed_cb,
                                             gpointer             data);
 /* Whether any of checks (GtkCheckButton) is active. */
-gboolean   koers_form_any_check_active     (GPtrArray           *checks);
+gboolean koers_form_any_check_active (GPtrArray *checks);
 /* A modal save chooser for parent with one filter, proposing name in
  * folder, or in Documents when folder is NULL. */
-GtkFileChooserNative *koers_form_new_save_chooser (GtkWindow   *parent,
-                                                   const char  *title,
-                                                   const char  *filter_name,
-                                                   const char  *mime_type,
-                                                   const char  *suffix,
-                                                   GFile       *folder,
-                                                   const char  *name);
+GtkFileChooserNative *koers_form_new_save_chooser (GtkWindow  *parent,
+                                                   const char *title,
+                                                   const char *filter_name,
+                                                   const char *mime_type,
+                                                   const char *suffix,
+                                                   GFile      *folder,
+                                                   const char *name);
 
 G_END_DECLS

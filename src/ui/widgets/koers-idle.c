@@ -5,9 +5,9 @@
 
 typedef struct
 {
-  guint         *source_id;
-  KoersIdleFunc  func;
-  gpointer       data;
+  guint        *source_id;
+  KoersIdleFunc func;
+  gpointer      data;
 } QueuedUpdate;
 
 static gboolean
@@ -22,10 +22,10 @@ run_queued_update_cb (gpointer user_data)
 }
 
 void
-koers_idle_queue (guint         *source_id,
-                  int            priority,
-                  KoersIdleFunc  func,
-                  gpointer       data)
+koers_idle_queue (guint        *source_id,
+                  int           priority,
+                  KoersIdleFunc func,
+                  gpointer      data)
 {
   QueuedUpdate *update;
 

@@ -12,9 +12,9 @@ typedef void (*KoersIdleFunc) (gpointer data);
  * field's own change handler) make one update.  *source_id is the pending
  * source, 0 when none; the owner clears it with g_clear_handle_id() and
  * g_source_remove() when it goes. */
-void koers_idle_queue (guint         *source_id,
-                       int            priority,
-                       KoersIdleFunc  func,
-                       gpointer       data);
+void koers_idle_queue (guint        *source_id,
+                       int           priority,
+                       KoersIdleFunc func,
+                       gpointer      data);
 
 G_END_DECLS

@@ -5,12 +5,12 @@
 
 gboolean
 koers_layout_is_near_view (GtkWidget *widget,
-                            int        height)
+                           int        height)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget       *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
   graphene_point_t point;
-  int view_height;
+  int              view_height;
 
   if (scrolled == NULL || !gtk_widget_compute_point (widget, scrolled, &origin, &point))
     return TRUE;
@@ -21,7 +21,7 @@ koers_layout_is_near_view (GtkWidget *widget,
 
 typedef struct
 {
-  GWeakRef               widget;
+  GWeakRef        widget;
   KoersLayoutFunc func;
 } LayoutRequest;
 
@@ -29,7 +29,7 @@ typedef struct
 {
   gint64     round_frame; /* the frame whose round has run, or -1 */
   gulong     handler_id;
-  GPtrArray *requests;    /* LayoutRequest */
+  GPtrArray *requests; /* LayoutRequest */
 } LayoutRounds;
 
 static void
@@ -83,12 +83,12 @@ run_in_update_cb (GtkWidget     *widget,
 }
 
 void
-koers_layout_defer (GtkWidget             *widget,
-                               KoersLayoutFunc func)
+koers_layout_defer (GtkWidget      *widget,
+                    KoersLayoutFunc func)
 {
-  static GQuark rounds_quark;
+  static GQuark  rounds_quark;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  LayoutRounds *rounds;
+  LayoutRounds  *rounds;
   LayoutRequest *request;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));

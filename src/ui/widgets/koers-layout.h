@@ -20,7 +20,7 @@ typedef void (*KoersLayoutFunc) (GtkWidget *widget);
  * then lays out again before it paints, so nothing shows half made.  One
  * such round per frame (GDK gives up after four layouts): later requests
  * run in the next frame's update phase.  Nothing runs if widget is gone. */
-void     koers_layout_defer        (GtkWidget      *widget,
-                                    KoersLayoutFunc func);
+void koers_layout_defer (GtkWidget      *widget,
+                         KoersLayoutFunc func);
 
 G_END_DECLS

@@ -14,9 +14,9 @@
 
 /* Below these sizes the axis labels, and the legend, take more room than
  * they are worth. */
-#define LABELS_MIN_WIDTH  240
+#define LABELS_MIN_WIDTH 240
 #define LABELS_MIN_HEIGHT 100
-#define LEGEND_MIN_WIDTH  360
+#define LEGEND_MIN_WIDTH 360
 #define LEGEND_MIN_HEIGHT 200
 
 /* A check-in on the chart: x in Julian days (a day's middle), y its value. */
@@ -40,13 +40,13 @@ typedef struct
 /* Where things go: data ranges and the plot rectangle in pixels. */
 typedef struct
 {
-  double x0, x1;
-  double y0, y1;
-  double step;   /* between horizontal grid lines, in value units */
-  double left, top, right, bottom;
-  double font_px;
-  double line_width;
-  double radius;
+  double   x0, x1;
+  double   y0, y1;
+  double   step; /* between horizontal grid lines, in value units */
+  double   left, top, right, bottom;
+  double   font_px;
+  double   line_width;
+  double   radius;
   gboolean labels;
   gboolean legend;
 } Frame;
@@ -100,9 +100,9 @@ get_palette (const KoersChartParams *self,
 static GArray *
 collect_points (const KoersChartParams *self)
 {
-  GArray *points = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
+  GArray                  *points = g_array_new (FALSE, FALSE, sizeof (ChartPoint));
   const KoersCheckinPoint *from;
-  guint n = 0;
+  guint                    n = 0;
 
   if (self->kr == NULL)
     return points;
@@ -197,9 +197,9 @@ format_axis_value (KoersKeyResult *kr,
                    double          value,
                    double          step)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage   lang = koers_format_get_language ();
   KoersMetricKind kind = koers_key_result_get_metric_kind (kr);
-  int decimals = step >= 1.0 ? 0 : (int) ceil (-log10 (step) - 1e-9);
+  int             decimals = step >= 1.0 ? 0 : (int) ceil (-log10 (step) - 1e-9);
 
   decimals = CLAMP (decimals, 0, 6);
 
@@ -225,10 +225,10 @@ compute_ranges (const KoersChartParams *self,
                 Frame                  *f)
 {
   KoersMetricKind kind = koers_key_result_get_metric_kind (self->kr);
-  double start = koers_key_result_get_start_value (self->kr);
-  double target = koers_key_result_get_target_value (self->kr);
-  double lo, hi;
-  GDate today;
+  double          start = koers_key_result_get_start_value (self->kr);
+  double          target = koers_key_result_get_target_value (self->kr);
+  double          lo, hi;
+  GDate           today;
 
   koers_date_today (&today);
 
@@ -334,7 +334,7 @@ compute_frame (const KoersChartParams *self,
       for (double v = f->y0; v <= f->y1 + f->step * 0.5; v += f->step)
         {
           g_autofree char *text = format_axis_value (self->kr, v, f->step);
-          int w, h;
+          int              w, h;
 
           get_text_size (self, f, text, &w, &h);
           widest = MAX (widest, w);
@@ -386,7 +386,7 @@ static char *
 span_label (const Span *span,
             int         form)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage    lang = koers_format_get_language ();
   g_autofree char *name = NULL;
 
   if (span->month == 0)
@@ -408,9 +408,9 @@ span_label (const Span *span,
 static GArray *
 collect_spans (const Frame *f)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  GArray  *spans = g_array_new (FALSE, FALSE, sizeof (Span));
   gboolean by_year = (f->x1 - f->x0) > 3 * 366;
-  GDate date;
+  GDate    date;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, (guint32) MAX (1.0, f->x0));
@@ -420,7 +420,7 @@ collect_spans (const Frame *f)
 
   while (g_date_get_julian (&date) < f->x1 && spans->len < 400)
     {
-      Span span;
+      Span  span;
       GDate next = date;
 
       if (by_year)
@@ -447,7 +447,7 @@ draw_x_axis (const KoersChartParams *self,
              const Palette          *p)
 {
   g_autoptr (GArray) spans = collect_spans (f);
-  int form = 0;
+  int   form = 0;
   guint every = 1;
 
   cairo_save (cr);
@@ -471,13 +471,12 @@ draw_x_axis (const KoersChartParams *self,
 
       for (guint i = 0; i < spans->len && fits; i++)
         {
-          const Span *span = &g_array_index (spans, Span, i);
+          const Span      *span = &g_array_index (spans, Span, i);
           g_autofree char *text = span_label (span, form);
-          int w, h;
+          int              w, h;
 
           get_text_size (self, f, text, &w, &h);
-          fits = w + f->font_px * 0.5 <= map_x (f, span->to) - map_x (f, span->from)
-                 || span->to - span->from < 7; /* partial months at the edges do not count */
+          fits = w + f->font_px * 0.5 <= map_x (f, span->to) - map_x (f, span->from) || span->to - span->from < 7; /* partial months at the edges do not count */
         }
       if (fits)
         break;
@@ -492,10 +491,10 @@ draw_x_axis (const KoersChartParams *self,
 
   for (guint i = 0; i < spans->len; i++)
     {
-      const Span *span = &g_array_index (spans, Span, i);
+      const Span      *span = &g_array_index (spans, Span, i);
       g_autofree char *text = NULL;
-      int w, h;
-      double x;
+      int              w, h;
+      double           x;
 
       if (i % every != 0)
         continue;
@@ -567,8 +566,7 @@ stroke_today (cairo_t *cr,
 static gboolean
 has_ideal (const KoersChartParams *self)
 {
-  return self->period != NULL
-         && koers_key_result_get_metric_kind (self->kr) != KOERS_METRIC_KIND_MILESTONE;
+  return self->period != NULL && koers_key_result_get_metric_kind (self->kr) != KOERS_METRIC_KIND_MILESTONE;
 }
 
 /* Today's x in Julian days, if the chart's range holds it. */
@@ -576,7 +574,7 @@ static gboolean
 get_today_x (const Frame *f,
              double      *out)
 {
-  GDate today;
+  GDate  today;
   double x;
 
   koers_date_today (&today);
@@ -594,8 +592,8 @@ draw_target (const KoersChartParams *self,
              const Palette          *p)
 {
   KoersLanguage lang = koers_format_get_language ();
-  double target = koers_key_result_get_target_value (self->kr);
-  double y = map_y (f, target);
+  double        target = koers_key_result_get_target_value (self->kr);
+  double        y = map_y (f, target);
 
   cairo_save (cr);
   gdk_cairo_set_source_rgba (cr, &p->target);
@@ -606,11 +604,11 @@ draw_target (const KoersChartParams *self,
   /* A milestone's target is "Done", which the axis already says. */
   if (f->labels && koers_key_result_get_metric_kind (self->kr) != KOERS_METRIC_KIND_MILESTONE)
     {
-      KoersMetricKind kind = koers_key_result_get_metric_kind (self->kr);
-      const char *unit = koers_key_result_get_unit (self->kr);
+      KoersMetricKind  kind = koers_key_result_get_metric_kind (self->kr);
+      const char      *unit = koers_key_result_get_unit (self->kr);
       g_autofree char *value = koers_format_metric (lang, kind, unit, target);
       /* Translators: the label of the target line in the chart; %s is a value. */
-      g_autofree char *text = g_strdup_printf (_("Target %s"), value);
+      g_autofree char *text = g_strdup_printf (_ ("Target %s"), value);
       /* Above the line, unless that leaves the plot. */
       gboolean below = y - f->font_px * 1.6 < f->top;
 
@@ -670,8 +668,8 @@ draw_today (const KoersChartParams *self,
     {
       int w, h;
       /* Translators: the label of the line that marks today in the chart. */
-      const char *text = _("Today");
-      gboolean left;
+      const char *text = _ ("Today");
+      gboolean    left;
 
       get_text_size (self, f, text, &w, &h);
       left = x + f->font_px * 0.3 + w > f->right;
@@ -691,7 +689,7 @@ draw_actual (const KoersChartParams *self,
              GArray                 *points)
 {
   gboolean milestone = koers_key_result_get_metric_kind (self->kr) == KOERS_METRIC_KIND_MILESTONE;
-  double prev_y = 0.0;
+  double   prev_y = 0.0;
   gboolean all_points;
 
   if (points->len == 0)
@@ -765,7 +763,7 @@ draw_legend_item (const KoersChartParams *self,
 {
   double sample = f->font_px * 2.2;
   double cy = f->font_px * 0.9;
-  int w, h;
+  int    w, h;
 
   get_text_size (self, f, name, &w, &h);
   if (measure_only)
@@ -816,16 +814,16 @@ draw_legend (const KoersChartParams *self,
 {
   const char *names[] = {
     /* Translators: legend of the progress chart. */
-    C_("chart legend", "Actual"),
-    C_("chart legend", "Ideal"),
-    C_("chart legend", "Today"),
-    C_("chart legend", "Target"),
+    C_ ("chart legend", "Actual"),
+    C_ ("chart legend", "Ideal"),
+    C_ ("chart legend", "Today"),
+    C_ ("chart legend", "Target"),
   };
   const GdkRGBA *colors[] = { &p->actual, &p->ideal, &p->today, &p->target };
   /* Only what the chart shows. */
   gboolean shown[] = { n_points > 0, has_ideal (self), get_today_x (f, NULL), TRUE };
-  double total = 0.0;
-  double x = f->left;
+  double   total = 0.0;
+  double   x = f->left;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (shown[i])
@@ -846,7 +844,7 @@ koers_progress_chart_draw (const KoersChartParams *self,
 {
   g_autoptr (GArray) points = NULL;
   Palette palette;
-  Frame frame;
+  Frame   frame;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -877,10 +875,9 @@ koers_progress_chart_draw (const KoersChartParams *self,
   draw_actual (self, cr, &frame, &palette, points);
 
   if (points->len == 0 && frame.labels)
-    draw_text (self, cr, &frame, &palette.text, _("No check-ins yet"),
+    draw_text (self, cr, &frame, &palette.text, _ ("No check-ins yet"),
                (frame.left + frame.right) / 2.0, (frame.top + frame.bottom) / 2.0,
                0.5, 0.5, FALSE);
 
   cairo_restore (cr);
 }
-

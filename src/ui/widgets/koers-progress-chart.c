@@ -14,9 +14,9 @@
 
 struct _KoersProgressChart
 {
-  GtkDrawingArea  parent_instance;
+  GtkDrawingArea parent_instance;
 
-  KoersKeyResult *kr;       /* watched: its notify and checkins-changed */
+  KoersKeyResult *kr; /* watched: its notify and checkins-changed */
   KoersPeriod     period;
   gboolean        has_period;
   gboolean        compact;
@@ -70,13 +70,13 @@ draw_cb (GtkDrawingArea *area,
 char *
 koers_progress_chart_dup_summary (KoersProgressChart *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
-  KoersMetricKind kind;
-  const char *unit;
+  KoersLanguage    lang = koers_format_get_language ();
+  KoersMetricKind  kind;
+  const char      *unit;
   g_autofree char *start = NULL;
   g_autofree char *target = NULL;
-  GString *out;
-  guint n;
+  GString         *out;
+  guint            n;
 
   g_return_val_if_fail (KOERS_IS_PROGRESS_CHART (self), NULL);
 
@@ -93,22 +93,22 @@ koers_progress_chart_dup_summary (KoersProgressChart *self)
   if (n == 0)
     {
       /* Translators: %1$s is the start value, %2$s the target. */
-      g_string_append_printf (out, _("No check-ins yet; from %1$s to %2$s."), start, target);
+      g_string_append_printf (out, _ ("No check-ins yet; from %1$s to %2$s."), start, target);
     }
   else
     {
-      KoersCheckin *latest = koers_key_result_get_latest_checkin (self->kr);
+      KoersCheckin    *latest = koers_key_result_get_latest_checkin (self->kr);
       g_autofree char *first_date =
         koers_format_date_iso (lang, koers_key_result_get_first_checkin_date (self->kr));
       g_autofree char *last_date = koers_format_date_iso (lang, koers_checkin_get_date (latest));
-      double progress = koers_key_result_get_progress (self->kr);
+      double           progress = koers_key_result_get_progress (self->kr);
       g_autofree char *value = koers_format_metric (lang, kind, unit,
                                                     koers_checkin_get_value (latest));
       g_autofree char *percent = koers_format_percent (lang, 100.0 * progress, 0);
 
       if (n == 1)
         /* Translators: %s is a date. */
-        g_string_append_printf (out, _("One check-in, on %s."),
+        g_string_append_printf (out, _ ("One check-in, on %s."),
                                 last_date != NULL ? last_date : "?");
       else
         g_string_append_printf (out,
@@ -121,17 +121,17 @@ koers_progress_chart_dup_summary (KoersProgressChart *self)
       g_string_append_c (out, ' ');
       if (kind == KOERS_METRIC_KIND_MILESTONE)
         /* Translators: %s is "Done" or "Not done". */
-        g_string_append_printf (out, _("Latest: %s."), value);
+        g_string_append_printf (out, _ ("Latest: %s."), value);
       else
         /* Translators: %1$s is the latest value, %2$s a percentage, %3$s
          * the start value, %4$s the target. */
-        g_string_append_printf (out, _("Latest value %1$s, %2$s of the way from %3$s to %4$s."),
+        g_string_append_printf (out, _ ("Latest value %1$s, %2$s of the way from %3$s to %4$s."),
                                 value, percent, start, target);
     }
 
   if (self->has_period && kind != KOERS_METRIC_KIND_MILESTONE)
     {
-      GDate today;
+      GDate            today;
       g_autofree char *expected = NULL;
 
       koers_date_today (&today);
@@ -142,7 +142,7 @@ koers_progress_chart_dup_summary (KoersProgressChart *self)
           expected = koers_format_percent (lang, 100.0 * ideal, 0);
           g_string_append_c (out, ' ');
           /* Translators: %s is a percentage. */
-          g_string_append_printf (out, _("The ideal line expects %s by today."), expected);
+          g_string_append_printf (out, _ ("The ideal line expects %s by today."), expected);
         }
     }
 
@@ -340,7 +340,7 @@ koers_progress_chart_set_property (GObject      *object,
 static void
 koers_progress_chart_class_init (KoersProgressChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_progress_chart_constructed;
@@ -370,7 +370,7 @@ koers_progress_chart_init (KoersProgressChart *self)
 {
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Progress chart"),
                                   -1);
 }
 

@@ -21,28 +21,28 @@ G_DECLARE_FINAL_TYPE (KoersProgressChart, koers_progress_chart, KOERS, PROGRESS_
 
 /* period may be NULL: the range then follows the check-ins and there is no
  * ideal line. */
-GtkWidget      *koers_progress_chart_new            (KoersKeyResult     *kr,
-                                                     const KoersPeriod  *period);
+GtkWidget *koers_progress_chart_new (KoersKeyResult    *kr,
+                                     const KoersPeriod *period);
 /* The small variant for key-result rows: no labels, no legend. */
-GtkWidget      *koers_progress_chart_new_sparkline  (KoersKeyResult     *kr,
-                                                     const KoersPeriod  *period);
+GtkWidget *koers_progress_chart_new_sparkline (KoersKeyResult    *kr,
+                                               const KoersPeriod *period);
 
 KoersKeyResult *koers_progress_chart_get_key_result (KoersProgressChart *self);
 void            koers_progress_chart_set_key_result (KoersProgressChart *self,
                                                      KoersKeyResult     *kr);
 /* (nullable) (transfer none) */
-const KoersPeriod *koers_progress_chart_get_period  (KoersProgressChart *self);
-void            koers_progress_chart_set_period     (KoersProgressChart *self,
-                                                     const KoersPeriod  *period);
-gboolean        koers_progress_chart_get_compact    (KoersProgressChart *self);
+const KoersPeriod *koers_progress_chart_get_period (KoersProgressChart *self);
+void               koers_progress_chart_set_period (KoersProgressChart *self,
+                                                    const KoersPeriod  *period);
+gboolean           koers_progress_chart_get_compact (KoersProgressChart *self);
 
 /* What the widget draws, at width × height onto cr (tests render it onto
  * an image surface). */
-void            koers_progress_chart_render         (KoersProgressChart *self,
-                                                     cairo_t            *cr,
-                                                     int                 width,
-                                                     int                 height);
+void koers_progress_chart_render (KoersProgressChart *self,
+                                  cairo_t            *cr,
+                                  int                 width,
+                                  int                 height);
 /* The accessible description, in words. */
-char           *koers_progress_chart_dup_summary    (KoersProgressChart *self);
+char *koers_progress_chart_dup_summary (KoersProgressChart *self);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 
 void
 koers_style_load_once (GdkDisplay **styled_display,
-                          const char  *resource)
+                       const char  *resource)
 {
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr (GtkCssProvider) provider = NULL;

@@ -27,7 +27,7 @@ AdwToastOverlay *
 koers_toasts_find_overlay (GtkWidget *widget)
 {
   GtkWidget *ancestor;
-  GtkRoot *root;
+  GtkRoot   *root;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
@@ -63,7 +63,7 @@ koers_toasts_show_error (GtkWidget    *widget,
                          const GError *error)
 {
   g_autofree char *escaped = NULL;
-  AdwToast *toast;
+  AdwToast        *toast;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (error != NULL);
@@ -114,8 +114,8 @@ koers_toasts_offer_undo (GtkWidget          *widget,
                          GDestroyNotify      data_free)
 {
   AdwToastOverlay *overlay;
-  UndoEntry *entry;
-  AdwToast *toast;
+  UndoEntry       *entry;
+  AdwToast        *toast;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (undo != NULL);
@@ -134,7 +134,7 @@ koers_toasts_offer_undo (GtkWidget          *widget,
 
   g_set_weak_pointer (&entry->overlay, GTK_WIDGET (overlay));
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), entry,
                          undo_entry_free, 0);
   adw_toast_overlay_add_toast (overlay, toast);
@@ -152,7 +152,7 @@ show_uri_done_cb (GObject      *source,
     {
       /* Translators: %s is the system's reason. */
       g_autoptr (GError) shown = g_error_new (error->domain, error->code,
-                                              _("Could not open the file: %s"), error->message);
+                                              _ ("Could not open the file: %s"), error->message);
 
       koers_toasts_show_error (GTK_WIDGET (window), shown);
     }
@@ -162,7 +162,7 @@ static void
 open_file_cb (AdwToast *toast,
               gpointer  user_data)
 {
-  GtkWindow *window = GTK_WINDOW (user_data);
+  GtkWindow  *window = GTK_WINDOW (user_data);
   const char *uri = g_object_get_data (G_OBJECT (toast), "koers-open-uri");
 
   /* gtk_show_uri_full goes through the OpenURI portal in a sandbox. */
@@ -176,7 +176,7 @@ koers_toasts_offer_open (GtkWindow  *window,
 {
   AdwToast *toast = adw_toast_new (title);
 
-  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_button_label (toast, _ ("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "koers-open-uri", g_file_get_uri (file), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), window, 0);
   koers_toasts_add (GTK_WIDGET (window), toast);

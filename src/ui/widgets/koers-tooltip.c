@@ -12,10 +12,10 @@ typedef struct
 /* Per frame clock: the widgets waiting for its next frame. */
 typedef struct
 {
-  GdkFrameClock *clock;      /* not owned: the rounds live on it */
+  GdkFrameClock *clock; /* not owned: the rounds live on it */
   gulong         handler_id;
   guint          idle_id;
-  GPtrArray     *widgets;    /* owned refs */
+  GPtrArray     *widgets; /* owned refs */
 } TooltipRound;
 
 static GQuark pending_quark;
@@ -103,10 +103,10 @@ koers_tooltip_set_text_full (GtkWidget  *widget,
                              const char *text,
                              const char *description)
 {
-  GdkFrameClock *clock;
+  GdkFrameClock  *clock;
   PendingTooltip *pending;
-  TooltipRound *round;
-  gboolean queued;
+  TooltipRound   *round;
+  gboolean        queued;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 

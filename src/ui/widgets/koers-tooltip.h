@@ -20,8 +20,8 @@ void koers_tooltip_set_text_full (GtkWidget  *widget,
                                   const char *text,
                                   const char *description);
 
-void koers_tooltip_set_text      (GtkWidget  *widget,
-                                  const char *text);
+void koers_tooltip_set_text (GtkWidget  *widget,
+                             const char *text);
 
 /* The text koers_tooltip_set_text() last gave widget, set or waiting. */
 const char *koers_tooltip_get_text (GtkWidget *widget);

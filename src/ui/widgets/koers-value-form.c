@@ -11,31 +11,31 @@
 
 struct _KoersValueForm
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
-  KoersMetricKind  kind;
-  gboolean         value_touched;  /* an empty value is an error once typed in */
-  gboolean         filling;
-  gboolean         has_earliest;
-  GDate            earliest;
-  GtkWidget       *extra;
+  KoersMetricKind kind;
+  gboolean        value_touched; /* an empty value is an error once typed in */
+  gboolean        filling;
+  gboolean        has_earliest;
+  GDate           earliest;
+  GtkWidget      *extra;
 
-  GtkWidget       *value_section;
-  GtkLabel        *value_heading;
-  GtkWidget       *value_box;
-  GtkLabel        *prefix_label;
-  GtkEntry        *value_entry;
-  GtkLabel        *unit_label;
-  GtkWidget       *milestone_box;
-  GtkToggleButton *not_done_button;
-  GtkToggleButton *done_button;
-  GtkLabel        *value_error_label;
+  GtkWidget         *value_section;
+  GtkLabel          *value_heading;
+  GtkWidget         *value_box;
+  GtkLabel          *prefix_label;
+  GtkEntry          *value_entry;
+  GtkLabel          *unit_label;
+  GtkWidget         *milestone_box;
+  GtkToggleButton   *not_done_button;
+  GtkToggleButton   *done_button;
+  GtkLabel          *value_error_label;
   GtkScrolledWindow *note_scroller;
-  GtkTextView     *note_view;
-  GtkEntry        *date_entry;
-  GtkMenuButton   *date_button;
-  GtkCalendar     *calendar;
-  GtkLabel        *date_error_label;
+  GtkTextView       *note_view;
+  GtkEntry          *date_entry;
+  GtkMenuButton     *date_button;
+  GtkCalendar       *calendar;
+  GtkLabel          *date_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (KoersValueForm, koers_value_form, GTK_TYPE_WIDGET)
@@ -56,7 +56,7 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static gboolean
 is_milestone (KoersValueForm *self)
@@ -91,9 +91,9 @@ calendar_day_selected_cb (KoersValueForm *self)
 }
 
 void
-koers_value_form_set_metric (KoersValueForm  *self,
-                             KoersMetricKind  kind,
-                             const char      *unit)
+koers_value_form_set_metric (KoersValueForm *self,
+                             KoersMetricKind kind,
+                             const char     *unit)
 {
   g_return_if_fail (KOERS_IS_VALUE_FORM (self));
 
@@ -123,7 +123,7 @@ koers_value_form_set_value (KoersValueForm *self,
     {
       GtkToggleButton *active = value >= 1.0 ? self->done_button : self->not_done_button;
 
-      gtk_label_set_text_with_mnemonic (self->value_heading, _("_Result"));
+      gtk_label_set_text_with_mnemonic (self->value_heading, _ ("_Result"));
       gtk_toggle_button_set_active (active, TRUE);
       gtk_label_set_mnemonic_widget (self->value_heading, GTK_WIDGET (active));
     }
@@ -138,9 +138,9 @@ koers_value_form_set_value (KoersValueForm *self,
 }
 
 gboolean
-koers_value_form_read_value (KoersValueForm  *self,
-                             double          *out,
-                             GError         **error)
+koers_value_form_read_value (KoersValueForm *self,
+                             double         *out,
+                             GError        **error)
 {
   g_return_val_if_fail (KOERS_IS_VALUE_FORM (self), FALSE);
 
@@ -179,9 +179,9 @@ koers_value_form_set_earliest_date (KoersValueForm *self,
 }
 
 gboolean
-koers_value_form_read_date (KoersValueForm  *self,
-                            GDate           *out,
-                            GError         **error)
+koers_value_form_read_date (KoersValueForm *self,
+                            GDate          *out,
+                            GError        **error)
 {
   g_return_val_if_fail (KOERS_IS_VALUE_FORM (self), FALSE);
 
@@ -194,7 +194,7 @@ koers_value_form_read_date (KoersValueForm  *self,
 
       g_set_error (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_RANGE,
                    /* Translators: %s is a date, "1 April 2026". */
-                   _("The date cannot be before the period starts on %s."), start);
+                   _ ("The date cannot be before the period starts on %s."), start);
       return FALSE;
     }
 
@@ -218,8 +218,7 @@ koers_value_form_check (KoersValueForm *self,
   date_ok = koers_value_form_read_date (self, date, &date_error);
 
   /* An empty field is not wrong before the user has typed in it. */
-  if (!*value_ok && !self->value_touched
-      && g_error_matches (value_error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_EMPTY))
+  if (!*value_ok && !self->value_touched && g_error_matches (value_error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_EMPTY))
     g_clear_error (&value_error);
 
   koers_form_show_field_error (GTK_WIDGET (self->value_entry), self->value_error_label,
@@ -264,7 +263,8 @@ koers_value_form_focus_value (KoersValueForm *self)
   if (is_milestone (self))
     gtk_window_set_focus (GTK_WINDOW (root),
                           GTK_WIDGET (gtk_toggle_button_get_active (self->done_button)
-                                      ? self->done_button : self->not_done_button));
+                                        ? self->done_button
+                                        : self->not_done_button));
   else
     {
       gtk_window_set_focus (GTK_WINDOW (root), GTK_WIDGET (self->value_entry));
@@ -273,9 +273,9 @@ koers_value_form_focus_value (KoersValueForm *self)
 }
 
 void
-koers_value_form_add_save_shortcut (KoersValueForm  *self,
-                                    GtkShortcutFunc  func,
-                                    gpointer         user_data)
+koers_value_form_add_save_shortcut (KoersValueForm *self,
+                                    GtkShortcutFunc func,
+                                    gpointer        user_data)
 {
   g_return_if_fail (KOERS_IS_VALUE_FORM (self));
 
@@ -302,7 +302,7 @@ static void
 koers_value_form_dispose (GObject *object)
 {
   KoersValueForm *self = KOERS_VALUE_FORM (object);
-  GtkWidget *child;
+  GtkWidget      *child;
 
   g_clear_pointer (&self->extra, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_VALUE_FORM);
@@ -362,7 +362,7 @@ koers_value_form_set_property (GObject      *object,
 static void
 koers_value_form_class_init (KoersValueFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_value_form_dispose;

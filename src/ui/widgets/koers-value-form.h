@@ -17,43 +17,43 @@ G_DECLARE_FINAL_TYPE (KoersValueForm, koers_value_form, KOERS, VALUE_FORM, GtkWi
  * either under it.  "changed" follows the value and the date; "extra"
  * is the dialog's own part, shown between the value and the note. */
 
-GtkWidget *koers_value_form_new                (void);
+GtkWidget *koers_value_form_new (void);
 /* Shows the field that fits kind, with the unit (or €, %) beside it. */
-void       koers_value_form_set_metric         (KoersValueForm  *self,
-                                                KoersMetricKind  kind,
-                                                const char      *unit);
+void koers_value_form_set_metric (KoersValueForm *self,
+                                  KoersMetricKind kind,
+                                  const char     *unit);
 /* Fills the value in; filling is not typing: an empty value is no error
  * until the user typed in the field. */
-void       koers_value_form_set_value          (KoersValueForm  *self,
-                                                double           value);
-gboolean   koers_value_form_read_value         (KoersValueForm  *self,
-                                                double          *out,
-                                                GError         **error);
-void       koers_value_form_set_date           (KoersValueForm  *self,
-                                                const GDate     *date);
+void     koers_value_form_set_value (KoersValueForm *self,
+                                     double          value);
+gboolean koers_value_form_read_value (KoersValueForm *self,
+                                      double         *out,
+                                      GError        **error);
+void     koers_value_form_set_date (KoersValueForm *self,
+                                    const GDate    *date);
 /* A date before earliest (NULL: none) is an error: the period's start. */
-void       koers_value_form_set_earliest_date  (KoersValueForm  *self,
-                                                const GDate     *earliest);
-gboolean   koers_value_form_read_date          (KoersValueForm  *self,
-                                                GDate           *out,
-                                                GError         **error);
+void     koers_value_form_set_earliest_date (KoersValueForm *self,
+                                             const GDate    *earliest);
+gboolean koers_value_form_read_date (KoersValueForm *self,
+                                     GDate          *out,
+                                     GError        **error);
 /* Reads both fields and shows under each what is wrong with it.  value
  * and *value_ok: the value read; date: the date read, or today.  TRUE
  * when both can be saved. */
-gboolean   koers_value_form_check              (KoersValueForm  *self,
-                                                double          *value,
-                                                gboolean        *value_ok,
-                                                GDate           *date);
-void       koers_value_form_set_note           (KoersValueForm  *self,
-                                                const char      *note);
+gboolean koers_value_form_check (KoersValueForm *self,
+                                 double         *value,
+                                 gboolean       *value_ok,
+                                 GDate          *date);
+void     koers_value_form_set_note (KoersValueForm *self,
+                                    const char     *note);
 /* The note, stripped; NULL when empty. */
-char      *koers_value_form_dup_note           (KoersValueForm  *self);
+char *koers_value_form_dup_note (KoersValueForm *self);
 /* Focuses the value (the chosen button of a milestone), its text selected. */
-void       koers_value_form_focus_value        (KoersValueForm  *self);
+void koers_value_form_focus_value (KoersValueForm *self);
 /* Ctrl+Enter in the note calls func, as Enter in the fields activates
  * the window's default. */
-void       koers_value_form_add_save_shortcut  (KoersValueForm  *self,
-                                                GtkShortcutFunc  func,
-                                                gpointer         user_data);
+void koers_value_form_add_save_shortcut (KoersValueForm *self,
+                                         GtkShortcutFunc func,
+                                         gpointer        user_data);
 
 G_END_DECLS

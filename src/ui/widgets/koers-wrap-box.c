@@ -7,15 +7,14 @@ struct _KoersWrapBox
 {
   GtkWidget parent_instance;
 
-  int       spacing;
-  int       line_spacing;
-  guint     n_lines;
+  int   spacing;
+  int   line_spacing;
+  guint n_lines;
 };
 
 static void koers_wrap_box_buildable_init (GtkBuildableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (KoersWrapBox, koers_wrap_box, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, koers_wrap_box_buildable_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (KoersWrapBox, koers_wrap_box, GTK_TYPE_WIDGET, G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, koers_wrap_box_buildable_init))
 
 static GtkBuildableIface *parent_buildable_iface;
 
@@ -36,8 +35,8 @@ typedef struct
   int        nat_width;
   gboolean   expand;
   /* Set by break_lines: */
-  int        width;
-  guint      line;
+  int   width;
+  guint line;
 } Item;
 
 typedef struct
@@ -79,8 +78,8 @@ finish_line (KoersWrapBox *self,
              Line         *line,
              int           width)
 {
-  int used = 0;
-  int extra;
+  int   used = 0;
+  int   extra;
   guint n_expand = 0;
 
   for (guint i = line->start; i < line->end; i++)
@@ -98,7 +97,7 @@ finish_line (KoersWrapBox *self,
   for (guint i = line->start; i < line->end && extra > 0 && n_expand > 0; i++)
     {
       Item *item = &g_array_index (items, Item, i);
-      int share;
+      int   share;
 
       if (!item->expand)
         continue;
@@ -113,8 +112,8 @@ finish_line (KoersWrapBox *self,
   for (guint i = line->start; i < line->end; i++)
     {
       Item *item = &g_array_index (items, Item, i);
-      int min_height;
-      int nat_height;
+      int   min_height;
+      int   nat_height;
 
       gtk_widget_measure (item->child, GTK_ORIENTATION_VERTICAL, item->width,
                           &min_height, &nat_height, NULL, NULL);
@@ -130,8 +129,8 @@ break_lines (KoersWrapBox *self,
              int           width)
 {
   GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  Line line = { 0, 0, 0, 0 };
-  int used = 0;
+  Line    line = { 0, 0, 0, 0 };
+  int     used = 0;
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -179,13 +178,13 @@ koers_wrap_box_get_request_mode (GtkWidget *widget)
 }
 
 static void
-koers_wrap_box_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
+koers_wrap_box_measure (GtkWidget     *widget,
+                        GtkOrientation orientation,
+                        int            for_size,
+                        int           *minimum,
+                        int           *natural,
+                        int           *minimum_baseline,
+                        int           *natural_baseline)
 {
   KoersWrapBox *self = KOERS_WRAP_BOX (widget);
   g_autoptr (GArray) items = collect_items (self);
@@ -230,8 +229,8 @@ koers_wrap_box_size_allocate (GtkWidget *widget,
   g_autoptr (GArray) lines = break_lines (self, items, width);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   gboolean natural_fits;
-  int total = 0;
-  int y = 0;
+  int      total = 0;
+  int      y = 0;
 
   for (guint i = 0; i < lines->len; i++)
     total += g_array_index (lines, Line, i).nat_height + (i > 0 ? self->line_spacing : 0);
@@ -240,12 +239,12 @@ koers_wrap_box_size_allocate (GtkWidget *widget,
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
-      int line_height = natural_fits ? line->nat_height : line->min_height;
-      int x = 0;
+      int   line_height = natural_fits ? line->nat_height : line->min_height;
+      int   x = 0;
 
       for (guint j = line->start; j < line->end; j++)
         {
-          Item *item = &g_array_index (items, Item, j);
+          Item         *item = &g_array_index (items, Item, j);
           GtkAllocation allocation = { rtl ? width - x - item->width : x, y, item->width, line_height };
 
           gtk_widget_size_allocate (item->child, &allocation, -1);
@@ -334,7 +333,7 @@ koers_wrap_box_buildable_init (GtkBuildableIface *iface)
 static void
 koers_wrap_box_class_init (KoersWrapBoxClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_wrap_box_dispose;

@@ -13,13 +13,13 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_WRAP_BOX (koers_wrap_box_get_type ())
 G_DECLARE_FINAL_TYPE (KoersWrapBox, koers_wrap_box, KOERS, WRAP_BOX, GtkWidget)
 
-GtkWidget *koers_wrap_box_new              (int           spacing,
-                                            int           line_spacing);
-void       koers_wrap_box_append           (KoersWrapBox *self,
-                                            GtkWidget    *child);
-void       koers_wrap_box_remove           (KoersWrapBox *self,
-                                            GtkWidget    *child);
+GtkWidget *koers_wrap_box_new (int spacing,
+                               int line_spacing);
+void       koers_wrap_box_append (KoersWrapBox *self,
+                                  GtkWidget    *child);
+void       koers_wrap_box_remove (KoersWrapBox *self,
+                                  GtkWidget    *child);
 /* How many lines the last allocation used (for tests). */
-guint      koers_wrap_box_get_n_lines      (KoersWrapBox *self);
+guint koers_wrap_box_get_n_lines (KoersWrapBox *self);
 
 G_END_DECLS

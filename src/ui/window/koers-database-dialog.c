@@ -9,11 +9,11 @@
 
 typedef struct
 {
-  GtkApplication *application;
-  char *path;
-  GError *error;
+  GtkApplication         *application;
+  char                   *path;
+  GError                 *error;
   KoersDatabaseChosenFunc chosen;
-  gpointer user_data;
+  gpointer                user_data;
 } Rescue;
 
 static void show_problem (Rescue       *rescue,
@@ -25,9 +25,9 @@ koers_database_dialog_new (GtkWindow    *parent,
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Cannot Open Database"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _ ("Cannot Open Database"), NULL));
   /* A screen reader names a window by its title; the heading is not one. */
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Cannot Open Database"));
+  gtk_window_set_title (GTK_WINDOW (dialog), _ ("Cannot Open Database"));
   adw_message_dialog_set_body (dialog, error->message);
 
   return dialog;
@@ -38,10 +38,10 @@ koers_database_dialog_find_free_path (const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  const char *dot = strrchr (base, '.');
+  const char      *dot = strrchr (base, '.');
   g_autofree char *stem = g_strndup (base, dot != NULL && dot != base ? (gsize) (dot - base)
                                                                       : strlen (base));
-  const char *extension = base + strlen (stem);
+  const char      *extension = base + strlen (stem);
 
   for (guint n = 2;; n++)
     {
@@ -88,10 +88,10 @@ open_response_cb (GtkNativeDialog *chooser,
                   int              response,
                   Rescue          *rescue)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = NULL;
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_object_unref (chooser);
 
@@ -111,8 +111,8 @@ choose_file (Rescue *rescue)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Database"), NULL, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_ ("Open Database"), NULL, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _ ("_Open"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), rescue);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -122,8 +122,8 @@ static void
 start_new (Rescue *rescue)
 {
   g_autofree char *path = koers_database_dialog_find_free_path (rescue->path);
-  g_autoptr(KoersStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Created under a name of its own and never over a file: the old one
    * stays as it is, for whoever can repair it. */
@@ -152,9 +152,9 @@ show_problem (Rescue       *rescue,
   AdwMessageDialog *dialog = koers_database_dialog_new (NULL, error);
 
   adw_message_dialog_add_responses (dialog,
-                                    "quit", _("_Quit"),
-                                    "open", _("_Open Another File…"),
-                                    "new", _("_Start a New Database"),
+                                    "quit", _ ("_Quit"),
+                                    "open", _ ("_Open Another File…"),
+                                    "new", _ ("_Start a New Database"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "new", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "new");
@@ -165,11 +165,11 @@ show_problem (Rescue       *rescue,
 }
 
 void
-koers_database_dialog_rescue (GtkApplication          *application,
-                              const char              *path,
-                              const GError            *error,
-                              KoersDatabaseChosenFunc  chosen,
-                              gpointer                 user_data)
+koers_database_dialog_rescue (GtkApplication         *application,
+                              const char             *path,
+                              const GError           *error,
+                              KoersDatabaseChosenFunc chosen,
+                              gpointer                user_data)
 {
   Rescue *rescue = g_new0 (Rescue, 1);
 

@@ -52,7 +52,7 @@ koers_department_dialog_dispose (GObject *object)
 static void
 koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_department_dialog_dispose;
@@ -90,15 +90,15 @@ koers_department_dialog_new (GtkWindow       *parent,
       const char *emoji = koers_department_get_emoji (department);
 
       self->department = g_object_ref (department);
-      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Rename Department"));
-      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "save", _("_Rename"));
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _ ("Rename Department"));
+      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "save", _ ("_Rename"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                              koers_department_get_name (department));
       gtk_editable_set_text (GTK_EDITABLE (self->emoji_row), emoji != NULL ? emoji : "");
     }
   else
     {
-      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("New Department"));
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _ ("New Department"));
       /* A neutral default the user can replace with any emoji (Ctrl+.). */
       gtk_editable_set_text (GTK_EDITABLE (self->emoji_row), "👥");
     }

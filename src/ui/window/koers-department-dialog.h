@@ -13,13 +13,13 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_DEPARTMENT_DIALOG (koers_department_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDepartmentDialog, koers_department_dialog, KOERS, DEPARTMENT_DIALOG, AdwMessageDialog)
 
-GtkWidget       *koers_department_dialog_new            (GtkWindow             *parent,
-                                                         KoersDepartment       *department);
+GtkWidget       *koers_department_dialog_new (GtkWindow       *parent,
+                                              KoersDepartment *department);
 KoersDepartment *koers_department_dialog_get_department (KoersDepartmentDialog *self);
 /* Trimmed; newly allocated. */
-char            *koers_department_dialog_dup_name       (KoersDepartmentDialog *self);
-char            *koers_department_dialog_dup_emoji      (KoersDepartmentDialog *self);
-void             koers_department_dialog_set_name       (KoersDepartmentDialog *self,
-                                                         const char            *name);
+char *koers_department_dialog_dup_name (KoersDepartmentDialog *self);
+char *koers_department_dialog_dup_emoji (KoersDepartmentDialog *self);
+void  koers_department_dialog_set_name (KoersDepartmentDialog *self,
+                                        const char            *name);
 
 G_END_DECLS

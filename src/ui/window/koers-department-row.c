@@ -16,24 +16,25 @@ struct _KoersDepartmentRow
 {
   GtkListBoxRow parent_instance;
 
-  KoersStore *store;
+  KoersStore      *store;
   KoersDepartment *department;
-  KoersPeriod period;
-  KoersSummary summary;
-  char *details;
-  guint summary_id;   /* a summary waiting for a period read in */
+  KoersPeriod      period;
+  KoersSummary     summary;
+  char            *details;
+  guint            summary_id; /* a summary waiting for a period read in */
 
-  GtkLabel *emoji_label;
-  GtkLabel *name_label;
-  GtkImage *stale_image;
-  GtkLevelBar *score_bar;
-  GtkLabel *count_label;
+  GtkLabel      *emoji_label;
+  GtkLabel      *name_label;
+  GtkImage      *stale_image;
+  GtkLevelBar   *score_bar;
+  GtkLabel      *count_label;
   GtkMenuButton *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   PROP_DEPARTMENT,
@@ -53,14 +54,14 @@ static const KoersProperty property_table[] = {
 static void
 update_summary (KoersDepartmentRow *self)
 {
-  KoersLanguage lang = koers_format_get_language ();
+  KoersLanguage    lang = koers_format_get_language ();
   g_autofree char *count = NULL;
   g_autofree char *score = NULL;
   g_autofree char *score_text = NULL;
   g_autofree char *stale = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *name = NULL;
-  GDate today;
+  GDate            today;
 
   koers_date_today (&today);
   koers_summarize_department (koers_store_get_department_objectives (self->store,
@@ -69,7 +70,7 @@ update_summary (KoersDepartmentRow *self)
                               &self->period, &today, &self->summary);
 
   if (self->summary.n_objectives == 0)
-    count = g_strdup (_("No objectives"));
+    count = g_strdup (_ ("No objectives"));
   else
     count = g_strdup_printf (ngettext ("%u objective", "%u objectives",
                                        self->summary.n_objectives),
@@ -78,7 +79,7 @@ update_summary (KoersDepartmentRow *self)
 
   score = koers_format_score (lang, self->summary.score, 2);
   /* Translators: %s is an OKR score between 0 and 1, such as "0.45". */
-  score_text = g_strdup_printf (_("Score %s"), score);
+  score_text = g_strdup_printf (_ ("Score %s"), score);
   gtk_level_bar_set_value (self->score_bar, self->summary.score);
   gtk_widget_set_visible (GTK_WIDGET (self->score_bar), self->summary.n_objectives > 0);
   koers_tooltip_set_text (GTK_WIDGET (self->score_bar), score_text);
@@ -104,10 +105,10 @@ update_summary (KoersDepartmentRow *self)
     self->details = g_strdup (count);
   else if (stale != NULL)
     /* Translators: "2 objectives, score 0.45, 1 key result needs a check-in". */
-    self->details = g_strdup_printf (_("%s, score %s, %s"), count, score, stale);
+    self->details = g_strdup_printf (_ ("%s, score %s, %s"), count, score, stale);
   else
     /* Translators: "2 objectives, score 0.45". */
-    self->details = g_strdup_printf (_("%s, score %s"), count, score);
+    self->details = g_strdup_printf (_ ("%s, score %s"), count, score);
 
   /* The name as well: a long one is ellipsized in the sidebar. */
   name = koers_text_isolate (koers_department_get_name (self->department));
@@ -125,8 +126,8 @@ queue_summary (KoersDepartmentRow *self)
 static void
 update_name (KoersDepartmentRow *self)
 {
-  const char *name = koers_department_get_name (self->department);
-  const char *emoji = koers_department_get_emoji (self->department);
+  const char      *name = koers_department_get_name (self->department);
+  const char      *emoji = koers_department_get_emoji (self->department);
   g_autofree char *menu_label = NULL;
   /* Shown beside the emoji and the counts; what a screen reader reads
    * (the row's name) is the name as typed. */
@@ -139,7 +140,7 @@ update_name (KoersDepartmentRow *self)
                                   -1);
 
   /* Translators: the accessible name of a sidebar row's menu button. */
-  menu_label = g_strdup_printf (_("Menu of %s"), name != NULL ? name : "");
+  menu_label = g_strdup_printf (_ ("Menu of %s"), name != NULL ? name : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
                                   -1);
@@ -160,7 +161,7 @@ append_department_item (GMenu      *section,
                         const char *action,
                         gint64      id)
 {
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+  g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 
   g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (id));
   g_menu_append_item (section, item);
@@ -169,23 +170,23 @@ append_department_item (GMenu      *section,
 static void
 build_menu (KoersDepartmentRow *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) edit_section = g_menu_new ();
-  g_autoptr(GMenu) move_section = g_menu_new ();
-  g_autoptr(GMenu) delete_section = g_menu_new ();
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) edit_section = g_menu_new ();
+  g_autoptr (GMenu) move_section = g_menu_new ();
+  g_autoptr (GMenu) delete_section = g_menu_new ();
   gint64 id = koers_department_get_id (self->department);
 
-  append_department_item (edit_section, _("_Rename…"), "win.rename-department", id);
+  append_department_item (edit_section, _ ("_Rename…"), "win.rename-department", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
 
   /* The company is the strategic level: always first, never deleted. */
   if (!koers_department_get_is_company (self->department))
     {
-      append_department_item (move_section, _("Move _Up"), "win.move-department-up", id);
-      append_department_item (move_section, _("Move _Down"), "win.move-department-down", id);
+      append_department_item (move_section, _ ("Move _Up"), "win.move-department-up", id);
+      append_department_item (move_section, _ ("Move _Down"), "win.move-department-down", id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (move_section));
 
-      append_department_item (delete_section, _("_Delete…"), "win.delete-department", id);
+      append_department_item (delete_section, _ ("_Delete…"), "win.delete-department", id);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
     }
 
@@ -248,7 +249,7 @@ drag_begin_cb (KoersDepartmentRow *self,
                GdkDrag            *drag,
                GtkDragSource      *source)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
 
   gtk_drag_source_set_icon (source, paintable, 0, 0);
 }
@@ -261,14 +262,13 @@ drop_cb (KoersDepartmentRow *self,
          GtkDropTarget      *target)
 {
   KoersDepartment *dragged;
-  int index;
+  int              index;
 
   if (!G_VALUE_HOLDS (value, KOERS_TYPE_DEPARTMENT))
     return FALSE;
 
   dragged = g_value_get_object (value);
-  if (dragged == NULL || dragged == self->department
-      || koers_department_get_is_company (dragged))
+  if (dragged == NULL || dragged == self->department || koers_department_get_is_company (dragged))
     return FALSE;
 
   /* Dropped on the company row: first place after it. */
@@ -355,7 +355,7 @@ koers_department_row_finalize (GObject *object)
 static void
 koers_department_row_class_init (KoersDepartmentRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = koers_department_row_constructed;
@@ -383,7 +383,7 @@ static void
 koers_department_row_init (KoersDepartmentRow *self)
 {
   GtkGesture *gesture;
-  GDate today;
+  GDate       today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

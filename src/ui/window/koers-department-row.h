@@ -22,18 +22,18 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_DEPARTMENT_ROW (koers_department_row_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, KOERS, DEPARTMENT_ROW, GtkListBoxRow)
 
-GtkWidget          *koers_department_row_new            (KoersStore         *store,
-                                                         KoersDepartment    *department);
+GtkWidget          *koers_department_row_new (KoersStore      *store,
+                                              KoersDepartment *department);
 KoersDepartment    *koers_department_row_get_department (KoersDepartmentRow *self);
-void                koers_department_row_set_period     (KoersDepartmentRow *self,
-                                                         const KoersPeriod  *period);
-const KoersSummary *koers_department_row_get_summary    (KoersDepartmentRow *self);
+void                koers_department_row_set_period (KoersDepartmentRow *self,
+                                                     const KoersPeriod  *period);
+const KoersSummary *koers_department_row_get_summary (KoersDepartmentRow *self);
 /* What the row tells assistive technologies and its tooltip, such as
  * "2 objectives, score 0.45". */
-const char         *koers_department_row_get_details    (KoersDepartmentRow *self);
+const char *koers_department_row_get_details (KoersDepartmentRow *self);
 /* The row's menu, made on first use (or when it first opens). */
-GMenuModel         *koers_department_row_get_menu       (KoersDepartmentRow *self);
+GMenuModel *koers_department_row_get_menu (KoersDepartmentRow *self);
 /* Opens the row's menu (context menu key, right click). */
-void                koers_department_row_popup_menu     (KoersDepartmentRow *self);
+void koers_department_row_popup_menu (KoersDepartmentRow *self);
 
 G_END_DECLS

@@ -12,20 +12,21 @@ struct _KoersPeriodSwitcher
   GtkWidget parent_instance;
 
   KoersPeriod period;
-  char *label;
+  char       *label;
   /* Set while the popover's controls follow the period, so their signal
    * handlers do not write it back. */
   gboolean syncing;
 
-  GtkMenuButton *menu_button;
-  GtkPopover *popover;
-  GtkSpinButton *year_spin;
+  GtkMenuButton   *menu_button;
+  GtkPopover      *popover;
+  GtkSpinButton   *year_spin;
   GtkToggleButton *quarter_buttons[4];
 };
 
 G_DEFINE_FINAL_TYPE (KoersPeriodSwitcher, koers_period_switcher, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PERIOD,
   N_PROPS
@@ -41,15 +42,14 @@ update_controls (KoersPeriodSwitcher *self)
   gtk_menu_button_set_label (self->menu_button, self->label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Choose period"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _ ("Choose period"),
                                   -1);
 
   self->syncing = TRUE;
   gtk_spin_button_set_value (self->year_spin, self->period.year);
   for (guint i = 0; i < G_N_ELEMENTS (self->quarter_buttons); i++)
     gtk_toggle_button_set_active (self->quarter_buttons[i],
-                                  self->period.kind == KOERS_PERIOD_KIND_QUARTER
-                                  && self->period.quarter == (int) i + 1);
+                                  self->period.kind == KOERS_PERIOD_KIND_QUARTER && self->period.quarter == (int) i + 1);
   self->syncing = FALSE;
 }
 
@@ -130,8 +130,8 @@ current_action_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   KoersPeriodSwitcher *self = KOERS_PERIOD_SWITCHER (widget);
-  KoersPeriod period;
-  GDate today;
+  KoersPeriod          period;
+  GDate                today;
 
   koers_date_today (&today);
   koers_period_init_for_date (&period, &today);
@@ -202,7 +202,7 @@ koers_period_switcher_finalize (GObject *object)
 static void
 koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = koers_period_switcher_get_property;

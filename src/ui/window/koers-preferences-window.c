@@ -12,20 +12,20 @@ struct _KoersPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   KoersStore *store;
-  GSettings *settings;
-  char *running_language;
-  AdwToast *restart_toast;
+  GSettings  *settings;
+  char       *running_language;
+  AdwToast   *restart_toast;
 
-  AdwEntryRow *organisation_row;
+  AdwEntryRow         *organisation_row;
   AdwPreferencesGroup *author_group;
-  AdwEntryRow *author_row;
-  AdwComboRow *language_row;
+  AdwEntryRow         *author_row;
+  AdwComboRow         *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (KoersPreferencesWindow, koers_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* The rows of the language combo, in the order of the .ui file. */
-static const char * const language_nicks[] = { "system", "nl", "en" };
+static const char *const language_nicks[] = { "system", "nl", "en" };
 
 static gboolean
 language_get_mapping (GValue   *value,
@@ -68,17 +68,16 @@ restart_toast_dismissed_cb (KoersPreferencesWindow *self)
 static void
 language_selected_cb (KoersPreferencesWindow *self)
 {
-  guint selected = adw_combo_row_get_selected (self->language_row);
+  guint    selected = adw_combo_row_get_selected (self->language_row);
   gboolean changed;
 
-  changed = selected < G_N_ELEMENTS (language_nicks)
-            && g_strcmp0 (language_nicks[selected], self->running_language) != 0;
+  changed = selected < G_N_ELEMENTS (language_nicks) && g_strcmp0 (language_nicks[selected], self->running_language) != 0;
 
   if (changed && self->restart_toast == NULL)
     {
-      self->restart_toast = adw_toast_new (_("Restart Koers to use the new language"));
+      self->restart_toast = adw_toast_new (_ ("Restart Koers to use the new language"));
       g_object_ref (self->restart_toast);
-      adw_toast_set_button_label (self->restart_toast, _("_Restart Now"));
+      adw_toast_set_button_label (self->restart_toast, _ ("_Restart Now"));
       adw_toast_set_action_name (self->restart_toast, "app.restart");
       adw_toast_set_timeout (self->restart_toast, 0);
       g_signal_connect_object (self->restart_toast, "dismissed",
@@ -95,7 +94,7 @@ static void
 organisation_apply_cb (KoersPreferencesWindow *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row))));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!koers_store_set_organisation (self->store, name, &error))
     {
@@ -108,7 +107,7 @@ organisation_apply_cb (KoersPreferencesWindow *self)
     }
 
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (_("Organisation name saved")));
+                                    adw_toast_new (_ ("Organisation name saved")));
 }
 
 static void
@@ -119,8 +118,8 @@ author_apply_cb (KoersPreferencesWindow *self)
   /* The application hands it to the store (changed::author-name). */
   g_settings_set_string (self->settings, "author-name", name);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (*name != '\0' ? _("Your name is saved")
-                                                                  : _("Your account’s name is used")));
+                                    adw_toast_new (*name != '\0' ? _ ("Your name is saved")
+                                                                 : _ ("Your account’s name is used")));
 }
 
 static void
@@ -150,7 +149,7 @@ koers_preferences_window_finalize (GObject *object)
 static void
 koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_preferences_window_dispose;
@@ -180,11 +179,11 @@ koers_preferences_window_new (GtkWindow  *parent,
                               const char *running_language)
 {
   KoersPreferencesWindow *self;
-  const char *organisation;
-  g_autofree char *author = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *description = NULL;
+  const char             *organisation;
+  g_autofree char        *author = NULL;
+  g_autofree char        *account = NULL;
+  g_autofree char        *escaped = NULL;
+  g_autofree char        *description = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -209,8 +208,8 @@ koers_preferences_window_new (GtkWindow  *parent,
   account = koers_author_get_account_name ();
   escaped = g_markup_escape_text (account, -1);
   /* Translators: %s is the name of the user's account, such as “Anna Peeters”. */
-  description = g_strdup_printf (_("Written into the history of each change you make. "
-                                   "Left empty, the name of your account is used: %s."),
+  description = g_strdup_printf (_ ("Written into the history of each change you make. "
+                                    "Left empty, the name of your account is used: %s."),
                                  escaped);
   /* The description is markup. */
   adw_preferences_group_set_description (self->author_group, description);

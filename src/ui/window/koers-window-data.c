@@ -14,7 +14,7 @@
 /* The dialog reads what the window shows now, the toast goes back here. */
 static GtkWidget *
 new_export_dialog (KoersWindow          *self,
-                    KoersExportDataFormat format)
+                   KoersExportDataFormat format)
 {
   return koers_export_data_dialog_new (GTK_WINDOW (self), self->store,
                                        koers_period_switcher_get_period (self->period_switcher),
@@ -51,13 +51,13 @@ show_import_error (KoersWindow  *self,
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = g_filename_display_name (basename);
-  GtkWidget *dialog;
+  GtkWidget       *dialog;
 
   /* Heading and body are plain text: both quote the file. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   /* Translators: %s is a file name. */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Import “%s”"), name);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _ ("Could Not Import “%s”"), name);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
 
   if (error->domain == KOERS_JSON_ERROR)
     {
@@ -71,7 +71,7 @@ show_import_error (KoersWindow  *self,
       gtk_label_set_selectable (GTK_LABEL (problems), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (problems), 60);
       adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                   _("Nothing was imported. The file has these problems:"));
+                                   _ ("Nothing was imported. The file has these problems:"));
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), problems);
     }
   else
@@ -104,9 +104,9 @@ import_dialog_ready_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(GFile) file = user_data;
+  g_autoptr (GFile) file = user_data;
   KoersWindow *self = KOERS_WINDOW (source);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *dialog;
 
   dialog = koers_import_dialog_new_finish (result, &error);
@@ -125,7 +125,7 @@ void
 koers_window_import_file (KoersWindow *self,
                           GFile       *file)
 {
-  g_autoptr(GCancellable) importing = g_cancellable_new ();
+  g_autoptr (GCancellable) importing = g_cancellable_new ();
 
   g_return_if_fail (KOERS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -150,7 +150,7 @@ static void
 import_chooser_response_cb (KoersWindow *self,
                             int          response)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->import_chooser));
@@ -164,17 +164,17 @@ import_data_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
   /* Kept until the next import: GTK does not keep a native dialog alive. */
   koers_window_dispose_data (self);
 
-  self->import_chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
+  self->import_chooser = gtk_file_chooser_native_new (_ ("Import Data"), GTK_WINDOW (self),
                                                       GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                      _("_Open"), _("_Cancel"));
+                                                      _ ("_Open"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->import_chooser), TRUE);
 
-  gtk_file_filter_set_name (filter, _("Koers data (JSON)"));
+  gtk_file_filter_set_name (filter, _ ("Koers data (JSON)"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), filter);
@@ -192,8 +192,8 @@ quarterly_review_action (GSimpleAction *action,
                          gpointer       user_data)
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
-  gint64 department_id = 0;
-  GtkWidget *dialog;
+  gint64       department_id = 0;
+  GtkWidget   *dialog;
 
   if (self->department != NULL && !koers_department_get_is_company (self->department))
     department_id = koers_department_get_id (self->department);

@@ -80,7 +80,7 @@ create_department_row_cb (gpointer item,
                           gpointer user_data)
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
-  GtkWidget *row = koers_department_row_new (self->store, KOERS_DEPARTMENT (item));
+  GtkWidget   *row = koers_department_row_new (self->store, KOERS_DEPARTMENT (item));
 
   koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row),
                                    koers_period_switcher_get_period (self->period_switcher));
@@ -156,11 +156,11 @@ find_department_index (KoersWindow     *self,
                        KoersDepartment *department)
 {
   GListModel *departments = koers_store_get_departments (self->store);
-  guint n = g_list_model_get_n_items (departments);
+  guint       n = g_list_model_get_n_items (departments);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       if (dept == department)
         return (int) i;
@@ -186,7 +186,7 @@ department_dialog_response_cb (KoersWindow           *self,
   KoersDepartment *department = koers_department_dialog_get_department (dialog);
   g_autofree char *name = NULL;
   g_autofree char *emoji = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0)
     return;
@@ -196,7 +196,7 @@ department_dialog_response_cb (KoersWindow           *self,
 
   if (department == NULL)
     {
-      g_autoptr(KoersDepartment) added = koers_department_new (name, emoji);
+      g_autoptr (KoersDepartment) added = koers_department_new (name, emoji);
 
       if (!koers_store_add_department (self->store, added, &error))
         {
@@ -246,7 +246,7 @@ rename_department_action (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersWindow     *self = KOERS_WINDOW (user_data);
   KoersDepartment *department = lookup_department_param (self, parameter);
 
   if (department != NULL)
@@ -260,8 +260,8 @@ undo_delete_department_cb (KoersWindow *self,
                            AdwToast    *toast)
 {
   KoersDepartment *department = g_object_get_data (G_OBJECT (toast), "department");
-  GPtrArray *objectives = g_object_get_data (G_OBJECT (toast), "objectives");
-  g_autoptr(GError) error = NULL;
+  GPtrArray       *objectives = g_object_get_data (G_OBJECT (toast), "objectives");
+  g_autoptr (GError) error = NULL;
 
   if (!koers_store_restore_department (self->store, department, objectives, &error))
     {
@@ -277,13 +277,13 @@ delete_department_now (KoersWindow     *self,
                        KoersDepartment *department)
 {
   /* Taken before the delete: undo writes these objects back. */
-  g_autoptr(GPtrArray) objectives = koers_store_list_department_objectives (self->store, department);
-  g_autoptr(KoersDepartment) deleted = g_object_ref (department);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) objectives = koers_store_list_department_objectives (self->store, department);
+  g_autoptr (KoersDepartment) deleted = g_object_ref (department);
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
+  AdwToast        *toast;
 
   if (!koers_store_delete_department (self->store, deleted, &error))
     {
@@ -295,9 +295,9 @@ delete_department_now (KoersWindow     *self,
   name = koers_text_isolate (koers_department_get_name (deleted));
   escaped = g_markup_escape_text (name, -1);
   /* Translators: %s is the name of a department. */
-  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  title = g_strdup_printf (_ ("“%s” deleted"), escaped);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "department",
                           g_object_ref (deleted), g_object_unref);
@@ -323,9 +323,9 @@ static void
 delete_department (KoersWindow     *self,
                    KoersDepartment *department)
 {
-  g_autoptr(GPtrArray) objectives = NULL;
+  g_autoptr (GPtrArray) objectives = NULL;
   g_autofree char *name = NULL;
-  GtkWidget *dialog;
+  GtkWidget       *dialog;
 
   if (koers_department_get_is_company (department))
     return;
@@ -342,7 +342,7 @@ delete_department (KoersWindow     *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      /* Translators: %s is the name of a department. */
-                                     _("Delete “%s”?"), name);
+                                     _ ("Delete “%s”?"), name);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   ngettext ("Its %u objective, with key results and check-ins, "
                                             "is deleted as well.",
@@ -351,8 +351,8 @@ delete_department (KoersWindow     *self,
                                             objectives->len),
                                   objectives->len);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
+                                    "cancel", _ ("_Cancel"),
+                                    "delete", _ ("_Delete"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
@@ -370,7 +370,7 @@ delete_department_action (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersWindow     *self = KOERS_WINDOW (user_data);
   KoersDepartment *department = lookup_department_param (self, parameter);
 
   if (department != NULL)
@@ -384,13 +384,13 @@ move_department (KoersWindow     *self,
                  KoersDepartment *department,
                  int              new_index)
 {
-  g_autoptr(KoersDepartment) moved = g_object_ref (department);
+  g_autoptr (KoersDepartment) moved = g_object_ref (department);
   GListModel *departments = koers_store_get_departments (self->store);
-  int n = (int) g_list_model_get_n_items (departments);
-  int index = find_department_index (self, department);
-  GtkWidget *focus;
-  gboolean had_focus;
-  g_autoptr(GError) error = NULL;
+  int         n = (int) g_list_model_get_n_items (departments);
+  int         index = find_department_index (self, department);
+  GtkWidget  *focus;
+  gboolean    had_focus;
+  g_autoptr (GError) error = NULL;
 
   if (koers_department_get_is_company (department) || index < 0)
     return;
@@ -445,10 +445,10 @@ move_department_to_action (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersWindow     *self = KOERS_WINDOW (user_data);
   KoersDepartment *department;
-  gint64 id;
-  guint index;
+  gint64           id;
+  guint            index;
 
   g_variant_get (parameter, "(xu)", &id, &index);
   department = koers_store_find_department (self->store, id);
@@ -462,9 +462,9 @@ sidebar_shortcut_cb (GtkWidget *widget,
                      GVariant  *args,
                      gpointer   user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->department_list);
-  const char *action;
+  KoersWindow     *self = KOERS_WINDOW (user_data);
+  GtkListBoxRow   *row = gtk_list_box_get_selected_row (self->department_list);
+  const char      *action;
   KoersDepartment *department;
 
   if (row == NULL)

@@ -32,13 +32,13 @@ add_remembered_department (KoersWindow *self,
                            GArray      *ids)
 {
   g_autofree char *uuid = g_settings_get_string (self->settings, "last-department");
-  GListModel *departments = koers_store_get_departments (self->store);
-  guint n = g_list_model_get_n_items (departments);
+  GListModel      *departments = koers_store_get_departments (self->store);
+  guint            n = g_list_model_get_n_items (departments);
   KoersDepartment *dept = NULL;
 
   for (guint i = 0; uuid[0] != '\0' && i < n && dept == NULL; i++)
     {
-      g_autoptr(KoersDepartment) item = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) item = g_list_model_get_item (departments, i);
 
       if (g_strcmp0 (koers_department_get_uuid (item), uuid) == 0)
         dept = item;
@@ -58,9 +58,9 @@ static GArray *
 list_first_departments (KoersWindow *self)
 {
   GListModel *departments = koers_store_get_departments (self->store);
-  guint n = g_list_model_get_n_items (departments);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int width, height;
+  guint       n = g_list_model_get_n_items (departments);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int   width, height;
   guint n_rows;
 
   if (gtk_window_is_maximized (GTK_WINDOW (self)))
@@ -72,7 +72,7 @@ list_first_departments (KoersWindow *self)
 
   for (guint i = 0; i < n_rows; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       add_department_id (ids, koers_department_get_id (dept));
     }
@@ -84,8 +84,8 @@ list_first_departments (KoersWindow *self)
 void
 koers_window_read_whole_period (KoersWindow *self)
 {
-  g_autoptr(GArray) ids = g_steal_pointer (&self->first_ids);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GArray) ids = g_steal_pointer (&self->first_ids);
+  g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->rest_idle, g_source_remove);
   if (ids != NULL)
@@ -129,11 +129,11 @@ first_realize_cb (KoersWindow *self)
 }
 
 gboolean
-koers_window_load_period (KoersWindow        *self,
-                          const KoersPeriod  *period,
-                          GError            **error)
+koers_window_load_period (KoersWindow       *self,
+                          const KoersPeriod *period,
+                          GError           **error)
 {
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr (GArray) ids = NULL;
 
   /* Another period before the first frame: the first one is read whole
    * when it is shown again. */

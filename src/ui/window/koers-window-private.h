@@ -18,34 +18,34 @@ struct _KoersWindow
 {
   AdwApplicationWindow parent_instance;
 
-  KoersStore *store;
-  GSettings *settings;
+  KoersStore      *store;
+  GSettings       *settings;
   KoersDepartment *department;
-  guint reselect_idle;
+  guint            reselect_idle;
 
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkWidget *content_box;
-  GtkListBox *department_list;
-  KoersPeriodSwitcher *period_switcher;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkWidget *search_button;
-  GtkStack *content_stack;
-  KoersEditorPane *editor_pane;
-  GtkListBox *tools_list;
-  GtkListBoxRow *quality_row;
-  GtkLabel *quality_badge;
-  KoersQualityPage *quality_page;
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *department_list;
+  KoersPeriodSwitcher  *period_switcher;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkWidget            *search_button;
+  GtkStack             *content_stack;
+  KoersEditorPane      *editor_pane;
+  GtkListBox           *tools_list;
+  GtkListBoxRow        *quality_row;
+  GtkLabel             *quality_badge;
+  KoersQualityPage     *quality_page;
   GtkFileChooserNative *import_chooser;
-  GCancellable *importing;   /* a file chosen for Import Data is being checked */
+  GCancellable         *importing; /* a file chosen for Import Data is being checked */
 
   /* The first period, read for the first frame's departments only, and
    * those departments; NULL once the period is read whole. */
-  gboolean period_read;
+  gboolean    period_read;
   KoersPeriod first_period;
-  GArray *first_ids;
-  guint rest_idle;
+  GArray     *first_ids;
+  guint       rest_idle;
 };
 
 /* The OKR check shows instead of a department's editor. */
@@ -56,36 +56,36 @@ koers_window_is_quality_shown (KoersWindow *self)
 }
 
 /* Adds the OKR check's page (once); koers-window.c. */
-void                koers_window_add_quality_page      (KoersWindow     *self);
+void koers_window_add_quality_page (KoersWindow *self);
 
 /* The window's periods (koers-window-first-frame.c). */
 /* Reads period into the store.  The window's first one is read for the
  * departments of the first frame, and the rest once that frame is
  * painted; the OKR check's page comes then. */
-gboolean            koers_window_load_period           (KoersWindow        *self,
-                                                        const KoersPeriod  *period,
-                                                        GError            **error);
+gboolean koers_window_load_period (KoersWindow       *self,
+                                   const KoersPeriod *period,
+                                   GError           **error);
 /* Reads the rest of the first period, when it is still to come, and adds
  * the OKR check's page: now. */
-void                koers_window_read_whole_period     (KoersWindow     *self);
-void                koers_window_dispose_first_frame   (KoersWindow     *self);
+void koers_window_read_whole_period (KoersWindow *self);
+void koers_window_dispose_first_frame (KoersWindow *self);
 
 /* The sidebar (koers-window-departments.c). */
 /* Shows department in the editor pane and remembers it for the next start. */
-void                koers_window_set_department        (KoersWindow     *self,
-                                                        KoersDepartment *department);
+void koers_window_set_department (KoersWindow     *self,
+                                  KoersDepartment *department);
 /* Selects the current department's row again, or the company's when the
  * department is gone. */
-void                koers_window_reselect_department   (KoersWindow     *self);
-void                koers_window_focus_department_row  (KoersWindow     *self,
-                                                        KoersDepartment *department);
+void koers_window_reselect_department (KoersWindow *self);
+void koers_window_focus_department_row (KoersWindow     *self,
+                                        KoersDepartment *department);
 /* Fills the sidebar from the store's departments and follows them. */
-void                koers_window_bind_departments      (KoersWindow     *self);
-void                koers_window_dispose_departments   (KoersWindow     *self);
+void koers_window_bind_departments (KoersWindow *self);
+void koers_window_dispose_departments (KoersWindow *self);
 /* Adds the department actions and the sidebar's keyboard shortcuts. */
-void                koers_window_init_departments      (KoersWindow     *self);
+void koers_window_init_departments (KoersWindow *self);
 /* Adds export, import and the quarterly review (koers-window-data.c). */
-void                koers_window_init_data             (KoersWindow     *self);
-void                koers_window_dispose_data          (KoersWindow     *self);
+void koers_window_init_data (KoersWindow *self);
+void koers_window_dispose_data (KoersWindow *self);
 
 G_END_DECLS

@@ -13,7 +13,8 @@
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
+enum
+{
   PROP_0,
   PROP_STORE,
   N_PROPS
@@ -102,7 +103,7 @@ tools_row_activated_cb (KoersWindow   *self,
 static void
 n_open_changed_cb (KoersWindow *self)
 {
-  guint n_open = koers_quality_page_get_n_open (self->quality_page);
+  guint            n_open = koers_quality_page_get_n_open (self->quality_page);
   g_autofree char *count = g_strdup_printf ("%u", n_open);
   g_autofree char *description = g_strdup_printf (ngettext ("%u open finding", "%u open findings", n_open),
                                                   n_open);
@@ -126,10 +127,10 @@ static void
 period_changed_cb (KoersWindow *self)
 {
   const KoersPeriod *period = koers_period_switcher_get_period (self->period_switcher);
-  g_autofree char *key = koers_period_to_string (period);
-  GtkListBoxRow *row;
+  g_autofree char   *key = koers_period_to_string (period);
+  GtkListBoxRow     *row;
 
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (self->store == NULL)
     return;
@@ -260,8 +261,8 @@ export_report_action (GSimpleAction *action,
   KoersWindow *self = KOERS_WINDOW (user_data);
 
   gtk_window_present (GTK_WINDOW (koers_report_dialog_new (GTK_WINDOW (self), self->store,
-                                                              koers_period_switcher_get_period (self->period_switcher),
-                                                              self->department)));
+                                                           koers_period_switcher_get_period (self->period_switcher),
+                                                           self->department)));
 }
 
 /* "win.edit-objective" and the other editing actions with an id: the
@@ -310,7 +311,7 @@ static void
 restore_period (KoersWindow *self)
 {
   g_autofree char *key = g_settings_get_string (self->settings, "last-period");
-  KoersPeriod period;
+  KoersPeriod      period;
 
   if (key[0] == '\0' || !koers_period_parse (key, &period, NULL))
     {
@@ -329,12 +330,12 @@ static void
 restore_department (KoersWindow *self)
 {
   g_autofree char *uuid = g_settings_get_string (self->settings, "last-department");
-  GListModel *departments = koers_store_get_departments (self->store);
-  guint n = g_list_model_get_n_items (departments);
+  GListModel      *departments = koers_store_get_departments (self->store);
+  guint            n = g_list_model_get_n_items (departments);
 
   for (guint i = 0; uuid[0] != '\0' && i < n; i++)
     {
-      g_autoptr(KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 
       if (g_strcmp0 (koers_department_get_uuid (dept), uuid) == 0)
         {
@@ -350,7 +351,7 @@ static gboolean
 koers_window_close_request (GtkWindow *window)
 {
   KoersWindow *self = KOERS_WINDOW (window);
-  int width, height;
+  int          width, height;
 
   /* GTK keeps the default size at the unmaximized size. */
   gtk_window_get_default_size (window, &width, &height);
@@ -446,7 +447,7 @@ koers_window_finalize (GObject *object)
 static void
 koers_window_class_init (KoersWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -503,7 +504,7 @@ koers_window_class_init (KoersWindowClass *klass)
 static void
 koers_window_init (KoersWindow *self)
 {
-  g_autoptr(GPropertyAction) search_action = NULL;
+  g_autoptr (GPropertyAction) search_action = NULL;
 
   self->settings = g_settings_new (APP_ID);
 

@@ -14,24 +14,24 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KoersWindow, koers_window, KOERS, WINDOW, AdwApplicationWindow)
 
 /* application may be NULL (tests). */
-KoersWindow     *koers_window_new                (GtkApplication  *application,
-                                                  KoersStore      *store);
-KoersStore      *koers_window_get_store          (KoersWindow     *self);
-KoersDepartment *koers_window_get_department     (KoersWindow     *self);
-void             koers_window_select_department  (KoersWindow     *self,
-                                                  KoersDepartment *department);
-const KoersPeriod *koers_window_get_period       (KoersWindow     *self);
-void             koers_window_set_period         (KoersWindow     *self,
-                                                  const KoersPeriod *period);
-void             koers_window_add_toast          (KoersWindow     *self,
-                                                  AdwToast        *toast);
+KoersWindow       *koers_window_new (GtkApplication *application,
+                                     KoersStore     *store);
+KoersStore        *koers_window_get_store (KoersWindow *self);
+KoersDepartment   *koers_window_get_department (KoersWindow *self);
+void               koers_window_select_department (KoersWindow     *self,
+                                                   KoersDepartment *department);
+const KoersPeriod *koers_window_get_period (KoersWindow *self);
+void               koers_window_set_period (KoersWindow       *self,
+                                            const KoersPeriod *period);
+void               koers_window_add_toast (KoersWindow *self,
+                                           AdwToast    *toast);
 /* What choosing a file for Import Data does: checks file in a thread (the
  * window stays responsive) and then opens the import dialog over the
  * window, or shows a message dialog with what is wrong with the file;
  * nothing is written before the dialog's Merge or Import.  Tests call it
  * to bypass the native chooser, and wait while is_importing(). */
-void             koers_window_import_file        (KoersWindow     *self,
-                                                  GFile           *file);
-gboolean         koers_window_is_importing       (KoersWindow     *self);
+void     koers_window_import_file (KoersWindow *self,
+                                   GFile       *file);
+gboolean koers_window_is_importing (KoersWindow *self);
 
 G_END_DECLS
