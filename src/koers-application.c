@@ -12,6 +12,7 @@
 #include "ui/window/koers-preferences-window.h"
 #include "koers-application.h"
 #include "koers-cli.h"
+#include "koers-settings.h"
 #include "ui/window/koers-window.h"
 
 struct _KoersApplication
@@ -52,23 +53,10 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-/* The settings when their schema is installed; an uninstalled build run by
- * hand has none. */
-static GSettings *
-lookup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
-}
-
 char *
 koers_application_apply_language (void)
 {
-  g_autoptr (GSettings) settings = lookup_settings ();
+  g_autoptr (GSettings) settings = koers_settings_lookup ();
   g_autofree char *language = NULL;
   const char      *messages;
 
@@ -115,24 +103,7 @@ static void
 ensure_settings (KoersApplication *self)
 {
   if (self->settings == NULL)
-    self->settings = lookup_settings ();
-}
-
-char *
-koers_application_get_default_database (void)
-{
-  g_autoptr (GSettings) settings = NULL;
-  g_autofree char *chosen = NULL;
-
-  /* KOERS_DATABASE (tests, scripts) comes before what the person chose. */
-  if (g_getenv ("KOERS_DATABASE") == NULL || g_getenv ("KOERS_DATABASE")[0] == '\0')
-    settings = lookup_settings ();
-  if (settings != NULL)
-    g_settings_get (settings, "database-path", "^ay", &chosen);
-  if (chosen != NULL && chosen[0] != '\0')
-    return g_steal_pointer (&chosen);
-
-  return koers_store_get_default_path ();
+    self->settings = koers_settings_lookup ();
 }
 
 /* The name written into the change log of every store this process opens. */
@@ -191,7 +162,7 @@ koers_application_handle_local_options (GApplication *application,
 
   self->database_given = g_variant_dict_lookup (options, "database", "^ay", &path);
   if (!self->database_given)
-    path = koers_application_get_default_database ();
+    path = koers_settings_get_default_database ();
 
   /* First, and without a display.  A database that cannot be used
    * (corrupt, foreign, newer, unwritable) is explained in a dialog by

@@ -17,10 +17,6 @@ char *koers_application_apply_language (void);
 /* Puts LANGUAGE back as it was before apply_language(), for a restart. */
 void koers_application_restore_environment (void);
 
-/* The database used when none is given: KOERS_DATABASE, else the one the
- * person chose when the default could not be used, else the store's. */
-char *koers_application_get_default_database (void);
-
 KoersApplication *koers_application_new (const char *running_language);
 /* The database opened in handle-local-options; NULL in a remote instance. */
 KoersStore *koers_application_get_store (KoersApplication *self);

@@ -21,7 +21,7 @@
 #include "io/report/koers-report.h"
 #include "io/koers-demo.h"
 #include "store/koers-store-review.h"
-#include "koers-application.h"
+#include "koers-settings.h"
 #include "koers-cli.h"
 
 #define EXIT_FAILED 1
@@ -803,7 +803,7 @@ koers_cli_handle_options (GVariantDict *options)
   execution.invocation = &invocation;
   if ((command->modifiers & MODIFIER_DATABASE) != 0 &&
       !g_variant_dict_lookup (options, "database", "^ay", &execution.database))
-    execution.database = koers_application_get_default_database ();
+    execution.database = koers_settings_get_default_database ();
 
   return execute_in_thread (&execution);
 }

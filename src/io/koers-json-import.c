@@ -33,12 +33,6 @@ G_STATIC_ASSERT ((int) KOERS_IMPORT_KPI_VALUES == (int) KOERS_BATCH_KPI_VALUE);
 /* Entries are allocated this many at a time. */
 #define ENTRY_BLOCK 4096
 
-KoersBatchKind
-koers_import_kind_to_batch (KoersImportKind kind)
-{
-  return (KoersBatchKind) kind;
-}
-
 static void
 small_free (KoersPlanSmall *small)
 {

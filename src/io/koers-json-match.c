@@ -9,6 +9,13 @@
 #include "koers-json-private.h"
 #include "store/koers-store-columns.h"
 
+/* The import kinds and the store's batch kinds are listed in one order. */
+KoersBatchKind
+koers_import_kind_to_batch (KoersImportKind kind)
+{
+  return (KoersBatchKind) kind;
+}
+
 /* The import's judgement, before anything is written: which database row
  * each entity of the file is (matching), what becomes of it (outcome),
  * and whether the result would hold together (links, the company level,
