@@ -60,7 +60,8 @@ typedef int (*CommandFunc) (Invocation *invocation,
 typedef enum
 {
   SCOPE_PERIOD, /* the objectives of the command's period, without
-                 * their check-ins (the quality check reads none) */
+                 * their check-ins and without the KPIs (the quality
+                 * check reads neither) */
   SCOPE_ALL,    /* every objective */
   SCOPE_OWN,    /* the command reads what it needs itself */
 } Scope;
@@ -684,7 +685,10 @@ open_database (Execution *execution,
     }
 
   /* Only what the command needs (see load_scope()). */
-  invocation->store = koers_store_open_lazy (execution->database, error);
+  if (execution->command->scope == SCOPE_PERIOD)
+    invocation->store = koers_store_open_without_kpis (execution->database, error);
+  else
+    invocation->store = koers_store_open_lazy (execution->database, error);
   if (invocation->store == NULL)
     return EXIT_FAILED;
 

@@ -623,6 +623,58 @@ test_migrate_v3 (KoersTestDir *fixture,
                    koers_kpi_get_id (kpi));
 }
 
+/* A command that reads no KPI (the quality check) opens the store without
+ * them, and reads one department's objectives of a period with their key
+ * results and check-ins, and no other department's. */
+static void
+test_open_without_kpis (KoersTestStore *fixture,
+                        gconstpointer   data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersKpi) kpi = add_kpi (fixture, "Finance", "Cash", 2);
+  g_autoptr (KoersObjective) budget = koers_test_store_add_objective (fixture, "Finance", "Budget", "2026-Q2", TRUE);
+  g_autoptr (KoersObjective) sell = koers_test_store_add_objective (fixture, "Sales", "Sell", "2026-Q2", TRUE);
+  g_autoptr (KoersStore) check = NULL;
+  g_autoptr (KoersStore) lazy = NULL;
+  gint64      finance = koers_department_get_id (koers_test_find_department (fixture->store, "Finance"));
+  KoersPeriod q2;
+
+  koers_period_init_quarter (&q2, 2026, 2);
+
+  check = koers_store_open_without_kpis (fixture->files.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (check)), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (check->kpi_by_id), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (check->kpi_value_by_id), ==, 0);
+  /* The departments are all there, for --departments to find. */
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (check)), ==,
+                    g_list_model_get_n_items (koers_store_get_departments (fixture->store)));
+
+  koers_store_set_period_checkins (check, KOERS_STORE_CHECKINS_LISTS);
+  g_assert_true (koers_store_load_period_departments (check, &q2, &finance, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (check)), ==, 1);
+  g_assert_nonnull (koers_store_find_objective (check, koers_objective_get_id (budget)));
+  g_assert_null (koers_store_find_objective (check, koers_objective_get_id (sell)));
+  g_assert_cmpuint (g_hash_table_size (check->key_result_by_id), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (check->checkin_by_id), ==, 2);
+  g_assert_true (koers_key_result_get_checkins_loaded (koers_test_first_key_result (
+    koers_store_find_objective (check, koers_objective_get_id (budget)))));
+
+  /* The rest of the period comes after, as the window reads it. */
+  g_assert_true (koers_store_load_period (check, &q2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (check)), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (check->checkin_by_id), ==, 4);
+
+  /* Every other store reads them. */
+  lazy = koers_store_open_lazy (fixture->files.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (lazy)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_kpi_get_values (koers_store_find_kpi (lazy, koers_kpi_get_id (kpi)))),
+                    ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +689,7 @@ main (int   argc,
   ADD ("key-result-link", test_key_result_link);
   ADD ("department-cascade", test_department_cascade);
   ADD ("carry-over", test_carry_over);
+  ADD ("open-without-kpis", test_open_without_kpis);
 #undef ADD
   g_test_add ("/store-kpis/migrate-v3", KoersTestDir, NULL, koers_test_dir_setup, test_migrate_v3,
               koers_test_dir_teardown);

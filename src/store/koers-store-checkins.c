@@ -16,11 +16,9 @@
 /* The check-ins of the key results of a period (?1) and, when ?2 is not
  * NULL, only of the departments in that JSON array, as load_key_results()
  * reads those key results. */
-#define PERIOD_CHECKINS                                                 \
-  "FROM checkins WHERE key_result_id IN"                                \
-  " (SELECT k.id FROM key_results AS k"                                 \
-  "  JOIN objectives AS o ON o.id = k.objective_id WHERE o.period = ?1" \
-  "  AND (?2 IS NULL OR o.department_id IN (SELECT value FROM json_each (?2))))"
+#define PERIOD_CHECKINS                  \
+  "FROM checkins WHERE key_result_id IN" \
+  " (SELECT id FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES "))"
 
 /* A summary being gathered from rows newest first. */
 typedef struct

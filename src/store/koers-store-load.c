@@ -118,8 +118,7 @@ load_objectives (KoersStore *self,
 
   stmt = koers_store_prepare_select (self, &koers_entity_objective,
                                      period != NULL
-                                       ? "FROM objectives WHERE period = ?1"
-                                         " AND (?2 IS NULL OR department_id IN (SELECT value FROM json_each (?2)))"
+                                       ? "FROM objectives WHERE id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
                                          " ORDER BY department_id, period, position, id"
                                        : "FROM objectives ORDER BY department_id, period, position, id",
                                      error);
@@ -161,9 +160,7 @@ load_key_results (KoersStore *self,
 
   stmt = koers_store_prepare_select (self, &koers_entity_key_result,
                                      period != NULL
-                                       ? "FROM key_results WHERE objective_id IN"
-                                         " (SELECT id FROM objectives WHERE period = ?1 AND (?2 IS NULL OR"
-                                         "  department_id IN (SELECT value FROM json_each (?2))))"
+                                       ? "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
                                          " ORDER BY objective_id, position, id"
                                        : "FROM key_results ORDER BY objective_id, position, id",
                                      error);
@@ -370,9 +367,10 @@ koers_store_load (KoersStore *self,
        load_list (self, &koers_entity_department,
                   "FROM departments ORDER BY is_company DESC, sort_order, id",
                   take_department, self->departments, error) &&
-       load_list (self, &koers_entity_kpi, "FROM kpis ORDER BY department_id, position, id",
-                  take_kpi, self->kpis, error) &&
-       load_kpi_values (self, error) &&
+       (self->without_kpis ||
+        (load_list (self, &koers_entity_kpi, "FROM kpis ORDER BY department_id, position, id",
+                    take_kpi, self->kpis, error) &&
+         load_kpi_values (self, error))) &&
        (self->lazy || koers_store_load_period_key (self, NULL, error)) &&
        koers_store_load_dismissed (self, error);
   if (ok)

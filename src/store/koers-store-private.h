@@ -48,6 +48,8 @@ struct _KoersStore
   char    *author; /* written into the change log */
   /* Opened with koers_store_open_lazy(): objectives are read per period. */
   gboolean lazy;
+  /* Opened with koers_store_open_without_kpis(): no KPI was read. */
+  gboolean without_kpis;
   /* department id -> GListStore of its objectives in the model;
    * objective id -> the department id it is filed under */
   GHashTable        *objectives_by_department;
@@ -124,6 +126,18 @@ KoersRow *koers_row_new_from_object (GObject *object);
 void      koers_row_free (KoersRow *row);
 void      koers_row_apply (KoersRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersRow, koers_row_free)
+
+/* The ids of the objectives of a period (?1) and, when ?2 is not NULL,
+ * only of the departments in that JSON array of ids.  Written so that
+ * SQLite seeks those departments' rows in the index objectives_department
+ * (department_id, period, …): "period = ?1 AND (?2 IS NULL OR department_id
+ * IN …)" made it walk the index entry of every objective of every period.
+ * The first arm (every department) is skipped when ?2 is given, the second
+ * reads nothing when it is not. */
+#define KOERS_STORE_PERIOD_OBJECTIVES                          \
+  "SELECT id FROM objectives WHERE ?2 IS NULL AND period = ?1" \
+  " UNION ALL SELECT id FROM objectives"                       \
+  " WHERE department_id IN (SELECT value FROM json_each (?2)) AND period = ?1"
 
 /* Opens path; with create_only a file that exists is refused.  language
  * names the company and departments of a new database. */

@@ -206,6 +206,7 @@ open_file (const char   *file,
            const char   *path,
            KoersLanguage language,
            gboolean      lazy,
+           gboolean      kpis,
            GError      **error)
 {
   g_autoptr (KoersStore) self = NULL;
@@ -244,6 +245,7 @@ open_file (const char   *file,
   self = g_object_new (KOERS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->lazy = lazy;
+  self->without_kpis = !kpis;
 
   rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -316,7 +318,7 @@ koers_store_create (const char        *path,
   if (file == NULL)
     return propagate_create_error (error, local_error, path);
 
-  store = open_file (koers_atomic_file_get_temporary_path (file), path, language, FALSE,
+  store = open_file (koers_atomic_file_get_temporary_path (file), path, language, FALSE, TRUE,
                      error);
   if (store == NULL || (fill != NULL && !fill (store, user_data, error)))
     return FALSE;
@@ -330,12 +332,13 @@ koers_store_create (const char        *path,
   return TRUE;
 }
 
-KoersStore *
-koers_store_open_full (const char   *path,
-                       KoersLanguage language,
-                       gboolean      create_only,
-                       gboolean      lazy,
-                       GError      **error)
+static KoersStore *
+open_path (const char   *path,
+           KoersLanguage language,
+           gboolean      create_only,
+           gboolean      lazy,
+           gboolean      kpis,
+           GError      **error)
 {
   g_autofree char *display = NULL;
   GStatBuf         st;
@@ -380,7 +383,17 @@ koers_store_open_full (const char   *path,
         }
     }
 
-  return open_file (path, path, language, lazy, error);
+  return open_file (path, path, language, lazy, kpis, error);
+}
+
+KoersStore *
+koers_store_open_full (const char   *path,
+                       KoersLanguage language,
+                       gboolean      create_only,
+                       gboolean      lazy,
+                       GError      **error)
+{
+  return open_path (path, language, create_only, lazy, TRUE, error);
 }
 
 KoersStore *
@@ -395,6 +408,16 @@ koers_store_open_lazy (const char *path,
                        GError    **error)
 {
   return koers_store_open_full (path, koers_format_get_language (), FALSE, TRUE, error);
+}
+
+KoersStore *
+koers_store_open_without_kpis (const char *path,
+                               GError    **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_path (path, koers_format_get_language (), FALSE, TRUE, FALSE, error);
 }
 
 gboolean

@@ -80,6 +80,12 @@ KoersStore *koers_store_open (const char *path,
  * koers_store_load_checkins()). */
 KoersStore *koers_store_open_lazy (const char *path,
                                    GError    **error);
+/* As koers_store_open_lazy(), but no KPI (nor any of their values) is
+ * read: koers_store_get_kpis() stays empty.  For a command that reads
+ * objectives and never a KPI (the quality check): a large company's KPI
+ * values were most of what such a command read. */
+KoersStore *koers_store_open_without_kpis (const char *path,
+                                           GError    **error);
 /* Reads the objectives whose period shares a day with period into the
  * model (once; in one read transaction).  Does nothing for a store opened
  * with koers_store_open(), which holds everything. */
