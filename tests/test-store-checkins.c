@@ -318,6 +318,50 @@ test_period_in_two_steps (KoersTestDir *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 2);
 }
 
+/* Check-ins of one day: the summary orders them as the full list does
+ * (by creation, then id), whatever order the rows come in, and its latest
+ * is the one made last. */
+static void
+test_summary_same_day (KoersTestDir *fixture,
+                       gconstpointer data)
+{
+  g_autoptr (KoersStore) window = NULL;
+  g_autoptr (KoersCheckin) last_made = NULL;
+  sqlite3                 *db = NULL;
+  KoersKeyResult          *kr;
+  const KoersCheckinPoint *points;
+  GListModel              *list;
+  guint                    n_points = 0;
+
+  fill_database (fixture->path);
+  /* Key result 1's check-ins (values 10, 20, 30) on one day, made in the
+   * order 20, 30, 10: against their ids. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE checkins SET date = '2026-05-20',"
+                                 " created = CASE value WHEN 20 THEN 100 WHEN 30 THEN 200 ELSE 300 END"
+                                 " WHERE key_result_id = (SELECT min (key_result_id) FROM checkins)",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = open_window (fixture->path);
+  kr = key_result_at (window, 0);
+  g_assert_false (koers_key_result_get_checkins_loaded (kr));
+  g_assert_cmpfloat (koers_checkin_get_value (koers_key_result_get_latest_checkin (kr)), ==, 10);
+  points = koers_key_result_get_checkin_points (kr, &n_points);
+  g_assert_cmpuint (n_points, ==, 3);
+  g_assert_cmpfloat (points[0].value, ==, 20);
+  g_assert_cmpfloat (points[1].value, ==, 30);
+  g_assert_cmpfloat (points[2].value, ==, 10);
+  g_assert_cmpstr (koers_key_result_get_first_checkin_date (kr), ==, "2026-05-20");
+
+  /* The full list, newest first, agrees. */
+  list = koers_key_result_get_checkins (kr);
+  last_made = g_list_model_get_item (list, 0);
+  g_assert_cmpfloat (koers_checkin_get_value (last_made), ==, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +375,7 @@ main (int   argc,
   ADD ("/store-checkins/other-writer", test_other_writer);
   ADD ("/store-checkins/writes-on-unread", test_writes_on_unread);
   ADD ("/store-checkins/period-in-two-steps", test_period_in_two_steps);
+  ADD ("/store-checkins/summary-same-day", test_summary_same_day);
 #undef ADD
 
   return g_test_run ();

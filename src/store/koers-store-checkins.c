@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "koers-store-columns.h"
 #include "koers-store-private.h"
 
@@ -20,49 +22,91 @@
   "FROM checkins WHERE key_result_id IN" \
   " (SELECT id FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES "))"
 
-/* A summary being gathered from rows newest first. */
+/* A point of a sparkline, and what orders check-ins of one day. */
+typedef struct
+{
+  KoersCheckinPoint point;
+  gint64            created;
+  gint64            id;
+} RankedPoint;
+
+/* A summary being gathered from rows newest day first. */
 typedef struct
 {
   KoersKeyResult *kr; /* NULL: rows of a key result to skip */
   gint64          kr_id;
   guint           n;
   KoersCheckin   *latest;
+  GString        *latest_date;
+  gint64          latest_created;
+  gint64          latest_id;
   GString        *first_date;
-  GArray         *points; /* KoersCheckinPoint, newest first */
+  GArray         *ranked; /* RankedPoint, in the order of the rows */
+  GArray         *points; /* KoersCheckinPoint, oldest first */
   guint           n_flushed;
 } SummaryReader;
+
+/* Oldest first, as a key result's list is: by day, then creation, then id. */
+static int
+compare_ranked_points (gconstpointer a,
+                       gconstpointer b)
+{
+  const RankedPoint *pa = a;
+  const RankedPoint *pb = b;
+
+  if (pa->point.julian_day != pb->point.julian_day)
+    return pa->point.julian_day < pb->point.julian_day ? -1 : 1;
+  if (pa->created != pb->created)
+    return pa->created < pb->created ? -1 : 1;
+  if (pa->id != pb->id)
+    return pa->id < pb->id ? -1 : 1;
+  return 0;
+}
 
 static void
 flush_summary (SummaryReader *r)
 {
-  guint len = r->points->len;
-
   if (r->kr != NULL)
     {
-      KoersCheckinPoint *p = (KoersCheckinPoint *) (gpointer) r->points->data;
-
       /* The sparkline reads left to right. */
-      for (guint i = 0; i < len / 2; i++)
-        {
-          KoersCheckinPoint tmp = p[i];
-
-          p[i] = p[len - 1 - i];
-          p[len - 1 - i] = tmp;
-        }
+      g_array_sort (r->ranked, compare_ranked_points);
+      g_array_set_size (r->points, 0);
+      for (guint i = 0; i < r->ranked->len; i++)
+        g_array_append_val (r->points, g_array_index (r->ranked, RankedPoint, i).point);
       koers_key_result_set_checkin_summary (r->kr, r->n, r->latest,
                                             r->n > 0 ? r->first_date->str : NULL,
-                                            p, len);
+                                            (KoersCheckinPoint *) (gpointer) r->points->data,
+                                            r->points->len);
       r->n_flushed++;
     }
 
   r->kr = NULL;
   r->n = 0;
   g_clear_object (&r->latest);
-  g_array_set_size (r->points, 0);
+  g_array_set_size (r->ranked, 0);
 }
 
-/* Rows newest first per key result: the first row of each is its latest
- * check-in, the only one made into an object; the others give a point. */
+/* The row as the key result's latest check-in. */
+static void
+take_latest (SummaryReader *r,
+             sqlite3_stmt  *stmt,
+             const char    *date,
+             gint64         created,
+             gint64         id)
+{
+  g_clear_object (&r->latest);
+  r->latest = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+  koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (r->latest));
+  g_string_assign (r->latest_date, date);
+  r->latest_created = created;
+  r->latest_id = id;
+}
+
+/* Rows by key result, newest day first; check-ins of one day in any
+ * order (the index on (key_result_id, date) read backwards, without a
+ * sort of every row: that sort was a third of the query).  The latest
+ * check-in, the newest day's last made, is the only one made into an
+ * object; every row gives a point. */
 static gboolean
 read_summaries (KoersStore   *self,
                 sqlite3_stmt *stmt,
@@ -74,13 +118,17 @@ read_summaries (KoersStore   *self,
 
   r.kr_id = -1;
   r.first_date = g_string_new (NULL);
+  r.latest_date = g_string_new (NULL);
+  r.ranked = g_array_new (FALSE, FALSE, sizeof (RankedPoint));
   r.points = g_array_new (FALSE, FALSE, sizeof (KoersCheckinPoint));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64            kr_id = sqlite3_column_int64 (stmt, 2);
-      const char       *date = koers_store_column_text (stmt, 3);
-      KoersCheckinPoint point;
+      gint64      id = sqlite3_column_int64 (stmt, 0);
+      gint64      kr_id = sqlite3_column_int64 (stmt, 2);
+      const char *date = koers_store_column_text (stmt, 3);
+      gint64      created = sqlite3_column_int64 (stmt, 8);
+      RankedPoint ranked;
 
       if (kr_id != r.kr_id)
         {
@@ -92,20 +140,27 @@ read_summaries (KoersStore   *self,
           if (kr == NULL || koers_key_result_get_checkins_loaded (kr))
             continue;
           r.kr = kr;
-          r.latest = g_object_new (KOERS_TYPE_CHECKIN, NULL);
-          koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (r.latest));
+          take_latest (&r, stmt, date, created, id);
         }
+      else if (r.kr != NULL && strcmp (date, r.latest_date->str) == 0 &&
+               (created > r.latest_created || (created == r.latest_created && id > r.latest_id)))
+        take_latest (&r, stmt, date, created, id);
       if (r.kr == NULL)
         continue;
 
       r.n++;
+      /* The oldest day comes last. */
       g_string_assign (r.first_date, date);
-      if (koers_checkin_point_init (&point, date, sqlite3_column_double (stmt, 4)))
-        g_array_append_val (r.points, point);
+      ranked.created = created;
+      ranked.id = id;
+      if (koers_checkin_point_init (&ranked.point, date, sqlite3_column_double (stmt, 4)))
+        g_array_append_val (r.ranked, ranked);
     }
   flush_summary (&r);
 
   g_string_free (r.first_date, TRUE);
+  g_string_free (r.latest_date, TRUE);
+  g_array_unref (r.ranked);
   g_array_unref (r.points);
   if (n_flushed != NULL)
     *n_flushed = r.n_flushed;
@@ -225,10 +280,10 @@ koers_store_load_period_checkins (KoersStore *self,
       return read_lists (self, stmt, error);
     }
 
-  /* All descending: the index on (key_result_id, date) read backwards. */
+  /* The index on (key_result_id, date) read backwards: read_summaries()
+   * orders the check-ins of one day itself. */
   stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                                     PERIOD_CHECKINS
-                                     " ORDER BY key_result_id DESC, date DESC, created DESC, id DESC",
+                                     PERIOD_CHECKINS " ORDER BY key_result_id DESC, date DESC",
                                      error);
   if (stmt == NULL)
     return FALSE;

@@ -98,6 +98,8 @@ def dialogs_run():
                          pred=lambda n: "card.edit" in action_names(n))
         kr = wait_node("a key result row", lambda: main, "list item",
                        pred=lambda n: "kr-row.check-in" in action_names(n))
+        # The KPI rows are made when their page first shows.
+        press(wait_node("the KPIs page switch", lambda: main, None, "KPIs", pred=can_act))
         kpi = wait_node("a KPI row", lambda: main, "list item",
                         pred=lambda n: "kpi-row.update" in action_names(n))
 

@@ -23,6 +23,7 @@ struct _KoersKpiSection
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char               *summary;
+  gboolean            rows_bound; /* the list box's rows are made once it shows */
 
   GtkLabel   *summary_label;
   GtkWidget  *add_button;
@@ -160,6 +161,24 @@ create_placeholder (void)
   return box;
 }
 
+/* The rows when the section first shows: the window's editor pane has it
+ * on a page of its own, so a department's KPI rows made while its
+ * objectives show were work before the window's first frame that nobody
+ * saw. */
+static void
+koers_kpi_section_map (GtkWidget *widget)
+{
+  KoersKpiSection *self = KOERS_KPI_SECTION (widget);
+
+  if (!self->rows_bound)
+    {
+      self->rows_bound = TRUE;
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, self, NULL);
+    }
+
+  GTK_WIDGET_CLASS (koers_kpi_section_parent_class)->map (widget);
+}
+
 static void
 koers_kpi_section_dispose (GObject *object)
 {
@@ -196,6 +215,7 @@ koers_kpi_section_class_init (KoersKpiSectionClass *klass)
 
   object_class->dispose = koers_kpi_section_dispose;
   object_class->finalize = koers_kpi_section_finalize;
+  widget_class->map = koers_kpi_section_map;
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -217,7 +237,6 @@ koers_kpi_section_init (KoersKpiSection *self)
   self->filter = gtk_custom_filter_new (filter_kpi_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_summary), self);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row_cb, self, NULL);
   gtk_list_box_set_placeholder (self->list_box, create_placeholder ());
 
   update_summary (self);

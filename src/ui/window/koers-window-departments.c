@@ -130,11 +130,23 @@ koers_window_bind_departments (KoersWindow *self)
 {
   GListModel *departments = koers_store_get_departments (self->store);
 
-  gtk_list_box_bind_model (self->department_list, departments,
+  /* Each row is a template, a summary of its department's quarter and
+   * its share of the layout: a large company's rows out of view were a
+   * good part of the window's start (koers-window-first-frame.c). */
+  self->department_rows = gtk_slice_list_model_new (g_object_ref (departments), 0, 1);
+  gtk_list_box_bind_model (self->department_list, G_LIST_MODEL (self->department_rows),
                            create_department_row_cb, self, NULL);
-  /* After the list box's own handler, so the rows exist. */
+  /* After the slice's handler (and so the list box's), so the rows exist. */
   g_signal_connect_object (departments, "items-changed",
                            G_CALLBACK (departments_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+koers_window_show_department_rows (KoersWindow *self,
+                                   guint        n_rows)
+{
+  if (self->department_rows != NULL)
+    gtk_slice_list_model_set_size (self->department_rows, n_rows);
 }
 
 void
@@ -145,6 +157,7 @@ koers_window_dispose_departments (KoersWindow *self)
     g_signal_handlers_disconnect_by_data (koers_store_get_departments (self->store), self);
   if (self->department_list != NULL)
     gtk_list_box_bind_model (self->department_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->department_rows);
   g_clear_object (&self->department);
 }
 

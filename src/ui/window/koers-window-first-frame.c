@@ -1,17 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window's first period: its first frame shows the sidebar rows that
- * fit in the window and one department's cards, so the period is read for
- * those departments first and for the others once that frame is painted.
- * On a large company (61 departments and teams) reading the whole quarter
- * before the first frame was most of the window's start. */
+/* The window's first frame shows the sidebar rows that fit in the window
+ * and one department's cards, so the sidebar holds those rows and the
+ * first period is read for their departments first, and for the others
+ * once that frame is painted.  On a large company (61 departments and
+ * teams) reading the whole quarter and making every row before the first
+ * frame was most of the window's start. */
 #include "config.h"
 
 #include "koers-window-private.h"
 #include "widgets/koers-toasts.h"
-
-/* A sidebar row is at least this high (two lines and their margins), so
- * no more rows than the window's height over it are in the first frame. */
-#define MIN_ROW_HEIGHT 40
 
 static void
 add_department_id (GArray *ids,
@@ -25,58 +22,97 @@ add_department_id (GArray *ids,
 }
 
 /* The department remembered from the last run (restore_department()
- * selects it next) and the departments above it: a team's cards say
- * which objective of its department they support. */
-static void
-add_remembered_department (KoersWindow *self,
-                           GArray      *ids)
+ * selects it next), or NULL. */
+static KoersDepartment *
+find_remembered_department (KoersWindow *self,
+                            guint       *index)
 {
   g_autofree char *uuid = g_settings_get_string (self->settings, "last-department");
   GListModel      *departments = koers_store_get_departments (self->store);
   guint            n = g_list_model_get_n_items (departments);
-  KoersDepartment *dept = NULL;
 
-  for (guint i = 0; uuid[0] != '\0' && i < n && dept == NULL; i++)
+  for (guint i = 0; uuid[0] != '\0' && i < n; i++)
     {
       g_autoptr (KoersDepartment) item = g_list_model_get_item (departments, i);
 
       if (g_strcmp0 (koers_department_get_uuid (item), uuid) == 0)
-        dept = item;
+        {
+          *index = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+/* How many sidebar rows the window's height holds, from the height of
+ * the first row (the company's, made by then): the rows are alike.  One
+ * more for a row cut off at the bottom, and one for a row a little lower
+ * than the first. */
+static guint
+count_rows_in_view (KoersWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->department_list, 0);
+  int            width, height;
+  int            row_height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (row != NULL)
+    gtk_widget_measure (GTK_WIDGET (row), GTK_ORIENTATION_VERTICAL, -1, NULL, &row_height, NULL, NULL);
+
+  return (guint) MAX (height, 1) / (guint) MAX (row_height, 1) + 2;
+}
+
+void
+koers_window_limit_first_rows (KoersWindow *self)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+  guint       n = g_list_model_get_n_items (departments);
+  guint       n_rows, remembered = 0;
+
+  /* Maximized, to a height not known yet: every row. */
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    n_rows = n;
+  else
+    n_rows = MIN (count_rows_in_view (self), n);
+  /* The remembered department's row is selected next. */
+  if (find_remembered_department (self, &remembered) != NULL)
+    n_rows = MAX (n_rows, remembered + 1);
+
+  self->n_first_rows = n_rows < n ? n_rows : 0;
+  koers_window_show_department_rows (self, self->n_first_rows > 0 ? self->n_first_rows : G_MAXUINT);
+}
+
+/* The departments of the first frame's rows, and the remembered one and
+ * those above it (a team's cards say which objective of its department
+ * they support); NULL when that is every one. */
+static GArray *
+list_first_departments (KoersWindow *self)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+  g_autoptr (GArray) ids = NULL;
+  KoersDepartment *dept;
+  guint            n = g_list_model_get_n_items (departments);
+  guint            remembered = 0;
+
+  if (self->n_first_rows == 0)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->n_first_rows; i++)
+    {
+      g_autoptr (KoersDepartment) item = g_list_model_get_item (departments, i);
+
+      add_department_id (ids, koers_department_get_id (item));
     }
 
   /* At most one step per department: a loop in the parents ends too. */
+  dept = find_remembered_department (self, &remembered);
   for (guint i = 0; dept != NULL && i < n; i++)
     {
       add_department_id (ids, koers_department_get_id (dept));
       dept = koers_store_find_department (self->store, koers_department_get_parent_id (dept));
     }
-}
-
-/* The departments of the first frame, or NULL when that is every one (or
- * the window is maximized, to a height not known yet). */
-static GArray *
-list_first_departments (KoersWindow *self)
-{
-  GListModel *departments = koers_store_get_departments (self->store);
-  guint       n = g_list_model_get_n_items (departments);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int   width, height;
-  guint n_rows;
-
-  if (gtk_window_is_maximized (GTK_WINDOW (self)))
-    return NULL;
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  n_rows = (guint) MAX (height, 1) / MIN_ROW_HEIGHT + 1;
-  if (n_rows >= n)
-    return NULL;
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
-
-      add_department_id (ids, koers_department_get_id (dept));
-    }
-  add_remembered_department (self, ids);
 
   return g_steal_pointer (&ids);
 }
@@ -94,6 +130,12 @@ koers_window_read_whole_period (KoersWindow *self)
         koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
       /* The checks read the whole period: again, now that it is there. */
       koers_quality_marks_check_soon (koers_editor_pane_get_quality_marks (self->editor_pane));
+    }
+  /* After the read: each new row sums up its department once. */
+  if (self->n_first_rows > 0)
+    {
+      self->n_first_rows = 0;
+      koers_window_show_department_rows (self, G_MAXUINT);
     }
 
   koers_window_add_quality_page (self);

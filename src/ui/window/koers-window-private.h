@@ -27,6 +27,9 @@ struct _KoersWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
   GtkListBox           *department_list;
+  /* The store's departments the sidebar shows: before the first frame
+   * those that fit in the window, then every one. */
+  GtkSliceListModel    *department_rows;
   KoersPeriodSwitcher  *period_switcher;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
@@ -43,6 +46,7 @@ struct _KoersWindow
   /* The first period, read for the first frame's departments only, and
    * those departments; NULL once the period is read whole. */
   gboolean    period_read;
+  guint       n_first_rows; /* the sidebar's rows in the first frame; 0: every one */
   KoersPeriod first_period;
   GArray     *first_ids;
   guint       rest_idle;
@@ -68,6 +72,9 @@ gboolean koers_window_load_period (KoersWindow       *self,
 /* Reads the rest of the first period, when it is still to come, and adds
  * the OKR check's page: now. */
 void koers_window_read_whole_period (KoersWindow *self);
+/* Limits the sidebar to the rows that fit in the window until its first
+ * frame is painted (before the first period is read). */
+void koers_window_limit_first_rows (KoersWindow *self);
 void koers_window_dispose_first_frame (KoersWindow *self);
 
 /* The sidebar (koers-window-departments.c). */
@@ -79,8 +86,12 @@ void koers_window_set_department (KoersWindow     *self,
 void koers_window_reselect_department (KoersWindow *self);
 void koers_window_focus_department_row (KoersWindow     *self,
                                         KoersDepartment *department);
-/* Fills the sidebar from the store's departments and follows them. */
+/* Fills the sidebar from the store's departments and follows them: the
+ * company's row at first, the others with koers_window_show_department_rows(). */
 void koers_window_bind_departments (KoersWindow *self);
+/* Shows the first n_rows departments in the sidebar (G_MAXUINT: all). */
+void koers_window_show_department_rows (KoersWindow *self,
+                                        guint        n_rows);
 void koers_window_dispose_departments (KoersWindow *self);
 /* Adds the department actions and the sidebar's keyboard shortcuts. */
 void koers_window_init_departments (KoersWindow *self);

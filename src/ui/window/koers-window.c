@@ -381,6 +381,7 @@ koers_window_constructed (GObject *object)
   koers_editor_pane_set_store (self->editor_pane, self->store);
 
   koers_window_bind_departments (self);
+  koers_window_limit_first_rows (self);
   restore_period (self);
   restore_department (self);
 }
