@@ -551,6 +551,129 @@ test_delete_undo (void)
   koers_test_ui_db_close (&db);
 }
 
+/* Teams: added under a department from its menu's action, nested under it
+ * with the department's roll-up, collapsed and expanded (remembered),
+ * moved to another department and deleted with undo. */
+static void
+test_teams (void)
+{
+  KoersTestUiDb          db = { 0 };
+  KoersWindow           *window;
+  KoersDepartmentDialog *dialog;
+  KoersDepartment       *marketing;
+  KoersDepartment       *sales;
+  KoersDepartment       *team;
+  KoersDepartmentRow    *row;
+  GtkWidget             *undo;
+  g_auto (GStrv) collapsed = NULL;
+  g_autofree char *period_key = NULL;
+  KoersPeriod      period;
+  GDate            today;
+  int              index;
+  gint64           id;
+
+  reset_settings ();
+  koers_test_ui_db_open (&db);
+  koers_date_today (&today);
+  koers_period_init_for_date (&period, &today);
+  period_key = koers_period_to_string (&period);
+  marketing = koers_test_find_department (db.store, "Marketing");
+  sales = koers_test_find_department (db.store, "Sales");
+  add_objective (db.store, marketing, "Double monthly sign-ups", period_key);
+  window = open_window (db.store, 1100, 720);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-team", "x",
+                                             koers_department_get_id (marketing)));
+  koers_test_ui_iterate ();
+  dialog = find_department_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (koers_department_dialog_get_parent_id (dialog), ==, koers_department_get_id (marketing));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Team");
+  koers_department_dialog_set_name (dialog, "Growth");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  koers_test_ui_iterate ();
+
+  team = koers_store_find_department_by_name (db.store, "Growth");
+  g_assert_nonnull (team);
+  g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (marketing));
+  g_assert_true (koers_window_get_department (window) == team);
+  g_assert_cmpuint (count_rows (window), ==, 11);
+  /* Right under its department, though the store lists it last. */
+  index = find_row_index (window, marketing);
+  g_assert_cmpint (find_row_index (window, team), ==, index + 1);
+  row = KOERS_DEPARTMENT_ROW (get_row (window, index));
+  g_assert_true (koers_department_row_get_expanded (row));
+  g_assert_false (koers_department_row_get_expanded (KOERS_DEPARTMENT_ROW (get_row (window, index + 1))));
+
+  /* The team's objective counts in its own row and in the roll-up. */
+  add_objective (db.store, team, "Win two partners", period_key);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, index + 1)))->n_objectives, ==, 1);
+  g_assert_cmpuint (koers_department_row_get_summary (row)->n_objectives, ==, 1);
+  g_assert_cmpuint (koers_department_row_get_rollup (row)->n_objectives, ==, 2);
+  g_assert_true (g_str_has_suffix (koers_department_row_get_details (row),
+                                   "; With teams: 2 objectives, score 0.00"));
+
+  /* Collapsed: the team goes out of sight, its department takes the
+   * selection, and the next window remembers it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.collapse-teams", "x",
+                                             koers_department_get_id (team)));
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  g_assert_cmpint (find_row_index (window, team), ==, -1);
+  g_assert_true (koers_window_get_department (window) == marketing);
+  row = KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing)));
+  g_assert_false (koers_department_row_get_expanded (row));
+  collapsed = g_settings_get_strv (settings, "collapsed-departments");
+  g_assert_cmpuint (g_strv_length (collapsed), ==, 1);
+  g_assert_cmpstr (collapsed[0], ==, koers_department_get_uuid (marketing));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+
+  window = open_window (db.store, 1100, 720);
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.expand-teams", "x",
+                                             koers_department_get_id (marketing)));
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (count_rows (window), ==, 11);
+  g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, marketing) + 1);
+
+  /* Moved to Sales in its own dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-department", "x",
+                                             koers_department_get_id (team)));
+  koers_test_ui_iterate ();
+  dialog = find_department_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Edit Team");
+  g_assert_true (koers_department_dialog_set_parent_id (dialog, koers_department_get_id (sales)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  koers_test_ui_iterate ();
+  g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (sales));
+  g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, sales) + 1);
+  g_assert_cmpuint (koers_department_row_get_rollup (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, sales))))->n_objectives,
+                    ==, 1);
+  g_assert_false (koers_department_row_get_expanded (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing)))));
+
+  /* Deleted, and back under Sales with Undo. */
+  id = koers_department_get_id (team);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x", id));
+  koers_test_ui_iterate ();
+  adw_message_dialog_response (find_message_dialog (), "delete");
+  koers_test_ui_iterate ();
+  g_assert_null (koers_store_find_department (db.store, id));
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  undo = find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON, button_has_label, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  koers_test_ui_iterate ();
+  team = koers_store_find_department (db.store, id);
+  g_assert_nonnull (team);
+  g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (sales));
+  g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, sales) + 1);
+
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
+}
+
 static void
 test_search (void)
 {
@@ -932,6 +1055,7 @@ main (int   argc,
   g_test_add_func ("/window/follow-store", test_follow_store);
   g_test_add_func ("/window/add-rename", test_add_and_rename);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/teams", test_teams);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/menu-actions", test_menu_actions);
   g_test_add_func ("/window/quality", test_quality);

@@ -54,6 +54,9 @@ koers_window_reselect_department (KoersWindow *self)
 
   if (self->department != NULL)
     row = find_row (self, koers_department_get_id (self->department));
+  /* A team out of sight: its department. */
+  if (row == NULL && self->department != NULL)
+    row = find_row (self, koers_department_get_parent_id (self->department));
   if (row == NULL)
     row = find_row (self, koers_department_get_id (koers_store_get_company (self->store)));
   if (row == NULL)
@@ -81,6 +84,9 @@ create_department_row_cb (gpointer item,
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
   GtkWidget   *row = koers_department_row_new (self->store, KOERS_DEPARTMENT (item));
+
+  koers_department_row_set_expanded (KOERS_DEPARTMENT_ROW (row),
+                                     koers_window_get_teams_expanded (self, item));
 
   koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row),
                                    koers_period_switcher_get_period (self->period_switcher));
@@ -117,6 +123,16 @@ koers_window_select_department (KoersWindow     *self,
   g_return_if_fail (KOERS_IS_WINDOW (self));
   g_return_if_fail (KOERS_IS_DEPARTMENT (department));
 
+  /* A team of a collapsed department: open it. */
+  if (koers_department_get_parent_id (department) != 0)
+    {
+      KoersDepartment *parent = koers_store_find_department (self->store,
+                                                             koers_department_get_parent_id (department));
+
+      if (parent != NULL)
+        koers_window_set_teams_expanded (self, parent, TRUE);
+    }
+
   row = find_row (self, koers_department_get_id (department));
   if (row == NULL)
     return;
@@ -130,7 +146,7 @@ koers_window_bind_departments (KoersWindow *self)
 {
   GListModel *departments = koers_store_get_departments (self->store);
 
-  gtk_list_box_bind_model (self->department_list, departments,
+  gtk_list_box_bind_model (self->department_list, koers_window_create_department_tree (self),
                            create_department_row_cb, self, NULL);
   /* After the list box's own handler, so the rows exist. */
   g_signal_connect_object (departments, "items-changed",
@@ -145,15 +161,15 @@ koers_window_dispose_departments (KoersWindow *self)
     g_signal_handlers_disconnect_by_data (koers_store_get_departments (self->store), self);
   if (self->department_list != NULL)
     gtk_list_box_bind_model (self->department_list, NULL, NULL, NULL, NULL);
+  koers_window_dispose_department_tree (self);
   g_clear_object (&self->department);
 }
 
 /* Adding, renaming, deleting and moving. */
 
-/* The department's index in the store's list (company at 0), or -1. */
-static int
-find_department_index (KoersWindow     *self,
-                       KoersDepartment *department)
+int
+koers_window_find_department_index (KoersWindow     *self,
+                                    KoersDepartment *department)
 {
   GListModel *departments = koers_store_get_departments (self->store);
   guint       n = g_list_model_get_n_items (departments);
@@ -169,9 +185,9 @@ find_department_index (KoersWindow     *self,
   return -1;
 }
 
-static KoersDepartment *
-lookup_department_param (KoersWindow *self,
-                         GVariant    *parameter)
+KoersDepartment *
+koers_window_lookup_department_param (KoersWindow *self,
+                                      GVariant    *parameter)
 {
   return koers_store_find_department (self->store, g_variant_get_int64 (parameter));
 }
@@ -186,6 +202,7 @@ department_dialog_response_cb (KoersWindow           *self,
   KoersDepartment *department = koers_department_dialog_get_department (dialog);
   g_autofree char *name = NULL;
   g_autofree char *emoji = NULL;
+  gint64           parent_id;
   g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0)
@@ -193,11 +210,13 @@ department_dialog_response_cb (KoersWindow           *self,
 
   name = koers_department_dialog_dup_name (dialog);
   emoji = koers_department_dialog_dup_emoji (dialog);
+  parent_id = koers_department_dialog_get_parent_id (dialog);
 
   if (department == NULL)
     {
       g_autoptr (KoersDepartment) added = koers_department_new (name, emoji);
 
+      koers_department_set_parent_id (added, parent_id);
       if (!koers_store_add_department (self->store, added, &error))
         {
           koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
@@ -210,23 +229,36 @@ department_dialog_response_cb (KoersWindow           *self,
     {
       g_autofree char *old_name = g_strdup (koers_department_get_name (department));
       g_autofree char *old_emoji = g_strdup (koers_department_get_emoji (department));
+      gint64           old_parent_id = koers_department_get_parent_id (department);
 
       koers_department_set_name (department, name);
       koers_department_set_emoji (department, emoji);
+      /* A department's dialog has no parent to choose: it stays one. */
+      if (old_parent_id != 0 && parent_id != 0)
+        koers_department_set_parent_id (department, parent_id);
       if (!koers_store_save_department (self->store, department, &error))
         {
           koers_department_set_name (department, old_name);
           koers_department_set_emoji (department, old_emoji);
+          koers_department_set_parent_id (department, old_parent_id);
           koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
+          return;
         }
+      /* Moved to another department: still selected, in its new place. */
+      if (parent_id != old_parent_id)
+        koers_window_select_department (self, department);
     }
 }
 
 static void
 present_department_dialog (KoersWindow     *self,
-                           KoersDepartment *department)
+                           KoersDepartment *department,
+                           gint64           parent_id)
 {
-  GtkWidget *dialog = koers_department_dialog_new (GTK_WINDOW (self), department);
+  GtkWidget *dialog = koers_department_dialog_new (GTK_WINDOW (self), self->store, department);
+
+  if (parent_id != 0)
+    koers_department_dialog_set_parent_id (KOERS_DEPARTMENT_DIALOG (dialog), parent_id);
 
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (department_dialog_response_cb), self, G_CONNECT_SWAPPED);
@@ -238,7 +270,19 @@ add_department_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  present_department_dialog (KOERS_WINDOW (user_data), NULL);
+  present_department_dialog (KOERS_WINDOW (user_data), NULL, 0);
+}
+
+static void
+add_team_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  KoersWindow     *self = KOERS_WINDOW (user_data);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
+
+  if (department != NULL)
+    present_department_dialog (self, NULL, koers_department_get_id (department));
 }
 
 static void
@@ -247,10 +291,10 @@ rename_department_action (GSimpleAction *action,
                           gpointer       user_data)
 {
   KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = lookup_department_param (self, parameter);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
 
   if (department != NULL)
-    present_department_dialog (self, department);
+    present_department_dialog (self, department, 0);
 }
 
 /* Deleting, with undo. */
@@ -371,7 +415,7 @@ delete_department_action (GSimpleAction *action,
                           gpointer       user_data)
 {
   KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = lookup_department_param (self, parameter);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
 
   if (department != NULL)
     delete_department (self, department);
@@ -387,7 +431,7 @@ move_department (KoersWindow     *self,
   g_autoptr (KoersDepartment) moved = g_object_ref (department);
   GListModel *departments = koers_store_get_departments (self->store);
   int         n = (int) g_list_model_get_n_items (departments);
-  int         index = find_department_index (self, department);
+  int         index = koers_window_find_department_index (self, department);
   GtkWidget  *focus;
   gboolean    had_focus;
   g_autoptr (GError) error = NULL;
@@ -418,10 +462,13 @@ move_department_by (KoersWindow *self,
                     GVariant    *parameter,
                     int          delta)
 {
-  KoersDepartment *department = lookup_department_param (self, parameter);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
+  int              index;
 
-  if (department != NULL)
-    move_department (self, department, find_department_index (self, department) + delta);
+  /* Past the teams between two departments, and a team among its own
+   * department's teams. */
+  if (department != NULL && (index = koers_window_find_sibling_index (self, department, delta)) >= 0)
+    move_department (self, department, index);
 }
 
 static void
@@ -508,11 +555,26 @@ setup_sidebar_shortcuts (KoersWindow *self)
                         GDK_KEY_Delete, 0, "win.delete-department");
   add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
                         GDK_KEY_KP_Delete, 0, "win.delete-department");
+  /* As in a tree view: Right and + open a department's teams, Left
+   * and - close them (on a team: its department's). */
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_Right, 0, "win.expand-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_plus, 0, "win.expand-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_KP_Add, 0, "win.expand-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_Left, 0, "win.collapse-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_minus, 0, "win.collapse-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_KP_Subtract, 0, "win.collapse-teams");
   gtk_widget_add_controller (GTK_WIDGET (self->department_list), controller);
 }
 
 static const GActionEntry department_entries[] = {
   { .name = "add-department", .activate = add_department_action },
+  { .name = "add-team", .activate = add_team_action, .parameter_type = "x" },
   { .name = "rename-department", .activate = rename_department_action, .parameter_type = "x" },
   { .name = "delete-department", .activate = delete_department_action, .parameter_type = "x" },
   { .name = "move-department-up", .activate = move_department_up_action, .parameter_type = "x" },
@@ -525,5 +587,6 @@ koers_window_init_departments (KoersWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), department_entries,
                                    G_N_ELEMENTS (department_entries), self);
+  koers_window_init_teams (self);
   setup_sidebar_shortcuts (self);
 }

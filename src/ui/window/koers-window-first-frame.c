@@ -57,7 +57,9 @@ add_remembered_department (KoersWindow *self,
 static GArray *
 list_first_departments (KoersWindow *self)
 {
-  GListModel *departments = koers_store_get_departments (self->store);
+  /* In the sidebar's order: teams under their department, none of a
+   * collapsed one. */
+  GListModel *departments = self->shown_departments;
   guint       n = g_list_model_get_n_items (departments);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int   width, height;
@@ -67,10 +69,10 @@ list_first_departments (KoersWindow *self)
     return NULL;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   n_rows = (guint) MAX (height, 1) / MIN_ROW_HEIGHT + 1;
-  if (n_rows >= n)
+  if (n_rows >= g_list_model_get_n_items (koers_store_get_departments (self->store)))
     return NULL;
 
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; i < MIN (n_rows, n); i++)
     {
       g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
 

@@ -23,6 +23,16 @@ struct _KoersWindow
   KoersDepartment *department;
   guint            reselect_idle;
 
+  /* The sidebar's tree (koers-window-teams.c): the store's departments in
+   * tree order, and those of them shown (no teams of a collapsed
+   * department). */
+  GListModel *tree;
+  GListModel *shown_departments;
+  GtkSorter  *tree_sorter;
+  GtkFilter  *tree_filter;
+  GHashTable *collapsed; /* UUIDs of collapsed departments */
+  char       *tree_key;  /* ids, parents and orders the tree was made for */
+
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
@@ -79,11 +89,32 @@ void koers_window_set_department (KoersWindow     *self,
 void koers_window_reselect_department (KoersWindow *self);
 void koers_window_focus_department_row (KoersWindow     *self,
                                         KoersDepartment *department);
+/* The department's index in the store's list (company at 0), or -1. */
+int koers_window_find_department_index (KoersWindow     *self,
+                                        KoersDepartment *department);
+/* The department a sidebar action names by id ("x"). */
+KoersDepartment *koers_window_lookup_department_param (KoersWindow *self,
+                                                       GVariant    *parameter);
 /* Fills the sidebar from the store's departments and follows them. */
 void koers_window_bind_departments (KoersWindow *self);
 void koers_window_dispose_departments (KoersWindow *self);
 /* Adds the department actions and the sidebar's keyboard shortcuts. */
 void koers_window_init_departments (KoersWindow *self);
+/* The sidebar's tree (koers-window-teams.c). */
+/* Makes the tree and the list of shown departments (owned by the window). */
+GListModel *koers_window_create_department_tree (KoersWindow *self);
+void        koers_window_dispose_department_tree (KoersWindow *self);
+gboolean    koers_window_get_teams_expanded (KoersWindow     *self,
+                                             KoersDepartment *department);
+/* Shows or hides department's teams, and remembers it. */
+void koers_window_set_teams_expanded (KoersWindow     *self,
+                                      KoersDepartment *department,
+                                      gboolean         expanded);
+int  koers_window_find_sibling_index (KoersWindow     *self,
+                                      KoersDepartment *department,
+                                      int              delta);
+/* Adds win.expand-teams and win.collapse-teams. */
+void koers_window_init_teams (KoersWindow *self);
 /* Adds export, import and the quarterly review (koers-window-data.c). */
 void koers_window_init_data (KoersWindow *self);
 void koers_window_dispose_data (KoersWindow *self);
