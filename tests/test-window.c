@@ -8,6 +8,7 @@
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/quality/koers-quality-page.h"
 #include "ui/quality/koers-review-dialog.h"
+#include "ui/window/koers-alignment-page.h"
 #include "ui/window/koers-department-dialog.h"
 #include "ui/window/koers-department-row.h"
 #include "ui/window/koers-period-switcher.h"
@@ -141,6 +142,18 @@ add_objective (KoersStore      *store,
 
   /* The store keeps it. */
   return objective;
+}
+
+/* The current quarter, as a period key such as "2026-Q2". */
+static char *
+dup_current_period_key (void)
+{
+  KoersPeriod period;
+  GDate       today;
+
+  koers_date_today (&today);
+  koers_period_init_for_date (&period, &today);
+  return koers_period_to_string (&period);
 }
 
 static void
@@ -567,16 +580,12 @@ test_teams (void)
   GtkWidget             *undo;
   g_auto (GStrv) collapsed = NULL;
   g_autofree char *period_key = NULL;
-  KoersPeriod      period;
-  GDate            today;
   int              index;
   gint64           id;
 
   reset_settings ();
   koers_test_ui_db_open (&db);
-  koers_date_today (&today);
-  koers_period_init_for_date (&period, &today);
-  period_key = koers_period_to_string (&period);
+  period_key = dup_current_period_key ();
   marketing = koers_test_find_department (db.store, "Marketing");
   sales = koers_test_find_department (db.store, "Sales");
   add_objective (db.store, marketing, "Double monthly sign-ups", period_key);
@@ -669,6 +678,79 @@ test_teams (void)
   g_assert_nonnull (team);
   g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (sales));
   g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, sales) + 1);
+
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
+}
+
+/* The Alignment page: company → department → team, then what is aligned
+ * to nothing one level up; activating a row goes to the objective. */
+static void
+test_alignment (void)
+{
+  KoersTestUiDb       db = { 0 };
+  KoersWindow        *window;
+  KoersDepartment    *marketing;
+  KoersDepartment    *growth;
+  KoersObjective     *company;
+  KoersObjective     *department;
+  KoersObjective     *team;
+  KoersObjective     *alone;
+  KoersAlignmentPage *page;
+  g_autofree char    *period_key = NULL;
+  g_autoptr (GError) error = NULL;
+  guint depth;
+
+  reset_settings ();
+  koers_test_ui_db_open (&db);
+  period_key = dup_current_period_key ();
+  marketing = koers_test_find_department (db.store, "Marketing");
+  growth = koers_test_add_team (db.store, marketing, "Growth");
+  company = add_objective (db.store, koers_store_get_company (db.store), "Be the best-known brand", period_key);
+  koers_objective_set_level (company, KOERS_LEVEL_COMPANY);
+  department = add_objective (db.store, marketing, "Double monthly sign-ups", period_key);
+  koers_objective_set_aligned_to_id (department, koers_objective_get_id (company));
+  team = add_objective (db.store, growth, "Win two referral partners", period_key);
+  koers_objective_set_level (team, KOERS_LEVEL_TEAM);
+  koers_objective_set_aligned_to_id (team, koers_objective_get_id (department));
+  alone = add_objective (db.store, growth, "Tidy the shared drive", period_key);
+  koers_objective_set_level (alone, KOERS_LEVEL_TEAM);
+  g_assert_true (koers_store_save_objective (db.store, company, &error));
+  g_assert_true (koers_store_save_objective (db.store, department, &error));
+  g_assert_true (koers_store_save_objective (db.store, team, &error));
+  g_assert_true (koers_store_save_objective (db.store, alone, &error));
+  g_assert_no_error (error);
+  window = open_window (db.store, 1100, 720);
+
+  gtk_list_box_select_row (get_child (window, "tools_list"), get_child (window, "alignment_row"));
+  koers_test_ui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), ==, "alignment");
+  g_assert_null (gtk_list_box_get_selected_row (get_child (window, "department_list")));
+  page = KOERS_ALIGNMENT_PAGE (gtk_stack_get_child_by_name (get_child (window, "content_stack"), "alignment"));
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 4);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 0, &depth) == company);
+  g_assert_cmpuint (depth, ==, 0);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 1, &depth) == department);
+  g_assert_cmpuint (depth, ==, 1);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 2, &depth) == team);
+  g_assert_cmpuint (depth, ==, 2);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 3, &depth) == alone);
+
+  /* A change shows: the team objective no longer aligned. */
+  koers_objective_set_aligned_to_id (team, 0);
+  g_assert_true (koers_store_save_objective (db.store, team, &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 4);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 2, NULL) == team ||
+                 koers_alignment_page_get_row_objective (page, 3, NULL) == team);
+  g_assert_cmpuint (depth, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-objective", "x",
+                                             koers_objective_get_id (team)));
+  koers_test_ui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), ==, "editor");
+  g_assert_true (koers_window_get_department (window) == growth);
 
   koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
@@ -1056,6 +1138,7 @@ main (int   argc,
   g_test_add_func ("/window/add-rename", test_add_and_rename);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/teams", test_teams);
+  g_test_add_func ("/window/alignment", test_alignment);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/menu-actions", test_menu_actions);
   g_test_add_func ("/window/quality", test_quality);

@@ -62,7 +62,7 @@ koers_window_reselect_department (KoersWindow *self)
   if (row == NULL)
     return;
 
-  if (!koers_window_is_quality_shown (self) &&
+  if (!koers_window_is_tool_shown (self) &&
       gtk_list_box_get_selected_row (self->department_list) != GTK_LIST_BOX_ROW (row))
     gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
   koers_window_set_department (self, koers_department_row_get_department (row));

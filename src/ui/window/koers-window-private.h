@@ -6,6 +6,7 @@
  * and koers-window-data.c (export, import, the quarterly review).  The
  * window calls into them; they call nothing of koers-window.c. */
 
+#include "koers-alignment-page.h"
 #include "koers-department-row.h"
 #include "koers-period-switcher.h"
 #include "koers-window.h"
@@ -47,6 +48,8 @@ struct _KoersWindow
   GtkListBoxRow        *quality_row;
   GtkLabel             *quality_badge;
   KoersQualityPage     *quality_page;
+  GtkListBoxRow        *alignment_row;
+  KoersAlignmentPage   *alignment_page;
   GtkFileChooserNative *import_chooser;
   GCancellable         *importing; /* a file chosen for Import Data is being checked */
 
@@ -63,6 +66,14 @@ static inline gboolean
 koers_window_is_quality_shown (KoersWindow *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "quality") == 0;
+}
+
+/* A page of the tools list (the OKR check, the alignment) shows instead
+ * of a department's editor. */
+static inline gboolean
+koers_window_is_tool_shown (KoersWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "editor") != 0;
 }
 
 /* Adds the OKR check's page (once); koers-window.c. */
