@@ -241,6 +241,27 @@ count_menu_items (GMenuModel *model)
   return n;
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *name = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+              g_strcmp0 (name, action) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* The company can be renamed but not moved or deleted. */
 static void
 test_menu (void)
@@ -262,9 +283,19 @@ test_menu (void)
   g_assert_cmpuint (count_menu_items (menu), ==, 1);
   g_assert_true (gtk_widget_has_css_class (company_row, "company"));
 
+  /* A department adds teams; a team moves to another department. */
   menu = koers_department_row_get_menu (KOERS_DEPARTMENT_ROW (row));
-  g_assert_cmpuint (count_menu_items (menu), ==, 4);
+  g_assert_cmpuint (count_menu_items (menu), ==, 5);
+  g_assert_true (menu_has_action (menu, "win.add-team"));
   g_assert_false (gtk_widget_has_css_class (row, "company"));
+  g_object_unref (row);
+
+  row = g_object_ref_sink (koers_department_row_new (db.store,
+                                                     koers_test_add_team (db.store, koers_test_find_department (db.store, "Sales"),
+                                                                          "Key Accounts")));
+  menu = koers_department_row_get_menu (KOERS_DEPARTMENT_ROW (row));
+  g_assert_cmpuint (count_menu_items (menu), ==, 5);
+  g_assert_false (menu_has_action (menu, "win.add-team"));
 
   g_object_unref (row);
   g_object_unref (company_row);
@@ -303,6 +334,64 @@ test_counts_period_read_in (void)
   koers_test_ui_db_close (&db);
 }
 
+/* A department's row shows its teams' roll-up with its own figures, also
+ * when their objectives come in with a period read later; a team's row
+ * is indented and has no expander. */
+static void
+test_rollup_period_read_in (void)
+{
+  KoersTestUiDb db = { 0 };
+  g_autoptr (KoersStore) lazy = NULL;
+  g_autoptr (GError) error = NULL;
+  KoersDepartment *marketing;
+  KoersDepartment *growth;
+  KoersPeriod      q2;
+  GtkWidget       *row;
+  GtkWidget       *team_row;
+
+  koers_test_ui_db_open (&db);
+  marketing = koers_test_find_department (db.store, "Marketing");
+  growth = koers_test_add_team (db.store, marketing, "Growth");
+  add_objective (db.store, marketing, "Double monthly sign-ups", "2026-Q2");
+  add_objective (db.store, growth, "Win two partners", "2026-Q2");
+  add_objective (db.store, growth, "Launch the referral programme", "2026-Q2");
+
+  lazy = koers_store_open_lazy (db.path, &error);
+  g_assert_no_error (error);
+  koers_period_init_quarter (&q2, 2026, 2);
+  row = g_object_ref_sink (koers_department_row_new (lazy, koers_test_find_department (lazy, "Marketing")));
+  team_row = g_object_ref_sink (koers_department_row_new (lazy, koers_test_find_department (lazy, "Growth")));
+  koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), &q2);
+  koers_department_row_set_period (KOERS_DEPARTMENT_ROW (team_row), &q2);
+  g_assert_true (gtk_widget_get_visible (get_child (row, "rollup_label")));
+  g_assert_true (gtk_widget_get_visible (get_child (row, "expander_button")));
+  g_assert_false (gtk_widget_get_visible (get_child (team_row, "expander_button")));
+  g_assert_false (gtk_widget_get_visible (get_child (team_row, "rollup_label")));
+  g_assert_cmpint (gtk_widget_get_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (team_row))), >,
+                   gtk_widget_get_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+  g_assert_cmpstr (get_label (row, "rollup_label"), ==, "With teams: 0 objectives, score 0.00");
+
+  /* Only the team's objectives first, as the window's first frame may. */
+  g_assert_true (koers_store_load_period_departments (lazy, &q2,
+                                                      (gint64[]){ koers_department_get_id (growth) }, 1,
+                                                      &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+  g_assert_cmpstr (get_label (row, "count_label"), ==, "No objectives");
+  g_assert_cmpstr (get_label (row, "rollup_label"), ==, "With teams: 2 objectives, score 0.00");
+  g_assert_cmpstr (get_label (team_row, "count_label"), ==, "2 objectives");
+
+  g_assert_true (koers_store_load_period (lazy, &q2, &error));
+  koers_test_ui_iterate ();
+  g_assert_cmpstr (get_label (row, "count_label"), ==, "1 objective");
+  g_assert_cmpuint (koers_department_row_get_rollup (KOERS_DEPARTMENT_ROW (row))->n_objectives, ==, 3);
+  g_assert_cmpstr (get_label (row, "rollup_label"), ==, "With teams: 3 objectives, score 0.00");
+
+  g_object_unref (team_row);
+  g_object_unref (row);
+  koers_test_ui_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/department-row/counts-period-read-in", test_counts_period_read_in);
   g_test_add_func ("/department-row/rename", test_rename);
   g_test_add_func ("/department-row/menu", test_menu);
+  g_test_add_func ("/department-row/rollup-period-read-in", test_rollup_period_read_in);
 
   return g_test_run ();
 }

@@ -182,6 +182,41 @@ test_aligned_to (Fixture      *f,
   gtk_window_destroy (GTK_WINDOW (f->editor));
 }
 
+/* A team objective supports its department's objectives (shown with the
+ * company objective they support) or the company's; not another
+ * department's. */
+static void
+test_aligned_to_team (Fixture      *f,
+                      gconstpointer data)
+{
+  KoersDepartment *marketing = koers_test_find_department (f->db.store, "Marketing");
+  KoersDepartment *growth = koers_test_add_team (f->db.store, marketing, "Growth");
+  KoersObjective  *team_objective = koers_test_add_objective (f->db.store, growth, "Win two partners", "2026-Q2");
+  GListModel      *choices;
+  AdwComboRow     *aligned;
+  g_autoptr (GError) error = NULL;
+
+  koers_test_add_objective (f->db.store, koers_test_find_department (f->db.store, "Sales"),
+                            "Reach quarterly revenue", "2026-Q2");
+  koers_objective_set_aligned_to_id (f->objective, koers_objective_get_id (f->company_objective));
+  g_assert_true (koers_store_save_objective (f->db.store, f->objective, &error));
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  f->editor = koers_objective_editor_new (f->db.store, team_objective);
+  aligned = get_child (f, "aligned_row");
+  choices = adw_combo_row_get_model (aligned);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==,
+                   KOERS_TEST_ISOLATED ("Increase sales & <b>results</b>") " — " KOERS_TEST_ISOLATED ("Company"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 2), ==,
+                   KOERS_TEST_ISOLATED ("Double monthly sign-ups") " — " KOERS_TEST_ISOLATED ("Marketing") " › " KOERS_TEST_ISOLATED ("Increase sales & <b>results</b>"));
+  adw_combo_row_set_selected (aligned, 2);
+  g_assert_cmpint (koers_objective_get_aligned_to_id (team_objective), ==, koers_objective_get_id (f->objective));
+  gtk_window_destroy (GTK_WINDOW (f->editor));
+  f->editor = NULL;
+}
+
 static gboolean
 shows_label (GtkWidget  *root,
              const char *text)
@@ -315,6 +350,7 @@ main (int   argc,
   g_test_add ("/objective-editor/fields-save", Fixture, NULL, fixture_setup, test_fields_save, fixture_teardown);
   g_test_add ("/objective-editor/period", Fixture, NULL, fixture_setup, test_period, fixture_teardown);
   g_test_add ("/objective-editor/aligned-to", Fixture, NULL, fixture_setup, test_aligned_to, fixture_teardown);
+  g_test_add ("/objective-editor/aligned-to-team", Fixture, NULL, fixture_setup, test_aligned_to_team, fixture_teardown);
   g_test_add ("/objective-editor/refused-change", Fixture, NULL, fixture_setup,
               test_refused_change, fixture_teardown);
   g_test_add ("/objective-editor/delete-and-undo", Fixture, NULL, fixture_setup,

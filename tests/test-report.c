@@ -363,6 +363,83 @@ test_department_subset (Fixture      *fixture,
   koers_test_report_assert_page_footers (doc, KOERS_LANGUAGE_EN);
 }
 
+/* The text of the alignment page (the first page with its intro). */
+static char *
+dup_alignment_text (PopplerDocument *doc)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *text = koers_test_report_page_text (doc, i);
+
+      if (strstr (text, "How team objectives support") != NULL)
+        return g_steal_pointer (&text);
+    }
+
+  g_error ("the report has no alignment page");
+  return NULL;
+}
+
+/* Three levels: a team objective aligned to its department's objective
+ * shows under it, under the company objective, and not as unaligned;
+ * also in a report of the team alone, where the department's objective
+ * is outside the report. */
+static void
+test_three_levels (Fixture      *fixture,
+                   gconstpointer data)
+{
+  KoersStore        *store = fixture->store;
+  KoersDepartment   *marketing = koers_store_find_department_by_name (store, "Marketing");
+  KoersDepartment   *growth = koers_test_add_team (store, marketing, "Growth");
+  KoersObjective    *company;
+  KoersObjective    *department;
+  gint64             ids[1] = { koers_department_get_id (growth) };
+  KoersReportOptions opts;
+  g_autofree char   *path = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
+  g_autoptr (KoersTestPdf) team_doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *team_text = NULL;
+  const char      *unaligned;
+
+  company = koers_test_report_add_objective (store, NULL, "Be the best-known salon brand",
+                                             KOERS_LEVEL_COMPANY, KOERS_OBJECTIVE_KIND_COMMITTED,
+                                             "2026-Q2", NULL);
+  department = koers_test_report_add_objective (store, "Marketing", "Double monthly sign-ups",
+                                                KOERS_LEVEL_DEPARTMENT, KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                "2026-Q2", company);
+  koers_test_report_add_objective (store, "Growth", "Win two referral partners",
+                                   KOERS_LEVEL_TEAM, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", department);
+  koers_test_report_add_objective (store, "Growth", "Tidy the shared drive",
+                                   KOERS_LEVEL_TEAM, KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
+
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  path = write_report (fixture, &opts, "teams.pdf");
+  doc = koers_test_report_open_pdf (path);
+  text = dup_alignment_text (doc);
+  /* Company, department, team, in that order; then the unaligned one. */
+  g_assert_nonnull (strstr (text, "Be the best-known salon brand"));
+  g_assert_true (strstr (text, "Be the best-known salon brand") < strstr (text, "Double monthly sign-ups"));
+  g_assert_true (strstr (text, "Double monthly sign-ups") < strstr (text, "Win two referral partners"));
+  unaligned = strstr (text, "Not aligned to an objective one level up");
+  g_assert_nonnull (unaligned);
+  g_assert_true (strstr (text, "Win two referral partners") < unaligned);
+  g_assert_null (strstr (unaligned, "Win two referral partners"));
+  g_assert_null (strstr (unaligned, "Double monthly sign-ups"));
+  g_assert_nonnull (strstr (unaligned, "Tidy the shared drive"));
+
+  /* The team alone: its department's objective and the company's come
+   * along for the alignment, and the team objective is still aligned. */
+  team_doc = write_departments_report (fixture, ids, 1, "growth.pdf");
+  team_text = dup_alignment_text (team_doc);
+  g_assert_true (strstr (team_text, "Be the best-known salon brand") < strstr (team_text, "Double monthly sign-ups"));
+  g_assert_true (strstr (team_text, "Marketing") != NULL);
+  g_assert_true (strstr (team_text, "Double monthly sign-ups") < strstr (team_text, "Win two referral partners"));
+  unaligned = strstr (team_text, "Not aligned to an objective one level up");
+  g_assert_nonnull (unaligned);
+  g_assert_null (strstr (unaligned, "Win two referral partners"));
+  g_assert_nonnull (strstr (unaligned, "Tidy the shared drive"));
+}
+
 static GPtrArray *
 read_hostile_titles (void)
 {
@@ -795,6 +872,7 @@ main (int    argc,
   ADD ("/report/table-breaks", test_table_breaks);
   ADD ("/report/year-appendix", test_year_appendix);
   ADD ("/report/department-subset", test_department_subset);
+  ADD ("/report/three-levels", test_three_levels);
   ADD ("/report/hostile-text", test_hostile_text);
   ADD ("/report/bidi-isolates", test_bidi_isolates);
   ADD ("/report/empty-store", test_empty_store);

@@ -133,6 +133,57 @@ test_department_rules (KoersTestStore *fixture,
   g_assert_cmpuint (koers_test_n_items (koers_store_get_departments (fixture->store)), ==, 10);
 }
 
+/* Three levels: a team goes under a department, never under a team, and
+ * a department with teams stays a department. */
+static void
+test_department_teams (KoersTestStore *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr (GError) error = NULL;
+  KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
+  KoersDepartment *sales = koers_test_find_department (fixture->store, "Sales");
+  g_autoptr (KoersDepartment) team = koers_department_new ("Accounts", NULL);
+  g_autoptr (KoersDepartment) sub = koers_department_new ("Payroll", NULL);
+
+  g_assert_false (koers_store_has_teams (fixture->store, koers_department_get_id (finance)));
+  koers_department_set_parent_id (team, koers_department_get_id (finance));
+  g_assert_true (koers_store_add_department (fixture->store, team, &error));
+  g_assert_no_error (error);
+  g_assert_true (koers_store_has_teams (fixture->store, koers_department_get_id (finance)));
+  g_assert_false (koers_store_has_teams (fixture->store, koers_department_get_id (team)));
+
+  /* Under a team: refused, nothing written. */
+  koers_department_set_parent_id (sub, koers_department_get_id (team));
+  g_assert_false (koers_store_add_department (fixture->store, sub, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (koers_department_get_id (sub), ==, 0);
+  g_assert_null (koers_store_find_department_by_name (fixture->store, "Payroll"));
+
+  /* Finance has a team: it cannot become Sales's team. */
+  koers_department_set_parent_id (finance, koers_department_get_id (sales));
+  g_assert_false (koers_store_save_department (fixture->store, finance, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (koers_department_get_parent_id (finance), ==, 0);
+
+  /* The team moves to Sales; saving it again (a rename) keeps it there. */
+  koers_department_set_parent_id (team, koers_department_get_id (sales));
+  g_assert_true (koers_store_save_department (fixture->store, team, &error));
+  g_assert_no_error (error);
+  koers_department_set_name (team, "Key Accounts");
+  g_assert_true (koers_store_save_department (fixture->store, team, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (sales));
+  g_assert_false (koers_store_has_teams (fixture->store, koers_department_get_id (finance)));
+  g_assert_true (koers_store_has_teams (fixture->store, koers_department_get_id (sales)));
+  g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM departments d"
+                                                         " JOIN departments p ON d.parent_id = p.id"
+                                                         " WHERE d.name = 'Key Accounts'"
+                                                         " AND p.name = 'Sales'"),
+                   ==, 1);
+}
+
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -477,6 +528,7 @@ main (int   argc,
   ADD ("/store/department/add-save", test_department_add_save);
   ADD ("/store/department/rules", test_department_rules);
   ADD ("/store/department/move", test_department_move);
+  ADD ("/store/department/teams", test_department_teams);
   ADD ("/store/department/delete-restore", test_department_delete_restore);
   ADD ("/store/objective/add-save", test_objective_add_save);
   ADD ("/store/objective/rules", test_objective_rules);

@@ -8,6 +8,7 @@
 #include "ui/objectives/koers-editor-pane.h"
 #include "ui/quality/koers-quality-page.h"
 #include "ui/quality/koers-review-dialog.h"
+#include "ui/window/koers-alignment-page.h"
 #include "ui/window/koers-department-dialog.h"
 #include "ui/window/koers-department-row.h"
 #include "ui/window/koers-period-switcher.h"
@@ -141,6 +142,18 @@ add_objective (KoersStore      *store,
 
   /* The store keeps it. */
   return objective;
+}
+
+/* The current quarter, as a period key such as "2026-Q2". */
+static char *
+dup_current_period_key (void)
+{
+  KoersPeriod period;
+  GDate       today;
+
+  koers_date_today (&today);
+  koers_period_init_for_date (&period, &today);
+  return koers_period_to_string (&period);
 }
 
 static void
@@ -551,6 +564,198 @@ test_delete_undo (void)
   koers_test_ui_db_close (&db);
 }
 
+/* Teams: added under a department from its menu's action, nested under it
+ * with the department's roll-up, collapsed and expanded (remembered),
+ * moved to another department and deleted with undo. */
+static void
+test_teams (void)
+{
+  KoersTestUiDb          db = { 0 };
+  KoersWindow           *window;
+  KoersDepartmentDialog *dialog;
+  KoersDepartment       *marketing;
+  KoersDepartment       *sales;
+  KoersDepartment       *team;
+  KoersDepartmentRow    *row;
+  GtkWidget             *undo;
+  g_auto (GStrv) collapsed = NULL;
+  g_autofree char *period_key = NULL;
+  int              index;
+  gint64           id;
+
+  reset_settings ();
+  koers_test_ui_db_open (&db);
+  period_key = dup_current_period_key ();
+  marketing = koers_test_find_department (db.store, "Marketing");
+  sales = koers_test_find_department (db.store, "Sales");
+  add_objective (db.store, marketing, "Double monthly sign-ups", period_key);
+  window = open_window (db.store, 1100, 720);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-team", "x",
+                                             koers_department_get_id (marketing)));
+  koers_test_ui_iterate ();
+  dialog = find_department_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (koers_department_dialog_get_parent_id (dialog), ==, koers_department_get_id (marketing));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "New Team");
+  koers_department_dialog_set_name (dialog, "Growth");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  koers_test_ui_iterate ();
+
+  team = koers_store_find_department_by_name (db.store, "Growth");
+  g_assert_nonnull (team);
+  g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (marketing));
+  g_assert_true (koers_window_get_department (window) == team);
+  g_assert_cmpuint (count_rows (window), ==, 11);
+  /* Right under its department, though the store lists it last. */
+  index = find_row_index (window, marketing);
+  g_assert_cmpint (find_row_index (window, team), ==, index + 1);
+  row = KOERS_DEPARTMENT_ROW (get_row (window, index));
+  g_assert_true (koers_department_row_get_expanded (row));
+  g_assert_false (koers_department_row_get_expanded (KOERS_DEPARTMENT_ROW (get_row (window, index + 1))));
+
+  /* The team's objective counts in its own row and in the roll-up. */
+  add_objective (db.store, team, "Win two partners", period_key);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, index + 1)))->n_objectives, ==, 1);
+  g_assert_cmpuint (koers_department_row_get_summary (row)->n_objectives, ==, 1);
+  g_assert_cmpuint (koers_department_row_get_rollup (row)->n_objectives, ==, 2);
+  g_assert_true (g_str_has_suffix (koers_department_row_get_details (row),
+                                   "; With teams: 2 objectives, score 0.00"));
+
+  /* Collapsed: the team goes out of sight, its department takes the
+   * selection, and the next window remembers it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.collapse-teams", "x",
+                                             koers_department_get_id (team)));
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  g_assert_cmpint (find_row_index (window, team), ==, -1);
+  g_assert_true (koers_window_get_department (window) == marketing);
+  row = KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing)));
+  g_assert_false (koers_department_row_get_expanded (row));
+  collapsed = g_settings_get_strv (settings, "collapsed-departments");
+  g_assert_cmpuint (g_strv_length (collapsed), ==, 1);
+  g_assert_cmpstr (collapsed[0], ==, koers_department_get_uuid (marketing));
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+
+  window = open_window (db.store, 1100, 720);
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.expand-teams", "x",
+                                             koers_department_get_id (marketing)));
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (count_rows (window), ==, 11);
+  g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, marketing) + 1);
+
+  /* Moved to Sales in its own dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-department", "x",
+                                             koers_department_get_id (team)));
+  koers_test_ui_iterate ();
+  dialog = find_department_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Edit Team");
+  g_assert_true (koers_department_dialog_set_parent_id (dialog, koers_department_get_id (sales)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  koers_test_ui_iterate ();
+  g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (sales));
+  g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, sales) + 1);
+  g_assert_cmpuint (koers_department_row_get_rollup (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, sales))))->n_objectives,
+                    ==, 1);
+  g_assert_false (koers_department_row_get_expanded (KOERS_DEPARTMENT_ROW (get_row (window, find_row_index (window, marketing)))));
+
+  /* Deleted, and back under Sales with Undo. */
+  id = koers_department_get_id (team);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x", id));
+  koers_test_ui_iterate ();
+  adw_message_dialog_response (find_message_dialog (), "delete");
+  koers_test_ui_iterate ();
+  g_assert_null (koers_store_find_department (db.store, id));
+  g_assert_cmpuint (count_rows (window), ==, 10);
+  undo = find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON, button_has_label, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  koers_test_ui_iterate ();
+  team = koers_store_find_department (db.store, id);
+  g_assert_nonnull (team);
+  g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (sales));
+  g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, sales) + 1);
+
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
+}
+
+/* The Alignment page: company → department → team, then what is aligned
+ * to nothing one level up; activating a row goes to the objective. */
+static void
+test_alignment (void)
+{
+  KoersTestUiDb       db = { 0 };
+  KoersWindow        *window;
+  KoersDepartment    *marketing;
+  KoersDepartment    *growth;
+  KoersObjective     *company;
+  KoersObjective     *department;
+  KoersObjective     *team;
+  KoersObjective     *alone;
+  KoersAlignmentPage *page;
+  g_autofree char    *period_key = NULL;
+  g_autoptr (GError) error = NULL;
+  guint depth;
+
+  reset_settings ();
+  koers_test_ui_db_open (&db);
+  period_key = dup_current_period_key ();
+  marketing = koers_test_find_department (db.store, "Marketing");
+  growth = koers_test_add_team (db.store, marketing, "Growth");
+  company = add_objective (db.store, koers_store_get_company (db.store), "Be the best-known brand", period_key);
+  koers_objective_set_level (company, KOERS_LEVEL_COMPANY);
+  department = add_objective (db.store, marketing, "Double monthly sign-ups", period_key);
+  koers_objective_set_aligned_to_id (department, koers_objective_get_id (company));
+  team = add_objective (db.store, growth, "Win two referral partners", period_key);
+  koers_objective_set_level (team, KOERS_LEVEL_TEAM);
+  koers_objective_set_aligned_to_id (team, koers_objective_get_id (department));
+  alone = add_objective (db.store, growth, "Tidy the shared drive", period_key);
+  koers_objective_set_level (alone, KOERS_LEVEL_TEAM);
+  g_assert_true (koers_store_save_objective (db.store, company, &error));
+  g_assert_true (koers_store_save_objective (db.store, department, &error));
+  g_assert_true (koers_store_save_objective (db.store, team, &error));
+  g_assert_true (koers_store_save_objective (db.store, alone, &error));
+  g_assert_no_error (error);
+  window = open_window (db.store, 1100, 720);
+
+  gtk_list_box_select_row (get_child (window, "tools_list"), get_child (window, "alignment_row"));
+  koers_test_ui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), ==, "alignment");
+  g_assert_null (gtk_list_box_get_selected_row (get_child (window, "department_list")));
+  page = KOERS_ALIGNMENT_PAGE (gtk_stack_get_child_by_name (get_child (window, "content_stack"), "alignment"));
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 4);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 0, &depth) == company);
+  g_assert_cmpuint (depth, ==, 0);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 1, &depth) == department);
+  g_assert_cmpuint (depth, ==, 1);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 2, &depth) == team);
+  g_assert_cmpuint (depth, ==, 2);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 3, &depth) == alone);
+
+  /* A change shows: the team objective no longer aligned. */
+  koers_objective_set_aligned_to_id (team, 0);
+  g_assert_true (koers_store_save_objective (db.store, team, &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 4);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 2, NULL) == team ||
+                 koers_alignment_page_get_row_objective (page, 3, NULL) == team);
+  g_assert_cmpuint (depth, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-objective", "x",
+                                             koers_objective_get_id (team)));
+  koers_test_ui_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "content_stack")), ==, "editor");
+  g_assert_true (koers_window_get_department (window) == growth);
+
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
+}
+
 static void
 test_search (void)
 {
@@ -892,19 +1097,30 @@ test_first_frame (void)
       g_assert_no_error (error);
     }
 
+  /* A team of the first department, last in the store's list: the
+   * sidebar shows it second, so the first frame reads it. */
+  {
+    g_autoptr (KoersDepartment) first = g_list_model_get_item (departments, 1);
+    KoersDepartment *team = koers_test_add_team (db.store, first, "Growth");
+
+    koers_test_add_objective (db.store, team, "Win two partners", period_key);
+  }
+
   lazy = koers_store_open_lazy (db.path, &error);
   g_assert_no_error (error);
   window = koers_window_new (NULL, lazy);
   n_read = g_list_model_get_n_items (koers_store_get_objectives (lazy));
   g_assert_cmpuint (n_read, >, 0);
   g_assert_cmpuint (n_read, <, n_departments - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_department_objectives (lazy, koers_department_get_id (koers_store_find_department_by_name (lazy, "Growth")))),
+                    ==, 1);
   g_assert_null (gtk_stack_get_child_by_name (get_child (window, "content_stack"), "quality"));
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   koers_test_ui_iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (lazy)), ==, n_departments - 1);
-  g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, (int) n_departments - 1)))->n_objectives,
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (lazy)), ==, n_departments);
+  g_assert_cmpuint (koers_department_row_get_summary (KOERS_DEPARTMENT_ROW (get_row (window, (int) n_departments)))->n_objectives,
                     ==, 1);
   g_assert_nonnull (gtk_stack_get_child_by_name (get_child (window, "content_stack"), "quality"));
 
@@ -932,6 +1148,8 @@ main (int   argc,
   g_test_add_func ("/window/follow-store", test_follow_store);
   g_test_add_func ("/window/add-rename", test_add_and_rename);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/teams", test_teams);
+  g_test_add_func ("/window/alignment", test_alignment);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/menu-actions", test_menu_actions);
   g_test_add_func ("/window/quality", test_quality);

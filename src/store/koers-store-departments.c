@@ -19,7 +19,10 @@ set_not_stored_error (KoersStore *self,
 }
 
 /* TRUE when parent_id may be the parent of dept: it exists, is not the
- * company, and is not dept or one of its teams. */
+ * company, and is not dept or one of its teams.  The method has three
+ * levels (company, department, team), so a new parent must be a
+ * department, not a team, and a department with teams of its own cannot
+ * become a team. */
 static gboolean
 check_parent (KoersStore      *self,
               KoersDepartment *dept,
@@ -46,12 +49,42 @@ check_parent (KoersStore      *self,
       walk = koers_department_get_parent_id (ancestor);
     }
 
+  if (koers_department_get_parent_id (koers_store_find_department (self, parent_id)) != 0 ||
+      koers_store_has_teams (self, id))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _ ("A team belongs to a department, not to another team"));
+      return FALSE;
+    }
+
   return TRUE;
 
 invalid:
   g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
                        _ ("A department cannot be placed under itself, one of its teams, "
                           "the company level or a department that does not exist"));
+  return FALSE;
+}
+
+gboolean
+koers_store_has_teams (KoersStore *self,
+                       gint64      department_id)
+{
+  GListModel *departments;
+  guint       n;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+
+  departments = G_LIST_MODEL (self->departments);
+  n = g_list_model_get_n_items (departments);
+  for (guint i = 0; department_id != 0 && i < n; i++)
+    {
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+      if (koers_department_get_parent_id (dept) == department_id)
+        return TRUE;
+    }
+
   return FALSE;
 }
 

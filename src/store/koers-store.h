@@ -175,7 +175,11 @@ KoersKeyResult  *koers_store_find_key_result (KoersStore *self, gint64 id);
 /* The objective a key result belongs to. */
 KoersObjective *koers_store_get_key_result_objective (KoersStore *self, KoersKeyResult *kr);
 
-/* Departments.  add: sets id, uuid (if unset), stamps, sort-order (last). */
+/* Whether a department has teams (departments whose parent it is). */
+gboolean koers_store_has_teams (KoersStore *self, gint64 department_id);
+/* Departments.  add: sets id, uuid (if unset), stamps, sort-order (last).
+ * A team's parent (add and save) is a department: not the company, not a
+ * team; a department with teams stays a department. */
 gboolean koers_store_add_department (KoersStore *self, KoersDepartment *dept, GError **error);
 /* Writes the object's current properties (name, emoji, parent). */
 gboolean koers_store_save_department (KoersStore *self, KoersDepartment *dept, GError **error);

@@ -266,6 +266,22 @@ koers_test_add_kpi_value (KoersStore *store,
   return kpi_value;
 }
 
+KoersDepartment *
+koers_test_add_team (KoersStore      *store,
+                     KoersDepartment *parent,
+                     const char      *name)
+{
+  g_autoptr (KoersDepartment) team = koers_department_new (name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  koers_department_set_parent_id (team, koers_department_get_id (parent));
+  g_assert_true (koers_store_add_department (store, team, &error));
+  g_assert_no_error (error);
+
+  /* The store keeps it. */
+  return team;
+}
+
 guint
 koers_test_n_items (GListModel *model)
 {

@@ -101,7 +101,11 @@ KoersKpiValue *koers_test_add_kpi_value (KoersStore *store,
                                          KoersKpi   *kpi,
                                          const char *date,
                                          double      value);
-guint          koers_test_n_items (GListModel *model);
+/* A team of parent, added to store (which keeps it). */
+KoersDepartment *koers_test_add_team (KoersStore      *store,
+                                      KoersDepartment *parent,
+                                      const char      *name);
+guint            koers_test_n_items (GListModel *model);
 /* A "changed" handler: counts into *count. */
 void koers_test_count_cb (KoersStore *store,
                           guint      *count);

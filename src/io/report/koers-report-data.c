@@ -41,6 +41,7 @@ objective_free (gpointer p)
   g_free (objective->title);
   g_free (objective->owner);
   g_free (objective->dest);
+  g_free (objective->outside_department);
   g_ptr_array_unref (objective->key_results);
   g_free (objective);
 }
@@ -260,11 +261,16 @@ koers_report_data_collect (KoersStore               *store,
       dept = g_hash_table_lookup (dept_by_id, &dept_id);
       if (dept == NULL)
         {
-          /* Outside the report, but a selected department's objective may
-           * support it: keep company objectives for the alignment page. */
-          if (koers_objective_get_level (objective) != KOERS_LEVEL_COMPANY)
+          /* Outside the report, but a selected department's or team's
+           * objective may support it: keep company and department
+           * objectives for the alignment page (a team objective aligns
+           * to its department's). */
+          if (koers_objective_get_level (objective) == KOERS_LEVEL_TEAM)
             continue;
+          KoersDepartment *outside = koers_store_find_department (store, dept_id);
+
           out = collect_objective (objective, &data->generated);
+          out->outside_department = g_strdup (outside != NULL ? koers_department_get_name (outside) : "");
           g_ptr_array_add (data->extra_objectives, out);
         }
       else

@@ -62,6 +62,9 @@ struct _KoersReportObjective
   KoersKrStatus status;
   GPtrArray    *key_results; /* KoersReportKeyResult */
   char         *dest;        /* PDF destination name */
+  /* Outside the report's departments (department NULL): its department's
+   * name, for the alignment page. */
+  char *outside_department;
 };
 
 /* One value of a KPI. */

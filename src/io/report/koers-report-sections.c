@@ -366,7 +366,9 @@ draw_supporting_row (KoersReportLayout          *layout,
   double           h;
 
   dept = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD,
-                                   objective->department != NULL ? objective->department->name : "",
+                                   objective->department != NULL           ? objective->department->name
+                                   : objective->outside_department != NULL ? objective->outside_department
+                                                                           : "",
                                    dept_w - 8.0, 2, PANGO_ALIGN_LEFT);
   title = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL, objective->title, title_w, 4,
                                     PANGO_ALIGN_LEFT);
@@ -384,19 +386,94 @@ draw_supporting_row (KoersReportLayout          *layout,
   layout->y += h;
 }
 
-static void
-draw_company_objective (KoersReportLayout          *layout,
-                        const KoersReportObjective *company)
+static gboolean reaches_report (const KoersReportData      *data,
+                                const KoersReportObjective *objective,
+                                guint                       depth);
+
+/* Whether an objective of the report, within the two levels below,
+ * supports objective. */
+static gboolean
+is_supported_in_report (const KoersReportData      *data,
+                        const KoersReportObjective *objective,
+                        guint                       depth)
+{
+  for (guint l = 0; l < 2 && depth < 2; l++)
+    {
+      GPtrArray *list = l == 0 ? data->objectives : data->extra_objectives;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const KoersReportObjective *other = g_ptr_array_index (list, i);
+
+          if (other->aligned_to_id == objective->id && other != objective &&
+              reaches_report (data, other, depth + 1))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* An objective outside the report shows on the alignment page only for
+ * what the report holds. */
+static gboolean
+reaches_report (const KoersReportData      *data,
+                const KoersReportObjective *objective,
+                guint                       depth)
+{
+  return objective->department != NULL || is_supported_in_report (data, objective, depth);
+}
+
+static gboolean
+draw_supporters (KoersReportLayout          *layout,
+                 const KoersReportObjective *parent,
+                 double                      indent,
+                 guint                       depth)
 {
   const KoersReportData *data = layout->data;
+  gboolean               any = FALSE;
+
+  for (guint l = 0; l < 2 && depth < 2; l++)
+    {
+      GPtrArray *list = l == 0 ? data->objectives : data->extra_objectives;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const KoersReportObjective *objective = g_ptr_array_index (list, i);
+
+          if (objective->aligned_to_id != parent->id || objective->level == KOERS_LEVEL_COMPANY ||
+              objective == parent || !reaches_report (data, objective, depth + 1))
+            continue;
+          draw_supporting_row (layout, objective, indent);
+          draw_supporters (layout, objective, indent + 14.0, depth + 1);
+          any = TRUE;
+        }
+    }
+
+  return any;
+}
+
+/* A company objective (or a department objective aligned to none that
+ * teams in the report support) and what supports it. */
+static void
+draw_root_objective (KoersReportLayout          *layout,
+                     const KoersReportObjective *root)
+{
   g_autoptr (PangoLayout) title = NULL;
   g_autoptr (PangoLayout) score = NULL;
-  g_autofree char *score_text = koers_format_score (layout->lang, company->score, 2);
+  g_autofree char *score_text = koers_format_score (layout->lang, root->score, 2);
+  g_autofree char *heading = NULL;
   double           score_w = 40.0;
-  gboolean         any = FALSE;
   double           top, h;
 
-  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_H3, company->title,
+  /* A department's objective says whose it is. */
+  heading = root->level == KOERS_LEVEL_COMPANY
+              ? g_strdup (root->title)
+              : g_strdup_printf ("%s: %s",
+                                 root->department != NULL ? root->department->name
+                                                          : root->outside_department,
+                                 root->title);
+  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_H3, heading,
                                     KOERS_REPORT_CONTENT_WIDTH - score_w - 20.0, 4, PANGO_ALIGN_LEFT);
   score = koers_report_layout_text (layout, KOERS_REPORT_FONT_H3, score_text, score_w, 1, PANGO_ALIGN_RIGHT);
   h = koers_report_text_height (title) + 8.0;
@@ -407,31 +484,23 @@ draw_company_objective (KoersReportLayout          *layout,
   koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, top, KOERS_REPORT_CONTENT_WIDTH, h,
                                  &koers_report_accent_light);
   koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, top, 3.0, h, &koers_report_accent);
-  koers_report_layout_begin_link (layout, company->department != NULL ? company->dest : NULL);
+  koers_report_layout_begin_link (layout, root->department != NULL ? root->dest : NULL);
   koers_report_layout_draw_text (layout, title, KOERS_REPORT_MARGIN_X + 10.0, top + 4.0, &koers_report_ink);
   koers_report_layout_end_link (layout);
   koers_report_layout_draw_text (layout, score,
                                  KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH - score_w - 6.0,
-                                 top + 4.0, koers_report_score_color (company->score));
+                                 top + 4.0, koers_report_score_color (root->score));
   layout->y += h + 5.0;
 
-  for (guint i = 0; i < data->objectives->len; i++)
-    {
-      const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
-
-      if (objective->aligned_to_id != company->id || objective->level == KOERS_LEVEL_COMPANY)
-        continue;
-      draw_supporting_row (layout, objective, 10.0);
-      any = TRUE;
-    }
-
-  if (!any)
+  if (!draw_supporters (layout, root, 10.0, root->level == KOERS_LEVEL_COMPANY ? 0 : 1))
     koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
                                    koers_report_str (layout->lang, KOERS_REPORT_STR_NO_SUPPORT),
                                    &koers_report_muted, 10.0, 0);
   layout->y += 12.0;
 }
 
+/* Aligned: to an objective the report knows (in it, or one it supports
+ * outside it), one level up. */
 static gboolean
 is_aligned (const KoersReportData      *data,
             const KoersReportObjective *objective)
@@ -441,7 +510,17 @@ is_aligned (const KoersReportData      *data,
   if (objective->aligned_to_id == 0)
     return FALSE;
   target = g_hash_table_lookup (data->objective_by_id, &objective->aligned_to_id);
-  return target != NULL && target->level == KOERS_LEVEL_COMPANY;
+  return target != NULL && target->level < objective->level;
+}
+
+/* A department objective aligned to no company objective that teams in
+ * the report support: their tree starts there. */
+static gboolean
+is_department_root (const KoersReportData      *data,
+                    const KoersReportObjective *objective)
+{
+  return objective->level == KOERS_LEVEL_DEPARTMENT && !is_aligned (data, objective) &&
+         is_supported_in_report (data, objective, 1);
 }
 
 gboolean
@@ -463,24 +542,25 @@ koers_report_section_alignment (KoersReportLayout *layout)
                                  koers_report_str (lang, KOERS_REPORT_STR_ALIGNMENT_INTRO),
                                  &koers_report_muted, 0, 14.0);
 
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+  /* The company's objectives, then departments' aligned to none that
+   * their teams support.  Outside the report's departments an objective
+   * shows only when one of them supports it. */
+  for (guint root_level = 0; root_level < 2; root_level++)
     {
-      for (guint i = 0; i < lists[l]->len; i++)
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
         {
-          const KoersReportObjective *objective = g_ptr_array_index (lists[l], i);
-          gboolean                    supported = FALSE;
+          for (guint i = 0; i < lists[l]->len; i++)
+            {
+              const KoersReportObjective *objective = g_ptr_array_index (lists[l], i);
 
-          if (objective->level != KOERS_LEVEL_COMPANY)
-            continue;
+              if (root_level == 0 && (objective->level != KOERS_LEVEL_COMPANY ||
+                                      (l == 1 && !is_supported_in_report (data, objective, 0))))
+                continue;
+              if (root_level == 1 && !is_department_root (data, objective))
+                continue;
 
-          /* Outside the report's departments a company objective shows
-           * only when one of them supports it. */
-          for (guint j = 0; l == 1 && j < data->objectives->len && !supported; j++)
-            supported = ((KoersReportObjective *) g_ptr_array_index (data->objectives, j))->aligned_to_id == objective->id;
-          if (l == 1 && !supported)
-            continue;
-
-          draw_company_objective (layout, objective);
+              draw_root_objective (layout, objective);
+            }
         }
     }
 

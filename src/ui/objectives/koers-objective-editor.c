@@ -172,6 +172,49 @@ update_title_hint (KoersObjectiveEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->title_hint_label), hint != NULL);
 }
 
+/* One level up: a team objective supports its department's or the
+ * company's, a department objective the company's. */
+static gboolean
+may_align_to (KoersObjectiveEditor *self,
+              KoersObjective       *candidate)
+{
+  KoersDepartment *own = koers_store_find_department (self->store,
+                                                      koers_objective_get_department_id (self->objective));
+  gint64           parent_id = own != NULL ? koers_department_get_parent_id (own) : 0;
+
+  if (koers_objective_get_level (candidate) == KOERS_LEVEL_COMPANY)
+    return TRUE;
+
+  return parent_id != 0 && koers_objective_get_department_id (candidate) == parent_id &&
+         koers_objective_get_level (candidate) == KOERS_LEVEL_DEPARTMENT;
+}
+
+/* "Title — Department", and what that objective supports in turn: the
+ * chain up to the company. */
+static char *
+dup_aligned_label (KoersObjectiveEditor *self,
+                   KoersObjective       *candidate)
+{
+  KoersDepartment *department = koers_store_find_department (self->store,
+                                                             koers_objective_get_department_id (candidate));
+  KoersObjective  *up = koers_store_find_objective (self->store,
+                                                    koers_objective_get_aligned_to_id (candidate));
+  g_autofree char *title = koers_text_isolate (koers_objective_get_title (candidate));
+  g_autofree char *name = koers_text_isolate (department != NULL ? koers_department_get_name (department) : "");
+  g_autofree char *up_title = NULL;
+
+  if (up == NULL || koers_objective_get_level (candidate) == KOERS_LEVEL_COMPANY)
+    /* Translators: an objective to support, with its department:
+     * "Grow the company — Company". */
+    return g_strdup_printf (_ ("%s — %s"), title, name);
+
+  up_title = koers_text_isolate (koers_objective_get_title (up));
+  /* Translators: an objective to support, its department and the
+   * objective that one supports: "Double sign-ups — Marketing › Grow
+   * the company". */
+  return g_strdup_printf (_ ("%s — %s › %s"), title, name, up_title);
+}
+
 static void
 fill_aligned (KoersObjectiveEditor *self)
 {
@@ -196,9 +239,6 @@ fill_aligned (KoersObjectiveEditor *self)
     {
       g_autoptr (KoersObjective) candidate = g_list_model_get_item (objectives, i);
       gint64           id = koers_objective_get_id (candidate);
-      KoersDepartment *department;
-      g_autofree char *title = NULL;
-      g_autofree char *name = NULL;
       g_autofree char *label = NULL;
 
       if (candidate == self->objective)
@@ -207,19 +247,13 @@ fill_aligned (KoersObjectiveEditor *self)
        * from it, so that looking does not change it. */
       if (id != current)
         {
-          if (koers_objective_get_level (candidate) != KOERS_LEVEL_COMPANY)
+          if (!may_align_to (self, candidate))
             continue;
           if (!has_period || !koers_objective_in_period (candidate, &period))
             continue;
         }
 
-      department = koers_store_find_department (self->store,
-                                                koers_objective_get_department_id (candidate));
-      /* Translators: an objective to support, with its department:
-       * "Grow the company — Company". */
-      title = koers_text_isolate (koers_objective_get_title (candidate));
-      name = koers_text_isolate (department != NULL ? koers_department_get_name (department) : "");
-      label = g_strdup_printf (_ ("%s — %s"), title, name);
+      label = dup_aligned_label (self, candidate);
       gtk_string_list_append (names, label);
       g_array_append_val (self->aligned_ids, id);
       if (id == current)

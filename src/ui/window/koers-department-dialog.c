@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-text.h"
 #include "koers-department-dialog.h"
 #include "widgets/koers-a11y.h"
 
@@ -11,8 +12,11 @@ struct _KoersDepartmentDialog
   AdwMessageDialog parent_instance;
 
   KoersDepartment *department;
+  /* The ids behind the rows of parent_row; 0 is "None". */
+  GArray *parent_ids;
 
   AdwEntryRow *name_row;
+  AdwComboRow *parent_row;
   AdwEntryRow *emoji_row;
 };
 
@@ -39,6 +43,62 @@ entry_activated_cb (KoersDepartmentDialog *self)
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "save");
 }
 
+/* A new one is a team once it has a parent: the heading says which. */
+static void
+parent_selected_cb (KoersDepartmentDialog *self)
+{
+  if (self->department != NULL)
+    return;
+
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self),
+                                  koers_department_dialog_get_parent_id (self) != 0
+                                    ? _ ("New Team")
+                                    : _ ("New Department"));
+}
+
+/* The departments a team may belong to (not the company, not a team),
+ * after "None" for a new one.  A department keeps its level: its own
+ * dialog has no parent to choose. */
+static void
+fill_parents (KoersDepartmentDialog *self,
+              KoersStore            *store)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *departments = koers_store_get_departments (store);
+  guint       n = g_list_model_get_n_items (departments);
+  gint64      none = 0;
+
+  if (self->department != NULL && koers_department_get_parent_id (self->department) == 0)
+    return;
+
+  if (self->department == NULL)
+    {
+      gtk_string_list_append (names, C_ ("team of", "None (a department)"));
+      g_array_append_val (self->parent_ids, none);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+      gint64           id = koers_department_get_id (dept);
+      g_autofree char *name = NULL;
+
+      if (koers_department_get_is_company (dept) || koers_department_get_parent_id (dept) != 0)
+        continue;
+
+      name = koers_text_isolate (koers_department_get_name (dept));
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->parent_ids, id);
+    }
+
+  adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
+  gtk_widget_set_visible (GTK_WIDGET (self->parent_row), self->parent_ids->len > 1);
+  if (self->department != NULL)
+    koers_department_dialog_set_parent_id (self, koers_department_get_parent_id (self->department));
+  g_signal_connect_swapped (self->parent_row, "notify::selected",
+                            G_CALLBACK (parent_selected_cb), self);
+}
+
 static void
 koers_department_dialog_dispose (GObject *object)
 {
@@ -50,16 +110,28 @@ koers_department_dialog_dispose (GObject *object)
 }
 
 static void
+koers_department_dialog_finalize (GObject *object)
+{
+  KoersDepartmentDialog *self = KOERS_DEPARTMENT_DIALOG (object);
+
+  g_array_unref (self->parent_ids);
+
+  G_OBJECT_CLASS (koers_department_dialog_parent_class)->finalize (object);
+}
+
+static void
 koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_department_dialog_dispose;
+  object_class->finalize = koers_department_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-department-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentDialog, parent_row);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentDialog, emoji_row);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
@@ -70,15 +142,18 @@ koers_department_dialog_init (KoersDepartmentDialog *self)
 {
   koers_a11y_init_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 GtkWidget *
 koers_department_dialog_new (GtkWindow       *parent,
+                             KoersStore      *store,
                              KoersDepartment *department)
 {
   KoersDepartmentDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (department == NULL || KOERS_IS_DEPARTMENT (department), NULL);
 
   self = g_object_new (KOERS_TYPE_DEPARTMENT_DIALOG,
@@ -89,9 +164,13 @@ koers_department_dialog_new (GtkWindow       *parent,
     {
       const char *emoji = koers_department_get_emoji (department);
 
+      gboolean is_team = koers_department_get_parent_id (department) != 0;
+
       self->department = g_object_ref (department);
-      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _ ("Rename Department"));
-      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "save", _ ("_Rename"));
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self),
+                                      is_team ? _ ("Edit Team") : _ ("Rename Department"));
+      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "save",
+                                             is_team ? _ ("_Save") : _ ("_Rename"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                              koers_department_get_name (department));
       gtk_editable_set_text (GTK_EDITABLE (self->emoji_row), emoji != NULL ? emoji : "");
@@ -103,6 +182,7 @@ koers_department_dialog_new (GtkWindow       *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->emoji_row), "👥");
     }
 
+  fill_parents (self, store);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 
   return GTK_WIDGET (self);
@@ -139,4 +219,35 @@ koers_department_dialog_set_name (KoersDepartmentDialog *self,
   g_return_if_fail (KOERS_IS_DEPARTMENT_DIALOG (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+}
+
+gint64
+koers_department_dialog_get_parent_id (KoersDepartmentDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_DIALOG (self), 0);
+
+  selected = adw_combo_row_get_selected (self->parent_row);
+  if (selected >= self->parent_ids->len)
+    return 0;
+  return g_array_index (self->parent_ids, gint64, selected);
+}
+
+gboolean
+koers_department_dialog_set_parent_id (KoersDepartmentDialog *self,
+                                       gint64                 parent_id)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < self->parent_ids->len; i++)
+    {
+      if (g_array_index (self->parent_ids, gint64, i) == parent_id)
+        {
+          adw_combo_row_set_selected (self->parent_row, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

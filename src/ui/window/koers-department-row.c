@@ -22,12 +22,19 @@ struct _KoersDepartmentRow
   KoersSummary     summary;
   char            *details;
   guint            summary_id; /* a summary waiting for a period read in */
+  gboolean         expanded;   /* its teams shown */
+  /* The objective lists of its teams, watched for the roll-up: a period
+   * read in later changes them without a write of ours. */
+  GPtrArray   *team_lists;
+  KoersSummary rollup;
 
   GtkLabel      *emoji_label;
   GtkLabel      *name_label;
   GtkImage      *stale_image;
   GtkLevelBar   *score_bar;
   GtkLabel      *count_label;
+  GtkLabel      *rollup_label;
+  GtkWidget     *expander_button;
   GtkMenuButton *menu_button;
 };
 
@@ -51,6 +58,95 @@ static const KoersProperty property_table[] = {
     .type = koers_department_get_type, .construct_only = TRUE },
 };
 
+static void queue_summary (KoersDepartmentRow *self);
+
+static void
+unwatch_team_lists (KoersDepartmentRow *self)
+{
+  for (guint i = 0; i < self->team_lists->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->team_lists, i), queue_summary, self);
+  g_ptr_array_set_size (self->team_lists, 0);
+}
+
+/* Its teams' objective lists, watched, and their summary with its own in
+ * self->rollup; FALSE when it has no teams. */
+static gboolean
+summarize_teams (KoersDepartmentRow *self,
+                 const GDate        *today)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+  guint       n = g_list_model_get_n_items (departments);
+  gint64      id = koers_department_get_id (self->department);
+  double      sum = self->summary.score * self->summary.n_objectives;
+
+  unwatch_team_lists (self);
+  self->rollup = self->summary;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersDepartment) team = g_list_model_get_item (departments, i);
+      gint64       team_id = koers_department_get_id (team);
+      GListModel  *objectives;
+      KoersSummary summary;
+
+      if (koers_department_get_parent_id (team) != id || team_id == id)
+        continue;
+
+      objectives = koers_store_get_department_objectives (self->store, team_id);
+      g_signal_connect_object (objectives, "items-changed",
+                               G_CALLBACK (queue_summary), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->team_lists, g_object_ref (objectives));
+      koers_summarize_department (objectives, team_id, &self->period, today, &summary);
+      self->rollup.n_objectives += summary.n_objectives;
+      self->rollup.n_key_results += summary.n_key_results;
+      self->rollup.n_stale += summary.n_stale;
+      sum += summary.score * summary.n_objectives;
+    }
+
+  self->rollup.score = self->rollup.n_objectives > 0 ? sum / self->rollup.n_objectives : 0.0;
+  return self->team_lists->len > 0;
+}
+
+/* The expander (departments with teams), and a team's indent. */
+static void
+update_tree (KoersDepartmentRow *self,
+             gboolean            has_teams)
+{
+  const char      *name = koers_department_get_name (self->department);
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self)),
+                               koers_department_get_parent_id (self->department) != 0 ? 22 : 0);
+  gtk_widget_set_visible (self->expander_button, has_teams);
+  if (!has_teams)
+    {
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED);
+      return;
+    }
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->expander_button),
+                            self->expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  label = self->expanded
+            /* Translators: the sidebar's button that hides the teams of the department %s. */
+            ? g_strdup_printf (_ ("Hide Teams of %s"), name)
+            /* Translators: the sidebar's button that shows the teams of the department %s. */
+            : g_strdup_printf (_ ("Show Teams of %s"), name);
+  gtk_widget_set_tooltip_text (self->expander_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, self->expanded,
+                               -1);
+}
+
+static void
+expander_clicked_cb (KoersDepartmentRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              self->expanded ? "win.collapse-teams" : "win.expand-teams",
+                              "x", koers_department_get_id (self->department));
+}
+
 static void
 update_summary (KoersDepartmentRow *self)
 {
@@ -61,6 +157,8 @@ update_summary (KoersDepartmentRow *self)
   g_autofree char *stale = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *rollup = NULL;
+  gboolean         has_teams;
   GDate            today;
 
   koers_date_today (&today);
@@ -68,6 +166,8 @@ update_summary (KoersDepartmentRow *self)
                                                                      koers_department_get_id (self->department)),
                               koers_department_get_id (self->department),
                               &self->period, &today, &self->summary);
+  has_teams = summarize_teams (self, &today);
+  update_tree (self, has_teams);
 
   if (self->summary.n_objectives == 0)
     count = g_strdup (_ ("No objectives"));
@@ -100,6 +200,20 @@ update_summary (KoersDepartmentRow *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->stale_image), self->summary.n_stale > 0);
 
+  /* The department with its teams, as the method rolls team objectives up
+   * into their department's. */
+  if (has_teams)
+    {
+      g_autofree char *rollup_score = koers_format_score (lang, self->rollup.score, 2);
+
+      rollup = g_strdup_printf (ngettext ("With teams: %u objective, score %s",
+                                          "With teams: %u objectives, score %s",
+                                          self->rollup.n_objectives),
+                                self->rollup.n_objectives, rollup_score);
+      gtk_label_set_text (self->rollup_label, rollup);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rollup_label), has_teams);
+
   g_free (self->details);
   if (self->summary.n_objectives == 0)
     self->details = g_strdup (count);
@@ -109,6 +223,14 @@ update_summary (KoersDepartmentRow *self)
   else
     /* Translators: "2 objectives, score 0.45". */
     self->details = g_strdup_printf (_ ("%s, score %s"), count, score);
+  if (rollup != NULL)
+    {
+      g_autofree char *own = g_steal_pointer (&self->details);
+
+      /* Translators: the row's own figures, then its teams' roll-up:
+       * "2 objectives, score 0.45; with teams: 5 objectives, score 0.52". */
+      self->details = g_strdup_printf (_ ("%s; %s"), own, rollup);
+    }
 
   /* The name as well: a long one is ellipsized in the sidebar. */
   name = koers_text_isolate (koers_department_get_name (self->department));
@@ -177,6 +299,11 @@ build_menu (KoersDepartmentRow *self)
   gint64 id = koers_department_get_id (self->department);
 
   append_department_item (edit_section, _ ("_Rename…"), "win.rename-department", id);
+  /* Three levels: teams under a department, none under a team. */
+  if (koers_department_get_parent_id (self->department) != 0)
+    append_department_item (edit_section, _ ("Move to _Department…"), "win.rename-department", id);
+  else if (!koers_department_get_is_company (self->department))
+    append_department_item (edit_section, _ ("Add _Team…"), "win.add-team", id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
 
   /* The company is the strategic level: always first, never deleted. */
@@ -262,7 +389,7 @@ drop_cb (KoersDepartmentRow *self,
          GtkDropTarget      *target)
 {
   KoersDepartment *dragged;
-  int              index;
+  guint            index = 1;
 
   if (!G_VALUE_HOLDS (value, KOERS_TYPE_DEPARTMENT))
     return FALSE;
@@ -271,11 +398,21 @@ drop_cb (KoersDepartmentRow *self,
   if (dragged == NULL || dragged == self->department || koers_department_get_is_company (dragged))
     return FALSE;
 
-  /* Dropped on the company row: first place after it. */
-  index = MAX (1, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self)));
+  /* Dropped on the company row: first place after it.  Otherwise among
+   * its siblings only (a team among its department's teams), at the
+   * place of the row dropped on in the store's order. */
+  if (!koers_department_get_is_company (self->department))
+    {
+      if (koers_department_get_parent_id (dragged) != koers_department_get_parent_id (self->department) ||
+          !g_list_store_find (G_LIST_STORE (koers_store_get_departments (self->store)),
+                              self->department, &index))
+        return FALSE;
+    }
+  else if (koers_department_get_parent_id (dragged) != 0)
+    return FALSE;
 
   return gtk_widget_activate_action (GTK_WIDGET (self), "win.move-department-to", "(xu)",
-                                     koers_department_get_id (dragged), (guint) index);
+                                     koers_department_get_id (dragged), index);
 }
 
 static void
@@ -335,6 +472,7 @@ koers_department_row_dispose (GObject *object)
   KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
 
   g_clear_handle_id (&self->summary_id, g_source_remove);
+  unwatch_team_lists (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_DEPARTMENT_ROW);
   g_clear_object (&self->department);
   g_clear_object (&self->store);
@@ -348,6 +486,7 @@ koers_department_row_finalize (GObject *object)
   KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
 
   g_free (self->details);
+  g_ptr_array_unref (self->team_lists);
 
   G_OBJECT_CLASS (koers_department_row_parent_class)->finalize (object);
 }
@@ -371,6 +510,9 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, stale_image);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, score_bar);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, rollup_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, expander_button);
+  gtk_widget_class_bind_template_callback (widget_class, expander_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, menu_button);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
@@ -386,6 +528,8 @@ koers_department_row_init (KoersDepartmentRow *self)
   GDate       today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->team_lists = g_ptr_array_new_with_free_func (g_object_unref);
+  self->expanded = TRUE;
 
   koers_date_today (&today);
   koers_period_init_for_date (&self->period, &today);
@@ -462,4 +606,34 @@ koers_department_row_popup_menu (KoersDepartmentRow *self)
   g_return_if_fail (KOERS_IS_DEPARTMENT_ROW (self));
 
   gtk_menu_button_popup (self->menu_button);
+}
+
+void
+koers_department_row_set_expanded (KoersDepartmentRow *self,
+                                   gboolean            expanded)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT_ROW (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+
+  self->expanded = expanded;
+  update_tree (self, self->team_lists->len > 0);
+}
+
+gboolean
+koers_department_row_get_expanded (KoersDepartmentRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), FALSE);
+
+  return self->expanded && self->team_lists->len > 0;
+}
+
+const KoersSummary *
+koers_department_row_get_rollup (KoersDepartmentRow *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
+
+  return &self->rollup;
 }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  *
  * Its menu (and drag and drop) activate the window actions
  * win.rename-department, win.move-department-up, win.move-department-down,
- * win.delete-department (parameter: the department id, "x") and
+ * win.delete-department, win.add-team, win.expand-teams,
+ * win.collapse-teams (parameter: the department id, "x") and
  * win.move-department-to ("(xu)": id, new index). */
 #define KOERS_TYPE_DEPARTMENT_ROW (koers_department_row_get_type ())
 G_DECLARE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, KOERS, DEPARTMENT_ROW, GtkListBoxRow)
@@ -33,6 +34,13 @@ const KoersSummary *koers_department_row_get_summary (KoersDepartmentRow *self);
 const char *koers_department_row_get_details (KoersDepartmentRow *self);
 /* The row's menu, made on first use (or when it first opens). */
 GMenuModel *koers_department_row_get_menu (KoersDepartmentRow *self);
+/* Whether its teams show: the expander's direction and the row's
+ * expanded state (get: FALSE without teams).  A department row with teams
+ * shows their roll-up with its own objectives (get_rollup). */
+void                koers_department_row_set_expanded (KoersDepartmentRow *self,
+                                                       gboolean            expanded);
+gboolean            koers_department_row_get_expanded (KoersDepartmentRow *self);
+const KoersSummary *koers_department_row_get_rollup (KoersDepartmentRow *self);
 /* Opens the row's menu (context menu key, right click). */
 void koers_department_row_popup_menu (KoersDepartmentRow *self);
 

@@ -54,12 +54,15 @@ koers_window_reselect_department (KoersWindow *self)
 
   if (self->department != NULL)
     row = find_row (self, koers_department_get_id (self->department));
+  /* A team out of sight: its department. */
+  if (row == NULL && self->department != NULL)
+    row = find_row (self, koers_department_get_parent_id (self->department));
   if (row == NULL)
     row = find_row (self, koers_department_get_id (koers_store_get_company (self->store)));
   if (row == NULL)
     return;
 
-  if (!koers_window_is_quality_shown (self) &&
+  if (!koers_window_is_tool_shown (self) &&
       gtk_list_box_get_selected_row (self->department_list) != GTK_LIST_BOX_ROW (row))
     gtk_list_box_select_row (self->department_list, GTK_LIST_BOX_ROW (row));
   koers_window_set_department (self, koers_department_row_get_department (row));
@@ -81,6 +84,9 @@ create_department_row_cb (gpointer item,
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
   GtkWidget   *row = koers_department_row_new (self->store, KOERS_DEPARTMENT (item));
+
+  koers_department_row_set_expanded (KOERS_DEPARTMENT_ROW (row),
+                                     koers_window_get_teams_expanded (self, item));
 
   koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row),
                                    koers_period_switcher_get_period (self->period_switcher));
@@ -117,6 +123,16 @@ koers_window_select_department (KoersWindow     *self,
   g_return_if_fail (KOERS_IS_WINDOW (self));
   g_return_if_fail (KOERS_IS_DEPARTMENT (department));
 
+  /* A team of a collapsed department: open it. */
+  if (koers_department_get_parent_id (department) != 0)
+    {
+      KoersDepartment *parent = koers_store_find_department (self->store,
+                                                             koers_department_get_parent_id (department));
+
+      if (parent != NULL)
+        koers_window_set_teams_expanded (self, parent, TRUE);
+    }
+
   row = find_row (self, koers_department_get_id (department));
   if (row == NULL)
     return;
@@ -133,7 +149,7 @@ koers_window_bind_departments (KoersWindow *self)
   /* Each row is a template, a summary of its department's quarter and
    * its share of the layout: a large company's rows out of view were a
    * good part of the window's start (koers-window-first-frame.c). */
-  self->department_rows = gtk_slice_list_model_new (g_object_ref (departments), 0, 1);
+  self->department_rows = gtk_slice_list_model_new (g_object_ref (koers_window_create_department_tree (self)), 0, 1);
   gtk_list_box_bind_model (self->department_list, G_LIST_MODEL (self->department_rows),
                            create_department_row_cb, self, NULL);
   /* After the slice's handler (and so the list box's), so the rows exist. */
@@ -158,15 +174,15 @@ koers_window_dispose_departments (KoersWindow *self)
   if (self->department_list != NULL)
     gtk_list_box_bind_model (self->department_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->department_rows);
+  koers_window_dispose_department_tree (self);
   g_clear_object (&self->department);
 }
 
 /* Adding, renaming, deleting and moving. */
 
-/* The department's index in the store's list (company at 0), or -1. */
-static int
-find_department_index (KoersWindow     *self,
-                       KoersDepartment *department)
+int
+koers_window_find_department_index (KoersWindow     *self,
+                                    KoersDepartment *department)
 {
   GListModel *departments = koers_store_get_departments (self->store);
   guint       n = g_list_model_get_n_items (departments);
@@ -182,9 +198,9 @@ find_department_index (KoersWindow     *self,
   return -1;
 }
 
-static KoersDepartment *
-lookup_department_param (KoersWindow *self,
-                         GVariant    *parameter)
+KoersDepartment *
+koers_window_lookup_department_param (KoersWindow *self,
+                                      GVariant    *parameter)
 {
   return koers_store_find_department (self->store, g_variant_get_int64 (parameter));
 }
@@ -199,6 +215,7 @@ department_dialog_response_cb (KoersWindow           *self,
   KoersDepartment *department = koers_department_dialog_get_department (dialog);
   g_autofree char *name = NULL;
   g_autofree char *emoji = NULL;
+  gint64           parent_id;
   g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0)
@@ -206,11 +223,13 @@ department_dialog_response_cb (KoersWindow           *self,
 
   name = koers_department_dialog_dup_name (dialog);
   emoji = koers_department_dialog_dup_emoji (dialog);
+  parent_id = koers_department_dialog_get_parent_id (dialog);
 
   if (department == NULL)
     {
       g_autoptr (KoersDepartment) added = koers_department_new (name, emoji);
 
+      koers_department_set_parent_id (added, parent_id);
       if (!koers_store_add_department (self->store, added, &error))
         {
           koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
@@ -223,23 +242,36 @@ department_dialog_response_cb (KoersWindow           *self,
     {
       g_autofree char *old_name = g_strdup (koers_department_get_name (department));
       g_autofree char *old_emoji = g_strdup (koers_department_get_emoji (department));
+      gint64           old_parent_id = koers_department_get_parent_id (department);
 
       koers_department_set_name (department, name);
       koers_department_set_emoji (department, emoji);
+      /* A department's dialog has no parent to choose: it stays one. */
+      if (old_parent_id != 0 && parent_id != 0)
+        koers_department_set_parent_id (department, parent_id);
       if (!koers_store_save_department (self->store, department, &error))
         {
           koers_department_set_name (department, old_name);
           koers_department_set_emoji (department, old_emoji);
+          koers_department_set_parent_id (department, old_parent_id);
           koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
+          return;
         }
+      /* Moved to another department: still selected, in its new place. */
+      if (parent_id != old_parent_id)
+        koers_window_select_department (self, department);
     }
 }
 
 static void
 present_department_dialog (KoersWindow     *self,
-                           KoersDepartment *department)
+                           KoersDepartment *department,
+                           gint64           parent_id)
 {
-  GtkWidget *dialog = koers_department_dialog_new (GTK_WINDOW (self), department);
+  GtkWidget *dialog = koers_department_dialog_new (GTK_WINDOW (self), self->store, department);
+
+  if (parent_id != 0)
+    koers_department_dialog_set_parent_id (KOERS_DEPARTMENT_DIALOG (dialog), parent_id);
 
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (department_dialog_response_cb), self, G_CONNECT_SWAPPED);
@@ -251,7 +283,19 @@ add_department_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  present_department_dialog (KOERS_WINDOW (user_data), NULL);
+  present_department_dialog (KOERS_WINDOW (user_data), NULL, 0);
+}
+
+static void
+add_team_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  KoersWindow     *self = KOERS_WINDOW (user_data);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
+
+  if (department != NULL)
+    present_department_dialog (self, NULL, koers_department_get_id (department));
 }
 
 static void
@@ -260,10 +304,10 @@ rename_department_action (GSimpleAction *action,
                           gpointer       user_data)
 {
   KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = lookup_department_param (self, parameter);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
 
   if (department != NULL)
-    present_department_dialog (self, department);
+    present_department_dialog (self, department, 0);
 }
 
 /* Deleting, with undo. */
@@ -384,7 +428,7 @@ delete_department_action (GSimpleAction *action,
                           gpointer       user_data)
 {
   KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = lookup_department_param (self, parameter);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
 
   if (department != NULL)
     delete_department (self, department);
@@ -400,7 +444,7 @@ move_department (KoersWindow     *self,
   g_autoptr (KoersDepartment) moved = g_object_ref (department);
   GListModel *departments = koers_store_get_departments (self->store);
   int         n = (int) g_list_model_get_n_items (departments);
-  int         index = find_department_index (self, department);
+  int         index = koers_window_find_department_index (self, department);
   GtkWidget  *focus;
   gboolean    had_focus;
   g_autoptr (GError) error = NULL;
@@ -431,10 +475,13 @@ move_department_by (KoersWindow *self,
                     GVariant    *parameter,
                     int          delta)
 {
-  KoersDepartment *department = lookup_department_param (self, parameter);
+  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
+  int              index;
 
-  if (department != NULL)
-    move_department (self, department, find_department_index (self, department) + delta);
+  /* Past the teams between two departments, and a team among its own
+   * department's teams. */
+  if (department != NULL && (index = koers_window_find_sibling_index (self, department, delta)) >= 0)
+    move_department (self, department, index);
 }
 
 static void
@@ -521,11 +568,26 @@ setup_sidebar_shortcuts (KoersWindow *self)
                         GDK_KEY_Delete, 0, "win.delete-department");
   add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
                         GDK_KEY_KP_Delete, 0, "win.delete-department");
+  /* As in a tree view: Right and + open a department's teams, Left
+   * and - close them (on a team: its department's). */
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_Right, 0, "win.expand-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_plus, 0, "win.expand-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_KP_Add, 0, "win.expand-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_Left, 0, "win.collapse-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_minus, 0, "win.collapse-teams");
+  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
+                        GDK_KEY_KP_Subtract, 0, "win.collapse-teams");
   gtk_widget_add_controller (GTK_WIDGET (self->department_list), controller);
 }
 
 static const GActionEntry department_entries[] = {
   { .name = "add-department", .activate = add_department_action },
+  { .name = "add-team", .activate = add_team_action, .parameter_type = "x" },
   { .name = "rename-department", .activate = rename_department_action, .parameter_type = "x" },
   { .name = "delete-department", .activate = delete_department_action, .parameter_type = "x" },
   { .name = "move-department-up", .activate = move_department_up_action, .parameter_type = "x" },
@@ -538,5 +600,6 @@ koers_window_init_departments (KoersWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), department_entries,
                                    G_N_ELEMENTS (department_entries), self);
+  koers_window_init_teams (self);
   setup_sidebar_shortcuts (self);
 }

@@ -22,7 +22,8 @@ add_department_id (GArray *ids,
 }
 
 /* The department remembered from the last run (restore_department()
- * selects it next), or NULL. */
+ * selects it next), or NULL; its index among the sidebar's rows (teams
+ * under their department), or the last row when it is not shown. */
 static KoersDepartment *
 find_remembered_department (KoersWindow *self,
                             guint       *index)
@@ -30,6 +31,7 @@ find_remembered_department (KoersWindow *self,
   g_autofree char *uuid = g_settings_get_string (self->settings, "last-department");
   GListModel      *departments = koers_store_get_departments (self->store);
   guint            n = g_list_model_get_n_items (departments);
+  guint            n_shown = g_list_model_get_n_items (self->shown_departments);
 
   for (guint i = 0; uuid[0] != '\0' && i < n; i++)
     {
@@ -37,7 +39,17 @@ find_remembered_department (KoersWindow *self,
 
       if (g_strcmp0 (koers_department_get_uuid (item), uuid) == 0)
         {
-          *index = i;
+          *index = n_shown > 0 ? n_shown - 1 : 0;
+          for (guint j = 0; j < n_shown; j++)
+            {
+              g_autoptr (KoersDepartment) shown = g_list_model_get_item (self->shown_departments, j);
+
+              if (shown == item)
+                {
+                  *index = j;
+                  break;
+                }
+            }
           return item;
         }
     }
@@ -66,7 +78,7 @@ count_rows_in_view (KoersWindow *self)
 void
 koers_window_limit_first_rows (KoersWindow *self)
 {
-  GListModel *departments = koers_store_get_departments (self->store);
+  GListModel *departments = self->shown_departments;
   guint       n = g_list_model_get_n_items (departments);
   guint       n_rows, remembered = 0;
 
@@ -89,7 +101,8 @@ koers_window_limit_first_rows (KoersWindow *self)
 static GArray *
 list_first_departments (KoersWindow *self)
 {
-  GListModel *departments = koers_store_get_departments (self->store);
+  /* In the sidebar's order: teams under their department. */
+  GListModel *departments = self->shown_departments;
   g_autoptr (GArray) ids = NULL;
   KoersDepartment *dept;
   guint            n = g_list_model_get_n_items (departments);

@@ -6,6 +6,7 @@
  * and koers-window-data.c (export, import, the quarterly review).  The
  * window calls into them; they call nothing of koers-window.c. */
 
+#include "koers-alignment-page.h"
 #include "koers-department-row.h"
 #include "koers-period-switcher.h"
 #include "koers-window.h"
@@ -22,6 +23,16 @@ struct _KoersWindow
   GSettings       *settings;
   KoersDepartment *department;
   guint            reselect_idle;
+
+  /* The sidebar's tree (koers-window-teams.c): the store's departments in
+   * tree order, and those of them shown (no teams of a collapsed
+   * department). */
+  GListModel *tree;
+  GListModel *shown_departments;
+  GtkSorter  *tree_sorter;
+  GtkFilter  *tree_filter;
+  GHashTable *collapsed; /* UUIDs of collapsed departments */
+  char       *tree_key;  /* ids, parents and orders the tree was made for */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -40,6 +51,8 @@ struct _KoersWindow
   GtkListBoxRow        *quality_row;
   GtkLabel             *quality_badge;
   KoersQualityPage     *quality_page;
+  GtkListBoxRow        *alignment_row;
+  KoersAlignmentPage   *alignment_page;
   GtkFileChooserNative *import_chooser;
   GCancellable         *importing; /* a file chosen for Import Data is being checked */
 
@@ -57,6 +70,14 @@ static inline gboolean
 koers_window_is_quality_shown (KoersWindow *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "quality") == 0;
+}
+
+/* A page of the tools list (the OKR check, the alignment) shows instead
+ * of a department's editor. */
+static inline gboolean
+koers_window_is_tool_shown (KoersWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "editor") != 0;
 }
 
 /* Adds the OKR check's page (once); koers-window.c. */
@@ -86,6 +107,12 @@ void koers_window_set_department (KoersWindow     *self,
 void koers_window_reselect_department (KoersWindow *self);
 void koers_window_focus_department_row (KoersWindow     *self,
                                         KoersDepartment *department);
+/* The department's index in the store's list (company at 0), or -1. */
+int koers_window_find_department_index (KoersWindow     *self,
+                                        KoersDepartment *department);
+/* The department a sidebar action names by id ("x"). */
+KoersDepartment *koers_window_lookup_department_param (KoersWindow *self,
+                                                       GVariant    *parameter);
 /* Fills the sidebar from the store's departments and follows them: the
  * company's row at first, the others with koers_window_show_department_rows(). */
 void koers_window_bind_departments (KoersWindow *self);
@@ -95,6 +122,21 @@ void koers_window_show_department_rows (KoersWindow *self,
 void koers_window_dispose_departments (KoersWindow *self);
 /* Adds the department actions and the sidebar's keyboard shortcuts. */
 void koers_window_init_departments (KoersWindow *self);
+/* The sidebar's tree (koers-window-teams.c). */
+/* Makes the tree and the list of shown departments (owned by the window). */
+GListModel *koers_window_create_department_tree (KoersWindow *self);
+void        koers_window_dispose_department_tree (KoersWindow *self);
+gboolean    koers_window_get_teams_expanded (KoersWindow     *self,
+                                             KoersDepartment *department);
+/* Shows or hides department's teams, and remembers it. */
+void koers_window_set_teams_expanded (KoersWindow     *self,
+                                      KoersDepartment *department,
+                                      gboolean         expanded);
+int  koers_window_find_sibling_index (KoersWindow     *self,
+                                      KoersDepartment *department,
+                                      int              delta);
+/* Adds win.expand-teams and win.collapse-teams. */
+void koers_window_init_teams (KoersWindow *self);
 /* Adds export, import and the quarterly review (koers-window-data.c). */
 void koers_window_init_data (KoersWindow *self);
 void koers_window_dispose_data (KoersWindow *self);

@@ -28,7 +28,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 show_editor_page (KoersWindow *self)
 {
-  if (!koers_window_is_quality_shown (self))
+  if (!koers_window_is_tool_shown (self))
     return;
 
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
@@ -40,7 +40,7 @@ show_editor_page (KoersWindow *self)
 static void
 show_editor (KoersWindow *self)
 {
-  if (!koers_window_is_quality_shown (self))
+  if (!koers_window_is_tool_shown (self))
     return;
 
   show_editor_page (self);
@@ -72,6 +72,28 @@ show_quality (KoersWindow *self)
     gtk_list_box_select_row (self->tools_list, self->quality_row);
 }
 
+/* The alignment tree reads the whole period, as the OKR check does. */
+static void
+show_alignment (KoersWindow *self)
+{
+  koers_window_read_whole_period (self);
+
+  if (self->alignment_page == NULL)
+    {
+      self->alignment_page = KOERS_ALIGNMENT_PAGE (koers_alignment_page_new (self->store));
+      koers_alignment_page_set_period (self->alignment_page,
+                                       koers_period_switcher_get_period (self->period_switcher));
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->alignment_page), "alignment");
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "alignment");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_button, FALSE);
+  gtk_list_box_unselect_all (self->department_list);
+  if (gtk_list_box_get_selected_row (self->tools_list) != self->alignment_row)
+    gtk_list_box_select_row (self->tools_list, self->alignment_row);
+}
+
 static void
 department_row_selected_cb (KoersWindow   *self,
                             GtkListBoxRow *row)
@@ -91,6 +113,8 @@ tools_row_selected_cb (KoersWindow   *self,
 {
   if (row == self->quality_row)
     show_quality (self);
+  else if (row == self->alignment_row)
+    show_alignment (self);
 }
 
 static void
@@ -143,6 +167,8 @@ period_changed_cb (KoersWindow *self)
   koers_editor_pane_set_period (self->editor_pane, period);
   if (self->quality_page != NULL)
     koers_quality_page_set_period (self->quality_page, period);
+  if (self->alignment_page != NULL)
+    koers_alignment_page_set_period (self->alignment_page, period);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
     koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), period);
 
@@ -229,8 +255,8 @@ show_departments_action (GSimpleAction *action,
   KoersWindow *self = KOERS_WINDOW (user_data);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  if (koers_window_is_quality_shown (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->quality_row));
+  if (koers_window_is_tool_shown (self) && gtk_list_box_get_selected_row (self->tools_list) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->tools_list)));
   else if (self->department != NULL)
     koers_window_focus_department_row (self, self->department);
 }
@@ -278,6 +304,27 @@ editing_action_cb (GtkWidget  *widget,
                           g_variant_get_int64 (parameter));
 }
 
+/* From the alignment tree: the objective's department, and its editor. */
+static void
+show_objective_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  KoersWindow     *self = KOERS_WINDOW (user_data);
+  KoersObjective  *objective = koers_store_find_objective (self->store, g_variant_get_int64 (parameter));
+  KoersDepartment *department;
+
+  if (objective == NULL)
+    return;
+  department = koers_store_find_department (self->store, koers_objective_get_department_id (objective));
+  if (department == NULL)
+    return;
+
+  koers_window_select_department (self, department);
+  show_editor_page (self);
+  koers_editing_open_objective (GTK_WIDGET (self), self->store, objective);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "add-objective", .activate = add_objective_action },
   { .name = "add-key-result", .activate = add_key_result_action },
@@ -286,6 +333,7 @@ static const GActionEntry win_entries[] = {
   { .name = "show-departments", .activate = show_departments_action },
   { .name = "export-report", .activate = export_report_action },
   { .name = "check-okrs", .activate = check_okrs_action },
+  { .name = "show-objective", .activate = show_objective_action, .parameter_type = "x" },
 };
 
 /* The OKR check, on the period shown.  It checks the whole period at
@@ -492,6 +540,7 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, tools_list);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_row);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_badge);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, alignment_row);
   gtk_widget_class_bind_template_callback (widget_class, department_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, department_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
