@@ -572,15 +572,17 @@ check_department (Check           *check,
     }
 }
 
-static gboolean
-department_is_asked_for (const KoersQualityInput *input,
-                         gint64                   id)
+gboolean
+koers_quality_input_asks_for (const KoersQualityInput *input,
+                              gint64                   department_id)
 {
+  g_return_val_if_fail (input != NULL, FALSE);
+
   if (input->n_department_ids == 0)
     return TRUE;
 
   for (guint i = 0; i < input->n_department_ids; i++)
-    if (input->department_ids[i] == id)
+    if (input->department_ids[i] == department_id)
       return TRUE;
 
   return FALSE;
@@ -641,7 +643,7 @@ koers_quality_check (const KoersQualityInput *input)
     {
       gint64 id = g_array_index (order, gint64, i);
 
-      if (department_is_asked_for (input, id))
+      if (koers_quality_input_asks_for (input, id))
         check_department (&check, id, find_department (&check, id));
     }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/koers-status-words.h"
 #include "koers-report-strings.h"
 
 typedef struct
@@ -121,15 +122,6 @@ static const ReportText kind_texts[] = {
   [KOERS_OBJECTIVE_KIND_ASPIRATIONAL] = { NC_ ("objective kind", "Aspirational"), "Ambitieus" },
 };
 
-/* The seed's reporting template: op schema / behaald / lopend. */
-static const ReportText status_texts[] = {
-  [KOERS_KR_STATUS_IN_PROGRESS] = { NC_ ("key result status", "In progress"), "Lopend" },
-  [KOERS_KR_STATUS_ON_TRACK] = { NC_ ("key result status", "On track"), "Op schema" },
-  [KOERS_KR_STATUS_ACHIEVED] = { NC_ ("key result status", "Achieved"), "Behaald" },
-  [KOERS_KR_STATUS_AT_RISK] = { NC_ ("key result status", "At risk"), "In gevaar" },
-  [KOERS_KR_STATUS_OFF_TRACK] = { NC_ ("key result status", "Off track"), "Achterop" },
-};
-
 static const ReportText kpi_status_texts[] = {
   [KOERS_KPI_STATUS_NONE] = { NC_ ("KPI status", "No value yet"), "Nog geen meting" },
   [KOERS_KPI_STATUS_HEALTHY] = { NC_ ("KPI status", "Healthy"), "Gezond" },
@@ -207,13 +199,13 @@ koers_report_kind_label (KoersLanguage      lang,
   return pick (&kind_texts[kind], lang);
 }
 
+/* The one vocabulary of koers-status-words.c, so the report says what the
+ * window and the CSV say. */
 const char *
 koers_report_status_label (KoersLanguage lang,
                            KoersKrStatus status)
 {
-  if ((guint) status >= G_N_ELEMENTS (status_texts))
-    return "";
-  return pick (&status_texts[status], lang);
+  return koers_kr_status_get_word (status, lang);
 }
 
 const char *
