@@ -30,13 +30,13 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_GENERATED_ON] = { N_ ("Prepared with Koers on {1}"), "Opgesteld met Koers op {1}" },
   [KOERS_REPORT_STR_SUMMARY] = { N_ ("Executive summary"), "Managementsamenvatting" },
   [KOERS_REPORT_STR_OVERALL_SCORE] = { N_ ("Overall score"), "Totaalscore" },
-  [KOERS_REPORT_STR_OVERALL_SCORE_NOTE] = { N_ ("Mean score of {1} objectives and {2} key results"), "Gemiddelde score van {1} doelstellingen en {2} sleutelresultaten" },
+  [KOERS_REPORT_STR_OVERALL_SCORE_NOTE] = { N_ ("Mean score of {1} and {2}"), "Gemiddelde score van {1} en {2}" },
   [KOERS_REPORT_STR_OBJECTIVES] = { N_ ("Objectives"), "Doelstellingen" },
   [KOERS_REPORT_STR_KEY_RESULTS] = { N_ ("Key results"), "Sleutelresultaten" },
   [KOERS_REPORT_STR_COMMITTED] = { N_ ("Committed objectives"), "Verplichte doelstellingen" },
   [KOERS_REPORT_STR_COMMITTED_LINE] = { N_ ("{1} achieved · {2} missed · {3} still open"), "{1} behaald · {2} gemist · {3} nog lopend" },
   [KOERS_REPORT_STR_ASPIRATIONAL] = { N_ ("Aspirational objectives"), "Ambitieuze doelstellingen" },
-  [KOERS_REPORT_STR_ASPIRATIONAL_LINE] = { N_ ("Average score {1} against the goal of {2} ({3} objectives)"), "Gemiddelde score {1} tegenover het streefcijfer {2} ({3} doelstellingen)" },
+  [KOERS_REPORT_STR_ASPIRATIONAL_LINE] = { N_ ("Average score {1} against the goal of {2} ({3})"), "Gemiddelde score {1} tegenover het streefcijfer {2} ({3})" },
   [KOERS_REPORT_STR_ASPIRATIONAL_NONE] = { N_ ("No aspirational objectives in this period."), "Geen ambitieuze doelstellingen in deze periode." },
   [KOERS_REPORT_STR_EXPECTED_NOTE] = { N_ ("Statuses compare each key result’s progress with the progress expected on {1}."), "De status vergelijkt de voortgang van elk sleutelresultaat met de verwachte voortgang op {1}." },
   [KOERS_REPORT_STR_TOP_RISKS] = { N_ ("Top risks"), "Belangrijkste risico’s" },
@@ -48,7 +48,7 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_NO_SUPPORT] = { N_ ("No department objective supports this objective yet."), "Nog geen afdelingsdoelstelling ondersteunt deze doelstelling." },
   [KOERS_REPORT_STR_NOT_ALIGNED] = { N_ ("Not aligned to a company objective"), "Niet afgestemd op een bedrijfsdoelstelling" },
   [KOERS_REPORT_STR_DEPARTMENTS] = { N_ ("Departments"), "Afdelingen" },
-  [KOERS_REPORT_STR_DEPARTMENT_LINE] = { N_ ("{1} objectives · {2} key results · score {3}"), "{1} doelstellingen · {2} sleutelresultaten · score {3}" },
+  [KOERS_REPORT_STR_DEPARTMENT_LINE] = { N_ ("{1} · {2} · score {3}"), "{1} · {2} · score {3}" },
   [KOERS_REPORT_STR_NO_OBJECTIVES] = { N_ ("No objectives in this period."), "Geen doelstellingen in deze periode." },
   [KOERS_REPORT_STR_COL_LEVEL] = { N_ ("Level"), "Niveau" },
   [KOERS_REPORT_STR_COL_OBJECTIVE] = { N_ ("Objective"), "Doelstelling" },
@@ -135,6 +135,19 @@ static const ReportText kpi_frequency_texts[] = {
   [KOERS_KPI_FREQUENCY_QUARTERLY] = { NC_ ("KPI frequency", "Quarterly"), "Driemaandelijks" },
 };
 
+/* A count and its noun, one and more ("1 objective", "2 objectives"): the
+ * report's own ngettext, for both languages' rule (one is singular). */
+static const struct
+{
+  ReportText one;
+  ReportText other;
+} count_texts[] = {
+  [KOERS_REPORT_COUNT_OBJECTIVES] = { { N_ ("{1} objective"), "{1} doelstelling" },
+                                      { N_ ("{1} objectives"), "{1} doelstellingen" } },
+  [KOERS_REPORT_COUNT_KEY_RESULTS] = { { N_ ("{1} key result"), "{1} sleutelresultaat" },
+                                       { N_ ("{1} key results"), "{1} sleutelresultaten" } },
+};
+
 static const char *
 pick (const ReportText *text,
       KoersLanguage     lang)
@@ -151,18 +164,13 @@ koers_report_str (KoersLanguage  lang,
   return pick (&report_texts[id], lang);
 }
 
-char *
-koers_report_str_format (KoersLanguage  lang,
-                         KoersReportStr id,
-                         const char    *a1,
-                         const char    *a2,
-                         const char    *a3)
+/* One pass, so an argument that itself holds "{2}" stays as it is. */
+static char *
+expand_text (const char        *p,
+             const char *const *args)
 {
-  const char *args[] = { a1, a2, a3 };
-  const char *p = koers_report_str (lang, id);
-  GString    *out = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
 
-  /* One pass, so an argument that itself holds "{2}" stays as it is. */
   while (*p != '\0')
     {
       if (p[0] == '{' && p[1] >= '1' && p[1] <= '3' && p[2] == '}')
@@ -179,6 +187,18 @@ koers_report_str_format (KoersLanguage  lang,
     }
 
   return g_string_free (out, FALSE);
+}
+
+char *
+koers_report_str_format (KoersLanguage  lang,
+                         KoersReportStr id,
+                         const char    *a1,
+                         const char    *a2,
+                         const char    *a3)
+{
+  const char *args[] = { a1, a2, a3 };
+
+  return expand_text (koers_report_str (lang, id), args);
 }
 
 const char *
@@ -224,4 +244,19 @@ koers_report_kpi_frequency_label (KoersLanguage     lang,
   if ((guint) frequency >= G_N_ELEMENTS (kpi_frequency_texts))
     return "";
   return pick (&kpi_frequency_texts[frequency], lang);
+}
+
+char *
+koers_report_count_format (KoersLanguage    lang,
+                           KoersReportCount what,
+                           guint            n)
+{
+  g_autofree char *number = NULL;
+  const char      *args[] = { NULL, NULL, NULL };
+
+  g_return_val_if_fail ((guint) what < G_N_ELEMENTS (count_texts), g_strdup (""));
+
+  number = koers_format_number (lang, n, 0);
+  args[0] = number;
+  return expand_text (pick (n == 1 ? &count_texts[what].one : &count_texts[what].other, lang), args);
 }
