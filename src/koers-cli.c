@@ -59,9 +59,9 @@ typedef int (*CommandFunc) (Invocation *invocation,
 /* What a command reads of a database before it runs. */
 typedef enum
 {
-  SCOPE_PERIOD, /* the objectives of the command's period, without
-                 * their check-ins and without the KPIs (the quality
-                 * check reads neither) */
+  SCOPE_PERIOD, /* the objectives of the command's period, with only
+                 * their latest check-ins (the check's status line), without
+                 * the KPIs (the quality check reads none) */
   SCOPE_ALL,    /* every objective */
   SCOPE_OWN,    /* the command reads what it needs itself */
 } Scope;
@@ -480,7 +480,7 @@ load_scope (Invocation *invocation,
   if (scope == SCOPE_ALL)
     return koers_store_load_all (invocation->store, error);
   if (scope == SCOPE_PERIOD)
-    koers_store_set_period_checkins (invocation->store, KOERS_STORE_CHECKINS_NONE);
+    koers_store_set_period_checkins (invocation->store, KOERS_STORE_CHECKINS_SUMMARIES);
   if (scope == SCOPE_PERIOD && ids != NULL)
     return koers_store_load_period_departments (invocation->store, &invocation->period,
                                                 (const gint64 *) (gpointer) ids->data, ids->len,

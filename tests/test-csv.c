@@ -217,18 +217,20 @@ test_status (KoersTestDir *fixture,
   g_date_set_dmy (&today, 15, G_DATE_MAY, 2026);
 
   objective = add_objective (store, koers_test_find_department (store, "Sales"), "Sell", "");
-  add_key_result (store, objective, "A little behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 40, "", "");
+  add_key_result (store, objective, "A little behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 35, "", "");
+  add_key_result (store, objective, "Under way", KOERS_METRIC_KIND_NUMBER, 0, 100, 45, "", "");
   add_key_result (store, objective, "Far behind", KOERS_METRIC_KIND_NUMBER, 0, 100, 5, "", "");
   add_key_result (store, objective, "Said on track", KOERS_METRIC_KIND_NUMBER, 0, 100, 10, "", "");
   {
-    g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 2);
+    g_autoptr (KoersKeyResult) kr = g_list_model_get_item (koers_objective_get_key_results (objective), 3);
 
     koers_test_add_checkin (store, kr, "2026-05-14", 10, KOERS_CHECKIN_STATUS_ON_TRACK, "");
   }
 
   text = koers_csv_export_to_string (store, NULL, KOERS_LANGUAGE_EN, &today, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, "Sell,A little behind,0,100,40,At risk,\r\n"));
+  g_assert_nonnull (strstr (text, "Sell,A little behind,0,100,35,At risk,\r\n"));
+  g_assert_nonnull (strstr (text, "Sell,Under way,0,100,45,In progress,\r\n"));
   g_assert_nonnull (strstr (text, "Sell,Far behind,0,100,5,Off track,\r\n"));
   g_assert_nonnull (strstr (text, "Sell,Said on track,0,100,10,On track,\r\n"));
   g_assert_true (g_utf8_validate (text, -1, NULL));

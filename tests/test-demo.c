@@ -7,6 +7,9 @@
 #include "core/koers-date.h"
 #include "core/koers-period.h"
 #include "core/koers-seed.h"
+#include "core/koers-date.h"
+#include "core/koers-scoring.h"
+#include "core/koers-status-words.h"
 #include "io/koers-demo.h"
 #include "io/koers-templates.h"
 #include "koers-test-store.h"
@@ -231,6 +234,66 @@ test_create (KoersTestDir *fixture,
   g_assert_cmpuint (g_hash_table_size (due_dates), >=, 8);
   g_assert_cmpuint (n_on_last_day, <, n_krs / 2);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, n_checkins);
+}
+
+/* Notes agree with the status they sit on: no "Good progress this week."
+ * on a key result that is at risk or off track after that check-in. */
+static void
+test_notes_agree (KoersTestDir *fixture,
+                  gconstpointer data)
+{
+  static const char *const going_well[] = {
+    "Good progress this week.",
+    "Discussed in the management meeting; no change of plan.",
+    "Back on track after last week's dip.",
+  };
+  g_autoptr (KoersStore) store = NULL;
+  GListModel *objectives;
+  guint       n_going_well = 0;
+
+  g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
+  store = koers_test_open_store (fixture->path);
+  objectives = koers_store_get_objectives (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
+      KoersPeriod period;
+
+      g_assert_true (koers_objective_get_parsed_period (objective, &period));
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          GListModel *checkins = koers_key_result_get_checkins (kr);
+
+          for (guint k = 0; k < g_list_model_get_n_items (checkins); k++)
+            {
+              g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, k);
+              const char   *note = koers_checkin_get_note (checkin);
+              GDate         date;
+              double        progress;
+              KoersKrStatus status;
+
+              if (note == NULL || !g_strv_contains (going_well, note))
+                continue;
+
+              n_going_well++;
+              g_assert_true (koers_date_parse (koers_checkin_get_date (checkin), &date));
+              progress = koers_score_key_result_progress (koers_key_result_get_metric_kind (kr),
+                                                          koers_key_result_get_start_value (kr),
+                                                          koers_key_result_get_target_value (kr),
+                                                          koers_checkin_get_value (checkin));
+              status = koers_score_key_result_status (progress, koers_checkin_get_status (checkin),
+                                                      koers_score_expected_progress (&period, &date));
+              if (status == KOERS_KR_STATUS_AT_RISK || status == KOERS_KR_STATUS_OFF_TRACK)
+                g_error ("“%s” on %s of “%s”, which is %s then", note, koers_checkin_get_date (checkin),
+                         koers_key_result_get_title (kr), koers_kr_status_get_word (status, KOERS_LANGUAGE_EN));
+            }
+        }
+    }
+
+  g_assert_cmpuint (n_going_well, >, 0);
 }
 
 static void
@@ -472,6 +535,7 @@ main (int   argc,
 
   ADD ("/demo/create", test_create);
   ADD ("/demo/dutch", test_dutch);
+  ADD ("/demo/notes-agree", test_notes_agree);
   ADD ("/demo/deterministic", test_deterministic);
   ADD ("/demo/first-day", test_first_day);
   ADD ("/demo/refuses-existing", test_refuses_existing);

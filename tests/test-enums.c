@@ -5,6 +5,7 @@
 
 #include "core/koers-enum-types.h"
 #include "core/koers-enums.h"
+#include "core/koers-status-words.h"
 
 typedef const char *(*ToStringFunc) (int value);
 typedef gboolean (*FromStringFunc) (const char *str, int *out);

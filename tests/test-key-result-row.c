@@ -80,15 +80,20 @@ test_status (void)
   g_assert_cmpstr (get_label (row, "values_label"), ==, "0 → 700 → 1,200 leads");
   g_assert_cmpstr (get_label (row, "status_label"), ==, "At risk");
 
-  /* The status follows the objective's period: Q3 has not started. */
-  koers_objective_set_period (objective, "2026-Q3");
-  g_assert_true (koers_store_save_objective (db.store, objective, &error));
-  g_assert_cmpstr (get_label (row, "status_label"), ==, "At risk");
+  /* Under way: a little behind the straight line (0.47 of 0.49). */
   g_assert_true (koers_store_delete_checkin (db.store, checkin, &error));
   g_assert_no_error (error);
-  save_current (db.store, kr, 300);
+  save_current (db.store, kr, 560);
   g_assert_cmpstr (get_label (row, "status_label"), ==, "In progress");
   g_assert_true (gtk_widget_has_css_class (row, "status-in-progress"));
+
+  /* The status follows the objective's period: nothing is late in Q3,
+   * which has not started. */
+  koers_objective_set_period (objective, "2026-Q3");
+  g_assert_true (koers_store_save_objective (db.store, objective, &error));
+  save_current (db.store, kr, 300);
+  g_assert_cmpstr (get_label (row, "status_label"), ==, "On track");
+  g_assert_true (gtk_widget_has_css_class (row, "status-on-track"));
 
   g_object_unref (row);
   koers_test_ui_db_close (&db);

@@ -410,6 +410,9 @@ test_status (void)
   g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_OFF_TRACK);
   koers_key_result_set_current_value (kr, 40);
   g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_AT_RISK);
+  /* Under way: less than a tenth behind the straight line. */
+  koers_key_result_set_current_value (kr, 45);
+  g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_IN_PROGRESS);
   koers_key_result_set_current_value (kr, 60);
   g_assert_cmpint (koers_key_result_get_status (kr, &q2, &today), ==, KOERS_KR_STATUS_ON_TRACK);
 

@@ -697,6 +697,144 @@ test_only_departments (KoersTestQuality *fx,
 
 /* One model that breaks every rule: each fires, and says so in both
  * languages. */
+/* Valkuil #1 both ways: committed objectives that all ended below 0.7
+ * the quarter before; an aspiration met with half its quarter to go. */
+static void
+test_pitfall_1 (KoersTestQuality *fx,
+                gconstpointer     data)
+{
+  KoersObjective *missed = koers_test_quality_add_objective (fx, fx->marketing, "Must do", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                             "2026-Q1", fx->company_objective);
+  KoersObjective *early = koers_test_quality_add_objective (fx, fx->marketing, "Bold", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                            "2026-Q2", fx->company_objective);
+
+  koers_test_quality_set_all_current (missed, 0.4);
+  koers_test_quality_set_all_current (early, 0.9);
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_COMMITTED_LIKE_ASPIRATIONAL, 0);
+
+    g_assert_cmpint (koers_quality_finding_get_department_id (finding), ==, koers_department_get_id (fx->marketing));
+    g_assert_cmpstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN), ==,
+                     "IT & Marketing’s committed objectives of Q1 2026 (1) all ended below 0.7, the level of an "
+                     "aspirational objective, far from the 1.0 a committed one promises.");
+    g_assert_nonnull (strstr (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_NL), "Valkuil #1"));
+    g_assert_nonnull (strstr (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_EN), "Pitfall #1"));
+    /* 0.9 of the way: not met yet. */
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ASPIRATIONAL_LIKE_COMMITTED, 0));
+  }
+
+  /* One committed objective of Q1 met: they are not all aspirations. */
+  koers_test_quality_set_all_current (koers_test_quality_add_objective (fx, fx->marketing, "Done", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                                        "2026-Q1", fx->company_objective),
+                                      1.0);
+  koers_test_quality_set_all_current (early, 1.0);
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ASPIRATIONAL_LIKE_COMMITTED,
+                                                                    koers_objective_get_id (early));
+
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_COMMITTED_LIKE_ASPIRATIONAL, 0));
+    g_assert_nonnull (strstr (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_NL),
+                              "overstijgen bewust de beschikbare capaciteit"));
+  }
+
+  /* Committed, 1.0 early is what it is for. */
+  koers_objective_set_kind (early, KOERS_OBJECTIVE_KIND_COMMITTED);
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ASPIRATIONAL_LIKE_COMMITTED, 0));
+  }
+}
+
+static void
+assert_silent (KoersTestQuality *fx,
+               const char       *rule_id)
+{
+  g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+
+  g_assert_null (koers_test_quality_find (findings, rule_id, 0));
+}
+
+/* The rule fires on the fixture's objective, quoting the seed's quote. */
+static void
+assert_fires_quoting (KoersTestQuality *fx,
+                      const char       *rule_id,
+                      const char       *quote)
+{
+  g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+  KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, rule_id,
+                                                                  koers_objective_get_id (fx->objective));
+
+  g_assert_nonnull (strstr (koers_quality_finding_get_explanation (finding, KOERS_LANGUAGE_NL), quote));
+}
+
+/* Valkuil #2: nothing moves. */
+static void
+test_business_as_usual (KoersTestQuality *fx,
+                        gconstpointer     data)
+{
+  assert_silent (fx, KOERS_QUALITY_RULE_BUSINESS_AS_USUAL);
+
+  /* One key result that stays where it is: still an objective that moves. */
+  koers_key_result_set_target_value (fx->kr1, koers_key_result_get_start_value (fx->kr1));
+  assert_silent (fx, KOERS_QUALITY_RULE_BUSINESS_AS_USUAL);
+
+  koers_key_result_set_target_value (fx->kr2, koers_key_result_get_start_value (fx->kr2));
+  assert_fires_quoting (fx, KOERS_QUALITY_RULE_BUSINESS_AS_USUAL, "zonder iets te veranderen aan de huidige werking");
+}
+
+/* Key results that are all tasks to tick off; one milestone among them
+ * can be the outcome itself. */
+static void
+test_tasks (KoersTestQuality *fx,
+            gconstpointer     data)
+{
+  koers_key_result_set_metric_kind (fx->kr1, KOERS_METRIC_KIND_MILESTONE);
+  assert_silent (fx, KOERS_QUALITY_RULE_TASKS_AS_KEY_RESULTS);
+
+  koers_key_result_set_metric_kind (fx->kr2, KOERS_METRIC_KIND_MILESTONE);
+  assert_fires_quoting (fx, KOERS_QUALITY_RULE_TASKS_AS_KEY_RESULTS, "herschrijf ze dan op impactniveau");
+}
+
+/* The company's 3 to 5: too few as well as too many. */
+static void
+test_too_few_company_objectives (KoersTestQuality *fx,
+                                 gconstpointer     data)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fx->objectives));
+
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TOO_FEW_COMPANY_OBJECTIVES, 0));
+  }
+
+  /* The fixture's last objective is the company's third. */
+  g_list_store_remove (fx->objectives, n - 1);
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_TOO_FEW_COMPANY_OBJECTIVES, 0);
+
+    g_assert_cmpint (koers_quality_finding_get_department_id (finding), ==, koers_department_get_id (fx->company));
+    g_assert_cmpstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_EN), ==,
+                     "Company objectives in Q2 2026: 2; the framework advises 3 to 5.");
+    g_assert_cmpstr (koers_quality_finding_get_message (finding, KOERS_LANGUAGE_NL), ==,
+                     "Bedrijfsdoelstellingen in Q2 2026: 2; het kader raadt er 3 tot 5 aan.");
+  }
+
+  /* A period without any objective yet says nothing. */
+  {
+    KoersPeriod later;
+    g_autoptr (GListModel) findings = NULL;
+
+    koers_period_init_quarter (&later, 2030, 1);
+    findings = koers_test_quality_run_full (fx, &later, NULL, NULL, NULL, NULL);
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_TOO_FEW_COMPANY_OBJECTIVES, 0));
+  }
+}
+
 static void
 test_every_rule (KoersTestQuality *fx,
                  gconstpointer     data)
@@ -747,11 +885,37 @@ test_every_rule (KoersTestQuality *fx,
     koers_test_quality_set_all_current (missed, 0.3);
   }
 
+  {
+    KoersObjective *keep = koers_test_quality_add_objective (fx, fx->marketing, "Keep", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                             "2026-Q2", fx->company_objective);
+    KoersObjective *tasks = koers_test_quality_add_objective (fx, fx->marketing, "Tasks", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                              "2026-Q2", fx->company_objective);
+    KoersObjective *early = koers_test_quality_add_objective (fx, fx->marketing, "Early", KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                              "2026-Q2", fx->company_objective);
+
+    for (guint i = 0; i < 2; i++)
+      {
+        KoersKeyResult *kr = koers_test_quality_get_key_result (keep, i);
+
+        koers_key_result_set_target_value (kr, koers_key_result_get_start_value (kr));
+        koers_key_result_set_metric_kind (koers_test_quality_get_key_result (tasks, i), KOERS_METRIC_KIND_MILESTONE);
+      }
+    koers_test_quality_set_all_current (early, 1.0);
+    /* Next year: a department's objective, none of the company's yet. */
+    koers_test_quality_add_objective (fx, fx->marketing, "Next year", KOERS_OBJECTIVE_KIND_COMMITTED, "2027-Q1", NULL);
+  }
+
   koers_period_init_quarter (&q1, 2026, 1);
   {
+    KoersPeriod next_year;
     g_autoptr (GListModel) q2_findings = koers_test_quality_run (fx);
     g_autoptr (GListModel) q1_findings = koers_test_quality_run_full (fx, &q1, NULL, NULL, NULL, NULL);
-    GListModel *lists[] = { q2_findings, q1_findings };
+    g_autoptr (GListModel) next_findings = NULL;
+    GListModel *lists[3] = { q2_findings, q1_findings, NULL };
+
+    koers_period_init_quarter (&next_year, 2027, 1);
+    next_findings = koers_test_quality_run_full (fx, &next_year, NULL, NULL, NULL, NULL);
+    lists[2] = next_findings;
 
     for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
       for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
@@ -795,6 +959,10 @@ main (int   argc,
   ADD ("alignment", test_alignment);
   ADD ("personal-data", test_personal_data);
   ADD ("sandbagging", test_sandbagging);
+  ADD ("pitfall-1", test_pitfall_1);
+  ADD ("business-as-usual", test_business_as_usual);
+  ADD ("tasks-as-key-results", test_tasks);
+  ADD ("too-few-company-objectives", test_too_few_company_objectives);
   ADD ("postmortem", test_postmortem);
   ADD ("dismissal", test_dismissal);
   ADD ("finding-properties", test_finding_properties);

@@ -87,6 +87,50 @@ assert_lacks_text (const char *text,
     g_error ("the report has “%s”", unwanted);
 }
 
+/* A count meets its noun in the language's singular and plural: one
+ * aspirational objective with one key result, then two with two. */
+static void
+test_plurals (Fixture      *fixture,
+              gconstpointer data)
+{
+  for (guint n = 1; n <= 2; n++)
+    {
+      g_autofree char *title = g_strdup_printf ("Aspiration %u", n);
+      KoersObjective  *objective = koers_test_report_add_objective (fixture->store, "Marketing", title,
+                                                                    KOERS_LEVEL_DEPARTMENT,
+                                                                    KOERS_OBJECTIVE_KIND_ASPIRATIONAL,
+                                                                    "2026-Q2", NULL);
+
+      koers_test_report_add_key_result (fixture->store, objective, "Leads", KOERS_METRIC_KIND_NUMBER, 0, 100, "leads");
+
+      for (KoersLanguage lang = KOERS_LANGUAGE_EN; lang <= KOERS_LANGUAGE_NL; lang++)
+        {
+          static const char *const expected[2][2][3] = {
+            { { "Mean score of 1 objective and 1 key result", "(1 objective)", "1 objective · 1 key result · score" },
+              { "Gemiddelde score van 1 doelstelling en 1 sleutelresultaat", "(1 doelstelling)",
+                "1 doelstelling · 1 sleutelresultaat · score" } },
+            { { "Mean score of 2 objectives and 2 key results", "(2 objectives)", "2 objectives · 2 key results · score" },
+              { "Gemiddelde score van 2 doelstellingen en 2 sleutelresultaten", "(2 doelstellingen)",
+                "2 doelstellingen · 2 sleutelresultaten · score" } },
+          };
+          KoersReportOptions opts;
+          g_autofree char   *name = g_strdup_printf ("plural-%u-%s.pdf", n, lang == KOERS_LANGUAGE_NL ? "nl" : "en");
+          g_autofree char   *path = NULL;
+          g_autoptr (KoersTestPdf) doc = NULL;
+          g_autofree char *raw = NULL;
+          g_autofree char *text = NULL;
+
+          koers_test_report_options_q2 (&opts, lang);
+          path = write_report (fixture, &opts, name);
+          doc = koers_test_report_open_pdf (path);
+          raw = koers_test_report_document_text (doc);
+          text = koers_test_report_normalize (raw);
+          for (guint i = 0; i < 3; i++)
+            assert_has_text (text, expected[n - 1][lang][i]);
+        }
+    }
+}
+
 /* Internal links on the summary page lead to destinations that exist. */
 static void
 assert_summary_links (PopplerDocument *doc)
@@ -868,6 +912,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/report/content/en", test_content_en);
   ADD ("/report/content/nl", test_content_nl);
+  ADD ("/report/plurals", test_plurals);
   ADD ("/report/without-notes", test_without_notes);
   ADD ("/report/table-breaks", test_table_breaks);
   ADD ("/report/year-appendix", test_year_appendix);

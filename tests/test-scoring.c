@@ -176,9 +176,17 @@ test_kr_status (void)
   g_assert_cmpint (koers_score_key_result_status (0.3, KOERS_CHECKIN_STATUS_NONE, 0.5), ==, KOERS_KR_STATUS_AT_RISK);
   g_assert_cmpint (koers_score_key_result_status (0.29, KOERS_CHECKIN_STATUS_NONE, 0.5), ==, KOERS_KR_STATUS_OFF_TRACK);
   g_assert_cmpint (koers_score_key_result_status (0.0, KOERS_CHECKIN_STATUS_NONE, 1.0), ==, KOERS_KR_STATUS_OFF_TRACK);
-  /* Before the period starts nothing tells. */
-  g_assert_cmpint (koers_score_key_result_status (0.0, KOERS_CHECKIN_STATUS_NONE, 0.0), ==, KOERS_KR_STATUS_IN_PROGRESS);
+  /* Under way: a little behind the straight line while the period runs
+   * (the template's "Lopend", 7,2 → 8,0); behind is behind once it ended. */
+  g_assert_cmpint (koers_score_key_result_status (0.45, KOERS_CHECKIN_STATUS_NONE, 0.5), ==, KOERS_KR_STATUS_IN_PROGRESS);
+  g_assert_cmpint (koers_score_key_result_status (0.41, KOERS_CHECKIN_STATUS_NONE, 0.5), ==, KOERS_KR_STATUS_IN_PROGRESS);
+  g_assert_cmpint (koers_score_key_result_status (0.4, KOERS_CHECKIN_STATUS_NONE, 0.5), ==, KOERS_KR_STATUS_AT_RISK);
+  g_assert_cmpint (koers_score_key_result_status (0.95, KOERS_CHECKIN_STATUS_NONE, 1.0), ==, KOERS_KR_STATUS_AT_RISK);
+  /* Before the period starts nothing is expected, so nothing is late. */
+  g_assert_cmpint (koers_score_key_result_status (0.0, KOERS_CHECKIN_STATUS_NONE, 0.0), ==, KOERS_KR_STATUS_ON_TRACK);
+  /* No date tells: under way. */
   g_assert_cmpint (koers_score_key_result_status (0.0, KOERS_CHECKIN_STATUS_NONE, NAN), ==, KOERS_KR_STATUS_IN_PROGRESS);
+  g_assert_cmpint (koers_score_key_result_status (0.3, KOERS_CHECKIN_STATUS_NONE, -1.0), ==, KOERS_KR_STATUS_IN_PROGRESS);
 }
 
 int

@@ -165,26 +165,6 @@ koers_checkin_status_get_label (KoersCheckinStatus status)
 }
 
 const char *
-koers_kr_status_get_label (KoersKrStatus status)
-{
-  switch (status)
-    {
-    case KOERS_KR_STATUS_IN_PROGRESS:
-      return C_ ("key result status", "In progress");
-    case KOERS_KR_STATUS_ON_TRACK:
-      return C_ ("key result status", "On track");
-    case KOERS_KR_STATUS_ACHIEVED:
-      return C_ ("key result status", "Achieved");
-    case KOERS_KR_STATUS_AT_RISK:
-      return C_ ("key result status", "At risk");
-    case KOERS_KR_STATUS_OFF_TRACK:
-      return C_ ("key result status", "Off track");
-    default:
-      return "";
-    }
-}
-
-const char *
 koers_kpi_direction_get_label (KoersKpiDirection direction)
 {
   switch (direction)

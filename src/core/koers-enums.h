@@ -46,7 +46,8 @@ typedef enum
 } KoersCheckinStatus;
 
 /* The status a key result shows: the seed's reporting template
- * (op schema / behaald / lopend) plus at risk and off track. */
+ * (op schema / behaald / lopend) plus at risk and off track.  Its words
+ * are in koers-status-words.h. */
 typedef enum
 {
   KOERS_KR_STATUS_IN_PROGRESS,
@@ -122,7 +123,6 @@ const char *koers_objective_kind_get_label (KoersObjectiveKind kind);
 const char *koers_objective_state_get_label (KoersObjectiveState state);
 const char *koers_metric_kind_get_label (KoersMetricKind kind);
 const char *koers_checkin_status_get_label (KoersCheckinStatus status);
-const char *koers_kr_status_get_label (KoersKrStatus status);
 /* "Higher is better", "Weekly", "Healthy", "Needs attention" … */
 const char *koers_kpi_direction_get_label (KoersKpiDirection direction);
 const char *koers_kpi_frequency_get_label (KoersKpiFrequency frequency);

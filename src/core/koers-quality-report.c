@@ -3,9 +3,12 @@
 
 #include <string.h>
 
+#include "koers-date.h"
 #include "koers-department.h"
 #include "koers-quality-private.h"
 #include "koers-quality.h"
+#include "koers-status-words.h"
+#include "koers-summary.h"
 
 /* The plain-text report behind `koers --check`: both languages held here,
  * like the rules, so the report's language does not depend on gettext. */
@@ -22,6 +25,7 @@ static const KoersSeedText dismissed_text = {
   "Dismissed, not shown: {n}",
   "Genegeerd, niet getoond: {n}",
 };
+static const KoersSeedText statuses_text = { "Key results: ", "Sleutelresultaten: " };
 static const KoersSeedText why_text = { "Why: ", "Waarom: " };
 static const KoersSeedText hint_text = { "Hint: ", "Tip: " };
 
@@ -124,6 +128,59 @@ append_where (GString                 *out,
     }
 }
 
+/* "Key results: On track 3 · Achieved 1 · …", every status, in the words
+ * the window, the PDF and the CSV use, for the objectives checked. */
+static void
+append_statuses (GString                 *out,
+                 const KoersQualityInput *input,
+                 KoersLanguage            lang)
+{
+  static const KoersKrStatus order[] = {
+    KOERS_KR_STATUS_ON_TRACK,
+    KOERS_KR_STATUS_ACHIEVED,
+    KOERS_KR_STATUS_IN_PROGRESS,
+    KOERS_KR_STATUS_AT_RISK,
+    KOERS_KR_STATUS_OFF_TRACK,
+  };
+  guint counts[KOERS_KR_STATUS_OFF_TRACK + 1] = {
+    0,
+  };
+  guint n = input->objectives != NULL ? g_list_model_get_n_items (input->objectives) : 0;
+  GDate today;
+
+  if (input->today != NULL && g_date_valid (input->today))
+    today = *input->today;
+  else
+    koers_date_today (&today);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (input->objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
+      guint       n_krs = g_list_model_get_n_items (krs);
+      KoersPeriod own;
+      gboolean    has_own = koers_objective_get_parsed_period (objective, &own);
+
+      if (koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED ||
+          !koers_objective_in_period (objective, input->period) ||
+          !koers_quality_input_asks_for (input, koers_objective_get_department_id (objective)))
+        continue;
+
+      for (guint j = 0; j < n_krs; j++)
+        {
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
+
+          counts[koers_key_result_get_status (kr, has_own ? &own : NULL, &today)]++;
+        }
+    }
+
+  g_string_append (out, koers_seed_text_get (&statuses_text, lang));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_string_append_printf (out, "%s%s %u", i > 0 ? " · " : "",
+                            koers_kr_status_get_word (order[i], lang), counts[order[i]]);
+  g_string_append_c (out, '\n');
+}
+
 gboolean
 koers_quality_print_report (const KoersQualityInput *input,
                             KoersLanguage            lang,
@@ -170,6 +227,7 @@ koers_quality_print_report (const KoersQualityInput *input,
 
     g_string_append_printf (out, "%s\n", heading);
   }
+  append_statuses (out, input, lang);
 
   if (n_dismissed > 0)
     {

@@ -32,7 +32,8 @@ typedef enum
 } KoersQualityScope;
 
 /* The seed's numbers. */
-#define KOERS_QUALITY_MAX_OBJECTIVES 5   /* "Maximaal 3 tot 5 hoofddoelstellingen" */
+#define KOERS_QUALITY_MAX_OBJECTIVES 5 /* "Maximaal 3 tot 5 hoofddoelstellingen" */
+#define KOERS_QUALITY_MIN_COMPANY_OBJECTIVES 3
 #define KOERS_QUALITY_MAX_KEY_RESULTS 5  /* "Per doelstelling maximaal 5 meetbare resultaten" */
 #define KOERS_QUALITY_MAX_TITLE_CHARS 90 /* "niet op één regel past" */
 
@@ -70,6 +71,11 @@ typedef struct
 #define KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS "personal-data-without-legal-basis"
 #define KOERS_QUALITY_RULE_SANDBAGGING "sandbagging"
 #define KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM "committed-missed-without-postmortem"
+#define KOERS_QUALITY_RULE_COMMITTED_LIKE_ASPIRATIONAL "committed-scores-like-aspirational"
+#define KOERS_QUALITY_RULE_ASPIRATIONAL_LIKE_COMMITTED "aspirational-met-early"
+#define KOERS_QUALITY_RULE_BUSINESS_AS_USUAL "business-as-usual"
+#define KOERS_QUALITY_RULE_TASKS_AS_KEY_RESULTS "tasks-as-key-results"
+#define KOERS_QUALITY_RULE_TOO_FEW_COMPANY_OBJECTIVES "too-few-company-objectives"
 
 /* All rules, in the order the report lists them. */
 const KoersQualityRule *koers_quality_get_rules (guint *n_rules);

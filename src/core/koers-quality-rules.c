@@ -36,6 +36,19 @@
   "klantgegevens gebruiken.” Noteer waarom de gegevens nodig zijn en op welke GDPR-rechtsgrond "      \
   "(toestemming, overeenkomst, gerechtvaardigd belang…)."
 
+/* Pitfall #1, both ways round, shared by its two rules. */
+#define PITFALL_1_EN                                                                                      \
+  "Pitfall #1, no distinction between committed and aspirational OKRs: “When a committed OKR is "       \
+  "labelled aspirational, the risk of failure rises — teams take it less seriously and do not adjust "  \
+  "their priorities to achieve the result.” And the other way round: “labelling an aspirational OKR " \
+  "as committed causes frustration and defensiveness in teams that cannot deliver the goal.”"
+#define PITFALL_1_NL                                                                                       \
+  "Valkuil #1, geen onderscheid maken tussen verplichte en ambitieuze OKR’s: “Wanneer een verplichte " \
+  "OKR als ambitieus wordt aangeduid, stijgt het risico op mislukking — teams nemen het minder "         \
+  "serieus en passen hun prioriteiten niet aan om het resultaat te behalen.” En omgekeerd: “het "      \
+  "labelen van een ambitieuze OKR als verplicht [zorgt] voor frustratie en defensiviteit bij teams "       \
+  "die het doel niet kunnen waarmaken.”"
+
 static const KoersQualityRule rules[] = {
   { KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES,
     KOERS_QUALITY_SEVERITY_WARNING,
@@ -48,6 +61,34 @@ static const KoersQualityRule rules[] = {
       "Het kader: “Maximaal 3 tot 5 hoofddoelstellingen voor de hele organisatie” en “Focus op weinig "
       "maar duidelijke prioriteiten.” Houd de doelstellingen die het meest tellen en plan de rest voor "
       "een later kwartaal." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_TOO_FEW_COMPANY_OBJECTIVES,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_DEPARTMENT,
+    { "Too few company objectives", "Te weinig bedrijfsdoelstellingen" },
+    { "Company objectives in {period}: {n}; the framework advises 3 to 5.",
+      "Bedrijfsdoelstellingen in {period}: {n}; het kader raadt er 3 tot 5 aan." },
+    { "The framework: “At most 3 to 5 main objectives for the whole organisation”, and “Each layer "
+      "supports the next, so that strategic priorities are translated into concrete actions.” With fewer, "
+      "the departments have little to align to: name the company’s main priorities for the period.",
+      "Het kader: “Maximaal 3 tot 5 hoofddoelstellingen voor de hele organisatie”, en “Elke laag "
+      "ondersteunt de volgende, zodat strategische prioriteiten doorvertaald worden naar concrete acties.” "
+      "Met minder hebben de afdelingen weinig om op af te stemmen: benoem de hoofdprioriteiten van het "
+      "bedrijf voor de periode." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_COMMITTED_LIKE_ASPIRATIONAL,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_DEPARTMENT,
+    { "Committed objectives scored like aspirations", "Verplichte doelstellingen gescoord als ambities" },
+    { "{department}’s committed objectives of {period} ({n}) all ended below 0.7, the level of an "
+      "aspirational objective, far from the 1.0 a committed one promises.",
+      "De verplichte doelstellingen van {department} in {period} ({n}) eindigden allemaal onder 0,7, het "
+      "niveau van een ambitieuze doelstelling, ver van de 1,0 die een verplichte belooft." },
+    { PITFALL_1_EN " Label as aspirational what cannot be promised, or adjust priorities to reach 1.0.",
+      PITFALL_1_NL " Duid als ambitieus aan wat niet beloofd kan worden, of pas de prioriteiten aan om "
+                   "1,0 te halen." },
     NO_HINT },
 
   { KOERS_QUALITY_RULE_NO_KEY_RESULTS,
@@ -143,6 +184,51 @@ static const KoersQualityRule rules[] = {
       "Het kader: “Een verplichte OKR die zijn doel niet haalt, vereist een postmortem-analyse (zonder "
       "schuldtoewijzing) om het plannings- of uitvoeringsproces te verbeteren.”" },
     NO_HINT },
+
+  { KOERS_QUALITY_RULE_ASPIRATIONAL_LIKE_COMMITTED,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Aspiration met early", "Ambitie vroeg gehaald" },
+    { "This aspirational objective already scores 1.0 with more than half of its period to go.",
+      "Deze ambitieuze doelstelling scoort al 1,0 terwijl meer dan de helft van de periode nog komt." },
+    { PITFALL_1_EN " The framework: aspirational OKRs “deliberately exceed the capacity available per "
+                   "quarter”. One met this easily was a commitment: label it committed, or aim higher.",
+      PITFALL_1_NL " Het kader: ambitieuze OKR’s “overstijgen bewust de beschikbare capaciteit per "
+                   "kwartaal”. Een die zo vlot gehaald wordt, was een verbintenis: duid ze als verplicht "
+                   "aan, of mik hoger." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_BUSINESS_AS_USUAL,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Business as usual", "Alles bij het oude" },
+    { "None of this objective’s key results moves: each one’s target is its start value.",
+      "Geen enkel sleutelresultaat van deze doelstelling beweegt: elke doelwaarde is de startwaarde." },
+    { "Pitfall #2, “business-as-usual” OKRs: “Many OKRs are written on the basis of what the team thinks "
+      "it can achieve without changing anything in the way it works — instead of what the team or the "
+      "customer really needs.” Keeping things as they are is a KPI to watch, not an objective.",
+      "Valkuil #2, “Business-as-usual” OKR’s: “Veel OKR’s worden geschreven op basis van wat het team denkt "
+      "te kunnen bereiken zonder iets te veranderen aan de huidige werking — in plaats van wat het team of "
+      "de klant écht nodig heeft.” Houden wat er is, is een KPI om op te volgen, geen doelstelling." },
+    NO_HINT },
+
+  { KOERS_QUALITY_RULE_TASKS_AS_KEY_RESULTS,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Tasks instead of results", "Taken in plaats van resultaten" },
+    { "Every key result of this objective is a task to tick off (a milestone); none measures an outcome.",
+      "Elk sleutelresultaat van deze doelstelling is een taak om af te vinken (een mijlpaal); geen enkel "
+      "meet een resultaat." },
+    { "The framework: key results “show how you know the objective has been reached – quantitative and "
+      "measurable”. Test question: “If your key results are worded internally (‘Launch of version 4.1’), "
+      "rewrite them at the level of impact.” Keep the important activities in the plan, and measure what "
+      "they should change.",
+      "Het kader: sleutelresultaten “tonen hoe men weet dat het doel is bereikt – kwantitatief en "
+      "meetbaar”. Toetsvraag: “Als je KRs intern geformuleerd zijn (‘Lancering van versie 4.1’), herschrijf "
+      "ze dan op impactniveau.” Houd de belangrijke activiteiten in het plan, en meet wat ze moeten "
+      "veranderen." },
+    { "For example: “Increase sign-ups by 25% thanks to version 4.1.”",
+      "Bijvoorbeeld: “Verhoog aanmeldingen met 25% dankzij versie 4.1.”" } },
 
   { KOERS_QUALITY_RULE_TARGET_EQUALS_START,
     KOERS_QUALITY_SEVERITY_ERROR,

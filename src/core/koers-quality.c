@@ -8,6 +8,7 @@
 #include "koers-department.h"
 #include "koers-quality-private.h"
 #include "koers-quality.h"
+#include "koers-scoring.h"
 #include "koers-summary.h"
 
 /* Scores are doubles computed from values people typed: 0.9999999 is 1. */
@@ -280,7 +281,7 @@ objective_in_scope (Check          *check,
 
 /* Department rules. */
 
-static void
+static guint
 check_too_many_objectives (Check      *check,
                            gint64      department_id,
                            const char *name,
@@ -310,51 +311,124 @@ check_too_many_objectives (Check      *check,
       args.limit = KOERS_QUALITY_MAX_OBJECTIVES;
       add_finding (check, KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES, department_id, 0, 0, where, &args);
     }
+
+  return n;
 }
 
-/* Valkuil #4: every aspirational objective of the period before scored
- * 1.0.  Only objectives that ended before the checked period count: a
- * yearly one still running says nothing yet. */
-static void
-check_sandbagging (Check      *check,
-                   gint64      department_id,
-                   const char *name,
-                   const char *subject)
+/* The objectives of department_id and kind that ended in the period before
+ * the checked one (*previous): how many, how many graded 1.0 (*n_met) and
+ * how many below 0.7 (*n_low).  Only objectives that ended before the
+ * checked period count: a yearly one still running says nothing yet; nor
+ * does one without key results, which measured nothing (a rule of its own). */
+static guint
+count_previous (Check             *check,
+                gint64             department_id,
+                KoersObjectiveKind kind,
+                KoersPeriod       *previous,
+                guint             *n_met,
+                guint             *n_low)
 {
-  KoersPeriod previous;
-  guint       n = 0;
-  gboolean    all_met = TRUE;
+  guint n = 0;
 
-  koers_period_previous (check->input->period, &previous);
+  *n_met = *n_low = 0;
+  koers_period_previous (check->input->period, previous);
 
   for (guint i = 0; i < check->objectives->len; i++)
     {
       KoersObjective *objective = g_ptr_array_index (check->objectives, i);
       KoersPeriod     own;
+      double          grade;
 
       if (koers_objective_get_department_id (objective) != department_id ||
-          koers_objective_get_kind (objective) != KOERS_OBJECTIVE_KIND_ASPIRATIONAL ||
+          koers_objective_get_kind (objective) != kind ||
           koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED ||
+          g_list_model_get_n_items (koers_objective_get_key_results (objective)) == 0 ||
           !koers_objective_get_parsed_period (objective, &own) ||
-          !koers_period_overlaps (&own, &previous) ||
+          !koers_period_overlaps (&own, previous) ||
           g_date_compare (&own.end, &check->input->period->start) >= 0)
         continue;
 
       n++;
-      if (objective_get_grade (check, objective) < 1.0 - SCORE_EPSILON)
-        all_met = FALSE;
+      grade = objective_get_grade (check, objective);
+      if (grade >= 1.0 - SCORE_EPSILON)
+        (*n_met)++;
+      if (grade < 0.7 - SCORE_EPSILON)
+        (*n_low)++;
     }
 
-  if (n > 0 && all_met)
+  return n;
+}
+
+static void
+add_previous_finding (Check             *check,
+                      const char        *rule_id,
+                      gint64             department_id,
+                      const char        *name,
+                      const char        *subject,
+                      const KoersPeriod *previous,
+                      guint              n)
+{
+  g_autofree char *previous_key = koers_period_to_string (previous);
+  g_autofree char *where = g_strconcat (subject, "@", previous_key, NULL);
+  Args             args = ARGS_INIT;
+
+  args.department = name;
+  args.period = previous;
+  args.n = (int) n;
+  add_finding (check, rule_id, department_id, 0, 0, where, &args);
+}
+
+/* Valkuil #4: every aspirational objective of the period before scored
+ * 1.0.  Valkuil #1: every committed one of it ended below 0.7, where an
+ * aspirational one counts as a success: they read as aspirations. */
+static void
+check_previous_period (Check      *check,
+                       gint64      department_id,
+                       const char *name,
+                       const char *subject)
+{
+  KoersPeriod previous;
+  guint       n_met, n_low;
+  guint       n = count_previous (check, department_id, KOERS_OBJECTIVE_KIND_ASPIRATIONAL, &previous,
+                                  &n_met, &n_low);
+
+  if (n > 0 && n_met == n)
+    add_previous_finding (check, KOERS_QUALITY_RULE_SANDBAGGING, department_id, name, subject, &previous, n);
+
+  n = count_previous (check, department_id, KOERS_OBJECTIVE_KIND_COMMITTED, &previous, &n_met, &n_low);
+  if (n > 0 && n_low == n)
+    add_previous_finding (check, KOERS_QUALITY_RULE_COMMITTED_LIKE_ASPIRATIONAL, department_id, name,
+                          subject, &previous, n);
+}
+
+/* "Maximaal 3 tot 5 hoofddoelstellingen voor de hele organisatie": the
+ * company level with fewer, once the period has any objectives at all (a
+ * new, empty database is not yet a finding). */
+static void
+check_too_few_company_objectives (Check      *check,
+                                  gint64      department_id,
+                                  const char *name,
+                                  const char *subject,
+                                  guint       n)
+{
+  KoersDepartment *dept = find_department (check, department_id);
+  gboolean         any = FALSE;
+
+  if (dept == NULL || !koers_department_get_is_company (dept) || n >= KOERS_QUALITY_MIN_COMPANY_OBJECTIVES)
+    return;
+
+  for (guint i = 0; i < check->objectives->len && !any; i++)
+    any = objective_in_scope (check, g_ptr_array_index (check->objectives, i));
+
+  if (any)
     {
-      g_autofree char *previous_key = koers_period_to_string (&previous);
-      g_autofree char *where = g_strconcat (subject, "@", previous_key, NULL);
+      g_autofree char *where = g_strconcat (subject, "@", check->period_key, NULL);
       Args             args = ARGS_INIT;
 
       args.department = name;
-      args.period = &previous;
+      args.period = check->input->period;
       args.n = (int) n;
-      add_finding (check, KOERS_QUALITY_RULE_SANDBAGGING, department_id, 0, 0, where, &args);
+      add_finding (check, KOERS_QUALITY_RULE_TOO_FEW_COMPANY_OBJECTIVES, department_id, 0, 0, where, &args);
     }
 }
 
@@ -454,6 +528,38 @@ all_due_on (GListModel  *key_results,
   return n > 0;
 }
 
+/* Valkuil #2: no key result moves (each target is its start); and key
+ * results that are all tasks to tick off (milestones), not outcomes. */
+static void
+check_key_result_kinds (Check          *check,
+                        KoersObjective *objective,
+                        const char     *subject)
+{
+  GListModel *key_results = koers_objective_get_key_results (objective);
+  guint       n = g_list_model_get_n_items (key_results);
+  guint       n_milestones = 0;
+  guint       n_still = 0;
+  Args        args = ARGS_INIT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, i);
+
+      if (koers_key_result_get_metric_kind (kr) == KOERS_METRIC_KIND_MILESTONE)
+        n_milestones++;
+      else if (fabs (koers_key_result_get_target_value (kr) - koers_key_result_get_start_value (kr)) < SCORE_EPSILON)
+        n_still++;
+    }
+
+  if (n > 0 && n_still == n)
+    add_finding (check, KOERS_QUALITY_RULE_BUSINESS_AS_USUAL, koers_objective_get_department_id (objective),
+                 koers_objective_get_id (objective), 0, subject, &args);
+  /* One milestone can be the outcome itself ("the portal is live"). */
+  if (n >= 2 && n_milestones == n)
+    add_finding (check, KOERS_QUALITY_RULE_TASKS_AS_KEY_RESULTS, koers_objective_get_department_id (objective),
+                 koers_objective_get_id (objective), 0, subject, &args);
+}
+
 static void
 check_objective (Check          *check,
                  KoersObjective *objective)
@@ -508,6 +614,20 @@ check_objective (Check          *check,
       add_finding (check, KOERS_QUALITY_RULE_ALL_DUE_LAST_DAY, department_id, objective_id, 0, subject, &args);
     }
 
+  check_key_result_kinds (check, objective, subject);
+
+  /* Valkuil #1 the other way round: an aspiration met with half the
+   * period to go was within reach, a commitment. */
+  if (koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_ASPIRATIONAL && has_own && n_krs > 0 &&
+      koers_objective_get_score (objective) >= 1.0 - SCORE_EPSILON &&
+      koers_score_expected_progress (&own, &check->today) < 0.5)
+    {
+      Args args = ARGS_INIT;
+
+      add_finding (check, KOERS_QUALITY_RULE_ASPIRATIONAL_LIKE_COMMITTED,
+                   department_id, objective_id, 0, subject, &args);
+    }
+
   if (koers_quality_text_is_blank (koers_objective_get_owner (objective)))
     {
       Args args = ARGS_INIT;
@@ -559,8 +679,9 @@ check_department (Check           *check,
   g_autofree char *subject = make_subject (dept != NULL ? koers_department_get_uuid (dept) : NULL,
                                            department_id);
 
-  check_too_many_objectives (check, department_id, name, subject);
-  check_sandbagging (check, department_id, name, subject);
+  check_too_few_company_objectives (check, department_id, name, subject,
+                                    check_too_many_objectives (check, department_id, name, subject));
+  check_previous_period (check, department_id, name, subject);
 
   for (guint i = 0; i < check->objectives->len; i++)
     {
@@ -572,15 +693,17 @@ check_department (Check           *check,
     }
 }
 
-static gboolean
-department_is_asked_for (const KoersQualityInput *input,
-                         gint64                   id)
+gboolean
+koers_quality_input_asks_for (const KoersQualityInput *input,
+                              gint64                   department_id)
 {
+  g_return_val_if_fail (input != NULL, FALSE);
+
   if (input->n_department_ids == 0)
     return TRUE;
 
   for (guint i = 0; i < input->n_department_ids; i++)
-    if (input->department_ids[i] == id)
+    if (input->department_ids[i] == department_id)
       return TRUE;
 
   return FALSE;
@@ -641,7 +764,7 @@ koers_quality_check (const KoersQualityInput *input)
     {
       gint64 id = g_array_index (order, gint64, i);
 
-      if (department_is_asked_for (input, id))
+      if (koers_quality_input_asks_for (input, id))
         check_department (&check, id, find_department (&check, id));
     }
 

@@ -57,6 +57,10 @@ void koers_quality_input_init (KoersQualityInput *input,
                                GListModel        *objectives,
                                const KoersPeriod *period);
 
+/* Whether input's findings include department_id's. */
+gboolean koers_quality_input_asks_for (const KoersQualityInput *input,
+                                       gint64                   department_id);
+
 /* (transfer full): a GListModel of KoersQualityFinding, ordered by
  * department, then objective and key result, as the lists order them;
  * department findings come before their objectives'. */
@@ -80,7 +84,8 @@ typedef enum
 } KoersQualityReportFlags;
 
 /* Runs the check and appends a plain-text report to out, in lang: a
- * heading with the counts, then one block per finding (severity, rule id,
+ * heading with the counts, a line with how many key results have each
+ * status (koers-status-words.h), then one block per finding (severity, rule id,
  * where: department › objective › key result, message).  Returns TRUE
  * when any error-severity finding stands (is not dismissed): `koers
  * --check` exits non-zero then. */

@@ -154,16 +154,20 @@ koers_score_key_result_status (double             progress,
   if (said != KOERS_KR_STATUS_IN_PROGRESS)
     return said;
 
-  /* Expected progress 0 is "not started yet" (or unknown, pass NAN or a
-   * negative value): nothing tells whether the key result is behind. */
-  if (isnan (expected) || expected <= 0.0)
+  /* Nothing tells whether the key result is behind: it is under way. */
+  if (isnan (expected) || expected < 0.0)
     return KOERS_KR_STATUS_IN_PROGRESS;
 
   if (isnan (progress))
     progress = 0.0;
 
+  /* Before the period starts nothing is expected, so nothing is late. */
   if (progress >= expected - 1e-9)
     return KOERS_KR_STATUS_ON_TRACK;
+  /* A little behind the straight line while the period runs is what a
+   * key result under way looks like; once it has ended, behind is behind. */
+  if (expected < 1.0 && expected - progress < KOERS_SCORE_IN_PROGRESS_MARGIN - 1e-9)
+    return KOERS_KR_STATUS_IN_PROGRESS;
   if (expected - progress <= KOERS_SCORE_AT_RISK_MARGIN + 1e-9)
     return KOERS_KR_STATUS_AT_RISK;
   return KOERS_KR_STATUS_OFF_TRACK;

@@ -43,14 +43,19 @@ KoersKrStatus koers_score_checkin_status (KoersCheckinStatus status);
 
 /* The status a key result shows.  Achieved when progress is 1; else the
  * latest check-in's status when one was given; else derived from progress
- * against expected progress: on track when not behind, at risk when a
- * little behind (within 0.2), off track beyond that; in progress before the
- * period has started or when no date tells. */
+ * against expected progress: on track when not behind (so also before the
+ * period starts, when nothing is expected yet); while the period runs, in
+ * progress ("lopend", under way, as the seed's HR line 7,2 → 8,0) when
+ * behind by less than 0.1; at risk when behind within 0.2; off track
+ * beyond that.  In progress, too, when no date tells (expected NAN). */
 KoersKrStatus koers_score_key_result_status (double             progress,
                                              KoersCheckinStatus latest_status,
                                              double             expected);
 
-/* Expected progress lag tolerated before a key result counts as at risk. */
+/* Lag behind expected progress that still reads as under way: about a
+ * week and a half of a quarter, a check-in or so late. */
+#define KOERS_SCORE_IN_PROGRESS_MARGIN 0.1
+/* Expected progress lag tolerated before a key result counts as off track. */
 #define KOERS_SCORE_AT_RISK_MARGIN 0.2
 
 /* Days without a check-in after which a key result needs one. */

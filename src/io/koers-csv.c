@@ -9,6 +9,7 @@
 #include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
 #include "core/koers-scoring.h"
+#include "core/koers-status-words.h"
 #include "koers-csv.h"
 
 enum
@@ -43,19 +44,6 @@ static const struct
   { NC_ ("CSV column", "Owner"), "Verantwoordelijke" },
 };
 
-/* koers_kr_status_get_label()'s English source and the seed's Dutch. */
-static const struct
-{
-  const char *source;
-  const char *dutch;
-} statuses[] = {
-  [KOERS_KR_STATUS_IN_PROGRESS] = { "In progress", "Lopend" },
-  [KOERS_KR_STATUS_ON_TRACK] = { "On track", "Op schema" },
-  [KOERS_KR_STATUS_ACHIEVED] = { "Achieved", "Behaald" },
-  [KOERS_KR_STATUS_AT_RISK] = { "At risk", "Risico" },
-  [KOERS_KR_STATUS_OFF_TRACK] = { "Off track", "Achter op schema" },
-};
-
 /* The catalogue speaks the interface's language, which need not be
  * lang: English is the source itself; Dutch is the catalogue's when it
  * has a translation, else the built-in word. */
@@ -70,22 +58,6 @@ get_column_title (KoersLanguage lang,
 
   translated = g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", columns[column].source);
   return g_strcmp0 (translated, columns[column].source) != 0 ? translated : columns[column].dutch;
-}
-
-static const char *
-get_status_label (KoersLanguage lang,
-                  KoersKrStatus status)
-{
-  const char *translated;
-
-  if ((guint) status >= G_N_ELEMENTS (statuses))
-    return "";
-
-  if (lang != KOERS_LANGUAGE_NL)
-    return statuses[status].source;
-
-  translated = koers_kr_status_get_label (status);
-  return g_strcmp0 (translated, statuses[status].source) != 0 ? translated : statuses[status].dutch;
 }
 
 /* A number as koers-format writes it ("-1.200", "+21,5%", "-€ 250"): a
@@ -224,7 +196,7 @@ append_objective (GString        *out,
              start,
              target,
              current,
-             get_status_label (lang, get_status (objective, kr, today)),
+             koers_kr_status_get_word (get_status (objective, kr, today), lang),
         owner != NULL && owner[0] != '\0' ? owner : koers_objective_get_owner (objective),
       };
 

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * Level (the department), Objective, Key result, Start, Target, Current,
  * Status, Owner (the key result's, else the objective's).  The header row
  * and the values are in lang (values through koers-format, the status as
- * koers_kr_status_get_label() says it), whatever the interface language.
+ * koers_kr_status_get_word() says it), whatever the interface language.
  * RFC 4180: UTF-8, fields with , " CR or LF quoted, quotes doubled, CRLF
  * line ends.  A text field that starts with = + - @ tab or CR gets a
  * leading ' (a spreadsheet would run it as a formula); numbers do not. */

@@ -193,19 +193,29 @@ pick_status (Demo                         *demo,
   return KOERS_CHECKIN_STATUS_OFF_TRACK;
 }
 
+/* A note that says what the key result shows after the check-in (the
+ * status said, else the one its progress gives), so that "Good progress
+ * this week" never sits on a key result that is off track. */
 static const char *
-pick_note (Demo              *demo,
-           KoersCheckinStatus status)
+pick_note (Demo                         *demo,
+           const KoersTemplateKeyResult *seed,
+           const KoersPeriod            *period,
+           const GDate                  *date,
+           double                        value,
+           KoersCheckinStatus            said)
 {
+  double               progress = koers_score_key_result_progress (seed->metric_kind, seed->start, seed->target, value);
+  KoersKrStatus        status = koers_score_key_result_status (progress, said,
+                                                               koers_score_expected_progress (period, date));
   const KoersSeedText *notes = going_well_notes;
   guint                n = G_N_ELEMENTS (going_well_notes);
 
-  if (status == KOERS_CHECKIN_STATUS_AT_RISK)
+  if (status == KOERS_KR_STATUS_AT_RISK)
     {
       notes = at_risk_notes;
       n = G_N_ELEMENTS (at_risk_notes);
     }
-  else if (status == KOERS_CHECKIN_STATUS_OFF_TRACK)
+  else if (status == KOERS_KR_STATUS_OFF_TRACK)
     {
       notes = behind_notes;
       n = G_N_ELEMENTS (behind_notes);
@@ -327,7 +337,7 @@ add_checkins (Demo                         *demo,
 
       status = pick_status (demo, seed, period, date, value);
       if ((last && status == KOERS_CHECKIN_STATUS_OFF_TRACK) || g_rand_double (demo->rand) < 0.15)
-        note = pick_note (demo, status);
+        note = pick_note (demo, seed, period, date, value, status);
 
       checkin = koers_checkin_new (iso, value, status, note);
       koers_checkin_set_author (checkin, author);

@@ -95,6 +95,12 @@ koers_test_quality_set_up (KoersTestQuality *fx,
                                                     KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", fx->company_objective);
   fx->kr1 = koers_test_quality_get_key_result (fx->objective, 0);
   fx->kr2 = koers_test_quality_get_key_result (fx->objective, 1);
+  /* The seed's "3 tot 5 hoofddoelstellingen" for the company,
+   * after the others so that their ids stay as they were. */
+  koers_test_quality_add_objective (fx, fx->company, "Grow sales in Belgium", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                    "2026", NULL);
+  koers_test_quality_add_objective (fx, fx->company, "Win customers in Canada", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                    "2026", NULL);
   g_assert_true (koers_period_parse ("2026-Q2", &fx->period, NULL));
 }
 

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* A small company checked in 2026-Q2 on 15 May (KOERS_TODAY): the
- * company level with one yearly objective, and Marketing with one
+ * company level with three yearly objectives, and Marketing with one
  * objective that supports it.  As set up, nothing is wrong with them;
  * each test breaks one thing and looks for the finding. */
 typedef struct

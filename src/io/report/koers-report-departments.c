@@ -124,8 +124,10 @@ draw_department (KoersReportLayout           *layout,
 {
   KoersLanguage lang = layout->lang;
   g_autoptr (KoersReportTable) table = NULL;
-  g_autofree char *n_objectives = g_strdup_printf ("%u", dept->objectives->len);
-  g_autofree char *n_krs = g_strdup_printf ("%u", dept->n_key_results);
+  g_autofree char *n_objectives = koers_report_count_format (lang, KOERS_REPORT_COUNT_OBJECTIVES,
+                                                             dept->objectives->len);
+  g_autofree char *n_krs = koers_report_count_format (lang, KOERS_REPORT_COUNT_KEY_RESULTS,
+                                                      dept->n_key_results);
   g_autofree char *score = koers_format_score (lang, dept->score, 2);
   g_autofree char *line = NULL;
   gboolean         any_key_results = dept->n_key_results > 0;

@@ -205,8 +205,10 @@ draw_tiles (KoersReportLayout       *layout,
   double                 x = KOERS_REPORT_MARGIN_X;
   guint                  n_committed = totals->committed_achieved + totals->committed_missed + totals->committed_open;
   g_autofree char       *score = koers_format_score (lang, totals->score, 2);
-  g_autofree char       *n_objectives = g_strdup_printf ("%u", data->objectives->len);
-  g_autofree char       *n_krs = g_strdup_printf ("%u", data->n_key_results);
+  g_autofree char       *n_objectives = koers_report_count_format (lang, KOERS_REPORT_COUNT_OBJECTIVES,
+                                                                   data->objectives->len);
+  g_autofree char       *n_krs = koers_report_count_format (lang, KOERS_REPORT_COUNT_KEY_RESULTS,
+                                                            data->n_key_results);
   g_autofree char       *score_note = NULL;
   g_autofree char       *achieved = g_strdup_printf ("%u", totals->committed_achieved);
   g_autofree char       *missed = g_strdup_printf ("%u", totals->committed_missed);
@@ -215,7 +217,8 @@ draw_tiles (KoersReportLayout       *layout,
   g_autofree char       *committed_note = NULL;
   g_autofree char       *aspirational = koers_format_score (lang, totals->aspirational_mean, 2);
   g_autofree char       *goal = koers_format_score (lang, 0.7, 1);
-  g_autofree char       *n_aspirational = g_strdup_printf ("%u", totals->n_aspirational);
+  g_autofree char       *n_aspirational = koers_report_count_format (lang, KOERS_REPORT_COUNT_OBJECTIVES,
+                                                                     totals->n_aspirational);
   g_autofree char       *aspirational_note = NULL;
   gboolean               aspirational_ok = totals->aspirational_mean >= 0.7 - 1e-9;
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/koers-status-words.h"
 #include "koers-report-strings.h"
 
 typedef struct
@@ -29,13 +30,13 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_GENERATED_ON] = { N_ ("Prepared with Koers on {1}"), "Opgesteld met Koers op {1}" },
   [KOERS_REPORT_STR_SUMMARY] = { N_ ("Executive summary"), "Managementsamenvatting" },
   [KOERS_REPORT_STR_OVERALL_SCORE] = { N_ ("Overall score"), "Totaalscore" },
-  [KOERS_REPORT_STR_OVERALL_SCORE_NOTE] = { N_ ("Mean score of {1} objectives and {2} key results"), "Gemiddelde score van {1} doelstellingen en {2} sleutelresultaten" },
+  [KOERS_REPORT_STR_OVERALL_SCORE_NOTE] = { N_ ("Mean score of {1} and {2}"), "Gemiddelde score van {1} en {2}" },
   [KOERS_REPORT_STR_OBJECTIVES] = { N_ ("Objectives"), "Doelstellingen" },
   [KOERS_REPORT_STR_KEY_RESULTS] = { N_ ("Key results"), "Sleutelresultaten" },
   [KOERS_REPORT_STR_COMMITTED] = { N_ ("Committed objectives"), "Verplichte doelstellingen" },
   [KOERS_REPORT_STR_COMMITTED_LINE] = { N_ ("{1} achieved · {2} missed · {3} still open"), "{1} behaald · {2} gemist · {3} nog lopend" },
   [KOERS_REPORT_STR_ASPIRATIONAL] = { N_ ("Aspirational objectives"), "Ambitieuze doelstellingen" },
-  [KOERS_REPORT_STR_ASPIRATIONAL_LINE] = { N_ ("Average score {1} against the goal of {2} ({3} objectives)"), "Gemiddelde score {1} tegenover het streefcijfer {2} ({3} doelstellingen)" },
+  [KOERS_REPORT_STR_ASPIRATIONAL_LINE] = { N_ ("Average score {1} against the goal of {2} ({3})"), "Gemiddelde score {1} tegenover het streefcijfer {2} ({3})" },
   [KOERS_REPORT_STR_ASPIRATIONAL_NONE] = { N_ ("No aspirational objectives in this period."), "Geen ambitieuze doelstellingen in deze periode." },
   [KOERS_REPORT_STR_EXPECTED_NOTE] = { N_ ("Statuses compare each key result’s progress with the progress expected on {1}."), "De status vergelijkt de voortgang van elk sleutelresultaat met de verwachte voortgang op {1}." },
   [KOERS_REPORT_STR_TOP_RISKS] = { N_ ("Top risks"), "Belangrijkste risico’s" },
@@ -47,7 +48,7 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_NO_SUPPORT] = { N_ ("No objective supports this objective yet."), "Nog geen doelstelling ondersteunt deze doelstelling." },
   [KOERS_REPORT_STR_NOT_ALIGNED] = { N_ ("Not aligned to an objective one level up"), "Niet afgestemd op een doelstelling een niveau hoger" },
   [KOERS_REPORT_STR_DEPARTMENTS] = { N_ ("Departments"), "Afdelingen" },
-  [KOERS_REPORT_STR_DEPARTMENT_LINE] = { N_ ("{1} objectives · {2} key results · score {3}"), "{1} doelstellingen · {2} sleutelresultaten · score {3}" },
+  [KOERS_REPORT_STR_DEPARTMENT_LINE] = { N_ ("{1} · {2} · score {3}"), "{1} · {2} · score {3}" },
   [KOERS_REPORT_STR_NO_OBJECTIVES] = { N_ ("No objectives in this period."), "Geen doelstellingen in deze periode." },
   [KOERS_REPORT_STR_COL_LEVEL] = { N_ ("Level"), "Niveau" },
   [KOERS_REPORT_STR_COL_OBJECTIVE] = { N_ ("Objective"), "Doelstelling" },
@@ -81,7 +82,7 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_SCORING_OBJECTIVE] = { N_ ("An objective’s score is the weighted mean of its key results’ progress. A department’s score and the overall score are the mean of their objectives’ scores."), "De score van een doelstelling is het gewogen gemiddelde van de voortgang van haar sleutelresultaten. De score van een afdeling en de totaalscore zijn het gemiddelde van de scores van hun doelstellingen." },
   [KOERS_REPORT_STR_SCORING_BANDS] = { N_ ("Scores read in three bands: below 0.35 red, from 0.35 yellow, from 0.65 green."), "Scores vallen in drie zones: onder 0,35 rood, vanaf 0,35 geel, vanaf 0,65 groen." },
   [KOERS_REPORT_STR_SCORING_SUCCESS] = { N_ ("A committed objective succeeds only at 1.0; an aspirational objective succeeds from 0.7."), "Een verplichte doelstelling is pas geslaagd bij 1,0; een ambitieuze doelstelling vanaf 0,7." },
-  [KOERS_REPORT_STR_SCORING_STATUS] = { N_ ("A key result is achieved when its progress reaches 1. Otherwise it shows the status of its latest check-in, when one was given. Otherwise its progress is compared with the progress expected on the report date, which grows evenly over the period: on track when not behind, at risk when up to 0.2 behind, off track beyond that, and in progress before the period starts."), "Een sleutelresultaat is behaald wanneer de voortgang 1 bereikt. Anders toont het de status van de laatste check-in, als die er een gaf. Anders wordt de voortgang vergeleken met de verwachte voortgang op de rapportdatum, die gelijkmatig groeit over de periode: op schema als het niet achterloopt, in gevaar bij een achterstand tot 0,2, achterop daarboven, en lopend zolang de periode niet begonnen is." },
+  [KOERS_REPORT_STR_SCORING_STATUS] = { N_ ("A key result is achieved when its progress reaches 1. Otherwise it shows the status of its latest check-in, when one was given. Otherwise its progress is compared with the progress expected on the report date, which grows evenly over the period: on track when not behind (so also before the period starts), in progress (under way) when less than 0.1 behind while the period runs, at risk when up to 0.2 behind, off track beyond that."), "Een sleutelresultaat is behaald wanneer de voortgang 1 bereikt. Anders toont het de status van de laatste check-in, als die er een gaf. Anders wordt de voortgang vergeleken met de verwachte voortgang op de rapportdatum, die gelijkmatig groeit over de periode: op schema als het niet achterloopt (dus ook voor de periode begint), lopend bij een achterstand van minder dan 0,1 zolang de periode loopt, in gevaar bij een achterstand tot 0,2, achterop daarboven." },
   [KOERS_REPORT_STR_SUBJECT] = { N_ ("Objectives and key results, {1}"), "Doelstellingen en sleutelresultaten, {1}" },
   [KOERS_REPORT_STR_CHART_IDEAL] = { N_ ("Ideal"), "Ideaal" },
   [KOERS_REPORT_STR_CHART_CHECKINS] = { N_ ("Check-ins"), "Check-ins" },
@@ -121,15 +122,6 @@ static const ReportText kind_texts[] = {
   [KOERS_OBJECTIVE_KIND_ASPIRATIONAL] = { NC_ ("objective kind", "Aspirational"), "Ambitieus" },
 };
 
-/* The seed's reporting template: op schema / behaald / lopend. */
-static const ReportText status_texts[] = {
-  [KOERS_KR_STATUS_IN_PROGRESS] = { NC_ ("key result status", "In progress"), "Lopend" },
-  [KOERS_KR_STATUS_ON_TRACK] = { NC_ ("key result status", "On track"), "Op schema" },
-  [KOERS_KR_STATUS_ACHIEVED] = { NC_ ("key result status", "Achieved"), "Behaald" },
-  [KOERS_KR_STATUS_AT_RISK] = { NC_ ("key result status", "At risk"), "In gevaar" },
-  [KOERS_KR_STATUS_OFF_TRACK] = { NC_ ("key result status", "Off track"), "Achterop" },
-};
-
 static const ReportText kpi_status_texts[] = {
   [KOERS_KPI_STATUS_NONE] = { NC_ ("KPI status", "No value yet"), "Nog geen meting" },
   [KOERS_KPI_STATUS_HEALTHY] = { NC_ ("KPI status", "Healthy"), "Gezond" },
@@ -141,6 +133,19 @@ static const ReportText kpi_frequency_texts[] = {
   [KOERS_KPI_FREQUENCY_WEEKLY] = { NC_ ("KPI frequency", "Weekly"), "Wekelijks" },
   [KOERS_KPI_FREQUENCY_MONTHLY] = { NC_ ("KPI frequency", "Monthly"), "Maandelijks" },
   [KOERS_KPI_FREQUENCY_QUARTERLY] = { NC_ ("KPI frequency", "Quarterly"), "Driemaandelijks" },
+};
+
+/* A count and its noun, one and more ("1 objective", "2 objectives"): the
+ * report's own ngettext, for both languages' rule (one is singular). */
+static const struct
+{
+  ReportText one;
+  ReportText other;
+} count_texts[] = {
+  [KOERS_REPORT_COUNT_OBJECTIVES] = { { N_ ("{1} objective"), "{1} doelstelling" },
+                                      { N_ ("{1} objectives"), "{1} doelstellingen" } },
+  [KOERS_REPORT_COUNT_KEY_RESULTS] = { { N_ ("{1} key result"), "{1} sleutelresultaat" },
+                                       { N_ ("{1} key results"), "{1} sleutelresultaten" } },
 };
 
 static const char *
@@ -159,18 +164,13 @@ koers_report_str (KoersLanguage  lang,
   return pick (&report_texts[id], lang);
 }
 
-char *
-koers_report_str_format (KoersLanguage  lang,
-                         KoersReportStr id,
-                         const char    *a1,
-                         const char    *a2,
-                         const char    *a3)
+/* One pass, so an argument that itself holds "{2}" stays as it is. */
+static char *
+expand_text (const char        *p,
+             const char *const *args)
 {
-  const char *args[] = { a1, a2, a3 };
-  const char *p = koers_report_str (lang, id);
-  GString    *out = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
 
-  /* One pass, so an argument that itself holds "{2}" stays as it is. */
   while (*p != '\0')
     {
       if (p[0] == '{' && p[1] >= '1' && p[1] <= '3' && p[2] == '}')
@@ -187,6 +187,18 @@ koers_report_str_format (KoersLanguage  lang,
     }
 
   return g_string_free (out, FALSE);
+}
+
+char *
+koers_report_str_format (KoersLanguage  lang,
+                         KoersReportStr id,
+                         const char    *a1,
+                         const char    *a2,
+                         const char    *a3)
+{
+  const char *args[] = { a1, a2, a3 };
+
+  return expand_text (koers_report_str (lang, id), args);
 }
 
 const char *
@@ -207,13 +219,13 @@ koers_report_kind_label (KoersLanguage      lang,
   return pick (&kind_texts[kind], lang);
 }
 
+/* The one vocabulary of koers-status-words.c, so the report says what the
+ * window and the CSV say. */
 const char *
 koers_report_status_label (KoersLanguage lang,
                            KoersKrStatus status)
 {
-  if ((guint) status >= G_N_ELEMENTS (status_texts))
-    return "";
-  return pick (&status_texts[status], lang);
+  return koers_kr_status_get_word (status, lang);
 }
 
 const char *
@@ -232,4 +244,19 @@ koers_report_kpi_frequency_label (KoersLanguage     lang,
   if ((guint) frequency >= G_N_ELEMENTS (kpi_frequency_texts))
     return "";
   return pick (&kpi_frequency_texts[frequency], lang);
+}
+
+char *
+koers_report_count_format (KoersLanguage    lang,
+                           KoersReportCount what,
+                           guint            n)
+{
+  g_autofree char *number = NULL;
+  const char      *args[] = { NULL, NULL, NULL };
+
+  g_return_val_if_fail ((guint) what < G_N_ELEMENTS (count_texts), g_strdup (""));
+
+  number = koers_format_number (lang, n, 0);
+  args[0] = number;
+  return expand_text (pick (n == 1 ? &count_texts[what].one : &count_texts[what].other, lang), args);
 }

@@ -122,6 +122,19 @@ const char *koers_report_level_label (KoersLanguage lang,
                                       KoersLevel    level);
 const char *koers_report_kind_label (KoersLanguage      lang,
                                      KoersObjectiveKind kind);
+/* What the report counts. */
+typedef enum
+{
+  KOERS_REPORT_COUNT_OBJECTIVES,
+  KOERS_REPORT_COUNT_KEY_RESULTS,
+} KoersReportCount;
+
+/* n with its noun in lang, singular for 1: "1 objective", "2
+ * doelstellingen", the number as koers-format writes it. */
+char *koers_report_count_format (KoersLanguage    lang,
+                                 KoersReportCount what,
+                                 guint            n);
+
 const char *koers_report_status_label (KoersLanguage lang,
                                        KoersKrStatus status);
 /* "Healthy", "Gezond" … and "Monthly", "Maandelijks" … */

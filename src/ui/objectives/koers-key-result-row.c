@@ -8,6 +8,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "core/koers-scoring.h"
+#include "core/koers-status-words.h"
 #include "core/koers-summary.h"
 #include "core/koers-text.h"
 #include "checkins/koers-checkin-dialog.h"
