@@ -274,7 +274,7 @@ static gboolean
 objective_in_scope (Check          *check,
                     KoersObjective *objective)
 {
-  return koers_objective_get_state (objective) != KOERS_OBJECTIVE_STATE_ARCHIVED &&
+  return !koers_objective_get_archived (objective) &&
          koers_objective_in_period (objective, check->input->period);
 }
 
@@ -334,7 +334,7 @@ check_sandbagging (Check      *check,
 
       if (koers_objective_get_department_id (objective) != department_id ||
           koers_objective_get_kind (objective) != KOERS_OBJECTIVE_KIND_ASPIRATIONAL ||
-          koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED ||
+          koers_objective_get_archived (objective) ||
           !koers_objective_get_parsed_period (objective, &own) ||
           !koers_period_overlaps (&own, &previous) ||
           g_date_compare (&own.end, &check->input->period->start) >= 0)
