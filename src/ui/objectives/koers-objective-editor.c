@@ -207,7 +207,8 @@ fill_aligned (KoersObjectiveEditor *self)
        * from it, so that looking does not change it. */
       if (id != current)
         {
-          if (koers_objective_get_level (candidate) != KOERS_LEVEL_COMPANY)
+          if (koers_objective_get_level (candidate) != KOERS_LEVEL_COMPANY ||
+              koers_objective_get_archived (candidate))
             continue;
           if (!has_period || !koers_objective_in_period (candidate, &period))
             continue;
@@ -551,7 +552,8 @@ setup_choice_models (KoersObjectiveEditor *self)
   gtk_string_list_append (kinds, koers_objective_kind_get_label (KOERS_OBJECTIVE_KIND_ASPIRATIONAL));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
-  for (KoersObjectiveState s = KOERS_OBJECTIVE_STATE_ACTIVE; s <= KOERS_OBJECTIVE_STATE_ARCHIVED; s++)
+  /* Archiving is the card's action, kept apart from the state. */
+  for (KoersObjectiveState s = KOERS_OBJECTIVE_STATE_ACTIVE; s < KOERS_OBJECTIVE_STATE_ARCHIVED; s++)
     gtk_string_list_append (states, koers_objective_state_get_label (s));
   adw_combo_row_set_model (self->state_row, G_LIST_MODEL (states));
 }
