@@ -20,8 +20,9 @@ struct _KoersArchivedList
   KoersPeriod      period;
   gboolean         has_period;
 
-  AdwExpanderRow *expander;
-  /* The rows in the expander, to take out again (it has no list of them). */
+  GtkLabel   *count_label;
+  GtkListBox *list;
+  /* The rows in the list, to take out again. */
   GPtrArray *rows;
 };
 
@@ -195,7 +196,7 @@ rebuild (KoersArchivedList *self)
   g_autofree char *count = NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
-    adw_expander_row_remove (self->expander, g_ptr_array_index (self->rows, i));
+    gtk_list_box_remove (self->list, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
   if (self->store != NULL && self->department != NULL && self->has_period)
@@ -210,14 +211,14 @@ rebuild (KoersArchivedList *self)
           if (!is_listed (self, objective))
             continue;
           row = create_row (self, objective);
-          adw_expander_row_add_row (self->expander, row);
+          gtk_list_box_append (self->list, row);
           g_ptr_array_add (self->rows, row);
         }
     }
 
   count = g_strdup_printf (ngettext ("%u archived objective", "%u archived objectives", self->rows->len),
                            self->rows->len);
-  adw_expander_row_set_subtitle (self->expander, count);
+  gtk_label_set_text (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 
@@ -257,7 +258,8 @@ koers_archived_list_class_init (KoersArchivedListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-archived-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersArchivedList, expander);
+  gtk_widget_class_bind_template_child (widget_class, KoersArchivedList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersArchivedList, list);
 }
 
 static void
