@@ -78,7 +78,7 @@ test_list_restore_delete (void)
   g_assert_true (gtk_widget_get_visible (list));
   g_assert_cmpuint (koers_archived_list_get_n_objectives (KOERS_ARCHIVED_LIST (list)), ==, 2);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (list, KOERS_TYPE_ARCHIVED_LIST,
-                                                                                "count_label"))),
+                                                                                 "count_label"))),
                    ==, "2 archived objectives");
   g_assert_null (find_row (list, "Still running"));
   g_assert_null (find_row (list, "Elsewhere"));
@@ -105,7 +105,7 @@ test_list_restore_delete (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Delete Objective for Good?");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "The objective “" KOERS_TEST_ISOLATED ("Typo") "” and its 1 key result will be deleted. "
-                   "This cannot be undone.\n• " KOERS_TEST_ISOLATED ("Never measured"));
+                                                                  "This cannot be undone.\n• " KOERS_TEST_ISOLATED ("Never measured"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   koers_test_ui_spin (50);
   g_assert_nonnull (koers_store_find_objective (db.store, unused_id));
@@ -143,7 +143,7 @@ test_describe_deletion (void)
   two = koers_archived_list_describe_deletion (objective);
   g_assert_cmpstr (two, ==,
                    "The objective “" KOERS_TEST_ISOLATED ("Grow") "” and its 2 key results will be deleted. "
-                   "This cannot be undone.\n• " KOERS_TEST_ISOLATED ("Leads") "\n• " KOERS_TEST_ISOLATED ("Deals"));
+                                                                  "This cannot be undone.\n• " KOERS_TEST_ISOLATED ("Leads") "\n• " KOERS_TEST_ISOLATED ("Deals"));
 }
 
 int

@@ -167,8 +167,8 @@ create_row (KoersArchivedList *self,
     {
       /* Translators: an accessible name; %s is the objective's title. */
       g_autofree char *delete_name = g_strdup_printf (_ ("Delete “%s” for good"), title);
-      GtkWidget       *delete = create_button (self, objective, _ ("_Delete…"), delete_name,
-                                               G_CALLBACK (delete_clicked_cb));
+      GtkWidget *delete = create_button (self, objective, _ ("_Delete…"), delete_name,
+                                         G_CALLBACK (delete_clicked_cb));
 
       gtk_widget_add_css_class (delete, "destructive-action");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);

@@ -347,8 +347,8 @@ add_key_result_action_cb (GtkWidget  *widget,
 
 static void
 archive_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
 
