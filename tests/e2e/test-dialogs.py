@@ -167,6 +167,15 @@ def dialogs_run():
                            pred=lambda n: n.get_name().startswith(
                                f"Delete “{isolated('New objective')}” for good") and can_act(n))
         close(koers, open_modal(koers, lambda: press(delete), "Delete Objective for Good?", problems))
+        # Closed, the dialog deleted nothing: Restore brings the objective back
+        # to the cards, and the Archived list goes.
+        restore = wait_node("its Restore button", lambda: main, "push button",
+                            pred=lambda n: n.get_name().startswith(
+                                f"Restore “{isolated('New objective')}”") and can_act(n))
+        press(restore)
+        wait_for("the Archived list to go", lambda: e2e.find(
+            main, "push button", None,
+            lambda n: n.get_name().startswith(f"Restore “{isolated('New objective')}”")) is None)
     finally:
         koers.kill()
     if problems:
