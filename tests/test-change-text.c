@@ -190,7 +190,10 @@ test_values (void)
                                                 KOERS_CHANGE_UPDATE);
   g_autoptr (KoersChange) several = change_new ("Anna", "objective", OBJECTIVE, NULL,
                                                 KOERS_CHANGE_UPDATE);
+  g_autoptr (KoersChange) archived = change_new ("Anna", "objective", OBJECTIVE, NULL,
+                                                 KOERS_CHANGE_UPDATE);
 
+  koers_change_add_field (archived, "archived", "0", "1");
   koers_change_add_field (money, "target_value", "250000.0", "1000000.5");
   koers_change_add_field (due, "due_date", NULL, "2026-06-30");
   koers_change_add_field (no_due, "due_date", "2026-06-30", NULL);
@@ -211,6 +214,7 @@ test_values (void)
   /* Empty text is no text. */
   assert_describe (owner, &revenue, "Anna set the owner to “Anna & Jan”");
   assert_describe (state, &objective, "Anna changed the state from Active to Achieved");
+  assert_describe (archived, &objective, "Anna changed whether it is archived from No to Yes");
   assert_describe (milestone, &launch, "Anna checked in Done");
   assert_describe (aligned, &objective,
                    "Anna changed the objective it supports from “Grow the company” to a removed objective");
@@ -223,6 +227,7 @@ test_values (void)
   assert_describe (due, &revenue, "Anna zette de deadline op 30 juni 2026");
   assert_describe (no_due, &revenue, "Anna wiste de deadline");
   assert_describe (state, &objective, "Anna wijzigde de status van Actief naar Behaald");
+  assert_describe (archived, &objective, "Anna wijzigde of ze gearchiveerd is van Nee naar Ja");
   assert_describe (milestone, &launch, "Anna deed een check-in van Voltooid");
   assert_describe (several, &objective, "Anna wijzigde deze doelstelling");
   assert_details (several, &objective, (const char *[]){ "Periode: Q2 2026 → 2026", "Positie: 1 → 2", "Soort: Verplicht → Ambitieus", "Eindscore: geen → 0,70", NULL });

@@ -234,6 +234,14 @@ test_status (KoersTestDir *fixture,
   g_assert_nonnull (strstr (text, "Sell,Far behind,0,100,5,Off track,\r\n"));
   g_assert_nonnull (strstr (text, "Sell,Said on track,0,100,10,On track,\r\n"));
   g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  /* Archived, the objective is out of the sheet. */
+  g_assert_true (koers_store_set_objective_archived (store, objective, TRUE, &error));
+  g_clear_pointer (&text, g_free);
+  text = koers_csv_export_to_string (store, NULL, KOERS_LANGUAGE_EN, &today, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (text, "Sell,"));
+  g_assert_nonnull (strstr (text, "\r\n"));
 }
 
 static void

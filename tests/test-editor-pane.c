@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "koers-test-ui.h"
+#include "ui/objectives/koers-archived-list.h"
 #include "ui/objectives/koers-editing.h"
 #include "io/koers-demo.h"
 #include "ui/objectives/koers-editor-pane.h"
@@ -353,17 +354,22 @@ test_delete_and_undo (Fixture      *f,
   click_undo (f);
   g_assert_nonnull (koers_store_find_key_result (f->db.store, kr_id));
 
-  /* The card has the focus: the objective goes. */
+  /* The card has the focus: the objective is archived, its card goes
+   * and the Archived list under the cards shows it. */
   card = find_card (f, "Maximise e-mail campaigns");
   focus_card_button (card, "card.edit");
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.delete", NULL));
   koers_test_ui_spin (50);
-  g_assert_null (koers_store_find_objective (f->db.store, objective_id));
+  g_assert_true (koers_store_find_objective (f->db.store, objective_id) == objective);
+  g_assert_true (koers_objective_get_archived (objective));
   g_assert_cmpuint (count_cards (f), ==, 2);
+  g_assert_cmpuint (koers_archived_list_get_n_objectives (KOERS_ARCHIVED_LIST (get_child (f->pane, "archived_list"))), ==, 1);
+  g_assert_true (gtk_widget_get_visible (get_child (f->pane, "archived_list")));
 
   click_undo (f);
   objective = koers_store_find_objective (f->db.store, objective_id);
-  g_assert_nonnull (objective);
+  g_assert_false (koers_objective_get_archived (objective));
+  g_assert_false (gtk_widget_get_visible (get_child (f->pane, "archived_list")));
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);
   g_assert_cmpuint (count_cards (f), ==, 3);
 }
@@ -382,7 +388,7 @@ test_add_key_result (Fixture      *f,
   objective = koers_objective_card_get_objective (card);
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 0);
 
-  focus_card_button (card, "card.delete");
+  focus_card_button (card, "card.archive");
   g_assert_true (gtk_widget_activate_action (f->pane, "editor.add-key-result", NULL));
   koers_test_ui_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);

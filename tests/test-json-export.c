@@ -255,6 +255,43 @@ test_round_trip (KoersTestDir *fixture,
   }
 }
 
+/* An archived objective goes out and comes back archived, with its key
+ * result and check-in; the others carry no "archived" member at all. */
+static void
+test_round_trip_archived (KoersTestDir *fixture,
+                          gconstpointer data)
+{
+  g_autoptr (KoersStore) store = koers_test_open_store (fixture->path);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *json_path = g_build_filename (fixture->dir, "export.json", NULL);
+  g_autoptr (KoersStore) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  KoersDepartment *sales = koers_test_find_department (store, "Sales");
+  KoersObjective  *kept = koers_test_add_objective (store, sales, "Still on", "2026-Q2");
+  KoersObjective  *put_away = koers_test_add_objective (store, sales, "Put away", "2026-Q2");
+  KoersKeyResult  *kr = koers_test_add_key_result (store, put_away, "Leads", 0, 10, 2);
+  KoersObjective  *back;
+
+  koers_test_add_checkin (store, kr, "2026-05-01", 4, KOERS_CHECKIN_STATUS_ON_TRACK, "Fine");
+  g_assert_true (koers_store_set_objective_archived (store, put_away, TRUE, &error));
+  g_assert_no_error (error);
+
+  text = koers_test_export_text (store);
+  g_assert_nonnull (strstr (text, "\"archived\" : true"));
+  g_assert_null (strstr (strstr (text, "\"archived\" : true") + 1, "\"archived\""));
+  g_assert_true (g_file_set_contents (json_path, text, -1, NULL));
+
+  other = koers_test_open_store (other_path);
+  g_assert_true (koers_json_import (other, json_path, KOERS_JSON_IMPORT_ADD, NULL, &error));
+  g_assert_no_error (error);
+  back = koers_test_find_objective (other, "Put away");
+  g_assert_true (koers_objective_get_archived (back));
+  g_assert_cmpuint (koers_key_result_get_n_checkins (koers_test_first_key_result (back)), ==, 1);
+  g_assert_false (koers_objective_get_archived (koers_test_find_objective (other, "Still on")));
+  g_assert_false (koers_objective_get_archived (kept));
+}
+
 /* A Dutch export into an English database: the seed's departments are
  * found by their other-language names, not doubled. */
 static void
@@ -509,6 +546,8 @@ main (int   argc,
               koers_test_dir_setup, test_export_deterministic, koers_test_dir_teardown);
   g_test_add ("/json-export/round-trip", KoersTestDir, NULL,
               koers_test_dir_setup, test_round_trip, koers_test_dir_teardown);
+  g_test_add ("/json-export/round-trip-archived", KoersTestDir, NULL,
+              koers_test_dir_setup, test_round_trip_archived, koers_test_dir_teardown);
   g_test_add ("/json-export/round-trip-language", KoersTestDir, NULL,
               koers_test_dir_setup, test_round_trip_language, koers_test_dir_teardown);
   g_test_add ("/json-export/filter", KoersTestDir, NULL,

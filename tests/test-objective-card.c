@@ -172,8 +172,8 @@ test_rebind (void)
 
   koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (card), NULL);
   g_assert_null (koers_objective_card_get_objective (KOERS_OBJECTIVE_CARD (card)));
-  /* Without an objective the delete action is off: nothing is deleted. */
-  gtk_widget_activate_action (card, "card.delete", NULL);
+  /* Without an objective the archive action is off: nothing is archived. */
+  gtk_widget_activate_action (card, "card.archive", NULL);
   koers_test_ui_iterate ();
   g_assert_true (koers_store_find_objective (db.store, koers_objective_get_id (first)) == first);
   g_assert_true (koers_store_find_objective (db.store, koers_objective_get_id (second)) == second);
@@ -182,7 +182,7 @@ test_rebind (void)
   koers_test_ui_db_close (&db);
 }
 
-/* The card's delete button deletes through the store and offers undo. */
+/* The card's archive button archives through the store and offers undo. */
 static void
 test_delete_and_undo (void)
 {
@@ -206,9 +206,11 @@ test_delete_and_undo (void)
   /* The cards and rows ask the window to edit, delete and check in. */
   koers_editing_insert_actions (GTK_WIDGET (window), db.store);
 
-  g_assert_true (gtk_widget_activate_action (card, "card.delete", NULL));
+  g_assert_true (gtk_widget_activate_action (card, "card.archive", NULL));
   koers_test_ui_spin (50);
-  g_assert_null (koers_store_find_objective (db.store, id));
+  /* Archived, not deleted: kept with its key result. */
+  g_assert_true (koers_store_find_objective (db.store, id) == objective);
+  g_assert_true (koers_objective_get_archived (objective));
 
   /* The toast shows the title as typed: escaped for its markup, in a
    * bidi isolate. */
@@ -217,7 +219,7 @@ test_delete_and_undo (void)
     gboolean found = FALSE;
 
     for (guint i = 0; i < labels->len; i++)
-      found |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "“" KOERS_TEST_ISOLATED ("Mails & <i>more</i>") "” deleted") == 0;
+      found |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "“" KOERS_TEST_ISOLATED ("Mails & <i>more</i>") "” archived") == 0;
     g_assert_true (found);
   }
 
@@ -227,7 +229,7 @@ test_delete_and_undo (void)
   koers_test_ui_spin (50);
 
   objective = koers_store_find_objective (db.store, id);
-  g_assert_nonnull (objective);
+  g_assert_false (koers_objective_get_archived (objective));
   g_assert_cmpstr (koers_objective_get_title (objective), ==, "Mails & <i>more</i>");
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), ==, 1);
 

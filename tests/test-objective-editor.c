@@ -252,7 +252,7 @@ test_refused_change (Fixture      *f,
                                          "another objective that exists"));
 }
 
-/* Delete closes the editor; the main window's toast offers undo. */
+/* Archive closes the editor; the main window's toast offers undo. */
 static void
 test_delete_and_undo (Fixture      *f,
                       gconstpointer data)
@@ -269,14 +269,16 @@ test_delete_and_undo (Fixture      *f,
 
   g_signal_emit_by_name (get_child (f, "delete_button"), "clicked");
   koers_test_ui_spin (50);
-  g_assert_null (koers_store_find_objective (f->db.store, id));
+  /* Archived, not deleted; the editor closes. */
+  g_assert_true (koers_store_find_objective (f->db.store, id) == f->objective);
+  g_assert_true (koers_objective_get_archived (f->objective));
   g_assert_null (koers_test_ui_find_toplevel (KOERS_TYPE_OBJECTIVE_EDITOR));
 
   undo = koers_test_ui_find_button (GTK_WIDGET (main_window), "Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   koers_test_ui_spin (50);
-  g_assert_true (koers_store_find_objective (f->db.store, id) == f->objective);
+  g_assert_false (koers_objective_get_archived (f->objective));
   g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (f->objective)), ==, 1);
 }
 

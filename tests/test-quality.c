@@ -131,6 +131,30 @@ test_key_result_count (KoersTestQuality *fx,
   }
 }
 
+/* An archived objective is out of the check: its findings go with it. */
+static void
+test_archived (KoersTestQuality *fx,
+               gconstpointer     data)
+{
+  g_autoptr (GListModel) before = NULL;
+  g_autoptr (GListModel) after = NULL;
+
+  koers_objective_remove_key_result (fx->objective, fx->kr1);
+  koers_objective_remove_key_result (fx->objective, fx->kr2);
+  before = koers_test_quality_run (fx);
+  koers_test_quality_assert_fires (before, KOERS_QUALITY_RULE_NO_KEY_RESULTS, koers_objective_get_id (fx->objective));
+
+  koers_objective_set_archived (fx->objective, TRUE);
+  after = koers_test_quality_run (fx);
+  g_assert_null (koers_test_quality_find (after, KOERS_QUALITY_RULE_NO_KEY_RESULTS, 0));
+  for (guint i = 0; i < g_list_model_get_n_items (after); i++)
+    {
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (after, i);
+
+      g_assert_cmpint (koers_quality_finding_get_objective_id (finding), !=, koers_objective_get_id (fx->objective));
+    }
+}
+
 static void
 test_no_key_results (KoersTestQuality *fx,
                      gconstpointer     data)
@@ -944,6 +968,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/quality/rule-table", test_rule_table);
+  ADD ("archived", test_archived);
   ADD ("clean", test_clean);
   ADD ("only-departments", test_only_departments);
   ADD ("too-many-objectives", test_too_many_objectives);

@@ -484,6 +484,36 @@ test_three_levels (Fixture      *fixture,
   g_assert_nonnull (strstr (unaligned, "Tidy the shared drive"));
 }
 
+/* An archived objective is out of the board report. */
+static void
+test_archived_left_out (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr (KoersTestPdf) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  GListModel      *objectives;
+  KoersObjective  *archived = NULL;
+
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_EN);
+  objectives = koers_store_get_objectives (fixture->store);
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
+
+      if (g_str_equal (koers_objective_get_title (objective), "Keep our customers longer"))
+        archived = objective;
+    }
+  g_assert_nonnull (archived);
+  g_assert_true (koers_store_set_objective_archived (fixture->store, archived, TRUE, &error));
+  g_assert_no_error (error);
+
+  doc = write_departments_report (fixture, NULL, 0, "archived.pdf");
+  text = koers_test_report_document_text (doc);
+  assert_lacks_text (text, "Keep our customers longer");
+  assert_has_text (text, "Make all systems more secure");
+}
+
 static GPtrArray *
 read_hostile_titles (void)
 {
@@ -918,6 +948,7 @@ main (int    argc,
   ADD ("/report/year-appendix", test_year_appendix);
   ADD ("/report/department-subset", test_department_subset);
   ADD ("/report/three-levels", test_three_levels);
+  ADD ("/report/archived-left-out", test_archived_left_out);
   ADD ("/report/hostile-text", test_hostile_text);
   ADD ("/report/bidi-isolates", test_bidi_isolates);
   ADD ("/report/empty-store", test_empty_store);

@@ -210,6 +210,11 @@ test_review_flow (Fixture      *f,
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (get_child (dialog, "carry_check"))), ==,
                    "Carry _over to Q2 2026");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (get_child (dialog, "save_button"))), ==, "_Save and Finish");
+  /* Not achieved, it is never dropped: the carry-over cannot be turned off. */
+  g_assert_false (gtk_widget_get_sensitive (get_child (dialog, "carry_check")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_child (dialog, "carry_check")), FALSE);
+  koers_test_ui_iterate ();
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (get_child (dialog, "carry_check"))));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (get_child (dialog, "department_dropdown")),
                               find_department_row (f->db.store, "Management"));
   click (dialog, "save_button");

@@ -603,6 +603,17 @@ test_undo_keeps_review (KoersTestDir *fixture,
   assert_review_stored (fixture->path, original_id, expected_original);
   assert_review_stored (fixture->path, copy_id, expected_copy);
 
+  /* Only an objective without check-ins can be deleted for good. */
+  {
+    g_autoptr (KoersCheckin) checkin = g_list_model_get_item (koers_key_result_get_checkins (get_kr (original, 0)), 0);
+
+    g_assert_false (koers_store_delete_objective (store, original, &error));
+    g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_assert_true (koers_store_delete_checkin (store, checkin, &error));
+    g_assert_no_error (error);
+  }
+
   /* The original goes: the copy loses its link; the undo brings both back. */
   g_assert_true (koers_store_delete_objective (store, original, &error));
   g_assert_no_error (error);

@@ -56,7 +56,7 @@ typedef struct
   const char *noun;  /* NOUN_CONTEXT: "the target", as a sentence names it */
 } FieldInfo;
 
-/* The columns of schema 5 that the log records (not id, uuid, created,
+/* The columns of schema 5 (and 6's archived) that the log records (not id, uuid, created,
  * updated, version). */
 static const FieldInfo field_infos[] = {
   { ENTITY_OBJECTIVE, "department_id", VALUE_LINK, ENTITY_DEPARTMENT,
@@ -87,6 +87,8 @@ static const FieldInfo field_infos[] = {
     NC_ ("history field", "Final grade"), NC_ ("history noun", "the final grade") },
   { ENTITY_OBJECTIVE, "review_note", VALUE_LONG_TEXT, NULL,
     NC_ ("history field", "Review note"), NC_ ("history noun", "the review note") },
+  { ENTITY_OBJECTIVE, "archived", VALUE_BOOLEAN, NULL,
+    NC_ ("history field", "Archived"), NC_ ("history noun", "whether it is archived") },
 
   { ENTITY_KEY_RESULT, "objective_id", VALUE_LINK, ENTITY_OBJECTIVE,
     NC_ ("history field", "Objective"), NC_ ("history noun", "the objective") },

@@ -31,6 +31,8 @@ struct _KoersObjective
   char  *postmortem;
   double final_grade;
   char  *review_note;
+  /* Put away: kept with its history, out of the period's figures. */
+  gboolean archived;
 
   /* Derived, cached so that notify fires only on a real change. */
   double score;
@@ -67,6 +69,7 @@ enum
   PROP_POSTMORTEM,
   PROP_FINAL_GRADE,
   PROP_REVIEW_NOTE,
+  PROP_ARCHIVED,
   N_PROPS
 };
 
@@ -108,6 +111,7 @@ static const KoersProperty property_table[] = {
   { "final-grade", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, final_grade),
     .minimum = -1.0, .maximum = 1.0, .default_value = -1.0, .set = set_final_grade },
   { "review-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, review_note) },
+  { "archived", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersObjective, archived) },
 };
 
 static int
@@ -715,4 +719,28 @@ koers_objective_set_review_note (KoersObjective *self,
 
   if (koers_field_set_string (&self->review_note, review_note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_NOTE]);
+}
+
+gboolean
+koers_objective_get_archived (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), FALSE);
+
+  /* Before schema 6 "archived" was a state (losing the one it had); a
+   * file from then may still say so. */
+  return self->archived || self->state == KOERS_OBJECTIVE_STATE_ARCHIVED;
+}
+
+void
+koers_objective_set_archived (KoersObjective *self,
+                              gboolean        archived)
+{
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  archived = !!archived;
+  if (self->archived == archived)
+    return;
+
+  self->archived = archived;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }

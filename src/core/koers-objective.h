@@ -17,7 +17,11 @@ G_DECLARE_FINAL_TYPE (KoersObjective, koers_objective, KOERS, OBJECTIVE, GObject
  * state, carried-over-from-id (0: none), position, created, updated;
  * read-only: score (weighted mean of the key results' progress, follows
  * them), n-key-results.  The quarterly review adds postmortem,
- * final-grade (0..1; -1: not graded) and review-note. */
+ * final-grade (0..1; -1: not graded) and review-note.  archived: put
+ * away with its key results, check-ins and history, out of the period's
+ * counts, scores, quality checks and reports (see
+ * koers_store_set_objective_archived()).  get_archived() is TRUE as well
+ * for the state "archived", which older files use for it. */
 KoersObjective    *koers_objective_new (const char        *title,
                                         KoersLevel         level,
                                         KoersObjectiveKind kind,
@@ -75,5 +79,8 @@ void        koers_objective_set_final_grade (KoersObjective *self, double grade)
 gboolean    koers_objective_has_final_grade (KoersObjective *self);
 const char *koers_objective_get_review_note (KoersObjective *self);
 void        koers_objective_set_review_note (KoersObjective *self, const char *note);
+
+gboolean koers_objective_get_archived (KoersObjective *self);
+void     koers_objective_set_archived (KoersObjective *self, gboolean archived);
 
 G_END_DECLS

@@ -161,7 +161,7 @@ append_statuses (GString                 *out,
       KoersPeriod own;
       gboolean    has_own = koers_objective_get_parsed_period (objective, &own);
 
-      if (koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED ||
+      if (koers_objective_get_archived (objective) ||
           !koers_objective_in_period (objective, input->period) ||
           !koers_quality_input_asks_for (input, koers_objective_get_department_id (objective)))
         continue;

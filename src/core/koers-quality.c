@@ -275,7 +275,7 @@ static gboolean
 objective_in_scope (Check          *check,
                     KoersObjective *objective)
 {
-  return koers_objective_get_state (objective) != KOERS_OBJECTIVE_STATE_ARCHIVED &&
+  return !koers_objective_get_archived (objective) &&
          koers_objective_in_period (objective, check->input->period);
 }
 
@@ -341,7 +341,7 @@ count_previous (Check             *check,
 
       if (koers_objective_get_department_id (objective) != department_id ||
           koers_objective_get_kind (objective) != kind ||
-          koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED ||
+          koers_objective_get_archived (objective) ||
           g_list_model_get_n_items (koers_objective_get_key_results (objective)) == 0 ||
           !koers_objective_get_parsed_period (objective, &own) ||
           !koers_period_overlaps (&own, previous) ||

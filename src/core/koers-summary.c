@@ -123,7 +123,7 @@ koers_summarize_department (GListModel        *objectives,
 
       if (department_id != 0 && koers_objective_get_department_id (objective) != department_id)
         continue;
-      if (koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED)
+      if (koers_objective_get_archived (objective))
         continue;
       if (period != NULL && !koers_objective_in_period (objective, period))
         continue;

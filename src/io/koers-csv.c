@@ -235,7 +235,14 @@ koers_csv_export_to_string (KoersStore              *store,
   out = g_string_new (NULL);
   koers_csv_append_row (out, header, N_COLUMNS);
   for (guint i = 0; i < objectives->len; i++)
-    append_objective (out, store, g_ptr_array_index (objectives, i), lang, today);
+    {
+      KoersObjective *objective = g_ptr_array_index (objectives, i);
+
+      /* The template's sheet is the period's work: archived objectives
+       * are out of it (a JSON export keeps them). */
+      if (!koers_objective_get_archived (objective))
+        append_objective (out, store, objective, lang, today);
+    }
 
   return g_string_free (out, FALSE);
 }

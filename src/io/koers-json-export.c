@@ -651,7 +651,8 @@ write_member (Export            *e,
         add_nullable (w, name, NULL);
       break;
     case KOERS_COLUMN_BOOL:
-      add_bool (w, name, g_value_get_boolean (value));
+      if (g_value_get_boolean (value) || !(column->json_flags & KOERS_JSON_OPTIONAL))
+        add_bool (w, name, g_value_get_boolean (value));
       break;
     case KOERS_COLUMN_ENUM:
       nick = g_enum_get_value (G_PARAM_SPEC_ENUM (koers_entity_get_pspec (entity, i))->enum_class,

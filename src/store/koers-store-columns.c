@@ -59,6 +59,7 @@ static const KoersColumn objective_columns[] = {
   { "postmortem", "postmortem", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "final_grade", "final-grade", KOERS_COLUMN_GRADE, L, NULL, PLAIN, O, NULL },
   { "review_note", "review-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
+  { "archived", "archived", KOERS_COLUMN_BOOL, L, NULL, PLAIN, O, NULL },
   { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 

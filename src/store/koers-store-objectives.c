@@ -164,10 +164,12 @@ failed:
 }
 
 gboolean
-koers_store_delete_objective (KoersStore     *self,
-                              KoersObjective *objective,
-                              GError        **error)
+koers_store_set_objective_archived (KoersStore     *self,
+                                    KoersObjective *objective,
+                                    gboolean        archived,
+                                    GError        **error)
 {
+  g_autoptr (KoersObjective) copy = NULL;
   KoersObjective *own;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -177,6 +179,77 @@ koers_store_delete_objective (KoersStore     *self,
   own = koers_store_find_objective (self, koers_objective_get_id (objective));
   if (own == NULL)
     return set_not_stored_error (error);
+  if (koers_objective_get_archived (own) == !!archived)
+    return TRUE;
+
+  /* A copy, so that a refused write leaves the model as it was; the save
+   * then writes the row and the change log's entry as any edit does. */
+  copy = KOERS_OBJECTIVE (koers_entity_new_object (&koers_entity_objective));
+  koers_entity_copy (&koers_entity_objective, G_OBJECT (copy), G_OBJECT (own), NULL);
+  koers_objective_set_id (copy, koers_objective_get_id (own));
+  koers_objective_set_archived (copy, archived);
+  if (!archived && koers_objective_get_state (copy) == KOERS_OBJECTIVE_STATE_ARCHIVED)
+    koers_objective_set_state (copy, KOERS_OBJECTIVE_STATE_ACTIVE);
+  return koers_store_save_objective (self, copy, error);
+}
+
+gboolean
+koers_store_count_objective_checkins (KoersStore     *self,
+                                      KoersObjective *objective,
+                                      guint          *n_checkins,
+                                      GError        **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (n_checkins != NULL, FALSE);
+
+  /* The database, not the model: a lazily read key result holds only a
+   * summary, and another process may have checked in since. */
+  stmt = koers_store_prepare (self,
+                              "SELECT count(*) FROM checkins c"
+                              " JOIN key_results k ON k.id = c.key_result_id"
+                              " WHERE k.objective_id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, koers_objective_get_id (objective));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      koers_store_set_db_error (self, sqlite3_errcode (self->db), error);
+      return FALSE;
+    }
+
+  *n_checkins = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+koers_store_delete_objective (KoersStore     *self,
+                              KoersObjective *objective,
+                              GError        **error)
+{
+  KoersObjective *own;
+  guint           n_checkins = 0;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  if (own == NULL)
+    return set_not_stored_error (error);
+
+  /* Its check-ins are its history: that is kept, by archiving. */
+  if (!koers_store_count_objective_checkins (self, own, &n_checkins, error))
+    return FALSE;
+  if (n_checkins > 0)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _ ("An objective with check-ins cannot be deleted; archive it instead"));
+      return FALSE;
+    }
 
   /* Read before they go, so that an undo writes them back. */
   koers_store_read_checkins_of (own);

@@ -336,15 +336,18 @@ check_carry_over (KoersStore        *self,
                   KoersDepartment   *department,
                   GError           **error)
 {
+  if (koers_objective_get_archived (objective))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _ ("An archived objective cannot be carried over"));
+      return FALSE;
+    }
+
   switch (koers_objective_get_state (objective))
     {
     case KOERS_OBJECTIVE_STATE_CARRIED_OVER:
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
                            _ ("The objective was carried over already"));
-      return FALSE;
-    case KOERS_OBJECTIVE_STATE_ARCHIVED:
-      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                           _ ("An archived objective cannot be carried over"));
       return FALSE;
     case KOERS_OBJECTIVE_STATE_ACHIEVED:
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
@@ -352,6 +355,7 @@ check_carry_over (KoersStore        *self,
       return FALSE;
     case KOERS_OBJECTIVE_STATE_ACTIVE:
     case KOERS_OBJECTIVE_STATE_MISSED:
+    case KOERS_OBJECTIVE_STATE_ARCHIVED: /* koers_objective_get_archived() above */
     default:
       break;
     }

@@ -230,6 +230,26 @@ build_schema_v5_triggers (void)
   return g_string_free (s, FALSE);
 }
 
+/* Schema 6: archive, not delete (the method: aspirational objectives
+ * "worden niet verwijderd").  An archived objective keeps its key
+ * results, check-ins and history and its state; before, "archived" was a
+ * state that replaced the one it had, so such rows become archived and
+ * active.  The objective's log triggers name every logged column, so
+ * they go before the column comes and are made again after it. */
+static const char schema_v6[] =
+  "DROP TRIGGER IF EXISTS objectives_log_insert;\n"
+  "DROP TRIGGER IF EXISTS objectives_log_update;\n"
+  "DROP TRIGGER IF EXISTS objectives_log_delete;\n"
+  "ALTER TABLE objectives ADD COLUMN archived INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (archived IN (0, 1));\n"
+  "UPDATE objectives SET archived = 1, state = 'active' WHERE state = 'archived';\n";
+
+static char *
+build_schema_v6_triggers (void)
+{
+  return koers_entity_get_log_triggers_ddl (&koers_entity_objective);
+}
+
 typedef struct
 {
   const char *ddl;
@@ -244,6 +264,7 @@ static const Migration migrations[] = {
   { schema_v3, "PRAGMA user_version = 3" },
   { schema_v4, "PRAGMA user_version = 4" },
   { schema_v5, "PRAGMA user_version = 5", build_schema_v5_triggers },
+  { schema_v6, "PRAGMA user_version = 6", build_schema_v6_triggers },
 };
 
 /* Runs a migration's DDL (the fixed text, then what it builds). */

@@ -31,7 +31,7 @@ typedef enum
 GQuark koers_store_error_quark (void);
 
 /* The latest schema version (PRAGMA user_version). */
-#define KOERS_STORE_SCHEMA_VERSION 5
+#define KOERS_STORE_SCHEMA_VERSION 6
 
 /* The SQLite store.  It loads the database into entity objects once at
  * open and keeps them: the lists below are the model the UI binds to.
@@ -209,7 +209,17 @@ GPtrArray *koers_store_list_department_objectives (KoersStore *self, KoersDepart
  * key result's final-score, final-note), so an undo loses nothing. */
 gboolean koers_store_add_objective (KoersStore *self, KoersObjective *objective, GError **error);
 gboolean koers_store_save_objective (KoersStore *self, KoersObjective *objective, GError **error);
+/* Deleting for good is only for an objective without check-ins (one with
+ * check-ins is archived: KOERS_STORE_ERROR_CONSTRAINT). */
 gboolean koers_store_delete_objective (KoersStore *self, KoersObjective *objective, GError **error);
+/* Archive (the "delete" a person uses) and its undo or restore: one save
+ * of the archived flag, logged as any edit.  The objective stays in the
+ * model with its key results and check-ins; what reads the period's
+ * figures (counts, scores, quality checks, the PDF, CSV, --check) passes
+ * over archived objectives, a JSON export keeps them. */
+gboolean koers_store_set_objective_archived (KoersStore *self, KoersObjective *objective, gboolean archived, GError **error);
+/* The check-ins of the objective's key results, counted in the database. */
+gboolean koers_store_count_objective_checkins (KoersStore *self, KoersObjective *objective, guint *n_checkins, GError **error);
 /* Undo: back with the same id and uuid, key results and check-ins included. */
 gboolean koers_store_restore_objective (KoersStore *self, KoersObjective *objective, GError **error);
 

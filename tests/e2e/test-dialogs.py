@@ -157,6 +157,27 @@ def dialogs_run():
                             pred=lambda n: n.get_name().replace("_", "") == "Delete…"
                             and can_act(n)))
         close(koers, open_modal(koers, delete_department, f"Delete “{isolated('Marketing')}”?", problems))
+
+        # A message dialog: deleting for good an archived objective without
+        # check-ins (a new one, archived from its editor), from the Archived list.
+        editor = open_modal(koers, lambda: press(pane, "editor.add-objective"), "Edit Objective", problems)
+        press(wait_node("the Archive Objective button", lambda: editor, "push button",
+                        pred=lambda n: n.get_name().replace("_", "") == "Archive Objective"
+                        and can_act(n)))
+        wait_for("the editor to close", lambda: editor.path not in toplevel_paths(koers))
+        delete = wait_node("its Delete button", lambda: main, "push button",
+                           pred=lambda n: n.get_name().startswith(
+                               f"Delete “{isolated('New objective')}” for good") and can_act(n))
+        close(koers, open_modal(koers, lambda: press(delete), "Delete Objective for Good?", problems))
+        # Closed, the dialog deleted nothing: Restore brings the objective back
+        # to the cards, and the Archived list goes.
+        restore = wait_node("its Restore button", lambda: main, "push button",
+                            pred=lambda n: n.get_name().startswith(
+                                f"Restore “{isolated('New objective')}”") and can_act(n))
+        press(restore)
+        wait_for("the Archived list to go", lambda: e2e.find(
+            main, "push button", None,
+            lambda n: n.get_name().startswith(f"Restore “{isolated('New objective')}”")) is None)
     finally:
         koers.kill()
     if problems:

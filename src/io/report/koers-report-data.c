@@ -252,7 +252,7 @@ koers_report_data_collect (KoersStore               *store,
       KoersReportObjective  *out;
       gint64                 dept_id;
 
-      if (koers_objective_get_state (objective) == KOERS_OBJECTIVE_STATE_ARCHIVED)
+      if (koers_objective_get_archived (objective))
         continue;
       if (!koers_objective_in_period (objective, &opts->period))
         continue;

@@ -89,7 +89,7 @@ collect_moved_by (KoersStore            *store,
       KoersObjective *objective = koers_store_get_key_result_objective (store, kr);
 
       /* Only what the report is about: key results of the period. */
-      if (objective != NULL && koers_objective_in_period (objective, &data->period) && koers_objective_get_state (objective) != KOERS_OBJECTIVE_STATE_ARCHIVED)
+      if (objective != NULL && koers_objective_in_period (objective, &data->period) && !koers_objective_get_archived (objective))
         g_ptr_array_add (out, g_strdup (koers_key_result_get_title (kr)));
     }
 }

@@ -72,7 +72,7 @@ koers_editing_add_key_result (GtkWidget      *widget,
 
 const char *const koers_editing_action_names[] = {
   "edit-objective",
-  "delete-objective",
+  "archive-objective",
   "new-key-result",
   "edit-key-result",
   "delete-key-result",
@@ -104,7 +104,7 @@ koers_editing_activate (GtkWidget  *widget,
 
   if (g_str_equal (name, "edit-objective"))
     koers_editing_open_objective (widget, store, objective);
-  else if (g_str_equal (name, "delete-objective"))
+  else if (g_str_equal (name, "archive-objective"))
     koers_deleting_delete (widget, store, G_OBJECT (objective));
   else if (g_str_equal (name, "new-key-result"))
     koers_editing_add_key_result (widget, store, objective);

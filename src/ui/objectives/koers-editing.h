@@ -26,7 +26,7 @@ gboolean koers_editing_add_key_result (GtkWidget      *widget,
                                        KoersObjective *objective);
 
 /* The editing actions, each with the id of its objective or key result
- * ("x"): "edit-objective", "delete-objective", "new-key-result" (adds one
+ * ("x"): "edit-objective", "archive-objective", "new-key-result" (adds one
  * to the objective and opens it), "edit-key-result", "delete-key-result",
  * "check-in" (the key result's check-in dialog).  KoersWindow installs
  * them as "win.…"; cards and rows activate them and need not know who

@@ -8,6 +8,7 @@
 #include "core/koers-format.h"
 #include "core/koers-summary.h"
 #include "core/koers-text.h"
+#include "koers-archived-list.h"
 #include "koers-editor-pane.h"
 #include "koers-editor-style.h"
 #include "koers-key-result-row.h"
@@ -51,6 +52,7 @@ struct _KoersEditorPane
   AdwSplitButton    *add_button;
   GtkStack          *view_stack;
   KoersKpiSection   *kpi_section;
+  KoersArchivedList *archived_list;
   GtkStack          *stack;
   GtkScrolledWindow *scrolled_window;
   GtkListView       *list_view;
@@ -136,6 +138,9 @@ filter_objective_cb (gpointer item,
   if (self->department == NULL || !self->has_period)
     return FALSE;
   if (koers_objective_get_department_id (objective) != koers_department_get_id (self->department))
+    return FALSE;
+  /* Archived objectives have their own list under the cards. */
+  if (koers_objective_get_archived (objective))
     return FALSE;
   if (!koers_objective_in_period (objective, &self->period))
     return FALSE;
@@ -518,7 +523,7 @@ delete_action_cb (GtkWidget  *widget,
 
   card = get_focus_card (focus);
   if (card != NULL && koers_objective_card_get_objective (card) != NULL)
-    gtk_widget_activate_action (widget, "win.delete-objective", "x",
+    gtk_widget_activate_action (widget, "win.archive-objective", "x",
                                 koers_objective_get_id (koers_objective_card_get_objective (card)));
 }
 
@@ -583,6 +588,7 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   g_type_ensure (KOERS_TYPE_KPI_SECTION);
+  g_type_ensure (KOERS_TYPE_ARCHIVED_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-editor-pane.ui");
@@ -591,6 +597,7 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, add_button);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, kpi_section);
+  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, archived_list);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, stack);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, list_view);
@@ -662,6 +669,7 @@ koers_editor_pane_set_store (KoersEditorPane *self,
   g_clear_object (&self->focus_objective);
   koers_quality_marks_set_store (self->marks, store);
   koers_kpi_section_set_store (self->kpi_section, store);
+  koers_archived_list_set_store (self->archived_list, store);
 
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
@@ -704,6 +712,7 @@ koers_editor_pane_set_department (KoersEditorPane *self,
     }
 
   koers_kpi_section_set_department (self->kpi_section, department);
+  koers_archived_list_set_department (self->archived_list, department);
   show_new_list (self);
   update_view (self);
   update_actions (self);
@@ -731,6 +740,7 @@ koers_editor_pane_set_period (KoersEditorPane   *self,
 
   koers_quality_marks_set_period (self->marks, self->has_period ? &self->period : NULL);
   koers_kpi_section_set_period (self->kpi_section, self->has_period ? &self->period : NULL);
+  koers_archived_list_set_period (self->archived_list, self->has_period ? &self->period : NULL);
   show_new_list (self);
   update_view (self);
   update_actions (self);

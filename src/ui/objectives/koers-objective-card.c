@@ -346,14 +346,14 @@ add_key_result_action_cb (GtkWidget  *widget,
 }
 
 static void
-delete_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+archive_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
 
   if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.delete-objective", "x", koers_objective_get_id (self->objective));
+    gtk_widget_activate_action (widget, "win.archive-objective", "x", koers_objective_get_id (self->objective));
 }
 
 /* The narrow layout's menu gets its items when first opened: a popover
@@ -378,7 +378,7 @@ update_actions (KoersObjectiveCard *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.add-key-result", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.delete", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.archive", enabled);
 }
 
 static void
@@ -495,7 +495,7 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "card.add-key-result", NULL,
                                    add_key_result_action_cb);
-  gtk_widget_class_install_action (widget_class, "card.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "card.archive", NULL, archive_action_cb);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "objectivecard");

@@ -247,7 +247,7 @@ fill_aligned (KoersObjectiveEditor *self)
        * from it, so that looking does not change it. */
       if (id != current)
         {
-          if (!may_align_to (self, candidate))
+          if (!may_align_to (self, candidate) || koers_objective_get_archived (candidate))
             continue;
           if (!has_period || !koers_objective_in_period (candidate, &period))
             continue;
@@ -585,7 +585,8 @@ setup_choice_models (KoersObjectiveEditor *self)
   gtk_string_list_append (kinds, koers_objective_kind_get_label (KOERS_OBJECTIVE_KIND_ASPIRATIONAL));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
-  for (KoersObjectiveState s = KOERS_OBJECTIVE_STATE_ACTIVE; s <= KOERS_OBJECTIVE_STATE_ARCHIVED; s++)
+  /* Archiving is the card's action, kept apart from the state. */
+  for (KoersObjectiveState s = KOERS_OBJECTIVE_STATE_ACTIVE; s < KOERS_OBJECTIVE_STATE_ARCHIVED; s++)
     gtk_string_list_append (states, koers_objective_state_get_label (s));
   adw_combo_row_set_model (self->state_row, G_LIST_MODEL (states));
 }

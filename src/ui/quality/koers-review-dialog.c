@@ -99,16 +99,32 @@ needs_postmortem (KoersReviewDialog *self)
          get_grade (self) < 1.0 - GRADE_EPSILON;
 }
 
+/* The method: aspirational objectives "blijven op de lijst tot ze
+ * gerealiseerd zijn" (never dropped): below 1.0 one is carried over. */
+static gboolean
+must_carry_over (KoersReviewDialog *self)
+{
+  KoersObjective *objective = get_current (self);
+
+  return objective != NULL &&
+         koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_ASPIRATIONAL &&
+         get_grade (self) < 1.0 - GRADE_EPSILON;
+}
+
 static void
 update_form (KoersReviewDialog *self)
 {
   g_autofree char *postmortem = get_text (self->postmortem_view);
   gboolean         required = needs_postmortem (self);
   gboolean         below = get_grade (self) < 1.0 - GRADE_EPSILON;
+  gboolean         must_carry = must_carry_over (self);
 
   gtk_widget_set_visible (self->postmortem_box, required || postmortem[0] != '\0');
   gtk_widget_set_visible (self->postmortem_error_label, required && postmortem[0] == '\0');
   gtk_widget_set_visible (self->carry_box, below);
+  if (must_carry)
+    gtk_check_button_set_active (self->carry_check, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->carry_check), !must_carry);
   gtk_widget_set_sensitive (GTK_WIDGET (self->department_dropdown),
                             gtk_check_button_get_active (self->carry_check));
   gtk_widget_set_sensitive (self->save_button, koers_review_dialog_get_can_save (self));
@@ -378,7 +394,7 @@ collect_objectives (KoersReviewDialog *self)
       KoersObjectiveState state = koers_objective_get_state (objective);
       KoersPeriod         own;
 
-      if (state == KOERS_OBJECTIVE_STATE_ARCHIVED || state == KOERS_OBJECTIVE_STATE_CARRIED_OVER)
+      if (koers_objective_get_archived (objective) || state == KOERS_OBJECTIVE_STATE_CARRIED_OVER)
         continue;
       if (self->department_id != 0 && koers_objective_get_department_id (objective) != self->department_id)
         continue;
@@ -563,7 +579,8 @@ koers_review_dialog_save (KoersReviewDialog *self,
     }
 
   grade = get_grade (self);
-  carry = gtk_widget_get_visible (self->carry_box) && gtk_check_button_get_active (self->carry_check);
+  carry = must_carry_over (self) ||
+          (gtk_widget_get_visible (self->carry_box) && gtk_check_button_get_active (self->carry_check));
   postmortem = get_text (self->postmortem_view);
   note = get_text (self->note_view);
   krs = koers_objective_get_key_results (objective);

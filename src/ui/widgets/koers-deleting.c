@@ -16,6 +16,7 @@ typedef struct
   KoersStore *store;
   GObject    *owner; /* NULL for an objective or a KPI */
   GObject    *item;
+  gboolean    archived; /* an objective archived, not deleted */
 } Deleted;
 
 static void
@@ -51,6 +52,8 @@ static gboolean
 delete_item (Deleted *deleted,
              GError **error)
 {
+  if (deleted->archived)
+    return koers_store_set_objective_archived (deleted->store, KOERS_OBJECTIVE (deleted->item), TRUE, error);
   if (KOERS_IS_OBJECTIVE (deleted->item))
     return koers_store_delete_objective (deleted->store, KOERS_OBJECTIVE (deleted->item), error);
   if (KOERS_IS_KEY_RESULT (deleted->item))
@@ -67,6 +70,8 @@ restore_cb (gpointer data,
 {
   Deleted *deleted = data;
 
+  if (deleted->archived)
+    return koers_store_set_objective_archived (deleted->store, KOERS_OBJECTIVE (deleted->item), FALSE, error);
   if (KOERS_IS_OBJECTIVE (deleted->item))
     return koers_store_restore_objective (deleted->store, KOERS_OBJECTIVE (deleted->item), error);
   if (KOERS_IS_KEY_RESULT (deleted->item))
@@ -81,7 +86,8 @@ restore_cb (gpointer data,
 
 /* The toast's title, markup: the names in it are user text. */
 static char *
-describe (GObject *item)
+describe (GObject *item,
+          gboolean archived)
 {
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
@@ -92,6 +98,8 @@ describe (GObject *item)
     name = koers_text_isolate (koers_key_result_get_title (KOERS_KEY_RESULT (item)));
   else if (KOERS_IS_KPI (item))
     name = koers_text_isolate (koers_kpi_get_name (KOERS_KPI (item)));
+  if (name != NULL && archived)
+    return g_markup_printf_escaped (_ ("“%s” archived"), name);
   if (name != NULL)
     return g_markup_printf_escaped (_ ("“%s” deleted"), name);
 
@@ -101,10 +109,11 @@ describe (GObject *item)
   return g_markup_printf_escaped (_ ("Value of %s deleted"), date != NULL ? date : "?");
 }
 
-gboolean
-koers_deleting_delete (GtkWidget  *widget,
-                       KoersStore *store,
-                       GObject    *item)
+static gboolean
+remove_item (GtkWidget  *widget,
+             KoersStore *store,
+             GObject    *item,
+             gboolean    for_good)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
@@ -123,6 +132,9 @@ koers_deleting_delete (GtkWidget  *widget,
   deleted->store = g_object_ref (store);
   deleted->owner = owner != NULL ? g_object_ref (owner) : NULL;
   deleted->item = g_object_ref (item);
+  /* The method keeps objectives ("worden niet verwijderd"): the everyday
+   * delete archives one. */
+  deleted->archived = KOERS_IS_OBJECTIVE (item) && !for_good;
 
   if (!delete_item (deleted, &error))
     {
@@ -131,9 +143,27 @@ koers_deleting_delete (GtkWidget  *widget,
       return FALSE;
     }
 
-  message = describe (deleted->item);
+  message = describe (deleted->item, deleted->archived);
   koers_toasts_offer_undo (widget, message, restore_cb, deleted, deleted_free);
   return TRUE;
+}
+
+gboolean
+koers_deleting_delete (GtkWidget  *widget,
+                       KoersStore *store,
+                       GObject    *item)
+{
+  return remove_item (widget, store, item, FALSE);
+}
+
+gboolean
+koers_deleting_delete_objective_for_good (GtkWidget      *widget,
+                                          KoersStore     *store,
+                                          KoersObjective *objective)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+
+  return remove_item (widget, store, G_OBJECT (objective), TRUE);
 }
 
 gboolean

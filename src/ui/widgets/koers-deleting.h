@@ -7,12 +7,18 @@
 
 G_BEGIN_DECLS
 
-/* Deleting an objective, a key result, a KPI or a KPI value, then offering
- * "Undo" in a toast near widget (the card, the row, the editor's parent
- * window).  FALSE (and an error toast) when the store refused. */
+/* Deleting a key result, a KPI or a KPI value, or archiving an objective
+ * (kept with its history, see koers_store_set_objective_archived()), then
+ * offering "Undo" in a toast near widget (the card, the row, the editor's
+ * parent window).  FALSE (and an error toast) when the store refused. */
 gboolean koers_deleting_delete (GtkWidget  *widget,
                                 KoersStore *store,
                                 GObject    *item);
+/* Deletes an objective for good (the store refuses one with check-ins),
+ * with the same toast; the caller asked for confirmation first. */
+gboolean koers_deleting_delete_objective_for_good (GtkWidget      *widget,
+                                                   KoersStore     *store,
+                                                   KoersObjective *objective);
 /* The same from item's editor window: the toast goes to the window the
  * editor belongs to, as the editor is to close (the caller closes it on
  * TRUE). */

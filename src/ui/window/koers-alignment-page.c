@@ -36,7 +36,7 @@ find_target (KoersAlignmentPage *self,
 
   if (target == NULL || target == objective ||
       koers_objective_get_level (target) >= koers_objective_get_level (objective) ||
-      koers_objective_get_state (target) == KOERS_OBJECTIVE_STATE_ARCHIVED ||
+      koers_objective_get_archived (target) ||
       !koers_objective_in_period (target, &self->period))
     return NULL;
   return target;
@@ -138,7 +138,7 @@ rebuild (KoersAlignmentPage *self)
     {
       g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
 
-      if (koers_objective_get_state (objective) != KOERS_OBJECTIVE_STATE_ARCHIVED &&
+      if (!koers_objective_get_archived (objective) &&
           koers_objective_in_period (objective, &self->period))
         g_ptr_array_add (shown, g_steal_pointer (&objective));
     }

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/koers-summary.h"
+#include "core/koers-text.h"
+#include "objectives/koers-archived-list.h"
+#include "widgets/koers-deleting.h"
+#include "widgets/koers-toasts.h"
+
+#define OBJECTIVE_KEY "koers-archived-objective"
+
+struct _KoersArchivedList
+{
+  AdwBin parent_instance;
+
+  KoersStore      *store;
+  KoersDepartment *department;
+  KoersPeriod      period;
+  gboolean         has_period;
+
+  GtkLabel   *count_label;
+  GtkListBox *list;
+  /* The rows in the list, to take out again. */
+  GPtrArray *rows;
+};
+
+G_DEFINE_FINAL_TYPE (KoersArchivedList, koers_archived_list, ADW_TYPE_BIN)
+
+static KoersObjective *
+get_row_objective (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), OBJECTIVE_KEY);
+}
+
+static void
+restore_clicked_cb (GtkButton         *button,
+                    KoersArchivedList *self)
+{
+  g_autoptr (KoersObjective) objective = g_object_ref (get_row_objective (GTK_WIDGET (button)));
+  g_autoptr (GError) error = NULL;
+
+  /* The store's change rebuilds the list, and this button goes with it. */
+  if (!koers_store_set_objective_archived (self->store, objective, FALSE, &error))
+    koers_toasts_show_error (GTK_WIDGET (self), error);
+}
+
+char *
+koers_archived_list_describe_deletion (KoersObjective *objective)
+{
+  GListModel      *krs;
+  GString         *text;
+  g_autofree char *title = NULL;
+  guint            n;
+
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), NULL);
+
+  krs = koers_objective_get_key_results (objective);
+  n = g_list_model_get_n_items (krs);
+  title = koers_text_isolate (koers_objective_get_title (objective));
+  text = g_string_new (NULL);
+  if (n == 0)
+    g_string_append_printf (text, _ ("The objective “%s” will be deleted. This cannot be undone."), title);
+  else
+    g_string_append_printf (text,
+                            /* Translators: %s is the objective's title, %u how many key results it has. */
+                            ngettext ("The objective “%s” and its %u key result will be deleted. This cannot be undone.",
+                                      "The objective “%s” and its %u key results will be deleted. This cannot be undone.",
+                                      n),
+                            title, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
+      g_autofree char *kr_title = koers_text_isolate (koers_key_result_get_title (kr));
+
+      g_string_append_printf (text, "\n• %s", kr_title);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     KoersArchivedList *self)
+{
+  KoersObjective *objective = get_row_objective (GTK_WIDGET (dialog));
+
+  if (g_strcmp0 (response, "delete") == 0 && self->store != NULL)
+    koers_deleting_delete_objective_for_good (GTK_WIDGET (self), self->store, objective);
+}
+
+static void
+delete_clicked_cb (GtkButton         *button,
+                   KoersArchivedList *self)
+{
+  KoersObjective  *objective = get_row_objective (GTK_WIDGET (button));
+  g_autofree char *body = koers_archived_list_describe_deletion (objective);
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget       *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _ ("Delete Objective for Good?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _ ("_Cancel"),
+                                    "delete", _ ("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), OBJECTIVE_KEY, g_object_ref (objective), g_object_unref);
+  /* The list may be rebuilt (or gone) while the dialog is open. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+create_button (KoersArchivedList *self,
+               KoersObjective    *objective,
+               const char        *label,
+               const char        *name,
+               GCallback          clicked)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (button), OBJECTIVE_KEY, g_object_ref (objective), g_object_unref);
+  g_signal_connect (button, "clicked", clicked, self);
+  return button;
+}
+
+static GtkWidget *
+create_row (KoersArchivedList *self,
+            KoersObjective    *objective)
+{
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *restore;
+  g_autofree char *title = koers_text_isolate (koers_objective_get_title (objective));
+  g_autofree char *restore_name = NULL;
+  guint            n_krs = g_list_model_get_n_items (koers_objective_get_key_results (objective));
+  guint            n_checkins = 0;
+  g_autofree char *subtitle = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A title is what someone typed, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), koers_objective_get_title (objective));
+  if (!koers_store_count_objective_checkins (self->store, objective, &n_checkins, &error))
+    {
+      g_warning ("Cannot count check-ins: %s", error->message);
+      n_checkins = G_MAXUINT; /* unknown: not offered for deletion */
+    }
+  subtitle = g_strdup_printf (ngettext ("Kept with %u key result", "Kept with %u key results", n_krs), n_krs);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* Translators: an accessible name; %s is the objective's title. */
+  restore_name = g_strdup_printf (_ ("Restore “%s”"), title);
+  restore = create_button (self, objective, _ ("_Restore"), restore_name, G_CALLBACK (restore_clicked_cb));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+
+  /* Its check-ins are its history: such an objective stays archived. */
+  if (n_checkins == 0)
+    {
+      /* Translators: an accessible name; %s is the objective's title. */
+      g_autofree char *delete_name = g_strdup_printf (_ ("Delete “%s” for good"), title);
+      GtkWidget *delete = create_button (self, objective, _ ("_Delete…"), delete_name,
+                                         G_CALLBACK (delete_clicked_cb));
+
+      gtk_widget_add_css_class (delete, "destructive-action");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+    }
+
+  return row;
+}
+
+static gboolean
+is_listed (KoersArchivedList *self,
+           KoersObjective    *objective)
+{
+  return koers_objective_get_archived (objective) &&
+         koers_objective_get_department_id (objective) == koers_department_get_id (self->department) &&
+         koers_objective_in_period (objective, &self->period);
+}
+
+/* Archived objectives are few, and change by one click: the rows are
+ * made again on every change. */
+static void
+rebuild (KoersArchivedList *self)
+{
+  GListModel      *objectives;
+  guint            n;
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_list_box_remove (self->list, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (self->store != NULL && self->department != NULL && self->has_period)
+    {
+      objectives = koers_store_get_objectives (self->store);
+      n = g_list_model_get_n_items (objectives);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
+          GtkWidget *row;
+
+          if (!is_listed (self, objective))
+            continue;
+          row = create_row (self, objective);
+          gtk_list_box_append (self->list, row);
+          g_ptr_array_add (self->rows, row);
+        }
+    }
+
+  count = g_strdup_printf (ngettext ("%u archived objective", "%u archived objectives", self->rows->len),
+                           self->rows->len);
+  gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
+}
+
+static void
+koers_archived_list_dispose (GObject *object)
+{
+  KoersArchivedList *self = KOERS_ARCHIVED_LIST (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->department);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_ARCHIVED_LIST);
+
+  G_OBJECT_CLASS (koers_archived_list_parent_class)->dispose (object);
+}
+
+static void
+koers_archived_list_finalize (GObject *object)
+{
+  KoersArchivedList *self = KOERS_ARCHIVED_LIST (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (koers_archived_list_parent_class)->finalize (object);
+}
+
+static void
+koers_archived_list_class_init (KoersArchivedListClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = koers_archived_list_dispose;
+  object_class->finalize = koers_archived_list_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/koersapp/Koers/ui/objectives/koers-archived-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersArchivedList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KoersArchivedList, list);
+}
+
+static void
+koers_archived_list_init (KoersArchivedList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+koers_archived_list_new (void)
+{
+  return g_object_new (KOERS_TYPE_ARCHIVED_LIST, NULL);
+}
+
+void
+koers_archived_list_set_store (KoersArchivedList *self,
+                               KoersStore        *store)
+{
+  g_return_if_fail (KOERS_IS_ARCHIVED_LIST (self));
+  g_return_if_fail (store == NULL || KOERS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (rebuild), self);
+  rebuild (self);
+}
+
+void
+koers_archived_list_set_department (KoersArchivedList *self,
+                                    KoersDepartment   *department)
+{
+  g_return_if_fail (KOERS_IS_ARCHIVED_LIST (self));
+
+  if (g_set_object (&self->department, department))
+    rebuild (self);
+}
+
+void
+koers_archived_list_set_period (KoersArchivedList *self,
+                                const KoersPeriod *period)
+{
+  g_return_if_fail (KOERS_IS_ARCHIVED_LIST (self));
+
+  if (period == NULL)
+    self->has_period = FALSE;
+  else
+    {
+      self->period = *period;
+      self->has_period = TRUE;
+    }
+  rebuild (self);
+}
+
+guint
+koers_archived_list_get_n_objectives (KoersArchivedList *self)
+{
+  g_return_val_if_fail (KOERS_IS_ARCHIVED_LIST (self), 0);
+
+  return self->rows->len;
+}
