@@ -88,6 +88,20 @@ test_decode (void)
   g_assert_cmpstr (b, ==, "Café;€");
   g_assert_cmpstr (c, ==, "Café;€");
 
+  /* An empty file is empty text, and then an import without a header. */
+  g_clear_pointer (&a, g_free);
+  a = koers_csv_decode (NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a, ==, "");
+  {
+    g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
+    g_autoptr (KoersCsvImport) none = koers_csv_import_new (empty, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, KOERS_CSV_ERROR, KOERS_CSV_ERROR_EMPTY);
+    g_clear_error (&error);
+  }
+
   bad = koers_csv_decode ("a\0b", 3, &error);
   g_assert_null (bad);
   g_assert_error (error, KOERS_CSV_ERROR, KOERS_CSV_ERROR_ENCODING);

@@ -34,6 +34,10 @@ koers_csv_decode (const char *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  /* g_strndup (NULL, 0) is NULL, not "". */
+  if (length == 0)
+    return g_strdup ("");
+
   if (length >= 2 && (guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)
     text = convert (data + 2, length - 2, "UTF-16LE", error);
   else if (length >= 2 && (guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)
