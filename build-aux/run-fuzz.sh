@@ -6,7 +6,8 @@
 # own, and runs each for its share of a bounded time on a copy of its seed
 # corpus:
 #   fuzz-json-import  half the time   corpus/       (with json.dict)
-#   fuzz-csv-field    a quarter       corpus-csv/   the CSV writer's quoting and formula guard
+#   fuzz-csv-field    an eighth       corpus-csv/   the CSV writer's quoting and formula guard
+#   fuzz-csv-import   an eighth       corpus-csv-import/ the spreadsheet import (read, map, plan)
 #   fuzz-parse        a quarter       corpus-parse/ number, period and date parsers
 #
 #   build-aux/run-fuzz.sh [SECONDS]      (default 60, for all targets together)
@@ -33,7 +34,8 @@ if [ ! -f "$builddir/build.ninja" ]; then
     meson setup "$builddir" "$srcdir" \
       -Db_sanitize=address,undefined -Db_lundef=false -Dbenchmarks=false
 fi
-ninja -C "$builddir" tests/fuzz/fuzz-json-import tests/fuzz/fuzz-csv-field tests/fuzz/fuzz-parse
+ninja -C "$builddir" tests/fuzz/fuzz-json-import tests/fuzz/fuzz-csv-field tests/fuzz/fuzz-csv-import \
+  tests/fuzz/fuzz-parse
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -60,5 +62,6 @@ run () {
 
 run fuzz-json-import corpus $((seconds / 2)) \
   -max_len=16384 -dict="$srcdir/tests/fuzz/json.dict"
-run fuzz-csv-field corpus-csv $((seconds / 4)) -max_len=4096
+run fuzz-csv-field corpus-csv $((seconds / 8)) -max_len=4096
+run fuzz-csv-import corpus-csv-import $((seconds / 4 - seconds / 8)) -max_len=4096
 run fuzz-parse corpus-parse $((seconds - seconds / 2 - seconds / 4)) -max_len=256

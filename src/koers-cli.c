@@ -15,6 +15,7 @@
 #include "core/koers-period.h"
 #include "core/koers-quality.h"
 #include "core/koers-text.h"
+#include "io/koers-csv-import.h"
 #include "io/koers-csv.h"
 #include "io/koers-export-filter.h"
 #include "io/koers-json.h"
@@ -37,6 +38,7 @@ typedef enum
   MODIFIER_DEPARTMENTS = 1 << 2,
   MODIFIER_LANGUAGE = 1 << 3,
   MODIFIER_MERGE = 1 << 4,
+  MODIFIER_DRY_RUN = 1 << 5,
 } Modifiers;
 
 typedef struct
@@ -50,7 +52,9 @@ typedef struct
   GArray     *department_ids; /* theirs and their teams', as the sidebar
                                * orders them; NULL for the whole company */
   KoersLanguage language;
+  gboolean      has_language; /* given with --language */
   gboolean      merge;
+  gboolean      dry_run;
 } Invocation;
 
 typedef int (*CommandFunc) (Invocation *invocation,
@@ -84,6 +88,7 @@ static int run_export_pdf (Invocation *invocation, GError **error);
 static int run_export_json (Invocation *invocation, GError **error);
 static int run_export_csv (Invocation *invocation, GError **error);
 static int run_import_json (Invocation *invocation, GError **error);
+static int run_import_csv (Invocation *invocation, GError **error);
 static int run_check (Invocation *invocation, GError **error);
 static int run_create_demo (Invocation *invocation, GError **error);
 
@@ -128,6 +133,18 @@ static const Command commands[] = {
     SCOPE_OWN,
   },
   {
+    "import-csv",
+    G_OPTION_ARG_FILENAME,
+    N_ ("Import key results from a spreadsheet’s CSV (the reporting template) into the "
+        "database and exit"),
+    N_ ("FILE"),
+    MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_LANGUAGE | MODIFIER_DRY_RUN,
+    run_import_csv,
+    /* The import reads the period it writes into itself. */
+    SCOPE_OWN,
+    TRUE,
+  },
+  {
     "check",
     G_OPTION_ARG_NONE,
     N_ ("Check a period’s OKRs for quality, print the findings and exit"),
@@ -157,6 +174,7 @@ static const struct
   { "departments", MODIFIER_DEPARTMENTS },
   { "language", MODIFIER_LANGUAGE },
   { "merge", MODIFIER_MERGE },
+  { "dry-run", MODIFIER_DRY_RUN },
 };
 
 /* --database is the application's own option: the window opens it too. */
@@ -185,6 +203,11 @@ static const GOptionEntry modifier_entries[] = {
     .arg = G_OPTION_ARG_NONE,
     .description = N_ ("With --import-json: update from the file where it is newer, "
                        "instead of only adding"),
+  },
+  {
+    .long_name = "dry-run",
+    .arg = G_OPTION_ARG_NONE,
+    .description = N_ ("With --import-csv: print what the import would do, and write nothing"),
   },
   { NULL }
 };
@@ -345,6 +368,7 @@ read_modifiers (GVariantDict *options,
   invocation->language = koers_format_get_language ();
   if (g_variant_dict_lookup (options, "language", "&s", &language))
     {
+      invocation->has_language = TRUE;
       if (g_ascii_strcasecmp (language, "nl") == 0)
         invocation->language = KOERS_LANGUAGE_NL;
       else if (g_ascii_strcasecmp (language, "en") == 0)
@@ -393,6 +417,7 @@ read_modifiers (GVariantDict *options,
     }
 
   invocation->merge = g_variant_dict_contains (options, "merge");
+  invocation->dry_run = g_variant_dict_contains (options, "dry-run");
 
   return TRUE;
 }
@@ -596,6 +621,68 @@ run_import_json (Invocation *invocation,
   return 0;
 }
 
+/* The preview, a line each: + added, ~ updated, ! a problem. */
+static void
+print_csv_preview (KoersCsvImport *import)
+{
+  static const char *const marks[] = {
+    [KOERS_CSV_PREVIEW_ADD] = "+",
+    [KOERS_CSV_PREVIEW_UPDATE] = "~",
+    [KOERS_CSV_PREVIEW_PROBLEM] = "!",
+    [KOERS_CSV_PREVIEW_NOTE] = " ",
+  };
+  GPtrArray *preview = koers_csv_import_get_preview (import);
+
+  for (guint i = 0; i < preview->len; i++)
+    {
+      KoersCsvPreviewLine *line = g_ptr_array_index (preview, i);
+
+      g_print ("%s %s\n", marks[line->kind], line->text);
+    }
+}
+
+static int
+run_import_csv (Invocation *invocation,
+                GError    **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (invocation->target);
+  g_autoptr (KoersCsvImport) import = NULL;
+  g_autofree char *name = g_filename_display_name (invocation->target);
+  g_autofree char *summary = NULL;
+  g_autofree char *line = NULL;
+
+  import = koers_csv_import_new_for_file (file, error);
+  if (import == NULL)
+    return EXIT_FAILED;
+  if (invocation->has_language)
+    koers_csv_import_set_language (import, invocation->language);
+
+  if (!koers_csv_import_plan (import, invocation->store, &invocation->period, NULL, error))
+    return EXIT_FAILED;
+  summary = koers_csv_import_describe (import);
+
+  if (invocation->dry_run)
+    {
+      print_csv_preview (import);
+      if (koers_csv_import_get_n_problems (import) > 0)
+        return EXIT_FAILED;
+      /* Translators: the first %s is a file name, the second says what
+       * would change, such as "2 objectives added, 7 key results added". */
+      line = g_strdup_printf (_ ("Dry run of %s, nothing written: %s"), name, summary);
+      g_print ("%s\n", line);
+      return 0;
+    }
+
+  if (!koers_csv_import_apply (import, invocation->store, error))
+    return EXIT_FAILED;
+
+  /* Translators: the first %s is a file name, the second says what changed,
+   * such as "2 objectives added, 7 key results added". */
+  line = g_strdup_printf (_ ("Imported %s: %s"), name, summary);
+  g_print ("%s\n", line);
+  return 0;
+}
+
 static int
 run_check (Invocation *invocation,
            GError    **error)
@@ -671,7 +758,8 @@ open_database (Execution *execution,
   Invocation      *invocation = execution->invocation;
   g_autofree char *author = NULL;
 
-  if (!execution->command->creates_database &&
+  /* A dry run writes nothing, not even a new database. */
+  if ((!execution->command->creates_database || invocation->dry_run) &&
       !g_file_test (execution->database, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = g_filename_display_name (execution->database);

@@ -3,6 +3,7 @@
 
 #include "koers-test-ui.h"
 #include "ui/checkins/koers-checkin-dialog.h"
+#include "ui/data/koers-csv-import-dialog.h"
 #include "ui/data/koers-export-data-dialog.h"
 #include "ui/data/koers-import-dialog.h"
 #include "ui/data/koers-report-dialog.h"
@@ -27,6 +28,7 @@ test_modal_windows_are_dialogs (void)
     KOERS_TYPE_CHECKIN_DIALOG,
     KOERS_TYPE_EXPORT_DATA_DIALOG,
     KOERS_TYPE_IMPORT_DIALOG,
+    KOERS_TYPE_CSV_IMPORT_DIALOG,
     KOERS_TYPE_REPORT_DIALOG,
     KOERS_TYPE_HISTORY_WINDOW,
     KOERS_TYPE_KPI_EDITOR,

@@ -838,6 +838,7 @@ test_menu_actions (void)
     "win.export-csv",
     "win.export-data",
     "win.import-data",
+    "win.import-csv",
   };
   KoersTestUiDb db = { 0 };
   KoersWindow  *window;

@@ -12,7 +12,8 @@ another dialog), and checks the role and the name of the window that
 appears, then closes it.  Every wrong window is reported, not just the
 first.
 
-The Import Data dialog is not among them: it opens after a file chooser,
+The Import Data and Import Spreadsheet dialogs are not among them (their
+roles are checked in test-dialog-roles.c): it opens after a file chooser,
 and GTK 4.8's own file chooser does not expose its file list through
 AT-SPI, so a test cannot pick a file.
 """

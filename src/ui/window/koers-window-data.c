@@ -7,6 +7,7 @@
 
 #include "io/koers-json.h"
 #include "data/koers-export-data-dialog.h"
+#include "data/koers-csv-import-dialog.h"
 #include "data/koers-import-dialog.h"
 #include "koers-window-private.h"
 #include "quality/koers-review-dialog.h"
@@ -158,30 +159,78 @@ import_chooser_response_cb (KoersWindow *self,
     koers_window_import_file (self, file);
 }
 
+/* A file chooser for an import (kept until the next one: GTK does not
+ * keep a native dialog alive); response gets the window. */
+static void
+open_import_chooser (KoersWindow *self,
+                     const char  *title,
+                     const char  *filter_name,
+                     const char  *mime_type,
+                     const char  *suffix,
+                     GCallback    response)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  koers_window_dispose_data (self);
+
+  self->import_chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                      _ ("_Open"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->import_chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), filter);
+
+  g_signal_connect_object (self->import_chooser, "response", response, self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
+
 static void
 import_data_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  open_import_chooser (KOERS_WINDOW (user_data), _ ("Import Data"), _ ("Koers data (JSON)"),
+                       "application/json", "json", G_CALLBACK (import_chooser_response_cb));
+}
 
-  /* Kept until the next import: GTK does not keep a native dialog alive. */
-  koers_window_dispose_data (self);
+/* Import Spreadsheet: a CSV file, then the mapping and preview dialog
+ * for the period on screen; a file that is not CSV text says why. */
+static void
+csv_chooser_response_cb (KoersWindow *self,
+                         int          response)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  KoersCsvImport *import;
+  GtkWidget      *dialog;
 
-  self->import_chooser = gtk_file_chooser_native_new (_ ("Import Data"), GTK_WINDOW (self),
-                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                      _ ("_Open"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->import_chooser), TRUE);
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->import_chooser));
+  if (file == NULL)
+    return;
 
-  gtk_file_filter_set_name (filter, _ ("Koers data (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), filter);
+  import = koers_csv_import_new_for_file (file, &error);
+  if (import == NULL)
+    {
+      show_import_error (self, file, error);
+      return;
+    }
+  dialog = koers_csv_import_dialog_new (self->store, import,
+                                        koers_period_switcher_get_period (self->period_switcher));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  g_signal_connect_object (self->import_chooser, "response", G_CALLBACK (import_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+static void
+import_csv_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  open_import_chooser (KOERS_WINDOW (user_data), _ ("Import Spreadsheet"), _ ("Spreadsheet (CSV)"),
+                       "text/csv", "csv", G_CALLBACK (csv_chooser_response_cb));
 }
 
 /* The review of the selected department, or of every department when the
@@ -207,6 +256,7 @@ static const GActionEntry data_entries[] = {
   { .name = "export-data", .activate = export_data_action },
   { .name = "export-csv", .activate = export_csv_action },
   { .name = "import-data", .activate = import_data_action },
+  { .name = "import-csv", .activate = import_csv_action },
   { .name = "quarterly-review", .activate = quarterly_review_action },
 };
 
