@@ -136,27 +136,6 @@ koers_store_bind_link (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, id);
 }
 
-void
-koers_store_bind_grade (sqlite3_stmt *stmt,
-                        int           index,
-                        double        grade)
-{
-  if (grade >= 0.0)
-    sqlite3_bind_double (stmt, index, grade);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-double
-koers_store_column_grade (sqlite3_stmt *stmt,
-                          int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return -1.0;
-
-  return sqlite3_column_double (stmt, column);
-}
-
 const char *
 koers_store_column_text (sqlite3_stmt *stmt,
                          int           column)

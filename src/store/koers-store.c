@@ -397,13 +397,6 @@ koers_store_open_lazy (const char *path,
   return koers_store_open_full (path, koers_format_get_language (), FALSE, TRUE, error);
 }
 
-gboolean
-koers_store_is_lazy (KoersStore *self)
-{
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  return self->lazy;
-}
-
 const char *
 koers_store_get_path (KoersStore *self)
 {
