@@ -587,14 +587,6 @@ koers_application_new (const char *running_language)
   return self;
 }
 
-KoersStore *
-koers_application_get_store (KoersApplication *self)
-{
-  g_return_val_if_fail (KOERS_IS_APPLICATION (self), NULL);
-
-  return self->store;
-}
-
 gboolean
 koers_application_get_restart_requested (KoersApplication *self)
 {

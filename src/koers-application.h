@@ -18,8 +18,6 @@ char *koers_application_apply_language (void);
 void koers_application_restore_environment (void);
 
 KoersApplication *koers_application_new (const char *running_language);
-/* The database opened in handle-local-options; NULL in a remote instance. */
-KoersStore *koers_application_get_store (KoersApplication *self);
 /* TRUE after app.restart: main() starts the program again once the
  * application has gone. */
 gboolean koers_application_get_restart_requested (KoersApplication *self);

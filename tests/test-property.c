@@ -76,11 +76,7 @@ static const KoersProperty property_table[] = {
 static void
 test_thing_finalize (GObject *object)
 {
-  TestThing *self = TEST_THING (object);
-
-  g_free (self->name);
-  g_free (self->date);
-  g_clear_object (&self->department);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
   G_OBJECT_CLASS (test_thing_parent_class)->finalize (object);
 }
 
@@ -247,6 +243,28 @@ test_store_reports_change (void)
   g_assert_true (thing->flag);
 }
 
+static void
+test_clear (void)
+{
+  g_autoptr (KoersDepartment) department = koers_department_new ("Sales", "");
+  g_autoptr (TestThing) thing = g_object_new (TEST_TYPE_THING,
+                                              "department", department,
+                                              "name", "Sales",
+                                              "date", "2026-01-01",
+                                              "count", 3,
+                                              NULL);
+
+  g_assert_cmpuint (G_OBJECT (department)->ref_count, ==, 2);
+  koers_property_clear (G_OBJECT (thing), property_table, G_N_ELEMENTS (property_table));
+
+  /* The strings and the object are let go; the numbers stay. */
+  g_assert_null (thing->name);
+  g_assert_null (thing->date);
+  g_assert_null (thing->department);
+  g_assert_cmpuint (G_OBJECT (department)->ref_count, ==, 1);
+  g_assert_cmpint (thing->count, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/property/strings-and-dates", test_strings_and_dates);
   g_test_add_func ("/property/construct-only-object", test_construct_only_object);
   g_test_add_func ("/property/store-reports-change", test_store_reports_change);
+  g_test_add_func ("/property/clear", test_clear);
 
   return g_test_run ();
 }

@@ -316,13 +316,6 @@ koers_atomic_file_get_temporary_path (KoersAtomicFile *self)
   return self->tmp_path;
 }
 
-const char *
-koers_atomic_file_get_target (KoersAtomicFile *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->target;
-}
-
 /* Puts the temporary file in the target's place; with NO_REPLACE only
  * when there is still no file there (another process may have made one
  * meanwhile). */

@@ -28,7 +28,6 @@ KoersAtomicFile *koers_atomic_file_new (const char          *path,
                                         GError             **error);
 int              koers_atomic_file_get_fd (KoersAtomicFile *self);
 const char      *koers_atomic_file_get_temporary_path (KoersAtomicFile *self);
-const char      *koers_atomic_file_get_target (KoersAtomicFile *self);
 gboolean         koers_atomic_file_commit (KoersAtomicFile *self,
                                            GError         **error);
 void             koers_atomic_file_free (KoersAtomicFile *self);

@@ -101,13 +101,6 @@ koers_change_get_seq (KoersChange *self)
   return self->seq;
 }
 
-const char *
-koers_change_get_key (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), NULL);
-  return self->key;
-}
-
 gint64
 koers_change_get_at (KoersChange *self)
 {

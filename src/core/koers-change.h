@@ -37,8 +37,6 @@ KoersChange *koers_change_new (gint64               seq,
                                const char          *fields_json);
 /* Position in this database's log (grows with every write). */
 gint64 koers_change_get_seq (KoersChange *self);
-/* Unique across databases: an import recognises a change it already has. */
-const char *koers_change_get_key (KoersChange *self);
 /* µs since the Unix epoch, UTC. */
 gint64      koers_change_get_at (KoersChange *self);
 const char *koers_change_get_author (KoersChange *self);

@@ -62,12 +62,7 @@ static const KoersProperty property_table[] = {
 static void
 koers_checkin_finalize (GObject *object)
 {
-  KoersCheckin *self = (KoersCheckin *) object;
-
-  g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->author, g_free);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_checkin_parent_class)->finalize (object);
 }

@@ -55,11 +55,7 @@ static const KoersProperty property_table[] = {
 static void
 koers_department_finalize (GObject *object)
 {
-  KoersDepartment *self = (KoersDepartment *) object;
-
-  g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->emoji, g_free);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_department_parent_class)->finalize (object);
 }

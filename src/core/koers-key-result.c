@@ -146,14 +146,7 @@ koers_key_result_finalize (GObject *object)
 {
   KoersKeyResult *self = (KoersKeyResult *) object;
 
-  g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->unit, g_free);
-  g_clear_pointer (&self->due_date, g_free);
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_pointer (&self->personal_data_note, g_free);
-  g_clear_pointer (&self->last_checkin_date, g_free);
-  g_clear_pointer (&self->final_note, g_free);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
   koers_key_result_finalize_checkins (self);
 
   G_OBJECT_CLASS (koers_key_result_parent_class)->finalize (object);

@@ -54,11 +54,7 @@ static const KoersProperty property_table[] = {
 static void
 koers_kpi_value_finalize (GObject *object)
 {
-  KoersKpiValue *self = (KoersKpiValue *) object;
-
-  g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->note, g_free);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_kpi_value_parent_class)->finalize (object);
 }

@@ -211,12 +211,7 @@ koers_kpi_dispose (GObject *object)
 static void
 koers_kpi_finalize (GObject *object)
 {
-  KoersKpi *self = (KoersKpi *) object;
-
-  g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->unit, g_free);
-  g_clear_pointer (&self->last_update_date, g_free);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_kpi_parent_class)->finalize (object);
 }

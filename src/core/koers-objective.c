@@ -211,15 +211,7 @@ koers_objective_dispose (GObject *object)
 static void
 koers_objective_finalize (GObject *object)
 {
-  KoersObjective *self = (KoersObjective *) object;
-
-  g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->description, g_free);
-  g_clear_pointer (&self->period, g_free);
-  g_clear_pointer (&self->owner, g_free);
-  g_clear_pointer (&self->postmortem, g_free);
-  g_clear_pointer (&self->review_note, g_free);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_objective_parent_class)->finalize (object);
 }

@@ -224,3 +224,22 @@ koers_property_install (GObjectClass        *object_class,
 
   g_object_class_install_properties (object_class, n_properties + 1, pspecs);
 }
+
+void
+koers_property_clear (GObject             *object,
+                      const KoersProperty *table,
+                      guint                n_properties)
+{
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (table != NULL);
+
+  for (guint i = 0; i < n_properties; i++)
+    {
+      const KoersProperty *property = &table[i];
+
+      if (property->kind == KOERS_PROPERTY_OBJECT)
+        g_clear_object (FIELD (object, property, GObject *));
+      else if (property->kind == KOERS_PROPERTY_STRING || property->kind == KOERS_PROPERTY_DATE)
+        g_clear_pointer (FIELD (object, property, char *), g_free);
+    }
+}

@@ -62,4 +62,11 @@ gboolean koers_property_store (GObject      *object,
                                GParamSpec   *pspec,
                                const GValue *value);
 
+/* Frees the strings and drops the objects that the n_properties entries
+ * of table hold (the fields read NULL after), for a finalize or dispose:
+ * what the table stores, the table frees. */
+void koers_property_clear (GObject             *object,
+                           const KoersProperty *table,
+                           guint                n_properties);
+
 G_END_DECLS

@@ -186,14 +186,6 @@ koers_quality_finding_new (const KoersQualityRule *rule,
   return self;
 }
 
-const KoersQualityRule *
-koers_quality_finding_get_rule (KoersQualityFinding *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), NULL);
-
-  return self->rule;
-}
-
 const char *
 koers_quality_finding_get_rule_id (KoersQualityFinding *self)
 {

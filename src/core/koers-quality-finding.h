@@ -18,16 +18,15 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_QUALITY_FINDING (koers_quality_finding_get_type ())
 G_DECLARE_FINAL_TYPE (KoersQualityFinding, koers_quality_finding, KOERS, QUALITY_FINDING, GObject)
 
-KoersQualityFinding    *koers_quality_finding_new (const KoersQualityRule *rule,
-                                                   const char             *key,
-                                                   gint64                  department_id,
-                                                   gint64                  objective_id,
-                                                   gint64                  key_result_id,
-                                                   const char             *message_en,
-                                                   const char             *message_nl);
-const KoersQualityRule *koers_quality_finding_get_rule (KoersQualityFinding *self);
-const char             *koers_quality_finding_get_rule_id (KoersQualityFinding *self);
-KoersQualitySeverity    koers_quality_finding_get_severity (KoersQualityFinding *self);
+KoersQualityFinding *koers_quality_finding_new (const KoersQualityRule *rule,
+                                                const char             *key,
+                                                gint64                  department_id,
+                                                gint64                  objective_id,
+                                                gint64                  key_result_id,
+                                                const char             *message_en,
+                                                const char             *message_nl);
+const char          *koers_quality_finding_get_rule_id (KoersQualityFinding *self);
+KoersQualitySeverity koers_quality_finding_get_severity (KoersQualityFinding *self);
 /* "rule-id:subject", stable across runs: what a dismissal stores. */
 const char *koers_quality_finding_get_key (KoersQualityFinding *self);
 gint64      koers_quality_finding_get_department_id (KoersQualityFinding *self);

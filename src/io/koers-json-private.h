@@ -51,18 +51,12 @@ KoersJsonStream *koers_json_stream_new_at_member (GInputStream *input,
 void             koers_json_stream_free (KoersJsonStream *s);
 KoersJsonToken   koers_json_stream_next (KoersJsonStream *s);
 const char      *koers_json_stream_get_text (KoersJsonStream *s);
-double           koers_json_stream_get_number (KoersJsonStream *s);
-/* The path of the value being read ("$.objectives[3].title"). */
-char *koers_json_stream_get_path (KoersJsonStream *s);
-/* How many objects and lists the reading is in. */
-guint koers_json_stream_get_depth (KoersJsonStream *s);
 /* The file offset of the next byte, and where the last token began. */
 goffset    koers_json_stream_get_offset (KoersJsonStream *s);
 goffset    koers_json_stream_get_token_offset (KoersJsonStream *s);
 GPtrArray *koers_json_stream_get_problems (KoersJsonStream *s);
 /* The error of a failed read of the input, if that is what ended it. */
 const GError *koers_json_stream_get_read_error (KoersJsonStream *s);
-gboolean      koers_json_stream_failed (KoersJsonStream *s);
 /* The value that begins with token, as a node (NULL after an error). */
 JsonNode *koers_json_stream_read_node (KoersJsonStream *s,
                                        KoersJsonToken   token);

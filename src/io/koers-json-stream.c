@@ -255,18 +255,6 @@ stream_path (KoersJsonStream *s)
   return g_steal_pointer (&path);
 }
 
-char *
-koers_json_stream_get_path (KoersJsonStream *s)
-{
-  return stream_path (s);
-}
-
-guint
-koers_json_stream_get_depth (KoersJsonStream *s)
-{
-  return s->frames->len;
-}
-
 static void
 add_value_problem (KoersJsonStream *s,
                    const char      *message)
@@ -948,18 +936,6 @@ const char *
 koers_json_stream_get_text (KoersJsonStream *s)
 {
   return s->text->str;
-}
-
-double
-koers_json_stream_get_number (KoersJsonStream *s)
-{
-  return s->number;
-}
-
-gboolean
-koers_json_stream_failed (KoersJsonStream *s)
-{
-  return s->failed;
 }
 
 /* The value that begins with token, as a node (NULL after an error). */

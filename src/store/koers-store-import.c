@@ -733,21 +733,11 @@ static gboolean
 write_organisation (KoersBatchWrite *w,
                     GError         **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
   if (w->batch->organisation == NULL)
     return TRUE;
 
-  stmt = koers_store_prepare (w->store,
-                              "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
-  koers_store_bind_text (stmt, 2, w->batch->organisation);
-  return koers_store_step_done (w->store, stmt, error);
+  return koers_store_write_setting (w->store, KOERS_STORE_SETTING_ORGANISATION,
+                                    w->batch->organisation, error);
 }
 
 /* Every row of the batch, inside the caller's transaction. */
@@ -1275,27 +1265,9 @@ char *
 koers_store_import_get_organisation (KoersStoreImport *self,
                                      GError          **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  char *name = NULL;
-  int   rc;
-
   g_return_val_if_fail (self != NULL && self->open, NULL);
 
-  stmt = koers_store_prepare (self->store, "SELECT value FROM settings WHERE key = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    name = g_strdup (koers_store_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    {
-      koers_store_set_db_error (self->store, rc, error);
-      return NULL;
-    }
-
-  return name != NULL ? name : g_strdup ("");
+  return koers_store_read_setting (self->store, KOERS_STORE_SETTING_ORGANISATION, error);
 }
 
 gboolean

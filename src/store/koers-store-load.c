@@ -285,29 +285,13 @@ static gboolean
 load_settings (KoersStore *self,
                GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  char *organisation = koers_store_read_setting (self, KOERS_STORE_SETTING_ORGANISATION, error);
 
-  stmt = koers_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
-  if (stmt == NULL)
+  if (organisation == NULL)
     return FALSE;
 
-  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_free (self->organisation);
-      self->organisation = g_strdup (koers_store_column_text (stmt, 0));
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-
-  if (self->organisation == NULL)
-    self->organisation = g_strdup ("");
-
+  g_free (self->organisation);
+  self->organisation = organisation;
   return TRUE;
 }
 

@@ -162,19 +162,22 @@ gboolean      koers_store_step_done (KoersStore   *self,
 gboolean      koers_store_exec (KoersStore *self,
                                 const char *sql,
                                 GError    **error);
-void          koers_store_bind_text (sqlite3_stmt *stmt,
-                                     int           index,
-                                     const char   *text);
-void          koers_store_bind_link (sqlite3_stmt *stmt,
-                                     int           index,
-                                     gint64        id);
-/* A final grade or score: below 0 (not graded) is NULL. */
-void koers_store_bind_grade (sqlite3_stmt *stmt,
-                             int           index,
-                             double        grade);
-/* NULL is -1, "not graded". */
-double      koers_store_column_grade (sqlite3_stmt *stmt,
-                                      int           column);
+/* The settings table: read gives the value of key ("" when it has none),
+ * newly allocated, or NULL on an error; write sets it, in the caller's
+ * transaction. */
+char       *koers_store_read_setting (KoersStore *self,
+                                      const char *key,
+                                      GError    **error);
+gboolean    koers_store_write_setting (KoersStore *self,
+                                       const char *key,
+                                       const char *value,
+                                       GError    **error);
+void        koers_store_bind_text (sqlite3_stmt *stmt,
+                                   int           index,
+                                   const char   *text);
+void        koers_store_bind_link (sqlite3_stmt *stmt,
+                                   int           index,
+                                   gint64        id);
 const char *koers_store_column_text (sqlite3_stmt *stmt,
                                      int           column);
 /* A translated message for SQLite's result code rc (extended codes too)

@@ -41,6 +41,52 @@ koers_store_prepare_select (KoersStore        *self,
   return koers_store_prepare (self, sql, error);
 }
 
+char *
+koers_store_read_setting (KoersStore *self,
+                          const char *key,
+                          GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  char *value = NULL;
+  int   rc;
+
+  stmt = koers_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  koers_store_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup (koers_store_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return value != NULL ? value : g_strdup ("");
+}
+
+gboolean
+koers_store_write_setting (KoersStore *self,
+                           const char *key,
+                           const char *value,
+                           GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  koers_store_bind_text (stmt, 1, key);
+  koers_store_bind_text (stmt, 2, value);
+  return koers_store_step_done (self, stmt, error);
+}
+
 gboolean
 koers_store_step_done (KoersStore   *self,
                        sqlite3_stmt *stmt,
@@ -88,27 +134,6 @@ koers_store_bind_link (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_int64 (stmt, index, id);
-}
-
-void
-koers_store_bind_grade (sqlite3_stmt *stmt,
-                        int           index,
-                        double        grade)
-{
-  if (grade >= 0.0)
-    sqlite3_bind_double (stmt, index, grade);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-double
-koers_store_column_grade (sqlite3_stmt *stmt,
-                          int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return -1.0;
-
-  return sqlite3_column_double (stmt, column);
 }
 
 const char *

@@ -420,13 +420,6 @@ koers_store_open_without_kpis (const char *path,
   return open_path (path, koers_format_get_language (), FALSE, TRUE, FALSE, error);
 }
 
-gboolean
-koers_store_is_lazy (KoersStore *self)
-{
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  return self->lazy;
-}
-
 const char *
 koers_store_get_path (KoersStore *self)
 {
@@ -456,7 +449,6 @@ koers_store_set_organisation (KoersStore *self,
                               const char *name,
                               GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -467,16 +459,8 @@ koers_store_set_organisation (KoersStore *self,
   if (!koers_store_begin (self, error))
     return FALSE;
 
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
-  if (stmt == NULL)
-    goto failed;
-
-  koers_store_bind_text (stmt, 1, KOERS_STORE_SETTING_ORGANISATION);
-  koers_store_bind_text (stmt, 2, value);
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+  if (!koers_store_write_setting (self, KOERS_STORE_SETTING_ORGANISATION, value, error) ||
+      !koers_store_commit (self, error))
     goto failed;
 
   if (g_strcmp0 (self->organisation, value) != 0)

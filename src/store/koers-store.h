@@ -134,7 +134,6 @@ typedef enum
 /* Returns what it replaces, to put back. */
 KoersStoreCheckins koers_store_set_period_checkins (KoersStore        *self,
                                                     KoersStoreCheckins what);
-gboolean           koers_store_is_lazy (KoersStore *self);
 const char        *koers_store_get_path (KoersStore *self);
 
 /* A large file is opened without reading every page (that takes time in

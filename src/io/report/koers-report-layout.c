@@ -358,12 +358,6 @@ koers_report_layout_ensure (KoersReportLayout *self,
   return FALSE;
 }
 
-double
-koers_report_layout_remaining (KoersReportLayout *self)
-{
-  return KOERS_REPORT_BODY_BOTTOM - self->y;
-}
-
 void
 koers_report_layout_skip (KoersReportLayout *self,
                           double             height)

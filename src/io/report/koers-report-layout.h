@@ -112,7 +112,6 @@ void koers_report_layout_finish_page (KoersReportLayout *self);
 /* Starts a new page when less than height is left; TRUE when it did. */
 gboolean koers_report_layout_ensure (KoersReportLayout *self,
                                      double             height);
-double   koers_report_layout_remaining (KoersReportLayout *self);
 void     koers_report_layout_skip (KoersReportLayout *self,
                                    double             height);
 

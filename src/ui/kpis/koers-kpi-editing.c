@@ -8,22 +8,12 @@
 #include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 
-#define KPI_EDITOR_KEY "koers-kpi-editor"
-
 void
 koers_kpi_editing_open_editor (GtkWidget  *widget,
                                KoersStore *store,
                                KoersKpi   *kpi)
 {
-  GtkWidget *editor = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (KOERS_IS_STORE (store));
-  g_return_if_fail (KOERS_IS_KPI (kpi));
-
-  if (koers_editor_windows_lookup (G_OBJECT (kpi), KPI_EDITOR_KEY) == NULL)
-    editor = koers_kpi_editor_new (store, kpi);
-  koers_editor_windows_present (widget, G_OBJECT (kpi), KPI_EDITOR_KEY, editor);
+  koers_editor_windows_open (widget, store, G_OBJECT (kpi), KOERS_TYPE_KPI_EDITOR, "kpi");
 }
 
 KoersKpi *

@@ -323,14 +323,6 @@ koers_kpi_sparkline_set_kpi (KoersKpiSparkline *self,
   update (self);
 }
 
-KoersKpi *
-koers_kpi_sparkline_get_kpi (KoersKpiSparkline *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_SPARKLINE (self), NULL);
-
-  return self->kpi;
-}
-
 void
 koers_kpi_sparkline_set_period (KoersKpiSparkline *self,
                                 const KoersPeriod *period)

@@ -21,7 +21,6 @@ GtkWidget *koers_kpi_sparkline_new (KoersKpi          *kpi,
                                     const KoersPeriod *period);
 void       koers_kpi_sparkline_set_kpi (KoersKpiSparkline *self,
                                         KoersKpi          *kpi);
-KoersKpi  *koers_kpi_sparkline_get_kpi (KoersKpiSparkline *self);
 void       koers_kpi_sparkline_set_period (KoersKpiSparkline *self,
                                            const KoersPeriod *period);
 

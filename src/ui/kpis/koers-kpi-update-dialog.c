@@ -347,14 +347,6 @@ koers_kpi_update_dialog_present (GtkWidget  *widget,
   return dialog;
 }
 
-KoersKpi *
-koers_kpi_update_dialog_get_kpi (KoersKpiUpdateDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), NULL);
-
-  return self->kpi;
-}
-
 KoersKpiValue *
 koers_kpi_update_dialog_get_value (KoersKpiUpdateDialog *self)
 {

@@ -22,7 +22,6 @@ GtkWidget *koers_kpi_update_dialog_new (KoersStore *store,
 GtkWidget *koers_kpi_update_dialog_present (GtkWidget  *widget,
                                             KoersStore *store,
                                             KoersKpi   *kpi);
-KoersKpi  *koers_kpi_update_dialog_get_kpi (KoersKpiUpdateDialog *self);
 /* (nullable): the value Save added. */
 KoersKpiValue *koers_kpi_update_dialog_get_value (KoersKpiUpdateDialog *self);
 /* Whether every field holds a valid value (Save is sensitive). */

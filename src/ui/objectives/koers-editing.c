@@ -11,8 +11,6 @@
 #include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
 
-#define OBJECTIVE_EDITOR_KEY "koers-objective-editor"
-#define KEY_RESULT_EDITOR_KEY "koers-key-result-editor"
 #define EDITING_STORE_KEY "koers-editing-store"
 
 void
@@ -20,15 +18,7 @@ koers_editing_open_objective (GtkWidget      *widget,
                               KoersStore     *store,
                               KoersObjective *objective)
 {
-  GtkWidget *editor = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (KOERS_IS_STORE (store));
-  g_return_if_fail (KOERS_IS_OBJECTIVE (objective));
-
-  if (koers_editor_windows_lookup (G_OBJECT (objective), OBJECTIVE_EDITOR_KEY) == NULL)
-    editor = koers_objective_editor_new (store, objective);
-  koers_editor_windows_present (widget, G_OBJECT (objective), OBJECTIVE_EDITOR_KEY, editor);
+  koers_editor_windows_open (widget, store, G_OBJECT (objective), KOERS_TYPE_OBJECTIVE_EDITOR, "objective");
 }
 
 void
@@ -36,15 +26,7 @@ koers_editing_open_key_result (GtkWidget      *widget,
                                KoersStore     *store,
                                KoersKeyResult *kr)
 {
-  GtkWidget *editor = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (KOERS_IS_STORE (store));
-  g_return_if_fail (KOERS_IS_KEY_RESULT (kr));
-
-  if (koers_editor_windows_lookup (G_OBJECT (kr), KEY_RESULT_EDITOR_KEY) == NULL)
-    editor = koers_key_result_editor_new (store, kr);
-  koers_editor_windows_present (widget, G_OBJECT (kr), KEY_RESULT_EDITOR_KEY, editor);
+  koers_editor_windows_open (widget, store, G_OBJECT (kr), KOERS_TYPE_KEY_RESULT_EDITOR, "key-result");
 }
 
 gboolean

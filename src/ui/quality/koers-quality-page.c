@@ -484,14 +484,6 @@ koers_quality_page_new (KoersStore *store)
   return g_object_new (KOERS_TYPE_QUALITY_PAGE, "store", store, NULL);
 }
 
-KoersStore *
-koers_quality_page_get_store (KoersQualityPage *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), NULL);
-
-  return self->store;
-}
-
 void
 koers_quality_page_set_period (KoersQualityPage  *self,
                                const KoersPeriod *period)

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_QUALITY_PAGE (koers_quality_page_get_type ())
 G_DECLARE_FINAL_TYPE (KoersQualityPage, koers_quality_page, KOERS, QUALITY_PAGE, AdwBin)
 
-GtkWidget  *koers_quality_page_new (KoersStore *store);
-KoersStore *koers_quality_page_get_store (KoersQualityPage *self);
+GtkWidget *koers_quality_page_new (KoersStore *store);
 /* The period checked; the current quarter until set. */
 void     koers_quality_page_set_period (KoersQualityPage  *self,
                                         const KoersPeriod *period);

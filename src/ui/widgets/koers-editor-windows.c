@@ -22,35 +22,29 @@ forget_editor_cb (gpointer data,
   g_free (open);
 }
 
-GtkWindow *
-koers_editor_windows_lookup (GObject    *entity,
-                             const char *key)
-{
-  g_return_val_if_fail (G_IS_OBJECT (entity), NULL);
-
-  return g_object_get_data (entity, key);
-}
-
 void
-koers_editor_windows_present (GtkWidget  *widget,
-                              GObject    *entity,
-                              const char *key,
-                              GtkWidget  *new_editor)
+koers_editor_windows_open (GtkWidget  *widget,
+                           KoersStore *store,
+                           GObject    *entity,
+                           GType       editor_type,
+                           const char *entity_property)
 {
-  GtkWindow *editor;
+  /* A type name is a static string, as object data keys must be. */
+  const char *key = g_type_name (editor_type);
+  GtkWindow  *editor;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (KOERS_IS_STORE (store));
   g_return_if_fail (G_IS_OBJECT (entity));
+  g_return_if_fail (g_type_is_a (editor_type, GTK_TYPE_WINDOW));
 
-  editor = koers_editor_windows_lookup (entity, key);
+  editor = g_object_get_data (entity, key);
   if (editor == NULL)
     {
       GtkRoot    *root = gtk_widget_get_root (widget);
       OpenEditor *open;
 
-      g_return_if_fail (GTK_IS_WINDOW (new_editor));
-
-      editor = GTK_WINDOW (new_editor);
+      editor = g_object_new (editor_type, "store", store, entity_property, entity, NULL);
       gtk_window_set_transient_for (editor, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
       g_object_set_data (entity, key, editor);
       /* The reference keeps entity alive until the editor is gone, so the
@@ -60,9 +54,6 @@ koers_editor_windows_present (GtkWidget  *widget,
       open->key = key;
       g_object_weak_ref (G_OBJECT (editor), forget_editor_cb, open);
     }
-  else if (new_editor != NULL)
-    /* Made for nothing: an editor is open already. */
-    gtk_window_destroy (GTK_WINDOW (new_editor));
 
   gtk_window_present (editor);
 }

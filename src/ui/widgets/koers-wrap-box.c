@@ -380,17 +380,6 @@ koers_wrap_box_append (KoersWrapBox *self,
   gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
 }
 
-void
-koers_wrap_box_remove (KoersWrapBox *self,
-                       GtkWidget    *child)
-{
-  g_return_if_fail (KOERS_IS_WRAP_BOX (self));
-  g_return_if_fail (GTK_IS_WIDGET (child));
-  g_return_if_fail (gtk_widget_get_parent (child) == GTK_WIDGET (self));
-
-  gtk_widget_unparent (child);
-}
-
 guint
 koers_wrap_box_get_n_lines (KoersWrapBox *self)
 {

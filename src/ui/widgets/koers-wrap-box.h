@@ -17,8 +17,6 @@ GtkWidget *koers_wrap_box_new (int spacing,
                                int line_spacing);
 void       koers_wrap_box_append (KoersWrapBox *self,
                                   GtkWidget    *child);
-void       koers_wrap_box_remove (KoersWrapBox *self,
-                                  GtkWidget    *child);
 /* How many lines the last allocation used (for tests). */
 guint koers_wrap_box_get_n_lines (KoersWrapBox *self);
 
