@@ -103,6 +103,9 @@ def dialogs_run():
         press(wait_node("the KPIs page switch", lambda: main, None, "KPIs", pred=can_act))
         kpi = wait_node("a KPI row", lambda: main, "list item",
                         pred=lambda n: "kpi-row.update" in action_names(n))
+        # Back to the objectives: the Archived list's buttons below act only
+        # where they show.
+        press(wait_node("the Objectives page switch", lambda: main, None, "Objectives", pred=can_act))
 
         def menu_item(name):
             def opener():
