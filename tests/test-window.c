@@ -746,6 +746,23 @@ test_alignment (void)
                  koers_alignment_page_get_row_objective (page, 3, NULL) == team);
   g_assert_cmpuint (depth, ==, 2);
 
+  /* The company objective archived: the department's supports nothing,
+   * stands with the unaligned, and says why; restored, it is back. */
+  g_assert_null (koers_test_ui_find_label (GTK_WIDGET (page), "Aligned to an archived objective", FALSE));
+  g_assert_true (koers_store_set_objective_archived (db.store, company, TRUE, &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (koers_alignment_page_get_row_objective (page, i, NULL) != company);
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (page), "Aligned to an archived objective", FALSE));
+  g_assert_true (koers_store_set_objective_archived (db.store, company, FALSE, &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 4);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 0, NULL) == company);
+  g_assert_null (koers_test_ui_find_label (GTK_WIDGET (page), "Aligned to an archived objective", FALSE));
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-objective", "x",
                                              koers_objective_get_id (team)));
   koers_test_ui_iterate ();
