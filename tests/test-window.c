@@ -686,6 +686,13 @@ test_teams (void)
     gint64 sales_id = koers_department_get_id (sales);
     guint  n_objectives = g_list_model_get_n_items (koers_store_get_objectives (db.store));
 
+    /* The last toast's Undo gone first (its hide animation), so that the
+     * Undo found below is the new one. */
+    for (guint i = 0; i < 40 && find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON,
+                                                 button_has_label, "_Undo") != NULL;
+         i++)
+      koers_test_ui_spin (50);
+    g_assert_null (find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON, button_has_label, "_Undo"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x", sales_id));
     koers_test_ui_iterate ();
     g_assert_cmpstr (adw_message_dialog_get_body (find_message_dialog ()), ==,
