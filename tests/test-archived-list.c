@@ -73,6 +73,10 @@ test_list_restore_delete (void)
   /* Another department's, another quarter's: not here. */
   add_archived (db.store, "Sales", "Elsewhere", "2026-Q2");
   add_archived (db.store, "Marketing", "Later", "2026-Q3");
+  /* Seven store changes, and not one rescan yet: the list rebuilds once,
+   * from the main loop. */
+  g_assert_cmpuint (koers_archived_list_get_n_objectives (KOERS_ARCHIVED_LIST (list)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (list));
   koers_test_ui_spin (50);
 
   g_assert_true (gtk_widget_get_visible (list));

@@ -17,6 +17,18 @@
 /* The demo database: the seed's OKRs in the current quarter, aligned, with
  * a believable history of check-ins; repeatable; never over a file. */
 
+#define DEMO_N_TEAMS 4
+
+/* What the demo writes when a key result goes well, in both languages. */
+static const char *const going_well[] = {
+  "Good progress this week.",
+  "Discussed in the management meeting; no change of plan.",
+  "Back on track after last week's dip.",
+  "Goede vooruitgang deze week.",
+  "Besproken op het managementoverleg; het plan blijft.",
+  "Terug op schema na de dip van vorige week.",
+};
+
 static gboolean
 create_demo (const char   *path,
              KoersLanguage language)
@@ -69,11 +81,13 @@ test_create (KoersTestDir *fixture,
   g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_EN));
   store = koers_test_open_store (fixture->path);
 
-  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (store)), ==, 10);
+  /* The company, the seed's nine departments, four teams. */
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_departments (store)), ==, 10 + DEMO_N_TEAMS);
   g_assert_cmpstr (koers_store_get_organisation (store), ==, "Example Company Ltd");
 
+  /* The templates' objectives first, then the teams' (test_teams). */
   objectives = koers_store_get_objectives (store);
-  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, n_templates);
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, n_templates + DEMO_N_TEAMS);
   for (guint i = 0; i < n_templates; i++)
     n_template_krs += koers_template_get_n_key_results (templates[i]);
 
@@ -233,7 +247,11 @@ test_create (KoersTestDir *fixture,
   /* Spread, not all on the last day. */
   g_assert_cmpuint (g_hash_table_size (due_dates), >=, 8);
   g_assert_cmpuint (n_on_last_day, <, n_krs / 2);
-  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins"), ==, n_checkins);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM checkins c"
+                                                        " JOIN key_results k ON k.id = c.key_result_id"
+                                                        " JOIN objectives o ON o.id = k.objective_id"
+                                                        " WHERE o.level != 'team'"),
+                   ==, n_checkins);
 }
 
 /* Notes agree with the status they sit on: no "Good progress this week."
@@ -242,11 +260,6 @@ static void
 test_notes_agree (KoersTestDir *fixture,
                   gconstpointer data)
 {
-  static const char *const going_well[] = {
-    "Good progress this week.",
-    "Discussed in the management meeting; no change of plan.",
-    "Back on track after last week's dip.",
-  };
   g_autoptr (KoersStore) store = NULL;
   GListModel *objectives;
   guint       n_going_well = 0;
@@ -294,6 +307,170 @@ test_notes_agree (KoersTestDir *fixture,
     }
 
   g_assert_cmpuint (n_going_well, >, 0);
+}
+
+/* The quarter a text names ("in Q2", "einde Q1"), or 0. */
+static int
+find_named_quarter (const char *text)
+{
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autoptr (GRegex) regex = g_regex_new ("\\bQ([1-4])\\b", 0, 0, NULL);
+
+  if (!g_regex_match (regex, text, 0, &match))
+    return 0;
+  return g_ascii_digit_value (g_match_info_fetch (match, 1)[0]);
+}
+
+/* Texts, periods, due dates and notes agree, whatever the day: a quarter's
+ * objective names no other quarter; a year's key result that names a
+ * quarter is due in it; every due date lies in its period; a key result
+ * at risk or off track today carries no note that says it goes well. */
+static void
+check_reads_true (const char   *path,
+                  const char   *today_iso,
+                  KoersLanguage language)
+{
+  g_autoptr (KoersStore) store = NULL;
+  GListModel *objectives;
+  GDate       today;
+  guint       n_named = 0, n_worried = 0;
+
+  g_setenv ("KOERS_TODAY", today_iso, TRUE);
+  g_assert_true (create_demo (path, language));
+  g_setenv ("KOERS_TODAY", "2026-05-15", TRUE);
+  g_assert_true (koers_date_parse (today_iso, &today));
+  store = koers_test_open_store (path);
+  objectives = koers_store_get_objectives (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
+      KoersPeriod period;
+      int         named = find_named_quarter (koers_objective_get_title (objective));
+
+      g_assert_true (koers_objective_get_parsed_period (objective, &period));
+      if (named != 0 && (period.kind != KOERS_PERIOD_KIND_QUARTER || named != period.quarter))
+        g_error ("%s: “%s” sits in %s", today_iso, koers_objective_get_title (objective),
+                 koers_objective_get_period (objective));
+
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          const char   *title = koers_key_result_get_title (kr);
+          GListModel   *checkins = koers_key_result_get_checkins (kr);
+          KoersKrStatus status = koers_key_result_get_status (kr, &period, &today);
+          KoersPeriod   named_quarter;
+          GDate         due;
+
+          g_assert_true (koers_date_parse (koers_key_result_get_due_date (kr), &due));
+          if (!koers_period_contains_date (&period, &due))
+            g_error ("%s: “%s” is due %s, outside %s", today_iso, title,
+                     koers_key_result_get_due_date (kr), koers_objective_get_period (objective));
+
+          named = find_named_quarter (title);
+          if (named != 0)
+            {
+              n_named++;
+              koers_period_init_quarter (&named_quarter, period.year, named);
+              if ((period.kind == KOERS_PERIOD_KIND_QUARTER && named != period.quarter) ||
+                  !koers_period_contains_date (&named_quarter, &due))
+                g_error ("%s: “%s” in %s is due %s", today_iso, title, koers_objective_get_period (objective),
+                         koers_key_result_get_due_date (kr));
+            }
+
+          if (status != KOERS_KR_STATUS_AT_RISK && status != KOERS_KR_STATUS_OFF_TRACK)
+            continue;
+          n_worried++;
+          for (guint k = 0; k < g_list_model_get_n_items (checkins); k++)
+            {
+              g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, k);
+
+              if (g_strv_contains (going_well, koers_checkin_get_note (checkin)))
+                g_error ("%s: “%s” on “%s”, %s today", today_iso, koers_checkin_get_note (checkin), title,
+                         koers_kr_status_get_word (status, KOERS_LANGUAGE_EN));
+            }
+        }
+    }
+
+  /* The seed's quarter words are there to be checked, and so are key
+   * results that go badly. */
+  g_assert_cmpuint (n_named, >=, 5);
+  g_assert_cmpuint (n_worried, >=, 1);
+}
+
+static void
+test_reads_true (KoersTestDir *fixture,
+                 gconstpointer data)
+{
+  static const char *const days[] = { "2026-02-10", "2026-05-15", "2026-08-20", "2026-12-05" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("reads-true-%u.db", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      check_reads_true (path, days[i], i % 2 == 0 ? KOERS_LANGUAGE_NL : KOERS_LANGUAGE_EN);
+    }
+}
+
+/* The method's three levels: two departments with teams, and each team
+ * with an objective aligned to one of its own department's objectives. */
+static void
+test_teams (KoersTestDir *fixture,
+            gconstpointer data)
+{
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GHashTable) with_teams = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GListModel *departments;
+  GListModel *objectives;
+  guint       n_teams = 0, n_aligned = 0;
+
+  g_assert_true (create_demo (fixture->path, KOERS_LANGUAGE_NL));
+  store = koers_test_open_store (fixture->path);
+  departments = koers_store_get_departments (store);
+  objectives = koers_store_get_objectives (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (KoersDepartment) team = g_list_model_get_item (departments, i);
+      gint64           parent_id = koers_department_get_parent_id (team);
+      KoersDepartment *parent = koers_store_find_department (store, parent_id);
+      guint            n_own = 0;
+
+      if (parent_id == 0)
+        continue;
+      n_teams++;
+      g_assert_nonnull (parent);
+      g_assert_false (koers_department_get_is_company (parent));
+      g_hash_table_add (with_teams, GSIZE_TO_POINTER ((gsize) parent_id));
+
+      for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
+        {
+          g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, j);
+          KoersObjective *target;
+
+          if (koers_objective_get_department_id (objective) != koers_department_get_id (team))
+            continue;
+          n_own++;
+          g_assert_cmpint (koers_objective_get_level (objective), ==, KOERS_LEVEL_TEAM);
+          g_assert_cmpuint (g_list_model_get_n_items (koers_objective_get_key_results (objective)), >=, 2);
+          target = koers_store_find_objective (store, koers_objective_get_aligned_to_id (objective));
+          g_assert_nonnull (target);
+          g_assert_cmpint (koers_objective_get_department_id (target), ==, parent_id);
+          g_assert_cmpint (koers_objective_get_level (target), ==, KOERS_LEVEL_DEPARTMENT);
+          /* And that one supports the company. */
+          g_assert_nonnull (koers_store_find_objective (store, koers_objective_get_aligned_to_id (target)));
+          n_aligned++;
+        }
+      g_assert_cmpuint (n_own, >=, 1);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (with_teams), >=, 2);
+  g_assert_cmpuint (n_teams, ==, DEMO_N_TEAMS);
+  g_assert_cmpuint (n_aligned, >=, n_teams);
+  g_assert_nonnull (koers_store_find_department_by_name (store, "Campagnes"));
+  g_assert_nonnull (koers_store_find_department_by_name (store, "Mobiel"));
 }
 
 static void
@@ -536,6 +713,8 @@ main (int   argc,
   ADD ("/demo/create", test_create);
   ADD ("/demo/dutch", test_dutch);
   ADD ("/demo/notes-agree", test_notes_agree);
+  ADD ("/demo/reads-true", test_reads_true);
+  ADD ("/demo/teams", test_teams);
   ADD ("/demo/deterministic", test_deterministic);
   ADD ("/demo/first-day", test_first_day);
   ADD ("/demo/refuses-existing", test_refuses_existing);

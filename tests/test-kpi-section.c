@@ -210,6 +210,17 @@ test_moved_by_and_due (Fixture      *f,
   g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (find_row (f, f->revenue)),
                                               "Moved by: " KOERS_TEST_ISOLATED ("Win ten new accounts"), FALSE));
 
+  /* Archived, its objective moves the KPI no more; restored, it does. */
+  g_assert_true (koers_store_set_objective_archived (f->db.store, objective, TRUE, &error));
+  g_assert_no_error (error);
+  koers_test_ui_spin (50);
+  g_assert_null (koers_test_ui_find_label (GTK_WIDGET (find_row (f, f->revenue)), "Moved by:", TRUE));
+  g_assert_true (koers_store_set_objective_archived (f->db.store, objective, FALSE, &error));
+  g_assert_no_error (error);
+  koers_test_ui_spin (50);
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (find_row (f, f->revenue)),
+                                              "Moved by: " KOERS_TEST_ISOLATED ("Win ten new accounts"), FALSE));
+
   /* Gross margin has no value: an update is due; revenue's is of this month. */
   due_label = GTK_WIDGET (koers_test_ui_find_label (GTK_WIDGET (find_row (f, f->margin)), "Update due", FALSE));
   g_assert_nonnull (due_label);

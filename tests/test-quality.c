@@ -411,6 +411,48 @@ test_alignment (KoersTestQuality *fx,
   }
 }
 
+/* An archived objective supports nothing: what is aligned to it, directly
+ * or through a team's chain, is not aligned, and says why. */
+static void
+test_aligned_to_archived (KoersTestQuality *fx,
+                          gconstpointer     data)
+{
+  KoersObjective *team = koers_test_quality_add_objective (fx, fx->marketing, "Team objective",
+                                                           KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "2026-Q2", fx->objective);
+
+  koers_objective_set_archived (fx->company_objective, TRUE);
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+    KoersQualityFinding *finding = koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED,
+                                                                    koers_objective_get_id (fx->objective));
+
+    g_assert_cmpstr (koers_quality_finding_get_title (finding, KOERS_LANGUAGE_EN), ==, "Aligned to an archived objective");
+    g_assert_cmpstr (koers_quality_finding_get_title (finding, KOERS_LANGUAGE_NL), ==,
+                     "Afgestemd op een gearchiveerde doelstelling");
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED, koers_objective_get_id (team));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, 0));
+  }
+
+  /* The department objective archived: only the team's chain breaks. */
+  koers_objective_set_archived (fx->company_objective, FALSE);
+  koers_objective_set_archived (fx->objective, TRUE);
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+
+    koers_test_quality_assert_fires (findings, KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED, koers_objective_get_id (team));
+    g_assert_cmpuint (koers_test_quality_count_rule (findings, KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED), ==, 1);
+  }
+
+  /* Restored: supported again. */
+  koers_objective_set_archived (fx->objective, FALSE);
+  {
+    g_autoptr (GListModel) findings = koers_test_quality_run (fx);
+
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED, 0));
+    g_assert_null (koers_test_quality_find (findings, KOERS_QUALITY_RULE_NOT_ALIGNED, 0));
+  }
+}
+
 static void
 test_personal_data (KoersTestQuality *fx,
                     gconstpointer     data)
@@ -925,6 +967,12 @@ test_every_rule (KoersTestQuality *fx,
         koers_key_result_set_metric_kind (koers_test_quality_get_key_result (tasks, i), KOERS_METRIC_KIND_MILESTONE);
       }
     koers_test_quality_set_all_current (early, 1.0);
+    /* Aligned to an objective that was archived since. */
+    KoersObjective *gone = koers_test_quality_add_objective (fx, fx->marketing, "Gone", KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                             "2026-Q2", fx->company_objective);
+
+    koers_test_quality_add_objective (fx, fx->marketing, "Orphan", KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", gone);
+    koers_objective_set_archived (gone, TRUE);
     /* Next year: a department's objective, none of the company's yet. */
     koers_test_quality_add_objective (fx, fx->marketing, "Next year", KOERS_OBJECTIVE_KIND_COMMITTED, "2027-Q1", NULL);
   }
@@ -982,6 +1030,7 @@ main (int   argc,
   ADD ("ambiguous-metric", test_ambiguous_metric);
   ADD ("owner", test_owner);
   ADD ("alignment", test_alignment);
+  ADD ("aligned-to-archived", test_aligned_to_archived);
   ADD ("personal-data", test_personal_data);
   ADD ("sandbagging", test_sandbagging);
   ADD ("pitfall-1", test_pitfall_1);

@@ -484,6 +484,45 @@ test_three_levels (Fixture      *fixture,
   g_assert_nonnull (strstr (unaligned, "Tidy the shared drive"));
 }
 
+/* An archived objective supports nothing: a department objective aligned
+ * to it is unaligned and says why, and its team's objective, aligned to
+ * it, still shows under it. */
+static void
+test_aligned_to_archived (Fixture      *fixture,
+                          gconstpointer data)
+{
+  KoersStore     *store = fixture->store;
+  KoersObjective *company;
+  KoersObjective *department;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersTestPdf) doc = NULL;
+  g_autofree char   *path = NULL;
+  g_autofree char   *text = NULL;
+  KoersReportOptions opts;
+  const char        *unaligned;
+
+  company = koers_test_report_add_objective (store, NULL, "Open a shop in Ghent", KOERS_LEVEL_COMPANY,
+                                             KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", NULL);
+  department = koers_test_report_add_objective (store, "Marketing", "Make Ghent know us",
+                                                KOERS_LEVEL_DEPARTMENT, KOERS_OBJECTIVE_KIND_COMMITTED,
+                                                "2026-Q2", company);
+  koers_test_report_add_objective (store, "Sales", "Sign the Ghent lease", KOERS_LEVEL_DEPARTMENT,
+                                   KOERS_OBJECTIVE_KIND_COMMITTED, "2026-Q2", company);
+  g_assert_true (koers_store_set_objective_archived (store, company, TRUE, &error));
+  g_assert_no_error (error);
+
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  path = write_report (fixture, &opts, "archived-parent.pdf");
+  doc = koers_test_report_open_pdf (path);
+  text = dup_alignment_text (doc);
+  g_assert_null (strstr (text, "Open a shop in Ghent"));
+  unaligned = strstr (text, "Not aligned to an objective one level up");
+  g_assert_nonnull (unaligned);
+  g_assert_nonnull (strstr (unaligned, "Make Ghent know us (aligned to an archived objective)"));
+  g_assert_nonnull (strstr (unaligned, "Sign the Ghent lease (aligned to an archived objective)"));
+  g_assert_true (koers_objective_get_aligned_to_id (department) == koers_objective_get_id (company));
+}
+
 /* An archived objective is out of the board report. */
 static void
 test_archived_left_out (Fixture      *fixture,
@@ -948,6 +987,7 @@ main (int    argc,
   ADD ("/report/year-appendix", test_year_appendix);
   ADD ("/report/department-subset", test_department_subset);
   ADD ("/report/three-levels", test_three_levels);
+  ADD ("/report/aligned-to-archived", test_aligned_to_archived);
   ADD ("/report/archived-left-out", test_archived_left_out);
   ADD ("/report/hostile-text", test_hostile_text);
   ADD ("/report/bidi-isolates", test_bidi_isolates);

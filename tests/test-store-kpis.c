@@ -371,6 +371,21 @@ test_key_result_link (KoersTestStore *fixture,
   g_assert_true (g_ptr_array_find (krs, raise, NULL));
   g_clear_pointer (&krs, g_ptr_array_unref);
 
+  /* An archived objective's key result keeps its link, but moves the KPI
+   * no more: not listed until the objective is restored. */
+  g_assert_true (koers_store_set_objective_archived (fixture->store, linked, TRUE, &error));
+  g_assert_no_error (error);
+  krs = koers_store_list_kpi_key_results (fixture->store, nps);
+  g_assert_cmpuint (krs->len, ==, 1);
+  g_assert_true (g_ptr_array_find (krs, kr, NULL));
+  g_assert_cmpint (koers_key_result_get_kpi_id (raise), ==, kpi_id);
+  g_clear_pointer (&krs, g_ptr_array_unref);
+  g_assert_true (koers_store_set_objective_archived (fixture->store, linked, FALSE, &error));
+  g_assert_no_error (error);
+  krs = koers_store_list_kpi_key_results (fixture->store, nps);
+  g_assert_cmpuint (krs->len, ==, 2);
+  g_clear_pointer (&krs, g_ptr_array_unref);
+
   /* A link to nothing is refused, and the file keeps the old one. */
   changed = fixture->changed;
   koers_key_result_set_kpi_id (kr, 4242);

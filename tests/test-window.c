@@ -679,6 +679,44 @@ test_teams (void)
   g_assert_cmpint (koers_department_get_parent_id (team), ==, koers_department_get_id (sales));
   g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, sales) + 1);
 
+  /* Sales deleted: the dialog says its team goes too, and it does (not
+   * up to the top level); one Undo brings both back, the team's
+   * objective with it. */
+  {
+    gint64 sales_id = koers_department_get_id (sales);
+    guint  n_objectives = g_list_model_get_n_items (koers_store_get_objectives (db.store));
+
+    /* The last toast's Undo gone first (its hide animation), so that the
+     * Undo found below is the new one. */
+    for (guint i = 0; i < 40 && find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON,
+                                                 button_has_label, "_Undo") != NULL;
+         i++)
+      koers_test_ui_spin (50);
+    g_assert_null (find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON, button_has_label, "_Undo"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-department", "x", sales_id));
+    koers_test_ui_iterate ();
+    g_assert_cmpstr (adw_message_dialog_get_body (find_message_dialog ()), ==,
+                     "Its 1 team is deleted too, with the team’s objectives.");
+    adw_message_dialog_response (find_message_dialog (), "delete");
+    koers_test_ui_iterate ();
+    g_assert_null (koers_store_find_department (db.store, sales_id));
+    g_assert_null (koers_store_find_department (db.store, id));
+    g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (db.store)), ==, n_objectives - 1);
+    g_assert_cmpuint (count_rows (window), ==, 9);
+    undo = find_descendant (get_child (window, "toast_overlay"), GTK_TYPE_BUTTON, button_has_label, "_Undo");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    koers_test_ui_iterate ();
+    sales = koers_store_find_department (db.store, sales_id);
+    team = koers_store_find_department (db.store, id);
+    g_assert_nonnull (sales);
+    g_assert_nonnull (team);
+    g_assert_cmpint (koers_department_get_parent_id (team), ==, sales_id);
+    g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_objectives (db.store)), ==, n_objectives);
+    g_assert_cmpuint (count_rows (window), ==, 11);
+    g_assert_cmpint (find_row_index (window, team), ==, find_row_index (window, sales) + 1);
+  }
+
   koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
   koers_test_ui_db_close (&db);
 }
@@ -745,6 +783,23 @@ test_alignment (void)
   g_assert_true (koers_alignment_page_get_row_objective (page, 2, NULL) == team ||
                  koers_alignment_page_get_row_objective (page, 3, NULL) == team);
   g_assert_cmpuint (depth, ==, 2);
+
+  /* The company objective archived: the department's supports nothing,
+   * stands with the unaligned, and says why; restored, it is back. */
+  g_assert_null (koers_test_ui_find_label (GTK_WIDGET (page), "Aligned to an archived objective", FALSE));
+  g_assert_true (koers_store_set_objective_archived (db.store, company, TRUE, &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (koers_alignment_page_get_row_objective (page, i, NULL) != company);
+  g_assert_nonnull (koers_test_ui_find_label (GTK_WIDGET (page), "Aligned to an archived objective", FALSE));
+  g_assert_true (koers_store_set_objective_archived (db.store, company, FALSE, &error));
+  g_assert_no_error (error);
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_alignment_page_get_n_rows (page), ==, 4);
+  g_assert_true (koers_alignment_page_get_row_objective (page, 0, NULL) == company);
+  g_assert_null (koers_test_ui_find_label (GTK_WIDGET (page), "Aligned to an archived objective", FALSE));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-objective", "x",
                                              koers_objective_get_id (team)));

@@ -67,6 +67,7 @@ typedef struct
 #define KOERS_QUALITY_RULE_OBJECTIVE_WITHOUT_OWNER "objective-without-owner"
 #define KOERS_QUALITY_RULE_KEY_RESULT_WITHOUT_OWNER "key-result-without-owner"
 #define KOERS_QUALITY_RULE_NOT_ALIGNED "not-aligned"
+#define KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED "aligned-to-archived"
 #define KOERS_QUALITY_RULE_PERSONAL_DATA_NO_NOTE "personal-data-without-note"
 #define KOERS_QUALITY_RULE_PERSONAL_DATA_NO_BASIS "personal-data-without-legal-basis"
 #define KOERS_QUALITY_RULE_SANDBAGGING "sandbagging"

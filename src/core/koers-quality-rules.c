@@ -173,6 +173,20 @@ static const KoersQualityRule rules[] = {
       "strategische bovenaan, met ondersteunende team-OKR’s eronder.”" },
     NO_HINT },
 
+  { KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "Aligned to an archived objective", "Afgestemd op een gearchiveerde doelstelling" },
+    { "This objective supports an archived objective, so it supports no company objective now.",
+      "Deze doelstelling ondersteunt een gearchiveerde doelstelling, en dus nu geen enkele bedrijfsdoelstelling." },
+    { "An archived objective is no longer pursued. The framework: “Each layer supports the next, so that "
+      "strategic priorities are translated into concrete actions.” Align this objective to an active "
+      "objective one level up.",
+      "Een gearchiveerde doelstelling wordt niet meer nagestreefd. Het kader: “Elke laag ondersteunt de "
+      "volgende, zodat strategische prioriteiten doorvertaald worden naar concrete acties.” Stem deze "
+      "doelstelling af op een actieve doelstelling een niveau hoger." },
+    NO_HINT },
+
   { KOERS_QUALITY_RULE_MISSED_WITHOUT_POSTMORTEM,
     KOERS_QUALITY_SEVERITY_ERROR,
     KOERS_QUALITY_SCOPE_OBJECTIVE,

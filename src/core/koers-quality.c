@@ -248,11 +248,19 @@ objective_is_company (Check          *check,
   return dept != NULL && koers_department_get_is_company (dept);
 }
 
+typedef enum
+{
+  CHAIN_SUPPORTS_COMPANY,
+  CHAIN_ENDS_NOWHERE,
+  CHAIN_ENDS_ARCHIVED,
+} Chain;
+
 /* Follows aligned-to up to a company objective: a team objective may
- * support a department objective that supports the company. */
-static gboolean
-objective_supports_company (Check          *check,
-                            KoersObjective *objective)
+ * support a department objective that supports the company.  An archived
+ * objective on the way supports nothing any more: the chain ends there. */
+static Chain
+follow_chain (Check          *check,
+              KoersObjective *objective)
 {
   KoersObjective *current = objective;
 
@@ -262,13 +270,15 @@ objective_supports_company (Check          *check,
       KoersObjective *target = find_objective (check, koers_objective_get_aligned_to_id (current));
 
       if (target == NULL)
-        return FALSE;
+        return CHAIN_ENDS_NOWHERE;
+      if (koers_objective_get_archived (target))
+        return CHAIN_ENDS_ARCHIVED;
       if (objective_is_company (check, target))
-        return TRUE;
+        return CHAIN_SUPPORTS_COMPANY;
       current = target;
     }
 
-  return FALSE;
+  return CHAIN_ENDS_NOWHERE;
 }
 
 static gboolean
@@ -636,11 +646,14 @@ check_objective (Check          *check,
                    department_id, objective_id, 0, subject, &args);
     }
 
-  if (!objective_is_company (check, objective) && !objective_supports_company (check, objective))
+  if (!objective_is_company (check, objective))
     {
-      Args args = ARGS_INIT;
+      Chain chain = follow_chain (check, objective);
+      Args  args = ARGS_INIT;
 
-      add_finding (check, KOERS_QUALITY_RULE_NOT_ALIGNED, department_id, objective_id, 0, subject, &args);
+      if (chain != CHAIN_SUPPORTS_COMPANY)
+        add_finding (check, chain == CHAIN_ENDS_ARCHIVED ? KOERS_QUALITY_RULE_ALIGNED_TO_ARCHIVED : KOERS_QUALITY_RULE_NOT_ALIGNED,
+                     department_id, objective_id, 0, subject, &args);
     }
 
   /* "Een verplichte OKR die zijn doel niet haalt, vereist een

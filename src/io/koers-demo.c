@@ -2,12 +2,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/koers-date.h"
 #include "core/koers-kpi-status.h"
 #include "core/koers-scoring.h"
 #include "core/koers-seed.h"
-#include "koers-demo.h"
+#include "koers-demo-private.h"
 #include "koers-templates-private.h"
 #include "store/koers-store.h"
 
@@ -64,20 +65,6 @@ static const KoersSeedText kpi_unhealthy_note = {
 #define DEMO_N_MONTHLY_VALUES 13
 #define DEMO_N_QUARTERLY_VALUES 5
 
-typedef struct
-{
-  GRand *rand;
-  /* Its own generator, so the KPIs leave the check-ins as they were. */
-  GRand        *kpi_rand;
-  KoersLanguage language;
-  GDate         today;
-  KoersPeriod   quarter;
-  KoersPeriod   year;
-  char         *quarter_key;
-  char         *year_key;
-  GHashTable   *kpi_ids; /* KPI template key -> the store's KPI id */
-} Demo;
-
 static void
 demo_clear (Demo *demo)
 {
@@ -90,9 +77,9 @@ demo_clear (Demo *demo)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
 
-static const char *
-demo_text (Demo                *demo,
-           const KoersSeedText *text)
+const char *
+koers_demo_text (Demo                *demo,
+                 const KoersSeedText *text)
 {
   return koers_seed_text_get (text, demo->language);
 }
@@ -221,7 +208,37 @@ pick_note (Demo                         *demo,
       n = G_N_ELEMENTS (behind_notes);
     }
 
-  return demo_text (demo, &notes[g_rand_int_range (demo->rand, 0, n)]);
+  return koers_demo_text (demo, &notes[g_rand_int_range (demo->rand, 0, n)]);
+}
+
+/* "Good progress this week" weeks ago reads false on a key result that is
+ * at risk or off track today (a milestone still at 0 %, say): such a key
+ * result keeps its worried notes only. */
+static void
+forget_good_news (Demo              *demo,
+                  KoersKeyResult    *kr,
+                  const KoersPeriod *period)
+{
+  KoersKrStatus status = koers_key_result_get_status (kr, period, &demo->today);
+  GListModel   *checkins = koers_key_result_get_checkins (kr);
+
+  if (status != KOERS_KR_STATUS_AT_RISK && status != KOERS_KR_STATUS_OFF_TRACK)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (checkins); i++)
+    {
+      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i);
+      const char *note = koers_checkin_get_note (checkin);
+
+      for (guint j = 0; note != NULL && j < G_N_ELEMENTS (going_well_notes); j++)
+        {
+          if (g_strcmp0 (note, koers_demo_text (demo, &going_well_notes[j])) == 0)
+            {
+              koers_checkin_set_note (checkin, NULL);
+              break;
+            }
+        }
+    }
 }
 
 /* Check-in dates: about weekly from the quarter's first days up to today.
@@ -343,6 +360,8 @@ add_checkins (Demo                         *demo,
       koers_checkin_set_author (checkin, author);
       koers_key_result_add_checkin (kr, checkin);
     }
+
+  forget_good_news (demo, kr, period);
 }
 
 /* The store's department a template's department key stands for (NULL:
@@ -395,27 +414,108 @@ build_objective (Demo *demo,
     {
       KoersTemplateKeyResult kr_seed;
       g_autoptr (KoersKeyResult) kr = NULL;
-      g_autofree char *due = NULL;
-      gpointer         kpi_id;
 
       koers_template_get_key_result (template, i, demo->language, &kr_seed);
-      due = pick_due_date (demo, &kr_seed, period);
-      kr = koers_key_result_new (kr_seed.title, kr_seed.metric_kind, kr_seed.start,
-                                 kr_seed.target, kr_seed.unit);
-      koers_key_result_set_position (kr, i);
-      koers_key_result_set_owner (kr, owner);
-      koers_key_result_set_due_date (kr, due);
-      koers_key_result_set_uses_personal_data (kr, kr_seed.uses_personal_data);
-      koers_key_result_set_personal_data_note (kr, kr_seed.personal_data_note);
-      if (kr_seed.kpi != NULL &&
-          g_hash_table_lookup_extended (demo->kpi_ids, kr_seed.kpi, NULL, &kpi_id))
-        koers_key_result_set_kpi_id (kr, *(gint64 *) kpi_id);
-      add_checkins (demo, kr, &kr_seed, period, owner);
+      kr = koers_demo_build_key_result (demo, &kr_seed, period, owner, i);
       koers_objective_insert_key_result (objective, kr);
     }
 
   return objective;
 }
+/* The quarter a text names ("in Q2", "eind Q3"), or 0. */
+static int
+find_named_quarter (const char  *text,
+                    const char **where)
+{
+  for (const char *p = strchr (text, 'Q'); p != NULL; p = strchr (p + 1, 'Q'))
+    {
+      gboolean starts_word = p == text || !g_ascii_isalnum (p[-1]);
+
+      if (starts_word && p[1] >= '1' && p[1] <= '4' && !g_ascii_isalnum (p[2]))
+        {
+          if (where != NULL)
+            *where = p;
+          return p[1] - '0';
+        }
+    }
+
+  return 0;
+}
+
+/* The seed's examples were written in one quarter ("in Q2", "in the first
+ * month of Q2"); a quarter's objective of the demo sits in today's quarter,
+ * so its key results name that one, and their due dates move along by
+ * whole quarters (the last day of a month stays the last day).  A year's
+ * objective keeps both: "by the end of Q3" is a date within its year. */
+static void
+move_to_quarter (const KoersTemplateKeyResult *seed,
+                 const KoersPeriod            *period,
+                 char                        **title,
+                 char                        **due_month_day)
+{
+  const char *where = NULL;
+  int         named = find_named_quarter (seed->title, &where);
+  GDate       date;
+
+  *title = g_strdup (seed->title);
+  *due_month_day = g_strdup (seed->due_month_day);
+  if (named == 0 || period->kind != KOERS_PERIOD_KIND_QUARTER || named == period->quarter)
+    return;
+
+  (*title)[where - seed->title + 1] = (char) ('0' + period->quarter);
+
+  if (seed->due_month_day != NULL)
+    {
+      g_autofree char *iso = koers_template_due_date (seed->due_month_day, period->year);
+      gboolean         last_of_month;
+
+      if (iso == NULL || !koers_date_parse (iso, &date))
+        return;
+      last_of_month = g_date_is_last_of_month (&date);
+      if (period->quarter > named)
+        g_date_add_months (&date, 3 * (period->quarter - named));
+      else
+        g_date_subtract_months (&date, 3 * (named - period->quarter));
+      if (last_of_month)
+        g_date_set_day (&date, g_date_get_days_in_month (g_date_get_month (&date), g_date_get_year (&date)));
+      g_free (*due_month_day);
+      *due_month_day = g_strdup_printf ("%02d-%02d", g_date_get_month (&date), g_date_get_day (&date));
+    }
+}
+
+KoersKeyResult *
+koers_demo_build_key_result (Demo                         *demo,
+                             const KoersTemplateKeyResult *seed,
+                             const KoersPeriod            *period,
+                             const char                   *owner,
+                             guint                         position)
+{
+  KoersTemplateKeyResult moved = *seed;
+  g_autofree char       *title = NULL;
+  g_autofree char       *due_month_day = NULL;
+  g_autofree char       *due = NULL;
+  KoersKeyResult        *kr;
+  gpointer               kpi_id;
+
+  move_to_quarter (seed, period, &title, &due_month_day);
+  moved.title = title;
+  moved.due_month_day = due_month_day;
+
+  due = pick_due_date (demo, &moved, period);
+  kr = koers_key_result_new (moved.title, moved.metric_kind, moved.start, moved.target, moved.unit);
+  koers_key_result_set_position (kr, position);
+  koers_key_result_set_owner (kr, owner);
+  koers_key_result_set_due_date (kr, due);
+  koers_key_result_set_uses_personal_data (kr, moved.uses_personal_data);
+  koers_key_result_set_personal_data_note (kr, moved.personal_data_note);
+  if (moved.kpi != NULL && demo->kpi_ids != NULL &&
+      g_hash_table_lookup_extended (demo->kpi_ids, moved.kpi, NULL, &kpi_id))
+    koers_key_result_set_kpi_id (kr, *(gint64 *) kpi_id);
+  add_checkins (demo, kr, &moved, period, owner);
+
+  return kr;
+}
+
 /* The day of the newest value: today for a weekly KPI, the first of the
  * month or quarter for the others; one interval (and a week) earlier
  * when the seed says the KPI is overdue. */
@@ -510,10 +610,10 @@ build_kpi (Demo *demo,
 
       if (i == 0 && koers_kpi_compute_status (seed->direction, seed->healthy, seed->attention,
                                               number) == KOERS_KPI_STATUS_UNHEALTHY)
-        note = demo_text (demo, &kpi_unhealthy_note);
+        note = koers_demo_text (demo, &kpi_unhealthy_note);
       else if (g_rand_double (demo->kpi_rand) < 0.12)
-        note = demo_text (demo, &kpi_notes[g_rand_int_range (demo->kpi_rand, 0,
-                                                             G_N_ELEMENTS (kpi_notes))]);
+        note = koers_demo_text (demo, &kpi_notes[g_rand_int_range (demo->kpi_rand, 0,
+                                                                   G_N_ELEMENTS (kpi_notes))]);
 
       value = koers_kpi_value_new (iso, number, note);
       koers_kpi_add_value (kpi, value);
@@ -577,7 +677,7 @@ fill_store (KoersStore   *store,
   demo.quarter_key = koers_period_to_string (&demo.quarter);
   demo.year_key = koers_period_to_string (&demo.year);
 
-  if (!koers_store_set_organisation (store, demo_text (&demo, &organisation_name), error))
+  if (!koers_store_set_organisation (store, koers_demo_text (&demo, &organisation_name), error))
     return FALSE;
 
   /* KPIs first: key results point at them. */
@@ -606,7 +706,7 @@ fill_store (KoersStore   *store,
                                       sizeof (gint64)));
     }
 
-  return TRUE;
+  return koers_demo_add_teams (&demo, store, ids, error);
 }
 
 typedef struct

@@ -78,6 +78,11 @@ koers_store_list_kpi_key_results (KoersStore *self,
       g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *krs = koers_objective_get_key_results (objective);
 
+      /* An archived objective moves nothing any more: its key results
+       * keep the link (a restore brings it back), but are not listed. */
+      if (koers_objective_get_archived (objective))
+        continue;
+
       for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
         {
           KoersKeyResult *kr = g_list_model_get_item (krs, j);

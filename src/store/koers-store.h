@@ -256,7 +256,8 @@ KoersKpi   *koers_store_find_kpi (KoersStore *self, gint64 id);
 /* A department's KPIs by position (new array, refs). */
 GPtrArray *koers_store_list_department_kpis (KoersStore *self, KoersDepartment *dept);
 /* The key results that move a KPI (kpi-id), the other side of the link
- * (new array, refs), in the order of koers_store_get_objectives(). */
+ * (new array, refs), in the order of koers_store_get_objectives(); not
+ * those of archived objectives. */
 GPtrArray *koers_store_list_kpi_key_results (KoersStore *self, KoersKpi *kpi);
 gboolean   koers_store_add_kpi (KoersStore *self, KoersKpi *kpi, GError **error);
 gboolean   koers_store_save_kpi (KoersStore *self, KoersKpi *kpi, GError **error);

@@ -148,6 +148,17 @@ collect_key_result (KoersReportObjective *objective,
   return out;
 }
 
+/* An archived objective supports nothing: what is aligned to it shows
+ * as unaligned, and says why. */
+static gboolean
+is_aligned_to_archived (KoersStore     *store,
+                        KoersObjective *objective)
+{
+  KoersObjective *target = koers_store_find_objective (store, koers_objective_get_aligned_to_id (objective));
+
+  return target != NULL && koers_objective_get_archived (target);
+}
+
 static KoersReportObjective *
 collect_objective (KoersObjective *objective,
                    const GDate    *today)
@@ -279,6 +290,7 @@ koers_report_data_collect (KoersStore               *store,
           out->department = dept;
           g_ptr_array_add (dept->objectives, out);
         }
+      out->aligned_to_archived = is_aligned_to_archived (store, objective);
       g_hash_table_insert (data->objective_by_id, &out->id, out);
     }
 

@@ -57,7 +57,9 @@ struct _KoersReportObjective
   KoersPeriod            period;
   gboolean               has_period;
   gint64                 aligned_to_id;
-  double                 score;
+  /* Aligned to an objective that is archived: so to none. */
+  gboolean aligned_to_archived;
+  double   score;
   /* The objective's own status: its score against expected progress. */
   KoersKrStatus status;
   GPtrArray    *key_results; /* KoersReportKeyResult */

@@ -88,8 +88,9 @@ collect_moved_by (KoersStore            *store,
       KoersKeyResult *kr = g_ptr_array_index (krs, i);
       KoersObjective *objective = koers_store_get_key_result_objective (store, kr);
 
-      /* Only what the report is about: key results of the period. */
-      if (objective != NULL && koers_objective_in_period (objective, &data->period) && !koers_objective_get_archived (objective))
+      /* Only what the report is about: key results of the period (the
+       * store leaves out archived objectives). */
+      if (objective != NULL && koers_objective_in_period (objective, &data->period))
         g_ptr_array_add (out, g_strdup (koers_key_result_get_title (kr)));
     }
 }

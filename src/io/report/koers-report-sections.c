@@ -353,6 +353,18 @@ koers_report_section_summary (KoersReportLayout *layout)
   return koers_report_layout_tick (layout);
 }
 
+/* The title, and why it supports nothing when its parent is archived. */
+static char *
+dup_alignment_title (KoersReportLayout          *layout,
+                     const KoersReportObjective *objective)
+{
+  if (objective->aligned_to_archived)
+    return koers_report_str_format (layout->lang, KOERS_REPORT_STR_ALIGNED_TO_ARCHIVED, objective->title,
+                                    NULL, NULL);
+
+  return g_strdup (objective->title);
+}
+
 static void
 draw_supporting_row (KoersReportLayout          *layout,
                      const KoersReportObjective *objective,
@@ -362,6 +374,7 @@ draw_supporting_row (KoersReportLayout          *layout,
   g_autoptr (PangoLayout) title = NULL;
   g_autoptr (PangoLayout) score = NULL;
   g_autofree char *score_text = koers_format_score (layout->lang, objective->score, 2);
+  g_autofree char *title_text = NULL;
   double           dept_w = 110.0;
   double           score_w = 34.0;
   double           x = KOERS_REPORT_MARGIN_X + indent;
@@ -373,7 +386,8 @@ draw_supporting_row (KoersReportLayout          *layout,
                                    : objective->outside_department != NULL ? objective->outside_department
                                                                            : "",
                                    dept_w - 8.0, 2, PANGO_ALIGN_LEFT);
-  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL, objective->title, title_w, 4,
+  title_text = dup_alignment_title (layout, objective);
+  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL, title_text, title_w, 4,
                                     PANGO_ALIGN_LEFT);
   score = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD, score_text, score_w, 1,
                                     PANGO_ALIGN_RIGHT);
@@ -466,16 +480,17 @@ draw_root_objective (KoersReportLayout          *layout,
   g_autoptr (PangoLayout) score = NULL;
   g_autofree char *score_text = koers_format_score (layout->lang, root->score, 2);
   g_autofree char *heading = NULL;
+  g_autofree char *root_title = dup_alignment_title (layout, root);
   double           score_w = 40.0;
   double           top, h;
 
   /* A department's objective says whose it is. */
   heading = root->level == KOERS_LEVEL_COMPANY
-              ? g_strdup (root->title)
+              ? g_strdup (root_title)
               : g_strdup_printf ("%s: %s",
                                  root->department != NULL ? root->department->name
                                                           : root->outside_department,
-                                 root->title);
+                                 root_title);
   title = koers_report_layout_text (layout, KOERS_REPORT_FONT_H3, heading,
                                     KOERS_REPORT_CONTENT_WIDTH - score_w - 20.0, 4, PANGO_ALIGN_LEFT);
   score = koers_report_layout_text (layout, KOERS_REPORT_FONT_H3, score_text, score_w, 1, PANGO_ALIGN_RIGHT);

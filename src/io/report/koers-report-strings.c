@@ -47,6 +47,7 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_ALIGNMENT_INTRO] = { N_ ("How team objectives support their department’s, and department objectives the company’s."), "Hoe teamdoelstellingen die van hun afdeling ondersteunen, en afdelingsdoelstellingen die van het bedrijf." },
   [KOERS_REPORT_STR_NO_SUPPORT] = { N_ ("No objective supports this objective yet."), "Nog geen doelstelling ondersteunt deze doelstelling." },
   [KOERS_REPORT_STR_NOT_ALIGNED] = { N_ ("Not aligned to an objective one level up"), "Niet afgestemd op een doelstelling een niveau hoger" },
+  [KOERS_REPORT_STR_ALIGNED_TO_ARCHIVED] = { N_ ("{1} (aligned to an archived objective)"), "{1} (afgestemd op een gearchiveerde doelstelling)" },
   [KOERS_REPORT_STR_DEPARTMENTS] = { N_ ("Departments"), "Afdelingen" },
   [KOERS_REPORT_STR_DEPARTMENT_LINE] = { N_ ("{1} · {2} · score {3}"), "{1} · {2} · score {3}" },
   [KOERS_REPORT_STR_NO_OBJECTIVES] = { N_ ("No objectives in this period."), "Geen doelstellingen in deze periode." },

@@ -7,6 +7,7 @@
 #include "core/koers-text.h"
 #include "objectives/koers-archived-list.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-idle.h"
 #include "widgets/koers-toasts.h"
 
 #define OBJECTIVE_KEY "koers-archived-objective"
@@ -24,6 +25,8 @@ struct _KoersArchivedList
   GtkListBox *list;
   /* The rows in the list, to take out again. */
   GPtrArray *rows;
+  /* The pending rebuild: a burst of store changes makes one. */
+  guint rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (KoersArchivedList, koers_archived_list, ADW_TYPE_BIN)
@@ -222,11 +225,20 @@ rebuild (KoersArchivedList *self)
   gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 
+/* Every store change (a check-in anywhere, a period read in) would
+ * rescan all loaded objectives: once, from the main loop, is enough. */
+static void
+queue_rebuild (KoersArchivedList *self)
+{
+  koers_idle_queue (&self->rebuild_id, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) rebuild, self);
+}
+
 static void
 koers_archived_list_dispose (GObject *object)
 {
   KoersArchivedList *self = KOERS_ARCHIVED_LIST (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -289,8 +301,8 @@ koers_archived_list_set_store (KoersArchivedList *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (rebuild), self);
-  rebuild (self);
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_rebuild), self);
+  queue_rebuild (self);
 }
 
 void
@@ -300,7 +312,7 @@ koers_archived_list_set_department (KoersArchivedList *self,
   g_return_if_fail (KOERS_IS_ARCHIVED_LIST (self));
 
   if (g_set_object (&self->department, department))
-    rebuild (self);
+    queue_rebuild (self);
 }
 
 void
@@ -316,7 +328,7 @@ koers_archived_list_set_period (KoersArchivedList *self,
       self->period = *period;
       self->has_period = TRUE;
     }
-  rebuild (self);
+  queue_rebuild (self);
 }
 
 guint

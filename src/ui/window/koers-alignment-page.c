@@ -42,6 +42,18 @@ find_target (KoersAlignmentPage *self,
   return target;
 }
 
+/* Aligned to an objective that is archived since: it supports nothing,
+ * and its row says why. */
+static gboolean
+is_aligned_to_archived (KoersAlignmentPage *self,
+                        KoersObjective     *objective)
+{
+  KoersObjective *target = koers_store_find_objective (self->store,
+                                                       koers_objective_get_aligned_to_id (objective));
+
+  return target != NULL && target != objective && koers_objective_get_archived (target);
+}
+
 static GtkWidget *
 create_row (KoersAlignmentPage *self,
             KoersObjective     *objective,
@@ -73,14 +85,35 @@ create_row (KoersAlignmentPage *self,
   gtk_widget_add_css_class (name_label, "dim-label");
   gtk_widget_add_css_class (name_label, "caption");
   gtk_widget_add_css_class (score_label, "numeric");
-  gtk_box_append (GTK_BOX (box), title_label);
+  if (is_aligned_to_archived (self, objective))
+    {
+      GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *note_label = gtk_label_new (_ ("Aligned to an archived objective"));
+
+      gtk_label_set_xalign (GTK_LABEL (note_label), 0);
+      gtk_widget_add_css_class (note_label, "caption");
+      gtk_widget_add_css_class (note_label, "warning");
+      gtk_widget_set_hexpand (texts, TRUE);
+      gtk_box_append (GTK_BOX (texts), title_label);
+      gtk_box_append (GTK_BOX (texts), note_label);
+      gtk_box_append (GTK_BOX (box), texts);
+      /* Translators: an alignment row for a screen reader, of an objective
+       * whose parent objective is archived: "Double sign-ups, Marketing,
+       * score 0.45, aligned to an archived objective". */
+      accessible = g_strdup_printf (_ ("%s, %s, score %s, aligned to an archived objective"),
+                                    koers_objective_get_title (objective), name, score);
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (box), title_label);
+      /* Translators: an alignment row for a screen reader: "Double sign-ups,
+       * Marketing, score 0.45". */
+      accessible = g_strdup_printf (_ ("%s, %s, score %s"), koers_objective_get_title (objective), name, score);
+    }
   gtk_box_append (GTK_BOX (box), name_label);
   gtk_box_append (GTK_BOX (box), score_label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  /* Translators: an alignment row for a screen reader: "Double sign-ups,
-   * Marketing, score 0.45". */
-  accessible = g_strdup_printf (_ ("%s, %s, score %s"), koers_objective_get_title (objective), name, score);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -310,56 +310,137 @@ rename_department_action (GSimpleAction *action,
     present_department_dialog (self, department, 0);
 }
 
-/* Deleting, with undo. */
+/* Deleting, with undo.  A department's teams go with it (their own
+ * objectives too), and one Undo brings them all back. */
+
+typedef struct
+{
+  KoersDepartment *department;
+  GPtrArray       *objectives; /* taken before the delete: undo writes them back */
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  if (deleted == NULL)
+    return;
+  g_clear_object (&deleted->department);
+  g_clear_pointer (&deleted->objectives, g_ptr_array_unref);
+  g_free (deleted);
+}
+
+/* The teams of department, in the store's order (new array, refs). */
+static GPtrArray *
+list_teams (KoersWindow     *self,
+            KoersDepartment *department)
+{
+  GListModel *departments = koers_store_get_departments (self->store);
+  GPtrArray  *teams = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64      id = koers_department_get_id (department);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+      if (koers_department_get_parent_id (dept) == id)
+        g_ptr_array_add (teams, g_steal_pointer (&dept));
+    }
+
+  return teams;
+}
 
 static void
 undo_delete_department_cb (KoersWindow *self,
                            AdwToast    *toast)
 {
-  KoersDepartment *department = g_object_get_data (G_OBJECT (toast), "department");
-  GPtrArray       *objectives = g_object_get_data (G_OBJECT (toast), "objectives");
+  GPtrArray *deleted = g_object_get_data (G_OBJECT (toast), "deleted");
   g_autoptr (GError) error = NULL;
 
-  if (!koers_store_restore_department (self->store, department, objectives, &error))
+  /* The department first: its teams come back under it. */
+  for (guint i = 0; i < deleted->len; i++)
     {
-      koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
-      return;
+      Deleted *item = g_ptr_array_index (deleted, i);
+
+      if (!koers_store_restore_department (self->store, item->department, item->objectives, &error))
+        {
+          koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
+          return;
+        }
     }
 
-  koers_window_select_department (self, department);
+  koers_window_select_department (self, ((Deleted *) g_ptr_array_index (deleted, 0))->department);
+}
+
+static Deleted *
+delete_one (KoersWindow     *self,
+            KoersDepartment *department,
+            GError         **error)
+{
+  Deleted *deleted = g_new0 (Deleted, 1);
+
+  deleted->department = g_object_ref (department);
+  deleted->objectives = koers_store_list_department_objectives (self->store, department);
+  if (!koers_store_delete_department (self->store, department, error))
+    {
+      deleted_free (deleted);
+      return NULL;
+    }
+
+  return deleted;
 }
 
 static void
 delete_department_now (KoersWindow     *self,
                        KoersDepartment *department)
 {
-  /* Taken before the delete: undo writes these objects back. */
-  g_autoptr (GPtrArray) objectives = koers_store_list_department_objectives (self->store, department);
-  g_autoptr (KoersDepartment) deleted = g_object_ref (department);
+  g_autoptr (KoersDepartment) kept = g_object_ref (department);
+  g_autoptr (GPtrArray) teams = list_teams (self, department);
+  g_autoptr (GPtrArray) deleted = g_ptr_array_new_with_free_func (deleted_free);
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   AdwToast        *toast;
+  Deleted         *item;
 
-  if (!koers_store_delete_department (self->store, deleted, &error))
+  /* The teams first, so that none is left without its department; the
+   * department's entry first in the list, so that undo restores it first. */
+  g_ptr_array_add (deleted, NULL);
+  for (guint i = 0; i < teams->len; i++)
     {
+      item = delete_one (self, g_ptr_array_index (teams, i), &error);
+      if (item == NULL)
+        break;
+      g_ptr_array_add (deleted, item);
+    }
+  item = error == NULL ? delete_one (self, kept, &error) : NULL;
+  deleted->pdata[0] = item;
+  if (item == NULL)
+    {
+      /* Whatever went already comes back. */
+      g_ptr_array_remove_index (deleted, 0);
+      for (guint i = 0; i < deleted->len; i++)
+        {
+          Deleted *team = g_ptr_array_index (deleted, i);
+
+          koers_store_restore_department (self->store, team->department, team->objectives, NULL);
+        }
       koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
       return;
     }
   koers_window_reselect_department (self);
 
-  name = koers_text_isolate (koers_department_get_name (deleted));
+  name = koers_text_isolate (koers_department_get_name (kept));
   escaped = g_markup_escape_text (name, -1);
   /* Translators: %s is the name of a department. */
   title = g_strdup_printf (_ ("“%s” deleted"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "department",
-                          g_object_ref (deleted), g_object_unref);
-  g_object_set_data_full (G_OBJECT (toast), "objectives",
-                          g_ptr_array_ref (objectives), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (toast), "deleted",
+                          g_ptr_array_ref (deleted), (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (toast, "button-clicked",
                            G_CALLBACK (undo_delete_department_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -376,19 +457,48 @@ delete_dialog_response_cb (KoersWindow      *self,
     delete_department_now (self, department);
 }
 
+/* What goes with the department: its teams, its objectives. */
+static char *
+describe_deletion (guint n_teams,
+                   guint n_objectives)
+{
+  GString *body = g_string_new (NULL);
+
+  if (n_teams > 0)
+    g_string_append_printf (body,
+                            ngettext ("Its %u team is deleted too, with the team’s objectives.",
+                                      "Its %u teams are deleted too, with their objectives.", n_teams),
+                            n_teams);
+  if (n_teams > 0 && n_objectives > 0)
+    g_string_append_c (body, ' ');
+  if (n_objectives > 0)
+    g_string_append_printf (body,
+                            ngettext ("Its %u objective, with key results and check-ins, "
+                                      "is deleted as well.",
+                                      "Its %u objectives, with their key results and "
+                                      "check-ins, are deleted as well.",
+                                      n_objectives),
+                            n_objectives);
+
+  return g_string_free (body, FALSE);
+}
+
 static void
 delete_department (KoersWindow     *self,
                    KoersDepartment *department)
 {
   g_autoptr (GPtrArray) objectives = NULL;
+  g_autoptr (GPtrArray) teams = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
   GtkWidget       *dialog;
 
   if (koers_department_get_is_company (department))
     return;
 
   objectives = koers_store_list_department_objectives (self->store, department);
-  if (objectives->len == 0)
+  teams = list_teams (self, department);
+  if (objectives->len == 0 && teams->len == 0)
     {
       delete_department_now (self, department);
       return;
@@ -396,17 +506,12 @@ delete_department (KoersWindow     *self,
 
   /* AdwMessageDialog heading and body are plain text (no markup). */
   name = koers_text_isolate (koers_department_get_name (department));
+  body = describe_deletion (teams->len, objectives->len);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      /* Translators: %s is the name of a department. */
                                      _ ("Delete “%s”?"), name);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  ngettext ("Its %u objective, with key results and check-ins, "
-                                            "is deleted as well.",
-                                            "Its %u objectives, with their key results and "
-                                            "check-ins, are deleted as well.",
-                                            objectives->len),
-                                  objectives->len);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _ ("_Cancel"),
                                     "delete", _ ("_Delete"),
