@@ -142,7 +142,7 @@ create_row (KoersDuePage *self,
       title = koers_key_result_get_title (koers_due_item_get_key_result (item));
       since = describe_since (item);
       subtitle = g_strdup_printf ("%s · %s", koers_objective_get_title (koers_due_item_get_objective (item)), since);
-      label = _ ("Check _In");
+      label = _ ("_Check In");
       /* Translators: a button's accessible name; %s is a key result. */
       name = g_strdup_printf (_ ("Check in on %s"), title);
       break;
@@ -164,7 +164,7 @@ create_row (KoersDuePage *self,
         subtitle = g_strdup_printf (ngettext ("%u objective waits for its review",
                                               "%u objectives wait for their review", n),
                                     n);
-        label = _ ("Start _Review");
+        label = _ ("_Start Review");
       }
       break;
     }
