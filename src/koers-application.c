@@ -221,6 +221,7 @@ koers_application_handle_local_options (GApplication *application,
 
   self->reminders = koers_reminders_new (application, self->settings);
   koers_reminders_set_database (self->reminders, path);
+  koers_reminders_set_store (self->reminders, self->store);
   koers_reminders_follow_settings (self->reminders);
   return -1;
 }

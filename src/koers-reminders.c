@@ -26,6 +26,7 @@ struct _KoersReminders
   GApplication *application; /* weak: the application owns this */
   GSettings    *settings;
   char         *database;
+  KoersStore   *store; /* the application's, when it has one */
   guint         timer;
   char         *last_day; /* without settings */
   guint         response_id;
@@ -47,6 +48,7 @@ koers_reminders_dispose (GObject *object)
   self->response_id = 0;
   g_clear_weak_pointer (&self->application);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (koers_reminders_parent_class)->dispose (object);
 }
@@ -95,8 +97,17 @@ koers_reminders_set_database (KoersReminders *self,
   self->database = g_strdup (path);
 }
 
-/* A connection of its own, and today's quarter only: the window's store
- * reads its periods in its own order (first frame first). */
+void
+koers_reminders_set_store (KoersReminders *self,
+                           KoersStore     *store)
+{
+  g_return_if_fail (KOERS_IS_REMINDERS (self));
+
+  g_set_object (&self->store, store);
+}
+
+/* The application's store (a second connection's reads would look like
+ * another writer to it), else a connection of its own; today's quarter. */
 static gboolean
 count_due (KoersReminders *self,
            KoersDueCounts *counts,
@@ -109,10 +120,12 @@ count_due (KoersReminders *self,
   KoersPeriod quarter;
   GDate       today;
 
-  if (self->database == NULL || !g_file_test (self->database, G_FILE_TEST_EXISTS))
+  if (self->store != NULL)
+    store = g_object_ref (self->store);
+  else if (self->database == NULL || !g_file_test (self->database, G_FILE_TEST_EXISTS))
     return FALSE;
-
-  store = koers_store_open_lazy (self->database, error);
+  else
+    store = koers_store_open_lazy (self->database, error);
   if (store == NULL)
     return FALSE;
 

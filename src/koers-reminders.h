@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "store/koers-store.h"
+
 G_BEGIN_DECLS
 
 /* Reminders of what is due (the check-in rhythm): a desktop notification
@@ -20,6 +22,9 @@ KoersReminders *koers_reminders_new (GApplication *application,
 /* The database whose due items it counts (read on a connection of its own). */
 void koers_reminders_set_database (KoersReminders *self,
                                    const char     *path);
+/* The store to count in instead (the application's; NULL: none). */
+void koers_reminders_set_store (KoersReminders *self,
+                                KoersStore     *store);
 /* Counts what is due today and notifies when something is and no reminder
  * came today; any_day FALSE: only on the check-in day.  TRUE when sent. */
 gboolean koers_reminders_check (KoersReminders *self,

@@ -17,6 +17,12 @@ struct _KoersDuePage
 
   KoersStore *store;
   GPtrArray  *items;
+  KoersRhythm rhythm;
+  GDate       today;
+  /* The rows are made while the page is on screen only: off screen it
+   * counts (the sidebar's badge) and names nothing twice in the
+   * accessibility tree. */
+  gboolean rows_stale;
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -316,7 +322,18 @@ koers_due_page_refresh (KoersDuePage *self)
   before = self->items != NULL ? self->items->len : G_MAXUINT;
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = koers_store_collect_due (self->store, &rhythm, &today);
-  show_items (self, &rhythm, &today);
+  self->rhythm = rhythm;
+  self->today = today;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_items (self, &self->rhythm, &self->today);
+  else
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+        gtk_box_remove (self->groups_box, child);
+      self->rows_stale = TRUE;
+    }
 
   if (before != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE]);
@@ -349,6 +366,20 @@ koers_due_page_get_property (GObject    *object,
 }
 
 static void
+koers_due_page_map (GtkWidget *widget)
+{
+  KoersDuePage *self = KOERS_DUE_PAGE (widget);
+
+  if (self->rows_stale && self->items != NULL)
+    {
+      self->rows_stale = FALSE;
+      show_items (self, &self->rhythm, &self->today);
+    }
+
+  GTK_WIDGET_CLASS (koers_due_page_parent_class)->map (widget);
+}
+
+static void
 koers_due_page_dispose (GObject *object)
 {
   KoersDuePage *self = KOERS_DUE_PAGE (object);
@@ -367,6 +398,7 @@ koers_due_page_class_init (KoersDuePageClass *klass)
 
   object_class->get_property = koers_due_page_get_property;
   object_class->dispose = koers_due_page_dispose;
+  widget_class->map = koers_due_page_map;
 
   properties[PROP_N_DUE] = g_param_spec_uint ("n-due", NULL, NULL, 0, G_MAXUINT, 0,
                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -41,6 +41,8 @@ koers_window_show_due (KoersWindow *self)
 {
   /* The page comes with the whole period (koers-window-first-frame.c). */
   koers_window_read_whole_period (self);
+  /* Today may have moved on since the list was made. */
+  koers_due_page_refresh (self->due_page);
 
   gtk_stack_set_visible_child_name (self->content_stack, "due");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
