@@ -12,6 +12,7 @@
 #include "ui/window/koers-preferences-window.h"
 #include "koers-application.h"
 #include "koers-cli.h"
+#include "koers-reminders.h"
 #include "koers-settings.h"
 #include "ui/window/koers-window.h"
 
@@ -29,6 +30,9 @@ struct _KoersApplication
   char    *refused_path;
   GError  *refused_error;
   gboolean database_given;
+  /* --hidden: started at login to remind, without a window. */
+  gboolean        hidden;
+  KoersReminders *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
@@ -44,6 +48,11 @@ static const GOptionEntry option_entries[] = {
     .arg = G_OPTION_ARG_FILENAME,
     .description = N_ ("Open the database FILE instead of the default one"),
     .arg_description = N_ ("FILE"),
+  },
+  {
+    .long_name = "hidden",
+    .arg = G_OPTION_ARG_NONE,
+    .description = N_ ("Start without a window and remind of the check-ins that are due"),
   },
   {
     .long_name = "version",
@@ -183,6 +192,7 @@ koers_application_handle_local_options (GApplication *application,
     g_signal_connect_object (self->settings, "changed::author-name",
                              G_CALLBACK (author_changed_cb), self, G_CONNECT_SWAPPED);
   author_changed_cb (self);
+  self->hidden = g_variant_dict_contains (options, "hidden");
 
   if (!g_application_register (application, NULL, &error))
     {
@@ -197,6 +207,10 @@ koers_application_handle_local_options (GApplication *application,
     {
       g_autofree char *own = g_canonicalize_filename (path, NULL);
 
+      /* Koers runs already: it reminds by itself. */
+      if (self->hidden)
+        return 0;
+
       g_clear_object (&self->store);
       g_action_group_activate_action (G_ACTION_GROUP (application), "open-database",
                                       g_variant_new_bytestring (own));
@@ -205,6 +219,10 @@ koers_application_handle_local_options (GApplication *application,
       return 0;
     }
 
+  self->reminders = koers_reminders_new (application, self->settings);
+  koers_reminders_set_database (self->reminders, path);
+  koers_reminders_set_store (self->reminders, self->store);
+  koers_reminders_follow_settings (self->reminders);
   return -1;
 }
 
@@ -387,9 +405,22 @@ koers_application_activate (GApplication *application)
       return;
     }
 
+  if (self->hidden)
+    {
+      /* The first activation only: later ones (a launch, the
+       * notification) open the window. */
+      self->hidden = FALSE;
+      if (self->reminders != NULL && self->store != NULL)
+        koers_reminders_run_hidden (self->reminders);
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
     {
+      /* Once the window's first frame is out. */
+      if (self->reminders != NULL)
+        koers_reminders_start (self->reminders, 3);
       window = GTK_WINDOW (koers_window_new (GTK_APPLICATION (application), self->store));
       verify_in_background (self->store, window);
     }
@@ -479,11 +510,27 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The reminder's action: the window, on its Due list. */
+static void
+show_due_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GApplication *application = G_APPLICATION (user_data);
+  GtkWindow    *window;
+
+  g_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (KOERS_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-due", NULL);
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "restart", .activate = restart_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
+  { .name = "show-due", .activate = show_due_action },
   { .name = "open-database", .activate = open_database_action, .parameter_type = "ay" },
 };
 
@@ -526,6 +573,7 @@ koers_application_dispose (GObject *object)
   KoersApplication *self = KOERS_APPLICATION (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (koers_application_parent_class)->dispose (object);

@@ -11,6 +11,7 @@
 #include "core/koers-atomic-file.h"
 #include "core/koers-author.h"
 #include "core/koers-date.h"
+#include "core/koers-due.h"
 #include "core/koers-format.h"
 #include "core/koers-period.h"
 #include "core/koers-quality.h"
@@ -22,6 +23,7 @@
 #include "io/report/koers-report.h"
 #include "io/koers-demo.h"
 #include "store/koers-store-review.h"
+#include "store/koers-store-rhythm.h"
 #include "koers-settings.h"
 #include "koers-cli.h"
 
@@ -39,6 +41,7 @@ typedef enum
   MODIFIER_LANGUAGE = 1 << 3,
   MODIFIER_MERGE = 1 << 4,
   MODIFIER_DRY_RUN = 1 << 5,
+  MODIFIER_OWNER = 1 << 6,
 } Modifiers;
 
 typedef struct
@@ -55,6 +58,7 @@ typedef struct
   gboolean      has_language; /* given with --language */
   gboolean      merge;
   gboolean      dry_run;
+  char         *owner; /* --owner, NULL when not given */
 } Invocation;
 
 typedef int (*CommandFunc) (Invocation *invocation,
@@ -82,6 +86,8 @@ typedef struct
   /* A command that only reads refuses a database that is not there,
    * rather than create an empty one from a typo. */
   gboolean creates_database;
+  /* --due ends with 1 when something is due, so its errors end with 2. */
+  gboolean errors_exit_usage;
 } Command;
 
 static int run_export_pdf (Invocation *invocation, GError **error);
@@ -91,6 +97,7 @@ static int run_import_json (Invocation *invocation, GError **error);
 static int run_import_csv (Invocation *invocation, GError **error);
 static int run_check (Invocation *invocation, GError **error);
 static int run_create_demo (Invocation *invocation, GError **error);
+static int run_due (Invocation *invocation, GError **error);
 
 /* A new command is a row here and a run_*() function. */
 static const Command commands[] = {
@@ -162,6 +169,19 @@ static const Command commands[] = {
     run_create_demo,
     SCOPE_OWN,
   },
+  {
+    "due",
+    G_OPTION_ARG_NONE,
+    N_ ("Print the key results, KPIs and reviews that wait for a check-in and exit "
+        "(status 1 when something is due)"),
+    NULL,
+    MODIFIER_DATABASE | MODIFIER_LANGUAGE | MODIFIER_OWNER,
+    run_due,
+    /* This quarter's objectives and the KPIs: run_due() reads them. */
+    SCOPE_OWN,
+    FALSE,
+    TRUE,
+  },
 };
 
 static const struct
@@ -175,6 +195,7 @@ static const struct
   { "language", MODIFIER_LANGUAGE },
   { "merge", MODIFIER_MERGE },
   { "dry-run", MODIFIER_DRY_RUN },
+  { "owner", MODIFIER_OWNER },
 };
 
 /* --database is the application's own option: the window opens it too. */
@@ -208,6 +229,12 @@ static const GOptionEntry modifier_entries[] = {
     .long_name = "dry-run",
     .arg = G_OPTION_ARG_NONE,
     .description = N_ ("With --import-csv: print what the import would do, and write nothing"),
+  },
+  {
+    .long_name = "owner",
+    .arg = G_OPTION_ARG_STRING,
+    .description = N_ ("With --due: only what this person owns"),
+    .arg_description = N_ ("NAME"),
   },
   { NULL }
 };
@@ -418,6 +445,15 @@ read_modifiers (GVariantDict *options,
 
   invocation->merge = g_variant_dict_contains (options, "merge");
   invocation->dry_run = g_variant_dict_contains (options, "dry-run");
+  if (g_variant_dict_lookup (options, "owner", "s", &invocation->owner))
+    {
+      g_strstrip (invocation->owner);
+      if (invocation->owner[0] == '\0')
+        {
+          print_usage_error (_ ("--owner needs a name"));
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -722,6 +758,35 @@ run_create_demo (Invocation *invocation,
   return 0;
 }
 
+/* What waits for a check-in today (this quarter's key results, the KPIs,
+ * the quarterly review), for a script: 0 nothing, 1 something, 2 an
+ * error. */
+static int
+run_due (Invocation *invocation,
+         GError    **error)
+{
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  KoersPeriod quarter;
+  KoersRhythm rhythm;
+  GDate       today;
+
+  koers_date_today (&today);
+  koers_period_init_for_date (&quarter, &today);
+  if (!koers_store_read_rhythm (invocation->store, &rhythm, error) ||
+      !koers_store_load_period (invocation->store, &quarter, error))
+    return EXIT_USAGE;
+
+  items = koers_store_collect_due (invocation->store, &rhythm, &today);
+  if (invocation->owner != NULL)
+    koers_due_filter_owner (items, invocation->owner);
+  koers_due_print (items, koers_store_get_departments (invocation->store), &rhythm, &today,
+                   invocation->language, text);
+  g_print ("%s", text->str);
+
+  return items->len > 0 ? 1 : 0;
+}
+
 static void
 invocation_clear (Invocation *invocation)
 {
@@ -729,6 +794,7 @@ invocation_clear (Invocation *invocation)
   g_clear_pointer (&invocation->period_key, g_free);
   g_clear_pointer (&invocation->departments, g_strfreev);
   g_clear_pointer (&invocation->department_ids, g_array_unref);
+  g_clear_pointer (&invocation->owner, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
@@ -809,6 +875,8 @@ execute_thread_cb (gpointer user_data)
 
   if (execution->database != NULL)
     status = open_database (execution, &error);
+  if (status == EXIT_FAILED && execution->command->errors_exit_usage)
+    status = EXIT_USAGE;
   if (status == 0)
     status = execution->command->run (execution->invocation, &error);
   if (status != 0 && error != NULL)

@@ -5,6 +5,8 @@
 
 #include "core/koers-author.h"
 #include "koers-test-ui.h"
+#include "store/koers-store-rhythm.h"
+#include "ui/due/koers-due-page.h"
 #include "ui/window/koers-preferences-window.h"
 
 static gpointer
@@ -159,6 +161,46 @@ test_author (void)
   koers_test_ui_db_close (&db);
 }
 
+/* Check-ins: the day and late-after go into the database at once; the
+ * switch follows "remind-when-closed". */
+static void
+test_checkins (void)
+{
+  KoersTestUiDb db = { 0 };
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (KoersStore) again = NULL;
+  KoersRhythm rhythm;
+  GtkWidget  *window;
+
+  g_settings_reset (settings, "remind-when-closed");
+  koers_test_ui_db_open (&db);
+  rhythm = (KoersRhythm){ G_DATE_TUESDAY, 5 };
+  g_assert_true (koers_store_write_rhythm (db.store, &rhythm, NULL));
+
+  window = koers_preferences_window_new (NULL, db.store, settings, "system");
+  gtk_window_present (GTK_WINDOW (window));
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (get_child (window, "checkin_day_row")), ==, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (get_child (window, "late_spin")), ==, 5);
+  g_assert_cmpstr (koers_due_get_weekday_name (G_DATE_TUESDAY), ==, "Tuesday");
+
+  adw_combo_row_set_selected (get_child (window, "checkin_day_row"), 4);
+  gtk_spin_button_set_value (get_child (window, "late_spin"), 10);
+  koers_test_ui_iterate ();
+  again = koers_test_ui_db_reopen (&db);
+  g_assert_true (koers_store_read_rhythm (again, &rhythm, NULL));
+  g_assert_cmpint (rhythm.checkin_day, ==, G_DATE_FRIDAY);
+  g_assert_cmpuint (rhythm.late_days, ==, 10);
+
+  g_assert_false (gtk_switch_get_active (get_child (window, "remind_switch")));
+  gtk_switch_set_active (get_child (window, "remind_switch"), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "remind-when-closed"));
+
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  g_settings_reset (settings, "remind-when-closed");
+  koers_test_ui_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/preferences-window/language", test_language);
   g_test_add_func ("/preferences-window/organisation", test_organisation);
   g_test_add_func ("/preferences-window/author", test_author);
+  g_test_add_func ("/preferences-window/checkins", test_checkins);
 
   return g_test_run ();
 }

@@ -100,3 +100,24 @@ koers_uuid_new (void)
 {
   return g_uuid_string_random ();
 }
+
+gboolean
+koers_date_from_usec (gint64 usec,
+                      GDate *out)
+{
+  g_autoptr (GDateTime) dt = NULL;
+
+  if (usec <= 0)
+    return FALSE;
+
+  dt = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+  if (dt == NULL)
+    return FALSE;
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out,
+                  (GDateDay) g_date_time_get_day_of_month (dt),
+                  (GDateMonth) g_date_time_get_month (dt),
+                  (GDateYear) g_date_time_get_year (dt));
+  return TRUE;
+}

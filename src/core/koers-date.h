@@ -17,6 +17,9 @@ char *koers_date_today_iso (void);
 /* Days from a to b (negative when b is before a). */
 int koers_date_days_between (const GDate *a,
                              const GDate *b);
+/* The local day of a created/updated stamp; FALSE for none (0 or less). */
+gboolean koers_date_from_usec (gint64 usec,
+                               GDate *out);
 /* Microseconds since the epoch, for created/updated stamps. */
 gint64 koers_now_usec (void);
 char  *koers_uuid_new (void);

@@ -9,6 +9,7 @@
 #include "koers-quality.h"
 #include "koers-status-words.h"
 #include "koers-summary.h"
+#include "koers-text.h"
 
 /* The plain-text report behind `koers --check`: both languages held here,
  * like the rules, so the report's language does not depend on gettext. */
@@ -28,15 +29,6 @@ static const KoersSeedText dismissed_text = {
 static const KoersSeedText statuses_text = { "Key results: ", "Sleutelresultaten: " };
 static const KoersSeedText why_text = { "Why: ", "Waarom: " };
 static const KoersSeedText hint_text = { "Hint: ", "Tip: " };
-
-/* Titles may hold line breaks (one rule is about that): one line each. */
-static void
-append_one_line (GString    *out,
-                 const char *text)
-{
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    g_string_append_c (out, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
-}
 
 static KoersDepartment *
 lookup_department (GListModel *departments,
@@ -110,21 +102,21 @@ append_where (GString                 *out,
 
   if (dept != NULL)
     {
-      append_one_line (out, koers_department_get_name (dept));
+      koers_text_append_one_line (out, koers_department_get_name (dept));
       first = FALSE;
     }
   if (objective != NULL)
     {
       if (!first)
         g_string_append (out, " › ");
-      append_one_line (out, koers_objective_get_title (objective));
+      koers_text_append_one_line (out, koers_objective_get_title (objective));
       first = FALSE;
     }
   if (kr != NULL)
     {
       if (!first)
         g_string_append (out, " › ");
-      append_one_line (out, koers_key_result_get_title (kr));
+      koers_text_append_one_line (out, koers_key_result_get_title (kr));
     }
 }
 
@@ -254,7 +246,7 @@ koers_quality_print_report (const KoersQualityInput *input,
                               koers_quality_finding_get_rule_id (finding));
       append_where (out, input, finding);
       g_string_append (out, "\n         ");
-      append_one_line (out, koers_quality_finding_get_message (finding, lang));
+      koers_text_append_one_line (out, koers_quality_finding_get_message (finding, lang));
       g_string_append_c (out, '\n');
 
       if ((flags & KOERS_QUALITY_REPORT_EXPLAIN) == 0)

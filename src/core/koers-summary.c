@@ -20,27 +20,6 @@ koers_objective_in_period (KoersObjective    *objective,
   return koers_period_overlaps (&own, period);
 }
 
-static gboolean
-date_from_usec (gint64 usec,
-                GDate *out)
-{
-  g_autoptr (GDateTime) dt = NULL;
-
-  if (usec <= 0)
-    return FALSE;
-
-  dt = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-  if (dt == NULL)
-    return FALSE;
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out,
-                  (GDateDay) g_date_time_get_day_of_month (dt),
-                  (GDateMonth) g_date_time_get_month (dt),
-                  (GDateYear) g_date_time_get_year (dt));
-  return TRUE;
-}
-
 gboolean
 koers_key_result_is_stale (KoersKeyResult *kr,
                            const GDate    *today)
@@ -65,7 +44,7 @@ koers_key_result_is_stale (KoersKeyResult *kr,
       if (!koers_date_parse (last, &since))
         return TRUE;
     }
-  else if (!date_from_usec (koers_key_result_get_created (kr), &since))
+  else if (!koers_date_from_usec (koers_key_result_get_created (kr), &since))
     {
       /* Not stored yet: it cannot be late. */
       return FALSE;

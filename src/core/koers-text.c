@@ -166,3 +166,11 @@ koers_text_isolate (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+void
+koers_text_append_one_line (GString    *out,
+                            const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    g_string_append_c (out, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+}

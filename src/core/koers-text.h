@@ -30,4 +30,9 @@ char *koers_text_escape_controls (const char *text);
  * For display only: files and the database keep the text as typed. */
 char *koers_text_isolate (const char *text);
 
+/* Appends text (NULL: nothing) on one line: line breaks and tabs become
+ * spaces, for plain-text reports (titles may hold line breaks). */
+void koers_text_append_one_line (GString    *out,
+                                 const char *text);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-author.h"
+#include "store/koers-store-rhythm.h"
 #include "koers-preferences-window.h"
 #include "widgets/koers-a11y.h"
 
@@ -20,6 +21,9 @@ struct _KoersPreferencesWindow
   AdwPreferencesGroup *author_group;
   AdwEntryRow         *author_row;
   AdwComboRow         *language_row;
+  AdwComboRow         *checkin_day_row;
+  GtkSpinButton       *late_spin;
+  GtkSwitch           *remind_switch;
 };
 
 G_DEFINE_FINAL_TYPE (KoersPreferencesWindow, koers_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -122,6 +126,46 @@ author_apply_cb (KoersPreferencesWindow *self)
                                                                  : _ ("Your account’s name is used")));
 }
 
+/* The check-in day and late-after days: the database's, written at once. */
+static void
+rhythm_changed_cb (KoersPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  KoersRhythm rhythm = {
+    .checkin_day = (GDateWeekday) (adw_combo_row_get_selected (self->checkin_day_row) + 1),
+    .late_days = (guint) gtk_spin_button_get_value_as_int (self->late_spin),
+  };
+
+  if (!koers_store_write_rhythm (self->store, &rhythm, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+    }
+}
+
+static void
+init_rhythm (KoersPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  KoersRhythm rhythm;
+
+  if (!koers_store_read_rhythm (self->store, &rhythm, &error))
+    koers_rhythm_init (&rhythm);
+
+  adw_combo_row_set_selected (self->checkin_day_row, rhythm.checkin_day - 1);
+  gtk_spin_button_set_value (self->late_spin, rhythm.late_days);
+  /* After the stored values, so that showing them writes nothing. */
+  g_signal_connect_object (self->checkin_day_row, "notify::selected",
+                           G_CALLBACK (rhythm_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->late_spin, "value-changed",
+                           G_CALLBACK (rhythm_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The application asks for the autostart when it changes. */
+  g_settings_bind (self->settings, "remind-when-closed", self->remind_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 koers_preferences_window_dispose (GObject *object)
 {
@@ -161,6 +205,9 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_group);
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, checkin_day_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, late_spin);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, remind_switch);
   gtk_widget_class_bind_template_callback (widget_class, organisation_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, author_apply_cb);
 }
@@ -222,6 +269,7 @@ koers_preferences_window_new (GtkWindow  *parent,
   g_signal_connect_object (self->language_row, "notify::selected",
                            G_CALLBACK (language_selected_cb), self, G_CONNECT_SWAPPED);
   language_selected_cb (self);
+  init_rhythm (self);
 
   return GTK_WIDGET (self);
 }

@@ -152,6 +152,7 @@ koers_window_read_whole_period (KoersWindow *self)
     }
 
   koers_window_add_quality_page (self);
+  koers_window_add_due_page (self);
 }
 
 static gboolean

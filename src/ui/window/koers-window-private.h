@@ -12,6 +12,7 @@
 #include "koers-window.h"
 #include "objectives/koers-editor-pane.h"
 #include "quality/koers-quality-page.h"
+#include "due/koers-due-page.h"
 
 G_BEGIN_DECLS
 
@@ -34,10 +35,10 @@ struct _KoersWindow
   GHashTable *collapsed; /* UUIDs of collapsed departments */
   char       *tree_key;  /* ids, parents and orders the tree was made for */
 
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content_box;
-  GtkListBox           *department_list;
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet      *leaflet;
+  GtkWidget       *content_box;
+  GtkListBox      *department_list;
   /* The store's departments the sidebar shows: before the first frame
    * those that fit in the window, then every one. */
   GtkSliceListModel    *department_rows;
@@ -48,6 +49,9 @@ struct _KoersWindow
   GtkStack             *content_stack;
   KoersEditorPane      *editor_pane;
   GtkListBox           *tools_list;
+  GtkListBoxRow        *due_row;
+  GtkLabel             *due_badge;
+  KoersDuePage         *due_page;
   GtkListBoxRow        *quality_row;
   GtkLabel             *quality_badge;
   KoersQualityPage     *quality_page;
@@ -137,6 +141,11 @@ int  koers_window_find_sibling_index (KoersWindow     *self,
                                       int              delta);
 /* Adds win.expand-teams and win.collapse-teams. */
 void koers_window_init_teams (KoersWindow *self);
+/* The Due list (koers-window-due.c): its page (once, with the whole
+ * period), showing it, and win.show-due. */
+void koers_window_add_due_page (KoersWindow *self);
+void koers_window_show_due (KoersWindow *self);
+void koers_window_class_init_due (GtkWidgetClass *widget_class);
 /* Adds export, import and the quarterly review (koers-window-data.c). */
 void koers_window_init_data (KoersWindow *self);
 void koers_window_dispose_data (KoersWindow *self);

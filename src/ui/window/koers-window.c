@@ -111,7 +111,9 @@ static void
 tools_row_selected_cb (KoersWindow   *self,
                        GtkListBoxRow *row)
 {
-  if (row == self->quality_row)
+  if (row == self->due_row)
+    koers_window_show_due (self);
+  else if (row == self->quality_row)
     show_quality (self);
   else if (row == self->alignment_row)
     show_alignment (self);
@@ -525,6 +527,7 @@ koers_window_class_init (KoersWindowClass *klass)
     }
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/window/koers-window.ui");
+  koers_window_class_init_due (widget_class);
   /* Offset 0: no field, but gtk_widget_get_template_child() finds them (tests). */
   gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_button);
@@ -538,6 +541,8 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, editor_pane);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, tools_list);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, due_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, due_badge);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_row);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_badge);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, alignment_row);

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "koers-window-private.h"
+
+/* The Due list in the window: its row in the sidebar's tools list (with a
+ * count), its page in the content stack and win.show-due, which the
+ * reminder's notification opens (app.show-due). */
+
+static void
+n_due_changed_cb (KoersWindow *self)
+{
+  guint            n_due = koers_due_page_get_n_due (self->due_page);
+  g_autofree char *count = g_strdup_printf ("%u", n_due);
+  g_autofree char *description = g_strdup_printf (ngettext ("%u item due", "%u items due", n_due), n_due);
+
+  gtk_label_set_text (self->due_badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_badge), n_due > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+void
+koers_window_add_due_page (KoersWindow *self)
+{
+  if (self->due_page != NULL)
+    return;
+
+  self->due_page = KOERS_DUE_PAGE (koers_due_page_new (self->store));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->due_page), "due");
+  g_signal_connect_object (self->due_page, "notify::n-due",
+                           G_CALLBACK (n_due_changed_cb), self, G_CONNECT_SWAPPED);
+  n_due_changed_cb (self);
+}
+
+void
+koers_window_show_due (KoersWindow *self)
+{
+  /* The page comes with the whole period (koers-window-first-frame.c). */
+  koers_window_read_whole_period (self);
+  /* Today may have moved on since the list was made. */
+  koers_due_page_refresh (self->due_page);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "due");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_button, FALSE);
+  gtk_list_box_unselect_all (self->department_list);
+  if (gtk_list_box_get_selected_row (self->tools_list) != self->due_row)
+    gtk_list_box_select_row (self->tools_list, self->due_row);
+}
+
+static void
+show_due_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersWindow *self = KOERS_WINDOW (widget);
+
+  koers_window_show_due (self);
+  /* Narrow: from the sidebar to the page. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+void
+koers_window_class_init_due (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-due", NULL, show_due_action_cb);
+}
