@@ -7,6 +7,7 @@
 #include "core/koers-kpi-status.h"
 #include "core/koers-scoring.h"
 #include "core/koers-seed.h"
+#include "koers-demo-capacity.h"
 #include "koers-demo.h"
 #include "koers-templates-private.h"
 #include "store/koers-store.h"
@@ -606,7 +607,7 @@ fill_store (KoersStore   *store,
                                       sizeof (gint64)));
     }
 
-  return TRUE;
+  return koers_demo_add_capacity (store, language, &demo.quarter, error);
 }
 
 typedef struct
