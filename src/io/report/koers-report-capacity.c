@@ -97,6 +97,18 @@ escalation_line_free (EscalationLine *line)
   g_free (line);
 }
 
+/* A sentence without its full stop, to put one of ours after it. */
+static char *
+strip_stop (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gsize n = strlen (copy);
+
+  while (n > 0 && (copy[n - 1] == '.' || copy[n - 1] == '!'))
+    copy[--n] = '\0';
+  return copy;
+}
+
 static gboolean
 in_report (const KoersReportData *data,
            gint64                 department_id)
@@ -204,18 +216,6 @@ koers_report_capacity_free (KoersReportCapacity *capacity)
   g_ptr_array_unref (capacity->requests);
   g_ptr_array_unref (capacity->escalations);
   g_free (capacity);
-}
-
-/* A sentence without its full stop, to put one of ours after it. */
-static char *
-strip_stop (const char *text)
-{
-  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gsize n = strlen (copy);
-
-  while (n > 0 && (copy[n - 1] == '.' || copy[n - 1] == '!'))
-    copy[--n] = '\0';
-  return copy;
 }
 
 static char *
