@@ -196,7 +196,7 @@ rebuild (KoersEscalationsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->rows->len == 0);
   gtk_label_set_text (self->empty_label, resolved ? _ ("No escalation has been resolved yet.")
                                                   : _ ("No open escalations. Escalate a committed objective "
-                                                       "or key result at risk from its card’s menu."));
+                                                       "or key result at risk from its card or its row."));
 }
 
 void
