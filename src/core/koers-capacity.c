@@ -246,7 +246,10 @@ koers_capacity_parse_amount (const char *text,
       *out = 0.0;
       return TRUE;
     }
-  if (!koers_parse_number (koers_format_get_language (), stripped, &value, &local))
+  if (!koers_parse_number (koers_format_get_language (), stripped, &value, &local) &&
+      g_error_matches (local, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_RANGE))
+    value = G_MAXDOUBLE; /* said below, with the limit */
+  else if (local != NULL)
     {
       g_set_error (error, KOERS_PARSE_ERROR, KOERS_PARSE_ERROR_INVALID,
                    _ ("Not a number: %s"), local->message);
