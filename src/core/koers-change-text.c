@@ -343,6 +343,11 @@ name_phrase (const char *entity,
   if (g_strcmp0 (entity, ENTITY_KPI) == 0)
     return name != NULL ? g_strdup_printf (C_ ("history", "the KPI “%s”"), name)
                         : g_strdup (C_ ("history", "a removed KPI"));
+  /* Schema 7: they have no name of their own. */
+  if (g_strcmp0 (entity, ENTITY_ESCALATION) == 0)
+    return g_strdup (C_ ("history", "an escalation to management"));
+  if (g_strcmp0 (entity, ENTITY_CAPACITY) == 0)
+    return g_strdup (C_ ("history", "the capacity of a quarter"));
 
   return name != NULL ? g_strdup_printf ("“%s”", name)
                       : g_strdup (C_ ("history", "something that was removed"));

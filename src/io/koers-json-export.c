@@ -931,6 +931,10 @@ change_cb (const KoersChangeRow *change,
    * KPI value's go along with their key result and KPI). */
   if (e->exported != NULL && !is_exported (e, change->uuid) && !is_exported (e, change->parent))
     return TRUE;
+  /* Capacities and escalations (schema 7) are not in a file, and neither
+   * is their history. */
+  if (koers_entity_find (change->entity) == NULL)
+    return TRUE;
 
   writer_element (w);
   writer_open (w, '{');
