@@ -14,11 +14,11 @@ struct _KoersCapacityPage
 {
   AdwBin parent_instance;
 
-  KoersStore  *store;
-  KoersPeriod  period;
-  gboolean     has_period;
-  GHashTable  *words; /* gint64 * department id -> GtkLabel (borrowed) */
-  GPtrArray   *requests;
+  KoersStore           *store;
+  KoersPeriod           period;
+  gboolean              has_period;
+  GHashTable           *words; /* gint64 * department id -> GtkLabel (borrowed) */
+  GPtrArray            *requests;
   GtkFileChooserNative *chooser;
 
   GtkLabel   *heading_label;
@@ -178,10 +178,10 @@ static void
 set_capacity_clicked_cb (GtkButton         *button,
                          KoersCapacityPage *self)
 {
-  CapacityForm    *form = g_new0 (CapacityForm, 1);
-  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget       *list = gtk_list_box_new ();
-  GtkWidget       *dialog;
+  CapacityForm *form = g_new0 (CapacityForm, 1);
+  GtkWidget    *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget    *list = gtk_list_box_new ();
+  GtkWidget    *dialog;
   g_autoptr (KoersCapacity) capacity = NULL;
   g_autofree char *days = NULL;
   g_autofree char *budget = NULL;
@@ -229,19 +229,17 @@ set_capacity_clicked_cb (GtkButton         *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* NULL for the company when it has neither a capacity nor an objective
+ * in the quarter (its objectives run the year): nothing to show.  Every
+ * department has its row, to set a capacity before its objectives come. */
 static GtkWidget *
 make_department_row (KoersCapacityPage *self,
                      KoersDepartment   *department)
 {
-  gint64           id = koers_department_get_id (department);
+  gint64 id = koers_department_get_id (department);
   g_autoptr (KoersCapacity) capacity = koers_store_get_capacity (self->store, id, &self->period);
   KoersCapacityUse *use = g_new0 (KoersCapacityUse, 1);
-  GtkWidget        *row = gtk_list_box_row_new ();
-  GtkWidget        *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget        *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget        *name = gtk_label_new (koers_department_get_name (department));
-  GtkWidget        *button = gtk_button_new_with_label (_ ("Set Capacity…"));
-  GtkWidget        *bar = gtk_drawing_area_new ();
+  GtkWidget        *row, *box, *top, *name, *button, *bar;
   g_autofree char  *words = NULL;
   g_autofree char  *figures = NULL;
   GtkWidget        *words_label;
@@ -249,6 +247,17 @@ make_department_row (KoersCapacityPage *self,
   g_autofree char  *needed = NULL;
 
   koers_capacity_use_compute (use, koers_store_get_objectives (self->store), id, &self->period, capacity);
+  if (koers_department_get_is_company (department) && !use->has_capacity && use->n_objectives == 0)
+    {
+      g_free (use);
+      return NULL;
+    }
+  row = gtk_list_box_row_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  name = gtk_label_new (koers_department_get_name (department));
+  button = gtk_button_new_with_label (_ ("Set Capacity…"));
+  bar = gtk_drawing_area_new ();
   words = koers_capacity_use_describe (use);
   available = koers_format_number (koers_format_get_language (), use->available, 1);
   needed = koers_format_number (koers_format_get_language (), use->committed + use->aspirational, 1);
@@ -425,8 +434,10 @@ rebuild (KoersCapacityPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
       g_autoptr (KoersDepartment) department = g_list_model_get_item (departments, i);
+      GtkWidget *row = make_department_row (self, department);
 
-      gtk_list_box_append (self->departments_list, make_department_row (self, department));
+      if (row != NULL)
+        gtk_list_box_append (self->departments_list, row);
     }
 
   g_clear_pointer (&self->requests, g_ptr_array_unref);
