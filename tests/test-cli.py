@@ -214,10 +214,12 @@ def test_other_commands(tmp, db):
         check('export-csv --language nl has Dutch headers', lines and lines[0].startswith('Niveau,'),
               lines[:1])
 
-    # The quality check prints its report; the demo has no error-level finding.
+    # The quality check prints its report; the demo's one error-level
+    # finding is its department over capacity (koers-demo-capacity.c).
     status, out, err = run('--check', '--database', db, '--period', '2026-Q2')
-    check('check prints a report and exits 0 without an error', status == 0 and 'Q2 2026' in out
-          and 'errors: 0,' in out, describe(status, out, err))
+    check('check prints a report and exits 1 on the demo\'s department over capacity',
+          status == 1 and 'Q2 2026' in out and 'errors: 1,' in out
+          and 'committed-over-capacity' in out, describe(status, out, err))
     test_check_error(tmp, db)
     test_check_departments(tmp, db)
 
@@ -232,7 +234,8 @@ def test_check_departments(tmp, db):
     """--check --departments reports on those departments (and their
     teams) only: exactly the findings the whole check has for them."""
     status, whole, err = run('--check', '--database', db, '--period', '2026-Q2', '--language', 'en')
-    check('check of the whole company exits 0', status == 0, describe(status, whole, err))
+    check('check of the whole company exits 1 (a department over capacity)', status == 1,
+          describe(status, whole, err))
     status, part, err = run('--check', '--database', db, '--period', '2026-Q2', '--language', 'en',
                             '--departments', 'sales, Finance')
     check('check --departments exits 0', status == 0 and 'Q2 2026' in part, describe(status, part, err))

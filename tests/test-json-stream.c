@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "core/koers-resource-request.h"
 #include "koers-demo.h"
 #include "koers-json-private.h"
 #include "store/koers-store-review.h"
@@ -296,6 +297,19 @@ build_objective (JsonBuilder    *b,
     add_number (b, "final_grade", koers_objective_get_final_grade (o));
   if (koers_objective_get_review_note (o)[0] != '\0')
     add_string (b, "review_note", koers_objective_get_review_note (o));
+  /* Schema 7: effort and resource request, left out when unset. */
+  if (koers_objective_get_effort_days (o) != 0.0)
+    add_number (b, "effort_days", koers_objective_get_effort_days (o));
+  if (koers_objective_get_request_days (o) != 0.0)
+    add_number (b, "request_days", koers_objective_get_request_days (o));
+  if (koers_objective_get_request_budget (o) != 0.0)
+    add_number (b, "request_budget", koers_objective_get_request_budget (o));
+  if (koers_objective_get_request_reason (o)[0] != '\0')
+    add_string (b, "request_reason", koers_objective_get_request_reason (o));
+  if (koers_objective_get_request_state (o) != KOERS_REQUEST_STATE_NONE)
+    add_string (b, "request_state", koers_request_state_to_string (koers_objective_get_request_state (o)));
+  if (koers_objective_get_request_note (o)[0] != '\0')
+    add_string (b, "request_note", koers_objective_get_request_note (o));
   add_stamp (b, "created", koers_objective_get_created (o));
   add_stamp (b, "updated", koers_objective_get_updated (o));
 

@@ -1001,6 +1001,16 @@ test_every_rule (KoersTestQuality *fx,
 
   for (guint i = 0; i < n_rules; i++)
     {
+      /* The capacity and escalation rules need capacities and escalations
+       * in the input: tests/test-quality-capacity.c makes each fire. */
+      static const char *const capacity_rules[] = {
+        KOERS_QUALITY_RULE_COMMITTED_OVER_CAPACITY, KOERS_QUALITY_RULE_TOTAL_OVER_CAPACITY,
+        KOERS_QUALITY_RULE_CAPACITY_UNDERUSED, KOERS_QUALITY_RULE_NO_EFFORT_ESTIMATE,
+        KOERS_QUALITY_RULE_NOT_ESCALATED, NULL
+      };
+
+      if (g_strv_contains (capacity_rules, rules[i].id))
+        continue;
       if (koers_test_quality_find (G_LIST_MODEL (all), rules[i].id, 0) == NULL)
         g_error ("rule %s never fired", rules[i].id);
     }

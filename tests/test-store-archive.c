@@ -164,7 +164,11 @@ test_migrate_v5 (KoersTestDir *fixture,
   g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 5);
 
   store = koers_test_open_store (fixture->path);
-  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "PRAGMA user_version"), ==, KOERS_STORE_SCHEMA_VERSION);
+  /* On to schema 7 in the same open: no effort, no capacity, no escalation yet. */
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT effort_days FROM objectives WHERE id = 10"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM capacities"), ==, 0);
+  g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM escalations"), ==, 0);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT archived FROM objectives WHERE id = 10"), ==, 1);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT archived FROM objectives WHERE id = 11"), ==, 0);
   g_assert_cmpint (koers_test_query_int (fixture->path, "SELECT count(*) FROM changes"), ==, 0);

@@ -20,6 +20,8 @@
 #define ENTITY_DEPARTMENT "department"
 #define ENTITY_KPI "kpi"
 #define ENTITY_KPI_VALUE "kpi_value"
+#define ENTITY_CAPACITY "capacity"
+#define ENTITY_ESCALATION "escalation"
 
 /* Contexts of the translatable words below, for g_dpgettext2(). */
 #define LABEL_CONTEXT "history field"
@@ -89,6 +91,19 @@ static const FieldInfo field_infos[] = {
     NC_ ("history field", "Review note"), NC_ ("history noun", "the review note") },
   { ENTITY_OBJECTIVE, "archived", VALUE_BOOLEAN, NULL,
     NC_ ("history field", "Archived"), NC_ ("history noun", "whether it is archived") },
+  /* Schema 7: effort and resource request. */
+  { ENTITY_OBJECTIVE, "effort_days", VALUE_NUMBER, NULL,
+    NC_ ("history field", "Effort (person-days)"), NC_ ("history noun", "the effort estimate") },
+  { ENTITY_OBJECTIVE, "request_days", VALUE_NUMBER, NULL,
+    NC_ ("history field", "Requested person-days"), NC_ ("history noun", "the person-days requested") },
+  { ENTITY_OBJECTIVE, "request_budget", VALUE_NUMBER, NULL,
+    NC_ ("history field", "Requested budget"), NC_ ("history noun", "the budget requested") },
+  { ENTITY_OBJECTIVE, "request_reason", VALUE_LONG_TEXT, NULL,
+    NC_ ("history field", "Reason for the request"), NC_ ("history noun", "the reason for the request") },
+  { ENTITY_OBJECTIVE, "request_state", VALUE_TEXT, NULL,
+    NC_ ("history field", "Request"), NC_ ("history noun", "the answer to the request") },
+  { ENTITY_OBJECTIVE, "request_note", VALUE_LONG_TEXT, NULL,
+    NC_ ("history field", "Note on the request"), NC_ ("history noun", "the note on the request") },
 
   { ENTITY_KEY_RESULT, "objective_id", VALUE_LINK, ENTITY_OBJECTIVE,
     NC_ ("history field", "Objective"), NC_ ("history noun", "the objective") },
@@ -165,6 +180,32 @@ static const FieldInfo field_infos[] = {
     NC_ ("history field", "Frequency"), NC_ ("history noun", "the frequency") },
   { ENTITY_KPI, "position", VALUE_POSITION, NULL,
     NC_ ("history field", "Position"), NC_ ("history noun", "the position") },
+
+  { ENTITY_CAPACITY, "department_id", VALUE_LINK, ENTITY_DEPARTMENT,
+    NC_ ("history field", "Department"), NC_ ("history noun", "the department") },
+  { ENTITY_CAPACITY, "period", VALUE_PERIOD, NULL,
+    NC_ ("history field", "Period"), NC_ ("history noun", "the period") },
+  { ENTITY_CAPACITY, "days", VALUE_NUMBER, NULL,
+    NC_ ("history field", "Capacity (person-days)"), NC_ ("history noun", "the capacity") },
+  { ENTITY_CAPACITY, "budget", VALUE_NUMBER, NULL,
+    NC_ ("history field", "Budget"), NC_ ("history noun", "the budget") },
+
+  { ENTITY_ESCALATION, "objective_id", VALUE_LINK, ENTITY_OBJECTIVE,
+    NC_ ("history field", "Objective"), NC_ ("history noun", "the objective") },
+  { ENTITY_ESCALATION, "key_result_id", VALUE_LINK, ENTITY_KEY_RESULT,
+    NC_ ("history field", "Key result"), NC_ ("history noun", "the key result") },
+  { ENTITY_ESCALATION, "reason", VALUE_LONG_TEXT, NULL,
+    NC_ ("history field", "Reason"), NC_ ("history noun", "the reason") },
+  { ENTITY_ESCALATION, "help", VALUE_LONG_TEXT, NULL,
+    NC_ ("history field", "Help asked"), NC_ ("history noun", "the help asked") },
+  { ENTITY_ESCALATION, "raised_by", VALUE_TEXT, NULL,
+    NC_ ("history field", "Escalated by"), NC_ ("history noun", "who escalated") },
+  { ENTITY_ESCALATION, "resolved", VALUE_BOOLEAN, NULL,
+    NC_ ("history field", "Resolved"), NC_ ("history noun", "whether it is resolved") },
+  { ENTITY_ESCALATION, "resolution", VALUE_LONG_TEXT, NULL,
+    NC_ ("history field", "Resolution"), NC_ ("history noun", "the resolution") },
+  { ENTITY_ESCALATION, "resolved_by", VALUE_TEXT, NULL,
+    NC_ ("history field", "Resolved by"), NC_ ("history noun", "who resolved it") },
 
   { ENTITY_KPI_VALUE, "kpi_id", VALUE_LINK, ENTITY_KPI,
     NC_ ("history field", "KPI"), NC_ ("history noun", "the KPI") },
@@ -302,6 +343,11 @@ name_phrase (const char *entity,
   if (g_strcmp0 (entity, ENTITY_KPI) == 0)
     return name != NULL ? g_strdup_printf (C_ ("history", "the KPI “%s”"), name)
                         : g_strdup (C_ ("history", "a removed KPI"));
+  /* Schema 7: they have no name of their own. */
+  if (g_strcmp0 (entity, ENTITY_ESCALATION) == 0)
+    return g_strdup (C_ ("history", "an escalation to management"));
+  if (g_strcmp0 (entity, ENTITY_CAPACITY) == 0)
+    return g_strdup (C_ ("history", "the capacity of a quarter"));
 
   return name != NULL ? g_strdup_printf ("“%s”", name)
                       : g_strdup (C_ ("history", "something that was removed"));

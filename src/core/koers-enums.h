@@ -97,6 +97,16 @@ typedef enum
   KOERS_KPI_STATUS_UNHEALTHY,
 } KoersKpiStatus;
 
+/* A resource request of an objective (koers-resource-request.h): none
+ * asked, asked and waiting, or management's answer. */
+typedef enum
+{
+  KOERS_REQUEST_STATE_NONE,
+  KOERS_REQUEST_STATE_REQUESTED,
+  KOERS_REQUEST_STATE_APPROVED,
+  KOERS_REQUEST_STATE_DECLINED,
+} KoersRequestState;
+
 /* Stable string forms, used in the database and in JSON. */
 const char *koers_level_to_string (KoersLevel level);
 gboolean    koers_level_from_string (const char *str, KoersLevel *out);

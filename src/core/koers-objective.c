@@ -6,6 +6,7 @@
 #include "koers-property.h"
 #include "koers-list-watch.h"
 #include "koers-objective.h"
+#include "koers-resource-request.h"
 #include "koers-scoring.h"
 
 struct _KoersObjective
@@ -33,6 +34,14 @@ struct _KoersObjective
   char  *review_note;
   /* Put away: kept with its history, out of the period's figures. */
   gboolean archived;
+  /* Capacity (schema 7, koers-resource-request.h): the effort estimate in
+   * person-days (0: none) and the resource request and its answer. */
+  double            effort_days;
+  double            request_days;
+  double            request_budget;
+  char             *request_reason;
+  KoersRequestState request_state;
+  char             *request_note;
 
   /* Derived, cached so that notify fires only on a real change. */
   double score;
@@ -70,6 +79,12 @@ enum
   PROP_FINAL_GRADE,
   PROP_REVIEW_NOTE,
   PROP_ARCHIVED,
+  PROP_EFFORT_DAYS,
+  PROP_REQUEST_DAYS,
+  PROP_REQUEST_BUDGET,
+  PROP_REQUEST_REASON,
+  PROP_REQUEST_STATE,
+  PROP_REQUEST_NOTE,
   N_PROPS
 };
 
@@ -112,6 +127,13 @@ static const KoersProperty property_table[] = {
     .minimum = -1.0, .maximum = 1.0, .default_value = -1.0, .set = set_final_grade },
   { "review-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, review_note) },
   { "archived", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersObjective, archived) },
+  { "effort-days", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, effort_days) },
+  { "request-days", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, request_days) },
+  { "request-budget", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, request_budget) },
+  { "request-reason", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, request_reason) },
+  { "request-state", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersObjective, request_state),
+    .type = koers_request_state_get_type, .default_value = KOERS_REQUEST_STATE_NONE },
+  { "request-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, request_note) },
 };
 
 static int
@@ -237,6 +259,8 @@ koers_objective_init (KoersObjective *self)
   self->owner = g_strdup ("");
   self->postmortem = g_strdup ("");
   self->review_note = g_strdup ("");
+  self->request_reason = g_strdup ("");
+  self->request_note = g_strdup ("");
   self->final_grade = -1.0;
   self->level = KOERS_LEVEL_DEPARTMENT;
   self->kind = KOERS_OBJECTIVE_KIND_COMMITTED;
@@ -735,4 +759,52 @@ koers_objective_set_archived (KoersObjective *self,
 
   self->archived = archived;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+}
+
+double
+koers_objective_get_effort_days (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
+
+  return self->effort_days;
+}
+
+double
+koers_objective_get_request_days (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
+
+  return self->request_days;
+}
+
+double
+koers_objective_get_request_budget (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
+
+  return self->request_budget;
+}
+
+const char *
+koers_objective_get_request_reason (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->request_reason;
+}
+
+KoersRequestState
+koers_objective_get_request_state (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), KOERS_REQUEST_STATE_NONE);
+
+  return self->request_state;
+}
+
+const char *
+koers_objective_get_request_note (KoersObjective *self)
+{
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
+
+  return self->request_note;
 }

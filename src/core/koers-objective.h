@@ -83,4 +83,16 @@ void        koers_objective_set_review_note (KoersObjective *self, const char *n
 gboolean koers_objective_get_archived (KoersObjective *self);
 void     koers_objective_set_archived (KoersObjective *self, gboolean archived);
 
+/* Capacity (koers-resource-request.h): the effort estimate in person-days
+ * (0: none), the resource request (extra person-days, budget in euro, a
+ * reason) and management's answer with its note.  Set them with
+ * g_object_set(): "effort-days", "request-days", "request-budget",
+ * "request-reason", "request-state", "request-note". */
+double            koers_objective_get_effort_days (KoersObjective *self);
+double            koers_objective_get_request_days (KoersObjective *self);
+double            koers_objective_get_request_budget (KoersObjective *self);
+const char       *koers_objective_get_request_reason (KoersObjective *self);
+KoersRequestState koers_objective_get_request_state (KoersObjective *self);
+const char       *koers_objective_get_request_note (KoersObjective *self);
+
 G_END_DECLS

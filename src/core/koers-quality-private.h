@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "koers-quality.h"
+
 G_BEGIN_DECLS
 
 /* koers-quality-text.c: heuristics on what people write, in English and
@@ -32,5 +34,35 @@ gboolean koers_quality_text_is_blank (const char *text);
  * unknown names stay as they are. */
 char *koers_quality_text_expand (const char        *template_text,
                                  const char *const *pairs);
+
+/* koers-quality.c's check in progress, for the rules kept in files of
+ * their own (koers-quality-capacity.c). */
+typedef struct _KoersQualityCheck KoersQualityCheck;
+const KoersQualityInput          *koers_quality_check_get_input (KoersQualityCheck *check);
+/* Adds a finding of rule_id: {department} is department, {period} the
+ * period checked, {n} and {limit} the numbers (-1: not used). */
+void koers_quality_check_add (KoersQualityCheck *check,
+                              const char        *rule_id,
+                              gint64             department_id,
+                              gint64             objective_id,
+                              gint64             key_result_id,
+                              const char        *subject,
+                              const char        *department,
+                              int                n,
+                              int                limit);
+
+/* koers-quality-capacity.c: capacity against effort (the department's),
+ * an effort estimate (a committed objective's) and escalation (a committed
+ * key result's). */
+void koers_quality_check_capacity (KoersQualityCheck *check,
+                                   gint64             department_id,
+                                   const char        *department,
+                                   const char        *subject);
+void koers_quality_check_effort (KoersQualityCheck *check,
+                                 KoersObjective    *objective,
+                                 const char        *subject);
+void koers_quality_check_escalation (KoersQualityCheck *check,
+                                     KoersObjective    *objective,
+                                     KoersKeyResult    *kr);
 
 G_END_DECLS

@@ -77,6 +77,18 @@ typedef struct
 #define KOERS_QUALITY_RULE_BUSINESS_AS_USUAL "business-as-usual"
 #define KOERS_QUALITY_RULE_TASKS_AS_KEY_RESULTS "tasks-as-key-results"
 #define KOERS_QUALITY_RULE_TOO_FEW_COMPANY_OBJECTIVES "too-few-company-objectives"
+#define KOERS_QUALITY_RULE_COMMITTED_OVER_CAPACITY "committed-over-capacity"
+#define KOERS_QUALITY_RULE_TOTAL_OVER_CAPACITY "total-over-capacity"
+#define KOERS_QUALITY_RULE_CAPACITY_UNDERUSED "capacity-underused"
+#define KOERS_QUALITY_RULE_NO_EFFORT_ESTIMATE "committed-without-effort"
+#define KOERS_QUALITY_RULE_NOT_ESCALATED "at-risk-not-escalated"
+
+/* Capacity: committed and aspirational work together may ask "iets méér
+ * middelen … dan beschikbaar", about 120 %; under half is far below. */
+#define KOERS_QUALITY_MAX_TOTAL_CAPACITY_PERCENT 120
+#define KOERS_QUALITY_MIN_CAPACITY_PERCENT 50
+/* Check-ins in a row at risk or off track before an escalation is due. */
+#define KOERS_QUALITY_CHECKINS_BEFORE_ESCALATION 2
 
 /* All rules, in the order the report lists them. */
 const KoersQualityRule *koers_quality_get_rules (guint *n_rules);

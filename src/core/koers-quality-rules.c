@@ -49,6 +49,20 @@
   "labelen van een ambitieuze OKR als verplicht [zorgt] voor frustratie en defensiviteit bij teams "       \
   "die het doel niet kunnen waarmaken.”"
 
+/* Pitfall #4 on capacity, shared by the three capacity rules. */
+#define PITFALL_4_CAPACITY_EN                                                                                 \
+  "Pitfall #4, sandbagging: “Committed OKRs must be realistic but challenging and take most of the "        \
+  "available resources. Committed and aspirational OKRs together may even ask for a little more "             \
+  "resources than are available — otherwise they are set too safely.” And: “Teams that meet all their " \
+  "OKRs without using their full capacity show that they either hoard resources or seek too little "          \
+  "challenge.”"
+#define PITFALL_4_CAPACITY_NL                                                                                  \
+  "Valkuil #4, sandbagging: “Verplichte OKR’s moeten realistisch maar uitdagend zijn en het merendeel "    \
+  "van de beschikbare middelen vergen. De combinatie van verplichte en ambitieuze OKR’s mag zelfs iets "     \
+  "méér middelen vragen dan beschikbaar — anders zijn ze te veilig opgesteld.” En: “Teams die al hun " \
+  "OKR’s halen zonder hun volledige capaciteit te benutten, tonen aan dat ze ofwel middelen hamsteren, "     \
+  "ofwel te weinig uitdaging zoeken.”"
+
 static const KoersQualityRule rules[] = {
   { KOERS_QUALITY_RULE_TOO_MANY_OBJECTIVES,
     KOERS_QUALITY_SEVERITY_WARNING,
@@ -332,6 +346,63 @@ static const KoersQualityRule rules[] = {
       "tonen aan dat ze ofwel middelen hamsteren, ofwel te weinig uitdaging zoeken.” Valkuil #3, "
       "toetsvraag: “Als je aan je klanten vraagt wat ze écht willen, voldoet jouw ambitieuze doelstelling "
       "daaraan — of overtreft ze dat?”" },
+    NO_HINT },
+  { KOERS_QUALITY_RULE_COMMITTED_OVER_CAPACITY,
+    KOERS_QUALITY_SEVERITY_ERROR,
+    KOERS_QUALITY_SCOPE_DEPARTMENT,
+    { "Committed work over capacity", "Verplicht werk boven de capaciteit" },
+    { "{department}’s committed objectives need {n} person-days in {period}; {limit} are available.",
+      "De verplichte doelstellingen van {department} vragen {n} persoonsdagen in {period}; er zijn er {limit} beschikbaar." },
+    { "The framework on committed OKRs: they “must be realistic” and teams “adjust their priorities to "
+      "achieve a score of 1.0 within the agreed time”. Committed work that needs more than the capacity "
+      "cannot be met: ask for resources, hand work over, or make some of it aspirational.",
+      "Het kader over verplichte OKR’s: ze “moeten realistisch” zijn en teams “passen hun prioriteiten "
+      "aan om een score van 1,0 te behalen binnen de afgesproken termijn”. Verplicht werk dat meer vraagt "
+      "dan de capaciteit kan niet gehaald worden: vraag middelen, draag werk over of maak een deel ambitieus." },
+    NO_HINT },
+  { KOERS_QUALITY_RULE_TOTAL_OVER_CAPACITY,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_DEPARTMENT,
+    { "Far more work than capacity", "Veel meer werk dan capaciteit" },
+    { "{department}’s committed and aspirational objectives together need {n}% of its capacity in {period}; about {limit}% is the most.",
+      "De verplichte en ambitieuze doelstellingen van {department} vragen samen {n}% van de capaciteit in {period}; ongeveer {limit}% is het maximum." },
+    { PITFALL_4_CAPACITY_EN " “A little more” is not twice as much: aspirational work comes after the "
+                            "committed objectives are met.",
+      PITFALL_4_CAPACITY_NL " “Iets méér” is niet het dubbele: ambitieuze OKR’s “worden uitgevoerd nadat "
+                            "verplichte doelen behaald zijn”." },
+    NO_HINT },
+  { KOERS_QUALITY_RULE_CAPACITY_UNDERUSED,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_DEPARTMENT,
+    { "Capacity far from used", "Capaciteit ver van benut" },
+    { "{department}’s objectives use only {n}% of its capacity in {period}.",
+      "De doelstellingen van {department} gebruiken maar {n}% van de capaciteit in {period}." },
+    { PITFALL_4_CAPACITY_EN " “That is a signal for management to redistribute resources.”",
+      PITFALL_4_CAPACITY_NL " “Dat is een signaal voor het management om middelen te herverdelen.”" },
+    NO_HINT },
+  { KOERS_QUALITY_RULE_NO_EFFORT_ESTIMATE,
+    KOERS_QUALITY_SEVERITY_INFO,
+    KOERS_QUALITY_SCOPE_OBJECTIVE,
+    { "No effort estimate", "Geen inschatting van de inspanning" },
+    { "This committed objective has no effort estimate in person-days.",
+      "Deze verplichte doelstelling heeft geen inschatting van de inspanning in persoonsdagen." },
+    { "The framework: “Team leaders estimate the resources needed and request them every quarter.” "
+      "Without an estimate, nobody can tell whether the committed work fits the team’s capacity.",
+      "Het kader: “Teamleiders schatten de benodigde middelen in en vragen deze elk kwartaal aan.” Zonder "
+      "inschatting kan niemand zien of het verplichte werk binnen de capaciteit van het team past." },
+    NO_HINT },
+  { KOERS_QUALITY_RULE_NOT_ESCALATED,
+    KOERS_QUALITY_SEVERITY_WARNING,
+    KOERS_QUALITY_SCOPE_KEY_RESULT,
+    { "At risk, not escalated", "In gevaar, niet geëscaleerd" },
+    { "This committed key result has been at risk or off track for {n} check-ins in a row, without an escalation to management.",
+      "Dit verplichte sleutelresultaat is {n} check-ins na elkaar in gevaar of niet op koers, zonder escalatie naar het management." },
+    { "The framework on committed OKRs: “If this proves not feasible, it must be escalated to management "
+      "in time.” And: “Every new OKR will require some degree of escalation, because priorities have to be "
+      "rearranged.” Escalate it with the reason and the help you need.",
+      "Het kader over verplichte OKR’s: “Als dit niet haalbaar blijkt, moet dit tijdig geëscaleerd worden "
+      "naar het management.” En: “Elke nieuwe OKR zal enige mate van escalatie vereisen, omdat "
+      "prioriteiten herschikt moeten worden.” Escaleer met de reden en de hulp die je nodig hebt." },
     NO_HINT },
 };
 

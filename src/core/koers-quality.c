@@ -14,7 +14,7 @@
 /* Scores are doubles computed from values people typed: 0.9999999 is 1. */
 #define SCORE_EPSILON 1e-9
 
-typedef struct
+struct _KoersQualityCheck
 {
   const KoersQualityInput *input;
   GListStore              *findings;
@@ -24,7 +24,8 @@ typedef struct
   GPtrArray               *objectives;       /* KoersObjective, all periods */
   GHashTable              *department_by_id; /* gint64 * -> borrowed from departments */
   GHashTable              *objective_by_id;  /* gint64 * -> borrowed from objectives */
-} Check;
+};
+typedef KoersQualityCheck Check;
 
 /* What a message's placeholders say.  Numbers, dates and periods are
  * formatted per language when the message is rendered. */
@@ -675,11 +676,14 @@ check_objective (Check          *check,
         }
     }
 
+  koers_quality_check_effort (check, objective, subject);
+
   for (guint i = 0; i < n_krs; i++)
     {
       g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, i);
 
       check_key_result (check, objective, kr);
+      koers_quality_check_escalation (check, objective, kr);
     }
 }
 
@@ -695,6 +699,7 @@ check_department (Check           *check,
   check_too_few_company_objectives (check, department_id, name, subject,
                                     check_too_many_objectives (check, department_id, name, subject));
   check_previous_period (check, department_id, name, subject);
+  koers_quality_check_capacity (check, department_id, name, subject);
 
   for (guint i = 0; i < check->objectives->len; i++)
     {
@@ -704,6 +709,32 @@ check_department (Check           *check,
           objective_in_scope (check, objective))
         check_objective (check, objective);
     }
+}
+
+const KoersQualityInput *
+koers_quality_check_get_input (KoersQualityCheck *check)
+{
+  return check->input;
+}
+
+void
+koers_quality_check_add (KoersQualityCheck *check,
+                         const char        *rule_id,
+                         gint64             department_id,
+                         gint64             objective_id,
+                         gint64             key_result_id,
+                         const char        *subject,
+                         const char        *department,
+                         int                n,
+                         int                limit)
+{
+  Args args = ARGS_INIT;
+
+  args.department = department;
+  args.period = check->input->period;
+  args.n = n;
+  args.limit = limit;
+  add_finding (check, rule_id, department_id, objective_id, key_result_id, subject, &args);
 }
 
 gboolean

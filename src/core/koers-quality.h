@@ -23,7 +23,7 @@ typedef gboolean (*KoersQualityGradeFunc) (KoersObjective *objective,
                                            double         *grade,
                                            gpointer        user_data);
 
-typedef struct
+typedef struct _KoersQualityInput
 {
   /* KoersDepartment items (nullable): their order orders the findings,
    * and they name departments in messages. */
@@ -49,6 +49,12 @@ typedef struct
   KoersQualityPostmortemFunc has_postmortem;
   KoersQualityGradeFunc      get_final_grade;
   gpointer                   user_data;
+  /* Capacity (koers-quality-capacity.c): gint64 * department id ->
+   * KoersCapacity of the period checked; NULL: no capacity checks. */
+  GHashTable *capacities;
+  /* The uuids (char *) of objectives and key results with an escalation;
+   * NULL: the escalation check does not run. */
+  GHashTable *escalated;
 } KoersQualityInput;
 
 /* Zeroes input and sets the three fields every check needs. */

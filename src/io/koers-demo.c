@@ -8,6 +8,7 @@
 #include "core/koers-kpi-status.h"
 #include "core/koers-scoring.h"
 #include "core/koers-seed.h"
+#include "koers-demo-capacity.h"
 #include "koers-demo-private.h"
 #include "koers-templates-private.h"
 #include "store/koers-store.h"
@@ -706,7 +707,9 @@ fill_store (KoersStore   *store,
                                       sizeof (gint64)));
     }
 
-  return koers_demo_add_teams (&demo, store, ids, error);
+  if (!koers_demo_add_teams (&demo, store, ids, error))
+    return FALSE;
+  return koers_demo_add_capacity (store, language, &demo.quarter, error);
 }
 
 typedef struct

@@ -642,7 +642,9 @@ write_member (Export            *e,
       add_stamp (w, name, g_value_get_int64 (value));
       break;
     case KOERS_COLUMN_DOUBLE:
-      add_number (w, name, g_value_get_double (value));
+      /* An optional number is left out at 0 (an effort not estimated). */
+      if (g_value_get_double (value) != 0.0 || !(column->json_flags & KOERS_JSON_OPTIONAL))
+        add_number (w, name, g_value_get_double (value));
       break;
     case KOERS_COLUMN_GRADE:
       if (g_value_get_double (value) >= 0.0)
@@ -657,7 +659,10 @@ write_member (Export            *e,
     case KOERS_COLUMN_ENUM:
       nick = g_enum_get_value (G_PARAM_SPEC_ENUM (koers_entity_get_pspec (entity, i))->enum_class,
                                g_value_get_enum (value));
-      add_string (w, name, nick != NULL ? nick->value_nick : NULL);
+      /* An optional one is left out at its default (no request). */
+      if (!(column->json_flags & KOERS_JSON_OPTIONAL) ||
+          g_value_get_enum (value) != G_PARAM_SPEC_ENUM (koers_entity_get_pspec (entity, i))->default_value)
+        add_string (w, name, nick != NULL ? nick->value_nick : NULL);
       break;
     case KOERS_COLUMN_ID:
     case KOERS_COLUMN_VERSION:
@@ -925,6 +930,10 @@ change_cb (const KoersChangeRow *change,
   /* A filtered file: the history of what it holds (a check-in's and a
    * KPI value's go along with their key result and KPI). */
   if (e->exported != NULL && !is_exported (e, change->uuid) && !is_exported (e, change->parent))
+    return TRUE;
+  /* Capacities and escalations (schema 7) are not in a file, and neither
+   * is their history. */
+  if (koers_entity_find (change->entity) == NULL)
     return TRUE;
 
   writer_element (w);

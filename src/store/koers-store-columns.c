@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "core/koers-capacity.h"
 #include "core/koers-checkin.h"
+#include "core/koers-escalation.h"
 #include "core/koers-department.h"
 #include "core/koers-key-result.h"
 #include "core/koers-kpi.h"
@@ -60,6 +62,12 @@ static const KoersColumn objective_columns[] = {
   { "final_grade", "final-grade", KOERS_COLUMN_GRADE, L, NULL, PLAIN, O, NULL },
   { "review_note", "review-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "archived", "archived", KOERS_COLUMN_BOOL, L, NULL, PLAIN, O, NULL },
+  { "effort_days", "effort-days", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, O, NULL },
+  { "request_days", "request-days", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, O, NULL },
+  { "request_budget", "request-budget", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, O, NULL },
+  { "request_reason", "request-reason", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
+  { "request_state", "request-state", KOERS_COLUMN_ENUM, L, NULL, PLAIN, O, NULL },
+  { "request_note", "request-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
@@ -132,6 +140,38 @@ static const KoersColumn kpi_value_columns[] = {
   { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
+/* Schema 7: capacity per department and quarter, escalations of an
+ * objective or key result (koers-store-capacity.c,
+ * koers-store-escalations.c).  Their own store files read and write
+ * them; the tables here give their change-log triggers. */
+static const KoersColumn capacity_columns[] = {
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, R, "department" },
+  { "period", "period", KOERS_COLUMN_TEXT, L, NULL, PERIOD, R, NULL },
+  { "days", "days", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
+  { "budget", "budget", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, 0, NULL },
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+};
+
+static const KoersColumn escalation_columns[] = {
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  { "objective_id", "objective-id", KOERS_COLUMN_LINK, P, "objectives", PLAIN, R, "objective" },
+  { "key_result_id", "key-result-id", KOERS_COLUMN_LINK, L, "key_results", PLAIN, O, "key_result" },
+  { "reason", "reason", KOERS_COLUMN_TEXT, L, NULL, NOTE, R, NULL },
+  { "help", "help", KOERS_COLUMN_TEXT, L, NULL, NOTE, R, NULL },
+  { "raised_by", "raised-by", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
+  { "raised_at", "raised-at", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  { "resolved", "resolved", KOERS_COLUMN_BOOL, L, NULL, PLAIN, 0, NULL },
+  { "resolution", "resolution", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
+  { "resolved_by", "resolved-by", KOERS_COLUMN_TEXT, L, NULL, PLAIN, O, NULL },
+  { "resolved_at", "resolved-at", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, 0, NULL },
+  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+};
+
 #undef L
 #undef P
 #undef R
@@ -155,6 +195,8 @@ ENTITY (koers_entity_key_result, "key_results", "key_result", koers_key_result_g
 ENTITY (koers_entity_checkin, "checkins", "checkin", koers_checkin_get_type, checkin_columns);
 ENTITY (koers_entity_kpi, "kpis", "kpi", koers_kpi_get_type, kpi_columns);
 ENTITY (koers_entity_kpi_value, "kpi_values", "kpi_value", koers_kpi_value_get_type, kpi_value_columns);
+ENTITY (koers_entity_capacity, "capacities", "capacity", koers_capacity_get_type, capacity_columns);
+ENTITY (koers_entity_escalation, "escalations", "escalation", koers_escalation_get_type, escalation_columns);
 
 static const KoersEntity *const all_entities[] = {
   &koers_entity_department,

@@ -94,6 +94,10 @@ extern const KoersEntity koers_entity_key_result;
 extern const KoersEntity koers_entity_checkin;
 extern const KoersEntity koers_entity_kpi;
 extern const KoersEntity koers_entity_kpi_value;
+/* Schema 7, kept by their own store files and not among
+ * koers_entity_get_all()'s: only their log triggers come from here. */
+extern const KoersEntity koers_entity_capacity;
+extern const KoersEntity koers_entity_escalation;
 
 /* The entities in the order a database holds them (owners first). */
 const KoersEntity *const *koers_entity_get_all (guint *n_entities);

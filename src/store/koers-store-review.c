@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/koers-date.h"
+#include "koers-store-capacity.h"
 #include "koers-store-private.h"
 #include "koers-store-review.h"
 
@@ -229,6 +230,7 @@ koers_store_init_quality_input (KoersStore        *self,
   koers_quality_input_init (input, koers_store_get_departments (self),
                             koers_store_get_objectives (self), period);
   input->dismissed = koers_store_get_dismissed_findings (self);
+  koers_store_init_quality_capacity (self, input, period);
 }
 
 /* Carry-over and hand-over. */

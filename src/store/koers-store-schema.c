@@ -250,6 +250,74 @@ build_schema_v6_triggers (void)
   return koers_entity_get_log_triggers_ddl (&koers_entity_objective);
 }
 
+/* Schema 7: capacity, resource requests and escalation (the method:
+ * "Teamleiders schatten de benodigde middelen in en vragen deze elk
+ * kwartaal aan"; a committed OKR at risk must "tijdig geëscaleerd worden
+ * naar het management").  An objective gets its effort in person-days and
+ * its resource request with management's answer; a department its
+ * capacity per quarter; an objective or key result its escalations. */
+static const char schema_v7[] =
+  "DROP TRIGGER IF EXISTS objectives_log_insert;\n"
+  "DROP TRIGGER IF EXISTS objectives_log_update;\n"
+  "DROP TRIGGER IF EXISTS objectives_log_delete;\n"
+  "ALTER TABLE objectives ADD COLUMN effort_days REAL NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE objectives ADD COLUMN request_days REAL NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE objectives ADD COLUMN request_budget REAL NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE objectives ADD COLUMN request_reason TEXT;\n"
+  "ALTER TABLE objectives ADD COLUMN request_state TEXT NOT NULL DEFAULT 'none';\n"
+  "ALTER TABLE objectives ADD COLUMN request_note TEXT;\n"
+  "CREATE TABLE capacities (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  uuid          TEXT NOT NULL UNIQUE,\n"
+  "  department_id INTEGER NOT NULL REFERENCES departments (id) ON DELETE CASCADE,\n"
+  "  period        TEXT NOT NULL CHECK (period <> ''),\n"
+  "  days          REAL NOT NULL CHECK (days >= 0),\n"
+  "  budget        REAL NOT NULL DEFAULT 0 CHECK (budget >= 0),\n"
+  "  created       INTEGER NOT NULL,\n"
+  "  updated       INTEGER NOT NULL,\n"
+  "  version       INTEGER NOT NULL DEFAULT 1,\n"
+  "  UNIQUE (department_id, period)\n"
+  ");\n"
+  "CREATE TABLE escalations (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  uuid          TEXT NOT NULL UNIQUE,\n"
+  "  objective_id  INTEGER NOT NULL REFERENCES objectives (id) ON DELETE CASCADE,\n"
+  "  key_result_id INTEGER REFERENCES key_results (id) ON DELETE CASCADE,\n"
+  "  reason        TEXT NOT NULL CHECK (reason <> ''),\n"
+  "  help          TEXT NOT NULL,\n"
+  "  raised_by     TEXT NOT NULL DEFAULT '',\n"
+  "  raised_at     INTEGER NOT NULL,\n"
+  "  resolved      INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),\n"
+  "  resolution    TEXT,\n"
+  "  resolved_by   TEXT,\n"
+  "  resolved_at   INTEGER NOT NULL DEFAULT 0,\n"
+  "  version       INTEGER NOT NULL DEFAULT 1\n"
+  ");\n"
+  "CREATE INDEX escalations_objective ON escalations (objective_id);\n";
+
+static char *
+build_schema_v7_triggers (void)
+{
+  const KoersEntity *const added[] = { &koers_entity_capacity, &koers_entity_escalation };
+  GString                 *s = g_string_new (NULL);
+  g_autofree char         *objective = koers_entity_get_log_triggers_ddl (&koers_entity_objective);
+
+  g_string_append (s, objective);
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      g_autofree char *log = koers_entity_get_log_triggers_ddl (added[i]);
+
+      g_string_append_printf (s,
+                              "CREATE TRIGGER %s_version AFTER UPDATE ON %s"
+                              " WHEN NEW.version = OLD.version BEGIN\n"
+                              "  UPDATE %s SET version = OLD.version + 1 WHERE id = NEW.id;\n"
+                              "END;\n",
+                              added[i]->table, added[i]->table, added[i]->table);
+      g_string_append (s, log);
+    }
+  return g_string_free (s, FALSE);
+}
+
 typedef struct
 {
   const char *ddl;
@@ -265,6 +333,7 @@ static const Migration migrations[] = {
   { schema_v4, "PRAGMA user_version = 4" },
   { schema_v5, "PRAGMA user_version = 5", build_schema_v5_triggers },
   { schema_v6, "PRAGMA user_version = 6", build_schema_v6_triggers },
+  { schema_v7, "PRAGMA user_version = 7", build_schema_v7_triggers },
 };
 
 /* Runs a migration's DDL (the fixed text, then what it builds). */

@@ -31,7 +31,7 @@ typedef enum
 GQuark koers_store_error_quark (void);
 
 /* The latest schema version (PRAGMA user_version). */
-#define KOERS_STORE_SCHEMA_VERSION 6
+#define KOERS_STORE_SCHEMA_VERSION 7
 
 /* The SQLite store.  It loads the database into entity objects once at
  * open and keeps them: the lists below are the model the UI binds to.

@@ -99,6 +99,9 @@ def dialogs_run():
                          pred=lambda n: "card.edit" in action_names(n))
         kr = wait_node("a key result row", lambda: main, "list item",
                        pred=lambda n: "kr-row.check-in" in action_names(n))
+        # Only a committed objective's card offers "Escalate to Management…".
+        committed_card = wait_node("a committed objective's card", lambda: main, "panel",
+                                   pred=lambda n: "card.escalate" in action_names(n))
         # The KPI rows are made when their page first shows.
         press(wait_node("the KPIs page switch", lambda: main, None, "KPIs", pred=can_act))
         kpi = wait_node("a KPI row", lambda: main, "list item",
@@ -124,6 +127,8 @@ def dialogs_run():
                 (kr, "kr-row.edit", "Edit Key Result"),
                 (kr, "kr-row.history", "History"),
                 (card, "card.edit", "Edit Objective"),
+                (committed_card, "card.escalate", "Escalate to Management"),
+                (kr, "kr-row.escalate", "Escalate to Management"),
                 (kpi, "kpi-row.update", "Update KPI"),
                 (kpi, "kpi-row.edit", "Edit KPI"),
                 (pane, "editor.add-from-template", "Start from a Template"),
@@ -182,6 +187,14 @@ def dialogs_run():
         wait_for("the Archived list to go", lambda: e2e.find(
             main, "push button", None,
             lambda n: n.get_name().startswith(f"Restore “{isolated('New objective')}”")) is None)
+
+        # Message dialogs of the Capacity page: a department's capacity.
+        press(main, "win.show-capacity")
+        close(koers, open_modal(koers, button_in(main, "a Set Capacity… button",
+                                                 lambda n: n.get_name() == "Set Capacity…"),
+                                "Set Capacity", problems))
+        press(main, "win.show-escalations")
+        wait_node("the Escalations list", lambda: main, "list", "Escalations")
     finally:
         koers.kill()
     if problems:

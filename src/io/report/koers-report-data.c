@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-scoring.h"
 #include "core/koers-summary.h"
+#include "koers-report-capacity.h"
 #include "koers-report-data.h"
 #include "koers-report-kpis.h"
 
@@ -69,6 +70,7 @@ koers_report_data_free (KoersReportData *data)
   g_clear_pointer (&data->objectives, g_ptr_array_unref);
   g_clear_pointer (&data->extra_objectives, g_ptr_array_unref);
   g_clear_pointer (&data->departments, g_ptr_array_unref);
+  koers_report_capacity_free (data->capacity);
   g_free (data);
 }
 
@@ -322,6 +324,7 @@ koers_report_data_collect (KoersStore               *store,
       i--;
     }
 
+  data->capacity = koers_report_capacity_collect (store, data);
   return data;
 }
 

@@ -134,6 +134,8 @@ typedef struct
   GHashTable *objective_by_id;
   GPtrArray  *extra_objectives;
   guint       n_key_results;
+  /* Capacity, requests and escalations (koers-report-capacity.c). */
+  struct _KoersReportCapacity *capacity;
 } KoersReportData;
 
 KoersReportData *koers_report_data_collect (KoersStore               *store,

@@ -9,6 +9,7 @@
 #include "core/koers-text.h"
 #include "koers-report-charts.h"
 #include "koers-report-kpis.h"
+#include "koers-report-capacity.h"
 #include "koers-report-sections.h"
 #include "koers-report-tables.h"
 
@@ -20,9 +21,9 @@
 guint
 koers_report_sections_count_units (const KoersReportData *data)
 {
-  /* Cover, summary, alignment and appendix, each objective, and each
+  /* Cover, summary, alignment, capacity and appendix, each objective, and each
    * department's KPI page. */
-  return 4 + data->objectives->len + koers_report_kpis_count_units (data);
+  return 5 + data->objectives->len + koers_report_kpis_count_units (data);
 }
 
 const char *
@@ -349,6 +350,7 @@ koers_report_section_summary (KoersReportLayout *layout)
     }
 
   draw_top_risks (layout);
+  koers_report_capacity_escalations (layout);
 
   return koers_report_layout_tick (layout);
 }

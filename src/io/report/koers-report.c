@@ -12,6 +12,7 @@
 
 #include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
+#include "koers-report-capacity.h"
 #include "koers-report.h"
 #include "koers-report-data.h"
 #include "koers-report-layout.h"
@@ -152,6 +153,7 @@ run_sections (KoersReportLayout *layout)
   return koers_report_section_cover (layout) &&
          koers_report_section_summary (layout) &&
          koers_report_section_alignment (layout) &&
+         koers_report_section_capacity (layout) &&
          koers_report_section_departments (layout) &&
          koers_report_section_appendix (layout);
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "capacity/koers-escalate-dialog.h"
 #include "checkins/koers-checkin-dialog.h"
 #include "koers-editing.h"
 #include "koers-key-result-editor.h"
@@ -59,6 +60,8 @@ const char *const koers_editing_action_names[] = {
   "edit-key-result",
   "delete-key-result",
   "check-in",
+  "escalate-objective",
+  "escalate-key-result",
   NULL
 };
 
@@ -96,6 +99,10 @@ koers_editing_activate (GtkWidget  *widget,
     koers_deleting_delete (widget, store, G_OBJECT (kr));
   else if (g_str_equal (name, "check-in"))
     koers_checkin_dialog_present (widget, store, kr, NULL);
+  else if (g_str_has_prefix (name, "escalate-"))
+    gtk_window_present (GTK_WINDOW (koers_escalate_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (widget)), store,
+      objective != NULL ? objective : koers_store_get_key_result_objective (store, kr), kr)));
   else
     g_critical ("No editing action “%s”", name);
 }

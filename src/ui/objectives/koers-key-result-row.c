@@ -29,6 +29,7 @@ struct _KoersKeyResultRow
   KoersObjective *objective;
   KoersKeyResult *kr;
   KoersKrStatus   status;
+  GtkWidget      *escalate_button;
 
   GtkLabel       *title_label;
   GtkWidget      *status_box;
@@ -260,6 +261,9 @@ static void
 objective_notify_cb (KoersKeyResultRow *self,
                      GParamSpec        *pspec)
 {
+  if (g_str_equal (g_param_spec_get_name (pspec), "kind"))
+    gtk_widget_set_visible (self->escalate_button,
+                            koers_objective_get_kind (self->objective) == KOERS_OBJECTIVE_KIND_COMMITTED);
   /* The period sets the expected progress, and so the status. */
   if (g_str_equal (g_param_spec_get_name (pspec), "period"))
     {
@@ -288,6 +292,17 @@ check_in_action_cb (GtkWidget  *widget,
 
   if (self->kr != NULL)
     gtk_widget_activate_action (widget, "win.check-in", "x", koers_key_result_get_id (self->kr));
+}
+
+static void
+escalate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
+
+  if (self->kr != NULL)
+    gtk_widget_activate_action (widget, "win.escalate-key-result", "x", koers_key_result_get_id (self->kr));
 }
 
 static void
@@ -475,6 +490,8 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
   gtk_widget_class_install_action (widget_class, "kr-row.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "kr-row.check-in", NULL, check_in_action_cb);
   gtk_widget_class_install_action (widget_class, "kr-row.history", NULL, history_action_cb);
+  gtk_widget_class_install_action (widget_class, "kr-row.escalate", NULL, escalate_action_cb);
+  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, escalate_button);
   /* On a focused key result: Ctrl+Enter checks in, Ctrl+H shows the history. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "kr-row.check-in", NULL);
@@ -546,6 +563,10 @@ koers_key_result_row_bind (KoersKeyResultRow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.edit", kr != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.check-in", kr != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.history", kr != NULL);
+  /* Only a committed key result is escalated (the method's "verplichte OKR's"). */
+  gtk_widget_set_visible (self->escalate_button,
+                          kr != NULL && objective != NULL &&
+                            koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_COMMITTED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_RESULT]);
 }

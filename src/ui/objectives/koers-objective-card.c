@@ -10,6 +10,7 @@
 #include "koers-key-result-row.h"
 #include "koers-objective-card.h"
 #include "quality/koers-quality-mark.h"
+#include "store/koers-store-capacity.h"
 #include "widgets/koers-layout.h"
 #include "widgets/koers-tooltip.h"
 #include "widgets/koers-wrap-box.h"
@@ -26,6 +27,7 @@ struct _KoersObjectiveCard
 
   GtkLabel         *title_label;
   KoersQualityMark *quality_mark;
+  GtkLabel         *escalation_label;
   GtkLabel         *kind_label;
   GtkLabel         *state_label;
   GtkWidget        *owner_box;
@@ -209,12 +211,27 @@ objective_notify_cb (KoersObjectiveCard *self,
     update_key_result_count (self);
 }
 
+/* The mark of an open escalation (the method: a committed OKR at risk is
+ * "tijdig geëscaleerd … naar het management"), and the menu's item. */
+static void
+update_escalation (KoersObjectiveCard *self)
+{
+  gboolean committed = self->objective != NULL &&
+                       koers_objective_get_kind (self->objective) == KOERS_OBJECTIVE_KIND_COMMITTED;
+  gboolean open = committed && self->store != NULL &&
+                  koers_store_count_open_escalations (self->store, koers_objective_get_id (self->objective), 0) > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_label), open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.escalate", committed && self->store != NULL);
+}
+
 static void
 store_changed_cb (KoersObjectiveCard *self)
 {
   /* The objective this one supports may have been renamed or deleted. */
   if (self->objective != NULL)
     update_supports (self);
+  update_escalation (self);
 }
 
 static void
@@ -346,6 +363,17 @@ add_key_result_action_cb (GtkWidget  *widget,
 }
 
 static void
+escalate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
+
+  if (self->objective != NULL)
+    gtk_widget_activate_action (widget, "win.escalate-objective", "x", koers_objective_get_id (self->objective));
+}
+
+static void
 archive_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -379,6 +407,7 @@ update_actions (KoersObjectiveCard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.add-key-result", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.archive", enabled);
+  update_escalation (self);
 }
 
 static void
@@ -478,6 +507,7 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
                                                "/io/github/koersapp/Koers/ui/objectives/koers-objective-card.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, quality_mark);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, escalation_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, state_label);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, owner_box);
@@ -496,6 +526,7 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.add-key-result", NULL,
                                    add_key_result_action_cb);
   gtk_widget_class_install_action (widget_class, "card.archive", NULL, archive_action_cb);
+  gtk_widget_class_install_action (widget_class, "card.escalate", NULL, escalate_action_cb);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "objectivecard");

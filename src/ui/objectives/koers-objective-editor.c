@@ -11,6 +11,7 @@
 #include "history/koers-history-window.h"
 #include "koers-editor-style.h"
 #include "koers-objective-editor.h"
+#include "capacity/koers-resource-form.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
@@ -55,6 +56,7 @@ struct _KoersObjectiveEditor
   AdwComboRow     *state_row;
   GtkButton       *delete_button;
   GtkButton       *history_button;
+  KoersResourceForm *resource_form;
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveEditor, koers_objective_editor, ADW_TYPE_WINDOW)
@@ -353,6 +355,7 @@ fill (KoersObjectiveEditor *self)
   fill_aligned (self);
   adw_combo_row_set_selected (self->state_row, koers_objective_get_state (self->objective));
   update_window_title (self);
+  koers_resource_form_fill (self->resource_form);
   self->shown_updated = koers_objective_get_updated (self->objective);
 
   self->updating = FALSE;
@@ -603,6 +606,7 @@ koers_objective_editor_constructed (GObject *object)
 
   setup_choice_models (self);
   setup_period_choices (self);
+  koers_resource_form_set_objective (self->resource_form, self->store, self->objective);
   fill (self);
 
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
@@ -659,6 +663,7 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
 
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
+  g_type_ensure (KOERS_TYPE_RESOURCE_FORM);
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, toast_overlay);
@@ -668,6 +673,7 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, resource_form);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, period_row);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, quarter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, year_spin);

@@ -9,6 +9,7 @@
 #include "core/koers-scoring.h"
 #include "core/koers-text.h"
 #include "koers-department-row.h"
+#include "store/koers-store-capacity.h"
 #include "widgets/koers-idle.h"
 #include "widgets/koers-tooltip.h"
 
@@ -31,6 +32,7 @@ struct _KoersDepartmentRow
   GtkLabel      *emoji_label;
   GtkLabel      *name_label;
   GtkImage      *stale_image;
+  GtkImage      *escalation_image;
   GtkLevelBar   *score_bar;
   GtkLabel      *count_label;
   GtkLabel      *rollup_label;
@@ -162,6 +164,9 @@ update_summary (KoersDepartmentRow *self)
   GDate            today;
 
   koers_date_today (&today);
+  gtk_widget_set_visible (GTK_WIDGET (self->escalation_image),
+                          koers_store_count_department_escalations (self->store,
+                                                                    koers_department_get_id (self->department)) > 0);
   koers_summarize_department (koers_store_get_department_objectives (self->store,
                                                                      koers_department_get_id (self->department)),
                               koers_department_get_id (self->department),
@@ -508,6 +513,7 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, emoji_label);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, stale_image);
+  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, escalation_image);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, score_bar);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, count_label);
   gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, rollup_label);

@@ -6,6 +6,7 @@
 #include "core/koers-author.h"
 #include "store/koers-store-rhythm.h"
 #include "koers-preferences-window.h"
+#include "store/koers-store-capacity.h"
 #include "widgets/koers-a11y.h"
 
 struct _KoersPreferencesWindow
@@ -18,6 +19,7 @@ struct _KoersPreferencesWindow
   AdwToast   *restart_toast;
 
   AdwEntryRow         *organisation_row;
+  AdwEntryRow         *days_per_fte_row;
   AdwPreferencesGroup *author_group;
   AdwEntryRow         *author_row;
   AdwComboRow         *language_row;
@@ -115,6 +117,36 @@ organisation_apply_cb (KoersPreferencesWindow *self)
 }
 
 static void
+fill_days_per_fte (KoersPreferencesWindow *self)
+{
+  g_autofree char *days = koers_format_number (koers_format_get_language (),
+                                               koers_store_get_days_per_fte (self->store), 2);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->days_per_fte_row), days);
+}
+
+/* The capacity's FTE (koers-store-capacity.h): a setting of the database. */
+static void
+days_per_fte_apply_cb (KoersPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  double days = 0;
+
+  if (!koers_capacity_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->days_per_fte_row)), 366,
+                                    &days, &error) ||
+      !koers_store_set_days_per_fte (self->store, days, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+      fill_days_per_fte (self);
+      return;
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_ ("Person-days per FTE saved")));
+}
+
+static void
 author_apply_cb (KoersPreferencesWindow *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row))));
@@ -209,6 +241,8 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, late_spin);
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, remind_switch);
   gtk_widget_class_bind_template_callback (widget_class, organisation_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, days_per_fte_apply_cb);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, days_per_fte_row);
   gtk_widget_class_bind_template_callback (widget_class, author_apply_cb);
 }
 
@@ -248,6 +282,8 @@ koers_preferences_window_new (GtkWindow  *parent,
                          organisation != NULL ? organisation : "");
   /* After the initial text, so the apply button only shows for edits. */
   adw_entry_row_set_show_apply_button (self->organisation_row, TRUE);
+  fill_days_per_fte (self);
+  adw_entry_row_set_show_apply_button (self->days_per_fte_row, TRUE);
 
   author = g_settings_get_string (settings, "author-name");
   gtk_editable_set_text (GTK_EDITABLE (self->author_row), author);

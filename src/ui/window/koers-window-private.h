@@ -57,6 +57,12 @@ struct _KoersWindow
   KoersQualityPage     *quality_page;
   GtkListBoxRow        *alignment_row;
   KoersAlignmentPage   *alignment_page;
+  /* Capacity and escalations (koers-window-capacity.c). */
+  GtkListBoxRow        *capacity_row;
+  GtkListBoxRow        *escalations_row;
+  GtkLabel             *escalations_badge;
+  GtkWidget            *capacity_page;
+  GtkWidget            *escalations_page;
   GtkFileChooserNative *import_chooser;
   GCancellable         *importing; /* a file chosen for Import Data is being checked */
 
@@ -86,6 +92,19 @@ koers_window_is_tool_shown (KoersWindow *self)
 
 /* Adds the OKR check's page (once); koers-window.c. */
 void koers_window_add_quality_page (KoersWindow *self);
+
+/* Capacity and escalations (koers-window-capacity.c). */
+
+/* Binds the sidebar's rows and installs "win.show-capacity" and
+ * "win.show-escalations"; from class init. */
+void     koers_window_capacity_class_init (GtkWidgetClass *widget_class);
+/* Shows the page of row when it is the capacity or escalations row. */
+gboolean koers_window_capacity_select_row (KoersWindow   *self,
+                                           GtkListBoxRow *row);
+void     koers_window_capacity_set_period (KoersWindow       *self,
+                                           const KoersPeriod *period);
+/* Follows the store: the open escalations' count on the sidebar row. */
+void     koers_window_capacity_bind (KoersWindow *self);
 
 /* The window's periods (koers-window-first-frame.c). */
 /* Reads period into the store.  The window's first one is read for the

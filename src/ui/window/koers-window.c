@@ -117,6 +117,8 @@ tools_row_selected_cb (KoersWindow   *self,
     show_quality (self);
   else if (row == self->alignment_row)
     show_alignment (self);
+  else
+    koers_window_capacity_select_row (self, row);
 }
 
 static void
@@ -171,6 +173,7 @@ period_changed_cb (KoersWindow *self)
     koers_quality_page_set_period (self->quality_page, period);
   if (self->alignment_page != NULL)
     koers_alignment_page_set_period (self->alignment_page, period);
+  koers_window_capacity_set_period (self, period);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
     koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), period);
 
@@ -431,6 +434,7 @@ koers_window_constructed (GObject *object)
   koers_editor_pane_set_store (self->editor_pane, self->store);
 
   koers_window_bind_departments (self);
+  koers_window_capacity_bind (self);
   koers_window_limit_first_rows (self);
   restore_period (self);
   restore_department (self);
@@ -546,6 +550,7 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_row);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, quality_badge);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, alignment_row);
+  koers_window_capacity_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, department_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, department_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);

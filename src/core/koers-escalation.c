@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "koers-escalation.h"
+#include "koers-property.h"
+
+struct _KoersEscalation
+{
+  GObject parent_instance;
+
+  gint64   id;
+  char    *uuid;
+  gint64   objective_id;
+  gint64   key_result_id;
+  char    *reason;
+  char    *help;
+  char    *raised_by;
+  gint64   raised_at;
+  gboolean resolved;
+  char    *resolution;
+  char    *resolved_by;
+  gint64   resolved_at;
+};
+
+G_DEFINE_FINAL_TYPE (KoersEscalation, koers_escalation, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_OBJECTIVE_ID,
+  PROP_KEY_RESULT_ID,
+  PROP_REASON,
+  PROP_HELP,
+  PROP_RAISED_BY,
+  PROP_RAISED_AT,
+  PROP_RESOLVED,
+  PROP_RESOLUTION,
+  PROP_RESOLVED_BY,
+  PROP_RESOLVED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, id) },
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, uuid) },
+  { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, objective_id) },
+  { "key-result-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, key_result_id) },
+  { "reason", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, reason) },
+  { "help", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, help) },
+  { "raised-by", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, raised_by) },
+  { "raised-at", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersEscalation, raised_at) },
+  { "resolved", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersEscalation, resolved) },
+  { "resolution", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, resolution) },
+  { "resolved-by", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, resolved_by) },
+  { "resolved-at", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersEscalation, resolved_at) },
+};
+
+static void
+koers_escalation_finalize (GObject *object)
+{
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
+
+  G_OBJECT_CLASS (koers_escalation_parent_class)->finalize (object);
+}
+
+static void
+koers_escalation_class_init (KoersEscalationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = koers_escalation_finalize;
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+}
+
+static void
+koers_escalation_init (KoersEscalation *self)
+{
+  self->uuid = g_strdup ("");
+  self->reason = g_strdup ("");
+  self->help = g_strdup ("");
+  self->raised_by = g_strdup ("");
+  self->resolution = g_strdup ("");
+  self->resolved_by = g_strdup ("");
+}
+
+KoersEscalation *
+koers_escalation_new (gint64      objective_id,
+                      gint64      key_result_id,
+                      const char *reason,
+                      const char *help)
+{
+  return g_object_new (KOERS_TYPE_ESCALATION, "objective-id", objective_id,
+                       "key-result-id", key_result_id, "reason", reason, "help", help, NULL);
+}
+
+#define GETTER(type, name, fallback)                             \
+  type koers_escalation_get_##name (KoersEscalation *self)       \
+  {                                                              \
+    g_return_val_if_fail (KOERS_IS_ESCALATION (self), fallback); \
+    return self->name;                                           \
+  }
+
+GETTER (gint64, id, 0)
+GETTER (const char *, uuid, NULL)
+GETTER (gint64, objective_id, 0)
+GETTER (gint64, key_result_id, 0)
+GETTER (const char *, reason, NULL)
+GETTER (const char *, help, NULL)
+GETTER (const char *, raised_by, NULL)
+GETTER (gint64, raised_at, 0)
+GETTER (gboolean, resolved, FALSE)
+GETTER (const char *, resolution, NULL)
+GETTER (const char *, resolved_by, NULL)
+GETTER (gint64, resolved_at, 0)
+
+#undef GETTER
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *stripped == '\0';
+}
+
+gboolean
+koers_escalation_validate (const char *reason,
+                           const char *help,
+                           GError    **error)
+{
+  if (is_blank (reason))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _ ("Say why it is at risk"));
+      return FALSE;
+    }
+  if (is_blank (help))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _ ("Say what help you ask of management"));
+      return FALSE;
+    }
+  return TRUE;
+}

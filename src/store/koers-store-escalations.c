@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/koers-date.h"
+#include "koers-store-capacity.h"
+#include "koers-store-private.h"
+
+/* Escalations of a committed objective or key result (schema 7): raised
+ * with a reason and the help asked, resolved with a note; who and when
+ * come from the store's author (the change log's) and the clock. */
+
+#define ESCALATION_COLUMNS                                                                   \
+  "id, uuid, objective_id, coalesce (key_result_id, 0), reason, help, raised_by, raised_at," \
+  " resolved, resolution, resolved_by, resolved_at"
+
+static KoersEscalation *
+read_escalation (sqlite3_stmt *stmt)
+{
+  return g_object_new (KOERS_TYPE_ESCALATION,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", koers_store_column_text (stmt, 1),
+                       "objective-id", sqlite3_column_int64 (stmt, 2),
+                       "key-result-id", sqlite3_column_int64 (stmt, 3),
+                       "reason", koers_store_column_text (stmt, 4),
+                       "help", koers_store_column_text (stmt, 5),
+                       "raised-by", koers_store_column_text (stmt, 6),
+                       "raised-at", sqlite3_column_int64 (stmt, 7),
+                       "resolved", sqlite3_column_int (stmt, 8) != 0,
+                       "resolution", koers_store_column_text (stmt, 9),
+                       "resolved-by", koers_store_column_text (stmt, 10),
+                       "resolved-at", sqlite3_column_int64 (stmt, 11),
+                       NULL);
+}
+
+static GPtrArray *
+query_escalations (KoersStore *self,
+                   const char *where,
+                   gint64      id,
+                   GError    **error)
+{
+  g_autoptr (GPtrArray) escalations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = g_strdup_printf ("SELECT " ESCALATION_COLUMNS " FROM escalations %s"
+                                          " ORDER BY raised_at DESC, id DESC",
+                                          where);
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (escalations, read_escalation (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&escalations);
+}
+
+GPtrArray *
+koers_store_list_escalations (KoersStore *self,
+                              gboolean    open_only,
+                              GError    **error)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+
+  return query_escalations (self, open_only ? "WHERE resolved = 0" : "", 0, error);
+}
+
+static const char *
+get_author (KoersStore *self)
+{
+  return koers_store_get_author (self);
+}
+
+gboolean
+koers_store_escalate (KoersStore       *self,
+                      KoersObjective   *objective,
+                      KoersKeyResult   *kr,
+                      const char       *reason,
+                      const char       *help,
+                      KoersEscalation **escalation,
+                      GError          **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) added = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *reason_text = NULL;
+  g_autofree char *help_text = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
+  g_return_val_if_fail (kr == NULL || KOERS_IS_KEY_RESULT (kr), FALSE);
+
+  if (!koers_escalation_validate (reason, help, error))
+    return FALSE;
+  if (koers_store_find_objective (self, koers_objective_get_id (objective)) != objective ||
+      (kr != NULL && koers_store_get_key_result_objective (self, kr) != objective))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                           _ ("The objective is not in this database"));
+      return FALSE;
+    }
+  if (koers_objective_get_kind (objective) != KOERS_OBJECTIVE_KIND_COMMITTED)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _ ("Only committed objectives are escalated to management"));
+      return FALSE;
+    }
+
+  uuid = koers_uuid_new ();
+  reason_text = g_strstrip (g_strdup (reason));
+  help_text = g_strstrip (g_strdup (help));
+  if (!koers_store_begin (self, error))
+    return FALSE;
+  stmt = koers_store_prepare (self,
+                              "INSERT INTO escalations (uuid, objective_id, key_result_id, reason,"
+                              " help, raised_by, raised_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+  koers_store_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, koers_objective_get_id (objective));
+  koers_store_bind_link (stmt, 3, kr != NULL ? koers_key_result_get_id (kr) : 0);
+  koers_store_bind_text (stmt, 4, reason_text);
+  koers_store_bind_text (stmt, 5, help_text);
+  sqlite3_bind_text (stmt, 6, get_author (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, koers_now_usec ());
+  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
+    goto rollback;
+
+  if (escalation != NULL)
+    {
+      added = query_escalations (self, "WHERE id = ?1", sqlite3_last_insert_rowid (self->db), NULL);
+      *escalation = added != NULL && added->len == 1 ? g_object_ref (g_ptr_array_index (added, 0)) : NULL;
+    }
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_resolve_escalation (KoersStore *self,
+                                gint64      escalation_id,
+                                const char *resolution,
+                                GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *note = g_strstrip (g_strdup (resolution != NULL ? resolution : ""));
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+
+  if (*note == '\0')
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                           _ ("Say how it was resolved"));
+      return FALSE;
+    }
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+  stmt = koers_store_prepare (self,
+                              "UPDATE escalations SET resolved = 1, resolution = ?1, resolved_by = ?2,"
+                              " resolved_at = ?3 WHERE id = ?4 AND resolved = 0",
+                              error);
+  if (stmt == NULL)
+    goto rollback;
+  koers_store_bind_text (stmt, 1, note);
+  sqlite3_bind_text (stmt, 2, get_author (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, koers_now_usec ());
+  sqlite3_bind_int64 (stmt, 4, escalation_id);
+  if (!koers_store_step_done (self, stmt, error))
+    goto rollback;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                           _ ("The escalation is not open in this database"));
+      goto rollback;
+    }
+  if (!koers_store_commit (self, error))
+    goto rollback;
+
+  koers_store_emit_changed (self);
+  return TRUE;
+
+rollback:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+static guint
+count (KoersStore *self,
+       const char *sql,
+       gint64      a,
+       gint64      b)
+{
+  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+guint
+koers_store_count_open_escalations (KoersStore *self,
+                                    gint64      objective_id,
+                                    gint64      kr_id)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), 0);
+
+  if (kr_id != 0)
+    return count (self, "SELECT count(*) FROM escalations WHERE key_result_id = ?2 AND resolved = 0",
+                  objective_id, kr_id);
+  return count (self, "SELECT count(*) FROM escalations WHERE objective_id = ?1 AND resolved = 0",
+                objective_id, kr_id);
+}
+
+guint
+koers_store_count_department_escalations (KoersStore *self,
+                                          gint64      department_id)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (self), 0);
+
+  return count (self,
+                "SELECT count(*) FROM escalations AS e JOIN objectives AS o ON o.id = e.objective_id"
+                " WHERE o.department_id = ?1 AND e.resolved = 0 AND ?2 = 0 AND o.archived = 0",
+                department_id, 0);
+}
+
+GHashTable *
+koers_store_get_escalated_uuids (KoersStore *self)
+{
+  GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), uuids);
+
+  stmt = koers_store_prepare (self,
+                              "SELECT o.uuid FROM escalations AS e JOIN objectives AS o"
+                              " ON o.id = e.objective_id WHERE e.key_result_id IS NULL"
+                              " UNION SELECT k.uuid FROM escalations AS e JOIN key_results AS k"
+                              " ON k.id = e.key_result_id",
+                              NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (uuids, g_strdup (koers_store_column_text (stmt, 0)));
+  return uuids;
+}

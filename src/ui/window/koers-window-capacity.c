@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "capacity/koers-capacity-page.h"
+#include "capacity/koers-escalations-page.h"
+#include "koers-window-private.h"
+#include "store/koers-store-capacity.h"
+
+/* The sidebar's Capacity and Escalations rows and their pages, made when
+ * first shown (issue #18). */
+
+static void
+show_tool_page (KoersWindow   *self,
+                GtkWidget     *page,
+                const char    *name,
+                GtkListBoxRow *row)
+{
+  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    gtk_stack_add_named (self->content_stack, page, name);
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_button, FALSE);
+  gtk_list_box_unselect_all (self->department_list);
+  if (gtk_list_box_get_selected_row (self->tools_list) != row)
+    gtk_list_box_select_row (self->tools_list, row);
+}
+
+static void
+show_capacity (KoersWindow *self)
+{
+  /* The figures add up every objective of the period. */
+  koers_window_read_whole_period (self);
+  if (self->capacity_page == NULL)
+    {
+      self->capacity_page = koers_capacity_page_new (self->store);
+      koers_capacity_page_set_period (KOERS_CAPACITY_PAGE (self->capacity_page),
+                                      koers_period_switcher_get_period (self->period_switcher));
+    }
+  show_tool_page (self, self->capacity_page, "capacity", self->capacity_row);
+}
+
+static void
+show_escalations (KoersWindow *self)
+{
+  koers_window_read_whole_period (self);
+  if (self->escalations_page == NULL)
+    self->escalations_page = koers_escalations_page_new (self->store);
+  show_tool_page (self, self->escalations_page, "escalations", self->escalations_row);
+}
+
+gboolean
+koers_window_capacity_select_row (KoersWindow   *self,
+                                  GtkListBoxRow *row)
+{
+  if (row == self->capacity_row)
+    show_capacity (self);
+  else if (row == self->escalations_row)
+    show_escalations (self);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+koers_window_capacity_set_period (KoersWindow       *self,
+                                  const KoersPeriod *period)
+{
+  if (self->capacity_page != NULL)
+    koers_capacity_page_set_period (KOERS_CAPACITY_PAGE (self->capacity_page), period);
+}
+
+static void
+update_badge_cb (KoersWindow *self)
+{
+  g_autoptr (GPtrArray) open = koers_store_list_escalations (self->store, TRUE, NULL);
+  guint            n = open != NULL ? open->len : 0;
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *description = g_strdup_printf (ngettext ("%u open escalation", "%u open escalations", n), n);
+
+  gtk_label_set_text (self->escalations_badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->escalations_badge), n > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->escalations_badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->escalations_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+void
+koers_window_capacity_bind (KoersWindow *self)
+{
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (update_badge_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_badge_cb (self);
+}
+
+static void
+show_capacity_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  show_capacity (KOERS_WINDOW (widget));
+}
+
+static void
+show_escalations_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  show_escalations (KOERS_WINDOW (widget));
+}
+
+void
+koers_window_capacity_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, capacity_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, escalations_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, escalations_badge);
+  gtk_widget_class_install_action (widget_class, "win.show-capacity", NULL, show_capacity_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-escalations", NULL, show_escalations_action_cb);
+}
