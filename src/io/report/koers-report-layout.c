@@ -7,6 +7,7 @@
 
 #include "core/koers-scoring.h"
 #include "core/koers-text.h"
+#include "koers-report-glue.h"
 #include "koers-report-layout.h"
 
 /* A calm palette: dark ink, one navy accent, and status colours after the
@@ -67,6 +68,9 @@ static const struct
   [KOERS_REPORT_FONT_TABLE_BOLD] = { 7.5, PANGO_WEIGHT_BOLD },
   [KOERS_REPORT_FONT_CAPTION] = { 7.0, PANGO_WEIGHT_NORMAL },
   [KOERS_REPORT_FONT_TINY] = { 6.3, PANGO_WEIGHT_NORMAL },
+  [KOERS_REPORT_FONT_HEAD_SMALL] = { 7.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_HEAD_SMALLER] = { 6.5, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_HEAD_SMALLEST] = { 6.0, PANGO_WEIGHT_BOLD },
 };
 
 KoersReportLayout *
@@ -99,6 +103,11 @@ koers_report_layout_new (const KoersReportData *data)
   pango_cairo_context_set_font_options (self->pango, options);
   cairo_font_options_destroy (options);
 
+  self->no_hyphens = pango_attr_list_new ();
+#if PANGO_VERSION_CHECK(1, 44, 0)
+  pango_attr_list_insert (self->no_hyphens, pango_attr_insert_hyphens_new (FALSE));
+#endif
+
   for (guint i = 0; i < N_KOERS_REPORT_FONTS; i++)
     {
       self->fonts[i] = pango_font_description_new ();
@@ -130,6 +139,7 @@ koers_report_layout_free (KoersReportLayout *self)
   for (guint i = 0; i < N_KOERS_REPORT_FONTS; i++)
     pango_font_description_free (self->fonts[i]);
   g_clear_object (&self->pango);
+  g_clear_pointer (&self->no_hyphens, pango_attr_list_unref);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_free (self->header_text);
   g_free (self->footer_text);
@@ -144,12 +154,25 @@ koers_report_layout_begin_pass (KoersReportLayout *self,
   self->surface = surface;
   self->cr = surface != NULL ? cairo_create (surface) : NULL;
   self->drawing = surface != NULL;
+  self->only_page = 0;
   self->pass = surface != NULL ? 1 : 0;
   self->page = 0;
   self->n_pages = n_pages;
   self->page_open = FALSE;
   self->y = KOERS_REPORT_BODY_TOP;
   self->done_units = 0;
+}
+
+void
+koers_report_layout_begin_page_pass (KoersReportLayout *self,
+                                     cairo_t           *cr,
+                                     int                n_pages,
+                                     int                page)
+{
+  koers_report_layout_begin_pass (self, NULL, n_pages);
+  self->cr = cairo_reference (cr);
+  self->only_page = page;
+  self->pass = 1;
 }
 
 void
@@ -174,6 +197,7 @@ koers_report_layout_text (KoersReportLayout *self,
 {
   int              pango_width = (int) floor (MAX (width, 1.0) * PANGO_SCALE);
   g_autofree char *key = NULL;
+  g_autofree char *glued = NULL;
   PangoLayout     *layout;
 
   if (text == NULL)
@@ -184,11 +208,13 @@ koers_report_layout_text (KoersReportLayout *self,
   if (layout != NULL)
     return g_object_ref (layout);
 
+  glued = koers_report_glue_text (text);
   layout = pango_layout_new (self->pango);
   pango_layout_set_font_description (layout, self->fonts[font]);
-  /* WORD_CHAR: a 200-character "word" breaks inside rather than running
-   * out of its box. */
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Words break only between words, and never with a hyphen Pango adds:
+   * "Marketingteam" is a name, not "Marketingtea-" over "m". */
+  pango_layout_set_attributes (layout, self->no_hyphens);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, pango_width);
   pango_layout_set_alignment (layout, align);
   if (max_lines > 0)
@@ -196,7 +222,16 @@ koers_report_layout_text (KoersReportLayout *self,
       pango_layout_set_height (layout, -max_lines);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, glued != NULL ? glued : text, -1);
+  /* Only a word longer than the whole line (a 200-letter "word", a web
+   * address) breaks inside, rather than run out of its box. */
+  {
+    PangoRectangle logical;
+
+    pango_layout_get_extents (layout, NULL, &logical);
+    if (logical.x + logical.width > pango_width + PANGO_SCALE / 2)
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  }
 
   /* Nothing changes a layout once made, so it can be shared. */
   if (g_hash_table_size (self->text_cache) < TEXT_CACHE_MAX)
@@ -308,6 +343,8 @@ koers_report_layout_new_page (KoersReportLayout *self,
   self->page++;
   self->page_open = TRUE;
   self->y = top;
+  if (self->only_page > 0)
+    self->drawing = self->page == self->only_page;
 
   if (!self->drawing)
     return;
@@ -334,7 +371,23 @@ koers_report_layout_finish_page (KoersReportLayout *self)
 
   cairo_restore (self->cr);
   draw_footer (self);
-  cairo_show_page (self->cr);
+  /* A printed page is shown by the print operation. */
+  if (self->surface != NULL)
+    cairo_show_page (self->cr);
+}
+
+void
+koers_report_layout_begin_section (KoersReportLayout *self)
+{
+  /* A part starts on the page the part before ends on when two fifths of
+   * the page are left: a board pack reads on, and pages stay full. */
+  if (self->page_open && self->page > 1 &&
+      KOERS_REPORT_BODY_BOTTOM - self->y >= 0.4 * KOERS_REPORT_BODY_HEIGHT)
+    {
+      self->y += 24.0;
+      return;
+    }
+  koers_report_layout_new_page (self, TRUE);
 }
 
 gboolean
@@ -636,8 +689,9 @@ koers_report_layout_begin_link (KoersReportLayout *self,
 {
   g_autofree char *attributes = NULL;
 
-  /* A NULL dest makes begin and end no-ops, so callers need not check. */
-  if (!self->drawing || dest == NULL)
+  /* A NULL dest makes begin and end no-ops, so callers need not check;
+   * a printed page has no links. */
+  if (!self->drawing || self->surface == NULL || dest == NULL)
     return;
 
   g_return_if_fail (!self->link_open);
@@ -664,7 +718,7 @@ koers_report_layout_add_dest (KoersReportLayout *self,
 {
   g_autofree char *attributes = NULL;
 
-  if (!self->drawing)
+  if (!self->drawing || self->surface == NULL)
     return;
 
   /* The C locale's decimal point: cairo parses these numbers. */
@@ -683,7 +737,7 @@ koers_report_layout_add_outline (KoersReportLayout *self,
 {
   g_autofree char *attributes = NULL;
 
-  if (!self->drawing)
+  if (!self->drawing || self->surface == NULL)
     return 0;
 
   attributes = g_strdup_printf ("dest='%s'", dest);
