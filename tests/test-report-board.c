@@ -10,6 +10,7 @@
 #include "io/report/koers-report-attention.h"
 #include "io/report/koers-report-data.h"
 #include "io/report/koers-report-glue.h"
+#include "io/report/koers-report-pages.h"
 #include "koers-test-report.h"
 
 /* The board pack, second edition: the demo's report read back with
@@ -412,6 +413,86 @@ test_attention (Fixture      *fixture,
     }
 }
 
+/* The share of dark pixels of an RGB24 image. */
+static double
+dark_share (cairo_surface_t *surface)
+{
+  int           w = cairo_image_surface_get_width (surface);
+  int           h = cairo_image_surface_get_height (surface);
+  int           stride = cairo_image_surface_get_stride (surface);
+  const guint8 *pixels;
+  guint         dark = 0;
+
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = ((const guint32 *) (gconstpointer) (pixels + y * stride))[x];
+
+        if ((((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff)) / 3 < 235)
+          dark++;
+      }
+
+  return (double) dark / ((double) w * h);
+}
+
+static cairo_surface_t *
+white_page (double    scale,
+            cairo_t **cr)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (595.276 * scale),
+                                                         (int) ceil (841.890 * scale));
+
+  *cr = cairo_create (surface);
+  cairo_set_source_rgb (*cr, 1, 1, 1);
+  cairo_paint (*cr);
+  return surface;
+}
+
+/* Print…'s pages are the PDF's: as many, and each drawn the same. */
+static void
+test_pages (Fixture      *fixture,
+            gconstpointer user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (KoersStore) store = write_demo_report (fixture, KOERS_LANGUAGE_NL, &path);
+  g_autoptr (KoersTestPdf) doc = koers_test_report_open_pdf (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersReportPages) pages = NULL;
+  KoersReportOptions opts;
+  double             scale = 0.5;
+
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_NL);
+  pages = koers_report_pages_new (store, &opts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (koers_report_pages_get_n_pages (pages), ==, poppler_document_get_n_pages (doc));
+
+  for (int i = 0; i < koers_report_pages_get_n_pages (pages); i += 3)
+    {
+      g_autoptr (KoersTestPdfPage) page = poppler_document_get_page (doc, i);
+      cairo_t         *cr;
+      cairo_surface_t *printed = white_page (scale, &cr);
+      cairo_surface_t *pdf;
+      double           a, b;
+
+      koers_report_pages_draw (pages, cr, i, 595.276 * scale, 841.890 * scale);
+      cairo_destroy (cr);
+      pdf = white_page (scale, &cr);
+      cairo_scale (cr, scale, scale);
+      poppler_page_render_for_printing (page, cr);
+      cairo_destroy (cr);
+
+      a = dark_share (printed);
+      b = dark_share (pdf);
+      g_test_message ("page %d: printed %.4f, PDF %.4f", i + 1, a, b);
+      g_assert_cmpfloat (a, >, 0.01);
+      g_assert_cmpfloat (fabs (a - b), <, 0.1 * b);
+      cairo_surface_destroy (printed);
+      cairo_surface_destroy (pdf);
+    }
+}
+
 /* Where the report's text may not break. */
 static void
 test_glue (void)
@@ -449,6 +530,7 @@ main (int   argc,
   g_test_add ("/report-board/demo-nl", Fixture, NULL, fixture_setup, test_demo_nl, fixture_teardown);
   g_test_add ("/report-board/demo-en", Fixture, NULL, fixture_setup, test_demo_en, fixture_teardown);
   g_test_add_func ("/report-board/glue", test_glue);
+  g_test_add ("/report-board/pages", Fixture, NULL, fixture_setup, test_pages, fixture_teardown);
   g_test_add ("/report-board/attention", Fixture, NULL, fixture_setup, test_attention, fixture_teardown);
 
   return g_test_run ();
