@@ -19,11 +19,11 @@
  * end, no page left mostly empty, at most 16 pages), and the
  * needs-attention lists against a database made to hold each case. */
 
-#define MAX_PAGES 18
+#define MAX_PAGES 16
 /* Points: A4 body, as koers-report-layout.h has it. */
-#define BODY_TOP 76.5
-#define BODY_BOTTOM 769.4
-#define FOOTER_TOP 772.0
+#define BODY_TOP 70.6
+#define BODY_BOTTOM 775.3
+#define FOOTER_TOP 778.0
 
 typedef struct
 {

@@ -13,7 +13,7 @@
 #define ASPIRATIONAL_GOAL 0.7
 
 #define KR_CHART_PAD 6.0
-#define KR_PLOT_HEIGHT 32.0
+#define KR_PLOT_HEIGHT 28.0
 
 static const KoersKrStatus status_order[] = {
   KOERS_KR_STATUS_ACHIEVED,

@@ -10,8 +10,8 @@
 #include "koers-report-tables.h"
 
 #define CHARTS_PER_ROW 4
-#define CHART_GAP 8.0
-#define DEPARTMENT_GAP 22.0
+#define CHART_GAP 6.0
+#define DEPARTMENT_GAP 14.0
 
 /* The seed's reporting template (section 5): Niveau, Doelstelling,
  * Sleutelresultaat, Startwaarde, Doelwaarde, Status, Verantwoordelijke,
@@ -329,7 +329,7 @@ draw_scoring (KoersReportLayout *layout)
 
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
                                koers_report_str (layout->lang, KOERS_REPORT_STR_SCORING), NULL, 50.0);
-  layout->y += 6.0;
+  layout->y += 3.0;
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
@@ -337,13 +337,13 @@ draw_scoring (KoersReportLayout *layout)
       g_autofree char *label = g_strdup_printf ("%u.", i + 1);
 
       /* The number sits beside the rule's first line. */
-      number = koers_report_layout_text (layout, KOERS_REPORT_FONT_BODY_BOLD, label, 14.0, 1,
+      number = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD, label, 14.0, 1,
                                          PANGO_ALIGN_LEFT);
       koers_report_layout_ensure (layout, 24.0);
       koers_report_layout_draw_text (layout, number, KOERS_REPORT_MARGIN_X, layout->y, &koers_report_accent);
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
                                      koers_report_str (layout->lang, rules[i]),
-                                     &koers_report_ink, 16.0, 6.0);
+                                     &koers_report_ink, 16.0, 4.0);
     }
 }
 
@@ -357,12 +357,12 @@ koers_report_section_appendix (KoersReportLayout *layout)
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1,
                                koers_report_str (layout->lang, KOERS_REPORT_STR_APPENDIX),
                                KOERS_REPORT_DEST_APPENDIX, 60.0);
-  layout->y += 10.0;
+  layout->y += 6.0;
 
   draw_missed (layout);
-  layout->y += 20.0;
+  layout->y += 10.0;
   draw_personal_data (layout);
-  layout->y += 20.0;
+  layout->y += 10.0;
   draw_scoring (layout);
 
   return koers_report_layout_tick (layout);

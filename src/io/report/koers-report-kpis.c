@@ -12,7 +12,7 @@
 #include "koers-report-tables.h"
 
 #define CHARTS_PER_ROW 4
-#define CHART_GAP 8.0
+#define CHART_GAP 6.0
 
 /* The order of the summary's bar and legend: good news first. */
 static const KoersKpiStatus status_order[] = {
@@ -428,7 +428,7 @@ koers_report_kpis_department (KoersReportLayout           *layout,
 
   /* After the department's key results, on the same page when the
    * heading, the table's first rows and a row of charts fit there. */
-  layout->y += 14.0;
+  layout->y += 10.0;
 
   name = koers_text_isolate (dept->name);
   heading = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_HEADING, name, NULL, NULL);

@@ -379,12 +379,12 @@ koers_report_layout_finish_page (KoersReportLayout *self)
 void
 koers_report_layout_begin_section (KoersReportLayout *self)
 {
-  /* A part starts on the page the part before ends on when two fifths of
-   * the page are left: a board pack reads on, and pages stay full. */
+  /* A part starts on the page the part before ends on when a quarter of
+   * the page is left: a board pack reads on, and pages stay full. */
   if (self->page_open && self->page > 1 &&
-      KOERS_REPORT_BODY_BOTTOM - self->y >= 0.4 * KOERS_REPORT_BODY_HEIGHT)
+      KOERS_REPORT_BODY_BOTTOM - self->y >= 0.25 * KOERS_REPORT_BODY_HEIGHT)
     {
-      self->y += 24.0;
+      self->y += 18.0;
       return;
     }
   koers_report_layout_new_page (self, TRUE);

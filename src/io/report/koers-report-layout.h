@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 #define KOERS_REPORT_MARGIN_TOP 42.520
 #define KOERS_REPORT_MARGIN_BOTTOM 42.520
 #define KOERS_REPORT_CONTENT_WIDTH (KOERS_REPORT_PAGE_WIDTH - 2 * KOERS_REPORT_MARGIN_X)
-#define KOERS_REPORT_BODY_TOP (KOERS_REPORT_MARGIN_TOP + 34.0)
-#define KOERS_REPORT_BODY_BOTTOM (KOERS_REPORT_PAGE_HEIGHT - KOERS_REPORT_MARGIN_BOTTOM - 30.0)
+#define KOERS_REPORT_BODY_TOP (KOERS_REPORT_MARGIN_TOP + 28.0)
+#define KOERS_REPORT_BODY_BOTTOM (KOERS_REPORT_PAGE_HEIGHT - KOERS_REPORT_MARGIN_BOTTOM - 24.0)
 #define KOERS_REPORT_BODY_HEIGHT (KOERS_REPORT_BODY_BOTTOM - KOERS_REPORT_BODY_TOP)
 
 #define KOERS_REPORT_FONT_FAMILY "Cantarell, DejaVu Sans, sans"
@@ -123,7 +123,7 @@ void koers_report_layout_new_page (KoersReportLayout *self,
                                    gboolean           with_header);
 void koers_report_layout_finish_page (KoersReportLayout *self);
 /* Where a part of the report starts: on a new page, or on this one after
- * a gap when two fifths of it are still free (never on the cover). */
+ * a gap when a quarter of it is still free (never on the cover). */
 void koers_report_layout_begin_section (KoersReportLayout *self);
 /* Starts a new page when less than height is left; TRUE when it did. */
 gboolean koers_report_layout_ensure (KoersReportLayout *self,

@@ -6,7 +6,7 @@
 #include "koers-report-tables.h"
 
 #define PAD_X 4.0
-#define PAD_Y 4.0
+#define PAD_Y 3.0
 #define SUB_GAP 1.5
 #define SYMBOL_SIZE 6.5
 #define BAR_HEIGHT 3.5
@@ -627,8 +627,11 @@ draw_row (KoersReportTable *table,
 }
 
 /* A table goes on over a page break only with its header and at least
- * this many rows on each side of the break; else it moves whole. */
-#define MIN_ROWS_AROUND_BREAK 3
+ * three rows on the next page, and leaves at least two before the break
+ * (never a header alone, nor one orphaned row); else it moves whole. */
+#define MIN_ROWS_AFTER_BREAK 3
+#define MIN_ROWS_BEFORE_BREAK 2
+#define MIN_ROWS_TO_BREAK (MIN_ROWS_BEFORE_BREAK + MIN_ROWS_AFTER_BREAK)
 
 double
 koers_report_table_keep_height (KoersReportTable *table)
@@ -638,9 +641,9 @@ koers_report_table_keep_height (KoersReportTable *table)
 
   choose_fonts (table);
   height = measure_header (table);
-  /* A table too short to break (fewer than twice three rows) moves whole. */
-  if (n >= 2 * MIN_ROWS_AROUND_BREAK)
-    n = MIN_ROWS_AROUND_BREAK;
+  /* A table too short to break moves whole. */
+  if (n >= MIN_ROWS_TO_BREAK)
+    n = MIN_ROWS_BEFORE_BREAK;
   for (guint r = 0; r < n; r++)
     height += measure_row (table, &g_array_index (table->rows, Row, r), r == 0);
 
@@ -699,9 +702,9 @@ koers_report_table_draw (KoersReportTable *table)
           k++;
         }
       /* Too few rows fit here, or the break would leave fewer than three
-       * for the next page and moving it up would leave fewer than three
+       * for the next page and moving it up would leave fewer than two
        * here. */
-      if (k < MIN_ROWS_AROUND_BREAK || (n - k < MIN_ROWS_AROUND_BREAK && n < 2 * MIN_ROWS_AROUND_BREAK))
+      if (k < MIN_ROWS_BEFORE_BREAK || (n - k < MIN_ROWS_AFTER_BREAK && n < MIN_ROWS_TO_BREAK))
         koers_report_layout_new_page (layout, TRUE);
     }
 
@@ -718,9 +721,9 @@ koers_report_table_draw (KoersReportTable *table)
           height = measure_row (table, row, FALSE);
           /* A break here, when this row does not fit, or when the rest does
            * not fit and fewer than three rows would be left for the next
-           * page (while this page keeps three). */
+           * page (while this page keeps two). */
           if (!fits_on_page (layout, height) ||
-              (n - r <= MIN_ROWS_AROUND_BREAK && r - page_first >= MIN_ROWS_AROUND_BREAK &&
+              (n - r <= MIN_ROWS_AFTER_BREAK && r - page_first >= MIN_ROWS_BEFORE_BREAK &&
                !fits_on_page (layout, measure_rows (table, r, n, FALSE))))
             {
               koers_report_layout_new_page (layout, TRUE);

@@ -70,13 +70,13 @@ void koers_report_table_set_score (KoersReportTable *table,
                                    guint             column,
                                    double            score);
 
-/* The height of the header and the first three rows (all of a table
- * too short to break): what a heading above the table keeps on its page. */
+/* The height of the header and the first two rows (all of a table too
+ * short to break): what a heading above the table keeps on its page. */
 double koers_report_table_keep_height (KoersReportTable *table);
 
 /* Draws at the cursor and moves it below the table.  It breaks across
- * pages only with its header and three rows or more on each side of the
- * break; else it starts on a new page. */
+ * pages only with two rows or more before the break and its header and
+ * three rows or more after it; else it starts on a new page. */
 void koers_report_table_draw (KoersReportTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersReportTable, koers_report_table_free)
