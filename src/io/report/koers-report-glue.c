@@ -66,15 +66,6 @@ word_before_is (const char        *start,
   return FALSE;
 }
 
-static gboolean
-word_at_is (const char *p,
-            const char *word)
-{
-  gsize n = strlen (word);
-
-  return g_ascii_strncasecmp (p, word, n) == 0 && !g_ascii_isalpha (p[n]);
-}
-
 static const char *const per_word[] = { "per" };
 
 /* Whether the space at space joins what is around it. */
@@ -105,8 +96,8 @@ joins (const char *text,
   if (g_unichar_isdigit (next) && prev == ',' && before > text &&
       g_unichar_isdigit (g_utf8_get_char (g_utf8_find_prev_char (text, before))))
     return TRUE;
-  /* "downloads per maand": a unit reads as one. */
-  if (word_at_is (after, "per") || word_before_is (text, space, per_word, 1))
+  /* "per maand": a rate reads as one. */
+  if (word_before_is (text, space, per_word, 1))
     return TRUE;
 
   return FALSE;

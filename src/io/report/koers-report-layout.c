@@ -71,6 +71,8 @@ static const struct
   [KOERS_REPORT_FONT_HEAD_SMALL] = { 7.0, PANGO_WEIGHT_BOLD },
   [KOERS_REPORT_FONT_HEAD_SMALLER] = { 6.5, PANGO_WEIGHT_BOLD },
   [KOERS_REPORT_FONT_HEAD_SMALLEST] = { 6.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_CAPTION_BOLD] = { 7.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_TINY_BOLD] = { 6.3, PANGO_WEIGHT_BOLD },
 };
 
 KoersReportLayout *
@@ -184,6 +186,31 @@ koers_report_layout_end_pass (KoersReportLayout *self)
   self->surface = NULL;
 }
 
+/* The most letters in a row in text: a word that long may be hyphenated. */
+static guint
+longest_letter_run (const char *text)
+{
+  guint longest = 0;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isalpha (g_utf8_get_char (p)))
+        longest = MAX (longest, ++run);
+      else
+        run = 0;
+    }
+
+  return longest;
+}
+
+gboolean
+koers_report_text_breaks_word (PangoLayout *layout)
+{
+  return pango_layout_get_wrap (layout) != PANGO_WRAP_WORD &&
+         g_object_get_data (G_OBJECT (layout), "koers-long-word") == NULL;
+}
+
 /* Enough for the biggest reports' text without letting it grow unbounded. */
 #define TEXT_CACHE_MAX 60000
 
@@ -224,13 +251,23 @@ koers_report_layout_text (KoersReportLayout *self,
     }
   pango_layout_set_text (layout, glued != NULL ? glued : text, -1);
   /* Only a word longer than the whole line (a 200-letter "word", a web
-   * address) breaks inside, rather than run out of its box. */
+   * address) breaks inside, rather than run out of its box: a long
+   * compound ("gebruiksvriendelijkheid") with a hyphen, anything else
+   * (a name, an amount) without one, and the table then tries a smaller
+   * size (koers_report_text_breaks_word). */
   {
     PangoRectangle logical;
 
     pango_layout_get_extents (layout, NULL, &logical);
     if (logical.x + logical.width > pango_width + PANGO_SCALE / 2)
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      {
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        if (longest_letter_run (glued != NULL ? glued : text) >= KOERS_REPORT_HYPHENATE_LETTERS)
+          {
+            pango_layout_set_attributes (layout, NULL);
+            g_object_set_data (G_OBJECT (layout), "koers-long-word", GINT_TO_POINTER (TRUE));
+          }
+      }
   }
 
   /* Nothing changes a layout once made, so it can be shared. */

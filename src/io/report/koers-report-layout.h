@@ -44,6 +44,10 @@ typedef enum
   KOERS_REPORT_FONT_HEAD_SMALL,
   KOERS_REPORT_FONT_HEAD_SMALLER,
   KOERS_REPORT_FONT_HEAD_SMALLEST,
+  /* Table text a size or two smaller, in a column whose words do not fit
+   * at TABLE (every row of the column then uses it). */
+  KOERS_REPORT_FONT_CAPTION_BOLD,
+  KOERS_REPORT_FONT_TINY_BOLD,
   N_KOERS_REPORT_FONTS
 } KoersReportFont;
 
@@ -144,13 +148,19 @@ PangoLayout *koers_report_layout_text (KoersReportLayout *self,
                                        double             width,
                                        int                max_lines,
                                        PangoAlignment     align);
-double       koers_report_text_height (PangoLayout *layout);
-double       koers_report_text_width (PangoLayout *layout);
-void         koers_report_layout_draw_text (KoersReportLayout      *self,
-                                            PangoLayout            *layout,
-                                            double                  x,
-                                            double                  y,
-                                            const KoersReportColor *color);
+/* Words of more than about 14 letters may be hyphenated at a line's end;
+ * shorter words, names, units and amounts never break. */
+#define KOERS_REPORT_HYPHENATE_LETTERS 15
+/* Whether layout had to break a word that may not break (a short word, a
+ * name, an amount), as it does when no line is wide enough for it. */
+gboolean koers_report_text_breaks_word (PangoLayout *layout);
+double   koers_report_text_height (PangoLayout *layout);
+double   koers_report_text_width (PangoLayout *layout);
+void     koers_report_layout_draw_text (KoersReportLayout      *self,
+                                        PangoLayout            *layout,
+                                        double                  x,
+                                        double                  y,
+                                        const KoersReportColor *color);
 /* A paragraph across the body width at the cursor, split between pages
  * line by line; moves the cursor past it and space_after. */
 void koers_report_layout_paragraph (KoersReportLayout      *self,

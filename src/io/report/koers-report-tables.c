@@ -57,6 +57,7 @@ struct _KoersReportTable
   /* One size per column for values, one for the header row: chosen over
    * all of the table's rows before it is drawn. */
   KoersReportFont *value_font;
+  guint           *text_size; /* 0 the table's size, 1 and 2 smaller */
   KoersReportFont  head_font;
   gboolean         fonts_chosen;
 };
@@ -101,6 +102,7 @@ koers_report_table_new (KoersReportLayout       *layout,
       x += table->w[i];
     }
   table->value_font = g_new0 (KoersReportFont, n_columns);
+  table->text_size = g_new0 (guint, n_columns);
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (table->rows, row_clear);
 
@@ -118,6 +120,7 @@ koers_report_table_free (KoersReportTable *table)
   g_free (table->x);
   g_free (table->w);
   g_free (table->value_font);
+  g_free (table->text_size);
   g_free (table);
 }
 
@@ -289,8 +292,7 @@ fits (KoersReportLayout *layout,
 {
   g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, 0, align);
 
-  return pango_layout_get_wrap (fitted) == PANGO_WRAP_WORD &&
-         pango_layout_get_line_count (fitted) <= max_lines;
+  return !koers_report_text_breaks_word (fitted) && pango_layout_get_line_count (fitted) <= max_lines;
 }
 
 /* The size of a column of values: the table's size when every value fits
@@ -349,13 +351,62 @@ choose_head_font (KoersReportTable *table)
       gboolean all = TRUE;
 
       for (guint i = 0; i < table->n_columns && all; i++)
-        all = fits (layout, sizes[f], koers_report_str (layout->lang, table->columns[i].title),
-                    table->w[i] - 2 * PAD_X, 2, table->columns[i].align);
+        {
+          /* Not even a long word breaks in a header: it is what a reader
+           * searches for. */
+          g_autoptr (PangoLayout) head = koers_report_layout_text (layout, sizes[f],
+                                                                   koers_report_str (layout->lang, table->columns[i].title),
+                                                                   table->w[i] - 2 * PAD_X, 0, table->columns[i].align);
+
+          all = pango_layout_get_wrap (head) == PANGO_WRAP_WORD && pango_layout_get_line_count (head) <= 2;
+        }
       if (all)
         return sizes[f];
     }
 
   return KOERS_REPORT_FONT_HEAD_SMALLEST;
+}
+
+/* Text cells by size (0..2) and weight. */
+static KoersReportFont
+text_font (guint    size,
+           gboolean bold)
+{
+  static const KoersReportFont fonts[][2] = {
+    { KOERS_REPORT_FONT_TABLE, KOERS_REPORT_FONT_TABLE_BOLD },
+    { KOERS_REPORT_FONT_CAPTION, KOERS_REPORT_FONT_CAPTION_BOLD },
+    { KOERS_REPORT_FONT_TINY, KOERS_REPORT_FONT_TINY_BOLD },
+  };
+
+  return fonts[MIN (size, G_N_ELEMENTS (fonts) - 1)][bold ? 1 : 0];
+}
+
+/* The size of a column's text: the table's, else a size or two smaller,
+ * the largest at which no cell breaks a name or a short word. */
+static guint
+choose_text_size (KoersReportTable *table,
+                  guint             column)
+{
+  double inner = table->w[column] - 2 * PAD_X;
+
+  for (guint size = 0; size < 3; size++)
+    {
+      gboolean all = TRUE;
+
+      for (guint r = 0; r < table->rows->len && all; r++)
+        {
+          Cell  *cell = &g_array_index (table->rows, Row, r).cells[column];
+          double w = cell->kind == CELL_STATUS ? inner - SYMBOL_SIZE - 3.5 : inner;
+
+          if (cell->kind == CELL_TEXT || cell->kind == CELL_STATUS)
+            all = fits (table->layout, text_font (size, cell->bold), cell->text, w, MAX_CELL_LINES,
+                        table->columns[column].align);
+        }
+      if (all)
+        return size;
+    }
+
+  return 2;
 }
 
 static void
@@ -365,7 +416,10 @@ choose_fonts (KoersReportTable *table)
     return;
 
   for (guint i = 0; i < table->n_columns; i++)
-    table->value_font[i] = choose_value_font (table, i);
+    {
+      table->value_font[i] = choose_value_font (table, i);
+      table->text_size[i] = choose_text_size (table, i);
+    }
   table->head_font = choose_head_font (table);
   table->fonts_chosen = TRUE;
 }
@@ -389,7 +443,7 @@ measure_cell (KoersReportTable *table,
 
     case CELL_STATUS:
       if (cell->main_layout == NULL)
-        cell->main_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE, cell->text,
+        cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], FALSE), cell->text,
                                                       inner - SYMBOL_SIZE - 3.5, 3, PANGO_ALIGN_LEFT);
       return MAX (koers_report_text_height (cell->main_layout), SYMBOL_SIZE);
 
@@ -419,9 +473,7 @@ measure_cell (KoersReportTable *table,
     case CELL_TEXT:
     default:
       if (cell->main_layout == NULL)
-        cell->main_layout = koers_report_layout_text (layout,
-                                                      cell->bold ? KOERS_REPORT_FONT_TABLE_BOLD
-                                                                 : KOERS_REPORT_FONT_TABLE,
+        cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], cell->bold),
                                                       cell->text, inner, MAX_CELL_LINES, align);
       height = koers_report_text_height (cell->main_layout);
       if (continued)
