@@ -18,14 +18,15 @@
  * with the current value and its progress bar added. */
 static const KoersReportColumn template_columns[] = {
   /* Niveau wide enough for a department's longest word
-   * ("Productontwikkeling"), Status for "Achieved" beside its symbol. */
-  { KOERS_REPORT_STR_COL_LEVEL, 0.155, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.145, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.17, PANGO_ALIGN_LEFT, FALSE },
+   * ("Productontwikkeling"), Huidig for a value with its unit ("461
+   * aanvragen"), Status for "Achieved" beside its symbol. */
+  { KOERS_REPORT_STR_COL_LEVEL, 0.15, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.135, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.165, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_START, 0.09, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_TARGET, 0.09, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_CURRENT, 0.11, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_STATUS, 0.105, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_CURRENT, 0.135, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_STATUS, 0.10, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_OWNER, 0.135, PANGO_ALIGN_LEFT, FALSE },
 };
 
@@ -65,11 +66,15 @@ add_objective_rows (KoersReportLayout          *layout,
   for (guint i = 0; i < objective->key_results->len; i++)
     {
       const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, i);
-      g_autofree char            *start = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->start);
-      g_autofree char            *target = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->target);
-      g_autofree char            *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
-      g_autofree char            *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
-      g_autofree char            *due = NULL;
+      /* A word unit once, with the current value, as the charts and the
+       * window show it: "20", "14", "17 storingen per maand" (the start
+       * and target columns are too narrow for "storingen" beside each). */
+      gboolean         unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER;
+      g_autofree char *start = koers_format_metric (lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
+      g_autofree char *target = koers_format_metric (lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->target);
+      g_autofree char *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
+      g_autofree char *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
+      g_autofree char *due = NULL;
 
       if (due_date != NULL)
         due = koers_report_str_format (lang, KOERS_REPORT_STR_DUE, due_date, NULL, NULL);
