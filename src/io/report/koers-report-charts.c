@@ -296,12 +296,17 @@ draw_plot (KoersReportLayout          *layout,
     {
       const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
 
+      double cx, cy;
+
       if (!g_date_valid (&checkin->gdate))
         continue;
-      cairo_arc (cr, date_x (&checkin->gdate, &period->start, n_days, x, w),
-                 value_y (checkin->value, lo, hi, y, h), 1.5, 0, 2 * G_PI);
-      cairo_fill (cr);
+      cx = date_x (&checkin->gdate, &period->start, n_days, x, w);
+      cy = value_y (checkin->value, lo, hi, y, h);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, 1.5, 0, 2 * G_PI);
     }
+  /* The dots in one path, filled once: one PDF operator, not one each. */
+  cairo_fill (cr);
 
   cairo_restore (cr);
 }
