@@ -548,6 +548,7 @@ koers_application_startup (GApplication *application)
     { "win.add-key-result", { "<Control><Shift>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export-report", { "<Control>e", NULL } },
+    { "win.print-report", { "<Control>p", NULL } },
     { "win.export-data", { "<Control><Shift>e", NULL } },
     { "win.import-data", { "<Control>o", NULL } },
     { "win.check-okrs", { "F7", NULL } },

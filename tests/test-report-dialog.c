@@ -442,6 +442,30 @@ test_menu_action (Fixture      *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Print… (Ctrl+P) opens the same window with the same choices, titled and
+ * buttoned for printing; the pages it prints are the PDF's. */
+static void
+test_print_action (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_autoptr (GList) toplevels = NULL;
+  KoersReportDialog *dialog = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.print-report", NULL);
+  koers_test_ui_iterate ();
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (KOERS_IS_REPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (koers_report_dialog_get_print_mode (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Print Report");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +481,7 @@ main (int   argc,
   g_test_add ("/report-dialog/failure", Fixture, NULL, fixture_set_up, test_failure, fixture_tear_down);
   g_test_add ("/report-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/report-dialog/menu-action", Fixture, NULL, fixture_set_up, test_menu_action, fixture_tear_down);
+  g_test_add ("/report-dialog/print-action", Fixture, NULL, fixture_set_up, test_print_action, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&settings);

@@ -138,6 +138,7 @@ assert_summary_links (PopplerDocument *doc)
   g_autoptr (KoersTestPdfPage) page = poppler_document_get_page (doc, 1);
   GList *mappings = poppler_page_get_link_mapping (page);
   guint  n_links = 0;
+  guint  n_onwards = 0;
 
   for (GList *l = mappings; l != NULL; l = l->next)
     {
@@ -152,16 +153,21 @@ assert_summary_links (PopplerDocument *doc)
         {
           PopplerDest *found = poppler_document_find_dest (doc, dest->named_dest);
 
+          /* The tiles' figures lead to the summary's own lists; the
+           * rest onwards, to the departments' pages. */
           g_assert_nonnull (found);
-          g_assert_cmpint (found->page_num, >, 2);
+          g_assert_cmpint (found->page_num, >=, 2);
+          if (found->page_num > 2)
+            n_onwards++;
           poppler_dest_free (found);
         }
       n_links++;
     }
   poppler_page_free_link_mapping (mappings);
 
-  /* A link per department in the chart, and per risk. */
+  /* Links per department in the table, and per risk. */
   g_assert_cmpuint (n_links, >=, 5);
+  g_assert_cmpuint (n_onwards, >=, 5);
 }
 
 static void
@@ -311,8 +317,11 @@ test_table_breaks (Fixture      *fixture,
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
       g_autofree char *text = koers_test_report_page_text (doc, i);
+      const char      *level = strstr (text, "Level");
 
-      if (strstr (text, "passes the security audit") == NULL || strstr (text, "Owner") == NULL)
+      /* The template's table, under its header (the summary's lists name
+       * these key results too, and have an Owner column, but no Level). */
+      if (level == NULL || strstr (level, "passes the security audit") == NULL || strstr (text, "Owner") == NULL)
         continue;
       g_assert_nonnull (strstr (text, "Key result"));
       g_assert_nonnull (strstr (text, "Target"));
@@ -414,9 +423,17 @@ dup_alignment_text (PopplerDocument *doc)
   for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
     {
       g_autofree char *text = koers_test_report_page_text (doc, i);
+      char            *start = strstr (text, "How team objectives support");
+      char            *next;
 
-      if (strstr (text, "How team objectives support") != NULL)
-        return g_steal_pointer (&text);
+      if (start == NULL)
+        continue;
+      /* The departments may follow on the same page: up to the first
+       * one's line ("1 objective · 0 key results · score 0.00"). */
+      next = strstr (start, " · score ");
+      if (next != NULL)
+        *next = '\0';
+      return g_steal_pointer (&text);
     }
 
   g_error ("the report has no alignment page");
@@ -710,8 +727,9 @@ test_empty_store (Fixture      *fixture,
   doc = koers_test_report_open_pdf (path);
   text = koers_test_report_document_text (doc);
 
-  /* Cover, summary, alignment, appendix; no department sections. */
-  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+  /* Cover, summary (with the needs-attention lists), then alignment and
+   * appendix on one page, each short; no department sections. */
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 3);
   assert_has_text (text, "Onze organisatie");
   assert_has_text (text, "Geen enkel sleutelresultaat is in gevaar of loopt achter.");
   koers_test_report_assert_in_margins (doc);

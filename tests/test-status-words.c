@@ -99,8 +99,10 @@ find_pdf_status (const char *text,
                  const char *title)
 {
   g_autofree char *owner = g_strconcat ("Owner ", title, NULL);
-  const char      *end = strstr (text, owner);
-  const char      *start;
+  /* The department's table, after the summary's lists (which name the
+   * owners of key results without check-ins too). */
+  const char *end = g_strrstr (text, owner);
+  const char *start;
 
   g_assert_nonnull (end);
   start = g_strrstr_len (text, end - text, "leads");
@@ -111,6 +113,11 @@ find_pdf_status (const char *text,
   start += strspn (start, " ");
   if (g_str_has_prefix (start, "Status "))
     start += strlen ("Status ");
+  /* and, its words read in another order, the owner's heading */
+  if (g_str_has_prefix (start, "Owner "))
+    start += strlen ("Owner ");
+  if (g_str_has_prefix (start, "Verantwoordelijke "))
+    start += strlen ("Verantwoordelijke ");
 
   return g_strstrip (g_strndup (start, end - start));
 }

@@ -890,6 +890,7 @@ test_menu_actions (void)
     "win.check-okrs",
     "win.quarterly-review",
     "win.export-report",
+    "win.print-report",
     "win.export-csv",
     "win.export-data",
     "win.import-data",

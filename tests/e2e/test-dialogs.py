@@ -134,6 +134,7 @@ def dialogs_run():
                 (pane, "editor.add-from-template", "Start from a Template"),
                 (main, "win.quarterly-review", "Quarterly Review"),
                 (main, "win.export-report", "Export Report"),
+                (main, "win.print-report", "Print Report"),
                 (main, "win.export-data", "Export Data"),
                 (main, "win.export-csv", "Export CSV"),
                 (main, "win.add-department", "New Department"),

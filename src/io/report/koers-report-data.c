@@ -71,6 +71,8 @@ koers_report_data_free (KoersReportData *data)
   g_clear_pointer (&data->extra_objectives, g_ptr_array_unref);
   g_clear_pointer (&data->departments, g_ptr_array_unref);
   koers_report_capacity_free (data->capacity);
+  g_clear_pointer (&data->without_okrs, g_ptr_array_unref);
+  g_clear_pointer (&data->left_out, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -196,6 +198,27 @@ collect_objective (KoersObjective *objective,
   return out;
 }
 
+/* An objective of the period before counts towards its department's
+ * score then (objectives spanning both periods count in both, as they do
+ * in the history of a department's score). */
+static void
+add_previous_score (GHashTable        *dept_by_id,
+                    KoersObjective    *objective,
+                    const KoersPeriod *previous)
+{
+  gint64                 dept_id = koers_objective_get_department_id (objective);
+  KoersReportDepartment *dept = g_hash_table_lookup (dept_by_id, &dept_id);
+
+  if (dept == NULL || !koers_objective_in_period (objective, previous))
+    return;
+
+  /* A running mean: n_previous is kept in previous_score's company. */
+  dept->previous_score = (dept->previous_score * dept->n_previous + koers_objective_get_score (objective)) /
+                         (dept->n_previous + 1);
+  dept->n_previous++;
+  dept->has_previous = TRUE;
+}
+
 static gboolean
 wants_department (const KoersReportOptions *opts,
                   gint64                    id)
@@ -233,6 +256,9 @@ koers_report_data_collect (KoersStore               *store,
   else
     koers_date_today (&data->generated);
   data->whole_company = opts->department_ids == NULL || opts->n_department_ids == 0;
+  koers_period_previous (&opts->period, &data->previous_period);
+  data->without_okrs = g_ptr_array_new ();
+  data->left_out = g_ptr_array_new_with_free_func (department_free);
   data->objectives = g_ptr_array_new_with_free_func (objective_free);
   data->extra_objectives = g_ptr_array_new_with_free_func (objective_free);
   data->objective_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -267,9 +293,9 @@ koers_report_data_collect (KoersStore               *store,
 
       if (koers_objective_get_archived (objective))
         continue;
+      add_previous_score (dept_by_id, objective, &data->previous_period);
       if (!koers_objective_in_period (objective, &opts->period))
         continue;
-
       dept_id = koers_objective_get_department_id (objective);
       dept = g_hash_table_lookup (dept_by_id, &dept_id);
       if (dept == NULL)
@@ -306,6 +332,8 @@ koers_report_data_collect (KoersStore               *store,
       /* A whole-company report leaves out departments with nothing to
        * show (no objectives, no KPIs); a department asked for by name
        * gets its (empty) section. */
+      if (dept->objectives->len == 0 && !dept->is_company)
+        g_ptr_array_add (data->without_okrs, dept);
       if (dept->objectives->len == 0 && dept->kpis->len == 0 && data->whole_company)
         continue;
 
@@ -318,11 +346,17 @@ koers_report_data_collect (KoersStore               *store,
           dept->n_key_results += objective->key_results->len;
         }
       dept->score = dept->objectives->len > 0 ? sum / dept->objectives->len : 0.0;
+      dept->status = koers_score_key_result_status (dept->score, KOERS_CHECKIN_STATUS_NONE,
+                                                    koers_score_expected_progress (&data->period, &data->generated));
+      dept->in_report = TRUE;
       data->n_key_results += dept->n_key_results;
 
       g_ptr_array_add (data->departments, g_ptr_array_steal_index (all_departments, i));
       i--;
     }
+  /* The rest are named in the summary's "needs attention". */
+  while (all_departments->len > 0)
+    g_ptr_array_add (data->left_out, g_ptr_array_steal_index (all_departments, 0));
 
   data->capacity = koers_report_capacity_collect (store, data);
   return data;

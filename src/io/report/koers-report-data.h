@@ -114,6 +114,16 @@ struct _KoersReportDepartment
   double     score;
   guint      n_key_results;
   char      *dest;
+  /* Its mean score against what was expected by the report date. */
+  KoersKrStatus status;
+  /* The mean score of its objectives in the period before (the quarter
+   * before a quarter), when it had any. */
+  gboolean has_previous;
+  double   previous_score;
+  guint    n_previous;
+  /* Whether the report has a section for it (a whole-company report
+   * leaves out a department with neither objectives nor KPIs). */
+  gboolean in_report;
 };
 
 typedef struct
@@ -136,6 +146,13 @@ typedef struct
   guint       n_key_results;
   /* Capacity, requests and escalations (koers-report-capacity.c). */
   struct _KoersReportCapacity *capacity;
+  /* The period before, for the change since then. */
+  KoersPeriod previous_period;
+  /* Departments (not the company level) with no objectives in the
+   * period, in the store's order; those without a section of their own
+   * (in_report FALSE) are owned here. */
+  GPtrArray *without_okrs;
+  GPtrArray *left_out;
 } KoersReportData;
 
 KoersReportData *koers_report_data_collect (KoersStore               *store,

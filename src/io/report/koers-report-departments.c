@@ -9,21 +9,25 @@
 #include "koers-report-sections.h"
 #include "koers-report-tables.h"
 
-#define CHARTS_PER_ROW 3
-#define CHART_GAP 8.0
+#define CHARTS_PER_ROW 4
+#define CHART_GAP 6.0
+#define DEPARTMENT_GAP 14.0
 
 /* The seed's reporting template (section 5): Niveau, Doelstelling,
  * Sleutelresultaat, Startwaarde, Doelwaarde, Status, Verantwoordelijke,
  * with the current value and its progress bar added. */
 static const KoersReportColumn template_columns[] = {
-  { KOERS_REPORT_STR_COL_LEVEL, 0.10, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.165, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.185, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_START, 0.10, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_TARGET, 0.10, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_CURRENT, 0.12, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_STATUS, 0.11, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_OWNER, 0.12, PANGO_ALIGN_LEFT, FALSE },
+  /* Niveau wide enough for a department's longest word
+   * ("Productontwikkeling"), Huidig for a value with its unit ("461
+   * aanvragen"), Status for "Achieved" beside its symbol. */
+  { KOERS_REPORT_STR_COL_LEVEL, 0.15, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.135, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.165, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_START, 0.09, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_TARGET, 0.09, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_CURRENT, 0.135, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_STATUS, 0.10, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_OWNER, 0.135, PANGO_ALIGN_LEFT, FALSE },
 };
 
 static char *
@@ -41,14 +45,16 @@ add_objective_rows (KoersReportLayout          *layout,
                     KoersReportTable           *table,
                     const KoersReportObjective *objective)
 {
-  KoersLanguage    lang = layout->lang;
-  const char      *level = koers_report_level_label (lang, objective->level);
+  KoersLanguage lang = layout->lang;
+  /* The template's Niveau: the department or team whose objective it is. */
+  const char      *level = objective->department->name;
   g_autofree char *about = describe_objective (layout, objective);
 
   if (objective->key_results->len == 0)
     {
       koers_report_table_add_row (table, TRUE);
-      koers_report_table_set_value (table, 0, level);
+      koers_report_table_set_dest (table, objective->dest);
+      koers_report_table_set_text (table, 0, level, NULL, FALSE, NULL);
       koers_report_table_set_text (table, 1, objective->title, about, TRUE, NULL);
       koers_report_table_set_text (table, 2, koers_report_str (lang, KOERS_REPORT_STR_NO_KEY_RESULTS),
                                    NULL, FALSE, NULL);
@@ -60,17 +66,23 @@ add_objective_rows (KoersReportLayout          *layout,
   for (guint i = 0; i < objective->key_results->len; i++)
     {
       const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, i);
-      g_autofree char            *start = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->start);
-      g_autofree char            *target = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->target);
-      g_autofree char            *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
-      g_autofree char            *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
-      g_autofree char            *due = NULL;
+      /* A word unit once, with the current value, as the charts and the
+       * window show it: "20", "14", "17 storingen per maand" (the start
+       * and target columns are too narrow for "storingen" beside each). */
+      gboolean         unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER;
+      g_autofree char *start = koers_format_metric (lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
+      g_autofree char *target = koers_format_metric (lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->target);
+      g_autofree char *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
+      g_autofree char *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
+      g_autofree char *due = NULL;
 
       if (due_date != NULL)
         due = koers_report_str_format (lang, KOERS_REPORT_STR_DUE, due_date, NULL, NULL);
 
       koers_report_table_add_row (table, i == 0);
-      koers_report_table_set_value (table, 0, level);
+      if (i == 0)
+        koers_report_table_set_dest (table, objective->dest);
+      koers_report_table_set_text (table, 0, level, NULL, FALSE, NULL);
       koers_report_table_set_text (table, 1, objective->title, about, TRUE, NULL);
       koers_report_table_set_text (table, 2, kr->title, due, FALSE, NULL);
       koers_report_table_set_value (table, 3, start);
@@ -81,46 +93,48 @@ add_objective_rows (KoersReportLayout          *layout,
     }
 }
 
+/* The department's key results over the period: one grid, in the
+ * table's order (the table says which objective each belongs to), so a
+ * row of charts is never half empty between two objectives. */
 static gboolean
-draw_objective_charts (KoersReportLayout          *layout,
-                       const KoersReportObjective *objective)
+draw_charts (KoersReportLayout           *layout,
+             const KoersReportDepartment *dept)
 {
-  double           chart_h = koers_report_chart_key_result_height (layout);
-  double           chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
-  g_autofree char *about = describe_objective (layout, objective);
-  guint            n = objective->key_results->len;
+  double chart_h = koers_report_chart_key_result_height (layout);
+  double chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
+  guint  column = 0;
 
-  /* The objective's title stays with its first row of charts. */
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, objective->title, objective->dest,
-                               n > 0 ? chart_h + 16.0 : 12.0);
-  if (objective->owner != NULL)
+  for (guint i = 0; i < dept->objectives->len; i++)
     {
-      g_autofree char *owner = koers_text_isolate (objective->owner);
-      g_autofree char *line = g_strdup_printf ("%s · %s", about, owner);
+      const KoersReportObjective *objective = g_ptr_array_index (dept->objectives, i);
 
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, line, &koers_report_muted, 0, 5.0);
+      for (guint j = 0; j < objective->key_results->len; j++)
+        {
+          if (column == 0)
+            koers_report_layout_ensure (layout, chart_h);
+          koers_report_chart_key_result (layout, g_ptr_array_index (objective->key_results, j),
+                                         KOERS_REPORT_MARGIN_X + column * (chart_w + CHART_GAP), layout->y,
+                                         chart_w);
+          if (++column == CHARTS_PER_ROW)
+            {
+              layout->y += chart_h + CHART_GAP;
+              column = 0;
+            }
+        }
+      if (!koers_report_layout_tick (layout))
+        return FALSE;
     }
-  else
-    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, about, &koers_report_muted, 0, 5.0);
+  if (column > 0)
+    layout->y += chart_h + CHART_GAP;
 
-  for (guint i = 0; i < n; i += CHARTS_PER_ROW)
-    {
-      koers_report_layout_ensure (layout, chart_h);
-      for (guint j = i; j < MIN (n, i + CHARTS_PER_ROW); j++)
-        koers_report_chart_key_result (layout, g_ptr_array_index (objective->key_results, j),
-                                       KOERS_REPORT_MARGIN_X + (j - i) * (chart_w + CHART_GAP),
-                                       layout->y, chart_w);
-      layout->y += chart_h + CHART_GAP;
-    }
-  layout->y += 6.0;
-
-  return koers_report_layout_tick (layout);
+  return TRUE;
 }
 
 static gboolean
 draw_department (KoersReportLayout           *layout,
                  const KoersReportDepartment *dept,
-                 int                          outline_parent)
+                 int                          outline_parent,
+                 gboolean                     first)
 {
   KoersLanguage lang = layout->lang;
   g_autoptr (KoersReportTable) table = NULL;
@@ -131,11 +145,25 @@ draw_department (KoersReportLayout           *layout,
   g_autofree char *score = koers_format_score (lang, dept->score, 2);
   g_autofree char *line = NULL;
   gboolean         any_key_results = dept->n_key_results > 0;
+  double           keep = 20.0;
   int              outline;
 
-  koers_report_layout_new_page (layout, TRUE);
+  /* A department follows the one before on its page when its heading,
+   * line and the table's first rows fit there. */
+  if (dept->objectives->len > 0)
+    {
+      table = koers_report_table_new (layout, template_columns, G_N_ELEMENTS (template_columns));
+      for (guint i = 0; i < dept->objectives->len; i++)
+        add_objective_rows (layout, table, g_ptr_array_index (dept->objectives, i));
+      keep = koers_report_table_keep_height (table) + 24.0;
+    }
+  if (first)
+    koers_report_layout_begin_section (layout);
+  else if (layout->y > KOERS_REPORT_BODY_TOP + 0.01)
+    layout->y += DEPARTMENT_GAP;
+  koers_report_layout_ensure (layout, 30.0 + keep);
   outline = koers_report_layout_add_outline (layout, outline_parent, dept->name, dept->dest, FALSE);
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1, dept->name, dept->dest, 60.0);
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1, dept->name, dept->dest, keep);
   layout->y += 2.0;
 
   if (dept->objectives->len == 0)
@@ -147,31 +175,25 @@ draw_department (KoersReportLayout           *layout,
     }
 
   line = koers_report_str_format (lang, KOERS_REPORT_STR_DEPARTMENT_LINE, n_objectives, n_krs, score);
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, line, &koers_report_muted, 0, 10.0);
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, line, &koers_report_muted, 0, 6.0);
 
-  table = koers_report_table_new (layout, template_columns, G_N_ELEMENTS (template_columns));
-  for (guint i = 0; i < dept->objectives->len; i++)
-    add_objective_rows (layout, table, g_ptr_array_index (dept->objectives, i));
   koers_report_table_draw (table);
   g_clear_pointer (&table, koers_report_table_free);
   if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))
     return FALSE;
 
-  layout->y += 18.0;
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_report_str (lang, KOERS_REPORT_STR_TRENDS),
-                               NULL, any_key_results ? koers_report_chart_key_result_height (layout) + 40.0 : 20.0);
-  layout->y += 3.0;
   if (any_key_results)
     {
+      layout->y += 10.0;
+      koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, koers_report_str (lang, KOERS_REPORT_STR_TRENDS),
+                                   NULL, koers_report_chart_key_result_height (layout) + 20.0);
+      layout->y += 3.0;
       koers_report_chart_key_result_legend (layout);
-      layout->y += 8.0;
+      layout->y += 6.0;
     }
 
-  for (guint i = 0; i < dept->objectives->len; i++)
-    {
-      if (!draw_objective_charts (layout, g_ptr_array_index (dept->objectives, i)))
-        return FALSE;
-    }
+  if (!draw_charts (layout, dept))
+    return FALSE;
 
   /* The KPIs next to the OKRs, as the seed asks of board reporting. */
   return koers_report_kpis_department (layout, dept, outline);
@@ -192,7 +214,7 @@ koers_report_section_departments (KoersReportLayout *layout)
         parent = koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT,
                                                   koers_report_str (layout->lang, KOERS_REPORT_STR_DEPARTMENTS),
                                                   dept->dest, TRUE);
-      if (!draw_department (layout, dept, parent))
+      if (!draw_department (layout, dept, parent, i == 0))
         return FALSE;
     }
 
@@ -314,7 +336,7 @@ draw_scoring (KoersReportLayout *layout)
 
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
                                koers_report_str (layout->lang, KOERS_REPORT_STR_SCORING), NULL, 50.0);
-  layout->y += 6.0;
+  layout->y += 3.0;
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
@@ -322,32 +344,32 @@ draw_scoring (KoersReportLayout *layout)
       g_autofree char *label = g_strdup_printf ("%u.", i + 1);
 
       /* The number sits beside the rule's first line. */
-      number = koers_report_layout_text (layout, KOERS_REPORT_FONT_BODY_BOLD, label, 14.0, 1,
+      number = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD, label, 14.0, 1,
                                          PANGO_ALIGN_LEFT);
       koers_report_layout_ensure (layout, 24.0);
       koers_report_layout_draw_text (layout, number, KOERS_REPORT_MARGIN_X, layout->y, &koers_report_accent);
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
                                      koers_report_str (layout->lang, rules[i]),
-                                     &koers_report_ink, 16.0, 6.0);
+                                     &koers_report_ink, 16.0, 4.0);
     }
 }
 
 gboolean
 koers_report_section_appendix (KoersReportLayout *layout)
 {
-  koers_report_layout_new_page (layout, TRUE);
+  koers_report_layout_begin_section (layout);
   koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT,
                                    koers_report_str (layout->lang, KOERS_REPORT_STR_APPENDIX),
                                    KOERS_REPORT_DEST_APPENDIX, FALSE);
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1,
                                koers_report_str (layout->lang, KOERS_REPORT_STR_APPENDIX),
                                KOERS_REPORT_DEST_APPENDIX, 60.0);
-  layout->y += 10.0;
+  layout->y += 6.0;
 
   draw_missed (layout);
-  layout->y += 20.0;
+  layout->y += 10.0;
   draw_personal_data (layout);
-  layout->y += 20.0;
+  layout->y += 10.0;
   draw_scoring (layout);
 
   return koers_report_layout_tick (layout);

@@ -12,7 +12,7 @@
  * period against its thresholds. */
 
 #define CHART_PAD 6.0
-#define PLOT_HEIGHT 50.0
+#define PLOT_HEIGHT 26.0
 
 /* A KPI's health in the key results' symbols and colours, so that the
  * report has one visual language: achieved (disc with a tick, green),

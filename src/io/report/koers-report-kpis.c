@@ -11,8 +11,8 @@
 #include "koers-report-kpis.h"
 #include "koers-report-tables.h"
 
-#define CHARTS_PER_ROW 3
-#define CHART_GAP 8.0
+#define CHARTS_PER_ROW 4
+#define CHART_GAP 6.0
 
 /* The order of the summary's bar and legend: good news first. */
 static const KoersKpiStatus status_order[] = {
@@ -427,39 +427,36 @@ koers_report_kpis_department (KoersReportLayout           *layout,
   if (n == 0)
     return TRUE;
 
-  /* A page of their own, unless the department has nothing else. */
-  if (dept->objectives->len > 0)
-    koers_report_layout_new_page (layout, TRUE);
-  else
-    layout->y += 18.0;
+  /* After the department's key results, on the same page when the
+   * heading, the table's first rows and a row of charts fit there. */
+  layout->y += 10.0;
 
   name = koers_text_isolate (dept->name);
   heading = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_HEADING, name, NULL, NULL);
   dest = g_strdup_printf ("%s-kpis", dept->dest);
   koers_report_layout_add_outline (layout, outline_parent, koers_report_str (lang, KOERS_REPORT_STR_KPIS),
                                    dest, FALSE);
-  koers_report_layout_heading (layout, dept->objectives->len > 0 ? KOERS_REPORT_FONT_H1 : KOERS_REPORT_FONT_H2,
-                               heading, dest, 80.0);
+  table = koers_report_table_new (layout, kpi_columns, G_N_ELEMENTS (kpi_columns));
+  for (guint i = 0; i < n; i++)
+    add_kpi_row (layout, table, g_ptr_array_index (dept->kpis, i));
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, heading, dest,
+                               koers_report_table_keep_height (table) + 30.0);
   layout->y += 2.0;
 
   get_report_end (layout->data, &end);
   date = koers_format_date (lang, &end);
   intro = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_INTRO, date, NULL, NULL);
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, intro, &koers_report_muted, 0, 10.0);
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, intro, &koers_report_muted, 0, 6.0);
 
-  table = koers_report_table_new (layout, kpi_columns, G_N_ELEMENTS (kpi_columns));
-  for (guint i = 0; i < n; i++)
-    add_kpi_row (layout, table, g_ptr_array_index (dept->kpis, i));
   koers_report_table_draw (table);
   if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))
     return FALSE;
 
-  layout->y += 18.0;
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_report_str (lang, KOERS_REPORT_STR_KPI_TRENDS),
-                               NULL, chart_h + 40.0);
-  layout->y += 3.0;
-  koers_report_kpi_chart_legend (layout);
+  /* The charts right under the table, their legend above them. */
   layout->y += 8.0;
+  koers_report_layout_ensure (layout, chart_h + 16.0);
+  koers_report_kpi_chart_legend (layout);
+  layout->y += 5.0;
 
   for (guint i = 0; i < n; i += CHARTS_PER_ROW)
     {

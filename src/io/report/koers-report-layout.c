@@ -7,6 +7,7 @@
 
 #include "core/koers-scoring.h"
 #include "core/koers-text.h"
+#include "koers-report-glue.h"
 #include "koers-report-layout.h"
 
 /* A calm palette: dark ink, one navy accent, and status colours after the
@@ -67,6 +68,11 @@ static const struct
   [KOERS_REPORT_FONT_TABLE_BOLD] = { 7.5, PANGO_WEIGHT_BOLD },
   [KOERS_REPORT_FONT_CAPTION] = { 7.0, PANGO_WEIGHT_NORMAL },
   [KOERS_REPORT_FONT_TINY] = { 6.3, PANGO_WEIGHT_NORMAL },
+  [KOERS_REPORT_FONT_HEAD_SMALL] = { 7.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_HEAD_SMALLER] = { 6.5, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_HEAD_SMALLEST] = { 6.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_CAPTION_BOLD] = { 7.0, PANGO_WEIGHT_BOLD },
+  [KOERS_REPORT_FONT_TINY_BOLD] = { 6.3, PANGO_WEIGHT_BOLD },
 };
 
 KoersReportLayout *
@@ -99,6 +105,11 @@ koers_report_layout_new (const KoersReportData *data)
   pango_cairo_context_set_font_options (self->pango, options);
   cairo_font_options_destroy (options);
 
+  self->no_hyphens = pango_attr_list_new ();
+#if PANGO_VERSION_CHECK(1, 44, 0)
+  pango_attr_list_insert (self->no_hyphens, pango_attr_insert_hyphens_new (FALSE));
+#endif
+
   for (guint i = 0; i < N_KOERS_REPORT_FONTS; i++)
     {
       self->fonts[i] = pango_font_description_new ();
@@ -130,6 +141,7 @@ koers_report_layout_free (KoersReportLayout *self)
   for (guint i = 0; i < N_KOERS_REPORT_FONTS; i++)
     pango_font_description_free (self->fonts[i]);
   g_clear_object (&self->pango);
+  g_clear_pointer (&self->no_hyphens, pango_attr_list_unref);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
   g_free (self->header_text);
   g_free (self->footer_text);
@@ -144,6 +156,7 @@ koers_report_layout_begin_pass (KoersReportLayout *self,
   self->surface = surface;
   self->cr = surface != NULL ? cairo_create (surface) : NULL;
   self->drawing = surface != NULL;
+  self->only_page = 0;
   self->pass = surface != NULL ? 1 : 0;
   self->page = 0;
   self->n_pages = n_pages;
@@ -153,12 +166,49 @@ koers_report_layout_begin_pass (KoersReportLayout *self,
 }
 
 void
+koers_report_layout_begin_page_pass (KoersReportLayout *self,
+                                     cairo_t           *cr,
+                                     int                n_pages,
+                                     int                page)
+{
+  koers_report_layout_begin_pass (self, NULL, n_pages);
+  self->cr = cairo_reference (cr);
+  self->only_page = page;
+  self->pass = 1;
+}
+
+void
 koers_report_layout_end_pass (KoersReportLayout *self)
 {
   if (self->page_open)
     koers_report_layout_finish_page (self);
   g_clear_pointer (&self->cr, cairo_destroy);
   self->surface = NULL;
+}
+
+/* The most letters in a row in text: a word that long may be hyphenated. */
+static guint
+longest_letter_run (const char *text)
+{
+  guint longest = 0;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isalpha (g_utf8_get_char (p)))
+        longest = MAX (longest, ++run);
+      else
+        run = 0;
+    }
+
+  return longest;
+}
+
+gboolean
+koers_report_text_breaks_word (PangoLayout *layout)
+{
+  return pango_layout_get_wrap (layout) != PANGO_WRAP_WORD &&
+         g_object_get_data (G_OBJECT (layout), "koers-long-word") == NULL;
 }
 
 /* Enough for the biggest reports' text without letting it grow unbounded. */
@@ -174,6 +224,7 @@ koers_report_layout_text (KoersReportLayout *self,
 {
   int              pango_width = (int) floor (MAX (width, 1.0) * PANGO_SCALE);
   g_autofree char *key = NULL;
+  g_autofree char *glued = NULL;
   PangoLayout     *layout;
 
   if (text == NULL)
@@ -184,11 +235,13 @@ koers_report_layout_text (KoersReportLayout *self,
   if (layout != NULL)
     return g_object_ref (layout);
 
+  glued = koers_report_glue_text (text);
   layout = pango_layout_new (self->pango);
   pango_layout_set_font_description (layout, self->fonts[font]);
-  /* WORD_CHAR: a 200-character "word" breaks inside rather than running
-   * out of its box. */
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Words break only between words, and never with a hyphen Pango adds:
+   * "Marketingteam" is a name, not "Marketingtea-" over "m". */
+  pango_layout_set_attributes (layout, self->no_hyphens);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, pango_width);
   pango_layout_set_alignment (layout, align);
   if (max_lines > 0)
@@ -196,7 +249,26 @@ koers_report_layout_text (KoersReportLayout *self,
       pango_layout_set_height (layout, -max_lines);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, glued != NULL ? glued : text, -1);
+  /* Only a word longer than the whole line (a 200-letter "word", a web
+   * address) breaks inside, rather than run out of its box: a long
+   * compound ("gebruiksvriendelijkheid") with a hyphen, anything else
+   * (a name, an amount) without one, and the table then tries a smaller
+   * size (koers_report_text_breaks_word). */
+  {
+    PangoRectangle logical;
+
+    pango_layout_get_extents (layout, NULL, &logical);
+    if (logical.x + logical.width > pango_width + PANGO_SCALE / 2)
+      {
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        if (longest_letter_run (glued != NULL ? glued : text) >= KOERS_REPORT_HYPHENATE_LETTERS)
+          {
+            pango_layout_set_attributes (layout, NULL);
+            g_object_set_data (G_OBJECT (layout), "koers-long-word", GINT_TO_POINTER (TRUE));
+          }
+      }
+  }
 
   /* Nothing changes a layout once made, so it can be shared. */
   if (g_hash_table_size (self->text_cache) < TEXT_CACHE_MAX)
@@ -308,6 +380,8 @@ koers_report_layout_new_page (KoersReportLayout *self,
   self->page++;
   self->page_open = TRUE;
   self->y = top;
+  if (self->only_page > 0)
+    self->drawing = self->page == self->only_page;
 
   if (!self->drawing)
     return;
@@ -334,7 +408,23 @@ koers_report_layout_finish_page (KoersReportLayout *self)
 
   cairo_restore (self->cr);
   draw_footer (self);
-  cairo_show_page (self->cr);
+  /* A printed page is shown by the print operation. */
+  if (self->surface != NULL)
+    cairo_show_page (self->cr);
+}
+
+void
+koers_report_layout_begin_section (KoersReportLayout *self)
+{
+  /* A part starts on the page the part before ends on when a quarter of
+   * the page is left: a board pack reads on, and pages stay full. */
+  if (self->page_open && self->page > 1 &&
+      KOERS_REPORT_BODY_BOTTOM - self->y >= 0.25 * KOERS_REPORT_BODY_HEIGHT)
+    {
+      self->y += 18.0;
+      return;
+    }
+  koers_report_layout_new_page (self, TRUE);
 }
 
 gboolean
@@ -636,8 +726,9 @@ koers_report_layout_begin_link (KoersReportLayout *self,
 {
   g_autofree char *attributes = NULL;
 
-  /* A NULL dest makes begin and end no-ops, so callers need not check. */
-  if (!self->drawing || dest == NULL)
+  /* A NULL dest makes begin and end no-ops, so callers need not check;
+   * a printed page has no links. */
+  if (!self->drawing || self->surface == NULL || dest == NULL)
     return;
 
   g_return_if_fail (!self->link_open);
@@ -664,7 +755,7 @@ koers_report_layout_add_dest (KoersReportLayout *self,
 {
   g_autofree char *attributes = NULL;
 
-  if (!self->drawing)
+  if (!self->drawing || self->surface == NULL)
     return;
 
   /* The C locale's decimal point: cairo parses these numbers. */
@@ -683,7 +774,7 @@ koers_report_layout_add_outline (KoersReportLayout *self,
 {
   g_autofree char *attributes = NULL;
 
-  if (!self->drawing)
+  if (!self->drawing || self->surface == NULL)
     return 0;
 
   attributes = g_strdup_printf ("dest='%s'", dest);

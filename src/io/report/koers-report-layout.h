@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 #define KOERS_REPORT_MARGIN_TOP 42.520
 #define KOERS_REPORT_MARGIN_BOTTOM 42.520
 #define KOERS_REPORT_CONTENT_WIDTH (KOERS_REPORT_PAGE_WIDTH - 2 * KOERS_REPORT_MARGIN_X)
-#define KOERS_REPORT_BODY_TOP (KOERS_REPORT_MARGIN_TOP + 34.0)
-#define KOERS_REPORT_BODY_BOTTOM (KOERS_REPORT_PAGE_HEIGHT - KOERS_REPORT_MARGIN_BOTTOM - 30.0)
+#define KOERS_REPORT_BODY_TOP (KOERS_REPORT_MARGIN_TOP + 28.0)
+#define KOERS_REPORT_BODY_BOTTOM (KOERS_REPORT_PAGE_HEIGHT - KOERS_REPORT_MARGIN_BOTTOM - 24.0)
 #define KOERS_REPORT_BODY_HEIGHT (KOERS_REPORT_BODY_BOTTOM - KOERS_REPORT_BODY_TOP)
 
 #define KOERS_REPORT_FONT_FAMILY "Cantarell, DejaVu Sans, sans"
@@ -40,6 +40,14 @@ typedef enum
   KOERS_REPORT_FONT_TABLE_BOLD,
   KOERS_REPORT_FONT_CAPTION,
   KOERS_REPORT_FONT_TINY,
+  /* Table headers, when a word does not fit its column at TABLE_BOLD. */
+  KOERS_REPORT_FONT_HEAD_SMALL,
+  KOERS_REPORT_FONT_HEAD_SMALLER,
+  KOERS_REPORT_FONT_HEAD_SMALLEST,
+  /* Table text a size or two smaller, in a column whose words do not fit
+   * at TABLE (every row of the column then uses it). */
+  KOERS_REPORT_FONT_CAPTION_BOLD,
+  KOERS_REPORT_FONT_TINY_BOLD,
   N_KOERS_REPORT_FONTS
 } KoersReportFont;
 
@@ -69,12 +77,14 @@ typedef struct
   KoersLanguage          lang;
   PangoContext          *pango;
   PangoFontDescription  *fonts[N_KOERS_REPORT_FONTS];
+  PangoAttrList         *no_hyphens;
 
-  cairo_surface_t *surface; /* NULL while measuring */
-  cairo_t         *cr;      /* NULL while measuring */
-  gboolean         drawing;
-  int              page;    /* the current page, from 1 */
-  int              n_pages; /* known in the drawing pass */
+  cairo_surface_t *surface;   /* the PDF; NULL while measuring or printing */
+  cairo_t         *cr;        /* NULL while measuring */
+  gboolean         drawing;   /* on cr, on this page */
+  int              only_page; /* > 0: draw that page alone (printing) */
+  int              page;      /* the current page, from 1 */
+  int              n_pages;   /* known in the drawing pass */
   gboolean         page_open;
   gboolean         link_open;
   double           y; /* the cursor, in points from the top */
@@ -103,12 +113,22 @@ void               koers_report_layout_free (KoersReportLayout *self);
 void koers_report_layout_begin_pass (KoersReportLayout *self,
                                      cairo_surface_t   *surface,
                                      int                n_pages);
+/* Starts a pass that draws page (from 1) alone into cr, in the report's
+ * points (the caller scales cr), and lays out the rest without drawing:
+ * how a page reaches a printer, drawn by the same code as the PDF. */
+void koers_report_layout_begin_page_pass (KoersReportLayout *self,
+                                          cairo_t           *cr,
+                                          int                n_pages,
+                                          int                page);
 void koers_report_layout_end_pass (KoersReportLayout *self);
 
 /* Pages.  with_header FALSE for the cover. */
 void koers_report_layout_new_page (KoersReportLayout *self,
                                    gboolean           with_header);
 void koers_report_layout_finish_page (KoersReportLayout *self);
+/* Where a part of the report starts: on a new page, or on this one after
+ * a gap when a quarter of it is still free (never on the cover). */
+void koers_report_layout_begin_section (KoersReportLayout *self);
 /* Starts a new page when less than height is left; TRUE when it did. */
 gboolean koers_report_layout_ensure (KoersReportLayout *self,
                                      double             height);
@@ -119,20 +139,28 @@ void     koers_report_layout_skip (KoersReportLayout *self,
 gboolean koers_report_layout_tick (KoersReportLayout *self);
 
 /* Text.  User text goes in as text, never as markup.  max_lines > 0 ends
- * longer text with an ellipsis; words longer than width break. */
+ * longer text with an ellipsis.  Lines break between words, never with
+ * an added hyphen; only a word longer than width breaks inside.  Spaces
+ * that must not break (koers-report-glue.h) become no-break spaces. */
 PangoLayout *koers_report_layout_text (KoersReportLayout *self,
                                        KoersReportFont    font,
                                        const char        *text,
                                        double             width,
                                        int                max_lines,
                                        PangoAlignment     align);
-double       koers_report_text_height (PangoLayout *layout);
-double       koers_report_text_width (PangoLayout *layout);
-void         koers_report_layout_draw_text (KoersReportLayout      *self,
-                                            PangoLayout            *layout,
-                                            double                  x,
-                                            double                  y,
-                                            const KoersReportColor *color);
+/* Words of more than about 14 letters may be hyphenated at a line's end;
+ * shorter words, names, units and amounts never break. */
+#define KOERS_REPORT_HYPHENATE_LETTERS 15
+/* Whether layout had to break a word that may not break (a short word, a
+ * name, an amount), as it does when no line is wide enough for it. */
+gboolean koers_report_text_breaks_word (PangoLayout *layout);
+double   koers_report_text_height (PangoLayout *layout);
+double   koers_report_text_width (PangoLayout *layout);
+void     koers_report_layout_draw_text (KoersReportLayout      *self,
+                                        PangoLayout            *layout,
+                                        double                  x,
+                                        double                  y,
+                                        const KoersReportColor *color);
 /* A paragraph across the body width at the cursor, split between pages
  * line by line; moves the cursor past it and space_after. */
 void koers_report_layout_paragraph (KoersReportLayout      *self,

@@ -172,7 +172,8 @@ draw_tile (KoersReportLayout      *layout,
            const char             *label,
            const char             *figure,
            const KoersReportColor *figure_color,
-           const char             *note)
+           const char             *note,
+           const char             *link)
 {
   g_autoptr (PangoLayout) label_layout = NULL;
   g_autoptr (PangoLayout) figure_layout = NULL;
@@ -191,7 +192,10 @@ draw_tile (KoersReportLayout      *layout,
   y += pad;
   koers_report_layout_draw_text (layout, label_layout, x + pad, y, &koers_report_accent);
   y += koers_report_text_height (label_layout) + 2.0;
+  /* The figure links to where it comes from. */
+  koers_report_layout_begin_link (layout, link);
   koers_report_layout_draw_text (layout, figure_layout, x + pad, y, figure_color);
+  koers_report_layout_end_link (layout);
   y += koers_report_text_height (figure_layout) + 1.0;
   koers_report_layout_draw_text (layout, note_layout, x + pad, y, &koers_report_ink);
 }
@@ -233,19 +237,19 @@ draw_tiles (KoersReportLayout       *layout,
 
   koers_report_layout_ensure (layout, TILE_HEIGHT);
   draw_tile (layout, x, w, koers_report_str (lang, KOERS_REPORT_STR_OVERALL_SCORE), score,
-             koers_report_score_color (totals->score), score_note);
+             koers_report_score_color (totals->score), score_note, KOERS_REPORT_DEST_DEPARTMENT_SCORES);
   x += w + TILE_GAP;
   draw_tile (layout, x, w, koers_report_str (lang, KOERS_REPORT_STR_COMMITTED), committed_figure,
              totals->committed_missed > 0 ? koers_report_status_color (KOERS_KR_STATUS_OFF_TRACK)
                                           : &koers_report_ink,
-             committed_note);
+             committed_note, KOERS_REPORT_DEST_ATTENTION);
   x += w + TILE_GAP;
   draw_tile (layout, x, w, koers_report_str (lang, KOERS_REPORT_STR_ASPIRATIONAL),
              totals->n_aspirational > 0 ? aspirational : "—",
              totals->n_aspirational == 0 ? &koers_report_muted
              : aspirational_ok           ? koers_report_status_color (KOERS_KR_STATUS_ACHIEVED)
                                          : koers_report_status_color (KOERS_KR_STATUS_AT_RISK),
-             aspirational_note);
+             aspirational_note, KOERS_REPORT_DEST_DEPARTMENT_SCORES);
   layout->y += TILE_HEIGHT;
 }
 
@@ -341,13 +345,11 @@ koers_report_section_summary (KoersReportLayout *layout)
 
   if (layout->data->objectives->len > 0)
     {
-      koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
-                                   koers_report_str (lang, KOERS_REPORT_STR_SCORE_PER_DEPARTMENT),
-                                   NULL, 60.0);
-      layout->y += 6.0;
-      koers_report_chart_department_scores (layout);
+      koers_report_board_departments (layout);
       layout->y += SECTION_GAP;
     }
+  koers_report_board_attention (layout);
+  layout->y += SECTION_GAP;
 
   draw_top_risks (layout);
   koers_report_capacity_escalations (layout);
@@ -551,7 +553,7 @@ koers_report_section_alignment (KoersReportLayout *layout)
   GPtrArray             *lists[] = { data->objectives, data->extra_objectives };
   gboolean               any_unaligned = FALSE;
 
-  koers_report_layout_new_page (layout, TRUE);
+  koers_report_layout_begin_section (layout);
   koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT,
                                    koers_report_str (lang, KOERS_REPORT_STR_ALIGNMENT),
                                    KOERS_REPORT_DEST_ALIGNMENT, FALSE);

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 #define KOERS_REPORT_DEST_SUMMARY "summary"
 #define KOERS_REPORT_DEST_ALIGNMENT "alignment"
 #define KOERS_REPORT_DEST_APPENDIX "appendix"
+#define KOERS_REPORT_DEST_ATTENTION "attention"
+#define KOERS_REPORT_DEST_DEPARTMENT_SCORES "department-scores"
 
 /* How many units of work the parts report, for the progress fraction. */
 guint koers_report_sections_count_units (const KoersReportData *data);
@@ -20,6 +22,11 @@ guint koers_report_sections_count_units (const KoersReportData *data);
 gboolean koers_report_section_cover (KoersReportLayout *layout);
 gboolean koers_report_section_summary (KoersReportLayout *layout);
 gboolean koers_report_section_alignment (KoersReportLayout *layout);
+
+/* koers-report-board.c: parts of the summary.  Each department's score,
+ * status and change since the period before; the needs-attention lists. */
+void koers_report_board_departments (KoersReportLayout *layout);
+void koers_report_board_attention (KoersReportLayout *layout);
 
 /* koers-report-departments.c */
 gboolean koers_report_section_departments (KoersReportLayout *layout);

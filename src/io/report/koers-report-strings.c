@@ -53,14 +53,14 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_NO_OBJECTIVES] = { N_ ("No objectives in this period."), "Geen doelstellingen in deze periode." },
   [KOERS_REPORT_STR_COL_LEVEL] = { N_ ("Level"), "Niveau" },
   [KOERS_REPORT_STR_COL_OBJECTIVE] = { N_ ("Objective"), "Doelstelling" },
-  [KOERS_REPORT_STR_COL_KEY_RESULT] = { N_ ("Key result"), "Sleutel\u00ADresultaat" },
-  /* Soft hyphens (U+00AD) say where a narrow column may break a long
-   * Dutch compound. */
-  [KOERS_REPORT_STR_COL_START] = { N_ ("Start"), "Start\u00ADwaarde" },
-  [KOERS_REPORT_STR_COL_TARGET] = { N_ ("Target"), "Doel\u00ADwaarde" },
+  [KOERS_REPORT_STR_COL_KEY_RESULT] = { N_ ("Key result"), "Sleutelresultaat" },
+  /* Headers never break inside a word: the table sets all its headers a
+   * size smaller until each word fits its column. */
+  [KOERS_REPORT_STR_COL_START] = { N_ ("Start"), "Startwaarde" },
+  [KOERS_REPORT_STR_COL_TARGET] = { N_ ("Target"), "Doelwaarde" },
   [KOERS_REPORT_STR_COL_CURRENT] = { N_ ("Current"), "Huidig" },
   [KOERS_REPORT_STR_COL_STATUS] = { N_ ("Status"), "Status" },
-  [KOERS_REPORT_STR_COL_OWNER] = { N_ ("Owner"), "Verantwoor\u00ADdelijke" },
+  [KOERS_REPORT_STR_COL_OWNER] = { N_ ("Owner"), "Verantwoordelijke" },
   [KOERS_REPORT_STR_COL_DEPARTMENT] = { N_ ("Department"), "Afdeling" },
   [KOERS_REPORT_STR_COL_PROGRESS] = { N_ ("Progress"), "Voortgang" },
   [KOERS_REPORT_STR_COL_NOTE] = { N_ ("Note"), "Toelichting" },
@@ -110,6 +110,18 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_CHART_HEALTHY] = { N_ ("Healthy threshold"), "Drempel gezond" },
   [KOERS_REPORT_STR_CHART_ATTENTION] = { N_ ("Attention threshold"), "Drempel aandacht" },
   [KOERS_REPORT_STR_KPI_SUMMARY_NOTE] = { N_ ("KPI health from each KPI’s latest value in the period and its thresholds; trends compare the period’s first and last values."), "De gezondheid van een KPI volgt uit de laatste meting in de periode en de drempels; de trend vergelijkt de eerste en de laatste meting van de periode." },
+  [KOERS_REPORT_STR_ATTENTION] = { N_ ("Needs attention"), "Aandacht nodig" },
+  [KOERS_REPORT_STR_ATTENTION_COMMITTED] = { N_ ("Committed objectives at risk or off track ({1})"), "Verplichte doelstellingen in gevaar of achterop ({1})" },
+  [KOERS_REPORT_STR_ATTENTION_STALE] = { N_ ("Key results without a check-in for {1} days ({2})"), "Sleutelresultaten zonder check-in sinds {1} dagen ({2})" },
+  [KOERS_REPORT_STR_ATTENTION_NO_KEY_RESULTS] = { N_ ("Objectives without key results ({1})"), "Doelstellingen zonder sleutelresultaten ({1})" },
+  [KOERS_REPORT_STR_ATTENTION_NO_OKRS] = { N_ ("Departments without OKRs in this period ({1})"), "Afdelingen zonder OKR's in deze periode ({1})" },
+  [KOERS_REPORT_STR_ATTENTION_NONE] = { N_ ("None."), "Geen." },
+  [KOERS_REPORT_STR_ATTENTION_NO_SECTION] = { N_ ("{1} (no section in this report)"), "{1} (geen hoofdstuk in dit rapport)" },
+  [KOERS_REPORT_STR_COL_LAST_CHECKIN] = { N_ ("Last check-in"), "Laatste check-in" },
+  [KOERS_REPORT_STR_NEVER_CHECKED_IN] = { N_ ("Never"), "Nooit" },
+  [KOERS_REPORT_STR_DAYS_AGO] = { N_ ("{1} days ago"), "{1} dagen geleden" },
+  [KOERS_REPORT_STR_COL_CHANGE] = { N_ ("Change"), "Verschil" },
+  [KOERS_REPORT_STR_CHANGE_NOTE] = { N_ ("Change: the score against that of {1}; — where there was none."), "Verschil: de score tegenover die van {1}; — waar er geen was." },
 };
 
 static const ReportText level_texts[] = {

@@ -6,7 +6,7 @@
 #include "koers-report-tables.h"
 
 #define PAD_X 4.0
-#define PAD_Y 4.0
+#define PAD_Y 3.0
 #define SUB_GAP 1.5
 #define SYMBOL_SIZE 6.5
 #define BAR_HEIGHT 3.5
@@ -43,6 +43,7 @@ typedef struct
 {
   Cell    *cells;
   gboolean group_start;
+  char    *dest; /* a link target at the row, or NULL */
 } Row;
 
 struct _KoersReportTable
@@ -53,6 +54,12 @@ struct _KoersReportTable
   double            *x;
   double            *w;
   GArray            *rows;
+  /* One size per column for values, one for the header row: chosen over
+   * all of the table's rows before it is drawn. */
+  KoersReportFont *value_font;
+  guint           *text_size; /* 0 the table's size, 1 and 2 smaller */
+  KoersReportFont  head_font;
+  gboolean         fonts_chosen;
 };
 
 static void
@@ -72,6 +79,7 @@ row_clear (gpointer p)
       g_clear_object (&cell->continued_layout);
     }
   g_free (row->cells);
+  g_free (row->dest);
 }
 
 KoersReportTable *
@@ -93,6 +101,8 @@ koers_report_table_new (KoersReportLayout       *layout,
       table->w[i] = columns[i].width * KOERS_REPORT_CONTENT_WIDTH;
       x += table->w[i];
     }
+  table->value_font = g_new0 (KoersReportFont, n_columns);
+  table->text_size = g_new0 (guint, n_columns);
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (table->rows, row_clear);
 
@@ -109,6 +119,8 @@ koers_report_table_free (KoersReportTable *table)
   g_free (table->columns);
   g_free (table->x);
   g_free (table->w);
+  g_free (table->value_font);
+  g_free (table->text_size);
   g_free (table);
 }
 
@@ -177,6 +189,32 @@ koers_report_table_set_value (KoersReportTable *table,
 }
 
 void
+koers_report_table_set_dest (KoersReportTable *table,
+                             const char       *dest)
+{
+  Row *row;
+
+  g_return_if_fail (table->rows->len > 0);
+
+  row = &g_array_index (table->rows, Row, table->rows->len - 1);
+  g_free (row->dest);
+  row->dest = g_strdup (dest);
+}
+
+void
+koers_report_table_set_link (KoersReportTable *table,
+                             guint             column,
+                             const char       *link)
+{
+  Cell *cell = last_cell (table, column);
+
+  g_return_if_fail (cell != NULL);
+
+  g_free (cell->link);
+  cell->link = g_strdup (link);
+}
+
+void
 koers_report_table_set_status (KoersReportTable *table,
                                guint             column,
                                KoersKrStatus     status)
@@ -242,32 +280,148 @@ koers_report_table_set_score (KoersReportTable *table,
   cell->text = koers_format_score (table->layout->lang, score, 2);
 }
 
-/* A value on one line if it can be: the table's size, else a size or two
- * smaller, and only then wrapped (a number reads badly broken in two,
- * "€2,000,00" over "0"). */
-static PangoLayout *
-fit_value (KoersReportLayout *layout,
-           const char        *text,
-           double             width,
-           int                max_lines,
-           PangoAlignment     align)
+/* Whether text set in font fits width without a word broken inside (or
+ * cut off), on at most max_lines lines. */
+static gboolean
+fits (KoersReportLayout *layout,
+      KoersReportFont    font,
+      const char        *text,
+      double             width,
+      int                max_lines,
+      PangoAlignment     align)
 {
-  static const KoersReportFont sizes[] = {
-    KOERS_REPORT_FONT_TABLE,
-    KOERS_REPORT_FONT_CAPTION,
-    KOERS_REPORT_FONT_TINY,
-  };
-  PangoLayout *fitted = NULL;
+  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, 0, align);
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  return !koers_report_text_breaks_word (fitted) && pango_layout_get_line_count (fitted) <= max_lines;
+}
+
+/* The size of a column of values: the table's size when every value fits
+ * on one line, else a size smaller, and only then wrapped (a number reads
+ * badly broken in two, "€2,000,00" over "0"); the same for every row, so
+ * the column reads as one. */
+static KoersReportFont
+choose_value_font (KoersReportTable *table,
+                   guint             column)
+{
+  static const struct
+  {
+    KoersReportFont font;
+    int             lines;
+  } choices[] = {
+    { KOERS_REPORT_FONT_TABLE, 1 },
+    { KOERS_REPORT_FONT_CAPTION, 1 },
+    { KOERS_REPORT_FONT_TABLE, 3 },
+    { KOERS_REPORT_FONT_CAPTION, 3 },
+    { KOERS_REPORT_FONT_TINY, 3 },
+  };
+  double inner = table->w[column] - 2 * PAD_X;
+
+  for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
     {
-      g_clear_object (&fitted);
-      fitted = koers_report_layout_text (layout, sizes[i], text, width, max_lines, align);
-      if (pango_layout_get_line_count (fitted) <= 1)
-        break;
+      gboolean all = TRUE;
+
+      for (guint r = 0; r < table->rows->len && all; r++)
+        {
+          Cell *cell = &g_array_index (table->rows, Row, r).cells[column];
+
+          if (cell->kind == CELL_VALUE || cell->kind == CELL_PROGRESS)
+            all = fits (table->layout, choices[c].font, cell->text, inner, choices[c].lines,
+                        table->columns[column].align);
+        }
+      if (all)
+        return choices[c].font;
     }
 
-  return fitted;
+  return KOERS_REPORT_FONT_TINY;
+}
+
+/* The header row's size: the largest at which no header breaks a word. */
+static KoersReportFont
+choose_head_font (KoersReportTable *table)
+{
+  static const KoersReportFont sizes[] = {
+    KOERS_REPORT_FONT_TABLE_BOLD,
+    KOERS_REPORT_FONT_HEAD_SMALL,
+    KOERS_REPORT_FONT_HEAD_SMALLER,
+  };
+  KoersReportLayout *layout = table->layout;
+
+  for (guint f = 0; f < G_N_ELEMENTS (sizes); f++)
+    {
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < table->n_columns && all; i++)
+        {
+          /* Not even a long word breaks in a header: it is what a reader
+           * searches for. */
+          g_autoptr (PangoLayout) head = koers_report_layout_text (layout, sizes[f],
+                                                                   koers_report_str (layout->lang, table->columns[i].title),
+                                                                   table->w[i] - 2 * PAD_X, 0, table->columns[i].align);
+
+          all = pango_layout_get_wrap (head) == PANGO_WRAP_WORD && pango_layout_get_line_count (head) <= 2;
+        }
+      if (all)
+        return sizes[f];
+    }
+
+  return KOERS_REPORT_FONT_HEAD_SMALLEST;
+}
+
+/* Text cells by size (0..2) and weight. */
+static KoersReportFont
+text_font (guint    size,
+           gboolean bold)
+{
+  static const KoersReportFont fonts[][2] = {
+    { KOERS_REPORT_FONT_TABLE, KOERS_REPORT_FONT_TABLE_BOLD },
+    { KOERS_REPORT_FONT_CAPTION, KOERS_REPORT_FONT_CAPTION_BOLD },
+    { KOERS_REPORT_FONT_TINY, KOERS_REPORT_FONT_TINY_BOLD },
+  };
+
+  return fonts[MIN (size, G_N_ELEMENTS (fonts) - 1)][bold ? 1 : 0];
+}
+
+/* The size of a column's text: the table's, else a size or two smaller,
+ * the largest at which no cell breaks a name or a short word. */
+static guint
+choose_text_size (KoersReportTable *table,
+                  guint             column)
+{
+  double inner = table->w[column] - 2 * PAD_X;
+
+  for (guint size = 0; size < 3; size++)
+    {
+      gboolean all = TRUE;
+
+      for (guint r = 0; r < table->rows->len && all; r++)
+        {
+          Cell  *cell = &g_array_index (table->rows, Row, r).cells[column];
+          double w = cell->kind == CELL_STATUS ? inner - SYMBOL_SIZE - 3.5 : inner;
+
+          if (cell->kind == CELL_TEXT || cell->kind == CELL_STATUS)
+            all = fits (table->layout, text_font (size, cell->bold), cell->text, w, MAX_CELL_LINES,
+                        table->columns[column].align);
+        }
+      if (all)
+        return size;
+    }
+
+  return 2;
+}
+
+static void
+choose_fonts (KoersReportTable *table)
+{
+  if (table->fonts_chosen)
+    return;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      table->value_font[i] = choose_value_font (table, i);
+      table->text_size[i] = choose_text_size (table, i);
+    }
+  table->head_font = choose_head_font (table);
+  table->fonts_chosen = TRUE;
 }
 
 /* Lays the cell out (once) and returns its height without padding. */
@@ -289,14 +443,15 @@ measure_cell (KoersReportTable *table,
 
     case CELL_STATUS:
       if (cell->main_layout == NULL)
-        cell->main_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE, cell->text,
+        cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], FALSE), cell->text,
                                                       inner - SYMBOL_SIZE - 3.5, 3, PANGO_ALIGN_LEFT);
       return MAX (koers_report_text_height (cell->main_layout), SYMBOL_SIZE);
 
     case CELL_PROGRESS:
       if (cell->main_layout == NULL)
         {
-          cell->main_layout = fit_value (layout, cell->text, inner, 3, align);
+          cell->main_layout = koers_report_layout_text (layout, table->value_font[column], cell->text,
+                                                        inner, 3, align);
           cell->sub_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, cell->sub,
                                                        inner, 1, PANGO_ALIGN_RIGHT);
         }
@@ -305,7 +460,8 @@ measure_cell (KoersReportTable *table,
 
     case CELL_VALUE:
       if (cell->main_layout == NULL)
-        cell->main_layout = fit_value (layout, cell->text, inner, MAX_CELL_LINES, align);
+        cell->main_layout = koers_report_layout_text (layout, table->value_font[column], cell->text,
+                                                      inner, MAX_CELL_LINES, align);
       return koers_report_text_height (cell->main_layout);
 
     case CELL_SCORE:
@@ -317,9 +473,7 @@ measure_cell (KoersReportTable *table,
     case CELL_TEXT:
     default:
       if (cell->main_layout == NULL)
-        cell->main_layout = koers_report_layout_text (layout,
-                                                      cell->bold ? KOERS_REPORT_FONT_TABLE_BOLD
-                                                                 : KOERS_REPORT_FONT_TABLE,
+        cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], cell->bold),
                                                       cell->text, inner, MAX_CELL_LINES, align);
       height = koers_report_text_height (cell->main_layout);
       if (continued)
@@ -384,6 +538,10 @@ draw_cell (KoersReportTable *table,
   double             inner = table->w[column] - 2 * PAD_X;
   double             text_h;
 
+  /* Any cell may link: a text's own words, a score, a change. */
+  if (cell->kind != CELL_TEXT)
+    koers_report_layout_begin_link (layout, cell->link);
+
   switch (cell->kind)
     {
     case CELL_EMPTY:
@@ -436,6 +594,9 @@ draw_cell (KoersReportTable *table,
         koers_report_layout_draw_text (layout, cell->sub_layout, x, y, &koers_report_muted);
       break;
     }
+
+  if (cell->kind != CELL_TEXT)
+    koers_report_layout_end_link (layout);
 }
 
 static double
@@ -447,9 +608,9 @@ draw_header (KoersReportTable *table)
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      PangoLayout *text = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD,
+      PangoLayout *text = koers_report_layout_text (layout, table->head_font,
                                                     koers_report_str (layout->lang, table->columns[i].title),
-                                                    table->w[i] - 2 * PAD_X, 2,
+                                                    table->w[i] - 2 * PAD_X, 0,
                                                     table->columns[i].align);
 
       g_ptr_array_add (layouts, text);
@@ -475,9 +636,9 @@ measure_header (KoersReportTable *table)
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      g_autoptr (PangoLayout) text = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD,
+      g_autoptr (PangoLayout) text = koers_report_layout_text (layout, table->head_font,
                                                                koers_report_str (layout->lang, table->columns[i].title),
-                                                               table->w[i] - 2 * PAD_X, 2,
+                                                               table->w[i] - 2 * PAD_X, 0,
                                                                table->columns[i].align);
 
       height = MAX (height, koers_report_text_height (text));
@@ -497,6 +658,8 @@ draw_row (KoersReportTable *table,
   KoersReportLayout *layout = table->layout;
   double             top = layout->y;
 
+  if (row->dest != NULL)
+    koers_report_layout_add_dest (layout, row->dest, top);
   if (group % 2 == 1)
     koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, top,
                                    KOERS_REPORT_CONTENT_WIDTH, height, &koers_report_shade);
@@ -515,15 +678,89 @@ draw_row (KoersReportTable *table,
   layout->y += height;
 }
 
+/* A table goes on over a page break only with its header and at least
+ * three rows on the next page, and leaves at least two before the break
+ * (never a header alone, nor one orphaned row); else it moves whole. */
+#define MIN_ROWS_AFTER_BREAK 3
+#define MIN_ROWS_BEFORE_BREAK 2
+#define MIN_ROWS_TO_BREAK (MIN_ROWS_BEFORE_BREAK + MIN_ROWS_AFTER_BREAK)
+
+double
+koers_report_table_keep_height (KoersReportTable *table)
+{
+  double height;
+  guint  n = table->rows->len;
+
+  choose_fonts (table);
+  height = measure_header (table);
+  /* A table too short to break moves whole. */
+  if (n >= MIN_ROWS_TO_BREAK)
+    n = MIN_ROWS_BEFORE_BREAK;
+  for (guint r = 0; r < n; r++)
+    height += measure_row (table, &g_array_index (table->rows, Row, r), r == 0);
+
+  return height;
+}
+
+/* The height of rows from..to-1 drawn after row from-1 on the same page. */
+static double
+measure_rows (KoersReportTable *table,
+              guint             from,
+              guint             to,
+              gboolean          first_on_page)
+{
+  double height = 0.0;
+
+  for (guint r = from; r < to; r++)
+    height += measure_row (table, &g_array_index (table->rows, Row, r), first_on_page && r == from);
+
+  return height;
+}
+
+static gboolean
+fits_on_page (KoersReportLayout *layout,
+              double             height)
+{
+  return layout->y + height <= KOERS_REPORT_BODY_BOTTOM + 0.01;
+}
+
 void
 koers_report_table_draw (KoersReportTable *table)
 {
   KoersReportLayout *layout = table->layout;
-  double             header_h = measure_header (table);
+  guint              n = table->rows->len;
+  double             header_h;
   gboolean           need_header = TRUE;
   guint              group = 0;
+  guint              page_first = 0;
 
-  for (guint r = 0; r < table->rows->len; r++)
+  choose_fonts (table);
+  header_h = measure_header (table);
+
+  /* Whole here, or its header and three rows here and three or more on the
+   * next page; else the whole table starts on a new page. */
+  if (layout->page_open && !fits_on_page (layout, header_h + measure_rows (table, 0, n, TRUE)))
+    {
+      guint  k = 0;
+      double used = header_h;
+
+      while (k < n)
+        {
+          double h = measure_row (table, &g_array_index (table->rows, Row, k), k == 0);
+
+          if (!fits_on_page (layout, used + h))
+            break;
+          used += h;
+          k++;
+        }
+      /* Too few rows fit here, or the break would leave fewer than three
+       * for the next page and moving it up would leave fewer than two
+       * here. */
+      if (k < MIN_ROWS_BEFORE_BREAK || (n - k < MIN_ROWS_AFTER_BREAK && n < MIN_ROWS_TO_BREAK))
+        koers_report_layout_new_page (layout, TRUE);
+    }
+
+  for (guint r = 0; r < n; r++)
     {
       Row   *row = &g_array_index (table->rows, Row, r);
       double height = 0.0;
@@ -534,9 +771,16 @@ koers_report_table_draw (KoersReportTable *table)
       if (!need_header)
         {
           height = measure_row (table, row, FALSE);
-          /* A page break: the header again, and the group's cells. */
-          if (koers_report_layout_ensure (layout, height))
-            need_header = TRUE;
+          /* A break here, when this row does not fit, or when the rest does
+           * not fit and fewer than three rows would be left for the next
+           * page (while this page keeps two). */
+          if (!fits_on_page (layout, height) ||
+              (n - r <= MIN_ROWS_AFTER_BREAK && r - page_first >= MIN_ROWS_BEFORE_BREAK &&
+               !fits_on_page (layout, measure_rows (table, r, n, FALSE))))
+            {
+              koers_report_layout_new_page (layout, TRUE);
+              need_header = TRUE;
+            }
         }
 
       if (need_header)
@@ -546,6 +790,7 @@ koers_report_table_draw (KoersReportTable *table)
           draw_header (table);
           draw_row (table, row, r, group, height, TRUE);
           need_header = FALSE;
+          page_first = r;
         }
       else
         {

@@ -43,6 +43,13 @@ void koers_report_table_set_text (KoersReportTable *table,
 void koers_report_table_set_value (KoersReportTable *table,
                                    guint             column,
                                    const char       *text);
+/* Makes the row a link target (an objective's place in the report). */
+void koers_report_table_set_dest (KoersReportTable *table,
+                                  const char       *dest);
+/* Makes the cell (set before, of any kind) link to a destination. */
+void koers_report_table_set_link (KoersReportTable *table,
+                                  guint             column,
+                                  const char       *link);
 void koers_report_table_set_status (KoersReportTable *table,
                                     guint             column,
                                     KoersKrStatus     status);
@@ -63,7 +70,13 @@ void koers_report_table_set_score (KoersReportTable *table,
                                    guint             column,
                                    double            score);
 
-/* Draws at the cursor and moves it below the table. */
+/* The height of the header and the first two rows (all of a table too
+ * short to break): what a heading above the table keeps on its page. */
+double koers_report_table_keep_height (KoersReportTable *table);
+
+/* Draws at the cursor and moves it below the table.  It breaks across
+ * pages only with two rows or more before the break and its header and
+ * three rows or more after it; else it starts on a new page. */
 void koers_report_table_draw (KoersReportTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersReportTable, koers_report_table_free)

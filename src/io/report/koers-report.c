@@ -16,6 +16,7 @@
 #include "koers-report.h"
 #include "koers-report-data.h"
 #include "koers-report-layout.h"
+#include "koers-report-private.h"
 #include "koers-report-sections.h"
 
 void
@@ -147,15 +148,25 @@ set_metadata (cairo_surface_t       *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
-static gboolean
-run_sections (KoersReportLayout *layout)
+/* The report's parts in order; a new part (a capacity page, the
+ * escalations) is one more line here. */
+static gboolean (*const sections[]) (KoersReportLayout *layout) = {
+  koers_report_section_cover,
+  koers_report_section_summary,
+  koers_report_section_alignment,
+  koers_report_section_capacity,
+  koers_report_section_departments,
+  koers_report_section_appendix,
+};
+
+gboolean
+koers_report_run_sections (KoersReportLayout *layout)
 {
-  return koers_report_section_cover (layout) &&
-         koers_report_section_summary (layout) &&
-         koers_report_section_alignment (layout) &&
-         koers_report_section_capacity (layout) &&
-         koers_report_section_departments (layout) &&
-         koers_report_section_appendix (layout);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (!sections[i](layout))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* Lays the report out twice (count, then draw) into fd. */
@@ -179,7 +190,7 @@ render (const KoersReportData  *data,
   layout->n_units = koers_report_sections_count_units (data);
 
   koers_report_layout_begin_pass (layout, NULL, 0);
-  completed = run_sections (layout);
+  completed = koers_report_run_sections (layout);
   koers_report_layout_end_pass (layout);
   n_pages = layout->page;
 
@@ -196,7 +207,7 @@ render (const KoersReportData  *data,
   set_metadata (surface, data);
 
   koers_report_layout_begin_pass (layout, surface, n_pages);
-  completed = run_sections (layout);
+  completed = koers_report_run_sections (layout);
   koers_report_layout_end_pass (layout);
   /* The same code laid out the same data: the pages must agree. */
   g_warn_if_fail (!completed || layout->page == n_pages);
@@ -283,28 +294,41 @@ write_data (const KoersReportData  *data,
   return TRUE;
 }
 
+static gboolean
+load_period (KoersStore               *store,
+             const KoersReportOptions *opts,
+             const KoersPeriod        *period,
+             GError                  **error)
+{
+  if (opts->n_department_ids > 0)
+    return koers_store_load_period_departments (store, period, opts->department_ids,
+                                                opts->n_department_ids, error);
+  return koers_store_load_period (store, period, error);
+}
+
 /* A lazily opened store reads the period's objectives now: only those of
  * the report's departments (and the company's) when it names some. */
-static gboolean
-load_report_objectives (KoersStore               *store,
-                        const KoersReportOptions *opts,
-                        GError                  **error)
+gboolean
+koers_report_load_objectives (KoersStore               *store,
+                              const KoersReportOptions *opts,
+                              GError                  **error)
 {
   KoersStoreCheckins before;
+  KoersPeriod        previous;
   gboolean           ok;
 
   /* Its charts and notes read every check-in: with the period, in one
    * query, not a summary first nor one query per key result. */
   before = koers_store_set_period_checkins (store, KOERS_STORE_CHECKINS_LISTS);
-  if (opts->n_department_ids > 0)
-    ok = koers_store_load_period_departments (store, &opts->period, opts->department_ids,
-                                              opts->n_department_ids, error);
-  else
-    ok = koers_store_load_period (store, &opts->period, error);
+  ok = load_period (store, opts, &opts->period, error);
   koers_store_set_period_checkins (store, before);
-
   /* Those of a period read before, and those with none. */
-  return ok && koers_store_load_checkins (store, error);
+  ok = ok && koers_store_load_checkins (store, error);
+
+  /* The period before, for each department's change since then: its
+   * objectives' scores, read after the check-in lists so it reads none. */
+  koers_period_previous (&opts->period, &previous);
+  return ok && load_period (store, opts, &previous, error);
 }
 
 gboolean
@@ -325,7 +349,7 @@ koers_report_write_pdf (KoersStore               *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!load_report_objectives (store, opts, error))
+  if (!koers_report_load_objectives (store, opts, error))
     return FALSE;
   data = koers_report_data_collect (store, opts);
   return write_data (data, path, progress, progress_data, cancellable, error);
@@ -471,7 +495,7 @@ koers_report_write_pdf_async (KoersStore               *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, koers_report_write_pdf_async);
-  if (!load_report_objectives (store, opts, &load_error))
+  if (!koers_report_load_objectives (store, opts, &load_error))
     {
       g_task_return_error (task, g_steal_pointer (&load_error));
       return;

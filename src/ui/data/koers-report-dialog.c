@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "io/report/koers-report.h"
 #include "koers-report-dialog.h"
+#include "koers-report-print.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
@@ -33,9 +34,11 @@ struct _KoersReportDialog
   GCancellable         *cancellable; /* set while a report is written */
   GFile                *target;
   gboolean              closed;
+  gboolean              print_mode; /* Print…: the button prints */
 
   GtkWidget           *cancel_button;
   GtkWidget           *export_button;
+  AdwWindowTitle      *window_title;
   GtkStack            *stack;
   AdwComboRow         *period_row;
   AdwComboRow         *scope_row;
@@ -228,6 +231,12 @@ export_clicked_cb (KoersReportDialog *self)
   if (self->cancellable != NULL)
     return;
 
+  if (self->print_mode)
+    {
+      koers_report_dialog_print (self);
+      return;
+    }
+
   /* Kept until the next export: GTK does not keep a native dialog alive. */
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -314,6 +323,7 @@ koers_report_dialog_class_init (KoersReportDialogClass *klass)
                                 "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, scope_row);
@@ -509,12 +519,70 @@ koers_report_dialog_get_busy (KoersReportDialog *self)
   return self->cancellable != NULL;
 }
 
+/* The report's options as the dialog shows them; the department ids the
+ * options point into (free them after the options' last use). */
+static GArray *
+get_options (KoersReportDialog  *self,
+             KoersReportOptions *opts)
+{
+  KoersPeriod period;
+  GArray     *ids;
+
+  koers_report_dialog_get_period (self, &period);
+  koers_report_options_init (opts, &period);
+  opts->language = koers_report_dialog_get_language (self);
+  opts->include_notes = gtk_switch_get_active (self->notes_switch);
+  ids = koers_report_dialog_get_department_ids (self);
+  opts->department_ids = (const gint64 *) (gpointer) ids->data;
+  opts->n_department_ids = ids->len;
+
+  return ids;
+}
+
+void
+koers_report_dialog_set_print_mode (KoersReportDialog *self,
+                                    gboolean           print_mode)
+{
+  g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
+
+  self->print_mode = print_mode;
+  gtk_window_set_title (GTK_WINDOW (self), print_mode ? _ ("Print Report") : _ ("Export Report"));
+  adw_window_title_set_title (self->window_title, print_mode ? _ ("Print Report") : _ ("Export Report"));
+  gtk_button_set_label (GTK_BUTTON (self->export_button), print_mode ? _ ("_Print…") : _ ("_Export…"));
+}
+
+gboolean
+koers_report_dialog_get_print_mode (KoersReportDialog *self)
+{
+  g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), FALSE);
+
+  return self->print_mode;
+}
+
+void
+koers_report_dialog_print (KoersReportDialog *self)
+{
+  KoersReportOptions opts;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GtkWindow) parent = NULL;
+
+  g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
+
+  ids = get_options (self, &opts);
+  store = g_object_ref (self->store);
+  if (self->window != NULL)
+    parent = g_object_ref (self->window);
+  /* The print dialog takes over from this one, over the main window. */
+  gtk_window_close (GTK_WINDOW (self));
+  koers_report_print (parent, store, &opts);
+}
+
 void
 koers_report_dialog_export_to (KoersReportDialog *self,
                                GFile             *file)
 {
   KoersReportOptions opts;
-  KoersPeriod        period;
   g_autoptr (GArray) ids = NULL;
   g_autofree char *path = NULL;
 
@@ -536,13 +604,7 @@ koers_report_dialog_export_to (KoersReportDialog *self,
       return;
     }
 
-  koers_report_dialog_get_period (self, &period);
-  koers_report_options_init (&opts, &period);
-  opts.language = koers_report_dialog_get_language (self);
-  opts.include_notes = gtk_switch_get_active (self->notes_switch);
-  ids = koers_report_dialog_get_department_ids (self);
-  opts.department_ids = (const gint64 *) (gpointer) ids->data;
-  opts.n_department_ids = ids->len;
+  ids = get_options (self, &opts);
 
   g_set_object (&self->target, file);
   self->cancellable = g_cancellable_new ();

@@ -55,4 +55,13 @@ gboolean koers_report_dialog_get_busy (KoersReportDialog *self);
 void koers_report_dialog_export_to (KoersReportDialog *self,
                                     GFile             *file);
 
+/* Print… uses the same window and choices: in print mode its title is
+ * Print Report and its button Print…, which closes it and opens the
+ * system's print dialog (koers-report-print.h) over the main window. */
+void     koers_report_dialog_set_print_mode (KoersReportDialog *self,
+                                             gboolean           print_mode);
+gboolean koers_report_dialog_get_print_mode (KoersReportDialog *self);
+/* What Print… does; tests call it. */
+void koers_report_dialog_print (KoersReportDialog *self);
+
 G_END_DECLS

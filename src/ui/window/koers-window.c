@@ -296,6 +296,21 @@ export_report_action (GSimpleAction *action,
                                                            self->department)));
 }
 
+/* Print…: the Export Report window's choices, then the print dialog. */
+static void
+print_report_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+  GtkWidget   *dialog = koers_report_dialog_new (GTK_WINDOW (self), self->store,
+                                                 koers_period_switcher_get_period (self->period_switcher),
+                                                 self->department);
+
+  koers_report_dialog_set_print_mode (KOERS_REPORT_DIALOG (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* "win.edit-objective" and the other editing actions with an id: the
  * cards, rows and the editor pane ask, the window opens and deletes. */
 static void
@@ -337,6 +352,7 @@ static const GActionEntry win_entries[] = {
   { .name = "next-period", .activate = next_period_action },
   { .name = "show-departments", .activate = show_departments_action },
   { .name = "export-report", .activate = export_report_action },
+  { .name = "print-report", .activate = print_report_action },
   { .name = "check-okrs", .activate = check_okrs_action },
   { .name = "show-objective", .activate = show_objective_action, .parameter_type = "x" },
 };
