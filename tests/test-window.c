@@ -835,6 +835,7 @@ test_menu_actions (void)
     "win.check-okrs",
     "win.quarterly-review",
     "win.export-report",
+    "win.export-dashboard",
     "win.export-csv",
     "win.export-data",
     "win.import-data",

@@ -19,8 +19,10 @@ struct _KoersWindow
 {
   AdwApplicationWindow parent_instance;
 
-  KoersStore      *store;
-  GSettings       *settings;
+  KoersStore *store;
+  GSettings  *settings;
+  /* Rewrites the intranet dashboard after changes (Preferences). */
+  GObject         *dashboard_publisher;
   KoersDepartment *department;
   guint            reselect_idle;
 
@@ -34,10 +36,10 @@ struct _KoersWindow
   GHashTable *collapsed; /* UUIDs of collapsed departments */
   char       *tree_key;  /* ids, parents and orders the tree was made for */
 
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content_box;
-  GtkListBox           *department_list;
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet      *leaflet;
+  GtkWidget       *content_box;
+  GtkListBox      *department_list;
   /* The store's departments the sidebar shows: before the first frame
    * those that fit in the window, then every one. */
   GtkSliceListModel    *department_rows;
