@@ -20,6 +20,7 @@
 #include "io/koers-csv.h"
 #include "io/koers-export-filter.h"
 #include "io/koers-json.h"
+#include "io/html/koers-html.h"
 #include "io/report/koers-report.h"
 #include "io/koers-demo.h"
 #include "store/koers-store-review.h"
@@ -91,6 +92,7 @@ typedef struct
 } Command;
 
 static int run_export_pdf (Invocation *invocation, GError **error);
+static int run_export_html (Invocation *invocation, GError **error);
 static int run_export_json (Invocation *invocation, GError **error);
 static int run_export_csv (Invocation *invocation, GError **error);
 static int run_import_json (Invocation *invocation, GError **error);
@@ -108,6 +110,15 @@ static const Command commands[] = {
     N_ ("FILE"),
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_export_pdf,
+    SCOPE_OWN,
+  },
+  {
+    "export-html",
+    G_OPTION_ARG_FILENAME,
+    N_ ("Write the OKR dashboard of a period as one HTML page to FILE and exit"),
+    N_ ("FILE"),
+    MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
+    run_export_html,
     SCOPE_OWN,
   },
   {
@@ -551,31 +562,57 @@ load_scope (Invocation *invocation,
   return TRUE;
 }
 
+/* The report's options from --period, --departments and --language. */
+static void
+init_report_options (Invocation         *invocation,
+                     KoersReportOptions *opts)
+{
+  GArray *ids = invocation->department_ids;
+
+  koers_report_options_init (opts, &invocation->period);
+  opts->language = invocation->language;
+
+  /* In the sidebar's order, so the report's sections follow it. */
+  if (ids != NULL)
+    {
+      opts->department_ids = (const gint64 *) (gpointer) ids->data;
+      opts->n_department_ids = ids->len;
+    }
+}
+
 static int
 run_export_pdf (Invocation *invocation,
                 GError    **error)
 {
   KoersReportOptions opts;
-  GArray            *ids = invocation->department_ids;
   g_autofree char   *name = g_filename_display_name (invocation->target);
   g_autofree char   *line = NULL;
 
-  koers_report_options_init (&opts, &invocation->period);
-  opts.language = invocation->language;
-
-  /* In the sidebar's order, so the report's sections follow it. */
-  if (ids != NULL)
-    {
-      opts.department_ids = (const gint64 *) (gpointer) ids->data;
-      opts.n_department_ids = ids->len;
-    }
-
+  init_report_options (invocation, &opts);
   if (!koers_report_write_pdf (invocation->store, &opts, invocation->target,
                                NULL, NULL, NULL, error))
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
   line = g_strdup_printf (_ ("Report written to %s"), name);
+  g_print ("%s\n", line);
+  return 0;
+}
+
+static int
+run_export_html (Invocation *invocation,
+                 GError    **error)
+{
+  KoersReportOptions opts;
+  g_autofree char   *name = g_filename_display_name (invocation->target);
+  g_autofree char   *line = NULL;
+
+  init_report_options (invocation, &opts);
+  if (!koers_html_write (invocation->store, &opts, invocation->target, error))
+    return EXIT_FAILED;
+
+  /* Translators: %s is a file name. */
+  line = g_strdup_printf (_ ("Dashboard written to %s"), name);
   g_print ("%s\n", line);
   return 0;
 }

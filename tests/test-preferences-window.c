@@ -201,6 +201,43 @@ test_checkins (void)
   koers_test_ui_db_close (&db);
 }
 
+/* Dashboard: the row shows the folder "dashboard-folder" names (a user's
+ * path, not markup) or that nothing is published; the clear button stops
+ * publishing. */
+static void
+test_dashboard (void)
+{
+  KoersTestUiDb db = { 0 };
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *folder = NULL;
+  GtkWidget       *window;
+  AdwActionRow    *row;
+  GtkWidget       *clear;
+
+  koers_test_ui_db_open (&db);
+  g_settings_reset (settings, "dashboard-folder");
+  window = koers_preferences_window_new (NULL, db.store, settings, "system");
+  row = get_child (window, "dashboard_row");
+  clear = get_child (window, "dashboard_clear_button");
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Not published");
+  g_assert_false (gtk_widget_get_sensitive (clear));
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_nonnull (find_button (window, "C_hoose…"));
+
+  g_settings_set (settings, "dashboard-folder", "^ay", "/srv/intranet/R&D <okr>");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "/srv/intranet/R&D <okr>");
+  g_assert_true (gtk_widget_get_sensitive (clear));
+
+  g_signal_emit_by_name (clear, "clicked");
+  g_settings_get (settings, "dashboard-folder", "^ay", &folder);
+  g_assert_cmpstr (folder, ==, "");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Not published");
+
+  koers_test_ui_destroy_and_assert_finalized (GTK_WINDOW (window));
+  koers_test_ui_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/preferences-window/organisation", test_organisation);
   g_test_add_func ("/preferences-window/author", test_author);
   g_test_add_func ("/preferences-window/checkins", test_checkins);
+  g_test_add_func ("/preferences-window/dashboard", test_dashboard);
 
   return g_test_run ();
 }

@@ -466,6 +466,52 @@ test_print_action (Fixture      *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Export Dashboard (win.export-dashboard): the same window and choices,
+ * an HTML page written at once; a failure shows its message. */
+static void
+test_dashboard (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr (GList) toplevels = NULL;
+  KoersReportDialog *dialog = NULL;
+  g_autofree char   *name = NULL;
+  g_autofree char   *path = g_build_filename (fixture->dir, "OKR-dashboard 2026-Q2.html", NULL);
+  g_autofree char   *missing = g_build_filename (fixture->dir, "missing", "page.html", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) bad = g_file_new_for_path (missing);
+  g_autofree char  *contents = NULL;
+  AdwMessageDialog *message;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-dashboard", NULL);
+  koers_test_ui_iterate ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (KOERS_IS_REPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Dashboard");
+  koers_report_dialog_set_language (dialog, KOERS_LANGUAGE_NL);
+  name = koers_report_dialog_get_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, "OKR-dashboard 2026-Q2.html");
+
+  koers_report_dialog_export_to (dialog, bad);
+  message = find_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export the Dashboard");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_true (is_open (dialog));
+
+  koers_report_dialog_export_to (dialog, file);
+  koers_test_ui_iterate ();
+  g_assert_false (is_open (dialog));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>\n<html lang=\"nl\">"));
+  g_assert_true (g_str_has_suffix (contents, "</html>\n"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is,
+                                     "Dashboard written to OKR-dashboard 2026-Q2.html"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +528,7 @@ main (int   argc,
   g_test_add ("/report-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/report-dialog/menu-action", Fixture, NULL, fixture_set_up, test_menu_action, fixture_tear_down);
   g_test_add ("/report-dialog/print-action", Fixture, NULL, fixture_set_up, test_print_action, fixture_tear_down);
+  g_test_add ("/report-dialog/dashboard", Fixture, NULL, fixture_set_up, test_dashboard, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&settings);

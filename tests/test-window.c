@@ -891,6 +891,7 @@ test_menu_actions (void)
     "win.quarterly-review",
     "win.export-report",
     "win.print-report",
+    "win.export-dashboard",
     "win.export-csv",
     "win.export-data",
     "win.import-data",

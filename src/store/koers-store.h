@@ -338,6 +338,12 @@ gboolean koers_store_catch_up (KoersStore *self,
  * in fields another process had changed (an editor shows them then). */
 gboolean koers_store_get_last_save_merged (KoersStore *self);
 
+/* The time of the last write to the file, by this process or another,
+ * in microseconds since 1970 (UTC); 0 when the change log is empty. */
+gboolean koers_store_get_last_change_time (KoersStore *self,
+                                           gint64     *out_usec,
+                                           GError    **error);
+
 /* Signals:
  *   changed ()  after every successful write, once; views that aggregate
  *               (sidebar counts and scores) recompute from memory. */

@@ -47,6 +47,70 @@ dashed_vline (KoersReportLayout      *layout,
 }
 
 void
+koers_report_chart_department_scores (KoersReportLayout *layout)
+{
+  const KoersReportData *data = layout->data;
+  double                 bar_x = KOERS_REPORT_MARGIN_X + LABEL_WIDTH + 8.0;
+  double                 bar_w = KOERS_REPORT_CONTENT_WIDTH - LABEL_WIDTH - 8.0 - VALUE_WIDTH - 6.0;
+  double                 goal_x = bar_x + bar_w * ASPIRATIONAL_GOAL;
+  g_autofree char       *goal = koers_format_score (layout->lang, ASPIRATIONAL_GOAL, 1);
+  g_autofree char       *goal_text = koers_report_str_format (layout->lang, KOERS_REPORT_STR_GOAL_LINE,
+                                                              goal, NULL, NULL);
+  g_autoptr (PangoLayout) goal_layout = NULL;
+  double goal_h;
+
+  goal_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, goal_text, 80, 1,
+                                          PANGO_ALIGN_CENTER);
+  goal_h = koers_report_text_height (goal_layout);
+
+  /* The label of the goal line, above the first bar. */
+  koers_report_layout_ensure (layout, goal_h + 2 + BAR_ROW_HEIGHT * MIN (data->departments->len, 3));
+  koers_report_layout_draw_text (layout, goal_layout, goal_x - 40, layout->y, &koers_report_muted);
+  layout->y += goal_h + 2;
+
+  for (guint i = 0; i < data->departments->len; i++)
+    {
+      const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+      g_autoptr (PangoLayout) name = NULL;
+      g_autoptr (PangoLayout) value = NULL;
+      g_autofree char *score = NULL;
+      double           y, text_y;
+
+      if (dept->objectives->len == 0)
+        continue;
+
+      if (koers_report_layout_ensure (layout, BAR_ROW_HEIGHT))
+        {
+          koers_report_layout_draw_text (layout, goal_layout, goal_x - 40, layout->y, &koers_report_muted);
+          layout->y += goal_h + 2;
+        }
+      y = layout->y;
+
+      name = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL, dept->name, LABEL_WIDTH, 1,
+                                       PANGO_ALIGN_RIGHT);
+      text_y = y + (BAR_ROW_HEIGHT - koers_report_text_height (name)) / 2;
+      koers_report_layout_begin_link (layout, dept->dest);
+      koers_report_layout_draw_text (layout, name, KOERS_REPORT_MARGIN_X, text_y, &koers_report_ink);
+      koers_report_layout_end_link (layout);
+
+      koers_report_layout_fill_rect (layout, bar_x, y + (BAR_ROW_HEIGHT - BAR_HEIGHT) / 2,
+                                     bar_w, BAR_HEIGHT, &koers_report_shade);
+      koers_report_layout_fill_rect (layout, bar_x, y + (BAR_ROW_HEIGHT - BAR_HEIGHT) / 2,
+                                     bar_w * CLAMP (dept->score, 0.0, 1.0), BAR_HEIGHT,
+                                     koers_report_score_color (dept->score));
+      dashed_vline (layout, goal_x, y, y + BAR_ROW_HEIGHT, &koers_report_ink);
+
+      score = koers_format_score (layout->lang, dept->score, 2);
+      value = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD, score, VALUE_WIDTH, 1,
+                                        PANGO_ALIGN_RIGHT);
+      koers_report_layout_draw_text (layout, value,
+                                     KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH - VALUE_WIDTH,
+                                     text_y, &koers_report_ink);
+      layout->y += BAR_ROW_HEIGHT;
+    }
+}
+
+void
 koers_report_chart_status_bar (KoersReportLayout *layout,
                                const char        *label,
                                const guint       *counts)

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* Horizontal bars of each department's score at the cursor, with the 0.7
+ * line; each department's name links to its section (the dashboard's). */
+void koers_report_chart_department_scores (KoersReportLayout *layout);
+
 /* A bar split by status (counts indexed by KoersKrStatus) with a legend of
  * symbols and counts, at the cursor. */
 void koers_report_chart_status_bar (KoersReportLayout *layout,

@@ -474,3 +474,15 @@ koers_report_data_list_risks (const KoersReportData *data)
 
   return risks;
 }
+
+gboolean
+koers_report_objective_is_aligned (const KoersReportData      *data,
+                                   const KoersReportObjective *objective)
+{
+  const KoersReportObjective *target;
+
+  if (objective->aligned_to_id == 0)
+    return FALSE;
+  target = g_hash_table_lookup (data->objective_by_id, &objective->aligned_to_id);
+  return target != NULL && target->level < objective->level;
+}

@@ -180,6 +180,11 @@ GPtrArray *koers_report_data_list_risks (const KoersReportData *data);
 gboolean koers_report_objective_is_missed (const KoersReportData      *data,
                                            const KoersReportObjective *objective);
 
+/* Aligned: to an objective the report knows (in it, or one it supports
+ * outside it), one level up. */
+gboolean koers_report_objective_is_aligned (const KoersReportData      *data,
+                                            const KoersReportObjective *objective);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersReportData, koers_report_data_free)
 
 G_END_DECLS

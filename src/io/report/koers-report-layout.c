@@ -431,6 +431,8 @@ gboolean
 koers_report_layout_ensure (KoersReportLayout *self,
                             double             height)
 {
+  if (self->endless)
+    return FALSE;
   if (!self->page_open)
     {
       koers_report_layout_new_page (self, TRUE);

@@ -88,6 +88,9 @@ typedef struct
   gboolean         page_open;
   gboolean         link_open;
   double           y; /* the cursor, in points from the top */
+  /* One canvas without pages (the dashboard's SVG charts): ensure never
+   * breaks a page there. */
+  gboolean endless;
 
   /* Laid-out text by font, width, lines, alignment and text: the drawing
    * pass reuses what the measuring pass shaped, and repeated words

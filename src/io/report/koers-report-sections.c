@@ -521,27 +521,13 @@ draw_root_objective (KoersReportLayout          *layout,
   layout->y += 12.0;
 }
 
-/* Aligned: to an objective the report knows (in it, or one it supports
- * outside it), one level up. */
-static gboolean
-is_aligned (const KoersReportData      *data,
-            const KoersReportObjective *objective)
-{
-  const KoersReportObjective *target;
-
-  if (objective->aligned_to_id == 0)
-    return FALSE;
-  target = g_hash_table_lookup (data->objective_by_id, &objective->aligned_to_id);
-  return target != NULL && target->level < objective->level;
-}
-
 /* A department objective aligned to no company objective that teams in
  * the report support: their tree starts there. */
 static gboolean
 is_department_root (const KoersReportData      *data,
                     const KoersReportObjective *objective)
 {
-  return objective->level == KOERS_LEVEL_DEPARTMENT && !is_aligned (data, objective) &&
+  return objective->level == KOERS_LEVEL_DEPARTMENT && !koers_report_objective_is_aligned (data, objective) &&
          is_supported_in_report (data, objective, 1);
 }
 
@@ -590,7 +576,7 @@ koers_report_section_alignment (KoersReportLayout *layout)
     {
       const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
 
-      if (objective->level == KOERS_LEVEL_COMPANY || is_aligned (data, objective))
+      if (objective->level == KOERS_LEVEL_COMPANY || koers_report_objective_is_aligned (data, objective))
         continue;
 
       if (!any_unaligned)

@@ -273,3 +273,16 @@ koers_report_count_format (KoersLanguage    lang,
   args[0] = number;
   return expand_text (pick (n == 1 ? &count_texts[what].one : &count_texts[what].other, lang), args);
 }
+
+char *
+koers_report_text_expand (const char *text,
+                          const char *a1,
+                          const char *a2,
+                          const char *a3)
+{
+  const char *args[] = { a1, a2, a3 };
+
+  g_return_val_if_fail (text != NULL, g_strdup (""));
+
+  return expand_text (text, args);
+}

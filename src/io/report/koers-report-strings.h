@@ -131,6 +131,11 @@ char *koers_report_str_format (KoersLanguage  lang,
                                const char    *a1,
                                const char    *a2,
                                const char    *a3);
+/* The same for any text with those placeholders (the dashboard's words). */
+char *koers_report_text_expand (const char *text,
+                                const char *a1,
+                                const char *a2,
+                                const char *a3);
 
 const char *koers_report_level_label (KoersLanguage lang,
                                       KoersLevel    level);

@@ -534,3 +534,14 @@ koers_report_write_pdf_finish (KoersStore   *store,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+gboolean
+koers_report_load_model (KoersStore               *store,
+                         const KoersReportOptions *opts,
+                         GError                  **error)
+{
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (opts != NULL, FALSE);
+
+  return koers_report_load_objectives (store, opts, error);
+}

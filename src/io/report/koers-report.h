@@ -73,4 +73,12 @@ gboolean koers_report_write_pdf_finish (KoersStore   *store,
                                         GAsyncResult *result,
                                         GError      **error);
 
+/* Reads what the report of opts shows into a lazily opened store (its
+ * period, its departments, every check-in of them), as
+ * koers_report_write_pdf() does first: for other writers of the same
+ * story (the HTML dashboard). */
+gboolean koers_report_load_model (KoersStore               *store,
+                                  const KoersReportOptions *opts,
+                                  GError                  **error);
+
 G_END_DECLS

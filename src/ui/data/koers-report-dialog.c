@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
+#include "io/html/koers-html.h"
 #include "io/report/koers-report.h"
 #include "koers-report-dialog.h"
 #include "koers-report-print.h"
@@ -35,10 +36,11 @@ struct _KoersReportDialog
   GFile                *target;
   gboolean              closed;
   gboolean              print_mode; /* Print…: the button prints */
+  gboolean              dashboard; /* the HTML dashboard, not the PDF */
 
+  AdwWindowTitle      *window_title;
   GtkWidget           *cancel_button;
   GtkWidget           *export_button;
-  AdwWindowTitle      *window_title;
   GtkStack            *stack;
   AdwComboRow         *period_row;
   AdwComboRow         *scope_row;
@@ -157,8 +159,12 @@ show_written_toast (KoersReportDialog *self)
   if (self->window == NULL)
     return;
 
-  /* Translators: %s is a file name. */
-  title = g_strdup_printf (_ ("Report written to %s"), escaped);
+  if (self->dashboard)
+    /* Translators: %s is a file name. */
+    title = g_strdup_printf (_ ("Dashboard written to %s"), escaped);
+  else
+    /* Translators: %s is a file name. */
+    title = g_strdup_printf (_ ("Report written to %s"), escaped);
   koers_toasts_offer_open (self->window, title, self->target);
 }
 
@@ -170,7 +176,9 @@ show_error_dialog (KoersReportDialog *self,
 
   /* The body is plain text (body-use-markup is off): the message may
    * quote a file name. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Could Not Export the Report"),
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   self->dashboard ? _ ("Could Not Export the Dashboard")
+                                                   : _ ("Could Not Export the Report"),
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -209,6 +217,27 @@ write_done_cb (GObject      *source,
     show_error_dialog (self, error);
 }
 
+/* The page takes a fraction of a second even for a large company: written
+ * at once, on the store's thread. */
+static void
+export_dashboard (KoersReportDialog        *self,
+                  const KoersReportOptions *opts,
+                  const char               *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!koers_html_write (self->store, opts, path, &error))
+    {
+      show_error_dialog (self, error);
+      return;
+    }
+
+  g_clear_object (&last_folder);
+  last_folder = g_file_get_parent (self->target);
+  show_written_toast (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 chooser_response_cb (KoersReportDialog *self,
                      int                response)
@@ -242,9 +271,14 @@ export_clicked_cb (KoersReportDialog *self)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Report"),
-                                               _ ("PDF documents"), "application/pdf", "pdf",
-                                               last_folder, name);
+  if (self->dashboard)
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Dashboard"),
+                                                 _ ("Web pages"), "text/html", "html",
+                                                 last_folder, name);
+  else
+    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Report"),
+                                                 _ ("PDF documents"), "application/pdf", "pdf",
+                                                 last_folder, name);
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
@@ -321,9 +355,9 @@ koers_report_dialog_class_init (KoersReportDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, export_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, scope_row);
@@ -498,6 +532,11 @@ koers_report_dialog_get_suggested_name (KoersReportDialog *self)
     [KOERS_LANGUAGE_EN] = "OKR report",
     [KOERS_LANGUAGE_NL] = "OKR-rapport",
   };
+  static const char *const dashboard_stems[] = {
+    [KOERS_LANGUAGE_EN] = "OKR dashboard",
+    [KOERS_LANGUAGE_NL] = "OKR-dashboard",
+  };
+  KoersLanguage    lang;
   KoersPeriod      period;
   g_autofree char *key = NULL;
 
@@ -508,7 +547,10 @@ koers_report_dialog_get_suggested_name (KoersReportDialog *self)
   /* A range's key holds a slash, which a file name cannot. */
   g_strdelimit (key, "/", '_');
 
-  return g_strdup_printf ("%s %s.pdf", stems[koers_report_dialog_get_language (self)], key);
+  lang = koers_report_dialog_get_language (self);
+  if (self->dashboard)
+    return g_strdup_printf ("%s %s.html", dashboard_stems[lang], key);
+  return g_strdup_printf ("%s %s.pdf", stems[lang], key);
 }
 
 gboolean
@@ -607,6 +649,11 @@ koers_report_dialog_export_to (KoersReportDialog *self,
   ids = get_options (self, &opts);
 
   g_set_object (&self->target, file);
+  if (self->dashboard)
+    {
+      export_dashboard (self, &opts, path);
+      return;
+    }
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   set_busy (self, TRUE);
@@ -615,4 +662,20 @@ koers_report_dialog_export_to (KoersReportDialog *self,
   koers_report_write_pdf_async (self->store, &opts, path,
                                 progress_cb, g_object_ref (self), g_object_unref,
                                 self->cancellable, write_done_cb, g_object_ref (self));
+}
+
+GtkWidget *
+koers_report_dialog_new_dashboard (GtkWindow         *window,
+                                   KoersStore        *store,
+                                   const KoersPeriod *period,
+                                   KoersDepartment   *department)
+{
+  GtkWidget         *widget = koers_report_dialog_new (window, store, period, department);
+  KoersReportDialog *self = KOERS_REPORT_DIALOG (widget);
+
+  self->dashboard = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Export Dashboard"));
+  adw_window_title_set_title (self->window_title, _ ("Export Dashboard"));
+
+  return widget;
 }

@@ -24,6 +24,13 @@ GtkWidget *koers_report_dialog_new (GtkWindow         *window,
                                     const KoersPeriod *period,
                                     KoersDepartment   *department);
 
+/* The same window for the intranet dashboard (Export Dashboard): the same
+ * choices, an HTML page instead of the PDF. */
+GtkWidget *koers_report_dialog_new_dashboard (GtkWindow         *window,
+                                              KoersStore        *store,
+                                              const KoersPeriod *period,
+                                              KoersDepartment   *department);
+
 /* The report's settings as the dialog shows them. */
 void koers_report_dialog_get_period (KoersReportDialog *self,
                                      KoersPeriod       *out);

@@ -18,14 +18,17 @@ struct _KoersPreferencesWindow
   char       *running_language;
   AdwToast   *restart_toast;
 
-  AdwEntryRow         *organisation_row;
-  AdwEntryRow         *days_per_fte_row;
-  AdwPreferencesGroup *author_group;
-  AdwEntryRow         *author_row;
-  AdwComboRow         *language_row;
-  AdwComboRow         *checkin_day_row;
-  GtkSpinButton       *late_spin;
-  GtkSwitch           *remind_switch;
+  AdwEntryRow          *organisation_row;
+  AdwEntryRow          *days_per_fte_row;
+  AdwPreferencesGroup  *author_group;
+  AdwEntryRow          *author_row;
+  AdwComboRow          *language_row;
+  AdwComboRow          *checkin_day_row;
+  GtkSpinButton        *late_spin;
+  GtkSwitch            *remind_switch;
+  AdwActionRow         *dashboard_row;
+  GtkWidget            *dashboard_clear_button;
+  GtkFileChooserNative *dashboard_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (KoersPreferencesWindow, koers_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -198,10 +201,72 @@ init_rhythm (KoersPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+/* Preferences → Dashboard: the folder the dashboard is published to
+ * (koers-dashboard-publisher.c does the publishing). */
+static void
+update_dashboard_row (KoersPreferencesWindow *self)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *shown = NULL;
+  gboolean         set;
+
+  g_settings_get (self->settings, "dashboard-folder", "^ay", &folder);
+  set = folder != NULL && folder[0] != '\0';
+  shown = set ? g_filename_display_name (folder) : g_strdup (_ ("Not published"));
+  /* The row does not read its subtitle as markup (use-markup off). */
+  adw_action_row_set_subtitle (self->dashboard_row, shown);
+  gtk_widget_set_sensitive (self->dashboard_clear_button, set);
+}
+
+static void
+dashboard_chooser_response_cb (KoersPreferencesWindow *self,
+                               int                     response)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->dashboard_chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    g_settings_set (self->settings, "dashboard-folder", "^ay", path);
+  else if (file != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_ ("Koers can only publish to a folder on this computer "
+                                                        "or a mounted share.")));
+}
+
+static void
+dashboard_choose_cb (KoersPreferencesWindow *self)
+{
+  if (self->dashboard_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->dashboard_chooser));
+  g_clear_object (&self->dashboard_chooser);
+
+  self->dashboard_chooser = gtk_file_chooser_native_new (_ ("Dashboard Folder"), GTK_WINDOW (self),
+                                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                         _ ("_Select"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->dashboard_chooser), TRUE);
+  g_signal_connect_object (self->dashboard_chooser, "response", G_CALLBACK (dashboard_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->dashboard_chooser));
+}
+
+static void
+dashboard_clear_cb (KoersPreferencesWindow *self)
+{
+  g_settings_set (self->settings, "dashboard-folder", "^ay", "");
+}
+
 static void
 koers_preferences_window_dispose (GObject *object)
 {
   KoersPreferencesWindow *self = KOERS_PREFERENCES_WINDOW (object);
+
+  if (self->dashboard_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->dashboard_chooser));
+  g_clear_object (&self->dashboard_chooser);
 
   if (self->restart_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->restart_toast, self);
@@ -243,7 +308,11 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, organisation_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, days_per_fte_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, days_per_fte_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, dashboard_row);
+  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, dashboard_clear_button);
   gtk_widget_class_bind_template_callback (widget_class, author_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dashboard_choose_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dashboard_clear_cb);
 }
 
 static void
@@ -306,6 +375,10 @@ koers_preferences_window_new (GtkWindow  *parent,
                            G_CALLBACK (language_selected_cb), self, G_CONNECT_SWAPPED);
   language_selected_cb (self);
   init_rhythm (self);
+
+  g_signal_connect_object (settings, "changed::dashboard-folder", G_CALLBACK (update_dashboard_row), self,
+                           G_CONNECT_SWAPPED);
+  update_dashboard_row (self);
 
   return GTK_WIDGET (self);
 }

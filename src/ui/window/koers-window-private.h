@@ -20,8 +20,10 @@ struct _KoersWindow
 {
   AdwApplicationWindow parent_instance;
 
-  KoersStore      *store;
-  GSettings       *settings;
+  KoersStore *store;
+  GSettings  *settings;
+  /* Rewrites the intranet dashboard after changes (Preferences). */
+  GObject         *dashboard_publisher;
   KoersDepartment *department;
   guint            reselect_idle;
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
+#include "data/koers-dashboard-publisher.h"
 #include "data/koers-report-dialog.h"
 #include "koers-window-private.h"
 #include "objectives/koers-editing.h"
@@ -311,6 +312,18 @@ print_report_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+export_dashboard_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (koers_report_dialog_new_dashboard (
+    GTK_WINDOW (self), self->store, koers_period_switcher_get_period (self->period_switcher),
+    self->department)));
+}
+
 /* "win.edit-objective" and the other editing actions with an id: the
  * cards, rows and the editor pane ask, the window opens and deletes. */
 static void
@@ -353,6 +366,7 @@ static const GActionEntry win_entries[] = {
   { .name = "show-departments", .activate = show_departments_action },
   { .name = "export-report", .activate = export_report_action },
   { .name = "print-report", .activate = print_report_action },
+  { .name = "export-dashboard", .activate = export_dashboard_action },
   { .name = "check-okrs", .activate = check_okrs_action },
   { .name = "show-objective", .activate = show_objective_action, .parameter_type = "x" },
 };
@@ -448,6 +462,8 @@ koers_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   koers_editor_pane_set_store (self->editor_pane, self->store);
+  self->dashboard_publisher = G_OBJECT (koers_dashboard_publisher_new (self->store, self->settings,
+                                                                       GTK_WIDGET (self)));
 
   koers_window_bind_departments (self);
   koers_window_capacity_bind (self);
@@ -500,6 +516,7 @@ koers_window_dispose (GObject *object)
   koers_window_dispose_first_frame (self);
   koers_window_dispose_departments (self);
   koers_window_dispose_data (self);
+  g_clear_object (&self->dashboard_publisher);
 
   G_OBJECT_CLASS (koers_window_parent_class)->dispose (object);
 }

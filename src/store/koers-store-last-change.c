@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "koers-store-private.h"
+
+/* The time of the newest row of the change log: what a published page
+ * calls "data as of", the same for the same data whenever it is written. */
+gboolean
+koers_store_get_last_change_time (KoersStore *self,
+                                  gint64     *out_usec,
+                                  GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_usec != NULL, FALSE);
+
+  *out_usec = 0;
+  stmt = koers_store_prepare (self, "SELECT at FROM changes ORDER BY seq DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_usec = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
