@@ -108,9 +108,9 @@ def test_notification(tmp, db, mock):
     if calls:
         args = calls[0][2]
         summary, body, actions = str(args[3]), str(args[4]), [str(a) for a in args[5]]
-        check('the notification counts what is due (plural)', summary == '24 items are due', summary)
+        check('the notification counts what is due (plural)', summary == '27 items are due', summary)
         check('the notification says what waits (plural)',
-              body == '23 key results wait for a check-in; 1 KPI waits for a new value', body)
+              body == '26 key results wait for a check-in; 1 KPI waits for a new value', body)
         check('the notification offers Show Due', 'Show Due' in actions, actions)
     check('--hidden stays running to remind', proc.poll() is None)
 
@@ -132,8 +132,8 @@ def test_notification(tmp, db, mock):
     proc = start_hidden(db, os.path.join(tmp, 'config-nl'), language='nl')
     calls = wait_for(lambda: notify_calls(mock))
     stop(proc)
-    check('the Dutch notification', len(calls) == 1 and str(calls[0][2][3]) == '24 items zijn aan de beurt'
-          and str(calls[0][2][4]) == '23 sleutelresultaten wachten op een check-in; '
+    check('the Dutch notification', len(calls) == 1 and str(calls[0][2][3]) == '27 items zijn aan de beurt'
+          and str(calls[0][2][4]) == '26 sleutelresultaten wachten op een check-in; '
                                      '1 KPI wacht op een nieuwe waarde', calls)
 
 
