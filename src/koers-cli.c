@@ -25,6 +25,7 @@
 #include "io/koers-demo.h"
 #include "store/koers-store-review.h"
 #include "store/koers-store-rhythm.h"
+#include "store/koers-store-server.h"
 #include "koers-settings.h"
 #include "koers-cli.h"
 
@@ -47,8 +48,9 @@ typedef enum
 
 typedef struct
 {
-  const char *target; /* the command's FILE, NULL for a flag */
-  KoersStore *store;  /* open when the command reads the database */
+  const char *target;   /* the command's FILE, NULL for a flag */
+  const char *database; /* --database, for a command that opens it itself */
+  KoersStore *store;    /* open when the command reads the database */
   gboolean    has_period;
   KoersPeriod period;         /* the current quarter when not given */
   char       *period_key;     /* NULL when not given */
@@ -89,6 +91,8 @@ typedef struct
   gboolean creates_database;
   /* --due ends with 1 when something is due, so its errors end with 2. */
   gboolean errors_exit_usage;
+  /* The command opens --database itself (a server, not a file). */
+  gboolean opens_server;
 } Command;
 
 static int run_export_pdf (Invocation *invocation, GError **error);
@@ -100,6 +104,7 @@ static int run_import_csv (Invocation *invocation, GError **error);
 static int run_check (Invocation *invocation, GError **error);
 static int run_create_demo (Invocation *invocation, GError **error);
 static int run_due (Invocation *invocation, GError **error);
+static int run_server_setup (Invocation *invocation, GError **error);
 
 /* A new command is a row here and a run_*() function. */
 static const Command commands[] = {
@@ -190,6 +195,19 @@ static const Command commands[] = {
     run_due,
     /* This quarter's objectives and the KPIs: run_due() reads them. */
     SCOPE_OWN,
+    FALSE,
+    TRUE,
+  },
+  {
+    "server-setup",
+    G_OPTION_ARG_NONE,
+    N_ ("Set up an empty PostgreSQL database given with --database (schema, roles, "
+        "policies) as the company server and exit"),
+    NULL,
+    MODIFIER_DATABASE,
+    run_server_setup,
+    SCOPE_OWN,
+    TRUE,
     FALSE,
     TRUE,
   },
@@ -910,7 +928,8 @@ execute_thread_cb (gpointer user_data)
    * in this thread, apart from the signal sources of the main one. */
   g_main_context_push_thread_default (context);
 
-  if (execution->database != NULL)
+  execution->invocation->database = execution->database;
+  if (execution->database != NULL && !execution->command->opens_server)
     status = open_database (execution, &error);
   if (status == EXIT_FAILED && execution->command->errors_exit_usage)
     status = EXIT_USAGE;
@@ -1003,6 +1022,16 @@ koers_cli_handle_options (GVariantDict *options)
     execution.database = koers_settings_get_default_database ();
 
   return execute_in_thread (&execution);
+}
+
+static int
+run_server_setup (Invocation *invocation,
+                  GError    **error)
+{
+  if (!koers_store_server_setup (invocation->database, error))
+    return EXIT_FAILED;
+  g_print ("%s\n", _ ("The server is set up: the Koers schema, its roles and their policies."));
+  return 0;
 }
 
 /* As GLib prints: in the console's character set (C locale: ASCII, with
