@@ -381,6 +381,53 @@ test_setup (Fixture      *f,
   run (f->db, sql);
 }
 
+/* --grant makes a head who may write their department, not another;
+ * --revoke takes it away again; mistakes change nothing. */
+static void
+test_grant (Fixture      *f,
+            gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *conninfo = NULL;
+
+  if (f->db == NULL)
+    return;
+  conninfo = g_strdup_printf ("options='-c search_path=%s'", f->schema);
+
+  g_assert_false (koers_store_server_grant (conninfo, "dora", "head", "Marketing", &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (koers_store_server_grant (conninfo, "dora", "boss", NULL, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (koers_store_server_grant (conninfo, "dora", "leader", NULL, &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM people WHERE name = 'dora'"), ==, 0);
+
+  g_assert_true (koers_store_server_grant (conninfo, "dora", "head", "Finance", &error));
+  g_assert_no_error (error);
+  run (f->db, "ALTER ROLE dora PASSWORD 'secret'");
+  {
+    g_autoptr (KoersDb) dora = connect_as (f, "dora");
+
+    g_assert_cmpint (add_objective (dora, "d1", f->finance), ==, KOERS_DB_DONE);
+    g_assert_cmpint (add_objective (dora, "d2", f->sales), ==, KOERS_DB_PERM);
+  }
+
+  g_assert_true (koers_store_server_revoke (conninfo, "dora", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (KoersDb) dora = connect_as (f, "dora");
+
+    /* Without a Koers role the schema is not even there for her. */
+    g_assert_cmpint (add_objective (dora, "d3", f->finance), ==, KOERS_DB_ERROR);
+    g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM objectives"), ==, 1);
+  }
+  g_assert_false (koers_store_server_revoke (conninfo, "dora", &error));
+  g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +441,7 @@ main (int   argc,
   ADD ("/server/reader-psql", test_reader_psql);
   ADD ("/server/notify", test_notify);
   ADD ("/server/setup", test_setup);
+  ADD ("/server/grant", test_grant);
 #undef ADD
 
   return g_test_run ();

@@ -388,14 +388,13 @@ set_server_error (GError    **error,
   return FALSE;
 }
 
-gboolean
-koers_store_server_setup (const char *uri,
-                          GError    **error)
+/* Connects to the server at uri; NULL with the error set. */
+static KoersDb *
+open_server (const char *uri,
+             GError    **error)
 {
   g_autoptr (KoersDb) db = NULL;
-  g_autoptr (KoersDbStmt) stmt = NULL;
-  g_autofree char *setup = NULL;
-  int              rc;
+  int rc;
 
   if (!koers_db_is_server_uri (uri))
     {
@@ -406,13 +405,28 @@ koers_store_server_setup (const char *uri,
                    _ ("“%s” is not the address of a server; give one such as "
                       "postgresql://server/koers"),
                    display);
-      return FALSE;
+      return NULL;
     }
-
   rc = koers_db_open_postgresql (uri, &db);
   if (rc != KOERS_DB_OK)
-    return set_server_error (error, db, rc, uri);
+    {
+      set_server_error (error, db, rc, uri);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
 
+gboolean
+koers_store_server_setup (const char *uri,
+                          GError    **error)
+{
+  g_autoptr (KoersDb) db = open_server (uri, error);
+  g_autoptr (KoersDbStmt) stmt = NULL;
+  g_autofree char *setup = NULL;
+  int              rc;
+
+  if (db == NULL)
+    return FALSE;
   rc = koers_db_prepare (db, "SELECT to_regclass ('departments') IS NOT NULL", &stmt);
   if (rc == KOERS_DB_OK)
     rc = koers_db_step (stmt);
@@ -443,4 +457,156 @@ koers_store_server_setup (const char *uri,
       return set_server_error (error, db, failed, uri);
     }
   return TRUE;
+}
+
+/* Runs sql with the texts bound to ?1, ?2…; for a statement that builds
+ * a command (format ('… %I', ?1)), runs the command it returns too.  The
+ * parameters travel as text of no type: format () needs a CAST. */
+static int
+run_bound (KoersDb           *db,
+           const char        *sql,
+           const char *const *texts,
+           gboolean           returns_command)
+{
+  g_autoptr (KoersDbStmt) stmt = NULL;
+  int rc = koers_db_prepare (db, sql, &stmt);
+
+  if (rc != KOERS_DB_OK)
+    return rc;
+  for (guint i = 0; texts[i] != NULL; i++)
+    koers_db_bind_text (stmt, i + 1, texts[i]);
+  rc = koers_db_step (stmt);
+  if (returns_command && rc == KOERS_DB_ROW)
+    return koers_db_exec (db, koers_db_column_text (stmt, 0));
+  return rc == KOERS_DB_ROW ? KOERS_DB_DONE : rc;
+}
+
+static gboolean
+finish (KoersDb    *db,
+        int         rc,
+        const char *uri,
+        GError    **error)
+{
+  if (rc == KOERS_DB_DONE || rc == KOERS_DB_OK)
+    rc = koers_db_exec (db, "COMMIT");
+  if (rc == KOERS_DB_OK)
+    return TRUE;
+  set_server_error (error, db, rc, uri);
+  koers_db_exec (db, "ROLLBACK");
+  return FALSE;
+}
+
+static const char revoke_sql[] =
+  "SELECT format ('REVOKE koers_admin, koers_head, koers_leader, koers_reader FROM %I',"
+  " CAST (?1 AS TEXT))";
+
+gboolean
+koers_store_server_grant (const char *uri,
+                          const char *person,
+                          const char *role,
+                          const char *department,
+                          GError    **error)
+{
+  g_autoptr (KoersDb) db = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
+  g_autofree char *department_id = NULL;
+  KoersServerRole  kind;
+  int              rc;
+
+  if (!koers_server_role_from_string (role, &kind))
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                   /* Translators: %s is what was given with --role; keep the role words. */
+                   _ ("“%s” is not a role; give admin, head, leader or reader"), role);
+      return FALSE;
+    }
+  if ((kind == KOERS_SERVER_ROLE_HEAD || kind == KOERS_SERVER_ROLE_LEADER) && (department == NULL || department[0] == '\0'))
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                           _ ("A head or a team leader needs the department they lead: give it "
+                              "with --department"));
+      return FALSE;
+    }
+
+  db = open_server (uri, error);
+  if (db == NULL)
+    return FALSE;
+  rc = koers_db_exec (db, "BEGIN");
+  if (rc != KOERS_DB_OK)
+    return finish (db, rc, uri, error);
+
+  if (kind == KOERS_SERVER_ROLE_HEAD || kind == KOERS_SERVER_ROLE_LEADER)
+    {
+      rc = koers_db_prepare (db, "SELECT id FROM departments WHERE name = ?1", &stmt);
+      if (rc == KOERS_DB_OK)
+        {
+          koers_db_bind_text (stmt, 1, department);
+          rc = koers_db_step (stmt);
+        }
+      if (rc == KOERS_DB_ROW)
+        department_id = g_strdup (koers_db_column_text (stmt, 0));
+      else if (rc == KOERS_DB_DONE)
+        {
+          koers_db_exec (db, "ROLLBACK");
+          g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                       /* Translators: %s is a department name. */
+                       _ ("There is no department “%s” on the server; nothing was changed."),
+                       department);
+          return FALSE;
+        }
+      else
+        return finish (db, rc, uri, error);
+    }
+
+  {
+    const char *const create[] = { person, NULL };
+    const char *const grant[] = { role, person, NULL };
+    const char *const row[] = { person, role, department_id, NULL };
+
+    rc = run_bound (db,
+                    "SELECT format ('CREATE ROLE %I LOGIN', CAST (?1 AS TEXT))"
+                    " WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ?1)",
+                    create, TRUE);
+    if (rc == KOERS_DB_DONE || rc == KOERS_DB_OK)
+      rc = run_bound (db, revoke_sql, create, TRUE);
+    if (rc == KOERS_DB_OK)
+      rc = run_bound (db, "SELECT format ('GRANT %I TO %I', 'koers_' || CAST (?1 AS TEXT),"
+                          " CAST (?2 AS TEXT))",
+                      grant, TRUE);
+    if (rc == KOERS_DB_OK)
+      rc = run_bound (db,
+                      "INSERT INTO people (name, role, department_id)"
+                      " VALUES (?1, ?2, CAST (?3 AS BIGINT)) ON CONFLICT (name) DO UPDATE"
+                      " SET role = excluded.role, department_id = excluded.department_id",
+                      row, FALSE);
+  }
+  return finish (db, rc, uri, error);
+}
+
+gboolean
+koers_store_server_revoke (const char *uri,
+                           const char *person,
+                           GError    **error)
+{
+  g_autoptr (KoersDb) db = open_server (uri, error);
+  const char *const texts[] = { person, NULL };
+  int               rc;
+
+  if (db == NULL)
+    return FALSE;
+  rc = koers_db_exec (db, "BEGIN");
+  if (rc == KOERS_DB_OK)
+    rc = run_bound (db, "DELETE FROM people WHERE name = ?1", texts, FALSE);
+  if (rc == KOERS_DB_DONE && koers_db_changes (db) == 0)
+    {
+      koers_db_exec (db, "ROLLBACK");
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                   /* Translators: %s is a person's user name on the server. */
+                   _ ("“%s” has no role in Koers on this server; nothing was changed."),
+                   person);
+      return FALSE;
+    }
+  if (rc == KOERS_DB_DONE)
+    rc = run_bound (db, revoke_sql, texts, TRUE);
+  return finish (db, rc, uri, error);
 }

@@ -45,3 +45,21 @@ gboolean koers_store_server_setup (const char *uri,
                                    GError    **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* koers --grant: person (a login role, made when it is not there yet)
+ * gets role ("admin", "head", "leader", "reader"); a head or leader for
+ * the department of that name.  --revoke takes every Koers role away.
+ * As an administrator (the owner); in one transaction; a translated
+ * KOERS_STORE_ERROR that changes nothing on a mistake. */
+gboolean koers_store_server_grant (const char *uri,
+                                   const char *person,
+                                   const char *role,
+                                   const char *department,
+                                   GError    **error);
+gboolean koers_store_server_revoke (const char *uri,
+                                    const char *person,
+                                    GError    **error);
+
+G_END_DECLS

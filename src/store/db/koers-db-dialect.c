@@ -15,6 +15,7 @@ static const char *const tables_without_id[] = {
   "settings",
   "change_context",
   "dismissed_findings",
+  "people",
   NULL,
 };
 
