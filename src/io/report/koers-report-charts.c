@@ -12,8 +12,8 @@
 #define VALUE_WIDTH 34.0
 #define ASPIRATIONAL_GOAL 0.7
 
-#define KR_CHART_PAD 6.0
-#define KR_PLOT_HEIGHT 28.0
+#define KR_CHART_PAD 5.0
+#define KR_PLOT_HEIGHT 24.0
 
 static const KoersKrStatus status_order[] = {
   KOERS_KR_STATUS_ACHIEVED,
@@ -187,11 +187,9 @@ double
 koers_report_chart_key_result_height (KoersReportLayout *layout)
 {
   /* Title (two lines), values line, plot, note (two lines). */
-  double height = KR_CHART_PAD * 2 + 2 * 9.5 + 9.0 + 4.0 + KR_PLOT_HEIGHT + 10.0;
+  KoersReportChartSize size = { 2 * 9.5 - 1.0, layout->data->include_notes ? 2 * 8.5 + 2.0 : 0.0 };
 
-  if (layout->data->include_notes)
-    height += 2 * 8.5 + 2.0;
-  return height;
+  return koers_report_chart_size_height (&size);
 }
 
 static double
@@ -375,19 +373,81 @@ draw_plot (KoersReportLayout          *layout,
   cairo_restore (cr);
 }
 
+/* The lines a chart's title may take before it ends in an ellipsis. */
+#define KR_TITLE_LINES 4
+#define KR_VALUES_HEIGHT 12.0
+#define KR_TICKS_HEIGHT 10.0
+
+static PangoLayout *
+key_result_title (KoersReportLayout          *layout,
+                  const KoersReportKeyResult *kr,
+                  double                      w)
+{
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kr->title,
+                                   w - 2 * KR_CHART_PAD - 9.0, KR_TITLE_LINES, PANGO_ALIGN_LEFT);
+}
+
+static PangoLayout *
+key_result_note (KoersReportLayout          *layout,
+                 const KoersReportKeyResult *kr,
+                 double                      w)
+{
+  if (!layout->data->include_notes || kr->latest == NULL || kr->latest->note == NULL)
+    return NULL;
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, kr->latest->note,
+                                   w - 2 * KR_CHART_PAD, 2, PANGO_ALIGN_LEFT);
+}
+
 void
+koers_report_chart_key_result_measure (KoersReportLayout          *layout,
+                                       const KoersReportKeyResult *kr,
+                                       double                      w,
+                                       KoersReportChartSize       *size)
+{
+  g_autoptr (PangoLayout) title = key_result_title (layout, kr, w);
+  g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
+
+  size->title = MAX (size->title, koers_report_text_height (title));
+  if (note != NULL)
+    size->note = MAX (size->note, koers_report_text_height (note) + 2.0);
+}
+
+double
+koers_report_chart_size_height (const KoersReportChartSize *size)
+{
+  return KR_CHART_PAD * 2 + size->title + 1.0 + KR_VALUES_HEIGHT + KR_PLOT_HEIGHT + KR_TICKS_HEIGHT +
+         size->note;
+}
+
+double
 koers_report_chart_key_result (KoersReportLayout          *layout,
                                const KoersReportKeyResult *kr,
                                double                      x,
                                double                      y,
                                double                      w)
 {
-  double             height = koers_report_chart_key_result_height (layout);
+  KoersReportChartSize size = { 0.0, 0.0 };
+
+  koers_report_chart_key_result_measure (layout, kr, w, &size);
+  koers_report_chart_key_result_sized (layout, kr, x, y, w, &size);
+  return koers_report_chart_size_height (&size);
+}
+
+void
+koers_report_chart_key_result_sized (KoersReportLayout          *layout,
+                                     const KoersReportKeyResult *kr,
+                                     double                      x,
+                                     double                      y,
+                                     double                      w,
+                                     const KoersReportChartSize *size)
+{
+  double             height = koers_report_chart_size_height (size);
   double             inner = w - 2 * KR_CHART_PAD;
   const KoersPeriod *period = kr->objective->has_period ? &kr->objective->period : &layout->data->period;
   int                n_days = koers_date_days_between (&period->start, &period->end);
   g_autoptr (PangoLayout) title = NULL;
   g_autoptr (PangoLayout) values = NULL;
+  g_autoptr (PangoLayout) note = NULL;
   g_autofree char *start = NULL;
   g_autofree char *target = NULL;
   g_autofree char *current = NULL;
@@ -399,11 +459,10 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
 
   koers_report_layout_fill_rounded (layout, x, y, w, height, 3.0, &koers_report_shade);
 
-  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kr->title, inner - 9.0, 2,
-                                    PANGO_ALIGN_LEFT);
+  title = key_result_title (layout, kr, w);
   koers_report_layout_status_symbol (layout, kr->status, x + KR_CHART_PAD + 3.0, cy + 4.5, 6.0);
   koers_report_layout_draw_text (layout, title, x + KR_CHART_PAD + 9.0, cy, &koers_report_ink);
-  cy += 2 * 9.5;
+  cy += size->title + 1.0;
 
   /* "600 → 1,200 leads · now 900": a plain unit once, after the target,
    * as the key result rows in the window show it. */
@@ -416,7 +475,7 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
   values = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, values_text, inner, 1,
                                      PANGO_ALIGN_LEFT);
   koers_report_layout_draw_text (layout, values, x + KR_CHART_PAD, cy, &koers_report_muted);
-  cy += 9.0 + 4.0;
+  cy += KR_VALUES_HEIGHT;
 
   plot_y = cy;
   if (layout->drawing)
@@ -434,16 +493,11 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
   cy += KR_PLOT_HEIGHT;
   if (n_days > 0)
     draw_month_ticks (layout, period, n_days, x + KR_CHART_PAD, cy, inner);
-  cy += 10.0;
+  cy += KR_TICKS_HEIGHT;
 
-  if (layout->data->include_notes && kr->latest != NULL && kr->latest->note != NULL)
-    {
-      g_autoptr (PangoLayout) note = NULL;
-
-      note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, kr->latest->note, inner, 2,
-                                       PANGO_ALIGN_LEFT);
-      koers_report_layout_draw_text (layout, note, x + KR_CHART_PAD, cy + 2.0, &koers_report_ink);
-    }
+  note = key_result_note (layout, kr, w);
+  if (note != NULL)
+    koers_report_layout_draw_text (layout, note, x + KR_CHART_PAD, cy + 2.0, &koers_report_ink);
 }
 
 typedef enum
@@ -516,14 +570,16 @@ draw_legend_item (KoersReportLayout *layout,
   return x + 18 + koers_report_text_width (text) + 16;
 }
 
-void
-koers_report_chart_key_result_legend (KoersReportLayout *layout)
+double
+koers_report_chart_key_result_legend (KoersReportLayout *layout,
+                                      double             x,
+                                      double            *height)
 {
-  double x = KOERS_REPORT_MARGIN_X;
   double h = 0.0;
 
   x = draw_legend_item (layout, LEGEND_CHECKINS, KOERS_REPORT_STR_CHART_CHECKINS, x, layout->y, &h);
   x = draw_legend_item (layout, LEGEND_IDEAL, KOERS_REPORT_STR_CHART_IDEAL, x, layout->y, &h);
-  draw_legend_item (layout, LEGEND_REPORT_DATE, KOERS_REPORT_STR_REPORT_DATE, x, layout->y, &h);
-  layout->y += h;
+  x = draw_legend_item (layout, LEGEND_REPORT_DATE, KOERS_REPORT_STR_REPORT_DATE, x, layout->y, &h);
+  *height = MAX (*height, h);
+  return x;
 }

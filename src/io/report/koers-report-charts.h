@@ -18,12 +18,35 @@ void koers_report_chart_status_bar (KoersReportLayout *layout,
 /* The height of one key result chart. */
 double koers_report_chart_key_result_height (KoersReportLayout *layout);
 /* One key result: its check-in values over the objective's period against
- * the ideal line from start to target, in the box x, y, w. */
-void koers_report_chart_key_result (KoersReportLayout          *layout,
-                                    const KoersReportKeyResult *kr,
-                                    double                      x,
-                                    double                      y,
-                                    double                      w);
+ * the ideal line from start to target, in the box x, y, w, as tall as it
+ * needs; returns that height. */
+double koers_report_chart_key_result (KoersReportLayout          *layout,
+                                      const KoersReportKeyResult *kr,
+                                      double                      x,
+                                      double                      y,
+                                      double                      w);
+/* A row of key result charts takes the height its contents need: the
+ * tallest title (up to four lines) and, when one has a note, the
+ * tallest note. */
+typedef struct
+{
+  double title; /* points */
+  double note;  /* 0 without notes in the row */
+} KoersReportChartSize;
+
+/* Grows size to what kr's chart w points wide needs. */
+void   koers_report_chart_key_result_measure (KoersReportLayout          *layout,
+                                              const KoersReportKeyResult *kr,
+                                              double                      w,
+                                              KoersReportChartSize       *size);
+double koers_report_chart_size_height (const KoersReportChartSize *size);
+/* kr's chart in a row of size. */
+void koers_report_chart_key_result_sized (KoersReportLayout          *layout,
+                                          const KoersReportKeyResult *kr,
+                                          double                      x,
+                                          double                      y,
+                                          double                      w,
+                                          const KoersReportChartSize *size);
 /* Month names under a plot of w points from x that spans period
  * (n_days long), with their tops at y. */
 void koers_report_chart_month_ticks (KoersReportLayout *layout,
@@ -32,7 +55,10 @@ void koers_report_chart_month_ticks (KoersReportLayout *layout,
                                      double             x,
                                      double             y,
                                      double             w);
-/* The legend the key result charts share, at the cursor. */
-void koers_report_chart_key_result_legend (KoersReportLayout *layout);
+/* The legend the key result charts share, from x on the cursor's line;
+ * grows height to its own, returns the x after it. */
+double koers_report_chart_key_result_legend (KoersReportLayout *layout,
+                                             double             x,
+                                             double            *height);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
  * period against its thresholds. */
 
 #define CHART_PAD 6.0
-#define PLOT_HEIGHT 26.0
+#define PLOT_HEIGHT 24.0
 
 /* A KPI's health in the key results' symbols and colours, so that the
  * report has one visual language: achieved (disc with a tick, green),
@@ -240,6 +240,17 @@ koers_report_kpi_chart (KoersReportLayout    *layout,
                         double                y,
                         double                w)
 {
+  koers_report_kpi_chart_sized (layout, kpi, x, y, w, koers_report_kpi_chart_height (layout));
+}
+
+void
+koers_report_kpi_chart_sized (KoersReportLayout    *layout,
+                              const KoersReportKpi *kpi,
+                              double                x,
+                              double                y,
+                              double                w,
+                              double                h)
+{
   KoersLanguage      lang = layout->lang;
   const KoersPeriod *period = &layout->data->period;
   int                n_days = koers_date_days_between (&period->start, &period->end);
@@ -253,7 +264,7 @@ koers_report_kpi_chart (KoersReportLayout    *layout,
   g_autofree char           *caption_text = NULL;
   const KoersReportKpiValue *noted = NULL;
 
-  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_kpi_chart_height (layout), 3.0, &koers_report_shade);
+  koers_report_layout_fill_rounded (layout, x, y, w, h, 3.0, &koers_report_shade);
 
   title = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kpi->name, inner - 9.0, 2,
                                     PANGO_ALIGN_LEFT);
@@ -373,14 +384,16 @@ draw_legend_item (KoersReportLayout *layout,
   return x + 18 + koers_report_text_width (text) + 16;
 }
 
-void
-koers_report_kpi_chart_legend (KoersReportLayout *layout)
+double
+koers_report_kpi_chart_legend (KoersReportLayout *layout,
+                               double             x,
+                               double            *height)
 {
-  double x = KOERS_REPORT_MARGIN_X;
   double h = 0.0;
 
   x = draw_legend_item (layout, LEGEND_VALUES, KOERS_REPORT_STR_CHART_VALUES, x, layout->y, &h);
   x = draw_legend_item (layout, LEGEND_HEALTHY, KOERS_REPORT_STR_CHART_HEALTHY, x, layout->y, &h);
-  draw_legend_item (layout, LEGEND_ATTENTION, KOERS_REPORT_STR_CHART_ATTENTION, x, layout->y, &h);
-  layout->y += h;
+  x = draw_legend_item (layout, LEGEND_ATTENTION, KOERS_REPORT_STR_CHART_ATTENTION, x, layout->y, &h);
+  *height = MAX (*height, h);
+  return x;
 }

@@ -28,8 +28,8 @@ guint koers_report_kpis_count_units (const KoersReportData *data);
  * the cursor (nothing when the report has no KPIs). */
 void koers_report_kpis_summary_line (KoersReportLayout *layout);
 
-/* dept's KPI page, when it has KPIs; outline_parent: its bookmark.
- * FALSE when cancelled. */
+/* dept's KPI heading and table, when it has KPIs; outline_parent: its
+ * bookmark.  FALSE when cancelled. */
 gboolean koers_report_kpis_department (KoersReportLayout           *layout,
                                        const KoersReportDepartment *dept,
                                        int                          outline_parent);
@@ -55,6 +55,17 @@ void   koers_report_kpi_chart (KoersReportLayout    *layout,
                                double                x,
                                double                y,
                                double                w);
-void   koers_report_kpi_chart_legend (KoersReportLayout *layout);
+/* The chart in a box h points tall (a row of charts as tall as its
+ * tallest). */
+void koers_report_kpi_chart_sized (KoersReportLayout    *layout,
+                                   const KoersReportKpi *kpi,
+                                   double                x,
+                                   double                y,
+                                   double                w,
+                                   double                h);
+/* From x on the cursor's line; grows height, returns the x after it. */
+double koers_report_kpi_chart_legend (KoersReportLayout *layout,
+                                      double             x,
+                                      double            *height);
 
 G_END_DECLS
