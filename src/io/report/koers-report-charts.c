@@ -12,9 +12,6 @@
 #define VALUE_WIDTH 34.0
 #define ASPIRATIONAL_GOAL 0.7
 
-#define KR_CHART_PAD 5.0
-#define KR_PLOT_HEIGHT 24.0
-
 static const KoersKrStatus status_order[] = {
   KOERS_KR_STATUS_ACHIEVED,
   KOERS_KR_STATUS_ON_TRACK,
@@ -187,7 +184,7 @@ double
 koers_report_chart_key_result_height (KoersReportLayout *layout)
 {
   /* Title (two lines), values line, plot, note (two lines). */
-  KoersReportChartSize size = { 2 * 9.5 - 1.0, layout->data->include_notes ? 2 * 8.5 + 2.0 : 0.0 };
+  KoersReportChartSize size = { 2 * 9.5 - 1.0, 9.0, layout->data->include_notes ? 2 * 8.5 + 2.0 : 0.0 };
 
   return koers_report_chart_size_height (&size);
 }
@@ -373,18 +370,33 @@ draw_plot (KoersReportLayout          *layout,
   cairo_restore (cr);
 }
 
-/* The lines a chart's title may take before it ends in an ellipsis. */
-#define KR_TITLE_LINES 4
-#define KR_VALUES_HEIGHT 12.0
-#define KR_TICKS_HEIGHT 10.0
-
 static PangoLayout *
 key_result_title (KoersReportLayout          *layout,
                   const KoersReportKeyResult *kr,
                   double                      w)
 {
   return koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kr->title,
-                                   w - 2 * KR_CHART_PAD - 9.0, KR_TITLE_LINES, PANGO_ALIGN_LEFT);
+                                   w - 2 * KOERS_REPORT_CHART_PAD - 9.0, KOERS_REPORT_CHART_TITLE_LINES,
+                                   PANGO_ALIGN_LEFT);
+}
+
+/* "600 → 1,200 leads · now 900": a plain unit once, after the target, as
+ * the key result rows in the window show it; two lines at most. */
+static PangoLayout *
+key_result_values (KoersReportLayout          *layout,
+                   const KoersReportKeyResult *kr,
+                   double                      w)
+{
+  gboolean         unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER || kr->metric_kind == KOERS_METRIC_KIND_PERCENTAGE;
+  g_autofree char *start = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
+  g_autofree char *target = koers_format_metric (layout->lang, kr->metric_kind, kr->unit, kr->target);
+  g_autofree char *current = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit,
+                                                  kr->current);
+  g_autofree char *now = koers_report_str_format (layout->lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
+  g_autofree char *text = g_strdup_printf ("%s → %s  ·  %s", start, target, now);
+
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, w - 2 * KOERS_REPORT_CHART_PAD, 2,
+                                   PANGO_ALIGN_LEFT);
 }
 
 static PangoLayout *
@@ -395,7 +407,19 @@ key_result_note (KoersReportLayout          *layout,
   if (!layout->data->include_notes || kr->latest == NULL || kr->latest->note == NULL)
     return NULL;
   return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, kr->latest->note,
-                                   w - 2 * KR_CHART_PAD, 2, PANGO_ALIGN_LEFT);
+                                   w - 2 * KOERS_REPORT_CHART_PAD, 2, PANGO_ALIGN_LEFT);
+}
+
+void
+koers_report_chart_size_grow (KoersReportChartSize *size,
+                              PangoLayout          *title,
+                              PangoLayout          *values,
+                              PangoLayout          *note)
+{
+  size->title = MAX (size->title, koers_report_text_height (title));
+  size->values = MAX (size->values, koers_report_text_height (values));
+  if (note != NULL)
+    size->note = MAX (size->note, koers_report_text_height (note) + 2.0);
 }
 
 void
@@ -405,18 +429,17 @@ koers_report_chart_key_result_measure (KoersReportLayout          *layout,
                                        KoersReportChartSize       *size)
 {
   g_autoptr (PangoLayout) title = key_result_title (layout, kr, w);
+  g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
   g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
 
-  size->title = MAX (size->title, koers_report_text_height (title));
-  if (note != NULL)
-    size->note = MAX (size->note, koers_report_text_height (note) + 2.0);
+  koers_report_chart_size_grow (size, title, values, note);
 }
 
 double
 koers_report_chart_size_height (const KoersReportChartSize *size)
 {
-  return KR_CHART_PAD * 2 + size->title + 1.0 + KR_VALUES_HEIGHT + KR_PLOT_HEIGHT + KR_TICKS_HEIGHT +
-         size->note;
+  return KOERS_REPORT_CHART_PAD * 2 + size->title + 1.0 + size->values + 2.0 + KOERS_REPORT_CHART_PLOT_HEIGHT +
+         KOERS_REPORT_CHART_TICKS_HEIGHT + size->note;
 }
 
 double
@@ -426,7 +449,7 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
                                double                      y,
                                double                      w)
 {
-  KoersReportChartSize size = { 0.0, 0.0 };
+  KoersReportChartSize size = { 0.0, 0.0, 0.0 };
 
   koers_report_chart_key_result_measure (layout, kr, w, &size);
   koers_report_chart_key_result_sized (layout, kr, x, y, w, &size);
@@ -441,45 +464,26 @@ koers_report_chart_key_result_sized (KoersReportLayout          *layout,
                                      double                      w,
                                      const KoersReportChartSize *size)
 {
-  double             height = koers_report_chart_size_height (size);
-  double             inner = w - 2 * KR_CHART_PAD;
+  double             pad = KOERS_REPORT_CHART_PAD;
+  double             plot_h = KOERS_REPORT_CHART_PLOT_HEIGHT;
+  double             inner = w - 2 * pad;
   const KoersPeriod *period = kr->objective->has_period ? &kr->objective->period : &layout->data->period;
   int                n_days = koers_date_days_between (&period->start, &period->end);
-  g_autoptr (PangoLayout) title = NULL;
-  g_autoptr (PangoLayout) values = NULL;
-  g_autoptr (PangoLayout) note = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *current = NULL;
-  g_autofree char *values_text = NULL;
-  g_autofree char *now = NULL;
-  gboolean         unit_once;
-  double           cy = y + KR_CHART_PAD;
-  double           plot_y;
+  g_autoptr (PangoLayout) title = key_result_title (layout, kr, w);
+  g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
+  g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
+  double cy = y + pad;
 
-  koers_report_layout_fill_rounded (layout, x, y, w, height, 3.0, &koers_report_shade);
-
-  title = key_result_title (layout, kr, w);
-  koers_report_layout_status_symbol (layout, kr->status, x + KR_CHART_PAD + 3.0, cy + 4.5, 6.0);
-  koers_report_layout_draw_text (layout, title, x + KR_CHART_PAD + 9.0, cy, &koers_report_ink);
+  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_chart_size_height (size), 3.0,
+                                    &koers_report_shade);
+  koers_report_layout_status_symbol (layout, kr->status, x + pad + 3.0, cy + 4.5, 6.0);
+  koers_report_layout_draw_text (layout, title, x + pad + 9.0, cy, &koers_report_ink);
   cy += size->title + 1.0;
+  koers_report_layout_draw_text (layout, values, x + pad, cy, &koers_report_muted);
+  cy += size->values + 2.0;
 
-  /* "600 → 1,200 leads · now 900": a plain unit once, after the target,
-   * as the key result rows in the window show it. */
-  unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER || kr->metric_kind == KOERS_METRIC_KIND_PERCENTAGE;
-  start = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
-  target = koers_format_metric (layout->lang, kr->metric_kind, kr->unit, kr->target);
-  current = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->current);
-  now = koers_report_str_format (layout->lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
-  values_text = g_strdup_printf ("%s → %s  ·  %s", start, target, now);
-  values = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, values_text, inner, 1,
-                                     PANGO_ALIGN_LEFT);
-  koers_report_layout_draw_text (layout, values, x + KR_CHART_PAD, cy, &koers_report_muted);
-  cy += KR_VALUES_HEIGHT;
-
-  plot_y = cy;
   if (layout->drawing)
-    draw_plot (layout, kr, x + KR_CHART_PAD, plot_y, inner, KR_PLOT_HEIGHT);
+    draw_plot (layout, kr, x + pad, cy, inner, plot_h);
   if (kr->checkins->len == 0)
     {
       g_autoptr (PangoLayout) none = NULL;
@@ -487,17 +491,15 @@ koers_report_chart_key_result_sized (KoersReportLayout          *layout,
       none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
                                        koers_report_str (layout->lang, KOERS_REPORT_STR_NO_CHECKINS),
                                        inner, 1, PANGO_ALIGN_CENTER);
-      koers_report_layout_draw_text (layout, none, x + KR_CHART_PAD,
-                                     plot_y + KR_PLOT_HEIGHT / 2 - 4.0, &koers_report_muted);
+      koers_report_layout_draw_text (layout, none, x + pad, cy + plot_h / 2 - 4.0, &koers_report_muted);
     }
-  cy += KR_PLOT_HEIGHT;
+  cy += plot_h;
   if (n_days > 0)
-    draw_month_ticks (layout, period, n_days, x + KR_CHART_PAD, cy, inner);
-  cy += KR_TICKS_HEIGHT;
+    draw_month_ticks (layout, period, n_days, x + pad, cy, inner);
+  cy += KOERS_REPORT_CHART_TICKS_HEIGHT;
 
-  note = key_result_note (layout, kr, w);
   if (note != NULL)
-    koers_report_layout_draw_text (layout, note, x + KR_CHART_PAD, cy + 2.0, &koers_report_ink);
+    koers_report_layout_draw_text (layout, note, x + pad, cy + 2.0, &koers_report_ink);
 }
 
 typedef enum

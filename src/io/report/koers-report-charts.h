@@ -15,7 +15,29 @@ void koers_report_chart_status_bar (KoersReportLayout *layout,
                                     const char        *label,
                                     const guint       *counts);
 
-/* The height of one key result chart. */
+/* The small charts of key results and KPIs: a title of up to four lines,
+ * a line or two of values, the plot with its months, and a note.  A row
+ * of them is as tall as its tallest title, values and note need. */
+#define KOERS_REPORT_CHART_PAD 5.0
+#define KOERS_REPORT_CHART_TITLE_LINES 4
+#define KOERS_REPORT_CHART_PLOT_HEIGHT 24.0
+#define KOERS_REPORT_CHART_TICKS_HEIGHT 10.0
+
+typedef struct
+{
+  double title;  /* points */
+  double values; /* points */
+  double note;   /* 0 without notes in the row */
+} KoersReportChartSize;
+
+void   koers_report_chart_size_grow (KoersReportChartSize *size,
+                                     PangoLayout          *title,
+                                     PangoLayout          *values,
+                                     PangoLayout          *note);
+double koers_report_chart_size_height (const KoersReportChartSize *size);
+
+/* The height of a typical key result chart (two lines of title, one of
+ * values, a note): what a heading keeps with it. */
 double koers_report_chart_key_result_height (KoersReportLayout *layout);
 /* One key result: its check-in values over the objective's period against
  * the ideal line from start to target, in the box x, y, w, as tall as it
@@ -25,21 +47,11 @@ double koers_report_chart_key_result (KoersReportLayout          *layout,
                                       double                      x,
                                       double                      y,
                                       double                      w);
-/* A row of key result charts takes the height its contents need: the
- * tallest title (up to four lines) and, when one has a note, the
- * tallest note. */
-typedef struct
-{
-  double title; /* points */
-  double note;  /* 0 without notes in the row */
-} KoersReportChartSize;
-
 /* Grows size to what kr's chart w points wide needs. */
-void   koers_report_chart_key_result_measure (KoersReportLayout          *layout,
-                                              const KoersReportKeyResult *kr,
-                                              double                      w,
-                                              KoersReportChartSize       *size);
-double koers_report_chart_size_height (const KoersReportChartSize *size);
+void koers_report_chart_key_result_measure (KoersReportLayout          *layout,
+                                            const KoersReportKeyResult *kr,
+                                            double                      w,
+                                            KoersReportChartSize       *size);
 /* kr's chart in a row of size. */
 void koers_report_chart_key_result_sized (KoersReportLayout          *layout,
                                           const KoersReportKeyResult *kr,

@@ -104,7 +104,6 @@ draw_charts (KoersReportLayout           *layout,
              const KoersReportDepartment *dept)
 {
   double chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
-  double kpi_h = koers_report_kpi_chart_height (layout);
   g_autoptr (GPtrArray) krs = g_ptr_array_new ();
   guint n;
 
@@ -120,15 +119,17 @@ draw_charts (KoersReportLayout           *layout,
   for (guint i = 0; i < n; i += CHARTS_PER_ROW)
     {
       guint                end = MIN (n, i + CHARTS_PER_ROW);
-      KoersReportChartSize size = { 0.0, 0.0 };
-      double               chart_h = 0.0;
+      KoersReportChartSize size = { 0.0, 0.0, 0.0 };
+      double               chart_h;
 
-      for (guint k = i; k < MIN (end, krs->len); k++)
-        koers_report_chart_key_result_measure (layout, g_ptr_array_index (krs, k), chart_w, &size);
-      if (i < krs->len)
-        chart_h = koers_report_chart_size_height (&size);
-      if (end > krs->len)
-        chart_h = MAX (chart_h, kpi_h);
+      for (guint k = i; k < end; k++)
+        {
+          if (k < krs->len)
+            koers_report_chart_key_result_measure (layout, g_ptr_array_index (krs, k), chart_w, &size);
+          else
+            koers_report_kpi_chart_measure (layout, g_ptr_array_index (dept->kpis, k - krs->len), chart_w, &size);
+        }
+      chart_h = koers_report_chart_size_height (&size);
       koers_report_layout_ensure (layout, chart_h);
       for (guint k = i; k < end; k++)
         {
@@ -138,7 +139,7 @@ draw_charts (KoersReportLayout           *layout,
             koers_report_chart_key_result_sized (layout, g_ptr_array_index (krs, k), x, layout->y, chart_w, &size);
           else
             koers_report_kpi_chart_sized (layout, g_ptr_array_index (dept->kpis, k - krs->len), x, layout->y,
-                                          chart_w, chart_h);
+                                          chart_w, &size);
         }
       layout->y += chart_h + CHART_GAP;
       if (g_cancellable_is_cancelled (layout->cancellable))

@@ -11,9 +11,6 @@
 /* The small charts of a department's KPI page: a KPI's values over the
  * period against its thresholds. */
 
-#define CHART_PAD 6.0
-#define PLOT_HEIGHT 24.0
-
 /* A KPI's health in the key results' symbols and colours, so that the
  * report has one visual language: achieved (disc with a tick, green),
  * at risk (triangle, orange), off track (diamond, red), and the open ring
@@ -222,74 +219,116 @@ draw_plot (KoersReportLayout    *layout,
   cairo_restore (cr);
 }
 
-double
-koers_report_kpi_chart_height (KoersReportLayout *layout)
+static PangoLayout *
+kpi_title (KoersReportLayout    *layout,
+           const KoersReportKpi *kpi,
+           double                w)
 {
-  /* Name (two lines), values line, plot, months, note (two lines). */
-  double height = CHART_PAD * 2 + 2 * 9.5 + 9.0 + 4.0 + PLOT_HEIGHT + 10.0;
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kpi->name,
+                                   w - 2 * KOERS_REPORT_CHART_PAD - 9.0, KOERS_REPORT_CHART_TITLE_LINES,
+                                   PANGO_ALIGN_LEFT);
+}
 
-  if (layout->data->include_notes)
-    height += 2 * 8.5 + 2.0;
-  return height;
+/* "now 44 · Healthy ≥ 50", or without the threshold when that does not
+ * fit on two lines (the table has it too). */
+static PangoLayout *
+kpi_caption (KoersReportLayout    *layout,
+             const KoersReportKpi *kpi,
+             double                w)
+{
+  KoersLanguage    lang = layout->lang;
+  double           inner = w - 2 * KOERS_REPORT_CHART_PAD;
+  g_autofree char *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
+  g_autofree char *current = kpi->has_value ? koers_report_kpi_format_value (lang, kpi, kpi->current) : g_strdup ("—");
+  g_autofree char *now = koers_report_str_format (lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
+  g_autofree char *text = g_strdup_printf ("%s  ·  %s %s", now, koers_report_str (lang, KOERS_REPORT_STR_COL_HEALTHY),
+                                           healthy);
+  PangoLayout     *caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, inner, 2,
+                                                       PANGO_ALIGN_LEFT);
+
+  if (pango_layout_is_ellipsized (caption))
+    {
+      g_object_unref (caption);
+      caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, now, inner, 2, PANGO_ALIGN_LEFT);
+    }
+  return caption;
+}
+
+/* The newest note of the period: what is behind the line. */
+static PangoLayout *
+kpi_note (KoersReportLayout    *layout,
+          const KoersReportKpi *kpi,
+          double                w)
+{
+  if (!layout->data->include_notes)
+    return NULL;
+  for (guint i = kpi->values->len; i > (kpi->has_before ? 1u : 0u); i--)
+    {
+      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i - 1);
+
+      if (value->note != NULL)
+        return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, value->note,
+                                         w - 2 * KOERS_REPORT_CHART_PAD, 2, PANGO_ALIGN_LEFT);
+    }
+  return NULL;
 }
 
 void
+koers_report_kpi_chart_measure (KoersReportLayout    *layout,
+                                const KoersReportKpi *kpi,
+                                double                w,
+                                KoersReportChartSize *size)
+{
+  g_autoptr (PangoLayout) title = kpi_title (layout, kpi, w);
+  g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
+  g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
+
+  koers_report_chart_size_grow (size, title, caption, note);
+}
+
+double
 koers_report_kpi_chart (KoersReportLayout    *layout,
                         const KoersReportKpi *kpi,
                         double                x,
                         double                y,
                         double                w)
 {
-  koers_report_kpi_chart_sized (layout, kpi, x, y, w, koers_report_kpi_chart_height (layout));
+  KoersReportChartSize size = { 0.0, 0.0, 0.0 };
+
+  koers_report_kpi_chart_measure (layout, kpi, w, &size);
+  koers_report_kpi_chart_sized (layout, kpi, x, y, w, &size);
+  return koers_report_chart_size_height (&size);
 }
 
 void
-koers_report_kpi_chart_sized (KoersReportLayout    *layout,
-                              const KoersReportKpi *kpi,
-                              double                x,
-                              double                y,
-                              double                w,
-                              double                h)
+koers_report_kpi_chart_sized (KoersReportLayout          *layout,
+                              const KoersReportKpi       *kpi,
+                              double                      x,
+                              double                      y,
+                              double                      w,
+                              const KoersReportChartSize *size)
 {
   KoersLanguage      lang = layout->lang;
   const KoersPeriod *period = &layout->data->period;
   int                n_days = koers_date_days_between (&period->start, &period->end);
-  double             inner = w - 2 * CHART_PAD;
-  double             cy = y + CHART_PAD;
-  g_autoptr (PangoLayout) title = NULL;
-  g_autoptr (PangoLayout) caption = NULL;
-  g_autofree char           *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
-  g_autofree char           *current = NULL;
-  g_autofree char           *now = NULL;
-  g_autofree char           *caption_text = NULL;
-  const KoersReportKpiValue *noted = NULL;
+  double             pad = KOERS_REPORT_CHART_PAD;
+  double             plot_h = KOERS_REPORT_CHART_PLOT_HEIGHT;
+  double             inner = w - 2 * pad;
+  double             cy = y + pad;
+  g_autoptr (PangoLayout) title = kpi_title (layout, kpi, w);
+  g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
+  g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
 
-  koers_report_layout_fill_rounded (layout, x, y, w, h, 3.0, &koers_report_shade);
-
-  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kpi->name, inner - 9.0, 2,
-                                    PANGO_ALIGN_LEFT);
-  koers_report_layout_status_symbol (layout, koers_report_kpi_symbol (kpi->status), x + CHART_PAD + 3.0, cy + 4.5, 6.0);
-  koers_report_layout_draw_text (layout, title, x + CHART_PAD + 9.0, cy, &koers_report_ink);
-  cy += 2 * 9.5;
-
-  /* "now 44 · Healthy ≥ 50" */
-  current = kpi->has_value ? koers_report_kpi_format_value (lang, kpi, kpi->current) : g_strdup ("—");
-  now = koers_report_str_format (lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
-  caption_text = g_strdup_printf ("%s  ·  %s %s", now, koers_report_str (lang, KOERS_REPORT_STR_COL_HEALTHY),
-                                  healthy);
-  caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, caption_text, inner, 1,
-                                      PANGO_ALIGN_LEFT);
-  /* The threshold only when all of it fits: the table has it too. */
-  if (pango_layout_is_ellipsized (caption))
-    {
-      g_clear_object (&caption);
-      caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, now, inner, 1, PANGO_ALIGN_LEFT);
-    }
-  koers_report_layout_draw_text (layout, caption, x + CHART_PAD, cy, &koers_report_muted);
-  cy += 9.0 + 4.0;
+  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_chart_size_height (size), 3.0,
+                                    &koers_report_shade);
+  koers_report_layout_status_symbol (layout, koers_report_kpi_symbol (kpi->status), x + pad + 3.0, cy + 4.5, 6.0);
+  koers_report_layout_draw_text (layout, title, x + pad + 9.0, cy, &koers_report_ink);
+  cy += size->title + 1.0;
+  koers_report_layout_draw_text (layout, caption, x + pad, cy, &koers_report_muted);
+  cy += size->values + 2.0;
 
   if (layout->drawing)
-    draw_plot (layout, kpi, x + CHART_PAD, cy, inner, PLOT_HEIGHT);
+    draw_plot (layout, kpi, x + pad, cy, inner, plot_h);
   if (kpi->values->len == 0)
     {
       g_autoptr (PangoLayout) none = NULL;
@@ -297,30 +336,15 @@ koers_report_kpi_chart_sized (KoersReportLayout    *layout,
       none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
                                        koers_report_str (lang, KOERS_REPORT_STR_KPI_NO_VALUES),
                                        inner, 1, PANGO_ALIGN_CENTER);
-      koers_report_layout_draw_text (layout, none, x + CHART_PAD, cy + PLOT_HEIGHT / 2 - 4.0,
-                                     &koers_report_muted);
+      koers_report_layout_draw_text (layout, none, x + pad, cy + plot_h / 2 - 4.0, &koers_report_muted);
     }
-  cy += PLOT_HEIGHT;
+  cy += plot_h;
   if (n_days > 0)
-    koers_report_chart_month_ticks (layout, period, n_days, x + CHART_PAD, cy, inner);
-  cy += 10.0;
+    koers_report_chart_month_ticks (layout, period, n_days, x + pad, cy, inner);
+  cy += KOERS_REPORT_CHART_TICKS_HEIGHT;
 
-  /* The newest note of the period says what is behind the line. */
-  for (guint i = kpi->values->len; i > (kpi->has_before ? 1u : 0u) && noted == NULL; i--)
-    {
-      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i - 1);
-
-      if (value->note != NULL)
-        noted = value;
-    }
-  if (layout->data->include_notes && noted != NULL)
-    {
-      g_autoptr (PangoLayout) note = NULL;
-
-      note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, noted->note, inner, 2,
-                                       PANGO_ALIGN_LEFT);
-      koers_report_layout_draw_text (layout, note, x + CHART_PAD, cy + 2.0, &koers_report_ink);
-    }
+  if (note != NULL)
+    koers_report_layout_draw_text (layout, note, x + pad, cy + 2.0, &koers_report_ink);
 }
 
 typedef enum

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "koers-report-charts.h"
 #include "koers-report-layout.h"
 
 G_BEGIN_DECLS
@@ -47,22 +48,24 @@ char *koers_report_kpi_format_threshold (KoersLanguage         lang,
                                          const KoersReportKpi *kpi,
                                          double                threshold);
 
-/* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, its
- * height, and the legend the charts share, at the cursor. */
-double koers_report_kpi_chart_height (KoersReportLayout *layout);
-void   koers_report_kpi_chart (KoersReportLayout    *layout,
+/* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, as tall
+ * as it needs (returns that height); or measured into, and drawn in, a row
+ * of size (koers-report-charts.h); and the legend the charts share. */
+double koers_report_kpi_chart (KoersReportLayout    *layout,
                                const KoersReportKpi *kpi,
                                double                x,
                                double                y,
                                double                w);
-/* The chart in a box h points tall (a row of charts as tall as its
- * tallest). */
-void koers_report_kpi_chart_sized (KoersReportLayout    *layout,
-                                   const KoersReportKpi *kpi,
-                                   double                x,
-                                   double                y,
-                                   double                w,
-                                   double                h);
+void   koers_report_kpi_chart_measure (KoersReportLayout    *layout,
+                                       const KoersReportKpi *kpi,
+                                       double                w,
+                                       KoersReportChartSize *size);
+void   koers_report_kpi_chart_sized (KoersReportLayout          *layout,
+                                     const KoersReportKpi       *kpi,
+                                     double                      x,
+                                     double                      y,
+                                     double                      w,
+                                     const KoersReportChartSize *size);
 /* From x on the cursor's line; grows height, returns the x after it. */
 double koers_report_kpi_chart_legend (KoersReportLayout *layout,
                                       double             x,
