@@ -258,14 +258,16 @@ koers_report_chart_month_ticks (KoersReportLayout *layout,
   draw_month_ticks (layout, period, n_days, x, y, w);
 }
 
+/* A KoersReportChartBox's plot: item is the key result. */
 static void
-draw_plot (KoersReportLayout          *layout,
-           const KoersReportKeyResult *kr,
-           double                      x,
-           double                      y,
-           double                      w,
-           double                      h)
+draw_plot (KoersReportLayout *layout,
+           gconstpointer      item,
+           double             x,
+           double             y,
+           double             w,
+           double             h)
 {
+  const KoersReportKeyResult *kr = item;
   static const double         dashes[] = { 3.0, 2.0 };
   const KoersReportObjective *objective = kr->objective;
   const KoersPeriod          *period = objective->has_period ? &objective->period : &layout->data->period;
@@ -370,13 +372,23 @@ draw_plot (KoersReportLayout          *layout,
   cairo_restore (cr);
 }
 
-static PangoLayout *
-key_result_title (KoersReportLayout          *layout,
-                  const KoersReportKeyResult *kr,
-                  double                      w)
+PangoLayout *
+koers_report_chart_title (KoersReportLayout *layout,
+                          const char        *text,
+                          double             w)
 {
-  return koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kr->title,
-                                   w - 2 * KOERS_REPORT_CHART_PAD - 9.0, KOERS_REPORT_CHART_TITLE_LINES,
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, text, w - 2 * KOERS_REPORT_CHART_PAD - 9.0,
+                                   KOERS_REPORT_CHART_TITLE_LINES, PANGO_ALIGN_LEFT);
+}
+
+PangoLayout *
+koers_report_chart_note (KoersReportLayout *layout,
+                         const char        *text,
+                         double             w)
+{
+  if (!layout->data->include_notes || text == NULL)
+    return NULL;
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, w - 2 * KOERS_REPORT_CHART_PAD, 2,
                                    PANGO_ALIGN_LEFT);
 }
 
@@ -404,10 +416,7 @@ key_result_note (KoersReportLayout          *layout,
                  const KoersReportKeyResult *kr,
                  double                      w)
 {
-  if (!layout->data->include_notes || kr->latest == NULL || kr->latest->note == NULL)
-    return NULL;
-  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, kr->latest->note,
-                                   w - 2 * KOERS_REPORT_CHART_PAD, 2, PANGO_ALIGN_LEFT);
+  return koers_report_chart_note (layout, kr->latest != NULL ? kr->latest->note : NULL, w);
 }
 
 void
@@ -428,7 +437,7 @@ koers_report_chart_key_result_measure (KoersReportLayout          *layout,
                                        double                      w,
                                        KoersReportChartSize       *size)
 {
-  g_autoptr (PangoLayout) title = key_result_title (layout, kr, w);
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kr->title, w);
   g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
   g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
 
@@ -457,6 +466,46 @@ koers_report_chart_key_result (KoersReportLayout          *layout,
 }
 
 void
+koers_report_chart_box (KoersReportLayout          *layout,
+                        const KoersReportChartBox  *box,
+                        const KoersReportChartSize *size,
+                        double                      x,
+                        double                      y,
+                        double                      w)
+{
+  double pad = KOERS_REPORT_CHART_PAD;
+  double plot_h = KOERS_REPORT_CHART_PLOT_HEIGHT;
+  double inner = w - 2 * pad;
+  int    n_days = koers_date_days_between (&box->period->start, &box->period->end);
+  double cy = y + pad;
+
+  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_chart_size_height (size), 3.0,
+                                    &koers_report_shade);
+  koers_report_layout_status_symbol (layout, box->symbol, x + pad + 3.0, cy + 4.5, 6.0);
+  koers_report_layout_draw_text (layout, box->title, x + pad + 9.0, cy, &koers_report_ink);
+  cy += size->title + 1.0;
+  koers_report_layout_draw_text (layout, box->values, x + pad, cy, &koers_report_muted);
+  cy += size->values + 2.0;
+
+  if (layout->drawing)
+    box->plot (layout, box->item, x + pad, cy, inner, plot_h);
+  if (box->empty != NULL)
+    {
+      g_autoptr (PangoLayout) none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, box->empty, inner, 1,
+                                                               PANGO_ALIGN_CENTER);
+
+      koers_report_layout_draw_text (layout, none, x + pad, cy + plot_h / 2 - 4.0, &koers_report_muted);
+    }
+  cy += plot_h;
+  if (n_days > 0)
+    draw_month_ticks (layout, box->period, n_days, x + pad, cy, inner);
+  cy += KOERS_REPORT_CHART_TICKS_HEIGHT;
+
+  if (box->note != NULL)
+    koers_report_layout_draw_text (layout, box->note, x + pad, cy + 2.0, &koers_report_ink);
+}
+
+void
 koers_report_chart_key_result_sized (KoersReportLayout          *layout,
                                      const KoersReportKeyResult *kr,
                                      double                      x,
@@ -464,42 +513,21 @@ koers_report_chart_key_result_sized (KoersReportLayout          *layout,
                                      double                      w,
                                      const KoersReportChartSize *size)
 {
-  double             pad = KOERS_REPORT_CHART_PAD;
-  double             plot_h = KOERS_REPORT_CHART_PLOT_HEIGHT;
-  double             inner = w - 2 * pad;
-  const KoersPeriod *period = kr->objective->has_period ? &kr->objective->period : &layout->data->period;
-  int                n_days = koers_date_days_between (&period->start, &period->end);
-  g_autoptr (PangoLayout) title = key_result_title (layout, kr, w);
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kr->title, w);
   g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
   g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
-  double cy = y + pad;
+  KoersReportChartBox box = {
+    .symbol = kr->status,
+    .title = title,
+    .values = values,
+    .note = note,
+    .period = kr->objective->has_period ? &kr->objective->period : &layout->data->period,
+    .empty = kr->checkins->len == 0 ? koers_report_str (layout->lang, KOERS_REPORT_STR_NO_CHECKINS) : NULL,
+    .plot = draw_plot,
+    .item = kr,
+  };
 
-  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_chart_size_height (size), 3.0,
-                                    &koers_report_shade);
-  koers_report_layout_status_symbol (layout, kr->status, x + pad + 3.0, cy + 4.5, 6.0);
-  koers_report_layout_draw_text (layout, title, x + pad + 9.0, cy, &koers_report_ink);
-  cy += size->title + 1.0;
-  koers_report_layout_draw_text (layout, values, x + pad, cy, &koers_report_muted);
-  cy += size->values + 2.0;
-
-  if (layout->drawing)
-    draw_plot (layout, kr, x + pad, cy, inner, plot_h);
-  if (kr->checkins->len == 0)
-    {
-      g_autoptr (PangoLayout) none = NULL;
-
-      none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
-                                       koers_report_str (layout->lang, KOERS_REPORT_STR_NO_CHECKINS),
-                                       inner, 1, PANGO_ALIGN_CENTER);
-      koers_report_layout_draw_text (layout, none, x + pad, cy + plot_h / 2 - 4.0, &koers_report_muted);
-    }
-  cy += plot_h;
-  if (n_days > 0)
-    draw_month_ticks (layout, period, n_days, x + pad, cy, inner);
-  cy += KOERS_REPORT_CHART_TICKS_HEIGHT;
-
-  if (note != NULL)
-    koers_report_layout_draw_text (layout, note, x + pad, cy + 2.0, &koers_report_ink);
+  koers_report_chart_box (layout, &box, size, x, y, w);
 }
 
 typedef enum

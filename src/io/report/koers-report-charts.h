@@ -36,6 +36,34 @@ void   koers_report_chart_size_grow (KoersReportChartSize *size,
                                      PangoLayout          *note);
 double koers_report_chart_size_height (const KoersReportChartSize *size);
 
+/* What a small chart shows; its plot drawn by plot into x, y, w, h. */
+typedef struct
+{
+  KoersKrStatus      symbol;
+  PangoLayout       *title;
+  PangoLayout       *values;
+  PangoLayout       *note; /* nullable */
+  const KoersPeriod *period;
+  const char        *empty; /* over the plot when it has nothing to draw */
+  void (*plot) (KoersReportLayout *layout, gconstpointer item, double x, double y, double w, double h);
+  gconstpointer item;
+} KoersReportChartBox;
+
+/* A chart's title and note (NULL without notes), w wide. */
+PangoLayout *koers_report_chart_title (KoersReportLayout *layout,
+                                       const char        *text,
+                                       double             w);
+PangoLayout *koers_report_chart_note (KoersReportLayout *layout,
+                                      const char        *text,
+                                      double             w);
+/* Draws box in a row of size at x, y, w. */
+void koers_report_chart_box (KoersReportLayout          *layout,
+                             const KoersReportChartBox  *box,
+                             const KoersReportChartSize *size,
+                             double                      x,
+                             double                      y,
+                             double                      w);
+
 /* The height of a typical key result chart (two lines of title, one of
  * values, a note): what a heading keeps with it. */
 double koers_report_chart_key_result_height (KoersReportLayout *layout);

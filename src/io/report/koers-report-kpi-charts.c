@@ -117,13 +117,14 @@ value_y (double value,
 /* The period's values against the two thresholds: healthy dashed in the
  * healthy colour, attention dotted in the attention colour. */
 static void
-draw_plot (KoersReportLayout    *layout,
-           const KoersReportKpi *kpi,
-           double                x,
-           double                y,
-           double                w,
-           double                h)
+draw_plot (KoersReportLayout *layout,
+           gconstpointer      item,
+           double             x,
+           double             y,
+           double             w,
+           double             h)
 {
+  const KoersReportKpi   *kpi = item;
   static const double     dashed[] = { 3.0, 2.0 };
   static const double     dotted[] = { 1.0, 1.6 };
   const KoersPeriod      *period = &layout->data->period;
@@ -219,16 +220,6 @@ draw_plot (KoersReportLayout    *layout,
   cairo_restore (cr);
 }
 
-static PangoLayout *
-kpi_title (KoersReportLayout    *layout,
-           const KoersReportKpi *kpi,
-           double                w)
-{
-  return koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kpi->name,
-                                   w - 2 * KOERS_REPORT_CHART_PAD - 9.0, KOERS_REPORT_CHART_TITLE_LINES,
-                                   PANGO_ALIGN_LEFT);
-}
-
 /* "now 44 · Healthy ≥ 50", or without the threshold when that does not
  * fit on two lines (the table has it too). */
 static PangoLayout *
@@ -260,15 +251,12 @@ kpi_note (KoersReportLayout    *layout,
           const KoersReportKpi *kpi,
           double                w)
 {
-  if (!layout->data->include_notes)
-    return NULL;
   for (guint i = kpi->values->len; i > (kpi->has_before ? 1u : 0u); i--)
     {
       const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i - 1);
 
       if (value->note != NULL)
-        return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, value->note,
-                                         w - 2 * KOERS_REPORT_CHART_PAD, 2, PANGO_ALIGN_LEFT);
+        return koers_report_chart_note (layout, value->note, w);
     }
   return NULL;
 }
@@ -279,7 +267,7 @@ koers_report_kpi_chart_measure (KoersReportLayout    *layout,
                                 double                w,
                                 KoersReportChartSize *size)
 {
-  g_autoptr (PangoLayout) title = kpi_title (layout, kpi, w);
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kpi->name, w);
   g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
   g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
 
@@ -308,43 +296,21 @@ koers_report_kpi_chart_sized (KoersReportLayout          *layout,
                               double                      w,
                               const KoersReportChartSize *size)
 {
-  KoersLanguage      lang = layout->lang;
-  const KoersPeriod *period = &layout->data->period;
-  int                n_days = koers_date_days_between (&period->start, &period->end);
-  double             pad = KOERS_REPORT_CHART_PAD;
-  double             plot_h = KOERS_REPORT_CHART_PLOT_HEIGHT;
-  double             inner = w - 2 * pad;
-  double             cy = y + pad;
-  g_autoptr (PangoLayout) title = kpi_title (layout, kpi, w);
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kpi->name, w);
   g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
   g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
+  KoersReportChartBox box = {
+    .symbol = koers_report_kpi_symbol (kpi->status),
+    .title = title,
+    .values = caption,
+    .note = note,
+    .period = &layout->data->period,
+    .empty = kpi->values->len == 0 ? koers_report_str (layout->lang, KOERS_REPORT_STR_KPI_NO_VALUES) : NULL,
+    .plot = draw_plot,
+    .item = kpi,
+  };
 
-  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_chart_size_height (size), 3.0,
-                                    &koers_report_shade);
-  koers_report_layout_status_symbol (layout, koers_report_kpi_symbol (kpi->status), x + pad + 3.0, cy + 4.5, 6.0);
-  koers_report_layout_draw_text (layout, title, x + pad + 9.0, cy, &koers_report_ink);
-  cy += size->title + 1.0;
-  koers_report_layout_draw_text (layout, caption, x + pad, cy, &koers_report_muted);
-  cy += size->values + 2.0;
-
-  if (layout->drawing)
-    draw_plot (layout, kpi, x + pad, cy, inner, plot_h);
-  if (kpi->values->len == 0)
-    {
-      g_autoptr (PangoLayout) none = NULL;
-
-      none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
-                                       koers_report_str (lang, KOERS_REPORT_STR_KPI_NO_VALUES),
-                                       inner, 1, PANGO_ALIGN_CENTER);
-      koers_report_layout_draw_text (layout, none, x + pad, cy + plot_h / 2 - 4.0, &koers_report_muted);
-    }
-  cy += plot_h;
-  if (n_days > 0)
-    koers_report_chart_month_ticks (layout, period, n_days, x + pad, cy, inner);
-  cy += KOERS_REPORT_CHART_TICKS_HEIGHT;
-
-  if (note != NULL)
-    koers_report_layout_draw_text (layout, note, x + pad, cy + 2.0, &koers_report_ink);
+  koers_report_chart_box (layout, &box, size, x, y, w);
 }
 
 typedef enum
