@@ -16,8 +16,7 @@ draw_kpi_cb (KoersReportLayout *layout,
              gconstpointer      item,
              double             w)
 {
-  koers_report_kpi_chart (layout, item, KOERS_REPORT_MARGIN_X, layout->y, w);
-  layout->y += koers_report_kpi_chart_height (layout);
+  layout->y += koers_report_kpi_chart (layout, item, KOERS_REPORT_MARGIN_X, layout->y, w);
 }
 
 /* aligned_to_id -> GPtrArray of the report's objectives aligned to it,

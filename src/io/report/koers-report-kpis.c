@@ -11,9 +11,6 @@
 #include "koers-report-kpis.h"
 #include "koers-report-tables.h"
 
-#define CHARTS_PER_ROW 4
-#define CHART_GAP 6.0
-
 /* The order of the summary's bar and legend: good news first. */
 static const KoersKpiStatus status_order[] = {
   KOERS_KPI_STATUS_HEALTHY,
@@ -407,6 +404,19 @@ add_kpi_row (KoersReportLayout    *layout,
   koers_report_table_set_text (table, 6, trend, trend_word, FALSE, NULL);
 }
 
+static const KoersReportDepartment *
+first_with_kpis (const KoersReportData *data)
+{
+  for (guint i = 0; i < data->departments->len; i++)
+    {
+      const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+
+      if (dept->kpis->len > 0)
+        return dept;
+    }
+  return NULL;
+}
+
 gboolean
 koers_report_kpis_department (KoersReportLayout           *layout,
                               const KoersReportDepartment *dept,
@@ -419,17 +429,16 @@ koers_report_kpis_department (KoersReportLayout           *layout,
   g_autofree char *dest = NULL;
   g_autofree char *date = NULL;
   g_autofree char *intro = NULL;
-  double           chart_h = koers_report_kpi_chart_height (layout);
-  double           chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
   guint            n = dept->kpis->len;
   GDate            end;
 
   if (n == 0)
     return TRUE;
 
-  /* After the department's key results, on the same page when the
-   * heading, the table's first rows and a row of charts fit there. */
-  layout->y += 10.0;
+  /* Right after the department's key results, on the same page when the
+   * heading and the table's first rows fit there; their charts follow in
+   * the department's grid of charts (koers-report-departments.c). */
+  layout->y += 8.0;
 
   name = koers_text_isolate (dept->name);
   heading = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_HEADING, name, NULL, NULL);
@@ -443,29 +452,21 @@ koers_report_kpis_department (KoersReportLayout           *layout,
                                koers_report_table_keep_height (table) + 30.0);
   layout->y += 2.0;
 
-  get_report_end (layout->data, &end);
-  date = koers_format_date (lang, &end);
-  intro = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_INTRO, date, NULL, NULL);
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, intro, &koers_report_muted, 0, 6.0);
+  /* What a KPI is, and the date they stand on, once: under the first
+   * department's KPIs. */
+  if (dept == first_with_kpis (layout->data))
+    {
+      get_report_end (layout->data, &end);
+      date = koers_format_date (lang, &end);
+      intro = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_INTRO, date, NULL, NULL);
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, intro, &koers_report_muted, 0, 6.0);
+    }
+  else
+    layout->y += 4.0;
 
   koers_report_table_draw (table);
   if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))
     return FALSE;
-
-  /* The charts right under the table, their legend above them. */
-  layout->y += 8.0;
-  koers_report_layout_ensure (layout, chart_h + 16.0);
-  koers_report_kpi_chart_legend (layout);
-  layout->y += 5.0;
-
-  for (guint i = 0; i < n; i += CHARTS_PER_ROW)
-    {
-      koers_report_layout_ensure (layout, chart_h);
-      for (guint j = i; j < MIN (n, i + CHARTS_PER_ROW); j++)
-        koers_report_kpi_chart (layout, g_ptr_array_index (dept->kpis, j),
-                                KOERS_REPORT_MARGIN_X + (j - i) * (chart_w + CHART_GAP), layout->y, chart_w);
-      layout->y += chart_h + CHART_GAP;
-    }
 
   return koers_report_layout_tick (layout);
 }

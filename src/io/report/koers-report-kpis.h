@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "koers-report-charts.h"
 #include "koers-report-layout.h"
 
 G_BEGIN_DECLS
@@ -28,8 +29,8 @@ guint koers_report_kpis_count_units (const KoersReportData *data);
  * the cursor (nothing when the report has no KPIs). */
 void koers_report_kpis_summary_line (KoersReportLayout *layout);
 
-/* dept's KPI page, when it has KPIs; outline_parent: its bookmark.
- * FALSE when cancelled. */
+/* dept's KPI heading and table, when it has KPIs; outline_parent: its
+ * bookmark.  FALSE when cancelled. */
 gboolean koers_report_kpis_department (KoersReportLayout           *layout,
                                        const KoersReportDepartment *dept,
                                        int                          outline_parent);
@@ -47,14 +48,27 @@ char *koers_report_kpi_format_threshold (KoersLanguage         lang,
                                          const KoersReportKpi *kpi,
                                          double                threshold);
 
-/* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, its
- * height, and the legend the charts share, at the cursor. */
-double koers_report_kpi_chart_height (KoersReportLayout *layout);
-void   koers_report_kpi_chart (KoersReportLayout    *layout,
+/* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, as tall
+ * as it needs (returns that height); or measured into, and drawn in, a row
+ * of size (koers-report-charts.h); and the legend the charts share. */
+double koers_report_kpi_chart (KoersReportLayout    *layout,
                                const KoersReportKpi *kpi,
                                double                x,
                                double                y,
                                double                w);
-void   koers_report_kpi_chart_legend (KoersReportLayout *layout);
+void   koers_report_kpi_chart_measure (KoersReportLayout    *layout,
+                                       const KoersReportKpi *kpi,
+                                       double                w,
+                                       KoersReportChartSize *size);
+void   koers_report_kpi_chart_sized (KoersReportLayout          *layout,
+                                     const KoersReportKpi       *kpi,
+                                     double                      x,
+                                     double                      y,
+                                     double                      w,
+                                     const KoersReportChartSize *size);
+/* From x on the cursor's line; grows height, returns the x after it. */
+double koers_report_kpi_chart_legend (KoersReportLayout *layout,
+                                      double             x,
+                                      double            *height);
 
 G_END_DECLS
