@@ -25,6 +25,7 @@
 #include "io/koers-demo.h"
 #include "store/koers-store-review.h"
 #include "store/koers-store-rhythm.h"
+#include "store/koers-store-server.h"
 #include "koers-settings.h"
 #include "koers-cli.h"
 
@@ -43,12 +44,15 @@ typedef enum
   MODIFIER_MERGE = 1 << 4,
   MODIFIER_DRY_RUN = 1 << 5,
   MODIFIER_OWNER = 1 << 6,
+  MODIFIER_ROLE = 1 << 7,
+  MODIFIER_DEPARTMENT = 1 << 8,
 } Modifiers;
 
 typedef struct
 {
-  const char *target; /* the command's FILE, NULL for a flag */
-  KoersStore *store;  /* open when the command reads the database */
+  const char *target;   /* the command's FILE, NULL for a flag */
+  const char *database; /* --database, for a command that opens it itself */
+  KoersStore *store;    /* open when the command reads the database */
   gboolean    has_period;
   KoersPeriod period;         /* the current quarter when not given */
   char       *period_key;     /* NULL when not given */
@@ -59,7 +63,9 @@ typedef struct
   gboolean      has_language; /* given with --language */
   gboolean      merge;
   gboolean      dry_run;
-  char         *owner; /* --owner, NULL when not given */
+  char         *owner;      /* --owner, NULL when not given */
+  char         *role;       /* --role, NULL when not given */
+  char         *department; /* --department, NULL when not given */
 } Invocation;
 
 typedef int (*CommandFunc) (Invocation *invocation,
@@ -89,6 +95,8 @@ typedef struct
   gboolean creates_database;
   /* --due ends with 1 when something is due, so its errors end with 2. */
   gboolean errors_exit_usage;
+  /* The command opens --database itself (a server, not a file). */
+  gboolean opens_server;
 } Command;
 
 static int run_export_pdf (Invocation *invocation, GError **error);
@@ -100,6 +108,9 @@ static int run_import_csv (Invocation *invocation, GError **error);
 static int run_check (Invocation *invocation, GError **error);
 static int run_create_demo (Invocation *invocation, GError **error);
 static int run_due (Invocation *invocation, GError **error);
+static int run_server_setup (Invocation *invocation, GError **error);
+static int run_grant (Invocation *invocation, GError **error);
+static int run_revoke (Invocation *invocation, GError **error);
 
 /* A new command is a row here and a run_*() function. */
 static const Command commands[] = {
@@ -193,6 +204,44 @@ static const Command commands[] = {
     FALSE,
     TRUE,
   },
+  {
+    "server-setup",
+    G_OPTION_ARG_NONE,
+    N_ ("Set up an empty PostgreSQL database given with --database (schema, roles, "
+        "policies) as the company server and exit"),
+    NULL,
+    MODIFIER_DATABASE,
+    run_server_setup,
+    SCOPE_OWN,
+    TRUE,
+    FALSE,
+    TRUE,
+  },
+  {
+    "grant",
+    G_OPTION_ARG_FILENAME,
+    N_ ("On the company server given with --database: give PERSON the --role (and "
+        "--department) and exit"),
+    N_ ("PERSON"),
+    MODIFIER_DATABASE | MODIFIER_ROLE | MODIFIER_DEPARTMENT,
+    run_grant,
+    SCOPE_OWN,
+    TRUE,
+    FALSE,
+    TRUE,
+  },
+  {
+    "revoke",
+    G_OPTION_ARG_FILENAME,
+    N_ ("On the company server given with --database: take PERSON’s role away and exit"),
+    N_ ("PERSON"),
+    MODIFIER_DATABASE,
+    run_revoke,
+    SCOPE_OWN,
+    TRUE,
+    FALSE,
+    TRUE,
+  },
 };
 
 static const struct
@@ -207,6 +256,8 @@ static const struct
   { "merge", MODIFIER_MERGE },
   { "dry-run", MODIFIER_DRY_RUN },
   { "owner", MODIFIER_OWNER },
+  { "role", MODIFIER_ROLE },
+  { "department", MODIFIER_DEPARTMENT },
 };
 
 /* --database is the application's own option: the window opens it too. */
@@ -245,6 +296,18 @@ static const GOptionEntry modifier_entries[] = {
     .long_name = "owner",
     .arg = G_OPTION_ARG_STRING,
     .description = N_ ("With --due: only what this person owns"),
+    .arg_description = N_ ("NAME"),
+  },
+  {
+    .long_name = "role",
+    .arg = G_OPTION_ARG_STRING,
+    .description = N_ ("With --grant: what the person may do"),
+    .arg_description = "admin|head|leader|reader",
+  },
+  {
+    .long_name = "department",
+    .arg = G_OPTION_ARG_STRING,
+    .description = N_ ("With --grant: the department a head or team leader leads"),
     .arg_description = N_ ("NAME"),
   },
   { NULL }
@@ -456,6 +519,8 @@ read_modifiers (GVariantDict *options,
 
   invocation->merge = g_variant_dict_contains (options, "merge");
   invocation->dry_run = g_variant_dict_contains (options, "dry-run");
+  g_variant_dict_lookup (options, "role", "s", &invocation->role);
+  g_variant_dict_lookup (options, "department", "s", &invocation->department);
   if (g_variant_dict_lookup (options, "owner", "s", &invocation->owner))
     {
       g_strstrip (invocation->owner);
@@ -832,6 +897,8 @@ invocation_clear (Invocation *invocation)
   g_clear_pointer (&invocation->departments, g_strfreev);
   g_clear_pointer (&invocation->department_ids, g_array_unref);
   g_clear_pointer (&invocation->owner, g_free);
+  g_clear_pointer (&invocation->role, g_free);
+  g_clear_pointer (&invocation->department, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
@@ -910,7 +977,8 @@ execute_thread_cb (gpointer user_data)
    * in this thread, apart from the signal sources of the main one. */
   g_main_context_push_thread_default (context);
 
-  if (execution->database != NULL)
+  execution->invocation->database = execution->database;
+  if (execution->database != NULL && !execution->command->opens_server)
     status = open_database (execution, &error);
   if (status == EXIT_FAILED && execution->command->errors_exit_usage)
     status = EXIT_USAGE;
@@ -1003,6 +1071,40 @@ koers_cli_handle_options (GVariantDict *options)
     execution.database = koers_settings_get_default_database ();
 
   return execute_in_thread (&execution);
+}
+
+static int
+run_server_setup (Invocation *invocation,
+                  GError    **error)
+{
+  if (!koers_store_server_setup (invocation->database, error))
+    return EXIT_FAILED;
+  g_print ("%s\n", _ ("The server is set up: the Koers schema, its roles and their policies."));
+  return 0;
+}
+
+static int
+run_grant (Invocation *invocation,
+           GError    **error)
+{
+  if (!koers_store_server_grant (invocation->database, invocation->target,
+                                 invocation->role != NULL ? invocation->role : "",
+                                 invocation->department, error))
+    return EXIT_FAILED;
+  /* Translators: %1$s is a user name, %2$s a role word (admin, head, leader, reader). */
+  g_print (_ ("%1$s now has the role %2$s.\n"), invocation->target, invocation->role);
+  return 0;
+}
+
+static int
+run_revoke (Invocation *invocation,
+            GError    **error)
+{
+  if (!koers_store_server_revoke (invocation->database, invocation->target, error))
+    return EXIT_FAILED;
+  /* Translators: %s is a user name. */
+  g_print (_ ("%s has no role in Koers any more.\n"), invocation->target);
+  return 0;
 }
 
 /* As GLib prints: in the console's character set (C locale: ASCII, with

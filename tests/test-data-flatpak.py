@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-FINISH_ARGS = ['--share=ipc', '--socket=wayland', '--socket=fallback-x11', '--device=dri']
+FINISH_ARGS = ['--share=ipc', '--share=network', '--socket=wayland', '--socket=fallback-x11', '--device=dri']
 
 
 def main():

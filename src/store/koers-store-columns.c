@@ -214,6 +214,15 @@ koers_entity_get_all (guint *n_entities)
   return all_entities;
 }
 
+const KoersColumn *
+koers_entity_get_parent (const KoersEntity *entity)
+{
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].flags & KOERS_COLUMN_PARENT)
+      return &entity->columns[i];
+  return NULL;
+}
+
 const KoersEntity *
 koers_entity_find (const char *entity)
 {
@@ -714,12 +723,8 @@ append_log_insert (GString           *s,
                    const char        *new_row)
 {
   const char        *row = new_row != NULL ? new_row : old_row;
-  const KoersColumn *parent = NULL;
+  const KoersColumn *parent = koers_entity_get_parent (entity);
   gboolean           first = TRUE;
-
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (entity->columns[i].flags & KOERS_COLUMN_PARENT)
-      parent = &entity->columns[i];
 
   g_string_append_printf (s,
                           "  INSERT INTO changes (at, author, entity, uuid, parent, op, version, fields)\n"

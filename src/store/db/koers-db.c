@@ -51,7 +51,7 @@ koers_db_exec (KoersDb    *db,
 int
 koers_db_errcode (KoersDb *db)
 {
-  return db->engine->errcode (db) & 0xff;
+  return db->engine->errcode (db);
 }
 
 int

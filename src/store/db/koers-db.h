@@ -129,6 +129,8 @@ int  koers_db_prepare (KoersDb      *db,
 /* Runs one or more statements without results. */
 int koers_db_exec (KoersDb    *db,
                    const char *sql);
+/* Both give the extended code, as SQLite does with extended result codes
+ * on (the store compares rc & 0xff where it means the primary code). */
 int koers_db_errcode (KoersDb *db);
 int koers_db_extended_errcode (KoersDb *db);
 /* The engine's own text, for logs and tests, never for people. */
@@ -180,6 +182,13 @@ void          koers_db_bind_value (KoersDbStmt  *stmt,
                                    int           index,
                                    KoersDbValue *value);
 
+/* PostgreSQL only (koers-db-pg.c): the connection's socket, for a
+ * main-loop source that waits for NOTIFY (-1 for SQLite), and whether
+ * the server is still there. */
+int      koers_db_pg_get_socket (KoersDb *db);
+gboolean koers_db_pg_is_connected (KoersDb *db);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDb, koers_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDbStmt, koers_db_finalize)
 
 G_END_DECLS

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "koers-db-dialect.h"
+#include "koers-db.h"
+
+/* The PostgreSQL engine, through libpq.  A statement is translated when
+ * it is prepared (koers-db-dialect.c), runs at its first step with its
+ * parameters as text (PQexecParams) and then hands out the rows of its
+ * result one step at a time, as SQLite's would. */
+
+/* PostgreSQL's type oids (server/catalog/pg_type.h is not installed). */
+enum
+{
+  OID_BOOL = 16,
+  OID_INT8 = 20,
+  OID_INT2 = 21,
+  OID_INT4 = 23,
+  OID_FLOAT4 = 700,
+  OID_FLOAT8 = 701,
+  OID_NUMERIC = 1700,
+};
+
+typedef struct
+{
+  KoersDb parent;
+  PGconn *conn;
+  int     errcode;
+  char   *errmsg;
+  int     changes;
+  gint64  last_id;
+} PgDb;
+
+typedef struct
+{
+  KoersDbStmt        parent;
+  KoersDbPgStatement statement;
+  char             **params; /* n_params texts, NULL for NULL */
+  PGresult          *result;
+  int                row; /* the current row; -1 before the first */
+  gboolean           executed;
+} PgStmt;
+
+#define PG_DB(db) ((PgDb *) (db))
+#define PG_STMT(stmt) ((PgStmt *) (stmt))
+
+/* PostgreSQL's SQLSTATE (a class of two characters and three more) as
+ * the result code the store knows. */
+static int
+map_sqlstate (const char *state)
+{
+  if (state == NULL)
+    return KOERS_DB_CONNECTION;
+  if (g_str_equal (state, "23505"))
+    return KOERS_DB_CONSTRAINT_UNIQUE;
+  if (g_str_equal (state, "23503"))
+    return KOERS_DB_CONSTRAINT_FOREIGNKEY;
+  if (g_str_has_prefix (state, "23"))
+    return KOERS_DB_CONSTRAINT;
+  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") || g_str_equal (state, "55P03"))
+    return KOERS_DB_BUSY;
+  if (g_str_equal (state, "42501"))
+    return KOERS_DB_PERM;
+  if (g_str_has_prefix (state, "28"))
+    return KOERS_DB_AUTH;
+  if (g_str_equal (state, "53100"))
+    return KOERS_DB_FULL;
+  if (g_str_equal (state, "53200"))
+    return KOERS_DB_NOMEM;
+  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
+    return KOERS_DB_CONNECTION;
+  return KOERS_DB_ERROR;
+}
+
+static int
+set_error (PgDb           *db,
+           const PGresult *result)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  g_free (db->errmsg);
+  db->errmsg = g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (db->conn));
+  db->errcode = PQstatus (db->conn) == CONNECTION_BAD ? KOERS_DB_CONNECTION : map_sqlstate (state);
+  return db->errcode;
+}
+
+static void
+clear_error (PgDb *db)
+{
+  db->errcode = KOERS_DB_OK;
+  g_clear_pointer (&db->errmsg, g_free);
+}
+
+static void
+pg_close (KoersDb *db)
+{
+  PQfinish (PG_DB (db)->conn);
+  g_free (PG_DB (db)->errmsg);
+  g_free (db);
+}
+
+static int
+pg_prepare (KoersDb      *db,
+            const char   *sql,
+            KoersDbStmt **stmt)
+{
+  PgStmt *own = g_new0 (PgStmt, 1);
+
+  own->parent.db = db;
+  koers_db_dialect_to_postgresql (sql, &own->statement);
+  own->params = g_new0 (char *, own->statement.n_params + 1);
+  own->row = -1;
+  *stmt = &own->parent;
+  return KOERS_DB_OK;
+}
+
+static int
+pg_exec (KoersDb    *db,
+         const char *sql)
+{
+  PgDb              *self = PG_DB (db);
+  KoersDbPgStatement statement;
+  PGresult          *result;
+  ExecStatusType     status;
+  int                rc = KOERS_DB_OK;
+
+  koers_db_dialect_to_postgresql (sql, &statement);
+  if (statement.sql == NULL)
+    return KOERS_DB_OK;
+  result = PQexec (self->conn, statement.sql);
+  status = PQresultStatus (result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    rc = set_error (self, result);
+  else
+    {
+      clear_error (self);
+      self->changes = (int) g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+    }
+  PQclear (result);
+  koers_db_pg_statement_clear (&statement);
+  return rc;
+}
+
+static int
+pg_errcode (KoersDb *db)
+{
+  return PG_DB (db)->errcode;
+}
+
+static const char *
+pg_errmsg (KoersDb *db)
+{
+  return PG_DB (db)->errmsg != NULL ? PG_DB (db)->errmsg : "";
+}
+
+static int
+pg_changes (KoersDb *db)
+{
+  return PG_DB (db)->changes;
+}
+
+static gint64
+pg_last_insert_id (KoersDb *db)
+{
+  return PG_DB (db)->last_id;
+}
+
+static gboolean
+pg_get_autocommit (KoersDb *db)
+{
+  return PQtransactionStatus (PG_DB (db)->conn) == PQTRANS_IDLE;
+}
+
+static gboolean
+pg_is_readonly (KoersDb *db)
+{
+  return FALSE;
+}
+
+/* A lock held by another session waits at most this long. */
+static void
+pg_set_busy_timeout (KoersDb *db,
+                     int      ms)
+{
+  g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", ms);
+
+  PQclear (PQexec (PG_DB (db)->conn, sql));
+}
+
+static int
+pg_step (KoersDbStmt *stmt)
+{
+  PgStmt *self = PG_STMT (stmt);
+  PgDb   *db = PG_DB (stmt->db);
+
+  if (self->statement.sql == NULL)
+    return KOERS_DB_DONE;
+
+  if (!self->executed)
+    {
+      ExecStatusType status;
+
+      self->executed = TRUE;
+      self->result = PQexecParams (db->conn, self->statement.sql, self->statement.n_params, NULL,
+                                   (const char *const *) self->params, NULL, NULL, 0);
+      status = PQresultStatus (self->result);
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        return set_error (db, self->result);
+      clear_error (db);
+      db->changes = (int) g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+      if (self->statement.returning_id)
+        {
+          if (PQntuples (self->result) > 0)
+            db->last_id = g_ascii_strtoll (PQgetvalue (self->result, 0, 0), NULL, 10);
+          return KOERS_DB_DONE;
+        }
+    }
+  else if (self->statement.returning_id || self->result == NULL)
+    return KOERS_DB_DONE;
+
+  self->row++;
+  return self->row < PQntuples (self->result) ? KOERS_DB_ROW : KOERS_DB_DONE;
+}
+
+static int
+pg_reset (KoersDbStmt *stmt)
+{
+  PgStmt *self = PG_STMT (stmt);
+
+  g_clear_pointer (&self->result, PQclear);
+  self->executed = FALSE;
+  self->row = -1;
+  return KOERS_DB_OK;
+}
+
+static void
+pg_clear_bindings (KoersDbStmt *stmt)
+{
+  PgStmt *self = PG_STMT (stmt);
+
+  for (int i = 0; i < self->statement.n_params; i++)
+    g_clear_pointer (&self->params[i], g_free);
+}
+
+static void
+pg_finalize (KoersDbStmt *stmt)
+{
+  PgStmt *self = PG_STMT (stmt);
+
+  pg_reset (stmt);
+  pg_clear_bindings (stmt);
+  g_free (self->params);
+  koers_db_pg_statement_clear (&self->statement);
+  g_free (self);
+}
+
+static int
+pg_bind_parameter_count (KoersDbStmt *stmt)
+{
+  return PG_STMT (stmt)->statement.n_params;
+}
+
+static void
+bind_owned (KoersDbStmt *stmt,
+            int          index,
+            char        *text)
+{
+  PgStmt *self = PG_STMT (stmt);
+
+  if (index < 1 || index > self->statement.n_params)
+    {
+      g_free (text);
+      return;
+    }
+  g_free (self->params[index - 1]);
+  self->params[index - 1] = text;
+}
+
+static void
+pg_bind_int64 (KoersDbStmt *stmt,
+               int          index,
+               gint64       value)
+{
+  bind_owned (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+pg_bind_double (KoersDbStmt *stmt,
+                int          index,
+                double       value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  bind_owned (stmt, index, g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.17g", value)));
+}
+
+static void
+pg_bind_text (KoersDbStmt *stmt,
+              int          index,
+              const char  *text)
+{
+  bind_owned (stmt, index, g_strdup (text));
+}
+
+static void
+pg_bind_null (KoersDbStmt *stmt,
+              int          index)
+{
+  bind_owned (stmt, index, NULL);
+}
+
+static gboolean
+has_value (PgStmt *self,
+           int     column)
+{
+  return self->result != NULL && self->row >= 0 && self->row < PQntuples (self->result) && column < PQnfields (self->result) && !PQgetisnull (self->result, self->row, column);
+}
+
+static int
+pg_column_type (KoersDbStmt *stmt,
+                int          column)
+{
+  PgStmt *self = PG_STMT (stmt);
+
+  if (!has_value (self, column))
+    return KOERS_DB_NULL;
+  switch (PQftype (self->result, column))
+    {
+    case OID_BOOL:
+    case OID_INT2:
+    case OID_INT4:
+    case OID_INT8:
+      return KOERS_DB_INTEGER;
+    case OID_FLOAT4:
+    case OID_FLOAT8:
+    case OID_NUMERIC:
+      return KOERS_DB_FLOAT;
+    default:
+      return KOERS_DB_TEXT;
+    }
+}
+
+static gint64
+pg_column_int64 (KoersDbStmt *stmt,
+                 int          column)
+{
+  PgStmt     *self = PG_STMT (stmt);
+  const char *text;
+
+  if (!has_value (self, column))
+    return 0;
+  text = PQgetvalue (self->result, self->row, column);
+  if (PQftype (self->result, column) == OID_BOOL)
+    return text[0] == 't';
+  if (pg_column_type (stmt, column) == KOERS_DB_FLOAT)
+    return (gint64) g_ascii_strtod (text, NULL);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static double
+pg_column_double (KoersDbStmt *stmt,
+                  int          column)
+{
+  PgStmt *self = PG_STMT (stmt);
+
+  if (!has_value (self, column))
+    return 0;
+  if (PQftype (self->result, column) == OID_BOOL)
+    return pg_column_int64 (stmt, column);
+  return g_ascii_strtod (PQgetvalue (self->result, self->row, column), NULL);
+}
+
+static const char *
+pg_column_text (KoersDbStmt *stmt,
+                int          column)
+{
+  PgStmt *self = PG_STMT (stmt);
+
+  if (!has_value (self, column))
+    return NULL;
+  return PQgetvalue (self->result, self->row, column);
+}
+
+static const KoersDbEngine pg_engine = {
+  .kind = KOERS_DB_ENGINE_POSTGRESQL,
+  .close = pg_close,
+  .prepare = pg_prepare,
+  .exec = pg_exec,
+  .errcode = pg_errcode,
+  .errmsg = pg_errmsg,
+  .changes = pg_changes,
+  .last_insert_id = pg_last_insert_id,
+  .get_autocommit = pg_get_autocommit,
+  .is_readonly = pg_is_readonly,
+  .set_busy_timeout = pg_set_busy_timeout,
+  .step = pg_step,
+  .reset = pg_reset,
+  .finalize = pg_finalize,
+  .clear_bindings = pg_clear_bindings,
+  .bind_parameter_count = pg_bind_parameter_count,
+  .bind_int64 = pg_bind_int64,
+  .bind_double = pg_bind_double,
+  .bind_text = pg_bind_text,
+  .bind_null = pg_bind_null,
+  .column_type = pg_column_type,
+  .column_int64 = pg_column_int64,
+  .column_double = pg_column_double,
+  .column_text = pg_column_text,
+};
+
+/* The server's notices (NOTICE: relation exists, …) are for a log, not
+ * for the terminal of a person who runs a command. */
+static void
+ignore_notice (void       *arg,
+               const char *message)
+{
+  g_debug ("%s", message);
+}
+
+int
+koers_db_open_postgresql (const char *conninfo,
+                          KoersDb   **db)
+{
+  PgDb *own = g_new0 (PgDb, 1);
+
+  own->parent.engine = &pg_engine;
+  own->conn = PQconnectdb (conninfo);
+  *db = &own->parent;
+  if (PQstatus (own->conn) != CONNECTION_OK)
+    {
+      const char *message = PQerrorMessage (own->conn);
+
+      own->errmsg = g_strdup (message);
+      /* libpq says why only in words: a refused password is an AUTH. */
+      own->errcode = strstr (message, "password") != NULL || strstr (message, "authentication") != NULL
+                       ? KOERS_DB_AUTH
+                       : KOERS_DB_CANTOPEN;
+      return own->errcode;
+    }
+  PQsetNoticeProcessor (own->conn, ignore_notice, NULL);
+  PQclear (PQexec (own->conn, "SET client_min_messages = warning"));
+  return KOERS_DB_OK;
+}
+
+/* The connection's socket, for a main-loop source that waits for NOTIFY;
+ * -1 for another engine. */
+int
+koers_db_pg_get_socket (KoersDb *db)
+{
+  if (db->engine != &pg_engine)
+    return -1;
+  return PQsocket (PG_DB (db)->conn);
+}
+
+gboolean
+koers_db_pg_is_connected (KoersDb *db)
+{
+  return db->engine == &pg_engine && PQstatus (PG_DB (db)->conn) == CONNECTION_OK;
+}
