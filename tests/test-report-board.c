@@ -272,6 +272,34 @@ check_ink (PopplerDocument *doc)
     }
 }
 
+/* Each team right after its department (the store lists teams last),
+ * and the demo has teams, so the order was checked. */
+static void
+check_team_order (KoersStore   *store,
+                  KoersLanguage lang)
+{
+  KoersReportOptions opts;
+  g_autoptr (KoersReportData) data = NULL;
+  gint64 department = 0;
+  guint  n_teams = 0;
+
+  koers_test_report_options_q2 (&opts, lang);
+  data = koers_report_data_collect (store, &opts);
+  for (guint i = 0; i < data->departments->len; i++)
+    {
+      const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+
+      if (dept->parent_id == 0)
+        {
+          department = dept->id;
+          continue;
+        }
+      g_assert_cmpint (dept->parent_id, ==, department);
+      n_teams++;
+    }
+  g_assert_cmpuint (n_teams, >=, 2);
+}
+
 static void
 check_demo (Fixture      *fixture,
             KoersLanguage lang)
@@ -284,6 +312,7 @@ check_demo (Fixture      *fixture,
   const char      *owner = lang == KOERS_LANGUAGE_NL ? "Verantwoordelijke" : "Owner";
 
   g_test_message ("%d pages", poppler_document_get_n_pages (doc));
+  check_team_order (store, lang);
   g_assert_cmpint (poppler_document_get_n_pages (doc), <=, MAX_PAGES);
 
   /* The header is one word a search finds (no soft hyphen inside). */
