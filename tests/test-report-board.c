@@ -504,6 +504,8 @@ test_glue (void)
   } cases[] = {
     { "omzet van € 250.000 halen", "omzet van €\u00A0250.000\u00A0halen" },
     { "12 downloads per maand", "12\u00A0downloads per\u00A0maand" },
+    /* A rate breaks before its "per" rather than inside its unit. */
+    { "€ 9.990 per kwartaal", "€\u00A09.990 per\u00A0kwartaal" },
     { "klaar tegen 30 juni 2026.", "klaar tegen 30\u00A0juni\u00A02026." },
     { "by June 30, 2026", "by June\u00A030,\u00A02026" },
     { "groei van 8,5 %.", "groei van 8,5\u00A0%." },

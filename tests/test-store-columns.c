@@ -118,13 +118,13 @@ assert_all_same (const KoersEntity *entity,
 
 /* The entity's table without constraints: what the generated INSERT and
  * SELECT need, whatever the real schema's checks and keys. */
-static sqlite3 *
+static KoersDb *
 open_table (const KoersEntity *entity)
 {
   g_autoptr (GString) ddl = g_string_new (NULL);
-  sqlite3 *db = NULL;
+  KoersDb *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (koers_db_open_sqlite (":memory:", KOERS_DB_OPEN_READWRITE | KOERS_DB_OPEN_CREATE, &db), ==, KOERS_DB_OK);
   g_string_append_printf (ddl, "CREATE TABLE %s (", entity->table);
   for (guint i = 0; i < entity->n_columns; i++)
     g_string_append_printf (ddl, "%s%s%s", i > 0 ? ", " : "", entity->columns[i].column,
@@ -132,7 +132,7 @@ open_table (const KoersEntity *entity)
                               ? " INTEGER NOT NULL DEFAULT 1"
                               : "");
   g_string_append (ddl, ")");
-  g_assert_cmpint (sqlite3_exec (db, ddl->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (koers_db_exec (db, ddl->str), ==, KOERS_DB_OK);
   return db;
 }
 
@@ -145,23 +145,23 @@ test_row_round_trip (gconstpointer data)
   g_autofree char *select = g_strdup_printf ("SELECT %s FROM %s",
                                              koers_entity_get_select_list (entity),
                                              entity->table);
-  sqlite3         *db = open_table (entity);
-  sqlite3_stmt    *stmt = NULL;
+  KoersDb         *db = open_table (entity);
+  KoersDbStmt     *stmt = NULL;
   int              index = 0;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, koers_entity_get_insert_sql (entity), -1, &stmt, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (koers_db_prepare (db, koers_entity_get_insert_sql (entity), &stmt),
+                   ==, KOERS_DB_OK);
   for (guint i = 0; i < entity->n_columns; i++)
     if (entity->columns[i].kind != KOERS_COLUMN_VERSION)
       koers_entity_bind_column (&entity->columns[i], stmt, ++index, written);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (koers_db_step (stmt), ==, KOERS_DB_DONE);
+  koers_db_finalize (stmt);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (koers_db_prepare (db, select, &stmt), ==, KOERS_DB_OK);
+  g_assert_cmpint (koers_db_step (stmt), ==, KOERS_DB_ROW);
   g_assert_cmpint (koers_entity_read_row (entity, stmt, 0, read), ==, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  koers_db_finalize (stmt);
+  koers_db_close (db);
 
   assert_all_same (entity, written, read);
 }

@@ -212,28 +212,26 @@ static void
 test_foreign_keys (KoersTestStore *fixture,
                    gconstpointer   data)
 {
-  sqlite3      *db = fixture->store->db;
-  sqlite3_stmt *stmt = NULL;
+  KoersDb     *db = fixture->store->db;
+  KoersDbStmt *stmt = NULL;
 
   /* On for the store's own connection… */
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (koers_db_prepare (db, "PRAGMA foreign_keys", &stmt), ==, KOERS_DB_OK);
+  g_assert_cmpint (koers_db_step (stmt), ==, KOERS_DB_ROW);
+  g_assert_cmpint (koers_db_column_int (stmt, 0), ==, 1);
+  koers_db_finalize (stmt);
 
   /* …so a row that points nowhere does not get in. */
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO objectives (uuid, department_id, title, level, kind,"
-                                 " period, state, created, updated) VALUES ('x', 9999, 'T',"
-                                 " 'team', 'committed', '2026-Q2', 'active', 0, 0)",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_CONSTRAINT_FOREIGNKEY);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO checkins (uuid, key_result_id, date, value, status,"
-                                 " created, updated) VALUES ('y', 4242, '2026-05-01', 1, 'none',"
-                                 " 0, 0)",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (koers_db_exec (db,
+                                  "INSERT INTO objectives (uuid, department_id, title, level, kind,"
+                                  " period, state, created, updated) VALUES ('x', 9999, 'T',"
+                                  " 'team', 'committed', '2026-Q2', 'active', 0, 0)"),
+                   ==, KOERS_DB_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (koers_db_exec (db,
+                                  "INSERT INTO checkins (uuid, key_result_id, date, value, status,"
+                                  " created, updated) VALUES ('y', 4242, '2026-05-01', 1, 'none',"
+                                  " 0, 0)"),
+                   ==, KOERS_DB_CONSTRAINT_FOREIGNKEY);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM objectives"), ==, 0);
   g_assert_cmpint (koers_test_store_count_rows (fixture, "SELECT count(*) FROM checkins"), ==, 0);
 }
@@ -249,7 +247,7 @@ test_busy (KoersTestStore *fixture,
   KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
   sqlite3         *other = koers_test_open_raw (fixture->files.path);
 
-  sqlite3_busy_timeout (fixture->store->db, 10);
+  koers_db_set_busy_timeout (fixture->store->db, 10);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_assert_false (koers_store_add_department (fixture->store, legal, &error));

@@ -17,17 +17,17 @@
 #define CAPACITY_COLUMNS "id, uuid, department_id, period, days, budget, created, updated"
 
 static KoersCapacity *
-read_capacity (sqlite3_stmt *stmt)
+read_capacity (KoersDbStmt *stmt)
 {
   return g_object_new (KOERS_TYPE_CAPACITY,
-                       "id", sqlite3_column_int64 (stmt, 0),
+                       "id", koers_db_column_int64 (stmt, 0),
                        "uuid", koers_store_column_text (stmt, 1),
-                       "department-id", sqlite3_column_int64 (stmt, 2),
+                       "department-id", koers_db_column_int64 (stmt, 2),
                        "period", koers_store_column_text (stmt, 3),
-                       "days", sqlite3_column_double (stmt, 4),
-                       "budget", sqlite3_column_double (stmt, 5),
-                       "created", sqlite3_column_int64 (stmt, 6),
-                       "updated", sqlite3_column_int64 (stmt, 7),
+                       "days", koers_db_column_double (stmt, 4),
+                       "budget", koers_db_column_double (stmt, 5),
+                       "created", koers_db_column_int64 (stmt, 6),
+                       "updated", koers_db_column_int64 (stmt, 7),
                        NULL);
 }
 
@@ -37,7 +37,7 @@ koers_store_list_capacities (KoersStore        *self,
                              GError           **error)
 {
   g_autoptr (GPtrArray) capacities = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autofree char *key = period != NULL ? koers_period_to_string (period) : NULL;
   int              rc;
 
@@ -50,9 +50,9 @@ koers_store_list_capacities (KoersStore        *self,
   if (stmt == NULL)
     return NULL;
   koers_store_bind_text (stmt, 1, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     g_ptr_array_add (capacities, read_capacity (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return NULL;
@@ -109,7 +109,7 @@ koers_store_set_capacity (KoersStore        *self,
                           double             budget,
                           GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autofree char *key = NULL;
   g_autofree char *uuid = NULL;
   gint64           now = koers_now_usec ();
@@ -141,11 +141,11 @@ koers_store_set_capacity (KoersStore        *self,
   if (stmt == NULL)
     goto rollback;
   koers_store_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, department_id);
+  koers_db_bind_int64 (stmt, 2, department_id);
   koers_store_bind_text (stmt, 3, key);
-  sqlite3_bind_double (stmt, 4, days);
-  sqlite3_bind_double (stmt, 5, budget);
-  sqlite3_bind_int64 (stmt, 6, now);
+  koers_db_bind_double (stmt, 4, days);
+  koers_db_bind_double (stmt, 5, budget);
+  koers_db_bind_int64 (stmt, 6, now);
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto rollback;
 
@@ -211,7 +211,7 @@ koers_store_answer_request (KoersStore       *self,
                             const char       *note,
                             GError          **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   gint64 now;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -240,9 +240,9 @@ koers_store_answer_request (KoersStore       *self,
   if (stmt == NULL)
     goto rollback;
   koers_store_bind_text (stmt, 1, koers_request_state_to_string (state));
-  sqlite3_bind_text (stmt, 2, note != NULL ? note : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, koers_objective_get_id (objective));
+  koers_db_bind_text (stmt, 2, note != NULL ? note : "");
+  koers_db_bind_int64 (stmt, 3, now);
+  koers_db_bind_int64 (stmt, 4, koers_objective_get_id (objective));
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto rollback;
 

@@ -36,14 +36,14 @@ read_fields (KoersStore  *self,
     "SELECT key, json_extract (value, '$[0]'), json_extract (value, '$[1]'),"
     " json_type (value, '$[0]'), json_type (value, '$[1]')"
     " FROM json_each (?1)";
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   koers_store_bind_text (stmt, 1, koers_change_get_fields_json (change));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       /* JSON true/false come back as 1/0; the log writes booleans so. */
       const char *old_type = koers_store_column_text (stmt, 3);
@@ -59,7 +59,7 @@ read_fields (KoersStore  *self,
       koers_change_add_field (change, koers_store_column_text (stmt, 0), old_value, new_value);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -68,17 +68,17 @@ read_fields (KoersStore  *self,
 }
 
 static KoersChange *
-read_change (KoersStore   *self,
-             sqlite3_stmt *stmt,
-             GError      **error)
+read_change (KoersStore  *self,
+             KoersDbStmt *stmt,
+             GError     **error)
 {
   g_autoptr (KoersChange) change = NULL;
   KoersChangeOperation op = KOERS_CHANGE_UPDATE;
 
   koers_change_operation_from_string (koers_store_column_text (stmt, 7), &op);
-  change = koers_change_new (sqlite3_column_int64 (stmt, 0),
+  change = koers_change_new (koers_db_column_int64 (stmt, 0),
                              koers_store_column_text (stmt, 1),
-                             sqlite3_column_int64 (stmt, 2),
+                             koers_db_column_int64 (stmt, 2),
                              koers_store_column_text (stmt, 3),
                              koers_store_column_text (stmt, 4),
                              koers_store_column_text (stmt, 5),
@@ -93,7 +93,7 @@ read_change (KoersStore   *self,
 /* Runs a query of changes (one read transaction) and hands each over. */
 static gboolean
 run_change_query (KoersStore          *self,
-                  sqlite3_stmt        *stmt,
+                  KoersDbStmt         *stmt,
                   KoersStoreChangeFunc func,
                   gpointer             user_data,
                   GError             **error)
@@ -104,20 +104,20 @@ run_change_query (KoersStore          *self,
   if (!koers_store_begin_read (self, error))
     return FALSE;
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       g_autoptr (KoersChange) change = read_change (self, stmt, error);
 
       ok = change != NULL && func (change, user_data, error);
     }
 
-  if (ok && rc != SQLITE_DONE)
+  if (ok && rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       ok = FALSE;
     }
 
-  sqlite3_reset (stmt);
+  koers_db_reset (stmt);
   koers_store_end_read (self);
   return ok;
 }
@@ -137,7 +137,7 @@ koers_store_list_changes (KoersStore *self,
                           GError    **error)
 {
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
@@ -163,7 +163,7 @@ koers_store_foreach_change (KoersStore          *self,
                             gpointer             user_data,
                             GError             **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -173,7 +173,7 @@ koers_store_foreach_change (KoersStore          *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, after_seq);
+  koers_db_bind_int64 (stmt, 1, after_seq);
 
   return run_change_query (self, stmt, func, user_data, error);
 }

@@ -89,7 +89,7 @@ flush_summary (SummaryReader *r)
 /* The row as the key result's latest check-in. */
 static void
 take_latest (SummaryReader *r,
-             sqlite3_stmt  *stmt,
+             KoersDbStmt   *stmt,
              const char    *date,
              gint64         created,
              gint64         id)
@@ -108,10 +108,10 @@ take_latest (SummaryReader *r,
  * check-in, the newest day's last made, is the only one made into an
  * object; every row gives a point. */
 static gboolean
-read_summaries (KoersStore   *self,
-                sqlite3_stmt *stmt,
-                guint        *n_flushed,
-                GError      **error)
+read_summaries (KoersStore  *self,
+                KoersDbStmt *stmt,
+                guint       *n_flushed,
+                GError     **error)
 {
   SummaryReader r = { 0 };
   int           rc;
@@ -122,12 +122,12 @@ read_summaries (KoersStore   *self,
   r.ranked = g_array_new (FALSE, FALSE, sizeof (RankedPoint));
   r.points = g_array_new (FALSE, FALSE, sizeof (KoersCheckinPoint));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
-      gint64      id = sqlite3_column_int64 (stmt, 0);
-      gint64      kr_id = sqlite3_column_int64 (stmt, 2);
+      gint64      id = koers_db_column_int64 (stmt, 0);
+      gint64      kr_id = koers_db_column_int64 (stmt, 2);
       const char *date = koers_store_column_text (stmt, 3);
-      gint64      created = sqlite3_column_int64 (stmt, 8);
+      gint64      created = koers_db_column_int64 (stmt, 8);
       RankedPoint ranked;
 
       if (kr_id != r.kr_id)
@@ -153,7 +153,7 @@ read_summaries (KoersStore   *self,
       g_string_assign (r.first_date, date);
       ranked.created = created;
       ranked.id = id;
-      if (koers_checkin_point_init (&ranked.point, date, sqlite3_column_double (stmt, 4)))
+      if (koers_checkin_point_init (&ranked.point, date, koers_db_column_double (stmt, 4)))
         g_array_append_val (r.ranked, ranked);
     }
   flush_summary (&r);
@@ -165,7 +165,7 @@ read_summaries (KoersStore   *self,
   if (n_flushed != NULL)
     *n_flushed = r.n_flushed;
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -197,22 +197,22 @@ give_checkins (KoersStore     *self,
  * (one at a time would cost time quadratic in its number of check-ins).
  * Key results whose list is read already keep it. */
 static gboolean
-read_lists (KoersStore   *self,
-            sqlite3_stmt *stmt,
-            GError      **error)
+read_lists (KoersStore  *self,
+            KoersDbStmt *stmt,
+            GError     **error)
 {
   g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
   KoersKeyResult *kr = NULL;
   int             rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       KoersCheckin   *checkin;
       KoersKeyResult *owner;
 
-      if (koers_store_find_checkin (self, sqlite3_column_int64 (stmt, 0)) != NULL)
+      if (koers_store_find_checkin (self, koers_db_column_int64 (stmt, 0)) != NULL)
         continue;
-      owner = koers_store_find_key_result (self, sqlite3_column_int64 (stmt, 2));
+      owner = koers_store_find_key_result (self, koers_db_column_int64 (stmt, 2));
       if (owner == NULL)
         return koers_store_set_orphan_error (self, error);
       if (owner != kr && batch->len > 0)
@@ -227,7 +227,7 @@ read_lists (KoersStore   *self,
       g_ptr_array_add (batch, checkin);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -243,7 +243,7 @@ koers_store_load_period_checkins (KoersStore *self,
                                   const char *period,
                                   GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   /* A store opened whole holds every list, as it always did. */
   if (!self->lazy)
@@ -310,7 +310,7 @@ koers_store_refresh_checkin_summary (KoersStore     *self,
                                      KoersKeyResult *kr,
                                      GError        **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   guint n_flushed = 0;
 
   if (koers_key_result_get_checkins_loaded (kr))
@@ -322,7 +322,7 @@ koers_store_refresh_checkin_summary (KoersStore     *self,
                                      error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
+  koers_db_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
   if (!read_summaries (self, stmt, &n_flushed, error))
     return FALSE;
 
@@ -340,7 +340,7 @@ koers_store_read_checkin_list (KoersKeyResult *kr,
                                GError        **error)
 {
   g_autoptr (KoersStore) self = g_weak_ref_get (user_data);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) newest_first = NULL;
   int rc;
 
@@ -354,12 +354,12 @@ koers_store_read_checkin_list (KoersKeyResult *kr,
                                      error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
+  koers_db_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
 
   newest_first = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
-      KoersCheckin *checkin = koers_store_find_checkin (self, sqlite3_column_int64 (stmt, 0));
+      KoersCheckin *checkin = koers_store_find_checkin (self, koers_db_column_int64 (stmt, 0));
 
       if (checkin != NULL)
         g_object_ref (checkin);
@@ -372,7 +372,7 @@ koers_store_read_checkin_list (KoersKeyResult *kr,
       g_ptr_array_add (newest_first, checkin);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return NULL;
@@ -386,7 +386,7 @@ koers_store_load_checkins (KoersStore *self,
 {
   g_autoptr (GPtrArray) unread = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GString) ids = g_string_new ("[");
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   GHashTableIter iter;
   gpointer       value;
   gboolean       ok;

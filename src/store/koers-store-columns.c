@@ -353,7 +353,7 @@ koers_entity_get_update_sql (const KoersEntity *entity,
 
 void
 koers_entity_bind_column (const KoersColumn *column,
-                          sqlite3_stmt      *stmt,
+                          KoersDbStmt       *stmt,
                           int                index,
                           GObject           *object)
 {
@@ -371,41 +371,41 @@ koers_entity_bind_column (const KoersColumn *column,
     case KOERS_COLUMN_ID:
     case KOERS_COLUMN_LINK:
       if (g_value_get_int64 (&value) == 0)
-        sqlite3_bind_null (stmt, index);
+        koers_db_bind_null (stmt, index);
       else
-        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+        koers_db_bind_int64 (stmt, index, g_value_get_int64 (&value));
       break;
     case KOERS_COLUMN_STAMP:
-      sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+      koers_db_bind_int64 (stmt, index, g_value_get_int64 (&value));
       break;
     case KOERS_COLUMN_INT:
-      sqlite3_bind_int (stmt, index, g_value_get_int (&value));
+      koers_db_bind_int (stmt, index, g_value_get_int (&value));
       break;
     case KOERS_COLUMN_BOOL:
-      sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+      koers_db_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
       break;
     case KOERS_COLUMN_DOUBLE:
-      sqlite3_bind_double (stmt, index, g_value_get_double (&value));
+      koers_db_bind_double (stmt, index, g_value_get_double (&value));
       break;
     case KOERS_COLUMN_GRADE:
       if (g_value_get_double (&value) < 0.0)
-        sqlite3_bind_null (stmt, index);
+        koers_db_bind_null (stmt, index);
       else
-        sqlite3_bind_double (stmt, index, g_value_get_double (&value));
+        koers_db_bind_double (stmt, index, g_value_get_double (&value));
       break;
     case KOERS_COLUMN_ENUM:
       nick = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class, g_value_get_enum (&value));
       if (nick != NULL)
-        sqlite3_bind_text (stmt, index, nick->value_nick, -1, SQLITE_STATIC);
+        koers_db_bind_text (stmt, index, nick->value_nick);
       else
-        sqlite3_bind_null (stmt, index);
+        koers_db_bind_null (stmt, index);
       break;
     case KOERS_COLUMN_UUID:
     case KOERS_COLUMN_TEXT:
       if (g_value_get_string (&value) == NULL)
-        sqlite3_bind_null (stmt, index);
+        koers_db_bind_null (stmt, index);
       else
-        sqlite3_bind_text (stmt, index, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+        koers_db_bind_text (stmt, index, g_value_get_string (&value));
       break;
     case KOERS_COLUMN_VERSION:
     default:
@@ -465,7 +465,7 @@ read_enum (GParamSpec *pspec,
 static void
 read_column (const KoersColumn *column,
              GParamSpec        *pspec,
-             sqlite3_stmt      *stmt,
+             KoersDbStmt       *stmt,
              int                c,
              GValue            *value)
 {
@@ -475,28 +475,28 @@ read_column (const KoersColumn *column,
     case KOERS_COLUMN_ID:
     case KOERS_COLUMN_STAMP:
     case KOERS_COLUMN_LINK:
-      g_value_set_int64 (value, sqlite3_column_int64 (stmt, c));
+      g_value_set_int64 (value, koers_db_column_int64 (stmt, c));
       break;
     case KOERS_COLUMN_INT:
-      g_value_set_int (value, sqlite3_column_int (stmt, c));
+      g_value_set_int (value, koers_db_column_int (stmt, c));
       break;
     case KOERS_COLUMN_BOOL:
-      g_value_set_boolean (value, sqlite3_column_int (stmt, c) != 0);
+      g_value_set_boolean (value, koers_db_column_int (stmt, c) != 0);
       break;
     case KOERS_COLUMN_DOUBLE:
-      g_value_set_double (value, sqlite3_column_double (stmt, c));
+      g_value_set_double (value, koers_db_column_double (stmt, c));
       break;
     case KOERS_COLUMN_GRADE:
-      g_value_set_double (value, sqlite3_column_type (stmt, c) == SQLITE_NULL
+      g_value_set_double (value, koers_db_column_type (stmt, c) == KOERS_DB_NULL
                                    ? -1.0
-                                   : sqlite3_column_double (stmt, c));
+                                   : koers_db_column_double (stmt, c));
       break;
     case KOERS_COLUMN_ENUM:
-      g_value_set_enum (value, read_enum (pspec, (const char *) sqlite3_column_text (stmt, c)));
+      g_value_set_enum (value, read_enum (pspec, koers_db_column_text (stmt, c)));
       break;
     case KOERS_COLUMN_UUID:
     case KOERS_COLUMN_TEXT:
-      g_value_set_static_string (value, (const char *) sqlite3_column_text (stmt, c));
+      g_value_set_static_string (value, koers_db_column_text (stmt, c));
       break;
     case KOERS_COLUMN_VERSION:
     default:
@@ -506,7 +506,7 @@ read_column (const KoersColumn *column,
 
 gint64
 koers_entity_read_row (const KoersEntity *entity,
-                       sqlite3_stmt      *stmt,
+                       KoersDbStmt       *stmt,
                        int                first_column,
                        GObject           *object)
 {
@@ -525,7 +525,7 @@ koers_entity_read_row (const KoersEntity *entity,
 
       if (column->kind == KOERS_COLUMN_VERSION)
         {
-          version = sqlite3_column_int64 (stmt, c);
+          version = koers_db_column_int64 (stmt, c);
           continue;
         }
       names[n] = pspecs[i]->name;
@@ -567,7 +567,7 @@ koers_entity_get_values (const KoersEntity *entity,
 
 void
 koers_entity_read_values (const KoersEntity *entity,
-                          sqlite3_stmt      *stmt,
+                          KoersDbStmt       *stmt,
                           int                first_column,
                           GValue            *values)
 {

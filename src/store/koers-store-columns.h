@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
+#include "db/koers-db.h"
 #include <glib-object.h>
 
 #include "koers-store.h"
@@ -115,7 +115,7 @@ const char *koers_entity_get_select_list (const KoersEntity *entity);
  * before any notification goes out; an unknown enum string is the
  * property's default); returns the row's version. */
 gint64 koers_entity_read_row (const KoersEntity *entity,
-                              sqlite3_stmt      *stmt,
+                              KoersDbStmt       *stmt,
                               int                first_column,
                               GObject           *object);
 
@@ -136,7 +136,7 @@ void koers_entity_get_values (const KoersEntity *entity,
                               GObject           *object,
                               GValue            *values);
 void koers_entity_read_values (const KoersEntity *entity,
-                               sqlite3_stmt      *stmt,
+                               KoersDbStmt       *stmt,
                                int                first_column,
                                GValue            *values);
 void koers_entity_clear_values (const KoersEntity *entity,
@@ -176,7 +176,7 @@ gboolean koers_entity_column_is_updated (const KoersColumn *column,
  * an enum as its nick, a boolean as 0/1, a grade below 0 and a link of 0
  * as NULL. */
 void koers_entity_bind_column (const KoersColumn *column,
-                               sqlite3_stmt      *stmt,
+                               KoersDbStmt       *stmt,
                                int                index,
                                GObject           *object);
 

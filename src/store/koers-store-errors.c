@@ -3,7 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
+#include "db/koers-db.h"
 #include <unistd.h>
 
 #include "koers-store-private.h"
@@ -49,25 +49,25 @@ koers_store_set_sqlite_error (GError    **error,
 
   switch (rc & 0xff)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case KOERS_DB_BUSY:
+    case KOERS_DB_LOCKED:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                    _ ("The database “%s” is in use by another program that holds it locked. "
                       "Wait until it is done, or close it, and try again."),
                    display);
       return;
 
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      if (rc == SQLITE_READONLY_DIRECTORY || is_folder_read_only (path))
+    case KOERS_DB_READONLY:
+    case KOERS_DB_CANTOPEN:
+    case KOERS_DB_PERM:
+    case KOERS_DB_AUTH:
+      if (rc == KOERS_DB_READONLY_DIRECTORY || is_folder_read_only (path))
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
                      _ ("The folder “%s” that holds the database “%s” is read-only, and Koers "
                         "needs to write beside the database. Move the database to a folder you "
                         "may write to, or ask for write access."),
                      folder_display, display);
-      else if ((rc & 0xff) == SQLITE_CANTOPEN)
+      else if ((rc & 0xff) == KOERS_DB_CANTOPEN)
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
                      _ ("Koers cannot open the database “%s”. Check that the file exists and "
                         "that you may read and write it."),
@@ -79,21 +79,21 @@ koers_store_set_sqlite_error (GError    **error,
                      display);
       return;
 
-    case SQLITE_FULL:
+    case KOERS_DB_FULL:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                    _ ("The disk that holds the database “%s” is full; the change was not saved. "
                       "Make room on the disk and try again."),
                    display);
       return;
 
-    case SQLITE_CONSTRAINT:
-      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    case KOERS_DB_CONSTRAINT:
+      if (rc == KOERS_DB_CONSTRAINT_UNIQUE || rc == KOERS_DB_CONSTRAINT_PRIMARYKEY)
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
                      _ ("The database “%s” already holds an item with the same identifier; "
                         "the change was not saved. Reload and try again, or merge the file "
                         "instead of adding it."),
                      display);
-      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (rc == KOERS_DB_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
                      _ ("The change refers to an item that is no longer in the database “%s”; "
                         "it was not saved. Reload and try again."),
@@ -105,21 +105,21 @@ koers_store_set_sqlite_error (GError    **error,
                      display);
       return;
 
-    case SQLITE_CORRUPT:
+    case KOERS_DB_CORRUPT:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CORRUPT,
                    _ ("The database “%s” is damaged; Koers left it unchanged. Restore it from "
                       "a backup, or import a JSON export into a new database."),
                    display);
       return;
 
-    case SQLITE_NOTADB:
+    case KOERS_DB_NOTADB:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NOT_DATABASE,
                    _ ("“%s” is not a database file; Koers left it unchanged. Choose a Koers "
                       "database, or give a new file name to start one."),
                    display);
       return;
 
-    case SQLITE_IOERR:
+    case KOERS_DB_IOERR:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                    _ ("The disk reported an error while Koers read or wrote the database "
                       "“%s”. Check the disk (and the network, for a shared folder) and try "
@@ -127,7 +127,7 @@ koers_store_set_sqlite_error (GError    **error,
                    display);
       return;
 
-    case SQLITE_NOMEM:
+    case KOERS_DB_NOMEM:
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                    _ ("There was not enough memory to use the database “%s”. Close other "
                       "programs and try again."),

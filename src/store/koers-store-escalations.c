@@ -16,21 +16,21 @@
   " resolved, resolution, resolved_by, resolved_at"
 
 static KoersEscalation *
-read_escalation (sqlite3_stmt *stmt)
+read_escalation (KoersDbStmt *stmt)
 {
   return g_object_new (KOERS_TYPE_ESCALATION,
-                       "id", sqlite3_column_int64 (stmt, 0),
+                       "id", koers_db_column_int64 (stmt, 0),
                        "uuid", koers_store_column_text (stmt, 1),
-                       "objective-id", sqlite3_column_int64 (stmt, 2),
-                       "key-result-id", sqlite3_column_int64 (stmt, 3),
+                       "objective-id", koers_db_column_int64 (stmt, 2),
+                       "key-result-id", koers_db_column_int64 (stmt, 3),
                        "reason", koers_store_column_text (stmt, 4),
                        "help", koers_store_column_text (stmt, 5),
                        "raised-by", koers_store_column_text (stmt, 6),
-                       "raised-at", sqlite3_column_int64 (stmt, 7),
-                       "resolved", sqlite3_column_int (stmt, 8) != 0,
+                       "raised-at", koers_db_column_int64 (stmt, 7),
+                       "resolved", koers_db_column_int (stmt, 8) != 0,
                        "resolution", koers_store_column_text (stmt, 9),
                        "resolved-by", koers_store_column_text (stmt, 10),
-                       "resolved-at", sqlite3_column_int64 (stmt, 11),
+                       "resolved-at", koers_db_column_int64 (stmt, 11),
                        NULL);
 }
 
@@ -44,16 +44,16 @@ query_escalations (KoersStore *self,
   g_autofree char *sql = g_strdup_printf ("SELECT " ESCALATION_COLUMNS " FROM escalations %s"
                                           " ORDER BY raised_at DESC, id DESC",
                                           where);
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    koers_db_bind_int64 (stmt, 1, id);
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     g_ptr_array_add (escalations, read_escalation (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return NULL;
@@ -86,7 +86,7 @@ koers_store_escalate (KoersStore       *self,
                       KoersEscalation **escalation,
                       GError          **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) added = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *reason_text = NULL;
@@ -124,18 +124,18 @@ koers_store_escalate (KoersStore       *self,
   if (stmt == NULL)
     goto rollback;
   koers_store_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, koers_objective_get_id (objective));
+  koers_db_bind_int64 (stmt, 2, koers_objective_get_id (objective));
   koers_store_bind_link (stmt, 3, kr != NULL ? koers_key_result_get_id (kr) : 0);
   koers_store_bind_text (stmt, 4, reason_text);
   koers_store_bind_text (stmt, 5, help_text);
-  sqlite3_bind_text (stmt, 6, get_author (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, koers_now_usec ());
+  koers_db_bind_text (stmt, 6, get_author (self));
+  koers_db_bind_int64 (stmt, 7, koers_now_usec ());
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto rollback;
 
   if (escalation != NULL)
     {
-      added = query_escalations (self, "WHERE id = ?1", sqlite3_last_insert_rowid (self->db), NULL);
+      added = query_escalations (self, "WHERE id = ?1", koers_db_last_insert_id (self->db), NULL);
       *escalation = added != NULL && added->len == 1 ? g_object_ref (g_ptr_array_index (added, 0)) : NULL;
     }
   koers_store_emit_changed (self);
@@ -152,7 +152,7 @@ koers_store_resolve_escalation (KoersStore *self,
                                 const char *resolution,
                                 GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autofree char *note = g_strstrip (g_strdup (resolution != NULL ? resolution : ""));
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -173,12 +173,12 @@ koers_store_resolve_escalation (KoersStore *self,
   if (stmt == NULL)
     goto rollback;
   koers_store_bind_text (stmt, 1, note);
-  sqlite3_bind_text (stmt, 2, get_author (self), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, koers_now_usec ());
-  sqlite3_bind_int64 (stmt, 4, escalation_id);
+  koers_db_bind_text (stmt, 2, get_author (self));
+  koers_db_bind_int64 (stmt, 3, koers_now_usec ());
+  koers_db_bind_int64 (stmt, 4, escalation_id);
   if (!koers_store_step_done (self, stmt, error))
     goto rollback;
-  if (sqlite3_changes (self->db) != 1)
+  if (koers_db_changes (self->db) != 1)
     {
       g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                            _ ("The escalation is not open in this database"));
@@ -201,13 +201,13 @@ count (KoersStore *self,
        gint64      a,
        gint64      b)
 {
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, NULL);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, sql, NULL);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  koers_db_bind_int64 (stmt, 1, a);
+  koers_db_bind_int64 (stmt, 2, b);
+  return koers_db_step (stmt) == KOERS_DB_ROW ? (guint) koers_db_column_int64 (stmt, 0) : 0;
 }
 
 guint
@@ -240,7 +240,7 @@ GHashTable *
 koers_store_get_escalated_uuids (KoersStore *self)
 {
   GHashTable *uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), uuids);
 
@@ -250,7 +250,7 @@ koers_store_get_escalated_uuids (KoersStore *self)
                               " UNION SELECT k.uuid FROM escalations AS e JOIN key_results AS k"
                               " ON k.id = e.key_result_id",
                               NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && koers_db_step (stmt) == KOERS_DB_ROW)
     g_hash_table_add (uuids, g_strdup (koers_store_column_text (stmt, 0)));
   return uuids;
 }

@@ -330,9 +330,9 @@ model_wants (KoersStore     *store,
 
 typedef struct
 {
-  sqlite3_stmt *objective;
-  sqlite3_stmt *key_results;
-  sqlite3_stmt *checkins;
+  KoersDbStmt *objective;
+  KoersDbStmt *key_results;
+  KoersDbStmt *checkins;
 } TreeStatements;
 
 /* The objective with its key results and their check-ins, as the database
@@ -344,16 +344,16 @@ read_tree (TreeStatements *stmts,
   g_autoptr (KoersObjective) objective = NULL;
   g_autoptr (GPtrArray) krs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  sqlite3_reset (stmts->objective);
-  sqlite3_bind_int64 (stmts->objective, 1, id);
-  if (sqlite3_step (stmts->objective) != SQLITE_ROW)
+  koers_db_reset (stmts->objective);
+  koers_db_bind_int64 (stmts->objective, 1, id);
+  if (koers_db_step (stmts->objective) != KOERS_DB_ROW)
     return NULL;
   objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
   koers_entity_read_row (&koers_entity_objective, stmts->objective, 0, G_OBJECT (objective));
 
-  sqlite3_reset (stmts->key_results);
-  sqlite3_bind_int64 (stmts->key_results, 1, id);
-  while (sqlite3_step (stmts->key_results) == SQLITE_ROW)
+  koers_db_reset (stmts->key_results);
+  koers_db_bind_int64 (stmts->key_results, 1, id);
+  while (koers_db_step (stmts->key_results) == KOERS_DB_ROW)
     {
       KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
 
@@ -366,9 +366,9 @@ read_tree (TreeStatements *stmts,
       KoersKeyResult *kr = g_ptr_array_index (krs, i);
       g_autoptr (GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
 
-      sqlite3_reset (stmts->checkins);
-      sqlite3_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
-      while (sqlite3_step (stmts->checkins) == SQLITE_ROW)
+      koers_db_reset (stmts->checkins);
+      koers_db_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
+      while (koers_db_step (stmts->checkins) == KOERS_DB_ROW)
         {
           KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
 
@@ -654,9 +654,9 @@ koers_store_refresh_objectives (KoersStore *store,
       if (koers_store_find_objective (store, id) == NULL)
         {
           /* Not shown: read only when its period is. */
-          sqlite3_reset (stmts.objective);
-          sqlite3_bind_int64 (stmts.objective, 1, id);
-          if (sqlite3_step (stmts.objective) != SQLITE_ROW)
+          koers_db_reset (stmts.objective);
+          koers_db_bind_int64 (stmts.objective, 1, id);
+          if (koers_db_step (stmts.objective) != KOERS_DB_ROW)
             continue;
           objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
           koers_entity_read_row (&koers_entity_objective, stmts.objective, 0, G_OBJECT (objective));
@@ -673,9 +673,9 @@ koers_store_refresh_objectives (KoersStore *store,
         g_ptr_array_add (fresh, objective);
     }
 
-  g_clear_pointer (&stmts.objective, sqlite3_finalize);
-  g_clear_pointer (&stmts.key_results, sqlite3_finalize);
-  g_clear_pointer (&stmts.checkins, sqlite3_finalize);
+  g_clear_pointer (&stmts.objective, koers_db_finalize);
+  g_clear_pointer (&stmts.key_results, koers_db_finalize);
+  g_clear_pointer (&stmts.checkins, koers_db_finalize);
   koers_store_end_read (store);
 
   detached.key_results = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,

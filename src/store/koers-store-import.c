@@ -390,7 +390,7 @@ find_row_id (KoersStore    *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?1 COLLATE NOCASE",
                                           kind_tables[kind]);
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (store, sql, error);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (store, sql, error);
   int rc;
 
   *id = 0;
@@ -398,10 +398,10 @@ find_row_id (KoersStore    *store,
     return FALSE;
 
   koers_store_bind_text (stmt, 1, uuid);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
+  rc = koers_db_step (stmt);
+  if (rc == KOERS_DB_ROW)
+    *id = koers_db_column_int64 (stmt, 0);
+  else if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (store, rc, error);
       return FALSE;
@@ -602,7 +602,7 @@ write_links (KoersBatchWrite *w,
   for (guint i = 0; i < depts->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (depts, i);
-      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (KoersDbStmt) stmt = NULL;
 
       if (!resolve (w, KOERS_BATCH_DEPARTMENT, entry->owner_uuid, &entry->owner_id, error))
         return FALSE;
@@ -613,8 +613,8 @@ write_links (KoersBatchWrite *w,
                                   error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, entry->owner_id);
-      sqlite3_bind_int64 (stmt, 2, entry->id);
+      koers_db_bind_int64 (stmt, 1, entry->owner_id);
+      koers_db_bind_int64 (stmt, 2, entry->id);
       if (!koers_store_step_done (w->store, stmt, error))
         return FALSE;
     }
@@ -622,7 +622,7 @@ write_links (KoersBatchWrite *w,
   for (guint i = 0; i < objectives->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (objectives, i);
-      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (KoersDbStmt) stmt = NULL;
 
       if (!resolve (w, KOERS_BATCH_OBJECTIVE, entry->aligned_uuid, &entry->aligned_id, error) ||
           !resolve (w, KOERS_BATCH_OBJECTIVE, entry->carried_uuid, &entry->carried_id, error))
@@ -638,7 +638,7 @@ write_links (KoersBatchWrite *w,
         return FALSE;
       koers_store_bind_link (stmt, 1, entry->aligned_id);
       koers_store_bind_link (stmt, 2, entry->carried_id);
-      sqlite3_bind_int64 (stmt, 3, entry->id);
+      koers_db_bind_int64 (stmt, 3, entry->id);
       if (!koers_store_step_done (w->store, stmt, error))
         return FALSE;
     }
@@ -702,7 +702,7 @@ write_dismissals (KoersBatchWrite *w,
                   GError         **error)
 {
   GPtrArray *dismissals = w->batch->dismissals;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   if (dismissals->len == 0)
     return TRUE;
@@ -719,9 +719,9 @@ write_dismissals (KoersBatchWrite *w,
     {
       KoersBatchDismissal *dismissal = g_ptr_array_index (dismissals, i);
 
-      sqlite3_reset (stmt);
+      koers_db_reset (stmt);
       koers_store_bind_text (stmt, 1, dismissal->key);
-      sqlite3_bind_int64 (stmt, 2, dismissal->dismissed_at);
+      koers_db_bind_int64 (stmt, 2, dismissal->dismissed_at);
       if (!koers_store_step_done (w->store, stmt, error))
         return FALSE;
     }
@@ -825,7 +825,7 @@ koers_store_list_objective_refs (KoersStore *store,
                                  GError    **error)
 {
   g_autoptr (GArray) refs = g_array_new (FALSE, TRUE, sizeof (KoersObjectiveRef));
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -838,20 +838,20 @@ koers_store_list_objective_refs (KoersStore *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       KoersObjectiveRef ref;
 
-      ref.id = sqlite3_column_int64 (stmt, 0);
-      ref.department_id = sqlite3_column_int64 (stmt, 1);
-      ref.aligned_to_id = sqlite3_column_int64 (stmt, 2);
-      ref.carried_over_from_id = sqlite3_column_int64 (stmt, 3);
+      ref.id = koers_db_column_int64 (stmt, 0);
+      ref.department_id = koers_db_column_int64 (stmt, 1);
+      ref.aligned_to_id = koers_db_column_int64 (stmt, 2);
+      ref.carried_over_from_id = koers_db_column_int64 (stmt, 3);
       ref.uuid = g_strdup (koers_store_column_text (stmt, 4));
       ref.period = g_strdup (koers_store_column_text (stmt, 5));
       g_array_append_val (refs, ref);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (store, rc, error);
       return NULL;
@@ -864,7 +864,7 @@ koers_store_list_key_result_kpis (KoersStore *store,
                                   GError    **error)
 {
   g_autoptr (GArray) pairs = g_array_new (FALSE, TRUE, sizeof (KoersKeyResultKpi));
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -876,14 +876,14 @@ koers_store_list_key_result_kpis (KoersStore *store,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
-      KoersKeyResultKpi pair = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      KoersKeyResultKpi pair = { koers_db_column_int64 (stmt, 0), koers_db_column_int64 (stmt, 1) };
 
       g_array_append_val (pairs, pair);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (store, rc, error);
       return NULL;
@@ -927,7 +927,7 @@ struct _KoersStoreImport
   KoersStore     *store;
   gboolean        write;
   gboolean        open; /* the transaction (or snapshot) is running */
-  sqlite3_stmt   *stmts[N_STMTS];
+  KoersDbStmt    *stmts[N_STMTS];
   KoersBatchWrite w; /* the batch written, for the model after COMMIT */
   gboolean        has_batch;
   gboolean        wrote;       /* something was written */
@@ -986,18 +986,18 @@ find_sql (KoersBatchKind kind,
 }
 
 /* A statement of the import, prepared once; reset for its next use. */
-static sqlite3_stmt *
+static KoersDbStmt *
 import_stmt (KoersStoreImport *self,
              int               which,
              const char       *sql,
              GError          **error)
 {
-  sqlite3_stmt *stmt = self->stmts[which];
+  KoersDbStmt *stmt = self->stmts[which];
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      koers_db_reset (stmt);
+      koers_db_clear_bindings (stmt);
       return stmt;
     }
 
@@ -1008,14 +1008,14 @@ import_stmt (KoersStoreImport *self,
 
 static gboolean
 import_step_failed (KoersStoreImport *self,
-                    sqlite3_stmt     *stmt,
+                    KoersDbStmt      *stmt,
                     int               rc,
                     GError          **error)
 {
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+  if (rc == KOERS_DB_ROW || rc == KOERS_DB_DONE)
     return FALSE;
   koers_store_set_db_error (self->store, rc, error);
-  sqlite3_reset (stmt);
+  koers_db_reset (stmt);
   return TRUE;
 }
 
@@ -1024,16 +1024,16 @@ read_cache_size (KoersStore *store,
                  int        *size,
                  GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (store, "PRAGMA cache_size", error);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (store, "PRAGMA cache_size", error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (koers_db_step (stmt) != KOERS_DB_ROW)
     {
-      koers_store_set_db_error (store, sqlite3_errcode (store->db), error);
+      koers_store_set_db_error (store, koers_db_errcode (store->db), error);
       return FALSE;
     }
-  *size = sqlite3_column_int (stmt, 0);
+  *size = koers_db_column_int (stmt, 0);
   return TRUE;
 }
 
@@ -1081,7 +1081,7 @@ koers_store_import_free (KoersStoreImport *self)
     return;
 
   for (guint i = 0; i < N_STMTS; i++)
-    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+    g_clear_pointer (&self->stmts[i], koers_db_finalize);
 
   if (self->open)
     {
@@ -1132,17 +1132,17 @@ object_get_owner_id (GObject *object)
 }
 
 static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
+dup_column (KoersDbStmt *stmt,
+            int          column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = koers_db_column_text (stmt, column);
 
   return text != NULL ? g_ascii_strdown (text, -1) : NULL;
 }
 
 static KoersStoredRow *
 read_stored_row (KoersBatchKind kind,
-                 sqlite3_stmt  *stmt)
+                 KoersDbStmt   *stmt)
 {
   const KoersEntity *entity = kind_entity (kind);
   KoersStoredRow    *row = g_new0 (KoersStoredRow, 1);
@@ -1173,7 +1173,7 @@ koers_store_import_find (KoersStoreImport *self,
 {
   g_autofree char *sql = NULL;
   g_autofree char *lower = NULL;
-  sqlite3_stmt    *stmt;
+  KoersDbStmt     *stmt;
   KoersStoredRow  *row;
   int              rc;
 
@@ -1192,15 +1192,15 @@ koers_store_import_find (KoersStoreImport *self,
   /* Koers writes uuids in lower case. */
   lower = g_ascii_strdown (uuid, -1);
   koers_store_bind_text (stmt, 1, lower);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = koers_db_step (stmt);
+  if (rc != KOERS_DB_ROW)
     {
       import_step_failed (self, stmt, rc, error);
       return NULL;
     }
 
   row = read_stored_row (kind, stmt);
-  sqlite3_reset (stmt);
+  koers_db_reset (stmt);
   return row;
 }
 
@@ -1210,7 +1210,7 @@ koers_store_import_list_departments (KoersStoreImport *self,
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_stored_row_free);
   g_autofree char *sql = find_sql (KOERS_BATCH_DEPARTMENT, "ORDER BY is_company DESC, sort_order, id");
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (self != NULL && self->open, NULL);
@@ -1219,10 +1219,10 @@ koers_store_import_list_departments (KoersStoreImport *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     g_ptr_array_add (rows, read_stored_row (KOERS_BATCH_DEPARTMENT, stmt));
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self->store, rc, error);
       return NULL;
@@ -1237,8 +1237,8 @@ koers_store_import_find_dismissal (KoersStoreImport *self,
                                    gint64           *dismissed_at,
                                    GError          **error)
 {
-  sqlite3_stmt *stmt;
-  int           rc;
+  KoersDbStmt *stmt;
+  int          rc;
 
   g_return_val_if_fail (self != NULL && self->open, FALSE);
 
@@ -1249,15 +1249,15 @@ koers_store_import_find_dismissal (KoersStoreImport *self,
     return FALSE;
 
   koers_store_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
+  rc = koers_db_step (stmt);
   if (import_step_failed (self, stmt, rc, error))
     return FALSE;
-  if (rc == SQLITE_ROW)
+  if (rc == KOERS_DB_ROW)
     {
       *found = TRUE;
-      *dismissed_at = sqlite3_column_int64 (stmt, 0);
+      *dismissed_at = koers_db_column_int64 (stmt, 0);
     }
-  sqlite3_reset (stmt);
+  koers_db_reset (stmt);
   return TRUE;
 }
 
@@ -1276,8 +1276,8 @@ koers_store_import_has_change (KoersStoreImport *self,
                                gboolean         *has,
                                GError          **error)
 {
-  sqlite3_stmt *stmt;
-  int           rc;
+  KoersDbStmt *stmt;
+  int          rc;
 
   g_return_val_if_fail (self != NULL && self->open, FALSE);
 
@@ -1287,11 +1287,11 @@ koers_store_import_has_change (KoersStoreImport *self,
     return FALSE;
 
   koers_store_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
+  rc = koers_db_step (stmt);
   if (import_step_failed (self, stmt, rc, error))
     return FALSE;
-  *has = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  *has = rc == KOERS_DB_ROW;
+  koers_db_reset (stmt);
   return TRUE;
 }
 
@@ -1341,14 +1341,14 @@ koers_store_import_find_id (KoersStoreImport *self,
 
 static gboolean
 import_step_done (KoersStoreImport *self,
-                  sqlite3_stmt     *stmt,
+                  KoersDbStmt      *stmt,
                   GError          **error)
 {
-  int      rc = sqlite3_step (stmt);
+  int      rc = koers_db_step (stmt);
   gboolean ok = !import_step_failed (self, stmt, rc, error);
 
   if (ok)
-    sqlite3_reset (stmt);
+    koers_db_reset (stmt);
   return ok;
 }
 
@@ -1369,7 +1369,7 @@ put_row (KoersStoreImport *self,
 {
   const KoersEntity *entity = koers_entity_for_object (object);
   g_autoptr (KoersRow) row = koers_row_new_from_object (object);
-  sqlite3_stmt *stmt;
+  KoersDbStmt *stmt;
 
   stmt = row_id != 0
            ? import_stmt (self, update, koers_entity_get_update_sql (entity, KOERS_UPDATE_WHOLE),
@@ -1388,7 +1388,7 @@ put_row (KoersStoreImport *self,
     return FALSE;
   self->wrote = TRUE;
 
-  *id = row_id != 0 ? row_id : sqlite3_last_insert_rowid (self->store->db);
+  *id = row_id != 0 ? row_id : koers_db_last_insert_id (self->store->db);
   return TRUE;
 }
 
@@ -1417,7 +1417,7 @@ koers_store_import_link_objective (KoersStoreImport *self,
                                    gint64            carried_over_from_id,
                                    GError          **error)
 {
-  sqlite3_stmt *stmt;
+  KoersDbStmt *stmt;
 
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
 
@@ -1428,7 +1428,7 @@ koers_store_import_link_objective (KoersStoreImport *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  koers_db_bind_int64 (stmt, 1, id);
   koers_store_bind_link (stmt, 2, aligned_to_id);
   koers_store_bind_link (stmt, 3, carried_over_from_id);
   return import_step_done (self, stmt, error);
@@ -1491,7 +1491,7 @@ koers_store_import_put_change (KoersStoreImport *self,
                                gboolean         *added,
                                GError          **error)
 {
-  sqlite3_stmt *stmt;
+  KoersDbStmt *stmt;
 
   g_return_val_if_fail (self != NULL && self->open && self->write, FALSE);
 
@@ -1504,7 +1504,7 @@ koers_store_import_put_change (KoersStoreImport *self,
     return FALSE;
 
   koers_store_bind_text (stmt, 1, key);
-  sqlite3_bind_int64 (stmt, 2, at);
+  koers_db_bind_int64 (stmt, 2, at);
   koers_store_bind_text (stmt, 3, author != NULL ? author : "");
   koers_store_bind_text (stmt, 4, entity);
   koers_store_bind_text (stmt, 5, uuid);
@@ -1515,7 +1515,7 @@ koers_store_import_put_change (KoersStoreImport *self,
   if (!import_step_done (self, stmt, error))
     return FALSE;
 
-  *added = sqlite3_changes (self->store->db) > 0;
+  *added = koers_db_changes (self->store->db) > 0;
   if (*added)
     self->wrote = TRUE;
   return TRUE;
@@ -1532,10 +1532,10 @@ sync_key_results (KoersStoreImport *self,
   g_hash_table_iter_init (&iter, self->key_results);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      sqlite3_stmt *select;
-      sqlite3_stmt *update;
-      gint64        id = *(gint64 *) key;
-      int           rc;
+      KoersDbStmt *select;
+      KoersDbStmt *update;
+      gint64       id = *(gint64 *) key;
+      int          rc;
 
       /* The same order as koers_checkin_compare_newest_first(). */
       select = import_stmt (self, STMT_SYNC_SELECT,
@@ -1544,11 +1544,11 @@ sync_key_results (KoersStoreImport *self,
                             error);
       if (select == NULL)
         return FALSE;
-      sqlite3_bind_int64 (select, 1, id);
-      rc = sqlite3_step (select);
+      koers_db_bind_int64 (select, 1, id);
+      rc = koers_db_step (select);
       if (import_step_failed (self, select, rc, error))
         return FALSE;
-      if (rc == SQLITE_DONE)
+      if (rc == KOERS_DB_DONE)
         continue;
 
       update = import_stmt (self, STMT_SYNC_UPDATE,
@@ -1557,8 +1557,8 @@ sync_key_results (KoersStoreImport *self,
                             error);
       if (update == NULL)
         return FALSE;
-      sqlite3_bind_double (update, 1, sqlite3_column_double (select, 0));
-      sqlite3_bind_int64 (update, 2, id);
+      koers_db_bind_double (update, 1, koers_db_column_double (select, 0));
+      koers_db_bind_int64 (update, 2, id);
       if (!import_step_done (self, update, error))
         return FALSE;
     }
@@ -1571,7 +1571,7 @@ static gboolean
 collect_touched_objectives (KoersStoreImport *self,
                             GError          **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   GHashTableIter iter;
   gpointer       key;
 
@@ -1585,12 +1585,12 @@ collect_touched_objectives (KoersStoreImport *self,
     {
       int rc;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        koers_store_add_to_id_set (self->objectives, sqlite3_column_int64 (stmt, 0));
-      else if (rc != SQLITE_DONE)
+      koers_db_reset (stmt);
+      koers_db_bind_int64 (stmt, 1, *(gint64 *) key);
+      rc = koers_db_step (stmt);
+      if (rc == KOERS_DB_ROW)
+        koers_store_add_to_id_set (self->objectives, koers_db_column_int64 (stmt, 0));
+      else if (rc != KOERS_DB_DONE)
         {
           koers_store_set_db_error (self->store, rc, error);
           return FALSE;
@@ -1610,7 +1610,7 @@ koers_store_import_commit (KoersStoreImport *self,
     return FALSE;
 
   for (guint i = 0; i < N_STMTS; i++)
-    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+    g_clear_pointer (&self->stmts[i], koers_db_finalize);
 
   if (!koers_store_commit (self->store, error))
     {
@@ -1636,9 +1636,9 @@ koers_store_foreach_change_row (KoersStore             *store,
                                 gpointer                user_data,
                                 GError                **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   gboolean ok = TRUE;
-  int      rc = SQLITE_DONE;
+  int      rc = KOERS_DB_DONE;
 
   g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -1655,25 +1655,25 @@ koers_store_foreach_change_row (KoersStore             *store,
       koers_store_end_read (store);
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, after_seq);
+  koers_db_bind_int64 (stmt, 1, after_seq);
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       KoersChangeRow row;
 
-      row.seq = sqlite3_column_int64 (stmt, 0);
+      row.seq = koers_db_column_int64 (stmt, 0);
       row.key = koers_store_column_text (stmt, 1);
-      row.at = sqlite3_column_int64 (stmt, 2);
+      row.at = koers_db_column_int64 (stmt, 2);
       row.author = koers_store_column_text (stmt, 3);
       row.entity = koers_store_column_text (stmt, 4);
       row.uuid = koers_store_column_text (stmt, 5);
-      row.parent = (const char *) sqlite3_column_text (stmt, 6);
+      row.parent = koers_db_column_text (stmt, 6);
       row.op = koers_store_column_text (stmt, 7);
       row.fields = koers_store_column_text (stmt, 8);
       ok = func (&row, user_data, error);
     }
 
-  if (ok && rc != SQLITE_DONE)
+  if (ok && rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (store, rc, error);
       ok = FALSE;

@@ -271,15 +271,15 @@ koers_store_save_kpi (KoersStore *self,
   department_id = koers_kpi_get_department_id (kpi);
   position = koers_kpi_get_position (kpi);
   {
-    g_autoptr (sqlite3_stmt) select = koers_store_prepare (self,
-                                                           "SELECT department_id FROM kpis"
-                                                           " WHERE id = ?1",
-                                                           error);
+    g_autoptr (KoersDbStmt) select = koers_store_prepare (self,
+                                                          "SELECT department_id FROM kpis"
+                                                          " WHERE id = ?1",
+                                                          error);
 
     if (select == NULL)
       goto failed;
-    sqlite3_bind_int64 (select, 1, koers_kpi_get_id (own));
-    if (sqlite3_step (select) == SQLITE_ROW && sqlite3_column_int64 (select, 0) != department_id)
+    koers_db_bind_int64 (select, 1, koers_kpi_get_id (own));
+    if (koers_db_step (select) == KOERS_DB_ROW && koers_db_column_int64 (select, 0) != department_id)
       position = get_next_position (self, department_id, own);
   }
 

@@ -10,7 +10,7 @@ koers_store_get_last_change_time (KoersStore *self,
                                   gint64     *out_usec,
                                   GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -21,10 +21,10 @@ koers_store_get_last_change_time (KoersStore *self,
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_usec = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
+  rc = koers_db_step (stmt);
+  if (rc == KOERS_DB_ROW)
+    *out_usec = koers_db_column_int64 (stmt, 0);
+  else if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;

@@ -198,7 +198,7 @@ koers_store_relink (KoersStore *self,
   for (guint i = 0; i < self->cleared_links->len; i++)
     {
       const KoersClearedLink *link = &g_array_index (self->cleared_links, KoersClearedLink, i);
-      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (KoersDbStmt) stmt = NULL;
       gboolean exists;
       gboolean restored;
 
@@ -216,12 +216,12 @@ koers_store_relink (KoersStore *self,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, link->target_id);
-      sqlite3_bind_int64 (stmt, 2, link->referrer_id);
+      koers_db_bind_int64 (stmt, 1, link->target_id);
+      koers_db_bind_int64 (stmt, 2, link->referrer_id);
       if (!koers_store_step_done (self, stmt, error))
         return FALSE;
 
-      if (sqlite3_changes (self->db) == 1)
+      if (koers_db_changes (self->db) == 1)
         g_array_append_val (out, *link);
     }
 
@@ -262,22 +262,22 @@ kpi_row_exists (KoersStore *self,
                 gboolean   *exists,
                 GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   int rc;
 
   stmt = koers_store_prepare (self, "SELECT 1 FROM kpis WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  koers_db_bind_int64 (stmt, 1, id);
+  rc = koers_db_step (stmt);
+  if (rc != KOERS_DB_ROW && rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
-  *exists = rc == SQLITE_ROW;
+  *exists = rc == KOERS_DB_ROW;
   return TRUE;
 }
 

@@ -24,7 +24,7 @@ typedef Take (*TakeFunc) (KoersStore *self,
  * take; what it keeps is appended to items (or NULL: take keeps it). */
 static gboolean
 read_rows (KoersStore        *self,
-           sqlite3_stmt      *stmt,
+           KoersDbStmt       *stmt,
            const KoersEntity *entity,
            TakeFunc           take,
            gpointer           data,
@@ -33,7 +33,7 @@ read_rows (KoersStore        *self,
 {
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       g_autoptr (GObject) object = koers_entity_new_object (entity);
 
@@ -52,7 +52,7 @@ read_rows (KoersStore        *self,
         }
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -79,7 +79,7 @@ load_list (KoersStore        *self,
            GListStore        *list,
            GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   stmt = koers_store_prepare_select (self, entity, from, error);
@@ -114,7 +114,7 @@ load_objectives (KoersStore *self,
                  GPtrArray  *items,
                  GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   stmt = koers_store_prepare_select (self, &koers_entity_objective,
                                      period != NULL
@@ -156,7 +156,7 @@ load_key_results (KoersStore *self,
                   const char *period,
                   GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   stmt = koers_store_prepare_select (self, &koers_entity_key_result,
                                      period != NULL
@@ -266,7 +266,7 @@ static gboolean
 load_kpi_values (KoersStore *self,
                  GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) oldest_first = g_ptr_array_new_with_free_func (g_object_unref);
   ValueBatch batch = { NULL, oldest_first };
 
@@ -299,7 +299,7 @@ gboolean
 koers_store_load_dismissed (KoersStore *self,
                             GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GHashTable) dismissed = NULL;
   GHashTableIter iter;
   gpointer       key, value;
@@ -310,15 +310,15 @@ koers_store_load_dismissed (KoersStore *self,
     return FALSE;
 
   dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
-      gint64 at = sqlite3_column_int64 (stmt, 1);
+      gint64 at = koers_db_column_int64 (stmt, 1);
 
       g_hash_table_insert (dismissed, g_strdup (koers_store_column_text (stmt, 0)),
                            g_memdup2 (&at, sizeof at));
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -370,7 +370,7 @@ list_overlapping_keys (KoersStore        *self,
                        const KoersPeriod *period,
                        GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
@@ -378,7 +378,7 @@ list_overlapping_keys (KoersStore        *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       const char *key = koers_store_column_text (stmt, 0);
       KoersPeriod other;
@@ -387,7 +387,7 @@ list_overlapping_keys (KoersStore        *self,
         g_ptr_array_add (keys, g_strdup (key));
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return NULL;
@@ -525,7 +525,7 @@ gboolean
 koers_store_load_all (KoersStore *self,
                       GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = TRUE;
   int      rc;
@@ -540,9 +540,9 @@ koers_store_load_all (KoersStore *self,
 
   stmt = koers_store_prepare (self, "SELECT DISTINCT period FROM objectives", error);
   ok = stmt != NULL;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     g_ptr_array_add (keys, g_strdup (koers_store_column_text (stmt, 0)));
-  if (ok && rc != SQLITE_DONE)
+  if (ok && rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       ok = FALSE;
@@ -568,7 +568,7 @@ koers_store_reload_object (KoersStore *self,
                            GObject    *object)
 {
   const KoersEntity *entity = koers_entity_for_object (object);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *rest = NULL;
   gint64           id = 0;
@@ -584,7 +584,7 @@ koers_store_reload_object (KoersStore *self,
       return;
     }
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  koers_db_bind_int64 (stmt, 1, id);
+  if (koers_db_step (stmt) == KOERS_DB_ROW)
     koers_entity_read_row (entity, stmt, 0, object);
 }

@@ -199,7 +199,7 @@ koers_store_count_objective_checkins (KoersStore     *self,
                                       guint          *n_checkins,
                                       GError        **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
@@ -214,14 +214,14 @@ koers_store_count_objective_checkins (KoersStore     *self,
                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, koers_objective_get_id (objective));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  koers_db_bind_int64 (stmt, 1, koers_objective_get_id (objective));
+  if (koers_db_step (stmt) != KOERS_DB_ROW)
     {
-      koers_store_set_db_error (self, sqlite3_errcode (self->db), error);
+      koers_store_set_db_error (self, koers_db_errcode (self->db), error);
       return FALSE;
     }
 
-  *n_checkins = (guint) sqlite3_column_int64 (stmt, 0);
+  *n_checkins = (guint) koers_db_column_int64 (stmt, 0);
   return TRUE;
 }
 

@@ -4,7 +4,7 @@
 /* Shared by the koers-store-*.c files and the tests; not installed, not
  * for the UI. */
 
-#include <sqlite3.h>
+#include "db/koers-db.h"
 
 #include "core/koers-format.h"
 #include "koers-store.h"
@@ -17,8 +17,6 @@ G_BEGIN_DECLS
 
 /* The setting that holds the organisation name. */
 #define KOERS_STORE_SETTING_ORGANISATION "organisation"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* A link that a delete cleared (ON DELETE SET NULL), remembered so that an
  * undo can put it back. */
@@ -42,7 +40,7 @@ struct _KoersStore
   GObject parent_instance;
 
   char    *path;
-  sqlite3 *db;
+  KoersDb *db;
   int      schema_version;
   char    *organisation;
   char    *author; /* written into the change log */
@@ -148,20 +146,20 @@ KoersStore *koers_store_open_full (const char   *path,
                                    GError      **error);
 
 /* koers-store-sql.c: statements and transactions. */
-sqlite3_stmt *koers_store_prepare (KoersStore *self,
-                                   const char *sql,
-                                   GError    **error);
+KoersDbStmt *koers_store_prepare (KoersStore *self,
+                                  const char *sql,
+                                  GError    **error);
 /* "SELECT <the entity's columns> <rest>": rows for koers_entity_read_row(). */
-sqlite3_stmt *koers_store_prepare_select (KoersStore        *self,
-                                          const KoersEntity *entity,
-                                          const char        *rest,
-                                          GError           **error);
-gboolean      koers_store_step_done (KoersStore   *self,
-                                     sqlite3_stmt *stmt,
-                                     GError      **error);
-gboolean      koers_store_exec (KoersStore *self,
-                                const char *sql,
-                                GError    **error);
+KoersDbStmt *koers_store_prepare_select (KoersStore        *self,
+                                         const KoersEntity *entity,
+                                         const char        *rest,
+                                         GError           **error);
+gboolean     koers_store_step_done (KoersStore  *self,
+                                    KoersDbStmt *stmt,
+                                    GError     **error);
+gboolean     koers_store_exec (KoersStore *self,
+                               const char *sql,
+                               GError    **error);
 /* The settings table: read gives the value of key ("" when it has none),
  * newly allocated, or NULL on an error; write sets it, in the caller's
  * transaction. */
@@ -172,14 +170,14 @@ gboolean    koers_store_write_setting (KoersStore *self,
                                        const char *key,
                                        const char *value,
                                        GError    **error);
-void        koers_store_bind_text (sqlite3_stmt *stmt,
-                                   int           index,
-                                   const char   *text);
-void        koers_store_bind_link (sqlite3_stmt *stmt,
-                                   int           index,
-                                   gint64        id);
-const char *koers_store_column_text (sqlite3_stmt *stmt,
-                                     int           column);
+void        koers_store_bind_text (KoersDbStmt *stmt,
+                                   int          index,
+                                   const char  *text);
+void        koers_store_bind_link (KoersDbStmt *stmt,
+                                   int          index,
+                                   gint64       id);
+const char *koers_store_column_text (KoersDbStmt *stmt,
+                                     int          column);
 /* A translated message for SQLite's result code rc (extended codes too)
  * that names the database at path and what to do; never SQLite's text. */
 void koers_store_set_sqlite_error (GError    **error,
@@ -225,10 +223,10 @@ gboolean koers_store_update_row (KoersStore *self,
 /* Binds the row to a statement of koers_entity_get_insert_sql() (insert)
  * or koers_entity_get_update_sql (update): for a statement prepared
  * once and used for many rows. */
-void koers_store_bind_row (KoersRow     *row,
-                           sqlite3_stmt *stmt,
-                           gboolean      insert,
-                           KoersUpdate   update);
+void koers_store_bind_row (KoersRow    *row,
+                           KoersDbStmt *stmt,
+                           gboolean     insert,
+                           KoersUpdate  update);
 /* Sets the key result's current-value to its latest check-in's value in
  * the database; has_current is FALSE when it has none. */
 gboolean koers_store_sync_current_value (KoersStore *self,

@@ -25,7 +25,7 @@ koers_store_save_review (KoersStore     *self,
                          KoersObjective *objective,
                          GError        **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   GListModel *krs;
   guint       n_krs;
   gint64      now;
@@ -54,16 +54,16 @@ koers_store_save_review (KoersStore     *self,
 
   koers_store_bind_text (stmt, 1, koers_objective_get_postmortem (objective));
   if (koers_objective_has_final_grade (objective))
-    sqlite3_bind_double (stmt, 2, koers_objective_get_final_grade (objective));
+    koers_db_bind_double (stmt, 2, koers_objective_get_final_grade (objective));
   else
-    sqlite3_bind_null (stmt, 2);
+    koers_db_bind_null (stmt, 2);
   koers_store_bind_text (stmt, 3, koers_objective_get_review_note (objective));
   koers_store_bind_text (stmt, 4, koers_objective_state_to_string (koers_objective_get_state (objective)));
-  sqlite3_bind_int64 (stmt, 5, now);
-  sqlite3_bind_int64 (stmt, 6, koers_objective_get_id (objective));
+  koers_db_bind_int64 (stmt, 5, now);
+  koers_db_bind_int64 (stmt, 6, koers_objective_get_id (objective));
   if (!koers_store_step_done (self, stmt, error))
     goto rollback;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, koers_db_finalize);
 
   stmt = koers_store_prepare (self,
                               "UPDATE key_results SET final_score = ?1, final_note = ?2, updated = ?3"
@@ -76,14 +76,14 @@ koers_store_save_review (KoersStore     *self,
     {
       g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
-      sqlite3_reset (stmt);
+      koers_db_reset (stmt);
       if (koers_key_result_get_final_score (kr) >= 0.0)
-        sqlite3_bind_double (stmt, 1, koers_key_result_get_final_score (kr));
+        koers_db_bind_double (stmt, 1, koers_key_result_get_final_score (kr));
       else
-        sqlite3_bind_null (stmt, 1);
+        koers_db_bind_null (stmt, 1);
       koers_store_bind_text (stmt, 2, koers_key_result_get_final_note (kr));
-      sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_int64 (stmt, 4, koers_key_result_get_id (kr));
+      koers_db_bind_int64 (stmt, 3, now);
+      koers_db_bind_int64 (stmt, 4, koers_key_result_get_id (kr));
       if (!koers_store_step_done (self, stmt, error))
         goto rollback;
     }
@@ -144,7 +144,7 @@ write_dismissal (KoersStore *self,
                  gint64      now,
                  GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   if (!koers_store_begin (self, error))
     return FALSE;
@@ -154,8 +154,8 @@ write_dismissal (KoersStore *self,
     goto failed;
 
   koers_store_bind_text (stmt, 1, key);
-  if (sqlite3_bind_parameter_count (stmt) > 1)
-    sqlite3_bind_int64 (stmt, 2, now);
+  if (koers_db_bind_parameter_count (stmt) > 1)
+    koers_db_bind_int64 (stmt, 2, now);
 
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto failed;
@@ -396,7 +396,7 @@ koers_store_carry_over_objective (KoersStore        *self,
 {
   g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   g_autoptr (KoersObjective) copy = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   KoersObjective *own;
   KoersPeriod     from;
   KoersPeriod     to;
@@ -452,8 +452,8 @@ koers_store_carry_over_objective (KoersStore        *self,
   if (stmt == NULL)
     goto failed;
   koers_store_bind_text (stmt, 1, koers_objective_state_to_string (KOERS_OBJECTIVE_STATE_CARRIED_OVER));
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, koers_objective_get_id (own));
+  koers_db_bind_int64 (stmt, 2, now);
+  koers_db_bind_int64 (stmt, 3, koers_objective_get_id (own));
   if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
     goto failed;
 

@@ -338,18 +338,18 @@ static const Migration migrations[] = {
 
 /* Runs a migration's DDL (the fixed text, then what it builds). */
 static int
-exec_migration (sqlite3         *db,
+exec_migration (KoersDb         *db,
                 const Migration *migration)
 {
   g_autofree char *more = NULL;
   int              rc;
 
-  rc = sqlite3_exec (db, migration->ddl, NULL, NULL, NULL);
-  if (rc != SQLITE_OK || migration->build_more_ddl == NULL)
+  rc = koers_db_exec (db, migration->ddl);
+  if (rc != KOERS_DB_OK || migration->build_more_ddl == NULL)
     return rc;
 
   more = migration->build_more_ddl ();
-  return sqlite3_exec (db, more, NULL, NULL, NULL);
+  return koers_db_exec (db, more);
 }
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KOERS_STORE_SCHEMA_VERSION);
@@ -370,63 +370,63 @@ typedef struct
 } DatabaseFacts;
 
 static int
-query_int (sqlite3    *db,
+query_int (KoersDb    *db,
            const char *sql,
            int        *out)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = koers_db_prepare (db, sql, &stmt);
+  if (rc != KOERS_DB_OK)
     return rc;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+  rc = koers_db_step (stmt);
+  if (rc != KOERS_DB_ROW)
+    return rc == KOERS_DB_DONE ? KOERS_DB_ERROR : rc;
 
-  *out = sqlite3_column_int (stmt, 0);
-  return SQLITE_OK;
+  *out = koers_db_column_int (stmt, 0);
+  return KOERS_DB_OK;
 }
 
 static int
-read_facts (sqlite3       *db,
+read_facts (KoersDb       *db,
             DatabaseFacts *facts)
 {
   int rc;
 
-  if ((rc = query_int (db, "PRAGMA application_id", &facts->application_id)) != SQLITE_OK ||
-      (rc = query_int (db, "PRAGMA user_version", &facts->user_version)) != SQLITE_OK ||
+  if ((rc = query_int (db, "PRAGMA application_id", &facts->application_id)) != KOERS_DB_OK ||
+      (rc = query_int (db, "PRAGMA user_version", &facts->user_version)) != KOERS_DB_OK ||
       (rc = query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                       &facts->n_tables)) != SQLITE_OK)
+                       &facts->n_tables)) != KOERS_DB_OK)
     return rc;
 
-  return SQLITE_OK;
+  return KOERS_DB_OK;
 }
 
 /* Runs PRAGMA quick_check; *ok is FALSE when it reported damage. */
 static int
-run_quick_check (sqlite3  *db,
+run_quick_check (KoersDb  *db,
                  gboolean *ok)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   int rc;
 
   *ok = TRUE;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = koers_db_prepare (db, "PRAGMA quick_check", &stmt);
+  if (rc != KOERS_DB_OK)
     return rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      const char *line = koers_db_column_text (stmt, 0);
 
       if (g_strcmp0 (line, "ok") != 0)
         *ok = FALSE;
     }
 
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return rc == KOERS_DB_DONE ? KOERS_DB_OK : rc;
 }
 
 /* A WAL database that was closed cleanly has no -wal file, and then the
@@ -497,25 +497,25 @@ set_too_new_error (GError    **error,
 }
 
 static gboolean
-check_connection (sqlite3    *db,
+check_connection (KoersDb    *db,
                   const char *path,
                   gboolean    full,
                   GError    **error)
 {
   DatabaseFacts facts = { 0 };
   gboolean      ok = TRUE;
-  int           rc = SQLITE_OK;
+  int           rc = KOERS_DB_OK;
 
   if (full)
     rc = run_quick_check (db, &ok);
-  if (rc == SQLITE_OK && !ok)
-    rc = SQLITE_CORRUPT;
-  if (rc == SQLITE_OK)
+  if (rc == KOERS_DB_OK && !ok)
+    rc = KOERS_DB_CORRUPT;
+  if (rc == KOERS_DB_OK)
     rc = read_facts (db, &facts);
 
   switch (rc)
     {
-    case SQLITE_OK:
+    case KOERS_DB_OK:
       break;
     default:
       koers_store_set_sqlite_error (error, rc, path);
@@ -549,7 +549,7 @@ check_file (const char *path,
             GError    **error)
 {
   g_autofree char *uri = NULL;
-  sqlite3         *db = NULL;
+  KoersDb         *db = NULL;
   gboolean         ret;
   int              rc;
 
@@ -557,17 +557,17 @@ check_file (const char *path,
   if (uri == NULL)
     return FALSE;
 
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
+  rc = koers_db_open_sqlite (uri, KOERS_DB_OPEN_READONLY | KOERS_DB_OPEN_URI, &db);
+  if (rc != KOERS_DB_OK)
     {
       koers_store_set_sqlite_error (error, rc, path);
-      sqlite3_close (db);
+      koers_db_close (db);
       return FALSE;
     }
 
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  koers_db_set_busy_timeout (db, BUSY_TIMEOUT_MS);
   ret = check_connection (db, path, full, error);
-  sqlite3_close (db);
+  koers_db_close (db);
 
   return ret;
 }
@@ -635,10 +635,10 @@ koers_store_configure (KoersStore *self,
                        gboolean    new_file,
                        GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   /* The timeout first: switching to WAL needs a lock. */
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  koers_db_set_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (!koers_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
@@ -652,8 +652,8 @@ koers_store_configure (KoersStore *self,
   stmt = koers_store_prepare (self, "PRAGMA journal_mode", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    self->wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  if (koers_db_step (stmt) == KOERS_DB_ROW)
+    self->wal = g_ascii_strcasecmp (koers_db_column_text (stmt, 0), "wal") == 0;
 
   /* NORMAL is safe only with a WAL; a rollback journal keeps FULL. */
   return !self->wal || koers_store_exec (self, "PRAGMA synchronous = NORMAL", error);
@@ -734,9 +734,9 @@ create_schema (KoersStore   *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
-      if (exec_migration (self->db, &migrations[i]) != SQLITE_OK)
+      if (exec_migration (self->db, &migrations[i]) != KOERS_DB_OK)
         {
-          koers_store_set_db_error (self, sqlite3_errcode (self->db), error);
+          koers_store_set_db_error (self, koers_db_errcode (self->db), error);
           goto failed;
         }
     }
@@ -766,9 +766,9 @@ migrate (KoersStore *self,
       if (!koers_store_begin (self, error))
         return FALSE;
 
-      if (exec_migration (self->db, migration) != SQLITE_OK)
+      if (exec_migration (self->db, migration) != KOERS_DB_OK)
         {
-          koers_store_set_db_error (self, sqlite3_extended_errcode (self->db), error);
+          koers_store_set_db_error (self, koers_db_extended_errcode (self->db), error);
           koers_store_rollback (self);
           return FALSE;
         }
@@ -797,7 +797,7 @@ ensure_company (KoersStore   *self,
   int rc;
 
   rc = query_int (self->db, "SELECT count(*) FROM departments WHERE is_company = 1", &n_companies);
-  if (rc != SQLITE_OK)
+  if (rc != KOERS_DB_OK)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -828,7 +828,7 @@ koers_store_prepare_schema (KoersStore   *self,
   int           rc;
 
   rc = read_facts (self->db, &facts);
-  if (rc != SQLITE_OK)
+  if (rc != KOERS_DB_OK)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;

@@ -10,26 +10,26 @@
 /* Statements, transactions and the rows that add and restore write.
  * Every value travels as a bound parameter; the SQL texts are constants. */
 
-sqlite3_stmt *
+KoersDbStmt *
 koers_store_prepare (KoersStore *self,
                      const char *sql,
                      GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  KoersDbStmt *stmt = NULL;
+  int          rc;
 
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = koers_db_prepare (self->db, sql, &stmt);
+  if (rc != KOERS_DB_OK)
     {
       koers_store_set_db_error (self, rc, error);
-      sqlite3_finalize (stmt);
+      koers_db_finalize (stmt);
       return NULL;
     }
 
   return stmt;
 }
 
-sqlite3_stmt *
+KoersDbStmt *
 koers_store_prepare_select (KoersStore        *self,
                             const KoersEntity *entity,
                             const char        *rest,
@@ -46,7 +46,7 @@ koers_store_read_setting (KoersStore *self,
                           const char *key,
                           GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   char *value = NULL;
   int   rc;
 
@@ -55,10 +55,10 @@ koers_store_read_setting (KoersStore *self,
     return NULL;
 
   koers_store_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = koers_db_step (stmt);
+  if (rc == KOERS_DB_ROW)
     value = g_strdup (koers_store_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
+  else if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return NULL;
@@ -73,7 +73,7 @@ koers_store_write_setting (KoersStore *self,
                            const char *value,
                            GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   stmt = koers_store_prepare (self,
                               "INSERT INTO settings (key, value) VALUES (?1, ?2)"
@@ -88,13 +88,13 @@ koers_store_write_setting (KoersStore *self,
 }
 
 gboolean
-koers_store_step_done (KoersStore   *self,
-                       sqlite3_stmt *stmt,
-                       GError      **error)
+koers_store_step_done (KoersStore  *self,
+                       KoersDbStmt *stmt,
+                       GError     **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = koers_db_step (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != KOERS_DB_DONE && rc != KOERS_DB_ROW)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -108,46 +108,46 @@ koers_store_exec (KoersStore *self,
                   const char *sql,
                   GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, sql, error);
 
   return stmt != NULL && koers_store_step_done (self, stmt, error);
 }
 
 void
-koers_store_bind_text (sqlite3_stmt *stmt,
-                       int           index,
-                       const char   *text)
+koers_store_bind_text (KoersDbStmt *stmt,
+                       int          index,
+                       const char  *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt, index);
+    koers_db_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    koers_db_bind_text (stmt, index, text);
 }
 
 /* 0 means "no link" in the objects and NULL in the database. */
 void
-koers_store_bind_link (sqlite3_stmt *stmt,
-                       int           index,
-                       gint64        id)
+koers_store_bind_link (KoersDbStmt *stmt,
+                       int          index,
+                       gint64       id)
 {
   if (id == 0)
-    sqlite3_bind_null (stmt, index);
+    koers_db_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, id);
+    koers_db_bind_int64 (stmt, index, id);
 }
 
 const char *
-koers_store_column_text (sqlite3_stmt *stmt,
-                         int           column)
+koers_store_column_text (KoersDbStmt *stmt,
+                         int          column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return koers_db_column_text (stmt, column);
 }
 
 gboolean
 koers_store_begin (KoersStore *self,
                    GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   /* IMMEDIATE takes the write lock now, so a busy database fails here
    * (after the busy timeout) rather than halfway through the change. */
@@ -164,7 +164,7 @@ koers_store_begin (KoersStore *self,
   if (stmt == NULL)
     goto failed;
   koers_store_bind_text (stmt, 1, self->author != NULL ? self->author : "");
-  sqlite3_bind_int64 (stmt, 2, koers_now_usec ());
+  koers_db_bind_int64 (stmt, 2, koers_now_usec ());
   if (!koers_store_step_done (self, stmt, error))
     goto failed;
   self->txn_first_seq = koers_store_query_last_seq (self);
@@ -187,12 +187,12 @@ typedef struct
 gint64
 koers_store_query_last_seq (KoersStore *self)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   gint64 seq = 0;
 
   stmt = koers_store_prepare (self, "SELECT coalesce (max (seq), 0) FROM changes", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL && koers_db_step (stmt) == KOERS_DB_ROW)
+    seq = koers_db_column_int64 (stmt, 0);
   return seq;
 }
 
@@ -277,14 +277,14 @@ gboolean
 koers_store_use_wal (KoersStore *self,
                      GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA journal_mode = WAL", error);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, "PRAGMA journal_mode = WAL", error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW ||
-      g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+  if (koers_db_step (stmt) != KOERS_DB_ROW ||
+      g_ascii_strcasecmp (koers_db_column_text (stmt, 0), "wal") != 0)
     {
-      koers_store_set_db_error (self, sqlite3_errcode (self->db), error);
+      koers_store_set_db_error (self, koers_db_errcode (self->db), error);
       return FALSE;
     }
   self->wal = TRUE;
@@ -295,7 +295,7 @@ gboolean
 koers_store_begin_read (KoersStore *self,
                         GError    **error)
 {
-  if (self->read_depth == 0 && sqlite3_get_autocommit (self->db))
+  if (self->read_depth == 0 && koers_db_get_autocommit (self->db))
     {
       /* DEFERRED: the first SELECT takes the snapshot every later one
        * reads, so no reader ever sees half of another process's commit. */
@@ -322,7 +322,7 @@ koers_store_end_read (KoersStore *self)
 void
 koers_store_rollback (KoersStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
+  if (!koers_db_get_autocommit (self->db))
     {
       g_autoptr (GError) error = NULL;
 
@@ -515,7 +515,7 @@ koers_row_apply (KoersRow *row)
 static gboolean
 bind_row_value (KoersRow          *row,
                 const KoersColumn *column,
-                sqlite3_stmt      *stmt,
+                KoersDbStmt       *stmt,
                 int                index)
 {
   const char *name = column->column;
@@ -525,13 +525,13 @@ bind_row_value (KoersRow          *row,
   else if (column->kind == KOERS_COLUMN_UUID)
     koers_store_bind_text (stmt, index, row->uuid);
   else if (g_str_equal (name, "created"))
-    sqlite3_bind_int64 (stmt, index, row->created);
+    koers_db_bind_int64 (stmt, index, row->created);
   else if (g_str_equal (name, "updated"))
-    sqlite3_bind_int64 (stmt, index, row->updated);
+    koers_db_bind_int64 (stmt, index, row->updated);
   else if (column->flags & KOERS_COLUMN_PARENT)
     koers_store_bind_link (stmt, index, row->owner_id);
   else if (g_str_equal (name, "position") || g_str_equal (name, "sort_order"))
-    sqlite3_bind_int (stmt, index, row->order);
+    koers_db_bind_int (stmt, index, row->order);
   else if (g_str_equal (name, "aligned_to_id"))
     koers_store_bind_link (stmt, index, row->aligned_to_id);
   else if (g_str_equal (name, "carried_over_from_id"))
@@ -539,7 +539,7 @@ bind_row_value (KoersRow          *row,
   else if (g_str_equal (name, "kpi_id"))
     koers_store_bind_link (stmt, index, row->kpi_id);
   else if (g_str_equal (name, "current_value"))
-    sqlite3_bind_double (stmt, index, row->current_value);
+    koers_db_bind_double (stmt, index, row->current_value);
   else if (g_str_equal (name, "date"))
     koers_store_bind_text (stmt, index, row->date);
   else
@@ -548,16 +548,16 @@ bind_row_value (KoersRow          *row,
 }
 
 void
-koers_store_bind_row (KoersRow     *row,
-                      sqlite3_stmt *stmt,
-                      gboolean      insert,
-                      KoersUpdate   update)
+koers_store_bind_row (KoersRow    *row,
+                      KoersDbStmt *stmt,
+                      gboolean     insert,
+                      KoersUpdate  update)
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
   int                index = 0;
 
   if (!insert)
-    sqlite3_bind_int64 (stmt, ++index, row->id);
+    koers_db_bind_int64 (stmt, ++index, row->id);
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
@@ -579,7 +579,7 @@ koers_store_insert_row (KoersStore *self,
                         GError    **error)
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   g_return_val_if_fail (entity != NULL, FALSE);
 
@@ -592,7 +592,7 @@ koers_store_insert_row (KoersStore *self,
     return FALSE;
 
   if (row->id == 0)
-    row->id = sqlite3_last_insert_rowid (self->db);
+    row->id = koers_db_last_insert_id (self->db);
 
   return TRUE;
 }
@@ -604,7 +604,7 @@ koers_store_update_row (KoersStore *self,
                         GError    **error)
 {
   const KoersEntity *entity = koers_entity_for_object (row->object);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   g_return_val_if_fail (entity != NULL, FALSE);
 
@@ -623,8 +623,8 @@ koers_store_sync_current_value (KoersStore *self,
                                 double     *current_value,
                                 GError    **error)
 {
-  g_autoptr (sqlite3_stmt) select = NULL;
-  g_autoptr (sqlite3_stmt) update = NULL;
+  g_autoptr (KoersDbStmt) select = NULL;
+  g_autoptr (KoersDbStmt) update = NULL;
   int rc;
 
   *has_current = FALSE;
@@ -637,17 +637,17 @@ koers_store_sync_current_value (KoersStore *self,
   if (select == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (select, 1, key_result_id);
-  rc = sqlite3_step (select);
-  if (rc == SQLITE_DONE)
+  koers_db_bind_int64 (select, 1, key_result_id);
+  rc = koers_db_step (select);
+  if (rc == KOERS_DB_DONE)
     return TRUE;
-  if (rc != SQLITE_ROW)
+  if (rc != KOERS_DB_ROW)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
-  *current_value = sqlite3_column_double (select, 0);
+  *current_value = koers_db_column_double (select, 0);
 
   update = koers_store_prepare (self,
                                 "UPDATE key_results SET current_value = ?1 WHERE id = ?2",
@@ -655,8 +655,8 @@ koers_store_sync_current_value (KoersStore *self,
   if (update == NULL)
     return FALSE;
 
-  sqlite3_bind_double (update, 1, *current_value);
-  sqlite3_bind_int64 (update, 2, key_result_id);
+  koers_db_bind_double (update, 1, *current_value);
+  koers_db_bind_int64 (update, 2, key_result_id);
   if (!koers_store_step_done (self, update, error))
     return FALSE;
 

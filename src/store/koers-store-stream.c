@@ -10,17 +10,17 @@
 
 typedef struct
 {
-  sqlite3_stmt *objectives;  /* of one department */
-  sqlite3_stmt *key_results; /* of one objective */
-  sqlite3_stmt *checkins;    /* of one key result */
+  KoersDbStmt *objectives;  /* of one department */
+  KoersDbStmt *key_results; /* of one objective */
+  KoersDbStmt *checkins;    /* of one key result */
 } Statements;
 
 static void
 clear_statements (Statements *stmts)
 {
-  g_clear_pointer (&stmts->objectives, sqlite3_finalize);
-  g_clear_pointer (&stmts->key_results, sqlite3_finalize);
-  g_clear_pointer (&stmts->checkins, sqlite3_finalize);
+  g_clear_pointer (&stmts->objectives, koers_db_finalize);
+  g_clear_pointer (&stmts->key_results, koers_db_finalize);
+  g_clear_pointer (&stmts->checkins, koers_db_finalize);
 }
 
 static gboolean
@@ -53,7 +53,7 @@ step_failed (KoersStore *self,
              int         rc,
              GError    **error)
 {
-  if (rc == SQLITE_DONE)
+  if (rc == KOERS_DB_DONE)
     return FALSE;
   koers_store_set_db_error (self, rc, error);
   return TRUE;
@@ -68,9 +68,9 @@ read_checkins (KoersStore     *self,
   g_autoptr (GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  sqlite3_reset (stmts->checkins);
-  sqlite3_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
-  while ((rc = sqlite3_step (stmts->checkins)) == SQLITE_ROW)
+  koers_db_reset (stmts->checkins);
+  koers_db_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
+  while ((rc = koers_db_step (stmts->checkins)) == KOERS_DB_ROW)
     {
       KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
 
@@ -93,9 +93,9 @@ read_key_results (KoersStore     *self,
   g_autoptr (GPtrArray) key_results = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  sqlite3_reset (stmts->key_results);
-  sqlite3_bind_int64 (stmts->key_results, 1, koers_objective_get_id (objective));
-  while ((rc = sqlite3_step (stmts->key_results)) == SQLITE_ROW)
+  koers_db_reset (stmts->key_results);
+  koers_db_bind_int64 (stmts->key_results, 1, koers_objective_get_id (objective));
+  while ((rc = koers_db_step (stmts->key_results)) == KOERS_DB_ROW)
     {
       KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
 
@@ -142,9 +142,9 @@ stream_department (KoersStore             *self,
 {
   int rc;
 
-  sqlite3_reset (stmts->objectives);
-  sqlite3_bind_int64 (stmts->objectives, 1, department_id);
-  while ((rc = sqlite3_step (stmts->objectives)) == SQLITE_ROW)
+  koers_db_reset (stmts->objectives);
+  koers_db_bind_int64 (stmts->objectives, 1, department_id);
+  while ((rc = koers_db_step (stmts->objectives)) == KOERS_DB_ROW)
     {
       g_autoptr (KoersObjective) objective = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
 
@@ -155,7 +155,7 @@ stream_department (KoersStore             *self,
       if (!read_key_results (self, stmts, objective, error) ||
           !func (objective, user_data, error))
         {
-          sqlite3_reset (stmts->objectives);
+          koers_db_reset (stmts->objectives);
           return FALSE;
         }
     }
@@ -219,7 +219,7 @@ typedef struct
   KoersStore               *store;
   const KoersStoreRowFuncs *funcs;
   gpointer                  user_data;
-  sqlite3_stmt             *stmts[3]; /* objectives of a department, key results, check-ins */
+  KoersDbStmt              *stmts[3]; /* objectives of a department, key results, check-ins */
 } RowStream;
 
 static const KoersEntity *const row_entities[] = {
@@ -242,13 +242,13 @@ stream_rows (RowStream *rs,
              GError   **error)
 {
   const KoersEntity *entity = row_entities[level];
-  sqlite3_stmt      *stmt = rs->stmts[level];
+  KoersDbStmt       *stmt = rs->stmts[level];
   GValue             values[KOERS_ENTITY_MAX_COLUMNS] = { G_VALUE_INIT };
   int                rc;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  koers_db_reset (stmt);
+  koers_db_bind_int64 (stmt, 1, owner_id);
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       GError  *local_error = NULL;
       gboolean take;
@@ -259,17 +259,17 @@ stream_rows (RowStream *rs,
       if (local_error != NULL)
         {
           g_propagate_error (error, local_error);
-          sqlite3_reset (stmt);
+          koers_db_reset (stmt);
           return FALSE;
         }
       if (!take)
         continue;
 
       if ((level + 1 < G_N_ELEMENTS (row_entities) &&
-           !stream_rows (rs, level + 1, sqlite3_column_int64 (stmt, 0), error)) ||
+           !stream_rows (rs, level + 1, koers_db_column_int64 (stmt, 0), error)) ||
           !rs->funcs->row_end (entity, rs->user_data, error))
         {
-          sqlite3_reset (stmt);
+          koers_db_reset (stmt);
           return FALSE;
         }
     }
@@ -305,7 +305,7 @@ koers_store_foreach_objective_row (KoersStore               *self,
     ok = stream_rows (&rs, 0, department_ids[i], error);
 
   for (guint i = 0; i < G_N_ELEMENTS (row_entities); i++)
-    g_clear_pointer (&rs.stmts[i], sqlite3_finalize);
+    g_clear_pointer (&rs.stmts[i], koers_db_finalize);
   koers_store_end_read (self);
   return ok;
 }

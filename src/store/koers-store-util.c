@@ -54,12 +54,12 @@ koers_store_run_with_id (KoersStore *self,
                          gint64      id,
                          GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, sql, error);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  koers_db_bind_int64 (stmt, 1, id);
   return koers_store_step_done (self, stmt, error);
 }
 
@@ -93,7 +93,7 @@ koers_store_renumber (KoersStore *self,
 
   for (guint i = 0; i < order->len; i++)
     {
-      g_autoptr (sqlite3_stmt) stmt = NULL;
+      g_autoptr (KoersDbStmt) stmt = NULL;
       gint64 id;
       int    current;
 
@@ -105,8 +105,8 @@ koers_store_renumber (KoersStore *self,
       if (stmt == NULL)
         goto failed;
 
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_int64 (stmt, 2, id);
+      koers_db_bind_int (stmt, 1, i);
+      koers_db_bind_int64 (stmt, 2, id);
       if (!koers_store_step_done (self, stmt, error))
         goto failed;
     }

@@ -25,7 +25,7 @@ read_row (KoersStore        *self,
           const KoersEntity *entity,
           const char        *uuid)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   GObject         *object;
 
@@ -35,7 +35,7 @@ read_row (KoersStore        *self,
   if (stmt == NULL)
     return NULL;
   koers_store_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (koers_db_step (stmt) != KOERS_DB_ROW)
     return NULL;
 
   object = koers_entity_new_object (entity);
@@ -243,7 +243,7 @@ refresh_unread_owner (KoersStore  *self,
                       KoersChange *change,
                       GObject     *row)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GError) error = NULL;
   KoersKeyResult *kr = NULL;
 
@@ -255,8 +255,8 @@ refresh_unread_owner (KoersStore  *self,
       if (stmt == NULL)
         return FALSE;
       koers_store_bind_text (stmt, 1, koers_change_get_parent (change));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        kr = koers_store_find_key_result (self, sqlite3_column_int64 (stmt, 0));
+      if (koers_db_step (stmt) == KOERS_DB_ROW)
+        kr = koers_store_find_key_result (self, koers_db_column_int64 (stmt, 0));
     }
 
   if (kr == NULL || koers_key_result_get_checkins_loaded (kr))
@@ -329,11 +329,11 @@ koers_store_catch_up (KoersStore *self,
 static int
 query_data_version (KoersStore *self)
 {
-  g_autoptr (sqlite3_stmt) stmt = koers_store_prepare (self, "PRAGMA data_version", NULL);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, "PRAGMA data_version", NULL);
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || koers_db_step (stmt) != KOERS_DB_ROW)
     return -1;
-  return sqlite3_column_int (stmt, 0);
+  return koers_db_column_int (stmt, 0);
 }
 
 static gboolean
@@ -344,7 +344,7 @@ watch_cb (gpointer user_data)
   int version;
 
   /* Not in the middle of one of our own transactions. */
-  if (!sqlite3_get_autocommit (self->db))
+  if (!koers_db_get_autocommit (self->db))
     return G_SOURCE_CONTINUE;
 
   version = query_data_version (self);
@@ -384,9 +384,9 @@ static gboolean
 same_value (KoersStore        *self,
             const KoersColumn *column,
             GObject           *object,
-            sqlite3_value     *value)
+            KoersDbValue      *value)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autofree char *sql = NULL;
 
   if (column->kind == KOERS_COLUMN_LINK)
@@ -400,8 +400,8 @@ same_value (KoersStore        *self,
   if (stmt == NULL)
     return FALSE;
   koers_entity_bind_column (column, stmt, 1, object);
-  sqlite3_bind_value (stmt, 2, value);
-  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  koers_db_bind_value (stmt, 2, value);
+  return koers_db_step (stmt) == KOERS_DB_ROW && koers_db_column_int (stmt, 0) == 1;
 }
 
 /* Do the two objects hold the same value of column? */
@@ -411,7 +411,7 @@ same_in_both (KoersStore        *self,
               GObject           *a,
               GObject           *b)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
 
   stmt = koers_store_prepare (self,
                               column->kind == KOERS_COLUMN_TEXT
@@ -422,7 +422,7 @@ same_in_both (KoersStore        *self,
     return FALSE;
   koers_entity_bind_column (column, stmt, 1, a);
   koers_entity_bind_column (column, stmt, 2, b);
-  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  return koers_db_step (stmt) == KOERS_DB_ROW && koers_db_column_int (stmt, 0) == 1;
 }
 
 static void
@@ -453,7 +453,7 @@ set_conflict_error (const char *author,
 
 typedef struct
 {
-  sqlite3_value *base; /* the value before the first change by others */
+  KoersDbValue *base; /* the value before the first change by others */
 } Base;
 
 static void
@@ -461,7 +461,7 @@ free_base (gpointer data)
 {
   Base *base = data;
 
-  sqlite3_value_free (base->base);
+  koers_db_value_free (base->base);
   g_free (base);
 }
 
@@ -479,7 +479,7 @@ koers_store_merge_newer (KoersStore *self,
                          GError    **error)
 {
   const KoersEntity *entity = koers_entity_for_object (object);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GHashTable) bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_base);
   g_autoptr (GObject) theirs = NULL;
   g_autofree char *last_author = NULL;
@@ -495,25 +495,25 @@ koers_store_merge_newer (KoersStore *self,
   if (stmt == NULL)
     return FALSE;
   koers_store_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, self->last_seq);
+  koers_db_bind_int64 (stmt, 2, self->last_seq);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       const char *name = koers_store_column_text (stmt, 3);
       Base       *base;
 
-      if (koers_store_is_own_change (self, sqlite3_column_int64 (stmt, 0)))
+      if (koers_store_is_own_change (self, koers_db_column_int64 (stmt, 0)))
         continue;
       g_free (last_author);
       last_author = g_strdup (koers_store_column_text (stmt, 1));
-      last_at = sqlite3_column_int64 (stmt, 2);
+      last_at = koers_db_column_int64 (stmt, 2);
       if (g_hash_table_contains (bases, name))
         continue;
       base = g_new0 (Base, 1);
-      base->base = sqlite3_value_dup (sqlite3_column_value (stmt, 4));
+      base->base = koers_db_column_dup_value (stmt, 4);
       g_hash_table_insert (bases, g_strdup (name), base);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != KOERS_DB_DONE)
     {
       koers_store_set_db_error (self, rc, error);
       return FALSE;
@@ -551,7 +551,7 @@ koers_store_merge_newer (KoersStore *self,
 
       /* Both changed it, differently. */
       set_conflict_error (last_author, last_at, error);
-      sqlite3_reset (stmt);
+      koers_db_reset (stmt);
       koers_store_catch_up (self, NULL);
       return FALSE;
     }

@@ -66,7 +66,7 @@ koers_store_finalize (GObject *object)
 
   /* The last connection checkpoints the WAL and removes -wal and -shm. */
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    koers_db_close (self->db);
   self->db = NULL;
 
   g_clear_pointer (&self->organisation, g_free);
@@ -247,19 +247,17 @@ open_file (const char   *file,
   self->lazy = lazy;
   self->without_kpis = !kpis;
 
-  rc = sqlite3_open_v2 (file, &self->db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
+  rc = koers_db_open_sqlite (file, KOERS_DB_OPEN_READWRITE, &self->db);
+  if (rc != KOERS_DB_OK)
     {
       koers_store_set_sqlite_error (error, rc, path);
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, 1);
-
   /* SQLite opens a file it may not write read-only, without a word. */
-  if (sqlite3_db_readonly (self->db, "main") == 1)
+  if (koers_db_is_readonly (self->db))
     {
-      koers_store_set_sqlite_error (error, SQLITE_READONLY, path);
+      koers_store_set_sqlite_error (error, KOERS_DB_READONLY, path);
       return NULL;
     }
 

@@ -47,8 +47,7 @@ draw_key_result_cb (KoersReportLayout *layout,
                     gconstpointer      item,
                     double             w)
 {
-  koers_report_chart_key_result (layout, item, KOERS_REPORT_MARGIN_X, layout->y, w);
-  layout->y += koers_report_chart_key_result_height (layout);
+  layout->y += koers_report_chart_key_result (layout, item, KOERS_REPORT_MARGIN_X, layout->y, w);
 }
 
 static void

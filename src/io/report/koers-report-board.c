@@ -109,7 +109,7 @@ draw_committed (KoersReportLayout *layout,
   static const KoersReportColumn columns[] = {
     { KOERS_REPORT_STR_COL_DEPARTMENT, 0.22, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_COL_OBJECTIVE, 0.42, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE, TRUE },
     { KOERS_REPORT_STR_COL_STATUS, 0.13, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_COL_SCORE, 0.09, PANGO_ALIGN_RIGHT, FALSE },
   };
@@ -139,7 +139,7 @@ draw_stale (KoersReportLayout *layout,
   static const KoersReportColumn columns[] = {
     { KOERS_REPORT_STR_COL_DEPARTMENT, 0.22, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_COL_KEY_RESULT, 0.42, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE, TRUE },
     { KOERS_REPORT_STR_COL_LAST_CHECKIN, 0.22, PANGO_ALIGN_LEFT, FALSE },
   };
   const KoersReportData *data = layout->data;
@@ -182,7 +182,7 @@ draw_without_key_results (KoersReportLayout *layout,
   static const KoersReportColumn columns[] = {
     { KOERS_REPORT_STR_COL_DEPARTMENT, 0.22, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_COL_OBJECTIVE, 0.56, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OWNER, 0.22, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OWNER, 0.22, PANGO_ALIGN_LEFT, FALSE, TRUE },
   };
   g_autoptr (KoersReportTable) table = koers_report_table_new (layout, columns, G_N_ELEMENTS (columns));
 

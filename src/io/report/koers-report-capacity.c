@@ -35,11 +35,11 @@ typedef struct
 
 typedef struct
 {
-  char  *subject;
-  char  *reason;
-  char  *help;
-  char  *raised_by;
-  GDate  raised;
+  char *subject;
+  char *reason;
+  char *help;
+  char *raised_by;
+  GDate raised;
 } EscalationLine;
 
 struct _KoersReportCapacity
@@ -254,7 +254,7 @@ koers_report_capacity_escalations (KoersReportLayout *layout)
       EscalationLine  *line = g_ptr_array_index (capacity->escalations, i);
       g_autofree char *date = g_date_valid (&line->raised) ? koers_format_date (lang, &line->raised) : g_strdup ("");
       const char      *pairs[] = { "reason", line->reason, "help", line->help, "who",
-                                   *line->raised_by != '\0' ? line->raised_by : "—", "date", date, NULL };
+                              *line->raised_by != '\0' ? line->raised_by : "—", "date", date, NULL };
       g_autofree char *words = expand (&escalation_words, lang, pairs);
 
       koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL_BOLD, line->subject, &koers_report_ink, 0, 1.0);
@@ -262,6 +262,12 @@ koers_report_capacity_escalations (KoersReportLayout *layout)
     }
 }
 
+#define NAME_WIDTH 130.0
+#define BAR_WIDTH 150.0
+#define COLUMN_GAP 10.0
+
+/* One line per department: its name, the bar of committed and total use
+ * against its capacity (the mark at 100 %), and the words. */
 static void
 draw_department (KoersReportLayout *layout,
                  DepartmentLine    *line)
@@ -270,8 +276,12 @@ draw_department (KoersReportLayout *layout,
   double           committed = koers_capacity_use_get_committed_share (&line->use);
   double           total = koers_capacity_use_get_total_share (&line->use);
   double           scale = MAX (1.0, total);
-  double           width = KOERS_REPORT_CONTENT_WIDTH;
+  double           words_x = KOERS_REPORT_MARGIN_X + NAME_WIDTH + BAR_WIDTH + 2 * COLUMN_GAP;
+  double           bar_x = KOERS_REPORT_MARGIN_X + NAME_WIDTH + COLUMN_GAP;
   g_autofree char *words = NULL;
+  g_autoptr (PangoLayout) name = NULL;
+  g_autoptr (PangoLayout) text = NULL;
+  double h;
 
   if (line->use.has_capacity && line->use.available > 0.0)
     {
@@ -285,19 +295,28 @@ draw_department (KoersReportLayout *layout,
   else
     words = g_strdup (koers_seed_text_get (&no_capacity, lang));
 
-  koers_report_layout_ensure (layout, 44.0);
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY_BOLD, line->name, &koers_report_ink, 0, 2.0);
+  name = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD, line->name, NAME_WIDTH, 2, PANGO_ALIGN_LEFT);
+  text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, words,
+                                   KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH - words_x, 3, PANGO_ALIGN_LEFT);
+  h = MAX (koers_report_text_height (name), koers_report_text_height (text));
+  koers_report_layout_ensure (layout, h + 6.0);
+  koers_report_layout_draw_text (layout, name, KOERS_REPORT_MARGIN_X, layout->y, &koers_report_ink);
   if (line->use.has_capacity && line->use.available > 0.0)
     {
-      koers_report_layout_progress_bar (layout, KOERS_REPORT_MARGIN_X, layout->y, width, 8.0,
-                                        MIN (1.0, total / scale), &koers_report_accent_light);
-      koers_report_layout_progress_bar (layout, KOERS_REPORT_MARGIN_X, layout->y, width, 8.0,
-                                        MIN (1.0, committed / scale), &koers_report_accent);
-      koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X + width / scale - 1.0, layout->y - 2.0, 2.0,
-                                     12.0, &koers_report_ink);
-      layout->y += 12.0;
+      double bar_y = layout->y + 1.5;
+
+      koers_report_layout_progress_bar (layout, bar_x, bar_y, BAR_WIDTH, 8.0, MIN (1.0, total / scale),
+                                        &koers_report_accent_light);
+      koers_report_layout_progress_bar (layout, bar_x, bar_y, BAR_WIDTH, 8.0, MIN (1.0, committed / scale),
+                                        &koers_report_accent);
+      koers_report_layout_fill_rect (layout, bar_x + BAR_WIDTH / scale - 1.0, bar_y - 2.0, 2.0, 12.0,
+                                     &koers_report_ink);
     }
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, words, &koers_report_muted, 0, 10.0);
+  koers_report_layout_draw_text (layout, text, words_x, layout->y, &koers_report_muted);
+  layout->y += h + 3.0;
+  koers_report_layout_hline (layout, KOERS_REPORT_MARGIN_X, KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH,
+                             layout->y, 0.4, &koers_report_rule);
+  layout->y += 4.0;
 }
 
 gboolean
@@ -309,7 +328,7 @@ koers_report_section_capacity (KoersReportLayout *layout)
   if (capacity == NULL || (capacity->departments->len == 0 && capacity->requests->len == 0))
     return koers_report_layout_tick (layout);
 
-  koers_report_layout_new_page (layout, TRUE);
+  koers_report_layout_begin_section (layout);
   koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT, koers_seed_text_get (&heading, lang),
                                    KOERS_REPORT_DEST_CAPACITY, FALSE);
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1, koers_seed_text_get (&heading, lang),
@@ -342,7 +361,8 @@ koers_report_section_capacity (KoersReportLayout *layout)
           days = expand (&days_words, lang, pairs);
         }
       asked = days != NULL && money != NULL ? g_strdup_printf ("%s, %s", days, money)
-                                            : g_strdup (days != NULL ? days : money != NULL ? money : "—");
+                                            : g_strdup (days != NULL ? days : money != NULL ? money
+                                                                                            : "—");
       {
         const char *pairs[] = { "department", line->department, "asked", asked, "reason", line->reason, NULL };
 

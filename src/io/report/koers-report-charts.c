@@ -12,9 +12,6 @@
 #define VALUE_WIDTH 34.0
 #define ASPIRATIONAL_GOAL 0.7
 
-#define KR_CHART_PAD 6.0
-#define KR_PLOT_HEIGHT 28.0
-
 static const KoersKrStatus status_order[] = {
   KOERS_KR_STATUS_ACHIEVED,
   KOERS_KR_STATUS_ON_TRACK,
@@ -187,11 +184,9 @@ double
 koers_report_chart_key_result_height (KoersReportLayout *layout)
 {
   /* Title (two lines), values line, plot, note (two lines). */
-  double height = KR_CHART_PAD * 2 + 2 * 9.5 + 9.0 + 4.0 + KR_PLOT_HEIGHT + 10.0;
+  KoersReportChartSize size = { 2 * 9.5 - 1.0, 9.0, layout->data->include_notes ? 2 * 8.5 + 2.0 : 0.0 };
 
-  if (layout->data->include_notes)
-    height += 2 * 8.5 + 2.0;
-  return height;
+  return koers_report_chart_size_height (&size);
 }
 
 static double
@@ -263,14 +258,16 @@ koers_report_chart_month_ticks (KoersReportLayout *layout,
   draw_month_ticks (layout, period, n_days, x, y, w);
 }
 
+/* A KoersReportChartBox's plot: item is the key result. */
 static void
-draw_plot (KoersReportLayout          *layout,
-           const KoersReportKeyResult *kr,
-           double                      x,
-           double                      y,
-           double                      w,
-           double                      h)
+draw_plot (KoersReportLayout *layout,
+           gconstpointer      item,
+           double             x,
+           double             y,
+           double             w,
+           double             h)
 {
+  const KoersReportKeyResult *kr = item;
   static const double         dashes[] = { 3.0, 2.0 };
   const KoersReportObjective *objective = kr->objective;
   const KoersPeriod          *period = objective->has_period ? &objective->period : &layout->data->period;
@@ -375,75 +372,162 @@ draw_plot (KoersReportLayout          *layout,
   cairo_restore (cr);
 }
 
+PangoLayout *
+koers_report_chart_title (KoersReportLayout *layout,
+                          const char        *text,
+                          double             w)
+{
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, text, w - 2 * KOERS_REPORT_CHART_PAD - 9.0,
+                                   KOERS_REPORT_CHART_TITLE_LINES, PANGO_ALIGN_LEFT);
+}
+
+PangoLayout *
+koers_report_chart_note (KoersReportLayout *layout,
+                         const char        *text,
+                         double             w)
+{
+  if (!layout->data->include_notes || text == NULL)
+    return NULL;
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, w - 2 * KOERS_REPORT_CHART_PAD, 2,
+                                   PANGO_ALIGN_LEFT);
+}
+
+/* "600 → 1,200 leads · now 900": a plain unit once, after the target, as
+ * the key result rows in the window show it; two lines at most. */
+static PangoLayout *
+key_result_values (KoersReportLayout          *layout,
+                   const KoersReportKeyResult *kr,
+                   double                      w)
+{
+  gboolean         unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER || kr->metric_kind == KOERS_METRIC_KIND_PERCENTAGE;
+  g_autofree char *start = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
+  g_autofree char *target = koers_format_metric (layout->lang, kr->metric_kind, kr->unit, kr->target);
+  g_autofree char *current = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit,
+                                                  kr->current);
+  g_autofree char *now = koers_report_str_format (layout->lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
+  g_autofree char *text = g_strdup_printf ("%s → %s  ·  %s", start, target, now);
+
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, w - 2 * KOERS_REPORT_CHART_PAD, 2,
+                                   PANGO_ALIGN_LEFT);
+}
+
+static PangoLayout *
+key_result_note (KoersReportLayout          *layout,
+                 const KoersReportKeyResult *kr,
+                 double                      w)
+{
+  return koers_report_chart_note (layout, kr->latest != NULL ? kr->latest->note : NULL, w);
+}
+
 void
+koers_report_chart_size_grow (KoersReportChartSize *size,
+                              PangoLayout          *title,
+                              PangoLayout          *values,
+                              PangoLayout          *note)
+{
+  size->title = MAX (size->title, koers_report_text_height (title));
+  size->values = MAX (size->values, koers_report_text_height (values));
+  if (note != NULL)
+    size->note = MAX (size->note, koers_report_text_height (note) + 2.0);
+}
+
+void
+koers_report_chart_key_result_measure (KoersReportLayout          *layout,
+                                       const KoersReportKeyResult *kr,
+                                       double                      w,
+                                       KoersReportChartSize       *size)
+{
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kr->title, w);
+  g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
+  g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
+
+  koers_report_chart_size_grow (size, title, values, note);
+}
+
+double
+koers_report_chart_size_height (const KoersReportChartSize *size)
+{
+  return KOERS_REPORT_CHART_PAD * 2 + size->title + 1.0 + size->values + 2.0 + KOERS_REPORT_CHART_PLOT_HEIGHT +
+         KOERS_REPORT_CHART_TICKS_HEIGHT + size->note;
+}
+
+double
 koers_report_chart_key_result (KoersReportLayout          *layout,
                                const KoersReportKeyResult *kr,
                                double                      x,
                                double                      y,
                                double                      w)
 {
-  double             height = koers_report_chart_key_result_height (layout);
-  double             inner = w - 2 * KR_CHART_PAD;
-  const KoersPeriod *period = kr->objective->has_period ? &kr->objective->period : &layout->data->period;
-  int                n_days = koers_date_days_between (&period->start, &period->end);
-  g_autoptr (PangoLayout) title = NULL;
-  g_autoptr (PangoLayout) values = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *current = NULL;
-  g_autofree char *values_text = NULL;
-  g_autofree char *now = NULL;
-  gboolean         unit_once;
-  double           cy = y + KR_CHART_PAD;
-  double           plot_y;
+  KoersReportChartSize size = { 0.0, 0.0, 0.0 };
 
-  koers_report_layout_fill_rounded (layout, x, y, w, height, 3.0, &koers_report_shade);
+  koers_report_chart_key_result_measure (layout, kr, w, &size);
+  koers_report_chart_key_result_sized (layout, kr, x, y, w, &size);
+  return koers_report_chart_size_height (&size);
+}
 
-  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kr->title, inner - 9.0, 2,
-                                    PANGO_ALIGN_LEFT);
-  koers_report_layout_status_symbol (layout, kr->status, x + KR_CHART_PAD + 3.0, cy + 4.5, 6.0);
-  koers_report_layout_draw_text (layout, title, x + KR_CHART_PAD + 9.0, cy, &koers_report_ink);
-  cy += 2 * 9.5;
+void
+koers_report_chart_box (KoersReportLayout          *layout,
+                        const KoersReportChartBox  *box,
+                        const KoersReportChartSize *size,
+                        double                      x,
+                        double                      y,
+                        double                      w)
+{
+  double pad = KOERS_REPORT_CHART_PAD;
+  double plot_h = KOERS_REPORT_CHART_PLOT_HEIGHT;
+  double inner = w - 2 * pad;
+  int    n_days = koers_date_days_between (&box->period->start, &box->period->end);
+  double cy = y + pad;
 
-  /* "600 → 1,200 leads · now 900": a plain unit once, after the target,
-   * as the key result rows in the window show it. */
-  unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER || kr->metric_kind == KOERS_METRIC_KIND_PERCENTAGE;
-  start = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
-  target = koers_format_metric (layout->lang, kr->metric_kind, kr->unit, kr->target);
-  current = koers_format_metric (layout->lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->current);
-  now = koers_report_str_format (layout->lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
-  values_text = g_strdup_printf ("%s → %s  ·  %s", start, target, now);
-  values = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, values_text, inner, 1,
-                                     PANGO_ALIGN_LEFT);
-  koers_report_layout_draw_text (layout, values, x + KR_CHART_PAD, cy, &koers_report_muted);
-  cy += 9.0 + 4.0;
+  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_chart_size_height (size), 3.0,
+                                    &koers_report_shade);
+  koers_report_layout_status_symbol (layout, box->symbol, x + pad + 3.0, cy + 4.5, 6.0);
+  koers_report_layout_draw_text (layout, box->title, x + pad + 9.0, cy, &koers_report_ink);
+  cy += size->title + 1.0;
+  koers_report_layout_draw_text (layout, box->values, x + pad, cy, &koers_report_muted);
+  cy += size->values + 2.0;
 
-  plot_y = cy;
   if (layout->drawing)
-    draw_plot (layout, kr, x + KR_CHART_PAD, plot_y, inner, KR_PLOT_HEIGHT);
-  if (kr->checkins->len == 0)
+    box->plot (layout, box->item, x + pad, cy, inner, plot_h);
+  if (box->empty != NULL)
     {
-      g_autoptr (PangoLayout) none = NULL;
+      g_autoptr (PangoLayout) none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, box->empty, inner, 1,
+                                                               PANGO_ALIGN_CENTER);
 
-      none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
-                                       koers_report_str (layout->lang, KOERS_REPORT_STR_NO_CHECKINS),
-                                       inner, 1, PANGO_ALIGN_CENTER);
-      koers_report_layout_draw_text (layout, none, x + KR_CHART_PAD,
-                                     plot_y + KR_PLOT_HEIGHT / 2 - 4.0, &koers_report_muted);
+      koers_report_layout_draw_text (layout, none, x + pad, cy + plot_h / 2 - 4.0, &koers_report_muted);
     }
-  cy += KR_PLOT_HEIGHT;
+  cy += plot_h;
   if (n_days > 0)
-    draw_month_ticks (layout, period, n_days, x + KR_CHART_PAD, cy, inner);
-  cy += 10.0;
+    draw_month_ticks (layout, box->period, n_days, x + pad, cy, inner);
+  cy += KOERS_REPORT_CHART_TICKS_HEIGHT;
 
-  if (layout->data->include_notes && kr->latest != NULL && kr->latest->note != NULL)
-    {
-      g_autoptr (PangoLayout) note = NULL;
+  if (box->note != NULL)
+    koers_report_layout_draw_text (layout, box->note, x + pad, cy + 2.0, &koers_report_ink);
+}
 
-      note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, kr->latest->note, inner, 2,
-                                       PANGO_ALIGN_LEFT);
-      koers_report_layout_draw_text (layout, note, x + KR_CHART_PAD, cy + 2.0, &koers_report_ink);
-    }
+void
+koers_report_chart_key_result_sized (KoersReportLayout          *layout,
+                                     const KoersReportKeyResult *kr,
+                                     double                      x,
+                                     double                      y,
+                                     double                      w,
+                                     const KoersReportChartSize *size)
+{
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kr->title, w);
+  g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
+  g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
+  KoersReportChartBox box = {
+    .symbol = kr->status,
+    .title = title,
+    .values = values,
+    .note = note,
+    .period = kr->objective->has_period ? &kr->objective->period : &layout->data->period,
+    .empty = kr->checkins->len == 0 ? koers_report_str (layout->lang, KOERS_REPORT_STR_NO_CHECKINS) : NULL,
+    .plot = draw_plot,
+    .item = kr,
+  };
+
+  koers_report_chart_box (layout, &box, size, x, y, w);
 }
 
 typedef enum
@@ -516,14 +600,16 @@ draw_legend_item (KoersReportLayout *layout,
   return x + 18 + koers_report_text_width (text) + 16;
 }
 
-void
-koers_report_chart_key_result_legend (KoersReportLayout *layout)
+double
+koers_report_chart_key_result_legend (KoersReportLayout *layout,
+                                      double             x,
+                                      double            *height)
 {
-  double x = KOERS_REPORT_MARGIN_X;
   double h = 0.0;
 
   x = draw_legend_item (layout, LEGEND_CHECKINS, KOERS_REPORT_STR_CHART_CHECKINS, x, layout->y, &h);
   x = draw_legend_item (layout, LEGEND_IDEAL, KOERS_REPORT_STR_CHART_IDEAL, x, layout->y, &h);
-  draw_legend_item (layout, LEGEND_REPORT_DATE, KOERS_REPORT_STR_REPORT_DATE, x, layout->y, &h);
-  layout->y += h;
+  x = draw_legend_item (layout, LEGEND_REPORT_DATE, KOERS_REPORT_STR_REPORT_DATE, x, layout->y, &h);
+  *height = MAX (*height, h);
+  return x;
 }

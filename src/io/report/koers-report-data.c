@@ -235,6 +235,56 @@ wants_department (const KoersReportOptions *opts,
   return FALSE;
 }
 
+/* The position a department sorts by: a team's is its department's, and
+ * it comes after the department (rank 1) in the store's order. */
+typedef struct
+{
+  guint root;
+  guint rank;
+  guint own;
+} SortKey;
+
+static int
+compare_keys_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  GHashTable    *keys = user_data;
+  const SortKey *ka = g_hash_table_lookup (keys, *(gpointer const *) a);
+  const SortKey *kb = g_hash_table_lookup (keys, *(gpointer const *) b);
+
+  if (ka->root != kb->root)
+    return ka->root < kb->root ? -1 : 1;
+  if (ka->rank != kb->rank)
+    return ka->rank < kb->rank ? -1 : 1;
+  return ka->own < kb->own ? -1 : ka->own > kb->own;
+}
+
+/* Each team right after its department (the store lists teams last), so
+ * a board reads a department and its teams together. */
+static void
+order_teams (GPtrArray  *departments,
+             GHashTable *dept_by_id)
+{
+  g_autoptr (GHashTable) keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr (GHashTable) position = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < departments->len; i++)
+    g_hash_table_insert (position, g_ptr_array_index (departments, i), GUINT_TO_POINTER (i));
+  for (guint i = 0; i < departments->len; i++)
+    {
+      KoersReportDepartment *dept = g_ptr_array_index (departments, i);
+      KoersReportDepartment *parent = dept->parent_id != 0 ? g_hash_table_lookup (dept_by_id, &dept->parent_id) : NULL;
+      SortKey               *key = g_new (SortKey, 1);
+
+      key->root = parent != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (position, parent)) : i;
+      key->rank = parent != NULL ? 1 : 0;
+      key->own = i;
+      g_hash_table_insert (keys, dept, key);
+    }
+  g_ptr_array_sort_with_data (departments, compare_keys_cb, keys);
+}
+
 KoersReportData *
 koers_report_data_collect (KoersStore               *store,
                            const KoersReportOptions *opts)
@@ -244,7 +294,8 @@ koers_report_data_collect (KoersStore               *store,
   g_autoptr (GPtrArray) all_departments = g_ptr_array_new_with_free_func (department_free);
   GListModel *departments = koers_store_get_departments (store);
   GListModel *objectives = koers_store_get_objectives (store);
-  guint       n;
+  g_autoptr (GHashTable) moved_by = koers_report_kpis_index_moved_by (store, &opts->period);
+  guint n;
 
   data->language = opts->language;
   data->include_notes = opts->include_notes;
@@ -276,12 +327,15 @@ koers_report_data_collect (KoersStore               *store,
       out->id = koers_department_get_id (dept);
       out->name = g_strdup (koers_department_get_name (dept));
       out->is_company = koers_department_get_is_company (dept);
+      out->parent_id = koers_department_get_parent_id (dept);
       out->objectives = g_ptr_array_new ();
       out->dest = g_strdup_printf ("department-%" G_GINT64_FORMAT, out->id);
-      koers_report_kpis_collect (store, data, out);
+      koers_report_kpis_collect (store, data, out, moved_by);
       g_ptr_array_add (all_departments, out);
       g_hash_table_insert (dept_by_id, &out->id, out);
     }
+
+  order_teams (all_departments, dept_by_id);
 
   n = g_list_model_get_n_items (objectives);
   for (guint i = 0; i < n; i++)

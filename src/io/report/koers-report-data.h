@@ -106,9 +106,11 @@ typedef struct
 
 struct _KoersReportDepartment
 {
-  gint64     id;
-  char      *name;
-  gboolean   is_company;
+  gint64   id;
+  char    *name;
+  gboolean is_company;
+  /* A team's department, else 0. */
+  gint64     parent_id;
   GPtrArray *objectives; /* KoersReportObjective, not owned */
   GPtrArray *kpis;       /* KoersReportKpi, owned */
   double     score;
@@ -134,7 +136,8 @@ typedef struct
   KoersPeriod   period;
   GDate         generated;
   gboolean      whole_company;
-  /* Departments in the report, company first, in the store's order. */
+  /* Departments in the report, company first, in the store's order, each
+   * team right after its department. */
   GPtrArray *departments; /* KoersReportDepartment, owned */
   /* Every objective in the report, in department order. */
   GPtrArray *objectives; /* KoersReportObjective, owned */

@@ -9,25 +9,26 @@
 #include "koers-report-sections.h"
 #include "koers-report-tables.h"
 
-#define CHARTS_PER_ROW 4
+#define CHARTS_PER_ROW 5
 #define CHART_GAP 6.0
-#define DEPARTMENT_GAP 14.0
+#define DEPARTMENT_GAP 10.0
 
 /* The seed's reporting template (section 5): Niveau, Doelstelling,
  * Sleutelresultaat, Startwaarde, Doelwaarde, Status, Verantwoordelijke,
  * with the current value and its progress bar added. */
 static const KoersReportColumn template_columns[] = {
-  /* Niveau wide enough for a department's longest word
-   * ("Productontwikkeling"), Huidig for a value with its unit ("461
-   * aanvragen"), Status for "Achieved" beside its symbol. */
-  { KOERS_REPORT_STR_COL_LEVEL, 0.15, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.135, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.165, PANGO_ALIGN_LEFT, FALSE },
+  /* The key result's words get the most room: they make a row tall.
+   * Niveau holds a department's longest word ("Productontwikkeling") at
+   * a smaller size, Start and Target "€ 2.000.000", Status "Achieved"
+   * beside its symbol. */
+  { KOERS_REPORT_STR_COL_LEVEL, 0.115, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.155, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.19, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_START, 0.09, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_TARGET, 0.09, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_CURRENT, 0.135, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_CURRENT, 0.125, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_STATUS, 0.10, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_OWNER, 0.135, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_OWNER, 0.135, PANGO_ALIGN_LEFT, FALSE, TRUE },
 };
 
 static char *
@@ -93,48 +94,104 @@ add_objective_rows (KoersReportLayout          *layout,
     }
 }
 
-/* The department's key results over the period: one grid, in the
- * table's order (the table says which objective each belongs to), so a
- * row of charts is never half empty between two objectives. */
+/* The department's key results and then its KPIs over the period: one
+ * grid, in the tables' order (the tables say which objective each key
+ * result belongs to), so a row of charts is never half empty between two
+ * objectives, nor before the KPIs.  Each row is as tall as its charts
+ * need. */
 static gboolean
 draw_charts (KoersReportLayout           *layout,
              const KoersReportDepartment *dept)
 {
-  double chart_h = koers_report_chart_key_result_height (layout);
   double chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
-  guint  column = 0;
+  g_autoptr (GPtrArray) krs = g_ptr_array_new ();
+  guint n;
 
   for (guint i = 0; i < dept->objectives->len; i++)
     {
       const KoersReportObjective *objective = g_ptr_array_index (dept->objectives, i);
 
       for (guint j = 0; j < objective->key_results->len; j++)
+        g_ptr_array_add (krs, g_ptr_array_index (objective->key_results, j));
+    }
+  n = krs->len + dept->kpis->len;
+
+  for (guint i = 0; i < n; i += CHARTS_PER_ROW)
+    {
+      guint                end = MIN (n, i + CHARTS_PER_ROW);
+      KoersReportChartSize size = { 0.0, 0.0, 0.0 };
+      double               chart_h;
+
+      for (guint k = i; k < end; k++)
         {
-          if (column == 0)
-            koers_report_layout_ensure (layout, chart_h);
-          koers_report_chart_key_result (layout, g_ptr_array_index (objective->key_results, j),
-                                         KOERS_REPORT_MARGIN_X + column * (chart_w + CHART_GAP), layout->y,
-                                         chart_w);
-          if (++column == CHARTS_PER_ROW)
-            {
-              layout->y += chart_h + CHART_GAP;
-              column = 0;
-            }
+          if (k < krs->len)
+            koers_report_chart_key_result_measure (layout, g_ptr_array_index (krs, k), chart_w, &size);
+          else
+            koers_report_kpi_chart_measure (layout, g_ptr_array_index (dept->kpis, k - krs->len), chart_w, &size);
         }
-      if (!koers_report_layout_tick (layout))
+      chart_h = koers_report_chart_size_height (&size);
+      koers_report_layout_ensure (layout, chart_h);
+      for (guint k = i; k < end; k++)
+        {
+          double x = KOERS_REPORT_MARGIN_X + (k - i) * (chart_w + CHART_GAP);
+
+          if (k < krs->len)
+            koers_report_chart_key_result_sized (layout, g_ptr_array_index (krs, k), x, layout->y, chart_w, &size);
+          else
+            koers_report_kpi_chart_sized (layout, g_ptr_array_index (dept->kpis, k - krs->len), x, layout->y,
+                                          chart_w, &size);
+        }
+      layout->y += chart_h + CHART_GAP;
+      if (g_cancellable_is_cancelled (layout->cancellable))
         return FALSE;
     }
-  if (column > 0)
-    layout->y += chart_h + CHART_GAP;
+  /* Progress counts objectives. */
+  for (guint i = 0; i < dept->objectives->len; i++)
+    if (!koers_report_layout_tick (layout))
+      return FALSE;
 
   return TRUE;
 }
 
+/* The heading over the grid, and the legends of what it holds. */
+static void
+draw_charts_heading (KoersReportLayout           *layout,
+                     const KoersReportDepartment *dept,
+                     gboolean                     team)
+{
+  KoersLanguage  lang = layout->lang;
+  gboolean       krs = dept->n_key_results > 0;
+  gboolean       kpis = dept->kpis->len > 0;
+  KoersReportStr title = krs && kpis ? KOERS_REPORT_STR_TRENDS_ALL : krs ? KOERS_REPORT_STR_TRENDS
+                                                                         : KOERS_REPORT_STR_KPI_TRENDS;
+  double         x = KOERS_REPORT_MARGIN_X;
+  double         legend_h = 0.0;
+
+  if (!krs && !kpis)
+    return;
+  layout->y += 8.0;
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, koers_report_str (lang, title), NULL,
+                               koers_report_chart_key_result_height (layout) + 20.0);
+  layout->y += 3.0;
+  /* Both legends on one line; a team's key result charts read as its
+   * department's did. */
+  if (krs && !team)
+    x = koers_report_chart_key_result_legend (layout, x, &legend_h) + 14.0;
+  if (kpis)
+    koers_report_kpi_chart_legend (layout, x, &legend_h);
+  layout->y += legend_h + 6.0;
+}
+
+/* A team (its department in the report before it) is a part of its
+ * department's section: a smaller heading, its bookmark under the
+ * department's, and no second legend for its charts. */
 static gboolean
 draw_department (KoersReportLayout           *layout,
                  const KoersReportDepartment *dept,
                  int                          outline_parent,
-                 gboolean                     first)
+                 gboolean                     first,
+                 gboolean                     team,
+                 int                         *outline_out)
 {
   KoersLanguage lang = layout->lang;
   g_autoptr (KoersReportTable) table = NULL;
@@ -144,7 +201,6 @@ draw_department (KoersReportLayout           *layout,
                                                       dept->n_key_results);
   g_autofree char *score = koers_format_score (lang, dept->score, 2);
   g_autofree char *line = NULL;
-  gboolean         any_key_results = dept->n_key_results > 0;
   double           keep = 20.0;
   int              outline;
 
@@ -163,40 +219,32 @@ draw_department (KoersReportLayout           *layout,
     layout->y += DEPARTMENT_GAP;
   koers_report_layout_ensure (layout, 30.0 + keep);
   outline = koers_report_layout_add_outline (layout, outline_parent, dept->name, dept->dest, FALSE);
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H1, dept->name, dept->dest, keep);
+  *outline_out = outline;
+  koers_report_layout_heading (layout, team ? KOERS_REPORT_FONT_H2 : KOERS_REPORT_FONT_H1, dept->name, dept->dest,
+                               keep);
   layout->y += 2.0;
 
   if (dept->objectives->len == 0)
+    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+                                   koers_report_str (lang, KOERS_REPORT_STR_NO_OBJECTIVES),
+                                   &koers_report_muted, 0, 0);
+  else
     {
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
-                                     koers_report_str (lang, KOERS_REPORT_STR_NO_OBJECTIVES),
-                                     &koers_report_muted, 0, 0);
-      return koers_report_kpis_department (layout, dept, outline);
+      line = koers_report_str_format (lang, KOERS_REPORT_STR_DEPARTMENT_LINE, n_objectives, n_krs, score);
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, line, &koers_report_muted, 0, 6.0);
+      koers_report_table_draw (table);
+      g_clear_pointer (&table, koers_report_table_free);
+      if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))
+        return FALSE;
     }
 
-  line = koers_report_str_format (lang, KOERS_REPORT_STR_DEPARTMENT_LINE, n_objectives, n_krs, score);
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, line, &koers_report_muted, 0, 6.0);
-
-  koers_report_table_draw (table);
-  g_clear_pointer (&table, koers_report_table_free);
-  if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))
+  /* The KPIs next to the OKRs, as the seed asks of board reporting; then
+   * the charts of both. */
+  if (!koers_report_kpis_department (layout, dept, outline))
     return FALSE;
+  draw_charts_heading (layout, dept, team);
 
-  if (any_key_results)
-    {
-      layout->y += 10.0;
-      koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, koers_report_str (lang, KOERS_REPORT_STR_TRENDS),
-                                   NULL, koers_report_chart_key_result_height (layout) + 20.0);
-      layout->y += 3.0;
-      koers_report_chart_key_result_legend (layout);
-      layout->y += 6.0;
-    }
-
-  if (!draw_charts (layout, dept))
-    return FALSE;
-
-  /* The KPIs next to the OKRs, as the seed asks of board reporting. */
-  return koers_report_kpis_department (layout, dept, outline);
+  return draw_charts (layout, dept);
 }
 
 gboolean
@@ -204,18 +252,28 @@ koers_report_section_departments (KoersReportLayout *layout)
 {
   const KoersReportData *data = layout->data;
   int                    parent = 0;
+  gint64                 last_id = 0;
+  int                    last_outline = 0;
 
   for (guint i = 0; i < data->departments->len; i++)
     {
       const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+      /* Teams come right after their department (koers-report-data.c). */
+      gboolean team = dept->parent_id != 0 && dept->parent_id == last_id;
+      int      outline = 0;
 
       /* The "Departments" bookmark opens on the first department. */
       if (i == 0)
         parent = koers_report_layout_add_outline (layout, CAIRO_PDF_OUTLINE_ROOT,
                                                   koers_report_str (layout->lang, KOERS_REPORT_STR_DEPARTMENTS),
                                                   dept->dest, TRUE);
-      if (!draw_department (layout, dept, parent, i == 0))
+      if (!draw_department (layout, dept, team ? last_outline : parent, i == 0, team, &outline))
         return FALSE;
+      if (!team)
+        {
+          last_id = dept->id;
+          last_outline = outline;
+        }
     }
 
   return TRUE;
@@ -228,7 +286,7 @@ draw_missed (KoersReportLayout *layout)
     { KOERS_REPORT_STR_COL_DEPARTMENT, 0.20, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_COL_OBJECTIVE, 0.46, PANGO_ALIGN_LEFT, FALSE },
     { KOERS_REPORT_STR_PERIOD, 0.14, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OWNER, 0.12, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OWNER, 0.12, PANGO_ALIGN_LEFT, FALSE, TRUE },
     { KOERS_REPORT_STR_COL_SCORE, 0.08, PANGO_ALIGN_RIGHT, FALSE },
   };
   const KoersReportData *data = layout->data;
@@ -274,10 +332,10 @@ static void
 draw_personal_data (KoersReportLayout *layout)
 {
   static const KoersReportColumn columns[] = {
-    { KOERS_REPORT_STR_COL_DEPARTMENT, 0.18, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_KEY_RESULT, 0.32, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_NOTE, 0.36, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_DEPARTMENT, 0.16, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_KEY_RESULT, 0.30, PANGO_ALIGN_LEFT, FALSE },
+    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE, TRUE },
+    { KOERS_REPORT_STR_COL_NOTE, 0.40, PANGO_ALIGN_LEFT, FALSE },
   };
   const KoersReportData *data = layout->data;
   g_autoptr (KoersReportTable) table = NULL;
@@ -304,7 +362,8 @@ draw_personal_data (KoersReportLayout *layout)
 
           koers_report_table_add_row (table, TRUE);
           koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, NULL);
-          koers_report_table_set_text (table, 1, kr->title, objective->title, FALSE, objective->dest);
+          /* The key result links to its objective's row, which names it. */
+          koers_report_table_set_text (table, 1, kr->title, NULL, FALSE, objective->dest);
           koers_report_table_set_text (table, 2, koers_report_key_result_owner (kr), NULL, FALSE, NULL);
           koers_report_table_set_text (table, 3,
                                        kr->personal_data_note != NULL
@@ -350,7 +409,7 @@ draw_scoring (KoersReportLayout *layout)
       koers_report_layout_draw_text (layout, number, KOERS_REPORT_MARGIN_X, layout->y, &koers_report_accent);
       koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
                                      koers_report_str (layout->lang, rules[i]),
-                                     &koers_report_ink, 16.0, 4.0);
+                                     &koers_report_ink, 16.0, 2.5);
     }
 }
 
@@ -367,9 +426,9 @@ koers_report_section_appendix (KoersReportLayout *layout)
   layout->y += 6.0;
 
   draw_missed (layout);
-  layout->y += 10.0;
+  layout->y += 8.0;
   draw_personal_data (layout);
-  layout->y += 10.0;
+  layout->y += 8.0;
   draw_scoring (layout);
 
   return koers_report_layout_tick (layout);

@@ -86,6 +86,10 @@ joins (const char *text,
   /* "€ 250.000", "−€ 1.000" */
   if (is_currency (prev) && (g_unichar_isdigit (next) || next == '-' || next == 0x2212))
     return TRUE;
+  /* "€ 9.990" over "per kwartaal": a rate may break before its "per" in
+   * a narrow column, rather than inside "kwartaal". */
+  if (g_unichar_isdigit (prev) && g_ascii_strncasecmp (after, "per ", 4) == 0)
+    return FALSE;
   /* "250.000 euro", "8,5 %", "30 juni", "3 ×": a number and what it counts. */
   if (g_unichar_isdigit (prev) && !g_unichar_isdigit (next) && (g_unichar_isalpha (next) || g_unichar_ispunct (next) || next == 0x00D7 || next == '%'))
     return next != '(' && next != '-' && next != 0x2013 && next != 0x2014;

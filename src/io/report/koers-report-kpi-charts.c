@@ -11,9 +11,6 @@
 /* The small charts of a department's KPI page: a KPI's values over the
  * period against its thresholds. */
 
-#define CHART_PAD 6.0
-#define PLOT_HEIGHT 26.0
-
 /* A KPI's health in the key results' symbols and colours, so that the
  * report has one visual language: achieved (disc with a tick, green),
  * at risk (triangle, orange), off track (diamond, red), and the open ring
@@ -120,13 +117,14 @@ value_y (double value,
 /* The period's values against the two thresholds: healthy dashed in the
  * healthy colour, attention dotted in the attention colour. */
 static void
-draw_plot (KoersReportLayout    *layout,
-           const KoersReportKpi *kpi,
-           double                x,
-           double                y,
-           double                w,
-           double                h)
+draw_plot (KoersReportLayout *layout,
+           gconstpointer      item,
+           double             x,
+           double             y,
+           double             w,
+           double             h)
 {
+  const KoersReportKpi   *kpi = item;
   static const double     dashed[] = { 3.0, 2.0 };
   static const double     dotted[] = { 1.0, 1.6 };
   const KoersPeriod      *period = &layout->data->period;
@@ -222,94 +220,97 @@ draw_plot (KoersReportLayout    *layout,
   cairo_restore (cr);
 }
 
-double
-koers_report_kpi_chart_height (KoersReportLayout *layout)
+/* "now 44 · Healthy ≥ 50", or without the threshold when that does not
+ * fit on two lines (the table has it too). */
+static PangoLayout *
+kpi_caption (KoersReportLayout    *layout,
+             const KoersReportKpi *kpi,
+             double                w)
 {
-  /* Name (two lines), values line, plot, months, note (two lines). */
-  double height = CHART_PAD * 2 + 2 * 9.5 + 9.0 + 4.0 + PLOT_HEIGHT + 10.0;
+  KoersLanguage    lang = layout->lang;
+  double           inner = w - 2 * KOERS_REPORT_CHART_PAD;
+  g_autofree char *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
+  g_autofree char *current = kpi->has_value ? koers_report_kpi_format_value (lang, kpi, kpi->current) : g_strdup ("—");
+  g_autofree char *now = koers_report_str_format (lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
+  g_autofree char *text = g_strdup_printf ("%s  ·  %s %s", now, koers_report_str (lang, KOERS_REPORT_STR_COL_HEALTHY),
+                                           healthy);
+  PangoLayout     *caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, inner, 2,
+                                                       PANGO_ALIGN_LEFT);
 
-  if (layout->data->include_notes)
-    height += 2 * 8.5 + 2.0;
-  return height;
+  if (pango_layout_is_ellipsized (caption))
+    {
+      g_object_unref (caption);
+      caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, now, inner, 2, PANGO_ALIGN_LEFT);
+    }
+  return caption;
+}
+
+/* The newest note of the period: what is behind the line. */
+static PangoLayout *
+kpi_note (KoersReportLayout    *layout,
+          const KoersReportKpi *kpi,
+          double                w)
+{
+  for (guint i = kpi->values->len; i > (kpi->has_before ? 1u : 0u); i--)
+    {
+      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i - 1);
+
+      if (value->note != NULL)
+        return koers_report_chart_note (layout, value->note, w);
+    }
+  return NULL;
 }
 
 void
+koers_report_kpi_chart_measure (KoersReportLayout    *layout,
+                                const KoersReportKpi *kpi,
+                                double                w,
+                                KoersReportChartSize *size)
+{
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kpi->name, w);
+  g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
+  g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
+
+  koers_report_chart_size_grow (size, title, caption, note);
+}
+
+double
 koers_report_kpi_chart (KoersReportLayout    *layout,
                         const KoersReportKpi *kpi,
                         double                x,
                         double                y,
                         double                w)
 {
-  KoersLanguage      lang = layout->lang;
-  const KoersPeriod *period = &layout->data->period;
-  int                n_days = koers_date_days_between (&period->start, &period->end);
-  double             inner = w - 2 * CHART_PAD;
-  double             cy = y + CHART_PAD;
-  g_autoptr (PangoLayout) title = NULL;
-  g_autoptr (PangoLayout) caption = NULL;
-  g_autofree char           *healthy = koers_report_kpi_format_threshold (lang, kpi, kpi->healthy);
-  g_autofree char           *current = NULL;
-  g_autofree char           *now = NULL;
-  g_autofree char           *caption_text = NULL;
-  const KoersReportKpiValue *noted = NULL;
+  KoersReportChartSize size = { 0.0, 0.0, 0.0 };
 
-  koers_report_layout_fill_rounded (layout, x, y, w, koers_report_kpi_chart_height (layout), 3.0, &koers_report_shade);
+  koers_report_kpi_chart_measure (layout, kpi, w, &size);
+  koers_report_kpi_chart_sized (layout, kpi, x, y, w, &size);
+  return koers_report_chart_size_height (&size);
+}
 
-  title = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE_BOLD, kpi->name, inner - 9.0, 2,
-                                    PANGO_ALIGN_LEFT);
-  koers_report_layout_status_symbol (layout, koers_report_kpi_symbol (kpi->status), x + CHART_PAD + 3.0, cy + 4.5, 6.0);
-  koers_report_layout_draw_text (layout, title, x + CHART_PAD + 9.0, cy, &koers_report_ink);
-  cy += 2 * 9.5;
+void
+koers_report_kpi_chart_sized (KoersReportLayout          *layout,
+                              const KoersReportKpi       *kpi,
+                              double                      x,
+                              double                      y,
+                              double                      w,
+                              const KoersReportChartSize *size)
+{
+  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kpi->name, w);
+  g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
+  g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
+  KoersReportChartBox box = {
+    .symbol = koers_report_kpi_symbol (kpi->status),
+    .title = title,
+    .values = caption,
+    .note = note,
+    .period = &layout->data->period,
+    .empty = kpi->values->len == 0 ? koers_report_str (layout->lang, KOERS_REPORT_STR_KPI_NO_VALUES) : NULL,
+    .plot = draw_plot,
+    .item = kpi,
+  };
 
-  /* "now 44 · Healthy ≥ 50" */
-  current = kpi->has_value ? koers_report_kpi_format_value (lang, kpi, kpi->current) : g_strdup ("—");
-  now = koers_report_str_format (lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
-  caption_text = g_strdup_printf ("%s  ·  %s %s", now, koers_report_str (lang, KOERS_REPORT_STR_COL_HEALTHY),
-                                  healthy);
-  caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, caption_text, inner, 1,
-                                      PANGO_ALIGN_LEFT);
-  /* The threshold only when all of it fits: the table has it too. */
-  if (pango_layout_is_ellipsized (caption))
-    {
-      g_clear_object (&caption);
-      caption = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, now, inner, 1, PANGO_ALIGN_LEFT);
-    }
-  koers_report_layout_draw_text (layout, caption, x + CHART_PAD, cy, &koers_report_muted);
-  cy += 9.0 + 4.0;
-
-  if (layout->drawing)
-    draw_plot (layout, kpi, x + CHART_PAD, cy, inner, PLOT_HEIGHT);
-  if (kpi->values->len == 0)
-    {
-      g_autoptr (PangoLayout) none = NULL;
-
-      none = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
-                                       koers_report_str (lang, KOERS_REPORT_STR_KPI_NO_VALUES),
-                                       inner, 1, PANGO_ALIGN_CENTER);
-      koers_report_layout_draw_text (layout, none, x + CHART_PAD, cy + PLOT_HEIGHT / 2 - 4.0,
-                                     &koers_report_muted);
-    }
-  cy += PLOT_HEIGHT;
-  if (n_days > 0)
-    koers_report_chart_month_ticks (layout, period, n_days, x + CHART_PAD, cy, inner);
-  cy += 10.0;
-
-  /* The newest note of the period says what is behind the line. */
-  for (guint i = kpi->values->len; i > (kpi->has_before ? 1u : 0u) && noted == NULL; i--)
-    {
-      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i - 1);
-
-      if (value->note != NULL)
-        noted = value;
-    }
-  if (layout->data->include_notes && noted != NULL)
-    {
-      g_autoptr (PangoLayout) note = NULL;
-
-      note = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, noted->note, inner, 2,
-                                       PANGO_ALIGN_LEFT);
-      koers_report_layout_draw_text (layout, note, x + CHART_PAD, cy + 2.0, &koers_report_ink);
-    }
+  koers_report_chart_box (layout, &box, size, x, y, w);
 }
 
 typedef enum
@@ -373,14 +374,16 @@ draw_legend_item (KoersReportLayout *layout,
   return x + 18 + koers_report_text_width (text) + 16;
 }
 
-void
-koers_report_kpi_chart_legend (KoersReportLayout *layout)
+double
+koers_report_kpi_chart_legend (KoersReportLayout *layout,
+                               double             x,
+                               double            *height)
 {
-  double x = KOERS_REPORT_MARGIN_X;
   double h = 0.0;
 
   x = draw_legend_item (layout, LEGEND_VALUES, KOERS_REPORT_STR_CHART_VALUES, x, layout->y, &h);
   x = draw_legend_item (layout, LEGEND_HEALTHY, KOERS_REPORT_STR_CHART_HEALTHY, x, layout->y, &h);
-  draw_legend_item (layout, LEGEND_ATTENTION, KOERS_REPORT_STR_CHART_ATTENTION, x, layout->y, &h);
-  layout->y += h;
+  x = draw_legend_item (layout, LEGEND_ATTENTION, KOERS_REPORT_STR_CHART_ATTENTION, x, layout->y, &h);
+  *height = MAX (*height, h);
+  return x;
 }

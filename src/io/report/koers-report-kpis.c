@@ -11,9 +11,6 @@
 #include "koers-report-kpis.h"
 #include "koers-report-tables.h"
 
-#define CHARTS_PER_ROW 4
-#define CHART_GAP 6.0
-
 /* The order of the summary's bar and legend: good news first. */
 static const KoersKpiStatus status_order[] = {
   KOERS_KPI_STATUS_HEALTHY,
@@ -75,24 +72,44 @@ get_report_end (const KoersReportData *data,
     *out = data->generated;
 }
 
-static void
-collect_moved_by (KoersStore            *store,
-                  const KoersReportData *data,
-                  KoersKpi              *kpi,
-                  GPtrArray             *out)
+GHashTable *
+koers_report_kpis_index_moved_by (KoersStore        *store,
+                                  const KoersPeriod *period)
 {
-  g_autoptr (GPtrArray) krs = koers_store_list_kpi_key_results (store, kpi);
+  GListModel *objectives = koers_store_get_objectives (store);
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
 
-  for (guint i = 0; i < krs->len; i++)
+  /* Once for all KPIs: asking the store per KPI walks every key result
+   * each time, which a large organisation's hundreds of KPIs feel. */
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      KoersKeyResult *kr = g_ptr_array_index (krs, i);
-      KoersObjective *objective = koers_store_get_key_result_objective (store, kr);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
 
-      /* Only what the report is about: key results of the period (the
-       * store leaves out archived objectives). */
-      if (objective != NULL && koers_objective_in_period (objective, &data->period))
-        g_ptr_array_add (out, g_strdup (koers_key_result_get_title (kr)));
+      /* Only what the report is about: key results of the period, not of
+       * archived objectives. */
+      if (koers_objective_get_archived (objective) || !koers_objective_in_period (objective, period))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          gint64     kpi_id = koers_key_result_get_kpi_id (kr);
+          GPtrArray *titles;
+
+          if (kpi_id == 0)
+            continue;
+          titles = g_hash_table_lookup (index, &kpi_id);
+          if (titles == NULL)
+            {
+              titles = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (index, g_memdup2 (&kpi_id, sizeof kpi_id), titles);
+            }
+          g_ptr_array_add (titles, g_strdup (koers_key_result_get_title (kr)));
+        }
     }
+
+  return index;
 }
 
 static KoersReportKpi *
@@ -100,7 +117,8 @@ collect_kpi (KoersStore            *store,
              const KoersReportData *data,
              KoersReportDepartment *dept,
              KoersKpi              *kpi,
-             const GDate           *end)
+             const GDate           *end,
+             GHashTable            *moved_by)
 {
   KoersReportKpi *out = g_new0 (KoersReportKpi, 1);
   GListModel     *values = koers_kpi_get_values (kpi);
@@ -159,7 +177,13 @@ collect_kpi (KoersStore            *store,
     }
 
   out->moved_by = g_ptr_array_new_with_free_func (g_free);
-  collect_moved_by (store, data, kpi, out->moved_by);
+  {
+    gint64     id = koers_kpi_get_id (kpi);
+    GPtrArray *titles = g_hash_table_lookup (moved_by, &id);
+
+    for (guint i = 0; titles != NULL && i < titles->len; i++)
+      g_ptr_array_add (out->moved_by, g_strdup (g_ptr_array_index (titles, i)));
+  }
 
   return out;
 }
@@ -167,7 +191,8 @@ collect_kpi (KoersStore            *store,
 void
 koers_report_kpis_collect (KoersStore            *store,
                            const KoersReportData *data,
-                           KoersReportDepartment *dept)
+                           KoersReportDepartment *dept,
+                           GHashTable            *moved_by)
 {
   KoersDepartment *department = koers_store_find_department (store, dept->id);
   g_autoptr (GPtrArray) kpis = NULL;
@@ -180,7 +205,8 @@ koers_report_kpis_collect (KoersStore            *store,
   get_report_end (data, &end);
   kpis = koers_store_list_department_kpis (store, department);
   for (guint i = 0; i < kpis->len; i++)
-    g_ptr_array_add (dept->kpis, collect_kpi (store, data, dept, g_ptr_array_index (kpis, i), &end));
+    g_ptr_array_add (dept->kpis, collect_kpi (store, data, dept, g_ptr_array_index (kpis, i), &end,
+                                              moved_by));
 }
 
 guint
@@ -407,6 +433,19 @@ add_kpi_row (KoersReportLayout    *layout,
   koers_report_table_set_text (table, 6, trend, trend_word, FALSE, NULL);
 }
 
+static const KoersReportDepartment *
+first_with_kpis (const KoersReportData *data)
+{
+  for (guint i = 0; i < data->departments->len; i++)
+    {
+      const KoersReportDepartment *dept = g_ptr_array_index (data->departments, i);
+
+      if (dept->kpis->len > 0)
+        return dept;
+    }
+  return NULL;
+}
+
 gboolean
 koers_report_kpis_department (KoersReportLayout           *layout,
                               const KoersReportDepartment *dept,
@@ -419,17 +458,16 @@ koers_report_kpis_department (KoersReportLayout           *layout,
   g_autofree char *dest = NULL;
   g_autofree char *date = NULL;
   g_autofree char *intro = NULL;
-  double           chart_h = koers_report_kpi_chart_height (layout);
-  double           chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
   guint            n = dept->kpis->len;
   GDate            end;
 
   if (n == 0)
     return TRUE;
 
-  /* After the department's key results, on the same page when the
-   * heading, the table's first rows and a row of charts fit there. */
-  layout->y += 10.0;
+  /* Right after the department's key results, on the same page when the
+   * heading and the table's first rows fit there; their charts follow in
+   * the department's grid of charts (koers-report-departments.c). */
+  layout->y += 8.0;
 
   name = koers_text_isolate (dept->name);
   heading = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_HEADING, name, NULL, NULL);
@@ -443,29 +481,21 @@ koers_report_kpis_department (KoersReportLayout           *layout,
                                koers_report_table_keep_height (table) + 30.0);
   layout->y += 2.0;
 
-  get_report_end (layout->data, &end);
-  date = koers_format_date (lang, &end);
-  intro = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_INTRO, date, NULL, NULL);
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, intro, &koers_report_muted, 0, 6.0);
+  /* What a KPI is, and the date they stand on, once: under the first
+   * department's KPIs. */
+  if (dept == first_with_kpis (layout->data))
+    {
+      get_report_end (layout->data, &end);
+      date = koers_format_date (lang, &end);
+      intro = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_INTRO, date, NULL, NULL);
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, intro, &koers_report_muted, 0, 6.0);
+    }
+  else
+    layout->y += 4.0;
 
   koers_report_table_draw (table);
   if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))
     return FALSE;
-
-  /* The charts right under the table, their legend above them. */
-  layout->y += 8.0;
-  koers_report_layout_ensure (layout, chart_h + 16.0);
-  koers_report_kpi_chart_legend (layout);
-  layout->y += 5.0;
-
-  for (guint i = 0; i < n; i += CHARTS_PER_ROW)
-    {
-      koers_report_layout_ensure (layout, chart_h);
-      for (guint j = i; j < MIN (n, i + CHARTS_PER_ROW); j++)
-        koers_report_kpi_chart (layout, g_ptr_array_index (dept->kpis, j),
-                                KOERS_REPORT_MARGIN_X + (j - i) * (chart_w + CHART_GAP), layout->y, chart_w);
-      layout->y += chart_h + CHART_GAP;
-    }
 
   return koers_report_layout_tick (layout);
 }

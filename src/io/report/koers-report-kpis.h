@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "koers-report-charts.h"
 #include "koers-report-layout.h"
 
 G_BEGIN_DECLS
@@ -11,11 +12,17 @@ G_BEGIN_DECLS
  * and small charts of the period's values, and a line in the summary
  * that counts them by health. */
 
+/* The titles of the key results of period that move each KPI: KPI id
+ * (gint64) -> GPtrArray of strings, in the store's order. */
+GHashTable *koers_report_kpis_index_moved_by (KoersStore        *store,
+                                              const KoersPeriod *period);
 /* Snapshot, on the store's thread: dept's KPIs as they stood at the
- * report's end (data's period and report date), into dept->kpis. */
+ * report's end (data's period and report date), into dept->kpis;
+ * moved_by from koers_report_kpis_index_moved_by(). */
 void koers_report_kpis_collect (KoersStore            *store,
                                 const KoersReportData *data,
-                                KoersReportDepartment *dept);
+                                KoersReportDepartment *dept,
+                                GHashTable            *moved_by);
 
 /* The report's KPIs by status (counts indexed by KoersKpiStatus); the
  * number of them. */
@@ -28,8 +35,8 @@ guint koers_report_kpis_count_units (const KoersReportData *data);
  * the cursor (nothing when the report has no KPIs). */
 void koers_report_kpis_summary_line (KoersReportLayout *layout);
 
-/* dept's KPI page, when it has KPIs; outline_parent: its bookmark.
- * FALSE when cancelled. */
+/* dept's KPI heading and table, when it has KPIs; outline_parent: its
+ * bookmark.  FALSE when cancelled. */
 gboolean koers_report_kpis_department (KoersReportLayout           *layout,
                                        const KoersReportDepartment *dept,
                                        int                          outline_parent);
@@ -47,14 +54,27 @@ char *koers_report_kpi_format_threshold (KoersLanguage         lang,
                                          const KoersReportKpi *kpi,
                                          double                threshold);
 
-/* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, its
- * height, and the legend the charts share, at the cursor. */
-double koers_report_kpi_chart_height (KoersReportLayout *layout);
-void   koers_report_kpi_chart (KoersReportLayout    *layout,
+/* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, as tall
+ * as it needs (returns that height); or measured into, and drawn in, a row
+ * of size (koers-report-charts.h); and the legend the charts share. */
+double koers_report_kpi_chart (KoersReportLayout    *layout,
                                const KoersReportKpi *kpi,
                                double                x,
                                double                y,
                                double                w);
-void   koers_report_kpi_chart_legend (KoersReportLayout *layout);
+void   koers_report_kpi_chart_measure (KoersReportLayout    *layout,
+                                       const KoersReportKpi *kpi,
+                                       double                w,
+                                       KoersReportChartSize *size);
+void   koers_report_kpi_chart_sized (KoersReportLayout          *layout,
+                                     const KoersReportKpi       *kpi,
+                                     double                      x,
+                                     double                      y,
+                                     double                      w,
+                                     const KoersReportChartSize *size);
+/* From x on the cursor's line; grows height, returns the x after it. */
+double koers_report_kpi_chart_legend (KoersReportLayout *layout,
+                                      double             x,
+                                      double            *height);
 
 G_END_DECLS

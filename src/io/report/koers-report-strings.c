@@ -122,6 +122,7 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_DAYS_AGO] = { N_ ("{1} days ago"), "{1} dagen geleden" },
   [KOERS_REPORT_STR_COL_CHANGE] = { N_ ("Change"), "Verschil" },
   [KOERS_REPORT_STR_CHANGE_NOTE] = { N_ ("Change: the score against that of {1}; — where there was none."), "Verschil: de score tegenover die van {1}; — waar er geen was." },
+  [KOERS_REPORT_STR_TRENDS_ALL] = { N_ ("Key results and KPIs over the period"), "Verloop van de sleutelresultaten en KPI’s" },
 };
 
 static const ReportText level_texts[] = {

@@ -6,13 +6,15 @@
 #include "koers-report-tables.h"
 
 #define PAD_X 4.0
-#define PAD_Y 3.0
+#define PAD_Y 2.5
 #define SUB_GAP 1.5
 #define SYMBOL_SIZE 6.5
 #define BAR_HEIGHT 3.5
 /* A cell never grows past this many lines, so a row always fits a page. */
 #define MAX_CELL_LINES 14
 #define MAX_SUB_LINES 4
+#define STATUS_LINES 3
+#define PROGRESS_LINES 3
 
 typedef enum
 {
@@ -281,18 +283,35 @@ koers_report_table_set_score (KoersReportTable *table,
 }
 
 /* Whether text set in font fits width without a word broken inside (or
- * cut off), on at most max_lines lines. */
+ * cut off), on at most max_lines lines.  Laid out as measure_cell lays the
+ * cell out (at most cap lines), so the size that fits is shaped once and
+ * drawn from the cache. */
 static gboolean
 fits (KoersReportLayout *layout,
       KoersReportFont    font,
       const char        *text,
       double             width,
+      int                cap,
       int                max_lines,
       PangoAlignment     align)
 {
-  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, 0, align);
+  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, cap, align);
 
-  return !koers_report_text_breaks_word (fitted) && pango_layout_get_line_count (fitted) <= max_lines;
+  return !koers_report_text_breaks_word (fitted) && !pango_layout_is_ellipsized (fitted) &&
+         pango_layout_get_line_count (fitted) <= max_lines;
+}
+
+/* Names break no word at all, however long. */
+static gboolean
+fits_whole (KoersReportLayout *layout,
+            KoersReportFont    font,
+            const char        *text,
+            double             width,
+            PangoAlignment     align)
+{
+  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, MAX_CELL_LINES, align);
+
+  return pango_layout_get_wrap (fitted) == PANGO_WRAP_WORD && !pango_layout_is_ellipsized (fitted);
 }
 
 /* The size of a column of values: the table's size when every value fits
@@ -325,7 +344,8 @@ choose_value_font (KoersReportTable *table,
           Cell *cell = &g_array_index (table->rows, Row, r).cells[column];
 
           if (cell->kind == CELL_VALUE || cell->kind == CELL_PROGRESS)
-            all = fits (table->layout, choices[c].font, cell->text, inner, choices[c].lines,
+            all = fits (table->layout, choices[c].font, cell->text, inner,
+                        cell->kind == CELL_PROGRESS ? PROGRESS_LINES : MAX_CELL_LINES, choices[c].lines,
                         table->columns[column].align);
         }
       if (all)
@@ -398,9 +418,15 @@ choose_text_size (KoersReportTable *table,
           Cell  *cell = &g_array_index (table->rows, Row, r).cells[column];
           double w = cell->kind == CELL_STATUS ? inner - SYMBOL_SIZE - 3.5 : inner;
 
-          if (cell->kind == CELL_TEXT || cell->kind == CELL_STATUS)
-            all = fits (table->layout, text_font (size, cell->bold), cell->text, w, MAX_CELL_LINES,
+          if (cell->kind == CELL_TEXT && table->columns[column].names)
+            all = fits_whole (table->layout, text_font (size, cell->bold), cell->text, w,
+                              table->columns[column].align);
+          else if (cell->kind == CELL_TEXT)
+            all = fits (table->layout, text_font (size, cell->bold), cell->text, w, MAX_CELL_LINES, MAX_CELL_LINES,
                         table->columns[column].align);
+          else if (cell->kind == CELL_STATUS)
+            all = fits (table->layout, text_font (size, FALSE), cell->text, w, STATUS_LINES, STATUS_LINES,
+                        PANGO_ALIGN_LEFT);
         }
       if (all)
         return size;
@@ -409,11 +435,74 @@ choose_text_size (KoersReportTable *table,
   return 2;
 }
 
+/* The width of the widest word of text in font. */
+static double
+widest_word (KoersReportLayout *layout,
+             KoersReportFont    font,
+             const char        *text)
+{
+  g_auto (GStrv) words = g_strsplit (text != NULL ? text : "", " ", -1);
+  double widest = 0.0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr (PangoLayout) word = NULL;
+
+      if (*words[i] == '\0')
+        continue;
+      word = koers_report_layout_text (layout, font, words[i], KOERS_REPORT_CONTENT_WIDTH, 1, PANGO_ALIGN_LEFT);
+      widest = MAX (widest, koers_report_text_width (word));
+    }
+
+  return widest;
+}
+
+/* A column of names as wide as its longest word needs at the smallest
+ * size, the room taken from the widest other column. */
+static void
+widen_name_columns (KoersReportTable *table)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      double need = 0.0;
+      guint  widest = c;
+      double x = KOERS_REPORT_MARGIN_X;
+
+      if (!table->columns[c].names)
+        continue;
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          Cell *cell = &g_array_index (table->rows, Row, r).cells[c];
+
+          if (cell->kind == CELL_TEXT)
+            need = MAX (need, widest_word (table->layout, text_font (2, cell->bold), cell->text));
+        }
+      need = ceil (need) + 2 * PAD_X + 1.0;
+      if (need <= table->w[c])
+        continue;
+      for (guint i = 0; i < table->n_columns; i++)
+        if (!table->columns[i].names && (widest == c || table->w[i] > table->w[widest]))
+          widest = i;
+      if (widest == c)
+        continue;
+      need = MIN (need - table->w[c], table->w[widest] / 3);
+      table->w[c] += need;
+      table->w[widest] -= need;
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          table->x[i] = x;
+          x += table->w[i];
+        }
+    }
+}
+
 static void
 choose_fonts (KoersReportTable *table)
 {
   if (table->fonts_chosen)
     return;
+
+  widen_name_columns (table);
 
   for (guint i = 0; i < table->n_columns; i++)
     {
@@ -444,14 +533,14 @@ measure_cell (KoersReportTable *table,
     case CELL_STATUS:
       if (cell->main_layout == NULL)
         cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], FALSE), cell->text,
-                                                      inner - SYMBOL_SIZE - 3.5, 3, PANGO_ALIGN_LEFT);
+                                                      inner - SYMBOL_SIZE - 3.5, STATUS_LINES, PANGO_ALIGN_LEFT);
       return MAX (koers_report_text_height (cell->main_layout), SYMBOL_SIZE);
 
     case CELL_PROGRESS:
       if (cell->main_layout == NULL)
         {
           cell->main_layout = koers_report_layout_text (layout, table->value_font[column], cell->text,
-                                                        inner, 3, align);
+                                                        inner, PROGRESS_LINES, align);
           cell->sub_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, cell->sub,
                                                        inner, 1, PANGO_ALIGN_RIGHT);
         }

@@ -17,6 +17,10 @@ typedef struct
   double         width; /* a share of the body width; shares add up to 1 */
   PangoAlignment align;
   gboolean       group;
+  /* The cells hold names ("Contentverantwoordelijke"): a word never
+   * breaks, and the column widens for its longest word (at the smallest
+   * size), taking the room from the widest other column. */
+  gboolean names;
 } KoersReportColumn;
 
 typedef struct _KoersReportTable KoersReportTable;
