@@ -49,26 +49,16 @@ koers_reminders_dispose (GObject *object)
   g_clear_weak_pointer (&self->application);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->database, g_free);
+  g_clear_pointer (&self->last_day, g_free);
 
   G_OBJECT_CLASS (koers_reminders_parent_class)->dispose (object);
-}
-
-static void
-koers_reminders_finalize (GObject *object)
-{
-  KoersReminders *self = KOERS_REMINDERS (object);
-
-  g_free (self->database);
-  g_free (self->last_day);
-
-  G_OBJECT_CLASS (koers_reminders_parent_class)->finalize (object);
 }
 
 static void
 koers_reminders_class_init (KoersRemindersClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = koers_reminders_dispose;
-  G_OBJECT_CLASS (klass)->finalize = koers_reminders_finalize;
 }
 
 static void

@@ -432,25 +432,16 @@ koers_history_window_dispose (GObject *object)
   g_clear_object (&self->subject);
   if (self->changes != NULL)
     g_ptr_array_set_size (self->changes, 0);
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->last_day, g_free);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->model_names, g_hash_table_unref);
+  g_clear_pointer (&self->log_names, g_hash_table_unref);
+  g_clear_pointer (&self->linked_names, g_hash_table_unref);
+  g_clear_pointer (&self->model_metrics, g_hash_table_unref);
+  g_clear_pointer (&self->log_metrics, g_hash_table_unref);
 
   G_OBJECT_CLASS (koers_history_window_parent_class)->dispose (object);
-}
-
-static void
-koers_history_window_finalize (GObject *object)
-{
-  KoersHistoryWindow *self = KOERS_HISTORY_WINDOW (object);
-
-  g_free (self->uuid);
-  g_free (self->last_day);
-  g_ptr_array_unref (self->changes);
-  g_hash_table_unref (self->model_names);
-  g_hash_table_unref (self->log_names);
-  g_hash_table_unref (self->linked_names);
-  g_hash_table_unref (self->model_metrics);
-  g_hash_table_unref (self->log_metrics);
-
-  G_OBJECT_CLASS (koers_history_window_parent_class)->finalize (object);
 }
 
 static void
@@ -460,7 +451,6 @@ koers_history_window_class_init (KoersHistoryWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_history_window_dispose;
-  object_class->finalize = koers_history_window_finalize;
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");

@@ -527,18 +527,9 @@ koers_kpi_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KPI_EDITOR, property_table,
                                    G_N_ELEMENTS (property_table));
+  g_clear_pointer (&self->threshold_error, g_free);
 
   G_OBJECT_CLASS (koers_kpi_editor_parent_class)->dispose (object);
-}
-
-static void
-koers_kpi_editor_finalize (GObject *object)
-{
-  KoersKpiEditor *self = KOERS_KPI_EDITOR (object);
-
-  g_free (self->threshold_error);
-
-  G_OBJECT_CLASS (koers_kpi_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -549,7 +540,6 @@ koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
 
   object_class->constructed = koers_kpi_editor_constructed;
   object_class->dispose = koers_kpi_editor_dispose;
-  object_class->finalize = koers_kpi_editor_finalize;
 
   koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 

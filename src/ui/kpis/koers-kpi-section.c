@@ -193,18 +193,9 @@ koers_kpi_section_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->department);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (koers_kpi_section_parent_class)->dispose (object);
-}
-
-static void
-koers_kpi_section_finalize (GObject *object)
-{
-  KoersKpiSection *self = KOERS_KPI_SECTION (object);
-
-  g_free (self->summary);
-
-  G_OBJECT_CLASS (koers_kpi_section_parent_class)->finalize (object);
 }
 
 static void
@@ -214,7 +205,6 @@ koers_kpi_section_class_init (KoersKpiSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_kpi_section_dispose;
-  object_class->finalize = koers_kpi_section_finalize;
   widget_class->map = koers_kpi_section_map;
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);

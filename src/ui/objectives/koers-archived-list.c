@@ -245,18 +245,9 @@ koers_archived_list_dispose (GObject *object)
   g_clear_object (&self->department);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_ARCHIVED_LIST);
-
-  G_OBJECT_CLASS (koers_archived_list_parent_class)->dispose (object);
-}
-
-static void
-koers_archived_list_finalize (GObject *object)
-{
-  KoersArchivedList *self = KOERS_ARCHIVED_LIST (object);
-
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (koers_archived_list_parent_class)->finalize (object);
+  G_OBJECT_CLASS (koers_archived_list_parent_class)->dispose (object);
 }
 
 static void
@@ -266,7 +257,6 @@ koers_archived_list_class_init (KoersArchivedListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_archived_list_dispose;
-  object_class->finalize = koers_archived_list_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-archived-list.ui");

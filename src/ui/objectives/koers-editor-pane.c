@@ -563,18 +563,9 @@ koers_editor_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->search_folded, g_free);
 
   G_OBJECT_CLASS (koers_editor_pane_parent_class)->dispose (object);
-}
-
-static void
-koers_editor_pane_finalize (GObject *object)
-{
-  KoersEditorPane *self = KOERS_EDITOR_PANE (object);
-
-  g_free (self->search_folded);
-
-  G_OBJECT_CLASS (koers_editor_pane_parent_class)->finalize (object);
 }
 
 static void
@@ -584,7 +575,6 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_editor_pane_dispose;
-  object_class->finalize = koers_editor_pane_finalize;
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   g_type_ensure (KOERS_TYPE_KPI_SECTION);

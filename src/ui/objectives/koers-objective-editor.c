@@ -621,18 +621,9 @@ koers_objective_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_EDITOR, property_table,
                                    G_N_ELEMENTS (property_table));
+  g_clear_pointer (&self->aligned_ids, g_array_unref);
 
   G_OBJECT_CLASS (koers_objective_editor_parent_class)->dispose (object);
-}
-
-static void
-koers_objective_editor_finalize (GObject *object)
-{
-  KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
-
-  g_array_unref (self->aligned_ids);
-
-  G_OBJECT_CLASS (koers_objective_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -643,7 +634,6 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
 
   object_class->constructed = koers_objective_editor_constructed;
   object_class->dispose = koers_objective_editor_dispose;
-  object_class->finalize = koers_objective_editor_finalize;
 
   koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 

@@ -404,19 +404,10 @@ koers_template_picker_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_TEMPLATE_PICKER);
   g_clear_object (&self->department);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->kpi_entries, g_array_unref);
 
   G_OBJECT_CLASS (koers_template_picker_parent_class)->dispose (object);
-}
-
-static void
-koers_template_picker_finalize (GObject *object)
-{
-  KoersTemplatePicker *self = KOERS_TEMPLATE_PICKER (object);
-
-  g_array_unref (self->entries);
-  g_array_unref (self->kpi_entries);
-
-  G_OBJECT_CLASS (koers_template_picker_parent_class)->finalize (object);
 }
 
 static void
@@ -426,7 +417,6 @@ koers_template_picker_class_init (KoersTemplatePickerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_template_picker_dispose;
-  object_class->finalize = koers_template_picker_finalize;
 
   signals[ADDED] = g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);

@@ -297,18 +297,9 @@ koers_quality_mark_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->marks, self);
   g_clear_object (&self->marks);
   g_clear_object (&self->objective);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (koers_quality_mark_parent_class)->dispose (object);
-}
-
-static void
-koers_quality_mark_finalize (GObject *object)
-{
-  KoersQualityMark *self = KOERS_QUALITY_MARK (object);
-
-  g_free (self->text);
-
-  G_OBJECT_CLASS (koers_quality_mark_parent_class)->finalize (object);
 }
 
 static void
@@ -317,7 +308,6 @@ koers_quality_mark_class_init (KoersQualityMarkClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = koers_quality_mark_dispose;
-  object_class->finalize = koers_quality_mark_finalize;
 }
 
 static void

@@ -107,18 +107,9 @@ koers_quality_marks_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->by_objective, g_hash_table_unref);
 
   G_OBJECT_CLASS (koers_quality_marks_parent_class)->dispose (object);
-}
-
-static void
-koers_quality_marks_finalize (GObject *object)
-{
-  KoersQualityMarks *self = KOERS_QUALITY_MARKS (object);
-
-  g_hash_table_unref (self->by_objective);
-
-  G_OBJECT_CLASS (koers_quality_marks_parent_class)->finalize (object);
 }
 
 static void
@@ -127,7 +118,6 @@ koers_quality_marks_class_init (KoersQualityMarksClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = koers_quality_marks_dispose;
-  object_class->finalize = koers_quality_marks_finalize;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);

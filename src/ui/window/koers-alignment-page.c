@@ -240,19 +240,10 @@ koers_alignment_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->objectives, g_ptr_array_unref);
+  g_clear_pointer (&self->depths, g_array_unref);
 
   G_OBJECT_CLASS (koers_alignment_page_parent_class)->dispose (object);
-}
-
-static void
-koers_alignment_page_finalize (GObject *object)
-{
-  KoersAlignmentPage *self = KOERS_ALIGNMENT_PAGE (object);
-
-  g_ptr_array_unref (self->objectives);
-  g_array_unref (self->depths);
-
-  G_OBJECT_CLASS (koers_alignment_page_parent_class)->finalize (object);
 }
 
 static void
@@ -261,7 +252,6 @@ koers_alignment_page_class_init (KoersAlignmentPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = koers_alignment_page_dispose;
-  object_class->finalize = koers_alignment_page_finalize;
 }
 
 static void

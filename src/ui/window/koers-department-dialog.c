@@ -105,18 +105,9 @@ koers_department_dialog_dispose (GObject *object)
   KoersDepartmentDialog *self = KOERS_DEPARTMENT_DIALOG (object);
 
   g_clear_object (&self->department);
+  g_clear_pointer (&self->parent_ids, g_array_unref);
 
   G_OBJECT_CLASS (koers_department_dialog_parent_class)->dispose (object);
-}
-
-static void
-koers_department_dialog_finalize (GObject *object)
-{
-  KoersDepartmentDialog *self = KOERS_DEPARTMENT_DIALOG (object);
-
-  g_array_unref (self->parent_ids);
-
-  G_OBJECT_CLASS (koers_department_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -126,7 +117,6 @@ koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_department_dialog_dispose;
-  object_class->finalize = koers_department_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-department-dialog.ui");
@@ -229,7 +219,8 @@ koers_department_dialog_get_parent_id (KoersDepartmentDialog *self)
   g_return_val_if_fail (KOERS_IS_DEPARTMENT_DIALOG (self), 0);
 
   selected = adw_combo_row_get_selected (self->parent_row);
-  if (selected >= self->parent_ids->len)
+  /* parent_ids is gone once the dialog is disposed. */
+  if (self->parent_ids == NULL || selected >= self->parent_ids->len)
     return 0;
   return g_array_index (self->parent_ids, gint64, selected);
 }

@@ -465,19 +465,10 @@ koers_department_row_dispose (GObject *object)
   unwatch_team_lists (self);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_DEPARTMENT_ROW, property_table,
                                    G_N_ELEMENTS (property_table));
+  g_clear_pointer (&self->details, g_free);
+  g_clear_pointer (&self->team_lists, g_ptr_array_unref);
 
   G_OBJECT_CLASS (koers_department_row_parent_class)->dispose (object);
-}
-
-static void
-koers_department_row_finalize (GObject *object)
-{
-  KoersDepartmentRow *self = KOERS_DEPARTMENT_ROW (object);
-
-  g_free (self->details);
-  g_ptr_array_unref (self->team_lists);
-
-  G_OBJECT_CLASS (koers_department_row_parent_class)->finalize (object);
 }
 
 static void
@@ -488,7 +479,6 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
 
   object_class->constructed = koers_department_row_constructed;
   object_class->dispose = koers_department_row_dispose;
-  object_class->finalize = koers_department_row_finalize;
 
   koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 

@@ -179,24 +179,16 @@ koers_period_switcher_set_property (GObject      *object,
 static void
 koers_period_switcher_dispose (GObject *object)
 {
-  GtkWidget *child;
+  KoersPeriodSwitcher *self = KOERS_PERIOD_SWITCHER (object);
+  GtkWidget           *child;
 
   /* A plain GtkWidget: its children are unparented by hand. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   gtk_widget_dispose_template (GTK_WIDGET (object), KOERS_TYPE_PERIOD_SWITCHER);
+  g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (koers_period_switcher_parent_class)->dispose (object);
-}
-
-static void
-koers_period_switcher_finalize (GObject *object)
-{
-  KoersPeriodSwitcher *self = KOERS_PERIOD_SWITCHER (object);
-
-  g_free (self->label);
-
-  G_OBJECT_CLASS (koers_period_switcher_parent_class)->finalize (object);
 }
 
 static void
@@ -208,7 +200,6 @@ koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
   object_class->get_property = koers_period_switcher_get_property;
   object_class->set_property = koers_period_switcher_set_property;
   object_class->dispose = koers_period_switcher_dispose;
-  object_class->finalize = koers_period_switcher_finalize;
 
   properties[PROP_PERIOD] =
     g_param_spec_boxed ("period", NULL, NULL,

@@ -273,18 +273,9 @@ koers_preferences_window_dispose (GObject *object)
   g_clear_object (&self->restart_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->running_language, g_free);
 
   G_OBJECT_CLASS (koers_preferences_window_parent_class)->dispose (object);
-}
-
-static void
-koers_preferences_window_finalize (GObject *object)
-{
-  KoersPreferencesWindow *self = KOERS_PREFERENCES_WINDOW (object);
-
-  g_free (self->running_language);
-
-  G_OBJECT_CLASS (koers_preferences_window_parent_class)->finalize (object);
 }
 
 static void
@@ -294,7 +285,6 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_preferences_window_dispose;
-  object_class->finalize = koers_preferences_window_finalize;
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/window/koers-preferences-window.ui");
