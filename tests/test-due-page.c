@@ -147,6 +147,40 @@ test_review (Fixture      *f,
   g_assert_nonnull (koers_test_ui_find_toplevel (KOERS_TYPE_REVIEW_DIALOG));
 }
 
+/* At scale (more than 300 objectives loaded) a burst of writes refreshes
+ * the list once, a little after the write, not during it. */
+static void
+test_throttled_at_scale (Fixture      *f,
+                         gconstpointer data)
+{
+  KoersDuePage    *page = KOERS_DUE_PAGE (f->page);
+  KoersDepartment *marketing = koers_test_find_department (f->db.store, "Marketing");
+  guint            notified = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Objective %u", i);
+
+      koers_test_add_objective (f->db.store, marketing, title, "2026-Q2");
+    }
+  koers_test_ui_spin (600);
+  g_assert_cmpuint (koers_due_page_get_n_due (page), ==, 1);
+  g_signal_connect_swapped (page, "notify::n-due", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  /* Revenue checked in, and two more writes: the list waits for the burst. */
+  koers_test_add_checkin (f->db.store, f->revenue, "2026-05-13", 30, KOERS_CHECKIN_STATUS_NONE, NULL);
+  koers_test_add_checkin (f->db.store, f->leads, "2026-05-13", 40, KOERS_CHECKIN_STATUS_NONE, NULL);
+  koers_test_add_objective (f->db.store, marketing, "One more", "2026-Q2");
+  koers_test_ui_iterate ();
+  g_assert_cmpuint (koers_due_page_get_n_due (page), ==, 1);
+  g_assert_cmpuint (notified, ==, 0);
+
+  koers_test_ui_spin (800);
+  g_assert_cmpuint (koers_due_page_get_n_due (page), ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (koers_test_ui_has_label_containing (f->page, "Nothing Is Due"));
+}
+
 #define ADD(path, func) \
   g_test_add ("/due-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -159,6 +193,7 @@ main (int   argc,
   ADD ("lists-and-follows", test_lists_and_follows);
   ADD ("groups-and-rhythm", test_groups_and_rhythm);
   ADD ("review", test_review);
+  ADD ("throttled-at-scale", test_throttled_at_scale);
 
   return g_test_run ();
 }

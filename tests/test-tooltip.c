@@ -63,6 +63,38 @@ test_after_frame (void)
   g_object_unref (label);
 }
 
+/* Set at once, the widget still shown afterwards; a stack's page is not
+ * hidden for it (the stack would show another page). */
+static void
+test_set_now (void)
+{
+  GtkWidget *box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  GtkWidget *label = gtk_label_new ("x");
+  GtkWidget *stack = g_object_ref_sink (gtk_stack_new ());
+  GtkWidget *first = gtk_label_new ("first");
+  GtkWidget *second = gtk_label_new ("second");
+  guint      notified = 0;
+
+  gtk_box_append (GTK_BOX (box), label);
+  koers_tooltip_set_now (label, "Score 0.50");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, "Score 0.50");
+  g_assert_true (gtk_widget_get_visible (label));
+  koers_tooltip_set_now (label, NULL);
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+
+  gtk_stack_add_named (GTK_STACK (stack), first, "first");
+  gtk_stack_add_named (GTK_STACK (stack), second, "second");
+  gtk_stack_set_visible_child (GTK_STACK (stack), second);
+  g_signal_connect_swapped (stack, "notify::visible-child", G_CALLBACK (g_atomic_int_inc), &notified);
+  koers_tooltip_set_now (second, "Second page");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (second), ==, "Second page");
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == second);
+  g_assert_cmpuint (notified, ==, 0);
+
+  g_object_unref (stack);
+  g_object_unref (box);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +103,7 @@ main (int   argc,
 
   g_test_add_func ("/tooltip/without-window", test_without_window);
   g_test_add_func ("/tooltip/after-frame", test_after_frame);
+  g_test_add_func ("/tooltip/set-now", test_set_now);
 
   return g_test_run ();
 }

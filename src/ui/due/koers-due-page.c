@@ -23,6 +23,10 @@ struct _KoersDuePage
    * counts (the sidebar's badge) and names nothing twice in the
    * accessibility tree. */
   gboolean rows_stale;
+  /* Writes come in bursts (a merge, another process's commit, a check-in
+   * a second): at scale a refresh costs more than a frame, so it waits
+   * for the burst to end (koers_due_page_schedule_refresh()). */
+  guint refresh_source;
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -309,6 +313,7 @@ koers_due_page_refresh (KoersDuePage *self)
 
   g_return_if_fail (KOERS_IS_DUE_PAGE (self));
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   koers_date_today (&today);
   koers_period_init_for_date (&quarter, &today);
   /* Today's quarter, whichever period the window shows (once). */
@@ -337,6 +342,39 @@ koers_due_page_refresh (KoersDuePage *self)
 
   if (before != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE]);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  KoersDuePage *self = user_data;
+
+  self->refresh_source = 0;
+  koers_due_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A refresh walks the quarter's key results and, on screen, makes every
+ * row again.  With a small company (the demo has a few dozen objectives)
+ * it fits in a millisecond and follows each write at once.  At scale (750
+ * objectives a quarter, bench-scale's company) it costs more than a frame:
+ * it runs once, REFRESH_DELAY_MS after the write that starts a burst, so
+ * the frame that shows the write is not held up and a burst (a merge,
+ * another process's commits) costs one refresh.  Counted, not timed, so a
+ * slow machine does not change what happens. */
+#define REFRESH_AT_ONCE_MAX_OBJECTIVES 300
+#define REFRESH_DELAY_MS 400
+
+static void
+koers_due_page_schedule_refresh (KoersDuePage *self)
+{
+  if (g_list_model_get_n_items (koers_store_get_objectives (self->store)) <= REFRESH_AT_ONCE_MAX_OBJECTIVES)
+    {
+      koers_due_page_refresh (self);
+      return;
+    }
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add_full (G_PRIORITY_LOW, REFRESH_DELAY_MS, refresh_cb, self, NULL);
 }
 
 guint
@@ -384,6 +422,7 @@ koers_due_page_dispose (GObject *object)
 {
   KoersDuePage *self = KOERS_DUE_PAGE (object);
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
@@ -429,7 +468,7 @@ koers_due_page_new (KoersStore *store)
   self->store = g_object_ref (store);
   /* Every write (a check-in, a value, a review, the rhythm) and other
    * processes' writes: the list follows at once. */
-  g_signal_connect_object (store, "changed", G_CALLBACK (koers_due_page_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (koers_due_page_schedule_refresh), self, G_CONNECT_SWAPPED);
   koers_due_page_refresh (self);
 
   return GTK_WIDGET (self);

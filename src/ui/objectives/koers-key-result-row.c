@@ -458,11 +458,18 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
   gtk_widget_class_install_action (widget_class, "kr-row.move-down", NULL, move_action_cb);
 }
 
+static const KoersTemplateTooltip template_tooltips[] = {
+  { "escalate_button", N_ ("Escalate to Management…") },
+  { "move_up_button", N_ ("Move Up") },
+  { "move_down_button", N_ ("Move Down") },
+};
+
 static void
 koers_key_result_row_init (KoersKeyResultRow *self)
 {
   koers_editor_style_ensure ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_tooltip_init_template (GTK_WIDGET (self), template_tooltips, G_N_ELEMENTS (template_tooltips));
   koers_a11y_clean_button_names (self->check_in_button);
   add_sparkline (self);
 }

@@ -532,12 +532,22 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "objectivecard");
 }
 
+static const KoersTemplateTooltip template_tooltips[] = {
+  { "escalation_label", N_ ("Escalated to management, not resolved yet") },
+  { "edit_button", N_ ("Edit Objective") },
+  { "add_key_result_button", N_ ("Add Key Result") },
+  { "escalate_button", N_ ("Escalate to Management…") },
+  { "archive_button", N_ ("Archive Objective") },
+  { "actions_menu_button", N_ ("Objective Menu") },
+};
+
 static void
 koers_objective_card_init (KoersObjectiveCard *self)
 {
   koers_editor_style_ensure ();
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_tooltip_init_template (GTK_WIDGET (self), template_tooltips, G_N_ELEMENTS (template_tooltips));
 
   /* The band classes colour the bar; GTK's own offsets would fight them. */
   gtk_level_bar_remove_offset_value (self->score_bar, GTK_LEVEL_BAR_OFFSET_LOW);

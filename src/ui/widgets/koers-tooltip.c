@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "koers-tooltip.h"
 
 typedef struct
@@ -98,6 +102,75 @@ after_paint_cb (GdkFrameClock *clock,
     round->idle_id = g_idle_add (apply_round_cb, round);
 }
 
+/* GTK 4.8 asks where the pointer is when a visible widget's tooltip
+ * changes, even out of a window (where the answer is never used): one or
+ * more X round trips each.  The rows and cards made before the window's
+ * first frame set hundreds, and those round trips were a good part of the
+ * start (bench-scale).  It does not ask for a hidden widget, so the text
+ * is set while the widget, not shown yet (no frame clock), is hidden for
+ * a moment; not for a page of a stack or leaflet, which would pick
+ * another visible page. */
+static gboolean
+is_page (GtkWidget *parent)
+{
+  return GTK_IS_STACK (parent) || ADW_IS_LEAFLET (parent) || ADW_IS_VIEW_STACK (parent) ||
+         ADW_IS_SQUEEZER (parent);
+}
+
+void
+koers_tooltip_set_now (GtkWidget  *widget,
+                       const char *text)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  gboolean   hide = gtk_widget_get_visible (widget) && !gtk_widget_get_realized (widget) &&
+                  (parent == NULL || !is_page (parent));
+
+  if (hide)
+    gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  if (hide)
+    gtk_widget_set_visible (widget, TRUE);
+}
+
+/* Sets the tooltips of widget and its descendants whose template id is in
+ * tooltips; returns how many it set.  (gtk_widget_get_template_child()
+ * finds only the children bound to the class.) */
+static gsize
+set_template_tooltips (GtkWidget                  *widget,
+                       const KoersTemplateTooltip *tooltips,
+                       gsize                       n_tooltips)
+{
+  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+  gsize       n_set = 0;
+
+  for (gsize i = 0; id != NULL && i < n_tooltips; i++)
+    if (strcmp (id, tooltips[i].id) == 0)
+      {
+        koers_tooltip_set_now (widget, _ (tooltips[i].text));
+        n_set++;
+      }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_set += set_template_tooltips (child, tooltips, n_tooltips);
+
+  return n_set;
+}
+
+void
+koers_tooltip_init_template (GtkWidget                  *widget,
+                             const KoersTemplateTooltip *tooltips,
+                             gsize                       n_tooltips)
+{
+  gsize n_set = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_set += set_template_tooltips (child, tooltips, n_tooltips);
+  if (n_set != n_tooltips)
+    g_critical ("%s: %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " template tooltips found",
+                G_OBJECT_TYPE_NAME (widget), n_set, n_tooltips);
+}
+
 void
 koers_tooltip_set_text_full (GtkWidget  *widget,
                              const char *text,
@@ -123,7 +196,7 @@ koers_tooltip_set_text_full (GtkWidget  *widget,
       /* Not in a window: no pointer to ask about. */
       g_object_set_qdata (G_OBJECT (widget), pending_quark, NULL);
       if (!is_same_text (gtk_widget_get_tooltip_text (widget), text))
-        gtk_widget_set_tooltip_text (widget, text);
+        koers_tooltip_set_now (widget, text);
       if (description != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

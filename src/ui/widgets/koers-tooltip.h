@@ -23,6 +23,28 @@ void koers_tooltip_set_text_full (GtkWidget  *widget,
 void koers_tooltip_set_text (GtkWidget  *widget,
                              const char *text);
 
+/* gtk_widget_set_tooltip_text(), without asking the display server where
+ * the pointer is while the widget is not shown yet (a template's init, the
+ * window before its first frame). */
+void koers_tooltip_set_now (GtkWidget  *widget,
+                            const char *text);
+
+/* A tooltip of a template's child, by its id (each id once in the
+ * template); text untranslated (N_). */
+typedef struct
+{
+  const char *id;
+  const char *text;
+} KoersTemplateTooltip;
+
+/* Sets the tooltips of a template's children, just after
+ * gtk_widget_init_template(), as koers_tooltip_set_now() does: in the
+ * template (tooltip-text) each cost X round trips, for every row and card
+ * made before the first frame. */
+void koers_tooltip_init_template (GtkWidget                  *widget,
+                                  const KoersTemplateTooltip *tooltips,
+                                  gsize                       n_tooltips);
+
 /* The text koers_tooltip_set_text() last gave widget, set or waiting. */
 const char *koers_tooltip_get_text (GtkWidget *widget);
 

@@ -117,7 +117,7 @@ update_tree (KoersDepartmentRow *self,
             ? g_strdup_printf (_ ("Hide Teams of %s"), name)
             /* Translators: the sidebar's button that shows the teams of the department %s. */
             : g_strdup_printf (_ ("Show Teams of %s"), name);
-  gtk_widget_set_tooltip_text (self->expander_button, label);
+  koers_tooltip_set_now (self->expander_button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -501,6 +501,11 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
                                 popup_menu_shortcut_cb, NULL);
 }
 
+static const KoersTemplateTooltip template_tooltips[] = {
+  { "escalation_image", N_ ("An objective of this department is escalated to management") },
+  { "menu_button", N_ ("Department Menu") },
+};
+
 static void
 koers_department_row_init (KoersDepartmentRow *self)
 {
@@ -508,6 +513,7 @@ koers_department_row_init (KoersDepartmentRow *self)
   GDate       today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_tooltip_init_template (GTK_WIDGET (self), template_tooltips, G_N_ELEMENTS (template_tooltips));
   self->team_lists = g_ptr_array_new_with_free_func (g_object_unref);
   self->expanded = TRUE;
 

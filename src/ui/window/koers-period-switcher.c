@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "koers-period-switcher.h"
+#include "widgets/koers-tooltip.h"
 
 struct _KoersPeriodSwitcher
 {
@@ -236,12 +237,19 @@ koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+static const KoersTemplateTooltip template_tooltips[] = {
+  { "previous_button", N_ ("Previous Quarter") },
+  { "menu_button", N_ ("Choose Period") },
+  { "next_button", N_ ("Next Quarter") },
+};
+
 static void
 koers_period_switcher_init (KoersPeriodSwitcher *self)
 {
   GDate today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_tooltip_init_template (GTK_WIDGET (self), template_tooltips, G_N_ELEMENTS (template_tooltips));
 
   koers_date_today (&today);
   koers_period_init_for_date (&self->period, &today);

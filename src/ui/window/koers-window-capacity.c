@@ -7,6 +7,7 @@
 #include "capacity/koers-escalations-page.h"
 #include "koers-window-private.h"
 #include "store/koers-store-capacity.h"
+#include "widgets/koers-tooltip.h"
 
 /* The sidebar's Capacity and Escalations rows and their pages, made when
  * first shown (issue #18). */
@@ -81,7 +82,7 @@ update_badge_cb (KoersWindow *self)
 
   gtk_label_set_text (self->escalations_badge, count);
   gtk_widget_set_visible (GTK_WIDGET (self->escalations_badge), n > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->escalations_badge), description);
+  koers_tooltip_set_now (GTK_WIDGET (self->escalations_badge), description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->escalations_row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }

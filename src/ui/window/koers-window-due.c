@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "koers-window-private.h"
+#include "widgets/koers-tooltip.h"
 
 /* The Due list in the window: its row in the sidebar's tools list (with a
  * count), its page in the content stack and win.show-due, which the
@@ -18,7 +19,7 @@ n_due_changed_cb (KoersWindow *self)
 
   gtk_label_set_text (self->due_badge, count);
   gtk_widget_set_visible (GTK_WIDGET (self->due_badge), n_due > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_badge), description);
+  koers_tooltip_set_now (GTK_WIDGET (self->due_badge), description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }

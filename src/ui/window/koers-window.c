@@ -11,6 +11,7 @@
 #include "koers-window-private.h"
 #include "objectives/koers-editing.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-tooltip.h"
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -139,7 +140,7 @@ n_open_changed_cb (KoersWindow *self)
 
   gtk_label_set_text (self->quality_badge, count);
   gtk_widget_set_visible (GTK_WIDGET (self->quality_badge), n_open > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->quality_badge), description);
+  koers_tooltip_set_now (GTK_WIDGET (self->quality_badge), description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->quality_row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
@@ -594,6 +595,18 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tools_row_activated_cb);
 }
 
+static const KoersTemplateTooltip template_tooltips[] = {
+  { "add_department_button", N_ ("Add Department") },
+  { "primary_menu_button", N_ ("Main Menu") },
+  { "due_row", N_ ("The key results, KPIs and reviews that wait for a check-in") },
+  { "quality_row", N_ ("The framework’s checks for the quarter’s OKRs") },
+  { "alignment_row", N_ ("How team, department and company objectives support each other") },
+  { "capacity_row", N_ ("Effort against each department’s capacity, and the resource requests") },
+  { "escalations_row", N_ ("Committed OKRs escalated to management") },
+  { "back_button", N_ ("Departments") },
+  { "search_button", N_ ("Search") },
+};
+
 static void
 koers_window_init (KoersWindow *self)
 {
@@ -602,6 +615,7 @@ koers_window_init (KoersWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  koers_tooltip_init_template (GTK_WIDGET (self), template_tooltips, G_N_ELEMENTS (template_tooltips));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
