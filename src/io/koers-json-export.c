@@ -979,8 +979,8 @@ change_cb (const KoersChangeRow *change,
    * KPI value's go along with their key result and KPI). */
   if (e->exported != NULL && !is_exported (e, change->uuid) && !is_exported (e, change->parent))
     return TRUE;
-  /* Capacities and escalations (schema 7) are not in a file, and neither
-   * is their history. */
+  /* The history of capacities and escalations (schema 7) is not in a
+   * file, though they are. */
   if (koers_entity_find (change->entity) == NULL)
     return TRUE;
 
