@@ -116,6 +116,9 @@ test_english (Fixture      *fixture,
                                   "<th scope=\"col\">Target</th><th scope=\"col\">Current</th>"
                                   "<th scope=\"col\">Status</th><th scope=\"col\">Owner</th>"));
   g_assert_nonnull (strstr (page, "<bdi>IT &amp; Development</bdi>"));
+  /* The template's Level names the department or team, not the level. */
+  g_assert_nonnull (strstr (page, "data-label=\"Level\"><bdi>IT &amp; Development</bdi>"));
+  g_assert_null (strstr (page, "data-label=\"Level\">Department<"));
   g_assert_nonnull (strstr (page, "Top risks"));
   g_assert_nonnull (strstr (page, "Alignment"));
   /* A status is a shape and a word, never a colour alone. */

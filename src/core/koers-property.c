@@ -226,6 +226,16 @@ koers_property_install (GObjectClass        *object_class,
 }
 
 void
+koers_property_install_all (GObjectClass        *object_class,
+                            const KoersProperty *table,
+                            guint                n_properties)
+{
+  g_autofree GParamSpec **pspecs = g_new0 (GParamSpec *, n_properties + 1);
+
+  koers_property_install (object_class, table, n_properties, pspecs);
+}
+
+void
 koers_property_clear (GObject             *object,
                       const KoersProperty *table,
                       guint                n_properties)

@@ -45,6 +45,15 @@ struct _KoersProperty
   KoersPropertySetter set; /* NULL: koers_property_store() */
 };
 
+/* A construct-only property holding a reference to an object of
+ * type_func's type in member of Struct: a widget's store and the object it
+ * shows. */
+#define KOERS_PROPERTY_CONSTRUCT_OBJECT(name, Struct, member, type_func)                    \
+  {                                                                                         \
+    (name), KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (Struct, member), .type = (type_func),   \
+                                                                     .construct_only = TRUE \
+  }
+
 /* Makes the param specs of the n_properties entries of table into
  * pspecs[1 .. n_properties], installs them, and makes the shared
  * get_property and set_property object_class's.  Writable properties
@@ -54,6 +63,12 @@ void koers_property_install (GObjectClass        *object_class,
                              const KoersProperty *table,
                              guint                n_properties,
                              GParamSpec         **pspecs);
+
+/* koers_property_install() for a class that never notifies by param spec
+ * (its properties are construct-only): the class alone keeps the specs. */
+void koers_property_install_all (GObjectClass        *object_class,
+                                 const KoersProperty *table,
+                                 guint                n_properties);
 
 /* Writes value into the field of pspec's entry and notifies when it
  * changed (a string is copied; NULL or "" is stored as the kind says).

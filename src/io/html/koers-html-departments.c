@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "report/koers-report-charts.h"
+#include "report/koers-report-glue.h"
 #include "koers-html-private.h"
 
 /* The alignment tree, and each department with the seed's reporting
@@ -184,9 +185,13 @@ append_value_cell (KoersHtml                  *html,
                    double                      value)
 {
   g_autofree char *text = koers_format_metric (html->lang, kr->metric_kind, kr->unit, value);
+  /* "100% van de leidinggevenden" wraps between its words, never inside
+   * "€ 250.000" or "17 storingen": a nowrap cell pushed the template's
+   * last columns out of a 1280 px screen. */
+  g_autofree char *glued = koers_report_glue_text (text);
 
-  koers_html_open_cell (html, column, "num");
-  koers_html_append_user_text (html->out, text);
+  koers_html_open_cell (html, column, "val");
+  koers_html_append_user_text (html->out, glued != NULL ? glued : text);
   g_string_append (html->out, "</td>");
 }
 
@@ -228,7 +233,8 @@ append_objective_rows (KoersHtml                  *html,
   g_string_append (out, " data-label=\"");
   koers_html_word (html, KOERS_REPORT_STR_COL_LEVEL);
   g_string_append (out, "\">");
-  koers_html_append_text (out, koers_report_level_label (html->lang, objective->level));
+  /* The template's Niveau: the department or team whose objective it is. */
+  koers_html_append_user_text (out, objective->department->name);
   g_string_append (out, "</td><th scope=\"rowgroup\"");
   if (n > 1)
     g_string_append_printf (out, " rowspan=\"%u\"", n);

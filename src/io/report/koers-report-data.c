@@ -294,7 +294,8 @@ koers_report_data_collect (KoersStore               *store,
   g_autoptr (GPtrArray) all_departments = g_ptr_array_new_with_free_func (department_free);
   GListModel *departments = koers_store_get_departments (store);
   GListModel *objectives = koers_store_get_objectives (store);
-  guint       n;
+  g_autoptr (GHashTable) moved_by = koers_report_kpis_index_moved_by (store, &opts->period);
+  guint n;
 
   data->language = opts->language;
   data->include_notes = opts->include_notes;
@@ -329,7 +330,7 @@ koers_report_data_collect (KoersStore               *store,
       out->parent_id = koers_department_get_parent_id (dept);
       out->objectives = g_ptr_array_new ();
       out->dest = g_strdup_printf ("department-%" G_GINT64_FORMAT, out->id);
-      koers_report_kpis_collect (store, data, out);
+      koers_report_kpis_collect (store, data, out, moved_by);
       g_ptr_array_add (all_departments, out);
       g_hash_table_insert (dept_by_id, &out->id, out);
     }

@@ -72,24 +72,44 @@ get_report_end (const KoersReportData *data,
     *out = data->generated;
 }
 
-static void
-collect_moved_by (KoersStore            *store,
-                  const KoersReportData *data,
-                  KoersKpi              *kpi,
-                  GPtrArray             *out)
+GHashTable *
+koers_report_kpis_index_moved_by (KoersStore        *store,
+                                  const KoersPeriod *period)
 {
-  g_autoptr (GPtrArray) krs = koers_store_list_kpi_key_results (store, kpi);
+  GListModel *objectives = koers_store_get_objectives (store);
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
 
-  for (guint i = 0; i < krs->len; i++)
+  /* Once for all KPIs: asking the store per KPI walks every key result
+   * each time, which a large organisation's hundreds of KPIs feel. */
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
     {
-      KoersKeyResult *kr = g_ptr_array_index (krs, i);
-      KoersObjective *objective = koers_store_get_key_result_objective (store, kr);
+      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
+      GListModel *krs = koers_objective_get_key_results (objective);
 
-      /* Only what the report is about: key results of the period (the
-       * store leaves out archived objectives). */
-      if (objective != NULL && koers_objective_in_period (objective, &data->period))
-        g_ptr_array_add (out, g_strdup (koers_key_result_get_title (kr)));
+      /* Only what the report is about: key results of the period, not of
+       * archived objectives. */
+      if (koers_objective_get_archived (objective) || !koers_objective_in_period (objective, period))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (krs); j++)
+        {
+          g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
+          gint64     kpi_id = koers_key_result_get_kpi_id (kr);
+          GPtrArray *titles;
+
+          if (kpi_id == 0)
+            continue;
+          titles = g_hash_table_lookup (index, &kpi_id);
+          if (titles == NULL)
+            {
+              titles = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (index, g_memdup2 (&kpi_id, sizeof kpi_id), titles);
+            }
+          g_ptr_array_add (titles, g_strdup (koers_key_result_get_title (kr)));
+        }
     }
+
+  return index;
 }
 
 static KoersReportKpi *
@@ -97,7 +117,8 @@ collect_kpi (KoersStore            *store,
              const KoersReportData *data,
              KoersReportDepartment *dept,
              KoersKpi              *kpi,
-             const GDate           *end)
+             const GDate           *end,
+             GHashTable            *moved_by)
 {
   KoersReportKpi *out = g_new0 (KoersReportKpi, 1);
   GListModel     *values = koers_kpi_get_values (kpi);
@@ -156,7 +177,13 @@ collect_kpi (KoersStore            *store,
     }
 
   out->moved_by = g_ptr_array_new_with_free_func (g_free);
-  collect_moved_by (store, data, kpi, out->moved_by);
+  {
+    gint64     id = koers_kpi_get_id (kpi);
+    GPtrArray *titles = g_hash_table_lookup (moved_by, &id);
+
+    for (guint i = 0; titles != NULL && i < titles->len; i++)
+      g_ptr_array_add (out->moved_by, g_strdup (g_ptr_array_index (titles, i)));
+  }
 
   return out;
 }
@@ -164,7 +191,8 @@ collect_kpi (KoersStore            *store,
 void
 koers_report_kpis_collect (KoersStore            *store,
                            const KoersReportData *data,
-                           KoersReportDepartment *dept)
+                           KoersReportDepartment *dept,
+                           GHashTable            *moved_by)
 {
   KoersDepartment *department = koers_store_find_department (store, dept->id);
   g_autoptr (GPtrArray) kpis = NULL;
@@ -177,7 +205,8 @@ koers_report_kpis_collect (KoersStore            *store,
   get_report_end (data, &end);
   kpis = koers_store_list_department_kpis (store, department);
   for (guint i = 0; i < kpis->len; i++)
-    g_ptr_array_add (dept->kpis, collect_kpi (store, data, dept, g_ptr_array_index (kpis, i), &end));
+    g_ptr_array_add (dept->kpis, collect_kpi (store, data, dept, g_ptr_array_index (kpis, i), &end,
+                                              moved_by));
 }
 
 guint

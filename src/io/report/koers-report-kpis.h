@@ -12,11 +12,17 @@ G_BEGIN_DECLS
  * and small charts of the period's values, and a line in the summary
  * that counts them by health. */
 
+/* The titles of the key results of period that move each KPI: KPI id
+ * (gint64) -> GPtrArray of strings, in the store's order. */
+GHashTable *koers_report_kpis_index_moved_by (KoersStore        *store,
+                                              const KoersPeriod *period);
 /* Snapshot, on the store's thread: dept's KPIs as they stood at the
- * report's end (data's period and report date), into dept->kpis. */
+ * report's end (data's period and report date), into dept->kpis;
+ * moved_by from koers_report_kpis_index_moved_by(). */
 void koers_report_kpis_collect (KoersStore            *store,
                                 const KoersReportData *data,
-                                KoersReportDepartment *dept);
+                                KoersReportDepartment *dept,
+                                GHashTable            *moved_by);
 
 /* The report's KPIs by status (counts indexed by KoersKpiStatus); the
  * number of them. */

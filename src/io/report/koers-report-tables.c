@@ -13,6 +13,8 @@
 /* A cell never grows past this many lines, so a row always fits a page. */
 #define MAX_CELL_LINES 14
 #define MAX_SUB_LINES 4
+#define STATUS_LINES 3
+#define PROGRESS_LINES 3
 
 typedef enum
 {
@@ -281,18 +283,22 @@ koers_report_table_set_score (KoersReportTable *table,
 }
 
 /* Whether text set in font fits width without a word broken inside (or
- * cut off), on at most max_lines lines. */
+ * cut off), on at most max_lines lines.  Laid out as measure_cell lays the
+ * cell out (at most cap lines), so the size that fits is shaped once and
+ * drawn from the cache. */
 static gboolean
 fits (KoersReportLayout *layout,
       KoersReportFont    font,
       const char        *text,
       double             width,
+      int                cap,
       int                max_lines,
       PangoAlignment     align)
 {
-  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, 0, align);
+  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, cap, align);
 
-  return !koers_report_text_breaks_word (fitted) && pango_layout_get_line_count (fitted) <= max_lines;
+  return !koers_report_text_breaks_word (fitted) && !pango_layout_is_ellipsized (fitted) &&
+         pango_layout_get_line_count (fitted) <= max_lines;
 }
 
 /* Names break no word at all, however long. */
@@ -303,9 +309,9 @@ fits_whole (KoersReportLayout *layout,
             double             width,
             PangoAlignment     align)
 {
-  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, 0, align);
+  g_autoptr (PangoLayout) fitted = koers_report_layout_text (layout, font, text, width, MAX_CELL_LINES, align);
 
-  return pango_layout_get_wrap (fitted) == PANGO_WRAP_WORD && pango_layout_get_line_count (fitted) <= MAX_CELL_LINES;
+  return pango_layout_get_wrap (fitted) == PANGO_WRAP_WORD && !pango_layout_is_ellipsized (fitted);
 }
 
 /* The size of a column of values: the table's size when every value fits
@@ -338,7 +344,8 @@ choose_value_font (KoersReportTable *table,
           Cell *cell = &g_array_index (table->rows, Row, r).cells[column];
 
           if (cell->kind == CELL_VALUE || cell->kind == CELL_PROGRESS)
-            all = fits (table->layout, choices[c].font, cell->text, inner, choices[c].lines,
+            all = fits (table->layout, choices[c].font, cell->text, inner,
+                        cell->kind == CELL_PROGRESS ? PROGRESS_LINES : MAX_CELL_LINES, choices[c].lines,
                         table->columns[column].align);
         }
       if (all)
@@ -414,9 +421,12 @@ choose_text_size (KoersReportTable *table,
           if (cell->kind == CELL_TEXT && table->columns[column].names)
             all = fits_whole (table->layout, text_font (size, cell->bold), cell->text, w,
                               table->columns[column].align);
-          else if (cell->kind == CELL_TEXT || cell->kind == CELL_STATUS)
-            all = fits (table->layout, text_font (size, cell->bold), cell->text, w, MAX_CELL_LINES,
+          else if (cell->kind == CELL_TEXT)
+            all = fits (table->layout, text_font (size, cell->bold), cell->text, w, MAX_CELL_LINES, MAX_CELL_LINES,
                         table->columns[column].align);
+          else if (cell->kind == CELL_STATUS)
+            all = fits (table->layout, text_font (size, FALSE), cell->text, w, STATUS_LINES, STATUS_LINES,
+                        PANGO_ALIGN_LEFT);
         }
       if (all)
         return size;
@@ -523,14 +533,14 @@ measure_cell (KoersReportTable *table,
     case CELL_STATUS:
       if (cell->main_layout == NULL)
         cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], FALSE), cell->text,
-                                                      inner - SYMBOL_SIZE - 3.5, 3, PANGO_ALIGN_LEFT);
+                                                      inner - SYMBOL_SIZE - 3.5, STATUS_LINES, PANGO_ALIGN_LEFT);
       return MAX (koers_report_text_height (cell->main_layout), SYMBOL_SIZE);
 
     case CELL_PROGRESS:
       if (cell->main_layout == NULL)
         {
           cell->main_layout = koers_report_layout_text (layout, table->value_font[column], cell->text,
-                                                        inner, 3, align);
+                                                        inner, PROGRESS_LINES, align);
           cell->sub_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, cell->sub,
                                                        inner, 1, PANGO_ALIGN_RIGHT);
         }

@@ -7,6 +7,7 @@
 #include "core/koers-property.h"
 #include "koers-checkin-dialog-private.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-style.h"
 #include "widgets/koers-toasts.h"
@@ -26,13 +27,10 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersCheckinDialog, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersCheckinDialog, kr),
-    .type = koers_key_result_get_type, .construct_only = TRUE },
+  KOERS_PROPERTY_CONSTRUCT_OBJECT ("store", KoersCheckinDialog, store, koers_store_get_type),
+  KOERS_PROPERTY_CONSTRUCT_OBJECT ("key-result", KoersCheckinDialog, kr, koers_key_result_get_type),
   /* Set at construction for edit mode; after Save, the check-in written. */
-  { "checkin", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersCheckinDialog, checkin),
-    .type = koers_checkin_get_type, .construct_only = TRUE },
+  KOERS_PROPERTY_CONSTRUCT_OBJECT ("checkin", KoersCheckinDialog, checkin, koers_checkin_get_type),
 };
 
 void
@@ -210,11 +208,9 @@ koers_checkin_dialog_dispose (GObject *object)
 {
   KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_CHECKIN_DIALOG);
-  g_clear_object (&self->checkin);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_CHECKIN_DIALOG, property_table,
+                                   G_N_ELEMENTS (property_table));
   g_clear_object (&self->objective);
-  g_clear_object (&self->kr);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (koers_checkin_dialog_parent_class)->dispose (object);
 }

@@ -13,6 +13,7 @@
 #include "koers-kpi-update-dialog.h"
 #include "objectives/koers-editor-style.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
 #include "widgets/koers-toasts.h"
@@ -54,23 +55,7 @@ struct _KoersKpiEditor
 
 G_DEFINE_FINAL_TYPE (KoersKpiEditor, koers_kpi_editor, ADW_TYPE_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_KPI,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of the property ids above. */
-static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiEditor, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "kpi", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiEditor, kpi),
-    .type = koers_kpi_get_type, .construct_only = TRUE },
-};
+KOERS_WIDGET_PROPERTY_TABLE (KoersKpiEditor, "kpi", kpi, koers_kpi_get_type);
 
 static gboolean
 save (KoersKpiEditor *self)
@@ -540,9 +525,8 @@ koers_kpi_editor_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KPI_EDITOR);
-  g_clear_object (&self->kpi);
-  g_clear_object (&self->store);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KPI_EDITOR, property_table,
+                                   G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_kpi_editor_parent_class)->dispose (object);
 }
@@ -567,7 +551,7 @@ koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
   object_class->dispose = koers_kpi_editor_dispose;
   object_class->finalize = koers_kpi_editor_finalize;
 
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/kpis/koers-kpi-editor.ui");

@@ -12,6 +12,7 @@
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKpiRow
@@ -36,23 +37,7 @@ struct _KoersKpiRow
 
 G_DEFINE_FINAL_TYPE (KoersKpiRow, koers_kpi_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_KPI,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of the property ids above. */
-static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiRow, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "kpi", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiRow, kpi),
-    .type = koers_kpi_get_type, .construct_only = TRUE },
-};
+KOERS_WIDGET_PROPERTY_TABLE (KoersKpiRow, "kpi", kpi, koers_kpi_get_type);
 
 static void
 update_moved_by (KoersKpiRow *self)
@@ -196,9 +181,8 @@ koers_kpi_row_dispose (GObject *object)
 {
   KoersKpiRow *self = KOERS_KPI_ROW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KPI_ROW);
-  g_clear_object (&self->kpi);
-  g_clear_object (&self->store);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KPI_ROW, property_table,
+                                   G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_kpi_row_parent_class)->dispose (object);
 }
@@ -212,7 +196,7 @@ koers_kpi_row_class_init (KoersKpiRowClass *klass)
   object_class->constructed = koers_kpi_row_constructed;
   object_class->dispose = koers_kpi_row_dispose;
 
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   g_type_ensure (KOERS_TYPE_KPI_SPARKLINE);

@@ -9,6 +9,7 @@
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-value-form.h"
@@ -41,23 +42,7 @@ struct _KoersKpiUpdateDialog
 
 G_DEFINE_FINAL_TYPE (KoersKpiUpdateDialog, koers_kpi_update_dialog, ADW_TYPE_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_KPI,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of the property ids above. */
-static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiUpdateDialog, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "kpi", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKpiUpdateDialog, kpi),
-    .type = koers_kpi_get_type, .construct_only = TRUE },
-};
+KOERS_WIDGET_PROPERTY_TABLE (KoersKpiUpdateDialog, "kpi", kpi, koers_kpi_get_type);
 
 /* Whether a value on date becomes the latest, as the store orders them:
  * by date, and a new one after the others of the same day. */
@@ -252,9 +237,8 @@ koers_kpi_update_dialog_dispose (GObject *object)
 {
   KoersKpiUpdateDialog *self = KOERS_KPI_UPDATE_DIALOG (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KPI_UPDATE_DIALOG);
-  g_clear_object (&self->kpi);
-  g_clear_object (&self->store);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KPI_UPDATE_DIALOG, property_table,
+                                   G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_kpi_update_dialog_parent_class)->dispose (object);
 }
@@ -280,7 +264,7 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
   object_class->dispose = koers_kpi_update_dialog_dispose;
   object_class->finalize = koers_kpi_update_dialog_finalize;
 
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");

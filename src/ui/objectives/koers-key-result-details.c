@@ -12,6 +12,7 @@
 #include "koers-editor-style.h"
 #include "koers-key-result-details.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-progress-chart.h"
 #include "widgets/koers-toasts.h"
@@ -42,23 +43,7 @@ struct _KoersKeyResultDetails
 
 G_DEFINE_FINAL_TYPE (KoersKeyResultDetails, koers_key_result_details, ADW_TYPE_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_KEY_RESULT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of the property ids above. */
-static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultDetails, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultDetails, kr),
-    .type = koers_key_result_get_type, .construct_only = TRUE },
-};
+KOERS_WIDGET_PROPERTY_TABLE (KoersKeyResultDetails, "key-result", kr, koers_key_result_get_type);
 
 /* The parts of a history row that follow its check-in. */
 typedef struct
@@ -486,10 +471,9 @@ koers_key_result_details_dispose (GObject *object)
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_weak_pointer (&self->undo_toast);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_DETAILS);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_DETAILS, property_table,
+                                   G_N_ELEMENTS (property_table));
   g_clear_object (&self->objective);
-  g_clear_object (&self->kr);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (koers_key_result_details_parent_class)->dispose (object);
 }
@@ -503,7 +487,7 @@ koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
   object_class->constructed = koers_key_result_details_constructed;
   object_class->dispose = koers_key_result_details_dispose;
 
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");

@@ -11,6 +11,7 @@
 #include "koers-editor-style.h"
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
 #include "widgets/koers-idle.h"
@@ -62,23 +63,7 @@ struct _KoersKeyResultEditor
 
 G_DEFINE_FINAL_TYPE (KoersKeyResultEditor, koers_key_result_editor, ADW_TYPE_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_KEY_RESULT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of the property ids above. */
-static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultEditor, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultEditor, kr),
-    .type = koers_key_result_get_type, .construct_only = TRUE },
-};
+KOERS_WIDGET_PROPERTY_TABLE (KoersKeyResultEditor, "key-result", kr, koers_key_result_get_type);
 
 typedef enum
 {
@@ -657,11 +642,10 @@ koers_key_result_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->objective, self);
       g_signal_handlers_disconnect_by_data (koers_objective_get_key_results (self->objective), self);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_EDITOR);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_EDITOR, property_table,
+                                   G_N_ELEMENTS (property_table));
   g_clear_pointer (&self->kpis, g_ptr_array_unref);
   g_clear_object (&self->objective);
-  g_clear_object (&self->kr);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (koers_key_result_editor_parent_class)->dispose (object);
 }
@@ -677,7 +661,7 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
   object_class->constructed = koers_key_result_editor_constructed;
   object_class->dispose = koers_key_result_editor_dispose;
 
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-key-result-editor.ui");

@@ -19,6 +19,7 @@
 #include "widgets/koers-progress-chart.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-tooltip.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKeyResultRow
@@ -59,6 +60,15 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* In the order of the property ids above; the row sets the last two. */
+static const KoersProperty property_table[] = {
+  KOERS_PROPERTY_CONSTRUCT_OBJECT ("store", KoersKeyResultRow, store, koers_store_get_type),
+  { "objective", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultRow, objective),
+    .type = koers_objective_get_type, .read_only = TRUE },
+  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersKeyResultRow, kr),
+    .type = koers_key_result_get_type, .read_only = TRUE },
+};
 
 static const KoersKrStatus all_statuses[] = {
   KOERS_KR_STATUS_IN_PROGRESS,
@@ -398,54 +408,10 @@ koers_key_result_row_dispose (GObject *object)
   KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (object);
 
   disconnect (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_ROW);
-  g_clear_object (&self->kr);
-  g_clear_object (&self->objective);
-  g_clear_object (&self->store);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_ROW, property_table,
+                                   G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_key_result_row_parent_class)->dispose (object);
-}
-
-static void
-koers_key_result_row_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_OBJECTIVE:
-      g_value_set_object (value, self->objective);
-      break;
-    case PROP_KEY_RESULT:
-      g_value_set_object (value, self->kr);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_key_result_row_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -457,19 +423,8 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
 
   object_class->dispose = koers_key_result_row_dispose;
-  object_class->get_property = koers_key_result_row_get_property;
-  object_class->set_property = koers_key_result_row_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OBJECTIVE] =
-    g_param_spec_object ("objective", NULL, NULL, KOERS_TYPE_OBJECTIVE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_KEY_RESULT] =
-    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-row.ui");

@@ -13,6 +13,7 @@
 #include "koers-objective-editor.h"
 #include "capacity/koers-resource-form.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
 #include "widgets/koers-idle.h"
@@ -42,42 +43,26 @@ struct _KoersObjectiveEditor
   /* The ids behind the rows of aligned_row; 0 is "None". */
   GArray *aligned_ids;
 
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  AdwEntryRow     *title_row;
-  GtkLabel        *title_hint_label;
-  GtkTextView     *description_view;
-  AdwComboRow     *kind_row;
-  AdwEntryRow     *owner_row;
-  AdwActionRow    *period_row;
-  GtkDropDown     *quarter_dropdown;
-  GtkSpinButton   *year_spin;
-  AdwComboRow     *aligned_row;
-  AdwComboRow     *state_row;
-  GtkButton       *delete_button;
-  GtkButton       *history_button;
+  AdwToastOverlay   *toast_overlay;
+  AdwWindowTitle    *window_title;
+  AdwEntryRow       *title_row;
+  GtkLabel          *title_hint_label;
+  GtkTextView       *description_view;
+  AdwComboRow       *kind_row;
+  AdwEntryRow       *owner_row;
+  AdwActionRow      *period_row;
+  GtkDropDown       *quarter_dropdown;
+  GtkSpinButton     *year_spin;
+  AdwComboRow       *aligned_row;
+  AdwComboRow       *state_row;
+  GtkButton         *delete_button;
+  GtkButton         *history_button;
   KoersResourceForm *resource_form;
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveEditor, koers_objective_editor, ADW_TYPE_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_OBJECTIVE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of the property ids above. */
-static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveEditor, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "objective", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveEditor, objective),
-    .type = koers_objective_get_type, .construct_only = TRUE },
-};
+KOERS_WIDGET_PROPERTY_TABLE (KoersObjectiveEditor, "objective", objective, koers_objective_get_type);
 
 static void fill (KoersObjectiveEditor *self);
 
@@ -634,9 +619,8 @@ koers_objective_editor_dispose (GObject *object)
   g_clear_handle_id (&self->refill_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_EDITOR);
-  g_clear_object (&self->objective);
-  g_clear_object (&self->store);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_EDITOR, property_table,
+                                   G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_objective_editor_parent_class)->dispose (object);
 }
@@ -661,7 +645,7 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
   object_class->dispose = koers_objective_editor_dispose;
   object_class->finalize = koers_objective_editor_finalize;
 
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   g_type_ensure (KOERS_TYPE_RESOURCE_FORM);
   koers_a11y_init_dialog_class (widget_class,

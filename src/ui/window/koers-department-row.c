@@ -12,6 +12,7 @@
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-idle.h"
 #include "widgets/koers-tooltip.h"
+#include "widgets/koers-widget-properties.h"
 
 struct _KoersDepartmentRow
 {
@@ -42,23 +43,7 @@ struct _KoersDepartmentRow
 
 G_DEFINE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, GTK_TYPE_LIST_BOX_ROW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_DEPARTMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of the property ids above. */
-static const KoersProperty property_table[] = {
-  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersDepartmentRow, store),
-    .type = koers_store_get_type, .construct_only = TRUE },
-  { "department", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersDepartmentRow, department),
-    .type = koers_department_get_type, .construct_only = TRUE },
-};
+KOERS_WIDGET_PROPERTY_TABLE (KoersDepartmentRow, "department", department, koers_department_get_type);
 
 static void queue_summary (KoersDepartmentRow *self);
 
@@ -478,9 +463,8 @@ koers_department_row_dispose (GObject *object)
 
   g_clear_handle_id (&self->summary_id, g_source_remove);
   unwatch_team_lists (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_DEPARTMENT_ROW);
-  g_clear_object (&self->department);
-  g_clear_object (&self->store);
+  koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_DEPARTMENT_ROW, property_table,
+                                   G_N_ELEMENTS (property_table));
 
   G_OBJECT_CLASS (koers_department_row_parent_class)->dispose (object);
 }
@@ -506,7 +490,7 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
   object_class->dispose = koers_department_row_dispose;
   object_class->finalize = koers_department_row_finalize;
 
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-department-row.ui");

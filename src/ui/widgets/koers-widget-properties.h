@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/koers-property.h"
+#include "store/koers-store.h"
+
+G_BEGIN_DECLS
+
+/* Defines property_table for a widget that shows one object of the store:
+ * the construct-only properties "store" (the field store) and name (the
+ * field member, an object of type_func's type), in that order. */
+#define KOERS_WIDGET_PROPERTY_TABLE(Struct, name, member, type_func)                \
+  static const KoersProperty property_table[] = {                                   \
+    KOERS_PROPERTY_CONSTRUCT_OBJECT ("store", Struct, store, koers_store_get_type), \
+    KOERS_PROPERTY_CONSTRUCT_OBJECT (name, Struct, member, type_func),              \
+  }
+
+/* The end of the dispose of a widget whose properties come from a
+ * KoersProperty table (its store and the object it shows): drops the
+ * children of type's template, then what the table holds. */
+void koers_widget_dispose_properties (GtkWidget           *widget,
+                                      GType                type,
+                                      const KoersProperty *table,
+                                      guint                n_properties);
+
+G_END_DECLS
