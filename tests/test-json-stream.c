@@ -10,6 +10,7 @@
 #include "core/koers-resource-request.h"
 #include "koers-demo.h"
 #include "koers-json-private.h"
+#include "store/koers-store-capacity.h"
 #include "store/koers-store-review.h"
 #include "koers-store-private.h"
 #include "koers-test-io.h"
@@ -270,6 +271,94 @@ build_key_result (JsonBuilder    *b,
   json_builder_end_object (b);
 }
 
+static gint64
+get_stamp (GObject    *object,
+           const char *property)
+{
+  gint64 stamp = 0;
+
+  g_object_get (object, property, &stamp, NULL);
+  return stamp;
+}
+
+/* Schema 7: a department's capacities, by period. */
+static void
+build_capacities (JsonBuilder *b,
+                  KoersStore  *store,
+                  gint64       department_id)
+{
+  g_autoptr (GPtrArray) all = koers_store_list_capacities (store, NULL, NULL);
+  gboolean begun = FALSE;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      KoersCapacity *c = g_ptr_array_index (all, i);
+
+      if (koers_capacity_get_department_id (c) != department_id)
+        continue;
+      if (!begun)
+        {
+          json_builder_set_member_name (b, "capacities");
+          json_builder_begin_array (b);
+          begun = TRUE;
+        }
+      json_builder_begin_object (b);
+      add_string (b, "uuid", koers_capacity_get_uuid (c));
+      add_string (b, "period", koers_capacity_get_period (c));
+      add_number (b, "days", koers_capacity_get_days (c));
+      add_number (b, "budget", koers_capacity_get_budget (c));
+      add_stamp (b, "created", get_stamp (G_OBJECT (c), "created"));
+      add_stamp (b, "updated", get_stamp (G_OBJECT (c), "updated"));
+      json_builder_end_object (b);
+    }
+  if (begun)
+    json_builder_end_array (b);
+}
+
+/* An objective's escalations, oldest first (the store lists the newest
+ * first). */
+static void
+build_escalations (JsonBuilder    *b,
+                   KoersStore     *store,
+                   KoersObjective *o)
+{
+  g_autoptr (GPtrArray) all = koers_store_list_escalations (store, FALSE, NULL);
+  gboolean begun = FALSE;
+
+  for (guint i = all->len; i > 0; i--)
+    {
+      KoersEscalation *e = g_ptr_array_index (all, i - 1);
+      KoersKeyResult  *kr = koers_store_find_key_result (store, koers_escalation_get_key_result_id (e));
+
+      if (koers_escalation_get_objective_id (e) != koers_objective_get_id (o))
+        continue;
+      if (!begun)
+        {
+          json_builder_set_member_name (b, "escalations");
+          json_builder_begin_array (b);
+          begun = TRUE;
+        }
+      json_builder_begin_object (b);
+      add_string (b, "uuid", koers_escalation_get_uuid (e));
+      if (kr != NULL)
+        add_string (b, "key_result", koers_key_result_get_uuid (kr));
+      add_string (b, "reason", koers_escalation_get_reason (e));
+      add_string (b, "help", koers_escalation_get_help (e));
+      add_string (b, "raised_by", koers_escalation_get_raised_by (e));
+      add_bool (b, "resolved", koers_escalation_get_resolved (e));
+      if (koers_escalation_get_resolution (e) != NULL && koers_escalation_get_resolution (e)[0] != '\0')
+        add_string (b, "resolution", koers_escalation_get_resolution (e));
+      if (koers_escalation_get_resolved_by (e) != NULL && koers_escalation_get_resolved_by (e)[0] != '\0')
+        add_string (b, "resolved_by", koers_escalation_get_resolved_by (e));
+      add_stamp (b, "raised_at", koers_escalation_get_raised_at (e));
+      if (koers_escalation_get_resolved_at (e) != 0)
+        add_stamp (b, "resolved_at", koers_escalation_get_resolved_at (e));
+      json_builder_end_object (b);
+    }
+  if (begun)
+    json_builder_end_array (b);
+}
+
 static void
 build_objective (JsonBuilder    *b,
                  KoersStore     *store,
@@ -319,6 +408,7 @@ build_objective (JsonBuilder    *b,
   for (guint i = 0; i < krs->len; i++)
     build_key_result (b, store, g_ptr_array_index (krs, i));
   json_builder_end_array (b);
+  build_escalations (b, store, o);
   json_builder_end_object (b);
 }
 
@@ -375,6 +465,7 @@ reference_export (KoersStore *store)
       add_bool (b, "is_company", koers_department_get_is_company (d));
       add_stamp (b, "created", koers_department_get_created (d));
       add_stamp (b, "updated", koers_department_get_updated (d));
+      build_capacities (b, store, koers_department_get_id (d));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -12,6 +12,7 @@
 
 #include "core/koers-atomic-file.h"
 #include "core/koers-date.h"
+#include "koers-json-capacity.h"
 #include "koers-json-private.h"
 #include "store/koers-store-columns.h"
 #include "store/koers-store-import.h"
@@ -49,15 +50,20 @@ typedef struct
   KoersStore *store;
   Writer      w;
   gboolean    filtered;
-  GArray     *periods;     /* KoersPeriod: the filter's, plus those of linked objectives */
-  GHashTable *dept_ids;    /* the filter's departments (gint64 set), or NULL: all */
-  GPtrArray  *departments; /* KoersDepartment, in file order */
-  GHashTable *dept_rank;   /* department id -> position in the file + 1 */
-  GPtrArray  *kpis;        /* KoersKpi, in file order */
-  GArray     *refs;        /* KoersObjectiveRef, by id */
-  GHashTable *ref_by_id;   /* objective id -> KoersObjectiveRef */
-  GHashTable *selected;    /* filtered: the objective ids the file holds */
-  GHashTable *exported;    /* filtered: uuids of what the file holds */
+  GArray     *periods;          /* KoersPeriod: the filter's, plus those of linked objectives */
+  GHashTable *dept_ids;         /* the filter's departments (gint64 set), or NULL: all */
+  GPtrArray  *departments;      /* KoersDepartment, in file order */
+  GHashTable *dept_rank;        /* department id -> position in the file + 1 */
+  GPtrArray  *kpis;             /* KoersKpi, in file order */
+  GArray     *refs;             /* KoersObjectiveRef, by id */
+  GHashTable *ref_by_id;        /* objective id -> KoersObjectiveRef */
+  GHashTable *selected;         /* filtered: the objective ids the file holds */
+  GHashTable *exported;         /* filtered: uuids of what the file holds */
+  guint       n_filter_periods; /* the first of periods are the filter's */
+  GHashTable *capacities;       /* department id -> its capacities (koers-json-capacity.h) */
+  GHashTable *escalations;      /* objective id -> its escalations */
+  GHashTable *kr_uuids;         /* key result id -> uuid, of the objective being written */
+  gint64      objective_id;     /* the objective being written */
 } Export;
 
 /* The writer: json-glib's pretty layout. */
@@ -457,6 +463,7 @@ select_content (Export                  *e,
   if (e->periods == NULL)
     return FALSE;
   n_filter_periods = e->periods->len;
+  e->n_filter_periods = n_filter_periods;
 
   e->dept_ids = koers_export_filter_select_departments (filter, e->store, &local_error);
   if (local_error != NULL)
@@ -596,6 +603,8 @@ get_link_uuid (Export            *e,
     return objective_uuid (e, id);
   if (strcmp (column->link_table, "kpis") == 0)
     return kpi_uuid (e, id);
+  if (strcmp (column->link_table, "key_results") == 0)
+    return id != 0 ? g_hash_table_lookup (e->kr_uuids, &id) : NULL;
   g_return_val_if_reached (NULL);
 }
 
@@ -639,7 +648,9 @@ write_member (Export            *e,
       add_int (w, name, g_value_get_int (value));
       break;
     case KOERS_COLUMN_STAMP:
-      add_stamp (w, name, g_value_get_int64 (value));
+      /* An optional one is left out unset (an open escalation's). */
+      if (g_value_get_int64 (value) != 0 || !(column->json_flags & KOERS_JSON_OPTIONAL))
+        add_stamp (w, name, g_value_get_int64 (value));
       break;
     case KOERS_COLUMN_DOUBLE:
       /* An optional number is left out at 0 (an effort not estimated). */
@@ -700,11 +711,34 @@ write_object_members (Export            *e,
   koers_entity_clear_values (entity, values);
 }
 
+/* Schema 7: a department's capacities, an objective's escalations. */
+static void
+write_owned (Export            *e,
+             const char        *list,
+             const KoersEntity *entity,
+             GHashTable        *groups,
+             gint64             owner_id)
+{
+  GPtrArray *group = g_hash_table_lookup (groups, &owner_id);
+
+  if (group == NULL)
+    return;
+  begin_list (&e->w, list);
+  for (guint i = 0; i < group->len; i++)
+    {
+      write_object_members (e, entity, g_ptr_array_index (group, i));
+      writer_close (&e->w, '}');
+    }
+  writer_close (&e->w, ']');
+}
+
 static void
 write_department (Export          *e,
                   KoersDepartment *dept)
 {
   write_object_members (e, &koers_entity_department, G_OBJECT (dept));
+  write_owned (e, "capacities", &koers_entity_capacity, e->capacities,
+               koers_department_get_id (dept));
   writer_close (&e->w, '}');
 }
 
@@ -752,6 +786,18 @@ row_cb (const KoersEntity *entity,
     }
   if (list != NULL)
     add_exported_uuid (e, g_value_get_string (&values[1]));
+  if (entity == &koers_entity_objective)
+    {
+      e->objective_id = g_value_get_int64 (&values[0]);
+      g_hash_table_remove_all (e->kr_uuids);
+    }
+  else if (entity == &koers_entity_key_result)
+    {
+      gint64 id = g_value_get_int64 (&values[0]);
+
+      g_hash_table_insert (e->kr_uuids, g_memdup2 (&id, sizeof id),
+                           g_strdup (g_value_get_string (&values[1])));
+    }
 
   writer_element (&e->w);
   writer_open (&e->w, '{');
@@ -770,6 +816,8 @@ row_end_cb (const KoersEntity *entity,
 
   if (get_owned_list (entity) != NULL)
     writer_close (&e->w, ']');
+  if (entity == &koers_entity_objective)
+    write_owned (e, "escalations", &koers_entity_escalation, e->escalations, e->objective_id);
   writer_close (&e->w, '}');
   return propagate_write_error (e, error);
 }
@@ -931,8 +979,8 @@ change_cb (const KoersChangeRow *change,
    * KPI value's go along with their key result and KPI). */
   if (e->exported != NULL && !is_exported (e, change->uuid) && !is_exported (e, change->parent))
     return TRUE;
-  /* Capacities and escalations (schema 7) are not in a file, and neither
-   * is their history. */
+  /* The history of capacities and escalations (schema 7) is not in a
+   * file, though they are. */
   if (koers_entity_find (change->entity) == NULL)
     return TRUE;
 
@@ -985,6 +1033,9 @@ export_clear (Export *e)
   g_clear_pointer (&e->refs, g_array_unref);
   g_clear_pointer (&e->selected, g_hash_table_unref);
   g_clear_pointer (&e->exported, g_hash_table_unref);
+  g_clear_pointer (&e->capacities, g_hash_table_unref);
+  g_clear_pointer (&e->escalations, g_hash_table_unref);
+  g_clear_pointer (&e->kr_uuids, g_hash_table_unref);
   if (e->w.buf != NULL)
     g_string_free (e->w.buf, TRUE);
   e->w.buf = NULL;
@@ -1011,6 +1062,12 @@ write_document (Export                  *e,
       g_hash_table_insert (e->dept_rank, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
     }
   g_ptr_array_sort_with_data (e->kpis, compare_kpis, e);
+  e->capacities = koers_json_group_capacities (e->store, (KoersPeriod *) e->periods->data,
+                                               e->n_filter_periods, e->dept_ids, error);
+  e->escalations = e->capacities != NULL ? koers_json_group_escalations (e->store, error) : NULL;
+  if (e->escalations == NULL)
+    return FALSE;
+  e->kr_uuids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   w->buf = g_string_sized_new (FLUSH_SIZE + 4096);
   w->depth = 0;

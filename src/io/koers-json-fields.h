@@ -99,9 +99,14 @@ gboolean koers_json_read_member (KoersJsonReader          *r,
                                  JsonNode                 *node,
                                  KoersJsonFieldValue      *value);
 /* FALSE (and a problem) when list has more than max entries. */
-gboolean koers_json_check_list_length (KoersJsonReader *r,
-                                       const char      *path,
-                                       JsonArray       *list,
-                                       guint            max);
+/* koers-json-read.c: the value of the member name of specs. */
+const KoersJsonFieldValue *koers_json_find_value (const KoersJsonFieldSpec  *specs,
+                                                  guint                      n_specs,
+                                                  const KoersJsonFieldValue *values,
+                                                  const char                *name);
+gboolean                   koers_json_check_list_length (KoersJsonReader *r,
+                                                         const char      *path,
+                                                         JsonArray       *list,
+                                                         guint            max);
 
 G_END_DECLS

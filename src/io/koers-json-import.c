@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "koers-json-capacity.h"
 #include "koers-json-private.h"
 #include "store/koers-store-import.h"
 
@@ -341,6 +342,8 @@ plan_item_cb (KoersImportItem *item,
     case KOERS_IMPORT_DEPARTMENTS:
     case KOERS_IMPORT_KPIS:
     case KOERS_IMPORT_KPI_VALUES:
+    case KOERS_IMPORT_CAPACITIES:
+    case KOERS_IMPORT_ESCALATIONS:
       {
         KoersPlanSmall *small = g_new0 (KoersPlanSmall, 1);
 
@@ -559,7 +562,8 @@ write_item_cb (KoersImportItem *item,
   KoersPlanEntry  *entry;
   gboolean         written;
 
-  if (write_failed (plan))
+  /* Kept whole by the plan: written after the objectives. */
+  if (write_failed (plan) || item->kind == KOERS_IMPORT_ESCALATIONS)
     goto out;
 
   if (plan->next_stream >= plan->stream->len)
@@ -640,6 +644,8 @@ write_item_cb (KoersImportItem *item,
     case KOERS_IMPORT_DEPARTMENTS:
     case KOERS_IMPORT_KPIS:
     case KOERS_IMPORT_KPI_VALUES:
+    case KOERS_IMPORT_CAPACITIES:
+    case KOERS_IMPORT_ESCALATIONS:
     case KOERS_IMPORT_N_KINDS:
     default:
       break;
@@ -850,6 +856,7 @@ plan_write (KoersImportPlan  *plan,
     }
 
   return write_links (plan, error) &&
+         koers_json_plan_write_capacity (plan, writer, error) &&
          check_unchanged (plan, error) &&
          koers_store_import_commit (writer, error);
 }

@@ -5,7 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/koers-capacity.h"
+#include "core/koers-escalation.h"
 #include "core/koers-seed.h"
+#include "koers-json-capacity.h"
 #include "koers-json-private.h"
 #include "store/koers-store-columns.h"
 
@@ -135,6 +138,10 @@ koers_import_object_get_title (GObject *object)
     return koers_kpi_get_name (KOERS_KPI (object));
   if (KOERS_IS_KPI_VALUE (object))
     return koers_kpi_value_get_date (KOERS_KPI_VALUE (object));
+  if (KOERS_IS_CAPACITY (object))
+    return koers_capacity_get_period (KOERS_CAPACITY (object));
+  if (KOERS_IS_ESCALATION (object))
+    return koers_escalation_get_reason (KOERS_ESCALATION (object));
   return koers_checkin_get_date (KOERS_CHECKIN (object));
 }
 
@@ -238,6 +245,25 @@ decide (KoersImportPlan *plan,
       if (title != NULL)
         add_conflict (plan, entry, title);
     }
+}
+
+void
+koers_import_plan_refuse_existing (KoersImportPlan *plan,
+                                   KoersPlanEntry  *entry,
+                                   KoersStoredRow  *row)
+{
+  refuse_existing (plan, entry, row);
+}
+
+void
+koers_import_plan_decide (KoersImportPlan *plan,
+                          KoersPlanEntry  *entry,
+                          gboolean         same,
+                          gint64           updated,
+                          gint64           db_updated,
+                          const char      *title)
+{
+  decide (plan, entry, same, updated, db_updated, title);
 }
 
 void
@@ -946,6 +972,7 @@ koers_import_plan_finish (KoersImportPlan *plan)
   decide_small (plan, KOERS_IMPORT_KPIS);
   decide_small (plan, KOERS_IMPORT_KPI_VALUES);
   decide_objectives (plan);
+  koers_json_plan_decide_capacity (plan);
 
   /* Conflicts of objectives, by their place in the file. */
   check_departments (plan);

@@ -148,6 +148,8 @@ void koers_json_set_problems_error (GError   **error,
 #define KOERS_JSON_MAX_DISMISSED 100000
 #define KOERS_JSON_MAX_KPIS 10000
 #define KOERS_JSON_MAX_KPI_VALUES 10000 /* per KPI */
+#define KOERS_JSON_MAX_CAPACITIES 1000  /* per department */
+#define KOERS_JSON_MAX_ESCALATIONS 1000 /* per objective */
 #define KOERS_JSON_MAX_CHANGES 10000000
 #define KOERS_JSON_MAX_CHANGE_FIELDS 100 /* per change */
 /* A change's key, a field name and a dismissed finding's key. */
@@ -165,14 +167,15 @@ typedef enum
 typedef struct
 {
   KoersImportKind kind;
-  char           *path;         /* "$.objectives[3]" */
-  GObject        *object;       /* new, not the store's: the file's values */
-  char           *uuid;         /* lower case */
-  char           *owner_uuid;   /* parent (or NULL), department, objective, key result, KPI */
-  char           *aligned_uuid; /* objectives, or NULL */
-  char           *carried_uuid; /* objectives, or NULL */
-  char           *kpi_uuid;     /* key results: the KPI it moves, or NULL */
-  guint           index[3];     /* its place: in its list, its owner's, its owner's owner's */
+  char           *path;            /* "$.objectives[3]" */
+  GObject        *object;          /* new, not the store's: the file's values */
+  char           *uuid;            /* lower case */
+  char           *owner_uuid;      /* parent (or NULL), department, objective, key result, KPI */
+  char           *aligned_uuid;    /* objectives, or NULL */
+  char           *carried_uuid;    /* objectives, or NULL */
+  char           *kpi_uuid;        /* key results: the KPI it moves, or NULL */
+  char           *key_result_uuid; /* escalations: the key result, or NULL */
+  guint           index[3];        /* its place: in its list, its owner's, its owner's owner's */
 } KoersImportItem;
 
 /* A dismissed quality finding of the file. */
@@ -386,6 +389,18 @@ void koers_import_plan_judge_item (KoersImportPlan *plan,
                                    KoersPlanEntry  *entry,
                                    KoersStoredRow  *row);
 void koers_import_plan_finish (KoersImportPlan *plan);
+/* For koers-json-capacity.c: a plain import refuses what the database
+ * has; a merge keeps the newer copy (a conflict when the database's is
+ * newer and differs). */
+void koers_import_plan_refuse_existing (KoersImportPlan *plan,
+                                        KoersPlanEntry  *entry,
+                                        KoersStoredRow  *row);
+void koers_import_plan_decide (KoersImportPlan *plan,
+                               KoersPlanEntry  *entry,
+                               gboolean         same,
+                               gint64           updated,
+                               gint64           db_updated,
+                               const char      *title);
 /* The uuid a department link ends up with in the database: one matched by
  * name keeps its own uuid unless the file's copy is written. */
 const char     *koers_import_plan_effective_department (KoersImportPlan *plan,

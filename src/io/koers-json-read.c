@@ -9,6 +9,7 @@
 #include "core/koers-date.h"
 #include "core/koers-kpi-status.h"
 #include "core/koers-period.h"
+#include "koers-json-capacity.h"
 #include "koers-json-fields.h"
 
 /* The entities of a file, each read against its table (the reading itself
@@ -107,6 +108,7 @@ koers_import_item_free (KoersImportItem *item)
   g_free (item->aligned_uuid);
   g_free (item->carried_uuid);
   g_free (item->kpi_uuid);
+  g_free (item->key_result_uuid);
   g_free (item);
 }
 
@@ -163,6 +165,10 @@ koers_import_kind_path (KoersImportKind kind,
       return g_strdup_printf ("$.kpis[%u]", index[0]);
     case KOERS_IMPORT_KPI_VALUES:
       return g_strdup_printf ("$.kpis[%u].values[%u]", index[1], index[0]);
+    case KOERS_IMPORT_CAPACITIES:
+      return g_strdup_printf ("$.departments[%u].capacities[%u]", index[1], index[0]);
+    case KOERS_IMPORT_ESCALATIONS:
+      return g_strdup_printf ("$.objectives[%u].escalations[%u]", index[1], index[0]);
     case KOERS_IMPORT_N_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -228,10 +234,15 @@ struct _EntityFormat
                      const KoersJsonFieldSpec  *specs,
                      guint                      n_specs,
                      const KoersJsonFieldValue *values);
+  /* A second list (schema 7: a department's capacities, an objective's
+   * escalations), or NULL. */
+  const char         *list2;
+  guint               max_list2;
+  const EntityFormat *child2;
 };
 
 /* The members of an entity, once per process: specs[i] is column[i]'s,
- * or, for column[i] == -1, the list's. */
+ * or, for column[i] == -1, the list's (-2: the second list's). */
 typedef struct
 {
   KoersJsonFieldSpec specs[KOERS_JSON_MAX_FIELDS];
@@ -319,6 +330,12 @@ build_specs (const EntityFormat *format)
       specs->specs[specs->n].type = KOERS_JSON_FIELD_LIST;
       specs->column[specs->n++] = -1;
     }
+  if (format->list2 != NULL)
+    {
+      specs->specs[specs->n].name = format->list2;
+      specs->specs[specs->n].type = KOERS_JSON_FIELD_LIST;
+      specs->column[specs->n++] = -2;
+    }
 
   g_assert (specs->n <= KOERS_JSON_MAX_FIELDS);
   return specs;
@@ -344,11 +361,11 @@ get_specs (const EntityFormat *format)
   return specs;
 }
 
-static const KoersJsonFieldValue *
-find_value (const KoersJsonFieldSpec  *specs,
-            guint                      n_specs,
-            const KoersJsonFieldValue *values,
-            const char                *name)
+const KoersJsonFieldValue *
+koers_json_find_value (const KoersJsonFieldSpec  *specs,
+                       guint                      n_specs,
+                       const KoersJsonFieldValue *values,
+                       const char                *name)
 {
   for (guint i = 0; i < n_specs; i++)
     if (strcmp (specs[i].name, name) == 0)
@@ -371,6 +388,8 @@ get_link_slot (KoersImportItem   *item,
     return &item->carried_uuid;
   if (strcmp (column->column, "kpi_id") == 0)
     return &item->kpi_uuid;
+  if (strcmp (column->column, "key_result_id") == 0)
+    return &item->key_result_uuid;
   g_return_val_if_reached (NULL);
 }
 
@@ -473,23 +492,25 @@ static void read_entity (KoersJsonReader    *r,
                          const char         *owner_uuid,
                          const guint        *owner_index);
 
-/* Reads each element of list when there are at most max of them. */
+/* Reads each element of list (of child entities) when there are at most
+ * max of them. */
 static void
 read_list (KoersJsonReader    *r,
            const char         *list_path,
            JsonArray          *list,
-           const EntityFormat *format,
+           const EntityFormat *child,
+           guint               max,
            const char         *owner_uuid,
            const guint        *owner_index)
 {
-  if (!koers_json_check_list_length (r, list_path, list, format->max_list))
+  if (!koers_json_check_list_length (r, list_path, list, max))
     return;
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       g_autofree char *item_path = koers_json_path_index (list_path, i);
 
-      read_entity (r, format->child, item_path, json_array_get_element (list, i), i, owner_uuid,
+      read_entity (r, child, item_path, json_array_get_element (list, i), i, owner_uuid,
                    owner_index);
     }
 }
@@ -519,17 +540,20 @@ read_entity (KoersJsonReader    *r,
                                         owner_index);
 
       fill_item (item, format->entity, specs, v);
-      uuid = find_value (specs->specs, specs->n, v, "uuid")->text;
+      uuid = koers_json_find_value (specs->specs, specs->n, v, "uuid")->text;
       emit_item (r, item);
     }
 
   for (guint i = 0; i < specs->n; i++)
     if (specs->column[i] < 0 && v[i].present)
       {
-        g_autofree char *list_path = koers_json_path_member (path, format->list);
+        gboolean         second = specs->column[i] == -2;
+        g_autofree char *list_path = koers_json_path_member (path, second ? format->list2
+                                                                          : format->list);
         guint            here[2] = { index, owner_index != NULL ? owner_index[0] : 0 };
 
-        read_list (r, list_path, v[i].list, format, uuid, here);
+        read_list (r, list_path, v[i].list, second ? format->child2 : format->child,
+                   second ? format->max_list2 : format->max_list, uuid, here);
       }
 
   koers_json_clear_values (v, specs->n);
@@ -543,9 +567,9 @@ check_thresholds (KoersJsonReader           *r,
                   guint                      n_specs,
                   const KoersJsonFieldValue *v)
 {
-  KoersKpiDirection direction = find_value (specs, n_specs, v, "direction")->enum_value;
-  double            healthy = find_value (specs, n_specs, v, "healthy")->number;
-  double            attention = find_value (specs, n_specs, v, "attention")->number;
+  KoersKpiDirection direction = koers_json_find_value (specs, n_specs, v, "direction")->enum_value;
+  double            healthy = koers_json_find_value (specs, n_specs, v, "healthy")->number;
+  double            attention = koers_json_find_value (specs, n_specs, v, "attention")->number;
   g_autofree char  *member_path = NULL;
 
   if (koers_kpi_check_thresholds (direction, healthy, attention))
@@ -566,6 +590,31 @@ static const EntityFormat checkin_format = {
   0,
   NULL,
   NULL,
+  NULL,
+  0,
+  NULL,
+};
+static const EntityFormat capacity_format = {
+  &koers_entity_capacity,
+  KOERS_IMPORT_CAPACITIES,
+  NULL,
+  0,
+  NULL,
+  koers_json_check_capacity,
+  NULL,
+  0,
+  NULL,
+};
+static const EntityFormat escalation_format = {
+  &koers_entity_escalation,
+  KOERS_IMPORT_ESCALATIONS,
+  NULL,
+  0,
+  NULL,
+  koers_json_check_escalation,
+  NULL,
+  0,
+  NULL,
 };
 static const EntityFormat key_result_format = {
   &koers_entity_key_result,
@@ -573,6 +622,9 @@ static const EntityFormat key_result_format = {
   "checkins",
   KOERS_JSON_MAX_CHECKINS,
   &checkin_format,
+  NULL,
+  NULL,
+  0,
   NULL,
 };
 static const EntityFormat objective_format = {
@@ -582,6 +634,9 @@ static const EntityFormat objective_format = {
   KOERS_JSON_MAX_KEY_RESULTS,
   &key_result_format,
   NULL,
+  "escalations",
+  KOERS_JSON_MAX_ESCALATIONS,
+  &escalation_format,
 };
 static const EntityFormat department_format = {
   &koers_entity_department,
@@ -590,6 +645,9 @@ static const EntityFormat department_format = {
   0,
   NULL,
   NULL,
+  "capacities",
+  KOERS_JSON_MAX_CAPACITIES,
+  &capacity_format,
 };
 static const EntityFormat kpi_value_format = {
   &koers_entity_kpi_value,
@@ -597,6 +655,9 @@ static const EntityFormat kpi_value_format = {
   NULL,
   0,
   NULL,
+  NULL,
+  NULL,
+  0,
   NULL,
 };
 static const EntityFormat kpi_format = {
@@ -606,6 +667,9 @@ static const EntityFormat kpi_format = {
   KOERS_JSON_MAX_KPI_VALUES,
   &kpi_value_format,
   check_thresholds,
+  NULL,
+  0,
+  NULL,
 };
 
 /* A top-level list's entity: data is its EntityFormat. */

@@ -92,6 +92,8 @@ typedef enum
   KOERS_IMPORT_CHECKINS,
   KOERS_IMPORT_KPIS,
   KOERS_IMPORT_KPI_VALUES,
+  KOERS_IMPORT_CAPACITIES,  /* schema 7: in a department's list */
+  KOERS_IMPORT_ESCALATIONS, /* schema 7: in an objective's list */
   KOERS_IMPORT_N_KINDS,
 } KoersImportKind;
 

@@ -143,11 +143,13 @@ static const KoersColumn kpi_value_columns[] = {
 /* Schema 7: capacity per department and quarter, escalations of an
  * objective or key result (koers-store-capacity.c,
  * koers-store-escalations.c).  Their own store files read and write
- * them; the tables here give their change-log triggers. */
+ * them; the tables here give their change-log triggers and how a JSON
+ * file holds them: a capacity in its department's list, an escalation in
+ * its objective's. */
 static const KoersColumn capacity_columns[] = {
   { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
   { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
-  { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, R, "department" },
+  { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", NONE, 0, NULL },
   { "period", "period", KOERS_COLUMN_TEXT, L, NULL, PERIOD, R, NULL },
   { "days", "days", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
   { "budget", "budget", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, 0, NULL },
@@ -159,7 +161,7 @@ static const KoersColumn capacity_columns[] = {
 static const KoersColumn escalation_columns[] = {
   { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
   { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
-  { "objective_id", "objective-id", KOERS_COLUMN_LINK, P, "objectives", PLAIN, R, "objective" },
+  { "objective_id", "objective-id", KOERS_COLUMN_LINK, P, "objectives", NONE, 0, NULL },
   { "key_result_id", "key-result-id", KOERS_COLUMN_LINK, L, "key_results", PLAIN, O, "key_result" },
   { "reason", "reason", KOERS_COLUMN_TEXT, L, NULL, NOTE, R, NULL },
   { "help", "help", KOERS_COLUMN_TEXT, L, NULL, NOTE, R, NULL },
@@ -168,7 +170,7 @@ static const KoersColumn escalation_columns[] = {
   { "resolved", "resolved", KOERS_COLUMN_BOOL, L, NULL, PLAIN, 0, NULL },
   { "resolution", "resolution", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "resolved_by", "resolved-by", KOERS_COLUMN_TEXT, L, NULL, PLAIN, O, NULL },
-  { "resolved_at", "resolved-at", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, 0, NULL },
+  { "resolved_at", "resolved-at", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, O, NULL },
   { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
 };
 
@@ -207,6 +209,19 @@ static const KoersEntity *const all_entities[] = {
   &koers_entity_kpi_value,
 };
 
+/* The same and schema 7's, kept by their own store files (koers-store-
+ * capacity.c, koers-store-escalations.c); a JSON file holds them too. */
+static const KoersEntity *const any_entities[] = {
+  &koers_entity_department,
+  &koers_entity_objective,
+  &koers_entity_kpi,
+  &koers_entity_key_result,
+  &koers_entity_checkin,
+  &koers_entity_kpi_value,
+  &koers_entity_capacity,
+  &koers_entity_escalation,
+};
+
 const KoersEntity *const *
 koers_entity_get_all (guint *n_entities)
 {
@@ -235,9 +250,9 @@ koers_entity_find (const char *entity)
 const KoersEntity *
 koers_entity_for_object (GObject *object)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (all_entities); i++)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (object, all_entities[i]->get_type ()))
-      return all_entities[i];
+  for (guint i = 0; i < G_N_ELEMENTS (any_entities); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (object, any_entities[i]->get_type ()))
+      return any_entities[i];
   return NULL;
 }
 
@@ -444,13 +459,13 @@ build_pspecs (const KoersEntity *entity)
 static GParamSpec **
 get_pspecs (const KoersEntity *entity)
 {
-  static GParamSpec **cache[G_N_ELEMENTS (all_entities)];
+  static GParamSpec **cache[G_N_ELEMENTS (any_entities)];
   guint               i;
 
-  for (i = 0; i < G_N_ELEMENTS (all_entities); i++)
-    if (all_entities[i] == entity)
+  for (i = 0; i < G_N_ELEMENTS (any_entities); i++)
+    if (any_entities[i] == entity)
       break;
-  g_assert (i < G_N_ELEMENTS (all_entities));
+  g_assert (i < G_N_ELEMENTS (any_entities));
 
   if (g_once_init_enter (&cache[i]))
     g_once_init_leave (&cache[i], build_pspecs (entity));

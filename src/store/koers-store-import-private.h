@@ -58,6 +58,11 @@ typedef struct
   double   current_value;
 } KoersSyncedValue;
 
+/* For koers-store-import-capacity.c: the import's store, and a note
+ * that it wrote a row. */
+KoersStore *koers_store_import_get_store (KoersStoreImport *self);
+void        koers_store_import_mark_written (KoersStoreImport *self);
+
 /* After COMMIT: the objects, the lists and the indexes. */
 void koers_store_apply_batch_write (KoersBatchWrite *w);
 

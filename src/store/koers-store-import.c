@@ -1074,6 +1074,20 @@ koers_store_import_begin (KoersStore *store,
   return g_steal_pointer (&self);
 }
 
+KoersStore *
+koers_store_import_get_store (KoersStoreImport *self)
+{
+  g_return_val_if_fail (self != NULL && self->open, NULL);
+  return self->store;
+}
+
+void
+koers_store_import_mark_written (KoersStoreImport *self)
+{
+  g_return_if_fail (self != NULL && self->open && self->write);
+  self->wrote = TRUE;
+}
+
 void
 koers_store_import_free (KoersStoreImport *self)
 {

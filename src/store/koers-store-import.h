@@ -134,6 +134,23 @@ KoersStoredRow *koers_store_import_find (KoersStoreImport *self,
                                          KoersBatchKind    kind,
                                          const char       *uuid,
                                          GError          **error);
+/* koers-store-import-capacity.c: capacities and escalations (schema 7).
+ * A capacity is found by uuid, else as the department's for the period;
+ * an escalation by uuid.  NULL: none, or an error (then set). */
+KoersStoredRow *koers_store_import_find_capacity (KoersStoreImport *self,
+                                                  const char       *uuid,
+                                                  gint64            department_id,
+                                                  const char       *period,
+                                                  GError          **error);
+KoersStoredRow *koers_store_import_find_escalation (KoersStoreImport *self,
+                                                    const char       *uuid,
+                                                    GError          **error);
+/* Writes a KoersCapacity or KoersEscalation (its links set to rows of
+ * this database) as the row row_id, or as a new row (row_id 0). */
+gboolean koers_store_import_put_row (KoersStoreImport *self,
+                                     GObject          *object,
+                                     gint64            row_id,
+                                     GError          **error);
 /* Every department (KoersStoredRow), company first, then by sort order. */
 GPtrArray *koers_store_import_list_departments (KoersStoreImport *self,
                                                 GError          **error);

@@ -50,6 +50,10 @@ get_kind_label (KoersImportKind kind)
       return _ ("KPIs");
     case KOERS_IMPORT_KPI_VALUES:
       return _ ("KPI values");
+    case KOERS_IMPORT_CAPACITIES:
+      return _ ("Capacities");
+    case KOERS_IMPORT_ESCALATIONS:
+      return _ ("Escalations");
     case KOERS_IMPORT_N_KINDS:
     default:
       return NULL;
