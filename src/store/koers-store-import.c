@@ -939,13 +939,14 @@ struct _KoersStoreImport
 static const char *const find_links[KOERS_BATCH_N_KINDS] = {
   [KOERS_BATCH_DEPARTMENT] =
     ", (SELECT uuid FROM departments WHERE id = t.parent_id)",
+  /* Parenthesised: one element made of several literals (clang warns otherwise). */
   [KOERS_BATCH_OBJECTIVE] =
-    ", (SELECT uuid FROM departments WHERE id = t.department_id)"
-    ", (SELECT uuid FROM objectives WHERE id = t.aligned_to_id)"
-    ", (SELECT uuid FROM objectives WHERE id = t.carried_over_from_id)",
+    (", (SELECT uuid FROM departments WHERE id = t.department_id)"
+     ", (SELECT uuid FROM objectives WHERE id = t.aligned_to_id)"
+     ", (SELECT uuid FROM objectives WHERE id = t.carried_over_from_id)"),
   [KOERS_BATCH_KEY_RESULT] =
-    ", (SELECT uuid FROM objectives WHERE id = t.objective_id)"
-    ", (SELECT uuid FROM kpis WHERE id = t.kpi_id)",
+    (", (SELECT uuid FROM objectives WHERE id = t.objective_id)"
+     ", (SELECT uuid FROM kpis WHERE id = t.kpi_id)"),
   [KOERS_BATCH_CHECKIN] =
     ", (SELECT uuid FROM key_results WHERE id = t.key_result_id)",
   [KOERS_BATCH_KPI] =
