@@ -227,6 +227,17 @@ find_department_index (GHashTable *indexes,
   return G_MAXUINT;
 }
 
+/* Adds item in the order it was found (the sort's last key). */
+static void
+add_item (GPtrArray    *items,
+          KoersDueItem *item,
+          guint         department_index)
+{
+  item->department_index = department_index;
+  item->index = items->len;
+  g_ptr_array_add (items, item);
+}
+
 static void
 collect_key_results (GPtrArray         *items,
                      GHashTable        *indexes,
@@ -263,9 +274,7 @@ collect_key_results (GPtrArray         *items,
           item->owner = g_strstrip (g_strdup (owner != NULL ? owner : ""));
           item->late = late;
           item->since = g_strdup (koers_key_result_get_last_checkin_date (kr));
-          item->department_index = find_department_index (indexes, item->department_id);
-          item->index = items->len;
-          g_ptr_array_add (items, item);
+          add_item (items, item, find_department_index (indexes, item->department_id));
         }
     }
 }
@@ -295,9 +304,7 @@ collect_kpis (GPtrArray         *items,
       /* Late: the value was due late_days ago or more (or never came). */
       item->late = !koers_kpi_get_next_update_date (kpi, &next) ||
                    koers_date_days_between (&next, today) >= (int) rhythm->late_days;
-      item->department_index = find_department_index (indexes, item->department_id);
-      item->index = items->len;
-      g_ptr_array_add (items, item);
+      add_item (items, item, find_department_index (indexes, item->department_id));
     }
 }
 
@@ -336,9 +343,8 @@ collect_review (GPtrArray   *items,
   item = due_item_new (KOERS_DUE_KIND_REVIEW);
   item->period = quarter;
   item->n_objectives = n_open;
-  item->department_index = 0;
-  item->index = items->len;
-  g_ptr_array_add (items, item);
+  /* Sorted first: the review is the whole company's. */
+  add_item (items, item, 0);
 }
 
 static int

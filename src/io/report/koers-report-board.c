@@ -102,6 +102,17 @@ draw_list_heading (KoersReportLayout *layout,
   return n > 0;
 }
 
+/* A row of the objective lists: its department, title and owner, linked. */
+static void
+add_objective_row (KoersReportTable           *table,
+                   const KoersReportObjective *objective)
+{
+  koers_report_table_add_row (table, TRUE);
+  koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, objective->department->dest);
+  koers_report_table_set_text (table, 1, objective->title, NULL, FALSE, objective->dest);
+  koers_report_table_set_text (table, 2, koers_report_objective_owner (objective), NULL, FALSE, NULL);
+}
+
 static void
 draw_committed (KoersReportLayout *layout,
                 GPtrArray         *objectives)
@@ -119,10 +130,7 @@ draw_committed (KoersReportLayout *layout,
     {
       const KoersReportObjective *objective = g_ptr_array_index (objectives, i);
 
-      koers_report_table_add_row (table, TRUE);
-      koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, objective->department->dest);
-      koers_report_table_set_text (table, 1, objective->title, NULL, FALSE, objective->dest);
-      koers_report_table_set_text (table, 2, objective->owner != NULL ? objective->owner : "—", NULL, FALSE, NULL);
+      add_objective_row (table, objective);
       koers_report_table_set_status (table, 3, objective->status);
       koers_report_table_set_score (table, 4, objective->score);
       koers_report_table_set_link (table, 4, objective->dest);
@@ -190,10 +198,7 @@ draw_without_key_results (KoersReportLayout *layout,
     {
       const KoersReportObjective *objective = g_ptr_array_index (objectives, i);
 
-      koers_report_table_add_row (table, TRUE);
-      koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, objective->department->dest);
-      koers_report_table_set_text (table, 1, objective->title, NULL, FALSE, objective->dest);
-      koers_report_table_set_text (table, 2, objective->owner != NULL ? objective->owner : "—", NULL, FALSE, NULL);
+      add_objective_row (table, objective);
     }
   if (draw_list_heading (layout, KOERS_REPORT_STR_ATTENTION_NO_KEY_RESULTS, NULL, objectives->len,
                          koers_report_table_keep_height (table)))

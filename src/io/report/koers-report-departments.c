@@ -59,7 +59,7 @@ add_objective_rows (KoersReportLayout          *layout,
       koers_report_table_set_text (table, 1, objective->title, about, TRUE, NULL);
       koers_report_table_set_text (table, 2, koers_report_str (lang, KOERS_REPORT_STR_NO_KEY_RESULTS),
                                    NULL, FALSE, NULL);
-      koers_report_table_set_text (table, 7, objective->owner != NULL ? objective->owner : "—",
+      koers_report_table_set_text (table, 7, koers_report_objective_owner (objective),
                                    NULL, FALSE, NULL);
       return;
     }
@@ -314,7 +314,7 @@ draw_missed (KoersReportLayout *layout)
       koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, NULL);
       koers_report_table_set_text (table, 1, objective->title, NULL, FALSE, objective->dest);
       koers_report_table_set_text (table, 2, period, NULL, FALSE, NULL);
-      koers_report_table_set_text (table, 3, objective->owner != NULL ? objective->owner : "—",
+      koers_report_table_set_text (table, 3, koers_report_objective_owner (objective),
                                    NULL, FALSE, NULL);
       koers_report_table_set_score (table, 4, objective->score);
       n++;

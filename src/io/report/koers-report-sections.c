@@ -36,6 +36,12 @@ koers_report_key_result_owner (const KoersReportKeyResult *kr)
   return "—";
 }
 
+const char *
+koers_report_objective_owner (const KoersReportObjective *objective)
+{
+  return objective->owner != NULL ? objective->owner : "—";
+}
+
 static const char *
 organisation_name (KoersReportLayout *layout)
 {

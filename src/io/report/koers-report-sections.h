@@ -34,5 +34,7 @@ gboolean koers_report_section_appendix (KoersReportLayout *layout);
 
 /* The owner to show for a key result: its own, else its objective's. */
 const char *koers_report_key_result_owner (const KoersReportKeyResult *kr);
+/* The objective's owner, or "—". */
+const char *koers_report_objective_owner (const KoersReportObjective *objective);
 
 G_END_DECLS
