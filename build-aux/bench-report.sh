@@ -37,53 +37,56 @@ koers_rss=$(value peak_rss_mib)
 koers_pages=$(pdfinfo "$work/koers.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }' || true)
 
 # The whole program, as a user runs it: `koers --export-pdf`, each run a
-# new process (start-up, opening the database, the report, exit).
-read -r cli_time cli_rss < <(KOERS_TODAY=2026-05-15 python3 - "$work" "$runs" \
-    "$build_dir/src/koers" "$language" <<'EOF'
+# new process (start-up, opening the database, the report, exit), and
+# LibreOffice converting the same rows (one profile, made by its first run
+# and reused after: the conservative comparison).  The two alternate, run by run,
+# so that both meet the same load on a shared machine; the peak RSS of
+# LibreOffice is that of its largest process (soffice.bin).
+have_soffice=0
+command -v soffice >/dev/null 2>&1 && have_soffice=1
+read -r cli_time cli_rss peer_time peer_rss < <(KOERS_TODAY=2026-05-15 python3 - "$work" "$runs" \
+    "$build_dir/src/koers" "$language" "$soffice_runs" "$have_soffice" <<'EOF'
 import os, statistics, subprocess, sys, time
-work, runs, koers, language = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+work, runs, koers, language, soffice_runs, have_soffice = sys.argv[1:7]
+runs, soffice_runs, have_soffice = int(runs), int(soffice_runs), have_soffice == '1'
 env = dict(os.environ)
 env.pop('DISPLAY', None)
 env.pop('WAYLAND_DISPLAY', None)
-times, peaks = [], []
-for i in range(runs):
+
+
+def run(command):
     start = time.monotonic()
-    child = subprocess.Popen([koers, '--database', os.path.join(work, 'bench.db'),
-                              '--export-pdf', os.path.join(work, 'cli.pdf'),
-                              '--period', '2026-Q2', '--language', language],
-                             stdout=subprocess.DEVNULL, env=env)
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
-    times.append(time.monotonic() - start)
     if status != 0:
-        sys.exit('koers --export-pdf failed')
-    peaks.append(usage.ru_maxrss / 1024.0)
-print('%.3f %.1f' % (statistics.median(times), max(peaks)))
+        sys.exit('failed: ' + ' '.join(command))
+    return time.monotonic() - start, usage.ru_maxrss / 1024.0
+
+
+koers_times, koers_peaks, peer_times, peer_peaks = [], [], [], []
+for i in range(max(runs, soffice_runs if have_soffice else 0)):
+    if i < runs:
+        seconds, peak = run([koers, '--database', os.path.join(work, 'bench.db'),
+                             '--export-pdf', os.path.join(work, 'cli.pdf'),
+                             '--period', '2026-Q2', '--language', language])
+        koers_times.append(seconds)
+        koers_peaks.append(peak)
+    if have_soffice and i < soffice_runs:
+        out = os.path.join(work, 'soffice-%d' % i)
+        os.mkdir(out)
+        seconds, peak = run(['soffice', '-env:UserInstallation=file://' + os.path.join(work, 'profile'),
+                             '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'pdf',
+                             '--outdir', out, os.path.join(work, 'report.csv')])
+        peer_times.append(seconds)
+        peer_peaks.append(peak)
+print('%.3f %.1f %s %s' % (statistics.median(koers_times), max(koers_peaks),
+                           '%.3f' % statistics.median(peer_times) if peer_times else '-',
+                           '%.1f' % max(peer_peaks) if peer_peaks else '-'))
 EOF
 )
 
-peer_time="-"
-peer_rss="-"
 peer_pages="-"
-if command -v soffice >/dev/null 2>&1; then
-  # Each conversion in its own profile, as a first run on a user's machine
-  # would be; the peak RSS is that of the largest process (soffice.bin).
-  read -r peer_time peer_rss < <(python3 - "$work" "$soffice_runs" <<'EOF'
-import os, resource, statistics, subprocess, sys, time
-work, runs = sys.argv[1], int(sys.argv[2])
-times = []
-for i in range(runs):
-    out = os.path.join(work, 'soffice-%d' % i)
-    os.mkdir(out)
-    start = time.monotonic()
-    subprocess.run(['soffice', '-env:UserInstallation=file://' + os.path.join(work, 'profile'),
-                    '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'pdf',
-                    '--outdir', out, os.path.join(work, 'report.csv')],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times.append(time.monotonic() - start)
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-print('%.3f %.1f' % (statistics.median(times), rss))
-EOF
-)
+if [ "$peer_time" != "-" ]; then
   peer_pages=$(pdfinfo "$work/soffice-0/report.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }' || echo "-")
 fi
 
