@@ -86,18 +86,33 @@ subprocess.run([koers, '--database', demo, '--export-csv', csv, '--period', '202
 with open(csv, encoding='utf-8') as f:
     csv_rows = sum(1 for _ in f) - 1
 page = os.path.join(work, 'demo.html')
-demo_time, demo_cpu, demo_rss = timed([koers, '--database', demo, '--export-html', page, '--period', '2026-Q2'],
-                            demo_env, runs)
-demo_bytes = os.path.getsize(page)
-
-peer_time = peer_cpu = peer_rss = None
+koers_command = [koers, '--database', demo, '--export-html', page, '--period', '2026-Q2']
+peer_command = None
 if shutil.which('soffice'):
     profile = 'file://' + os.path.join(work, 'profile')
     for i in range(soffice_runs):
         os.mkdir(os.path.join(work, 'soffice-%d' % i))
-    peer_time, peer_cpu, _ = timed(['soffice', '-env:UserInstallation=' + profile, '--headless',
-                          '--infilter=CSV:44,34,76,1', '--convert-to', 'html',
-                          '--outdir', os.path.join(work, 'soffice-{i}'), csv], demo_env, soffice_runs)
+    peer_command = ['soffice', '-env:UserInstallation=' + profile, '--headless',
+                    '--infilter=CSV:44,34,76,1', '--convert-to', 'html',
+                    '--outdir', os.path.join(work, 'soffice-{i}'), csv]
+
+# Koers and LibreOffice alternate, run by run, so that both meet the same
+# load on a shared machine.
+koers_runs, peer_runs = [], []
+for i in range(max(runs, soffice_runs if peer_command else 0)):
+    if i < runs:
+        koers_runs.append(timed(koers_command, demo_env, 1))
+    if peer_command and i < soffice_runs:
+        peer_runs.append(timed([part.replace('{i}', str(i)) for part in peer_command], demo_env, 1))
+demo_time = statistics.median(r[0] for r in koers_runs)
+demo_cpu = statistics.median(r[1] for r in koers_runs)
+demo_rss = max(r[2] for r in koers_runs)
+demo_bytes = os.path.getsize(page)
+
+peer_time = peer_cpu = peer_rss = None
+if peer_runs:
+    peer_time = statistics.median(r[0] for r in peer_runs)
+    peer_cpu = statistics.median(r[1] for r in peer_runs)
     peer_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
 
 # 2. The large organisation, this quarter, the whole company.
