@@ -8,20 +8,11 @@
 
 /* Each param spec carries its table entry, so that one get_property and
  * one set_property serve every class. */
-static GQuark
-get_entry_quark (void)
-{
-  static GQuark quark;
+static G_DEFINE_QUARK (koers - property - entry, entry)
 
-  if (quark == 0)
-    quark = g_quark_from_static_string ("koers-property-entry");
-  return quark;
-}
-
-static const KoersProperty *
-lookup_entry (GParamSpec *pspec)
+  static const KoersProperty *lookup_entry (GParamSpec *pspec)
 {
-  return g_param_spec_get_qdata (pspec, get_entry_quark ());
+  return g_param_spec_get_qdata (pspec, entry_quark ());
 }
 
 #define FIELD(object, property, type) ((type *) (gpointer) ((guint8 *) (object) + (property)->offset))
@@ -221,7 +212,7 @@ koers_property_install (GObjectClass        *object_class,
   for (guint i = 0; i < n_properties; i++)
     {
       pspecs[i + 1] = create_pspec (&table[i]);
-      g_param_spec_set_qdata (pspecs[i + 1], get_entry_quark (), (gpointer) &table[i]);
+      g_param_spec_set_qdata (pspecs[i + 1], entry_quark (), (gpointer) &table[i]);
     }
 
   g_object_class_install_properties (object_class, n_properties + 1, pspecs);
@@ -264,21 +255,12 @@ typedef struct
   void (*parent_finalize) (GObject *object);
 } ModelClass;
 
-static GQuark
-get_model_quark (void)
-{
-  static GQuark quark;
+static G_DEFINE_QUARK (koers - property - model, model)
 
-  if (quark == 0)
-    quark = g_quark_from_static_string ("koers-property-model");
-  return quark;
-}
-
-/* The final type's own entry; its parents have none. */
-static const ModelClass *
-lookup_model (GObject *object)
+  /* The final type's own entry; its parents have none. */
+  static const ModelClass *lookup_model (GObject *object)
 {
-  const ModelClass *model = g_type_get_qdata (G_OBJECT_TYPE (object), get_model_quark ());
+  const ModelClass *model = g_type_get_qdata (G_OBJECT_TYPE (object), model_quark ());
 
   g_return_val_if_fail (model != NULL, NULL);
   return model;
@@ -306,7 +288,7 @@ koers_property_install_model (GObjectClass        *object_class,
   model->table = table;
   model->n_properties = n_properties;
   model->parent_finalize = G_OBJECT_CLASS (g_type_class_peek_parent (object_class))->finalize;
-  g_type_set_qdata (G_TYPE_FROM_CLASS (object_class), get_model_quark (), model);
+  g_type_set_qdata (G_TYPE_FROM_CLASS (object_class), model_quark (), model);
 
   object_class->finalize = finalize_model;
 }
