@@ -74,26 +74,16 @@ static const KoersProperty property_table[] = {
 };
 
 static void
-test_thing_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-  G_OBJECT_CLASS (test_thing_parent_class)->finalize (object);
-}
-
-static void
 test_thing_class_init (TestThingClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = test_thing_finalize;
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
 }
 
+/* The table's defaults: share -1, name "", the rest 0 or NULL. */
 static void
 test_thing_init (TestThing *self)
 {
-  self->share = -1.0;
-  self->name = g_strdup ("");
+  koers_property_init_defaults (G_OBJECT (self));
 }
 
 static void
@@ -265,6 +255,49 @@ test_clear (void)
   g_assert_cmpint (thing->count, ==, 3);
 }
 
+/* The typed setters of the public API store, notify only on a change and
+ * say whether there was one. */
+static void
+test_typed_setters (void)
+{
+  g_autoptr (TestThing) thing = g_object_new (TEST_TYPE_THING, NULL);
+  GObject *object = G_OBJECT (thing);
+  guint    n_notified = 0;
+
+  g_assert_cmpfloat (thing->share, ==, -1.0);
+  g_assert_cmpstr (thing->name, ==, "");
+  g_assert_null (thing->date);
+  g_signal_connect (thing, "notify", G_CALLBACK (count_notify_cb), &n_notified);
+
+  g_assert_true (koers_property_set_int64 (object, properties[PROP_ID], 7));
+  g_assert_false (koers_property_set_int64 (object, properties[PROP_ID], 7));
+  g_assert_true (koers_property_set_int64 (object, properties[PROP_STAMP], -3));
+  g_assert_true (koers_property_set_int (object, properties[PROP_COUNT], 4));
+  g_assert_true (koers_property_set_uint (object, properties[PROP_DERIVED], 2));
+  g_assert_true (koers_property_set_boolean (object, properties[PROP_FLAG], 5));
+  g_assert_false (koers_property_set_boolean (object, properties[PROP_FLAG], TRUE));
+  g_assert_true (koers_property_set_double (object, properties[PROP_SHARE], 0.5));
+  g_assert_false (koers_property_set_double (object, properties[PROP_SHARE], 0.5));
+  g_assert_true (koers_property_set_enum (object, properties[PROP_STATUS], KOERS_CHECKIN_STATUS_AT_RISK));
+  g_assert_true (koers_property_set_string (object, properties[PROP_NAME], "Sales"));
+  g_assert_false (koers_property_set_string (object, properties[PROP_NAME], "Sales"));
+  g_assert_true (koers_property_set_string (object, properties[PROP_NAME], NULL));
+  g_assert_false (koers_property_set_string (object, properties[PROP_DATE], ""));
+  g_assert_true (koers_property_set_string (object, properties[PROP_DATE], "2026-06-30"));
+  g_assert_cmpuint (n_notified, ==, 10);
+
+  g_assert_cmpint (thing->id, ==, 7);
+  g_assert_cmpint (thing->stamp, ==, -3);
+  g_assert_cmpint (thing->count, ==, 4);
+  g_assert_cmpuint (thing->derived, ==, 2);
+  g_assert_cmpint (thing->flag, ==, TRUE);
+  g_assert_cmpfloat (thing->share, ==, 0.5);
+  g_assert_cmpint (thing->status, ==, KOERS_CHECKIN_STATUS_AT_RISK);
+  g_assert_cmpstr (thing->name, ==, "");
+  g_assert_cmpstr (thing->date, ==, "2026-06-30");
+  g_assert_cmpuint (thing->n_hook_calls, ==, 0); /* the setters are the class's own */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/property/construct-only-object", test_construct_only_object);
   g_test_add_func ("/property/store-reports-change", test_store_reports_change);
   g_test_add_func ("/property/clear", test_clear);
+  g_test_add_func ("/property/typed-setters", test_typed_setters);
 
   return g_test_run ();
 }

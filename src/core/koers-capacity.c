@@ -55,27 +55,15 @@ static const KoersProperty property_table[] = {
 };
 
 static void
-koers_capacity_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-
-  G_OBJECT_CLASS (koers_capacity_parent_class)->finalize (object);
-}
-
-static void
 koers_capacity_class_init (KoersCapacityClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = koers_capacity_finalize;
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
 }
 
 static void
 koers_capacity_init (KoersCapacity *self)
 {
-  self->uuid = g_strdup ("");
-  self->period = g_strdup ("");
+  koers_property_init_defaults (G_OBJECT (self));
 }
 
 KoersCapacity *

@@ -60,29 +60,15 @@ static const KoersProperty property_table[] = {
 };
 
 static void
-koers_checkin_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-
-  G_OBJECT_CLASS (koers_checkin_parent_class)->finalize (object);
-}
-
-static void
 koers_checkin_class_init (KoersCheckinClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = koers_checkin_finalize;
-
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
 }
 
 static void
 koers_checkin_init (KoersCheckin *self)
 {
-  self->uuid = g_strdup ("");
-  self->note = g_strdup ("");
-  self->author = g_strdup ("");
+  koers_property_init_defaults (G_OBJECT (self));
 }
 
 KoersCheckin *
@@ -113,11 +99,7 @@ koers_checkin_set_id (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
 }
 
 const char *
@@ -134,8 +116,7 @@ koers_checkin_set_uuid (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (koers_field_set_string (&self->uuid, uuid))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
 }
 
 gint64
@@ -152,11 +133,7 @@ koers_checkin_set_key_result_id (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (self->key_result_id == key_result_id)
-    return;
-
-  self->key_result_id = key_result_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_RESULT_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_KEY_RESULT_ID], key_result_id);
 }
 
 const char *
@@ -173,8 +150,7 @@ koers_checkin_set_date (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (koers_field_set_date (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_DATE], date);
 }
 
 double
@@ -191,11 +167,7 @@ koers_checkin_set_value (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (self->value == value)
-    return;
-
-  self->value = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  koers_property_set_double (G_OBJECT (self), properties[PROP_VALUE], value);
 }
 
 KoersCheckinStatus
@@ -212,11 +184,7 @@ koers_checkin_set_status (KoersCheckin      *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  koers_property_set_enum (G_OBJECT (self), properties[PROP_STATUS], status);
 }
 
 const char *
@@ -233,8 +201,7 @@ koers_checkin_set_note (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (koers_field_set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_NOTE], note);
 }
 
 const char *
@@ -251,8 +218,7 @@ koers_checkin_set_author (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (koers_field_set_string (&self->author, author))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_AUTHOR], author);
 }
 
 gint64
@@ -269,11 +235,7 @@ koers_checkin_set_created (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (self->created == created)
-    return;
-
-  self->created = created;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
 }
 
 gint64
@@ -290,11 +252,7 @@ koers_checkin_set_updated (KoersCheckin *self,
 {
   g_return_if_fail (KOERS_IS_CHECKIN (self));
 
-  if (self->updated == updated)
-    return;
-
-  self->updated = updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
 }
 
 int

@@ -53,29 +53,15 @@ static const KoersProperty property_table[] = {
 };
 
 static void
-koers_department_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-
-  G_OBJECT_CLASS (koers_department_parent_class)->finalize (object);
-}
-
-static void
 koers_department_class_init (KoersDepartmentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = koers_department_finalize;
-
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
 }
 
 static void
 koers_department_init (KoersDepartment *self)
 {
-  self->uuid = g_strdup ("");
-  self->name = g_strdup ("");
-  self->emoji = g_strdup ("");
+  koers_property_init_defaults (G_OBJECT (self));
 }
 
 KoersDepartment *
@@ -102,11 +88,7 @@ koers_department_set_id (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
 }
 
 const char *
@@ -123,8 +105,7 @@ koers_department_set_uuid (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (koers_field_set_string (&self->uuid, uuid))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
 }
 
 const char *
@@ -141,8 +122,7 @@ koers_department_set_name (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (koers_field_set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_NAME], name);
 }
 
 const char *
@@ -159,8 +139,7 @@ koers_department_set_emoji (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (koers_field_set_string (&self->emoji, emoji))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMOJI]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_EMOJI], emoji);
 }
 
 int
@@ -177,11 +156,7 @@ koers_department_set_sort_order (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (self->sort_order == sort_order)
-    return;
-
-  self->sort_order = sort_order;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+  koers_property_set_int (G_OBJECT (self), properties[PROP_SORT_ORDER], sort_order);
 }
 
 gint64
@@ -198,11 +173,7 @@ koers_department_set_parent_id (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (self->parent_id == parent_id)
-    return;
-
-  self->parent_id = parent_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_PARENT_ID], parent_id);
 }
 
 gboolean
@@ -219,12 +190,7 @@ koers_department_set_is_company (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  is_company = !!is_company;
-  if (self->is_company == is_company)
-    return;
-
-  self->is_company = is_company;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_COMPANY]);
+  koers_property_set_boolean (G_OBJECT (self), properties[PROP_IS_COMPANY], is_company);
 }
 
 gint64
@@ -241,11 +207,7 @@ koers_department_set_created (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (self->created == created)
-    return;
-
-  self->created = created;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
 }
 
 gint64
@@ -262,9 +224,5 @@ koers_department_set_updated (KoersDepartment *self,
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT (self));
 
-  if (self->updated == updated)
-    return;
-
-  self->updated = updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
 }

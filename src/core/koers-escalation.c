@@ -63,31 +63,15 @@ static const KoersProperty property_table[] = {
 };
 
 static void
-koers_escalation_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-
-  G_OBJECT_CLASS (koers_escalation_parent_class)->finalize (object);
-}
-
-static void
 koers_escalation_class_init (KoersEscalationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = koers_escalation_finalize;
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
 }
 
 static void
 koers_escalation_init (KoersEscalation *self)
 {
-  self->uuid = g_strdup ("");
-  self->reason = g_strdup ("");
-  self->help = g_strdup ("");
-  self->raised_by = g_strdup ("");
-  self->resolution = g_strdup ("");
-  self->resolved_by = g_strdup ("");
+  koers_property_init_defaults (G_OBJECT (self));
 }
 
 KoersEscalation *

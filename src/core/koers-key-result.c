@@ -112,19 +112,14 @@ update_progress (KoersKeyResult *self)
                                                      self->target_value,
                                                      self->current_value);
 
-  if (progress == self->progress)
-    return;
-
-  self->progress = progress;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+  koers_property_set_double (G_OBJECT (self), properties[PROP_PROGRESS], progress);
 }
 
 void
 koers_key_result_update_last_checkin_date (KoersKeyResult *self,
                                            const char     *date)
 {
-  if (koers_field_set_date (&self->last_checkin_date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKIN_DATE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_LAST_CHECKIN_DATE], date);
 }
 
 void
@@ -158,9 +153,8 @@ koers_key_result_class_init (KoersKeyResultClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = koers_key_result_dispose;
-  object_class->finalize = koers_key_result_finalize;
-
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (object_class, property_table, N_PROPS - 1, properties);
+  object_class->finalize = koers_key_result_finalize; /* after: it frees the check-ins too */
 
   /* The number of check-ins, the latest, the first date or the points may
    * have changed (koers-key-result.h). */
@@ -172,15 +166,7 @@ koers_key_result_class_init (KoersKeyResultClass *klass)
 static void
 koers_key_result_init (KoersKeyResult *self)
 {
-  self->uuid = g_strdup ("");
-  self->title = g_strdup ("");
-  self->unit = g_strdup ("");
-  self->owner = g_strdup ("");
-  self->personal_data_note = g_strdup ("");
-  self->final_note = g_strdup ("");
-  self->final_score = -1.0;
-  self->metric_kind = KOERS_METRIC_KIND_NUMBER;
-  self->weight = 1.0;
+  koers_property_init_defaults (G_OBJECT (self));
   self->progress = koers_score_key_result_progress (self->metric_kind, 0.0, 0.0, 0.0);
 
   koers_key_result_init_checkins (self);
@@ -217,11 +203,7 @@ koers_key_result_set_id (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
 }
 
 const char *
@@ -238,8 +220,7 @@ koers_key_result_set_uuid (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (koers_field_set_string (&self->uuid, uuid))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
 }
 
 gint64
@@ -256,11 +237,7 @@ koers_key_result_set_objective_id (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->objective_id == objective_id)
-    return;
-
-  self->objective_id = objective_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_OBJECTIVE_ID], objective_id);
 }
 
 const char *
@@ -277,8 +254,7 @@ koers_key_result_set_title (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (koers_field_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_TITLE], title);
 }
 
 KoersMetricKind
@@ -295,12 +271,8 @@ koers_key_result_set_metric_kind (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->metric_kind == metric_kind)
-    return;
-
-  self->metric_kind = metric_kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_KIND]);
-  update_progress (self);
+  if (koers_property_set_enum (G_OBJECT (self), properties[PROP_METRIC_KIND], metric_kind))
+    update_progress (self);
 }
 
 const char *
@@ -317,8 +289,7 @@ koers_key_result_set_unit (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (koers_field_set_string (&self->unit, unit))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UNIT], unit);
 }
 
 double
@@ -335,12 +306,8 @@ koers_key_result_set_start_value (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->start_value == start_value)
-    return;
-
-  self->start_value = start_value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_VALUE]);
-  update_progress (self);
+  if (koers_property_set_double (G_OBJECT (self), properties[PROP_START_VALUE], start_value))
+    update_progress (self);
 }
 
 double
@@ -357,12 +324,8 @@ koers_key_result_set_target_value (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->target_value == target_value)
-    return;
-
-  self->target_value = target_value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_VALUE]);
-  update_progress (self);
+  if (koers_property_set_double (G_OBJECT (self), properties[PROP_TARGET_VALUE], target_value))
+    update_progress (self);
 }
 
 double
@@ -379,12 +342,8 @@ koers_key_result_set_current_value (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->current_value == current_value)
-    return;
-
-  self->current_value = current_value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_VALUE]);
-  update_progress (self);
+  if (koers_property_set_double (G_OBJECT (self), properties[PROP_CURRENT_VALUE], current_value))
+    update_progress (self);
 }
 
 const char *
@@ -401,8 +360,7 @@ koers_key_result_set_due_date (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (koers_field_set_date (&self->due_date, due_date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_DUE_DATE], due_date);
 }
 
 const char *
@@ -419,8 +377,7 @@ koers_key_result_set_owner (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (koers_field_set_string (&self->owner, owner))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_OWNER], owner);
 }
 
 double
@@ -437,11 +394,7 @@ koers_key_result_set_weight (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->weight == weight)
-    return;
-
-  self->weight = weight;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
+  koers_property_set_double (G_OBJECT (self), properties[PROP_WEIGHT], weight);
 }
 
 gboolean
@@ -458,12 +411,7 @@ koers_key_result_set_uses_personal_data (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  uses_personal_data = !!uses_personal_data;
-  if (self->uses_personal_data == uses_personal_data)
-    return;
-
-  self->uses_personal_data = uses_personal_data;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USES_PERSONAL_DATA]);
+  koers_property_set_boolean (G_OBJECT (self), properties[PROP_USES_PERSONAL_DATA], uses_personal_data);
 }
 
 const char *
@@ -480,8 +428,7 @@ koers_key_result_set_personal_data_note (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (koers_field_set_string (&self->personal_data_note, personal_data_note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_DATA_NOTE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_PERSONAL_DATA_NOTE], personal_data_note);
 }
 
 int
@@ -498,11 +445,7 @@ koers_key_result_set_position (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->position == position)
-    return;
-
-  self->position = position;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  koers_property_set_int (G_OBJECT (self), properties[PROP_POSITION], position);
 }
 
 gint64
@@ -519,11 +462,7 @@ koers_key_result_set_created (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->created == created)
-    return;
-
-  self->created = created;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
 }
 
 gint64
@@ -540,11 +479,7 @@ koers_key_result_set_updated (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->updated == updated)
-    return;
-
-  self->updated = updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
 }
 
 double
@@ -602,11 +537,7 @@ koers_key_result_set_final_score (KoersKeyResult *self,
     final_score = -1.0;
   final_score = MIN (final_score, 1.0);
 
-  if (self->final_score == final_score)
-    return;
-
-  self->final_score = final_score;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_SCORE]);
+  koers_property_set_double (G_OBJECT (self), properties[PROP_FINAL_SCORE], final_score);
 }
 
 const char *
@@ -623,8 +554,7 @@ koers_key_result_set_final_note (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (koers_field_set_string (&self->final_note, final_note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_NOTE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_FINAL_NOTE], final_note);
 }
 
 gint64
@@ -641,9 +571,5 @@ koers_key_result_set_kpi_id (KoersKeyResult *self,
 {
   g_return_if_fail (KOERS_IS_KEY_RESULT (self));
 
-  if (self->kpi_id == kpi_id)
-    return;
-
-  self->kpi_id = kpi_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_KPI_ID], kpi_id);
 }

@@ -52,28 +52,15 @@ static const KoersProperty property_table[] = {
 };
 
 static void
-koers_kpi_value_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-
-  G_OBJECT_CLASS (koers_kpi_value_parent_class)->finalize (object);
-}
-
-static void
 koers_kpi_value_class_init (KoersKpiValueClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = koers_kpi_value_finalize;
-
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
 }
 
 static void
 koers_kpi_value_init (KoersKpiValue *self)
 {
-  self->uuid = g_strdup ("");
-  self->note = g_strdup ("");
+  koers_property_init_defaults (G_OBJECT (self));
 }
 
 KoersKpiValue *
@@ -102,11 +89,7 @@ koers_kpi_value_set_id (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
 }
 
 const char *
@@ -123,8 +106,7 @@ koers_kpi_value_set_uuid (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (koers_field_set_string (&self->uuid, uuid))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
 }
 
 gint64
@@ -141,11 +123,7 @@ koers_kpi_value_set_kpi_id (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (self->kpi_id == kpi_id)
-    return;
-
-  self->kpi_id = kpi_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_KPI_ID], kpi_id);
 }
 
 const char *
@@ -162,8 +140,7 @@ koers_kpi_value_set_date (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (koers_field_set_date (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_DATE], date);
 }
 
 double
@@ -180,11 +157,7 @@ koers_kpi_value_set_value (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (self->value == value)
-    return;
-
-  self->value = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  koers_property_set_double (G_OBJECT (self), properties[PROP_VALUE], value);
 }
 
 const char *
@@ -201,8 +174,7 @@ koers_kpi_value_set_note (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (koers_field_set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_NOTE], note);
 }
 
 gint64
@@ -219,11 +191,7 @@ koers_kpi_value_set_created (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (self->created == created)
-    return;
-
-  self->created = created;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
 }
 
 gint64
@@ -240,11 +208,7 @@ koers_kpi_value_set_updated (KoersKpiValue *self,
 {
   g_return_if_fail (KOERS_IS_KPI_VALUE (self));
 
-  if (self->updated == updated)
-    return;
-
-  self->updated = updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
 }
 
 int

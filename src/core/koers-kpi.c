@@ -114,11 +114,7 @@ update_status (KoersKpi *self)
     status = koers_kpi_compute_status (self->direction, self->healthy, self->attention,
                                        self->current_value);
 
-  if (status == self->status)
-    return;
-
-  self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  koers_property_set_enum (G_OBJECT (self), properties[PROP_STATUS], status);
 }
 
 /* current-value, last-update-date and status follow the newest value. */
@@ -131,18 +127,8 @@ update_derived (KoersKpi *self)
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (current != self->current_value)
-    {
-      self->current_value = current;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_VALUE]);
-    }
-
-  if (g_strcmp0 (date, self->last_update_date) != 0)
-    {
-      g_free (self->last_update_date);
-      self->last_update_date = g_strdup (date);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_UPDATE_DATE]);
-    }
+  koers_property_set_double (G_OBJECT (self), properties[PROP_CURRENT_VALUE], current);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_LAST_UPDATE_DATE], date);
 
   update_status (self);
 
@@ -209,34 +195,18 @@ koers_kpi_dispose (GObject *object)
 }
 
 static void
-koers_kpi_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-
-  G_OBJECT_CLASS (koers_kpi_parent_class)->finalize (object);
-}
-
-static void
 koers_kpi_class_init (KoersKpiClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = koers_kpi_dispose;
-  object_class->finalize = koers_kpi_finalize;
-
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void
 koers_kpi_init (KoersKpi *self)
 {
-  self->uuid = g_strdup ("");
-  self->name = g_strdup ("");
-  self->unit = g_strdup ("");
-  self->metric_kind = KOERS_METRIC_KIND_NUMBER;
-  self->direction = KOERS_KPI_DIRECTION_HIGHER;
-  self->frequency = KOERS_KPI_FREQUENCY_MONTHLY;
-  self->status = KOERS_KPI_STATUS_NONE;
+  koers_property_init_defaults (G_OBJECT (self));
 
   self->values = g_list_store_new (KOERS_TYPE_KPI_VALUE);
   self->watched = koers_list_watch_new ();
@@ -278,11 +248,7 @@ koers_kpi_set_id (KoersKpi *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
 }
 
 const char *
@@ -299,8 +265,7 @@ koers_kpi_set_uuid (KoersKpi   *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (koers_field_set_string (&self->uuid, uuid))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
 }
 
 gint64
@@ -317,11 +282,7 @@ koers_kpi_set_department_id (KoersKpi *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->department_id == department_id)
-    return;
-
-  self->department_id = department_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_DEPARTMENT_ID], department_id);
 }
 
 const char *
@@ -338,8 +299,7 @@ koers_kpi_set_name (KoersKpi   *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (koers_field_set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_NAME], name);
 }
 
 const char *
@@ -356,8 +316,7 @@ koers_kpi_set_unit (KoersKpi   *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (koers_field_set_string (&self->unit, unit))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UNIT], unit);
 }
 
 KoersMetricKind
@@ -374,11 +333,7 @@ koers_kpi_set_metric_kind (KoersKpi       *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->metric_kind == metric_kind)
-    return;
-
-  self->metric_kind = metric_kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_KIND]);
+  koers_property_set_enum (G_OBJECT (self), properties[PROP_METRIC_KIND], metric_kind);
 }
 
 KoersKpiDirection
@@ -395,12 +350,8 @@ koers_kpi_set_direction (KoersKpi         *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->direction == direction)
-    return;
-
-  self->direction = direction;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
-  update_status (self);
+  if (koers_property_set_enum (G_OBJECT (self), properties[PROP_DIRECTION], direction))
+    update_status (self);
 }
 
 double
@@ -417,12 +368,8 @@ koers_kpi_set_healthy (KoersKpi *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->healthy == healthy)
-    return;
-
-  self->healthy = healthy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTHY]);
-  update_status (self);
+  if (koers_property_set_double (G_OBJECT (self), properties[PROP_HEALTHY], healthy))
+    update_status (self);
 }
 
 double
@@ -439,12 +386,8 @@ koers_kpi_set_attention (KoersKpi *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->attention == attention)
-    return;
-
-  self->attention = attention;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENTION]);
-  update_status (self);
+  if (koers_property_set_double (G_OBJECT (self), properties[PROP_ATTENTION], attention))
+    update_status (self);
 }
 
 KoersKpiFrequency
@@ -461,11 +404,7 @@ koers_kpi_set_frequency (KoersKpi         *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->frequency == frequency)
-    return;
-
-  self->frequency = frequency;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FREQUENCY]);
+  koers_property_set_enum (G_OBJECT (self), properties[PROP_FREQUENCY], frequency);
 }
 
 int
@@ -482,11 +421,7 @@ koers_kpi_set_position (KoersKpi *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->position == position)
-    return;
-
-  self->position = position;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  koers_property_set_int (G_OBJECT (self), properties[PROP_POSITION], position);
 }
 
 gint64
@@ -503,11 +438,7 @@ koers_kpi_set_created (KoersKpi *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->created == created)
-    return;
-
-  self->created = created;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
 }
 
 gint64
@@ -524,11 +455,7 @@ koers_kpi_set_updated (KoersKpi *self,
 {
   g_return_if_fail (KOERS_IS_KPI (self));
 
-  if (self->updated == updated)
-    return;
-
-  self->updated = updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
 }
 
 GListModel *

@@ -176,16 +176,8 @@ update_score (KoersObjective *self)
   score = koers_score_weighted_mean (scores, weights, n);
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (score != self->score)
-    {
-      self->score = score;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
-    }
-  if (n != self->n_key_results)
-    {
-      self->n_key_results = n;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_KEY_RESULTS]);
-    }
+  koers_property_set_double (G_OBJECT (self), properties[PROP_SCORE], score);
+  koers_property_set_uint (G_OBJECT (self), properties[PROP_N_KEY_RESULTS], n);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -231,40 +223,18 @@ koers_objective_dispose (GObject *object)
 }
 
 static void
-koers_objective_finalize (GObject *object)
-{
-  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
-
-  G_OBJECT_CLASS (koers_objective_parent_class)->finalize (object);
-}
-
-static void
 koers_objective_class_init (KoersObjectiveClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = koers_objective_dispose;
-  object_class->finalize = koers_objective_finalize;
-
-  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
+  koers_property_install_model (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void
 koers_objective_init (KoersObjective *self)
 {
-  self->uuid = g_strdup ("");
-  self->title = g_strdup ("");
-  self->description = g_strdup ("");
-  self->period = g_strdup ("");
-  self->owner = g_strdup ("");
-  self->postmortem = g_strdup ("");
-  self->review_note = g_strdup ("");
-  self->request_reason = g_strdup ("");
-  self->request_note = g_strdup ("");
-  self->final_grade = -1.0;
-  self->level = KOERS_LEVEL_DEPARTMENT;
-  self->kind = KOERS_OBJECTIVE_KIND_COMMITTED;
-  self->state = KOERS_OBJECTIVE_STATE_ACTIVE;
+  koers_property_init_defaults (G_OBJECT (self));
 
   self->key_results = g_list_store_new (KOERS_TYPE_KEY_RESULT);
   self->watched = koers_list_watch_new ();
@@ -300,11 +270,7 @@ koers_objective_set_id (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
 }
 
 const char *
@@ -321,8 +287,7 @@ koers_objective_set_uuid (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (koers_field_set_string (&self->uuid, uuid))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
 }
 
 gint64
@@ -339,11 +304,7 @@ koers_objective_set_department_id (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->department_id == department_id)
-    return;
-
-  self->department_id = department_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_DEPARTMENT_ID], department_id);
 }
 
 const char *
@@ -360,8 +321,7 @@ koers_objective_set_title (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (koers_field_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_TITLE], title);
 }
 
 const char *
@@ -378,8 +338,7 @@ koers_objective_set_description (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (koers_field_set_string (&self->description, description))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_DESCRIPTION], description);
 }
 
 KoersLevel
@@ -396,11 +355,7 @@ koers_objective_set_level (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->level == level)
-    return;
-
-  self->level = level;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+  koers_property_set_enum (G_OBJECT (self), properties[PROP_LEVEL], level);
 }
 
 KoersObjectiveKind
@@ -417,11 +372,7 @@ koers_objective_set_kind (KoersObjective    *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  koers_property_set_enum (G_OBJECT (self), properties[PROP_KIND], kind);
 }
 
 const char *
@@ -438,8 +389,7 @@ koers_objective_set_period (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (koers_field_set_string (&self->period, period))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_PERIOD], period);
 }
 
 const char *
@@ -456,8 +406,7 @@ koers_objective_set_owner (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (koers_field_set_string (&self->owner, owner))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_OWNER], owner);
 }
 
 gint64
@@ -474,11 +423,7 @@ koers_objective_set_aligned_to_id (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->aligned_to_id == aligned_to_id)
-    return;
-
-  self->aligned_to_id = aligned_to_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNED_TO_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ALIGNED_TO_ID], aligned_to_id);
 }
 
 KoersObjectiveState
@@ -495,11 +440,7 @@ koers_objective_set_state (KoersObjective     *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->state == state)
-    return;
-
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  koers_property_set_enum (G_OBJECT (self), properties[PROP_STATE], state);
 }
 
 gint64
@@ -516,11 +457,7 @@ koers_objective_set_carried_over_from_id (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->carried_over_from_id == carried_over_from_id)
-    return;
-
-  self->carried_over_from_id = carried_over_from_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CARRIED_OVER_FROM_ID]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CARRIED_OVER_FROM_ID], carried_over_from_id);
 }
 
 int
@@ -537,11 +474,7 @@ koers_objective_set_position (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->position == position)
-    return;
-
-  self->position = position;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  koers_property_set_int (G_OBJECT (self), properties[PROP_POSITION], position);
 }
 
 gint64
@@ -558,11 +491,7 @@ koers_objective_set_created (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->created == created)
-    return;
-
-  self->created = created;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
 }
 
 gint64
@@ -579,11 +508,7 @@ koers_objective_set_updated (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (self->updated == updated)
-    return;
-
-  self->updated = updated;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
+  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
 }
 
 gboolean
@@ -681,8 +606,7 @@ koers_objective_set_postmortem (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (koers_field_set_string (&self->postmortem, postmortem))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSTMORTEM]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_POSTMORTEM], postmortem);
 }
 
 double
@@ -704,11 +628,7 @@ koers_objective_set_final_grade (KoersObjective *self,
     final_grade = -1.0;
   final_grade = MIN (final_grade, 1.0);
 
-  if (self->final_grade == final_grade)
-    return;
-
-  self->final_grade = final_grade;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL_GRADE]);
+  koers_property_set_double (G_OBJECT (self), properties[PROP_FINAL_GRADE], final_grade);
 }
 
 gboolean
@@ -733,8 +653,7 @@ koers_objective_set_review_note (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  if (koers_field_set_string (&self->review_note, review_note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_NOTE]);
+  koers_property_set_string (G_OBJECT (self), properties[PROP_REVIEW_NOTE], review_note);
 }
 
 gboolean
@@ -753,12 +672,7 @@ koers_objective_set_archived (KoersObjective *self,
 {
   g_return_if_fail (KOERS_IS_OBJECTIVE (self));
 
-  archived = !!archived;
-  if (self->archived == archived)
-    return;
-
-  self->archived = archived;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+  koers_property_set_boolean (G_OBJECT (self), properties[PROP_ARCHIVED], archived);
 }
 
 double

@@ -4,22 +4,15 @@
 #include "koers-field.h"
 #include "koers-property.h"
 
+#include <string.h>
+
 /* Each param spec carries its table entry, so that one get_property and
  * one set_property serve every class. */
-static GQuark
-get_entry_quark (void)
-{
-  static GQuark quark;
+static G_DEFINE_QUARK (koers - property - entry, entry)
 
-  if (quark == 0)
-    quark = g_quark_from_static_string ("koers-property-entry");
-  return quark;
-}
-
-static const KoersProperty *
-lookup_entry (GParamSpec *pspec)
+  static const KoersProperty *lookup_entry (GParamSpec *pspec)
 {
-  return g_param_spec_get_qdata (pspec, get_entry_quark ());
+  return g_param_spec_get_qdata (pspec, entry_quark ());
 }
 
 #define FIELD(object, property, type) ((type *) (gpointer) ((guint8 *) (object) + (property)->offset))
@@ -219,7 +212,7 @@ koers_property_install (GObjectClass        *object_class,
   for (guint i = 0; i < n_properties; i++)
     {
       pspecs[i + 1] = create_pspec (&table[i]);
-      g_param_spec_set_qdata (pspecs[i + 1], get_entry_quark (), (gpointer) &table[i]);
+      g_param_spec_set_qdata (pspecs[i + 1], entry_quark (), (gpointer) &table[i]);
     }
 
   g_object_class_install_properties (object_class, n_properties + 1, pspecs);
@@ -252,4 +245,186 @@ koers_property_clear (GObject             *object,
       else if (property->kind == KOERS_PROPERTY_STRING || property->kind == KOERS_PROPERTY_DATE)
         g_clear_pointer (FIELD (object, property, char *), g_free);
     }
+}
+
+/* What koers_property_install_model() keeps of a class. */
+typedef struct
+{
+  const KoersProperty *table;
+  guint                n_properties;
+  void (*parent_finalize) (GObject *object);
+} ModelClass;
+
+static G_DEFINE_QUARK (koers - property - model, model)
+
+  /* The final type's own entry; its parents have none. */
+  static const ModelClass *lookup_model (GObject *object)
+{
+  const ModelClass *model = g_type_get_qdata (G_OBJECT_TYPE (object), model_quark ());
+
+  g_return_val_if_fail (model != NULL, NULL);
+  return model;
+}
+
+static void
+finalize_model (GObject *object)
+{
+  const ModelClass *model = lookup_model (object);
+
+  koers_property_clear (object, model->table, model->n_properties);
+  model->parent_finalize (object);
+}
+
+void
+koers_property_install_model (GObjectClass        *object_class,
+                              const KoersProperty *table,
+                              guint                n_properties,
+                              GParamSpec         **pspecs)
+{
+  ModelClass *model = g_new0 (ModelClass, 1); /* lives as long as the class: for ever */
+
+  koers_property_install (object_class, table, n_properties, pspecs);
+
+  model->table = table;
+  model->n_properties = n_properties;
+  model->parent_finalize = G_OBJECT_CLASS (g_type_class_peek_parent (object_class))->finalize;
+  g_type_set_qdata (G_TYPE_FROM_CLASS (object_class), model_quark (), model);
+
+  object_class->finalize = finalize_model;
+}
+
+void
+koers_property_init_defaults (GObject *object)
+{
+  const ModelClass *model = lookup_model (object);
+
+  for (guint i = 0; i < model->n_properties; i++)
+    {
+      const KoersProperty *property = &model->table[i];
+
+      if (property->kind == KOERS_PROPERTY_STRING)
+        *FIELD (object, property, char *) = g_strdup ("");
+      else if (property->kind == KOERS_PROPERTY_DOUBLE)
+        *FIELD (object, property, double) = property->default_value;
+      else if (property->kind == KOERS_PROPERTY_ENUM)
+        *FIELD (object, property, int) = (int) property->default_value;
+    }
+}
+
+/* The field that pspec's entry describes, when it is of kind a or b. */
+static gpointer
+lookup_field (GObject          *object,
+              GParamSpec       *pspec,
+              KoersPropertyKind a,
+              KoersPropertyKind b)
+{
+  const KoersProperty *property;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), NULL);
+
+  property = lookup_entry (pspec);
+  g_return_val_if_fail (property != NULL, NULL);
+  g_return_val_if_fail (property->kind == a || property->kind == b, NULL);
+
+  return FIELD (object, property, guint8);
+}
+
+static gboolean
+notify_changed (GObject    *object,
+                GParamSpec *pspec,
+                gboolean    changed)
+{
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
+  return changed;
+}
+
+/* Stores a number of size bytes when its bytes differ (the integer
+ * kinds; a double compares as a number, below). */
+static gboolean
+store_number (GObject          *object,
+              GParamSpec       *pspec,
+              KoersPropertyKind a,
+              KoersPropertyKind b,
+              gconstpointer     value,
+              gsize             size)
+{
+  gpointer field = lookup_field (object, pspec, a, b);
+  gboolean changed = field != NULL && memcmp (field, value, size) != 0;
+
+  if (changed)
+    memcpy (field, value, size);
+  return notify_changed (object, pspec, changed);
+}
+
+gboolean
+koers_property_set_int64 (GObject    *object,
+                          GParamSpec *pspec,
+                          gint64      value)
+{
+  return store_number (object, pspec, KOERS_PROPERTY_ID, KOERS_PROPERTY_INT64, &value, sizeof value);
+}
+
+gboolean
+koers_property_set_int (GObject    *object,
+                        GParamSpec *pspec,
+                        int         value)
+{
+  return store_number (object, pspec, KOERS_PROPERTY_INT, KOERS_PROPERTY_INT, &value, sizeof value);
+}
+
+gboolean
+koers_property_set_boolean (GObject    *object,
+                            GParamSpec *pspec,
+                            gboolean    value)
+{
+  gboolean normal = !!value;
+
+  return store_number (object, pspec, KOERS_PROPERTY_BOOLEAN, KOERS_PROPERTY_BOOLEAN, &normal,
+                       sizeof normal);
+}
+
+gboolean
+koers_property_set_uint (GObject    *object,
+                         GParamSpec *pspec,
+                         guint       value)
+{
+  return store_number (object, pspec, KOERS_PROPERTY_UINT, KOERS_PROPERTY_UINT, &value, sizeof value);
+}
+
+gboolean
+koers_property_set_enum (GObject    *object,
+                         GParamSpec *pspec,
+                         int         value)
+{
+  return store_number (object, pspec, KOERS_PROPERTY_ENUM, KOERS_PROPERTY_ENUM, &value, sizeof value);
+}
+
+gboolean
+koers_property_set_double (GObject    *object,
+                           GParamSpec *pspec,
+                           double      value)
+{
+  double  *field = lookup_field (object, pspec, KOERS_PROPERTY_DOUBLE, KOERS_PROPERTY_DOUBLE);
+  gboolean changed = field != NULL && *field != value;
+
+  if (changed)
+    *field = value;
+  return notify_changed (object, pspec, changed);
+}
+
+gboolean
+koers_property_set_string (GObject    *object,
+                           GParamSpec *pspec,
+                           const char *value)
+{
+  char   **field = lookup_field (object, pspec, KOERS_PROPERTY_STRING, KOERS_PROPERTY_DATE);
+  gboolean changed = FALSE;
+
+  if (field != NULL && lookup_entry (pspec)->kind == KOERS_PROPERTY_STRING)
+    changed = koers_field_set_string (field, value);
+  else if (field != NULL)
+    changed = koers_field_set_date (field, value);
+  return notify_changed (object, pspec, changed);
 }

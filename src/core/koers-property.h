@@ -84,4 +84,45 @@ void koers_property_clear (GObject             *object,
                            const KoersProperty *table,
                            guint                n_properties);
 
+/* koers_property_install() for a model class (a final GObject whose
+ * fields the table describes): the class's finalize becomes one that
+ * frees what the table holds and chains up, and the table is kept for
+ * koers_property_init_defaults().  A class with more to free sets its own
+ * finalize after this call and calls koers_property_clear() itself. */
+void koers_property_install_model (GObjectClass        *object_class,
+                                   const KoersProperty *table,
+                                   guint                n_properties,
+                                   GParamSpec         **pspecs);
+
+/* For a model class's instance init: every field its table describes
+ * starts at the table's default ("" for a STRING, default_value for a
+ * DOUBLE or an ENUM, 0 or NULL for the rest). */
+void koers_property_init_defaults (GObject *object);
+
+/* The public setters of a model class: each writes value into the field
+ * of pspec's entry, which must be of that kind, notifies when it changed
+ * and returns whether it did (a string or a date is copied; NULL or "" is
+ * stored as the kind says; a boolean is stored as TRUE or FALSE). */
+gboolean koers_property_set_int64 (GObject    *object,
+                                   GParamSpec *pspec,
+                                   gint64      value);
+gboolean koers_property_set_int (GObject    *object,
+                                 GParamSpec *pspec,
+                                 int         value);
+gboolean koers_property_set_uint (GObject    *object,
+                                  GParamSpec *pspec,
+                                  guint       value);
+gboolean koers_property_set_boolean (GObject    *object,
+                                     GParamSpec *pspec,
+                                     gboolean    value);
+gboolean koers_property_set_double (GObject    *object,
+                                    GParamSpec *pspec,
+                                    double      value);
+gboolean koers_property_set_enum (GObject    *object,
+                                  GParamSpec *pspec,
+                                  int         value);
+gboolean koers_property_set_string (GObject    *object,
+                                    GParamSpec *pspec,
+                                    const char *value);
+
 G_END_DECLS
