@@ -22,8 +22,8 @@ static const KoersReportColumn template_columns[] = {
    * a smaller size, Start and Target "€ 2.000.000", Status "Achieved"
    * beside its symbol. */
   { KOERS_REPORT_STR_COL_LEVEL, 0.115, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.155, PANGO_ALIGN_LEFT, TRUE },
-  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.19, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.135, PANGO_ALIGN_LEFT, TRUE },
+  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.21, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_START, 0.09, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_TARGET, 0.09, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_CURRENT, 0.125, PANGO_ALIGN_LEFT, FALSE },
@@ -182,6 +182,83 @@ draw_charts_heading (KoersReportLayout           *layout,
   layout->y += legend_h + 6.0;
 }
 
+/* A department's heading: its name, and its line ("2 objectives · 5 key
+ * results · score 0.64") on the name's baseline at the right when both
+ * fit on one line, else under it. */
+typedef struct
+{
+  PangoLayout *name;
+  PangoLayout *beside; /* NULL: the line goes under the name */
+  PangoLayout *below;
+} Heading;
+
+static void
+heading_clear (Heading *heading)
+{
+  g_clear_object (&heading->name);
+  g_clear_object (&heading->beside);
+  g_clear_object (&heading->below);
+}
+
+/* Lays the heading out; returns its height with the space under it. */
+static double
+heading_measure (KoersReportLayout           *layout,
+                 const KoersReportDepartment *dept,
+                 KoersReportFont              font,
+                 const char                  *line,
+                 Heading                     *heading)
+{
+  double room;
+
+  heading->name = koers_report_layout_text (layout, font, dept->name, KOERS_REPORT_CONTENT_WIDTH, 4, PANGO_ALIGN_LEFT);
+  room = KOERS_REPORT_CONTENT_WIDTH - koers_report_text_width (heading->name) - 18.0;
+  if (pango_layout_get_line_count (heading->name) == 1 && room > 0.0)
+    heading->beside = koers_report_layout_text (layout, KOERS_REPORT_FONT_BODY, line, room, 1, PANGO_ALIGN_LEFT);
+  if (heading->beside != NULL &&
+      (pango_layout_is_ellipsized (heading->beside) || koers_report_text_breaks_word (heading->beside)))
+    g_clear_object (&heading->beside);
+  if (heading->beside != NULL)
+    return koers_report_text_height (heading->name) + 4.0;
+
+  heading->below = koers_report_layout_text (layout, KOERS_REPORT_FONT_BODY, line, KOERS_REPORT_CONTENT_WIDTH, 0,
+                                             PANGO_ALIGN_LEFT);
+  return koers_report_text_height (heading->name) + 2.0 + koers_report_text_height (heading->below) + 6.0;
+}
+
+/* Draws the heading measured, at the cursor, with keep points of what
+ * follows on its page. */
+static void
+heading_draw (KoersReportLayout           *layout,
+              const KoersReportDepartment *dept,
+              KoersReportFont              font,
+              const char                  *line,
+              const Heading               *heading,
+              double                       keep)
+{
+  double name_h = koers_report_text_height (heading->name);
+  double top;
+
+  if (heading->beside == NULL)
+    {
+      koers_report_layout_heading (layout, font, dept->name, dept->dest,
+                                   2.0 + koers_report_text_height (heading->below) + 6.0 + keep);
+      layout->y += 2.0;
+      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, line, &koers_report_muted, 0, 6.0);
+      return;
+    }
+
+  koers_report_layout_heading (layout, font, dept->name, dept->dest, 4.0 + keep);
+  top = layout->y - name_h;
+  koers_report_layout_draw_text (layout, heading->beside,
+                                 KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH -
+                                   koers_report_text_width (heading->beside),
+                                 top + (double) (pango_layout_get_baseline (heading->name) -
+                                                 pango_layout_get_baseline (heading->beside)) /
+                                         PANGO_SCALE,
+                                 &koers_report_muted);
+  layout->y += 4.0;
+}
+
 /* A team (its department in the report before it) is a part of its
  * department's section: a smaller heading, its bookmark under the
  * department's, and no second legend for its charts. */
@@ -201,9 +278,14 @@ draw_department (KoersReportLayout           *layout,
                                                       dept->n_key_results);
   g_autofree char *score = koers_format_score (lang, dept->score, 2);
   g_autofree char *line = NULL;
-  double           keep = 20.0;
+  KoersReportFont  font = team ? KOERS_REPORT_FONT_H2 : KOERS_REPORT_FONT_H1;
+  Heading          heading = { NULL, NULL, NULL };
+  double           keep = 0.0;
   int              outline;
 
+  line = dept->objectives->len == 0
+           ? g_strdup (koers_report_str (lang, KOERS_REPORT_STR_NO_OBJECTIVES))
+           : koers_report_str_format (lang, KOERS_REPORT_STR_DEPARTMENT_LINE, n_objectives, n_krs, score);
   /* A department follows the one before on its page when its heading,
    * line and the table's first rows fit there. */
   if (dept->objectives->len > 0)
@@ -211,27 +293,20 @@ draw_department (KoersReportLayout           *layout,
       table = koers_report_table_new (layout, template_columns, G_N_ELEMENTS (template_columns));
       for (guint i = 0; i < dept->objectives->len; i++)
         add_objective_rows (layout, table, g_ptr_array_index (dept->objectives, i));
-      keep = koers_report_table_keep_height (table) + 24.0;
+      keep = koers_report_table_keep_height (table);
     }
   if (first)
     koers_report_layout_begin_section (layout);
   else if (layout->y > KOERS_REPORT_BODY_TOP + 0.01)
     layout->y += DEPARTMENT_GAP;
-  koers_report_layout_ensure (layout, 30.0 + keep);
+  koers_report_layout_ensure (layout, heading_measure (layout, dept, font, line, &heading) + keep);
   outline = koers_report_layout_add_outline (layout, outline_parent, dept->name, dept->dest, FALSE);
   *outline_out = outline;
-  koers_report_layout_heading (layout, team ? KOERS_REPORT_FONT_H2 : KOERS_REPORT_FONT_H1, dept->name, dept->dest,
-                               keep);
-  layout->y += 2.0;
+  heading_draw (layout, dept, font, line, &heading, keep);
+  heading_clear (&heading);
 
-  if (dept->objectives->len == 0)
-    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
-                                   koers_report_str (lang, KOERS_REPORT_STR_NO_OBJECTIVES),
-                                   &koers_report_muted, 0, 0);
-  else
+  if (dept->objectives->len > 0)
     {
-      line = koers_report_str_format (lang, KOERS_REPORT_STR_DEPARTMENT_LINE, n_objectives, n_krs, score);
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, line, &koers_report_muted, 0, 6.0);
       koers_report_table_draw (table);
       g_clear_pointer (&table, koers_report_table_free);
       if (layout->cancelled || g_cancellable_is_cancelled (layout->cancellable))

@@ -62,6 +62,8 @@ struct _KoersReportTable
   guint           *text_size; /* 0 the table's size, 1 and 2 smaller */
   KoersReportFont  head_font;
   gboolean         fonts_chosen;
+  /* How far down the page an odd group's shade is laid (draw_row). */
+  double shaded_to;
 };
 
 static void
@@ -596,6 +598,8 @@ cell_shows (KoersReportTable *table,
   return !table->columns[column].group || row->group_start || first_on_page;
 }
 
+/* The height of a row's own cells: a group column's cell spans its
+ * group's rows (koers_report_table_span below), so it does not count. */
 static double
 measure_row (KoersReportTable *table,
              Row              *row,
@@ -605,13 +609,67 @@ measure_row (KoersReportTable *table,
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      if (!cell_shows (table, row, i, first_on_page))
+      if (table->columns[i].group || !cell_shows (table, row, i, first_on_page))
         continue;
-      height = MAX (height, measure_cell (table, &row->cells[i], i,
-                                          first_on_page && !row->group_start && table->columns[i].group));
+      height = MAX (height, measure_cell (table, &row->cells[i], i, FALSE));
     }
 
   return MAX (height, 8.0) + 2 * PAD_Y;
+}
+
+/* The group columns' cells run down over their group's rows, as a
+ * spanning cell would: a long objective title beside short key results
+ * takes no room of its own.  The rows of a group on one page are as tall
+ * as their own cells, and the group's last row there grows when the
+ * spanning cells need more.  Span tracks a group on the page. */
+typedef struct
+{
+  double need; /* the spanning cells' height with padding, 0 for none */
+  double used; /* the group's rows on this page so far */
+} Span;
+
+/* Starts a span at row (the start of its group, or the first row on a
+ * page, where the group's cells show again, "continued"). */
+static void
+span_begin (KoersReportTable *table,
+            Row              *row,
+            gboolean          first_on_page,
+            Span             *span)
+{
+  gboolean continued = first_on_page && !row->group_start;
+
+  span->need = 0.0;
+  span->used = 0.0;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (table->columns[i].group)
+      span->need = MAX (span->need, measure_cell (table, &row->cells[i], i, continued) + 2 * PAD_Y);
+}
+
+/* Whether row r is its group's last. */
+static gboolean
+ends_group (KoersReportTable *table,
+            guint             r)
+{
+  return r + 1 >= table->rows->len || g_array_index (table->rows, Row, r + 1).group_start;
+}
+
+/* The room row r needs on its page: its own cells, or what its group's
+ * spanning cells still need when the group ends (or the page breaks)
+ * after it, whichever is more. */
+static double
+row_need (KoersReportTable *table,
+          guint             r,
+          gboolean          first_on_page,
+          Span             *span,
+          double           *own)
+{
+  Row *row = &g_array_index (table->rows, Row, r);
+
+  if (row->group_start || first_on_page)
+    span_begin (table, row, first_on_page, span);
+  *own = measure_row (table, row, first_on_page);
+
+  return MAX (*own, span->need - span->used);
 }
 
 static void
@@ -736,22 +794,29 @@ measure_header (KoersReportTable *table)
   return height + 2 * PAD_Y;
 }
 
+/* Draws row at the cursor, height tall.  The shade of an odd group is
+ * laid under the spanning cells first (span_height from the top), so a
+ * later row of the group never covers their text. */
 static void
 draw_row (KoersReportTable *table,
           Row              *row,
           guint             index,
           guint             group,
           double            height,
+          double            span_height,
           gboolean          first_on_page)
 {
   KoersReportLayout *layout = table->layout;
   double             top = layout->y;
+  double             shade_from = MAX (top, table->shaded_to);
+  double             shade_to = MAX (top + height, top + span_height);
 
   if (row->dest != NULL)
     koers_report_layout_add_dest (layout, row->dest, top);
-  if (group % 2 == 1)
-    koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, top,
-                                   KOERS_REPORT_CONTENT_WIDTH, height, &koers_report_shade);
+  if (group % 2 == 1 && shade_to > shade_from)
+    koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, shade_from,
+                                   KOERS_REPORT_CONTENT_WIDTH, shade_to - shade_from, &koers_report_shade);
+  table->shaded_to = MAX (table->shaded_to, shade_to);
   if (row->group_start && index > 0 && !first_on_page)
     koers_report_layout_hline (layout, KOERS_REPORT_MARGIN_X,
                                KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH,
@@ -774,36 +839,43 @@ draw_row (KoersReportTable *table,
 #define MIN_ROWS_BEFORE_BREAK 2
 #define MIN_ROWS_TO_BREAK (MIN_ROWS_BEFORE_BREAK + MIN_ROWS_AFTER_BREAK)
 
-double
-koers_report_table_keep_height (KoersReportTable *table)
-{
-  double height;
-  guint  n = table->rows->len;
-
-  choose_fonts (table);
-  height = measure_header (table);
-  /* A table too short to break moves whole. */
-  if (n >= MIN_ROWS_TO_BREAK)
-    n = MIN_ROWS_BEFORE_BREAK;
-  for (guint r = 0; r < n; r++)
-    height += measure_row (table, &g_array_index (table->rows, Row, r), r == 0);
-
-  return height;
-}
-
-/* The height of rows from..to-1 drawn after row from-1 on the same page. */
+/* The height of rows from..to-1 drawn on one page after row from-1
+ * (first_on_page: at the top), span the group going on at from; a group
+ * cut off at to ends there. */
 static double
 measure_rows (KoersReportTable *table,
               guint             from,
               guint             to,
-              gboolean          first_on_page)
+              gboolean          first_on_page,
+              Span              span)
 {
   double height = 0.0;
 
   for (guint r = from; r < to; r++)
-    height += measure_row (table, &g_array_index (table->rows, Row, r), first_on_page && r == from);
+    {
+      double own;
+      double need = row_need (table, r, first_on_page && r == from, &span, &own);
+      double h = r + 1 == to || ends_group (table, r) ? need : own;
+
+      span.used += h;
+      height += h;
+    }
 
   return height;
+}
+
+double
+koers_report_table_keep_height (KoersReportTable *table)
+{
+  Span  span = { 0.0, 0.0 };
+  guint n = table->rows->len;
+
+  choose_fonts (table);
+  /* A table too short to break moves whole. */
+  if (n >= MIN_ROWS_TO_BREAK)
+    n = MIN_ROWS_BEFORE_BREAK;
+
+  return measure_header (table) + measure_rows (table, 0, n, TRUE, span);
 }
 
 static gboolean
@@ -822,23 +894,27 @@ koers_report_table_draw (KoersReportTable *table)
   gboolean           need_header = TRUE;
   guint              group = 0;
   guint              page_first = 0;
+  Span               span = { 0.0, 0.0 };
 
   choose_fonts (table);
   header_h = measure_header (table);
 
   /* Whole here, or its header and three rows here and three or more on the
    * next page; else the whole table starts on a new page. */
-  if (layout->page_open && !fits_on_page (layout, header_h + measure_rows (table, 0, n, TRUE)))
+  if (layout->page_open && !fits_on_page (layout, header_h + measure_rows (table, 0, n, TRUE, span)))
     {
       guint  k = 0;
       double used = header_h;
 
       while (k < n)
         {
-          double h = measure_row (table, &g_array_index (table->rows, Row, k), k == 0);
+          double own;
+          double h = row_need (table, k, k == 0, &span, &own);
 
           if (!fits_on_page (layout, used + h))
             break;
+          h = ends_group (table, k) ? h : own;
+          span.used += h;
           used += h;
           k++;
         }
@@ -849,24 +925,37 @@ koers_report_table_draw (KoersReportTable *table)
         koers_report_layout_new_page (layout, TRUE);
     }
 
+  span = (Span){ 0.0, 0.0 };
   for (guint r = 0; r < n; r++)
     {
       Row   *row = &g_array_index (table->rows, Row, r);
-      double height = 0.0;
+      double need = 0.0, own = 0.0;
 
       if (row->group_start && r > 0)
         group++;
 
       if (!need_header)
         {
-          height = measure_row (table, row, FALSE);
+          /* What the group's spanning cells still need on this page if it
+           * breaks before this row. */
+          double rest = MAX (span.need - span.used, 0.0);
+          Span   before = span;
+
+          need = row_need (table, r, FALSE, &span, &own);
           /* A break here, when this row does not fit, or when the rest does
            * not fit and fewer than three rows would be left for the next
            * page (while this page keeps two). */
-          if (!fits_on_page (layout, height) ||
+          if (!fits_on_page (layout, need) ||
               (n - r <= MIN_ROWS_AFTER_BREAK && r - page_first >= MIN_ROWS_BEFORE_BREAK &&
-               !fits_on_page (layout, measure_rows (table, r, n, FALSE))))
+               !fits_on_page (layout, measure_rows (table, r, n, FALSE, before))))
             {
+              /* The page ends under the spanning cells. */
+              if (group % 2 == 1 && rest > 0.0)
+                koers_report_layout_fill_rect (layout, KOERS_REPORT_MARGIN_X, MAX (layout->y, table->shaded_to),
+                                               KOERS_REPORT_CONTENT_WIDTH,
+                                               layout->y + rest - MAX (layout->y, table->shaded_to),
+                                               &koers_report_shade);
+              layout->y += rest;
               koers_report_layout_new_page (layout, TRUE);
               need_header = TRUE;
             }
@@ -874,17 +963,21 @@ koers_report_table_draw (KoersReportTable *table)
 
       if (need_header)
         {
-          height = measure_row (table, row, TRUE);
-          koers_report_layout_ensure (layout, header_h + height);
+          need = row_need (table, r, TRUE, &span, &own);
+          koers_report_layout_ensure (layout, header_h + need);
           draw_header (table);
-          draw_row (table, row, r, group, height, TRUE);
+          table->shaded_to = 0.0;
           need_header = FALSE;
           page_first = r;
         }
-      else
-        {
-          draw_row (table, row, r, group, height, FALSE);
-        }
+
+      {
+        double   h = ends_group (table, r) ? need : own;
+        gboolean starts = row->group_start || page_first == r;
+
+        draw_row (table, row, r, group, h, starts ? span.need : 0.0, page_first == r);
+        span.used += h;
+      }
     }
 
   koers_report_layout_hline (layout, KOERS_REPORT_MARGIN_X,
