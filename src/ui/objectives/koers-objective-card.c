@@ -13,6 +13,7 @@
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-layout.h"
 #include "widgets/koers-tooltip.h"
+#include "widgets/koers-widget-actions.h"
 #include "widgets/koers-wrap-box.h"
 
 /* The seed: at most five key results per objective. */
@@ -340,49 +341,13 @@ koers_objective_card_size_allocate (GtkWidget *widget,
     }
 }
 
-static void
-edit_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.edit-objective", "x", koers_objective_get_id (self->objective));
-}
-
-static void
-add_key_result_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.new-key-result", "x", koers_objective_get_id (self->objective));
-}
-
-static void
-escalate_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.escalate-objective", "x", koers_objective_get_id (self->objective));
-}
-
-static void
-archive_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.archive-objective", "x", koers_objective_get_id (self->objective));
-}
+/* The card's actions, which the window carries out on its objective. */
+static const KoersForwardAction card_actions[] = {
+  { "card.edit", "win.edit-objective" },
+  { "card.add-key-result", "win.new-key-result" },
+  { "card.archive", "win.archive-objective" },
+  { "card.escalate", "win.escalate-objective" },
+};
 
 /* The narrow layout's menu gets its items when first opened: a popover
  * menu per card would be built for every card the list keeps alive. */
@@ -522,11 +487,8 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_squeezer);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_menu_button);
 
-  gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action_cb);
-  gtk_widget_class_install_action (widget_class, "card.add-key-result", NULL,
-                                   add_key_result_action_cb);
-  gtk_widget_class_install_action (widget_class, "card.archive", NULL, archive_action_cb);
-  gtk_widget_class_install_action (widget_class, "card.escalate", NULL, escalate_action_cb);
+  koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersObjectiveCard, objective),
+                                              card_actions, G_N_ELEMENTS (card_actions));
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "objectivecard");
