@@ -12,9 +12,7 @@
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-widget-properties.h"
-#include "widgets/koers-deleting.h"
-#include "widgets/koers-editor-windows.h"
-#include "widgets/koers-idle.h"
+#include "widgets/koers-editor-session.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -27,11 +25,8 @@ struct _KoersKeyResultEditor
   KoersObjective *objective;
   /* Set while the widgets are filled from the key result, so that their
    * change signals do not write back. */
-  gboolean updating;
-  gboolean closed;
-  gint64   shown_updated; /* the key result's "updated" the fields show */
-  gboolean saving;        /* "changed" comes from our own save */
-  guint    refill_id;
+  gboolean           updating;
+  KoersEditorSession session;
 
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
@@ -73,37 +68,10 @@ typedef enum
   VALUE_WEIGHT,
 } ValueField;
 
-static void queue_refill (KoersKeyResultEditor *self);
-
 static gboolean
 save (KoersKeyResultEditor *self)
 {
-  g_autoptr (GError) error = NULL;
-  gboolean saved;
-
-  self->saving = TRUE;
-  saved = koers_store_save_key_result (self->store, self->kr, &error);
-  self->saving = FALSE;
-  if (saved)
-    {
-      /* Someone else changed other fields meanwhile: both are kept, and
-       * the fields show theirs too. */
-      if (koers_store_get_last_save_merged (self->store))
-        queue_refill (self);
-      self->shown_updated = koers_key_result_get_updated (self->kr);
-      return TRUE;
-    }
-
-  koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
-
-  /* Someone else saved first: the key result holds their values now; the
-   * fields show them, and typing again keeps mine. */
-  if (g_error_matches (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT))
-    {
-      queue_refill (self);
-      return TRUE;
-    }
-  return FALSE;
+  return koers_editor_session_save (&self->session);
 }
 
 /* Spin buttons read and write numbers the way the UI language does
@@ -266,16 +234,9 @@ fill (KoersKeyResultEditor *self)
   update_due (self);
   update_metric_rows (self);
   update_window_title (self);
-  self->shown_updated = koers_key_result_get_updated (self->kr);
+  koers_editor_session_filled (&self->session);
 
   self->updating = FALSE;
-}
-
-/* Not from inside a field's own change handler. */
-static void
-queue_refill (KoersKeyResultEditor *self)
-{
-  koers_idle_queue (&self->refill_id, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) fill, self);
 }
 
 /* Sets a string property, saves, and puts the old value back (in the key
@@ -553,26 +514,13 @@ history_clicked_cb (KoersKeyResultEditor *self)
 static void
 delete_clicked_cb (KoersKeyResultEditor *self)
 {
-  g_object_ref (self);
-  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->kr)))
-    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
-  g_object_unref (self);
+  koers_editor_session_delete (&self->session);
 }
 
 static void
 store_changed_cb (KoersKeyResultEditor *self)
 {
-  if (!self->closed && koers_store_find_key_result (self->store, koers_key_result_get_id (self->kr)) != self->kr)
-    {
-      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
-      return;
-    }
-
-  /* Changed elsewhere (another window, the command line): show the new
-   * values; every field saves as it is typed, so nothing of mine is lost. */
-  if (!self->closed && !self->saving &&
-      koers_key_result_get_updated (self->kr) != self->shown_updated)
-    queue_refill (self);
+  koers_editor_session_store_changed (&self->session);
 }
 
 static void
@@ -581,6 +529,12 @@ setup_spin (GtkSpinButton *spin)
   g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
 }
+
+static const KoersEditorEntity editor_entity = {
+  (KoersEditorSaveFunc) koers_store_save_key_result,
+  (KoersEditorFindFunc) koers_store_find_key_result,
+  (KoersIdleFunc) fill,
+};
 
 static void
 koers_key_result_editor_constructed (GObject *object)
@@ -596,6 +550,8 @@ koers_key_result_editor_constructed (GObject *object)
   self->objective = koers_store_get_key_result_objective (self->store, self->kr);
   g_return_if_fail (KOERS_IS_OBJECTIVE (self->objective));
   g_object_ref (self->objective);
+  koers_editor_session_setup (&self->session, &editor_entity, GTK_WINDOW (self), self->store,
+                              G_OBJECT (self->kr), self->toast_overlay);
 
   /* In enum order, so that the position is the value. */
   for (KoersMetricKind k = KOERS_METRIC_KIND_NUMBER; k <= KOERS_METRIC_KIND_MILESTONE; k++)
@@ -634,7 +590,7 @@ koers_key_result_editor_dispose (GObject *object)
 {
   KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
 
-  g_clear_handle_id (&self->refill_id, g_source_remove);
+  koers_editor_session_dispose (&self->session);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->objective != NULL)

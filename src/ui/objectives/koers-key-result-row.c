@@ -19,6 +19,7 @@
 #include "widgets/koers-progress-chart.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-tooltip.h"
+#include "widgets/koers-widget-actions.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -282,38 +283,12 @@ objective_notify_cb (KoersKeyResultRow *self,
     }
 }
 
-static void
-edit_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
-
-  if (self->kr != NULL)
-    gtk_widget_activate_action (widget, "win.edit-key-result", "x", koers_key_result_get_id (self->kr));
-}
-
-static void
-check_in_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
-
-  if (self->kr != NULL)
-    gtk_widget_activate_action (widget, "win.check-in", "x", koers_key_result_get_id (self->kr));
-}
-
-static void
-escalate_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (widget);
-
-  if (self->kr != NULL)
-    gtk_widget_activate_action (widget, "win.escalate-key-result", "x", koers_key_result_get_id (self->kr));
-}
+/* The row's actions, which the window carries out on its key result. */
+static const KoersForwardAction row_actions[] = {
+  { "kr-row.edit", "win.edit-key-result" },
+  { "kr-row.check-in", "win.check-in" },
+  { "kr-row.escalate", "win.escalate-key-result" },
+};
 
 static void
 history_action_cb (GtkWidget  *widget,
@@ -442,10 +417,9 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_up_button);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_down_button);
 
-  gtk_widget_class_install_action (widget_class, "kr-row.edit", NULL, edit_action_cb);
-  gtk_widget_class_install_action (widget_class, "kr-row.check-in", NULL, check_in_action_cb);
+  koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersKeyResultRow, kr),
+                                              row_actions, G_N_ELEMENTS (row_actions));
   gtk_widget_class_install_action (widget_class, "kr-row.history", NULL, history_action_cb);
-  gtk_widget_class_install_action (widget_class, "kr-row.escalate", NULL, escalate_action_cb);
   gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, escalate_button);
   /* On a focused key result: Ctrl+Enter checks in, Ctrl+H shows the history. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,

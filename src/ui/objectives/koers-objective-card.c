@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-scoring.h"
 #include "core/koers-text.h"
 #include "koers-editor-style.h"
@@ -13,6 +14,7 @@
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-layout.h"
 #include "widgets/koers-tooltip.h"
+#include "widgets/koers-widget-actions.h"
 #include "widgets/koers-wrap-box.h"
 
 /* The seed: at most five key results per objective. */
@@ -340,49 +342,13 @@ koers_objective_card_size_allocate (GtkWidget *widget,
     }
 }
 
-static void
-edit_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.edit-objective", "x", koers_objective_get_id (self->objective));
-}
-
-static void
-add_key_result_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.new-key-result", "x", koers_objective_get_id (self->objective));
-}
-
-static void
-escalate_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.escalate-objective", "x", koers_objective_get_id (self->objective));
-}
-
-static void
-archive_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (widget);
-
-  if (self->objective != NULL)
-    gtk_widget_activate_action (widget, "win.archive-objective", "x", koers_objective_get_id (self->objective));
-}
+/* The card's actions, which the window carries out on its objective. */
+static const KoersForwardAction card_actions[] = {
+  { "card.edit", "win.edit-objective" },
+  { "card.add-key-result", "win.new-key-result" },
+  { "card.archive", "win.archive-objective" },
+  { "card.escalate", "win.escalate-objective" },
+};
 
 /* The narrow layout's menu gets its items when first opened: a popover
  * menu per card would be built for every card the list keeps alive. */
@@ -411,17 +377,33 @@ update_actions (KoersObjectiveCard *self)
 }
 
 static void
-set_store (KoersObjectiveCard *self,
-           KoersStore         *store)
+set_store (GObject      *object,
+           GParamSpec   *pspec,
+           const GValue *value)
 {
-  g_return_if_fail (store == NULL || KOERS_IS_STORE (store));
+  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (object);
 
-  if (!g_set_object (&self->store, store))
-    return;
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+  if (koers_property_store (object, pspec, value) && self->store != NULL)
+    g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  update_actions (self);
 }
+
+static void
+set_objective (GObject      *object,
+               GParamSpec   *pspec,
+               const GValue *value)
+{
+  koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (object), g_value_get_object (value));
+}
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveCard, store),
+    .type = koers_store_get_type, .construct_only = TRUE, .set = set_store },
+  { "objective", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveCard, objective),
+    .type = koers_objective_get_type, .set = set_objective },
+};
 
 static void
 koers_objective_card_dispose (GObject *object)
@@ -437,49 +419,6 @@ koers_objective_card_dispose (GObject *object)
 }
 
 static void
-koers_objective_card_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_OBJECTIVE:
-      g_value_set_object (value, self->objective);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_objective_card_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  KoersObjectiveCard *self = KOERS_OBJECTIVE_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      update_actions (self);
-      break;
-    case PROP_OBJECTIVE:
-      koers_objective_card_set_objective (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_objective_card_class_init (KoersObjectiveCardClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -489,19 +428,11 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   g_type_ensure (KOERS_TYPE_QUALITY_MARK);
 
   object_class->dispose = koers_objective_card_dispose;
-  object_class->get_property = koers_objective_card_get_property;
-  object_class->set_property = koers_objective_card_set_property;
   widget_class->get_request_mode = koers_objective_card_get_request_mode;
   widget_class->measure = koers_objective_card_measure;
   widget_class->size_allocate = koers_objective_card_size_allocate;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OBJECTIVE] =
-    g_param_spec_object ("objective", NULL, NULL, KOERS_TYPE_OBJECTIVE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-objective-card.ui");
@@ -522,11 +453,8 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_squeezer);
   gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_menu_button);
 
-  gtk_widget_class_install_action (widget_class, "card.edit", NULL, edit_action_cb);
-  gtk_widget_class_install_action (widget_class, "card.add-key-result", NULL,
-                                   add_key_result_action_cb);
-  gtk_widget_class_install_action (widget_class, "card.archive", NULL, archive_action_cb);
-  gtk_widget_class_install_action (widget_class, "card.escalate", NULL, escalate_action_cb);
+  koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersObjectiveCard, objective),
+                                              card_actions, G_N_ELEMENTS (card_actions));
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "objectivecard");

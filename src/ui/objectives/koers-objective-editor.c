@@ -14,9 +14,7 @@
 #include "capacity/koers-resource-form.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-widget-properties.h"
-#include "widgets/koers-deleting.h"
-#include "widgets/koers-editor-windows.h"
-#include "widgets/koers-idle.h"
+#include "widgets/koers-editor-session.h"
 #include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
@@ -35,11 +33,8 @@ struct _KoersObjectiveEditor
   KoersObjective *objective;
   /* Set while the widgets are filled from the objective, so their change
    * signals do not write back. */
-  gboolean updating;
-  gboolean closed;
-  gint64   shown_updated; /* the objective's "updated" the fields show */
-  gboolean saving;        /* "changed" comes from our own save */
-  guint    refill_id;
+  gboolean           updating;
+  KoersEditorSession session;
   /* The ids behind the rows of aligned_row; 0 is "None". */
   GArray *aligned_ids;
 
@@ -64,44 +59,10 @@ G_DEFINE_FINAL_TYPE (KoersObjectiveEditor, koers_objective_editor, ADW_TYPE_WIND
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersObjectiveEditor, "objective", objective, koers_objective_get_type);
 
-static void fill (KoersObjectiveEditor *self);
-
-/* Not from inside a field's own change handler. */
-static void
-queue_refill (KoersObjectiveEditor *self)
-{
-  koers_idle_queue (&self->refill_id, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) fill, self);
-}
-
 static gboolean
 save (KoersObjectiveEditor *self)
 {
-  g_autoptr (GError) error = NULL;
-  gboolean saved;
-
-  self->saving = TRUE;
-  saved = koers_store_save_objective (self->store, self->objective, &error);
-  self->saving = FALSE;
-  if (saved)
-    {
-      /* Someone else changed other fields meanwhile: both are kept, and
-       * the fields show theirs too. */
-      if (koers_store_get_last_save_merged (self->store))
-        queue_refill (self);
-      self->shown_updated = koers_objective_get_updated (self->objective);
-      return TRUE;
-    }
-
-  koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
-
-  /* Someone else saved first: the objective holds their values now; the
-   * fields show them, and typing again keeps mine. */
-  if (g_error_matches (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONFLICT))
-    {
-      queue_refill (self);
-      return TRUE;
-    }
-  return FALSE;
+  return koers_editor_session_save (&self->session);
 }
 
 static gboolean
@@ -341,7 +302,7 @@ fill (KoersObjectiveEditor *self)
   adw_combo_row_set_selected (self->state_row, koers_objective_get_state (self->objective));
   update_window_title (self);
   koers_resource_form_fill (self->resource_form);
-  self->shown_updated = koers_objective_get_updated (self->objective);
+  koers_editor_session_filled (&self->session);
 
   self->updating = FALSE;
 }
@@ -529,37 +490,24 @@ history_clicked_cb (KoersObjectiveEditor *self)
 static void
 delete_clicked_cb (KoersObjectiveEditor *self)
 {
-  g_object_ref (self);
-  /* The undo toast goes to the main window: this one closes. */
-  if (koers_deleting_delete_from_editor (GTK_WINDOW (self), self->store, G_OBJECT (self->objective)))
-    koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
-  g_object_unref (self);
+  koers_editor_session_delete (&self->session);
 }
 
 static void
 store_changed_cb (KoersObjectiveEditor *self)
 {
-  /* Deleted (here, in the pane, by an undo elsewhere): nothing left to edit. */
-  if (!self->closed && koers_store_find_objective (self->store, koers_objective_get_id (self->objective)) != self->objective)
-    {
-      koers_editor_windows_close (GTK_WINDOW (self), &self->closed);
-      return;
-    }
+  g_autofree char *typed = NULL;
 
-  /* Changed elsewhere (another window, the command line): show the new
-   * values.  A title being retyped (empty, so not saved yet) is the only
-   * edit not saved; say that it was replaced. */
-  if (!self->closed && !self->saving &&
-      koers_objective_get_updated (self->objective) != self->shown_updated)
-    {
-      g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (!koers_editor_session_store_changed (&self->session))
+    return;
 
-      if (*typed == '\0')
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_ ("This objective was changed elsewhere; "
-                                                       "its new values are shown")));
-      queue_refill (self);
-    }
+  /* A title being retyped (empty, so not saved yet) is the only edit not
+   * saved; say that it was replaced. */
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (*typed == '\0')
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_ ("This objective was changed elsewhere; "
+                                                   "its new values are shown")));
 }
 
 static void
@@ -579,6 +527,12 @@ setup_choice_models (KoersObjectiveEditor *self)
   adw_combo_row_set_model (self->state_row, G_LIST_MODEL (states));
 }
 
+static const KoersEditorEntity editor_entity = {
+  (KoersEditorSaveFunc) koers_store_save_objective,
+  (KoersEditorFindFunc) koers_store_find_objective,
+  (KoersIdleFunc) fill,
+};
+
 static void
 koers_objective_editor_constructed (GObject *object)
 {
@@ -589,6 +543,8 @@ koers_objective_editor_constructed (GObject *object)
   g_return_if_fail (KOERS_IS_STORE (self->store));
   g_return_if_fail (KOERS_IS_OBJECTIVE (self->objective));
 
+  koers_editor_session_setup (&self->session, &editor_entity, GTK_WINDOW (self), self->store,
+                              G_OBJECT (self->objective), self->toast_overlay);
   setup_choice_models (self);
   setup_period_choices (self);
   koers_resource_form_set_objective (self->resource_form, self->store, self->objective);
@@ -616,7 +572,7 @@ koers_objective_editor_dispose (GObject *object)
 {
   KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
 
-  g_clear_handle_id (&self->refill_id, g_source_remove);
+  koers_editor_session_dispose (&self->session);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_EDITOR, property_table,

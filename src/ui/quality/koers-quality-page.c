@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-quality.h"
 #include "core/koers-text.h"
 #include "store/koers-store-review.h"
@@ -23,6 +24,7 @@ struct _KoersQualityPage
   KoersPeriod period;
   gboolean    show_dismissed;
   GListModel *findings;
+  guint       n_open;     /* the findings not dismissed */
   gboolean    rows_stale; /* findings changed while the page was not on screen */
   guint       refresh_id; /* a check waiting for writes to pause */
 
@@ -48,6 +50,18 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void set_show_dismissed (GObject      *object,
+                                GParamSpec   *pspec,
+                                const GValue *value);
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  KOERS_PROPERTY_CONSTRUCT_OBJECT ("store", KoersQualityPage, store, koers_store_get_type),
+  { "show-dismissed", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersQualityPage, show_dismissed),
+    .set = set_show_dismissed },
+  { "n-open", KOERS_PROPERTY_UINT, G_STRUCT_OFFSET (KoersQualityPage, n_open), .read_only = TRUE },
+};
 
 static void refresh (KoersQualityPage *self);
 
@@ -318,6 +332,9 @@ refresh (KoersQualityPage *self)
   update_summary (self, counts[KOERS_QUALITY_SEVERITY_ERROR], counts[KOERS_QUALITY_SEVERITY_WARNING],
                   counts[KOERS_QUALITY_SEVERITY_INFO], n_dismissed);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), g_list_model_get_n_items (self->findings) == 0);
+  self->n_open = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    self->n_open += counts[i];
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 
@@ -388,50 +405,12 @@ koers_quality_page_dispose (GObject *object)
 }
 
 static void
-koers_quality_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+set_show_dismissed (GObject      *object,
+                    GParamSpec   *pspec,
+                    const GValue *value)
 {
-  KoersQualityPage *self = KOERS_QUALITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SHOW_DISMISSED:
-      g_value_set_boolean (value, self->show_dismissed);
-      break;
-    case PROP_N_OPEN:
-      g_value_set_uint (value, koers_quality_page_get_n_open (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  koers_quality_page_set_show_dismissed (KOERS_QUALITY_PAGE (object), g_value_get_boolean (value));
 }
-
-static void
-koers_quality_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  KoersQualityPage *self = KOERS_QUALITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_SHOW_DISMISSED:
-      koers_quality_page_set_show_dismissed (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 static void
 koers_quality_page_class_init (KoersQualityPageClass *klass)
 {
@@ -440,20 +419,9 @@ koers_quality_page_class_init (KoersQualityPageClass *klass)
 
   object_class->constructed = koers_quality_page_constructed;
   object_class->dispose = koers_quality_page_dispose;
-  object_class->get_property = koers_quality_page_get_property;
-  object_class->set_property = koers_quality_page_set_property;
   widget_class->map = koers_quality_page_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SHOW_DISMISSED] =
-    g_param_spec_boolean ("show-dismissed", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_OPEN] =
-    g_param_spec_uint ("n-open", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/quality/koers-quality-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, toast_overlay);
@@ -536,19 +504,7 @@ koers_quality_page_get_findings (KoersQualityPage *self)
 guint
 koers_quality_page_get_n_open (KoersQualityPage *self)
 {
-  guint n;
-  guint open = 0;
-
   g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), 0);
 
-  n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (self->findings, i);
-
-      if (!koers_quality_finding_get_dismissed (finding))
-        open++;
-    }
-
-  return open;
+  return self->n_open;
 }

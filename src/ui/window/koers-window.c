@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
+#include "core/koers-property.h"
 #include "data/koers-dashboard-publisher.h"
 #include "data/koers-report-dialog.h"
 #include "koers-window-private.h"
@@ -15,14 +16,9 @@
 
 G_DEFINE_FINAL_TYPE (KoersWindow, koers_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
+static const KoersProperty property_table[] = {
+  KOERS_PROPERTY_CONSTRUCT_OBJECT ("store", KoersWindow, store, koers_store_get_type),
 };
-
-static GParamSpec *properties[N_PROPS];
 
 /* The content area shows the department's editor or the OKR check; the
  * sidebar selects one row for it, in the departments or below them. */
@@ -474,42 +470,6 @@ koers_window_constructed (GObject *object)
 }
 
 static void
-koers_window_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  KoersWindow *self = KOERS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_window_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  KoersWindow *self = KOERS_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_window_dispose (GObject *object)
 {
   KoersWindow *self = KOERS_WINDOW (object);
@@ -541,17 +501,11 @@ koers_window_class_init (KoersWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = koers_window_constructed;
-  object_class->get_property = koers_window_get_property;
-  object_class->set_property = koers_window_set_property;
   object_class->dispose = koers_window_dispose;
   object_class->finalize = koers_window_finalize;
   window_class->close_request = koers_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         KOERS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   g_type_ensure (KOERS_TYPE_EDITOR_PANE);
   g_type_ensure (KOERS_TYPE_PERIOD_SWITCHER);
