@@ -165,12 +165,7 @@ read_summaries (KoersStore  *self,
   if (n_flushed != NULL)
     *n_flushed = r.n_flushed;
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return koers_store_rows_ended (self, rc, error);
 }
 
 /* Hands a key result the check-ins gathered for it (oldest first), newest
@@ -227,11 +222,8 @@ read_lists (KoersStore  *self,
       g_ptr_array_add (batch, checkin);
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
+  if (!koers_store_rows_ended (self, rc, error))
+    return FALSE;
 
   if (batch->len > 0)
     give_checkins (self, kr, batch);
@@ -372,12 +364,7 @@ koers_store_read_checkin_list (KoersKeyResult *kr,
       g_ptr_array_add (newest_first, checkin);
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&newest_first);
+  return koers_store_rows_ended (self, rc, error) ? g_steal_pointer (&newest_first) : NULL;
 }
 
 gboolean

@@ -52,12 +52,7 @@ read_rows (KoersStore        *self,
         }
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return koers_store_rows_ended (self, rc, error);
 }
 
 static Take
@@ -318,11 +313,8 @@ koers_store_load_dismissed (KoersStore *self,
                            g_memdup2 (&at, sizeof at));
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
+  if (!koers_store_rows_ended (self, rc, error))
+    return FALSE;
 
   /* The same table, refilled: callers keep the pointer they got. */
   g_hash_table_remove_all (self->dismissed);
@@ -387,12 +379,7 @@ list_overlapping_keys (KoersStore        *self,
         g_ptr_array_add (keys, g_strdup (key));
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&keys);
+  return koers_store_rows_ended (self, rc, error) ? g_steal_pointer (&keys) : NULL;
 }
 
 /* Reads the period's objectives of the departments in ids (a JSON array
@@ -542,11 +529,8 @@ koers_store_load_all (KoersStore *self,
   ok = stmt != NULL;
   while (ok && (rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     g_ptr_array_add (keys, g_strdup (koers_store_column_text (stmt, 0)));
-  if (ok && rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      ok = FALSE;
-    }
+  if (ok && !koers_store_rows_ended (self, rc, error))
+    ok = FALSE;
 
   for (guint i = 0; ok && i < keys->len; i++)
     {

@@ -157,9 +157,20 @@ KoersDbStmt *koers_store_prepare_select (KoersStore        *self,
 gboolean     koers_store_step_done (KoersStore  *self,
                                     KoersDbStmt *stmt,
                                     GError     **error);
-gboolean     koers_store_exec (KoersStore *self,
-                               const char *sql,
-                               GError    **error);
+/* After a loop over koers_db_step()'s rows: TRUE when rc, its last
+ * answer, says they ran out; else FALSE with the error rc gives. */
+gboolean koers_store_rows_ended (KoersStore *self,
+                                 int         rc,
+                                 GError    **error);
+/* Every row of a koers_store_prepare_select() statement, read into a new
+ * object of the entity's type; NULL with error set when a step fails. */
+GPtrArray *koers_store_read_objects (KoersStore        *self,
+                                     const KoersEntity *entity,
+                                     KoersDbStmt       *stmt,
+                                     GError           **error);
+gboolean   koers_store_exec (KoersStore *self,
+                             const char *sql,
+                             GError    **error);
 /* The settings table: read gives the value of key ("" when it has none),
  * newly allocated, or NULL on an error; write sets it, in the caller's
  * transaction. */
