@@ -111,20 +111,13 @@ load_objectives (KoersStore *self,
 {
   g_autoptr (KoersDbStmt) stmt = NULL;
 
-  stmt = koers_store_prepare_select (self, &koers_entity_objective,
-                                     period != NULL
-                                       ? "FROM objectives WHERE id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
-                                         " ORDER BY department_id, period, position, id"
-                                       : "FROM objectives ORDER BY department_id, period, position, id",
-                                     error);
+  stmt = koers_store_prepare_load (self, &koers_entity_objective, period,
+                                   "FROM objectives WHERE id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
+                                   " ORDER BY department_id, period, position, id",
+                                   "FROM objectives ORDER BY department_id, period, position, id",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  if (period != NULL)
-    {
-      koers_store_bind_text (stmt, 1, period);
-      koers_store_bind_text (stmt, 2, self->load_departments);
-    }
-
   return read_rows (self, stmt, &koers_entity_objective, take_objective, NULL, items, error);
 }
 
@@ -153,20 +146,13 @@ load_key_results (KoersStore *self,
 {
   g_autoptr (KoersDbStmt) stmt = NULL;
 
-  stmt = koers_store_prepare_select (self, &koers_entity_key_result,
-                                     period != NULL
-                                       ? "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
-                                         " ORDER BY objective_id, position, id"
-                                       : "FROM key_results ORDER BY objective_id, position, id",
-                                     error);
+  stmt = koers_store_prepare_load (self, &koers_entity_key_result, period,
+                                   "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
+                                   " ORDER BY objective_id, position, id",
+                                   "FROM key_results ORDER BY objective_id, position, id",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  if (period != NULL)
-    {
-      koers_store_bind_text (stmt, 1, period);
-      koers_store_bind_text (stmt, 2, self->load_departments);
-    }
-
   return read_rows (self, stmt, &koers_entity_key_result, take_key_result, NULL, NULL, error);
 }
 

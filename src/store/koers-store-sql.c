@@ -100,6 +100,25 @@ koers_store_step_done (KoersStore  *self,
   return TRUE;
 }
 
+KoersDbStmt *
+koers_store_prepare_load (KoersStore        *self,
+                          const KoersEntity *entity,
+                          const char        *period,
+                          const char        *in_period,
+                          const char        *all,
+                          GError           **error)
+{
+  KoersDbStmt *stmt = koers_store_prepare_select (self, entity, period != NULL ? in_period : all,
+                                                  error);
+
+  if (stmt != NULL && period != NULL)
+    {
+      koers_store_bind_text (stmt, 1, period);
+      koers_store_bind_text (stmt, 2, self->load_departments);
+    }
+  return stmt;
+}
+
 gboolean
 koers_store_rows_ended (KoersStore *self,
                         int         rc,
