@@ -14,50 +14,24 @@
  * management's answer to resource requests (schema 7).  The request
  * itself is a part of the objective, saved with it. */
 
-#define CAPACITY_COLUMNS "id, uuid, department_id, period, days, budget, created, updated"
-
-static KoersCapacity *
-read_capacity (KoersDbStmt *stmt)
-{
-  return g_object_new (KOERS_TYPE_CAPACITY,
-                       "id", koers_db_column_int64 (stmt, 0),
-                       "uuid", koers_store_column_text (stmt, 1),
-                       "department-id", koers_db_column_int64 (stmt, 2),
-                       "period", koers_store_column_text (stmt, 3),
-                       "days", koers_db_column_double (stmt, 4),
-                       "budget", koers_db_column_double (stmt, 5),
-                       "created", koers_db_column_int64 (stmt, 6),
-                       "updated", koers_db_column_int64 (stmt, 7),
-                       NULL);
-}
-
 GPtrArray *
 koers_store_list_capacities (KoersStore        *self,
                              const KoersPeriod *period,
                              GError           **error)
 {
-  g_autoptr (GPtrArray) capacities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (KoersDbStmt) stmt = NULL;
   g_autofree char *key = period != NULL ? koers_period_to_string (period) : NULL;
-  int              rc;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
 
-  stmt = koers_store_prepare (self,
-                              "SELECT " CAPACITY_COLUMNS " FROM capacities"
-                              " WHERE ?1 IS NULL OR period = ?1 ORDER BY department_id, period",
-                              error);
+  stmt = koers_store_prepare_select (self, &koers_entity_capacity,
+                                     "FROM capacities WHERE ?1 IS NULL OR period = ?1"
+                                     " ORDER BY department_id, period",
+                                     error);
   if (stmt == NULL)
     return NULL;
   koers_store_bind_text (stmt, 1, key);
-  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
-    g_ptr_array_add (capacities, read_capacity (stmt));
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&capacities);
+  return koers_store_read_objects (self, &koers_entity_capacity, stmt, error);
 }
 
 KoersCapacity *

@@ -59,12 +59,7 @@ read_fields (KoersStore  *self,
       koers_change_add_field (change, koers_store_column_text (stmt, 0), old_value, new_value);
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return koers_store_rows_ended (self, rc, error);
 }
 
 static KoersChange *
@@ -111,11 +106,8 @@ run_change_query (KoersStore          *self,
       ok = change != NULL && func (change, user_data, error);
     }
 
-  if (ok && rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      ok = FALSE;
-    }
+  if (ok && !koers_store_rows_ended (self, rc, error))
+    ok = FALSE;
 
   koers_db_reset (stmt);
   koers_store_end_read (self);

@@ -165,12 +165,7 @@ read_summaries (KoersStore  *self,
   if (n_flushed != NULL)
     *n_flushed = r.n_flushed;
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return koers_store_rows_ended (self, rc, error);
 }
 
 /* Hands a key result the check-ins gathered for it (oldest first), newest
@@ -227,11 +222,8 @@ read_lists (KoersStore  *self,
       g_ptr_array_add (batch, checkin);
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
+  if (!koers_store_rows_ended (self, rc, error))
+    return FALSE;
 
   if (batch->len > 0)
     give_checkins (self, kr, batch);
@@ -248,19 +240,11 @@ koers_store_load_period_checkins (KoersStore *self,
   /* A store opened whole holds every list, as it always did. */
   if (!self->lazy)
     {
-      stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                                         period != NULL
-                                           ? PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id"
-                                           : "FROM checkins ORDER BY key_result_id, date, created, id",
-                                         error);
-      if (stmt == NULL)
-        return FALSE;
-      if (period != NULL)
-        {
-          koers_store_bind_text (stmt, 1, period);
-          koers_store_bind_text (stmt, 2, self->load_departments);
-        }
-      return read_lists (self, stmt, error);
+      stmt = koers_store_prepare_load (self, &koers_entity_checkin, period,
+                                       PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id",
+                                       "FROM checkins ORDER BY key_result_id, date, created, id",
+                                       error);
+      return stmt != NULL && read_lists (self, stmt, error);
     }
 
   g_return_val_if_fail (period != NULL, FALSE);
@@ -270,26 +254,18 @@ koers_store_load_period_checkins (KoersStore *self,
   /* The lists at once, rather than summaries first and the lists after. */
   if (self->period_checkins == KOERS_STORE_CHECKINS_LISTS)
     {
-      stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                                         PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id",
-                                         error);
-      if (stmt == NULL)
-        return FALSE;
-      koers_store_bind_text (stmt, 1, period);
-      koers_store_bind_text (stmt, 2, self->load_departments);
-      return read_lists (self, stmt, error);
+      stmt = koers_store_prepare_load (self, &koers_entity_checkin, period,
+                                       PERIOD_CHECKINS " ORDER BY key_result_id, date, created, id",
+                                       NULL, error);
+      return stmt != NULL && read_lists (self, stmt, error);
     }
 
   /* The index on (key_result_id, date) read backwards: read_summaries()
    * orders the check-ins of one day itself. */
-  stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                                     PERIOD_CHECKINS " ORDER BY key_result_id DESC, date DESC",
-                                     error);
-  if (stmt == NULL)
-    return FALSE;
-  koers_store_bind_text (stmt, 1, period);
-  koers_store_bind_text (stmt, 2, self->load_departments);
-  return read_summaries (self, stmt, NULL, error);
+  stmt = koers_store_prepare_load (self, &koers_entity_checkin, period,
+                                   PERIOD_CHECKINS " ORDER BY key_result_id DESC, date DESC", NULL,
+                                   error);
+  return stmt != NULL && read_summaries (self, stmt, NULL, error);
 }
 
 KoersStoreCheckins
@@ -372,12 +348,7 @@ koers_store_read_checkin_list (KoersKeyResult *kr,
       g_ptr_array_add (newest_first, checkin);
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&newest_first);
+  return koers_store_rows_ended (self, rc, error) ? g_steal_pointer (&newest_first) : NULL;
 }
 
 gboolean

@@ -11,54 +11,22 @@
  * with a reason and the help asked, resolved with a note; who and when
  * come from the store's author (the change log's) and the clock. */
 
-#define ESCALATION_COLUMNS                                                                   \
-  "id, uuid, objective_id, coalesce (key_result_id, 0), reason, help, raised_by, raised_at," \
-  " resolved, resolution, resolved_by, resolved_at"
-
-static KoersEscalation *
-read_escalation (KoersDbStmt *stmt)
-{
-  return g_object_new (KOERS_TYPE_ESCALATION,
-                       "id", koers_db_column_int64 (stmt, 0),
-                       "uuid", koers_store_column_text (stmt, 1),
-                       "objective-id", koers_db_column_int64 (stmt, 2),
-                       "key-result-id", koers_db_column_int64 (stmt, 3),
-                       "reason", koers_store_column_text (stmt, 4),
-                       "help", koers_store_column_text (stmt, 5),
-                       "raised-by", koers_store_column_text (stmt, 6),
-                       "raised-at", koers_db_column_int64 (stmt, 7),
-                       "resolved", koers_db_column_int (stmt, 8) != 0,
-                       "resolution", koers_store_column_text (stmt, 9),
-                       "resolved-by", koers_store_column_text (stmt, 10),
-                       "resolved-at", koers_db_column_int64 (stmt, 11),
-                       NULL);
-}
-
 static GPtrArray *
 query_escalations (KoersStore *self,
                    const char *where,
                    gint64      id,
                    GError    **error)
 {
-  g_autoptr (GPtrArray) escalations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *sql = g_strdup_printf ("SELECT " ESCALATION_COLUMNS " FROM escalations %s"
-                                          " ORDER BY raised_at DESC, id DESC",
-                                          where);
-  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, sql, error);
-  int rc;
+  g_autofree char *rest = g_strdup_printf ("FROM escalations %s ORDER BY raised_at DESC, id DESC",
+                                           where);
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare_select (self, &koers_entity_escalation, rest,
+                                                             error);
 
   if (stmt == NULL)
     return NULL;
   if (id != 0)
     koers_db_bind_int64 (stmt, 1, id);
-  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
-    g_ptr_array_add (escalations, read_escalation (stmt));
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&escalations);
+  return koers_store_read_objects (self, &koers_entity_escalation, stmt, error);
 }
 
 GPtrArray *

@@ -112,11 +112,8 @@ koers_store_import_put_row (KoersStoreImport *self,
     }
 
   rc = koers_db_step (stmt);
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (store, rc, error);
-      return FALSE;
-    }
+  if (!koers_store_rows_ended (store, rc, error))
+    return FALSE;
   koers_store_import_mark_written (self);
   return TRUE;
 }

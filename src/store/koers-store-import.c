@@ -401,11 +401,8 @@ find_row_id (KoersStore    *store,
   rc = koers_db_step (stmt);
   if (rc == KOERS_DB_ROW)
     *id = koers_db_column_int64 (stmt, 0);
-  else if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (store, rc, error);
-      return FALSE;
-    }
+  else if (!koers_store_rows_ended (store, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -851,12 +848,7 @@ koers_store_list_objective_refs (KoersStore *store,
       g_array_append_val (refs, ref);
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&refs);
+  return koers_store_rows_ended (store, rc, error) ? g_steal_pointer (&refs) : NULL;
 }
 
 GArray *
@@ -883,12 +875,7 @@ koers_store_list_key_result_kpis (KoersStore *store,
       g_array_append_val (pairs, pair);
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&pairs);
+  return koers_store_rows_ended (store, rc, error) ? g_steal_pointer (&pairs) : NULL;
 }
 
 /* An import of any size: lookups, then streamed writes, in one
@@ -1237,12 +1224,7 @@ koers_store_import_list_departments (KoersStoreImport *self,
   while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     g_ptr_array_add (rows, read_stored_row (KOERS_BATCH_DEPARTMENT, stmt));
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self->store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return koers_store_rows_ended (self->store, rc, error) ? g_steal_pointer (&rows) : NULL;
 }
 
 gboolean
@@ -1605,11 +1587,8 @@ collect_touched_objectives (KoersStoreImport *self,
       rc = koers_db_step (stmt);
       if (rc == KOERS_DB_ROW)
         koers_store_add_to_id_set (self->objectives, koers_db_column_int64 (stmt, 0));
-      else if (rc != KOERS_DB_DONE)
-        {
-          koers_store_set_db_error (self->store, rc, error);
-          return FALSE;
-        }
+      else if (!koers_store_rows_ended (self->store, rc, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -1688,11 +1667,8 @@ koers_store_foreach_change_row (KoersStore             *store,
       ok = func (&row, user_data, error);
     }
 
-  if (ok && rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (store, rc, error);
-      ok = FALSE;
-    }
+  if (ok && !koers_store_rows_ended (store, rc, error))
+    ok = FALSE;
 
   koers_store_end_read (store);
   return ok;

@@ -24,11 +24,8 @@ koers_store_get_last_change_time (KoersStore *self,
   rc = koers_db_step (stmt);
   if (rc == KOERS_DB_ROW)
     *out_usec = koers_db_column_int64 (stmt, 0);
-  else if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
+  else if (!koers_store_rows_ended (self, rc, error))
+    return FALSE;
 
   return TRUE;
 }

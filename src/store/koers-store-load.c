@@ -52,12 +52,7 @@ read_rows (KoersStore        *self,
         }
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return koers_store_rows_ended (self, rc, error);
 }
 
 static Take
@@ -116,20 +111,13 @@ load_objectives (KoersStore *self,
 {
   g_autoptr (KoersDbStmt) stmt = NULL;
 
-  stmt = koers_store_prepare_select (self, &koers_entity_objective,
-                                     period != NULL
-                                       ? "FROM objectives WHERE id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
-                                         " ORDER BY department_id, period, position, id"
-                                       : "FROM objectives ORDER BY department_id, period, position, id",
-                                     error);
+  stmt = koers_store_prepare_load (self, &koers_entity_objective, period,
+                                   "FROM objectives WHERE id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
+                                   " ORDER BY department_id, period, position, id",
+                                   "FROM objectives ORDER BY department_id, period, position, id",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  if (period != NULL)
-    {
-      koers_store_bind_text (stmt, 1, period);
-      koers_store_bind_text (stmt, 2, self->load_departments);
-    }
-
   return read_rows (self, stmt, &koers_entity_objective, take_objective, NULL, items, error);
 }
 
@@ -158,20 +146,13 @@ load_key_results (KoersStore *self,
 {
   g_autoptr (KoersDbStmt) stmt = NULL;
 
-  stmt = koers_store_prepare_select (self, &koers_entity_key_result,
-                                     period != NULL
-                                       ? "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
-                                         " ORDER BY objective_id, position, id"
-                                       : "FROM key_results ORDER BY objective_id, position, id",
-                                     error);
+  stmt = koers_store_prepare_load (self, &koers_entity_key_result, period,
+                                   "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
+                                   " ORDER BY objective_id, position, id",
+                                   "FROM key_results ORDER BY objective_id, position, id",
+                                   error);
   if (stmt == NULL)
     return FALSE;
-  if (period != NULL)
-    {
-      koers_store_bind_text (stmt, 1, period);
-      koers_store_bind_text (stmt, 2, self->load_departments);
-    }
-
   return read_rows (self, stmt, &koers_entity_key_result, take_key_result, NULL, NULL, error);
 }
 
@@ -318,11 +299,8 @@ koers_store_load_dismissed (KoersStore *self,
                            g_memdup2 (&at, sizeof at));
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
+  if (!koers_store_rows_ended (self, rc, error))
+    return FALSE;
 
   /* The same table, refilled: callers keep the pointer they got. */
   g_hash_table_remove_all (self->dismissed);
@@ -387,12 +365,7 @@ list_overlapping_keys (KoersStore        *self,
         g_ptr_array_add (keys, g_strdup (key));
     }
 
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&keys);
+  return koers_store_rows_ended (self, rc, error) ? g_steal_pointer (&keys) : NULL;
 }
 
 /* Reads the period's objectives of the departments in ids (a JSON array
@@ -542,11 +515,8 @@ koers_store_load_all (KoersStore *self,
   ok = stmt != NULL;
   while (ok && (rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     g_ptr_array_add (keys, g_strdup (koers_store_column_text (stmt, 0)));
-  if (ok && rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      ok = FALSE;
-    }
+  if (ok && !koers_store_rows_ended (self, rc, error))
+    ok = FALSE;
 
   for (guint i = 0; ok && i < keys->len; i++)
     {

@@ -157,9 +157,29 @@ KoersDbStmt *koers_store_prepare_select (KoersStore        *self,
 gboolean     koers_store_step_done (KoersStore  *self,
                                     KoersDbStmt *stmt,
                                     GError     **error);
-gboolean     koers_store_exec (KoersStore *self,
-                               const char *sql,
-                               GError    **error);
+/* koers_store_prepare_select() of a load: for a period key, "<rest>" is
+ * in_period, whose ?1 and ?2 are bound to the key and the departments the
+ * store loads (KOERS_STORE_PERIOD_OBJECTIVES); for NULL (all), it is all. */
+KoersDbStmt *koers_store_prepare_load (KoersStore        *self,
+                                       const KoersEntity *entity,
+                                       const char        *period,
+                                       const char        *in_period,
+                                       const char        *all,
+                                       GError           **error);
+/* After a loop over koers_db_step()'s rows: TRUE when rc, its last
+ * answer, says they ran out; else FALSE with the error rc gives. */
+gboolean koers_store_rows_ended (KoersStore *self,
+                                 int         rc,
+                                 GError    **error);
+/* Every row of a koers_store_prepare_select() statement, read into a new
+ * object of the entity's type; NULL with error set when a step fails. */
+GPtrArray *koers_store_read_objects (KoersStore        *self,
+                                     const KoersEntity *entity,
+                                     KoersDbStmt       *stmt,
+                                     GError           **error);
+gboolean   koers_store_exec (KoersStore *self,
+                             const char *sql,
+                             GError    **error);
 /* The settings table: read gives the value of key ("" when it has none),
  * newly allocated, or NULL on an error; write sets it, in the caller's
  * transaction. */

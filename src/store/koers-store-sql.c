@@ -58,11 +58,8 @@ koers_store_read_setting (KoersStore *self,
   rc = koers_db_step (stmt);
   if (rc == KOERS_DB_ROW)
     value = g_strdup (koers_store_column_text (stmt, 0));
-  else if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return NULL;
-    }
+  else if (!koers_store_rows_ended (self, rc, error))
+    return NULL;
 
   return value != NULL ? value : g_strdup ("");
 }
@@ -101,6 +98,57 @@ koers_store_step_done (KoersStore  *self,
     }
 
   return TRUE;
+}
+
+KoersDbStmt *
+koers_store_prepare_load (KoersStore        *self,
+                          const KoersEntity *entity,
+                          const char        *period,
+                          const char        *in_period,
+                          const char        *all,
+                          GError           **error)
+{
+  KoersDbStmt *stmt = koers_store_prepare_select (self, entity, period != NULL ? in_period : all,
+                                                  error);
+
+  if (stmt != NULL && period != NULL)
+    {
+      koers_store_bind_text (stmt, 1, period);
+      koers_store_bind_text (stmt, 2, self->load_departments);
+    }
+  return stmt;
+}
+
+gboolean
+koers_store_rows_ended (KoersStore *self,
+                        int         rc,
+                        GError    **error)
+{
+  if (rc == KOERS_DB_DONE)
+    return TRUE;
+
+  koers_store_set_db_error (self, rc, error);
+  return FALSE;
+}
+
+GPtrArray *
+koers_store_read_objects (KoersStore        *self,
+                          const KoersEntity *entity,
+                          KoersDbStmt       *stmt,
+                          GError           **error)
+{
+  g_autoptr (GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
+    {
+      GObject *object = koers_entity_new_object (entity);
+
+      koers_entity_read_row (entity, stmt, 0, object);
+      g_ptr_array_add (objects, object);
+    }
+
+  return koers_store_rows_ended (self, rc, error) ? g_steal_pointer (&objects) : NULL;
 }
 
 gboolean

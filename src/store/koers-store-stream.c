@@ -49,17 +49,6 @@ prepare_statements (KoersStore *self,
 }
 
 static gboolean
-step_failed (KoersStore *self,
-             int         rc,
-             GError    **error)
-{
-  if (rc == KOERS_DB_DONE)
-    return FALSE;
-  koers_store_set_db_error (self, rc, error);
-  return TRUE;
-}
-
-static gboolean
 read_checkins (KoersStore     *self,
                Statements     *stmts,
                KoersKeyResult *kr,
@@ -77,7 +66,7 @@ read_checkins (KoersStore     *self,
       koers_entity_read_row (&koers_entity_checkin, stmts->checkins, 0, G_OBJECT (checkin));
       g_ptr_array_add (checkins, checkin);
     }
-  if (step_failed (self, rc, error))
+  if (!koers_store_rows_ended (self, rc, error))
     return FALSE;
 
   koers_key_result_splice_checkins (kr, checkins);
@@ -102,7 +91,7 @@ read_key_results (KoersStore     *self,
       koers_entity_read_row (&koers_entity_key_result, stmts->key_results, 0, G_OBJECT (kr));
       g_ptr_array_add (key_results, kr);
     }
-  if (step_failed (self, rc, error))
+  if (!koers_store_rows_ended (self, rc, error))
     return FALSE;
 
   for (guint i = 0; i < key_results->len; i++)
@@ -160,7 +149,7 @@ stream_department (KoersStore             *self,
         }
     }
 
-  return !step_failed (self, rc, error);
+  return koers_store_rows_ended (self, rc, error);
 }
 
 gboolean
@@ -274,7 +263,7 @@ stream_rows (RowStream *rs,
         }
     }
 
-  return !step_failed (rs->store, rc, error);
+  return koers_store_rows_ended (rs->store, rc, error);
 }
 
 gboolean

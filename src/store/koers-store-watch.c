@@ -513,11 +513,8 @@ koers_store_merge_newer (KoersStore *self,
       base->base = koers_db_column_dup_value (stmt, 4);
       g_hash_table_insert (bases, g_strdup (name), base);
     }
-  if (rc != KOERS_DB_DONE)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
+  if (!koers_store_rows_ended (self, rc, error))
+    return FALSE;
   if (g_hash_table_size (bases) == 0)
     return TRUE;
 
