@@ -9,6 +9,7 @@
 #include "io/koers-json.h"
 #include "koers-export-data-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-chooser.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
@@ -144,54 +145,29 @@ show_written_toast (KoersExportDataDialog *self,
 }
 
 static void
-show_error_dialog (KoersExportDataDialog *self,
-                   const GError          *error)
+file_chosen_cb (gpointer owner,
+                GFile   *file)
 {
-  GtkWidget *dialog;
-
-  /* The body is plain text: the message may quote a file name. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Could Not Export"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-chooser_response_cb (KoersExportDataDialog *self,
-                     int                    response)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  if (file != NULL)
-    koers_export_data_dialog_export_to (self, file);
+  koers_export_data_dialog_export_to (KOERS_EXPORT_DATA_DIALOG (owner), file);
 }
 
 static void
 export_clicked_cb (KoersExportDataDialog *self)
 {
-  g_autofree char *name = koers_export_data_dialog_get_suggested_name (self);
-  gboolean         csv = self->format == KOERS_EXPORT_DATA_FORMAT_CSV;
-
-  /* Kept until the next export: GTK does not keep a native dialog alive. */
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  g_autofree char      *name = koers_export_data_dialog_get_suggested_name (self);
+  gboolean              csv = self->format == KOERS_EXPORT_DATA_FORMAT_CSV;
+  GtkFileChooserNative *chooser;
 
   if (csv)
-    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export CSV"),
-                                                 _ ("CSV files"), "text/csv", "csv",
-                                                 last_folder, name);
+    chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export CSV"),
+                                           _ ("CSV files"), "text/csv", "csv",
+                                           last_folder, name);
   else
-    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Data"),
-                                                 _ ("Koers data (JSON)"), "application/json",
-                                                 "json", last_folder, name);
+    chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Data"),
+                                           _ ("Koers data (JSON)"), "application/json",
+                                           "json", last_folder, name);
 
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  koers_chooser_show (&self->chooser, chooser, file_chosen_cb, self);
 }
 
 static void
@@ -199,9 +175,7 @@ koers_export_data_dialog_dispose (GObject *object)
 {
   KoersExportDataDialog *self = KOERS_EXPORT_DATA_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  koers_chooser_clear (&self->chooser);
   g_clear_weak_pointer (&self->window);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_EXPORT_DATA_DIALOG);
 
@@ -391,7 +365,7 @@ koers_export_data_dialog_export_to (KoersExportDataDialog *self,
     {
       error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                    _ ("Koers can only export to a folder on this computer."));
-      show_error_dialog (self, error);
+      koers_chooser_show_error (GTK_WINDOW (self), _ ("Could Not Export"), error);
       return FALSE;
     }
 
@@ -415,7 +389,7 @@ koers_export_data_dialog_export_to (KoersExportDataDialog *self,
         {
           error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                        _ ("Choose at least one department to export."));
-          show_error_dialog (self, error);
+          koers_chooser_show_error (GTK_WINDOW (self), _ ("Could Not Export"), error);
           return FALSE;
         }
       g_ptr_array_add (names, NULL);
@@ -429,7 +403,7 @@ koers_export_data_dialog_export_to (KoersExportDataDialog *self,
 
   if (!written)
     {
-      show_error_dialog (self, error);
+      koers_chooser_show_error (GTK_WINDOW (self), _ ("Could Not Export"), error);
       return FALSE;
     }
 

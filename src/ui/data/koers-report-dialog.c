@@ -9,6 +9,7 @@
 #include "koers-report-dialog.h"
 #include "koers-report-print.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-chooser.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
@@ -36,7 +37,7 @@ struct _KoersReportDialog
   GFile                *target;
   gboolean              closed;
   gboolean              print_mode; /* Print…: the button prints */
-  gboolean              dashboard; /* the HTML dashboard, not the PDF */
+  gboolean              dashboard;  /* the HTML dashboard, not the PDF */
 
   AdwWindowTitle      *window_title;
   GtkWidget           *cancel_button;
@@ -172,16 +173,10 @@ static void
 show_error_dialog (KoersReportDialog *self,
                    const GError      *error)
 {
-  GtkWidget *dialog;
-
-  /* The body is plain text (body-use-markup is off): the message may
-   * quote a file name. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   self->dashboard ? _ ("Could Not Export the Dashboard")
-                                                   : _ ("Could Not Export the Report"),
-                                   error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  koers_chooser_show_error (GTK_WINDOW (self),
+                            self->dashboard ? _ ("Could Not Export the Dashboard")
+                                            : _ ("Could Not Export the Report"),
+                            error);
 }
 
 static void
@@ -239,23 +234,17 @@ export_dashboard (KoersReportDialog        *self,
 }
 
 static void
-chooser_response_cb (KoersReportDialog *self,
-                     int                response)
+file_chosen_cb (gpointer owner,
+                GFile   *file)
 {
-  g_autoptr (GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  if (file != NULL)
-    koers_report_dialog_export_to (self, file);
+  koers_report_dialog_export_to (KOERS_REPORT_DIALOG (owner), file);
 }
 
 static void
 export_clicked_cb (KoersReportDialog *self)
 {
-  g_autofree char *name = koers_report_dialog_get_suggested_name (self);
+  g_autofree char      *name = koers_report_dialog_get_suggested_name (self);
+  GtkFileChooserNative *chooser;
 
   if (self->cancellable != NULL)
     return;
@@ -266,23 +255,16 @@ export_clicked_cb (KoersReportDialog *self)
       return;
     }
 
-  /* Kept until the next export: GTK does not keep a native dialog alive. */
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
   if (self->dashboard)
-    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Dashboard"),
-                                                 _ ("Web pages"), "text/html", "html",
-                                                 last_folder, name);
+    chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Dashboard"),
+                                           _ ("Web pages"), "text/html", "html",
+                                           last_folder, name);
   else
-    self->chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Report"),
-                                                 _ ("PDF documents"), "application/pdf", "pdf",
-                                                 last_folder, name);
+    chooser = koers_form_new_save_chooser (GTK_WINDOW (self), _ ("Export Report"),
+                                           _ ("PDF documents"), "application/pdf", "pdf",
+                                           last_folder, name);
 
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  koers_chooser_show (&self->chooser, chooser, file_chosen_cb, self);
 }
 
 static void
@@ -316,9 +298,7 @@ koers_report_dialog_dispose (GObject *object)
   self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  koers_chooser_clear (&self->chooser);
   g_clear_weak_pointer (&self->window);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_REPORT_DIALOG);

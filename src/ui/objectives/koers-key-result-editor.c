@@ -12,7 +12,7 @@
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-widget-properties.h"
-#include "widgets/koers-editor-session.h"
+#include "widgets/koers-editor-fields.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -20,12 +20,9 @@ struct _KoersKeyResultEditor
 {
   AdwWindow parent_instance;
 
-  KoersStore     *store;
-  KoersKeyResult *kr;
-  KoersObjective *objective;
-  /* Set while the widgets are filled from the key result, so that their
-   * change signals do not write back. */
-  gboolean           updating;
+  KoersStore        *store;
+  KoersKeyResult    *kr;
+  KoersObjective    *objective;
   KoersEditorSession session;
 
   AdwToastOverlay *toast_overlay;
@@ -104,18 +101,6 @@ spin_output_cb (GtkSpinButton *spin,
 }
 
 static void
-set_spin (KoersKeyResultEditor *self,
-          GtkSpinButton        *spin,
-          double                value)
-{
-  gboolean was_updating = self->updating;
-
-  self->updating = TRUE;
-  gtk_spin_button_set_value (spin, value);
-  self->updating = was_updating;
-}
-
-static void
 update_due (KoersKeyResultEditor *self)
 {
   const char      *due = koers_key_result_get_due_date (self->kr);
@@ -132,11 +117,11 @@ update_due (KoersKeyResultEditor *self)
       g_autoptr (GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
                                                         g_date_get_month (&date),
                                                         g_date_get_day (&date), 12, 0, 0);
-      gboolean was_updating = self->updating;
+      gboolean was_updating = self->session.updating;
 
-      self->updating = TRUE;
+      self->session.updating = TRUE;
       gtk_calendar_select_day (self->due_calendar, dt);
-      self->updating = was_updating;
+      self->session.updating = was_updating;
     }
 }
 
@@ -216,7 +201,7 @@ fill (KoersKeyResultEditor *self)
   const char *note = koers_key_result_get_personal_data_note (self->kr);
   gboolean    personal = koers_key_result_get_uses_personal_data (self->kr);
 
-  self->updating = TRUE;
+  self->session.updating = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), koers_key_result_get_title (self->kr));
   adw_combo_row_set_selected (self->metric_row, koers_key_result_get_metric_kind (self->kr));
@@ -236,106 +221,7 @@ fill (KoersKeyResultEditor *self)
   update_window_title (self);
   koers_editor_session_filled (&self->session);
 
-  self->updating = FALSE;
-}
-
-/* Sets a string property, saves, and puts the old value back (in the key
- * result and in the field) when the store refuses. */
-static void
-save_string (KoersKeyResultEditor *self,
-             AdwEntryRow          *row,
-             const char           *property,
-             gboolean              required)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autofree char *old = NULL;
-
-  if (self->updating)
-    return;
-  /* Emptying the title to retype it keeps the saved one meanwhile. */
-  if (required && *text == '\0')
-    return;
-
-  g_object_get (self->kr, property, &old, NULL);
-  g_object_set (self->kr, property, *text != '\0' ? text : NULL, NULL);
-  if (!save (self))
-    {
-      g_object_set (self->kr, property, old, NULL);
-      self->updating = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (row), old != NULL ? old : "");
-      self->updating = FALSE;
-    }
-}
-
-static void
-title_changed_cb (KoersKeyResultEditor *self)
-{
-  save_string (self, self->title_row, "title", TRUE);
-}
-
-static void
-unit_changed_cb (KoersKeyResultEditor *self)
-{
-  save_string (self, self->unit_row, "unit", FALSE);
-}
-
-static void
-owner_changed_cb (KoersKeyResultEditor *self)
-{
-  save_string (self, self->owner_row, "owner", FALSE);
-}
-
-static void
-note_changed_cb (KoersKeyResultEditor *self)
-{
-  save_string (self, self->personal_data_note_row, "personal-data-note", FALSE);
-}
-
-static void
-save_value (KoersKeyResultEditor *self,
-            GtkSpinButton        *spin,
-            const char           *property)
-{
-  double value = gtk_spin_button_get_value (spin);
-  double old;
-
-  if (self->updating)
-    return;
-
-  g_object_get (self->kr, property, &old, NULL);
-  if (old == value)
-    return;
-
-  g_object_set (self->kr, property, value, NULL);
-  if (!save (self))
-    {
-      g_object_set (self->kr, property, old, NULL);
-      set_spin (self, spin, old);
-    }
-}
-
-static void
-start_changed_cb (KoersKeyResultEditor *self)
-{
-  save_value (self, self->start_spin, "start-value");
-}
-
-static void
-target_changed_cb (KoersKeyResultEditor *self)
-{
-  save_value (self, self->target_spin, "target-value");
-}
-
-static void
-current_changed_cb (KoersKeyResultEditor *self)
-{
-  save_value (self, self->current_spin, "current-value");
-}
-
-static void
-weight_changed_cb (KoersKeyResultEditor *self)
-{
-  save_value (self, self->weight_spin, "weight");
+  self->session.updating = FALSE;
 }
 
 static void
@@ -343,7 +229,7 @@ done_changed_cb (KoersKeyResultEditor *self)
 {
   double old;
 
-  if (self->updating)
+  if (self->session.updating)
     return;
 
   old = koers_key_result_get_current_value (self->kr);
@@ -351,9 +237,9 @@ done_changed_cb (KoersKeyResultEditor *self)
   if (!save (self))
     {
       koers_key_result_set_current_value (self->kr, old);
-      self->updating = TRUE;
+      self->session.updating = TRUE;
       gtk_switch_set_active (self->done_switch, old >= 1.0);
-      self->updating = FALSE;
+      self->session.updating = FALSE;
     }
 }
 
@@ -365,7 +251,7 @@ metric_selected_cb (KoersKeyResultEditor *self)
   double          old_start, old_target, old_current;
   gboolean        reached;
 
-  if (self->updating)
+  if (self->session.updating)
     return;
 
   reached = koers_key_result_get_progress (self->kr) >= 1.0;
@@ -404,7 +290,7 @@ kpi_selected_cb (KoersKeyResultEditor *self)
   gint64 old = koers_key_result_get_kpi_id (self->kr);
   gint64 id = 0;
 
-  if (self->updating || self->kpis == NULL || selected > self->kpis->len)
+  if (self->session.updating || self->kpis == NULL || selected > self->kpis->len)
     return;
 
   if (selected > 0)
@@ -416,9 +302,9 @@ kpi_selected_cb (KoersKeyResultEditor *self)
   if (!save (self))
     {
       koers_key_result_set_kpi_id (self->kr, old);
-      self->updating = TRUE;
+      self->session.updating = TRUE;
       fill_kpis (self);
-      self->updating = FALSE;
+      self->session.updating = FALSE;
     }
 }
 
@@ -440,7 +326,7 @@ day_selected_cb (KoersKeyResultEditor *self)
   g_autoptr (GDateTime) dt = NULL;
   g_autofree char *iso = NULL;
 
-  if (self->updating)
+  if (self->session.updating)
     return;
 
   dt = gtk_calendar_get_date (self->due_calendar);
@@ -462,17 +348,17 @@ personal_data_changed_cb (KoersKeyResultEditor *self)
   gboolean active = gtk_switch_get_active (self->personal_data_switch);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->personal_data_note_row), active);
-  if (self->updating)
+  if (self->session.updating)
     return;
 
   koers_key_result_set_uses_personal_data (self->kr, active);
   if (!save (self))
     {
       koers_key_result_set_uses_personal_data (self->kr, !active);
-      self->updating = TRUE;
+      self->session.updating = TRUE;
       gtk_switch_set_active (self->personal_data_switch, !active);
       gtk_widget_set_sensitive (GTK_WIDGET (self->personal_data_note_row), !active);
-      self->updating = FALSE;
+      self->session.updating = FALSE;
     }
 }
 
@@ -530,6 +416,23 @@ setup_spin (GtkSpinButton *spin)
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
 }
 
+/* The fields that save as they are typed; the others have handlers above. */
+#define FIELD(member, property, kind)                                  \
+  {                                                                    \
+    G_STRUCT_OFFSET (KoersKeyResultEditor, member), (property), (kind) \
+  }
+static const KoersEditorField editor_fields[] = {
+  FIELD (title_row, "title", KOERS_EDITOR_FIELD_REQUIRED_TEXT),
+  FIELD (unit_row, "unit", KOERS_EDITOR_FIELD_TEXT),
+  FIELD (owner_row, "owner", KOERS_EDITOR_FIELD_TEXT),
+  FIELD (personal_data_note_row, "personal-data-note", KOERS_EDITOR_FIELD_TEXT),
+  FIELD (start_spin, "start-value", KOERS_EDITOR_FIELD_NUMBER),
+  FIELD (target_spin, "target-value", KOERS_EDITOR_FIELD_NUMBER),
+  FIELD (current_spin, "current-value", KOERS_EDITOR_FIELD_NUMBER),
+  FIELD (weight_spin, "weight", KOERS_EDITOR_FIELD_NUMBER),
+};
+#undef FIELD
+
 static const KoersEditorEntity editor_entity = {
   (KoersEditorSaveFunc) koers_store_save_key_result,
   (KoersEditorFindFunc) koers_store_find_key_result,
@@ -561,16 +464,10 @@ koers_key_result_editor_constructed (GObject *object)
   fill (self);
   update_move_actions (self);
 
-  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
-  g_signal_connect_swapped (self->unit_row, "changed", G_CALLBACK (unit_changed_cb), self);
-  g_signal_connect_swapped (self->owner_row, "changed", G_CALLBACK (owner_changed_cb), self);
-  g_signal_connect_swapped (self->personal_data_note_row, "changed", G_CALLBACK (note_changed_cb), self);
+  koers_editor_session_connect_fields (&self->session, editor_fields, G_N_ELEMENTS (editor_fields));
+
   g_signal_connect_swapped (self->metric_row, "notify::selected", G_CALLBACK (metric_selected_cb), self);
   g_signal_connect_swapped (self->kpi_row, "notify::selected", G_CALLBACK (kpi_selected_cb), self);
-  g_signal_connect_swapped (self->start_spin, "value-changed", G_CALLBACK (start_changed_cb), self);
-  g_signal_connect_swapped (self->target_spin, "value-changed", G_CALLBACK (target_changed_cb), self);
-  g_signal_connect_swapped (self->current_spin, "value-changed", G_CALLBACK (current_changed_cb), self);
-  g_signal_connect_swapped (self->weight_spin, "value-changed", G_CALLBACK (weight_changed_cb), self);
   g_signal_connect_swapped (self->done_switch, "notify::active", G_CALLBACK (done_changed_cb), self);
   g_signal_connect_swapped (self->personal_data_switch, "notify::active",
                             G_CALLBACK (personal_data_changed_cb), self);

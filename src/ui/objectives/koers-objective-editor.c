@@ -14,7 +14,7 @@
 #include "capacity/koers-resource-form.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-widget-properties.h"
-#include "widgets/koers-editor-session.h"
+#include "widgets/koers-editor-fields.h"
 #include "widgets/koers-toasts.h"
 
 /* The seed: "if your objective does not fit on one line, it is probably
@@ -29,11 +29,8 @@ struct _KoersObjectiveEditor
 {
   AdwWindow parent_instance;
 
-  KoersStore     *store;
-  KoersObjective *objective;
-  /* Set while the widgets are filled from the objective, so their change
-   * signals do not write back. */
-  gboolean           updating;
+  KoersStore        *store;
+  KoersObjective    *objective;
   KoersEditorSession session;
   /* The ids behind the rows of aligned_row; 0 is "None". */
   GArray *aligned_ids;
@@ -290,7 +287,7 @@ fill (KoersObjectiveEditor *self)
 {
   const char *owner = koers_objective_get_owner (self->objective);
 
-  self->updating = TRUE;
+  self->session.updating = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), koers_objective_get_title (self->objective));
   update_title_hint (self, koers_objective_get_title (self->objective));
@@ -304,7 +301,7 @@ fill (KoersObjectiveEditor *self)
   koers_resource_form_fill (self->resource_form);
   koers_editor_session_filled (&self->session);
 
-  self->updating = FALSE;
+  self->session.updating = FALSE;
 }
 
 static void
@@ -314,7 +311,7 @@ title_changed_cb (KoersObjectiveEditor *self)
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *old = NULL;
 
-  if (self->updating)
+  if (self->session.updating)
     return;
 
   update_title_hint (self, text);
@@ -328,30 +325,10 @@ title_changed_cb (KoersObjectiveEditor *self)
   if (!save (self))
     {
       koers_objective_set_title (self->objective, old);
-      self->updating = TRUE;
+      self->session.updating = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), old);
-      self->updating = FALSE;
+      self->session.updating = FALSE;
       update_title_hint (self, old);
-    }
-}
-
-static void
-owner_changed_cb (KoersObjectiveEditor *self)
-{
-  g_autofree char *owner = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->owner_row))));
-  g_autofree char *old = NULL;
-
-  if (self->updating)
-    return;
-
-  old = g_strdup (koers_objective_get_owner (self->objective));
-  koers_objective_set_owner (self->objective, *owner != '\0' ? owner : NULL);
-  if (!save (self))
-    {
-      koers_objective_set_owner (self->objective, old);
-      self->updating = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->owner_row), old != NULL ? old : "");
-      self->updating = FALSE;
     }
 }
 
@@ -363,7 +340,7 @@ description_changed_cb (KoersObjectiveEditor *self)
   g_autofree char *text = NULL;
   g_autofree char *old = NULL;
 
-  if (self->updating)
+  if (self->session.updating)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -373,47 +350,9 @@ description_changed_cb (KoersObjectiveEditor *self)
   if (!save (self))
     {
       koers_objective_set_description (self->objective, old);
-      self->updating = TRUE;
+      self->session.updating = TRUE;
       fill_text_view (self);
-      self->updating = FALSE;
-    }
-}
-
-static void
-kind_selected_cb (KoersObjectiveEditor *self)
-{
-  KoersObjectiveKind old;
-
-  if (self->updating)
-    return;
-
-  old = koers_objective_get_kind (self->objective);
-  koers_objective_set_kind (self->objective, adw_combo_row_get_selected (self->kind_row));
-  if (!save (self))
-    {
-      koers_objective_set_kind (self->objective, old);
-      self->updating = TRUE;
-      adw_combo_row_set_selected (self->kind_row, old);
-      self->updating = FALSE;
-    }
-}
-
-static void
-state_selected_cb (KoersObjectiveEditor *self)
-{
-  KoersObjectiveState old;
-
-  if (self->updating)
-    return;
-
-  old = koers_objective_get_state (self->objective);
-  koers_objective_set_state (self->objective, adw_combo_row_get_selected (self->state_row));
-  if (!save (self))
-    {
-      koers_objective_set_state (self->objective, old);
-      self->updating = TRUE;
-      adw_combo_row_set_selected (self->state_row, old);
-      self->updating = FALSE;
+      self->session.updating = FALSE;
     }
 }
 
@@ -423,7 +362,7 @@ aligned_selected_cb (KoersObjectiveEditor *self)
   guint  selected = adw_combo_row_get_selected (self->aligned_row);
   gint64 old;
 
-  if (self->updating || selected >= self->aligned_ids->len)
+  if (self->session.updating || selected >= self->aligned_ids->len)
     return;
 
   old = koers_objective_get_aligned_to_id (self->objective);
@@ -435,9 +374,9 @@ aligned_selected_cb (KoersObjectiveEditor *self)
       for (guint i = 0; i < self->aligned_ids->len; i++)
         if (g_array_index (self->aligned_ids, gint64, i) == old)
           {
-            self->updating = TRUE;
+            self->session.updating = TRUE;
             adw_combo_row_set_selected (self->aligned_row, i);
-            self->updating = FALSE;
+            self->session.updating = FALSE;
           }
     }
 }
@@ -451,7 +390,7 @@ period_changed_cb (KoersObjectiveEditor *self)
   g_autofree char *key = NULL;
   KoersPeriod      period;
 
-  if (self->updating)
+  if (self->session.updating)
     return;
 
   if (selected < WHOLE_YEAR_INDEX)
@@ -472,10 +411,10 @@ period_changed_cb (KoersObjectiveEditor *self)
 
   /* Refill either way: on success the company objectives on offer change
    * with the period; on failure the picker goes back. */
-  self->updating = TRUE;
+  self->session.updating = TRUE;
   fill_period (self);
   fill_aligned (self);
-  self->updating = FALSE;
+  self->session.updating = FALSE;
   update_window_title (self);
 }
 
@@ -527,6 +466,13 @@ setup_choice_models (KoersObjectiveEditor *self)
   adw_combo_row_set_model (self->state_row, G_LIST_MODEL (states));
 }
 
+/* The fields that save as they are typed; the others have handlers above. */
+static const KoersEditorField editor_fields[] = {
+  { G_STRUCT_OFFSET (KoersObjectiveEditor, owner_row), "owner", KOERS_EDITOR_FIELD_TEXT },
+  { G_STRUCT_OFFSET (KoersObjectiveEditor, kind_row), "kind", KOERS_EDITOR_FIELD_CHOICE },
+  { G_STRUCT_OFFSET (KoersObjectiveEditor, state_row), "state", KOERS_EDITOR_FIELD_CHOICE },
+};
+
 static const KoersEditorEntity editor_entity = {
   (KoersEditorSaveFunc) koers_store_save_objective,
   (KoersEditorFindFunc) koers_store_find_objective,
@@ -550,12 +496,10 @@ koers_objective_editor_constructed (GObject *object)
   koers_resource_form_set_objective (self->resource_form, self->store, self->objective);
   fill (self);
 
+  koers_editor_session_connect_fields (&self->session, editor_fields, G_N_ELEMENTS (editor_fields));
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
-  g_signal_connect_swapped (self->owner_row, "changed", G_CALLBACK (owner_changed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
                             G_CALLBACK (description_changed_cb), self);
-  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
-  g_signal_connect_swapped (self->state_row, "notify::selected", G_CALLBACK (state_selected_cb), self);
   g_signal_connect_swapped (self->aligned_row, "notify::selected",
                             G_CALLBACK (aligned_selected_cb), self);
   g_signal_connect_swapped (self->quarter_dropdown, "notify::selected",

@@ -36,6 +36,9 @@ typedef struct
   GObject                 *entity; /* the editor's; has "id" and "updated" */
   AdwToastOverlay         *toast_overlay;
 
+  /* Set while the fields are filled from the entity, so that their
+   * change signals do not write back. */
+  gboolean updating;
   gboolean closed;
   gboolean saving;        /* "changed" comes from our own save */
   gint64   shown_updated; /* the entity's "updated" the fields show */

@@ -8,6 +8,7 @@
 #include "koers-preferences-window.h"
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-chooser.h"
 
 struct _KoersPreferencesWindow
 {
@@ -219,19 +220,15 @@ update_dashboard_row (KoersPreferencesWindow *self)
 }
 
 static void
-dashboard_chooser_response_cb (KoersPreferencesWindow *self,
-                               int                     response)
+dashboard_folder_chosen_cb (gpointer owner,
+                            GFile   *file)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  KoersPreferencesWindow *self = KOERS_PREFERENCES_WINDOW (owner);
+  g_autofree char        *path = g_file_get_path (file);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->dashboard_chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
   if (path != NULL)
     g_settings_set (self->settings, "dashboard-folder", "^ay", path);
-  else if (file != NULL)
+  else
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                       adw_toast_new (_ ("Koers can only publish to a folder on this computer "
                                                         "or a mounted share.")));
@@ -240,17 +237,12 @@ dashboard_chooser_response_cb (KoersPreferencesWindow *self,
 static void
 dashboard_choose_cb (KoersPreferencesWindow *self)
 {
-  if (self->dashboard_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->dashboard_chooser));
-  g_clear_object (&self->dashboard_chooser);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Dashboard Folder"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                               _ ("_Select"), _ ("_Cancel"));
 
-  self->dashboard_chooser = gtk_file_chooser_native_new (_ ("Dashboard Folder"), GTK_WINDOW (self),
-                                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                         _ ("_Select"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->dashboard_chooser), TRUE);
-  g_signal_connect_object (self->dashboard_chooser, "response", G_CALLBACK (dashboard_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->dashboard_chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  koers_chooser_show (&self->dashboard_chooser, chooser, dashboard_folder_chosen_cb, self);
 }
 
 static void
@@ -264,9 +256,7 @@ koers_preferences_window_dispose (GObject *object)
 {
   KoersPreferencesWindow *self = KOERS_PREFERENCES_WINDOW (object);
 
-  if (self->dashboard_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->dashboard_chooser));
-  g_clear_object (&self->dashboard_chooser);
+  koers_chooser_clear (&self->dashboard_chooser);
 
   if (self->restart_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->restart_toast, self);
