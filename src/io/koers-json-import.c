@@ -218,10 +218,7 @@ open_file (KoersImportPlan *plan,
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _ ("“%s” is not a regular file. Koers imports from a file, not from a folder, a "
-                      "device or a pipe: choose a JSON export file."),
-                   display);
+      koers_json_set_not_regular (error, display);
       return FALSE;
     }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "koers-json-private.h"
 #include "koers-json.h"
 
 /* A file the window gets without a local path (a remote location; the
@@ -21,17 +22,14 @@ set_too_large (GError **error)
   return NULL;
 }
 
-static GBytes *
-set_not_regular (GFile   *file,
-                 GError **error)
+void
+koers_json_set_not_regular (GError    **error,
+                            const char *name)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
-
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
                _ ("“%s” is not a regular file. Koers imports from a file, not from a folder, a "
                   "device or a pipe: choose a JSON export file."),
                name);
-  return NULL;
 }
 
 GBytes *
@@ -51,7 +49,12 @@ koers_json_load_file (GFile   *file,
   if (info == NULL)
     return NULL;
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return set_not_regular (file, error);
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      koers_json_set_not_regular (error, name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > KOERS_JSON_MAX_FILE_SIZE)
     return set_too_large (error);
 

@@ -409,4 +409,9 @@ KoersPlanEntry *koers_import_plan_find_entry (KoersImportPlan *plan,
                                               KoersImportKind  kind,
                                               const char      *uuid);
 
+/* koers-json-load.c: the error for a file to import that is a folder, a
+ * device or a pipe; name is its name as the user sees it. */
+void koers_json_set_not_regular (GError    **error,
+                                 const char *name);
+
 G_END_DECLS

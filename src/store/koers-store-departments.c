@@ -177,9 +177,8 @@ koers_store_save_department (KoersStore      *self,
   row->id = koers_department_get_id (own);
   row->order = order;
   row->updated = now;
-  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
-      !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_commit_saved_row (self, row, error))
+    goto failed;
 
   g_object_freeze_notify (G_OBJECT (own));
   koers_store_take_saved (G_OBJECT (own), G_OBJECT (dept), now);
@@ -189,14 +188,8 @@ koers_store_save_department (KoersStore      *self,
   koers_store_emit_changed (self);
   return TRUE;
 
-rollback:
-  koers_store_rollback (self);
 failed:
-  /* The caller may have changed the store's own object: show what is
-   * stored again. */
-  if (own == dept)
-    koers_store_reload_object (self, G_OBJECT (own));
-  return FALSE;
+  return koers_store_save_failed (self, own, dept);
 }
 
 gboolean

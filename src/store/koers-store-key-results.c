@@ -171,9 +171,8 @@ koers_store_save_key_result (KoersStore     *self,
   /* After the merge: a move by someone else within the objective stays. */
   row->order = target != owner ? position : koers_key_result_get_position (kr);
   row->updated = now;
-  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
-      !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_commit_saved_row (self, row, error))
+    goto failed;
 
   g_object_ref (own);
   g_object_freeze_notify (G_OBJECT (own));
@@ -199,9 +198,7 @@ koers_store_save_key_result (KoersStore     *self,
 rollback:
   koers_store_rollback (self);
 failed:
-  if (own == kr)
-    koers_store_reload_object (self, G_OBJECT (own));
-  return FALSE;
+  return koers_store_save_failed (self, own, kr);
 }
 
 gboolean
@@ -423,9 +420,7 @@ koers_store_save_checkin (KoersStore   *self,
 rollback:
   koers_store_rollback (self);
 failed:
-  if (own == checkin)
-    koers_store_reload_object (self, G_OBJECT (own));
-  return FALSE;
+  return koers_store_save_failed (self, own, checkin);
 }
 
 gboolean

@@ -293,9 +293,8 @@ koers_store_save_kpi (KoersStore *self,
   row->owner_id = department_id;
   row->order = position;
   row->updated = now;
-  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
-      !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_commit_saved_row (self, row, error))
+    goto failed;
 
   g_object_freeze_notify (G_OBJECT (own));
   koers_store_take_saved (G_OBJECT (own), G_OBJECT (kpi), now);
@@ -307,14 +306,8 @@ koers_store_save_kpi (KoersStore *self,
   koers_store_emit_changed (self);
   return TRUE;
 
-rollback:
-  koers_store_rollback (self);
 failed:
-  /* The caller may have changed the store's own object: show what is
-   * stored again. */
-  if (own == kpi)
-    koers_store_reload_object (self, G_OBJECT (own));
-  return FALSE;
+  return koers_store_save_failed (self, own, kpi);
 }
 
 gboolean
@@ -494,9 +487,8 @@ koers_store_save_kpi_value (KoersStore    *self,
   row->id = koers_kpi_value_get_id (own);
   row->owner_id = koers_kpi_get_id (kpi);
   row->updated = now;
-  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
-      !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_commit_saved_row (self, row, error))
+    goto failed;
 
   g_object_freeze_notify (G_OBJECT (own));
   koers_store_take_saved (G_OBJECT (own), G_OBJECT (value), now);
@@ -509,12 +501,8 @@ koers_store_save_kpi_value (KoersStore    *self,
   koers_store_emit_changed (self);
   return TRUE;
 
-rollback:
-  koers_store_rollback (self);
 failed:
-  if (own == value)
-    koers_store_reload_object (self, G_OBJECT (own));
-  return FALSE;
+  return koers_store_save_failed (self, own, value);
 }
 
 gboolean

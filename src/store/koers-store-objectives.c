@@ -143,9 +143,8 @@ koers_store_save_objective (KoersStore     *self,
   row = koers_row_new_from_object (G_OBJECT (objective));
   row->id = koers_objective_get_id (own);
   row->updated = now;
-  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
-      !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_commit_saved_row (self, row, error))
+    goto failed;
 
   g_object_freeze_notify (G_OBJECT (own));
   koers_store_take_saved (G_OBJECT (own), G_OBJECT (objective), now);
@@ -158,9 +157,7 @@ koers_store_save_objective (KoersStore     *self,
 rollback:
   koers_store_rollback (self);
 failed:
-  if (own == objective)
-    koers_store_reload_object (self, G_OBJECT (own));
-  return FALSE;
+  return koers_store_save_failed (self, own, objective);
 }
 
 gboolean

@@ -302,6 +302,18 @@ void koers_store_forget_kpi (KoersStore *self,
  * decided are the caller's to set after. */
 void koers_store_copy_saved (GObject *to,
                              GObject *from);
+/* The end of a save that has begun its transaction and filled its row:
+ * the row over the stored one (KOERS_UPDATE_SAVE) and COMMIT, or
+ * ROLLBACK when either fails. */
+gboolean koers_store_commit_saved_row (KoersStore *self,
+                                       KoersRow   *row,
+                                       GError    **error);
+/* After a save failed, before or in its transaction: FALSE.  The caller
+ * may have changed the store's own object (own is saved): it shows what
+ * is stored again. */
+gboolean koers_store_save_failed (KoersStore *self,
+                                  gpointer    own,
+                                  gpointer    saved);
 /* After a save's COMMIT: own, the store's object, takes what saved (the
  * caller's copy, or own itself) wrote, and both the save's stamp. */
 void koers_store_take_saved (GObject *own,

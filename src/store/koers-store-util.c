@@ -183,6 +183,29 @@ koers_store_copy_saved (GObject *to,
   koers_entity_copy (koers_entity_for_object (to), to, from, not_saved);
 }
 
+gboolean
+koers_store_commit_saved_row (KoersStore *self,
+                              KoersRow   *row,
+                              GError    **error)
+{
+  if (koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) &&
+      koers_store_commit (self, error))
+    return TRUE;
+
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+koers_store_save_failed (KoersStore *self,
+                         gpointer    own,
+                         gpointer    saved)
+{
+  if (own == saved)
+    koers_store_reload_object (self, G_OBJECT (own));
+  return FALSE;
+}
+
 void
 koers_store_take_saved (GObject *own,
                         GObject *saved,
