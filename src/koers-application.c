@@ -554,6 +554,8 @@ koers_application_startup (GApplication *application)
     { "win.check-okrs", { "F7", NULL } },
     { "win.previous-period", { "<Control>Page_Up", NULL } },
     { "win.next-period", { "<Control>Page_Down", NULL } },
+    /* As GtkApplication sets it; the window adds the overlay after its first frame. */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (koers_application_parent_class)->startup (application);

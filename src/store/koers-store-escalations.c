@@ -192,16 +192,51 @@ koers_store_count_open_escalations (KoersStore *self,
                 objective_id, kr_id);
 }
 
+/* Every department's count in one query, kept until the next change: a
+ * sidebar row asks for its own at every period switch. */
+static GHashTable *
+count_by_department (KoersStore *self)
+{
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (KoersDbStmt) stmt = NULL;
+  int rc;
+
+  if (self->department_escalations != NULL)
+    return self->department_escalations;
+
+  stmt = koers_store_prepare (self,
+                              "SELECT o.department_id, count(*) FROM escalations AS e"
+                              " JOIN objectives AS o ON o.id = e.objective_id"
+                              " WHERE e.resolved = 0 AND o.archived = 0 GROUP BY o.department_id",
+                              NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
+    {
+      gint64 id = koers_db_column_int64 (stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER ((guint) koers_db_column_int64 (stmt, 1)));
+    }
+  if (rc != KOERS_DB_DONE)
+    return NULL;
+
+  self->department_escalations = g_steal_pointer (&counts);
+  return self->department_escalations;
+}
+
 guint
 koers_store_count_department_escalations (KoersStore *self,
                                           gint64      department_id)
 {
+  GHashTable *counts;
+
   g_return_val_if_fail (KOERS_IS_STORE (self), 0);
 
-  return count (self,
-                "SELECT count(*) FROM escalations AS e JOIN objectives AS o ON o.id = e.objective_id"
-                " WHERE o.department_id = ?1 AND e.resolved = 0 AND ?2 = 0 AND o.archived = 0",
-                department_id, 0);
+  counts = count_by_department (self);
+  return counts != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, &department_id)) : 0;
 }
 
 GHashTable *

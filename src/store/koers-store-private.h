@@ -94,6 +94,10 @@ struct _KoersStore
    * (µs).  One table for the store's life: callers keep the pointer. */
   GHashTable *dismissed;
 
+  /* gint64 department id -> its open escalations (GUINT_TO_POINTER), read
+   * in one query when a sidebar row first asks; NULL after any change. */
+  GHashTable *department_escalations;
+
   /* What each key result's check-in loader holds, and what it calls
    * (koers-store-model.c hands them on, koers-store-checkins.c reads). */
   GWeakRef          *self_ref;

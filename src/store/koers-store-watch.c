@@ -315,6 +315,8 @@ koers_store_catch_up (KoersStore *self,
     return FALSE;
 
   self->applied_changes = 0;
+  /* Escalations are not in the model: counted again when next asked. */
+  g_clear_pointer (&self->department_escalations, g_hash_table_unref);
   ok = koers_store_foreach_change (self, self->last_seq, apply_change_cb, self, error);
   applied = self->applied_changes;
   koers_store_end_read (self);

@@ -62,6 +62,7 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->deleted_kpis, g_hash_table_unref);
   g_clear_pointer (&self->cleared_links, g_array_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
+  g_clear_pointer (&self->department_escalations, g_hash_table_unref);
   koers_store_clear_checkin_loader (self);
 
   /* The last connection checkpoints the WAL and removes -wal and -shm. */
@@ -479,5 +480,8 @@ failed:
 void
 koers_store_emit_changed (KoersStore *self)
 {
+  /* Counted again when next asked: the write may have raised, resolved
+   * or archived. */
+  g_clear_pointer (&self->department_escalations, g_hash_table_unref);
   g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include <adwaita.h>
 
@@ -39,6 +40,7 @@ typedef struct
 {
   guint64 n_frames;
   gint64  last_frame_end; /* monotonic µs */
+  gint64  last_frame_cpu; /* the process's CPU time then, µs */
 } FrameLog;
 
 typedef struct
@@ -46,6 +48,7 @@ typedef struct
   const char *name;
   GArray     *next; /* double ms */
   GArray     *settled;
+  GArray     *cpu; /* double ms: the process's CPU time to the next frame */
 } Figure;
 
 static FrameLog frame_log;
@@ -53,12 +56,23 @@ static char    *database_path;
 static int      repetitions = 10;
 static int      exit_status = EXIT_FAILURE;
 
+/* Less moved by other processes on a shared machine than the wall time. */
+static gint64
+get_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 FrameLog      *log)
 {
   log->n_frames++;
   log->last_frame_end = g_get_monotonic_time ();
+  log->last_frame_cpu = get_cpu_time ();
 }
 
 static gboolean
@@ -100,6 +114,7 @@ figure_new (const char *name)
   figure->name = name;
   figure->next = g_array_new (FALSE, FALSE, sizeof (double));
   figure->settled = g_array_new (FALSE, FALSE, sizeof (double));
+  figure->cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
   return figure;
 }
@@ -107,8 +122,8 @@ figure_new (const char *name)
 static void
 figure_print_and_free (Figure *figure)
 {
-  GArray     *arrays[] = { figure->next, figure->settled };
-  const char *suffixes[] = { "next", "settled" };
+  GArray     *arrays[] = { figure->next, figure->settled, figure->cpu };
+  const char *suffixes[] = { "next", "settled", "cpu" };
 
   for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
     {
@@ -131,12 +146,13 @@ measure (Figure      *figure,
          gpointer     data)
 {
   guint64 before;
-  gint64  start, deadline;
-  double  next;
+  gint64  start, deadline, cpu_start;
+  double  next, cpu;
 
   settle ();
   before = frame_log.n_frames;
   start = g_get_monotonic_time ();
+  cpu_start = get_cpu_time ();
   change (window, data);
 
   deadline = start + NO_FRAME_MS * 1000;
@@ -148,12 +164,14 @@ measure (Figure      *figure,
       return FALSE;
     }
   next = (frame_log.last_frame_end - start) / 1000.0;
+  cpu = (frame_log.last_frame_cpu - cpu_start) / 1000.0;
 
   /* The rest of the burst. */
   while (g_get_monotonic_time () - frame_log.last_frame_end < QUIET_MS * 1000)
     spin_ms (QUIET_MS / 10);
 
   g_array_append_val (figure->next, next);
+  g_array_append_val (figure->cpu, cpu);
   next = (frame_log.last_frame_end - start) / 1000.0;
   g_array_append_val (figure->settled, next);
 

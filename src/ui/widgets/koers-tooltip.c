@@ -125,6 +125,10 @@ koers_tooltip_set_now (GtkWidget  *widget,
   gboolean   hide = gtk_widget_get_visible (widget) && !gtk_widget_get_realized (widget) &&
                   (parent == NULL || !is_page (parent));
 
+  /* The same text again (a sidebar row's expander at every period
+   * switch): GTK 4.8 would still ask the X server where the pointer is. */
+  if (is_same_text (gtk_widget_get_tooltip_text (widget), text))
+    return;
   if (hide)
     gtk_widget_set_visible (widget, FALSE);
   gtk_widget_set_tooltip_text (widget, text);

@@ -130,6 +130,23 @@ list_first_departments (KoersWindow *self)
   return g_steal_pointer (&ids);
 }
 
+/* The Keyboard Shortcuts window (win.show-help-overlay), as GtkApplication
+ * gives an application's windows, but after the first frame: GtkApplication
+ * builds it from its template as the window joins the application. */
+static void
+add_help_overlay (KoersWindow *self)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (self->help_overlay_added || gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
+  self->help_overlay_added = TRUE;
+  builder = gtk_builder_new_from_resource ("/io/github/koersapp/Koers/ui/gtk/help-overlay.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 void
 koers_window_read_whole_period (KoersWindow *self)
 {
@@ -153,6 +170,7 @@ koers_window_read_whole_period (KoersWindow *self)
 
   koers_window_add_quality_page (self);
   koers_window_add_due_page (self);
+  add_help_overlay (self);
 }
 
 static gboolean
@@ -172,8 +190,10 @@ first_frame_painted_cb (GdkFrameClock *clock,
                         KoersWindow   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  self->first_frame_painted = TRUE;
   if (self->rest_idle == 0)
     self->rest_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, read_rest_cb, self, NULL);
+  koers_window_prefetch_neighbours (self);
 }
 
 static void

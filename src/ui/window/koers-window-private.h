@@ -75,6 +75,13 @@ struct _KoersWindow
   KoersPeriod first_period;
   GArray     *first_ids;
   guint       rest_idle;
+  gboolean    first_frame_painted;
+  gboolean    help_overlay_added;
+  /* The quarters beside the shown one, read ahead (koers-window-prefetch.c). */
+  guint          prefetch_idle;
+  guint          prefetch_step;
+  gulong         prefetch_paint_id;
+  GdkFrameClock *prefetch_clock; /* while waiting for its frame */
 };
 
 /* The OKR check shows instead of a department's editor. */
@@ -122,6 +129,10 @@ void koers_window_read_whole_period (KoersWindow *self);
  * frame is painted (before the first period is read). */
 void koers_window_limit_first_rows (KoersWindow *self);
 void koers_window_dispose_first_frame (KoersWindow *self);
+/* Reads the quarters before and after the one shown in an idle, once the
+ * first frame is painted (koers-window-prefetch.c). */
+void koers_window_prefetch_neighbours (KoersWindow *self);
+void koers_window_dispose_prefetch (KoersWindow *self);
 
 /* The sidebar (koers-window-departments.c). */
 /* Shows department in the editor pane and remembers it for the next start. */

@@ -176,6 +176,7 @@ period_changed_cb (KoersWindow *self)
     koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), period);
 
   g_settings_set_string (self->settings, "last-period", key);
+  koers_window_prefetch_neighbours (self);
 }
 
 static void
@@ -475,6 +476,7 @@ koers_window_dispose (GObject *object)
   KoersWindow *self = KOERS_WINDOW (object);
 
   koers_window_dispose_first_frame (self);
+  koers_window_dispose_prefetch (self);
   koers_window_dispose_departments (self);
   koers_window_dispose_data (self);
   g_clear_object (&self->dashboard_publisher);
