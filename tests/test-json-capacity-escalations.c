@@ -335,6 +335,54 @@ test_bad_values (Fixture      *f,
     }
 }
 
+/* Two capacities of one department for one period: refused with the
+ * department and the period named, nothing written. */
+static void
+test_duplicate (Fixture      *f,
+                gconstpointer data)
+{
+  g_autofree char *text = koers_json_export_to_string (f->a, NULL, 0, NULL);
+  g_autofree char *before = koers_test_fingerprint_database (f->path_b);
+  g_autofree char *after = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *departments;
+  gboolean   spoiled = FALSE;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  departments = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "departments");
+  for (guint i = 0; i < json_array_get_length (departments) && !spoiled; i++)
+    {
+      JsonObject *dept = json_array_get_object_element (departments, i);
+      JsonArray  *capacities;
+
+      if (!json_object_has_member (dept, "capacities"))
+        continue;
+      capacities = json_object_get_array_member (dept, "capacities");
+      if (json_array_get_length (capacities) < 2)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (dept, "name"), ==, "Sales");
+      json_object_set_string_member (json_array_get_object_element (capacities, 1), "period",
+                                     json_object_get_string_member (
+                                       json_array_get_object_element (capacities, 0), "period"));
+      spoiled = TRUE;
+    }
+  g_assert_true (spoiled);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  bad = json_generator_to_data (generator, NULL);
+
+  g_assert_true (g_file_set_contents (f->json, bad, -1, NULL));
+  g_assert_false (koers_json_import (f->b, f->json, KOERS_JSON_IMPORT_ADD, NULL, &error));
+  g_assert_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "a second capacity of Sales for Q2 2026"));
+  g_assert_nonnull (strstr (error->message, ".capacities[1].period"));
+  after = koers_test_fingerprint_database (f->path_b);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_filter (Fixture      *f,
              gconstpointer data)
@@ -440,6 +488,7 @@ main (int   argc,
   g_test_add ("/json-capacity-escalations/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("round-trip", test_round_trip);
   ADD ("history", test_history);
+  ADD ("duplicate", test_duplicate);
   ADD ("merge", test_merge);
   ADD ("bad-values", test_bad_values);
   ADD ("filter", test_filter);
