@@ -116,10 +116,44 @@ def check_structure(page):
           sorted(i for i in set(ids) if ids.count(i) > 1)[:5])
     csp = [m.get('content') for m in doc.iter('%smeta' % XHTML) if m.get('http-equiv') == 'Content-Security-Policy']
     check('a CSP that loads nothing', csp and csp[0].startswith("default-src 'none'"), csp)
+    check_no_repeated_heading(doc)
     body = text_of(doc.find('%sbody' % XHTML))
     check('the hostile name shows literally',
           body.count(HOSTILE.replace('\u202e', '[U+202E]')) >= 2 and '\u202e' not in body,
           [line for line in body.split('\n') if 'evil' in line][:3])
+
+
+HEADINGS = tuple('%sh%d' % (XHTML, level) for level in range(1, 7))
+
+
+def normalized(element):
+    return ' '.join(text_of(element).replace('\u00ad', '').split()).casefold()
+
+
+def repeated_headings(doc):
+    """Each heading and what follows it (the next heading or table
+    caption) where that says the heading again ("KPIs" over "Sales:
+    KPIs", "Top risks" over a caption "Top risks")."""
+    marks = [e for e in doc.iter() if e.tag in HEADINGS or e.tag == '%scaption' % XHTML]
+    return [(normalized(a), normalized(b)) for a, b in zip(marks, marks[1:])
+            if a.tag in HEADINGS and normalized(a) and normalized(a) in normalized(b)]
+
+
+def check_no_repeated_heading(doc):
+    repeats = repeated_headings(doc)
+    check('no heading is said again by the next heading or caption', not repeats, repeats[:3])
+    # The check finds what it looks for.
+    sample = html5lib.HTMLParser(strict=True).parse(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><h3>KPIs</h3>'
+        '<table><caption>Sales: KPIs</caption><tr><td>1</td></tr></table></body></html>')
+    check('a heading said again by a caption is found', repeated_headings(sample) == [('kpis', 'sales: kpis')],
+          repeated_headings(sample))
+    named = [t for t in doc.iter('%stable' % XHTML) if t.find('%scaption' % XHTML) is None]
+    ids = {e.get('id') for e in doc.iter() if e.get('id')}
+    check('a table without caption is named by headings on the page',
+          named and all(t.get('aria-labelledby') and all(i in ids for i in t.get('aria-labelledby').split())
+                        for t in named if t.get('class') != 'counts'),
+          [t.get('class') for t in named if not t.get('aria-labelledby')][:3])
 
 
 def shoot(page, size, *extra):

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "store/koers-store-import.h"
+
 #include <json-glib/json-glib.h>
 
 #include "koers-json.h"
@@ -333,6 +335,54 @@ test_bad_values (Fixture      *f,
     }
 }
 
+/* Two capacities of one department for one period: refused with the
+ * department and the period named, nothing written. */
+static void
+test_duplicate (Fixture      *f,
+                gconstpointer data)
+{
+  g_autofree char *text = koers_json_export_to_string (f->a, NULL, 0, NULL);
+  g_autofree char *before = koers_test_fingerprint_database (f->path_b);
+  g_autofree char *after = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *departments;
+  gboolean   spoiled = FALSE;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  departments = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "departments");
+  for (guint i = 0; i < json_array_get_length (departments) && !spoiled; i++)
+    {
+      JsonObject *dept = json_array_get_object_element (departments, i);
+      JsonArray  *capacities;
+
+      if (!json_object_has_member (dept, "capacities"))
+        continue;
+      capacities = json_object_get_array_member (dept, "capacities");
+      if (json_array_get_length (capacities) < 2)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (dept, "name"), ==, "Sales");
+      json_object_set_string_member (json_array_get_object_element (capacities, 1), "period",
+                                     json_object_get_string_member (
+                                       json_array_get_object_element (capacities, 0), "period"));
+      spoiled = TRUE;
+    }
+  g_assert_true (spoiled);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  bad = json_generator_to_data (generator, NULL);
+
+  g_assert_true (g_file_set_contents (f->json, bad, -1, NULL));
+  g_assert_false (koers_json_import (f->b, f->json, KOERS_JSON_IMPORT_ADD, NULL, &error));
+  g_assert_error (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "a second capacity of Sales for Q2 2026"));
+  g_assert_nonnull (strstr (error->message, ".capacities[1].period"));
+  after = koers_test_fingerprint_database (f->path_b);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_filter (Fixture      *f,
              gconstpointer data)
@@ -358,6 +408,76 @@ test_filter (Fixture      *f,
   g_assert_null (strstr (text, koers_capacity_get_uuid (sales_q3)));
 }
 
+static gboolean
+collect_owned_change_cb (const KoersChangeRow *row,
+                         gpointer              user_data,
+                         GError              **error)
+{
+  if (g_strcmp0 (row->entity, "capacity") == 0 || g_strcmp0 (row->entity, "escalation") == 0)
+    g_ptr_array_add (user_data, g_strdup_printf ("%s %s %s", row->key, row->entity, row->op));
+  return TRUE;
+}
+
+static GPtrArray *
+list_owned_changes (KoersStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (koers_store_foreach_change_row (store, 0, collect_owned_change_cb, changes, &error));
+  g_assert_no_error (error);
+  return changes;
+}
+
+/* The history of capacities and escalations goes along (format 2), as
+ * the other entities' does: each entry arrives as it was, once. */
+static void
+test_history (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (GPtrArray) before = list_owned_changes (f->a);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autofree char *text = koers_json_export_to_string (f->a, NULL, 0, NULL);
+  guint            n_capacity = 0, n_escalation = 0;
+
+  /* Three capacities set, two escalations raised, one resolved. */
+  for (guint i = 0; i < before->len; i++)
+    {
+      n_capacity += strstr (g_ptr_array_index (before, i), " capacity ") != NULL;
+      n_escalation += strstr (g_ptr_array_index (before, i), " escalation ") != NULL;
+    }
+  g_assert_cmpuint (n_capacity, >=, 3);
+  g_assert_cmpuint (n_escalation, >=, 3);
+  g_assert_nonnull (strstr (text, "\"entity\" : \"capacity\""));
+  g_assert_nonnull (strstr (text, "\"entity\" : \"escalation\""));
+
+  export_a (f);
+  import_b (f, KOERS_JSON_IMPORT_ADD);
+  after = list_owned_changes (f->b);
+  for (guint i = 0; i < before->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < after->len && !found; j++)
+        found = g_str_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, j));
+      if (!found)
+        g_error ("not carried over: %s", (char *) g_ptr_array_index (before, i));
+    }
+
+  /* Again: none twice. */
+  import_b (f, KOERS_JSON_IMPORT_MERGE);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = list_owned_changes (f->b);
+  for (guint i = 0; i < before->len; i++)
+    {
+      guint n = 0;
+
+      for (guint j = 0; j < after->len; j++)
+        n += g_str_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, j));
+      g_assert_cmpuint (n, ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +487,8 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/json-capacity-escalations/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("round-trip", test_round_trip);
+  ADD ("history", test_history);
+  ADD ("duplicate", test_duplicate);
   ADD ("merge", test_merge);
   ADD ("bad-values", test_bad_values);
   ADD ("filter", test_filter);

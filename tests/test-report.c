@@ -200,9 +200,9 @@ check_content (Fixture      *fixture,
   assert_lacks_text (text, nl ? "Finaliseer de budgetten" : "Finalise the budgets");
 
   /* Cover, summary, alignment, five departments (the IT one over a few
-   * pages) and the appendix. */
+   * pages) and the appendix, departments sharing pages where they fit. */
   n_pages = poppler_document_get_n_pages (doc);
-  g_assert_cmpint (n_pages, >=, 9);
+  g_assert_cmpint (n_pages, >=, 7);
   g_assert_cmpint (n_pages, <=, 20);
 
   title = poppler_document_get_title (doc);
@@ -433,7 +433,8 @@ dup_alignment_text (PopplerDocument *doc)
       next = strstr (start, " · score ");
       if (next != NULL)
         *next = '\0';
-      return g_steal_pointer (&text);
+      /* The summary's lists may end on the same page, above it. */
+      return g_strdup (start);
     }
 
   g_error ("the report has no alignment page");

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/koers-capacity.h"
+#include "core/koers-department.h"
 #include "core/koers-escalation.h"
 #include "core/koers-format.h"
 #include "koers-json-capacity.h"
@@ -166,6 +167,59 @@ get_db_id (KoersImportPlan *plan,
   return entry != NULL ? entry->db_id : 0;
 }
 
+/* A department's name as the file gives it. */
+static const char *
+get_file_department_name (KoersImportPlan *plan,
+                          const char      *uuid)
+{
+  GPtrArray *depts = plan->small[KOERS_IMPORT_DEPARTMENTS];
+
+  for (guint i = 0; i < depts->len; i++)
+    {
+      KoersPlanSmall *small = g_ptr_array_index (depts, i);
+
+      if (g_strcmp0 (small->entry->uuid, uuid) == 0)
+        return koers_department_get_name (KOERS_DEPARTMENT (small->item->object));
+    }
+  return uuid;
+}
+
+/* A department has one capacity a period: a second one in the file is
+ * the file's mistake, named as such rather than left to the database's
+ * constraint. */
+static gboolean
+check_one_per_period (KoersImportPlan *plan,
+                      guint            index)
+{
+  GPtrArray      *items = plan->small[KOERS_IMPORT_CAPACITIES];
+  KoersPlanSmall *small = g_ptr_array_index (items, index);
+  const char     *period = koers_capacity_get_period (KOERS_CAPACITY (small->item->object));
+
+  for (guint i = 0; i < index; i++)
+    {
+      KoersPlanSmall  *other = g_ptr_array_index (items, i);
+      g_autofree char *path = NULL;
+      g_autofree char *member = NULL;
+      g_autofree char *when = NULL;
+      KoersPeriod      parsed;
+
+      if (g_strcmp0 (other->entry->owner_uuid, small->entry->owner_uuid) != 0 ||
+          g_strcmp0 (koers_capacity_get_period (KOERS_CAPACITY (other->item->object)), period) != 0)
+        continue;
+      path = koers_import_kind_path (KOERS_IMPORT_CAPACITIES, small->entry->index);
+      member = koers_json_path_member (path, "period");
+      when = koers_period_parse (period, &parsed, NULL) ? koers_format_period (koers_format_get_language (), &parsed)
+                                                        : g_strdup (period);
+      koers_import_plan_add_problem (plan, member,
+                                     /* Translators: the first %s is a department's name, the second a period
+                                      * such as Q2 2026. */
+                                     _ ("a second capacity of %s for %s: a department has one capacity a period"),
+                                     get_file_department_name (plan, small->entry->owner_uuid), when);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 decide_capacities (KoersImportPlan *plan)
 {
@@ -176,6 +230,9 @@ decide_capacities (KoersImportPlan *plan)
       KoersPlanSmall *small = g_ptr_array_index (items, i);
       gint64          dept_id = get_db_id (plan, KOERS_IMPORT_DEPARTMENTS, small->entry->owner_uuid);
       GError         *error = NULL;
+
+      if (!check_one_per_period (plan, i))
+        continue;
 
       small->match = koers_store_import_find_capacity (
         plan->import, small->item->uuid, dept_id,

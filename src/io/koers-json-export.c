@@ -726,8 +726,13 @@ write_owned (Export            *e,
   begin_list (&e->w, list);
   for (guint i = 0; i < group->len; i++)
     {
-      write_object_members (e, entity, g_ptr_array_index (group, i));
+      GObject         *object = g_ptr_array_index (group, i);
+      g_autofree char *uuid = NULL;
+
+      write_object_members (e, entity, object);
       writer_close (&e->w, '}');
+      g_object_get (object, "uuid", &uuid, NULL);
+      add_exported_uuid (e, uuid);
     }
   writer_close (&e->w, ']');
 }
@@ -967,6 +972,15 @@ is_exported (Export     *e,
   return g_hash_table_contains (e->exported, lower);
 }
 
+/* Capacities and escalations, written inside their department and
+ * objective (write_owned). */
+static gboolean
+is_owned_entity (const char *entity)
+{
+  return g_strcmp0 (entity, koers_entity_capacity.entity) == 0 ||
+         g_strcmp0 (entity, koers_entity_escalation.entity) == 0;
+}
+
 static gboolean
 change_cb (const KoersChangeRow *change,
            gpointer              user_data,
@@ -976,12 +990,12 @@ change_cb (const KoersChangeRow *change,
   Writer *w = &e->w;
 
   /* A filtered file: the history of what it holds (a check-in's and a
-   * KPI value's go along with their key result and KPI). */
-  if (e->exported != NULL && !is_exported (e, change->uuid) && !is_exported (e, change->parent))
+   * KPI value's go along with their key result and KPI; a capacity's and
+   * an escalation's only when the file holds them). */
+  if (e->exported != NULL && !is_exported (e, change->uuid) &&
+      (!is_exported (e, change->parent) || is_owned_entity (change->entity)))
     return TRUE;
-  /* The history of capacities and escalations (schema 7) is not in a
-   * file, though they are. */
-  if (koers_entity_find (change->entity) == NULL)
+  if (!koers_json_change_entity_known (change->entity))
     return TRUE;
 
   writer_element (w);

@@ -248,6 +248,9 @@ gboolean koers_json_read_stream (KoersJsonStream          *s,
                                  KoersJsonHeader          *header,
                                  GPtrArray                *problems);
 /* The change log's list alone: s from koers_json_stream_new_at_member(). */
+/* Whether a file's change log may hold entries of entity (a log row's
+ * "entity"): the format's entities, capacities and escalations. */
+gboolean koers_json_change_entity_known (const char *entity);
 gboolean koers_json_read_changes (KoersJsonStream          *s,
                                   const KoersJsonReadFuncs *funcs,
                                   gpointer                  user_data,

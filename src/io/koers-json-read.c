@@ -26,9 +26,22 @@ change_entity_name (int value)
     "checkin",
     "kpi",
     "kpi_value",
+    /* Schema 7; resource requests are an objective's columns, so their
+     * history is the objective's. */
+    "capacity",
+    "escalation",
   };
 
   return value >= 0 && value < (int) G_N_ELEMENTS (names) ? names[value] : NULL;
+}
+
+gboolean
+koers_json_change_entity_known (const char *entity)
+{
+  for (int i = 0; change_entity_name (i) != NULL; i++)
+    if (g_strcmp0 (change_entity_name (i), entity) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static const char *

@@ -284,11 +284,9 @@ append_template_table (KoersHtml                   *html,
     KOERS_REPORT_STR_COL_STATUS,
     KOERS_REPORT_STR_COL_OWNER,
   };
-  g_autofree char *caption = koers_report_text_expand (koers_html_str (html->lang, KOERS_HTML_STR_TABLE_CAPTION),
-                                                       dept->name, NULL, NULL);
-
+  /* The department's name is its section's heading, just above. */
   g_string_append (html->out, "<table class=\"stack template\"><caption>");
-  koers_html_append_text (html->out, caption);
+  koers_html_word (html, KOERS_REPORT_STR_SUBTITLE);
   g_string_append (html->out, "</caption>\n");
   koers_html_column_heads (html, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < dept->objectives->len; i++)
@@ -308,18 +306,19 @@ append_kpis (KoersHtml                   *html,
     KOERS_REPORT_STR_COL_STATUS,
     KOERS_REPORT_STR_COL_LAST_UPDATE,
   };
-  g_autofree char *caption = koers_report_str_format (html->lang, KOERS_REPORT_STR_KPI_HEADING, dept->name,
-                                                      NULL, NULL);
-  GString         *out = html->out;
+  GString *out = html->out;
 
   if (dept->kpis->len == 0)
     return;
 
-  g_string_append (out, "<h4>");
+  /* One heading, "KPIs"; the table is named by it and the department's
+   * heading ("Sales KPIs") rather than a caption saying it again. */
+  g_string_append_printf (out, "<h4 id=\"dept-%" G_GINT64_FORMAT "-kpis\">", dept->id);
   koers_html_word (html, KOERS_REPORT_STR_KPIS);
-  g_string_append (out, "</h4>\n<table class=\"stack\"><caption>");
-  koers_html_append_text (out, caption);
-  g_string_append (out, "</caption>\n");
+  g_string_append_printf (out,
+                          "</h4>\n<table class=\"stack\" aria-labelledby=\"dept-%" G_GINT64_FORMAT
+                          " dept-%" G_GINT64_FORMAT "-kpis\">\n",
+                          dept->id, dept->id);
   koers_html_column_heads (html, columns, G_N_ELEMENTS (columns));
   g_string_append (out, "<tbody>\n");
   for (guint i = 0; i < dept->kpis->len; i++)

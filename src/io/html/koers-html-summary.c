@@ -273,7 +273,7 @@ append_risks (KoersHtml *html)
   g_autoptr (GPtrArray) risks = koers_report_data_list_risks (html->data);
   GString *out = html->out;
 
-  koers_html_heading (html, 3, NULL, koers_report_str (html->lang, KOERS_REPORT_STR_TOP_RISKS));
+  koers_html_heading (html, 3, "top-risks", koers_report_str (html->lang, KOERS_REPORT_STR_TOP_RISKS));
   if (risks->len == 0)
     {
       g_string_append (out, "<p>");
@@ -282,9 +282,8 @@ append_risks (KoersHtml *html)
       return;
     }
 
-  g_string_append (out, "<table class=\"stack\"><caption>");
-  koers_html_word (html, KOERS_REPORT_STR_TOP_RISKS);
-  g_string_append (out, "</caption>\n");
+  /* Named by its heading: a caption would say the same again. */
+  g_string_append (out, "<table class=\"stack\" aria-labelledby=\"top-risks\">\n");
   koers_html_column_heads (html, columns, html->data->include_notes ? 5 : 4);
   g_string_append (out, "<tbody>\n");
   for (guint i = 0; i < risks->len; i++)

@@ -98,8 +98,6 @@ static const HtmlText html_texts[N_KOERS_HTML_STRS] = {
                                     "Lijndiagram van ‘{1}’: check-ins tegenover de ideale lijn; {2}" },
   [KOERS_HTML_STR_CHART_KPI_ALT] = { N_ ("Line chart of the KPI “{1}” over the period; now {2}, {3}"),
                                      "Lijndiagram van de KPI ‘{1}’ over de periode; nu {2}, {3}" },
-  [KOERS_HTML_STR_TABLE_CAPTION] = { N_ ("{1}: objectives and key results"),
-                                     "{1}: doelstellingen en sleutelresultaten" },
   [KOERS_HTML_STR_COUNT] = { N_ ("Number"), "Aantal" },
   [KOERS_HTML_STR_NO_VALUE] = { N_ ("no value yet"), "nog geen waarde" },
 };

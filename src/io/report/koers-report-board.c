@@ -93,6 +93,27 @@ draw_list_heading (KoersReportLayout *layout,
                                      : koers_report_str_format (layout->lang, title, count, NULL, NULL);
 
   layout->y += 8.0;
+  if (n == 0)
+    {
+      /* "None." on the heading's line: an empty list takes one line. */
+      g_autoptr (PangoLayout) head = koers_report_layout_text (layout, KOERS_REPORT_FONT_H3, text,
+                                                               KOERS_REPORT_CONTENT_WIDTH, 4, PANGO_ALIGN_LEFT);
+      double room = KOERS_REPORT_CONTENT_WIDTH - koers_report_text_width (head) - 8.0;
+      g_autoptr (PangoLayout) none = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL,
+                                                               koers_report_str (layout->lang, KOERS_REPORT_STR_ATTENTION_NONE),
+                                                               MAX (room, 1.0), 1, PANGO_ALIGN_LEFT);
+      double top;
+
+      if (pango_layout_get_line_count (head) == 1 && !pango_layout_is_ellipsized (none))
+        {
+          koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, text, NULL, 0.0);
+          top = layout->y - koers_report_text_height (head);
+          koers_report_layout_draw_text (layout, none, KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH - room,
+                                         top + (double) (pango_layout_get_baseline (head) - pango_layout_get_baseline (none)) / PANGO_SCALE,
+                                         &koers_report_muted);
+          return FALSE;
+        }
+    }
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, text, NULL, n > 0 ? keep : 12.0);
   layout->y += 3.0;
   if (n == 0)

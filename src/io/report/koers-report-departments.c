@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 
+#include "core/koers-date.h"
 #include "core/koers-text.h"
 #include "koers-report-charts.h"
 #include "koers-report-kpis.h"
@@ -41,6 +42,17 @@ describe_objective (KoersReportLayout          *layout,
                           koers_report_str (layout->lang, KOERS_REPORT_STR_COL_SCORE), score);
 }
 
+/* A key result due on its objective's last day says nothing the period
+ * (in every page's header) does not: only other deadlines show. */
+static gboolean
+due_at_period_end (const KoersReportObjective *objective,
+                   const char                 *due)
+{
+  GDate date;
+
+  return objective->has_period && koers_date_parse (due, &date) && g_date_compare (&date, &objective->period.end) == 0;
+}
+
 static void
 add_objective_rows (KoersReportLayout          *layout,
                     KoersReportTable           *table,
@@ -68,16 +80,18 @@ add_objective_rows (KoersReportLayout          *layout,
     {
       const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, i);
       /* A word unit once, with the current value, as the charts and the
-       * window show it: "20", "14", "17 storingen per maand" (the start
+       * window show it: "20", "14", "17 storingen per maand", "0%",
+       * "40%", "28% van bestaande klanten" (the start
        * and target columns are too narrow for "storingen" beside each). */
-      gboolean         unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER;
+      gboolean unit_once = kr->metric_kind == KOERS_METRIC_KIND_NUMBER ||
+                           kr->metric_kind == KOERS_METRIC_KIND_PERCENTAGE;
       g_autofree char *start = koers_format_metric (lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->start);
       g_autofree char *target = koers_format_metric (lang, kr->metric_kind, unit_once ? NULL : kr->unit, kr->target);
       g_autofree char *current = koers_format_metric (lang, kr->metric_kind, kr->unit, kr->current);
       g_autofree char *due_date = kr->due_date != NULL ? koers_format_date_iso (lang, kr->due_date) : NULL;
       g_autofree char *due = NULL;
 
-      if (due_date != NULL)
+      if (due_date != NULL && !due_at_period_end (objective, kr->due_date))
         due = koers_report_str_format (lang, KOERS_REPORT_STR_DUE, due_date, NULL, NULL);
 
       koers_report_table_add_row (table, i == 0);
@@ -156,8 +170,7 @@ draw_charts (KoersReportLayout           *layout,
 /* The heading over the grid, and the legends of what it holds. */
 static void
 draw_charts_heading (KoersReportLayout           *layout,
-                     const KoersReportDepartment *dept,
-                     gboolean                     team)
+                     const KoersReportDepartment *dept)
 {
   KoersLanguage  lang = layout->lang;
   gboolean       krs = dept->n_key_results > 0;
@@ -169,17 +182,24 @@ draw_charts_heading (KoersReportLayout           *layout,
 
   if (!krs && !kpis)
     return;
-  layout->y += 8.0;
+  layout->y += 6.0;
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, koers_report_str (lang, title), NULL,
                                koers_report_chart_key_result_height (layout) + 20.0);
   layout->y += 3.0;
-  /* Both legends on one line; a team's key result charts read as its
-   * department's did. */
-  if (krs && !team)
-    x = koers_report_chart_key_result_legend (layout, x, &legend_h) + 14.0;
-  if (kpis)
-    koers_report_kpi_chart_legend (layout, x, &legend_h);
-  layout->y += legend_h + 6.0;
+  /* Both legends on one line, once a page: the charts further down the
+   * page read as the first ones did. */
+  if (krs && layout->key_result_legend_page != layout->page)
+    {
+      x = koers_report_chart_key_result_legend (layout, x, &legend_h) + 14.0;
+      layout->key_result_legend_page = layout->page;
+    }
+  if (kpis && layout->kpi_legend_page != layout->page)
+    {
+      koers_report_kpi_chart_legend (layout, x, &legend_h);
+      layout->kpi_legend_page = layout->page;
+    }
+  if (legend_h > 0.0)
+    layout->y += legend_h + 6.0;
 }
 
 /* A department's heading: its name, and its line ("2 objectives · 5 key
@@ -317,8 +337,7 @@ draw_department (KoersReportLayout           *layout,
    * the charts of both. */
   if (!koers_report_kpis_department (layout, dept, outline))
     return FALSE;
-  draw_charts_heading (layout, dept, team);
-
+  draw_charts_heading (layout, dept);
   return draw_charts (layout, dept);
 }
 
@@ -373,7 +392,7 @@ draw_missed (KoersReportLayout *layout)
   layout->y += 4.0;
   koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
                                  koers_report_str (layout->lang, KOERS_REPORT_STR_MISSED_INTRO),
-                                 &koers_report_muted, 0, 8.0);
+                                 &koers_report_muted, 0, 6.0);
 
   table = koers_report_table_new (layout, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < data->objectives->len; i++)
@@ -421,7 +440,7 @@ draw_personal_data (KoersReportLayout *layout)
   layout->y += 4.0;
   koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
                                  koers_report_str (layout->lang, KOERS_REPORT_STR_GDPR_INTRO),
-                                 &koers_report_muted, 0, 8.0);
+                                 &koers_report_muted, 0, 6.0);
 
   table = koers_report_table_new (layout, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < data->objectives->len; i++)
@@ -501,9 +520,9 @@ koers_report_section_appendix (KoersReportLayout *layout)
   layout->y += 6.0;
 
   draw_missed (layout);
-  layout->y += 8.0;
+  layout->y += 6.0;
   draw_personal_data (layout);
-  layout->y += 8.0;
+  layout->y += 6.0;
   draw_scoring (layout);
 
   return koers_report_layout_tick (layout);

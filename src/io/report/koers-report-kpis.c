@@ -395,12 +395,13 @@ koers_report_kpis_summary_line (KoersReportLayout *layout)
 /* The page */
 
 static const KoersReportColumn kpi_columns[] = {
-  { KOERS_REPORT_STR_COL_KPI, 0.23, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_KPI, 0.22, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_CURRENT, 0.13, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_HEALTHY, 0.12, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_ATTENTION, 0.12, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_STATUS, 0.15, PANGO_ALIGN_LEFT, FALSE },
-  { KOERS_REPORT_STR_COL_LAST_UPDATE, 0.12, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_STATUS, 0.14, PANGO_ALIGN_LEFT, FALSE },
+  /* "30 september 2026" on one line. */
+  { KOERS_REPORT_STR_COL_LAST_UPDATE, 0.14, PANGO_ALIGN_LEFT, FALSE },
   { KOERS_REPORT_STR_COL_TREND, 0.13, PANGO_ALIGN_LEFT, FALSE },
 };
 
@@ -467,7 +468,7 @@ koers_report_kpis_department (KoersReportLayout           *layout,
   /* Right after the department's key results, on the same page when the
    * heading and the table's first rows fit there; their charts follow in
    * the department's grid of charts (koers-report-departments.c). */
-  layout->y += 8.0;
+  layout->y += 6.0;
 
   name = koers_text_isolate (dept->name);
   heading = koers_report_str_format (lang, KOERS_REPORT_STR_KPI_HEADING, name, NULL, NULL);

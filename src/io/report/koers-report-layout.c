@@ -159,6 +159,8 @@ koers_report_layout_begin_pass (KoersReportLayout *self,
   self->only_page = 0;
   self->pass = surface != NULL ? 1 : 0;
   self->page = 0;
+  self->key_result_legend_page = 0;
+  self->kpi_legend_page = 0;
   self->n_pages = n_pages;
   self->page_open = FALSE;
   self->y = KOERS_REPORT_BODY_TOP;
@@ -419,7 +421,7 @@ koers_report_layout_begin_section (KoersReportLayout *self)
   /* A part starts on the page the part before ends on when a quarter of
    * the page is left: a board pack reads on, and pages stay full. */
   if (self->page_open && self->page > 1 &&
-      KOERS_REPORT_BODY_BOTTOM - self->y >= 0.25 * KOERS_REPORT_BODY_HEIGHT)
+      KOERS_REPORT_BODY_BOTTOM - self->y >= 0.2 * KOERS_REPORT_BODY_HEIGHT)
     {
       self->y += 18.0;
       return;

@@ -91,6 +91,9 @@ typedef struct
   /* One canvas without pages (the dashboard's SVG charts): ensure never
    * breaks a page there. */
   gboolean endless;
+  /* The pages the charts' legends were last drawn on: once a page. */
+  int key_result_legend_page;
+  int kpi_legend_page;
 
   /* Laid-out text by font, width, lines, alignment and text: the drawing
    * pass reuses what the measuring pass shaped, and repeated words
@@ -130,7 +133,7 @@ void koers_report_layout_new_page (KoersReportLayout *self,
                                    gboolean           with_header);
 void koers_report_layout_finish_page (KoersReportLayout *self);
 /* Where a part of the report starts: on a new page, or on this one after
- * a gap when a quarter of it is still free (never on the cover). */
+ * a gap when a fifth of it is still free (never on the cover). */
 void koers_report_layout_begin_section (KoersReportLayout *self);
 /* Starts a new page when less than height is left; TRUE when it did. */
 gboolean koers_report_layout_ensure (KoersReportLayout *self,

@@ -6,7 +6,7 @@
 #include "koers-report-tables.h"
 
 #define PAD_X 4.0
-#define PAD_Y 2.5
+#define PAD_Y 2.0
 #define SUB_GAP 1.5
 #define SYMBOL_SIZE 6.5
 #define BAR_HEIGHT 3.5
