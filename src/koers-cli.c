@@ -930,6 +930,7 @@ open_database (Execution *execution,
 
   /* A dry run writes nothing, not even a new database. */
   if ((!execution->command->creates_database || invocation->dry_run) &&
+      !koers_db_is_server_uri (execution->database) &&
       !g_file_test (execution->database, G_FILE_TEST_EXISTS))
     {
       g_autofree char *display = g_filename_display_name (execution->database);

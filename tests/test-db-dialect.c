@@ -35,14 +35,16 @@ test_parameters (void)
 static void
 test_statements (void)
 {
-  assert_translates ("BEGIN IMMEDIATE", "BEGIN", 0, FALSE);
+  /* One writer at a time (the change log commits in seq order). */
+  assert_translates ("BEGIN IMMEDIATE", "BEGIN; SELECT pg_advisory_xact_lock (1263486290)", 0,
+                     FALSE);
+  assert_translates ("BEGIN DEFERRED", "BEGIN ISOLATION LEVEL REPEATABLE READ", 0, FALSE);
   assert_translates ("PRAGMA foreign_keys = ON", NULL, 0, FALSE);
   assert_translates ("  pragma user_version", NULL, 0, FALSE);
   assert_translates ("INSERT INTO objectives (title) VALUES (?1)",
                      "INSERT INTO objectives (title) VALUES ($1) RETURNING id", 1, TRUE);
   assert_translates ("INSERT OR IGNORE INTO changes (seq) VALUES (?1);",
-                     "INSERT INTO changes (seq) VALUES ($1) ON CONFLICT DO NOTHING RETURNING id", 1,
-                     TRUE);
+                     "INSERT INTO changes (seq) VALUES ($1) ON CONFLICT DO NOTHING", 1, FALSE);
   assert_translates ("INSERT INTO settings (key, value) VALUES (?1, ?2)",
                      "INSERT INTO settings (key, value) VALUES ($1, $2)", 2, FALSE);
   assert_translates ("INSERT INTO people (name) VALUES (?)", "INSERT INTO people (name) VALUES ($1)", 1,
@@ -55,6 +57,45 @@ test_statements (void)
   assert_translates ("SELECT integers, realm FROM t", "SELECT integers, realm FROM t", 0, FALSE);
 }
 
+/* SQLite's IS compares NULLs as equal: IS NOT DISTINCT FROM; the IS of
+ * IS NULL and its kin stays. */
+static void
+test_is (void)
+{
+  assert_translates ("SELECT ?1 IS ?2", "SELECT $1 IS NOT DISTINCT FROM $2", 2, FALSE);
+  assert_translates ("UPDATE t SET v = ?1 WHERE v IS NOT ?1",
+                     "UPDATE t SET v = $1 WHERE v IS DISTINCT FROM $1", 1, FALSE);
+  assert_translates ("SELECT a IS NULL, b IS NOT NULL, c is not  null, d IS DISTINCT FROM e",
+                     "SELECT a IS NULL, b IS NOT NULL, c IS not  null, d IS DISTINCT FROM e", 0,
+                     FALSE);
+  /* A parameter's type comes from its first use: a NULL test gives it one. */
+  assert_translates ("SELECT id FROM t WHERE ?1 IS NULL OR period = ?1",
+                     "SELECT id FROM t WHERE CAST ($1 AS text) IS NULL OR period = $1", 1, FALSE);
+  assert_translates ("SELECT 'it IS' FROM this, isle", "SELECT 'it IS' FROM this, isle", 0, FALSE);
+}
+
+/* The PRAGMAs the store asks are answered; those it sets are nothing,
+ * or PostgreSQL's own word for them. */
+static void
+test_pragmas (void)
+{
+  assert_translates ("PRAGMA journal_mode", "SELECT 'wal'", 0, FALSE);
+  assert_translates ("PRAGMA journal_mode = WAL", NULL, 0, FALSE);
+  assert_translates ("pragma cache_size;", "SELECT -2000", 0, FALSE);
+  assert_translates ("PRAGMA defer_foreign_keys = ON", "SET CONSTRAINTS ALL DEFERRED", 0, FALSE);
+  assert_translates ("PRAGMA data_version", NULL, 0, FALSE);
+  assert_translates ("PRAGMA foreign_keys", "SELECT 1", 0, FALSE);
+}
+
+/* SQLite's max and min of several values; the aggregates stay. */
+static void
+test_functions (void)
+{
+  assert_translates ("SELECT max (a, b + 1), MIN(f (x, y), 'a,b'), max (seq), min ((1, 2))",
+                     "SELECT greatest (a, b + 1), least(f (x, y), 'a,b'), max (seq), min ((1, 2))", 0,
+                     FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -62,5 +103,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/db-dialect/parameters", test_parameters);
   g_test_add_func ("/db-dialect/statements", test_statements);
+  g_test_add_func ("/db-dialect/is", test_is);
+  g_test_add_func ("/db-dialect/pragmas", test_pragmas);
+  g_test_add_func ("/db-dialect/functions", test_functions);
   return g_test_run ();
 }

@@ -358,12 +358,16 @@ test_setup (Fixture      *f,
   g_assert_no_error (error);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM pg_tables WHERE schemaname = '%s'", schema);
-  g_assert_cmpint (query_int (f->db, sql), ==, 10);
+  /* The entities, the log, the people, and the settings, dismissed
+   * findings and change context of the file's schema. */
+  g_assert_cmpint (query_int (f->db, sql), ==, 13);
 
   g_assert_false (koers_store_server_setup (conninfo, &error));
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (f->db, sql), ==, 10);
+  /* The entities, the log, the people, and the settings, dismissed
+   * findings and change context of the file's schema. */
+  g_assert_cmpint (query_int (f->db, sql), ==, 13);
 
   g_assert_false (koers_store_server_setup ("company.koers", &error));
   g_assert_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN);

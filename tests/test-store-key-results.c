@@ -68,7 +68,7 @@ test_key_result_crud (KoersTestStore *fixture,
   g_assert_cmpint (koers_key_result_get_position (b), ==, 2);
   order = koers_test_query_text (fixture->files.path,
                                  "SELECT group_concat(title, '') FROM"
-                                 " (SELECT title FROM key_results ORDER BY position)");
+                                 " (SELECT title FROM key_results ORDER BY position) AS k");
   g_assert_cmpstr (order, ==, "CAB");
 
   /* Delete with its check-ins, then undo. */
@@ -245,7 +245,11 @@ test_busy (KoersTestStore *fixture,
   g_autoptr (GError) error = NULL;
   g_autoptr (KoersDepartment) legal = koers_department_new ("Legal", NULL);
   KoersDepartment *finance = koers_test_find_department (fixture->store, "Finance");
-  sqlite3         *other = koers_test_open_raw (fixture->files.path);
+  sqlite3         *other;
+
+  if (koers_test_store_skip_on_server (fixture, "another SQLite connection holds the file"))
+    return;
+  other = koers_test_open_raw (fixture->files.path);
 
   koers_db_set_busy_timeout (fixture->store->db, 10);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);

@@ -110,7 +110,7 @@ koers_store_set_capacity (KoersStore        *self,
                               " created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
                               " ON CONFLICT (department_id, period) DO UPDATE SET"
                               " days = excluded.days, budget = excluded.budget,"
-                              " updated = max (excluded.updated, updated + 1)",
+                              " updated = max (excluded.updated, capacities.updated + 1)",
                               error);
   if (stmt == NULL)
     goto rollback;

@@ -707,7 +707,7 @@ write_dismissals (KoersBatchWrite *w,
   stmt = koers_store_prepare (w->store,
                               "INSERT INTO dismissed_findings (key, dismissed_at) VALUES (?1, ?2)"
                               " ON CONFLICT (key) DO UPDATE"
-                              " SET dismissed_at = min(dismissed_at, excluded.dismissed_at)",
+                              " SET dismissed_at = min(dismissed_findings.dismissed_at, excluded.dismissed_at)",
                               error);
   if (stmt == NULL)
     return FALSE;

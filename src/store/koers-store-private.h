@@ -141,6 +141,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersRow, koers_row_free)
   " UNION ALL SELECT id FROM objectives"                       \
   " WHERE department_id IN (SELECT value FROM json_each (?2)) AND period = ?1"
 
+/* koers-store-server-open.c: opens the company server at uri (a libpq
+ * URI); koers_store_open() and its kin come here for such an address. */
+KoersStore *koers_store_open_server (const char   *uri,
+                                     KoersLanguage language,
+                                     gboolean      lazy,
+                                     gboolean      kpis,
+                                     GError      **error);
+
 /* Opens path; with create_only a file that exists is refused.  language
  * names the company and departments of a new database. */
 KoersStore *koers_store_open_full (const char   *path,

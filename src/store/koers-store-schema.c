@@ -819,6 +819,34 @@ ensure_company (KoersStore   *self,
   return koers_store_commit (self, error);
 }
 
+/* The server's schema is --server-setup's, at the current version; a
+ * server without departments is a new database and gets the seed's. */
+static gboolean
+prepare_server (KoersStore   *self,
+                KoersLanguage language,
+                GError      **error)
+{
+  int n_departments = 0;
+  int rc = query_int (self->db, "SELECT count(*) FROM departments", &n_departments);
+
+  self->schema_version = KOERS_STORE_SCHEMA_VERSION;
+  if (rc != KOERS_DB_OK)
+    {
+      koers_store_set_db_error (self, rc, error);
+      return FALSE;
+    }
+  if (n_departments > 0)
+    return ensure_company (self, language, error);
+  if (!koers_store_begin (self, error))
+    return FALSE;
+  if (!seed_departments (self, language, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+  return koers_store_commit (self, error);
+}
+
 gboolean
 koers_store_prepare_schema (KoersStore   *self,
                             KoersLanguage language,
@@ -826,6 +854,9 @@ koers_store_prepare_schema (KoersStore   *self,
 {
   DatabaseFacts facts = { 0 };
   int           rc;
+
+  if (koers_store_is_server (self))
+    return prepare_server (self, language, error);
 
   rc = read_facts (self->db, &facts);
   if (rc != KOERS_DB_OK)

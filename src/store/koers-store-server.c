@@ -214,6 +214,20 @@ append_table (GString           *s,
   g_string_append (s, ");\n");
 }
 
+/* What a link does when the row it points at goes, as in the file's
+ * schema: a child goes with its parent, except a team, which stays
+ * without its department; an escalation goes with its key result. */
+static const char *
+get_on_delete (const KoersEntity *entity,
+               const KoersColumn *column)
+{
+  if (g_str_equal (entity->table, "departments"))
+    return "SET NULL";
+  if (g_str_equal (entity->table, "escalations"))
+    return "CASCADE";
+  return column->flags & KOERS_COLUMN_PARENT ? "CASCADE" : "SET NULL";
+}
+
 /* After every table exists: the links, whichever order the tables came. */
 static void
 append_links (GString           *s,
@@ -227,10 +241,10 @@ append_links (GString           *s,
         continue;
       g_string_append_printf (s,
                               "ALTER TABLE %s ADD FOREIGN KEY (%s) REFERENCES %s (id)"
-                              " ON DELETE %s;\n"
+                              " ON DELETE %s DEFERRABLE;\n"
                               "CREATE INDEX %s_%s ON %s (%s);\n",
                               entity->table, column->column, column->link_table,
-                              column->flags & KOERS_COLUMN_PARENT ? "CASCADE" : "SET NULL",
+                              get_on_delete (entity, column),
                               entity->table, column->column, entity->table, column->column);
     }
 }
@@ -335,12 +349,13 @@ koers_store_server_get_setup_sql (void)
   g_string_append (s, "GRANT SELECT ON changes, people TO koers_admin, koers_head, koers_leader,"
                       " koers_reader;\n"
                       "GRANT INSERT, UPDATE, DELETE ON people TO koers_admin;\n");
+  g_string_append (s, koers_store_server_get_compat_sql ());
   return g_string_free (s, FALSE);
 }
 
 /* The address as people may see it: without a password in it. */
-static char *
-display_uri (const char *uri)
+char *
+koers_store_server_display_uri (const char *uri)
 {
   g_autoptr (GRegex) in_uri = g_regex_new ("^(postgres(?:ql)?://[^:/@]*):[^@]*@", 0, 0, NULL);
   g_autoptr (GRegex) in_pairs = g_regex_new ("password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S+)", 0,
@@ -352,13 +367,13 @@ display_uri (const char *uri)
 
 /* A translated sentence for a server that did not do what was asked;
  * libpq's and PostgreSQL's own text is English and goes to the debug log. */
-static gboolean
-set_server_error (GError    **error,
-                  KoersDb    *db,
-                  int         rc,
-                  const char *given)
+gboolean
+koers_store_server_set_error (GError    **error,
+                              KoersDb    *db,
+                              int         rc,
+                              const char *given)
 {
-  g_autofree char *uri = display_uri (given);
+  g_autofree char *uri = koers_store_server_display_uri (given);
 
   g_debug ("%s: %s", uri, db != NULL ? koers_db_errmsg (db) : "");
   if (rc == KOERS_DB_AUTH)
@@ -398,7 +413,7 @@ open_server (const char *uri,
 
   if (!koers_db_is_server_uri (uri))
     {
-      g_autofree char *display = display_uri (uri);
+      g_autofree char *display = koers_store_server_display_uri (uri);
 
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
                    /* Translators: %s is what was given with --database. */
@@ -410,7 +425,7 @@ open_server (const char *uri,
   rc = koers_db_open_postgresql (uri, &db);
   if (rc != KOERS_DB_OK)
     {
-      set_server_error (error, db, rc, uri);
+      koers_store_server_set_error (error, db, rc, uri);
       return NULL;
     }
   return g_steal_pointer (&db);
@@ -431,10 +446,10 @@ koers_store_server_setup (const char *uri,
   if (rc == KOERS_DB_OK)
     rc = koers_db_step (stmt);
   if (rc != KOERS_DB_ROW)
-    return set_server_error (error, db, rc, uri);
+    return koers_store_server_set_error (error, db, rc, uri);
   if (koers_db_column_int (stmt, 0) != 0)
     {
-      g_autofree char *display = display_uri (uri);
+      g_autofree char *display = koers_store_server_display_uri (uri);
 
       g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
                    /* Translators: %s is a connection address, postgresql://host/database. */
@@ -454,7 +469,7 @@ koers_store_server_setup (const char *uri,
       int failed = rc;
 
       koers_db_exec (db, "ROLLBACK");
-      return set_server_error (error, db, failed, uri);
+      return koers_store_server_set_error (error, db, failed, uri);
     }
   return TRUE;
 }
@@ -491,7 +506,7 @@ finish (KoersDb    *db,
     rc = koers_db_exec (db, "COMMIT");
   if (rc == KOERS_DB_OK)
     return TRUE;
-  set_server_error (error, db, rc, uri);
+  koers_store_server_set_error (error, db, rc, uri);
   koers_db_exec (db, "ROLLBACK");
   return FALSE;
 }

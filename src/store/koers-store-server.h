@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "db/koers-db.h"
+
 G_BEGIN_DECLS
 
 /* The company server's schema (PostgreSQL), made from the column tables:
@@ -14,6 +16,10 @@ G_BEGIN_DECLS
  * teams, a leader their team, a reader nothing.  For the current schema
  * (search_path) of an empty database; run in one transaction. */
 char *koers_store_server_get_setup_sql (void);
+/* The part of it that lets the store's SQLite-dialect statements run
+ * (koers-store-server-compat.c): SQLite's JSON functions, the settings
+ * tables. */
+const char *koers_store_server_get_compat_sql (void);
 
 /* The channel the change log's trigger notifies, with the change's seq
  * as payload. */
@@ -31,6 +37,15 @@ typedef enum
 gboolean    koers_server_role_from_string (const char      *word,
                                            KoersServerRole *role);
 const char *koers_server_role_to_string (KoersServerRole role);
+
+/* uri without a password in it, to show. */
+char *koers_store_server_display_uri (const char *uri);
+/* Sets a translated KOERS_STORE_ERROR for the server at uri that answered
+ * rc (a refused password, no connection, …); FALSE. */
+gboolean koers_store_server_set_error (GError    **error,
+                                       KoersDb    *db,
+                                       int         rc,
+                                       const char *uri);
 
 G_END_DECLS
 

@@ -346,6 +346,9 @@ open_path (const char   *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (koers_db_is_server_uri (path))
+    return koers_store_open_server (path, language, lazy, kpis, error);
+
   display = g_filename_display_name (path);
   exists = g_stat (path, &st) == 0;
 

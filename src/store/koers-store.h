@@ -135,6 +135,9 @@ typedef enum
 KoersStoreCheckins koers_store_set_period_checkins (KoersStore        *self,
                                                     KoersStoreCheckins what);
 const char        *koers_store_get_path (KoersStore *self);
+/* Is the store on the company server (a postgresql:// address) rather
+ * than a file? */
+gboolean koers_store_is_server (KoersStore *self);
 
 /* A large file is opened without reading every page (that takes time in
  * proportion to its size); needs_verify says so, and verify reads it all

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "koers-store-private.h"
+#include "koers-test-server.h"
 #include "koers-test-store.h"
 
 void
@@ -27,7 +28,16 @@ void
 koers_test_store_setup (KoersTestStore *fixture,
                         gconstpointer   data)
 {
+  g_autofree char *server = NULL;
+
   koers_test_dir_setup (&fixture->files, data);
+  /* On the test server (suite server) a fresh schema of its own. */
+  server = koers_test_server_new_database ();
+  if (server != NULL)
+    {
+      g_free (fixture->files.path);
+      fixture->files.path = g_steal_pointer (&server);
+    }
   fixture->store = koers_test_open_store (fixture->files.path);
   g_signal_connect (fixture->store, "changed", G_CALLBACK (koers_test_count_cb), &fixture->changed);
 }
@@ -37,7 +47,19 @@ koers_test_store_teardown (KoersTestStore *fixture,
                            gconstpointer   data)
 {
   g_clear_object (&fixture->store);
+  if (koers_db_is_server_uri (fixture->files.path))
+    koers_test_server_drop_database (fixture->files.path);
   koers_test_dir_teardown (&fixture->files, data);
+}
+
+gboolean
+koers_test_store_skip_on_server (KoersTestStore *fixture,
+                                 const char     *why)
+{
+  if (!koers_store_is_server (fixture->store))
+    return FALSE;
+  g_test_skip (why);
+  return TRUE;
 }
 
 gint64
@@ -310,9 +332,15 @@ void
 koers_test_exec_raw (const char *path,
                      const char *sql)
 {
-  sqlite3 *db = koers_test_open_raw (path);
+  sqlite3 *db;
   char    *message = NULL;
 
+  if (koers_db_is_server_uri (path))
+    {
+      koers_test_server_exec (path, sql);
+      return;
+    }
+  db = koers_test_open_raw (path);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
@@ -335,10 +363,16 @@ gint64
 koers_test_query_int (const char *path,
                       const char *sql)
 {
-  sqlite3      *db = koers_test_open_raw (path);
+  sqlite3      *db;
   gboolean      has_row;
-  sqlite3_stmt *stmt = query_first_row (db, sql, &has_row);
-  gint64        ret = has_row ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_stmt *stmt;
+  gint64        ret;
+
+  if (koers_db_is_server_uri (path))
+    return koers_test_server_query_int (path, sql);
+  db = koers_test_open_raw (path);
+  stmt = query_first_row (db, sql, &has_row);
+  ret = has_row ? sqlite3_column_int64 (stmt, 0) : -1;
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -349,10 +383,16 @@ char *
 koers_test_query_text (const char *path,
                        const char *sql)
 {
-  sqlite3      *db = koers_test_open_raw (path);
+  sqlite3      *db;
   gboolean      has_row;
-  sqlite3_stmt *stmt = query_first_row (db, sql, &has_row);
-  char         *ret = has_row ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  sqlite3_stmt *stmt;
+  char         *ret;
+
+  if (koers_db_is_server_uri (path))
+    return koers_test_server_query_text (path, sql);
+  db = koers_test_open_raw (path);
+  stmt = query_first_row (db, sql, &has_row);
+  ret = has_row ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);

@@ -37,6 +37,10 @@ void koers_test_store_setup (KoersTestStore *fixture,
                              gconstpointer   data);
 void koers_test_store_teardown (KoersTestStore *fixture,
                                 gconstpointer   data);
+/* On the test server (suite server): skips the test, saying why (a raw
+ * SQLite connection, a file's own behaviour), and TRUE. */
+gboolean koers_test_store_skip_on_server (KoersTestStore *fixture,
+                                          const char     *why);
 /* A row count in the file, through another connection. */
 gint64 koers_test_store_count_rows (KoersTestStore *fixture,
                                     const char     *sql);

@@ -11,6 +11,10 @@ typedef struct
   char    *sql;          /* the PostgreSQL text; NULL: nothing to run */
   int      n_params;     /* the highest $N it uses */
   gboolean returning_id; /* " RETURNING id" was added: the row's id */
+  /* n_params types for PQexecParams: 0 (the server infers it) for a
+   * parameter the text uses, text for one it skips (a statement may be
+   * bound more than it reads; PostgreSQL needs a type for each). */
+  unsigned int *param_types;
 } KoersDbPgStatement;
 
 /* Translates one statement (or, for exec, several): ?N and ? become $N,

@@ -25,6 +25,8 @@ enum
   OID_NUMERIC = 1700,
 };
 
+G_STATIC_ASSERT (sizeof (Oid) == sizeof (unsigned int));
+
 typedef struct
 {
   KoersDb parent;
@@ -205,8 +207,14 @@ pg_step (KoersDbStmt *stmt)
       ExecStatusType status;
 
       self->executed = TRUE;
-      self->result = PQexecParams (db->conn, self->statement.sql, self->statement.n_params, NULL,
-                                   (const char *const *) self->params, NULL, NULL, 0);
+      /* Without parameters the text may hold more than one statement
+       * (the dialect's BEGIN IMMEDIATE does): the last one's rows count. */
+      if (self->statement.n_params == 0)
+        self->result = PQexec (db->conn, self->statement.sql);
+      else
+        self->result = PQexecParams (db->conn, self->statement.sql, self->statement.n_params,
+                                     (const Oid *) self->statement.param_types,
+                                     (const char *const *) self->params, NULL, NULL, 0);
       status = PQresultStatus (self->result);
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         return set_error (db, self->result);
