@@ -164,6 +164,8 @@ test_escalation (KoersTestStore *fx,
   g_assert_no_error (error);
   g_assert_false (koers_store_resolve_escalation (fx->store, koers_escalation_get_id (escalation), "Again", &error));
   g_clear_error (&error);
+  /* The department's count was kept from before: counted again. */
+  g_assert_cmpuint (koers_store_count_department_escalations (fx->store, sales), ==, 0);
 
   open = koers_store_list_escalations (fx->store, TRUE, &error);
   g_assert_cmpuint (open->len, ==, 0);
