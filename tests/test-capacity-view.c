@@ -125,6 +125,52 @@ test_escalate_dialog (void)
   koers_test_ui_db_close (&db);
 }
 
+/* The store refuses the escalation after the dialog has closed (the
+ * objective became aspirational meanwhile): the window says why in a
+ * toast, and nothing is written. */
+static void
+test_escalate_refused (void)
+{
+  KoersTestUiDb   db = { 0 };
+  KoersObjective *objective;
+  GtkWidget      *dialog;
+  GtkWidget      *content;
+  GtkWindow      *window;
+
+  koers_test_ui_db_open (&db);
+  koers_format_set_language (KOERS_LANGUAGE_EN);
+  objective = koers_test_add_objective (db.store, koers_test_find_department (db.store, "Sales"),
+                                        "Keep churn under 2%", "2026-Q2");
+  /* The test window has a toast overlay around its content, as the
+   * app's window has. */
+  window = koers_test_ui_window_new (gtk_label_new ("OKRs"), 800, 600);
+  content = GTK_WIDGET (window);
+  dialog = koers_escalate_dialog_new (window, db.store, objective, NULL);
+  koers_escalate_dialog_set_texts (KOERS_ESCALATE_DIALOG (dialog), "Supplier six weeks late", "A second supplier");
+  gtk_window_present (GTK_WINDOW (dialog));
+  koers_test_ui_iterate ();
+
+  g_object_set (objective, "kind", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, NULL);
+  g_assert_true (koers_store_save_objective (db.store, objective, NULL));
+  g_assert_false (koers_test_ui_has_label_containing (content, "Only committed objectives"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "escalate");
+  koers_test_ui_iterate ();
+
+  {
+    gint64 until = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+
+    /* The toast is shown from the main loop. */
+    while (!koers_test_ui_has_label_containing (content, "Only committed objectives") &&
+           g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_true (koers_test_ui_has_label_containing (content, "Only committed objectives are escalated"));
+  g_assert_cmpint (koers_test_query_int (db.path, "SELECT count(*) FROM escalations"), ==, 0);
+
+  gtk_window_destroy (window);
+  koers_test_ui_db_close (&db);
+}
+
 static void
 test_resource_form (void)
 {
@@ -187,6 +233,7 @@ main (int   argc,
 
   g_test_add_func ("/capacity-view/page", test_capacity_page);
   g_test_add_func ("/capacity-view/escalate-dialog", test_escalate_dialog);
+  g_test_add_func ("/capacity-view/escalate-refused", test_escalate_refused);
   g_test_add_func ("/capacity-view/resource-form", test_resource_form);
 
   return g_test_run ();

@@ -343,7 +343,7 @@ static const BadCase bad_cases[] = {
     "$.changes[0].author: expected text, found 3" },
   { "bad-entity", "\"entity\" : \"goal\"", "\"entity\" : \"objective\"",
     "$.changes[0].entity: expected one of \"department\", \"objective\", \"key_result\", "
-    "\"checkin\", \"kpi\", \"kpi_value\", found \"goal\"" },
+    "\"checkin\", \"kpi\", \"kpi_value\", \"capacity\", \"escalation\", found \"goal\"" },
   { "bad-op", "\"op\" : \"upsert\"", "\"op\" : \"update\"",
     "$.changes[0].op: expected one of \"insert\", \"update\", \"delete\", found \"upsert\"" },
   { "bad-uuid", "\"uuid\" : \"x\"", "\"uuid\" : \"22222222-2222-4222-8222-000000000001\"",

@@ -9,6 +9,7 @@
 #include "io/koers-capacity-csv.h"
 #include "koers-capacity-page.h"
 #include "store/koers-store-capacity.h"
+#include "widgets/koers-toasts.h"
 
 struct _KoersCapacityPage
 {
@@ -152,7 +153,7 @@ capacity_response_cb (AdwMessageDialog *dialog,
     return;
   if (!koers_store_set_capacity (form->page->store, form->department_id, &form->page->period, days,
                                  budget, &error))
-    g_message ("Capacity not saved: %s", error->message);
+    koers_toasts_show_error (GTK_WIDGET (form->page), error);
 }
 
 static AdwEntryRow *
@@ -334,7 +335,7 @@ answer_response_cb (AdwMessageDialog *dialog,
     return;
   if (!koers_store_answer_request (answer->page->store, answer->objective, answer->state,
                                    gtk_editable_get_text (GTK_EDITABLE (answer->note_row)), &error))
-    g_message ("Request not answered: %s", error->message);
+    koers_toasts_show_error (GTK_WIDGET (answer->page), error);
 }
 
 static void
@@ -461,7 +462,7 @@ export_response_cb (GtkNativeDialog   *chooser,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (file != NULL && !koers_capacity_requests_export (self->store, self->requests, file, &error))
-        g_message ("Requests not exported: %s", error->message);
+        koers_toasts_show_error (GTK_WIDGET (self), error);
     }
   g_clear_object (&self->chooser);
 }

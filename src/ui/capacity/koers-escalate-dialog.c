@@ -8,6 +8,7 @@
 #include "koers-escalate-dialog.h"
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-toasts.h"
 
 struct _KoersEscalateDialog
 {
@@ -73,9 +74,11 @@ response_cb (KoersEscalateDialog *self,
     return;
   if (!koers_escalate_dialog_escalate (self, &error))
     {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
       /* The message dialog closes after a response: say it where the
        * window that opened it can be seen. */
-      g_message ("Escalation refused: %s", error->message);
+      koers_toasts_show_error (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (self), error);
     }
 }
 

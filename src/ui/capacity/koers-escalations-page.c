@@ -7,6 +7,7 @@
 #include "core/koers-text.h"
 #include "koers-escalations-page.h"
 #include "store/koers-store-capacity.h"
+#include "widgets/koers-toasts.h"
 
 struct _KoersEscalationsPage
 {
@@ -81,7 +82,7 @@ resolve_response_cb (AdwMessageDialog *dialog,
     return;
   if (!koers_store_resolve_escalation (data->page->store, data->id,
                                        gtk_editable_get_text (GTK_EDITABLE (data->note_row)), &error))
-    g_message ("Escalation not resolved: %s", error->message);
+    koers_toasts_show_error (GTK_WIDGET (data->page), error);
 }
 
 static void
