@@ -7,6 +7,7 @@
 #include "core/koers-atomic-file.h"
 #include "core/koers-author.h"
 #include "core/koers-format.h"
+#include "store/db/koers-db.h"
 #include "ui/objectives/koers-editor-style.h"
 #include "ui/window/koers-database-dialog.h"
 #include "ui/window/koers-preferences-window.h"
@@ -142,6 +143,16 @@ author_changed_cb (KoersApplication *self)
       koers_store_set_author (koers_window_get_store (KOERS_WINDOW (l->data)), author);
 }
 
+/* A file's name made absolute; a server's address (postgresql://…) as
+ * it is. */
+static char *
+canonicalize_database (const char *path)
+{
+  if (koers_db_is_server_uri (path))
+    return g_strdup (path);
+  return g_canonicalize_filename (path, NULL);
+}
+
 static int
 koers_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -205,7 +216,7 @@ koers_application_handle_local_options (GApplication *application,
    * window of its own, so no two processes write one file. */
   if (g_application_get_is_remote (application))
     {
-      g_autofree char *own = g_canonicalize_filename (path, NULL);
+      g_autofree char *own = canonicalize_database (path);
 
       /* Koers runs already: it reminds by itself. */
       if (self->hidden)
@@ -259,7 +270,7 @@ find_window_for_path (GtkApplication *application,
       if (!KOERS_IS_WINDOW (l->data))
         continue;
       store = koers_window_get_store (KOERS_WINDOW (l->data));
-      other = g_canonicalize_filename (koers_store_get_path (store), NULL);
+      other = canonicalize_database (koers_store_get_path (store));
       if (g_strcmp0 (other, path) == 0)
         return KOERS_WINDOW (l->data);
     }

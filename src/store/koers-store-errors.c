@@ -149,5 +149,7 @@ koers_store_set_db_error (KoersStore *self,
                           int         rc,
                           GError    **error)
 {
+  if (koers_store_is_server (self) && koers_store_server_explain_error (self, rc, error))
+    return;
   koers_store_set_sqlite_error (error, rc, self->path);
 }

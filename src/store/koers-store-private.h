@@ -68,6 +68,13 @@ struct _KoersStore
   gboolean wal;        /* the file is in WAL mode (after our first write) */
   gboolean read_began; /* the outermost one began a transaction */
 
+  /* The company server (koers-store-server-live.c). */
+  guint    listen_id;     /* the connection's socket in the main loop */
+  guint    reconnect_id;  /* the next try after a lost connection */
+  guint    retry_ms;      /* the delay before that try */
+  gboolean reconnecting;  /* in reconnect_cb () */
+  gboolean missed_notify; /* a NOTIFY came during our own transaction */
+
   GListStore *departments; /* KoersDepartment, company first */
   GListStore *objectives;  /* KoersObjective */
   GListStore *kpis;        /* KoersKpi, by department id and position */
@@ -148,6 +155,18 @@ KoersStore *koers_store_open_server (const char   *uri,
                                      gboolean      lazy,
                                      gboolean      kpis,
                                      GError      **error);
+
+/* koers-store-server-live.c: LISTEN for others' writes on the server
+ * (koers_store_watch_other_writers() comes here), reconnecting with
+ * backoff after a lost connection; and the sentences of a lost
+ * connection and of a write the server's roles refuse (TRUE: error set). */
+void     koers_store_server_listen (KoersStore *self);
+void     koers_store_server_stop_listening (KoersStore *self);
+gboolean koers_store_server_explain_error (KoersStore *self,
+                                           int         rc,
+                                           GError    **error);
+/* Emits KoersStore::connection-changed. */
+void koers_store_emit_connection_changed (KoersStore *self);
 
 /* Opens path; with create_only a file that exists is refused.  language
  * names the company and departments of a new database. */

@@ -71,5 +71,5 @@ koers_store_is_server (KoersStore *self)
 {
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
 
-  return koers_db_get_engine (self->db) == KOERS_DB_ENGINE_POSTGRESQL;
+  return self->db != NULL && koers_db_get_engine (self->db) == KOERS_DB_ENGINE_POSTGRESQL;
 }

@@ -369,6 +369,11 @@ koers_store_watch_other_writers (KoersStore *self)
 
   if (self->watch_id != 0)
     return;
+  if (koers_store_is_server (self))
+    {
+      koers_store_server_listen (self);
+      return;
+    }
 
   self->data_version = query_data_version (self);
   self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
@@ -378,6 +383,7 @@ void
 koers_store_stop_watching (KoersStore *self)
 {
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  koers_store_server_stop_listening (self);
 }
 
 /* Does the object's value of column equal value (a value of the change

@@ -30,6 +30,7 @@ enum
 enum
 {
   CHANGED,
+  CONNECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -77,8 +78,7 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->objective_department, g_hash_table_unref);
   g_clear_pointer (&self->requested_periods, g_array_unref);
   g_clear_pointer (&self->own_changes, g_array_unref);
-  /* As koers_store_stop_watching(), which the watch file owns. */
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  koers_store_stop_watching (self);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (koers_store_parent_class)->finalize (object);
@@ -135,6 +135,19 @@ koers_store_class_init (KoersStoreClass *klass)
    */
   signals[CHANGED] =
     g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * KoersStore::connection-changed:
+   *
+   * Emitted when the company server's connection is lost or back
+   * (koers_store_get_connected()).
+   */
+  signals[CONNECTION_CHANGED] =
+    g_signal_new ("connection-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -487,4 +500,10 @@ koers_store_emit_changed (KoersStore *self)
    * or archived. */
   g_clear_pointer (&self->department_escalations, g_hash_table_unref);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+koers_store_emit_connection_changed (KoersStore *self)
+{
+  g_signal_emit (self, signals[CONNECTION_CHANGED], 0);
 }

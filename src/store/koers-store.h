@@ -138,6 +138,9 @@ const char        *koers_store_get_path (KoersStore *self);
 /* Is the store on the company server (a postgresql:// address) rather
  * than a file? */
 gboolean koers_store_is_server (KoersStore *self);
+/* FALSE while the server's connection is lost (the store reconnects by
+ * itself, and says so with ::connection-changed); TRUE for a file. */
+gboolean koers_store_get_connected (KoersStore *self);
 
 /* A large file is opened without reading every page (that takes time in
  * proportion to its size); needs_verify says so, and verify reads it all

@@ -35,6 +35,7 @@ typedef struct
   char   *errmsg;
   int     changes;
   gint64  last_id;
+  int     busy_ms; /* set again after a reconnect */
 } PgDb;
 
 typedef struct
@@ -190,6 +191,7 @@ pg_set_busy_timeout (KoersDb *db,
 {
   g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", ms);
 
+  PG_DB (db)->busy_ms = ms;
   PQclear (PQexec (PG_DB (db)->conn, sql));
 }
 
@@ -468,4 +470,41 @@ gboolean
 koers_db_pg_is_connected (KoersDb *db)
 {
   return db->engine == &pg_engine && PQstatus (PG_DB (db)->conn) == CONNECTION_OK;
+}
+
+int
+koers_db_pg_consume_notifies (KoersDb *db)
+{
+  PgDb     *self = PG_DB (db);
+  PGnotify *notify;
+  int       n = 0;
+
+  g_return_val_if_fail (db->engine == &pg_engine, -1);
+
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+    return -1;
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      n++;
+      PQfreemem (notify);
+    }
+  return n;
+}
+
+gboolean
+koers_db_pg_reconnect (KoersDb *db)
+{
+  PgDb *self = PG_DB (db);
+
+  g_return_val_if_fail (db->engine == &pg_engine, FALSE);
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    return FALSE;
+  /* What the session had: the settings of koers_db_open_postgresql()
+   * and the lock timeout (LISTEN is the caller's). */
+  PQclear (PQexec (self->conn, "SET client_min_messages = warning"));
+  if (self->busy_ms > 0)
+    pg_set_busy_timeout (db, self->busy_ms);
+  return TRUE;
 }

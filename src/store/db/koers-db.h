@@ -187,6 +187,12 @@ void          koers_db_bind_value (KoersDbStmt  *stmt,
  * the server is still there. */
 int      koers_db_pg_get_socket (KoersDb *db);
 gboolean koers_db_pg_is_connected (KoersDb *db);
+/* Reads what the server sent without waiting and drops the NOTIFYs that
+ * came: how many; -1 when the connection is gone. */
+int koers_db_pg_consume_notifies (KoersDb *db);
+/* Connects again with the same parameters (blocking); TRUE when the
+ * server is back. */
+gboolean koers_db_pg_reconnect (KoersDb *db);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDb, koers_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDbStmt, koers_db_finalize)

@@ -38,6 +38,7 @@ struct _KoersWindow
   char       *tree_key;  /* ids, parents and orders the tree was made for */
 
   AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *sidebar_title;
   AdwLeaflet      *leaflet;
   GtkWidget       *content_box;
   GtkListBox      *department_list;
@@ -181,5 +182,8 @@ void koers_window_class_init_due (GtkWidgetClass *widget_class);
 /* Adds export, import and the quarterly review (koers-window-data.c). */
 void koers_window_init_data (KoersWindow *self);
 void koers_window_dispose_data (KoersWindow *self);
+
+/* koers-window-server.c: which server is open, and its lost connection. */
+void koers_window_server_bind (KoersWindow *self);
 
 G_END_DECLS

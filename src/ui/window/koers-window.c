@@ -465,6 +465,7 @@ koers_window_constructed (GObject *object)
 
   koers_window_bind_departments (self);
   koers_window_capacity_bind (self);
+  koers_window_server_bind (self);
   koers_window_limit_first_rows (self);
   restore_period (self);
   restore_department (self);
@@ -526,6 +527,7 @@ koers_window_class_init (KoersWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KoersWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, KoersWindow, department_list);
