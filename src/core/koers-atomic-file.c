@@ -207,14 +207,13 @@ copy_owner_and_mode (int             fd,
     g_debug ("Could not keep the mode of a replaced file: %s", g_strerror (errno));
 }
 
+/* Called with live_lock held. */
 static void
-register_file (KoersAtomicFile *self)
+register_file_locked (KoersAtomicFile *self)
 {
-  g_mutex_lock (&live_lock);
   if (live_files == NULL)
     live_files = g_ptr_array_new ();
   g_ptr_array_add (live_files, self);
-  g_mutex_unlock (&live_lock);
 }
 
 /* Called with live_lock held. */
@@ -236,6 +235,7 @@ koers_atomic_file_new (const char          *path,
   GStatBuf         st;
   gboolean         exists;
   int              mode;
+  int              saved_errno;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -273,10 +273,24 @@ koers_atomic_file_new (const char          *path,
   /* 0666 lets the umask decide, as for any new file; a private or a
    * replaced file gets its mode below, never more open in between. */
   mode = exists || (flags & KOERS_ATOMIC_FILE_PRIVATE) != 0 ? 0600 : 0666;
+  /* Made and listed under one hold of the lock: a signal's removal either
+   * finds the file in the list or comes first, and then none is made. */
+  g_mutex_lock (&live_lock);
+  if (closing)
+    {
+      g_mutex_unlock (&live_lock);
+      g_clear_pointer (&self->tmp_path, g_free);
+      set_write_error (error, path, EINTR);
+      return NULL;
+    }
   self->fd = g_mkstemp_full (self->tmp_path, O_RDWR | O_CLOEXEC, mode);
+  saved_errno = errno;
+  if (self->fd >= 0)
+    register_file_locked (self);
+  g_mutex_unlock (&live_lock);
   if (self->fd < 0)
     {
-      set_write_error (error, path, errno);
+      set_write_error (error, path, saved_errno);
       g_clear_pointer (&self->tmp_path, g_free);
       return NULL;
     }
@@ -287,17 +301,6 @@ koers_atomic_file_new (const char          *path,
 
   if (exists)
     copy_owner_and_mode (self->fd, &st);
-
-  register_file (self);
-
-  g_mutex_lock (&live_lock);
-  if (closing)
-    {
-      g_mutex_unlock (&live_lock);
-      set_write_error (error, path, EINTR);
-      return NULL;
-    }
-  g_mutex_unlock (&live_lock);
 
   return g_steal_pointer (&self);
 }
