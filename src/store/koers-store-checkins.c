@@ -182,7 +182,7 @@ give_checkins (KoersStore     *self,
       KoersCheckin *checkin = g_ptr_array_index (oldest_first, i - 1);
 
       g_ptr_array_add (newest_first, checkin);
-      koers_store_index_checkin (self, kr, checkin);
+      koers_store_index (self, checkin, kr);
     }
   koers_key_result_splice_checkins (kr, newest_first);
   g_ptr_array_set_size (oldest_first, 0);
@@ -343,7 +343,7 @@ koers_store_read_checkin_list (KoersKeyResult *kr,
         {
           checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
           koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (checkin));
-          koers_store_index_checkin (self, kr, checkin);
+          koers_store_index (self, checkin, kr);
         }
       g_ptr_array_add (newest_first, checkin);
     }

@@ -29,22 +29,31 @@
  * fields say how a JSON file holds the column (koers-store-columns.h):
  * R a file must have it, O it is written only when it holds something. */
 
+/* Every table's bookkeeping, the same everywhere: the id and uuid come
+ * first, the version last, the stamps where the table has them. */
+/* clang-format off */
+#define ID_COLUMNS                                          \
+  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },  \
+  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL }
+#define STAMP_COLUMNS                                                    \
+  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL }, \
+  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL }
+#define VERSION_COLUMN { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL }
+/* clang-format on */
+
 static const KoersColumn department_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "name", "name", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
   { "emoji", "emoji", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
   { "sort_order", "sort-order", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
   { "parent_id", "parent-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, 0, "parent" },
   { "is_company", "is-company", KOERS_COLUMN_BOOL, L, NULL, PLAIN, 0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  STAMP_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const KoersColumn objective_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, R, "department" },
   { "title", "title", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
   { "description", "description", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
@@ -56,8 +65,7 @@ static const KoersColumn objective_columns[] = {
   { "state", "state", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
   { "carried_over_from_id", "carried-over-from-id", KOERS_COLUMN_LINK, L, "objectives", PLAIN, 0, "carried_over_from" },
   { "position", "position", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  STAMP_COLUMNS,
   { "postmortem", "postmortem", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "final_grade", "final-grade", KOERS_COLUMN_GRADE, L, NULL, PLAIN, O, NULL },
   { "review_note", "review-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
@@ -68,14 +76,13 @@ static const KoersColumn objective_columns[] = {
   { "request_reason", "request-reason", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "request_state", "request-state", KOERS_COLUMN_ENUM, L, NULL, PLAIN, O, NULL },
   { "request_note", "request-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  VERSION_COLUMN,
 };
 
 /* current_value is not logged: it follows the latest check-in, which the
  * log holds itself. */
 static const KoersColumn key_result_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "objective_id", "objective-id", KOERS_COLUMN_LINK, P, "objectives", NONE, 0, NULL },
   { "title", "title", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
   { "metric_kind", "metric-kind", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
@@ -89,31 +96,27 @@ static const KoersColumn key_result_columns[] = {
   { "uses_personal_data", "uses-personal-data", KOERS_COLUMN_BOOL, L, NULL, PLAIN, 0, NULL },
   { "personal_data_note", "personal-data-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
   { "position", "position", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
+  STAMP_COLUMNS,
   { "final_score", "final-score", KOERS_COLUMN_GRADE, L, NULL, PLAIN, O, NULL },
   { "final_note", "final-note", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "kpi_id", "kpi-id", KOERS_COLUMN_LINK, L, "kpis", PLAIN, O, "kpi" },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  VERSION_COLUMN,
 };
 
 static const KoersColumn checkin_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "key_result_id", "key-result-id", KOERS_COLUMN_LINK, P, "key_results", NONE, 0, NULL },
   { "date", "date", KOERS_COLUMN_TEXT, L, NULL, DATE, R, NULL },
   { "value", "value", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
   { "status", "status", KOERS_COLUMN_ENUM, L, NULL, PLAIN, 0, NULL },
   { "note", "note", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
   { "author", "author", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  STAMP_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const KoersColumn kpi_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", PLAIN, R, "department" },
   { "name", "name", KOERS_COLUMN_TEXT, L, NULL, NAME, R, NULL },
   { "unit", "unit", KOERS_COLUMN_TEXT, L, NULL, PLAIN, 0, NULL },
@@ -123,21 +126,18 @@ static const KoersColumn kpi_columns[] = {
   { "attention", "attention", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
   { "frequency", "frequency", KOERS_COLUMN_ENUM, L, NULL, PLAIN, R, NULL },
   { "position", "position", KOERS_COLUMN_INT, L, NULL, ORDER, 0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  STAMP_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const KoersColumn kpi_value_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "kpi_id", "kpi-id", KOERS_COLUMN_LINK, P, "kpis", NONE, 0, NULL },
   { "date", "date", KOERS_COLUMN_TEXT, L, NULL, DATE, R, NULL },
   { "value", "value", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
   { "note", "note", KOERS_COLUMN_TEXT, L, NULL, NOTE, 0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  STAMP_COLUMNS,
+  VERSION_COLUMN,
 };
 
 /* Schema 7: capacity per department and quarter, escalations of an
@@ -147,20 +147,17 @@ static const KoersColumn kpi_value_columns[] = {
  * file holds them: a capacity in its department's list, an escalation in
  * its objective's. */
 static const KoersColumn capacity_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "department_id", "department-id", KOERS_COLUMN_LINK, P, "departments", NONE, 0, NULL },
   { "period", "period", KOERS_COLUMN_TEXT, L, NULL, PERIOD, R, NULL },
   { "days", "days", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, R, NULL },
   { "budget", "budget", KOERS_COLUMN_DOUBLE, L, NULL, PLAIN, 0, NULL },
-  { "created", "created", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "updated", "updated", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, R, NULL },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  STAMP_COLUMNS,
+  VERSION_COLUMN,
 };
 
 static const KoersColumn escalation_columns[] = {
-  { "id", "id", KOERS_COLUMN_ID, 0, NULL, NONE, 0, NULL },
-  { "uuid", "uuid", KOERS_COLUMN_UUID, 0, NULL, PLAIN, R, NULL },
+  ID_COLUMNS,
   { "objective_id", "objective-id", KOERS_COLUMN_LINK, P, "objectives", NONE, 0, NULL },
   { "key_result_id", "key-result-id", KOERS_COLUMN_LINK, L, "key_results", PLAIN, O, "key_result" },
   { "reason", "reason", KOERS_COLUMN_TEXT, L, NULL, NOTE, R, NULL },
@@ -171,7 +168,7 @@ static const KoersColumn escalation_columns[] = {
   { "resolution", "resolution", KOERS_COLUMN_TEXT, L, NULL, NOTE, O, NULL },
   { "resolved_by", "resolved-by", KOERS_COLUMN_TEXT, L, NULL, PLAIN, O, NULL },
   { "resolved_at", "resolved-at", KOERS_COLUMN_STAMP, 0, NULL, PLAIN, O, NULL },
-  { "version", NULL, KOERS_COLUMN_VERSION, 0, NULL, NONE, 0, NULL },
+  VERSION_COLUMN,
 };
 
 #undef L
@@ -186,6 +183,9 @@ static const KoersColumn escalation_columns[] = {
 #undef PERIOD
 #undef ORDER
 #undef WEIGHT
+#undef ID_COLUMNS
+#undef STAMP_COLUMNS
+#undef VERSION_COLUMN
 
 #define ENTITY(name, table, entity, get_type, columns)                  \
   G_STATIC_ASSERT (G_N_ELEMENTS (columns) <= KOERS_ENTITY_MAX_COLUMNS); \

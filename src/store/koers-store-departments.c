@@ -342,7 +342,7 @@ koers_store_delete_department (KoersStore      *self,
     koers_store_forget_objective (self, g_ptr_array_index (objectives, i));
   for (guint i = 0; i < kpis->len; i++)
     koers_store_forget_kpi (self, g_ptr_array_index (kpis, i));
-  koers_store_unindex_department (self, own);
+  koers_store_unindex (self, own);
   if (g_list_store_find (self->departments, own, &position))
     g_list_store_remove (self->departments, position);
   koers_store_clear_links (self, links);

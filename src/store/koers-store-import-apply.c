@@ -101,7 +101,7 @@ apply_key_results (KoersBatchWrite *w,
       if (old != NULL && old != objective)
         {
           g_object_ref (kr);
-          koers_store_unindex_key_result (w->store, kr);
+          koers_store_unindex (w->store, kr);
           koers_objective_remove_key_result (old, kr);
         }
 
@@ -117,7 +117,7 @@ apply_key_results (KoersBatchWrite *w,
       if (old == NULL || old != objective)
         {
           koers_objective_insert_key_result (objective, kr);
-          koers_store_index_key_result (w->store, objective, kr);
+          koers_store_index (w->store, kr, objective);
           if (old != NULL)
             g_object_unref (kr);
         }
@@ -144,7 +144,7 @@ apply_checkins (KoersBatchWrite *w)
       g_object_ref (checkin);
       if (old != NULL && old != kr)
         {
-          koers_store_unindex_checkin (w->store, checkin);
+          koers_store_unindex (w->store, checkin);
           koers_key_result_remove_checkin (old, checkin);
         }
 
@@ -159,7 +159,7 @@ apply_checkins (KoersBatchWrite *w)
       /* Adds it, or re-sorts it when it is already there. */
       koers_key_result_add_checkin (kr, checkin);
       if (old != kr)
-        koers_store_index_checkin (w->store, kr, checkin);
+        koers_store_index (w->store, checkin, kr);
       g_object_unref (checkin);
     }
 }
@@ -210,7 +210,7 @@ apply_kpi_values (KoersBatchWrite *w)
       g_object_ref (value);
       if (old != NULL && old != kpi)
         {
-          koers_store_unindex_kpi_value (w->store, value);
+          koers_store_unindex (w->store, value);
           koers_kpi_remove_value (old, value);
         }
 
@@ -225,7 +225,7 @@ apply_kpi_values (KoersBatchWrite *w)
       /* Adds it, or re-sorts it when it is already there. */
       koers_kpi_add_value (kpi, value);
       if (old != kpi)
-        koers_store_index_kpi_value (w->store, kpi, value);
+        koers_store_index (w->store, value, kpi);
       g_object_unref (value);
     }
 }
@@ -452,7 +452,7 @@ detach_key_result (KoersStore     *store,
   gint64          id = koers_key_result_get_id (kr);
 
   g_hash_table_insert (detached->key_results, g_memdup2 (&id, sizeof id), g_object_ref (kr));
-  koers_store_unindex_key_result (store, kr);
+  koers_store_unindex (store, kr);
   if (owner != NULL)
     koers_objective_remove_key_result (owner, kr);
 }
@@ -466,7 +466,7 @@ detach_checkin (KoersStore   *store,
   gint64          id = koers_checkin_get_id (checkin);
 
   g_hash_table_insert (detached->checkins, g_memdup2 (&id, sizeof id), g_object_ref (checkin));
-  koers_store_unindex_checkin (store, checkin);
+  koers_store_unindex (store, checkin);
   if (owner != NULL)
     koers_key_result_remove_checkin (owner, checkin);
 }
@@ -539,7 +539,7 @@ update_checkins (KoersStore     *store,
           if (checkin != NULL)
             {
               koers_key_result_add_checkin (model, checkin);
-              koers_store_index_checkin (store, model, checkin);
+              koers_store_index (store, checkin, model);
             }
         }
 
@@ -552,7 +552,7 @@ update_checkins (KoersStore     *store,
       else
         {
           koers_key_result_add_checkin (model, from);
-          koers_store_index_checkin (store, model, from);
+          koers_store_index (store, from, model);
         }
     }
 }
@@ -583,7 +583,7 @@ update_in_place (KoersStore     *store,
           if (kr != NULL)
             {
               koers_objective_insert_key_result (model, kr);
-              koers_store_index_key_result (store, model, kr);
+              koers_store_index (store, kr, model);
             }
         }
 
@@ -608,7 +608,7 @@ update_in_place (KoersStore     *store,
                 detach_checkin (store, detached, held);
             }
           koers_objective_insert_key_result (model, from);
-          koers_store_index_key_result (store, model, from);
+          koers_store_index (store, from, model);
         }
     }
 

@@ -103,7 +103,7 @@ write_new_key_result (KoersStore     *self,
 
   koers_store_apply_rows (pending);
   koers_objective_insert_key_result (own_objective, kr);
-  koers_store_index_key_result (self, own_objective, kr);
+  koers_store_index (self, kr, own_objective);
   koers_store_emit_changed (self);
   return TRUE;
 }
@@ -183,10 +183,10 @@ koers_store_save_key_result (KoersStore     *self,
 
   if (target != owner)
     {
-      koers_store_unindex_key_result (self, own);
+      koers_store_unindex (self, own);
       koers_objective_remove_key_result (owner, own);
       koers_objective_insert_key_result (target, own);
-      koers_store_index_key_result (self, target, own);
+      koers_store_index (self, own, target);
     }
   else
     koers_objective_sort_key_results (owner);
@@ -275,7 +275,7 @@ koers_store_delete_key_result (KoersStore     *self,
   /* The positions of the others keep a gap, so an undo lands in place. */
   g_object_ref (own);
   g_object_ref (owner);
-  koers_store_unindex_key_result (self, own);
+  koers_store_unindex (self, own);
   koers_objective_remove_key_result (owner, own);
   g_object_unref (owner);
   g_object_unref (own);
@@ -342,7 +342,7 @@ write_new_checkin (KoersStore     *self,
 
   koers_row_apply (row);
   koers_key_result_add_checkin (kr, checkin);
-  koers_store_index_checkin (self, kr, checkin);
+  koers_store_index (self, checkin, kr);
   set_current (kr, has_current, current_value);
 
   koers_store_emit_changed (self);
@@ -455,7 +455,7 @@ koers_store_delete_checkin (KoersStore   *self,
 
   g_object_ref (own);
   g_object_ref (kr);
-  koers_store_unindex_checkin (self, own);
+  koers_store_unindex (self, own);
   koers_key_result_remove_checkin (kr, own);
   set_current (kr, has_current, current_value);
   g_object_unref (kr);

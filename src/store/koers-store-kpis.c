@@ -432,7 +432,7 @@ write_new_value (KoersStore    *self,
 
   koers_row_apply (row);
   koers_kpi_add_value (kpi, value);
-  koers_store_index_kpi_value (self, kpi, value);
+  koers_store_index (self, value, kpi);
 
   koers_store_emit_changed (self);
   return TRUE;
@@ -529,7 +529,7 @@ koers_store_delete_kpi_value (KoersStore    *self,
 
   g_object_ref (own);
   g_object_ref (kpi);
-  koers_store_unindex_kpi_value (self, own);
+  koers_store_unindex (self, own);
   koers_kpi_remove_value (kpi, own);
   g_object_unref (kpi);
   g_object_unref (own);

@@ -60,7 +60,7 @@ take_department (KoersStore *self,
                  GObject    *object,
                  gpointer    data)
 {
-  koers_store_index_department (self, KOERS_DEPARTMENT (object));
+  koers_store_index (self, KOERS_DEPARTMENT (object), NULL);
   return TAKE_KEPT;
 }
 
@@ -97,7 +97,7 @@ take_objective (KoersStore *self,
     return TAKE_SKIPPED;
   if (koers_store_find_department (self, koers_objective_get_department_id (objective)) == NULL)
     return TAKE_ORPHAN;
-  koers_store_index_objective (self, objective);
+  koers_store_index (self, objective, NULL);
   return TAKE_KEPT;
 }
 
@@ -135,7 +135,7 @@ take_key_result (KoersStore *self,
   if (objective == NULL)
     return TAKE_ORPHAN;
   koers_objective_insert_key_result (objective, kr);
-  koers_store_index_key_result (self, objective, kr);
+  koers_store_index (self, kr, objective);
   return TAKE_KEPT;
 }
 
@@ -200,7 +200,7 @@ take_kpi (KoersStore *self,
 
   if (koers_store_find_department (self, koers_kpi_get_department_id (kpi)) == NULL)
     return TAKE_ORPHAN;
-  koers_store_index_kpi (self, kpi);
+  koers_store_index (self, kpi, NULL);
   return TAKE_KEPT;
 }
 
@@ -238,7 +238,7 @@ take_kpi_value (KoersStore *self,
   if (kpi != batch->kpi)
     give_kpi_values (batch);
   batch->kpi = kpi;
-  koers_store_index_kpi_value (self, kpi, value);
+  koers_store_index (self, value, kpi);
   g_ptr_array_add (batch->oldest_first, g_object_ref (value));
   return TAKE_KEPT;
 }

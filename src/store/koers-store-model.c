@@ -14,27 +14,6 @@ id_key (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-/* A check-in or a KPI value, and what holds it. */
-static void
-index_owned (GHashTable *by_id,
-             GHashTable *owner_of,
-             gint64      id,
-             gpointer    object,
-             gpointer    owner)
-{
-  g_hash_table_insert (by_id, id_key (id), g_object_ref (object));
-  g_hash_table_insert (owner_of, id_key (id), g_object_ref (owner));
-}
-
-static void
-unindex_owned (GHashTable *by_id,
-               GHashTable *owner_of,
-               gint64      id)
-{
-  g_hash_table_remove (by_id, &id);
-  g_hash_table_remove (owner_of, &id);
-}
-
 /* Moves item within list only when its neighbours say it is out of
  * place, so a save that kept the order does not make views rebuild rows. */
 static void
@@ -99,12 +78,17 @@ koers_store_clear_checkin_loader (KoersStore *self)
   g_clear_pointer (&self->self_ref, release_self_ref);
 }
 
-static void
-give_checkin_loader (KoersStore     *self,
-                     KoersKeyResult *kr)
+/* -1, 0 or 1 as the first of a's n keys that differs from b's is lower
+ * or higher: the order of an ORDER BY over those keys. */
+static int
+compare_keys (const gint64 *a,
+              const gint64 *b,
+              guint         n)
 {
-  koers_key_result_set_checkin_loader (kr, self->read_checkins, g_rc_box_acquire (self->self_ref),
-                                       release_self_ref);
+  for (guint i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return a[i] < b[i] ? -1 : 1;
+  return 0;
 }
 
 int
@@ -112,22 +96,15 @@ koers_store_compare_kpis (gconstpointer a,
                           gconstpointer b,
                           gpointer      user_data)
 {
-  KoersKpi *ka = (KoersKpi *) a;
-  KoersKpi *kb = (KoersKpi *) b;
-  gint64    da = koers_kpi_get_department_id (ka);
-  gint64    db = koers_kpi_get_department_id (kb);
-  int       pa = koers_kpi_get_position (ka);
-  int       pb = koers_kpi_get_position (kb);
-  gint64    ia = koers_kpi_get_id (ka);
-  gint64    ib = koers_kpi_get_id (kb);
+  KoersKpi    *ka = (KoersKpi *) a;
+  KoersKpi    *kb = (KoersKpi *) b;
+  const gint64 keys_a[] = { koers_kpi_get_department_id (ka), koers_kpi_get_position (ka), koers_kpi_get_id (ka) };
+  const gint64 keys_b[] = { koers_kpi_get_department_id (kb), koers_kpi_get_position (kb), koers_kpi_get_id (kb) };
 
-  if (da != db)
-    return da < db ? -1 : 1;
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
+  return compare_keys (keys_a, keys_b, G_N_ELEMENTS (keys_a));
 }
 
+/* The company first. */
 int
 koers_store_compare_departments (gconstpointer a,
                                  gconstpointer b,
@@ -135,18 +112,10 @@ koers_store_compare_departments (gconstpointer a,
 {
   KoersDepartment *da = (KoersDepartment *) a;
   KoersDepartment *db = (KoersDepartment *) b;
-  gboolean         ca = koers_department_get_is_company (da);
-  gboolean         cb = koers_department_get_is_company (db);
-  int              sa = koers_department_get_sort_order (da);
-  int              sb = koers_department_get_sort_order (db);
-  gint64           ia = koers_department_get_id (da);
-  gint64           ib = koers_department_get_id (db);
+  const gint64     keys_a[] = { !koers_department_get_is_company (da), koers_department_get_sort_order (da), koers_department_get_id (da) };
+  const gint64     keys_b[] = { !koers_department_get_is_company (db), koers_department_get_sort_order (db), koers_department_get_id (db) };
 
-  if (ca != cb)
-    return ca ? -1 : 1;
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  return (ia > ib) - (ia < ib);
+  return compare_keys (keys_a, keys_b, G_N_ELEMENTS (keys_a));
 }
 
 /* The order of ORDER BY department_id, period, position, id: periods
@@ -158,27 +127,18 @@ koers_store_compare_objectives (gconstpointer a,
 {
   KoersObjective *oa = (KoersObjective *) a;
   KoersObjective *ob = (KoersObjective *) b;
-  gint64          da = koers_objective_get_department_id (oa);
-  gint64          db = koers_objective_get_department_id (ob);
+  const gint64    keys_a[] = { koers_objective_get_department_id (oa), koers_objective_get_position (oa), koers_objective_get_id (oa) };
+  const gint64    keys_b[] = { koers_objective_get_department_id (ob), koers_objective_get_position (ob), koers_objective_get_id (ob) };
   int             cmp;
-  int             pa, pb;
-  gint64          ia, ib;
 
-  if (da != db)
-    return da < db ? -1 : 1;
+  if (keys_a[0] != keys_b[0])
+    return compare_keys (keys_a, keys_b, 1);
 
   cmp = g_strcmp0 (koers_objective_get_period (oa), koers_objective_get_period (ob));
   if (cmp != 0)
     return cmp < 0 ? -1 : 1;
 
-  pa = koers_objective_get_position (oa);
-  pb = koers_objective_get_position (ob);
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  ia = koers_objective_get_id (oa);
-  ib = koers_objective_get_id (ob);
-  return (ia > ib) - (ia < ib);
+  return compare_keys (keys_a + 1, keys_b + 1, 2);
 }
 
 GListModel *
@@ -301,87 +261,12 @@ koers_store_get_checkin_key_result (KoersStore   *self,
   return g_hash_table_lookup (self->checkin_owner, &id);
 }
 
-void
-koers_store_index_department (KoersStore      *self,
-                              KoersDepartment *dept)
-{
-  g_hash_table_insert (self->department_by_id, id_key (koers_department_get_id (dept)),
-                       g_object_ref (dept));
-}
-
-void
-koers_store_unindex_department (KoersStore      *self,
-                                KoersDepartment *dept)
-{
-  gint64 id = koers_department_get_id (dept);
-
-  g_hash_table_remove (self->department_by_id, &id);
-}
-
-void
-koers_store_index_checkin (KoersStore     *self,
-                           KoersKeyResult *kr,
-                           KoersCheckin   *checkin)
-{
-  index_owned (self->checkin_by_id, self->checkin_owner, koers_checkin_get_id (checkin),
-               checkin, kr);
-}
-
-void
-koers_store_unindex_checkin (KoersStore   *self,
-                             KoersCheckin *checkin)
-{
-  unindex_owned (self->checkin_by_id, self->checkin_owner, koers_checkin_get_id (checkin));
-}
-
-/* The key result and the check-ins it holds (those read: its list is not
- * read for this). */
-void
-koers_store_index_key_result (KoersStore     *self,
-                              KoersObjective *objective,
-                              KoersKeyResult *kr)
-{
-  GListModel *checkins = koers_key_result_peek_checkins (kr);
-  gint64      id = koers_key_result_get_id (kr);
-  guint       n = g_list_model_get_n_items (checkins);
-
-  g_hash_table_insert (self->key_result_by_id, id_key (id), g_object_ref (kr));
-  g_hash_table_insert (self->key_result_owner, id_key (id), g_object_ref (objective));
-  give_checkin_loader (self, kr);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i);
-
-      koers_store_index_checkin (self, kr, checkin);
-    }
-}
-
-void
-koers_store_unindex_key_result (KoersStore     *self,
-                                KoersKeyResult *kr)
-{
-  GListModel *checkins = koers_key_result_peek_checkins (kr);
-  gint64      id = koers_key_result_get_id (kr);
-  guint       n = g_list_model_get_n_items (checkins);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i);
-
-      koers_store_unindex_checkin (self, checkin);
-    }
-
-  g_hash_table_remove (self->key_result_by_id, &id);
-  g_hash_table_remove (self->key_result_owner, &id);
-}
-
 /* Files the objective under its department (again, when it moved), so a
  * department's summary reads its own objectives only. */
 static void
-home_objective (KoersStore     *self,
-                KoersObjective *objective,
-                gboolean        keep)
+home_objective (KoersStore *self,
+                gpointer    objective,
+                gboolean    keep)
 {
   gint64      id = koers_objective_get_id (objective);
   gint64      dept_id = koers_objective_get_department_id (objective);
@@ -407,6 +292,167 @@ home_objective (KoersStore     *self,
                        g_memdup2 (&dept_id, sizeof dept_id));
 }
 
+static void
+give_checkin_loader (KoersStore *self,
+                     gpointer    kr,
+                     gboolean    keep)
+{
+  if (keep)
+    koers_key_result_set_checkin_loader (kr, self->read_checkins, g_rc_box_acquire (self->self_ref),
+                                         release_self_ref);
+}
+
+typedef gint64 (*GetIdFunc) (gpointer object);
+typedef GListModel *(*GetChildrenFunc) (gpointer object);
+typedef void (*FileFunc) (KoersStore *self,
+                          gpointer    object,
+                          gboolean    keep);
+
+typedef struct _IndexKind IndexKind;
+
+/* How the indexes hold one kind of object: the tables (members of
+ * KoersStore) of the objects by id and of their owners by their id, and
+ * what it holds that is indexed with it. */
+struct _IndexKind
+{
+  GType (*get_type) (void);
+  goffset          by_id;
+  goffset          owner_of; /* 0: nothing owns it */
+  GetIdFunc        get_id;
+  GetChildrenFunc  get_children;
+  const IndexKind *child; /* NULL: it holds nothing indexed */
+  FileFunc         file;  /* what else taking it in or letting it go does */
+};
+
+static const IndexKind checkin_index = {
+  .get_type = koers_checkin_get_type,
+  .by_id = G_STRUCT_OFFSET (KoersStore, checkin_by_id),
+  .owner_of = G_STRUCT_OFFSET (KoersStore, checkin_owner),
+  .get_id = (GetIdFunc) koers_checkin_get_id,
+};
+
+/* The check-ins it holds are those read: its list is not read for this. */
+static const IndexKind key_result_index = {
+  .get_type = koers_key_result_get_type,
+  .by_id = G_STRUCT_OFFSET (KoersStore, key_result_by_id),
+  .owner_of = G_STRUCT_OFFSET (KoersStore, key_result_owner),
+  .get_id = (GetIdFunc) koers_key_result_get_id,
+  .get_children = (GetChildrenFunc) koers_key_result_peek_checkins,
+  .child = &checkin_index,
+  .file = give_checkin_loader,
+};
+
+static const IndexKind objective_index = {
+  .get_type = koers_objective_get_type,
+  .by_id = G_STRUCT_OFFSET (KoersStore, objective_by_id),
+  .get_id = (GetIdFunc) koers_objective_get_id,
+  .get_children = (GetChildrenFunc) koers_objective_get_key_results,
+  .child = &key_result_index,
+  .file = home_objective,
+};
+
+static const IndexKind department_index = {
+  .get_type = koers_department_get_type,
+  .by_id = G_STRUCT_OFFSET (KoersStore, department_by_id),
+  .get_id = (GetIdFunc) koers_department_get_id,
+};
+
+static const IndexKind kpi_value_index = {
+  .get_type = koers_kpi_value_get_type,
+  .by_id = G_STRUCT_OFFSET (KoersStore, kpi_value_by_id),
+  .owner_of = G_STRUCT_OFFSET (KoersStore, kpi_value_owner),
+  .get_id = (GetIdFunc) koers_kpi_value_get_id,
+};
+
+static const IndexKind kpi_index = {
+  .get_type = koers_kpi_get_type,
+  .by_id = G_STRUCT_OFFSET (KoersStore, kpi_by_id),
+  .get_id = (GetIdFunc) koers_kpi_get_id,
+  .get_children = (GetChildrenFunc) koers_kpi_get_values,
+  .child = &kpi_value_index,
+};
+
+/* keep: takes object (owned by owner, or NULL) and what it holds into
+ * the indexes; else lets them go.  The file hook comes first on the way
+ * in and last on the way out, as the object's own entries. */
+static void
+index_object (KoersStore      *self,
+              const IndexKind *kind,
+              gpointer         object,
+              gpointer         owner,
+              gboolean         keep)
+{
+  GHashTable *by_id = G_STRUCT_MEMBER (GHashTable *, self, kind->by_id);
+  GHashTable *owner_of = kind->owner_of != 0 ? G_STRUCT_MEMBER (GHashTable *, self, kind->owner_of)
+                                             : NULL;
+  gint64      id = kind->get_id (object);
+
+  if (keep)
+    {
+      if (kind->file != NULL)
+        kind->file (self, object, TRUE);
+      g_hash_table_insert (by_id, id_key (id), g_object_ref (object));
+      if (owner_of != NULL)
+        g_hash_table_insert (owner_of, id_key (id), g_object_ref (owner));
+    }
+
+  if (kind->child != NULL)
+    {
+      GListModel *children = kind->get_children (object);
+      guint       n = g_list_model_get_n_items (children);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (GObject) child = g_list_model_get_item (children, i);
+
+          index_object (self, kind->child, child, object, keep);
+        }
+    }
+
+  if (!keep)
+    {
+      if (kind->file != NULL)
+        kind->file (self, object, FALSE);
+      g_hash_table_remove (by_id, &id);
+      if (owner_of != NULL)
+        g_hash_table_remove (owner_of, &id);
+    }
+}
+
+/* The kind of object, the most numerous first. */
+static const IndexKind *
+find_index_kind (gpointer object)
+{
+  static const IndexKind *const kinds[] = {
+    &checkin_index,
+    &kpi_value_index,
+    &key_result_index,
+    &objective_index,
+    &kpi_index,
+    &department_index,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (object, kinds[i]->get_type ()))
+      return kinds[i];
+  g_return_val_if_reached (NULL);
+}
+
+void
+koers_store_index (KoersStore *self,
+                   gpointer    object,
+                   gpointer    owner)
+{
+  index_object (self, find_index_kind (object), object, owner, TRUE);
+}
+
+void
+koers_store_unindex (KoersStore *self,
+                     gpointer    object)
+{
+  index_object (self, find_index_kind (object), object, NULL, FALSE);
+}
+
 GListModel *
 koers_store_get_department_objectives (KoersStore *self,
                                        gint64      department_id)
@@ -422,45 +468,6 @@ koers_store_get_department_objectives (KoersStore *self,
       g_hash_table_insert (self->objectives_by_department, id_key (department_id), list);
     }
   return G_LIST_MODEL (list);
-}
-
-/* The objective and everything it holds. */
-void
-koers_store_index_objective (KoersStore     *self,
-                             KoersObjective *objective)
-{
-  home_objective (self, objective, TRUE);
-  GListModel *krs = koers_objective_get_key_results (objective);
-  guint       n = g_list_model_get_n_items (krs);
-
-  g_hash_table_insert (self->objective_by_id, id_key (koers_objective_get_id (objective)),
-                       g_object_ref (objective));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
-
-      koers_store_index_key_result (self, objective, kr);
-    }
-}
-
-void
-koers_store_unindex_objective (KoersStore     *self,
-                               KoersObjective *objective)
-{
-  GListModel *krs = koers_objective_get_key_results (objective);
-  gint64      id = koers_objective_get_id (objective);
-  guint       n = g_list_model_get_n_items (krs);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
-
-      koers_store_unindex_key_result (self, kr);
-    }
-
-  home_objective (self, objective, FALSE);
-  g_hash_table_remove (self->objective_by_id, &id);
 }
 
 GListModel *
@@ -500,57 +507,6 @@ koers_store_get_kpi_value_kpi (KoersStore    *self,
 
   id = koers_kpi_value_get_id (value);
   return g_hash_table_lookup (self->kpi_value_owner, &id);
-}
-
-void
-koers_store_index_kpi_value (KoersStore    *self,
-                             KoersKpi      *kpi,
-                             KoersKpiValue *value)
-{
-  index_owned (self->kpi_value_by_id, self->kpi_value_owner, koers_kpi_value_get_id (value),
-               value, kpi);
-}
-
-void
-koers_store_unindex_kpi_value (KoersStore    *self,
-                               KoersKpiValue *value)
-{
-  unindex_owned (self->kpi_value_by_id, self->kpi_value_owner, koers_kpi_value_get_id (value));
-}
-
-void
-koers_store_index_kpi (KoersStore *self,
-                       KoersKpi   *kpi)
-{
-  GListModel *values = koers_kpi_get_values (kpi);
-  guint       n = g_list_model_get_n_items (values);
-
-  g_hash_table_insert (self->kpi_by_id, id_key (koers_kpi_get_id (kpi)), g_object_ref (kpi));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i);
-
-      koers_store_index_kpi_value (self, kpi, value);
-    }
-}
-
-void
-koers_store_unindex_kpi (KoersStore *self,
-                         KoersKpi   *kpi)
-{
-  GListModel *values = koers_kpi_get_values (kpi);
-  gint64      id = koers_kpi_get_id (kpi);
-  guint       n = g_list_model_get_n_items (values);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i);
-
-      koers_store_unindex_kpi_value (self, value);
-    }
-
-  g_hash_table_remove (self->kpi_by_id, &id);
 }
 
 void

@@ -426,27 +426,19 @@ int  koers_store_compare_objectives (gconstpointer a,
                                      gconstpointer b,
                                      gpointer      user_data);
 /* ORDER BY department_id, position, id. */
-int             koers_store_compare_kpis (gconstpointer a,
-                                          gconstpointer b,
-                                          gpointer      user_data);
-void            koers_store_index_department (KoersStore      *self,
-                                              KoersDepartment *dept);
-void            koers_store_unindex_department (KoersStore      *self,
-                                                KoersDepartment *dept);
-void            koers_store_index_objective (KoersStore     *self,
-                                             KoersObjective *objective);
-void            koers_store_unindex_objective (KoersStore     *self,
-                                               KoersObjective *objective);
-void            koers_store_index_key_result (KoersStore     *self,
-                                              KoersObjective *objective,
-                                              KoersKeyResult *kr);
-void            koers_store_unindex_key_result (KoersStore     *self,
-                                                KoersKeyResult *kr);
-void            koers_store_index_checkin (KoersStore     *self,
-                                           KoersKeyResult *kr,
-                                           KoersCheckin   *checkin);
-void            koers_store_unindex_checkin (KoersStore   *self,
-                                             KoersCheckin *checkin);
+int koers_store_compare_kpis (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data);
+/* Takes object (a department, objective, key result, check-in, KPI or
+ * KPI value) and what it holds into the indexes by id; owner is what
+ * holds it (the objective of a key result, the key result of a check-in,
+ * the KPI of a value), or NULL for the others. */
+void koers_store_index (KoersStore *self,
+                        gpointer    object,
+                        gpointer    owner);
+/* Lets object and what it holds go from the indexes. */
+void            koers_store_unindex (KoersStore *self,
+                                     gpointer    object);
 KoersCheckin   *koers_store_find_checkin (KoersStore *self,
                                           gint64      id);
 KoersKeyResult *koers_store_get_checkin_key_result (KoersStore   *self,
@@ -454,16 +446,6 @@ KoersKeyResult *koers_store_get_checkin_key_result (KoersStore   *self,
 /* Keeps the objective list sorted after an objective's keys changed. */
 void koers_store_resort_objective (KoersStore     *self,
                                    KoersObjective *objective);
-/* The KPI and the values it holds. */
-void koers_store_index_kpi (KoersStore *self,
-                            KoersKpi   *kpi);
-void koers_store_unindex_kpi (KoersStore *self,
-                              KoersKpi   *kpi);
-void koers_store_index_kpi_value (KoersStore    *self,
-                                  KoersKpi      *kpi,
-                                  KoersKpiValue *value);
-void koers_store_unindex_kpi_value (KoersStore    *self,
-                                    KoersKpiValue *value);
 void koers_store_resort_kpi (KoersStore *self,
                              KoersKpi   *kpi);
 

@@ -129,7 +129,7 @@ void
 koers_store_keep_department (KoersStore      *self,
                              KoersDepartment *dept)
 {
-  koers_store_index_department (self, dept);
+  koers_store_index (self, dept, NULL);
   g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
 }
 
@@ -137,7 +137,7 @@ void
 koers_store_keep_objective (KoersStore     *self,
                             KoersObjective *objective)
 {
-  koers_store_index_objective (self, objective);
+  koers_store_index (self, objective, NULL);
   g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
 }
 
@@ -147,7 +147,7 @@ koers_store_forget_objective (KoersStore     *self,
 {
   guint position;
 
-  koers_store_unindex_objective (self, objective);
+  koers_store_unindex (self, objective);
   if (g_list_store_find (self->objectives, objective, &position))
     g_list_store_remove (self->objectives, position);
 }
@@ -156,7 +156,7 @@ void
 koers_store_keep_kpi (KoersStore *self,
                       KoersKpi   *kpi)
 {
-  koers_store_index_kpi (self, kpi);
+  koers_store_index (self, kpi, NULL);
   g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
 }
 
@@ -166,7 +166,7 @@ koers_store_forget_kpi (KoersStore *self,
 {
   guint position;
 
-  koers_store_unindex_kpi (self, kpi);
+  koers_store_unindex (self, kpi);
   if (g_list_store_find (self->kpis, kpi, &position))
     g_list_store_remove (self->kpis, position);
 }

@@ -124,7 +124,7 @@ add_to_model (KoersStore        *self,
       if (objective != NULL)
         {
           koers_objective_insert_key_result (objective, kr);
-          koers_store_index_key_result (self, objective, kr);
+          koers_store_index (self, kr, objective);
         }
     }
   else if (entity == &koers_entity_checkin)
@@ -136,7 +136,7 @@ add_to_model (KoersStore        *self,
       if (kr != NULL)
         {
           koers_key_result_add_checkin (kr, checkin);
-          koers_store_index_checkin (self, kr, checkin);
+          koers_store_index (self, checkin, kr);
           /* Its current value followed the check-in (not a logged field). */
           koers_store_reload_object (self, G_OBJECT (kr));
         }
@@ -153,7 +153,7 @@ add_to_model (KoersStore        *self,
       if (kpi != NULL)
         {
           koers_kpi_add_value (kpi, value);
-          koers_store_index_kpi_value (self, kpi, value);
+          koers_store_index (self, value, kpi);
         }
     }
 }
@@ -171,7 +171,7 @@ remove_from_model (KoersStore        *self,
     {
       KoersObjective *objective = koers_store_get_key_result_objective (self, KOERS_KEY_RESULT (own));
 
-      koers_store_unindex_key_result (self, KOERS_KEY_RESULT (own));
+      koers_store_unindex (self, own);
       if (objective != NULL)
         koers_objective_remove_key_result (objective, KOERS_KEY_RESULT (own));
     }
@@ -179,7 +179,7 @@ remove_from_model (KoersStore        *self,
     {
       KoersKeyResult *kr = koers_store_get_checkin_key_result (self, KOERS_CHECKIN (own));
 
-      koers_store_unindex_checkin (self, KOERS_CHECKIN (own));
+      koers_store_unindex (self, own);
       if (kr != NULL)
         {
           koers_key_result_remove_checkin (kr, KOERS_CHECKIN (own));
@@ -192,7 +192,7 @@ remove_from_model (KoersStore        *self,
     {
       KoersKpi *kpi = koers_store_get_kpi_value_kpi (self, KOERS_KPI_VALUE (own));
 
-      koers_store_unindex_kpi_value (self, KOERS_KPI_VALUE (own));
+      koers_store_unindex (self, own);
       if (kpi != NULL)
         koers_kpi_remove_value (kpi, KOERS_KPI_VALUE (own));
     }
