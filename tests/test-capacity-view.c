@@ -21,11 +21,45 @@ q2 (void)
   return period;
 }
 
+/* Sales in Q2: a capacity of 100 days, a committed objective of 85 and an
+ * aspirational one of 33 that asks for 10 more.  Returns Sales. */
+static KoersDepartment *
+add_sales_okrs (KoersStore      *store,
+                KoersObjective **committed,
+                KoersObjective **dream)
+{
+  KoersPeriod      period = q2 ();
+  KoersDepartment *sales = koers_test_find_department (store, "Sales");
+
+  *committed = koers_test_add_objective (store, sales, "Win ten new accounts", "2026-Q2");
+  *dream = koers_test_add_objective (store, sales, "Open an office in Lyon", "2026-Q2");
+  g_object_set (*committed, "effort-days", 85.0, NULL);
+  g_assert_true (koers_store_save_objective (store, *committed, NULL));
+  g_object_set (*dream, "kind", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "effort-days", 33.0, "request-days", 10.0,
+                "request-reason", "A French speaker", "request-state", KOERS_REQUEST_STATE_REQUESTED, NULL);
+  g_assert_true (koers_store_save_objective (store, *dream, NULL));
+  g_assert_true (koers_store_set_capacity (store, koers_department_get_id (sales), &period, 100, 0, NULL));
+  return sales;
+}
+
+/* The capacity page of Q2 in a window of its own. */
+static GtkWidget *
+open_page (KoersStore *store,
+           GtkWindow **window)
+{
+  KoersPeriod period = q2 ();
+  GtkWidget  *page = koers_capacity_page_new (store);
+
+  *window = koers_test_ui_window_new (page, 900, 700);
+  koers_capacity_page_set_period (KOERS_CAPACITY_PAGE (page), &period);
+  koers_test_ui_iterate ();
+  return page;
+}
+
 static void
 test_capacity_page (void)
 {
   KoersTestUiDb    db = { 0 };
-  KoersPeriod      period = q2 ();
   KoersDepartment *sales;
   KoersObjective  *committed, *dream;
   GtkWidget       *page;
@@ -33,20 +67,8 @@ test_capacity_page (void)
 
   koers_test_ui_db_open (&db);
   koers_format_set_language (KOERS_LANGUAGE_EN);
-  sales = koers_test_find_department (db.store, "Sales");
-  committed = koers_test_add_objective (db.store, sales, "Win ten new accounts", "2026-Q2");
-  dream = koers_test_add_objective (db.store, sales, "Open an office in Lyon", "2026-Q2");
-  g_object_set (committed, "effort-days", 85.0, NULL);
-  g_assert_true (koers_store_save_objective (db.store, committed, NULL));
-  g_object_set (dream, "kind", KOERS_OBJECTIVE_KIND_ASPIRATIONAL, "effort-days", 33.0, "request-days", 10.0,
-                "request-reason", "A French speaker", "request-state", KOERS_REQUEST_STATE_REQUESTED, NULL);
-  g_assert_true (koers_store_save_objective (db.store, dream, NULL));
-  g_assert_true (koers_store_set_capacity (db.store, koers_department_get_id (sales), &period, 100, 0, NULL));
-
-  page = koers_capacity_page_new (db.store);
-  window = koers_test_ui_window_new (page, 900, 700);
-  koers_capacity_page_set_period (KOERS_CAPACITY_PAGE (page), &period);
-  koers_test_ui_iterate ();
+  sales = add_sales_okrs (db.store, &committed, &dream);
+  page = open_page (db.store, &window);
 
   g_assert_cmpstr (koers_capacity_page_get_words (KOERS_CAPACITY_PAGE (page), koers_department_get_id (sales)), ==,
                    "Committed work uses 85% of capacity; with aspirational work 118%.");
@@ -225,6 +247,96 @@ test_resource_form (void)
   koers_test_ui_db_close (&db);
 }
 
+/* The page's small forms (koers_form_dialog_*): "Set Capacity…", the
+ * answer to a request and the resolution of an escalation each ask in a
+ * message dialog, write through the store on their response, and Cancel
+ * writes nothing. */
+static AdwMessageDialog *
+click_for_dialog (GtkWidget  *root,
+                  const char *label)
+{
+  GtkWidget *button = koers_test_ui_find_button (root, label);
+  GtkWindow *dialog;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  koers_test_ui_iterate ();
+  dialog = koers_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* As the dialog's button would: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  koers_test_ui_iterate ();
+}
+
+static void
+test_form_dialogs (void)
+{
+  KoersTestUiDb db = { 0 };
+  g_autoptr (GPtrArray) open = NULL;
+  KoersObjective   *dream, *committed;
+  AdwMessageDialog *dialog;
+  GtkWidget        *page, *list;
+  GtkWindow        *window, *list_window;
+
+  koers_test_ui_db_open (&db);
+  koers_format_set_language (KOERS_LANGUAGE_EN);
+  add_sales_okrs (db.store, &committed, &dream);
+  page = open_page (db.store, &window);
+
+  /* Decline, with a note: the request is answered. */
+  dialog = click_for_dialog (page, "Decline…");
+  gtk_editable_set_text (GTK_EDITABLE (koers_test_ui_find_entry_row (GTK_WIDGET (dialog), "Note")),
+                         "Not this year");
+  respond (dialog, "answer");
+  g_assert_cmpint (koers_objective_get_request_state (dream), ==, KOERS_REQUEST_STATE_DECLINED);
+  g_assert_cmpstr (koers_objective_get_request_note (dream), ==, "Not this year");
+
+  /* Set Capacity (the first row's): Cancel writes nothing, Save writes
+   * the days typed. */
+  dialog = click_for_dialog (page, "Set Capacity…");
+  gtk_editable_set_text (GTK_EDITABLE (koers_test_ui_find_entry_row (GTK_WIDGET (dialog),
+                                                                     "Capacity (person-days)")),
+                         "120");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  respond (dialog, "cancel");
+  g_assert_cmpint (koers_test_query_int (db.path, "SELECT count(*) FROM capacities WHERE days = 120"), ==, 0);
+  dialog = click_for_dialog (page, "Set Capacity…");
+  gtk_editable_set_text (GTK_EDITABLE (koers_test_ui_find_entry_row (GTK_WIDGET (dialog),
+                                                                     "Capacity (person-days)")),
+                         "120");
+  respond (dialog, "save");
+  g_assert_cmpint (koers_test_query_int (db.path, "SELECT count(*) FROM capacities WHERE days = 120"), ==, 1);
+
+  /* Resolve: not without saying how; then the escalation is resolved. */
+  g_assert_true (koers_store_escalate (db.store, committed, NULL, "Nobody speaks French", "A hire", NULL,
+                                       NULL));
+  list = koers_escalations_page_new (db.store);
+  list_window = koers_test_ui_window_new (list, 800, 600);
+  koers_test_ui_iterate ();
+  dialog = click_for_dialog (list, "Resolve…");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "resolve"));
+  gtk_editable_set_text (GTK_EDITABLE (koers_test_ui_find_entry_row (GTK_WIDGET (dialog),
+                                                                     "How it was resolved")),
+                         "Hired Amélie");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "resolve"));
+  respond (dialog, "resolve");
+  open = koers_store_list_escalations (db.store, TRUE, NULL);
+  g_assert_cmpuint (open != NULL ? open->len : 0, ==, 0);
+  g_assert_cmpuint (koers_escalations_page_get_n_rows (KOERS_ESCALATIONS_PAGE (list)), ==, 0);
+
+  gtk_window_destroy (list_window);
+  gtk_window_destroy (window);
+  koers_test_ui_db_close (&db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/capacity-view/escalate-dialog", test_escalate_dialog);
   g_test_add_func ("/capacity-view/escalate-refused", test_escalate_refused);
   g_test_add_func ("/capacity-view/resource-form", test_resource_form);
+  g_test_add_func ("/capacity-view/form-dialogs", test_form_dialogs);
 
   return g_test_run ();
 }

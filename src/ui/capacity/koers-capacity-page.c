@@ -9,6 +9,8 @@
 #include "io/koers-capacity-csv.h"
 #include "koers-capacity-page.h"
 #include "store/koers-store-capacity.h"
+#include "widgets/koers-form-dialog.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
 struct _KoersCapacityPage
@@ -141,32 +143,17 @@ capacity_form_changed_cb (GtkEditable  *editable,
                                            read_capacity_form (form, &days, &budget));
 }
 
-static void
-capacity_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      CapacityForm     *form)
+static gboolean
+save_capacity (CapacityForm *form,
+               GError      **error)
 {
-  g_autoptr (GError) error = NULL;
   double days = 0, budget = 0;
 
-  if (!g_str_equal (response, "save") || !read_capacity_form (form, &days, &budget))
-    return;
-  if (!koers_store_set_capacity (form->page->store, form->department_id, &form->page->period, days,
-                                 budget, &error))
-    koers_toasts_show_error (GTK_WIDGET (form->page), error);
-}
-
-static AdwEntryRow *
-add_entry (GtkListBox *list,
-           const char *title,
-           const char *text)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (list, GTK_WIDGET (row));
-  return row;
+  /* Save is insensitive while the form does not read; it says why. */
+  if (!read_capacity_form (form, &days, &budget))
+    return TRUE;
+  return koers_store_set_capacity (form->page->store, form->department_id, &form->page->period,
+                                   days, budget, error);
 }
 
 static char *
@@ -181,8 +168,7 @@ set_capacity_clicked_cb (GtkButton         *button,
 {
   CapacityForm *form = g_new0 (CapacityForm, 1);
   GtkWidget    *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget    *list = gtk_list_box_new ();
-  GtkWidget    *dialog;
+  GtkListBox   *list = koers_form_dialog_new_list ();
   g_autoptr (KoersCapacity) capacity = NULL;
   g_autofree char *days = NULL;
   g_autofree char *budget = NULL;
@@ -200,34 +186,26 @@ set_capacity_clicked_cb (GtkButton         *button,
   /* Translators: %s is the number of person-days in one FTE. */
   fte_title = g_strdup_printf (_ ("Or in FTE (%s person-days each)"), per_fte);
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  form->days_row = add_entry (GTK_LIST_BOX (list), _ ("Capacity (person-days)"), days);
-  form->fte_row = add_entry (GTK_LIST_BOX (list), fte_title, "");
-  form->budget_row = add_entry (GTK_LIST_BOX (list), _ ("Budget (€)"), budget);
+  form->days_row = koers_form_dialog_add_entry (list, _ ("Capacity (person-days)"), days);
+  form->fte_row = koers_form_dialog_add_entry (list, fte_title, NULL);
+  form->budget_row = koers_form_dialog_add_entry (list, _ ("Budget (€)"), budget);
   form->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (form->error_label, TRUE);
   gtk_label_set_xalign (form->error_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (form->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (form->error_label), FALSE);
-  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (list));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->error_label));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _ ("Set Capacity"),
-                                   department != NULL ? koers_department_get_name (department) : NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
-                                    _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  form->dialog = ADW_MESSAGE_DIALOG (dialog);
+  form->dialog = koers_form_dialog_new (GTK_WIDGET (self), _ ("Set Capacity"),
+                                        department != NULL ? koers_department_get_name (department) : NULL,
+                                        box, "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (form->days_row, "changed", G_CALLBACK (capacity_form_changed_cb), form);
   g_signal_connect (form->fte_row, "changed", G_CALLBACK (capacity_form_changed_cb), form);
   g_signal_connect (form->budget_row, "changed", G_CALLBACK (capacity_form_changed_cb), form);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (capacity_response_cb), form,
-                         (GClosureNotify) capacity_form_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  koers_form_dialog_present (form->dialog, "save", GTK_WIDGET (self),
+                             (KoersFormDialogFunc) save_capacity, form,
+                             (GDestroyNotify) capacity_form_free);
 }
 
 /* NULL for the company when it has neither a capacity nor an objective
@@ -294,10 +272,7 @@ make_department_row (KoersCapacityPage *self,
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), words_label);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  koers_form_set_margins (box, 12, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   {
@@ -324,49 +299,36 @@ answer_free (Answer *answer)
   g_free (answer);
 }
 
-static void
-answer_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Answer           *answer)
+static gboolean
+answer_request (Answer  *answer,
+                GError **error)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!g_str_equal (response, "answer"))
-    return;
-  if (!koers_store_answer_request (answer->page->store, answer->objective, answer->state,
-                                   gtk_editable_get_text (GTK_EDITABLE (answer->note_row)), &error))
-    koers_toasts_show_error (GTK_WIDGET (answer->page), error);
+  return koers_store_answer_request (answer->page->store, answer->objective, answer->state,
+                                     gtk_editable_get_text (GTK_EDITABLE (answer->note_row)), error);
 }
 
 static void
 answer_clicked_cb (GtkButton         *button,
                    KoersCapacityPage *self)
 {
-  Answer    *answer = g_new0 (Answer, 1);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *dialog;
-  gboolean   approve = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "approve"));
+  Answer           *answer = g_new0 (Answer, 1);
+  GtkListBox       *list = koers_form_dialog_new_list ();
+  AdwMessageDialog *dialog;
+  gboolean          approve = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "approve"));
 
   answer->page = g_object_ref (self);
   answer->objective = g_object_ref (g_object_get_data (G_OBJECT (button), "objective"));
   answer->state = approve ? KOERS_REQUEST_STATE_APPROVED : KOERS_REQUEST_STATE_DECLINED;
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  answer->note_row = add_entry (GTK_LIST_BOX (list), _ ("Note"),
-                                koers_objective_get_request_note (answer->objective));
+  answer->note_row = koers_form_dialog_add_entry (list, _ ("Note"),
+                                                  koers_objective_get_request_note (answer->objective));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   approve ? _ ("Approve Request") : _ ("Decline Request"),
-                                   koers_objective_get_title (answer->objective));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "answer",
-                                    approve ? _ ("_Approve") : _ ("_Decline"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "answer",
-                                              approve ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (answer_response_cb), answer,
-                         (GClosureNotify) answer_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = koers_form_dialog_new (GTK_WIDGET (self),
+                                  approve ? _ ("Approve Request") : _ ("Decline Request"),
+                                  koers_objective_get_title (answer->objective), GTK_WIDGET (list),
+                                  "answer", approve ? _ ("_Approve") : _ ("_Decline"),
+                                  approve ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
+  koers_form_dialog_present (dialog, "answer", GTK_WIDGET (self), (KoersFormDialogFunc) answer_request,
+                             answer, (GDestroyNotify) answer_free);
 }
 
 static GtkWidget *
@@ -392,13 +354,12 @@ make_request_row (KoersCapacityPage *self,
 
   for (int approve = 1; approve >= 0; approve--)
     {
-      GtkWidget *button = gtk_button_new_with_label (approve ? _ ("Approve…") : _ ("Decline…"));
+      GtkWidget *button = koers_form_add_row_button (ADW_ACTION_ROW (row),
+                                                     approve ? _ ("Approve…") : _ ("Decline…"), NULL,
+                                                     G_CALLBACK (answer_clicked_cb), self);
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (button), "approve", GINT_TO_POINTER (approve));
       g_object_set_data (G_OBJECT (button), "objective", objective);
-      g_signal_connect (button, "clicked", G_CALLBACK (answer_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   return row;
 }

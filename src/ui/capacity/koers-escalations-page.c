@@ -7,7 +7,8 @@
 #include "core/koers-text.h"
 #include "koers-escalations-page.h"
 #include "store/koers-store-capacity.h"
-#include "widgets/koers-toasts.h"
+#include "widgets/koers-form-dialog.h"
+#include "widgets/koers-form-util.h"
 
 struct _KoersEscalationsPage
 {
@@ -71,18 +72,12 @@ resolve_data_free (ResolveData *data)
   g_free (data);
 }
 
-static void
-resolve_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     ResolveData      *data)
+static gboolean
+resolve_escalation (ResolveData *data,
+                    GError     **error)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!g_str_equal (response, "resolve"))
-    return;
-  if (!koers_store_resolve_escalation (data->page->store, data->id,
-                                       gtk_editable_get_text (GTK_EDITABLE (data->note_row)), &error))
-    koers_toasts_show_error (GTK_WIDGET (data->page), error);
+  return koers_store_resolve_escalation (data->page->store, data->id,
+                                         gtk_editable_get_text (GTK_EDITABLE (data->note_row)), error);
 }
 
 static void
@@ -98,31 +93,21 @@ static void
 resolve_clicked_cb (GtkButton            *button,
                     KoersEscalationsPage *self)
 {
-  GtkWidget   *dialog;
-  GtkWidget   *list = gtk_list_box_new ();
-  ResolveData *data = g_new0 (ResolveData, 1);
+  AdwMessageDialog *dialog;
+  GtkListBox       *list = koers_form_dialog_new_list ();
+  ResolveData      *data = g_new0 (ResolveData, 1);
 
   data->page = g_object_ref (self);
   data->id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "escalation-id"));
-  data->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->note_row), _ ("How it was resolved"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->note_row));
+  data->note_row = koers_form_dialog_add_entry (list, _ ("How it was resolved"), NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _ ("Resolve Escalation"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
-                                    "resolve", _ ("_Resolve"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resolve",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "resolve", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  dialog = koers_form_dialog_new (GTK_WIDGET (self), _ ("Resolve Escalation"), NULL, GTK_WIDGET (list),
+                                  "resolve", _ ("_Resolve"), ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "resolve", FALSE);
   g_signal_connect (data->note_row, "changed", G_CALLBACK (note_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (resolve_response_cb), data,
-                         (GClosureNotify) resolve_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  koers_form_dialog_present (dialog, "resolve", GTK_WIDGET (self),
+                             (KoersFormDialogFunc) resolve_escalation, data,
+                             (GDestroyNotify) resolve_data_free);
 }
 
 static GtkWidget *
@@ -158,13 +143,11 @@ make_row (KoersEscalationsPage *self,
 
   if (!koers_escalation_get_resolved (escalation))
     {
-      GtkWidget *button = gtk_button_new_with_label (_ ("Resolve…"));
+      GtkWidget *button = koers_form_add_row_button (ADW_ACTION_ROW (row), _ ("Resolve…"), NULL,
+                                                     G_CALLBACK (resolve_clicked_cb), self);
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (button), "escalation-id",
                          GSIZE_TO_POINTER ((gsize) koers_escalation_get_id (escalation)));
-      g_signal_connect (button, "clicked", G_CALLBACK (resolve_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   return row;
 }

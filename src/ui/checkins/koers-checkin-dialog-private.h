@@ -23,18 +23,17 @@ struct _KoersCheckinDialog
   gboolean        status_touched; /* the user chose: stop suggesting one */
   gboolean        setting_status;
 
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  GtkLabel        *kr_title_label;
-  GtkLabel        *targets_label;
-  GtkLabel        *last_label;
-  KoersValueForm  *value_form;
-  GtkLabel        *progress_preview_label;
-  GtkLabel        *score_preview_label;
-  GtkDropDown     *status_dropdown;
-  GtkWidget       *button_box;
-  GtkWidget       *cancel_button;
-  GtkWidget       *save_button;
+  AdwWindowTitle *window_title;
+  GtkLabel       *kr_title_label;
+  GtkLabel       *targets_label;
+  GtkLabel       *last_label;
+  KoersValueForm *value_form;
+  GtkLabel       *progress_preview_label;
+  GtkLabel       *score_preview_label;
+  GtkDropDown    *status_dropdown;
+  GtkWidget      *button_box;
+  GtkWidget      *cancel_button;
+  GtkWidget      *save_button;
 };
 
 /* Fills the status drop-down's model; the status chosen stays unset. */

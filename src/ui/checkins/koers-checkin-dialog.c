@@ -10,7 +10,6 @@
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-style.h"
-#include "widgets/koers-toasts.h"
 
 G_DEFINE_FINAL_TYPE (KoersCheckinDialog, koers_checkin_dialog, ADW_TYPE_WINDOW)
 
@@ -115,35 +114,6 @@ koers_checkin_dialog_save (KoersCheckinDialog *self,
 }
 
 static void
-save_clicked_cb (KoersCheckinDialog *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!gtk_widget_get_sensitive (self->save_button))
-    return;
-
-  if (!koers_checkin_dialog_save (self, &error))
-    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
-}
-
-static void
-cancel_clicked_cb (KoersCheckinDialog *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static gboolean
-save_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  KoersCheckinDialog *self = KOERS_CHECKIN_DIALOG (user_data);
-
-  save_clicked_cb (self);
-  return TRUE;
-}
-
-static void
 setup (KoersCheckinDialog *self)
 {
   GDate date;
@@ -228,7 +198,6 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/checkins/koers-checkin-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, kr_title_label);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, targets_label);
@@ -241,8 +210,6 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 
   /* Escape writes nothing, like Cancel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -256,11 +223,11 @@ koers_checkin_dialog_init (KoersCheckinDialog *self)
   g_type_ensure (KOERS_TYPE_VALUE_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  koers_form_order_buttons (GTK_WINDOW (self), self->button_box, self->cancel_button,
-                            self->save_button);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected",
                             G_CALLBACK (status_selected_cb), self);
-  koers_value_form_add_save_shortcut (self->value_form, save_shortcut_cb, self);
+  koers_value_form_connect_buttons (self->value_form, GTK_WINDOW (self), self->button_box,
+                                    self->cancel_button, self->save_button,
+                                    (KoersValueFormSaveFunc) koers_checkin_dialog_save);
 }
 
 GtkWidget *
@@ -308,10 +275,7 @@ koers_checkin_dialog_present (GtkWidget      *widget,
     dialog = koers_checkin_dialog_new_for_checkin (store, kr, checkin);
   else
     dialog = koers_checkin_dialog_new (store, kr);
-
-  koers_form_set_parent (GTK_WINDOW (dialog), widget);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return koers_form_present (GTK_WINDOW (dialog), widget);
 }
 
 KoersKeyResult *

@@ -8,6 +8,7 @@
 #include "koers-history-window.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-idle.h"
+#include "widgets/koers-widget-properties.h"
 
 /* Rows built at a time: a key result with years of weekly check-ins has
  * hundreds of changes, and nobody reads them all at once. */
@@ -424,11 +425,9 @@ koers_history_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  koers_widget_unfollow (self, &self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_HISTORY_WINDOW);
   self->last_group = NULL;
-  g_clear_object (&self->store);
   g_clear_object (&self->subject);
   if (self->changes != NULL)
     g_ptr_array_set_size (self->changes, 0);

@@ -8,6 +8,7 @@
 #include "koers-kpi-section.h"
 #include "koers-kpi-style.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersKpiSection
@@ -184,15 +185,11 @@ koers_kpi_section_dispose (GObject *object)
 {
   KoersKpiSection *self = KOERS_KPI_SECTION (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  koers_widget_unfollow (self, &self->store);
+  koers_widget_unfollow (self, &self->filtered);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_KPI_SECTION);
-  g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->department);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (koers_kpi_section_parent_class)->dispose (object);

@@ -11,7 +11,6 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
-#include "widgets/koers-toasts.h"
 #include "widgets/koers-value-form.h"
 
 struct _KoersKpiUpdateDialog
@@ -23,21 +22,20 @@ struct _KoersKpiUpdateDialog
   KoersKpiValue *value; /* added by Save */
   KoersKpiStatus preview_status;
 
-  AdwToastOverlay *toast_overlay;
-  GtkLabel        *name_label;
-  GtkLabel        *thresholds_label;
-  GtkLabel        *last_label;
-  KoersValueForm  *value_form;
-  GtkWidget       *old_status_box;
-  GtkImage        *old_status_icon;
-  GtkLabel        *old_status_label;
-  GtkWidget       *new_status_box;
-  GtkImage        *new_status_icon;
-  GtkLabel        *new_status_label;
-  GtkLabel        *preview_note_label;
-  GtkWidget       *button_box;
-  GtkWidget       *cancel_button;
-  GtkWidget       *save_button;
+  GtkLabel       *name_label;
+  GtkLabel       *thresholds_label;
+  GtkLabel       *last_label;
+  KoersValueForm *value_form;
+  GtkWidget      *old_status_box;
+  GtkImage       *old_status_icon;
+  GtkLabel       *old_status_label;
+  GtkWidget      *new_status_box;
+  GtkImage       *new_status_icon;
+  GtkLabel       *new_status_label;
+  GtkLabel       *preview_note_label;
+  GtkWidget      *button_box;
+  GtkWidget      *cancel_button;
+  GtkWidget      *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiUpdateDialog, koers_kpi_update_dialog, ADW_TYPE_WINDOW)
@@ -158,33 +156,6 @@ koers_kpi_update_dialog_save (KoersKpiUpdateDialog *self,
 }
 
 static void
-save_clicked_cb (KoersKpiUpdateDialog *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!gtk_widget_get_sensitive (self->save_button))
-    return;
-
-  if (!koers_kpi_update_dialog_save (self, &error))
-    koers_toasts_show_error (GTK_WIDGET (self->toast_overlay), error);
-}
-
-static void
-cancel_clicked_cb (KoersKpiUpdateDialog *self)
-{
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static gboolean
-save_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  save_clicked_cb (KOERS_KPI_UPDATE_DIALOG (user_data));
-  return TRUE;
-}
-
-static void
 setup (KoersKpiUpdateDialog *self)
 {
   KoersLanguage    lang = koers_format_get_language ();
@@ -268,7 +239,6 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, name_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, thresholds_label);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, last_label);
@@ -284,8 +254,6 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 
   /* Escape writes nothing, like Cancel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -299,9 +267,9 @@ koers_kpi_update_dialog_init (KoersKpiUpdateDialog *self)
   g_type_ensure (KOERS_TYPE_VALUE_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  koers_form_order_buttons (GTK_WINDOW (self), self->button_box, self->cancel_button,
-                            self->save_button);
-  koers_value_form_add_save_shortcut (self->value_form, save_shortcut_cb, self);
+  koers_value_form_connect_buttons (self->value_form, GTK_WINDOW (self), self->button_box,
+                                    self->cancel_button, self->save_button,
+                                    (KoersValueFormSaveFunc) koers_kpi_update_dialog_save);
 }
 
 GtkWidget *
@@ -319,16 +287,11 @@ koers_kpi_update_dialog_present (GtkWidget  *widget,
                                  KoersStore *store,
                                  KoersKpi   *kpi)
 {
-  GtkWidget *dialog;
-
   g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
 
-  dialog = koers_kpi_update_dialog_new (store, kpi);
-  koers_form_set_parent (GTK_WINDOW (dialog), widget);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return koers_form_present (GTK_WINDOW (koers_kpi_update_dialog_new (store, kpi)), widget);
 }
 
 KoersKpiValue *

@@ -7,8 +7,10 @@
 #include "core/koers-text.h"
 #include "objectives/koers-archived-list.h"
 #include "widgets/koers-deleting.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-idle.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-widget-properties.h"
 
 #define OBJECTIVE_KEY "koers-archived-objective"
 
@@ -99,21 +101,13 @@ static void
 delete_clicked_cb (GtkButton         *button,
                    KoersArchivedList *self)
 {
-  KoersObjective  *objective = get_row_objective (GTK_WIDGET (button));
-  g_autofree char *body = koers_archived_list_describe_deletion (objective);
-  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget       *dialog;
+  KoersObjective   *objective = get_row_objective (GTK_WIDGET (button));
+  g_autofree char  *body = koers_archived_list_describe_deletion (objective);
+  GtkRoot          *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _ ("Delete Objective for Good?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _ ("_Cancel"),
-                                    "delete", _ ("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = koers_deleting_new_confirm_dialog (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _ ("Delete Objective for Good?"), body);
   g_object_set_data_full (G_OBJECT (dialog), OBJECTIVE_KEY, g_object_ref (objective), g_object_unref);
   /* The list may be rebuilt (or gone) while the dialog is open. */
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
@@ -121,18 +115,16 @@ delete_clicked_cb (GtkButton         *button,
 }
 
 static GtkWidget *
-create_button (KoersArchivedList *self,
-               KoersObjective    *objective,
-               const char        *label,
-               const char        *name,
-               GCallback          clicked)
+add_button (KoersArchivedList *self,
+            GtkWidget         *row,
+            KoersObjective    *objective,
+            const char        *label,
+            const char        *name,
+            GCallback          clicked)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = koers_form_add_row_button (ADW_ACTION_ROW (row), label, name, clicked, self);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (button), OBJECTIVE_KEY, g_object_ref (objective), g_object_unref);
-  g_signal_connect (button, "clicked", clicked, self);
   return button;
 }
 
@@ -141,7 +133,6 @@ create_row (KoersArchivedList *self,
             KoersObjective    *objective)
 {
   GtkWidget       *row = adw_action_row_new ();
-  GtkWidget       *restore;
   g_autofree char *title = koers_text_isolate (koers_objective_get_title (objective));
   g_autofree char *restore_name = NULL;
   guint            n_krs = g_list_model_get_n_items (koers_objective_get_key_results (objective));
@@ -162,19 +153,17 @@ create_row (KoersArchivedList *self,
 
   /* Translators: an accessible name; %s is the objective's title. */
   restore_name = g_strdup_printf (_ ("Restore “%s”"), title);
-  restore = create_button (self, objective, _ ("_Restore"), restore_name, G_CALLBACK (restore_clicked_cb));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+  add_button (self, row, objective, _ ("_Restore"), restore_name, G_CALLBACK (restore_clicked_cb));
 
   /* Its check-ins are its history: such an objective stays archived. */
   if (n_checkins == 0)
     {
       /* Translators: an accessible name; %s is the objective's title. */
       g_autofree char *delete_name = g_strdup_printf (_ ("Delete “%s” for good"), title);
-      GtkWidget *delete = create_button (self, objective, _ ("_Delete…"), delete_name,
-                                         G_CALLBACK (delete_clicked_cb));
+      GtkWidget *delete = add_button (self, row, objective, _ ("_Delete…"), delete_name,
+                                      G_CALLBACK (delete_clicked_cb));
 
       gtk_widget_add_css_class (delete, "destructive-action");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
     }
 
   return row;
@@ -239,9 +228,7 @@ koers_archived_list_dispose (GObject *object)
   KoersArchivedList *self = KOERS_ARCHIVED_LIST (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  koers_widget_unfollow (self, &self->store);
   g_clear_object (&self->department);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_ARCHIVED_LIST);
@@ -284,15 +271,8 @@ koers_archived_list_set_store (KoersArchivedList *self,
   g_return_if_fail (KOERS_IS_ARCHIVED_LIST (self));
   g_return_if_fail (store == NULL || KOERS_IS_STORE (store));
 
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_rebuild), self);
-  queue_rebuild (self);
+  if (koers_widget_follow (self, &self->store, store, "changed", G_CALLBACK (queue_rebuild)))
+    queue_rebuild (self);
 }
 
 void
@@ -311,14 +291,8 @@ koers_archived_list_set_period (KoersArchivedList *self,
 {
   g_return_if_fail (KOERS_IS_ARCHIVED_LIST (self));
 
-  if (period == NULL)
-    self->has_period = FALSE;
-  else
-    {
-      self->period = *period;
-      self->has_period = TRUE;
-    }
-  queue_rebuild (self);
+  if (koers_widget_set_period (&self->period, &self->has_period, period))
+    queue_rebuild (self);
 }
 
 guint

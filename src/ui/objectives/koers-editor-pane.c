@@ -19,6 +19,7 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
 struct _KoersEditorPane
@@ -549,19 +550,13 @@ koers_editor_pane_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_EDITOR_PANE);
 
-  if (self->department != NULL)
-    g_signal_handlers_disconnect_by_data (self->department, self);
-  g_clear_object (&self->department);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  koers_widget_unfollow (self, &self->department);
+  koers_widget_unfollow (self, &self->store);
   g_clear_object (&self->focus_objective);
   g_clear_object (&self->marks);
   g_clear_pointer (&self->card_pool, g_ptr_array_unref);
 
-  if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
-  g_clear_object (&self->filtered);
+  koers_widget_unfollow (self, &self->filtered);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->search_folded, g_free);
 
@@ -714,19 +709,8 @@ koers_editor_pane_set_period (KoersEditorPane   *self,
 {
   g_return_if_fail (KOERS_IS_EDITOR_PANE (self));
 
-  if (period == NULL)
-    {
-      if (!self->has_period)
-        return;
-      self->has_period = FALSE;
-    }
-  else
-    {
-      if (self->has_period && koers_period_equal (&self->period, period))
-        return;
-      self->period = *period;
-      self->has_period = TRUE;
-    }
+  if (!koers_widget_set_period (&self->period, &self->has_period, period))
+    return;
 
   koers_quality_marks_set_period (self->marks, self->has_period ? &self->period : NULL);
   koers_kpi_section_set_period (self->kpi_section, self->has_period ? &self->period : NULL);

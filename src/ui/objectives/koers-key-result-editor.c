@@ -398,12 +398,6 @@ history_clicked_cb (KoersKeyResultEditor *self)
 }
 
 static void
-delete_clicked_cb (KoersKeyResultEditor *self)
-{
-  koers_editor_session_delete (&self->session);
-}
-
-static void
 store_changed_cb (KoersKeyResultEditor *self)
 {
   koers_editor_session_store_changed (&self->session);
@@ -473,7 +467,7 @@ koers_key_result_editor_constructed (GObject *object)
                             G_CALLBACK (personal_data_changed_cb), self);
   g_signal_connect_swapped (self->due_calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
   g_signal_connect_swapped (self->no_due_button, "clicked", G_CALLBACK (no_due_clicked_cb), self);
-  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  koers_editor_session_connect_delete (&self->session, self->delete_button);
   g_signal_connect_swapped (self->history_button, "clicked", G_CALLBACK (history_clicked_cb), self);
   g_signal_connect_swapped (koers_objective_get_key_results (self->objective), "items-changed",
                             G_CALLBACK (update_move_actions), self);

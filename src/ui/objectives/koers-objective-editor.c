@@ -427,12 +427,6 @@ history_clicked_cb (KoersObjectiveEditor *self)
 }
 
 static void
-delete_clicked_cb (KoersObjectiveEditor *self)
-{
-  koers_editor_session_delete (&self->session);
-}
-
-static void
 store_changed_cb (KoersObjectiveEditor *self)
 {
   g_autofree char *typed = NULL;
@@ -505,7 +499,7 @@ koers_objective_editor_constructed (GObject *object)
   g_signal_connect_swapped (self->quarter_dropdown, "notify::selected",
                             G_CALLBACK (period_changed_cb), self);
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (period_changed_cb), self);
-  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  koers_editor_session_connect_delete (&self->session, self->delete_button);
   g_signal_connect_swapped (self->history_button, "clicked", G_CALLBACK (history_clicked_cb), self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 #include "koers-editor-style.h"
 #include "koers-template-picker.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
 typedef struct
@@ -89,23 +90,6 @@ is_in_period (KoersTemplatePicker *self,
   return FALSE;
 }
 
-static GtkWidget *
-create_label (const char *text,
-              const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  /* Plain text, wrapped: a phone shows all of it. */
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 /* "• Three campaigns bring 1,200 leads." over "600 → 1,200 leads" (a
  * milestone has no figures to show). */
 static GtkWidget *
@@ -119,14 +103,14 @@ create_key_result (const KoersTemplate *template,
 
   koers_template_get_key_result (template, index, lang, &kr);
   title = g_strdup_printf ("• %s", kr.title);
-  gtk_box_append (GTK_BOX (box), create_label (title, "template-key-result"));
+  gtk_box_append (GTK_BOX (box), koers_form_new_text_label (title, "template-key-result"));
 
   if (kr.metric_kind != KOERS_METRIC_KIND_MILESTONE)
     {
       g_autofree char *start = koers_format_metric (lang, kr.metric_kind, NULL, kr.start);
       g_autofree char *target = koers_format_metric (lang, kr.metric_kind, kr.unit, kr.target);
       g_autofree char *values = g_strdup_printf ("%s → %s", start, target);
-      GtkWidget       *label = create_label (values, "dim-label");
+      GtkWidget       *label = koers_form_new_text_label (values, "dim-label");
 
       gtk_widget_add_css_class (label, "template-key-result");
       gtk_widget_add_css_class (label, "numeric");
@@ -149,7 +133,7 @@ create_row (KoersTemplatePicker *self,
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget       *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget       *check = gtk_check_button_new ();
-  GtkWidget       *title_label = create_label (title, "heading");
+  GtkWidget       *title_label = koers_form_new_text_label (title, "heading");
   g_autofree char *meta = NULL;
   g_autofree char *count = NULL;
   Entry            entry = { template, GTK_CHECK_BUTTON (check) };
@@ -168,9 +152,9 @@ create_row (KoersTemplatePicker *self,
 
   gtk_widget_set_hexpand (text_box, TRUE);
   gtk_box_append (GTK_BOX (text_box), title_label);
-  gtk_box_append (GTK_BOX (text_box), create_label (meta, "dim-label"));
+  gtk_box_append (GTK_BOX (text_box), koers_form_new_text_label (meta, "dim-label"));
   if (is_in_period (self, template))
-    gtk_box_append (GTK_BOX (text_box), create_label (_ ("Already added in this period"), "warning"));
+    gtk_box_append (GTK_BOX (text_box), koers_form_new_text_label (_ ("Already added in this period"), "warning"));
   for (guint i = 0; i < n_key_results; i++)
     gtk_box_append (GTK_BOX (text_box), create_key_result (template, i, lang));
 
@@ -210,7 +194,7 @@ add_group (KoersTemplatePicker *self,
   list = gtk_list_box_new ();
   if (heading != NULL)
     {
-      GtkWidget *label = create_label (heading, "heading");
+      GtkWidget *label = koers_form_new_text_label (heading, "heading");
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
@@ -244,7 +228,7 @@ add_kpi_group (KoersTemplatePicker *self,
     return;
 
   group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  label = create_label (_ ("KPIs"), "heading");
+  label = koers_form_new_text_label (_ ("KPIs"), "heading");
   list = gtk_list_box_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
@@ -273,10 +257,10 @@ add_kpi_group (KoersTemplatePicker *self,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meta, -1);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_add_button), self);
       gtk_widget_set_hexpand (text_box, TRUE);
-      gtk_box_append (GTK_BOX (text_box), create_label (info.name, "heading"));
-      gtk_box_append (GTK_BOX (text_box), create_label (meta, "dim-label"));
+      gtk_box_append (GTK_BOX (text_box), koers_form_new_text_label (info.name, "heading"));
+      gtk_box_append (GTK_BOX (text_box), koers_form_new_text_label (meta, "dim-label"));
       if (koers_template_kpi_is_in_department (entry.kpi, self->store, self->department))
-        gtk_box_append (GTK_BOX (text_box), create_label (_ ("Already in this department"), "warning"));
+        gtk_box_append (GTK_BOX (text_box), koers_form_new_text_label (_ ("Already in this department"), "warning"));
 
       gtk_box_append (GTK_BOX (box), check);
       gtk_box_append (GTK_BOX (box), text_box);

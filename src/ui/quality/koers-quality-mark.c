@@ -8,7 +8,9 @@
 #include "core/koers-text.h"
 #include "store/koers-store-review.h"
 #include "koers-quality-mark.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-widget-properties.h"
 
 /* The finding key a Dismiss button or an Undo toast acts on. */
 #define FINDING_KEY "koers-finding-key"
@@ -92,17 +94,10 @@ static GtkWidget *
 create_wrapped_label (const char *text,
                       const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = koers_form_new_text_label (text, css_class);
 
-  /* Texts from the rules and titles people typed: never markup. */
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A popover's width. */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
   return label;
 }
 
@@ -293,9 +288,7 @@ koers_quality_mark_dispose (GObject *object)
 {
   KoersQualityMark *self = KOERS_QUALITY_MARK (object);
 
-  if (self->marks != NULL)
-    g_signal_handlers_disconnect_by_data (self->marks, self);
-  g_clear_object (&self->marks);
+  koers_widget_unfollow (self, &self->marks);
   g_clear_object (&self->objective);
   g_clear_pointer (&self->text, g_free);
 
@@ -345,16 +338,8 @@ koers_quality_mark_set_marks (KoersQualityMark  *self,
   g_return_if_fail (KOERS_IS_QUALITY_MARK (self));
   g_return_if_fail (marks == NULL || KOERS_IS_QUALITY_MARKS (marks));
 
-  if (self->marks == marks)
-    return;
-
-  if (self->marks != NULL)
-    g_signal_handlers_disconnect_by_data (self->marks, self);
-  g_set_object (&self->marks, marks);
-  if (marks != NULL)
-    g_signal_connect_swapped (marks, "changed", G_CALLBACK (update), self);
-
-  update (self);
+  if (koers_widget_follow (self, &self->marks, marks, "changed", G_CALLBACK (update)))
+    update (self);
 }
 
 void

@@ -4,6 +4,7 @@
 #include "core/koers-quality.h"
 #include "store/koers-store-review.h"
 #include "koers-quality-marks.h"
+#include "widgets/koers-widget-properties.h"
 
 struct _KoersQualityMarks
 {
@@ -143,16 +144,8 @@ koers_quality_marks_set_store (KoersQualityMarks *self,
   g_return_if_fail (KOERS_IS_QUALITY_MARKS (self));
   g_return_if_fail (store == NULL || KOERS_IS_STORE (store));
 
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
-
-  schedule_check (self);
+  if (koers_widget_follow (self, &self->store, store, "changed", G_CALLBACK (store_changed_cb)))
+    schedule_check (self);
 }
 
 KoersStore *
@@ -169,21 +162,8 @@ koers_quality_marks_set_period (KoersQualityMarks *self,
 {
   g_return_if_fail (KOERS_IS_QUALITY_MARKS (self));
 
-  if (period == NULL)
-    {
-      if (!self->has_period)
-        return;
-      self->has_period = FALSE;
-    }
-  else
-    {
-      if (self->has_period && koers_period_equal (&self->period, period))
-        return;
-      self->period = *period;
-      self->has_period = TRUE;
-    }
-
-  schedule_check (self);
+  if (koers_widget_set_period (&self->period, &self->has_period, period))
+    schedule_check (self);
 }
 
 GPtrArray *

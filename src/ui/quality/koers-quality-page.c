@@ -9,6 +9,7 @@
 #include "core/koers-quality.h"
 #include "core/koers-text.h"
 #include "store/koers-store-review.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 #include "koers-quality-mark.h"
 #include "koers-quality-page.h"
@@ -189,10 +190,7 @@ create_finding_row (KoersQualityPage    *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
+  koers_form_set_margins (label, 12, 12);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
 
   return row;

@@ -7,6 +7,7 @@
 #include "core/koers-scoring.h"
 #include "store/koers-store-review.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 #include "koers-review-dialog.h"
 
@@ -204,10 +205,7 @@ create_kr_row (KoersReviewDialog *self,
   GtkWidget       *facts_label = gtk_label_new (facts);
   double           final_score = koers_key_result_get_final_score (kr);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
+  koers_form_set_margins (box, 8, 12);
 
   gtk_label_set_use_markup (GTK_LABEL (title), FALSE);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);

@@ -178,3 +178,17 @@ koers_deleting_delete_from_editor (GtkWindow  *editor,
   return koers_deleting_delete (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (editor),
                                 store, kept);
 }
+
+AdwMessageDialog *
+koers_deleting_new_confirm_dialog (GtkWindow  *parent,
+                                   const char *heading,
+                                   const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}

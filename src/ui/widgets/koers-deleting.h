@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "store/koers-store.h"
 
@@ -25,5 +25,13 @@ gboolean koers_deleting_delete_objective_for_good (GtkWidget      *widget,
 gboolean koers_deleting_delete_from_editor (GtkWindow  *editor,
                                             KoersStore *store,
                                             GObject    *item);
+
+/* Asks before a delete that Undo cannot take back whole: a modal message
+ * dialog over parent (NULL: none) with heading and body (plain text),
+ * Cancel (the default, also Escape) and a destructive Delete, the
+ * response "delete".  (transfer none: the dialog is a toplevel.) */
+AdwMessageDialog *koers_deleting_new_confirm_dialog (GtkWindow  *parent,
+                                                     const char *heading,
+                                                     const char *body);
 
 G_END_DECLS

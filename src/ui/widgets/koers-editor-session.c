@@ -104,14 +104,22 @@ koers_editor_session_store_changed (KoersEditorSession *session)
   return TRUE;
 }
 
-void
-koers_editor_session_delete (KoersEditorSession *session)
+static void
+delete_clicked_cb (KoersEditorSession *session)
 {
   g_autoptr (GtkWindow) editor = g_object_ref (session->editor);
 
   /* The undo toast goes to the main window: this one closes. */
   if (koers_deleting_delete_from_editor (editor, session->store, session->entity))
     koers_editor_windows_close (editor, &session->closed);
+}
+
+void
+koers_editor_session_connect_delete (KoersEditorSession *session,
+                                     GtkButton          *button)
+{
+  /* The session lives in the editor, and the button in its template. */
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (delete_clicked_cb), session);
 }
 
 void

@@ -68,9 +68,10 @@ void koers_editor_session_filled (KoersEditorSession *session);
  * queued one. */
 gboolean koers_editor_session_store_changed (KoersEditorSession *session);
 
-/* The Delete button: deletes the entity (undo in the main window) and
- * closes the editor. */
-void koers_editor_session_delete (KoersEditorSession *session);
+/* Makes button the Delete button: it deletes the entity (undo in the
+ * main window) and closes the editor. */
+void koers_editor_session_connect_delete (KoersEditorSession *session,
+                                          GtkButton          *button);
 
 /* From the editor's dispose. */
 void koers_editor_session_dispose (KoersEditorSession *session);

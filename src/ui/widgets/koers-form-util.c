@@ -256,6 +256,49 @@ koers_form_add_department_check (AdwPreferencesGroup *group,
   return check;
 }
 
+GtkWidget *
+koers_form_add_row_button (AdwActionRow *row,
+                           const char   *label,
+                           const char   *name,
+                           GCallback     clicked,
+                           gpointer      data)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect (button, "clicked", clicked, data);
+  adw_action_row_add_suffix (row, button);
+  return button;
+}
+
+GtkWidget *
+koers_form_new_text_label (const char *text,
+                           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+void
+koers_form_set_margins (GtkWidget *widget,
+                        int        vertical,
+                        int        horizontal)
+{
+  gtk_widget_set_margin_top (widget, vertical);
+  gtk_widget_set_margin_bottom (widget, vertical);
+  gtk_widget_set_margin_start (widget, horizontal);
+  gtk_widget_set_margin_end (widget, horizontal);
+}
+
 gboolean
 koers_form_any_check_active (GPtrArray *checks)
 {
@@ -308,6 +351,15 @@ koers_form_set_parent (GtkWindow *dialog,
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+}
+
+GtkWidget *
+koers_form_present (GtkWindow *dialog,
+                    GtkWidget *widget)
+{
+  koers_form_set_parent (dialog, widget);
+  gtk_window_present (dialog);
+  return GTK_WIDGET (dialog);
 }
 
 void

@@ -45,6 +45,10 @@ void koers_form_add_save_shortcut (GtkTextView    *view,
 /* Makes dialog transient for widget's window, when widget (or NULL) has one. */
 void koers_form_set_parent (GtkWindow *dialog,
                             GtkWidget *widget);
+/* koers_form_set_parent(), then presents dialog.  Returns dialog
+ * (transfer none), for a _present() function to return. */
+GtkWidget *koers_form_present (GtkWindow *dialog,
+                               GtkWidget *widget);
 /* Cancel and Save at the end of a dialog: save, the first child of box
  * and the window's default, comes first in the tab order after the
  * fields, and still shows after cancel. */
@@ -61,6 +65,24 @@ GtkWidget *koers_form_add_department_check (AdwPreferencesGroup *group,
                                             gboolean             active,
                                             GCallback            changed_cb,
                                             gpointer             data);
+/* Adds at the end of row a button labelled label (with a mnemonic),
+ * centred on the row, named name to a screen reader (NULL: its label);
+ * clicked is connected to it with data.  Returns the button (transfer
+ * none). */
+GtkWidget *koers_form_add_row_button (AdwActionRow *row,
+                                      const char   *label,
+                                      const char   *name,
+                                      GCallback     clicked,
+                                      gpointer      data);
+/* A label for text that people typed or rules wrote: never markup,
+ * start-aligned, wrapped (inside a long word too, for a phone), with
+ * css_class (NULL: none). */
+GtkWidget *koers_form_new_text_label (const char *text,
+                                      const char *css_class);
+/* The same margin above and below widget, and another at either side. */
+void koers_form_set_margins (GtkWidget *widget,
+                             int        vertical,
+                             int        horizontal);
 /* Whether any of checks (GtkCheckButton) is active. */
 gboolean koers_form_any_check_active (GPtrArray *checks);
 /* A modal save chooser for parent with one filter, proposing name in

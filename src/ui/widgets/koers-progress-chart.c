@@ -11,6 +11,7 @@
 #include "koers-progress-chart-private.h"
 #include "koers-progress-chart.h"
 #include "koers-tooltip.h"
+#include "koers-widget-properties.h"
 
 struct _KoersProgressChart
 {
@@ -168,15 +169,6 @@ data_changed_cb (KoersProgressChart *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-unwatch (KoersProgressChart *self)
-{
-  if (self->kr != NULL)
-    g_signal_handlers_disconnect_by_data (self->kr, self);
-
-  g_clear_object (&self->kr);
-}
-
 void
 koers_progress_chart_set_key_result (KoersProgressChart *self,
                                      KoersKeyResult     *kr)
@@ -187,7 +179,7 @@ koers_progress_chart_set_key_result (KoersProgressChart *self,
   if (self->kr == kr)
     return;
 
-  unwatch (self);
+  koers_widget_unfollow (self, &self->kr);
 
   if (kr != NULL)
     {
@@ -284,7 +276,7 @@ koers_progress_chart_dispose (GObject *object)
 {
   KoersProgressChart *self = KOERS_PROGRESS_CHART (object);
 
-  unwatch (self);
+  koers_widget_unfollow (self, &self->kr);
 
   G_OBJECT_CLASS (koers_progress_chart_parent_class)->dispose (object);
 }

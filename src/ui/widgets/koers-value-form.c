@@ -7,6 +7,7 @@
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
 #include "koers-form-util.h"
+#include "koers-toasts.h"
 #include "koers-value-form.h"
 
 struct _KoersValueForm
@@ -19,6 +20,11 @@ struct _KoersValueForm
   gboolean        has_earliest;
   GDate           earliest;
   GtkWidget      *extra;
+
+  /* The dialog's buttons (koers_value_form_connect_buttons()). */
+  GtkWindow             *dialog;
+  GtkWidget             *save_button;
+  KoersValueFormSaveFunc save_func;
 
   GtkWidget         *value_section;
   GtkLabel          *value_heading;
@@ -272,14 +278,49 @@ koers_value_form_focus_value (KoersValueForm *self)
     }
 }
 
+static void
+save_clicked_cb (KoersValueForm *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return;
+
+  if (!self->save_func (self->dialog, &error))
+    koers_toasts_show_error (GTK_WIDGET (self), error);
+}
+
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  save_clicked_cb (user_data);
+  return TRUE;
+}
+
 void
-koers_value_form_add_save_shortcut (KoersValueForm *self,
-                                    GtkShortcutFunc func,
-                                    gpointer        user_data)
+koers_value_form_connect_buttons (KoersValueForm        *self,
+                                  GtkWindow             *dialog,
+                                  GtkWidget             *box,
+                                  GtkWidget             *cancel,
+                                  GtkWidget             *save,
+                                  KoersValueFormSaveFunc func)
 {
   g_return_if_fail (KOERS_IS_VALUE_FORM (self));
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  g_return_if_fail (func != NULL);
 
-  koers_form_add_save_shortcut (self->note_view, func, user_data);
+  /* The form is the dialog's child: the dialog outlives it, no ref. */
+  self->dialog = dialog;
+  self->save_button = save;
+  self->save_func = func;
+
+  koers_form_order_buttons (dialog, box, cancel, save);
+  g_signal_connect_object (save, "clicked", G_CALLBACK (save_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), dialog,
+                           G_CONNECT_SWAPPED);
+  koers_form_add_save_shortcut (self->note_view, save_shortcut_cb, self);
 }
 
 /* The dialog's part goes between the value and the note, in the tab

@@ -50,10 +50,20 @@ void     koers_value_form_set_note (KoersValueForm *self,
 char *koers_value_form_dup_note (KoersValueForm *self);
 /* Focuses the value (the chosen button of a milestone), its text selected. */
 void koers_value_form_focus_value (KoersValueForm *self);
-/* Ctrl+Enter in the note calls func, as Enter in the fields activates
- * the window's default. */
-void koers_value_form_add_save_shortcut (KoersValueForm *self,
-                                         GtkShortcutFunc func,
-                                         gpointer        user_data);
+/* Saves what the dialog around the form holds; FALSE with error set
+ * when it cannot. */
+typedef gboolean (*KoersValueFormSaveFunc) (gpointer dialog,
+                                            GError **error);
+/* The end of the dialog around the form, as the check-in and KPI update
+ * dialogs share it: cancel closes dialog; save (or Ctrl+Enter in the
+ * note) calls func while save is sensitive and shows its error as a toast
+ * (on the overlay around the form); the buttons in box are ordered as
+ * koers_form_order_buttons() says. */
+void koers_value_form_connect_buttons (KoersValueForm        *self,
+                                       GtkWindow             *dialog,
+                                       GtkWidget             *box,
+                                       GtkWidget             *cancel,
+                                       GtkWidget             *save,
+                                       KoersValueFormSaveFunc func);
 
 G_END_DECLS

@@ -14,3 +14,57 @@ koers_widget_dispose_properties (GtkWidget           *widget,
   gtk_widget_dispose_template (widget, type);
   koers_property_clear (G_OBJECT (widget), table, n_properties);
 }
+
+gboolean
+koers_widget_follow (gpointer    self,
+                     gpointer    field,
+                     gpointer    object,
+                     const char *signal,
+                     GCallback   callback)
+{
+  GObject **held = field;
+
+  g_return_val_if_fail (object == NULL || G_IS_OBJECT (object), FALSE);
+
+  if (*held == object)
+    return FALSE;
+
+  koers_widget_unfollow (self, field);
+  if (object != NULL)
+    {
+      *held = g_object_ref (object);
+      g_signal_connect_swapped (object, signal, callback, self);
+    }
+  return TRUE;
+}
+
+void
+koers_widget_unfollow (gpointer self,
+                       gpointer field)
+{
+  GObject **held = field;
+
+  if (*held != NULL)
+    g_signal_handlers_disconnect_by_data (*held, self);
+  g_clear_object (held);
+}
+
+gboolean
+koers_widget_set_period (KoersPeriod       *field,
+                         gboolean          *has_field,
+                         const KoersPeriod *period)
+{
+  if (period == NULL)
+    {
+      if (!*has_field)
+        return FALSE;
+      *has_field = FALSE;
+      return TRUE;
+    }
+
+  if (*has_field && koers_period_equal (field, period))
+    return FALSE;
+  *field = *period;
+  *has_field = TRUE;
+  return TRUE;
+}

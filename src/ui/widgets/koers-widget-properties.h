@@ -25,4 +25,23 @@ void koers_widget_dispose_properties (GtkWidget           *widget,
                                       const KoersProperty *table,
                                       guint                n_properties);
 
+/* Makes *field (an object pointer of self) hold object, a new reference
+ * (NULL: none), and follows it: self's handlers on the old object go, and
+ * signal on the new one calls callback, swapped, on self.  FALSE when
+ * *field held object already. */
+gboolean koers_widget_follow (gpointer    self,
+                              gpointer    field,
+                              gpointer    object,
+                              const char *signal,
+                              GCallback   callback);
+/* For a dispose: drops self's handlers on *field and the reference. */
+void koers_widget_unfollow (gpointer self,
+                            gpointer field);
+
+/* Copies period (NULL: none) into *field and *has_field.  FALSE when they
+ * held it already. */
+gboolean koers_widget_set_period (KoersPeriod       *field,
+                                  gboolean          *has_field,
+                                  const KoersPeriod *period);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "core/koers-summary.h"
 #include "core/koers-text.h"
 #include "koers-alignment-page.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-idle.h"
 
 struct _KoersAlignmentPage
@@ -282,10 +283,7 @@ koers_alignment_page_init (KoersAlignmentPage *self)
                                   -1);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
 
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  koers_form_set_margins (box, 24, 12);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), intro);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));

@@ -9,6 +9,7 @@
 #include "core/koers-text.h"
 #include "koers-department-dialog.h"
 #include "koers-window-private.h"
+#include "widgets/koers-deleting.h"
 #include "widgets/koers-toasts.h"
 
 /* Which department the sidebar shows: its row selected (again, after
@@ -198,11 +199,32 @@ koers_window_find_department_index (KoersWindow     *self,
   return -1;
 }
 
-KoersDepartment *
-koers_window_lookup_department_param (KoersWindow *self,
-                                      GVariant    *parameter)
+static void
+department_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      KoersWindow   *self)
 {
-  return koers_store_find_department (self->store, g_variant_get_int64 (parameter));
+  const KoersDepartmentAction *entry = g_object_get_data (G_OBJECT (action), "koers-department-action");
+  KoersDepartment             *department;
+
+  department = koers_store_find_department (self->store, g_variant_get_int64 (parameter));
+  if (department != NULL)
+    entry->func (self, department);
+}
+
+void
+koers_window_add_department_actions (KoersWindow                 *self,
+                                     const KoersDepartmentAction *actions,
+                                     guint                        n_actions)
+{
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_autoptr (GSimpleAction) action = g_simple_action_new (actions[i].name, G_VARIANT_TYPE_INT64);
+
+      g_object_set_data (G_OBJECT (action), "koers-department-action", (gpointer) &actions[i]);
+      g_signal_connect_object (action, "activate", G_CALLBACK (department_action_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
 }
 
 /* Adding and renaming. */
@@ -287,27 +309,17 @@ add_department_action (GSimpleAction *action,
 }
 
 static void
-add_team_action (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+add_team (KoersWindow     *self,
+          KoersDepartment *department)
 {
-  KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
-
-  if (department != NULL)
-    present_department_dialog (self, NULL, koers_department_get_id (department));
+  present_department_dialog (self, NULL, koers_department_get_id (department));
 }
 
 static void
-rename_department_action (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+rename_department (KoersWindow     *self,
+                   KoersDepartment *department)
 {
-  KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
-
-  if (department != NULL)
-    present_department_dialog (self, department, 0);
+  present_department_dialog (self, department, 0);
 }
 
 /* Deleting, with undo.  A department's teams go with it (their own
@@ -489,9 +501,10 @@ delete_department (KoersWindow     *self,
 {
   g_autoptr (GPtrArray) objectives = NULL;
   g_autoptr (GPtrArray) teams = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget       *dialog;
+  g_autofree char  *name = NULL;
+  g_autofree char  *body = NULL;
+  g_autofree char  *heading = NULL;
+  AdwMessageDialog *dialog;
 
   if (koers_department_get_is_company (department))
     return;
@@ -507,36 +520,14 @@ delete_department (KoersWindow     *self,
   /* AdwMessageDialog heading and body are plain text (no markup). */
   name = koers_text_isolate (koers_department_get_name (department));
   body = describe_deletion (teams->len, objectives->len);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     /* Translators: %s is the name of a department. */
-                                     _ ("Delete “%s”?"), name);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _ ("_Cancel"),
-                                    "delete", _ ("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* Translators: %s is the name of a department. */
+  heading = g_strdup_printf (_ ("Delete “%s”?"), name);
+  dialog = koers_deleting_new_confirm_dialog (GTK_WINDOW (self), heading, body);
   g_object_set_data_full (G_OBJECT (dialog), "department",
                           g_object_ref (department), g_object_unref);
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (delete_dialog_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-delete_department_action (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
-{
-  KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
-
-  if (department != NULL)
-    delete_department (self, department);
 }
 
 /* Reordering: the company stays at index 0. */
@@ -575,34 +566,31 @@ move_department (KoersWindow     *self,
     koers_window_focus_department_row (self, moved);
 }
 
+/* Past the teams between two departments, and a team among its own
+ * department's teams. */
 static void
-move_department_by (KoersWindow *self,
-                    GVariant    *parameter,
-                    int          delta)
+move_department_by (KoersWindow     *self,
+                    KoersDepartment *department,
+                    int              delta)
 {
-  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
-  int              index;
+  int index = koers_window_find_sibling_index (self, department, delta);
 
-  /* Past the teams between two departments, and a team among its own
-   * department's teams. */
-  if (department != NULL && (index = koers_window_find_sibling_index (self, department, delta)) >= 0)
+  if (index >= 0)
     move_department (self, department, index);
 }
 
 static void
-move_department_up_action (GSimpleAction *action,
-                           GVariant      *parameter,
-                           gpointer       user_data)
+move_department_up (KoersWindow     *self,
+                    KoersDepartment *department)
 {
-  move_department_by (KOERS_WINDOW (user_data), parameter, -1);
+  move_department_by (self, department, -1);
 }
 
 static void
-move_department_down_action (GSimpleAction *action,
-                             GVariant      *parameter,
-                             gpointer       user_data)
+move_department_down (KoersWindow     *self,
+                      KoersDepartment *department)
 {
-  move_department_by (KOERS_WINDOW (user_data), parameter, +1);
+  move_department_by (self, department, +1);
 }
 
 static void
@@ -692,12 +680,15 @@ setup_sidebar_shortcuts (KoersWindow *self)
 
 static const GActionEntry department_entries[] = {
   { .name = "add-department", .activate = add_department_action },
-  { .name = "add-team", .activate = add_team_action, .parameter_type = "x" },
-  { .name = "rename-department", .activate = rename_department_action, .parameter_type = "x" },
-  { .name = "delete-department", .activate = delete_department_action, .parameter_type = "x" },
-  { .name = "move-department-up", .activate = move_department_up_action, .parameter_type = "x" },
-  { .name = "move-department-down", .activate = move_department_down_action, .parameter_type = "x" },
   { .name = "move-department-to", .activate = move_department_to_action, .parameter_type = "(xu)" },
+};
+
+static const KoersDepartmentAction department_actions[] = {
+  { "add-team", add_team },
+  { "rename-department", rename_department },
+  { "delete-department", delete_department },
+  { "move-department-up", move_department_up },
+  { "move-department-down", move_department_down },
 };
 
 void
@@ -705,6 +696,7 @@ koers_window_init_departments (KoersWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), department_entries,
                                    G_N_ELEMENTS (department_entries), self);
+  koers_window_add_department_actions (self, department_actions, G_N_ELEMENTS (department_actions));
   koers_window_init_teams (self);
   setup_sidebar_shortcuts (self);
 }

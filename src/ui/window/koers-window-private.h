@@ -147,9 +147,19 @@ void koers_window_focus_department_row (KoersWindow     *self,
 /* The department's index in the store's list (company at 0), or -1. */
 int koers_window_find_department_index (KoersWindow     *self,
                                         KoersDepartment *department);
-/* The department a sidebar action names by id ("x"). */
-KoersDepartment *koers_window_lookup_department_param (KoersWindow *self,
-                                                       GVariant    *parameter);
+/* A sidebar action: what it does to the department its "x" parameter
+ * names by id. */
+typedef struct
+{
+  const char *name;
+  void (*func) (KoersWindow     *self,
+                KoersDepartment *department);
+} KoersDepartmentAction;
+/* Adds win.NAME for each of the n_actions of actions (a static table):
+ * it runs func on the department named, when the store still has it. */
+void koers_window_add_department_actions (KoersWindow                 *self,
+                                          const KoersDepartmentAction *actions,
+                                          guint                        n_actions);
 /* Fills the sidebar from the store's departments and follows them: the
  * company's row at first, the others with koers_window_show_department_rows(). */
 void koers_window_bind_departments (KoersWindow *self);

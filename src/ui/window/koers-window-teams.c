@@ -229,29 +229,17 @@ koers_window_find_sibling_index (KoersWindow     *self,
 }
 
 static void
-expand_teams_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+expand_teams (KoersWindow     *self,
+              KoersDepartment *department)
 {
-  KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
-
-  if (department != NULL)
-    koers_window_set_teams_expanded (self, department, TRUE);
+  koers_window_set_teams_expanded (self, department, TRUE);
 }
 
+/* On a team: its department closes, and takes the selection. */
 static void
-collapse_teams_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+collapse_teams (KoersWindow     *self,
+                KoersDepartment *department)
 {
-  KoersWindow     *self = KOERS_WINDOW (user_data);
-  KoersDepartment *department = koers_window_lookup_department_param (self, parameter);
-
-  if (department == NULL)
-    return;
-
-  /* On a team: its department closes, and takes the selection. */
   if (find_parent (self, department) != NULL)
     department = find_parent (self, department);
   koers_window_set_teams_expanded (self, department, FALSE);
@@ -259,14 +247,13 @@ collapse_teams_action (GSimpleAction *action,
   koers_window_focus_department_row (self, department);
 }
 
-static const GActionEntry team_entries[] = {
-  { .name = "expand-teams", .activate = expand_teams_action, .parameter_type = "x" },
-  { .name = "collapse-teams", .activate = collapse_teams_action, .parameter_type = "x" },
+static const KoersDepartmentAction team_actions[] = {
+  { "expand-teams", expand_teams },
+  { "collapse-teams", collapse_teams },
 };
 
 void
 koers_window_init_teams (KoersWindow *self)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), team_entries,
-                                   G_N_ELEMENTS (team_entries), self);
+  koers_window_add_department_actions (self, team_actions, G_N_ELEMENTS (team_actions));
 }
