@@ -189,24 +189,24 @@ koers_report_chart_key_result_height (KoersReportLayout *layout)
   return koers_report_chart_size_height (&size);
 }
 
-static double
-date_x (const GDate *date,
-        const GDate *start,
-        int          n_days,
-        double       x,
-        double       w)
+double
+koers_report_chart_date_x (const GDate *date,
+                           const GDate *start,
+                           int          n_days,
+                           double       x,
+                           double       w)
 {
   int days = koers_date_days_between (start, date);
 
   return x + w * CLAMP ((double) days / MAX (n_days, 1), 0.0, 1.0);
 }
 
-static double
-value_y (double value,
-         double lo,
-         double hi,
-         double y,
-         double h)
+double
+koers_report_chart_value_y (double value,
+                            double lo,
+                            double hi,
+                            double y,
+                            double h)
 {
   if (!isfinite (value))
     value = lo;
@@ -237,7 +237,7 @@ draw_month_ticks (KoersReportLayout *layout,
       g_autoptr (PangoLayout) label = NULL;
       int              month = g_date_get_month (&tick);
       g_autofree char *name = koers_format_month_short (layout->lang, month);
-      double           tx = date_x (&tick, &period->start, n_days, x, w);
+      double           tx = koers_report_chart_date_x (&tick, &period->start, n_days, x, w);
 
       label = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, name, 24.0, 1,
                                         PANGO_ALIGN_LEFT);
@@ -314,22 +314,22 @@ draw_plot (KoersReportLayout *layout,
   koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
   if (g_date_compare (&layout->data->generated, &period->start) >= 0 &&
       g_date_compare (&layout->data->generated, &period->end) <= 0)
-    dashed_vline (layout, date_x (&layout->data->generated, &period->start, n_days, x, w),
+    dashed_vline (layout, koers_report_chart_date_x (&layout->data->generated, &period->start, n_days, x, w),
                   y, y + h, &koers_report_rule);
 
   /* The ideal line: start to target by the due date (else the period's
    * end), then level. */
   if (kr->due_date != NULL && koers_date_parse (kr->due_date, &due) &&
       g_date_compare (&due, &period->start) > 0 && g_date_compare (&due, &period->end) < 0)
-    due_x = date_x (&due, &period->start, n_days, x, w);
+    due_x = koers_report_chart_date_x (&due, &period->start, n_days, x, w);
   else
     due_x = x + w;
   cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
   cairo_set_line_width (cr, 0.8);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_move_to (cr, x, value_y (kr->start, lo, hi, y, h));
-  cairo_line_to (cr, due_x, value_y (kr->target, lo, hi, y, h));
-  cairo_line_to (cr, x + w, value_y (kr->target, lo, hi, y, h));
+  cairo_move_to (cr, x, koers_report_chart_value_y (kr->start, lo, hi, y, h));
+  cairo_line_to (cr, due_x, koers_report_chart_value_y (kr->target, lo, hi, y, h));
+  cairo_line_to (cr, x + w, koers_report_chart_value_y (kr->target, lo, hi, y, h));
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
@@ -344,8 +344,8 @@ draw_plot (KoersReportLayout *layout,
 
       if (!g_date_valid (&checkin->gdate))
         continue;
-      px = date_x (&checkin->gdate, &period->start, n_days, x, w);
-      py = value_y (checkin->value, lo, hi, y, h);
+      px = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
+      py = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
       if (first)
         cairo_move_to (cr, px, py);
       else
@@ -361,8 +361,8 @@ draw_plot (KoersReportLayout *layout,
 
       if (!g_date_valid (&checkin->gdate))
         continue;
-      cx = date_x (&checkin->gdate, &period->start, n_days, x, w);
-      cy = value_y (checkin->value, lo, hi, y, h);
+      cx = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
+      cy = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
       cairo_new_sub_path (cr);
       cairo_arc (cr, cx, cy, 1.5, 0, 2 * G_PI);
     }

@@ -95,6 +95,20 @@ void koers_report_chart_month_ticks (KoersReportLayout *layout,
                                      double             x,
                                      double             y,
                                      double             w);
+/* Where date stands on a plot from x, w wide, of the n_days from start
+ * on (clamped to it); where value stands on a plot from y, h tall, of
+ * the values lo to hi (a value that is not finite stands at lo). */
+double koers_report_chart_date_x (const GDate *date,
+                                  const GDate *start,
+                                  int          n_days,
+                                  double       x,
+                                  double       w);
+double koers_report_chart_value_y (double value,
+                                   double lo,
+                                   double hi,
+                                   double y,
+                                   double h);
+
 /* A horizontal line from x1 to x2 at y, 0.8 points wide, in color and
  * with dashes (n_dashes of them; 0 for a solid line). */
 void koers_report_chart_stroke_hline (cairo_t                *cr,

@@ -72,28 +72,6 @@ koers_report_kpi_format_threshold (KoersLanguage         lang,
   return g_strdup_printf ("%s %s", kpi->direction == KOERS_KPI_DIRECTION_HIGHER ? "≥" : "≤", value);
 }
 
-static double
-date_x (const GDate *date,
-        const GDate *start,
-        int          n_days,
-        double       x,
-        double       w)
-{
-  int days = koers_date_days_between (start, date);
-
-  return x + w * CLAMP ((double) days / MAX (n_days, 1), 0.0, 1.0);
-}
-
-static double
-value_y (double value,
-         double lo,
-         double hi,
-         double y,
-         double h)
-{
-  return y + h - h * CLAMP ((value - lo) / (hi - lo), 0.0, 1.0);
-}
-
 /* The period's values against the two thresholds: healthy dashed in the
  * healthy colour, attention dotted in the attention colour. */
 static void
@@ -143,10 +121,10 @@ draw_plot (KoersReportLayout *layout,
   cairo_clip (cr);
 
   koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
-  koers_report_chart_stroke_hline (cr, x, x + w, value_y (kpi->healthy, lo, hi, y, h),
+  koers_report_chart_stroke_hline (cr, x, x + w, koers_report_chart_value_y (kpi->healthy, lo, hi, y, h),
                                    koers_report_status_color (KOERS_KR_STATUS_ACHIEVED), dashed, G_N_ELEMENTS (dashed));
   if (kpi->attention != kpi->healthy)
-    koers_report_chart_stroke_hline (cr, x, x + w, value_y (kpi->attention, lo, hi, y, h),
+    koers_report_chart_stroke_hline (cr, x, x + w, koers_report_chart_value_y (kpi->attention, lo, hi, y, h),
                                      koers_report_status_color (KOERS_KR_STATUS_AT_RISK), dotted, G_N_ELEMENTS (dotted));
 
   cairo_new_path (cr);
@@ -171,18 +149,18 @@ draw_plot (KoersReportLayout *layout,
               if (span > 0)
                 v += (next->value - v) * koers_date_days_between (&value->gdate, &period->start) / span;
             }
-          cairo_move_to (cr, x, value_y (v, lo, hi, y, h));
+          cairo_move_to (cr, x, koers_report_chart_value_y (v, lo, hi, y, h));
           if (kpi->values->len == 1)
-            cairo_line_to (cr, date_x (&layout->data->generated, &period->start, n_days, x, w),
-                           value_y (v, lo, hi, y, h));
+            cairo_line_to (cr, koers_report_chart_date_x (&layout->data->generated, &period->start, n_days, x, w),
+                           koers_report_chart_value_y (v, lo, hi, y, h));
           first = FALSE;
           continue;
         }
 
       if (first)
-        cairo_move_to (cr, date_x (&value->gdate, &period->start, n_days, x, w), value_y (v, lo, hi, y, h));
+        cairo_move_to (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w), koers_report_chart_value_y (v, lo, hi, y, h));
       else
-        cairo_line_to (cr, date_x (&value->gdate, &period->start, n_days, x, w), value_y (v, lo, hi, y, h));
+        cairo_line_to (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w), koers_report_chart_value_y (v, lo, hi, y, h));
       first = FALSE;
     }
   cairo_stroke (cr);
@@ -192,8 +170,8 @@ draw_plot (KoersReportLayout *layout,
       const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
 
       cairo_new_sub_path (cr);
-      cairo_arc (cr, date_x (&value->gdate, &period->start, n_days, x, w),
-                 value_y (value->value, lo, hi, y, h), i + 1 == kpi->values->len ? 2.3 : 1.4, 0, 2 * G_PI);
+      cairo_arc (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w),
+                 koers_report_chart_value_y (value->value, lo, hi, y, h), i + 1 == kpi->values->len ? 2.3 : 1.4, 0, 2 * G_PI);
       cairo_fill (cr);
     }
 
