@@ -898,6 +898,29 @@ plan_in (KoersImportPlan *plan,
   return plan;
 }
 
+/* Reads what plan (taken) holds, from the file at path when it is not
+ * NULL, and with run writes it.  A plan made to be shown then watches
+ * the store; a run one is applied. */
+static KoersImportPlan *
+plan_taken_in (KoersImportPlan *taken,
+               const char      *path,
+               gboolean         run,
+               GError         **error)
+{
+  g_autoptr (KoersImportPlan) plan = taken;
+
+  if ((path != NULL && !open_file (plan, path, error)) || plan_in (plan, run, error) == NULL ||
+      (run && !plan_write (plan, plan->import, error)))
+    return NULL;
+
+  g_clear_pointer (&plan->import, koers_store_import_free);
+  if (run)
+    plan->applied = TRUE;
+  else
+    watch_store (plan);
+  return g_steal_pointer (&plan);
+}
+
 KoersImportPlan *
 koers_json_import_plan_from_data (KoersStore         *store,
                                   const char         *data,
@@ -919,12 +942,7 @@ koers_json_import_plan_from_data (KoersStore         *store,
 
   plan = plan_new (store, mode);
   plan->data = g_bytes_new (data != NULL ? data : "", length);
-  if (plan_in (plan, FALSE, error) == NULL)
-    return NULL;
-
-  g_clear_pointer (&plan->import, koers_store_import_free);
-  watch_store (plan);
-  return g_steal_pointer (&plan);
+  return plan_taken_in (g_steal_pointer (&plan), NULL, FALSE, error);
 }
 
 KoersImportPlan *
@@ -933,19 +951,11 @@ koers_json_import_plan (KoersStore         *store,
                         KoersJsonImportMode mode,
                         GError            **error)
 {
-  g_autoptr (KoersImportPlan) plan = NULL;
-
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  plan = plan_new (store, mode);
-  if (!open_file (plan, path, error) || plan_in (plan, FALSE, error) == NULL)
-    return NULL;
-
-  g_clear_pointer (&plan->import, koers_store_import_free);
-  watch_store (plan);
-  return g_steal_pointer (&plan);
+  return plan_taken_in (plan_new (store, mode), path, FALSE, error);
 }
 
 /* Planning in a thread of its own.  The thread opens a connection of its
@@ -1173,20 +1183,11 @@ koers_json_import_run (KoersStore         *store,
                        KoersJsonImportMode mode,
                        GError            **error)
 {
-  g_autoptr (KoersImportPlan) plan = NULL;
-
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  plan = plan_new (store, mode);
-  if (!open_file (plan, path, error) || plan_in (plan, TRUE, error) == NULL ||
-      !plan_write (plan, plan->import, error))
-    return NULL;
-
-  g_clear_pointer (&plan->import, koers_store_import_free);
-  plan->applied = TRUE;
-  return g_steal_pointer (&plan);
+  return plan_taken_in (plan_new (store, mode), path, TRUE, error);
 }
 
 void

@@ -182,36 +182,20 @@ add_conflict (KoersImportPlan *plan,
  * compared as the uuids they point at. */
 static const char *const not_compared[] = { "updated", NULL };
 
-/* The department is compared once the departments are matched. */
+/* The links too (those an entity does not have are none on both
+ * sides); the owner's only with owner (an objective's department is
+ * compared once the departments are matched). */
 static gboolean
-same_objective (KoersImportItem *item,
-                KoersStoredRow  *row)
+same_row (const KoersEntity *entity,
+          KoersImportItem   *item,
+          KoersStoredRow    *row,
+          gboolean           owner)
 {
-  return koers_entity_equal (&koers_entity_objective, item->object, row->object, not_compared) &&
+  return koers_entity_equal (entity, item->object, row->object, not_compared) &&
+         (!owner || same_link (item->owner_uuid, row->owner_uuid)) &&
          same_link (item->aligned_uuid, row->aligned_uuid) &&
-         same_link (item->carried_uuid, row->carried_uuid);
-}
-static gboolean
-same_key_result (KoersImportItem *item,
-                 KoersStoredRow  *row)
-{
-  return koers_entity_equal (&koers_entity_key_result, item->object, row->object, not_compared) &&
-         same_link (item->owner_uuid, row->owner_uuid) &&
+         same_link (item->carried_uuid, row->carried_uuid) &&
          same_link (item->kpi_uuid, row->kpi_uuid);
-}
-static gboolean
-same_checkin (KoersImportItem *item,
-              KoersStoredRow  *row)
-{
-  return koers_entity_equal (&koers_entity_checkin, item->object, row->object, not_compared) &&
-         same_link (item->owner_uuid, row->owner_uuid);
-}
-static gboolean
-same_kpi_value (KoersImportItem *item,
-                KoersStoredRow  *row)
-{
-  return koers_entity_equal (&koers_entity_kpi_value, item->object, row->object, not_compared) &&
-         same_link (item->owner_uuid, row->owner_uuid);
 }
 /* Plain import: what the database has is a problem. */
 static void
@@ -295,7 +279,7 @@ koers_import_plan_judge_item (KoersImportPlan *plan,
                                                    entry->info);
 
         /* Decided once the departments are matched. */
-        info->rest_equal = same_objective (item, row);
+        info->rest_equal = same_row (&koers_entity_objective, item, row, FALSE);
         info->db_department_id = row->owner_id;
         info->db_aligned_uuid = row->aligned_uuid != NULL
                                   ? g_string_chunk_insert_const (plan->strings, row->aligned_uuid)
@@ -310,12 +294,12 @@ koers_import_plan_judge_item (KoersImportPlan *plan,
       break;
 
     case KOERS_IMPORT_KEY_RESULTS:
-      decide (plan, entry, same_key_result (item, row), get_updated (item->object),
+      decide (plan, entry, same_row (&koers_entity_key_result, item, row, TRUE), get_updated (item->object),
               get_updated (row->object), koers_import_object_get_title (item->object));
       break;
 
     case KOERS_IMPORT_CHECKINS:
-      decide (plan, entry, same_checkin (item, row), get_updated (item->object),
+      decide (plan, entry, same_row (&koers_entity_checkin, item, row, TRUE), get_updated (item->object),
               get_updated (row->object), koers_import_object_get_title (item->object));
       break;
 
@@ -574,7 +558,7 @@ decide_small (KoersImportPlan *plan,
       else if (kind == KOERS_IMPORT_KPIS)
         same = same_kpi (plan, small);
       else
-        same = same_kpi_value (small->item, small->match);
+        same = same_row (&koers_entity_kpi_value, small->item, small->match, TRUE);
 
       if (plan->mode == KOERS_JSON_IMPORT_ADD)
         {
@@ -891,53 +875,35 @@ match_dismissals (KoersImportPlan *plan)
 }
 
 static void
+count_outcome (KoersImportCounts *counts,
+               guint8             outcome)
+{
+  if (outcome == KOERS_IMPORT_OUTCOME_ADD)
+    counts->added++;
+  else if (outcome == KOERS_IMPORT_OUTCOME_UPDATE)
+    counts->updated++;
+  else if (outcome == KOERS_IMPORT_OUTCOME_UNCHANGED)
+    counts->unchanged++;
+  else
+    counts->conflicts++;
+}
+
+static void
 count_outcomes (KoersImportPlan *plan)
 {
   for (guint i = 0; i < plan->stream->len; i++)
     {
-      KoersPlanEntry    *entry = g_ptr_array_index (plan->stream, i);
-      KoersImportCounts *counts = &plan->counts[entry->kind];
+      KoersPlanEntry *entry = g_ptr_array_index (plan->stream, i);
 
-      switch (entry->outcome)
-        {
-        case KOERS_IMPORT_OUTCOME_ADD:
-          counts->added++;
-          break;
-        case KOERS_IMPORT_OUTCOME_UPDATE:
-          counts->updated++;
-          break;
-        case KOERS_IMPORT_OUTCOME_UNCHANGED:
-          counts->unchanged++;
-          break;
-        case KOERS_IMPORT_OUTCOME_CONFLICT:
-        default:
-          counts->conflicts++;
-          break;
-        }
+      count_outcome (&plan->counts[entry->kind], entry->outcome);
     }
 
   for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
     for (guint i = 0; plan->small[kind] != NULL && i < plan->small[kind]->len; i++)
       {
-        KoersPlanSmall    *small = g_ptr_array_index (plan->small[kind], i);
-        KoersImportCounts *counts = &plan->counts[kind];
+        KoersPlanSmall *small = g_ptr_array_index (plan->small[kind], i);
 
-        switch (small->entry->outcome)
-          {
-          case KOERS_IMPORT_OUTCOME_ADD:
-            counts->added++;
-            break;
-          case KOERS_IMPORT_OUTCOME_UPDATE:
-            counts->updated++;
-            break;
-          case KOERS_IMPORT_OUTCOME_UNCHANGED:
-            counts->unchanged++;
-            break;
-          case KOERS_IMPORT_OUTCOME_CONFLICT:
-          default:
-            counts->conflicts++;
-            break;
-          }
+        count_outcome (&plan->counts[kind], small->entry->outcome);
       }
 
   /* By kind, then in file order. */

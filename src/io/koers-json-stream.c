@@ -750,16 +750,7 @@ read_value (KoersJsonStream *s)
       return KOERS_JSON_TOKEN_STRING;
 
     case '-':
-    case '0':
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-    case '5':
-    case '6':
-    case '7':
-    case '8':
-    case '9':
+    case '0' ... '9':
       if (!scan_number (s))
         return KOERS_JSON_TOKEN_ERROR;
       s->state = STATE_AFTER_VALUE;

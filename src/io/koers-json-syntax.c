@@ -610,16 +610,7 @@ compact_value (Compact *c)
       return compact_string (c);
 
     case '-':
-    case '0':
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-    case '5':
-    case '6':
-    case '7':
-    case '8':
-    case '9':
+    case '0' ... '9':
       {
         char  *number_end = NULL;
         double value = g_ascii_strtod (c->p, &number_end);

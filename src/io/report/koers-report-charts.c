@@ -189,24 +189,24 @@ koers_report_chart_key_result_height (KoersReportLayout *layout)
   return koers_report_chart_size_height (&size);
 }
 
-static double
-date_x (const GDate *date,
-        const GDate *start,
-        int          n_days,
-        double       x,
-        double       w)
+double
+koers_report_chart_date_x (const GDate *date,
+                           const GDate *start,
+                           int          n_days,
+                           double       x,
+                           double       w)
 {
   int days = koers_date_days_between (start, date);
 
   return x + w * CLAMP ((double) days / MAX (n_days, 1), 0.0, 1.0);
 }
 
-static double
-value_y (double value,
-         double lo,
-         double hi,
-         double y,
-         double h)
+double
+koers_report_chart_value_y (double value,
+                            double lo,
+                            double hi,
+                            double y,
+                            double h)
 {
   if (!isfinite (value))
     value = lo;
@@ -237,7 +237,7 @@ draw_month_ticks (KoersReportLayout *layout,
       g_autoptr (PangoLayout) label = NULL;
       int              month = g_date_get_month (&tick);
       g_autofree char *name = koers_format_month_short (layout->lang, month);
-      double           tx = date_x (&tick, &period->start, n_days, x, w);
+      double           tx = koers_report_chart_date_x (&tick, &period->start, n_days, x, w);
 
       label = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, name, 24.0, 1,
                                         PANGO_ALIGN_LEFT);
@@ -314,22 +314,22 @@ draw_plot (KoersReportLayout *layout,
   koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
   if (g_date_compare (&layout->data->generated, &period->start) >= 0 &&
       g_date_compare (&layout->data->generated, &period->end) <= 0)
-    dashed_vline (layout, date_x (&layout->data->generated, &period->start, n_days, x, w),
+    dashed_vline (layout, koers_report_chart_date_x (&layout->data->generated, &period->start, n_days, x, w),
                   y, y + h, &koers_report_rule);
 
   /* The ideal line: start to target by the due date (else the period's
    * end), then level. */
   if (kr->due_date != NULL && koers_date_parse (kr->due_date, &due) &&
       g_date_compare (&due, &period->start) > 0 && g_date_compare (&due, &period->end) < 0)
-    due_x = date_x (&due, &period->start, n_days, x, w);
+    due_x = koers_report_chart_date_x (&due, &period->start, n_days, x, w);
   else
     due_x = x + w;
   cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
   cairo_set_line_width (cr, 0.8);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_move_to (cr, x, value_y (kr->start, lo, hi, y, h));
-  cairo_line_to (cr, due_x, value_y (kr->target, lo, hi, y, h));
-  cairo_line_to (cr, x + w, value_y (kr->target, lo, hi, y, h));
+  cairo_move_to (cr, x, koers_report_chart_value_y (kr->start, lo, hi, y, h));
+  cairo_line_to (cr, due_x, koers_report_chart_value_y (kr->target, lo, hi, y, h));
+  cairo_line_to (cr, x + w, koers_report_chart_value_y (kr->target, lo, hi, y, h));
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
@@ -344,8 +344,8 @@ draw_plot (KoersReportLayout *layout,
 
       if (!g_date_valid (&checkin->gdate))
         continue;
-      px = date_x (&checkin->gdate, &period->start, n_days, x, w);
-      py = value_y (checkin->value, lo, hi, y, h);
+      px = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
+      py = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
       if (first)
         cairo_move_to (cr, px, py);
       else
@@ -361,8 +361,8 @@ draw_plot (KoersReportLayout *layout,
 
       if (!g_date_valid (&checkin->gdate))
         continue;
-      cx = date_x (&checkin->gdate, &period->start, n_days, x, w);
-      cy = value_y (checkin->value, lo, hi, y, h);
+      cx = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
+      cy = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
       cairo_new_sub_path (cr);
       cairo_arc (cr, cx, cy, 1.5, 0, 2 * G_PI);
     }
@@ -530,86 +530,138 @@ koers_report_chart_key_result_sized (KoersReportLayout          *layout,
   koers_report_chart_box (layout, &box, size, x, y, w);
 }
 
+void
+koers_report_chart_stroke_hline (cairo_t                *cr,
+                                 double                  x1,
+                                 double                  x2,
+                                 double                  y,
+                                 const KoersReportColor *color,
+                                 const double           *dashes,
+                                 int                     n_dashes)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_dash (cr, dashes, n_dashes, 0);
+  cairo_move_to (cr, x1, y);
+  cairo_line_to (cr, x2, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 typedef enum
 {
-  LEGEND_CHECKINS,
+  LEGEND_VALUES, /* key results' check-ins, KPIs' values */
   LEGEND_IDEAL,
   LEGEND_REPORT_DATE,
+  LEGEND_HEALTHY,
+  LEGEND_ATTENTION,
 } LegendSample;
 
-/* One legend entry: a sample of the mark, then its name; returns the x
- * after it. */
-static double
-draw_legend_item (KoersReportLayout *layout,
-                  LegendSample       sample,
-                  KoersReportStr     name,
-                  double             x,
-                  double             y,
-                  double            *height)
+typedef struct
 {
-  static const double dashes[] = { 3.0, 2.0 };
-  g_autoptr (PangoLayout) text = NULL;
-  double mid;
+  LegendSample   sample;
+  KoersReportStr name;
+} LegendItem;
 
-  text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, koers_report_str (layout->lang, name),
-                                   120, 1, PANGO_ALIGN_LEFT);
-  *height = koers_report_text_height (text);
-  mid = y + *height / 2;
+/* Each legend's entries, and how wide a name may be. */
+static const struct
+{
+  LegendItem items[3];
+  int        max_width;
+} legends[] = {
+  [KOERS_REPORT_LEGEND_KEY_RESULTS] = { { { LEGEND_VALUES, KOERS_REPORT_STR_CHART_CHECKINS },
+                                          { LEGEND_IDEAL, KOERS_REPORT_STR_CHART_IDEAL },
+                                          { LEGEND_REPORT_DATE, KOERS_REPORT_STR_REPORT_DATE } },
+                                        120 },
+  [KOERS_REPORT_LEGEND_KPIS] = { { { LEGEND_VALUES, KOERS_REPORT_STR_CHART_VALUES },
+                                   { LEGEND_HEALTHY, KOERS_REPORT_STR_CHART_HEALTHY },
+                                   { LEGEND_ATTENTION, KOERS_REPORT_STR_CHART_ATTENTION } },
+                                 140 },
+};
 
-  if (layout->drawing)
+/* A sample of the mark, 14 points wide from x, beside a name at y that is
+ * height tall: the lines and dates as the charts draw them. */
+static void
+draw_legend_sample (cairo_t     *cr,
+                    LegendSample sample,
+                    double       x,
+                    double       y,
+                    double       height)
+{
+  static const double dashed[] = { 3.0, 2.0 };
+  static const double dotted[] = { 1.0, 1.6 };
+  double              mid = y + height / 2;
+
+  switch (sample)
     {
-      cairo_t *cr = layout->cr;
-
+    case LEGEND_VALUES:
       cairo_save (cr);
       cairo_new_path (cr);
-      switch (sample)
-        {
-        case LEGEND_CHECKINS:
-          cairo_set_source_rgb (cr, koers_report_ink.r, koers_report_ink.g, koers_report_ink.b);
-          cairo_set_line_width (cr, 1.4);
-          cairo_move_to (cr, x, mid);
-          cairo_line_to (cr, x + 14, mid);
-          cairo_stroke (cr);
-          cairo_arc (cr, x + 7, mid, 1.5, 0, 2 * G_PI);
-          cairo_fill (cr);
-          break;
-
-        case LEGEND_IDEAL:
-          cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
-          cairo_set_line_width (cr, 0.8);
-          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-          cairo_move_to (cr, x, mid);
-          cairo_line_to (cr, x + 14, mid);
-          cairo_stroke (cr);
-          break;
-
-        case LEGEND_REPORT_DATE:
-        default:
-          cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
-          cairo_set_line_width (cr, 0.8);
-          cairo_set_dash (cr, dashes + 1, 1, 0);
-          cairo_move_to (cr, x + 7, y - 1);
-          cairo_line_to (cr, x + 7, y + *height + 1);
-          cairo_stroke (cr);
-          break;
-        }
+      cairo_set_source_rgb (cr, koers_report_ink.r, koers_report_ink.g, koers_report_ink.b);
+      cairo_set_line_width (cr, 1.4);
+      cairo_move_to (cr, x, mid);
+      cairo_line_to (cr, x + 14, mid);
+      cairo_stroke (cr);
+      cairo_arc (cr, x + 7, mid, 1.5, 0, 2 * G_PI);
+      cairo_fill (cr);
       cairo_restore (cr);
-    }
+      break;
 
-  koers_report_layout_draw_text (layout, text, x + 18, y, &koers_report_muted);
-  return x + 18 + koers_report_text_width (text) + 16;
+    case LEGEND_IDEAL:
+      koers_report_chart_stroke_hline (cr, x, x + 14, mid, &koers_report_muted, dashed, G_N_ELEMENTS (dashed));
+      break;
+
+    case LEGEND_REPORT_DATE:
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_set_source_rgb (cr, koers_report_muted.r, koers_report_muted.g, koers_report_muted.b);
+      cairo_set_line_width (cr, 0.8);
+      cairo_set_dash (cr, dashed + 1, 1, 0);
+      cairo_move_to (cr, x + 7, y - 1);
+      cairo_line_to (cr, x + 7, y + height + 1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      break;
+
+    case LEGEND_HEALTHY:
+      koers_report_chart_stroke_hline (cr, x, x + 14, mid, koers_report_status_color (KOERS_KR_STATUS_ACHIEVED),
+                                       dashed, G_N_ELEMENTS (dashed));
+      break;
+
+    case LEGEND_ATTENTION:
+    default:
+      koers_report_chart_stroke_hline (cr, x, x + 14, mid, koers_report_status_color (KOERS_KR_STATUS_AT_RISK),
+                                       dotted, G_N_ELEMENTS (dotted));
+      break;
+    }
 }
 
 double
-koers_report_chart_key_result_legend (KoersReportLayout *layout,
-                                      double             x,
-                                      double            *height)
+koers_report_chart_legend (KoersReportLayout *layout,
+                           KoersReportLegend  legend,
+                           double             x,
+                           double            *height)
 {
   double h = 0.0;
 
-  x = draw_legend_item (layout, LEGEND_CHECKINS, KOERS_REPORT_STR_CHART_CHECKINS, x, layout->y, &h);
-  x = draw_legend_item (layout, LEGEND_IDEAL, KOERS_REPORT_STR_CHART_IDEAL, x, layout->y, &h);
-  x = draw_legend_item (layout, LEGEND_REPORT_DATE, KOERS_REPORT_STR_REPORT_DATE, x, layout->y, &h);
+  g_return_val_if_fail (legend < G_N_ELEMENTS (legends), x);
+
+  for (guint i = 0; i < G_N_ELEMENTS (legends[legend].items); i++)
+    {
+      const LegendItem *item = &legends[legend].items[i];
+      g_autoptr (PangoLayout) text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION,
+                                                               koers_report_str (layout->lang, item->name),
+                                                               legends[legend].max_width, 1, PANGO_ALIGN_LEFT);
+
+      h = koers_report_text_height (text);
+      if (layout->drawing)
+        draw_legend_sample (layout->cr, item->sample, x, layout->y, h);
+      koers_report_layout_draw_text (layout, text, x + 18, layout->y, &koers_report_muted);
+      x += 18 + koers_report_text_width (text) + 16;
+    }
+
   *height = MAX (*height, h);
   return x;
 }

@@ -95,10 +95,41 @@ void koers_report_chart_month_ticks (KoersReportLayout *layout,
                                      double             x,
                                      double             y,
                                      double             w);
-/* The legend the key result charts share, from x on the cursor's line;
- * grows height to its own, returns the x after it. */
-double koers_report_chart_key_result_legend (KoersReportLayout *layout,
-                                             double             x,
-                                             double            *height);
+/* Where date stands on a plot from x, w wide, of the n_days from start
+ * on (clamped to it); where value stands on a plot from y, h tall, of
+ * the values lo to hi (a value that is not finite stands at lo). */
+double koers_report_chart_date_x (const GDate *date,
+                                  const GDate *start,
+                                  int          n_days,
+                                  double       x,
+                                  double       w);
+double koers_report_chart_value_y (double value,
+                                   double lo,
+                                   double hi,
+                                   double y,
+                                   double h);
+
+/* A horizontal line from x1 to x2 at y, 0.8 points wide, in color and
+ * with dashes (n_dashes of them; 0 for a solid line). */
+void koers_report_chart_stroke_hline (cairo_t                *cr,
+                                      double                  x1,
+                                      double                  x2,
+                                      double                  y,
+                                      const KoersReportColor *color,
+                                      const double           *dashes,
+                                      int                     n_dashes);
+
+typedef enum
+{
+  KOERS_REPORT_LEGEND_KEY_RESULTS, /* check-ins, ideal line, report date */
+  KOERS_REPORT_LEGEND_KPIS,        /* values, healthy and attention lines */
+} KoersReportLegend;
+
+/* The legend the key result or KPI charts share, from x on the cursor's
+ * line; grows height to its own, returns the x after it. */
+double koers_report_chart_legend (KoersReportLayout *layout,
+                                  KoersReportLegend  legend,
+                                  double             x,
+                                  double            *height);
 
 G_END_DECLS

@@ -190,12 +190,12 @@ draw_charts_heading (KoersReportLayout           *layout,
    * page read as the first ones did. */
   if (krs && layout->key_result_legend_page != layout->page)
     {
-      x = koers_report_chart_key_result_legend (layout, x, &legend_h) + 14.0;
+      x = koers_report_chart_legend (layout, KOERS_REPORT_LEGEND_KEY_RESULTS, x, &legend_h) + 14.0;
       layout->key_result_legend_page = layout->page;
     }
   if (kpis && layout->kpi_legend_page != layout->page)
     {
-      koers_report_kpi_chart_legend (layout, x, &legend_h);
+      koers_report_chart_legend (layout, KOERS_REPORT_LEGEND_KPIS, x, &legend_h);
       layout->kpi_legend_page = layout->page;
     }
   if (legend_h > 0.0)

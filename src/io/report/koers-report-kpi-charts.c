@@ -72,48 +72,6 @@ koers_report_kpi_format_threshold (KoersLanguage         lang,
   return g_strdup_printf ("%s %s", kpi->direction == KOERS_KPI_DIRECTION_HIGHER ? "≥" : "≤", value);
 }
 
-static void
-stroke_hline (cairo_t                *cr,
-              double                  x1,
-              double                  x2,
-              double                  y,
-              const KoersReportColor *color,
-              const double           *dashes,
-              int                     n_dashes)
-{
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
-  cairo_set_line_width (cr, 0.8);
-  cairo_set_dash (cr, dashes, n_dashes, 0);
-  cairo_move_to (cr, x1, y);
-  cairo_line_to (cr, x2, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static double
-date_x (const GDate *date,
-        const GDate *start,
-        int          n_days,
-        double       x,
-        double       w)
-{
-  int days = koers_date_days_between (start, date);
-
-  return x + w * CLAMP ((double) days / MAX (n_days, 1), 0.0, 1.0);
-}
-
-static double
-value_y (double value,
-         double lo,
-         double hi,
-         double y,
-         double h)
-{
-  return y + h - h * CLAMP ((value - lo) / (hi - lo), 0.0, 1.0);
-}
-
 /* The period's values against the two thresholds: healthy dashed in the
  * healthy colour, attention dotted in the attention colour. */
 static void
@@ -163,11 +121,11 @@ draw_plot (KoersReportLayout *layout,
   cairo_clip (cr);
 
   koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
-  stroke_hline (cr, x, x + w, value_y (kpi->healthy, lo, hi, y, h),
-                koers_report_status_color (KOERS_KR_STATUS_ACHIEVED), dashed, G_N_ELEMENTS (dashed));
+  koers_report_chart_stroke_hline (cr, x, x + w, koers_report_chart_value_y (kpi->healthy, lo, hi, y, h),
+                                   koers_report_status_color (KOERS_KR_STATUS_ACHIEVED), dashed, G_N_ELEMENTS (dashed));
   if (kpi->attention != kpi->healthy)
-    stroke_hline (cr, x, x + w, value_y (kpi->attention, lo, hi, y, h),
-                  koers_report_status_color (KOERS_KR_STATUS_AT_RISK), dotted, G_N_ELEMENTS (dotted));
+    koers_report_chart_stroke_hline (cr, x, x + w, koers_report_chart_value_y (kpi->attention, lo, hi, y, h),
+                                     koers_report_status_color (KOERS_KR_STATUS_AT_RISK), dotted, G_N_ELEMENTS (dotted));
 
   cairo_new_path (cr);
   cairo_set_source_rgb (cr, line_color->r, line_color->g, line_color->b);
@@ -191,18 +149,18 @@ draw_plot (KoersReportLayout *layout,
               if (span > 0)
                 v += (next->value - v) * koers_date_days_between (&value->gdate, &period->start) / span;
             }
-          cairo_move_to (cr, x, value_y (v, lo, hi, y, h));
+          cairo_move_to (cr, x, koers_report_chart_value_y (v, lo, hi, y, h));
           if (kpi->values->len == 1)
-            cairo_line_to (cr, date_x (&layout->data->generated, &period->start, n_days, x, w),
-                           value_y (v, lo, hi, y, h));
+            cairo_line_to (cr, koers_report_chart_date_x (&layout->data->generated, &period->start, n_days, x, w),
+                           koers_report_chart_value_y (v, lo, hi, y, h));
           first = FALSE;
           continue;
         }
 
       if (first)
-        cairo_move_to (cr, date_x (&value->gdate, &period->start, n_days, x, w), value_y (v, lo, hi, y, h));
+        cairo_move_to (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w), koers_report_chart_value_y (v, lo, hi, y, h));
       else
-        cairo_line_to (cr, date_x (&value->gdate, &period->start, n_days, x, w), value_y (v, lo, hi, y, h));
+        cairo_line_to (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w), koers_report_chart_value_y (v, lo, hi, y, h));
       first = FALSE;
     }
   cairo_stroke (cr);
@@ -212,8 +170,8 @@ draw_plot (KoersReportLayout *layout,
       const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
 
       cairo_new_sub_path (cr);
-      cairo_arc (cr, date_x (&value->gdate, &period->start, n_days, x, w),
-                 value_y (value->value, lo, hi, y, h), i + 1 == kpi->values->len ? 2.3 : 1.4, 0, 2 * G_PI);
+      cairo_arc (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w),
+                 koers_report_chart_value_y (value->value, lo, hi, y, h), i + 1 == kpi->values->len ? 2.3 : 1.4, 0, 2 * G_PI);
       cairo_fill (cr);
     }
 
@@ -311,79 +269,4 @@ koers_report_kpi_chart_sized (KoersReportLayout          *layout,
   };
 
   koers_report_chart_box (layout, &box, size, x, y, w);
-}
-
-typedef enum
-{
-  LEGEND_VALUES,
-  LEGEND_HEALTHY,
-  LEGEND_ATTENTION,
-} LegendSample;
-
-static double
-draw_legend_item (KoersReportLayout *layout,
-                  LegendSample       sample,
-                  KoersReportStr     name,
-                  double             x,
-                  double             y,
-                  double            *height)
-{
-  static const double dashed[] = { 3.0, 2.0 };
-  static const double dotted[] = { 1.0, 1.6 };
-  g_autoptr (PangoLayout) text = NULL;
-  double mid;
-
-  text = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, koers_report_str (layout->lang, name),
-                                   140, 1, PANGO_ALIGN_LEFT);
-  *height = koers_report_text_height (text);
-  mid = y + *height / 2;
-
-  if (layout->drawing)
-    {
-      cairo_t *cr = layout->cr;
-
-      switch (sample)
-        {
-        case LEGEND_VALUES:
-          cairo_save (cr);
-          cairo_new_path (cr);
-          cairo_set_source_rgb (cr, koers_report_ink.r, koers_report_ink.g, koers_report_ink.b);
-          cairo_set_line_width (cr, 1.4);
-          cairo_move_to (cr, x, mid);
-          cairo_line_to (cr, x + 14, mid);
-          cairo_stroke (cr);
-          cairo_arc (cr, x + 7, mid, 1.5, 0, 2 * G_PI);
-          cairo_fill (cr);
-          cairo_restore (cr);
-          break;
-
-        case LEGEND_HEALTHY:
-          stroke_hline (cr, x, x + 14, mid, koers_report_status_color (KOERS_KR_STATUS_ACHIEVED),
-                        dashed, G_N_ELEMENTS (dashed));
-          break;
-
-        case LEGEND_ATTENTION:
-        default:
-          stroke_hline (cr, x, x + 14, mid, koers_report_status_color (KOERS_KR_STATUS_AT_RISK),
-                        dotted, G_N_ELEMENTS (dotted));
-          break;
-        }
-    }
-
-  koers_report_layout_draw_text (layout, text, x + 18, y, &koers_report_muted);
-  return x + 18 + koers_report_text_width (text) + 16;
-}
-
-double
-koers_report_kpi_chart_legend (KoersReportLayout *layout,
-                               double             x,
-                               double            *height)
-{
-  double h = 0.0;
-
-  x = draw_legend_item (layout, LEGEND_VALUES, KOERS_REPORT_STR_CHART_VALUES, x, layout->y, &h);
-  x = draw_legend_item (layout, LEGEND_HEALTHY, KOERS_REPORT_STR_CHART_HEALTHY, x, layout->y, &h);
-  x = draw_legend_item (layout, LEGEND_ATTENTION, KOERS_REPORT_STR_CHART_ATTENTION, x, layout->y, &h);
-  *height = MAX (*height, h);
-  return x;
 }

@@ -72,9 +72,5 @@ void   koers_report_kpi_chart_sized (KoersReportLayout          *layout,
                                      double                      y,
                                      double                      w,
                                      const KoersReportChartSize *size);
-/* From x on the cursor's line; grows height, returns the x after it. */
-double koers_report_kpi_chart_legend (KoersReportLayout *layout,
-                                      double             x,
-                                      double            *height);
 
 G_END_DECLS
