@@ -4,6 +4,7 @@
 #include "core/koers-quality.h"
 #include "store/koers-store-review.h"
 #include "koers-quality-marks.h"
+#include "widgets/koers-idle.h"
 #include "widgets/koers-widget-properties.h"
 
 struct _KoersQualityMarks
@@ -73,21 +74,10 @@ check (KoersQualityMarks *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static gboolean
-check_in_idle_cb (gpointer user_data)
-{
-  KoersQualityMarks *self = user_data;
-
-  self->idle_id = 0;
-  check (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_check (KoersQualityMarks *self)
 {
-  if (self->idle_id == 0)
-    self->idle_id = g_idle_add (check_in_idle_cb, self);
+  koers_idle_queue (&self->idle_id, G_PRIORITY_DEFAULT_IDLE, (KoersIdleFunc) check, self);
 }
 
 /* A check of a big period takes a while (some 80 ms for 600 objectives):
@@ -95,8 +85,7 @@ schedule_check (KoersQualityMarks *self)
 static void
 store_changed_cb (KoersQualityMarks *self)
 {
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  self->idle_id = g_timeout_add (STORE_CHANGE_DELAY_MS, check_in_idle_cb, self);
+  koers_idle_queue_after_pause (&self->idle_id, STORE_CHANGE_DELAY_MS, (KoersIdleFunc) check, self);
 }
 
 static void

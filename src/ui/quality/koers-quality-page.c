@@ -10,6 +10,7 @@
 #include "core/koers-text.h"
 #include "store/koers-store-review.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-idle.h"
 #include "widgets/koers-toasts.h"
 #include "koers-quality-mark.h"
 #include "koers-quality-page.h"
@@ -336,24 +337,13 @@ refresh (KoersQualityPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  KoersQualityPage *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* The check reads the whole period: once when a burst of writes (typing
  * a title, another process's import) pauses, not in the frame that shows
  * the write. */
 static void
 store_changed_cb (KoersQualityPage *self)
 {
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_timeout_add (STORE_CHANGE_DELAY_MS, refresh_cb, self);
+  koers_idle_queue_after_pause (&self->refresh_id, STORE_CHANGE_DELAY_MS, (KoersIdleFunc) refresh, self);
 }
 
 static void
@@ -464,7 +454,7 @@ koers_quality_page_set_period (KoersQualityPage  *self,
   /* After the frame that shows the new period: the check of a whole
    * period is not what the person waits for first. */
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_cb, self, NULL);
+  koers_idle_queue (&self->refresh_id, G_PRIORITY_LOW, (KoersIdleFunc) refresh, self);
 }
 
 gboolean

@@ -21,23 +21,44 @@ run_queued_update_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static QueuedUpdate *
+new_update (guint        *source_id,
+            KoersIdleFunc func,
+            gpointer      data)
+{
+  QueuedUpdate *update = g_new (QueuedUpdate, 1);
+
+  update->source_id = source_id;
+  update->func = func;
+  update->data = data;
+  return update;
+}
+
 void
 koers_idle_queue (guint        *source_id,
                   int           priority,
                   KoersIdleFunc func,
                   gpointer      data)
 {
-  QueuedUpdate *update;
-
   g_return_if_fail (source_id != NULL);
   g_return_if_fail (func != NULL);
 
   if (*source_id != 0)
     return;
 
-  update = g_new (QueuedUpdate, 1);
-  update->source_id = source_id;
-  update->func = func;
-  update->data = data;
-  *source_id = g_idle_add_full (priority, run_queued_update_cb, update, g_free);
+  *source_id = g_idle_add_full (priority, run_queued_update_cb, new_update (source_id, func, data), g_free);
+}
+
+void
+koers_idle_queue_after_pause (guint        *source_id,
+                              guint         delay_ms,
+                              KoersIdleFunc func,
+                              gpointer      data)
+{
+  g_return_if_fail (source_id != NULL);
+  g_return_if_fail (func != NULL);
+
+  g_clear_handle_id (source_id, g_source_remove);
+  *source_id = g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms, run_queued_update_cb,
+                                   new_update (source_id, func, data), g_free);
 }

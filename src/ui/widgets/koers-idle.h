@@ -17,4 +17,12 @@ void koers_idle_queue (guint        *source_id,
                        KoersIdleFunc func,
                        gpointer      data);
 
+/* Runs func (data) once delay_ms after the last of a burst of calls for
+ * *source_id: a check that reads a whole period waits for typing or an
+ * import to pause.  *source_id as for koers_idle_queue(). */
+void koers_idle_queue_after_pause (guint        *source_id,
+                                   guint         delay_ms,
+                                   KoersIdleFunc func,
+                                   gpointer      data);
+
 G_END_DECLS

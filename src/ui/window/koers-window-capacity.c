@@ -7,7 +7,6 @@
 #include "capacity/koers-escalations-page.h"
 #include "koers-window-private.h"
 #include "store/koers-store-capacity.h"
-#include "widgets/koers-tooltip.h"
 
 /* The sidebar's Capacity and Escalations rows and their pages, made when
  * first shown (issue #18). */
@@ -77,14 +76,9 @@ update_badge_cb (KoersWindow *self)
 {
   g_autoptr (GPtrArray) open = koers_store_list_escalations (self->store, TRUE, NULL);
   guint            n = open != NULL ? open->len : 0;
-  g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *description = g_strdup_printf (ngettext ("%u open escalation", "%u open escalations", n), n);
 
-  gtk_label_set_text (self->escalations_badge, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->escalations_badge), n > 0);
-  koers_tooltip_set_now (GTK_WIDGET (self->escalations_badge), description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->escalations_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  koers_window_set_badge (self->escalations_badge, self->escalations_row, n, description);
 }
 
 void

@@ -10,18 +10,27 @@
  * count), its page in the content stack and win.show-due, which the
  * reminder's notification opens (app.show-due). */
 
+void
+koers_window_set_badge (GtkLabel      *badge,
+                        GtkListBoxRow *row,
+                        guint          n,
+                        const char    *description)
+{
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (badge), n > 0);
+  koers_tooltip_set_now (GTK_WIDGET (badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 static void
 n_due_changed_cb (KoersWindow *self)
 {
   guint            n_due = koers_due_page_get_n_due (self->due_page);
-  g_autofree char *count = g_strdup_printf ("%u", n_due);
   g_autofree char *description = g_strdup_printf (ngettext ("%u item due", "%u items due", n_due), n_due);
 
-  gtk_label_set_text (self->due_badge, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_badge), n_due > 0);
-  koers_tooltip_set_now (GTK_WIDGET (self->due_badge), description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  koers_window_set_badge (self->due_badge, self->due_row, n_due, description);
 }
 
 void

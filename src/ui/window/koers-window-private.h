@@ -189,6 +189,12 @@ void koers_window_init_teams (KoersWindow *self);
 void koers_window_add_due_page (KoersWindow *self);
 void koers_window_show_due (KoersWindow *self);
 void koers_window_class_init_due (GtkWidgetClass *widget_class);
+/* A tools row's badge: the count n (hidden at 0), and what it counts as
+ * the badge's tooltip and the row's description to a screen reader. */
+void koers_window_set_badge (GtkLabel      *badge,
+                             GtkListBoxRow *row,
+                             guint          n,
+                             const char    *description);
 /* Adds export, import and the quarterly review (koers-window-data.c). */
 void koers_window_init_data (KoersWindow *self);
 void koers_window_dispose_data (KoersWindow *self);

@@ -130,15 +130,10 @@ static void
 n_open_changed_cb (KoersWindow *self)
 {
   guint            n_open = koers_quality_page_get_n_open (self->quality_page);
-  g_autofree char *count = g_strdup_printf ("%u", n_open);
   g_autofree char *description = g_strdup_printf (ngettext ("%u open finding", "%u open findings", n_open),
                                                   n_open);
 
-  gtk_label_set_text (self->quality_badge, count);
-  gtk_widget_set_visible (GTK_WIDGET (self->quality_badge), n_open > 0);
-  koers_tooltip_set_now (GTK_WIDGET (self->quality_badge), description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quality_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  koers_window_set_badge (self->quality_badge, self->quality_row, n_open, description);
 }
 
 static void
