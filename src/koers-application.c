@@ -8,7 +8,10 @@
 #include "core/koers-author.h"
 #include "core/koers-format.h"
 #include "store/db/koers-db.h"
+#include "store/koers-store-server.h"
 #include "ui/objectives/koers-editor-style.h"
+#include "ui/server/koers-password-dialog.h"
+#include "ui/server/koers-server-keyring.h"
 #include "ui/window/koers-database-dialog.h"
 #include "ui/window/koers-preferences-window.h"
 #include "koers-application.h"
@@ -188,7 +191,7 @@ koers_application_handle_local_options (GApplication *application,
    * (corrupt, foreign, newer, unwritable) is explained in a dialog by
    * activate, which is where someone who started Koers from the desktop
    * looks; stderr has the reason too. */
-  self->store = koers_store_open_lazy (path, &error);
+  self->store = koers_server_open_store (path, &error);
   if (self->store == NULL)
     {
       g_printerr ("koers: %s\n", error->message);
@@ -278,6 +281,43 @@ find_window_for_path (GtkApplication *application,
   return NULL;
 }
 
+/* The password dialog's try: the server accepts the password. */
+static gboolean
+try_server_cb (const char *uri,
+               gpointer    user_data,
+               GError    **error)
+{
+  g_autoptr (KoersServerIdentity) identity = koers_store_server_test (uri, error);
+
+  return identity != NULL;
+}
+
+static void open_database_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data);
+
+/* The database a password was asked for, opened again once it is given. */
+typedef struct
+{
+  GApplication *application;
+  GVariant     *path;
+} Asked;
+
+static void
+open_after_password_cb (gboolean      connected,
+                        const GError *error,
+                        gpointer      user_data)
+{
+  Asked *asked = user_data;
+
+  /* Another error (the server went away) is explained by opening. */
+  if (connected || error != NULL)
+    open_database_action (NULL, asked->path, asked->application);
+  g_object_unref (asked->application);
+  g_variant_unref (asked->path);
+  g_free (asked);
+}
+
 /* From a second launch: the database it was given, in the window that
  * shows it, or in a new window; one that cannot be used is explained in a
  * dialog on the window the user has. */
@@ -299,11 +339,24 @@ open_database_action (GSimpleAction *action,
       return;
     }
 
-  store = koers_store_open_lazy (path, &error);
+  store = koers_server_open_store (path, &error);
   if (store == NULL)
     {
       GtkWindow        *parent = gtk_application_get_active_window (application);
-      AdwMessageDialog *dialog = koers_database_dialog_new (parent, error);
+      AdwMessageDialog *dialog;
+
+      if (g_error_matches (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NEEDS_PASSWORD))
+        {
+          /* Asked, then opened here again with the password. */
+          Asked *asked = g_new0 (Asked, 1);
+
+          asked->application = g_object_ref (G_APPLICATION (application));
+          asked->path = g_variant_ref (parameter);
+          koers_password_dialog_ask (parent, path, error, try_server_cb, open_after_password_cb,
+                                     asked);
+          return;
+        }
+      dialog = koers_database_dialog_new (parent, error);
 
       adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -389,7 +442,8 @@ database_chosen_cb (KoersStore *store,
   self->store = g_object_ref (store);
   koers_store_watch_other_writers (store);
   author_changed_cb (self);
-  if (!self->database_given && self->settings != NULL)
+  /* A server's address is Preferences' to remember (use-server). */
+  if (!self->database_given && self->settings != NULL && !koers_store_is_server (store))
     {
       g_autofree char *absolute = g_canonicalize_filename (path, NULL);
 
@@ -401,11 +455,58 @@ database_chosen_cb (KoersStore *store,
   gtk_window_present (window);
 }
 
+/* The start's server asked for a password: the password dialog's try
+ * opens it as the start's store. */
+static gboolean
+open_start_store_cb (const char *uri,
+                     gpointer    user_data,
+                     GError    **error)
+{
+  KoersApplication *self = KOERS_APPLICATION (user_data);
+
+  self->store = koers_store_open_lazy (uri, error);
+  return self->store != NULL;
+}
+
+static void
+start_after_password_cb (gboolean      connected,
+                         const GError *error,
+                         gpointer      user_data)
+{
+  KoersApplication *self = KOERS_APPLICATION (user_data);
+
+  if (connected)
+    {
+      g_autoptr (KoersStore) store = g_steal_pointer (&self->store);
+
+      database_chosen_cb (store, self->refused_path, self);
+    }
+  else if (error != NULL)
+    koers_database_dialog_rescue (GTK_APPLICATION (self), self->refused_path, error,
+                                  database_chosen_cb, self);
+  /* Cancel: no window, so the application ends. */
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 koers_application_activate (GApplication *application)
 {
   KoersApplication *self = KOERS_APPLICATION (application);
   GtkWindow        *window;
+
+  if (self->store == NULL &&
+      g_error_matches (self->refused_error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NEEDS_PASSWORD))
+    {
+      g_autoptr (GError) error = g_steal_pointer (&self->refused_error);
+      KoersPasswordDialog *dialog;
+
+      /* Held while no window is open. */
+      g_application_hold (application);
+      dialog = koers_password_dialog_ask (NULL, self->refused_path, error, open_start_store_cb,
+                                          start_after_password_cb, self);
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (application));
+      return;
+    }
 
   if (self->store == NULL && self->refused_error != NULL)
     {
@@ -477,7 +578,13 @@ preferences_action (GSimpleAction *action,
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
 
-  preferences = koers_preferences_window_new (parent, self->store, self->settings,
+  /* The database of the window it was asked from (Preferences may have
+   * opened another since the start). */
+  preferences = koers_preferences_window_new (parent,
+                                              KOERS_IS_WINDOW (parent)
+                                                ? koers_window_get_store (KOERS_WINDOW (parent))
+                                                : self->store,
+                                              self->settings,
                                               self->running_language);
   gtk_window_present (GTK_WINDOW (preferences));
 }

@@ -26,8 +26,14 @@ koers_settings_get_default_database (void)
   /* KOERS_DATABASE (tests, scripts) comes before what the person chose. */
   if (g_getenv ("KOERS_DATABASE") == NULL || g_getenv ("KOERS_DATABASE")[0] == '\0')
     settings = koers_settings_lookup ();
-  if (settings != NULL)
-    g_settings_get (settings, "database-path", "^ay", &chosen);
+  /* The company server, when Preferences chose it. */
+  if (settings != NULL && g_settings_get_boolean (settings, "use-server"))
+    chosen = g_settings_get_string (settings, "server-uri");
+  if (settings != NULL && (chosen == NULL || chosen[0] == '\0'))
+    {
+      g_clear_pointer (&chosen, g_free);
+      g_settings_get (settings, "database-path", "^ay", &chosen);
+    }
   if (chosen != NULL && chosen[0] != '\0')
     return g_steal_pointer (&chosen);
 

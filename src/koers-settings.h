@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 GSettings *koers_settings_lookup (void);
 
 /* The database a start without --database opens: $KOERS_DATABASE, else the
- * one the person chose when the default could not be used, else the
+ * company server when Preferences chose it (use-server, server-uri), else
+ * the file the person chose when the default could not be used, else the
  * store's default path. */
 char *koers_settings_get_default_database (void);
 

@@ -74,6 +74,10 @@ struct _KoersStore
   guint    retry_ms;      /* the delay before that try */
   gboolean reconnecting;  /* in reconnect_cb () */
   gboolean missed_notify; /* a NOTIFY came during our own transaction */
+  /* Who is connected (koers-store-server-role.c). */
+  int    server_role; /* KoersServerRole */
+  char  *server_user;
+  gint64 role_department_id;
 
   GListStore *departments; /* KoersDepartment, company first */
   GListStore *objectives;  /* KoersObjective */
@@ -165,6 +169,9 @@ void     koers_store_server_stop_listening (KoersStore *self);
 gboolean koers_store_server_explain_error (KoersStore *self,
                                            int         rc,
                                            GError    **error);
+/* koers-store-server-role.c: reads who the store is connected as. */
+gboolean koers_store_server_read_role (KoersStore *self,
+                                       GError    **error);
 /* Emits KoersStore::connection-changed. */
 void koers_store_emit_connection_changed (KoersStore *self);
 

@@ -374,9 +374,20 @@ koers_store_server_set_error (GError    **error,
                               const char *given)
 {
   g_autofree char *uri = koers_store_server_display_uri (given);
+  g_autofree char *password = NULL;
 
   g_debug ("%s: %s", uri, db != NULL ? koers_db_errmsg (db) : "");
-  if (rc == KOERS_DB_AUTH)
+  if (rc == KOERS_DB_NEEDS_PASSWORD)
+    g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NEEDS_PASSWORD,
+                 /* Translators: %s is a connection address, postgresql://host/database. */
+                 _ ("The server “%s” asks for your password."), uri);
+  else if (rc == KOERS_DB_AUTH && (password = koers_store_server_dup_password (given)) != NULL)
+    g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_NEEDS_PASSWORD,
+                 /* Translators: %s is a connection address, postgresql://host/database. */
+                 _ ("The server “%s” refused the user name or password. Check them and "
+                    "try again."),
+                 uri);
+  else if (rc == KOERS_DB_AUTH)
     g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_OPEN,
                  /* Translators: %s is a connection address, postgresql://host/database. */
                  _ ("The server “%s” refused the user name or password. Check them, or set "
@@ -403,13 +414,13 @@ koers_store_server_set_error (GError    **error,
   return FALSE;
 }
 
-/* Connects to the server at uri; NULL with the error set. */
-static KoersDb *
-open_server (const char *uri,
-             GError    **error)
+KoersDb *
+koers_store_server_connect (const char *uri,
+                            GError    **error)
 {
   g_autoptr (KoersDb) db = NULL;
-  int rc;
+  g_autofree char *password = NULL;
+  int              rc;
 
   if (!koers_db_is_server_uri (uri))
     {
@@ -422,7 +433,8 @@ open_server (const char *uri,
                    display);
       return NULL;
     }
-  rc = koers_db_open_postgresql (uri, &db);
+  password = koers_store_server_dup_password (uri);
+  rc = koers_db_open_postgresql_with_password (uri, password, &db);
   if (rc != KOERS_DB_OK)
     {
       koers_store_server_set_error (error, db, rc, uri);
@@ -432,10 +444,36 @@ open_server (const char *uri,
 }
 
 gboolean
+koers_store_server_check_schema (KoersDb    *db,
+                                 const char *uri,
+                                 GError    **error)
+{
+  g_autoptr (KoersDbStmt) stmt = NULL;
+  int rc = koers_db_prepare (db, "SELECT to_regclass ('changes') IS NOT NULL", &stmt);
+
+  if (rc == KOERS_DB_OK)
+    rc = koers_db_step (stmt);
+  if (rc != KOERS_DB_ROW)
+    return koers_store_server_set_error (error, db, rc, uri);
+  if (koers_db_column_int (stmt, 0) == 0)
+    {
+      g_autofree char *display = koers_store_server_display_uri (uri);
+
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
+                   /* Translators: %s is a connection address, postgresql://host/database. */
+                   _ ("The database “%s” has no Koers schema yet: its owner sets it up with "
+                      "koers --server-setup."),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 koers_store_server_setup (const char *uri,
                           GError    **error)
 {
-  g_autoptr (KoersDb) db = open_server (uri, error);
+  g_autoptr (KoersDb) db = koers_store_server_connect (uri, error);
   g_autoptr (KoersDbStmt) stmt = NULL;
   g_autofree char *setup = NULL;
   int              rc;
@@ -543,7 +581,7 @@ koers_store_server_grant (const char *uri,
       return FALSE;
     }
 
-  db = open_server (uri, error);
+  db = koers_store_server_connect (uri, error);
   if (db == NULL)
     return FALSE;
   rc = koers_db_exec (db, "BEGIN");
@@ -603,7 +641,7 @@ koers_store_server_revoke (const char *uri,
                            const char *person,
                            GError    **error)
 {
-  g_autoptr (KoersDb) db = open_server (uri, error);
+  g_autoptr (KoersDb) db = koers_store_server_connect (uri, error);
   const char *const texts[] = { person, NULL };
   int               rc;
 

@@ -3,7 +3,10 @@
 
 #include <glib.h>
 
+#include <gio/gio.h>
+
 #include "db/koers-db.h"
+#include "koers-store.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +34,9 @@ typedef enum
   KOERS_SERVER_ROLE_HEAD,
   KOERS_SERVER_ROLE_LEADER,
   KOERS_SERVER_ROLE_READER,
+  /* Logged in, but without a Koers role: the server lets them write
+   * nothing (not a word of --grant). */
+  KOERS_SERVER_ROLE_NONE,
 } KoersServerRole;
 
 /* "admin", "head", "leader", "reader"; FALSE for another word. */
@@ -46,6 +52,17 @@ gboolean koers_store_server_set_error (GError    **error,
                                        KoersDb    *db,
                                        int         rc,
                                        const char *uri);
+
+/* Connects to the server at uri (with the password set for it, if any);
+ * NULL and a translated KOERS_STORE_ERROR when uri is no server's address
+ * or the server cannot be reached or refuses. */
+KoersDb *koers_store_server_connect (const char *uri,
+                                     GError    **error);
+/* Does the database hold a Koers schema?  FALSE with a translated
+ * KOERS_STORE_ERROR_FOREIGN (or the server's error) when not. */
+gboolean koers_store_server_check_schema (KoersDb    *db,
+                                          const char *uri,
+                                          GError    **error);
 
 G_END_DECLS
 
@@ -76,5 +93,70 @@ gboolean koers_store_server_grant (const char *uri,
 gboolean koers_store_server_revoke (const char *uri,
                                     const char *person,
                                     GError    **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Who the store is connected as (koers-store-server-role.c), read from
+ * the server's people table when it opens: the widgets ask these and
+ * never the server.  A file's store is its one person's: an
+ * administrator, who may write everything.  The owner of the schema (or
+ * a superuser) is an administrator too.  The user is the server's login
+ * name (NULL for a file); the department that of a head or a leader (0
+ * otherwise).  What the role lets them write: koers_store_may_write_*()
+ * in koers-store.h. */
+KoersServerRole koers_store_get_server_role (KoersStore *self);
+const char     *koers_store_get_server_user (KoersStore *self);
+gint64          koers_store_get_role_department_id (KoersStore *self);
+/* The password for uri that this process uses when it connects there
+ * (the window's password dialog, or the keyring), instead of ~/.pgpass
+ * and PGPASSWORD; NULL forgets it.  Reconnects use it too. */
+void  koers_store_server_set_password (const char *uri,
+                                       const char *password);
+char *koers_store_server_dup_password (const char *uri);
+
+/* A server's address in its parts, as Preferences shows them; NULL or
+ * empty parts are libpq's defaults. */
+typedef struct
+{
+  char *host;
+  char *port;
+  char *dbname;
+  char *user;
+  char *sslmode; /* disable, prefer, require, verify-full, … */
+} KoersServerAddress;
+
+/* FALSE when uri is no libpq address. */
+gboolean koers_server_address_parse (const char         *uri,
+                                     KoersServerAddress *address);
+/* postgresql://user@host:port/dbname?sslmode=…, each part escaped. */
+char *koers_server_address_to_uri (const KoersServerAddress *address);
+void  koers_server_address_clear (KoersServerAddress *address);
+
+/* What "Test connection" learned: the server's login name, its Koers
+ * role, and the department of a head or leader (NULL otherwise). */
+typedef struct
+{
+  char           *user;
+  KoersServerRole role;
+  char           *department;
+} KoersServerIdentity;
+
+void koers_server_identity_free (KoersServerIdentity *identity);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersServerIdentity, koers_server_identity_free)
+
+/* Connects to uri in a thread (with its password, if one was set),
+ * checks it holds a Koers schema and reads who the person is there;
+ * a translated KOERS_STORE_ERROR otherwise (KOERS_STORE_ERROR_NEEDS_PASSWORD
+ * when the server asks for one).  Nothing is written. */
+KoersServerIdentity *koers_store_server_test (const char *uri,
+                                              GError    **error);
+void                 koers_store_server_test_async (const char         *uri,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+KoersServerIdentity *koers_store_server_test_finish (GAsyncResult *result,
+                                                     GError      **error);
 
 G_END_DECLS

@@ -80,6 +80,7 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->own_changes, g_array_unref);
   koers_store_stop_watching (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->server_user, g_free);
 
   G_OBJECT_CLASS (koers_store_parent_class)->finalize (object);
 }

@@ -26,6 +26,7 @@ typedef enum
   KOERS_STORE_ERROR_CONSTRAINT,   /* a write broke a rule (unknown parent, …) */
   KOERS_STORE_ERROR_CONFLICT,     /* someone else saved a newer version first */
   KOERS_STORE_ERROR_FAILED,
+  KOERS_STORE_ERROR_NEEDS_PASSWORD, /* the server asks for a password, or refused it */
 } KoersStoreError;
 
 GQuark koers_store_error_quark (void);
@@ -138,6 +139,19 @@ const char        *koers_store_get_path (KoersStore *self);
 /* Is the store on the company server (a postgresql:// address) rather
  * than a file? */
 gboolean koers_store_is_server (KoersStore *self);
+/* May the person write the objectives, key results, check-ins and KPIs
+ * of the department with that id (of objective): on a file, always; on
+ * the company server, as their role lets them (an administrator every
+ * department, a head theirs and its teams, a team leader their team, a
+ * reader none: the server's koers_may_write (), read at opening,
+ * koers-store-server-role.c).  Widgets ask these, never the server. */
+gboolean koers_store_may_write_department (KoersStore *self,
+                                           gint64      department_id);
+gboolean koers_store_may_write_objective (KoersStore     *self,
+                                          KoersObjective *objective);
+/* May the person add, rename, move and delete departments and import
+ * (an administrator; always on a file). */
+gboolean koers_store_may_manage_departments (KoersStore *self);
 /* FALSE while the server's connection is lost (the store reconnects by
  * itself, and says so with ::connection-changed); TRUE for a file. */
 gboolean koers_store_get_connected (KoersStore *self);

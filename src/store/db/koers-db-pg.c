@@ -435,10 +435,22 @@ int
 koers_db_open_postgresql (const char *conninfo,
                           KoersDb   **db)
 {
-  PgDb *own = g_new0 (PgDb, 1);
+  return koers_db_open_postgresql_with_password (conninfo, NULL, db);
+}
+
+int
+koers_db_open_postgresql_with_password (const char *conninfo,
+                                        const char *password,
+                                        KoersDb   **db)
+{
+  /* The password after the expanded conninfo overrides one in it; a
+   * reconnect (PQreset) uses it again. */
+  const char *const keywords[] = { "dbname", password != NULL ? "password" : NULL, NULL };
+  const char *const values[] = { conninfo, password, NULL };
+  PgDb             *own = g_new0 (PgDb, 1);
 
   own->parent.engine = &pg_engine;
-  own->conn = PQconnectdb (conninfo);
+  own->conn = PQconnectdbParams (keywords, values, 1);
   *db = &own->parent;
   if (PQstatus (own->conn) != CONNECTION_OK)
     {
@@ -446,9 +458,12 @@ koers_db_open_postgresql (const char *conninfo,
 
       own->errmsg = g_strdup (message);
       /* libpq says why only in words: a refused password is an AUTH. */
-      own->errcode = strstr (message, "password") != NULL || strstr (message, "authentication") != NULL
-                       ? KOERS_DB_AUTH
-                       : KOERS_DB_CANTOPEN;
+      if (PQconnectionNeedsPassword (own->conn))
+        own->errcode = KOERS_DB_NEEDS_PASSWORD;
+      else
+        own->errcode = strstr (message, "password") != NULL || strstr (message, "authentication") != NULL
+                         ? KOERS_DB_AUTH
+                         : KOERS_DB_CANTOPEN;
       return own->errcode;
     }
   PQsetNoticeProcessor (own->conn, ignore_notice, NULL);

@@ -43,6 +43,8 @@ typedef enum
   KOERS_DB_READONLY_DIRECTORY = KOERS_DB_READONLY | (6 << 8),
   /* Not SQLite's: the server went away (PostgreSQL only). */
   KOERS_DB_CONNECTION = 0x7f01,
+  /* The server asks for a password and none was given (PostgreSQL). */
+  KOERS_DB_NEEDS_PASSWORD = 0x7f02,
 } KoersDbResult;
 
 /* The type of a column's value in the current row. */
@@ -117,6 +119,11 @@ int koers_db_open_sqlite (const char *path,
                           KoersDb   **db);
 int koers_db_open_postgresql (const char *conninfo,
                               KoersDb   **db);
+/* The same with a password (NULL: libpq's own means, ~/.pgpass and
+ * PGPASSWORD) that overrides one in conninfo. */
+int koers_db_open_postgresql_with_password (const char *conninfo,
+                                            const char *password,
+                                            KoersDb   **db);
 /* Is uri one for the server ("postgresql://", "postgres://", or a libpq
  * "key=value" string)? */
 gboolean          koers_db_is_server_uri (const char *uri);

@@ -137,8 +137,11 @@ add_action_cb (GtkWidget  *widget,
 static void
 update_actions (KoersKpiSection *self)
 {
+  /* A role on the company server may not write every department. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi-section.add",
-                                 self->store != NULL && self->department != NULL);
+                                 self->store != NULL && self->department != NULL &&
+                                   koers_store_may_write_department (self->store,
+                                                                     koers_department_get_id (self->department)));
 }
 
 static GtkWidget *

@@ -228,7 +228,9 @@ update_view (KoersEditorPane *self)
 static void
 update_actions (KoersEditorPane *self)
 {
-  gboolean can_add = self->store != NULL && self->department != NULL && self->has_period;
+  /* A role on the company server may not write every department. */
+  gboolean can_add = self->store != NULL && self->department != NULL && self->has_period &&
+                     koers_store_may_write_department (self->store, koers_department_get_id (self->department));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-objective", can_add);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-from-template", can_add);

@@ -228,13 +228,14 @@ find_index (KoersKeyResultRow *self,
 static void
 update_move_actions (KoersKeyResultRow *self)
 {
-  guint n_items;
-  guint index = find_index (self, &n_items);
+  guint    n_items;
+  guint    index = find_index (self, &n_items);
+  gboolean writable = self->objective != NULL && koers_store_may_write_objective (self->store, self->objective);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.move-up",
-                                 index != G_MAXUINT && index > 0);
+                                 writable && index != G_MAXUINT && index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.move-down",
-                                 index != G_MAXUINT && index + 1 < n_items);
+                                 writable && index != G_MAXUINT && index + 1 < n_items);
 }
 
 static void
@@ -470,6 +471,8 @@ koers_key_result_row_bind (KoersKeyResultRow *self,
                            KoersObjective    *objective,
                            KoersKeyResult    *kr)
 {
+  gboolean writable;
+
   g_return_if_fail (KOERS_IS_KEY_RESULT_ROW (self));
   g_return_if_fail ((objective == NULL) == (kr == NULL));
   g_return_if_fail (objective == NULL || KOERS_IS_OBJECTIVE (objective));
@@ -496,8 +499,11 @@ koers_key_result_row_bind (KoersKeyResultRow *self,
     }
 
   update_move_actions (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.edit", kr != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.check-in", kr != NULL);
+  /* A role on the company server may not write every department. */
+  writable = kr != NULL && objective != NULL && koers_store_may_write_objective (self->store, objective);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.edit", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.check-in", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.escalate", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-row.history", kr != NULL);
   /* Only a committed key result is escalated (the method's "verplichte OKR's"). */
   gtk_widget_set_visible (self->escalate_button,

@@ -224,7 +224,9 @@ update_escalation (KoersObjectiveCard *self)
                   koers_store_count_open_escalations (self->store, koers_objective_get_id (self->objective), 0) > 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->escalation_label), open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.escalate", committed && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.escalate",
+                                 committed && self->store != NULL &&
+                                   koers_store_may_write_objective (self->store, self->objective));
 }
 
 static void
@@ -368,7 +370,9 @@ create_actions_menu_cb (GtkMenuButton *button,
 static void
 update_actions (KoersObjectiveCard *self)
 {
-  gboolean enabled = self->objective != NULL && self->store != NULL;
+  /* A role on the company server may not write every department. */
+  gboolean enabled = self->objective != NULL && self->store != NULL &&
+                     koers_store_may_write_objective (self->store, self->objective);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.edit", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.add-key-result", enabled);

@@ -6,6 +6,8 @@
 #include "core/koers-author.h"
 #include "store/koers-store-rhythm.h"
 #include "koers-preferences-window.h"
+#include "koers-window.h"
+#include "server/koers-server-page.h"
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-chooser.h"
@@ -251,6 +253,31 @@ dashboard_clear_cb (KoersPreferencesWindow *self)
   g_settings_set (self->settings, "dashboard-folder", "^ay", "");
 }
 
+/* Preferences → Database chose another database: it opens in a window of
+ * its own (the application's open-database), which takes the place of
+ * the window these preferences belong to. */
+static void
+server_open_cb (KoersPreferencesWindow *self,
+                const char             *path)
+{
+  GApplication *application = g_application_get_default ();
+  GtkWindow    *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (application == NULL || !GTK_IS_APPLICATION (application))
+    return;
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-database",
+                                  g_variant_new_bytestring (path));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (KOERS_IS_WINDOW (l->data) && l->data != parent &&
+        g_strcmp0 (koers_store_get_path (koers_window_get_store (l->data)), path) == 0)
+      {
+        gtk_window_close (GTK_WINDOW (self));
+        if (parent != NULL)
+          gtk_window_close (parent);
+        return;
+      }
+}
+
 static void
 koers_preferences_window_dispose (GObject *object)
 {
@@ -314,6 +341,7 @@ koers_preferences_window_new (GtkWindow  *parent,
   g_autofree char        *account = NULL;
   g_autofree char        *escaped = NULL;
   g_autofree char        *description = NULL;
+  GtkWidget              *server_page;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
@@ -359,6 +387,10 @@ koers_preferences_window_new (GtkWindow  *parent,
   g_signal_connect_object (settings, "changed::dashboard-folder", G_CALLBACK (update_dashboard_row), self,
                            G_CONNECT_SWAPPED);
   update_dashboard_row (self);
+
+  server_page = koers_server_page_new (store, settings);
+  g_signal_connect_object (server_page, "open", G_CALLBACK (server_open_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (server_page));
 
   return GTK_WIDGET (self);
 }

@@ -40,6 +40,7 @@ koers_window_set_department (KoersWindow     *self,
     return;
 
   koers_editor_pane_set_department (self->editor_pane, department);
+  koers_window_server_update_role (self);
   g_settings_set_string (self->settings, "last-department",
                          koers_department_get_uuid (department));
 }

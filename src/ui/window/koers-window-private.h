@@ -199,7 +199,11 @@ void koers_window_set_badge (GtkLabel      *badge,
 void koers_window_init_data (KoersWindow *self);
 void koers_window_dispose_data (KoersWindow *self);
 
-/* koers-window-server.c: which server is open, and its lost connection. */
-void koers_window_server_bind (KoersWindow *self);
+/* koers-window-server.c: which server is open, its lost connection, and
+ * what the person's role may not do (update_role after the department
+ * changed).  The notice is the bar's sentence, NULL when it is hidden. */
+void        koers_window_server_bind (KoersWindow *self);
+void        koers_window_server_update_role (KoersWindow *self);
+const char *koers_window_server_get_role_notice (KoersWindow *self);
 
 G_END_DECLS
