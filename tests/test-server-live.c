@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "koers-store-private.h"
+#include "koers-test-proxy.h"
 #include "koers-test-server.h"
 #include "koers-test-store.h"
 
@@ -10,7 +11,9 @@
  * second (LISTEN/NOTIFY in the main loop); two edits of one key result
  * give the second the conflict message, and the first's value stays; a
  * connection cut mid-edit (pg_terminate_backend) gives a clear sentence,
- * writes nothing, and the store reconnects by itself and catches up. */
+ * writes nothing, and the store reconnects by itself and catches up;
+ * trying to reach a server that does not answer never stops the main
+ * loop. */
 
 typedef struct
 {
@@ -88,6 +91,13 @@ has_objective_cb (gpointer data)
 
   return objective != NULL &&
          (looking->title == NULL || g_strcmp0 (koers_objective_get_title (objective), looking->title) == 0);
+}
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -234,6 +244,92 @@ test_connection_cut (Fixture      *f,
   g_assert_cmpstr (stored, ==, "Keep online");
 }
 
+static gboolean
+disconnected_cb (gpointer data)
+{
+  return !koers_store_get_connected (data);
+}
+
+typedef struct
+{
+  gint64 last;    /* monotonic µs of the last tick */
+  gint64 max_gap; /* µs */
+  guint  n;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->max_gap = MAX (ticks->max_gap, now - ticks->last);
+  ticks->last = now;
+  ticks->n++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The window must keep drawing while the server is away: a try to
+ * connect again waits for its socket in the main loop, never inside
+ * libpq.  A server that takes the connection and never answers (the
+ * proxy, holding) would keep a blocking PQreset for as long as the
+ * proxy holds it (3 s here; for ever on a real dead host). */
+static void
+test_reconnect_does_not_block (Fixture      *f,
+                               gconstpointer data)
+{
+  g_autoptr (KoersTestProxy) proxy = NULL;
+  g_autoptr (KoersStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = NULL;
+  KoersObjective  *other;
+  Looking          looking;
+  Ticks            ticks = { 0 };
+  gboolean         done = FALSE;
+  guint            tick_id;
+  gint64           ms;
+
+  if (needs_server (f))
+    return;
+  proxy = koers_test_proxy_new ();
+  /* The test server's schema, reached through the proxy. */
+  uri = g_strdup_printf ("postgresql://127.0.0.1:%d%s", koers_test_proxy_get_port (proxy),
+                         strchr (f->uri, '?'));
+  store = koers_test_open_store (uri);
+  koers_store_watch_other_writers (store);
+
+  koers_test_proxy_hold (proxy, 3000);
+  g_assert_cmpint (wait_until (disconnected_cb, store, 5000), >=, 0);
+
+  /* Two seconds of a lost connection: tries start after 250 and 750 ms
+   * and hang on the silent server. */
+  ticks.last = g_get_monotonic_time ();
+  tick_id = g_timeout_add (10, tick_cb, &ticks);
+  g_timeout_add (2000, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick_id);
+  tick_cb (&ticks);
+  g_test_message ("%u main loop ticks in 2 s while reconnecting, longest gap %" G_GINT64_FORMAT " ms, "
+                  "%u tries held",
+                  ticks.n, ticks.max_gap / 1000, koers_test_proxy_get_n_held (proxy));
+  g_assert_cmpuint (koers_test_proxy_get_n_held (proxy), >=, 1);
+  g_assert_false (koers_store_get_connected (store));
+  /* 10 ms ticks; a loaded machine may delay one, a blocked loop by 3 s. */
+  g_assert_cmpint (ticks.max_gap, <, 1000 * 1000);
+
+  /* Meanwhile another client writes; once the server answers again the
+   * store is back by itself, with that change. */
+  other = koers_test_add_objective (f->b, koers_test_find_department (f->b, "Finance"),
+                                    "Written while away", "2026-Q2");
+  koers_test_proxy_forward (proxy);
+  ms = wait_until (connected_cb, store, 20000);
+  g_test_message ("reconnected %" G_GINT64_FORMAT " ms after the server answered again", ms);
+  g_assert_cmpint (ms, >=, 0);
+  looking = (Looking){ store, koers_objective_get_id (other), "Written while away" };
+  g_assert_cmpint (wait_until (has_objective_cb, &looking, 2000), >=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +340,7 @@ main (int   argc,
   ADD ("/server-live/change-visible", test_live);
   ADD ("/server-live/conflict", test_conflict);
   ADD ("/server-live/connection-cut", test_connection_cut);
+  ADD ("/server-live/reconnect-does-not-block", test_reconnect_does_not_block);
 #undef ADD
 
   return g_test_run ();

@@ -70,9 +70,9 @@ struct _KoersStore
 
   /* The company server (koers-store-server-live.c). */
   guint    listen_id;     /* the connection's socket in the main loop */
-  guint    reconnect_id;  /* the next try after a lost connection */
+  guint    reconnect_id;  /* the next try after a lost connection, or the running one's timeout */
   guint    retry_ms;      /* the delay before that try */
-  gboolean reconnecting;  /* in reconnect_cb () */
+  gboolean reconnecting;  /* a try is running */
   gboolean missed_notify; /* a NOTIFY came during our own transaction */
   /* Who is connected (koers-store-server-role.c). */
   int    server_role; /* KoersServerRole */

@@ -16,11 +16,14 @@
  * store ran its own statements wait in libpq's queue, where a short
  * timer finds them.  A lost connection is tried again with a growing
  * delay; once back, the store listens again and catches up with
- * everything it missed meanwhile. */
+ * everything it missed meanwhile.  Connecting again runs step by step
+ * on the socket's readiness in the main loop: the window keeps drawing
+ * while a server is down or unreachable. */
 
 #define POLL_INTERVAL_MS 500
 #define FIRST_RETRY_MS 250
 #define LAST_RETRY_MS 16000
+#define ATTEMPT_TIMEOUT_MS 10000
 
 static void lose_connection (KoersStore *self);
 
@@ -80,30 +83,95 @@ start_listening (KoersStore *self)
   return TRUE;
 }
 
-static gboolean
-reconnect_cb (gpointer user_data)
-{
-  KoersStore *self = user_data;
-  g_autoptr (GError) error = NULL;
-  gboolean back;
+static gboolean reconnect_cb (gpointer user_data);
+static void     continue_attempt (KoersStore   *self,
+                                  KoersDbPgPoll status);
 
-  self->reconnect_id = 0;
-  self->reconnecting = TRUE;
-  back = koers_db_pg_reconnect (self->db) && (self->watch_id == 0 || start_listening (self));
+/* The next try after a growing delay. */
+static void
+fail_attempt (KoersStore *self)
+{
+  g_clear_handle_id (&self->listen_id, g_source_remove);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
   self->reconnecting = FALSE;
-  if (!back)
+  self->retry_ms = MIN (self->retry_ms * 2, LAST_RETRY_MS);
+  g_debug ("The server is not back; trying again in %u ms", self->retry_ms);
+  self->reconnect_id = g_timeout_add (self->retry_ms, reconnect_cb, self);
+}
+
+static void
+finish_attempt (KoersStore *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  /* Still reconnecting while it listens: a failure here is this
+   * attempt's, not a new loss. */
+  if (self->watch_id != 0 && !start_listening (self))
     {
-      self->retry_ms = MIN (self->retry_ms * 2, LAST_RETRY_MS);
-      g_debug ("The server is not back; trying again in %u ms", self->retry_ms);
-      self->reconnect_id = g_timeout_add (self->retry_ms, reconnect_cb, self);
-      return G_SOURCE_REMOVE;
+      fail_attempt (self);
+      return;
     }
+  self->reconnecting = FALSE;
 
   g_debug ("Connected to the server again; catching up from change %" G_GINT64_FORMAT,
            self->last_seq);
   if (!koers_store_catch_up (self, &error))
     g_debug ("Could not read the changes of others: %s", error->message);
   koers_store_emit_connection_changed (self);
+}
+
+static gboolean
+attempt_socket_cb (int          fd,
+                   GIOCondition condition,
+                   gpointer     user_data)
+{
+  KoersStore *self = user_data;
+
+  self->listen_id = 0;
+  continue_attempt (self, koers_db_pg_reconnect_poll (self->db));
+  return G_SOURCE_REMOVE;
+}
+
+/* libpq gives up on an unreachable host only when the system does (minutes
+ * for a dropped TCP handshake); a try that has not finished by then counts
+ * as failed. */
+static gboolean
+attempt_timeout_cb (gpointer user_data)
+{
+  KoersStore *self = user_data;
+
+  self->reconnect_id = 0;
+  fail_attempt (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One step of a try: wait for the socket in the main loop, never in libpq. */
+static void
+continue_attempt (KoersStore   *self,
+                  KoersDbPgPoll status)
+{
+  int fd = koers_db_pg_get_socket (self->db);
+
+  g_clear_handle_id (&self->listen_id, g_source_remove);
+  if (status == KOERS_DB_PG_OK)
+    finish_attempt (self);
+  else if (status == KOERS_DB_PG_FAILED || fd < 0)
+    fail_attempt (self);
+  else
+    self->listen_id = g_unix_fd_add (fd,
+                                     (status == KOERS_DB_PG_READING ? G_IO_IN : G_IO_OUT) | G_IO_HUP | G_IO_ERR,
+                                     attempt_socket_cb, self);
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  KoersStore *self = user_data;
+
+  self->reconnect_id = g_timeout_add (ATTEMPT_TIMEOUT_MS, attempt_timeout_cb, self);
+  self->reconnecting = TRUE;
+  continue_attempt (self, koers_db_pg_reconnect_start (self->db));
   return G_SOURCE_REMOVE;
 }
 
@@ -134,6 +202,7 @@ koers_store_server_stop_listening (KoersStore *self)
 {
   g_clear_handle_id (&self->listen_id, g_source_remove);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  self->reconnecting = FALSE;
 }
 
 gboolean

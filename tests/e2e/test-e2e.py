@@ -208,7 +208,7 @@ class Koers:
         return wait_for(f"the window “{name}”", lambda: frame_named(self.app, name))
 
     def select_department(self, name):
-        departments = find(self.main, "list", "Departments")
+        departments = find(self.main, "list", self.text("Departments"))
         for i in range(departments.get_child_count()):
             if departments.get_child_at_index(i).get_name() == name:
                 if not Atspi.Selection.select_child(departments, i):

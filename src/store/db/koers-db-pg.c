@@ -98,6 +98,20 @@ clear_error (PgDb *db)
   g_clear_pointer (&db->errmsg, g_free);
 }
 
+/* While a reconnect runs (koers_db_pg_reconnect_start()), libpq must not
+ * be given a statement: it would read the connection's own replies as
+ * the statement's.  Such a statement fails as on a lost connection. */
+static gboolean
+refuse_unconnected (PgDb *db)
+{
+  if (PQstatus (db->conn) == CONNECTION_OK)
+    return FALSE;
+  g_free (db->errmsg);
+  db->errmsg = g_strdup ("no connection to the server");
+  db->errcode = KOERS_DB_CONNECTION;
+  return TRUE;
+}
+
 static void
 pg_close (KoersDb *db)
 {
@@ -131,6 +145,8 @@ pg_exec (KoersDb    *db,
   ExecStatusType     status;
   int                rc = KOERS_DB_OK;
 
+  if (refuse_unconnected (self))
+    return self->errcode;
   koers_db_dialect_to_postgresql (sql, &statement);
   if (statement.sql == NULL)
     return KOERS_DB_OK;
@@ -192,6 +208,8 @@ pg_set_busy_timeout (KoersDb *db,
   g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", ms);
 
   PG_DB (db)->busy_ms = ms;
+  if (refuse_unconnected (PG_DB (db)))
+    return;
   PQclear (PQexec (PG_DB (db)->conn, sql));
 }
 
@@ -209,6 +227,8 @@ pg_step (KoersDbStmt *stmt)
       ExecStatusType status;
 
       self->executed = TRUE;
+      if (refuse_unconnected (db))
+        return db->errcode;
       /* Without parameters the text may hold more than one statement
        * (the dialect's BEGIN IMMEDIATE does): the last one's rows count. */
       if (self->statement.n_params == 0)
@@ -496,7 +516,8 @@ koers_db_pg_consume_notifies (KoersDb *db)
 
   g_return_val_if_fail (db->engine == &pg_engine, -1);
 
-  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) != CONNECTION_OK)
+  if (PQstatus (self->conn) != CONNECTION_OK || !PQconsumeInput (self->conn) ||
+      PQstatus (self->conn) != CONNECTION_OK)
     return -1;
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
@@ -506,20 +527,41 @@ koers_db_pg_consume_notifies (KoersDb *db)
   return n;
 }
 
-gboolean
-koers_db_pg_reconnect (KoersDb *db)
+/* PQresetStart/PQresetPoll rather than PQreset: a server that is down or
+ * unreachable must not stop the main loop (the window keeps drawing and
+ * answering) for as long as the operating system tries to connect. */
+KoersDbPgPoll
+koers_db_pg_reconnect_start (KoersDb *db)
+{
+  g_return_val_if_fail (db->engine == &pg_engine, KOERS_DB_PG_FAILED);
+
+  /* As if PQresetPoll had said "writing": libpq's documented start. */
+  return PQresetStart (PG_DB (db)->conn) ? KOERS_DB_PG_WRITING : KOERS_DB_PG_FAILED;
+}
+
+KoersDbPgPoll
+koers_db_pg_reconnect_poll (KoersDb *db)
 {
   PgDb *self = PG_DB (db);
 
-  g_return_val_if_fail (db->engine == &pg_engine, FALSE);
+  g_return_val_if_fail (db->engine == &pg_engine, KOERS_DB_PG_FAILED);
 
-  PQreset (self->conn);
-  if (PQstatus (self->conn) != CONNECTION_OK)
-    return FALSE;
+  switch (PQresetPoll (self->conn))
+    {
+    case PGRES_POLLING_READING:
+      return KOERS_DB_PG_READING;
+    case PGRES_POLLING_WRITING:
+      return KOERS_DB_PG_WRITING;
+    case PGRES_POLLING_OK:
+      break;
+    default:
+      return KOERS_DB_PG_FAILED;
+    }
   /* What the session had: the settings of koers_db_open_postgresql()
-   * and the lock timeout (LISTEN is the caller's). */
+   * and the lock timeout (LISTEN is the caller's).  One short round trip
+   * each on a connection that has just answered. */
   PQclear (PQexec (self->conn, "SET client_min_messages = warning"));
   if (self->busy_ms > 0)
     pg_set_busy_timeout (db, self->busy_ms);
-  return TRUE;
+  return PQstatus (self->conn) == CONNECTION_OK ? KOERS_DB_PG_OK : KOERS_DB_PG_FAILED;
 }

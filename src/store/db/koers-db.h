@@ -197,9 +197,19 @@ gboolean koers_db_pg_is_connected (KoersDb *db);
 /* Reads what the server sent without waiting and drops the NOTIFYs that
  * came: how many; -1 when the connection is gone. */
 int koers_db_pg_consume_notifies (KoersDb *db);
-/* Connects again with the same parameters (blocking); TRUE when the
- * server is back. */
-gboolean koers_db_pg_reconnect (KoersDb *db);
+/* Connects again with the same parameters, without blocking: start,
+ * then poll each time the socket is ready for what the last step said
+ * (its socket may change between steps), until OK or FAILED. */
+typedef enum
+{
+  KOERS_DB_PG_FAILED,
+  KOERS_DB_PG_READING, /* wait until the socket is readable */
+  KOERS_DB_PG_WRITING, /* wait until the socket is writable */
+  KOERS_DB_PG_OK,
+} KoersDbPgPoll;
+
+KoersDbPgPoll koers_db_pg_reconnect_start (KoersDb *db);
+KoersDbPgPoll koers_db_pg_reconnect_poll (KoersDb *db);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDb, koers_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersDbStmt, koers_db_finalize)
