@@ -47,23 +47,34 @@ add_objective_in (KoersTestUiDb     *db,
   koers_test_add_objective (db->store, koers_store_get_company (db->store), title, key);
 }
 
+/* A new test database, without a remembered period or department; the
+ * quarter of today and the one before. */
+static void
+open_database (KoersTestUiDb *db,
+               KoersPeriod   *now,
+               KoersPeriod   *before)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GDate today;
+
+  g_settings_reset (settings, "last-period");
+  g_settings_reset (settings, "last-department");
+  koers_test_ui_db_open (db);
+  koers_date_today (&today);
+  koers_period_init_for_date (now, &today);
+  koers_period_previous (now, before);
+}
+
 static void
 test_prefetch (void)
 {
   KoersTestUiDb db = { 0 };
   g_autoptr (KoersStore) lazy = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   KoersPeriod  now, before, two_before, after;
   KoersWindow *window;
-  GDate        today;
 
-  g_settings_reset (settings, "last-period");
-  g_settings_reset (settings, "last-department");
-  koers_test_ui_db_open (&db);
-  koers_date_today (&today);
-  koers_period_init_for_date (&now, &today);
-  koers_period_previous (&now, &before);
+  open_database (&db, &now, &before);
   koers_period_previous (&before, &two_before);
   koers_period_next (&now, &after);
   add_objective_in (&db, &now, "Shown now");
@@ -124,21 +135,14 @@ test_rows_out_of_view (void)
   KoersTestUiDb db = { 0 };
   g_autoptr (KoersStore) lazy = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   KoersDepartment    *last = NULL;
   KoersDepartmentRow *company_row, *last_row;
   g_autofree char    *before_key = NULL;
   KoersPeriod         now, before;
   KoersWindow        *window;
-  GDate               today;
   gint64              end;
 
-  g_settings_reset (settings, "last-period");
-  g_settings_reset (settings, "last-department");
-  koers_test_ui_db_open (&db);
-  koers_date_today (&today);
-  koers_period_init_for_date (&now, &today);
-  koers_period_previous (&now, &before);
+  open_database (&db, &now, &before);
   for (int i = 0; i < 30; i++)
     {
       g_autofree char *name = g_strdup_printf ("Unit %02d", i);
