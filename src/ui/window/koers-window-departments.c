@@ -159,6 +159,50 @@ koers_window_bind_departments (KoersWindow *self)
                            G_CALLBACK (departments_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Whether row shows in the sidebar's scrolled view (or has no place
+ * yet: then it counts as shown). */
+static gboolean
+is_row_in_view (KoersWindow   *self,
+                GtkListBoxRow *row)
+{
+  GtkWidget      *view = gtk_widget_get_ancestor (GTK_WIDGET (self->department_list), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+  int             height;
+
+  if (view == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), view, &bounds))
+    return TRUE;
+
+  height = gtk_widget_get_height (view);
+  return height <= 0 || (graphene_rect_get_y (&bounds) <= height &&
+                         graphene_rect_get_y (&bounds) + graphene_rect_get_height (&bounds) >= 0);
+}
+
+void
+koers_window_set_rows_period (KoersWindow       *self,
+                              const KoersPeriod *period,
+                              gboolean           defer)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
+    {
+      if (defer && !is_row_in_view (self, row))
+        self->rows_behind = TRUE;
+      else
+        koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), period);
+    }
+}
+
+void
+koers_window_catch_up_rows (KoersWindow *self)
+{
+  if (!self->rows_behind)
+    return;
+
+  self->rows_behind = FALSE;
+  koers_window_set_rows_period (self, koers_period_switcher_get_period (self->period_switcher), FALSE);
+}
+
 void
 koers_window_show_department_rows (KoersWindow *self,
                                    guint        n_rows)

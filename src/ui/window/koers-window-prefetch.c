@@ -48,12 +48,14 @@ stop_waiting (KoersWindow *self)
 }
 
 /* After the frame that shows the switch: an idle added before it could
- * run while the frame clock waits for its time, and delay that frame. */
+ * run while the frame clock waits for its time, and delay that frame.
+ * The sidebar's rows out of view take the new period then too. */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 KoersWindow   *self)
 {
   stop_waiting (self);
+  koers_window_catch_up_rows (self);
   self->prefetch_step = 0;
   if (self->prefetch_idle == 0)
     self->prefetch_idle = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);

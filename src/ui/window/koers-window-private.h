@@ -83,6 +83,8 @@ struct _KoersWindow
   guint          prefetch_step;
   gulong         prefetch_paint_id;
   GdkFrameClock *prefetch_clock; /* while waiting for its frame */
+  /* Sidebar rows out of view still showing the period before a switch. */
+  gboolean rows_behind;
 };
 
 /* The OKR check shows instead of a department's editor. */
@@ -167,6 +169,14 @@ void koers_window_bind_departments (KoersWindow *self);
 void koers_window_show_department_rows (KoersWindow *self,
                                         guint        n_rows);
 void koers_window_dispose_departments (KoersWindow *self);
+/* Hands the sidebar's rows the period; with defer, only those in view,
+ * and the others with koers_window_catch_up_rows() once the switch's frame
+ * is painted: each row sums up its department's quarter, and the 61 rows
+ * of a large company were a good part of a period switch. */
+void koers_window_set_rows_period (KoersWindow       *self,
+                                   const KoersPeriod *period,
+                                   gboolean           defer);
+void koers_window_catch_up_rows (KoersWindow *self);
 /* Adds the department actions and the sidebar's keyboard shortcuts. */
 void koers_window_init_departments (KoersWindow *self);
 /* The sidebar's tree (koers-window-teams.c). */

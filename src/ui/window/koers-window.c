@@ -149,7 +149,7 @@ period_changed_cb (KoersWindow *self)
 {
   const KoersPeriod *period = koers_period_switcher_get_period (self->period_switcher);
   g_autofree char   *key = koers_period_to_string (period);
-  GtkListBoxRow     *row;
+  GdkFrameClock     *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   g_autoptr (GError) error = NULL;
 
@@ -167,8 +167,10 @@ period_changed_cb (KoersWindow *self)
   if (self->alignment_page != NULL)
     koers_alignment_page_set_period (self->alignment_page, period);
   koers_window_capacity_set_period (self, period);
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->department_list, i)) != NULL; i++)
-    koers_department_row_set_period (KOERS_DEPARTMENT_ROW (row), period);
+  /* The rows out of view after the frame, which the read-ahead waits for. */
+  koers_window_set_rows_period (self, period,
+                                self->first_frame_painted && clock != NULL &&
+                                  gtk_widget_get_mapped (GTK_WIDGET (self)));
 
   g_settings_set_string (self->settings, "last-period", key);
   koers_window_prefetch_neighbours (self);
