@@ -15,6 +15,7 @@
 #include "ui/objectives/koers-objective-editor.h"
 #include "ui/objectives/koers-template-picker.h"
 #include "ui/quality/koers-review-dialog.h"
+#include "ui/server/koers-password-dialog.h"
 #include "ui/window/koers-preferences-window.h"
 #include "ui/window/koers-window.h"
 
@@ -39,6 +40,7 @@ test_modal_windows_are_dialogs (void)
     KOERS_TYPE_TEMPLATE_PICKER,
     KOERS_TYPE_REVIEW_DIALOG,
     KOERS_TYPE_PREFERENCES_WINDOW,
+    KOERS_TYPE_PASSWORD_DIALOG,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (modal); i++)

@@ -161,6 +161,7 @@ static void
 koers_kpi_row_constructed (GObject *object)
 {
   KoersKpiRow *self = KOERS_KPI_ROW (object);
+  gboolean     writable;
 
   G_OBJECT_CLASS (koers_kpi_row_parent_class)->constructed (object);
 
@@ -170,6 +171,10 @@ koers_kpi_row_constructed (GObject *object)
   koers_kpi_sparkline_set_kpi (self->sparkline, self->kpi);
   update_row (self);
   update_moved_by (self);
+  /* A role on the company server may not write every department. */
+  writable = koers_store_may_write_department (self->store, koers_kpi_get_department_id (self->kpi));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi-row.update", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi-row.edit", writable);
 
   g_signal_connect_object (self->kpi, "notify", G_CALLBACK (kpi_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
