@@ -401,6 +401,35 @@ test_no_lost_update (KoersTestDir *fixture,
   }
 }
 
+/* A quarter read whole is not read again (a switch back to it, or to one
+ * read ahead, costs no query): what another process writes into it, also
+ * into a quarter that held nothing, comes with the catch-up, once. */
+static void
+test_period_read_once (KoersTestDir *fixture,
+                       gconstpointer data)
+{
+  KoersPeriod q3;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersStore) window = koers_store_open_lazy (fixture->path, &error);
+  GListModel *objectives = koers_store_get_objectives (window);
+  g_autoptr (KoersStore) other = koers_test_open_store (fixture->path);
+
+  koers_period_init_quarter (&q3, 2026, 3);
+  g_assert_true (koers_store_load_period (window, &q3, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 0);
+
+  g_object_unref (add_objective (other, "Added elsewhere", "2026-Q3"));
+  g_assert_true (koers_store_load_period (window, &q3, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 0);
+
+  g_assert_true (koers_store_catch_up (window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 1);
+  g_assert_true (koers_store_load_period (window, &q3, &error));
+  g_assert_true (koers_store_catch_up (window, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, 1);
+}
+
 /* The real binary in another process: an import while a store watches. */
 static void
 test_other_process (KoersTestDir *fixture,
@@ -497,6 +526,7 @@ main (int   argc,
   g_test_add ("/store-changes/catch-up", KoersTestDir, NULL, koers_test_dir_setup, test_catch_up, koers_test_dir_teardown);
   g_test_add ("/store-changes/delete-restores-everything", KoersTestDir, NULL, koers_test_dir_setup, test_delete_restores_everything, koers_test_dir_teardown);
   g_test_add ("/store-changes/no-lost-update", KoersTestDir, NULL, koers_test_dir_setup, test_no_lost_update, koers_test_dir_teardown);
+  g_test_add ("/store-changes/period-read-once", KoersTestDir, NULL, koers_test_dir_setup, test_period_read_once, koers_test_dir_teardown);
   g_test_add ("/store-changes/other-process", KoersTestDir, NULL, koers_test_dir_setup, test_other_process, koers_test_dir_teardown);
   g_test_add ("/store-changes/loader-races-committer", KoersTestDir, NULL, koers_test_dir_setup, test_loader_races_committer, koers_test_dir_teardown);
 

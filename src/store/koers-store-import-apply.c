@@ -325,6 +325,10 @@ model_wants (KoersStore     *store,
       if (koers_period_parse (key, &loaded, NULL) && koers_period_overlaps (&own, &loaded))
         return TRUE;
     }
+  /* A period shown that held nothing yet: it is not read again. */
+  for (guint i = 0; i < store->requested_periods->len; i++)
+    if (koers_period_overlaps (&own, &g_array_index (store->requested_periods, KoersPeriod, i)))
+      return TRUE;
   return FALSE;
 }
 

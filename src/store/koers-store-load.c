@@ -385,8 +385,6 @@ load_keys (KoersStore        *self,
   if (!koers_store_begin_read (self, error))
     return FALSE;
 
-  if (mark)
-    g_array_append_val (self->requested_periods, *period);
   self->load_departments = ids;
   keys = list_overlapping_keys (self, period, error);
   ok = keys != NULL;
@@ -401,9 +399,23 @@ load_keys (KoersStore        *self,
         g_hash_table_add (self->loaded_periods, g_strdup (key));
     }
   self->load_departments = NULL;
+  /* Only a period read whole counts: one that failed is read again. */
+  if (ok && mark)
+    g_array_append_val (self->requested_periods, *period);
 
   koers_store_end_read (self);
   return ok;
+}
+
+static gboolean
+is_requested (KoersStore        *self,
+              const KoersPeriod *period)
+{
+  for (guint i = 0; i < self->requested_periods->len; i++)
+    if (koers_period_equal (&g_array_index (self->requested_periods, KoersPeriod, i), period))
+      return TRUE;
+
+  return FALSE;
 }
 
 gboolean
@@ -414,7 +426,11 @@ koers_store_load_period (KoersStore        *self,
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
 
-  if (!self->lazy)
+  /* Read whole before, it stays up to date: this store's writes go into
+   * the model, other processes' come with the catch-up (koers-store-watch.c),
+   * which takes every objective of a period read.  A switch back to a
+   * quarter, or to one read ahead, then costs no query. */
+  if (!self->lazy || is_requested (self, period))
     return TRUE;
 
   return load_keys (self, period, NULL, TRUE, error);
