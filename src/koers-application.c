@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "core/koers-atomic-file.h"
 #include "core/koers-author.h"
@@ -28,7 +27,6 @@ struct _KoersApplication
   GSettings  *settings;
   char       *running_language;
   gboolean    restart_requested;
-  gboolean    options_parsed;
   /* Why the database of the start could not be opened: activate explains
    * it in a dialog instead of a window.  database_given: --database. */
   char    *refused_path;
@@ -40,75 +38,6 @@ struct _KoersApplication
 };
 
 G_DEFINE_FINAL_TYPE (KoersApplication, koers_application, ADW_TYPE_APPLICATION)
-
-/* LANGUAGE as the environment gave it, before apply_language(). */
-static char    *original_language;
-static gboolean language_overridden;
-
-static const GOptionEntry option_entries[] = {
-  {
-    .long_name = "database",
-    .short_name = 'd',
-    .arg = G_OPTION_ARG_FILENAME,
-    .description = N_ ("Open the database FILE instead of the default one"),
-    .arg_description = N_ ("FILE"),
-  },
-  {
-    .long_name = "hidden",
-    .arg = G_OPTION_ARG_NONE,
-    .description = N_ ("Start without a window and remind of the check-ins that are due"),
-  },
-  {
-    .long_name = "version",
-    .arg = G_OPTION_ARG_NONE,
-    .description = N_ ("Show the version and exit"),
-  },
-  { NULL }
-};
-
-char *
-koers_application_apply_language (void)
-{
-  g_autoptr (GSettings) settings = koers_settings_lookup ();
-  g_autofree char *language = NULL;
-  const char      *messages;
-
-  /* Without the schema the system language applies; the window would
-   * need the schema anyway. */
-  if (settings == NULL)
-    return g_strdup ("system");
-
-  language = g_settings_get_string (settings, "language");
-  if (g_strcmp0 (language, "nl") != 0 && g_strcmp0 (language, "en") != 0)
-    return g_steal_pointer (&language);
-
-  if (!language_overridden)
-    {
-      original_language = g_strdup (g_getenv ("LANGUAGE"));
-      language_overridden = TRUE;
-    }
-  g_setenv ("LANGUAGE", language, TRUE);
-  koers_format_set_language (koers_language_from_string (language));
-
-  /* gettext ignores LANGUAGE in the C locale; C.UTF-8 is everywhere. */
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
-    setlocale (LC_MESSAGES, "C.UTF-8");
-
-  return g_steal_pointer (&language);
-}
-
-void
-koers_application_restore_environment (void)
-{
-  if (!language_overridden)
-    return;
-
-  if (original_language != NULL)
-    g_setenv ("LANGUAGE", original_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-}
 
 /* The settings when their schema is installed; then the author follows
  * "author-name". */
@@ -163,23 +92,9 @@ koers_application_handle_local_options (GApplication *application,
   KoersApplication *self = KOERS_APPLICATION (application);
   g_autofree char  *path = NULL;
   g_autoptr (GError) error = NULL;
-  int status;
 
-  self->options_parsed = TRUE;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("koers %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-
-  /* The headless commands (--export-pdf, --create-demo, …): before the
-   * D-Bus registration and without a display. */
-  status = koers_cli_handle_options (options);
-  if (status >= 0)
-    return status;
-
-  /* A report being written when the window is told to end leaves no
+  /* The options are good and name no command: koers (KoersCommandLine)
+   * parsed the same ones before it loaded this module.  A report being written when the window is told to end leaves no
    * temporary file behind. */
   koers_atomic_file_watch_signals ();
 
@@ -238,27 +153,6 @@ koers_application_handle_local_options (GApplication *application,
   koers_reminders_set_store (self->reminders, self->store);
   koers_reminders_follow_settings (self->reminders);
   return -1;
-}
-
-/* GLib ends with 1 when it cannot parse the options (an unknown one, a
- * missing argument), before handle-local-options; the README promises 2
- * for a mistake in the options, 1 for work that failed. */
-static gboolean
-koers_application_local_command_line (GApplication *application,
-                                      char       ***arguments,
-                                      int          *exit_status)
-{
-  KoersApplication  *self = KOERS_APPLICATION (application);
-  GApplicationClass *parent_class = G_APPLICATION_CLASS (koers_application_parent_class);
-
-  self->options_parsed = FALSE;
-  if (!parent_class->local_command_line (application, arguments, exit_status))
-    return FALSE;
-
-  if (!self->options_parsed && *exit_status != 0)
-    *exit_status = koers_cli_report_bad_options ();
-
-  return TRUE;
 }
 
 static KoersWindow *
@@ -720,7 +614,6 @@ koers_application_class_init (KoersApplicationClass *klass)
 
   object_class->dispose = koers_application_dispose;
   object_class->finalize = koers_application_finalize;
-  app_class->local_command_line = koers_application_local_command_line;
   app_class->handle_local_options = koers_application_handle_local_options;
   app_class->startup = koers_application_startup;
   app_class->activate = koers_application_activate;
@@ -729,16 +622,7 @@ koers_application_class_init (KoersApplicationClass *klass)
 static void
 koers_application_init (KoersApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   koers_cli_add_options (G_APPLICATION (self));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _ ("Set, track and report objectives and key results."));
-  g_application_set_option_context_description (
-    G_APPLICATION (self),
-    _ ("Without a command, Koers opens its window. Examples:\n"
-       "  koers --export-pdf report.pdf --period 2026-Q2 --language en\n"
-       "  koers --export-csv sales.csv --departments Sales,Marketing\n"
-       "  koers --check --period 2026-Q2"));
 }
 
 KoersApplication *

@@ -260,6 +260,28 @@ static const struct
   { "department", MODIFIER_DEPARTMENT },
 };
 
+/* The options of the program itself, before the commands in --help. */
+static const GOptionEntry application_entries[] = {
+  {
+    .long_name = "database",
+    .short_name = 'd',
+    .arg = G_OPTION_ARG_FILENAME,
+    .description = N_ ("Open the database FILE instead of the default one"),
+    .arg_description = N_ ("FILE"),
+  },
+  {
+    .long_name = "hidden",
+    .arg = G_OPTION_ARG_NONE,
+    .description = N_ ("Start without a window and remind of the check-ins that are due"),
+  },
+  {
+    .long_name = "version",
+    .arg = G_OPTION_ARG_NONE,
+    .description = N_ ("Show the version and exit"),
+  },
+  { NULL }
+};
+
 /* --database is the application's own option: the window opens it too. */
 static const GOptionEntry modifier_entries[] = {
   {
@@ -318,6 +340,7 @@ koers_cli_add_options (GApplication *application)
 {
   g_return_if_fail (G_IS_APPLICATION (application));
 
+  g_application_add_main_option_entries (application, application_entries);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       /* GApplication copies the entry; the strings are static. */
@@ -335,6 +358,14 @@ koers_cli_add_options (GApplication *application)
     }
 
   g_application_add_main_option_entries (application, modifier_entries);
+  g_application_set_option_context_summary (application,
+                                            _ ("Set, track and report objectives and key results."));
+  g_application_set_option_context_description (
+    application,
+    _ ("Without a command, Koers opens its window. Examples:\n"
+       "  koers --export-pdf report.pdf --period 2026-Q2 --language en\n"
+       "  koers --export-csv sales.csv --departments Sales,Marketing\n"
+       "  koers --check --period 2026-Q2"));
 }
 
 static void
@@ -943,8 +974,12 @@ open_database (Execution *execution,
       return EXIT_FAILED;
     }
 
-  /* Only what the command needs (see load_scope()). */
-  if (execution->command->scope == SCOPE_PERIOD)
+  /* Only what the command needs (see load_scope()).  A command that
+   * writes nothing leaves the check of every page to SQLite. */
+  if (!execution->command->creates_database)
+    invocation->store = koers_store_open_to_read (execution->database,
+                                                  execution->command->scope != SCOPE_PERIOD, error);
+  else if (execution->command->scope == SCOPE_PERIOD)
     invocation->store = koers_store_open_without_kpis (execution->database, error);
   else
     invocation->store = koers_store_open_lazy (execution->database, error);

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
  * They run in handle-local-options, before the application registers on
  * D-Bus and before GTK is initialised, so they need no display. */
 
-/* Adds the commands' and modifiers' option entries to application. */
+/* Adds every option of koers (--database, --hidden, --version, the
+ * commands and their modifiers) and the --help text to application: the
+ * command line and the window parse the same options. */
 void koers_cli_add_options (GApplication *application);
 
 /* Runs the command the parsed options name.  Returns -1 when there is

@@ -15,4 +15,11 @@ GSettings *koers_settings_lookup (void);
  * store's default path. */
 char *koers_settings_get_default_database (void);
 
+/* Applies the GSettings "language" key (when not "system") to LANGUAGE
+ * and the formatting language; call before gettext is used.  Returns the
+ * key's value ("system", "nl" or "en"). */
+char *koers_settings_apply_language (void);
+/* Puts LANGUAGE back as it was before apply_language(), for a restart. */
+void koers_settings_restore_environment (void);
+
 G_END_DECLS

@@ -177,6 +177,33 @@ def test_failures(tmp, db):
     check('export-pdf from a garbage database exits 1', status == 1 and err.startswith('koers: ')
           and not os.path.exists(os.path.join(tmp, 'g.pdf')), describe(status, out, err))
 
+    # A Koers file whose header is whole and whose body is scribbled over:
+    # the commands that only read skip the check of every page, and SQLite
+    # still refuses what they read; the file stays as it was.
+    damaged = os.path.join(tmp, 'damaged.db')
+    shutil.copyfile(db, damaged)
+    with sqlite3.connect(damaged) as con:
+        con.execute('PRAGMA journal_mode = DELETE')
+    with open(damaged, 'rb') as f:
+        contents = bytearray(f.read())
+    page_size = (contents[16] << 8) | contents[17]
+    for i in range(page_size, len(contents)):
+        contents[i] = (i * 7 + 13) & 0xff
+    with open(damaged, 'wb') as f:
+        f.write(contents)
+    for command in (['--export-pdf', os.path.join(tmp, 'd.pdf')],
+                    ['--export-html', os.path.join(tmp, 'd.html')],
+                    ['--export-csv', os.path.join(tmp, 'd.csv')],
+                    ['--check']):
+        status, out, err = run(*command, '--database', damaged)
+        check('%s from a damaged database exits 1' % command[0],
+              status == 1 and err.startswith('koers: ') and 'damaged' in err
+              and not os.path.exists(os.path.join(tmp, 'd.pdf')), describe(status, out, err))
+    with open(damaged, 'rb') as f:
+        check('the damaged database is left byte-identical', f.read() == bytes(contents))
+    check('the damaged database gets no side files',
+          not any(os.path.exists(damaged + s) for s in ('-wal', '-shm', '-journal')))
+
 
 def test_other_commands(tmp, db):
     # JSON out, and into a new database.

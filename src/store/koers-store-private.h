@@ -371,8 +371,10 @@ gboolean koers_store_merge_newer (KoersStore *self,
 
 /* koers-store-schema.c */
 const char *koers_store_schema_get_ddl (int version);
-/* Checks an existing file without writing to it (not even a side file). */
+/* Checks an existing file without writing to it (not even a side file).
+ * thorough: read every page too, when the file is small enough. */
 gboolean koers_store_check_file (const char *path,
+                                 gboolean    thorough,
                                  GError    **error);
 gboolean koers_store_use_wal (KoersStore *self,
                               GError    **error);

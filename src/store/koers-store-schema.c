@@ -574,11 +574,14 @@ check_file (const char *path,
 
 gboolean
 koers_store_check_file (const char *path,
+                        gboolean    thorough,
                         GError    **error)
 {
   GStatBuf st;
 
-  return check_file (path, g_stat (path, &st) != 0 || st.st_size <= FULL_CHECK_MAX_BYTES, error);
+  return check_file (path,
+                     thorough && (g_stat (path, &st) != 0 || st.st_size <= FULL_CHECK_MAX_BYTES),
+                     error);
 }
 
 gboolean

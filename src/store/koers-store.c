@@ -222,6 +222,7 @@ open_file (const char   *file,
            KoersLanguage language,
            gboolean      lazy,
            gboolean      kpis,
+           gboolean      thorough,
            GError      **error)
 {
   g_autoptr (KoersStore) self = NULL;
@@ -243,7 +244,7 @@ open_file (const char   *file,
   if (!new_file)
     {
       /* Read-only first: a file that is not ours stays as it is. */
-      if (!koers_store_check_file (file, error))
+      if (!koers_store_check_file (file, thorough, error))
         return NULL;
     }
   else if (g_chmod (file, 0600) != 0)
@@ -332,7 +333,7 @@ koers_store_create (const char        *path,
     return propagate_create_error (error, local_error, path);
 
   store = open_file (koers_atomic_file_get_temporary_path (file), path, language, FALSE, TRUE,
-                     error);
+                     TRUE, error);
   if (store == NULL || (fill != NULL && !fill (store, user_data, error)))
     return FALSE;
 
@@ -351,6 +352,7 @@ open_path (const char   *path,
            gboolean      create_only,
            gboolean      lazy,
            gboolean      kpis,
+           gboolean      thorough,
            GError      **error)
 {
   g_autofree char *display = NULL;
@@ -399,7 +401,7 @@ open_path (const char   *path,
         }
     }
 
-  return open_file (path, path, language, lazy, kpis, error);
+  return open_file (path, path, language, lazy, kpis, thorough, error);
 }
 
 KoersStore *
@@ -409,7 +411,7 @@ koers_store_open_full (const char   *path,
                        gboolean      lazy,
                        GError      **error)
 {
-  return open_path (path, language, create_only, lazy, TRUE, error);
+  return open_path (path, language, create_only, lazy, TRUE, TRUE, error);
 }
 
 KoersStore *
@@ -433,7 +435,18 @@ koers_store_open_without_kpis (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_path (path, koers_format_get_language (), FALSE, TRUE, FALSE, error);
+  return open_path (path, koers_format_get_language (), FALSE, TRUE, FALSE, TRUE, error);
+}
+
+KoersStore *
+koers_store_open_to_read (const char *path,
+                          gboolean    kpis,
+                          GError    **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_path (path, koers_format_get_language (), FALSE, TRUE, kpis, FALSE, error);
 }
 
 const char *

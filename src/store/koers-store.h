@@ -87,6 +87,14 @@ KoersStore *koers_store_open_lazy (const char *path,
  * values were most of what such a command read. */
 KoersStore *koers_store_open_without_kpis (const char *path,
                                            GError    **error);
+/* As koers_store_open_lazy() (kpis) or koers_store_open_without_kpis(),
+ * for a command that only reads: the file's header and schema are
+ * checked (garbage, a foreign or a newer file is refused and left as it
+ * is), but not every page, which took a tenth of a short report's
+ * process; SQLite refuses a damaged page that the command reads. */
+KoersStore *koers_store_open_to_read (const char *path,
+                                      gboolean    kpis,
+                                      GError    **error);
 /* Reads the objectives whose period shares a day with period into the
  * model (once; in one read transaction).  Does nothing for a store opened
  * with koers_store_open(), which holds everything. */
