@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include "koers-checkin.h"
+#include "koers-date.h"
 #include "koers-enum-types.h"
 #include "koers-field.h"
 #include "koers-property.h"
@@ -262,23 +261,6 @@ koers_checkin_compare_newest_first (gconstpointer a,
 {
   KoersCheckin *ca = (KoersCheckin *) a;
   KoersCheckin *cb = (KoersCheckin *) b;
-  int           cmp;
 
-  /* ISO dates sort as strings; a missing date sorts last. */
-  if (ca->date == NULL || cb->date == NULL)
-    cmp = (ca->date == NULL) - (cb->date == NULL);
-  else
-    cmp = -strcmp (ca->date, cb->date);
-
-  if (cmp != 0)
-    return cmp;
-
-  if (ca->created != cb->created)
-    return ca->created > cb->created ? -1 : 1;
-
-  /* Same day and same stamp (not stored yet): the later id is newer. */
-  if (ca->id != cb->id)
-    return ca->id > cb->id ? -1 : 1;
-
-  return 0;
+  return koers_date_compare_newest_first (ca->date, ca->created, ca->id, cb->date, cb->created, cb->id);
 }

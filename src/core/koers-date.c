@@ -121,3 +121,32 @@ koers_date_from_usec (gint64 usec,
                   (GDateYear) g_date_time_get_year (dt));
   return TRUE;
 }
+
+int
+koers_date_compare_newest_first (const char *date_a,
+                                 gint64      created_a,
+                                 gint64      id_a,
+                                 const char *date_b,
+                                 gint64      created_b,
+                                 gint64      id_b)
+{
+  int cmp;
+
+  /* ISO dates sort as strings; a missing date sorts last. */
+  if (date_a == NULL || date_b == NULL)
+    cmp = (date_a == NULL) - (date_b == NULL);
+  else
+    cmp = -strcmp (date_a, date_b);
+
+  if (cmp != 0)
+    return cmp;
+
+  if (created_a != created_b)
+    return created_a > created_b ? -1 : 1;
+
+  /* Same day and same stamp (not stored yet): the later id is newer. */
+  if (id_a != id_b)
+    return id_a > id_b ? -1 : 1;
+
+  return 0;
+}

@@ -24,4 +24,13 @@ gboolean koers_date_from_usec (gint64 usec,
 gint64 koers_now_usec (void);
 char  *koers_uuid_new (void);
 
+/* The order of check-ins and KPI values, newest first: by date (a
+ * missing one last), then by creation stamp, then by id. */
+int koers_date_compare_newest_first (const char *date_a,
+                                     gint64      created_a,
+                                     gint64      id_a,
+                                     const char *date_b,
+                                     gint64      created_b,
+                                     gint64      id_b);
+
 G_END_DECLS

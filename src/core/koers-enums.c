@@ -78,136 +78,40 @@ DEFINE_STRING_PAIR (koers_kpi_direction, KoersKpiDirection, kpi_direction_string
 DEFINE_STRING_PAIR (koers_kpi_frequency, KoersKpiFrequency, kpi_frequency_strings)
 DEFINE_STRING_PAIR (koers_kpi_status, KoersKpiStatus, kpi_status_strings)
 
-const char *
-koers_level_get_label (KoersLevel level)
+/* A label in the enum's order, translated in the table's context (the
+ * NC_ marks carry it for xgettext). */
+static const char *
+lookup_label (const char        *context,
+              const char *const *labels,
+              guint              n,
+              int                value)
 {
-  switch (level)
-    {
-    case KOERS_LEVEL_COMPANY:
-      return C_ ("level", "Company");
-    case KOERS_LEVEL_DEPARTMENT:
-      return C_ ("level", "Department");
-    case KOERS_LEVEL_TEAM:
-      return C_ ("level", "Team");
-    default:
-      return "";
-    }
+  const char *label = lookup_string (labels, n, value);
+
+  return label != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, label) : "";
 }
 
-const char *
-koers_objective_kind_get_label (KoersObjectiveKind kind)
-{
-  switch (kind)
-    {
-    case KOERS_OBJECTIVE_KIND_COMMITTED:
-      return C_ ("objective kind", "Committed");
-    case KOERS_OBJECTIVE_KIND_ASPIRATIONAL:
-      return C_ ("objective kind", "Aspirational");
-    default:
-      return "";
-    }
-}
+/* The labels, in the enum's order. */
+static const char *const level_labels[] = { NC_ ("level", "Company"), NC_ ("level", "Department"), NC_ ("level", "Team") };
+static const char *const objective_kind_labels[] = { NC_ ("objective kind", "Committed"), NC_ ("objective kind", "Aspirational") };
+static const char *const objective_state_labels[] = { NC_ ("objective state", "Active"), NC_ ("objective state", "Achieved"), NC_ ("objective state", "Missed"), NC_ ("objective state", "Carried over"), NC_ ("objective state", "Archived") };
+static const char *const metric_kind_labels[] = { NC_ ("metric kind", "Number"), NC_ ("metric kind", "Percentage"), NC_ ("metric kind", "Currency"), NC_ ("metric kind", "Milestone") };
+static const char *const checkin_status_labels[] = { NC_ ("check-in status", "No status"), NC_ ("check-in status", "On track"), NC_ ("check-in status", "At risk"), NC_ ("check-in status", "Off track") };
+static const char *const kpi_direction_labels[] = { NC_ ("KPI direction", "Higher is better"), NC_ ("KPI direction", "Lower is better") };
+static const char *const kpi_frequency_labels[] = { NC_ ("KPI frequency", "Weekly"), NC_ ("KPI frequency", "Monthly"), NC_ ("KPI frequency", "Quarterly") };
+static const char *const kpi_status_labels[] = { NC_ ("KPI status", "No value yet"), NC_ ("KPI status", "Healthy"), NC_ ("KPI status", "Needs attention"), NC_ ("KPI status", "Unhealthy") };
 
-const char *
-koers_objective_state_get_label (KoersObjectiveState state)
-{
-  switch (state)
-    {
-    case KOERS_OBJECTIVE_STATE_ACTIVE:
-      return C_ ("objective state", "Active");
-    case KOERS_OBJECTIVE_STATE_ACHIEVED:
-      return C_ ("objective state", "Achieved");
-    case KOERS_OBJECTIVE_STATE_MISSED:
-      return C_ ("objective state", "Missed");
-    case KOERS_OBJECTIVE_STATE_CARRIED_OVER:
-      return C_ ("objective state", "Carried over");
-    case KOERS_OBJECTIVE_STATE_ARCHIVED:
-      return C_ ("objective state", "Archived");
-    default:
-      return "";
-    }
-}
+#define DEFINE_LABEL(prefix, Type, context, table)                           \
+  const char *prefix##_get_label (Type value)                                \
+  {                                                                          \
+    return lookup_label (context, table, G_N_ELEMENTS (table), (int) value); \
+  }
 
-const char *
-koers_metric_kind_get_label (KoersMetricKind kind)
-{
-  switch (kind)
-    {
-    case KOERS_METRIC_KIND_NUMBER:
-      return C_ ("metric kind", "Number");
-    case KOERS_METRIC_KIND_PERCENTAGE:
-      return C_ ("metric kind", "Percentage");
-    case KOERS_METRIC_KIND_CURRENCY:
-      return C_ ("metric kind", "Currency");
-    case KOERS_METRIC_KIND_MILESTONE:
-      return C_ ("metric kind", "Milestone");
-    default:
-      return "";
-    }
-}
-
-const char *
-koers_checkin_status_get_label (KoersCheckinStatus status)
-{
-  switch (status)
-    {
-    case KOERS_CHECKIN_STATUS_NONE:
-      return C_ ("check-in status", "No status");
-    case KOERS_CHECKIN_STATUS_ON_TRACK:
-      return C_ ("check-in status", "On track");
-    case KOERS_CHECKIN_STATUS_AT_RISK:
-      return C_ ("check-in status", "At risk");
-    case KOERS_CHECKIN_STATUS_OFF_TRACK:
-      return C_ ("check-in status", "Off track");
-    default:
-      return "";
-    }
-}
-
-const char *
-koers_kpi_direction_get_label (KoersKpiDirection direction)
-{
-  switch (direction)
-    {
-    case KOERS_KPI_DIRECTION_HIGHER:
-      return C_ ("KPI direction", "Higher is better");
-    case KOERS_KPI_DIRECTION_LOWER:
-      return C_ ("KPI direction", "Lower is better");
-    default:
-      return "";
-    }
-}
-
-const char *
-koers_kpi_frequency_get_label (KoersKpiFrequency frequency)
-{
-  switch (frequency)
-    {
-    case KOERS_KPI_FREQUENCY_WEEKLY:
-      return C_ ("KPI frequency", "Weekly");
-    case KOERS_KPI_FREQUENCY_MONTHLY:
-      return C_ ("KPI frequency", "Monthly");
-    case KOERS_KPI_FREQUENCY_QUARTERLY:
-      return C_ ("KPI frequency", "Quarterly");
-    default:
-      return "";
-    }
-}
-
-const char *
-koers_kpi_status_get_label (KoersKpiStatus status)
-{
-  switch (status)
-    {
-    case KOERS_KPI_STATUS_NONE:
-      return C_ ("KPI status", "No value yet");
-    case KOERS_KPI_STATUS_HEALTHY:
-      return C_ ("KPI status", "Healthy");
-    case KOERS_KPI_STATUS_NEEDS_ATTENTION:
-      return C_ ("KPI status", "Needs attention");
-    case KOERS_KPI_STATUS_UNHEALTHY:
-      return C_ ("KPI status", "Unhealthy");
-    default:
-      return "";
-    }
-}
+DEFINE_LABEL (koers_level, KoersLevel, "level", level_labels)
+DEFINE_LABEL (koers_objective_kind, KoersObjectiveKind, "objective kind", objective_kind_labels)
+DEFINE_LABEL (koers_objective_state, KoersObjectiveState, "objective state", objective_state_labels)
+DEFINE_LABEL (koers_metric_kind, KoersMetricKind, "metric kind", metric_kind_labels)
+DEFINE_LABEL (koers_checkin_status, KoersCheckinStatus, "check-in status", checkin_status_labels)
+DEFINE_LABEL (koers_kpi_direction, KoersKpiDirection, "KPI direction", kpi_direction_labels)
+DEFINE_LABEL (koers_kpi_frequency, KoersKpiFrequency, "KPI frequency", kpi_frequency_labels)
+DEFINE_LABEL (koers_kpi_status, KoersKpiStatus, "KPI status", kpi_status_labels)

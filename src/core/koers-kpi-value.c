@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
+#include "koers-date.h"
 #include "koers-field.h"
 #include "koers-property.h"
 #include "koers-kpi-value.h"
@@ -218,23 +217,6 @@ koers_kpi_value_compare_newest_first (gconstpointer a,
 {
   KoersKpiValue *va = (KoersKpiValue *) a;
   KoersKpiValue *vb = (KoersKpiValue *) b;
-  int            cmp;
 
-  /* ISO dates sort as strings; a missing date sorts last. */
-  if (va->date == NULL || vb->date == NULL)
-    cmp = (va->date == NULL) - (vb->date == NULL);
-  else
-    cmp = -strcmp (va->date, vb->date);
-
-  if (cmp != 0)
-    return cmp;
-
-  if (va->created != vb->created)
-    return va->created > vb->created ? -1 : 1;
-
-  /* Same day and same stamp (not stored yet): the later id is newer. */
-  if (va->id != vb->id)
-    return va->id > vb->id ? -1 : 1;
-
-  return 0;
+  return koers_date_compare_newest_first (va->date, va->created, va->id, vb->date, vb->created, vb->id);
 }
