@@ -214,44 +214,50 @@ unit_changed_cb (KoersKpiEditor *self)
   update_description (self);
 }
 
+/* Sets an enum property to a combo row's choice (the position is the
+ * value; n_choices and up are none), saves, and puts the old value back
+ * (in the KPI and in the row) when the store refuses.  Returns whether
+ * it tried: the choice was the user's, and new. */
+static gboolean
+save_choice (KoersKpiEditor *self,
+             AdwComboRow    *row,
+             const char     *property,
+             guint           n_choices)
+{
+  guint choice = adw_combo_row_get_selected (row);
+  int   old;
+
+  if (self->updating || choice >= n_choices)
+    return FALSE;
+  g_object_get (self->kpi, property, &old, NULL);
+  if ((int) choice == old)
+    return FALSE;
+
+  g_object_set (self->kpi, property, (int) choice, NULL);
+  if (!save (self))
+    {
+      g_object_set (self->kpi, property, old, NULL);
+      self->updating = TRUE;
+      adw_combo_row_set_selected (row, old);
+      self->updating = FALSE;
+    }
+  return TRUE;
+}
+
 static void
 metric_selected_cb (KoersKpiEditor *self)
 {
-  KoersMetricKind kind = adw_combo_row_get_selected (self->metric_row);
-  KoersMetricKind old = koers_kpi_get_metric_kind (self->kpi);
-
-  if (self->updating || kind == old || kind >= N_KPI_KINDS)
-    return;
-
-  koers_kpi_set_metric_kind (self->kpi, kind);
-  if (!save (self))
+  if (save_choice (self, self->metric_row, "metric-kind", N_KPI_KINDS))
     {
-      koers_kpi_set_metric_kind (self->kpi, old);
-      self->updating = TRUE;
-      adw_combo_row_set_selected (self->metric_row, old);
-      self->updating = FALSE;
+      update_units (self);
+      update_description (self);
     }
-  update_units (self);
-  update_description (self);
 }
 
 static void
 frequency_selected_cb (KoersKpiEditor *self)
 {
-  KoersKpiFrequency frequency = adw_combo_row_get_selected (self->frequency_row);
-  KoersKpiFrequency old = koers_kpi_get_frequency (self->kpi);
-
-  if (self->updating || frequency == old || frequency > KOERS_KPI_FREQUENCY_QUARTERLY)
-    return;
-
-  koers_kpi_set_frequency (self->kpi, frequency);
-  if (!save (self))
-    {
-      koers_kpi_set_frequency (self->kpi, old);
-      self->updating = TRUE;
-      adw_combo_row_set_selected (self->frequency_row, old);
-      self->updating = FALSE;
-    }
+  save_choice (self, self->frequency_row, "frequency", KOERS_KPI_FREQUENCY_QUARTERLY + 1);
 }
 
 static void

@@ -87,13 +87,10 @@ koers_archived_list_describe_deletion (KoersObjective *objective)
 }
 
 static void
-confirm_response_cb (AdwMessageDialog  *dialog,
-                     const char        *response,
-                     KoersArchivedList *self)
+delete_for_good (KoersArchivedList *self,
+                 KoersObjective    *objective)
 {
-  KoersObjective *objective = get_row_objective (GTK_WIDGET (dialog));
-
-  if (g_strcmp0 (response, "delete") == 0 && self->store != NULL)
+  if (self->store != NULL)
     koers_deleting_delete_objective_for_good (GTK_WIDGET (self), self->store, objective);
 }
 
@@ -101,17 +98,13 @@ static void
 delete_clicked_cb (GtkButton         *button,
                    KoersArchivedList *self)
 {
-  KoersObjective   *objective = get_row_objective (GTK_WIDGET (button));
-  g_autofree char  *body = koers_archived_list_describe_deletion (objective);
-  GtkRoot          *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
+  KoersObjective  *objective = get_row_objective (GTK_WIDGET (button));
+  g_autofree char *body = koers_archived_list_describe_deletion (objective);
+  GtkRoot         *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  dialog = koers_deleting_new_confirm_dialog (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _ ("Delete Objective for Good?"), body);
-  g_object_set_data_full (G_OBJECT (dialog), OBJECTIVE_KEY, g_object_ref (objective), g_object_unref);
   /* The list may be rebuilt (or gone) while the dialog is open. */
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  koers_deleting_confirm (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Delete Objective for Good?"),
+                          body, self, G_OBJECT (objective), (KoersDeletingConfirmFunc) delete_for_good);
 }
 
 static GtkWidget *

@@ -179,16 +179,57 @@ koers_deleting_delete_from_editor (GtkWindow  *editor,
                                 store, kept);
 }
 
-AdwMessageDialog *
-koers_deleting_new_confirm_dialog (GtkWindow  *parent,
-                                   const char *heading,
-                                   const char *body)
+/* What Delete does, held by the dialog. */
+typedef struct
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  KoersDeletingConfirmFunc func;
+  GObject                 *item;
+} Confirm;
 
+static void
+free_confirm (Confirm *confirm)
+{
+  g_object_unref (confirm->item);
+  g_free (confirm);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          owner)
+{
+  Confirm *confirm = g_object_get_data (G_OBJECT (dialog), "koers-deleting-confirm");
+
+  if (g_str_equal (response, "delete"))
+    confirm->func (owner, confirm->item);
+}
+
+void
+koers_deleting_confirm (GtkWindow               *parent,
+                        const char              *heading,
+                        const char              *body,
+                        gpointer                 owner,
+                        GObject                 *item,
+                        KoersDeletingConfirmFunc func)
+{
+  AdwMessageDialog *dialog;
+  Confirm          *confirm;
+
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (G_IS_OBJECT (item));
+  g_return_if_fail (func != NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
+  confirm = g_new (Confirm, 1);
+  confirm->func = func;
+  confirm->item = g_object_ref (item);
+  g_object_set_data_full (G_OBJECT (dialog), "koers-deleting-confirm", confirm,
+                          (GDestroyNotify) free_confirm);
+  /* The owner (a list that may be rebuilt, the window) may go first. */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), owner, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

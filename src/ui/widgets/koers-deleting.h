@@ -26,12 +26,19 @@ gboolean koers_deleting_delete_from_editor (GtkWindow  *editor,
                                             KoersStore *store,
                                             GObject    *item);
 
+typedef void (*KoersDeletingConfirmFunc) (gpointer owner,
+                                          gpointer item);
+
 /* Asks before a delete that Undo cannot take back whole: a modal message
  * dialog over parent (NULL: none) with heading and body (plain text),
- * Cancel (the default, also Escape) and a destructive Delete, the
- * response "delete".  (transfer none: the dialog is a toplevel.) */
-AdwMessageDialog *koers_deleting_new_confirm_dialog (GtkWindow  *parent,
-                                                     const char *heading,
-                                                     const char *body);
+ * Cancel (the default, also Escape) and a destructive Delete, which calls
+ * func (owner, item) unless owner is gone by then.  The dialog holds a
+ * reference to item while it is open. */
+void koers_deleting_confirm (GtkWindow               *parent,
+                             const char              *heading,
+                             const char              *body,
+                             gpointer                 owner,
+                             GObject                 *item,
+                             KoersDeletingConfirmFunc func);
 
 G_END_DECLS

@@ -503,17 +503,6 @@ delete_department_now (KoersWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-delete_dialog_response_cb (KoersWindow      *self,
-                           const char       *response,
-                           AdwMessageDialog *dialog)
-{
-  KoersDepartment *department = g_object_get_data (G_OBJECT (dialog), "department");
-
-  if (g_strcmp0 (response, "delete") == 0)
-    delete_department_now (self, department);
-}
-
 /* What goes with the department: its teams, its objectives. */
 static char *
 describe_deletion (guint n_teams,
@@ -546,10 +535,9 @@ delete_department (KoersWindow     *self,
 {
   g_autoptr (GPtrArray) objectives = NULL;
   g_autoptr (GPtrArray) teams = NULL;
-  g_autofree char  *name = NULL;
-  g_autofree char  *body = NULL;
-  g_autofree char  *heading = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *heading = NULL;
 
   if (koers_department_get_is_company (department))
     return;
@@ -567,12 +555,8 @@ delete_department (KoersWindow     *self,
   body = describe_deletion (teams->len, objectives->len);
   /* Translators: %s is the name of a department. */
   heading = g_strdup_printf (_ ("Delete “%s”?"), name);
-  dialog = koers_deleting_new_confirm_dialog (GTK_WINDOW (self), heading, body);
-  g_object_set_data_full (G_OBJECT (dialog), "department",
-                          g_object_ref (department), g_object_unref);
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (delete_dialog_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  koers_deleting_confirm (GTK_WINDOW (self), heading, body, self, G_OBJECT (department),
+                          (KoersDeletingConfirmFunc) delete_department_now);
 }
 
 /* Reordering: the company stays at index 0. */
