@@ -8,6 +8,8 @@ run-with-postgresql.sh (KOERS_TEST_DATABASE: the throwaway server's URI).
   results and check-ins (a round trip).
 * --check and --export-pdf on the server say what they say on the file.
 * A server without the schema is refused with a sentence, writing nothing.
+* The server chosen in Preferences (GSettings use-server, server-uri) is
+  what a command without --database opens.
 
 Usage: test-server-cli.py KOERS_BINARY
 """
@@ -106,6 +108,21 @@ def main():
         check('check on the server says what it says on the file',
               server_check[0] == file_check[0] and server_check[1] == file_check[1],
               '%r\n!=\n%r' % (server_check, file_check))
+
+        # Preferences' choice of the server (GSettings use-server and
+        # server-uri) is what a start without --database opens.
+        settings_env = headless_env(GSETTINGS_BACKEND='keyfile',
+                                    XDG_CONFIG_HOME=os.path.join(tmp, 'config'),
+                                    XDG_DATA_HOME=os.path.join(tmp, 'data'))
+        settings_env.pop('KOERS_DATABASE', None)
+        for key, value in (('server-uri', uri), ('use-server', 'true')):
+            subprocess.run(['gsettings', 'set', 'io.github.koersapp.Koers', key, value],
+                           env=settings_env, check=True, capture_output=True)
+        chosen = subprocess.run([KOERS, '--check', '--period', '2026-Q2'], env=settings_env,
+                                capture_output=True, text=True, timeout=120)
+        check('without --database the server chosen in Preferences is opened',
+              (chosen.returncode, chosen.stdout) == server_check[:2],
+              '%r\n!=\n%r' % ((chosen.returncode, chosen.stdout, chosen.stderr), server_check))
 
         file_pdf = os.path.join(tmp, 'file.pdf')
         server_pdf = os.path.join(tmp, 'server.pdf')
