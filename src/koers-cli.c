@@ -1113,7 +1113,15 @@ static int
 run_server_setup (Invocation *invocation,
                   GError    **error)
 {
+  g_autoptr (KoersStore) store = NULL;
+
   if (!koers_store_server_setup (invocation->database, error))
+    return EXIT_FAILED;
+  /* The company level and the seed's departments now, as the one who set
+   * it up: the heads are granted their department next (--grant
+   * --department), and a reader may be the first to open it. */
+  store = koers_store_open_without_kpis (invocation->database, error);
+  if (store == NULL)
     return EXIT_FAILED;
   g_print ("%s\n", _ ("The server is set up: the Koers schema, its roles and their policies."));
   return 0;

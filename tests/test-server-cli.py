@@ -92,6 +92,12 @@ def main():
         uri = server_uri('company')
         status, out, err = run('--database', uri, '--server-setup')
         check('server-setup exits 0', status == 0, describe(status, out, err))
+        # The docs' next step: a head is granted a seed department before
+        # anyone opened the database.
+        status, out, err = run('--database', uri, '--grant', 'anna_head', '--role', 'head',
+                               '--department', 'Sales')
+        check('a head is granted a seed department right after server-setup',
+              status == 0, describe(status, out, err))
         status, out, err = run('--database', uri, '--import-json', file_json)
         check('import-json into the server exits 0', status == 0, describe(status, out, err))
 
