@@ -386,6 +386,33 @@ test_roles (void)
 
     g_assert_cmpstr (koers_window_server_get_role_notice (window), ==, notice);
   }
+
+  /* Made a reader while the connection was down: on reconnecting, the
+   * store reads the role again and the window follows it. */
+  show_department (window, koers_store_find_department (head, koers_department_get_id (sales)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
+  koers_store_watch_other_writers (head);
+  {
+    g_autoptr (GError) grant_error = NULL;
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    gboolean was_lost = FALSE;
+
+    g_assert_true (koers_store_server_grant (server.owner, "hugo", "reader", NULL, &grant_error));
+    g_assert_no_error (grant_error);
+    koers_test_server_exec (server.owner, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                          " WHERE usename = 'hugo'");
+    while (g_get_monotonic_time () < deadline && !(was_lost && koers_store_get_connected (head)))
+      {
+        was_lost = was_lost || !koers_store_get_connected (head);
+        koers_test_ui_spin (20);
+      }
+    g_assert_true (was_lost);
+    g_assert_true (koers_store_get_connected (head));
+  }
+  g_assert_cmpint (koers_store_get_server_role (head), ==, KOERS_SERVER_ROLE_READER);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
+  g_assert_cmpstr (koers_window_server_get_role_notice (window), ==,
+                   "You are a reader on this server: you see every OKR and change none.");
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_object_unref (sales);

@@ -118,6 +118,11 @@ finish_attempt (KoersStore *self)
            self->last_seq);
   if (!koers_store_catch_up (self, &error))
     g_debug ("Could not read the changes of others: %s", error->message);
+  g_clear_error (&error);
+  /* An administrator may have changed the person's role while the
+   * connection was down: what the window offers follows the server's. */
+  if (!koers_store_server_read_role (self, &error))
+    g_debug ("Could not read the role again: %s", error->message);
   koers_store_emit_connection_changed (self);
 }
 

@@ -120,14 +120,27 @@ koers_window_server_get_role_notice (KoersWindow *self)
   return gtk_label_get_text (g_object_get_data (G_OBJECT (bar), "label"));
 }
 
+/* What the role never does off, what it may do on, and the bar's words. */
+static void
+apply_role (KoersWindow *self)
+{
+  KoersServerRole role = koers_store_get_server_role (self->store);
+  gboolean        manages = koers_store_may_manage_departments (self->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (manage_actions); i++)
+    set_action_enabled (self, manage_actions[i], manages);
+  for (guint i = 0; i < G_N_ELEMENTS (editing_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), editing_actions[i],
+                                   role != KOERS_SERVER_ROLE_READER && role != KOERS_SERVER_ROLE_NONE);
+  koers_window_server_update_role (self);
+}
+
 /* The bar above the department's OKRs, and what the role never does. */
 static void
 bind_role (KoersWindow *self)
 {
-  KoersServerRole role = koers_store_get_server_role (self->store);
-  gboolean        manages = koers_store_may_manage_departments (self->store);
-  GtkWidget      *bar = gtk_info_bar_new ();
-  GtkWidget      *label = gtk_label_new (NULL);
+  GtkWidget *bar = gtk_info_bar_new ();
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -139,13 +152,7 @@ bind_role (KoersWindow *self)
   /* Below the search bar, above the OKRs. */
   gtk_box_insert_child_after (GTK_BOX (self->content_box), bar,
                               gtk_widget_get_prev_sibling (GTK_WIDGET (self->content_stack)));
-
-  for (guint i = 0; i < G_N_ELEMENTS (manage_actions); i++)
-    set_action_enabled (self, manage_actions[i], manages);
-  for (guint i = 0; i < G_N_ELEMENTS (editing_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), editing_actions[i],
-                                   role != KOERS_SERVER_ROLE_READER && role != KOERS_SERVER_ROLE_NONE);
-  koers_window_server_update_role (self);
+  apply_role (self);
 }
 
 static void
@@ -169,6 +176,8 @@ connection_changed_cb (KoersStore  *store,
     }
   if (lost == NULL)
     return;
+  /* The role is read again on reconnecting: it may have changed. */
+  apply_role (self);
   adw_toast_dismiss (lost);
   g_object_set_data (G_OBJECT (self), LOST_TOAST, NULL);
   adw_toast_overlay_add_toast (self->toast_overlay,
