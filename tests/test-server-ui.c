@@ -423,6 +423,66 @@ test_roles (void)
   tear_down_server (&server);
 }
 
+/* A team leader's window: their team's OKRs are theirs to change, the
+ * department above it they only read, and the bar says so. */
+static void
+test_leader (void)
+{
+  Server server = { 0 };
+  g_autoptr (KoersStore) owner = NULL;
+  g_autoptr (KoersStore) leader = NULL;
+  g_autoptr (KoersDepartment) team = koers_department_new ("Inside Sales", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *leader_uri = NULL;
+  KoersDepartment *sales;
+  KoersWindow     *window;
+  GDate            today;
+  KoersPeriod      quarter;
+  guint            n;
+
+  if (!set_up_server (&server))
+    return;
+  koers_date_today (&today);
+  koers_period_init_for_date (&quarter, &today);
+  period = koers_period_to_string (&quarter);
+
+  owner = koers_store_open_lazy (server.owner, &error);
+  g_assert_no_error (error);
+  sales = g_list_model_get_item (koers_store_get_departments (owner), 1);
+  koers_department_set_parent_id (team, koers_department_get_id (sales));
+  g_assert_true (koers_store_add_department (owner, team, &error));
+  g_assert_no_error (error);
+  add_okr (owner, sales, period);
+  add_okr (owner, team, period);
+  leader_uri = add_person (&server, "lea", "leader", "Inside Sales");
+  koers_store_server_set_password (leader_uri, "secret");
+
+  leader = koers_store_open_lazy (leader_uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (koers_store_get_server_role (leader), ==, KOERS_SERVER_ROLE_LEADER);
+  window = open_window (leader);
+  show_department (window, koers_store_find_department (leader, koers_department_get_id (team)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-department"));
+  g_assert_true (are_buttons_sensitive (GTK_WIDGET (window), "kr-row.check-in", &n));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_null (koers_window_server_get_role_notice (window));
+
+  show_department (window, koers_store_find_department (leader, koers_department_get_id (sales)));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
+  g_assert_false (are_buttons_sensitive (GTK_WIDGET (window), "kr-row.check-in", &n));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (koers_window_server_get_role_notice (window), ==,
+                   "As team leader of Inside Sales you change that team; this one you only read.");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_object_unref (sales);
+  g_clear_object (&owner);
+  g_clear_object (&leader);
+  tear_down_server (&server);
+}
+
 typedef struct
 {
   guint    tries;
@@ -547,6 +607,7 @@ main (int   argc,
 
   g_test_add_func ("/server-ui/preferences", test_preferences);
   g_test_add_func ("/server-ui/roles", test_roles);
+  g_test_add_func ("/server-ui/leader", test_leader);
   g_test_add_func ("/server-ui/password", test_password);
 
   return g_test_run ();
