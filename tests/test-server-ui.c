@@ -278,6 +278,26 @@ add_okr (KoersStore      *store,
   g_assert_no_error (error);
 }
 
+/* The owner's store on server (its first opening brings the seed's
+ * departments), and the current quarter's key in period. */
+static KoersStore *
+open_owner (Server *server,
+            char  **period)
+{
+  g_autoptr (GError) error = NULL;
+  KoersStore *owner;
+  GDate       today;
+  KoersPeriod quarter;
+
+  koers_date_today (&today);
+  koers_period_init_for_date (&quarter, &today);
+  *period = koers_period_to_string (&quarter);
+  owner = koers_store_open_lazy (server->owner, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (koers_store_get_server_role (owner), ==, KOERS_SERVER_ROLE_ADMIN);
+  return owner;
+}
+
 static KoersWindow *
 open_window (KoersStore *store)
 {
@@ -298,6 +318,27 @@ show_department (KoersWindow     *window,
   koers_test_ui_spin (200);
 }
 
+/* Shows department (of the store's model) in window and checks that its
+ * OKRs are writable or not, and the role bar's sentence (NULL: none). */
+static void
+assert_department_writes (KoersWindow     *window,
+                          KoersStore      *store,
+                          KoersDepartment *department,
+                          gboolean         writes,
+                          const char      *notice)
+{
+  guint n;
+
+  show_department (window, koers_store_find_department (store, koers_department_get_id (department)));
+  g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"), ==, writes);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-department"));
+  g_assert_cmpint (are_buttons_sensitive (GTK_WIDGET (window), "card.edit", &n), ==, writes);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpint (are_buttons_sensitive (GTK_WIDGET (window), "kr-row.check-in", &n), ==, writes);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (koers_window_server_get_role_notice (window), ==, notice);
+}
+
 /* A reader's window: no add, edit, delete or check-in anywhere, and the
  * sentence that says why; a head's: only in their department and its
  * teams. */
@@ -315,20 +356,11 @@ test_roles (void)
   KoersDepartment *sales;
   KoersDepartment *finance;
   KoersWindow     *window;
-  GDate            today;
-  KoersPeriod      quarter;
   guint            n;
 
   if (!set_up_server (&server))
     return;
-  koers_date_today (&today);
-  koers_period_init_for_date (&quarter, &today);
-  period = koers_period_to_string (&quarter);
-
-  /* The owner's first opening brings the seed's departments. */
-  owner = koers_store_open_lazy (server.owner, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (koers_store_get_server_role (owner), ==, KOERS_SERVER_ROLE_ADMIN);
+  owner = open_owner (&server, &period);
   sales = g_list_model_get_item (koers_store_get_departments (owner), 1);
   finance = g_list_model_get_item (koers_store_get_departments (owner), 2);
   add_okr (owner, sales, period);
@@ -364,27 +396,13 @@ test_roles (void)
   g_assert_cmpint (koers_store_get_server_role (head), ==, KOERS_SERVER_ROLE_HEAD);
   g_assert_cmpint (koers_store_get_role_department_id (head), ==, koers_department_get_id (sales));
   window = open_window (head);
-  show_department (window, koers_store_find_department (head, koers_department_get_id (sales)));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-department"));
-  g_assert_true (are_buttons_sensitive (GTK_WIDGET (window), "card.edit", &n));
-  g_assert_cmpuint (n, >, 0);
-  g_assert_true (are_buttons_sensitive (GTK_WIDGET (window), "kr-row.check-in", &n));
-  g_assert_cmpuint (n, >, 0);
-  g_assert_null (koers_window_server_get_role_notice (window));
-
-  show_department (window, koers_store_find_department (head, koers_department_get_id (finance)));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
-  g_assert_false (are_buttons_sensitive (GTK_WIDGET (window), "card.edit", &n));
-  g_assert_cmpuint (n, >, 0);
-  g_assert_false (are_buttons_sensitive (GTK_WIDGET (window), "kr-row.check-in", &n));
-  g_assert_cmpuint (n, >, 0);
+  assert_department_writes (window, head, sales, TRUE, NULL);
   {
     g_autofree char *notice = g_strdup_printf ("As head of %s you change that department and its "
                                                "teams; this one you only read.",
                                                koers_department_get_name (sales));
 
-    g_assert_cmpstr (koers_window_server_get_role_notice (window), ==, notice);
+    assert_department_writes (window, head, finance, FALSE, notice);
   }
 
   /* Made a reader while the connection was down: on reconnecting, the
@@ -437,18 +455,10 @@ test_leader (void)
   g_autofree char *leader_uri = NULL;
   KoersDepartment *sales;
   KoersWindow     *window;
-  GDate            today;
-  KoersPeriod      quarter;
-  guint            n;
 
   if (!set_up_server (&server))
     return;
-  koers_date_today (&today);
-  koers_period_init_for_date (&quarter, &today);
-  period = koers_period_to_string (&quarter);
-
-  owner = koers_store_open_lazy (server.owner, &error);
-  g_assert_no_error (error);
+  owner = open_owner (&server, &period);
   sales = g_list_model_get_item (koers_store_get_departments (owner), 1);
   koers_department_set_parent_id (team, koers_department_get_id (sales));
   g_assert_true (koers_store_add_department (owner, team, &error));
@@ -462,19 +472,9 @@ test_leader (void)
   g_assert_no_error (error);
   g_assert_cmpint (koers_store_get_server_role (leader), ==, KOERS_SERVER_ROLE_LEADER);
   window = open_window (leader);
-  show_department (window, koers_store_find_department (leader, koers_department_get_id (team)));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-department"));
-  g_assert_true (are_buttons_sensitive (GTK_WIDGET (window), "kr-row.check-in", &n));
-  g_assert_cmpuint (n, >, 0);
-  g_assert_null (koers_window_server_get_role_notice (window));
-
-  show_department (window, koers_store_find_department (leader, koers_department_get_id (sales)));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));
-  g_assert_false (are_buttons_sensitive (GTK_WIDGET (window), "kr-row.check-in", &n));
-  g_assert_cmpuint (n, >, 0);
-  g_assert_cmpstr (koers_window_server_get_role_notice (window), ==,
-                   "As team leader of Inside Sales you change that team; this one you only read.");
+  assert_department_writes (window, leader, team, TRUE, NULL);
+  assert_department_writes (window, leader, sales, FALSE,
+                            "As team leader of Inside Sales you change that team; this one you only read.");
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_object_unref (sales);
