@@ -421,11 +421,20 @@ test_roles (void)
                                           " WHERE usename = 'hugo'");
     while (g_get_monotonic_time () < deadline && !(was_lost && koers_store_get_connected (head)))
       {
-        was_lost = was_lost || !koers_store_get_connected (head);
         koers_test_ui_spin (20);
+        /* While it is lost, the banner says so. */
+        if (!was_lost && !koers_store_get_connected (head))
+          {
+            was_lost = TRUE;
+            g_assert_cmpstr (koers_window_server_get_connection_notice (window), ==,
+                             "The connection to the server is lost. Koers connects again by "
+                             "itself; until then, what you see may be out of date and changes "
+                             "are not saved.");
+          }
       }
     g_assert_true (was_lost);
     g_assert_true (koers_store_get_connected (head));
+    g_assert_null (koers_window_server_get_connection_notice (window));
   }
   g_assert_cmpint (koers_store_get_server_role (head), ==, KOERS_SERVER_ROLE_READER);
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-objective"));

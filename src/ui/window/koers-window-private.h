@@ -215,5 +215,6 @@ void koers_window_dispose_data (KoersWindow *self);
 void        koers_window_server_bind (KoersWindow *self);
 void        koers_window_server_update_role (KoersWindow *self);
 const char *koers_window_server_get_role_notice (KoersWindow *self);
+const char *koers_window_server_get_connection_notice (KoersWindow *self);
 
 G_END_DECLS

@@ -7,13 +7,13 @@
 #include "store/koers-store-server.h"
 
 /* The window on the company server: the sidebar's title says which
- * server is open, and a toast that stays says when its connection is
- * lost (the window stays readable; the store reconnects by itself and
- * catches up), until it is back.  What the person's role may not do is
+ * server is open, and a banner says while its connection is lost (the
+ * window stays readable; the store reconnects by itself and catches up;
+ * a toast says when it is back).  What the person's role may not do is
  * disabled (the store says what it may: koers_store_may_write_*()), and
  * a bar above the department's OKRs says why. */
 
-#define LOST_TOAST "koers-lost-toast"
+#define LOST_BAR "koers-lost-bar"
 #define ROLE_BAR "koers-role-bar"
 
 /* Sidebar and import actions: an administrator's. */
@@ -90,6 +90,38 @@ describe_limit (KoersWindow *self)
     }
 }
 
+/* A bar above the department's OKRs (below the search bar), hidden
+ * until show_bar() gives it a sentence. */
+static GtkInfoBar *
+add_bar (KoersWindow   *self,
+         const char    *key,
+         GtkMessageType type)
+{
+  GtkWidget *bar = gtk_info_bar_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), type);
+  gtk_widget_set_visible (bar, FALSE);
+  g_object_set_data (G_OBJECT (bar), "label", label);
+  g_object_set_data (G_OBJECT (self), key, bar);
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), bar,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->content_stack)));
+  return GTK_INFO_BAR (bar);
+}
+
+/* Shows text in bar, or hides it (NULL). */
+static void
+show_bar (GtkInfoBar *bar,
+          const char *text)
+{
+  gtk_label_set_text (g_object_get_data (G_OBJECT (bar), "label"), text != NULL ? text : "");
+  gtk_info_bar_set_revealed (bar, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (bar), text != NULL);
+}
+
 void
 koers_window_server_update_role (KoersWindow *self)
 {
@@ -105,19 +137,31 @@ koers_window_server_update_role (KoersWindow *self)
   set_action_enabled (self, "add-objective", writes);
   set_action_enabled (self, "add-key-result", writes);
   set_action_enabled (self, "quarterly-review", writes);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (bar), "label"), limit != NULL ? limit : "");
-  gtk_info_bar_set_revealed (bar, limit != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (bar), limit != NULL);
+  show_bar (bar, limit);
+}
+
+/* The sentence a bar shows; NULL when it is hidden (or not there). */
+static const char *
+get_bar_text (KoersWindow *self,
+              const char  *key)
+{
+  GtkInfoBar *bar = g_object_get_data (G_OBJECT (self), key);
+
+  if (bar == NULL || !gtk_widget_get_visible (GTK_WIDGET (bar)))
+    return NULL;
+  return gtk_label_get_text (g_object_get_data (G_OBJECT (bar), "label"));
 }
 
 const char *
 koers_window_server_get_role_notice (KoersWindow *self)
 {
-  GtkInfoBar *bar = g_object_get_data (G_OBJECT (self), ROLE_BAR);
+  return get_bar_text (self, ROLE_BAR);
+}
 
-  if (bar == NULL || !gtk_widget_get_visible (GTK_WIDGET (bar)))
-    return NULL;
-  return gtk_label_get_text (g_object_get_data (G_OBJECT (bar), "label"));
+const char *
+koers_window_server_get_connection_notice (KoersWindow *self)
+{
+  return get_bar_text (self, LOST_BAR);
 }
 
 /* What the role never does off, what it may do on, and the bar's words. */
@@ -135,23 +179,11 @@ apply_role (KoersWindow *self)
   koers_window_server_update_role (self);
 }
 
-/* The bar above the department's OKRs, and what the role never does. */
+/* The bar that says what the role may not change, and what it never does. */
 static void
 bind_role (KoersWindow *self)
 {
-  GtkWidget *bar = gtk_info_bar_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
-  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_INFO);
-  gtk_widget_set_visible (bar, FALSE);
-  g_object_set_data (G_OBJECT (bar), "label", label);
-  g_object_set_data (G_OBJECT (self), ROLE_BAR, bar);
-  /* Below the search bar, above the OKRs. */
-  gtk_box_insert_child_after (GTK_BOX (self->content_box), bar,
-                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->content_stack)));
+  add_bar (self, ROLE_BAR, GTK_MESSAGE_INFO);
   apply_role (self);
 }
 
@@ -159,27 +191,18 @@ static void
 connection_changed_cb (KoersStore  *store,
                        KoersWindow *self)
 {
-  AdwToast *lost = g_object_get_data (G_OBJECT (self), LOST_TOAST);
+  GtkInfoBar *bar = g_object_get_data (G_OBJECT (self), LOST_BAR);
+  gboolean    was_lost = gtk_widget_get_visible (GTK_WIDGET (bar));
+  gboolean    lost = !koers_store_get_connected (store);
 
-  if (!koers_store_get_connected (store))
-    {
-      if (lost != NULL)
-        return;
-      lost = adw_toast_new (_ ("The connection to the server is lost. Koers connects again by "
-                               "itself; until then, what you see may be out of date and "
-                               "changes are not saved."));
-      adw_toast_set_timeout (lost, 0);
-      adw_toast_set_priority (lost, ADW_TOAST_PRIORITY_HIGH);
-      g_object_set_data_full (G_OBJECT (self), LOST_TOAST, g_object_ref (lost), g_object_unref);
-      adw_toast_overlay_add_toast (self->toast_overlay, lost);
-      return;
-    }
-  if (lost == NULL)
+  show_bar (bar, lost ? _ ("The connection to the server is lost. Koers connects again by "
+                           "itself; until then, what you see may be out of date and "
+                           "changes are not saved.")
+                      : NULL);
+  if (lost || !was_lost)
     return;
   /* The role is read again on reconnecting: it may have changed. */
   apply_role (self);
-  adw_toast_dismiss (lost);
-  g_object_set_data (G_OBJECT (self), LOST_TOAST, NULL);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_ ("Connected to the server again.")));
 }
@@ -199,6 +222,7 @@ koers_window_server_bind (KoersWindow *self)
   /* Translators: %s is the server and database, server.example.com/koers. */
   subtitle = g_strdup_printf (_ ("Server %s"), address);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+  add_bar (self, LOST_BAR, GTK_MESSAGE_WARNING);
   g_signal_connect_object (self->store, "connection-changed", G_CALLBACK (connection_changed_cb),
                            self, 0);
   bind_role (self);
