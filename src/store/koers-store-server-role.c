@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
 
 #include "koers-store-private.h"
 #include "koers-store-server.h"
@@ -183,34 +182,18 @@ gboolean
 koers_server_address_parse (const char         *uri,
                             KoersServerAddress *address)
 {
-  PQconninfoOption *options;
+  g_autoptr (GHashTable) parts = NULL;
 
   g_return_val_if_fail (address != NULL, FALSE);
 
   memset (address, 0, sizeof *address);
-  if (!koers_db_is_server_uri (uri))
+  if (!koers_db_is_server_uri (uri) || (parts = koers_db_parse_postgresql_conninfo (uri)) == NULL)
     return FALSE;
-  options = PQconninfoParse (uri, NULL);
-  if (options == NULL)
-    return FALSE;
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    {
-      char **part = NULL;
-
-      if (g_str_equal (o->keyword, "host"))
-        part = &address->host;
-      else if (g_str_equal (o->keyword, "port"))
-        part = &address->port;
-      else if (g_str_equal (o->keyword, "dbname"))
-        part = &address->dbname;
-      else if (g_str_equal (o->keyword, "user"))
-        part = &address->user;
-      else if (g_str_equal (o->keyword, "sslmode"))
-        part = &address->sslmode;
-      if (part != NULL && o->val != NULL)
-        *part = g_strdup (o->val);
-    }
-  PQconninfoFree (options);
+  address->host = g_strdup (g_hash_table_lookup (parts, "host"));
+  address->port = g_strdup (g_hash_table_lookup (parts, "port"));
+  address->dbname = g_strdup (g_hash_table_lookup (parts, "dbname"));
+  address->user = g_strdup (g_hash_table_lookup (parts, "user"));
+  address->sslmode = g_strdup (g_hash_table_lookup (parts, "sslmode"));
   return TRUE;
 }
 

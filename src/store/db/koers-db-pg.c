@@ -451,6 +451,22 @@ ignore_notice (void       *arg,
   g_debug ("%s", message);
 }
 
+GHashTable *
+koers_db_parse_postgresql_conninfo (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  GHashTable       *parts;
+
+  if (options == NULL)
+    return NULL;
+  parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL)
+      g_hash_table_insert (parts, g_strdup (o->keyword), g_strdup (o->val));
+  PQconninfoFree (options);
+  return parts;
+}
+
 int
 koers_db_open_postgresql (const char *conninfo,
                           KoersDb   **db)

@@ -124,6 +124,10 @@ int koers_db_open_postgresql (const char *conninfo,
 int koers_db_open_postgresql_with_password (const char *conninfo,
                                             const char *password,
                                             KoersDb   **db);
+/* The keywords a libpq connection string or URI sets (host, port,
+ * dbname, user, sslmode …) and their values; NULL when libpq cannot
+ * parse it. */
+GHashTable *koers_db_parse_postgresql_conninfo (const char *conninfo);
 /* Is uri one for the server ("postgresql://", "postgres://", or a libpq
  * "key=value" string)? */
 gboolean          koers_db_is_server_uri (const char *uri);
