@@ -9,15 +9,6 @@
 /* Department writes.  Each: checks, one transaction, and only after COMMIT
  * the objects, lists and indexes, then "changed" once. */
 
-static gboolean
-set_not_stored_error (KoersStore *self,
-                      GError    **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _ ("The item is not in this database"));
-  return FALSE;
-}
-
 /* TRUE when parent_id may be the parent of dept: it exists, is not the
  * company, and is not dept or one of its teams.  The method has three
  * levels (company, department, team), so a new parent must be a
@@ -155,13 +146,9 @@ koers_store_save_department (KoersStore      *self,
   int              order;
   gint64           now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_department (self, koers_department_get_id (dept));
+  own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
   if (own == NULL)
-    return set_not_stored_error (self, error);
+    return FALSE;
 
   if (!check_parent (self, own, koers_department_get_parent_id (dept), error))
     goto failed;
@@ -180,10 +167,7 @@ koers_store_save_department (KoersStore      *self,
   if (!koers_store_commit_saved_row (self, row, error))
     goto failed;
 
-  g_object_freeze_notify (G_OBJECT (own));
-  koers_store_take_saved (G_OBJECT (own), G_OBJECT (dept), now);
-  koers_department_set_sort_order (own, order);
-  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (dept), row);
 
   koers_store_emit_changed (self);
   return TRUE;
@@ -204,13 +188,12 @@ koers_store_move_department (KoersStore      *self,
   guint            old_index;
   guint            n;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_department (self, koers_department_get_id (dept));
-  if (own == NULL || !g_list_store_find (self->departments, own, &old_index))
-    return set_not_stored_error (self, error);
+  own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
+  if (own == NULL)
+    return FALSE;
+  /* The index and the list hold the same departments. */
+  if (!g_list_store_find (self->departments, own, &old_index))
+    g_return_val_if_reached (FALSE);
 
   if (koers_department_get_is_company (own))
     {
@@ -303,13 +286,9 @@ koers_store_delete_department (KoersStore      *self,
   guint            position;
   gint64           id;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_department (self, koers_department_get_id (dept));
+  own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
   if (own == NULL)
-    return set_not_stored_error (self, error);
+    return FALSE;
 
   if (koers_department_get_is_company (own))
     {

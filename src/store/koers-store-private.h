@@ -294,7 +294,22 @@ gboolean koers_store_sync_current_value (KoersStore *self,
                                          GError    **error);
 
 /* koers-store-util.c: the steps the writes share. */
-void koers_store_apply_rows (GPtrArray *rows);
+/* The first step of a write to a stored object (of type: a department,
+ * objective, key result, check-in, KPI or KPI value; the caller's copy
+ * or the store's own): the store's own object with its id, or NULL with
+ * the error that it is not in this database. */
+gpointer koers_store_find_own (KoersStore *self,
+                               gpointer    object,
+                               GType       type,
+                               GError    **error);
+/* Before an insert of a key result, check-in, KPI or KPI value: TRUE when
+ * object is not stored yet (fresh: an add, the object not in the store;
+ * else a restore, which brings back an id the store no longer has). */
+gboolean koers_store_check_not_stored (KoersStore *self,
+                                       gpointer    object,
+                                       gboolean    fresh,
+                                       GError    **error);
+void     koers_store_apply_rows (GPtrArray *rows);
 /* A set of gint64 ids (keys freed with it). */
 GHashTable *koers_store_new_id_set (void);
 GHashTable *koers_store_new_id_set_with (gint64 id);
@@ -357,6 +372,16 @@ gboolean koers_store_save_failed (KoersStore *self,
 void koers_store_take_saved (GObject *own,
                              GObject *saved,
                              gint64   stamp);
+/* The same in one notification, with the owner and the order the write
+ * decided (row's owner_id and order, where the entity has them). */
+void koers_store_take_saved_row (GObject        *own,
+                                 GObject        *saved,
+                                 const KoersRow *row);
+/* After a delete's COMMIT: a key result, check-in or KPI value leaves the
+ * indexes and its owner's list (the objective, key result or KPI). */
+void koers_store_forget_child (KoersStore *self,
+                               gpointer    child,
+                               gpointer    owner);
 
 /* koers-store-watch.c */
 
