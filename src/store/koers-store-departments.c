@@ -84,9 +84,9 @@ koers_store_add_department (KoersStore      *self,
                             KoersDepartment *dept,
                             GError         **error)
 {
-  g_autoptr (KoersRow) row = NULL;
-  guint n;
-  int   last_order = 0;
+  KoersRow *row;
+  guint     n;
+  int       last_order = 0;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -121,16 +121,9 @@ koers_store_add_department (KoersStore      *self,
   koers_row_make_fresh (row, koers_now_usec ());
   row->order = last_order + 1;
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_write_tree (self, G_OBJECT (dept), row, TRUE, error))
     return FALSE;
 
-  if (!koers_store_insert_row (self, row, error) || !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_row_apply (row);
   koers_store_keep_department (self, dept);
   koers_store_emit_changed (self);
   return TRUE;

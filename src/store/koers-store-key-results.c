@@ -45,7 +45,6 @@ write_new_key_result (KoersStore     *self,
                       gboolean        fresh,
                       GError        **error)
 {
-  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersObjective *own_objective;
   KoersRow       *row;
 
@@ -63,20 +62,9 @@ write_new_key_result (KoersStore     *self,
     }
   row->owner_id = koers_objective_get_id (own_objective);
 
-  if (!koers_store_begin (self, error))
-    {
-      koers_row_free (row);
-      return FALSE;
-    }
+  if (!koers_store_write_tree (self, G_OBJECT (kr), row, fresh, error))
+    return FALSE;
 
-  if (!koers_store_insert_key_result_tree (self, kr, row, fresh, pending, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_store_apply_rows (pending);
   koers_objective_insert_key_result (own_objective, kr);
   koers_store_index (self, kr, own_objective);
   koers_store_emit_changed (self);

@@ -192,7 +192,6 @@ koers_store_add_kpi (KoersStore *self,
                      KoersKpi   *kpi,
                      GError    **error)
 {
-  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersRow *row;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -207,21 +206,10 @@ koers_store_add_kpi (KoersStore *self,
   koers_row_make_fresh (row, koers_now_usec ());
   row->order = get_next_position (self, row->owner_id, NULL);
 
-  if (!koers_store_begin (self, error))
-    {
-      koers_row_free (row);
-      return FALSE;
-    }
-
   /* Values it already holds go in with it. */
-  if (!koers_store_insert_kpi_tree (self, kpi, row, TRUE, pending, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
+  if (!koers_store_write_tree (self, G_OBJECT (kpi), row, TRUE, error))
+    return FALSE;
 
-  koers_store_apply_rows (pending);
   koers_store_keep_kpi (self, kpi);
   koers_store_emit_changed (self);
   return TRUE;
@@ -362,7 +350,7 @@ write_new_value (KoersStore    *self,
                  gboolean       fresh,
                  GError       **error)
 {
-  g_autoptr (KoersRow) row = NULL;
+  KoersRow *row;
 
   g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
 
@@ -380,16 +368,9 @@ write_new_value (KoersStore    *self,
     }
   row->owner_id = koers_kpi_get_id (kpi);
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_write_tree (self, G_OBJECT (value), row, fresh, error))
     return FALSE;
 
-  if (!koers_store_insert_row (self, row, error) || !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_row_apply (row);
   koers_kpi_add_value (kpi, value);
   koers_store_index (self, value, kpi);
 

@@ -63,7 +63,6 @@ koers_store_add_objective (KoersStore     *self,
                            KoersObjective *objective,
                            GError        **error)
 {
-  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersRow *row;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -85,21 +84,10 @@ koers_store_add_objective (KoersStore     *self,
   row->order = koers_store_next_objective_position (self, row->owner_id,
                                                     koers_objective_get_period (objective));
 
-  if (!koers_store_begin (self, error))
-    {
-      koers_row_free (row);
-      return FALSE;
-    }
-
   /* Key results and check-ins it already holds go in with it. */
-  if (!koers_store_insert_objective_tree (self, objective, row, TRUE, NULL, pending, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
+  if (!koers_store_write_tree (self, G_OBJECT (objective), row, TRUE, error))
+    return FALSE;
 
-  koers_store_apply_rows (pending);
   koers_store_keep_objective (self, objective);
   koers_store_emit_changed (self);
   return TRUE;

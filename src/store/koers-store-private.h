@@ -544,5 +544,14 @@ gboolean koers_store_insert_kpi_tree (KoersStore *self,
                                       gboolean    fresh,
                                       GPtrArray  *pending,
                                       GError    **error);
+/* A new object (any of the six kinds) with what it holds, in a
+ * transaction of its own: row is its row (taken), fresh as above; after
+ * COMMIT the rows are applied to the objects, which the caller then puts
+ * into the model. */
+gboolean koers_store_write_tree (KoersStore *self,
+                                 GObject    *object,
+                                 KoersRow   *row,
+                                 gboolean    fresh,
+                                 GError    **error);
 
 G_END_DECLS
