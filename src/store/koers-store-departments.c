@@ -179,7 +179,6 @@ koers_store_move_department (KoersStore      *self,
   g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
   KoersDepartment *own;
   guint            old_index;
-  guint            n;
 
   own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
   if (own == NULL)
@@ -196,18 +195,11 @@ koers_store_move_department (KoersStore      *self,
     }
 
   /* Index 0 is the company's. */
-  n = g_list_model_get_n_items (model);
-  new_index = CLAMP (new_index, 1, n - 1);
+  new_index = MAX (new_index, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (order, g_list_model_get_item (model, i));
 
-  for (guint i = 0; i < n; i++)
-    {
-      if (i != old_index)
-        g_ptr_array_add (order, g_list_model_get_item (model, i));
-    }
-  g_ptr_array_insert (order, new_index, g_object_ref (own));
-
-  if (!koers_store_renumber (self, "UPDATE departments SET sort_order = ?1 WHERE id = ?2",
-                             order, "sort-order", error))
+  if (!koers_store_move_in_order (self, order, old_index, &new_index, error))
     return FALSE;
 
   if (old_index != new_index)

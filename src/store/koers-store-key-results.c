@@ -166,7 +166,7 @@ koers_store_move_key_result (KoersStore     *self,
   KoersKeyResult *own;
   KoersObjective *owner;
   GListModel     *krs;
-  guint           n;
+  guint           old_index = 0;
 
   own = koers_store_find_own (self, kr, KOERS_TYPE_KEY_RESULT, error);
   if (own == NULL)
@@ -174,22 +174,14 @@ koers_store_move_key_result (KoersStore     *self,
 
   owner = koers_store_get_key_result_objective (self, own);
   krs = koers_objective_get_key_results (owner);
-  n = g_list_model_get_n_items (krs);
-  new_index = MIN (new_index, n - 1);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
     {
-      KoersKeyResult *item = g_list_model_get_item (krs, i);
-
-      if (item != own)
-        g_ptr_array_add (order, item);
-      else
-        g_object_unref (item);
+      g_ptr_array_add (order, g_list_model_get_item (krs, i));
+      if (g_ptr_array_index (order, i) == own)
+        old_index = i;
     }
-  g_ptr_array_insert (order, new_index, g_object_ref (own));
 
-  if (!koers_store_renumber (self, "UPDATE key_results SET position = ?1 WHERE id = ?2", order,
-                             "position", error))
+  if (!koers_store_move_in_order (self, order, old_index, &new_index, error))
     return FALSE;
 
   koers_objective_sort_key_results (owner);

@@ -296,12 +296,7 @@ koers_store_move_kpi (KoersStore *self,
       return FALSE;
     }
 
-  g_ptr_array_steal_index (order, old_index);
-  new_index = MIN (new_index, order->len);
-  g_ptr_array_insert (order, new_index, own);
-
-  if (!koers_store_renumber (self, "UPDATE kpis SET position = ?1 WHERE id = ?2", order,
-                             "position", error))
+  if (!koers_store_move_in_order (self, order, old_index, &new_index, error))
     return FALSE;
 
   if (old_index != new_index)

@@ -330,14 +330,15 @@ gboolean koers_store_delete_by_id (KoersStore *self,
                                    const char *sql,
                                    gint64      id,
                                    GError    **error);
-/* Writes index i as the order of order[i] (sql: ?1 the order, ?2 the id)
- * where it differs, in one transaction, then sets the int property
- * ("position", "sort-order") of the objects. */
-gboolean koers_store_renumber (KoersStore *self,
-                               const char *sql,
-                               GPtrArray  *order,
-                               const char *property,
-                               GError    **error);
+/* Moves order[old_index] (order: the objects of one list, in its order)
+ * to *new_index (at most the last; *new_index says where it went), then
+ * writes index i as the position or sort order of order[i] where it
+ * differs, in one transaction, and sets it on the objects. */
+gboolean koers_store_move_in_order (KoersStore *self,
+                                    GPtrArray  *order,
+                                    guint       old_index,
+                                    guint      *new_index,
+                                    GError    **error);
 /* In memory, after COMMIT: keep indexes an object and puts it into its
  * sorted list; forget unindexes it and takes it out of the list. */
 void koers_store_keep_department (KoersStore      *self,

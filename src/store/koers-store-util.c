@@ -158,13 +158,32 @@ koers_store_delete_by_id (KoersStore *self,
   return TRUE;
 }
 
-gboolean
-koers_store_renumber (KoersStore *self,
-                      const char *sql,
-                      GPtrArray  *order,
-                      const char *property,
-                      GError    **error)
+/* The entity's column of its place in a list (position, sort_order). */
+static const KoersColumn *
+get_order_column (const KoersEntity *entity)
 {
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].json == KOERS_JSON_ORDER)
+      return &entity->columns[i];
+  return NULL;
+}
+
+gboolean
+koers_store_move_in_order (KoersStore *self,
+                           GPtrArray  *order,
+                           guint       old_index,
+                           guint      *new_index,
+                           GError    **error)
+{
+  gpointer           moved = g_ptr_array_steal_index (order, old_index);
+  const KoersEntity *entity = koers_entity_for_object (moved);
+  const KoersColumn *column = get_order_column (entity);
+  g_autofree char   *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", entity->table,
+                                            column->column);
+
+  *new_index = MIN (*new_index, order->len);
+  g_ptr_array_insert (order, *new_index, moved);
+
   if (!koers_store_begin (self, error))
     return FALSE;
 
@@ -174,7 +193,7 @@ koers_store_renumber (KoersStore *self,
       gint64 id;
       int    current;
 
-      g_object_get (g_ptr_array_index (order, i), "id", &id, property, &current, NULL);
+      g_object_get (g_ptr_array_index (order, i), "id", &id, column->property, &current, NULL);
       if (current == (int) i)
         continue;
 
@@ -192,7 +211,7 @@ koers_store_renumber (KoersStore *self,
     goto failed;
 
   for (guint i = 0; i < order->len; i++)
-    g_object_set (g_ptr_array_index (order, i), property, (int) i, NULL);
+    g_object_set (g_ptr_array_index (order, i), column->property, (int) i, NULL);
 
   return TRUE;
 
@@ -303,14 +322,14 @@ koers_store_take_saved_row (GObject        *own,
 {
   const KoersEntity *entity = koers_entity_for_object (own);
   const KoersColumn *parent = koers_entity_get_parent (entity);
+  const KoersColumn *order = get_order_column (entity);
 
   g_object_freeze_notify (own);
   koers_store_take_saved (own, saved, row->updated);
   if (parent != NULL)
     g_object_set (own, parent->property, row->owner_id, NULL);
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (entity->columns[i].json == KOERS_JSON_ORDER)
-      g_object_set (own, entity->columns[i].property, row->order, NULL);
+  if (order != NULL)
+    g_object_set (own, order->property, row->order, NULL);
   g_object_thaw_notify (own);
 }
 
