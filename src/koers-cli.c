@@ -676,6 +676,26 @@ init_report_options (Invocation         *invocation,
     }
 }
 
+/* Prints one line of a command's result (FORMAT is translated, so the
+ * line is formatted before GLib's print handler escapes it). */
+static int print_line (const char *format,
+                       ...) G_GNUC_PRINTF (1, 2);
+
+static int
+print_line (const char *format,
+            ...)
+{
+  g_autofree char *line = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_print ("%s\n", line);
+  return 0;
+}
+
 static int
 run_export_pdf (Invocation *invocation,
                 GError    **error)
@@ -701,16 +721,13 @@ run_export_html (Invocation *invocation,
 {
   KoersReportOptions opts;
   g_autofree char   *name = g_filename_display_name (invocation->target);
-  g_autofree char   *line = NULL;
 
   init_report_options (invocation, &opts);
   if (!koers_html_write (invocation->store, &opts, invocation->target, error))
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_ ("Dashboard written to %s"), name);
-  g_print ("%s\n", line);
-  return 0;
+  return print_line (_ ("Dashboard written to %s"), name);
 }
 
 static int
@@ -718,7 +735,6 @@ run_export_json (Invocation *invocation,
                  GError    **error)
 {
   g_autofree char  *name = g_filename_display_name (invocation->target);
-  g_autofree char  *line = NULL;
   const char       *periods[2];
   KoersExportFilter filter;
 
@@ -727,9 +743,7 @@ run_export_json (Invocation *invocation,
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_ ("JSON export written to %s"), name);
-  g_print ("%s\n", line);
-  return 0;
+  return print_line (_ ("JSON export written to %s"), name);
 }
 
 static int
@@ -737,7 +751,6 @@ run_export_csv (Invocation *invocation,
                 GError    **error)
 {
   g_autofree char  *name = g_filename_display_name (invocation->target);
-  g_autofree char  *line = NULL;
   const char       *periods[2];
   KoersExportFilter filter;
 
@@ -747,9 +760,7 @@ run_export_csv (Invocation *invocation,
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_ ("CSV export written to %s"), name);
-  g_print ("%s\n", line);
-  return 0;
+  return print_line (_ ("CSV export written to %s"), name);
 }
 
 static int
@@ -759,7 +770,6 @@ run_import_json (Invocation *invocation,
   g_autoptr (KoersImportPlan) plan = NULL;
   g_autofree char    *summary = NULL;
   g_autofree char    *name = NULL;
-  g_autofree char    *line = NULL;
   const char *const  *conflicts;
   KoersJsonImportMode mode = invocation->merge ? KOERS_JSON_IMPORT_MERGE : KOERS_JSON_IMPORT_ADD;
 
@@ -774,18 +784,12 @@ run_import_json (Invocation *invocation,
   name = g_filename_display_name (invocation->target);
   /* Translators: the first %s is a file name, the second says what changed,
    * such as "3 added, 1 updated, 12 unchanged". */
-  line = g_strdup_printf (_ ("Imported %s: %s"), name, summary);
-  g_print ("%s\n", line);
+  print_line (_ ("Imported %s: %s"), name, summary);
 
   conflicts = koers_import_plan_get_conflicts (plan);
   for (guint i = 0; conflicts != NULL && conflicts[i] != NULL; i++)
-    {
-      g_autofree char *conflict =
-        /* Translators: %s names an item in the file, such as $.objectives[2] “Title”. */
-        g_strdup_printf (_ ("Kept the database’s newer copy of %s"), conflicts[i]);
-
-      g_print ("%s\n", conflict);
-    }
+    /* Translators: %s names an item in the file, such as $.objectives[2] “Title”. */
+    print_line (_ ("Kept the database’s newer copy of %s"), conflicts[i]);
 
   return 0;
 }
@@ -818,7 +822,6 @@ run_import_csv (Invocation *invocation,
   g_autoptr (KoersCsvImport) import = NULL;
   g_autofree char *name = g_filename_display_name (invocation->target);
   g_autofree char *summary = NULL;
-  g_autofree char *line = NULL;
 
   import = koers_csv_import_new_for_file (file, error);
   if (import == NULL)
@@ -837,9 +840,7 @@ run_import_csv (Invocation *invocation,
         return EXIT_FAILED;
       /* Translators: the first %s is a file name, the second says what
        * would change, such as "2 objectives added, 7 key results added". */
-      line = g_strdup_printf (_ ("Dry run of %s, nothing written: %s"), name, summary);
-      g_print ("%s\n", line);
-      return 0;
+      return print_line (_ ("Dry run of %s, nothing written: %s"), name, summary);
     }
 
   if (!koers_csv_import_apply (import, invocation->store, error))
@@ -847,9 +848,7 @@ run_import_csv (Invocation *invocation,
 
   /* Translators: the first %s is a file name, the second says what changed,
    * such as "2 objectives added, 7 key results added". */
-  line = g_strdup_printf (_ ("Imported %s: %s"), name, summary);
-  g_print ("%s\n", line);
-  return 0;
+  return print_line (_ ("Imported %s: %s"), name, summary);
 }
 
 static int
@@ -880,15 +879,12 @@ run_create_demo (Invocation *invocation,
                  GError    **error)
 {
   g_autofree char *name = g_filename_display_name (invocation->target);
-  g_autofree char *line = NULL;
 
   if (!koers_demo_create (invocation->target, invocation->language, error))
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_ ("Demo database written to %s"), name);
-  g_print ("%s\n", line);
-  return 0;
+  return print_line (_ ("Demo database written to %s"), name);
 }
 
 /* What waits for a check-in today (this quarter's key results, the KPIs,

@@ -9,15 +9,6 @@
 /* Department writes.  Each: checks, one transaction, and only after COMMIT
  * the objects, lists and indexes, then "changed" once. */
 
-static gboolean
-set_not_stored_error (KoersStore *self,
-                      GError    **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _ ("The item is not in this database"));
-  return FALSE;
-}
-
 /* TRUE when parent_id may be the parent of dept: it exists, is not the
  * company, and is not dept or one of its teams.  The method has three
  * levels (company, department, team), so a new parent must be a
@@ -93,9 +84,9 @@ koers_store_add_department (KoersStore      *self,
                             KoersDepartment *dept,
                             GError         **error)
 {
-  g_autoptr (KoersRow) row = NULL;
-  guint n;
-  int   last_order = 0;
+  KoersRow *row;
+  guint     n;
+  int       last_order = 0;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
@@ -130,16 +121,9 @@ koers_store_add_department (KoersStore      *self,
   koers_row_make_fresh (row, koers_now_usec ());
   row->order = last_order + 1;
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_write_tree (self, G_OBJECT (dept), row, TRUE, error))
     return FALSE;
 
-  if (!koers_store_insert_row (self, row, error) || !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_row_apply (row);
   koers_store_keep_department (self, dept);
   koers_store_emit_changed (self);
   return TRUE;
@@ -155,13 +139,9 @@ koers_store_save_department (KoersStore      *self,
   int              order;
   gint64           now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_department (self, koers_department_get_id (dept));
+  own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
   if (own == NULL)
-    return set_not_stored_error (self, error);
+    return FALSE;
 
   if (!check_parent (self, own, koers_department_get_parent_id (dept), error))
     goto failed;
@@ -180,10 +160,7 @@ koers_store_save_department (KoersStore      *self,
   if (!koers_store_commit_saved_row (self, row, error))
     goto failed;
 
-  g_object_freeze_notify (G_OBJECT (own));
-  koers_store_take_saved (G_OBJECT (own), G_OBJECT (dept), now);
-  koers_department_set_sort_order (own, order);
-  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (dept), row);
 
   koers_store_emit_changed (self);
   return TRUE;
@@ -202,15 +179,13 @@ koers_store_move_department (KoersStore      *self,
   g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
   KoersDepartment *own;
   guint            old_index;
-  guint            n;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_department (self, koers_department_get_id (dept));
-  if (own == NULL || !g_list_store_find (self->departments, own, &old_index))
-    return set_not_stored_error (self, error);
+  own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
+  if (own == NULL)
+    return FALSE;
+  /* The index and the list hold the same departments. */
+  if (!g_list_store_find (self->departments, own, &old_index))
+    g_return_val_if_reached (FALSE);
 
   if (koers_department_get_is_company (own))
     {
@@ -220,18 +195,11 @@ koers_store_move_department (KoersStore      *self,
     }
 
   /* Index 0 is the company's. */
-  n = g_list_model_get_n_items (model);
-  new_index = CLAMP (new_index, 1, n - 1);
+  new_index = MAX (new_index, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (order, g_list_model_get_item (model, i));
 
-  for (guint i = 0; i < n; i++)
-    {
-      if (i != old_index)
-        g_ptr_array_add (order, g_list_model_get_item (model, i));
-    }
-  g_ptr_array_insert (order, new_index, g_object_ref (own));
-
-  if (!koers_store_renumber (self, "UPDATE departments SET sort_order = ?1 WHERE id = ?2",
-                             order, "sort-order", error))
+  if (!koers_store_move_in_order (self, order, old_index, &new_index, error))
     return FALSE;
 
   if (old_index != new_index)
@@ -303,13 +271,9 @@ koers_store_delete_department (KoersStore      *self,
   guint            position;
   gint64           id;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_department (self, koers_department_get_id (dept));
+  own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
   if (own == NULL)
-    return set_not_stored_error (self, error);
+    return FALSE;
 
   if (koers_department_get_is_company (own))
     {

@@ -11,22 +11,6 @@
  * check-in write also sets the key result's current-value to the latest
  * check-in's value, in the same transaction. */
 
-static gboolean
-set_not_stored_error (GError **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _ ("The key result or check-in is not in this database"));
-  return FALSE;
-}
-
-static gboolean
-set_already_stored_error (GError **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                       _ ("The key result or check-in is already in this database"));
-  return FALSE;
-}
-
 static int
 get_next_position (KoersObjective *objective)
 {
@@ -61,24 +45,14 @@ write_new_key_result (KoersStore     *self,
                       gboolean        fresh,
                       GError        **error)
 {
-  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersObjective *own_objective;
   KoersRow       *row;
-  gint64          id;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  own_objective = koers_store_find_objective (self, koers_objective_get_id (objective));
-  if (own_objective == NULL)
-    return set_not_stored_error (error);
-
-  id = koers_key_result_get_id (kr);
-  if (fresh ? koers_store_find_key_result (self, id) == kr
-            : (id == 0 || koers_store_find_key_result (self, id) != NULL))
-    return set_already_stored_error (error);
+  own_objective = koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error);
+  if (own_objective == NULL || !koers_store_check_not_stored (self, kr, fresh, error))
+    return FALSE;
 
   row = koers_row_new_from_object (G_OBJECT (kr));
   if (fresh)
@@ -88,20 +62,9 @@ write_new_key_result (KoersStore     *self,
     }
   row->owner_id = koers_objective_get_id (own_objective);
 
-  if (!koers_store_begin (self, error))
-    {
-      koers_row_free (row);
-      return FALSE;
-    }
+  if (!koers_store_write_tree (self, G_OBJECT (kr), row, fresh, error))
+    return FALSE;
 
-  if (!koers_store_insert_key_result_tree (self, kr, row, fresh, pending, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_store_apply_rows (pending);
   koers_objective_insert_key_result (own_objective, kr);
   koers_store_index (self, kr, own_objective);
   koers_store_emit_changed (self);
@@ -132,13 +95,9 @@ koers_store_save_key_result (KoersStore     *self,
   int             position;
   gint64          now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_key_result (self, koers_key_result_get_id (kr));
+  own = koers_store_find_own (self, kr, KOERS_TYPE_KEY_RESULT, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   owner = koers_store_get_key_result_objective (self, own);
   target = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
@@ -175,11 +134,7 @@ koers_store_save_key_result (KoersStore     *self,
     goto failed;
 
   g_object_ref (own);
-  g_object_freeze_notify (G_OBJECT (own));
-  koers_store_take_saved (G_OBJECT (own), G_OBJECT (kr), now);
-  koers_key_result_set_position (own, position);
-  koers_key_result_set_objective_id (own, koers_objective_get_id (target));
-  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (kr), row);
 
   if (target != owner)
     {
@@ -211,34 +166,22 @@ koers_store_move_key_result (KoersStore     *self,
   KoersKeyResult *own;
   KoersObjective *owner;
   GListModel     *krs;
-  guint           n;
+  guint           old_index = 0;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_key_result (self, koers_key_result_get_id (kr));
+  own = koers_store_find_own (self, kr, KOERS_TYPE_KEY_RESULT, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   owner = koers_store_get_key_result_objective (self, own);
   krs = koers_objective_get_key_results (owner);
-  n = g_list_model_get_n_items (krs);
-  new_index = MIN (new_index, n - 1);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
     {
-      KoersKeyResult *item = g_list_model_get_item (krs, i);
-
-      if (item != own)
-        g_ptr_array_add (order, item);
-      else
-        g_object_unref (item);
+      g_ptr_array_add (order, g_list_model_get_item (krs, i));
+      if (g_ptr_array_index (order, i) == own)
+        old_index = i;
     }
-  g_ptr_array_insert (order, new_index, g_object_ref (own));
 
-  if (!koers_store_renumber (self, "UPDATE key_results SET position = ?1 WHERE id = ?2", order,
-                             "position", error))
+  if (!koers_store_move_in_order (self, order, old_index, &new_index, error))
     return FALSE;
 
   koers_objective_sort_key_results (owner);
@@ -255,13 +198,9 @@ koers_store_delete_key_result (KoersStore     *self,
   KoersKeyResult *own;
   KoersObjective *owner;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_key_result (self, koers_key_result_get_id (kr));
+  own = koers_store_find_own (self, kr, KOERS_TYPE_KEY_RESULT, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   owner = koers_store_get_key_result_objective (self, own);
   /* Read before they go, so that an undo writes them back. */
@@ -273,12 +212,7 @@ koers_store_delete_key_result (KoersStore     *self,
     return FALSE;
 
   /* The positions of the others keep a gap, so an undo lands in place. */
-  g_object_ref (own);
-  g_object_ref (owner);
-  koers_store_unindex (self, own);
-  koers_objective_remove_key_result (owner, own);
-  g_object_unref (owner);
-  g_object_unref (own);
+  koers_store_forget_child (self, own, owner);
 
   koers_store_emit_changed (self);
   return TRUE;
@@ -304,21 +238,12 @@ write_new_checkin (KoersStore     *self,
   g_autoptr (KoersRow) row = NULL;
   gboolean has_current = FALSE;
   double   current_value = 0;
-  gint64   id;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
   g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  kr = koers_store_find_key_result (self, koers_key_result_get_id (kr));
-  if (kr == NULL)
-    return set_not_stored_error (error);
-
-  id = koers_checkin_get_id (checkin);
-  if (fresh ? koers_store_find_checkin (self, id) == checkin
-            : (id == 0 || koers_store_find_checkin (self, id) != NULL))
-    return set_already_stored_error (error);
+  kr = koers_store_find_own (self, kr, KOERS_TYPE_KEY_RESULT, error);
+  if (kr == NULL || !koers_store_check_not_stored (self, checkin, fresh, error))
+    return FALSE;
 
   row = koers_row_new_from_object (G_OBJECT (checkin));
   if (fresh)
@@ -379,13 +304,9 @@ koers_store_save_checkin (KoersStore   *self,
   double          current_value = 0;
   gint64          now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_checkin (self, koers_checkin_get_id (checkin));
+  own = koers_store_find_own (self, checkin, KOERS_TYPE_CHECKIN, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   kr = koers_store_get_checkin_key_result (self, own);
   now = MAX (koers_now_usec (), koers_checkin_get_updated (own) + 1);
@@ -405,10 +326,7 @@ koers_store_save_checkin (KoersStore   *self,
       !koers_store_commit (self, error))
     goto rollback;
 
-  g_object_freeze_notify (G_OBJECT (own));
-  koers_store_take_saved (G_OBJECT (own), G_OBJECT (checkin), now);
-  koers_checkin_set_key_result_id (own, koers_key_result_get_id (kr));
-  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (checkin), row);
 
   /* Already in the list: this re-sorts it when the date moved. */
   koers_key_result_add_checkin (kr, own);
@@ -433,13 +351,9 @@ koers_store_delete_checkin (KoersStore   *self,
   gboolean        has_current = FALSE;
   double          current_value = 0;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_CHECKIN (checkin), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_checkin (self, koers_checkin_get_id (checkin));
+  own = koers_store_find_own (self, checkin, KOERS_TYPE_CHECKIN, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   kr = koers_store_get_checkin_key_result (self, own);
 
@@ -453,13 +367,10 @@ koers_store_delete_checkin (KoersStore   *self,
       !koers_store_commit (self, error))
     goto failed;
 
-  g_object_ref (own);
   g_object_ref (kr);
-  koers_store_unindex (self, own);
-  koers_key_result_remove_checkin (kr, own);
+  koers_store_forget_child (self, own, kr);
   set_current (kr, has_current, current_value);
   g_object_unref (kr);
-  g_object_unref (own);
 
   koers_store_emit_changed (self);
   return TRUE;

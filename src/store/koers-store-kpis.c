@@ -14,22 +14,6 @@
  * current value and status are not stored: the KPI object derives them
  * from its values. */
 
-static gboolean
-set_not_stored_error (GError **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _ ("The KPI or KPI value is not in this database"));
-  return FALSE;
-}
-
-static gboolean
-set_already_stored_error (GError **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
-                       _ ("The KPI or KPI value is already in this database"));
-  return FALSE;
-}
-
 GPtrArray *
 koers_store_list_department_kpis (KoersStore      *self,
                                   KoersDepartment *dept)
@@ -208,38 +192,24 @@ koers_store_add_kpi (KoersStore *self,
                      KoersKpi   *kpi,
                      GError    **error)
 {
-  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersRow *row;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_list_store_find (self->kpis, kpi, NULL))
-    return set_already_stored_error (error);
-
-  if (!check_kpi (self, kpi, error) || !check_values (kpi, error))
+  if (!koers_store_check_not_stored (self, kpi, TRUE, error) || !check_kpi (self, kpi, error) ||
+      !check_values (kpi, error))
     return FALSE;
 
   row = koers_row_new_from_object (G_OBJECT (kpi));
   koers_row_make_fresh (row, koers_now_usec ());
   row->order = get_next_position (self, row->owner_id, NULL);
 
-  if (!koers_store_begin (self, error))
-    {
-      koers_row_free (row);
-      return FALSE;
-    }
-
   /* Values it already holds go in with it. */
-  if (!koers_store_insert_kpi_tree (self, kpi, row, TRUE, pending, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
+  if (!koers_store_write_tree (self, G_OBJECT (kpi), row, TRUE, error))
+    return FALSE;
 
-  koers_store_apply_rows (pending);
   koers_store_keep_kpi (self, kpi);
   koers_store_emit_changed (self);
   return TRUE;
@@ -256,13 +226,9 @@ koers_store_save_kpi (KoersStore *self,
   int       position;
   gint64    now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
+  own = koers_store_find_own (self, kpi, KOERS_TYPE_KPI, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   if (!check_kpi (self, kpi, error))
     goto failed;
@@ -296,11 +262,7 @@ koers_store_save_kpi (KoersStore *self,
   if (!koers_store_commit_saved_row (self, row, error))
     goto failed;
 
-  g_object_freeze_notify (G_OBJECT (own));
-  koers_store_take_saved (G_OBJECT (own), G_OBJECT (kpi), now);
-  koers_kpi_set_department_id (own, department_id);
-  koers_kpi_set_position (own, position);
-  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (kpi), row);
   koers_store_resort_kpi (self, own);
 
   koers_store_emit_changed (self);
@@ -321,25 +283,20 @@ koers_store_move_kpi (KoersStore *self,
   KoersKpi        *own;
   guint            old_index;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
+  own = koers_store_find_own (self, kpi, KOERS_TYPE_KPI, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   dept = koers_store_find_department (self, koers_kpi_get_department_id (own));
   order = koers_store_list_department_kpis (self, dept);
   if (!g_ptr_array_find (order, own, &old_index))
-    return set_not_stored_error (error);
+    {
+      g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                           _ ("The KPI or KPI value is not in this database"));
+      return FALSE;
+    }
 
-  g_ptr_array_steal_index (order, old_index);
-  new_index = MIN (new_index, order->len);
-  g_ptr_array_insert (order, new_index, own);
-
-  if (!koers_store_renumber (self, "UPDATE kpis SET position = ?1 WHERE id = ?2", order,
-                             "position", error))
+  if (!koers_store_move_in_order (self, order, old_index, &new_index, error))
     return FALSE;
 
   if (old_index != new_index)
@@ -356,13 +313,9 @@ koers_store_delete_kpi (KoersStore *self,
 {
   KoersKpi *own;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
+  own = koers_store_find_own (self, kpi, KOERS_TYPE_KPI, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   /* Its values go with ON DELETE CASCADE, the key results' links with
    * SET NULL. */
@@ -392,24 +345,13 @@ write_new_value (KoersStore    *self,
                  gboolean       fresh,
                  GError       **error)
 {
-  g_autoptr (KoersRow) row = NULL;
-  gint64 id;
+  KoersRow *row;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KPI (kpi), FALSE);
   g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  kpi = koers_store_find_kpi (self, koers_kpi_get_id (kpi));
-  if (kpi == NULL)
-    return set_not_stored_error (error);
-
-  id = koers_kpi_value_get_id (value);
-  if (fresh ? koers_store_find_kpi_value (self, id) == value
-            : (id == 0 || koers_store_find_kpi_value (self, id) != NULL))
-    return set_already_stored_error (error);
-
-  if (!check_value (value, !fresh, error))
+  kpi = koers_store_find_own (self, kpi, KOERS_TYPE_KPI, error);
+  if (kpi == NULL || !koers_store_check_not_stored (self, value, fresh, error) ||
+      !check_value (value, !fresh, error))
     return FALSE;
 
   row = koers_row_new_from_object (G_OBJECT (value));
@@ -421,16 +363,9 @@ write_new_value (KoersStore    *self,
     }
   row->owner_id = koers_kpi_get_id (kpi);
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_write_tree (self, G_OBJECT (value), row, fresh, error))
     return FALSE;
 
-  if (!koers_store_insert_row (self, row, error) || !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
-
-  koers_row_apply (row);
   koers_kpi_add_value (kpi, value);
   koers_store_index (self, value, kpi);
 
@@ -466,13 +401,9 @@ koers_store_save_kpi_value (KoersStore    *self,
   KoersKpi      *kpi;
   gint64         now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_kpi_value (self, koers_kpi_value_get_id (value));
+  own = koers_store_find_own (self, value, KOERS_TYPE_KPI_VALUE, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   kpi = koers_store_get_kpi_value_kpi (self, own);
   if (!check_value (value, TRUE, error))
@@ -490,10 +421,7 @@ koers_store_save_kpi_value (KoersStore    *self,
   if (!koers_store_commit_saved_row (self, row, error))
     goto failed;
 
-  g_object_freeze_notify (G_OBJECT (own));
-  koers_store_take_saved (G_OBJECT (own), G_OBJECT (value), now);
-  koers_kpi_value_set_kpi_id (own, koers_kpi_get_id (kpi));
-  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (value), row);
 
   /* Already in the list: this re-sorts it when the date moved. */
   koers_kpi_add_value (kpi, own);
@@ -513,13 +441,9 @@ koers_store_delete_kpi_value (KoersStore    *self,
   KoersKpiValue *own;
   KoersKpi      *kpi;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (value), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_kpi_value (self, koers_kpi_value_get_id (value));
+  own = koers_store_find_own (self, value, KOERS_TYPE_KPI_VALUE, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   kpi = koers_store_get_kpi_value_kpi (self, own);
 
@@ -527,12 +451,7 @@ koers_store_delete_kpi_value (KoersStore    *self,
                                  koers_kpi_value_get_id (own), error))
     return FALSE;
 
-  g_object_ref (own);
-  g_object_ref (kpi);
-  koers_store_unindex (self, own);
-  koers_kpi_remove_value (kpi, own);
-  g_object_unref (kpi);
-  g_object_unref (own);
+  koers_store_forget_child (self, own, kpi);
 
   koers_store_emit_changed (self);
   return TRUE;

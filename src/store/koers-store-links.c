@@ -311,6 +311,39 @@ check_kpi_link (KoersStore *self,
   return FALSE;
 }
 
+/* The check-ins of a key result or the values of a KPI, under the parent
+ * row just written, oldest first: among those of one day, a newer one
+ * gets the larger id, which is how the list already sorts them. */
+static gboolean
+insert_dated_children (KoersStore *self,
+                       GListModel *children,
+                       KoersRow   *parent,
+                       gboolean    fresh,
+                       GPtrArray  *pending,
+                       GError    **error)
+{
+  for (guint i = g_list_model_get_n_items (children); i > 0; i--)
+    {
+      g_autoptr (GObject) child = g_list_model_get_item (children, i - 1);
+      KoersRow *row = koers_row_new_from_object (child);
+
+      g_ptr_array_add (pending, row);
+      if (fresh)
+        {
+          /* New ids, with the parent row's stamps. */
+          koers_row_make_fresh (row, parent->created);
+          if (row->date == NULL)
+            row->date = koers_date_today_iso ();
+        }
+      row->owner_id = parent->id;
+
+      if (!koers_store_insert_row (self, row, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 koers_store_insert_key_result_tree (KoersStore     *self,
                                     KoersKeyResult *kr,
@@ -320,36 +353,15 @@ koers_store_insert_key_result_tree (KoersStore     *self,
                                     GError        **error)
 {
   GListModel *checkins = koers_key_result_get_checkins (kr);
-  guint       n = g_list_model_get_n_items (checkins);
 
   g_ptr_array_add (pending, row);
 
   if (!check_kpi_link (self, row, fresh, error) ||
-      !koers_store_insert_row (self, row, error))
+      !koers_store_insert_row (self, row, error) ||
+      !insert_dated_children (self, checkins, row, fresh, pending, error))
     return FALSE;
 
-  /* Oldest first: among check-ins of one day, a newer one gets the larger
-   * id, which is how the list already sorts them. */
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
-      KoersRow *crow = koers_row_new_from_object (G_OBJECT (checkin));
-
-      g_ptr_array_add (pending, crow);
-      if (fresh)
-        {
-          /* New ids, with the parent row's stamps. */
-          koers_row_make_fresh (crow, row->created);
-          if (crow->date == NULL)
-            crow->date = koers_date_today_iso ();
-        }
-      crow->owner_id = row->id;
-
-      if (!koers_store_insert_row (self, crow, error))
-        return FALSE;
-    }
-
-  if (fresh && n > 0)
+  if (fresh && g_list_model_get_n_items (checkins) > 0)
     return koers_store_sync_current_value (self, row->id, &row->has_current,
                                            &row->current_value, error);
 
@@ -415,32 +427,56 @@ koers_store_insert_kpi_tree (KoersStore *self,
                              GPtrArray  *pending,
                              GError    **error)
 {
-  GListModel *values = koers_kpi_get_values (kpi);
-  guint       n = g_list_model_get_n_items (values);
-
   g_ptr_array_add (pending, row);
 
-  if (!koers_store_insert_row (self, row, error))
-    return FALSE;
+  return koers_store_insert_row (self, row, error) &&
+         insert_dated_children (self, koers_kpi_get_values (kpi), row, fresh, pending, error);
+}
 
-  /* Oldest first, as for check-ins. */
-  for (guint i = n; i > 0; i--)
+/* What a write of one new object inserts: its row, and under it what it
+ * holds. */
+static gboolean
+insert_tree (KoersStore *self,
+             GObject    *object,
+             KoersRow   *row,
+             gboolean    fresh,
+             GPtrArray  *pending,
+             GError    **error)
+{
+  if (KOERS_IS_OBJECTIVE (object))
+    return koers_store_insert_objective_tree (self, KOERS_OBJECTIVE (object), row, fresh, NULL,
+                                              pending, error);
+  if (KOERS_IS_KEY_RESULT (object))
+    return koers_store_insert_key_result_tree (self, KOERS_KEY_RESULT (object), row, fresh,
+                                               pending, error);
+  if (KOERS_IS_KPI (object))
+    return koers_store_insert_kpi_tree (self, KOERS_KPI (object), row, fresh, pending, error);
+
+  g_ptr_array_add (pending, row);
+  return koers_store_insert_row (self, row, error);
+}
+
+gboolean
+koers_store_write_tree (KoersStore *self,
+                        GObject    *object,
+                        KoersRow   *row,
+                        gboolean    fresh,
+                        GError    **error)
+{
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
+
+  if (!koers_store_begin (self, error))
     {
-      g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i - 1);
-      KoersRow *vrow = koers_row_new_from_object (G_OBJECT (value));
-
-      g_ptr_array_add (pending, vrow);
-      if (fresh)
-        {
-          koers_row_make_fresh (vrow, row->created);
-          if (vrow->date == NULL)
-            vrow->date = koers_date_today_iso ();
-        }
-      vrow->owner_id = row->id;
-
-      if (!koers_store_insert_row (self, vrow, error))
-        return FALSE;
+      koers_row_free (row);
+      return FALSE;
     }
 
+  if (!insert_tree (self, object, row, fresh, pending, error) || !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  koers_store_apply_rows (pending);
   return TRUE;
 }

@@ -9,14 +9,6 @@
 /* Objective writes.  Each: checks, one transaction, and only after COMMIT
  * the objects, lists and indexes, then "changed" once. */
 
-static gboolean
-set_not_stored_error (GError **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _ ("The objective is not in this database"));
-  return FALSE;
-}
-
 int
 koers_store_next_objective_position (KoersStore *self,
                                      gint64      department_id,
@@ -71,7 +63,6 @@ koers_store_add_objective (KoersStore     *self,
                            KoersObjective *objective,
                            GError        **error)
 {
-  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) koers_row_free);
   KoersRow *row;
 
   g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
@@ -93,21 +84,10 @@ koers_store_add_objective (KoersStore     *self,
   row->order = koers_store_next_objective_position (self, row->owner_id,
                                                     koers_objective_get_period (objective));
 
-  if (!koers_store_begin (self, error))
-    {
-      koers_row_free (row);
-      return FALSE;
-    }
-
   /* Key results and check-ins it already holds go in with it. */
-  if (!koers_store_insert_objective_tree (self, objective, row, TRUE, NULL, pending, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
+  if (!koers_store_write_tree (self, G_OBJECT (objective), row, TRUE, error))
+    return FALSE;
 
-  koers_store_apply_rows (pending);
   koers_store_keep_objective (self, objective);
   koers_store_emit_changed (self);
   return TRUE;
@@ -122,13 +102,9 @@ koers_store_save_objective (KoersStore     *self,
   KoersObjective *own;
   gint64          now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  own = koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   if (!check_objective (self, objective, error))
     goto failed;
@@ -146,9 +122,7 @@ koers_store_save_objective (KoersStore     *self,
   if (!koers_store_commit_saved_row (self, row, error))
     goto failed;
 
-  g_object_freeze_notify (G_OBJECT (own));
-  koers_store_take_saved (G_OBJECT (own), G_OBJECT (objective), now);
-  g_object_thaw_notify (G_OBJECT (own));
+  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (objective), row);
   koers_store_resort_objective (self, own);
 
   koers_store_emit_changed (self);
@@ -169,13 +143,9 @@ koers_store_set_objective_archived (KoersStore     *self,
   g_autoptr (KoersObjective) copy = NULL;
   KoersObjective *own;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  own = koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
   if (koers_objective_get_archived (own) == !!archived)
     return TRUE;
 
@@ -230,13 +200,9 @@ koers_store_delete_objective (KoersStore     *self,
   KoersObjective *own;
   guint           n_checkins = 0;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  own = koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   /* Its check-ins are its history: that is kept, by archiving. */
   if (!koers_store_count_objective_checkins (self, own, &n_checkins, error))

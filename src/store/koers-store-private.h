@@ -294,7 +294,22 @@ gboolean koers_store_sync_current_value (KoersStore *self,
                                          GError    **error);
 
 /* koers-store-util.c: the steps the writes share. */
-void koers_store_apply_rows (GPtrArray *rows);
+/* The first step of a write to a stored object (of type: a department,
+ * objective, key result, check-in, KPI or KPI value; the caller's copy
+ * or the store's own): the store's own object with its id, or NULL with
+ * the error that it is not in this database. */
+gpointer koers_store_find_own (KoersStore *self,
+                               gpointer    object,
+                               GType       type,
+                               GError    **error);
+/* Before an insert of a key result, check-in, KPI or KPI value: TRUE when
+ * object is not stored yet (fresh: an add, the object not in the store;
+ * else a restore, which brings back an id the store no longer has). */
+gboolean koers_store_check_not_stored (KoersStore *self,
+                                       gpointer    object,
+                                       gboolean    fresh,
+                                       GError    **error);
+void     koers_store_apply_rows (GPtrArray *rows);
 /* A set of gint64 ids (keys freed with it). */
 GHashTable *koers_store_new_id_set (void);
 GHashTable *koers_store_new_id_set_with (gint64 id);
@@ -315,14 +330,15 @@ gboolean koers_store_delete_by_id (KoersStore *self,
                                    const char *sql,
                                    gint64      id,
                                    GError    **error);
-/* Writes index i as the order of order[i] (sql: ?1 the order, ?2 the id)
- * where it differs, in one transaction, then sets the int property
- * ("position", "sort-order") of the objects. */
-gboolean koers_store_renumber (KoersStore *self,
-                               const char *sql,
-                               GPtrArray  *order,
-                               const char *property,
-                               GError    **error);
+/* Moves order[old_index] (order: the objects of one list, in its order)
+ * to *new_index (at most the last; *new_index says where it went), then
+ * writes index i as the position or sort order of order[i] where it
+ * differs, in one transaction, and sets it on the objects. */
+gboolean koers_store_move_in_order (KoersStore *self,
+                                    GPtrArray  *order,
+                                    guint       old_index,
+                                    guint      *new_index,
+                                    GError    **error);
 /* In memory, after COMMIT: keep indexes an object and puts it into its
  * sorted list; forget unindexes it and takes it out of the list. */
 void koers_store_keep_department (KoersStore      *self,
@@ -357,6 +373,16 @@ gboolean koers_store_save_failed (KoersStore *self,
 void koers_store_take_saved (GObject *own,
                              GObject *saved,
                              gint64   stamp);
+/* The same in one notification, with the owner and the order the write
+ * decided (row's owner_id and order, where the entity has them). */
+void koers_store_take_saved_row (GObject        *own,
+                                 GObject        *saved,
+                                 const KoersRow *row);
+/* After a delete's COMMIT: a key result, check-in or KPI value leaves the
+ * indexes and its owner's list (the objective, key result or KPI). */
+void koers_store_forget_child (KoersStore *self,
+                               gpointer    child,
+                               gpointer    owner);
 
 /* koers-store-watch.c */
 
@@ -519,5 +545,14 @@ gboolean koers_store_insert_kpi_tree (KoersStore *self,
                                       gboolean    fresh,
                                       GPtrArray  *pending,
                                       GError    **error);
+/* A new object (any of the six kinds) with what it holds, in a
+ * transaction of its own: row is its row (taken), fresh as above; after
+ * COMMIT the rows are applied to the objects, which the caller then puts
+ * into the model. */
+gboolean koers_store_write_tree (KoersStore *self,
+                                 GObject    *object,
+                                 KoersRow   *row,
+                                 gboolean    fresh,
+                                 GError    **error);
 
 G_END_DECLS

@@ -12,14 +12,6 @@
  * hand-over.  The review's columns and the dismissed findings are read at
  * open (koers-store-load.c) and kept by every write. */
 
-static gboolean
-set_not_stored_error (GError **error)
-{
-  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
-                       _ ("The objective is not in this database"));
-  return FALSE;
-}
-
 gboolean
 koers_store_save_review (KoersStore     *self,
                          KoersObjective *objective,
@@ -30,13 +22,9 @@ koers_store_save_review (KoersStore     *self,
   guint       n_krs;
   gint64      now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   /* The review edits the store's own objects, as check-ins do. */
-  if (koers_store_find_objective (self, koers_objective_get_id (objective)) != objective)
-    return set_not_stored_error (error);
+  if (koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error) != objective)
+    return FALSE;
 
   krs = koers_objective_get_key_results (objective);
   n_krs = g_list_model_get_n_items (krs);
@@ -403,14 +391,11 @@ koers_store_carry_over_objective (KoersStore        *self,
   KoersRow       *row;
   gint64          now;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
   g_return_val_if_fail (department == NULL || KOERS_IS_DEPARTMENT (department), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  own = koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   if (!koers_objective_get_parsed_period (own, &from))
     {
@@ -485,14 +470,11 @@ koers_store_hand_over_objective (KoersStore      *self,
   KoersObjective *own;
   gint64          department_id;
 
-  g_return_val_if_fail (KOERS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), FALSE);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (department), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  own = koers_store_find_objective (self, koers_objective_get_id (objective));
+  own = koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error);
   if (own == NULL)
-    return set_not_stored_error (error);
+    return FALSE;
 
   department_id = koers_department_get_id (department);
   if (koers_store_find_department (self, department_id) != department)

@@ -1,12 +1,89 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "core/koers-date.h"
 #include "koers-store-private.h"
 
-/* The steps every write of the koers-store-*.c files shares: rows to
- * apply after COMMIT, sets of ids, a fresh row, one statement on one id,
- * a delete in its own transaction and a renumbering. */
+/* The steps every write of the koers-store-*.c files shares: finding the
+ * store's own object, rows to apply after COMMIT, sets of ids, a fresh
+ * row, one statement on one id, a delete in its own transaction, a
+ * renumbering and the end of a save. */
+
+/* The store's object with object's id (any of the six kinds), or NULL. */
+static gpointer
+find_by_id (KoersStore *self,
+            GObject    *object)
+{
+  gint64 id = 0;
+
+  g_object_get (object, "id", &id, NULL);
+  if (KOERS_IS_DEPARTMENT (object))
+    return koers_store_find_department (self, id);
+  if (KOERS_IS_OBJECTIVE (object))
+    return koers_store_find_objective (self, id);
+  if (KOERS_IS_KEY_RESULT (object))
+    return koers_store_find_key_result (self, id);
+  if (KOERS_IS_CHECKIN (object))
+    return koers_store_find_checkin (self, id);
+  if (KOERS_IS_KPI (object))
+    return koers_store_find_kpi (self, id);
+  return koers_store_find_kpi_value (self, id);
+}
+
+/* The errors say which file of writes refused, as each always has. */
+static const char *
+get_not_stored_message (GObject *object)
+{
+  if (KOERS_IS_DEPARTMENT (object))
+    return _ ("The item is not in this database");
+  if (KOERS_IS_OBJECTIVE (object))
+    return _ ("The objective is not in this database");
+  if (KOERS_IS_KEY_RESULT (object) || KOERS_IS_CHECKIN (object))
+    return _ ("The key result or check-in is not in this database");
+  return _ ("The KPI or KPI value is not in this database");
+}
+
+gpointer
+koers_store_find_own (KoersStore *self,
+                      gpointer    object,
+                      GType       type,
+                      GError    **error)
+{
+  gpointer own;
+
+  g_return_val_if_fail (KOERS_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, type), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  own = find_by_id (self, object);
+  if (own == NULL)
+    g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
+                         get_not_stored_message (object));
+  return own;
+}
+
+gboolean
+koers_store_check_not_stored (KoersStore *self,
+                              gpointer    object,
+                              gboolean    fresh,
+                              GError    **error)
+{
+  gint64   id = 0;
+  gpointer stored;
+
+  g_object_get (object, "id", &id, NULL);
+  stored = find_by_id (self, object);
+  if (fresh ? stored != object : (id != 0 && stored == NULL))
+    return TRUE;
+
+  g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_CONSTRAINT,
+                       KOERS_IS_KPI (object) || KOERS_IS_KPI_VALUE (object)
+                         ? _ ("The KPI or KPI value is already in this database")
+                         : _ ("The key result or check-in is already in this database"));
+  return FALSE;
+}
 
 void
 koers_store_apply_rows (GPtrArray *rows)
@@ -81,13 +158,32 @@ koers_store_delete_by_id (KoersStore *self,
   return TRUE;
 }
 
-gboolean
-koers_store_renumber (KoersStore *self,
-                      const char *sql,
-                      GPtrArray  *order,
-                      const char *property,
-                      GError    **error)
+/* The entity's column of its place in a list (position, sort_order). */
+static const KoersColumn *
+get_order_column (const KoersEntity *entity)
 {
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].json == KOERS_JSON_ORDER)
+      return &entity->columns[i];
+  return NULL;
+}
+
+gboolean
+koers_store_move_in_order (KoersStore *self,
+                           GPtrArray  *order,
+                           guint       old_index,
+                           guint      *new_index,
+                           GError    **error)
+{
+  gpointer           moved = g_ptr_array_steal_index (order, old_index);
+  const KoersEntity *entity = koers_entity_for_object (moved);
+  const KoersColumn *column = get_order_column (entity);
+  g_autofree char   *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", entity->table,
+                                            column->column);
+
+  *new_index = MIN (*new_index, order->len);
+  g_ptr_array_insert (order, *new_index, moved);
+
   if (!koers_store_begin (self, error))
     return FALSE;
 
@@ -97,7 +193,7 @@ koers_store_renumber (KoersStore *self,
       gint64 id;
       int    current;
 
-      g_object_get (g_ptr_array_index (order, i), "id", &id, property, &current, NULL);
+      g_object_get (g_ptr_array_index (order, i), "id", &id, column->property, &current, NULL);
       if (current == (int) i)
         continue;
 
@@ -115,7 +211,7 @@ koers_store_renumber (KoersStore *self,
     goto failed;
 
   for (guint i = 0; i < order->len; i++)
-    g_object_set (g_ptr_array_index (order, i), property, (int) i, NULL);
+    g_object_set (g_ptr_array_index (order, i), column->property, (int) i, NULL);
 
   return TRUE;
 
@@ -217,4 +313,40 @@ koers_store_take_saved (GObject *own,
       g_object_set (saved, "updated", stamp, NULL);
     }
   g_object_set (own, "updated", stamp, NULL);
+}
+
+void
+koers_store_take_saved_row (GObject        *own,
+                            GObject        *saved,
+                            const KoersRow *row)
+{
+  const KoersEntity *entity = koers_entity_for_object (own);
+  const KoersColumn *parent = koers_entity_get_parent (entity);
+  const KoersColumn *order = get_order_column (entity);
+
+  g_object_freeze_notify (own);
+  koers_store_take_saved (own, saved, row->updated);
+  if (parent != NULL)
+    g_object_set (own, parent->property, row->owner_id, NULL);
+  if (order != NULL)
+    g_object_set (own, order->property, row->order, NULL);
+  g_object_thaw_notify (own);
+}
+
+void
+koers_store_forget_child (KoersStore *self,
+                          gpointer    child,
+                          gpointer    owner)
+{
+  g_object_ref (child);
+  g_object_ref (owner);
+  koers_store_unindex (self, child);
+  if (KOERS_IS_KEY_RESULT (child))
+    koers_objective_remove_key_result (owner, child);
+  else if (KOERS_IS_CHECKIN (child))
+    koers_key_result_remove_checkin (owner, child);
+  else
+    koers_kpi_remove_value (owner, child);
+  g_object_unref (owner);
+  g_object_unref (child);
 }
