@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "koers-property.h"
 #include "koers-date.h"
 #include "koers-department.h"
 #include "koers-due.h"
@@ -53,61 +54,14 @@ koers_due_item_init (KoersDueItem *self)
   self->owner = g_strdup ("");
 }
 
-KoersDueKind
-koers_due_item_get_kind (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), KOERS_DUE_KIND_KEY_RESULT);
-  return self->kind;
-}
-
-KoersKeyResult *
-koers_due_item_get_key_result (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->key_result;
-}
-
-KoersObjective *
-koers_due_item_get_objective (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->objective;
-}
-
-KoersKpi *
-koers_due_item_get_kpi (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->kpi;
-}
-
-gint64
-koers_due_item_get_department_id (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), 0);
-  return self->department_id;
-}
-
-const char *
-koers_due_item_get_owner (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), "");
-  return self->owner;
-}
-
-gboolean
-koers_due_item_get_late (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), FALSE);
-  return self->late;
-}
-
-const char *
-koers_due_item_get_since (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->since;
-}
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersDueKind, kind, KOERS_DUE_KIND_KEY_RESULT)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersKeyResult *, key_result, NULL)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersObjective *, objective, NULL)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersKpi *, kpi, NULL)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, gint64, department_id, 0)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, const char *, owner, "")
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, gboolean, late, FALSE)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, const char *, since, NULL)
 
 const KoersPeriod *
 koers_due_item_get_period (KoersDueItem *self)
@@ -116,12 +70,7 @@ koers_due_item_get_period (KoersDueItem *self)
   return &self->period;
 }
 
-guint
-koers_due_item_get_n_objectives (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), 0);
-  return self->n_objectives;
-}
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, guint, n_objectives, 0)
 
 void
 koers_rhythm_init (KoersRhythm *self)
