@@ -176,23 +176,31 @@ find_department_index (GHashTable *indexes,
   return G_MAXUINT;
 }
 
-/* Adds item in the order it was found (the sort's last key). */
-static void
-add_item (GPtrArray    *items,
-          KoersDueItem *item,
-          guint         department_index)
+/* What the collecting adds to and judges by. */
+typedef struct
 {
-  item->department_index = department_index;
-  item->index = items->len;
-  g_ptr_array_add (items, item);
+  GPtrArray         *items;
+  GHashTable        *indexes; /* department id -> its place in the list */
+  const KoersRhythm *rhythm;
+  const GDate       *today;
+} Collect;
+
+/* Adds item in the order it was found (the sort's last key), after its
+ * department's place. */
+static void
+add_item (Collect      *c,
+          KoersDueItem *item)
+{
+  item->department_index = item->kind == KOERS_DUE_KIND_REVIEW
+                             ? 0
+                             : find_department_index (c->indexes, item->department_id);
+  item->index = c->items->len;
+  g_ptr_array_add (c->items, item);
 }
 
 static void
-collect_key_results (GPtrArray         *items,
-                     GHashTable        *indexes,
-                     GListModel        *objectives,
-                     const KoersRhythm *rhythm,
-                     const GDate       *today)
+collect_key_results (Collect    *c,
+                     GListModel *objectives)
 {
   guint n = g_list_model_get_n_items (objectives);
 
@@ -209,7 +217,7 @@ collect_key_results (GPtrArray         *items,
           gboolean      late;
           const char   *owner;
 
-          if (!koers_due_key_result_is_due (objective, kr, rhythm, today, &late))
+          if (!koers_due_key_result_is_due (objective, kr, c->rhythm, c->today, &late))
             continue;
 
           item = due_item_new (KOERS_DUE_KIND_KEY_RESULT);
@@ -223,17 +231,14 @@ collect_key_results (GPtrArray         *items,
           item->owner = g_strstrip (g_strdup (owner != NULL ? owner : ""));
           item->late = late;
           item->since = g_strdup (koers_key_result_get_last_checkin_date (kr));
-          add_item (items, item, find_department_index (indexes, item->department_id));
+          add_item (c, item);
         }
     }
 }
 
 static void
-collect_kpis (GPtrArray         *items,
-              GHashTable        *indexes,
-              GListModel        *kpis,
-              const KoersRhythm *rhythm,
-              const GDate       *today)
+collect_kpis (Collect    *c,
+              GListModel *kpis)
 {
   guint n = g_list_model_get_n_items (kpis);
 
@@ -243,7 +248,7 @@ collect_kpis (GPtrArray         *items,
       KoersDueItem *item;
       GDate         next;
 
-      if (!koers_kpi_is_update_due (kpi, today))
+      if (!koers_kpi_is_update_due (kpi, c->today))
         continue;
 
       item = due_item_new (KOERS_DUE_KIND_KPI);
@@ -252,18 +257,18 @@ collect_kpis (GPtrArray         *items,
       item->since = g_strdup (koers_kpi_get_last_update_date (kpi));
       /* Late: the value was due late_days ago or more (or never came). */
       item->late = !koers_kpi_get_next_update_date (kpi, &next) ||
-                   koers_date_days_between (&next, today) >= (int) rhythm->late_days;
-      add_item (items, item, find_department_index (indexes, item->department_id));
+                   koers_date_days_between (&next, c->today) >= (int) c->rhythm->late_days;
+      add_item (c, item);
     }
 }
 
 /* In the quarter's last two weeks: the quarter's objectives (those that
  * end in it, as the review dialog takes them) not graded yet. */
 static void
-collect_review (GPtrArray   *items,
-                GListModel  *objectives,
-                const GDate *today)
+collect_review (Collect    *c,
+                GListModel *objectives)
 {
+  const GDate  *today = c->today;
   KoersPeriod   quarter;
   KoersDueItem *item;
   guint         n_open = 0;
@@ -293,7 +298,7 @@ collect_review (GPtrArray   *items,
   item->period = quarter;
   item->n_objectives = n_open;
   /* Sorted first: the review is the whole company's. */
-  add_item (items, item, 0);
+  add_item (c, item);
 }
 
 static int
@@ -327,6 +332,7 @@ koers_due_collect (GListModel        *departments,
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) indexes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Collect c = { items, indexes, rhythm, today };
 
   g_return_val_if_fail (rhythm != NULL && today != NULL && g_date_valid (today), NULL);
 
@@ -340,11 +346,11 @@ koers_due_collect (GListModel        *departments,
 
   if (objectives != NULL)
     {
-      collect_review (items, objectives, today);
-      collect_key_results (items, indexes, objectives, rhythm, today);
+      collect_review (&c, objectives);
+      collect_key_results (&c, objectives);
     }
   if (kpis != NULL)
-    collect_kpis (items, indexes, kpis, rhythm, today);
+    collect_kpis (&c, kpis);
 
   g_ptr_array_sort (items, compare_items);
   return g_steal_pointer (&items);

@@ -139,10 +139,7 @@ update_derived (KoersKpi *self)
 static void
 sort_values (KoersKpi *self)
 {
-  if (!koers_list_is_sorted (G_LIST_MODEL (self->values),
-                             koers_kpi_value_compare_newest_first))
-    g_list_store_sort (self->values, koers_kpi_value_compare_newest_first, NULL);
-  else
+  if (!koers_list_sort_if_unsorted (self->values, koers_kpi_value_compare_newest_first))
     update_derived (self);
 }
 
