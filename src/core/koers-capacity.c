@@ -76,47 +76,12 @@ koers_capacity_new (gint64      department_id,
                        "days", days, "budget", budget, NULL);
 }
 
-gint64
-koers_capacity_get_id (KoersCapacity *self)
-{
-  g_return_val_if_fail (KOERS_IS_CAPACITY (self), 0);
-  return self->id;
-}
-
-const char *
-koers_capacity_get_uuid (KoersCapacity *self)
-{
-  g_return_val_if_fail (KOERS_IS_CAPACITY (self), NULL);
-  return self->uuid;
-}
-
-gint64
-koers_capacity_get_department_id (KoersCapacity *self)
-{
-  g_return_val_if_fail (KOERS_IS_CAPACITY (self), 0);
-  return self->department_id;
-}
-
-const char *
-koers_capacity_get_period (KoersCapacity *self)
-{
-  g_return_val_if_fail (KOERS_IS_CAPACITY (self), NULL);
-  return self->period;
-}
-
-double
-koers_capacity_get_days (KoersCapacity *self)
-{
-  g_return_val_if_fail (KOERS_IS_CAPACITY (self), 0.0);
-  return self->days;
-}
-
-double
-koers_capacity_get_budget (KoersCapacity *self)
-{
-  g_return_val_if_fail (KOERS_IS_CAPACITY (self), 0.0);
-  return self->budget;
-}
+KOERS_DEFINE_GETTER (KoersCapacity, koers_capacity, KOERS_IS_CAPACITY, gint64, id, 0)
+KOERS_DEFINE_GETTER (KoersCapacity, koers_capacity, KOERS_IS_CAPACITY, const char *, uuid, NULL)
+KOERS_DEFINE_GETTER (KoersCapacity, koers_capacity, KOERS_IS_CAPACITY, gint64, department_id, 0)
+KOERS_DEFINE_GETTER (KoersCapacity, koers_capacity, KOERS_IS_CAPACITY, const char *, period, NULL)
+KOERS_DEFINE_GETTER (KoersCapacity, koers_capacity, KOERS_IS_CAPACITY, double, days, 0.0)
+KOERS_DEFINE_GETTER (KoersCapacity, koers_capacity, KOERS_IS_CAPACITY, double, budget, 0.0)
 
 void
 koers_capacity_use_compute (KoersCapacityUse  *use,

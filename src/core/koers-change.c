@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "koers-property.h"
 #include "koers-change.h"
 
 typedef struct
@@ -94,61 +95,14 @@ koers_change_new (gint64               seq,
   return self;
 }
 
-gint64
-koers_change_get_seq (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), 0);
-  return self->seq;
-}
-
-gint64
-koers_change_get_at (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), 0);
-  return self->at;
-}
-
-const char *
-koers_change_get_author (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), NULL);
-  return self->author;
-}
-
-const char *
-koers_change_get_entity (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), NULL);
-  return self->entity;
-}
-
-const char *
-koers_change_get_uuid (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), NULL);
-  return self->uuid;
-}
-
-const char *
-koers_change_get_parent (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), NULL);
-  return self->parent;
-}
-
-KoersChangeOperation
-koers_change_get_operation (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), KOERS_CHANGE_UPDATE);
-  return self->operation;
-}
-
-const char *
-koers_change_get_fields_json (KoersChange *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHANGE (self), NULL);
-  return self->fields_json;
-}
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, gint64, seq, 0)
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, gint64, at, 0)
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, const char *, author, NULL)
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, const char *, entity, NULL)
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, const char *, uuid, NULL)
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, const char *, parent, NULL)
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, KoersChangeOperation, operation, KOERS_CHANGE_UPDATE)
+KOERS_DEFINE_GETTER (KoersChange, koers_change, KOERS_IS_CHANGE, const char *, fields_json, NULL)
 
 void
 koers_change_add_field (KoersChange *self,

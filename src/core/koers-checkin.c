@@ -84,175 +84,26 @@ koers_checkin_new (const char        *date_iso,
                        NULL);
 }
 
-gint64
-koers_checkin_get_id (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
-
-  return self->id;
-}
-
-void
-koers_checkin_set_id (KoersCheckin *self,
-                      gint64        id)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
-}
-
-const char *
-koers_checkin_get_uuid (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
-
-  return self->uuid;
-}
-
-void
-koers_checkin_set_uuid (KoersCheckin *self,
-                        const char   *uuid)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
-}
-
-gint64
-koers_checkin_get_key_result_id (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
-
-  return self->key_result_id;
-}
-
-void
-koers_checkin_set_key_result_id (KoersCheckin *self,
-                                 gint64        key_result_id)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_KEY_RESULT_ID], key_result_id);
-}
-
-const char *
-koers_checkin_get_date (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
-
-  return self->date;
-}
-
-void
-koers_checkin_set_date (KoersCheckin *self,
-                        const char   *date)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_DATE], date);
-}
-
-double
-koers_checkin_get_value (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
-
-  return self->value;
-}
-
-void
-koers_checkin_set_value (KoersCheckin *self,
-                         double        value)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_double (G_OBJECT (self), properties[PROP_VALUE], value);
-}
-
-KoersCheckinStatus
-koers_checkin_get_status (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
-
-  return self->status;
-}
-
-void
-koers_checkin_set_status (KoersCheckin      *self,
-                          KoersCheckinStatus status)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_enum (G_OBJECT (self), properties[PROP_STATUS], status);
-}
-
-const char *
-koers_checkin_get_note (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
-
-  return self->note;
-}
-
-void
-koers_checkin_set_note (KoersCheckin *self,
-                        const char   *note)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_NOTE], note);
-}
-
-const char *
-koers_checkin_get_author (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), NULL);
-
-  return self->author;
-}
-
-void
-koers_checkin_set_author (KoersCheckin *self,
-                          const char   *author)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_AUTHOR], author);
-}
-
-gint64
-koers_checkin_get_created (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
-
-  return self->created;
-}
-
-void
-koers_checkin_set_created (KoersCheckin *self,
-                           gint64        created)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
-}
-
-gint64
-koers_checkin_get_updated (KoersCheckin *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN (self), 0);
-
-  return self->updated;
-}
-
-void
-koers_checkin_set_updated (KoersCheckin *self,
-                           gint64        updated)
-{
-  g_return_if_fail (KOERS_IS_CHECKIN (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
-}
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, id, 0)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, id, PROP_ID)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, uuid, NULL)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, uuid, PROP_UUID)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, key_result_id, 0)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, key_result_id, PROP_KEY_RESULT_ID)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, date, NULL)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, date, PROP_DATE)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, double, value, 0)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, double, double, value, PROP_VALUE)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, KoersCheckinStatus, status, 0)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, enum, KoersCheckinStatus, status, PROP_STATUS)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, note, NULL)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, note, PROP_NOTE)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, author, NULL)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, author, PROP_AUTHOR)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, created, 0)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, created, PROP_CREATED)
+KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, updated, 0)
+KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, updated, PROP_UPDATED)
 
 int
 koers_checkin_compare_newest_first (gconstpointer a,

@@ -74,155 +74,21 @@ koers_department_new (const char *name,
                        NULL);
 }
 
-gint64
-koers_department_get_id (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
-
-  return self->id;
-}
-
-void
-koers_department_set_id (KoersDepartment *self,
-                         gint64           id)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
-}
-
-const char *
-koers_department_get_uuid (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), NULL);
-
-  return self->uuid;
-}
-
-void
-koers_department_set_uuid (KoersDepartment *self,
-                           const char      *uuid)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
-}
-
-const char *
-koers_department_get_name (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), NULL);
-
-  return self->name;
-}
-
-void
-koers_department_set_name (KoersDepartment *self,
-                           const char      *name)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_NAME], name);
-}
-
-const char *
-koers_department_get_emoji (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), NULL);
-
-  return self->emoji;
-}
-
-void
-koers_department_set_emoji (KoersDepartment *self,
-                            const char      *emoji)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_EMOJI], emoji);
-}
-
-int
-koers_department_get_sort_order (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
-
-  return self->sort_order;
-}
-
-void
-koers_department_set_sort_order (KoersDepartment *self,
-                                 int              sort_order)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_int (G_OBJECT (self), properties[PROP_SORT_ORDER], sort_order);
-}
-
-gint64
-koers_department_get_parent_id (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
-
-  return self->parent_id;
-}
-
-void
-koers_department_set_parent_id (KoersDepartment *self,
-                                gint64           parent_id)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_PARENT_ID], parent_id);
-}
-
-gboolean
-koers_department_get_is_company (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), FALSE);
-
-  return self->is_company;
-}
-
-void
-koers_department_set_is_company (KoersDepartment *self,
-                                 gboolean         is_company)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_boolean (G_OBJECT (self), properties[PROP_IS_COMPANY], is_company);
-}
-
-gint64
-koers_department_get_created (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
-
-  return self->created;
-}
-
-void
-koers_department_set_created (KoersDepartment *self,
-                              gint64           created)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
-}
-
-gint64
-koers_department_get_updated (KoersDepartment *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), 0);
-
-  return self->updated;
-}
-
-void
-koers_department_set_updated (KoersDepartment *self,
-                              gint64           updated)
-{
-  g_return_if_fail (KOERS_IS_DEPARTMENT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
-}
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, id, 0)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, id, PROP_ID)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, const char *, uuid, NULL)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, uuid, PROP_UUID)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, const char *, name, NULL)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, name, PROP_NAME)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, const char *, emoji, NULL)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, emoji, PROP_EMOJI)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int, sort_order, 0)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int, int, sort_order, PROP_SORT_ORDER)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, parent_id, 0)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, parent_id, PROP_PARENT_ID)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gboolean, is_company, FALSE)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, boolean, gboolean, is_company, PROP_IS_COMPANY)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, created, 0)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, created, PROP_CREATED)
+KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, updated, 0)
+KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, updated, PROP_UPDATED)

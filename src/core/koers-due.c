@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "koers-property.h"
 #include "koers-date.h"
 #include "koers-department.h"
 #include "koers-due.h"
@@ -53,61 +54,14 @@ koers_due_item_init (KoersDueItem *self)
   self->owner = g_strdup ("");
 }
 
-KoersDueKind
-koers_due_item_get_kind (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), KOERS_DUE_KIND_KEY_RESULT);
-  return self->kind;
-}
-
-KoersKeyResult *
-koers_due_item_get_key_result (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->key_result;
-}
-
-KoersObjective *
-koers_due_item_get_objective (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->objective;
-}
-
-KoersKpi *
-koers_due_item_get_kpi (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->kpi;
-}
-
-gint64
-koers_due_item_get_department_id (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), 0);
-  return self->department_id;
-}
-
-const char *
-koers_due_item_get_owner (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), "");
-  return self->owner;
-}
-
-gboolean
-koers_due_item_get_late (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), FALSE);
-  return self->late;
-}
-
-const char *
-koers_due_item_get_since (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), NULL);
-  return self->since;
-}
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersDueKind, kind, KOERS_DUE_KIND_KEY_RESULT)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersKeyResult *, key_result, NULL)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersObjective *, objective, NULL)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, KoersKpi *, kpi, NULL)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, gint64, department_id, 0)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, const char *, owner, "")
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, gboolean, late, FALSE)
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, const char *, since, NULL)
 
 const KoersPeriod *
 koers_due_item_get_period (KoersDueItem *self)
@@ -116,12 +70,7 @@ koers_due_item_get_period (KoersDueItem *self)
   return &self->period;
 }
 
-guint
-koers_due_item_get_n_objectives (KoersDueItem *self)
-{
-  g_return_val_if_fail (KOERS_IS_DUE_ITEM (self), 0);
-  return self->n_objectives;
-}
+KOERS_DEFINE_GETTER (KoersDueItem, koers_due_item, KOERS_IS_DUE_ITEM, guint, n_objectives, 0)
 
 void
 koers_rhythm_init (KoersRhythm *self)
@@ -227,23 +176,31 @@ find_department_index (GHashTable *indexes,
   return G_MAXUINT;
 }
 
-/* Adds item in the order it was found (the sort's last key). */
-static void
-add_item (GPtrArray    *items,
-          KoersDueItem *item,
-          guint         department_index)
+/* What the collecting adds to and judges by. */
+typedef struct
 {
-  item->department_index = department_index;
-  item->index = items->len;
-  g_ptr_array_add (items, item);
+  GPtrArray         *items;
+  GHashTable        *indexes; /* department id -> its place in the list */
+  const KoersRhythm *rhythm;
+  const GDate       *today;
+} Collect;
+
+/* Adds item in the order it was found (the sort's last key), after its
+ * department's place. */
+static void
+add_item (Collect      *c,
+          KoersDueItem *item)
+{
+  item->department_index = item->kind == KOERS_DUE_KIND_REVIEW
+                             ? 0
+                             : find_department_index (c->indexes, item->department_id);
+  item->index = c->items->len;
+  g_ptr_array_add (c->items, item);
 }
 
 static void
-collect_key_results (GPtrArray         *items,
-                     GHashTable        *indexes,
-                     GListModel        *objectives,
-                     const KoersRhythm *rhythm,
-                     const GDate       *today)
+collect_key_results (Collect    *c,
+                     GListModel *objectives)
 {
   guint n = g_list_model_get_n_items (objectives);
 
@@ -260,7 +217,7 @@ collect_key_results (GPtrArray         *items,
           gboolean      late;
           const char   *owner;
 
-          if (!koers_due_key_result_is_due (objective, kr, rhythm, today, &late))
+          if (!koers_due_key_result_is_due (objective, kr, c->rhythm, c->today, &late))
             continue;
 
           item = due_item_new (KOERS_DUE_KIND_KEY_RESULT);
@@ -274,17 +231,14 @@ collect_key_results (GPtrArray         *items,
           item->owner = g_strstrip (g_strdup (owner != NULL ? owner : ""));
           item->late = late;
           item->since = g_strdup (koers_key_result_get_last_checkin_date (kr));
-          add_item (items, item, find_department_index (indexes, item->department_id));
+          add_item (c, item);
         }
     }
 }
 
 static void
-collect_kpis (GPtrArray         *items,
-              GHashTable        *indexes,
-              GListModel        *kpis,
-              const KoersRhythm *rhythm,
-              const GDate       *today)
+collect_kpis (Collect    *c,
+              GListModel *kpis)
 {
   guint n = g_list_model_get_n_items (kpis);
 
@@ -294,7 +248,7 @@ collect_kpis (GPtrArray         *items,
       KoersDueItem *item;
       GDate         next;
 
-      if (!koers_kpi_is_update_due (kpi, today))
+      if (!koers_kpi_is_update_due (kpi, c->today))
         continue;
 
       item = due_item_new (KOERS_DUE_KIND_KPI);
@@ -303,18 +257,18 @@ collect_kpis (GPtrArray         *items,
       item->since = g_strdup (koers_kpi_get_last_update_date (kpi));
       /* Late: the value was due late_days ago or more (or never came). */
       item->late = !koers_kpi_get_next_update_date (kpi, &next) ||
-                   koers_date_days_between (&next, today) >= (int) rhythm->late_days;
-      add_item (items, item, find_department_index (indexes, item->department_id));
+                   koers_date_days_between (&next, c->today) >= (int) c->rhythm->late_days;
+      add_item (c, item);
     }
 }
 
 /* In the quarter's last two weeks: the quarter's objectives (those that
  * end in it, as the review dialog takes them) not graded yet. */
 static void
-collect_review (GPtrArray   *items,
-                GListModel  *objectives,
-                const GDate *today)
+collect_review (Collect    *c,
+                GListModel *objectives)
 {
+  const GDate  *today = c->today;
   KoersPeriod   quarter;
   KoersDueItem *item;
   guint         n_open = 0;
@@ -344,7 +298,7 @@ collect_review (GPtrArray   *items,
   item->period = quarter;
   item->n_objectives = n_open;
   /* Sorted first: the review is the whole company's. */
-  add_item (items, item, 0);
+  add_item (c, item);
 }
 
 static int
@@ -378,6 +332,7 @@ koers_due_collect (GListModel        *departments,
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) indexes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Collect c = { items, indexes, rhythm, today };
 
   g_return_val_if_fail (rhythm != NULL && today != NULL && g_date_valid (today), NULL);
 
@@ -391,11 +346,11 @@ koers_due_collect (GListModel        *departments,
 
   if (objectives != NULL)
     {
-      collect_review (items, objectives, today);
-      collect_key_results (items, indexes, objectives, rhythm, today);
+      collect_review (&c, objectives);
+      collect_key_results (&c, objectives);
     }
   if (kpis != NULL)
-    collect_kpis (items, indexes, kpis, rhythm, today);
+    collect_kpis (&c, kpis);
 
   g_ptr_array_sort (items, compare_items);
   return g_steal_pointer (&items);

@@ -84,27 +84,18 @@ koers_escalation_new (gint64      objective_id,
                        "key-result-id", key_result_id, "reason", reason, "help", help, NULL);
 }
 
-#define GETTER(type, name, fallback)                             \
-  type koers_escalation_get_##name (KoersEscalation *self)       \
-  {                                                              \
-    g_return_val_if_fail (KOERS_IS_ESCALATION (self), fallback); \
-    return self->name;                                           \
-  }
-
-GETTER (gint64, id, 0)
-GETTER (const char *, uuid, NULL)
-GETTER (gint64, objective_id, 0)
-GETTER (gint64, key_result_id, 0)
-GETTER (const char *, reason, NULL)
-GETTER (const char *, help, NULL)
-GETTER (const char *, raised_by, NULL)
-GETTER (gint64, raised_at, 0)
-GETTER (gboolean, resolved, FALSE)
-GETTER (const char *, resolution, NULL)
-GETTER (const char *, resolved_by, NULL)
-GETTER (gint64, resolved_at, 0)
-
-#undef GETTER
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, gint64, id, 0)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, const char *, uuid, NULL)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, gint64, objective_id, 0)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, gint64, key_result_id, 0)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, const char *, reason, NULL)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, const char *, help, NULL)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, const char *, raised_by, NULL)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, gint64, raised_at, 0)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, gboolean, resolved, FALSE)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, const char *, resolution, NULL)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, const char *, resolved_by, NULL)
+KOERS_DEFINE_GETTER (KoersEscalation, koers_escalation, KOERS_IS_ESCALATION, gint64, resolved_at, 0)
 
 static gboolean
 is_blank (const char *text)

@@ -367,31 +367,36 @@ koers_format_delta (KoersLanguage lang,
   return format_with_signs (lang, delta, decimals, TRUE, MINUS_SIGN, "+");
 }
 
-char *
-koers_format_month (KoersLanguage lang,
-                    int           month)
+/* Chart axes: the customary short forms, not the first three letters
+ * (Dutch writes "mrt" for maart). */
+static const char *const short_month_names[2][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" },
+};
+
+static char *
+format_month_from (const char *const names[2][12],
+                   KoersLanguage     lang,
+                   int               month)
 {
   if (month < 1 || month > 12)
     return NULL;
 
-  return g_strdup (month_names[normalize_language (lang)][month - 1]);
+  return g_strdup (names[normalize_language (lang)][month - 1]);
 }
 
-/* Chart axes: the customary short forms, not the first three letters
- * (Dutch writes "mrt" for maart). */
-static const char *const short_month_names[][12] = {
-  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
-  { "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec" },
-};
+char *
+koers_format_month (KoersLanguage lang,
+                    int           month)
+{
+  return format_month_from (month_names, lang, month);
+}
 
 char *
 koers_format_month_short (KoersLanguage lang,
                           int           month)
 {
-  if (month < 1 || month > 12)
-    return NULL;
-
-  return g_strdup (short_month_names[normalize_language (lang)][month - 1]);
+  return format_month_from (short_month_names, lang, month);
 }
 
 char *

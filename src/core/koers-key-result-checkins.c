@@ -40,10 +40,7 @@ static void
 resort_or_update (KoersKeyResult *self)
 {
   /* The sort says items-changed, which updates the rest. */
-  if (!koers_list_is_sorted (G_LIST_MODEL (self->checkins),
-                             koers_checkin_compare_newest_first))
-    g_list_store_sort (self->checkins, koers_checkin_compare_newest_first, NULL);
-  else
+  if (!koers_list_sort_if_unsorted (self->checkins, koers_checkin_compare_newest_first))
     list_changed (self);
 }
 

@@ -189,81 +189,15 @@ koers_key_result_new (const char     *title,
                        NULL);
 }
 
-gint64
-koers_key_result_get_id (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->id;
-}
-
-void
-koers_key_result_set_id (KoersKeyResult *self,
-                         gint64          id)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
-}
-
-const char *
-koers_key_result_get_uuid (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->uuid;
-}
-
-void
-koers_key_result_set_uuid (KoersKeyResult *self,
-                           const char     *uuid)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
-}
-
-gint64
-koers_key_result_get_objective_id (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->objective_id;
-}
-
-void
-koers_key_result_set_objective_id (KoersKeyResult *self,
-                                   gint64          objective_id)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_OBJECTIVE_ID], objective_id);
-}
-
-const char *
-koers_key_result_get_title (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->title;
-}
-
-void
-koers_key_result_set_title (KoersKeyResult *self,
-                            const char     *title)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_TITLE], title);
-}
-
-KoersMetricKind
-koers_key_result_get_metric_kind (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->metric_kind;
-}
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, id, 0)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, id, PROP_ID)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, uuid, NULL)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, uuid, PROP_UUID)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, objective_id, 0)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, objective_id, PROP_OBJECTIVE_ID)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, title, NULL)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, title, PROP_TITLE)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, KoersMetricKind, metric_kind, 0)
 
 void
 koers_key_result_set_metric_kind (KoersKeyResult *self,
@@ -275,30 +209,9 @@ koers_key_result_set_metric_kind (KoersKeyResult *self,
     update_progress (self);
 }
 
-const char *
-koers_key_result_get_unit (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->unit;
-}
-
-void
-koers_key_result_set_unit (KoersKeyResult *self,
-                           const char     *unit)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UNIT], unit);
-}
-
-double
-koers_key_result_get_start_value (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->start_value;
-}
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, unit, NULL)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, unit, PROP_UNIT)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, start_value, 0)
 
 void
 koers_key_result_set_start_value (KoersKeyResult *self,
@@ -310,13 +223,7 @@ koers_key_result_set_start_value (KoersKeyResult *self,
     update_progress (self);
 }
 
-double
-koers_key_result_get_target_value (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->target_value;
-}
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, target_value, 0)
 
 void
 koers_key_result_set_target_value (KoersKeyResult *self,
@@ -328,13 +235,7 @@ koers_key_result_set_target_value (KoersKeyResult *self,
     update_progress (self);
 }
 
-double
-koers_key_result_get_current_value (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->current_value;
-}
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, current_value, 0)
 
 void
 koers_key_result_set_current_value (KoersKeyResult *self,
@@ -346,149 +247,23 @@ koers_key_result_set_current_value (KoersKeyResult *self,
     update_progress (self);
 }
 
-const char *
-koers_key_result_get_due_date (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->due_date;
-}
-
-void
-koers_key_result_set_due_date (KoersKeyResult *self,
-                               const char     *due_date)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_DUE_DATE], due_date);
-}
-
-const char *
-koers_key_result_get_owner (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->owner;
-}
-
-void
-koers_key_result_set_owner (KoersKeyResult *self,
-                            const char     *owner)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_OWNER], owner);
-}
-
-double
-koers_key_result_get_weight (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->weight;
-}
-
-void
-koers_key_result_set_weight (KoersKeyResult *self,
-                             double          weight)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_double (G_OBJECT (self), properties[PROP_WEIGHT], weight);
-}
-
-gboolean
-koers_key_result_get_uses_personal_data (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), FALSE);
-
-  return self->uses_personal_data;
-}
-
-void
-koers_key_result_set_uses_personal_data (KoersKeyResult *self,
-                                         gboolean        uses_personal_data)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_boolean (G_OBJECT (self), properties[PROP_USES_PERSONAL_DATA], uses_personal_data);
-}
-
-const char *
-koers_key_result_get_personal_data_note (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->personal_data_note;
-}
-
-void
-koers_key_result_set_personal_data_note (KoersKeyResult *self,
-                                         const char     *personal_data_note)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_PERSONAL_DATA_NOTE], personal_data_note);
-}
-
-int
-koers_key_result_get_position (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->position;
-}
-
-void
-koers_key_result_set_position (KoersKeyResult *self,
-                               int             position)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_int (G_OBJECT (self), properties[PROP_POSITION], position);
-}
-
-gint64
-koers_key_result_get_created (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->created;
-}
-
-void
-koers_key_result_set_created (KoersKeyResult *self,
-                              gint64          created)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
-}
-
-gint64
-koers_key_result_get_updated (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->updated;
-}
-
-void
-koers_key_result_set_updated (KoersKeyResult *self,
-                              gint64          updated)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
-}
-
-double
-koers_key_result_get_progress (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0.0);
-
-  return self->progress;
-}
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, due_date, NULL)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, due_date, PROP_DUE_DATE)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, owner, NULL)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, owner, PROP_OWNER)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, weight, 0)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, double, weight, PROP_WEIGHT)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gboolean, uses_personal_data, FALSE)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, boolean, gboolean, uses_personal_data, PROP_USES_PERSONAL_DATA)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, personal_data_note, NULL)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, personal_data_note, PROP_PERSONAL_DATA_NOTE)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int, position, 0)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int, int, position, PROP_POSITION)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, created, 0)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, created, PROP_CREATED)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, updated, 0)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, progress, 0.0)
 
 KoersKrStatus
 koers_key_result_get_status (KoersKeyResult    *self,
@@ -510,21 +285,8 @@ koers_key_result_get_status (KoersKeyResult    *self,
                                         expected);
 }
 
-const char *
-koers_key_result_get_last_checkin_date (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->last_checkin_date;
-}
-
-double
-koers_key_result_get_final_score (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), -1.0);
-
-  return self->final_score;
-}
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, last_checkin_date, NULL)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, final_score, -1.0)
 
 void
 koers_key_result_set_final_score (KoersKeyResult *self,
@@ -540,36 +302,7 @@ koers_key_result_set_final_score (KoersKeyResult *self,
   koers_property_set_double (G_OBJECT (self), properties[PROP_FINAL_SCORE], final_score);
 }
 
-const char *
-koers_key_result_get_final_note (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), NULL);
-
-  return self->final_note;
-}
-
-void
-koers_key_result_set_final_note (KoersKeyResult *self,
-                                 const char     *final_note)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_FINAL_NOTE], final_note);
-}
-
-gint64
-koers_key_result_get_kpi_id (KoersKeyResult *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (self), 0);
-
-  return self->kpi_id;
-}
-
-void
-koers_key_result_set_kpi_id (KoersKeyResult *self,
-                             gint64          kpi_id)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_KPI_ID], kpi_id);
-}
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, final_note, NULL)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, final_note, PROP_FINAL_NOTE)
+KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, kpi_id, 0)
+KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, kpi_id, PROP_KPI_ID)

@@ -74,141 +74,22 @@ koers_kpi_value_new (const char *date_iso,
                        NULL);
 }
 
-gint64
-koers_kpi_value_get_id (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), 0);
-
-  return self->id;
-}
-
-void
-koers_kpi_value_set_id (KoersKpiValue *self,
-                        gint64         id)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
-}
-
-const char *
-koers_kpi_value_get_uuid (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), NULL);
-
-  return self->uuid;
-}
-
-void
-koers_kpi_value_set_uuid (KoersKpiValue *self,
-                          const char    *uuid)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
-}
-
-gint64
-koers_kpi_value_get_kpi_id (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), 0);
-
-  return self->kpi_id;
-}
-
-void
-koers_kpi_value_set_kpi_id (KoersKpiValue *self,
-                            gint64         kpi_id)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_KPI_ID], kpi_id);
-}
-
-const char *
-koers_kpi_value_get_date (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), NULL);
-
-  return self->date;
-}
-
-void
-koers_kpi_value_set_date (KoersKpiValue *self,
-                          const char    *date)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_DATE], date);
-}
-
-double
-koers_kpi_value_get_value (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), 0.0);
-
-  return self->value;
-}
-
-void
-koers_kpi_value_set_value (KoersKpiValue *self,
-                           double         value)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_double (G_OBJECT (self), properties[PROP_VALUE], value);
-}
-
-const char *
-koers_kpi_value_get_note (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), NULL);
-
-  return self->note;
-}
-
-void
-koers_kpi_value_set_note (KoersKpiValue *self,
-                          const char    *note)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_NOTE], note);
-}
-
-gint64
-koers_kpi_value_get_created (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), 0);
-
-  return self->created;
-}
-
-void
-koers_kpi_value_set_created (KoersKpiValue *self,
-                             gint64         created)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
-}
-
-gint64
-koers_kpi_value_get_updated (KoersKpiValue *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_VALUE (self), 0);
-
-  return self->updated;
-}
-
-void
-koers_kpi_value_set_updated (KoersKpiValue *self,
-                             gint64         updated)
-{
-  g_return_if_fail (KOERS_IS_KPI_VALUE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
-}
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, id, 0)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, id, PROP_ID)
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, const char *, uuid, NULL)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, uuid, PROP_UUID)
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, kpi_id, 0)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, kpi_id, PROP_KPI_ID)
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, const char *, date, NULL)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, date, PROP_DATE)
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, double, value, 0.0)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, double, double, value, PROP_VALUE)
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, const char *, note, NULL)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, note, PROP_NOTE)
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, created, 0)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, created, PROP_CREATED)
+KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, updated, 0)
+KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, updated, PROP_UPDATED)
 
 int
 koers_kpi_value_compare_newest_first (gconstpointer a,

@@ -139,10 +139,7 @@ update_derived (KoersKpi *self)
 static void
 sort_values (KoersKpi *self)
 {
-  if (!koers_list_is_sorted (G_LIST_MODEL (self->values),
-                             koers_kpi_value_compare_newest_first))
-    g_list_store_sort (self->values, koers_kpi_value_compare_newest_first, NULL);
-  else
+  if (!koers_list_sort_if_unsorted (self->values, koers_kpi_value_compare_newest_first))
     update_derived (self);
 }
 
@@ -234,115 +231,19 @@ koers_kpi_new (const char       *name,
                        NULL);
 }
 
-gint64
-koers_kpi_get_id (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
-
-  return self->id;
-}
-
-void
-koers_kpi_set_id (KoersKpi *self,
-                  gint64    id)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
-}
-
-const char *
-koers_kpi_get_uuid (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
-
-  return self->uuid;
-}
-
-void
-koers_kpi_set_uuid (KoersKpi   *self,
-                    const char *uuid)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
-}
-
-gint64
-koers_kpi_get_department_id (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
-
-  return self->department_id;
-}
-
-void
-koers_kpi_set_department_id (KoersKpi *self,
-                             gint64    department_id)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_DEPARTMENT_ID], department_id);
-}
-
-const char *
-koers_kpi_get_name (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
-
-  return self->name;
-}
-
-void
-koers_kpi_set_name (KoersKpi   *self,
-                    const char *name)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_NAME], name);
-}
-
-const char *
-koers_kpi_get_unit (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
-
-  return self->unit;
-}
-
-void
-koers_kpi_set_unit (KoersKpi   *self,
-                    const char *unit)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UNIT], unit);
-}
-
-KoersMetricKind
-koers_kpi_get_metric_kind (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_METRIC_KIND_NUMBER);
-
-  return self->metric_kind;
-}
-
-void
-koers_kpi_set_metric_kind (KoersKpi       *self,
-                           KoersMetricKind metric_kind)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_enum (G_OBJECT (self), properties[PROP_METRIC_KIND], metric_kind);
-}
-
-KoersKpiDirection
-koers_kpi_get_direction (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_KPI_DIRECTION_HIGHER);
-
-  return self->direction;
-}
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, id, 0)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, id, PROP_ID)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, uuid, NULL)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, uuid, PROP_UUID)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, department_id, 0)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, department_id, PROP_DEPARTMENT_ID)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, name, NULL)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, name, PROP_NAME)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, unit, NULL)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, unit, PROP_UNIT)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersMetricKind, metric_kind, KOERS_METRIC_KIND_NUMBER)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersMetricKind, metric_kind, PROP_METRIC_KIND)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiDirection, direction, KOERS_KPI_DIRECTION_HIGHER)
 
 void
 koers_kpi_set_direction (KoersKpi         *self,
@@ -354,13 +255,7 @@ koers_kpi_set_direction (KoersKpi         *self,
     update_status (self);
 }
 
-double
-koers_kpi_get_healthy (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0.0);
-
-  return self->healthy;
-}
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, double, healthy, 0.0)
 
 void
 koers_kpi_set_healthy (KoersKpi *self,
@@ -372,13 +267,7 @@ koers_kpi_set_healthy (KoersKpi *self,
     update_status (self);
 }
 
-double
-koers_kpi_get_attention (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0.0);
-
-  return self->attention;
-}
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, double, attention, 0.0)
 
 void
 koers_kpi_set_attention (KoersKpi *self,
@@ -390,73 +279,14 @@ koers_kpi_set_attention (KoersKpi *self,
     update_status (self);
 }
 
-KoersKpiFrequency
-koers_kpi_get_frequency (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_KPI_FREQUENCY_MONTHLY);
-
-  return self->frequency;
-}
-
-void
-koers_kpi_set_frequency (KoersKpi         *self,
-                         KoersKpiFrequency frequency)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_enum (G_OBJECT (self), properties[PROP_FREQUENCY], frequency);
-}
-
-int
-koers_kpi_get_position (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
-
-  return self->position;
-}
-
-void
-koers_kpi_set_position (KoersKpi *self,
-                        int       position)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_int (G_OBJECT (self), properties[PROP_POSITION], position);
-}
-
-gint64
-koers_kpi_get_created (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
-
-  return self->created;
-}
-
-void
-koers_kpi_set_created (KoersKpi *self,
-                       gint64    created)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
-}
-
-gint64
-koers_kpi_get_updated (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0);
-
-  return self->updated;
-}
-
-void
-koers_kpi_set_updated (KoersKpi *self,
-                       gint64    updated)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
-}
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiFrequency, frequency, KOERS_KPI_FREQUENCY_MONTHLY)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersKpiFrequency, frequency, PROP_FREQUENCY)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int, position, 0)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int, int, position, PROP_POSITION)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, created, 0)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, created, PROP_CREATED)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, updated, 0)
+KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, updated, PROP_UPDATED)
 
 GListModel *
 koers_kpi_get_values (KoersKpi *self)
@@ -518,29 +348,9 @@ koers_kpi_get_latest_value (KoersKpi *self)
   return latest;
 }
 
-double
-koers_kpi_get_current_value (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), 0.0);
-
-  return self->current_value;
-}
-
-const char *
-koers_kpi_get_last_update_date (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), NULL);
-
-  return self->last_update_date;
-}
-
-KoersKpiStatus
-koers_kpi_get_status (KoersKpi *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI (self), KOERS_KPI_STATUS_NONE);
-
-  return self->status;
-}
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, double, current_value, 0.0)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, last_update_date, NULL)
+KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiStatus, status, KOERS_KPI_STATUS_NONE)
 
 KoersKpiStatus
 koers_kpi_get_status_for_value (KoersKpi *self,

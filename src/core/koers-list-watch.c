@@ -76,9 +76,9 @@ koers_list_watch_clear (GHashTable **watched,
   g_clear_pointer (watched, g_hash_table_unref);
 }
 
-gboolean
-koers_list_is_sorted (GListModel      *model,
-                      GCompareDataFunc compare)
+static gboolean
+is_sorted (GListModel      *model,
+           GCompareDataFunc compare)
 {
   guint n = g_list_model_get_n_items (model);
 
@@ -90,5 +90,15 @@ koers_list_is_sorted (GListModel      *model,
       if (compare (a, b, NULL) > 0)
         return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+koers_list_sort_if_unsorted (GListStore      *list,
+                             GCompareDataFunc compare)
+{
+  if (is_sorted (G_LIST_MODEL (list), compare))
+    return FALSE;
+  g_list_store_sort (list, compare, NULL);
   return TRUE;
 }

@@ -21,9 +21,10 @@ void koers_list_watch_sync (GHashTable        *watched,
                             GCallback          callback,
                             gpointer           owner);
 
-/* TRUE when compare puts no item of model after the next one. */
-gboolean koers_list_is_sorted (GListModel      *model,
-                               GCompareDataFunc compare);
+/* Sorts list by compare unless it is sorted already; returns whether it
+ * did (its items-changed then tells the owner). */
+gboolean koers_list_sort_if_unsorted (GListStore      *list,
+                                      GCompareDataFunc compare);
 
 /* Disconnects from every watched item and frees the set; for dispose. */
 void koers_list_watch_clear (GHashTable **watched,

@@ -256,260 +256,36 @@ koers_objective_new (const char        *title,
                        NULL);
 }
 
-gint64
-koers_objective_get_id (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->id;
-}
-
-void
-koers_objective_set_id (KoersObjective *self,
-                        gint64          id)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ID], id);
-}
-
-const char *
-koers_objective_get_uuid (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->uuid;
-}
-
-void
-koers_objective_set_uuid (KoersObjective *self,
-                          const char     *uuid)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_UUID], uuid);
-}
-
-gint64
-koers_objective_get_department_id (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->department_id;
-}
-
-void
-koers_objective_set_department_id (KoersObjective *self,
-                                   gint64          department_id)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_DEPARTMENT_ID], department_id);
-}
-
-const char *
-koers_objective_get_title (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->title;
-}
-
-void
-koers_objective_set_title (KoersObjective *self,
-                           const char     *title)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_TITLE], title);
-}
-
-const char *
-koers_objective_get_description (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->description;
-}
-
-void
-koers_objective_set_description (KoersObjective *self,
-                                 const char     *description)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_DESCRIPTION], description);
-}
-
-KoersLevel
-koers_objective_get_level (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->level;
-}
-
-void
-koers_objective_set_level (KoersObjective *self,
-                           KoersLevel      level)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_enum (G_OBJECT (self), properties[PROP_LEVEL], level);
-}
-
-KoersObjectiveKind
-koers_objective_get_kind (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->kind;
-}
-
-void
-koers_objective_set_kind (KoersObjective    *self,
-                          KoersObjectiveKind kind)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_enum (G_OBJECT (self), properties[PROP_KIND], kind);
-}
-
-const char *
-koers_objective_get_period (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->period;
-}
-
-void
-koers_objective_set_period (KoersObjective *self,
-                            const char     *period)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_PERIOD], period);
-}
-
-const char *
-koers_objective_get_owner (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->owner;
-}
-
-void
-koers_objective_set_owner (KoersObjective *self,
-                           const char     *owner)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_OWNER], owner);
-}
-
-gint64
-koers_objective_get_aligned_to_id (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->aligned_to_id;
-}
-
-void
-koers_objective_set_aligned_to_id (KoersObjective *self,
-                                   gint64          aligned_to_id)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_ALIGNED_TO_ID], aligned_to_id);
-}
-
-KoersObjectiveState
-koers_objective_get_state (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->state;
-}
-
-void
-koers_objective_set_state (KoersObjective     *self,
-                           KoersObjectiveState state)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_enum (G_OBJECT (self), properties[PROP_STATE], state);
-}
-
-gint64
-koers_objective_get_carried_over_from_id (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->carried_over_from_id;
-}
-
-void
-koers_objective_set_carried_over_from_id (KoersObjective *self,
-                                          gint64          carried_over_from_id)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CARRIED_OVER_FROM_ID], carried_over_from_id);
-}
-
-int
-koers_objective_get_position (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->position;
-}
-
-void
-koers_objective_set_position (KoersObjective *self,
-                              int             position)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_int (G_OBJECT (self), properties[PROP_POSITION], position);
-}
-
-gint64
-koers_objective_get_created (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->created;
-}
-
-void
-koers_objective_set_created (KoersObjective *self,
-                             gint64          created)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_CREATED], created);
-}
-
-gint64
-koers_objective_get_updated (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0);
-
-  return self->updated;
-}
-
-void
-koers_objective_set_updated (KoersObjective *self,
-                             gint64          updated)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_int64 (G_OBJECT (self), properties[PROP_UPDATED], updated);
-}
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, id, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, id, PROP_ID)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, uuid, NULL)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, uuid, PROP_UUID)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, department_id, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, department_id, PROP_DEPARTMENT_ID)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, title, NULL)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, title, PROP_TITLE)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, description, NULL)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, description, PROP_DESCRIPTION)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, KoersLevel, level, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersLevel, level, PROP_LEVEL)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, KoersObjectiveKind, kind, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersObjectiveKind, kind, PROP_KIND)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, period, NULL)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, period, PROP_PERIOD)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, owner, NULL)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, owner, PROP_OWNER)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, aligned_to_id, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, aligned_to_id, PROP_ALIGNED_TO_ID)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, KoersObjectiveState, state, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersObjectiveState, state, PROP_STATE)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, carried_over_from_id, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, carried_over_from_id, PROP_CARRIED_OVER_FROM_ID)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int, position, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int, int, position, PROP_POSITION)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, created, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, created, PROP_CREATED)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, updated, 0)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, updated, PROP_UPDATED)
 
 gboolean
 koers_objective_get_parsed_period (KoersObjective *self,
@@ -584,38 +360,10 @@ koers_objective_sort_key_results (KoersObjective *self)
     }
 }
 
-double
-koers_objective_get_score (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
-
-  return self->score;
-}
-
-const char *
-koers_objective_get_postmortem (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->postmortem;
-}
-
-void
-koers_objective_set_postmortem (KoersObjective *self,
-                                const char     *postmortem)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_POSTMORTEM], postmortem);
-}
-
-double
-koers_objective_get_final_grade (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), -1.0);
-
-  return self->final_grade;
-}
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, score, 0.0)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, postmortem, NULL)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, postmortem, PROP_POSTMORTEM)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, final_grade, -1.0)
 
 void
 koers_objective_set_final_grade (KoersObjective *self,
@@ -639,22 +387,8 @@ koers_objective_has_final_grade (KoersObjective *self)
   return self->final_grade >= 0.0;
 }
 
-const char *
-koers_objective_get_review_note (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->review_note;
-}
-
-void
-koers_objective_set_review_note (KoersObjective *self,
-                                 const char     *review_note)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_string (G_OBJECT (self), properties[PROP_REVIEW_NOTE], review_note);
-}
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, review_note, NULL)
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, review_note, PROP_REVIEW_NOTE)
 
 gboolean
 koers_objective_get_archived (KoersObjective *self)
@@ -666,59 +400,10 @@ koers_objective_get_archived (KoersObjective *self)
   return self->archived || self->state == KOERS_OBJECTIVE_STATE_ARCHIVED;
 }
 
-void
-koers_objective_set_archived (KoersObjective *self,
-                              gboolean        archived)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  koers_property_set_boolean (G_OBJECT (self), properties[PROP_ARCHIVED], archived);
-}
-
-double
-koers_objective_get_effort_days (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
-
-  return self->effort_days;
-}
-
-double
-koers_objective_get_request_days (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
-
-  return self->request_days;
-}
-
-double
-koers_objective_get_request_budget (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), 0.0);
-
-  return self->request_budget;
-}
-
-const char *
-koers_objective_get_request_reason (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->request_reason;
-}
-
-KoersRequestState
-koers_objective_get_request_state (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), KOERS_REQUEST_STATE_NONE);
-
-  return self->request_state;
-}
-
-const char *
-koers_objective_get_request_note (KoersObjective *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (self), NULL);
-
-  return self->request_note;
-}
+KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, boolean, gboolean, archived, PROP_ARCHIVED)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, effort_days, 0.0)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, request_days, 0.0)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, request_budget, 0.0)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, request_reason, NULL)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, KoersRequestState, request_state, KOERS_REQUEST_STATE_NONE)
+KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, request_note, NULL)

@@ -54,6 +54,30 @@ struct _KoersProperty
                                                                      .construct_only = TRUE \
   }
 
+/* The public getter and setter of a model class's field, one line each,
+ * for the fields whose accessors do nothing else (a setter that clamps
+ * or updates what follows from the value is written out):
+ *
+ *   KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, id, 0)
+ *   KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, id, PROP_ID)
+ *
+ * define koers_checkin_get_id(), which returns self->id (0 for anything
+ * but a KoersCheckin), and koers_checkin_set_id(), which stores through
+ * koers_property_set_int64() and the class's properties[PROP_ID]. */
+#define KOERS_DEFINE_GETTER(Type, prefix, IS_TYPE, Value, member, fallback) \
+  Value prefix##_get_##member (Type *self)                                  \
+  {                                                                         \
+    g_return_val_if_fail (IS_TYPE (self), fallback);                        \
+    return self->member;                                                    \
+  }
+
+#define KOERS_DEFINE_SETTER(Type, prefix, IS_TYPE, kind, Value, member, prop_id) \
+  void prefix##_set_##member (Type *self, Value member)                          \
+  {                                                                              \
+    g_return_if_fail (IS_TYPE (self));                                           \
+    koers_property_set_##kind (G_OBJECT (self), properties[prop_id], member);    \
+  }
+
 /* Makes the param specs of the n_properties entries of table into
  * pspecs[1 .. n_properties], installs them, and makes the shared
  * get_property and set_property object_class's.  Writable properties

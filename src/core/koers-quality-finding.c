@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "koers-property.h"
 #include "koers-quality-finding.h"
 
 struct _KoersQualityFinding
@@ -210,29 +211,9 @@ koers_quality_finding_get_key (KoersQualityFinding *self)
   return self->key != NULL ? self->key : "";
 }
 
-gint64
-koers_quality_finding_get_department_id (KoersQualityFinding *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), 0);
-
-  return self->department_id;
-}
-
-gint64
-koers_quality_finding_get_objective_id (KoersQualityFinding *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), 0);
-
-  return self->objective_id;
-}
-
-gint64
-koers_quality_finding_get_key_result_id (KoersQualityFinding *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), 0);
-
-  return self->key_result_id;
-}
+KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, gint64, department_id, 0)
+KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, gint64, objective_id, 0)
+KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, gint64, key_result_id, 0)
 
 const char *
 koers_quality_finding_get_title (KoersQualityFinding *self,
@@ -270,13 +251,7 @@ koers_quality_finding_get_hint (KoersQualityFinding *self,
   return self->rule != NULL ? koers_seed_text_get (&self->rule->hint, lang) : "";
 }
 
-gboolean
-koers_quality_finding_get_dismissed (KoersQualityFinding *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), FALSE);
-
-  return self->dismissed;
-}
+KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, gboolean, dismissed, FALSE)
 
 void
 koers_quality_finding_set_dismissed (KoersQualityFinding *self,

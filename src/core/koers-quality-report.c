@@ -30,35 +30,23 @@ static const KoersSeedText statuses_text = { "Key results: ", "Sleutelresultaten
 static const KoersSeedText why_text = { "Why: ", "Waarom: " };
 static const KoersSeedText hint_text = { "Hint: ", "Tip: " };
 
-static KoersDepartment *
-lookup_department (GListModel *departments,
-                   gint64      id)
+/* A model class's koers_…_get_id(). */
+typedef gint64 (*GetIdFunc) (gpointer item);
+
+/* The item of list whose get_id is id, a reference; NULL when none is. */
+static gpointer
+lookup_by_id (GListModel *list,
+              gint64      id,
+              GetIdFunc   get_id)
 {
-  guint n = departments != NULL ? g_list_model_get_n_items (departments) : 0;
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+      g_autoptr (GObject) item = g_list_model_get_item (list, i);
 
-      if (koers_department_get_id (dept) == id)
-        return g_steal_pointer (&dept);
-    }
-
-  return NULL;
-}
-
-static KoersObjective *
-lookup_objective (GListModel *objectives,
-                  gint64      id)
-{
-  guint n = objectives != NULL ? g_list_model_get_n_items (objectives) : 0;
-
-  for (guint i = 0; id != 0 && i < n; i++)
-    {
-      g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
-
-      if (koers_objective_get_id (objective) == id)
-        return g_steal_pointer (&objective);
+      if (get_id (item) == id)
+        return g_steal_pointer (&item);
     }
 
   return NULL;
@@ -92,10 +80,14 @@ append_where (GString                 *out,
               const KoersQualityInput *input,
               KoersQualityFinding     *finding)
 {
-  g_autoptr (KoersDepartment) dept = lookup_department (input->departments,
-                                                        koers_quality_finding_get_department_id (finding));
-  g_autoptr (KoersObjective) objective = lookup_objective (input->objectives,
-                                                           koers_quality_finding_get_objective_id (finding));
+  gint64 objective_id = koers_quality_finding_get_objective_id (finding);
+  g_autoptr (KoersDepartment) dept = lookup_by_id (input->departments,
+                                                   koers_quality_finding_get_department_id (finding),
+                                                   (GetIdFunc) koers_department_get_id);
+  g_autoptr (KoersObjective) objective =
+    objective_id != 0
+      ? lookup_by_id (input->objectives, objective_id, (GetIdFunc) koers_objective_get_id)
+      : NULL;
   g_autoptr (KoersKeyResult) kr = lookup_key_result (objective,
                                                      koers_quality_finding_get_key_result_id (finding));
   gboolean first = TRUE;

@@ -30,10 +30,10 @@ check_amount (KoersJsonReader           *r,
 
   member_path = koers_json_path_member (path, member);
   if (v->number < 0.0)
-    return koers_json_add_problem (r, member_path, _ ("must be a number of 0 or more"));
+    return koers_json_add_problem (r->problems, member_path, _ ("must be a number of 0 or more"));
   limit = koers_format_number (koers_format_get_language (), max, 0);
   /* Translators: %s is a number such as 1,000,000. */
-  return koers_json_add_problem (r, member_path, _ ("must be at most %s"), limit);
+  return koers_json_add_problem (r->problems, member_path, _ ("must be at most %s"), limit);
 }
 
 gboolean
@@ -74,7 +74,7 @@ koers_json_check_escalation (KoersJsonReader           *r,
         {
           g_autofree char *text_path = koers_json_path_member (path, texts[i]);
 
-          ok = koers_json_add_problem (r, text_path, _ ("must not be empty"));
+          ok = koers_json_add_problem (r->problems, text_path, _ ("must not be empty"));
         }
     }
 
@@ -83,22 +83,12 @@ koers_json_check_escalation (KoersJsonReader           *r,
 
   member_path = koers_json_path_member (path, "resolved_at");
   if (resolved_at->present)
-    return koers_json_add_problem (r, member_path, _ ("is set, but the escalation is not resolved"));
-  return koers_json_add_problem (r, member_path,
+    return koers_json_add_problem (r->problems, member_path, _ ("is set, but the escalation is not resolved"));
+  return koers_json_add_problem (r->problems, member_path,
                                  _ ("is required when the escalation is resolved"));
 }
 
 /* The plan. */
-
-static void
-keep_db_error (KoersImportPlan *plan,
-               GError          *error)
-{
-  if (plan->db_error == NULL)
-    plan->db_error = error;
-  else
-    g_error_free (error);
-}
 
 static gint64
 get_stamp (GObject    *object,
@@ -210,11 +200,11 @@ check_one_per_period (KoersImportPlan *plan,
       member = koers_json_path_member (path, "period");
       when = koers_period_parse (period, &parsed, NULL) ? koers_format_period (koers_format_get_language (), &parsed)
                                                         : g_strdup (period);
-      koers_import_plan_add_problem (plan, member,
-                                     /* Translators: the first %s is a department's name, the second a period
-                                      * such as Q2 2026. */
-                                     _ ("a second capacity of %s for %s: a department has one capacity a period"),
-                                     get_file_department_name (plan, small->entry->owner_uuid), when);
+      koers_json_add_problem (plan->problems, member,
+                              /* Translators: the first %s is a department's name, the second a period
+                               * such as Q2 2026. */
+                              _ ("a second capacity of %s for %s: a department has one capacity a period"),
+                              get_file_department_name (plan, small->entry->owner_uuid), when);
       return FALSE;
     }
   return TRUE;
@@ -238,7 +228,7 @@ decide_capacities (KoersImportPlan *plan)
         plan->import, small->item->uuid, dept_id,
         koers_capacity_get_period (KOERS_CAPACITY (small->item->object)), &error);
       if (error != NULL)
-        keep_db_error (plan, error);
+        koers_import_plan_keep_db_error (plan, error);
       decide_one (plan, small, dept_id);
     }
 }
@@ -263,14 +253,14 @@ decide_escalations (KoersImportPlan *plan)
                                                           small->entry->index);
           g_autofree char *member = koers_json_path_member (path, "key_result");
 
-          koers_import_plan_add_problem (plan, member,
-                                         _ ("%s is not a key result of this objective"), kr);
+          koers_json_add_problem (plan->problems, member,
+                                  _ ("%s is not a key result of this objective"), kr);
           continue;
         }
 
       small->match = koers_store_import_find_escalation (plan->import, small->item->uuid, &error);
       if (error != NULL)
-        keep_db_error (plan, error);
+        koers_import_plan_keep_db_error (plan, error);
       decide_one (plan, small, get_db_id (plan, KOERS_IMPORT_OBJECTIVES, objective));
     }
 }

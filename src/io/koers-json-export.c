@@ -561,33 +561,6 @@ select_content (Export                  *e,
 
 /* The entities. */
 
-static const char *
-department_uuid (Export *e,
-                 gint64  id)
-{
-  KoersDepartment *dept = id != 0 ? koers_store_find_department (e->store, id) : NULL;
-
-  return dept != NULL ? koers_department_get_uuid (dept) : NULL;
-}
-
-static const char *
-objective_uuid (Export *e,
-                gint64  id)
-{
-  KoersObjectiveRef *ref = find_ref (e, id);
-
-  return ref != NULL ? ref->uuid : NULL;
-}
-
-static const char *
-kpi_uuid (Export *e,
-          gint64  id)
-{
-  KoersKpi *kpi = id != 0 ? koers_store_find_kpi (e->store, id) : NULL;
-
-  return kpi != NULL ? koers_kpi_get_uuid (kpi) : NULL;
-}
-
 /* The members of one row, from its entity's column table: in table order,
  * the stamps last, as the format always had them. */
 
@@ -597,13 +570,27 @@ get_link_uuid (Export            *e,
                const KoersColumn *column,
                gint64             id)
 {
-  if (strcmp (column->link_table, "departments") == 0)
-    return department_uuid (e, id);
-  if (strcmp (column->link_table, "objectives") == 0)
-    return objective_uuid (e, id);
-  if (strcmp (column->link_table, "kpis") == 0)
-    return kpi_uuid (e, id);
-  if (strcmp (column->link_table, "key_results") == 0)
+  const char *table = column->link_table;
+
+  if (strcmp (table, "departments") == 0)
+    {
+      KoersDepartment *dept = id != 0 ? koers_store_find_department (e->store, id) : NULL;
+
+      return dept != NULL ? koers_department_get_uuid (dept) : NULL;
+    }
+  if (strcmp (table, "objectives") == 0)
+    {
+      KoersObjectiveRef *ref = find_ref (e, id);
+
+      return ref != NULL ? ref->uuid : NULL;
+    }
+  if (strcmp (table, "kpis") == 0)
+    {
+      KoersKpi *kpi = id != 0 ? koers_store_find_kpi (e->store, id) : NULL;
+
+      return kpi != NULL ? koers_kpi_get_uuid (kpi) : NULL;
+    }
+  if (strcmp (table, "key_results") == 0)
     return id != 0 ? g_hash_table_lookup (e->kr_uuids, &id) : NULL;
   g_return_val_if_reached (NULL);
 }

@@ -68,30 +68,21 @@ koers_json_describe_node (JsonNode *node)
     }
 }
 
-void
-koers_json_add_problem_valist (GPtrArray  *problems,
-                               const char *path,
-                               const char *format,
-                               va_list     args)
+gboolean
+koers_json_add_problem (GPtrArray  *problems,
+                        const char *path,
+                        const char *format,
+                        ...)
 {
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_list          args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
 
   /* Translators: a problem in a JSON file: its place, then what is wrong. */
   g_ptr_array_add (problems, g_strdup_printf (_ ("%s: %s"), path, message));
-}
-
-/* Returns FALSE, for "return koers_json_add_problem (…)". */
-gboolean
-koers_json_add_problem (KoersJsonReader *r,
-                        const char      *path,
-                        const char      *format,
-                        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  koers_json_add_problem_valist (r->problems, path, format, args);
-  va_end (args);
   return FALSE;
 }
 
@@ -168,12 +159,12 @@ check_controls (KoersJsonReader *r,
     return TRUE;
 
   if (multi_line)
-    return koers_json_add_problem (r, path,
+    return koers_json_add_problem (r->problems, path,
                                    /* Translators: %04X is a character's code, such as 001B. */
                                    _ ("holds the control character U+%04X; only line breaks and "
                                       "tabs may stand in this text. Remove it from the file"),
                                    (guint) ch);
-  return koers_json_add_problem (r, path,
+  return koers_json_add_problem (r->problems, path,
                                  /* Translators: %04X is a character's code, such as 001B. */
                                  _ ("holds the control character U+%04X; this field takes one "
                                     "line without control characters. Remove it from the file"),
@@ -206,14 +197,14 @@ read_change_fields (KoersJsonReader *r,
       g_autofree char *found = koers_json_describe_node (node);
 
       path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
-      return koers_json_add_problem (r, path, _ ("expected an object, found %s"), found);
+      return koers_json_add_problem (r->problems, path, _ ("expected an object, found %s"), found);
     }
 
   object = json_node_get_object (node);
   if (json_object_get_size (object) > KOERS_JSON_MAX_CHANGE_FIELDS)
     {
       path = member != NULL ? koers_json_path_member (parent, member) : g_strdup (parent);
-      return koers_json_add_problem (r, path, _ ("more than %u entries"),
+      return koers_json_add_problem (r->problems, path, _ ("more than %u entries"),
                                      (guint) KOERS_JSON_MAX_CHANGE_FIELDS);
     }
 
@@ -242,7 +233,7 @@ read_change_fields (KoersJsonReader *r,
 
       if (g_utf8_strlen (name, -1) > KOERS_JSON_MAX_KEY_LENGTH || name[0] == '\0')
         {
-          koers_json_add_problem (r, member_path,
+          koers_json_add_problem (r->problems, member_path,
                                   _ ("a field name must have 1 to %d characters"),
                                   KOERS_JSON_MAX_KEY_LENGTH);
           continue;
@@ -252,7 +243,7 @@ read_change_fields (KoersJsonReader *r,
         {
           g_autofree char *pair_found = koers_json_describe_node (pair);
 
-          koers_json_add_problem (r, member_path,
+          koers_json_add_problem (r->problems, member_path,
                                   _ ("expected a list of the old and the new value, found %s"),
                                   pair_found);
           continue;
@@ -268,7 +259,7 @@ read_change_fields (KoersJsonReader *r,
             {
               g_autofree char *element_found = koers_json_describe_node (element);
 
-              koers_json_add_problem (r, element_path,
+              koers_json_add_problem (r->problems, element_path,
                                       _ ("expected text, a number, true, false or null, found %s"),
                                       element_found);
             }
@@ -305,7 +296,7 @@ read_field (KoersJsonReader          *r,
       if (is_null)
         return TRUE;
       if (!koers_json_node_is_string (node))
-        return koers_json_add_problem (r, path, _ ("expected text, found %s"), found);
+        return koers_json_add_problem (r->problems, path, _ ("expected text, found %s"), found);
       if (!check_controls (r, path, json_node_get_string (node),
                            spec->type == KOERS_JSON_FIELD_NOTE))
         return FALSE;
@@ -318,13 +309,13 @@ read_field (KoersJsonReader          *r,
         g_autofree char *stripped = NULL;
 
         if (!koers_json_node_is_string (node))
-          return koers_json_add_problem (r, path, _ ("expected text, found %s"), found);
+          return koers_json_add_problem (r->problems, path, _ ("expected text, found %s"), found);
         stripped = g_strstrip (g_strdup (json_node_get_string (node)));
         if (stripped[0] == '\0')
-          return koers_json_add_problem (r, path, _ ("must not be empty"));
+          return koers_json_add_problem (r->problems, path, _ ("must not be empty"));
         if (spec->type == KOERS_JSON_FIELD_KEY &&
             g_utf8_strlen (json_node_get_string (node), -1) > KOERS_JSON_MAX_KEY_LENGTH)
-          return koers_json_add_problem (r, path, _ ("must not be longer than %d characters"),
+          return koers_json_add_problem (r->problems, path, _ ("must not be longer than %d characters"),
                                          KOERS_JSON_MAX_KEY_LENGTH);
         if (!check_controls (r, path, json_node_get_string (node), FALSE))
           return FALSE;
@@ -345,7 +336,7 @@ read_field (KoersJsonReader          *r,
     case KOERS_JSON_FIELD_UUID:
       if (!koers_json_node_is_string (node) ||
           !g_uuid_string_is_valid (json_node_get_string (node)))
-        return koers_json_add_problem (r, path,
+        return koers_json_add_problem (r->problems, path,
                                        spec->type == KOERS_JSON_FIELD_LINK
                                          ? _ ("expected a uuid or null, found %s")
                                          : _ ("expected a uuid, found %s"),
@@ -358,10 +349,10 @@ read_field (KoersJsonReader          *r,
     case KOERS_JSON_FIELD_WEIGHT:
       if (!koers_json_node_is_number (node) || !isfinite (json_node_get_double (node)) ||
           fabs (json_node_get_double (node)) > KOERS_JSON_MAX_ABS_NUMBER)
-        return koers_json_add_problem (r, path, _ ("expected a number, found %s"), found);
+        return koers_json_add_problem (r->problems, path, _ ("expected a number, found %s"), found);
       value->number = json_node_get_double (node);
       if (spec->type == KOERS_JSON_FIELD_WEIGHT && value->number < 0)
-        return koers_json_add_problem (r, path, _ ("expected a number of 0 or more, found %s"),
+        return koers_json_add_problem (r->problems, path, _ ("expected a number of 0 or more, found %s"),
                                        found);
       break;
 
@@ -370,7 +361,7 @@ read_field (KoersJsonReader          *r,
         return TRUE;
       if (!koers_json_node_is_number (node) || !(json_node_get_double (node) >= 0.0) ||
           json_node_get_double (node) > 1.0)
-        return koers_json_add_problem (r, path,
+        return koers_json_add_problem (r->problems, path,
                                        _ ("expected a number from 0 to 1 or null, found %s"), found);
       value->number = json_node_get_double (node);
       break;
@@ -386,9 +377,9 @@ read_field (KoersJsonReader          *r,
             (spec->type == KOERS_JSON_FIELD_INTEGER && fabs (number) > G_MAXINT))
           {
             if (spec->type != KOERS_JSON_FIELD_ORDER)
-              return koers_json_add_problem (r, path, _ ("expected a whole number, found %s"),
+              return koers_json_add_problem (r->problems, path, _ ("expected a whole number, found %s"),
                                              found);
-            return koers_json_add_problem (r, path,
+            return koers_json_add_problem (r->problems, path,
                                            _ ("expected a whole number from 0 to %d, found %s"),
                                            KOERS_JSON_MAX_ORDER, found);
           }
@@ -398,7 +389,7 @@ read_field (KoersJsonReader          *r,
 
     case KOERS_JSON_FIELD_BOOL:
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return koers_json_add_problem (r, path, _ ("expected true or false, found %s"), found);
+        return koers_json_add_problem (r->problems, path, _ ("expected true or false, found %s"), found);
       value->boolean = json_node_get_boolean (node);
       break;
 
@@ -412,7 +403,7 @@ read_field (KoersJsonReader          *r,
 
         if (!koers_json_node_is_string (node) ||
             !koers_date_parse (json_node_get_string (node), &date))
-          return koers_json_add_problem (r, path,
+          return koers_json_add_problem (r->problems, path,
                                          spec->type == KOERS_JSON_FIELD_DATE
                                            ? _ ("expected a date such as 2026-06-30, found %s")
                                            : _ ("expected a date such as 2026-06-30 or null, found %s"),
@@ -424,7 +415,7 @@ read_field (KoersJsonReader          *r,
     case KOERS_JSON_FIELD_STAMP:
       if (!koers_json_node_is_string (node) ||
           !koers_json_parse_stamp (json_node_get_string (node), &value->integer))
-        return koers_json_add_problem (r, path,
+        return koers_json_add_problem (r->problems, path,
                                        _ ("expected a time stamp such as 2026-05-15T09:30:00.000000Z, "
                                           "found %s"),
                                        found);
@@ -436,7 +427,7 @@ read_field (KoersJsonReader          *r,
 
         if (!koers_json_node_is_string (node) ||
             !koers_period_parse (json_node_get_string (node), &period, NULL))
-          return koers_json_add_problem (r, path,
+          return koers_json_add_problem (r->problems, path,
                                          _ ("expected a period such as 2026-Q2, 2026 or "
                                             "2026-01-15/2026-03-31, found %s"),
                                          found);
@@ -463,12 +454,12 @@ read_field (KoersJsonReader          *r,
           }
 
         names = list_enum_names (spec);
-        return koers_json_add_problem (r, path, _ ("expected one of %s, found %s"), names, found);
+        return koers_json_add_problem (r->problems, path, _ ("expected one of %s, found %s"), names, found);
       }
 
     case KOERS_JSON_FIELD_LIST:
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return koers_json_add_problem (r, path, _ ("expected a list, found %s"), found);
+        return koers_json_add_problem (r->problems, path, _ ("expected a list, found %s"), found);
       value->list = json_node_get_array (node);
       break;
 
@@ -513,7 +504,7 @@ koers_json_read_object (KoersJsonReader          *r,
     {
       g_autofree char *found = koers_json_describe_node (node);
 
-      koers_json_add_problem (r, path, _ ("expected an object, found %s"), found);
+      koers_json_add_problem (r->problems, path, _ ("expected an object, found %s"), found);
       return FALSE;
     }
 
@@ -534,7 +525,7 @@ koers_json_read_object (KoersJsonReader          *r,
         {
           g_autofree char *member_path = koers_json_path_member (path, name);
 
-          koers_json_add_problem (r, member_path, _ ("unknown member"));
+          koers_json_add_problem (r->problems, member_path, _ ("unknown member"));
           continue;
         }
 
@@ -547,7 +538,7 @@ koers_json_read_object (KoersJsonReader          *r,
         {
           g_autofree char *member_path = koers_json_path_member (path, specs[i].name);
 
-          koers_json_add_problem (r, member_path, _ ("missing (it is required)"));
+          koers_json_add_problem (r->problems, member_path, _ ("missing (it is required)"));
         }
     }
 
@@ -577,6 +568,6 @@ koers_json_check_list_length (KoersJsonReader *r,
   if (json_array_get_length (list) <= max)
     return TRUE;
 
-  koers_json_add_problem (r, path, _ ("more than %u entries"), max);
+  koers_json_add_problem (r->problems, path, _ ("more than %u entries"), max);
   return FALSE;
 }

@@ -71,12 +71,13 @@ typedef struct
 /* The most members an entity has: its columns and its list. */
 #define KOERS_JSON_MAX_FIELDS (KOERS_ENTITY_MAX_COLUMNS + 1)
 
-/* Appends a translated "path: message" problem.  Returns FALSE, for
- * "return koers_json_add_problem (…)". */
+/* Appends the translated "path: message" to problems (a reader's, or the
+ * import plan's: the readers and the plan word their problems alike).
+ * Returns FALSE, for "return koers_json_add_problem (…)". */
 G_GNUC_PRINTF (3, 4)
-gboolean koers_json_add_problem (KoersJsonReader *r,
-                                 const char      *path,
-                                 const char      *format,
+gboolean koers_json_add_problem (GPtrArray  *problems,
+                                 const char *path,
+                                 const char *format,
                                  ...);
 gboolean koers_json_node_is_number (JsonNode *node);
 gboolean koers_json_node_is_string (JsonNode *node);

@@ -294,20 +294,6 @@ plan_failing (KoersImportPlan *plan,
          plan->db_error != NULL;
 }
 
-G_GNUC_PRINTF (3, 4)
-static void
-add_read_problem (KoersImportPlan *plan,
-                  const char      *path,
-                  const char      *format,
-                  ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  koers_json_add_problem_valist (plan->read_problems, path, format, args);
-  va_end (args);
-}
-
 static void
 plan_item_cb (KoersImportItem *item,
               gpointer         user_data)
@@ -329,7 +315,7 @@ plan_item_cb (KoersImportItem *item,
       g_autofree char *first_path = koers_import_kind_path (first->kind, first->index);
       g_autofree char *path = koers_json_path_member (item->path, "uuid");
 
-      add_read_problem (plan, path, _ ("the uuid %s is also used at %s"), item->uuid, first_path);
+      koers_json_add_problem (plan->read_problems, path, _ ("the uuid %s is also used at %s"), item->uuid, first_path);
     }
   else
     g_hash_table_insert (plan->by_uuid, (gpointer) entry->uuid, entry);
@@ -678,60 +664,67 @@ static const KoersJsonReadFuncs write_changes_funcs = {
   write_change_cb,
 };
 
+/* Puts a department, a KPI or a KPI's value that the plan writes into
+ * batch, in the place of its database row when it matched one. */
+static void
+put_small (KoersImportPlan *plan,
+           KoersStoreBatch *batch,
+           KoersImportKind  kind,
+           KoersPlanSmall  *small)
+{
+  GObject    *object = small->item->object;
+  const char *owner_uuid = small->item->owner_uuid;
+  const char *replaces = NULL;
+
+  switch (kind)
+    {
+    case KOERS_IMPORT_DEPARTMENTS:
+      if (small->match != NULL)
+        replaces = koers_department_get_uuid (KOERS_DEPARTMENT (small->match->object));
+      koers_store_batch_put_department (batch, KOERS_DEPARTMENT (object),
+                                        koers_import_plan_effective_department (plan, owner_uuid),
+                                        replaces);
+      break;
+    case KOERS_IMPORT_KPIS:
+      koers_store_batch_put_kpi (batch, KOERS_KPI (object),
+                                 koers_import_plan_effective_department (plan, owner_uuid));
+      break;
+    case KOERS_IMPORT_KPI_VALUES:
+      koers_store_batch_put_kpi_value (batch, KOERS_KPI_VALUE (object), owner_uuid);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  koers_store_batch_set_last_row (batch, koers_import_kind_to_batch (kind),
+                                  small->match != NULL ? small->match->id : 0);
+}
+
 /* Departments, KPIs and their values, the dismissals and the name: one
  * batch, kept whole since the first reading. */
 static KoersStoreBatch *
 build_batch (KoersImportPlan *plan)
 {
+  static const KoersImportKind small_kinds[] = {
+    KOERS_IMPORT_DEPARTMENTS,
+    KOERS_IMPORT_KPIS,
+    KOERS_IMPORT_KPI_VALUES,
+  };
   KoersStoreBatch *batch = koers_store_batch_new ();
-  GPtrArray       *items;
 
   if (plan->organisation != NULL)
     koers_store_batch_set_organisation (batch, plan->organisation);
 
-  items = plan->small[KOERS_IMPORT_DEPARTMENTS];
-  for (guint i = 0; i < items->len; i++)
+  for (guint k = 0; k < G_N_ELEMENTS (small_kinds); k++)
     {
-      KoersPlanSmall *small = g_ptr_array_index (items, i);
-      const char     *replaces = NULL;
-      const char     *parent;
+      GPtrArray *items = plan->small[small_kinds[k]];
 
-      if (!koers_import_outcome_is_written (small->entry->outcome))
-        continue;
-      if (small->match != NULL)
-        replaces = koers_department_get_uuid (KOERS_DEPARTMENT (small->match->object));
-      parent = koers_import_plan_effective_department (plan, small->item->owner_uuid);
-      koers_store_batch_put_department (batch, KOERS_DEPARTMENT (small->item->object), parent,
-                                        replaces);
-      koers_store_batch_set_last_row (batch, KOERS_BATCH_DEPARTMENT,
-                                      small->match != NULL ? small->match->id : 0);
-    }
+      for (guint i = 0; i < items->len; i++)
+        {
+          KoersPlanSmall *small = g_ptr_array_index (items, i);
 
-  items = plan->small[KOERS_IMPORT_KPIS];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersPlanSmall *small = g_ptr_array_index (items, i);
-
-      if (!koers_import_outcome_is_written (small->entry->outcome))
-        continue;
-      koers_store_batch_put_kpi (batch, KOERS_KPI (small->item->object),
-                                 koers_import_plan_effective_department (plan,
-                                                                         small->item->owner_uuid));
-      koers_store_batch_set_last_row (batch, KOERS_BATCH_KPI,
-                                      small->match != NULL ? small->match->id : 0);
-    }
-
-  items = plan->small[KOERS_IMPORT_KPI_VALUES];
-  for (guint i = 0; i < items->len; i++)
-    {
-      KoersPlanSmall *small = g_ptr_array_index (items, i);
-
-      if (!koers_import_outcome_is_written (small->entry->outcome))
-        continue;
-      koers_store_batch_put_kpi_value (batch, KOERS_KPI_VALUE (small->item->object),
-                                       small->item->owner_uuid);
-      koers_store_batch_set_last_row (batch, KOERS_BATCH_KPI_VALUE,
-                                      small->match != NULL ? small->match->id : 0);
+          if (koers_import_outcome_is_written (small->entry->outcome))
+            put_small (plan, batch, small_kinds[k], small);
+        }
     }
 
   for (guint i = 0; i < plan->dismissals->len; i++)

@@ -27,19 +27,6 @@ koers_import_kind_to_batch (KoersImportKind kind)
  * file (the departments, found by name too, and the links) once it is
  * read. */
 
-void
-koers_import_plan_add_problem (KoersImportPlan *plan,
-                               const char      *path,
-                               const char      *format,
-                               ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  koers_json_add_problem_valist (plan->problems, path, format, args);
-  va_end (args);
-}
-
 /* The problem of one member of an entity: "$.objectives[2].aligned_to: …". */
 G_GNUC_PRINTF (4, 5)
 static void
@@ -58,13 +45,12 @@ add_member_problem (KoersImportPlan *plan,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  koers_import_plan_add_problem (plan, member_path, "%s", message);
+  koers_json_add_problem (plan->problems, member_path, "%s", message);
 }
 
-/* A failed lookup: kept, and the plan fails with it. */
-static void
-set_db_error (KoersImportPlan *plan,
-              GError          *error)
+void
+koers_import_plan_keep_db_error (KoersImportPlan *plan,
+                                 GError          *error)
 {
   if (plan->db_error == NULL)
     plan->db_error = error;
@@ -85,7 +71,7 @@ find_row (KoersImportPlan *plan,
 
   row = koers_store_import_find (plan->import, koers_import_kind_to_batch (kind), uuid, &error);
   if (error != NULL)
-    set_db_error (plan, error);
+    koers_import_plan_keep_db_error (plan, error);
   return row;
 }
 
@@ -103,7 +89,7 @@ row_exists (KoersImportPlan *plan,
   if (!koers_store_import_find_id (plan->import, koers_import_kind_to_batch (kind), uuid, &id,
                                    &error))
     {
-      set_db_error (plan, g_steal_pointer (&error));
+      koers_import_plan_keep_db_error (plan, g_steal_pointer (&error));
       return FALSE;
     }
   return id != 0;
@@ -859,15 +845,15 @@ match_dismissals (KoersImportPlan *plan)
         {
           g_autofree char *path = koers_json_path_member (dismissal->path, "key");
 
-          koers_import_plan_add_problem (plan, path, _ ("the key %s is also used at %s"),
-                                         dismissal->key, first->path);
+          koers_json_add_problem (plan->problems, path, _ ("the key %s is also used at %s"),
+                                  dismissal->key, first->path);
           continue;
         }
       g_hash_table_insert (seen, dismissal->key, dismissal);
 
       if (plan->db_error == NULL &&
           !koers_store_import_find_dismissal (plan->import, dismissal->key, &found, &stored, &error))
-        set_db_error (plan, g_steal_pointer (&error));
+        koers_import_plan_keep_db_error (plan, g_steal_pointer (&error));
 
       if (!found || dismissal->dismissed_at < stored)
         g_ptr_array_add (plan->dismissals, dismissal);
@@ -927,7 +913,7 @@ koers_import_plan_finish (KoersImportPlan *plan)
   plan->db_departments = koers_store_import_list_departments (plan->import, &error);
   if (plan->db_departments == NULL)
     {
-      set_db_error (plan, g_steal_pointer (&error));
+      koers_import_plan_keep_db_error (plan, g_steal_pointer (&error));
       return;
     }
 
@@ -948,7 +934,7 @@ koers_import_plan_finish (KoersImportPlan *plan)
 
   organisation = koers_store_import_get_organisation (plan->import, &error);
   if (organisation == NULL)
-    set_db_error (plan, g_steal_pointer (&error));
+    koers_import_plan_keep_db_error (plan, g_steal_pointer (&error));
   else if (organisation[0] == '\0' && plan->header.organisation != NULL &&
            plan->header.organisation[0] != '\0')
     plan->organisation = g_strdup (plan->header.organisation);

@@ -262,14 +262,6 @@ char *koers_json_describe_node (JsonNode *node);
 void koers_json_append_node (GString  *out,
                              JsonNode *node);
 
-/* koers-json-fields.c: appends the translated "path: message" to
- * problems; the readers and the plan word their problems alike. */
-G_GNUC_PRINTF (3, 0)
-void koers_json_add_problem_valist (GPtrArray  *problems,
-                                    const char *path,
-                                    const char *format,
-                                    va_list     args);
-
 /* koers-json-import.c and koers-json-match.c: the plan.  A first reading
  * of the file checks all of it, matches each entity to the database's
  * (by uuid, departments also by name) and decides what becomes of it,
@@ -372,11 +364,6 @@ struct _KoersImportPlan
   GError           *write_error;
 };
 
-G_GNUC_PRINTF (3, 4)
-void koers_import_plan_add_problem (KoersImportPlan *plan,
-                                    const char      *path,
-                                    const char      *format,
-                                    ...);
 /* Paths of the entities of a file, from their place. */
 char *koers_import_kind_path (KoersImportKind kind,
                               const guint    *index);
@@ -392,6 +379,10 @@ void koers_import_plan_judge_item (KoersImportPlan *plan,
                                    KoersPlanEntry  *entry,
                                    KoersStoredRow  *row);
 void koers_import_plan_finish (KoersImportPlan *plan);
+/* A failed lookup: the first is kept (error is taken), and the plan fails
+ * with it. */
+void koers_import_plan_keep_db_error (KoersImportPlan *plan,
+                                      GError          *error);
 /* For koers-json-capacity.c: a plain import refuses what the database
  * has; a merge keeps the newer copy (a conflict when the database's is
  * newer and differs). */

@@ -590,9 +590,9 @@ check_thresholds (KoersJsonReader           *r,
 
   member_path = koers_json_path_member (path, "attention");
   if (direction == KOERS_KPI_DIRECTION_LOWER)
-    return koers_json_add_problem (r, member_path,
+    return koers_json_add_problem (r->problems, member_path,
                                    _ ("must not be below “healthy” when the direction is “lower”"));
-  return koers_json_add_problem (r, member_path,
+  return koers_json_add_problem (r->problems, member_path,
                                  _ ("must not be above “healthy” when the direction is “higher”"));
 }
 
@@ -767,17 +767,17 @@ check_version (KoersJsonReader *r,
 
   if (!koers_json_node_is_number (version) ||
       json_node_get_double (version) != floor (json_node_get_double (version)))
-    return koers_json_add_problem (r, "$.version", _ ("expected a whole number, found %s"), found);
+    return koers_json_add_problem (r->problems, "$.version", _ ("expected a whole number, found %s"), found);
 
   number = json_node_get_double (version);
   if (number > KOERS_JSON_FORMAT_VERSION)
-    return koers_json_add_problem (r, "$.version",
+    return koers_json_add_problem (r->problems, "$.version",
                                    _ ("the file is from a newer Koers (format version %s); this Koers reads "
                                       "version %d"),
                                    found, KOERS_JSON_FORMAT_VERSION);
 
   if (number < KOERS_JSON_FORMAT_VERSION_MIN)
-    return koers_json_add_problem (r, "$.version",
+    return koers_json_add_problem (r->problems, "$.version",
                                    _ ("unknown format version %s; this Koers reads versions %d to %d"),
                                    found, KOERS_JSON_FORMAT_VERSION_MIN, KOERS_JSON_FORMAT_VERSION);
 
@@ -796,7 +796,7 @@ check_format (KoersJsonReader *r,
     return TRUE;
 
   found = koers_json_describe_node (format);
-  return koers_json_add_problem (r, "$.format",
+  return koers_json_add_problem (r->problems, "$.format",
                                  _ ("this is not a Koers file (expected \"%s\", found %s)"),
                                  KOERS_JSON_FORMAT, found);
 }
@@ -850,7 +850,7 @@ read_stream_list (KoersJsonReader *r,
       if (node == NULL)
         return FALSE;
       found = koers_json_describe_node (node);
-      koers_json_add_problem (r, list_path, _ ("expected a list, found %s"), found);
+      koers_json_add_problem (r->problems, list_path, _ ("expected a list, found %s"), found);
       return TRUE;
     }
 
@@ -869,7 +869,7 @@ read_stream_list (KoersJsonReader *r,
         return FALSE;
 
       if (index == max)
-        koers_json_add_problem (r, list_path, _ ("more than %u entries"), max);
+        koers_json_add_problem (r->problems, list_path, _ ("more than %u entries"), max);
 
       if (index >= max)
         {
@@ -923,7 +923,7 @@ koers_json_read_stream (KoersJsonStream          *s,
       if (root == NULL || koers_json_stream_next (s) != KOERS_JSON_TOKEN_END)
         return FALSE;
       found = koers_json_describe_node (root);
-      koers_json_add_problem (&r, "$", _ ("expected an object, found %s"), found);
+      koers_json_add_problem (r.problems, "$", _ ("expected an object, found %s"), found);
       return FALSE;
     }
 
@@ -1023,7 +1023,7 @@ koers_json_read_stream (KoersJsonStream          *s,
           break;
 
         default:
-          koers_json_add_problem (&r, member_path, _ ("unknown member"));
+          koers_json_add_problem (r.problems, member_path, _ ("unknown member"));
           if (!koers_json_stream_skip (s, token))
             return FALSE;
           break;
@@ -1036,12 +1036,12 @@ koers_json_read_stream (KoersJsonStream          *s,
 
   if (is_koers && !seen[TOP_FORMAT])
     {
-      koers_json_add_problem (&header_reader, "$.format", _ ("missing: this is not a Koers file"));
+      koers_json_add_problem (header_reader.problems, "$.format", _ ("missing: this is not a Koers file"));
       is_koers = FALSE;
     }
   else if (is_koers && !seen[TOP_VERSION])
     {
-      koers_json_add_problem (&header_reader, "$.version", _ ("missing (it is required)"));
+      koers_json_add_problem (header_reader.problems, "$.version", _ ("missing (it is required)"));
       is_koers = FALSE;
     }
 
@@ -1056,7 +1056,7 @@ koers_json_read_stream (KoersJsonStream          *s,
 
   /* The change log came with version 2. */
   if (changes_seen && header->version < 2)
-    koers_json_add_problem (&r, "$.changes", _ ("unknown member"));
+    koers_json_add_problem (r.problems, "$.changes", _ ("unknown member"));
 
   for (guint i = 0; i < G_N_ELEMENTS (top_fields); i++)
     {
@@ -1064,7 +1064,7 @@ koers_json_read_stream (KoersJsonStream          *s,
         {
           g_autofree char *member_path = koers_json_path_member ("$", top_fields[i].name);
 
-          koers_json_add_problem (&r, member_path, _ ("missing (it is required)"));
+          koers_json_add_problem (r.problems, member_path, _ ("missing (it is required)"));
         }
     }
 

@@ -30,7 +30,7 @@ koers_templates_list_kpis (const char   *department_key,
   GPtrArray                     *list = g_ptr_array_new ();
 
   for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (all[i]->department_key, department_key) == 0)
+    if (g_strcmp0 (all[i]->info.department_key, department_key) == 0)
       g_ptr_array_add (list, (gpointer) all[i]);
 
   g_ptr_array_sort_with_data (list, compare_names, &lang);
@@ -44,7 +44,7 @@ koers_templates_find_kpi (const char *key)
   const KoersTemplateKpi *const *all = koers_templates_get_kpis (&n);
 
   for (guint i = 0; key != NULL && i < n; i++)
-    if (g_strcmp0 (all[i]->key, key) == 0)
+    if (g_strcmp0 (all[i]->info.key, key) == 0)
       return all[i];
 
   return NULL;
@@ -54,7 +54,7 @@ const char *
 koers_template_kpi_get_key (const KoersTemplateKpi *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->key;
+  return self->info.key;
 }
 
 const char *
@@ -73,19 +73,9 @@ koers_template_kpi_get_info (const KoersTemplateKpi *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (out != NULL);
 
-  out->key = self->key;
-  out->department_key = self->department_key;
+  *out = self->info;
   out->name = koers_template_text_get (&self->name, lang);
-  out->metric_kind = self->metric_kind;
   out->unit = koers_template_text_get (&self->unit, lang);
-  out->direction = self->direction;
-  out->healthy = self->healthy;
-  out->attention = self->attention;
-  out->frequency = self->frequency;
-  out->demo_start = self->demo_start;
-  out->demo_end = self->demo_end;
-  out->demo_step = self->demo_step;
-  out->demo_overdue = self->demo_overdue;
 }
 
 gboolean
@@ -125,9 +115,9 @@ koers_template_kpi_build (const KoersTemplateKpi *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (KOERS_IS_DEPARTMENT (dept), NULL);
 
-  kpi = koers_kpi_new (koers_template_text_get (&self->name, lang), self->metric_kind,
-                       koers_template_text_get (&self->unit, lang), self->direction,
-                       self->healthy, self->attention, self->frequency);
+  kpi = koers_kpi_new (koers_template_text_get (&self->name, lang), self->info.metric_kind,
+                       koers_template_text_get (&self->unit, lang), self->info.direction,
+                       self->info.healthy, self->info.attention, self->info.frequency);
   koers_kpi_set_department_id (kpi, koers_department_get_id (dept));
   return kpi;
 }

@@ -14,21 +14,13 @@ typedef struct
   char *nl;
 } KoersTemplateText;
 
+/* The info in one language is info with name and unit taken from the
+ * texts. */
 struct _KoersTemplateKpi
 {
-  char             *key;
-  char             *department_key;
-  KoersTemplateText name;
-  KoersMetricKind   metric_kind;
-  KoersTemplateText unit;
-  KoersKpiDirection direction;
-  double            healthy;
-  double            attention;
-  KoersKpiFrequency frequency;
-  double            demo_start;
-  double            demo_end;
-  double            demo_step;
-  gboolean          demo_overdue;
+  KoersTemplateKpiInfo info; /* name and unit NULL */
+  KoersTemplateText    name;
+  KoersTemplateText    unit;
 };
 
 /* The text in lang; "" when missing. */

@@ -18,18 +18,13 @@
 
 typedef KoersTemplateText Text;
 
+/* The info in one language is info with the texts taken from below. */
 typedef struct
 {
-  Text            title;
-  KoersMetricKind metric_kind;
-  Text            unit;
-  double          start;
-  double          target;
-  double          demo_progress;
-  char           *due; /* "MM-DD" or NULL */
-  gboolean        uses_personal_data;
-  Text            personal_data_note;
-  char           *kpi; /* a KPI template's key, or NULL */
+  KoersTemplateKeyResult info; /* title, unit and personal_data_note NULL */
+  Text                   title;
+  Text                   unit;
+  Text                   personal_data_note;
 } TemplateKeyResult;
 
 struct _KoersTemplate
@@ -112,18 +107,18 @@ read_key_result (JsonObject        *object,
 {
   JsonNode *due = json_object_get_member (object, "due");
 
-  kr->due = g_strdup (get_string (object, "due"));
-  kr->kpi = g_strdup (get_string (object, "kpi"));
-  kr->uses_personal_data =
+  kr->info.due_month_day = g_strdup (get_string (object, "due"));
+  kr->info.kpi = g_strdup (get_string (object, "kpi"));
+  kr->info.uses_personal_data =
     json_object_get_boolean_member_with_default (object, "uses_personal_data", FALSE);
 
   return read_text (object, "title", &kr->title) &&
-         koers_metric_kind_from_string (get_string (object, "metric_kind"), &kr->metric_kind) &&
+         koers_metric_kind_from_string (get_string (object, "metric_kind"), &kr->info.metric_kind) &&
          read_text (object, "unit", &kr->unit) &&
-         read_number (object, "start", &kr->start) &&
-         read_number (object, "target", &kr->target) &&
-         read_number (object, "demo_progress", &kr->demo_progress) &&
-         (due == NULL || JSON_NODE_HOLDS_NULL (due) || kr->due != NULL) &&
+         read_number (object, "start", &kr->info.start) &&
+         read_number (object, "target", &kr->info.target) &&
+         read_number (object, "demo_progress", &kr->info.demo_progress) &&
+         (due == NULL || JSON_NODE_HOLDS_NULL (due) || kr->info.due_month_day != NULL) &&
          read_text (object, "personal_data_note", &kr->personal_data_note);
 }
 
@@ -170,24 +165,24 @@ read_kpi (JsonObject       *object,
   JsonNode   *node = json_object_get_member (object, "demo");
   JsonObject *demo;
 
-  kpi->key = g_strdup (get_string (object, "key"));
-  kpi->department_key = g_strdup (get_string (object, "department"));
+  kpi->info.key = g_strdup (get_string (object, "key"));
+  kpi->info.department_key = g_strdup (get_string (object, "department"));
 
-  if (kpi->key == NULL || node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+  if (kpi->info.key == NULL || node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
       !read_text (object, "name", &kpi->name) ||
       !read_text (object, "unit", &kpi->unit) ||
-      !koers_metric_kind_from_string (get_string (object, "metric_kind"), &kpi->metric_kind) ||
-      !koers_kpi_direction_from_string (get_string (object, "direction"), &kpi->direction) ||
-      !koers_kpi_frequency_from_string (get_string (object, "frequency"), &kpi->frequency) ||
-      !read_number (object, "healthy", &kpi->healthy) ||
-      !read_number (object, "attention", &kpi->attention))
+      !koers_metric_kind_from_string (get_string (object, "metric_kind"), &kpi->info.metric_kind) ||
+      !koers_kpi_direction_from_string (get_string (object, "direction"), &kpi->info.direction) ||
+      !koers_kpi_frequency_from_string (get_string (object, "frequency"), &kpi->info.frequency) ||
+      !read_number (object, "healthy", &kpi->info.healthy) ||
+      !read_number (object, "attention", &kpi->info.attention))
     return FALSE;
 
   demo = json_node_get_object (node);
-  kpi->demo_overdue = json_object_get_boolean_member_with_default (demo, "overdue", FALSE);
-  return read_number (demo, "start", &kpi->demo_start) &&
-         read_number (demo, "end", &kpi->demo_end) &&
-         read_number (demo, "step", &kpi->demo_step) && kpi->demo_step > 0;
+  kpi->info.demo_overdue = json_object_get_boolean_member_with_default (demo, "overdue", FALSE);
+  return read_number (demo, "start", &kpi->info.demo_start) &&
+         read_number (demo, "end", &kpi->info.demo_end) &&
+         read_number (demo, "step", &kpi->info.demo_step) && kpi->info.demo_step > 0;
 }
 
 static gboolean
@@ -460,16 +455,10 @@ koers_template_get_key_result (const KoersTemplate    *self,
   g_return_if_fail (out != NULL);
 
   kr = &self->key_results[index];
+  *out = kr->info;
   out->title = text_get (&kr->title, lang);
-  out->metric_kind = kr->metric_kind;
   out->unit = text_get (&kr->unit, lang);
-  out->start = kr->start;
-  out->target = kr->target;
-  out->demo_progress = kr->demo_progress;
-  out->due_month_day = kr->due;
-  out->uses_personal_data = kr->uses_personal_data;
   out->personal_data_note = text_get (&kr->personal_data_note, lang);
-  out->kpi = kr->kpi;
 }
 
 static KoersLevel
@@ -548,20 +537,20 @@ build_key_result (const TemplateKeyResult *template,
                   KoersLanguage      lang,
                   gboolean           demo_values)
 {
-  g_autofree char *due = koers_template_due_date (template->due, get_year (period));
+  g_autofree char *due = koers_template_due_date (template->info.due_month_day, get_year (period));
   KoersKeyResult  *kr;
 
-  kr = koers_key_result_new (text_get (&template->title, lang), template->metric_kind,
-                             template->start, template->target, text_get (&template->unit, lang));
+  kr = koers_key_result_new (text_get (&template->title, lang), template->info.metric_kind,
+                             template->info.start, template->info.target, text_get (&template->unit, lang));
   koers_key_result_set_current_value (kr, demo_values
-                                            ? koers_template_demo_value (template->metric_kind,
-                                                                         template->start,
-                                                                         template->target,
-                                                                         template->demo_progress)
-                                            : template->start);
+                                            ? koers_template_demo_value (template->info.metric_kind,
+                                                                         template->info.start,
+                                                                         template->info.target,
+                                                                         template->info.demo_progress)
+                                            : template->info.start);
   koers_key_result_set_due_date (kr, due);
-  koers_key_result_set_uses_personal_data (kr, template->uses_personal_data);
-  koers_key_result_set_personal_data_note (kr, template->uses_personal_data
+  koers_key_result_set_uses_personal_data (kr, template->info.uses_personal_data);
+  koers_key_result_set_personal_data_note (kr, template->info.uses_personal_data
                                                  ? text_get (&template->personal_data_note, lang)
                                                  : "");
   return kr;
