@@ -8,6 +8,7 @@
 #include "koers-kpi-section.h"
 #include "koers-kpi-style.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -32,6 +33,13 @@ struct _KoersKpiSection
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiSection, koers_kpi_section, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKpiSection, summary_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiSection, add_button),
+  KOERS_TEMPLATE_CHILD (KoersKpiSection, list_box),
+};
 
 static gboolean
 filter_kpi_cb (gpointer item,
@@ -210,9 +218,7 @@ koers_kpi_section_class_init (KoersKpiSectionClass *klass)
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-section.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, add_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, list_box);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "kpi-section.add", NULL, add_action_cb);
 }
