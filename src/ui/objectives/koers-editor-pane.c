@@ -18,6 +18,7 @@
 #include "kpis/koers-kpi-section.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-list-util.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-widget-properties.h"
@@ -359,18 +360,7 @@ static gboolean
 is_shown (KoersEditorPane *self,
           KoersObjective  *objective)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint       n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersObjective) item = g_list_model_get_item (model, i);
-
-      if (item == objective)
-        return TRUE;
-    }
-
-  return FALSE;
+  return koers_list_model_find (G_LIST_MODEL (self->filtered), objective) != G_MAXUINT;
 }
 
 static GtkWidget *

@@ -11,6 +11,7 @@
 #include "koers-editor-style.h"
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-list-util.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-editor-fields.h"
@@ -172,15 +173,7 @@ update_move_actions (KoersKeyResultEditor *self)
 {
   GListModel *model = koers_objective_get_key_results (self->objective);
   guint       n = g_list_model_get_n_items (model);
-  guint       index = G_MAXUINT;
-
-  for (guint i = 0; i < n && index == G_MAXUINT; i++)
-    {
-      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
-
-      if (item == self->kr)
-        index = i;
-    }
+  guint       index = koers_list_model_find (model, self->kr);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-editor.move-up",
                                  index != G_MAXUINT && index > 0);
@@ -400,16 +393,8 @@ move_action_cb (GtkWidget  *widget,
   GListModel           *model = koers_objective_get_key_results (self->objective);
   gboolean              up = g_str_equal (action_name, "kr-editor.move-up");
   guint                 n = g_list_model_get_n_items (model);
+  guint                 index = koers_list_model_find (model, self->kr);
   g_autoptr (GError) error = NULL;
-  guint index = G_MAXUINT;
-
-  for (guint i = 0; i < n && index == G_MAXUINT; i++)
-    {
-      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
-
-      if (item == self->kr)
-        index = i;
-    }
 
   if (index == G_MAXUINT || (up && index == 0) || (!up && index + 1 >= n))
     return;

@@ -16,6 +16,7 @@
 #include "koers-key-result-details.h"
 #include "koers-key-result-row.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-list-util.h"
 #include "widgets/koers-progress-chart.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
@@ -223,25 +224,14 @@ find_index (KoersKeyResultRow *self,
             guint             *n_items)
 {
   GListModel *model;
-  guint       n;
-  guint       index = G_MAXUINT;
 
   *n_items = 0;
   if (self->objective == NULL)
     return G_MAXUINT;
 
   model = koers_objective_get_key_results (self->objective);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n && index == G_MAXUINT; i++)
-    {
-      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
-
-      if (item == self->kr)
-        index = i;
-    }
-
-  *n_items = n;
-  return index;
+  *n_items = g_list_model_get_n_items (model);
+  return koers_list_model_find (model, self->kr);
 }
 
 static void
