@@ -11,6 +11,7 @@
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-form-dialog.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 struct _KoersCapacityPage
@@ -32,6 +33,15 @@ struct _KoersCapacityPage
 };
 
 G_DEFINE_FINAL_TYPE (KoersCapacityPage, koers_capacity_page, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersCapacityPage, heading_label),
+  KOERS_TEMPLATE_CHILD (KoersCapacityPage, departments_list),
+  KOERS_TEMPLATE_CHILD (KoersCapacityPage, requests_list),
+  KOERS_TEMPLATE_CHILD (KoersCapacityPage, no_requests_label),
+  KOERS_TEMPLATE_CHILD (KoersCapacityPage, export_button),
+};
 
 static void rebuild (KoersCapacityPage *self);
 
@@ -504,11 +514,7 @@ koers_capacity_page_class_init (KoersCapacityPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/capacity/koers-capacity-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersCapacityPage, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCapacityPage, departments_list);
-  gtk_widget_class_bind_template_child (widget_class, KoersCapacityPage, requests_list);
-  gtk_widget_class_bind_template_child (widget_class, KoersCapacityPage, no_requests_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCapacityPage, export_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 }
 
 static void

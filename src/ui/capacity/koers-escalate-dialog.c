@@ -8,6 +8,7 @@
 #include "koers-escalate-dialog.h"
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 struct _KoersEscalateDialog
@@ -25,6 +26,14 @@ struct _KoersEscalateDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersEscalateDialog, koers_escalate_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersEscalateDialog, about_row),
+  KOERS_TEMPLATE_CHILD (KoersEscalateDialog, reason_row),
+  KOERS_TEMPLATE_CHILD (KoersEscalateDialog, help_row),
+  KOERS_TEMPLATE_CHILD (KoersEscalateDialog, error_label),
+};
 
 static void
 text_changed_cb (KoersEscalateDialog *self)
@@ -94,6 +103,10 @@ koers_escalate_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (koers_escalate_dialog_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (text_changed_cb),
+};
+
 static void
 koers_escalate_dialog_class_init (KoersEscalateDialogClass *klass)
 {
@@ -104,11 +117,8 @@ koers_escalate_dialog_class_init (KoersEscalateDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/capacity/koers-escalate-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalateDialog, about_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalateDialog, reason_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalateDialog, help_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalateDialog, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

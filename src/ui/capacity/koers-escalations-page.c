@@ -9,6 +9,7 @@
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-form-dialog.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-template.h"
 
 struct _KoersEscalationsPage
 {
@@ -24,6 +25,14 @@ struct _KoersEscalationsPage
 };
 
 G_DEFINE_FINAL_TYPE (KoersEscalationsPage, koers_escalations_page, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersEscalationsPage, open_button),
+  KOERS_TEMPLATE_CHILD (KoersEscalationsPage, resolved_button),
+  KOERS_TEMPLATE_CHILD (KoersEscalationsPage, list),
+  KOERS_TEMPLATE_CHILD (KoersEscalationsPage, empty_label),
+};
 
 static void rebuild (KoersEscalationsPage *self);
 
@@ -231,10 +240,7 @@ koers_escalations_page_class_init (KoersEscalationsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/capacity/koers-escalations-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalationsPage, open_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalationsPage, resolved_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalationsPage, list);
-  gtk_widget_class_bind_template_child (widget_class, KoersEscalationsPage, empty_label);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "core/koers-capacity.h"
 #include "core/koers-resource-request.h"
 #include "koers-resource-form.h"
+#include "widgets/koers-template.h"
 
 struct _KoersResourceForm
 {
@@ -24,6 +25,16 @@ struct _KoersResourceForm
 };
 
 G_DEFINE_FINAL_TYPE (KoersResourceForm, koers_resource_form, ADW_TYPE_PREFERENCES_GROUP)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersResourceForm, effort_row),
+  KOERS_TEMPLATE_CHILD (KoersResourceForm, days_row),
+  KOERS_TEMPLATE_CHILD (KoersResourceForm, budget_row),
+  KOERS_TEMPLATE_CHILD (KoersResourceForm, reason_row),
+  KOERS_TEMPLATE_CHILD (KoersResourceForm, state_row),
+  KOERS_TEMPLATE_CHILD (KoersResourceForm, error_label),
+};
 
 static void
 show_error (KoersResourceForm *self,
@@ -108,10 +119,10 @@ static void
 field_changed_cb (KoersResourceForm *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *reason = NULL;
-  double           effort, days, budget;
-  double           old_effort, old_days, old_budget;
-  g_autofree char *old_reason = NULL;
+  g_autofree char  *reason = NULL;
+  double            effort, days, budget;
+  double            old_effort, old_days, old_budget;
+  g_autofree char  *old_reason = NULL;
   KoersRequestState old_state, state;
 
   if (self->updating || self->objective == NULL)
@@ -140,7 +151,7 @@ field_changed_cb (KoersResourceForm *self)
 
   /* A changed request is a new question for management. */
   state = days > 0.0 || budget > 0.0 || *reason != '\0' ? KOERS_REQUEST_STATE_REQUESTED
-                                                         : KOERS_REQUEST_STATE_NONE;
+                                                        : KOERS_REQUEST_STATE_NONE;
   if (days == old_days && budget == old_budget && g_strcmp0 (reason, old_reason) == 0)
     state = old_state;
 
@@ -190,12 +201,7 @@ koers_resource_form_class_init (KoersResourceFormClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/capacity/koers-resource-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersResourceForm, effort_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersResourceForm, days_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersResourceForm, budget_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersResourceForm, reason_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersResourceForm, state_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersResourceForm, error_label);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 }
 
 static void

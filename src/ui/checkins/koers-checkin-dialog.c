@@ -7,11 +7,27 @@
 #include "core/koers-property.h"
 #include "koers-checkin-dialog-private.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-style.h"
 
 G_DEFINE_FINAL_TYPE (KoersCheckinDialog, koers_checkin_dialog, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, window_title),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, kr_title_label),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, targets_label),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, last_label),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, value_form),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, progress_preview_label),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, score_preview_label),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, status_dropdown),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, button_box),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, cancel_button),
+  KOERS_TEMPLATE_CHILD (KoersCheckinDialog, save_button),
+};
 
 enum
 {
@@ -185,6 +201,10 @@ koers_checkin_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (koers_checkin_dialog_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (form_changed_cb),
+};
+
 static void
 koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 {
@@ -198,18 +218,8 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/checkins/koers-checkin-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, kr_title_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, targets_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, last_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, value_form);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, progress_preview_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, score_preview_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, button_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersCheckinDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   /* Escape writes nothing, like Cancel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -234,13 +244,7 @@ GtkWidget *
 koers_checkin_dialog_new (KoersStore     *store,
                           KoersKeyResult *kr)
 {
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
-
-  return g_object_new (KOERS_TYPE_CHECKIN_DIALOG,
-                       "store", store,
-                       "key-result", kr,
-                       NULL);
+  return koers_widget_new_showing (KOERS_TYPE_CHECKIN_DIALOG, store, "key-result", kr);
 }
 
 GtkWidget *

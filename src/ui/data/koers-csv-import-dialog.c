@@ -5,6 +5,7 @@
 
 #include "koers-csv-import-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 struct _KoersCsvImportDialog
@@ -27,6 +28,16 @@ struct _KoersCsvImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersCsvImportDialog, koers_csv_import_dialog, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersCsvImportDialog, window_title),
+  KOERS_TEMPLATE_CHILD (KoersCsvImportDialog, import_button),
+  KOERS_TEMPLATE_CHILD (KoersCsvImportDialog, columns_group),
+  KOERS_TEMPLATE_CHILD (KoersCsvImportDialog, preview_group),
+  KOERS_TEMPLATE_CHILD (KoersCsvImportDialog, departments_switch),
+  KOERS_TEMPLATE_CHILD (KoersCsvImportDialog, dutch_switch),
+};
 
 static void
 add_preview_row (KoersCsvImportDialog *self,
@@ -189,6 +200,11 @@ koers_csv_import_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (koers_csv_import_dialog_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (import_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (option_changed_cb),
+};
+
 static void
 koers_csv_import_dialog_class_init (KoersCsvImportDialogClass *klass)
 {
@@ -198,14 +214,8 @@ koers_csv_import_dialog_class_init (KoersCsvImportDialogClass *klass)
   object_class->dispose = koers_csv_import_dialog_dispose;
 
   koers_a11y_init_dialog_class (widget_class, "/io/github/koersapp/Koers/ui/data/koers-csv-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersCsvImportDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersCsvImportDialog, import_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersCsvImportDialog, columns_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersCsvImportDialog, preview_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersCsvImportDialog, departments_switch);
-  gtk_widget_class_bind_template_child (widget_class, KoersCsvImportDialog, dutch_switch);
-  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, option_changed_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

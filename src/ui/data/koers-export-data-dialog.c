@@ -11,6 +11,7 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-chooser.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 /* The rows of the period and scope combos. */
@@ -47,6 +48,16 @@ struct _KoersExportDataDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersExportDataDialog, koers_export_data_dialog, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersExportDataDialog, window_title),
+  KOERS_TEMPLATE_CHILD (KoersExportDataDialog, export_button),
+  KOERS_TEMPLATE_CHILD (KoersExportDataDialog, options_group),
+  KOERS_TEMPLATE_CHILD (KoersExportDataDialog, period_row),
+  KOERS_TEMPLATE_CHILD (KoersExportDataDialog, scope_row),
+  KOERS_TEMPLATE_CHILD (KoersExportDataDialog, departments_group),
+};
 
 /* The folder the last export went to, proposed for the next one. */
 static GFile *last_folder;
@@ -194,6 +205,12 @@ koers_export_data_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (koers_export_data_dialog_parent_class)->finalize (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (export_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (options_changed_cb),
+  KOERS_TEMPLATE_CALLBACK (scope_changed_cb),
+};
+
 static void
 koers_export_data_dialog_class_init (KoersExportDataDialogClass *klass)
 {
@@ -205,15 +222,8 @@ koers_export_data_dialog_class_init (KoersExportDataDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/data/koers-export-data-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, export_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, options_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, period_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, scope_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersExportDataDialog, departments_group);
-  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

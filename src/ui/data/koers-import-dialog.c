@@ -5,6 +5,7 @@
 
 #include "koers-import-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 struct _KoersImportDialog
@@ -32,6 +33,21 @@ struct _KoersImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersImportDialog, koers_import_dialog, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  /* Offset 0: no field, but gtk_widget_get_template_child() finds it (tests). */
+  { "cancel_button", 0 },
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, window_title),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, import_button),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, merge_check),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, add_check),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, problem_group),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, problem_label),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, summary_group),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, conflicts_group),
+  KOERS_TEMPLATE_CHILD (KoersImportDialog, details_group),
+};
 
 static const char *
 get_kind_label (KoersImportKind kind)
@@ -323,6 +339,11 @@ koers_import_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (koers_import_dialog_parent_class)->finalize (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (import_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (mode_toggled_cb),
+};
+
 static void
 koers_import_dialog_class_init (KoersImportDialogClass *klass)
 {
@@ -334,19 +355,8 @@ koers_import_dialog_class_init (KoersImportDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/data/koers-import-dialog.ui");
-  /* Offset 0: no field, but gtk_widget_get_template_child() finds it (tests). */
-  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, import_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, merge_check);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, add_check);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, problem_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, summary_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, conflicts_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersImportDialog, details_group);
-  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

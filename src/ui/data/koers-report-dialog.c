@@ -11,6 +11,7 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-chooser.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 /* The rows of the language combo, in the order of the .ui file. */
@@ -52,6 +53,20 @@ struct _KoersReportDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersReportDialog, koers_report_dialog, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, window_title),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, cancel_button),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, export_button),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, stack),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, period_row),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, scope_row),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, departments_group),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, language_row),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, notes_switch),
+  KOERS_TEMPLATE_CHILD (KoersReportDialog, progress_bar),
+};
 
 /* The folder the last report went to, proposed for the next one. */
 static GFile *last_folder;
@@ -322,6 +337,12 @@ koers_report_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (koers_report_dialog_parent_class)->finalize (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (cancel_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (export_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (scope_changed_cb),
+};
+
 static void
 koers_report_dialog_class_init (KoersReportDialogClass *klass)
 {
@@ -335,19 +356,8 @@ koers_report_dialog_class_init (KoersReportDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, export_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, period_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, scope_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, departments_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, language_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, notes_switch);
-  gtk_widget_class_bind_template_child (widget_class, KoersReportDialog, progress_bar);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   /* Escape as Cancel: closing also stops a report being written. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -9,6 +9,7 @@
 #include "kpis/koers-kpi-update-dialog.h"
 #include "quality/koers-review-dialog.h"
 #include "store/koers-store-rhythm.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 struct _KoersDuePage
@@ -36,6 +37,15 @@ struct _KoersDuePage
 };
 
 G_DEFINE_FINAL_TYPE (KoersDuePage, koers_due_page, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersDuePage, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersDuePage, stack),
+  KOERS_TEMPLATE_CHILD (KoersDuePage, empty_page),
+  KOERS_TEMPLATE_CHILD (KoersDuePage, summary_label),
+  KOERS_TEMPLATE_CHILD (KoersDuePage, groups_box),
+};
 
 enum
 {
@@ -444,11 +454,7 @@ koers_due_page_class_init (KoersDuePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/due/koers-due-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersDuePage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersDuePage, stack);
-  gtk_widget_class_bind_template_child (widget_class, KoersDuePage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, KoersDuePage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersDuePage, groups_box);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 }
 
 static void

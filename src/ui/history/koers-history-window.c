@@ -8,6 +8,7 @@
 #include "koers-history-window.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-idle.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 
 /* Rows built at a time: a key result with years of weekly check-ins has
@@ -55,6 +56,15 @@ struct _KoersHistoryWindow
 };
 
 G_DEFINE_FINAL_TYPE (KoersHistoryWindow, koers_history_window, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersHistoryWindow, window_title),
+  KOERS_TEMPLATE_CHILD (KoersHistoryWindow, stack),
+  KOERS_TEMPLATE_CHILD (KoersHistoryWindow, empty_page),
+  KOERS_TEMPLATE_CHILD (KoersHistoryWindow, days_box),
+  KOERS_TEMPLATE_CHILD (KoersHistoryWindow, more_button),
+};
 
 static void
 metric_free (gpointer data)
@@ -453,11 +463,7 @@ koers_history_window_class_init (KoersHistoryWindowClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, days_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersHistoryWindow, more_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -488,6 +494,9 @@ history_window_new (GtkWindow  *parent,
   g_autofree char    *isolated = NULL;
   g_autofree char    *window_title = NULL;
 
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+
   self = g_object_new (KOERS_TYPE_HISTORY_WINDOW,
                        "transient-for", parent,
                        NULL);
@@ -517,8 +526,6 @@ koers_history_window_new_for_objective (GtkWindow      *parent,
                                         KoersStore     *store,
                                         KoersObjective *objective)
 {
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), NULL);
 
   return history_window_new (parent, store, G_OBJECT (objective),
@@ -531,8 +538,6 @@ koers_history_window_new_for_key_result (GtkWindow      *parent,
                                          KoersStore     *store,
                                          KoersKeyResult *kr)
 {
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
 
   return history_window_new (parent, store, G_OBJECT (kr),

@@ -13,6 +13,7 @@
 #include "koers-kpi-update-dialog.h"
 #include "objectives/koers-editor-style.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
@@ -54,6 +55,27 @@ struct _KoersKpiEditor
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiEditor, koers_kpi_editor, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, window_title),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, name_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, metric_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, unit_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, health_group),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, direction_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, healthy_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, healthy_unit_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, attention_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, attention_unit_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, threshold_error_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, frequency_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, moved_by_row),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, add_value_button),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, values_list),
+  KOERS_TEMPLATE_CHILD (KoersKpiEditor, delete_button),
+};
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersKpiEditor, "kpi", kpi, koers_kpi_get_type);
 
@@ -551,23 +573,7 @@ koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/kpis/koers-kpi-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, name_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, metric_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, unit_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, health_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, direction_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, healthy_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, healthy_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, attention_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, attention_unit_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, threshold_error_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, frequency_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, moved_by_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, add_value_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, values_list);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiEditor, delete_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -586,10 +592,7 @@ GtkWidget *
 koers_kpi_editor_new (KoersStore *store,
                       KoersKpi   *kpi)
 {
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
-
-  return g_object_new (KOERS_TYPE_KPI_EDITOR, "store", store, "kpi", kpi, NULL);
+  return koers_widget_new_showing (KOERS_TYPE_KPI_EDITOR, store, "kpi", kpi);
 }
 
 KoersKpi *

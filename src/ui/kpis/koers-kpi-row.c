@@ -12,6 +12,7 @@
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -36,6 +37,21 @@ struct _KoersKpiRow
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiRow, koers_kpi_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, name_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, status_box),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, status_icon),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, status_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, value_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, thresholds_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, meta_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, due_box),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, moved_by_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, sparkline),
+  KOERS_TEMPLATE_CHILD (KoersKpiRow, update_button),
+};
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersKpiRow, "kpi", kpi, koers_kpi_get_type);
 
@@ -207,17 +223,7 @@ koers_kpi_row_class_init (KoersKpiRowClass *klass)
   g_type_ensure (KOERS_TYPE_KPI_SPARKLINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, status_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, value_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, thresholds_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, due_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, moved_by_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, sparkline);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiRow, update_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "kpi-row.update", NULL, update_action_cb);
   gtk_widget_class_install_action (widget_class, "kpi-row.edit", NULL, edit_action_cb);
@@ -236,14 +242,12 @@ koers_kpi_row_new (KoersStore        *store,
                    KoersKpi          *kpi,
                    const KoersPeriod *period)
 {
-  KoersKpiRow *self;
+  GtkWidget *row = koers_widget_new_showing (KOERS_TYPE_KPI_ROW, store, "kpi", kpi);
 
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
+  g_return_val_if_fail (row != NULL, NULL);
 
-  self = g_object_new (KOERS_TYPE_KPI_ROW, "store", store, "kpi", kpi, NULL);
-  koers_kpi_sparkline_set_period (self->sparkline, period);
-  return GTK_WIDGET (self);
+  koers_kpi_sparkline_set_period (KOERS_KPI_ROW (row)->sparkline, period);
+  return row;
 }
 
 KoersKpi *

@@ -8,6 +8,7 @@
 #include "koers-kpi-section.h"
 #include "koers-kpi-style.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
@@ -32,6 +33,13 @@ struct _KoersKpiSection
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiSection, koers_kpi_section, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKpiSection, summary_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiSection, add_button),
+  KOERS_TEMPLATE_CHILD (KoersKpiSection, list_box),
+};
 
 static gboolean
 filter_kpi_cb (gpointer item,
@@ -210,9 +218,7 @@ koers_kpi_section_class_init (KoersKpiSectionClass *klass)
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-section.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, add_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiSection, list_box);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "kpi-section.add", NULL, add_action_cb);
 }
@@ -249,17 +255,11 @@ koers_kpi_section_set_store (KoersKpiSection *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   /* Rows of the old store go before the new store's come. */
   gtk_filter_list_model_set_model (self->filtered, NULL);
-  g_set_object (&self->store, store);
+  koers_widget_follow (self, &self->store, store, "changed", G_CALLBACK (store_changed_cb));
   if (store != NULL)
-    {
-      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_filter_list_model_set_model (self->filtered, koers_store_get_kpis (store));
-    }
+    gtk_filter_list_model_set_model (self->filtered, koers_store_get_kpis (store));
 
   update_summary (self);
   update_actions (self);
@@ -272,10 +272,9 @@ koers_kpi_section_set_department (KoersKpiSection *self,
   g_return_if_fail (KOERS_IS_KPI_SECTION (self));
   g_return_if_fail (department == NULL || KOERS_IS_DEPARTMENT (department));
 
-  if (self->department == department)
+  if (!g_set_object (&self->department, department))
     return;
 
-  g_set_object (&self->department, department);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_summary (self);
   update_actions (self);
@@ -287,9 +286,8 @@ koers_kpi_section_set_period (KoersKpiSection   *self,
 {
   g_return_if_fail (KOERS_IS_KPI_SECTION (self));
 
-  self->has_period = period != NULL;
-  if (period != NULL)
-    self->period = *period;
+  if (!koers_widget_set_period (&self->period, &self->has_period, period))
+    return;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))

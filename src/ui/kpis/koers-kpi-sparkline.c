@@ -9,6 +9,7 @@
 #include "core/koers-format.h"
 #include "koers-kpi-sparkline.h"
 #include "koers-kpi-style.h"
+#include "widgets/koers-widget-properties.h"
 
 /* Without a period (or with too few values in it): this many of the last. */
 #define RECENT_VALUES 8
@@ -329,10 +330,8 @@ koers_kpi_sparkline_set_period (KoersKpiSparkline *self,
 {
   g_return_if_fail (KOERS_IS_KPI_SPARKLINE (self));
 
-  self->has_period = period != NULL;
-  if (period != NULL)
-    self->period = *period;
-  update (self);
+  if (koers_widget_set_period (&self->period, &self->has_period, period))
+    update (self);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "koers-kpi-style.h"
 #include "koers-kpi-update-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-value-form.h"
@@ -39,6 +40,24 @@ struct _KoersKpiUpdateDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersKpiUpdateDialog, koers_kpi_update_dialog, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, name_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, thresholds_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, last_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, value_form),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, old_status_box),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, old_status_icon),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, old_status_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, new_status_box),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, new_status_icon),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, new_status_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, preview_note_label),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, button_box),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, cancel_button),
+  KOERS_TEMPLATE_CHILD (KoersKpiUpdateDialog, save_button),
+};
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersKpiUpdateDialog, "kpi", kpi, koers_kpi_get_type);
 
@@ -225,6 +244,10 @@ koers_kpi_update_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (koers_kpi_update_dialog_parent_class)->finalize (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (form_changed_cb),
+};
+
 static void
 koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 {
@@ -239,21 +262,8 @@ koers_kpi_update_dialog_class_init (KoersKpiUpdateDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/kpis/koers-kpi-update-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, name_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, thresholds_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, last_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, value_form);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_icon);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, old_status_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_icon);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, new_status_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, preview_note_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, button_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKpiUpdateDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   /* Escape writes nothing, like Cancel. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -276,10 +286,7 @@ GtkWidget *
 koers_kpi_update_dialog_new (KoersStore *store,
                              KoersKpi   *kpi)
 {
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
-
-  return g_object_new (KOERS_TYPE_KPI_UPDATE_DIALOG, "store", store, "kpi", kpi, NULL);
+  return koers_widget_new_showing (KOERS_TYPE_KPI_UPDATE_DIALOG, store, "kpi", kpi);
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-idle.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-widget-properties.h"
 
@@ -32,6 +33,12 @@ struct _KoersArchivedList
 };
 
 G_DEFINE_FINAL_TYPE (KoersArchivedList, koers_archived_list, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersArchivedList, count_label),
+  KOERS_TEMPLATE_CHILD (KoersArchivedList, list),
+};
 
 static KoersObjective *
 get_row_objective (GtkWidget *widget)
@@ -240,8 +247,7 @@ koers_archived_list_class_init (KoersArchivedListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-archived-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersArchivedList, count_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersArchivedList, list);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 }
 
 static void

@@ -18,6 +18,8 @@
 #include "kpis/koers-kpi-section.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-list-util.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
@@ -62,6 +64,21 @@ struct _KoersEditorPane
 };
 
 G_DEFINE_FINAL_TYPE (KoersEditorPane, koers_editor_pane, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, department_label),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, period_label),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, add_button),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, view_stack),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, kpi_section),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, archived_list),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, stack),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, scrolled_window),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, list_view),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, empty_page),
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, no_results_page),
+};
 
 /* Lower-cased, normalised text for substring search (NULL gives ""). */
 static char *
@@ -343,18 +360,7 @@ static gboolean
 is_shown (KoersEditorPane *self,
           KoersObjective  *objective)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint       n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KoersObjective) item = g_list_model_get_item (model, i);
-
-      if (item == objective)
-        return TRUE;
-    }
-
-  return FALSE;
+  return koers_list_model_find (G_LIST_MODEL (self->filtered), objective) != G_MAXUINT;
 }
 
 static GtkWidget *
@@ -579,17 +585,7 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-editor-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, department_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, period_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, add_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, kpi_section);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, archived_list);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, scrolled_window);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, list_view);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, KoersEditorPane, no_results_page);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "editor.add-objective", NULL,
                                    add_objective_action_cb);

@@ -12,6 +12,7 @@
 #include "koers-editor-style.h"
 #include "koers-key-result-details.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-progress-chart.h"
@@ -42,6 +43,16 @@ struct _KoersKeyResultDetails
 };
 
 G_DEFINE_FINAL_TYPE (KoersKeyResultDetails, koers_key_result_details, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKeyResultDetails, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultDetails, window_title),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultDetails, title_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultDetails, summary_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultDetails, chart_box),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultDetails, list_box),
+};
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersKeyResultDetails, "key-result", kr, koers_key_result_get_type);
 
@@ -478,6 +489,11 @@ koers_key_result_details_dispose (GObject *object)
   G_OBJECT_CLASS (koers_key_result_details_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (row_activated_cb),
+  KOERS_TEMPLATE_CALLBACK (check_in_clicked_cb),
+};
+
 static void
 koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 {
@@ -491,14 +507,8 @@ koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, chart_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultDetails, list_box);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, check_in_clicked_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -516,13 +526,7 @@ GtkWidget *
 koers_key_result_details_new (KoersStore     *store,
                               KoersKeyResult *kr)
 {
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
-
-  return g_object_new (KOERS_TYPE_KEY_RESULT_DETAILS,
-                       "store", store,
-                       "key-result", kr,
-                       NULL);
+  return koers_widget_new_showing (KOERS_TYPE_KEY_RESULT_DETAILS, store, "key-result", kr);
 }
 
 static void

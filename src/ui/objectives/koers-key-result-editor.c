@@ -11,6 +11,8 @@
 #include "koers-editor-style.h"
 #include "koers-key-result-editor.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-list-util.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-editor-fields.h"
 #include "widgets/koers-toasts.h"
@@ -54,6 +56,34 @@ struct _KoersKeyResultEditor
 };
 
 G_DEFINE_FINAL_TYPE (KoersKeyResultEditor, koers_key_result_editor, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, window_title),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, title_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, metric_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, unit_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, kpi_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, start_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, start_spin),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, target_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, target_spin),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, current_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, current_spin),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, done_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, done_switch),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, weight_spin),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, due_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, due_popover),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, due_calendar),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, no_due_button),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, owner_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, personal_data_switch),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, personal_data_note_row),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, delete_button),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultEditor, history_button),
+};
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersKeyResultEditor, "key-result", kr, koers_key_result_get_type);
 
@@ -143,15 +173,7 @@ update_move_actions (KoersKeyResultEditor *self)
 {
   GListModel *model = koers_objective_get_key_results (self->objective);
   guint       n = g_list_model_get_n_items (model);
-  guint       index = G_MAXUINT;
-
-  for (guint i = 0; i < n && index == G_MAXUINT; i++)
-    {
-      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
-
-      if (item == self->kr)
-        index = i;
-    }
+  guint       index = koers_list_model_find (model, self->kr);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kr-editor.move-up",
                                  index != G_MAXUINT && index > 0);
@@ -371,16 +393,8 @@ move_action_cb (GtkWidget  *widget,
   GListModel           *model = koers_objective_get_key_results (self->objective);
   gboolean              up = g_str_equal (action_name, "kr-editor.move-up");
   guint                 n = g_list_model_get_n_items (model);
+  guint                 index = koers_list_model_find (model, self->kr);
   g_autoptr (GError) error = NULL;
-  guint index = G_MAXUINT;
-
-  for (guint i = 0; i < n && index == G_MAXUINT; i++)
-    {
-      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
-
-      if (item == self->kr)
-        index = i;
-    }
 
   if (index == G_MAXUINT || (up && index == 0) || (!up && index + 1 >= n))
     return;
@@ -512,30 +526,7 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-key-result-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, metric_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, unit_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, kpi_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, start_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, start_spin);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, target_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, target_spin);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, current_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, current_spin);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, done_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, done_switch);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, weight_spin);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, due_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, due_popover);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, due_calendar);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, no_due_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, personal_data_switch);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, personal_data_note_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultEditor, history_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "kr-editor.move-up", NULL, move_action_cb);
   gtk_widget_class_install_action (widget_class, "kr-editor.move-down", NULL, move_action_cb);
@@ -560,13 +551,7 @@ GtkWidget *
 koers_key_result_editor_new (KoersStore     *store,
                              KoersKeyResult *kr)
 {
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
-
-  return g_object_new (KOERS_TYPE_KEY_RESULT_EDITOR,
-                       "store", store,
-                       "key-result", kr,
-                       NULL);
+  return koers_widget_new_showing (KOERS_TYPE_KEY_RESULT_EDITOR, store, "key-result", kr);
 }
 
 KoersKeyResult *

@@ -16,7 +16,9 @@
 #include "koers-key-result-details.h"
 #include "koers-key-result-row.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-list-util.h"
 #include "widgets/koers-progress-chart.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 #include "widgets/koers-tooltip.h"
 #include "widgets/koers-widget-actions.h"
@@ -50,6 +52,24 @@ struct _KoersKeyResultRow
 };
 
 G_DEFINE_FINAL_TYPE (KoersKeyResultRow, koers_key_result_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, title_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, status_box),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, status_icon),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, status_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, values_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, progress_bar),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, percent_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, meta_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, stale_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, kpi_label),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, check_in_button),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, move_up_button),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, move_down_button),
+  KOERS_TEMPLATE_CHILD (KoersKeyResultRow, escalate_button),
+};
 
 enum
 {
@@ -204,25 +224,14 @@ find_index (KoersKeyResultRow *self,
             guint             *n_items)
 {
   GListModel *model;
-  guint       n;
-  guint       index = G_MAXUINT;
 
   *n_items = 0;
   if (self->objective == NULL)
     return G_MAXUINT;
 
   model = koers_objective_get_key_results (self->objective);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n && index == G_MAXUINT; i++)
-    {
-      g_autoptr (KoersKeyResult) item = g_list_model_get_item (model, i);
-
-      if (item == self->kr)
-        index = i;
-    }
-
-  *n_items = n;
-  return index;
+  *n_items = g_list_model_get_n_items (model);
+  return koers_list_model_find (model, self->kr);
 }
 
 static void
@@ -404,24 +413,11 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, status_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, values_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, percent_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, stale_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, kpi_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, check_in_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_up_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, move_down_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersKeyResultRow, kr),
                                               row_actions, G_N_ELEMENTS (row_actions));
   gtk_widget_class_install_action (widget_class, "kr-row.history", NULL, history_action_cb);
-  gtk_widget_class_bind_template_child (widget_class, KoersKeyResultRow, escalate_button);
   /* On a focused key result: Ctrl+Enter checks in, Ctrl+H shows the history. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "kr-row.check-in", NULL);

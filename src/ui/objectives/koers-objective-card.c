@@ -13,6 +13,7 @@
 #include "quality/koers-quality-mark.h"
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-layout.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
 #include "widgets/koers-widget-actions.h"
 #include "widgets/koers-wrap-box.h"
@@ -56,6 +57,26 @@ struct _KoersObjectiveCard
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveCard, koers_objective_card, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, title_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, quality_mark),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, escalation_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, kind_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, state_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, owner_box),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, owner_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, supports_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, score_box),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, score_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, score_bar),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, hint_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, empty_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, key_results_list),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, actions_squeezer),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveCard, actions_menu_button),
+};
 
 enum
 {
@@ -440,22 +461,7 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/objectives/koers-objective-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, quality_mark);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, escalation_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, state_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, owner_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, owner_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, supports_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, score_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, score_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, score_bar);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, key_results_list);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveCard, actions_menu_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersObjectiveCard, objective),
                                               card_actions, G_N_ELEMENTS (card_actions));

@@ -13,6 +13,7 @@
 #include "koers-objective-editor.h"
 #include "capacity/koers-resource-form.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-editor-fields.h"
 #include "widgets/koers-toasts.h"
@@ -53,6 +54,25 @@ struct _KoersObjectiveEditor
 };
 
 G_DEFINE_FINAL_TYPE (KoersObjectiveEditor, koers_objective_editor, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, window_title),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, title_row),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, title_hint_label),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, description_view),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, kind_row),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, owner_row),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, resource_form),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, period_row),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, quarter_dropdown),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, year_spin),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, aligned_row),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, state_row),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, delete_button),
+  KOERS_TEMPLATE_CHILD (KoersObjectiveEditor, history_button),
+};
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersObjectiveEditor, "objective", objective, koers_objective_get_type);
 
@@ -534,21 +554,7 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
   g_type_ensure (KOERS_TYPE_RESOURCE_FORM);
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, title_hint_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, description_view);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, resource_form);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, period_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, quarter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, year_spin);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, aligned_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, state_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersObjectiveEditor, history_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -567,13 +573,7 @@ GtkWidget *
 koers_objective_editor_new (KoersStore     *store,
                             KoersObjective *objective)
 {
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), NULL);
-
-  return g_object_new (KOERS_TYPE_OBJECTIVE_EDITOR,
-                       "store", store,
-                       "objective", objective,
-                       NULL);
+  return koers_widget_new_showing (KOERS_TYPE_OBJECTIVE_EDITOR, store, "objective", objective);
 }
 
 KoersObjective *

@@ -12,6 +12,7 @@
 #include "koers-template-picker.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
 typedef struct
@@ -45,6 +46,15 @@ struct _KoersTemplatePicker
 };
 
 G_DEFINE_FINAL_TYPE (KoersTemplatePicker, koers_template_picker, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersTemplatePicker, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersTemplatePicker, window_title),
+  KOERS_TEMPLATE_CHILD (KoersTemplatePicker, intro_label),
+  KOERS_TEMPLATE_CHILD (KoersTemplatePicker, groups_box),
+  KOERS_TEMPLATE_CHILD (KoersTemplatePicker, add_button),
+};
 
 enum
 {
@@ -407,11 +417,7 @@ koers_template_picker_class_init (KoersTemplatePickerClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/objectives/koers-template-picker.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, intro_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, groups_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersTemplatePicker, add_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -11,6 +11,7 @@
 #include "store/koers-store-review.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-idle.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 #include "koers-quality-mark.h"
 #include "koers-quality-page.h"
@@ -39,6 +40,16 @@ struct _KoersQualityPage
 };
 
 G_DEFINE_FINAL_TYPE (KoersQualityPage, koers_quality_page, ADW_TYPE_BIN)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersQualityPage, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersQualityPage, heading_label),
+  KOERS_TEMPLATE_CHILD (KoersQualityPage, summary_label),
+  KOERS_TEMPLATE_CHILD (KoersQualityPage, show_dismissed_button),
+  KOERS_TEMPLATE_CHILD (KoersQualityPage, empty_page),
+  KOERS_TEMPLATE_CHILD (KoersQualityPage, groups_box),
+};
 
 #define STORE_CHANGE_DELAY_MS 300
 
@@ -399,6 +410,10 @@ set_show_dismissed (GObject      *object,
 {
   koers_quality_page_set_show_dismissed (KOERS_QUALITY_PAGE (object), g_value_get_boolean (value));
 }
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (show_dismissed_toggled_cb),
+};
+
 static void
 koers_quality_page_class_init (KoersQualityPageClass *klass)
 {
@@ -412,13 +427,8 @@ koers_quality_page_class_init (KoersQualityPageClass *klass)
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/quality/koers-quality-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, show_dismissed_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, KoersQualityPage, groups_box);
-  gtk_widget_class_bind_template_callback (widget_class, show_dismissed_toggled_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "store/koers-store-review.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-form-util.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 #include "koers-review-dialog.h"
 
@@ -56,6 +57,32 @@ struct _KoersReviewDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersReviewDialog, koers_review_dialog, ADW_TYPE_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, toast_overlay),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, window_title),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, stack),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, department_label),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, title_label),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, facts_label),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, kr_list),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, grade_scale),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, grade_hint_label),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, postmortem_box),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, postmortem_view),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, postmortem_error_label),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, note_view),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, carry_box),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, carry_check),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, department_dropdown),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, done_page),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, close_button),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, button_box),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, back_button),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, skip_button),
+  KOERS_TEMPLATE_CHILD (KoersReviewDialog, save_button),
+};
 
 static KoersObjective *
 get_current (KoersReviewDialog *self)
@@ -438,6 +465,14 @@ koers_review_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (koers_review_dialog_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (carry_toggled_cb),
+  KOERS_TEMPLATE_CALLBACK (back_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (skip_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (save_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (close_clicked_cb),
+};
+
 static void
 koers_review_dialog_class_init (KoersReviewDialogClass *klass)
 {
@@ -448,33 +483,8 @@ koers_review_dialog_class_init (KoersReviewDialogClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/quality/koers-review-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, department_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, facts_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, kr_list);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, grade_scale);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, grade_hint_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, postmortem_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, postmortem_view);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, postmortem_error_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, note_view);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, carry_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, carry_check);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, department_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, done_page);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, close_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, button_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, back_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, skip_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersReviewDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, carry_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, skip_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "koers-server-keyring.h"
 #include "store/koers-store-server.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 
 struct _KoersPasswordDialog
 {
@@ -22,6 +23,12 @@ struct _KoersPasswordDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersPasswordDialog, koers_password_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersPasswordDialog, password_row),
+  KOERS_TEMPLATE_CHILD (KoersPasswordDialog, remember_check),
+};
 
 static void
 password_changed_cb (KoersPasswordDialog *self)
@@ -94,6 +101,11 @@ koers_password_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (koers_password_dialog_parent_class)->finalize (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (password_changed_cb),
+  KOERS_TEMPLATE_CALLBACK (entry_activated_cb),
+};
+
 static void
 koers_password_dialog_class_init (KoersPasswordDialogClass *klass)
 {
@@ -105,10 +117,8 @@ koers_password_dialog_class_init (KoersPasswordDialogClass *klass)
   dialog_class->response = koers_password_dialog_response;
 
   koers_a11y_init_dialog_class (widget_class, "/io/github/koersapp/Koers/ui/server/koers-password-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersPasswordDialog, password_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersPasswordDialog, remember_check);
-  gtk_widget_class_bind_template_callback (widget_class, password_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "koers-password-dialog.h"
 #include "koers-server-page.h"
 #include "store/koers-store-server.h"
+#include "widgets/koers-template.h"
 
 struct _KoersServerPage
 {
@@ -32,6 +33,23 @@ struct _KoersServerPage
 };
 
 G_DEFINE_FINAL_TYPE (KoersServerPage, koers_server_page, ADW_TYPE_PREFERENCES_PAGE)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersServerPage, local_row),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, local_check),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, server_check),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, server_group),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, host_row),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, port_row),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, dbname_row),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, user_row),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, tls_row),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, test_row),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, test_spinner),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, test_button),
+  KOERS_TEMPLATE_CHILD (KoersServerPage, open_button),
+};
 
 enum
 {
@@ -337,6 +355,13 @@ koers_server_page_dispose (GObject *object)
   G_OBJECT_CLASS (koers_server_page_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (choice_toggled_cb),
+  KOERS_TEMPLATE_CALLBACK (fields_changed_cb),
+  KOERS_TEMPLATE_CALLBACK (test_clicked_cb),
+  KOERS_TEMPLATE_CALLBACK (open_clicked_cb),
+};
+
 static void
 koers_server_page_class_init (KoersServerPageClass *klass)
 {
@@ -356,23 +381,8 @@ koers_server_page_class_init (KoersServerPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/server/koers-server-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, local_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, local_check);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, server_check);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, server_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, host_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, port_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, dbname_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, user_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, tls_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, test_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, test_spinner);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, test_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersServerPage, open_button);
-  gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, test_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

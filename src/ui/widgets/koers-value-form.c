@@ -9,6 +9,7 @@
 #include "koers-form-util.h"
 #include "koers-toasts.h"
 #include "koers-value-form.h"
+#include "widgets/koers-template.h"
 
 struct _KoersValueForm
 {
@@ -45,6 +46,26 @@ struct _KoersValueForm
 };
 
 G_DEFINE_FINAL_TYPE (KoersValueForm, koers_value_form, GTK_TYPE_WIDGET)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersValueForm, value_section),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, value_heading),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, value_box),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, prefix_label),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, value_entry),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, unit_label),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, milestone_box),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, not_done_button),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, done_button),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, value_error_label),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, note_scroller),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, note_view),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, date_entry),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, date_button),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, calendar),
+  KOERS_TEMPLATE_CHILD (KoersValueForm, date_error_label),
+};
 
 enum
 {
@@ -400,6 +421,13 @@ koers_value_form_set_property (GObject      *object,
     }
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (value_changed_cb),
+  KOERS_TEMPLATE_CALLBACK (field_changed_cb),
+  KOERS_TEMPLATE_CALLBACK (date_popover_show_cb),
+  KOERS_TEMPLATE_CALLBACK (calendar_day_selected_cb),
+};
+
 static void
 koers_value_form_class_init (KoersValueFormClass *klass)
 {
@@ -439,26 +467,8 @@ koers_value_form_class_init (KoersValueFormClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/koersapp/Koers/ui/widgets/koers-value-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_section);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_heading);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, prefix_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_entry);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, unit_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, milestone_box);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, not_done_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, done_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, value_error_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, note_scroller);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, note_view);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, date_entry);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, date_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, calendar);
-  gtk_widget_class_bind_template_child (widget_class, KoersValueForm, date_error_label);
-  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

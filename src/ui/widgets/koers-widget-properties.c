@@ -3,6 +3,23 @@
 
 #include "koers-widget-properties.h"
 
+GtkWidget *
+koers_widget_new_showing (GType       type,
+                          KoersStore *store,
+                          const char *name,
+                          gpointer    object)
+{
+  g_autoptr (GTypeClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+
+  g_return_val_if_fail (g_type_is_a (type, GTK_TYPE_WIDGET), NULL);
+  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (pspec != NULL, NULL);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, pspec->value_type), NULL);
+
+  return g_object_new (type, "store", store, name, object, NULL);
+}
+
 void
 koers_widget_dispose_properties (GtkWidget           *widget,
                                  GType                type,

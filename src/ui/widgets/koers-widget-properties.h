@@ -17,6 +17,14 @@ G_BEGIN_DECLS
     KOERS_PROPERTY_CONSTRUCT_OBJECT (name, Struct, member, type_func),              \
   }
 
+/* A new widget of type (transfer floating) that shows object: a class
+ * whose properties KOERS_WIDGET_PROPERTY_TABLE defines, with name its
+ * second.  Checks store and that object is of the property's type. */
+GtkWidget *koers_widget_new_showing (GType       type,
+                                     KoersStore *store,
+                                     const char *name,
+                                     gpointer    object);
+
 /* The end of the dispose of a widget whose properties come from a
  * KoersProperty table (its store and the object it shows): drops the
  * children of type's template, then what the table holds. */

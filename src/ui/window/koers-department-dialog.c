@@ -6,6 +6,7 @@
 #include "core/koers-text.h"
 #include "koers-department-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-template.h"
 
 struct _KoersDepartmentDialog
 {
@@ -21,6 +22,13 @@ struct _KoersDepartmentDialog
 };
 
 G_DEFINE_FINAL_TYPE (KoersDepartmentDialog, koers_department_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersDepartmentDialog, name_row),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentDialog, parent_row),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentDialog, emoji_row),
+};
 
 static char *
 dup_trimmed (GtkEditable *editable)
@@ -110,6 +118,11 @@ koers_department_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (koers_department_dialog_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (name_changed_cb),
+  KOERS_TEMPLATE_CALLBACK (entry_activated_cb),
+};
+
 static void
 koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
 {
@@ -120,11 +133,8 @@ koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-department-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentDialog, name_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentDialog, parent_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentDialog, emoji_row);
-  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "koers-department-row.h"
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-idle.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
 #include "widgets/koers-widget-properties.h"
 
@@ -42,6 +43,19 @@ struct _KoersDepartmentRow
 };
 
 G_DEFINE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, emoji_label),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, name_label),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, stale_image),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, escalation_image),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, score_bar),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, count_label),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, rollup_label),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, expander_button),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, menu_button),
+};
 
 KOERS_WIDGET_PROPERTY_TABLE (KoersDepartmentRow, "department", department, koers_department_get_type);
 
@@ -471,6 +485,10 @@ koers_department_row_dispose (GObject *object)
   G_OBJECT_CLASS (koers_department_row_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (expander_clicked_cb),
+};
+
 static void
 koers_department_row_class_init (KoersDepartmentRowClass *klass)
 {
@@ -484,16 +502,8 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-department-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, emoji_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, stale_image);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, escalation_image);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, score_bar);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, count_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, rollup_label);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, expander_button);
-  gtk_widget_class_bind_template_callback (widget_class, expander_clicked_cb);
-  gtk_widget_class_bind_template_child (widget_class, KoersDepartmentRow, menu_button);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                 popup_menu_shortcut_cb, NULL);
@@ -539,13 +549,7 @@ GtkWidget *
 koers_department_row_new (KoersStore      *store,
                           KoersDepartment *department)
 {
-  g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT (department), NULL);
-
-  return g_object_new (KOERS_TYPE_DEPARTMENT_ROW,
-                       "store", store,
-                       "department", department,
-                       NULL);
+  return koers_widget_new_showing (KOERS_TYPE_DEPARTMENT_ROW, store, "department", department);
 }
 
 KoersDepartment *

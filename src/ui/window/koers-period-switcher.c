@@ -6,6 +6,7 @@
 #include "core/koers-date.h"
 #include "core/koers-format.h"
 #include "koers-period-switcher.h"
+#include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
 
 struct _KoersPeriodSwitcher
@@ -25,6 +26,20 @@ struct _KoersPeriodSwitcher
 };
 
 G_DEFINE_FINAL_TYPE (KoersPeriodSwitcher, koers_period_switcher, GTK_TYPE_WIDGET)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  /* Offset 0: no field, but gtk_widget_get_template_child() finds them (tests). */
+  { "previous_button", 0 },
+  { "next_button", 0 },
+  KOERS_TEMPLATE_CHILD (KoersPeriodSwitcher, menu_button),
+  KOERS_TEMPLATE_CHILD (KoersPeriodSwitcher, popover),
+  KOERS_TEMPLATE_CHILD (KoersPeriodSwitcher, year_spin),
+  { "q1_button", G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[0]) },
+  { "q2_button", G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[1]) },
+  { "q3_button", G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[2]) },
+  { "q4_button", G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[3]) },
+};
 
 enum
 {
@@ -192,6 +207,12 @@ koers_period_switcher_dispose (GObject *object)
   G_OBJECT_CLASS (koers_period_switcher_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (popover_show_cb),
+  KOERS_TEMPLATE_CALLBACK (year_spin_value_changed_cb),
+  KOERS_TEMPLATE_CALLBACK (quarter_toggled_cb),
+};
+
 static void
 koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
 {
@@ -210,23 +231,8 @@ koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/koersapp/Koers/ui/window/koers-period-switcher.ui");
-  /* Offset 0: no field, but gtk_widget_get_template_child() finds them (tests). */
-  gtk_widget_class_bind_template_child_full (widget_class, "previous_button", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "next_button", FALSE, 0);
-  gtk_widget_class_bind_template_child (widget_class, KoersPeriodSwitcher, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, KoersPeriodSwitcher, popover);
-  gtk_widget_class_bind_template_child (widget_class, KoersPeriodSwitcher, year_spin);
-  gtk_widget_class_bind_template_child_full (widget_class, "q1_button", FALSE,
-                                             G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[0]));
-  gtk_widget_class_bind_template_child_full (widget_class, "q2_button", FALSE,
-                                             G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[1]));
-  gtk_widget_class_bind_template_child_full (widget_class, "q3_button", FALSE,
-                                             G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[2]));
-  gtk_widget_class_bind_template_child_full (widget_class, "q4_button", FALSE,
-                                             G_STRUCT_OFFSET (KoersPeriodSwitcher, quarter_buttons[3]));
-  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, year_spin_value_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, quarter_toggled_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 
   gtk_widget_class_install_action (widget_class, "switcher.previous", NULL, previous_action_cb);
   gtk_widget_class_install_action (widget_class, "switcher.next", NULL, next_action_cb);

@@ -11,6 +11,7 @@
 #include "store/koers-store-capacity.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-chooser.h"
+#include "widgets/koers-template.h"
 
 struct _KoersPreferencesWindow
 {
@@ -35,6 +36,20 @@ struct _KoersPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (KoersPreferencesWindow, koers_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The children of the template that the fields above hold. */
+static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, organisation_row),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, author_group),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, author_row),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, language_row),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, checkin_day_row),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, late_spin),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, remind_switch),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, days_per_fte_row),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, dashboard_row),
+  KOERS_TEMPLATE_CHILD (KoersPreferencesWindow, dashboard_clear_button),
+};
 
 /* The rows of the language combo, in the order of the .ui file. */
 static const char *const language_nicks[] = { "system", "nl", "en" };
@@ -295,6 +310,14 @@ koers_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (koers_preferences_window_parent_class)->dispose (object);
 }
 
+static const KoersTemplateCallback template_callbacks[] = {
+  KOERS_TEMPLATE_CALLBACK (organisation_apply_cb),
+  KOERS_TEMPLATE_CALLBACK (days_per_fte_apply_cb),
+  KOERS_TEMPLATE_CALLBACK (author_apply_cb),
+  KOERS_TEMPLATE_CALLBACK (dashboard_choose_cb),
+  KOERS_TEMPLATE_CALLBACK (dashboard_clear_cb),
+};
+
 static void
 koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
 {
@@ -305,21 +328,8 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
 
   koers_a11y_init_dialog_class (widget_class,
                                 "/io/github/koersapp/Koers/ui/window/koers-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, organisation_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_group);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, author_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, language_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, checkin_day_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, late_spin);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, remind_switch);
-  gtk_widget_class_bind_template_callback (widget_class, organisation_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, days_per_fte_apply_cb);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, days_per_fte_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, dashboard_row);
-  gtk_widget_class_bind_template_child (widget_class, KoersPreferencesWindow, dashboard_clear_button);
-  gtk_widget_class_bind_template_callback (widget_class, author_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, dashboard_choose_cb);
-  gtk_widget_class_bind_template_callback (widget_class, dashboard_clear_cb);
+  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
+                       template_callbacks, G_N_ELEMENTS (template_callbacks));
 }
 
 static void
