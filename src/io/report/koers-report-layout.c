@@ -577,21 +577,54 @@ koers_report_layout_fill_rect (KoersReportLayout      *self,
   cairo_fill (self->cr);
 }
 
-static void
-rounded_path (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+koers_report_fill_rounded_on (cairo_t *cr,
+                              double   x,
+                              double   y,
+                              double   w,
+                              double   h,
+                              double   radius)
 {
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  double r = MIN (radius, MIN (w, h) / 2);
+
+  /* The inner rectangle stroked with round joins, as wide as the corners'
+   * radius: the same shape as four arcs and four sides, in a tenth of the
+   * numbers a PDF writes for them (a bar whose ends are half circles is a
+   * line with round caps). */
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, 2 * r);
+  if (r <= 0.0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+    }
+  else if (w - 2 * r < 0.01 || h - 2 * r < 0.01)
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_move_to (cr, x + r, y + r);
+      cairo_line_to (cr, x + w - r, y + h - r);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_rectangle (cr, x + r, y + r, w - 2 * r, h - 2 * r);
+      cairo_fill_preserve (cr);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+void
+koers_report_add_dot (cairo_t *cr,
+                      double   cx,
+                      double   cy)
+{
+  /* A line of no length with round caps is a disc (PDF 1.7, 8.5.3.2):
+   * four numbers in the PDF where an arc writes twenty-six. */
+  cairo_move_to (cr, cx, cy);
+  cairo_line_to (cr, cx, cy);
 }
 
 void
@@ -607,9 +640,7 @@ koers_report_layout_fill_rounded (KoersReportLayout      *self,
     return;
 
   set_color (self->cr, color);
-  cairo_new_path (self->cr);
-  rounded_path (self->cr, x, y, w, h, radius);
-  cairo_fill (self->cr);
+  koers_report_fill_rounded_on (self->cr, x, y, w, h, radius);
 }
 
 void
@@ -661,13 +692,16 @@ koers_report_layout_status_symbol (KoersReportLayout *self,
       break;
 
     case KOERS_KR_STATUS_ON_TRACK:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
+      cairo_set_line_width (cr, size);
+      koers_report_add_dot (cr, cx, cy);
+      cairo_stroke (cr);
       break;
 
     case KOERS_KR_STATUS_ACHIEVED:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
+      cairo_set_line_width (cr, size);
+      koers_report_add_dot (cr, cx, cy);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, size * 0.16);
       set_color (cr, &koers_report_white);
       cairo_move_to (cr, cx - r * 0.45, cy + r * 0.02);
       cairo_line_to (cr, cx - r * 0.1, cy + r * 0.38);
