@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 
@@ -75,6 +76,48 @@ static const struct
   [KOERS_REPORT_FONT_TINY_BOLD] = { 6.3, PANGO_WEIGHT_BOLD },
 };
 
+/* What a laid-out text is found by in the cache: looked up with text
+ * pointing at the caller's string, stored with its own copy after it (one
+ * block).  Formatting the key as one string cost more than a lookup. */
+typedef struct
+{
+  KoersReportFont font;
+  int             width;
+  int             max_lines;
+  PangoAlignment  align;
+  const char     *text;
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer p)
+{
+  const TextKey *key = p;
+
+  return g_str_hash (key->text) ^ (guint) (key->font * 7919 + key->width * 31 + key->max_lines * 17 + key->align);
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *x = a;
+  const TextKey *y = b;
+
+  return x->font == y->font && x->width == y->width && x->max_lines == y->max_lines && x->align == y->align &&
+         strcmp (x->text, y->text) == 0;
+}
+
+static TextKey *
+copy_text_key (const TextKey *key)
+{
+  gsize    length = strlen (key->text) + 1;
+  TextKey *copy = g_malloc (sizeof *copy + length);
+
+  *copy = *key;
+  copy->text = memcpy (copy + 1, key->text, length);
+  return copy;
+}
+
 KoersReportLayout *
 koers_report_layout_new (const KoersReportData *data)
 {
@@ -87,7 +130,7 @@ koers_report_layout_new (const KoersReportData *data)
 
   self->data = data;
   self->lang = data->language;
-  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->text_cache = g_hash_table_new_full (text_key_hash, text_key_equal, g_free, g_object_unref);
 
   /* The font map is per thread, so a worker thread gets its own.  Metrics
    * are unhinted and at 72 dpi, as on a PDF surface, so the measuring pass
@@ -225,15 +268,12 @@ koers_report_layout_text (KoersReportLayout *self,
                           PangoAlignment     align)
 {
   int              pango_width = (int) floor (MAX (width, 1.0) * PANGO_SCALE);
-  g_autofree char *key = NULL;
+  TextKey          key = { font, pango_width, max_lines, align, text != NULL ? text : "" };
   g_autofree char *glued = NULL;
   PangoLayout     *layout;
 
-  if (text == NULL)
-    text = "";
-
-  key = g_strdup_printf ("%d|%d|%d|%d|%s", font, pango_width, max_lines, align, text);
-  layout = g_hash_table_lookup (self->text_cache, key);
+  text = key.text;
+  layout = g_hash_table_lookup (self->text_cache, &key);
   if (layout != NULL)
     return g_object_ref (layout);
 
@@ -274,7 +314,7 @@ koers_report_layout_text (KoersReportLayout *self,
 
   /* Nothing changes a layout once made, so it can be shared. */
   if (g_hash_table_size (self->text_cache) < TEXT_CACHE_MAX)
-    g_hash_table_insert (self->text_cache, g_steal_pointer (&key), g_object_ref (layout));
+    g_hash_table_insert (self->text_cache, copy_text_key (&key), g_object_ref (layout));
 
   return layout;
 }
