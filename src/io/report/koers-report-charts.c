@@ -363,11 +363,12 @@ draw_plot (KoersReportLayout *layout,
         continue;
       cx = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
       cy = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, cx, cy, 1.5, 0, 2 * G_PI);
+      koers_report_add_dot (cr, cx, cy);
     }
-  /* The dots in one path, filled once: one PDF operator, not one each. */
-  cairo_fill (cr);
+  /* The dots in one path, stroked once: one PDF operator, not one each. */
+  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
 
   cairo_restore (cr);
 }
@@ -604,8 +605,10 @@ draw_legend_sample (cairo_t     *cr,
       cairo_move_to (cr, x, mid);
       cairo_line_to (cr, x + 14, mid);
       cairo_stroke (cr);
-      cairo_arc (cr, x + 7, mid, 1.5, 0, 2 * G_PI);
-      cairo_fill (cr);
+      cairo_set_line_width (cr, 3.0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      koers_report_add_dot (cr, x + 7, mid);
+      cairo_stroke (cr);
       cairo_restore (cr);
       break;
 

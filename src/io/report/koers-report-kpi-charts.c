@@ -165,14 +165,26 @@ draw_plot (KoersReportLayout *layout,
     }
   cairo_stroke (cr);
 
+  /* A dot per value, the latest larger: the others in one path, stroked
+   * once with round caps (koers_report_add_dot). */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = kpi->has_before ? 1 : 0; i < kpi->values->len; i++)
     {
       const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
+      gboolean                   latest = i + 1 == kpi->values->len;
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w),
-                 koers_report_chart_value_y (value->value, lo, hi, y, h), i + 1 == kpi->values->len ? 2.3 : 1.4, 0, 2 * G_PI);
-      cairo_fill (cr);
+      if (latest)
+        {
+          cairo_set_line_width (cr, 2.8);
+          cairo_stroke (cr);
+        }
+      koers_report_add_dot (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w),
+                            koers_report_chart_value_y (value->value, lo, hi, y, h));
+      if (latest)
+        {
+          cairo_set_line_width (cr, 4.6);
+          cairo_stroke (cr);
+        }
     }
 
   cairo_restore (cr);

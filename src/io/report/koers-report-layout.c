@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 
@@ -75,6 +76,48 @@ static const struct
   [KOERS_REPORT_FONT_TINY_BOLD] = { 6.3, PANGO_WEIGHT_BOLD },
 };
 
+/* What a laid-out text is found by in the cache: looked up with text
+ * pointing at the caller's string, stored with its own copy after it (one
+ * block).  Formatting the key as one string cost more than a lookup. */
+typedef struct
+{
+  KoersReportFont font;
+  int             width;
+  int             max_lines;
+  PangoAlignment  align;
+  const char     *text;
+} TextKey;
+
+static guint
+text_key_hash (gconstpointer p)
+{
+  const TextKey *key = p;
+
+  return g_str_hash (key->text) ^ (guint) (key->font * 7919 + key->width * 31 + key->max_lines * 17 + key->align);
+}
+
+static gboolean
+text_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const TextKey *x = a;
+  const TextKey *y = b;
+
+  return x->font == y->font && x->width == y->width && x->max_lines == y->max_lines && x->align == y->align &&
+         strcmp (x->text, y->text) == 0;
+}
+
+static TextKey *
+copy_text_key (const TextKey *key)
+{
+  gsize    length = strlen (key->text) + 1;
+  TextKey *copy = g_malloc (sizeof *copy + length);
+
+  *copy = *key;
+  copy->text = memcpy (copy + 1, key->text, length);
+  return copy;
+}
+
 KoersReportLayout *
 koers_report_layout_new (const KoersReportData *data)
 {
@@ -87,7 +130,7 @@ koers_report_layout_new (const KoersReportData *data)
 
   self->data = data;
   self->lang = data->language;
-  self->text_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->text_cache = g_hash_table_new_full (text_key_hash, text_key_equal, g_free, g_object_unref);
 
   /* The font map is per thread, so a worker thread gets its own.  Metrics
    * are unhinted and at 72 dpi, as on a PDF surface, so the measuring pass
@@ -225,15 +268,12 @@ koers_report_layout_text (KoersReportLayout *self,
                           PangoAlignment     align)
 {
   int              pango_width = (int) floor (MAX (width, 1.0) * PANGO_SCALE);
-  g_autofree char *key = NULL;
+  TextKey          key = { font, pango_width, max_lines, align, text != NULL ? text : "" };
   g_autofree char *glued = NULL;
   PangoLayout     *layout;
 
-  if (text == NULL)
-    text = "";
-
-  key = g_strdup_printf ("%d|%d|%d|%d|%s", font, pango_width, max_lines, align, text);
-  layout = g_hash_table_lookup (self->text_cache, key);
+  text = key.text;
+  layout = g_hash_table_lookup (self->text_cache, &key);
   if (layout != NULL)
     return g_object_ref (layout);
 
@@ -274,7 +314,7 @@ koers_report_layout_text (KoersReportLayout *self,
 
   /* Nothing changes a layout once made, so it can be shared. */
   if (g_hash_table_size (self->text_cache) < TEXT_CACHE_MAX)
-    g_hash_table_insert (self->text_cache, g_steal_pointer (&key), g_object_ref (layout));
+    g_hash_table_insert (self->text_cache, copy_text_key (&key), g_object_ref (layout));
 
   return layout;
 }
@@ -577,21 +617,54 @@ koers_report_layout_fill_rect (KoersReportLayout      *self,
   cairo_fill (self->cr);
 }
 
-static void
-rounded_path (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+koers_report_fill_rounded_on (cairo_t *cr,
+                              double   x,
+                              double   y,
+                              double   w,
+                              double   h,
+                              double   radius)
 {
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  double r = MIN (radius, MIN (w, h) / 2);
+
+  /* The inner rectangle stroked with round joins, as wide as the corners'
+   * radius: the same shape as four arcs and four sides, in a tenth of the
+   * numbers a PDF writes for them (a bar whose ends are half circles is a
+   * line with round caps). */
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, 2 * r);
+  if (r <= 0.0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+    }
+  else if (w - 2 * r < 0.01 || h - 2 * r < 0.01)
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_move_to (cr, x + r, y + r);
+      cairo_line_to (cr, x + w - r, y + h - r);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_rectangle (cr, x + r, y + r, w - 2 * r, h - 2 * r);
+      cairo_fill_preserve (cr);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+void
+koers_report_add_dot (cairo_t *cr,
+                      double   cx,
+                      double   cy)
+{
+  /* A line of no length with round caps is a disc (PDF 1.7, 8.5.3.2):
+   * four numbers in the PDF where an arc writes twenty-six. */
+  cairo_move_to (cr, cx, cy);
+  cairo_line_to (cr, cx, cy);
 }
 
 void
@@ -607,9 +680,7 @@ koers_report_layout_fill_rounded (KoersReportLayout      *self,
     return;
 
   set_color (self->cr, color);
-  cairo_new_path (self->cr);
-  rounded_path (self->cr, x, y, w, h, radius);
-  cairo_fill (self->cr);
+  koers_report_fill_rounded_on (self->cr, x, y, w, h, radius);
 }
 
 void
@@ -661,13 +732,16 @@ koers_report_layout_status_symbol (KoersReportLayout *self,
       break;
 
     case KOERS_KR_STATUS_ON_TRACK:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
+      cairo_set_line_width (cr, size);
+      koers_report_add_dot (cr, cx, cy);
+      cairo_stroke (cr);
       break;
 
     case KOERS_KR_STATUS_ACHIEVED:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
+      cairo_set_line_width (cr, size);
+      koers_report_add_dot (cr, cx, cy);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, size * 0.16);
       set_color (cr, &koers_report_white);
       cairo_move_to (cr, cx - r * 0.45, cy + r * 0.02);
       cairo_line_to (cr, cx - r * 0.1, cy + r * 0.38);

@@ -197,6 +197,18 @@ void koers_report_layout_fill_rounded (KoersReportLayout      *self,
                                        double                  h,
                                        double                  radius,
                                        const KoersReportColor *color);
+/* The same on any cairo_t (the dashboard's charts, a printer's page). */
+void koers_report_fill_rounded_on (cairo_t *cr,
+                                   double   x,
+                                   double   y,
+                                   double   w,
+                                   double   h,
+                                   double   radius);
+/* Adds a disc at (cx, cy) to cr's path, drawn by a stroke with round caps
+ * as wide as the disc. */
+void koers_report_add_dot (cairo_t *cr,
+                           double   cx,
+                           double   cy);
 void koers_report_layout_hline (KoersReportLayout      *self,
                                 double                  x1,
                                 double                  x2,
