@@ -216,6 +216,37 @@ test_note_and_extra (Fixture      *f,
 }
 
 static void
+test_read (Fixture      *f,
+           gconstpointer data)
+{
+  GDate            date;
+  double           value = 0;
+  g_autofree char *iso = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 3, G_DATE_MAY, 2026);
+  koers_value_form_set_value (f->form, 42);
+  koers_value_form_set_date (f->form, &date);
+  koers_value_form_set_note (f->form, " Closed two deals ");
+  g_assert_true (koers_value_form_read (f->form, &value, &iso, &note, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value, ==, 42);
+  g_assert_cmpstr (iso, ==, "2026-05-03");
+  g_assert_cmpstr (note, ==, "Closed two deals");
+  g_clear_pointer (&iso, g_free);
+  g_clear_pointer (&note, g_free);
+
+  /* An invalid date: FALSE with its error, and nothing returned. */
+  set_text (f, "date_entry", "not a date");
+  g_assert_false (koers_value_form_read (f->form, &value, &iso, &note, &error));
+  g_assert_nonnull (error);
+  g_assert_null (iso);
+  g_assert_null (note);
+}
+
+static void
 test_focus (Fixture      *f,
             gconstpointer data)
 {
@@ -245,6 +276,7 @@ main (int   argc,
   g_test_add ("/value-form/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/value-form/note-and-extra", Fixture, NULL, fixture_set_up, test_note_and_extra,
               fixture_tear_down);
+  g_test_add ("/value-form/read", Fixture, NULL, fixture_set_up, test_read, fixture_tear_down);
   g_test_add ("/value-form/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
 
   return g_test_run ();

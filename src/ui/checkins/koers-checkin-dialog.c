@@ -77,16 +77,13 @@ koers_checkin_dialog_save (KoersCheckinDialog *self,
   g_autofree char   *iso = NULL;
   KoersCheckinStatus status;
   double             value;
-  GDate              date;
 
   g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_value_form_read_value (self->value_form, &value, error) || !koers_value_form_read_date (self->value_form, &date, error))
+  if (!koers_value_form_read (self->value_form, &value, &iso, &note, error))
     return FALSE;
 
-  note = koers_value_form_dup_note (self->value_form);
-  iso = koers_date_format_iso (&date);
   status = koers_checkin_dialog_get_status (self);
 
   if (!self->editing)

@@ -97,6 +97,17 @@ put_name (GHashTable *table,
     g_hash_table_replace (table, g_strdup (uuid), g_strdup (name));
 }
 
+/* A key result's name and metric, under uuid. */
+static void
+index_key_result (KoersHistoryWindow *self,
+                  const char         *uuid,
+                  KoersKeyResult     *kr)
+{
+  put_name (self->model_names, uuid, koers_key_result_get_title (kr));
+  put_metric (self->model_metrics, uuid, koers_key_result_get_metric_kind (kr),
+              koers_key_result_get_unit (kr));
+}
+
 /* The names and metrics of what the store holds now. */
 static void
 index_model (KoersHistoryWindow *self)
@@ -136,9 +147,7 @@ index_model (KoersHistoryWindow *self)
         {
           g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, j);
 
-          put_name (self->model_names, koers_key_result_get_uuid (kr), koers_key_result_get_title (kr));
-          put_metric (self->model_metrics, koers_key_result_get_uuid (kr),
-                      koers_key_result_get_metric_kind (kr), koers_key_result_get_unit (kr));
+          index_key_result (self, koers_key_result_get_uuid (kr), kr);
         }
     }
 
@@ -152,9 +161,7 @@ index_model (KoersHistoryWindow *self)
       KoersKeyResult *kr = KOERS_KEY_RESULT (self->subject);
       GListModel     *checkins = koers_key_result_get_checkins (kr);
 
-      put_name (self->model_names, self->uuid, koers_key_result_get_title (kr));
-      put_metric (self->model_metrics, self->uuid,
-                  koers_key_result_get_metric_kind (kr), koers_key_result_get_unit (kr));
+      index_key_result (self, self->uuid, kr);
       /* A check-in's "name" is its date. */
       for (guint i = 0, n = g_list_model_get_n_items (checkins); i < n; i++)
         {

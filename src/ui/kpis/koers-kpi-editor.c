@@ -551,8 +551,6 @@ koers_kpi_editor_dispose (GObject *object)
 {
   KoersKpiEditor *self = KOERS_KPI_EDITOR (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KPI_EDITOR, property_table,
                                    G_N_ELEMENTS (property_table));
   g_clear_pointer (&self->threshold_error, g_free);

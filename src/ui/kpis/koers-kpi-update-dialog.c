@@ -155,16 +155,13 @@ koers_kpi_update_dialog_save (KoersKpiUpdateDialog *self,
   g_autofree char *note = NULL;
   g_autofree char *iso = NULL;
   double           number;
-  GDate            date;
 
   g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_value_form_read_value (self->value_form, &number, error) || !koers_value_form_read_date (self->value_form, &date, error))
+  if (!koers_value_form_read (self->value_form, &number, &iso, &note, error))
     return FALSE;
 
-  note = koers_value_form_dup_note (self->value_form);
-  iso = koers_date_format_iso (&date);
   value = koers_kpi_value_new (iso, number, note);
   if (!koers_store_add_kpi_value (self->store, self->kpi, value, error))
     return FALSE;

@@ -496,8 +496,6 @@ koers_key_result_editor_dispose (GObject *object)
   KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
 
   koers_editor_session_dispose (&self->session);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->objective != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->objective, self);

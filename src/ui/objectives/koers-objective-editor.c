@@ -531,8 +531,6 @@ koers_objective_editor_dispose (GObject *object)
   KoersObjectiveEditor *self = KOERS_OBJECTIVE_EDITOR (object);
 
   koers_editor_session_dispose (&self->session);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_OBJECTIVE_EDITOR, property_table,
                                    G_N_ELEMENTS (property_table));
   g_clear_pointer (&self->aligned_ids, g_array_unref);

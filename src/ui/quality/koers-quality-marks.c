@@ -94,9 +94,7 @@ koers_quality_marks_dispose (GObject *object)
   KoersQualityMarks *self = KOERS_QUALITY_MARKS (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  koers_widget_unfollow (self, &self->store);
   g_clear_pointer (&self->by_objective, g_hash_table_unref);
 
   G_OBJECT_CLASS (koers_quality_marks_parent_class)->dispose (object);

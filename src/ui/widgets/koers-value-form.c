@@ -7,9 +7,9 @@
 #include "core/koers-format.h"
 #include "core/koers-parse.h"
 #include "koers-form-util.h"
+#include "koers-template.h"
 #include "koers-toasts.h"
 #include "koers-value-form.h"
-#include "widgets/koers-template.h"
 
 struct _KoersValueForm
 {
@@ -274,6 +274,26 @@ koers_value_form_dup_note (KoersValueForm *self)
   g_return_val_if_fail (KOERS_IS_VALUE_FORM (self), NULL);
 
   return koers_form_dup_text (self->note_view);
+}
+
+gboolean
+koers_value_form_read (KoersValueForm *self,
+                       double         *value,
+                       char          **iso_date,
+                       char          **note,
+                       GError        **error)
+{
+  GDate date;
+
+  g_return_val_if_fail (KOERS_IS_VALUE_FORM (self), FALSE);
+  g_return_val_if_fail (iso_date != NULL && note != NULL, FALSE);
+
+  if (!koers_value_form_read_value (self, value, error) || !koers_value_form_read_date (self, &date, error))
+    return FALSE;
+
+  *iso_date = koers_date_format_iso (&date);
+  *note = koers_value_form_dup_note (self);
+  return TRUE;
 }
 
 void

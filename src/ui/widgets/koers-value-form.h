@@ -48,6 +48,14 @@ void     koers_value_form_set_note (KoersValueForm *self,
                                     const char     *note);
 /* The note, stripped; NULL when empty. */
 char *koers_value_form_dup_note (KoersValueForm *self);
+/* What Save writes: the value, the date in ISO 8601 and the note (NULL
+ * when empty), newly allocated.  FALSE (and error set, nothing returned)
+ * when the value or the date is invalid. */
+gboolean koers_value_form_read (KoersValueForm *self,
+                                double         *value,
+                                char          **iso_date,
+                                char          **note,
+                                GError        **error);
 /* Focuses the value (the chosen button of a milestone), its text selected. */
 void koers_value_form_focus_value (KoersValueForm *self);
 /* Saves what the dialog around the form holds; FALSE with error set

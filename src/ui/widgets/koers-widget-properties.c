@@ -29,6 +29,9 @@ koers_widget_dispose_properties (GtkWidget           *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   gtk_widget_dispose_template (widget, type);
+  for (guint i = 0; i < n_properties; i++)
+    if (table[i].kind == KOERS_PROPERTY_OBJECT)
+      koers_widget_unfollow (widget, (guint8 *) widget + table[i].offset);
   koers_property_clear (G_OBJECT (widget), table, n_properties);
 }
 

@@ -27,7 +27,8 @@ GtkWidget *koers_widget_new_showing (GType       type,
 
 /* The end of the dispose of a widget whose properties come from a
  * KoersProperty table (its store and the object it shows): drops the
- * children of type's template, then what the table holds. */
+ * children of type's template, then the widget's handlers on the objects
+ * the table holds and the objects themselves. */
 void koers_widget_dispose_properties (GtkWidget           *widget,
                                       GType                type,
                                       const KoersProperty *table,

@@ -12,6 +12,7 @@
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-chooser.h"
 #include "widgets/koers-template.h"
+#include "widgets/koers-widget-properties.h"
 
 struct _KoersPreferencesWindow
 {
@@ -300,9 +301,7 @@ koers_preferences_window_dispose (GObject *object)
 
   koers_chooser_clear (&self->dashboard_chooser);
 
-  if (self->restart_toast != NULL)
-    g_signal_handlers_disconnect_by_data (self->restart_toast, self);
-  g_clear_object (&self->restart_toast);
+  koers_widget_unfollow (self, &self->restart_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->running_language, g_free);
