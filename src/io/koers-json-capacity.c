@@ -296,11 +296,7 @@ find_id (KoersStoreImport *writer,
 {
   if (!koers_store_import_find_id (writer, kind, uuid, id, error))
     return FALSE;
-  if (*id != 0)
-    return TRUE;
-  g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                       _ ("The file changed while it was being imported; nothing was written"));
-  return FALSE;
+  return *id != 0 || koers_json_set_file_changed_error (error);
 }
 
 gboolean

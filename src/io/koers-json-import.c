@@ -263,6 +263,14 @@ open_input (KoersImportPlan *plan,
   return g_object_ref (G_INPUT_STREAM (plan->input));
 }
 
+gboolean
+koers_json_set_file_changed_error (GError **error)
+{
+  g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
+                       _ ("The file changed while it was being imported; nothing was written"));
+  return FALSE;
+}
+
 static gboolean
 check_unchanged (KoersImportPlan *plan,
                  GError         **error)
@@ -276,11 +284,7 @@ check_unchanged (KoersImportPlan *plan,
     return FALSE;
 
   if (size != plan->file_size || mtime != plan->file_mtime)
-    {
-      g_set_error_literal (error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                           _ ("The file changed while it was being imported; nothing was written"));
-      return FALSE;
-    }
+    return koers_json_set_file_changed_error (error);
   return TRUE;
 }
 
@@ -533,8 +537,7 @@ static void
 set_changed_file_error (KoersImportPlan *plan)
 {
   if (plan->write_error == NULL)
-    g_set_error_literal (&plan->write_error, KOERS_JSON_ERROR, KOERS_JSON_ERROR_STALE,
-                         _ ("The file changed while it was being imported; nothing was written"));
+    koers_json_set_file_changed_error (&plan->write_error);
 }
 
 static void

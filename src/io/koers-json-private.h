@@ -379,6 +379,9 @@ void koers_import_plan_judge_item (KoersImportPlan *plan,
                                    KoersPlanEntry  *entry,
                                    KoersStoredRow  *row);
 void koers_import_plan_finish (KoersImportPlan *plan);
+/* koers-json-import.c: the file was changed while it was being imported
+ * (KOERS_JSON_ERROR_STALE).  Returns FALSE, for "return …". */
+gboolean koers_json_set_file_changed_error (GError **error);
 /* A failed lookup: the first is kept (error is taken), and the plan fails
  * with it. */
 void koers_import_plan_keep_db_error (KoersImportPlan *plan,
