@@ -714,8 +714,9 @@ build_batch (KoersImportPlan *plan)
 
       if (!koers_import_outcome_is_written (small->entry->outcome))
         continue;
-      koers_store_batch_put (batch, KOERS_BATCH_KPI, small->item->object,
-                             koers_import_plan_effective_department (plan, small->item->owner_uuid));
+      koers_store_batch_put_kpi (batch, KOERS_KPI (small->item->object),
+                                 koers_import_plan_effective_department (plan,
+                                                                         small->item->owner_uuid));
       koers_store_batch_set_last_row (batch, KOERS_BATCH_KPI,
                                       small->match != NULL ? small->match->id : 0);
     }
@@ -727,8 +728,8 @@ build_batch (KoersImportPlan *plan)
 
       if (!koers_import_outcome_is_written (small->entry->outcome))
         continue;
-      koers_store_batch_put (batch, KOERS_BATCH_KPI_VALUE, small->item->object,
-                             small->item->owner_uuid);
+      koers_store_batch_put_kpi_value (batch, KOERS_KPI_VALUE (small->item->object),
+                                       small->item->owner_uuid);
       koers_store_batch_set_last_row (batch, KOERS_BATCH_KPI_VALUE,
                                       small->match != NULL ? small->match->id : 0);
     }
