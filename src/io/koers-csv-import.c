@@ -1246,7 +1246,7 @@ put_checkin (Apply      *apply,
   koers_checkin_set_author (checkin, koers_store_get_author (apply->store));
   koers_checkin_set_created (checkin, apply->now);
   koers_checkin_set_updated (checkin, apply->now);
-  koers_store_batch_put_checkin (apply->batch, checkin, kr_uuid);
+  koers_store_batch_put (apply->batch, KOERS_BATCH_CHECKIN, checkin, kr_uuid);
 }
 
 static void
@@ -1287,7 +1287,7 @@ put_key_result (Apply         *apply,
       koers_key_result_set_current_value (fresh, kr->start);
       set_key_result_values (fresh, objective, kr);
       koers_key_result_set_updated (fresh, apply->now);
-      koers_store_batch_put_key_result (apply->batch, fresh, objective_uuid);
+      koers_store_batch_put (apply->batch, KOERS_BATCH_KEY_RESULT, fresh, objective_uuid);
       if (kr->has_current)
         put_checkin (apply, kr, uuid);
       return TRUE;

@@ -747,7 +747,7 @@ koers_templates_instantiate_all (KoersStore   *store,
           koers_key_result_set_position (kr, (int) k);
           koers_key_result_set_created (kr, now);
           koers_key_result_set_updated (kr, now);
-          koers_store_batch_put_key_result (batch, kr, uuid);
+          koers_store_batch_put (batch, KOERS_BATCH_KEY_RESULT, kr, uuid);
         }
     }
 

@@ -71,6 +71,29 @@ koers_store_batch_is_empty (KoersStoreBatch *self)
   return self->dismissals->len == 0 && self->organisation == NULL;
 }
 
+static const KoersEntity *
+kind_entity (KoersBatchKind kind)
+{
+  switch (kind)
+    {
+    case KOERS_BATCH_DEPARTMENT:
+      return &koers_entity_department;
+    case KOERS_BATCH_OBJECTIVE:
+      return &koers_entity_objective;
+    case KOERS_BATCH_KEY_RESULT:
+      return &koers_entity_key_result;
+    case KOERS_BATCH_CHECKIN:
+      return &koers_entity_checkin;
+    case KOERS_BATCH_KPI:
+      return &koers_entity_kpi;
+    case KOERS_BATCH_KPI_VALUE:
+      return &koers_entity_kpi_value;
+    case KOERS_BATCH_N_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 static const char *
 object_get_uuid (GObject *object)
 {
@@ -103,14 +126,37 @@ dup_nonempty (const char *str)
   return str != NULL && str[0] != '\0' ? g_strdup (str) : NULL;
 }
 
+/* What an object of the batch may not hold yet: its key results, check-ins
+ * or values are entries of their own. */
+static guint
+count_children (KoersBatchKind kind,
+                gpointer       object)
+{
+  GListModel *children = NULL;
+
+  if (kind == KOERS_BATCH_OBJECTIVE)
+    children = koers_objective_get_key_results (object);
+  else if (kind == KOERS_BATCH_KEY_RESULT)
+    children = koers_key_result_get_checkins (object);
+  else if (kind == KOERS_BATCH_KPI)
+    children = koers_kpi_get_values (object);
+
+  return children != NULL ? g_list_model_get_n_items (children) : 0;
+}
+
 static KoersBatchEntry *
 add_entry (KoersStoreBatch *self,
            KoersBatchKind   kind,
            gpointer         object,
            const char      *owner_uuid)
 {
-  KoersBatchEntry *entry = g_new0 (KoersBatchEntry, 1);
+  KoersBatchEntry *entry;
 
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, kind_entity (kind)->get_type ()), NULL);
+  g_return_val_if_fail (count_children (kind, object) == 0, NULL);
+
+  entry = g_new0 (KoersBatchEntry, 1);
   entry->kind = kind;
   entry->object = g_object_ref (object);
   entry->uuid = dup_nonempty (object_get_uuid (entry->object));
@@ -127,13 +173,10 @@ koers_store_batch_put_department (KoersStoreBatch *self,
                                   const char      *parent_uuid,
                                   const char      *replaces_uuid)
 {
-  KoersBatchEntry *entry;
+  KoersBatchEntry *entry = add_entry (self, KOERS_BATCH_DEPARTMENT, dept, parent_uuid);
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (KOERS_IS_DEPARTMENT (dept));
-
-  entry = add_entry (self, KOERS_BATCH_DEPARTMENT, dept, parent_uuid);
-  entry->replaces_uuid = dup_nonempty (replaces_uuid);
+  if (entry != NULL)
+    entry->replaces_uuid = dup_nonempty (replaces_uuid);
 }
 
 void
@@ -143,13 +186,10 @@ koers_store_batch_put_objective (KoersStoreBatch *self,
                                  const char      *aligned_to_uuid,
                                  const char      *carried_over_from_uuid)
 {
-  KoersBatchEntry *entry;
+  KoersBatchEntry *entry = add_entry (self, KOERS_BATCH_OBJECTIVE, objective, department_uuid);
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (KOERS_IS_OBJECTIVE (objective));
-  g_return_if_fail (g_list_model_get_n_items (koers_objective_get_key_results (objective)) == 0);
-
-  entry = add_entry (self, KOERS_BATCH_OBJECTIVE, objective, department_uuid);
+  if (entry == NULL)
+    return;
   entry->aligned_uuid = dup_nonempty (aligned_to_uuid);
   entry->carried_uuid = dup_nonempty (carried_over_from_uuid);
 }
@@ -160,22 +200,19 @@ koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
                                            const char      *objective_uuid,
                                            const char      *kpi_uuid)
 {
-  KoersBatchEntry *entry;
+  KoersBatchEntry *entry = add_entry (self, KOERS_BATCH_KEY_RESULT, kr, objective_uuid);
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (KOERS_IS_KEY_RESULT (kr));
-  g_return_if_fail (g_list_model_get_n_items (koers_key_result_get_checkins (kr)) == 0);
-
-  entry = add_entry (self, KOERS_BATCH_KEY_RESULT, kr, objective_uuid);
-  entry->kpi_uuid = dup_nonempty (kpi_uuid);
+  if (entry != NULL)
+    entry->kpi_uuid = dup_nonempty (kpi_uuid);
 }
 
 void
-koers_store_batch_put_key_result (KoersStoreBatch *self,
-                                  KoersKeyResult  *kr,
-                                  const char      *objective_uuid)
+koers_store_batch_put (KoersStoreBatch *self,
+                       KoersBatchKind   kind,
+                       gpointer         object,
+                       const char      *owner_uuid)
 {
-  koers_store_batch_put_key_result_with_kpi (self, kr, objective_uuid, NULL);
+  add_entry (self, kind, object, owner_uuid);
 }
 
 void
@@ -183,10 +220,6 @@ koers_store_batch_put_kpi (KoersStoreBatch *self,
                            KoersKpi        *kpi,
                            const char      *department_uuid)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (KOERS_IS_KPI (kpi));
-  g_return_if_fail (g_list_model_get_n_items (koers_kpi_get_values (kpi)) == 0);
-
   add_entry (self, KOERS_BATCH_KPI, kpi, department_uuid);
 }
 
@@ -195,21 +228,7 @@ koers_store_batch_put_kpi_value (KoersStoreBatch *self,
                                  KoersKpiValue   *value,
                                  const char      *kpi_uuid)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (KOERS_IS_KPI_VALUE (value));
-
   add_entry (self, KOERS_BATCH_KPI_VALUE, value, kpi_uuid);
-}
-
-void
-koers_store_batch_put_checkin (KoersStoreBatch *self,
-                               KoersCheckin    *checkin,
-                               const char      *key_result_uuid)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (KOERS_IS_CHECKIN (checkin));
-
-  add_entry (self, KOERS_BATCH_CHECKIN, checkin, key_result_uuid);
 }
 
 void
@@ -941,29 +960,6 @@ static const char *const find_links[KOERS_BATCH_N_KINDS] = {
   [KOERS_BATCH_KPI_VALUE] =
     ", (SELECT uuid FROM kpis WHERE id = t.kpi_id)",
 };
-
-static const KoersEntity *
-kind_entity (KoersBatchKind kind)
-{
-  switch (kind)
-    {
-    case KOERS_BATCH_DEPARTMENT:
-      return &koers_entity_department;
-    case KOERS_BATCH_OBJECTIVE:
-      return &koers_entity_objective;
-    case KOERS_BATCH_KEY_RESULT:
-      return &koers_entity_key_result;
-    case KOERS_BATCH_CHECKIN:
-      return &koers_entity_checkin;
-    case KOERS_BATCH_KPI:
-      return &koers_entity_kpi;
-    case KOERS_BATCH_KPI_VALUE:
-      return &koers_entity_kpi_value;
-    case KOERS_BATCH_N_KINDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
 
 static char *
 find_sql (KoersBatchKind kind,

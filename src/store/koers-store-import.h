@@ -50,28 +50,31 @@ void koers_store_batch_put_objective (KoersStoreBatch *self,
                                       const char      *department_uuid,
                                       const char      *aligned_to_uuid,
                                       const char      *carried_over_from_uuid);
-/* A key result with check-ins gets its latest check-in's value as
- * current-value, as every write of the store does. */
-void koers_store_batch_put_key_result (KoersStoreBatch *self,
-                                       KoersKeyResult  *kr,
-                                       const char      *objective_uuid);
-/* The same, with the KPI the key result moves (kpi_uuid: of the batch or
- * the database, NULL for none; kr's own kpi-id is not looked at). */
-void koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
-                                                KoersKeyResult  *kr,
-                                                const char      *objective_uuid,
-                                                const char      *kpi_uuid);
-void koers_store_batch_put_checkin (KoersStoreBatch *self,
-                                    KoersCheckin    *checkin,
-                                    const char      *key_result_uuid);
-/* kpi: uuid, name, unit, metric kind, direction, thresholds, frequency,
- * position and stamps are written; it carries no values. */
+/* Any kind of entity with the uuid of its owner (NULL for none): a key
+ * result, check-in, KPI (uuid, name, unit, metric kind, direction,
+ * thresholds, frequency, position and stamps are written) or KPI value.
+ * The object carries none of its own key results, check-ins or values:
+ * those are entries of their own.  A key result with check-ins gets its
+ * latest check-in's value as current-value, as every write of the store
+ * does. */
+void koers_store_batch_put (KoersStoreBatch *self,
+                            KoersBatchKind   kind,
+                            gpointer         object,
+                            const char      *owner_uuid);
+/* The same for a KPI and a KPI value, as koers-json-import.c's put_small()
+ * still calls them. */
 void koers_store_batch_put_kpi (KoersStoreBatch *self,
                                 KoersKpi        *kpi,
                                 const char      *department_uuid);
 void koers_store_batch_put_kpi_value (KoersStoreBatch *self,
                                       KoersKpiValue   *value,
                                       const char      *kpi_uuid);
+/* A key result with the KPI it moves (kpi_uuid: of the batch or the
+ * database, NULL for none; kr's own kpi-id is not looked at). */
+void koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
+                                                KoersKeyResult  *kr,
+                                                const char      *objective_uuid,
+                                                const char      *kpi_uuid);
 /* A quality finding a person dismissed (koers-store-review.h), with when
  * (µs since the epoch): added, or given the earlier time of the two when
  * the database has it already.  Dismissals are never removed. */
