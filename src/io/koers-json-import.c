@@ -689,11 +689,11 @@ put_small (KoersImportPlan *plan,
                                         replaces);
       break;
     case KOERS_IMPORT_KPIS:
-      koers_store_batch_put_kpi (batch, KOERS_KPI (object),
-                                 koers_import_plan_effective_department (plan, owner_uuid));
+      koers_store_batch_put (batch, KOERS_BATCH_KPI, object,
+                             koers_import_plan_effective_department (plan, owner_uuid));
       break;
     case KOERS_IMPORT_KPI_VALUES:
-      koers_store_batch_put_kpi_value (batch, KOERS_KPI_VALUE (object), owner_uuid);
+      koers_store_batch_put (batch, KOERS_BATCH_KPI_VALUE, object, owner_uuid);
       break;
     default:
       g_return_if_reached ();

@@ -216,22 +216,6 @@ koers_store_batch_put (KoersStoreBatch *self,
 }
 
 void
-koers_store_batch_put_kpi (KoersStoreBatch *self,
-                           KoersKpi        *kpi,
-                           const char      *department_uuid)
-{
-  add_entry (self, KOERS_BATCH_KPI, kpi, department_uuid);
-}
-
-void
-koers_store_batch_put_kpi_value (KoersStoreBatch *self,
-                                 KoersKpiValue   *value,
-                                 const char      *kpi_uuid)
-{
-  add_entry (self, KOERS_BATCH_KPI_VALUE, value, kpi_uuid);
-}
-
-void
 koers_store_batch_put_dismissed_finding (KoersStoreBatch *self,
                                          const char      *key,
                                          gint64           dismissed_at)

@@ -61,14 +61,6 @@ void koers_store_batch_put (KoersStoreBatch *self,
                             KoersBatchKind   kind,
                             gpointer         object,
                             const char      *owner_uuid);
-/* The same for a KPI and a KPI value, as koers-json-import.c's put_small()
- * still calls them. */
-void koers_store_batch_put_kpi (KoersStoreBatch *self,
-                                KoersKpi        *kpi,
-                                const char      *department_uuid);
-void koers_store_batch_put_kpi_value (KoersStoreBatch *self,
-                                      KoersKpiValue   *value,
-                                      const char      *kpi_uuid);
 /* A key result with the KPI it moves (kpi_uuid: of the batch or the
  * database, NULL for none; kr's own kpi-id is not looked at). */
 void koers_store_batch_put_key_result_with_kpi (KoersStoreBatch *self,
