@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "db/koers-db.h"
 
@@ -273,12 +274,60 @@ test_transaction (Fixture      *f,
   g_assert_cmpstr (koers_db_column_text (count, 0), ==, "Koers NV");
 }
 
+/* Whether the process has libpq's file mapped. */
+static gboolean
+libpq_is_loaded (void)
+{
+  g_autofree char *maps = NULL;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    return FALSE;
+  return strstr (maps, "/libpq.so") != NULL;
+}
+
+/* libpq and the libraries it needs come in with the first server address,
+ * not with the program: a command on a file starts without them. */
+static void
+test_libpq_on_demand (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (KoersDb) db = NULL;
+  g_autoptr (GHashTable) parts = NULL;
+
+  if (!g_file_test ("/proc/self/maps", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc/self/maps here");
+      return;
+    }
+  /* Run first in its process (main): nothing has asked for a server yet. */
+  g_assert_false (libpq_is_loaded ());
+
+  dir = g_dir_make_tmp ("koers-db-XXXXXX", NULL);
+  path = g_build_filename (dir, "file.db", NULL);
+  g_assert_cmpint (koers_db_open_sqlite (path, KOERS_DB_OPEN_READWRITE | KOERS_DB_OPEN_CREATE, &db), ==, KOERS_DB_OK);
+  g_assert_cmpint (koers_db_exec (db, "CREATE TABLE t (a INTEGER)"), ==, KOERS_DB_OK);
+  g_assert_false (libpq_is_loaded ());
+
+  parts = koers_db_parse_postgresql_conninfo ("postgresql://server.example/koers?port=5433");
+  g_assert_nonnull (parts);
+  g_assert_cmpstr (g_hash_table_lookup (parts, "host"), ==, "server.example");
+  g_assert_cmpstr (g_hash_table_lookup (parts, "port"), ==, "5433");
+  g_assert_true (libpq_is_loaded ());
+
+  g_clear_pointer (&db, koers_db_close);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* First: it needs a process that has not opened a server database. */
+  g_test_add_func ("/db/libpq-on-demand", test_libpq_on_demand);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/db/round-trip", test_round_trip);
   ADD ("/db/values", test_values);

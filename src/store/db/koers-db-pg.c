@@ -1,12 +1,88 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gmodule.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "koers-db-dialect.h"
 #include "koers-db.h"
+
+/* libpq and the 20 libraries it brings (Kerberos, LDAP, OpenSSL …) are
+ * loaded when the first server database is opened, not by every command
+ * at its start: libpq-fe.h gives the types, these pointers the calls. */
+#define LIBPQ_FUNCTIONS(F)      \
+  F (PQclear)                   \
+  F (PQcmdTuples)               \
+  F (PQconnectdbParams)         \
+  F (PQconnectionNeedsPassword) \
+  F (PQconninfoFree)            \
+  F (PQconninfoParse)           \
+  F (PQconsumeInput)            \
+  F (PQerrorMessage)            \
+  F (PQexec)                    \
+  F (PQexecParams)              \
+  F (PQfinish)                  \
+  F (PQfreemem)                 \
+  F (PQftype)                   \
+  F (PQgetisnull)               \
+  F (PQgetvalue)                \
+  F (PQnfields)                 \
+  F (PQnotifies)                \
+  F (PQntuples)                 \
+  F (PQresetPoll)               \
+  F (PQresetStart)              \
+  F (PQresultErrorField)        \
+  F (PQresultErrorMessage)      \
+  F (PQresultStatus)            \
+  F (PQsetNoticeProcessor)      \
+  F (PQsocket)                  \
+  F (PQstatus)                  \
+  F (PQtransactionStatus)
+
+typedef struct
+{
+#define DECLARE_POINTER(name) __typeof__ (name) *name;
+  LIBPQ_FUNCTIONS (DECLARE_POINTER)
+#undef DECLARE_POINTER
+} Libpq;
+
+static Libpq *libpq;
+static char  *libpq_error;
+
+/* Loads libpq once; FALSE (libpq_error says why) when it is missing. */
+static gboolean
+load_libpq (void)
+{
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GModule *module = g_module_open (KOERS_LIBPQ_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      Libpq   *functions = g_new0 (Libpq, 1);
+      gboolean complete = module != NULL;
+
+#define RESOLVE(name) complete = complete && g_module_symbol (module, #name, (gpointer *) &functions->name);
+      LIBPQ_FUNCTIONS (RESOLVE)
+#undef RESOLVE
+      if (complete)
+        {
+          /* Kept for the life of the process, as a linked libpq would be. */
+          g_module_make_resident (module);
+          libpq = functions;
+        }
+      else
+        {
+          libpq_error = g_strdup_printf ("PostgreSQL's client library %s could not be loaded: %s",
+                                         KOERS_LIBPQ_SONAME, g_module_error ());
+          g_free (functions);
+        }
+      g_once_init_leave (&loaded, 1);
+    }
+
+  return libpq != NULL;
+}
 
 /* The PostgreSQL engine, through libpq.  A statement is translated when
  * it is prepared (koers-db-dialect.c), runs at its first step with its
@@ -83,11 +159,11 @@ static int
 set_error (PgDb           *db,
            const PGresult *result)
 {
-  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *state = result != NULL ? libpq->PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
 
   g_free (db->errmsg);
-  db->errmsg = g_strdup (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (db->conn));
-  db->errcode = PQstatus (db->conn) == CONNECTION_BAD ? KOERS_DB_CONNECTION : map_sqlstate (state);
+  db->errmsg = g_strdup (result != NULL ? libpq->PQresultErrorMessage (result) : libpq->PQerrorMessage (db->conn));
+  db->errcode = libpq->PQstatus (db->conn) == CONNECTION_BAD ? KOERS_DB_CONNECTION : map_sqlstate (state);
   return db->errcode;
 }
 
@@ -104,7 +180,7 @@ clear_error (PgDb *db)
 static gboolean
 refuse_unconnected (PgDb *db)
 {
-  if (PQstatus (db->conn) == CONNECTION_OK)
+  if (libpq->PQstatus (db->conn) == CONNECTION_OK)
     return FALSE;
   g_free (db->errmsg);
   db->errmsg = g_strdup ("no connection to the server");
@@ -115,7 +191,8 @@ refuse_unconnected (PgDb *db)
 static void
 pg_close (KoersDb *db)
 {
-  PQfinish (PG_DB (db)->conn);
+  if (PG_DB (db)->conn != NULL)
+    libpq->PQfinish (PG_DB (db)->conn);
   g_free (PG_DB (db)->errmsg);
   g_free (db);
 }
@@ -150,16 +227,16 @@ pg_exec (KoersDb    *db,
   koers_db_dialect_to_postgresql (sql, &statement);
   if (statement.sql == NULL)
     return KOERS_DB_OK;
-  result = PQexec (self->conn, statement.sql);
-  status = PQresultStatus (result);
+  result = libpq->PQexec (self->conn, statement.sql);
+  status = libpq->PQresultStatus (result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     rc = set_error (self, result);
   else
     {
       clear_error (self);
-      self->changes = (int) g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+      self->changes = (int) g_ascii_strtoll (libpq->PQcmdTuples (result), NULL, 10);
     }
-  PQclear (result);
+  libpq->PQclear (result);
   koers_db_pg_statement_clear (&statement);
   return rc;
 }
@@ -191,7 +268,7 @@ pg_last_insert_id (KoersDb *db)
 static gboolean
 pg_get_autocommit (KoersDb *db)
 {
-  return PQtransactionStatus (PG_DB (db)->conn) == PQTRANS_IDLE;
+  return libpq->PQtransactionStatus (PG_DB (db)->conn) == PQTRANS_IDLE;
 }
 
 static gboolean
@@ -210,7 +287,7 @@ pg_set_busy_timeout (KoersDb *db,
   PG_DB (db)->busy_ms = ms;
   if (refuse_unconnected (PG_DB (db)))
     return;
-  PQclear (PQexec (PG_DB (db)->conn, sql));
+  libpq->PQclear (libpq->PQexec (PG_DB (db)->conn, sql));
 }
 
 static int
@@ -232,20 +309,20 @@ pg_step (KoersDbStmt *stmt)
       /* Without parameters the text may hold more than one statement
        * (the dialect's BEGIN IMMEDIATE does): the last one's rows count. */
       if (self->statement.n_params == 0)
-        self->result = PQexec (db->conn, self->statement.sql);
+        self->result = libpq->PQexec (db->conn, self->statement.sql);
       else
-        self->result = PQexecParams (db->conn, self->statement.sql, self->statement.n_params,
-                                     (const Oid *) self->statement.param_types,
-                                     (const char *const *) self->params, NULL, NULL, 0);
-      status = PQresultStatus (self->result);
+        self->result = libpq->PQexecParams (db->conn, self->statement.sql, self->statement.n_params,
+                                            (const Oid *) self->statement.param_types,
+                                            (const char *const *) self->params, NULL, NULL, 0);
+      status = libpq->PQresultStatus (self->result);
       if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         return set_error (db, self->result);
       clear_error (db);
-      db->changes = (int) g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+      db->changes = (int) g_ascii_strtoll (libpq->PQcmdTuples (self->result), NULL, 10);
       if (self->statement.returning_id)
         {
-          if (PQntuples (self->result) > 0)
-            db->last_id = g_ascii_strtoll (PQgetvalue (self->result, 0, 0), NULL, 10);
+          if (libpq->PQntuples (self->result) > 0)
+            db->last_id = g_ascii_strtoll (libpq->PQgetvalue (self->result, 0, 0), NULL, 10);
           return KOERS_DB_DONE;
         }
     }
@@ -253,7 +330,7 @@ pg_step (KoersDbStmt *stmt)
     return KOERS_DB_DONE;
 
   self->row++;
-  return self->row < PQntuples (self->result) ? KOERS_DB_ROW : KOERS_DB_DONE;
+  return self->row < libpq->PQntuples (self->result) ? KOERS_DB_ROW : KOERS_DB_DONE;
 }
 
 static int
@@ -261,7 +338,7 @@ pg_reset (KoersDbStmt *stmt)
 {
   PgStmt *self = PG_STMT (stmt);
 
-  g_clear_pointer (&self->result, PQclear);
+  g_clear_pointer (&self->result, libpq->PQclear);
   self->executed = FALSE;
   self->row = -1;
   return KOERS_DB_OK;
@@ -347,7 +424,7 @@ static gboolean
 has_value (PgStmt *self,
            int     column)
 {
-  return self->result != NULL && self->row >= 0 && self->row < PQntuples (self->result) && column < PQnfields (self->result) && !PQgetisnull (self->result, self->row, column);
+  return self->result != NULL && self->row >= 0 && self->row < libpq->PQntuples (self->result) && column < libpq->PQnfields (self->result) && !libpq->PQgetisnull (self->result, self->row, column);
 }
 
 static int
@@ -358,7 +435,7 @@ pg_column_type (KoersDbStmt *stmt,
 
   if (!has_value (self, column))
     return KOERS_DB_NULL;
-  switch (PQftype (self->result, column))
+  switch (libpq->PQftype (self->result, column))
     {
     case OID_BOOL:
     case OID_INT2:
@@ -383,8 +460,8 @@ pg_column_int64 (KoersDbStmt *stmt,
 
   if (!has_value (self, column))
     return 0;
-  text = PQgetvalue (self->result, self->row, column);
-  if (PQftype (self->result, column) == OID_BOOL)
+  text = libpq->PQgetvalue (self->result, self->row, column);
+  if (libpq->PQftype (self->result, column) == OID_BOOL)
     return text[0] == 't';
   if (pg_column_type (stmt, column) == KOERS_DB_FLOAT)
     return (gint64) g_ascii_strtod (text, NULL);
@@ -399,9 +476,9 @@ pg_column_double (KoersDbStmt *stmt,
 
   if (!has_value (self, column))
     return 0;
-  if (PQftype (self->result, column) == OID_BOOL)
+  if (libpq->PQftype (self->result, column) == OID_BOOL)
     return pg_column_int64 (stmt, column);
-  return g_ascii_strtod (PQgetvalue (self->result, self->row, column), NULL);
+  return g_ascii_strtod (libpq->PQgetvalue (self->result, self->row, column), NULL);
 }
 
 static const char *
@@ -412,7 +489,7 @@ pg_column_text (KoersDbStmt *stmt,
 
   if (!has_value (self, column))
     return NULL;
-  return PQgetvalue (self->result, self->row, column);
+  return libpq->PQgetvalue (self->result, self->row, column);
 }
 
 static const KoersDbEngine pg_engine = {
@@ -454,16 +531,19 @@ ignore_notice (void       *arg,
 GHashTable *
 koers_db_parse_postgresql_conninfo (const char *conninfo)
 {
-  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  PQconninfoOption *options;
   GHashTable       *parts;
 
+  if (!load_libpq ())
+    return NULL;
+  options = libpq->PQconninfoParse (conninfo, NULL);
   if (options == NULL)
     return NULL;
   parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     if (o->val != NULL)
       g_hash_table_insert (parts, g_strdup (o->keyword), g_strdup (o->val));
-  PQconninfoFree (options);
+  libpq->PQconninfoFree (options);
   return parts;
 }
 
@@ -486,15 +566,21 @@ koers_db_open_postgresql_with_password (const char *conninfo,
   PgDb             *own = g_new0 (PgDb, 1);
 
   own->parent.engine = &pg_engine;
-  own->conn = PQconnectdbParams (keywords, values, 1);
   *db = &own->parent;
-  if (PQstatus (own->conn) != CONNECTION_OK)
+  if (!load_libpq ())
     {
-      const char *message = PQerrorMessage (own->conn);
+      own->errmsg = g_strdup (libpq_error);
+      own->errcode = KOERS_DB_CANTOPEN;
+      return own->errcode;
+    }
+  own->conn = libpq->PQconnectdbParams (keywords, values, 1);
+  if (libpq->PQstatus (own->conn) != CONNECTION_OK)
+    {
+      const char *message = libpq->PQerrorMessage (own->conn);
 
       own->errmsg = g_strdup (message);
       /* libpq says why only in words: a refused password is an AUTH. */
-      if (PQconnectionNeedsPassword (own->conn))
+      if (libpq->PQconnectionNeedsPassword (own->conn))
         own->errcode = KOERS_DB_NEEDS_PASSWORD;
       else
         own->errcode = strstr (message, "password") != NULL || strstr (message, "authentication") != NULL
@@ -502,8 +588,8 @@ koers_db_open_postgresql_with_password (const char *conninfo,
                          : KOERS_DB_CANTOPEN;
       return own->errcode;
     }
-  PQsetNoticeProcessor (own->conn, ignore_notice, NULL);
-  PQclear (PQexec (own->conn, "SET client_min_messages = warning"));
+  libpq->PQsetNoticeProcessor (own->conn, ignore_notice, NULL);
+  libpq->PQclear (libpq->PQexec (own->conn, "SET client_min_messages = warning"));
   return KOERS_DB_OK;
 }
 
@@ -514,13 +600,13 @@ koers_db_pg_get_socket (KoersDb *db)
 {
   if (db->engine != &pg_engine)
     return -1;
-  return PQsocket (PG_DB (db)->conn);
+  return libpq->PQsocket (PG_DB (db)->conn);
 }
 
 gboolean
 koers_db_pg_is_connected (KoersDb *db)
 {
-  return db->engine == &pg_engine && PQstatus (PG_DB (db)->conn) == CONNECTION_OK;
+  return db->engine == &pg_engine && libpq->PQstatus (PG_DB (db)->conn) == CONNECTION_OK;
 }
 
 int
@@ -532,13 +618,13 @@ koers_db_pg_consume_notifies (KoersDb *db)
 
   g_return_val_if_fail (db->engine == &pg_engine, -1);
 
-  if (PQstatus (self->conn) != CONNECTION_OK || !PQconsumeInput (self->conn) ||
-      PQstatus (self->conn) != CONNECTION_OK)
+  if (libpq->PQstatus (self->conn) != CONNECTION_OK || !libpq->PQconsumeInput (self->conn) ||
+      libpq->PQstatus (self->conn) != CONNECTION_OK)
     return -1;
-  while ((notify = PQnotifies (self->conn)) != NULL)
+  while ((notify = libpq->PQnotifies (self->conn)) != NULL)
     {
       n++;
-      PQfreemem (notify);
+      libpq->PQfreemem (notify);
     }
   return n;
 }
@@ -552,7 +638,7 @@ koers_db_pg_reconnect_start (KoersDb *db)
   g_return_val_if_fail (db->engine == &pg_engine, KOERS_DB_PG_FAILED);
 
   /* As if PQresetPoll had said "writing": libpq's documented start. */
-  return PQresetStart (PG_DB (db)->conn) ? KOERS_DB_PG_WRITING : KOERS_DB_PG_FAILED;
+  return libpq->PQresetStart (PG_DB (db)->conn) ? KOERS_DB_PG_WRITING : KOERS_DB_PG_FAILED;
 }
 
 KoersDbPgPoll
@@ -562,7 +648,7 @@ koers_db_pg_reconnect_poll (KoersDb *db)
 
   g_return_val_if_fail (db->engine == &pg_engine, KOERS_DB_PG_FAILED);
 
-  switch (PQresetPoll (self->conn))
+  switch (libpq->PQresetPoll (self->conn))
     {
     case PGRES_POLLING_READING:
       return KOERS_DB_PG_READING;
@@ -576,8 +662,8 @@ koers_db_pg_reconnect_poll (KoersDb *db)
   /* What the session had: the settings of koers_db_open_postgresql()
    * and the lock timeout (LISTEN is the caller's).  One short round trip
    * each on a connection that has just answered. */
-  PQclear (PQexec (self->conn, "SET client_min_messages = warning"));
+  libpq->PQclear (libpq->PQexec (self->conn, "SET client_min_messages = warning"));
   if (self->busy_ms > 0)
     pg_set_busy_timeout (db, self->busy_ms);
-  return PQstatus (self->conn) == CONNECTION_OK ? KOERS_DB_PG_OK : KOERS_DB_PG_FAILED;
+  return libpq->PQstatus (self->conn) == CONNECTION_OK ? KOERS_DB_PG_OK : KOERS_DB_PG_FAILED;
 }
