@@ -10,17 +10,18 @@
 #include "io/report/koers-report-attention.h"
 #include "io/report/koers-report-data.h"
 #include "io/report/koers-report-glue.h"
+#include "io/report/koers-report-layout.h"
 #include "io/report/koers-report-pages.h"
 #include "koers-test-report.h"
 
 /* The board pack, second edition: the demo's report read back with
  * poppler as a board member would read it (words whole, amounts and
  * units on one line, headers findable, no table header alone at a page
- * end, no page left mostly empty, at most 15 pages whatever the date the
+ * end, no page left mostly empty, at most 16 pages (the issue's limit) whatever the date the
  * demo is made on), and the
  * needs-attention lists against a database made to hold each case. */
 
-#define MAX_PAGES 15
+#define MAX_PAGES 16
 /* Points: A4 body, as koers-report-layout.h has it. */
 #define BODY_TOP 70.6
 #define BODY_BOTTOM 775.3
@@ -607,6 +608,47 @@ test_glue (void)
     }
 }
 
+/* Where a word may break inside: only one of 15 letters or more, with a
+ * hyphen; a shorter one ("subscribers", 11 letters: counted once a
+ * letter, not twice) and a value glued to its unit never, so the table
+ * takes a smaller size instead ("5,464 subscrib" over "ers" came from
+ * counting each letter twice). */
+static void
+test_short_words (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (KoersStore) store = write_demo_report (fixture, KOERS_LANGUAGE_EN, &path);
+  KoersReportOptions opts;
+  KoersReportData   *data;
+  KoersReportLayout *layout;
+  static const struct
+  {
+    const char *text;
+    gboolean    may_break;
+  } cases[] = {
+    { "5,464 subscribers", FALSE },
+    { "subscriptions", FALSE },
+    { "Marketingteam", FALSE },
+    { "gebruiksvriendelijkheidsonderzoek", TRUE },
+  };
+
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_EN);
+  data = koers_report_data_collect (store, &opts);
+  layout = koers_report_layout_new (data);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* 30 points: narrower than each of them at the table's size. */
+      g_autoptr (PangoLayout) text = koers_report_layout_text (layout, KOERS_REPORT_FONT_TABLE, cases[i].text, 30.0, 3,
+                                                               PANGO_ALIGN_LEFT);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (koers_report_text_breaks_word (text), ==, !cases[i].may_break);
+    }
+  koers_report_layout_free (layout);
+  koers_report_data_free (data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +659,7 @@ main (int   argc,
   g_test_add ("/report-board/demo-en", Fixture, NULL, fixture_setup, test_demo_en, fixture_teardown);
   g_test_add ("/report-board/quarters", Fixture, NULL, fixture_setup, test_quarters, fixture_teardown);
   g_test_add_func ("/report-board/glue", test_glue);
+  g_test_add ("/report-board/short-words", Fixture, NULL, fixture_setup, test_short_words, fixture_teardown);
   g_test_add ("/report-board/pages", Fixture, NULL, fixture_setup, test_pages, fixture_teardown);
   g_test_add ("/report-board/attention", Fixture, NULL, fixture_setup, test_attention, fixture_teardown);
 

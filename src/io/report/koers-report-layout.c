@@ -240,8 +240,12 @@ longest_letter_run (const char *text)
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
+      /* Not MAX (longest, ++run): the macro would count the letter twice. */
       if (g_unichar_isalpha (g_utf8_get_char (p)))
-        longest = MAX (longest, ++run);
+        {
+          run++;
+          longest = MAX (longest, run);
+        }
       else
         run = 0;
     }
@@ -249,11 +253,39 @@ longest_letter_run (const char *text)
   return longest;
 }
 
+/* Whether a line starts where the text allows no break: Pango breaks a
+ * word that has no room on a line of its own even when wrapping by words
+ * ("5,464 subscribe" over "rs", the no-break space holding value and unit
+ * together), without running out of the box. */
+static gboolean
+starts_line_inside_word (PangoLayout *layout)
+{
+  const char         *text = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  int                 n_attrs;
+  GSList             *lines = pango_layout_get_lines_readonly (layout);
+
+  if (lines == NULL || lines->next == NULL)
+    return FALSE;
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (GSList *l = lines->next; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      glong            offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (offset > 0 && offset < n_attrs && !attrs[offset].is_line_break)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 koers_report_text_breaks_word (PangoLayout *layout)
 {
-  return pango_layout_get_wrap (layout) != PANGO_WRAP_WORD &&
-         g_object_get_data (G_OBJECT (layout), "koers-long-word") == NULL;
+  if (g_object_get_data (G_OBJECT (layout), "koers-long-word") != NULL)
+    return FALSE;
+  return pango_layout_get_wrap (layout) != PANGO_WRAP_WORD || starts_line_inside_word (layout);
 }
 
 /* Enough for the biggest reports' text without letting it grow unbounded. */

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "koers-report-tables.h"
+#include "koers-report-glue.h"
 
 #define PAD_X 4.0
 #define PAD_Y 2.0
@@ -459,31 +460,72 @@ widest_word (KoersReportLayout *layout,
   return widest;
 }
 
-/* A column of names as wide as its longest word needs at the smallest
- * size, the room taken from the widest other column. */
+/* Whether a column holds names or values, whose words never break. */
+static gboolean
+keeps_words_whole (KoersReportTable *table,
+                   guint             column)
+{
+  if (table->columns[column].names)
+    return TRUE;
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      CellKind kind = g_array_index (table->rows, Row, r).cells[column].kind;
+
+      if (kind == CELL_VALUE || kind == CELL_PROGRESS)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The widest word a column must hold whole: a name at the smallest text
+ * size, a value with its unit (glued by no-break spaces, as drawn) at the
+ * caption size, the smallest a value column takes before it wraps. */
+static double
+widest_whole_word (KoersReportTable *table,
+                   guint             column)
+{
+  double need = 0.0;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      Cell *cell = &g_array_index (table->rows, Row, r).cells[column];
+
+      if (table->columns[column].names && cell->kind == CELL_TEXT)
+        {
+          need = MAX (need, widest_word (table->layout, text_font (2, cell->bold), cell->text));
+        }
+      else if (cell->kind == CELL_VALUE || cell->kind == CELL_PROGRESS)
+        {
+          g_autofree char *glued = koers_report_glue_text (cell->text);
+
+          need = MAX (need, widest_word (table->layout, KOERS_REPORT_FONT_CAPTION,
+                                         glued != NULL ? glued : cell->text));
+        }
+    }
+
+  return need;
+}
+
+/* A column of names or values as wide as its longest word needs ("5,464
+ * subscribers" is one word: never "subscrib" over "ers"), the room taken
+ * from the widest column of other text. */
 static void
-widen_name_columns (KoersReportTable *table)
+widen_whole_word_columns (KoersReportTable *table)
 {
   for (guint c = 0; c < table->n_columns; c++)
     {
-      double need = 0.0;
       guint  widest = c;
       double x = KOERS_REPORT_MARGIN_X;
+      double need;
 
-      if (!table->columns[c].names)
+      if (!keeps_words_whole (table, c))
         continue;
-      for (guint r = 0; r < table->rows->len; r++)
-        {
-          Cell *cell = &g_array_index (table->rows, Row, r).cells[c];
-
-          if (cell->kind == CELL_TEXT)
-            need = MAX (need, widest_word (table->layout, text_font (2, cell->bold), cell->text));
-        }
-      need = ceil (need) + 2 * PAD_X + 1.0;
+      need = ceil (widest_whole_word (table, c)) + 2 * PAD_X + 1.0;
       if (need <= table->w[c])
         continue;
       for (guint i = 0; i < table->n_columns; i++)
-        if (!table->columns[i].names && (widest == c || table->w[i] > table->w[widest]))
+        if (!keeps_words_whole (table, i) && (widest == c || table->w[i] > table->w[widest]))
           widest = i;
       if (widest == c)
         continue;
@@ -504,7 +546,7 @@ choose_fonts (KoersReportTable *table)
   if (table->fonts_chosen)
     return;
 
-  widen_name_columns (table);
+  widen_whole_word_columns (table);
 
   for (guint i = 0; i < table->n_columns; i++)
     {
