@@ -321,6 +321,29 @@ fits_whole (KoersReportLayout *layout,
  * on one line, else a size smaller, and only then wrapped (a number reads
  * badly broken in two, "€2,000,00" over "0"); the same for every row, so
  * the column reads as one. */
+/* Whether every value of the column fits its width in font on at most
+ * lines lines, no word broken. */
+static gboolean
+values_fit (KoersReportTable *table,
+            guint             column,
+            KoersReportFont   font,
+            int               lines)
+{
+  double inner = table->w[column] - 2 * PAD_X;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      Cell *cell = &g_array_index (table->rows, Row, r).cells[column];
+
+      if ((cell->kind == CELL_VALUE || cell->kind == CELL_PROGRESS) &&
+          !fits (table->layout, font, cell->text, inner, cell->kind == CELL_PROGRESS ? PROGRESS_LINES : MAX_CELL_LINES,
+                 lines, table->columns[column].align))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static KoersReportFont
 choose_value_font (KoersReportTable *table,
                    guint             column)
@@ -336,24 +359,10 @@ choose_value_font (KoersReportTable *table,
     { KOERS_REPORT_FONT_CAPTION, 3 },
     { KOERS_REPORT_FONT_TINY, 3 },
   };
-  double inner = table->w[column] - 2 * PAD_X;
 
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
-    {
-      gboolean all = TRUE;
-
-      for (guint r = 0; r < table->rows->len && all; r++)
-        {
-          Cell *cell = &g_array_index (table->rows, Row, r).cells[column];
-
-          if (cell->kind == CELL_VALUE || cell->kind == CELL_PROGRESS)
-            all = fits (table->layout, choices[c].font, cell->text, inner,
-                        cell->kind == CELL_PROGRESS ? PROGRESS_LINES : MAX_CELL_LINES, choices[c].lines,
-                        table->columns[column].align);
-        }
-      if (all)
-        return choices[c].font;
-    }
+    if (values_fit (table, column, choices[c].font, choices[c].lines))
+      return choices[c].font;
 
   return KOERS_REPORT_FONT_TINY;
 }
@@ -519,7 +528,11 @@ widen_whole_word_columns (KoersReportTable *table)
       double x = KOERS_REPORT_MARGIN_X;
       double need;
 
-      if (!keeps_words_whole (table, c))
+      /* Values that fit at the table's size on one line need no more (and
+       * the check is what choose_value_font() asks first, so it costs
+       * nothing more: the layouts are cached). */
+      if (!keeps_words_whole (table, c) ||
+          (!table->columns[c].names && values_fit (table, c, KOERS_REPORT_FONT_TABLE, 1)))
         continue;
       need = ceil (widest_whole_word (table, c)) + 2 * PAD_X + 1.0;
       if (need <= table->w[c])
