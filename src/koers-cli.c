@@ -75,8 +75,9 @@ typedef int (*CommandFunc) (Invocation *invocation,
 typedef enum
 {
   SCOPE_PERIOD, /* the objectives of the command's period, with only
-                 * their latest check-ins (the check's status line), without
-                 * the KPIs (the quality check reads none) */
+                 * their latest check-ins (the check's status line) and the
+                 * lists the escalation rule reads, without the KPIs (the
+                 * quality check reads none) */
   SCOPE_ALL,    /* every objective */
   SCOPE_OWN,    /* the command reads what it needs itself */
 } Scope;
@@ -648,7 +649,7 @@ load_scope (Invocation *invocation,
   if (scope == SCOPE_ALL)
     return koers_store_load_all (invocation->store, error);
   if (scope == SCOPE_PERIOD)
-    koers_store_set_period_checkins (invocation->store, KOERS_STORE_CHECKINS_SUMMARIES);
+    koers_store_set_period_checkins (invocation->store, KOERS_STORE_CHECKINS_SUMMARIES_AT_RISK);
   if (scope == SCOPE_PERIOD && ids != NULL)
     return koers_store_load_period_departments (invocation->store, &invocation->period,
                                                 (const gint64 *) (gpointer) ids->data, ids->len,

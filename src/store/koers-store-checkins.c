@@ -44,7 +44,52 @@ typedef struct
   GArray         *ranked; /* RankedPoint, in the order of the rows */
   GArray         *points; /* KoersCheckinPoint, oldest first */
   guint           n_flushed;
+  /* With at_risk (KOERS_STORE_CHECKINS_SUMMARIES_AT_RISK): every row of
+   * the newest day, then, once the latest is known to be at risk, every
+   * row after, as check-ins; list is NULL without at_risk. */
+  gboolean   at_risk;
+  GPtrArray *list;
+  int        keep; /* -1: the latest is not known yet; 0 no; 1 yes */
 } SummaryReader;
+
+static gboolean
+is_at_risk (KoersCheckin *checkin)
+{
+  KoersCheckinStatus status = koers_checkin_get_status (checkin);
+
+  return status == KOERS_CHECKIN_STATUS_AT_RISK || status == KOERS_CHECKIN_STATUS_OFF_TRACK;
+}
+
+/* Oldest first, as give_checkins() takes them. */
+static int
+compare_oldest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return koers_checkin_compare_newest_first (*(gpointer *) b, *(gpointer *) a, NULL);
+}
+
+static void give_checkins (KoersStore     *self,
+                           KoersKeyResult *kr,
+                           GPtrArray      *oldest_first);
+
+/* Once the latest is known: the list gathered is kept when it is at risk
+ * and the key result's objective committed (the rule passes over the
+ * others). */
+static void
+decide_list (KoersStore    *self,
+             SummaryReader *r)
+{
+  KoersObjective *objective;
+
+  if (r->list == NULL || r->keep >= 0)
+    return;
+
+  objective = r->kr != NULL ? koers_store_find_objective (self, koers_key_result_get_objective_id (r->kr)) : NULL;
+  r->keep = r->latest != NULL && is_at_risk (r->latest) && objective != NULL &&
+            koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_COMMITTED;
+  if (!r->keep)
+    g_ptr_array_set_size (r->list, 0);
+}
 
 /* Oldest first, as a key result's list is: by day, then creation, then id. */
 static int
@@ -64,8 +109,10 @@ compare_ranked_points (gconstpointer a,
 }
 
 static void
-flush_summary (SummaryReader *r)
+flush_summary (KoersStore    *self,
+               SummaryReader *r)
 {
+  decide_list (self, r);
   if (r->kr != NULL)
     {
       /* The sparkline reads left to right. */
@@ -78,8 +125,17 @@ flush_summary (SummaryReader *r)
                                             (KoersCheckinPoint *) (gpointer) r->points->data,
                                             r->points->len);
       r->n_flushed++;
+      /* The whole list, as koers_store_read_checkin_list() reads it. */
+      if (r->keep > 0 && r->list->len > 0)
+        {
+          g_ptr_array_sort (r->list, compare_oldest_first);
+          give_checkins (self, r->kr, r->list);
+        }
     }
 
+  if (r->list != NULL)
+    g_ptr_array_set_size (r->list, 0);
+  r->keep = -1;
   r->kr = NULL;
   r->n = 0;
   g_clear_object (&r->latest);
@@ -97,9 +153,22 @@ take_latest (SummaryReader *r,
   g_clear_object (&r->latest);
   r->latest = g_object_new (KOERS_TYPE_CHECKIN, NULL);
   koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (r->latest));
+  if (r->list != NULL)
+    g_ptr_array_add (r->list, g_object_ref (r->latest));
   g_string_assign (r->latest_date, date);
   r->latest_created = created;
   r->latest_id = id;
+}
+
+/* The row as a check-in of the list being gathered. */
+static void
+add_row (SummaryReader *r,
+         KoersDbStmt   *stmt)
+{
+  KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
+
+  koers_entity_read_row (&koers_entity_checkin, stmt, 0, G_OBJECT (checkin));
+  g_ptr_array_add (r->list, checkin);
 }
 
 /* Rows by key result, newest day first; check-ins of one day in any
@@ -110,6 +179,7 @@ take_latest (SummaryReader *r,
 static gboolean
 read_summaries (KoersStore  *self,
                 KoersDbStmt *stmt,
+                gboolean     at_risk,
                 guint       *n_flushed,
                 GError     **error)
 {
@@ -117,6 +187,9 @@ read_summaries (KoersStore  *self,
   int           rc;
 
   r.kr_id = -1;
+  r.keep = -1;
+  if (at_risk)
+    r.list = g_ptr_array_new_with_free_func (g_object_unref);
   r.first_date = g_string_new (NULL);
   r.latest_date = g_string_new (NULL);
   r.ranked = g_array_new (FALSE, FALSE, sizeof (RankedPoint));
@@ -134,7 +207,7 @@ read_summaries (KoersStore  *self,
         {
           KoersKeyResult *kr = koers_store_find_key_result (self, kr_id);
 
-          flush_summary (&r);
+          flush_summary (self, &r);
           r.kr_id = kr_id;
           /* A list read already is the truth. */
           if (kr == NULL || koers_key_result_get_checkins_loaded (kr))
@@ -142,9 +215,20 @@ read_summaries (KoersStore  *self,
           r.kr = kr;
           take_latest (&r, stmt, date, created, id);
         }
-      else if (r.kr != NULL && strcmp (date, r.latest_date->str) == 0 &&
-               (created > r.latest_created || (created == r.latest_created && id > r.latest_id)))
-        take_latest (&r, stmt, date, created, id);
+      else if (r.kr != NULL && strcmp (date, r.latest_date->str) == 0)
+        {
+          if (created > r.latest_created || (created == r.latest_created && id > r.latest_id))
+            take_latest (&r, stmt, date, created, id);
+          else if (r.list != NULL)
+            add_row (&r, stmt);
+        }
+      else if (r.kr != NULL)
+        {
+          /* An older day: the latest is known. */
+          decide_list (self, &r);
+          if (r.keep > 0)
+            add_row (&r, stmt);
+        }
       if (r.kr == NULL)
         continue;
 
@@ -156,8 +240,9 @@ read_summaries (KoersStore  *self,
       if (koers_checkin_point_init (&ranked.point, date, koers_db_column_double (stmt, 4)))
         g_array_append_val (r.ranked, ranked);
     }
-  flush_summary (&r);
+  flush_summary (self, &r);
 
+  g_clear_pointer (&r.list, g_ptr_array_unref);
   g_string_free (r.first_date, TRUE);
   g_string_free (r.latest_date, TRUE);
   g_array_unref (r.ranked);
@@ -265,7 +350,9 @@ koers_store_load_period_checkins (KoersStore *self,
   stmt = koers_store_prepare_load (self, &koers_entity_checkin, period,
                                    PERIOD_CHECKINS " ORDER BY key_result_id DESC, date DESC", NULL,
                                    error);
-  return stmt != NULL && read_summaries (self, stmt, NULL, error);
+  return stmt != NULL &&
+         read_summaries (self, stmt, self->period_checkins == KOERS_STORE_CHECKINS_SUMMARIES_AT_RISK,
+                         NULL, error);
 }
 
 KoersStoreCheckins
@@ -299,7 +386,7 @@ koers_store_refresh_checkin_summary (KoersStore     *self,
   if (stmt == NULL)
     return FALSE;
   koers_db_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
-  if (!read_summaries (self, stmt, &n_flushed, error))
+  if (!read_summaries (self, stmt, FALSE, &n_flushed, error))
     return FALSE;
 
   /* No rows: none left. */
