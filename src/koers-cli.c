@@ -98,6 +98,9 @@ typedef struct
   gboolean errors_exit_usage;
   /* The command opens --database itself (a server, not a file). */
   gboolean opens_server;
+  /* The command lays out text (a PDF): the fonts are made ready while it
+   * opens the database (koers_report_warm_fonts()). */
+  gboolean draws_text;
 } Command;
 
 static int run_export_pdf (Invocation *invocation, GError **error);
@@ -123,6 +126,7 @@ static const Command commands[] = {
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_export_pdf,
     SCOPE_OWN,
+    .draws_text = TRUE,
   },
   {
     "export-html",
@@ -1053,6 +1057,9 @@ execute_in_thread (Execution *execution)
   keep_freed_memory ();
 
   thread = g_thread_new ("koers-command", execute_thread_cb, execution);
+  /* This thread only waits for the command: meanwhile it loads the fonts. */
+  if (execution->command->draws_text)
+    koers_report_warm_fonts ();
   while (!g_atomic_int_get (&execution->done))
     g_main_context_iteration (NULL, TRUE);
   g_thread_join (thread);

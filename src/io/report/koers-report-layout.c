@@ -10,6 +10,7 @@
 #include "core/koers-text.h"
 #include "koers-report-glue.h"
 #include "koers-report-layout.h"
+#include "koers-report.h"
 
 /* A calm palette: dark ink, one navy accent, and status colours after the
  * seed's reporting template (blue on track, green achieved, yellow in
@@ -116,6 +117,22 @@ copy_text_key (const TextKey *key)
   *copy = *key;
   copy->text = memcpy (copy + 1, key->text, length);
   return copy;
+}
+
+void
+koers_report_warm_fonts (void)
+{
+  g_autoptr (PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext         *context = pango_font_map_create_context (font_map); /* no autoptr in Pango 1.50 */
+  g_autoptr (PangoLayout) layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string (KOERS_REPORT_FONT_FAMILY " 8");
+
+  /* The regular and the bold face, with the signs the report draws. */
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_markup (layout, "Koers € 250.000 → ✓ ▲ ● <b>8,5 %</b>", -1);
+  pango_layout_get_extents (layout, NULL, NULL);
+  pango_font_description_free (font);
+  g_object_unref (context);
 }
 
 KoersReportLayout *
