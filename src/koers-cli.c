@@ -707,7 +707,6 @@ run_export_pdf (Invocation *invocation,
 {
   KoersReportOptions opts;
   g_autofree char   *name = g_filename_display_name (invocation->target);
-  g_autofree char   *line = NULL;
 
   init_report_options (invocation, &opts);
   if (!koers_report_write_pdf (invocation->store, &opts, invocation->target,
@@ -715,9 +714,7 @@ run_export_pdf (Invocation *invocation,
     return EXIT_FAILED;
 
   /* Translators: %s is a file name. */
-  line = g_strdup_printf (_ ("Report written to %s"), name);
-  g_print ("%s\n", line);
-  return 0;
+  return print_line (_ ("Report written to %s"), name);
 }
 
 static int

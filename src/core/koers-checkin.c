@@ -105,6 +105,14 @@ KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint6
 KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, updated, 0)
 KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, updated, PROP_UPDATED)
 
+gboolean
+koers_checkin_is_at_risk (KoersCheckin *self)
+{
+  g_return_val_if_fail (KOERS_IS_CHECKIN (self), FALSE);
+
+  return self->status == KOERS_CHECKIN_STATUS_AT_RISK || self->status == KOERS_CHECKIN_STATUS_OFF_TRACK;
+}
+
 int
 koers_checkin_compare_newest_first (gconstpointer a,
                                     gconstpointer b,

@@ -26,6 +26,8 @@ double             koers_checkin_get_value (KoersCheckin *self);
 void               koers_checkin_set_value (KoersCheckin *self, double value);
 KoersCheckinStatus koers_checkin_get_status (KoersCheckin *self);
 void               koers_checkin_set_status (KoersCheckin *self, KoersCheckinStatus status);
+/* At risk or off track: what the escalation rule counts. */
+gboolean           koers_checkin_is_at_risk (KoersCheckin *self);
 const char        *koers_checkin_get_note (KoersCheckin *self);
 void               koers_checkin_set_note (KoersCheckin *self, const char *note);
 const char        *koers_checkin_get_author (KoersCheckin *self);

@@ -74,14 +74,6 @@ koers_quality_check_effort (KoersQualityCheck *check,
                            koers_objective_get_id (objective), 0, subject, NULL, -1, -1);
 }
 
-static gboolean
-is_at_risk (KoersCheckin *checkin)
-{
-  KoersCheckinStatus status = koers_checkin_get_status (checkin);
-
-  return status == KOERS_CHECKIN_STATUS_AT_RISK || status == KOERS_CHECKIN_STATUS_OFF_TRACK;
-}
-
 void
 koers_quality_check_escalation (KoersQualityCheck *check,
                                 KoersObjective    *objective,
@@ -101,7 +93,7 @@ koers_quality_check_escalation (KoersQualityCheck *check,
   /* The latest is held without reading the list: read it only when that
    * one is at risk. */
   latest = koers_key_result_get_latest_checkin (kr);
-  if (latest == NULL || !is_at_risk (latest))
+  if (latest == NULL || !koers_checkin_is_at_risk (latest))
     return;
 
   checkins = koers_key_result_get_checkins (kr);
@@ -111,7 +103,7 @@ koers_quality_check_escalation (KoersQualityCheck *check,
     {
       g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i);
 
-      if (!is_at_risk (checkin))
+      if (!koers_checkin_is_at_risk (checkin))
         break;
       n_in_a_row++;
     }

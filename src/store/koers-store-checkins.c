@@ -52,14 +52,6 @@ typedef struct
   int        keep; /* -1: the latest is not known yet; 0 no; 1 yes */
 } SummaryReader;
 
-static gboolean
-is_at_risk (KoersCheckin *checkin)
-{
-  KoersCheckinStatus status = koers_checkin_get_status (checkin);
-
-  return status == KOERS_CHECKIN_STATUS_AT_RISK || status == KOERS_CHECKIN_STATUS_OFF_TRACK;
-}
-
 /* Oldest first, as give_checkins() takes them. */
 static int
 compare_oldest_first (gconstpointer a,
@@ -85,7 +77,7 @@ decide_list (KoersStore    *self,
     return;
 
   objective = r->kr != NULL ? koers_store_find_objective (self, koers_key_result_get_objective_id (r->kr)) : NULL;
-  r->keep = r->latest != NULL && is_at_risk (r->latest) && objective != NULL &&
+  r->keep = r->latest != NULL && koers_checkin_is_at_risk (r->latest) && objective != NULL &&
             koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_COMMITTED;
   if (!r->keep)
     g_ptr_array_set_size (r->list, 0);

@@ -453,6 +453,16 @@ koers_store_unindex (KoersStore *self,
   index_object (self, find_index_kind (object), object, NULL, FALSE);
 }
 
+gpointer
+koers_store_find_stored (KoersStore *self,
+                         gpointer    object)
+{
+  const IndexKind *kind = find_index_kind (object);
+  gint64           id = kind->get_id (object);
+
+  return g_hash_table_lookup (G_STRUCT_MEMBER (GHashTable *, self, kind->by_id), &id);
+}
+
 GListModel *
 koers_store_get_department_objectives (KoersStore *self,
                                        gint64      department_id)

@@ -474,6 +474,10 @@ void koers_store_index (KoersStore *self,
 /* Lets object and what it holds go from the indexes. */
 void            koers_store_unindex (KoersStore *self,
                                      gpointer    object);
+/* The store's own object with object's id, of object's kind (a copy or
+ * the store's object itself), or NULL. */
+gpointer koers_store_find_stored (KoersStore *self,
+                                  gpointer    object);
 KoersCheckin   *koers_store_find_checkin (KoersStore *self,
                                           gint64      id);
 KoersKeyResult *koers_store_get_checkin_key_result (KoersStore   *self,

@@ -11,27 +11,6 @@
  * row, one statement on one id, a delete in its own transaction, a
  * renumbering and the end of a save. */
 
-/* The store's object with object's id (any of the six kinds), or NULL. */
-static gpointer
-find_by_id (KoersStore *self,
-            GObject    *object)
-{
-  gint64 id = 0;
-
-  g_object_get (object, "id", &id, NULL);
-  if (KOERS_IS_DEPARTMENT (object))
-    return koers_store_find_department (self, id);
-  if (KOERS_IS_OBJECTIVE (object))
-    return koers_store_find_objective (self, id);
-  if (KOERS_IS_KEY_RESULT (object))
-    return koers_store_find_key_result (self, id);
-  if (KOERS_IS_CHECKIN (object))
-    return koers_store_find_checkin (self, id);
-  if (KOERS_IS_KPI (object))
-    return koers_store_find_kpi (self, id);
-  return koers_store_find_kpi_value (self, id);
-}
-
 /* The errors say which file of writes refused, as each always has. */
 static const char *
 get_not_stored_message (GObject *object)
@@ -57,7 +36,7 @@ koers_store_find_own (KoersStore *self,
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, type), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  own = find_by_id (self, object);
+  own = koers_store_find_stored (self, object);
   if (own == NULL)
     g_set_error_literal (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FAILED,
                          get_not_stored_message (object));
@@ -74,7 +53,7 @@ koers_store_check_not_stored (KoersStore *self,
   gpointer stored;
 
   g_object_get (object, "id", &id, NULL);
-  stored = find_by_id (self, object);
+  stored = koers_store_find_stored (self, object);
   if (fresh ? stored != object : (id != 0 && stored == NULL))
     return TRUE;
 
