@@ -238,6 +238,15 @@ koers_entity_get_parent (const KoersEntity *entity)
   return NULL;
 }
 
+const KoersColumn *
+koers_entity_get_order (const KoersEntity *entity)
+{
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].json == KOERS_JSON_ORDER)
+      return &entity->columns[i];
+  return NULL;
+}
+
 const KoersEntity *
 koers_entity_find (const char *entity)
 {

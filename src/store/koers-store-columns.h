@@ -104,6 +104,8 @@ const KoersEntity *const *koers_entity_get_all (guint *n_entities);
 const KoersEntity        *koers_entity_find (const char *entity);
 /* The link to the entity's owner (KOERS_COLUMN_PARENT), NULL for none. */
 const KoersColumn *koers_entity_get_parent (const KoersEntity *entity);
+/* Its column of its place in a list (position, sort_order), or NULL. */
+const KoersColumn *koers_entity_get_order (const KoersEntity *entity);
 const KoersEntity *koers_entity_for_object (GObject *object);
 /* A new, empty object of the entity's type (full reference). */
 GObject *koers_entity_new_object (const KoersEntity *entity);

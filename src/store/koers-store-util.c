@@ -137,16 +137,6 @@ koers_store_delete_by_id (KoersStore *self,
   return TRUE;
 }
 
-/* The entity's column of its place in a list (position, sort_order). */
-static const KoersColumn *
-get_order_column (const KoersEntity *entity)
-{
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (entity->columns[i].json == KOERS_JSON_ORDER)
-      return &entity->columns[i];
-  return NULL;
-}
-
 gboolean
 koers_store_move_in_order (KoersStore *self,
                            GPtrArray  *order,
@@ -156,7 +146,7 @@ koers_store_move_in_order (KoersStore *self,
 {
   gpointer           moved = g_ptr_array_steal_index (order, old_index);
   const KoersEntity *entity = koers_entity_for_object (moved);
-  const KoersColumn *column = get_order_column (entity);
+  const KoersColumn *column = koers_entity_get_order (entity);
   g_autofree char   *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", entity->table,
                                             column->column);
 
@@ -301,7 +291,7 @@ koers_store_take_saved_row (GObject        *own,
 {
   const KoersEntity *entity = koers_entity_for_object (own);
   const KoersColumn *parent = koers_entity_get_parent (entity);
-  const KoersColumn *order = get_order_column (entity);
+  const KoersColumn *order = koers_entity_get_order (entity);
 
   g_object_freeze_notify (own);
   koers_store_take_saved (own, saved, row->updated);
