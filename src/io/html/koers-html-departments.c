@@ -17,7 +17,8 @@ draw_kpi_cb (KoersReportLayout *layout,
              gconstpointer      item,
              double             w)
 {
-  layout->y += koers_report_chart_single (layout, koers_report_kpi_chart_fill, item, KOERS_REPORT_MARGIN_X, layout->y, w);
+  layout->y += koers_report_chart_single (layout, koers_report_kpi_chart_fill, item, KOERS_REPORT_MARGIN_X,
+                                          layout->y, w);
 }
 
 /* aligned_to_id -> GPtrArray of the report's objectives aligned to it,

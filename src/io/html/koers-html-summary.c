@@ -39,8 +39,8 @@ draw_key_result_cb (KoersReportLayout *layout,
                     gconstpointer      item,
                     double             w)
 {
-  layout->y += koers_report_chart_single (layout, koers_report_chart_fill_key_result, item, KOERS_REPORT_MARGIN_X, layout->y,
-                                          w);
+  layout->y += koers_report_chart_single (layout, koers_report_chart_fill_key_result, item, KOERS_REPORT_MARGIN_X,
+                                          layout->y, w);
 }
 
 static void

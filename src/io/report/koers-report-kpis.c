@@ -335,7 +335,8 @@ koers_report_kpis_summary_line (KoersReportLayout *layout)
     {
       KoersKpiStatus status = status_order[i];
 
-      parts[i] = (KoersReportBarPart){ counts[status], koers_report_kpi_color (status), koers_report_kpi_symbol (status),
+      parts[i] = (KoersReportBarPart){ counts[status], koers_report_kpi_color (status),
+                                       koers_report_kpi_symbol (status),
                                        koers_report_kpi_status_label (layout->lang, status) };
     }
   layout->y += 8.0;
