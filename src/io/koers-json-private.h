@@ -117,6 +117,13 @@ void koers_json_append_stamp (GString *out,
 gboolean koers_json_append_compact (GString    *out,
                                     const char *json);
 
+/* Reading escapes, for the streaming reader and the compacting one: the
+ * character a one-letter escape after a backslash stands for (\" \\ \/
+ * \b \f \n \r \t), or -1; the value of the four hexadecimal digits
+ * at p of a \u escape, or -1. */
+int koers_json_unescape (int letter);
+int koers_json_parse_hex4 (const char *p);
+
 /* JSON paths: "$", "$.objectives[3]", "$[\"odd key\"]". */
 char *koers_json_path_member (const char *parent,
                               const char *member);

@@ -324,38 +324,17 @@ skip_space (KoersJsonStream *s)
     }
 }
 
-static int
-hex_value (int ch)
-{
-  if (ch >= '0' && ch <= '9')
-    return ch - '0';
-  if (ch >= 'a' && ch <= 'f')
-    return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F')
-    return ch - 'A' + 10;
-  return -1;
-}
-
 static gboolean
 read_hex4 (KoersJsonStream *s,
            gunichar        *out)
 {
-  gunichar value = 0;
+  int value = ensure (s, 4) < 4 ? -1 : koers_json_parse_hex4 ((const char *) s->buf + s->pos);
 
-  if (ensure (s, 4) < 4)
+  if (value < 0)
     return FALSE;
 
-  for (int i = 0; i < 4; i++)
-    {
-      int digit = hex_value (s->buf[s->pos + i]);
-
-      if (digit < 0)
-        return FALSE;
-      value = value * 16 + (gunichar) digit;
-    }
-
   s->pos += 4;
-  *out = value;
+  *out = (gunichar) value;
   return TRUE;
 }
 
@@ -409,41 +388,20 @@ scan_string (KoersJsonStream *s)
               return FALSE;
             }
 
-          switch (ch)
+          if (ch != 'u')
             {
-            case '"':
-              unichar = '"';
+              int simple = koers_json_unescape (ch);
+
+              if (simple < 0)
+                {
+                  fail (s, _ ("an unknown escape after a backslash"));
+                  return FALSE;
+                }
+              unichar = (gunichar) simple;
               s->pos++;
-              break;
-            case '\\':
-              unichar = '\\';
-              s->pos++;
-              break;
-            case '/':
-              unichar = '/';
-              s->pos++;
-              break;
-            case 'b':
-              unichar = '\b';
-              s->pos++;
-              break;
-            case 'f':
-              unichar = '\f';
-              s->pos++;
-              break;
-            case 'n':
-              unichar = '\n';
-              s->pos++;
-              break;
-            case 'r':
-              unichar = '\r';
-              s->pos++;
-              break;
-            case 't':
-              unichar = '\t';
-              s->pos++;
-              break;
-            case 'u':
+            }
+          else
+            {
               s->pos++;
               if (!read_hex4 (s, &unichar))
                 {
@@ -472,10 +430,6 @@ scan_string (KoersJsonStream *s)
                   fail (s, _ ("a \\u escape of half a character (a lone surrogate)"));
                   return FALSE;
                 }
-              break;
-            default:
-              fail (s, _ ("an unknown escape after a backslash"));
-              return FALSE;
             }
 
           if (unichar == 0)
@@ -689,6 +643,21 @@ pop (KoersJsonStream *s)
   g_array_set_size (s->frames, s->frames->len - 1);
 }
 
+/* Just after a '{' or '[': TRUE, past its closer, when it is empty. */
+static gboolean
+read_empty_end (KoersJsonStream *s,
+                int              closer)
+{
+  skip_space (s);
+  if (peek (s) != closer)
+    return FALSE;
+
+  s->token_offset = koers_json_stream_get_offset (s);
+  pop (s);
+  s->state = STATE_AFTER_VALUE;
+  return TRUE;
+}
+
 static Frame *
 top_frame (KoersJsonStream *s)
 {
@@ -839,26 +808,14 @@ koers_json_stream_next (KoersJsonStream *s)
           return read_value (s);
 
         case STATE_OBJECT_START:
-          skip_space (s);
-          if (peek (s) == '}')
-            {
-              s->token_offset = koers_json_stream_get_offset (s);
-              pop (s);
-              s->state = STATE_AFTER_VALUE;
-              return KOERS_JSON_TOKEN_END_OBJECT;
-            }
+          if (read_empty_end (s, '}'))
+            return KOERS_JSON_TOKEN_END_OBJECT;
           s->state = STATE_KEY;
           break;
 
         case STATE_ARRAY_START:
-          skip_space (s);
-          if (peek (s) == ']')
-            {
-              s->token_offset = koers_json_stream_get_offset (s);
-              pop (s);
-              s->state = STATE_AFTER_VALUE;
-              return KOERS_JSON_TOKEN_END_ARRAY;
-            }
+          if (read_empty_end (s, ']'))
+            return KOERS_JSON_TOKEN_END_ARRAY;
           s->state = STATE_VALUE;
           break;
 

@@ -432,8 +432,32 @@ compact_skip_space (Compact *c)
 
 static gboolean compact_value (Compact *c);
 
-static int
-compact_hex4 (const char *p)
+int
+koers_json_unescape (int letter)
+{
+  switch (letter)
+    {
+    case '"':
+    case '\\':
+    case '/':
+      return letter;
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    default:
+      return -1;
+    }
+}
+
+int
+koers_json_parse_hex4 (const char *p)
 {
   int value = 0;
 
@@ -474,6 +498,8 @@ compact_string (Compact *c)
   for (q = c->p + 1; q < c->end && *q != '"'; q++)
     {
       gunichar unichar;
+      int      simple;
+      int      high;
 
       if ((guchar) *q < 0x20)
         return FALSE;
@@ -484,53 +510,32 @@ compact_string (Compact *c)
         }
       if (++q >= c->end)
         return FALSE;
-      switch (*q)
+      simple = koers_json_unescape (*q);
+      if (simple >= 0)
         {
-        case '"':
-        case '\\':
-        case '/':
-          g_string_append_c (text, *q);
-          break;
-        case 'b':
-          g_string_append_c (text, '\b');
-          break;
-        case 'f':
-          g_string_append_c (text, '\f');
-          break;
-        case 'n':
-          g_string_append_c (text, '\n');
-          break;
-        case 'r':
-          g_string_append_c (text, '\r');
-          break;
-        case 't':
-          g_string_append_c (text, '\t');
-          break;
-        case 'u':
-          {
-            int high = c->end - q > 4 ? compact_hex4 (q + 1) : -1;
-
-            if (high <= 0)
-              return FALSE;
-            q += 4;
-            unichar = (gunichar) high;
-            if (high >= 0xd800 && high <= 0xdbff)
-              {
-                int low = c->end - q > 6 && q[1] == '\\' && q[2] == 'u' ? compact_hex4 (q + 3) : -1;
-
-                if (low < 0xdc00 || low > 0xdfff)
-                  return FALSE;
-                q += 6;
-                unichar = 0x10000 + (((gunichar) high - 0xd800) << 10) + ((gunichar) low - 0xdc00);
-              }
-            else if (high >= 0xdc00 && high <= 0xdfff)
-              return FALSE;
-            g_string_append_unichar (text, unichar);
-          }
-          break;
-        default:
-          return FALSE;
+          g_string_append_c (text, (char) simple);
+          continue;
         }
+      if (*q != 'u')
+        return FALSE;
+
+      high = c->end - q > 4 ? koers_json_parse_hex4 (q + 1) : -1;
+      if (high <= 0)
+        return FALSE;
+      q += 4;
+      unichar = (gunichar) high;
+      if (high >= 0xd800 && high <= 0xdbff)
+        {
+          int low = c->end - q > 6 && q[1] == '\\' && q[2] == 'u' ? koers_json_parse_hex4 (q + 3) : -1;
+
+          if (low < 0xdc00 || low > 0xdfff)
+            return FALSE;
+          q += 6;
+          unichar = 0x10000 + (((gunichar) high - 0xd800) << 10) + ((gunichar) low - 0xdc00);
+        }
+      else if (high >= 0xdc00 && high <= 0xdfff)
+        return FALSE;
+      g_string_append_unichar (text, unichar);
     }
   if (q >= c->end)
     return FALSE;

@@ -17,7 +17,8 @@ draw_kpi_cb (KoersReportLayout *layout,
              gconstpointer      item,
              double             w)
 {
-  layout->y += koers_report_kpi_chart (layout, item, KOERS_REPORT_MARGIN_X, layout->y, w);
+  layout->y += koers_report_chart_single (layout, koers_report_kpi_chart_fill, item, KOERS_REPORT_MARGIN_X,
+                                          layout->y, w);
 }
 
 /* aligned_to_id -> GPtrArray of the report's objectives aligned to it,
@@ -285,10 +286,8 @@ append_template_table (KoersHtml                   *html,
     KOERS_REPORT_STR_COL_OWNER,
   };
   /* The department's name is its section's heading, just above. */
-  g_string_append (html->out, "<table class=\"stack template\"><caption>");
-  koers_html_word (html, KOERS_REPORT_STR_SUBTITLE);
-  g_string_append (html->out, "</caption>\n");
-  koers_html_column_heads (html, columns, G_N_ELEMENTS (columns));
+  koers_html_open_table (html, "stack template", koers_report_str (html->lang, KOERS_REPORT_STR_SUBTITLE), columns,
+                         G_N_ELEMENTS (columns));
   for (guint i = 0; i < dept->objectives->len; i++)
     append_objective_rows (html, g_ptr_array_index (dept->objectives, i));
   g_string_append (html->out, "</table>\n");

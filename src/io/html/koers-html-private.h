@@ -41,6 +41,13 @@ void koers_html_kpi_status (KoersHtml     *html,
 void koers_html_column_heads (KoersHtml            *html,
                               const KoersReportStr *columns,
                               guint                 n_columns);
+/* <table class="klass"> with its caption (report text, not user text)
+ * and its column heads. */
+void koers_html_open_table (KoersHtml            *html,
+                            const char           *klass,
+                            const char           *caption,
+                            const KoersReportStr *columns,
+                            guint                 n_columns);
 /* <td data-label="column">: the label stacks the cells on a phone. */
 void koers_html_open_cell (KoersHtml     *html,
                            KoersReportStr column,

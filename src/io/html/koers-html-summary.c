@@ -10,14 +10,6 @@
 #define TOP_RISK_CHARTS 5
 #define SMALL_CHART_WIDTH 240.0
 
-static const KoersKrStatus status_order[] = {
-  KOERS_KR_STATUS_ACHIEVED,
-  KOERS_KR_STATUS_ON_TRACK,
-  KOERS_KR_STATUS_IN_PROGRESS,
-  KOERS_KR_STATUS_AT_RISK,
-  KOERS_KR_STATUS_OFF_TRACK,
-};
-
 typedef struct
 {
   const char  *label;
@@ -47,7 +39,8 @@ draw_key_result_cb (KoersReportLayout *layout,
                     gconstpointer      item,
                     double             w)
 {
-  layout->y += koers_report_chart_key_result (layout, item, KOERS_REPORT_MARGIN_X, layout->y, w);
+  layout->y += koers_report_chart_single (layout, koers_report_chart_fill_key_result, item, KOERS_REPORT_MARGIN_X,
+                                          layout->y, w);
 }
 
 static void
@@ -112,12 +105,12 @@ describe_counts (KoersLanguage lang,
 {
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (koers_report_status_order); i++)
     {
-      g_autofree char *n = koers_format_number (lang, counts[status_order[i]], 0);
+      g_autofree char *n = koers_format_number (lang, counts[koers_report_status_order[i]], 0);
 
       g_string_append_printf (text, "%s%s %s", i > 0 ? ", " : "",
-                              koers_report_status_label (lang, status_order[i]), n);
+                              koers_report_status_label (lang, koers_report_status_order[i]), n);
     }
   return g_string_free (text, FALSE);
 }
@@ -146,14 +139,12 @@ append_status_table (KoersHtml               *html,
     KOERS_REPORT_STR_KEY_RESULTS,
   };
 
-  g_string_append (html->out, "<table class=\"counts\"><caption>");
-  koers_html_append_text (html->out, koers_html_str (html->lang, KOERS_HTML_STR_STATUS_COUNTS));
-  g_string_append (html->out, "</caption>\n");
-  koers_html_column_heads (html, columns, G_N_ELEMENTS (columns));
+  koers_html_open_table (html, "counts", koers_html_str (html->lang, KOERS_HTML_STR_STATUS_COUNTS), columns,
+                         G_N_ELEMENTS (columns));
   g_string_append (html->out, "<tbody>\n");
-  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (koers_report_status_order); i++)
     {
-      KoersKrStatus    status = status_order[i];
+      KoersKrStatus    status = koers_report_status_order[i];
       g_autofree char *objectives = koers_format_number (html->lang, totals->objectives_by_status[status], 0);
       g_autofree char *krs = koers_format_number (html->lang, totals->key_results_by_status[status], 0);
 

@@ -17,6 +17,29 @@ is_hidden_control (gunichar c)
          (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
 }
 
+/* The entity that writes c in HTML text and attribute values, NULL where
+ * c stands for itself. */
+static const char *
+get_entity (gunichar c)
+{
+  static const struct
+  {
+    gunichar    c;
+    const char *entity;
+  } entities[] = {
+    { '&', "&amp;" },
+    { '<', "&lt;" },
+    { '>', "&gt;" },
+    { '"', "&quot;" },
+    { '\'', "&#39;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (entities[i].c == c)
+      return entities[i].entity;
+  return NULL;
+}
+
 void
 koers_html_append_text (GString    *out,
                         const char *text)
@@ -30,34 +53,17 @@ koers_html_append_text (GString    *out,
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar    c = g_utf8_get_char (p);
+      const char *entity = get_entity (c);
 
-      switch (c)
-        {
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-        case '\'':
-          g_string_append (out, "&#39;");
-          break;
-        case '\r':
-          break;
-        default:
-          if (is_hidden_control (c))
-            g_string_append_printf (out, "[U+%04X]", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
+      if (c == '\r')
+        continue;
+      if (entity != NULL)
+        g_string_append (out, entity);
+      else if (is_hidden_control (c))
+        g_string_append_printf (out, "[U+%04X]", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 }
 

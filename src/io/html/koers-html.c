@@ -88,6 +88,19 @@ koers_html_column_heads (KoersHtml            *html,
 }
 
 void
+koers_html_open_table (KoersHtml            *html,
+                       const char           *klass,
+                       const char           *caption,
+                       const KoersReportStr *columns,
+                       guint                 n_columns)
+{
+  g_string_append_printf (html->out, "<table class=\"%s\"><caption>", klass);
+  koers_html_append_text (html->out, caption);
+  g_string_append (html->out, "</caption>\n");
+  koers_html_column_heads (html, columns, n_columns);
+}
+
+void
 koers_html_open_cell (KoersHtml     *html,
                       KoersReportStr column,
                       const char    *klass)

@@ -79,15 +79,16 @@ koers_report_board_departments (KoersReportLayout *layout)
   koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_CAPTION, note, &koers_report_muted, 0, 0);
 }
 
-/* A list's heading with its count; "None." under it when it is empty.
- * TRUE when there is something to list. */
-static gboolean
-draw_list_heading (KoersReportLayout *layout,
-                   KoersReportStr     title,
-                   const char        *a1,
-                   guint              n,
-                   double             keep)
+/* A list's heading with its count (n) and then table, the list; "None."
+ * instead of the table when it is empty. */
+static void
+draw_list (KoersReportLayout *layout,
+           KoersReportStr     title,
+           const char        *a1,
+           guint              n,
+           KoersReportTable  *table)
 {
+  double           keep = koers_report_table_keep_height (table);
   g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *text = a1 != NULL ? koers_report_str_format (layout->lang, title, a1, count, NULL)
                                      : koers_report_str_format (layout->lang, title, count, NULL, NULL);
@@ -111,7 +112,7 @@ draw_list_heading (KoersReportLayout *layout,
           koers_report_layout_draw_text (layout, none, KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH - room,
                                          top + (double) (pango_layout_get_baseline (head) - pango_layout_get_baseline (none)) / PANGO_SCALE,
                                          &koers_report_muted);
-          return FALSE;
+          return;
         }
     }
   koers_report_layout_heading (layout, KOERS_REPORT_FONT_H3, text, NULL, n > 0 ? keep : 12.0);
@@ -120,7 +121,8 @@ draw_list_heading (KoersReportLayout *layout,
     koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
                                    koers_report_str (layout->lang, KOERS_REPORT_STR_ATTENTION_NONE),
                                    &koers_report_muted, 0, 0);
-  return n > 0;
+  else
+    koers_report_table_draw (table);
 }
 
 /* A row of the objective lists: its department, title and owner, linked. */
@@ -156,9 +158,7 @@ draw_committed (KoersReportLayout *layout,
       koers_report_table_set_score (table, 4, objective->score);
       koers_report_table_set_link (table, 4, objective->dest);
     }
-  if (draw_list_heading (layout, KOERS_REPORT_STR_ATTENTION_COMMITTED, NULL, objectives->len,
-                         koers_report_table_keep_height (table)))
-    koers_report_table_draw (table);
+  draw_list (layout, KOERS_REPORT_STR_ATTENTION_COMMITTED, NULL, objectives->len, table);
 }
 
 static void
@@ -199,9 +199,7 @@ draw_stale (KoersReportLayout *layout,
                                    when != NULL ? when : koers_report_str (lang, KOERS_REPORT_STR_NEVER_CHECKED_IN),
                                    ago, FALSE, NULL);
     }
-  if (draw_list_heading (layout, KOERS_REPORT_STR_ATTENTION_STALE, days, key_results->len,
-                         koers_report_table_keep_height (table)))
-    koers_report_table_draw (table);
+  draw_list (layout, KOERS_REPORT_STR_ATTENTION_STALE, days, key_results->len, table);
 }
 
 static void
@@ -221,9 +219,7 @@ draw_without_key_results (KoersReportLayout *layout,
 
       add_objective_row (table, objective);
     }
-  if (draw_list_heading (layout, KOERS_REPORT_STR_ATTENTION_NO_KEY_RESULTS, NULL, objectives->len,
-                         koers_report_table_keep_height (table)))
-    koers_report_table_draw (table);
+  draw_list (layout, KOERS_REPORT_STR_ATTENTION_NO_KEY_RESULTS, NULL, objectives->len, table);
 }
 
 static void
@@ -247,9 +243,7 @@ draw_without_okrs (KoersReportLayout *layout,
       koers_report_table_add_row (table, TRUE);
       koers_report_table_set_text (table, 0, text, NULL, FALSE, dept->in_report ? dept->dest : NULL);
     }
-  if (draw_list_heading (layout, KOERS_REPORT_STR_ATTENTION_NO_OKRS, NULL, departments->len,
-                         koers_report_table_keep_height (table)))
-    koers_report_table_draw (table);
+  draw_list (layout, KOERS_REPORT_STR_ATTENTION_NO_OKRS, NULL, departments->len, table);
 }
 
 void

@@ -12,7 +12,7 @@
 #define VALUE_WIDTH 34.0
 #define ASPIRATIONAL_GOAL 0.7
 
-static const KoersKrStatus status_order[] = {
+const KoersKrStatus koers_report_status_order[KOERS_REPORT_N_STATUSES] = {
   KOERS_KR_STATUS_ACHIEVED,
   KOERS_KR_STATUS_ON_TRACK,
   KOERS_KR_STATUS_IN_PROGRESS,
@@ -108,9 +108,10 @@ koers_report_chart_department_scores (KoersReportLayout *layout)
 }
 
 void
-koers_report_chart_status_bar (KoersReportLayout *layout,
-                               const char        *label,
-                               const guint       *counts)
+koers_report_chart_split_bar (KoersReportLayout        *layout,
+                              const char               *label,
+                              const KoersReportBarPart *parts,
+                              guint                     n_parts)
 {
   double label_w = 96.0;
   double bar_x = KOERS_REPORT_MARGIN_X + label_w + 8.0;
@@ -123,8 +124,8 @@ koers_report_chart_status_bar (KoersReportLayout *layout,
   guint  total = 0;
   double y;
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
-    total += counts[status_order[i]];
+  for (guint i = 0; i < n_parts; i++)
+    total += parts[i].count;
 
   koers_report_layout_ensure (layout, bar_h + 18.0);
   y = layout->y;
@@ -138,9 +139,9 @@ koers_report_chart_status_bar (KoersReportLayout *layout,
     koers_report_layout_fill_rounded (layout, bar_x, y, bar_w, bar_h, 2.0, &koers_report_shade);
 
   /* Segments in the order of the legend, white gaps between them. */
-  for (guint i = 0; i < G_N_ELEMENTS (status_order) && total > 0; i++)
+  for (guint i = 0; i < n_parts && total > 0; i++)
     {
-      guint  count = counts[status_order[i]];
+      guint  count = parts[i].count;
       double w = bar_w * count / total;
       g_autoptr (PangoLayout) number = NULL;
       g_autofree char *text = NULL;
@@ -148,8 +149,7 @@ koers_report_chart_status_bar (KoersReportLayout *layout,
       if (count == 0)
         continue;
 
-      koers_report_layout_fill_rect (layout, x, y, MAX (w - 1.0, 0.5), bar_h,
-                                     koers_report_status_color (status_order[i]));
+      koers_report_layout_fill_rect (layout, x, y, MAX (w - 1.0, 0.5), bar_h, parts[i].color);
       text = g_strdup_printf ("%u", count);
       number = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, MAX (w - 2.0, 1.0), 1,
                                          PANGO_ALIGN_CENTER);
@@ -162,22 +162,37 @@ koers_report_chart_status_bar (KoersReportLayout *layout,
 
   /* The legend says the same in words and shapes, for grey prints. */
   y += bar_h + 4.0;
-  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+  for (guint i = 0; i < n_parts; i++)
     {
-      KoersKrStatus    status = status_order[i];
-      g_autofree char *text = g_strdup_printf ("%s %u", koers_report_status_label (layout->lang, status),
-                                               counts[status]);
+      g_autofree char *text = g_strdup_printf ("%s %u", parts[i].label, parts[i].count);
       g_autoptr (PangoLayout) item = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text,
-                                                               bar_w / 5 - 12.0, 1, PANGO_ALIGN_LEFT);
+                                                               bar_w / n_parts - 12.0, 1, PANGO_ALIGN_LEFT);
       double h = koers_report_text_height (item);
 
-      koers_report_layout_status_symbol (layout, status, legend_x + 3.0, y + h / 2, 5.5);
+      koers_report_layout_status_symbol (layout, parts[i].symbol, legend_x + 3.0, y + h / 2, 5.5);
       koers_report_layout_draw_text (layout, item, legend_x + 9.0, y, &koers_report_muted);
-      legend_x += bar_w / 5;
+      legend_x += bar_w / n_parts;
       legend_h = MAX (legend_h, h);
     }
 
   layout->y = y + legend_h;
+}
+
+void
+koers_report_chart_status_bar (KoersReportLayout *layout,
+                               const char        *label,
+                               const guint       *counts)
+{
+  KoersReportBarPart parts[KOERS_REPORT_N_STATUSES];
+
+  for (guint i = 0; i < KOERS_REPORT_N_STATUSES; i++)
+    {
+      KoersKrStatus status = koers_report_status_order[i];
+
+      parts[i] = (KoersReportBarPart){ counts[status], koers_report_status_color (status), status,
+                                       koers_report_status_label (layout->lang, status) };
+    }
+  koers_report_chart_split_bar (layout, label, parts, G_N_ELEMENTS (parts));
 }
 
 double
@@ -211,6 +226,53 @@ koers_report_chart_value_y (double value,
   if (!isfinite (value))
     value = lo;
   return y + h - h * CLAMP ((value - lo) / (hi - lo), 0.0, 1.0);
+}
+
+void
+koers_report_chart_include (double *lo,
+                            double *hi,
+                            double  value)
+{
+  if (isfinite (value))
+    {
+      *lo = MIN (*lo, value);
+      *hi = MAX (*hi, value);
+    }
+}
+
+void
+koers_report_chart_fit_range (double  *lo,
+                              double  *hi,
+                              gboolean centre_flat,
+                              double   air)
+{
+  if (!isfinite (*lo) || !isfinite (*hi))
+    {
+      *lo = 0.0;
+      *hi = 1.0;
+    }
+  if (*hi - *lo < 1e-9 && centre_flat)
+    {
+      *lo -= 1.0;
+      *hi += 1.0;
+    }
+  else if (*hi - *lo < 1e-9)
+    *hi = *lo + 1.0;
+  *lo -= (*hi - *lo) * air;
+  *hi += (*hi - *lo) * air;
+}
+
+void
+koers_report_chart_begin_plot (KoersReportLayout *layout,
+                               double             x,
+                               double             y,
+                               double             w,
+                               double             h)
+{
+  cairo_save (layout->cr);
+  cairo_rectangle (layout->cr, x - 3, y - 3, w + 6, h + 6);
+  cairo_clip (layout->cr);
+  koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
 }
 
 static void
@@ -286,32 +348,11 @@ draw_plot (KoersReportLayout *layout,
       hi = 1.0;
     }
   for (guint i = 0; i < kr->checkins->len; i++)
-    {
-      const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
-
-      if (isfinite (checkin->value))
-        {
-          lo = MIN (lo, checkin->value);
-          hi = MAX (hi, checkin->value);
-        }
-    }
-  if (!isfinite (lo) || !isfinite (hi))
-    {
-      lo = 0.0;
-      hi = 1.0;
-    }
-  if (hi - lo < 1e-9)
-    hi = lo + 1.0;
-  /* Some air above and below the lines. */
-  lo -= (hi - lo) * 0.08;
-  hi += (hi - lo) * 0.08;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x - 3, y - 3, w + 6, h + 6);
-  cairo_clip (cr);
+    koers_report_chart_include (&lo, &hi, ((const KoersReportCheckin *) g_ptr_array_index (kr->checkins, i))->value);
+  koers_report_chart_fit_range (&lo, &hi, FALSE, 0.08);
 
   /* Baseline and the report date. */
-  koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
+  koers_report_chart_begin_plot (layout, x, y, w, h);
   if (g_date_compare (&layout->data->generated, &period->start) >= 0 &&
       g_date_compare (&layout->data->generated, &period->end) <= 0)
     dashed_vline (layout, koers_report_chart_date_x (&layout->data->generated, &period->start, n_days, x, w),
@@ -433,16 +474,25 @@ koers_report_chart_size_grow (KoersReportChartSize *size,
 }
 
 void
-koers_report_chart_key_result_measure (KoersReportLayout          *layout,
-                                       const KoersReportKeyResult *kr,
-                                       double                      w,
-                                       KoersReportChartSize       *size)
+koers_report_chart_box_clear (KoersReportChartBox *box)
 {
-  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kr->title, w);
-  g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
-  g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
+  g_clear_object (&box->title);
+  g_clear_object (&box->values);
+  g_clear_object (&box->note);
+}
 
-  koers_report_chart_size_grow (size, title, values, note);
+void
+koers_report_chart_measure (KoersReportLayout    *layout,
+                            KoersReportChartFill  fill,
+                            gconstpointer         item,
+                            double                w,
+                            KoersReportChartSize *size)
+{
+  KoersReportChartBox box;
+
+  fill (layout, item, w, &box);
+  koers_report_chart_size_grow (size, box.title, box.values, box.note);
+  koers_report_chart_box_clear (&box);
 }
 
 double
@@ -453,16 +503,17 @@ koers_report_chart_size_height (const KoersReportChartSize *size)
 }
 
 double
-koers_report_chart_key_result (KoersReportLayout          *layout,
-                               const KoersReportKeyResult *kr,
-                               double                      x,
-                               double                      y,
-                               double                      w)
+koers_report_chart_single (KoersReportLayout   *layout,
+                           KoersReportChartFill fill,
+                           gconstpointer        item,
+                           double               x,
+                           double               y,
+                           double               w)
 {
   KoersReportChartSize size = { 0.0, 0.0, 0.0 };
 
-  koers_report_chart_key_result_measure (layout, kr, w, &size);
-  koers_report_chart_key_result_sized (layout, kr, x, y, w, &size);
+  koers_report_chart_measure (layout, fill, item, w, &size);
+  koers_report_chart_sized (layout, fill, item, x, y, w, &size);
   return koers_report_chart_size_height (&size);
 }
 
@@ -507,17 +558,33 @@ koers_report_chart_box (KoersReportLayout          *layout,
 }
 
 void
-koers_report_chart_key_result_sized (KoersReportLayout          *layout,
-                                     const KoersReportKeyResult *kr,
-                                     double                      x,
-                                     double                      y,
-                                     double                      w,
-                                     const KoersReportChartSize *size)
+koers_report_chart_sized (KoersReportLayout          *layout,
+                          KoersReportChartFill        fill,
+                          gconstpointer               item,
+                          double                      x,
+                          double                      y,
+                          double                      w,
+                          const KoersReportChartSize *size)
 {
-  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kr->title, w);
-  g_autoptr (PangoLayout) values = key_result_values (layout, kr, w);
-  g_autoptr (PangoLayout) note = key_result_note (layout, kr, w);
-  KoersReportChartBox box = {
+  KoersReportChartBox box;
+
+  fill (layout, item, w, &box);
+  koers_report_chart_box (layout, &box, size, x, y, w);
+  koers_report_chart_box_clear (&box);
+}
+
+void
+koers_report_chart_fill_key_result (KoersReportLayout   *layout,
+                                    gconstpointer        item,
+                                    double               w,
+                                    KoersReportChartBox *box)
+{
+  const KoersReportKeyResult *kr = item;
+  PangoLayout                *title = koers_report_chart_title (layout, kr->title, w);
+  PangoLayout                *values = key_result_values (layout, kr, w);
+  PangoLayout                *note = key_result_note (layout, kr, w);
+
+  *box = (KoersReportChartBox){
     .symbol = kr->status,
     .title = title,
     .values = values,
@@ -527,8 +594,6 @@ koers_report_chart_key_result_sized (KoersReportLayout          *layout,
     .plot = draw_plot,
     .item = kr,
   };
-
-  koers_report_chart_box (layout, &box, size, x, y, w);
 }
 
 void

@@ -5,9 +5,32 @@
 
 G_BEGIN_DECLS
 
+/* The key results' statuses from best to worst: the order of the status
+ * bars, their legends and the dashboard's table of counts. */
+#define KOERS_REPORT_N_STATUSES 5
+extern const KoersKrStatus koers_report_status_order[KOERS_REPORT_N_STATUSES];
+
 /* Horizontal bars of each department's score at the cursor, with the 0.7
  * line; each department's name links to its section (the dashboard's). */
 void koers_report_chart_department_scores (KoersReportLayout *layout);
+
+/* One part of a split bar: its count, its colour, and the symbol and word
+ * of its entry in the legend. */
+typedef struct
+{
+  guint                   count;
+  const KoersReportColor *color;
+  KoersKrStatus           symbol;
+  const char             *label;
+} KoersReportBarPart;
+
+/* A bar split into n_parts parts (in the legend's order) after label, with
+ * a legend of symbols, words and counts under it, at the cursor; the key
+ * results' and the KPIs' bars look alike this way. */
+void koers_report_chart_split_bar (KoersReportLayout        *layout,
+                                   const char               *label,
+                                   const KoersReportBarPart *parts,
+                                   guint                     n_parts);
 
 /* A bar split by status (counts indexed by KoersKrStatus) with a legend of
  * symbols and counts, at the cursor. */
@@ -49,6 +72,20 @@ typedef struct
   gconstpointer item;
 } KoersReportChartBox;
 
+/* Fills box with what item's chart, w points wide, shows: a key result's
+ * (koers_report_chart_fill_key_result) or a KPI's
+ * (koers_report_kpi_chart_fill); its texts are the box's, for
+ * koers_report_chart_box_clear(). */
+typedef void (*KoersReportChartFill) (KoersReportLayout   *layout,
+                                      gconstpointer        item,
+                                      double               w,
+                                      KoersReportChartBox *box);
+void koers_report_chart_fill_key_result (KoersReportLayout   *layout,
+                                         gconstpointer        item,
+                                         double               w,
+                                         KoersReportChartBox *box);
+void koers_report_chart_box_clear (KoersReportChartBox *box);
+
 /* A chart's title and note (NULL without notes), w wide. */
 PangoLayout *koers_report_chart_title (KoersReportLayout *layout,
                                        const char        *text,
@@ -67,26 +104,30 @@ void koers_report_chart_box (KoersReportLayout          *layout,
 /* The height of a typical key result chart (two lines of title, one of
  * values, a note): what a heading keeps with it. */
 double koers_report_chart_key_result_height (KoersReportLayout *layout);
-/* One key result: its check-in values over the objective's period against
- * the ideal line from start to target, in the box x, y, w, as tall as it
- * needs; returns that height. */
-double koers_report_chart_key_result (KoersReportLayout          *layout,
-                                      const KoersReportKeyResult *kr,
-                                      double                      x,
-                                      double                      y,
-                                      double                      w);
-/* Grows size to what kr's chart w points wide needs. */
-void koers_report_chart_key_result_measure (KoersReportLayout          *layout,
-                                            const KoersReportKeyResult *kr,
-                                            double                      w,
-                                            KoersReportChartSize       *size);
-/* kr's chart in a row of size. */
-void koers_report_chart_key_result_sized (KoersReportLayout          *layout,
-                                          const KoersReportKeyResult *kr,
-                                          double                      x,
-                                          double                      y,
-                                          double                      w,
-                                          const KoersReportChartSize *size);
+/* Grows size to what item's chart (filled by fill) w points wide needs. */
+void koers_report_chart_measure (KoersReportLayout    *layout,
+                                 KoersReportChartFill  fill,
+                                 gconstpointer         item,
+                                 double                w,
+                                 KoersReportChartSize *size);
+/* item's chart in a row of size, at x, y, w. */
+void koers_report_chart_sized (KoersReportLayout          *layout,
+                               KoersReportChartFill        fill,
+                               gconstpointer               item,
+                               double                      x,
+                               double                      y,
+                               double                      w,
+                               const KoersReportChartSize *size);
+/* item's chart alone in the box x, y, w, as tall as it needs; returns
+ * that height.  A key result's shows its check-in values over the
+ * objective's period against the ideal line from start to target; a
+ * KPI's, its values over the period against its thresholds. */
+double koers_report_chart_single (KoersReportLayout   *layout,
+                                  KoersReportChartFill fill,
+                                  gconstpointer        item,
+                                  double               x,
+                                  double               y,
+                                  double               w);
 /* Month names under a plot of w points from x that spans period
  * (n_days long), with their tops at y. */
 void koers_report_chart_month_ticks (KoersReportLayout *layout,
@@ -108,6 +149,26 @@ double koers_report_chart_value_y (double value,
                                    double hi,
                                    double y,
                                    double h);
+
+/* A plot's range of values: koers_report_chart_include() widens lo..hi
+ * (from the fixed lines it shows) to each value that is finite;
+ * koers_report_chart_fit_range() then makes it 0 to 1 where it is not
+ * finite, never empty (a flat line at the bottom, or centred), and adds
+ * air (a fraction) above and below. */
+void koers_report_chart_include (double *lo,
+                                 double *hi,
+                                 double  value);
+void koers_report_chart_fit_range (double  *lo,
+                                   double  *hi,
+                                   gboolean centre_flat,
+                                   double   air);
+/* Clips to the plot x, y, w, h (with room for its dots) and draws its
+ * baseline; the caller restores the cairo state after the plot. */
+void koers_report_chart_begin_plot (KoersReportLayout *layout,
+                                    double             x,
+                                    double             y,
+                                    double             w,
+                                    double             h);
 
 /* A horizontal line from x1 to x2 at y, 0.8 points wide, in color and
  * with dashes (n_dashes of them; 0 for a solid line). */

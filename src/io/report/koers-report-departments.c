@@ -108,6 +108,13 @@ add_objective_rows (KoersReportLayout          *layout,
     }
 }
 
+/* A key result or a KPI in the grid of charts, and how to fill its box. */
+typedef struct
+{
+  KoersReportChartFill fill;
+  gconstpointer        item;
+} Chart;
+
 /* The department's key results and then its KPIs over the period: one
  * grid, in the tables' order (the tables say which objective each key
  * result belongs to), so a row of charts is never half empty between two
@@ -118,7 +125,7 @@ draw_charts (KoersReportLayout           *layout,
              const KoersReportDepartment *dept)
 {
   double chart_w = (KOERS_REPORT_CONTENT_WIDTH - (CHARTS_PER_ROW - 1) * CHART_GAP) / CHARTS_PER_ROW;
-  g_autoptr (GPtrArray) krs = g_ptr_array_new ();
+  g_autoptr (GArray) charts = g_array_new (FALSE, FALSE, sizeof (Chart));
   guint n;
 
   for (guint i = 0; i < dept->objectives->len; i++)
@@ -126,9 +133,19 @@ draw_charts (KoersReportLayout           *layout,
       const KoersReportObjective *objective = g_ptr_array_index (dept->objectives, i);
 
       for (guint j = 0; j < objective->key_results->len; j++)
-        g_ptr_array_add (krs, g_ptr_array_index (objective->key_results, j));
+        {
+          Chart chart = { koers_report_chart_fill_key_result, g_ptr_array_index (objective->key_results, j) };
+
+          g_array_append_val (charts, chart);
+        }
     }
-  n = krs->len + dept->kpis->len;
+  for (guint i = 0; i < dept->kpis->len; i++)
+    {
+      Chart chart = { koers_report_kpi_chart_fill, g_ptr_array_index (dept->kpis, i) };
+
+      g_array_append_val (charts, chart);
+    }
+  n = charts->len;
 
   for (guint i = 0; i < n; i += CHARTS_PER_ROW)
     {
@@ -138,22 +155,18 @@ draw_charts (KoersReportLayout           *layout,
 
       for (guint k = i; k < end; k++)
         {
-          if (k < krs->len)
-            koers_report_chart_key_result_measure (layout, g_ptr_array_index (krs, k), chart_w, &size);
-          else
-            koers_report_kpi_chart_measure (layout, g_ptr_array_index (dept->kpis, k - krs->len), chart_w, &size);
+          const Chart *chart = &g_array_index (charts, Chart, k);
+
+          koers_report_chart_measure (layout, chart->fill, chart->item, chart_w, &size);
         }
       chart_h = koers_report_chart_size_height (&size);
       koers_report_layout_ensure (layout, chart_h);
       for (guint k = i; k < end; k++)
         {
-          double x = KOERS_REPORT_MARGIN_X + (k - i) * (chart_w + CHART_GAP);
+          const Chart *chart = &g_array_index (charts, Chart, k);
+          double       x = KOERS_REPORT_MARGIN_X + (k - i) * (chart_w + CHART_GAP);
 
-          if (k < krs->len)
-            koers_report_chart_key_result_sized (layout, g_ptr_array_index (krs, k), x, layout->y, chart_w, &size);
-          else
-            koers_report_kpi_chart_sized (layout, g_ptr_array_index (dept->kpis, k - krs->len), x, layout->y,
-                                          chart_w, &size);
+          koers_report_chart_sized (layout, chart->fill, chart->item, x, layout->y, chart_w, &size);
         }
       layout->y += chart_h + CHART_GAP;
       if (g_cancellable_is_cancelled (layout->cancellable))
@@ -373,6 +386,36 @@ koers_report_section_departments (KoersReportLayout *layout)
   return TRUE;
 }
 
+/* A table of the whole company's objectives or key results: its heading
+ * and a muted line on what it lists, then the table to fill. */
+static KoersReportTable *
+begin_listing (KoersReportLayout       *layout,
+               KoersReportStr           title,
+               KoersReportStr           intro,
+               const KoersReportColumn *columns,
+               guint                    n_columns)
+{
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_report_str (layout->lang, title), NULL, 50.0);
+  layout->y += 4.0;
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, koers_report_str (layout->lang, intro),
+                                 &koers_report_muted, 0, 6.0);
+  return koers_report_table_new (layout, columns, n_columns);
+}
+
+/* The table, or the line that says there is nothing to list. */
+static void
+end_listing (KoersReportLayout *layout,
+             KoersReportTable  *table,
+             guint              n_rows,
+             KoersReportStr     none)
+{
+  if (n_rows > 0)
+    koers_report_table_draw (table);
+  else
+    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, koers_report_str (layout->lang, none),
+                                   &koers_report_ink, 0, 0);
+}
+
 static void
 draw_missed (KoersReportLayout *layout)
 {
@@ -384,17 +427,10 @@ draw_missed (KoersReportLayout *layout)
     { KOERS_REPORT_STR_COL_SCORE, 0.08, PANGO_ALIGN_RIGHT, FALSE },
   };
   const KoersReportData *data = layout->data;
-  g_autoptr (KoersReportTable) table = NULL;
+  g_autoptr (KoersReportTable) table = begin_listing (layout, KOERS_REPORT_STR_MISSED, KOERS_REPORT_STR_MISSED_INTRO,
+                                                      columns, G_N_ELEMENTS (columns));
   guint n = 0;
 
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
-                               koers_report_str (layout->lang, KOERS_REPORT_STR_MISSED), NULL, 50.0);
-  layout->y += 4.0;
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
-                                 koers_report_str (layout->lang, KOERS_REPORT_STR_MISSED_INTRO),
-                                 &koers_report_muted, 0, 6.0);
-
-  table = koers_report_table_new (layout, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < data->objectives->len; i++)
     {
       const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
@@ -414,12 +450,7 @@ draw_missed (KoersReportLayout *layout)
       n++;
     }
 
-  if (n > 0)
-    koers_report_table_draw (table);
-  else
-    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
-                                   koers_report_str (layout->lang, KOERS_REPORT_STR_NO_MISSED),
-                                   &koers_report_ink, 0, 0);
+  end_listing (layout, table, n, KOERS_REPORT_STR_NO_MISSED);
 }
 
 static void
@@ -432,17 +463,10 @@ draw_personal_data (KoersReportLayout *layout)
     { KOERS_REPORT_STR_COL_NOTE, 0.40, PANGO_ALIGN_LEFT, FALSE },
   };
   const KoersReportData *data = layout->data;
-  g_autoptr (KoersReportTable) table = NULL;
+  g_autoptr (KoersReportTable) table = begin_listing (layout, KOERS_REPORT_STR_GDPR, KOERS_REPORT_STR_GDPR_INTRO,
+                                                      columns, G_N_ELEMENTS (columns));
   guint n = 0;
 
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2,
-                               koers_report_str (layout->lang, KOERS_REPORT_STR_GDPR), NULL, 50.0);
-  layout->y += 4.0;
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL,
-                                 koers_report_str (layout->lang, KOERS_REPORT_STR_GDPR_INTRO),
-                                 &koers_report_muted, 0, 6.0);
-
-  table = koers_report_table_new (layout, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < data->objectives->len; i++)
     {
       const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
@@ -468,12 +492,7 @@ draw_personal_data (KoersReportLayout *layout)
         }
     }
 
-  if (n > 0)
-    koers_report_table_draw (table);
-  else
-    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
-                                   koers_report_str (layout->lang, KOERS_REPORT_STR_NO_GDPR),
-                                   &koers_report_ink, 0, 0);
+  end_listing (layout, table, n, KOERS_REPORT_STR_NO_GDPR);
 }
 
 static void

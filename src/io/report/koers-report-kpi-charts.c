@@ -94,33 +94,10 @@ draw_plot (KoersReportLayout *layout,
   gboolean                first = TRUE;
 
   for (guint i = 0; i < kpi->values->len; i++)
-    {
-      const KoersReportKpiValue *value = g_ptr_array_index (kpi->values, i);
+    koers_report_chart_include (&lo, &hi, ((const KoersReportKpiValue *) g_ptr_array_index (kpi->values, i))->value);
+  koers_report_chart_fit_range (&lo, &hi, TRUE, 0.12);
 
-      if (isfinite (value->value))
-        {
-          lo = MIN (lo, value->value);
-          hi = MAX (hi, value->value);
-        }
-    }
-  if (!isfinite (lo) || !isfinite (hi))
-    {
-      lo = 0.0;
-      hi = 1.0;
-    }
-  if (hi - lo < 1e-9)
-    {
-      lo -= 1.0;
-      hi += 1.0;
-    }
-  lo -= (hi - lo) * 0.12;
-  hi += (hi - lo) * 0.12;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x - 3, y - 3, w + 6, h + 6);
-  cairo_clip (cr);
-
-  koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
+  koers_report_chart_begin_plot (layout, x, y, w, h);
   koers_report_chart_stroke_hline (cr, x, x + w, koers_report_chart_value_y (kpi->healthy, lo, hi, y, h),
                                    koers_report_status_color (KOERS_KR_STATUS_ACHIEVED), dashed, G_N_ELEMENTS (dashed));
   if (kpi->attention != kpi->healthy)
@@ -232,44 +209,17 @@ kpi_note (KoersReportLayout    *layout,
 }
 
 void
-koers_report_kpi_chart_measure (KoersReportLayout    *layout,
-                                const KoersReportKpi *kpi,
-                                double                w,
-                                KoersReportChartSize *size)
+koers_report_kpi_chart_fill (KoersReportLayout   *layout,
+                             gconstpointer        item,
+                             double               w,
+                             KoersReportChartBox *box)
 {
-  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kpi->name, w);
-  g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
-  g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
+  const KoersReportKpi *kpi = item;
+  PangoLayout          *title = koers_report_chart_title (layout, kpi->name, w);
+  PangoLayout          *caption = kpi_caption (layout, kpi, w);
+  PangoLayout          *note = kpi_note (layout, kpi, w);
 
-  koers_report_chart_size_grow (size, title, caption, note);
-}
-
-double
-koers_report_kpi_chart (KoersReportLayout    *layout,
-                        const KoersReportKpi *kpi,
-                        double                x,
-                        double                y,
-                        double                w)
-{
-  KoersReportChartSize size = { 0.0, 0.0, 0.0 };
-
-  koers_report_kpi_chart_measure (layout, kpi, w, &size);
-  koers_report_kpi_chart_sized (layout, kpi, x, y, w, &size);
-  return koers_report_chart_size_height (&size);
-}
-
-void
-koers_report_kpi_chart_sized (KoersReportLayout          *layout,
-                              const KoersReportKpi       *kpi,
-                              double                      x,
-                              double                      y,
-                              double                      w,
-                              const KoersReportChartSize *size)
-{
-  g_autoptr (PangoLayout) title = koers_report_chart_title (layout, kpi->name, w);
-  g_autoptr (PangoLayout) caption = kpi_caption (layout, kpi, w);
-  g_autoptr (PangoLayout) note = kpi_note (layout, kpi, w);
-  KoersReportChartBox box = {
+  *box = (KoersReportChartBox){
     .symbol = koers_report_kpi_symbol (kpi->status),
     .title = title,
     .values = caption,
@@ -279,6 +229,4 @@ koers_report_kpi_chart_sized (KoersReportLayout          *layout,
     .plot = draw_plot,
     .item = kpi,
   };
-
-  koers_report_chart_box (layout, &box, size, x, y, w);
 }

@@ -321,72 +321,29 @@ describe_kpi (KoersLanguage         lang,
 void
 koers_report_kpis_summary_line (KoersReportLayout *layout)
 {
-  guint  counts[KOERS_KPI_STATUS_UNHEALTHY + 1];
-  guint  total = koers_report_kpis_count (layout->data, counts);
-  double label_w = 96.0;
-  double bar_x = KOERS_REPORT_MARGIN_X + label_w + 8.0;
-  double bar_w = KOERS_REPORT_CONTENT_WIDTH - label_w - 8.0;
-  double bar_h = 12.0;
-  double legend_x = bar_x;
-  double legend_h = 0.0;
-  double x = bar_x;
-  g_autoptr (PangoLayout) name = NULL;
-  double y;
+  guint              counts[KOERS_KPI_STATUS_UNHEALTHY + 1];
+  guint              total = koers_report_kpis_count (layout->data, counts);
+  KoersReportBarPart parts[G_N_ELEMENTS (status_order)];
+  double             label_w = 96.0;
 
   if (total == 0)
     return;
 
   /* Drawn as the objectives' and key results' bars above it are, with the
    * KPI words: one look for the whole summary. */
+  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+    {
+      KoersKpiStatus status = status_order[i];
+
+      parts[i] = (KoersReportBarPart){ counts[status], koers_report_kpi_color (status),
+                                       koers_report_kpi_symbol (status),
+                                       koers_report_kpi_status_label (layout->lang, status) };
+    }
   layout->y += 8.0;
-  koers_report_layout_ensure (layout, bar_h + 18.0);
-  y = layout->y;
+  koers_report_chart_split_bar (layout, koers_report_str (layout->lang, KOERS_REPORT_STR_KPIS), parts,
+                                G_N_ELEMENTS (parts));
 
-  name = koers_report_layout_text (layout, KOERS_REPORT_FONT_SMALL_BOLD,
-                                   koers_report_str (layout->lang, KOERS_REPORT_STR_KPIS), label_w, 1,
-                                   PANGO_ALIGN_LEFT);
-  koers_report_layout_draw_text (layout, name, KOERS_REPORT_MARGIN_X,
-                                 y + (bar_h - koers_report_text_height (name)) / 2, &koers_report_ink);
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
-    {
-      guint  count = counts[status_order[i]];
-      double w = bar_w * count / total;
-      g_autoptr (PangoLayout) number = NULL;
-      g_autofree char *text = NULL;
-
-      if (count == 0)
-        continue;
-
-      koers_report_layout_fill_rect (layout, x, y, MAX (w - 1.0, 0.5), bar_h, koers_report_kpi_color (status_order[i]));
-      text = g_strdup_printf ("%u", count);
-      number = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, MAX (w - 2.0, 1.0), 1,
-                                         PANGO_ALIGN_CENTER);
-      if (koers_report_text_width (number) + 4.0 < w)
-        koers_report_layout_draw_text (layout, number, x + 1.0,
-                                       y + (bar_h - koers_report_text_height (number)) / 2,
-                                       &koers_report_white);
-      x += w;
-    }
-
-  /* The legend says it in words and shapes too, for grey prints. */
-  y += bar_h + 4.0;
-  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
-    {
-      KoersKpiStatus   status = status_order[i];
-      g_autofree char *text = g_strdup_printf ("%s %u", koers_report_kpi_status_label (layout->lang, status),
-                                               counts[status]);
-      g_autoptr (PangoLayout) item = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text,
-                                                               bar_w / 4 - 12.0, 1, PANGO_ALIGN_LEFT);
-      double h = koers_report_text_height (item);
-
-      koers_report_layout_status_symbol (layout, koers_report_kpi_symbol (status), legend_x + 3.0, y + h / 2, 5.5);
-      koers_report_layout_draw_text (layout, item, legend_x + 9.0, y, &koers_report_muted);
-      legend_x += bar_w / 4;
-      legend_h = MAX (legend_h, h);
-    }
-
-  layout->y = y + legend_h + 4.0;
+  layout->y += 4.0;
   koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_CAPTION,
                                  koers_report_str (layout->lang, KOERS_REPORT_STR_KPI_SUMMARY_NOTE),
                                  &koers_report_muted, label_w + 8.0, 0);

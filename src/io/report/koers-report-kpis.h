@@ -54,23 +54,12 @@ char *koers_report_kpi_format_threshold (KoersLanguage         lang,
                                          const KoersReportKpi *kpi,
                                          double                threshold);
 
-/* koers-report-kpi-charts.c: one KPI's chart in the box x, y, w, as tall
- * as it needs (returns that height); or measured into, and drawn in, a row
- * of size (koers-report-charts.h); and the legend the charts share. */
-double koers_report_kpi_chart (KoersReportLayout    *layout,
-                               const KoersReportKpi *kpi,
-                               double                x,
-                               double                y,
-                               double                w);
-void   koers_report_kpi_chart_measure (KoersReportLayout    *layout,
-                                       const KoersReportKpi *kpi,
-                                       double                w,
-                                       KoersReportChartSize *size);
-void   koers_report_kpi_chart_sized (KoersReportLayout          *layout,
-                                     const KoersReportKpi       *kpi,
-                                     double                      x,
-                                     double                      y,
-                                     double                      w,
-                                     const KoersReportChartSize *size);
+/* koers-report-kpi-charts.c: what one KPI's chart shows, for
+ * koers_report_chart_single() and the rows of charts
+ * (koers-report-charts.h), whose legend it draws too. */
+void koers_report_kpi_chart_fill (KoersReportLayout   *layout,
+                                  gconstpointer        item,
+                                  double               w,
+                                  KoersReportChartBox *box);
 
 G_END_DECLS

@@ -169,6 +169,17 @@ pick (const ReportText *text,
   return lang == KOERS_LANGUAGE_NL ? text->nl : text->en;
 }
 
+/* The label of an enum's value from its table of texts: "" for a value
+ * past the table's end. */
+static const char *
+pick_label (const ReportText *texts,
+            guint             n_texts,
+            guint             index,
+            KoersLanguage     lang)
+{
+  return index < n_texts ? pick (&texts[index], lang) : "";
+}
+
 const char *
 koers_report_str (KoersLanguage  lang,
                   KoersReportStr id)
@@ -219,18 +230,14 @@ const char *
 koers_report_level_label (KoersLanguage lang,
                           KoersLevel    level)
 {
-  if ((guint) level >= G_N_ELEMENTS (level_texts))
-    return "";
-  return pick (&level_texts[level], lang);
+  return pick_label (level_texts, G_N_ELEMENTS (level_texts), level, lang);
 }
 
 const char *
 koers_report_kind_label (KoersLanguage      lang,
                          KoersObjectiveKind kind)
 {
-  if ((guint) kind >= G_N_ELEMENTS (kind_texts))
-    return "";
-  return pick (&kind_texts[kind], lang);
+  return pick_label (kind_texts, G_N_ELEMENTS (kind_texts), kind, lang);
 }
 
 /* The one vocabulary of koers-status-words.c, so the report says what the
@@ -246,18 +253,14 @@ const char *
 koers_report_kpi_status_label (KoersLanguage  lang,
                                KoersKpiStatus status)
 {
-  if ((guint) status >= G_N_ELEMENTS (kpi_status_texts))
-    return "";
-  return pick (&kpi_status_texts[status], lang);
+  return pick_label (kpi_status_texts, G_N_ELEMENTS (kpi_status_texts), status, lang);
 }
 
 const char *
 koers_report_kpi_frequency_label (KoersLanguage     lang,
                                   KoersKpiFrequency frequency)
 {
-  if ((guint) frequency >= G_N_ELEMENTS (kpi_frequency_texts))
-    return "";
-  return pick (&kpi_frequency_texts[frequency], lang);
+  return pick_label (kpi_frequency_texts, G_N_ELEMENTS (kpi_frequency_texts), frequency, lang);
 }
 
 char *

@@ -157,6 +157,36 @@ last_cell (KoersReportTable *table,
   return &row->cells[column];
 }
 
+/* The last row's cell in column, made of kind and showing text (taken);
+ * NULL, with text freed, where there is no such cell. */
+static Cell *
+set_last_cell (KoersReportTable *table,
+               guint             column,
+               CellKind          kind,
+               char             *text)
+{
+  Cell *cell = last_cell (table, column);
+
+  if (cell == NULL)
+    {
+      g_free (text);
+      return NULL;
+    }
+
+  cell->kind = kind;
+  g_free (cell->text);
+  cell->text = text;
+  return cell;
+}
+
+static void
+replace_str (char      **field,
+             const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
 void
 koers_report_table_set_text (KoersReportTable *table,
                              guint             column,
@@ -165,18 +195,14 @@ koers_report_table_set_text (KoersReportTable *table,
                              gboolean          bold,
                              const char       *link)
 {
-  Cell *cell = last_cell (table, column);
+  Cell *cell = set_last_cell (table, column, CELL_TEXT, g_strdup (text));
 
-  g_return_if_fail (cell != NULL);
+  if (cell == NULL)
+    return;
 
-  cell->kind = CELL_TEXT;
-  g_free (cell->text);
-  cell->text = g_strdup (text);
-  g_free (cell->sub);
-  cell->sub = g_strdup (sub);
+  replace_str (&cell->sub, sub);
   cell->bold = bold;
-  g_free (cell->link);
-  cell->link = g_strdup (link);
+  replace_str (&cell->link, link);
 }
 
 void
@@ -184,26 +210,16 @@ koers_report_table_set_value (KoersReportTable *table,
                               guint             column,
                               const char       *text)
 {
-  Cell *cell = last_cell (table, column);
-
-  g_return_if_fail (cell != NULL);
-
-  cell->kind = CELL_VALUE;
-  g_free (cell->text);
-  cell->text = g_strdup (text);
+  set_last_cell (table, column, CELL_VALUE, g_strdup (text));
 }
 
 void
 koers_report_table_set_dest (KoersReportTable *table,
                              const char       *dest)
 {
-  Row *row;
-
   g_return_if_fail (table->rows->len > 0);
 
-  row = &g_array_index (table->rows, Row, table->rows->len - 1);
-  g_free (row->dest);
-  row->dest = g_strdup (dest);
+  replace_str (&g_array_index (table->rows, Row, table->rows->len - 1).dest, dest);
 }
 
 void
@@ -215,8 +231,7 @@ koers_report_table_set_link (KoersReportTable *table,
 
   g_return_if_fail (cell != NULL);
 
-  g_free (cell->link);
-  cell->link = g_strdup (link);
+  replace_str (&cell->link, link);
 }
 
 void
@@ -224,14 +239,8 @@ koers_report_table_set_status (KoersReportTable *table,
                                guint             column,
                                KoersKrStatus     status)
 {
-  Cell *cell = last_cell (table, column);
-
-  g_return_if_fail (cell != NULL);
-
-  cell->kind = CELL_STATUS;
-  cell->status = status;
-  g_free (cell->text);
-  cell->text = g_strdup (koers_report_status_label (table->layout->lang, status));
+  koers_report_table_set_status_label (table, column, status,
+                                       koers_report_status_label (table->layout->lang, status));
 }
 
 void
@@ -240,14 +249,10 @@ koers_report_table_set_status_label (KoersReportTable *table,
                                      KoersKrStatus     symbol,
                                      const char       *label)
 {
-  Cell *cell = last_cell (table, column);
+  Cell *cell = set_last_cell (table, column, CELL_STATUS, g_strdup (label));
 
-  g_return_if_fail (cell != NULL);
-
-  cell->kind = CELL_STATUS;
-  cell->status = symbol;
-  g_free (cell->text);
-  cell->text = g_strdup (label);
+  if (cell != NULL)
+    cell->status = symbol;
 }
 
 void
@@ -257,13 +262,11 @@ koers_report_table_set_progress (KoersReportTable *table,
                                  double            fraction,
                                  KoersKrStatus     status)
 {
-  Cell *cell = last_cell (table, column);
+  Cell *cell = set_last_cell (table, column, CELL_PROGRESS, g_strdup (text));
 
-  g_return_if_fail (cell != NULL);
+  if (cell == NULL)
+    return;
 
-  cell->kind = CELL_PROGRESS;
-  g_free (cell->text);
-  cell->text = g_strdup (text);
   cell->value = isnan (fraction) ? 0.0 : CLAMP (fraction, 0.0, 1.0);
   cell->status = status;
   g_free (cell->sub);
@@ -275,14 +278,11 @@ koers_report_table_set_score (KoersReportTable *table,
                               guint             column,
                               double            score)
 {
-  Cell *cell = last_cell (table, column);
+  Cell *cell = set_last_cell (table, column, CELL_SCORE,
+                              koers_format_score (table->layout->lang, score, 2));
 
-  g_return_if_fail (cell != NULL);
-
-  cell->kind = CELL_SCORE;
-  cell->value = score;
-  g_free (cell->text);
-  cell->text = koers_format_score (table->layout->lang, score, 2);
+  if (cell != NULL)
+    cell->value = score;
 }
 
 /* Whether text set in font fits width without a word broken inside (or
