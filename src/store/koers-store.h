@@ -138,10 +138,11 @@ typedef enum
   KOERS_STORE_CHECKINS_SUMMARIES,
   KOERS_STORE_CHECKINS_LISTS,
   KOERS_STORE_CHECKINS_NONE,
-  /* Summaries, and the full list of each key result of a committed
-   * objective whose latest check-in is at risk or off track (what the
-   * quality check's escalation rule reads) from the same rows, rather than
-   * one query each after. */
+  /* Summaries without a sparkline's points (the quality check draws
+   * none), and the full list of each key result of a committed objective
+   * whose latest check-in is at risk or off track (what the quality
+   * check's escalation rule reads) from the same rows, rather than one
+   * query each after. */
   KOERS_STORE_CHECKINS_SUMMARIES_AT_RISK,
 } KoersStoreCheckins;
 
