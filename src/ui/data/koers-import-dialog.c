@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-property.h"
 #include "koers-import-dialog.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-template.h"
@@ -444,13 +445,7 @@ koers_import_dialog_new_finish (GAsyncResult *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-KoersJsonImportMode
-koers_import_dialog_get_mode (KoersImportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), KOERS_JSON_IMPORT_MERGE);
-
-  return self->mode;
-}
+KOERS_DEFINE_GETTER (KoersImportDialog, koers_import_dialog, KOERS_IS_IMPORT_DIALOG, KoersJsonImportMode, mode, KOERS_JSON_IMPORT_MERGE)
 
 void
 koers_import_dialog_set_mode (KoersImportDialog  *self,
@@ -462,13 +457,7 @@ koers_import_dialog_set_mode (KoersImportDialog  *self,
   gtk_check_button_set_active (mode == KOERS_JSON_IMPORT_ADD ? self->add_check : self->merge_check, TRUE);
 }
 
-KoersImportPlan *
-koers_import_dialog_get_plan (KoersImportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), NULL);
-
-  return self->plan;
-}
+KOERS_DEFINE_GETTER (KoersImportDialog, koers_import_dialog, KOERS_IS_IMPORT_DIALOG, KoersImportPlan *, plan, NULL)
 
 gboolean
 koers_import_dialog_is_checking (KoersImportDialog *self)

@@ -467,13 +467,7 @@ koers_quality_page_set_period (KoersQualityPage  *self,
   koers_idle_queue (&self->refresh_id, G_PRIORITY_LOW, (KoersIdleFunc) refresh, self);
 }
 
-gboolean
-koers_quality_page_get_show_dismissed (KoersQualityPage *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), FALSE);
-
-  return self->show_dismissed;
-}
+KOERS_DEFINE_GETTER (KoersQualityPage, koers_quality_page, KOERS_IS_QUALITY_PAGE, gboolean, show_dismissed, FALSE)
 
 void
 koers_quality_page_set_show_dismissed (KoersQualityPage *self,
@@ -491,13 +485,7 @@ koers_quality_page_set_show_dismissed (KoersQualityPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DISMISSED]);
 }
 
-GListModel *
-koers_quality_page_get_findings (KoersQualityPage *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), NULL);
-
-  return self->findings;
-}
+KOERS_DEFINE_GETTER (KoersQualityPage, koers_quality_page, KOERS_IS_QUALITY_PAGE, GListModel *, findings, NULL)
 
 guint
 koers_quality_page_get_n_open (KoersQualityPage *self)

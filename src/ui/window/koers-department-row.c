@@ -552,13 +552,7 @@ koers_department_row_new (KoersStore      *store,
   return koers_widget_new_showing (KOERS_TYPE_DEPARTMENT_ROW, store, "department", department);
 }
 
-KoersDepartment *
-koers_department_row_get_department (KoersDepartmentRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
-
-  return self->department;
-}
+KOERS_DEFINE_GETTER (KoersDepartmentRow, koers_department_row, KOERS_IS_DEPARTMENT_ROW, KoersDepartment *, department, NULL)
 
 void
 koers_department_row_set_period (KoersDepartmentRow *self,
@@ -582,13 +576,7 @@ koers_department_row_get_summary (KoersDepartmentRow *self)
   return &self->summary;
 }
 
-const char *
-koers_department_row_get_details (KoersDepartmentRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
-
-  return self->details;
-}
+KOERS_DEFINE_GETTER (KoersDepartmentRow, koers_department_row, KOERS_IS_DEPARTMENT_ROW, const char *, details, NULL)
 
 void
 koers_department_row_popup_menu (KoersDepartmentRow *self)

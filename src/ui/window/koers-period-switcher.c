@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "koers-period-switcher.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
@@ -313,10 +314,4 @@ koers_period_switcher_next (KoersPeriodSwitcher *self)
   koers_period_switcher_set_period (self, &period);
 }
 
-const char *
-koers_period_switcher_get_label (KoersPeriodSwitcher *self)
-{
-  g_return_val_if_fail (KOERS_IS_PERIOD_SWITCHER (self), NULL);
-
-  return self->label;
-}
+KOERS_DEFINE_GETTER (KoersPeriodSwitcher, koers_period_switcher, KOERS_IS_PERIOD_SWITCHER, const char *, label, NULL)

@@ -593,21 +593,9 @@ koers_window_new (GtkApplication *application,
                        NULL);
 }
 
-KoersStore *
-koers_window_get_store (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+KOERS_DEFINE_GETTER (KoersWindow, koers_window, KOERS_IS_WINDOW, KoersStore *, store, NULL)
 
-  return self->store;
-}
-
-KoersDepartment *
-koers_window_get_department (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-
-  return self->department;
-}
+KOERS_DEFINE_GETTER (KoersWindow, koers_window, KOERS_IS_WINDOW, KoersDepartment *, department, NULL)
 
 const KoersPeriod *
 koers_window_get_period (KoersWindow *self)
