@@ -52,6 +52,23 @@ show_content (KoersWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+void
+koers_window_show_tool_page (KoersWindow   *self,
+                             GtkWidget     *page,
+                             const char    *name,
+                             GtkListBoxRow *row)
+{
+  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    gtk_stack_add_named (self->content_stack, page, name);
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  /* The search filters objectives in the editor. */
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_button, FALSE);
+  gtk_list_box_unselect_all (self->department_list);
+  if (gtk_list_box_get_selected_row (self->tools_list) != row)
+    gtk_list_box_select_row (self->tools_list, row);
+}
+
 static void
 show_quality (KoersWindow *self)
 {
@@ -81,15 +98,9 @@ show_alignment (KoersWindow *self)
       self->alignment_page = KOERS_ALIGNMENT_PAGE (koers_alignment_page_new (self->store));
       koers_alignment_page_set_period (self->alignment_page,
                                        koers_period_switcher_get_period (self->period_switcher));
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->alignment_page), "alignment");
     }
-
-  gtk_stack_set_visible_child_name (self->content_stack, "alignment");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_set_visible (self->search_button, FALSE);
-  gtk_list_box_unselect_all (self->department_list);
-  if (gtk_list_box_get_selected_row (self->tools_list) != self->alignment_row)
-    gtk_list_box_select_row (self->tools_list, self->alignment_row);
+  koers_window_show_tool_page (self, GTK_WIDGET (self->alignment_page), "alignment",
+                               self->alignment_row);
 }
 
 static void
