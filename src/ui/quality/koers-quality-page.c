@@ -13,6 +13,7 @@
 #include "widgets/koers-idle.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-widget-properties.h"
 #include "koers-quality-mark.h"
 #include "koers-quality-page.h"
 
@@ -455,12 +456,10 @@ koers_quality_page_set_period (KoersQualityPage  *self,
                                const KoersPeriod *period)
 {
   g_return_if_fail (KOERS_IS_QUALITY_PAGE (self));
-  g_return_if_fail (period != NULL);
 
-  if (koers_period_equal (&self->period, period))
+  if (!koers_widget_replace_period (&self->period, period))
     return;
 
-  self->period = *period;
   /* After the frame that shows the new period: the check of a whole
    * period is not what the person waits for first. */
   g_clear_handle_id (&self->refresh_id, g_source_remove);

@@ -559,13 +559,9 @@ koers_department_row_set_period (KoersDepartmentRow *self,
                                  const KoersPeriod  *period)
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT_ROW (self));
-  g_return_if_fail (period != NULL);
 
-  if (koers_period_equal (&self->period, period))
-    return;
-
-  self->period = *period;
-  update_summary (self);
+  if (koers_widget_replace_period (&self->period, period))
+    update_summary (self);
 }
 
 const KoersSummary *

@@ -9,6 +9,7 @@
 #include "koers-period-switcher.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
+#include "widgets/koers-widget-properties.h"
 
 struct _KoersPeriodSwitcher
 {
@@ -282,12 +283,10 @@ koers_period_switcher_set_period (KoersPeriodSwitcher *self,
                                   const KoersPeriod   *period)
 {
   g_return_if_fail (KOERS_IS_PERIOD_SWITCHER (self));
-  g_return_if_fail (period != NULL);
 
-  if (koers_period_equal (&self->period, period))
+  if (!koers_widget_replace_period (&self->period, period))
     return;
 
-  self->period = *period;
   update_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
