@@ -219,28 +219,19 @@ search_mode_cb (KoersWindow *self)
 
 /* Editor and navigation. */
 
+/* "win.add-objective" and "win.add-key-result": the editor's action of
+ * the same name, with the editor shown. */
 static void
-add_objective_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+add_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersWindow     *self = KOERS_WINDOW (user_data);
+  g_autofree char *editor_action = g_strconcat ("editor.", g_action_get_name (G_ACTION (action)), NULL);
 
   show_editor (self);
   show_content (self);
-  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-objective", NULL);
-}
-
-static void
-add_key_result_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  KoersWindow *self = KOERS_WINDOW (user_data);
-
-  show_editor (self);
-  show_content (self);
-  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-key-result", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), editor_action, NULL);
 }
 
 static void
@@ -291,30 +282,20 @@ check_okrs_action (GSimpleAction *action,
   show_content (self);
 }
 
+/* "win.export-report" and "win.print-report" (Print…: the Export Report
+ * window's choices, then the print dialog). */
 static void
-export_report_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  KoersWindow *self = KOERS_WINDOW (user_data);
-
-  gtk_window_present (GTK_WINDOW (koers_report_dialog_new (GTK_WINDOW (self), self->store,
-                                                           koers_period_switcher_get_period (self->period_switcher),
-                                                           self->department)));
-}
-
-/* Print…: the Export Report window's choices, then the print dialog. */
-static void
-print_report_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+report_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
   GtkWidget   *dialog = koers_report_dialog_new (GTK_WINDOW (self), self->store,
                                                  koers_period_switcher_get_period (self->period_switcher),
                                                  self->department);
 
-  koers_report_dialog_set_print_mode (KOERS_REPORT_DIALOG (dialog), TRUE);
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "print-report"))
+    koers_report_dialog_set_print_mode (KOERS_REPORT_DIALOG (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -365,13 +346,13 @@ show_objective_action (GSimpleAction *action,
 }
 
 static const GActionEntry win_entries[] = {
-  { .name = "add-objective", .activate = add_objective_action },
-  { .name = "add-key-result", .activate = add_key_result_action },
+  { .name = "add-objective", .activate = add_action },
+  { .name = "add-key-result", .activate = add_action },
   { .name = "previous-period", .activate = previous_period_action },
   { .name = "next-period", .activate = next_period_action },
   { .name = "show-departments", .activate = show_departments_action },
-  { .name = "export-report", .activate = export_report_action },
-  { .name = "print-report", .activate = print_report_action },
+  { .name = "export-report", .activate = report_action },
+  { .name = "print-report", .activate = report_action },
   { .name = "export-dashboard", .activate = export_dashboard_action },
   { .name = "check-okrs", .activate = check_okrs_action },
   { .name = "show-objective", .activate = show_objective_action, .parameter_type = "x" },
