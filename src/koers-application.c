@@ -6,6 +6,7 @@
 #include "core/koers-atomic-file.h"
 #include "core/koers-author.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "store/db/koers-db.h"
 #include "store/koers-store-server.h"
 #include "ui/objectives/koers-editor-style.h"
@@ -640,10 +641,4 @@ koers_application_new (const char *running_language)
   return self;
 }
 
-gboolean
-koers_application_get_restart_requested (KoersApplication *self)
-{
-  g_return_val_if_fail (KOERS_IS_APPLICATION (self), FALSE);
-
-  return self->restart_requested;
-}
+KOERS_DEFINE_GETTER (KoersApplication, koers_application, KOERS_IS_APPLICATION, gboolean, restart_requested, FALSE)

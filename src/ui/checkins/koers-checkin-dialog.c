@@ -287,13 +287,7 @@ koers_checkin_dialog_get_key_result (KoersCheckinDialog *self)
   return self->kr;
 }
 
-KoersCheckin *
-koers_checkin_dialog_get_checkin (KoersCheckinDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_CHECKIN_DIALOG (self), NULL);
-
-  return self->checkin;
-}
+KOERS_DEFINE_GETTER (KoersCheckinDialog, koers_checkin_dialog, KOERS_IS_CHECKIN_DIALOG, KoersCheckin *, checkin, NULL)
 
 gboolean
 koers_checkin_dialog_get_can_save (KoersCheckinDialog *self)

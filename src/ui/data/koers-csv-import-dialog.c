@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-property.h"
 #include "koers-csv-import-dialog.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-template.h"
@@ -254,13 +255,7 @@ koers_csv_import_dialog_new (KoersStore        *store,
   return GTK_WIDGET (self);
 }
 
-KoersCsvImport *
-koers_csv_import_dialog_get_import (KoersCsvImportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_CSV_IMPORT_DIALOG (self), NULL);
-
-  return self->import;
-}
+KOERS_DEFINE_GETTER (KoersCsvImportDialog, koers_csv_import_dialog, KOERS_IS_CSV_IMPORT_DIALOG, KoersCsvImport *, import, NULL)
 
 void
 koers_csv_import_dialog_set_field (KoersCsvImportDialog *self,

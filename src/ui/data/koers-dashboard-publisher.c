@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
+#include "core/koers-property.h"
 #include "io/html/koers-html.h"
 #include "koers-dashboard-publisher.h"
 #include "widgets/koers-toasts.h"
@@ -188,18 +189,6 @@ koers_dashboard_publisher_set_delays (KoersDashboardPublisher *self,
     schedule (self, debounce_ms);
 }
 
-guint
-koers_dashboard_publisher_get_failures (KoersDashboardPublisher *self)
-{
-  g_return_val_if_fail (KOERS_IS_DASHBOARD_PUBLISHER (self), 0);
+KOERS_DEFINE_GETTER (KoersDashboardPublisher, koers_dashboard_publisher, KOERS_IS_DASHBOARD_PUBLISHER, guint, failures, 0)
 
-  return self->failures;
-}
-
-guint
-koers_dashboard_publisher_get_n_published (KoersDashboardPublisher *self)
-{
-  g_return_val_if_fail (KOERS_IS_DASHBOARD_PUBLISHER (self), 0);
-
-  return self->n_published;
-}
+KOERS_DEFINE_GETTER (KoersDashboardPublisher, koers_dashboard_publisher, KOERS_IS_DASHBOARD_PUBLISHER, guint, n_published, 0)

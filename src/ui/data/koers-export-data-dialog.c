@@ -5,6 +5,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "io/koers-csv.h"
 #include "io/koers-json.h"
 #include "koers-export-data-dialog.h"
@@ -274,13 +275,7 @@ koers_export_data_dialog_new (GtkWindow            *window,
   return GTK_WIDGET (self);
 }
 
-KoersExportDataFormat
-koers_export_data_dialog_get_format (KoersExportDataDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self), KOERS_EXPORT_DATA_FORMAT_JSON);
-
-  return self->format;
-}
+KOERS_DEFINE_GETTER (KoersExportDataDialog, koers_export_data_dialog, KOERS_IS_EXPORT_DATA_DIALOG, KoersExportDataFormat, format, KOERS_EXPORT_DATA_FORMAT_JSON)
 
 gboolean
 koers_export_data_dialog_get_all_periods (KoersExportDataDialog *self)

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-property.h"
 #include "koers-import-dialog.h"
 #include "widgets/koers-a11y.h"
 #include "widgets/koers-template.h"
@@ -49,32 +50,17 @@ static const KoersTemplateChild template_children[] = {
   KOERS_TEMPLATE_CHILD (KoersImportDialog, details_group),
 };
 
-static const char *
-get_kind_label (KoersImportKind kind)
-{
-  switch (kind)
-    {
-    case KOERS_IMPORT_DEPARTMENTS:
-      return _ ("Departments");
-    case KOERS_IMPORT_OBJECTIVES:
-      return _ ("Objectives");
-    case KOERS_IMPORT_KEY_RESULTS:
-      return _ ("Key results");
-    case KOERS_IMPORT_CHECKINS:
-      return _ ("Check-ins");
-    case KOERS_IMPORT_KPIS:
-      return _ ("KPIs");
-    case KOERS_IMPORT_KPI_VALUES:
-      return _ ("KPI values");
-    case KOERS_IMPORT_CAPACITIES:
-      return _ ("Capacities");
-    case KOERS_IMPORT_ESCALATIONS:
-      return _ ("Escalations");
-    case KOERS_IMPORT_N_KINDS:
-    default:
-      return NULL;
-    }
-}
+/* The heading of each kind's row, in the order of KoersImportKind. */
+static const char *const kind_labels[KOERS_IMPORT_N_KINDS] = {
+  [KOERS_IMPORT_DEPARTMENTS] = N_ ("Departments"),
+  [KOERS_IMPORT_OBJECTIVES] = N_ ("Objectives"),
+  [KOERS_IMPORT_KEY_RESULTS] = N_ ("Key results"),
+  [KOERS_IMPORT_CHECKINS] = N_ ("Check-ins"),
+  [KOERS_IMPORT_KPIS] = N_ ("KPIs"),
+  [KOERS_IMPORT_KPI_VALUES] = N_ ("KPI values"),
+  [KOERS_IMPORT_CAPACITIES] = N_ ("Capacities"),
+  [KOERS_IMPORT_ESCALATIONS] = N_ ("Escalations"),
+};
 
 /* "3 added, 1 updated, 12 unchanged", without the parts that are 0;
  * NULL when the file has none of the kind. */
@@ -155,13 +141,12 @@ show_plan (KoersImportDialog *self)
   for (guint kind = 0; kind < KOERS_IMPORT_N_KINDS; kind++)
     {
       KoersImportCounts counts;
-      const char       *label = get_kind_label (kind);
       g_autofree char  *subtitle = NULL;
 
       koers_import_plan_get_counts (self->plan, kind, &counts);
       subtitle = describe_counts (&counts);
-      if (label != NULL && subtitle != NULL)
-        add_row (self, self->details_group, label, subtitle);
+      if (subtitle != NULL)
+        add_row (self, self->details_group, _ (kind_labels[kind]), subtitle);
     }
 
   if (n_dismissals > 0)
@@ -444,13 +429,7 @@ koers_import_dialog_new_finish (GAsyncResult *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-KoersJsonImportMode
-koers_import_dialog_get_mode (KoersImportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), KOERS_JSON_IMPORT_MERGE);
-
-  return self->mode;
-}
+KOERS_DEFINE_GETTER (KoersImportDialog, koers_import_dialog, KOERS_IS_IMPORT_DIALOG, KoersJsonImportMode, mode, KOERS_JSON_IMPORT_MERGE)
 
 void
 koers_import_dialog_set_mode (KoersImportDialog  *self,
@@ -462,13 +441,7 @@ koers_import_dialog_set_mode (KoersImportDialog  *self,
   gtk_check_button_set_active (mode == KOERS_JSON_IMPORT_ADD ? self->add_check : self->merge_check, TRUE);
 }
 
-KoersImportPlan *
-koers_import_dialog_get_plan (KoersImportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_IMPORT_DIALOG (self), NULL);
-
-  return self->plan;
-}
+KOERS_DEFINE_GETTER (KoersImportDialog, koers_import_dialog, KOERS_IS_IMPORT_DIALOG, KoersImportPlan *, plan, NULL)
 
 gboolean
 koers_import_dialog_is_checking (KoersImportDialog *self)

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-date.h"
+#include "core/koers-property.h"
 #include "io/html/koers-html.h"
 #include "io/report/koers-report.h"
 #include "koers-report-dialog.h"
@@ -583,13 +584,7 @@ koers_report_dialog_set_print_mode (KoersReportDialog *self,
   gtk_button_set_label (GTK_BUTTON (self->export_button), print_mode ? _ ("_Print…") : _ ("_Export…"));
 }
 
-gboolean
-koers_report_dialog_get_print_mode (KoersReportDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), FALSE);
-
-  return self->print_mode;
-}
+KOERS_DEFINE_GETTER (KoersReportDialog, koers_report_dialog, KOERS_IS_REPORT_DIALOG, gboolean, print_mode, FALSE)
 
 void
 koers_report_dialog_print (KoersReportDialog *self)

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-change-text.h"
+#include "core/koers-property.h"
 #include "core/koers-text.h"
 #include "koers-history-window.h"
 #include "widgets/koers-a11y.h"
@@ -552,18 +553,6 @@ koers_history_window_new_for_key_result (GtkWindow      *parent,
                              koers_key_result_get_title (kr));
 }
 
-const char *
-koers_history_window_get_uuid (KoersHistoryWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_HISTORY_WINDOW (self), NULL);
+KOERS_DEFINE_GETTER (KoersHistoryWindow, koers_history_window, KOERS_IS_HISTORY_WINDOW, const char *, uuid, NULL)
 
-  return self->uuid;
-}
-
-guint
-koers_history_window_get_n_shown (KoersHistoryWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_HISTORY_WINDOW (self), 0);
-
-  return self->n_shown;
-}
+KOERS_DEFINE_GETTER (KoersHistoryWindow, koers_history_window, KOERS_IS_HISTORY_WINDOW, guint, n_shown, 0)

@@ -593,18 +593,6 @@ koers_kpi_editor_new (KoersStore *store,
   return koers_widget_new_showing (KOERS_TYPE_KPI_EDITOR, store, "kpi", kpi);
 }
 
-KoersKpi *
-koers_kpi_editor_get_kpi (KoersKpiEditor *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_EDITOR (self), NULL);
+KOERS_DEFINE_GETTER (KoersKpiEditor, koers_kpi_editor, KOERS_IS_KPI_EDITOR, KoersKpi *, kpi, NULL)
 
-  return self->kpi;
-}
-
-const char *
-koers_kpi_editor_get_threshold_error (KoersKpiEditor *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_EDITOR (self), NULL);
-
-  return self->threshold_error;
-}
+KOERS_DEFINE_GETTER (KoersKpiEditor, koers_kpi_editor, KOERS_IS_KPI_EDITOR, const char *, threshold_error, NULL)

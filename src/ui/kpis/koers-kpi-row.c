@@ -250,13 +250,7 @@ koers_kpi_row_new (KoersStore        *store,
   return row;
 }
 
-KoersKpi *
-koers_kpi_row_get_kpi (KoersKpiRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_ROW (self), NULL);
-
-  return self->kpi;
-}
+KOERS_DEFINE_GETTER (KoersKpiRow, koers_kpi_row, KOERS_IS_KPI_ROW, KoersKpi *, kpi, NULL)
 
 void
 koers_kpi_row_set_period (KoersKpiRow       *self,

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-property.h"
 #include "koers-kpi-editing.h"
 #include "koers-kpi-row.h"
 #include "koers-kpi-section.h"
@@ -305,10 +306,4 @@ koers_kpi_section_get_model (KoersKpiSection *self)
   return G_LIST_MODEL (self->filtered);
 }
 
-const char *
-koers_kpi_section_get_summary (KoersKpiSection *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_SECTION (self), NULL);
-
-  return self->summary;
-}
+KOERS_DEFINE_GETTER (KoersKpiSection, koers_kpi_section, KOERS_IS_KPI_SECTION, const char *, summary, NULL)

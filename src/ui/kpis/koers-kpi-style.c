@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
+#include "core/koers-format-kpi.h"
 #include "core/koers-format.h"
 #include "core/koers-text.h"
 #include "koers-kpi-style.h"
@@ -71,25 +70,10 @@ char *
 koers_kpi_style_format_value (KoersKpi *kpi,
                               double    value)
 {
-  KoersLanguage    lang = koers_format_get_language ();
-  g_autofree char *text = NULL;
-  g_autofree char *short_percent = NULL;
-  g_autofree char *precise = NULL;
-
   g_return_val_if_fail (KOERS_IS_KPI (kpi), NULL);
 
-  text = koers_format_metric (lang, koers_kpi_get_metric_kind (kpi), koers_kpi_get_unit (kpi), value);
-  if (koers_kpi_get_metric_kind (kpi) != KOERS_METRIC_KIND_PERCENTAGE)
-    return g_steal_pointer (&text);
-
-  /* Percentages come with one decimal, which makes an uptime of 99.95%
-   * "100%": a health metric near its threshold needs the digits. */
-  short_percent = koers_format_percent (lang, value, 1);
-  precise = koers_format_percent (lang, value, 3);
-  if (g_str_has_prefix (text, short_percent))
-    return g_strconcat (precise, text + strlen (short_percent), NULL);
-
-  return g_steal_pointer (&text);
+  return koers_format_kpi_value (koers_format_get_language (), koers_kpi_get_metric_kind (kpi),
+                                 koers_kpi_get_unit (kpi), value);
 }
 
 char *

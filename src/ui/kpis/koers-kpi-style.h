@@ -21,7 +21,7 @@ const char *koers_kpi_style_get_status_css_class (KoersKpiStatus status);
 void koers_kpi_style_set_status_class (GtkWidget     *widget,
                                        KoersKpiStatus status);
 
-/* A value of kpi with its unit, in the UI language. */
+/* A value of kpi with its unit, in the UI language (koers_format_kpi_value()). */
 char *koers_kpi_style_format_value (KoersKpi *kpi,
                                     double    value);
 /* "Healthy ≥ 40 · attention ≥ 30" (short, for a row) or "Healthy at 40

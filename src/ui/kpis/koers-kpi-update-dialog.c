@@ -298,13 +298,7 @@ koers_kpi_update_dialog_present (GtkWidget  *widget,
   return koers_form_present (GTK_WINDOW (koers_kpi_update_dialog_new (store, kpi)), widget);
 }
 
-KoersKpiValue *
-koers_kpi_update_dialog_get_value (KoersKpiUpdateDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), NULL);
-
-  return self->value;
-}
+KOERS_DEFINE_GETTER (KoersKpiUpdateDialog, koers_kpi_update_dialog, KOERS_IS_KPI_UPDATE_DIALOG, KoersKpiValue *, value, NULL)
 
 gboolean
 koers_kpi_update_dialog_get_can_save (KoersKpiUpdateDialog *self)
@@ -314,10 +308,4 @@ koers_kpi_update_dialog_get_can_save (KoersKpiUpdateDialog *self)
   return gtk_widget_get_sensitive (self->save_button);
 }
 
-KoersKpiStatus
-koers_kpi_update_dialog_get_preview_status (KoersKpiUpdateDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_KPI_UPDATE_DIALOG (self), KOERS_KPI_STATUS_NONE);
-
-  return self->preview_status;
-}
+KOERS_DEFINE_GETTER (KoersKpiUpdateDialog, koers_kpi_update_dialog, KOERS_IS_KPI_UPDATE_DIALOG, KoersKpiStatus, preview_status, KOERS_KPI_STATUS_NONE)

@@ -572,10 +572,4 @@ koers_key_result_details_get_key_result (KoersKeyResultDetails *self)
   return self->kr;
 }
 
-GtkWidget *
-koers_key_result_details_get_chart (KoersKeyResultDetails *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT_DETAILS (self), NULL);
-
-  return self->chart;
-}
+KOERS_DEFINE_GETTER (KoersKeyResultDetails, koers_key_result_details, KOERS_IS_KEY_RESULT_DETAILS, GtkWidget *, chart, NULL)

@@ -7,6 +7,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-scoring.h"
 #include "core/koers-status-words.h"
 #include "core/koers-summary.h"
@@ -517,10 +518,4 @@ koers_key_result_row_get_key_result (KoersKeyResultRow *self)
   return self->kr;
 }
 
-KoersKrStatus
-koers_key_result_row_get_status (KoersKeyResultRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT_ROW (self), KOERS_KR_STATUS_IN_PROGRESS);
-
-  return self->status;
-}
+KOERS_DEFINE_GETTER (KoersKeyResultRow, koers_key_result_row, KOERS_IS_KEY_RESULT_ROW, KoersKrStatus, status, KOERS_KR_STATUS_IN_PROGRESS)

@@ -506,21 +506,9 @@ koers_objective_card_new (KoersStore *store)
   return g_object_new (KOERS_TYPE_OBJECTIVE_CARD, "store", store, NULL);
 }
 
-KoersStore *
-koers_objective_card_get_store (KoersObjectiveCard *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE_CARD (self), NULL);
+KOERS_DEFINE_GETTER (KoersObjectiveCard, koers_objective_card, KOERS_IS_OBJECTIVE_CARD, KoersStore *, store, NULL)
 
-  return self->store;
-}
-
-KoersObjective *
-koers_objective_card_get_objective (KoersObjectiveCard *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE_CARD (self), NULL);
-
-  return self->objective;
-}
+KOERS_DEFINE_GETTER (KoersObjectiveCard, koers_objective_card, KOERS_IS_OBJECTIVE_CARD, KoersObjective *, objective, NULL)
 
 void
 koers_objective_card_set_objective (KoersObjectiveCard *self,

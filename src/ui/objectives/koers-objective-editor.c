@@ -574,10 +574,4 @@ koers_objective_editor_new (KoersStore     *store,
   return koers_widget_new_showing (KOERS_TYPE_OBJECTIVE_EDITOR, store, "objective", objective);
 }
 
-KoersObjective *
-koers_objective_editor_get_objective (KoersObjectiveEditor *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE_EDITOR (self), NULL);
-
-  return self->objective;
-}
+KOERS_DEFINE_GETTER (KoersObjectiveEditor, koers_objective_editor, KOERS_IS_OBJECTIVE_EDITOR, KoersObjective *, objective, NULL)

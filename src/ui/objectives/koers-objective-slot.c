@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "core/koers-property.h"
 #include "koers-objective-slot.h"
 #include "widgets/koers-layout.h"
 
@@ -165,13 +166,7 @@ koers_objective_slot_new (KoersStore        *store,
   return GTK_WIDGET (self);
 }
 
-KoersObjective *
-koers_objective_slot_get_objective (KoersObjectiveSlot *self)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE_SLOT (self), NULL);
-
-  return self->objective;
-}
+KOERS_DEFINE_GETTER (KoersObjectiveSlot, koers_objective_slot, KOERS_IS_OBJECTIVE_SLOT, KoersObjective *, objective, NULL)
 
 void
 koers_objective_slot_set_objective (KoersObjectiveSlot *self,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-seed.h"
 #include "core/koers-summary.h"
 #include "core/koers-text.h"
@@ -501,10 +502,4 @@ koers_template_picker_set_checked (KoersTemplatePicker *self,
   return FALSE;
 }
 
-guint
-koers_template_picker_get_n_groups (KoersTemplatePicker *self)
-{
-  g_return_val_if_fail (KOERS_IS_TEMPLATE_PICKER (self), 0);
-
-  return self->n_groups;
-}
+KOERS_DEFINE_GETTER (KoersTemplatePicker, koers_template_picker, KOERS_IS_TEMPLATE_PICKER, guint, n_groups, 0)

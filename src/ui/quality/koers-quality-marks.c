@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "core/koers-property.h"
 #include "core/koers-quality.h"
 #include "store/koers-store-review.h"
 #include "koers-quality-marks.h"
@@ -135,13 +136,7 @@ koers_quality_marks_set_store (KoersQualityMarks *self,
     schedule_check (self);
 }
 
-KoersStore *
-koers_quality_marks_get_store (KoersQualityMarks *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_MARKS (self), NULL);
-
-  return self->store;
-}
+KOERS_DEFINE_GETTER (KoersQualityMarks, koers_quality_marks, KOERS_IS_QUALITY_MARKS, KoersStore *, store, NULL)
 
 void
 koers_quality_marks_set_period (KoersQualityMarks *self,
@@ -171,13 +166,7 @@ koers_quality_marks_flush (KoersQualityMarks *self)
     check (self);
 }
 
-guint
-koers_quality_marks_get_n_checks (KoersQualityMarks *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_MARKS (self), 0);
-
-  return self->n_checks;
-}
+KOERS_DEFINE_GETTER (KoersQualityMarks, koers_quality_marks, KOERS_IS_QUALITY_MARKS, guint, n_checks, 0)
 
 void
 koers_quality_marks_check_soon (KoersQualityMarks *self)

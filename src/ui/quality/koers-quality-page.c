@@ -13,6 +13,7 @@
 #include "widgets/koers-idle.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
+#include "widgets/koers-widget-properties.h"
 #include "koers-quality-mark.h"
 #include "koers-quality-page.h"
 
@@ -455,25 +456,17 @@ koers_quality_page_set_period (KoersQualityPage  *self,
                                const KoersPeriod *period)
 {
   g_return_if_fail (KOERS_IS_QUALITY_PAGE (self));
-  g_return_if_fail (period != NULL);
 
-  if (koers_period_equal (&self->period, period))
+  if (!koers_widget_replace_period (&self->period, period))
     return;
 
-  self->period = *period;
   /* After the frame that shows the new period: the check of a whole
    * period is not what the person waits for first. */
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   koers_idle_queue (&self->refresh_id, G_PRIORITY_LOW, (KoersIdleFunc) refresh, self);
 }
 
-gboolean
-koers_quality_page_get_show_dismissed (KoersQualityPage *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), FALSE);
-
-  return self->show_dismissed;
-}
+KOERS_DEFINE_GETTER (KoersQualityPage, koers_quality_page, KOERS_IS_QUALITY_PAGE, gboolean, show_dismissed, FALSE)
 
 void
 koers_quality_page_set_show_dismissed (KoersQualityPage *self,
@@ -491,13 +484,7 @@ koers_quality_page_set_show_dismissed (KoersQualityPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DISMISSED]);
 }
 
-GListModel *
-koers_quality_page_get_findings (KoersQualityPage *self)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_PAGE (self), NULL);
-
-  return self->findings;
-}
+KOERS_DEFINE_GETTER (KoersQualityPage, koers_quality_page, KOERS_IS_QUALITY_PAGE, GListModel *, findings, NULL)
 
 guint
 koers_quality_page_get_n_open (KoersQualityPage *self)

@@ -7,6 +7,7 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "core/koers-scoring.h"
 #include "koers-progress-chart-private.h"
 #include "koers-progress-chart.h"
@@ -231,13 +232,7 @@ koers_progress_chart_get_period (KoersProgressChart *self)
   return self->has_period ? &self->period : NULL;
 }
 
-gboolean
-koers_progress_chart_get_compact (KoersProgressChart *self)
-{
-  g_return_val_if_fail (KOERS_IS_PROGRESS_CHART (self), FALSE);
-
-  return self->compact;
-}
+KOERS_DEFINE_GETTER (KoersProgressChart, koers_progress_chart, KOERS_IS_PROGRESS_CHART, gboolean, compact, FALSE)
 
 static void
 koers_progress_chart_css_changed (GtkWidget         *widget,

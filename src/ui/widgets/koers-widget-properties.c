@@ -88,3 +88,15 @@ koers_widget_set_period (KoersPeriod       *field,
   *has_field = TRUE;
   return TRUE;
 }
+
+gboolean
+koers_widget_replace_period (KoersPeriod       *field,
+                             const KoersPeriod *period)
+{
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (koers_period_equal (field, period))
+    return FALSE;
+  *field = *period;
+  return TRUE;
+}

@@ -52,5 +52,9 @@ void koers_widget_unfollow (gpointer self,
 gboolean koers_widget_set_period (KoersPeriod       *field,
                                   gboolean          *has_field,
                                   const KoersPeriod *period);
+/* The same for a field that always holds a period: copies period (not
+ * NULL) into *field.  FALSE when it held it already. */
+gboolean koers_widget_replace_period (KoersPeriod       *field,
+                                      const KoersPeriod *period);
 
 G_END_DECLS

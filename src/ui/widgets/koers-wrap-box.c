@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "core/koers-property.h"
 #include "koers-wrap-box.h"
 
 struct _KoersWrapBox
@@ -380,10 +381,4 @@ koers_wrap_box_append (KoersWrapBox *self,
   gtk_widget_insert_before (child, GTK_WIDGET (self), NULL);
 }
 
-guint
-koers_wrap_box_get_n_lines (KoersWrapBox *self)
-{
-  g_return_val_if_fail (KOERS_IS_WRAP_BOX (self), 0);
-
-  return self->n_lines;
-}
+KOERS_DEFINE_GETTER (KoersWrapBox, koers_wrap_box, KOERS_IS_WRAP_BOX, guint, n_lines, 0)

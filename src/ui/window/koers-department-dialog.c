@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/koers-property.h"
 #include "core/koers-text.h"
 #include "koers-department-dialog.h"
 #include "widgets/koers-a11y.h"
@@ -188,13 +189,7 @@ koers_department_dialog_new (GtkWindow       *parent,
   return GTK_WIDGET (self);
 }
 
-KoersDepartment *
-koers_department_dialog_get_department (KoersDepartmentDialog *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT_DIALOG (self), NULL);
-
-  return self->department;
-}
+KOERS_DEFINE_GETTER (KoersDepartmentDialog, koers_department_dialog, KOERS_IS_DEPARTMENT_DIALOG, KoersDepartment *, department, NULL)
 
 char *
 koers_department_dialog_dup_name (KoersDepartmentDialog *self)

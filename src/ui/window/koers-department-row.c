@@ -552,26 +552,16 @@ koers_department_row_new (KoersStore      *store,
   return koers_widget_new_showing (KOERS_TYPE_DEPARTMENT_ROW, store, "department", department);
 }
 
-KoersDepartment *
-koers_department_row_get_department (KoersDepartmentRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
-
-  return self->department;
-}
+KOERS_DEFINE_GETTER (KoersDepartmentRow, koers_department_row, KOERS_IS_DEPARTMENT_ROW, KoersDepartment *, department, NULL)
 
 void
 koers_department_row_set_period (KoersDepartmentRow *self,
                                  const KoersPeriod  *period)
 {
   g_return_if_fail (KOERS_IS_DEPARTMENT_ROW (self));
-  g_return_if_fail (period != NULL);
 
-  if (koers_period_equal (&self->period, period))
-    return;
-
-  self->period = *period;
-  update_summary (self);
+  if (koers_widget_replace_period (&self->period, period))
+    update_summary (self);
 }
 
 const KoersSummary *
@@ -582,13 +572,7 @@ koers_department_row_get_summary (KoersDepartmentRow *self)
   return &self->summary;
 }
 
-const char *
-koers_department_row_get_details (KoersDepartmentRow *self)
-{
-  g_return_val_if_fail (KOERS_IS_DEPARTMENT_ROW (self), NULL);
-
-  return self->details;
-}
+KOERS_DEFINE_GETTER (KoersDepartmentRow, koers_department_row, KOERS_IS_DEPARTMENT_ROW, const char *, details, NULL)
 
 void
 koers_department_row_popup_menu (KoersDepartmentRow *self)

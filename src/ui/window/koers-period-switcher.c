@@ -5,9 +5,11 @@
 
 #include "core/koers-date.h"
 #include "core/koers-format.h"
+#include "core/koers-property.h"
 #include "koers-period-switcher.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
+#include "widgets/koers-widget-properties.h"
 
 struct _KoersPeriodSwitcher
 {
@@ -281,12 +283,10 @@ koers_period_switcher_set_period (KoersPeriodSwitcher *self,
                                   const KoersPeriod   *period)
 {
   g_return_if_fail (KOERS_IS_PERIOD_SWITCHER (self));
-  g_return_if_fail (period != NULL);
 
-  if (koers_period_equal (&self->period, period))
+  if (!koers_widget_replace_period (&self->period, period))
     return;
 
-  self->period = *period;
   update_controls (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
@@ -313,10 +313,4 @@ koers_period_switcher_next (KoersPeriodSwitcher *self)
   koers_period_switcher_set_period (self, &period);
 }
 
-const char *
-koers_period_switcher_get_label (KoersPeriodSwitcher *self)
-{
-  g_return_val_if_fail (KOERS_IS_PERIOD_SWITCHER (self), NULL);
-
-  return self->label;
-}
+KOERS_DEFINE_GETTER (KoersPeriodSwitcher, koers_period_switcher, KOERS_IS_PERIOD_SWITCHER, const char *, label, NULL)

@@ -12,22 +12,6 @@
  * first shown (issue #18). */
 
 static void
-show_tool_page (KoersWindow   *self,
-                GtkWidget     *page,
-                const char    *name,
-                GtkListBoxRow *row)
-{
-  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
-    gtk_stack_add_named (self->content_stack, page, name);
-  gtk_stack_set_visible_child_name (self->content_stack, name);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_set_visible (self->search_button, FALSE);
-  gtk_list_box_unselect_all (self->department_list);
-  if (gtk_list_box_get_selected_row (self->tools_list) != row)
-    gtk_list_box_select_row (self->tools_list, row);
-}
-
-static void
 show_capacity (KoersWindow *self)
 {
   /* The figures add up every objective of the period. */
@@ -38,7 +22,7 @@ show_capacity (KoersWindow *self)
       koers_capacity_page_set_period (KOERS_CAPACITY_PAGE (self->capacity_page),
                                       koers_period_switcher_get_period (self->period_switcher));
     }
-  show_tool_page (self, self->capacity_page, "capacity", self->capacity_row);
+  koers_window_show_tool_page (self, self->capacity_page, "capacity", self->capacity_row);
 }
 
 static void
@@ -47,7 +31,7 @@ show_escalations (KoersWindow *self)
   koers_window_read_whole_period (self);
   if (self->escalations_page == NULL)
     self->escalations_page = koers_escalations_page_new (self->store);
-  show_tool_page (self, self->escalations_page, "escalations", self->escalations_row);
+  koers_window_show_tool_page (self, self->escalations_page, "escalations", self->escalations_row);
 }
 
 gboolean

@@ -12,34 +12,22 @@
 #include "koers-window-private.h"
 #include "quality/koers-review-dialog.h"
 
-/* The dialog reads what the window shows now, the toast goes back here. */
-static GtkWidget *
-new_export_dialog (KoersWindow          *self,
-                   KoersExportDataFormat format)
-{
-  return koers_export_data_dialog_new (GTK_WINDOW (self), self->store,
-                                       koers_period_switcher_get_period (self->period_switcher),
-                                       self->department, format);
-}
-
+/* "win.export-data" (JSON) and "win.export-csv".  The dialog reads what
+ * the window shows now, the toast goes back here. */
 static void
-export_data_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersWindow          *self = KOERS_WINDOW (user_data);
+  gboolean              csv = g_str_equal (g_action_get_name (G_ACTION (action)), "export-csv");
+  KoersExportDataFormat format = csv ? KOERS_EXPORT_DATA_FORMAT_CSV : KOERS_EXPORT_DATA_FORMAT_JSON;
+  GtkWidget            *dialog;
 
-  gtk_window_present (GTK_WINDOW (new_export_dialog (self, KOERS_EXPORT_DATA_FORMAT_JSON)));
-}
-
-static void
-export_csv_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  KoersWindow *self = KOERS_WINDOW (user_data);
-
-  gtk_window_present (GTK_WINDOW (new_export_dialog (self, KOERS_EXPORT_DATA_FORMAT_CSV)));
+  dialog = koers_export_data_dialog_new (GTK_WINDOW (self), self->store,
+                                         koers_period_switcher_get_period (self->period_switcher),
+                                         self->department, format);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Importing: a file chooser, then the import dialog with what the file
@@ -253,8 +241,8 @@ quarterly_review_action (GSimpleAction *action,
 }
 
 static const GActionEntry data_entries[] = {
-  { .name = "export-data", .activate = export_data_action },
-  { .name = "export-csv", .activate = export_csv_action },
+  { .name = "export-data", .activate = export_action },
+  { .name = "export-csv", .activate = export_action },
   { .name = "import-data", .activate = import_data_action },
   { .name = "import-csv", .activate = import_csv_action },
   { .name = "quarterly-review", .activate = quarterly_review_action },

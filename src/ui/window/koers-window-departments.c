@@ -660,50 +660,39 @@ sidebar_shortcut_cb (GtkWidget *widget,
 }
 
 static void
-add_sidebar_shortcut (KoersWindow           *self,
-                      GtkShortcutController *controller,
-                      guint                  keyval,
-                      GdkModifierType        modifiers,
-                      const char            *action)
-{
-  GtkShortcut *shortcut;
-
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                               gtk_callback_action_new (sidebar_shortcut_cb, self, NULL));
-  gtk_shortcut_set_arguments (shortcut, g_variant_new_string (action));
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
-static void
 setup_sidebar_shortcuts (KoersWindow *self)
 {
-  GtkEventController *controller;
+  static const struct
+  {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } shortcuts[] = {
+    { GDK_KEY_F2, 0, "win.rename-department" },
+    { GDK_KEY_Up, GDK_ALT_MASK, "win.move-department-up" },
+    { GDK_KEY_Down, GDK_ALT_MASK, "win.move-department-down" },
+    { GDK_KEY_Delete, 0, "win.delete-department" },
+    { GDK_KEY_KP_Delete, 0, "win.delete-department" },
+    /* As in a tree view: Right and + open a department's teams, Left
+     * and - close them (on a team: its department's). */
+    { GDK_KEY_Right, 0, "win.expand-teams" },
+    { GDK_KEY_plus, 0, "win.expand-teams" },
+    { GDK_KEY_KP_Add, 0, "win.expand-teams" },
+    { GDK_KEY_Left, 0, "win.collapse-teams" },
+    { GDK_KEY_minus, 0, "win.collapse-teams" },
+    { GDK_KEY_KP_Subtract, 0, "win.collapse-teams" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  controller = gtk_shortcut_controller_new ();
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_F2, 0, "win.rename-department");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_Up, GDK_ALT_MASK, "win.move-department-up");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_Down, GDK_ALT_MASK, "win.move-department-down");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_Delete, 0, "win.delete-department");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_KP_Delete, 0, "win.delete-department");
-  /* As in a tree view: Right and + open a department's teams, Left
-   * and - close them (on a team: its department's). */
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_Right, 0, "win.expand-teams");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_plus, 0, "win.expand-teams");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_KP_Add, 0, "win.expand-teams");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_Left, 0, "win.collapse-teams");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_minus, 0, "win.collapse-teams");
-  add_sidebar_shortcut (self, GTK_SHORTCUT_CONTROLLER (controller),
-                        GDK_KEY_KP_Subtract, 0, "win.collapse-teams");
+  for (gsize i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcut *shortcut;
+
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval, shortcuts[i].modifiers),
+                                   gtk_callback_action_new (sidebar_shortcut_cb, self, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (shortcuts[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
   gtk_widget_add_controller (GTK_WIDGET (self->department_list), controller);
 }
 

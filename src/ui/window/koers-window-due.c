@@ -54,12 +54,7 @@ koers_window_show_due (KoersWindow *self)
   /* Today may have moved on since the list was made. */
   koers_due_page_refresh (self->due_page);
 
-  gtk_stack_set_visible_child_name (self->content_stack, "due");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_set_visible (self->search_button, FALSE);
-  gtk_list_box_unselect_all (self->department_list);
-  if (gtk_list_box_get_selected_row (self->tools_list) != self->due_row)
-    gtk_list_box_select_row (self->tools_list, self->due_row);
+  koers_window_show_tool_page (self, GTK_WIDGET (self->due_page), "due", self->due_row);
 }
 
 static void

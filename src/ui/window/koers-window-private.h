@@ -104,6 +104,12 @@ koers_window_is_tool_shown (KoersWindow *self)
 
 /* Adds the OKR check's page (once); koers-window.c. */
 void koers_window_add_quality_page (KoersWindow *self);
+/* Shows page (added to the stack under name when it is not there yet)
+ * instead of the editor, with row of the tools list selected. */
+void koers_window_show_tool_page (KoersWindow   *self,
+                                  GtkWidget     *page,
+                                  const char    *name,
+                                  GtkListBoxRow *row);
 
 /* Capacity and escalations (koers-window-capacity.c). */
 

@@ -52,6 +52,23 @@ show_content (KoersWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+void
+koers_window_show_tool_page (KoersWindow   *self,
+                             GtkWidget     *page,
+                             const char    *name,
+                             GtkListBoxRow *row)
+{
+  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    gtk_stack_add_named (self->content_stack, page, name);
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  /* The search filters objectives in the editor. */
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_button, FALSE);
+  gtk_list_box_unselect_all (self->department_list);
+  if (gtk_list_box_get_selected_row (self->tools_list) != row)
+    gtk_list_box_select_row (self->tools_list, row);
+}
+
 static void
 show_quality (KoersWindow *self)
 {
@@ -81,15 +98,9 @@ show_alignment (KoersWindow *self)
       self->alignment_page = KOERS_ALIGNMENT_PAGE (koers_alignment_page_new (self->store));
       koers_alignment_page_set_period (self->alignment_page,
                                        koers_period_switcher_get_period (self->period_switcher));
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->alignment_page), "alignment");
     }
-
-  gtk_stack_set_visible_child_name (self->content_stack, "alignment");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_set_visible (self->search_button, FALSE);
-  gtk_list_box_unselect_all (self->department_list);
-  if (gtk_list_box_get_selected_row (self->tools_list) != self->alignment_row)
-    gtk_list_box_select_row (self->tools_list, self->alignment_row);
+  koers_window_show_tool_page (self, GTK_WIDGET (self->alignment_page), "alignment",
+                               self->alignment_row);
 }
 
 static void
@@ -208,28 +219,19 @@ search_mode_cb (KoersWindow *self)
 
 /* Editor and navigation. */
 
+/* "win.add-objective" and "win.add-key-result": the editor's action of
+ * the same name, with the editor shown. */
 static void
-add_objective_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+add_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
 {
-  KoersWindow *self = KOERS_WINDOW (user_data);
+  KoersWindow     *self = KOERS_WINDOW (user_data);
+  g_autofree char *editor_action = g_strconcat ("editor.", g_action_get_name (G_ACTION (action)), NULL);
 
   show_editor (self);
   show_content (self);
-  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-objective", NULL);
-}
-
-static void
-add_key_result_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  KoersWindow *self = KOERS_WINDOW (user_data);
-
-  show_editor (self);
-  show_content (self);
-  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), "editor.add-key-result", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->editor_pane), editor_action, NULL);
 }
 
 static void
@@ -280,30 +282,20 @@ check_okrs_action (GSimpleAction *action,
   show_content (self);
 }
 
+/* "win.export-report" and "win.print-report" (Print…: the Export Report
+ * window's choices, then the print dialog). */
 static void
-export_report_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  KoersWindow *self = KOERS_WINDOW (user_data);
-
-  gtk_window_present (GTK_WINDOW (koers_report_dialog_new (GTK_WINDOW (self), self->store,
-                                                           koers_period_switcher_get_period (self->period_switcher),
-                                                           self->department)));
-}
-
-/* Print…: the Export Report window's choices, then the print dialog. */
-static void
-print_report_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+report_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
   KoersWindow *self = KOERS_WINDOW (user_data);
   GtkWidget   *dialog = koers_report_dialog_new (GTK_WINDOW (self), self->store,
                                                  koers_period_switcher_get_period (self->period_switcher),
                                                  self->department);
 
-  koers_report_dialog_set_print_mode (KOERS_REPORT_DIALOG (dialog), TRUE);
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "print-report"))
+    koers_report_dialog_set_print_mode (KOERS_REPORT_DIALOG (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -354,13 +346,13 @@ show_objective_action (GSimpleAction *action,
 }
 
 static const GActionEntry win_entries[] = {
-  { .name = "add-objective", .activate = add_objective_action },
-  { .name = "add-key-result", .activate = add_key_result_action },
+  { .name = "add-objective", .activate = add_action },
+  { .name = "add-key-result", .activate = add_action },
   { .name = "previous-period", .activate = previous_period_action },
   { .name = "next-period", .activate = next_period_action },
   { .name = "show-departments", .activate = show_departments_action },
-  { .name = "export-report", .activate = export_report_action },
-  { .name = "print-report", .activate = print_report_action },
+  { .name = "export-report", .activate = report_action },
+  { .name = "print-report", .activate = report_action },
   { .name = "export-dashboard", .activate = export_dashboard_action },
   { .name = "check-okrs", .activate = check_okrs_action },
   { .name = "show-objective", .activate = show_objective_action, .parameter_type = "x" },
@@ -593,21 +585,9 @@ koers_window_new (GtkApplication *application,
                        NULL);
 }
 
-KoersStore *
-koers_window_get_store (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
+KOERS_DEFINE_GETTER (KoersWindow, koers_window, KOERS_IS_WINDOW, KoersStore *, store, NULL)
 
-  return self->store;
-}
-
-KoersDepartment *
-koers_window_get_department (KoersWindow *self)
-{
-  g_return_val_if_fail (KOERS_IS_WINDOW (self), NULL);
-
-  return self->department;
-}
+KOERS_DEFINE_GETTER (KoersWindow, koers_window, KOERS_IS_WINDOW, KoersDepartment *, department, NULL)
 
 const KoersPeriod *
 koers_window_get_period (KoersWindow *self)
