@@ -2,9 +2,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "core/koers-date.h"
+#include "core/koers-format-kpi.h"
 #include "koers-report-charts.h"
 #include "koers-report-kpis.h"
 
@@ -39,26 +39,13 @@ koers_report_kpi_color (KoersKpiStatus status)
   return koers_report_status_color (koers_report_kpi_symbol (status));
 }
 
-/* A value with its unit.  Percentages get the digits a health metric near
- * its threshold needs: one decimal makes an uptime of 99.95% "100%". */
+/* A value with its unit, as the window's KPI rows write it. */
 char *
 koers_report_kpi_format_value (KoersLanguage         lang,
                                const KoersReportKpi *kpi,
                                double                value)
 {
-  g_autofree char *text = koers_format_metric (lang, kpi->metric_kind, kpi->unit, value);
-  g_autofree char *short_percent = NULL;
-  g_autofree char *precise = NULL;
-
-  if (kpi->metric_kind != KOERS_METRIC_KIND_PERCENTAGE)
-    return g_steal_pointer (&text);
-
-  short_percent = koers_format_percent (lang, value, 1);
-  precise = koers_format_percent (lang, value, 3);
-  if (g_str_has_prefix (text, short_percent))
-    return g_strconcat (precise, text + strlen (short_percent), NULL);
-
-  return g_steal_pointer (&text);
+  return koers_format_kpi_value (lang, kpi->metric_kind, kpi->unit, value);
 }
 
 /* "≥ 50" (higher is better) or "≤ 45 days". */
