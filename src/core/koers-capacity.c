@@ -24,8 +24,6 @@ struct _KoersCapacity
   gint64 updated;
 };
 
-G_DEFINE_FINAL_TYPE (KoersCapacity, koers_capacity, G_TYPE_OBJECT)
-
 enum
 {
   PROP_0,
@@ -54,17 +52,7 @@ static const KoersProperty property_table[] = {
   { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCapacity, updated) },
 };
 
-static void
-koers_capacity_class_init (KoersCapacityClass *klass)
-{
-  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
-}
-
-static void
-koers_capacity_init (KoersCapacity *self)
-{
-  koers_property_init_defaults (G_OBJECT (self));
-}
+KOERS_DEFINE_MODEL_TYPE (KoersCapacity, koers_capacity)
 
 KoersCapacity *
 koers_capacity_new (gint64      department_id,

@@ -231,18 +231,11 @@ koers_kpi_new (const char       *name,
                        NULL);
 }
 
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, id, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, id, PROP_ID)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, uuid, NULL)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, uuid, PROP_UUID)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, department_id, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, department_id, PROP_DEPARTMENT_ID)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, name, NULL)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, name, PROP_NAME)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, unit, NULL)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, unit, PROP_UNIT)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersMetricKind, metric_kind, KOERS_METRIC_KIND_NUMBER)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersMetricKind, metric_kind, PROP_METRIC_KIND)
+KOERS_DEFINE_RECORD_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, department_id, PROP_DEPARTMENT_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, name, PROP_NAME, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, unit, PROP_UNIT, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersMetricKind, metric_kind, PROP_METRIC_KIND, KOERS_METRIC_KIND_NUMBER)
 KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiDirection, direction, KOERS_KPI_DIRECTION_HIGHER)
 
 void
@@ -279,14 +272,8 @@ koers_kpi_set_attention (KoersKpi *self,
     update_status (self);
 }
 
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiFrequency, frequency, KOERS_KPI_FREQUENCY_MONTHLY)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersKpiFrequency, frequency, PROP_FREQUENCY)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int, position, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int, int, position, PROP_POSITION)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, created, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, created, PROP_CREATED)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, updated, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersKpiFrequency, frequency, PROP_FREQUENCY, KOERS_KPI_FREQUENCY_MONTHLY)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, int, int, position, PROP_POSITION, 0)
 
 GListModel *
 koers_kpi_get_values (KoersKpi *self)

@@ -78,6 +78,36 @@ struct _KoersProperty
     koers_property_set_##kind (G_OBJECT (self), properties[prop_id], member);    \
   }
 
+/* Both of a field's accessors, for the fields that have the two. */
+#define KOERS_DEFINE_ACCESSORS(Type, prefix, IS_TYPE, kind, Value, member, prop_id, fallback) \
+  KOERS_DEFINE_GETTER (Type, prefix, IS_TYPE, Value, member, fallback)                        \
+  KOERS_DEFINE_SETTER (Type, prefix, IS_TYPE, kind, Value, member, prop_id)
+
+/* The accessors of the four fields every stored entity has (its row id,
+ * its uuid, when it was created and last updated), whose property ids are
+ * PROP_ID, PROP_UUID, PROP_CREATED and PROP_UPDATED. */
+#define KOERS_DEFINE_RECORD_ACCESSORS(Type, prefix, IS_TYPE)                                  \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, int64, gint64, id, PROP_ID, 0)               \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, string, const char *, uuid, PROP_UUID, NULL) \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, int64, gint64, created, PROP_CREATED, 0)     \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, int64, gint64, updated, PROP_UPDATED, 0)
+
+/* A model class that is its property table and nothing more: the type,
+ * a class_init that installs property_table into properties[] (N_PROPS - 1
+ * entries) and an instance init that gives every field its default.
+ * Stands after the table. */
+#define KOERS_DEFINE_MODEL_TYPE(Type, prefix)                                                       \
+  G_STATIC_ASSERT (G_N_ELEMENTS (property_table) == N_PROPS - 1);                                   \
+  G_DEFINE_FINAL_TYPE (Type, prefix, G_TYPE_OBJECT)                                                 \
+  static void prefix##_class_init (Type##Class *klass)                                              \
+  {                                                                                                 \
+    koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties); \
+  }                                                                                                 \
+  static void prefix##_init (Type *self)                                                            \
+  {                                                                                                 \
+    koers_property_init_defaults (G_OBJECT (self));                                                 \
+  }
+
 /* Makes the param specs of the n_properties entries of table into
  * pspecs[1 .. n_properties], installs them, and makes the shared
  * get_property and set_property object_class's.  Writable properties
