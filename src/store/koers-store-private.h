@@ -253,7 +253,17 @@ gboolean koers_store_begin (KoersStore *self,
 gboolean koers_store_commit (KoersStore *self,
                              GError    **error);
 void     koers_store_rollback (KoersStore *self);
-gint64   koers_store_query_last_seq (KoersStore *self);
+/* A user action that is one statement: koers_store_begin_write() begins
+ * the transaction and prepares sql for the caller to bind (NULL, with
+ * nothing left open, when either fails); koers_store_end_write() runs it
+ * and commits, or rolls back. */
+KoersDbStmt *koers_store_begin_write (KoersStore *self,
+                                      const char *sql,
+                                      GError    **error);
+gboolean     koers_store_end_write (KoersStore  *self,
+                                    KoersDbStmt *stmt,
+                                    GError     **error);
+gint64       koers_store_query_last_seq (KoersStore *self);
 /* The changes first+1 … last are this store's own: catch-up skips them. */
 void     koers_store_note_own_changes (KoersStore *self,
                                        gint64      first,
@@ -472,12 +482,12 @@ void koers_store_index (KoersStore *self,
                         gpointer    object,
                         gpointer    owner);
 /* Lets object and what it holds go from the indexes. */
-void            koers_store_unindex (KoersStore *self,
-                                     gpointer    object);
+void koers_store_unindex (KoersStore *self,
+                          gpointer    object);
 /* The store's own object with object's id, of object's kind (a copy or
  * the store's object itself), or NULL. */
-gpointer koers_store_find_stored (KoersStore *self,
-                                  gpointer    object);
+gpointer        koers_store_find_stored (KoersStore *self,
+                                         gpointer    object);
 KoersCheckin   *koers_store_find_checkin (KoersStore *self,
                                           gint64      id);
 KoersKeyResult *koers_store_get_checkin_key_result (KoersStore   *self,

@@ -223,6 +223,34 @@ failed:
   return FALSE;
 }
 
+KoersDbStmt *
+koers_store_begin_write (KoersStore *self,
+                         const char *sql,
+                         GError    **error)
+{
+  KoersDbStmt *stmt;
+
+  if (!koers_store_begin (self, error))
+    return NULL;
+
+  stmt = koers_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    koers_store_rollback (self);
+  return stmt;
+}
+
+gboolean
+koers_store_end_write (KoersStore  *self,
+                       KoersDbStmt *stmt,
+                       GError     **error)
+{
+  if (koers_store_step_done (self, stmt, error) && koers_store_commit (self, error))
+    return TRUE;
+
+  koers_store_rollback (self);
+  return FALSE;
+}
+
 /* The change log's seq numbers this store wrote itself: catching up with
  * other writers skips them. */
 
