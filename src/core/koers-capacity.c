@@ -42,14 +42,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCapacity, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCapacity, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersCapacity),
   { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCapacity, department_id) },
   { "period", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCapacity, period) },
   { "days", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCapacity, days) },
   { "budget", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCapacity, budget) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCapacity, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCapacity, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersCapacity),
 };
 
 KOERS_DEFINE_MODEL_TYPE (KoersCapacity, koers_capacity)

@@ -43,8 +43,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCheckin, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersCheckin),
   { "key-result-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCheckin, key_result_id) },
   { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersCheckin, date) },
   { "value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCheckin, value) },
@@ -52,8 +51,7 @@ static const KoersProperty property_table[] = {
     .type = koers_checkin_status_get_type, .default_value = KOERS_CHECKIN_STATUS_NONE },
   { "note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, note) },
   { "author", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, author) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCheckin, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCheckin, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersCheckin),
 };
 
 KOERS_DEFINE_MODEL_TYPE (KoersCheckin, koers_checkin)

@@ -39,15 +39,13 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersDepartment, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersDepartment),
   { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, name) },
   { "emoji", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, emoji) },
   { "sort-order", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersDepartment, sort_order) },
   { "parent-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersDepartment, parent_id) },
   { "is-company", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersDepartment, is_company) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersDepartment, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersDepartment, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersDepartment),
 };
 
 KOERS_DEFINE_MODEL_TYPE (KoersDepartment, koers_department)

@@ -46,8 +46,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersEscalation),
   { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, objective_id) },
   { "key-result-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, key_result_id) },
   { "reason", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, reason) },

@@ -64,8 +64,7 @@ set_final_score (GObject      *object,
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersKeyResult),
   { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, objective_id) },
   { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, title) },
   { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKeyResult, metric_kind),
@@ -84,8 +83,7 @@ static const KoersProperty property_table[] = {
   { "uses-personal-data", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersKeyResult, uses_personal_data) },
   { "personal-data-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, personal_data_note) },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKeyResult, position) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKeyResult, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKeyResult, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersKeyResult),
   { "progress", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, progress),
     .minimum = 0.0, .maximum = 1.0, .default_value = 0.0, .read_only = TRUE },
   { "last-checkin-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKeyResult, last_checkin_date),

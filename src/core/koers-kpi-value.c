@@ -38,14 +38,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpiValue, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpiValue, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersKpiValue),
   { "kpi-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpiValue, kpi_id) },
   { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKpiValue, date) },
   { "value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpiValue, value) },
   { "note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpiValue, note) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpiValue, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpiValue, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersKpiValue),
 };
 
 KOERS_DEFINE_MODEL_TYPE (KoersKpiValue, koers_kpi_value)

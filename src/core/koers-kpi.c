@@ -79,8 +79,7 @@ set_status_input (GObject      *object,
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpi, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersKpi),
   { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpi, department_id) },
   { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, name) },
   { "unit", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, unit) },
@@ -95,8 +94,7 @@ static const KoersProperty property_table[] = {
   { "frequency", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, frequency),
     .type = koers_kpi_frequency_get_type, .default_value = KOERS_KPI_FREQUENCY_MONTHLY },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKpi, position) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersKpi),
   { "current-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, current_value),
     .read_only = TRUE },
   { "last-update-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKpi, last_update_date),

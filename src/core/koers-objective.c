@@ -100,8 +100,7 @@ set_final_grade (GObject      *object,
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersObjective),
   { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, department_id) },
   { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, title) },
   { "description", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, description) },
@@ -116,8 +115,7 @@ static const KoersProperty property_table[] = {
     .type = koers_objective_state_get_type, .default_value = KOERS_OBJECTIVE_STATE_ACTIVE },
   { "carried-over-from-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, carried_over_from_id) },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersObjective, position) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersObjective, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersObjective, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersObjective),
   { "score", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, score),
     .minimum = 0.0, .maximum = 1.0, .default_value = 0.0, .read_only = TRUE },
   { "n-key-results", KOERS_PROPERTY_UINT, G_STRUCT_OFFSET (KoersObjective, n_key_results),

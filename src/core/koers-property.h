@@ -54,6 +54,19 @@ struct _KoersProperty
                                                                      .construct_only = TRUE \
   }
 
+/* The rows of the fields every stored entity has, in its property table:
+ * its row id and uuid (the table's first two rows, PROP_ID and PROP_UUID)
+ * and when it was created and last updated (two rows side by side).
+ * Unformatted: clang-format would break the last row's braces apart. */
+/* clang-format off */
+#define KOERS_PROPERTY_IDENTITY(Struct)                           \
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (Struct, id) },      \
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (Struct, uuid) }
+#define KOERS_PROPERTY_TIMESTAMPS(Struct)                                 \
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (Struct, created) }, \
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (Struct, updated) }
+/* clang-format on */
+
 /* The public getter and setter of a model class's field, one line each,
  * for the fields whose accessors do nothing else (a setter that clamps
  * or updates what follows from the value is written out):
