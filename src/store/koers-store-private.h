@@ -366,12 +366,25 @@ void koers_store_forget_kpi (KoersStore *self,
  * decided are the caller's to set after. */
 void koers_store_copy_saved (GObject *to,
                              GObject *from);
-/* The end of a save that has begun its transaction and filled its row:
- * the row over the stored one (KOERS_UPDATE_SAVE) and COMMIT, or
- * ROLLBACK when either fails. */
-gboolean koers_store_commit_saved_row (KoersStore *self,
-                                       KoersRow   *row,
-                                       GError    **error);
+/* The start of a save of saved (own, the store's object, or a copy of
+ * it): the transaction begins, other processes' newer fields are merged
+ * into saved when merge says so (koers_store_merge_newer()), and the row
+ * to write is saved's under own's id, stamped after own's last update;
+ * the caller sets the owner and order the write decides.  NULL, with
+ * nothing left open, when it fails. */
+KoersRow *koers_store_begin_save (KoersStore *self,
+                                  GObject    *own,
+                                  GObject    *saved,
+                                  gboolean    merge,
+                                  GError    **error);
+/* The end of a save begun with koers_store_begin_save(): the row over the
+ * stored one (KOERS_UPDATE_SAVE) and COMMIT, or ROLLBACK when either
+ * fails; then own takes what was written (koers_store_take_saved_row()). */
+gboolean koers_store_end_save (KoersStore *self,
+                               GObject    *own,
+                               GObject    *saved,
+                               KoersRow   *row,
+                               GError    **error);
 /* After a save failed, before or in its transaction: FALSE.  The caller
  * may have changed the store's own object (own is saved): it shows what
  * is stored again. */
