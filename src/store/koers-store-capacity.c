@@ -160,14 +160,8 @@ koers_store_set_days_per_fte (KoersStore *self,
     }
 
   g_ascii_dtostr (buffer, sizeof buffer, days);
-  if (!koers_store_begin (self, error))
+  if (!koers_store_save_settings (self, error, KOERS_STORE_SETTING_DAYS_PER_FTE, buffer, NULL))
     return FALSE;
-  if (!koers_store_write_setting (self, KOERS_STORE_SETTING_DAYS_PER_FTE, buffer, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
   koers_store_emit_changed (self);
   return TRUE;
 }

@@ -221,13 +221,20 @@ gboolean   koers_store_exec (KoersStore *self,
 /* The settings table: read gives the value of key ("" when it has none),
  * newly allocated, or NULL on an error; write sets it, in the caller's
  * transaction. */
-char       *koers_store_read_setting (KoersStore *self,
-                                      const char *key,
-                                      GError    **error);
-gboolean    koers_store_write_setting (KoersStore *self,
-                                       const char *key,
-                                       const char *value,
-                                       GError    **error);
+char    *koers_store_read_setting (KoersStore *self,
+                                   const char *key,
+                                   GError    **error);
+gboolean koers_store_write_setting (KoersStore *self,
+                                    const char *key,
+                                    const char *value,
+                                    GError    **error);
+/* A user action that writes settings: the key and value pairs after
+ * error, up to a NULL key, in one transaction, rolled back when one
+ * fails. */
+gboolean    koers_store_save_settings (KoersStore *self,
+                                       GError    **error,
+                                       const char *first_key,
+                                       ...) G_GNUC_NULL_TERMINATED;
 void        koers_store_bind_text (KoersDbStmt *stmt,
                                    int          index,
                                    const char  *text);

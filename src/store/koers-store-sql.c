@@ -85,6 +85,30 @@ koers_store_write_setting (KoersStore *self,
 }
 
 gboolean
+koers_store_save_settings (KoersStore *self,
+                           GError    **error,
+                           const char *first_key,
+                           ...)
+{
+  va_list  pairs;
+  gboolean written = TRUE;
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  va_start (pairs, first_key);
+  for (const char *key = first_key; written && key != NULL; key = va_arg (pairs, const char *))
+    written = koers_store_write_setting (self, key, va_arg (pairs, const char *), error);
+  va_end (pairs);
+
+  if (written && koers_store_commit (self, error))
+    return TRUE;
+
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 koers_store_step_done (KoersStore  *self,
                        KoersDbStmt *stmt,
                        GError     **error)
