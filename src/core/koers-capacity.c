@@ -24,8 +24,6 @@ struct _KoersCapacity
   gint64 updated;
 };
 
-G_DEFINE_FINAL_TYPE (KoersCapacity, koers_capacity, G_TYPE_OBJECT)
-
 enum
 {
   PROP_0,
@@ -44,27 +42,15 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCapacity, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCapacity, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersCapacity),
   { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCapacity, department_id) },
   { "period", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCapacity, period) },
   { "days", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCapacity, days) },
   { "budget", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCapacity, budget) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCapacity, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCapacity, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersCapacity),
 };
 
-static void
-koers_capacity_class_init (KoersCapacityClass *klass)
-{
-  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
-}
-
-static void
-koers_capacity_init (KoersCapacity *self)
-{
-  koers_property_init_defaults (G_OBJECT (self));
-}
+KOERS_DEFINE_MODEL_TYPE (KoersCapacity, koers_capacity)
 
 KoersCapacity *
 koers_capacity_new (gint64      department_id,

@@ -23,8 +23,6 @@ struct _KoersCheckin
   gint64             updated;
 };
 
-G_DEFINE_FINAL_TYPE (KoersCheckin, koers_checkin, G_TYPE_OBJECT)
-
 enum
 {
   PROP_0,
@@ -45,8 +43,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCheckin, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersCheckin),
   { "key-result-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersCheckin, key_result_id) },
   { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersCheckin, date) },
   { "value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersCheckin, value) },
@@ -54,21 +51,10 @@ static const KoersProperty property_table[] = {
     .type = koers_checkin_status_get_type, .default_value = KOERS_CHECKIN_STATUS_NONE },
   { "note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, note) },
   { "author", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersCheckin, author) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCheckin, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersCheckin, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersCheckin),
 };
 
-static void
-koers_checkin_class_init (KoersCheckinClass *klass)
-{
-  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
-}
-
-static void
-koers_checkin_init (KoersCheckin *self)
-{
-  koers_property_init_defaults (G_OBJECT (self));
-}
+KOERS_DEFINE_MODEL_TYPE (KoersCheckin, koers_checkin)
 
 KoersCheckin *
 koers_checkin_new (const char        *date_iso,
@@ -84,26 +70,13 @@ koers_checkin_new (const char        *date_iso,
                        NULL);
 }
 
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, id, 0)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, id, PROP_ID)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, uuid, NULL)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, uuid, PROP_UUID)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, key_result_id, 0)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, key_result_id, PROP_KEY_RESULT_ID)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, date, NULL)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, date, PROP_DATE)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, double, value, 0)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, double, double, value, PROP_VALUE)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, KoersCheckinStatus, status, 0)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, enum, KoersCheckinStatus, status, PROP_STATUS)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, note, NULL)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, note, PROP_NOTE)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, const char *, author, NULL)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, author, PROP_AUTHOR)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, created, 0)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, created, PROP_CREATED)
-KOERS_DEFINE_GETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, gint64, updated, 0)
-KOERS_DEFINE_SETTER (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_RECORD_ACCESSORS (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN)
+KOERS_DEFINE_ACCESSORS (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, int64, gint64, key_result_id, PROP_KEY_RESULT_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, date, PROP_DATE, NULL)
+KOERS_DEFINE_ACCESSORS (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, double, double, value, PROP_VALUE, 0)
+KOERS_DEFINE_ACCESSORS (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, enum, KoersCheckinStatus, status, PROP_STATUS, 0)
+KOERS_DEFINE_ACCESSORS (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, note, PROP_NOTE, NULL)
+KOERS_DEFINE_ACCESSORS (KoersCheckin, koers_checkin, KOERS_IS_CHECKIN, string, const char *, author, PROP_AUTHOR, NULL)
 
 gboolean
 koers_checkin_is_at_risk (KoersCheckin *self)

@@ -20,8 +20,6 @@ struct _KoersDepartment
   gint64   updated;
 };
 
-G_DEFINE_FINAL_TYPE (KoersDepartment, koers_department, G_TYPE_OBJECT)
-
 enum
 {
   PROP_0,
@@ -41,28 +39,16 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersDepartment, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersDepartment),
   { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, name) },
   { "emoji", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersDepartment, emoji) },
   { "sort-order", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersDepartment, sort_order) },
   { "parent-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersDepartment, parent_id) },
   { "is-company", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersDepartment, is_company) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersDepartment, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersDepartment, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersDepartment),
 };
 
-static void
-koers_department_class_init (KoersDepartmentClass *klass)
-{
-  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
-}
-
-static void
-koers_department_init (KoersDepartment *self)
-{
-  koers_property_init_defaults (G_OBJECT (self));
-}
+KOERS_DEFINE_MODEL_TYPE (KoersDepartment, koers_department)
 
 KoersDepartment *
 koers_department_new (const char *name,
@@ -74,21 +60,9 @@ koers_department_new (const char *name,
                        NULL);
 }
 
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, id, 0)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, id, PROP_ID)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, const char *, uuid, NULL)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, uuid, PROP_UUID)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, const char *, name, NULL)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, name, PROP_NAME)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, const char *, emoji, NULL)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, emoji, PROP_EMOJI)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int, sort_order, 0)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int, int, sort_order, PROP_SORT_ORDER)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, parent_id, 0)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, parent_id, PROP_PARENT_ID)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gboolean, is_company, FALSE)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, boolean, gboolean, is_company, PROP_IS_COMPANY)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, created, 0)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, created, PROP_CREATED)
-KOERS_DEFINE_GETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, gint64, updated, 0)
-KOERS_DEFINE_SETTER (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_RECORD_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT)
+KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, name, PROP_NAME, NULL)
+KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, string, const char *, emoji, PROP_EMOJI, NULL)
+KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int, int, sort_order, PROP_SORT_ORDER, 0)
+KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, parent_id, PROP_PARENT_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, boolean, gboolean, is_company, PROP_IS_COMPANY, FALSE)

@@ -24,8 +24,6 @@ struct _KoersEscalation
   gint64   resolved_at;
 };
 
-G_DEFINE_FINAL_TYPE (KoersEscalation, koers_escalation, G_TYPE_OBJECT)
-
 enum
 {
   PROP_0,
@@ -48,8 +46,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersEscalation),
   { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, objective_id) },
   { "key-result-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersEscalation, key_result_id) },
   { "reason", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEscalation, reason) },
@@ -62,17 +59,7 @@ static const KoersProperty property_table[] = {
   { "resolved-at", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersEscalation, resolved_at) },
 };
 
-static void
-koers_escalation_class_init (KoersEscalationClass *klass)
-{
-  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
-}
-
-static void
-koers_escalation_init (KoersEscalation *self)
-{
-  koers_property_init_defaults (G_OBJECT (self));
-}
+KOERS_DEFINE_MODEL_TYPE (KoersEscalation, koers_escalation)
 
 KoersEscalation *
 koers_escalation_new (gint64      objective_id,

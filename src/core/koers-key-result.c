@@ -64,8 +64,7 @@ set_final_score (GObject      *object,
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersKeyResult),
   { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, objective_id) },
   { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, title) },
   { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKeyResult, metric_kind),
@@ -84,8 +83,7 @@ static const KoersProperty property_table[] = {
   { "uses-personal-data", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersKeyResult, uses_personal_data) },
   { "personal-data-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, personal_data_note) },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKeyResult, position) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKeyResult, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKeyResult, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersKeyResult),
   { "progress", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, progress),
     .minimum = 0.0, .maximum = 1.0, .default_value = 0.0, .read_only = TRUE },
   { "last-checkin-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKeyResult, last_checkin_date),
@@ -189,14 +187,9 @@ koers_key_result_new (const char     *title,
                        NULL);
 }
 
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, id, 0)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, id, PROP_ID)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, uuid, NULL)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, uuid, PROP_UUID)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, objective_id, 0)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, objective_id, PROP_OBJECTIVE_ID)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, title, NULL)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, title, PROP_TITLE)
+KOERS_DEFINE_RECORD_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, objective_id, PROP_OBJECTIVE_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, title, PROP_TITLE, NULL)
 KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, KoersMetricKind, metric_kind, 0)
 
 void
@@ -209,8 +202,7 @@ koers_key_result_set_metric_kind (KoersKeyResult *self,
     update_progress (self);
 }
 
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, unit, NULL)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, unit, PROP_UNIT)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, unit, PROP_UNIT, NULL)
 KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, start_value, 0)
 
 void
@@ -247,22 +239,12 @@ koers_key_result_set_current_value (KoersKeyResult *self,
     update_progress (self);
 }
 
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, due_date, NULL)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, due_date, PROP_DUE_DATE)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, owner, NULL)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, owner, PROP_OWNER)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, weight, 0)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, double, weight, PROP_WEIGHT)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gboolean, uses_personal_data, FALSE)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, boolean, gboolean, uses_personal_data, PROP_USES_PERSONAL_DATA)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, personal_data_note, NULL)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, personal_data_note, PROP_PERSONAL_DATA_NOTE)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int, position, 0)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int, int, position, PROP_POSITION)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, created, 0)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, created, PROP_CREATED)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, updated, 0)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, due_date, PROP_DUE_DATE, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, owner, PROP_OWNER, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, double, weight, PROP_WEIGHT, 0)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, boolean, gboolean, uses_personal_data, PROP_USES_PERSONAL_DATA, FALSE)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, personal_data_note, PROP_PERSONAL_DATA_NOTE, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int, int, position, PROP_POSITION, 0)
 KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, progress, 0.0)
 
 KoersKrStatus
@@ -302,7 +284,5 @@ koers_key_result_set_final_score (KoersKeyResult *self,
   koers_property_set_double (G_OBJECT (self), properties[PROP_FINAL_SCORE], final_score);
 }
 
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, final_note, NULL)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, final_note, PROP_FINAL_NOTE)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, gint64, kpi_id, 0)
-KOERS_DEFINE_SETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, kpi_id, PROP_KPI_ID)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, final_note, PROP_FINAL_NOTE, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, kpi_id, PROP_KPI_ID, 0)

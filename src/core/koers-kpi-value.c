@@ -20,8 +20,6 @@ struct _KoersKpiValue
   gint64 updated;
 };
 
-G_DEFINE_FINAL_TYPE (KoersKpiValue, koers_kpi_value, G_TYPE_OBJECT)
-
 enum
 {
   PROP_0,
@@ -40,27 +38,15 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpiValue, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpiValue, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersKpiValue),
   { "kpi-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpiValue, kpi_id) },
   { "date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKpiValue, date) },
   { "value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpiValue, value) },
   { "note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpiValue, note) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpiValue, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpiValue, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersKpiValue),
 };
 
-static void
-koers_kpi_value_class_init (KoersKpiValueClass *klass)
-{
-  koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties);
-}
-
-static void
-koers_kpi_value_init (KoersKpiValue *self)
-{
-  koers_property_init_defaults (G_OBJECT (self));
-}
+KOERS_DEFINE_MODEL_TYPE (KoersKpiValue, koers_kpi_value)
 
 KoersKpiValue *
 koers_kpi_value_new (const char *date_iso,
@@ -74,22 +60,11 @@ koers_kpi_value_new (const char *date_iso,
                        NULL);
 }
 
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, id, 0)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, id, PROP_ID)
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, const char *, uuid, NULL)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, uuid, PROP_UUID)
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, kpi_id, 0)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, kpi_id, PROP_KPI_ID)
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, const char *, date, NULL)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, date, PROP_DATE)
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, double, value, 0.0)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, double, double, value, PROP_VALUE)
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, const char *, note, NULL)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, note, PROP_NOTE)
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, created, 0)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, created, PROP_CREATED)
-KOERS_DEFINE_GETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, gint64, updated, 0)
-KOERS_DEFINE_SETTER (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_RECORD_ACCESSORS (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE)
+KOERS_DEFINE_ACCESSORS (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, int64, gint64, kpi_id, PROP_KPI_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, date, PROP_DATE, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, double, double, value, PROP_VALUE, 0.0)
+KOERS_DEFINE_ACCESSORS (KoersKpiValue, koers_kpi_value, KOERS_IS_KPI_VALUE, string, const char *, note, PROP_NOTE, NULL)
 
 int
 koers_kpi_value_compare_newest_first (gconstpointer a,

@@ -79,8 +79,7 @@ set_status_input (GObject      *object,
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpi, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersKpi),
   { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKpi, department_id) },
   { "name", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, name) },
   { "unit", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKpi, unit) },
@@ -95,8 +94,7 @@ static const KoersProperty property_table[] = {
   { "frequency", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, frequency),
     .type = koers_kpi_frequency_get_type, .default_value = KOERS_KPI_FREQUENCY_MONTHLY },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKpi, position) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersKpi, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersKpi),
   { "current-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, current_value),
     .read_only = TRUE },
   { "last-update-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKpi, last_update_date),
@@ -231,18 +229,11 @@ koers_kpi_new (const char       *name,
                        NULL);
 }
 
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, id, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, id, PROP_ID)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, uuid, NULL)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, uuid, PROP_UUID)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, department_id, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, department_id, PROP_DEPARTMENT_ID)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, name, NULL)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, name, PROP_NAME)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, const char *, unit, NULL)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, unit, PROP_UNIT)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersMetricKind, metric_kind, KOERS_METRIC_KIND_NUMBER)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersMetricKind, metric_kind, PROP_METRIC_KIND)
+KOERS_DEFINE_RECORD_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, department_id, PROP_DEPARTMENT_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, name, PROP_NAME, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, unit, PROP_UNIT, NULL)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersMetricKind, metric_kind, PROP_METRIC_KIND, KOERS_METRIC_KIND_NUMBER)
 KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiDirection, direction, KOERS_KPI_DIRECTION_HIGHER)
 
 void
@@ -279,14 +270,8 @@ koers_kpi_set_attention (KoersKpi *self,
     update_status (self);
 }
 
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiFrequency, frequency, KOERS_KPI_FREQUENCY_MONTHLY)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersKpiFrequency, frequency, PROP_FREQUENCY)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int, position, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int, int, position, PROP_POSITION)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, created, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, created, PROP_CREATED)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, gint64, updated, 0)
-KOERS_DEFINE_SETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersKpiFrequency, frequency, PROP_FREQUENCY, KOERS_KPI_FREQUENCY_MONTHLY)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, int, int, position, PROP_POSITION, 0)
 
 GListModel *
 koers_kpi_get_values (KoersKpi *self)

@@ -100,8 +100,7 @@ set_final_grade (GObject      *object,
 
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
-  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, id) },
-  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, uuid) },
+  KOERS_PROPERTY_IDENTITY (KoersObjective),
   { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, department_id) },
   { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, title) },
   { "description", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, description) },
@@ -116,8 +115,7 @@ static const KoersProperty property_table[] = {
     .type = koers_objective_state_get_type, .default_value = KOERS_OBJECTIVE_STATE_ACTIVE },
   { "carried-over-from-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersObjective, carried_over_from_id) },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersObjective, position) },
-  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersObjective, created) },
-  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (KoersObjective, updated) },
+  KOERS_PROPERTY_TIMESTAMPS (KoersObjective),
   { "score", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, score),
     .minimum = 0.0, .maximum = 1.0, .default_value = 0.0, .read_only = TRUE },
   { "n-key-results", KOERS_PROPERTY_UINT, G_STRUCT_OFFSET (KoersObjective, n_key_results),
@@ -256,36 +254,18 @@ koers_objective_new (const char        *title,
                        NULL);
 }
 
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, id, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, id, PROP_ID)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, uuid, NULL)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, uuid, PROP_UUID)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, department_id, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, department_id, PROP_DEPARTMENT_ID)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, title, NULL)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, title, PROP_TITLE)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, description, NULL)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, description, PROP_DESCRIPTION)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, KoersLevel, level, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersLevel, level, PROP_LEVEL)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, KoersObjectiveKind, kind, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersObjectiveKind, kind, PROP_KIND)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, period, NULL)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, period, PROP_PERIOD)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, owner, NULL)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, owner, PROP_OWNER)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, aligned_to_id, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, aligned_to_id, PROP_ALIGNED_TO_ID)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, KoersObjectiveState, state, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersObjectiveState, state, PROP_STATE)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, carried_over_from_id, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, carried_over_from_id, PROP_CARRIED_OVER_FROM_ID)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int, position, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int, int, position, PROP_POSITION)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, created, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, created, PROP_CREATED)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, gint64, updated, 0)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, updated, PROP_UPDATED)
+KOERS_DEFINE_RECORD_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, department_id, PROP_DEPARTMENT_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, title, PROP_TITLE, NULL)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, description, PROP_DESCRIPTION, NULL)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersLevel, level, PROP_LEVEL, 0)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersObjectiveKind, kind, PROP_KIND, 0)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, period, PROP_PERIOD, NULL)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, owner, PROP_OWNER, NULL)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, aligned_to_id, PROP_ALIGNED_TO_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, enum, KoersObjectiveState, state, PROP_STATE, 0)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int64, gint64, carried_over_from_id, PROP_CARRIED_OVER_FROM_ID, 0)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, int, int, position, PROP_POSITION, 0)
 
 gboolean
 koers_objective_get_parsed_period (KoersObjective *self,
@@ -361,8 +341,7 @@ koers_objective_sort_key_results (KoersObjective *self)
 }
 
 KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, score, 0.0)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, postmortem, NULL)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, postmortem, PROP_POSTMORTEM)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, postmortem, PROP_POSTMORTEM, NULL)
 KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, final_grade, -1.0)
 
 void
@@ -387,8 +366,7 @@ koers_objective_has_final_grade (KoersObjective *self)
   return self->final_grade >= 0.0;
 }
 
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, const char *, review_note, NULL)
-KOERS_DEFINE_SETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, review_note, PROP_REVIEW_NOTE)
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, review_note, PROP_REVIEW_NOTE, NULL)
 
 gboolean
 koers_objective_get_archived (KoersObjective *self)

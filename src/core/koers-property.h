@@ -54,6 +54,19 @@ struct _KoersProperty
                                                                      .construct_only = TRUE \
   }
 
+/* The rows of the fields every stored entity has, in its property table:
+ * its row id and uuid (the table's first two rows, PROP_ID and PROP_UUID)
+ * and when it was created and last updated (two rows side by side).
+ * Unformatted: clang-format would break the last row's braces apart. */
+/* clang-format off */
+#define KOERS_PROPERTY_IDENTITY(Struct)                           \
+  { "id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (Struct, id) },      \
+  { "uuid", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (Struct, uuid) }
+#define KOERS_PROPERTY_TIMESTAMPS(Struct)                                 \
+  { "created", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (Struct, created) }, \
+  { "updated", KOERS_PROPERTY_INT64, G_STRUCT_OFFSET (Struct, updated) }
+/* clang-format on */
+
 /* The public getter and setter of a model class's field, one line each,
  * for the fields whose accessors do nothing else (a setter that clamps
  * or updates what follows from the value is written out):
@@ -76,6 +89,36 @@ struct _KoersProperty
   {                                                                              \
     g_return_if_fail (IS_TYPE (self));                                           \
     koers_property_set_##kind (G_OBJECT (self), properties[prop_id], member);    \
+  }
+
+/* Both of a field's accessors, for the fields that have the two. */
+#define KOERS_DEFINE_ACCESSORS(Type, prefix, IS_TYPE, kind, Value, member, prop_id, fallback) \
+  KOERS_DEFINE_GETTER (Type, prefix, IS_TYPE, Value, member, fallback)                        \
+  KOERS_DEFINE_SETTER (Type, prefix, IS_TYPE, kind, Value, member, prop_id)
+
+/* The accessors of the four fields every stored entity has (its row id,
+ * its uuid, when it was created and last updated), whose property ids are
+ * PROP_ID, PROP_UUID, PROP_CREATED and PROP_UPDATED. */
+#define KOERS_DEFINE_RECORD_ACCESSORS(Type, prefix, IS_TYPE)                                  \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, int64, gint64, id, PROP_ID, 0)               \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, string, const char *, uuid, PROP_UUID, NULL) \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, int64, gint64, created, PROP_CREATED, 0)     \
+  KOERS_DEFINE_ACCESSORS (Type, prefix, IS_TYPE, int64, gint64, updated, PROP_UPDATED, 0)
+
+/* A model class that is its property table and nothing more: the type,
+ * a class_init that installs property_table into properties[] (N_PROPS - 1
+ * entries) and an instance init that gives every field its default.
+ * Stands after the table. */
+#define KOERS_DEFINE_MODEL_TYPE(Type, prefix)                                                       \
+  G_STATIC_ASSERT (G_N_ELEMENTS (property_table) == N_PROPS - 1);                                   \
+  G_DEFINE_FINAL_TYPE (Type, prefix, G_TYPE_OBJECT)                                                 \
+  static void prefix##_class_init (Type##Class *klass)                                              \
+  {                                                                                                 \
+    koers_property_install_model (G_OBJECT_CLASS (klass), property_table, N_PROPS - 1, properties); \
+  }                                                                                                 \
+  static void prefix##_init (Type *self)                                                            \
+  {                                                                                                 \
+    koers_property_init_defaults (G_OBJECT (self));                                                 \
   }
 
 /* Makes the param specs of the n_properties entries of table into

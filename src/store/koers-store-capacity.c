@@ -103,32 +103,26 @@ koers_store_set_capacity (KoersStore        *self,
 
   key = koers_period_to_string (period);
   uuid = koers_uuid_new ();
-  if (!koers_store_begin (self, error))
-    return FALSE;
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO capacities (uuid, department_id, period, days, budget,"
-                              " created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
-                              " ON CONFLICT (department_id, period) DO UPDATE SET"
-                              " days = excluded.days, budget = excluded.budget,"
-                              " updated = max (excluded.updated, capacities.updated + 1)",
-                              error);
+  stmt = koers_store_begin_write (self,
+                                  "INSERT INTO capacities (uuid, department_id, period, days, budget,"
+                                  " created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+                                  " ON CONFLICT (department_id, period) DO UPDATE SET"
+                                  " days = excluded.days, budget = excluded.budget,"
+                                  " updated = max (excluded.updated, capacities.updated + 1)",
+                                  error);
   if (stmt == NULL)
-    goto rollback;
+    return FALSE;
   koers_store_bind_text (stmt, 1, uuid);
   koers_db_bind_int64 (stmt, 2, department_id);
   koers_store_bind_text (stmt, 3, key);
   koers_db_bind_double (stmt, 4, days);
   koers_db_bind_double (stmt, 5, budget);
   koers_db_bind_int64 (stmt, 6, now);
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_end_write (self, stmt, error))
+    return FALSE;
 
   koers_store_emit_changed (self);
   return TRUE;
-
-rollback:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 double
@@ -166,14 +160,8 @@ koers_store_set_days_per_fte (KoersStore *self,
     }
 
   g_ascii_dtostr (buffer, sizeof buffer, days);
-  if (!koers_store_begin (self, error))
+  if (!koers_store_save_settings (self, error, KOERS_STORE_SETTING_DAYS_PER_FTE, buffer, NULL))
     return FALSE;
-  if (!koers_store_write_setting (self, KOERS_STORE_SETTING_DAYS_PER_FTE, buffer, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
   koers_store_emit_changed (self);
   return TRUE;
 }
@@ -205,28 +193,22 @@ koers_store_answer_request (KoersStore       *self,
     }
 
   now = MAX (koers_now_usec (), koers_objective_get_updated (objective) + 1);
-  if (!koers_store_begin (self, error))
-    return FALSE;
-  stmt = koers_store_prepare (self,
-                              "UPDATE objectives SET request_state = ?1, request_note = ?2,"
-                              " updated = ?3 WHERE id = ?4",
-                              error);
+  stmt = koers_store_begin_write (self,
+                                  "UPDATE objectives SET request_state = ?1, request_note = ?2,"
+                                  " updated = ?3 WHERE id = ?4",
+                                  error);
   if (stmt == NULL)
-    goto rollback;
+    return FALSE;
   koers_store_bind_text (stmt, 1, koers_request_state_to_string (state));
   koers_db_bind_text (stmt, 2, note != NULL ? note : "");
   koers_db_bind_int64 (stmt, 3, now);
   koers_db_bind_int64 (stmt, 4, koers_objective_get_id (objective));
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_end_write (self, stmt, error))
+    return FALSE;
 
   g_object_set (objective, "request-state", state, "request-note", note, "updated", now, NULL);
   koers_store_emit_changed (self);
   return TRUE;
-
-rollback:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 static int

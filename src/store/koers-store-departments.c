@@ -136,8 +136,6 @@ koers_store_save_department (KoersStore      *self,
 {
   g_autoptr (KoersRow) row = NULL;
   KoersDepartment *own;
-  int              order;
-  gint64           now;
 
   own = koers_store_find_own (self, dept, KOERS_TYPE_DEPARTMENT, error);
   if (own == NULL)
@@ -146,21 +144,14 @@ koers_store_save_department (KoersStore      *self,
   if (!check_parent (self, own, koers_department_get_parent_id (dept), error))
     goto failed;
 
-  order = koers_department_get_sort_order (own);
-  now = MAX (koers_now_usec (), koers_department_get_updated (own) + 1);
-
-  if (!koers_store_begin (self, error))
+  row = koers_store_begin_save (self, G_OBJECT (own), G_OBJECT (dept), FALSE, error);
+  if (row == NULL)
     goto failed;
 
   /* A save does not move it: the order is the store's (move_department). */
-  row = koers_row_new_from_object (G_OBJECT (dept));
-  row->id = koers_department_get_id (own);
-  row->order = order;
-  row->updated = now;
-  if (!koers_store_commit_saved_row (self, row, error))
+  row->order = koers_department_get_sort_order (own);
+  if (!koers_store_end_save (self, G_OBJECT (own), G_OBJECT (dept), row, error))
     goto failed;
-
-  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (dept), row);
 
   koers_store_emit_changed (self);
   return TRUE;

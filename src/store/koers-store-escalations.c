@@ -83,14 +83,12 @@ koers_store_escalate (KoersStore       *self,
   uuid = koers_uuid_new ();
   reason_text = g_strstrip (g_strdup (reason));
   help_text = g_strstrip (g_strdup (help));
-  if (!koers_store_begin (self, error))
-    return FALSE;
-  stmt = koers_store_prepare (self,
-                              "INSERT INTO escalations (uuid, objective_id, key_result_id, reason,"
-                              " help, raised_by, raised_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                              error);
+  stmt = koers_store_begin_write (self,
+                                  "INSERT INTO escalations (uuid, objective_id, key_result_id, reason,"
+                                  " help, raised_by, raised_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                  error);
   if (stmt == NULL)
-    goto rollback;
+    return FALSE;
   koers_store_bind_text (stmt, 1, uuid);
   koers_db_bind_int64 (stmt, 2, koers_objective_get_id (objective));
   koers_store_bind_link (stmt, 3, kr != NULL ? koers_key_result_get_id (kr) : 0);
@@ -98,8 +96,8 @@ koers_store_escalate (KoersStore       *self,
   koers_store_bind_text (stmt, 5, help_text);
   koers_db_bind_text (stmt, 6, get_author (self));
   koers_db_bind_int64 (stmt, 7, koers_now_usec ());
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto rollback;
+  if (!koers_store_end_write (self, stmt, error))
+    return FALSE;
 
   if (escalation != NULL)
     {
@@ -108,10 +106,6 @@ koers_store_escalate (KoersStore       *self,
     }
   koers_store_emit_changed (self);
   return TRUE;
-
-rollback:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -132,14 +126,12 @@ koers_store_resolve_escalation (KoersStore *self,
       return FALSE;
     }
 
-  if (!koers_store_begin (self, error))
-    return FALSE;
-  stmt = koers_store_prepare (self,
-                              "UPDATE escalations SET resolved = 1, resolution = ?1, resolved_by = ?2,"
-                              " resolved_at = ?3 WHERE id = ?4 AND resolved = 0",
-                              error);
+  stmt = koers_store_begin_write (self,
+                                  "UPDATE escalations SET resolved = 1, resolution = ?1, resolved_by = ?2,"
+                                  " resolved_at = ?3 WHERE id = ?4 AND resolved = 0",
+                                  error);
   if (stmt == NULL)
-    goto rollback;
+    return FALSE;
   koers_store_bind_text (stmt, 1, note);
   koers_db_bind_text (stmt, 2, get_author (self));
   koers_db_bind_int64 (stmt, 3, koers_now_usec ());

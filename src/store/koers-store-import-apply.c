@@ -23,6 +23,30 @@ resort_department (KoersStore      *self,
   g_object_unref (dept);
 }
 
+/* object, the store's (existing) or the batch's own, takes the entry:
+ * its fields when it is the store's, its row id, uuid and owner, and the
+ * links given as property names and ids (NULL-terminated), in one
+ * notification. */
+static void
+take_entry (const KoersEntity     *entity,
+            gpointer               object,
+            const KoersBatchEntry *entry,
+            const char            *first_link,
+            ...)
+{
+  const KoersColumn *parent = koers_entity_get_parent (entity);
+  va_list            links;
+
+  g_object_freeze_notify (object);
+  if (object != entry->object)
+    koers_entity_copy (entity, object, entry->object, NULL);
+  g_object_set (object, "id", entry->id, "uuid", entry->uuid, parent->property, entry->owner_id, NULL);
+  va_start (links, first_link);
+  g_object_set_valist (object, first_link, links);
+  va_end (links);
+  g_object_thaw_notify (object);
+}
+
 static void
 apply_departments (KoersBatchWrite *w)
 {
@@ -34,13 +58,7 @@ apply_departments (KoersBatchWrite *w)
       KoersDepartment *from = KOERS_DEPARTMENT (entry->object);
       KoersDepartment *dept = entry->existing != NULL ? KOERS_DEPARTMENT (entry->existing) : from;
 
-      g_object_freeze_notify (G_OBJECT (dept));
-      if (dept != from)
-        koers_entity_copy (&koers_entity_department, G_OBJECT (dept), G_OBJECT (from), NULL);
-      koers_department_set_id (dept, entry->id);
-      koers_department_set_uuid (dept, entry->uuid);
-      koers_department_set_parent_id (dept, entry->owner_id);
-      g_object_thaw_notify (G_OBJECT (dept));
+      take_entry (&koers_entity_department, dept, entry, NULL);
 
       if (dept == from)
         {
@@ -63,15 +81,8 @@ apply_objectives (KoersBatchWrite *w)
       KoersObjective  *objective =
         entry->existing != NULL ? KOERS_OBJECTIVE (entry->existing) : from;
 
-      g_object_freeze_notify (G_OBJECT (objective));
-      if (objective != from)
-        koers_entity_copy (&koers_entity_objective, G_OBJECT (objective), G_OBJECT (from), NULL);
-      koers_objective_set_id (objective, entry->id);
-      koers_objective_set_uuid (objective, entry->uuid);
-      koers_objective_set_department_id (objective, entry->owner_id);
-      koers_objective_set_aligned_to_id (objective, entry->aligned_id);
-      koers_objective_set_carried_over_from_id (objective, entry->carried_id);
-      g_object_thaw_notify (G_OBJECT (objective));
+      take_entry (&koers_entity_objective, objective, entry, "aligned-to-id", entry->aligned_id,
+                  "carried-over-from-id", entry->carried_id, NULL);
 
       if (objective == from)
         {
@@ -105,14 +116,7 @@ apply_key_results (KoersBatchWrite *w,
           koers_objective_remove_key_result (old, kr);
         }
 
-      g_object_freeze_notify (G_OBJECT (kr));
-      if (kr != from)
-        koers_entity_copy (&koers_entity_key_result, G_OBJECT (kr), G_OBJECT (from), NULL);
-      koers_key_result_set_id (kr, entry->id);
-      koers_key_result_set_uuid (kr, entry->uuid);
-      koers_key_result_set_objective_id (kr, entry->owner_id);
-      koers_key_result_set_kpi_id (kr, entry->kpi_id);
-      g_object_thaw_notify (G_OBJECT (kr));
+      take_entry (&koers_entity_key_result, kr, entry, "kpi-id", entry->kpi_id, NULL);
 
       if (old == NULL || old != objective)
         {
@@ -148,13 +152,7 @@ apply_checkins (KoersBatchWrite *w)
           koers_key_result_remove_checkin (old, checkin);
         }
 
-      g_object_freeze_notify (G_OBJECT (checkin));
-      if (checkin != from)
-        koers_entity_copy (&koers_entity_checkin, G_OBJECT (checkin), G_OBJECT (from), NULL);
-      koers_checkin_set_id (checkin, entry->id);
-      koers_checkin_set_uuid (checkin, entry->uuid);
-      koers_checkin_set_key_result_id (checkin, entry->owner_id);
-      g_object_thaw_notify (G_OBJECT (checkin));
+      take_entry (&koers_entity_checkin, checkin, entry, NULL);
 
       /* Adds it, or re-sorts it when it is already there. */
       koers_key_result_add_checkin (kr, checkin);
@@ -175,13 +173,7 @@ apply_kpis (KoersBatchWrite *w)
       KoersKpi        *from = KOERS_KPI (entry->object);
       KoersKpi        *kpi = entry->existing != NULL ? KOERS_KPI (entry->existing) : from;
 
-      g_object_freeze_notify (G_OBJECT (kpi));
-      if (kpi != from)
-        koers_entity_copy (&koers_entity_kpi, G_OBJECT (kpi), G_OBJECT (from), NULL);
-      koers_kpi_set_id (kpi, entry->id);
-      koers_kpi_set_uuid (kpi, entry->uuid);
-      koers_kpi_set_department_id (kpi, entry->owner_id);
-      g_object_thaw_notify (G_OBJECT (kpi));
+      take_entry (&koers_entity_kpi, kpi, entry, NULL);
 
       if (kpi == from)
         {
@@ -214,13 +206,7 @@ apply_kpi_values (KoersBatchWrite *w)
           koers_kpi_remove_value (old, value);
         }
 
-      g_object_freeze_notify (G_OBJECT (value));
-      if (value != from)
-        koers_entity_copy (&koers_entity_kpi_value, G_OBJECT (value), G_OBJECT (from), NULL);
-      koers_kpi_value_set_id (value, entry->id);
-      koers_kpi_value_set_uuid (value, entry->uuid);
-      koers_kpi_value_set_kpi_id (value, entry->owner_id);
-      g_object_thaw_notify (G_OBJECT (value));
+      take_entry (&koers_entity_kpi_value, value, entry, NULL);
 
       /* Adds it, or re-sorts it when it is already there. */
       koers_kpi_add_value (kpi, value);

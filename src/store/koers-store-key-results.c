@@ -93,7 +93,6 @@ koers_store_save_key_result (KoersStore     *self,
   KoersObjective *owner;
   KoersObjective *target;
   int             position;
-  gint64          now;
 
   own = koers_store_find_own (self, kr, KOERS_TYPE_KEY_RESULT, error);
   if (own == NULL)
@@ -117,24 +116,18 @@ koers_store_save_key_result (KoersStore     *self,
     }
 
   position = target != owner ? get_next_position (target) : koers_key_result_get_position (kr);
-  now = MAX (koers_now_usec (), koers_key_result_get_updated (own) + 1);
 
-  if (!koers_store_begin (self, error))
+  row = koers_store_begin_save (self, G_OBJECT (own), G_OBJECT (kr), TRUE, error);
+  if (row == NULL)
     goto failed;
-  if (!koers_store_merge_newer (self, G_OBJECT (kr), koers_key_result_get_uuid (own), error))
-    goto rollback;
 
-  row = koers_row_new_from_object (G_OBJECT (kr));
-  row->id = koers_key_result_get_id (own);
   row->owner_id = koers_objective_get_id (target);
   /* After the merge: a move by someone else within the objective stays. */
   row->order = target != owner ? position : koers_key_result_get_position (kr);
-  row->updated = now;
-  if (!koers_store_commit_saved_row (self, row, error))
+  if (!koers_store_end_save (self, G_OBJECT (own), G_OBJECT (kr), row, error))
     goto failed;
 
   g_object_ref (own);
-  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (kr), row);
 
   if (target != owner)
     {
@@ -150,8 +143,6 @@ koers_store_save_key_result (KoersStore     *self,
   koers_store_emit_changed (self);
   return TRUE;
 
-rollback:
-  koers_store_rollback (self);
 failed:
   return koers_store_save_failed (self, own, kr);
 }
@@ -302,23 +293,18 @@ koers_store_save_checkin (KoersStore   *self,
   KoersKeyResult *kr;
   gboolean        has_current = FALSE;
   double          current_value = 0;
-  gint64          now;
 
   own = koers_store_find_own (self, checkin, KOERS_TYPE_CHECKIN, error);
   if (own == NULL)
     return FALSE;
 
   kr = koers_store_get_checkin_key_result (self, own);
-  now = MAX (koers_now_usec (), koers_checkin_get_updated (own) + 1);
-
-  if (!koers_store_begin (self, error))
+  row = koers_store_begin_save (self, G_OBJECT (own), G_OBJECT (checkin), FALSE, error);
+  if (row == NULL)
     goto failed;
 
-  row = koers_row_new_from_object (G_OBJECT (checkin));
-  row->id = koers_checkin_get_id (own);
   row->owner_id = koers_key_result_get_id (kr);
   row->created = koers_checkin_get_created (own);
-  row->updated = now;
 
   if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
       !koers_store_sync_current_value (self, koers_key_result_get_id (kr), &has_current,

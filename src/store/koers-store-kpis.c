@@ -224,7 +224,6 @@ koers_store_save_kpi (KoersStore *self,
   KoersKpi *own;
   gint64    department_id;
   int       position;
-  gint64    now;
 
   own = koers_store_find_own (self, kpi, KOERS_TYPE_KPI, error);
   if (own == NULL)
@@ -249,20 +248,15 @@ koers_store_save_kpi (KoersStore *self,
       position = get_next_position (self, department_id, own);
   }
 
-  now = MAX (koers_now_usec (), koers_kpi_get_updated (own) + 1);
-
-  if (!koers_store_begin (self, error))
+  row = koers_store_begin_save (self, G_OBJECT (own), G_OBJECT (kpi), FALSE, error);
+  if (row == NULL)
     goto failed;
 
-  row = koers_row_new_from_object (G_OBJECT (kpi));
-  row->id = koers_kpi_get_id (own);
   row->owner_id = department_id;
   row->order = position;
-  row->updated = now;
-  if (!koers_store_commit_saved_row (self, row, error))
+  if (!koers_store_end_save (self, G_OBJECT (own), G_OBJECT (kpi), row, error))
     goto failed;
 
-  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (kpi), row);
   koers_store_resort_kpi (self, own);
 
   koers_store_emit_changed (self);
@@ -399,7 +393,6 @@ koers_store_save_kpi_value (KoersStore    *self,
   g_autoptr (KoersRow) row = NULL;
   KoersKpiValue *own;
   KoersKpi      *kpi;
-  gint64         now;
 
   own = koers_store_find_own (self, value, KOERS_TYPE_KPI_VALUE, error);
   if (own == NULL)
@@ -409,19 +402,13 @@ koers_store_save_kpi_value (KoersStore    *self,
   if (!check_value (value, TRUE, error))
     goto failed;
 
-  now = MAX (koers_now_usec (), koers_kpi_value_get_updated (own) + 1);
-
-  if (!koers_store_begin (self, error))
+  row = koers_store_begin_save (self, G_OBJECT (own), G_OBJECT (value), FALSE, error);
+  if (row == NULL)
     goto failed;
 
-  row = koers_row_new_from_object (G_OBJECT (value));
-  row->id = koers_kpi_value_get_id (own);
   row->owner_id = koers_kpi_get_id (kpi);
-  row->updated = now;
-  if (!koers_store_commit_saved_row (self, row, error))
+  if (!koers_store_end_save (self, G_OBJECT (own), G_OBJECT (value), row, error))
     goto failed;
-
-  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (value), row);
 
   /* Already in the list: this re-sorts it when the date moved. */
   koers_kpi_add_value (kpi, own);

@@ -101,24 +101,23 @@ take_objective (KoersStore *self,
   return TAKE_KEPT;
 }
 
-/* The objectives of one period key (NULL: all), in the list's order,
- * with their key results and check-ins, indexed; appended to items. */
+/* The rows of entity of one period key (NULL: all): period_from or
+ * all_from is what follows the columns in the SELECT (as
+ * koers_store_prepare_load() has them), take and items as read_rows(). */
 static gboolean
-load_objectives (KoersStore *self,
-                 const char *period,
-                 GPtrArray  *items,
-                 GError    **error)
+load_of_period (KoersStore        *self,
+                const KoersEntity *entity,
+                const char        *period,
+                const char        *period_from,
+                const char        *all_from,
+                TakeFunc           take,
+                GPtrArray         *items,
+                GError           **error)
 {
-  g_autoptr (KoersDbStmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare_load (self, entity, period, period_from,
+                                                           all_from, error);
 
-  stmt = koers_store_prepare_load (self, &koers_entity_objective, period,
-                                   "FROM objectives WHERE id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
-                                   " ORDER BY department_id, period, position, id",
-                                   "FROM objectives ORDER BY department_id, period, position, id",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  return read_rows (self, stmt, &koers_entity_objective, take_objective, NULL, items, error);
+  return stmt != NULL && read_rows (self, stmt, entity, take, NULL, items, error);
 }
 
 static Take
@@ -139,23 +138,6 @@ take_key_result (KoersStore *self,
   return TAKE_KEPT;
 }
 
-static gboolean
-load_key_results (KoersStore *self,
-                  const char *period,
-                  GError    **error)
-{
-  g_autoptr (KoersDbStmt) stmt = NULL;
-
-  stmt = koers_store_prepare_load (self, &koers_entity_key_result, period,
-                                   "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
-                                   " ORDER BY objective_id, position, id",
-                                   "FROM key_results ORDER BY objective_id, position, id",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  return read_rows (self, stmt, &koers_entity_key_result, take_key_result, NULL, NULL, error);
-}
-
 static int
 compare_objective_ptrs (gconstpointer a,
                         gconstpointer b,
@@ -173,8 +155,18 @@ koers_store_load_period_key (KoersStore *self,
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->objectives));
 
-  if (!load_objectives (self, period, items, error) ||
-      !load_key_results (self, period, error) ||
+  /* The objectives in the list's order, then their key results and
+   * check-ins, indexed. */
+  if (!load_of_period (self, &koers_entity_objective, period,
+                       "FROM objectives WHERE id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
+                       " ORDER BY department_id, period, position, id",
+                       "FROM objectives ORDER BY department_id, period, position, id",
+                       take_objective, items, error) ||
+      !load_of_period (self, &koers_entity_key_result, period,
+                       "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
+                       " ORDER BY objective_id, position, id",
+                       "FROM key_results ORDER BY objective_id, position, id",
+                       take_key_result, NULL, error) ||
       !koers_store_load_period_checkins (self, period, error))
     return FALSE;
 

@@ -100,7 +100,6 @@ koers_store_save_objective (KoersStore     *self,
 {
   g_autoptr (KoersRow) row = NULL;
   KoersObjective *own;
-  gint64          now;
 
   own = koers_store_find_own (self, objective, KOERS_TYPE_OBJECTIVE, error);
   if (own == NULL)
@@ -109,27 +108,16 @@ koers_store_save_objective (KoersStore     *self,
   if (!check_objective (self, objective, error))
     goto failed;
 
-  now = MAX (koers_now_usec (), koers_objective_get_updated (own) + 1);
-
-  if (!koers_store_begin (self, error))
-    goto failed;
-  if (!koers_store_merge_newer (self, G_OBJECT (objective), koers_objective_get_uuid (own), error))
-    goto rollback;
-
-  row = koers_row_new_from_object (G_OBJECT (objective));
-  row->id = koers_objective_get_id (own);
-  row->updated = now;
-  if (!koers_store_commit_saved_row (self, row, error))
+  row = koers_store_begin_save (self, G_OBJECT (own), G_OBJECT (objective), TRUE, error);
+  if (row == NULL ||
+      !koers_store_end_save (self, G_OBJECT (own), G_OBJECT (objective), row, error))
     goto failed;
 
-  koers_store_take_saved_row (G_OBJECT (own), G_OBJECT (objective), row);
   koers_store_resort_objective (self, own);
 
   koers_store_emit_changed (self);
   return TRUE;
 
-rollback:
-  koers_store_rollback (self);
 failed:
   return koers_store_save_failed (self, own, objective);
 }

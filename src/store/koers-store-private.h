@@ -221,13 +221,20 @@ gboolean   koers_store_exec (KoersStore *self,
 /* The settings table: read gives the value of key ("" when it has none),
  * newly allocated, or NULL on an error; write sets it, in the caller's
  * transaction. */
-char       *koers_store_read_setting (KoersStore *self,
-                                      const char *key,
-                                      GError    **error);
-gboolean    koers_store_write_setting (KoersStore *self,
-                                       const char *key,
-                                       const char *value,
-                                       GError    **error);
+char    *koers_store_read_setting (KoersStore *self,
+                                   const char *key,
+                                   GError    **error);
+gboolean koers_store_write_setting (KoersStore *self,
+                                    const char *key,
+                                    const char *value,
+                                    GError    **error);
+/* A user action that writes settings: the key and value pairs after
+ * error, up to a NULL key, in one transaction, rolled back when one
+ * fails. */
+gboolean    koers_store_save_settings (KoersStore *self,
+                                       GError    **error,
+                                       const char *first_key,
+                                       ...) G_GNUC_NULL_TERMINATED;
 void        koers_store_bind_text (KoersDbStmt *stmt,
                                    int          index,
                                    const char  *text);
@@ -253,7 +260,17 @@ gboolean koers_store_begin (KoersStore *self,
 gboolean koers_store_commit (KoersStore *self,
                              GError    **error);
 void     koers_store_rollback (KoersStore *self);
-gint64   koers_store_query_last_seq (KoersStore *self);
+/* A user action that is one statement: koers_store_begin_write() begins
+ * the transaction and prepares sql for the caller to bind (NULL, with
+ * nothing left open, when either fails); koers_store_end_write() runs it
+ * and commits, or rolls back. */
+KoersDbStmt *koers_store_begin_write (KoersStore *self,
+                                      const char *sql,
+                                      GError    **error);
+gboolean     koers_store_end_write (KoersStore  *self,
+                                    KoersDbStmt *stmt,
+                                    GError     **error);
+gint64       koers_store_query_last_seq (KoersStore *self);
 /* The changes first+1 … last are this store's own: catch-up skips them. */
 void     koers_store_note_own_changes (KoersStore *self,
                                        gint64      first,
@@ -356,12 +373,25 @@ void koers_store_forget_kpi (KoersStore *self,
  * decided are the caller's to set after. */
 void koers_store_copy_saved (GObject *to,
                              GObject *from);
-/* The end of a save that has begun its transaction and filled its row:
- * the row over the stored one (KOERS_UPDATE_SAVE) and COMMIT, or
- * ROLLBACK when either fails. */
-gboolean koers_store_commit_saved_row (KoersStore *self,
-                                       KoersRow   *row,
-                                       GError    **error);
+/* The start of a save of saved (own, the store's object, or a copy of
+ * it): the transaction begins, other processes' newer fields are merged
+ * into saved when merge says so (koers_store_merge_newer()), and the row
+ * to write is saved's under own's id, stamped after own's last update;
+ * the caller sets the owner and order the write decides.  NULL, with
+ * nothing left open, when it fails. */
+KoersRow *koers_store_begin_save (KoersStore *self,
+                                  GObject    *own,
+                                  GObject    *saved,
+                                  gboolean    merge,
+                                  GError    **error);
+/* The end of a save begun with koers_store_begin_save(): the row over the
+ * stored one (KOERS_UPDATE_SAVE) and COMMIT, or ROLLBACK when either
+ * fails; then own takes what was written (koers_store_take_saved_row()). */
+gboolean koers_store_end_save (KoersStore *self,
+                               GObject    *own,
+                               GObject    *saved,
+                               KoersRow   *row,
+                               GError    **error);
 /* After a save failed, before or in its transaction: FALSE.  The caller
  * may have changed the store's own object (own is saved): it shows what
  * is stored again. */
@@ -472,12 +502,12 @@ void koers_store_index (KoersStore *self,
                         gpointer    object,
                         gpointer    owner);
 /* Lets object and what it holds go from the indexes. */
-void            koers_store_unindex (KoersStore *self,
-                                     gpointer    object);
+void koers_store_unindex (KoersStore *self,
+                          gpointer    object);
 /* The store's own object with object's id, of object's kind (a copy or
  * the store's object itself), or NULL. */
-gpointer koers_store_find_stored (KoersStore *self,
-                                  gpointer    object);
+gpointer        koers_store_find_stored (KoersStore *self,
+                                         gpointer    object);
 KoersCheckin   *koers_store_find_checkin (KoersStore *self,
                                           gint64      id);
 KoersKeyResult *koers_store_get_checkin_key_result (KoersStore   *self,

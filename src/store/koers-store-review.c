@@ -132,27 +132,16 @@ write_dismissal (KoersStore *self,
                  gint64      now,
                  GError    **error)
 {
-  g_autoptr (KoersDbStmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = koers_store_begin_write (self, sql, error);
 
-  if (!koers_store_begin (self, error))
-    return FALSE;
-
-  stmt = koers_store_prepare (self, sql, error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   koers_store_bind_text (stmt, 1, key);
   if (koers_db_bind_parameter_count (stmt) > 1)
     koers_db_bind_int64 (stmt, 2, now);
 
-  if (!koers_store_step_done (self, stmt, error) || !koers_store_commit (self, error))
-    goto failed;
-
-  return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
+  return koers_store_end_write (self, stmt, error);
 }
 
 gboolean

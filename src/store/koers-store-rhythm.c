@@ -74,15 +74,9 @@ koers_store_write_rhythm (KoersStore        *self,
   day = g_strdup_printf ("%u", (guint) rhythm->checkin_day);
   late = g_strdup_printf ("%u", rhythm->late_days);
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_save_settings (self, error, SETTING_CHECKIN_DAY, day, SETTING_LATE_DAYS, late,
+                                  NULL))
     return FALSE;
-  if (!koers_store_write_setting (self, SETTING_CHECKIN_DAY, day, error) ||
-      !koers_store_write_setting (self, SETTING_LATE_DAYS, late, error) ||
-      !koers_store_commit (self, error))
-    {
-      koers_store_rollback (self);
-      return FALSE;
-    }
 
   koers_store_emit_changed (self);
   return TRUE;

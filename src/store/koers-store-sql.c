@@ -85,6 +85,30 @@ koers_store_write_setting (KoersStore *self,
 }
 
 gboolean
+koers_store_save_settings (KoersStore *self,
+                           GError    **error,
+                           const char *first_key,
+                           ...)
+{
+  va_list  pairs;
+  gboolean written = TRUE;
+
+  if (!koers_store_begin (self, error))
+    return FALSE;
+
+  va_start (pairs, first_key);
+  for (const char *key = first_key; written && key != NULL; key = va_arg (pairs, const char *))
+    written = koers_store_write_setting (self, key, va_arg (pairs, const char *), error);
+  va_end (pairs);
+
+  if (written && koers_store_commit (self, error))
+    return TRUE;
+
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 koers_store_step_done (KoersStore  *self,
                        KoersDbStmt *stmt,
                        GError     **error)
@@ -219,6 +243,34 @@ koers_store_begin (KoersStore *self,
   return TRUE;
 
 failed:
+  koers_store_rollback (self);
+  return FALSE;
+}
+
+KoersDbStmt *
+koers_store_begin_write (KoersStore *self,
+                         const char *sql,
+                         GError    **error)
+{
+  KoersDbStmt *stmt;
+
+  if (!koers_store_begin (self, error))
+    return NULL;
+
+  stmt = koers_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    koers_store_rollback (self);
+  return stmt;
+}
+
+gboolean
+koers_store_end_write (KoersStore  *self,
+                       KoersDbStmt *stmt,
+                       GError     **error)
+{
+  if (koers_store_step_done (self, stmt, error) && koers_store_commit (self, error))
+    return TRUE;
+
   koers_store_rollback (self);
   return FALSE;
 }

@@ -248,17 +248,50 @@ koers_store_copy_saved (GObject *to,
   koers_entity_copy (koers_entity_for_object (to), to, from, not_saved);
 }
 
-gboolean
-koers_store_commit_saved_row (KoersStore *self,
-                              KoersRow   *row,
-                              GError    **error)
+KoersRow *
+koers_store_begin_save (KoersStore *self,
+                        GObject    *own,
+                        GObject    *saved,
+                        gboolean    merge,
+                        GError    **error)
 {
-  if (koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) &&
-      koers_store_commit (self, error))
-    return TRUE;
+  g_autofree char *uuid = NULL;
+  KoersRow        *row;
+  gint64           id;
+  gint64           updated;
 
-  koers_store_rollback (self);
-  return FALSE;
+  g_object_get (own, "id", &id, "uuid", &uuid, "updated", &updated, NULL);
+  if (!koers_store_begin (self, error))
+    return NULL;
+  if (merge && !koers_store_merge_newer (self, saved, uuid, error))
+    {
+      koers_store_rollback (self);
+      return NULL;
+    }
+
+  /* After the merge, which may have changed saved. */
+  row = koers_row_new_from_object (saved);
+  row->id = id;
+  row->updated = MAX (koers_now_usec (), updated + 1);
+  return row;
+}
+
+gboolean
+koers_store_end_save (KoersStore *self,
+                      GObject    *own,
+                      GObject    *saved,
+                      KoersRow   *row,
+                      GError    **error)
+{
+  if (!koers_store_update_row (self, row, KOERS_UPDATE_SAVE, error) ||
+      !koers_store_commit (self, error))
+    {
+      koers_store_rollback (self);
+      return FALSE;
+    }
+
+  koers_store_take_saved_row (own, saved, row);
+  return TRUE;
 }
 
 gboolean

@@ -485,12 +485,8 @@ koers_store_set_organisation (KoersStore *self,
 
   value = g_strstrip (g_strdup (name != NULL ? name : ""));
 
-  if (!koers_store_begin (self, error))
+  if (!koers_store_save_settings (self, error, KOERS_STORE_SETTING_ORGANISATION, value, NULL))
     return FALSE;
-
-  if (!koers_store_write_setting (self, KOERS_STORE_SETTING_ORGANISATION, value, error) ||
-      !koers_store_commit (self, error))
-    goto failed;
 
   if (g_strcmp0 (self->organisation, value) != 0)
     {
@@ -501,10 +497,6 @@ koers_store_set_organisation (KoersStore *self,
 
   koers_store_emit_changed (self);
   return TRUE;
-
-failed:
-  koers_store_rollback (self);
-  return FALSE;
 }
 
 void
