@@ -203,7 +203,6 @@ koers_report_layout_free (KoersReportLayout *self)
   g_clear_object (&self->pango);
   g_clear_pointer (&self->no_hyphens, pango_attr_list_unref);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
-  g_free (self->link_dest);
   g_free (self->header_text);
   g_free (self->footer_text);
   g_free (self);
@@ -215,9 +214,7 @@ koers_report_layout_begin_pass (KoersReportLayout *self,
                                 int                n_pages)
 {
   self->surface = surface;
-  /* On a PDF, each page gets its own recording in new_page (). */
-  self->cr = NULL;
-  self->writer = surface != NULL ? koers_report_writer_new (surface) : NULL;
+  self->cr = surface != NULL ? cairo_create (surface) : NULL;
   self->drawing = surface != NULL;
   self->only_page = 0;
   self->pass = surface != NULL ? 1 : 0;
@@ -248,7 +245,6 @@ koers_report_layout_end_pass (KoersReportLayout *self)
   if (self->page_open)
     koers_report_layout_finish_page (self);
   g_clear_pointer (&self->cr, cairo_destroy);
-  g_clear_pointer (&self->writer, koers_report_writer_finish);
   self->surface = NULL;
 }
 
@@ -390,38 +386,6 @@ koers_report_text_width (PangoLayout *layout)
   return (double) logical.width / PANGO_SCALE;
 }
 
-/* Grows the open link's area by a box drawn in the current user space:
- * Cairo would take a link's area from what is drawn inside its tag, but
- * a page's recording cannot hold tags (see koers-report-writer.h). */
-static void
-note_drawn (KoersReportLayout *self,
-            double             x,
-            double             y,
-            double             w,
-            double             h)
-{
-  double x1 = x, y1 = y, x2 = x + w, y2 = y + h;
-  int    left, top, right, bottom;
-
-  if (!self->link_open || self->writer == NULL)
-    return;
-
-  cairo_user_to_device (self->cr, &x1, &y1);
-  cairo_user_to_device (self->cr, &x2, &y2);
-  left = (int) floor (MIN (x1, x2));
-  top = (int) floor (MIN (y1, y2));
-  right = (int) ceil (MAX (x1, x2));
-  bottom = (int) ceil (MAX (y1, y2));
-  if (self->link_area.width > 0 && self->link_area.height > 0)
-    {
-      left = MIN (left, self->link_area.x);
-      top = MIN (top, self->link_area.y);
-      right = MAX (right, self->link_area.x + self->link_area.width);
-      bottom = MAX (bottom, self->link_area.y + self->link_area.height);
-    }
-  self->link_area = (cairo_rectangle_int_t) { left, top, right - left, bottom - top };
-}
-
 static void
 set_color (cairo_t                *cr,
            const KoersReportColor *color)
@@ -439,14 +403,6 @@ koers_report_layout_draw_text (KoersReportLayout      *self,
   if (!self->drawing)
     return;
 
-  if (self->link_open)
-    {
-      PangoRectangle ink;
-
-      pango_layout_get_extents (layout, &ink, NULL);
-      note_drawn (self, x + (double) ink.x / PANGO_SCALE, y + (double) ink.y / PANGO_SCALE,
-                  (double) ink.width / PANGO_SCALE, (double) ink.height / PANGO_SCALE);
-    }
   set_color (self->cr, color);
   cairo_move_to (self->cr, x, y);
   pango_cairo_show_layout (self->cr, layout);
@@ -521,16 +477,6 @@ koers_report_layout_new_page (KoersReportLayout *self,
   if (!self->drawing)
     return;
 
-  if (self->writer != NULL)
-    {
-      cairo_rectangle_t page = { 0, 0, KOERS_REPORT_PAGE_WIDTH, KOERS_REPORT_PAGE_HEIGHT };
-      cairo_surface_t  *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &page);
-
-      g_clear_pointer (&self->cr, cairo_destroy);
-      self->cr = cairo_create (recording);
-      cairo_surface_destroy (recording);
-    }
-
   /* Cairo's PDF surface first records a page, then keeps the union of the
    * areas of what it can draw natively; a page-sized paper rectangle
    * first makes that union one rectangle for the rest of the page,
@@ -564,12 +510,7 @@ koers_report_layout_finish_page (KoersReportLayout *self)
   cairo_restore (self->cr);
   draw_footer (self);
   /* A printed page is shown by the print operation. */
-  if (self->writer != NULL)
-    {
-      koers_report_writer_add_page (self->writer, cairo_surface_reference (cairo_get_target (self->cr)));
-      g_clear_pointer (&self->cr, cairo_destroy);
-    }
-  else if (self->surface != NULL)
+  if (self->surface != NULL)
     cairo_show_page (self->cr);
 }
 
@@ -729,7 +670,6 @@ koers_report_layout_fill_rect (KoersReportLayout      *self,
   if (!self->drawing || w <= 0 || h <= 0)
     return;
 
-  note_drawn (self, x, y, w, h);
   set_color (self->cr, color);
   cairo_new_path (self->cr);
   cairo_rectangle (self->cr, x, y, w, h);
@@ -798,7 +738,6 @@ koers_report_layout_fill_rounded (KoersReportLayout      *self,
   if (!self->drawing || w <= 0 || h <= 0)
     return;
 
-  note_drawn (self, x, y, w, h);
   set_color (self->cr, color);
   koers_report_fill_rounded_on (self->cr, x, y, w, h, radius);
 }
@@ -835,7 +774,6 @@ koers_report_layout_status_symbol (KoersReportLayout *self,
   if (!self->drawing)
     return;
 
-  note_drawn (self, cx - size / 2, cy - size / 2, size, size);
   cairo_save (cr);
   /* A text drawn before leaves a current point an arc would join. */
   cairo_new_path (cr);
@@ -920,22 +858,6 @@ koers_report_layout_progress_bar (KoersReportLayout      *self,
     }
 }
 
-/* A tag at this point of the page: on the page's recording, or on a PDF
- * written in its own thread, queued for the writer. */
-static void
-add_tag (KoersReportLayout *self,
-         const char        *tag_name,
-         const char        *attributes)
-{
-  if (self->writer != NULL)
-    {
-      koers_report_writer_add_tag (self->writer, tag_name, attributes);
-      return;
-    }
-  cairo_tag_begin (self->cr, tag_name, attributes);
-  cairo_tag_end (self->cr, tag_name);
-}
-
 void
 koers_report_layout_begin_link (KoersReportLayout *self,
                                 const char        *dest)
@@ -949,42 +871,19 @@ koers_report_layout_begin_link (KoersReportLayout *self,
 
   g_return_if_fail (!self->link_open);
 
-  self->link_open = TRUE;
-  if (self->writer != NULL)
-    {
-      /* The link's area is what is drawn until it ends (note_drawn ()). */
-      self->link_area = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
-      self->link_dest = g_strdup (dest);
-      return;
-    }
-
   attributes = g_strdup_printf ("dest='%s'", dest);
   cairo_tag_begin (self->cr, CAIRO_TAG_LINK, attributes);
+  self->link_open = TRUE;
 }
 
 void
 koers_report_layout_end_link (KoersReportLayout *self)
 {
-  g_autofree char *attributes = NULL;
-  const cairo_rectangle_int_t *area = &self->link_area;
-
   if (!self->link_open)
     return;
 
+  cairo_tag_end (self->cr, CAIRO_TAG_LINK);
   self->link_open = FALSE;
-  if (self->writer == NULL)
-    {
-      cairo_tag_end (self->cr, CAIRO_TAG_LINK);
-      return;
-    }
-
-  if (area->width > 0 && area->height > 0)
-    {
-      attributes = g_strdup_printf ("rect=[%d %d %d %d] dest='%s'", area->x, area->y,
-                                    area->width, area->height, self->link_dest);
-      add_tag (self, CAIRO_TAG_LINK, attributes);
-    }
-  g_clear_pointer (&self->link_dest, g_free);
 }
 
 void
@@ -1000,7 +899,8 @@ koers_report_layout_add_dest (KoersReportLayout *self,
   /* The C locale's decimal point: cairo parses these numbers. */
   attributes = g_strdup_printf ("name='%s' x=%d y=%d", name,
                                 (int) KOERS_REPORT_MARGIN_X, (int) MAX (y - 6.0, 0.0));
-  add_tag (self, CAIRO_TAG_DEST, attributes);
+  cairo_tag_begin (self->cr, CAIRO_TAG_DEST, attributes);
+  cairo_tag_end (self->cr, CAIRO_TAG_DEST);
 }
 
 int
@@ -1016,8 +916,6 @@ koers_report_layout_add_outline (KoersReportLayout *self,
     return 0;
 
   attributes = g_strdup_printf ("dest='%s'", dest);
-  if (self->writer != NULL)
-    return koers_report_writer_add_outline (self->writer, parent, title, attributes, open);
   return cairo_pdf_surface_add_outline (self->surface, parent, title, attributes,
                                         open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 }

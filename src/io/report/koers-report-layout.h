@@ -6,7 +6,6 @@
 
 #include "koers-report-data.h"
 #include "koers-report-strings.h"
-#include "koers-report-writer.h"
 
 G_BEGIN_DECLS
 
@@ -81,12 +80,7 @@ typedef struct
   PangoAttrList         *no_hyphens;
 
   cairo_surface_t *surface;   /* the PDF; NULL while measuring or printing */
-  cairo_t         *cr;        /* NULL while measuring; on a PDF, the page's recording */
-  /* On a PDF: writes the pages drawn, in a thread of its own. */
-  KoersReportWriter    *writer;
-  /* The area drawn since the open link began, in page coordinates. */
-  cairo_rectangle_int_t link_area;
-  char                 *link_dest;
+  cairo_t         *cr;        /* NULL while measuring */
   gboolean         drawing;   /* on cr, on this page */
   int              only_page; /* > 0: draw that page alone (printing) */
   int              page;      /* the current page, from 1 */
