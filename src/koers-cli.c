@@ -1053,10 +1053,10 @@ execute_in_thread (Execution *execution)
   koers_atomic_file_watch_signals ();
   keep_freed_memory ();
 
-  thread = g_thread_new ("koers-command", execute_thread_cb, execution);
-  /* This thread only waits for the command: meanwhile it loads the fonts. */
+  /* Beside the command's opening of the database, its fonts get ready. */
   if (execution->command->draws_text)
     koers_report_warm_fonts ();
+  thread = g_thread_new ("koers-command", execute_thread_cb, execution);
   while (!g_atomic_int_get (&execution->done))
     g_main_context_iteration (NULL, TRUE);
   g_thread_join (thread);

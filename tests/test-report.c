@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "io/report/koers-report-fonts.h"
 #include "koers-test-report.h"
 
 /* The PDF report, read back with poppler: content in both languages,
@@ -991,6 +992,46 @@ test_async (Fixture      *fixture,
   g_array_unref (log.fractions);
 }
 
+/* A command warms the report's fonts in a thread of their own while it
+ * opens the database; the report then lays out in that font map, page for
+ * page and word for word as in a map of its own. */
+static void
+test_warm_fonts (Fixture      *fixture,
+                 gconstpointer data)
+{
+  KoersReportOptions opts;
+  g_autofree char   *cold_path = NULL;
+  g_autofree char   *warm_path = NULL;
+  g_autoptr (KoersTestPdf) cold = NULL;
+  g_autoptr (KoersTestPdf) warm = NULL;
+  g_autofree char *cold_text = NULL;
+  g_autofree char *warm_text = NULL;
+  PangoFontMap    *left = NULL;
+
+  koers_test_report_populate (fixture, KOERS_LANGUAGE_NL);
+  koers_test_report_options_q2 (&opts, KOERS_LANGUAGE_NL);
+  cold_path = write_report (fixture, &opts, "cold.pdf");
+
+  koers_report_warm_fonts ();
+  warm_path = write_report (fixture, &opts, "warm.pdf");
+  /* The report took the warmed map: none is left for the next one. */
+  left = koers_report_fonts_take_warm_map ();
+  g_assert_null (left);
+
+  cold = koers_test_report_open_pdf (cold_path);
+  warm = koers_test_report_open_pdf (warm_path);
+  g_assert_cmpint (poppler_document_get_n_pages (warm), ==, poppler_document_get_n_pages (cold));
+  cold_text = koers_test_report_document_text (cold);
+  warm_text = koers_test_report_document_text (warm);
+  g_assert_cmpstr (warm_text, ==, cold_text);
+
+  /* Warmed and not taken, the map waits for the next report. */
+  koers_report_warm_fonts ();
+  left = koers_report_fonts_take_warm_map ();
+  g_assert_true (PANGO_IS_FONT_MAP (left));
+  g_object_unref (left);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1015,6 +1056,7 @@ main (int    argc,
   ADD ("/report/progress", test_progress);
   ADD ("/report/cancel", test_cancel);
   ADD ("/report/async", test_async);
+  ADD ("/report/warm-fonts", test_warm_fonts);
 #undef ADD
 
   return g_test_run ();

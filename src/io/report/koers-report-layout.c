@@ -8,6 +8,7 @@
 
 #include "core/koers-scoring.h"
 #include "core/koers-text.h"
+#include "koers-report-fonts.h"
 #include "koers-report-glue.h"
 #include "koers-report-layout.h"
 #include "koers-report.h"
@@ -51,32 +52,6 @@ koers_report_score_color (double score)
   return &band_colors[koers_score_get_band (score)];
 }
 
-static const struct
-{
-  double      size;
-  PangoWeight weight;
-} font_specs[N_KOERS_REPORT_FONTS] = {
-  [KOERS_REPORT_FONT_COVER_TITLE] = { 34.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_COVER_SUBTITLE] = { 15.0, PANGO_WEIGHT_NORMAL },
-  [KOERS_REPORT_FONT_FIGURE] = { 24.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_H1] = { 18.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_H2] = { 12.5, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_H3] = { 10.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_BODY] = { 9.5, PANGO_WEIGHT_NORMAL },
-  [KOERS_REPORT_FONT_BODY_BOLD] = { 9.5, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_SMALL] = { 8.0, PANGO_WEIGHT_NORMAL },
-  [KOERS_REPORT_FONT_SMALL_BOLD] = { 8.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_TABLE] = { 7.5, PANGO_WEIGHT_NORMAL },
-  [KOERS_REPORT_FONT_TABLE_BOLD] = { 7.5, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_CAPTION] = { 7.0, PANGO_WEIGHT_NORMAL },
-  [KOERS_REPORT_FONT_TINY] = { 6.3, PANGO_WEIGHT_NORMAL },
-  [KOERS_REPORT_FONT_HEAD_SMALL] = { 7.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_HEAD_SMALLER] = { 6.5, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_HEAD_SMALLEST] = { 6.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_CAPTION_BOLD] = { 7.0, PANGO_WEIGHT_BOLD },
-  [KOERS_REPORT_FONT_TINY_BOLD] = { 6.3, PANGO_WEIGHT_BOLD },
-};
-
 /* What a laid-out text is found by in the cache: looked up with text
  * pointing at the caller's string, stored with its own copy after it (one
  * block).  Formatting the key as one string cost more than a lookup. */
@@ -119,28 +94,10 @@ copy_text_key (const TextKey *key)
   return copy;
 }
 
-void
-koers_report_warm_fonts (void)
-{
-  g_autoptr (PangoFontMap) font_map = pango_cairo_font_map_new ();
-  PangoContext         *context = pango_font_map_create_context (font_map); /* no autoptr in Pango 1.50 */
-  g_autoptr (PangoLayout) layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_from_string (KOERS_REPORT_FONT_FAMILY " 8");
-
-  /* The regular and the bold face, with the signs the report draws. */
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_markup (layout, "Koers € 250.000 → ✓ ▲ ● <b>8,5 %</b>", -1);
-  pango_layout_get_extents (layout, NULL, NULL);
-  pango_font_description_free (font);
-  g_object_unref (context);
-}
-
 KoersReportLayout *
 koers_report_layout_new (const KoersReportData *data)
 {
   KoersReportLayout    *self = g_new0 (KoersReportLayout, 1);
-  cairo_font_options_t *options;
-  PangoFontMap         *font_map;
   g_autofree char      *period = koers_format_period (data->language, &data->period);
   g_autofree char      *date = koers_format_date (data->language, &data->generated);
   g_autofree char      *organisation = NULL;
@@ -149,21 +106,13 @@ koers_report_layout_new (const KoersReportData *data)
   self->lang = data->language;
   self->text_cache = g_hash_table_new_full (text_key_hash, text_key_equal, g_free, g_object_unref);
 
-  /* The font map is per thread, so a worker thread gets its own.  Metrics
-   * are unhinted and at 72 dpi, as on a PDF surface, so the measuring pass
-   * and the drawing pass break lines in the same places. */
-  font_map = pango_cairo_font_map_get_default ();
-  self->pango = pango_font_map_create_context (font_map);
-  pango_cairo_context_set_resolution (self->pango, 72.0);
-  /* Glyphs where the font puts them: positions rounded to whole points
-   * made Cairo correct nearly every glyph in the PDF's text operators,
-   * most of the time a page took to write. */
-  pango_context_set_round_glyph_positions (self->pango, FALSE);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->pango, options);
-  cairo_font_options_destroy (options);
+  /* The map a command warmed while it opened the database, else this
+   * thread's own (a Pango font map serves one thread at a time). */
+  self->font_map = koers_report_fonts_take_warm_map ();
+  if (self->font_map == NULL)
+    self->font_map = g_object_ref (pango_cairo_font_map_get_default ());
+  self->pango = pango_font_map_create_context (self->font_map);
+  koers_report_fonts_set_up_context (self->pango);
 
   self->no_hyphens = pango_attr_list_new ();
 #if PANGO_VERSION_CHECK(1, 44, 0)
@@ -171,12 +120,7 @@ koers_report_layout_new (const KoersReportData *data)
 #endif
 
   for (guint i = 0; i < N_KOERS_REPORT_FONTS; i++)
-    {
-      self->fonts[i] = pango_font_description_new ();
-      pango_font_description_set_family (self->fonts[i], KOERS_REPORT_FONT_FAMILY);
-      pango_font_description_set_weight (self->fonts[i], font_specs[i].weight);
-      pango_font_description_set_absolute_size (self->fonts[i], font_specs[i].size * PANGO_SCALE);
-    }
+    self->fonts[i] = koers_report_font_description_new (i);
 
   /* On every page after the organisation's name: an RLO in that name must
    * not turn the report's title around. */
@@ -203,6 +147,7 @@ koers_report_layout_free (KoersReportLayout *self)
   g_clear_object (&self->pango);
   g_clear_pointer (&self->no_hyphens, pango_attr_list_unref);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
+  g_clear_object (&self->font_map);
   g_free (self->header_text);
   g_free (self->footer_text);
   g_free (self);
@@ -598,7 +543,7 @@ koers_report_layout_paragraph (KoersReportLayout      *self,
   total = koers_report_text_height (layout);
 
   /* Keep at least two lines together at the bottom of a page. */
-  koers_report_layout_ensure (self, MIN (total, 2.4 * font_specs[font].size));
+  koers_report_layout_ensure (self, MIN (total, 2.4 * koers_report_font_get_size (font)));
 
   /* Line by line, so a paragraph longer than what is left of the page
    * goes on on the next one (and text is never drawn twice, clipped). */

@@ -75,6 +75,7 @@ typedef struct
 {
   const KoersReportData *data;
   KoersLanguage          lang;
+  PangoFontMap          *font_map;
   PangoContext          *pango;
   PangoFontDescription  *fonts[N_KOERS_REPORT_FONTS];
   PangoAttrList         *no_hyphens;
