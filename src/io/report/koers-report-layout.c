@@ -11,7 +11,6 @@
 #include "koers-report-fonts.h"
 #include "koers-report-glue.h"
 #include "koers-report-layout.h"
-#include "koers-report.h"
 
 /* A calm palette: dark ink, one navy accent, and status colours after the
  * seed's reporting template (blue on track, green achieved, yellow in
