@@ -359,7 +359,7 @@ open_start_store_cb (const char *uri,
 {
   KoersApplication *self = KOERS_APPLICATION (user_data);
 
-  self->store = koers_store_open_lazy (uri, error);
+  self->store = koers_store_open_for_window (uri, error);
   return self->store != NULL;
 }
 

@@ -690,6 +690,71 @@ test_open_without_kpis (KoersTestStore *fixture,
                     ==, 2);
 }
 
+static guint
+count_values (KoersStore *store,
+              KoersKpi   *kpi)
+{
+  return g_list_model_get_n_items (koers_kpi_get_values (koers_store_find_kpi (store, koers_kpi_get_id (kpi))));
+}
+
+/* The window's store reads the KPIs when it opens and their values with
+ * the periods: of the departments a period read in part holds (and the
+ * company's), of every KPI once the period is read whole.  A value
+ * another process adds to a KPI whose values are not read yet arrives
+ * with them, once. */
+static void
+test_values_with_periods (KoersTestStore *fixture,
+                          gconstpointer   data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KoersKpi) cash = add_kpi (fixture, "Finance", "Cash", 2);
+  g_autoptr (KoersKpi) leads = add_kpi (fixture, "Sales", "Leads", 3);
+  g_autoptr (KoersKpiValue) late = koers_kpi_value_new ("2026-05-01", 51, "");
+  g_autoptr (KoersStore) window = NULL;
+  g_autoptr (GArray) read_first = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64      finance = koers_department_get_id (koers_test_find_department (fixture->store, "Finance"));
+  KoersPeriod q2;
+
+  koers_period_init_quarter (&q2, 2026, 2);
+  g_array_append_val (read_first, finance);
+
+  window = koers_store_open_for_window (fixture->files.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (koers_store_get_kpis (window)), ==, 2);
+  g_assert_cmpuint (count_values (window, cash), ==, 0);
+  g_assert_cmpuint (count_values (window, leads), ==, 0);
+
+  g_assert_true (koers_store_load_period_departments (window, &q2, &finance, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_values (window, cash), ==, 2);
+  g_assert_cmpuint (count_values (window, leads), ==, 0);
+
+  /* Another process adds a value to Sales' KPI meanwhile. */
+  g_assert_true (koers_store_add_kpi_value (fixture->store, leads, late, &error));
+  g_assert_no_error (error);
+  g_assert_true (koers_store_catch_up (window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_values (window, leads), ==, 0);
+
+  g_assert_true (koers_store_load_period_rest (window, &q2, read_first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_values (window, cash), ==, 2);
+  g_assert_cmpuint (count_values (window, leads), ==, 4);
+  g_assert_cmpfloat (koers_kpi_value_get_value (koers_kpi_get_latest_value (koers_store_find_kpi (window, koers_kpi_get_id (leads)))),
+                     ==, 51);
+
+  /* From now on every value arrives as it is written. */
+  {
+    g_autoptr (KoersKpiValue) later = koers_kpi_value_new ("2026-06-01", 52, "");
+
+    g_assert_true (koers_store_add_kpi_value (fixture->store, cash, later, &error));
+    g_assert_no_error (error);
+    g_assert_true (koers_store_catch_up (window, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_values (window, cash), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +770,7 @@ main (int   argc,
   ADD ("department-cascade", test_department_cascade);
   ADD ("carry-over", test_carry_over);
   ADD ("open-without-kpis", test_open_without_kpis);
+  ADD ("values-with-periods", test_values_with_periods);
 #undef ADD
   g_test_add ("/store-kpis/migrate-v3", KoersTestDir, NULL, koers_test_dir_setup, test_migrate_v3,
               koers_test_dir_teardown);

@@ -33,23 +33,40 @@ static const KoersSeedText hint_text = { "Hint: ", "Tip: " };
 /* A model class's koers_…_get_id(). */
 typedef gint64 (*GetIdFunc) (gpointer item);
 
-/* The item of list whose get_id is id, a reference; NULL when none is. */
-static gpointer
-lookup_by_id (GListModel *list,
-              gint64      id,
-              GetIdFunc   get_id)
+/* The items of list by their get_id, each with a reference: a large
+ * company's check has hundreds of findings, and looking each one's place
+ * up in the lists was a tenth of the check. */
+static GHashTable *
+index_by_id (GListModel *list,
+             GetIdFunc   get_id)
 {
-  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  guint       n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (GObject) item = g_list_model_get_item (list, i);
+      GObject *item = g_list_model_get_item (list, i);
+      gint64   id = get_id (item);
 
-      if (get_id (item) == id)
-        return g_steal_pointer (&item);
+      g_hash_table_insert (index, g_memdup2 (&id, sizeof id), item);
     }
+  return index;
+}
 
-  return NULL;
+/* Where the findings are: the departments and objectives checked. */
+typedef struct
+{
+  GHashTable *departments;
+  GHashTable *objectives;
+} Places;
+
+static gpointer
+lookup_by_id (GHashTable *index,
+              gint64      id)
+{
+  gpointer item = g_hash_table_lookup (index, &id);
+
+  return item != NULL ? g_object_ref (item) : NULL;
 }
 
 static KoersKeyResult *
@@ -76,18 +93,15 @@ lookup_key_result (KoersObjective *objective,
 }
 
 static void
-append_where (GString                 *out,
-              const KoersQualityInput *input,
-              KoersQualityFinding     *finding)
+append_where (GString             *out,
+              const Places        *places,
+              KoersQualityFinding *finding)
 {
   gint64 objective_id = koers_quality_finding_get_objective_id (finding);
-  g_autoptr (KoersDepartment) dept = lookup_by_id (input->departments,
-                                                   koers_quality_finding_get_department_id (finding),
-                                                   (GetIdFunc) koers_department_get_id);
+  g_autoptr (KoersDepartment) dept = lookup_by_id (places->departments,
+                                                   koers_quality_finding_get_department_id (finding));
   g_autoptr (KoersObjective) objective =
-    objective_id != 0
-      ? lookup_by_id (input->objectives, objective_id, (GetIdFunc) koers_objective_get_id)
-      : NULL;
+    objective_id != 0 ? lookup_by_id (places->objectives, objective_id) : NULL;
   g_autoptr (KoersKeyResult) kr = lookup_key_result (objective,
                                                      koers_quality_finding_get_key_result_id (finding));
   gboolean first = TRUE;
@@ -176,8 +190,9 @@ koers_quality_print_report (const KoersQualityInput *input,
   guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = {
     0,
   };
-  guint n_dismissed = 0;
-  guint n_items;
+  guint  n_dismissed = 0;
+  guint  n_items;
+  Places places;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (input->period != NULL, FALSE);
@@ -225,6 +240,8 @@ koers_quality_print_report (const KoersQualityInput *input,
   if (n_items == n_dismissed)
     g_string_append_printf (out, "\n%s\n", koers_seed_text_get (&none_text, lang));
 
+  places.departments = index_by_id (input->departments, (GetIdFunc) koers_department_get_id);
+  places.objectives = index_by_id (input->objectives, (GetIdFunc) koers_objective_get_id);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
@@ -236,7 +253,7 @@ koers_quality_print_report (const KoersQualityInput *input,
       g_string_append_printf (out, "\n%-8s %s\n         ",
                               koers_quality_severity_to_string (koers_quality_finding_get_severity (finding)),
                               koers_quality_finding_get_rule_id (finding));
-      append_where (out, input, finding);
+      append_where (out, &places, finding);
       g_string_append (out, "\n         ");
       koers_text_append_one_line (out, koers_quality_finding_get_message (finding, lang));
       g_string_append_c (out, '\n');
@@ -251,6 +268,8 @@ koers_quality_print_report (const KoersQualityInput *input,
       if (hint[0] != '\0')
         g_string_append_printf (out, "         %s%s\n", koers_seed_text_get (&hint_text, lang), hint);
     }
+  g_hash_table_unref (places.departments);
+  g_hash_table_unref (places.objectives);
 
   return counts[KOERS_QUALITY_SEVERITY_ERROR] > 0;
 }

@@ -21,16 +21,15 @@ koers_objective_in_period (KoersObjective    *objective,
 }
 
 gboolean
-koers_key_result_is_stale (KoersKeyResult *kr,
-                           const GDate    *today)
+koers_summary_is_stale (double       progress,
+                        const char  *last_checkin_date,
+                        gint64       created,
+                        const GDate *today)
 {
-  const char *last;
-  GDate       since;
-  GDate       now;
+  GDate since;
+  GDate now;
 
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
-
-  if (koers_key_result_get_progress (kr) >= 1.0)
+  if (progress >= 1.0)
     return FALSE;
 
   if (today != NULL && g_date_valid (today))
@@ -38,13 +37,12 @@ koers_key_result_is_stale (KoersKeyResult *kr,
   else
     koers_date_today (&now);
 
-  last = koers_key_result_get_last_checkin_date (kr);
-  if (last != NULL)
+  if (last_checkin_date != NULL)
     {
-      if (!koers_date_parse (last, &since))
+      if (!koers_date_parse (last_checkin_date, &since))
         return TRUE;
     }
-  else if (!koers_date_from_usec (koers_key_result_get_created (kr), &since))
+  else if (!koers_date_from_usec (created, &since))
     {
       /* Not stored yet: it cannot be late. */
       return FALSE;
@@ -53,20 +51,50 @@ koers_key_result_is_stale (KoersKeyResult *kr,
   return koers_date_days_between (&since, &now) >= KOERS_STALE_CHECKIN_DAYS;
 }
 
+gboolean
+koers_key_result_is_stale (KoersKeyResult *kr,
+                           const GDate    *today)
+{
+  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), FALSE);
+
+  return koers_summary_is_stale (koers_key_result_get_progress (kr),
+                                 koers_key_result_get_last_checkin_date (kr),
+                                 koers_key_result_get_created (kr), today);
+}
+
 /* Only active objectives whose period has begun wait for check-ins;
  * achieved, missed and carried-over ones are closed. */
-static gboolean
-objective_wants_checkins (KoersObjective *objective,
-                          const GDate    *today)
+gboolean
+koers_summary_wants_checkins (KoersObjectiveState state,
+                              const KoersPeriod  *period,
+                              const GDate        *today)
 {
-  KoersPeriod period;
-
-  if (koers_objective_get_state (objective) != KOERS_OBJECTIVE_STATE_ACTIVE)
+  if (state != KOERS_OBJECTIVE_STATE_ACTIVE)
     return FALSE;
-  if (!koers_objective_get_parsed_period (objective, &period))
+  if (period == NULL)
     return TRUE;
 
-  return g_date_compare (&period.start, today) <= 0;
+  return g_date_compare (&period->start, today) <= 0;
+}
+
+void
+koers_summary_add_objective (KoersSummary *summary,
+                             double        score,
+                             guint         n_key_results,
+                             guint         n_stale)
+{
+  /* The sum until koers_summary_finish(). */
+  summary->score += score;
+  summary->n_objectives++;
+  summary->n_key_results += n_key_results;
+  summary->n_stale += n_stale;
+}
+
+void
+koers_summary_finish (KoersSummary *summary)
+{
+  if (summary->n_objectives > 0)
+    summary->score /= summary->n_objectives;
 }
 
 void
@@ -76,9 +104,8 @@ koers_summarize_department (GListModel        *objectives,
                             const GDate       *today,
                             KoersSummary      *out)
 {
-  double score_sum = 0.0;
-  GDate  now;
-  guint  n;
+  GDate now;
+  guint n;
 
   g_return_if_fail (G_IS_LIST_MODEL (objectives));
   g_return_if_fail (out != NULL);
@@ -97,8 +124,10 @@ koers_summarize_department (GListModel        *objectives,
     {
       g_autoptr (KoersObjective) objective = g_list_model_get_item (objectives, i);
       GListModel *key_results;
+      KoersPeriod own;
       gboolean    wants_checkins;
       guint       n_krs;
+      guint       n_stale = 0;
 
       if (department_id != 0 && koers_objective_get_department_id (objective) != department_id)
         continue;
@@ -107,23 +136,22 @@ koers_summarize_department (GListModel        *objectives,
       if (period != NULL && !koers_objective_in_period (objective, period))
         continue;
 
-      out->n_objectives++;
-      score_sum += koers_objective_get_score (objective);
-
       key_results = koers_objective_get_key_results (objective);
       n_krs = g_list_model_get_n_items (key_results);
-      out->n_key_results += n_krs;
-
-      wants_checkins = objective_wants_checkins (objective, &now);
+      wants_checkins = koers_summary_wants_checkins (koers_objective_get_state (objective),
+                                                     koers_objective_get_parsed_period (objective, &own)
+                                                       ? &own
+                                                       : NULL,
+                                                     &now);
       for (guint j = 0; wants_checkins && j < n_krs; j++)
         {
           g_autoptr (KoersKeyResult) kr = g_list_model_get_item (key_results, j);
 
           if (koers_key_result_is_stale (kr, &now))
-            out->n_stale++;
+            n_stale++;
         }
+      koers_summary_add_objective (out, koers_objective_get_score (objective), n_krs, n_stale);
     }
 
-  if (out->n_objectives > 0)
-    out->score = score_sum / out->n_objectives;
+  koers_summary_finish (out);
 }

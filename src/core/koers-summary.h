@@ -27,6 +27,27 @@ gboolean koers_objective_in_period (KoersObjective    *objective,
  * before today, and not achieved. */
 gboolean koers_key_result_is_stale (KoersKeyResult *kr,
                                     const GDate    *today);
+/* The rules of koers_key_result_is_stale() on the values they read: the
+ * latest check-in's date (NULL: none) and the creation time (µs, 0 when
+ * not stored). */
+gboolean koers_summary_is_stale (double       progress,
+                                 const char  *last_checkin_date,
+                                 gint64       created,
+                                 const GDate *today);
+/* Whether the key results of an objective in state, of period (NULL:
+ * unknown), wait for check-ins on today: it is active and its period has
+ * begun. */
+gboolean koers_summary_wants_checkins (KoersObjectiveState state,
+                                       const KoersPeriod  *period,
+                                       const GDate        *today);
+/* A summary is built by adding its objectives (from the model, or from
+ * rows the store read: both count the same) and finishing it, which
+ * turns the sum of their scores into the mean. */
+void koers_summary_add_objective (KoersSummary *summary,
+                                  double        score,
+                                  guint         n_key_results,
+                                  guint         n_stale);
+void koers_summary_finish (KoersSummary *summary);
 /* objectives: a GListModel of KoersObjective (the store's list).
  * department_id 0 takes every department, a NULL period every period and a
  * NULL today koers_date_today().  Archived objectives do not count; stale

@@ -235,8 +235,11 @@ take_kpi_value (KoersStore *self,
   return TAKE_KEPT;
 }
 
+/* The values of every KPI, or (ids, a JSON array) of the KPIs of those
+ * departments. */
 static gboolean
 load_kpi_values (KoersStore *self,
+                 const char *ids,
                  GError    **error)
 {
   g_autoptr (KoersDbStmt) stmt = NULL;
@@ -244,13 +247,84 @@ load_kpi_values (KoersStore *self,
   ValueBatch batch = { NULL, oldest_first };
 
   /* Oldest first, gathered per KPI and handed over in one splice. */
-  stmt = koers_store_prepare_select (self, &koers_entity_kpi_value,
-                                     "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
+  if (ids == NULL)
+    stmt = koers_store_prepare_select (self, &koers_entity_kpi_value,
+                                       "FROM kpi_values ORDER BY kpi_id, date, created, id", error);
+  else
+    {
+      stmt = koers_store_prepare_select (self, &koers_entity_kpi_value,
+                                         "FROM kpi_values WHERE kpi_id IN (SELECT id FROM kpis"
+                                         " WHERE department_id IN (SELECT value FROM json_each (?1)))"
+                                         " ORDER BY kpi_id, date, created, id",
+                                         error);
+      if (stmt != NULL)
+        koers_store_bind_text (stmt, 1, ids);
+    }
   if (stmt == NULL ||
       !read_rows (self, stmt, &koers_entity_kpi_value, take_kpi_value, &batch, NULL, error))
     return FALSE;
 
   give_kpi_values (&batch);
+  return TRUE;
+}
+
+gboolean
+koers_store_has_kpi_values (KoersStore *self,
+                            KoersKpi   *kpi)
+{
+  gint64 department_id = koers_kpi_get_department_id (kpi);
+
+  return !self->kpi_values_with_periods || self->kpi_values_all ||
+         g_hash_table_contains (self->kpi_values_departments, &department_id);
+}
+
+gboolean
+koers_store_read_kpi_values (KoersStore   *self,
+                             const gint64 *department_ids,
+                             guint         n_department_ids,
+                             GError      **error)
+{
+  GListModel *departments = koers_store_get_departments (self);
+  guint       n = department_ids != NULL ? n_department_ids : g_list_model_get_n_items (departments);
+  g_autoptr (GString) ids = g_string_new ("[");
+  g_autoptr (GArray) read = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
+
+  if (!self->kpi_values_with_periods || self->kpi_values_all)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id;
+
+      if (department_ids != NULL)
+        id = department_ids[i];
+      else
+        {
+          g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
+
+          id = koers_department_get_id (dept);
+        }
+      if (g_hash_table_contains (self->kpi_values_departments, &id))
+        continue;
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, read->len > 0 ? "," : "", id);
+      g_array_append_val (read, id);
+    }
+  g_string_append_c (ids, ']');
+
+  if (read->len > 0)
+    {
+      if (!koers_store_begin_read (self, error))
+        return FALSE;
+      ok = load_kpi_values (self, ids->str, error);
+      koers_store_end_read (self);
+      if (!ok)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < read->len; i++)
+    g_hash_table_add (self->kpi_values_departments, g_memdup2 (&g_array_index (read, gint64, i), sizeof (gint64)));
+  self->kpi_values_all = department_ids == NULL;
   return TRUE;
 }
 
@@ -324,7 +398,7 @@ koers_store_load (KoersStore *self,
        (self->without_kpis ||
         (load_list (self, &koers_entity_kpi, "FROM kpis ORDER BY department_id, position, id",
                     take_kpi, self->kpis, error) &&
-         load_kpi_values (self, error))) &&
+         (self->kpi_values_with_periods || load_kpi_values (self, NULL, error)))) &&
        (self->lazy || koers_store_load_period_key (self, NULL, error)) &&
        koers_store_load_dismissed (self, error);
   if (ok)
@@ -339,11 +413,11 @@ koers_store_load (KoersStore *self,
  * Those of a few departments come from the index on (department_id,
  * period); every department's are a scan of that index, which was a
  * tenth of reading one department's quarter. */
-static GPtrArray *
-list_overlapping_keys (KoersStore        *self,
-                       const KoersPeriod *period,
-                       const char        *ids,
-                       GError           **error)
+GPtrArray *
+koers_store_list_period_keys (KoersStore        *self,
+                              const KoersPeriod *period,
+                              const char        *ids,
+                              GError           **error)
 {
   g_autoptr (KoersDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
@@ -394,7 +468,7 @@ load_keys (KoersStore        *self,
 
   self->load_departments = ids;
   /* A read that marks the period needs every key the database holds. */
-  keys = list_overlapping_keys (self, period, mark ? NULL : ids, error);
+  keys = koers_store_list_period_keys (self, period, mark ? NULL : ids, error);
   ok = keys != NULL;
   for (guint i = 0; ok && i < keys->len; i++)
     {
@@ -441,7 +515,7 @@ koers_store_load_period (KoersStore        *self,
   if (!self->lazy || is_requested (self, period))
     return TRUE;
 
-  return load_keys (self, period, NULL, TRUE, error);
+  return load_keys (self, period, NULL, TRUE, error) && koers_store_read_kpi_values (self, NULL, 0, error);
 }
 
 static gboolean
@@ -454,6 +528,38 @@ contains_id (const gint64 *ids,
       return TRUE;
 
   return FALSE;
+}
+
+gboolean
+koers_store_is_department_read (KoersStore        *self,
+                                const KoersPeriod *period,
+                                gint64             department_id)
+{
+  if (!self->lazy || is_requested (self, period))
+    return TRUE;
+
+  return self->partial_read && koers_period_equal (&self->partial_period, period) &&
+         g_hash_table_contains (self->partial_departments, &department_id);
+}
+
+/* Which departments the model holds of a period read in part. */
+static void
+note_partial_read (KoersStore        *self,
+                   const KoersPeriod *period,
+                   const gint64      *department_ids,
+                   guint              n_department_ids,
+                   gint64             company_id)
+{
+  if (!self->partial_read || !koers_period_equal (&self->partial_period, period))
+    {
+      g_hash_table_remove_all (self->partial_departments);
+      koers_store_clear_summaries (self);
+    }
+  self->partial_read = TRUE;
+  self->partial_period = *period;
+  for (guint i = 0; i < n_department_ids; i++)
+    g_hash_table_add (self->partial_departments, g_memdup2 (&department_ids[i], sizeof (gint64)));
+  g_hash_table_add (self->partial_departments, g_memdup2 (&company_id, sizeof (gint64)));
 }
 
 /* The period's objectives of the company and the departments given, or
@@ -470,6 +576,8 @@ load_departments_of_period (KoersStore        *self,
   GListModel *departments = koers_store_get_departments (self);
   guint       n = g_list_model_get_n_items (departments);
   g_autoptr (GString) ids = g_string_new (NULL);
+  gint64   company_id = 0;
+  gboolean ok;
 
   if (!self->lazy)
     return TRUE;
@@ -478,6 +586,9 @@ load_departments_of_period (KoersStore        *self,
     {
       g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
       gint64 id = koers_department_get_id (dept);
+
+      if (koers_department_get_is_company (dept))
+        company_id = id;
 
       /* The company's objectives come first: what the departments align to. */
       if (rest == (koers_department_get_is_company (dept) || contains_id (department_ids, n_department_ids, id)))
@@ -489,7 +600,25 @@ load_departments_of_period (KoersStore        *self,
   g_string_append (ids, "]");
 
   /* Only the rest completes the period: then every department is read. */
-  return load_keys (self, period, ids->str, rest, error);
+  ok = load_keys (self, period, ids->str, rest, error);
+  if (ok && !rest)
+    {
+      g_autoptr (GArray) read = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      note_partial_read (self, period, department_ids, n_department_ids, company_id);
+      g_array_append_val (read, company_id);
+      g_array_append_vals (read, department_ids, n_department_ids);
+      ok = koers_store_read_kpi_values (self, (gint64 *) (gpointer) read->data, read->len, error);
+    }
+  else if (ok)
+    ok = koers_store_read_kpi_values (self, NULL, 0, error);
+  if (ok && rest && koers_period_equal (&self->partial_period, period))
+    {
+      self->partial_read = FALSE;
+      g_hash_table_remove_all (self->partial_departments);
+      koers_store_clear_summaries (self);
+    }
+  return ok;
 }
 
 gboolean
@@ -553,6 +682,7 @@ koers_store_load_all (KoersStore *self,
         g_hash_table_add (self->loaded_periods, g_strdup (key));
     }
 
+  ok = ok && koers_store_read_kpi_values (self, NULL, 0, error);
   koers_store_end_read (self);
   return ok;
 }

@@ -12,6 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* Which KPIs a store reads when it opens: none, all with their values,
+ * or all with their values read with the periods (the window's). */
+typedef enum
+{
+  KOERS_STORE_KPIS_NONE,
+  KOERS_STORE_KPIS_ALL,
+  KOERS_STORE_KPIS_VALUES_WITH_PERIODS,
+} KoersStoreKpis;
+
 /* PRAGMA application_id of a Koers database: "KOER" in ASCII. */
 #define KOERS_STORE_APPLICATION_ID 1263486290
 
@@ -48,6 +57,12 @@ struct _KoersStore
   gboolean lazy;
   /* Opened with koers_store_open_without_kpis(): no KPI was read. */
   gboolean without_kpis;
+  /* Opened with koers_store_open_for_window(): the KPIs' values are read
+   * with the periods (koers_store_read_kpi_values()), of every KPI once
+   * kpi_values_all, else of the departments in kpi_values_departments. */
+  gboolean    kpi_values_with_periods;
+  gboolean    kpi_values_all;
+  GHashTable *kpi_values_departments; /* gint64 ids */
   /* department id -> GListStore of its objectives in the model;
    * objective id -> the department id it is filed under */
   GHashTable        *objectives_by_department;
@@ -55,6 +70,14 @@ struct _KoersStore
   GHashTable        *loaded_periods; /* period keys read into the model */
   GArray            *requested_periods;
   const char        *load_departments;                                    /* JSON array of ids while loading some */
+  /* A period read for some departments only (the window's first frame,
+   * koers_store_load_period_departments()): which ones, and the sidebar
+   * summaries read from the database for others (koers-store-summaries.c). */
+  gboolean    partial_read;
+  KoersPeriod partial_period;
+  GHashTable *partial_departments; /* gint64 ids */
+  GHashTable *summaries;           /* gint64 id -> KoersSummary of partial_period */
+  GDate       summaries_today;
   KoersStoreCheckins period_checkins; /* what a lazy period load reads */ /* KoersPeriod: what load_period was asked */
   /* Other writers (koers-store-watch.c). */
   gint64   last_seq;      /* the last change the model has */
@@ -157,7 +180,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersRow, koers_row_free)
 KoersStore *koers_store_open_server (const char   *uri,
                                      KoersLanguage language,
                                      gboolean      lazy,
-                                     gboolean      kpis,
+                                     KoersStoreKpis kpis,
                                      GError      **error);
 
 /* koers-store-server-live.c: LISTEN for others' writes on the server
@@ -282,6 +305,31 @@ void koers_store_forget_own_changes (KoersStore *self,
                                      gint64      seq);
 /* One snapshot for every read until end_read (nests; inside a write
  * transaction it adds nothing). */
+/* koers-store-load.c: reads the values of the KPIs of the departments
+ * given (NULL: of every KPI) that a store opened for the window has not
+ * read yet; nothing for another store (it read them all when it opened). */
+gboolean koers_store_read_kpi_values (KoersStore   *self,
+                                      const gint64 *department_ids,
+                                      guint         n_department_ids,
+                                      GError      **error);
+/* Whether the model holds the values of kpi. */
+gboolean koers_store_has_kpi_values (KoersStore *self,
+                                     KoersKpi   *kpi);
+/* koers-store-load.c: the period keys the database holds that share a day
+ * with period, of the departments in ids (a JSON array) or (NULL) of all. */
+GPtrArray *koers_store_list_period_keys (KoersStore        *self,
+                                         const KoersPeriod *period,
+                                         const char        *ids,
+                                         GError           **error);
+/* koers-store-load.c: whether the model holds the objectives of the
+ * department in the period (every period of a store that is not lazy). */
+gboolean koers_store_is_department_read (KoersStore        *self,
+                                         const KoersPeriod *period,
+                                         gint64             department_id);
+/* koers-store-summaries.c: forgets the summaries read (the period they
+ * were read for is read whole, or the store closes). */
+void koers_store_clear_summaries (KoersStore *self);
+
 gboolean koers_store_begin_read (KoersStore *self,
                                  GError    **error);
 void     koers_store_end_read (KoersStore *self);

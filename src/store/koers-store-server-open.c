@@ -14,14 +14,15 @@ KoersStore *
 koers_store_open_server (const char   *uri,
                          KoersLanguage language,
                          gboolean      lazy,
-                         gboolean      kpis,
+                         KoersStoreKpis kpis,
                          GError      **error)
 {
   g_autoptr (KoersStore) self = g_object_new (KOERS_TYPE_STORE, NULL);
 
   self->path = g_strdup (uri);
   self->lazy = lazy;
-  self->without_kpis = !kpis;
+  self->without_kpis = kpis == KOERS_STORE_KPIS_NONE;
+  self->kpi_values_with_periods = kpis == KOERS_STORE_KPIS_VALUES_WITH_PERIODS;
 
   self->db = koers_store_server_connect (uri, error);
   if (self->db == NULL ||

@@ -150,7 +150,8 @@ add_to_model (KoersStore        *self,
       KoersKpiValue *value = KOERS_KPI_VALUE (row);
       KoersKpi      *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
 
-      if (kpi != NULL)
+      /* A KPI whose values are not read yet gets them all when they are. */
+      if (kpi != NULL && koers_store_has_kpi_values (self, kpi))
         {
           koers_kpi_add_value (kpi, value);
           koers_store_index (self, value, kpi);

@@ -77,6 +77,9 @@ koers_store_finalize (GObject *object)
   g_clear_pointer (&self->objectives_by_department, g_hash_table_unref);
   g_clear_pointer (&self->objective_department, g_hash_table_unref);
   g_clear_pointer (&self->requested_periods, g_array_unref);
+  g_clear_pointer (&self->partial_departments, g_hash_table_unref);
+  g_clear_pointer (&self->kpi_values_departments, g_hash_table_unref);
+  koers_store_clear_summaries (self);
   g_clear_pointer (&self->own_changes, g_array_unref);
   koers_store_stop_watching (self);
   g_clear_pointer (&self->path, g_free);
@@ -163,6 +166,8 @@ koers_store_init (KoersStore *self)
   self->objective_department = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->loaded_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->requested_periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
+  self->partial_departments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->kpi_values_departments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->departments = g_list_store_new (KOERS_TYPE_DEPARTMENT);
   self->objectives = g_list_store_new (KOERS_TYPE_OBJECTIVE);
   self->kpis = g_list_store_new (KOERS_TYPE_KPI);
@@ -221,7 +226,7 @@ open_file (const char   *file,
            const char   *path,
            KoersLanguage language,
            gboolean      lazy,
-           gboolean      kpis,
+           KoersStoreKpis kpis,
            gboolean      thorough,
            GError      **error)
 {
@@ -261,7 +266,8 @@ open_file (const char   *file,
   self = g_object_new (KOERS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->lazy = lazy;
-  self->without_kpis = !kpis;
+  self->without_kpis = kpis == KOERS_STORE_KPIS_NONE;
+  self->kpi_values_with_periods = kpis == KOERS_STORE_KPIS_VALUES_WITH_PERIODS;
 
   rc = koers_db_open_sqlite (file, KOERS_DB_OPEN_READWRITE, &self->db);
   if (rc != KOERS_DB_OK)
@@ -351,7 +357,7 @@ open_path (const char   *path,
            KoersLanguage language,
            gboolean      create_only,
            gboolean      lazy,
-           gboolean      kpis,
+           KoersStoreKpis kpis,
            gboolean      thorough,
            GError      **error)
 {
@@ -411,7 +417,7 @@ koers_store_open_full (const char   *path,
                        gboolean      lazy,
                        GError      **error)
 {
-  return open_path (path, language, create_only, lazy, TRUE, TRUE, error);
+  return open_path (path, language, create_only, lazy, KOERS_STORE_KPIS_ALL, TRUE, error);
 }
 
 KoersStore *
@@ -435,7 +441,7 @@ koers_store_open_without_kpis (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_path (path, koers_format_get_language (), FALSE, TRUE, FALSE, TRUE, error);
+  return open_path (path, koers_format_get_language (), FALSE, TRUE, KOERS_STORE_KPIS_NONE, TRUE, error);
 }
 
 KoersStore *
@@ -446,7 +452,19 @@ koers_store_open_to_read (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_path (path, koers_format_get_language (), FALSE, TRUE, kpis, FALSE, error);
+  return open_path (path, koers_format_get_language (), FALSE, TRUE,
+                    kpis ? KOERS_STORE_KPIS_ALL : KOERS_STORE_KPIS_NONE, FALSE, error);
+}
+
+KoersStore *
+koers_store_open_for_window (const char *path,
+                             GError    **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_path (path, koers_format_get_language (), FALSE, TRUE,
+                    KOERS_STORE_KPIS_VALUES_WITH_PERIODS, TRUE, error);
 }
 
 const char *

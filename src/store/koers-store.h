@@ -11,6 +11,7 @@
 #include "core/koers-kpi.h"
 #include "core/koers-objective.h"
 #include "core/koers-period.h"
+#include "core/koers-summary.h"
 
 G_BEGIN_DECLS
 
@@ -87,6 +88,13 @@ KoersStore *koers_store_open_lazy (const char *path,
  * values were most of what such a command read. */
 KoersStore *koers_store_open_without_kpis (const char *path,
                                            GError    **error);
+/* As koers_store_open_lazy(), but the KPIs' values are read with the
+ * periods: of the departments a period read in part holds, and of every
+ * KPI with a period read whole (or its rest).  The window's store: its
+ * first frame shows one department's KPIs, and reading every value of a
+ * large company's KPIs was a fifth of its start. */
+KoersStore *koers_store_open_for_window (const char *path,
+                                         GError    **error);
 /* As koers_store_open_lazy() (kpis) or koers_store_open_without_kpis(),
  * for a command that only reads: the file's header and schema are
  * checked (garbage, a foreign or a newer file is refused and left as it
@@ -118,6 +126,25 @@ gboolean koers_store_load_period_rest (KoersStore        *self,
                                        const KoersPeriod *period,
                                        GArray            *read_first,
                                        GError           **error);
+/* The sidebar's figures of a department in period on today: from the
+ * model when it holds the department's objectives of the period, else
+ * (a period read in part) from the database, one query for the
+ * departments given to koers_store_read_department_summaries() before, or
+ * for this one.  The model's figures take over once the period is read
+ * whole. */
+void     koers_store_summarize_department (KoersStore        *self,
+                                           gint64             department_id,
+                                           const KoersPeriod *period,
+                                           const GDate       *today,
+                                           KoersSummary      *out);
+/* Reads the figures of the departments in department_ids that the model
+ * does not hold of period (read in part) in one query per period key. */
+gboolean koers_store_read_department_summaries (KoersStore        *self,
+                                                const KoersPeriod *period,
+                                                const gint64      *department_ids,
+                                                guint              n_department_ids,
+                                                const GDate       *today,
+                                                GError           **error);
 /* Every period: for the commands that need the whole database. */
 gboolean koers_store_load_all (KoersStore *self,
                                GError    **error);

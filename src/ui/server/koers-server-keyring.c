@@ -70,7 +70,7 @@ koers_server_open_store (const char *path,
 {
   g_autoptr (GError) own = NULL;
   g_autofree char *typed = NULL;
-  KoersStore      *store = koers_store_open_lazy (path, &own);
+  KoersStore      *store = koers_store_open_for_window (path, &own);
 
   if (store != NULL)
     return store;
@@ -81,7 +81,7 @@ koers_server_open_store (const char *path,
       typed == NULL && koers_server_keyring_restore (path))
     {
       g_clear_error (&own);
-      store = koers_store_open_lazy (path, &own);
+      store = koers_store_open_for_window (path, &own);
     }
   if (store == NULL)
     g_propagate_error (error, g_steal_pointer (&own));

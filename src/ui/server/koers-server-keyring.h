@@ -25,7 +25,7 @@ gboolean koers_server_keyring_store_finish (GAsyncResult *result,
  * is no keyring). */
 gboolean koers_server_keyring_restore (const char *uri);
 
-/* koers_store_open_lazy(), and when the server asks for a password that
+/* koers_store_open_for_window(), and when the server asks for a password that
  * the keyring holds, again with it. */
 KoersStore *koers_server_open_store (const char *path,
                                      GError    **error);

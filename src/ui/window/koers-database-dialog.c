@@ -102,7 +102,7 @@ open_response_cb (GtkNativeDialog *chooser,
     }
 
   /* The file chosen may be no better: then that one is explained. */
-  store = koers_store_open_lazy (path, &error);
+  store = koers_store_open_for_window (path, &error);
   finish (rescue, store, path, error);
 }
 
@@ -128,7 +128,7 @@ start_new (Rescue *rescue)
   /* Created under a name of its own and never over a file: the old one
    * stays as it is, for whoever can repair it. */
   if (koers_store_create (path, koers_format_get_language (), NULL, NULL, &error))
-    store = koers_store_open_lazy (path, &error);
+    store = koers_store_open_for_window (path, &error);
   finish (rescue, store, path, error);
 }
 

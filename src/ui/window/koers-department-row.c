@@ -96,7 +96,7 @@ summarize_teams (KoersDepartmentRow *self,
       g_signal_connect_object (objectives, "items-changed",
                                G_CALLBACK (queue_summary), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->team_lists, g_object_ref (objectives));
-      koers_summarize_department (objectives, team_id, &self->period, today, &summary);
+      koers_store_summarize_department (self->store, team_id, &self->period, today, &summary);
       self->rollup.n_objectives += summary.n_objectives;
       self->rollup.n_key_results += summary.n_key_results;
       self->rollup.n_stale += summary.n_stale;
@@ -166,10 +166,8 @@ update_summary (KoersDepartmentRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->escalation_image),
                           koers_store_count_department_escalations (self->store,
                                                                     koers_department_get_id (self->department)) > 0);
-  koers_summarize_department (koers_store_get_department_objectives (self->store,
-                                                                     koers_department_get_id (self->department)),
-                              koers_department_get_id (self->department),
-                              &self->period, &today, &self->summary);
+  koers_store_summarize_department (self->store, koers_department_get_id (self->department),
+                                    &self->period, &today, &self->summary);
   has_teams = summarize_teams (self, &today);
   update_tree (self, has_teams);
 
@@ -562,6 +560,14 @@ koers_department_row_set_period (KoersDepartmentRow *self,
 
   if (koers_widget_replace_period (&self->period, period))
     update_summary (self);
+}
+
+void
+koers_department_row_update_summary (KoersDepartmentRow *self)
+{
+  g_return_if_fail (KOERS_IS_DEPARTMENT_ROW (self));
+
+  update_summary (self);
 }
 
 const KoersSummary *

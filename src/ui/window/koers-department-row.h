@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 /* A sidebar row: emoji, name, the number of objectives in the period, the
  * period's score and a mark when key results need a check-in.  It follows
- * the department's name and emoji and recomputes its summary from memory
- * on the store's "changed" signal and on set_period().
+ * the department's name and emoji and recomputes its summary
+ * (koers_store_summarize_department()) on the store's "changed" signal,
+ * on set_period() and on update_summary().
  *
  * Its menu (and drag and drop) activate the window actions
  * win.rename-department, win.move-department-up, win.move-department-down,
@@ -29,6 +30,9 @@ KoersDepartment    *koers_department_row_get_department (KoersDepartmentRow *sel
 void                koers_department_row_set_period (KoersDepartmentRow *self,
                                                      const KoersPeriod  *period);
 const KoersSummary *koers_department_row_get_summary (KoersDepartmentRow *self);
+/* Sums up again, now: after the store read figures its lists do not show
+ * (a period read in part, with the summaries of the rows in view). */
+void                koers_department_row_update_summary (KoersDepartmentRow *self);
 /* What the row tells assistive technologies and its tooltip, such as
  * "2 objectives, score 0.45". */
 const char *koers_department_row_get_details (KoersDepartmentRow *self);
