@@ -16,6 +16,7 @@
 #include "ui/window/koers-preferences-window.h"
 #include "koers-application.h"
 #include "koers-cli.h"
+#include "koers-heap.h"
 #include "koers-reminders.h"
 #include "koers-settings.h"
 #include "ui/window/koers-window.h"
@@ -284,43 +285,55 @@ verify_done_cb (GObject      *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+release_heap_cb (gpointer user_data)
+{
+  koers_heap_release ();
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window's first frame is painted: the check of a large file
+ * (start_window()), and the heap populated for the start (main.c)
+ * back to the usual one, after the rest of the period (read at a higher
+ * priority). */
 static void
-verify_after_paint_cb (GdkFrameClock *clock,
-                       GtkWindow     *window)
+first_paint_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
 {
   KoersStore *store = g_object_get_data (G_OBJECT (window), "koers-verify-store");
 
-  g_signal_handlers_disconnect_by_func (clock, verify_after_paint_cb, window);
-  koers_store_verify_async (koers_store_get_path (store), NULL, verify_done_cb,
-                            g_object_ref (window));
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, window);
+  if (store != NULL)
+    koers_store_verify_async (koers_store_get_path (store), NULL, verify_done_cb,
+                              g_object_ref (window));
+  g_idle_add_full (G_PRIORITY_LOW, release_heap_cb, NULL, NULL);
 }
 
 static void
-verify_realize_cb (GtkWidget *window,
-                   gpointer   user_data)
+first_realize_cb (GtkWidget *window,
+                  gpointer   user_data)
 {
-  g_signal_handlers_disconnect_by_func (window, verify_realize_cb, user_data);
+  g_signal_handlers_disconnect_by_func (window, first_realize_cb, user_data);
   g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (verify_after_paint_cb), window, 0);
+                           G_CALLBACK (first_paint_cb), window, 0);
 }
 
 /* A large database was opened without reading every page: that check
  * runs beside the window, and speaks up only when it finds damage.  It
- * starts once the window's first frame is painted: reading every page of
- * a large file took a core of two from the window's start. */
+ * starts once the window's first frame is painted (first_paint_cb()):
+ * reading every page of a large file took a core of two from the
+ * window's start. */
 static void
-verify_in_background (KoersStore *store,
-                      GtkWindow  *window)
+start_window (KoersStore *store,
+              GtkWindow  *window)
 {
-  if (!koers_store_needs_verify (koers_store_get_path (store)))
-    return;
-
-  g_object_set_data_full (G_OBJECT (window), "koers-verify-store", g_object_ref (store),
-                          g_object_unref);
+  if (koers_store_needs_verify (koers_store_get_path (store)))
+    g_object_set_data_full (G_OBJECT (window), "koers-verify-store", g_object_ref (store),
+                            g_object_unref);
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    verify_realize_cb (GTK_WIDGET (window), NULL);
+    first_realize_cb (GTK_WIDGET (window), NULL);
   else
-    g_signal_connect_after (window, "realize", G_CALLBACK (verify_realize_cb), NULL);
+    g_signal_connect_after (window, "realize", G_CALLBACK (first_realize_cb), NULL);
 }
 
 /* The person chose another database, or a new one, in the dialog of a
@@ -346,7 +359,7 @@ database_chosen_cb (KoersStore *store,
     }
 
   window = GTK_WINDOW (koers_window_new (GTK_APPLICATION (self), store));
-  verify_in_background (store, window);
+  start_window (store, window);
   gtk_window_present (window);
 }
 
@@ -429,7 +442,7 @@ koers_application_activate (GApplication *application)
       if (self->reminders != NULL)
         koers_reminders_start (self->reminders, 3);
       window = GTK_WINDOW (koers_window_new (GTK_APPLICATION (application), self->store));
-      verify_in_background (self->store, window);
+      start_window (self->store, window);
     }
 
   gtk_window_present (window);

@@ -28,6 +28,7 @@
 #include "store/koers-store-server.h"
 #include "koers-settings.h"
 #include "koers-cli.h"
+#include "koers-heap.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
@@ -63,6 +64,7 @@ typedef struct
   gboolean      has_language; /* given with --language */
   gboolean      merge;
   gboolean      dry_run;
+  gboolean      only_reads; /* the store was opened to read (writes nothing) */
   char         *owner;      /* --owner, NULL when not given */
   char         *role;       /* --role, NULL when not given */
   char         *department; /* --department, NULL when not given */
@@ -101,6 +103,11 @@ typedef struct
   /* The command lays out text (a PDF): the fonts are made ready while it
    * opens the database (koers_report_warm_fonts()). */
   gboolean draws_text;
+  /* The heap the command typically touches, populated at once when it
+   * starts (koers_heap_populate()); 0: none.  Measured: the board report
+   * of 204 key results 4 % faster with 8 MiB, a large company's
+   * department check 12 % with 4 MiB (the demo's unchanged). */
+  guint heap_mib;
 } Command;
 
 static int run_export_pdf (Invocation *invocation, GError **error);
@@ -127,6 +134,7 @@ static const Command commands[] = {
     run_export_pdf,
     SCOPE_OWN,
     .draws_text = TRUE,
+    .heap_mib = 8,
   },
   {
     "export-html",
@@ -186,6 +194,7 @@ static const Command commands[] = {
     MODIFIER_DATABASE | MODIFIER_PERIOD | MODIFIER_DEPARTMENTS | MODIFIER_LANGUAGE,
     run_check,
     SCOPE_PERIOD,
+    .heap_mib = 4,
   },
   {
     "create-demo",
@@ -918,9 +927,18 @@ run_due (Invocation *invocation,
   return items->len > 0 ? 1 : 0;
 }
 
+/* The store of a command that only read, kept to the end of the process:
+ * freeing a large company's objects one by one was a tenth of a
+ * department's check, and the process ends right after (git's UNLEAK()
+ * does the same).  It stays reachable from here, so a leak checker does
+ * not count it; its connection wrote nothing and has nothing to finish. */
+static KoersStore *read_store_kept;
+
 static void
 invocation_clear (Invocation *invocation)
 {
+  if (invocation->only_reads && invocation->store != NULL && read_store_kept == NULL)
+    read_store_kept = g_steal_pointer (&invocation->store);
   g_clear_object (&invocation->store);
   g_clear_pointer (&invocation->period_key, g_free);
   g_clear_pointer (&invocation->departments, g_strfreev);
@@ -974,7 +992,8 @@ open_database (Execution *execution,
 
   /* Only what the command needs (see load_scope()).  A command that
    * writes nothing leaves the check of every page to SQLite. */
-  if (!execution->command->creates_database)
+  invocation->only_reads = !execution->command->creates_database;
+  if (invocation->only_reads)
     invocation->store = koers_store_open_to_read (execution->database,
                                                   execution->command->scope != SCOPE_PERIOD, error);
   else if (execution->command->scope == SCOPE_PERIOD)
@@ -1011,6 +1030,7 @@ execute_thread_cb (gpointer user_data)
    * in this thread, apart from the signal sources of the main one. */
   g_main_context_push_thread_default (context);
 
+  koers_heap_populate ((gsize) execution->command->heap_mib << 20);
   execution->invocation->database = execution->database;
   if (execution->database != NULL && !execution->command->opens_server)
     status = open_database (execution, &error);

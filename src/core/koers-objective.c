@@ -302,6 +302,27 @@ koers_objective_insert_key_result (KoersObjective *self,
 }
 
 void
+koers_objective_insert_key_results (KoersObjective  *self,
+                                    KoersKeyResult **krs,
+                                    guint            n)
+{
+  gboolean in_order = TRUE;
+
+  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
+
+  for (guint i = 1; in_order && i < n; i++)
+    in_order = compare_position (krs[i - 1], krs[i], NULL) < 0;
+  if (!in_order || g_list_model_get_n_items (G_LIST_MODEL (self->key_results)) > 0)
+    {
+      for (guint i = 0; i < n; i++)
+        koers_objective_insert_key_result (self, krs[i]);
+      return;
+    }
+
+  g_list_store_splice (self->key_results, 0, 0, (gpointer *) krs, n);
+}
+
+void
 koers_objective_remove_key_result (KoersObjective *self,
                                    KoersKeyResult *kr)
 {

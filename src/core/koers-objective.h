@@ -64,6 +64,11 @@ GListModel *koers_objective_get_key_results (KoersObjective *self);
 /* The store calls these after writing; they keep position order and
  * recompute the score. */
 void koers_objective_insert_key_result (KoersObjective *self, KoersKeyResult *kr);
+/* Inserts n key results in their order (a store's read): in one step when
+ * the objective has none yet, so that its score is computed once. */
+void koers_objective_insert_key_results (KoersObjective  *self,
+                                         KoersKeyResult **krs,
+                                         guint            n);
 void koers_objective_remove_key_result (KoersObjective *self, KoersKeyResult *kr);
 /* Re-sorts after positions changed. */
 void   koers_objective_sort_key_results (KoersObjective *self);

@@ -120,6 +120,7 @@ load_of_period (KoersStore        *self,
   return stmt != NULL && read_rows (self, stmt, entity, take, NULL, items, error);
 }
 
+/* Indexed here, and given to their objectives by give_key_results(). */
 static Take
 take_key_result (KoersStore *self,
                  GObject    *object,
@@ -133,9 +134,29 @@ take_key_result (KoersStore *self,
   objective = koers_store_find_objective (self, koers_key_result_get_objective_id (kr));
   if (objective == NULL)
     return TAKE_ORPHAN;
-  koers_objective_insert_key_result (objective, kr);
   koers_store_index (self, kr, objective);
   return TAKE_KEPT;
+}
+
+/* The key results read (by objective, in their order) to their
+ * objectives, each objective's in one step: one at a time, every insert
+ * recomputed the objective's score and re-watched its list. */
+static void
+give_key_results (KoersStore *self,
+                  GPtrArray  *krs)
+{
+  guint first = 0;
+
+  for (guint i = 1; i <= krs->len; i++)
+    {
+      gint64 objective_id = koers_key_result_get_objective_id (g_ptr_array_index (krs, first));
+
+      if (i < krs->len && koers_key_result_get_objective_id (g_ptr_array_index (krs, i)) == objective_id)
+        continue;
+      koers_objective_insert_key_results (koers_store_find_objective (self, objective_id),
+                                          (KoersKeyResult **) &krs->pdata[first], i - first);
+      first = i;
+    }
 }
 
 static int
@@ -153,6 +174,7 @@ koers_store_load_period_key (KoersStore *self,
                              GError    **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) krs = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->objectives));
 
   /* The objectives in the list's order, then their key results and
@@ -166,8 +188,10 @@ koers_store_load_period_key (KoersStore *self,
                        "FROM key_results WHERE objective_id IN (" KOERS_STORE_PERIOD_OBJECTIVES ")"
                        " ORDER BY objective_id, position, id",
                        "FROM key_results ORDER BY objective_id, position, id",
-                       take_key_result, NULL, error) ||
-      !koers_store_load_period_checkins (self, period, error))
+                       take_key_result, krs, error))
+    return FALSE;
+  give_key_results (self, krs);
+  if (!koers_store_load_period_checkins (self, period, error))
     return FALSE;
 
   if (items->len == 0)
