@@ -302,6 +302,20 @@ fold_word (const char *start,
   return g_ascii_strdown (start, (gssize) len);
 }
 
+/* The character at p: ASCII, most of every title, without the UTF-8
+ * decoder and Unicode's tables. */
+static inline gunichar
+read_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+}
+
+static inline gboolean
+is_alnum (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalnum ((char) c) : g_unichar_isalnum (c);
+}
+
 /* Words are runs of letters and digits; a '.' or ',' between two digits
  * stays inside ("1.200", "4,5"), so a number is one token. */
 static GArray *
@@ -319,15 +333,15 @@ tokenize (const char *text)
 
   for (;;)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = read_char (p);
       gboolean inside;
 
       if (c == 0)
         inside = FALSE;
-      else if (g_unichar_isalnum (c))
+      else if (is_alnum (c))
         inside = TRUE;
       else if ((c == '.' || c == ',') && start != NULL && g_unichar_isdigit (prev))
-        inside = g_unichar_isdigit (g_utf8_get_char (g_utf8_next_char (p)));
+        inside = g_unichar_isdigit (read_char (g_utf8_next_char (p)));
       else
         inside = FALSE;
 
@@ -340,7 +354,7 @@ tokenize (const char *text)
           token.fold = fold_word (start, token.len);
           for (const char *q = token.fold; *q != '\0'; q = g_utf8_next_char (q))
             {
-              gunichar d = g_utf8_get_char (q);
+              gunichar d = read_char (q);
 
               if (!g_unichar_isdigit (d) && d != '.' && d != ',')
                 {
@@ -348,8 +362,7 @@ tokenize (const char *text)
                   break;
                 }
             }
-          token.hyphen_after = c == '-' &&
-                               g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (p)));
+          token.hyphen_after = c == '-' && is_alnum (read_char (g_utf8_next_char (p)));
           g_array_append_val (tokens, token);
           start = NULL;
         }

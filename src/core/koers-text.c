@@ -62,14 +62,24 @@ koers_text_escape_controls (const char *text)
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p += len)
     {
-      gunichar ch = read_char (p, &len);
+      gunichar ch;
 
+      /* Printable ASCII, most of any text, in one run. */
+      for (len = 0; p[len] >= 0x20 && p[len] < 0x7f; len++)
+        ;
+      if (len > 0)
+        {
+          g_string_append_len (out, p, (gssize) len);
+          continue;
+        }
+
+      ch = read_char (p, &len);
       if (ch == (gunichar) -1)
         g_string_append_printf (out, "\\x%02x", (guint) (guchar) *p);
       else if (is_control (ch) && ch != '\n' && ch != '\t')
         g_string_append_printf (out, "\\u%04x", (guint) ch);
       else
-        g_string_append_len (out, p, len);
+        g_string_append_len (out, p, (gssize) len);
     }
 
   return g_string_free (out, FALSE);
