@@ -120,19 +120,15 @@ get_property (GObject    *object,
   }                                               \
   G_STMT_END
 
-gboolean
-koers_property_store (GObject      *object,
-                      GParamSpec   *pspec,
-                      const GValue *value)
+/* koers_property_store() of the entry found already: a read sets every
+ * property of thousands of objects, and each lookup takes a lock. */
+static gboolean
+store_entry (GObject             *object,
+             const KoersProperty *property,
+             GParamSpec          *pspec,
+             const GValue        *value)
 {
-  const KoersProperty *property;
-  gboolean             changed = FALSE;
-
-  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
-  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
-
-  property = lookup_entry (pspec);
-  g_return_val_if_fail (property != NULL, FALSE);
+  gboolean changed = FALSE;
 
   switch (property->kind)
     {
@@ -175,6 +171,22 @@ koers_property_store (GObject      *object,
   return changed;
 }
 
+gboolean
+koers_property_store (GObject      *object,
+                      GParamSpec   *pspec,
+                      const GValue *value)
+{
+  const KoersProperty *property;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
+
+  property = lookup_entry (pspec);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  return store_entry (object, property, pspec, value);
+}
+
 static void
 set_property (GObject      *object,
               guint         prop_id,
@@ -192,7 +204,7 @@ set_property (GObject      *object,
   if (property->set != NULL)
     property->set (object, pspec, value);
   else
-    koers_property_store (object, pspec, value);
+    store_entry (object, property, pspec, value);
 }
 
 void
