@@ -10,8 +10,60 @@
  * one set_property serve every class. */
 static G_DEFINE_QUARK (koers - property - entry, entry)
 
-  static const KoersProperty *lookup_entry (GParamSpec *pspec)
+/* The tables by class, in a small open hash: a param spec's entry is its
+ * class's table at its id.  Reading a period sets every property of
+ * thousands of objects, and the param spec's qdata takes a lock each time.
+ * A class registers once, in its class_init (GType runs one at a time);
+ * a slot is written before the count that makes it visible, and never
+ * again, so a lookup needs no lock.  A class that finds no free slot
+ * keeps to the qdata. */
+#define N_CLASS_SLOTS 256
+
+typedef struct
 {
+  GType                owner_type;
+  const KoersProperty *table;
+  guint                n_properties;
+} ClassTable;
+
+static ClassTable class_tables[N_CLASS_SLOTS];
+
+static guint
+class_slot (GType type)
+{
+  return (guint) ((type >> 3) ^ (type >> 11)) % N_CLASS_SLOTS;
+}
+
+static void
+register_class_table (GType                type,
+                      const KoersProperty *table,
+                      guint                n_properties)
+{
+  for (guint i = 0, slot = class_slot (type); i < N_CLASS_SLOTS; i++, slot = (slot + 1) % N_CLASS_SLOTS)
+    if (g_atomic_pointer_get (&class_tables[slot].table) == NULL)
+      {
+        class_tables[slot].owner_type = type;
+        class_tables[slot].n_properties = n_properties;
+        g_atomic_pointer_set (&class_tables[slot].table, table);
+        return;
+      }
+}
+
+static const KoersProperty *
+lookup_entry (GParamSpec *pspec)
+{
+  for (guint i = 0, slot = class_slot (pspec->owner_type); i < N_CLASS_SLOTS;
+       i++, slot = (slot + 1) % N_CLASS_SLOTS)
+    {
+      const KoersProperty *table = g_atomic_pointer_get (&class_tables[slot].table);
+
+      if (table == NULL)
+        break;
+      if (class_tables[slot].owner_type == pspec->owner_type && pspec->param_id >= 1 &&
+          pspec->param_id <= class_tables[slot].n_properties)
+        return &table[pspec->param_id - 1];
+    }
+
   return g_param_spec_get_qdata (pspec, entry_quark ());
 }
 
@@ -228,6 +280,8 @@ koers_property_install (GObjectClass        *object_class,
     }
 
   g_object_class_install_properties (object_class, n_properties + 1, pspecs);
+  /* GObject gave pspecs[i] the id i: table[i - 1]'s. */
+  register_class_table (G_OBJECT_CLASS_TYPE (object_class), table, n_properties);
 }
 
 void

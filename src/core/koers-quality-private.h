@@ -20,6 +20,12 @@ char *koers_quality_text_find_activity (const char *title);
  * one without a qualifier (active, total, per month, in 7 days …). */
 char *koers_quality_text_find_ambiguous_metric (const char *title,
                                                 const char *unit);
+/* Both of the above for a key result, its title read once: a large
+ * company's check reads thousands of titles. */
+void koers_quality_text_read_key_result (const char *title,
+                                         const char *unit,
+                                         char      **activity,
+                                         char      **ambiguous);
 /* A number that counts something: "25%", "1.200", "€ 2 miljoen", "five";
  * not a version ("versie 4.1"), not a day of a month ("vóór 30 juni"), not
  * part of a word ("2FA", "Q2", "two-factor"). */

@@ -461,11 +461,9 @@ word_matches (const Word *word,
   return TRUE;
 }
 
-char *
-koers_quality_text_find_activity (const char *title)
+static char *
+find_activity (GArray *tokens)
 {
-  g_autoptr (GArray) tokens = tokenize (title);
-
   if (tokens_have_quantity (tokens))
     return NULL;
 
@@ -492,24 +490,57 @@ koers_quality_text_find_activity (const char *title)
 }
 
 char *
+koers_quality_text_find_activity (const char *title)
+{
+  g_autoptr (GArray) tokens = tokenize (title);
+
+  return find_activity (tokens);
+}
+
+/* The ambiguous word of the title's tokens and then the unit's, unless
+ * one of them qualifies it. */
+static char *
+find_ambiguous_metric (GArray *title_tokens,
+                       GArray *unit_tokens)
+{
+  GArray *parts[] = { title_tokens, unit_tokens };
+  Token  *found = NULL;
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    for (guint i = 0; i < parts[p]->len; i++)
+      {
+        Token *token = &g_array_index (parts[p], Token, i);
+
+        if (IN_LIST (token->fold, metric_qualifiers))
+          return NULL;
+        if (found == NULL && IN_LIST (token->fold, ambiguous_metric_words))
+          found = token;
+      }
+
+  return found != NULL ? g_strndup (found->start, found->len) : NULL;
+}
+
+char *
 koers_quality_text_find_ambiguous_metric (const char *title,
                                           const char *unit)
 {
-  g_autofree char *text = g_strjoin (" ", title != NULL ? title : "", unit != NULL ? unit : "", NULL);
-  g_autoptr (GArray) tokens = tokenize (text);
-  Token *found = NULL;
+  g_autoptr (GArray) title_tokens = tokenize (title);
+  g_autoptr (GArray) unit_tokens = tokenize (unit);
 
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      Token *token = &g_array_index (tokens, Token, i);
+  return find_ambiguous_metric (title_tokens, unit_tokens);
+}
 
-      if (IN_LIST (token->fold, metric_qualifiers))
-        return NULL;
-      if (found == NULL && IN_LIST (token->fold, ambiguous_metric_words))
-        found = token;
-    }
+void
+koers_quality_text_read_key_result (const char *title,
+                                    const char *unit,
+                                    char      **activity,
+                                    char      **ambiguous)
+{
+  g_autoptr (GArray) title_tokens = tokenize (title);
+  g_autoptr (GArray) unit_tokens = tokenize (unit);
 
-  return found != NULL ? g_strndup (found->start, found->len) : NULL;
+  *activity = find_activity (title_tokens);
+  *ambiguous = find_ambiguous_metric (title_tokens, unit_tokens);
 }
 
 gboolean

@@ -479,7 +479,8 @@ check_key_result (Check          *check,
                    department_id, objective_id, kr_id, subject, &args);
     }
 
-  if ((activity = koers_quality_text_find_activity (title)) != NULL)
+  koers_quality_text_read_key_result (title, koers_key_result_get_unit (kr), &activity, &ambiguous);
+  if (activity != NULL)
     {
       Args args = ARGS_INIT;
 
@@ -487,7 +488,7 @@ check_key_result (Check          *check,
       add_finding (check, KOERS_QUALITY_RULE_ACTIVITY, department_id, objective_id, kr_id, subject, &args);
     }
 
-  if ((ambiguous = koers_quality_text_find_ambiguous_metric (title, koers_key_result_get_unit (kr))) != NULL)
+  if (ambiguous != NULL)
     {
       Args args = ARGS_INIT;
 
