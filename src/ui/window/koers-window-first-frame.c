@@ -61,10 +61,34 @@ find_remembered_department (KoersWindow *self,
   return NULL;
 }
 
-/* How many sidebar rows the window's height holds, from the height of
- * the first row (the company's, made by then): the rows are alike.  One
- * more for a row cut off at the bottom, and one for a row a little lower
- * than the first. */
+/* The height of what shares the sidebar's column with the departments'
+ * list (its header bar above, the tools' rows below), at their natural
+ * height. */
+static int
+measure_around_list (KoersWindow *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->department_list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *column = scrolled != NULL ? gtk_widget_get_parent (scrolled) : NULL;
+  int        around = 0;
+
+  for (GtkWidget *child = column != NULL ? gtk_widget_get_first_child (column) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural = 0;
+
+      if (child == scrolled || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      around += natural;
+    }
+  return around;
+}
+
+/* How many sidebar rows the list's part of the window's height holds,
+ * from the height of the first row (the company's, made by then): the
+ * rows are alike.  One more for a row cut off at the bottom, and one for
+ * a row a little lower than the first.  Each row made before the first
+ * frame costs it about a hundredth: the rows below the tools wait. */
 static guint
 count_rows_in_view (KoersWindow *self)
 {
@@ -75,6 +99,7 @@ count_rows_in_view (KoersWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (row != NULL)
     gtk_widget_measure (GTK_WIDGET (row), GTK_ORIENTATION_VERTICAL, -1, NULL, &row_height, NULL, NULL);
+  height -= measure_around_list (self);
 
   return (guint) MAX (height, 1) / (guint) MAX (row_height, 1) + 2;
 }
