@@ -1018,6 +1018,20 @@ open_database (Execution *execution,
   return 0;
 }
 
+/* A command's thread gets a malloc arena of its own, which glibc shrinks
+ * with madvise() whenever its free top passes the trim threshold (128 KiB).
+ * Each shrink flushes the TLB of every CPU the process runs on: a
+ * whole-company report made and freed its objects in a rhythm that spent
+ * a tenth of its time there.  A command is short; what it frees it may
+ * keep until it exits. */
+static void
+keep_freed_memory (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+#endif
+}
+
 static gpointer
 execute_thread_cb (gpointer user_data)
 {
@@ -1031,6 +1045,9 @@ execute_thread_cb (gpointer user_data)
   g_main_context_push_thread_default (context);
 
   koers_heap_populate ((gsize) execution->command->heap_mib << 20);
+  /* The populating set a trim threshold for its own size: a large report
+   * frees more than that in its rhythm. */
+  keep_freed_memory ();
   execution->invocation->database = execution->database;
   if (execution->database != NULL && !execution->command->opens_server)
     status = open_database (execution, &error);
@@ -1051,20 +1068,6 @@ execute_thread_cb (gpointer user_data)
 /* The command runs in a thread while this one runs the main context, so
  * that SIGINT and SIGTERM (GLib's signal sources) can remove a file half
  * written before the process ends. */
-/* A command's thread gets a malloc arena of its own, which glibc shrinks
- * with madvise() whenever its free top passes the trim threshold (128 KiB).
- * Each shrink flushes the TLB of every CPU the process runs on: a
- * whole-company report made and freed its objects in a rhythm that spent
- * a tenth of its time there.  A command is short; what it frees it may
- * keep until it exits. */
-static void
-keep_freed_memory (void)
-{
-#ifdef __GLIBC__
-  mallopt (M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-#endif
-}
-
 static int
 execute_in_thread (Execution *execution)
 {
