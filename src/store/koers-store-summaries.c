@@ -9,7 +9,7 @@
  * count through koers_summary_add_objective(), so they agree. */
 #include "config.h"
 
-#include "core/koers-enum-types.h"
+#include "core/koers-enums.h"
 #include "core/koers-scoring.h"
 #include "koers-store-private.h"
 
@@ -76,27 +76,18 @@ flush_objective (KoersStore    *self,
   rows->n_stale = 0;
 }
 
-static int
-read_enum (GType       type,
-           const char *nick,
-           int         fallback)
-{
-  g_autoptr (GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
-
-  return value != NULL ? value->value : fallback;
-}
-
 /* Starts gathering the objective of the statement's row. */
 static void
 begin_objective (ObjectiveRows *rows,
                  KoersDbStmt   *stmt,
                  const GDate   *today)
 {
-  KoersObjectiveState state = read_enum (KOERS_TYPE_OBJECTIVE_STATE, koers_store_column_text (stmt, 2),
-                                         KOERS_OBJECTIVE_STATE_ACTIVE);
+  KoersObjectiveState state = KOERS_OBJECTIVE_STATE_ACTIVE;
   KoersPeriod         period;
   gboolean            parsed = koers_period_parse (koers_store_column_text (stmt, 4), &period, NULL);
+
+  /* Unknown: the model's default, as the model reads it. */
+  koers_objective_state_from_string (koers_store_column_text (stmt, 2), &state);
 
   rows->id = koers_db_column_int64 (stmt, 1);
   rows->department_id = koers_db_column_int64 (stmt, 0);
@@ -110,13 +101,14 @@ add_key_result (ObjectiveRows *rows,
                 KoersDbStmt   *stmt,
                 const GDate   *today)
 {
-  KoersMetricKind kind = read_enum (KOERS_TYPE_METRIC_KIND, koers_store_column_text (stmt, 6),
-                                    KOERS_METRIC_KIND_NUMBER);
-  double          progress = koers_score_key_result_progress (kind,
-                                                              koers_db_column_double (stmt, 7),
-                                                              koers_db_column_double (stmt, 8),
-                                                              koers_db_column_double (stmt, 9));
+  KoersMetricKind kind = KOERS_METRIC_KIND_NUMBER;
+  double          progress;
   double          weight = koers_db_column_double (stmt, 10);
+
+  koers_metric_kind_from_string (koers_store_column_text (stmt, 6), &kind);
+  progress = koers_score_key_result_progress (kind, koers_db_column_double (stmt, 7),
+                                              koers_db_column_double (stmt, 8),
+                                              koers_db_column_double (stmt, 9));
 
   g_array_append_val (rows->scores, progress);
   g_array_append_val (rows->weights, weight);
