@@ -49,20 +49,27 @@ typedef struct
   char    *dest; /* a link target at the row, or NULL */
 } Row;
 
+/* Where a column stands on the page and the sizes of its text: one size
+ * per column for values and one for other text, chosen over all of the
+ * table's rows before it is drawn. */
+typedef struct
+{
+  double          x;
+  double          w;
+  KoersReportFont value_font;
+  guint           text_size; /* 0 the table's size, 1 and 2 smaller */
+} ColumnPlace;
+
 struct _KoersReportTable
 {
   KoersReportLayout *layout;
   KoersReportColumn *columns;
   guint              n_columns;
-  double            *x;
-  double            *w;
+  ColumnPlace       *place; /* n_columns */
   GArray            *rows;
-  /* One size per column for values, one for the header row: chosen over
-   * all of the table's rows before it is drawn. */
-  KoersReportFont *value_font;
-  guint           *text_size; /* 0 the table's size, 1 and 2 smaller */
-  KoersReportFont  head_font;
-  gboolean         fonts_chosen;
+  /* One size for the header row, chosen with the columns' sizes. */
+  KoersReportFont head_font;
+  gboolean        fonts_chosen;
   /* How far down the page an odd group's shade is laid (draw_row). */
   double shaded_to;
 };
@@ -98,16 +105,13 @@ koers_report_table_new (KoersReportLayout       *layout,
   table->layout = layout;
   table->columns = g_memdup2 (columns, sizeof *columns * n_columns);
   table->n_columns = n_columns;
-  table->x = g_new (double, n_columns);
-  table->w = g_new (double, n_columns);
+  table->place = g_new0 (ColumnPlace, n_columns);
   for (guint i = 0; i < n_columns; i++)
     {
-      table->x[i] = x;
-      table->w[i] = columns[i].width * KOERS_REPORT_CONTENT_WIDTH;
-      x += table->w[i];
+      table->place[i].x = x;
+      table->place[i].w = columns[i].width * KOERS_REPORT_CONTENT_WIDTH;
+      x += table->place[i].w;
     }
-  table->value_font = g_new0 (KoersReportFont, n_columns);
-  table->text_size = g_new0 (guint, n_columns);
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (table->rows, row_clear);
 
@@ -122,10 +126,7 @@ koers_report_table_free (KoersReportTable *table)
 
   g_array_unref (table->rows);
   g_free (table->columns);
-  g_free (table->x);
-  g_free (table->w);
-  g_free (table->value_font);
-  g_free (table->text_size);
+  g_free (table->place);
   g_free (table);
 }
 
@@ -329,7 +330,7 @@ values_fit (KoersReportTable *table,
             KoersReportFont   font,
             int               lines)
 {
-  double inner = table->w[column] - 2 * PAD_X;
+  double inner = table->place[column].w - 2 * PAD_X;
 
   for (guint r = 0; r < table->rows->len; r++)
     {
@@ -388,7 +389,7 @@ choose_head_font (KoersReportTable *table)
            * searches for. */
           g_autoptr (PangoLayout) head = koers_report_layout_text (layout, sizes[f],
                                                                    koers_report_str (layout->lang, table->columns[i].title),
-                                                                   table->w[i] - 2 * PAD_X, 0, table->columns[i].align);
+                                                                   table->place[i].w - 2 * PAD_X, 0, table->columns[i].align);
 
           all = pango_layout_get_wrap (head) == PANGO_WRAP_WORD && pango_layout_get_line_count (head) <= 2;
         }
@@ -419,7 +420,7 @@ static guint
 choose_text_size (KoersReportTable *table,
                   guint             column)
 {
-  double inner = table->w[column] - 2 * PAD_X;
+  double inner = table->place[column].w - 2 * PAD_X;
 
   for (guint size = 0; size < 3; size++)
     {
@@ -535,20 +536,20 @@ widen_whole_word_columns (KoersReportTable *table)
           (!table->columns[c].names && values_fit (table, c, KOERS_REPORT_FONT_TABLE, 1)))
         continue;
       need = ceil (widest_whole_word (table, c)) + 2 * PAD_X + 1.0;
-      if (need <= table->w[c])
+      if (need <= table->place[c].w)
         continue;
       for (guint i = 0; i < table->n_columns; i++)
-        if (!keeps_words_whole (table, i) && (widest == c || table->w[i] > table->w[widest]))
+        if (!keeps_words_whole (table, i) && (widest == c || table->place[i].w > table->place[widest].w))
           widest = i;
       if (widest == c)
         continue;
-      need = MIN (need - table->w[c], table->w[widest] / 3);
-      table->w[c] += need;
-      table->w[widest] -= need;
+      need = MIN (need - table->place[c].w, table->place[widest].w / 3);
+      table->place[c].w += need;
+      table->place[widest].w -= need;
       for (guint i = 0; i < table->n_columns; i++)
         {
-          table->x[i] = x;
-          x += table->w[i];
+          table->place[i].x = x;
+          x += table->place[i].w;
         }
     }
 }
@@ -563,8 +564,8 @@ choose_fonts (KoersReportTable *table)
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      table->value_font[i] = choose_value_font (table, i);
-      table->text_size[i] = choose_text_size (table, i);
+      table->place[i].value_font = choose_value_font (table, i);
+      table->place[i].text_size = choose_text_size (table, i);
     }
   table->head_font = choose_head_font (table);
   table->fonts_chosen = TRUE;
@@ -578,7 +579,7 @@ measure_cell (KoersReportTable *table,
               gboolean          continued)
 {
   KoersReportLayout *layout = table->layout;
-  double             inner = table->w[column] - 2 * PAD_X;
+  double             inner = table->place[column].w - 2 * PAD_X;
   PangoAlignment     align = table->columns[column].align;
   double             height;
 
@@ -589,14 +590,14 @@ measure_cell (KoersReportTable *table,
 
     case CELL_STATUS:
       if (cell->main_layout == NULL)
-        cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], FALSE), cell->text,
+        cell->main_layout = koers_report_layout_text (layout, text_font (table->place[column].text_size, FALSE), cell->text,
                                                       inner - SYMBOL_SIZE - 3.5, STATUS_LINES, PANGO_ALIGN_LEFT);
       return MAX (koers_report_text_height (cell->main_layout), SYMBOL_SIZE);
 
     case CELL_PROGRESS:
       if (cell->main_layout == NULL)
         {
-          cell->main_layout = koers_report_layout_text (layout, table->value_font[column], cell->text,
+          cell->main_layout = koers_report_layout_text (layout, table->place[column].value_font, cell->text,
                                                         inner, PROGRESS_LINES, align);
           cell->sub_layout = koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, cell->sub,
                                                        inner, 1, PANGO_ALIGN_RIGHT);
@@ -606,7 +607,7 @@ measure_cell (KoersReportTable *table,
 
     case CELL_VALUE:
       if (cell->main_layout == NULL)
-        cell->main_layout = koers_report_layout_text (layout, table->value_font[column], cell->text,
+        cell->main_layout = koers_report_layout_text (layout, table->place[column].value_font, cell->text,
                                                       inner, MAX_CELL_LINES, align);
       return koers_report_text_height (cell->main_layout);
 
@@ -619,7 +620,7 @@ measure_cell (KoersReportTable *table,
     case CELL_TEXT:
     default:
       if (cell->main_layout == NULL)
-        cell->main_layout = koers_report_layout_text (layout, text_font (table->text_size[column], cell->bold),
+        cell->main_layout = koers_report_layout_text (layout, text_font (table->place[column].text_size, cell->bold),
                                                       cell->text, inner, MAX_CELL_LINES, align);
       height = koers_report_text_height (cell->main_layout);
       if (continued)
@@ -735,9 +736,9 @@ draw_cell (KoersReportTable *table,
            gboolean          continued)
 {
   KoersReportLayout *layout = table->layout;
-  double             x = table->x[column] + PAD_X;
+  double             x = table->place[column].x + PAD_X;
   double             y = top + PAD_Y;
-  double             inner = table->w[column] - 2 * PAD_X;
+  double             inner = table->place[column].w - 2 * PAD_X;
   double             text_h;
 
   /* Any cell may link: a text's own words, a score, a change. */
@@ -812,7 +813,7 @@ draw_header (KoersReportTable *table)
     {
       PangoLayout *text = koers_report_layout_text (layout, table->head_font,
                                                     koers_report_str (layout->lang, table->columns[i].title),
-                                                    table->w[i] - 2 * PAD_X, 0,
+                                                    table->place[i].w - 2 * PAD_X, 0,
                                                     table->columns[i].align);
 
       g_ptr_array_add (layouts, text);
@@ -824,7 +825,7 @@ draw_header (KoersReportTable *table)
                                  KOERS_REPORT_CONTENT_WIDTH, height, &koers_report_accent);
   for (guint i = 0; i < table->n_columns; i++)
     koers_report_layout_draw_text (layout, g_ptr_array_index (layouts, i),
-                                   table->x[i] + PAD_X, layout->y + PAD_Y, &koers_report_white);
+                                   table->place[i].x + PAD_X, layout->y + PAD_Y, &koers_report_white);
 
   layout->y += height;
   return height;
@@ -840,7 +841,7 @@ measure_header (KoersReportTable *table)
     {
       g_autoptr (PangoLayout) text = koers_report_layout_text (layout, table->head_font,
                                                                koers_report_str (layout->lang, table->columns[i].title),
-                                                               table->w[i] - 2 * PAD_X, 0,
+                                                               table->place[i].w - 2 * PAD_X, 0,
                                                                table->columns[i].align);
 
       height = MAX (height, koers_report_text_height (text));
