@@ -238,9 +238,8 @@ koers_escalations_page_class_init (KoersEscalationsPageClass *klass)
 
   object_class->dispose = koers_escalations_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/capacity/koers-escalations-page.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "capacity/koers-escalations-page.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 }
 
 static void

@@ -199,9 +199,8 @@ koers_resource_form_class_init (KoersResourceFormClass *klass)
 
   object_class->dispose = koers_resource_form_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/capacity/koers-resource-form.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "capacity/koers-resource-form.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 }
 
 static void

@@ -213,13 +213,8 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/checkins/koers-checkin-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-
-  /* Escape writes nothing, like Cancel. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  koers_template_init_class (widget_class, "checkins/koers-checkin-dialog.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

@@ -214,9 +214,8 @@ koers_csv_import_dialog_class_init (KoersCsvImportDialogClass *klass)
 
   object_class->dispose = koers_csv_import_dialog_dispose;
 
-  koers_a11y_init_dialog_class (widget_class, "/io/github/koersapp/Koers/ui/data/koers-csv-import-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "data/koers-csv-import-dialog.ui", KOERS_TEMPLATE_DIALOG,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

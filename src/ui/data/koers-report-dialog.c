@@ -355,13 +355,9 @@ koers_report_dialog_class_init (KoersReportDialogClass *klass)
   object_class->finalize = koers_report_dialog_finalize;
   window_class->close_request = koers_report_dialog_close_request;
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-
   /* Escape as Cancel: closing also stops a report being written. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  koers_template_init_class (widget_class, "data/koers-report-dialog.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

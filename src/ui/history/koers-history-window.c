@@ -469,10 +469,8 @@ koers_history_window_class_init (KoersHistoryWindowClass *klass)
 
   object_class->dispose = koers_history_window_dispose;
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  koers_template_init_class (widget_class, "history/koers-history-window.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 }
 
 static void

@@ -221,9 +221,8 @@ koers_kpi_row_class_init (KoersKpiRowClass *klass)
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   g_type_ensure (KOERS_TYPE_KPI_SPARKLINE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-row.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "kpis/koers-kpi-row.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "kpi-row.update", NULL, update_action_cb);
   gtk_widget_class_install_action (widget_class, "kpi-row.edit", NULL, edit_action_cb);

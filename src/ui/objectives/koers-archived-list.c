@@ -245,9 +245,8 @@ koers_archived_list_class_init (KoersArchivedListClass *klass)
 
   object_class->dispose = koers_archived_list_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-archived-list.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "objectives/koers-archived-list.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 }
 
 static void

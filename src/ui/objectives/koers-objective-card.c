@@ -459,9 +459,8 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
 
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-objective-card.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "objectives/koers-objective-card.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
   koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersObjectiveCard, objective),
                                               card_actions, G_N_ELEMENTS (card_actions));

@@ -550,11 +550,8 @@ koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
   koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   g_type_ensure (KOERS_TYPE_RESOURCE_FORM);
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  koers_template_init_class (widget_class, "objectives/koers-objective-editor.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 }
 
 static void

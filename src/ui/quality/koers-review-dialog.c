@@ -481,10 +481,8 @@ koers_review_dialog_class_init (KoersReviewDialogClass *klass)
 
   object_class->dispose = koers_review_dialog_dispose;
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/quality/koers-review-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "quality/koers-review-dialog.ui", KOERS_TEMPLATE_DIALOG,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

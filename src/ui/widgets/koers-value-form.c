@@ -485,10 +485,8 @@ koers_value_form_class_init (KoersValueFormClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   /* A group (a panel) to screen readers, as the boxes it took over. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/koersapp/Koers/ui/widgets/koers-value-form.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "widgets/koers-value-form.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

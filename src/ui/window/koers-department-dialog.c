@@ -132,10 +132,8 @@ koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
 
   object_class->dispose = koers_department_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/window/koers-department-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "window/koers-department-dialog.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

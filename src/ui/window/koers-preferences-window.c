@@ -325,10 +325,8 @@ koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
 
   object_class->dispose = koers_preferences_window_dispose;
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/window/koers-preferences-window.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "window/koers-preferences-window.ui", KOERS_TEMPLATE_DIALOG,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void
