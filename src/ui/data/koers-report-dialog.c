@@ -294,14 +294,20 @@ cancel_clicked_cb (KoersReportDialog *self)
     gtk_window_close (GTK_WINDOW (self));
 }
 
-static gboolean
-koers_report_dialog_close_request (GtkWindow *window)
+/* The window goes: a report being written stops, and its progress and
+ * end no longer touch the window. */
+static void
+mark_closed (KoersReportDialog *self)
 {
-  KoersReportDialog *self = KOERS_REPORT_DIALOG (window);
-
   self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+koers_report_dialog_close_request (GtkWindow *window)
+{
+  mark_closed (KOERS_REPORT_DIALOG (window));
 
   return GTK_WINDOW_CLASS (koers_report_dialog_parent_class)->close_request (window);
 }
@@ -311,9 +317,7 @@ koers_report_dialog_dispose (GObject *object)
 {
   KoersReportDialog *self = KOERS_REPORT_DIALOG (object);
 
-  self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  mark_closed (self);
   koers_chooser_clear (&self->chooser);
   g_clear_weak_pointer (&self->window);
 
