@@ -107,17 +107,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (text_changed_cb),
 };
 
-static void
-koers_escalate_dialog_class_init (KoersEscalateDialogClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_escalate_dialog_dispose;
-
-  koers_template_init_class (widget_class, "capacity/koers-escalate-dialog.ui", 0,
-                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersEscalateDialog, koers_escalate_dialog, "capacity/koers-escalate-dialog.ui", 0, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_escalate_dialog_init (KoersEscalateDialog *self)

@@ -230,17 +230,7 @@ koers_escalations_page_dispose (GObject *object)
   G_OBJECT_CLASS (koers_escalations_page_parent_class)->dispose (object);
 }
 
-static void
-koers_escalations_page_class_init (KoersEscalationsPageClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_escalations_page_dispose;
-
-  koers_template_init_class (widget_class, "capacity/koers-escalations-page.ui", 0,
-                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersEscalationsPage, koers_escalations_page, "capacity/koers-escalations-page.ui", 0, NULL, 0)
 
 static void
 koers_escalations_page_init (KoersEscalationsPage *self)

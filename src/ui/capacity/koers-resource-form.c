@@ -191,17 +191,7 @@ koers_resource_form_dispose (GObject *object)
   G_OBJECT_CLASS (koers_resource_form_parent_class)->dispose (object);
 }
 
-static void
-koers_resource_form_class_init (KoersResourceFormClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_resource_form_dispose;
-
-  koers_template_init_class (widget_class, "capacity/koers-resource-form.ui", 0,
-                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersResourceForm, koers_resource_form, "capacity/koers-resource-form.ui", 0, NULL, 0)
 
 static void
 koers_resource_form_init (KoersResourceForm *self)

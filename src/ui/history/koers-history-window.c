@@ -461,17 +461,7 @@ koers_history_window_dispose (GObject *object)
   G_OBJECT_CLASS (koers_history_window_parent_class)->dispose (object);
 }
 
-static void
-koers_history_window_class_init (KoersHistoryWindowClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_history_window_dispose;
-
-  koers_template_init_class (widget_class, "history/koers-history-window.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
-                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersHistoryWindow, koers_history_window, "history/koers-history-window.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES, NULL, 0)
 
 static void
 koers_history_window_init (KoersHistoryWindow *self)

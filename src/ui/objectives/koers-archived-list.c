@@ -237,17 +237,7 @@ koers_archived_list_dispose (GObject *object)
   G_OBJECT_CLASS (koers_archived_list_parent_class)->dispose (object);
 }
 
-static void
-koers_archived_list_class_init (KoersArchivedListClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_archived_list_dispose;
-
-  koers_template_init_class (widget_class, "objectives/koers-archived-list.ui", 0,
-                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersArchivedList, koers_archived_list, "objectives/koers-archived-list.ui", 0, NULL, 0)
 
 static void
 koers_archived_list_init (KoersArchivedList *self)

@@ -465,17 +465,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (close_clicked_cb),
 };
 
-static void
-koers_review_dialog_class_init (KoersReviewDialogClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_review_dialog_dispose;
-
-  koers_template_init_class (widget_class, "quality/koers-review-dialog.ui", KOERS_TEMPLATE_DIALOG,
-                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersReviewDialog, koers_review_dialog, "quality/koers-review-dialog.ui", KOERS_TEMPLATE_DIALOG, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_review_dialog_init (KoersReviewDialog *self)

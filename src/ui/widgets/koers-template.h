@@ -60,4 +60,18 @@ void koers_template_init_class (GtkWidgetClass              *widget_class,
                                 const KoersTemplateCallback *callbacks,
                                 gsize                        n_callbacks);
 
+/* The class_init of a widget class that sets nothing but its dispose
+ * (prefix##_dispose) and its template: resource and flags as above, the
+ * class's template_children table, and after them its callbacks table
+ * (KOERS_TEMPLATE_TABLE (template_callbacks)) or NULL, 0.  Stands after
+ * the dispose and the tables, as KOERS_DEFINE_MODEL_TYPE stands after a
+ * model class's property table. */
+#define KOERS_DEFINE_TEMPLATE_CLASS_INIT(Type, prefix, resource, flags, ...)           \
+  static void prefix##_class_init (Type##Class *klass)                                 \
+  {                                                                                    \
+    G_OBJECT_CLASS (klass)->dispose = prefix##_dispose;                                \
+    koers_template_init_class (GTK_WIDGET_CLASS (klass), (resource), (flags),          \
+                               KOERS_TEMPLATE_TABLE (template_children), __VA_ARGS__); \
+  }
+
 G_END_DECLS

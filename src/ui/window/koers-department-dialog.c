@@ -124,17 +124,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (entry_activated_cb),
 };
 
-static void
-koers_department_dialog_class_init (KoersDepartmentDialogClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_department_dialog_dispose;
-
-  koers_template_init_class (widget_class, "window/koers-department-dialog.ui", 0,
-                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersDepartmentDialog, koers_department_dialog, "window/koers-department-dialog.ui", 0, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_department_dialog_init (KoersDepartmentDialog *self)
