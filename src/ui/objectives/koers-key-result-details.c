@@ -494,20 +494,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (check_in_clicked_cb),
 };
 
-static void
-koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = koers_key_result_details_constructed;
-  object_class->dispose = koers_key_result_details_dispose;
-
-  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
-
-  koers_template_init_class (widget_class, "objectives/koers-key-result-details.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
-                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
-}
+KOERS_DEFINE_SHOWING_CLASS_INIT (KoersKeyResultDetails, koers_key_result_details, "objectives/koers-key-result-details.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_key_result_details_init (KoersKeyResultDetails *self)
