@@ -10,6 +10,7 @@
 #include "koers-template.h"
 #include "koers-toasts.h"
 #include "koers-value-form.h"
+#include "koers-layout.h"
 
 struct _KoersValueForm
 {
@@ -384,12 +385,10 @@ static void
 koers_value_form_dispose (GObject *object)
 {
   KoersValueForm *self = KOERS_VALUE_FORM (object);
-  GtkWidget      *child;
 
   g_clear_pointer (&self->extra, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_VALUE_FORM);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  koers_layout_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (koers_value_form_parent_class)->dispose (object);
 }

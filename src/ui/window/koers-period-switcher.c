@@ -10,6 +10,7 @@
 #include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
 #include "widgets/koers-widget-properties.h"
+#include "widgets/koers-layout.h"
 
 struct _KoersPeriodSwitcher
 {
@@ -198,11 +199,9 @@ static void
 koers_period_switcher_dispose (GObject *object)
 {
   KoersPeriodSwitcher *self = KOERS_PERIOD_SWITCHER (object);
-  GtkWidget           *child;
 
   /* A plain GtkWidget: its children are unparented by hand. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  koers_layout_unparent_children (GTK_WIDGET (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), KOERS_TYPE_PERIOD_SWITCHER);
   g_clear_pointer (&self->label, g_free);
 
