@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "koers-test-ui.h"
+#include "ui/widgets/koers-emoji-image.h"
 #include "ui/objectives/koers-archived-list.h"
 #include "ui/objectives/koers-editing.h"
 #include "io/koers-demo.h"
@@ -112,7 +113,11 @@ test_shows_department_period (Fixture      *f,
   g_assert_cmpstr (get_page (f), ==, "list");
   g_assert_cmpuint (count_items (f), ==, 3);
   g_assert_cmpuint (count_cards (f), ==, 3);
-  g_assert_true (g_str_has_suffix (header, KOERS_TEST_ISOLATED ("Marketing")));
+  g_assert_cmpstr (header, ==, KOERS_TEST_ISOLATED ("Marketing"));
+  /* The emoji beside it, drawn once and kept (koers-emoji-image.c). */
+  g_assert_cmpstr (koers_emoji_image_get_emoji (KOERS_EMOJI_IMAGE (get_child (f->pane, "department_emoji"))), ==,
+                   koers_department_get_emoji (f->marketing));
+  g_assert_true (gtk_widget_get_visible (get_child (f->pane, "department_emoji")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_child (f->pane, "period_label"))), ==,
                    "Q2 2026 · 3 objectives");
 
@@ -123,7 +128,7 @@ test_shows_department_period (Fixture      *f,
 }
 
 /* A name with a right-to-left override reads reversed, but the heading
- * stays a left-to-right line: the emoji before the name. */
+ * stays a left-to-right line (the emoji is a widget of its own before it). */
 static void
 test_heading_bidi (Fixture      *f,
                    gconstpointer data)
@@ -137,7 +142,7 @@ test_heading_bidi (Fixture      *f,
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->sales);
   koers_editor_pane_set_department (KOERS_EDITOR_PANE (f->pane), f->marketing);
 
-  g_assert_true (g_str_has_suffix (gtk_label_get_text (heading), "\u2068\u200e\u202eMarketing\u2069"));
+  g_assert_cmpstr (gtk_label_get_text (heading), ==, "\u2068\u200e\u202eMarketing\u2069");
   g_assert_cmpint (pango_layout_get_line_readonly (gtk_label_get_layout (heading), 0)->resolved_dir, ==,
                    PANGO_DIRECTION_LTR);
 }

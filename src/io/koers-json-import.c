@@ -645,13 +645,13 @@ static void
 write_change_cb (KoersImportChange *change,
                  gpointer           user_data)
 {
-  KoersImportPlan *plan = user_data;
-  gboolean         added = FALSE;
+  KoersImportPlan         *plan = user_data;
+  const KoersStoreLogEntry entry = { change->key, change->at, change->author, change->entity,
+                                     change->uuid, change->parent, change->op, change->fields };
+  gboolean                 added = FALSE;
 
   if (!write_failed (plan))
-    koers_store_import_put_change (plan->writer, change->key, change->at, change->author,
-                                   change->entity, change->uuid, change->parent, change->op,
-                                   change->fields, &added, &plan->write_error);
+    koers_store_import_put_change (plan->writer, &entry, &added, &plan->write_error);
   koers_import_change_free (change);
 }
 

@@ -364,6 +364,22 @@ koers_store_set_period_checkins (KoersStore        *self,
   return old;
 }
 
+/* A key result's check-ins, newest first: one indexed query. */
+static KoersDbStmt *
+prepare_checkins_of (KoersStore     *self,
+                     KoersKeyResult *kr,
+                     GError        **error)
+{
+  KoersDbStmt *stmt = koers_store_prepare_select (self, &koers_entity_checkin,
+                                                  "FROM checkins WHERE key_result_id = ?1"
+                                                  " ORDER BY date DESC, created DESC, id DESC",
+                                                  error);
+
+  if (stmt != NULL)
+    koers_db_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
+  return stmt;
+}
+
 gboolean
 koers_store_refresh_checkin_summary (KoersStore     *self,
                                      KoersKeyResult *kr,
@@ -375,13 +391,9 @@ koers_store_refresh_checkin_summary (KoersStore     *self,
   if (koers_key_result_get_checkins_loaded (kr))
     return TRUE;
 
-  stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                                     "FROM checkins WHERE key_result_id = ?1"
-                                     " ORDER BY date DESC, created DESC, id DESC",
-                                     error);
+  stmt = prepare_checkins_of (self, kr, error);
   if (stmt == NULL)
     return FALSE;
-  koers_db_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
   if (!read_summaries (self, stmt, FALSE, &n_flushed, error))
     return FALSE;
 
@@ -407,13 +419,9 @@ koers_store_read_checkin_list (KoersKeyResult *kr,
   if (self == NULL || self->db == NULL)
     return NULL;
 
-  stmt = koers_store_prepare_select (self, &koers_entity_checkin,
-                                     "FROM checkins WHERE key_result_id = ?1"
-                                     " ORDER BY date DESC, created DESC, id DESC",
-                                     error);
+  stmt = prepare_checkins_of (self, kr, error);
   if (stmt == NULL)
     return NULL;
-  koers_db_bind_int64 (stmt, 1, koers_key_result_get_id (kr));
 
   newest_first = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)

@@ -1456,17 +1456,10 @@ koers_store_import_put_checkin (KoersStoreImport *self,
 }
 
 gboolean
-koers_store_import_put_change (KoersStoreImport *self,
-                               const char       *key,
-                               gint64            at,
-                               const char       *author,
-                               const char       *entity,
-                               const char       *uuid,
-                               const char       *parent,
-                               const char       *op,
-                               const char       *fields,
-                               gboolean         *added,
-                               GError          **error)
+koers_store_import_put_change (KoersStoreImport         *self,
+                               const KoersStoreLogEntry *entry,
+                               gboolean                 *added,
+                               GError                  **error)
 {
   KoersDbStmt *stmt;
 
@@ -1480,14 +1473,14 @@ koers_store_import_put_change (KoersStoreImport *self,
   if (stmt == NULL)
     return FALSE;
 
-  koers_store_bind_text (stmt, 1, key);
-  koers_db_bind_int64 (stmt, 2, at);
-  koers_store_bind_text (stmt, 3, author != NULL ? author : "");
-  koers_store_bind_text (stmt, 4, entity);
-  koers_store_bind_text (stmt, 5, uuid);
-  koers_store_bind_text (stmt, 6, parent);
-  koers_store_bind_text (stmt, 7, op);
-  koers_store_bind_text (stmt, 8, fields != NULL ? fields : "{}");
+  koers_store_bind_text (stmt, 1, entry->key);
+  koers_db_bind_int64 (stmt, 2, entry->at);
+  koers_store_bind_text (stmt, 3, entry->author != NULL ? entry->author : "");
+  koers_store_bind_text (stmt, 4, entry->entity);
+  koers_store_bind_text (stmt, 5, entry->uuid);
+  koers_store_bind_text (stmt, 6, entry->parent);
+  koers_store_bind_text (stmt, 7, entry->op);
+  koers_store_bind_text (stmt, 8, entry->fields != NULL ? entry->fields : "{}");
 
   if (!import_step_done (self, stmt, error))
     return FALSE;

@@ -207,19 +207,25 @@ gboolean koers_store_import_put_checkin (KoersStoreImport *self,
                                          gint64            old_key_result_id,
                                          gint64           *id,
                                          GError          **error);
-/* An entry of another database's change log, unless this one has its key
- * (*added says which). */
-gboolean koers_store_import_put_change (KoersStoreImport *self,
-                                        const char       *key,
-                                        gint64            at,
-                                        const char       *author,
-                                        const char       *entity,
-                                        const char       *uuid,
-                                        const char       *parent,
-                                        const char       *op,
-                                        const char       *fields,
-                                        gboolean         *added,
-                                        GError          **error);
+/* An entry of another database's change log, as its file holds it. */
+typedef struct
+{
+  const char *key;
+  gint64      at; /* µs since the epoch */
+  const char *author;
+  const char *entity;
+  const char *uuid;
+  const char *parent;
+  const char *op;
+  const char *fields; /* JSON */
+} KoersStoreLogEntry;
+
+/* Adds entry to the change log, unless this one has its key (*added says
+ * which). */
+gboolean koers_store_import_put_change (KoersStoreImport         *self,
+                                        const KoersStoreLogEntry *entry,
+                                        gboolean                 *added,
+                                        GError                  **error);
 /* Key results take their latest check-in's value, the transaction
  * commits, and the model shows what was written: departments and KPIs,
  * and the objectives it holds (or, for a store that loads by period, of

@@ -30,15 +30,12 @@ koers_store_save_review (KoersStore     *self,
   n_krs = g_list_model_get_n_items (krs);
   now = MAX (koers_now_usec (), koers_objective_get_updated (objective) + 1);
 
-  if (!koers_store_begin (self, error))
-    goto failed;
-
-  stmt = koers_store_prepare (self,
-                              "UPDATE objectives SET postmortem = ?1, final_grade = ?2,"
-                              " review_note = ?3, state = ?4, updated = ?5 WHERE id = ?6",
-                              error);
+  stmt = koers_store_begin_write (self,
+                                  "UPDATE objectives SET postmortem = ?1, final_grade = ?2,"
+                                  " review_note = ?3, state = ?4, updated = ?5 WHERE id = ?6",
+                                  error);
   if (stmt == NULL)
-    goto rollback;
+    goto failed;
 
   koers_store_bind_text (stmt, 1, koers_objective_get_postmortem (objective));
   if (koers_objective_has_final_grade (objective))

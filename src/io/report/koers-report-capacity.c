@@ -71,42 +71,17 @@ static const KoersSeedText intro = {
   "“mag [een team] zelfs iets méér middelen vragen dan beschikbaar”.",
 };
 
-static void
-department_line_free (DepartmentLine *line)
-{
-  g_free (line->name);
-  g_free (line);
-}
-
-static void
-request_line_free (RequestLine *line)
-{
-  g_free (line->department);
-  g_free (line->title);
-  g_free (line->reason);
-  g_free (line);
-}
-
-static void
-escalation_line_free (EscalationLine *line)
-{
-  g_free (line->subject);
-  g_free (line->reason);
-  g_free (line->help);
-  g_free (line->raised_by);
-  g_free (line);
-}
-
 /* A sentence without its full stop, to put one of ours after it. */
 static char *
-strip_stop (const char *text)
+keep_without_stop (const KoersReportData *data,
+                   const char            *text)
 {
-  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gsize n = strlen (copy);
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gsize            n = strlen (copy);
 
   while (n > 0 && (copy[n - 1] == '.' || copy[n - 1] == '!'))
     copy[--n] = '\0';
-  return copy;
+  return koers_report_data_keep (data, copy);
 }
 
 static gboolean
@@ -135,16 +110,18 @@ collect_escalations (KoersReportCapacity   *capacity,
                               : NULL;
       EscalationLine  *line;
       g_autoptr (GDateTime) when = NULL;
+      g_autofree char *subject = NULL;
 
       if (objective == NULL || !in_report (data, koers_objective_get_department_id (objective)))
         continue;
       line = g_new0 (EscalationLine, 1);
-      line->subject = kr != NULL ? g_strdup_printf ("%s › %s", koers_objective_get_title (objective),
-                                                    koers_key_result_get_title (kr))
-                                 : g_strdup (koers_objective_get_title (objective));
-      line->reason = strip_stop (koers_escalation_get_reason (escalation));
-      line->help = strip_stop (koers_escalation_get_help (escalation));
-      line->raised_by = g_strdup (koers_escalation_get_raised_by (escalation));
+      subject = kr != NULL ? g_strdup_printf ("%s › %s", koers_objective_get_title (objective),
+                                              koers_key_result_get_title (kr))
+                           : g_strdup (koers_objective_get_title (objective));
+      line->subject = koers_report_data_keep (data, subject);
+      line->reason = keep_without_stop (data, koers_escalation_get_reason (escalation));
+      line->help = keep_without_stop (data, koers_escalation_get_help (escalation));
+      line->raised_by = koers_report_data_keep (data, koers_escalation_get_raised_by (escalation));
       when = g_date_time_new_from_unix_local (koers_escalation_get_raised_at (escalation) / G_USEC_PER_SEC);
       g_date_clear (&line->raised, 1);
       if (when != NULL)
@@ -161,9 +138,10 @@ koers_report_capacity_collect (KoersStore            *store,
   KoersReportCapacity *capacity = g_new0 (KoersReportCapacity, 1);
   g_autoptr (GPtrArray) requests = NULL;
 
-  capacity->departments = g_ptr_array_new_with_free_func ((GDestroyNotify) department_line_free);
-  capacity->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_line_free);
-  capacity->escalations = g_ptr_array_new_with_free_func ((GDestroyNotify) escalation_line_free);
+  /* The lines' strings are the report data's. */
+  capacity->departments = g_ptr_array_new_with_free_func (g_free);
+  capacity->requests = g_ptr_array_new_with_free_func (g_free);
+  capacity->escalations = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < data->departments->len; i++)
     {
@@ -171,12 +149,12 @@ koers_report_capacity_collect (KoersStore            *store,
       g_autoptr (KoersCapacity) set = koers_store_get_capacity (store, department->id, &data->period);
       DepartmentLine *line = g_new0 (DepartmentLine, 1);
 
-      line->name = g_strdup (department->name);
+      line->name = department->name;
       koers_capacity_use_compute (&line->use, koers_store_get_objectives (store), department->id,
                                   &data->period, set);
       if (!line->use.has_capacity && line->use.n_objectives == 0)
         {
-          department_line_free (line);
+          g_free (line);
           continue;
         }
       g_ptr_array_add (capacity->departments, line);
@@ -193,12 +171,12 @@ koers_report_capacity_collect (KoersStore            *store,
           department == NULL || !in_report (data, koers_department_get_id (department)))
         continue;
       line = g_new0 (RequestLine, 1);
-      line->department = g_strdup (koers_department_get_name (department));
-      line->title = g_strdup (koers_objective_get_title (objective));
+      line->department = koers_report_data_keep (data, koers_department_get_name (department));
+      line->title = koers_report_data_keep (data, koers_objective_get_title (objective));
       line->committed = koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_COMMITTED;
       line->days = koers_objective_get_request_days (objective);
       line->budget = koers_objective_get_request_budget (objective);
-      line->reason = g_strdup (koers_objective_get_request_reason (objective));
+      line->reason = koers_report_data_keep (data, koers_objective_get_request_reason (objective));
       line->state = koers_objective_get_request_state (objective);
       g_ptr_array_add (capacity->requests, line);
     }

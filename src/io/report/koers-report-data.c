@@ -11,25 +11,10 @@
 #include "koers-report-kpis.h"
 
 static void
-checkin_free (gpointer p)
-{
-  KoersReportCheckin *checkin = p;
-
-  g_free (checkin->date);
-  g_free (checkin->note);
-  g_free (checkin);
-}
-
-static void
 key_result_free (gpointer p)
 {
   KoersReportKeyResult *kr = p;
 
-  g_free (kr->title);
-  g_free (kr->owner);
-  g_free (kr->unit);
-  g_free (kr->due_date);
-  g_free (kr->personal_data_note);
   g_ptr_array_unref (kr->checkins);
   g_free (kr);
 }
@@ -39,10 +24,6 @@ objective_free (gpointer p)
 {
   KoersReportObjective *objective = p;
 
-  g_free (objective->title);
-  g_free (objective->owner);
-  g_free (objective->dest);
-  g_free (objective->outside_department);
   g_ptr_array_unref (objective->key_results);
   g_free (objective);
 }
@@ -52,8 +33,6 @@ department_free (gpointer p)
 {
   KoersReportDepartment *dept = p;
 
-  g_free (dept->name);
-  g_free (dept->dest);
   g_ptr_array_unref (dept->objectives);
   g_clear_pointer (&dept->kpis, g_ptr_array_unref);
   g_free (dept);
@@ -65,7 +44,6 @@ koers_report_data_free (KoersReportData *data)
   if (data == NULL)
     return;
 
-  g_free (data->organisation);
   g_clear_pointer (&data->objective_by_id, g_hash_table_unref);
   g_clear_pointer (&data->objectives, g_ptr_array_unref);
   g_clear_pointer (&data->extra_objectives, g_ptr_array_unref);
@@ -73,12 +51,21 @@ koers_report_data_free (KoersReportData *data)
   koers_report_capacity_free (data->capacity);
   g_clear_pointer (&data->without_okrs, g_ptr_array_unref);
   g_clear_pointer (&data->left_out, g_ptr_array_unref);
+  g_string_chunk_free (data->strings);
   g_free (data);
+}
+
+char *
+koers_report_data_keep (const KoersReportData *data,
+                        const char            *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (data->strings, text) : NULL;
 }
 
 /* Empty and whitespace-only strings read as "not given". */
 static char *
-dup_text (const char *text)
+keep_text (const KoersReportData *data,
+           const char            *text)
 {
   if (text == NULL)
     return NULL;
@@ -86,31 +73,44 @@ dup_text (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return g_strdup (text);
+        return koers_report_data_keep (data, text);
     }
 
   return NULL;
 }
 
+/* A PDF destination name, "objective-12". */
+static char *
+keep_dest (const KoersReportData *data,
+           const char            *kind,
+           gint64                 id)
+{
+  g_autofree char *dest = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind, id);
+
+  return koers_report_data_keep (data, dest);
+}
+
 static KoersReportCheckin *
-collect_checkin (KoersCheckin *checkin)
+collect_checkin (const KoersReportData *data,
+                 KoersCheckin          *checkin)
 {
   KoersReportCheckin *out = g_new0 (KoersReportCheckin, 1);
 
-  out->date = g_strdup (koers_checkin_get_date (checkin));
+  out->date = koers_report_data_keep (data, koers_checkin_get_date (checkin));
   if (!koers_date_parse (out->date, &out->gdate))
     g_date_clear (&out->gdate, 1);
   out->value = koers_checkin_get_value (checkin);
   out->status = koers_checkin_get_status (checkin);
-  out->note = dup_text (koers_checkin_get_note (checkin));
+  out->note = keep_text (data, koers_checkin_get_note (checkin));
 
   return out;
 }
 
 static KoersReportKeyResult *
-collect_key_result (KoersReportObjective *objective,
-                    KoersKeyResult       *kr,
-                    const GDate          *today)
+collect_key_result (const KoersReportData *data,
+                    KoersReportObjective  *objective,
+                    KoersKeyResult        *kr,
+                    const GDate           *today)
 {
   KoersReportKeyResult *out = g_new0 (KoersReportKeyResult, 1);
   GListModel           *checkins = koers_key_result_get_checkins (kr);
@@ -118,25 +118,25 @@ collect_key_result (KoersReportObjective *objective,
 
   out->id = koers_key_result_get_id (kr);
   out->objective = objective;
-  out->title = g_strdup (koers_key_result_get_title (kr));
-  out->owner = dup_text (koers_key_result_get_owner (kr));
-  out->unit = g_strdup (koers_key_result_get_unit (kr));
+  out->title = koers_report_data_keep (data, koers_key_result_get_title (kr));
+  out->owner = keep_text (data, koers_key_result_get_owner (kr));
+  out->unit = koers_report_data_keep (data, koers_key_result_get_unit (kr));
   out->metric_kind = koers_key_result_get_metric_kind (kr);
   out->start = koers_key_result_get_start_value (kr);
   out->target = koers_key_result_get_target_value (kr);
   out->current = koers_key_result_get_current_value (kr);
   out->progress = koers_key_result_get_progress (kr);
-  out->due_date = g_strdup (koers_key_result_get_due_date (kr));
+  out->due_date = koers_report_data_keep (data, koers_key_result_get_due_date (kr));
   out->uses_personal_data = koers_key_result_get_uses_personal_data (kr);
-  out->personal_data_note = dup_text (koers_key_result_get_personal_data_note (kr));
+  out->personal_data_note = keep_text (data, koers_key_result_get_personal_data_note (kr));
 
   /* The model keeps them newest first; a chart wants them in time order. */
-  out->checkins = g_ptr_array_new_full (n, checkin_free);
+  out->checkins = g_ptr_array_new_full (n, g_free);
   for (guint i = n; i > 0; i--)
     {
       g_autoptr (KoersCheckin) checkin = g_list_model_get_item (checkins, i - 1);
 
-      g_ptr_array_add (out->checkins, collect_checkin (checkin));
+      g_ptr_array_add (out->checkins, collect_checkin (data, checkin));
     }
   if (n > 0)
     out->latest = g_ptr_array_index (out->checkins, n - 1);
@@ -164,8 +164,9 @@ is_aligned_to_archived (KoersStore     *store,
 }
 
 static KoersReportObjective *
-collect_objective (KoersObjective *objective,
-                   const GDate    *today)
+collect_objective (const KoersReportData *data,
+                   KoersObjective        *objective,
+                   const GDate           *today)
 {
   KoersReportObjective *out = g_new0 (KoersReportObjective, 1);
   GListModel           *krs = koers_objective_get_key_results (objective);
@@ -173,22 +174,22 @@ collect_objective (KoersObjective *objective,
   double                expected;
 
   out->id = koers_objective_get_id (objective);
-  out->title = g_strdup (koers_objective_get_title (objective));
-  out->owner = dup_text (koers_objective_get_owner (objective));
+  out->title = koers_report_data_keep (data, koers_objective_get_title (objective));
+  out->owner = keep_text (data, koers_objective_get_owner (objective));
   out->level = koers_objective_get_level (objective);
   out->kind = koers_objective_get_kind (objective);
   out->state = koers_objective_get_state (objective);
   out->has_period = koers_objective_get_parsed_period (objective, &out->period);
   out->aligned_to_id = koers_objective_get_aligned_to_id (objective);
   out->score = koers_objective_get_score (objective);
-  out->dest = g_strdup_printf ("objective-%" G_GINT64_FORMAT, out->id);
+  out->dest = keep_dest (data, "objective", out->id);
 
   out->key_results = g_ptr_array_new_full (n, key_result_free);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KoersKeyResult) kr = g_list_model_get_item (krs, i);
 
-      g_ptr_array_add (out->key_results, collect_key_result (out, kr, today));
+      g_ptr_array_add (out->key_results, collect_key_result (data, out, kr, today));
     }
 
   expected = out->has_period ? koers_score_expected_progress (&out->period, today) : NAN;
@@ -297,10 +298,11 @@ koers_report_data_collect (KoersStore               *store,
   g_autoptr (GHashTable) moved_by = koers_report_kpis_index_moved_by (store, &opts->period);
   guint n;
 
+  data->strings = g_string_chunk_new (4096);
   data->language = opts->language;
   data->include_notes = opts->include_notes;
-  data->organisation = dup_text (opts->organisation != NULL ? opts->organisation
-                                                            : koers_store_get_organisation (store));
+  data->organisation = keep_text (data, opts->organisation != NULL ? opts->organisation
+                                                                   : koers_store_get_organisation (store));
   data->period = opts->period;
   if (g_date_valid (&opts->generated))
     data->generated = opts->generated;
@@ -325,11 +327,11 @@ koers_report_data_collect (KoersStore               *store,
 
       out = g_new0 (KoersReportDepartment, 1);
       out->id = koers_department_get_id (dept);
-      out->name = g_strdup (koers_department_get_name (dept));
+      out->name = koers_report_data_keep (data, koers_department_get_name (dept));
       out->is_company = koers_department_get_is_company (dept);
       out->parent_id = koers_department_get_parent_id (dept);
       out->objectives = g_ptr_array_new ();
-      out->dest = g_strdup_printf ("department-%" G_GINT64_FORMAT, out->id);
+      out->dest = keep_dest (data, "department", out->id);
       koers_report_kpis_collect (store, data, out, moved_by);
       g_ptr_array_add (all_departments, out);
       g_hash_table_insert (dept_by_id, &out->id, out);
@@ -362,13 +364,13 @@ koers_report_data_collect (KoersStore               *store,
             continue;
           KoersDepartment *outside = koers_store_find_department (store, dept_id);
 
-          out = collect_objective (objective, &data->generated);
-          out->outside_department = g_strdup (outside != NULL ? koers_department_get_name (outside) : "");
+          out = collect_objective (data, objective, &data->generated);
+          out->outside_department = koers_report_data_keep (data, outside != NULL ? koers_department_get_name (outside) : "");
           g_ptr_array_add (data->extra_objectives, out);
         }
       else
         {
-          out = collect_objective (objective, &data->generated);
+          out = collect_objective (data, objective, &data->generated);
           out->department = dept;
           g_ptr_array_add (dept->objectives, out);
         }

@@ -100,7 +100,7 @@ typedef struct
    * the period (where its line comes from), if any. */
   GPtrArray *values;
   gboolean   has_before; /* values[0] is that one */
-  /* Titles of the key results in the period that move it (owned). */
+  /* Titles of the key results in the period that move it. */
   GPtrArray *moved_by;
 } KoersReportKpi;
 
@@ -156,11 +156,19 @@ typedef struct
    * (in_report FALSE) are owned here. */
   GPtrArray *without_okrs;
   GPtrArray *left_out;
+  /* The strings of every record above (and of its KPIs), freed with the
+   * data: a whole company's report holds hundreds of thousands, many of
+   * them alike (dates, owners, units). */
+  GStringChunk *strings;
 } KoersReportData;
 
 KoersReportData *koers_report_data_collect (KoersStore               *store,
                                             const KoersReportOptions *opts);
 void             koers_report_data_free (KoersReportData *data);
+/* text kept in data->strings (equal texts share one copy), or NULL for
+ * NULL: how a record of the snapshot holds a string. */
+char *koers_report_data_keep (const KoersReportData *data,
+                              const char            *text);
 
 /* Derived figures for the summary. */
 typedef struct

@@ -22,41 +22,29 @@ static const KoersKpiStatus status_order[] = {
 /* Snapshot */
 
 static void
-kpi_value_free (gpointer p)
-{
-  KoersReportKpiValue *value = p;
-
-  g_free (value->date);
-  g_free (value->note);
-  g_free (value);
-}
-
-static void
 kpi_free (gpointer p)
 {
   KoersReportKpi *kpi = p;
 
-  g_free (kpi->name);
-  g_free (kpi->unit);
-  g_free (kpi->last_update);
   g_ptr_array_unref (kpi->values);
   g_ptr_array_unref (kpi->moved_by);
   g_free (kpi);
 }
 
 static KoersReportKpiValue *
-collect_value (KoersKpiValue *value,
-               const GDate   *date)
+collect_value (const KoersReportData *data,
+               KoersKpiValue         *value,
+               const GDate           *date)
 {
   KoersReportKpiValue *out = g_new0 (KoersReportKpiValue, 1);
   g_autofree char     *note = g_strdup (koers_kpi_value_get_note (value));
 
-  out->date = g_strdup (koers_kpi_value_get_date (value));
+  out->date = koers_report_data_keep (data, koers_kpi_value_get_date (value));
   out->gdate = *date;
   out->value = koers_kpi_value_get_value (value);
   /* Empty and whitespace-only notes read as none. */
   if (note != NULL && *g_strstrip (note) != '\0')
-    out->note = g_steal_pointer (&note);
+    out->note = koers_report_data_keep (data, note);
 
   return out;
 }
@@ -128,8 +116,8 @@ collect_kpi (KoersStore            *store,
 
   out->id = koers_kpi_get_id (kpi);
   out->department = dept;
-  out->name = g_strdup (koers_kpi_get_name (kpi));
-  out->unit = g_strdup (koers_kpi_get_unit (kpi));
+  out->name = koers_report_data_keep (data, koers_kpi_get_name (kpi));
+  out->unit = koers_report_data_keep (data, koers_kpi_get_unit (kpi));
   out->metric_kind = koers_kpi_get_metric_kind (kpi);
   out->direction = koers_kpi_get_direction (kpi);
   out->healthy = koers_kpi_get_healthy (kpi);
@@ -141,7 +129,7 @@ collect_kpi (KoersStore            *store,
     {
       out->has_value = TRUE;
       out->current = koers_kpi_value_get_value (latest);
-      out->last_update = g_strdup (koers_kpi_value_get_date (latest));
+      out->last_update = koers_report_data_keep (data, koers_kpi_value_get_date (latest));
       out->status = koers_kpi_compute_status (out->direction, out->healthy, out->attention, out->current);
       out->update_due = koers_kpi_compute_update_due (out->frequency, &latest_date, end);
     }
@@ -151,7 +139,7 @@ collect_kpi (KoersStore            *store,
   /* The model keeps them newest first: the period's values up to the
    * report's end, then the one before the period; a chart wants them in
    * time order. */
-  out->values = g_ptr_array_new_with_free_func (kpi_value_free);
+  out->values = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KoersKpiValue) value = g_list_model_get_item (values, i);
@@ -161,11 +149,11 @@ collect_kpi (KoersStore            *store,
         continue;
       if (g_date_compare (&date, &data->period.start) < 0)
         {
-          g_ptr_array_add (out->values, collect_value (value, &date));
+          g_ptr_array_add (out->values, collect_value (data, value, &date));
           out->has_before = TRUE;
           break;
         }
-      g_ptr_array_add (out->values, collect_value (value, &date));
+      g_ptr_array_add (out->values, collect_value (data, value, &date));
     }
   for (guint i = 0; i < out->values->len / 2; i++)
     {
@@ -176,13 +164,13 @@ collect_kpi (KoersStore            *store,
       pdata[out->values->len - 1 - i] = swap;
     }
 
-  out->moved_by = g_ptr_array_new_with_free_func (g_free);
+  out->moved_by = g_ptr_array_new ();
   {
     gint64     id = koers_kpi_get_id (kpi);
     GPtrArray *titles = g_hash_table_lookup (moved_by, &id);
 
     for (guint i = 0; titles != NULL && i < titles->len; i++)
-      g_ptr_array_add (out->moved_by, g_strdup (g_ptr_array_index (titles, i)));
+      g_ptr_array_add (out->moved_by, koers_report_data_keep (data, g_ptr_array_index (titles, i)));
   }
 
   return out;

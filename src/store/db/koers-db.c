@@ -209,24 +209,25 @@ KoersDbValue *
 koers_db_column_dup_value (KoersDbStmt *stmt,
                            int          column)
 {
-  KoersDbValue *value = g_new0 (KoersDbValue, 1);
+  int           type = koers_db_column_type (stmt, column);
+  gboolean      is_text = type != KOERS_DB_INTEGER && type != KOERS_DB_FLOAT && type != KOERS_DB_NULL;
+  const char   *text = is_text ? koers_db_column_text (stmt, column) : NULL;
+  gsize         size = text != NULL ? strlen (text) + 1 : 0;
+  KoersDbValue *value = g_malloc0 (sizeof (KoersDbValue) + size);
 
-  value->type = koers_db_column_type (stmt, column);
-  if (value->type == KOERS_DB_INTEGER)
+  value->type = type;
+  if (type == KOERS_DB_INTEGER)
     value->i = koers_db_column_int64 (stmt, column);
-  else if (value->type == KOERS_DB_FLOAT)
+  else if (type == KOERS_DB_FLOAT)
     value->d = koers_db_column_double (stmt, column);
-  else if (value->type != KOERS_DB_NULL)
-    value->text = g_strdup (koers_db_column_text (stmt, column));
+  else if (text != NULL)
+    value->text = memcpy (value + 1, text, size); /* one block: one free */
   return value;
 }
 
 void
 koers_db_value_free (KoersDbValue *value)
 {
-  if (value == NULL)
-    return;
-  g_free (value->text);
   g_free (value);
 }
 

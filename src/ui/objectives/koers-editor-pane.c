@@ -17,6 +17,7 @@
 #include "koers-template-picker.h"
 #include "kpis/koers-kpi-section.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-emoji-image.h"
 #include "widgets/koers-form-util.h"
 #include "widgets/koers-list-util.h"
 #include "widgets/koers-template.h"
@@ -50,6 +51,7 @@ struct _KoersEditorPane
   /* The objective of the card that last had the focus. */
   KoersObjective *focus_objective;
 
+  KoersEmojiImage   *department_emoji;
   GtkLabel          *department_label;
   GtkLabel          *period_label;
   AdwSplitButton    *add_button;
@@ -67,6 +69,7 @@ G_DEFINE_FINAL_TYPE (KoersEditorPane, koers_editor_pane, ADW_TYPE_BIN)
 
 /* The children of the template that the fields above hold. */
 static const KoersTemplateChild template_children[] = {
+  KOERS_TEMPLATE_CHILD (KoersEditorPane, department_emoji),
   KOERS_TEMPLATE_CHILD (KoersEditorPane, department_label),
   KOERS_TEMPLATE_CHILD (KoersEditorPane, period_label),
   KOERS_TEMPLATE_CHILD (KoersEditorPane, add_button),
@@ -179,18 +182,18 @@ update_header (KoersEditorPane *self)
   if (self->department != NULL)
     {
       const char *emoji = koers_department_get_emoji (self->department);
-      /* An RLO in the name must not reverse the emoji or the period. */
+      /* An RLO in the name must not reverse the period after it. */
       g_autofree char *name = koers_text_isolate (koers_department_get_name (self->department));
-      g_autofree char *title = NULL;
 
-      if (emoji != NULL && *emoji != '\0')
-        title = g_strdup_printf ("%s %s", emoji, name);
-      else
-        title = g_strdup (name);
-      gtk_label_set_text (self->department_label, title);
+      koers_emoji_image_set_emoji (self->department_emoji, emoji);
+      gtk_widget_set_visible (GTK_WIDGET (self->department_emoji), emoji != NULL && *emoji != '\0');
+      gtk_label_set_text (self->department_label, name);
     }
   else
-    gtk_label_set_text (self->department_label, "");
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->department_emoji), FALSE);
+      gtk_label_set_text (self->department_label, "");
+    }
 
   if (!self->has_period)
     {
@@ -579,6 +582,7 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
 
   object_class->dispose = koers_editor_pane_dispose;
 
+  g_type_ensure (KOERS_TYPE_EMOJI_IMAGE);
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   g_type_ensure (KOERS_TYPE_KPI_SECTION);
   g_type_ensure (KOERS_TYPE_ARCHIVED_LIST);

@@ -10,6 +10,7 @@
 #include "core/koers-text.h"
 #include "koers-department-row.h"
 #include "store/koers-store-capacity.h"
+#include "widgets/koers-emoji-image.h"
 #include "widgets/koers-idle.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
@@ -31,22 +32,22 @@ struct _KoersDepartmentRow
   GPtrArray   *team_lists;
   KoersSummary rollup;
 
-  GtkLabel      *emoji_label;
-  GtkLabel      *name_label;
-  GtkImage      *stale_image;
-  GtkImage      *escalation_image;
-  GtkLevelBar   *score_bar;
-  GtkLabel      *count_label;
-  GtkLabel      *rollup_label;
-  GtkWidget     *expander_button;
-  GtkMenuButton *menu_button;
+  KoersEmojiImage *emoji_image;
+  GtkLabel        *name_label;
+  GtkImage        *stale_image;
+  GtkImage        *escalation_image;
+  GtkLevelBar     *score_bar;
+  GtkLabel        *count_label;
+  GtkLabel        *rollup_label;
+  GtkWidget       *expander_button;
+  GtkMenuButton   *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (KoersDepartmentRow, koers_department_row, GTK_TYPE_LIST_BOX_ROW)
 
 /* The children of the template that the fields above hold. */
 static const KoersTemplateChild template_children[] = {
-  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, emoji_label),
+  KOERS_TEMPLATE_CHILD (KoersDepartmentRow, emoji_image),
   KOERS_TEMPLATE_CHILD (KoersDepartmentRow, name_label),
   KOERS_TEMPLATE_CHILD (KoersDepartmentRow, stale_image),
   KOERS_TEMPLATE_CHILD (KoersDepartmentRow, escalation_image),
@@ -258,7 +259,7 @@ update_name (KoersDepartmentRow *self)
   g_autofree char *isolated = koers_text_isolate (name);
 
   gtk_label_set_text (self->name_label, isolated);
-  gtk_label_set_text (self->emoji_label, emoji != NULL ? emoji : "");
+  koers_emoji_image_set_emoji (self->emoji_image, emoji);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
@@ -498,6 +499,7 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
 
   koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
+  g_type_ensure (KOERS_TYPE_EMOJI_IMAGE);
   koers_template_init_class (widget_class, "window/koers-department-row.ui", 0,
                              KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 
