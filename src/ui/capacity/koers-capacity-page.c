@@ -504,18 +504,7 @@ koers_capacity_page_dispose (GObject *object)
   G_OBJECT_CLASS (koers_capacity_page_parent_class)->dispose (object);
 }
 
-static void
-koers_capacity_page_class_init (KoersCapacityPageClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_capacity_page_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/capacity/koers-capacity-page.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersCapacityPage, koers_capacity_page, "capacity/koers-capacity-page.ui", 0, NULL, 0)
 
 static void
 koers_capacity_page_init (KoersCapacityPage *self)

@@ -107,19 +107,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (text_changed_cb),
 };
 
-static void
-koers_escalate_dialog_class_init (KoersEscalateDialogClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_escalate_dialog_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/capacity/koers-escalate-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersEscalateDialog, koers_escalate_dialog, "capacity/koers-escalate-dialog.ui", 0, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_escalate_dialog_init (KoersEscalateDialog *self)

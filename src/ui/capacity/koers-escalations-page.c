@@ -230,18 +230,7 @@ koers_escalations_page_dispose (GObject *object)
   G_OBJECT_CLASS (koers_escalations_page_parent_class)->dispose (object);
 }
 
-static void
-koers_escalations_page_class_init (KoersEscalationsPageClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_escalations_page_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/capacity/koers-escalations-page.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersEscalationsPage, koers_escalations_page, "capacity/koers-escalations-page.ui", 0, NULL, 0)
 
 static void
 koers_escalations_page_init (KoersEscalationsPage *self)

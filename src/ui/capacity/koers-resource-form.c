@@ -191,18 +191,7 @@ koers_resource_form_dispose (GObject *object)
   G_OBJECT_CLASS (koers_resource_form_parent_class)->dispose (object);
 }
 
-static void
-koers_resource_form_class_init (KoersResourceFormClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_resource_form_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/capacity/koers-resource-form.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersResourceForm, koers_resource_form, "capacity/koers-resource-form.ui", 0, NULL, 0)
 
 static void
 koers_resource_form_init (KoersResourceForm *self)

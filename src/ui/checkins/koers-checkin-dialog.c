@@ -69,6 +69,22 @@ status_selected_cb (KoersCheckinDialog *self)
     self->status_touched = TRUE;
 }
 
+/* Sets the check-in's fields with one notification each at the end. */
+static void
+set_fields (KoersCheckin      *checkin,
+            const char        *date,
+            double             value,
+            KoersCheckinStatus status,
+            const char        *note)
+{
+  g_object_freeze_notify (G_OBJECT (checkin));
+  koers_checkin_set_date (checkin, date);
+  koers_checkin_set_value (checkin, value);
+  koers_checkin_set_status (checkin, status);
+  koers_checkin_set_note (checkin, note);
+  g_object_thaw_notify (G_OBJECT (checkin));
+}
+
 gboolean
 koers_checkin_dialog_save (KoersCheckinDialog *self,
                            GError            **error)
@@ -103,21 +119,10 @@ koers_checkin_dialog_save (KoersCheckinDialog *self,
       KoersCheckinStatus old_status = koers_checkin_get_status (self->checkin);
 
       /* The store writes what the object holds; on failure put it back. */
-      g_object_freeze_notify (G_OBJECT (self->checkin));
-      koers_checkin_set_date (self->checkin, iso);
-      koers_checkin_set_value (self->checkin, value);
-      koers_checkin_set_status (self->checkin, status);
-      koers_checkin_set_note (self->checkin, note);
-      g_object_thaw_notify (G_OBJECT (self->checkin));
-
+      set_fields (self->checkin, iso, value, status, note);
       if (!koers_store_save_checkin (self->store, self->checkin, error))
         {
-          g_object_freeze_notify (G_OBJECT (self->checkin));
-          koers_checkin_set_date (self->checkin, old_date);
-          koers_checkin_set_value (self->checkin, old_value);
-          koers_checkin_set_status (self->checkin, old_status);
-          koers_checkin_set_note (self->checkin, old_note);
-          g_object_thaw_notify (G_OBJECT (self->checkin));
+          set_fields (self->checkin, old_date, old_value, old_status, old_note);
           return FALSE;
         }
     }
@@ -213,13 +218,8 @@ koers_checkin_dialog_class_init (KoersCheckinDialogClass *klass)
 
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/checkins/koers-checkin-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-
-  /* Escape writes nothing, like Cancel. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  koers_template_init_class (widget_class, "checkins/koers-checkin-dialog.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

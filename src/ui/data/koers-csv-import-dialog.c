@@ -206,18 +206,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (option_changed_cb),
 };
 
-static void
-koers_csv_import_dialog_class_init (KoersCsvImportDialogClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_csv_import_dialog_dispose;
-
-  koers_a11y_init_dialog_class (widget_class, "/io/github/koersapp/Koers/ui/data/koers-csv-import-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersCsvImportDialog, koers_csv_import_dialog, "data/koers-csv-import-dialog.ui", KOERS_TEMPLATE_DIALOG, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_csv_import_dialog_init (KoersCsvImportDialog *self)

@@ -294,14 +294,20 @@ cancel_clicked_cb (KoersReportDialog *self)
     gtk_window_close (GTK_WINDOW (self));
 }
 
-static gboolean
-koers_report_dialog_close_request (GtkWindow *window)
+/* The window goes: a report being written stops, and its progress and
+ * end no longer touch the window. */
+static void
+mark_closed (KoersReportDialog *self)
 {
-  KoersReportDialog *self = KOERS_REPORT_DIALOG (window);
-
   self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+koers_report_dialog_close_request (GtkWindow *window)
+{
+  mark_closed (KOERS_REPORT_DIALOG (window));
 
   return GTK_WINDOW_CLASS (koers_report_dialog_parent_class)->close_request (window);
 }
@@ -311,9 +317,7 @@ koers_report_dialog_dispose (GObject *object)
 {
   KoersReportDialog *self = KOERS_REPORT_DIALOG (object);
 
-  self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  mark_closed (self);
   koers_chooser_clear (&self->chooser);
   g_clear_weak_pointer (&self->window);
 
@@ -355,13 +359,9 @@ koers_report_dialog_class_init (KoersReportDialogClass *klass)
   object_class->finalize = koers_report_dialog_finalize;
   window_class->close_request = koers_report_dialog_close_request;
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/data/koers-report-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-
   /* Escape as Cancel: closing also stops a report being written. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  koers_template_init_class (widget_class, "data/koers-report-dialog.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

@@ -453,8 +453,8 @@ koers_due_page_class_init (KoersDuePageClass *klass)
                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/due/koers-due-page.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "due/koers-due-page.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 }
 
 static void

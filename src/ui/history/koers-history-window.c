@@ -461,19 +461,7 @@ koers_history_window_dispose (GObject *object)
   G_OBJECT_CLASS (koers_history_window_parent_class)->dispose (object);
 }
 
-static void
-koers_history_window_class_init (KoersHistoryWindowClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_history_window_dispose;
-
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/history/koers-history-window.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersHistoryWindow, koers_history_window, "history/koers-history-window.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES, NULL, 0)
 
 static void
 koers_history_window_init (KoersHistoryWindow *self)

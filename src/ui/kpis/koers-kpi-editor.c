@@ -558,23 +558,7 @@ koers_kpi_editor_dispose (GObject *object)
   G_OBJECT_CLASS (koers_kpi_editor_parent_class)->dispose (object);
 }
 
-static void
-koers_kpi_editor_class_init (KoersKpiEditorClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = koers_kpi_editor_constructed;
-  object_class->dispose = koers_kpi_editor_dispose;
-
-  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
-
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/kpis/koers-kpi-editor.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
+KOERS_DEFINE_SHOWING_CLASS_INIT (KoersKpiEditor, koers_kpi_editor, "kpis/koers-kpi-editor.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES, NULL, 0)
 
 static void
 koers_kpi_editor_init (KoersKpiEditor *self)

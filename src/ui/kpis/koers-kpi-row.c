@@ -153,24 +153,18 @@ store_changed_cb (KoersKpiRow *self)
     update_moved_by (self);
 }
 
+/* "kpi-row.update" and "kpi-row.edit": the update dialog or the editor. */
 static void
-update_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  KoersKpiRow *self = KOERS_KPI_ROW (widget);
-
-  koers_kpi_update_dialog_present (widget, self->store, self->kpi);
-}
-
-static void
-edit_action_cb (GtkWidget  *widget,
+open_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   KoersKpiRow *self = KOERS_KPI_ROW (widget);
 
-  koers_kpi_editing_open_editor (widget, self->store, self->kpi);
+  if (g_str_equal (action_name, "kpi-row.update"))
+    koers_kpi_update_dialog_present (widget, self->store, self->kpi);
+  else
+    koers_kpi_editing_open_editor (widget, self->store, self->kpi);
 }
 
 static void
@@ -221,12 +215,11 @@ koers_kpi_row_class_init (KoersKpiRowClass *klass)
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
   g_type_ensure (KOERS_TYPE_KPI_SPARKLINE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-row.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "kpis/koers-kpi-row.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
-  gtk_widget_class_install_action (widget_class, "kpi-row.update", NULL, update_action_cb);
-  gtk_widget_class_install_action (widget_class, "kpi-row.edit", NULL, edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "kpi-row.update", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "kpi-row.edit", NULL, open_action_cb);
 }
 
 static void

@@ -217,9 +217,8 @@ koers_kpi_section_class_init (KoersKpiSectionClass *klass)
   widget_class->map = koers_kpi_section_map;
 
   g_type_ensure (KOERS_TYPE_WRAP_BOX);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/kpis/koers-kpi-section.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "kpis/koers-kpi-section.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "kpi-section.add", NULL, add_action_cb);
 }

@@ -237,18 +237,7 @@ koers_archived_list_dispose (GObject *object)
   G_OBJECT_CLASS (koers_archived_list_parent_class)->dispose (object);
 }
 
-static void
-koers_archived_list_class_init (KoersArchivedListClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_archived_list_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-archived-list.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersArchivedList, koers_archived_list, "objectives/koers-archived-list.ui", 0, NULL, 0)
 
 static void
 koers_archived_list_init (KoersArchivedList *self)

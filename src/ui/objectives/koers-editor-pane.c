@@ -587,9 +587,8 @@ koers_editor_pane_class_init (KoersEditorPaneClass *klass)
   g_type_ensure (KOERS_TYPE_KPI_SECTION);
   g_type_ensure (KOERS_TYPE_ARCHIVED_LIST);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-editor-pane.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "objectives/koers-editor-pane.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "editor.add-objective", NULL,
                                    add_objective_action_cb);

@@ -494,24 +494,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (check_in_clicked_cb),
 };
 
-static void
-koers_key_result_details_class_init (KoersKeyResultDetailsClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = koers_key_result_details_constructed;
-  object_class->dispose = koers_key_result_details_dispose;
-
-  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
-
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-details.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
+KOERS_DEFINE_SHOWING_CLASS_INIT (KoersKeyResultDetails, koers_key_result_details, "objectives/koers-key-result-details.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_key_result_details_init (KoersKeyResultDetails *self)

@@ -522,13 +522,11 @@ koers_key_result_editor_class_init (KoersKeyResultEditorClass *klass)
 
   koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/objectives/koers-key-result-editor.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "objectives/koers-key-result-editor.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
   gtk_widget_class_install_action (widget_class, "kr-editor.move-up", NULL, move_action_cb);
   gtk_widget_class_install_action (widget_class, "kr-editor.move-down", NULL, move_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

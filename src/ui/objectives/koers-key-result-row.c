@@ -412,9 +412,8 @@ koers_key_result_row_class_init (KoersKeyResultRowClass *klass)
 
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-key-result-row.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "objectives/koers-key-result-row.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
   koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersKeyResultRow, kr),
                                               row_actions, G_N_ELEMENTS (row_actions));

@@ -209,6 +209,21 @@ update_key_result_count (KoersObjectiveCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), n > MAX_ADVISED_KEY_RESULTS);
 }
 
+/* What a change of each of the objective's properties updates. */
+static const struct
+{
+  const char *property;
+  void (*update) (KoersObjectiveCard *self);
+} property_updates[] = {
+  { "title", update_title },
+  { "kind", update_kind },
+  { "state", update_state },
+  { "owner", update_owner },
+  { "aligned-to-id", update_supports },
+  { "score", update_score },
+  { "n-key-results", update_key_result_count },
+};
+
 static void
 objective_notify_cb (KoersObjectiveCard *self,
                      GParamSpec         *pspec,
@@ -218,20 +233,12 @@ objective_notify_cb (KoersObjectiveCard *self,
 
   /* One handler for every property: a card is recycled often, and one
    * handler is one disconnect. */
-  if (g_str_equal (name, "title"))
-    update_title (self);
-  else if (g_str_equal (name, "kind"))
-    update_kind (self);
-  else if (g_str_equal (name, "state"))
-    update_state (self);
-  else if (g_str_equal (name, "owner"))
-    update_owner (self);
-  else if (g_str_equal (name, "aligned-to-id"))
-    update_supports (self);
-  else if (g_str_equal (name, "score"))
-    update_score (self);
-  else if (g_str_equal (name, "n-key-results"))
-    update_key_result_count (self);
+  for (guint i = 0; i < G_N_ELEMENTS (property_updates); i++)
+    if (g_str_equal (name, property_updates[i].property))
+      {
+        property_updates[i].update (self);
+        return;
+      }
 }
 
 /* The mark of an open escalation (the method: a committed OKR at risk is
@@ -459,9 +466,8 @@ koers_objective_card_class_init (KoersObjectiveCardClass *klass)
 
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/objectives/koers-objective-card.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
+  koers_template_init_class (widget_class, "objectives/koers-objective-card.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
   koers_widget_class_install_forward_actions (widget_class, G_STRUCT_OFFSET (KoersObjectiveCard, objective),
                                               card_actions, G_N_ELEMENTS (card_actions));

@@ -538,30 +538,14 @@ koers_objective_editor_dispose (GObject *object)
   G_OBJECT_CLASS (koers_objective_editor_parent_class)->dispose (object);
 }
 
-static void
-koers_objective_editor_class_init (KoersObjectiveEditorClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = koers_objective_editor_constructed;
-  object_class->dispose = koers_objective_editor_dispose;
-
-  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
-
-  g_type_ensure (KOERS_TYPE_RESOURCE_FORM);
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/objectives/koers-objective-editor.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children), NULL, 0);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
+KOERS_DEFINE_SHOWING_CLASS_INIT (KoersObjectiveEditor, koers_objective_editor, "objectives/koers-objective-editor.ui", KOERS_TEMPLATE_DIALOG | KOERS_TEMPLATE_ESCAPE_CLOSES, NULL, 0)
 
 static void
 koers_objective_editor_init (KoersObjectiveEditor *self)
 {
   koers_a11y_init_role (GTK_WIDGET (self));
   koers_editor_style_ensure ();
+  g_type_ensure (KOERS_TYPE_RESOURCE_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
   koers_a11y_clean_button_names (GTK_WIDGET (self));
   self->aligned_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

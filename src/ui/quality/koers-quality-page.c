@@ -427,9 +427,8 @@ koers_quality_page_class_init (KoersQualityPageClass *klass)
 
   koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/koersapp/Koers/ui/quality/koers-quality-page.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "quality/koers-quality-page.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

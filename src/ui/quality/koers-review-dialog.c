@@ -117,25 +117,17 @@ get_grade (KoersReviewDialog *self)
   return gtk_range_get_value (GTK_RANGE (self->grade_scale));
 }
 
+/* Whether the objective under review is of kind and graded below 1.0:
+ * a committed one then needs a post-mortem, and an aspirational one is
+ * carried over (the method: aspirational objectives "blijven op de lijst
+ * tot ze gerealiseerd zijn", they are never dropped). */
 static gboolean
-needs_postmortem (KoersReviewDialog *self)
+is_short_of (KoersReviewDialog *self,
+             KoersObjectiveKind kind)
 {
   KoersObjective *objective = get_current (self);
 
-  return objective != NULL &&
-         koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_COMMITTED &&
-         get_grade (self) < 1.0 - GRADE_EPSILON;
-}
-
-/* The method: aspirational objectives "blijven op de lijst tot ze
- * gerealiseerd zijn" (never dropped): below 1.0 one is carried over. */
-static gboolean
-must_carry_over (KoersReviewDialog *self)
-{
-  KoersObjective *objective = get_current (self);
-
-  return objective != NULL &&
-         koers_objective_get_kind (objective) == KOERS_OBJECTIVE_KIND_ASPIRATIONAL &&
+  return objective != NULL && koers_objective_get_kind (objective) == kind &&
          get_grade (self) < 1.0 - GRADE_EPSILON;
 }
 
@@ -143,9 +135,9 @@ static void
 update_form (KoersReviewDialog *self)
 {
   g_autofree char *postmortem = get_text (self->postmortem_view);
-  gboolean         required = needs_postmortem (self);
+  gboolean         required = is_short_of (self, KOERS_OBJECTIVE_KIND_COMMITTED);
   gboolean         below = get_grade (self) < 1.0 - GRADE_EPSILON;
-  gboolean         must_carry = must_carry_over (self);
+  gboolean         must_carry = is_short_of (self, KOERS_OBJECTIVE_KIND_ASPIRATIONAL);
 
   gtk_widget_set_visible (self->postmortem_box, required || postmortem[0] != '\0');
   gtk_widget_set_visible (self->postmortem_error_label, required && postmortem[0] == '\0');
@@ -473,19 +465,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (close_clicked_cb),
 };
 
-static void
-koers_review_dialog_class_init (KoersReviewDialogClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_review_dialog_dispose;
-
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/quality/koers-review-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersReviewDialog, koers_review_dialog, "quality/koers-review-dialog.ui", KOERS_TEMPLATE_DIALOG, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_review_dialog_init (KoersReviewDialog *self)
@@ -555,7 +535,7 @@ koers_review_dialog_get_can_save (KoersReviewDialog *self)
     return FALSE;
 
   postmortem = get_text (self->postmortem_view);
-  return !needs_postmortem (self) || postmortem[0] != '\0';
+  return !is_short_of (self, KOERS_OBJECTIVE_KIND_COMMITTED) || postmortem[0] != '\0';
 }
 
 gboolean
@@ -587,7 +567,7 @@ koers_review_dialog_save (KoersReviewDialog *self,
     }
 
   grade = get_grade (self);
-  carry = must_carry_over (self) ||
+  carry = is_short_of (self, KOERS_OBJECTIVE_KIND_ASPIRATIONAL) ||
           (gtk_widget_get_visible (self->carry_box) && gtk_check_button_get_active (self->carry_check));
   postmortem = get_text (self->postmortem_view);
   note = get_text (self->note_view);

@@ -116,9 +116,8 @@ koers_password_dialog_class_init (KoersPasswordDialogClass *klass)
   object_class->finalize = koers_password_dialog_finalize;
   dialog_class->response = koers_password_dialog_response;
 
-  koers_a11y_init_dialog_class (widget_class, "/io/github/koersapp/Koers/ui/server/koers-password-dialog.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "server/koers-password-dialog.ui", KOERS_TEMPLATE_DIALOG,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

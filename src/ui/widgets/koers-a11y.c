@@ -36,17 +36,3 @@ koers_a11y_init_role (GtkWidget *widget)
   g_object_set (widget, "accessible-role",
                 gtk_widget_class_get_accessible_role (GTK_WIDGET_GET_CLASS (widget)), NULL);
 }
-
-void
-koers_a11y_init_dialog_class (GtkWidgetClass *widget_class,
-                              const char     *template_resource)
-{
-  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
-  g_return_if_fail (template_resource != NULL);
-
-  gtk_widget_class_set_template_from_resource (widget_class, template_resource);
-  /* A modal window is a dialog to a screen reader (announced, its title
-   * as its name); GtkWindow's own role is a plain window, and a modal
-   * AdwWindow's a "filler". */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
-}

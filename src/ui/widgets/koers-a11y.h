@@ -17,10 +17,4 @@ void koers_a11y_clean_button_names (GtkWidget *root);
  * around). */
 void koers_a11y_init_role (GtkWidget *widget);
 
-/* From a modal window's class init: loads its template and makes it a
- * dialog to screen readers (its instance init then calls
- * koers_a11y_init_role()). */
-void koers_a11y_init_dialog_class (GtkWidgetClass *widget_class,
-                                   const char     *template_resource);
-
 G_END_DECLS

@@ -23,4 +23,8 @@ typedef void (*KoersLayoutFunc) (GtkWidget *widget);
 void koers_layout_defer (GtkWidget      *widget,
                          KoersLayoutFunc func);
 
+/* For the dispose of a widget that lays out its children itself: they
+ * are unparented (a plain GtkWidget does not). */
+void koers_layout_unparent_children (GtkWidget *widget);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "koers-template.h"
 #include "koers-toasts.h"
 #include "koers-value-form.h"
+#include "koers-layout.h"
 
 struct _KoersValueForm
 {
@@ -384,12 +385,10 @@ static void
 koers_value_form_dispose (GObject *object)
 {
   KoersValueForm *self = KOERS_VALUE_FORM (object);
-  GtkWidget      *child;
 
   g_clear_pointer (&self->extra, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), KOERS_TYPE_VALUE_FORM);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  koers_layout_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (koers_value_form_parent_class)->dispose (object);
 }
@@ -485,10 +484,8 @@ koers_value_form_class_init (KoersValueFormClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   /* A group (a panel) to screen readers, as the boxes it took over. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/koersapp/Koers/ui/widgets/koers-value-form.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "widgets/koers-value-form.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 }
 
 static void

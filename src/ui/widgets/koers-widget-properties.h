@@ -5,6 +5,7 @@
 
 #include "core/koers-property.h"
 #include "store/koers-store.h"
+#include "widgets/koers-template.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,21 @@ G_BEGIN_DECLS
   static const KoersProperty property_table[] = {                                   \
     KOERS_PROPERTY_CONSTRUCT_OBJECT ("store", Struct, store, koers_store_get_type), \
     KOERS_PROPERTY_CONSTRUCT_OBJECT (name, Struct, member, type_func),              \
+  }
+
+/* The class_init of a widget class that shows one object (its properties
+ * KOERS_WIDGET_PROPERTY_TABLE's) and sets nothing else but its
+ * constructed (prefix##_constructed), its dispose (prefix##_dispose) and
+ * its template: the arguments after prefix are those of
+ * KOERS_DEFINE_TEMPLATE_CLASS_INIT (koers-template.h). */
+#define KOERS_DEFINE_SHOWING_CLASS_INIT(Type, prefix, resource, flags, ...)                             \
+  static void prefix##_class_init (Type##Class *klass)                                                  \
+  {                                                                                                     \
+    G_OBJECT_CLASS (klass)->constructed = prefix##_constructed;                                         \
+    G_OBJECT_CLASS (klass)->dispose = prefix##_dispose;                                                 \
+    koers_property_install_all (G_OBJECT_CLASS (klass), property_table, G_N_ELEMENTS (property_table)); \
+    koers_template_init_class (GTK_WIDGET_CLASS (klass), (resource), (flags),                           \
+                               KOERS_TEMPLATE_TABLE (template_children), __VA_ARGS__);                  \
   }
 
 /* A new widget of type (transfer floating) that shows object: a class

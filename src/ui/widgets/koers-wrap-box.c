@@ -3,6 +3,7 @@
 
 #include "core/koers-property.h"
 #include "koers-wrap-box.h"
+#include "koers-layout.h"
 
 struct _KoersWrapBox
 {
@@ -260,10 +261,7 @@ koers_wrap_box_size_allocate (GtkWidget *widget,
 static void
 koers_wrap_box_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  koers_layout_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (koers_wrap_box_parent_class)->dispose (object);
 }

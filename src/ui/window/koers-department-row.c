@@ -500,10 +500,8 @@ koers_department_row_class_init (KoersDepartmentRowClass *klass)
   koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   g_type_ensure (KOERS_TYPE_EMOJI_IMAGE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/window/koers-department-row.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "window/koers-department-row.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                 popup_menu_shortcut_cb, NULL);

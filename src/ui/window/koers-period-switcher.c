@@ -10,6 +10,7 @@
 #include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
 #include "widgets/koers-widget-properties.h"
+#include "widgets/koers-layout.h"
 
 struct _KoersPeriodSwitcher
 {
@@ -198,11 +199,9 @@ static void
 koers_period_switcher_dispose (GObject *object)
 {
   KoersPeriodSwitcher *self = KOERS_PERIOD_SWITCHER (object);
-  GtkWidget           *child;
 
   /* A plain GtkWidget: its children are unparented by hand. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  koers_layout_unparent_children (GTK_WIDGET (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), KOERS_TYPE_PERIOD_SWITCHER);
   g_clear_pointer (&self->label, g_free);
 
@@ -231,10 +230,8 @@ koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/koersapp/Koers/ui/window/koers-period-switcher.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
+  koers_template_init_class (widget_class, "window/koers-period-switcher.ui", 0,
+                             KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 
   gtk_widget_class_install_action (widget_class, "switcher.previous", NULL, previous_action_cb);
   gtk_widget_class_install_action (widget_class, "switcher.next", NULL, next_action_cb);

@@ -317,19 +317,7 @@ static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (dashboard_clear_cb),
 };
 
-static void
-koers_preferences_window_class_init (KoersPreferencesWindowClass *klass)
-{
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = koers_preferences_window_dispose;
-
-  koers_a11y_init_dialog_class (widget_class,
-                                "/io/github/koersapp/Koers/ui/window/koers-preferences-window.ui");
-  koers_template_bind (widget_class, template_children, G_N_ELEMENTS (template_children),
-                       template_callbacks, G_N_ELEMENTS (template_callbacks));
-}
+KOERS_DEFINE_TEMPLATE_CLASS_INIT (KoersPreferencesWindow, koers_preferences_window, "window/koers-preferences-window.ui", KOERS_TEMPLATE_DIALOG, KOERS_TEMPLATE_TABLE (template_callbacks))
 
 static void
 koers_preferences_window_init (KoersPreferencesWindow *self)
