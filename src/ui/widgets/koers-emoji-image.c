@@ -80,16 +80,13 @@ describe_colour_fonts (PangoContext *context,
 }
 
 /* Where the picture is kept: the name says what it shows, in which font,
- * size and scale, drawn from which font files. */
+ * size and scale (key), drawn from which font files. */
 static char *
-describe_picture (PangoContext *context,
-                  const char   *text,
-                  int           scale,
-                  const char   *fonts)
+describe_picture (const char *key,
+                  const char *fonts)
 {
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
-  g_autofree char *key = g_strdup_printf ("%s\n%s\n%d\n%s", text, font, scale, fonts);
-  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  g_autofree char *both = g_strconcat (key, "\n", fonts, NULL);
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, both, -1);
 
   return g_strconcat (name, ".png", NULL);
 }
@@ -145,37 +142,49 @@ keep_picture (GdkTexture *picture,
     g_unlink (partial);
 }
 
-/* The kept picture of a colour emoji, NULL for other text. */
+/* The pictures' table holds NULL for text that is no colour emoji. */
+static void
+unref_picture (gpointer picture)
+{
+  if (picture != NULL)
+    g_object_unref (picture);
+}
+
+/* The kept picture of a colour emoji, NULL for other text.  Within the
+ * process a picture (or that there is none) is found by text, font and
+ * scale alone: a department switch asks again for the heading's. */
 static GdkTexture *
 lookup_picture (KoersEmojiImage *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  int           scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  g_autoptr (GString) fonts = describe_colour_fonts (context, self->emoji);
-  g_autofree char *name = NULL;
+  PangoContext    *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  int              scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  g_autofree char *key = g_strdup_printf ("%s\n%s\n%d", self->emoji, font, scale);
+  g_autoptr (GString) fonts = NULL;
   g_autofree char *path = NULL;
-  GdkTexture      *picture;
+  GdkTexture      *picture = NULL;
 
-  if (fonts == NULL)
-    return NULL;
-
-  name = describe_picture (context, self->emoji, scale, fonts->str);
   if (pictures == NULL)
-    pictures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  if ((picture = g_hash_table_lookup (pictures, name)) != NULL)
-    return g_object_ref (picture);
+    pictures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_picture);
+  if (g_hash_table_lookup_extended (pictures, key, NULL, (gpointer *) &picture))
+    return picture != NULL ? g_object_ref (picture) : NULL;
 
-  path = build_cache_path (name);
-  /* A damaged or foreign file under the name is drawn again over. */
-  picture = gdk_texture_new_from_filename (path, NULL);
-  if (picture == NULL)
+  if ((fonts = describe_colour_fonts (context, self->emoji)) != NULL)
     {
-      g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->emoji);
+      g_autofree char *name = describe_picture (key, fonts->str);
 
-      picture = draw_picture (layout, scale);
-      keep_picture (picture, path);
+      path = build_cache_path (name);
+      /* A damaged or foreign file under the name is drawn again over. */
+      picture = gdk_texture_new_from_filename (path, NULL);
+      if (picture == NULL)
+        {
+          g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->emoji);
+
+          picture = draw_picture (layout, scale);
+          keep_picture (picture, path);
+        }
     }
-  g_hash_table_insert (pictures, g_steal_pointer (&name), g_object_ref (picture));
+  g_hash_table_insert (pictures, g_steal_pointer (&key), picture != NULL ? g_object_ref (picture) : NULL);
 
   return picture;
 }
