@@ -1074,7 +1074,6 @@ execute_in_thread (Execution *execution)
   GThread *thread;
 
   koers_atomic_file_watch_signals ();
-  keep_freed_memory ();
 
   /* Beside the command's opening of the database, its fonts get ready. */
   if (execution->command->draws_text)

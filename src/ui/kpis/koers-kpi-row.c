@@ -153,18 +153,24 @@ store_changed_cb (KoersKpiRow *self)
     update_moved_by (self);
 }
 
-/* "kpi-row.update" and "kpi-row.edit": the update dialog or the editor. */
 static void
-open_action_cb (GtkWidget  *widget,
+update_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KoersKpiRow *self = KOERS_KPI_ROW (widget);
+
+  koers_kpi_update_dialog_present (widget, self->store, self->kpi);
+}
+
+static void
+edit_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   KoersKpiRow *self = KOERS_KPI_ROW (widget);
 
-  if (g_str_equal (action_name, "kpi-row.update"))
-    koers_kpi_update_dialog_present (widget, self->store, self->kpi);
-  else
-    koers_kpi_editing_open_editor (widget, self->store, self->kpi);
+  koers_kpi_editing_open_editor (widget, self->store, self->kpi);
 }
 
 static void
@@ -218,8 +224,8 @@ koers_kpi_row_class_init (KoersKpiRowClass *klass)
   koers_template_init_class (widget_class, "kpis/koers-kpi-row.ui", 0,
                              KOERS_TEMPLATE_TABLE (template_children), NULL, 0);
 
-  gtk_widget_class_install_action (widget_class, "kpi-row.update", NULL, open_action_cb);
-  gtk_widget_class_install_action (widget_class, "kpi-row.edit", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "kpi-row.update", NULL, update_action_cb);
+  gtk_widget_class_install_action (widget_class, "kpi-row.edit", NULL, edit_action_cb);
 }
 
 static void

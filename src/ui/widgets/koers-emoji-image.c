@@ -3,8 +3,8 @@
 
 #include <glib/gstdio.h>
 #include <pango/pangofc-font.h>
-#include <unistd.h>
 
+#include "core/koers-atomic-file.h"
 #include "core/koers-property.h"
 #include "koers-emoji-image.h"
 
@@ -41,7 +41,8 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The pictures made in this process, by key (see describe_picture()). */
+/* The pictures made in this process, by text, font and scale (see
+ * lookup_picture()); NULL for text that is no colour emoji. */
 static GHashTable *pictures;
 
 /* The fonts' files that draw text, when every one is a colour font: the
@@ -126,20 +127,20 @@ draw_picture (PangoLayout *layout,
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, pixels, stride);
 }
 
-/* Writes the picture beside its final name, then renames it: another
- * Koers reading the folder meanwhile sees the whole file or none.  A
- * cache that cannot be written is no error: the picture is made again. */
+/* Written as every file of Koers is (koers-atomic-file.c): another Koers
+ * reading the folder meanwhile sees the whole file or none.  A cache that
+ * cannot be written is no error: the picture is made again. */
 static void
 keep_picture (GdkTexture *picture,
               const char *path)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *partial = g_strdup_printf ("%s.%u.part", path, (guint) getpid ());
+  g_autoptr (GBytes) png = gdk_texture_save_to_png_bytes (picture);
+  gsize       size;
+  const char *data = g_bytes_get_data (png, &size);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    return;
-  if (!gdk_texture_save_to_png (picture, partial) || g_rename (partial, path) != 0)
-    g_unlink (partial);
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    koers_atomic_file_set_contents (path, data, size, KOERS_ATOMIC_FILE_DEFAULT, NULL);
 }
 
 /* The pictures' table holds NULL for text that is no colour emoji. */
