@@ -270,8 +270,7 @@ koers_report_chart_begin_plot (KoersReportLayout *layout,
                                double             h)
 {
   cairo_save (layout->cr);
-  cairo_rectangle (layout->cr, x - 3, y - 3, w + 6, h + 6);
-  cairo_clip (layout->cr);
+  koers_report_clip_whole_points (layout->cr, x - 3, y - 3, x + w + 3, y + h + 3);
   koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
 }
 

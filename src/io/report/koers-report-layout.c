@@ -403,6 +403,25 @@ draw_footer (KoersReportLayout *self)
                                  y, &koers_report_muted);
 }
 
+/* Clips to the rectangle from (x1, y1) to (x2, y2) widened to whole
+ * points.  Cairo's PDF surface writes a clip only for an operation that
+ * reaches outside it, judged by the operation's extents rounded out to
+ * whole points: a clip edge between two whole points made every row
+ * shade and rule that ends at the margin write the clip again, and the
+ * graphics state after it (colours, line styles) afresh, twice. */
+void
+koers_report_clip_whole_points (cairo_t *cr,
+                                double   x1,
+                                double   y1,
+                                double   x2,
+                                double   y2)
+{
+  x1 = floor (x1);
+  y1 = floor (y1);
+  cairo_rectangle (cr, x1, y1, ceil (x2) - x1, ceil (y2) - y1);
+  cairo_clip (cr);
+}
+
 void
 koers_report_layout_new_page (KoersReportLayout *self,
                               gboolean           with_header)
@@ -436,9 +455,8 @@ koers_report_layout_new_page (KoersReportLayout *self,
 
   /* Whatever a bug might draw, it stays inside the body. */
   cairo_save (self->cr);
-  cairo_rectangle (self->cr, KOERS_REPORT_MARGIN_X, top,
-                   KOERS_REPORT_CONTENT_WIDTH, KOERS_REPORT_BODY_BOTTOM - top);
-  cairo_clip (self->cr);
+  koers_report_clip_whole_points (self->cr, KOERS_REPORT_MARGIN_X, top,
+                                  KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH, KOERS_REPORT_BODY_BOTTOM);
 }
 
 void
@@ -775,6 +793,50 @@ koers_report_layout_status_symbol (KoersReportLayout *self,
   cairo_restore (cr);
 }
 
+/* The part left of x_end of a bar whose ends are half circles (w > h), as
+ * one path: cut by a clip instead, the PDF wrote a new graphics state for
+ * every bar, and the colours and line styles again after it. */
+static void
+fill_bar_part (cairo_t *cr,
+               double   x,
+               double   y,
+               double   w,
+               double   h,
+               double   x_end)
+{
+  double r = h / 2;
+  double cy = y + r;
+  double left = x + r;
+  double right = x + w - r;
+
+  cairo_new_path (cr);
+  if (x_end <= left)
+    {
+      /* Within the left end: its circle left of the chord at x_end. */
+      double a = acos (CLAMP ((x_end - left) / r, -1.0, 1.0));
+
+      cairo_arc (cr, left, cy, r, a, 2 * G_PI - a);
+    }
+  else
+    {
+      cairo_arc (cr, left, cy, r, G_PI / 2, 3 * G_PI / 2);
+      if (x_end <= right)
+        {
+          cairo_line_to (cr, x_end, y);
+          cairo_line_to (cr, x_end, y + h);
+        }
+      else
+        {
+          double b = acos (CLAMP ((x_end - right) / r, -1.0, 1.0));
+
+          cairo_arc (cr, right, cy, r, -G_PI / 2, -b);
+          cairo_arc (cr, right, cy, r, b, G_PI / 2);
+        }
+    }
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
 void
 koers_report_layout_progress_bar (KoersReportLayout      *self,
                                   double                  x,
@@ -792,14 +854,19 @@ koers_report_layout_progress_bar (KoersReportLayout      *self,
   fraction = CLAMP (fraction, 0.0, 1.0);
 
   koers_report_layout_fill_rounded (self, x, y, w, h, h / 2, &koers_report_rule);
-  if (fraction > 0.0)
+  if (fraction <= 0.0)
+    return;
+  if (w <= h)
     {
       cairo_save (self->cr);
       cairo_rectangle (self->cr, x, y, w * fraction, h);
       cairo_clip (self->cr);
       koers_report_layout_fill_rounded (self, x, y, w, h, h / 2, color);
       cairo_restore (self->cr);
+      return;
     }
+  set_color (self->cr, color);
+  fill_bar_part (self->cr, x, y, w, h, x + w * fraction);
 }
 
 void

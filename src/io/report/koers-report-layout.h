@@ -205,6 +205,14 @@ void koers_report_fill_rounded_on (cairo_t *cr,
                                    double   w,
                                    double   h,
                                    double   radius);
+/* Clips to the rectangle from (x1, y1) to (x2, y2) widened to whole
+ * points, where Cairo's PDF surface need not write it again for every
+ * operation that ends at its edge. */
+void koers_report_clip_whole_points (cairo_t *cr,
+                                     double   x1,
+                                     double   y1,
+                                     double   x2,
+                                     double   y2);
 /* Adds a disc at (cx, cy) to cr's path, drawn by a stroke with round caps
  * as wide as the disc. */
 void koers_report_add_dot (cairo_t *cr,
