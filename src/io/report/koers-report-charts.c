@@ -39,7 +39,7 @@ dashed_vline (KoersReportLayout      *layout,
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_move_to (cr, x, y1);
   cairo_line_to (cr, x, y2);
-  cairo_stroke (cr);
+  koers_report_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -370,7 +370,7 @@ draw_plot (KoersReportLayout *layout,
   cairo_move_to (cr, x, koers_report_chart_value_y (kr->start, lo, hi, y, h));
   cairo_line_to (cr, due_x, koers_report_chart_value_y (kr->target, lo, hi, y, h));
   cairo_line_to (cr, x + w, koers_report_chart_value_y (kr->target, lo, hi, y, h));
-  cairo_stroke (cr);
+  koers_report_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
   /* The check-ins, as a line with a dot per check-in. */
@@ -392,7 +392,7 @@ draw_plot (KoersReportLayout *layout,
         cairo_line_to (cr, px, py);
       first = FALSE;
     }
-  cairo_stroke (cr);
+  koers_report_stroke (cr);
   for (guint i = 0; i < kr->checkins->len; i++)
     {
       const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
@@ -408,7 +408,7 @@ draw_plot (KoersReportLayout *layout,
   /* The dots in one path, stroked once: one PDF operator, not one each. */
   cairo_set_line_width (cr, 3.0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
+  koers_report_stroke (cr);
 
   cairo_restore (cr);
 }
@@ -611,7 +611,7 @@ koers_report_chart_stroke_hline (cairo_t                *cr,
   cairo_set_dash (cr, dashes, n_dashes, 0);
   cairo_move_to (cr, x1, y);
   cairo_line_to (cr, x2, y);
-  cairo_stroke (cr);
+  koers_report_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -668,11 +668,11 @@ draw_legend_sample (cairo_t     *cr,
       cairo_set_line_width (cr, 1.4);
       cairo_move_to (cr, x, mid);
       cairo_line_to (cr, x + 14, mid);
-      cairo_stroke (cr);
+      koers_report_stroke (cr);
       cairo_set_line_width (cr, 3.0);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       koers_report_add_dot (cr, x + 7, mid);
-      cairo_stroke (cr);
+      koers_report_stroke (cr);
       cairo_restore (cr);
       break;
 
@@ -688,7 +688,7 @@ draw_legend_sample (cairo_t     *cr,
       cairo_set_dash (cr, dashed + 1, 1, 0);
       cairo_move_to (cr, x + 7, y - 1);
       cairo_line_to (cr, x + 7, y + height + 1);
-      cairo_stroke (cr);
+      koers_report_stroke (cr);
       cairo_restore (cr);
       break;
 

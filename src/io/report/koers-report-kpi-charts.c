@@ -127,7 +127,7 @@ draw_plot (KoersReportLayout *layout,
         cairo_line_to (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w), koers_report_chart_value_y (v, lo, hi, y, h));
       first = FALSE;
     }
-  cairo_stroke (cr);
+  koers_report_stroke (cr);
 
   /* A dot per value, the latest larger: the others in one path, stroked
    * once with round caps (koers_report_add_dot). */
@@ -140,14 +140,14 @@ draw_plot (KoersReportLayout *layout,
       if (latest)
         {
           cairo_set_line_width (cr, 2.8);
-          cairo_stroke (cr);
+          koers_report_stroke (cr);
         }
       koers_report_add_dot (cr, koers_report_chart_date_x (&value->gdate, &period->start, n_days, x, w),
                             koers_report_chart_value_y (value->value, lo, hi, y, h));
       if (latest)
         {
           cairo_set_line_width (cr, 4.6);
-          cairo_stroke (cr);
+          koers_report_stroke (cr);
         }
     }
 

@@ -213,6 +213,9 @@ void koers_report_clip_whole_points (cairo_t *cr,
                                      double   y1,
                                      double   x2,
                                      double   y2);
+/* cairo_stroke(), with the extents of the stroke worked out coarsely on a
+ * PDF (where the path is written as it is). */
+void koers_report_stroke (cairo_t *cr);
 /* Adds a disc at (cx, cy) to cr's path, drawn by a stroke with round caps
  * as wide as the disc. */
 void koers_report_add_dot (cairo_t *cr,
