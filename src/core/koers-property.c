@@ -130,6 +130,11 @@ get_property (GObject    *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
+  if (property->get != NULL)
+    {
+      property->get (object, value);
+      return;
+    }
 
   switch (property->kind)
     {
@@ -321,6 +326,8 @@ koers_property_clear (GObject             *object,
     {
       const KoersProperty *property = &table[i];
 
+      if (property->get != NULL)
+        continue;
       if (property->kind == KOERS_PROPERTY_OBJECT)
         g_clear_object (FIELD (object, property, GObject *));
       else if (property->kind == KOERS_PROPERTY_STRING || property->kind == KOERS_PROPERTY_DATE)
@@ -383,6 +390,8 @@ koers_property_init_defaults (GObject *object)
     {
       const KoersProperty *property = &model->table[i];
 
+      if (property->get != NULL)
+        continue;
       if (property->kind == KOERS_PROPERTY_STRING)
         *FIELD (object, property, char *) = g_strdup ("");
       else if (property->kind == KOERS_PROPERTY_DOUBLE)

@@ -33,6 +33,12 @@ typedef void (*KoersPropertySetter) (GObject      *object,
                                      GParamSpec   *pspec,
                                      const GValue *value);
 
+/* A property that no field holds (the entry's offset is unused, and
+ * nothing is freed for it): its value is computed on each read, from
+ * what the object holds. */
+typedef void (*KoersPropertyGetter) (GObject *object,
+                                     GValue  *value);
+
 /* What follows from a field: called after the field changed, whichever
  * way it was set (a key result's progress follows its values). */
 typedef void (*KoersPropertyChanged) (GObject *object);
@@ -50,6 +56,7 @@ struct _KoersProperty
   gboolean             construct_only;
   KoersPropertySetter  set;     /* NULL: koers_property_store() */
   KoersPropertyChanged changed; /* NULL: nothing follows */
+  KoersPropertyGetter  get;     /* NULL: read the field; set: read_only */
 };
 
 /* A construct-only property holding a reference to an object of
