@@ -107,35 +107,24 @@ typedef enum
   KOERS_REQUEST_STATE_DECLINED,
 } KoersRequestState;
 
-/* Stable string forms, used in the database and in JSON. */
-const char *koers_level_to_string (KoersLevel level);
-gboolean    koers_level_from_string (const char *str, KoersLevel *out);
-const char *koers_objective_kind_to_string (KoersObjectiveKind kind);
-gboolean    koers_objective_kind_from_string (const char *str, KoersObjectiveKind *out);
-const char *koers_objective_state_to_string (KoersObjectiveState state);
-gboolean    koers_objective_state_from_string (const char *str, KoersObjectiveState *out);
-const char *koers_metric_kind_to_string (KoersMetricKind kind);
-gboolean    koers_metric_kind_from_string (const char *str, KoersMetricKind *out);
-const char *koers_checkin_status_to_string (KoersCheckinStatus status);
-gboolean    koers_checkin_status_from_string (const char *str, KoersCheckinStatus *out);
-/* "higher", "lower"; "weekly", "monthly", "quarterly"; "none", "healthy",
- * "needs-attention", "unhealthy". */
-const char *koers_kpi_direction_to_string (KoersKpiDirection direction);
-gboolean    koers_kpi_direction_from_string (const char *str, KoersKpiDirection *out);
-const char *koers_kpi_frequency_to_string (KoersKpiFrequency frequency);
-gboolean    koers_kpi_frequency_from_string (const char *str, KoersKpiFrequency *out);
-const char *koers_kpi_status_to_string (KoersKpiStatus status);
-gboolean    koers_kpi_status_from_string (const char *str, KoersKpiStatus *out);
+/* The words of each enum above, as koers-enums.c defines them:
+ * prefix_to_string() and prefix_from_string(), the stable string forms
+ * used in the database and in JSON ("higher", "lower"; "weekly",
+ * "monthly", "quarterly"; "none", "healthy", "needs-attention",
+ * "unhealthy" …), and prefix_get_label(), the translated, human form
+ * ("Committed", "Verplicht"; "Higher is better", "Needs attention" …). */
+#define KOERS_DECLARE_ENUM_WORDS(prefix, Type)                   \
+  const char *prefix##_to_string (Type value);                   \
+  gboolean    prefix##_from_string (const char *str, Type *out); \
+  const char *prefix##_get_label (Type value);
 
-/* Translated, human forms ("Committed", "Verplicht"). */
-const char *koers_level_get_label (KoersLevel level);
-const char *koers_objective_kind_get_label (KoersObjectiveKind kind);
-const char *koers_objective_state_get_label (KoersObjectiveState state);
-const char *koers_metric_kind_get_label (KoersMetricKind kind);
-const char *koers_checkin_status_get_label (KoersCheckinStatus status);
-/* "Higher is better", "Weekly", "Healthy", "Needs attention" … */
-const char *koers_kpi_direction_get_label (KoersKpiDirection direction);
-const char *koers_kpi_frequency_get_label (KoersKpiFrequency frequency);
-const char *koers_kpi_status_get_label (KoersKpiStatus status);
+KOERS_DECLARE_ENUM_WORDS (koers_level, KoersLevel)
+KOERS_DECLARE_ENUM_WORDS (koers_objective_kind, KoersObjectiveKind)
+KOERS_DECLARE_ENUM_WORDS (koers_objective_state, KoersObjectiveState)
+KOERS_DECLARE_ENUM_WORDS (koers_metric_kind, KoersMetricKind)
+KOERS_DECLARE_ENUM_WORDS (koers_checkin_status, KoersCheckinStatus)
+KOERS_DECLARE_ENUM_WORDS (koers_kpi_direction, KoersKpiDirection)
+KOERS_DECLARE_ENUM_WORDS (koers_kpi_frequency, KoersKpiFrequency)
+KOERS_DECLARE_ENUM_WORDS (koers_kpi_status, KoersKpiStatus)
 
 G_END_DECLS

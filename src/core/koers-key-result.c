@@ -42,24 +42,18 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_progress (KoersKeyResult *self);
-
-/* The progress follows what it is computed from. */
+/* The progress follows what it is computed from: the metric kind and the
+ * start, target and current value. */
 static void
-set_progress_input (GObject      *object,
-                    GParamSpec   *pspec,
-                    const GValue *value)
+update_progress (GObject *object)
 {
-  if (koers_property_store (object, pspec, value))
-    update_progress (KOERS_KEY_RESULT (object));
-}
+  KoersKeyResult *self = KOERS_KEY_RESULT (object);
+  double          progress = koers_score_key_result_progress (self->metric_kind,
+                                                              self->start_value,
+                                                              self->target_value,
+                                                              self->current_value);
 
-static void
-set_final_score (GObject      *object,
-                 GParamSpec   *pspec,
-                 const GValue *value)
-{
-  koers_key_result_set_final_score (KOERS_KEY_RESULT (object), g_value_get_double (value));
+  koers_property_set_double (object, properties[PROP_PROGRESS], progress);
 }
 
 /* In the order of the property ids above. */
@@ -68,14 +62,14 @@ static const KoersProperty property_table[] = {
   { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, objective_id) },
   { "title", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, title) },
   { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKeyResult, metric_kind),
-    .type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER, .set = set_progress_input },
+    .type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER, .changed = update_progress },
   { "unit", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, unit) },
   { "start-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, start_value),
-    .set = set_progress_input },
+    .changed = update_progress },
   { "target-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, target_value),
-    .set = set_progress_input },
+    .changed = update_progress },
   { "current-value", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, current_value),
-    .set = set_progress_input },
+    .changed = update_progress },
   { "due-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKeyResult, due_date) },
   { "owner", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, owner) },
   { "weight", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, weight),
@@ -88,8 +82,7 @@ static const KoersProperty property_table[] = {
     .minimum = 0.0, .maximum = 1.0, .default_value = 0.0, .read_only = TRUE },
   { "last-checkin-date", KOERS_PROPERTY_DATE, G_STRUCT_OFFSET (KoersKeyResult, last_checkin_date),
     .read_only = TRUE },
-  { "final-score", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKeyResult, final_score),
-    .minimum = -1.0, .maximum = 1.0, .default_value = -1.0, .set = set_final_score },
+  { "final-score", KOERS_PROPERTY_GRADE, G_STRUCT_OFFSET (KoersKeyResult, final_score) },
   { "final-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersKeyResult, final_note) },
   { "kpi-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersKeyResult, kpi_id) },
 };
@@ -101,17 +94,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-update_progress (KoersKeyResult *self)
-{
-  double progress = koers_score_key_result_progress (self->metric_kind,
-                                                     self->start_value,
-                                                     self->target_value,
-                                                     self->current_value);
-
-  koers_property_set_double (G_OBJECT (self), properties[PROP_PROGRESS], progress);
-}
 
 void
 koers_key_result_update_last_checkin_date (KoersKeyResult *self,
@@ -190,54 +172,11 @@ koers_key_result_new (const char     *title,
 KOERS_DEFINE_RECORD_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT)
 KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, objective_id, PROP_OBJECTIVE_ID, 0)
 KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, title, PROP_TITLE, NULL)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, KoersMetricKind, metric_kind, 0)
-
-void
-koers_key_result_set_metric_kind (KoersKeyResult *self,
-                                  KoersMetricKind metric_kind)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  if (koers_property_set_enum (G_OBJECT (self), properties[PROP_METRIC_KIND], metric_kind))
-    update_progress (self);
-}
-
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, enum, KoersMetricKind, metric_kind, PROP_METRIC_KIND, 0)
 KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, unit, PROP_UNIT, NULL)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, start_value, 0)
-
-void
-koers_key_result_set_start_value (KoersKeyResult *self,
-                                  double          start_value)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  if (koers_property_set_double (G_OBJECT (self), properties[PROP_START_VALUE], start_value))
-    update_progress (self);
-}
-
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, target_value, 0)
-
-void
-koers_key_result_set_target_value (KoersKeyResult *self,
-                                   double          target_value)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  if (koers_property_set_double (G_OBJECT (self), properties[PROP_TARGET_VALUE], target_value))
-    update_progress (self);
-}
-
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, current_value, 0)
-
-void
-koers_key_result_set_current_value (KoersKeyResult *self,
-                                    double          current_value)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  if (koers_property_set_double (G_OBJECT (self), properties[PROP_CURRENT_VALUE], current_value))
-    update_progress (self);
-}
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, double, start_value, PROP_START_VALUE, 0)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, double, target_value, PROP_TARGET_VALUE, 0)
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, double, current_value, PROP_CURRENT_VALUE, 0)
 
 KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, due_date, PROP_DUE_DATE, NULL)
 KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, owner, PROP_OWNER, NULL)
@@ -268,21 +207,6 @@ koers_key_result_get_status (KoersKeyResult    *self,
 }
 
 KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, const char *, last_checkin_date, NULL)
-KOERS_DEFINE_GETTER (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, final_score, -1.0)
-
-void
-koers_key_result_set_final_score (KoersKeyResult *self,
-                                  double          final_score)
-{
-  g_return_if_fail (KOERS_IS_KEY_RESULT (self));
-
-  /* Anything below 0 (or NaN) means: not scored. */
-  if (!(final_score >= 0.0))
-    final_score = -1.0;
-  final_score = MIN (final_score, 1.0);
-
-  koers_property_set_double (G_OBJECT (self), properties[PROP_FINAL_SCORE], final_score);
-}
-
+KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, double, double, final_score, PROP_FINAL_SCORE, -1.0)
 KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, string, const char *, final_note, PROP_FINAL_NOTE, NULL)
 KOERS_DEFINE_ACCESSORS (KoersKeyResult, koers_key_result, KOERS_IS_KEY_RESULT, int64, gint64, kpi_id, PROP_KPI_ID, 0)

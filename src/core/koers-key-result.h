@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "koers-accessors.h"
 #include "koers-checkin.h"
 #include "koers-enums.h"
 #include "koers-period.h"
@@ -26,40 +27,20 @@ KoersKeyResult *koers_key_result_new (const char     *title,
                                       double          start_value,
                                       double          target_value,
                                       const char     *unit);
-gint64          koers_key_result_get_id (KoersKeyResult *self);
-void            koers_key_result_set_id (KoersKeyResult *self, gint64 id);
-const char     *koers_key_result_get_uuid (KoersKeyResult *self);
-void            koers_key_result_set_uuid (KoersKeyResult *self, const char *uuid);
-gint64          koers_key_result_get_objective_id (KoersKeyResult *self);
-void            koers_key_result_set_objective_id (KoersKeyResult *self, gint64 id);
-const char     *koers_key_result_get_title (KoersKeyResult *self);
-void            koers_key_result_set_title (KoersKeyResult *self, const char *title);
-KoersMetricKind koers_key_result_get_metric_kind (KoersKeyResult *self);
-void            koers_key_result_set_metric_kind (KoersKeyResult *self, KoersMetricKind kind);
-const char     *koers_key_result_get_unit (KoersKeyResult *self);
-void            koers_key_result_set_unit (KoersKeyResult *self, const char *unit);
-double          koers_key_result_get_start_value (KoersKeyResult *self);
-void            koers_key_result_set_start_value (KoersKeyResult *self, double value);
-double          koers_key_result_get_target_value (KoersKeyResult *self);
-void            koers_key_result_set_target_value (KoersKeyResult *self, double value);
-double          koers_key_result_get_current_value (KoersKeyResult *self);
-void            koers_key_result_set_current_value (KoersKeyResult *self, double value);
-const char     *koers_key_result_get_due_date (KoersKeyResult *self);
-void            koers_key_result_set_due_date (KoersKeyResult *self, const char *date_iso);
-const char     *koers_key_result_get_owner (KoersKeyResult *self);
-void            koers_key_result_set_owner (KoersKeyResult *self, const char *owner);
-double          koers_key_result_get_weight (KoersKeyResult *self);
-void            koers_key_result_set_weight (KoersKeyResult *self, double weight);
-gboolean        koers_key_result_get_uses_personal_data (KoersKeyResult *self);
-void            koers_key_result_set_uses_personal_data (KoersKeyResult *self, gboolean uses);
-const char     *koers_key_result_get_personal_data_note (KoersKeyResult *self);
-void            koers_key_result_set_personal_data_note (KoersKeyResult *self, const char *note);
-int             koers_key_result_get_position (KoersKeyResult *self);
-void            koers_key_result_set_position (KoersKeyResult *self, int position);
-gint64          koers_key_result_get_created (KoersKeyResult *self);
-void            koers_key_result_set_created (KoersKeyResult *self, gint64 usec);
-gint64          koers_key_result_get_updated (KoersKeyResult *self);
-void            koers_key_result_set_updated (KoersKeyResult *self, gint64 usec);
+KOERS_DECLARE_RECORD_ACCESSORS (KoersKeyResult, koers_key_result)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, gint64, objective_id)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, const char *, title)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, KoersMetricKind, metric_kind)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, const char *, unit)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, double, start_value)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, double, target_value)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, double, current_value)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, const char *, due_date)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, const char *, owner)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, double, weight)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, gboolean, uses_personal_data)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, const char *, personal_data_note)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, int, position)
 
 double koers_key_result_get_progress (KoersKeyResult *self);
 /* The status the window, the CSV and the report show: achieved, the
@@ -137,13 +118,10 @@ void koers_key_result_set_checkin_summary (KoersKeyResult          *self,
 
 /* The quarterly review's score; -1 when not scored, and a value below 0
  * sets "not scored". */
-double      koers_key_result_get_final_score (KoersKeyResult *self);
-void        koers_key_result_set_final_score (KoersKeyResult *self, double score);
-const char *koers_key_result_get_final_note (KoersKeyResult *self);
-void        koers_key_result_set_final_note (KoersKeyResult *self, const char *note);
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, double, final_score)
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, const char *, final_note)
 
-gint64 koers_key_result_get_kpi_id (KoersKeyResult *self);
-void   koers_key_result_set_kpi_id (KoersKeyResult *self, gint64 kpi_id);
+KOERS_DECLARE_ACCESSORS (KoersKeyResult, koers_key_result, gint64, kpi_id)
 
 /* Puts check-ins (newest first, as the list keeps them) into a key result
  * whose list holds none yet, in one step (loading stays linear in their

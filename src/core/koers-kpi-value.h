@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "koers-accessors.h"
+
 G_BEGIN_DECLS
 
 /* One measurement of a KPI: its value on a date, with a note.
@@ -14,22 +16,11 @@ G_DECLARE_FINAL_TYPE (KoersKpiValue, koers_kpi_value, KOERS, KPI_VALUE, GObject)
 KoersKpiValue *koers_kpi_value_new (const char *date_iso,
                                     double      value,
                                     const char *note);
-gint64         koers_kpi_value_get_id (KoersKpiValue *self);
-void           koers_kpi_value_set_id (KoersKpiValue *self, gint64 id);
-const char    *koers_kpi_value_get_uuid (KoersKpiValue *self);
-void           koers_kpi_value_set_uuid (KoersKpiValue *self, const char *uuid);
-gint64         koers_kpi_value_get_kpi_id (KoersKpiValue *self);
-void           koers_kpi_value_set_kpi_id (KoersKpiValue *self, gint64 id);
-const char    *koers_kpi_value_get_date (KoersKpiValue *self);
-void           koers_kpi_value_set_date (KoersKpiValue *self, const char *date_iso);
-double         koers_kpi_value_get_value (KoersKpiValue *self);
-void           koers_kpi_value_set_value (KoersKpiValue *self, double value);
-const char    *koers_kpi_value_get_note (KoersKpiValue *self);
-void           koers_kpi_value_set_note (KoersKpiValue *self, const char *note);
-gint64         koers_kpi_value_get_created (KoersKpiValue *self);
-void           koers_kpi_value_set_created (KoersKpiValue *self, gint64 usec);
-gint64         koers_kpi_value_get_updated (KoersKpiValue *self);
-void           koers_kpi_value_set_updated (KoersKpiValue *self, gint64 usec);
+KOERS_DECLARE_RECORD_ACCESSORS (KoersKpiValue, koers_kpi_value)
+KOERS_DECLARE_ACCESSORS (KoersKpiValue, koers_kpi_value, gint64, kpi_id)
+KOERS_DECLARE_ACCESSORS (KoersKpiValue, koers_kpi_value, const char *, date)
+KOERS_DECLARE_ACCESSORS (KoersKpiValue, koers_kpi_value, double, value)
+KOERS_DECLARE_ACCESSORS (KoersKpiValue, koers_kpi_value, const char *, note)
 
 /* Newest first by date, then by creation time, then id: a
  * GCompareDataFunc, the order of koers_kpi_get_values(). */

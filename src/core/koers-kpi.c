@@ -65,16 +65,19 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_status (KoersKpi *self);
-
-/* The status follows what it is judged by. */
+/* The status follows what it is judged by: the direction, the thresholds
+ * and the latest value. */
 static void
-set_status_input (GObject      *object,
-                  GParamSpec   *pspec,
-                  const GValue *value)
+update_status (GObject *object)
 {
-  if (koers_property_store (object, pspec, value))
-    update_status (KOERS_KPI (object));
+  KoersKpi      *self = KOERS_KPI (object);
+  KoersKpiStatus status = KOERS_KPI_STATUS_NONE;
+
+  if (koers_kpi_get_latest_value (self) != NULL)
+    status = koers_kpi_compute_status (self->direction, self->healthy, self->attention,
+                                       self->current_value);
+
+  koers_property_set_enum (object, properties[PROP_STATUS], status);
 }
 
 /* In the order of the property ids above. */
@@ -86,11 +89,11 @@ static const KoersProperty property_table[] = {
   { "metric-kind", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, metric_kind),
     .type = koers_metric_kind_get_type, .default_value = KOERS_METRIC_KIND_NUMBER },
   { "direction", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, direction),
-    .type = koers_kpi_direction_get_type, .default_value = KOERS_KPI_DIRECTION_HIGHER, .set = set_status_input },
+    .type = koers_kpi_direction_get_type, .default_value = KOERS_KPI_DIRECTION_HIGHER, .changed = update_status },
   { "healthy", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, healthy),
-    .set = set_status_input },
+    .changed = update_status },
   { "attention", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersKpi, attention),
-    .set = set_status_input },
+    .changed = update_status },
   { "frequency", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, frequency),
     .type = koers_kpi_frequency_get_type, .default_value = KOERS_KPI_FREQUENCY_MONTHLY },
   { "position", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersKpi, position) },
@@ -102,18 +105,6 @@ static const KoersProperty property_table[] = {
   { "status", KOERS_PROPERTY_ENUM, G_STRUCT_OFFSET (KoersKpi, status),
     .type = koers_kpi_status_get_type, .default_value = KOERS_KPI_STATUS_NONE, .read_only = TRUE },
 };
-
-static void
-update_status (KoersKpi *self)
-{
-  KoersKpiStatus status = KOERS_KPI_STATUS_NONE;
-
-  if (koers_kpi_get_latest_value (self) != NULL)
-    status = koers_kpi_compute_status (self->direction, self->healthy, self->attention,
-                                       self->current_value);
-
-  koers_property_set_enum (G_OBJECT (self), properties[PROP_STATUS], status);
-}
 
 /* current-value, last-update-date and status follow the newest value. */
 static void
@@ -128,7 +119,7 @@ update_derived (KoersKpi *self)
   koers_property_set_double (G_OBJECT (self), properties[PROP_CURRENT_VALUE], current);
   koers_property_set_string (G_OBJECT (self), properties[PROP_LAST_UPDATE_DATE], date);
 
-  update_status (self);
+  update_status (G_OBJECT (self));
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -234,42 +225,9 @@ KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, int64, gint64, depart
 KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, name, PROP_NAME, NULL)
 KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, string, const char *, unit, PROP_UNIT, NULL)
 KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersMetricKind, metric_kind, PROP_METRIC_KIND, KOERS_METRIC_KIND_NUMBER)
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, KoersKpiDirection, direction, KOERS_KPI_DIRECTION_HIGHER)
-
-void
-koers_kpi_set_direction (KoersKpi         *self,
-                         KoersKpiDirection direction)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  if (koers_property_set_enum (G_OBJECT (self), properties[PROP_DIRECTION], direction))
-    update_status (self);
-}
-
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, double, healthy, 0.0)
-
-void
-koers_kpi_set_healthy (KoersKpi *self,
-                       double    healthy)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  if (koers_property_set_double (G_OBJECT (self), properties[PROP_HEALTHY], healthy))
-    update_status (self);
-}
-
-KOERS_DEFINE_GETTER (KoersKpi, koers_kpi, KOERS_IS_KPI, double, attention, 0.0)
-
-void
-koers_kpi_set_attention (KoersKpi *self,
-                         double    attention)
-{
-  g_return_if_fail (KOERS_IS_KPI (self));
-
-  if (koers_property_set_double (G_OBJECT (self), properties[PROP_ATTENTION], attention))
-    update_status (self);
-}
-
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersKpiDirection, direction, PROP_DIRECTION, KOERS_KPI_DIRECTION_HIGHER)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, double, double, healthy, PROP_HEALTHY, 0.0)
+KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, double, double, attention, PROP_ATTENTION, 0.0)
 KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, enum, KoersKpiFrequency, frequency, PROP_FREQUENCY, KOERS_KPI_FREQUENCY_MONTHLY)
 KOERS_DEFINE_ACCESSORS (KoersKpi, koers_kpi, KOERS_IS_KPI, int, int, position, PROP_POSITION, 0)
 

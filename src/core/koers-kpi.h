@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "koers-accessors.h"
 #include "koers-enums.h"
 #include "koers-kpi-value.h"
 #include "koers-period.h"
@@ -24,39 +25,23 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_KPI (koers_kpi_get_type ())
 G_DECLARE_FINAL_TYPE (KoersKpi, koers_kpi, KOERS, KPI, GObject)
 
-KoersKpi         *koers_kpi_new (const char       *name,
-                                 KoersMetricKind   metric_kind,
-                                 const char       *unit,
-                                 KoersKpiDirection direction,
-                                 double            healthy,
-                                 double            attention,
-                                 KoersKpiFrequency frequency);
-gint64            koers_kpi_get_id (KoersKpi *self);
-void              koers_kpi_set_id (KoersKpi *self, gint64 id);
-const char       *koers_kpi_get_uuid (KoersKpi *self);
-void              koers_kpi_set_uuid (KoersKpi *self, const char *uuid);
-gint64            koers_kpi_get_department_id (KoersKpi *self);
-void              koers_kpi_set_department_id (KoersKpi *self, gint64 id);
-const char       *koers_kpi_get_name (KoersKpi *self);
-void              koers_kpi_set_name (KoersKpi *self, const char *name);
-const char       *koers_kpi_get_unit (KoersKpi *self);
-void              koers_kpi_set_unit (KoersKpi *self, const char *unit);
-KoersMetricKind   koers_kpi_get_metric_kind (KoersKpi *self);
-void              koers_kpi_set_metric_kind (KoersKpi *self, KoersMetricKind kind);
-KoersKpiDirection koers_kpi_get_direction (KoersKpi *self);
-void              koers_kpi_set_direction (KoersKpi *self, KoersKpiDirection direction);
-double            koers_kpi_get_healthy (KoersKpi *self);
-void              koers_kpi_set_healthy (KoersKpi *self, double threshold);
-double            koers_kpi_get_attention (KoersKpi *self);
-void              koers_kpi_set_attention (KoersKpi *self, double threshold);
-KoersKpiFrequency koers_kpi_get_frequency (KoersKpi *self);
-void              koers_kpi_set_frequency (KoersKpi *self, KoersKpiFrequency frequency);
-int               koers_kpi_get_position (KoersKpi *self);
-void              koers_kpi_set_position (KoersKpi *self, int position);
-gint64            koers_kpi_get_created (KoersKpi *self);
-void              koers_kpi_set_created (KoersKpi *self, gint64 usec);
-gint64            koers_kpi_get_updated (KoersKpi *self);
-void              koers_kpi_set_updated (KoersKpi *self, gint64 usec);
+KoersKpi *koers_kpi_new (const char       *name,
+                         KoersMetricKind   metric_kind,
+                         const char       *unit,
+                         KoersKpiDirection direction,
+                         double            healthy,
+                         double            attention,
+                         KoersKpiFrequency frequency);
+KOERS_DECLARE_RECORD_ACCESSORS (KoersKpi, koers_kpi)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, gint64, department_id)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, const char *, name)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, const char *, unit)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, KoersMetricKind, metric_kind)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, KoersKpiDirection, direction)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, double, healthy)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, double, attention)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, KoersKpiFrequency, frequency)
+KOERS_DECLARE_ACCESSORS (KoersKpi, koers_kpi, int, position)
 
 /* The history, newest first (a GListStore of KoersKpiValue owned by the
  * KPI; it stays sorted when a value's date changes). */

@@ -90,14 +90,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_final_grade (GObject      *object,
-                 GParamSpec   *pspec,
-                 const GValue *value)
-{
-  koers_objective_set_final_grade (KOERS_OBJECTIVE (object), g_value_get_double (value));
-}
-
 /* In the order of the property ids above. */
 static const KoersProperty property_table[] = {
   KOERS_PROPERTY_IDENTITY (KoersObjective),
@@ -121,8 +113,7 @@ static const KoersProperty property_table[] = {
   { "n-key-results", KOERS_PROPERTY_UINT, G_STRUCT_OFFSET (KoersObjective, n_key_results),
     .read_only = TRUE },
   { "postmortem", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, postmortem) },
-  { "final-grade", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, final_grade),
-    .minimum = -1.0, .maximum = 1.0, .default_value = -1.0, .set = set_final_grade },
+  { "final-grade", KOERS_PROPERTY_GRADE, G_STRUCT_OFFSET (KoersObjective, final_grade) },
   { "review-note", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersObjective, review_note) },
   { "archived", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersObjective, archived) },
   { "effort-days", KOERS_PROPERTY_DOUBLE, G_STRUCT_OFFSET (KoersObjective, effort_days) },
@@ -363,22 +354,7 @@ koers_objective_sort_key_results (KoersObjective *self)
 
 KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, score, 0.0)
 KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, string, const char *, postmortem, PROP_POSTMORTEM, NULL)
-KOERS_DEFINE_GETTER (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, final_grade, -1.0)
-
-void
-koers_objective_set_final_grade (KoersObjective *self,
-                                 double          final_grade)
-{
-  g_return_if_fail (KOERS_IS_OBJECTIVE (self));
-
-  /* Anything below 0 (or NaN) means: not graded. */
-  if (!(final_grade >= 0.0))
-    final_grade = -1.0;
-  final_grade = MIN (final_grade, 1.0);
-
-  koers_property_set_double (G_OBJECT (self), properties[PROP_FINAL_GRADE], final_grade);
-}
-
+KOERS_DEFINE_ACCESSORS (KoersObjective, koers_objective, KOERS_IS_OBJECTIVE, double, double, final_grade, PROP_FINAL_GRADE, -1.0)
 gboolean
 koers_objective_has_final_grade (KoersObjective *self)
 {

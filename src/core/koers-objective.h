@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "koers-accessors.h"
 #include "koers-enums.h"
 #include "koers-key-result.h"
 #include "koers-period.h"
@@ -22,42 +23,24 @@ G_DECLARE_FINAL_TYPE (KoersObjective, koers_objective, KOERS, OBJECTIVE, GObject
  * counts, scores, quality checks and reports (see
  * koers_store_set_objective_archived()).  get_archived() is TRUE as well
  * for the state "archived", which older files use for it. */
-KoersObjective    *koers_objective_new (const char        *title,
-                                        KoersLevel         level,
-                                        KoersObjectiveKind kind,
-                                        const char        *period);
-gint64             koers_objective_get_id (KoersObjective *self);
-void               koers_objective_set_id (KoersObjective *self, gint64 id);
-const char        *koers_objective_get_uuid (KoersObjective *self);
-void               koers_objective_set_uuid (KoersObjective *self, const char *uuid);
-gint64             koers_objective_get_department_id (KoersObjective *self);
-void               koers_objective_set_department_id (KoersObjective *self, gint64 id);
-const char        *koers_objective_get_title (KoersObjective *self);
-void               koers_objective_set_title (KoersObjective *self, const char *title);
-const char        *koers_objective_get_description (KoersObjective *self);
-void               koers_objective_set_description (KoersObjective *self, const char *description);
-KoersLevel         koers_objective_get_level (KoersObjective *self);
-void               koers_objective_set_level (KoersObjective *self, KoersLevel level);
-KoersObjectiveKind koers_objective_get_kind (KoersObjective *self);
-void               koers_objective_set_kind (KoersObjective *self, KoersObjectiveKind kind);
-const char        *koers_objective_get_period (KoersObjective *self);
-void               koers_objective_set_period (KoersObjective *self, const char *period);
+KoersObjective *koers_objective_new (const char        *title,
+                                     KoersLevel         level,
+                                     KoersObjectiveKind kind,
+                                     const char        *period);
+KOERS_DECLARE_RECORD_ACCESSORS (KoersObjective, koers_objective)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, gint64, department_id)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, const char *, title)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, const char *, description)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, KoersLevel, level)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, KoersObjectiveKind, kind)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, const char *, period)
 /* The parsed period; FALSE when the stored key does not parse. */
-gboolean            koers_objective_get_parsed_period (KoersObjective *self, KoersPeriod *out);
-const char         *koers_objective_get_owner (KoersObjective *self);
-void                koers_objective_set_owner (KoersObjective *self, const char *owner);
-gint64              koers_objective_get_aligned_to_id (KoersObjective *self);
-void                koers_objective_set_aligned_to_id (KoersObjective *self, gint64 id);
-KoersObjectiveState koers_objective_get_state (KoersObjective *self);
-void                koers_objective_set_state (KoersObjective *self, KoersObjectiveState state);
-gint64              koers_objective_get_carried_over_from_id (KoersObjective *self);
-void                koers_objective_set_carried_over_from_id (KoersObjective *self, gint64 id);
-int                 koers_objective_get_position (KoersObjective *self);
-void                koers_objective_set_position (KoersObjective *self, int position);
-gint64              koers_objective_get_created (KoersObjective *self);
-void                koers_objective_set_created (KoersObjective *self, gint64 usec);
-gint64              koers_objective_get_updated (KoersObjective *self);
-void                koers_objective_set_updated (KoersObjective *self, gint64 usec);
+gboolean koers_objective_get_parsed_period (KoersObjective *self, KoersPeriod *out);
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, const char *, owner)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, gint64, aligned_to_id)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, KoersObjectiveState, state)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, gint64, carried_over_from_id)
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, int, position)
 
 /* Key results sorted by position (a GListStore of KoersKeyResult). */
 GListModel *koers_objective_get_key_results (KoersObjective *self);
@@ -76,17 +59,13 @@ double koers_objective_get_score (KoersObjective *self);
 
 /* The quarterly review.  A committed objective that missed needs a
  * postmortem (the seed: "vereist een postmortem-analyse"). */
-const char *koers_objective_get_postmortem (KoersObjective *self);
-void        koers_objective_set_postmortem (KoersObjective *self, const char *postmortem);
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, const char *, postmortem)
 /* -1 when not graded; a value below 0 sets "not graded". */
-double      koers_objective_get_final_grade (KoersObjective *self);
-void        koers_objective_set_final_grade (KoersObjective *self, double grade);
-gboolean    koers_objective_has_final_grade (KoersObjective *self);
-const char *koers_objective_get_review_note (KoersObjective *self);
-void        koers_objective_set_review_note (KoersObjective *self, const char *note);
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, double, final_grade)
+gboolean koers_objective_has_final_grade (KoersObjective *self);
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, const char *, review_note)
 
-gboolean koers_objective_get_archived (KoersObjective *self);
-void     koers_objective_set_archived (KoersObjective *self, gboolean archived);
+KOERS_DECLARE_ACCESSORS (KoersObjective, koers_objective, gboolean, archived)
 
 /* Capacity (koers-resource-request.h): the effort estimate in person-days
  * (0: none), the resource request (extra person-days, budget in euro, a

@@ -102,6 +102,8 @@ create_pspec (const KoersProperty *property)
         }
       return g_param_spec_double (name, NULL, NULL, minimum, maximum,
                                   property->default_value, flags);
+    case KOERS_PROPERTY_GRADE:
+      return g_param_spec_double (name, NULL, NULL, -1.0, 1.0, -1.0, flags);
     case KOERS_PROPERTY_ENUM:
       return g_param_spec_enum (name, NULL, NULL, property->type (),
                                 (int) property->default_value, flags);
@@ -128,6 +130,11 @@ get_property (GObject    *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
+  if (property->get != NULL)
+    {
+      property->get (object, value);
+      return;
+    }
 
   switch (property->kind)
     {
@@ -145,6 +152,7 @@ get_property (GObject    *object,
       g_value_set_boolean (value, *FIELD (object, property, gboolean));
       break;
     case KOERS_PROPERTY_DOUBLE:
+    case KOERS_PROPERTY_GRADE:
       g_value_set_double (value, *FIELD (object, property, double));
       break;
     case KOERS_PROPERTY_ENUM:
@@ -159,6 +167,13 @@ get_property (GObject    *object,
       g_value_set_string (value, *FIELD (object, property, char *));
       break;
     }
+}
+
+/* A GRADE's value: below 0 (or NaN) is none. */
+static double
+normalize_grade (double value)
+{
+  return value >= 0.0 ? MIN (value, 1.0) : -1.0;
 }
 
 /* Stores a number if it differs; a macro, as the types differ. */
@@ -200,6 +215,9 @@ store_entry (GObject             *object,
     case KOERS_PROPERTY_DOUBLE:
       STORE_NUMBER (double, g_value_get_double (value));
       break;
+    case KOERS_PROPERTY_GRADE:
+      STORE_NUMBER (double, normalize_grade (g_value_get_double (value)));
+      break;
     case KOERS_PROPERTY_ENUM:
       STORE_NUMBER (int, g_value_get_enum (value));
       break;
@@ -220,6 +238,8 @@ store_entry (GObject             *object,
   /* GObject notifies the others itself (a construct-only property). */
   if (changed && (pspec->flags & G_PARAM_EXPLICIT_NOTIFY) != 0)
     g_object_notify_by_pspec (object, pspec);
+  if (changed && property->changed != NULL)
+    property->changed (object);
   return changed;
 }
 
@@ -306,6 +326,8 @@ koers_property_clear (GObject             *object,
     {
       const KoersProperty *property = &table[i];
 
+      if (property->get != NULL)
+        continue;
       if (property->kind == KOERS_PROPERTY_OBJECT)
         g_clear_object (FIELD (object, property, GObject *));
       else if (property->kind == KOERS_PROPERTY_STRING || property->kind == KOERS_PROPERTY_DATE)
@@ -368,10 +390,14 @@ koers_property_init_defaults (GObject *object)
     {
       const KoersProperty *property = &model->table[i];
 
+      if (property->get != NULL)
+        continue;
       if (property->kind == KOERS_PROPERTY_STRING)
         *FIELD (object, property, char *) = g_strdup ("");
       else if (property->kind == KOERS_PROPERTY_DOUBLE)
         *FIELD (object, property, double) = property->default_value;
+      else if (property->kind == KOERS_PROPERTY_GRADE)
+        *FIELD (object, property, double) = -1.0;
       else if (property->kind == KOERS_PROPERTY_ENUM)
         *FIELD (object, property, int) = (int) property->default_value;
     }
@@ -401,9 +427,16 @@ notify_changed (GObject    *object,
                 GParamSpec *pspec,
                 gboolean    changed)
 {
-  if (changed)
-    g_object_notify_by_pspec (object, pspec);
-  return changed;
+  const KoersProperty *property;
+
+  if (!changed)
+    return FALSE;
+
+  g_object_notify_by_pspec (object, pspec);
+  property = lookup_entry (pspec);
+  if (property->changed != NULL)
+    property->changed (object);
+  return TRUE;
 }
 
 /* Stores a number of size bytes when its bytes differ (the integer
@@ -472,8 +505,12 @@ koers_property_set_double (GObject    *object,
                            GParamSpec *pspec,
                            double      value)
 {
-  double  *field = lookup_field (object, pspec, KOERS_PROPERTY_DOUBLE, KOERS_PROPERTY_DOUBLE);
-  gboolean changed = field != NULL && *field != value;
+  double  *field = lookup_field (object, pspec, KOERS_PROPERTY_DOUBLE, KOERS_PROPERTY_GRADE);
+  gboolean changed;
+
+  if (field != NULL && lookup_entry (pspec)->kind == KOERS_PROPERTY_GRADE)
+    value = normalize_grade (value);
+  changed = field != NULL && *field != value;
 
   if (changed)
     *field = value;

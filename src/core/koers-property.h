@@ -17,6 +17,8 @@ typedef enum
   KOERS_PROPERTY_UINT,
   KOERS_PROPERTY_BOOLEAN,
   KOERS_PROPERTY_DOUBLE, /* minimum, maximum, default_value; all 0: any, default 0 */
+  KOERS_PROPERTY_GRADE,  /* double, the quarterly review's: 0 to 1, or -1 (the default):
+                          * none, which any value below 0 (or NaN) sets */
   KOERS_PROPERTY_ENUM,   /* type, default_value */
   KOERS_PROPERTY_STRING, /* char *, never NULL: "" is unset */
   KOERS_PROPERTY_DATE,   /* char *, ISO 8601, NULL when unset */
@@ -31,18 +33,30 @@ typedef void (*KoersPropertySetter) (GObject      *object,
                                      GParamSpec   *pspec,
                                      const GValue *value);
 
+/* A property that no field holds (the entry's offset is unused, and
+ * nothing is freed for it): its value is computed on each read, from
+ * what the object holds. */
+typedef void (*KoersPropertyGetter) (GObject *object,
+                                     GValue  *value);
+
+/* What follows from a field: called after the field changed, whichever
+ * way it was set (a key result's progress follows its values). */
+typedef void (*KoersPropertyChanged) (GObject *object);
+
 struct _KoersProperty
 {
   const char       *name;
   KoersPropertyKind kind;
   gsize             offset;
   GType (*type) (void); /* ENUM, OBJECT */
-  double              minimum;
-  double              maximum;
-  double              default_value;
-  gboolean            read_only; /* derived: the class sets the field */
-  gboolean            construct_only;
-  KoersPropertySetter set; /* NULL: koers_property_store() */
+  double               minimum;
+  double               maximum;
+  double               default_value;
+  gboolean             read_only; /* derived: the class sets the field */
+  gboolean             construct_only;
+  KoersPropertySetter  set;     /* NULL: koers_property_store() */
+  KoersPropertyChanged changed; /* NULL: nothing follows */
+  KoersPropertyGetter  get;     /* NULL: read the field; set: read_only */
 };
 
 /* A construct-only property holding a reference to an object of
@@ -138,8 +152,8 @@ void koers_property_install_all (GObjectClass        *object_class,
                                  guint                n_properties);
 
 /* Writes value into the field of pspec's entry and notifies when it
- * changed (a string is copied; NULL or "" is stored as the kind says).
- * Returns whether it changed. */
+ * changed (a string is copied; NULL or "" is stored as the kind says),
+ * then calls the entry's changed.  Returns whether it changed. */
 gboolean koers_property_store (GObject      *object,
                                GParamSpec   *pspec,
                                const GValue *value);
@@ -167,9 +181,10 @@ void koers_property_install_model (GObjectClass        *object_class,
 void koers_property_init_defaults (GObject *object);
 
 /* The public setters of a model class: each writes value into the field
- * of pspec's entry, which must be of that kind, notifies when it changed
- * and returns whether it did (a string or a date is copied; NULL or "" is
- * stored as the kind says; a boolean is stored as TRUE or FALSE). */
+ * of pspec's entry, which must be of that kind, notifies and calls the
+ * entry's changed when it changed, and returns whether it did (a string
+ * or a date is copied; NULL or "" is stored as the kind says; a boolean
+ * is stored as TRUE or FALSE). */
 gboolean koers_property_set_int64 (GObject    *object,
                                    GParamSpec *pspec,
                                    gint64      value);
@@ -182,6 +197,7 @@ gboolean koers_property_set_uint (GObject    *object,
 gboolean koers_property_set_boolean (GObject    *object,
                                      GParamSpec *pspec,
                                      gboolean    value);
+/* A GRADE, too. */
 gboolean koers_property_set_double (GObject    *object,
                                     GParamSpec *pspec,
                                     double      value);

@@ -45,12 +45,79 @@ language_index (KoersLanguage lang)
   return lang == KOERS_LANGUAGE_NL ? 1 : 0;
 }
 
+/* What the rule says, and the message: the texts in the interface
+ * language. */
+static void
+get_rule_id (GObject *object,
+             GValue  *value)
+{
+  g_value_set_string (value, koers_quality_finding_get_rule_id (KOERS_QUALITY_FINDING (object)));
+}
+
+static void
+get_severity (GObject *object,
+              GValue  *value)
+{
+  g_value_set_enum (value, koers_quality_finding_get_severity (KOERS_QUALITY_FINDING (object)));
+}
+
+static void
+get_title (GObject *object,
+           GValue  *value)
+{
+  g_value_set_string (value, koers_quality_finding_get_title (KOERS_QUALITY_FINDING (object),
+                                                              koers_format_get_language ()));
+}
+
+static void
+get_message (GObject *object,
+             GValue  *value)
+{
+  g_value_set_string (value, koers_quality_finding_get_message (KOERS_QUALITY_FINDING (object),
+                                                                koers_format_get_language ()));
+}
+
+static void
+get_explanation (GObject *object,
+                 GValue  *value)
+{
+  g_value_set_string (value, koers_quality_finding_get_explanation (KOERS_QUALITY_FINDING (object),
+                                                                    koers_format_get_language ()));
+}
+
+static void
+get_hint (GObject *object,
+          GValue  *value)
+{
+  g_value_set_string (value, koers_quality_finding_get_hint (KOERS_QUALITY_FINDING (object),
+                                                             koers_format_get_language ()));
+}
+
+/* In the order of the property ids above; all but dismissed read-only. */
+static const KoersProperty property_table[] = {
+  { "rule-id", KOERS_PROPERTY_STRING, .read_only = TRUE, .get = get_rule_id },
+  { "severity", KOERS_PROPERTY_ENUM, .type = koers_quality_severity_get_type,
+    .default_value = KOERS_QUALITY_SEVERITY_INFO, .read_only = TRUE, .get = get_severity },
+  { "key", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersQualityFinding, key), .read_only = TRUE },
+  { "department-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersQualityFinding, department_id),
+    .read_only = TRUE },
+  { "objective-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersQualityFinding, objective_id),
+    .read_only = TRUE },
+  { "key-result-id", KOERS_PROPERTY_ID, G_STRUCT_OFFSET (KoersQualityFinding, key_result_id),
+    .read_only = TRUE },
+  { "title", KOERS_PROPERTY_STRING, .read_only = TRUE, .get = get_title },
+  { "message", KOERS_PROPERTY_STRING, .read_only = TRUE, .get = get_message },
+  { "explanation", KOERS_PROPERTY_STRING, .read_only = TRUE, .get = get_explanation },
+  { "hint", KOERS_PROPERTY_STRING, .read_only = TRUE, .get = get_hint },
+  { "dismissed", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersQualityFinding, dismissed) },
+};
+
 static void
 koers_quality_finding_finalize (GObject *object)
 {
   KoersQualityFinding *self = (KoersQualityFinding *) object;
 
-  g_clear_pointer (&self->key, g_free);
+  koers_property_clear (object, property_table, G_N_ELEMENTS (property_table));
   g_clear_pointer (&self->message[0], g_free);
   g_clear_pointer (&self->message[1], g_free);
 
@@ -58,102 +125,13 @@ koers_quality_finding_finalize (GObject *object)
 }
 
 static void
-koers_quality_finding_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  KoersQualityFinding *self = KOERS_QUALITY_FINDING (object);
-  KoersLanguage        lang = koers_format_get_language ();
-
-  switch (prop_id)
-    {
-    case PROP_RULE_ID:
-      g_value_set_string (value, koers_quality_finding_get_rule_id (self));
-      break;
-    case PROP_SEVERITY:
-      g_value_set_enum (value, koers_quality_finding_get_severity (self));
-      break;
-    case PROP_KEY:
-      g_value_set_string (value, self->key);
-      break;
-    case PROP_DEPARTMENT_ID:
-      g_value_set_int64 (value, self->department_id);
-      break;
-    case PROP_OBJECTIVE_ID:
-      g_value_set_int64 (value, self->objective_id);
-      break;
-    case PROP_KEY_RESULT_ID:
-      g_value_set_int64 (value, self->key_result_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, koers_quality_finding_get_title (self, lang));
-      break;
-    case PROP_MESSAGE:
-      g_value_set_string (value, koers_quality_finding_get_message (self, lang));
-      break;
-    case PROP_EXPLANATION:
-      g_value_set_string (value, koers_quality_finding_get_explanation (self, lang));
-      break;
-    case PROP_HINT:
-      g_value_set_string (value, koers_quality_finding_get_hint (self, lang));
-      break;
-    case PROP_DISMISSED:
-      g_value_set_boolean (value, self->dismissed);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_quality_finding_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  KoersQualityFinding *self = KOERS_QUALITY_FINDING (object);
-
-  switch (prop_id)
-    {
-    case PROP_DISMISSED:
-      koers_quality_finding_set_dismissed (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 koers_quality_finding_class_init (KoersQualityFindingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (property_table) == N_PROPS - 1);
   object_class->finalize = koers_quality_finding_finalize;
-  object_class->get_property = koers_quality_finding_get_property;
-  object_class->set_property = koers_quality_finding_set_property;
-
-  properties[PROP_RULE_ID] = g_param_spec_string ("rule-id", NULL, NULL, "", ro);
-  properties[PROP_SEVERITY] =
-    g_param_spec_enum ("severity", NULL, NULL, KOERS_TYPE_QUALITY_SEVERITY,
-                       KOERS_QUALITY_SEVERITY_INFO, ro);
-  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, "", ro);
-  properties[PROP_DEPARTMENT_ID] =
-    g_param_spec_int64 ("department-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_OBJECTIVE_ID] =
-    g_param_spec_int64 ("objective-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_KEY_RESULT_ID] =
-    g_param_spec_int64 ("key-result-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", ro);
-  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, "", ro);
-  properties[PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, "", ro);
-  properties[PROP_HINT] = g_param_spec_string ("hint", NULL, NULL, "", ro);
-  properties[PROP_DISMISSED] =
-    g_param_spec_boolean ("dismissed", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 }
 
 static void
@@ -251,18 +229,4 @@ koers_quality_finding_get_hint (KoersQualityFinding *self,
   return self->rule != NULL ? koers_seed_text_get (&self->rule->hint, lang) : "";
 }
 
-KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, gboolean, dismissed, FALSE)
-
-void
-koers_quality_finding_set_dismissed (KoersQualityFinding *self,
-                                     gboolean             dismissed)
-{
-  g_return_if_fail (KOERS_IS_QUALITY_FINDING (self));
-
-  dismissed = !!dismissed;
-  if (self->dismissed == dismissed)
-    return;
-
-  self->dismissed = dismissed;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISMISSED]);
-}
+KOERS_DEFINE_ACCESSORS (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, boolean, gboolean, dismissed, PROP_DISMISSED, FALSE)

@@ -20,14 +20,11 @@ static const KoersSeedText words[] = {
   [KOERS_KR_STATUS_OFF_TRACK] = { NC_ ("key result status", "Off track"), "Achterop" },
 };
 
-/* What earlier versions' CSV files say, so that they still read. */
-static const struct
-{
-  const char   *word;
-  KoersKrStatus status;
-} old_words[] = {
-  { "Risico", KOERS_KR_STATUS_AT_RISK },
-  { "Achter op schema", KOERS_KR_STATUS_OFF_TRACK },
+/* What earlier versions' CSV files say, so that they still read (NULL:
+ * the word never changed). */
+static const char *const old_words[G_N_ELEMENTS (words)] = {
+  [KOERS_KR_STATUS_AT_RISK] = "Risico",
+  [KOERS_KR_STATUS_OFF_TRACK] = "Achter op schema",
 };
 
 const char *
@@ -79,19 +76,11 @@ koers_kr_status_parse_word (const char    *word,
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
-      if (equal_folded (folded, words[i].en) || equal_folded (folded, words[i].nl))
+      if (equal_folded (folded, words[i].en) || equal_folded (folded, words[i].nl) ||
+          (old_words[i] != NULL && equal_folded (folded, old_words[i])))
         {
           if (out != NULL)
             *out = (KoersKrStatus) i;
-          return TRUE;
-        }
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (old_words); i++)
-    {
-      if (equal_folded (folded, old_words[i].word))
-        {
-          if (out != NULL)
-            *out = old_words[i].status;
           return TRUE;
         }
     }
