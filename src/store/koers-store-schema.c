@@ -619,11 +619,8 @@ koers_store_verify_async (const char         *path,
                           GAsyncReadyCallback callback,
                           gpointer            user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, koers_store_verify_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, verify_thread_cb);
+  koers_store_run_text_task (path, koers_store_verify_async, verify_thread_cb, cancellable,
+                             callback, user_data);
 }
 
 gboolean
