@@ -507,6 +507,12 @@ gboolean koers_store_load (KoersStore *self,
 gboolean koers_store_load_period_key (KoersStore *self,
                                       const char *period,
                                       GError    **error);
+/* Whether a lazy store read period whole (exactly), or one that shares a
+ * day with it: a period it showed holds what it writes even when it was
+ * empty then. */
+gboolean koers_store_was_requested (KoersStore        *self,
+                                    const KoersPeriod *period,
+                                    gboolean           exactly);
 /* Refills self->dismissed from the database. */
 gboolean koers_store_load_dismissed (KoersStore *self,
                                      GError    **error);

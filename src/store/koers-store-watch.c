@@ -96,13 +96,8 @@ shows_period (KoersStore *self,
 
   if (!self->lazy || g_hash_table_contains (self->loaded_periods, key))
     return TRUE;
-  if (!koers_period_parse (key, &period, NULL))
-    return FALSE;
-
-  for (guint i = 0; i < self->requested_periods->len; i++)
-    if (koers_period_overlaps (&period, &g_array_index (self->requested_periods, KoersPeriod, i)))
-      return TRUE;
-  return FALSE;
+  return koers_period_parse (key, &period, NULL) &&
+         koers_store_was_requested (self, &period, FALSE);
 }
 
 static void
