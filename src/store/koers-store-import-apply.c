@@ -312,10 +312,7 @@ model_wants (KoersStore     *store,
         return TRUE;
     }
   /* A period shown that held nothing yet: it is not read again. */
-  for (guint i = 0; i < store->requested_periods->len; i++)
-    if (koers_period_overlaps (&own, &g_array_index (store->requested_periods, KoersPeriod, i)))
-      return TRUE;
-  return FALSE;
+  return koers_store_was_requested (store, &own, FALSE);
 }
 
 typedef struct

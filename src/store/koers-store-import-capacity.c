@@ -31,11 +31,10 @@ find_row (KoersStoreImport  *self,
   koers_db_bind_int64 (stmt, 2, owner_id);
   koers_store_bind_text (stmt, 3, period);
   rc = koers_db_step (stmt);
-  if (rc == KOERS_DB_DONE)
-    return NULL;
   if (rc != KOERS_DB_ROW)
     {
-      koers_store_set_db_error (store, rc, error);
+      /* None, or an error: the caller tells them apart by error. */
+      koers_store_rows_ended (store, rc, error);
       return NULL;
     }
 

@@ -94,23 +94,8 @@ kind_entity (KoersBatchKind kind)
     }
 }
 
-static const char *
-object_get_uuid (GObject *object)
-{
-  if (KOERS_IS_DEPARTMENT (object))
-    return koers_department_get_uuid (KOERS_DEPARTMENT (object));
-  if (KOERS_IS_OBJECTIVE (object))
-    return koers_objective_get_uuid (KOERS_OBJECTIVE (object));
-  if (KOERS_IS_KEY_RESULT (object))
-    return koers_key_result_get_uuid (KOERS_KEY_RESULT (object));
-  if (KOERS_IS_KPI (object))
-    return koers_kpi_get_uuid (KOERS_KPI (object));
-  if (KOERS_IS_KPI_VALUE (object))
-    return koers_kpi_value_get_uuid (KOERS_KPI_VALUE (object));
-  return koers_checkin_get_uuid (KOERS_CHECKIN (object));
-}
-
-/* Every entity has an "id"; the column tables name its owner link. */
+/* Every entity has an "id" and a "uuid"; the column tables name its
+ * owner link. */
 static gint64
 object_get_id (GObject *object)
 {
@@ -151,15 +136,17 @@ add_entry (KoersStoreBatch *self,
            const char      *owner_uuid)
 {
   KoersBatchEntry *entry;
+  g_autofree char *uuid = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, kind_entity (kind)->get_type ()), NULL);
   g_return_val_if_fail (count_children (kind, object) == 0, NULL);
 
+  g_object_get (object, "uuid", &uuid, NULL);
   entry = g_new0 (KoersBatchEntry, 1);
   entry->kind = kind;
   entry->object = g_object_ref (object);
-  entry->uuid = dup_nonempty (object_get_uuid (entry->object));
+  entry->uuid = dup_nonempty (uuid);
   if (entry->uuid == NULL)
     entry->uuid = koers_uuid_new ();
   entry->owner_uuid = dup_nonempty (owner_uuid);

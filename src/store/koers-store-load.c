@@ -513,14 +513,19 @@ load_keys (KoersStore        *self,
   return ok;
 }
 
-static gboolean
-is_requested (KoersStore        *self,
-              const KoersPeriod *period)
+gboolean
+koers_store_was_requested (KoersStore        *self,
+                           const KoersPeriod *period,
+                           gboolean           exactly)
 {
   for (guint i = 0; i < self->requested_periods->len; i++)
-    if (koers_period_equal (&g_array_index (self->requested_periods, KoersPeriod, i), period))
-      return TRUE;
+    {
+      const KoersPeriod *requested = &g_array_index (self->requested_periods, KoersPeriod, i);
 
+      if (exactly ? koers_period_equal (requested, period)
+                  : koers_period_overlaps (period, requested))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -536,7 +541,7 @@ koers_store_load_period (KoersStore        *self,
    * the model, other processes' come with the catch-up (koers-store-watch.c),
    * which takes every objective of a period read.  A switch back to a
    * quarter, or to one read ahead, then costs no query. */
-  if (!self->lazy || is_requested (self, period))
+  if (!self->lazy || koers_store_was_requested (self, period, TRUE))
     return TRUE;
 
   return load_keys (self, period, NULL, TRUE, error) && koers_store_read_kpi_values (self, NULL, 0, error);
@@ -559,7 +564,7 @@ koers_store_is_department_read (KoersStore        *self,
                                 const KoersPeriod *period,
                                 gint64             department_id)
 {
-  if (!self->lazy || is_requested (self, period))
+  if (!self->lazy || koers_store_was_requested (self, period, TRUE))
     return TRUE;
 
   return self->partial_read && koers_period_equal (&self->partial_period, period) &&

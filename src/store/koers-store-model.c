@@ -78,17 +78,41 @@ koers_store_clear_checkin_loader (KoersStore *self)
   g_clear_pointer (&self->self_ref, release_self_ref);
 }
 
-/* -1, 0 or 1 as the first of a's n keys that differs from b's is lower
- * or higher: the order of an ORDER BY over those keys. */
+/* The keys of an ORDER BY, in its order (an objective's period aside,
+ * compared between its first and second). */
+#define N_SORT_KEYS 3
+typedef void (*GetSortKeys) (gconstpointer object,
+                             gint64       *keys);
+
+/* -1, 0 or 1 as the first of keys first to last - 1 that differs between
+ * a and b is lower or higher: the order of an ORDER BY over those keys. */
 static int
-compare_keys (const gint64 *a,
-              const gint64 *b,
-              guint         n)
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              GetSortKeys   get_keys,
+              guint         first,
+              guint         last)
 {
-  for (guint i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return a[i] < b[i] ? -1 : 1;
+  gint64 keys_a[N_SORT_KEYS];
+  gint64 keys_b[N_SORT_KEYS];
+
+  get_keys (a, keys_a);
+  get_keys (b, keys_b);
+  for (guint i = first; i < last; i++)
+    if (keys_a[i] != keys_b[i])
+      return keys_a[i] < keys_b[i] ? -1 : 1;
   return 0;
+}
+
+static void
+get_kpi_keys (gconstpointer object,
+              gint64       *keys)
+{
+  KoersKpi *kpi = (KoersKpi *) object;
+
+  keys[0] = koers_kpi_get_department_id (kpi);
+  keys[1] = koers_kpi_get_position (kpi);
+  keys[2] = koers_kpi_get_id (kpi);
 }
 
 int
@@ -96,26 +120,38 @@ koers_store_compare_kpis (gconstpointer a,
                           gconstpointer b,
                           gpointer      user_data)
 {
-  KoersKpi    *ka = (KoersKpi *) a;
-  KoersKpi    *kb = (KoersKpi *) b;
-  const gint64 keys_a[] = { koers_kpi_get_department_id (ka), koers_kpi_get_position (ka), koers_kpi_get_id (ka) };
-  const gint64 keys_b[] = { koers_kpi_get_department_id (kb), koers_kpi_get_position (kb), koers_kpi_get_id (kb) };
-
-  return compare_keys (keys_a, keys_b, G_N_ELEMENTS (keys_a));
+  return compare_keys (a, b, get_kpi_keys, 0, N_SORT_KEYS);
 }
 
 /* The company first. */
+static void
+get_department_keys (gconstpointer object,
+                     gint64       *keys)
+{
+  KoersDepartment *dept = (KoersDepartment *) object;
+
+  keys[0] = !koers_department_get_is_company (dept);
+  keys[1] = koers_department_get_sort_order (dept);
+  keys[2] = koers_department_get_id (dept);
+}
+
 int
 koers_store_compare_departments (gconstpointer a,
                                  gconstpointer b,
                                  gpointer      user_data)
 {
-  KoersDepartment *da = (KoersDepartment *) a;
-  KoersDepartment *db = (KoersDepartment *) b;
-  const gint64     keys_a[] = { !koers_department_get_is_company (da), koers_department_get_sort_order (da), koers_department_get_id (da) };
-  const gint64     keys_b[] = { !koers_department_get_is_company (db), koers_department_get_sort_order (db), koers_department_get_id (db) };
+  return compare_keys (a, b, get_department_keys, 0, N_SORT_KEYS);
+}
 
-  return compare_keys (keys_a, keys_b, G_N_ELEMENTS (keys_a));
+static void
+get_objective_keys (gconstpointer object,
+                    gint64       *keys)
+{
+  KoersObjective *objective = (KoersObjective *) object;
+
+  keys[0] = koers_objective_get_department_id (objective);
+  keys[1] = koers_objective_get_position (objective);
+  keys[2] = koers_objective_get_id (objective);
 }
 
 /* The order of ORDER BY department_id, period, position, id: periods
@@ -125,20 +161,17 @@ koers_store_compare_objectives (gconstpointer a,
                                 gconstpointer b,
                                 gpointer      user_data)
 {
-  KoersObjective *oa = (KoersObjective *) a;
-  KoersObjective *ob = (KoersObjective *) b;
-  const gint64    keys_a[] = { koers_objective_get_department_id (oa), koers_objective_get_position (oa), koers_objective_get_id (oa) };
-  const gint64    keys_b[] = { koers_objective_get_department_id (ob), koers_objective_get_position (ob), koers_objective_get_id (ob) };
-  int             cmp;
+  int cmp = compare_keys (a, b, get_objective_keys, 0, 1);
 
-  if (keys_a[0] != keys_b[0])
-    return compare_keys (keys_a, keys_b, 1);
+  if (cmp != 0)
+    return cmp;
 
-  cmp = g_strcmp0 (koers_objective_get_period (oa), koers_objective_get_period (ob));
+  cmp = g_strcmp0 (koers_objective_get_period ((KoersObjective *) a),
+                   koers_objective_get_period ((KoersObjective *) b));
   if (cmp != 0)
     return cmp < 0 ? -1 : 1;
 
-  return compare_keys (keys_a + 1, keys_b + 1, 2);
+  return compare_keys (a, b, get_objective_keys, 1, N_SORT_KEYS);
 }
 
 GListModel *

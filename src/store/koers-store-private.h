@@ -395,6 +395,15 @@ gboolean koers_store_delete_by_id (KoersStore *self,
                                    const char *sql,
                                    gint64      id,
                                    GError    **error);
+/* Runs thread in a worker with a copy of text (a path or an address) as
+ * its task data: the body of an _async() that only waits on a file or a
+ * server, source_tag that function. */
+void koers_store_run_text_task (const char         *text,
+                                gpointer            source_tag,
+                                GTaskThreadFunc     thread,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
 /* Moves order[old_index] (order: the objects of one list, in its order)
  * to *new_index (at most the last; *new_index says where it went), then
  * writes index i as the position or sort order of order[i] where it
@@ -498,6 +507,12 @@ gboolean koers_store_load (KoersStore *self,
 gboolean koers_store_load_period_key (KoersStore *self,
                                       const char *period,
                                       GError    **error);
+/* Whether a lazy store read period whole (exactly), or one that shares a
+ * day with it: a period it showed holds what it writes even when it was
+ * empty then. */
+gboolean koers_store_was_requested (KoersStore        *self,
+                                    const KoersPeriod *period,
+                                    gboolean           exactly);
 /* Refills self->dismissed from the database. */
 gboolean koers_store_load_dismissed (KoersStore *self,
                                      GError    **error);

@@ -466,34 +466,37 @@ build_check_uri (const char *path,
   return g_strconcat (uri, "?mode=ro", NULL);
 }
 
-/* The refusals say what to do after what is wrong: in the window's dialog
- * and on the command line alike. */
+/* A file of another program, or of a newer Koers, is refused (a new,
+ * empty file is neither).  The refusals say what to do after what is
+ * wrong: in the window's dialog and on the command line alike. */
 static gboolean
-set_foreign_error (GError    **error,
-                   const char *path)
+check_facts (const DatabaseFacts *facts,
+             const char          *path,
+             GError             **error)
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
-               _ ("“%s” is a database of another program, not of Koers; Koers left it "
-                  "unchanged. Choose a Koers database, or give a new file name to start one."),
-               display);
-  return FALSE;
-}
+  if (facts->application_id != KOERS_STORE_APPLICATION_ID &&
+      (facts->application_id != 0 || facts->n_tables > 0 || facts->user_version != 0))
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_FOREIGN,
+                   _ ("“%s” is a database of another program, not of Koers; Koers left it "
+                      "unchanged. Choose a Koers database, or give a new file name to start one."),
+                   display);
+      return FALSE;
+    }
 
-static gboolean
-set_too_new_error (GError    **error,
-                   const char *path,
-                   int         version)
-{
-  g_autofree char *display = g_filename_display_name (path);
+  if (facts->user_version > KOERS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
+                   _ ("The database “%s” was made by a newer version of Koers (schema %d; this "
+                      "version knows up to %d); Koers left it unchanged. Open it with that "
+                      "version, or update Koers."),
+                   display, facts->user_version, KOERS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
 
-  g_set_error (error, KOERS_STORE_ERROR, KOERS_STORE_ERROR_TOO_NEW,
-               _ ("The database “%s” was made by a newer version of Koers (schema %d; this "
-                  "version knows up to %d); Koers left it unchanged. Open it with that "
-                  "version, or update Koers."),
-               display, version, KOERS_STORE_SCHEMA_VERSION);
-  return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -522,18 +525,7 @@ check_connection (KoersDb    *db,
       return FALSE;
     }
 
-  if (facts.application_id != KOERS_STORE_APPLICATION_ID &&
-      (facts.application_id != 0 || facts.n_tables > 0 || facts.user_version != 0))
-    {
-      return set_foreign_error (error, path);
-    }
-
-  if (facts.user_version > KOERS_STORE_SCHEMA_VERSION)
-    {
-      return set_too_new_error (error, path, facts.user_version);
-    }
-
-  return TRUE;
+  return check_facts (&facts, path, error);
 }
 
 /* Reading every page (quick_check) costs time in proportion to the file:
@@ -619,11 +611,8 @@ koers_store_verify_async (const char         *path,
                           GAsyncReadyCallback callback,
                           gpointer            user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, koers_store_verify_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, verify_thread_cb);
+  koers_store_run_text_task (path, koers_store_verify_async, verify_thread_cb, cancellable,
+                             callback, user_data);
 }
 
 gboolean
@@ -868,20 +857,14 @@ koers_store_prepare_schema (KoersStore   *self,
       return FALSE;
     }
 
-  if (facts.n_tables == 0 && facts.user_version == 0 &&
-      (facts.application_id == 0 || facts.application_id == KOERS_STORE_APPLICATION_ID))
+  /* koers_store_check_file() said otherwise a moment ago. */
+  if (!check_facts (&facts, self->path, error))
+    return FALSE;
+
+  if (facts.n_tables == 0 && facts.user_version == 0)
     {
       if (!create_schema (self, language, error))
         return FALSE;
-    }
-  else if (facts.application_id != KOERS_STORE_APPLICATION_ID)
-    {
-      /* koers_store_check_file() said otherwise a moment ago. */
-      return set_foreign_error (error, self->path);
-    }
-  else if (facts.user_version > KOERS_STORE_SCHEMA_VERSION)
-    {
-      return set_too_new_error (error, self->path, facts.user_version);
     }
   else if (!migrate (self, facts.user_version, error))
     return FALSE;

@@ -300,11 +300,8 @@ koers_store_server_test_async (const char         *uri,
                                GAsyncReadyCallback callback,
                                gpointer            user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, koers_store_server_test_async);
-  g_task_set_task_data (task, g_strdup (uri), g_free);
-  g_task_run_in_thread (task, test_thread);
+  koers_store_run_text_task (uri, koers_store_server_test_async, test_thread, cancellable,
+                             callback, user_data);
 }
 
 KoersServerIdentity *

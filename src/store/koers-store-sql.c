@@ -739,13 +739,8 @@ koers_store_sync_current_value (KoersStore *self,
 
   koers_db_bind_int64 (select, 1, key_result_id);
   rc = koers_db_step (select);
-  if (rc == KOERS_DB_DONE)
-    return TRUE;
   if (rc != KOERS_DB_ROW)
-    {
-      koers_store_set_db_error (self, rc, error);
-      return FALSE;
-    }
+    return koers_store_rows_ended (self, rc, error);
 
   *current_value = koers_db_column_double (select, 0);
 

@@ -28,24 +28,53 @@ prepare_statements (KoersStore *self,
                     Statements *stmts,
                     GError    **error)
 {
-  stmts->objectives = koers_store_prepare_select (self, &koers_entity_objective,
-                                                  "FROM objectives WHERE department_id = ?1"
-                                                  " ORDER BY period, position, id",
-                                                  error);
-  if (stmts->objectives == NULL)
-    return FALSE;
-  stmts->key_results = koers_store_prepare_select (self, &koers_entity_key_result,
-                                                   "FROM key_results WHERE objective_id = ?1"
-                                                   " ORDER BY position, id",
-                                                   error);
-  if (stmts->key_results == NULL)
-    return FALSE;
-  /* Newest first, as a key result keeps them. */
-  stmts->checkins = koers_store_prepare_select (self, &koers_entity_checkin,
-                                                "FROM checkins WHERE key_result_id = ?1"
-                                                " ORDER BY date DESC, created DESC, id DESC",
-                                                error);
-  return stmts->checkins != NULL;
+  const struct
+  {
+    KoersDbStmt      **stmt;
+    const KoersEntity *entity;
+    const char        *rest;
+  } selects[] = {
+    { &stmts->objectives, &koers_entity_objective,
+      "FROM objectives WHERE department_id = ?1 ORDER BY period, position, id" },
+    { &stmts->key_results, &koers_entity_key_result,
+      "FROM key_results WHERE objective_id = ?1 ORDER BY position, id" },
+    /* Newest first, as a key result keeps them. */
+    { &stmts->checkins, &koers_entity_checkin,
+      "FROM checkins WHERE key_result_id = ?1 ORDER BY date DESC, created DESC, id DESC" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (selects); i++)
+    {
+      *selects[i].stmt = koers_store_prepare_select (self, selects[i].entity, selects[i].rest,
+                                                     error);
+      if (*selects[i].stmt == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the rows stmt gives for one owner to children, as new objects of
+ * entity. */
+static gboolean
+read_children (KoersStore        *self,
+               KoersDbStmt       *stmt,
+               const KoersEntity *entity,
+               gint64             owner_id,
+               GPtrArray         *children,
+               GError           **error)
+{
+  int rc;
+
+  koers_db_reset (stmt);
+  koers_db_bind_int64 (stmt, 1, owner_id);
+  while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
+    {
+      GObject *child = koers_entity_new_object (entity);
+
+      koers_entity_read_row (entity, stmt, 0, child);
+      g_ptr_array_add (children, child);
+    }
+  return koers_store_rows_ended (self, rc, error);
 }
 
 static gboolean
@@ -55,20 +84,10 @@ read_checkins (KoersStore     *self,
                GError        **error)
 {
   g_autoptr (GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
-  koers_db_reset (stmts->checkins);
-  koers_db_bind_int64 (stmts->checkins, 1, koers_key_result_get_id (kr));
-  while ((rc = koers_db_step (stmts->checkins)) == KOERS_DB_ROW)
-    {
-      KoersCheckin *checkin = g_object_new (KOERS_TYPE_CHECKIN, NULL);
-
-      koers_entity_read_row (&koers_entity_checkin, stmts->checkins, 0, G_OBJECT (checkin));
-      g_ptr_array_add (checkins, checkin);
-    }
-  if (!koers_store_rows_ended (self, rc, error))
+  if (!read_children (self, stmts->checkins, &koers_entity_checkin, koers_key_result_get_id (kr),
+                      checkins, error))
     return FALSE;
-
   koers_key_result_splice_checkins (kr, checkins);
   return TRUE;
 }
@@ -80,20 +99,10 @@ read_key_results (KoersStore     *self,
                   GError        **error)
 {
   g_autoptr (GPtrArray) key_results = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
-  koers_db_reset (stmts->key_results);
-  koers_db_bind_int64 (stmts->key_results, 1, koers_objective_get_id (objective));
-  while ((rc = koers_db_step (stmts->key_results)) == KOERS_DB_ROW)
-    {
-      KoersKeyResult *kr = g_object_new (KOERS_TYPE_KEY_RESULT, NULL);
-
-      koers_entity_read_row (&koers_entity_key_result, stmts->key_results, 0, G_OBJECT (kr));
-      g_ptr_array_add (key_results, kr);
-    }
-  if (!koers_store_rows_ended (self, rc, error))
+  if (!read_children (self, stmts->key_results, &koers_entity_key_result,
+                      koers_objective_get_id (objective), key_results, error))
     return FALSE;
-
   for (guint i = 0; i < key_results->len; i++)
     {
       KoersKeyResult *kr = g_ptr_array_index (key_results, i);

@@ -9,7 +9,7 @@
 /* The steps every write of the koers-store-*.c files shares: finding the
  * store's own object, rows to apply after COMMIT, sets of ids, a fresh
  * row, one statement on one id, a delete in its own transaction, a
- * renumbering and the end of a save. */
+ * renumbering, the end of a save and a worker's task on a path. */
 
 /* The errors say which file of writes refused, as each always has. */
 static const char *
@@ -351,4 +351,19 @@ koers_store_forget_child (KoersStore *self,
     koers_kpi_remove_value (owner, child);
   g_object_unref (owner);
   g_object_unref (child);
+}
+
+void
+koers_store_run_text_task (const char         *text,
+                           gpointer            source_tag,
+                           GTaskThreadFunc     thread,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (text), g_free);
+  g_task_run_in_thread (task, thread);
 }

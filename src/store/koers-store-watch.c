@@ -96,13 +96,8 @@ shows_period (KoersStore *self,
 
   if (!self->lazy || g_hash_table_contains (self->loaded_periods, key))
     return TRUE;
-  if (!koers_period_parse (key, &period, NULL))
-    return FALSE;
-
-  for (guint i = 0; i < self->requested_periods->len; i++)
-    if (koers_period_overlaps (&period, &g_array_index (self->requested_periods, KoersPeriod, i)))
-      return TRUE;
-  return FALSE;
+  return koers_period_parse (key, &period, NULL) &&
+         koers_store_was_requested (self, &period, FALSE);
 }
 
 static void
@@ -460,20 +455,6 @@ set_conflict_error (const char *author,
                  author, date, time);
 }
 
-typedef struct
-{
-  KoersDbValue *base; /* the value before the first change by others */
-} Base;
-
-static void
-free_base (gpointer data)
-{
-  Base *base = data;
-
-  koers_db_value_free (base->base);
-  g_free (base);
-}
-
 /* No lost update.  A save names what it edited: the model as of the last
  * change it applied.  When another process changed the row since, the
  * fields they changed are looked at one by one: one I did not change takes
@@ -489,7 +470,9 @@ koers_store_merge_newer (KoersStore *self,
 {
   const KoersEntity *entity = koers_entity_for_object (object);
   g_autoptr (KoersDbStmt) stmt = NULL;
-  g_autoptr (GHashTable) bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_base);
+  /* Column -> its value before the first change by others. */
+  g_autoptr (GHashTable) bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) koers_db_value_free);
   g_autoptr (GObject) theirs = NULL;
   g_autofree char *last_author = NULL;
   gint64           last_at = 0;
@@ -509,7 +492,6 @@ koers_store_merge_newer (KoersStore *self,
   while ((rc = koers_db_step (stmt)) == KOERS_DB_ROW)
     {
       const char *name = koers_store_column_text (stmt, 3);
-      Base       *base;
 
       if (koers_store_is_own_change (self, koers_db_column_int64 (stmt, 0)))
         continue;
@@ -518,9 +500,7 @@ koers_store_merge_newer (KoersStore *self,
       last_at = koers_db_column_int64 (stmt, 2);
       if (g_hash_table_contains (bases, name))
         continue;
-      base = g_new0 (Base, 1);
-      base->base = koers_db_column_dup_value (stmt, 4);
-      g_hash_table_insert (bases, g_strdup (name), base);
+      g_hash_table_insert (bases, g_strdup (name), koers_db_column_dup_value (stmt, 4));
     }
   if (!koers_store_rows_ended (self, rc, error))
     return FALSE;
@@ -534,14 +514,14 @@ koers_store_merge_newer (KoersStore *self,
   for (guint i = 0; i < entity->n_columns; i++)
     {
       const KoersColumn *column = &entity->columns[i];
-      Base              *base = g_hash_table_lookup (bases, column->column);
+      KoersDbValue      *base = g_hash_table_lookup (bases, column->column);
       GParamSpec        *pspec;
       g_auto (GValue) value = G_VALUE_INIT;
 
       if (base == NULL)
         continue;
 
-      if (same_value (self, column, object, base->base))
+      if (same_value (self, column, object, base))
         {
           /* Not mine to change: theirs stays. */
           pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (theirs), column->property);
