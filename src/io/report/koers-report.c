@@ -309,13 +309,16 @@ load_period (KoersStore               *store,
 /* A lazily opened store reads the period's objectives now: only those of
  * the report's departments (and the company's) when it names some. */
 gboolean
-koers_report_load_objectives (KoersStore               *store,
-                              const KoersReportOptions *opts,
-                              GError                  **error)
+koers_report_load_model (KoersStore               *store,
+                         const KoersReportOptions *opts,
+                         GError                  **error)
 {
   KoersStoreCheckins before;
   KoersPeriod        previous;
   gboolean           ok;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (opts != NULL, FALSE);
 
   /* Its charts and notes read every check-in: with the period, in one
    * query, not a summary first nor one query per key result. */
@@ -349,7 +352,7 @@ koers_report_write_pdf (KoersStore               *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_report_load_objectives (store, opts, error))
+  if (!koers_report_load_model (store, opts, error))
     return FALSE;
   data = koers_report_data_collect (store, opts);
   return write_data (data, path, progress, progress_data, cancellable, error);
@@ -495,7 +498,7 @@ koers_report_write_pdf_async (KoersStore               *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, koers_report_write_pdf_async);
-  if (!koers_report_load_objectives (store, opts, &load_error))
+  if (!koers_report_load_model (store, opts, &load_error))
     {
       g_task_return_error (task, g_steal_pointer (&load_error));
       return;
@@ -533,15 +536,4 @@ koers_report_write_pdf_finish (KoersStore   *store,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == koers_report_write_pdf_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-gboolean
-koers_report_load_model (KoersStore               *store,
-                         const KoersReportOptions *opts,
-                         GError                  **error)
-{
-  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (opts != NULL, FALSE);
-
-  return koers_report_load_objectives (store, opts, error);
 }
