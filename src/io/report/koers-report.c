@@ -94,11 +94,13 @@ write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The sink's failure as the report's error (EIO when it kept no errno). */
 static void
 set_write_error (GError    **error,
                  const char *path,
-                 int         saved_errno)
+                 const Sink *sink)
 {
+  int              saved_errno = sink->saved_errno != 0 ? sink->saved_errno : EIO;
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
@@ -277,12 +279,12 @@ write_data (const KoersReportData  *data,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
+        set_write_error (error, path, &sink);
       return FALSE;
     }
   if (!sink_flush (&sink))
     {
-      set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
+      set_write_error (error, path, &sink);
       return FALSE;
     }
   if (!koers_atomic_file_commit (file, &local_error))
@@ -362,7 +364,6 @@ koers_report_write_pdf (KoersStore               *store,
  * the main-context sources that carry each fraction over. */
 typedef struct
 {
-  gatomicrefcount         ref_count;
   KoersReportProgressFunc func;
   gpointer                data;
   GDestroyNotify          destroy;
@@ -370,24 +371,15 @@ typedef struct
   double                  last_sent;
 } Progress;
 
-static Progress *
-progress_ref (Progress *progress)
-{
-  g_atomic_ref_count_inc (&progress->ref_count);
-  return progress;
-}
-
+/* What the last reference to a Progress (a g_atomic_rc_box) lets go. */
 static void
-progress_unref (gpointer p)
+progress_clear (gpointer p)
 {
   Progress *progress = p;
 
-  if (!g_atomic_ref_count_dec (&progress->ref_count))
-    return;
   if (progress->destroy != NULL)
     progress->destroy (progress->data);
   g_main_context_unref (progress->context);
-  g_free (progress);
 }
 
 typedef struct
@@ -401,7 +393,7 @@ progress_update_free (gpointer p)
 {
   ProgressUpdate *update = p;
 
-  progress_unref (update->progress);
+  g_atomic_rc_box_release_full (update->progress, progress_clear);
   g_free (update);
 }
 
@@ -428,7 +420,7 @@ forward_progress_cb (double   fraction,
   progress->last_sent = fraction;
 
   update = g_new (ProgressUpdate, 1);
-  update->progress = progress_ref (progress);
+  update->progress = g_atomic_rc_box_acquire (progress);
   update->fraction = fraction;
   /* An idle source, not g_main_context_invoke(): that runs the callback
    * right here, in the worker, whenever the context is free to take. */
@@ -455,7 +447,7 @@ write_task_free (gpointer p)
   koers_report_data_free (task->data);
   g_free (task->path);
   if (task->progress != NULL)
-    progress_unref (task->progress);
+    g_atomic_rc_box_release_full (task->progress, progress_clear);
   g_free (task);
 }
 
@@ -511,8 +503,7 @@ koers_report_write_pdf_async (KoersStore               *store,
   write->path = g_strdup (path);
   if (progress != NULL)
     {
-      write->progress = g_new0 (Progress, 1);
-      g_atomic_ref_count_init (&write->progress->ref_count);
+      write->progress = g_atomic_rc_box_new0 (Progress);
       write->progress->func = progress;
       write->progress->data = progress_data;
       write->progress->destroy = progress_destroy;
