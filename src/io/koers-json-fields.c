@@ -271,6 +271,14 @@ read_change_fields (KoersJsonReader *r,
   return r->problems->len == n_before;
 }
 
+/* The types whose member may be null for none: it then reads as absent. */
+static gboolean
+takes_null (KoersJsonFieldType type)
+{
+  return type == KOERS_JSON_FIELD_TEXT || type == KOERS_JSON_FIELD_NOTE || type == KOERS_JSON_FIELD_LINK ||
+         type == KOERS_JSON_FIELD_OPTIONAL_DATE || type == KOERS_JSON_FIELD_GRADE;
+}
+
 /* Checks one member; fills value when it is valid. */
 static gboolean
 read_field (KoersJsonReader          *r,
@@ -287,14 +295,14 @@ read_field (KoersJsonReader          *r,
 #define path (path_text != NULL ? path_text \
                                 : (path_text = name != NULL ? koers_json_path_member (parent, name) : g_strdup (parent)))
 #define found (found_text != NULL ? found_text : (found_text = koers_json_describe_node (node)))
-  gboolean is_null = JSON_NODE_HOLDS_NULL (node);
+
+  if (JSON_NODE_HOLDS_NULL (node) && takes_null (spec->type))
+    return TRUE;
 
   switch (spec->type)
     {
     case KOERS_JSON_FIELD_TEXT:
     case KOERS_JSON_FIELD_NOTE:
-      if (is_null)
-        return TRUE;
       if (!koers_json_node_is_string (node))
         return koers_json_add_problem (r->problems, path, _ ("expected text, found %s"), found);
       if (!check_controls (r, path, json_node_get_string (node),
@@ -330,9 +338,6 @@ read_field (KoersJsonReader          *r,
       break;
 
     case KOERS_JSON_FIELD_LINK:
-      if (is_null)
-        return TRUE;
-      G_GNUC_FALLTHROUGH;
     case KOERS_JSON_FIELD_UUID:
       if (!koers_json_node_is_string (node) ||
           !g_uuid_string_is_valid (json_node_get_string (node)))
@@ -357,8 +362,6 @@ read_field (KoersJsonReader          *r,
       break;
 
     case KOERS_JSON_FIELD_GRADE:
-      if (is_null)
-        return TRUE;
       if (!koers_json_node_is_number (node) || !(json_node_get_double (node) >= 0.0) ||
           json_node_get_double (node) > 1.0)
         return koers_json_add_problem (r->problems, path,
@@ -394,9 +397,6 @@ read_field (KoersJsonReader          *r,
       break;
 
     case KOERS_JSON_FIELD_OPTIONAL_DATE:
-      if (is_null)
-        return TRUE;
-      G_GNUC_FALLTHROUGH;
     case KOERS_JSON_FIELD_DATE:
       {
         GDate date;

@@ -265,6 +265,17 @@ add_value_problem (KoersJsonStream *s,
   g_ptr_array_add (s->problems, g_strdup_printf (_ ("%s: %s"), path, message));
 }
 
+/* Ends the reading with problem (taken), the last one. */
+static KoersJsonToken
+stop (KoersJsonStream *s,
+      char            *problem)
+{
+  g_ptr_array_add (s->problems, problem);
+  s->failed = TRUE;
+  s->state = STATE_DONE;
+  return KOERS_JSON_TOKEN_ERROR;
+}
+
 /* Ends the reading: the text is not JSON from here on. */
 static KoersJsonToken
 fail (KoersJsonStream *s,
@@ -278,13 +289,9 @@ fail (KoersJsonStream *s,
     if ((s->buf[i] & 0xc0) != 0x80)
       column++;
 
-  g_ptr_array_add (s->problems,
-                   /* Translators: a JSON path, a line and a column number, then what is wrong. */
-                   g_strdup_printf (_ ("%s (line %u, column %u): %s"), path, s->line, column,
-                                    message));
-  s->failed = TRUE;
-  s->state = STATE_DONE;
-  return KOERS_JSON_TOKEN_ERROR;
+  return stop (s,
+               /* Translators: a JSON path, a line and a column number, then what is wrong. */
+               g_strdup_printf (_ ("%s (line %u, column %u): %s"), path, s->line, column, message));
 }
 
 /* UTF-16 (and UTF-32), as Windows tools save "Unicode" text: a byte order
@@ -781,26 +788,14 @@ koers_json_stream_next (KoersJsonStream *s)
             s->pos += 3;
 
           if (is_wide_text (s))
-            {
-              /* Translators: a problem in a JSON file: its place, then what is wrong. */
-              g_ptr_array_add (s->problems, g_strdup_printf (_ ("%s: %s"), "$",
-                                                             _ ("this file is UTF-16 text; save it "
-                                                                "as UTF-8 and import it again")));
-              s->failed = TRUE;
-              s->state = STATE_DONE;
-              return KOERS_JSON_TOKEN_ERROR;
-            }
+            /* Translators: a problem in a JSON file: its place, then what is wrong. */
+            return stop (s, g_strdup_printf (_ ("%s: %s"), "$",
+                                             _ ("this file is UTF-16 text; save it as UTF-8 and import it again")));
 
           skip_space (s);
           if (peek (s) < 0)
-            {
-              /* Translators: a problem in a JSON file: its place, then what is wrong. */
-              g_ptr_array_add (s->problems, g_strdup_printf (_ ("%s: %s"), "$",
-                                                             _ ("the file is empty")));
-              s->failed = TRUE;
-              s->state = STATE_DONE;
-              return KOERS_JSON_TOKEN_ERROR;
-            }
+            /* Translators: a problem in a JSON file: its place, then what is wrong. */
+            return stop (s, g_strdup_printf (_ ("%s: %s"), "$", _ ("the file is empty")));
           s->state = STATE_VALUE;
           break;
 

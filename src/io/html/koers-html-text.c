@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/koers-seed.h"
 #include "koers-html-text.h"
 
 static gboolean
@@ -76,15 +77,9 @@ koers_html_append_user_text (GString    *out,
   g_string_append (out, "</bdi>");
 }
 
-typedef struct
-{
-  const char *en;
-  const char *nl;
-} HtmlText;
-
 /* English marked with N_() so that the words are in the catalogue (the
  * translators see them); the Dutch column is what the page prints. */
-static const HtmlText html_texts[N_KOERS_HTML_STRS] = {
+static const KoersSeedText html_texts[N_KOERS_HTML_STRS] = {
   [KOERS_HTML_STR_TITLE] = { N_ ("OKR dashboard"), "OKR-dashboard" },
   [KOERS_HTML_STR_DATA_AS_OF] = { N_ ("Data as of {1}"), "Gegevens van {1}" },
   [KOERS_HTML_STR_NO_DATA_TIME] = { N_ ("Data as of {1} (no changes recorded)"),
@@ -114,5 +109,5 @@ koers_html_str (KoersLanguage lang,
 {
   g_return_val_if_fail ((guint) id < N_KOERS_HTML_STRS, "");
 
-  return lang == KOERS_LANGUAGE_NL ? html_texts[id].nl : html_texts[id].en;
+  return koers_seed_text_get (&html_texts[id], lang);
 }

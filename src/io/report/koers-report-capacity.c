@@ -212,6 +212,31 @@ expand (const KoersSeedText *text,
   return g_string_free (out, FALSE);
 }
 
+/* The heading of a list of lines and, when the list is empty, the words
+ * that say so. */
+static void
+begin_lines (KoersReportLayout   *layout,
+             const KoersSeedText *title,
+             const KoersSeedText *none,
+             guint                n)
+{
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_seed_text_get (title, layout->lang), NULL, 40.0);
+  layout->y += 4.0;
+  if (n == 0)
+    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, koers_seed_text_get (none, layout->lang),
+                                   &koers_report_muted, 0, 8.0);
+}
+
+/* A line of those lists: its subject in bold, its words below. */
+static void
+draw_line (KoersReportLayout *layout,
+           const char        *subject,
+           const char        *words)
+{
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL_BOLD, subject, &koers_report_ink, 0, 1.0);
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, words, &koers_report_muted, 8.0, 6.0);
+}
+
 void
 koers_report_capacity_escalations (KoersReportLayout *layout)
 {
@@ -221,12 +246,7 @@ koers_report_capacity_escalations (KoersReportLayout *layout)
   if (capacity == NULL)
     return;
 
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_seed_text_get (&escalations_heading, lang),
-                               NULL, 40.0);
-  layout->y += 4.0;
-  if (capacity->escalations->len == 0)
-    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, koers_seed_text_get (&no_escalations, lang),
-                                   &koers_report_muted, 0, 8.0);
+  begin_lines (layout, &escalations_heading, &no_escalations, capacity->escalations->len);
   for (guint i = 0; i < capacity->escalations->len; i++)
     {
       EscalationLine  *line = g_ptr_array_index (capacity->escalations, i);
@@ -235,8 +255,7 @@ koers_report_capacity_escalations (KoersReportLayout *layout)
                               *line->raised_by != '\0' ? line->raised_by : "—", "date", date, NULL };
       g_autofree char *words = expand (&escalation_words, lang, pairs);
 
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL_BOLD, line->subject, &koers_report_ink, 0, 1.0);
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, words, &koers_report_muted, 8.0, 6.0);
+      draw_line (layout, line->subject, words);
     }
 }
 
@@ -317,12 +336,7 @@ koers_report_section_capacity (KoersReportLayout *layout)
     draw_department (layout, g_ptr_array_index (capacity->departments, i));
 
   layout->y += 8.0;
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_seed_text_get (&requests_heading, lang),
-                               NULL, 40.0);
-  layout->y += 4.0;
-  if (capacity->requests->len == 0)
-    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, koers_seed_text_get (&no_requests, lang),
-                                   &koers_report_muted, 0, 8.0);
+  begin_lines (layout, &requests_heading, &no_requests, capacity->requests->len);
   for (guint i = 0; i < capacity->requests->len; i++)
     {
       RequestLine     *line = g_ptr_array_index (capacity->requests, i);
@@ -346,8 +360,7 @@ koers_report_section_capacity (KoersReportLayout *layout)
 
         words = expand (&request_words, lang, pairs);
       }
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL_BOLD, line->title, &koers_report_ink, 0, 1.0);
-      koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, words, &koers_report_muted, 8.0, 6.0);
+      draw_line (layout, line->title, words);
     }
   return koers_report_layout_tick (layout);
 }

@@ -319,6 +319,12 @@ koers_report_chart_month_ticks (KoersReportLayout *layout,
   draw_month_ticks (layout, period, n_days, x, y, w);
 }
 
+typedef struct
+{
+  double x;
+  double y;
+} ChartPoint;
+
 /* A KoersReportChartBox's plot: item is the key result. */
 static void
 draw_plot (KoersReportLayout *layout,
@@ -339,7 +345,8 @@ draw_plot (KoersReportLayout *layout,
   double                      hi = MAX (kr->start, kr->target);
   GDate                       due;
   double                      due_x;
-  gboolean                    first = TRUE;
+  g_autofree ChartPoint      *points = g_new (ChartPoint, kr->checkins->len);
+  guint                       n_points = 0;
 
   if (kr->metric_kind == KOERS_METRIC_KIND_MILESTONE)
     {
@@ -374,37 +381,29 @@ draw_plot (KoersReportLayout *layout,
   cairo_set_dash (cr, NULL, 0, 0);
 
   /* The check-ins, as a line with a dot per check-in. */
+  for (guint i = 0; i < kr->checkins->len; i++)
+    {
+      const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
+
+      if (!g_date_valid (&checkin->gdate))
+        continue;
+      points[n_points].x = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
+      points[n_points].y = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
+      n_points++;
+    }
   cairo_set_source_rgb (cr, line_color->r, line_color->g, line_color->b);
   cairo_set_line_width (cr, 1.4);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < kr->checkins->len; i++)
+  for (guint i = 0; i < n_points; i++)
     {
-      const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
-      double                    px, py;
-
-      if (!g_date_valid (&checkin->gdate))
-        continue;
-      px = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
-      py = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
-      if (first)
-        cairo_move_to (cr, px, py);
+      if (i == 0)
+        cairo_move_to (cr, points[i].x, points[i].y);
       else
-        cairo_line_to (cr, px, py);
-      first = FALSE;
+        cairo_line_to (cr, points[i].x, points[i].y);
     }
   koers_report_stroke (cr);
-  for (guint i = 0; i < kr->checkins->len; i++)
-    {
-      const KoersReportCheckin *checkin = g_ptr_array_index (kr->checkins, i);
-
-      double cx, cy;
-
-      if (!g_date_valid (&checkin->gdate))
-        continue;
-      cx = koers_report_chart_date_x (&checkin->gdate, &period->start, n_days, x, w);
-      cy = koers_report_chart_value_y (checkin->value, lo, hi, y, h);
-      koers_report_add_dot (cr, cx, cy);
-    }
+  for (guint i = 0; i < n_points; i++)
+    koers_report_add_dot (cr, points[i].x, points[i].y);
   /* The dots in one path, stroked once: one PDF operator, not one each. */
   cairo_set_line_width (cr, 3.0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -422,6 +421,16 @@ koers_report_chart_title (KoersReportLayout *layout,
                                    KOERS_REPORT_CHART_TITLE_LINES, PANGO_ALIGN_LEFT);
 }
 
+/* Two lines at most of caption across a box of width w. */
+static PangoLayout *
+caption_text (KoersReportLayout *layout,
+              const char        *text,
+              double             w)
+{
+  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, w - 2 * KOERS_REPORT_CHART_PAD, 2,
+                                   PANGO_ALIGN_LEFT);
+}
+
 PangoLayout *
 koers_report_chart_note (KoersReportLayout *layout,
                          const char        *text,
@@ -429,8 +438,7 @@ koers_report_chart_note (KoersReportLayout *layout,
 {
   if (!layout->data->include_notes || text == NULL)
     return NULL;
-  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, w - 2 * KOERS_REPORT_CHART_PAD, 2,
-                                   PANGO_ALIGN_LEFT);
+  return caption_text (layout, text, w);
 }
 
 /* "600 → 1,200 leads · now 900": a plain unit once, after the target, as
@@ -448,8 +456,7 @@ key_result_values (KoersReportLayout          *layout,
   g_autofree char *now = koers_report_str_format (layout->lang, KOERS_REPORT_STR_NOW, current, NULL, NULL);
   g_autofree char *text = g_strdup_printf ("%s → %s  ·  %s", start, target, now);
 
-  return koers_report_layout_text (layout, KOERS_REPORT_FONT_CAPTION, text, w - 2 * KOERS_REPORT_CHART_PAD, 2,
-                                   PANGO_ALIGN_LEFT);
+  return caption_text (layout, text, w);
 }
 
 static PangoLayout *

@@ -24,7 +24,7 @@ koers_report_pages_new (KoersStore               *store,
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
   g_return_val_if_fail (opts != NULL, NULL);
 
-  if (!koers_report_load_objectives (store, opts, error))
+  if (!koers_report_load_model (store, opts, error))
     return NULL;
 
   pages = g_new0 (KoersReportPages, 1);

@@ -3,18 +3,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/koers-seed.h"
 #include "core/koers-status-words.h"
 #include "koers-report-strings.h"
 
-typedef struct
-{
-  const char *en;
-  const char *nl;
-} ReportText;
-
 /* English marked with N_() so the words are in the catalogue too (the
  * translators see them); the Dutch column is what the report prints. */
-static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
+static const KoersSeedText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_OUR_ORGANISATION] = { N_ ("Our organisation"), "Onze organisatie" },
   [KOERS_REPORT_STR_TITLE] = { N_ ("OKR report"), "OKR-rapport" },
   [KOERS_REPORT_STR_SUBTITLE] = { N_ ("Objectives and key results"), "Doelstellingen en sleutelresultaten" },
@@ -125,25 +120,25 @@ static const ReportText report_texts[N_KOERS_REPORT_STRS] = {
   [KOERS_REPORT_STR_TRENDS_ALL] = { N_ ("Key results and KPIs over the period"), "Verloop van de sleutelresultaten en KPI’s" },
 };
 
-static const ReportText level_texts[] = {
+static const KoersSeedText level_texts[] = {
   [KOERS_LEVEL_COMPANY] = { NC_ ("level", "Company"), "Bedrijf" },
   [KOERS_LEVEL_DEPARTMENT] = { NC_ ("level", "Department"), "Afdeling" },
   [KOERS_LEVEL_TEAM] = { NC_ ("level", "Team"), "Team" },
 };
 
-static const ReportText kind_texts[] = {
+static const KoersSeedText kind_texts[] = {
   [KOERS_OBJECTIVE_KIND_COMMITTED] = { NC_ ("objective kind", "Committed"), "Verplicht" },
   [KOERS_OBJECTIVE_KIND_ASPIRATIONAL] = { NC_ ("objective kind", "Aspirational"), "Ambitieus" },
 };
 
-static const ReportText kpi_status_texts[] = {
+static const KoersSeedText kpi_status_texts[] = {
   [KOERS_KPI_STATUS_NONE] = { NC_ ("KPI status", "No value yet"), "Nog geen meting" },
   [KOERS_KPI_STATUS_HEALTHY] = { NC_ ("KPI status", "Healthy"), "Gezond" },
   [KOERS_KPI_STATUS_NEEDS_ATTENTION] = { NC_ ("KPI status", "Needs attention"), "Aandacht nodig" },
   [KOERS_KPI_STATUS_UNHEALTHY] = { NC_ ("KPI status", "Unhealthy"), "Ongezond" },
 };
 
-static const ReportText kpi_frequency_texts[] = {
+static const KoersSeedText kpi_frequency_texts[] = {
   [KOERS_KPI_FREQUENCY_WEEKLY] = { NC_ ("KPI frequency", "Weekly"), "Wekelijks" },
   [KOERS_KPI_FREQUENCY_MONTHLY] = { NC_ ("KPI frequency", "Monthly"), "Maandelijks" },
   [KOERS_KPI_FREQUENCY_QUARTERLY] = { NC_ ("KPI frequency", "Quarterly"), "Driemaandelijks" },
@@ -153,8 +148,8 @@ static const ReportText kpi_frequency_texts[] = {
  * report's own ngettext, for both languages' rule (one is singular). */
 static const struct
 {
-  ReportText one;
-  ReportText other;
+  KoersSeedText one;
+  KoersSeedText other;
 } count_texts[] = {
   [KOERS_REPORT_COUNT_OBJECTIVES] = { { N_ ("{1} objective"), "{1} doelstelling" },
                                       { N_ ("{1} objectives"), "{1} doelstellingen" } },
@@ -162,22 +157,15 @@ static const struct
                                        { N_ ("{1} key results"), "{1} sleutelresultaten" } },
 };
 
-static const char *
-pick (const ReportText *text,
-      KoersLanguage     lang)
-{
-  return lang == KOERS_LANGUAGE_NL ? text->nl : text->en;
-}
-
 /* The label of an enum's value from its table of texts: "" for a value
  * past the table's end. */
 static const char *
-pick_label (const ReportText *texts,
-            guint             n_texts,
-            guint             index,
-            KoersLanguage     lang)
+pick_label (const KoersSeedText *texts,
+            guint                n_texts,
+            guint                index,
+            KoersLanguage        lang)
 {
-  return index < n_texts ? pick (&texts[index], lang) : "";
+  return index < n_texts ? koers_seed_text_get (&texts[index], lang) : "";
 }
 
 const char *
@@ -186,7 +174,7 @@ koers_report_str (KoersLanguage  lang,
 {
   g_return_val_if_fail (id < N_KOERS_REPORT_STRS, "");
 
-  return pick (&report_texts[id], lang);
+  return koers_seed_text_get (&report_texts[id], lang);
 }
 
 /* One pass, so an argument that itself holds "{2}" stays as it is. */
@@ -275,7 +263,7 @@ koers_report_count_format (KoersLanguage    lang,
 
   number = koers_format_number (lang, n, 0);
   args[0] = number;
-  return expand_text (pick (n == 1 ? &count_texts[what].one : &count_texts[what].other, lang), args);
+  return expand_text (koers_seed_text_get (n == 1 ? &count_texts[what].one : &count_texts[what].other, lang), args);
 }
 
 char *

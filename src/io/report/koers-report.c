@@ -94,11 +94,13 @@ write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The sink's failure as the report's error (EIO when it kept no errno). */
 static void
 set_write_error (GError    **error,
                  const char *path,
-                 int         saved_errno)
+                 const Sink *sink)
 {
+  int              saved_errno = sink->saved_errno != 0 ? sink->saved_errno : EIO;
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
@@ -277,12 +279,12 @@ write_data (const KoersReportData  *data,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
+        set_write_error (error, path, &sink);
       return FALSE;
     }
   if (!sink_flush (&sink))
     {
-      set_write_error (error, path, sink.saved_errno != 0 ? sink.saved_errno : EIO);
+      set_write_error (error, path, &sink);
       return FALSE;
     }
   if (!koers_atomic_file_commit (file, &local_error))
@@ -309,13 +311,16 @@ load_period (KoersStore               *store,
 /* A lazily opened store reads the period's objectives now: only those of
  * the report's departments (and the company's) when it names some. */
 gboolean
-koers_report_load_objectives (KoersStore               *store,
-                              const KoersReportOptions *opts,
-                              GError                  **error)
+koers_report_load_model (KoersStore               *store,
+                         const KoersReportOptions *opts,
+                         GError                  **error)
 {
   KoersStoreCheckins before;
   KoersPeriod        previous;
   gboolean           ok;
+
+  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (opts != NULL, FALSE);
 
   /* Its charts and notes read every check-in: with the period, in one
    * query, not a summary first nor one query per key result. */
@@ -349,7 +354,7 @@ koers_report_write_pdf (KoersStore               *store,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!koers_report_load_objectives (store, opts, error))
+  if (!koers_report_load_model (store, opts, error))
     return FALSE;
   data = koers_report_data_collect (store, opts);
   return write_data (data, path, progress, progress_data, cancellable, error);
@@ -359,7 +364,6 @@ koers_report_write_pdf (KoersStore               *store,
  * the main-context sources that carry each fraction over. */
 typedef struct
 {
-  gatomicrefcount         ref_count;
   KoersReportProgressFunc func;
   gpointer                data;
   GDestroyNotify          destroy;
@@ -367,24 +371,15 @@ typedef struct
   double                  last_sent;
 } Progress;
 
-static Progress *
-progress_ref (Progress *progress)
-{
-  g_atomic_ref_count_inc (&progress->ref_count);
-  return progress;
-}
-
+/* What the last reference to a Progress (a g_atomic_rc_box) lets go. */
 static void
-progress_unref (gpointer p)
+progress_clear (gpointer p)
 {
   Progress *progress = p;
 
-  if (!g_atomic_ref_count_dec (&progress->ref_count))
-    return;
   if (progress->destroy != NULL)
     progress->destroy (progress->data);
   g_main_context_unref (progress->context);
-  g_free (progress);
 }
 
 typedef struct
@@ -398,7 +393,7 @@ progress_update_free (gpointer p)
 {
   ProgressUpdate *update = p;
 
-  progress_unref (update->progress);
+  g_atomic_rc_box_release_full (update->progress, progress_clear);
   g_free (update);
 }
 
@@ -425,7 +420,7 @@ forward_progress_cb (double   fraction,
   progress->last_sent = fraction;
 
   update = g_new (ProgressUpdate, 1);
-  update->progress = progress_ref (progress);
+  update->progress = g_atomic_rc_box_acquire (progress);
   update->fraction = fraction;
   /* An idle source, not g_main_context_invoke(): that runs the callback
    * right here, in the worker, whenever the context is free to take. */
@@ -452,7 +447,7 @@ write_task_free (gpointer p)
   koers_report_data_free (task->data);
   g_free (task->path);
   if (task->progress != NULL)
-    progress_unref (task->progress);
+    g_atomic_rc_box_release_full (task->progress, progress_clear);
   g_free (task);
 }
 
@@ -495,7 +490,7 @@ koers_report_write_pdf_async (KoersStore               *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, koers_report_write_pdf_async);
-  if (!koers_report_load_objectives (store, opts, &load_error))
+  if (!koers_report_load_model (store, opts, &load_error))
     {
       g_task_return_error (task, g_steal_pointer (&load_error));
       return;
@@ -508,8 +503,7 @@ koers_report_write_pdf_async (KoersStore               *store,
   write->path = g_strdup (path);
   if (progress != NULL)
     {
-      write->progress = g_new0 (Progress, 1);
-      g_atomic_ref_count_init (&write->progress->ref_count);
+      write->progress = g_atomic_rc_box_new0 (Progress);
       write->progress->func = progress;
       write->progress->data = progress_data;
       write->progress->destroy = progress_destroy;
@@ -533,15 +527,4 @@ koers_report_write_pdf_finish (KoersStore   *store,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == koers_report_write_pdf_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-gboolean
-koers_report_load_model (KoersStore               *store,
-                         const KoersReportOptions *opts,
-                         GError                  **error)
-{
-  g_return_val_if_fail (KOERS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (opts != NULL, FALSE);
-
-  return koers_report_load_objectives (store, opts, error);
 }
