@@ -130,7 +130,7 @@ static void
 test_key_result (Fixture      *f,
                  gconstpointer data)
 {
-  GtkWidget *window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
+  GtkWidget *window = present (koers_history_window_new (NULL, f->db.store, G_OBJECT (f->kr)));
   g_autoptr (GPtrArray) rows = collect_rows (window);
   g_autoptr (GPtrArray) groups = g_ptr_array_new ();
   g_autofree char *today = koers_change_text_format_day (g_get_real_time ());
@@ -180,7 +180,7 @@ test_objective (Fixture      *f,
   g_assert_true (koers_store_delete_key_result (f->db.store, f->kr, &error));
   g_assert_no_error (error);
 
-  window = present (koers_history_window_new_for_objective (NULL, f->db.store, f->objective));
+  window = present (koers_history_window_new (NULL, f->db.store, G_OBJECT (f->objective)));
   rows = collect_rows (window);
   for (guint i = 0; i < rows->len; i++)
     g_test_message ("row %u: %s | %s", i, row_title (rows, i), row_subtitle (rows, i));
@@ -205,7 +205,7 @@ test_dutch (Fixture      *f,
   g_autoptr (GPtrArray) rows = NULL;
 
   use_language (KOERS_LANGUAGE_NL);
-  window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
+  window = present (koers_history_window_new (NULL, f->db.store, G_OBJECT (f->kr)));
   rows = collect_rows (window);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Geschiedenis van “" KOERS_TEST_ISOLATED ("Reduce churn") "”");
@@ -224,7 +224,7 @@ static void
 test_live_and_paging (Fixture      *f,
                       gconstpointer data)
 {
-  GtkWidget          *window = present (koers_history_window_new_for_key_result (NULL, f->db.store, f->kr));
+  GtkWidget          *window = present (koers_history_window_new (NULL, f->db.store, G_OBJECT (f->kr)));
   KoersHistoryWindow *history = KOERS_HISTORY_WINDOW (window);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = NULL;
@@ -275,7 +275,7 @@ test_empty (Fixture      *f,
   GtkWidget *window;
 
   koers_objective_set_uuid (objective, "00000000-0000-4000-8000-000000000000");
-  window = present (koers_history_window_new_for_objective (NULL, f->db.store, objective));
+  window = present (koers_history_window_new (NULL, f->db.store, G_OBJECT (objective)));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (window, "stack")), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (get_child (window, "empty_page")), ==, "No Changes Yet");

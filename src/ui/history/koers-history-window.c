@@ -479,26 +479,27 @@ koers_history_window_init (KoersHistoryWindow *self)
   g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (more_clicked_cb), self);
 }
 
-static GtkWidget *
-history_window_new (GtkWindow  *parent,
-                    KoersStore *store,
-                    GObject    *subject,
-                    const char *uuid,
-                    const char *title)
+GtkWidget *
+koers_history_window_new (GtkWindow  *parent,
+                          KoersStore *store,
+                          GObject    *subject)
 {
   KoersHistoryWindow *self;
+  g_autofree char    *title = NULL;
   g_autofree char    *isolated = NULL;
   g_autofree char    *window_title = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KOERS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KOERS_IS_OBJECTIVE (subject) || KOERS_IS_KEY_RESULT (subject), NULL);
 
   self = g_object_new (KOERS_TYPE_HISTORY_WINDOW,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
   self->subject = g_object_ref (subject);
-  self->uuid = g_strdup (uuid);
+  /* Both kinds of subject have these properties. */
+  g_object_get (subject, "uuid", &self->uuid, "title", &title, NULL);
 
   /* Translators: the title of the history window, as window lists and
    * screen readers name it: History of “Reduce churn to 3%”. */
@@ -515,30 +516,6 @@ history_window_new (GtkWindow  *parent,
   reload (self);
 
   return GTK_WIDGET (self);
-}
-
-GtkWidget *
-koers_history_window_new_for_objective (GtkWindow      *parent,
-                                        KoersStore     *store,
-                                        KoersObjective *objective)
-{
-  g_return_val_if_fail (KOERS_IS_OBJECTIVE (objective), NULL);
-
-  return history_window_new (parent, store, G_OBJECT (objective),
-                             koers_objective_get_uuid (objective),
-                             koers_objective_get_title (objective));
-}
-
-GtkWidget *
-koers_history_window_new_for_key_result (GtkWindow      *parent,
-                                         KoersStore     *store,
-                                         KoersKeyResult *kr)
-{
-  g_return_val_if_fail (KOERS_IS_KEY_RESULT (kr), NULL);
-
-  return history_window_new (parent, store, G_OBJECT (kr),
-                             koers_key_result_get_uuid (kr),
-                             koers_key_result_get_title (kr));
 }
 
 KOERS_DEFINE_GETTER (KoersHistoryWindow, koers_history_window, KOERS_IS_HISTORY_WINDOW, const char *, uuid, NULL)

@@ -15,12 +15,10 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_HISTORY_WINDOW (koers_history_window_get_type ())
 G_DECLARE_FINAL_TYPE (KoersHistoryWindow, koers_history_window, KOERS, HISTORY_WINDOW, AdwWindow)
 
-GtkWidget *koers_history_window_new_for_objective (GtkWindow      *parent,
-                                                   KoersStore     *store,
-                                                   KoersObjective *objective);
-GtkWidget *koers_history_window_new_for_key_result (GtkWindow      *parent,
-                                                    KoersStore     *store,
-                                                    KoersKeyResult *kr);
+/* subject: the objective or the key result whose history it shows. */
+GtkWidget *koers_history_window_new (GtkWindow  *parent,
+                                     KoersStore *store,
+                                     GObject    *subject);
 /* The uuid whose history is shown. */
 const char *koers_history_window_get_uuid (KoersHistoryWindow *self);
 /* How many changes the window lists (the first page of them, or more

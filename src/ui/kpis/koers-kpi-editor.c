@@ -570,13 +570,6 @@ koers_kpi_editor_init (KoersKpiEditor *self)
   koers_a11y_clean_button_names (GTK_WIDGET (self));
 }
 
-GtkWidget *
-koers_kpi_editor_new (KoersStore *store,
-                      KoersKpi   *kpi)
-{
-  return koers_widget_new_showing (KOERS_TYPE_KPI_EDITOR, store, "kpi", kpi);
-}
-
 KOERS_DEFINE_GETTER (KoersKpiEditor, koers_kpi_editor, KOERS_IS_KPI_EDITOR, KoersKpi *, kpi, NULL)
 
 KOERS_DEFINE_GETTER (KoersKpiEditor, koers_kpi_editor, KOERS_IS_KPI_EDITOR, const char *, threshold_error, NULL)

@@ -16,9 +16,7 @@ G_BEGIN_DECLS
 #define KOERS_TYPE_KPI_EDITOR (koers_kpi_editor_get_type ())
 G_DECLARE_FINAL_TYPE (KoersKpiEditor, koers_kpi_editor, KOERS, KPI_EDITOR, AdwWindow)
 
-GtkWidget *koers_kpi_editor_new (KoersStore *store,
-                                 KoersKpi   *kpi);
-KoersKpi  *koers_kpi_editor_get_kpi (KoersKpiEditor *self);
+KoersKpi *koers_kpi_editor_get_kpi (KoersKpiEditor *self);
 /* (nullable): why the thresholds are not saved, as shown; NULL when they
  * are fine. */
 const char *koers_kpi_editor_get_threshold_error (KoersKpiEditor *self);

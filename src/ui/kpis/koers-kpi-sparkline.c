@@ -368,14 +368,3 @@ koers_kpi_sparkline_init (KoersKpiSparkline *self)
                                   -1);
 }
 
-GtkWidget *
-koers_kpi_sparkline_new (KoersKpi          *kpi,
-                         const KoersPeriod *period)
-{
-  KoersKpiSparkline *self = g_object_new (KOERS_TYPE_KPI_SPARKLINE, NULL);
-
-  if (period != NULL)
-    koers_kpi_sparkline_set_period (self, period);
-  koers_kpi_sparkline_set_kpi (self, kpi);
-  return GTK_WIDGET (self);
-}

@@ -17,12 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KoersKpiSparkline, koers_kpi_sparkline, KOERS, KPI_SPARKLINE, GtkDrawingArea)
 
 /* period may be NULL: the last values up to today. */
-GtkWidget *koers_kpi_sparkline_new (KoersKpi          *kpi,
-                                    const KoersPeriod *period);
-void       koers_kpi_sparkline_set_kpi (KoersKpiSparkline *self,
-                                        KoersKpi          *kpi);
-void       koers_kpi_sparkline_set_period (KoersKpiSparkline *self,
-                                           const KoersPeriod *period);
+void koers_kpi_sparkline_set_kpi (KoersKpiSparkline *self,
+                                  KoersKpi          *kpi);
+void koers_kpi_sparkline_set_period (KoersKpiSparkline *self,
+                                     const KoersPeriod *period);
 
 /* The values it draws, oldest first (a new array of references). */
 GPtrArray *koers_kpi_sparkline_list_points (KoersKpiSparkline *self);

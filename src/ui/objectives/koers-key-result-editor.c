@@ -406,7 +406,7 @@ move_action_cb (GtkWidget  *widget,
 static void
 history_clicked_cb (KoersKeyResultEditor *self)
 {
-  GtkWidget *history = koers_history_window_new_for_key_result (GTK_WINDOW (self), self->store, self->kr);
+  GtkWidget *history = koers_history_window_new (GTK_WINDOW (self), self->store, G_OBJECT (self->kr));
 
   gtk_window_present (GTK_WINDOW (history));
 }

@@ -421,20 +421,13 @@ set_store (GObject      *object,
   update_actions (self);
 }
 
-static void
-set_objective (GObject      *object,
-               GParamSpec   *pspec,
-               const GValue *value)
-{
-  koers_objective_card_set_objective (KOERS_OBJECTIVE_CARD (object), g_value_get_object (value));
-}
-
-/* In the order of the property ids above. */
+/* In the order of the property ids above; the card sets the objective
+ * (koers_objective_card_set_objective()). */
 static const KoersProperty property_table[] = {
   { "store", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveCard, store),
     .type = koers_store_get_type, .construct_only = TRUE, .set = set_store },
   { "objective", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersObjectiveCard, objective),
-    .type = koers_objective_get_type, .set = set_objective },
+    .type = koers_objective_get_type, .read_only = TRUE },
 };
 
 static void

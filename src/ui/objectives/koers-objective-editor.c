@@ -441,7 +441,7 @@ period_changed_cb (KoersObjectiveEditor *self)
 static void
 history_clicked_cb (KoersObjectiveEditor *self)
 {
-  GtkWidget *history = koers_history_window_new_for_objective (GTK_WINDOW (self), self->store, self->objective);
+  GtkWidget *history = koers_history_window_new (GTK_WINDOW (self), self->store, G_OBJECT (self->objective));
 
   gtk_window_present (GTK_WINDOW (history));
 }

@@ -65,15 +65,12 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void set_show_dismissed (GObject      *object,
-                                GParamSpec   *pspec,
-                                const GValue *value);
-
-/* In the order of the property ids above. */
+/* In the order of the property ids above; the page sets the last two
+ * (koers_quality_page_set_show_dismissed(), the check). */
 static const KoersProperty property_table[] = {
   KOERS_PROPERTY_CONSTRUCT_OBJECT ("store", KoersQualityPage, store, koers_store_get_type),
   { "show-dismissed", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersQualityPage, show_dismissed),
-    .set = set_show_dismissed },
+    .read_only = TRUE },
   { "n-open", KOERS_PROPERTY_UINT, G_STRUCT_OFFSET (KoersQualityPage, n_open), .read_only = TRUE },
 };
 
@@ -404,13 +401,6 @@ koers_quality_page_dispose (GObject *object)
   G_OBJECT_CLASS (koers_quality_page_parent_class)->dispose (object);
 }
 
-static void
-set_show_dismissed (GObject      *object,
-                    GParamSpec   *pspec,
-                    const GValue *value)
-{
-  koers_quality_page_set_show_dismissed (KOERS_QUALITY_PAGE (object), g_value_get_boolean (value));
-}
 static const KoersTemplateCallback template_callbacks[] = {
   KOERS_TEMPLATE_CALLBACK (show_dismissed_toggled_cb),
 };

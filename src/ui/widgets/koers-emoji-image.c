@@ -25,12 +25,9 @@ struct _KoersEmojiImage
 
 G_DEFINE_FINAL_TYPE (KoersEmojiImage, koers_emoji_image, GTK_TYPE_WIDGET)
 
-static void set_emoji_cb (GObject      *object,
-                          GParamSpec   *pspec,
-                          const GValue *value);
-
+/* Set through koers_emoji_image_set_emoji(), which shows it anew. */
 static const KoersProperty property_table[] = {
-  { "emoji", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEmojiImage, emoji), .set = set_emoji_cb },
+  { "emoji", KOERS_PROPERTY_STRING, G_STRUCT_OFFSET (KoersEmojiImage, emoji), .read_only = TRUE },
 };
 
 enum
@@ -205,15 +202,6 @@ show_changed_emoji (KoersEmojiImage *self)
 {
   forget_prepared (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static void
-set_emoji_cb (GObject      *object,
-              GParamSpec   *pspec,
-              const GValue *value)
-{
-  if (koers_property_store (object, pspec, value))
-    show_changed_emoji (KOERS_EMOJI_IMAGE (object));
 }
 
 static void

@@ -145,7 +145,6 @@ show_uri_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr (GtkWindow) window = user_data;
   g_autoptr (GError) error = NULL;
 
   if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
@@ -154,7 +153,7 @@ show_uri_done_cb (GObject      *source,
       g_autoptr (GError) shown = g_error_new (error->domain, error->code,
                                               _ ("Could not open the file: %s"), error->message);
 
-      koers_toasts_show_error (GTK_WIDGET (window), shown);
+      koers_toasts_show_error (GTK_WIDGET (source), shown);
     }
 }
 
@@ -165,8 +164,9 @@ open_file_cb (AdwToast *toast,
   GtkWindow  *window = GTK_WINDOW (user_data);
   const char *uri = g_object_get_data (G_OBJECT (toast), "koers-open-uri");
 
-  /* gtk_show_uri_full goes through the OpenURI portal in a sandbox. */
-  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, show_uri_done_cb, g_object_ref (window));
+  /* gtk_show_uri_full goes through the OpenURI portal in a sandbox; its
+   * task keeps the window until the callback. */
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, show_uri_done_cb, NULL);
 }
 
 void

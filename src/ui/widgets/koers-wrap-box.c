@@ -20,15 +20,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KoersWrapBox, koers_wrap_box, GTK_TYPE_WIDGET, G_
 
 static GtkBuildableIface *parent_buildable_iface;
 
-enum
-{
-  PROP_0,
-  PROP_SPACING,
-  PROP_LINE_SPACING,
-  N_PROPS
-};
+static void set_spacing_cb (GObject      *object,
+                            GParamSpec   *pspec,
+                            const GValue *value);
 
-static GParamSpec *properties[N_PROPS];
+/* Either spacing, once changed, lays the children out again. */
+static const KoersProperty property_table[] = {
+  { "spacing", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersWrapBox, spacing), .set = set_spacing_cb },
+  { "line-spacing", KOERS_PROPERTY_INT, G_STRUCT_OFFSET (KoersWrapBox, line_spacing), .set = set_spacing_cb },
+};
 
 typedef struct
 {
@@ -267,47 +267,12 @@ koers_wrap_box_dispose (GObject *object)
 }
 
 static void
-koers_wrap_box_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+set_spacing_cb (GObject      *object,
+                GParamSpec   *pspec,
+                const GValue *value)
 {
-  KoersWrapBox *self = KOERS_WRAP_BOX (object);
-
-  switch (prop_id)
-    {
-    case PROP_SPACING:
-      g_value_set_int (value, self->spacing);
-      break;
-    case PROP_LINE_SPACING:
-      g_value_set_int (value, self->line_spacing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-koers_wrap_box_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  KoersWrapBox *self = KOERS_WRAP_BOX (object);
-
-  switch (prop_id)
-    {
-    case PROP_SPACING:
-      self->spacing = g_value_get_int (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    case PROP_LINE_SPACING:
-      self->line_spacing = g_value_get_int (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (koers_property_store (object, pspec, value))
+    gtk_widget_queue_resize (GTK_WIDGET (object));
 }
 
 static void
@@ -336,19 +301,11 @@ koers_wrap_box_class_init (KoersWrapBoxClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = koers_wrap_box_dispose;
-  object_class->get_property = koers_wrap_box_get_property;
-  object_class->set_property = koers_wrap_box_set_property;
   widget_class->get_request_mode = koers_wrap_box_get_request_mode;
   widget_class->measure = koers_wrap_box_measure;
   widget_class->size_allocate = koers_wrap_box_size_allocate;
 
-  properties[PROP_SPACING] =
-    g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LINE_SPACING] =
-    g_param_spec_int ("line-spacing", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install_all (object_class, property_table, G_N_ELEMENTS (property_table));
 
   gtk_widget_class_set_css_name (widget_class, "wrapbox");
 }

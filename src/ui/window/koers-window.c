@@ -605,12 +605,3 @@ koers_window_set_period (KoersWindow       *self,
 
   koers_period_switcher_set_period (self->period_switcher, period);
 }
-
-void
-koers_window_add_toast (KoersWindow *self,
-                        AdwToast    *toast)
-{
-  g_return_if_fail (KOERS_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}

@@ -23,8 +23,6 @@ void               koers_window_select_department (KoersWindow     *self,
 const KoersPeriod *koers_window_get_period (KoersWindow *self);
 void               koers_window_set_period (KoersWindow       *self,
                                             const KoersPeriod *period);
-void               koers_window_add_toast (KoersWindow *self,
-                                           AdwToast    *toast);
 /* What choosing a file for Import Data does: checks file in a thread (the
  * window stays responsive) and then opens the import dialog over the
  * window, or shows a message dialog with what is wrong with the file;
