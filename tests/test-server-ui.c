@@ -412,7 +412,7 @@ test_roles (void)
   koers_store_watch_other_writers (head);
   {
     g_autoptr (GError) grant_error = NULL;
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    gint64   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
     gboolean was_lost = FALSE;
 
     g_assert_true (koers_store_server_grant (server.owner, "hugo", "reader", NULL, &grant_error));

@@ -7,7 +7,10 @@
 
 #include "koers-parse.h"
 
-G_DEFINE_QUARK (koers - parse - error - quark, koers_parse_error)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+G_DEFINE_QUARK (koers-parse-error-quark, koers_parse_error)
+/* clang-format on */
 
 /* Largest magnitude accepted: beyond this a double no longer holds whole
  * euros exactly, and nobody's key result needs it. */

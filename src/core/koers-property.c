@@ -8,7 +8,10 @@
 
 /* Each param spec carries its table entry, so that one get_property and
  * one set_property serve every class. */
-static G_DEFINE_QUARK (koers - property - entry, entry)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+static G_DEFINE_QUARK (koers-property-entry, entry)
+/* clang-format on */
 
 /* The tables by class, in a small open hash: a param spec's entry is its
  * class's table at its id.  Reading a period sets every property of
@@ -343,10 +346,14 @@ typedef struct
   void (*parent_finalize) (GObject *object);
 } ModelClass;
 
-static G_DEFINE_QUARK (koers - property - model, model)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+static G_DEFINE_QUARK (koers-property-model, model)
+/* clang-format on */
 
-  /* The final type's own entry; its parents have none. */
-  static const ModelClass *lookup_model (GObject *object)
+/* The final type's own entry; its parents have none. */
+static const ModelClass *
+lookup_model (GObject *object)
 {
   const ModelClass *model = g_type_get_qdata (G_OBJECT_TYPE (object), model_quark ());
 

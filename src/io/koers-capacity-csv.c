@@ -35,20 +35,26 @@ koers_capacity_requests_to_csv (KoersStore *store,
 {
   GString    *out = g_string_new (NULL);
   const char *heading[] = {
-    _ ("Department"), _ ("Objective"), _ ("Kind"), _ ("Effort (person-days)"),
-    _ ("Requested person-days"), _ ("Requested budget (EUR)"), _ ("Reason"), _ ("Answer"),
+    _ ("Department"),
+    _ ("Objective"),
+    _ ("Kind"),
+    _ ("Effort (person-days)"),
+    _ ("Requested person-days"),
+    _ ("Requested budget (EUR)"),
+    _ ("Reason"),
+    _ ("Answer"),
     _ ("Note"),
   };
 
   koers_csv_append_row (out, heading, G_N_ELEMENTS (heading));
   for (guint i = 0; i < objectives->len; i++)
     {
-      KoersObjective  *objective = g_ptr_array_index (objectives, i);
-      KoersDepartment *department = koers_store_find_department (store,
-                                                                 koers_objective_get_department_id (objective));
-      char             effort[G_ASCII_DTOSTR_BUF_SIZE];
-      char             days[G_ASCII_DTOSTR_BUF_SIZE];
-      char             budget[G_ASCII_DTOSTR_BUF_SIZE];
+      KoersObjective   *objective = g_ptr_array_index (objectives, i);
+      KoersDepartment  *department = koers_store_find_department (store,
+                                                                  koers_objective_get_department_id (objective));
+      char              effort[G_ASCII_DTOSTR_BUF_SIZE];
+      char              days[G_ASCII_DTOSTR_BUF_SIZE];
+      char              budget[G_ASCII_DTOSTR_BUF_SIZE];
       KoersRequestState state = koers_objective_get_request_state (objective);
       const char       *fields[9];
 

@@ -7,7 +7,10 @@
 
 #include "koers-csv-reader.h"
 
-G_DEFINE_QUARK (koers - csv - error - quark, koers_csv_error)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+G_DEFINE_QUARK (koers-csv-error-quark, koers_csv_error)
+/* clang-format on */
 
 static char *
 convert (const char *data,

@@ -7,7 +7,10 @@
 #include "core/koers-summary.h"
 #include "koers-export-filter.h"
 
-G_DEFINE_QUARK (koers - export - filter - error - quark, koers_export_filter_error)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+G_DEFINE_QUARK (koers-export-filter-error-quark, koers_export_filter_error)
+/* clang-format on */
 
 static gboolean
 is_empty (const char *const *list)

@@ -13,7 +13,10 @@
  * numbers and strings as the files write them.  The strict reader is
  * koers-json-stream.c. */
 
-G_DEFINE_QUARK (koers - json - error - quark, koers_json_error)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+G_DEFINE_QUARK (koers-json-error-quark, koers_json_error)
+/* clang-format on */
 
 /* How much of a member name a path repeats. */
 #define MAX_SHOWN 64

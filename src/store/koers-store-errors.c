@@ -13,7 +13,10 @@
  * sentence that names their file and what to do instead.  The code picks
  * the sentence, SQLite's text is never shown. */
 
-G_DEFINE_QUARK (koers - store - error - quark, koers_store_error)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+G_DEFINE_QUARK (koers-store-error-quark, koers_store_error)
+/* clang-format on */
 
 /* Only a file written with foreign keys off can hold an orphan. */
 gboolean

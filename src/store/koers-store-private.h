@@ -65,19 +65,19 @@ struct _KoersStore
   GHashTable *kpi_values_departments; /* gint64 ids */
   /* department id -> GListStore of its objectives in the model;
    * objective id -> the department id it is filed under */
-  GHashTable        *objectives_by_department;
-  GHashTable        *objective_department;
-  GHashTable        *loaded_periods; /* period keys read into the model */
-  GArray            *requested_periods;
-  const char        *load_departments;                                    /* JSON array of ids while loading some */
+  GHashTable *objectives_by_department;
+  GHashTable *objective_department;
+  GHashTable *loaded_periods; /* period keys read into the model */
+  GArray     *requested_periods;
+  const char *load_departments; /* JSON array of ids while loading some */
   /* A period read for some departments only (the window's first frame,
    * koers_store_load_period_departments()): which ones, and the sidebar
    * summaries read from the database for others (koers-store-summaries.c). */
-  gboolean    partial_read;
-  KoersPeriod partial_period;
-  GHashTable *partial_departments; /* gint64 ids */
-  GHashTable *summaries;           /* gint64 id -> KoersSummary of partial_period */
-  GDate       summaries_today;
+  gboolean           partial_read;
+  KoersPeriod        partial_period;
+  GHashTable        *partial_departments; /* gint64 ids */
+  GHashTable        *summaries;           /* gint64 id -> KoersSummary of partial_period */
+  GDate              summaries_today;
   KoersStoreCheckins period_checkins; /* what a lazy period load reads */ /* KoersPeriod: what load_period was asked */
   /* Other writers (koers-store-watch.c). */
   gint64   last_seq;      /* the last change the model has */
@@ -177,11 +177,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KoersRow, koers_row_free)
 
 /* koers-store-server-open.c: opens the company server at uri (a libpq
  * URI); koers_store_open() and its kin come here for such an address. */
-KoersStore *koers_store_open_server (const char   *uri,
-                                     KoersLanguage language,
-                                     gboolean      lazy,
+KoersStore *koers_store_open_server (const char    *uri,
+                                     KoersLanguage  language,
+                                     gboolean       lazy,
                                      KoersStoreKpis kpis,
-                                     GError      **error);
+                                     GError       **error);
 
 /* koers-store-server-live.c: LISTEN for others' writes on the server
  * (koers_store_watch_other_writers() comes here), reconnecting with

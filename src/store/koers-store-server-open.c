@@ -11,11 +11,11 @@
  * seed's departments, as a new file does: koers_store_prepare_schema()). */
 
 KoersStore *
-koers_store_open_server (const char   *uri,
-                         KoersLanguage language,
-                         gboolean      lazy,
+koers_store_open_server (const char    *uri,
+                         KoersLanguage  language,
+                         gboolean       lazy,
                          KoersStoreKpis kpis,
-                         GError      **error)
+                         GError       **error)
 {
   g_autoptr (KoersStore) self = g_object_new (KOERS_TYPE_STORE, NULL);
 

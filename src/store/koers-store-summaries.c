@@ -16,13 +16,13 @@
 /* One row per key result (or per objective without any), an objective's
  * rows together.  The latest check-in's day comes from the index on
  * (key_result_id, date); current_value follows the latest check-in. */
-#define SUMMARY_ROWS                                                                   \
-  "SELECT o.department_id, o.id, o.state, o.archived, o.period,"                       \
-  " k.id, k.metric_kind, k.start_value, k.target_value, k.current_value, k.weight,"    \
+#define SUMMARY_ROWS                                                                  \
+  "SELECT o.department_id, o.id, o.state, o.archived, o.period,"                      \
+  " k.id, k.metric_kind, k.start_value, k.target_value, k.current_value, k.weight,"   \
   " k.created, (SELECT max (c.date) FROM checkins AS c WHERE c.key_result_id = k.id)" \
-  " FROM objectives AS o LEFT JOIN key_results AS k ON k.objective_id = o.id"          \
-  " WHERE o.department_id IN (SELECT value FROM json_each (?1))"                       \
-  " AND o.period = ?2"                                                                 \
+  " FROM objectives AS o LEFT JOIN key_results AS k ON k.objective_id = o.id"         \
+  " WHERE o.department_id IN (SELECT value FROM json_each (?1))"                      \
+  " AND o.period = ?2"                                                                \
   " ORDER BY o.id"
 
 /* An objective being summed up from its rows. */

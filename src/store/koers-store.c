@@ -222,13 +222,13 @@ make_folder (const char *path,
 /* Opens file, an existing file (a new database is an empty one), under
  * the name path. */
 static KoersStore *
-open_file (const char   *file,
-           const char   *path,
-           KoersLanguage language,
-           gboolean      lazy,
+open_file (const char    *file,
+           const char    *path,
+           KoersLanguage  language,
+           gboolean       lazy,
            KoersStoreKpis kpis,
-           gboolean      thorough,
-           GError      **error)
+           gboolean       thorough,
+           GError       **error)
 {
   g_autoptr (KoersStore) self = NULL;
   g_autofree char *display = g_filename_display_name (path);
@@ -353,13 +353,13 @@ koers_store_create (const char        *path,
 }
 
 static KoersStore *
-open_path (const char   *path,
-           KoersLanguage language,
-           gboolean      create_only,
-           gboolean      lazy,
+open_path (const char    *path,
+           KoersLanguage  language,
+           gboolean       create_only,
+           gboolean       lazy,
            KoersStoreKpis kpis,
-           gboolean      thorough,
-           GError      **error)
+           gboolean       thorough,
+           GError       **error)
 {
   g_autofree char *display = NULL;
   GStatBuf         st;

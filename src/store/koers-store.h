@@ -132,11 +132,11 @@ gboolean koers_store_load_period_rest (KoersStore        *self,
  * departments given to koers_store_read_department_summaries() before, or
  * for this one.  The model's figures take over once the period is read
  * whole. */
-void     koers_store_summarize_department (KoersStore        *self,
-                                           gint64             department_id,
-                                           const KoersPeriod *period,
-                                           const GDate       *today,
-                                           KoersSummary      *out);
+void koers_store_summarize_department (KoersStore        *self,
+                                       gint64             department_id,
+                                       const KoersPeriod *period,
+                                       const GDate       *today,
+                                       KoersSummary      *out);
 /* Reads the figures of the departments in department_ids that the model
  * does not hold of period (read in part) in one query per period key. */
 gboolean koers_store_read_department_summaries (KoersStore        *self,

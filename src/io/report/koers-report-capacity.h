@@ -17,7 +17,7 @@ KoersReportCapacity *koers_report_capacity_collect (KoersStore            *store
 void                 koers_report_capacity_free (KoersReportCapacity *capacity);
 
 /* The summary's "Open escalations", at the cursor. */
-void     koers_report_capacity_escalations (KoersReportLayout *layout);
+void koers_report_capacity_escalations (KoersReportLayout *layout);
 /* The capacity page. */
 gboolean koers_report_section_capacity (KoersReportLayout *layout);
 

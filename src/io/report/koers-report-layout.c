@@ -96,10 +96,10 @@ copy_text_key (const TextKey *key)
 KoersReportLayout *
 koers_report_layout_new (const KoersReportData *data)
 {
-  KoersReportLayout    *self = g_new0 (KoersReportLayout, 1);
-  g_autofree char      *period = koers_format_period (data->language, &data->period);
-  g_autofree char      *date = koers_format_date (data->language, &data->generated);
-  g_autofree char      *organisation = NULL;
+  KoersReportLayout *self = g_new0 (KoersReportLayout, 1);
+  g_autofree char   *period = koers_format_period (data->language, &data->period);
+  g_autofree char   *date = koers_format_date (data->language, &data->generated);
+  g_autofree char   *organisation = NULL;
 
   self->data = data;
   self->lang = data->language;

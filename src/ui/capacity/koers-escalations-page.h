@@ -14,9 +14,9 @@ G_DECLARE_FINAL_TYPE (KoersEscalationsPage, koers_escalations_page, KOERS, ESCAL
 
 GtkWidget *koers_escalations_page_new (KoersStore *store);
 /* Shows the resolved ones instead of the open ones. */
-void       koers_escalations_page_set_show_resolved (KoersEscalationsPage *self,
-                                                     gboolean              resolved);
-guint      koers_escalations_page_get_n_rows (KoersEscalationsPage *self);
+void  koers_escalations_page_set_show_resolved (KoersEscalationsPage *self,
+                                                gboolean              resolved);
+guint koers_escalations_page_get_n_rows (KoersEscalationsPage *self);
 /* The row's title and subtitle, for tests. */
 const char *koers_escalations_page_get_row_title (KoersEscalationsPage *self,
                                                   guint                 index);

@@ -367,4 +367,3 @@ koers_kpi_sparkline_init (KoersKpiSparkline *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Trend"),
                                   -1);
 }
-

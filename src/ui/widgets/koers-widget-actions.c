@@ -12,11 +12,15 @@ typedef struct
   guint                     n_actions;
 } ForwardActions;
 
-static G_DEFINE_QUARK (koers - forward - actions, forward_actions)
+/* clang-format would read the dashed name as a subtraction. */
+/* clang-format off */
+static G_DEFINE_QUARK (koers-forward-actions, forward_actions)
+/* clang-format on */
 
-  static void forward_action_cb (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
+static void
+forward_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   const ForwardActions *actions = NULL;
   GObject              *entity;

@@ -32,7 +32,7 @@ void                koers_department_row_set_period (KoersDepartmentRow *self,
 const KoersSummary *koers_department_row_get_summary (KoersDepartmentRow *self);
 /* Sums up again, now: after the store read figures its lists do not show
  * (a period read in part, with the summaries of the rows in view). */
-void                koers_department_row_update_summary (KoersDepartmentRow *self);
+void koers_department_row_update_summary (KoersDepartmentRow *self);
 /* What the row tells assistive technologies and its tooltip, such as
  * "2 objectives, score 0.45". */
 const char *koers_department_row_get_details (KoersDepartmentRow *self);

@@ -44,22 +44,22 @@ struct _KoersWindow
   GtkListBox      *department_list;
   /* The store's departments the sidebar shows: before the first frame
    * those that fit in the window, then every one. */
-  GtkSliceListModel    *department_rows;
-  KoersPeriodSwitcher  *period_switcher;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkWidget            *search_button;
-  GtkStack             *content_stack;
-  KoersEditorPane      *editor_pane;
-  GtkListBox           *tools_list;
-  GtkListBoxRow        *due_row;
-  GtkLabel             *due_badge;
-  KoersDuePage         *due_page;
-  GtkListBoxRow        *quality_row;
-  GtkLabel             *quality_badge;
-  KoersQualityPage     *quality_page;
-  GtkListBoxRow        *alignment_row;
-  KoersAlignmentPage   *alignment_page;
+  GtkSliceListModel   *department_rows;
+  KoersPeriodSwitcher *period_switcher;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkWidget           *search_button;
+  GtkStack            *content_stack;
+  KoersEditorPane     *editor_pane;
+  GtkListBox          *tools_list;
+  GtkListBoxRow       *due_row;
+  GtkLabel            *due_badge;
+  KoersDuePage        *due_page;
+  GtkListBoxRow       *quality_row;
+  GtkLabel            *quality_badge;
+  KoersQualityPage    *quality_page;
+  GtkListBoxRow       *alignment_row;
+  KoersAlignmentPage  *alignment_page;
   /* Capacity and escalations (koers-window-capacity.c). */
   GtkListBoxRow        *capacity_row;
   GtkListBoxRow        *escalations_row;
@@ -115,14 +115,14 @@ void koers_window_show_tool_page (KoersWindow   *self,
 
 /* Binds the sidebar's rows and installs "win.show-capacity" and
  * "win.show-escalations"; from class init. */
-void     koers_window_capacity_class_init (GtkWidgetClass *widget_class);
+void koers_window_capacity_class_init (GtkWidgetClass *widget_class);
 /* Shows the page of row when it is the capacity or escalations row. */
 gboolean koers_window_capacity_select_row (KoersWindow   *self,
                                            GtkListBoxRow *row);
 void     koers_window_capacity_set_period (KoersWindow       *self,
                                            const KoersPeriod *period);
 /* Follows the store: the open escalations' count on the sidebar row. */
-void     koers_window_capacity_bind (KoersWindow *self);
+void koers_window_capacity_bind (KoersWindow *self);
 
 /* The window's periods (koers-window-first-frame.c). */
 /* Reads period into the store.  The window's first one is read for the
