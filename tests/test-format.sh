@@ -17,11 +17,9 @@ if [ "$version" != 14 ]; then
   exit 77
 fi
 cd "$root" || exit 1
-status=0
-for file in $(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 2>/dev/null || find src tests -name '*.[ch]'); do
-  if ! "$format" --dry-run --Werror "$file" 2>/dev/null; then
-    echo "not formatted: $file (clang-format -i $file)"
-    status=1
-  fi
-done
-exit $status
+files=$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 2>/dev/null || find src tests -name '*.[ch]')
+# One run for all files: it names each file and line that differs.
+if ! "$format" --dry-run --Werror $files; then
+  echo "not formatted as .clang-format says: run clang-format -i on the files above" >&2
+  exit 1
+fi
