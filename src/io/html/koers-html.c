@@ -48,28 +48,37 @@ koers_html_word (KoersHtml     *html,
   koers_html_append_text (html->out, koers_report_str (html->lang, id));
 }
 
+/* A status as its shape and its word, in the class the style sheet colours
+ * (prefix and the status's number). */
+static void
+append_status (KoersHtml  *html,
+               const char *prefix,
+               int         status,
+               const char *shape,
+               const char *label)
+{
+  g_string_append_printf (html->out, "<span class=\"st %s%d\"><span aria-hidden=\"true\">%s</span> ",
+                          prefix, status, shape);
+  koers_html_append_text (html->out, label);
+  g_string_append (html->out, "</span>");
+}
+
 void
 koers_html_status (KoersHtml    *html,
                    KoersKrStatus status)
 {
-  if ((guint) status >= G_N_ELEMENTS (status_shapes))
-    status = KOERS_KR_STATUS_IN_PROGRESS;
-  g_string_append_printf (html->out, "<span class=\"st st%d\"><span aria-hidden=\"true\">%s</span> ",
-                          (int) status, status_shapes[status]);
-  koers_html_append_text (html->out, koers_report_status_label (html->lang, status));
-  g_string_append (html->out, "</span>");
+  KoersKrStatus shown = (guint) status < G_N_ELEMENTS (status_shapes) ? status : KOERS_KR_STATUS_IN_PROGRESS;
+
+  append_status (html, "st", shown, status_shapes[shown], koers_report_status_label (html->lang, shown));
 }
 
 void
 koers_html_kpi_status (KoersHtml     *html,
                        KoersKpiStatus status)
 {
-  if ((guint) status >= G_N_ELEMENTS (kpi_shapes))
-    status = KOERS_KPI_STATUS_NONE;
-  g_string_append_printf (html->out, "<span class=\"st kst%d\"><span aria-hidden=\"true\">%s</span> ",
-                          (int) status, kpi_shapes[status]);
-  koers_html_append_text (html->out, koers_report_kpi_status_label (html->lang, status));
-  g_string_append (html->out, "</span>");
+  KoersKpiStatus shown = (guint) status < G_N_ELEMENTS (kpi_shapes) ? status : KOERS_KPI_STATUS_NONE;
+
+  append_status (html, "kst", shown, kpi_shapes[shown], koers_report_kpi_status_label (html->lang, shown));
 }
 
 void
