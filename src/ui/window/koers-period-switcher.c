@@ -127,20 +127,16 @@ quarter_toggled_cb (KoersPeriodSwitcher *self,
     }
 }
 
+/* switcher.previous and switcher.next. */
 static void
-previous_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  koers_period_switcher_previous (KOERS_PERIOD_SWITCHER (widget));
-}
-
-static void
-next_action_cb (GtkWidget  *widget,
+step_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  koers_period_switcher_next (KOERS_PERIOD_SWITCHER (widget));
+  if (g_str_equal (action_name, "switcher.next"))
+    koers_period_switcher_next (KOERS_PERIOD_SWITCHER (widget));
+  else
+    koers_period_switcher_previous (KOERS_PERIOD_SWITCHER (widget));
 }
 
 static void
@@ -233,8 +229,8 @@ koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
   koers_template_init_class (widget_class, "window/koers-period-switcher.ui", 0,
                              KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 
-  gtk_widget_class_install_action (widget_class, "switcher.previous", NULL, previous_action_cb);
-  gtk_widget_class_install_action (widget_class, "switcher.next", NULL, next_action_cb);
+  gtk_widget_class_install_action (widget_class, "switcher.previous", NULL, step_action_cb);
+  gtk_widget_class_install_action (widget_class, "switcher.next", NULL, step_action_cb);
   gtk_widget_class_install_action (widget_class, "switcher.current", NULL, current_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -288,26 +284,29 @@ koers_period_switcher_set_period (KoersPeriodSwitcher *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
-void
-koers_period_switcher_previous (KoersPeriodSwitcher *self)
+/* step: koers_period_previous() or koers_period_next(). */
+static void
+step_period (KoersPeriodSwitcher *self,
+             void (*step) (const KoersPeriod *self, KoersPeriod *out))
 {
   KoersPeriod period;
 
   g_return_if_fail (KOERS_IS_PERIOD_SWITCHER (self));
 
-  koers_period_previous (&self->period, &period);
+  step (&self->period, &period);
   koers_period_switcher_set_period (self, &period);
+}
+
+void
+koers_period_switcher_previous (KoersPeriodSwitcher *self)
+{
+  step_period (self, koers_period_previous);
 }
 
 void
 koers_period_switcher_next (KoersPeriodSwitcher *self)
 {
-  KoersPeriod period;
-
-  g_return_if_fail (KOERS_IS_PERIOD_SWITCHER (self));
-
-  koers_period_next (&self->period, &period);
-  koers_period_switcher_set_period (self, &period);
+  step_period (self, koers_period_next);
 }
 
 KOERS_DEFINE_GETTER (KoersPeriodSwitcher, koers_period_switcher, KOERS_IS_PERIOD_SWITCHER, const char *, label, NULL)

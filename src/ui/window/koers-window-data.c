@@ -175,15 +175,6 @@ open_import_chooser (KoersWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
 }
 
-static void
-import_data_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  open_import_chooser (KOERS_WINDOW (user_data), _ ("Import Data"), _ ("Koers data (JSON)"),
-                       "application/json", "json", G_CALLBACK (import_chooser_response_cb));
-}
-
 /* Import Spreadsheet: a CSV file, then the mapping and preview dialog
  * for the period on screen; a file that is not CSV text says why. */
 static void
@@ -212,13 +203,20 @@ csv_chooser_response_cb (KoersWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* import-data (a Koers JSON file) and import-csv (a spreadsheet). */
 static void
-import_csv_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
-  open_import_chooser (KOERS_WINDOW (user_data), _ ("Import Spreadsheet"), _ ("Spreadsheet (CSV)"),
-                       "text/csv", "csv", G_CALLBACK (csv_chooser_response_cb));
+  KoersWindow *self = KOERS_WINDOW (user_data);
+
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "import-csv"))
+    open_import_chooser (self, _ ("Import Spreadsheet"), _ ("Spreadsheet (CSV)"),
+                         "text/csv", "csv", G_CALLBACK (csv_chooser_response_cb));
+  else
+    open_import_chooser (self, _ ("Import Data"), _ ("Koers data (JSON)"),
+                         "application/json", "json", G_CALLBACK (import_chooser_response_cb));
 }
 
 /* The review of the selected department, or of every department when the
@@ -243,8 +241,8 @@ quarterly_review_action (GSimpleAction *action,
 static const GActionEntry data_entries[] = {
   { .name = "export-data", .activate = export_action },
   { .name = "export-csv", .activate = export_action },
-  { .name = "import-data", .activate = import_data_action },
-  { .name = "import-csv", .activate = import_csv_action },
+  { .name = "import-data", .activate = import_action },
+  { .name = "import-csv", .activate = import_action },
   { .name = "quarterly-review", .activate = quarterly_review_action },
 };
 
