@@ -127,16 +127,20 @@ quarter_toggled_cb (KoersPeriodSwitcher *self,
     }
 }
 
-/* switcher.previous and switcher.next. */
 static void
-step_action_cb (GtkWidget  *widget,
+previous_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  koers_period_switcher_previous (KOERS_PERIOD_SWITCHER (widget));
+}
+
+static void
+next_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  if (g_str_equal (action_name, "switcher.next"))
-    koers_period_switcher_next (KOERS_PERIOD_SWITCHER (widget));
-  else
-    koers_period_switcher_previous (KOERS_PERIOD_SWITCHER (widget));
+  koers_period_switcher_next (KOERS_PERIOD_SWITCHER (widget));
 }
 
 static void
@@ -229,8 +233,8 @@ koers_period_switcher_class_init (KoersPeriodSwitcherClass *klass)
   koers_template_init_class (widget_class, "window/koers-period-switcher.ui", 0,
                              KOERS_TEMPLATE_TABLE (template_children), KOERS_TEMPLATE_TABLE (template_callbacks));
 
-  gtk_widget_class_install_action (widget_class, "switcher.previous", NULL, step_action_cb);
-  gtk_widget_class_install_action (widget_class, "switcher.next", NULL, step_action_cb);
+  gtk_widget_class_install_action (widget_class, "switcher.previous", NULL, previous_action_cb);
+  gtk_widget_class_install_action (widget_class, "switcher.next", NULL, next_action_cb);
   gtk_widget_class_install_action (widget_class, "switcher.current", NULL, current_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
