@@ -127,6 +127,32 @@ typedef struct
 #define PG_DB(db) ((PgDb *) (db))
 #define PG_STMT(stmt) ((PgStmt *) (stmt))
 
+/* The SQLSTATEs the store tells apart; an exact state goes before its class. */
+typedef struct
+{
+  const char *state;
+  int         code;
+} SqlstateCode;
+
+static const SqlstateCode exact_codes[] = {
+  { "23505", KOERS_DB_CONSTRAINT_UNIQUE },
+  { "23503", KOERS_DB_CONSTRAINT_FOREIGNKEY },
+  { "40001", KOERS_DB_BUSY },
+  { "40P01", KOERS_DB_BUSY },
+  { "55P03", KOERS_DB_BUSY },
+  { "42501", KOERS_DB_PERM },
+  { "53100", KOERS_DB_FULL },
+  { "53200", KOERS_DB_NOMEM },
+};
+
+/* The classes (and a class with the next character) of the other states. */
+static const SqlstateCode class_codes[] = {
+  { "23", KOERS_DB_CONSTRAINT },
+  { "28", KOERS_DB_AUTH },
+  { "08", KOERS_DB_CONNECTION },
+  { "57P", KOERS_DB_CONNECTION },
+};
+
 /* PostgreSQL's SQLSTATE (a class of two characters and three more) as
  * the result code the store knows. */
 static int
@@ -134,24 +160,12 @@ map_sqlstate (const char *state)
 {
   if (state == NULL)
     return KOERS_DB_CONNECTION;
-  if (g_str_equal (state, "23505"))
-    return KOERS_DB_CONSTRAINT_UNIQUE;
-  if (g_str_equal (state, "23503"))
-    return KOERS_DB_CONSTRAINT_FOREIGNKEY;
-  if (g_str_has_prefix (state, "23"))
-    return KOERS_DB_CONSTRAINT;
-  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") || g_str_equal (state, "55P03"))
-    return KOERS_DB_BUSY;
-  if (g_str_equal (state, "42501"))
-    return KOERS_DB_PERM;
-  if (g_str_has_prefix (state, "28"))
-    return KOERS_DB_AUTH;
-  if (g_str_equal (state, "53100"))
-    return KOERS_DB_FULL;
-  if (g_str_equal (state, "53200"))
-    return KOERS_DB_NOMEM;
-  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
-    return KOERS_DB_CONNECTION;
+  for (gsize i = 0; i < G_N_ELEMENTS (exact_codes); i++)
+    if (g_str_equal (state, exact_codes[i].state))
+      return exact_codes[i].code;
+  for (gsize i = 0; i < G_N_ELEMENTS (class_codes); i++)
+    if (g_str_has_prefix (state, class_codes[i].state))
+      return class_codes[i].code;
   return KOERS_DB_ERROR;
 }
 
