@@ -358,8 +358,7 @@ make_request_row (KoersCapacityPage *self,
   subtitle = g_strdup_printf ("%s · %s%s%s · %s%s%s", department != NULL ? koers_department_get_name (department) : "",
                               asked, *reason != '\0' ? " · " : "", reason, state,
                               note != NULL && *note != '\0' ? ": " : "", note != NULL ? note : "");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), koers_objective_get_title (objective));
+  koers_form_set_plain_title (row, koers_objective_get_title (objective));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   for (int approve = 1; approve >= 0; approve--)

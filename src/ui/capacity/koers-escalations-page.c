@@ -146,8 +146,7 @@ make_row (KoersEscalationsPage *self,
                                 koers_escalation_get_help (escalation),
                                 koers_escalation_get_raised_by (escalation), raised);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  koers_form_set_plain_title (row, title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (!koers_escalation_get_resolved (escalation))

@@ -6,6 +6,7 @@
 #include "core/koers-property.h"
 #include "koers-csv-import-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
@@ -48,8 +49,7 @@ add_preview_row (KoersCsvImportDialog *self,
   GtkWidget *row = adw_action_row_new ();
 
   /* The file's text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  koers_form_set_plain_title (row, text);
   if (style != NULL)
     gtk_widget_add_css_class (row, style);
   adw_preferences_group_add (self->preview_group, row);
@@ -152,8 +152,7 @@ add_column_rows (KoersCsvImportDialog *self)
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
       const char  *header = koers_csv_import_get_header (self->import, i);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header);
+      koers_form_set_plain_title (row, header);
       adw_combo_row_set_model (row, G_LIST_MODEL (fields));
       adw_combo_row_set_selected (row, koers_csv_import_get_field (self->import, i));
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));

@@ -6,6 +6,7 @@
 #include "core/koers-property.h"
 #include "koers-import-dialog.h"
 #include "widgets/koers-a11y.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
@@ -98,8 +99,7 @@ add_row (KoersImportDialog   *self,
   GtkWidget *row = adw_action_row_new ();
 
   /* Conflicts quote titles from the file: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  koers_form_set_plain_title (row, title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);

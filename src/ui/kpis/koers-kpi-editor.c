@@ -17,6 +17,7 @@
 #include "widgets/koers-widget-properties.h"
 #include "widgets/koers-deleting.h"
 #include "widgets/koers-editor-windows.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-toasts.h"
 
 /* The kinds a KPI is measured in, in enum order (a milestone is not a
@@ -423,8 +424,7 @@ create_value_row_cb (gpointer item,
   title = g_strdup_printf (_ ("%1$s — %2$s"), figure, koers_kpi_status_get_label (status));
 
   /* The note is user text. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  koers_form_set_plain_title (row, title);
   if (note != NULL && *note != '\0')
     {
       g_autofree char *isolated = koers_text_isolate (note);

@@ -169,8 +169,7 @@ create_finding_row (KoersQualityPage    *self,
   GtkWidget           *label;
 
   /* Titles people typed are not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  koers_form_set_plain_title (row, message);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   if (dismissed)
     gtk_widget_add_css_class (row, "dim-label");

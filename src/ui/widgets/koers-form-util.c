@@ -233,8 +233,7 @@ koers_form_add_department_check (AdwPreferencesGroup *group,
   GtkWidget       *check = gtk_check_button_new ();
 
   /* Names are what people typed: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  koers_form_set_plain_title (row, name);
   if (parent != NULL)
     {
       /* Translators: the subtitle of a team's row; %s is its department. */
@@ -297,6 +296,14 @@ koers_form_set_margins (GtkWidget *widget,
   gtk_widget_set_margin_bottom (widget, vertical);
   gtk_widget_set_margin_start (widget, horizontal);
   gtk_widget_set_margin_end (widget, horizontal);
+}
+
+void
+koers_form_set_plain_title (gpointer    row,
+                            const char *text)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
 }
 
 gboolean

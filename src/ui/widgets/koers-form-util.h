@@ -83,6 +83,10 @@ GtkWidget *koers_form_new_text_label (const char *text,
 void koers_form_set_margins (GtkWidget *widget,
                              int        vertical,
                              int        horizontal);
+/* Sets row's (an AdwPreferencesRow) title to text shown as it is, never
+ * as markup: titles people typed or read from a file. */
+void koers_form_set_plain_title (gpointer    row,
+                                 const char *text);
 /* Whether any of checks (GtkCheckButton) is active. */
 gboolean koers_form_any_check_active (GPtrArray *checks);
 /* A modal save chooser for parent with one filter, proposing name in
