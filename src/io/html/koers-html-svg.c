@@ -104,18 +104,18 @@ run_pass (KoersReportLayout *layout,
           gconstpointer      item)
 {
   layout->surface = surface;
-  layout->cr = surface != NULL ? cairo_create (surface) : NULL;
+  layout->cairo = surface != NULL ? cairo_create (surface) : NULL;
   layout->drawing = surface != NULL;
   layout->pass = surface != NULL ? 1 : 0;
   layout->endless = TRUE;
   layout->page_open = TRUE;
   layout->y = 0.0;
-  if (layout->cr != NULL)
-    cairo_translate (layout->cr, CHART_PAD - KOERS_REPORT_MARGIN_X, CHART_PAD);
+  if (layout->cairo != NULL)
+    cairo_translate (layout->cairo, CHART_PAD - KOERS_REPORT_MARGIN_X, CHART_PAD);
 
   draw (layout, item, w);
 
-  g_clear_pointer (&layout->cr, cairo_destroy);
+  koers_report_layout_release_cairo (layout);
   layout->surface = NULL;
   layout->drawing = FALSE;
 }

@@ -28,7 +28,7 @@ dashed_vline (KoersReportLayout      *layout,
               const KoersReportColor *color)
 {
   static const double dashes[] = { 2.0, 2.0 };
-  cairo_t            *cr = layout->cr;
+  cairo_t            *cr = koers_report_layout_get_cairo (layout);
 
   if (!layout->drawing)
     return;
@@ -269,8 +269,8 @@ koers_report_chart_begin_plot (KoersReportLayout *layout,
                                double             w,
                                double             h)
 {
-  cairo_save (layout->cr);
-  koers_report_clip_whole_points (layout->cr, x - 3, y - 3, x + w + 3, y + h + 3);
+  cairo_save (koers_report_layout_get_cairo (layout));
+  koers_report_clip_whole_points (koers_report_layout_get_cairo (layout), x - 3, y - 3, x + w + 3, y + h + 3);
   koers_report_layout_hline (layout, x, x + w, y + h, 0.6, &koers_report_rule);
 }
 
@@ -339,7 +339,7 @@ draw_plot (KoersReportLayout *layout,
   const KoersReportObjective *objective = kr->objective;
   const KoersPeriod          *period = objective->has_period ? &objective->period : &layout->data->period;
   const KoersReportColor     *line_color = koers_report_status_color (kr->status);
-  cairo_t                    *cr = layout->cr;
+  cairo_t                    *cr = koers_report_layout_get_cairo (layout);
   int                         n_days = koers_date_days_between (&period->start, &period->end);
   double                      lo = MIN (kr->start, kr->target);
   double                      hi = MAX (kr->start, kr->target);
@@ -731,7 +731,7 @@ koers_report_chart_legend (KoersReportLayout *layout,
 
       h = koers_report_text_height (text);
       if (layout->drawing)
-        draw_legend_sample (layout->cr, item->sample, x, layout->y, h);
+        draw_legend_sample (koers_report_layout_get_cairo (layout), item->sample, x, layout->y, h);
       koers_report_layout_draw_text (layout, text, x + 18, layout->y, &koers_report_muted);
       x += 18 + koers_report_text_width (text) + 16;
     }

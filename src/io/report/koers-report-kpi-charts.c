@@ -75,7 +75,7 @@ draw_plot (KoersReportLayout *layout,
   const KoersPeriod      *period = &layout->data->period;
   const KoersReportColor *line_color = koers_report_kpi_color (kpi->status);
   int                     n_days = koers_date_days_between (&period->start, &period->end);
-  cairo_t                *cr = layout->cr;
+  cairo_t                *cr = koers_report_layout_get_cairo (layout);
   double                  lo = MIN (kpi->healthy, kpi->attention);
   double                  hi = MAX (kpi->healthy, kpi->attention);
   gboolean                first = TRUE;

@@ -104,6 +104,7 @@ koers_report_layout_new (const KoersReportData *data)
   self->data = data;
   self->lang = data->language;
   self->text_cache = g_hash_table_new_full (text_key_hash, text_key_equal, g_free, g_object_unref);
+  self->glyphs = koers_report_glyphs_new ();
 
   /* The map a command warmed while it opened the database, else this
    * thread's own (a Pango font map serves one thread at a time). */
@@ -146,10 +147,26 @@ koers_report_layout_free (KoersReportLayout *self)
   g_clear_object (&self->pango);
   g_clear_pointer (&self->no_hyphens, pango_attr_list_unref);
   g_clear_pointer (&self->text_cache, g_hash_table_unref);
+  g_clear_pointer (&self->glyphs, koers_report_glyphs_free);
   g_clear_object (&self->font_map);
   g_free (self->header_text);
   g_free (self->footer_text);
   g_free (self);
+}
+
+cairo_t *
+koers_report_layout_get_cairo (KoersReportLayout *self)
+{
+  if (self->cairo != NULL)
+    koers_report_glyphs_flush (self->glyphs, self->cairo);
+  return self->cairo;
+}
+
+void
+koers_report_layout_release_cairo (KoersReportLayout *self)
+{
+  koers_report_layout_get_cairo (self);
+  g_clear_pointer (&self->cairo, cairo_destroy);
 }
 
 void
@@ -158,7 +175,13 @@ koers_report_layout_begin_pass (KoersReportLayout *self,
                                 int                n_pages)
 {
   self->surface = surface;
-  self->cr = surface != NULL ? cairo_create (surface) : NULL;
+  if (surface != NULL && cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_PDF)
+    {
+      self->press = koers_report_press_new (surface, KOERS_REPORT_PAGE_WIDTH, KOERS_REPORT_PAGE_HEIGHT);
+      self->cairo = cairo_reference (koers_report_press_get_page (self->press));
+    }
+  else
+    self->cairo = surface != NULL ? cairo_create (surface) : NULL;
   self->drawing = surface != NULL;
   self->only_page = 0;
   self->pass = surface != NULL ? 1 : 0;
@@ -178,7 +201,7 @@ koers_report_layout_begin_page_pass (KoersReportLayout *self,
                                      int                page)
 {
   koers_report_layout_begin_pass (self, NULL, n_pages);
-  self->cr = cairo_reference (cr);
+  self->cairo = cairo_reference (cr);
   self->only_page = page;
   self->pass = 1;
 }
@@ -188,7 +211,9 @@ koers_report_layout_end_pass (KoersReportLayout *self)
 {
   if (self->page_open)
     koers_report_layout_finish_page (self);
-  g_clear_pointer (&self->cr, cairo_destroy);
+  koers_report_layout_release_cairo (self);
+  if (self->press != NULL)
+    koers_report_press_finish (g_steal_pointer (&self->press));
   self->surface = NULL;
 }
 
@@ -337,6 +362,23 @@ set_color (cairo_t                *cr,
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
 }
 
+/* What a link open on a press covers: the union of what is drawn in it. */
+static void
+note_drawn (KoersReportLayout *self,
+            double             x,
+            double             y,
+            double             w,
+            double             h)
+{
+  if (!self->link_open || self->press == NULL)
+    return;
+
+  self->link_x1 = MIN (self->link_x1, x);
+  self->link_y1 = MIN (self->link_y1, y);
+  self->link_x2 = MAX (self->link_x2, x + w);
+  self->link_y2 = MAX (self->link_y2, y + h);
+}
+
 void
 koers_report_layout_draw_text (KoersReportLayout      *self,
                                PangoLayout            *layout,
@@ -347,9 +389,15 @@ koers_report_layout_draw_text (KoersReportLayout      *self,
   if (!self->drawing)
     return;
 
-  set_color (self->cr, color);
-  cairo_move_to (self->cr, x, y);
-  pango_cairo_show_layout (self->cr, layout);
+  koers_report_glyphs_add_layout (self->glyphs, self->cairo, layout, x, y, color);
+  if (self->link_open && self->press != NULL)
+    {
+      PangoRectangle ink;
+
+      pango_layout_get_extents (layout, &ink, NULL);
+      note_drawn (self, x + (double) ink.x / PANGO_SCALE, y + (double) ink.y / PANGO_SCALE,
+                  (double) ink.width / PANGO_SCALE, (double) ink.height / PANGO_SCALE);
+    }
 }
 
 static void
@@ -426,7 +474,8 @@ void
 koers_report_layout_new_page (KoersReportLayout *self,
                               gboolean           with_header)
 {
-  double top = with_header ? KOERS_REPORT_BODY_TOP : KOERS_REPORT_MARGIN_TOP;
+  double   top = with_header ? KOERS_REPORT_BODY_TOP : KOERS_REPORT_MARGIN_TOP;
+  cairo_t *cr;
 
   if (self->page_open)
     koers_report_layout_finish_page (self);
@@ -445,17 +494,19 @@ koers_report_layout_new_page (KoersReportLayout *self,
    * first makes that union one rectangle for the rest of the page,
    * instead of a region of hundreds of small ones merged at every
    * operation. */
-  cairo_save (self->cr);
-  cairo_set_source_rgb (self->cr, 1.0, 1.0, 1.0);
-  cairo_paint (self->cr);
-  cairo_restore (self->cr);
+  cairo_save (self->cairo);
+  cairo_set_source_rgb (self->cairo, 1.0, 1.0, 1.0);
+  cairo_paint (self->cairo);
+  cairo_restore (self->cairo);
 
+  /* Nothing waits to be drawn yet on a new page. */
   if (with_header)
     draw_header (self);
 
   /* Whatever a bug might draw, it stays inside the body. */
-  cairo_save (self->cr);
-  koers_report_clip_whole_points (self->cr, KOERS_REPORT_MARGIN_X, top,
+  cr = koers_report_layout_get_cairo (self);
+  cairo_save (cr);
+  koers_report_clip_whole_points (cr, KOERS_REPORT_MARGIN_X, top,
                                   KOERS_REPORT_MARGIN_X + KOERS_REPORT_CONTENT_WIDTH, KOERS_REPORT_BODY_BOTTOM);
 }
 
@@ -469,11 +520,17 @@ koers_report_layout_finish_page (KoersReportLayout *self)
   if (!self->drawing)
     return;
 
-  cairo_restore (self->cr);
+  cairo_restore (koers_report_layout_get_cairo (self));
   draw_footer (self);
   /* A printed page is shown by the print operation. */
-  if (self->surface != NULL)
-    cairo_show_page (self->cr);
+  if (self->press != NULL)
+    {
+      koers_report_layout_release_cairo (self);
+      koers_report_press_next_page (self->press);
+      self->cairo = cairo_reference (koers_report_press_get_page (self->press));
+    }
+  else if (self->surface != NULL)
+    cairo_show_page (koers_report_layout_get_cairo (self));
 }
 
 void
@@ -585,11 +642,9 @@ koers_report_layout_paragraph (KoersReportLayout      *self,
 
       if (self->drawing)
         {
-          set_color (self->cr, color);
-          cairo_move_to (self->cr,
-                         KOERS_REPORT_MARGIN_X + indent + (double) logical.x / PANGO_SCALE,
-                         self->y + baseline - consumed);
-          pango_cairo_show_layout_line (self->cr, line);
+          koers_report_glyphs_add_line (self->glyphs, self->cairo, line,
+                                        KOERS_REPORT_MARGIN_X + indent + (double) logical.x / PANGO_SCALE,
+                                        self->y + baseline - consumed, color);
         }
     }
   while (pango_layout_iter_next_line (iter));
@@ -629,13 +684,18 @@ koers_report_layout_fill_rect (KoersReportLayout      *self,
                                double                  h,
                                const KoersReportColor *color)
 {
+  cairo_t *cr;
+
   if (!self->drawing || w <= 0 || h <= 0)
     return;
 
-  set_color (self->cr, color);
-  cairo_new_path (self->cr);
-  cairo_rectangle (self->cr, x, y, w, h);
-  cairo_fill (self->cr);
+  note_drawn (self, x, y, w, h);
+
+  cr = koers_report_layout_get_cairo (self);
+  set_color (cr, color);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
 }
 
 void
@@ -719,11 +779,16 @@ koers_report_layout_fill_rounded (KoersReportLayout      *self,
                                   double                  radius,
                                   const KoersReportColor *color)
 {
+  cairo_t *cr;
+
   if (!self->drawing || w <= 0 || h <= 0)
     return;
 
-  set_color (self->cr, color);
-  koers_report_fill_rounded_on (self->cr, x, y, w, h, radius);
+  note_drawn (self, x, y, w, h);
+
+  cr = koers_report_layout_get_cairo (self);
+  set_color (cr, color);
+  koers_report_fill_rounded_on (cr, x, y, w, h, radius);
 }
 
 void
@@ -734,15 +799,18 @@ koers_report_layout_hline (KoersReportLayout      *self,
                            double                  width,
                            const KoersReportColor *color)
 {
+  cairo_t *cr;
+
   if (!self->drawing)
     return;
 
   /* A thin filled rectangle, not a stroked line: the same mark, but the
    * PDF then needs no stroke style (width, caps, joins, dashes) written
    * again after every clip, which cost more than the rule itself. */
-  set_color (self->cr, color);
-  cairo_rectangle (self->cr, x1, y - width / 2, x2 - x1, width);
-  cairo_fill (self->cr);
+  cr = koers_report_layout_get_cairo (self);
+  set_color (cr, color);
+  cairo_rectangle (cr, x1, y - width / 2, x2 - x1, width);
+  cairo_fill (cr);
 }
 
 void
@@ -752,12 +820,13 @@ koers_report_layout_status_symbol (KoersReportLayout *self,
                                    double             cy,
                                    double             size)
 {
-  cairo_t *cr = self->cr;
+  cairo_t *cr = koers_report_layout_get_cairo (self);
   double   r = size / 2;
 
   if (!self->drawing)
     return;
 
+  note_drawn (self, cx - r, cy - r, size, size);
   cairo_save (cr);
   /* A text drawn before leaves a current point an arc would join. */
   cairo_new_path (cr);
@@ -868,8 +937,12 @@ koers_report_layout_progress_bar (KoersReportLayout      *self,
                                   double                  fraction,
                                   const KoersReportColor *color)
 {
+  cairo_t *cr;
+
   if (!self->drawing)
     return;
+
+  note_drawn (self, x, y, w, h);
 
   if (isnan (fraction))
     fraction = 0.0;
@@ -880,15 +953,17 @@ koers_report_layout_progress_bar (KoersReportLayout      *self,
     return;
   if (w <= h)
     {
-      cairo_save (self->cr);
-      cairo_rectangle (self->cr, x, y, w * fraction, h);
-      cairo_clip (self->cr);
+      cr = koers_report_layout_get_cairo (self);
+      cairo_save (cr);
+      cairo_rectangle (cr, x, y, w * fraction, h);
+      cairo_clip (cr);
       koers_report_layout_fill_rounded (self, x, y, w, h, h / 2, color);
-      cairo_restore (self->cr);
+      cairo_restore (cr);
       return;
     }
-  set_color (self->cr, color);
-  fill_bar_part (self->cr, x, y, w, h, x + w * fraction);
+  cr = koers_report_layout_get_cairo (self);
+  set_color (cr, color);
+  fill_bar_part (cr, x, y, w, h, x + w * fraction);
 }
 
 void
@@ -904,9 +979,16 @@ koers_report_layout_begin_link (KoersReportLayout *self,
 
   g_return_if_fail (!self->link_open);
 
-  attributes = g_strdup_printf ("dest='%s'", dest);
-  cairo_tag_begin (self->cr, CAIRO_TAG_LINK, attributes);
   self->link_open = TRUE;
+  if (self->press != NULL)
+    {
+      self->link_dest = g_strdup (dest);
+      self->link_x1 = self->link_y1 = G_MAXDOUBLE;
+      self->link_x2 = self->link_y2 = -G_MAXDOUBLE;
+      return;
+    }
+  attributes = g_strdup_printf ("dest='%s'", dest);
+  cairo_tag_begin (koers_report_layout_get_cairo (self), CAIRO_TAG_LINK, attributes);
 }
 
 void
@@ -915,8 +997,26 @@ koers_report_layout_end_link (KoersReportLayout *self)
   if (!self->link_open)
     return;
 
-  cairo_tag_end (self->cr, CAIRO_TAG_LINK);
   self->link_open = FALSE;
+  if (self->press != NULL)
+    {
+      char numbers[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Cairo reads the numbers with a decimal point, whatever the locale. */
+      if (self->link_x2 > self->link_x1 && self->link_y2 > self->link_y1)
+        {
+          g_autofree char *attributes = g_strdup_printf (
+            "rect=[%s %s %s %s] dest='%s'", g_ascii_formatd (numbers[0], sizeof numbers[0], "%.2f", self->link_x1),
+            g_ascii_formatd (numbers[1], sizeof numbers[1], "%.2f", self->link_y1),
+            g_ascii_formatd (numbers[2], sizeof numbers[2], "%.2f", self->link_x2 - self->link_x1),
+            g_ascii_formatd (numbers[3], sizeof numbers[3], "%.2f", self->link_y2 - self->link_y1), self->link_dest);
+
+          koers_report_press_add_tag (self->press, CAIRO_TAG_LINK, attributes);
+        }
+      g_clear_pointer (&self->link_dest, g_free);
+      return;
+    }
+  cairo_tag_end (koers_report_layout_get_cairo (self), CAIRO_TAG_LINK);
 }
 
 void
@@ -925,6 +1025,7 @@ koers_report_layout_add_dest (KoersReportLayout *self,
                               double             y)
 {
   g_autofree char *attributes = NULL;
+  cairo_t         *cr;
 
   if (!self->drawing || self->surface == NULL)
     return;
@@ -932,8 +1033,14 @@ koers_report_layout_add_dest (KoersReportLayout *self,
   /* The C locale's decimal point: cairo parses these numbers. */
   attributes = g_strdup_printf ("name='%s' x=%d y=%d", name,
                                 (int) KOERS_REPORT_MARGIN_X, (int) MAX (y - 6.0, 0.0));
-  cairo_tag_begin (self->cr, CAIRO_TAG_DEST, attributes);
-  cairo_tag_end (self->cr, CAIRO_TAG_DEST);
+  if (self->press != NULL)
+    {
+      koers_report_press_add_tag (self->press, CAIRO_TAG_DEST, attributes);
+      return;
+    }
+  cr = koers_report_layout_get_cairo (self);
+  cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+  cairo_tag_end (cr, CAIRO_TAG_DEST);
 }
 
 int
@@ -943,12 +1050,14 @@ koers_report_layout_add_outline (KoersReportLayout *self,
                                  const char        *dest,
                                  gboolean           open)
 {
-  g_autofree char *attributes = NULL;
+  cairo_pdf_outline_flags_t flags = open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0;
+  g_autofree char          *attributes = NULL;
 
   if (!self->drawing || self->surface == NULL)
     return 0;
 
   attributes = g_strdup_printf ("dest='%s'", dest);
-  return cairo_pdf_surface_add_outline (self->surface, parent, title, attributes,
-                                        open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+  if (self->press != NULL)
+    return koers_report_press_add_outline (self->press, parent, title, attributes, flags);
+  return cairo_pdf_surface_add_outline (self->surface, parent, title, attributes, flags);
 }

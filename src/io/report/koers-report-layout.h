@@ -5,6 +5,8 @@
 #include <pango/pangocairo.h>
 
 #include "koers-report-data.h"
+#include "koers-report-glyphs.h"
+#include "koers-report-press.h"
 #include "koers-report-strings.h"
 
 G_BEGIN_DECLS
@@ -51,11 +53,6 @@ typedef enum
   N_KOERS_REPORT_FONTS
 } KoersReportFont;
 
-typedef struct
-{
-  double r, g, b;
-} KoersReportColor;
-
 extern const KoersReportColor koers_report_ink;
 extern const KoersReportColor koers_report_muted;
 extern const KoersReportColor koers_report_rule;
@@ -80,15 +77,24 @@ typedef struct
   PangoFontDescription  *fonts[N_KOERS_REPORT_FONTS];
   PangoAttrList         *no_hyphens;
 
-  cairo_surface_t *surface;   /* the PDF; NULL while measuring or printing */
-  cairo_t         *cr;        /* NULL while measuring */
-  gboolean         drawing;   /* on cr, on this page */
-  int              only_page; /* > 0: draw that page alone (printing) */
-  int              page;      /* the current page, from 1 */
-  int              n_pages;   /* known in the drawing pass */
-  gboolean         page_open;
-  gboolean         link_open;
-  double           y; /* the cursor, in points from the top */
+  cairo_surface_t *surface; /* the PDF; NULL while measuring or printing */
+  /* NULL while measuring.  Text waits in glyphs to be drawn with the next
+   * text in its font and colour: anything else is drawn on the cairo_t
+   * koers_report_layout_get_cairo() returns, which draws that text first. */
+  cairo_t           *cairo;
+  KoersReportGlyphs *glyphs;
+  /* Writing a PDF: its pages, written on a thread of their own. */
+  KoersReportPress *press;
+  gboolean          drawing;   /* on cr, on this page */
+  int               only_page; /* > 0: draw that page alone (printing) */
+  int               page;      /* the current page, from 1 */
+  int               n_pages;   /* known in the drawing pass */
+  gboolean          page_open;
+  gboolean          link_open;
+  /* With a press, the link's target and what was drawn in it so far. */
+  char  *link_dest;
+  double link_x1, link_y1, link_x2, link_y2;
+  double y; /* the cursor, in points from the top */
   /* One canvas without pages (the dashboard's SVG charts): ensure never
    * breaks a page there. */
   gboolean endless;
@@ -117,9 +123,13 @@ KoersReportLayout *koers_report_layout_new (const KoersReportData *data);
 void               koers_report_layout_free (KoersReportLayout *self);
 
 /* Starts a pass: surface NULL measures. */
-void koers_report_layout_begin_pass (KoersReportLayout *self,
-                                     cairo_surface_t   *surface,
-                                     int                n_pages);
+/* The cairo_t to draw on, once the text waiting for it is drawn (NULL
+ * while measuring); releasing it draws that text and lets it go. */
+cairo_t *koers_report_layout_get_cairo (KoersReportLayout *self);
+void     koers_report_layout_release_cairo (KoersReportLayout *self);
+void     koers_report_layout_begin_pass (KoersReportLayout *self,
+                                         cairo_surface_t   *surface,
+                                         int                n_pages);
 /* Starts a pass that draws page (from 1) alone into cr, in the report's
  * points (the caller scales cr), and lays out the rest without drawing:
  * how a page reaches a printer, drawn by the same code as the PDF. */

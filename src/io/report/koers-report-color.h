@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+G_BEGIN_DECLS
+
+/* A colour of the report, in Cairo's terms. */
+typedef struct
+{
+  double r, g, b;
+} KoersReportColor;
+
+G_END_DECLS
