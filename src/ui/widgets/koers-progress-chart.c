@@ -177,21 +177,12 @@ koers_progress_chart_set_key_result (KoersProgressChart *self,
   g_return_if_fail (KOERS_IS_PROGRESS_CHART (self));
   g_return_if_fail (kr == NULL || KOERS_IS_KEY_RESULT (kr));
 
-  if (self->kr == kr)
+  /* The key result's summary says when its check-ins changed, also an
+   * older one edited in place: no handler per check-in. */
+  if (!koers_widget_follow (self, &self->kr, kr, "notify", G_CALLBACK (data_changed_cb)))
     return;
-
-  koers_widget_unfollow (self, &self->kr);
-
   if (kr != NULL)
-    {
-      self->kr = g_object_ref (kr);
-      /* The key result's summary says when its check-ins changed, also an
-       * older one edited in place: no handler per check-in. */
-      g_signal_connect_object (kr, "notify", G_CALLBACK (data_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (kr, "checkins-changed", G_CALLBACK (data_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_swapped (kr, "checkins-changed", G_CALLBACK (data_changed_cb), self);
 
   data_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_RESULT]);
