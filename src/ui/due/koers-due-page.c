@@ -10,6 +10,7 @@
 #include "kpis/koers-kpi-update-dialog.h"
 #include "quality/koers-review-dialog.h"
 #include "store/koers-store-rhythm.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
@@ -113,14 +114,8 @@ checkin_clicked_cb (GtkButton *button,
       koers_kpi_update_dialog_present (GTK_WIDGET (self), self->store, koers_due_item_get_kpi (item));
       break;
     case KOERS_DUE_KIND_REVIEW:
-      {
-        GtkWidget *dialog = koers_review_dialog_new (self->store, koers_due_item_get_period (item), 0);
-        GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-        if (GTK_IS_WINDOW (root))
-          gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-        gtk_window_present (GTK_WINDOW (dialog));
-      }
+      koers_form_present (GTK_WINDOW (koers_review_dialog_new (self->store, koers_due_item_get_period (item), 0)),
+                          GTK_WIDGET (self));
       break;
     default:
       g_assert_not_reached ();
