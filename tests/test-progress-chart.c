@@ -264,6 +264,31 @@ test_summary (void)
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
+/* The properties read back what was set; without a period, "period" is
+ * NULL. */
+static void
+test_properties (void)
+{
+  g_autoptr (KoersKeyResult) kr = new_key_result (KOERS_METRIC_KIND_NUMBER, 0, 1200);
+  g_autoptr (GtkWidget) chart = g_object_ref_sink (koers_progress_chart_new_sparkline (kr, NULL));
+  g_autoptr (KoersKeyResult) read_kr = NULL;
+  g_autoptr (KoersPeriod) read_period = NULL;
+  KoersPeriod period;
+  gboolean    compact = FALSE;
+
+  g_object_get (chart, "key-result", &read_kr, "period", &read_period, "compact", &compact, NULL);
+  g_assert_true (read_kr == kr);
+  g_assert_null (read_period);
+  g_assert_true (compact);
+
+  koers_period_init_quarter (&period, 2026, 2);
+  g_object_set (chart, "period", &period, "key-result", NULL, NULL);
+  g_object_get (chart, "period", &read_period, NULL);
+  g_assert_nonnull (read_period);
+  g_assert_true (koers_period_equal (read_period, &period));
+  g_assert_null (koers_progress_chart_get_key_result (KOERS_PROGRESS_CHART (chart)));
+}
+
 /* On screen, in a window: drawn by GTK, without warnings, also when the
  * data changes while it is shown.  No timing is asserted. */
 static void
@@ -319,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/progress-chart/dark", test_dark);
   g_test_add_func ("/progress-chart/unusual", test_unusual);
   g_test_add_func ("/progress-chart/summary", test_summary);
+  g_test_add_func ("/progress-chart/properties", test_properties);
   g_test_add_func ("/progress-chart/in-window", test_in_window);
 
   return g_test_run ();

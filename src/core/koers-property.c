@@ -112,6 +112,8 @@ create_pspec (const KoersProperty *property)
                                 (int) property->default_value, flags);
     case KOERS_PROPERTY_OBJECT:
       return g_param_spec_object (name, NULL, NULL, property->type (), flags);
+    case KOERS_PROPERTY_BOXED:
+      return g_param_spec_boxed (name, NULL, NULL, property->type (), flags);
     case KOERS_PROPERTY_STRING:
       return g_param_spec_string (name, NULL, NULL, "", flags);
     case KOERS_PROPERTY_DATE:
@@ -163,6 +165,9 @@ get_property (GObject    *object,
       break;
     case KOERS_PROPERTY_OBJECT:
       g_value_set_object (value, *FIELD (object, property, GObject *));
+      break;
+    case KOERS_PROPERTY_BOXED:
+      g_value_set_boxed (value, FIELD (object, property, guint8));
       break;
     case KOERS_PROPERTY_STRING:
     case KOERS_PROPERTY_DATE:
@@ -226,6 +231,10 @@ store_entry (GObject             *object,
       break;
     case KOERS_PROPERTY_OBJECT:
       changed = g_set_object (FIELD (object, property, GObject *), g_value_get_object (value));
+      break;
+    case KOERS_PROPERTY_BOXED:
+      /* Its size and equality are the type's: the entry's set writes it. */
+      g_critical ("property '%s' is written only through its setter", property->name);
       break;
     case KOERS_PROPERTY_STRING:
       changed = koers_field_set_string (FIELD (object, property, char *),

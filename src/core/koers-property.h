@@ -23,6 +23,8 @@ typedef enum
   KOERS_PROPERTY_STRING, /* char *, never NULL: "" is unset */
   KOERS_PROPERTY_DATE,   /* char *, ISO 8601, NULL when unset */
   KOERS_PROPERTY_OBJECT, /* a reference to an object of type */
+  KOERS_PROPERTY_BOXED,  /* a value of the boxed type, held in the field itself (its
+                          * address is read); written only through the entry's set */
 } KoersPropertyKind;
 
 typedef struct _KoersProperty KoersProperty;

@@ -187,12 +187,10 @@ koers_quality_print_report (const KoersQualityInput *input,
 {
   KoersQualityInput all;
   g_autoptr (GListModel) findings = NULL;
-  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = {
-    0,
-  };
-  guint  n_dismissed = 0;
-  guint  n_items;
-  Places places;
+  KoersQualityCounts counts;
+  guint              n_dismissed;
+  guint              n_items;
+  Places             places;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (input->period != NULL, FALSE);
@@ -203,22 +201,14 @@ koers_quality_print_report (const KoersQualityInput *input,
   all.include_dismissed = TRUE;
   findings = koers_quality_check (&all);
   n_items = g_list_model_get_n_items (findings);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
-
-      if (koers_quality_finding_get_dismissed (finding))
-        n_dismissed++;
-      else
-        counts[koers_quality_finding_get_severity (finding)]++;
-    }
+  counts = koers_quality_count (findings);
+  n_dismissed = counts.n_dismissed;
 
   {
     g_autofree char *period = koers_format_period (lang, input->period);
-    g_autofree char *errors = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_ERROR]);
-    g_autofree char *warnings = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_WARNING]);
-    g_autofree char *infos = g_strdup_printf ("%u", counts[KOERS_QUALITY_SEVERITY_INFO]);
+    g_autofree char *errors = g_strdup_printf ("%u", counts.by_severity[KOERS_QUALITY_SEVERITY_ERROR]);
+    g_autofree char *warnings = g_strdup_printf ("%u", counts.by_severity[KOERS_QUALITY_SEVERITY_WARNING]);
+    g_autofree char *infos = g_strdup_printf ("%u", counts.by_severity[KOERS_QUALITY_SEVERITY_INFO]);
     const char      *pairs[] = {
            "period", period, "errors", errors, "warnings", warnings, "infos", infos, NULL
     };
@@ -271,5 +261,5 @@ koers_quality_print_report (const KoersQualityInput *input,
   g_hash_table_unref (places.departments);
   g_hash_table_unref (places.objectives);
 
-  return counts[KOERS_QUALITY_SEVERITY_ERROR] > 0;
+  return counts.by_severity[KOERS_QUALITY_SEVERITY_ERROR] > 0;
 }

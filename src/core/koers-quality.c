@@ -768,6 +768,28 @@ koers_quality_input_init (KoersQualityInput *input,
   input->period = period;
 }
 
+KoersQualityCounts
+koers_quality_count (GListModel *findings)
+{
+  KoersQualityCounts counts = {
+    { 0 },
+  };
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (findings), counts);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (findings, i);
+
+      if (koers_quality_finding_get_dismissed (finding))
+        counts.n_dismissed++;
+      else
+        counts.by_severity[koers_quality_finding_get_severity (finding)]++;
+    }
+
+  return counts;
+}
+
 GListModel *
 koers_quality_check (const KoersQualityInput *input)
 {

@@ -72,6 +72,17 @@ gboolean koers_quality_input_asks_for (const KoersQualityInput *input,
  * department findings come before their objectives'. */
 GListModel *koers_quality_check (const KoersQualityInput *input);
 
+/* How many findings a check gave: those open by severity, and those
+ * dismissed. */
+typedef struct
+{
+  guint by_severity[KOERS_QUALITY_SEVERITY_ERROR + 1];
+  guint n_dismissed;
+} KoersQualityCounts;
+
+/* The counts of findings, a GListModel of KoersQualityFinding. */
+KoersQualityCounts koers_quality_count (GListModel *findings);
+
 /* A set for KoersQualityInput.dismissed (keys are g_free'd). */
 GHashTable *koers_quality_dismissed_new (void);
 

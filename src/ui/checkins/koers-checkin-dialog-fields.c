@@ -203,6 +203,22 @@ koers_checkin_dialog_validate (KoersCheckinDialog *self)
 }
 
 void
+koers_checkin_dialog_format_range (KoersLanguage   lang,
+                                   KoersKeyResult *kr,
+                                   gboolean        unit_on_target,
+                                   char          **start,
+                                   char          **target)
+{
+  KoersMetricKind kind = koers_key_result_get_metric_kind (kr);
+  const char     *unit = koers_key_result_get_unit (kr);
+  const char     *bare_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
+
+  *start = koers_format_metric (lang, kind, bare_unit, koers_key_result_get_start_value (kr));
+  *target = koers_format_metric (lang, kind, unit_on_target ? unit : bare_unit,
+                                 koers_key_result_get_target_value (kr));
+}
+
+void
 koers_checkin_dialog_fill_header (KoersCheckinDialog *self)
 {
   KoersLanguage    lang = koers_format_get_language ();
@@ -220,13 +236,11 @@ koers_checkin_dialog_fill_header (KoersCheckinDialog *self)
     targets = g_strdup (_ ("Milestone"));
   else
     {
-      /* A plain unit ("leads") once, after the target, as in the row. */
-      const char      *start_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
-      g_autofree char *start = koers_format_metric (lang, kind, start_unit,
-                                                    koers_key_result_get_start_value (self->kr));
-      g_autofree char *target = koers_format_metric (lang, kind, unit,
-                                                     koers_key_result_get_target_value (self->kr));
+      g_autofree char *start = NULL;
+      g_autofree char *target = NULL;
 
+      /* A plain unit ("leads") once, after the target, as in the row. */
+      koers_checkin_dialog_format_range (lang, self->kr, TRUE, &start, &target);
       /* Translators: "Start 600 · target 1,200 leads". */
       targets = g_strdup_printf (_ ("Start %1$s · target %2$s"), start, target);
     }

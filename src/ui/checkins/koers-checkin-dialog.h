@@ -38,6 +38,16 @@ gboolean koers_checkin_dialog_get_can_save (KoersCheckinDialog *self);
 gboolean koers_checkin_dialog_save (KoersCheckinDialog *self,
                                     GError            **error);
 
+/* kr's start and target values as the dialog's header and the history's
+ * show them (transfer full, both): a plain number's unit ("leads") after
+ * the target alone when unit_on_target, else after neither; any other
+ * kind's unit after both. */
+void koers_checkin_dialog_format_range (KoersLanguage   lang,
+                                        KoersKeyResult *kr,
+                                        gboolean        unit_on_target,
+                                        char          **start,
+                                        char          **target);
+
 /* Loads checkin.css (the dialog's and the history's rules) into the
  * display, once. */
 void koers_checkin_dialog_ensure_style (void);

@@ -35,9 +35,8 @@ struct _KoersExportDataDialog
   GtkWindow            *window; /* weak: the toast goes there */
   KoersStore           *store;
   KoersExportDataFormat format;
-  KoersPeriod           period;      /* the window's */
-  GPtrArray            *checks;      /* GtkCheckButton per department row */
-  GPtrArray            *departments; /* KoersDepartment of each check */
+  KoersPeriod           period; /* the window's */
+  KoersDepartmentChecks departments;
   GtkFileChooserNative *chooser;
 
   AdwWindowTitle      *window_title;
@@ -67,7 +66,7 @@ static void
 options_changed_cb (KoersExportDataDialog *self)
 {
   gtk_widget_set_sensitive (self->export_button,
-                            koers_export_data_dialog_get_all_departments (self) || koers_form_any_check_active (self->checks));
+                            koers_export_data_dialog_get_all_departments (self) || koers_form_any_check_active (self->departments.checks));
 }
 
 static void
@@ -76,23 +75,6 @@ scope_changed_cb (KoersExportDataDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->departments_group),
                           !koers_export_data_dialog_get_all_departments (self));
   options_changed_cb (self);
-}
-
-static void
-add_department_rows (KoersExportDataDialog *self)
-{
-  GListModel *departments = koers_store_get_departments (self->store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
-    {
-      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
-      GtkWidget *check = koers_form_add_department_check (self->departments_group, self->store,
-                                                          dept, FALSE,
-                                                          G_CALLBACK (options_changed_cb), self);
-
-      g_ptr_array_add (self->checks, check);
-      g_ptr_array_add (self->departments, g_steal_pointer (&dept));
-    }
 }
 
 static void
@@ -200,8 +182,7 @@ koers_export_data_dialog_finalize (GObject *object)
   KoersExportDataDialog *self = KOERS_EXPORT_DATA_DIALOG (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->checks, g_ptr_array_unref);
-  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  koers_department_checks_clear (&self->departments);
 
   G_OBJECT_CLASS (koers_export_data_dialog_parent_class)->finalize (object);
 }
@@ -229,8 +210,7 @@ static void
 koers_export_data_dialog_init (KoersExportDataDialog *self)
 {
   koers_a11y_init_role (GTK_WIDGET (self));
-  self->checks = g_ptr_array_new ();
-  self->departments = g_ptr_array_new_with_free_func (g_object_unref);
+  koers_department_checks_init (&self->departments);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -257,14 +237,11 @@ koers_export_data_dialog_new (GtkWindow            *window,
   self->period = *period;
 
   setup_format (self);
-  add_department_rows (self);
-
   /* The department on screen is ticked, ready for "Chosen departments";
    * the export takes all of them until that is chosen. */
-  if (department != NULL && !koers_department_get_is_company (department))
-    for (guint i = 0; i < self->departments->len; i++)
-      if (g_ptr_array_index (self->departments, i) == department)
-        gtk_check_button_set_active (g_ptr_array_index (self->checks, i), TRUE);
+  koers_department_checks_fill (&self->departments, self->departments_group, self->store,
+                                department != NULL && !koers_department_get_is_company (department) ? department : NULL,
+                                G_CALLBACK (options_changed_cb), self);
 
   options_changed_cb (self);
 
@@ -306,9 +283,7 @@ koers_export_data_dialog_set_department_chosen (KoersExportDataDialog *self,
   g_return_if_fail (KOERS_IS_EXPORT_DATA_DIALOG (self));
   g_return_if_fail (KOERS_IS_DEPARTMENT (department));
 
-  for (guint i = 0; i < self->departments->len; i++)
-    if (koers_department_get_id (g_ptr_array_index (self->departments, i)) == koers_department_get_id (department))
-      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), chosen);
+  koers_department_checks_set_chosen (&self->departments, department, chosen);
 
   if (chosen)
     adw_combo_row_set_selected (self->scope_row, SCOPE_CHOSEN);
@@ -378,13 +353,10 @@ koers_export_data_dialog_export_to (KoersExportDataDialog *self,
     }
   if (!koers_export_data_dialog_get_all_departments (self))
     {
-      for (guint i = 0; i < self->checks->len; i++)
-        {
-          KoersDepartment *dept = g_ptr_array_index (self->departments, i);
+      g_autoptr (GPtrArray) chosen = koers_department_checks_list_chosen (&self->departments);
 
-          if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-            g_ptr_array_add (names, (gpointer) koers_department_get_name (dept));
-        }
+      for (guint i = 0; i < chosen->len; i++)
+        g_ptr_array_add (names, (gpointer) koers_department_get_name (g_ptr_array_index (chosen, i)));
       /* An empty list would take everything. */
       if (names->len == 0)
         {

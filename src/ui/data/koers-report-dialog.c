@@ -32,8 +32,7 @@ struct _KoersReportDialog
   KoersStore           *store;
   GArray               *periods; /* KoersPeriod, as the period row lists them */
   GtkStringList        *period_labels;
-  GPtrArray            *checks;    /* GtkCheckButton per department row */
-  GArray               *check_ids; /* gint64, the department of each check */
+  KoersDepartmentChecks departments;
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable; /* set while a report is written */
   GFile                *target;
@@ -76,7 +75,7 @@ static void
 update_sensitivity (KoersReportDialog *self)
 {
   gboolean busy = self->cancellable != NULL;
-  gboolean scope_ok = koers_report_dialog_get_whole_company (self) || koers_form_any_check_active (self->checks);
+  gboolean scope_ok = koers_report_dialog_get_whole_company (self) || koers_form_any_check_active (self->departments.checks);
 
   gtk_widget_set_sensitive (self->export_button, !busy && scope_ok);
 }
@@ -121,26 +120,6 @@ fill_periods (KoersReportDialog *self,
           koers_period_init_quarter (&period, y, quarter);
           add_period (self, &period);
         }
-    }
-}
-
-static void
-add_department_rows (KoersReportDialog *self,
-                     KoersDepartment   *selected)
-{
-  GListModel *departments = koers_store_get_departments (self->store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
-    {
-      g_autoptr (KoersDepartment) dept = g_list_model_get_item (departments, i);
-      gint64     id = koers_department_get_id (dept);
-      GtkWidget *check;
-
-      check = koers_form_add_department_check (self->departments_group, self->store, dept,
-                                               selected != NULL && koers_department_get_id (selected) == id,
-                                               G_CALLBACK (update_sensitivity), self);
-      g_ptr_array_add (self->checks, check);
-      g_array_append_val (self->check_ids, id);
     }
 }
 
@@ -336,8 +315,7 @@ koers_report_dialog_finalize (GObject *object)
   g_clear_object (&self->target);
   g_clear_object (&self->period_labels);
   g_clear_pointer (&self->periods, g_array_unref);
-  g_clear_pointer (&self->checks, g_ptr_array_unref);
-  g_clear_pointer (&self->check_ids, g_array_unref);
+  koers_department_checks_clear (&self->departments);
 
   G_OBJECT_CLASS (koers_report_dialog_parent_class)->finalize (object);
 }
@@ -370,8 +348,7 @@ koers_report_dialog_init (KoersReportDialog *self)
   koers_a11y_init_role (GTK_WIDGET (self));
   self->periods = g_array_new (FALSE, FALSE, sizeof (KoersPeriod));
   self->period_labels = gtk_string_list_new (NULL);
-  self->checks = g_ptr_array_new ();
-  self->check_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  koers_department_checks_init (&self->departments);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -399,7 +376,8 @@ koers_report_dialog_new (GtkWindow         *window,
 
   fill_periods (self, period->year > 0 ? period->year : g_date_get_year (&period->start));
   koers_report_dialog_set_period (self, period);
-  add_department_rows (self, department);
+  koers_department_checks_fill (&self->departments, self->departments_group, self->store, department,
+                                G_CALLBACK (update_sensitivity), self);
   update_sensitivity (self);
 
   return GTK_WIDGET (self);
@@ -483,15 +461,10 @@ koers_report_dialog_set_department_chosen (KoersReportDialog *self,
                                            KoersDepartment   *department,
                                            gboolean           chosen)
 {
-  gint64 id;
-
   g_return_if_fail (KOERS_IS_REPORT_DIALOG (self));
   g_return_if_fail (KOERS_IS_DEPARTMENT (department));
 
-  id = koers_department_get_id (department);
-  for (guint i = 0; i < self->check_ids->len; i++)
-    if (g_array_index (self->check_ids, gint64, i) == id)
-      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), chosen);
+  koers_department_checks_set_chosen (&self->departments, department, chosen);
 
   if (chosen)
     adw_combo_row_set_selected (self->scope_row, SCOPE_CHOSEN);
@@ -501,16 +474,20 @@ GArray *
 koers_report_dialog_get_department_ids (KoersReportDialog *self)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) chosen = NULL;
 
   g_return_val_if_fail (KOERS_IS_REPORT_DIALOG (self), ids);
 
   if (koers_report_dialog_get_whole_company (self))
     return ids;
 
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      g_array_append_val (ids, g_array_index (self->check_ids, gint64, i));
+  chosen = koers_department_checks_list_chosen (&self->departments);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      gint64 id = koers_department_get_id (g_ptr_array_index (chosen, i));
 
+      g_array_append_val (ids, id);
+    }
   return ids;
 }
 

@@ -5,10 +5,12 @@
 
 #include "checkins/koers-checkin-dialog.h"
 #include "core/koers-date.h"
+#include "core/koers-property.h"
 #include "koers-due-page.h"
 #include "kpis/koers-kpi-update-dialog.h"
 #include "quality/koers-review-dialog.h"
 #include "store/koers-store-rhythm.h"
+#include "widgets/koers-form-util.h"
 #include "widgets/koers-template.h"
 #include "widgets/koers-toasts.h"
 
@@ -112,14 +114,8 @@ checkin_clicked_cb (GtkButton *button,
       koers_kpi_update_dialog_present (GTK_WIDGET (self), self->store, koers_due_item_get_kpi (item));
       break;
     case KOERS_DUE_KIND_REVIEW:
-      {
-        GtkWidget *dialog = koers_review_dialog_new (self->store, koers_due_item_get_period (item), 0);
-        GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-        if (GTK_IS_WINDOW (root))
-          gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-        gtk_window_present (GTK_WINDOW (dialog));
-      }
+      koers_form_present (GTK_WINDOW (koers_review_dialog_new (self->store, koers_due_item_get_period (item), 0)),
+                          GTK_WIDGET (self));
       break;
     default:
       g_assert_not_reached ();
@@ -395,23 +391,17 @@ koers_due_page_get_n_due (KoersDuePage *self)
   return self->items != NULL ? self->items->len : 0;
 }
 
+/* The n-due property's value: the page counts its items. */
 static void
-koers_due_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+get_n_due (GObject *object,
+           GValue  *value)
 {
-  KoersDuePage *self = KOERS_DUE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_DUE:
-      g_value_set_uint (value, koers_due_page_get_n_due (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_value_set_uint (value, koers_due_page_get_n_due (KOERS_DUE_PAGE (object)));
 }
+
+static const KoersProperty property_table[] = {
+  { "n-due", KOERS_PROPERTY_UINT, 0, .read_only = TRUE, .get = get_n_due },
+};
 
 static void
 koers_due_page_map (GtkWidget *widget)
@@ -445,13 +435,10 @@ koers_due_page_class_init (KoersDuePageClass *klass)
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = koers_due_page_get_property;
   object_class->dispose = koers_due_page_dispose;
   widget_class->map = koers_due_page_map;
 
-  properties[PROP_N_DUE] = g_param_spec_uint ("n-due", NULL, NULL, 0, G_MAXUINT, 0,
-                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   koers_template_init_class (widget_class, "due/koers-due-page.ui", 0,
                              KOERS_TEMPLATE_TABLE (template_children), NULL, 0);

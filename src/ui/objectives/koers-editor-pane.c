@@ -685,17 +685,11 @@ koers_editor_pane_set_department (KoersEditorPane *self,
   g_return_if_fail (KOERS_IS_EDITOR_PANE (self));
   g_return_if_fail (department == NULL || KOERS_IS_DEPARTMENT (department));
 
-  if (self->department == department)
+  if (!koers_widget_follow (self, &self->department, department, "notify::name",
+                            G_CALLBACK (department_notify_cb)))
     return;
-
-  if (self->department != NULL)
-    g_signal_handlers_disconnect_by_data (self->department, self);
-  g_set_object (&self->department, department);
   if (department != NULL)
-    {
-      g_signal_connect_swapped (department, "notify::name", G_CALLBACK (department_notify_cb), self);
-      g_signal_connect_swapped (department, "notify::emoji", G_CALLBACK (department_notify_cb), self);
-    }
+    g_signal_connect_swapped (department, "notify::emoji", G_CALLBACK (department_notify_cb), self);
 
   koers_kpi_section_set_department (self->kpi_section, department);
   koers_archived_list_set_department (self->archived_list, department);

@@ -315,13 +315,11 @@ update_header (KoersKeyResultDetails *self)
     summary = g_strdup (current);
   else
     {
-      /* The unit once, with the current value: "start 600 · target 1,200". */
-      const char      *bare_unit = kind == KOERS_METRIC_KIND_NUMBER ? NULL : unit;
-      g_autofree char *start = koers_format_metric (lang, kind, bare_unit,
-                                                    koers_key_result_get_start_value (self->kr));
-      g_autofree char *target = koers_format_metric (lang, kind, bare_unit,
-                                                     koers_key_result_get_target_value (self->kr));
+      g_autofree char *start = NULL;
+      g_autofree char *target = NULL;
 
+      /* The unit once, with the current value: "start 600 · target 1,200". */
+      koers_checkin_dialog_format_range (lang, self->kr, FALSE, &start, &target);
       /* Translators: "Now 850 leads (42%) · start 600 · target 1,200". */
       summary = g_strdup_printf (_ ("Now %1$s (%2$s) · start %3$s · target %4$s"),
                                  current, percent, start, target);

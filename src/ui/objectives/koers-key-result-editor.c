@@ -458,9 +458,11 @@ koers_key_result_editor_constructed (GObject *object)
   g_return_if_fail (KOERS_IS_STORE (self->store));
   g_return_if_fail (KOERS_IS_KEY_RESULT (self->kr));
 
-  self->objective = koers_store_get_key_result_objective (self->store, self->kr);
+  koers_widget_follow_objective (self, &self->objective,
+                                 koers_store_get_key_result_objective (self->store, self->kr),
+                                 "notify::title", G_CALLBACK (update_window_title),
+                                 G_CALLBACK (update_move_actions));
   g_return_if_fail (KOERS_IS_OBJECTIVE (self->objective));
-  g_object_ref (self->objective);
   koers_editor_session_setup (&self->session, &editor_entity, GTK_WINDOW (self), self->store,
                               G_OBJECT (self->kr), self->toast_overlay);
 
@@ -483,9 +485,6 @@ koers_key_result_editor_constructed (GObject *object)
   g_signal_connect_swapped (self->no_due_button, "clicked", G_CALLBACK (no_due_clicked_cb), self);
   koers_editor_session_connect_delete (&self->session, self->delete_button);
   g_signal_connect_swapped (self->history_button, "clicked", G_CALLBACK (history_clicked_cb), self);
-  g_signal_connect_swapped (koers_objective_get_key_results (self->objective), "items-changed",
-                            G_CALLBACK (update_move_actions), self);
-  g_signal_connect_swapped (self->objective, "notify::title", G_CALLBACK (update_window_title), self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -496,15 +495,10 @@ koers_key_result_editor_dispose (GObject *object)
   KoersKeyResultEditor *self = KOERS_KEY_RESULT_EDITOR (object);
 
   koers_editor_session_dispose (&self->session);
-  if (self->objective != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->objective, self);
-      g_signal_handlers_disconnect_by_data (koers_objective_get_key_results (self->objective), self);
-    }
+  koers_widget_unfollow_objective (self, &self->objective);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_EDITOR, property_table,
                                    G_N_ELEMENTS (property_table));
   g_clear_pointer (&self->kpis, g_ptr_array_unref);
-  g_clear_object (&self->objective);
 
   G_OBJECT_CLASS (koers_key_result_editor_parent_class)->dispose (object);
 }

@@ -374,26 +374,11 @@ move_action_cb (GtkWidget  *widget,
 }
 
 static void
-disconnect (KoersKeyResultRow *self)
-{
-  if (self->kr != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->kr, self);
-    }
-  if (self->objective != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->objective, self);
-      g_signal_handlers_disconnect_by_data (koers_objective_get_key_results (self->objective),
-                                            self);
-    }
-}
-
-static void
 koers_key_result_row_dispose (GObject *object)
 {
   KoersKeyResultRow *self = KOERS_KEY_RESULT_ROW (object);
 
-  disconnect (self);
+  koers_widget_unfollow_objective (self, &self->objective);
   koers_widget_dispose_properties (GTK_WIDGET (self), KOERS_TYPE_KEY_RESULT_ROW, property_table,
                                    G_N_ELEMENTS (property_table));
 
@@ -477,22 +462,16 @@ koers_key_result_row_bind (KoersKeyResultRow *self,
   if (self->kr == kr && self->objective == objective)
     return;
 
-  disconnect (self);
-  g_set_object (&self->objective, objective);
-  g_set_object (&self->kr, kr);
+  koers_widget_follow_objective (self, &self->objective, objective, "notify",
+                                 G_CALLBACK (objective_notify_cb), G_CALLBACK (update_move_actions));
+  /* The summary's signal: rows never read a key result's whole list. */
+  if (koers_widget_follow (self, &self->kr, kr, "notify", G_CALLBACK (update_row)) && kr != NULL)
+    g_signal_connect_swapped (kr, "checkins-changed", G_CALLBACK (update_row), self);
   koers_progress_chart_set_key_result (KOERS_PROGRESS_CHART (self->sparkline), kr);
   update_sparkline_period (self);
 
   if (kr != NULL)
-    {
-      g_signal_connect_swapped (kr, "notify", G_CALLBACK (update_row), self);
-      /* The summary's signal: rows never read a key result's whole list. */
-      g_signal_connect_swapped (kr, "checkins-changed", G_CALLBACK (update_row), self);
-      g_signal_connect_swapped (objective, "notify", G_CALLBACK (objective_notify_cb), self);
-      g_signal_connect_swapped (koers_objective_get_key_results (objective), "items-changed",
-                                G_CALLBACK (update_move_actions), self);
-      update_row (self);
-    }
+    update_row (self);
 
   update_move_actions (self);
   /* A role on the company server may not write every department. */

@@ -16,6 +16,7 @@
 #include "widgets/koers-template.h"
 #include "widgets/koers-tooltip.h"
 #include "widgets/koers-widget-actions.h"
+#include "widgets/koers-widget-properties.h"
 #include "widgets/koers-wrap-box.h"
 
 /* The seed: at most five key results per objective. */
@@ -516,17 +517,10 @@ koers_objective_card_set_objective (KoersObjectiveCard *self,
   g_return_if_fail (KOERS_IS_OBJECTIVE_CARD (self));
   g_return_if_fail (objective == NULL || KOERS_IS_OBJECTIVE (objective));
 
-  if (self->objective == objective)
+  if (!koers_widget_follow_objective (self, &self->objective, objective, "notify",
+                                      G_CALLBACK (objective_notify_cb), G_CALLBACK (key_results_changed_cb)))
     return;
 
-  if (self->objective != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->objective, objective_notify_cb, self);
-      g_signal_handlers_disconnect_by_func (koers_objective_get_key_results (self->objective),
-                                            key_results_changed_cb, self);
-    }
-
-  g_set_object (&self->objective, objective);
   /* A recycled card may now be far from the view: its rows wait until
    * it comes near again. */
   if (self->lazy_rows)
@@ -534,9 +528,6 @@ koers_objective_card_set_objective (KoersObjectiveCard *self,
 
   if (objective != NULL)
     {
-      g_signal_connect_swapped (objective, "notify", G_CALLBACK (objective_notify_cb), self);
-      g_signal_connect_swapped (koers_objective_get_key_results (objective), "items-changed",
-                                G_CALLBACK (key_results_changed_cb), self);
       update_title (self);
       update_kind (self);
       update_state (self);

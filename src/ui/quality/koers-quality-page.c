@@ -290,12 +290,10 @@ refresh (KoersQualityPage *self)
   g_autoptr (GListModel) all = NULL;
   GListStore *shown = g_list_store_new (KOERS_TYPE_QUALITY_FINDING);
 
+  KoersQualityCounts counts;
+  guint              n;
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  guint counts[KOERS_QUALITY_SEVERITY_ERROR + 1] = {
-    0,
-  };
-  guint n_dismissed = 0;
-  guint n;
 
   if (self->store == NULL)
     {
@@ -308,22 +306,14 @@ refresh (KoersQualityPage *self)
   koers_store_init_quality_input (self->store, &input, &self->period);
   input.include_dismissed = TRUE;
   all = koers_quality_check (&input);
+  counts = koers_quality_count (all);
   n = g_list_model_get_n_items (all);
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (KoersQualityFinding) finding = g_list_model_get_item (all, i);
 
-      if (koers_quality_finding_get_dismissed (finding))
-        {
-          n_dismissed++;
-          if (!self->show_dismissed)
-            continue;
-        }
-      else
-        counts[koers_quality_finding_get_severity (finding)]++;
-
-      g_list_store_append (shown, finding);
+      if (self->show_dismissed || !koers_quality_finding_get_dismissed (finding))
+        g_list_store_append (shown, finding);
     }
 
   g_clear_object (&self->findings);
@@ -336,12 +326,13 @@ refresh (KoersQualityPage *self)
   else
     self->rows_stale = TRUE;
 
-  update_summary (self, counts[KOERS_QUALITY_SEVERITY_ERROR], counts[KOERS_QUALITY_SEVERITY_WARNING],
-                  counts[KOERS_QUALITY_SEVERITY_INFO], n_dismissed);
+  update_summary (self, counts.by_severity[KOERS_QUALITY_SEVERITY_ERROR],
+                  counts.by_severity[KOERS_QUALITY_SEVERITY_WARNING],
+                  counts.by_severity[KOERS_QUALITY_SEVERITY_INFO], counts.n_dismissed);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), g_list_model_get_n_items (self->findings) == 0);
   self->n_open = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    self->n_open += counts[i];
+  for (guint i = 0; i < G_N_ELEMENTS (counts.by_severity); i++)
+    self->n_open += counts.by_severity[i];
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 

@@ -255,6 +255,62 @@ koers_form_add_department_check (AdwPreferencesGroup *group,
   return check;
 }
 
+void
+koers_department_checks_init (KoersDepartmentChecks *checks)
+{
+  checks->checks = g_ptr_array_new ();
+  checks->departments = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+koers_department_checks_fill (KoersDepartmentChecks *checks,
+                              AdwPreferencesGroup   *group,
+                              KoersStore            *store,
+                              KoersDepartment       *selected,
+                              GCallback              changed_cb,
+                              gpointer               data)
+{
+  GListModel *departments = koers_store_get_departments (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      KoersDepartment *dept = g_list_model_get_item (departments, i);
+      gboolean         active = selected != NULL && koers_department_get_id (selected) == koers_department_get_id (dept);
+
+      g_ptr_array_add (checks->checks,
+                       koers_form_add_department_check (group, store, dept, active, changed_cb, data));
+      g_ptr_array_add (checks->departments, dept);
+    }
+}
+
+void
+koers_department_checks_set_chosen (KoersDepartmentChecks *checks,
+                                    KoersDepartment       *department,
+                                    gboolean               chosen)
+{
+  for (guint i = 0; i < checks->departments->len; i++)
+    if (koers_department_get_id (g_ptr_array_index (checks->departments, i)) == koers_department_get_id (department))
+      gtk_check_button_set_active (g_ptr_array_index (checks->checks, i), chosen);
+}
+
+GPtrArray *
+koers_department_checks_list_chosen (KoersDepartmentChecks *checks)
+{
+  GPtrArray *chosen = g_ptr_array_new ();
+
+  for (guint i = 0; i < checks->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks->checks, i)))
+      g_ptr_array_add (chosen, g_ptr_array_index (checks->departments, i));
+  return chosen;
+}
+
+void
+koers_department_checks_clear (KoersDepartmentChecks *checks)
+{
+  g_clear_pointer (&checks->checks, g_ptr_array_unref);
+  g_clear_pointer (&checks->departments, g_ptr_array_unref);
+}
+
 GtkWidget *
 koers_form_add_row_button (AdwActionRow *row,
                            const char   *label,

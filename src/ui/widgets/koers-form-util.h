@@ -65,6 +65,33 @@ GtkWidget *koers_form_add_department_check (AdwPreferencesGroup *group,
                                             gboolean             active,
                                             GCallback            changed_cb,
                                             gpointer             data);
+/* The rows of a "Chosen departments" scope (the export and report
+ * dialogs): a check per department of the store. */
+typedef struct
+{
+  GPtrArray *checks;      /* GtkCheckButton per row */
+  GPtrArray *departments; /* the KoersDepartment of each row */
+} KoersDepartmentChecks;
+
+/* For an instance init: no rows yet. */
+void koers_department_checks_init (KoersDepartmentChecks *checks);
+/* Adds to group a row per department of store (koers_form_add_department_check()),
+ * selected's (nullable) ticked, and keeps them in checks. */
+void koers_department_checks_fill (KoersDepartmentChecks *checks,
+                                   AdwPreferencesGroup   *group,
+                                   KoersStore            *store,
+                                   KoersDepartment       *selected,
+                                   GCallback              changed_cb,
+                                   gpointer               data);
+/* Ticks, or clears, the row of the department with department's id. */
+void koers_department_checks_set_chosen (KoersDepartmentChecks *checks,
+                                         KoersDepartment       *department,
+                                         gboolean               chosen);
+/* (transfer container): the departments whose rows are ticked, in order. */
+GPtrArray *koers_department_checks_list_chosen (KoersDepartmentChecks *checks);
+/* Frees what checks holds, for a finalize (the rows are the group's). */
+void koers_department_checks_clear (KoersDepartmentChecks *checks);
+
 /* Adds at the end of row a button labelled label (with a mnemonic),
  * centred on the row, named name to a screen reader (NULL: its label);
  * clicked is connected to it with data.  Returns the button (transfer

@@ -177,21 +177,12 @@ koers_progress_chart_set_key_result (KoersProgressChart *self,
   g_return_if_fail (KOERS_IS_PROGRESS_CHART (self));
   g_return_if_fail (kr == NULL || KOERS_IS_KEY_RESULT (kr));
 
-  if (self->kr == kr)
+  /* The key result's summary says when its check-ins changed, also an
+   * older one edited in place: no handler per check-in. */
+  if (!koers_widget_follow (self, &self->kr, kr, "notify", G_CALLBACK (data_changed_cb)))
     return;
-
-  koers_widget_unfollow (self, &self->kr);
-
   if (kr != NULL)
-    {
-      self->kr = g_object_ref (kr);
-      /* The key result's summary says when its check-ins changed, also an
-       * older one edited in place: no handler per check-in. */
-      g_signal_connect_object (kr, "notify", G_CALLBACK (data_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (kr, "checkins-changed", G_CALLBACK (data_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_swapped (kr, "checkins-changed", G_CALLBACK (data_changed_cb), self);
 
   data_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_RESULT]);
@@ -277,52 +268,38 @@ koers_progress_chart_dispose (GObject *object)
 }
 
 static void
-koers_progress_chart_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+set_key_result (GObject      *object,
+                GParamSpec   *pspec,
+                const GValue *value)
 {
-  KoersProgressChart *self = KOERS_PROGRESS_CHART (object);
+  koers_progress_chart_set_key_result (KOERS_PROGRESS_CHART (object), g_value_get_object (value));
+}
 
-  switch (prop_id)
-    {
-    case PROP_KEY_RESULT:
-      g_value_set_object (value, self->kr);
-      break;
-    case PROP_PERIOD:
-      g_value_set_boxed (value, koers_progress_chart_get_period (self));
-      break;
-    case PROP_COMPACT:
-      g_value_set_boolean (value, self->compact);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+/* NULL without a period, not the unset field. */
+static void
+get_period (GObject *object,
+            GValue  *value)
+{
+  g_value_set_boxed (value, koers_progress_chart_get_period (KOERS_PROGRESS_CHART (object)));
 }
 
 static void
-koers_progress_chart_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+set_period (GObject      *object,
+            GParamSpec   *pspec,
+            const GValue *value)
 {
-  KoersProgressChart *self = KOERS_PROGRESS_CHART (object);
-
-  switch (prop_id)
-    {
-    case PROP_KEY_RESULT:
-      koers_progress_chart_set_key_result (self, g_value_get_object (value));
-      break;
-    case PROP_PERIOD:
-      koers_progress_chart_set_period (self, g_value_get_boxed (value));
-      break;
-    case PROP_COMPACT:
-      self->compact = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  koers_progress_chart_set_period (KOERS_PROGRESS_CHART (object), g_value_get_boxed (value));
 }
+
+/* In the order of the property ids above. */
+static const KoersProperty property_table[] = {
+  { "key-result", KOERS_PROPERTY_OBJECT, G_STRUCT_OFFSET (KoersProgressChart, kr),
+    .type = koers_key_result_get_type, .set = set_key_result },
+  { "period", KOERS_PROPERTY_BOXED, 0, .type = koers_period_get_type, .set = set_period,
+    .get = get_period },
+  { "compact", KOERS_PROPERTY_BOOLEAN, G_STRUCT_OFFSET (KoersProgressChart, compact),
+    .construct_only = TRUE },
+};
 
 static void
 koers_progress_chart_class_init (KoersProgressChartClass *klass)
@@ -332,21 +309,9 @@ koers_progress_chart_class_init (KoersProgressChartClass *klass)
 
   object_class->constructed = koers_progress_chart_constructed;
   object_class->dispose = koers_progress_chart_dispose;
-  object_class->get_property = koers_progress_chart_get_property;
-  object_class->set_property = koers_progress_chart_set_property;
-
   widget_class->css_changed = koers_progress_chart_css_changed;
 
-  properties[PROP_KEY_RESULT] =
-    g_param_spec_object ("key-result", NULL, NULL, KOERS_TYPE_KEY_RESULT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERIOD] =
-    g_param_spec_boxed ("period", NULL, NULL, KOERS_TYPE_PERIOD,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COMPACT] =
-    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  koers_property_install (object_class, property_table, N_PROPS - 1, properties);
 
   gtk_widget_class_set_css_name (widget_class, "progresschart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

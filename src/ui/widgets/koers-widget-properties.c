@@ -70,6 +70,36 @@ koers_widget_unfollow (gpointer self,
 }
 
 gboolean
+koers_widget_follow_objective (gpointer         self,
+                               KoersObjective **field,
+                               KoersObjective  *objective,
+                               const char      *signal,
+                               GCallback        callback,
+                               GCallback        key_results_changed)
+{
+  g_return_val_if_fail (objective == NULL || KOERS_IS_OBJECTIVE (objective), FALSE);
+
+  if (*field == objective)
+    return FALSE;
+
+  koers_widget_unfollow_objective (self, field);
+  if (!koers_widget_follow (self, field, objective, signal, callback))
+    return TRUE;
+  g_signal_connect_swapped (koers_objective_get_key_results (objective), "items-changed",
+                            key_results_changed, self);
+  return TRUE;
+}
+
+void
+koers_widget_unfollow_objective (gpointer         self,
+                                 KoersObjective **field)
+{
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_data (koers_objective_get_key_results (*field), self);
+  koers_widget_unfollow (self, field);
+}
+
+gboolean
 koers_widget_set_period (KoersPeriod       *field,
                          gboolean          *has_field,
                          const KoersPeriod *period)

@@ -63,6 +63,21 @@ gboolean koers_widget_follow (gpointer    self,
 void koers_widget_unfollow (gpointer self,
                             gpointer field);
 
+/* koers_widget_follow() for an objective and its key results, as a card,
+ * a row and an editor follow the objective they belong to: signal on the
+ * new objective calls callback, and its key results' items-changed calls
+ * key_results_changed, both swapped on self. */
+gboolean koers_widget_follow_objective (gpointer         self,
+                                        KoersObjective **field,
+                                        KoersObjective  *objective,
+                                        const char      *signal,
+                                        GCallback        callback,
+                                        GCallback        key_results_changed);
+/* For a dispose: drops self's handlers on *field and its key results, and
+ * the reference. */
+void koers_widget_unfollow_objective (gpointer         self,
+                                      KoersObjective **field);
+
 /* Copies period (NULL: none) into *field and *has_field.  FALSE when they
  * held it already. */
 gboolean koers_widget_set_period (KoersPeriod       *field,

@@ -11,6 +11,7 @@
 #include "data/koers-import-dialog.h"
 #include "koers-window-private.h"
 #include "quality/koers-review-dialog.h"
+#include "widgets/koers-form-util.h"
 
 /* "win.export-data" (JSON) and "win.export-csv".  The dialog reads what
  * the window shows now, the toast goes back here. */
@@ -199,8 +200,7 @@ csv_chooser_response_cb (KoersWindow *self,
     }
   dialog = koers_csv_import_dialog_new (self->store, import,
                                         koers_period_switcher_get_period (self->period_switcher));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  koers_form_present (GTK_WINDOW (dialog), GTK_WIDGET (self));
 }
 
 /* import-data (a Koers JSON file) and import-csv (a spreadsheet). */
@@ -234,8 +234,7 @@ quarterly_review_action (GSimpleAction *action,
     department_id = koers_department_get_id (self->department);
 
   dialog = koers_review_dialog_new (self->store, koers_period_switcher_get_period (self->period_switcher), department_id);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  koers_form_present (GTK_WINDOW (dialog), GTK_WIDGET (self));
 }
 
 static const GActionEntry data_entries[] = {
