@@ -337,6 +337,8 @@ give_checkin_loader (KoersStore *self,
 
 typedef gint64 (*GetIdFunc) (gpointer object);
 typedef GListModel *(*GetChildrenFunc) (gpointer object);
+typedef void (*OwnerFunc) (gpointer owner,
+                           gpointer object);
 typedef void (*FileFunc) (KoersStore *self,
                           gpointer    object,
                           gboolean    keep);
@@ -355,13 +357,28 @@ struct _IndexKind
   GetChildrenFunc  get_children;
   const IndexKind *child; /* NULL: it holds nothing indexed */
   FileFunc         file;  /* what else taking it in or letting it go does */
+  /* Where owner_of is set: the owner's kind and id (the object's
+   * link), into the owner's list (or re-sorted there, where the owner's
+   * add does that), and out of it. */
+  const IndexKind *owner_kind;
+  GetIdFunc        get_owner_id;
+  OwnerFunc        add_to_owner;
+  OwnerFunc        remove_from_owner;
 };
+
+static const IndexKind key_result_index;
+static const IndexKind objective_index;
+static const IndexKind kpi_index;
 
 static const IndexKind checkin_index = {
   .get_type = koers_checkin_get_type,
   .by_id = G_STRUCT_OFFSET (KoersStore, checkin_by_id),
   .owner_of = G_STRUCT_OFFSET (KoersStore, checkin_owner),
   .get_id = (GetIdFunc) koers_checkin_get_id,
+  .owner_kind = &key_result_index,
+  .get_owner_id = (GetIdFunc) koers_checkin_get_key_result_id,
+  .add_to_owner = (OwnerFunc) koers_key_result_add_checkin,
+  .remove_from_owner = (OwnerFunc) koers_key_result_remove_checkin,
 };
 
 /* The check-ins it holds are those read: its list is not read for this. */
@@ -373,6 +390,10 @@ static const IndexKind key_result_index = {
   .get_children = (GetChildrenFunc) koers_key_result_peek_checkins,
   .child = &checkin_index,
   .file = give_checkin_loader,
+  .owner_kind = &objective_index,
+  .get_owner_id = (GetIdFunc) koers_key_result_get_objective_id,
+  .add_to_owner = (OwnerFunc) koers_objective_insert_key_result,
+  .remove_from_owner = (OwnerFunc) koers_objective_remove_key_result,
 };
 
 static const IndexKind objective_index = {
@@ -395,6 +416,10 @@ static const IndexKind kpi_value_index = {
   .by_id = G_STRUCT_OFFSET (KoersStore, kpi_value_by_id),
   .owner_of = G_STRUCT_OFFSET (KoersStore, kpi_value_owner),
   .get_id = (GetIdFunc) koers_kpi_value_get_id,
+  .owner_kind = &kpi_index,
+  .get_owner_id = (GetIdFunc) koers_kpi_value_get_kpi_id,
+  .add_to_owner = (OwnerFunc) koers_kpi_add_value,
+  .remove_from_owner = (OwnerFunc) koers_kpi_remove_value,
 };
 
 static const IndexKind kpi_index = {
@@ -484,6 +509,62 @@ koers_store_unindex (KoersStore *self,
                      gpointer    object)
 {
   index_object (self, find_index_kind (object), object, NULL, FALSE);
+}
+
+gpointer
+koers_store_get_owner (KoersStore *self,
+                       gpointer    child)
+{
+  const IndexKind *kind = find_index_kind (child);
+  gint64           id = kind->get_id (child);
+
+  g_return_val_if_fail (kind->owner_of != 0, NULL);
+
+  return g_hash_table_lookup (G_STRUCT_MEMBER (GHashTable *, self, kind->owner_of), &id);
+}
+
+gpointer
+koers_store_find_owner (KoersStore *self,
+                        gpointer    child)
+{
+  const IndexKind *kind = find_index_kind (child);
+  gint64           owner_id;
+
+  g_return_val_if_fail (kind->owner_kind != NULL, NULL);
+
+  owner_id = kind->get_owner_id (child);
+  return g_hash_table_lookup (G_STRUCT_MEMBER (GHashTable *, self, kind->owner_kind->by_id),
+                              &owner_id);
+}
+
+void
+koers_store_keep_child (KoersStore *self,
+                        gpointer    child,
+                        gpointer    owner)
+{
+  const IndexKind *kind = find_index_kind (child);
+
+  kind->add_to_owner (owner, child);
+  index_object (self, kind, child, owner, TRUE);
+}
+
+void
+koers_store_forget_child (KoersStore *self,
+                          gpointer    child,
+                          gpointer    owner)
+{
+  const IndexKind *kind = find_index_kind (child);
+
+  g_object_ref (child);
+  if (owner != NULL)
+    g_object_ref (owner);
+  index_object (self, kind, child, NULL, FALSE);
+  if (owner != NULL)
+    {
+      kind->remove_from_owner (owner, child);
+      g_object_unref (owner);
+    }
+  g_object_unref (child);
 }
 
 gpointer

@@ -465,11 +465,6 @@ void koers_store_take_saved (GObject *own,
 void koers_store_take_saved_row (GObject        *own,
                                  GObject        *saved,
                                  const KoersRow *row);
-/* After a delete's COMMIT: a key result, check-in or KPI value leaves the
- * indexes and its owner's list (the objective, key result or KPI). */
-void koers_store_forget_child (KoersStore *self,
-                               gpointer    child,
-                               gpointer    owner);
 
 /* koers-store-watch.c */
 
@@ -567,6 +562,26 @@ void koers_store_index (KoersStore *self,
 /* Lets object and what it holds go from the indexes. */
 void koers_store_unindex (KoersStore *self,
                           gpointer    object);
+/* The owner the indexes hold child (a key result, check-in or KPI value)
+ * under: its objective, key result or KPI; NULL when it is not indexed. */
+gpointer koers_store_get_owner (KoersStore *self,
+                                gpointer    child);
+/* The owner in the indexes that child (a key result, check-in or KPI
+ * value) links to, by its objective-id, key-result-id or kpi-id; NULL
+ * when the indexes do not hold it. */
+gpointer koers_store_find_owner (KoersStore *self,
+                                 gpointer    child);
+/* A key result, check-in or KPI value goes into its owner's list (the
+ * objective, key result or KPI; a check-in or value already there is
+ * re-sorted) and the indexes. */
+void koers_store_keep_child (KoersStore *self,
+                             gpointer    child,
+                             gpointer    owner);
+/* A key result, check-in or KPI value leaves the indexes and its owner's
+ * list (owner: NULL when none holds it). */
+void koers_store_forget_child (KoersStore *self,
+                               gpointer    child,
+                               gpointer    owner);
 /* The store's own object with object's id, of object's kind (a copy or
  * the store's object itself), or NULL. */
 gpointer        koers_store_find_stored (KoersStore *self,

@@ -336,24 +336,6 @@ koers_store_take_saved_row (GObject        *own,
 }
 
 void
-koers_store_forget_child (KoersStore *self,
-                          gpointer    child,
-                          gpointer    owner)
-{
-  g_object_ref (child);
-  g_object_ref (owner);
-  koers_store_unindex (self, child);
-  if (KOERS_IS_KEY_RESULT (child))
-    koers_objective_remove_key_result (owner, child);
-  else if (KOERS_IS_CHECKIN (child))
-    koers_key_result_remove_checkin (owner, child);
-  else
-    koers_kpi_remove_value (owner, child);
-  g_object_unref (owner);
-  g_object_unref (child);
-}
-
-void
 koers_store_run_text_task (const char         *text,
                            gpointer            source_tag,
                            GTaskThreadFunc     thread,
