@@ -47,49 +47,47 @@ take_entry (const KoersEntity     *entity,
   g_object_thaw_notify (object);
 }
 
+typedef void (*ListFunc) (KoersStore *self,
+                          gpointer    object);
+typedef void (*LinkFunc) (GObject               *object,
+                          const KoersBatchEntry *entry);
+
 static void
-apply_departments (KoersBatchWrite *w)
+link_objective (GObject               *objective,
+                const KoersBatchEntry *entry)
 {
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_DEPARTMENT];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersDepartment *from = KOERS_DEPARTMENT (entry->object);
-      KoersDepartment *dept = entry->existing != NULL ? KOERS_DEPARTMENT (entry->existing) : from;
-
-      take_entry (&koers_entity_department, dept, entry, NULL);
-
-      if (dept == from)
-        {
-          koers_store_keep_department (w->store, dept);
-        }
-      else
-        resort_department (w->store, dept);
-    }
+  g_object_set (objective, "aligned-to-id", entry->aligned_id, "carried-over-from-id",
+                entry->carried_id, NULL);
 }
 
+/* Departments, objectives and KPIs (kind, of entity), the store's sorted
+ * lists: an added one joins its list (keep), an updated one moves to its
+ * place (resort); link (or NULL) sets the links the entry resolved. */
 static void
-apply_objectives (KoersBatchWrite *w)
+apply_listed (KoersBatchWrite   *w,
+              KoersBatchKind     kind,
+              const KoersEntity *entity,
+              LinkFunc           link,
+              ListFunc           keep,
+              ListFunc           resort)
 {
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_OBJECTIVE];
+  GPtrArray *entries = w->batch->entries[kind];
 
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersObjective  *from = KOERS_OBJECTIVE (entry->object);
-      KoersObjective  *objective =
-        entry->existing != NULL ? KOERS_OBJECTIVE (entry->existing) : from;
+      GObject         *object = entry->existing != NULL ? entry->existing : entry->object;
 
-      take_entry (&koers_entity_objective, objective, entry, "aligned-to-id", entry->aligned_id,
-                  "carried-over-from-id", entry->carried_id, NULL);
+      g_object_freeze_notify (object);
+      take_entry (entity, object, entry, NULL);
+      if (link != NULL)
+        link (object, entry);
+      g_object_thaw_notify (object);
 
-      if (objective == from)
-        {
-          koers_store_keep_objective (w->store, objective);
-        }
+      if (object == entry->object)
+        keep (w->store, object);
       else
-        koers_store_resort_objective (w->store, objective);
+        resort (w->store, object);
     }
 }
 
@@ -156,28 +154,6 @@ apply_children (KoersBatchWrite   *w,
 }
 
 static void
-apply_kpis (KoersBatchWrite *w)
-{
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_KPI];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersKpi        *from = KOERS_KPI (entry->object);
-      KoersKpi        *kpi = entry->existing != NULL ? KOERS_KPI (entry->existing) : from;
-
-      take_entry (&koers_entity_kpi, kpi, entry, NULL);
-
-      if (kpi == from)
-        {
-          koers_store_keep_kpi (w->store, kpi);
-        }
-      else
-        koers_store_resort_kpi (w->store, kpi);
-    }
-}
-
-static void
 apply_synced_values (KoersBatchWrite *w)
 {
   GHashTableIter iter;
@@ -233,11 +209,14 @@ koers_store_apply_batch_write (KoersBatchWrite *w)
   GHashTableIter iter;
   gpointer       objective;
 
-  apply_departments (w);
-  apply_kpis (w);
+  apply_listed (w, KOERS_BATCH_DEPARTMENT, &koers_entity_department, NULL,
+                (ListFunc) koers_store_keep_department, (ListFunc) resort_department);
+  apply_listed (w, KOERS_BATCH_KPI, &koers_entity_kpi, NULL, (ListFunc) koers_store_keep_kpi,
+                (ListFunc) koers_store_resort_kpi);
   apply_children (w, KOERS_BATCH_KPI_VALUE, &koers_entity_kpi_value,
                   (FindOwnerFunc) koers_store_find_kpi);
-  apply_objectives (w);
+  apply_listed (w, KOERS_BATCH_OBJECTIVE, &koers_entity_objective, link_objective,
+                (ListFunc) koers_store_keep_objective, (ListFunc) koers_store_resort_objective);
   apply_key_results (w, touched);
   apply_children (w, KOERS_BATCH_CHECKIN, &koers_entity_checkin,
                   (FindOwnerFunc) koers_store_find_key_result);
