@@ -61,14 +61,13 @@ link_objective (GObject               *objective,
 }
 
 /* Departments, objectives and KPIs (kind, of entity), the store's sorted
- * lists: an added one joins its list (keep), an updated one moves to its
- * place (resort); link (or NULL) sets the links the entry resolved. */
+ * lists: an added one joins its list, an updated one moves to its place
+ * (resort); link (or NULL) sets the links the entry resolved. */
 static void
 apply_listed (KoersBatchWrite   *w,
               KoersBatchKind     kind,
               const KoersEntity *entity,
               LinkFunc           link,
-              ListFunc           keep,
               ListFunc           resort)
 {
   GPtrArray *entries = w->batch->entries[kind];
@@ -85,7 +84,7 @@ apply_listed (KoersBatchWrite   *w,
       g_object_thaw_notify (object);
 
       if (object == entry->object)
-        keep (w->store, object);
+        koers_store_keep (w->store, object);
       else
         resort (w->store, object);
     }
@@ -210,13 +209,12 @@ koers_store_apply_batch_write (KoersBatchWrite *w)
   gpointer       objective;
 
   apply_listed (w, KOERS_BATCH_DEPARTMENT, &koers_entity_department, NULL,
-                (ListFunc) koers_store_keep_department, (ListFunc) resort_department);
-  apply_listed (w, KOERS_BATCH_KPI, &koers_entity_kpi, NULL, (ListFunc) koers_store_keep_kpi,
-                (ListFunc) koers_store_resort_kpi);
+                (ListFunc) resort_department);
+  apply_listed (w, KOERS_BATCH_KPI, &koers_entity_kpi, NULL, (ListFunc) koers_store_resort_kpi);
   apply_children (w, KOERS_BATCH_KPI_VALUE, &koers_entity_kpi_value,
                   (FindOwnerFunc) koers_store_find_kpi);
   apply_listed (w, KOERS_BATCH_OBJECTIVE, &koers_entity_objective, link_objective,
-                (ListFunc) koers_store_keep_objective, (ListFunc) koers_store_resort_objective);
+                (ListFunc) koers_store_resort_objective);
   apply_key_results (w, touched);
   apply_children (w, KOERS_BATCH_CHECKIN, &koers_entity_checkin,
                   (FindOwnerFunc) koers_store_find_key_result);
@@ -620,7 +618,7 @@ koers_store_refresh_objectives (KoersStore *store,
               if (held != NULL)
                 detach (store, detached.key_results, held, koers_key_result_get_id (held));
             }
-          koers_store_keep_objective (store, from);
+          koers_store_keep (store, from);
         }
     }
 

@@ -364,6 +364,10 @@ struct _IndexKind
   GetIdFunc        get_owner_id;
   OwnerFunc        add_to_owner;
   OwnerFunc        remove_from_owner;
+  /* Departments, objectives and KPIs: the store's sorted list (a member
+   * of KoersStore, 0: none) and its order. */
+  goffset          list;
+  GCompareDataFunc compare;
 };
 
 static const IndexKind key_result_index;
@@ -403,12 +407,16 @@ static const IndexKind objective_index = {
   .get_children = (GetChildrenFunc) koers_objective_get_key_results,
   .child = &key_result_index,
   .file = home_objective,
+  .list = G_STRUCT_OFFSET (KoersStore, objectives),
+  .compare = koers_store_compare_objectives,
 };
 
 static const IndexKind department_index = {
   .get_type = koers_department_get_type,
   .by_id = G_STRUCT_OFFSET (KoersStore, department_by_id),
   .get_id = (GetIdFunc) koers_department_get_id,
+  .list = G_STRUCT_OFFSET (KoersStore, departments),
+  .compare = koers_store_compare_departments,
 };
 
 static const IndexKind kpi_value_index = {
@@ -428,6 +436,8 @@ static const IndexKind kpi_index = {
   .get_id = (GetIdFunc) koers_kpi_get_id,
   .get_children = (GetChildrenFunc) koers_kpi_get_values,
   .child = &kpi_value_index,
+  .list = G_STRUCT_OFFSET (KoersStore, kpis),
+  .compare = koers_store_compare_kpis,
 };
 
 /* keep: takes object (owned by owner, or NULL) and what it holds into
@@ -521,6 +531,35 @@ koers_store_get_owner (KoersStore *self,
   g_return_val_if_fail (kind->owner_of != 0, NULL);
 
   return g_hash_table_lookup (G_STRUCT_MEMBER (GHashTable *, self, kind->owner_of), &id);
+}
+
+void
+koers_store_keep (KoersStore *self,
+                  gpointer    object)
+{
+  const IndexKind *kind = find_index_kind (object);
+
+  g_return_if_fail (kind->list != 0);
+
+  index_object (self, kind, object, NULL, TRUE);
+  g_list_store_insert_sorted (G_STRUCT_MEMBER (GListStore *, self, kind->list), object,
+                              kind->compare, NULL);
+}
+
+void
+koers_store_forget (KoersStore *self,
+                    gpointer    object)
+{
+  const IndexKind *kind = find_index_kind (object);
+  GListStore      *list;
+  guint            position;
+
+  g_return_if_fail (kind->list != 0);
+
+  list = G_STRUCT_MEMBER (GListStore *, self, kind->list);
+  index_object (self, kind, object, NULL, FALSE);
+  if (g_list_store_find (list, object, &position))
+    g_list_store_remove (list, position);
 }
 
 gpointer

@@ -413,18 +413,6 @@ gboolean koers_store_move_in_order (KoersStore *self,
                                     guint       old_index,
                                     guint      *new_index,
                                     GError    **error);
-/* In memory, after COMMIT: keep indexes an object and puts it into its
- * sorted list; forget unindexes it and takes it out of the list. */
-void koers_store_keep_department (KoersStore      *self,
-                                  KoersDepartment *dept);
-void koers_store_keep_objective (KoersStore     *self,
-                                 KoersObjective *objective);
-void koers_store_forget_objective (KoersStore     *self,
-                                   KoersObjective *objective);
-void koers_store_keep_kpi (KoersStore *self,
-                           KoersKpi   *kpi);
-void koers_store_forget_kpi (KoersStore *self,
-                             KoersKpi   *kpi);
 /* A save's values into the store's own object (koers_entity_copy() of
  * the columns an UPDATE writes); the stamp, order and owner the write
  * decided are the caller's to set after. */
@@ -566,6 +554,13 @@ void koers_store_unindex (KoersStore *self,
  * under: its objective, key result or KPI; NULL when it is not indexed. */
 gpointer koers_store_get_owner (KoersStore *self,
                                 gpointer    child);
+/* In memory, after COMMIT: keep indexes a department, objective or KPI
+ * (with what it holds) and puts it into its sorted list; forget
+ * unindexes it and takes it out of the list. */
+void koers_store_keep (KoersStore *self,
+                       gpointer    object);
+void koers_store_forget (KoersStore *self,
+                         gpointer    object);
 /* The owner in the indexes that child (a key result, check-in or KPI
  * value) links to, by its objective-id, key-result-id or kpi-id; NULL
  * when the indexes do not hold it. */

@@ -429,7 +429,7 @@ koers_store_carry_over_objective (KoersStore        *self,
     goto failed;
 
   koers_store_apply_rows (pending);
-  koers_store_keep_objective (self, copy);
+  koers_store_keep (self, copy);
 
   g_object_freeze_notify (G_OBJECT (own));
   koers_objective_set_state (own, KOERS_OBJECTIVE_STATE_CARRIED_OVER);

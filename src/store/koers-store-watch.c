@@ -116,12 +116,10 @@ add_to_model (KoersStore        *self,
   if (entity == &koers_entity_objective)
     {
       if (shows_period (self, koers_objective_get_period (KOERS_OBJECTIVE (row))))
-        koers_store_keep_objective (self, KOERS_OBJECTIVE (row));
+        koers_store_keep (self, row);
     }
-  else if (entity == &koers_entity_department)
-    koers_store_keep_department (self, KOERS_DEPARTMENT (row));
-  else if (entity == &koers_entity_kpi)
-    koers_store_keep_kpi (self, KOERS_KPI (row));
+  else if (entity == &koers_entity_department || entity == &koers_entity_kpi)
+    koers_store_keep (self, row);
   else if (is_held (entity))
     {
       gpointer owner = koers_store_find_owner (self, row);
@@ -143,10 +141,8 @@ remove_from_model (KoersStore        *self,
 {
   g_autoptr (GObject) keep = g_object_ref (own);
 
-  if (entity == &koers_entity_objective)
-    koers_store_forget_objective (self, KOERS_OBJECTIVE (own));
-  else if (entity == &koers_entity_kpi)
-    koers_store_forget_kpi (self, KOERS_KPI (own));
+  if (entity == &koers_entity_objective || entity == &koers_entity_kpi)
+    koers_store_forget (self, own);
   else if (is_held (entity))
     {
       gpointer owner = koers_store_get_owner (self, own);
