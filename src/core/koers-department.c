@@ -66,3 +66,15 @@ KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, 
 KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int, int, sort_order, PROP_SORT_ORDER, 0)
 KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, int64, gint64, parent_id, PROP_PARENT_ID, 0)
 KOERS_DEFINE_ACCESSORS (KoersDepartment, koers_department, KOERS_IS_DEPARTMENT, boolean, gboolean, is_company, PROP_IS_COMPANY, FALSE)
+
+KoersLevel
+koers_department_get_level (KoersDepartment *self)
+{
+  g_return_val_if_fail (KOERS_IS_DEPARTMENT (self), KOERS_LEVEL_DEPARTMENT);
+
+  if (self->is_company)
+    return KOERS_LEVEL_COMPANY;
+  if (self->parent_id != 0)
+    return KOERS_LEVEL_TEAM;
+  return KOERS_LEVEL_DEPARTMENT;
+}

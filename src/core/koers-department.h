@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "koers-accessors.h"
+#include "koers-enums.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ KOERS_DECLARE_ACCESSORS (KoersDepartment, koers_department, const char *, emoji)
 KOERS_DECLARE_ACCESSORS (KoersDepartment, koers_department, int, sort_order)
 KOERS_DECLARE_ACCESSORS (KoersDepartment, koers_department, gint64, parent_id)
 KOERS_DECLARE_ACCESSORS (KoersDepartment, koers_department, gboolean, is_company)
+/* The level of its objectives: the company's are the strategic level, a
+ * department with a parent is a team (the seed's three levels). */
+KoersLevel koers_department_get_level (KoersDepartment *self);
 
 G_END_DECLS

@@ -79,22 +79,16 @@ checkins_changed_cb (KoersKeyResult *self,
 void
 koers_key_result_init_checkins (KoersKeyResult *self)
 {
-  self->checkins = g_list_store_new (KOERS_TYPE_CHECKIN);
+  self->checkins = koers_list_watch_new_list (KOERS_TYPE_CHECKIN, &self->watched,
+                                              G_CALLBACK (checkins_changed_cb), self);
   self->checkins_loaded = TRUE;
-  self->watched = koers_list_watch_new ();
-  g_signal_connect_swapped (self->checkins, "items-changed",
-                            G_CALLBACK (checkins_changed_cb), self);
 }
 
 void
 koers_key_result_dispose_checkins (KoersKeyResult *self)
 {
-  if (self->checkins != NULL)
-    g_signal_handlers_disconnect_by_func (self->checkins, checkins_changed_cb, self);
-
-  koers_list_watch_clear (&self->watched, G_CALLBACK (checkin_notify_cb), self);
-
-  g_clear_object (&self->checkins);
+  koers_list_watch_clear_list (&self->checkins, &self->watched, G_CALLBACK (checkins_changed_cb),
+                               G_CALLBACK (checkin_notify_cb), self);
   g_clear_object (&self->summary_latest);
   if (self->loader_destroy != NULL)
     self->loader_destroy (self->loader_data);

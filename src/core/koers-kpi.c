@@ -170,12 +170,8 @@ koers_kpi_dispose (GObject *object)
 {
   KoersKpi *self = (KoersKpi *) object;
 
-  if (self->values != NULL)
-    g_signal_handlers_disconnect_by_func (self->values, values_changed_cb, self);
-
-  koers_list_watch_clear (&self->watched, G_CALLBACK (value_changed_cb), self);
-
-  g_clear_object (&self->values);
+  koers_list_watch_clear_list (&self->values, &self->watched, G_CALLBACK (values_changed_cb),
+                               G_CALLBACK (value_changed_cb), self);
 
   G_OBJECT_CLASS (koers_kpi_parent_class)->dispose (object);
 }
@@ -194,10 +190,8 @@ koers_kpi_init (KoersKpi *self)
 {
   koers_property_init_defaults (G_OBJECT (self));
 
-  self->values = g_list_store_new (KOERS_TYPE_KPI_VALUE);
-  self->watched = koers_list_watch_new ();
-  g_signal_connect_swapped (self->values, "items-changed",
-                            G_CALLBACK (values_changed_cb), self);
+  self->values = koers_list_watch_new_list (KOERS_TYPE_KPI_VALUE, &self->watched,
+                                            G_CALLBACK (values_changed_cb), self);
 }
 
 KoersKpi *

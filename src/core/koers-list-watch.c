@@ -76,6 +76,34 @@ koers_list_watch_clear (GHashTable **watched,
   g_clear_pointer (watched, g_hash_table_unref);
 }
 
+GListStore *
+koers_list_watch_new_list (GType        item_type,
+                           GHashTable **watched,
+                           GCallback    changed,
+                           gpointer     owner)
+{
+  GListStore *list = g_list_store_new (item_type);
+
+  *watched = koers_list_watch_new ();
+  g_signal_connect_swapped (list, "items-changed", changed, owner);
+  return list;
+}
+
+void
+koers_list_watch_clear_list (GListStore **list,
+                             GHashTable **watched,
+                             GCallback    changed,
+                             GCallback    callback,
+                             gpointer     owner)
+{
+  if (*list != NULL)
+    g_signal_handlers_disconnect_by_func (*list, changed, owner);
+
+  koers_list_watch_clear (watched, callback, owner);
+
+  g_clear_object (list);
+}
+
 static gboolean
 is_sorted (GListModel      *model,
            GCompareDataFunc compare)

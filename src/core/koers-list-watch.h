@@ -31,4 +31,20 @@ void koers_list_watch_clear (GHashTable **watched,
                              GCallback    callback,
                              gpointer     owner);
 
+/* The owner's list of item_type: its items-changed calls changed
+ * (swapped: owner first), which keeps *watched, a new set, with
+ * koers_list_watch_sync(). */
+GListStore *koers_list_watch_new_list (GType        item_type,
+                                       GHashTable **watched,
+                                       GCallback    changed,
+                                       gpointer     owner);
+
+/* For dispose: the list no longer calls changed, the watched items no
+ * longer callback, and both go. */
+void koers_list_watch_clear_list (GListStore **list,
+                                  GHashTable **watched,
+                                  GCallback    changed,
+                                  GCallback    callback,
+                                  gpointer     owner);
+
 G_END_DECLS

@@ -201,12 +201,9 @@ koers_objective_dispose (GObject *object)
 {
   KoersObjective *self = (KoersObjective *) object;
 
-  if (self->key_results != NULL)
-    g_signal_handlers_disconnect_by_func (self->key_results, key_results_changed_cb, self);
-
-  koers_list_watch_clear (&self->watched, G_CALLBACK (key_result_changed_cb), self);
-
-  g_clear_object (&self->key_results);
+  koers_list_watch_clear_list (&self->key_results, &self->watched,
+                               G_CALLBACK (key_results_changed_cb),
+                               G_CALLBACK (key_result_changed_cb), self);
 
   G_OBJECT_CLASS (koers_objective_parent_class)->dispose (object);
 }
@@ -225,10 +222,8 @@ koers_objective_init (KoersObjective *self)
 {
   koers_property_init_defaults (G_OBJECT (self));
 
-  self->key_results = g_list_store_new (KOERS_TYPE_KEY_RESULT);
-  self->watched = koers_list_watch_new ();
-  g_signal_connect_swapped (self->key_results, "items-changed",
-                            G_CALLBACK (key_results_changed_cb), self);
+  self->key_results = koers_list_watch_new_list (KOERS_TYPE_KEY_RESULT, &self->watched,
+                                                 G_CALLBACK (key_results_changed_cb), self);
 }
 
 KoersObjective *

@@ -61,37 +61,18 @@ get_severity (GObject *object,
   g_value_set_enum (value, koers_quality_finding_get_severity (KOERS_QUALITY_FINDING (object)));
 }
 
-static void
-get_title (GObject *object,
-           GValue  *value)
-{
-  g_value_set_string (value, koers_quality_finding_get_title (KOERS_QUALITY_FINDING (object),
-                                                              koers_format_get_language ()));
-}
+/* A text property: its public getter's, in the interface language. */
+#define DEFINE_TEXT_PROPERTY_GETTER(member)                                                        \
+  static void get_##member (GObject *object, GValue *value)                                        \
+  {                                                                                                \
+    g_value_set_string (value, koers_quality_finding_get_##member (KOERS_QUALITY_FINDING (object), \
+                                                                   koers_format_get_language ())); \
+  }
 
-static void
-get_message (GObject *object,
-             GValue  *value)
-{
-  g_value_set_string (value, koers_quality_finding_get_message (KOERS_QUALITY_FINDING (object),
-                                                                koers_format_get_language ()));
-}
-
-static void
-get_explanation (GObject *object,
-                 GValue  *value)
-{
-  g_value_set_string (value, koers_quality_finding_get_explanation (KOERS_QUALITY_FINDING (object),
-                                                                    koers_format_get_language ()));
-}
-
-static void
-get_hint (GObject *object,
-          GValue  *value)
-{
-  g_value_set_string (value, koers_quality_finding_get_hint (KOERS_QUALITY_FINDING (object),
-                                                             koers_format_get_language ()));
-}
+DEFINE_TEXT_PROPERTY_GETTER (title)
+DEFINE_TEXT_PROPERTY_GETTER (message)
+DEFINE_TEXT_PROPERTY_GETTER (explanation)
+DEFINE_TEXT_PROPERTY_GETTER (hint)
 
 /* In the order of the property ids above; all but dismissed read-only. */
 static const KoersProperty property_table[] = {
@@ -193,14 +174,17 @@ KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALIT
 KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, gint64, objective_id, 0)
 KOERS_DEFINE_GETTER (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, gint64, key_result_id, 0)
 
-const char *
-koers_quality_finding_get_title (KoersQualityFinding *self,
-                                 KoersLanguage        lang)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), "");
+/* What the rule says (its member text) in lang; "" without a rule. */
+#define DEFINE_RULE_TEXT_GETTER(member)                                                          \
+  const char *koers_quality_finding_get_##member (KoersQualityFinding *self, KoersLanguage lang) \
+  {                                                                                              \
+    g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), "");                                  \
+    return self->rule != NULL ? koers_seed_text_get (&self->rule->member, lang) : "";            \
+  }
 
-  return self->rule != NULL ? koers_seed_text_get (&self->rule->title, lang) : "";
-}
+DEFINE_RULE_TEXT_GETTER (title)
+DEFINE_RULE_TEXT_GETTER (explanation)
+DEFINE_RULE_TEXT_GETTER (hint)
 
 const char *
 koers_quality_finding_get_message (KoersQualityFinding *self,
@@ -209,24 +193,6 @@ koers_quality_finding_get_message (KoersQualityFinding *self,
   g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), "");
 
   return self->message[language_index (lang)] != NULL ? self->message[language_index (lang)] : "";
-}
-
-const char *
-koers_quality_finding_get_explanation (KoersQualityFinding *self,
-                                       KoersLanguage        lang)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), "");
-
-  return self->rule != NULL ? koers_seed_text_get (&self->rule->explanation, lang) : "";
-}
-
-const char *
-koers_quality_finding_get_hint (KoersQualityFinding *self,
-                                KoersLanguage        lang)
-{
-  g_return_val_if_fail (KOERS_IS_QUALITY_FINDING (self), "");
-
-  return self->rule != NULL ? koers_seed_text_get (&self->rule->hint, lang) : "";
 }
 
 KOERS_DEFINE_ACCESSORS (KoersQualityFinding, koers_quality_finding, KOERS_IS_QUALITY_FINDING, boolean, gboolean, dismissed, PROP_DISMISSED, FALSE)

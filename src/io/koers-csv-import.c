@@ -1338,16 +1338,6 @@ take_position (Apply           *apply,
   return position;
 }
 
-static KoersLevel
-get_level (KoersDepartment *dept)
-{
-  if (dept != NULL && koers_department_get_is_company (dept))
-    return KOERS_LEVEL_COMPANY;
-  if (dept != NULL && koers_department_get_parent_id (dept) != 0)
-    return KOERS_LEVEL_TEAM;
-  return KOERS_LEVEL_DEPARTMENT;
-}
-
 static gboolean
 put_objective (Apply         *apply,
                PlanObjective *objective,
@@ -1365,8 +1355,12 @@ put_objective (Apply         *apply,
 
   if (objective->existing == NULL)
     {
-      fresh = koers_objective_new (objective->title, get_level (objective->dept),
-                                   KOERS_OBJECTIVE_KIND_COMMITTED, apply->self->period_key);
+      /* A department this import adds (no object yet): the department level. */
+      KoersLevel level = objective->dept != NULL ? koers_department_get_level (objective->dept)
+                                                 : KOERS_LEVEL_DEPARTMENT;
+
+      fresh = koers_objective_new (objective->title, level, KOERS_OBJECTIVE_KIND_COMMITTED,
+                                   apply->self->period_key);
       uuid = koers_uuid_new ();
       koers_objective_set_uuid (fresh, uuid);
       koers_objective_set_owner (fresh, get_objective_owner (objective));

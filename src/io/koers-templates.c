@@ -461,16 +461,6 @@ koers_template_get_key_result (const KoersTemplate    *self,
   out->personal_data_note = text_get (&kr->personal_data_note, lang);
 }
 
-static KoersLevel
-get_level (KoersDepartment *dept)
-{
-  if (koers_department_get_is_company (dept))
-    return KOERS_LEVEL_COMPANY;
-  if (koers_department_get_parent_id (dept) != 0)
-    return KOERS_LEVEL_TEAM;
-  return KOERS_LEVEL_DEPARTMENT;
-}
-
 static int
 get_year (const KoersPeriod *period)
 {
@@ -488,7 +478,7 @@ build_objective (const KoersTemplate *self,
   g_autofree char *key = koers_period_to_string (period);
   KoersObjective  *objective;
 
-  objective = koers_objective_new (text_get (&self->title, lang), get_level (dept), self->kind,
+  objective = koers_objective_new (text_get (&self->title, lang), koers_department_get_level (dept), self->kind,
                                    key);
   koers_objective_set_owner (objective, text_get (&self->owner, lang));
   koers_objective_set_department_id (objective, koers_department_get_id (dept));

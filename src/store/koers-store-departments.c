@@ -124,7 +124,7 @@ koers_store_add_department (KoersStore      *self,
   if (!koers_store_write_tree (self, G_OBJECT (dept), row, TRUE, error))
     return FALSE;
 
-  koers_store_keep_department (self, dept);
+  koers_store_keep (self, dept);
   koers_store_emit_changed (self);
   return TRUE;
 }
@@ -294,9 +294,9 @@ koers_store_delete_department (KoersStore      *self,
 
   g_object_ref (own);
   for (guint i = 0; i < objectives->len; i++)
-    koers_store_forget_objective (self, g_ptr_array_index (objectives, i));
+    koers_store_forget (self, g_ptr_array_index (objectives, i));
   for (guint i = 0; i < kpis->len; i++)
-    koers_store_forget_kpi (self, g_ptr_array_index (kpis, i));
+    koers_store_forget (self, g_ptr_array_index (kpis, i));
   koers_store_unindex (self, own);
   if (g_list_store_find (self->departments, own, &position))
     g_list_store_remove (self->departments, position);
@@ -401,18 +401,18 @@ koers_store_restore_department (KoersStore      *self,
     goto failed;
 
   koers_store_apply_rows (pending);
-  koers_store_keep_department (self, dept);
+  koers_store_keep (self, dept);
   for (guint i = 0; objectives != NULL && i < objectives->len; i++)
     {
       KoersObjective *objective = g_ptr_array_index (objectives, i);
 
-      koers_store_keep_objective (self, objective);
+      koers_store_keep (self, objective);
     }
   for (guint i = 0; kpis != NULL && i < kpis->len; i++)
     {
       KoersKpi *kpi = g_ptr_array_index (kpis, i);
 
-      koers_store_keep_kpi (self, kpi);
+      koers_store_keep (self, kpi);
     }
   g_hash_table_remove (self->deleted_kpis, &id);
   koers_store_apply_relinks (self, relinks);

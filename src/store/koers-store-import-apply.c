@@ -47,49 +47,46 @@ take_entry (const KoersEntity     *entity,
   g_object_thaw_notify (object);
 }
 
+typedef void (*ListFunc) (KoersStore *self,
+                          gpointer    object);
+typedef void (*LinkFunc) (GObject               *object,
+                          const KoersBatchEntry *entry);
+
 static void
-apply_departments (KoersBatchWrite *w)
+link_objective (GObject               *objective,
+                const KoersBatchEntry *entry)
 {
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_DEPARTMENT];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersDepartment *from = KOERS_DEPARTMENT (entry->object);
-      KoersDepartment *dept = entry->existing != NULL ? KOERS_DEPARTMENT (entry->existing) : from;
-
-      take_entry (&koers_entity_department, dept, entry, NULL);
-
-      if (dept == from)
-        {
-          koers_store_keep_department (w->store, dept);
-        }
-      else
-        resort_department (w->store, dept);
-    }
+  g_object_set (objective, "aligned-to-id", entry->aligned_id, "carried-over-from-id",
+                entry->carried_id, NULL);
 }
 
+/* Departments, objectives and KPIs (kind, of entity), the store's sorted
+ * lists: an added one joins its list, an updated one moves to its place
+ * (resort); link (or NULL) sets the links the entry resolved. */
 static void
-apply_objectives (KoersBatchWrite *w)
+apply_listed (KoersBatchWrite   *w,
+              KoersBatchKind     kind,
+              const KoersEntity *entity,
+              LinkFunc           link,
+              ListFunc           resort)
 {
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_OBJECTIVE];
+  GPtrArray *entries = w->batch->entries[kind];
 
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersObjective  *from = KOERS_OBJECTIVE (entry->object);
-      KoersObjective  *objective =
-        entry->existing != NULL ? KOERS_OBJECTIVE (entry->existing) : from;
+      GObject         *object = entry->existing != NULL ? entry->existing : entry->object;
 
-      take_entry (&koers_entity_objective, objective, entry, "aligned-to-id", entry->aligned_id,
-                  "carried-over-from-id", entry->carried_id, NULL);
+      g_object_freeze_notify (object);
+      take_entry (entity, object, entry, NULL);
+      if (link != NULL)
+        link (object, entry);
+      g_object_thaw_notify (object);
 
-      if (objective == from)
-        {
-          koers_store_keep_objective (w->store, objective);
-        }
+      if (object == entry->object)
+        koers_store_keep (w->store, object);
       else
-        koers_store_resort_objective (w->store, objective);
+        resort (w->store, object);
     }
 }
 
@@ -109,110 +106,49 @@ apply_key_results (KoersBatchWrite *w,
                                ? koers_store_get_key_result_objective (w->store, kr)
                                : NULL;
 
+      g_object_ref (kr);
       if (old != NULL && old != objective)
-        {
-          g_object_ref (kr);
-          koers_store_unindex (w->store, kr);
-          koers_objective_remove_key_result (old, kr);
-        }
+        koers_store_forget_child (w->store, kr, old);
 
       take_entry (&koers_entity_key_result, kr, entry, "kpi-id", entry->kpi_id, NULL);
 
       if (old == NULL || old != objective)
-        {
-          koers_objective_insert_key_result (objective, kr);
-          koers_store_index (w->store, kr, objective);
-          if (old != NULL)
-            g_object_unref (kr);
-        }
+        koers_store_keep_child (w->store, kr, objective);
       else
         g_hash_table_add (touched, objective);
+      g_object_unref (kr);
     }
 }
 
+typedef gpointer (*FindOwnerFunc) (KoersStore *self,
+                                   gint64      id);
+
+/* Check-ins and KPI values (kind, of entity; find_owner finds the key
+ * result or KPI by id): one that moved leaves its old owner first; the
+ * owner's add takes it in, or re-sorts it when it is there already. */
 static void
-apply_checkins (KoersBatchWrite *w)
+apply_children (KoersBatchWrite   *w,
+                KoersBatchKind     kind,
+                const KoersEntity *entity,
+                FindOwnerFunc      find_owner)
 {
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_CHECKIN];
+  GPtrArray *entries = w->batch->entries[kind];
 
   for (guint i = 0; i < entries->len; i++)
     {
       KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersCheckin    *from = KOERS_CHECKIN (entry->object);
-      KoersCheckin    *checkin = entry->existing != NULL ? KOERS_CHECKIN (entry->existing) : from;
-      KoersKeyResult  *kr = koers_store_find_key_result (w->store, entry->owner_id);
-      KoersKeyResult  *old = entry->existing != NULL
-                               ? koers_store_get_checkin_key_result (w->store, checkin)
-                               : NULL;
+      GObject         *child = entry->existing != NULL ? entry->existing : entry->object;
+      gpointer         owner = find_owner (w->store, entry->owner_id);
+      gpointer         old = entry->existing != NULL ? koers_store_get_owner (w->store, child) : NULL;
 
-      g_object_ref (checkin);
-      if (old != NULL && old != kr)
-        {
-          koers_store_unindex (w->store, checkin);
-          koers_key_result_remove_checkin (old, checkin);
-        }
+      g_object_ref (child);
+      if (old != NULL && old != owner)
+        koers_store_forget_child (w->store, child, old);
 
-      take_entry (&koers_entity_checkin, checkin, entry, NULL);
+      take_entry (entity, child, entry, NULL);
 
-      /* Adds it, or re-sorts it when it is already there. */
-      koers_key_result_add_checkin (kr, checkin);
-      if (old != kr)
-        koers_store_index (w->store, checkin, kr);
-      g_object_unref (checkin);
-    }
-}
-
-static void
-apply_kpis (KoersBatchWrite *w)
-{
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_KPI];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersKpi        *from = KOERS_KPI (entry->object);
-      KoersKpi        *kpi = entry->existing != NULL ? KOERS_KPI (entry->existing) : from;
-
-      take_entry (&koers_entity_kpi, kpi, entry, NULL);
-
-      if (kpi == from)
-        {
-          koers_store_keep_kpi (w->store, kpi);
-        }
-      else
-        koers_store_resort_kpi (w->store, kpi);
-    }
-}
-
-static void
-apply_kpi_values (KoersBatchWrite *w)
-{
-  GPtrArray *entries = w->batch->entries[KOERS_BATCH_KPI_VALUE];
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      KoersBatchEntry *entry = g_ptr_array_index (entries, i);
-      KoersKpiValue   *from = KOERS_KPI_VALUE (entry->object);
-      KoersKpiValue   *value = entry->existing != NULL ? KOERS_KPI_VALUE (entry->existing) : from;
-      KoersKpi        *kpi = koers_store_find_kpi (w->store, entry->owner_id);
-      KoersKpi        *old = entry->existing != NULL
-                               ? koers_store_get_kpi_value_kpi (w->store, value)
-                               : NULL;
-
-      g_object_ref (value);
-      if (old != NULL && old != kpi)
-        {
-          koers_store_unindex (w->store, value);
-          koers_kpi_remove_value (old, value);
-        }
-
-      take_entry (&koers_entity_kpi_value, value, entry, NULL);
-
-      /* Adds it, or re-sorts it when it is already there. */
-      koers_kpi_add_value (kpi, value);
-      if (old != kpi)
-        koers_store_index (w->store, value, kpi);
-      g_object_unref (value);
+      koers_store_keep_child (w->store, child, owner);
+      g_object_unref (child);
     }
 }
 
@@ -272,12 +208,16 @@ koers_store_apply_batch_write (KoersBatchWrite *w)
   GHashTableIter iter;
   gpointer       objective;
 
-  apply_departments (w);
-  apply_kpis (w);
-  apply_kpi_values (w);
-  apply_objectives (w);
+  apply_listed (w, KOERS_BATCH_DEPARTMENT, &koers_entity_department, NULL,
+                (ListFunc) resort_department);
+  apply_listed (w, KOERS_BATCH_KPI, &koers_entity_kpi, NULL, (ListFunc) koers_store_resort_kpi);
+  apply_children (w, KOERS_BATCH_KPI_VALUE, &koers_entity_kpi_value,
+                  (FindOwnerFunc) koers_store_find_kpi);
+  apply_listed (w, KOERS_BATCH_OBJECTIVE, &koers_entity_objective, link_objective,
+                (ListFunc) koers_store_resort_objective);
   apply_key_results (w, touched);
-  apply_checkins (w);
+  apply_children (w, KOERS_BATCH_CHECKIN, &koers_entity_checkin,
+                  (FindOwnerFunc) koers_store_find_key_result);
   apply_synced_values (w);
   apply_dismissals (w);
   apply_organisation (w);
@@ -430,32 +370,16 @@ typedef struct
   GHashTable *checkins;    /* id -> KoersCheckin (a reference) */
 } Detached;
 
+/* child (a key result or check-in, whose id is id) leaves the model into
+ * detached's table of its kind. */
 static void
-detach_key_result (KoersStore     *store,
-                   Detached       *detached,
-                   KoersKeyResult *kr)
+detach (KoersStore *store,
+        GHashTable *detached,
+        gpointer    child,
+        gint64      id)
 {
-  KoersObjective *owner = koers_store_get_key_result_objective (store, kr);
-  gint64          id = koers_key_result_get_id (kr);
-
-  g_hash_table_insert (detached->key_results, g_memdup2 (&id, sizeof id), g_object_ref (kr));
-  koers_store_unindex (store, kr);
-  if (owner != NULL)
-    koers_objective_remove_key_result (owner, kr);
-}
-
-static void
-detach_checkin (KoersStore   *store,
-                Detached     *detached,
-                KoersCheckin *checkin)
-{
-  KoersKeyResult *owner = koers_store_get_checkin_key_result (store, checkin);
-  gint64          id = koers_checkin_get_id (checkin);
-
-  g_hash_table_insert (detached->checkins, g_memdup2 (&id, sizeof id), g_object_ref (checkin));
-  koers_store_unindex (store, checkin);
-  if (owner != NULL)
-    koers_key_result_remove_checkin (owner, checkin);
+  g_hash_table_insert (detached, g_memdup2 (&id, sizeof id), g_object_ref (child));
+  koers_store_forget_child (store, child, koers_store_get_owner (store, child));
 }
 
 /* The check-ins of a key result that are no longer its own leave it. */
@@ -475,7 +399,7 @@ detach_moved_checkins (KoersStore     *store,
       gint64        cid = koers_checkin_get_id (checkin);
 
       if (!g_hash_table_contains (fresh_checkins, &cid))
-        detach_checkin (store, detached, checkin);
+        detach (store, detached->checkins, checkin, cid);
     }
 }
 
@@ -497,10 +421,33 @@ detach_moved (KoersStore     *store,
       gint64          id = koers_key_result_get_id (kr);
 
       if (!g_hash_table_contains (fresh_krs, &id))
-        detach_key_result (store, detached, kr);
+        detach (store, detached->key_results, kr, id);
       else
         detach_moved_checkins (store, detached, kr, find_fresh_key_result (fresh, id));
     }
+}
+
+/* The model's key result or check-in with id (held: the one the indexes
+ * hold, or NULL; detached: the table of its kind) that owner is to hold:
+ * held, which leaves another owner first, or one detached before, which
+ * joins owner; NULL when neither is there. */
+static gpointer
+take_back (KoersStore *store,
+           GHashTable *detached,
+           gpointer    held,
+           gint64      id,
+           gpointer    owner)
+{
+  /* Held by an owner this import did not refresh: it moves. */
+  if (held != NULL && koers_store_get_owner (store, held) != owner)
+    detach (store, detached, held, id);
+  if (held == NULL || koers_store_get_owner (store, held) != owner)
+    {
+      held = g_hash_table_lookup (detached, &id);
+      if (held != NULL)
+        koers_store_keep_child (store, held, owner);
+    }
+  return held;
 }
 
 static void
@@ -515,20 +462,8 @@ update_checkins (KoersStore     *store,
     {
       KoersCheckin *from = g_ptr_array_index (checkins, i);
       gint64        id = koers_checkin_get_id (from);
-      KoersCheckin *checkin = koers_store_find_checkin (store, id);
-
-      /* Held by a key result this import did not refresh: it moves. */
-      if (checkin != NULL && koers_store_get_checkin_key_result (store, checkin) != model)
-        detach_checkin (store, detached, checkin);
-      if (checkin == NULL || koers_store_get_checkin_key_result (store, checkin) != model)
-        {
-          checkin = g_hash_table_lookup (detached->checkins, &id);
-          if (checkin != NULL)
-            {
-              koers_key_result_add_checkin (model, checkin);
-              koers_store_index (store, checkin, model);
-            }
-        }
+      KoersCheckin *checkin = take_back (store, detached->checkins,
+                                         koers_store_find_checkin (store, id), id, model);
 
       if (checkin != NULL)
         {
@@ -537,10 +472,7 @@ update_checkins (KoersStore     *store,
           koers_key_result_add_checkin (model, checkin);
         }
       else
-        {
-          koers_key_result_add_checkin (model, from);
-          koers_store_index (store, from, model);
-        }
+        koers_store_keep_child (store, from, model);
     }
 }
 
@@ -559,20 +491,8 @@ update_in_place (KoersStore     *store,
     {
       KoersKeyResult *from = g_ptr_array_index (krs, i);
       gint64          id = koers_key_result_get_id (from);
-      KoersKeyResult *kr = koers_store_find_key_result (store, id);
-
-      /* Held by an objective this import did not refresh: it moves. */
-      if (kr != NULL && koers_store_get_key_result_objective (store, kr) != model)
-        detach_key_result (store, detached, kr);
-      if (kr == NULL || koers_store_get_key_result_objective (store, kr) != model)
-        {
-          kr = g_hash_table_lookup (detached->key_results, &id);
-          if (kr != NULL)
-            {
-              koers_objective_insert_key_result (model, kr);
-              koers_store_index (store, kr, model);
-            }
-        }
+      KoersKeyResult *kr = take_back (store, detached->key_results,
+                                      koers_store_find_key_result (store, id), id, model);
 
       if (kr != NULL)
         {
@@ -588,14 +508,13 @@ update_in_place (KoersStore     *store,
 
           for (guint j = 0; j < checkins->len; j++)
             {
-              KoersCheckin *held = koers_store_find_checkin (
-                store, koers_checkin_get_id (g_ptr_array_index (checkins, j)));
+              gint64        cid = koers_checkin_get_id (g_ptr_array_index (checkins, j));
+              KoersCheckin *held = koers_store_find_checkin (store, cid);
 
               if (held != NULL)
-                detach_checkin (store, detached, held);
+                detach (store, detached->checkins, held, cid);
             }
-          koers_objective_insert_key_result (model, from);
-          koers_store_index (store, from, model);
+          koers_store_keep_child (store, from, model);
         }
     }
 
@@ -697,9 +616,9 @@ koers_store_refresh_objectives (KoersStore *store,
               KoersKeyResult *held = koers_store_find_key_result (store, koers_key_result_get_id (kr));
 
               if (held != NULL)
-                detach_key_result (store, &detached, held);
+                detach (store, detached.key_results, held, koers_key_result_get_id (held));
             }
-          koers_store_keep_objective (store, from);
+          koers_store_keep (store, from);
         }
     }
 

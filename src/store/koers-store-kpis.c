@@ -210,7 +210,7 @@ koers_store_add_kpi (KoersStore *self,
   if (!koers_store_write_tree (self, G_OBJECT (kpi), row, TRUE, error))
     return FALSE;
 
-  koers_store_keep_kpi (self, kpi);
+  koers_store_keep (self, kpi);
   koers_store_emit_changed (self);
   return TRUE;
 }

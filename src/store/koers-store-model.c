@@ -337,6 +337,8 @@ give_checkin_loader (KoersStore *self,
 
 typedef gint64 (*GetIdFunc) (gpointer object);
 typedef GListModel *(*GetChildrenFunc) (gpointer object);
+typedef void (*OwnerFunc) (gpointer owner,
+                           gpointer object);
 typedef void (*FileFunc) (KoersStore *self,
                           gpointer    object,
                           gboolean    keep);
@@ -355,13 +357,32 @@ struct _IndexKind
   GetChildrenFunc  get_children;
   const IndexKind *child; /* NULL: it holds nothing indexed */
   FileFunc         file;  /* what else taking it in or letting it go does */
+  /* Where owner_of is set: the owner's kind and id (the object's
+   * link), into the owner's list (or re-sorted there, where the owner's
+   * add does that), and out of it. */
+  const IndexKind *owner_kind;
+  GetIdFunc        get_owner_id;
+  OwnerFunc        add_to_owner;
+  OwnerFunc        remove_from_owner;
+  /* Departments, objectives and KPIs: the store's sorted list (a member
+   * of KoersStore, 0: none) and its order. */
+  goffset          list;
+  GCompareDataFunc compare;
 };
+
+static const IndexKind key_result_index;
+static const IndexKind objective_index;
+static const IndexKind kpi_index;
 
 static const IndexKind checkin_index = {
   .get_type = koers_checkin_get_type,
   .by_id = G_STRUCT_OFFSET (KoersStore, checkin_by_id),
   .owner_of = G_STRUCT_OFFSET (KoersStore, checkin_owner),
   .get_id = (GetIdFunc) koers_checkin_get_id,
+  .owner_kind = &key_result_index,
+  .get_owner_id = (GetIdFunc) koers_checkin_get_key_result_id,
+  .add_to_owner = (OwnerFunc) koers_key_result_add_checkin,
+  .remove_from_owner = (OwnerFunc) koers_key_result_remove_checkin,
 };
 
 /* The check-ins it holds are those read: its list is not read for this. */
@@ -373,6 +394,10 @@ static const IndexKind key_result_index = {
   .get_children = (GetChildrenFunc) koers_key_result_peek_checkins,
   .child = &checkin_index,
   .file = give_checkin_loader,
+  .owner_kind = &objective_index,
+  .get_owner_id = (GetIdFunc) koers_key_result_get_objective_id,
+  .add_to_owner = (OwnerFunc) koers_objective_insert_key_result,
+  .remove_from_owner = (OwnerFunc) koers_objective_remove_key_result,
 };
 
 static const IndexKind objective_index = {
@@ -382,12 +407,16 @@ static const IndexKind objective_index = {
   .get_children = (GetChildrenFunc) koers_objective_get_key_results,
   .child = &key_result_index,
   .file = home_objective,
+  .list = G_STRUCT_OFFSET (KoersStore, objectives),
+  .compare = koers_store_compare_objectives,
 };
 
 static const IndexKind department_index = {
   .get_type = koers_department_get_type,
   .by_id = G_STRUCT_OFFSET (KoersStore, department_by_id),
   .get_id = (GetIdFunc) koers_department_get_id,
+  .list = G_STRUCT_OFFSET (KoersStore, departments),
+  .compare = koers_store_compare_departments,
 };
 
 static const IndexKind kpi_value_index = {
@@ -395,6 +424,10 @@ static const IndexKind kpi_value_index = {
   .by_id = G_STRUCT_OFFSET (KoersStore, kpi_value_by_id),
   .owner_of = G_STRUCT_OFFSET (KoersStore, kpi_value_owner),
   .get_id = (GetIdFunc) koers_kpi_value_get_id,
+  .owner_kind = &kpi_index,
+  .get_owner_id = (GetIdFunc) koers_kpi_value_get_kpi_id,
+  .add_to_owner = (OwnerFunc) koers_kpi_add_value,
+  .remove_from_owner = (OwnerFunc) koers_kpi_remove_value,
 };
 
 static const IndexKind kpi_index = {
@@ -403,6 +436,8 @@ static const IndexKind kpi_index = {
   .get_id = (GetIdFunc) koers_kpi_get_id,
   .get_children = (GetChildrenFunc) koers_kpi_get_values,
   .child = &kpi_value_index,
+  .list = G_STRUCT_OFFSET (KoersStore, kpis),
+  .compare = koers_store_compare_kpis,
 };
 
 /* keep: takes object (owned by owner, or NULL) and what it holds into
@@ -484,6 +519,91 @@ koers_store_unindex (KoersStore *self,
                      gpointer    object)
 {
   index_object (self, find_index_kind (object), object, NULL, FALSE);
+}
+
+gpointer
+koers_store_get_owner (KoersStore *self,
+                       gpointer    child)
+{
+  const IndexKind *kind = find_index_kind (child);
+  gint64           id = kind->get_id (child);
+
+  g_return_val_if_fail (kind->owner_of != 0, NULL);
+
+  return g_hash_table_lookup (G_STRUCT_MEMBER (GHashTable *, self, kind->owner_of), &id);
+}
+
+void
+koers_store_keep (KoersStore *self,
+                  gpointer    object)
+{
+  const IndexKind *kind = find_index_kind (object);
+
+  g_return_if_fail (kind->list != 0);
+
+  index_object (self, kind, object, NULL, TRUE);
+  g_list_store_insert_sorted (G_STRUCT_MEMBER (GListStore *, self, kind->list), object,
+                              kind->compare, NULL);
+}
+
+void
+koers_store_forget (KoersStore *self,
+                    gpointer    object)
+{
+  const IndexKind *kind = find_index_kind (object);
+  GListStore      *list;
+  guint            position;
+
+  g_return_if_fail (kind->list != 0);
+
+  list = G_STRUCT_MEMBER (GListStore *, self, kind->list);
+  index_object (self, kind, object, NULL, FALSE);
+  if (g_list_store_find (list, object, &position))
+    g_list_store_remove (list, position);
+}
+
+gpointer
+koers_store_find_owner (KoersStore *self,
+                        gpointer    child)
+{
+  const IndexKind *kind = find_index_kind (child);
+  gint64           owner_id;
+
+  g_return_val_if_fail (kind->owner_kind != NULL, NULL);
+
+  owner_id = kind->get_owner_id (child);
+  return g_hash_table_lookup (G_STRUCT_MEMBER (GHashTable *, self, kind->owner_kind->by_id),
+                              &owner_id);
+}
+
+void
+koers_store_keep_child (KoersStore *self,
+                        gpointer    child,
+                        gpointer    owner)
+{
+  const IndexKind *kind = find_index_kind (child);
+
+  kind->add_to_owner (owner, child);
+  index_object (self, kind, child, owner, TRUE);
+}
+
+void
+koers_store_forget_child (KoersStore *self,
+                          gpointer    child,
+                          gpointer    owner)
+{
+  const IndexKind *kind = find_index_kind (child);
+
+  g_object_ref (child);
+  if (owner != NULL)
+    g_object_ref (owner);
+  index_object (self, kind, child, NULL, FALSE);
+  if (owner != NULL)
+    {
+      kind->remove_from_owner (owner, child);
+      g_object_unref (owner);
+    }
+  g_object_unref (child);
 }
 
 gpointer

@@ -88,7 +88,7 @@ koers_store_add_objective (KoersStore     *self,
   if (!koers_store_write_tree (self, G_OBJECT (objective), row, TRUE, error))
     return FALSE;
 
-  koers_store_keep_objective (self, objective);
+  koers_store_keep (self, objective);
   koers_store_emit_changed (self);
   return TRUE;
 }

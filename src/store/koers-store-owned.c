@@ -27,10 +27,7 @@ koers_store_delete_owned (KoersStore *self,
   /* The object keeps its children (key results and check-ins, or values),
    * for the undo. */
   g_object_ref (own);
-  if (is_kpi)
-    koers_store_forget_kpi (self, KOERS_KPI (own));
-  else
-    koers_store_forget_objective (self, KOERS_OBJECTIVE (own));
+  koers_store_forget (self, own);
   koers_store_clear_links (self, links);
   g_object_unref (own);
 
@@ -90,10 +87,7 @@ koers_store_restore_owned (KoersStore *self,
     }
 
   koers_store_apply_rows (pending);
-  if (is_kpi)
-    koers_store_keep_kpi (self, kpi);
-  else
-    koers_store_keep_objective (self, objective);
+  koers_store_keep (self, object);
   koers_store_apply_relinks (self, relinks);
 
   koers_store_emit_changed (self);

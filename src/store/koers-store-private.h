@@ -413,18 +413,6 @@ gboolean koers_store_move_in_order (KoersStore *self,
                                     guint       old_index,
                                     guint      *new_index,
                                     GError    **error);
-/* In memory, after COMMIT: keep indexes an object and puts it into its
- * sorted list; forget unindexes it and takes it out of the list. */
-void koers_store_keep_department (KoersStore      *self,
-                                  KoersDepartment *dept);
-void koers_store_keep_objective (KoersStore     *self,
-                                 KoersObjective *objective);
-void koers_store_forget_objective (KoersStore     *self,
-                                   KoersObjective *objective);
-void koers_store_keep_kpi (KoersStore *self,
-                           KoersKpi   *kpi);
-void koers_store_forget_kpi (KoersStore *self,
-                             KoersKpi   *kpi);
 /* A save's values into the store's own object (koers_entity_copy() of
  * the columns an UPDATE writes); the stamp, order and owner the write
  * decided are the caller's to set after. */
@@ -465,11 +453,6 @@ void koers_store_take_saved (GObject *own,
 void koers_store_take_saved_row (GObject        *own,
                                  GObject        *saved,
                                  const KoersRow *row);
-/* After a delete's COMMIT: a key result, check-in or KPI value leaves the
- * indexes and its owner's list (the objective, key result or KPI). */
-void koers_store_forget_child (KoersStore *self,
-                               gpointer    child,
-                               gpointer    owner);
 
 /* koers-store-watch.c */
 
@@ -567,6 +550,33 @@ void koers_store_index (KoersStore *self,
 /* Lets object and what it holds go from the indexes. */
 void koers_store_unindex (KoersStore *self,
                           gpointer    object);
+/* The owner the indexes hold child (a key result, check-in or KPI value)
+ * under: its objective, key result or KPI; NULL when it is not indexed. */
+gpointer koers_store_get_owner (KoersStore *self,
+                                gpointer    child);
+/* In memory, after COMMIT: keep indexes a department, objective or KPI
+ * (with what it holds) and puts it into its sorted list; forget
+ * unindexes it and takes it out of the list. */
+void koers_store_keep (KoersStore *self,
+                       gpointer    object);
+void koers_store_forget (KoersStore *self,
+                         gpointer    object);
+/* The owner in the indexes that child (a key result, check-in or KPI
+ * value) links to, by its objective-id, key-result-id or kpi-id; NULL
+ * when the indexes do not hold it. */
+gpointer koers_store_find_owner (KoersStore *self,
+                                 gpointer    child);
+/* A key result, check-in or KPI value goes into its owner's list (the
+ * objective, key result or KPI; a check-in or value already there is
+ * re-sorted) and the indexes. */
+void koers_store_keep_child (KoersStore *self,
+                             gpointer    child,
+                             gpointer    owner);
+/* A key result, check-in or KPI value leaves the indexes and its owner's
+ * list (owner: NULL when none holds it). */
+void koers_store_forget_child (KoersStore *self,
+                               gpointer    child,
+                               gpointer    owner);
 /* The store's own object with object's id, of object's kind (a copy or
  * the store's object itself), or NULL. */
 gpointer        koers_store_find_stored (KoersStore *self,

@@ -209,16 +209,6 @@ koers_store_init_quality_input (KoersStore        *self,
 
 /* Carry-over and hand-over. */
 
-static KoersLevel
-get_level_for_department (KoersDepartment *dept)
-{
-  if (koers_department_get_is_company (dept))
-    return KOERS_LEVEL_COMPANY;
-  if (koers_department_get_parent_id (dept) != 0)
-    return KOERS_LEVEL_TEAM;
-  return KOERS_LEVEL_DEPARTMENT;
-}
-
 /* As far into the new period as the date was into the old one; the last
  * day stays the last day. */
 static char *
@@ -266,7 +256,7 @@ build_carry_over_copy (KoersObjective    *objective,
   g_autofree char *period_key = koers_period_to_string (to);
   KoersLevel       level = koers_objective_get_department_id (objective) == koers_department_get_id (department)
                              ? koers_objective_get_level (objective)
-                             : get_level_for_department (department);
+                             : koers_department_get_level (department);
   KoersObjective  *copy = g_object_new (KOERS_TYPE_OBJECTIVE, NULL);
   GListModel      *krs = koers_objective_get_key_results (objective);
   guint            n = g_list_model_get_n_items (krs);
@@ -429,7 +419,7 @@ koers_store_carry_over_objective (KoersStore        *self,
     goto failed;
 
   koers_store_apply_rows (pending);
-  koers_store_keep_objective (self, copy);
+  koers_store_keep (self, copy);
 
   g_object_freeze_notify (G_OBJECT (own));
   koers_objective_set_state (own, KOERS_OBJECTIVE_STATE_CARRIED_OVER);
@@ -479,7 +469,7 @@ koers_store_hand_over_objective (KoersStore      *self,
                                 koers_store_next_objective_position (self, department_id,
                                                                      koers_objective_get_period (own)));
   koers_objective_set_department_id (own, department_id);
-  koers_objective_set_level (own, get_level_for_department (department));
+  koers_objective_set_level (own, koers_department_get_level (department));
   g_object_thaw_notify (G_OBJECT (own));
 
   return koers_store_save_objective (self, own, error);

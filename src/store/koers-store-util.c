@@ -189,53 +189,6 @@ failed:
   return FALSE;
 }
 
-/* In memory: the indexes and the sorted list, after COMMIT. */
-void
-koers_store_keep_department (KoersStore      *self,
-                             KoersDepartment *dept)
-{
-  koers_store_index (self, dept, NULL);
-  g_list_store_insert_sorted (self->departments, dept, koers_store_compare_departments, NULL);
-}
-
-void
-koers_store_keep_objective (KoersStore     *self,
-                            KoersObjective *objective)
-{
-  koers_store_index (self, objective, NULL);
-  g_list_store_insert_sorted (self->objectives, objective, koers_store_compare_objectives, NULL);
-}
-
-void
-koers_store_forget_objective (KoersStore     *self,
-                              KoersObjective *objective)
-{
-  guint position;
-
-  koers_store_unindex (self, objective);
-  if (g_list_store_find (self->objectives, objective, &position))
-    g_list_store_remove (self->objectives, position);
-}
-
-void
-koers_store_keep_kpi (KoersStore *self,
-                      KoersKpi   *kpi)
-{
-  koers_store_index (self, kpi, NULL);
-  g_list_store_insert_sorted (self->kpis, kpi, koers_store_compare_kpis, NULL);
-}
-
-void
-koers_store_forget_kpi (KoersStore *self,
-                        KoersKpi   *kpi)
-{
-  guint position;
-
-  koers_store_unindex (self, kpi);
-  if (g_list_store_find (self->kpis, kpi, &position))
-    g_list_store_remove (self->kpis, position);
-}
-
 /* A save's values into the store's own object: every column the UPDATE
  * writes (the uuid and creation time are the object's for life); what
  * the write decided (stamp, order, owner) the caller sets after. */
@@ -333,24 +286,6 @@ koers_store_take_saved_row (GObject        *own,
   if (order != NULL)
     g_object_set (own, order->property, row->order, NULL);
   g_object_thaw_notify (own);
-}
-
-void
-koers_store_forget_child (KoersStore *self,
-                          gpointer    child,
-                          gpointer    owner)
-{
-  g_object_ref (child);
-  g_object_ref (owner);
-  koers_store_unindex (self, child);
-  if (KOERS_IS_KEY_RESULT (child))
-    koers_objective_remove_key_result (owner, child);
-  else if (KOERS_IS_CHECKIN (child))
-    koers_key_result_remove_checkin (owner, child);
-  else
-    koers_kpi_remove_value (owner, child);
-  g_object_unref (owner);
-  g_object_unref (child);
 }
 
 void

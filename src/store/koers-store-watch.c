@@ -100,6 +100,14 @@ shows_period (KoersStore *self,
          koers_store_was_requested (self, &period, FALSE);
 }
 
+/* Is it what an owner's list holds (koers_store_keep_child())? */
+static gboolean
+is_held (const KoersEntity *entity)
+{
+  return entity == &koers_entity_key_result || entity == &koers_entity_checkin ||
+         entity == &koers_entity_kpi_value;
+}
+
 static void
 add_to_model (KoersStore        *self,
               const KoersEntity *entity,
@@ -108,49 +116,21 @@ add_to_model (KoersStore        *self,
   if (entity == &koers_entity_objective)
     {
       if (shows_period (self, koers_objective_get_period (KOERS_OBJECTIVE (row))))
-        koers_store_keep_objective (self, KOERS_OBJECTIVE (row));
+        koers_store_keep (self, row);
     }
-  else if (entity == &koers_entity_key_result)
+  else if (entity == &koers_entity_department || entity == &koers_entity_kpi)
+    koers_store_keep (self, row);
+  else if (is_held (entity))
     {
-      KoersKeyResult *kr = KOERS_KEY_RESULT (row);
-      KoersObjective *objective = koers_store_find_objective (self,
-                                                              koers_key_result_get_objective_id (kr));
-
-      if (objective != NULL)
-        {
-          koers_objective_insert_key_result (objective, kr);
-          koers_store_index (self, kr, objective);
-        }
-    }
-  else if (entity == &koers_entity_checkin)
-    {
-      KoersCheckin   *checkin = KOERS_CHECKIN (row);
-      KoersKeyResult *kr = koers_store_find_key_result (self,
-                                                        koers_checkin_get_key_result_id (checkin));
-
-      if (kr != NULL)
-        {
-          koers_key_result_add_checkin (kr, checkin);
-          koers_store_index (self, checkin, kr);
-          /* Its current value followed the check-in (not a logged field). */
-          koers_store_reload_object (self, G_OBJECT (kr));
-        }
-    }
-  else if (entity == &koers_entity_department)
-    koers_store_keep_department (self, KOERS_DEPARTMENT (row));
-  else if (entity == &koers_entity_kpi)
-    koers_store_keep_kpi (self, KOERS_KPI (row));
-  else if (entity == &koers_entity_kpi_value)
-    {
-      KoersKpiValue *value = KOERS_KPI_VALUE (row);
-      KoersKpi      *kpi = koers_store_find_kpi (self, koers_kpi_value_get_kpi_id (value));
+      gpointer owner = koers_store_find_owner (self, row);
 
       /* A KPI whose values are not read yet gets them all when they are. */
-      if (kpi != NULL && koers_store_has_kpi_values (self, kpi))
-        {
-          koers_kpi_add_value (kpi, value);
-          koers_store_index (self, value, kpi);
-        }
+      if (owner == NULL || (KOERS_IS_KPI (owner) && !koers_store_has_kpi_values (self, owner)))
+        return;
+      koers_store_keep_child (self, row, owner);
+      /* Its current value followed the check-in (not a logged field). */
+      if (entity == &koers_entity_checkin)
+        koers_store_reload_object (self, owner);
     }
 }
 
@@ -161,36 +141,16 @@ remove_from_model (KoersStore        *self,
 {
   g_autoptr (GObject) keep = g_object_ref (own);
 
-  if (entity == &koers_entity_objective)
-    koers_store_forget_objective (self, KOERS_OBJECTIVE (own));
-  else if (entity == &koers_entity_key_result)
+  if (entity == &koers_entity_objective || entity == &koers_entity_kpi)
+    koers_store_forget (self, own);
+  else if (is_held (entity))
     {
-      KoersObjective *objective = koers_store_get_key_result_objective (self, KOERS_KEY_RESULT (own));
+      gpointer owner = koers_store_get_owner (self, own);
 
-      koers_store_unindex (self, own);
-      if (objective != NULL)
-        koers_objective_remove_key_result (objective, KOERS_KEY_RESULT (own));
-    }
-  else if (entity == &koers_entity_checkin)
-    {
-      KoersKeyResult *kr = koers_store_get_checkin_key_result (self, KOERS_CHECKIN (own));
-
-      koers_store_unindex (self, own);
-      if (kr != NULL)
-        {
-          koers_key_result_remove_checkin (kr, KOERS_CHECKIN (own));
-          koers_store_reload_object (self, G_OBJECT (kr));
-        }
-    }
-  else if (entity == &koers_entity_kpi)
-    koers_store_forget_kpi (self, KOERS_KPI (own));
-  else if (entity == &koers_entity_kpi_value)
-    {
-      KoersKpi *kpi = koers_store_get_kpi_value_kpi (self, KOERS_KPI_VALUE (own));
-
-      koers_store_unindex (self, own);
-      if (kpi != NULL)
-        koers_kpi_remove_value (kpi, KOERS_KPI_VALUE (own));
+      koers_store_forget_child (self, own, owner);
+      /* A key result's current value followed the check-in. */
+      if (owner != NULL && entity == &koers_entity_checkin)
+        koers_store_reload_object (self, owner);
     }
 }
 
@@ -382,6 +342,22 @@ koers_store_stop_watching (KoersStore *self)
   koers_store_server_stop_listening (self);
 }
 
+/* The query whether ?1 and ?2 are the same value of column (no text and
+ * "" alike). */
+static const char *
+same_sql (const KoersColumn *column)
+{
+  return column->kind == KOERS_COLUMN_TEXT ? "SELECT coalesce (?1, '') IS coalesce (?2, '')"
+                                           : "SELECT ?1 IS ?2";
+}
+
+/* Runs a query of same_sql()'s kind, its values bound: are they the same? */
+static gboolean
+answers_same (KoersDbStmt *stmt)
+{
+  return koers_db_step (stmt) == KOERS_DB_ROW && koers_db_column_int (stmt, 0) == 1;
+}
+
 /* Does the object's value of column equal value (a value of the change
  * log: a link as the uuid it points at; no text and "" alike)? */
 static gboolean
@@ -391,21 +367,18 @@ same_value (KoersStore        *self,
             KoersDbValue      *value)
 {
   g_autoptr (KoersDbStmt) stmt = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *link_sql = NULL;
 
   if (column->kind == KOERS_COLUMN_LINK)
-    sql = g_strdup_printf ("SELECT (SELECT uuid FROM %s WHERE id = ?1) IS ?2", column->link_table);
-  else if (column->kind == KOERS_COLUMN_TEXT)
-    sql = g_strdup ("SELECT coalesce (?1, '') IS coalesce (?2, '')");
-  else
-    sql = g_strdup ("SELECT ?1 IS ?2");
+    link_sql = g_strdup_printf ("SELECT (SELECT uuid FROM %s WHERE id = ?1) IS ?2",
+                                column->link_table);
 
-  stmt = koers_store_prepare (self, sql, NULL);
+  stmt = koers_store_prepare (self, link_sql != NULL ? link_sql : same_sql (column), NULL);
   if (stmt == NULL)
     return FALSE;
   koers_entity_bind_column (column, stmt, 1, object);
   koers_db_bind_value (stmt, 2, value);
-  return koers_db_step (stmt) == KOERS_DB_ROW && koers_db_column_int (stmt, 0) == 1;
+  return answers_same (stmt);
 }
 
 /* Do the two objects hold the same value of column? */
@@ -415,18 +388,13 @@ same_in_both (KoersStore        *self,
               GObject           *a,
               GObject           *b)
 {
-  g_autoptr (KoersDbStmt) stmt = NULL;
+  g_autoptr (KoersDbStmt) stmt = koers_store_prepare (self, same_sql (column), NULL);
 
-  stmt = koers_store_prepare (self,
-                              column->kind == KOERS_COLUMN_TEXT
-                                ? "SELECT coalesce (?1, '') IS coalesce (?2, '')"
-                                : "SELECT ?1 IS ?2",
-                              NULL);
   if (stmt == NULL)
     return FALSE;
   koers_entity_bind_column (column, stmt, 1, a);
   koers_entity_bind_column (column, stmt, 2, b);
-  return koers_db_step (stmt) == KOERS_DB_ROW && koers_db_column_int (stmt, 0) == 1;
+  return answers_same (stmt);
 }
 
 static void

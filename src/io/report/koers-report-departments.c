@@ -386,114 +386,121 @@ koers_report_section_departments (KoersReportLayout *layout)
   return TRUE;
 }
 
-/* A table of the whole company's objectives or key results: its heading
- * and a muted line on what it lists, then the table to fill. */
-static KoersReportTable *
-begin_listing (KoersReportLayout       *layout,
-               KoersReportStr           title,
-               KoersReportStr           intro,
-               const KoersReportColumn *columns,
-               guint                    n_columns)
-{
-  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_report_str (layout->lang, title), NULL, 50.0);
-  layout->y += 4.0;
-  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, koers_report_str (layout->lang, intro),
-                                 &koers_report_muted, 0, 6.0);
-  return koers_report_table_new (layout, columns, n_columns);
-}
+/* The rows an objective gives a listing (none, or one of its own, or one
+ * per key result); returns how many. */
+typedef guint (*ListingRows) (KoersReportLayout          *layout,
+                              KoersReportTable           *table,
+                              const KoersReportObjective *objective);
 
-/* The table, or the line that says there is nothing to list. */
-static void
-end_listing (KoersReportLayout *layout,
-             KoersReportTable  *table,
-             guint              n_rows,
-             KoersReportStr     none)
+/* A table of the whole company's objectives or key results: its heading,
+ * a muted line on what it lists, and the table, or the line that says
+ * there is nothing to list. */
+typedef struct
 {
-  if (n_rows > 0)
+  KoersReportStr           title;
+  KoersReportStr           intro;
+  KoersReportStr           none;
+  const KoersReportColumn *columns;
+  guint                    n_columns;
+  ListingRows              add_rows;
+} Listing;
+
+static void
+draw_listing (KoersReportLayout *layout,
+              const Listing     *listing)
+{
+  const KoersReportData *data = layout->data;
+  g_autoptr (KoersReportTable) table = NULL;
+  guint n = 0;
+
+  koers_report_layout_heading (layout, KOERS_REPORT_FONT_H2, koers_report_str (layout->lang, listing->title),
+                               NULL, 50.0);
+  layout->y += 4.0;
+  koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_SMALL, koers_report_str (layout->lang, listing->intro),
+                                 &koers_report_muted, 0, 6.0);
+  table = koers_report_table_new (layout, listing->columns, listing->n_columns);
+
+  for (guint i = 0; i < data->objectives->len; i++)
+    n += listing->add_rows (layout, table, g_ptr_array_index (data->objectives, i));
+
+  if (n > 0)
     koers_report_table_draw (table);
   else
-    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY, koers_report_str (layout->lang, none),
-                                   &koers_report_ink, 0, 0);
+    koers_report_layout_paragraph (layout, KOERS_REPORT_FONT_BODY,
+                                   koers_report_str (layout->lang, listing->none), &koers_report_ink, 0, 0);
 }
 
-static void
-draw_missed (KoersReportLayout *layout)
+static guint
+add_missed_row (KoersReportLayout          *layout,
+                KoersReportTable           *table,
+                const KoersReportObjective *objective)
 {
-  static const KoersReportColumn columns[] = {
-    { KOERS_REPORT_STR_COL_DEPARTMENT, 0.20, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OBJECTIVE, 0.46, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_PERIOD, 0.14, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OWNER, 0.12, PANGO_ALIGN_LEFT, FALSE, TRUE },
-    { KOERS_REPORT_STR_COL_SCORE, 0.08, PANGO_ALIGN_RIGHT, FALSE },
-  };
-  const KoersReportData *data = layout->data;
-  g_autoptr (KoersReportTable) table = begin_listing (layout, KOERS_REPORT_STR_MISSED, KOERS_REPORT_STR_MISSED_INTRO,
-                                                      columns, G_N_ELEMENTS (columns));
+  g_autofree char *period = NULL;
+
+  if (!koers_report_objective_is_missed (layout->data, objective))
+    return 0;
+
+  period = koers_format_period (layout->lang, &objective->period);
+  koers_report_table_add_row (table, TRUE);
+  koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, NULL);
+  koers_report_table_set_text (table, 1, objective->title, NULL, FALSE, objective->dest);
+  koers_report_table_set_text (table, 2, period, NULL, FALSE, NULL);
+  koers_report_table_set_text (table, 3, koers_report_objective_owner (objective), NULL, FALSE, NULL);
+  koers_report_table_set_score (table, 4, objective->score);
+  return 1;
+}
+
+static const KoersReportColumn missed_columns[] = {
+  { KOERS_REPORT_STR_COL_DEPARTMENT, 0.20, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_OBJECTIVE, 0.46, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_PERIOD, 0.14, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_OWNER, 0.12, PANGO_ALIGN_LEFT, FALSE, TRUE },
+  { KOERS_REPORT_STR_COL_SCORE, 0.08, PANGO_ALIGN_RIGHT, FALSE },
+};
+
+static guint
+add_personal_data_rows (KoersReportLayout          *layout,
+                        KoersReportTable           *table,
+                        const KoersReportObjective *objective)
+{
   guint n = 0;
 
-  for (guint i = 0; i < data->objectives->len; i++)
+  for (guint j = 0; j < objective->key_results->len; j++)
     {
-      const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
-      g_autofree char            *period = NULL;
+      const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, j);
 
-      if (!koers_report_objective_is_missed (data, objective))
+      if (!kr->uses_personal_data)
         continue;
 
-      period = koers_format_period (layout->lang, &objective->period);
       koers_report_table_add_row (table, TRUE);
       koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, NULL);
-      koers_report_table_set_text (table, 1, objective->title, NULL, FALSE, objective->dest);
-      koers_report_table_set_text (table, 2, period, NULL, FALSE, NULL);
-      koers_report_table_set_text (table, 3, koers_report_objective_owner (objective),
+      /* The key result links to its objective's row, which names it. */
+      koers_report_table_set_text (table, 1, kr->title, NULL, FALSE, objective->dest);
+      koers_report_table_set_text (table, 2, koers_report_key_result_owner (kr), NULL, FALSE, NULL);
+      koers_report_table_set_text (table, 3,
+                                   kr->personal_data_note != NULL
+                                     ? kr->personal_data_note
+                                     : koers_report_str (layout->lang, KOERS_REPORT_STR_NO_NOTE),
                                    NULL, FALSE, NULL);
-      koers_report_table_set_score (table, 4, objective->score);
       n++;
     }
-
-  end_listing (layout, table, n, KOERS_REPORT_STR_NO_MISSED);
+  return n;
 }
 
-static void
-draw_personal_data (KoersReportLayout *layout)
-{
-  static const KoersReportColumn columns[] = {
-    { KOERS_REPORT_STR_COL_DEPARTMENT, 0.16, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_KEY_RESULT, 0.30, PANGO_ALIGN_LEFT, FALSE },
-    { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE, TRUE },
-    { KOERS_REPORT_STR_COL_NOTE, 0.40, PANGO_ALIGN_LEFT, FALSE },
-  };
-  const KoersReportData *data = layout->data;
-  g_autoptr (KoersReportTable) table = begin_listing (layout, KOERS_REPORT_STR_GDPR, KOERS_REPORT_STR_GDPR_INTRO,
-                                                      columns, G_N_ELEMENTS (columns));
-  guint n = 0;
+static const KoersReportColumn personal_data_columns[] = {
+  { KOERS_REPORT_STR_COL_DEPARTMENT, 0.16, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_KEY_RESULT, 0.30, PANGO_ALIGN_LEFT, FALSE },
+  { KOERS_REPORT_STR_COL_OWNER, 0.14, PANGO_ALIGN_LEFT, FALSE, TRUE },
+  { KOERS_REPORT_STR_COL_NOTE, 0.40, PANGO_ALIGN_LEFT, FALSE },
+};
 
-  for (guint i = 0; i < data->objectives->len; i++)
-    {
-      const KoersReportObjective *objective = g_ptr_array_index (data->objectives, i);
-
-      for (guint j = 0; j < objective->key_results->len; j++)
-        {
-          const KoersReportKeyResult *kr = g_ptr_array_index (objective->key_results, j);
-
-          if (!kr->uses_personal_data)
-            continue;
-
-          koers_report_table_add_row (table, TRUE);
-          koers_report_table_set_text (table, 0, objective->department->name, NULL, FALSE, NULL);
-          /* The key result links to its objective's row, which names it. */
-          koers_report_table_set_text (table, 1, kr->title, NULL, FALSE, objective->dest);
-          koers_report_table_set_text (table, 2, koers_report_key_result_owner (kr), NULL, FALSE, NULL);
-          koers_report_table_set_text (table, 3,
-                                       kr->personal_data_note != NULL
-                                         ? kr->personal_data_note
-                                         : koers_report_str (layout->lang, KOERS_REPORT_STR_NO_NOTE),
-                                       NULL, FALSE, NULL);
-          n++;
-        }
-    }
-
-  end_listing (layout, table, n, KOERS_REPORT_STR_NO_GDPR);
-}
+/* The appendix's listings, in their order. */
+static const Listing listings[] = {
+  { KOERS_REPORT_STR_MISSED, KOERS_REPORT_STR_MISSED_INTRO, KOERS_REPORT_STR_NO_MISSED, missed_columns,
+    G_N_ELEMENTS (missed_columns), add_missed_row },
+  { KOERS_REPORT_STR_GDPR, KOERS_REPORT_STR_GDPR_INTRO, KOERS_REPORT_STR_NO_GDPR, personal_data_columns,
+    G_N_ELEMENTS (personal_data_columns), add_personal_data_rows },
+};
 
 static void
 draw_scoring (KoersReportLayout *layout)
@@ -538,10 +545,11 @@ koers_report_section_appendix (KoersReportLayout *layout)
                                KOERS_REPORT_DEST_APPENDIX, 60.0);
   layout->y += 6.0;
 
-  draw_missed (layout);
-  layout->y += 6.0;
-  draw_personal_data (layout);
-  layout->y += 6.0;
+  for (guint i = 0; i < G_N_ELEMENTS (listings); i++)
+    {
+      draw_listing (layout, &listings[i]);
+      layout->y += 6.0;
+    }
   draw_scoring (layout);
 
   return koers_report_layout_tick (layout);
