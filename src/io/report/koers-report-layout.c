@@ -175,13 +175,7 @@ koers_report_layout_begin_pass (KoersReportLayout *self,
                                 int                n_pages)
 {
   self->surface = surface;
-  if (surface != NULL && cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_PDF)
-    {
-      self->press = koers_report_press_new (surface, KOERS_REPORT_PAGE_WIDTH, KOERS_REPORT_PAGE_HEIGHT);
-      self->cairo = cairo_reference (koers_report_press_get_page (self->press));
-    }
-  else
-    self->cairo = surface != NULL ? cairo_create (surface) : NULL;
+  self->cairo = surface != NULL ? cairo_create (surface) : NULL;
   self->drawing = surface != NULL;
   self->only_page = 0;
   self->pass = surface != NULL ? 1 : 0;
@@ -212,8 +206,6 @@ koers_report_layout_end_pass (KoersReportLayout *self)
   if (self->page_open)
     koers_report_layout_finish_page (self);
   koers_report_layout_release_cairo (self);
-  if (self->press != NULL)
-    koers_report_press_finish (g_steal_pointer (&self->press));
   self->surface = NULL;
 }
 
@@ -362,23 +354,6 @@ set_color (cairo_t                *cr,
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
 }
 
-/* What a link open on a press covers: the union of what is drawn in it. */
-static void
-note_drawn (KoersReportLayout *self,
-            double             x,
-            double             y,
-            double             w,
-            double             h)
-{
-  if (!self->link_open || self->press == NULL)
-    return;
-
-  self->link_x1 = MIN (self->link_x1, x);
-  self->link_y1 = MIN (self->link_y1, y);
-  self->link_x2 = MAX (self->link_x2, x + w);
-  self->link_y2 = MAX (self->link_y2, y + h);
-}
-
 void
 koers_report_layout_draw_text (KoersReportLayout      *self,
                                PangoLayout            *layout,
@@ -390,14 +365,6 @@ koers_report_layout_draw_text (KoersReportLayout      *self,
     return;
 
   koers_report_glyphs_add_layout (self->glyphs, self->cairo, layout, x, y, color);
-  if (self->link_open && self->press != NULL)
-    {
-      PangoRectangle ink;
-
-      pango_layout_get_extents (layout, &ink, NULL);
-      note_drawn (self, x + (double) ink.x / PANGO_SCALE, y + (double) ink.y / PANGO_SCALE,
-                  (double) ink.width / PANGO_SCALE, (double) ink.height / PANGO_SCALE);
-    }
 }
 
 static void
@@ -494,12 +461,12 @@ koers_report_layout_new_page (KoersReportLayout *self,
    * first makes that union one rectangle for the rest of the page,
    * instead of a region of hundreds of small ones merged at every
    * operation. */
-  cairo_save (self->cairo);
-  cairo_set_source_rgb (self->cairo, 1.0, 1.0, 1.0);
-  cairo_paint (self->cairo);
-  cairo_restore (self->cairo);
+  cr = koers_report_layout_get_cairo (self);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_paint (cr);
+  cairo_restore (cr);
 
-  /* Nothing waits to be drawn yet on a new page. */
   if (with_header)
     draw_header (self);
 
@@ -523,13 +490,7 @@ koers_report_layout_finish_page (KoersReportLayout *self)
   cairo_restore (koers_report_layout_get_cairo (self));
   draw_footer (self);
   /* A printed page is shown by the print operation. */
-  if (self->press != NULL)
-    {
-      koers_report_layout_release_cairo (self);
-      koers_report_press_next_page (self->press);
-      self->cairo = cairo_reference (koers_report_press_get_page (self->press));
-    }
-  else if (self->surface != NULL)
+  if (self->surface != NULL)
     cairo_show_page (koers_report_layout_get_cairo (self));
 }
 
@@ -689,8 +650,6 @@ koers_report_layout_fill_rect (KoersReportLayout      *self,
   if (!self->drawing || w <= 0 || h <= 0)
     return;
 
-  note_drawn (self, x, y, w, h);
-
   cr = koers_report_layout_get_cairo (self);
   set_color (cr, color);
   cairo_new_path (cr);
@@ -784,8 +743,6 @@ koers_report_layout_fill_rounded (KoersReportLayout      *self,
   if (!self->drawing || w <= 0 || h <= 0)
     return;
 
-  note_drawn (self, x, y, w, h);
-
   cr = koers_report_layout_get_cairo (self);
   set_color (cr, color);
   koers_report_fill_rounded_on (cr, x, y, w, h, radius);
@@ -825,8 +782,6 @@ koers_report_layout_status_symbol (KoersReportLayout *self,
 
   if (!self->drawing)
     return;
-
-  note_drawn (self, cx - r, cy - r, size, size);
   cairo_save (cr);
   /* A text drawn before leaves a current point an arc would join. */
   cairo_new_path (cr);
@@ -942,8 +897,6 @@ koers_report_layout_progress_bar (KoersReportLayout      *self,
   if (!self->drawing)
     return;
 
-  note_drawn (self, x, y, w, h);
-
   if (isnan (fraction))
     fraction = 0.0;
   fraction = CLAMP (fraction, 0.0, 1.0);
@@ -979,16 +932,9 @@ koers_report_layout_begin_link (KoersReportLayout *self,
 
   g_return_if_fail (!self->link_open);
 
-  self->link_open = TRUE;
-  if (self->press != NULL)
-    {
-      self->link_dest = g_strdup (dest);
-      self->link_x1 = self->link_y1 = G_MAXDOUBLE;
-      self->link_x2 = self->link_y2 = -G_MAXDOUBLE;
-      return;
-    }
   attributes = g_strdup_printf ("dest='%s'", dest);
   cairo_tag_begin (koers_report_layout_get_cairo (self), CAIRO_TAG_LINK, attributes);
+  self->link_open = TRUE;
 }
 
 void
@@ -997,26 +943,8 @@ koers_report_layout_end_link (KoersReportLayout *self)
   if (!self->link_open)
     return;
 
-  self->link_open = FALSE;
-  if (self->press != NULL)
-    {
-      char numbers[4][G_ASCII_DTOSTR_BUF_SIZE];
-
-      /* Cairo reads the numbers with a decimal point, whatever the locale. */
-      if (self->link_x2 > self->link_x1 && self->link_y2 > self->link_y1)
-        {
-          g_autofree char *attributes = g_strdup_printf (
-            "rect=[%s %s %s %s] dest='%s'", g_ascii_formatd (numbers[0], sizeof numbers[0], "%.2f", self->link_x1),
-            g_ascii_formatd (numbers[1], sizeof numbers[1], "%.2f", self->link_y1),
-            g_ascii_formatd (numbers[2], sizeof numbers[2], "%.2f", self->link_x2 - self->link_x1),
-            g_ascii_formatd (numbers[3], sizeof numbers[3], "%.2f", self->link_y2 - self->link_y1), self->link_dest);
-
-          koers_report_press_add_tag (self->press, CAIRO_TAG_LINK, attributes);
-        }
-      g_clear_pointer (&self->link_dest, g_free);
-      return;
-    }
   cairo_tag_end (koers_report_layout_get_cairo (self), CAIRO_TAG_LINK);
+  self->link_open = FALSE;
 }
 
 void
@@ -1033,11 +961,6 @@ koers_report_layout_add_dest (KoersReportLayout *self,
   /* The C locale's decimal point: cairo parses these numbers. */
   attributes = g_strdup_printf ("name='%s' x=%d y=%d", name,
                                 (int) KOERS_REPORT_MARGIN_X, (int) MAX (y - 6.0, 0.0));
-  if (self->press != NULL)
-    {
-      koers_report_press_add_tag (self->press, CAIRO_TAG_DEST, attributes);
-      return;
-    }
   cr = koers_report_layout_get_cairo (self);
   cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
   cairo_tag_end (cr, CAIRO_TAG_DEST);
@@ -1050,14 +973,12 @@ koers_report_layout_add_outline (KoersReportLayout *self,
                                  const char        *dest,
                                  gboolean           open)
 {
-  cairo_pdf_outline_flags_t flags = open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0;
-  g_autofree char          *attributes = NULL;
+  g_autofree char *attributes = NULL;
 
   if (!self->drawing || self->surface == NULL)
     return 0;
 
   attributes = g_strdup_printf ("dest='%s'", dest);
-  if (self->press != NULL)
-    return koers_report_press_add_outline (self->press, parent, title, attributes, flags);
-  return cairo_pdf_surface_add_outline (self->surface, parent, title, attributes, flags);
+  return cairo_pdf_surface_add_outline (self->surface, parent, title, attributes,
+                                        open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 }

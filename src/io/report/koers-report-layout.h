@@ -6,7 +6,6 @@
 
 #include "koers-report-data.h"
 #include "koers-report-glyphs.h"
-#include "koers-report-press.h"
 #include "koers-report-strings.h"
 
 G_BEGIN_DECLS
@@ -83,18 +82,13 @@ typedef struct
    * koers_report_layout_get_cairo() returns, which draws that text first. */
   cairo_t           *cairo;
   KoersReportGlyphs *glyphs;
-  /* Writing a PDF: its pages, written on a thread of their own. */
-  KoersReportPress *press;
-  gboolean          drawing;   /* on cr, on this page */
-  int               only_page; /* > 0: draw that page alone (printing) */
-  int               page;      /* the current page, from 1 */
-  int               n_pages;   /* known in the drawing pass */
-  gboolean          page_open;
-  gboolean          link_open;
-  /* With a press, the link's target and what was drawn in it so far. */
-  char  *link_dest;
-  double link_x1, link_y1, link_x2, link_y2;
-  double y; /* the cursor, in points from the top */
+  gboolean           drawing;   /* on cr, on this page */
+  int                only_page; /* > 0: draw that page alone (printing) */
+  int                page;      /* the current page, from 1 */
+  int                n_pages;   /* known in the drawing pass */
+  gboolean           page_open;
+  gboolean           link_open;
+  double             y; /* the cursor, in points from the top */
   /* One canvas without pages (the dashboard's SVG charts): ensure never
    * breaks a page there. */
   gboolean endless;
