@@ -637,6 +637,24 @@ koers_report_layout_heading (KoersReportLayout *self,
   self->y += height;
 }
 
+/* The cairo_t to fill a shape w by h points in color on, its colour set;
+ * NULL when nothing is drawn. */
+static cairo_t *
+begin_fill (KoersReportLayout      *self,
+            double                  w,
+            double                  h,
+            const KoersReportColor *color)
+{
+  cairo_t *cr;
+
+  if (!self->drawing || w <= 0 || h <= 0)
+    return NULL;
+
+  cr = koers_report_layout_get_cairo (self);
+  set_color (cr, color);
+  return cr;
+}
+
 void
 koers_report_layout_fill_rect (KoersReportLayout      *self,
                                double                  x,
@@ -645,13 +663,11 @@ koers_report_layout_fill_rect (KoersReportLayout      *self,
                                double                  h,
                                const KoersReportColor *color)
 {
-  cairo_t *cr;
+  cairo_t *cr = begin_fill (self, w, h, color);
 
-  if (!self->drawing || w <= 0 || h <= 0)
+  if (cr == NULL)
     return;
 
-  cr = koers_report_layout_get_cairo (self);
-  set_color (cr, color);
   cairo_new_path (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_fill (cr);
@@ -738,14 +754,10 @@ koers_report_layout_fill_rounded (KoersReportLayout      *self,
                                   double                  radius,
                                   const KoersReportColor *color)
 {
-  cairo_t *cr;
+  cairo_t *cr = begin_fill (self, w, h, color);
 
-  if (!self->drawing || w <= 0 || h <= 0)
-    return;
-
-  cr = koers_report_layout_get_cairo (self);
-  set_color (cr, color);
-  koers_report_fill_rounded_on (cr, x, y, w, h, radius);
+  if (cr != NULL)
+    koers_report_fill_rounded_on (cr, x, y, w, h, radius);
 }
 
 void

@@ -409,23 +409,13 @@ add_objective_action_cb (GtkWidget  *widget,
   g_autoptr (KoersObjective) objective = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *period_key = NULL;
-  KoersLevel       level;
 
   if (self->store == NULL || self->department == NULL || !self->has_period)
     return;
 
-  /* The company's objectives are the strategic level; a department with a
-   * parent is a team (the seed's three levels). */
-  if (koers_department_get_is_company (self->department))
-    level = KOERS_LEVEL_COMPANY;
-  else if (koers_department_get_parent_id (self->department) != 0)
-    level = KOERS_LEVEL_TEAM;
-  else
-    level = KOERS_LEVEL_DEPARTMENT;
-
   period_key = koers_period_to_string (&self->period);
-  objective = koers_objective_new (_ ("New objective"), level, KOERS_OBJECTIVE_KIND_COMMITTED,
-                                   period_key);
+  objective = koers_objective_new (_ ("New objective"), koers_department_get_level (self->department),
+                                   KOERS_OBJECTIVE_KIND_COMMITTED, period_key);
   koers_objective_set_department_id (objective, koers_department_get_id (self->department));
 
   if (!koers_store_add_objective (self->store, objective, &error))
