@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <glib.h>
+
 G_BEGIN_DECLS
 
 /* A colour of the report, in Cairo's terms. */

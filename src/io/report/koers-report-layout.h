@@ -82,7 +82,7 @@ typedef struct
    * koers_report_layout_get_cairo() returns, which draws that text first. */
   cairo_t           *cairo;
   KoersReportGlyphs *glyphs;
-  gboolean           drawing;   /* on cr, on this page */
+  gboolean           drawing;   /* on cairo, on this page */
   int                only_page; /* > 0: draw that page alone (printing) */
   int                page;      /* the current page, from 1 */
   int                n_pages;   /* known in the drawing pass */
